@@ -1,0 +1,38 @@
+"""toolkit: load, clean and analyse state-media coverage of Belarus-Russia relations.
+
+Example:
+    >>> import toolkit
+    >>> result = toolkit.ingest("seeds/")                  # doctest: +SKIP
+    >>> print(result.summary())                            # doctest: +SKIP
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from toolkit.clean import clean, learn_chrome, normalize, paragraphs
+from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
+from toolkit.load import CORPUS_SCHEMA, REPORT_SCHEMA, Ingest, ingest, load_corpus
+from toolkit.segment import segment, split_sentences
+
+try:
+    __version__ = version("toolkit")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CORPUS_SCHEMA",
+    "REPORT_SCHEMA",
+    "DataError",
+    "Ingest",
+    "InputError",
+    "StrictModeError",
+    "ToolkitError",
+    "__version__",
+    "clean",
+    "ingest",
+    "learn_chrome",
+    "load_corpus",
+    "normalize",
+    "paragraphs",
+    "segment",
+    "split_sentences",
+]

@@ -1,0 +1,137 @@
+"""Dates as outlets write them: table columns, page stamps, datelines without a year, file names.
+
+A date is only ever taken from evidence. A dateline such as "December 19. /TASS/" has no year; it
+gets one from the page's own date, the file name, the manifest, or a weekday named in the story
+("on Monday") that fits exactly one year in a range. Otherwise the date stays unknown.
+
+Example:
+    >>> import datetime as dt
+    >>> year_from_weekday(12, 19, "monday", (2020, 2024))
+    datetime.date(2022, 12, 19)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from toolkit.outlets import Registry, registry
+
+__all__ = [
+    "PartialDate",
+    "date_from_groups",
+    "parse_date_column",
+    "parse_filename",
+    "weekday_mentioned",
+    "year_from_weekday",
+]
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as written: the year may be missing (datelines)."""
+
+    year: int | None
+    month: int
+    day: int
+    text: str
+
+    def complete(self) -> dt.date | None:
+        if self.year is None:
+            return None
+        return _safe_date(self.year, self.month, self.day)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(token: str | None, reg: Registry) -> int | None:
+    if token is None:
+        return None
+    if token.isdigit():
+        m = int(token)
+        return m if 1 <= m <= 12 else None
+    return reg.months.get(token.lower().rstrip("."))
+
+
+def date_from_groups(match: re.Match, *, reg: Registry | None = None) -> PartialDate | None:
+    """Read the named groups ``year``, ``month`` and ``day`` of a match into a PartialDate.
+
+    Returns None when the match has no month and day, or they are not a real date.
+    """
+    reg = reg or registry()
+    groups = match.groupdict()
+    month = _month(groups.get("month"), reg)
+    day = int(groups["day"]) if groups.get("day") else None
+    if month is None or day is None:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    if _safe_date(year or 2000, month, day) is None:  # 2000 is a leap year: admits 29 February
+        return None
+    return PartialDate(year, month, day, match.group(0).strip())
+
+
+def year_from_weekday(
+    month: int, day: int, weekday: str, year_range: tuple[int, int]
+) -> dt.date | None:
+    """The date in ``year_range`` (inclusive) on which ``month``/``day`` fell on ``weekday``,
+    when exactly one year fits; otherwise None."""
+    target = registry().weekdays.index(weekday.lower())
+    fits = [
+        d
+        for y in range(year_range[0], year_range[1] + 1)
+        if (d := _safe_date(y, month, day)) is not None and d.weekday() == target
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+_WEEKDAY = re.compile(
+    r"\b(?:on|this|last|late on|early on)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def weekday_mentioned(text: str) -> str | None:
+    """The one weekday a passage places its event on ("on Monday"); None if none or several."""
+    days = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    return days.pop() if len(days) == 1 else None
+
+
+def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date | None, str | None]:
+    """A date and a title from a file name such as ``2013-01-04 China helping Africa``."""
+    reg = reg or registry()
+    for pattern in reg.filename_patterns:
+        m = pattern.match(stem)
+        if m:
+            d = date_from_groups(m, reg=reg)
+            title = (m.groupdict().get("title") or "").strip() or None
+            return (d.complete() if d else None), title
+    return None, None
+
+
+def parse_date_column(expr: pl.Expr, *, reg: Registry | None = None) -> pl.Expr:
+    """Vectorised parse of a string column of dates in any of the known formats to ``pl.Date``.
+
+    Prefixes such as "Updated:" and a trailing "Updated: ..." stamp are ignored; the first
+    format that matches wins. Unparseable values become null (the caller keeps the text).
+    """
+    reg = reg or registry()
+    cleaned = (
+        expr.cast(pl.String)
+        .str.strip_chars()
+        .str.replace(reg.date_prefix, "")
+        .str.replace(reg.date_suffix, "")
+    )
+    candidates = [
+        cleaned.str.to_datetime(fmt, strict=False, exact=True).dt.date()
+        if "%H" in fmt or "%I" in fmt or "%z" in fmt
+        else cleaned.str.to_date(fmt, strict=False, exact=True)
+        for fmt in reg.date_formats
+    ]
+    return pl.coalesce(candidates)

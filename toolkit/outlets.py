@@ -1,0 +1,218 @@
+"""Outlet knowledge, loaded from data: one YAML table per outlet under ``toolkit/data/outlets``.
+
+Each table names the outlet, its aliases (as they appear in table columns, folder names and
+URLs), the datelines and bylines that identify its copy, and for each site that carries its copy
+the lines that identify the site and the lines of site chrome to remove. ``common.yaml`` beside
+it holds what is true of every outlet. Adding an outlet means adding a YAML file; no code changes.
+
+Example:
+    >>> from toolkit.outlets import registry
+    >>> registry().canonical("tass")
+    'TASS'
+    >>> registry().site_of_url("https://en.kremlin.ru/events/president/news/68700")
+    'kremlin.ru'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from toolkit.errors import DataError
+
+__all__ = ["Dateline", "Outlet", "Registry", "Site", "registry"]
+
+
+@dataclass(frozen=True)
+class Site:
+    """A web site whose pages are copies of some outlet's stories."""
+
+    domain: str
+    outlet: str | None  # the outlet whose own site this is; None for carriers such as belarus.by
+    cues: tuple[re.Pattern, ...]
+    chrome: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline pattern; ``outlet`` is None for generic ones that name only a place."""
+
+    outlet: str | None
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    datelines: tuple[re.Pattern, ...]
+    bylines: tuple[re.Pattern, ...]
+    cues: tuple[re.Pattern, ...]
+    sites: tuple[Site, ...]
+    source: str
+
+
+@dataclass
+class Registry:
+    """All outlet knowledge, compiled. Build it with :func:`registry` (cached) or :meth:`load`."""
+
+    outlets: dict[str, Outlet]
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    page_dates: tuple[re.Pattern, ...]
+    date_formats: tuple[str, ...]
+    date_prefix: str
+    date_suffix: str
+    filename_patterns: tuple[re.Pattern, ...]
+    common_chrome: tuple[re.Pattern, ...]
+    datelines: tuple[Dateline, ...] = field(init=False)
+    sites: dict[str, Site] = field(init=False)
+    _aliases: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._aliases = {}
+        self.sites = {}
+        datelines = []
+        for outlet in self.outlets.values():
+            for alias in (outlet.name, *outlet.aliases):
+                key = _alias_key(alias)
+                other = self._aliases.get(key)
+                if other is not None and other != outlet.name:
+                    raise DataError(
+                        f"{outlet.source}: alias {alias!r} already names {other}; "
+                        "each alias must name one outlet"
+                    )
+                self._aliases[key] = outlet.name
+            for site in outlet.sites:
+                self.sites[site.domain] = site
+            datelines += [Dateline(outlet.name, p) for p in outlet.datelines]
+        common = _load_yaml_resource("common.yaml")
+        datelines += [
+            Dateline(None, _compile(p, "common.yaml")) for p in common.get("datelines", [])
+        ]
+        self.datelines = tuple(datelines)
+
+    @classmethod
+    def load(cls, extra_dirs: tuple[Path, ...] = ()) -> Registry:
+        """Load the bundled tables, plus any ``*.yaml`` outlet tables in ``extra_dirs``."""
+        common = _load_yaml_resource("common.yaml")
+        outlets: dict[str, Outlet] = {}
+        folder = resources.files("toolkit") / "data" / "outlets"
+        files = [(f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()]
+        for d in extra_dirs:
+            files += [(str(p), p.read_text(encoding="utf-8")) for p in Path(d).glob("*.yaml")]
+        for name, body in sorted(files):
+            outlet = _parse_outlet(name, yaml.safe_load(body))
+            if outlet.name in outlets:
+                raise DataError(f"{name}: outlet {outlet.name!r} is defined twice")
+            outlets[outlet.name] = outlet
+        return cls(
+            outlets=outlets,
+            months={str(k).lower(): int(v) for k, v in common["months"].items()},
+            weekdays=tuple(common["weekdays"]),
+            page_dates=tuple(_compile(p, "common.yaml") for p in common["page_dates"]),
+            date_formats=tuple(common["date_formats"]),
+            date_prefix=common["date_prefix"],
+            date_suffix=common["date_suffix"],
+            filename_patterns=tuple(
+                _compile(p, "common.yaml") for p in common["filename_patterns"]
+            ),
+            common_chrome=tuple(_compile(p, "common.yaml") for p in common["chrome"]),
+        )
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical outlet name for an alias ("tass", "xinhuanet", ...), else None."""
+        if name is None:
+            return None
+        return self._aliases.get(_alias_key(name))
+
+    def site_of_url(self, url: str | None) -> str | None:
+        """The site a URL belongs to: a known site domain when the host is one or under one,
+        else the host without a leading ``www.``."""
+        if not url:
+            return None
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+        if not host:
+            return None
+        host = host.lower().removeprefix("www.")
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            if ".".join(parts[i:]) in self.sites:
+                return ".".join(parts[i:])
+        return host
+
+    def outlet_of_site(self, domain: str | None) -> str | None:
+        """The outlet whose own site ``domain`` is; None for carriers and unknown sites."""
+        site = self.sites.get(domain) if domain else None
+        return site.outlet if site else None
+
+    def chrome_for(self, domain: str | None) -> tuple[re.Pattern, ...]:
+        site = self.sites.get(domain) if domain else None
+        return self.common_chrome + (site.chrome if site else ())
+
+
+def _alias_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+def _compile(pattern: str, source: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise DataError(f"{source}: bad regular expression {pattern!r}: {e}") from e
+
+
+def _load_yaml_resource(name: str) -> dict[str, Any]:
+    return yaml.safe_load((resources.files("toolkit") / "data" / name).read_text("utf-8"))
+
+
+_OUTLET_KEYS = {"outlet", "aliases", "datelines", "bylines", "cues", "sites"}
+_SITE_KEYS = {"domain", "own", "cues", "chrome"}
+
+
+def _parse_outlet(source: str, data: Any) -> Outlet:
+    if not isinstance(data, dict) or "outlet" not in data:
+        raise DataError(f"{source}: an outlet table is a mapping with at least an 'outlet' key")
+    unknown = set(data) - _OUTLET_KEYS
+    if unknown:
+        raise DataError(f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_OUTLET_KEYS)}")
+    name = data["outlet"]
+
+    def patterns(items: Any) -> tuple[re.Pattern, ...]:
+        return tuple(_compile(p, source) for p in (items or []))
+
+    sites = []
+    for s in data.get("sites") or []:
+        unknown = set(s) - _SITE_KEYS
+        if unknown or "domain" not in s:
+            raise DataError(f"{source}: each site needs 'domain' and may have {sorted(_SITE_KEYS)}")
+        sites.append(
+            Site(
+                domain=s["domain"].lower(),
+                outlet=name if s.get("own", True) else None,
+                cues=patterns(s.get("cues")),
+                chrome=patterns(s.get("chrome")),
+            )
+        )
+    return Outlet(
+        name=name,
+        aliases=tuple(str(a) for a in data.get("aliases") or []),
+        datelines=patterns(data.get("datelines")),
+        bylines=patterns(data.get("bylines")),
+        cues=patterns(data.get("cues")),
+        sites=tuple(sites),
+        source=source,
+    )
+
+
+@functools.cache
+def registry() -> Registry:
+    """The bundled outlet knowledge, compiled once per process."""
+    return Registry.load()
