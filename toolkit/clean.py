@@ -82,31 +82,9 @@ _MOJIBAKE = re.compile(
     "[ÂÃâÐÑ][\x80-\xbf\u2018-\u201e\u2020-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
     "\u017d\u017e\u0178\u0192\u02c6\u02dc]"
 )
-_SPACES = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-        "\t": " ",
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-        "\ufeff": "",
-        "\u00ad": "",
-        "\r": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-        "\x85": "\n",
-        "\x0b": "\n",
-        "\x0c": "\n",
-    }
-)
+_UNICODE_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _MULTISPACE = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -121,40 +99,57 @@ def normalize(text: str) -> str:
         text = ftfy.fix_encoding(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").translate(_SPACES)
-    text = _MULTISPACE.sub(" ", text)
-    text = _LINE_EDGES.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip(" \n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not text.isascii():
+        text = _UNICODE_SPACES.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
+        text = _LINE_SEPARATORS.sub("\n", text)
+    # Each substitution runs only where its cheap substring test says it can change something.
+    if "  " in text:
+        text = _MULTISPACE.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip(" \n")
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st prof gen col lt sgt capt gov sen rep jr sr no vs etc approx dept fig inc ltd co"
-    .split()
+    "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig vs etc "
+    "approx".split()
 )
-# Candidate glue points; each is checked by _glue_points.
-_GLUE = re.compile(r"(?<=[a-z0-9)\]])([.!?…])([\"”“]?)(?=[A-Z][a-z])|(?<=[a-z,])([“])(?=[A-Za-z])")
+_GLUE = re.compile(r"[.!?…][\"”“]?[A-Z][a-z]|“[A-Za-z]")
+_GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
+_QUOTE_GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def _glue_points(paragraph: str) -> list[int]:
     points = []
     for m in _GLUE.finditer(paragraph):
-        if m.group(3):  # letter or comma glued to an opening quote: "Aleinik“We are"
-            points.append(m.start(3))
+        i = m.start()
+        if paragraph[i] == "“":  # a letter or comma glued to an opening quote: "Aleinik“We"
+            if i > 0 and paragraph[i - 1] in _QUOTE_GLUE_AFTER:
+                points.append(i)
             continue
-        word = re.search(r"(\w+)$", paragraph[: m.start(1)])
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        if i == 0 or paragraph[i - 1] not in _GLUE_AFTER:
             continue
-        quote = m.group(2)
+        word = _LAST_WORD.search(paragraph, max(0, i - 24), i)
+        if word and word.group(1) in _ABBREVIATIONS:
+            continue
+        quote = paragraph[i + 1] if paragraph[i + 1] in "\"”“" else ""
         if not quote:
-            points.append(m.end(1))
+            points.append(i + 1)
             continue
-        before = paragraph[: m.start(2)]
+        before = paragraph[: i + 1]
         if quote == '"':
             closes = before.count('"') % 2 == 1
-        else:  # curly quote: does it close an open “ or (mis)open a new quotation?
+        else:  # a curly quote: does it close an open “ or (mis)open a new quotation?
             closes = before.count("“") > before.count("”")
-        points.append(m.end(2) if closes else m.start(2))
+        points.append(i + 2 if closes else i + 1)
     return points
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
 
 
 def split_glued(paragraph: str) -> list[str]:
@@ -200,15 +195,28 @@ def paragraphs(text: str) -> list[str]:
     return [piece for line in lines if line for piece in split_glued(line)]
 
 
+_CHROME_MAX_CHARS = 800
+
+
+def _union(patterns) -> re.Pattern:
+    """One pattern for many; ``^`` anchors inside stay valid since each keeps its group."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 @functools.lru_cache(maxsize=256)
 def chrome_matcher(site: str | None = None, learned: frozenset[str] = frozenset()):
     """A predicate that says whether a paragraph is chrome: common, site-specific or learned."""
-    patterns = registry().chrome_for(site)
-    combined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-    search = combined.search
+    at_start, anywhere = registry().chrome_for(site)
+    match = _union(at_start).match
+    search = _union(anywhere).search
 
     def is_chrome(line: str) -> bool:
-        return line in learned or search(line) is not None
+        # Chrome is short; a long paragraph is body text whatever it contains.
+        if len(line) > _CHROME_MAX_CHARS:
+            return False
+        return line in learned or match(line) is not None or search(line) is not None
 
     return is_chrome
 

@@ -75,7 +75,9 @@ def date_from_groups(match: re.Match, *, reg: Registry | None = None) -> Partial
     year = int(groups["year"]) if groups.get("year") else None
     if _safe_date(year or 2000, month, day) is None:  # 2000 is a leap year: admits 29 February
         return None
-    return PartialDate(year, month, day, match.group(0).strip())
+    spans = [match.span(g) for g in ("year", "month", "day") if groups.get(g)]
+    text = match.string[min(a for a, _ in spans) : max(b for _, b in spans)]
+    return PartialDate(year, month, day, text)
 
 
 def year_from_weekday(

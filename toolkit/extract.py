@@ -21,6 +21,7 @@ _HEAD = 15
 _TAIL = 12
 _TITLE_MAX_WORDS = 30
 _TITLE_END = re.compile(r"[.,;:]$")
+_CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
 @dataclass
@@ -48,10 +49,13 @@ def _edges(paras: list[str]) -> list[str]:
 def detect_site(paras: list[str], *, reg: Registry | None = None) -> str | None:
     """The site whose cues match most lines at the page's edges; None when none matches."""
     reg = reg or registry()
-    edges = _edges(paras)
+    edges = [p for p in _edges(paras) if len(p) <= _CUE_MAX_CHARS]
     best, best_hits = None, 0
     for domain, site in sorted(reg.sites.items()):
-        hits = sum(any(c.search(p) for c in site.cues) for p in edges)
+        if site.cue is None:
+            continue
+        search = site.cue.search
+        hits = sum(search(p) is not None for p in edges)
         if hits > best_hits:
             best, best_hits = domain, hits
     return best
@@ -101,11 +105,10 @@ def read_page(
 
     Args:
         paras: the page's paragraphs, normalised and de-glued.
-        site: the site when known otherwise (a URL); else detected from the site cues.
+        site: the page's site (from its URL, or :func:`detect_site`), whose chrome is removed.
         learned: lines learned as chrome for this page's site or folder.
     """
     reg = reg or registry()
-    site = site or detect_site(paras, reg=reg)
     page = Page(body=[], site=site)
 
     cue = _find_outlet_cue(paras, reg)
@@ -149,8 +152,4 @@ def read_page(
     stamps = {page.page_date_text}
     page.body = [p for p in body if p != page.title and p not in stamps]
 
-    if page.outlet is None and site is not None:
-        page.outlet = reg.outlet_of_site(site)
-        if page.outlet:
-            page.outlet_cue = f"site {site}"
     return page

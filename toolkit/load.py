@@ -319,8 +319,9 @@ def _build_rows(records, manifest, reg, learn, min_chrome_docs, chrome_share):
         ps = paragraphs(normalize(rec.text))
         site = reg.site_of_url(rec.url) if rec.url else None
         if site is None and rec.kind == "page":
-            site = detect_site(ps, reg=reg)
-        rec.site = site
+            site = rec.site = detect_site(ps, reg=reg)
+        else:
+            rec.site = site
         paras.append(ps)
         groups.append(site or f"folder:{_folder(rec.path)}")
     learned = (
@@ -384,6 +385,7 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
         (column_outlet, "column"),
         (page.outlet if page else None, "text"),
         (reg.outlet_of_site(reg.site_of_url(rec.url)), "url"),
+        (reg.outlet_of_site(rec.site) if rec.kind == "page" else None, "text"),
         (folder_outlet, "filename"),
     )
     title, title_source = _first(
@@ -414,7 +416,9 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
         "_text_date_text": text_date_text,
         "_file_date": file_date,
         "_dateline_partial": page.dateline_date if page else None,
-        "_weekday": weekday_mentioned(" ".join(page.body[:2])) if page else None,
+        "_weekday": weekday_mentioned(" ".join(page.body[:2]))
+        if page and page.dateline_date and page.dateline_date.year is None
+        else None,
         "title": title,
         "title_source": title_source,
         "dateline": page.dateline if page else None,
@@ -487,8 +491,14 @@ _EN_FUNCTION_WORDS = (
 )
 
 
-def _lang_expr(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
+def _word_count(text: pl.Expr) -> pl.Expr:
+    return text.str.count_matches(r"\w+(?:[’'\-]\w+)*").cast(pl.Int64)
+
+
+def _lang_expr(text: pl.Expr) -> pl.Expr:
     """Script-level language: ru/uk/be by Cyrillic letters, zh by Han, en by function words."""
+    text = text.str.slice(0, 2000)  # the opening says which language; counting all is waste
+    n_words = _word_count(text)
     cyr = text.str.count_matches(r"\p{Cyrillic}")
     han = text.str.count_matches(r"\p{Han}")
     lat = text.str.count_matches(r"[A-Za-z]")
@@ -546,9 +556,8 @@ def _finish(rows: list[dict[str, Any]], reg: Registry, year_range) -> pl.DataFra
         },
         schema_overrides={"published": pl.Date, "record": pl.Int64, "_line": pl.Int64},
     )
-    n_words = pl.col("text").str.count_matches(r"\w+(?:[’'\-]\w+)*").cast(pl.Int64)
-    return frame.with_columns(n_words.alias("n_words")).with_columns(
-        _lang_expr(pl.col("text"), pl.col("n_words")).alias("lang")
+    return frame.with_columns(
+        _word_count(pl.col("text")).alias("n_words"), _lang_expr(pl.col("text")).alias("lang")
     )
 
 

@@ -30,14 +30,22 @@ from toolkit.errors import DataError
 __all__ = ["Dateline", "Outlet", "Registry", "Site", "registry"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Site:
     """A web site whose pages are copies of some outlet's stories."""
 
     domain: str
     outlet: str | None  # the outlet whose own site this is; None for carriers such as belarus.by
     cues: tuple[re.Pattern, ...]
-    chrome: tuple[re.Pattern, ...]
+    chrome: tuple[re.Pattern, ...]  # matched from a line's start
+    chrome_anywhere: tuple[re.Pattern, ...] = ()  # found anywhere in a line
+
+    @functools.cached_property
+    def cue(self) -> re.Pattern | None:
+        """All cues as one pattern (searched), or None when the site has none."""
+        if not self.cues:
+            return None
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.cues))
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,7 @@ class Registry:
     date_suffix: str
     filename_patterns: tuple[re.Pattern, ...]
     common_chrome: tuple[re.Pattern, ...]
+    common_chrome_anywhere: tuple[re.Pattern, ...]
     datelines: tuple[Dateline, ...] = field(init=False)
     sites: dict[str, Site] = field(init=False)
     _aliases: dict[str, str] = field(init=False, repr=False)
@@ -125,6 +134,9 @@ class Registry:
                 _compile(p, "common.yaml") for p in common["filename_patterns"]
             ),
             common_chrome=tuple(_compile(p, "common.yaml") for p in common["chrome"]),
+            common_chrome_anywhere=tuple(
+                _compile(p, "common.yaml") for p in common["chrome_anywhere"]
+            ),
         )
 
     def canonical(self, name: str | None) -> str | None:
@@ -153,9 +165,14 @@ class Registry:
         site = self.sites.get(domain) if domain else None
         return site.outlet if site else None
 
-    def chrome_for(self, domain: str | None) -> tuple[re.Pattern, ...]:
+    def chrome_for(
+        self, domain: str | None
+    ) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+        """(patterns matched from a line's start, patterns found anywhere) for a site."""
         site = self.sites.get(domain) if domain else None
-        return self.common_chrome + (site.chrome if site else ())
+        if site is None:
+            return self.common_chrome, self.common_chrome_anywhere
+        return self.common_chrome + site.chrome, self.common_chrome_anywhere + site.chrome_anywhere
 
 
 def _alias_key(name: str) -> str:
@@ -174,7 +191,7 @@ def _load_yaml_resource(name: str) -> dict[str, Any]:
 
 
 _OUTLET_KEYS = {"outlet", "aliases", "datelines", "bylines", "cues", "sites"}
-_SITE_KEYS = {"domain", "own", "cues", "chrome"}
+_SITE_KEYS = {"domain", "own", "cues", "chrome", "chrome_anywhere"}
 
 
 def _parse_outlet(source: str, data: Any) -> Outlet:
@@ -199,6 +216,7 @@ def _parse_outlet(source: str, data: Any) -> Outlet:
                 outlet=name if s.get("own", True) else None,
                 cues=patterns(s.get("cues")),
                 chrome=patterns(s.get("chrome")),
+                chrome_anywhere=patterns(s.get("chrome_anywhere")),
             )
         )
     return Outlet(
