@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import ftfy
 
-from toolkit.outlets import registry
+from toolkit.outlets import Registry, registry
 
 __all__ = [
     "Decoded",
@@ -206,9 +206,11 @@ def _union(patterns) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=256)
-def chrome_matcher(site: str | None = None, learned: frozenset[str] = frozenset()):
+def chrome_matcher(
+    site: str | None = None, learned: frozenset[str] = frozenset(), reg: Registry | None = None
+):
     """A predicate that says whether a paragraph is chrome: common, site-specific or learned."""
-    at_start, anywhere = registry().chrome_for(site)
+    at_start, anywhere = (reg or registry()).chrome_for(site)
     match = _union(at_start).match
     search = _union(anywhere).search
 

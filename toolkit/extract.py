@@ -117,7 +117,7 @@ def read_page(
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
-    is_chrome = chrome_matcher(site, learned)
+    is_chrome = chrome_matcher(site, learned, reg)
     kept = [p for p in paras if not is_chrome(p)]
     cue_lines = {page.outlet_cue} if page.outlet_cue else set()
     kept = [p for p in kept if p not in cue_lines]
@@ -146,10 +146,9 @@ def read_page(
         header, body = kept[:start], kept[start:]
         page.title = next((p for p in header if _is_title(p, reg)), None)
     else:
-        header, body = [], kept
+        body = [p for p in kept if p != page.page_date_text]
         if len(body) > 1 and _is_title(body[0], reg):
             page.title = body[0]
-    stamps = {page.page_date_text}
-    page.body = [p for p in body if p != page.title and p not in stamps]
+    page.body = [p for p in body if p != page.title and p != page.page_date_text]
 
     return page

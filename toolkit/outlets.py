@@ -67,7 +67,7 @@ class Outlet:
     source: str
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: compiled matchers are cached per registry
 class Registry:
     """All outlet knowledge, compiled. Build it with :func:`registry` (cached) or :meth:`load`."""
 

@@ -1,0 +1,143 @@
+import pytest
+
+from conftest import SEEDS
+from toolkit.clean import clean, decode, learn_chrome, normalize, paragraphs, split_glued
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("Minsk – “Union State”".encode(), "Minsk – “Union State”", "utf-8"),
+        (b"\xef\xbb\xbfBOM first", "BOM first", "utf-8"),
+        ("Lukashenko’s “brotherly” talks – café".encode("cp1252"), "Lukashenko’s “brotherly” talks – café", "cp1252"),
+        ("UTF-16 text".encode("utf-16"), "UTF-16 text", "utf-16"),
+        (b"\x81\x8d\x8f", "\x81\x8d\x8f", "latin-1"),  # bytes cp1252 leaves undefined
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
+        (bytes(range(1, 32)) * 20, None, "binary"),
+    ],
+)
+def test_decode(data, text, encoding):
+    assert tuple(decode(data)) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\ufeffTitle\r\n\r\nBody line.\r\n", "Title\n\nBody line."),
+        ("a\u00a0b\u202fc\u2009d", "a b c d"),
+        ("soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"),
+        ("  indented\n      deep  ", "indented\ndeep"),
+        ("one\n\n\n\n\ntwo", "one\n\ntwo"),
+        ("tabs\tand   spaces", "tabs and spaces"),
+        ("Lukashenkoâ€™s â€œbrotherlyâ€\x9d talks", "Lukashenko’s “brotherly” talks"),  # mojibake
+        ("CafÃ© in Minsk", "Café in Minsk"),
+        ("old\rMac", "old\nMac"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "pieces"),
+    [
+        # seed 004 (president.gov.by)
+        (
+            "Sergei Aleinik“We are well informed.",
+            ["Sergei Aleinik", "“We are well informed."],
+        ),
+        (
+            "our neighbours. You know who these neighbours are.Sergey Lavrov noted, “As for",
+            ["our neighbours. You know who these neighbours are.", "Sergey Lavrov noted, “As for"],
+        ),
+        ("we will stand our ground,” Aleksandr Lukashenko stressed.The President noted", [
+            "we will stand our ground,” Aleksandr Lukashenko stressed.",
+            "The President noted",
+        ]),
+        # seed 001 (belarus.by): a closing quote used as an opening one
+        (
+            "exercise Zapad 2021.”We will only increase,” he stated.",
+            ["exercise Zapad 2021.", "”We will only increase,” he stated."],
+        ),
+        ("He said “yes.”The end.", ["He said “yes.”", "The end."]),
+        ('He said "no."Then left.', ['He said "no."', "Then left."]),
+        # not glue
+        ("The U.S.Army and Mr.Smith met in St.Petersburg.", ["The U.S.Army and Mr.Smith met in St.Petersburg."]),
+        ("See sb.by and belta.by for more.", ["See sb.by and belta.by for more."]),
+        ("He said: “Yes, we will.”", ["He said: “Yes, we will.”"]),
+        ("Version 2.0 ships.", ["Version 2.0 ships."]),
+    ],
+)
+def test_split_glued(paragraph, pieces):
+    assert split_glued(paragraph) == pieces
+
+
+def test_paragraphs_one_per_line_and_rejoined_when_hard_wrapped():
+    scraped = "First paragraph of a page.\nSecond paragraph.\n\nThird."
+    assert paragraphs(scraped) == ["First paragraph of a page.", "Second paragraph.", "Third."]
+    wrapped = (
+        "Belarus and Russia will step up the joint\ncounteraction of common challenges\n"
+        "and threats, the president said.\n\nThe presidents spoke at length about\n"
+        "the situation in instability zones.\n\nThey met in Moscow."
+    )
+    assert paragraphs(wrapped) == [
+        "Belarus and Russia will step up the joint counteraction of common challenges and "
+        "threats, the president said.",
+        "The presidents spoke at length about the situation in instability zones.",
+        "They met in Moscow.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "© Pavel Bednyakov/POOL/TASS",
+        "Belarusian President Alexander Lukashenko Pavel Bednyakov/POOL/TASS",
+        "Copyright 1995 - . All rights reserved. The content (including but not limited to text) belongs to China Daily Information Co (CDIC).",
+        "Su Mo Tu We Th Fr Sa",
+        "1 2 3 4 5 6 7",
+        "Tags: Belarus, Russia, Union State",
+        "| Home | News | Opinions & Interviews",
+        "Home | Europe",
+        "Share",
+        "Read more: Putin and Lukashenko meet in Minsk",
+        "Related stories",
+        "An archive photo",
+        "President shakes hands with counterpart in Minsk, Belarus Dec 19, 2022. [Photo/Agencies]",
+        "This site uses cookies to improve your experience.",
+    ],
+)
+def test_common_and_tass_chrome_is_removed(chrome):
+    assert clean(f"Body stays.\n{chrome}\nBody too.", site="tass.com") == "Body stays.\n\nBody too."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Putin said the photo was taken in 2022.",
+        "The share of trade grew to 40 percent.",
+        "Archive materials were declassified on Monday.",
+        "Home | Europe " * 100,  # a long paragraph is never chrome
+    ],
+)
+def test_body_text_is_kept(body):
+    assert clean(body, site="tass.com") == body.strip()
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_clean_is_idempotent_on_seeds(seed):
+    once = clean(seed.read_text(encoding="utf-8"))
+    assert clean(once) == once
+
+
+def test_learn_chrome_needs_many_documents_of_one_group():
+    menu = ["Belarus Events Calendar", "Souvenirs from Belarus"]
+    docs = [menu + [f"Story {i} body text."] for i in range(6)] + [["Other site line."]] * 6
+    groups = ["belarus.by"] * 6 + ["other.example"] * 6
+    learned = learn_chrome(docs, groups, min_docs=5, min_share=0.5)
+    assert learned == {
+        "belarus.by": {"Belarus Events Calendar": 6, "Souvenirs from Belarus": 6},
+        "other.example": {"Other site line.": 6},
+    }
+    assert learn_chrome(docs[:4], groups[:4], min_docs=5) == {}
+    assert learn_chrome(docs, [None] * len(docs)) == {}

@@ -1,0 +1,83 @@
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from toolkit.dates import parse_date_column, parse_filename, weekday_mentioned, year_from_weekday
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # every format in ../shared/corpora
+        ("2022-06-24T17:30:00Z", D(2022, 6, 24)),  # kremlin-2021-22
+        ("2006-06-21", D(2006, 6, 21)),  # statemedia-headlines
+        ("2022-08-11T15:50:38.000Z", D(2022, 8, 11)),  # bbc
+        ("15:45, 23-Mar-2022", D(2022, 3, 23)),  # cgtn
+        ("Updated: 2022-03-07 17:49", D(2022, 3, 7)),  # chinadaily
+        ("Published: Mar 24, 2022 06:46 PM", D(2022, 3, 24)),  # globaltimes
+        ("Published: Mar 24, 2022 09:53 PM Updated: Mar 24, 2022 09:23 PM", D(2022, 3, 24)),
+        ("2022-03-31 22:34:16", D(2022, 3, 31)),  # xinhuanet, tass-sample
+        # others researchers meet
+        ("9 Sep 2021", D(2021, 9, 9)),
+        ("19 December 2022", D(2022, 12, 19)),
+        ("December 19, 2022", D(2022, 12, 19)),
+        ("Dec 19, 2022", D(2022, 12, 19)),
+        ("19.12.2022", D(2022, 12, 19)),
+        ("2022-12-19T10:00:00+03:00", D(2022, 12, 19)),
+        # not dates: stay null, the caller keeps the text
+        ("PT59S", None),
+        ("", None),
+        (None, None),
+        ("2022-02-30", None),
+    ],
+)
+def test_parse_date_column(written, expected):
+    got = pl.DataFrame({"d": [written]}, schema={"d": pl.String}).select(
+        parse_date_column(pl.col("d"))
+    )
+    assert got.item() == expected
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "weekday", "years", "expected"),
+    [
+        (12, 19, "monday", (2018, 2026), D(2022, 12, 19)),
+        (12, 19, "Monday", (2010, 2026), None),  # 2011, 2016 and 2022: ambiguous, no guess
+        (12, 19, "tuesday", (2021, 2022), None),  # no year fits
+        (2, 29, "tuesday", (2019, 2025), None),  # 29 Feb 2020 was a Saturday
+        (2, 29, "saturday", (2019, 2025), D(2020, 2, 29)),
+    ],
+)
+def test_year_from_weekday(month, day, weekday, years, expected):
+    assert year_from_weekday(month, day, weekday, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Lukashenko said at a meeting with Vladimir Putin on Monday.", "monday"),
+        ("The talks held on Monday continued late on Monday.", "monday"),
+        ("He met him on Monday and again on Tuesday.", None),
+        ("No weekday here.", None),
+        ("Monday's talks", None),
+    ],
+)
+def test_weekday_mentioned(text, weekday):
+    assert weekday_mentioned(text) == weekday
+
+
+@pytest.mark.parametrize(
+    ("stem", "date", "title"),
+    [
+        ("2013-01-04 China helping African consolidation", D(2013, 1, 4), "China helping African consolidation"),
+        ("2013-01-02T000000Z In Hong Kong Rival Protests", D(2013, 1, 2), "In Hong Kong Rival Protests"),
+        ("20221219_putin_minsk", D(2022, 12, 19), "putin_minsk"),
+        ("000_1404d31ced177757", None, None),
+        ("2013-13-40 Not a date", None, "Not a date"),
+    ],
+)
+def test_parse_filename(stem, date, title):
+    assert parse_filename(stem) == (date, title)

@@ -1,0 +1,93 @@
+import re
+
+import pytest
+
+from toolkit.errors import DataError
+from toolkit.extract import read_page
+from toolkit.outlets import Registry, registry
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("tass", "TASS"),
+        ("TASS", "TASS"),
+        ("belta", "BelTA"),
+        ("xinhuanet", "Xinhua"),
+        ("chinadaily", "China Daily"),
+        ("globaltimes", "Global Times"),
+        ("cgtn", "CGTN"),
+        ("rt", "RT"),
+        ("mfa", "Russian MFA"),
+        ("mod", "Russian MoD"),
+        ("kremlin", "Kremlin"),
+        ("sputnik", "Sputnik"),
+        ("bbc", "BBC"),
+        ("president.gov.by", "President.gov.by"),
+        ("no such outlet", None),
+    ],
+)
+def test_canonical_names(alias, canonical):
+    assert registry().canonical(alias) == canonical
+
+
+@pytest.mark.parametrize(
+    ("url", "site", "outlet"),
+    [
+        ("https://tass.com/politics/1894093", "tass.com", "TASS"),
+        ("http://en.kremlin.ru/events/president/news/68700", "kremlin.ru", "Kremlin"),
+        ("https://www.rt.com/news/4157-ukraine/", "rt.com", "RT"),
+        ("https://www.belarus.by/en/press-center/news", "belarus.by", None),  # a carrier
+        ("https://www.chinadaily.com.cn/a/202212/20/WS63a1.html", "chinadaily.com.cn", "China Daily"),
+        ("https://example.org/a", "example.org", None),
+        ("", None, None),
+    ],
+)
+def test_site_and_outlet_of_url(url, site, outlet):
+    reg = registry()
+    assert reg.site_of_url(url) == site
+    assert reg.outlet_of_site(site) == outlet
+
+
+def test_every_outlet_table_compiles_and_has_a_site():
+    reg = registry()
+    assert len(reg.outlets) >= 15
+    for outlet in reg.outlets.values():
+        assert outlet.sites, outlet.source
+        for pattern in outlet.datelines:
+            assert "place" in pattern.groupindex, (outlet.source, pattern.pattern)
+
+
+def test_adding_an_outlet_is_adding_data(tmp_path):
+    (tmp_path / "belsat.yaml").write_text(
+        "outlet: Belsat\n"
+        "aliases: [belsat]\n"
+        "datelines:\n"
+        "  - '^(?P<place>[A-Z]+), (?P<month>[A-Z][a-z]+) (?P<day>\\d{1,2}) \\(Belsat\\) -\\s*'\n"
+        "sites:\n"
+        "  - domain: belsat.eu\n"
+        "    cues: []\n"
+        "    chrome: ['^Belsat TV$']\n"
+    )
+    reg = Registry.load(extra_dirs=(tmp_path,))
+    page = read_page(
+        ["Belsat TV", "Headline here", "WARSAW, May 3 (Belsat) - Something happened."],
+        site="belsat.eu",
+        reg=reg,
+    )
+    assert (page.outlet, page.dateline, page.title) == ("Belsat", "WARSAW", "Headline here")
+    assert page.body == ["Something happened."]
+
+
+def test_a_bad_regex_in_data_names_the_file(tmp_path):
+    (tmp_path / "broken.yaml").write_text(
+        "outlet: Broken\ndatelines: ['(unclosed']\nsites: [{domain: broken.example}]\n"
+    )
+    with pytest.raises(DataError, match=re.escape("broken.yaml")):
+        Registry.load(extra_dirs=(tmp_path,))
+
+
+def test_an_alias_may_name_only_one_outlet(tmp_path):
+    (tmp_path / "dup.yaml").write_text("outlet: Other\naliases: [tass]\nsites: []\n")
+    with pytest.raises(DataError, match="already names"):
+        Registry.load(extra_dirs=(tmp_path,))
