@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import SEEDS
+
 from toolkit.clean import clean, decode, learn_chrome, normalize, paragraphs, split_glued
 
 
@@ -9,7 +9,11 @@ from toolkit.clean import clean, decode, learn_chrome, normalize, paragraphs, sp
     [
         ("Minsk – “Union State”".encode(), "Minsk – “Union State”", "utf-8"),
         (b"\xef\xbb\xbfBOM first", "BOM first", "utf-8"),
-        ("Lukashenko’s “brotherly” talks – café".encode("cp1252"), "Lukashenko’s “brotherly” talks – café", "cp1252"),
+        (
+            "Lukashenko’s “brotherly” talks – café".encode("cp1252"),
+            "Lukashenko’s “brotherly” talks – café",
+            "cp1252",
+        ),
         ("UTF-16 text".encode("utf-16"), "UTF-16 text", "utf-16"),
         (b"\x81\x8d\x8f", "\x81\x8d\x8f", "latin-1"),  # bytes cp1252 leaves undefined
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
@@ -50,10 +54,13 @@ def test_normalize(raw, expected):
             "our neighbours. You know who these neighbours are.Sergey Lavrov noted, “As for",
             ["our neighbours. You know who these neighbours are.", "Sergey Lavrov noted, “As for"],
         ),
-        ("we will stand our ground,” Aleksandr Lukashenko stressed.The President noted", [
-            "we will stand our ground,” Aleksandr Lukashenko stressed.",
-            "The President noted",
-        ]),
+        (
+            "we will stand our ground,” Aleksandr Lukashenko stressed.The President noted",
+            [
+                "we will stand our ground,” Aleksandr Lukashenko stressed.",
+                "The President noted",
+            ],
+        ),
         # seed 001 (belarus.by): a closing quote used as an opening one
         (
             "exercise Zapad 2021.”We will only increase,” he stated.",
@@ -62,7 +69,10 @@ def test_normalize(raw, expected):
         ("He said “yes.”The end.", ["He said “yes.”", "The end."]),
         ('He said "no."Then left.', ['He said "no."', "Then left."]),
         # not glue
-        ("The U.S.Army and Mr.Smith met in St.Petersburg.", ["The U.S.Army and Mr.Smith met in St.Petersburg."]),
+        (
+            "The U.S.Army and Mr.Smith met in St.Petersburg.",
+            ["The U.S.Army and Mr.Smith met in St.Petersburg."],
+        ),
         ("See sb.by and belta.by for more.", ["See sb.by and belta.by for more."]),
         ("He said: “Yes, we will.”", ["He said: “Yes, we will.”"]),
         ("Version 2.0 ships.", ["Version 2.0 ships."]),
@@ -132,7 +142,7 @@ def test_clean_is_idempotent_on_seeds(seed):
 
 def test_learn_chrome_needs_many_documents_of_one_group():
     menu = ["Belarus Events Calendar", "Souvenirs from Belarus"]
-    docs = [menu + [f"Story {i} body text."] for i in range(6)] + [["Other site line."]] * 6
+    docs = [[*menu, f"Story {i} body text."] for i in range(6)] + [["Other site line."]] * 6
     groups = ["belarus.by"] * 6 + ["other.example"] * 6
     learned = learn_chrome(docs, groups, min_docs=5, min_share=0.5)
     assert learned == {

@@ -72,8 +72,16 @@ def test_weekday_mentioned(text, weekday):
 @pytest.mark.parametrize(
     ("stem", "date", "title"),
     [
-        ("2013-01-04 China helping African consolidation", D(2013, 1, 4), "China helping African consolidation"),
-        ("2013-01-02T000000Z In Hong Kong Rival Protests", D(2013, 1, 2), "In Hong Kong Rival Protests"),
+        (
+            "2013-01-04 China helping African consolidation",
+            D(2013, 1, 4),
+            "China helping African consolidation",
+        ),
+        (
+            "2013-01-02T000000Z In Hong Kong Rival Protests",
+            D(2013, 1, 2),
+            "In Hong Kong Rival Protests",
+        ),
         ("20221219_putin_minsk", D(2022, 12, 19), "putin_minsk"),
         ("000_1404d31ced177757", None, None),
         ("2013-13-40 Not a date", None, "Not a date"),

@@ -38,7 +38,11 @@ def test_canonical_names(alias, canonical):
         ("http://en.kremlin.ru/events/president/news/68700", "kremlin.ru", "Kremlin"),
         ("https://www.rt.com/news/4157-ukraine/", "rt.com", "RT"),
         ("https://www.belarus.by/en/press-center/news", "belarus.by", None),  # a carrier
-        ("https://www.chinadaily.com.cn/a/202212/20/WS63a1.html", "chinadaily.com.cn", "China Daily"),
+        (
+            "https://www.chinadaily.com.cn/a/202212/20/WS63a1.html",
+            "chinadaily.com.cn",
+            "China Daily",
+        ),
         ("https://example.org/a", "example.org", None),
         ("", None, None),
     ],

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -115,8 +116,8 @@ def normalize(text: str) -> str:
 
 
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig vs etc "
-    "approx".split()
+    "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
+    "vs etc approx".split()
 )
 _GLUE = re.compile(r"[.!?…][\"”“]?[A-Z][a-z]|“[A-Za-z]")
 _GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
@@ -136,7 +137,7 @@ def _glue_points(paragraph: str) -> list[int]:
         word = _LAST_WORD.search(paragraph, max(0, i - 24), i)
         if word and word.group(1) in _ABBREVIATIONS:
             continue
-        quote = paragraph[i + 1] if paragraph[i + 1] in "\"”“" else ""
+        quote = paragraph[i + 1] if paragraph[i + 1] in '"”“' else ""
         if not quote:
             points.append(i + 1)
             continue
@@ -161,7 +162,7 @@ def split_glued(paragraph: str) -> list[str]:
     if not points:
         return [paragraph]
     cuts = [0, *points, len(paragraph)]
-    pieces = (paragraph[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False))
+    pieces = (paragraph[a:b].strip() for a, b in itertools.pairwise(cuts))
     return [p for p in pieces if p]
 
 

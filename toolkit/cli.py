@@ -35,9 +35,9 @@ def _ingest(args: argparse.Namespace) -> int:
     skipped = result.skipped
     if skipped.height:
         print("\nSkipped:")
-        for path, record, line, reason in skipped.select(
-            "path", "record", "line", "reason"
-        ).head(args.show).iter_rows():
+        for path, record, line, reason in (
+            skipped.select("path", "record", "line", "reason").head(args.show).iter_rows()
+        ):
             where = path + (f":{line}" if line is not None else "")
             where += f" (record {record})" if record is not None else ""
             print(f"  {where}: {reason}")

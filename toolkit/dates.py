@@ -95,7 +95,8 @@ def year_from_weekday(
 
 
 _WEEKDAY = re.compile(
-    r"\b(?:on|this|last|late on|early on)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:on|this|last|late on|early on)\s+"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
 

@@ -98,10 +98,11 @@ class Ingest:
         )
         lines += [f"  skipped ({n}): {reason}" for reason, n in by_reason.iter_rows()]
         if self.corpus.height:
-            by_outlet = self.corpus.group_by("outlet").len().sort(["len", "outlet"], descending=True)
+            by_outlet = (
+                self.corpus.group_by("outlet").len().sort(["len", "outlet"], descending=True)
+            )
             lines.append(
-                "  outlets: "
-                + ", ".join(f"{o or 'unknown'} {n}" for o, n in by_outlet.iter_rows())
+                "  outlets: " + ", ".join(f"{o or 'unknown'} {n}" for o, n in by_outlet.iter_rows())
             )
             undated = self.corpus.filter(pl.col("published").is_null()).height
             lines.append(f"  undated: {undated}")
@@ -168,6 +169,9 @@ def ingest(
     """
     reg = registry()
     files, manifest_path, report_rows = _resolve(source, manifest)
+    manifest_label = next(
+        (r[0] for r in report_rows if r[4] == "used as the manifest"), str(manifest_path)
+    )
     manifest_rows = _read_manifest(manifest_path) if manifest_path else {}
     options = {"columns": columns or {}}
 
@@ -175,23 +179,34 @@ def ingest(
     for path, rel in tqdm(files, desc="reading", unit="file", disable=not progress):
         for item in read_file(path, rel, options):
             if isinstance(item, Skip):
-                report_rows.append(_report(item.path, item.record, item.line, "skipped", item.reason))
+                report_rows.append(
+                    _report(item.path, item.record, item.line, "skipped", item.reason)
+                )
             else:
                 records.append(item)
 
-    rows, skips, learned = _build_rows(records, manifest_rows, reg, learn, min_chrome_docs, chrome_share)
+    rows, skips, learned = _build_rows(
+        records, manifest_rows, reg, learn, min_chrome_docs, chrome_share
+    )
     report_rows += skips
     corpus = _finish(rows, reg, year_range)
     corpus, dup_rows = _drop_duplicate_ids(corpus)
     report_rows += dup_rows
     report_rows += [
         _report(p, r, ln, "loaded", None, d, n)
-        for p, r, ln, d, n in corpus.select("path", "record", "_line", "doc_id", "_note").iter_rows()
+        for p, r, ln, d, n in corpus.select(
+            "path", "record", "_line", "doc_id", "_note"
+        ).iter_rows()
     ]
     unmatched = set(manifest_rows) - set(corpus["_manifest_key"].drop_nulls().to_list())
     report_rows += [
-        _report(str(manifest_path), None, manifest_rows[k]["_line"], "manifest",
-                f"manifest row for {k!r} matches no loaded file")
+        _report(
+            manifest_label,
+            None,
+            manifest_rows[k]["_line"],
+            "manifest",
+            f"manifest row for {k!r} matches no loaded file",
+        )
         for k in sorted(unmatched)
     ]
     report = pl.DataFrame(report_rows, schema=REPORT_SCHEMA, orient="row").sort(
@@ -202,7 +217,8 @@ def ingest(
         schema={"group": pl.String, "line": pl.String, "n_docs": pl.Int64},
         orient="row",
     )
-    result = Ingest(corpus.select(CORPUS_SCHEMA.keys()), report, learned_frame)
+    corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
+    result = Ingest(corpus, report, learned_frame)
     if strict and result.skipped.height:
         raise StrictModeError(
             "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
@@ -456,7 +472,9 @@ def _resolve_dates(rows: list[dict[str, Any]], column_dates: list[dt.date | None
         # date_text is the date as the document wrote it, whichever source fixed ``published``.
         written = next(
             (w for d, s, w in candidates[1:] if w and (d is not None or s == "column")),
-            partial.text if partial else (str(r["_manifest_date"]) if r["_manifest_date"] else None),
+            partial.text
+            if partial
+            else (str(r["_manifest_date"]) if r["_manifest_date"] else None),
         )
         if published is None and r["_column_date"]:
             r["_notes"].append(f"date {r['_column_date']!r} not understood; kept in date_text")
@@ -523,7 +541,12 @@ def _lang_expr(text: pl.Expr) -> pl.Expr:
 def _finish(rows: list[dict[str, Any]], reg: Registry, year_range) -> pl.DataFrame:
     if not rows:
         return pl.DataFrame(
-            schema={**CORPUS_SCHEMA, "_line": pl.Int64, "_note": pl.String, "_manifest_key": pl.String}
+            schema={
+                **CORPUS_SCHEMA,
+                "_line": pl.Int64,
+                "_note": pl.String,
+                "_manifest_key": pl.String,
+            }
         )
     column_dates = (
         pl.DataFrame({"d": [r["_column_date"] for r in rows]}, schema={"d": pl.String})
@@ -562,17 +585,28 @@ def _finish(rows: list[dict[str, Any]], reg: Registry, year_range) -> pl.DataFra
 
 
 def _drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple]]:
-    first = corpus.with_row_index("_i").group_by("doc_id").agg(
-        pl.col("_i").first(), pl.col("path").first().alias("_first_path"),
-        pl.col("_line").first().alias("_first_line"), pl.col("record").first().alias("_first_rec"),
+    first = (
+        corpus.with_row_index("_i")
+        .group_by("doc_id")
+        .agg(
+            pl.col("_i").first(),
+            pl.col("path").first().alias("_first_path"),
+            pl.col("_line").first().alias("_first_line"),
+            pl.col("record").first().alias("_first_rec"),
+        )
     )
     marked = corpus.with_row_index("_i").join(first, on="doc_id", how="left", suffix="_first")
     dup = marked.filter(pl.col("_i") != pl.col("_i_first"))
     rows = [
-        _report(p, r, ln, "skipped",
-                f"duplicate id: same {'URL' if u else 'path and record'} as {fp}"
-                + (f" line {fl}" if fl is not None else (f" record {fr}" if fr is not None else "")),
-                d)
+        _report(
+            p,
+            r,
+            ln,
+            "skipped",
+            f"duplicate id: same {'URL' if u else 'path and record'} as {fp}"
+            + (f" line {fl}" if fl is not None else (f" record {fr}" if fr is not None else "")),
+            d,
+        )
         for p, r, ln, d, u, fp, fl, fr in dup.select(
             "path", "record", "_line", "doc_id", "url", "_first_path", "_first_line", "_first_rec"
         ).iter_rows()

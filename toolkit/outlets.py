@@ -199,7 +199,9 @@ def _parse_outlet(source: str, data: Any) -> Outlet:
         raise DataError(f"{source}: an outlet table is a mapping with at least an 'outlet' key")
     unknown = set(data) - _OUTLET_KEYS
     if unknown:
-        raise DataError(f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_OUTLET_KEYS)}")
+        raise DataError(
+            f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_OUTLET_KEYS)}"
+        )
     name = data["outlet"]
 
     def patterns(items: Any) -> tuple[re.Pattern, ...]:

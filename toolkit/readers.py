@@ -128,7 +128,17 @@ _BLOCK_TAGS = (
     "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd, div, section, "
     "article, header, footer, aside, nav, tr, br, hr"
 )
-_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "select",
+]
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -185,9 +195,12 @@ def _str(value: Any) -> str | None:
     return value or None
 
 
-def _pick(columns: list[str], overrides: dict[str, str]) -> dict[str, str | None]:
-    lower = {c.lower().strip(): c for c in columns}
-    picked: dict[str, str | None] = {}
+def _pick(columns: list[str], overrides: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """For each field, the table's columns that may hold it, most preferred first."""
+    lower: dict[str, str] = {}
+    for c in columns:
+        lower.setdefault(c.lower().strip(), c)
+    picked: dict[str, tuple[str, ...]] = {}
     for key, aliases in COLUMN_ALIASES.items():
         if key in overrides:
             if overrides[key] not in columns:
@@ -195,9 +208,9 @@ def _pick(columns: list[str], overrides: dict[str, str]) -> dict[str, str | None
                     f"column {overrides[key]!r} given for {key} is not in the table; "
                     f"its columns are {columns}"
                 )
-            picked[key] = overrides[key]
+            picked[key] = (overrides[key],)
         else:
-            picked[key] = next((lower[a] for a in aliases if a in lower), None)
+            picked[key] = tuple(lower[a] for a in aliases if a in lower)
     return picked
 
 
@@ -205,26 +218,30 @@ def _table_records(
     rel: str, rows: Iterator[tuple[int, int | None, dict[str, Any]]], columns: list[str], options
 ) -> Iterator[Record | Skip]:
     picked = _pick(columns, options.get("columns") or {})
-    used = {c for c in picked.values() if c is not None}
-    if picked["text"] is None and picked["title"] is None:
+    used = {c for cols in picked.values() for c in cols}
+    if not picked["text"] and not picked["title"]:
         yield Skip(
             rel,
             f"no text or title column among {columns}; name one with columns={{'text': ...}}",
         )
         return
-    has_body = picked["text"] is not None
+    has_body = bool(picked["text"])
+
+    def first(row: dict[str, Any], key: str) -> str | None:
+        # Records may name a field differently (JSON lines): take the first that has a value.
+        return next((v for c in picked[key] if (v := _str(row.get(c))) is not None), None)
+
     for index, line, row in rows:
-        get = row.get
         yield Record(
             path=rel,
             record=index,
             line=line,
             kind="table",
-            text=_str(get(picked["text"])) if has_body else None,
-            title=_str(get(picked["title"])) if picked["title"] else None,
-            date=_str(get(picked["date"])) if picked["date"] else None,
-            outlet=_str(get(picked["outlet"])) if picked["outlet"] else None,
-            url=_str(get(picked["url"])) if picked["url"] else None,
+            text=first(row, "text") if has_body else None,
+            title=first(row, "title"),
+            date=first(row, "date"),
+            outlet=first(row, "outlet"),
+            url=first(row, "url"),
             meta={k: v for k, v in row.items() if k not in used and v not in (None, "")},
             has_body_column=has_body,
         )
@@ -268,7 +285,9 @@ def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[R
                     continue
                 start, end = before + 1, lines.count
                 if len(row) != len(header):
-                    joined = f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
+                    joined = (
+                        f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
+                    )
                     reason = f"malformed row: {len(row)} fields, header has {len(header)}{joined}"
                     skips.append(Skip(rel, reason, index, start))
                 else:

@@ -16,7 +16,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 
-__all__ = ["split_sentences", "segment"]
+__all__ = ["segment", "split_sentences"]
 
 Unit = Literal["article", "paragraph", "sentence"]
 
@@ -60,7 +60,9 @@ def segment(corpus: pl.DataFrame, unit: Unit = "paragraph") -> pl.DataFrame:
         raise ToolkitError(f"unit must be 'article', 'paragraph' or 'sentence', not {unit!r}")
     missing = {"doc_id", "text"} - set(corpus.columns)
     if missing:
-        raise ToolkitError(f"segment needs a corpus with columns doc_id and text; missing {missing}")
+        raise ToolkitError(
+            f"segment needs a corpus with columns doc_id and text; missing {missing}"
+        )
     keep = [c for c in corpus.columns if c not in ("text", "raw_text", "n_words")]
     if unit == "article":
         units = corpus.select(*keep, pl.lit(0, pl.Int64).alias("paragraph"), pl.col("text"))

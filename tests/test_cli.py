@@ -1,0 +1,51 @@
+import subprocess
+import sys
+
+import polars as pl
+from conftest import SEEDS
+
+from toolkit.cli import main
+
+
+def test_ingest_writes_corpus_and_report(tmp_path, capsys):
+    out = tmp_path / "corpus.parquet"
+    assert main(["ingest", str(SEEDS), "-o", str(out), "-q"]) == 0
+    printed = capsys.readouterr().out
+    assert "5 articles loaded from 6 files; 0 records or files skipped." in printed
+    assert pl.read_parquet(out).height == 5
+    assert pl.read_csv(tmp_path / "corpus.report.csv").height == 6
+
+
+def test_strict_exits_non_zero_on_any_skip(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Body of a story.")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    args = ["ingest", str(tmp_path / "in"), "-o", str(tmp_path / "c.parquet"), "-q"]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+    assert "in/b.txt: empty file" in capsys.readouterr().out
+
+
+def test_missing_path_is_a_clear_error(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "nope"), "-o", str(tmp_path / "c.parquet")]) == 2
+    assert "nope: no such file or folder" in capsys.readouterr().err
+
+
+def test_python_dash_m(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "ingest",
+            str(SEEDS),
+            "-o",
+            str(tmp_path / "c.parquet"),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "5 articles loaded" in done.stdout

@@ -1,0 +1,354 @@
+import datetime as dt
+import json
+import shutil
+
+import polars as pl
+import pytest
+from conftest import SEEDS
+
+from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pl.DataFrame:
+    return load_corpus(SEEDS)
+
+
+SEED_EXPECTED = {
+    # file prefix: outlet, outlet_source, site, title, dateline, published, published_source
+    "000": (
+        "TASS",
+        "text",
+        "tass.com",
+        "Minsk, Moscow manage to answer threats despite ‘rough spots’ — Lukashenko",
+        "MINSK",
+        D(2022, 12, 19),
+        "manifest",
+    ),
+    "001": (
+        "BelTA",
+        "text",
+        "belarus.by",
+        "Belarus, Russia to work harder to jointly counteract common threats",
+        "MOSCOW",
+        D(2021, 9, 9),
+        "text",
+    ),
+    "002": (None, None, None, None, None, None, None),
+    "003": (
+        "Xinhua",
+        "text",
+        "chinadaily.com.cn",
+        "Putin, Lukashenko meet to strengthen Russian-Belarusian ties",
+        "MOSCOW",
+        D(2022, 12, 20),
+        "text",
+    ),
+    "004": (
+        "President.gov.by",
+        "manifest",
+        "president.gov.by",
+        "Attempts to strangle Russia and Belarus have failed",
+        None,
+        D(2023, 1, 19),
+        "manifest",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
+def test_seed_metadata(seeds, prefix):
+    row = seeds.filter(pl.col("path").str.contains(f"/{prefix}_")).row(0, named=True)
+    got = tuple(
+        row[k]
+        for k in (
+            "outlet",
+            "outlet_source",
+            "site",
+            "title",
+            "dateline",
+            "published",
+            "published_source",
+        )
+    )
+    assert got == SEED_EXPECTED[prefix]
+
+
+def test_seed_schema_and_text(seeds):
+    assert seeds.schema == pl.Schema(CORPUS_SCHEMA)
+    assert seeds.height == 5
+    assert seeds["doc_id"].n_unique() == 5
+    assert seeds["lang"].to_list() == ["en"] * 5
+    text = "\n".join(seeds["text"])
+    for chrome in [
+        "All news",
+        "Su Mo Tu",
+        "Global Edition",
+        "BACK TO THE TOP",
+        "Registration Number",
+        "/POOL/TASS",
+        "Based on materials",
+        "/TASS/",
+        "(BelTA)",
+        "Official Website",
+    ]:
+        assert chrome not in text
+    tass = seeds.filter(pl.col("outlet") == "TASS").row(0, named=True)
+    assert tass["text"].startswith("Belarusian President Alexander Lukashenko said that")
+    assert tass["date_text"] == "December 19"
+    assert "\n\n" in tass["text"] and "\n\n\n" not in tass["text"]
+    assert (
+        "Sergei Aleinik\n\n“We are well informed"
+        in seeds.filter(pl.col("site") == "president.gov.by")["text"].item()
+    )
+
+
+def test_weekday_fixes_the_year_of_a_yearless_dateline_without_manifest(tmp_path):
+    shutil.copy(next(SEEDS.glob("000_*.txt")), tmp_path / "tass.txt")
+    (tmp_path / "dated.csv").write_text(
+        "title,text,date\nA,Some text here.,2021-05-01\nB,More text.,2023-02-01\n"
+    )
+    row = load_corpus(tmp_path).filter(pl.col("outlet") == "TASS").row(0, named=True)
+    assert (row["published"], row["published_source"], row["date_text"]) == (
+        D(2022, 12, 19),
+        "inferred",
+        "December 19",
+    )
+    alone = ingest(tmp_path / "tass.txt")
+    assert alone.corpus["published"].item() is None  # no evidence for a year range: no guess
+    assert "no evidence" in alone.report["note"].item()
+
+
+def test_doc_ids_are_stable_across_runs_and_locations(tmp_path):
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy)
+    assert load_corpus(copy)["doc_id"].to_list() == load_corpus(SEEDS)["doc_id"].to_list()
+
+
+def test_report_accounts_for_every_file(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\nBody text of the story.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\n ")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.txt").write_text("Hidden body.")
+    (tmp_path / "chrome.txt").write_text("All news\nShare\n© Photo/TASS")
+    result = ingest(tmp_path)
+    assert result.report.schema == pl.Schema(REPORT_SCHEMA)
+    reasons = dict(
+        result.report.select(pl.col("path").str.replace(r"^[^/]+/", ""), "reason").iter_rows()
+    )
+    assert reasons == {
+        "a.txt": None,
+        "empty.txt": "empty file",
+        "blank.md": "empty file",
+        "image.txt": "binary file: not text",
+        "notes.docx": "unsupported file type '.docx'",
+        ".hidden.txt": "hidden file",
+        "chrome.txt": "no body text after cleaning",
+    }
+    assert result.corpus["text"].to_list() == ["Body text of the story."]
+    with pytest.raises(StrictModeError, match="skipped"):
+        ingest(tmp_path, strict=True)
+
+
+def test_cp1252_and_bom_crlf(tmp_path):
+    (tmp_path / "cp.txt").write_bytes(
+        "Lukashenko’s talks\r\n\r\nBelarus – Russia “brotherly” ties.".encode("cp1252")
+    )
+    (tmp_path / "bom.txt").write_bytes(
+        b"\xef\xbb\xbfHeadline\r\n\r\nFirst line.\r\nSecond line.\r\n"
+    )
+    corpus = load_corpus(tmp_path).sort("path")
+    assert corpus["title"].to_list() == ["Headline", "Lukashenko’s talks"]
+    assert corpus["text"].to_list() == [
+        "First line.\n\nSecond line.",
+        "Belarus – Russia “brotherly” ties.",
+    ]
+
+
+def test_truncated_jsonl_line_is_reported_and_the_rest_loads(tmp_path):
+    good = json.dumps(
+        {
+            "title": "One",
+            "body": ["Para one.", "Para two."],
+            "date": "2022-12-19",
+            "outlet": "tass",
+            "url": "https://tass.com/1",
+        }
+    )
+    (tmp_path / "items.jsonl").write_text(
+        f'{good}\n{{"title": "Two", "body": "cut off\n\n[1, 2]\n'
+        + json.dumps({"headline": "Three", "text": "Body three."})
+        + "\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus["title"].to_list() == ["One", "Three"]
+    first = result.corpus.row(0, named=True)
+    assert first["text"] == "Para one.\n\nPara two."
+    assert (first["outlet"], first["outlet_source"], first["site"], first["published"]) == (
+        "TASS",
+        "column",
+        "tass.com",
+        D(2022, 12, 19),
+    )
+    skipped = result.skipped.select("line", "reason").rows()
+    assert skipped == [
+        (2, "malformed JSON line: Unterminated string starting at"),
+        (4, "JSON line is a list, not an object"),
+    ]
+
+
+def test_csv_with_a_broken_quote_reports_the_line(tmp_path):
+    (tmp_path / "t.csv").write_text(
+        "headline,content,published,source,link\n"
+        "One,Body one.,2022-12-19,belta,https://belta.by/1\n"
+        'Two,"Body two has a "bad" quote,2022-12-20,belta,https://belta.by/2\n'
+        "Three,Body three.,2022-12-21,belta,https://belta.by/3\n"
+        "Four,Body four.,2022-12-22\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus["title"].to_list() == ["One", "Three"]
+    assert result.corpus["outlet"].to_list() == ["BelTA", "BelTA"]
+    skipped = result.skipped.select("line", "reason").rows()
+    assert [line for line, _ in skipped] == [3, 5]
+    assert skipped[0][1].startswith("malformed row:")
+    assert skipped[1][1] == "malformed row: 3 fields, header has 5"
+
+
+def test_unclosed_quote_reports_the_lines_it_joined(tmp_path):
+    (tmp_path / "t.csv").write_text('title,text\nOne,"Body one\nTwo,Body two\nThree,Body three\n')
+    result = ingest(tmp_path)
+    assert result.corpus.height == 0
+    ((line, reason),) = result.skipped.select("line", "reason").rows()
+    assert line == 2 and "malformed row" in reason
+
+
+def test_tables_map_usual_columns_and_keep_the_rest(tmp_path):
+    pl.DataFrame(
+        {
+            "Headline": ["Putin meets Lukashenko"],
+            "article": ["MINSK, December 19. /TASS/. Talks began."],
+            "raw_date": ["15:45, 23-Mar-2022"],
+            "agency": ["Unknown Wire"],
+            "section": ["WORLD"],
+        }
+    ).write_parquet(tmp_path / "t.parquet")
+    row = load_corpus(tmp_path).row(0, named=True)
+    assert (row["title"], row["text"], row["published"], row["dateline"]) == (
+        "Putin meets Lukashenko",
+        "Talks began.",
+        D(2022, 3, 23),
+        "MINSK",
+    )
+    assert (row["outlet"], row["outlet_source"]) == ("Unknown Wire", "column")
+    assert json.loads(row["meta"]) == {"section": "WORLD"}
+
+
+def test_headline_tables_use_the_title_as_text(tmp_path):
+    (tmp_path / "h.csv").write_text(
+        "outlet,date,title,url\nrt,2020-08-10,Lukashenko wins,https://www.rt.com/news/1/\nmfa,2021-01-01,,\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus.select("outlet", "outlet_source", "text", "site").rows() == [
+        ("RT", "column", "Lukashenko wins", "rt.com")
+    ]
+    assert result.skipped["reason"].to_list() == ["no body text: no text column and an empty title"]
+
+
+def test_unparsed_dates_keep_their_text(tmp_path):
+    (tmp_path / "h.csv").write_text("title,date\nA headline,PT59S\n")
+    result = ingest(tmp_path)
+    assert result.corpus.select("published", "date_text").row(0) == (None, "PT59S")
+    assert "not understood" in result.report.filter(pl.col("status") == "loaded")["note"].item()
+
+
+def test_duplicate_ids_are_skipped_with_the_first_copy_named(tmp_path):
+    (tmp_path / "a.csv").write_text(
+        "title,text,url\nA,Body.,https://tass.com/1\nB,Body b.,https://www.tass.com/1/\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus["title"].to_list() == ["A"]
+    assert (
+        result.skipped["reason"].item()
+        == "duplicate id: same URL as " + tmp_path.name + "/a.csv line 2"
+    )
+
+
+def test_html_pages(tmp_path):
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>Site | Talks</title>"
+        '<meta property="og:title" content="Putin and Lukashenko hold talks">'
+        '<meta property="article:published_time" content="2022-12-19T12:00:00+03:00">'
+        '<link rel="canonical" href="https://tass.com/politics/1">'
+        "<script>var x = 1;</script></head><body><nav>All news</nav><article>"
+        "<h1>Putin and Lukashenko hold talks</h1>"
+        "<p>MINSK, December 19. /TASS/. The presidents met.</p><p>They discussed <b>integration</b>.</p>"
+        "</article><footer>© TASS</footer></body></html>"
+    )
+    row = load_corpus(tmp_path).row(0, named=True)
+    assert (row["title"], row["outlet"], row["site"], row["published"], row["dateline"]) == (
+        "Putin and Lukashenko hold talks",
+        "TASS",
+        "tass.com",
+        D(2022, 12, 19),
+        "MINSK",
+    )
+    assert row["text"] == "The presidents met.\n\nThey discussed integration."
+
+
+def test_markdown_front_matter(tmp_path):
+    (tmp_path / "m.md").write_text(
+        "---\ntitle: Talks in Minsk\ndate: 2023-01-19\noutlet: belta\n---\n# Talks in Minsk\n\nThe **ministers** met.\n"
+    )
+    row = load_corpus(tmp_path).row(0, named=True)
+    assert (row["title"], row["published"], row["outlet"], row["text"]) == (
+        "Talks in Minsk",
+        D(2023, 1, 19),
+        "BelTA",
+        "The ministers met.",
+    )
+
+
+def test_manifest_rows_must_match_and_parse(tmp_path):
+    (tmp_path / "a.txt").write_text("Body of a story.")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\na.txt,tass,2022-12-19\nmissing.txt,,\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus.select("outlet", "outlet_source", "published").row(0) == (
+        "TASS",
+        "manifest",
+        D(2022, 12, 19),
+    )
+    assert result.report.filter(pl.col("status") == "manifest")["reason"].to_list() == [
+        "used as the manifest",
+        "manifest row for 'missing.txt' matches no loaded file",
+    ]
+    (tmp_path / "manifest.csv").write_text("file,published\na.txt,19/12/2022\n")
+    with pytest.raises(InputError, match=r"manifest.csv:2: published '19/12/2022'"):
+        ingest(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("does/not/exist", "no such file or folder"),
+        ("notes.docx", "unsupported file type '.docx'"),
+        ([], "no source given"),
+    ],
+)
+def test_bad_sources_raise_clear_errors(tmp_path, source, message):
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    if isinstance(source, str):
+        source = tmp_path / source
+    with pytest.raises(InputError, match=message):
+        ingest(source)
+
+
+def test_named_column_that_does_not_exist(tmp_path):
+    (tmp_path / "t.csv").write_text("a,b\n1,2\n")
+    with pytest.raises(InputError, match="column 'story' given for text"):
+        ingest(tmp_path, columns={"text": "story"})
