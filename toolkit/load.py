@@ -329,15 +329,14 @@ def _build_rows(records, manifest, reg, learn, min_chrome_docs, chrome_share):
     groups: list[str | None] = []
     for rec in records:
         if rec.text is None:
+            rec.site = reg.site_of_url(rec.url) if rec.url else None
             paras.append(None)
             groups.append(None)
             continue
         ps = paragraphs(normalize(rec.text))
-        site = reg.site_of_url(rec.url) if rec.url else None
+        site = rec.site = reg.site_of_url(rec.url) if rec.url else None
         if site is None and rec.kind == "page":
             site = rec.site = detect_site(ps, reg=reg)
-        else:
-            rec.site = site
         paras.append(ps)
         groups.append(site or f"folder:{_folder(rec.path)}")
     learned = (
@@ -400,8 +399,7 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
         (known.get("outlet") and (reg.canonical(known["outlet"]) or known["outlet"]), "manifest"),
         (column_outlet, "column"),
         (page.outlet if page else None, "text"),
-        (reg.outlet_of_site(reg.site_of_url(rec.url)), "url"),
-        (reg.outlet_of_site(rec.site) if rec.kind == "page" else None, "text"),
+        (reg.outlet_of_site(rec.site), "url" if rec.url else "text"),
         (folder_outlet, "filename"),
     )
     title, title_source = _first(
@@ -424,7 +422,7 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
         "_key": doc_url or (f"{rec.path}#{rec.record}" if rec.record is not None else rec.path),
         "outlet": outlet,
         "outlet_source": outlet_source,
-        "site": known.get("site") or (page.site if page else None) or reg.site_of_url(rec.url),
+        "site": known.get("site") or rec.site,
         "url": doc_url,
         "_manifest_date": known.get("published"),
         "_column_date": rec.date,

@@ -139,12 +139,14 @@ class Registry:
             ),
         )
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the process
     def canonical(self, name: str | None) -> str | None:
         """The canonical outlet name for an alias ("tass", "xinhuanet", ...), else None."""
         if name is None:
             return None
         return self._aliases.get(_alias_key(name))
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - registries live for the process
     def site_of_url(self, url: str | None) -> str | None:
         """The site a URL belongs to: a known site domain when the host is one or under one,
         else the host without a leading ``www.``."""

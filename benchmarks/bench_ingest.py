@@ -1,0 +1,94 @@
+"""Ingest + clean throughput on the real corpora in ../shared/corpora.
+
+For each data set, in a fresh subprocess (so peak memory is that run's own):
+  - toolkit: ``toolkit.ingest(folder)`` end to end (read, decode, normalise, de-glue, learn and
+    remove chrome, read page metadata, parse dates, build the typed table and the load report);
+  - baseline: what a user would otherwise write: ``polars.read_csv`` for tables, and reading
+    each text file into a polars frame for folders of .txt; no cleaning, no metadata.
+Prints a Markdown table (paste it into benchmarks/README.md) and writes results/ingest.json.
+
+Usage: python benchmarks/bench_ingest.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+SETS = ["chinadaily-nyt-2013-15", "statemedia-headlines-2006-26", "cn-statemedia-headlines-2022"]
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+which, folder = sys.argv[1], Path(sys.argv[2])
+if which == "toolkit":
+    import toolkit
+    t = time.perf_counter()
+    n = toolkit.ingest(folder).corpus.height
+else:
+    import polars as pl
+    t = time.perf_counter()
+    csvs = sorted(folder.rglob("*.csv"))
+    if csvs:
+        n = sum(pl.read_csv(p, infer_schema=False).height for p in csvs)
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+        n = pl.DataFrame({"text": texts}).height
+elapsed = time.perf_counter() - t
+print(json.dumps({"seconds": elapsed, "rows": n,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(which: str, folder: Path) -> dict:
+    cmd = [sys.executable, "-c", CHILD, which, str(folder)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _seconds(result: dict) -> float:
+    return result["seconds"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3, help="runs per data set; best is kept")
+    args = parser.parse_args()
+    if not CORPORA.is_dir():
+        sys.exit(f"{CORPORA} not found: the benchmark needs ../shared/corpora")
+    results = []
+    for name in SETS:
+        folder = CORPORA / name
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        ours = min((run("toolkit", folder) for _ in range(args.repeat)), key=_seconds)
+        base = min((run("baseline", folder) for _ in range(args.repeat)), key=_seconds)
+        results.append({"set": name, "mb": size / 1e6, "toolkit": ours, "baseline": base})
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"Machine: {machine}\n")
+    print(
+        "| data set | MB | articles | toolkit s | MB/s | articles/s | peak MB "
+        "| polars read s | ratio |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        t, b = r["toolkit"], r["baseline"]
+        print(
+            f"| {r['set']} | {r['mb']:.1f} | {t['rows']:,} | {t['seconds']:.2f} | "
+            f"{r['mb'] / t['seconds']:.1f} | {t['rows'] / t['seconds']:,.0f} | "
+            f"{t['peak_mb']:.0f} | "
+            f"{b['seconds']:.2f} | {t['seconds'] / b['seconds']:.0f}x |"
+        )
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "ingest.json").write_text(json.dumps({"machine": machine, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
