@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import ftfy
 
@@ -32,21 +33,11 @@ __all__ = [
 ]
 
 
-class Decoded(tuple):
-    """``(text, encoding)``; ``text`` is None and ``encoding`` holds the reason when undecodable."""
+class Decoded(NamedTuple):
+    """A decoded file: ``text`` is None when undecodable, and ``encoding`` then says why."""
 
-    __slots__ = ()
-
-    def __new__(cls, text: str | None, encoding: str):
-        return super().__new__(cls, (text, encoding))
-
-    @property
-    def text(self) -> str | None:
-        return self[0]
-
-    @property
-    def encoding(self) -> str:
-        return self[1]
+    text: str | None
+    encoding: str
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from toolkit.clean import chrome_matcher
 from toolkit.dates import PartialDate, date_from_groups
@@ -37,7 +37,6 @@ class Page:
     outlet: str | None = None
     outlet_cue: str | None = None
     site: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def _edges(paras: list[str]) -> list[str]:

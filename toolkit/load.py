@@ -380,9 +380,10 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
         (o for part in reversed(rec.path.split("/")[:-1]) if (o := reg.canonical(part))), None
     )
     notes = []
+    title_text = normalize(rec.title) if rec.title else None
     if ps is None:  # a table without a body column: the title is the text
         page = None
-        body = normalize(rec.title or "")
+        body = title_text or ""
         notes.append("no body column: title used as text")
     else:
         page = read_page(ps, site=rec.site, learned=learned, reg=reg)
@@ -404,7 +405,7 @@ def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
     )
     title, title_source = _first(
         (known.get("title"), "manifest"),
-        (rec.title and normalize(rec.title), "column" if rec.kind == "table" else "text"),
+        (title_text, "column" if rec.kind == "table" else "text"),
         (file_title, "filename"),
         (page.title if page else None, "text"),
     )

@@ -52,12 +52,11 @@ class Record:
     line: int | None
     kind: str  # "page" (text/html with chrome) or "table"
     text: str | None
-    encoding: str | None = None
     title: str | None = None
     date: str | None = None
     outlet: str | None = None
     url: str | None = None
-    site: str | None = None
+    site: str | None = None  # set by the loader: from the URL, else from the page's cues
     meta: dict[str, Any] = field(default_factory=dict)
     has_body_column: bool = True
 
@@ -73,16 +72,20 @@ class Skip:
 # ---------------------------------------------------------------- text and markdown
 
 
-def _read_text(path: Path, rel: str) -> Iterator[Record | Skip]:
+def _file_text(path: Path, rel: str, kind: str) -> str | Skip:
+    """A file's decoded text, or the Skip that says why there is none."""
     data = path.read_bytes()
     if not data.strip():
-        yield Skip(rel, "empty file")
-        return
+        return Skip(rel, "empty file")
     decoded = decode(data)
     if decoded.text is None:
-        yield Skip(rel, f"{decoded.encoding} file: not text")
-        return
-    yield Record(rel, None, None, "page", decoded.text, encoding=decoded.encoding)
+        return Skip(rel, f"{decoded.encoding} file: not {kind}")
+    return decoded.text
+
+
+def _read_text(path: Path, rel: str) -> Iterator[Record | Skip]:
+    text = _file_text(path, rel, "text")
+    yield text if isinstance(text, Skip) else Record(rel, None, None, "page", text)
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
@@ -248,16 +251,12 @@ def _table_records(
 
 
 def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[Record | Skip]:
-    data = path.read_bytes()
-    if not data.strip():
-        yield Skip(rel, "empty file")
-        return
-    decoded = decode(data)
-    if decoded.text is None:
-        yield Skip(rel, f"{decoded.encoding} file: not a table")
+    text = _file_text(path, rel, "a table")
+    if isinstance(text, Skip):
+        yield text
         return
     csv.field_size_limit(1 << 30)
-    lines = _CountedLines(decoded.text)
+    lines = _CountedLines(text)
     try:
         header = [h.strip() for h in next(csv.reader(lines, delimiter=delimiter))]
     except (StopIteration, csv.Error) as e:
@@ -315,19 +314,15 @@ class _CountedLines:
 
 
 def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
-    data = path.read_bytes()
-    if not data.strip():
-        yield Skip(rel, "empty file")
-        return
-    decoded = decode(data)
-    if decoded.text is None:
-        yield Skip(rel, f"{decoded.encoding} file: not JSON lines")
+    text = _file_text(path, rel, "JSON lines")
+    if isinstance(text, Skip):
+        yield text
         return
     skips: list[Skip] = []
     columns: dict[str, None] = {}
     parsed: list[tuple[int, int, dict[str, Any]]] = []
     index = 0
-    for line_no, line in enumerate(decoded.text.splitlines(), start=1):
+    for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -350,16 +345,12 @@ def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
 
 
 def _read_json(path: Path, rel: str, options) -> Iterator[Record | Skip]:
-    data = path.read_bytes()
-    if not data.strip():
-        yield Skip(rel, "empty file")
-        return
-    decoded = decode(data)
-    if decoded.text is None:
-        yield Skip(rel, f"{decoded.encoding} file: not JSON")
+    text = _file_text(path, rel, "JSON")
+    if isinstance(text, Skip):
+        yield text
         return
     try:
-        obj = json.loads(decoded.text)
+        obj = json.loads(text)
     except json.JSONDecodeError as e:
         yield Skip(rel, f"malformed JSON: {e.msg} (column {e.colno}); fix the file", line=e.lineno)
         return
