@@ -115,6 +115,9 @@ def test_paragraphs_one_per_line_and_rejoined_when_hard_wrapped():
         "An archive photo",
         "President shakes hands with counterpart in Minsk, Belarus Dec 19, 2022. [Photo/Agencies]",
         "This site uses cookies to improve your experience.",
+        "Previous Page",
+        "Previous Page 11 12 13 Next Page",
+        "Follow us on Twitter: @nytnow.",
     ],
 )
 def test_common_and_tass_chrome_is_removed(chrome):

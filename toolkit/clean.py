@@ -235,7 +235,7 @@ def learn_chrome(
     groups: Sequence[str | None],
     *,
     min_docs: int = 5,
-    min_share: float = 0.2,
+    min_share: float = 0.05,
     max_words: int = 25,
 ) -> dict[str, dict[str, int]]:
     """Lines that repeat across many documents of one site (or folder) are chrome.

@@ -145,7 +145,7 @@ def ingest(
     columns: dict[str, str] | None = None,
     learn: bool = True,
     min_chrome_docs: int = 5,
-    chrome_share: float = 0.2,
+    chrome_share: float = 0.05,
     year_range: tuple[int, int] | None = None,
     progress: bool = False,
 ) -> Ingest:
