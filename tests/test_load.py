@@ -352,3 +352,26 @@ def test_named_column_that_does_not_exist(tmp_path):
     (tmp_path / "t.csv").write_text("a,b\n1,2\n")
     with pytest.raises(InputError, match="column 'story' given for text"):
         ingest(tmp_path, columns={"text": "story"})
+
+
+def test_own_outlet_tables_are_read_beside_the_bundled_ones(tmp_path):
+    tables = tmp_path / "outlets"
+    tables.mkdir()
+    (tables / "belsat.yaml").write_text(
+        "outlet: Belsat\n"
+        "aliases: [belsat]\n"
+        "datelines:\n"
+        "  - '^(?P<place>[A-Z]+), (?P<month>[A-Z][a-z]+) (?P<day>\\d{1,2}) \\(Belsat\\) -\\s*'\n"
+        "sites: [{domain: belsat.eu}]\n"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Headline\nWARSAW, May 3 (Belsat) - Something happened.")
+    assert load_corpus(tmp_path / "in")["outlet"].item() is None
+    row = load_corpus(tmp_path / "in", outlets=tables).row(0, named=True)
+    assert (row["outlet"], row["dateline"], row["text"]) == (
+        "Belsat",
+        "WARSAW",
+        "Something happened.",
+    )
+    with pytest.raises(InputError, match="outlet tables folder not found"):
+        ingest(tmp_path / "in", outlets=tmp_path / "nope")

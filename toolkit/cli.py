@@ -22,6 +22,7 @@ def _ingest(args: argparse.Namespace) -> int:
         args.paths,
         manifest=args.manifest,
         learn=not args.no_learn,
+        outlets=args.outlets,
         progress=not args.quiet,
     )
     out = Path(args.output)
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("-o", "--output", required=True, help="corpus parquet file to write")
     ingest.add_argument("--manifest", help="CSV of known outlet/site/published/title per file")
     ingest.add_argument("--report", help="where to write the load report CSV")
+    ingest.add_argument("--outlets", help="folder of your own outlet tables (*.yaml)")
     ingest.add_argument("--strict", action="store_true", help="exit 1 if anything was skipped")
     ingest.add_argument("--no-learn", action="store_true", help="do not learn repeated chrome")
     ingest.add_argument("--show", type=int, default=20, help="skipped inputs to list (20)")

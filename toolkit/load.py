@@ -147,6 +147,7 @@ def ingest(
     min_chrome_docs: int = 5,
     chrome_share: float = 0.05,
     year_range: tuple[int, int] | None = None,
+    outlets: str | Path | None = None,
     progress: bool = False,
 ) -> Ingest:
     """Load a corpus and account for every input file and record.
@@ -162,12 +163,16 @@ def ingest(
         chrome_share: ...and in at least this share of its site's documents.
         year_range: years a weekday ("on Monday") may place a yearless dateline in; by default
             the years of this load's dated documents, one year either side.
+        outlets: a folder of your own outlet tables (``*.yaml``, as in
+            ``toolkit/data/outlets``), read beside the bundled ones.
         progress: show a progress bar while reading files.
 
     Returns:
         An :class:`Ingest` with ``corpus``, ``report`` and ``learned_chrome``.
     """
-    reg = registry()
+    if outlets is not None and not Path(outlets).is_dir():
+        raise InputError("outlet tables folder not found; check the path", path=str(outlets))
+    reg = Registry.load((Path(outlets),)) if outlets is not None else registry()
     files, manifest_path, report_rows = _resolve(source, manifest)
     manifest_label = next(
         (r[0] for r in report_rows if r[4] == "used as the manifest"), str(manifest_path)
