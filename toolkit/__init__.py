@@ -9,6 +9,7 @@ Example:
 from importlib.metadata import PackageNotFoundError, version
 
 from toolkit.clean import clean, learn_chrome, normalize, paragraphs
+from toolkit.dedup import Duplicates, apply_policy, find_duplicates, mark_duplicates
 from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
 from toolkit.load import CORPUS_SCHEMA, REPORT_SCHEMA, Ingest, ingest, load_corpus
 from toolkit.segment import segment, split_sentences
@@ -22,15 +23,19 @@ __all__ = [
     "CORPUS_SCHEMA",
     "REPORT_SCHEMA",
     "DataError",
+    "Duplicates",
     "Ingest",
     "InputError",
     "StrictModeError",
     "ToolkitError",
     "__version__",
+    "apply_policy",
     "clean",
+    "find_duplicates",
     "ingest",
     "learn_chrome",
     "load_corpus",
+    "mark_duplicates",
     "normalize",
     "paragraphs",
     "segment",

@@ -1,4 +1,6 @@
-"""Command line: ``toolkit ingest PATH... -o corpus.parquet [--strict]``.
+"""Command line: ``toolkit ingest`` (files in, corpus out) and ``toolkit dedup`` (duplicates).
+
+``toolkit ingest PATH... -o corpus.parquet`` and ``toolkit dedup corpus.parquet -o DIR``.
 
 Also runnable as ``python -m toolkit ...``.
 """
@@ -10,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+from toolkit.dedup import Options
 from toolkit.errors import StrictModeError, ToolkitError
 
 __all__ = ["main"]
@@ -51,6 +54,49 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dedup(args: argparse.Namespace) -> int:
+    import json
+
+    import polars as pl
+
+    from toolkit.dedup import find_duplicates
+
+    dups = find_duplicates(
+        args.corpus,
+        shingle_size=args.shingle_size,
+        threshold=args.threshold,
+        containment=args.containment,
+        num_perm=args.num_perm,
+        bands=args.bands,
+        seed=args.seed,
+        chunk_size=args.chunk_size,
+        progress=not args.quiet,
+    )
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    dups.pairs.write_parquet(out / "pairs.parquet")
+    dups.clusters.write_parquet(out / "clusters.parquet")
+    summary = {"corpus": str(args.corpus), "options": dups.options, "stats": dups.stats}
+    (out / "dedup.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+    print(dups.summary())
+    biggest = (
+        dups.clusters.filter(pl.col("cluster_size") > 1)
+        .group_by("cluster_id")
+        .agg(pl.len().alias("copies"), pl.col("lag_days").max().alias("max_lag_days"))
+        .sort(["copies", "cluster_id"], descending=[True, False])
+        .head(args.show)
+    )
+    if biggest.height:
+        print("\nLargest clusters (cluster_id is the canonical copy):")
+        for cid, copies, lag in biggest.iter_rows():
+            lag_text = (
+                f", last copy {lag} day{'' if lag == 1 else 's'} later" if lag is not None else ""
+            )
+            print(f"  {cid}: {copies} copies{lag_text}")
+    print(f"\nWrote {out / 'pairs.parquet'}, {out / 'clusters.parquet'} and {out / 'dedup.json'}.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,6 +114,32 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--show", type=int, default=20, help="skipped inputs to list (20)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=_ingest)
+
+    dedup = sub.add_parser(
+        "dedup", help="find exact, near and contained duplicates in a corpus parquet file"
+    )
+    dedup.add_argument("corpus", help="corpus parquet file written by `toolkit ingest`")
+    dedup.add_argument("-o", "--output", required=True, help="folder for pairs and clusters")
+    d = Options()
+    for flag, kind, help_text in (
+        ("threshold", float, "near pairs: least Jaccard similarity of shingle sets"),
+        ("containment", float, "contained pairs: least share of one document in the other"),
+        ("shingle_size", int, "words per shingle"),
+        ("num_perm", int, "MinHash signature length"),
+        ("bands", int, "LSH bands (must divide num_perm)"),
+        ("seed", int, "hash seed"),
+        ("chunk_size", int, "documents hashed at a time"),
+    ):
+        default = getattr(d, flag)
+        dedup.add_argument(
+            "--" + flag.replace("_", "-"),
+            type=kind,
+            default=default,
+            help=f"{help_text} ({default})",
+        )
+    dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
+    dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    dedup.set_defaults(func=_dedup)
     return parser
 
 

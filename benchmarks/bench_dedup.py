@@ -1,0 +1,295 @@
+"""Duplicate detection: quality on labelled real reprints, throughput beside datasketch.
+
+    python benchmarks/bench_dedup.py eval                 # precision, recall, ARI; parameter grid
+    python benchmarks/bench_dedup.py speed --sizes 10000 100000 1000000 \\
+        [--baseline-max 100000]                           # throughput and peak memory
+
+Results go to ``benchmarks/results/dedup_eval.json`` and ``dedup_speed.json`` (merged by size and
+method, so sizes can be measured in separate runs); ``benchmarks/README.md`` quotes them.
+
+Throughput runs each method in a fresh process on the same parquet file and reads its peak
+resident memory from the kernel. The baselines are what a user would otherwise write: per
+document, regex word tokens, a set of 3-word shingles, a MinHash of 128 permutations (datasketch
+``MinHash.update_batch``, or rensa's compiled ``RMinHash``), inserted into the library's LSH index
+and queried for candidates, each candidate pair then kept if its MinHash estimate reaches the
+threshold (the libraries hold no shingle sets to check exactly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+RESULTS = HERE / "results"
+WORK = Path("/tmp/toolkit-bench-dedup")
+
+
+def _merge(path: Path, key: tuple[str, ...], rows: list[dict]) -> None:
+    old = json.loads(path.read_text())["rows"] if path.exists() else []
+    new_keys = {tuple(r[k] for k in key) for r in rows}
+    kept = [r for r in old if tuple(r[k] for k in key) not in new_keys]
+    path.write_text(json.dumps({"machine": _machine(), "rows": kept + rows}, indent=1) + "\n")
+
+
+def _machine() -> dict:
+    import os
+
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "polars": pl.__version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def _truth_pairs(labels: pl.DataFrame) -> set[tuple[str, str]]:
+    pairs = set()
+    for members in labels.group_by("story").agg("doc_id")["doc_id"].to_list():
+        members = sorted(members)
+        pairs |= {(a, b) for i, a in enumerate(members) for b in members[i + 1 :]}
+    return pairs
+
+
+def _score(pred_pairs: set, clusters: dict[str, str], labels: pl.DataFrame, negatives) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    story = dict(labels.select("doc_id", "story").iter_rows())
+    truth = _truth_pairs(labels)
+    correct = sum(story[a] == story[b] for a, b in pred_pairs)
+    found = sum(clusters[a] == clusters[b] for a, b in truth)
+    ids = labels["doc_id"].to_list()
+    per_edit = {}
+    reprints = labels.filter(pl.col("edits").is_not_null()).with_columns(
+        pl.col("edits").str.split(",")
+    )
+    for edits, group in reprints.explode("edits").group_by("edits"):
+        hits = [clusters[d] == clusters[s] for d, s in group.select("doc_id", "story").iter_rows()]
+        per_edit[edits[0]] = round(sum(hits) / len(hits), 4)
+    neg = [(a, b) for a, b in negatives.iter_rows() if a in clusters and b in clusters]
+    return {
+        "pairs_reported": len(pred_pairs),
+        "precision": round(correct / len(pred_pairs), 4) if pred_pairs else 1.0,
+        "recall": round(found / len(truth), 4),
+        "ari": round(adjusted_rand_score([story[i] for i in ids], [clusters[i] for i in ids]), 4),
+        "recall_by_edit": per_edit,
+        "hard_negative_pairs": len(neg),
+        "hard_negatives_merged": sum(clusters[a] == clusters[b] for a, b in neg),
+    }
+
+
+def _datasketch_clusters(corpus: pl.DataFrame, threshold: float) -> tuple[set, dict]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    sigs = {}
+    for doc_id, text in corpus.select("doc_id", "text").iter_rows():
+        sigs[doc_id] = _ds_minhash(MinHash, text)
+        lsh.insert(doc_id, sigs[doc_id])
+    pairs = set()
+    for doc_id, m in sigs.items():
+        for other in lsh.query(m):
+            if other != doc_id and m.jaccard(sigs[other]) >= threshold:
+                pairs.add(tuple(sorted((doc_id, other))))
+    return pairs, _components(corpus["doc_id"].to_list(), pairs)
+
+
+def _components(ids: list[str], pairs) -> dict[str, str]:
+    parent = {i: i for i in ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: find(i) for i in ids}
+
+
+def evaluate(args) -> None:
+    import dedup_data
+
+    import toolkit
+
+    base = dedup_data.pool()
+    corpus, labels = dedup_data.labelled_set(base, seed=args.seed)
+    negatives = dedup_data.hard_negatives(base)
+    n_reprints = labels["edits"].is_not_null().sum()
+    print(f"labelled set: {corpus.height} documents, {labels['story'].n_unique()} stories, "
+          f"{n_reprints} reprints, {negatives.height} hard-negative pairs")  # fmt: skip
+    rows = []
+    grid = [
+        dict(shingle_size=s, threshold=t, containment=c, bands=b)
+        for s in (3, 5)
+        for t in (0.3, 0.4, 0.5, 0.6)
+        for c in (0.5, 0.6, 0.7, 0.8, 0.9)
+        for b in (16, 32)
+    ]
+    for opts in grid:
+        t0 = time.perf_counter()
+        dups = toolkit.find_duplicates(corpus, **opts)
+        seconds = time.perf_counter() - t0
+        pairs = {tuple(sorted(p)) for p in dups.pairs.select("doc_a", "doc_b").iter_rows()}
+        clusters = dict(dups.clusters.select("doc_id", "cluster_id").iter_rows())
+        row = {"method": "toolkit", **opts, **_score(pairs, clusters, labels, negatives)}
+        row["seconds"] = round(seconds, 2)
+        rows.append(row)
+        print({k: v for k, v in row.items() if k != "recall_by_edit"})
+    t0 = time.perf_counter()
+    pairs, clusters = _datasketch_clusters(corpus, 0.5)
+    row = {"method": "datasketch MinHashLSH", "shingle_size": 3, "threshold": 0.5,
+           "containment": None, "bands": None, **_score(pairs, clusters, labels, negatives),
+           "seconds": round(time.perf_counter() - t0, 2)}  # fmt: skip
+    rows.append(row)
+    print(row)
+    meta = {
+        "documents": corpus.height,
+        "stories": labels["story"].n_unique(),
+        "reprints": int(n_reprints),
+        "hard_negative_pairs": negatives.height,
+        "seed": args.seed,
+    }
+    out = RESULTS / "dedup_eval.json"
+    out.write_text(json.dumps({"machine": _machine(), "set": meta, "rows": rows}, indent=1) + "\n")
+    print(f"wrote {out}")
+
+
+# ---------------------------------------------------------------- throughput
+
+_WORD = re.compile(r"\w+")
+
+
+def _shingle_strings(text: str) -> set[str]:
+    w = _WORD.findall(text.lower())
+    if len(w) < 3:
+        return {" ".join(w)} if w else set()
+    return {" ".join(w[i : i + 3]) for i in range(len(w) - 2)}
+
+
+def _ds_minhash(cls, text: str):
+    m = cls(num_perm=128, seed=1)
+    m.update_batch([s.encode("utf-8") for s in _shingle_strings(text)])
+    return m
+
+
+def _child(method: str, data: Path) -> dict:
+    """Run one method on one file in this (fresh) process."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    if method == "toolkit":
+        import toolkit  # imported before the clock starts, like the baselines' libraries
+    elif method == "datasketch":
+        from datasketch import MinHash, MinHashLSH
+    else:
+        from rensa import RMinHash, RMinHashLSH
+
+    t0 = time.perf_counter()
+    if method == "toolkit":
+        dups = toolkit.find_duplicates(data)
+        n, found = dups.stats["documents"], dups.pairs.height
+    else:
+        if method == "datasketch":
+            lsh = MinHashLSH(threshold=0.5, num_perm=128)
+        else:
+            lsh = RMinHashLSH(threshold=0.5, num_perm=128, num_bands=32)
+        digests, n, found = [], 0, 0
+        for batch in pq.ParquetFile(data).iter_batches(batch_size=10_000, columns=["text"]):
+            for text in batch.column("text").to_pylist():
+                if method == "datasketch":
+                    m = _ds_minhash(MinHash, text)
+                    key = n
+                    candidates = lsh.query(m)
+                    lsh.insert(key, m)
+                    digests.append(m.hashvalues.astype(np.uint64))
+                else:
+                    m = RMinHash(128, 1)
+                    m.update(list(_shingle_strings(text)))
+                    candidates = lsh.query(m)
+                    lsh.insert(n, m)
+                    digests.append(np.asarray(m.digest(), dtype=np.uint32))
+                for c in candidates:  # verify by the MinHash estimate
+                    if (digests[c] == digests[n]).mean() >= 0.5:
+                        found += 1
+                n += 1
+    seconds = time.perf_counter() - t0
+    # VmHWM, not getrusage: ru_maxrss keeps the parent's peak across fork and exec
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+    return {"documents": n, "pairs": found, "seconds": round(seconds, 2), "peak_mb": round(peak_mb)}
+
+
+def speed(args) -> None:
+    import dedup_data
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    base = None
+    for size in args.sizes:
+        data = WORK / f"synthetic-{size}.parquet"
+        if not data.exists():
+            base = base if base is not None else dedup_data.pool()
+            t0 = time.perf_counter()
+            dedup_data.synthesize(base, size, data)
+            print(f"synthesised {size} documents in {time.perf_counter() - t0:.0f} s")
+        words = (
+            pl.scan_parquet(data)
+            .select(pl.col("text").str.split(" ").list.len().mean())
+            .collect()
+            .item()
+        )
+        rows = []
+        for method in args.methods:
+            if method != "toolkit" and size > args.baseline_max:
+                continue
+            out = subprocess.run(
+                [sys.executable, __file__, "child", method, str(data)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            row = {"method": method, "size": size, "mean_words": round(words), **result}
+            row["docs_per_s"] = round(result["documents"] / result["seconds"])
+            rows.append(row)
+            print(row, flush=True)
+        _merge(RESULTS / "dedup_speed.json", ("method", "size"), rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    e = sub.add_parser("eval")
+    e.add_argument("--seed", type=int, default=0)
+    s = sub.add_parser("speed")
+    s.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    s.add_argument("--methods", nargs="+", default=["toolkit", "datasketch", "rensa"])
+    s.add_argument("--baseline-max", type=int, default=100_000)
+    c = sub.add_parser("child")
+    c.add_argument("method")
+    c.add_argument("data", type=Path)
+    args = parser.parse_args()
+    if args.cmd == "eval":
+        evaluate(args)
+    elif args.cmd == "speed":
+        speed(args)
+    else:
+        print(json.dumps(_child(args.method, args.data)))
+
+
+if __name__ == "__main__":
+    main()

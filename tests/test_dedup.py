@@ -1,0 +1,366 @@
+import datetime as dt
+import random
+import re
+
+import numpy as np
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+import toolkit
+from toolkit.align import align_paragraphs, word_diff_html
+from toolkit.dedup import find_duplicates, mark_duplicates
+from toolkit.errors import DataError, ToolkitError
+from toolkit.minhash import EMPTY, bucket_pairs, shingles, signatures, tokenize
+
+WORDS = (
+    "minsk moscow union state integration programme sanctions west security talks president "
+    "minister foreign collegium visit cooperation treaty economy gas oil price agreement border "
+    "army exercise brotherly peoples history memory victory sovereignty independence nato threat "
+    "dialogue peace negotiation trade industry investment bank currency parliament decree"
+).split()
+
+
+def story(seed: int, n: int = 120, per_paragraph: int = 30) -> str:
+    """A random but reproducible text of ``n`` words in paragraphs."""
+    rng = random.Random(seed)
+    words = [rng.choice(WORDS) for _ in range(n)]
+    paras = [" ".join(words[i : i + per_paragraph]) for i in range(0, n, per_paragraph)]
+    return "\n\n".join(p.capitalize() + "." for p in paras)
+
+
+def corpus(texts: dict[str, str], **columns) -> pl.DataFrame:
+    frame = pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    for name, values in columns.items():
+        frame = frame.with_columns(pl.Series(name, [values.get(d) for d in texts]))
+    return frame
+
+
+def shingle_set(text: str, k: int = 3) -> set[tuple[str, ...]]:
+    """The reference: shingles as word tuples, independent of the hashing under test."""
+    w = re.findall(r"\w+", text.lower())
+    return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)} if len(w) >= k else {tuple(w)}
+
+
+def jaccard(a: str, b: str) -> float:
+    sa, sb = shingle_set(a), shingle_set(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+def pairs_of(dups) -> dict[tuple[str, str], str]:
+    return {
+        tuple(sorted((a, b))): k
+        for a, b, k in dups.pairs.select("doc_a", "doc_b", "kind").iter_rows()
+    }
+
+
+# ---- the three kinds, by hand
+
+
+def test_exact_duplicates_ignore_case_punctuation_and_spacing():
+    a = story(1)
+    b = a.upper().replace(".", " !").replace("\n\n", "\n")
+    dups = find_duplicates(corpus({"a": a, "b": b, "c": story(2)}))
+    assert pairs_of(dups) == {("a", "b"): "exact"}
+    row = dups.pairs.row(0, named=True)
+    assert (row["jaccard"], row["containment_a_in_b"], row["containment_b_in_a"]) == (1, 1, 1)
+
+
+def test_near_duplicate_with_copy_edits_reports_its_exact_jaccard():
+    a = story(3, n=400)
+    words = a.split(" ")
+    for i in range(0, len(words), 40):  # ten words changed
+        words[i] = "edited"
+    b = " ".join(words)
+    dups = find_duplicates(corpus({"a": a, "b": b, "c": story(4, n=400)}))
+    assert pairs_of(dups) == {("a", "b"): "near"}
+    assert dups.pairs["jaccard"][0] == pytest.approx(jaccard(a, b), abs=1e-6)
+    assert 0.5 <= dups.pairs["jaccard"][0] < 1
+
+
+def test_story_embedded_in_a_compilation_is_contained():
+    inner = story(5, n=150)
+    compilation = "\n\n".join([story(6, n=300), inner, story(7, n=300)])
+    dups = find_duplicates(corpus({"inner": inner, "compilation": compilation}))
+    assert pairs_of(dups) == {("compilation", "inner"): "contained"}
+    row = dups.pairs.row(0, named=True)
+    inner_in_other = (
+        row["containment_a_in_b"] if row["doc_a"] == "inner" else row["containment_b_in_a"]
+    )
+    assert inner_in_other == pytest.approx(1.0)
+    assert row["jaccard"] < 0.5
+
+
+def test_trimmed_reprint_is_found_by_containment():
+    full = story(8, n=600, per_paragraph=50)
+    trimmed = "\n\n".join(full.split("\n\n")[:5])  # the first 250 of 600 words
+    dups = find_duplicates(corpus({"full": full, "trimmed": trimmed}))
+    assert pairs_of(dups) == {("full", "trimmed"): "contained"}
+    assert dups.clusters["cluster_id"].n_unique() == 1
+
+
+def test_unrelated_and_empty_documents_are_never_pairs():
+    texts = {f"d{i}": story(100 + i, n=200) for i in range(30)}
+    texts |= {"empty1": "", "empty2": "  ", "none": None}
+    dups = find_duplicates(corpus(texts))
+    assert dups.pairs.height == 0
+    assert dups.stats["empty"] == 3
+    assert dups.clusters.height == 33 and dups.clusters["is_canonical"].all()
+
+
+def test_short_items_such_as_headlines_compare_whole():
+    dups = find_duplicates(
+        corpus({"a": "Lukashenko meets Putin", "b": "lukashenko meets putin!", "c": "Putin"}),
+        min_shingles=1,
+    )
+    assert pairs_of(dups) == {("a", "b"): "exact"}
+
+
+# ---- guarantees
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    """200 stories, a third of them reprinted with edits, trims or inside compilations."""
+    rng = random.Random(0)
+    texts = {f"s{i:03d}": story(1000 + i, n=rng.randint(80, 500)) for i in range(200)}
+    for i in range(0, 200, 3):
+        words = texts[f"s{i:03d}"].split(" ")
+        for j in rng.sample(range(len(words)), len(words) // 25):
+            words[j] = rng.choice(WORDS)
+        kind = i % 9
+        text = " ".join(words)
+        if kind == 3:
+            text = "\n\n".join(text.split("\n\n")[:-1]) or text
+        elif kind == 6:
+            text = story(5000 + i, n=300) + "\n\n" + text
+        texts[f"r{i:03d}"] = text
+    return corpus(texts)
+
+
+def test_no_reported_pair_is_below_its_threshold_by_exact_shingle_sets(mixed):
+    dups = find_duplicates(mixed)
+    texts = dict(mixed.select("doc_id", "text").iter_rows())
+    assert dups.pairs.height > 50
+    for a, b, kind, j, cab, cba in dups.pairs.iter_rows():
+        sa, sb = shingle_set(texts[a]), shingle_set(texts[b])
+        inter = len(sa & sb)
+        assert j == pytest.approx(inter / len(sa | sb), abs=1e-6)
+        assert cab == pytest.approx(inter / len(sa), abs=1e-6)
+        assert cba == pytest.approx(inter / len(sb), abs=1e-6)
+        if kind == "near":
+            assert j >= 0.5
+        elif kind == "contained":
+            assert max(cab, cba) >= 0.7
+
+
+def test_every_reprint_sharing_most_of_its_text_is_found(mixed):
+    clusters = dict(find_duplicates(mixed).clusters.select("doc_id", "cluster_id").iter_rows())
+    reprints = [d for d in clusters if d.startswith("r")]
+    assert all(clusters[r] == clusters["s" + r[1:]] for r in reprints)
+
+
+def test_results_are_deterministic_and_do_not_depend_on_chunking(mixed):
+    first = find_duplicates(mixed)
+    again = find_duplicates(mixed)
+    chunked = find_duplicates(mixed, chunk_size=37)
+    for other in (again, chunked):
+        assert_frame_equal(first.pairs, other.pairs)
+        assert_frame_equal(first.clusters, other.clusters)
+
+
+def test_a_parquet_file_is_read_in_chunks(mixed, tmp_path):
+    path = tmp_path / "corpus.parquet"
+    mixed.write_parquet(path)
+    assert_frame_equal(find_duplicates(path, chunk_size=50).pairs, find_duplicates(mixed).pairs)
+
+
+def test_another_seed_finds_the_same_pairs(mixed):
+    assert_frame_equal(find_duplicates(mixed, seed=7).pairs, find_duplicates(mixed).pairs)
+
+
+# ---- clusters, canonical copies, marking
+
+
+def test_canonical_is_earliest_then_the_agencys_own_site():
+    text = story(11, n=200)
+    dups = find_duplicates(
+        corpus(
+            {"reprint": text, "own": text, "late": text},
+            outlet={"reprint": "BelTA", "own": "BelTA", "late": "BelTA"},
+            site={"reprint": "belarus.by", "own": "belta.by", "late": "belta.by"},
+            published={
+                "reprint": dt.date(2021, 9, 9),
+                "own": dt.date(2021, 9, 9),
+                "late": dt.date(2021, 9, 12),
+            },
+        )
+    )
+    c = {r["doc_id"]: r for r in dups.clusters.iter_rows(named=True)}
+    assert {d for d, r in c.items() if r["is_canonical"]} == {"own"}
+    assert {r["cluster_id"] for r in c.values()} == {"own"}
+    assert [c[d]["lag_days"] for d in ("own", "reprint", "late")] == [0, 0, 3]
+    assert c["late"]["first_published"] == dt.date(2021, 9, 9)
+    # doc_a is the earlier copy of each pair
+    assert set(dups.pairs.select("doc_a", "doc_b").iter_rows()) == {
+        ("own", "reprint"),
+        ("own", "late"),
+        ("reprint", "late"),
+    }
+
+
+def test_undated_copies_come_after_dated_ones_and_have_no_lag():
+    text = story(12, n=200)
+    dups = find_duplicates(
+        corpus({"x": text, "y": text}, published={"x": None, "y": dt.date(2022, 1, 1)})
+    )
+    c = {r["doc_id"]: r for r in dups.clusters.iter_rows(named=True)}
+    assert c["y"]["is_canonical"] and c["x"]["lag_days"] is None
+
+
+def test_a_compilation_of_two_stories_does_not_merge_them():
+    one, two, other = story(13, n=200), story(14, n=200), story(17, n=300)
+    both = "\n\n".join([one, two, other])
+    dups = find_duplicates(corpus({"one": one, "two": two, "both": both}))
+    assert set(pairs_of(dups).values()) == {"contained"}
+    ids = dict(dups.clusters.select("doc_id", "cluster_id").iter_rows())
+    assert len({ids["one"], ids["two"], ids["both"]}) == 3
+
+
+def test_mark_duplicates_and_the_duplicates_policy():
+    text = story(15, n=200)
+    c = corpus({"a": text, "b": text, "c": story(16, n=200)})
+    marked = mark_duplicates(c, find_duplicates(c))
+    assert marked.columns[-3:] == ["cluster_id", "is_canonical", "cluster_size"]
+    assert toolkit.apply_policy(marked, "collapse")["doc_id"].to_list() == ["a", "c"]
+    assert toolkit.apply_policy(marked, "keep").height == 3
+    with pytest.raises(ToolkitError, match="collapse"):
+        toolkit.apply_policy(marked, "drop")
+    with pytest.raises(DataError, match="not in these duplicates"):
+        mark_duplicates(pl.concat([c, corpus({"z": "new"})]), find_duplicates(c))
+
+
+def test_bad_options_and_inputs_are_clear_errors(tmp_path):
+    c = corpus({"a": "x", "b": "y"})
+    with pytest.raises(ToolkitError, match=r"bands \(30\) must divide num_perm"):
+        find_duplicates(c, bands=30)
+    with pytest.raises(ToolkitError, match="threshold must be in"):
+        find_duplicates(c, threshold=0)
+    with pytest.raises(DataError, match="doc_id is not unique"):
+        find_duplicates(corpus({"a": "x"}).vstack(corpus({"a": "y"})))
+    with pytest.raises(DataError, match="no text column"):
+        find_duplicates(pl.DataFrame({"doc_id": ["a"]}))
+    with pytest.raises(ToolkitError, match="no such corpus file"):
+        find_duplicates(tmp_path / "missing.parquet")
+
+
+# ---- explain
+
+
+def test_explain_aligns_shared_edited_merged_added_and_removed_paragraphs():
+    a = "\n\n".join(
+        [
+            "Putin and Lukashenko met in Minsk on Monday.",
+            "They discussed gas prices and the integration programmes of the Union State.",
+            "The leaders also talked about security.",
+            "Joint exercises will be held next year.",
+            "This closing paragraph was cut by the reprint.",
+        ]
+    )
+    b = "\n\n".join(
+        [
+            "Source: BelTA",
+            "Putin and Lukashenko met in Minsk on Monday!",
+            "They discussed gas prices and the integration programmes of the Union State today.",
+            "The leaders also talked about security. Joint exercises will be held next year.",
+        ]
+    )
+    dups = find_duplicates(corpus({"a": a, "b": b}), containment=0.5, min_shingles=1)
+    ex = dups.explain("a", "b")
+    assert ex.table["op"].to_list() == ["added", "same", "edited", "merged", "removed"]
+    merged = ex.table.filter(pl.col("op") == "merged").row(0, named=True)
+    assert merged["para_a"] == [2, 3] and merged["para_b"] == [3]
+    html = ex._repr_html_()
+    assert "today.</ins>" in html and "Source: BelTA" in html
+    assert "paragraphs: added 1, edited 1, merged 1, removed 1, same 1" in str(ex)
+    with pytest.raises(DataError, match="no document 'zz'"):
+        dups.explain("a", "zz")
+
+
+def test_align_split_paragraphs_and_word_diff():
+    t = align_paragraphs(
+        "One two three four. Five six seven eight.", "One two three four.\n\nFive six seven eight."
+    )
+    assert t["op"].to_list() == ["split"]
+    assert (
+        word_diff_html("the gas price", "the oil price")
+        == "the <del>gas</del> <ins>oil</ins> price"
+    )
+
+
+# ---- the vectorised MinHash
+
+
+def test_one_permutation_minhash_estimates_jaccard():
+    rng = np.random.default_rng(0)
+    base = rng.integers(0, 2**63, 2000, dtype=np.uint64)
+    estimates = []
+    for overlap in (0.2, 0.5, 0.8):
+        k = int(2000 * overlap)
+        b = np.concatenate([base[:k], rng.integers(0, 2**63, 2000 - k, dtype=np.uint64)])
+        docs = np.repeat(np.arange(2), 2000)
+        sig = signatures(docs, np.concatenate([base, b]), n_docs=2, num_perm=256)
+        true = k / (4000 - k)
+        estimates.append((true, float((sig[0] == sig[1]).mean())))
+    for true, est in estimates:
+        assert est == pytest.approx(true, abs=0.08)
+
+
+def test_densification_fills_every_bin_of_short_documents():
+    d, t = tokenize(pl.Series(["one two three four", ""]), seed=0)
+    sd, sh = shingles(d, t, k=3, seed=0)
+    sig = signatures(sd, sh, n_docs=2, num_perm=64)
+    assert (sig[0] != EMPTY).all() and (sig[1] == EMPTY).all()
+
+
+def test_bucket_pairs_expands_small_buckets_and_stars_large_ones():
+    keys = np.array([1, 1, 1, 2, 2, 2, 2, 3], dtype=np.uint64)
+    members = np.array([0, 1, 2, 3, 4, 5, 6, 7])
+    a, b, large = bucket_pairs(keys, members, max_bucket=3)
+    assert sorted(zip(a.tolist(), b.tolist(), strict=True)) == [
+        (0, 1),
+        (0, 2),
+        (1, 2),
+        (3, 4),
+        (3, 5),
+        (3, 6),
+    ]
+    assert large == 1
+
+
+# ---- real re-publications
+
+
+@pytest.mark.corpora
+def test_real_republications_in_chinadaily_nyt_are_found(corpora):
+    c = toolkit.load_corpus(corpora / "chinadaily-nyt-2013-15", progress=False)
+    dups = find_duplicates(c)
+    marked = mark_duplicates(c, dups)
+    rows = marked.select("title", "cluster_id").drop_nulls().rows()
+    for first, second in [
+        ("Scholar sees parallel in HK US elections", "Harvard scholar sees parallel in HK US"),
+        ("Polling shows viable candidate in Taiwan", "Polling shows viable candidate"),
+    ]:
+        a = next(c for t, c in rows if t.startswith(first))
+        b = [c for t, c in rows if t.startswith(second) and not t.startswith(first)]
+        assert b and a in b, (first, second)
+    kinds = dict(dups.pairs.group_by("kind").len().iter_rows())
+    assert kinds["near"] >= 40 and kinds["exact"] >= 5 and kinds["contained"] >= 10
+    # the same story under a new headline: different titles, one cluster
+    retitled = (
+        marked.filter(pl.col("cluster_size") > 1)
+        .group_by("cluster_id")
+        .agg(pl.col("title").n_unique().alias("titles"))
+        .filter(pl.col("titles") > 1)
+    )
+    assert retitled.height >= 30

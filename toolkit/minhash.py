@@ -1,0 +1,231 @@
+"""Vectorised shingling, MinHash signatures and LSH banding over whole batches of documents.
+
+Everything here works on flat numpy arrays (one entry per token or shingle, with the index of its
+document beside it), never on one document at a time in Python: that is what makes duplicate
+detection run at tens of thousands of articles a second instead of hundreds.
+
+Signatures use one-permutation hashing (Li, Owen and Zhang 2012): each shingle is hashed once, the
+hash picks one of ``num_perm`` bins and the rest of it is the value; a bin keeps its minimum.
+Empty bins (short documents) are filled by rotation densification (Shrivastava and Li 2014), which
+keeps the probability that two signatures agree in a bin equal to the Jaccard similarity of the
+two shingle sets. This costs one hash per shingle instead of ``num_perm``.
+
+Example:
+    >>> import polars as pl
+    >>> docs, tokens = tokenize(pl.Series(["The talks in Minsk.", "the talks in minsk"]), seed=1)
+    >>> sd, sh = shingles(docs, tokens, k=3, seed=1)
+    >>> sig = signatures(sd, sh, n_docs=2, num_perm=8)
+    >>> bool((sig[0] == sig[1]).all())
+    True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+__all__ = [
+    "EMPTY",
+    "TOKEN_PATTERN",
+    "band_keys",
+    "bucket_pairs",
+    "shingles",
+    "signatures",
+    "token_keys",
+    "tokenize",
+    "unique_pairs",
+]
+
+TOKEN_PATTERN = r"\w+"  # words and numbers; punctuation, quotes and spacing are not content
+EMPTY = np.iinfo(np.uint64).max  # an empty bin, and the signature of a document with no shingles
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_ROTATE = np.uint64(0x632BE59BD9B4E019)  # densification offset per bin of distance
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place: spreads combined hashes over all 64 bits."""
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
+
+
+def tokenize(texts: pl.Series, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Lower-case word tokens of every text as (document index, 64-bit token hash), in order.
+
+    Texts are compared as sequences of lower-cased word characters, so changes of punctuation,
+    quotation marks, spacing and paragraph breaks do not count as differences.
+    """
+    flat = (
+        pl.DataFrame({"t": texts.fill_null("")})
+        .with_row_index("d")
+        .select(
+            pl.col("d").cast(pl.Int64),
+            w=pl.col("t")
+            .str.to_lowercase()
+            .str.extract_all(TOKEN_PATTERN)
+            .list.eval(pl.element().hash(seed=seed)),  # hash inside the lists: no string copies
+        )
+        .explode("w")
+        .drop_nulls("w")
+    )
+    return flat["d"].to_numpy(), flat["w"].to_numpy()
+
+
+def token_keys(docs: np.ndarray, tokens: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """(order-sensitive hash of each document's whole token sequence, token count per document).
+
+    Two documents share a key exactly when their normalised texts are equal (up to a 2**-64
+    chance of collision); a document with no tokens has key 0 and count 0.
+    """
+    counts = np.bincount(docs, minlength=n_docs)
+    keys = np.zeros(n_docs, dtype=np.uint64)
+    if tokens.size:
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        position = np.arange(tokens.size, dtype=np.uint64) - starts[docs].astype(np.uint64)
+        position *= _GOLDEN
+        position += np.uint64(1)
+        weighted = _mix(position)
+        weighted ^= tokens
+        _mix(weighted)
+        present = counts > 0  # docs are in order, so each document's tokens are one run
+        keys[present] = np.add.reduceat(weighted, starts[present])
+    return keys, counts
+
+
+def shingles(
+    docs: np.ndarray, tokens: np.ndarray, *, k: int, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every run of ``k`` consecutive tokens, as (document index, hash), by document.
+
+    A document with fewer than ``k`` tokens is represented by its single shingle of all its tokens,
+    so short items (headlines) still compare. Duplicated shingles within a document are kept; the
+    callers reduce them to sets.
+    """
+    n = tokens.size
+    if n == 0:
+        return docs[:0], tokens[:0]
+    counts = np.bincount(docs)
+    m = max(n - k + 1, 0)  # shingle start positions in the flat token array
+    combined = tokens[:m].copy()
+    for i in range(1, k):
+        combined *= _GOLDEN
+        combined += tokens[i : m + i]
+    combined ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
+    _mix(combined)
+    inside = docs[k - 1 : k - 1 + m] == docs[:m]  # the shingle does not run into the next doc
+    out_docs, out = [docs[:m][inside]], [combined[inside]]
+    short = np.flatnonzero((counts > 0) & (counts < k))
+    if short.size:
+        # the whole token sequence of each short document, combined position by position
+        mask = np.isin(docs, short)
+        sd, st = docs[mask], tokens[mask]
+        whole = np.zeros(counts.size, dtype=np.uint64)
+        first = np.concatenate(([True], sd[1:] != sd[:-1]))
+        position = np.arange(sd.size) - np.maximum.accumulate(
+            np.where(first, np.arange(sd.size), 0)
+        )
+        np.add.at(whole, sd, _mix(st * (position.astype(np.uint64) + np.uint64(1))))
+        whole = whole[short] ^ np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
+        out_docs.append(short)
+        out.append(_mix(whole))
+    if len(out) == 1:
+        return out_docs[0], out[0]
+    d, s = np.concatenate(out_docs), np.concatenate(out)
+    order = np.argsort(d, kind="stable")
+    return d[order], s[order]
+
+
+def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, num_perm: int):
+    """One-permutation MinHash signatures, shape (n_docs, num_perm), dtype uint64.
+
+    A document without shingles gets a row of :data:`EMPTY`; callers leave such rows out of
+    banding, since an empty text is not a duplicate of anything.
+    """
+    k = np.uint64(num_perm)
+    sig = np.full(n_docs * num_perm, EMPTY, dtype=np.uint64)
+    bins = (shingle_hashes % k).astype(np.int64)
+    np.minimum.at(sig, sdocs * num_perm + bins, shingle_hashes // k)
+    sig = sig.reshape(n_docs, num_perm)
+    return _densify(sig)
+
+
+def _densify(sig: np.ndarray) -> np.ndarray:
+    """Fill each empty bin from the nearest filled bin to its right (circularly), offset by the
+    distance so that the filled copies of one bin do not all agree by construction."""
+    empty = sig == EMPTY
+    if not empty.any():
+        return sig
+    k = sig.shape[1]
+    col = np.arange(k)
+    none = 2 * k
+    doubled = np.concatenate([np.where(empty, none, col), np.where(empty, none, col + k)], axis=1)
+    next_filled = np.minimum.accumulate(doubled[:, ::-1], axis=1)[:, ::-1][:, :k]
+    has_any = ~empty.all(axis=1)
+    rows = np.flatnonzero(has_any)
+    src = next_filled[rows]
+    distance = (src - col).astype(np.uint64)
+    values = sig[rows[:, None], src % k] + distance * _ROTATE
+    out = sig.copy()
+    out[rows] = np.where(empty[rows], values, sig[rows])
+    return out
+
+
+def band_keys(sig: np.ndarray, *, bands: int) -> np.ndarray:
+    """One 64-bit key per (document, band), shape (n_docs, bands): the hash of the band's rows,
+    salted with the band's number so that equal keys only ever come from the same band."""
+    n, k = sig.shape
+    rows = k // bands
+    keys = np.zeros((n, bands), dtype=np.uint64)
+    for r in range(rows):
+        keys = keys * _GOLDEN + sig[:, r : rows * bands : rows]
+    keys += np.arange(bands, dtype=np.uint64) * _ROTATE
+    return _mix(keys)
+
+
+def bucket_pairs(
+    keys: np.ndarray, members: np.ndarray, *, max_bucket: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Pairs (a < b) of members that share a key, once per shared key, plus how many buckets
+    were larger than ``max_bucket``.
+
+    A bucket of more than ``max_bucket`` members (boilerplate shared by many documents) would
+    cost quadratic time if expanded: each of its members is paired with the bucket's first member
+    only, so the clusters are the same and not every pair is listed. A member must not appear
+    twice under one key (band keys are salted by band, so a document cannot).
+    """
+    if keys.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, 0
+    order = np.argsort(keys)  # numpy's vectorised sort; deterministic for the same input
+    k, m = keys[order], members[order]
+    starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
+    sizes = np.diff(np.append(starts, k.size))
+    a_parts, b_parts = [], []
+    large = 0
+    for size in np.unique(sizes[sizes > 1]):
+        first = starts[sizes == size]
+        if size > max_bucket:
+            large += first.size
+            offsets = np.arange(1, size)
+            a_parts.append(np.repeat(m[first], size - 1))
+            b_parts.append(m[(first[:, None] + offsets).ravel()])
+            continue
+        i, j = np.triu_indices(size, 1)
+        a_parts.append(m[(first[:, None] + i).ravel()])
+        b_parts.append(m[(first[:, None] + j).ravel()])
+    if not a_parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, large
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    keep = a != b
+    return np.minimum(a, b)[keep], np.maximum(a, b)[keep], large
+
+
+def unique_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (a, b) pairs (both below n), sorted, and how often each occurred."""
+    code, counts = np.unique(a.astype(np.int64) * n + b, return_counts=True)
+    return code // n, code % n, counts
