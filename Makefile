@@ -1,11 +1,11 @@
-# make report : set up (first time) and run the main job on seeds/ -> outputs/seeds/
+# make report : set up (first time) and run the main job on seeds/ -> outputs/seeds/latest/
 # make test   : set up (first time) and run lint, format check and the test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test lint bench clean
+.PHONY: setup browser report test lint bench notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,18 +15,31 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# the report test drives headless Chromium; install Debian's where we can (root with apt-get)
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    else echo "note: Chromium not found; the report browser test will be skipped"; fi; }
+
 report: setup
-	$(BIN)/toolkit ingest seeds -o outputs/seeds/corpus.parquet
+	$(BIN)/toolkit run params/seeds.yaml
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint browser
 	$(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_dedup.py eval
+	$(BIN)/python benchmarks/bench_dedup.py speed --sizes 10000 100000
+
+# after editing a notebook's .py source (or its .ipynb in JupyterLab), bring the pair in step
+notebooks: setup
+	$(BIN)/jupytext --sync notebooks/*.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

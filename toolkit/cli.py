@@ -1,6 +1,7 @@
-"""Command line: ``toolkit ingest`` (files in, corpus out) and ``toolkit dedup`` (duplicates).
+"""Command line: ``toolkit ingest``, ``toolkit dedup`` and ``toolkit run`` (the notebooks).
 
-``toolkit ingest PATH... -o corpus.parquet`` and ``toolkit dedup corpus.parquet -o DIR``.
+``toolkit ingest PATH... -o corpus.parquet``, ``toolkit dedup corpus.parquet -o DIR``,
+``toolkit run params/NAME.yaml [--only corpus,topics] [--show-code]``.
 
 Also runnable as ``python -m toolkit ...``.
 """
@@ -97,6 +98,26 @@ def _dedup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    from toolkit.run import run_pipeline
+
+    only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
+    result = run_pipeline(args.params, only=only, show_code=args.show_code, progress=not args.quiet)
+    run_dir = result.run_dir
+    for nb in result.manifest["notebooks"]:
+        mark = "ok" if nb["status"] == "ok" else "FAILED"
+        print(f"  {nb['notebook']}: {mark} in {nb['seconds']:.1f} s -> {run_dir / nb['html']}")
+    print(f"\nReport: {run_dir / 'index.html'}  (latest: {run_dir.parent / 'latest'})")
+    if result.failed:
+        first = result.failed[0]
+        print(
+            f"{len(result.failed)} notebook(s) failed; {first['notebook']}: {first['reason']}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +161,15 @@ def _parser() -> argparse.ArgumentParser:
     dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     dedup.set_defaults(func=_dedup)
+
+    run = sub.add_parser(
+        "run", help="run the notebooks of a parameter set into outputs/NAME/RUN_ID/ with reports"
+    )
+    run.add_argument("params", help="parameter set, e.g. params/seeds.yaml")
+    run.add_argument("--only", help="comma-separated notebooks to run, e.g. corpus,topics")
+    run.add_argument("--show-code", action="store_true", help="show code cells in the reports")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    run.set_defaults(func=_run)
     return parser
 
 

@@ -35,7 +35,7 @@ from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import polars as pl
-from tqdm.auto import tqdm
+from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.errors import DataError, ToolkitError
@@ -66,7 +66,7 @@ log = logging.getLogger("toolkit")
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
     "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained
+    "kind": pl.String,  # exact | near | contained (near_misses: below)
     "jaccard": pl.Float64,
     "containment_a_in_b": pl.Float64,
     "containment_b_in_a": pl.Float64,
@@ -131,8 +131,25 @@ class Duplicates:
     clusters: pl.DataFrame
     options: dict[str, Any]
     stats: dict[str, Any]
+    # candidates checked and found below both thresholds (kind "below"): the borderline cases
+    near_misses: pl.DataFrame = field(repr=False)
     _docs: pl.DataFrame = field(repr=False)  # doc_id, outlet, site, published, title
     _source: pl.LazyFrame = field(repr=False)
+
+    @classmethod
+    def from_tables(
+        cls,
+        corpus: pl.DataFrame,
+        pairs: pl.DataFrame,
+        clusters: pl.DataFrame,
+        options: dict[str, Any],
+        stats: dict[str, Any],
+        near_misses: pl.DataFrame | None = None,
+    ) -> Duplicates:
+        """Rebuild from saved tables and the corpus they were found in (for ``explain``)."""
+        source = corpus.lazy()
+        misses = near_misses if near_misses is not None else pairs.clear()
+        return cls(pairs, clusters, options, stats, misses, _documents(source), source)
 
     def summary(self) -> str:
         """A few lines for a terminal or a notebook."""
@@ -348,6 +365,12 @@ def find_duplicates(
         np.concatenate([np.ones(ea.size), checked["c_a"][kept]]),
         np.concatenate([np.ones(ea.size), checked["c_b"][kept]]),
     )  # fmt: skip
+    rejected = ~kept
+    near_misses = _pair_table(
+        docs, rank, checked["a"][rejected], checked["b"][rejected],
+        np.full(int(rejected.sum()), "below"), checked["jaccard"][rejected],
+        checked["c_a"][rejected], checked["c_b"][rejected],
+    )  # fmt: skip
     clusters = _clusters(docs, rank, pairs)
     stats["seconds"] = time.perf_counter() - started
     return Duplicates(
@@ -355,6 +378,7 @@ def find_duplicates(
         clusters=clusters,
         options=opts.__dict__.copy(),
         stats=stats,
+        near_misses=near_misses,
         _docs=docs,
         _source=source,
     )

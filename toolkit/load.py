@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from tqdm.auto import tqdm
+from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.clean import learn_chrome, normalize, paragraphs
 from toolkit.dates import parse_date_column, parse_filename, weekday_mentioned, year_from_weekday

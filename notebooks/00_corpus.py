@@ -1,0 +1,162 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Corpus overview
+#
+# What was loaded and what was not, which outlets and sites the documents come from, which dates
+# they cover, what cleaning removed, and which stories were reprinted where.
+#
+# Run it with `toolkit run params/NAME.yaml`, or open it in JupyterLab and Run All: the defaults
+# below are the five seed documents in `seeds/`.
+
+# %% tags=["parameters"]
+name = "seeds"
+sources = ["seeds"]
+manifest = None
+outlet_tables = None
+unit = "paragraph"
+duplicates = "collapse"
+outlets = []
+date_from = None
+date_to = None
+seed = 42
+model = None
+dedup = {}
+min_group_docs = 5
+corpus = {"sample": 3, "explain": 5, "top_clusters": 20}
+output_dir = None
+
+# %%
+import plotly.express as px
+import polars as pl
+from IPython.display import Markdown, display
+
+from toolkit import overview
+from toolkit.report import show, show_cleaning, show_table
+from toolkit.run import context
+
+ctx = context(globals(), "corpus", progress=True)
+opts = ctx.params["corpus"]
+docs, dups = ctx.corpus, ctx.prepared.duplicates
+display(Markdown(f"**{ctx.params['name']}**: {ctx.filters()}"))
+
+# %% [markdown]
+# ## The load report
+#
+# Every input file and record is either loaded or skipped with a reason. The counts below add up
+# to everything that was found under the sources.
+
+# %%
+print(ctx.prepared.summary)
+loaded = overview.load_summary(ctx.prepared.report)
+show_table(loaded, caption="Files and records by status and reason")
+ctx.save_table(loaded, "load_summary")
+skipped = ctx.prepared.report.filter(pl.col("status") == "skipped")
+if skipped.height:
+    show_table(skipped.select("path", "record", "line", "reason"), caption="Skipped inputs")
+
+# %% [markdown]
+# ## Outlets and sites
+#
+# `outlet` is the agency whose story it is; `site` is where this copy was published (belarus.by
+# carrying BelTA, chinadaily.com.cn carrying Xinhua). `stories` counts each reprint cluster once.
+
+# %%
+counts = overview.outlet_site_counts(docs)
+show_table(counts, caption="Documents per outlet and site")
+ctx.save_table(counts, "outlet_site_counts")
+fig = px.bar(
+    counts.to_pandas(),
+    x="outlet",
+    y="documents",
+    color="site",
+    text="documents",
+    title=f"Documents per outlet, by site (n = {docs.height})",
+)
+fig.update_layout(xaxis_title=None, legend_title="site")
+show(fig)
+
+# %% [markdown]
+# ## Dates
+#
+# Items are dated from the manifest, a date column, the page itself, the URL or the file name, in
+# that order. Items whose date is partial (a weekday without a year, say) or missing are counted
+# here and left out of every time plot; none is put at a default date.
+
+# %%
+dating = overview.dating_summary(docs)
+show_table(dating, caption="Dated, partially dated and undated documents per outlet")
+ctx.save_table(dating, "dating_summary")
+coverage = overview.date_coverage(docs, period="1mo")
+ctx.save_table(coverage, "date_coverage_monthly")
+undated = docs.height - int(dating["dated"].sum())
+if coverage.height:
+    fig = px.bar(
+        coverage.to_pandas(),
+        x="period",
+        y="documents",
+        color="outlet",
+        title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
+        f"{undated} undated left out)",
+    )
+    fig.update_layout(xaxis_title=None, bargap=0.1)
+    show(fig)
+else:
+    display(Markdown("No document has a full date, so there is no time axis to draw."))
+
+# %% [markdown]
+# ## Cleaning, before and after
+#
+# A sample of documents (chosen with the run's seed) with the raw lines cleaning removed: site
+# navigation, share buttons, bylines, datelines, photo credits and other chrome.
+
+# %%
+sample = overview.cleaning_sample(docs, n=opts["sample"], seed=ctx.params["seed"])
+ctx.save_table(sample, "cleaning_sample")
+show_cleaning(sample)
+if ctx.prepared.learned_chrome.height:
+    show_table(ctx.prepared.learned_chrome, caption="Lines learned as chrome (repeated per site)")
+
+# %% [markdown]
+# ## Duplicates and reprints
+#
+# Exact copies, near copies (most of the text shared) and partial reprints (one document holds
+# most of another). The canonical copy of a cluster is the earliest published; on a tie, the one
+# on the originating agency's own site.
+
+# %%
+print(dups.summary())
+clusters = overview.cluster_table(docs, dups)
+ctx.save_table(dups.pairs, "duplicate_pairs")
+ctx.save_table(clusters, "duplicate_clusters")
+if clusters.height:
+    show_table(clusters.head(opts["top_clusters"]), caption="Largest reprint clusters")
+else:
+    display(Markdown("No two documents are copies of each other at these thresholds."))
+
+# %% [markdown]
+# ### What changed between copies
+#
+# Each pair is aligned paragraph by paragraph: shared passages, and what the later copy added,
+# removed, edited or merged. Where no pair was found, the closest pair that was checked is shown
+# instead, marked as below the thresholds, so the reader can see how far apart they are.
+
+# %%
+chosen = overview.pairs_to_explain(dups, docs, n=opts["explain"])
+if chosen.height and chosen["kind"][0] == "below":
+    display(Markdown("**Not duplicates**: the closest pairs checked, below both thresholds."))
+for a, b in chosen.select("doc_a", "doc_b").iter_rows():
+    display(dups.explain(a, b))
+if not chosen.height:
+    display(Markdown("No pair of documents shares enough text to be compared."))

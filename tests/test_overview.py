@@ -1,0 +1,88 @@
+import datetime as dt
+
+import polars as pl
+
+import toolkit
+from toolkit import overview
+
+
+def corpus():
+    return pl.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "outlet": ["TASS", "TASS", None, "BelTA"],
+            "site": ["tass.com", "tass.com", None, "belarus.by"],
+            "published": [dt.date(2022, 12, 19), None, None, dt.date(2021, 9, 9)],
+            "date_text": ["19 December 2022", "Monday", None, "9 September 2021"],
+            "n_words": [10, 20, 30, 40],
+            "is_canonical": [True, True, True, False],
+            "raw_text": [
+                "Home | News\nMINSK, December 19. /TASS/. Putin met\nLukashenko today.\nShare",
+                "x",
+                "y",
+                "z",
+            ],
+            "text": ["Putin met Lukashenko today.", "x", "y", "z"],
+            "title": ["t1", "t2", None, "t4"],
+        }
+    )
+
+
+def test_outlet_site_counts_name_the_unknown_and_count_stories():
+    counts = overview.outlet_site_counts(corpus())
+    rows = {(r["outlet"], r["site"]): r for r in counts.iter_rows(named=True)}
+    assert rows[("TASS", "tass.com")]["documents"] == 2
+    assert rows[("(unknown)", "(unknown)")]["words"] == 30
+    assert rows[("BelTA", "belarus.by")]["stories"] == 0
+    assert counts["share"].sum() == 1.0
+
+
+def test_dating_summary_separates_partial_from_missing_dates():
+    rows = {r["outlet"]: r for r in overview.dating_summary(corpus()).iter_rows(named=True)}
+    assert (rows["TASS"]["dated"], rows["TASS"]["partial"], rows["TASS"]["no_date"]) == (1, 1, 0)
+    assert rows["(unknown)"]["no_date"] == 1
+    cov = overview.date_coverage(corpus())
+    assert cov["documents"].sum() == 2  # undated items are never placed on the time axis
+
+
+def test_removed_fragments_are_chrome_lines_and_cut_datelines_not_rewrapped_text():
+    raw = corpus()["raw_text"][0]
+    assert overview.removed_fragments(raw, "Putin met Lukashenko today.") == [
+        "Home | News",
+        "MINSK, December 19. /TASS/.",
+        "Share",
+    ]
+
+
+def test_cleaning_sample_is_seeded():
+    a = overview.cleaning_sample(corpus(), n=2, seed=1)
+    assert a.equals(overview.cleaning_sample(corpus(), n=2, seed=1))
+    assert a.height == 2
+
+
+def test_cluster_table_and_pairs_to_explain_prefer_copies_across_sites():
+    text = " ".join(f"word{i}" for i in range(200))
+    c = pl.DataFrame(
+        {
+            "doc_id": ["own", "copy", "other"],
+            "outlet": ["BelTA", "BelTA", "TASS"],
+            "site": ["belta.by", "belarus.by", "tass.com"],
+            "published": [dt.date(2021, 9, 9), dt.date(2021, 9, 10), dt.date(2021, 9, 9)],
+            "title": ["Talks", "Talks (reprint)", "Other"],
+            "text": [text, text + " Source: BelTA", "something else entirely " * 20],
+        }
+    )
+    dups = toolkit.find_duplicates(c)
+    clusters = overview.cluster_table(c, dups)
+    assert clusters.row(0, named=True) | {} == {
+        "cluster_id": "own",
+        "copies": 2,
+        "outlets": "BelTA",
+        "sites": "belarus.by, belta.by",
+        "max_lag_days": 1,
+        "canonical_outlet": "BelTA",
+        "canonical_title": "Talks",
+        "first_published": dt.date(2021, 9, 9),
+    }
+    chosen = overview.pairs_to_explain(dups, c, n=5)
+    assert chosen.select("doc_a", "doc_b").row(0) == ("own", "copy")

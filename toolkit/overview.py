@@ -1,0 +1,190 @@
+"""Corpus overview tables: what was loaded, from whom, when, what cleaning removed, and where
+stories were reprinted. The corpus notebook shows these; they are plain functions of the corpus.
+
+Example:
+    >>> from toolkit import overview
+    >>> overview.outlet_site_counts(corpus)                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+
+import polars as pl
+
+from toolkit.dedup import Duplicates
+
+__all__ = [
+    "cleaning_sample",
+    "cluster_table",
+    "date_coverage",
+    "dating_summary",
+    "load_summary",
+    "outlet_site_counts",
+    "pairs_to_explain",
+    "removed_fragments",
+]
+
+UNKNOWN = "(unknown)"
+
+
+def load_summary(report: pl.DataFrame) -> pl.DataFrame:
+    """Files and records by status and reason, with one example path each."""
+    return (
+        report.filter(pl.col("status") != "manifest")
+        .group_by("status", pl.col("reason").fill_null(""))
+        .agg(n=pl.len(), example=pl.col("path").sort().first())
+        .sort(["status", "n", "reason"], descending=[False, True, False])
+    )
+
+
+def outlet_site_counts(corpus: pl.DataFrame) -> pl.DataFrame:
+    """Documents, distinct stories and words per outlet and site; unknowns named, not dropped."""
+    total = corpus.height
+    return (
+        corpus.with_columns(pl.col("outlet").fill_null(UNKNOWN), pl.col("site").fill_null(UNKNOWN))
+        .group_by("outlet", "site")
+        .agg(
+            documents=pl.len(),
+            stories=pl.col("is_canonical").sum().cast(pl.Int64),
+            words=pl.col("n_words").sum(),
+            dated=pl.col("published").is_not_null().sum().cast(pl.Int64),
+        )
+        .with_columns(share=(pl.col("documents") / max(total, 1)).round(4))
+        .sort(["documents", "outlet", "site"], descending=[True, False, False])
+    )
+
+
+def dating_summary(corpus: pl.DataFrame) -> pl.DataFrame:
+    """Per outlet: dated items, items whose date was written but not complete (year unknown,
+    say), and items with no date at all. Undated items are never placed at a default date."""
+    return (
+        corpus.with_columns(pl.col("outlet").fill_null(UNKNOWN))
+        .group_by("outlet")
+        .agg(
+            documents=pl.len(),
+            dated=pl.col("published").is_not_null().sum().cast(pl.Int64),
+            partial=(pl.col("published").is_null() & pl.col("date_text").is_not_null())
+            .sum()
+            .cast(pl.Int64),
+            no_date=(pl.col("published").is_null() & pl.col("date_text").is_null())
+            .sum()
+            .cast(pl.Int64),
+            first=pl.col("published").min(),
+            last=pl.col("published").max(),
+        )
+        .sort("outlet")
+    )
+
+
+def date_coverage(corpus: pl.DataFrame, *, period: str = "1mo") -> pl.DataFrame:
+    """Dated documents per outlet and period (a polars duration such as ``1mo`` or ``1w``)."""
+    return (
+        corpus.filter(pl.col("published").is_not_null())
+        .with_columns(
+            pl.col("outlet").fill_null(UNKNOWN), period=pl.col("published").dt.truncate(period)
+        )
+        .group_by("outlet", "period")
+        .agg(documents=pl.len())
+        .sort("period", "outlet")
+    )
+
+
+def cleaning_sample(corpus: pl.DataFrame, *, n: int, seed: int) -> pl.DataFrame:
+    """``n`` documents chosen with ``seed``: raw and clean size, and the raw lines cleaning
+    removed (site chrome, bylines, datelines, captions), for a before/after look."""
+    ids = sorted(corpus["doc_id"].to_list())
+    chosen = sorted(random.Random(seed).sample(ids, min(n, len(ids))))
+    rows = []
+    for r in corpus.filter(pl.col("doc_id").is_in(chosen)).sort("doc_id").iter_rows(named=True):
+        raw, clean = r["raw_text"] or "", r["text"] or ""
+        removed = removed_fragments(raw, clean)
+        rows.append(
+            {
+                "doc_id": r["doc_id"],
+                "outlet": r["outlet"],
+                "title": r["title"],
+                "raw_chars": len(raw),
+                "clean_chars": len(clean),
+                "removed_lines": len(removed),
+                "removed": "\n".join(removed),
+                "raw_start": raw[:600],
+                "clean_start": clean[:600],
+            }
+        )
+    schema = {
+        "doc_id": pl.String, "outlet": pl.String, "title": pl.String, "raw_chars": pl.Int64,
+        "clean_chars": pl.Int64, "removed_lines": pl.Int64, "removed": pl.String,
+        "raw_start": pl.String, "clean_start": pl.String,
+    }  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)
+
+
+def removed_fragments(raw: str, clean: str) -> list[str]:
+    """The parts of each raw line that are not in the clean text, line by line: whole lines of
+    chrome, or a dateline cut from the start of a paragraph. Words are compared in order, so
+    re-wrapped and re-joined paragraphs do not count as removed."""
+    raw_words = [(i, w) for i, line in enumerate(raw.splitlines()) for w in line.split()]
+    matcher = difflib.SequenceMatcher(
+        None, [w for _, w in raw_words], clean.split(), autojunk=False
+    )
+    gone: dict[int, list[str]] = {}
+    for op, a0, a1, _, _ in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            for i, w in raw_words[a0:a1]:
+                gone.setdefault(i, []).append(w)
+    return [" ".join(words) for _, words in sorted(gone.items())]
+
+
+def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
+    """One row per reprint cluster (two or more copies): size, outlets and sites that ran it,
+    the canonical copy's title and date, and the longest delay after it."""
+    members = dups.clusters.filter(pl.col("cluster_size") > 1).join(
+        corpus.select("doc_id", "outlet", "site", "title"), on="doc_id", how="left"
+    )
+    canonical = members.filter(pl.col("is_canonical")).select(
+        "cluster_id",
+        canonical_outlet=pl.col("outlet"),
+        canonical_title=pl.col("title"),
+        first_published=pl.col("first_published"),
+    )
+    return (
+        members.group_by("cluster_id")
+        .agg(
+            copies=pl.len(),
+            outlets=pl.col("outlet").fill_null(UNKNOWN).unique().sort().str.join(", "),
+            sites=pl.col("site").fill_null(UNKNOWN).unique().sort().str.join(", "),
+            max_lag_days=pl.col("lag_days").max(),
+        )
+        .join(canonical, on="cluster_id", how="left")
+        .sort(["copies", "cluster_id"], descending=[True, False])
+    )
+
+
+def pairs_to_explain(dups: Duplicates, corpus: pl.DataFrame, *, n: int) -> pl.DataFrame:
+    """Up to ``n`` reported pairs worth reading: copies across outlets or sites first, then the
+    least similar (where the edits are), one pair per cluster. When nothing was reported, the
+    closest near misses instead, with ``kind`` "below"."""
+    source = dups.pairs if dups.pairs.height else dups.near_misses
+    meta = corpus.select("doc_id", "outlet", "site")
+    ranked = (
+        source.join(meta.rename({"doc_id": "doc_a", "outlet": "oa", "site": "sa"}), on="doc_a")
+        .join(meta.rename({"doc_id": "doc_b", "outlet": "ob", "site": "sb"}), on="doc_b")
+        .join(dups.clusters.select(pl.col("doc_id").alias("doc_a"), "cluster_id"), on="doc_a")
+        .with_columns(
+            across=(pl.col("oa") != pl.col("ob")).fill_null(True)
+            | (pl.col("sa") != pl.col("sb")).fill_null(True),
+            score=pl.max_horizontal("jaccard", "containment_a_in_b", "containment_b_in_a"),
+        )
+    )
+    if source is dups.pairs:
+        ranked = ranked.sort(
+            ["across", "jaccard", "doc_a", "doc_b"], descending=[True, False, False, False]
+        )
+        ranked = ranked.unique("cluster_id", keep="first", maintain_order=True)
+    else:
+        ranked = ranked.sort(["score", "doc_a", "doc_b"], descending=[True, False, False])
+    return ranked.head(n).select(
+        "doc_a", "doc_b", "kind", "jaccard", "containment_a_in_b", "containment_b_in_a"
+    )

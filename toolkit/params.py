@@ -1,0 +1,229 @@
+"""Named parameter sets (``params/*.yaml``): what each key means, and validation before any run.
+
+A parameter set has shared keys (the corpus, the unit of analysis, the duplicates policy, filters,
+the seed, the embedding model) and one section per notebook (``corpus``, ``topics``, ...). Papermill
+validates nothing, so :func:`load_params` and :func:`validate` check every key and list every
+problem (unknown keys, wrong types, missing files, unknown outlets) in one :class:`ParamsError`.
+
+Example:
+    >>> from toolkit.params import load_params
+    >>> p = load_params("params/seeds.yaml")                # doctest: +SKIP
+    >>> p["unit"], p["corpus"]["explain"]                   # doctest: +SKIP
+    ('paragraph', 5)
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import ToolkitError
+
+__all__ = [
+    "NOTEBOOKS",
+    "SECTIONS",
+    "SHARED",
+    "ParamsError",
+    "defaults",
+    "load_params",
+    "notebook_parameters",
+    "project_root",
+    "validate",
+]
+
+
+class ParamsError(ToolkitError):
+    """A parameter set is invalid; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class Key:
+    types: tuple[type, ...]
+    default: Any
+    help: str
+    choices: tuple[Any, ...] | None = None
+
+
+_DEDUP_KEYS = {"shingle_size", "threshold", "containment", "num_perm", "bands", "seed"}
+
+# shared keys: every notebook declares them in its parameters cell
+SHARED: dict[str, Key] = {
+    "name": Key((str,), "seeds", "name of the parameter set; runs go to outputs/NAME/"),
+    "sources": Key((list,), ["seeds"], "files or folders to load, relative to the project root"),
+    "manifest": Key((str, type(None)), None, "manifest CSV (else a source folder's manifest.csv)"),
+    "outlet_tables": Key((str, type(None)), None, "folder of your own outlet tables (*.yaml)"),
+    "unit": Key((str,), "paragraph", "unit of analysis", ("article", "paragraph", "sentence")),
+    "duplicates": Key(
+        (str,),
+        "collapse",
+        "reprint clusters: one story (collapse) or every copy (keep)",
+        ("collapse", "keep"),
+    ),
+    "outlets": Key((list,), [], "keep only these outlets (canonical names); empty keeps all"),
+    "date_from": Key((str, type(None)), None, "keep items published on or after (YYYY-MM-DD)"),
+    "date_to": Key((str, type(None)), None, "keep items published on or before (YYYY-MM-DD)"),
+    "seed": Key((int,), 42, "seed for every random step"),
+    "model": Key(
+        (str, type(None)),
+        None,
+        "local sentence-transformers model folder; null for the bundled all-MiniLM-L6-v2",
+    ),
+    "dedup": Key((dict,), {}, f"find_duplicates options: {', '.join(sorted(_DEDUP_KEYS))}"),
+    "min_group_docs": Key((int,), 5, "groups with fewer documents are flagged, never compared"),
+}
+
+# one section per notebook; keys inside a section are checked against these
+SECTIONS: dict[str, dict[str, Key]] = {
+    "corpus": {
+        "sample": Key((int,), 3, "documents shown before and after cleaning"),
+        "explain": Key((int,), 5, "duplicate pairs explained paragraph by paragraph"),
+        "top_clusters": Key((int,), 20, "largest reprint clusters listed"),
+    },
+}
+
+# notebook file stem for each section, in run order
+NOTEBOOKS: dict[str, str] = {"corpus": "00_corpus"}
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The folder holding ``pyproject.toml`` and ``params/``, searched upward from ``start``
+    (the working directory by default), so notebooks run from ``notebooks/`` or the root."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "params").is_dir() and (folder / "pyproject.toml").is_file():
+            return folder
+    raise ToolkitError(
+        f"no project root above {here} (a folder with pyproject.toml and params/); "
+        "run from inside the project"
+    )
+
+
+def defaults() -> dict[str, Any]:
+    """Every key with its default: the parameter set a notebook runs with when given none."""
+    out = {k: copy.deepcopy(v.default) for k, v in SHARED.items()}
+    for section, keys in SECTIONS.items():
+        out[section] = {k: copy.deepcopy(v.default) for k, v in keys.items()}
+    return out
+
+
+def load_params(path: str | Path, *, root: Path | None = None) -> dict[str, Any]:
+    """Read, complete with defaults and validate a parameter set; raises :class:`ParamsError`."""
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(f"{path}: no such parameter file; the sets are in params/*.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise ParamsError(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(raw, dict):
+        raise ParamsError(f"{path}: must be a mapping of key: value")
+    raw.setdefault("name", path.stem)
+    return validate(raw, root=root or project_root(path.parent), where=str(path))
+
+
+def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> dict[str, Any]:
+    """Complete ``raw`` with defaults and check it; every problem is listed in one error."""
+    problems: list[str] = []
+    params = defaults()
+    for key, value in raw.items():
+        if key in SHARED:
+            params[key] = _check(key, value, SHARED[key], problems)
+        elif key in SECTIONS:
+            if not isinstance(value, dict):
+                problems.append(f"{key}: must be a mapping of that notebook's options")
+                continue
+            for sub, sub_value in value.items():
+                spec = SECTIONS[key].get(sub)
+                if spec is None:
+                    problems.append(
+                        f"{key}.{sub}: unknown key; {key} takes {', '.join(sorted(SECTIONS[key]))}"
+                    )
+                else:
+                    params[key][sub] = _check(f"{key}.{sub}", sub_value, spec, problems)
+        else:
+            known = sorted(SHARED) + sorted(SECTIONS)
+            problems.append(f"{key}: unknown key; known keys are {', '.join(known)}")
+    _check_paths(params, root, problems)
+    _check_outlets(params, root, problems)
+    _check_dates(params, problems)
+    unknown_dedup = sorted(set(params["dedup"]) - _DEDUP_KEYS)
+    if unknown_dedup:
+        problems.append(f"dedup: unknown options {', '.join(unknown_dedup)}")
+    if problems:
+        raise ParamsError(
+            f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
+            + "\n  - ".join(problems)
+        )
+    return params
+
+
+def _check(name: str, value: Any, spec: Key, problems: list[str]) -> Any:
+    if isinstance(value, dt.date) and str in spec.types:
+        value = value.isoformat()  # YAML reads 2022-02-24 as a date
+    ok = isinstance(value, spec.types) and not (isinstance(value, bool) and bool not in spec.types)
+    if not ok:
+        wanted = " or ".join("null" if t is type(None) else t.__name__ for t in spec.types)
+        problems.append(f"{name}: must be {wanted}, not {type(value).__name__} {value!r}")
+        return spec.default
+    if spec.choices and value not in spec.choices:
+        problems.append(
+            f"{name}: must be one of {', '.join(map(str, spec.choices))}, not {value!r}"
+        )
+    return value
+
+
+def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None:
+    if not params["sources"]:
+        problems.append("sources: list at least one file or folder to load")
+    for source in params["sources"]:
+        if not isinstance(source, str):
+            problems.append(f"sources: {source!r} is not a path")
+        elif not (root / source).exists():
+            problems.append(f"sources: {source} does not exist (paths are relative to {root})")
+    for key in ("manifest", "outlet_tables", "model"):
+        value = params[key]
+        if isinstance(value, str) and not (root / value).exists():
+            problems.append(f"{key}: {value} does not exist (paths are relative to {root})")
+
+
+def _check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> None:
+    from toolkit.outlets import Registry, registry
+
+    extra = params["outlet_tables"]
+    try:
+        reg = Registry.load((root / extra,)) if extra and (root / extra).is_dir() else registry()
+    except ToolkitError as e:
+        problems.append(f"outlet_tables: {e}")
+        return
+    canonical = []
+    for name in params["outlets"]:
+        if not isinstance(name, str) or reg.canonical(name) is None:
+            known = ", ".join(sorted(reg.outlets))
+            problems.append(f"outlets: {name!r} is not a known outlet; known: {known}")
+        else:
+            canonical.append(reg.canonical(name))
+    params["outlets"] = canonical
+
+
+def _check_dates(params: dict[str, Any], problems: list[str]) -> None:
+    parsed = {}
+    for key in ("date_from", "date_to"):
+        value = params[key]
+        if isinstance(value, str):
+            try:
+                parsed[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                problems.append(f"{key}: {value!r} is not a date (YYYY-MM-DD)")
+    if len(parsed) == 2 and parsed["date_from"] > parsed["date_to"]:
+        problems.append(f"date_from {params['date_from']} is after date_to {params['date_to']}")
+
+
+def notebook_parameters(section: str) -> dict[str, Any]:
+    """The parameters a notebook declares: the shared keys, its own section, ``output_dir``."""
+    d = defaults()
+    return {**{k: d[k] for k in SHARED}, section: d[section], "output_dir": None}

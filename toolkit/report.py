@@ -1,0 +1,216 @@
+"""Reports: figures and tables shown in notebooks, executed notebooks rendered to self-contained
+HTML, and the index page of a run.
+
+Figures are displayed as a bundle of two representations: plotly's own mimetype, which
+JupyterLab draws, and an HTML ``div`` that draws itself with plotly.js. The HTML export inlines
+plotly.js once in the page head (and drops nbconvert's require.js, MathJax and mermaid CDN
+scripts), so a report opens offline with every figure drawn.
+
+Example:
+    >>> import plotly.express as px
+    >>> from toolkit import report
+    >>> report.show(px.bar(x=["TASS", "BelTA"], y=[3, 2]))    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+__all__ = [
+    "figure_bundle",
+    "render_notebook",
+    "show",
+    "show_cleaning",
+    "show_table",
+    "write_index",
+]
+
+TEMPLATE = "toolkit_report"
+_TABLE_CSS = (
+    "<style>table.toolkit td, table.toolkit th {text-align: left; vertical-align: top;}"
+    " table.toolkit pre {white-space: pre-wrap; margin: 0;}</style>"
+)
+
+
+def figure_bundle(fig: Any) -> dict[str, Any]:
+    """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div."""
+    spec = fig.to_plotly_json()
+    payload = json.dumps(spec, sort_keys=True, default=str)
+    div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs
+    div = fig.to_html(
+        full_html=False,
+        include_plotlyjs=False,  # the report inlines plotly.js once in its head
+        include_mathjax=False,
+        div_id=div_id,
+        config={"displaylogo": False, "responsive": True},
+    )
+    return {
+        "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
+        "text/html": div,
+        "text/plain": f"<figure {div_id}: {fig.layout.title.text or 'untitled'}>",
+    }
+
+
+def show(fig: Any) -> None:
+    """Display a plotly figure so that it draws in JupyterLab and in the HTML report."""
+    from IPython.display import display
+
+    display(figure_bundle(fig), raw=True)
+
+
+def show_table(frame: pl.DataFrame, *, caption: str | None = None, rows: int = 30) -> None:
+    """Display a frame as an HTML table with its row count, the first ``rows`` rows."""
+    from IPython.display import HTML, display
+
+    head = frame.head(rows)
+    cells = "".join(f"<th>{html.escape(c)}</th>" for c in head.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        for row in head.iter_rows()
+    )
+    shown = f"{frame.height} rows" + (f", first {rows} shown" if frame.height > rows else "")
+    title = f"<b>{html.escape(caption)}</b> " if caption else ""
+    display(
+        HTML(
+            f"{_TABLE_CSS}<p>{title}({shown})</p><table class='toolkit'><thead><tr>{cells}"
+            f"</tr></thead><tbody>{body}</tbody></table>"
+        )
+    )
+
+
+def show_cleaning(sample: pl.DataFrame) -> None:
+    """Display :func:`toolkit.overview.cleaning_sample` rows: what was removed, what is left."""
+    from IPython.display import HTML, display
+
+    for r in sample.iter_rows(named=True):
+        head = f"{r['outlet'] or 'outlet unknown'}: {r['title'] or r['doc_id']}"
+        display(
+            HTML(
+                f"{_TABLE_CSS}<h4>{html.escape(head)}</h4><p>{r['raw_chars']} characters raw, "
+                f"{r['clean_chars']} clean; {r['removed_lines']} lines removed in whole or "
+                "part.</p>"
+                "<table class='toolkit'><tr><th>removed</th><th>clean text begins</th></tr>"
+                f"<tr><td><pre>{html.escape(r['removed'] or '(nothing)')}</pre></td>"
+                f"<td>{html.escape(r['clean_start'])}...</td></tr></table>"
+            )
+        )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    text = str(value)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def _has_figures(nb: Any) -> bool:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "Plotly.newPlot" in str(output.get("data", {}).get("text/html", "")):
+                return True
+    return False
+
+
+def render_notebook(
+    notebook: Path, out: Path, *, show_code: bool = False, failed: str | None = None
+) -> Path:
+    """Render an executed notebook to one self-contained HTML file.
+
+    Code cells are hidden unless ``show_code``; a failed notebook gets a banner naming the
+    error, and its traceback stays in the page.
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook, as_version=4)
+    templates = resources.files("toolkit") / "templates"
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(templates)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    res = {
+        "plotly_js": _plotly_js() if _has_figures(nb) else "",
+        "toolkit_banner": f"This notebook failed: {html.escape(failed)}" if failed else "",
+        "toolkit_banner_class": "failed" if failed else "",
+    }
+    if failed:  # the traceback cell must show even when code is hidden
+        exporter.exclude_input = False
+    body, _ = exporter.from_notebook_node(nb, resources=res)
+    out.write_text(body, encoding="utf-8")
+    return out
+
+
+def write_index(run_dir: Path, run: dict[str, Any]) -> Path:
+    """``index.html``: the run's summary and a link to each notebook's report."""
+    rows = []
+    for nb in run["notebooks"]:
+        status = nb["status"]
+        colour = "#e2f7e2" if status == "ok" else "#ffe3e3"
+        reason = f"<br><small>{html.escape(nb['reason'])}</small>" if nb.get("reason") else ""
+        rows.append(
+            f'<tr style="background:{colour}"><td><a href="{html.escape(nb["html"])}">'
+            f"{html.escape(nb['notebook'])}</a></td><td>{status}{reason}</td>"
+            f"<td>{nb['seconds']:.1f} s</td>"
+            f'<td><a href="{html.escape(nb["ipynb"])}">notebook</a></td></tr>'
+        )
+    p = run["params"]
+    facts = [
+        ("parameter set", p["name"]),
+        ("run", run["run_id"]),
+        ("sources", ", ".join(p["sources"])),
+        ("documents", run["corpus"]["documents"]),
+        ("distinct stories", run["corpus"]["stories"]),
+        ("in the analysis", run["corpus"]["analysed"]),
+        ("outlets", ", ".join(f"{k} {v}" for k, v in run["corpus"]["outlets"].items())),
+        ("unit / duplicates", f"{p['unit']} / {p['duplicates']}"),
+        ("seed", p["seed"]),
+        ("input files", len(run["inputs"])),
+        ("commit", run["git"]["commit"] or "not a git checkout"),
+    ]
+    fact_rows = "".join(
+        f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in facts
+    )
+    failed = [nb for nb in run["notebooks"] if nb["status"] != "ok"]
+    banner = (
+        f'<p style="background:#ffe3e3;padding:0.5em">{len(failed)} notebook(s) failed.</p>'
+        if failed
+        else ""
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(p["name"])}: {run["run_id"]}</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}
+table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style>
+</head><body>
+<h1>{html.escape(p["name"])}</h1>
+{banner}
+<h2>Notebooks</h2>
+<table><thead><tr><th>report</th><th>status</th><th>time</th><th>executed</th></tr></thead>
+<tbody>{"".join(rows)}</tbody></table>
+<h2>Run</h2>
+<table>{fact_rows}</table>
+<p>Parameters, input hashes, versions, the model and timings: <a href="run.json">run.json</a>.
+Result tables: <code>tables/</code>.</p>
+</body></html>
+"""
+    out = run_dir / "index.html"
+    out.write_text(page, encoding="utf-8")
+    return out
