@@ -270,6 +270,46 @@ def speed(args) -> None:
         _merge(RESULTS / "dedup_speed.json", ("method", "size"), rows)
 
 
+def table(_args) -> None:
+    """Print the README tables from the result files."""
+    speed = json.loads((RESULTS / "dedup_speed.json").read_text())
+    rows = {(r["method"], r["size"]): r for r in speed["rows"]}
+    print("| articles | toolkit docs/s | peak MB | datasketch docs/s | peak MB | ratio | "
+          "rensa docs/s | peak MB | ratio |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sorted({s for _, s in rows}):
+        t = rows.get(("toolkit", size))
+        cells = [f"{size:,}", f"{t['docs_per_s']:,}", f"{t['peak_mb']:,}"]
+        for base in ("datasketch", "rensa"):
+            b = rows.get((base, size))
+            cells += (
+                [
+                    f"{b['docs_per_s']:,}",
+                    f"{b['peak_mb']:,}",
+                    f"{t['docs_per_s'] / b['docs_per_s']:.1f}x",
+                ]
+                if b
+                else ["not run", "", ""]
+            )
+        print("| " + " | ".join(cells) + " |")
+    ev = json.loads((RESULTS / "dedup_eval.json").read_text())
+    print()
+    print("| shingle | threshold | containment | bands | precision | recall | ARI | pairs |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in ev["rows"]:
+        if r["method"] != "toolkit" or r["bands"] != 32:
+            continue
+        cells = [r["shingle_size"], r["threshold"], r["containment"], r["bands"]]
+        cells += [f"{r[k]:.4f}" for k in ("precision", "recall", "ari")] + [r["pairs_reported"]]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    for r in ev["rows"]:
+        if r["method"] != "toolkit":
+            print(
+                f"\n{r['method']} (threshold {r['threshold']}): precision {r['precision']:.4f}, "
+                f"recall {r['recall']:.4f}, ARI {r['ari']:.4f}; by edit {r['recall_by_edit']}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -279,6 +319,7 @@ def main() -> None:
     s.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     s.add_argument("--methods", nargs="+", default=["toolkit", "datasketch", "rensa"])
     s.add_argument("--baseline-max", type=int, default=100_000)
+    sub.add_parser("table")
     c = sub.add_parser("child")
     c.add_argument("method")
     c.add_argument("data", type=Path)
@@ -287,6 +328,8 @@ def main() -> None:
         evaluate(args)
     elif args.cmd == "speed":
         speed(args)
+    elif args.cmd == "table":
+        table(args)
     else:
         print(json.dumps(_child(args.method, args.data)))
 

@@ -40,7 +40,6 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.errors import DataError, ToolkitError
 from toolkit.minhash import (
-    EMPTY,
     band_keys,
     bucket_pairs,
     shingles,
@@ -85,7 +84,8 @@ Policy = Literal["collapse", "keep"]
 
 _PART = 2000  # documents hashed by one thread at a time: small enough to stay in cache
 _ANCHORS = 8  # rare sampled shingles per document looked up for containment candidates
-_KEEP_BYTES = 2 << 30  # texts kept in memory between the two passes
+_ANCHOR_DF = 16  # an anchor is in at most this many documents: each costs one pair per holder
+_KEEP_BYTES = 1 << 30  # texts kept in memory between the two passes
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,7 @@ def find_duplicates(
     stats: dict[str, Any] = {"documents": n}
     texts = _Texts(source.select("text"), n, chunk_size, progress)
 
-    sig = np.empty((n, num_perm), dtype=np.uint64)
+    sig = np.empty((n, num_perm), dtype=np.uint32)
     exact = np.zeros(n, dtype=np.uint64)
     n_tokens = np.zeros(n, dtype=np.int64)
     sampled: list[tuple[np.ndarray, np.ndarray]] = []
@@ -328,7 +328,7 @@ def find_duplicates(
     ea, eb, large_exact = bucket_pairs(exact[idx], idx, max_bucket=max_bucket)
     ea, eb, _ = unique_pairs(ea, eb, n)
 
-    valid = np.flatnonzero(has_text & (sig[:, 0] != EMPTY))
+    valid = np.flatnonzero(has_text)  # a document with a word has a shingle (short ones whole)
     keys = band_keys(sig[valid], bands=bands)
     na, nb, large_lsh = bucket_pairs(keys.ravel(), np.repeat(valid, bands), max_bucket=max_bucket)
     del keys
@@ -497,11 +497,13 @@ def _containment_candidates(sampled, n: int, opts: Options):
     """Pairs (a, b) where b holds at least two of a's anchors (one, if a has only one).
 
     A document's anchors are the :data:`_ANCHORS` rarest of its sampled shingles among those
-    found in 2 to ``max_bucket`` documents: if most of a document is inside another, its rare
+    found in 2 to :data:`_ANCHOR_DF` documents: if most of a document is inside another, its rare
     shingles are too, while two unrelated documents seldom share two rare shingles. Looking up
     a few anchors per document keeps the work linear, where pairing every document that shares
-    any sampled shingle grows with the square of the corpus. Returns (a, b, number of sampled
-    shingles dropped as boilerplate).
+    any sampled shingle grows with the square of the corpus. A story copied in full more than
+    :data:`_ANCHOR_DF` times has no anchors left; its trimmed copies are still found as near
+    duplicates when they keep at least ``threshold`` of the text. Returns (a, b, number of
+    sampled shingles in more than ``max_bucket`` documents, counted as boilerplate).
     """
     d = np.concatenate([s[0] for s in sampled]) if sampled else np.zeros(0, np.int64)
     h = np.concatenate([s[1] for s in sampled]) if sampled else np.zeros(0, np.uint64)
@@ -516,16 +518,15 @@ def _containment_candidates(sampled, n: int, opts: Options):
     run_len = np.diff(np.append(run_start, h.size))
     df = run_len[run]
     boilerplate = int((run_len > opts.max_bucket).sum())
-    eligible = np.flatnonzero((df >= 2) & (df <= opts.max_bucket))
-    # by document, then rarity (ties in an order fixed by the input)
-    key = (d[eligible].astype(np.int64) << 24) | np.minimum(df[eligible], (1 << 24) - 1)
-    by_doc = eligible[np.argsort(key)]
-    doc_sorted = d[by_doc]
-    first = np.concatenate(([True], doc_sorted[1:] != doc_sorted[:-1]))
-    rank = np.arange(by_doc.size) - np.maximum.accumulate(
-        np.where(first, np.arange(by_doc.size), 0)
+    eligible = np.flatnonzero((df >= 2) & (df <= _ANCHOR_DF))
+    # a document's anchors are its first eligible samples in hash order: a min-hash sample
+    rank = (
+        pl.DataFrame({"d": d[eligible]})
+        .select(pl.int_range(pl.len(), dtype=pl.Int64).over("d"))
+        .to_series()
+        .to_numpy()
     )
-    anchors = by_doc[rank < _ANCHORS]
+    anchors = eligible[rank < _ANCHORS]
     n_anchors = np.bincount(d[anchors], minlength=n)
     # each anchor against every document holding the same shingle
     lengths = df[anchors]

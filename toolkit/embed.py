@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,9 +85,16 @@ def _folder_hash(path: str) -> str:
 def load_model(path: str):
     """A SentenceTransformer on CPU from a local folder, never from the network."""
     _offline()
-    from sentence_transformers import SentenceTransformer
+    with warnings.catch_warnings():  # tqdm.auto warns in kernels without ipywidgets
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar in every report
+    try:
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
+    finally:
+        hf_logging.enable_progress_bar()
 
 
 def text_hashes(texts: Sequence[str]) -> list[str]:

@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 TOKEN_PATTERN = r"\w+"  # words and numbers; punctuation, quotes and spacing are not content
-EMPTY = np.iinfo(np.uint64).max  # an empty bin, and the signature of a document with no shingles
+EMPTY = np.iinfo(np.uint32).max  # every value in the signature of a document with no shingles
+_EMPTY64 = np.iinfo(np.uint64).max  # an empty bin while signatures are built
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _ROTATE = np.uint64(0x632BE59BD9B4E019)  # densification offset per bin of distance
@@ -140,23 +141,28 @@ def shingles(
 
 
 def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, num_perm: int):
-    """One-permutation MinHash signatures, shape (n_docs, num_perm), dtype uint64.
+    """One-permutation MinHash signatures, shape (n_docs, num_perm), dtype uint32.
 
-    A document without shingles gets a row of :data:`EMPTY`; callers leave such rows out of
-    banding, since an empty text is not a duplicate of anything.
+    Minima are found on 64-bit values and folded to 32 bits for storage: two different minima
+    agree after folding with probability 2**-32, far below what banding can notice, and the
+    signatures of a million documents fit in half a gigabyte. A document without shingles gets
+    a row of :data:`EMPTY`; callers leave such rows out of banding.
     """
     k = np.uint64(num_perm)
-    sig = np.full(n_docs * num_perm, EMPTY, dtype=np.uint64)
+    sig = np.full(n_docs * num_perm, _EMPTY64, dtype=np.uint64)
     bins = (shingle_hashes % k).astype(np.int64)
     np.minimum.at(sig, sdocs * num_perm + bins, shingle_hashes // k)
-    sig = sig.reshape(n_docs, num_perm)
-    return _densify(sig)
+    sig = _densify(sig.reshape(n_docs, num_perm))
+    empty_rows = sig[:, 0] == _EMPTY64
+    folded = (sig ^ (sig >> np.uint64(32))).astype(np.uint32)
+    folded[empty_rows] = EMPTY
+    return folded
 
 
 def _densify(sig: np.ndarray) -> np.ndarray:
     """Fill each empty bin from the nearest filled bin to its right (circularly), offset by the
     distance so that the filled copies of one bin do not all agree by construction."""
-    empty = sig == EMPTY
+    empty = sig == _EMPTY64
     if not empty.any():
         return sig
     k = sig.shape[1]
@@ -181,7 +187,7 @@ def band_keys(sig: np.ndarray, *, bands: int) -> np.ndarray:
     rows = k // bands
     keys = np.zeros((n, bands), dtype=np.uint64)
     for r in range(rows):
-        keys = keys * _GOLDEN + sig[:, r : rows * bands : rows]
+        keys = keys * _GOLDEN + sig[:, r : rows * bands : rows].astype(np.uint64)
     keys += np.arange(bands, dtype=np.uint64) * _ROTATE
     return _mix(keys)
 

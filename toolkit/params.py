@@ -86,8 +86,27 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
 }
 
+SECTIONS["topics"] = {
+    "min_units": Key((int,), 20, "fewer units than this are not clustered (the notebook says so)"),
+    "min_topic_size": Key((int, type(None)), None, "HDBSCAN min cluster size; null scales it"),
+    "n_neighbors": Key((int, type(None)), None, "UMAP neighbours; null scales them"),
+    "n_components": Key((int,), 5, "UMAP dimensions"),
+    "representation": Key((str,), "keybert", "topic words", ("keybert", "mmr", "none")),
+    "mmr_diversity": Key((float,), 0.3, "diversity of MMR topic words"),
+    "top_n_words": Key((int,), 10, "words per topic"),
+    "ngram_max": Key((int,), 2, "longest n-gram in the vectorizer"),
+    "stop_words": Key((str, type(None)), "english", "stop word list (scikit-learn's)"),
+    "nr_topics": Key((int, str, type(None)), None, "merge to this many topics, or 'auto'"),
+    "reduce_outliers": Key((bool,), False, "reassign outliers to their nearest topic"),
+    "stability_runs": Key((int,), 3, "refits with other seeds to measure topic stability"),
+    "period": Key(
+        (str,), "month", "period for topics over time", ("day", "week", "month", "quarter", "year")
+    ),
+    "passages": Key((int,), 3, "representative passages shown per topic"),
+}
+
 # notebook file stem for each section, in run order
-NOTEBOOKS: dict[str, str] = {"corpus": "00_corpus"}
+NOTEBOOKS: dict[str, str] = {"corpus": "00_corpus", "topics": "01_topics"}
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -165,6 +184,8 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
 def _check(name: str, value: Any, spec: Key, problems: list[str]) -> Any:
     if isinstance(value, dt.date) and str in spec.types:
         value = value.isoformat()  # YAML reads 2022-02-24 as a date
+    if isinstance(value, int) and not isinstance(value, bool) and float in spec.types:
+        value = float(value)
     ok = isinstance(value, spec.types) and not (isinstance(value, bool) and bool not in spec.types)
     if not ok:
         wanted = " or ".join("null" if t is type(None) else t.__name__ for t in spec.types)

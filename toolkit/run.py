@@ -227,14 +227,26 @@ class Context:
         frame.write_parquet(path, statistics=False)
         return path
 
+    def cache(self, name: str) -> Path:
+        """A folder under the shared cache (``outputs/.cache/NAME``)."""
+        return outputs_dir(self.root) / ".cache" / name
+
+    def model_path(self) -> Path | None:
+        return self.root / self.params["model"] if self.params["model"] else None
+
+    def embedding_model(self):
+        """The run's sentence-transformers model, loaded from disk only."""
+        from toolkit.embed import load_model, model_info
+
+        return load_model(model_info(self.model_path()).path)
+
     def embeddings(self, texts: list[str], *, progress: bool = False):
         """Embeddings of ``texts`` with the run's model, through the cache shared by every
         notebook and run (keyed by model hash and text hash)."""
         from toolkit.embed import embed
 
-        model = self.root / self.params["model"] if self.params["model"] else None
-        cache = outputs_dir(self.root) / ".cache" / "embeddings"
-        return embed(texts, model=model, cache_dir=cache, progress=progress)
+        return embed(texts, model=self.model_path(), cache_dir=self.cache("embeddings"),
+                     progress=progress)  # fmt: skip
 
     def record(self, key: str, value: Any) -> None:
         """Note something in the run manifest (a fallback taken, a size chosen, a warning)."""

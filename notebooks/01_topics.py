@@ -1,0 +1,247 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Topics
+#
+# What each outlet writes about, and how that shifts over time, with BERTopic: sentence
+# embeddings (offline, cached), UMAP and HDBSCAN seeded and sized from the corpus, c-TF-IDF and
+# KeyBERT-style topic words. Shares come with 95% intervals and counts; groups too small to
+# compare are greyed out.
+
+# %% tags=["parameters"]
+name = "seeds"
+sources = ["seeds"]
+manifest = None
+outlet_tables = None
+unit = "paragraph"
+duplicates = "collapse"
+outlets = []
+date_from = None
+date_to = None
+seed = 42
+model = None
+dedup = {}
+min_group_docs = 5
+topics = {
+    "min_units": 20,
+    "min_topic_size": None,
+    "n_neighbors": None,
+    "n_components": 5,
+    "representation": "keybert",
+    "mmr_diversity": 0.3,
+    "top_n_words": 10,
+    "ngram_max": 2,
+    "stop_words": "english",
+    "nr_topics": None,
+    "reduce_outliers": False,
+    "stability_runs": 3,
+    "period": "month",
+    "passages": 3,
+}
+output_dir = None
+
+# %%
+from IPython.display import Markdown, display
+
+from toolkit import topics as tp
+from toolkit.plots import share_bars, share_lines
+from toolkit.report import show, show_table
+from toolkit.run import context
+from toolkit.segment import segment
+
+ctx = context(globals(), "topics")
+opts = ctx.params["topics"]
+units = segment(ctx.stories, ctx.params["unit"])
+texts = units["text"].to_list()
+display(
+    Markdown(
+        f"**{ctx.params['name']}**: {ctx.filters()} Unit of analysis: **{ctx.params['unit']}** "
+        f"({units.height} units)."
+    )
+)
+
+# %% [markdown]
+# ## What the model reads
+#
+# The embedding model reads at most its window of tokens; the rest of a longer text is cut off
+# without warning. Paragraphs (the default unit) fit; whole articles often do not.
+
+# %%
+st = ctx.embedding_model()
+window = tp.window_report(texts, st)
+ctx.record("window", window)
+msg = (
+    f"{window['over_window']} of {window['units']} units ({window['share_over_window']:.0%}) are "
+    f"longer than the model's {window['max_tokens']}-token window (median "
+    f"{window['median_tokens']}, longest {window['longest_tokens']} tokens)."
+)
+if window["share_over_window"] > 0.1:
+    msg += (
+        " **Their ends are not read.** Use `unit: paragraph` for long texts; topics here "
+        "describe the beginnings of the longer units only."
+    )
+display(Markdown(msg))
+
+# %%
+embeddings = ctx.embeddings(texts)
+result = tp.fit_topics(
+    units,
+    embeddings,
+    seed=ctx.params["seed"],
+    embedding_model=st,
+    options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
+    cache_dir=ctx.cache("umap"),
+)
+ctx.record(
+    "topics",
+    {"status": result.status, "reason": result.reason, "settings": result.settings,
+     "outliers": result.outliers, "n_topics": result.n_topics},
+)  # fmt: skip
+if result.ok:
+    display(
+        Markdown(
+            f"{result.n_topics} topics from {units.height} units "
+            f"(UMAP n_neighbors={result.settings['n_neighbors']}, HDBSCAN min_topic_size="
+            f"{result.settings['min_topic_size']}, scaled to the corpus; seed "
+            f"{ctx.params['seed']})."
+        )
+    )
+else:
+    display(Markdown(f"**No topic model.** {result.reason}. The sections below are empty."))
+
+# %% [markdown]
+# ## Topics
+#
+# Each topic's size (units), its most distinctive words and the passages most typical of it.
+# Topic -1 holds the outliers: units HDBSCAN placed in no topic.
+
+# %%
+table = result.topic_table(passages=opts["passages"])
+ctx.save_table(table, "topics")
+show_table(table, caption="Topics")
+labels = result.labels()
+assignments = result.units.select(
+    "unit_id", "doc_id", "outlet", "published", "topic", "probability"
+)
+ctx.save_table(assignments, "unit_topics")
+articles = tp.article_topics(result.units)
+ctx.save_table(articles, "article_topics")
+show_table(articles.head(20), caption="Articles: the dominant topic of their units")
+
+# %% [markdown]
+# ## Outliers
+#
+# The share of units in no topic. With `reduce_outliers: true` they are reassigned to the
+# nearest topic by embedding similarity, and the effect is reported here.
+
+# %%
+out = result.outliers
+if out:
+    line = f"Outliers: {out['share_before']:.0%} of units."
+    if out.get("reduced"):
+        line += (
+            f" After reassignment: {out.get('share_after', out['share_before']):.0%} "
+            f"({out.get('reassigned', 0)} units moved)."
+        )
+    display(Markdown(line))
+
+# %% [markdown]
+# ## Topics by outlet
+#
+# The share of each outlet's units in each topic. Error bars are 95% Wilson intervals; the
+# legend gives each outlet's units and documents. Outlets with fewer than `min_group_docs`
+# documents are grey and marked "small n": do not compare them.
+
+# %%
+shares = tp.group_shares(result.units, by="outlet", min_group_docs=ctx.params["min_group_docs"])
+ctx.save_table(shares, "topic_share_by_outlet")
+if result.ok:
+    show(
+        share_bars(
+            shares.filter(shares["topic"] != tp.OUTLIER),
+            group="outlet",
+            category="topic",
+            labels=labels,
+            title="Share of each outlet's units per topic (95% intervals)",
+        )
+    )
+    small = shares.filter("small_n")["outlet"].unique().sort().to_list()
+    if small:
+        display(Markdown(f"Small n (fewer than {ctx.params['min_group_docs']} documents): "
+                         f"{', '.join(small)}."))  # fmt: skip
+
+# %% [markdown]
+# ## Topics over time
+#
+# Each topic's share of the units published in each period, so that busy months do not look
+# like surges. Undated units are left out and counted.
+
+# %%
+timeline, undated = tp.over_time(result.units, period=opts["period"])
+ctx.save_table(timeline, "topic_share_over_time")
+ctx.record("undated_units", undated)
+if result.ok and timeline.height:
+    fig = share_lines(
+        timeline.filter(timeline["topic"] != tp.OUTLIER),
+        x="period",
+        category="topic",
+        labels=labels,
+        title=f"Topic share per {opts['period']} ({undated} undated units left out)",
+    )
+    show(fig)
+else:
+    display(Markdown(f"No dated units to draw over time ({undated} undated)."))
+
+# %% [markdown]
+# ## The topic map, hierarchy and words
+#
+# BERTopic's own views: the distance between topics, how they merge, and the words that
+# define each.
+
+# %%
+if result.ok:
+    for kind in ("barchart", "topics", "hierarchy"):
+        fig, why = tp.bertopic_figure(result.model, kind)
+        if fig is not None:
+            show(fig)
+        else:
+            display(Markdown(f"*{kind}* not drawn: {why}"))
+            ctx.record(f"figure_{kind}", why)
+
+# %% [markdown]
+# ## How stable are the topics?
+#
+# The clustering is refitted with other seeds. The adjusted Rand index compares each refit with
+# the topics above (1: identical); per topic, the stability is the mean overlap (Jaccard) of its
+# units with the closest topic of each refit. Trust topics near 1; read those below 0.5 as
+# tentative.
+
+# %%
+if result.ok and opts["stability_runs"] > 0:
+    seeds = [ctx.params["seed"] + i + 1 for i in range(opts["stability_runs"])]
+    runs, per_topic = tp.stability(
+        units, embeddings, result, seeds=seeds,
+        options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
+        cache_dir=ctx.cache("umap"),
+    )  # fmt: skip
+    ctx.save_table(runs, "stability_runs")
+    ctx.save_table(per_topic, "stability_topics")
+    ctx.record("stability_mean_ari", round(float(runs["ari"].mean()), 4))
+    show_table(runs, caption="Refits: adjusted Rand index against the main fit")
+    show_table(per_topic, caption="Per topic: stability across refits")
+
+# %%
+if result.ok:
+    saved = tp.save_model(result, ctx.tables_dir / "model", ctx.model_path())
+    display(Markdown(f"Model saved with safetensors: `{saved.relative_to(ctx.output_dir)}`."))
