@@ -1,0 +1,110 @@
+import datetime as dt
+
+import numpy as np
+import polars as pl
+import pytest
+from conftest import SEEDS
+
+import toolkit
+from toolkit import topics as tp
+from toolkit.embed import embed, load_model, model_info
+
+
+@pytest.fixture(scope="module")
+def seed_units(tmp_path_factory):
+    corpus = toolkit.load_corpus(SEEDS, progress=False)
+    units = toolkit.segment(corpus, "paragraph")
+    cache = tmp_path_factory.mktemp("emb")
+    return units, embed(units["text"].to_list(), cache_dir=cache), load_model(model_info().path)
+
+
+def test_the_seeds_give_topics_at_paragraph_level_and_the_same_seed_gives_the_same_topics(
+    seed_units, tmp_path
+):
+    units, emb, st = seed_units
+    first = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "a")
+    assert first.ok and first.n_topics >= 3
+    assert first.settings["min_topic_size"] == 4 and first.settings["n_neighbors"] == 8
+    again = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "b")
+    assert first.units["topic"].to_list() == again.units["topic"].to_list()
+    warm = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "a")
+    assert warm.settings["umap_cache_hit"] and warm.units["topic"].equals(first.units["topic"])
+    table = first.topic_table()
+    assert table["size"].sum() == units.height
+    assert table.filter(pl.col("topic") >= 0)["representative"].list.len().min() >= 1
+    runs, per_topic = tp.stability(units, emb, first, seeds=[1, 2], cache_dir=tmp_path / "a")
+    assert runs.height == 2 and runs["ari"].is_between(-1, 1).all()
+    assert per_topic.height == first.n_topics and per_topic["stability"].is_between(0, 1).all()
+
+
+def test_too_few_units_are_reported_not_clustered(seed_units):
+    units, emb, st = seed_units
+    result = tp.fit_topics(units.head(8), emb[:8], seed=1, embedding_model=st)
+    assert result.status == "too_few_units" and not result.ok
+    assert "8 units is fewer than min_units=20" in result.reason
+    assert (result.units["topic"] == tp.OUTLIER).all() and result.topic_table().height == 0
+
+
+def test_the_window_report_counts_units_the_model_would_truncate(seed_units):
+    _, _, st = seed_units
+    report = tp.window_report(["short text", "word " * 400], st)
+    assert report["max_tokens"] == 256 and report["over_window"] == 1
+    assert report["share_over_window"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("n", "neighbors", "min_topic"), [(62, 8, 4), (10_000, 15, 50), (100_000, 15, 100), (5, 2, 3)]
+)
+def test_sizes_scale_with_the_corpus(n, neighbors, min_topic):
+    s = tp.sizes(n)
+    assert (s["n_neighbors"], s["min_topic_size"]) == (neighbors, min_topic)
+    assert s["n_neighbors"] < n and s["n_components"] <= max(2, n - 2)
+
+
+def units_with_topics():
+    return pl.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "b", "c"],
+            "outlet": ["TASS", "TASS", "TASS", "BelTA", "BelTA", None],
+            "published": [dt.date(2022, 12, 19)] * 3 + [dt.date(2023, 1, 2)] * 2 + [None],
+            "topic": [0, 0, 1, 1, -1, 0],
+        }
+    )
+
+
+def test_paragraph_topics_aggregate_to_articles():
+    t = tp.article_topics(units_with_topics())
+    rows = {r["doc_id"]: r for r in t.iter_rows(named=True)}
+    assert (rows["a"]["topic"], rows["a"]["topic_share"]) == (0, 0.6667)
+    assert (rows["b"]["topic"], rows["b"]["outlier_units"]) == (1, 1)
+
+
+def test_group_shares_carry_n_intervals_and_small_n_flags():
+    s = tp.group_shares(units_with_topics(), by="outlet", min_group_docs=2)
+    tass0 = s.filter((pl.col("outlet") == "TASS") & (pl.col("topic") == 0)).row(0, named=True)
+    assert (tass0["k"], tass0["n_units"], tass0["share"]) == (2, 3, 0.6667)
+    assert tass0["ci_low"] < 0.6667 < tass0["ci_high"]
+    assert s.filter(pl.col("outlet") == "(unknown)")["small_n"].all()
+    assert s.group_by("outlet").agg(pl.col("share").sum())["share"].round(3).to_list() == [1.0] * 3
+
+
+def test_over_time_normalises_by_period_volume_and_counts_the_undated():
+    table, undated = tp.over_time(units_with_topics(), period="month")
+    assert undated == 1
+    dec = table.filter(pl.col("period") == dt.date(2022, 12, 1))
+    assert dec.filter(pl.col("topic") == 0)["share"].item() == 0.6667
+    assert table.group_by("period").agg(pl.col("share").sum())["share"].round(3).to_list() == [
+        1.0,
+        1.0,
+    ]
+
+
+def test_cached_umap_reuses_a_reduction_and_refuses_new_data_it_cannot_transform(tmp_path):
+    x = np.random.default_rng(0).normal(size=(40, 8)).astype(np.float32)
+    params = {"n_neighbors": 5, "n_components": 2, "random_state": 1, "n_jobs": 1}
+    a = tp.CachedUMAP(tmp_path, **params).fit_transform(x)
+    cached = tp.CachedUMAP(tmp_path, **params)
+    assert np.array_equal(cached.fit_transform(x), a) and cached.cache_hit
+    assert np.array_equal(cached.transform(x), a)
+    with pytest.raises(toolkit.ToolkitError, match="came from the cache"):
+        cached.transform(x[:5] + 1)
