@@ -105,8 +105,29 @@ SECTIONS["topics"] = {
     "passages": Key((int,), 3, "representative passages shown per topic"),
 }
 
+SECTIONS["rhetoric"] = {
+    "group_by": Key((str,), "outlet", "column to compare", ("outlet", "site", "period")),
+    "period": Key((str,), "year", "period when group_by is period", ("month", "quarter", "year")),
+    "pair": Key((list,), [], "two groups for the scatter plot; empty: the two largest"),
+    "top_terms": Key((int,), 20, "distinctive terms listed per group"),
+    "min_count": Key((int,), 5, "terms rarer than this in the corpus are not ranked"),
+    "prior_strength": Key((float,), 500.0, "pseudo-counts of the informative Dirichlet prior"),
+    "ngram_max": Key((int,), 2, "longest n-gram compared"),
+    "frames_file": Key((str, type(None)), None, "YAML of your own frames (same shape)"),
+    "frames_mode": Key(
+        (str,), "extend", "your frames extend or replace the bundled ones", ("extend", "replace")
+    ),
+    "keywords": Key((list,), ["sanction*", "union state", "brother*"], "concordance terms"),
+    "window": Key((int,), 8, "words either side in the concordance"),
+    "bootstrap": Key((int,), 1000, "bootstrap resamples for intervals"),
+}
+
 # notebook file stem for each section, in run order
-NOTEBOOKS: dict[str, str] = {"corpus": "00_corpus", "topics": "01_topics"}
+NOTEBOOKS: dict[str, str] = {
+    "corpus": "00_corpus",
+    "topics": "01_topics",
+    "rhetoric": "02_rhetoric",
+}
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -206,8 +227,9 @@ def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> Non
             problems.append(f"sources: {source!r} is not a path")
         elif not (root / source).exists():
             problems.append(f"sources: {source} does not exist (paths are relative to {root})")
-    for key in ("manifest", "outlet_tables", "model"):
-        value = params[key]
+    paths = {k: params[k] for k in ("manifest", "outlet_tables", "model")}
+    paths["rhetoric.frames_file"] = params["rhetoric"]["frames_file"]
+    for key, value in paths.items():
         if isinstance(value, str) and not (root / value).exists():
             problems.append(f"{key}: {value} does not exist (paths are relative to {root})")
 
@@ -229,6 +251,14 @@ def _check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> N
         else:
             canonical.append(reg.canonical(name))
     params["outlets"] = canonical
+    pair = params["rhetoric"]["pair"]
+    if pair and (len(pair) != 2 or not all(isinstance(g, str) for g in pair)):
+        problems.append(f"rhetoric.pair: must name two groups, not {pair!r}")
+    elif pair and params["rhetoric"]["group_by"] == "outlet":
+        for name in pair:
+            if reg.canonical(name) is None:
+                problems.append(f"rhetoric.pair: {name!r} is not a known outlet")
+        params["rhetoric"]["pair"] = [reg.canonical(g) or g for g in pair]
 
 
 def _check_dates(params: dict[str, Any], problems: list[str]) -> None:

@@ -12,13 +12,72 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-__all__ = ["share_bars", "share_lines"]
+__all__ = ["log_odds_scatter", "rate_bars", "share_bars", "share_lines"]
 
 SMALL = "rgba(160,160,160,0.45)"
 
 
 def _name(value: Any, labels: dict[Any, str] | None) -> str:
     return labels.get(value, str(value)) if labels else str(value)
+
+
+def _n(rows: pl.DataFrame) -> str:
+    parts = []
+    for col, unit in (("n_units", "units"), ("n_docs", "docs"), ("n_words", "words")):
+        if col in rows.columns:
+            parts.append(f"{rows[col][0]:,} {unit}")
+    return "n = " + ", ".join(parts) if parts else ""
+
+
+def rate_bars(
+    rates: pl.DataFrame,
+    *,
+    group: str,
+    category: str,
+    value: str,
+    title: str,
+    axis_title: str,
+) -> go.Figure:
+    """Like :func:`share_bars` for any measure with ``ci_low``/``ci_high`` (rates per 1,000
+    words, mean sentiment): grouped bars with intervals, small groups grey."""
+    return share_bars(
+        rates.rename({value: "share"}), group=group, category=category, title=title,
+        axis_title=axis_title,
+    )  # fmt: skip
+
+
+def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) -> go.Figure:
+    """Frequency against distinctiveness for two groups (a ``distinctive_terms(pair=...)``
+    table): each term at log10 of its total count and its z-score, hover for the term; the most
+    distinctive on each side labelled. Grey when either group is small."""
+    import numpy as np
+
+    total = (table["count"] + table["count_other"]).to_numpy()
+    z = table["z"].to_numpy()
+    terms = table["term"].to_list()
+    small = bool(table["small_n"].any()) if "small_n" in table.columns else False
+    colours = [SMALL if small else ("#c0392b" if v > 1.96 else "#2471a3" if v < -1.96 else
+               "rgba(120,120,120,0.5)") for v in z]  # fmt: skip
+    fig = go.Figure(
+        go.Scattergl(
+            x=np.log10(total),
+            y=z,
+            mode="markers",
+            text=terms,
+            marker={"color": colours, "size": 5},
+            hovertemplate="%{text}<br>z=%{y:.2f}<br>count=%{customdata}<extra></extra>",
+            customdata=total,
+        )
+    )
+    order = np.argsort(z)
+    for i in list(order[:label_top]) + list(order[-label_top:]):
+        fig.add_annotation(x=np.log10(total[i]), y=z[i], text=terms[i], showarrow=False,
+                           font={"size": 9}, yshift=6)  # fmt: skip
+    fig.add_hline(y=1.96, line_dash="dot", line_color="grey")
+    fig.add_hline(y=-1.96, line_dash="dot", line_color="grey")
+    fig.update_layout(title=title, xaxis_title="log10 count (both groups)",
+                      yaxis_title="z-score of the log-odds ratio", height=600)  # fmt: skip
+    return fig
 
 
 def share_bars(
@@ -29,6 +88,7 @@ def share_bars(
     labels: dict[Any, str] | None = None,
     title: str,
     height: int | None = None,
+    axis_title: str = "share (95% interval)",
 ) -> go.Figure:
     """Grouped horizontal bars: each category's share in each group, with 95% intervals as
     error bars. Groups flagged ``small_n`` are drawn in grey and named "(small n)"; every group
@@ -37,9 +97,7 @@ def share_bars(
     for key, rows in shares.sort(group).group_by(group, maintain_order=True):
         g = key[0]
         small = bool(rows["small_n"][0]) if "small_n" in rows.columns else False
-        n = rows["n_units"][0] if "n_units" in rows.columns else None
-        docs = rows["n_docs"][0] if "n_docs" in rows.columns else None
-        name = f"{g} (n={n} units, {docs} docs)" if n is not None else str(g)
+        name = f"{g} ({_n(rows)})"
         name += " (small n)" if small else ""
         fig.add_bar(
             y=[_name(c, labels) for c in rows[category].to_list()],
@@ -58,7 +116,7 @@ def share_bars(
     fig.update_layout(
         title=title,
         barmode="group",
-        xaxis_title="share (95% interval)",
+        xaxis_title=axis_title,
         yaxis={"autorange": "reversed"},
         height=height or max(350, 40 + n_cats * 22 * max(1, shares[group].n_unique()) // 2),
         legend={"orientation": "h", "y": -0.15},

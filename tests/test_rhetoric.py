@@ -1,0 +1,117 @@
+import math
+
+import numpy as np
+import polars as pl
+import pytest
+from conftest import SEEDS
+
+import toolkit
+from toolkit import rhetoric as rh
+from toolkit.errors import DataError
+
+
+def docs(rows):
+    frame = pl.DataFrame(rows, schema=["doc_id", "outlet", "text"], orient="row")
+    return frame.with_columns(n_words=pl.col("text").str.split(" ").list.len().cast(pl.Int64))
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "hits"),
+    [
+        (["sanction*"], "Sanctions and sanctioned firms; no sanctity.", 2),
+        (["union state"], "the Union  State and the union-state", 1),
+        (["nato"], "NATO, Nato's, senator", 2),
+        (["emphasised", "emphasized"], "He emphasized; she emphasised.", 2),
+    ],
+)
+def test_term_patterns_match_whole_words_with_optional_endings(terms, text, hits):
+    assert len(__import__("re").findall(rh.term_pattern(terms), text)) == hits
+
+
+def test_log_odds_follows_monroe_et_al():
+    y_i, y_j, alpha = np.array([10.0, 0.0]), np.array([2.0, 8.0]), np.array([1.0, 1.0])
+    delta, z = rh._log_odds(y_i, y_j, alpha)
+    expected = math.log(11 / (10 + 2 - 11)) - math.log(3 / (10 + 2 - 3))
+    assert delta[0] == pytest.approx(expected)
+    assert z[0] == pytest.approx(expected / math.sqrt(1 / 11 + 1 / 3))
+    assert z[1] < 0
+
+
+def test_distinctive_terms_find_each_outlets_spelling_and_verbs():
+    d = docs(
+        [(f"t{i}", "TASS", "Alexander Lukashenko said the talks went well") for i in range(20)]
+        + [(f"b{i}", "BelTA", "Aleksandr Lukashenko stated the talks went well") for i in range(20)]
+    )
+    top = rh.distinctive_terms(d, by="outlet", min_count=3, top=6)
+    tass = top.filter(pl.col("group") == "TASS")["term"].to_list()
+    belta = top.filter(pl.col("group") == "BelTA")["term"].to_list()
+    assert {"alexander", "said"} <= set(tass) and {"aleksandr", "stated"} <= set(belta)
+    assert "talks" not in tass + belta  # shared words are not distinctive
+    pair = rh.distinctive_terms(d, by="outlet", pair=("TASS", "BelTA"), min_count=3)
+    assert pair.filter(pl.col("term") == "alexander")["z"].item() > 1.96
+    assert pair.filter(pl.col("term") == "aleksandr")["z"].item() < -1.96
+    with pytest.raises(DataError, match="no group Pravda"):
+        rh.distinctive_terms(d, by="outlet", pair=("TASS", "Pravda"))
+
+
+def test_frame_rates_are_per_thousand_words_with_seeded_bootstrap_intervals():
+    d = docs([(f"a{i}", "A", "sanctions" + " word" * 9) for i in range(10)]
+             + [("b0", "B", "peace talks" + " word" * 8)])  # fmt: skip
+    frames = {"econ": {"label": "Economy", "terms": ["sanction*"]}}
+    r = rh.frame_rates(d, by="outlet", frames=frames, seed=1, min_group_docs=5)
+    a = r.filter(pl.col("group") == "A").row(0, named=True)
+    assert (a["matches"], a["n_words"], a["per_1000"]) == (10, 100, 100.0)
+    assert a["ci_low"] == a["ci_high"] == 100.0  # every document the same: no spread
+    b = r.filter(pl.col("group") == "B").row(0, named=True)
+    assert b["small_n"] and b["ci_low"] is None  # one document: no interval, flagged
+    again = rh.frame_rates(d, by="outlet", frames=frames, seed=1, min_group_docs=5)
+    assert again.equals(r)
+
+
+def test_attribution_counts_speakers_with_reporting_verbs_across_spellings():
+    d = docs([
+        ("x", "TASS", "Putin emphasized the ties. Lukashenko said nothing new."),
+        ("y", "BelTA", "Aleksandr Lukashenko emphasised the role. The weather was fine."),
+    ])  # fmt: skip
+    a = rh.attribution(d, by="outlet", min_group_docs=1)
+    got = set(a.select("group", "speaker", "verb").iter_rows())
+    assert got == {("TASS", "Putin", "emphasise"), ("TASS", "Lukashenko", "say"),
+                   ("BelTA", "Lukashenko", "emphasise")}  # fmt: skip
+    assert a.filter(pl.col("group") == "BelTA")["n_sentences"].item() == 2
+
+
+def test_quote_share_and_concordance():
+    d = docs([("x", "TASS", 'He said "we are brothers" and left.'), ("y", "TASS", "No quotes.")])
+    share = rh.quote_share(d, by="outlet", min_group_docs=1).row(0, named=True)
+    assert share["quoted_chars"] == len('"we are brothers"')
+    kwic = rh.concordance(d, "brother*", window=2)
+    assert kwic.row(0, named=True) | {} == {
+        "group": "TASS", "doc_id": "x", "left": '"we are', "match": "brothers",
+        "right": '" and',
+    }  # fmt: skip
+
+
+def test_stance_reports_we_they_and_sentiment_with_n():
+    d = docs([(f"d{i}", "A", "We welcome our friendly and successful cooperation.") for i in range(3)]
+             + [(f"e{i}", "B", "They imposed illegal and hostile sanctions.") for i in range(3)])  # fmt: skip
+    s = rh.stance(d, by="outlet", seed=3, min_group_docs=2)
+    mood = dict(s.filter(pl.col("measure") == "sentiment").select("group", "mean").iter_rows())
+    assert mood["A"] > 0 > mood["B"]
+    we = dict(s.filter(pl.col("measure") == "we").select("group", "per_1000").iter_rows())
+    assert we["A"] > 0 and we["B"] == 0
+
+
+def test_user_lexicons_extend_or_replace_the_bundled_ones(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("energy:\n  label: Energy\n  terms: [gas, oil]\n")
+    assert set(rh.lexicon("frames", extra=path)) == set(rh.lexicon("frames")) | {"energy"}
+    assert set(rh.lexicon("frames", extra=path, mode="replace")) == {"energy"}
+    with pytest.raises(DataError, match="no such lexicon file"):
+        rh.lexicon("frames", extra=tmp_path / "none.yaml")
+    assert len(rh.lexicon("frames")) >= 8
+
+
+def test_the_seeds_show_small_n_everywhere():
+    c = toolkit.load_corpus(SEEDS, progress=False)
+    sizes = rh.group_sizes(c, by="outlet", min_group_docs=5)
+    assert sizes["small_n"].all() and sizes["n_docs"].sum() == 5

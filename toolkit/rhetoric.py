@@ -1,0 +1,428 @@
+"""Rhetoric compared across groups (outlets by default): distinctive terms, frames, attribution,
+stance, and keyword-in-context, each with the n behind it.
+
+- Distinctive terms: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
+  Quinn 2008), each group against the rest or one group against another, with z-scores.
+- Frames, attribution and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per
+  1,000 words with bootstrap intervals over documents (seeded).
+- Sentiment is VADER's compound score (an offline lexicon model) averaged over sentences.
+
+Every result carries each group's documents and words, and ``small_n`` where a group has fewer
+documents than the threshold: such groups are shown, flagged, and never ranked against others.
+
+Example:
+    >>> from toolkit import rhetoric
+    >>> rhetoric.frame_rates(corpus, by="outlet", seed=42)          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import yaml
+
+from toolkit.errors import DataError, ToolkitError
+from toolkit.stats import flag_small
+
+__all__ = [
+    "attribution",
+    "concordance",
+    "distinctive_terms",
+    "frame_rates",
+    "group_sizes",
+    "lexicon",
+    "quote_share",
+    "slug",
+    "stance",
+    "term_pattern",
+]
+
+UNKNOWN = "(unknown)"
+QUOTES = r"“[^”]{1,2000}”|\"[^\"]{1,2000}\"|«[^»]{1,2000}»"
+
+
+@functools.lru_cache(maxsize=16)
+def _bundled(name: str) -> dict[str, Any]:
+    text = (resources.files("toolkit") / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend") -> dict[str, Any]:
+    """A bundled lexicon (``frames``, ``attribution``, ``stance``), extended by or replaced with
+    the entries of a user's YAML file of the same shape."""
+    base = dict(_bundled(name))
+    if extra is None:
+        return base
+    path = Path(extra)
+    if not path.is_file():
+        raise DataError(f"{path}: no such lexicon file")
+    try:
+        user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise DataError(f"{path}: not valid YAML: {e}") from e
+    if mode not in ("extend", "replace"):
+        raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")
+    return user if mode == "replace" else {**base, **user}
+
+
+def term_pattern(terms: list[str]) -> str:
+    """One case-insensitive regex for whole-word terms; a trailing ``*`` matches any ending."""
+    parts = []
+    for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
+        star = t.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
+        parts.append(body + (r"\w*" if star else ""))
+    return r"(?i)\b(?:" + "|".join(parts) + r")\b"
+
+
+def _grouped(docs: pl.DataFrame, by: str) -> pl.DataFrame:
+    if by not in docs.columns:
+        raise DataError(f"no column {by!r} to group by; the corpus has {', '.join(docs.columns)}")
+    return docs.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN).alias("group"))
+
+
+def group_sizes(docs: pl.DataFrame, *, by: str, min_group_docs: int) -> pl.DataFrame:
+    """Documents and words per group, with ``small_n``."""
+    return (
+        _grouped(docs, by)
+        .group_by("group")
+        .agg(n_docs=pl.len().cast(pl.Int64), n_words=pl.col("n_words").sum().cast(pl.Int64))
+        .with_columns(flag_small("n_docs", min_group_docs))
+        .sort("group")
+    )
+
+
+# ---------------------------------------------------------------- distinctive terms
+
+
+def _term_counts(docs: pl.DataFrame, ngram_max: int, min_count: int):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = CountVectorizer(
+        lowercase=True,
+        token_pattern=r"(?u)\b[^\W\d_][\w'-]*\b",  # words, not numbers
+        ngram_range=(1, ngram_max),
+        min_df=1,
+    )
+    x = vec.fit_transform(docs["text"].fill_null("").to_list())
+    groups = docs["group"].to_list()
+    names = sorted(set(groups))
+    index = {g: i for i, g in enumerate(names)}
+    from scipy.sparse import csr_matrix
+
+    member = csr_matrix(
+        (np.ones(len(groups)), ([index[g] for g in groups], np.arange(len(groups)))),
+        shape=(len(names), len(groups)),
+    )
+    counts = np.asarray((member @ x).todense(), dtype=np.float64)
+    keep = counts.sum(axis=0) >= min_count
+    return names, vec.get_feature_names_out()[keep], counts[:, keep]
+
+
+def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Monroe et al. (2008), eq. 16-20: the log-odds ratio of each term between i and j with
+    prior ``alpha``, and its z-score."""
+    n_i, n_j, a0 = y_i.sum(), y_j.sum(), alpha.sum()
+    delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
+        (y_j + alpha) / (n_j + a0 - y_j - alpha)
+    )
+    var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+    return delta, delta / np.sqrt(var)
+
+
+def distinctive_terms(
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    pair: tuple[str, str] | None = None,
+    ngram_max: int = 2,
+    min_count: int = 5,
+    prior_strength: float = 500.0,
+    top: int = 20,
+    min_group_docs: int = 5,
+) -> pl.DataFrame:
+    """Terms (unigrams and bigrams) most distinctive of each group against the rest, or of
+    ``pair[0]`` against ``pair[1]`` (every term, for the scatter plot).
+
+    The prior is informative: each term's pseudo-count is its share of the whole corpus times
+    ``prior_strength``, which shrinks rare terms towards zero instead of ranking them first.
+    Columns: group, term, count, count_other, per_1000, per_1000_other, log_odds, z, n_docs,
+    n_words, small_n; ranked by z within each group (``top`` per group unless ``pair``).
+    """
+    grouped = _grouped(docs, by)
+    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
+    if pair is not None:
+        missing = [g for g in pair if g not in sizes["group"].to_list()]
+        if missing:
+            raise DataError(f"no group {', '.join(missing)} in {by}; groups: "
+                            f"{', '.join(sizes['group'].to_list())}")  # fmt: skip
+        grouped = grouped.filter(pl.col("group").is_in(list(pair)))
+    names, terms, counts = _term_counts(grouped, ngram_max, min_count)
+    if len(terms) == 0:
+        return pl.DataFrame()
+    total = counts.sum(axis=0)
+    alpha = prior_strength * total / total.sum()
+    rows = []
+    targets = [pair[0]] if pair else names
+    for g in targets:
+        i = names.index(g)
+        y_i = counts[i]
+        y_j = counts[names.index(pair[1])] if pair else total - y_i
+        delta, z = _log_odds(y_i, y_j, alpha)
+        frame = pl.DataFrame(
+            {
+                "group": g,
+                "term": terms,
+                "count": y_i.astype(np.int64),
+                "count_other": y_j.astype(np.int64),
+                "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
+                "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
+                "log_odds": np.round(delta, 4),
+                "z": np.round(z, 3),
+            }
+        ).sort(["z", "term"], descending=[True, False])
+        rows.append(frame if pair else frame.head(top))
+    out = pl.concat(rows).join(sizes, on="group", how="left")
+    if pair:
+        out = out.with_columns(other=pl.lit(pair[1]))
+    return out
+
+
+# ---------------------------------------------------------------- rates with bootstrap intervals
+
+
+def _bootstrap_rate(
+    k: np.ndarray, w: np.ndarray, *, seed: int, n_boot: int
+) -> tuple[float, float, float]:
+    """Rate per 1,000 words (sum k / sum w) and a 95% percentile interval from resampling
+    documents with replacement."""
+    if w.sum() == 0:
+        return float("nan"), float("nan"), float("nan")
+    rate = 1000 * k.sum() / w.sum()
+    if len(k) < 2:
+        return rate, float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    boots = min(n_boot, max(100, 2_000_000 // len(k)))  # bounded work for very large groups
+    idx = rng.integers(0, len(k), size=(boots, len(k)))
+    rates = 1000 * k[idx].sum(axis=1) / np.maximum(w[idx].sum(axis=1), 1)
+    low, high = np.percentile(rates, [2.5, 97.5])
+    return rate, float(low), float(high)
+
+
+def _r(x: float) -> float | None:
+    """Rounded, or None where undefined (an interval from a single document)."""
+    return round(float(x), 4) if np.isfinite(x) else None
+
+
+def _rates(
+    per_doc: pl.DataFrame, measures: list[str], *, seed: int, n_boot: int, min_group_docs: int
+) -> pl.DataFrame:
+    rows = []
+    for key, g in per_doc.sort("group").group_by("group", maintain_order=True):
+        w = g["n_words"].fill_null(0).to_numpy().astype(np.float64)
+        for m in measures:
+            k = g[m].to_numpy().astype(np.float64)
+            rate, low, high = _bootstrap_rate(k, w, seed=seed, n_boot=n_boot)
+            rows.append({"group": key[0], "measure": m, "matches": int(k.sum()),
+                         "n_docs": g.height, "n_words": int(w.sum()), "per_1000": _r(rate),
+                         "ci_low": _r(low), "ci_high": _r(high)})  # fmt: skip
+    schema = {"group": pl.String, "measure": pl.String, "matches": pl.Int64, "n_docs": pl.Int64,
+              "n_words": pl.Int64, "per_1000": pl.Float64, "ci_low": pl.Float64,
+              "ci_high": pl.Float64}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema).with_columns(flag_small("n_docs", min_group_docs))
+
+
+def frame_rates(
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    frames: dict[str, Any] | None = None,
+    seed: int = 42,
+    n_boot: int = 1000,
+    min_group_docs: int = 5,
+) -> pl.DataFrame:
+    """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals."""
+    frames = frames or lexicon("frames")
+    grouped = _grouped(docs, by)
+    per_doc = grouped.select(
+        "group",
+        "n_words",
+        *[
+            pl.col("text").fill_null("").str.count_matches(term_pattern(spec["terms"])).alias(name)
+            for name, spec in frames.items()
+        ],
+    )
+    out = _rates(per_doc, list(frames), seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
+    labels = {name: spec.get("label", name) for name, spec in frames.items()}
+    return out.rename({"measure": "frame"}).with_columns(
+        label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
+    )
+
+
+def stance(
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    markers: dict[str, list[str]] | None = None,
+    seed: int = 42,
+    n_boot: int = 1000,
+    min_group_docs: int = 5,
+) -> pl.DataFrame:
+    """We/our against they/the West, and evaluative words, per 1,000 words per group; plus
+    ``sentiment``: VADER's mean compound score of the group's sentences, with an interval."""
+    markers = markers or lexicon("stance")
+    grouped = _grouped(docs, by)
+    per_doc = grouped.select(
+        "group",
+        "n_words",
+        *[
+            pl.col("text").fill_null("").str.count_matches(term_pattern(terms)).alias(name)
+            for name, terms in markers.items()
+        ],
+    )
+    rates = _rates(per_doc, list(markers), seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
+    mood = _sentiment(grouped, seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
+    return pl.concat([rates, mood], how="diagonal")
+
+
+def _sentiment(grouped: pl.DataFrame, *, seed: int, n_boot: int, min_group_docs: int):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from toolkit.segment import split_sentences
+
+    analyzer = SentimentIntensityAnalyzer()
+    rows = []
+    rng = np.random.default_rng(seed)
+    for key, g in grouped.sort("group").group_by("group", maintain_order=True):
+        scores = []
+        for text in g["text"].fill_null("").to_list():
+            for para in text.split("\n\n"):
+                scores += [analyzer.polarity_scores(s)["compound"] for s in split_sentences(para)]
+        s = np.asarray(scores)
+        if s.size >= 2:
+            boots = rng.choice(s, size=(min(n_boot, max(100, 2_000_000 // s.size)), s.size))
+            low, high = np.percentile(boots.mean(axis=1), [2.5, 97.5])
+        else:
+            low = high = float("nan")
+        rows.append({"group": key[0], "measure": "sentiment", "n_docs": g.height,
+                     "n_words": int(g["n_words"].sum()), "n_sentences": int(s.size),
+                     "mean": _r(float(s.mean())) if s.size else None,
+                     "ci_low": _r(low), "ci_high": _r(high)})  # fmt: skip
+    schema = {"group": pl.String, "measure": pl.String, "n_docs": pl.Int64, "n_words": pl.Int64,
+              "n_sentences": pl.Int64, "mean": pl.Float64, "ci_low": pl.Float64,
+              "ci_high": pl.Float64}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema).with_columns(flag_small("n_docs", min_group_docs))
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def quote_share(docs: pl.DataFrame, *, by: str = "outlet", seed: int = 42, n_boot: int = 1000,
+                min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
+    """The share of each group's text (characters) inside quotation marks, with an interval."""
+    per_doc = _grouped(docs, by).select(
+        "group",
+        n_words=pl.col("text").fill_null("").str.len_chars(),  # characters stand in for words
+        quoted=pl.col("text")
+        .fill_null("")
+        .str.extract_all(QUOTES)
+        .list.eval(pl.element().str.len_chars())
+        .list.sum()
+        .fill_null(0),
+    )
+    out = _rates(per_doc, ["quoted"], seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
+    return out.select(
+        "group",
+        "n_docs",
+        chars=pl.col("n_words"),
+        quoted_chars=pl.col("matches"),
+        share=(pl.col("per_1000") / 1000).round(4),
+        ci_low=(pl.col("ci_low") / 1000).round(4),
+        ci_high=(pl.col("ci_high") / 1000).round(4),
+        small_n=pl.col("small_n"),
+    )
+
+
+def attribution(
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    lexicon_: dict[str, Any] | None = None,
+    min_group_docs: int = 5,
+) -> pl.DataFrame:
+    """Who is quoted or paraphrased, and with which reporting verb: sentences naming a speaker
+    and holding a reporting verb, counted per group, speaker and verb (British and American
+    spellings counted as one verb), with the group's sentences, documents and ``small_n``."""
+    from toolkit.segment import segment
+
+    lex = lexicon_ or lexicon("attribution")
+    sentences = segment(_grouped(docs, by).select("doc_id", "group", "text"), "sentence")
+    lower = pl.col("text").str.to_lowercase()
+    speakers = {s: term_pattern(names) for s, names in lex["speakers"].items()}
+    verbs = {v: term_pattern(forms) for v, forms in lex["verbs"].items()}
+    flags = sentences.select(
+        "unit_id",
+        "group",
+        *[lower.str.contains(p).alias(f"s:{s}") for s, p in speakers.items()],
+        *[lower.str.contains(p).alias(f"v:{v}") for v, p in verbs.items()],
+    )
+    said = flags.unpivot(
+        index=["unit_id", "group"], on=[f"s:{s}" for s in speakers], variable_name="speaker"
+    ).filter("value")
+    verb = flags.unpivot(
+        index=["unit_id"], on=[f"v:{v}" for v in verbs], variable_name="verb"
+    ).filter("value")
+    pairs = said.join(verb, on="unit_id").select(
+        "group", speaker=pl.col("speaker").str.slice(2), verb=pl.col("verb").str.slice(2)
+    )
+    totals = sentences.group_by("group").agg(n_sentences=pl.len().cast(pl.Int64))
+    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
+    return (
+        pairs.group_by("group", "speaker", "verb")
+        .agg(sentences=pl.len().cast(pl.Int64))
+        .join(totals, on="group")
+        .join(sizes, on="group")
+        .with_columns(
+            per_1000_sentences=(1000 * pl.col("sentences") / pl.col("n_sentences")).round(3)
+        )
+        .sort(["group", "sentences", "speaker", "verb"], descending=[False, True, False, False])
+    )
+
+
+# ---------------------------------------------------------------- concordance
+
+
+def slug(term: str) -> str:
+    """A file-name-safe form of a search term: ``sanction*`` -> ``sanction_``."""
+    return re.sub(r"\W+", "_", term.lower()).strip("_") or "term"
+
+
+def concordance(
+    docs: pl.DataFrame, term: str, *, by: str = "outlet", window: int = 8, limit: int = 10
+) -> pl.DataFrame:
+    """Keyword in context: up to ``limit`` hits of ``term`` per group, with ``window`` words
+    either side (whole words, case-insensitive; a trailing ``*`` matches any ending)."""
+    pattern = re.compile(term_pattern([term]))
+    rows = []
+    for key, g in _grouped(docs, by).sort("group", "doc_id").group_by("group", maintain_order=True):
+        n = 0
+        for doc_id, text in g.select("doc_id", "text").iter_rows():
+            for m in pattern.finditer(text or ""):
+                left = (text[: m.start()]).split()[-window:]
+                right = (text[m.end() :]).split()[:window]
+                rows.append({"group": key[0], "doc_id": doc_id, "left": " ".join(left),
+                             "match": m.group(), "right": " ".join(right)})  # fmt: skip
+                n += 1
+                if n >= limit:
+                    break
+            if n >= limit:
+                break
+    schema = {"group": pl.String, "doc_id": pl.String, "left": pl.String, "match": pl.String,
+              "right": pl.String}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)
