@@ -122,11 +122,39 @@ SECTIONS["rhetoric"] = {
     "bootstrap": Key((int,), 1000, "bootstrap resamples for intervals"),
 }
 
+SECTIONS["trends"] = {
+    "period": Key(
+        (str,), "month", "period of every series", ("day", "week", "month", "quarter", "year")
+    ),
+    "query": Key(
+        (list,),
+        ["belarus*", "lukashenk*", "minsk", "union state"],
+        "terms whose share of items is followed (whole words; * for any ending)",
+    ),
+    "events": Key(
+        (list,),
+        [
+            {"date": "2020-08-09", "label": "Belarusian presidential election"},
+            {"date": "2021-11-04", "label": "Union State programmes"},
+            {"date": "2022-02-24", "label": "February 2022"},
+            {"date": "2023-01-19", "label": "Lavrov in Minsk"},
+        ],
+        "events drawn on every time plot: a list of {date, label}",
+    ),
+    "event": Key((str, type(None)), "2022-02-24", "the event compared before and after"),
+    "window_days": Key((int,), 180, "days either side of the event"),
+    "rolling": Key((int,), 1, "periods pooled in a rolling window (1: none)"),
+    "permutations": Key((int,), 2000, "shuffles in the before/after permutation test"),
+    "top_terms": Key((int,), 20, "terms listed as rising and falling"),
+    "min_count": Key((int,), 3, "terms rarer than this around the event are not ranked"),
+}
+
 # notebook file stem for each section, in run order
 NOTEBOOKS: dict[str, str] = {
     "corpus": "00_corpus",
     "topics": "01_topics",
     "rhetoric": "02_rhetoric",
+    "trends": "03_trends",
 }
 
 
@@ -191,6 +219,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     _check_paths(params, root, problems)
     _check_outlets(params, root, problems)
     _check_dates(params, problems)
+    _check_events(params["trends"], problems)
     unknown_dedup = sorted(set(params["dedup"]) - _DEDUP_KEYS)
     if unknown_dedup:
         problems.append(f"dedup: unknown options {', '.join(unknown_dedup)}")
@@ -272,6 +301,24 @@ def _check_dates(params: dict[str, Any], problems: list[str]) -> None:
                 problems.append(f"{key}: {value!r} is not a date (YYYY-MM-DD)")
     if len(parsed) == 2 and parsed["date_from"] > parsed["date_to"]:
         problems.append(f"date_from {params['date_from']} is after date_to {params['date_to']}")
+
+
+def _check_events(trends: dict[str, Any], problems: list[str]) -> None:
+    for i, e in enumerate(trends["events"]):
+        if isinstance(e, dict) and isinstance(e.get("date"), dt.date):
+            e["date"] = e["date"].isoformat()
+        if not (isinstance(e, dict) and set(e) == {"date", "label"}):
+            problems.append(f"trends.events[{i}]: must be {{date: YYYY-MM-DD, label: text}}")
+            continue
+        try:
+            dt.date.fromisoformat(str(e["date"]))
+        except ValueError:
+            problems.append(f"trends.events[{i}].date: {e['date']!r} is not a date (YYYY-MM-DD)")
+    if trends["event"] is not None:
+        try:
+            dt.date.fromisoformat(trends["event"])
+        except ValueError:
+            problems.append(f"trends.event: {trends['event']!r} is not a date (YYYY-MM-DD)")
 
 
 def notebook_parameters(section: str) -> dict[str, Any]:

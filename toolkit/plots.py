@@ -12,7 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-__all__ = ["log_odds_scatter", "rate_bars", "share_bars", "share_lines"]
+__all__ = ["add_events", "log_odds_scatter", "rate_bars", "share_bars", "share_lines"]
 
 SMALL = "rgba(160,160,160,0.45)"
 
@@ -124,6 +124,15 @@ def share_bars(
     return fig
 
 
+def add_events(fig: go.Figure, events: list[dict[str, Any]] | None) -> go.Figure:
+    """Draw each event (``{"date": ..., "label": ...}``) as a dotted vertical line, labelled."""
+    for e in events or []:
+        fig.add_vline(x=e["date"], line_dash="dot", line_color="grey")
+        fig.add_annotation(x=e["date"], y=1, yref="paper", text=e["label"], showarrow=False,
+                           textangle=-90, xanchor="left", font={"size": 10})  # fmt: skip
+    return fig
+
+
 def share_lines(
     shares: pl.DataFrame,
     *,
@@ -139,7 +148,8 @@ def share_lines(
     for key, rows in shares.sort(category, x).group_by(category, maintain_order=True):
         name = _name(key[0], labels)
         xs = rows[x].to_list()
-        fig.add_scatter(x=xs, y=rows["share"].to_list(), mode="lines+markers", name=name)
+        mode = "lines" if len(xs) > 60 else "lines+markers"  # hundreds of periods stay legible
+        fig.add_scatter(x=xs, y=rows["share"].to_list(), mode=mode, name=name)
         fig.add_scatter(
             x=xs + xs[::-1],
             y=rows["ci_high"].to_list() + rows["ci_low"].to_list()[::-1],
@@ -150,9 +160,6 @@ def share_lines(
             hoverinfo="skip",
             name=name,
         )
-    for e in events or []:
-        fig.add_vline(x=e["date"], line_dash="dot", line_color="grey")
-        fig.add_annotation(x=e["date"], y=1, yref="paper", text=e["label"], showarrow=False,
-                           textangle=-90, xanchor="left", font={"size": 10})  # fmt: skip
+    add_events(fig, events)
     fig.update_layout(title=title, yaxis_title="share of the period's items", hovermode="x unified")
     return fig

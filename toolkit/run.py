@@ -220,12 +220,10 @@ class Context:
     def tables_dir(self) -> Path:
         return self.output_dir / "tables" / NOTEBOOKS[self.section]
 
-    def save_table(self, frame: pl.DataFrame, name: str) -> Path:
+    def save_table(self, frame: pl.DataFrame, name: str) -> None:
         """Write a result table to ``tables/<notebook>/<name>.parquet`` in the run folder."""
         self.tables_dir.mkdir(parents=True, exist_ok=True)
-        path = self.tables_dir / f"{name}.parquet"
-        frame.write_parquet(path, statistics=False)
-        return path
+        frame.write_parquet(self.tables_dir / f"{name}.parquet", statistics=False)
 
     def cache(self, name: str) -> Path:
         """A folder under the shared cache (``outputs/.cache/NAME``)."""
