@@ -95,7 +95,9 @@ terms = rh.distinctive_terms(
 ctx.save_table(terms, "distinctive_terms")
 if terms.height:
     show_table(
-        terms.select("group", "term", "count", "count_other", "per_1000", "z", "n_docs", "small_n"),
+        terms.select(
+            "group", "term", "count", "count_other", "per_1000", "z", "n_docs", "n_words", "small_n"
+        ),
         caption="Most distinctive terms of each group against the rest",
         rows=min(terms.height, opts["top_terms"] * sizes.height),
     )
@@ -157,7 +159,10 @@ show_table(quoted.select("group", "speaker", "verb", "sentences", "per_1000_sent
 verbs = quoted.group_by("group", "verb").agg(pl.col("sentences").sum()).sort("group", "verb")
 if verbs.height:
     table = verbs.pivot(on="verb", index="group", values="sentences").fill_null(0)
-    show_table(table, caption="Reporting verbs per group (sentences)")
+    table = sizes.select("group", "n_docs", "n_words", "small_n").join(
+        table, on="group", how="left"
+    )
+    show_table(table, caption="Reporting verbs per group (sentences), with each group's n")
 share = rh.quote_share(docs, by=by, seed=seed, n_boot=opts["bootstrap"], min_group_docs=minimum)
 ctx.save_table(share, "quote_share")
 show_table(share, caption="Share of text in direct quotes")

@@ -136,7 +136,8 @@ frame_series = pl.concat(
 ctx.save_table(frame_series, "frame_share")
 if frame_series.height:
     show(share_lines(frame_series, x="period", category="frame", events=events,
-                     title=f"Share of items per {period} with each frame"))  # fmt: skip
+                     title=f"Share of items per {period} with each frame "
+                     f"({left_out} undated left out)"))  # fmt: skip
 
 # %% [markdown]
 # ## Topics over time
@@ -151,8 +152,10 @@ if topic_file.is_file():
     topic_docs = docs.join(pl.read_parquet(topic_file).select("doc_id", "topic"), on="doc_id")
     topic_series = tr.category_share(topic_docs, "topic", period=period, rolling=opts["rolling"])
     ctx.save_table(topic_series, "topic_share")
+    undated_topics = topic_docs.filter(pl.col("published").is_null()).height
     show(share_lines(topic_series.filter(pl.col("topic") >= 0), x="period", category="topic",
-                     events=events, title=f"Dominant topics per {period}"))  # fmt: skip
+                     events=events, title=f"Dominant topics per {period} "
+                     f"({undated_topics} undated articles left out)"))  # fmt: skip
 else:
     display(Markdown("The topics notebook has not run in this folder: no topic series."))
 ctx.record("topics_used", topic_docs is not None)

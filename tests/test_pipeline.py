@@ -197,3 +197,18 @@ def test_plain_papermill_runs_a_notebook_with_a_params_file(tmp_path):
     assert (
         tmp_path / "seeds" / "interactive" / "tables" / "00_corpus" / "load_summary.parquet"
     ).is_file()
+
+
+@pytest.mark.parametrize("stem", list(toolkit.params.NOTEBOOKS.values()))
+def test_every_notebook_runs_top_to_bottom_with_its_defaults(stem, tmp_path, monkeypatch):
+    """What Run All in JupyterLab does: no parameters given, the working folder notebooks/."""
+    import papermill
+
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path))
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / f"{stem}.ipynb"),
+        str(tmp_path / f"{stem}.ipynb"),
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    assert (tmp_path / "seeds" / "interactive" / "tables" / stem).is_dir()
