@@ -44,6 +44,7 @@ trends = {
     "event": "2022-02-24",
     "window_days": 180,
     "rolling": 1,
+    "min_period_items": 5,
     "permutations": 2000,
     "top_terms": 20,
     "min_count": 3,
@@ -104,9 +105,14 @@ show(fig)
 pattern = rh.term_pattern(opts["query"])
 share = tr.query_share(docs, pattern, period=period, rolling=opts["rolling"])
 ctx.save_table(share, "query_share")
+floor = opts["min_period_items"]
+thin = share.filter(pl.col("n").is_between(1, floor - 1)).height
+if thin:
+    display(Markdown(f"{thin} periods with 1 to {floor - 1} items are left out of the share plots "
+                     f"(`min_period_items: {floor}`); the tables keep them."))  # fmt: skip
 show(
     share_lines(
-        share.with_columns(series=pl.lit(" | ".join(opts["query"]))),
+        share.filter(pl.col("n") >= floor).with_columns(series=pl.lit(" | ".join(opts["query"]))),
         x="period",
         category="series",
         title=f"Share of items per {period} matching the query ({left_out} undated left out)",
@@ -135,7 +141,8 @@ frame_series = pl.concat(
 )  # fmt: skip
 ctx.save_table(frame_series, "frame_share")
 if frame_series.height:
-    show(share_lines(frame_series, x="period", category="frame", events=events,
+    show(share_lines(frame_series.filter(pl.col("n") >= floor), x="period", category="frame",
+                     events=events,
                      title=f"Share of items per {period} with each frame "
                      f"({left_out} undated left out)"))  # fmt: skip
 
@@ -153,7 +160,8 @@ if topic_file.is_file():
     topic_series = tr.category_share(topic_docs, "topic", period=period, rolling=opts["rolling"])
     ctx.save_table(topic_series, "topic_share")
     undated_topics = topic_docs.filter(pl.col("published").is_null()).height
-    show(share_lines(topic_series.filter(pl.col("topic") >= 0), x="period", category="topic",
+    show(share_lines(topic_series.filter((pl.col("topic") >= 0) & (pl.col("n") >= floor)),
+                     x="period", category="topic",
                      events=events, title=f"Dominant topics per {period} "
                      f"({undated_topics} undated articles left out)"))  # fmt: skip
 else:

@@ -144,6 +144,9 @@ SECTIONS["trends"] = {
     "event": Key((str, type(None)), "2022-02-24", "the event compared before and after"),
     "window_days": Key((int,), 180, "days either side of the event"),
     "rolling": Key((int,), 1, "periods pooled in a rolling window (1: none)"),
+    "min_period_items": Key(
+        (int,), 5, "periods with fewer items are left out of share plots (kept in the tables)"
+    ),
     "permutations": Key((int,), 2000, "shuffles in the before/after permutation test"),
     "top_terms": Key((int,), 20, "terms listed as rising and falling"),
     "min_count": Key((int,), 3, "terms rarer than this around the event are not ranked"),
