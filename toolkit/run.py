@@ -427,7 +427,10 @@ def run_pipeline(
             "stories": int(prepared.corpus["is_canonical"].sum()),
             "analysed": ctx.stories.height,
             "outlets": dict(
-                prepared.corpus.group_by("outlet").len().sort("outlet", nulls_last=True).rows()
+                prepared.corpus.group_by(pl.col("outlet").fill_null("(unknown)"))
+                .len()
+                .sort("outlet")
+                .rows()
             ),
             "cache_key": prepared.key,
             "from_cache": prepared.cached,
