@@ -46,11 +46,11 @@ def units(size: int):
 def child(size: int, cache: Path) -> dict:
     import toolkit
     from toolkit import topics as tp
-    from toolkit.embed import embed, load_model, model_info
+    from toolkit.embed import cached_backend, embed
 
     frame = toolkit.segment(units(size), "article")
     t0 = time.perf_counter()
-    st = load_model(model_info().path)
+    st = cached_backend(None, cache / "embeddings")  # KeyBERT's words go through the cache too
     emb = embed(frame["text"].to_list(), cache_dir=cache / "embeddings", batch_size=128)
     t_embed = time.perf_counter() - t0
     result = tp.fit_topics(frame, emb, seed=42, embedding_model=st, cache_dir=cache / "umap")

@@ -78,8 +78,7 @@ display(
 # without warning. Paragraphs (the default unit) fit; whole articles often do not.
 
 # %%
-st = ctx.embedding_model()
-window = tp.window_report(texts, st)
+window = tp.window_report(texts, ctx.model_path())
 ctx.record("window", window)
 msg = (
     f"{window['over_window']} of {window['units']} units ({window['share_over_window']:.0%}) are "
@@ -99,7 +98,7 @@ result = tp.fit_topics(
     units,
     embeddings,
     seed=ctx.params["seed"],
-    embedding_model=st,
+    embedding_model=ctx.embedder(),
     options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
     cache_dir=ctx.cache("umap"),
 )

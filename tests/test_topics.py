@@ -7,7 +7,7 @@ from conftest import SEEDS
 
 import toolkit
 from toolkit import topics as tp
-from toolkit.embed import embed, load_model, model_info
+from toolkit.embed import cached_backend, embed
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def seed_units(tmp_path_factory):
     corpus = toolkit.load_corpus(SEEDS, progress=False)
     units = toolkit.segment(corpus, "paragraph")
     cache = tmp_path_factory.mktemp("emb")
-    return units, embed(units["text"].to_list(), cache_dir=cache), load_model(model_info().path)
+    return units, embed(units["text"].to_list(), cache_dir=cache), cached_backend(None, cache)
 
 
 def test_the_seeds_give_topics_at_paragraph_level_and_the_same_seed_gives_the_same_topics(
@@ -45,9 +45,8 @@ def test_too_few_units_are_reported_not_clustered(seed_units):
     assert (result.units["topic"] == tp.OUTLIER).all() and result.topic_table().height == 0
 
 
-def test_the_window_report_counts_units_the_model_would_truncate(seed_units):
-    _, _, st = seed_units
-    report = tp.window_report(["short text", "word " * 400], st)
+def test_the_window_report_counts_units_the_model_would_truncate():
+    report = tp.window_report(["short text", "word " * 400])
     assert report["max_tokens"] == 256 and report["over_window"] == 1
     assert report["share_over_window"] == 0.5
 

@@ -30,7 +30,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 
-__all__ = ["Model", "embed", "load_model", "model_info"]
+__all__ = ["Model", "cached_backend", "embed", "load_model", "model_info", "token_lengths"]
 
 log = logging.getLogger("toolkit")
 
@@ -95,6 +95,34 @@ def load_model(path: str):
         return SentenceTransformer(path, device="cpu", local_files_only=True)
     finally:
         hf_logging.enable_progress_bar()
+
+
+def cached_backend(model: str | Path | None, cache_dir: str | Path):
+    """A BERTopic embedding backend that goes through :func:`embed`'s cache: the words and
+    passages KeyBERT-style representations embed are cached like documents, and the model is
+    loaded only when something is not in the cache yet."""
+    from bertopic.backend import BaseEmbedder
+
+    class CachedBackend(BaseEmbedder):
+        def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
+            return embed(list(documents), model=model, cache_dir=cache_dir)
+
+    return CachedBackend()
+
+
+def token_lengths(texts: Sequence[str], model: str | Path | None = None) -> tuple[np.ndarray, int]:
+    """(tokens per text, the model's window in tokens), from the model's own tokenizer file
+    without loading the model."""
+    from tokenizers import Tokenizer
+
+    path = Path(model_info(model).path)
+    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    config = path / "sentence_bert_config.json"
+    limit = json.loads(config.read_text())["max_seq_length"] if config.is_file() else 512
+    lengths = np.array([len(e.ids) for e in tokenizer.encode_batch(list(texts))], dtype=np.int64)
+    return lengths, int(limit)
 
 
 def text_hashes(texts: Sequence[str]) -> list[str]:

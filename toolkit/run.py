@@ -232,11 +232,12 @@ class Context:
     def model_path(self) -> Path | None:
         return self.root / self.params["model"] if self.params["model"] else None
 
-    def embedding_model(self):
-        """The run's sentence-transformers model, loaded from disk only."""
-        from toolkit.embed import load_model, model_info
+    def embedder(self):
+        """The run's model as a BERTopic backend through the shared embedding cache: the model
+        is loaded only for texts not embedded before."""
+        from toolkit.embed import cached_backend
 
-        return load_model(model_info(self.model_path()).path)
+        return cached_backend(self.model_path(), self.cache("embeddings"))
 
     def embeddings(self, texts: list[str], *, progress: bool = False):
         """Embeddings of ``texts`` with the run's model, through the cache shared by every

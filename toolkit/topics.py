@@ -77,14 +77,12 @@ def sizes(
     }
 
 
-def window_report(texts: list[str], embedding_model: Any) -> dict[str, Any]:
+def window_report(texts: list[str], model: str | Path | None = None) -> dict[str, Any]:
     """How many units are longer than the model reads (its ``max_seq_length`` in tokens);
     the model silently truncates them, so a reader must be told."""
-    limit = int(embedding_model.max_seq_length)
-    ids = embedding_model.tokenizer(
-        texts, add_special_tokens=True, truncation=False, return_attention_mask=False
-    )["input_ids"]
-    lengths = np.array([len(x) for x in ids]) if texts else np.zeros(0, dtype=int)
+    from toolkit.embed import token_lengths
+
+    lengths, limit = token_lengths(texts, model)
     over = int((lengths > limit).sum())
     return {
         "units": len(texts),
