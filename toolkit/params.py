@@ -33,6 +33,7 @@ __all__ = [
     "load_params",
     "notebook_parameters",
     "project_root",
+    "read_mapping",
     "validate",
 ]
 
@@ -182,17 +183,25 @@ def defaults() -> dict[str, Any]:
     return out
 
 
+def read_mapping(path: Path, *, what: str, error: type[ToolkitError]) -> dict[str, Any]:
+    """A user's YAML file that must hold a mapping, or ``error`` naming the file and the fault."""
+    if not path.is_file():
+        raise error(f"{path}: no such {what}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise error(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise error(f"{path}: must be a mapping of key: value")
+    return data
+
+
 def load_params(path: str | Path, *, root: Path | None = None) -> dict[str, Any]:
     """Read, complete with defaults and validate a parameter set; raises :class:`ParamsError`."""
     path = Path(path)
-    if not path.is_file():
-        raise ParamsError(f"{path}: no such parameter file; the sets are in params/*.yaml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise ParamsError(f"{path}: not valid YAML: {e}") from e
-    if not isinstance(raw, dict):
-        raise ParamsError(f"{path}: must be a mapping of key: value")
+    raw = read_mapping(
+        path, what="parameter file; the sets are in params/*.yaml", error=ParamsError
+    )
     raw.setdefault("name", path.stem)
     return validate(raw, root=root or project_root(path.parent), where=str(path))
 

@@ -59,13 +59,9 @@ def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend")
     base = dict(_bundled(name))
     if extra is None:
         return base
-    path = Path(extra)
-    if not path.is_file():
-        raise DataError(f"{path}: no such lexicon file")
-    try:
-        user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise DataError(f"{path}: not valid YAML: {e}") from e
+    from toolkit.params import read_mapping
+
+    user = read_mapping(Path(extra), what="lexicon file", error=DataError)
     if mode not in ("extend", "replace"):
         raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")
     return user if mode == "replace" else {**base, **user}
