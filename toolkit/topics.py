@@ -30,6 +30,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import ToolkitError
+from toolkit.params import SECTIONS
 from toolkit.stats import flag_small, wilson
 
 __all__ = [
@@ -336,19 +337,11 @@ def fit_topics(
     return TopicResult("ok", "", settings, assigned, model, outliers)
 
 
-DEFAULT_OPTIONS: dict[str, Any] = {
-    "min_units": 20,
-    "n_neighbors": None,
-    "n_components": 5,
-    "min_topic_size": None,
-    "representation": "keybert",
-    "mmr_diversity": 0.3,
-    "top_n_words": 10,
-    "ngram_max": 2,
-    "stop_words": "english",
-    "nr_topics": None,
-    "reduce_outliers": False,
-}
+# fit_topics' options and their defaults: the `topics` section of toolkit.params, one source
+_FIT_KEYS = ("min_units", "n_neighbors", "n_components", "min_topic_size", "representation",
+             "mmr_diversity", "top_n_words", "ngram_max", "stop_words", "nr_topics",
+             "reduce_outliers")  # fmt: skip
+DEFAULT_OPTIONS: dict[str, Any] = {k: SECTIONS["topics"][k].default for k in _FIT_KEYS}
 
 
 def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
