@@ -9,25 +9,28 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import ftfy
+import polars as pl
 
-from toolkit.outlets import Registry, registry
+from toolkit.outlets import Registry, any_of, registry
 
 __all__ = [
     "Decoded",
-    "chrome_matcher",
+    "chrome_expr",
+    "chrome_mask",
     "clean",
     "decode",
     "learn_chrome",
+    "learned_lines",
     "normalize",
+    "normalize_expr",
+    "normalize_texts",
+    "paragraph_lines",
     "paragraphs",
     "split_glued",
 ]
@@ -82,48 +85,57 @@ _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+def normalize_expr(text: pl.Expr) -> pl.Expr:
+    """:func:`normalize` as a polars expression, less the mojibake repair (which
+    :func:`normalize_texts` adds)."""
+    return (
+        text.str.normalize("NFC")
+        .str.replace_all("\r\n", "\n", literal=True)
+        .str.replace_all("\r", "\n", literal=True)
+        .str.replace_all("\t", " ", literal=True)
+        .str.replace_all(_UNICODE_SPACES.pattern, " ")
+        .str.replace_all(_INVISIBLE.pattern, "")
+        .str.replace_all(_LINE_SEPARATORS.pattern, "\n")
+        .str.replace_all(_MULTISPACE.pattern, " ")
+        .str.replace_all(_LINE_EDGES.pattern, "\n")
+        .str.replace_all(_BLANK_RUNS.pattern, "\n\n")
+        .str.strip_chars(" \n")
+    )
+
+
+def normalize_texts(texts: pl.Series) -> pl.Series:
+    """:func:`normalize` over a column of texts at once (nulls stay null)."""
+    texts = texts.cast(pl.String)
+    broken = texts.str.contains(_MOJIBAKE.pattern).fill_null(False)
+    if broken.any():
+        where = broken.arg_true()
+        texts = texts.scatter(where, [ftfy.fix_encoding(t) for t in texts.gather(where)])
+    return pl.select(normalize_expr(pl.lit(texts))).to_series().alias(texts.name)
+
+
 def normalize(text: str) -> str:
     """Repair mojibake, NFC-normalise, unify line ends and spaces, strip every line.
 
     Paragraph breaks (blank lines) are kept; runs of blank lines become one.
     """
-    if _MOJIBAKE.search(text):
-        text = ftfy.fix_encoding(text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    if not text.isascii():
-        text = _UNICODE_SPACES.sub(" ", text)
-        text = _INVISIBLE.sub("", text)
-        text = _LINE_SEPARATORS.sub("\n", text)
-    # Each substitution runs only where its cheap substring test says it can change something.
-    if "  " in text:
-        text = _MULTISPACE.sub(" ", text)
-    if " \n" in text or "\n " in text:
-        text = _LINE_EDGES.sub("\n", text)
-    if "\n\n\n" in text:
-        text = _BLANK_RUNS.sub("\n\n", text)
-    return text.strip(" \n")
+    return normalize_texts(pl.Series([text], dtype=pl.String)).item()
 
 
 _ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
     "vs etc approx".split()
 )
-_GLUE = re.compile(r"[.!?…][\"”“]?[A-Z][a-z]|“[A-Za-z]")
-_GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
-_QUOTE_GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,")
+# A sentence end or an opening quote glued to what precedes it (a letter, digit or bracket).
+_GLUE = re.compile(r"(?<=[a-z0-9)\]])[.!?…][\"”“]?[A-Z][a-z]|(?<=[a-z,])“[A-Za-z]")
 
 
 def _glue_points(paragraph: str) -> list[int]:
     points = []
+    counted, straight, opened, closed = 0, 0, 0, 0  # quotes in paragraph[:counted]
     for m in _GLUE.finditer(paragraph):
         i = m.start()
         if paragraph[i] == "“":  # a letter or comma glued to an opening quote: "Aleinik“We"
-            if i > 0 and paragraph[i - 1] in _QUOTE_GLUE_AFTER:
-                points.append(i)
-            continue
-        if i == 0 or paragraph[i - 1] not in _GLUE_AFTER:
+            points.append(i)
             continue
         word = _LAST_WORD.search(paragraph, max(0, i - 24), i)
         if word and word.group(1) in _ABBREVIATIONS:
@@ -132,11 +144,12 @@ def _glue_points(paragraph: str) -> list[int]:
         if not quote:
             points.append(i + 1)
             continue
-        before = paragraph[: i + 1]
-        if quote == '"':
-            closes = before.count('"') % 2 == 1
-        else:  # a curly quote: does it close an open “ or (mis)open a new quotation?
-            closes = before.count("“") > before.count("”")
+        straight += paragraph.count('"', counted, i + 1)
+        opened += paragraph.count("“", counted, i + 1)
+        closed += paragraph.count("”", counted, i + 1)
+        counted = i + 1
+        # A straight quote closes when one is open; a curly one when an “ is still open.
+        closes = straight % 2 == 1 if quote == '"' else opened > closed
         points.append(i + 2 if closes else i + 1)
     return points
 
@@ -157,17 +170,78 @@ def split_glued(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-_SENTENCE_END = re.compile(r"[.!?:\"”’)\]]$")
+_SENTENCE_END = r"[.!?:\"”’)\]]$"
+# _GLUE without look-behind, for polars: only lines where it matches go to _glue_points.
+_GLUE_CANDIDATE = r"[a-z0-9)\]][.!?…][\"”“]?[A-Z][a-z]|[a-z,]“[A-Za-z]"
 
 
-def _hard_wrapped(blocks: list[list[str]]) -> bool:
-    """True when blank-line blocks look like paragraphs hard-wrapped at a fixed width."""
-    inner = [line for block in blocks if len(block) > 1 for line in block[:-1]]
-    if len(inner) < 3:
-        return False
-    longest = max(len(line) for block in blocks for line in block)
-    open_ends = sum(not _SENTENCE_END.search(line) for line in inner)
-    return longest <= 100 and open_ends >= 0.6 * len(inner)
+def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
+    """:func:`paragraphs` of many texts at once: one row per paragraph, in order.
+
+    Returns columns ``doc`` (the text's index in ``texts``), ``pos`` (0, 1, ... within the
+    text) and ``line``. Null texts have no rows.
+    """
+    docs = pl.DataFrame({"text": texts.cast(pl.String)}).with_row_index("doc").drop_nulls()
+    blocks = (
+        docs.with_columns(
+            pl.col("text").str.contains("\n\n", literal=True).alias("has_blank"),
+            pl.col("text").str.split("\n\n").alias("block"),
+        )
+        .drop("text")
+        .explode("block")
+        .with_columns(pl.int_range(pl.len()).over("doc").alias("b"))
+        .filter(pl.col("block") != "")
+        .with_columns(pl.col("block").str.split("\n").alias("lines"))
+        .with_columns(pl.col("lines").list.len().alias("n"))
+    )
+    lines = (
+        blocks.drop("block")
+        .explode("lines")
+        .rename({"lines": "line"})
+        .with_columns(pl.int_range(pl.len()).over("doc", "b").alias("k"))
+    )
+    # Hard-wrapped text: short lines inside blank-line blocks, most of them ending mid-sentence.
+    inner = (pl.col("n") > 1) & (pl.col("k") < pl.col("n") - 1)
+    wrapped = (
+        lines.group_by("doc")
+        .agg(
+            pl.col("has_blank").first(),
+            inner.sum().alias("n_inner"),
+            pl.col("line").str.len_chars().max().alias("longest"),
+            (inner & ~pl.col("line").str.contains(_SENTENCE_END)).sum().alias("open_ends"),
+        )
+        .filter(
+            pl.col("has_blank")
+            & (pl.col("n_inner") >= 3)
+            & (pl.col("longest") <= 100)
+            & (pl.col("open_ends") >= 0.6 * pl.col("n_inner"))
+        )
+        .select("doc")
+    )
+    rejoined = blocks.join(wrapped, on="doc", how="semi").select(
+        "doc", "b", pl.lit(0, pl.Int64).alias("k"), pl.col("lines").list.join(" ").alias("line")
+    )
+    kept = lines.join(wrapped, on="doc", how="anti").select(
+        "doc", "b", pl.col("k").cast(pl.Int64), "line"
+    )
+    out = (
+        pl.concat([rejoined, kept])
+        .filter(pl.col("line") != "")
+        .with_columns(pl.col("line").str.contains(_GLUE_CANDIDATE).alias("glued"))
+    )
+    glued = out.filter("glued")
+    if glued.height:
+        pieces = glued.select(
+            "doc", "b", "k", pl.Series("line", [split_glued(t) for t in glued["line"]])
+        ).explode("line")
+        out = pl.concat([out.filter(~pl.col("glued")).drop("glued"), pieces])
+    else:
+        out = out.drop("glued")
+    return (
+        out.sort("doc", "b", "k", maintain_order=True)
+        .with_columns(pl.int_range(pl.len()).over("doc").alias("pos"))
+        .select("doc", "pos", "line")
+    )
 
 
 def paragraphs(text: str) -> list[str]:
@@ -176,43 +250,41 @@ def paragraphs(text: str) -> list[str]:
     Scraped pages hold one paragraph per line; hard-wrapped plain text (short lines inside
     blank-line blocks) is re-joined first.
     """
-    if "\n\n" in text:
-        blocks = [b.split("\n") for b in text.split("\n\n") if b]
-        if _hard_wrapped(blocks):
-            lines = [" ".join(block) for block in blocks]
-        else:
-            lines = [line for block in blocks for line in block]
-    else:
-        lines = text.split("\n")
-    return [piece for line in lines if line for piece in split_glued(line)]
+    return paragraph_lines(pl.Series([text], dtype=pl.String))["line"].to_list()
 
 
 _CHROME_MAX_CHARS = 800
 
 
-def _union(patterns) -> re.Pattern:
-    """One pattern for many; ``^`` anchors inside stay valid since each keeps its group."""
-    if not patterns:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None = None) -> pl.Expr:
+    """Whether each paragraph is chrome by the common and the site's patterns (not learned).
 
-
-@functools.lru_cache(maxsize=256)
-def chrome_matcher(
-    site: str | None = None, learned: frozenset[str] = frozenset(), reg: Registry | None = None
-):
-    """A predicate that says whether a paragraph is chrome: common, site-specific or learned."""
+    Chrome is short: a paragraph longer than 800 characters is body text whatever it contains.
+    """
     at_start, anywhere = (reg or registry()).chrome_for(site)
-    match = _union(at_start).match
-    search = _union(anywhere).search
+    hit = pl.lit(False)
+    if (start := any_of(at_start)) is not None:
+        hit = hit | line.str.contains(f"^(?:{start})")
+    if (found := any_of(anywhere)) is not None:
+        hit = hit | line.str.contains(found)
+    return (line.str.len_chars() <= _CHROME_MAX_CHARS) & hit
 
-    def is_chrome(line: str) -> bool:
-        # Chrome is short; a long paragraph is body text whatever it contains.
-        if len(line) > _CHROME_MAX_CHARS:
-            return False
-        return line in learned or match(line) is not None or search(line) is not None
 
-    return is_chrome
+def chrome_mask(
+    lines: Sequence[str],
+    site: str | None = None,
+    learned: Iterable[str] = (),
+    *,
+    reg: Registry | None = None,
+) -> list[bool]:
+    """For each paragraph, whether it is chrome: common, site-specific or learned."""
+    lines = list(lines)
+    learned = set(learned)
+    patterns = pl.select(chrome_expr(pl.lit(pl.Series(lines, dtype=pl.String)), site, reg=reg))
+    return [
+        hit or (line in learned and len(line) <= _CHROME_MAX_CHARS)
+        for line, hit in zip(lines, patterns.to_series(), strict=True)
+    ]
 
 
 def clean(text: str, *, site: str | None = None, learned: Iterable[str] = ()) -> str:
@@ -226,8 +298,9 @@ def clean(text: str, *, site: str | None = None, learned: Iterable[str] = ()) ->
     Returns:
         Paragraphs separated by one blank line.
     """
-    is_chrome = chrome_matcher(site, frozenset(learned))
-    return "\n\n".join(p for p in paragraphs(normalize(text)) if not is_chrome(p))
+    paras = paragraphs(normalize(text))
+    mask = chrome_mask(paras, site, learned)
+    return "\n\n".join(p for p, chrome in zip(paras, mask, strict=True) if not chrome)
 
 
 def learn_chrome(
@@ -250,18 +323,50 @@ def learn_chrome(
     Returns:
         ``{group: {line: n_docs}}`` for every group with learned lines.
     """
-    per_group: dict[str, Counter] = {}
-    sizes: Counter = Counter()
-    for paras, group in zip(docs, groups, strict=True):
-        if group is None:
-            continue
-        sizes[group] += 1
-        counter = per_group.setdefault(group, Counter())
-        counter.update({p for p in paras if p.count(" ") < max_words})
-    learned = {}
-    for group, counter in per_group.items():
-        need = max(min_docs, min_share * sizes[group])
-        lines = {line: n for line, n in counter.items() if n >= need}
-        if lines:
-            learned[group] = lines
+    lines = pl.DataFrame(
+        {"doc": [i for i, paras in enumerate(docs) for _ in paras], "line": list(_flat(docs))},
+        schema={"doc": pl.Int64, "line": pl.String},
+    )
+    frame = pl.DataFrame({"group": list(groups)}, schema={"group": pl.String}).with_row_index("doc")
+    found = learned_lines(
+        lines,
+        frame.with_columns(pl.col("doc").cast(pl.Int64)),
+        min_docs=min_docs,
+        min_share=min_share,
+        max_words=max_words,
+    )
+    learned: dict[str, dict[str, int]] = {}
+    for group, line, n in found.iter_rows():
+        learned.setdefault(group, {})[line] = n
     return learned
+
+
+def _flat(docs: Sequence[Sequence[str]]) -> Iterable[str]:
+    return (p for paras in docs for p in paras)
+
+
+def learned_lines(
+    lines: pl.DataFrame,
+    groups: pl.DataFrame,
+    *,
+    min_docs: int = 5,
+    min_share: float = 0.05,
+    max_words: int = 25,
+) -> pl.DataFrame:
+    """:func:`learn_chrome` over frames: ``lines`` has ``doc, line``, ``groups`` has ``doc,
+    group`` for every document (group null: never learned from). Returns ``group, line,
+    n_docs``, sorted."""
+    groups = groups.filter(pl.col("group").is_not_null())
+    sizes = groups.group_by("group").len("size")
+    short = pl.col("line").str.count_matches(" ", literal=True) < max_words
+    return (
+        lines.filter(short)
+        .join(groups, on="doc")
+        .unique(["doc", "line"])
+        .group_by("group", "line")
+        .agg(pl.len().cast(pl.Int64).alias("n_docs"))
+        .join(sizes, on="group")
+        .filter(pl.col("n_docs") >= pl.max_horizontal(pl.lit(min_docs), min_share * pl.col("size")))
+        .select("group", "line", "n_docs")
+        .sort("group", "line")
+    )

@@ -10,11 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from toolkit.clean import chrome_matcher
+import polars as pl
+
+from toolkit.clean import chrome_mask
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
 
-__all__ = ["Page", "detect_site", "read_page"]
+__all__ = ["Page", "assemble_page", "cue_lines", "detect_site", "detect_sites", "read_page"]
 
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
@@ -45,24 +47,68 @@ def _edges(paras: list[str]) -> list[str]:
     return paras[:_HEAD] + paras[-_TAIL:]
 
 
+def _edge_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """The rows of ``lines`` (doc, pos, line) at their page's edges, short enough to be cues."""
+    n = pl.len().over("doc")
+    return lines.filter(
+        ((n <= _HEAD + _TAIL) | (pl.col("pos") < _HEAD) | (pl.col("pos") >= n - _TAIL))
+        & (pl.col("line").str.len_chars() <= _CUE_MAX_CHARS)
+    )
+
+
+def detect_sites(lines: pl.DataFrame, *, reg: Registry | None = None) -> pl.DataFrame:
+    """:func:`detect_site` for many pages: ``lines`` has ``doc, pos, line`` (see
+    :func:`toolkit.clean.paragraph_lines`); returns ``doc, site`` for pages whose cues match."""
+    reg = reg or registry()
+    cued = [(d, s.cue.pattern) for d, s in sorted(reg.sites.items()) if s.cue is not None]
+    empty = pl.DataFrame(schema={"doc": lines.schema.get("doc", pl.UInt32), "site": pl.String})
+    if not cued or not lines.height:
+        return empty
+    any_cue = "|".join(f"(?:{p})" for _, p in cued)
+    edges = _edge_lines(lines).filter(pl.col("line").str.contains(any_cue))
+    if not edges.height:
+        return empty
+    hits = edges.group_by("doc").agg(
+        pl.col("line").str.contains(p).sum().alias(str(i)) for i, (_, p) in enumerate(cued)
+    )
+    # The most hits wins; on a tie, the first domain in sorted order (as detect_site).
+    best = pl.concat_list(pl.col(str(i)) for i in range(len(cued)))
+    domains = pl.Series([d for d, _ in cued], dtype=pl.String)
+    return (
+        hits.select("doc", best.list.arg_max().alias("i"), best.list.max().alias("n"))
+        .filter(pl.col("n") > 0)
+        .select("doc", pl.col("i").map_elements(domains.__getitem__, pl.String).alias("site"))
+    )
+
+
 def detect_site(paras: list[str], *, reg: Registry | None = None) -> str | None:
     """The site whose cues match most lines at the page's edges; None when none matches."""
+    lines = pl.DataFrame(
+        {"doc": [0] * len(paras), "pos": range(len(paras)), "line": paras},
+        schema={"doc": pl.UInt32, "pos": pl.Int64, "line": pl.String},
+    )
+    found = detect_sites(lines, reg=reg)
+    return found["site"].item() if found.height else None
+
+
+def cue_lines(lines: pl.DataFrame, *, reg: Registry | None = None) -> dict[int, list[str]]:
+    """For each page (``doc``), its edge lines that may name an outlet (bylines and cues), in
+    order: :func:`read_page` needs to look at no others."""
     reg = reg or registry()
-    edges = [p for p in _edges(paras) if len(p) <= _CUE_MAX_CHARS]
-    best, best_hits = None, 0
-    for domain, site in sorted(reg.sites.items()):
-        if site.cue is None:
-            continue
-        search = site.cue.search
-        hits = sum(search(p) is not None for p in edges)
-        if hits > best_hits:
-            best, best_hits = domain, hits
-    return best
+    pattern = reg.outlet_cue_pattern
+    if pattern is None or not lines.height:
+        return {}
+    found = (
+        _edge_lines(lines)
+        .filter(pl.col("line").str.contains(pattern))
+        .group_by("doc", maintain_order=True)
+        .agg("line")
+    )
+    return dict(found.iter_rows())
 
 
-def _find_outlet_cue(paras: list[str], reg: Registry) -> tuple[str, str, re.Match | None] | None:
+def _find_outlet_cue(edges: list[str], reg: Registry) -> tuple[str, str, re.Match | None] | None:
     """(outlet, the cue line, the byline match or None) from bylines first, then other cues."""
-    edges = _edges(paras)
     for outlet in reg.outlets.values():
         for pattern in outlet.bylines:
             for p in edges:
@@ -81,11 +127,14 @@ def _is_title(p: str, reg: Registry) -> bool:
     words = p.count(" ") + 1
     if words > _TITLE_MAX_WORDS or _TITLE_END.search(p) or not re.search(r"[A-Za-z]{2}", p):
         return False
-    return not any(d.search(p) for d in reg.page_dates)
+    return not reg.page_date_any.search(p)
 
 
 def _page_date(lines: list[str], reg: Registry) -> tuple[dt.date, str] | None:
+    any_date = reg.page_date_any.search
     for p in lines:
+        if not any_date(p):
+            continue
         for pattern in reg.page_dates:
             m = pattern.search(p)
             if m and (d := date_from_groups(m, reg=reg)) and (full := d.complete()):
@@ -108,22 +157,39 @@ def read_page(
         learned: lines learned as chrome for this page's site or folder.
     """
     reg = reg or registry()
+    chrome = chrome_mask(paras, site, learned, reg=reg)
+    return assemble_page(paras, chrome, _edges(paras), site=site, reg=reg)
+
+
+def assemble_page(
+    paras: list[str],
+    chrome: list[bool],
+    cues: list[str],
+    *,
+    site: str | None = None,
+    reg: Registry | None = None,
+) -> Page:
+    """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
+    cues (the page's edges, or only those of them :func:`cue_lines` found)."""
+    reg = reg or registry()
     page = Page(body=[], site=site)
 
-    cue = _find_outlet_cue(paras, reg)
+    cue = _find_outlet_cue(cues, reg) if cues else None
     if cue:
         page.outlet, page.outlet_cue, byline = cue
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
-    is_chrome = chrome_matcher(site, learned, reg)
-    kept = [p for p in paras if not is_chrome(p)]
-    cue_lines = {page.outlet_cue} if page.outlet_cue else set()
-    kept = [p for p in kept if p not in cue_lines]
+    kept = [p for p, is_chrome in zip(paras, chrome, strict=True) if not is_chrome]
+    if page.outlet_cue:
+        kept = [p for p in kept if p != page.outlet_cue]
 
     # The dateline opens the body: the first paragraph near the top that starts with one.
     start = None
+    any_dateline = reg.dateline_any.match
     for i, p in enumerate(kept[:_HEAD]):
+        if not any_dateline(p):
+            continue
         for dl in reg.datelines:
             m = dl.pattern.match(p)
             if m and m.end() < len(p):

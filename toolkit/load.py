@@ -21,12 +21,12 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.clean import learn_chrome, normalize, paragraphs
+from toolkit.clean import chrome_expr, learned_lines, normalize_texts, paragraph_lines
 from toolkit.dates import parse_date_column, parse_filename, weekday_mentioned, year_from_weekday
 from toolkit.errors import InputError, StrictModeError
-from toolkit.extract import detect_site, read_page
+from toolkit.extract import assemble_page, cue_lines, detect_sites
 from toolkit.outlets import Registry, registry
-from toolkit.readers import READERS, Record, Skip, read_file
+from toolkit.readers import READERS, Record, Skip, Table, read_file
 
 __all__ = ["CORPUS_SCHEMA", "REPORT_SCHEMA", "Ingest", "ingest", "load_corpus"]
 
@@ -180,29 +180,25 @@ def ingest(
     manifest_rows = _read_manifest(manifest_path) if manifest_path else {}
     options = {"columns": columns or {}}
 
-    records: list[Record] = []
+    pages: list[Record] = []
+    tables: list[Table] = []
     for path, rel in tqdm(files, desc="reading", unit="file", disable=not progress):
         for item in read_file(path, rel, options):
             if isinstance(item, Skip):
                 report_rows.append(
                     _report(item.path, item.record, item.line, "skipped", item.reason)
                 )
+            elif isinstance(item, Table):
+                tables.append(item)
             else:
-                records.append(item)
+                pages.append(item)
 
-    rows, skips, learned = _build_rows(
-        records, manifest_rows, reg, learn, min_chrome_docs, chrome_share
+    docs = _docs(pages, tables)
+    corpus, skipped, learned = _build(
+        docs, manifest_rows, reg, learn, min_chrome_docs, chrome_share, year_range
     )
-    report_rows += skips
-    corpus = _finish(rows, reg, year_range)
     corpus, dup_rows = _drop_duplicate_ids(corpus)
     report_rows += dup_rows
-    report_rows += [
-        _report(p, r, ln, "loaded", None, d, n)
-        for p, r, ln, d, n in corpus.select(
-            "path", "record", "_line", "doc_id", "_note"
-        ).iter_rows()
-    ]
     unmatched = set(manifest_rows) - set(corpus["_manifest_key"].drop_nulls().to_list())
     report_rows += [
         _report(
@@ -214,16 +210,21 @@ def ingest(
         )
         for k in sorted(unmatched)
     ]
-    report = pl.DataFrame(report_rows, schema=REPORT_SCHEMA, orient="row").sort(
-        ["path", "record", "line"], nulls_last=False
+    loaded = corpus.select(
+        "path",
+        "record",
+        pl.col("_line").alias("line"),
+        pl.lit("loaded").alias("status"),
+        pl.lit(None, pl.String).alias("reason"),
+        "doc_id",
+        pl.col("_note").alias("note"),
     )
-    learned_frame = pl.DataFrame(
-        [(g, line, n) for g, lines in sorted(learned.items()) for line, n in sorted(lines.items())],
-        schema={"group": pl.String, "line": pl.String, "n_docs": pl.Int64},
-        orient="row",
-    )
+    report = pl.concat(
+        [pl.DataFrame(report_rows, schema=REPORT_SCHEMA, orient="row"), skipped, loaded],
+        how="vertical_relaxed",
+    ).sort(["path", "record", "line"], nulls_last=False, maintain_order=True)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    result = Ingest(corpus, report, learned_frame)
+    result = Ingest(corpus, report, learned)
     if strict and result.skipped.height:
         raise StrictModeError(
             "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
@@ -313,6 +314,65 @@ def _report(path, record, line, status, reason, doc_id=None, note=None) -> tuple
 
 # ---------------------------------------------------------------- records to rows
 
+_DOCS_SCHEMA: dict[str, pl.DataType] = {
+    "path": pl.String,
+    "record": pl.Int64,
+    "_line": pl.Int64,
+    "page": pl.Boolean,
+    "raw": pl.String,
+    "title_raw": pl.String,
+    "date_raw": pl.String,
+    "outlet_raw": pl.String,
+    "url": pl.String,
+    "meta": pl.String,
+    "has_body": pl.Boolean,
+}
+
+
+def _docs(pages: list[Record], tables: list[Table]) -> pl.DataFrame:
+    """Pages and table rows as one frame of fields as found, one row per article."""
+    frames = [
+        pl.DataFrame(
+            {
+                "path": [r.path for r in pages],
+                "record": [None] * len(pages),
+                "_line": [None] * len(pages),
+                "page": [True] * len(pages),
+                "raw": [r.text for r in pages],
+                "title_raw": [r.title for r in pages],
+                "date_raw": [r.date for r in pages],
+                "outlet_raw": [r.outlet for r in pages],
+                "url": [r.url for r in pages],
+                "meta": [_json(r.meta) for r in pages],
+                "has_body": [True] * len(pages),
+            },
+            schema=_DOCS_SCHEMA,
+        )
+    ]
+    frames += [
+        t.frame.select(
+            pl.lit(t.path).alias("path"),
+            "record",
+            pl.col("line").alias("_line"),
+            pl.lit(False).alias("page"),
+            pl.col("text").alias("raw"),
+            pl.col("title").alias("title_raw"),
+            pl.col("date").alias("date_raw"),
+            pl.col("outlet").alias("outlet_raw"),
+            "url",
+            "meta",
+            pl.lit(t.has_body_column).alias("has_body"),
+        ).cast(_DOCS_SCHEMA)
+        for t in tables
+    ]
+    return pl.concat(frames).with_row_index("doc")
+
+
+def _json(meta: dict[str, Any]) -> str | None:
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))
+
 
 def _manifest_match(rel: str, manifest: dict[str, dict[str, Any]]) -> str | None:
     if not manifest:
@@ -324,189 +384,413 @@ def _manifest_match(rel: str, manifest: dict[str, dict[str, Any]]) -> str | None
     return None
 
 
-def _folder(rel: str) -> str:
-    return rel.rsplit("/", 1)[0] if "/" in rel else ""
+def _lookup(column: pl.Expr, function, frame: pl.DataFrame, dtype=pl.String) -> pl.Expr:
+    """``function`` applied to each distinct value of ``column`` (in ``frame``), as a column."""
+    values = frame.select(column.unique().drop_nulls()).to_series().to_list()
+    mapping = {v: function(v) for v in values}
+    return column.replace_strict(mapping, default=None, return_dtype=dtype)
 
 
-def _build_rows(records, manifest, reg, learn, min_chrome_docs, chrome_share):
-    """Normalise bodies, learn chrome per site or folder, read each page's metadata."""
-    paras: list[list[str] | None] = []
-    groups: list[str | None] = []
-    for rec in records:
-        if rec.text is None:
-            rec.site = reg.site_of_url(rec.url) if rec.url else None
-            paras.append(None)
-            groups.append(None)
-            continue
-        ps = paragraphs(normalize(rec.text))
-        site = rec.site = reg.site_of_url(rec.url) if rec.url else None
-        if site is None and rec.kind == "page":
-            site = rec.site = detect_site(ps, reg=reg)
-        paras.append(ps)
-        groups.append(site or f"folder:{_folder(rec.path)}")
+def _known(docs: pl.DataFrame, manifest: dict[str, dict[str, Any]], reg: Registry):
+    """What the manifest and the file names say, per file (``path``): one column each."""
+    files = docs.select("path", "page").unique("path", keep="first", maintain_order=True)
+    paths = files["path"].to_list()
+    keys = [_manifest_match(p, manifest) for p in paths]
+    known = [manifest.get(k, {}) if k else {} for k in keys]
+
+    def field(name: str) -> list:
+        return [k.get(name) for k in known]
+
+    named = [
+        parse_filename(p.rsplit("/", 1)[-1].rsplit(".", 1)[0], reg=reg) if page else (None, None)
+        for p, page in files.iter_rows()
+    ]
+    return pl.DataFrame(
+        {
+            "path": paths,
+            "_manifest_key": keys,
+            "m_outlet": [o and (reg.canonical(o) or o) for o in field("outlet")],
+            "m_site": field("site"),
+            "m_published": field("published"),
+            "m_title": field("title"),
+            "m_url": field("url"),
+            "file_date": [d for d, _ in named],
+            "file_title": [t for _, t in named],
+        },
+        schema={
+            "path": pl.String,
+            "_manifest_key": pl.String,
+            "m_outlet": pl.String,
+            "m_site": pl.String,
+            "m_published": pl.Date,
+            "m_title": pl.String,
+            "m_url": pl.String,
+            "file_date": pl.Date,
+            "file_title": pl.String,
+        },
+    )
+
+
+def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """``lines`` (doc, pos, line, site, group) with ``chrome``: the site's patterns or the
+    lines learned for the group."""
+    parts = [
+        part.with_columns(chrome_expr(pl.col("line"), site, reg=reg).alias("chrome"))
+        for (site,), part in lines.partition_by("site", as_dict=True, maintain_order=True).items()
+    ]
+    marked = pl.concat(parts) if parts else lines.with_columns(pl.lit(False).alias("chrome"))
+    marked = marked.join(
+        learned.select("group", "line", pl.lit(True).alias("_learned")),
+        on=["group", "line"],
+        how="left",
+    )
+    learned_hit = pl.col("_learned").fill_null(False) & (pl.col("line").str.len_chars() <= 800)
+    return marked.with_columns(pl.col("chrome") | learned_hit).drop("_learned").sort("doc", "pos")
+
+
+_PAGE_SCHEMA: dict[str, pl.DataType] = {
+    "doc": pl.UInt32,
+    "body": pl.String,
+    "page_title": pl.String,
+    "dateline": pl.String,
+    "page_outlet": pl.String,
+    "text_date": pl.Date,
+    "text_date_text": pl.String,
+    "partial_year": pl.Int64,
+    "partial_month": pl.Int64,
+    "partial_day": pl.Int64,
+    "partial_text": pl.String,
+    "weekday": pl.String,
+}
+
+
+def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
+    cues = cue_lines(lines, reg=reg)
+    paras = dict(
+        lines.group_by("doc", maintain_order=True)
+        .agg("line", "chrome")
+        .select("doc", pl.struct("line", "chrome"))
+        .iter_rows()
+    )
+    rows = []
+    for doc, site, title_known in (
+        docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
+    ):
+        ps = paras.get(doc, {"line": [], "chrome": []})
+        page = assemble_page(ps["line"], ps["chrome"], cues.get(doc, []), site=site, reg=reg)
+        body = page.body
+        if title_known and body and title_known == body[0]:
+            body = body[1:]
+        text_date, text_date_text = page.page_date, page.page_date_text
+        partial = page.dateline_date
+        if text_date is None and partial is not None and partial.complete():
+            text_date, text_date_text = partial.complete(), partial.text
+        weekday = None
+        if partial is not None and partial.year is None:
+            weekday = weekday_mentioned(" ".join(page.body[:2]))
+        rows.append(
+            (
+                doc,
+                "\n\n".join(body),
+                page.title,
+                page.dateline,
+                page.outlet,
+                text_date,
+                text_date_text if text_date else None,
+                *(
+                    (partial.year, partial.month, partial.day, partial.text)
+                    if partial
+                    else (None,) * 4
+                ),
+                weekday,
+            )
+        )
+    return pl.DataFrame(rows, schema=_PAGE_SCHEMA, orient="row")
+
+
+def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range):
+    """Clean every document, read pages, resolve outlet, title and date; the rows left without
+    text come back as skipped report rows."""
+    docs = docs.join(_known(docs, manifest, reg), on="path", how="left", maintain_order="left")
+    folder = pl.col("path").str.replace(r"/[^/]*$", "")
+    docs = docs.with_columns(
+        reg.sites_of_urls(docs["url"]).alias("site"),
+        _blank_to_null(normalize_texts(docs["title_raw"])).alias("title_n"),
+        normalize_texts(docs["raw"]).alias("text_n"),
+        _blank_to_null(
+            normalize_texts(
+                docs.select(pl.coalesce("m_title", "title_raw", "file_title")).to_series()
+            )
+        ).alias("title_known"),
+        pl.when(pl.col("path").str.contains("/", literal=True))
+        .then(folder)
+        .otherwise(pl.lit(""))
+        .alias("folder"),
+    )
+    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
+    undetected = docs.filter(pl.col("page") & pl.col("site").is_null()).select("doc")
+    found = detect_sites(lines.join(undetected, on="doc", how="semi"), reg=reg)
+    docs = (
+        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("site", "_found").alias("site"))
+        .drop("_found")
+        .with_columns(
+            pl.when(pl.col("raw").is_not_null())
+            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
+            .alias("group")
+        )
+    )
+    lines = lines.join(
+        docs.select("doc", "site", "group"), on="doc", how="left", maintain_order="left"
+    )
     learned = (
-        learn_chrome(
-            [p or [] for p in paras], groups, min_docs=min_chrome_docs, min_share=chrome_share
+        learned_lines(
+            lines.select("doc", "line"),
+            docs.select("doc", "group"),
+            min_docs=min_chrome_docs,
+            min_share=chrome_share,
         )
         if learn
-        else {}
+        else pl.DataFrame(schema={"group": pl.String, "line": pl.String, "n_docs": pl.Int64})
     )
-    frozen = {g: frozenset(lines) for g, lines in learned.items()}
+    lines = _chrome(lines, learned, reg)
+    docs = docs.join(_pages(docs, lines, reg), on="doc", how="left", maintain_order="left")
 
-    rows, skips = [], []
-    for rec, ps, group in zip(records, paras, groups, strict=True):
-        key = _manifest_match(rec.path, manifest)
-        known = manifest.get(key, {}) if key else {}
-        row = _row(rec, ps, frozen.get(group, frozenset()), known, reg)
-        row["_manifest_key"] = key
-        if not row["text"]:
-            reason = "empty file" if not (rec.text or "").strip() else "no body text after cleaning"
-            if rec.text is None and not rec.has_body_column:
-                reason = "no body text: no text column and an empty title"
-            elif rec.text is None:
-                reason = "no body text: empty text cell"
-            skips.append(_report(rec.path, rec.record, rec.line, "skipped", reason))
-            continue
-        rows.append(row)
-    return rows, skips, learned
-
-
-def _first(*candidates: tuple[Any, str]) -> tuple[Any, str | None]:
-    for value, where in candidates:
-        if value is not None and value != "":
-            return value, where
-    return None, None
-
-
-def _row(rec: Record, ps, learned, known, reg: Registry) -> dict[str, Any]:
-    stem = rec.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    file_date, file_title = parse_filename(stem, reg=reg) if rec.record is None else (None, None)
-    folder_outlet = next(
-        (o for part in reversed(rec.path.split("/")[:-1]) if (o := reg.canonical(part))), None
+    no_body = ~pl.col("has_body")
+    docs = docs.with_columns(
+        pl.when(no_body)
+        .then(pl.col("title_n").fill_null(""))
+        .otherwise(pl.col("body").fill_null(""))
+        .alias("text")
     )
-    notes = []
-    title_text = normalize(rec.title) if rec.title else None
-    if ps is None:  # a table without a body column: the title is the text
-        page = None
-        body = title_text or ""
-        notes.append("no body column: title used as text")
-    else:
-        page = read_page(ps, site=rec.site, learned=learned, reg=reg)
-        title_known = known.get("title") or rec.title or file_title
-        body_ps = page.body
-        if title_known and body_ps and normalize(title_known) == body_ps[0]:
-            body_ps = body_ps[1:]
-        body = "\n\n".join(body_ps)
+    skipped = docs.filter(pl.col("text") == "").select(
+        "path",
+        "record",
+        pl.col("_line").alias("line"),
+        pl.lit("skipped").alias("status"),
+        pl.when(no_body)
+        .then(pl.lit("no body text: no text column and an empty title"))
+        .when(pl.col("raw").is_null())
+        .then(pl.lit("no body text: empty text cell"))
+        .when(pl.col("raw").str.strip_chars() == "")
+        .then(pl.lit("empty file"))
+        .otherwise(pl.lit("no body text after cleaning"))
+        .alias("reason"),
+        pl.lit(None, pl.String).alias("doc_id"),
+        pl.lit(None, pl.String).alias("note"),
+    )
+    docs = docs.filter(pl.col("text") != "")
+    return _resolve_fields(docs, reg, year_range), skipped, learned
 
-    column_outlet = reg.canonical(rec.outlet) or rec.outlet if rec.outlet else None
-    if rec.outlet and not reg.canonical(rec.outlet):
-        notes.append(f"outlet {rec.outlet!r} is not a known alias; kept as written")
+
+def _blank_to_null(texts: pl.Series) -> pl.Series:
+    return pl.select(pl.when(pl.lit(texts) != "").then(pl.lit(texts))).to_series().alias(texts.name)
+
+
+def _first(*candidates: tuple[pl.Expr, str | pl.Expr]) -> tuple[pl.Expr, pl.Expr]:
+    """The first non-null value, and the name of its source."""
+    value = pl.coalesce([v for v, _ in candidates])
+    source = pl.when(candidates[0][0].is_not_null()).then(_lit(candidates[0][1]))
+    for v, where in candidates[1:]:
+        source = source.when(v.is_not_null()).then(_lit(where))
+    return value, source.otherwise(pl.lit(None, pl.String))
+
+
+def _lit(value: str | pl.Expr) -> pl.Expr:
+    return pl.lit(value) if isinstance(value, str) else value
+
+
+def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFrame:
+    """Outlet, title, date, ids and notes for documents with text."""
+    col = pl.col
+    canonical = _lookup(col("outlet_raw"), reg.canonical, docs)
+    unknown_outlet = _lookup(
+        col("outlet_raw"),
+        lambda o: (
+            None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
+        ),
+        docs,
+    )
+    docs = docs.with_columns(
+        pl.coalesce(canonical, "outlet_raw").alias("column_outlet"),
+        _lookup(col("site"), reg.outlet_of_site, docs).alias("site_outlet"),
+        _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs).alias("folder_outlet"),
+        unknown_outlet.alias("_outlet_note"),
+    )
+    distinct = docs.select(col("date_raw").unique().drop_nulls())
+    docs = docs.join(
+        distinct.with_columns(parse_date_column(col("date_raw"), reg=reg).alias("column_date")),
+        on="date_raw",
+        how="left",
+        maintain_order="left",
+    )
     outlet, outlet_source = _first(
-        (known.get("outlet") and (reg.canonical(known["outlet"]) or known["outlet"]), "manifest"),
-        (column_outlet, "column"),
-        (page.outlet if page else None, "text"),
-        (reg.outlet_of_site(rec.site), "url" if rec.url else "text"),
-        (folder_outlet, "filename"),
+        (col("m_outlet"), "manifest"),
+        (col("column_outlet"), "column"),
+        (col("page_outlet"), "text"),
+        (
+            col("site_outlet"),
+            pl.when(col("url").is_not_null()).then(pl.lit("url")).otherwise(pl.lit("text")),
+        ),
+        (col("folder_outlet"), "filename"),
     )
     title, title_source = _first(
-        (known.get("title"), "manifest"),
-        (title_text, "column" if rec.kind == "table" else "text"),
-        (file_title, "filename"),
-        (page.title if page else None, "text"),
+        (col("m_title"), "manifest"),
+        (col("title_n"), pl.when(col("page")).then(pl.lit("text")).otherwise(pl.lit("column"))),
+        (col("file_title"), "filename"),
+        (col("page_title"), "text"),
     )
-    text_date, text_date_text = None, None
-    if page is not None:
-        if page.page_date:
-            text_date, text_date_text = page.page_date, page.page_date_text
-        elif page.dateline_date and page.dateline_date.complete():
-            text_date, text_date_text = page.dateline_date.complete(), page.dateline_date.text
-    doc_url = known.get("url") or rec.url
-    return {
-        "path": rec.path,
-        "record": rec.record,
-        "_line": rec.line,
-        "_key": doc_url or (f"{rec.path}#{rec.record}" if rec.record is not None else rec.path),
-        "outlet": outlet,
-        "outlet_source": outlet_source,
-        "site": known.get("site") or rec.site,
-        "url": doc_url,
-        "_manifest_date": known.get("published"),
-        "_column_date": rec.date,
-        "_text_date": text_date,
-        "_text_date_text": text_date_text,
-        "_file_date": file_date,
-        "_dateline_partial": page.dateline_date if page else None,
-        "_weekday": weekday_mentioned(" ".join(page.body[:2]))
-        if page and page.dateline_date and page.dateline_date.year is None
-        else None,
-        "title": title,
-        "title_source": title_source,
-        "dateline": page.dateline if page else None,
-        "text": body,
-        "raw_text": rec.text if rec.text is not None else rec.title,
-        "meta": json.dumps(rec.meta, ensure_ascii=False, default=str, sort_keys=True)
-        if rec.meta
-        else None,
-        "_notes": notes,
-    }
-
-
-def _resolve_dates(rows: list[dict[str, Any]], column_dates: list[dt.date | None], year_range):
-    known_years = [
-        d.year
-        for r, c in zip(rows, column_dates, strict=True)
-        for d in (r["_manifest_date"], c, r["_text_date"], r["_file_date"])
-        if d is not None
-    ]
-    if year_range is None and known_years:
-        year_range = (min(known_years) - 1, max(known_years) + 1)
-    out = []
-    for r, col in zip(rows, column_dates, strict=True):
-        partial = r["_dateline_partial"]
-        candidates = [
-            (r["_manifest_date"], "manifest", str(r["_manifest_date"] or "")),
-            (col, "column", r["_column_date"]),
-            (r["_text_date"], "text", r["_text_date_text"]),
-            (r["_file_date"], "filename", r["path"].rsplit("/", 1)[-1]),
-        ]
-        if partial is not None and partial.year is None and r["_weekday"] and year_range:
-            inferred = year_from_weekday(partial.month, partial.day, r["_weekday"], year_range)
-            candidates.append((inferred, "inferred", partial.text))
-        published, source = next(((d, s) for d, s, _ in candidates if d is not None), (None, None))
-        # date_text is the date as the document wrote it, whichever source fixed ``published``.
-        written = next(
-            (w for d, s, w in candidates[1:] if w and (d is not None or s == "column")),
-            partial.text
-            if partial
-            else (str(r["_manifest_date"]) if r["_manifest_date"] else None),
+    url = pl.coalesce("m_url", "url")
+    key = pl.coalesce(
+        url,
+        pl.when(col("record").is_not_null()).then(pl.format("{}#{}", "path", "record")),
+        col("path"),
+    )
+    docs = docs.with_columns(
+        outlet.alias("outlet"),
+        outlet_source.alias("outlet_source"),
+        title.alias("title"),
+        title_source.alias("title_source"),
+        url.alias("url"),
+        pl.coalesce("m_site", "site").alias("site"),
+        pl.coalesce("raw", "title_raw").alias("raw_text"),
+        _doc_id(key).alias("doc_id"),
+        col("path").str.replace(r"^.*/", "").alias("_filename"),
+    )
+    docs = _resolve_dates(docs, year_range)
+    note = pl.concat_str(
+        [
+            pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            col("_outlet_note"),
+            col("_date_note"),
+        ],
+        separator="; ",
+        ignore_nulls=True,
+    )
+    # Lazily: polars then computes the language's shared sub-expressions once.
+    return (
+        docs.lazy()
+        .with_columns(
+            pl.when(note != "").then(note).alias("_note"),
+            _word_count(col("text")).alias("n_words"),
+            _lang_expr(col("text")).alias("lang"),
         )
-        if published is None and r["_column_date"]:
-            r["_notes"].append(f"date {r['_column_date']!r} not understood; kept in date_text")
-        elif published is None and partial is not None:
-            r["_notes"].append("dateline has no year and no evidence fixes one")
-        if partial is not None and published is not None and not _near(published, partial):
-            r["_notes"].append(f"dateline {partial.text!r} disagrees with the date {published}")
-        out.append((published, source, written))
-    return out
+        .collect()
+    )
 
 
-def _near(published: dt.date, partial, days: int = 3) -> bool:
+def _folder_outlet(folder: str, reg: Registry) -> str | None:
+    return next((o for part in reversed(folder.split("/")) if (o := reg.canonical(part))), None)
+
+
+def _resolve_dates(docs: pl.DataFrame, year_range) -> pl.DataFrame:
+    """``published`` from the first evidence (manifest, column, text, file name, a weekday
+    that fixes a yearless dateline's year); ``date_text`` as the document wrote it."""
+    col = pl.col
+    evidence = ["m_published", "column_date", "text_date", "file_date"]
+    if year_range is None:
+        years = docs.select(
+            pl.concat_list(col(c).dt.year() for c in evidence).explode().drop_nulls().alias("y")
+        )["y"]
+        if years.len():
+            year_range = (years.min() - 1, years.max() + 1)
+    yearless = (
+        col("partial_month").is_not_null()
+        & col("partial_year").is_null()
+        & col("weekday").is_not_null()
+    )
+    inferred = [None] * docs.height
+    if year_range is not None:
+        for i, month, day, weekday in (
+            docs.with_row_index("_i")
+            .filter(yearless)
+            .select("_i", "partial_month", "partial_day", "weekday")
+            .iter_rows()
+        ):
+            inferred[i] = year_from_weekday(month, day, weekday, year_range)
+    docs = docs.with_columns(pl.Series("inferred", inferred, dtype=pl.Date))
+    published, source = _first(
+        (col("m_published"), "manifest"),
+        (col("column_date"), "column"),
+        (col("text_date"), "text"),
+        (col("file_date"), "filename"),
+        (col("inferred"), "inferred"),
+    )
+    written = pl.coalesce(
+        pl.when(col("date_raw") != "").then(col("date_raw")),
+        pl.when(col("text_date").is_not_null() & (col("text_date_text") != "")).then(
+            col("text_date_text")
+        ),
+        pl.when(col("file_date").is_not_null()).then(col("_filename")),
+        pl.when(col("inferred").is_not_null()).then(col("partial_text")),
+        col("partial_text"),
+        col("m_published").cast(pl.String),
+    )
+    docs = docs.with_columns(
+        published.alias("published"), source.alias("published_source"), written.alias("date_text")
+    )
+    not_understood = _lookup(
+        col("date_raw"), lambda d: f"date {d!r} not understood; kept in date_text", docs
+    )
+    disagree = [None] * docs.height
+    for i, published, month, day, text in (
+        docs.with_row_index("_i")
+        .filter(col("partial_month").is_not_null() & col("published").is_not_null())
+        .select("_i", "published", "partial_month", "partial_day", "partial_text")
+        .iter_rows()
+    ):
+        if not _near(published, month, day):
+            disagree[i] = f"dateline {text!r} disagrees with the date {published}"
+    return docs.with_columns(
+        pl.concat_str(
+            [
+                pl.when(col("published").is_null() & col("date_raw").is_not_null())
+                .then(not_understood)
+                .when(col("published").is_null() & col("partial_month").is_not_null())
+                .then(pl.lit("dateline has no year and no evidence fixes one")),
+                pl.Series(disagree, dtype=pl.String),
+            ],
+            separator="; ",
+            ignore_nulls=True,
+        ).alias("_date_note")
+    ).with_columns(pl.when(col("_date_note") != "").then(col("_date_note")).alias("_date_note"))
+
+
+def _near(published: dt.date, month: int, day: int, days: int = 3) -> bool:
     """Whether a yearless dateline's month and day fall within ``days`` of a full date."""
     for year in (published.year - 1, published.year, published.year + 1):
         try:
-            if abs((dt.date(year, partial.month, partial.day) - published).days) <= days:
+            if abs((dt.date(year, month, day) - published).days) <= days:
                 return True
         except ValueError:
             continue
     return False
 
 
-def _doc_id(key: str) -> str:
-    if "://" in key or key.startswith("www."):
-        key = key.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+def _doc_id(key: pl.Expr) -> pl.Expr:
+    """A stable 16-hex-digit id: SHA-1 of the URL (scheme, ``www.``, case and final slash
+    ignored), else of the path and record index."""
+    url_like = key.str.contains("://", literal=True) | key.str.starts_with("www.")
+    canonical = (
+        pl.when(url_like)
+        .then(
+            key.str.replace(r"^.*?://", "")
+            .str.strip_prefix("www.")
+            .str.strip_chars_end("/")
+            .str.to_lowercase()
+        )
+        .otherwise(key)
+    )
+    return canonical.map_batches(
+        lambda s: pl.Series(
+            [hashlib.sha1(k.encode("utf-8")).hexdigest()[:16] for k in s], dtype=pl.String
+        ),
+        return_dtype=pl.String,
+    )
 
 
+# Unicode word boundaries (ASCII ones are faster, but find "a" in Spanish "había").
 _EN_FUNCTION_WORDS = (
     r"(?i)\b(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|as|is|are|was|were|be|has|have|"
     r"will|says|said|after|over|not|that|this|its|it|his|her|their|new)\b"
@@ -542,52 +826,6 @@ def _lang_expr(text: pl.Expr) -> pl.Expr:
     )
 
 
-def _finish(rows: list[dict[str, Any]], reg: Registry, year_range) -> pl.DataFrame:
-    if not rows:
-        return pl.DataFrame(
-            schema={
-                **CORPUS_SCHEMA,
-                "_line": pl.Int64,
-                "_note": pl.String,
-                "_manifest_key": pl.String,
-            }
-        )
-    column_dates = (
-        pl.DataFrame({"d": [r["_column_date"] for r in rows]}, schema={"d": pl.String})
-        .select(parse_date_column(pl.col("d"), reg=reg))
-        .to_series()
-        .to_list()
-    )
-    resolved = _resolve_dates(rows, column_dates, year_range)
-    frame = pl.DataFrame(
-        {
-            "path": [r["path"] for r in rows],
-            "record": [r["record"] for r in rows],
-            "_line": [r["_line"] for r in rows],
-            "doc_id": [_doc_id(r["_key"]) for r in rows],
-            "outlet": [r["outlet"] for r in rows],
-            "outlet_source": [r["outlet_source"] for r in rows],
-            "site": [r["site"] for r in rows],
-            "url": [r["url"] for r in rows],
-            "published": [p for p, _, _ in resolved],
-            "published_source": [s for _, s, _ in resolved],
-            "date_text": [w for _, _, w in resolved],
-            "title": [r["title"] for r in rows],
-            "title_source": [r["title_source"] for r in rows],
-            "dateline": [r["dateline"] for r in rows],
-            "text": [r["text"] for r in rows],
-            "raw_text": [r["raw_text"] for r in rows],
-            "meta": [r["meta"] for r in rows],
-            "_note": ["; ".join(r["_notes"]) or None for r in rows],
-            "_manifest_key": [r["_manifest_key"] for r in rows],
-        },
-        schema_overrides={"published": pl.Date, "record": pl.Int64, "_line": pl.Int64},
-    )
-    return frame.with_columns(
-        _word_count(pl.col("text")).alias("n_words"), _lang_expr(pl.col("text")).alias("lang")
-    )
-
-
 def _drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple]]:
     first = (
         corpus.with_row_index("_i")
@@ -599,7 +837,9 @@ def _drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple]
             pl.col("record").first().alias("_first_rec"),
         )
     )
-    marked = corpus.with_row_index("_i").join(first, on="doc_id", how="left", suffix="_first")
+    marked = corpus.with_row_index("_i").join(
+        first, on="doc_id", how="left", suffix="_first", maintain_order="left"
+    )
     dup = marked.filter(pl.col("_i") != pl.col("_i_first"))
     rows = [
         _report(

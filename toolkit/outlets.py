@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+import polars as pl
 import yaml
 
 from toolkit.errors import DataError
@@ -43,9 +43,8 @@ class Site:
     @functools.cached_property
     def cue(self) -> re.Pattern | None:
         """All cues as one pattern (searched), or None when the site has none."""
-        if not self.cues:
-            return None
-        return re.compile("|".join(f"(?:{p.pattern})" for p in self.cues))
+        pattern = any_of(list(self.cues))
+        return re.compile(pattern) if pattern else None
 
 
 @dataclass(frozen=True)
@@ -139,6 +138,21 @@ class Registry:
             ),
         )
 
+    @functools.cached_property
+    def dateline_any(self) -> re.Pattern:
+        """Matches where any dateline pattern matches (a quick test before trying each)."""
+        return re.compile(any_of([d.pattern for d in self.datelines]) or r"(?!)")
+
+    @functools.cached_property
+    def page_date_any(self) -> re.Pattern:
+        """Finds where any page-date pattern finds."""
+        return re.compile(any_of(self.page_dates) or r"(?!)")
+
+    @functools.cached_property
+    def outlet_cue_pattern(self) -> str | None:
+        """Every outlet's bylines and cues as one pattern (for polars), or None when none."""
+        return any_of([p for o in self.outlets.values() for p in (*o.bylines, *o.cues)])
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the process
     def canonical(self, name: str | None) -> str | None:
         """The canonical outlet name for an alias ("tass", "xinhuanet", ...), else None."""
@@ -146,16 +160,31 @@ class Registry:
             return None
         return self._aliases.get(_alias_key(name))
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - registries live for the process
     def site_of_url(self, url: str | None) -> str | None:
         """The site a URL belongs to: a known site domain when the host is one or under one,
         else the host without a leading ``www.``."""
-        if not url:
-            return None
-        host = urlsplit(url if "//" in url else "//" + url).hostname
+        return self.sites_of_urls(pl.Series([url], dtype=pl.String)).item()
+
+    def sites_of_urls(self, urls: pl.Series) -> pl.Series:
+        """:meth:`site_of_url` for a column of URLs at once (as ``urllib`` reads hosts)."""
+        url = pl.col("url")
+        url = pl.when(url.str.contains("//", literal=True)).then(url).otherwise("//" + url)
+        netloc = url.str.extract(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#]*)", 1)
+        host = netloc.str.replace(r"^.*@", "")
+        host = (
+            pl.when(host.str.starts_with("["))
+            .then(host.str.extract(r"^\[([^\]]*)\]", 1))
+            .otherwise(host.str.replace(r":.*$", ""))
+            .str.to_lowercase()
+        )
+        hosts = pl.DataFrame({"url": urls.cast(pl.String)}).select(host.alias("host"))["host"]
+        known = {h: self._site_of_host(h) for h in hosts.unique().drop_nulls().to_list()}
+        return hosts.replace_strict(known, default=None, return_dtype=pl.String).alias("site")
+
+    def _site_of_host(self, host: str) -> str | None:
+        host = host.removeprefix("www.")
         if not host:
             return None
-        host = host.lower().removeprefix("www.")
         parts = host.split(".")
         for i in range(len(parts) - 1):
             if ".".join(parts[i:]) in self.sites:
@@ -175,6 +204,13 @@ class Registry:
         if site is None:
             return self.common_chrome, self.common_chrome_anywhere
         return self.common_chrome + site.chrome, self.common_chrome_anywhere + site.chrome_anywhere
+
+
+def any_of(patterns: list[re.Pattern]) -> str | None:
+    """One pattern that matches where any of ``patterns`` does, or None for none. Group names
+    are dropped so that patterns sharing them (``place``, ``day``...) can stand side by side."""
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
+    return "|".join(f"(?:{p})" for p in parts) or None
 
 
 def _alias_key(name: str) -> str:

@@ -1,7 +1,8 @@
 """File readers: each turns one input file into raw records and accounts for what it skipped.
 
-A reader yields :class:`Record` (one article, fields as found) and :class:`Skip` (a record or the
-whole file left out, with a reason and the line where known). Readers do no cleaning.
+A reader yields :class:`Record` (a page: one article, fields as found), :class:`Table` (the
+articles of a table file, one row each) and :class:`Skip` (a record or the whole file left out,
+with a reason and the line where known). Readers do no cleaning.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import polars as pl
 from toolkit.clean import decode
 from toolkit.errors import InputError
 
-__all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "read_file"]
+__all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "Table", "read_file"]
 
 # Usual column names of scraped tables, per field, in order of preference (lower case).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -45,19 +46,25 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class Record:
-    """One article as found in a file."""
+    """One page (a text, Markdown or HTML file) as found: its text with the site's chrome, and
+    what the file's own metadata says."""
 
     path: str
-    record: int | None  # index within a table; None for one-article files
-    line: int | None
-    kind: str  # "page" (text/html with chrome) or "table"
-    text: str | None
+    text: str
     title: str | None = None
     date: str | None = None
     outlet: str | None = None
     url: str | None = None
-    site: str | None = None  # set by the loader: from the URL, else from the page's cues
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Table:
+    """The articles of one table file, one row each: ``record, line, text, title, date, outlet,
+    url, meta`` (strings, null where empty; ``meta`` is the other columns as JSON)."""
+
+    path: str
+    frame: pl.DataFrame
     has_body_column: bool = True
 
 
@@ -85,7 +92,7 @@ def _file_text(path: Path, rel: str, kind: str) -> str | Skip:
 
 def _read_text(path: Path, rel: str) -> Iterator[Record | Skip]:
     text = _file_text(path, rel, "text")
-    yield text if isinstance(text, Skip) else Record(rel, None, None, "page", text)
+    yield text if isinstance(text, Skip) else Record(rel, text)
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
@@ -217,100 +224,181 @@ def _pick(columns: list[str], overrides: dict[str, str]) -> dict[str, tuple[str,
     return picked
 
 
-def _table_records(
-    rel: str, rows: Iterator[tuple[int, int | None, dict[str, Any]]], columns: list[str], options
-) -> Iterator[Record | Skip]:
+def _no_text_column(rel: str, columns: list[str]) -> Skip:
+    return Skip(
+        rel, f"no text or title column among {columns}; name one with columns={{'text': ...}}"
+    )
+
+
+def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
+    """A column as stripped text, null when empty (as ``_str`` does for one value)."""
+    col = pl.col(name)
+    if dtype == pl.Null:
+        return pl.lit(None, pl.String)
+    if isinstance(dtype, pl.List | pl.Array):
+        parts = col.list.eval(pl.element().cast(pl.String).str.strip_chars())
+        text = parts.list.eval(pl.element().filter(pl.element() != "")).list.join("\n\n")
+    elif dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        text = col.dt.to_string("%Y-%m-%d %H:%M:%S")
+    elif dtype == pl.Date:
+        text = col.dt.to_string("%Y-%m-%d")
+    else:
+        text = col.cast(pl.String).str.strip_chars()
+    return pl.when(text != "").then(text)
+
+
+def _meta_json(frame: pl.DataFrame, names: list[str]) -> pl.Expr:
+    """The named columns as one compact JSON object per row, keys sorted, empty values left out;
+    null when none has a value."""
+    parts = []
+    for name in sorted(names):
+        col = pl.col(name)
+        present = col.is_not_null()
+        if frame.schema[name] == pl.String:
+            present = present & (col != "")
+        encoded = pl.struct(col).struct.json_encode().str.slice(1).str.strip_suffix("}")
+        parts.append(pl.when(present).then(encoded))
+    if not parts:
+        return pl.lit(None, pl.String)
+    body = pl.concat_str(parts, separator=",", ignore_nulls=True)
+    return pl.when(body != "").then(pl.concat_str(pl.lit("{"), body, pl.lit("}")))
+
+
+def _table(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
+    """A table frame (its own columns, plus ``_record`` and ``_line``) to a :class:`Table`."""
+    columns = [c for c in frame.columns if c not in ("_record", "_line")]
     picked = _pick(columns, options.get("columns") or {})
-    used = {c for cols in picked.values() for c in cols}
     if not picked["text"] and not picked["title"]:
-        yield Skip(
-            rel,
-            f"no text or title column among {columns}; name one with columns={{'text': ...}}",
-        )
-        return
-    has_body = bool(picked["text"])
+        return _no_text_column(rel, columns)
+    used = {c for cols in picked.values() for c in cols}
+    fields = [
+        (pl.coalesce([_as_text(c, frame.schema[c]) for c in cols]) if cols else pl.lit(None))
+        .cast(pl.String)
+        .alias(key)
+        for key, cols in picked.items()
+    ]
+    out = frame.select(
+        pl.col("_record").cast(pl.Int64).alias("record"),
+        pl.col("_line").cast(pl.Int64).alias("line"),
+        *fields,
+        _meta_json(frame, [c for c in columns if c not in used]).alias("meta"),
+    )
+    return Table(rel, out, has_body_column=bool(picked["text"]))
+
+
+def _records_table(
+    rel: str, rows: list[tuple[int, int | None, dict[str, Any]]], columns: list[str], options
+) -> Table | Skip:
+    """Records of differing shapes (JSON) to a :class:`Table`, one record at a time."""
+    picked = _pick(columns, options.get("columns") or {})
+    if not picked["text"] and not picked["title"]:
+        return _no_text_column(rel, columns)
+    used = {c for cols in picked.values() for c in cols}
 
     def first(row: dict[str, Any], key: str) -> str | None:
-        # Records may name a field differently (JSON lines): take the first that has a value.
+        # Records may name a field differently: take the first that has a value.
         return next((v for c in picked[key] if (v := _str(row.get(c))) is not None), None)
 
+    data: dict[str, list] = {"record": [], "line": [], **{k: [] for k in picked}, "meta": []}
     for index, line, row in rows:
-        yield Record(
-            path=rel,
-            record=index,
-            line=line,
-            kind="table",
-            text=first(row, "text") if has_body else None,
-            title=first(row, "title"),
-            date=first(row, "date"),
-            outlet=first(row, "outlet"),
-            url=first(row, "url"),
-            meta={k: v for k, v in row.items() if k not in used and v not in (None, "")},
-            has_body_column=has_body,
+        data["record"].append(index)
+        data["line"].append(line)
+        for key in picked:
+            data[key].append(first(row, key))
+        meta = {k: v for k, v in row.items() if k not in used and v not in (None, "")}
+        data["meta"].append(
+            json.dumps(meta, ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))
+            if meta
+            else None
         )
+    schema = {k: pl.String for k in data} | {"record": pl.Int64, "line": pl.Int64}
+    return Table(rel, pl.DataFrame(data, schema=schema), has_body_column=bool(picked["text"]))
 
 
-def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[Record | Skip]:
+def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
     text = _file_text(path, rel, "a table")
     if isinstance(text, Skip):
         yield text
         return
     csv.field_size_limit(1 << 30)
-    lines = _CountedLines(text)
+    source = io.StringIO(text, newline="")
+    reader = csv.reader(source, delimiter=delimiter)
     try:
-        header = [h.strip() for h in next(csv.reader(lines, delimiter=delimiter))]
+        header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as e:
         yield Skip(rel, f"no header row: {e}", line=1)
         return
-    skips: list[Skip] = []
-
-    def rows() -> Iterator[tuple[int, int, dict[str, Any]]]:
-        index = 0
-        while True:  # a fresh reader after a csv.Error resumes at the next physical line
-            reader = csv.reader(lines, delimiter=delimiter, strict=True)
-            while True:
-                before = lines.count
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as e:
-                    skips.append(
-                        Skip(rel, f"malformed row: {e}; fix the quoting", index, before + 1)
-                    )
-                    index += 1
-                    break
-                if not row or row == [""]:
-                    continue
-                start, end = before + 1, lines.count
-                if len(row) != len(header):
-                    joined = (
-                        f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
-                    )
-                    reason = f"malformed row: {len(row)} fields, header has {len(header)}{joined}"
-                    skips.append(Skip(rel, reason, index, start))
-                else:
-                    yield index, start, dict(zip(header, row, strict=True))
-                index += 1
-
-    yield from _table_records(rel, rows(), header, options)
+    names = _unique(header)
+    width, consumed, body = len(header), reader.line_num, source.tell()
+    # Most tables are one row per line and well formed: read them in one go, else row by row.
+    reader = csv.reader(source, delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        rows = None
+    if rows is not None and reader.line_num == len(rows) and set(map(len, rows)) <= {width}:
+        records, starts, skips = range(len(rows)), range(consumed + 1, consumed + 1 + len(rows)), []
+    else:
+        source.seek(body)
+        rows, records, starts, skips = _rows_one_by_one(source, rel, delimiter, width, consumed)
+    frame = pl.DataFrame(
+        [
+            pl.Series(n, col, dtype=pl.String)
+            for n, col in zip(names, zip(*rows, strict=True), strict=True)
+        ]
+        if rows
+        else [pl.Series(n, [], dtype=pl.String) for n in names]
+    ).with_columns(
+        pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
+    )
+    yield _table(rel, frame, options)
     yield from skips
 
 
-class _CountedLines:
-    """Physical lines of a text, counting how many were read."""
+def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, consumed: int):
+    """Rows of the right width with their indices and first lines; a Skip for each other row."""
+    rows: list[list[str]] = []
+    records: list[int] = []
+    starts: list[int] = []
+    skips: list[Skip] = []
+    index = 0
+    while True:  # a fresh reader after a csv.Error resumes at the next physical line
+        reader = csv.reader(source, delimiter=delimiter, strict=True)
+        before = 0
+        try:
+            for row in reader:
+                start, end = consumed + before + 1, consumed + reader.line_num
+                before = reader.line_num
+                if not row or row == [""]:
+                    continue
+                if len(row) == width:
+                    rows.append(row)
+                    records.append(index)
+                    starts.append(start)
+                else:
+                    joined = (
+                        f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
+                    )
+                    reason = f"malformed row: {len(row)} fields, header has {width}{joined}"
+                    skips.append(Skip(rel, reason, index, start))
+                index += 1
+            return rows, records, starts, skips
+        except csv.Error as e:
+            skips.append(
+                Skip(rel, f"malformed row: {e}; fix the quoting", index, consumed + before + 1)
+            )
+            index += 1
+            consumed += reader.line_num
 
-    def __init__(self, text: str):
-        self._lines = iter(io.StringIO(text, newline=""))
-        self.count = 0
 
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.count += 1
-        return line
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique (a repeated header gets ``_2``, ``_3``...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
 
 
 def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
@@ -340,7 +428,7 @@ def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
         columns.update(dict.fromkeys(obj))
         parsed.append((index, line_no, obj))
         index += 1
-    yield from _table_records(rel, iter(parsed), list(columns), options)
+    yield _records_table(rel, parsed, list(columns), options)
     yield from skips
 
 
@@ -371,7 +459,7 @@ def _read_json(path: Path, rel: str, options) -> Iterator[Record | Skip]:
             parsed.append((i, None, item))
         else:
             skips.append(Skip(rel, f"record is a {type(item).__name__}, not an object", record=i))
-    yield from _table_records(rel, iter(parsed), list(columns), options)
+    yield _records_table(rel, parsed, list(columns), options)
     yield from skips
 
 
@@ -381,8 +469,14 @@ def _read_parquet(path: Path, rel: str, options) -> Iterator[Record | Skip]:
     except Exception as e:  # polars raises several kinds for a bad file
         yield Skip(rel, f"unreadable parquet: {e}")
         return
-    rows = ((i, None, row) for i, row in enumerate(frame.iter_rows(named=True)))
-    yield from _table_records(rel, rows, frame.columns, options)
+    yield _table(
+        rel,
+        frame.with_columns(
+            pl.int_range(frame.height, dtype=pl.Int64).alias("_record"),
+            pl.lit(None, pl.Int64).alias("_line"),
+        ),
+        options,
+    )
 
 
 READERS = {
@@ -401,8 +495,8 @@ READERS = {
 }
 
 
-def read_file(path: Path, rel: str, options: dict[str, Any]) -> Iterator[Record | Skip]:
-    """Records and skips of one file; the extension picks the reader."""
+def read_file(path: Path, rel: str, options: dict[str, Any]) -> Iterator[Record | Table | Skip]:
+    """Records (pages), tables and skips of one file; the extension picks the reader."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(
