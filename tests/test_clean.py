@@ -1,7 +1,20 @@
+import itertools
+import random
+import re
+
+import polars as pl
 import pytest
 from conftest import SEEDS
 
-from toolkit.clean import clean, decode, learn_chrome, normalize, paragraphs, split_glued
+from toolkit.clean import (
+    clean,
+    decode,
+    learn_chrome,
+    normalize,
+    paragraphs,
+    split_glued,
+    split_glued_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +93,57 @@ def test_normalize(raw, expected):
 )
 def test_split_glued(paragraph, pieces):
     assert split_glued(paragraph) == pieces
+
+
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
+    "vs etc approx".split()
+)
+
+
+def reference_split_glued(paragraph: str) -> list[str]:
+    """split_glued one match at a time in plain Python: the rules the column version follows."""
+    points = []
+    for m in re.finditer(r"[.!?…][\"”“]?[A-Z][a-z]|“[A-Za-z]", paragraph):
+        i = m.start()
+        if paragraph[i] == "“":
+            if i > 0 and paragraph[i - 1] in "abcdefghijklmnopqrstuvwxyz,":
+                points.append(i)
+            continue
+        if i == 0 or paragraph[i - 1] not in "abcdefghijklmnopqrstuvwxyz0123456789)]":
+            continue
+        word = re.compile(r"(\w+)$").search(paragraph, max(0, i - 24), i)
+        if word and word.group(1) in _ABBREVIATIONS:
+            continue
+        quote = paragraph[i + 1] if paragraph[i + 1] in '"”“' else ""
+        if not quote:
+            points.append(i + 1)
+            continue
+        before = paragraph[: i + 1]
+        if quote == '"':
+            closes = before.count('"') % 2 == 1
+        else:
+            closes = before.count("“") > before.count("”")
+        points.append(i + 2 if closes else i + 1)
+    if not points:
+        return [paragraph]
+    cuts = [0, *points, len(paragraph)]
+    pieces = (paragraph[a:b].strip() for a, b in itertools.pairwise(cuts))
+    return [p for p in pieces if p]
+
+
+def test_split_glued_lines_follows_the_reference_on_random_text():
+    rng = random.Random(7)
+    alphabet = ["a", "b", "Ab", "Mr", "No", "Co", "1", ")", "]", ",", " ", ".", "!", "?", "…"]
+    alphabet += ['"', "“", "”", "We", "The", "x", "é"]
+    lines = [
+        "".join(rng.choices(alphabet, k=rng.randint(1, 40))).strip() or "a" for _ in range(3000)
+    ]
+    lines += [p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text().splitlines() if p]
+    got = split_glued_lines(pl.Series(lines)).to_list()
+    for line, pieces in zip(lines, got, strict=True):
+        expected = reference_split_glued(line)
+        assert (pieces if len(pieces) > 1 else [line]) == expected, line
 
 
 def test_paragraphs_one_per_line_and_rejoined_when_hard_wrapped():

@@ -375,3 +375,19 @@ def test_own_outlet_tables_are_read_beside_the_bundled_ones(tmp_path):
     )
     with pytest.raises(InputError, match="outlet tables folder not found"):
         ingest(tmp_path / "in", outlets=tmp_path / "nope")
+
+
+def test_language_by_script_and_english_function_words(tmp_path):
+    rows = {
+        "en": "The president said that talks with Minsk were useful.",
+        "es": "Corría el año 1937 y los fascistas ya habían iniciado su rebelión en España.",
+        "ru": "Президент заявил, что переговоры в Минске были полезными.",
+        "be": "Прэзідэнт сказаў, што перамовы ў Мінску былі карыснымі.",
+        "zh": "习近平同卢卡申科举行会谈。",
+    }
+    (tmp_path / "t.csv").write_text(
+        "title,text\n" + "".join(f'{k},"{v}"\n' for k, v in rows.items()), encoding="utf-8"
+    )
+    corpus = ingest(tmp_path / "t.csv").corpus
+    expected = {"en": "en", "es": "und", "ru": "ru", "be": "be", "zh": "zh"}
+    assert dict(corpus.select("title", "lang").iter_rows()) == expected

@@ -9,8 +9,8 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -28,11 +28,11 @@ __all__ = [
     "learn_chrome",
     "learned_lines",
     "normalize",
-    "normalize_expr",
     "normalize_texts",
     "paragraph_lines",
     "paragraphs",
     "split_glued",
+    "split_glued_lines",
 ]
 
 
@@ -78,19 +78,17 @@ _MOJIBAKE = re.compile(
     "\u017d\u017e\u0178\u0192\u02c6\u02dc]"
 )
 _UNICODE_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufdd0-\ufdef]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _MULTISPACE = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def normalize_expr(text: pl.Expr) -> pl.Expr:
-    """:func:`normalize` as a polars expression, less the mojibake repair (which
-    :func:`normalize_texts` adds)."""
+def _normalize_expr(text: pl.Expr) -> pl.Expr:
+    """:func:`normalize` after the mojibake repair and NFC (see :func:`normalize_texts`)."""
     return (
-        text.str.normalize("NFC")
-        .str.replace_all("\r\n", "\n", literal=True)
+        text.str.replace_all("\r\n", "\n", literal=True)
         .str.replace_all("\r", "\n", literal=True)
         .str.replace_all("\t", " ", literal=True)
         .str.replace_all(_UNICODE_SPACES.pattern, " ")
@@ -106,11 +104,21 @@ def normalize_expr(text: pl.Expr) -> pl.Expr:
 def normalize_texts(texts: pl.Series) -> pl.Series:
     """:func:`normalize` over a column of texts at once (nulls stay null)."""
     texts = texts.cast(pl.String)
-    broken = texts.str.contains(_MOJIBAKE.pattern).fill_null(False)
-    if broken.any():
-        where = broken.arg_true()
-        texts = texts.scatter(where, [ftfy.fix_encoding(t) for t in texts.gather(where)])
-    return pl.select(normalize_expr(pl.lit(texts))).to_series().alias(texts.name)
+    # Mojibake repair and NFC run in Python, on the texts that need them: the few with
+    # mojibake, and the non-ASCII texts that are not already NFC (usually none).
+    unusual = texts.str.contains(r"[^\x00-\x7f]").fill_null(False)
+    if unusual.any():
+        where = unusual.arg_true()
+        changed = []
+        for i, text in zip(where, texts.gather(where), strict=True):
+            fixed = ftfy.fix_encoding(text) if _MOJIBAKE.search(text) else text
+            if not unicodedata.is_normalized("NFC", fixed):
+                fixed = unicodedata.normalize("NFC", fixed)
+            if fixed is not text:
+                changed.append((i, fixed))
+        if changed:
+            texts = texts.scatter([i for i, _ in changed], [t for _, t in changed])
+    return pl.select(_normalize_expr(pl.lit(texts))).to_series().alias(texts.name)
 
 
 def normalize(text: str) -> str:
@@ -125,36 +133,73 @@ _ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
     "vs etc approx".split()
 )
-# A sentence end or an opening quote glued to what precedes it (a letter, digit or bracket).
-_GLUE = re.compile(r"(?<=[a-z0-9)\]])[.!?…][\"”“]?[A-Z][a-z]|(?<=[a-z,])“[A-Za-z]")
+# Glue is found in whole columns with polars: cut points are marked with a noncharacter
+# (which normalize removes from any text), then the lines are split there.
+_CUT = "\ufdd0"
+_HELD = "\ufdd1"  # put between an abbreviation and its full stop: "Mr.Smith" is not glue
+_NONCHARACTERS = "[\ufdd0-\ufdef]"
+_ABBREVIATION = r"\b(" + "|".join(sorted(_ABBREVIATIONS)) + r")([.!?…])"
+# "Belarus.Sergey": a sentence end between a lower-case letter (digit, bracket) and a capital.
+_END_GLUE = (r"([a-z0-9)\]][.!?…])([A-Z][a-z])", "${1}" + _CUT + "${2}")
+# "Aleinik“We": an opening quote glued to a letter or comma.
+_QUOTE_GLUE = (r"([a-z,])(“[A-Za-z])", "${1}" + _CUT + "${2}")
+# "said.”The", "stressed.“We": the cut goes after the quote when it closes an open quotation,
+# else before it; which needs the quotes before it, so it is found segment by segment.
+_QUOTED_END = r"[a-z0-9)\]][.!?…][\"”“][A-Z][a-z]"
 
 
-def _glue_points(paragraph: str) -> list[int]:
-    points = []
-    counted, straight, opened, closed = 0, 0, 0, 0  # quotes in paragraph[:counted]
-    for m in _GLUE.finditer(paragraph):
-        i = m.start()
-        if paragraph[i] == "“":  # a letter or comma glued to an opening quote: "Aleinik“We"
-            points.append(i)
-            continue
-        word = _LAST_WORD.search(paragraph, max(0, i - 24), i)
-        if word and word.group(1) in _ABBREVIATIONS:
-            continue
-        quote = paragraph[i + 1] if paragraph[i + 1] in '"”“' else ""
-        if not quote:
-            points.append(i + 1)
-            continue
-        straight += paragraph.count('"', counted, i + 1)
-        opened += paragraph.count("“", counted, i + 1)
-        closed += paragraph.count("”", counted, i + 1)
-        counted = i + 1
-        # A straight quote closes when one is open; a curly one when an “ is still open.
-        closes = straight % 2 == 1 if quote == '"' else opened > closed
-        points.append(i + 2 if closes else i + 1)
-    return points
+def _cut_quoted_ends(lines: pl.Series) -> pl.Series:
+    """Mark the cuts of ``_QUOTED_END`` glue in each line (see above)."""
+    segments = (
+        pl.DataFrame({"line": lines})
+        .with_row_index("i")
+        .select("i", pl.col("line").str.extract_all(r'[^"“”]*["“”]|[^"“”]+').alias("seg"))
+        .explode("seg")
+        .with_columns(pl.col("seg").fill_null(""))
+    )
+    quote = pl.col("seg").str.slice(-1)
+    seen = {
+        q: (quote == q).cast(pl.Int64).cum_sum().shift(1, fill_value=0).over("i") for q in '"“”'
+    }
+    closes = pl.when(quote == '"').then(seen['"'] % 2 == 1).otherwise(seen["“"] > seen["”"])
+    glued = pl.col("seg").str.contains(r'[a-z0-9)\]][.!?…]["“”]$') & pl.col("seg").shift(-1).over(
+        "i"
+    ).str.contains(r"^[A-Z][a-z]").fill_null(False)
+    marked = (
+        pl.when(glued & closes)
+        .then(pl.col("seg") + _CUT)
+        .when(glued)
+        .then(pl.col("seg").str.slice(0, pl.col("seg").str.len_chars() - 1) + _CUT + quote)
+        .otherwise(pl.col("seg"))
+    )
+    return (
+        segments.with_columns(marked.alias("seg"))
+        .group_by("i", maintain_order=True)
+        .agg(pl.col("seg").str.join(""))
+        .sort("i")["seg"]
+    )
 
 
-_LAST_WORD = re.compile(r"(\w+)$")
+def split_glued_lines(lines: pl.Series) -> pl.Series:
+    """:func:`split_glued` for a column of paragraphs: a list of pieces for each."""
+    lines = lines.cast(pl.String).str.replace_all(_NONCHARACTERS, "")
+    held = lines.str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}")
+    quoted = held.str.contains(_QUOTED_END).fill_null(False)
+    if quoted.any():
+        where = quoted.arg_true()
+        held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
+    out = pl.select(pl.lit(held).alias("line"))
+    for pattern, cut in (_END_GLUE, _END_GLUE, _QUOTE_GLUE, _QUOTE_GLUE):
+        # Twice each: a match takes the letters after the cut, which may start the next glue.
+        out = out.select(pl.col("line").str.replace_all(pattern, cut))
+    pieces = (
+        pl.col("line")
+        .str.replace_all(_HELD, "", literal=True)
+        .str.split(_CUT)
+        .list.eval(pl.element().str.strip_chars())
+        .list.eval(pl.element().filter(pl.element() != ""))
+    )
+    return out.select(pieces).to_series().alias("pieces")
 
 
 def split_glued(paragraph: str) -> list[str]:
@@ -162,16 +207,12 @@ def split_glued(paragraph: str) -> list[str]:
 
     Returns the pieces, each stripped; a paragraph with no glue comes back as one piece.
     """
-    points = _glue_points(paragraph)
-    if not points:
-        return [paragraph]
-    cuts = [0, *points, len(paragraph)]
-    pieces = (paragraph[a:b].strip() for a, b in itertools.pairwise(cuts))
-    return [p for p in pieces if p]
+    pieces = split_glued_lines(pl.Series([paragraph], dtype=pl.String)).item().to_list()
+    return pieces if len(pieces) > 1 else [paragraph]
 
 
 _SENTENCE_END = r"[.!?:\"”’)\]]$"
-# _GLUE without look-behind, for polars: only lines where it matches go to _glue_points.
+# Lines that may hold glue (of any of the three kinds above).
 _GLUE_CANDIDATE = r"[a-z0-9)\]][.!?…][\"”“]?[A-Z][a-z]|[a-z,]“[A-Za-z]"
 
 
@@ -232,7 +273,7 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
     glued = out.filter("glued")
     if glued.height:
         pieces = glued.select(
-            "doc", "b", "k", pl.Series("line", [split_glued(t) for t in glued["line"]])
+            "doc", "b", "k", split_glued_lines(glued["line"]).alias("line")
         ).explode("line")
         out = pl.concat([out.filter(~pl.col("glued")).drop("glued"), pieces])
     else:

@@ -330,25 +330,28 @@ def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[T
         return
     names = _unique(header)
     width, consumed, body = len(header), reader.line_num, source.tell()
-    # Most tables are one row per line and well formed: read them in one go, else row by row.
+    # Most tables are well formed: read them in one go; else row by row, to report each bad row.
     reader = csv.reader(source, delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error:
         rows = None
-    if rows is not None and reader.line_num == len(rows) and set(map(len, rows)) <= {width}:
-        records, starts, skips = range(len(rows)), range(consumed + 1, consumed + 1 + len(rows)), []
-    else:
+    frame = None
+    if rows is not None and set(map(len, rows)) <= {width}:
+        frame = _string_frame(names, rows)
+        # Each row's first line: rows span one line plus the line breaks inside their fields.
+        breaks = [pl.col(n).str.count_matches(r"\r\n|\r|\n") for n in names]
+        spans = frame.select((1 + pl.sum_horizontal(breaks)).alias("span"))["span"]
+        if spans.sum() == reader.line_num:
+            starts = consumed + 1 + spans.cum_sum() - spans
+            records, skips = range(len(rows)), []
+        else:
+            frame = None
+    if frame is None:
         source.seek(body)
         rows, records, starts, skips = _rows_one_by_one(source, rel, delimiter, width, consumed)
-    frame = pl.DataFrame(
-        [
-            pl.Series(n, col, dtype=pl.String)
-            for n, col in zip(names, zip(*rows, strict=True), strict=True)
-        ]
-        if rows
-        else [pl.Series(n, [], dtype=pl.String) for n in names]
-    ).with_columns(
+        frame = _string_frame(names, rows)
+    frame = frame.with_columns(
         pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
     )
     yield _table(rel, frame, options)
@@ -389,6 +392,13 @@ def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, 
             )
             index += 1
             consumed += reader.line_num
+
+
+def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
+    columns = zip(*rows, strict=True) if rows else ([] for _ in names)
+    return pl.DataFrame(
+        [pl.Series(n, col, dtype=pl.String) for n, col in zip(names, columns, strict=True)]
+    )
 
 
 def _unique(names: list[str]) -> list[str]:
