@@ -137,15 +137,29 @@ _ABBREVIATIONS = frozenset(
 # (which normalize removes from any text), then the lines are split there.
 _CUT = "\ufdd0"
 _HELD = "\ufdd1"  # put between an abbreviation and its full stop: "Mr.Smith" is not glue
+_CLOSER = "\ufdd2"  # stands in for a straight quote that closes a quotation
 _NONCHARACTERS = "[\ufdd0-\ufdef]"
 _ABBREVIATION = r"\b(" + "|".join(sorted(_ABBREVIATIONS)) + r")([.!?…])"
-# "Belarus.Sergey": a sentence end between a lower-case letter (digit, bracket) and a capital.
-_END_GLUE = (r"([a-z0-9)\]][.!?…])([A-Z][a-z])", "${1}" + _CUT + "${2}")
-# "Aleinik“We": an opening quote glued to a letter or comma.
-_QUOTE_GLUE = (r"([a-z,])(“[A-Za-z])", "${1}" + _CUT + "${2}")
-# "said.”The", "stressed.“We": the cut goes after the quote when it closes an open quotation,
-# else before it; which needs the quotes before it, so it is found segment by segment.
-_QUOTED_END = r"[a-z0-9)\]][.!?…][\"”“][A-Z][a-z]"
+_END = r"[a-z0-9)\]][.!?…]"  # a sentence end after a lower-case letter, digit or bracket
+# Each kind of glue as (before the cut)(after the cut):
+_GLUE_KINDS = (
+    # "stressed.“We", "said.\"The": a quote that opens a quotation starts the next piece;
+    rf"({_END})([\"“][A-Z][a-z])",
+    # "said.”The": one that closes it ends this piece;
+    rf"({_END}[”{_CLOSER}])([A-Z][a-z])",
+    # "Belarus.Sergey";
+    rf"({_END})([A-Z][a-z])",
+    # "Aleinik“We": an opening quote glued to a letter or comma.
+    r"([a-z,])(“[A-Za-z])",
+)
+_GLUE = "|".join(_GLUE_KINDS)
+_GLUE_CUT = (
+    "".join(f"${{{2 * i + 1}}}" for i in range(len(_GLUE_KINDS)))
+    + _CUT
+    + "".join(f"${{{2 * i + 2}}}" for i in range(len(_GLUE_KINDS)))
+)
+# Glue at a quote, where whether the quote opens or closes needs the quotes before it.
+_QUOTED_END = rf"{_END}[\"”“][A-Z][a-z]"
 
 
 def _cut_quoted_ends(lines: pl.Series) -> pl.Series:
@@ -184,17 +198,21 @@ def split_glued_lines(lines: pl.Series) -> pl.Series:
     """:func:`split_glued` for a column of paragraphs: a list of pieces for each."""
     lines = lines.cast(pl.String).str.replace_all(_NONCHARACTERS, "")
     held = lines.str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}")
-    quoted = held.str.contains(_QUOTED_END).fill_null(False)
-    if quoted.any():
-        where = quoted.arg_true()
+    # Where curly quotes alternate (“ ” “ ...), each “ opens and each ” closes; elsewhere the
+    # quotes are counted segment by segment. The second of each pair of straight quotes closes.
+    not_alternating = "“[^“”]*“|”[^“”]*”|^[^“”]*”"  # two “ or two ” in a row, or ” first
+    odd = (held.str.contains(_QUOTED_END) & held.str.contains(not_alternating)).fill_null(False)
+    if odd.any():
+        where = odd.arg_true()
         held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
-    out = pl.select(pl.lit(held).alias("line"))
-    for pattern, cut in (_END_GLUE, _END_GLUE, _QUOTE_GLUE, _QUOTE_GLUE):
-        # Twice each: a match takes the letters after the cut, which may start the next glue.
-        out = out.select(pl.col("line").str.replace_all(pattern, cut))
+    out = pl.select(pl.lit(held).str.replace_all(r'"([^"]*)"', '"${1}' + _CLOSER).alias("line"))
+    for _ in range(2):
+        # Twice: a match takes the letters after its cut, which may start the next glue.
+        out = out.select(pl.col("line").str.replace_all(_GLUE, _GLUE_CUT))
     pieces = (
         pl.col("line")
         .str.replace_all(_HELD, "", literal=True)
+        .str.replace_all(_CLOSER, '"', literal=True)
         .str.split(_CUT)
         .list.eval(pl.element().str.strip_chars())
         .list.eval(pl.element().filter(pl.element() != ""))

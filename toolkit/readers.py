@@ -320,42 +320,56 @@ def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[T
     if isinstance(text, Skip):
         yield text
         return
-    csv.field_size_limit(1 << 30)
-    source = io.StringIO(text, newline="")
-    reader = csv.reader(source, delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except (StopIteration, csv.Error) as e:
-        yield Skip(rel, f"no header row: {e}", line=1)
-        return
-    names = _unique(header)
-    width, consumed, body = len(header), reader.line_num, source.tell()
-    # Most tables are well formed: read them in one go; else row by row, to report each bad row.
-    reader = csv.reader(source, delimiter=delimiter, strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error:
-        rows = None
-    frame = None
-    if rows is not None and set(map(len, rows)) <= {width}:
-        frame = _string_frame(names, rows)
-        # Each row's first line: rows span one line plus the line breaks inside their fields.
-        breaks = [pl.col(n).str.count_matches(r"\r\n|\r|\n") for n in names]
-        spans = frame.select((1 + pl.sum_horizontal(breaks)).alias("span"))["span"]
-        if spans.sum() == reader.line_num:
-            starts = consumed + 1 + spans.cum_sum() - spans
-            records, skips = range(len(rows)), []
-        else:
-            frame = None
-    if frame is None:
-        source.seek(body)
-        rows, records, starts, skips = _rows_one_by_one(source, rel, delimiter, width, consumed)
-        frame = _string_frame(names, rows)
+    frame = _read_exactly(text, delimiter)
+    if frame is not None:  # well formed: every row is one record, no skips
+        records, skips = range(frame.height), []
+        starts = _first_lines(
+            frame, 1 + sum(len(re.findall(r"\r\n|\r|\n", c)) for c in frame.columns)
+        )
+        frame.columns = _unique([c.strip() for c in frame.columns])
+    else:
+        csv.field_size_limit(1 << 30)
+        source = io.StringIO(text, newline="")
+        reader = csv.reader(source, delimiter=delimiter)
+        try:
+            header = [h.strip() for h in next(reader)]
+        except (StopIteration, csv.Error) as e:
+            yield Skip(rel, f"no header row: {e}", line=1)
+            return
+        rows, records, starts, skips = _rows_one_by_one(
+            source, rel, delimiter, len(header), reader.line_num
+        )
+        frame = _string_frame(_unique(header), rows)
     frame = frame.with_columns(
         pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
     )
     yield _table(rel, frame, options)
     yield from skips
+
+
+def _read_exactly(text: str, delimiter: str) -> pl.DataFrame | None:
+    """The table as polars reads it, when writing that back gives ``text`` exactly (so it is
+    the table Python's csv module reads, fast); None for any other table (read row by row)."""
+    newline = "\r\n" if text.partition("\n")[0].endswith("\r") else "\n"
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            separator=delimiter,
+            infer_schema=False,
+            truncate_ragged_lines=False,
+        )
+    except Exception:  # any table polars cannot read is read row by row
+        return None
+    written = frame.write_csv(separator=delimiter, line_terminator=newline)
+    whole = text if text.endswith(("\n", "\r")) else text + newline
+    return frame if written == whole else None
+
+
+def _first_lines(frame: pl.DataFrame, header_lines: int) -> pl.Series:
+    """Each row's first physical line: rows span one line plus the breaks inside their fields."""
+    breaks = [pl.col(c).str.count_matches(r"\r\n|\r|\n").fill_null(0) for c in frame.columns]
+    spans = frame.select((1 + pl.sum_horizontal(breaks)).cast(pl.Int64).alias("s"))["s"]
+    return header_lines + 1 + spans.cum_sum() - spans
 
 
 def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, consumed: int):
