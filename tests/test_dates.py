@@ -3,42 +3,56 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from toolkit.dates import parse_date_column, parse_filename, weekday_mentioned, year_from_weekday
+from toolkit.dates import (
+    parse_date_column,
+    parse_dates,
+    parse_filename,
+    weekday_mentioned,
+    year_from_weekday,
+)
 
 D = dt.date
 
 
-@pytest.mark.parametrize(
-    ("written", "expected"),
-    [
-        # every format in ../shared/corpora
-        ("2022-06-24T17:30:00Z", D(2022, 6, 24)),  # kremlin-2021-22
-        ("2006-06-21", D(2006, 6, 21)),  # statemedia-headlines
-        ("2022-08-11T15:50:38.000Z", D(2022, 8, 11)),  # bbc
-        ("15:45, 23-Mar-2022", D(2022, 3, 23)),  # cgtn
-        ("Updated: 2022-03-07 17:49", D(2022, 3, 7)),  # chinadaily
-        ("Published: Mar 24, 2022 06:46 PM", D(2022, 3, 24)),  # globaltimes
-        ("Published: Mar 24, 2022 09:53 PM Updated: Mar 24, 2022 09:23 PM", D(2022, 3, 24)),
-        ("2022-03-31 22:34:16", D(2022, 3, 31)),  # xinhuanet, tass-sample
-        # others researchers meet
-        ("9 Sep 2021", D(2021, 9, 9)),
-        ("19 December 2022", D(2022, 12, 19)),
-        ("December 19, 2022", D(2022, 12, 19)),
-        ("Dec 19, 2022", D(2022, 12, 19)),
-        ("19.12.2022", D(2022, 12, 19)),
-        ("2022-12-19T10:00:00+03:00", D(2022, 12, 19)),
-        # not dates: stay null, the caller keeps the text
-        ("PT59S", None),
-        ("", None),
-        (None, None),
-        ("2022-02-30", None),
-    ],
-)
+DATE_CASES = [
+    # every format in ../shared/corpora
+    ("2022-06-24T17:30:00Z", D(2022, 6, 24)),  # kremlin-2021-22
+    ("2006-06-21", D(2006, 6, 21)),  # statemedia-headlines
+    ("2022-08-11T15:50:38.000Z", D(2022, 8, 11)),  # bbc
+    ("15:45, 23-Mar-2022", D(2022, 3, 23)),  # cgtn
+    ("Updated: 2022-03-07 17:49", D(2022, 3, 7)),  # chinadaily
+    ("Published: Mar 24, 2022 06:46 PM", D(2022, 3, 24)),  # globaltimes
+    ("Published: Mar 24, 2022 09:53 PM Updated: Mar 24, 2022 09:23 PM", D(2022, 3, 24)),
+    ("2022-03-31 22:34:16", D(2022, 3, 31)),  # xinhuanet, tass-sample
+    # others researchers meet
+    ("9 Sep 2021", D(2021, 9, 9)),
+    ("19 December 2022", D(2022, 12, 19)),
+    ("December 19, 2022", D(2022, 12, 19)),
+    ("Dec 19, 2022", D(2022, 12, 19)),
+    ("19.12.2022", D(2022, 12, 19)),
+    ("2022-12-19T10:00:00+03:00", D(2022, 12, 19)),
+    # not dates: stay null, the caller keeps the text
+    ("PT59S", None),
+    ("", None),
+    (None, None),
+    ("2022-02-30", None),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), DATE_CASES)
 def test_parse_date_column(written, expected):
     got = pl.DataFrame({"d": [written]}, schema={"d": pl.String}).select(
         parse_date_column(pl.col("d"))
     )
     assert got.item() == expected
+
+
+def test_parse_dates_gives_what_the_column_expression_gives():
+    written = [w for w, _ in DATE_CASES] + [None, "", "2022-13-45", "March 5, 2022 Updated: x"]
+    values = pl.Series("d", written * 3, dtype=pl.String)
+    expected = pl.select(parse_date_column(pl.lit(values))).to_series()
+    assert parse_dates(values).to_list() == expected.to_list()
+    assert expected.drop_nulls().len() == 3 * sum(d is not None for _, d in DATE_CASES) + 3
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ __all__ = [
     "learned_lines",
     "normalize",
     "normalize_texts",
+    "over_column",
     "paragraph_lines",
     "paragraphs",
     "split_glued",
@@ -43,7 +44,7 @@ class Decoded(NamedTuple):
     encoding: str
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes) -> Decoded:
@@ -59,14 +60,14 @@ def decode(data: bytes) -> Decoded:
     head = data[:8192]
     if b"\x00" in head:
         return Decoded(None, "binary")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > 0.05 * len(head):
+        return Decoded(None, "binary")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        sample = text[:8192]
-        if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-            return Decoded(None, "binary")
         return Decoded(text, "utf-8" if encoding == "utf-8-sig" else encoding)
     # cp1252 leaves five bytes undefined; latin-1 maps every byte.
     return Decoded(data.decode("latin-1"), "latin-1")
@@ -118,7 +119,14 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
                 changed.append((i, fixed))
         if changed:
             texts = texts.scatter([i for i, _ in changed], [t for _, t in changed])
-    return pl.select(_normalize_expr(pl.lit(texts))).to_series().alias(texts.name)
+    name = texts.name
+    return over_column(texts.alias("text"), _normalize_expr(pl.col("text"))).alias(name)
+
+
+def over_column(values: pl.Series, expr: pl.Expr) -> pl.Series:
+    """``expr`` (on the column named as ``values``) over all of ``values``, on every core: the
+    streaming engine splits a column across threads, where the default engine would not."""
+    return pl.LazyFrame([values]).select(expr).collect(engine="streaming").to_series()
 
 
 def normalize(text: str) -> str:
@@ -196,28 +204,34 @@ def _cut_quoted_ends(lines: pl.Series) -> pl.Series:
 
 def split_glued_lines(lines: pl.Series) -> pl.Series:
     """:func:`split_glued` for a column of paragraphs: a list of pieces for each."""
-    lines = lines.cast(pl.String).str.replace_all(_NONCHARACTERS, "")
-    held = lines.str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}")
+    line = pl.col("line")
+    held = over_column(
+        lines.cast(pl.String).alias("line"),
+        line.str.replace_all(_NONCHARACTERS, "").str.replace_all(
+            _ABBREVIATION, "${1}" + _HELD + "${2}"
+        ),
+    )
     # Where curly quotes alternate (“ ” “ ...), each “ opens and each ” closes; elsewhere the
     # quotes are counted segment by segment. The second of each pair of straight quotes closes.
     not_alternating = "“[^“”]*“|”[^“”]*”|^[^“”]*”"  # two “ or two ” in a row, or ” first
-    odd = (held.str.contains(_QUOTED_END) & held.str.contains(not_alternating)).fill_null(False)
+    odd = over_column(
+        held, (line.str.contains(_QUOTED_END) & line.str.contains(not_alternating)).fill_null(False)
+    )
     if odd.any():
         where = odd.arg_true()
         held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
-    out = pl.select(pl.lit(held).str.replace_all(r'"([^"]*)"', '"${1}' + _CLOSER).alias("line"))
+    cut = line.str.replace_all(r'"([^"]*)"', '"${1}' + _CLOSER)
     for _ in range(2):
         # Twice: a match takes the letters after its cut, which may start the next glue.
-        out = out.select(pl.col("line").str.replace_all(_GLUE, _GLUE_CUT))
+        cut = cut.str.replace_all(_GLUE, _GLUE_CUT)
     pieces = (
-        pl.col("line")
-        .str.replace_all(_HELD, "", literal=True)
+        cut.str.replace_all(_HELD, "", literal=True)
         .str.replace_all(_CLOSER, '"', literal=True)
         .str.split(_CUT)
         .list.eval(pl.element().str.strip_chars())
         .list.eval(pl.element().filter(pl.element() != ""))
     )
-    return out.select(pieces).to_series().alias("pieces")
+    return over_column(held, pieces).alias("pieces")
 
 
 def split_glued(paragraph: str) -> list[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "PartialDate",
     "date_from_groups",
     "parse_date_column",
+    "parse_dates",
     "parse_filename",
     "weekday_mentioned",
     "year_from_weekday",
@@ -118,6 +119,21 @@ def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date |
     return None, None
 
 
+def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:
+    return (
+        expr.cast(pl.String)
+        .str.strip_chars()
+        .str.replace(reg.date_prefix, "")
+        .str.replace(reg.date_suffix, "")
+    )
+
+
+def _parsed(cleaned: pl.Expr, fmt: str) -> pl.Expr:
+    if "%H" in fmt or "%I" in fmt or "%z" in fmt:
+        return cleaned.str.to_datetime(fmt, strict=False, exact=True).dt.date()
+    return cleaned.str.to_date(fmt, strict=False, exact=True)
+
+
 def parse_date_column(expr: pl.Expr, *, reg: Registry | None = None) -> pl.Expr:
     """Vectorised parse of a string column of dates in any of the known formats to ``pl.Date``.
 
@@ -125,16 +141,22 @@ def parse_date_column(expr: pl.Expr, *, reg: Registry | None = None) -> pl.Expr:
     format that matches wins. Unparseable values become null (the caller keeps the text).
     """
     reg = reg or registry()
-    cleaned = (
-        expr.cast(pl.String)
-        .str.strip_chars()
-        .str.replace(reg.date_prefix, "")
-        .str.replace(reg.date_suffix, "")
-    )
-    candidates = [
-        cleaned.str.to_datetime(fmt, strict=False, exact=True).dt.date()
-        if "%H" in fmt or "%I" in fmt or "%z" in fmt
-        else cleaned.str.to_date(fmt, strict=False, exact=True)
-        for fmt in reg.date_formats
-    ]
-    return pl.coalesce(candidates)
+    cleaned = _cleaned(expr, reg)
+    return pl.coalesce([_parsed(cleaned, fmt) for fmt in reg.date_formats])
+
+
+def parse_dates(values: pl.Series, *, reg: Registry | None = None) -> pl.Series:
+    """:func:`parse_date_column` for a Series, trying each format only on the values that the
+    formats before it left unparsed (most columns hold one format: one pass, not eighteen)."""
+    reg = reg or registry()
+    cleaned = pl.select(_cleaned(pl.lit(values), reg)).to_series()
+    out = pl.Series(values.name, [None] * len(values), dtype=pl.Date)
+    todo = cleaned.is_not_null().arg_true()
+    for fmt in reg.date_formats:
+        if not len(todo):
+            break
+        parsed = pl.select(_parsed(pl.lit(cleaned.gather(todo)), fmt)).to_series()
+        done = parsed.is_not_null()
+        out = out.scatter(todo.filter(done), parsed.filter(done))
+        todo = todo.filter(~done)
+    return out

@@ -23,7 +23,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.clean import chrome_expr, learned_lines, normalize_texts, paragraph_lines
-from toolkit.dates import parse_date_column, parse_filename, weekday_mentioned, year_from_weekday
+from toolkit.dates import parse_dates, parse_filename, weekday_mentioned, year_from_weekday
 from toolkit.errors import InputError, StrictModeError
 from toolkit.extract import assemble_page, cue_lines, detect_sites
 from toolkit.outlets import Registry, registry
@@ -485,18 +485,20 @@ _PAGE_SCHEMA: dict[str, pl.DataType] = {
 def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
     cues = cue_lines(lines, reg=reg)
+    grouped = lines.group_by("doc", maintain_order=True).agg("line", "chrome")
     paras = dict(
-        lines.group_by("doc", maintain_order=True)
-        .agg("line", "chrome")
-        .select("doc", pl.struct("line", "chrome"))
-        .iter_rows()
+        zip(
+            grouped["doc"].to_list(),
+            zip(grouped["line"].to_list(), grouped["chrome"].to_list(), strict=True),
+            strict=True,
+        )
     )
     rows = []
     for doc, site, title_known in (
         docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
     ):
-        ps = paras.get(doc, {"line": [], "chrome": []})
-        page = assemble_page(ps["line"], ps["chrome"], cues.get(doc, []), site=site, reg=reg)
+        ps, chrome = paras.get(doc, ([], []))
+        page = assemble_page(ps, chrome, cues.get(doc, []), site=site, reg=reg)
         body = page.body
         if title_known and body and title_known == body[0]:
             body = body[1:]
@@ -640,9 +642,9 @@ def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFra
         _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs).alias("folder_outlet"),
         unknown_outlet.alias("_outlet_note"),
     )
-    distinct = docs.select(col("date_raw").unique().drop_nulls())
+    distinct = docs.select(col("date_raw").unique().drop_nulls())["date_raw"]
     docs = docs.join(
-        distinct.with_columns(parse_date_column(col("date_raw"), reg=reg).alias("column_date")),
+        pl.DataFrame([distinct, parse_dates(distinct, reg=reg).alias("column_date")]),
         on="date_raw",
         how="left",
         maintain_order="left",
@@ -690,7 +692,7 @@ def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFra
         separator="; ",
         ignore_nulls=True,
     )
-    # Lazily: polars then computes the language's shared sub-expressions once.
+    # Lazily: polars then computes the language's shared sub-expressions once, on every core.
     return (
         docs.lazy()
         .with_columns(
@@ -698,7 +700,7 @@ def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFra
             _word_count(col("text")).alias("n_words"),
             _lang_expr(col("text")).alias("lang"),
         )
-        .collect()
+        .collect(engine="streaming")
     )
 
 

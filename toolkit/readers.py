@@ -82,7 +82,7 @@ class Skip:
 def _file_text(path: Path, rel: str, kind: str) -> str | Skip:
     """A file's decoded text, or the Skip that says why there is none."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         return Skip(rel, "empty file")
     decoded = decode(data)
     if decoded.text is None:
