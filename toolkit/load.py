@@ -626,29 +626,33 @@ def _lit(value: str | pl.Expr) -> pl.Expr:
 
 
 def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFrame:
-    """Outlet, title, date, ids and notes for documents with text."""
+    """Outlet, title, date, ids and notes for documents with text: what needs Python runs on
+    distinct values or on the few rows concerned, the rest as one polars query."""
     col = pl.col
-    canonical = _lookup(col("outlet_raw"), reg.canonical, docs)
-    unknown_outlet = _lookup(
-        col("outlet_raw"),
-        lambda o: (
-            None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
-        ),
-        docs,
-    )
-    docs = docs.with_columns(
-        pl.coalesce(canonical, "outlet_raw").alias("column_outlet"),
-        _lookup(col("site"), reg.outlet_of_site, docs).alias("site_outlet"),
-        _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs).alias("folder_outlet"),
-        unknown_outlet.alias("_outlet_note"),
-    )
-    distinct = docs.select(col("date_raw").unique().drop_nulls())["date_raw"]
+    distinct = docs["date_raw"].unique().drop_nulls()
     docs = docs.join(
         pl.DataFrame([distinct, parse_dates(distinct, reg=reg).alias("column_date")]),
         on="date_raw",
         how="left",
         maintain_order="left",
     )
+    docs = _yearless_datelines(docs, year_range)
+    unparsed = docs.filter(col("column_date").is_null())
+    known = {
+        "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
+        "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
+        "folder_outlet": _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs),
+        "_outlet_note": _lookup(
+            col("outlet_raw"),
+            lambda o: (
+                None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
+            ),
+            docs,
+        ),
+        "_unparsed_note": _lookup(
+            col("date_raw"), lambda d: f"date {d!r} not understood; kept in date_text", unparsed
+        ),
+    }
     outlet, outlet_source = _first(
         (col("m_outlet"), "manifest"),
         (col("column_outlet"), "column"),
@@ -671,30 +675,50 @@ def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFra
         pl.when(col("record").is_not_null()).then(pl.format("{}#{}", "path", "record")),
         col("path"),
     )
-    docs = docs.with_columns(
-        outlet.alias("outlet"),
-        outlet_source.alias("outlet_source"),
-        title.alias("title"),
-        title_source.alias("title_source"),
-        url.alias("url"),
-        pl.coalesce("m_site", "site").alias("site"),
-        pl.coalesce("raw", "title_raw").alias("raw_text"),
-        _doc_id(key).alias("doc_id"),
-        col("path").str.replace(r"^.*/", "").alias("_filename"),
+    published, published_source = _first(*_DATE_EVIDENCE)
+    written = pl.coalesce(
+        pl.when(col("date_raw") != "").then(col("date_raw")),
+        pl.when(col("text_date").is_not_null() & (col("text_date_text") != "")).then(
+            col("text_date_text")
+        ),
+        pl.when(col("file_date").is_not_null()).then(col("path").str.replace(r"^.*/", "")),
+        pl.when(col("inferred").is_not_null()).then(col("partial_text")),
+        col("partial_text"),
+        col("m_published").cast(pl.String),
     )
-    docs = _resolve_dates(docs, year_range)
+    undated_note = (
+        pl.when(col("published").is_null() & col("date_raw").is_not_null())
+        .then(col("_unparsed_note"))
+        .when(col("published").is_null() & col("partial_month").is_not_null())
+        .then(pl.lit("dateline has no year and no evidence fixes one"))
+    )
     note = pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
             col("_outlet_note"),
-            col("_date_note"),
+            undated_note,
+            col("_disagree"),
         ],
         separator="; ",
         ignore_nulls=True,
     )
-    # Lazily: polars then computes the language's shared sub-expressions once, on every core.
+    # One query: polars computes shared sub-expressions once, and uses every core.
     return (
         docs.lazy()
+        .with_columns(expr.alias(name) for name, expr in known.items())
+        .with_columns(
+            outlet.alias("outlet"),
+            outlet_source.alias("outlet_source"),
+            title.alias("title"),
+            title_source.alias("title_source"),
+            url.alias("url"),
+            pl.coalesce("m_site", "site").alias("site"),
+            pl.coalesce("raw", "title_raw").alias("raw_text"),
+            _doc_id(key).alias("doc_id"),
+            published.alias("published"),
+            published_source.alias("published_source"),
+            written.alias("date_text"),
+        )
         .with_columns(
             pl.when(note != "").then(note).alias("_note"),
             _word_count(col("text")).alias("n_words"),
@@ -708,77 +732,56 @@ def _folder_outlet(folder: str, reg: Registry) -> str | None:
     return next((o for part in reversed(folder.split("/")) if (o := reg.canonical(part))), None)
 
 
-def _resolve_dates(docs: pl.DataFrame, year_range) -> pl.DataFrame:
-    """``published`` from the first evidence (manifest, column, text, file name, a weekday
-    that fixes a yearless dateline's year); ``date_text`` as the document wrote it."""
+# Where ``published`` comes from, first evidence first.
+_DATE_EVIDENCE = (
+    (pl.col("m_published"), "manifest"),
+    (pl.col("column_date"), "column"),
+    (pl.col("text_date"), "text"),
+    (pl.col("file_date"), "filename"),
+    (pl.col("inferred"), "inferred"),
+)
+
+
+def _yearless_datelines(docs: pl.DataFrame, year_range) -> pl.DataFrame:
+    """``inferred``: the date a weekday fixes for a dateline without a year (the year from
+    ``year_range``, by default the load's dated years one either side); ``_disagree``: a note
+    where a dateline's day is not within days of the date found."""
     col = pl.col
-    evidence = ["m_published", "column_date", "text_date", "file_date"]
+    evidence = [c for c, _ in _DATE_EVIDENCE[:-1]]
     if year_range is None:
-        years = docs.select(
-            pl.concat_list(col(c).dt.year() for c in evidence).explode().drop_nulls().alias("y")
-        )["y"]
-        if years.len():
-            year_range = (years.min() - 1, years.max() + 1)
-    yearless = (
-        col("partial_month").is_not_null()
-        & col("partial_year").is_null()
-        & col("weekday").is_not_null()
-    )
-    inferred = [None] * docs.height
+        low, high = docs.select(
+            pl.min_horizontal(c.dt.year().min() for c in evidence).alias("low"),
+            pl.max_horizontal(c.dt.year().max() for c in evidence).alias("high"),
+        ).row(0)
+        if low is not None:
+            year_range = (low - 1, high + 1)
+    dated = docs.with_row_index("_i").filter(col("partial_month").is_not_null())
+    inferred: dict[int, dt.date | None] = {}
     if year_range is not None:
+        yearless = col("partial_year").is_null() & col("weekday").is_not_null()
         for i, month, day, weekday in (
-            docs.with_row_index("_i")
-            .filter(yearless)
+            dated.filter(yearless)
             .select("_i", "partial_month", "partial_day", "weekday")
             .iter_rows()
         ):
             inferred[i] = year_from_weekday(month, day, weekday, year_range)
-    docs = docs.with_columns(pl.Series("inferred", inferred, dtype=pl.Date))
-    published, source = _first(
-        (col("m_published"), "manifest"),
-        (col("column_date"), "column"),
-        (col("text_date"), "text"),
-        (col("file_date"), "filename"),
-        (col("inferred"), "inferred"),
-    )
-    written = pl.coalesce(
-        pl.when(col("date_raw") != "").then(col("date_raw")),
-        pl.when(col("text_date").is_not_null() & (col("text_date_text") != "")).then(
-            col("text_date_text")
-        ),
-        pl.when(col("file_date").is_not_null()).then(col("_filename")),
-        pl.when(col("inferred").is_not_null()).then(col("partial_text")),
-        col("partial_text"),
-        col("m_published").cast(pl.String),
-    )
-    docs = docs.with_columns(
-        published.alias("published"), source.alias("published_source"), written.alias("date_text")
-    )
-    not_understood = _lookup(
-        col("date_raw"), lambda d: f"date {d!r} not understood; kept in date_text", docs
-    )
-    disagree = [None] * docs.height
-    for i, published, month, day, text in (
-        docs.with_row_index("_i")
-        .filter(col("partial_month").is_not_null() & col("published").is_not_null())
-        .select("_i", "published", "partial_month", "partial_day", "partial_text")
-        .iter_rows()
-    ):
-        if not _near(published, month, day):
-            disagree[i] = f"dateline {text!r} disagrees with the date {published}"
+    disagree: dict[int, str] = {}
+    for i, found, month, day, text in dated.select(
+        "_i", pl.coalesce(evidence), "partial_month", "partial_day", "partial_text"
+    ).iter_rows():
+        found = found or inferred.get(i)
+        if found is not None and not _near(found, month, day):
+            disagree[i] = f"dateline {text!r} disagrees with the date {found}"
     return docs.with_columns(
-        pl.concat_str(
-            [
-                pl.when(col("published").is_null() & col("date_raw").is_not_null())
-                .then(not_understood)
-                .when(col("published").is_null() & col("partial_month").is_not_null())
-                .then(pl.lit("dateline has no year and no evidence fixes one")),
-                pl.Series(disagree, dtype=pl.String),
-            ],
-            separator="; ",
-            ignore_nulls=True,
-        ).alias("_date_note")
-    ).with_columns(pl.when(col("_date_note") != "").then(col("_date_note")).alias("_date_note"))
+        _by_row(inferred, docs.height, pl.Date).alias("inferred"),
+        _by_row(disagree, docs.height, pl.String).alias("_disagree"),
+    )
+
+
+def _by_row(values: dict[int, Any], height: int, dtype: pl.DataType) -> pl.Series:
+    """A column that is null except at the given rows."""
+    column = pl.repeat(None, height, dtype=dtype, eager=True)
+    return column.scatter(list(values), list(values.values())) if values else column
 
 
 def _near(published: dt.date, month: int, day: int, days: int = 3) -> bool:
@@ -854,6 +857,8 @@ def _lang_expr(text: pl.Expr) -> pl.Expr:
 
 
 def _drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple]]:
+    if corpus["doc_id"].is_unique().all():
+        return corpus, []
     first = (
         corpus.with_row_index("_i")
         .group_by("doc_id")
