@@ -145,7 +145,7 @@ _ABBREVIATIONS = frozenset(
 # (which normalize removes from any text), then the lines are split there.
 _CUT = "\ufdd0"
 _HELD = "\ufdd1"  # put between an abbreviation and its full stop: "Mr.Smith" is not glue
-_CLOSER = "\ufdd2"  # stands in for a straight quote that closes a quotation
+_CLOSER = "\ufdd2"  # put after a straight quote that closes a quotation
 _NONCHARACTERS = "[\ufdd0-\ufdef]"
 _ABBREVIATION = r"\b(" + "|".join(sorted(_ABBREVIATIONS)) + r")([.!?…])"
 _END = r"[a-z0-9)\]][.!?…]"  # a sentence end after a lower-case letter, digit or bracket
@@ -154,7 +154,7 @@ _GLUE_KINDS = (
     # "stressed.“We", "said.\"The": a quote that opens a quotation starts the next piece;
     rf"({_END})([\"“][A-Z][a-z])",
     # "said.”The": one that closes it ends this piece;
-    rf"({_END}[”{_CLOSER}])([A-Z][a-z])",
+    rf"({_END}(?:”|\"{_CLOSER}))([A-Z][a-z])",
     # "Belarus.Sergey";
     rf"({_END})([A-Z][a-z])",
     # "Aleinik“We": an opening quote glued to a letter or comma.
@@ -220,13 +220,12 @@ def split_glued_lines(lines: pl.Series) -> pl.Series:
     if odd.any():
         where = odd.arg_true()
         held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
-    cut = line.str.replace_all(r'"([^"]*)"', '"${1}' + _CLOSER)
+    cut = line.str.replace_all(r'"([^"]*)"', '"${1}"' + _CLOSER)
     for _ in range(2):
         # Twice: a match takes the letters after its cut, which may start the next glue.
         cut = cut.str.replace_all(_GLUE, _GLUE_CUT)
     pieces = (
-        cut.str.replace_all(_HELD, "", literal=True)
-        .str.replace_all(_CLOSER, '"', literal=True)
+        cut.str.replace_all(f"[{_HELD}{_CLOSER}]", "")
         .str.split(_CUT)
         .list.eval(pl.element().str.strip_chars())
         .list.eval(pl.element().filter(pl.element() != ""))

@@ -16,7 +16,7 @@ import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -27,7 +27,7 @@ from toolkit.dates import parse_dates, parse_filename, weekday_mentioned, year_f
 from toolkit.errors import InputError, StrictModeError
 from toolkit.extract import assemble_page, cue_lines, detect_sites
 from toolkit.outlets import Registry, registry
-from toolkit.readers import READERS, Record, Skip, Table, read_file
+from toolkit.readers import READERS, Record, Skip, Table, read_file, suffix
 
 __all__ = ["CORPUS_SCHEMA", "REPORT_SCHEMA", "Ingest", "ingest", "load_corpus"]
 
@@ -239,11 +239,11 @@ def ingest(
 
 def _resolve(
     source: str | Path | Sequence[str | Path], manifest: str | Path | None
-) -> tuple[list[tuple[Path, str]], Path | None, list[tuple]]:
+) -> tuple[list[tuple[str | Path, str]], Path | None, list[tuple]]:
     sources = [source] if isinstance(source, str | Path) else list(source)
     if not sources:
         raise InputError("no source given: pass a file, a folder or a list of them")
-    files: list[tuple[Path, str]] = []
+    files: list[tuple[str | Path, str]] = []
     report: list[tuple] = []
     manifest_path = Path(manifest) if manifest is not None else None
     if manifest_path is not None and not manifest_path.is_file():
@@ -266,7 +266,7 @@ def _resolve(
         the_manifest = manifest_path.resolve() if manifest_path is not None else None
         for parts, f in sorted(_walk(path)):
             rel = "/".join((path.name, *parts))
-            suffix = PurePosixPath(parts[-1]).suffix
+            ext = suffix(parts[-1])
             if (
                 the_manifest is not None
                 and parts[-1] == the_manifest.name
@@ -275,12 +275,10 @@ def _resolve(
                 report.append(_report(rel, None, None, "manifest", "used as the manifest"))
             elif any(part.startswith(".") for part in parts):
                 report.append(_report(rel, None, None, "skipped", "hidden file"))
-            elif suffix.lower() not in READERS:
-                report.append(
-                    _report(rel, None, None, "skipped", f"unsupported file type {suffix!r}")
-                )
+            elif ext.lower() not in READERS:
+                report.append(_report(rel, None, None, "skipped", f"unsupported file type {ext!r}"))
             else:
-                files.append((Path(f), rel))
+                files.append((f, rel))
     return files, manifest_path, report
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import polars as pl
 from toolkit.clean import decode
 from toolkit.errors import InputError
 
-__all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "Table", "read_file"]
+__all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "Table", "read_file", "suffix"]
 
 # Usual column names of scraped tables, per field, in order of preference (lower case).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -79,9 +80,10 @@ class Skip:
 # ---------------------------------------------------------------- text and markdown
 
 
-def _file_text(path: Path, rel: str, kind: str) -> str | Skip:
+def _file_text(path: str | Path, rel: str, kind: str) -> str | Skip:
     """A file's decoded text, or the Skip that says why there is none."""
-    data = path.read_bytes()
+    with open(path, "rb") as f:
+        data = f.read()
     if not data or data.isspace():
         return Skip(rel, "empty file")
     decoded = decode(data)
@@ -90,7 +92,7 @@ def _file_text(path: Path, rel: str, kind: str) -> str | Skip:
     return decoded.text
 
 
-def _read_text(path: Path, rel: str) -> Iterator[Record | Skip]:
+def _read_text(path: str | Path, rel: str) -> Iterator[Record | Skip]:
     text = _file_text(path, rel, "text")
     yield text if isinstance(text, Skip) else Record(rel, text)
 
@@ -101,7 +103,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
-def _read_markdown(path: Path, rel: str) -> Iterator[Record | Skip]:
+def _read_markdown(path: str | Path, rel: str) -> Iterator[Record | Skip]:
     for item in _read_text(path, rel):
         if isinstance(item, Record) and item.text:
             text = item.text.replace("\r\n", "\n")
@@ -159,7 +161,7 @@ def _meta(tree, *names: str) -> str | None:
     return None
 
 
-def _read_html(path: Path, rel: str) -> Iterator[Record | Skip]:
+def _read_html(path: str | Path, rel: str) -> Iterator[Record | Skip]:
     from selectolax.lexbor import LexborHTMLParser
 
     for item in _read_text(path, rel):
@@ -315,7 +317,7 @@ def _records_table(
     return Table(rel, pl.DataFrame(data, schema=schema), has_body_column=bool(picked["text"]))
 
 
-def _read_delimited(path: Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
+def _read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
     text = _file_text(path, rel, "a table")
     if isinstance(text, Skip):
         yield text
@@ -425,7 +427,7 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
+def _read_jsonl(path: str | Path, rel: str, options) -> Iterator[Record | Skip]:
     text = _file_text(path, rel, "JSON lines")
     if isinstance(text, Skip):
         yield text
@@ -456,7 +458,7 @@ def _read_jsonl(path: Path, rel: str, options) -> Iterator[Record | Skip]:
     yield from skips
 
 
-def _read_json(path: Path, rel: str, options) -> Iterator[Record | Skip]:
+def _read_json(path: str | Path, rel: str, options) -> Iterator[Record | Skip]:
     text = _file_text(path, rel, "JSON")
     if isinstance(text, Skip):
         yield text
@@ -487,7 +489,7 @@ def _read_json(path: Path, rel: str, options) -> Iterator[Record | Skip]:
     yield from skips
 
 
-def _read_parquet(path: Path, rel: str, options) -> Iterator[Record | Skip]:
+def _read_parquet(path: str | Path, rel: str, options) -> Iterator[Record | Skip]:
     try:
         frame = pl.read_parquet(path)
     except Exception as e:  # polars raises several kinds for a bad file
@@ -519,12 +521,20 @@ READERS = {
 }
 
 
-def read_file(path: Path, rel: str, options: dict[str, Any]) -> Iterator[Record | Table | Skip]:
+def suffix(name: str | Path) -> str:
+    """A file name's extension as ``pathlib`` gives it ("" for "notes." and ".hidden")."""
+    ext = os.path.splitext(name)[1]
+    return "" if ext == "." else ext
+
+
+def read_file(
+    path: str | Path, rel: str, options: dict[str, Any]
+) -> Iterator[Record | Table | Skip]:
     """Records (pages), tables and skips of one file; the extension picks the reader."""
-    reader = READERS.get(path.suffix.lower())
+    reader = READERS.get(suffix(path).lower())
     if reader is None:
         raise InputError(
-            f"unsupported file type {path.suffix!r}; supported: {', '.join(sorted(READERS))}",
+            f"unsupported file type {suffix(path)!r}; supported: {', '.join(sorted(READERS))}",
             path=rel,
         )
     try:
