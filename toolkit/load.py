@@ -834,21 +834,25 @@ def _lang_expr(text: pl.Expr) -> pl.Expr:
     n_words = _word_count(text)
     cyr = text.str.count_matches(r"\p{Cyrillic}")
     han = text.str.count_matches(r"\p{Han}")
-    lat = text.str.count_matches(r"[A-Za-z]")
+    # Latin letters only matter against Cyrillic or Han ones: elsewhere they are not counted
+    # (a function word found is a Latin letter found).
+    mixed = pl.when((cyr > 0) | (han > 0)).then(text).otherwise(pl.lit(""))
+    lat = mixed.str.count_matches(r"[A-Za-z]")
     en = text.str.replace_all(_NON_ASCII_WORD_CHAR, "x").str.count_matches(_EN_FUNCTION_WORDS)
+    cyrillic = pl.when(cyr > 0).then(text).otherwise(pl.lit(""))
     return (
         pl.when((cyr > lat) & (cyr >= han))
         .then(
             # ў is Belarusian only; і is both Belarusian and Ukrainian, so ў is tested first.
-            pl.when(text.str.contains(r"[ўЎ]"))
+            pl.when(cyrillic.str.contains(r"[ўЎ]"))
             .then(pl.lit("be"))
-            .when(text.str.contains(r"[іїєґІЇЄҐ]"))
+            .when(cyrillic.str.contains(r"[іїєґІЇЄҐ]"))
             .then(pl.lit("uk"))
             .otherwise(pl.lit("ru"))
         )
         .when(han > lat)
         .then(pl.lit("zh"))
-        .when((lat > 0) & (en >= 1) & (en >= 0.05 * n_words))
+        .when((en >= 1) & (en >= 0.05 * n_words))
         .then(pl.lit("en"))
         .otherwise(pl.lit("und"))
     )
