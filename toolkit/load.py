@@ -550,34 +550,11 @@ def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range
         .otherwise(pl.lit(""))
         .alias("folder"),
     )
-    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
-    undetected = docs.filter(pl.col("page") & pl.col("site").is_null()).select("doc")
-    found = detect_sites(lines.join(undetected, on="doc", how="semi"), reg=reg)
-    docs = (
-        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("site", "_found").alias("site"))
-        .drop("_found")
-        .with_columns(
-            pl.when(pl.col("raw").is_not_null())
-            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
-            .alias("group")
-        )
-    )
-    lines = lines.join(
-        docs.select("doc", "site", "group"), on="doc", how="left", maintain_order="left"
-    )
-    learned = (
-        learned_lines(
-            lines.select("doc", "line"),
-            docs.select("doc", "group"),
-            min_docs=min_chrome_docs,
-            min_share=chrome_share,
-        )
-        if learn
-        else pl.DataFrame(schema={"group": pl.String, "line": pl.String, "n_docs": pl.Int64})
-    )
-    lines = _chrome(lines, learned, reg)
-    docs = docs.join(_pages(docs, lines, reg), on="doc", how="left", maintain_order="left")
+    if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
+        learned, pages = _NOTHING_LEARNED, pl.DataFrame(schema=_PAGE_SCHEMA)
+    else:
+        docs, pages, learned = _read_pages(docs, reg, learn, min_chrome_docs, chrome_share)
+    docs = docs.join(pages, on="doc", how="left", maintain_order="left")
 
     no_body = ~pl.col("has_body")
     docs = docs.with_columns(
@@ -604,6 +581,42 @@ def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range
     )
     docs = docs.filter(pl.col("text") != "")
     return _resolve_fields(docs, reg, year_range), skipped, learned
+
+
+_NOTHING_LEARNED = pl.DataFrame(schema={"group": pl.String, "line": pl.String, "n_docs": pl.Int64})
+
+
+def _read_pages(docs, reg, learn, min_chrome_docs, chrome_share):
+    """Split bodies into paragraphs, find each page's site, learn and mark chrome, and read
+    the pages: ``docs`` with ``site`` and ``group``, the pages, and the learned lines."""
+    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
+    undetected = docs.filter(pl.col("page") & pl.col("site").is_null()).select("doc")
+    found = detect_sites(lines.join(undetected, on="doc", how="semi"), reg=reg)
+    docs = (
+        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("site", "_found").alias("site"))
+        .drop("_found")
+        .with_columns(
+            pl.when(pl.col("raw").is_not_null())
+            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
+            .alias("group")
+        )
+    )
+    lines = lines.join(
+        docs.select("doc", "site", "group"), on="doc", how="left", maintain_order="left"
+    )
+    learned = (
+        learned_lines(
+            lines.select("doc", "line"),
+            docs.select("doc", "group"),
+            min_docs=min_chrome_docs,
+            min_share=chrome_share,
+        )
+        if learn
+        else _NOTHING_LEARNED
+    )
+    lines = _chrome(lines, learned, reg)
+    return docs, _pages(docs, lines, reg), learned
 
 
 def _blank_to_null(texts: pl.Series) -> pl.Series:

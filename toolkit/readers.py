@@ -352,7 +352,8 @@ def _read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iter
 def _read_exactly(text: str, delimiter: str) -> pl.DataFrame | None:
     """The table as polars reads it, when writing that back gives ``text`` exactly (so it is
     the table Python's csv module reads, fast); None for any other table (read row by row)."""
-    newline = "\r\n" if text.partition("\n")[0].endswith("\r") else "\n"
+    end = text.find("\n")
+    newline = "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
     try:
         frame = pl.read_csv(
             io.BytesIO(text.encode("utf-8")),
