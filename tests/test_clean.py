@@ -1,6 +1,7 @@
 import itertools
 import random
 import re
+from importlib import resources
 
 import polars as pl
 import pytest
@@ -10,6 +11,7 @@ from toolkit.clean import (
     clean,
     decode,
     learn_chrome,
+    nfc_unsafe_ranges,
     normalize,
     paragraphs,
     split_glued,
@@ -49,10 +51,19 @@ def test_decode(data, text, encoding):
         ("Lukashenkoâ€™s â€œbrotherlyâ€\x9d talks", "Lukashenko’s “brotherly” talks"),  # mojibake
         ("CafÃ© in Minsk", "Café in Minsk"),
         ("old\rMac", "old\nMac"),
+        ("Cafe\u0301 in Minsk", "Café in Minsk"),  # decomposed: NFC composes it
+        ("5 \u212b", "5 Å"),  # the Angstrom sign is a singleton NFC replaces
+        ("\u1100\u1161", "\uac00"),  # Hangul jamo compose
     ],
 )
 def test_normalize(raw, expected):
     assert normalize(raw) == expected
+
+
+def test_nfc_unsafe_table_matches_this_pythons_unicode_data():
+    text = (resources.files("toolkit") / "data" / "nfc_unsafe.txt").read_text("utf-8")
+    lines = [x for x in text.splitlines() if x and not x.startswith("#")]
+    assert lines == [f"{a:04X}-{b:04X}" for a, b in nfc_unsafe_ranges()]
 
 
 @pytest.mark.parametrize(

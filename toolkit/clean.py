@@ -9,9 +9,11 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import NamedTuple
 
 import ftfy
@@ -105,9 +107,14 @@ def _normalize_expr(text: pl.Expr) -> pl.Expr:
 def normalize_texts(texts: pl.Series) -> pl.Series:
     """:func:`normalize` over a column of texts at once (nulls stay null)."""
     texts = texts.cast(pl.String)
-    # Mojibake repair and NFC run in Python, on the texts that need them: the few with
-    # mojibake, and the non-ASCII texts that are not already NFC (usually none).
-    unusual = texts.str.contains(r"[^\x00-\x7f]").fill_null(False)
+    # Mojibake repair and NFC run in Python, only on the texts that may need them: those with
+    # mojibake, and those with a character NFC may change (usually none).
+    unusual = pl.select(
+        (
+            pl.lit(texts).str.contains(_MOJIBAKE.pattern)
+            | pl.lit(texts).str.contains(_nfc_unsafe())
+        ).fill_null(False)
+    ).to_series()
     if unusual.any():
         where = unusual.arg_true()
         changed = []
@@ -121,6 +128,36 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
             texts = texts.scatter([i for i, _ in changed], [t for _, t in changed])
     name = texts.name
     return over_column(texts.alias("text"), _normalize_expr(pl.col("text"))).alias(name)
+
+
+def nfc_unsafe_ranges() -> list[tuple[int, int]]:
+    """Code point ranges of the characters NFC may change or reorder, from this Python's
+    Unicode data: those with a combining class, those NFC maps to something else, the second
+    characters of canonical pairs, and the Hangul vowel and final jamo. (Slow: a second or so;
+    ``toolkit/data/nfc_unsafe.txt`` holds its result.)"""
+    unsafe = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}
+    for cp in range(0x110000):
+        c = chr(cp)
+        if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c:
+            unsafe.add(cp)
+        parts = unicodedata.decomposition(c).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            unsafe.add(int(parts[1], 16))
+    ranges: list[list[int]] = []
+    for cp in sorted(unsafe):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return [(a, b) for a, b in ranges]
+
+
+@functools.cache
+def _nfc_unsafe() -> str:
+    """The characters of ``nfc_unsafe.txt`` as one regular-expression class."""
+    text = (resources.files("toolkit") / "data" / "nfc_unsafe.txt").read_text("utf-8")
+    ranges = [line.split("-") for line in text.splitlines() if line and not line.startswith("#")]
+    return "[" + "".join(f"\\x{{{a}}}-\\x{{{b}}}" for a, b in ranges) + "]"
 
 
 def over_column(values: pl.Series, expr: pl.Expr) -> pl.Series:
