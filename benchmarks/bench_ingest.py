@@ -7,7 +7,7 @@ For each data set, in a fresh subprocess (so peak memory is that run's own):
     each text file into a polars frame for folders of .txt; no cleaning, no metadata.
 Prints a Markdown table (paste it into benchmarks/README.md) and writes results/ingest.json.
 
-Usage: python benchmarks/bench_ingest.py [--repeat 3]
+Usage: python benchmarks/bench_ingest.py [--repeat 5]
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _seconds(result: dict) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3, help="runs per data set; best is kept")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per data set; best is kept")
     args = parser.parse_args()
     if not CORPORA.is_dir():
         sys.exit(f"{CORPORA} not found: the benchmark needs ../shared/corpora")

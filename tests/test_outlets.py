@@ -4,6 +4,7 @@ import pytest
 
 from toolkit.errors import DataError
 from toolkit.extract import read_page
+from toolkit.load import ingest
 from toolkit.outlets import Registry, registry
 
 
@@ -89,6 +90,17 @@ def test_a_bad_regex_in_data_names_the_file(tmp_path):
     )
     with pytest.raises(DataError, match=re.escape("broken.yaml")):
         Registry.load(extra_dirs=(tmp_path,))
+
+
+def test_a_chrome_pattern_polars_cannot_match_names_the_file(tmp_path):
+    tables = tmp_path / "outlets"
+    tables.mkdir()
+    (tables / "lookahead.yaml").write_text(
+        "outlet: Lookahead\nsites: [{domain: look.example, chrome: ['^Share(?= this)']}]\n"
+    )
+    (tmp_path / "t.csv").write_text("url,text\nhttps://look.example/a,Body text of a page.\n")
+    with pytest.raises(DataError, match=r"lookahead\.yaml.*look-around"):
+        ingest(tmp_path / "t.csv", outlets=tables)
 
 
 def test_an_alias_may_name_only_one_outlet(tmp_path):

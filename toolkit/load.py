@@ -195,9 +195,13 @@ def ingest(
                 pages.append(item)
 
     docs = _docs(pages, tables)
-    corpus, skipped, learned = _build(
-        docs, manifest_rows, reg, learn, min_chrome_docs, chrome_share, year_range
-    )
+    try:
+        corpus, skipped, learned = _build(
+            docs, manifest_rows, reg, learn, min_chrome_docs, chrome_share, year_range
+        )
+    except pl.exceptions.ComputeError:
+        reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
+        raise
     corpus, dup_rows = _drop_duplicate_ids(corpus)
     report_rows += dup_rows
     unmatched = set(manifest_rows) - set(corpus["_manifest_key"].drop_nulls().to_list())

@@ -153,6 +153,23 @@ class Registry:
         """Every outlet's bylines and cues as one pattern (for polars), or None when none."""
         return any_of([p for o in self.outlets.values() for p in (*o.bylines, *o.cues)])
 
+    def check_columnar(self) -> None:
+        """Raise a DataError naming the file of a chrome, cue or byline pattern that polars
+        cannot match (those run as Rust regular expressions: no look-around or
+        back-references). Called when a load fails, to say which table to fix."""
+        _check_columnar(
+            [p.pattern for p in (*self.common_chrome, *self.common_chrome_anywhere)],
+            "common.yaml",
+        )
+        for outlet in self.outlets.values():
+            site_patterns = [
+                p for s in outlet.sites for p in (*s.cues, *s.chrome, *s.chrome_anywhere)
+            ]
+            _check_columnar(
+                [p.pattern for p in (*outlet.bylines, *outlet.cues, *site_patterns)],
+                outlet.source,
+            )
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the process
     def canonical(self, name: str | None) -> str | None:
         """The canonical outlet name for an alias ("tass", "xinhuanet", ...), else None."""
@@ -277,6 +294,24 @@ def _parse_outlet(source: str, data: Any) -> Outlet:
         sites=tuple(sites),
         source=source,
     )
+
+
+def _check_columnar(patterns: list[str], source: str) -> None:
+    """Raise a DataError naming ``source`` for a pattern polars cannot compile."""
+    if not patterns:
+        return
+    try:
+        pl.select(pl.lit("").str.contains(p).alias(str(i)) for i, p in enumerate(patterns))
+    except pl.exceptions.PolarsError:
+        for p in patterns:
+            try:
+                pl.select(pl.lit("").str.contains(p))
+            except pl.exceptions.PolarsError as e:
+                reason = str(e).split("\n\n")[0].strip()
+                raise DataError(
+                    f"{source}: pattern {p!r} is not one polars can match (Rust regular "
+                    f"expressions: no look-around or back-references): {reason}"
+                ) from None
 
 
 @functools.cache
