@@ -239,14 +239,14 @@ def _cut_quoted_ends(lines: pl.Series) -> pl.Series:
     )
 
 
-def split_glued_lines(lines: pl.Series) -> pl.Series:
-    """:func:`split_glued` for a column of paragraphs: a list of pieces for each."""
+def _mark_glue(lines: pl.Series) -> pl.Series:
+    """Each paragraph with a ``_CUT`` wherever glue is split (see ``_GLUE_KINDS``).
+
+    The paragraphs are normalised (see :func:`normalize`), so hold no noncharacters."""
     line = pl.col("line")
     held = over_column(
         lines.cast(pl.String).alias("line"),
-        line.str.replace_all(_NONCHARACTERS, "").str.replace_all(
-            _ABBREVIATION, "${1}" + _HELD + "${2}"
-        ),
+        line.str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}"),
     )
     # Where curly quotes alternate (“ ” “ ...), each “ opens and each ” closes; elsewhere the
     # quotes are counted segment by segment. The second of each pair of straight quotes closes.
@@ -261,13 +261,22 @@ def split_glued_lines(lines: pl.Series) -> pl.Series:
     for _ in range(2):
         # Twice: a match takes the letters after its cut, which may start the next glue.
         cut = cut.str.replace_all(_GLUE, _GLUE_CUT)
-    pieces = (
-        cut.str.replace_all(f"[{_HELD}{_CLOSER}]", "")
-        .str.split(_CUT)
+    return over_column(held, cut.str.replace_all(f"[{_HELD}{_CLOSER}]", ""))
+
+
+def _pieces(marked: pl.Expr) -> pl.Expr:
+    """The pieces between cuts, stripped, empty ones left out (a list per paragraph)."""
+    return (
+        marked.str.split(_CUT)
         .list.eval(pl.element().str.strip_chars())
         .list.eval(pl.element().filter(pl.element() != ""))
     )
-    return over_column(held, pieces).alias("pieces")
+
+
+def split_glued_lines(lines: pl.Series) -> pl.Series:
+    """:func:`split_glued` for a column of paragraphs (normalised): a list of pieces for each."""
+    marked = _mark_glue(lines.str.replace_all(_NONCHARACTERS, ""))
+    return over_column(marked, _pieces(pl.col("line"))).alias("pieces")
 
 
 def split_glued(paragraph: str) -> list[str]:
@@ -340,9 +349,12 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
     )
     glued = out.filter("glued")
     if glued.height:
-        pieces = glued.select(
-            "doc", "b", "k", split_glued_lines(glued["line"]).alias("line")
-        ).explode("line")
+        pieces = (
+            glued.select("doc", "b", "k", _mark_glue(glued["line"]).str.split(_CUT).alias("line"))
+            .explode("line")
+            .with_columns(pl.col("line").str.strip_chars())
+            .filter(pl.col("line") != "")
+        )
         out = pl.concat([out.filter(~pl.col("glued")).drop("glued"), pieces])
     else:
         out = out.drop("glued")
