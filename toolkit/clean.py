@@ -336,33 +336,29 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
         )
         .select("doc")
     )
-    rejoined = blocks.join(wrapped, on="doc", how="semi").select(
-        "doc", "b", pl.lit(0, pl.Int64).alias("k"), pl.col("lines").list.join(" ").alias("line")
-    )
-    kept = lines.join(wrapped, on="doc", how="anti").select(
-        "doc", "b", pl.col("k").cast(pl.Int64), "line"
-    )
-    out = (
-        pl.concat([rejoined, kept])
-        .filter(pl.col("line") != "")
-        .with_columns(pl.col("line").str.contains(_GLUE_CANDIDATE).alias("glued"))
-    )
-    glued = out.filter("glued")
-    if glued.height:
-        pieces = (
-            glued.select("doc", "b", "k", _mark_glue(glued["line"]).str.split(_CUT).alias("line"))
-            .explode("line")
-            .with_columns(pl.col("line").str.strip_chars())
-            .filter(pl.col("line") != "")
+    if wrapped.height:
+        rejoined = blocks.join(wrapped, on="doc", how="semi").select(
+            "doc", "b", pl.lit(0, pl.Int64).alias("k"), pl.col("lines").list.join(" ").alias("line")
         )
-        out = pl.concat([out.filter(~pl.col("glued")).drop("glued"), pieces])
-    else:
-        out = out.drop("glued")
-    return (
-        out.sort("doc", "b", "k", maintain_order=True)
-        .with_columns(pl.int_range(pl.len()).over("doc").alias("pos"))
-        .select("doc", "pos", "line")
-    )
+        kept = lines.join(wrapped, on="doc", how="anti").select(
+            "doc", "b", pl.col("k").cast(pl.Int64), "line"
+        )
+        out = pl.concat([rejoined, kept]).sort("doc", "b", "k", maintain_order=True)
+    else:  # scraped pages: one paragraph per line, already in order
+        out = lines.select("doc", "line")
+    out = out.filter(pl.col("line") != "").select("doc", "line")
+    glued = out["line"].str.contains(_GLUE_CANDIDATE)
+    if glued.any():
+        where = glued.arg_true()
+        marked = out["line"].scatter(where, _mark_glue(out["line"].gather(where)))
+        piece = pl.col("line")
+        out = (
+            out.with_columns(marked.str.split(_CUT).alias("line"), glued.alias("glued"))
+            .explode("line")
+            .with_columns(pl.when("glued").then(piece.str.strip_chars()).otherwise(piece))
+            .filter(piece != "")
+        )
+    return out.select("doc", pl.int_range(pl.len()).over("doc").alias("pos"), "line")
 
 
 def paragraphs(text: str) -> list[str]:

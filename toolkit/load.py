@@ -195,6 +195,7 @@ def ingest(
                 pages.append(item)
 
     docs = _docs(pages, tables)
+    del pages, tables  # the frame holds them now
     try:
         corpus, skipped, learned = _build(
             docs, manifest_rows, reg, learn, min_chrome_docs, chrome_share, year_range
@@ -528,7 +529,13 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
                 weekday,
             )
         )
-    return pl.DataFrame(rows, schema=_PAGE_SCHEMA, orient="row")
+    columns = zip(*rows, strict=True) if rows else ([] for _ in _PAGE_SCHEMA)
+    return pl.DataFrame(
+        [
+            pl.Series(name, values, dtype=t)
+            for (name, t), values in zip(_PAGE_SCHEMA.items(), columns, strict=True)
+        ]
+    )
 
 
 def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range):
@@ -558,7 +565,9 @@ def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range
         learned, pages = _NOTHING_LEARNED, pl.DataFrame(schema=_PAGE_SCHEMA)
     else:
         docs, pages, learned = _read_pages(docs, reg, learn, min_chrome_docs, chrome_share)
-    docs = docs.join(pages, on="doc", how="left", maintain_order="left")
+    # Columns are dropped once used: a corpus's text is held as few times as it can be.
+    docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
+    del pages
 
     no_body = ~pl.col("has_body")
     docs = docs.with_columns(
@@ -566,7 +575,7 @@ def _build(docs, manifest, reg, learn, min_chrome_docs, chrome_share, year_range
         .then(pl.col("title_n").fill_null(""))
         .otherwise(pl.col("body").fill_null(""))
         .alias("text")
-    )
+    ).drop("body")
     skipped = docs.filter(pl.col("text") == "").select(
         "path",
         "record",
