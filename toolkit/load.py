@@ -835,7 +835,7 @@ def _doc_id(key: pl.Expr) -> pl.Expr:
     )
     return canonical.map_batches(
         lambda s: pl.Series(
-            [hashlib.sha1(k.encode("utf-8")).hexdigest()[:16] for k in s], dtype=pl.String
+            [hashlib.sha1(k.encode()).digest()[:8].hex() for k in s], dtype=pl.String
         ),
         return_dtype=pl.String,
     )
