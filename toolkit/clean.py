@@ -29,6 +29,7 @@ __all__ = [
     "decode",
     "learn_chrome",
     "learned_lines",
+    "looks_binary",
     "normalize",
     "normalize_texts",
     "over_column",
@@ -49,6 +50,14 @@ class Decoded(NamedTuple):
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than 5% control characters, in the first 8 KB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    return len(head) - len(head.translate(None, _CONTROL_BYTES)) > 0.05 * len(head)
+
+
 def decode(data: bytes) -> Decoded:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
 
@@ -59,11 +68,7 @@ def decode(data: bytes) -> Decoded:
             return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
             return Decoded(None, "undecodable")
-    head = data[:8192]
-    if b"\x00" in head:
-        return Decoded(None, "binary")
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if controls > 0.05 * len(head):
+    if looks_binary(data):
         return Decoded(None, "binary")
     for encoding in ("utf-8-sig", "cp1252"):
         try:

@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.clean import decode
+from toolkit.clean import decode, looks_binary
 from toolkit.errors import InputError
 
 __all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "Table", "read_file", "suffix"]
@@ -80,12 +80,17 @@ class Skip:
 # ---------------------------------------------------------------- text and markdown
 
 
-def _file_text(path: str | Path, rel: str, kind: str) -> str | Skip:
-    """A file's decoded text, or the Skip that says why there is none."""
+def _file_bytes(path: str | Path, rel: str) -> bytes | Skip:
     with open(path, "rb") as f:
         data = f.read()
-    if not data or data.isspace():
-        return Skip(rel, "empty file")
+    return Skip(rel, "empty file") if not data or data.isspace() else data
+
+
+def _file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) -> str | Skip:
+    """A file's decoded text, or the Skip that says why there is none."""
+    data = _file_bytes(path, rel) if data is None else data
+    if isinstance(data, Skip):
+        return data
     decoded = decode(data)
     if decoded.text is None:
         return Skip(rel, f"{decoded.encoding} file: not {kind}")
@@ -318,11 +323,11 @@ def _records_table(
 
 
 def _read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
-    text = _file_text(path, rel, "a table")
-    if isinstance(text, Skip):
-        yield text
+    data = _file_bytes(path, rel)
+    if isinstance(data, Skip):
+        yield data
         return
-    frame = _read_exactly(text, delimiter)
+    frame = None if looks_binary(data) else _read_exactly(data, delimiter)
     if frame is not None:  # well formed: every row is one record, no skips
         records, skips = range(frame.height), []
         starts = _first_lines(
@@ -330,6 +335,10 @@ def _read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iter
         )
         frame.columns = _unique([c.strip() for c in frame.columns])
     else:
+        text = _file_text(path, rel, "a table", data)
+        if isinstance(text, Skip):
+            yield text
+            return
         csv.field_size_limit(1 << 30)
         source = io.StringIO(text, newline="")
         reader = csv.reader(source, delimiter=delimiter)
@@ -349,23 +358,21 @@ def _read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iter
     yield from skips
 
 
-def _read_exactly(text: str, delimiter: str) -> pl.DataFrame | None:
-    """The table as polars reads it, when writing that back gives ``text`` exactly (so it is
-    the table Python's csv module reads, fast); None for any other table (read row by row)."""
-    end = text.find("\n")
-    newline = "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
+def _read_exactly(data: bytes, delimiter: str) -> pl.DataFrame | None:
+    """The table as polars reads it from UTF-8 ``data``, when writing it back gives ``data``
+    exactly (so it is the table Python's csv module reads, fast); else None (read row by row)."""
+    end = data.find(b"\n")
+    newline = "\r\n" if end > 0 and data[end - 1 : end] == b"\r" else "\n"
     try:
         frame = pl.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            separator=delimiter,
-            infer_schema=False,
-            truncate_ragged_lines=False,
+            io.BytesIO(data), separator=delimiter, infer_schema=False, truncate_ragged_lines=False
         )
-    except Exception:  # any table polars cannot read is read row by row
+    except Exception:  # any table polars cannot read (or not UTF-8) is read row by row
         return None
-    written = frame.write_csv(separator=delimiter, line_terminator=newline)
-    whole = text if text.endswith(("\n", "\r")) else text + newline
-    return frame if written == whole else None
+    written = io.BytesIO()
+    frame.write_csv(written, separator=delimiter, line_terminator=newline)
+    whole = data if data.endswith((b"\n", b"\r")) else data + newline.encode()
+    return frame if written.getvalue() == whole else None
 
 
 def _first_lines(frame: pl.DataFrame, header_lines: int) -> pl.Series:
