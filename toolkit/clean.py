@@ -88,13 +88,21 @@ _MOJIBAKE = re.compile(
 _UNICODE_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufdd0-\ufdef]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85\x0b\x0c]")
+_SPECIAL_CHARS = re.compile(
+    "[\r\t"
+    + _UNICODE_SPACES.pattern[1:-1]
+    + _INVISIBLE.pattern[1:-1]
+    + _LINE_SEPARATORS.pattern[1:-1]
+    + "]"
+)
+_SPECIAL = _SPECIAL_CHARS.pattern
 _MULTISPACE = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def _normalize_expr(text: pl.Expr) -> pl.Expr:
-    """:func:`normalize` after the mojibake repair and NFC (see :func:`normalize_texts`)."""
+def _special_expr(text: pl.Expr) -> pl.Expr:
+    """Line ends, tabs, Unicode spaces and invisible characters made plain (``_SPECIAL``)."""
     return (
         text.str.replace_all("\r\n", "\n", literal=True)
         .str.replace_all("\r", "\n", literal=True)
@@ -102,7 +110,13 @@ def _normalize_expr(text: pl.Expr) -> pl.Expr:
         .str.replace_all(_UNICODE_SPACES.pattern, " ")
         .str.replace_all(_INVISIBLE.pattern, "")
         .str.replace_all(_LINE_SEPARATORS.pattern, "\n")
-        .str.replace_all(_MULTISPACE.pattern, " ")
+    )
+
+
+def _layout_expr(text: pl.Expr) -> pl.Expr:
+    """Runs of spaces, spaces at line edges and runs of blank lines collapsed; ends stripped."""
+    return (
+        text.str.replace_all(_MULTISPACE.pattern, " ")
         .str.replace_all(_LINE_EDGES.pattern, "\n")
         .str.replace_all(_BLANK_RUNS.pattern, "\n\n")
         .str.strip_chars(" \n")
@@ -114,12 +128,12 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
     texts = texts.cast(pl.String)
     # Mojibake repair and NFC run in Python, only on the texts that may need them: those with
     # mojibake, and those with a character NFC may change (usually none).
-    unusual = pl.select(
-        (
-            pl.lit(texts).str.contains(_MOJIBAKE.pattern)
-            | pl.lit(texts).str.contains(_nfc_unsafe())
-        ).fill_null(False)
-    ).to_series()
+    unusual, special = pl.select(
+        (pl.lit(texts).str.contains(_MOJIBAKE.pattern) | pl.lit(texts).str.contains(_nfc_unsafe()))
+        .fill_null(False)
+        .alias("unusual"),
+        pl.lit(texts).str.contains(_SPECIAL).fill_null(False).alias("special"),
+    )
     if unusual.any():
         where = unusual.arg_true()
         changed = []
@@ -131,8 +145,18 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
                 changed.append((i, fixed))
         if changed:
             texts = texts.scatter([i for i, _ in changed], [t for _, t in changed])
+            special = special.scatter(
+                [i for i, _ in changed],
+                [_SPECIAL_CHARS.search(t) is not None for _, t in changed],
+            )
     name = texts.name
-    return over_column(texts.alias("text"), _normalize_expr(pl.col("text"))).alias(name)
+    texts = texts.alias("text")
+    if special.any():  # only the texts that have them go through these passes
+        where = special.arg_true()
+        texts = texts.scatter(
+            where, over_column(texts.gather(where), _special_expr(pl.col("text")))
+        )
+    return over_column(texts, _layout_expr(pl.col("text"))).alias(name)
 
 
 def nfc_unsafe_ranges() -> list[tuple[int, int]]:
