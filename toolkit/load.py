@@ -746,7 +746,7 @@ def _resolve_fields(docs: pl.DataFrame, reg: Registry, year_range) -> pl.DataFra
         .with_columns(
             pl.when(note != "").then(note).alias("_note"),
             _word_count(col("text")).alias("n_words"),
-            _lang_expr(col("text")).alias("lang"),
+            _lang_expr(col("text"), _word_count(col("text"))).alias("lang"),
         )
         .collect(engine="streaming")
     )
@@ -854,10 +854,14 @@ def _word_count(text: pl.Expr) -> pl.Expr:
     return text.str.count_matches(r"\w+(?:[’'\-]\w+)*").cast(pl.Int64)
 
 
-def _lang_expr(text: pl.Expr) -> pl.Expr:
-    """Script-level language: ru/uk/be by Cyrillic letters, zh by Han, en by function words."""
+def _lang_expr(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
+    """Script-level language: ru/uk/be by Cyrillic letters, zh by Han, en by function words.
+
+    ``n_words`` is the text's word count, reused where the text is no longer than the opening
+    that is read."""
+    long = text.str.len_chars() > 2000
     text = text.str.slice(0, 2000)  # the opening says which language; counting all is waste
-    n_words = _word_count(text)
+    n_words = pl.when(long).then(_word_count(pl.when(long).then(text))).otherwise(n_words)
     cyr = text.str.count_matches(r"\p{Cyrillic}")
     han = text.str.count_matches(r"\p{Han}")
     # Latin letters only matter against Cyrillic or Han ones: elsewhere they are not counted
