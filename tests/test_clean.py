@@ -13,6 +13,7 @@ from toolkit.clean import (
     learn_chrome,
     nfc_unsafe_ranges,
     normalize,
+    paragraph_lines,
     paragraphs,
     split_glued,
     split_glued_lines,
@@ -171,6 +172,21 @@ def test_paragraphs_one_per_line_and_rejoined_when_hard_wrapped():
         "The presidents spoke at length about the situation in instability zones.",
         "They met in Moscow.",
     ]
+
+
+def test_paragraph_lines_of_many_texts_are_each_texts_paragraphs():
+    wrapped = (
+        "Belarus and Russia will step up the joint\ncounteraction of common challenges\n"
+        "and threats, the president said.\n\nThe presidents spoke at length about\n"
+        "the situation in instability zones.\n\nThey met in Moscow."
+    )
+    seeds = [normalize(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    texts = [wrapped, "One.Two\nThree", None, "", "Solo line", *seeds]
+    frame = paragraph_lines(pl.Series(texts, dtype=pl.String))
+    for i, text in enumerate(texts):
+        got = frame.filter(pl.col("doc") == i)
+        assert got["pos"].to_list() == list(range(got.height))
+        assert got["line"].to_list() == ([] if text is None else paragraphs(text))
 
 
 @pytest.mark.parametrize(

@@ -328,54 +328,53 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
     Returns columns ``doc`` (the text's index in ``texts``), ``pos`` (0, 1, ... within the
     text) and ``line``. Null texts have no rows.
     """
-    docs = pl.DataFrame({"text": texts.cast(pl.String)}).with_row_index("doc").drop_nulls()
-    blocks = (
-        docs.with_columns(
-            pl.col("text").str.contains("\n\n", literal=True).alias("has_blank"),
-            pl.col("text").str.split("\n\n").alias("block"),
-        )
-        .drop("text")
-        .explode("block")
-        .with_columns(pl.int_range(pl.len()).over("doc").alias("b"))
-        .filter(pl.col("block") != "")
-        .with_columns(pl.col("block").str.split("\n").alias("lines"))
-        .with_columns(pl.col("lines").list.len().alias("n"))
-    )
+    # One row per line; in normalised text a single empty line ends a block (a paragraph, or
+    # a hard-wrapped paragraph's lines).
     lines = (
-        blocks.drop("block")
-        .explode("lines")
-        .rename({"lines": "line"})
-        .with_columns(pl.int_range(pl.len()).over("doc", "b").alias("k"))
+        pl.DataFrame({"text": texts.cast(pl.String)})
+        .with_row_index("doc")
+        .drop_nulls()
+        .select("doc", pl.col("text").str.split("\n").alias("line"))
+        .explode("line")
+        .with_columns((pl.col("line") == "").cum_sum().over("doc").alias("b"))
     )
     # Hard-wrapped text: short lines inside blank-line blocks, most of them ending mid-sentence.
-    inner = (pl.col("n") > 1) & (pl.col("k") < pl.col("n") - 1)
-    wrapped = (
+    candidates = (
         lines.group_by("doc")
         .agg(
-            pl.col("has_blank").first(),
-            inner.sum().alias("n_inner"),
+            (pl.col("line") == "").any().alias("has_blank"),
             pl.col("line").str.len_chars().max().alias("longest"),
-            (inner & ~pl.col("line").str.contains(_SENTENCE_END)).sum().alias("open_ends"),
         )
-        .filter(
-            pl.col("has_blank")
-            & (pl.col("n_inner") >= 3)
-            & (pl.col("longest") <= 100)
-            & (pl.col("open_ends") >= 0.6 * pl.col("n_inner"))
-        )
+        .filter(pl.col("has_blank") & (pl.col("longest") <= 100))
         .select("doc")
     )
+    wrapped = candidates
+    if candidates.height:
+        text_lines = lines.join(candidates, on="doc", how="semi").filter(pl.col("line") != "")
+        n = pl.len().over("doc", "b")
+        inner = (n > 1) & (pl.int_range(pl.len()).over("doc", "b") < n - 1)
+        wrapped = (
+            text_lines.with_columns(inner.alias("inner"))
+            .group_by("doc")
+            .agg(
+                pl.col("inner").sum().alias("n_inner"),
+                (pl.col("inner") & ~pl.col("line").str.contains(_SENTENCE_END))
+                .sum()
+                .alias("open_ends"),
+            )
+            .filter((pl.col("n_inner") >= 3) & (pl.col("open_ends") >= 0.6 * pl.col("n_inner")))
+            .select("doc")
+        )
+    out = lines.filter(pl.col("line") != "")
     if wrapped.height:
-        rejoined = blocks.join(wrapped, on="doc", how="semi").select(
-            "doc", "b", pl.lit(0, pl.Int64).alias("k"), pl.col("lines").list.join(" ").alias("line")
+        rejoined = (
+            out.join(wrapped, on="doc", how="semi")
+            .group_by("doc", "b", maintain_order=True)
+            .agg(pl.col("line").str.join(" "))
         )
-        kept = lines.join(wrapped, on="doc", how="anti").select(
-            "doc", "b", pl.col("k").cast(pl.Int64), "line"
-        )
-        out = pl.concat([rejoined, kept]).sort("doc", "b", "k", maintain_order=True)
-    else:  # scraped pages: one paragraph per line, already in order
-        out = lines.select("doc", "line")
-    out = out.filter(pl.col("line") != "").select("doc", "line")
+        kept = out.join(wrapped, on="doc", how="anti").select(rejoined.columns)
+        out = pl.concat([rejoined, kept]).sort("doc", "b", maintain_order=True)
+    out = out.select("doc", "line")
     glued = out["line"].str.contains(_GLUE_CANDIDATE)
     if glued.any():
         where = glued.arg_true()
