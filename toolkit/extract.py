@@ -16,7 +16,15 @@ from toolkit.clean import chrome_mask
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
 
-__all__ = ["Page", "assemble_page", "cue_lines", "detect_site", "detect_sites", "read_page"]
+__all__ = [
+    "Page",
+    "assemble_page",
+    "cue_lines",
+    "detect_site",
+    "detect_sites",
+    "header_candidates",
+    "read_page",
+]
 
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
@@ -130,10 +138,12 @@ def _is_title(p: str, reg: Registry) -> bool:
     return not reg.page_date_any.search(p)
 
 
-def _page_date(lines: list[str], reg: Registry) -> tuple[dt.date, str] | None:
+def _page_date(
+    lines: list[str], reg: Registry, maybe: list[bool] | None = None
+) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
-    for p in lines:
-        if not any_date(p):
+    for i, p in enumerate(lines):
+        if not (maybe[i] if maybe is not None else any_date(p)):
             continue
         for pattern in reg.page_dates:
             m = pattern.search(p)
@@ -168,9 +178,13 @@ def assemble_page(
     *,
     site: str | None = None,
     reg: Registry | None = None,
+    maybe_dateline: list[bool] | None = None,
+    maybe_date: list[bool] | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
-    cues (the page's edges, or only those of them :func:`cue_lines` found)."""
+    cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
+    paragraphs may open with a dateline or be a page date (see :func:`header_candidates`);
+    the others are not tried."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -180,30 +194,30 @@ def assemble_page(
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
-    kept = [p for p, is_chrome in zip(paras, chrome, strict=True) if not is_chrome]
-    if page.outlet_cue:
-        kept = [p for p in kept if p != page.outlet_cue]
+    keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
+    kept = [paras[i] for i in keep]
 
     # The dateline opens the body: the first paragraph near the top that starts with one.
     start = None
     any_dateline = reg.dateline_any.match
-    for i, p in enumerate(kept[:_HEAD]):
-        if not any_dateline(p):
+    for j, i in enumerate(keep[:_HEAD]):
+        p = kept[j]
+        if not (maybe_dateline[i] if maybe_dateline is not None else any_dateline(p)):
             continue
         for dl in reg.datelines:
             m = dl.pattern.match(p)
             if m and m.end() < len(p):
-                start, page.dateline = i, m.group("place").strip()
+                start, page.dateline = j, m.group("place").strip()
                 page.dateline_date = date_from_groups(m, reg=reg)
                 if dl.outlet is not None:  # a dateline that names its agency outranks other cues
                     page.outlet, page.outlet_cue = dl.outlet, m.group(0).strip()
-                kept[i] = p[m.end() :].lstrip(" -–—")
+                kept[j] = p[m.end() :].lstrip(" -–—")
                 break
         if start is not None:
             break
 
     if page.page_date is None:
-        found = _page_date(paras[:_HEAD], reg)
+        found = _page_date(paras[:_HEAD], reg, maybe_date)
         if found:
             page.page_date, page.page_date_text = found
 
@@ -217,3 +231,17 @@ def assemble_page(
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
 
     return page
+
+
+def header_candidates(lines: pl.DataFrame, *, reg: Registry | None = None) -> pl.DataFrame:
+    """``lines`` (``doc, pos, line``) with ``maybe_dateline`` and ``maybe_date``: whether a
+    paragraph could open with a dateline, or hold a page's date (a test in polars that is
+    looser than the patterns themselves; :func:`assemble_page` tries only those)."""
+    reg = reg or registry()
+    return lines.with_columns(
+        (pl.col("line").str.contains(pattern) if pattern else pl.lit(True)).alias(name)
+        for name, pattern in (
+            ("maybe_dateline", reg.dateline_screen),
+            ("maybe_date", reg.page_date_screen),
+        )
+    )

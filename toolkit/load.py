@@ -25,7 +25,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 from toolkit.clean import chrome_expr, learned_lines, normalize_texts, paragraph_lines
 from toolkit.dates import parse_dates, parse_filename, weekday_mentioned, year_from_weekday
 from toolkit.errors import InputError, StrictModeError
-from toolkit.extract import assemble_page, cue_lines, detect_sites
+from toolkit.extract import assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.outlets import Registry, registry
 from toolkit.readers import READERS, Record, Skip, Table, read_file, suffix
 
@@ -488,20 +488,30 @@ _PAGE_SCHEMA: dict[str, pl.DataType] = {
 def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
     cues = cue_lines(lines, reg=reg)
-    grouped = lines.group_by("doc", maintain_order=True).agg("line", "chrome")
-    paras = dict(
-        zip(
-            grouped["doc"].to_list(),
-            zip(grouped["line"].to_list(), grouped["chrome"].to_list(), strict=True),
-            strict=True,
-        )
+    lines = header_candidates(lines, reg=reg)
+    # Flat columns to Python once, then each page's slice of them (lines are in doc order).
+    para_text, chrome, maybe_dateline, maybe_date = (
+        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date")
     )
+    counts = lines.group_by("doc", maintain_order=True).len()
+    paras, end = {}, 0
+    for doc, n in counts.iter_rows():
+        paras[doc] = slice(end, end + n)
+        end += n
     rows = []
     for doc, site, title_known in (
         docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
     ):
-        ps, chrome = paras.get(doc, ([], []))
-        page = assemble_page(ps, chrome, cues.get(doc, []), site=site, reg=reg)
+        at = paras.get(doc, slice(0, 0))
+        page = assemble_page(
+            para_text[at],
+            chrome[at],
+            cues.get(doc, []),
+            site=site,
+            reg=reg,
+            maybe_dateline=maybe_dateline[at],
+            maybe_date=maybe_date[at],
+        )
         body = page.body
         if title_known and body and title_known == body[0]:
             body = body[1:]

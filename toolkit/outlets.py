@@ -149,6 +149,19 @@ class Registry:
         return re.compile(any_of(self.page_dates) or r"(?!)")
 
     @functools.cached_property
+    def dateline_screen(self) -> str | None:
+        """A polars pattern that matches every line any dateline pattern matches (and maybe
+        more): look-arounds, which Rust lacks, are dropped; None if it still cannot compile."""
+        pattern = any_of([d.pattern for d in self.datelines])
+        return _screen(f"^(?:{_LOOKAROUND.sub('', pattern)})" if pattern else None)
+
+    @functools.cached_property
+    def page_date_screen(self) -> str | None:
+        """As :attr:`dateline_screen`, for the page-date patterns."""
+        pattern = any_of(list(self.page_dates))
+        return _screen(_LOOKAROUND.sub("", pattern) if pattern else None)
+
+    @functools.cached_property
     def outlet_cue_pattern(self) -> str | None:
         """Every outlet's bylines and cues as one pattern (for polars), or None when none."""
         return any_of([p for o in self.outlets.values() for p in (*o.bylines, *o.cues)])
@@ -221,6 +234,19 @@ class Registry:
         if site is None:
             return self.common_chrome, self.common_chrome_anywhere
         return self.common_chrome + site.chrome, self.common_chrome_anywhere + site.chrome_anywhere
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")  # (?=...), (?!...), (?<=...), (?<!...): no nesting
+
+
+def _screen(pattern: str | None) -> str | None:
+    if pattern is None:
+        return None
+    try:
+        pl.select(pl.lit("").str.contains(pattern))
+    except pl.exceptions.PolarsError:
+        return None
+    return pattern
 
 
 def any_of(patterns: list[re.Pattern]) -> str | None:
