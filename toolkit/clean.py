@@ -273,9 +273,11 @@ def _mark_glue(lines: pl.Series) -> pl.Series:
 
     The paragraphs are normalised (see :func:`normalize`), so hold no noncharacters."""
     line = pl.col("line")
+    # Stripped first: every cut falls between two characters that are not spaces, so the
+    # pieces' own edges need no stripping.
     held = over_column(
         lines.cast(pl.String).alias("line"),
-        line.str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}"),
+        line.str.strip_chars().str.replace_all(_ABBREVIATION, "${1}" + _HELD + "${2}"),
     )
     # Where curly quotes alternate (“ ” “ ...), each “ opens and each ” closes; elsewhere the
     # quotes are counted segment by segment. The second of each pair of straight quotes closes.
@@ -294,12 +296,8 @@ def _mark_glue(lines: pl.Series) -> pl.Series:
 
 
 def _pieces(marked: pl.Expr) -> pl.Expr:
-    """The pieces between cuts, stripped, empty ones left out (a list per paragraph)."""
-    return (
-        marked.str.split(_CUT)
-        .list.eval(pl.element().str.strip_chars())
-        .list.eval(pl.element().filter(pl.element() != ""))
-    )
+    """The pieces between cuts, empty ones left out (a list per paragraph)."""
+    return marked.str.split(_CUT).list.eval(pl.element().filter(pl.element() != ""))
 
 
 def split_glued_lines(lines: pl.Series) -> pl.Series:
@@ -379,13 +377,9 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
     if glued.any():
         where = glued.arg_true()
         marked = out["line"].scatter(where, _mark_glue(out["line"].gather(where)))
-        piece = pl.col("line")
-        out = (
-            out.with_columns(marked.str.split(_CUT).alias("line"), glued.alias("glued"))
-            .explode("line")
-            .with_columns(pl.when("glued").then(piece.str.strip_chars()).otherwise(piece))
-            .filter(piece != "")
-        )
+        out = out.with_columns(marked.str.split(_CUT).alias("line")).explode("line")
+        if (out["line"] == "").any():  # a glued line of nothing but spaces
+            out = out.filter(pl.col("line") != "")
     return out.select("doc", pl.int_range(pl.len()).over("doc").alias("pos"), "line")
 
 
