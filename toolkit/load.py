@@ -22,7 +22,13 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.clean import chrome_expr, learned_lines, normalize_texts, paragraph_lines
+from toolkit.clean import (
+    chrome_expr,
+    learned_lines,
+    normalize_texts,
+    over_column,
+    paragraph_lines,
+)
 from toolkit.dates import parse_dates, parse_filename, weekday_mentioned, year_from_weekday
 from toolkit.errors import InputError, StrictModeError
 from toolkit.extract import assemble_page, cue_lines, detect_sites, header_candidates
@@ -454,19 +460,25 @@ def _known(docs: pl.DataFrame, manifest: dict[str, dict[str, Any]], reg: Registr
 
 def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     """``lines`` (doc, pos, line, site, group) with ``chrome``: the site's patterns or the
-    lines learned for the group."""
-    parts = [
-        part.with_columns(chrome_expr(pl.col("line"), site, reg=reg).alias("chrome"))
-        for (site,), part in lines.partition_by("site", as_dict=True, maintain_order=True).items()
-    ]
-    marked = pl.concat(parts) if parts else lines.with_columns(pl.lit(False).alias("chrome"))
-    marked = marked.join(
-        learned.select("group", "line", pl.lit(True).alias("_learned")),
-        on=["group", "line"],
-        how="left",
+    lines learned for the group. Each site's lines are matched with that site's patterns."""
+    line = pl.col("line")
+    sites = lines["site"].unique(maintain_order=True).to_list()
+    if len(sites) == 1:
+        chrome = over_column(lines["line"], chrome_expr(line, sites[0], reg=reg))
+    else:
+        chrome = pl.repeat(False, lines.height, eager=True)
+        for site in sites:
+            where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
+            flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
+            chrome = chrome.scatter(where, flags)
+    short = line.str.len_chars() <= 800
+    learned_hit = pl.lit(False)
+    for (group,), found in learned.partition_by("group", as_dict=True).items():
+        in_group = pl.col("group") == group
+        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()) & short)
+    return lines.with_columns(chrome.alias("chrome")).with_columns(
+        (pl.col("chrome") | learned_hit).alias("chrome")
     )
-    learned_hit = pl.col("_learned").fill_null(False) & (pl.col("line").str.len_chars() <= 800)
-    return marked.with_columns(pl.col("chrome") | learned_hit).drop("_learned").sort("doc", "pos")
 
 
 _PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -613,8 +625,9 @@ def _read_pages(docs, reg, learn, min_chrome_docs, chrome_share):
     """Split bodies into paragraphs, find each page's site, learn and mark chrome, and read
     the pages: ``docs`` with ``site`` and ``group``, the pages, and the learned lines."""
     lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
-    undetected = docs.filter(pl.col("page") & pl.col("site").is_null()).select("doc")
-    found = detect_sites(lines.join(undetected, on="doc", how="semi"), reg=reg)
+    # Pages without a site from their URL get one from their own cues.
+    undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
+    found = detect_sites(lines.filter(undetected) if not undetected.all() else lines, reg=reg)
     docs = (
         docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
         .with_columns(pl.coalesce("site", "_found").alias("site"))
@@ -625,8 +638,10 @@ def _read_pages(docs, reg, learn, min_chrome_docs, chrome_share):
             .alias("group")
         )
     )
-    lines = lines.join(
-        docs.select("doc", "site", "group"), on="doc", how="left", maintain_order="left"
+    # docs' row i is document i: each line's site and group by position, no join.
+    lines = lines.with_columns(
+        docs["site"].gather(lines["doc"]).alias("site"),
+        docs["group"].gather(lines["doc"]).alias("group"),
     )
     learned = (
         learned_lines(
