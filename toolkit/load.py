@@ -24,6 +24,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.clean import (
     chrome_expr,
+    decode,
     learned_lines,
     normalize_texts,
     over_column,
@@ -365,7 +366,7 @@ def _docs(pages: list[Record], tables: list[Table]) -> pl.DataFrame:
                 "record": [None] * len(pages),
                 "_line": [None] * len(pages),
                 "page": [True] * len(pages),
-                "raw": [r.text for r in pages],
+                "raw": _page_texts(pages),
                 "title_raw": [r.title for r in pages],
                 "date_raw": [r.date for r in pages],
                 "outlet_raw": [r.outlet for r in pages],
@@ -393,6 +394,23 @@ def _docs(pages: list[Record], tables: list[Table]) -> pl.DataFrame:
         for t in tables
     ]
     return pl.concat(frames).with_row_index("doc")
+
+
+def _page_texts(pages: list[Record]) -> pl.Series:
+    """The pages' texts; those read as bytes are decoded together as UTF-8 (a byte-order mark
+    dropped), or, when any is not UTF-8, one by one as :func:`toolkit.clean.decode` does."""
+    texts = pl.Series(
+        [None if isinstance(r.text, bytes) else r.text for r in pages], dtype=pl.String
+    )
+    where = [i for i, r in enumerate(pages) if isinstance(r.text, bytes)]
+    if not where:
+        return texts
+    data = [pages[i].text for i in where]
+    try:
+        decoded = pl.Series(data, dtype=pl.Binary).cast(pl.String).str.strip_prefix("\ufeff")
+    except pl.exceptions.ComputeError:  # not all UTF-8: cp1252 and the like, one by one
+        decoded = pl.Series([decode(d).text for d in data], dtype=pl.String)
+    return texts.scatter(where, decoded)
 
 
 def _json(meta: dict[str, Any]) -> str | None:

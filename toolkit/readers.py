@@ -51,7 +51,7 @@ class Record:
     what the file's own metadata says."""
 
     path: str
-    text: str
+    text: str | bytes  # bytes: a plain-text page not yet decoded (see _read_plain)
     title: str | None = None
     date: str | None = None
     outlet: str | None = None
@@ -100,6 +100,19 @@ def _file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None)
 def _read_text(path: str | Path, rel: str) -> Iterator[Record | Skip]:
     text = _file_text(path, rel, "text")
     yield text if isinstance(text, Skip) else Record(rel, text)
+
+
+def _read_plain(path: str | Path, rel: str) -> Iterator[Record | Skip]:
+    """A plain-text page. Its bytes are kept when they may be UTF-8: the loader decodes all
+    pages' bytes at once (see :func:`toolkit.load.ingest`), and any that are not, one by one."""
+    data = _file_bytes(path, rel)
+    if isinstance(data, Skip):
+        yield data
+    elif looks_binary(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _file_text(path, rel, "text", data)
+        yield text if isinstance(text, Skip) else Record(rel, text)
+    else:
+        yield Record(rel, data)
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
@@ -514,8 +527,8 @@ def _read_parquet(path: str | Path, rel: str, options) -> Iterator[Record | Skip
 
 
 READERS = {
-    ".txt": lambda p, r, o: _read_text(p, r),
-    ".text": lambda p, r, o: _read_text(p, r),
+    ".txt": lambda p, r, o: _read_plain(p, r),
+    ".text": lambda p, r, o: _read_plain(p, r),
     ".md": lambda p, r, o: _read_markdown(p, r),
     ".markdown": lambda p, r, o: _read_markdown(p, r),
     ".html": lambda p, r, o: _read_html(p, r),
