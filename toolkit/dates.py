@@ -150,7 +150,7 @@ def parse_dates(values: pl.Series, *, reg: Registry | None = None) -> pl.Series:
     formats before it left unparsed (most columns hold one format: one pass, not eighteen)."""
     reg = reg or registry()
     cleaned = pl.select(_cleaned(pl.lit(values), reg)).to_series()
-    out = pl.Series(values.name, [None] * len(values), dtype=pl.Date)
+    out = pl.repeat(None, len(values), dtype=pl.Date, eager=True).alias(values.name)
     todo = cleaned.is_not_null().arg_true()
     for fmt in reg.date_formats:
         if not len(todo):
