@@ -1,12 +1,17 @@
+import csv
 import datetime as dt
+import io
 import json
+import random
 import shutil
 
 import polars as pl
 import pytest
 from conftest import SEEDS
 
+import toolkit.readers as readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+from toolkit.readers import Table, read_file
 
 D = dt.date
 
@@ -391,3 +396,33 @@ def test_language_by_script_and_english_function_words(tmp_path):
     corpus = ingest(tmp_path / "t.csv").corpus
     expected = {"en": "en", "es": "und", "ru": "ru", "be": "be", "zh": "zh"}
     assert dict(corpus.select("title", "lang").iter_rows()) == expected
+
+
+def test_csv_read_by_polars_is_the_table_csv_reads(tmp_path, monkeypatch):
+    rng = random.Random(1)
+    cells = ["a", "B", " ", ",", '"', "\n", "\r\n", "é", "“", "x y", "", "\t", "'", "2022-01-0"]
+    fast_used = 0
+    for k in range(60):
+        buf = io.StringIO(newline="")
+        writer = csv.writer(
+            buf,
+            lineterminator=rng.choice(["\n", "\r\n"]),
+            quoting=rng.choice([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+        )
+        writer.writerow(["title", "text", "date", "extra"])
+        for _ in range(rng.randint(0, 8)):
+            writer.writerow(["".join(rng.choices(cells, k=rng.randint(0, 6))) for _ in range(4)])
+        path = tmp_path / f"t{k}.csv"
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        fast_used += readers._read_exactly(path.read_bytes(), ",") is not None
+        fast = list(read_file(path, path.name, {}))
+        with monkeypatch.context() as m:
+            m.setattr(readers, "_read_exactly", lambda data, delimiter: None)
+            slow = list(read_file(path, path.name, {}))
+        assert [type(x) for x in fast] == [type(x) for x in slow]
+        for a, b in zip(fast, slow, strict=True):
+            if isinstance(a, Table):
+                assert a.frame.equals(b.frame) and a.has_body_column == b.has_body_column
+            else:
+                assert a == b
+    assert fast_used > 20  # the test covers the fast path, not only the fallback
