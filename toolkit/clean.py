@@ -317,7 +317,7 @@ def split_glued(paragraph: str) -> list[str]:
 
 _SENTENCE_END = r"[.!?:\"”’)\]]$"
 # Lines that may hold glue (of any of the three kinds above).
-_GLUE_CANDIDATE = r"[a-z0-9)\]][.!?…][\"”“]?[A-Z][a-z]|[a-z,]“[A-Za-z]"
+_GLUE_CANDIDATE = rf"{_END}[\"”“]?[A-Z][a-z]|[a-z,]“[A-Za-z]"
 
 
 def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
