@@ -20,6 +20,7 @@ import ftfy
 import polars as pl
 
 from toolkit.outlets import Registry, any_of, registry
+from toolkit.resources import ABBREVIATIONS
 
 __all__ = [
     "Decoded",
@@ -203,17 +204,13 @@ def normalize(text: str) -> str:
     return normalize_texts(pl.Series([text], dtype=pl.String)).item()
 
 
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
-    "vs etc approx".split()
-)
 # Glue is found in whole columns with polars: cut points are marked with a noncharacter
 # (which normalize removes from any text), then the lines are split there.
 _CUT = "\ufdd0"
 _HELD = "\ufdd1"  # put between an abbreviation and its full stop: "Mr.Smith" is not glue
 _CLOSER = "\ufdd2"  # put after a straight quote that closes a quotation
 _NONCHARACTERS = "[\ufdd0-\ufdef]"
-_ABBREVIATION = r"\b(" + "|".join(sorted(_ABBREVIATIONS)) + r")([.!?…])"
+_ABBREVIATION = r"\b(" + "|".join(sorted(ABBREVIATIONS)) + r")([.!?…])"
 _END = r"[a-z0-9)\]][.!?…]"  # a sentence end after a lower-case letter, digit or bracket
 # Each kind of glue as (before the cut)(after the cut):
 _GLUE_KINDS = (

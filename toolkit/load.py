@@ -35,6 +35,7 @@ from toolkit.errors import InputError, StrictModeError
 from toolkit.extract import assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.outlets import Registry, registry
 from toolkit.readers import READERS, Record, Skip, Table, read_file, suffix
+from toolkit.resources import WORD_COUNT_PATTERN
 
 __all__ = ["CORPUS_SCHEMA", "REPORT_SCHEMA", "Ingest", "ingest", "load_corpus"]
 
@@ -894,7 +895,7 @@ _NON_ASCII_WORD_CHAR = r"[\w&&[^\x00-\x7F]]"
 
 
 def _word_count(text: pl.Expr) -> pl.Expr:
-    return text.str.count_matches(r"\w+(?:[’'\-]\w+)*").cast(pl.Int64)
+    return text.str.count_matches(WORD_COUNT_PATTERN).cast(pl.Int64)
 
 
 def _lang_expr(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:

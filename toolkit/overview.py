@@ -14,6 +14,7 @@ import random
 import polars as pl
 
 from toolkit.dedup import Duplicates
+from toolkit.resources import UNKNOWN
 
 __all__ = [
     "cleaning_sample",
@@ -25,8 +26,6 @@ __all__ = [
     "pairs_to_explain",
     "removed_fragments",
 ]
-
-UNKNOWN = "(unknown)"
 
 
 def load_summary(report: pl.DataFrame) -> pl.DataFrame:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from toolkit.errors import ToolkitError
+from toolkit.resources import read_mapping
 
 __all__ = [
     "NOTEBOOKS",
@@ -181,19 +180,6 @@ def defaults() -> dict[str, Any]:
     for section, keys in SECTIONS.items():
         out[section] = {k: copy.deepcopy(v.default) for k, v in keys.items()}
     return out
-
-
-def read_mapping(path: Path, *, what: str, error: type[ToolkitError]) -> dict[str, Any]:
-    """A user's YAML file that must hold a mapping, or ``error`` naming the file and the fault."""
-    if not path.is_file():
-        raise error(f"{path}: no such {what}")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise error(f"{path}: not valid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise error(f"{path}: must be a mapping of key: value")
-    return data
 
 
 def load_params(path: str | Path, *, root: Path | None = None) -> dict[str, Any]:

@@ -28,6 +28,7 @@ import polars as pl
 import yaml
 
 from toolkit.errors import DataError, ToolkitError
+from toolkit.resources import UNKNOWN, read_mapping
 from toolkit.stats import flag_small
 
 __all__ = [
@@ -43,7 +44,6 @@ __all__ = [
     "term_pattern",
 ]
 
-UNKNOWN = "(unknown)"
 QUOTES = r"“[^”]{1,2000}”|\"[^\"]{1,2000}\"|«[^»]{1,2000}»"
 
 
@@ -59,8 +59,6 @@ def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend")
     base = dict(_bundled(name))
     if extra is None:
         return base
-    from toolkit.params import read_mapping
-
     user = read_mapping(Path(extra), what="lexicon file", error=DataError)
     if mode not in ("extend", "replace"):
         raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")

@@ -15,6 +15,12 @@ from typing import Literal
 import polars as pl
 
 from toolkit.errors import ToolkitError
+from toolkit.resources import (
+    ABBREVIATIONS,
+    DOTTED_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    WORD_COUNT_PATTERN,
+)
 
 __all__ = ["segment", "split_sentences"]
 
@@ -24,9 +30,12 @@ Unit = Literal["article", "paragraph", "sentence"]
 # a digit or an opening quote; not after a known abbreviation or a single initial ("V. Putin").
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁ])")
 _NO_SPLIT_AFTER = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Jr|Sr|No|Nos|vs|etc|approx|"
-    r"Dept|Fig|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|"
-    r"a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:"
+    + "|".join(
+        sorted(ABBREVIATIONS | MONTH_ABBREVIATIONS, key=lambda a: (-len(a), a))
+        + [re.escape(a) for a in DOTTED_ABBREVIATIONS]
+    )
+    + r")|\b[A-Z])\.$"
 )
 
 
@@ -87,6 +96,6 @@ def segment(corpus: pl.DataFrame, unit: Unit = "paragraph") -> pl.DataFrame:
         "position",
         "paragraph",
         "text",
-        pl.col("text").str.count_matches(r"\w+(?:[’'\-]\w+)*").cast(pl.Int64).alias("n_words"),
+        pl.col("text").str.count_matches(WORD_COUNT_PATTERN).cast(pl.Int64).alias("n_words"),
         *[c for c in keep if c != "doc_id"],
     )

@@ -31,6 +31,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 from toolkit.params import SECTIONS
+from toolkit.resources import PERIODS
 from toolkit.stats import flag_small, wilson
 
 __all__ = [
@@ -416,9 +417,6 @@ def group_shares(
         .with_columns(*wilson("k", "n_units"), flag_small("n_docs", min_group_docs))
         .sort(by, "topic")
     )
-
-
-PERIODS = {"day": "1d", "week": "1w", "month": "1mo", "quarter": "1q", "year": "1y"}
 
 
 def over_time(units: pl.DataFrame, *, period: str = "month") -> tuple[pl.DataFrame, int]:

@@ -20,6 +20,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import ToolkitError
+from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import wilson
 
 __all__ = [
@@ -34,9 +35,6 @@ __all__ = [
     "query_share",
     "volume",
 ]
-
-PERIODS = {"day": "1d", "week": "1w", "month": "1mo", "quarter": "1q", "year": "1y"}
-UNKNOWN = "(unknown)"
 
 
 def bucket(frame: pl.DataFrame, period: str) -> pl.DataFrame:
