@@ -9,7 +9,6 @@ from conftest import SEEDS
 
 from toolkit.clean import (
     clean,
-    decode,
     learn_chrome,
     nfc_unsafe_ranges,
     normalize,
@@ -18,26 +17,6 @@ from toolkit.clean import (
     split_glued,
     split_glued_lines,
 )
-
-
-@pytest.mark.parametrize(
-    ("data", "text", "encoding"),
-    [
-        ("Minsk – “Union State”".encode(), "Minsk – “Union State”", "utf-8"),
-        (b"\xef\xbb\xbfBOM first", "BOM first", "utf-8"),
-        (
-            "Lukashenko’s “brotherly” talks – café".encode("cp1252"),
-            "Lukashenko’s “brotherly” talks – café",
-            "cp1252",
-        ),
-        ("UTF-16 text".encode("utf-16"), "UTF-16 text", "utf-16"),
-        (b"\x81\x8d\x8f", "\x81\x8d\x8f", "latin-1"),  # bytes cp1252 leaves undefined
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
-        (bytes(range(1, 32)) * 20, None, "binary"),
-    ],
-)
-def test_decode(data, text, encoding):
-    assert tuple(decode(data)) == (text, encoding)
 
 
 @pytest.mark.parametrize(

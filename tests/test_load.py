@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 
-import toolkit.readers as readers
+import toolkit.tables as tables
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
 from toolkit.readers import Table, read_file
 
@@ -414,10 +414,10 @@ def test_csv_read_by_polars_is_the_table_csv_reads(tmp_path, monkeypatch):
             writer.writerow(["".join(rng.choices(cells, k=rng.randint(0, 6))) for _ in range(4)])
         path = tmp_path / f"t{k}.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
-        fast_used += readers._read_exactly(path.read_bytes(), ",") is not None
+        fast_used += tables._read_exactly(path.read_bytes(), ",") is not None
         fast = list(read_file(path, path.name, {}))
         with monkeypatch.context() as m:
-            m.setattr(readers, "_read_exactly", lambda data, delimiter: None)
+            m.setattr(tables, "_read_exactly", lambda data, delimiter: None)
             slow = list(read_file(path, path.name, {}))
         assert [type(x) for x in fast] == [type(x) for x in slow]
         for a, b in zip(fast, slow, strict=True):

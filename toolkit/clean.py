@@ -1,4 +1,4 @@
-"""Cleaning: bytes to text, text to paragraphs, and page chrome out.
+"""Cleaning: text to paragraphs, and page chrome out (bytes to text: :mod:`toolkit.decode`).
 
 Every function here is pure and idempotent: ``clean(clean(t)) == clean(t)``.
 
@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import NamedTuple
 
 import ftfy
 import polars as pl
@@ -23,14 +22,11 @@ from toolkit.outlets import Registry, any_of, registry
 from toolkit.resources import ABBREVIATIONS
 
 __all__ = [
-    "Decoded",
     "chrome_expr",
     "chrome_mask",
     "clean",
-    "decode",
     "learn_chrome",
     "learned_lines",
-    "looks_binary",
     "normalize",
     "normalize_texts",
     "over_column",
@@ -39,46 +35,6 @@ __all__ = [
     "split_glued",
     "split_glued_lines",
 ]
-
-
-class Decoded(NamedTuple):
-    """A decoded file: ``text`` is None when undecodable, and ``encoding`` then says why."""
-
-    text: str | None
-    encoding: str
-
-
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
-
-
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than 5% control characters, in the first 8 KB."""
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    return len(head) - len(head.translate(None, _CONTROL_BYTES)) > 0.05 * len(head)
-
-
-def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
-
-    Binary data (NUL bytes, or many control characters) gives ``Decoded(None, "binary")``.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return Decoded(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError:
-            return Decoded(None, "undecodable")
-    if looks_binary(data):
-        return Decoded(None, "binary")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return Decoded(text, "utf-8" if encoding == "utf-8-sig" else encoding)
-    # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-    return Decoded(data.decode("latin-1"), "latin-1")
 
 
 # UTF-8 read as cp1252/latin-1: "â€™", "Ã©", "Ð¸" ...
@@ -423,19 +379,26 @@ def chrome_mask(
     ]
 
 
-def clean(text: str, *, site: str | None = None, learned: Iterable[str] = ()) -> str:
+def clean(
+    text: str,
+    *,
+    site: str | None = None,
+    learned: Iterable[str] = (),
+    reg: Registry | None = None,
+) -> str:
     """Clean one text: normalise, split glued paragraphs, drop chrome lines.
 
     Args:
         text: raw or already cleaned text.
         site: the site's domain (e.g. ``"tass.com"``) to also remove that site's chrome.
         learned: extra lines to drop, e.g. from :func:`learn_chrome`.
+        reg: the outlet registry whose chrome patterns apply; the bundled one by default.
 
     Returns:
         Paragraphs separated by one blank line.
     """
     paras = paragraphs(normalize(text))
-    mask = chrome_mask(paras, site, learned)
+    mask = chrome_mask(paras, site, learned, reg=reg)
     return "\n\n".join(p for p, chrome in zip(paras, mask, strict=True) if not chrome)
 
 

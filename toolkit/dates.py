@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -23,6 +25,7 @@ from toolkit.outlets import Registry, registry
 __all__ = [
     "PartialDate",
     "date_from_groups",
+    "infer_yearless",
     "parse_date_column",
     "parse_dates",
     "parse_filename",
@@ -82,11 +85,16 @@ def date_from_groups(match: re.Match, *, reg: Registry | None = None) -> Partial
 
 
 def year_from_weekday(
-    month: int, day: int, weekday: str, year_range: tuple[int, int]
+    month: int,
+    day: int,
+    weekday: str,
+    year_range: tuple[int, int],
+    *,
+    reg: Registry | None = None,
 ) -> dt.date | None:
     """The date in ``year_range`` (inclusive) on which ``month``/``day`` fell on ``weekday``,
     when exactly one year fits; otherwise None."""
-    target = registry().weekdays.index(weekday.lower())
+    target = (reg or registry()).weekdays.index(weekday.lower())
     fits = [
         d
         for y in range(year_range[0], year_range[1] + 1)
@@ -160,3 +168,78 @@ def parse_dates(values: pl.Series, *, reg: Registry | None = None) -> pl.Series:
         out = out.scatter(todo.filter(done), parsed.filter(done))
         todo = todo.filter(~done)
     return out
+
+
+def infer_yearless(
+    docs: pl.DataFrame,
+    evidence: Sequence[str],
+    *,
+    year_range: tuple[int, int] | None = None,
+    reg: Registry | None = None,
+) -> pl.DataFrame:
+    """Dates for datelines without a year, and notes where a dateline disagrees with the date.
+
+    Args:
+        docs: one row per document, with the full dates found (the ``evidence`` columns, first
+            evidence first) and the dateline read as ``partial_year``, ``partial_month``,
+            ``partial_day``, ``partial_text``, and ``weekday`` (a weekday the story names).
+        evidence: the names of the date columns, first evidence first.
+        year_range: years a weekday may place a yearless dateline in; by default the years of
+            the dated documents, one year either side.
+        reg: the outlet registry (its weekday names); the bundled one by default.
+
+    Returns:
+        ``docs`` with ``inferred`` (the date a weekday fixes for a dateline without a year, when
+        exactly one year in the range fits) and ``_disagree`` (a note where a dateline's day is
+        not within days of the date found or inferred).
+    """
+    col = pl.col
+    found = [col(c) for c in evidence]
+    year_range = year_range or _years_seen(docs, found)
+    dated = docs.with_row_index("_i").filter(col("partial_month").is_not_null())
+    inferred: dict[int, dt.date | None] = {}
+    if year_range is not None:
+        yearless = col("partial_year").is_null() & col("weekday").is_not_null()
+        for i, month, day, weekday in (
+            dated.filter(yearless)
+            .select("_i", "partial_month", "partial_day", "weekday")
+            .iter_rows()
+        ):
+            inferred[i] = year_from_weekday(month, day, weekday, year_range, reg=reg)
+    disagree: dict[int, str] = {}
+    for i, date, month, day, text in dated.select(
+        "_i", pl.coalesce(found), "partial_month", "partial_day", "partial_text"
+    ).iter_rows():
+        date = date or inferred.get(i)
+        if date is not None and not _near(date, month, day):
+            disagree[i] = f"dateline {text!r} disagrees with the date {date}"
+    return docs.with_columns(
+        _by_row(inferred, docs.height, pl.Date).alias("inferred"),
+        _by_row(disagree, docs.height, pl.String).alias("_disagree"),
+    )
+
+
+def _years_seen(docs: pl.DataFrame, found: list[pl.Expr]) -> tuple[int, int] | None:
+    """The years of the dates found, one year either side; None when nothing is dated."""
+    low, high = docs.select(
+        pl.min_horizontal(c.dt.year().min() for c in found).alias("low"),
+        pl.max_horizontal(c.dt.year().max() for c in found).alias("high"),
+    ).row(0)
+    return (low - 1, high + 1) if low is not None else None
+
+
+def _by_row(values: dict[int, Any], height: int, dtype: pl.DataType) -> pl.Series:
+    """A column that is null except at the given rows."""
+    column = pl.repeat(None, height, dtype=dtype, eager=True)
+    return column.scatter(list(values), list(values.values())) if values else column
+
+
+def _near(published: dt.date, month: int, day: int, days: int = 3) -> bool:
+    """Whether a yearless dateline's month and day fall within ``days`` of a full date."""
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if abs((dt.date(year, month, day) - published).days) <= days:
+                return True
+        except ValueError:
+            continue
+    return False

@@ -1,0 +1,228 @@
+"""Page structure over a whole corpus: bodies split into paragraphs, each page's site found,
+chrome learned and marked, and every page read (title, dateline, date, outlet cue, body).
+
+The per-page reading itself is :func:`toolkit.extract.assemble_page`; this module runs it over
+frames. Columns are dropped once used: a corpus's text is held as few times as it can be.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from toolkit.clean import chrome_expr, learned_lines, normalize_texts, over_column, paragraph_lines
+from toolkit.dates import weekday_mentioned
+from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
+from toolkit.outlets import Registry
+
+__all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
+
+LEARNED_SCHEMA: dict[str, pl.DataType] = {"group": pl.String, "line": pl.String, "n_docs": pl.Int64}
+
+# What reading a page gives, one row per document with text.
+PAGE_SCHEMA: dict[str, pl.DataType] = {
+    "doc": pl.UInt32,
+    "body": pl.String,
+    "page_title": pl.String,
+    "dateline": pl.String,
+    "page_outlet": pl.String,
+    "text_date": pl.Date,
+    "text_date_text": pl.String,
+    "partial_year": pl.Int64,
+    "partial_month": pl.Int64,
+    "partial_day": pl.Int64,
+    "partial_text": pl.String,
+    "weekday": pl.String,
+}
+
+
+def normalize_fields(docs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """Texts and titles normalised, the site from the URL, the folder from the path.
+
+    Args:
+        docs: the documents (see :data:`toolkit.records.DOCS_SCHEMA`) with what the manifest
+            and file names say (``m_title``, ``file_title``).
+        reg: the outlet registry (its sites).
+
+    Returns:
+        ``docs`` with ``site``, ``title_n``, ``text_n``, ``title_known`` (the title the page
+        may open with) and ``folder``.
+    """
+    folder = pl.col("path").str.replace(r"/[^/]*$", "")
+    known_title = pl.when(pl.col("raw").is_not_null()).then(
+        pl.coalesce("m_title", "title_raw", "file_title")
+    )
+    return docs.with_columns(
+        reg.sites_of_urls(docs["url"]).alias("site"),
+        _blank_to_null(normalize_texts(docs["title_raw"])).alias("title_n"),
+        normalize_texts(docs["raw"]).alias("text_n"),
+        _blank_to_null(normalize_texts(docs.select(known_title).to_series())).alias("title_known"),
+        pl.when(pl.col("path").str.contains("/", literal=True))
+        .then(folder)
+        .otherwise(pl.lit(""))
+        .alias("folder"),
+    )
+
+
+def _blank_to_null(texts: pl.Series) -> pl.Series:
+    return pl.select(pl.when(pl.lit(texts) != "").then(pl.lit(texts))).to_series().alias(texts.name)
+
+
+def read_pages(
+    docs: pl.DataFrame,
+    reg: Registry,
+    *,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read every document with text as a page.
+
+    Args:
+        docs: documents numbered ``doc`` 0, 1, ... in row order, as :func:`normalize_fields`
+            leaves them.
+        reg: the outlet registry (sites, chrome, cues, datelines).
+        learn: learn lines repeated across a site's (or folder's) documents as chrome...
+        min_chrome_docs: ...found in at least this many documents...
+        chrome_share: ...and this share of them.
+
+    Returns:
+        ``docs`` with ``group`` (the site, else ``folder:`` and the folder, for learning),
+        ``text`` (the body, or the title where a table has no body column) and the columns of
+        ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
+    """
+    if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
+        learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
+    else:
+        docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
+        pages = _pages(docs, lines, reg)
+        del lines
+    docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
+    del pages
+    text = (
+        pl.when(~pl.col("has_body"))
+        .then(pl.col("title_n").fill_null(""))
+        .otherwise(pl.col("body").fill_null(""))
+    )
+    return docs.with_columns(text.alias("text")).drop("body"), learned
+
+
+def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
+    """Split bodies into paragraphs, find each page's site, learn and mark chrome: ``docs``
+    with ``site`` and ``group``, the lines (``doc, pos, line, site, group, chrome``), and the
+    learned lines."""
+    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
+    # Pages without a site from their URL get one from their own cues.
+    undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
+    found = detect_sites(lines.filter(undetected) if not undetected.all() else lines, reg=reg)
+    docs = (
+        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("site", "_found").alias("site"))
+        .drop("_found")
+        .with_columns(
+            pl.when(pl.col("raw").is_not_null())
+            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
+            .alias("group")
+        )
+    )
+    # docs' row i is document i: each line's site and group by position, no join.
+    lines = lines.with_columns(
+        docs["site"].gather(lines["doc"]).alias("site"),
+        docs["group"].gather(lines["doc"]).alias("group"),
+    )
+    learned = (
+        learned_lines(
+            lines.select("doc", "line"),
+            docs.select("doc", "group"),
+            min_docs=min_chrome_docs,
+            min_share=chrome_share,
+        )
+        if learn
+        else pl.DataFrame(schema=LEARNED_SCHEMA)
+    )
+    return docs, _chrome(lines, learned, reg), learned
+
+
+def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """``lines`` (doc, pos, line, site, group) with ``chrome``: the site's patterns or the
+    lines learned for the group. Each site's lines are matched with that site's patterns."""
+    line = pl.col("line")
+    sites = lines["site"].unique(maintain_order=True).to_list()
+    if len(sites) == 1:
+        chrome = over_column(lines["line"], chrome_expr(line, sites[0], reg=reg))
+    else:
+        chrome = pl.repeat(False, lines.height, eager=True)
+        for site in sites:
+            where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
+            flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
+            chrome = chrome.scatter(where, flags)
+    short = line.str.len_chars() <= 800
+    learned_hit = pl.lit(False)
+    for (group,), found in learned.partition_by("group", as_dict=True).items():
+        in_group = pl.col("group") == group
+        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()) & short)
+    return lines.with_columns(chrome.alias("chrome")).with_columns(
+        (pl.col("chrome") | learned_hit).alias("chrome")
+    )
+
+
+def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
+    cues = cue_lines(lines, reg=reg)
+    lines = header_candidates(lines, reg=reg)
+    # Flat columns to Python once, then each page's slice of them (lines are in doc order).
+    para_text, chrome, maybe_dateline, maybe_date = (
+        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date")
+    )
+    counts = lines.group_by("doc", maintain_order=True).len()
+    paras, end = {}, 0
+    for doc, n in counts.iter_rows():
+        paras[doc] = slice(end, end + n)
+        end += n
+    rows = []
+    for doc, site, title_known in (
+        docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
+    ):
+        at = paras.get(doc, slice(0, 0))
+        page = assemble_page(
+            para_text[at],
+            chrome[at],
+            cues.get(doc, []),
+            site=site,
+            reg=reg,
+            maybe_dateline=maybe_dateline[at],
+            maybe_date=maybe_date[at],
+        )
+        rows.append(_page_row(doc, page, title_known))
+    columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
+    return pl.DataFrame(
+        [
+            pl.Series(name, values, dtype=t)
+            for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
+        ]
+    )
+
+
+def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
+    """A page as a row of ``PAGE_SCHEMA``: the body without a title it repeats, the page's date
+    (else a dateline's full date), and for a yearless dateline the weekday the story names."""
+    body = page.body
+    if title_known and body and title_known == body[0]:
+        body = body[1:]
+    text_date, text_date_text = page.page_date, page.page_date_text
+    partial = page.dateline_date
+    if text_date is None and partial is not None and partial.complete():
+        text_date, text_date_text = partial.complete(), partial.text
+    weekday = None
+    if partial is not None and partial.year is None:
+        weekday = weekday_mentioned(" ".join(page.body[:2]))
+    return (
+        doc,
+        "\n\n".join(body),
+        page.title,
+        page.dateline,
+        page.outlet,
+        text_date,
+        text_date_text if text_date else None,
+        *((partial.year, partial.month, partial.day, partial.text) if partial else (None,) * 4),
+        weekday,
+    )

@@ -1,0 +1,309 @@
+"""Where each article comes from: its outlet, date and title with the source of each, its id.
+
+Every field is taken from the first evidence that has it, and the evidence is named in a
+``*_source`` column: the manifest, a table column, the page's text, the URL, the file name, or
+(for a date) a weekday that fixes the year of a dateline. Ids are stable hashes of the URL, else
+of the path and record; a repeated id keeps its first article and reports the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import polars as pl
+
+from toolkit.dates import infer_yearless, parse_dates, parse_filename
+from toolkit.lang import language, word_count
+from toolkit.outlets import Registry
+from toolkit.sources import REPORT_SCHEMA, Manifest
+
+__all__ = ["DATE_EVIDENCE", "doc_id", "drop_duplicate_ids", "file_evidence", "resolve_fields"]
+
+col = pl.col
+
+# Where ``published`` comes from, first evidence first.
+DATE_EVIDENCE = (
+    ("m_published", "manifest"),
+    ("column_date", "column"),
+    ("text_date", "text"),
+    ("file_date", "filename"),
+    ("inferred", "inferred"),
+)
+
+_EVIDENCE_SCHEMA: dict[str, pl.DataType] = {
+    "path": pl.String,
+    "_manifest_key": pl.String,
+    "m_outlet": pl.String,
+    "m_site": pl.String,
+    "m_published": pl.Date,
+    "m_title": pl.String,
+    "m_url": pl.String,
+    "file_date": pl.Date,
+    "file_title": pl.String,
+}
+
+
+def file_evidence(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
+    """What the manifest and the file names say, one row per file (``path``): the manifest's
+    key, outlet, site, date, title and URL (``m_*``), and a page file name's date and title."""
+    files = docs.select("path", "page").unique("path", keep="first", maintain_order=True)
+    paths = files["path"].to_list()
+    keys = [manifest.match(p) for p in paths]
+    known = [manifest.rows.get(k, {}) if k else {} for k in keys]
+
+    def field(name: str) -> list:
+        return [k.get(name) for k in known]
+
+    named = [
+        parse_filename(p.rsplit("/", 1)[-1].rsplit(".", 1)[0], reg=reg) if page else (None, None)
+        for p, page in files.iter_rows()
+    ]
+    return pl.DataFrame(
+        {
+            "path": paths,
+            "_manifest_key": keys,
+            "m_outlet": [o and (reg.canonical(o) or o) for o in field("outlet")],
+            "m_site": field("site"),
+            "m_published": field("published"),
+            "m_title": field("title"),
+            "m_url": field("url"),
+            "file_date": [d for d, _ in named],
+            "file_title": [t for _, t in named],
+        },
+        schema=_EVIDENCE_SCHEMA,
+    )
+
+
+def resolve_fields(
+    docs: pl.DataFrame, reg: Registry, year_range: tuple[int, int] | None = None
+) -> pl.DataFrame:
+    """Outlet, title, date, id, language, length and notes for documents with text.
+
+    What needs Python runs on distinct values or on the few rows concerned, the rest as one
+    polars query.
+
+    Args:
+        docs: documents as :func:`toolkit.pages.read_pages` leaves them, joined with
+            :func:`file_evidence`.
+        reg: the outlet registry (aliases, sites, date formats, weekday names).
+        year_range: years a weekday may place a yearless dateline in (see
+            :func:`toolkit.dates.infer_yearless`).
+
+    Returns:
+        ``docs`` with the corpus columns (``outlet``, ``outlet_source``, ``title``,
+        ``published``, ``doc_id``, ``lang``, ``n_words``...) and ``_note``.
+    """
+    distinct = docs["date_raw"].unique().drop_nulls()
+    docs = docs.join(
+        pl.DataFrame([distinct, parse_dates(distinct, reg=reg).alias("column_date")]),
+        on="date_raw",
+        how="left",
+        maintain_order="left",
+    )
+    evidence = [c for c, _ in DATE_EVIDENCE[:-1]]
+    docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
+    # One query: polars computes shared sub-expressions once, and uses every core.
+    return (
+        docs.lazy()
+        .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
+        .with_columns(_fields())
+        .with_columns(
+            pl.when(_note() != "").then(_note()).alias("_note"),
+            word_count(col("text")).alias("n_words"),
+            language(col("text"), word_count(col("text"))).alias("lang"),
+        )
+        .collect(engine="streaming")
+    )
+
+
+def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
+    """What the registry says of each distinct outlet, site and folder, and the notes on
+    outlets and dates it does not know."""
+    unparsed = docs.filter(col("column_date").is_null())
+    return {
+        "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
+        "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
+        "folder_outlet": _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs),
+        "_outlet_note": _lookup(
+            col("outlet_raw"),
+            lambda o: (
+                None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
+            ),
+            docs,
+        ),
+        "_unparsed_note": _lookup(
+            col("date_raw"), lambda d: f"date {d!r} not understood; kept in date_text", unparsed
+        ),
+    }
+
+
+def _fields() -> list[pl.Expr]:
+    """The corpus's outlet, title, URL, site, raw text, id and date, each with its source."""
+    outlet, outlet_source = _first(
+        (col("m_outlet"), "manifest"),
+        (col("column_outlet"), "column"),
+        (col("page_outlet"), "text"),
+        (
+            col("site_outlet"),
+            pl.when(col("url").is_not_null()).then(pl.lit("url")).otherwise(pl.lit("text")),
+        ),
+        (col("folder_outlet"), "filename"),
+    )
+    title, title_source = _first(
+        (col("m_title"), "manifest"),
+        (col("title_n"), pl.when(col("page")).then(pl.lit("text")).otherwise(pl.lit("column"))),
+        (col("file_title"), "filename"),
+        (col("page_title"), "text"),
+    )
+    url = pl.coalesce("m_url", "url")
+    key = pl.coalesce(
+        url,
+        pl.when(col("record").is_not_null()).then(pl.format("{}#{}", "path", "record")),
+        col("path"),
+    )
+    published, published_source = _first(*((col(c), where) for c, where in DATE_EVIDENCE))
+    return [
+        outlet.alias("outlet"),
+        outlet_source.alias("outlet_source"),
+        title.alias("title"),
+        title_source.alias("title_source"),
+        url.alias("url"),
+        pl.coalesce("m_site", "site").alias("site"),
+        pl.coalesce("raw", "title_raw").alias("raw_text"),
+        doc_id(key).alias("doc_id"),
+        published.alias("published"),
+        published_source.alias("published_source"),
+        _date_text().alias("date_text"),
+    ]
+
+
+def _date_text() -> pl.Expr:
+    """The date as written, from the evidence the date came from (or a dateline's)."""
+    return pl.coalesce(
+        pl.when(col("date_raw") != "").then(col("date_raw")),
+        pl.when(col("text_date").is_not_null() & (col("text_date_text") != "")).then(
+            col("text_date_text")
+        ),
+        pl.when(col("file_date").is_not_null()).then(col("path").str.replace(r"^.*/", "")),
+        pl.when(col("inferred").is_not_null()).then(col("partial_text")),
+        col("partial_text"),
+        col("m_published").cast(pl.String),
+    )
+
+
+def _note() -> pl.Expr:
+    """What the report says of a loaded article: a missing body column, an unknown outlet, a
+    date not understood or not fixed, a dateline that disagrees."""
+    undated_note = (
+        pl.when(col("published").is_null() & col("date_raw").is_not_null())
+        .then(col("_unparsed_note"))
+        .when(col("published").is_null() & col("partial_month").is_not_null())
+        .then(pl.lit("dateline has no year and no evidence fixes one"))
+    )
+    return pl.concat_str(
+        [
+            pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            col("_outlet_note"),
+            undated_note,
+            col("_disagree"),
+        ],
+        separator="; ",
+        ignore_nulls=True,
+    )
+
+
+def _first(*candidates: tuple[pl.Expr, str | pl.Expr]) -> tuple[pl.Expr, pl.Expr]:
+    """The first non-null value, and the name of its source."""
+    value = pl.coalesce([v for v, _ in candidates])
+    source = pl.when(candidates[0][0].is_not_null()).then(_lit(candidates[0][1]))
+    for v, where in candidates[1:]:
+        source = source.when(v.is_not_null()).then(_lit(where))
+    return value, source.otherwise(pl.lit(None, pl.String))
+
+
+def _lit(value: str | pl.Expr) -> pl.Expr:
+    return pl.lit(value) if isinstance(value, str) else value
+
+
+def _lookup(
+    column: pl.Expr, function: Callable[[Any], Any], frame: pl.DataFrame, dtype=pl.String
+) -> pl.Expr:
+    """``function`` applied to each distinct value of ``column`` (in ``frame``), as a column."""
+    values = frame.select(column.unique().drop_nulls()).to_series().to_list()
+    mapping = {v: function(v) for v in values}
+    return column.replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _folder_outlet(folder: str, reg: Registry) -> str | None:
+    return next((o for part in reversed(folder.split("/")) if (o := reg.canonical(part))), None)
+
+
+def doc_id(key: pl.Expr) -> pl.Expr:
+    """A stable 16-hex-digit id: SHA-1 of the URL (scheme, ``www.``, case and final slash
+    ignored), else of the path and record index."""
+    url_like = key.str.contains("://", literal=True) | key.str.starts_with("www.")
+    canonical = (
+        pl.when(url_like)
+        .then(
+            key.str.replace(r"^.*?://", "")
+            .str.strip_prefix("www.")
+            .str.strip_chars_end("/")
+            .str.to_lowercase()
+        )
+        .otherwise(key)
+    )
+    return canonical.map_batches(
+        lambda s: pl.Series(
+            [hashlib.sha1(k.encode()).digest()[:8].hex() for k in s], dtype=pl.String
+        ),
+        return_dtype=pl.String,
+    )
+
+
+def drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The corpus with the first article of each ``doc_id``, and report rows (``REPORT_SCHEMA``)
+    for the others, each naming the article it repeats."""
+    if corpus["doc_id"].is_unique().all():
+        return corpus, pl.DataFrame(schema=REPORT_SCHEMA)
+    first = (
+        corpus.with_row_index("_i")
+        .group_by("doc_id")
+        .agg(
+            col("_i").first().alias("_i_first"),
+            col("path").first().alias("_first_path"),
+            col("_line").first().alias("_first_line"),
+            col("record").first().alias("_first_rec"),
+        )
+    )
+    marked = corpus.with_row_index("_i").join(first, on="doc_id", how="left", maintain_order="left")
+    same = pl.when(col("url").is_not_null() & (col("url") != ""))
+    where = (
+        pl.when(col("_first_line").is_not_null())
+        .then(pl.format(" line {}", "_first_line"))
+        .when(col("_first_rec").is_not_null())
+        .then(pl.format(" record {}", "_first_rec"))
+        .otherwise(pl.lit(""))
+    )
+    reason = pl.concat_str(
+        pl.lit("duplicate id: same "),
+        same.then(pl.lit("URL")).otherwise(pl.lit("path and record")),
+        pl.lit(" as "),
+        col("_first_path"),
+        where,
+    )
+    dups = marked.filter(col("_i") != col("_i_first")).select(
+        "path",
+        "record",
+        col("_line").alias("line"),
+        pl.lit("skipped").alias("status"),
+        reason.alias("reason"),
+        "doc_id",
+        pl.lit(None, pl.String).alias("note"),
+        col("_encoding").alias("encoding"),
+    )
+    keep = marked.filter(col("_i") == col("_i_first")).drop(
+        "_i", "_i_first", "_first_path", "_first_line", "_first_rec"
+    )
+    return keep, dups.cast(REPORT_SCHEMA)

@@ -1,0 +1,166 @@
+"""What readers find: pages, tables and skips, and a batch of them as one frame of raw fields.
+
+A reader yields :class:`Record` (a page: one article, fields as found), :class:`Table` (the
+articles of a table file, one row each) and :class:`Skip` (a record or the whole file left out,
+with a reason and the line where known). :func:`records_frame` turns what a batch of files gave
+into one frame, one row per article, fields as found: nothing is cleaned yet.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from toolkit.decode import Decoded, decode, decode_all
+
+__all__ = ["DOCS_SCHEMA", "Record", "Skip", "Table", "file_bytes", "file_text", "records_frame"]
+
+
+@dataclass
+class Record:
+    """One page (a text, Markdown or HTML file) as found: its text with the site's chrome, and
+    what the file's own metadata says."""
+
+    path: str
+    text: str | bytes  # bytes: a plain-text page not yet decoded (see records_frame)
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None  # None while ``text`` is bytes
+
+
+@dataclass
+class Table:
+    """The articles of one table file, one row each: ``record, line, text, title, date, outlet,
+    url, meta`` (strings, null where empty; ``meta`` is the other columns as JSON)."""
+
+    path: str
+    frame: pl.DataFrame
+    has_body_column: bool = True
+    encoding: str = "utf-8"  # tables polars reads itself are UTF-8
+
+
+@dataclass
+class Skip:
+    """A file, or a record of one, left out, and why; ``encoding`` once the file was decoded."""
+
+    path: str
+    reason: str
+    record: int | None = None
+    line: int | None = None
+    encoding: str | None = None
+
+
+def file_bytes(path: str | Path, rel: str) -> bytes | Skip:
+    """A file's bytes, or the Skip of an empty file."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return Skip(rel, "empty file") if not data or data.isspace() else data
+
+
+def file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) -> Decoded | Skip:
+    """A file's decoded text and its encoding, or the Skip that says why there is none."""
+    data = file_bytes(path, rel) if data is None else data
+    if isinstance(data, Skip):
+        return data
+    decoded = decode(data)
+    if decoded.text is None:
+        return Skip(rel, f"{decoded.encoding} file: not {kind}")
+    return decoded
+
+
+def text_value(value: Any) -> str | None:
+    """A field's value as stripped text (a list's items as paragraphs), None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = "\n\n".join(str(v).strip() for v in value if v is not None and str(v).strip())
+    value = str(value).strip()
+    return value or None
+
+
+def meta_json(meta: dict[str, Any]) -> str | None:
+    """Other fields as one compact JSON object, keys sorted; None when there are none."""
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))
+
+
+DOCS_SCHEMA: dict[str, pl.DataType] = {
+    "path": pl.String,
+    "record": pl.Int64,
+    "_line": pl.Int64,
+    "page": pl.Boolean,
+    "raw": pl.String,
+    "title_raw": pl.String,
+    "date_raw": pl.String,
+    "outlet_raw": pl.String,
+    "url": pl.String,
+    "meta": pl.String,
+    "has_body": pl.Boolean,
+    "_encoding": pl.String,
+}
+
+
+def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFrame:
+    """Pages and table rows as one frame of fields as found (``DOCS_SCHEMA``), one row per
+    article: the pages first, then the tables' rows, each in the order given."""
+    texts, encodings = _page_texts(pages)
+    frames = [
+        pl.DataFrame(
+            {
+                "path": [r.path for r in pages],
+                "record": [None] * len(pages),
+                "_line": [None] * len(pages),
+                "page": [True] * len(pages),
+                "raw": texts,
+                "title_raw": [r.title for r in pages],
+                "date_raw": [r.date for r in pages],
+                "outlet_raw": [r.outlet for r in pages],
+                "url": [r.url for r in pages],
+                "meta": [meta_json(r.meta) for r in pages],
+                "has_body": [True] * len(pages),
+                "_encoding": encodings,
+            },
+            schema=DOCS_SCHEMA,
+        )
+    ]
+    frames += [
+        t.frame.select(
+            pl.lit(t.path).alias("path"),
+            "record",
+            pl.col("line").alias("_line"),
+            pl.lit(False).alias("page"),
+            pl.col("text").alias("raw"),
+            pl.col("title").alias("title_raw"),
+            pl.col("date").alias("date_raw"),
+            pl.col("outlet").alias("outlet_raw"),
+            "url",
+            "meta",
+            pl.lit(t.has_body_column).alias("has_body"),
+            pl.lit(t.encoding).alias("_encoding"),
+        ).cast(DOCS_SCHEMA)
+        for t in tables
+    ]
+    return pl.concat(frames)
+
+
+def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series]:
+    """The pages' texts and encodings; those read as bytes are decoded together
+    (see :func:`toolkit.decode.decode_all`)."""
+    texts = pl.Series(
+        [None if isinstance(r.text, bytes) else r.text for r in pages], dtype=pl.String
+    )
+    encodings = pl.Series([r.encoding for r in pages], dtype=pl.String)
+    where = [i for i, r in enumerate(pages) if isinstance(r.text, bytes)]
+    if not where:
+        return texts, encodings
+    decoded, found = decode_all([pages[i].text for i in where])
+    return texts.scatter(where, decoded), encodings.scatter(where, found)

@@ -1,0 +1,250 @@
+"""The inputs of a load: files found under the sources, the manifest, and the load report's rows.
+
+Every input is accounted for: a file is read, or it is the manifest, or it is skipped with a
+reason (hidden, unsupported type). The report's rows are :class:`ReportRow` records, gathered
+into a frame of ``REPORT_SCHEMA``.
+
+Example:
+    >>> found = find_sources("seeds/")                    # doctest: +SKIP
+    >>> found.files[0]                                     # doctest: +SKIP
+    ('seeds/belta/2019-12-20 ....txt', 'seeds/belta/2019-12-20 ....txt')
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from toolkit.errors import InputError
+from toolkit.readers import READERS, suffix
+from toolkit.records import Skip
+
+__all__ = [
+    "MANIFEST_COLUMNS",
+    "MANIFEST_NAME",
+    "REPORT_SCHEMA",
+    "Manifest",
+    "ReportRow",
+    "Sources",
+    "find_sources",
+    "read_manifest",
+    "report_frame",
+]
+
+REPORT_SCHEMA: dict[str, pl.DataType] = {
+    "path": pl.String,
+    "record": pl.Int64,
+    "line": pl.Int64,
+    "status": pl.String,  # loaded | skipped | manifest
+    "reason": pl.String,
+    "doc_id": pl.String,
+    "note": pl.String,
+    "encoding": pl.String,  # what the file was decoded with; null for a skip before decoding
+}
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "outlet", "site", "published", "title", "url", "note")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One row of the load report: an input file or record, and what became of it."""
+
+    path: str
+    status: str
+    reason: str | None = None
+    record: int | None = None
+    line: int | None = None
+    doc_id: str | None = None
+    note: str | None = None
+    encoding: str | None = None
+
+    @classmethod
+    def skipped(cls, skip: Skip) -> ReportRow:
+        """The report row of what a reader skipped."""
+        return cls(
+            skip.path, "skipped", skip.reason, skip.record, skip.line, None, None, skip.encoding
+        )
+
+
+def report_frame(rows: Iterable[ReportRow]) -> pl.DataFrame:
+    """Report rows as a frame of ``REPORT_SCHEMA``."""
+    rows = list(rows)
+    return pl.DataFrame(
+        {name: [getattr(r, name) for r in rows] for name in REPORT_SCHEMA}, schema=REPORT_SCHEMA
+    )
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a researcher knows that the text does not say: rows by file name, and the manifest
+    file as the report names it."""
+
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    label: str | None = None
+
+    def match(self, rel: str) -> str | None:
+        """The manifest row's key for a file (``rel``: its path as the report names it)."""
+        if not self.rows:
+            return None
+        tail = rel.split("/", 1)[-1]
+        for key in (rel, tail, rel.rsplit("/", 1)[-1]):
+            if key in self.rows:
+                return key
+        return None
+
+    def unmatched(self, keys: pl.Series) -> pl.DataFrame:
+        """Report rows for the manifest rows whose key is not among ``keys`` (those matched)."""
+        missing = sorted(set(self.rows) - set(keys.drop_nulls().to_list()))
+        return report_frame(
+            ReportRow(
+                str(self.label),
+                "manifest",
+                f"manifest row for {k!r} matches no loaded file",
+                line=self.rows[k]["_line"],
+            )
+            for k in missing
+        )
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What :func:`find_sources` found: the files to read as ``(path, rel)`` (``rel`` names the
+    file in the report), the manifest, and the report rows of files not read."""
+
+    files: list[tuple[str | Path, str]]
+    manifest: Manifest
+    report: pl.DataFrame
+
+
+def find_sources(
+    source: str | Path | Sequence[str | Path], manifest: str | Path | None = None
+) -> Sources:
+    """The files under ``source`` (files and folders, folders read recursively), and the
+    manifest: ``manifest`` when given, else a ``manifest.csv`` at the top of a source folder.
+
+    Raises:
+        InputError: no source, a source or the manifest not found, a file of an unsupported
+            type given by name, or a malformed manifest.
+    """
+    sources = [source] if isinstance(source, str | Path) else list(source)
+    if not sources:
+        raise InputError("no source given: pass a file, a folder or a list of them")
+    manifest_path = Path(manifest) if manifest is not None else None
+    if manifest_path is not None and not manifest_path.is_file():
+        raise InputError("manifest file not found; check the path", path=str(manifest))
+    files: list[tuple[str | Path, str]] = []
+    report: list[ReportRow] = []
+    for s in sources:
+        path = Path(s)
+        if not path.exists():
+            raise InputError("no such file or folder; check the path", path=str(s))
+        if path.is_file():
+            if path.suffix.lower() not in READERS:
+                raise InputError(
+                    f"unsupported file type {path.suffix!r}; supported: "
+                    + ", ".join(sorted(READERS)),
+                    path=str(s),
+                )
+            files.append((path, path.name))
+            continue
+        if manifest_path is None and (path / MANIFEST_NAME).is_file():
+            manifest_path = path / MANIFEST_NAME
+        _folder(path, manifest_path, files, report)
+    label = next((r.path for r in report if r.reason == "used as the manifest"), None)
+    rows = read_manifest(manifest_path) if manifest_path else {}
+    return Sources(files, Manifest(rows, label or str(manifest_path)), report_frame(report))
+
+
+def _folder(
+    folder: Path,
+    manifest: Path | None,
+    files: list[tuple[str | Path, str]],
+    report: list[ReportRow],
+) -> None:
+    """Add the files under ``folder`` to ``files``, and those not read to ``report``."""
+    the_manifest = manifest.resolve() if manifest is not None else None
+    for parts, f in sorted(_walk(folder)):
+        rel = "/".join((folder.name, *parts))
+        ext = suffix(parts[-1])
+        if (
+            the_manifest is not None
+            and parts[-1] == the_manifest.name
+            and (Path(f).resolve() == the_manifest)
+        ):
+            report.append(ReportRow(rel, "manifest", "used as the manifest"))
+        elif any(part.startswith(".") for part in parts):
+            report.append(ReportRow(rel, "skipped", "hidden file"))
+        elif ext.lower() not in READERS:
+            report.append(ReportRow(rel, "skipped", f"unsupported file type {ext!r}"))
+        else:
+            files.append((f, rel))
+
+
+def _walk(folder: Path, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every file under ``folder`` (following links to files, not to folders): its path's
+    parts below ``folder``, and its path."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path), (*parts, entry.name))
+            elif entry.is_file():
+                yield (*parts, entry.name), entry.path
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, Any]]:
+    """A manifest's rows by file name, values stripped (``published`` a date), with ``_line``.
+
+    Raises:
+        InputError: not UTF-8 CSV, unknown columns, a row without a file name, or a date not
+            YYYY-MM-DD.
+    """
+    try:
+        return _manifest_rows(path)
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"the manifest is not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8",
+            path=str(path),
+        ) from None
+    except csv.Error as e:
+        raise InputError(
+            f"the manifest is not a readable CSV ({e}); fix it", path=str(path)
+        ) from None
+
+
+def _manifest_rows(path: Path) -> dict[str, dict[str, Any]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        columns = reader.fieldnames or []
+        unknown = set(columns) - set(MANIFEST_COLUMNS)
+        if "file" not in columns or unknown:
+            raise InputError(
+                f"a manifest has a 'file' column and may have {list(MANIFEST_COLUMNS)}; "
+                f"found {columns}",
+                path=str(path),
+            )
+        rows = {}
+        for row in reader:
+            line = reader.line_num
+            row = {k: v.strip() or None if isinstance(v, str) else None for k, v in row.items()}
+            if not row.get("file"):
+                raise InputError("manifest row without a file name", path=str(path), line=line)
+            if row.get("published"):
+                try:
+                    row["published"] = dt.date.fromisoformat(row["published"])
+                except ValueError:
+                    raise InputError(
+                        f"published {row['published']!r} is not a YYYY-MM-DD date",
+                        path=str(path),
+                        line=line,
+                    ) from None
+            row["_line"] = line
+            rows[row["file"]] = row
+    return rows
