@@ -4,6 +4,7 @@ import polars as pl
 import pytest
 
 from toolkit.dates import (
+    infer_yearless,
     parse_date_column,
     parse_dates,
     parse_filename,
@@ -103,3 +104,53 @@ def test_weekday_mentioned(text, weekday):
 )
 def test_parse_filename(stem, date, title):
     assert parse_filename(stem) == (date, title)
+
+
+@pytest.mark.parametrize(
+    ("found", "partial", "weekday", "year_range", "inferred", "disagree"),
+    [
+        # a yearless dateline and "on Monday": the one year in range it fits
+        (None, (None, 12, 19, "December 19"), "monday", (2020, 2024), D(2022, 12, 19), None),
+        # no range given: the years of the dated documents, one either side (2022 to 2024)
+        (None, (None, 12, 19, "December 19"), "monday", None, D(2022, 12, 19), None),
+        # a weekday that fits no year in range
+        (None, (None, 12, 19, "December 19"), "saturday", (2021, 2023), None, None),
+        # a dateline far from the date found: noted
+        (
+            D(2022, 5, 1),
+            (None, 12, 19, "December 19"),
+            None,
+            None,
+            None,
+            "dateline 'December 19' disagrees with the date 2022-05-01",
+        ),
+        # a dateline within days of the date found: no note
+        (D(2022, 12, 20), (None, 12, 19, "December 19"), None, None, None, None),
+        # a dateline with its year infers nothing
+        (None, (2022, 12, 19, "December 19, 2022"), "monday", (2020, 2024), None, None),
+    ],
+)
+def test_infer_yearless(found, partial, weekday, year_range, inferred, disagree):
+    year, month, day, text = partial
+    docs = pl.DataFrame(
+        {
+            "found": [found, D(2023, 6, 1)],
+            "partial_year": [year, None],
+            "partial_month": [month, None],
+            "partial_day": [day, None],
+            "partial_text": [text, None],
+            "weekday": [weekday, None],
+        },
+        schema_overrides={"found": pl.Date, "partial_year": pl.Int64, "weekday": pl.String},
+    )
+    out = infer_yearless(docs, ["found"], year_range=year_range)
+    assert out.columns == [*docs.columns, "inferred", "_disagree"]
+    assert out["inferred"].to_list() == [inferred, None]
+    assert out["_disagree"].to_list() == [disagree, None]
+
+
+def test_year_from_weekday_reads_weekdays_from_the_registry_given():
+    class Weekdays:  # a registry whose week starts on Sunday by name only
+        weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+    assert year_from_weekday(12, 19, "monday", (2020, 2024), reg=Weekdays()) == D(2022, 12, 19)

@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+import importlib
 import io
 import json
 import random
@@ -8,10 +9,13 @@ import shutil
 import polars as pl
 import pytest
 from conftest import SEEDS
+from polars.testing import assert_frame_equal
 
-import toolkit.tables as tables
+import toolkit.tables as table_readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+from toolkit.load import finish, outlet_registry, read_batch
 from toolkit.readers import Table, read_file
+from toolkit.sources import find_sources
 
 D = dt.date
 
@@ -414,10 +418,10 @@ def test_csv_read_by_polars_is_the_table_csv_reads(tmp_path, monkeypatch):
             writer.writerow(["".join(rng.choices(cells, k=rng.randint(0, 6))) for _ in range(4)])
         path = tmp_path / f"t{k}.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
-        fast_used += tables._read_exactly(path.read_bytes(), ",") is not None
+        fast_used += table_readers._read_exactly(path.read_bytes(), ",") is not None
         fast = list(read_file(path, path.name, {}))
         with monkeypatch.context() as m:
-            m.setattr(tables, "_read_exactly", lambda data, delimiter: None)
+            m.setattr(table_readers, "_read_exactly", lambda data, delimiter: None)
             slow = list(read_file(path, path.name, {}))
         assert [type(x) for x in fast] == [type(x) for x in slow]
         for a, b in zip(fast, slow, strict=True):
@@ -426,3 +430,91 @@ def test_csv_read_by_polars_is_the_table_csv_reads(tmp_path, monkeypatch):
             else:
                 assert a == b
     assert fast_used > 20  # the test covers the fast path, not only the fallback
+
+
+def _mixed_folder(tmp_path):
+    """The seeds (pages and a manifest) with tables, a duplicate, an empty file and a
+    manifest row that matches nothing, in one folder."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(SEEDS, folder)
+    with (folder / "manifest.csv").open("a") as f:
+        f.write("nowhere.txt,,,,,,\n")
+    (folder / "a.csv").write_text(
+        "title,text,url,date\nA,Body of a.,https://tass.com/1,2022-12-19\n"
+        "B,Body of b.,https://www.tass.com/1/,2022-12-20\n"
+    )
+    (folder / "b.jsonl").write_text('{"title": "C", "text": "Body of c."}\n{broken\n')
+    (folder / "c.md").write_text("---\ntitle: D\n---\nBody of d, on Monday.")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "z.txt").write_bytes("Headline\n\nCafé talks – in Minsk.".encode("cp1252"))
+    return folder
+
+
+def test_batches_then_finish_give_what_ingest_gives(tmp_path):
+    folder = _mixed_folder(tmp_path)
+    whole = ingest(folder)
+    found = find_sources(folder)
+    # Batches of two files: tables and pages interleave, as a distributed map would give them.
+    batches = [read_batch(found.files[i : i + 2]) for i in range(0, len(found.files), 2)]
+    assert len(batches) > 3
+    result = finish(
+        pl.concat(docs for docs, _ in batches),
+        pl.concat([found.report, *(skipped for _, skipped in batches)]),
+        manifest=found.manifest,
+        reg=outlet_registry(),
+    )
+    assert_frame_equal(result.corpus, whole.corpus)
+    assert_frame_equal(result.report, whole.report)
+    assert_frame_equal(result.learned_chrome, whole.learned_chrome)
+    assert set(whole.report["status"]) == {"loaded", "skipped", "manifest"}
+
+
+def test_report_records_each_files_encoding(tmp_path):
+    (tmp_path / "utf8.txt").write_text("Headline\n\nBody – in Minsk.")
+    (tmp_path / "bom.md").write_bytes("\ufeffHeadline\n\nBody – in Minsk, too.".encode())
+    (tmp_path / "cp.txt").write_bytes("Headline\n\nCafé – talks.".encode("cp1252"))
+    (tmp_path / "latin.html").write_bytes(b"<p>Headline</p><p>Body \x81 here.</p>")
+    (tmp_path / "wide.txt").write_bytes("Headline\n\nWide body.".encode("utf-16"))
+    (tmp_path / "fast.csv").write_text("title,text\nT,Table body.\n")
+    (tmp_path / "slow.csv").write_bytes('title,text\nT,Café body.\n,"open\n'.encode("cp1252"))
+    pl.DataFrame({"title": ["P"], "text": ["Parquet body."]}).write_parquet(tmp_path / "p.parquet")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    report = ingest(tmp_path).report
+    assert report.schema == pl.Schema(REPORT_SCHEMA)
+    got = {
+        (path.split("/", 1)[1], status): encoding
+        for path, status, encoding in report.select("path", "status", "encoding").iter_rows()
+    }
+    assert got == {
+        ("utf8.txt", "loaded"): "utf-8",
+        ("bom.md", "loaded"): "utf-8",
+        ("cp.txt", "loaded"): "cp1252",
+        ("latin.html", "loaded"): "latin-1",
+        ("wide.txt", "loaded"): "utf-16",
+        ("fast.csv", "loaded"): "utf-8",
+        ("slow.csv", "loaded"): "cp1252",
+        ("slow.csv", "skipped"): "cp1252",  # a malformed row of a decoded file
+        ("p.parquet", "loaded"): "utf-8",
+        ("empty.txt", "skipped"): None,  # skipped before decoding
+        ("image.txt", "skipped"): None,
+        ("notes.docx", "skipped"): None,
+    }
+
+
+def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
+    """With ``outlets=``, no step falls back to the bundled registry held by the module."""
+    own = tmp_path / "outlets"
+    own.mkdir()
+    folder = _mixed_folder(tmp_path)
+    expected = ingest(folder, outlets=own)
+
+    def bundled():
+        raise AssertionError("the bundled registry was read though the caller passed one")
+
+    for name in ("clean", "dates", "extract", "load"):
+        monkeypatch.setattr(importlib.import_module(f"toolkit.{name}"), "registry", bundled)
+    result = ingest(folder, outlets=own, year_range=(2020, 2024))
+    assert result.corpus.height == expected.corpus.height
+    assert ingest(folder, outlets=own).corpus.equals(expected.corpus)

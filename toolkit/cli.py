@@ -20,6 +20,8 @@ __all__ = ["main"]
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from toolkit.load import ingest
 
     result = ingest(
@@ -37,6 +39,15 @@ def _ingest(args: argparse.Namespace) -> int:
     if result.learned_chrome.height:
         result.learned_chrome.write_csv(out.with_name(out.stem + ".chrome.csv"))
     print(result.summary())
+    # A fallback encoding is right for old files, but the reader should know it was used.
+    fallback = (
+        result.report.filter(pl.col("encoding").is_in(["cp1252", "latin-1"]))
+        .group_by("encoding")
+        .agg(pl.col("path").n_unique())
+        .sort("encoding")
+    )
+    for encoding, files in fallback.iter_rows():
+        print(f"  decoded as {encoding} (not UTF-8): {files} files; see {report_path}")
     skipped = result.skipped
     if skipped.height:
         print("\nSkipped:")

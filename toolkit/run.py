@@ -47,7 +47,7 @@ __all__ = [
 
 log = logging.getLogger("toolkit")
 
-CACHE_VERSION = 1  # bump when what is cached changes shape
+CACHE_VERSION = 2  # bump when what is cached changes shape (2: the report's encoding column)
 PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "scikit-learn", "bertopic", "sentence-transformers",
     "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly", "jupytext", "ftfy",
