@@ -264,7 +264,8 @@ def finish(
 
     Example:
         >>> found = find_sources("seeds/")                              # doctest: +SKIP
-        >>> batches = [read_batch(found.files[i : i + 100]) for i in range(0, 300, 100)]
+        >>> parts = [found.files[:3], found.files[3:]]                  # doctest: +SKIP
+        >>> batches = [read_batch(files) for files in parts]            # doctest: +SKIP
         >>> result = finish(                                            # doctest: +SKIP
         ...     pl.concat(d for d, _ in batches),
         ...     pl.concat([found.report, *(r for _, r in batches)]),
@@ -288,20 +289,8 @@ def finish(
         raise
     del docs
     corpus, duplicates = drop_duplicate_ids(corpus)
-    loaded = corpus.select(
-        "path",
-        "record",
-        pl.col("_line").alias("line"),
-        pl.lit("loaded").alias("status"),
-        pl.lit(None, pl.String).alias("reason"),
-        "doc_id",
-        pl.col("_note").alias("note"),
-        pl.col("_encoding").alias("encoding"),
-    )
     unmatched = manifest.unmatched(corpus["_manifest_key"])
-    report = pl.concat([report, duplicates, unmatched, empty, loaded], how="vertical_relaxed").sort(
-        ["path", "record", "line"], nulls_last=False, maintain_order=True
-    )
+    report = _full_report([report, duplicates, unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
     result = Ingest(corpus, report, learned)
     if strict and result.skipped.height:
@@ -345,3 +334,20 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("_encoding").alias("encoding"),
     )
     return docs.filter(pl.col("text") != ""), empty
+
+
+def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFrame:
+    """The report rows so far and a ``loaded`` row per article, by path, record and line."""
+    loaded = corpus.select(
+        "path",
+        "record",
+        pl.col("_line").alias("line"),
+        pl.lit("loaded").alias("status"),
+        pl.lit(None, pl.String).alias("reason"),
+        "doc_id",
+        pl.col("_note").alias("note"),
+        pl.col("_encoding").alias("encoding"),
+    )
+    return pl.concat([*skipped, loaded], how="vertical_relaxed").sort(
+        ["path", "record", "line"], nulls_last=False, maintain_order=True
+    )
