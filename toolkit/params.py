@@ -3,7 +3,13 @@
 A parameter set has shared keys (the corpus, the unit of analysis, the duplicates policy, filters,
 the seed, the embedding model) and one section per notebook (``corpus``, ``topics``, ...). Papermill
 validates nothing, so :func:`load_params` and :func:`validate` check every key and list every
-problem (unknown keys, wrong types, missing files, unknown outlets) in one :class:`ParamsError`.
+problem (unknown keys, wrong types, values out of range, missing files, unknown outlets) in one
+:class:`ParamsError`.
+
+Every key is read from an options dataclass: the shared keys from :class:`SharedOptions`, each
+section from its stage's (``CorpusOptions`` in ``overview``, ``TopicOptions`` in ``topics``,
+``RhetoricOptions``, ``TrendOptions``; the ``dedup`` mapping from ``DedupOptions``), so types,
+defaults, ranges and the README's key tables (:func:`key_tables`) have one source.
 
 Example:
     >>> from toolkit.params import load_params
