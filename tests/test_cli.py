@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 import polars as pl
+import pytest
 from conftest import SEEDS
 
 from toolkit.cli import main
@@ -49,3 +50,34 @@ def test_python_dash_m(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "5 articles loaded" in done.stdout
+
+
+def test_dedup_flags_are_the_dedup_options(tmp_path, capsys):
+    import json
+
+    from toolkit.cli import _parser
+    from toolkit.dedup import DedupOptions
+    from toolkit.options import specs
+
+    args = _parser().parse_args(["dedup", "c.parquet", "-o", "out"])
+    assert {s.name: getattr(args, s.name) for s in specs(DedupOptions)} == {
+        s.name: s.default for s in specs(DedupOptions)
+    }
+    with pytest.raises(SystemExit):
+        main(["dedup", "-h"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for spec in specs(DedupOptions):
+        assert f"--{spec.name.replace('_', '-')}" in shown and spec.help in shown
+    corpus = tmp_path / "corpus.parquet"
+    assert main(["ingest", str(SEEDS), "-o", str(corpus), "-q"]) == 0
+    out = tmp_path / "dups"
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--threshold", "0.6"]) == 0
+    options = json.loads((out / "dedup.json").read_text())["options"]
+    assert options == {**{s.name: s.default for s in specs(DedupOptions)}, "threshold": 0.6}
+    capsys.readouterr()
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--bands", "30"]) == 2
+    assert (
+        "error: find_duplicates: bands (30) must divide num_perm (128)" in capsys.readouterr().err
+    )
+    assert main(["dedup", str(corpus), "-o", str(out), "-q", "--threshold", "0"]) == 2
+    assert "threshold must be in (0, 1], not 0.0" in capsys.readouterr().err

@@ -1,16 +1,23 @@
+import dataclasses
 import shutil
 
 import pytest
 import yaml
 from conftest import ROOT
 
+import toolkit.errors
+from toolkit import topics
 from toolkit.params import (
+    SECTION_OPTIONS,
     SECTIONS,
     SHARED,
     ParamsError,
+    SharedOptions,
     defaults,
+    key_tables,
     load_params,
     project_root,
+    update_readme,
     validate,
 )
 
@@ -105,3 +112,59 @@ def test_project_root_is_found_from_the_notebooks_folder():
 def test_every_params_file_is_valid(path, corpora):
     p = load_params(path)
     assert p["name"] == path.stem
+
+
+def test_params_error_is_the_one_in_errors():
+    assert ParamsError is toolkit.errors.ParamsError
+    assert issubclass(ParamsError, toolkit.errors.ToolkitError)
+
+
+def test_defaults_are_the_dataclasses_defaults():
+    d = defaults()
+    assert {k: d[k] for k in SHARED} == dataclasses.asdict(SharedOptions())
+    for section, cls in SECTION_OPTIONS.items():
+        assert d[section] == dataclasses.asdict(cls()), section
+    assert {k: d["topics"][k] for k in topics.DEFAULT_OPTIONS} == topics.DEFAULT_OPTIONS
+    d["trends"]["events"].clear()  # a copy: the next caller still gets the defaults
+    assert len(defaults()["trends"]["events"]) == 4
+
+
+def test_ranges_and_dedup_options_are_checked(project):
+    with pytest.raises(ParamsError) as e:
+        validate(
+            {
+                "seed": -1,
+                "corpus": {"sample": -1},
+                "topics": {"mmr_diversity": 2, "min_topic_size": 1},
+                "rhetoric": {"prior_strength": 0.0},
+                "dedup": {"threshold": 1.5, "num_perm": "many"},
+            },
+            root=project,
+        )
+    msg = str(e.value)
+    for expected in [
+        "7 problems",
+        "seed: must be in [0, 4294967295], not -1",
+        "corpus.sample: must be at least 0, not -1",
+        "topics.mmr_diversity: must be in [0, 1], not 2.0",
+        "topics.min_topic_size: must be at least 2, not 1",
+        "rhetoric.prior_strength: must be more than 0, not 0.0",
+        "dedup.threshold: must be in (0, 1], not 1.5",
+        "dedup.num_perm: must be int, not str 'many'",
+    ]:
+        assert expected in msg, expected
+    with pytest.raises(ParamsError, match=r"dedup: bands \(30\) must divide num_perm \(128\)"):
+        validate({"dedup": {"bands": 30}}, root=project)
+    p = validate({"dedup": {"bands": 16, "max_bucket": 50}}, root=project)
+    assert p["dedup"] == {"bands": 16, "max_bucket": 50}
+
+
+def test_the_readme_key_tables_are_generated_from_the_dataclasses(tmp_path):
+    readme = (ROOT / "params" / "README.md").read_text(encoding="utf-8")
+    assert key_tables() in readme, "params/README.md is stale: run toolkit.params.update_readme()"
+    for name, spec in SECTIONS["trends"].items():
+        assert f"| `{name}` |" in key_tables() and spec.help in key_tables()
+    copy = tmp_path / "README.md"
+    copy.write_text(readme.replace("| `seed` |", "| `seed (old)` |"), encoding="utf-8")
+    assert update_readme(copy) and copy.read_text(encoding="utf-8") == readme
+    assert not update_readme(copy)

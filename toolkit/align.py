@@ -14,6 +14,8 @@ import re
 
 import polars as pl
 
+from toolkit.resources import SHINGLE_TOKEN_PATTERN
+
 __all__ = ["ALIGN_SCHEMA", "align_paragraphs", "word_diff_html"]
 
 ALIGN_SCHEMA: dict[str, pl.DataType] = {
@@ -25,7 +27,7 @@ ALIGN_SCHEMA: dict[str, pl.DataType] = {
     "similarity": pl.Float64,  # word-sequence similarity of the two sides, 0..1
 }
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(SHINGLE_TOKEN_PATTERN)  # the words dedup compares: alignment explains its pairs
 _EDITED = 0.5  # paragraphs sharing at least this much of their words are one paragraph, edited
 _MERGED = 0.9  # consecutive paragraphs this similar to one paragraph were merged into it
 

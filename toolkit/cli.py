@@ -13,8 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
-from toolkit.dedup import Options
+from toolkit.dedup import DedupOptions
 from toolkit.errors import StrictModeError, ToolkitError
+from toolkit.options import range_text, specs
 
 __all__ = ["main"]
 
@@ -73,17 +74,8 @@ def _dedup(args: argparse.Namespace) -> int:
 
     from toolkit.dedup import find_duplicates
 
-    dups = find_duplicates(
-        args.corpus,
-        shingle_size=args.shingle_size,
-        threshold=args.threshold,
-        containment=args.containment,
-        num_perm=args.num_perm,
-        bands=args.bands,
-        seed=args.seed,
-        chunk_size=args.chunk_size,
-        progress=not args.quiet,
-    )
+    options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
+    dups = find_duplicates(args.corpus, progress=not args.quiet, **options)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     dups.pairs.write_parquet(out / "pairs.parquet")
@@ -129,6 +121,24 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _option_flags(parser: argparse.ArgumentParser, options: type) -> None:
+    """A ``--flag`` for each option of a stage's options dataclass, with its help, default and
+    range (checked by the stage itself, so a flag and a keyword fail with the same message)."""
+    for spec in specs(options):
+        if not spec.flag:
+            continue
+        if spec.types not in ((int,), (float, int), (str,)):  # pragma: no cover - a new kind
+            raise TypeError(f"no command-line flag for {spec.name}: {spec.types}")
+        within = f"; {range_text(spec)}" if range_text(spec) else ""
+        parser.add_argument(
+            "--" + spec.name.replace("_", "-"),
+            type=spec.types[0],
+            default=spec.default,
+            choices=spec.choices,
+            help=f"{spec.help} ({spec.default}{within})",
+        )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -152,23 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("corpus", help="corpus parquet file written by `toolkit ingest`")
     dedup.add_argument("-o", "--output", required=True, help="folder for pairs and clusters")
-    d = Options()
-    for flag, kind, help_text in (
-        ("threshold", float, "near pairs: least Jaccard similarity of shingle sets"),
-        ("containment", float, "contained pairs: least share of one document in the other"),
-        ("shingle_size", int, "words per shingle"),
-        ("num_perm", int, "MinHash signature length"),
-        ("bands", int, "LSH bands (must divide num_perm)"),
-        ("seed", int, "hash seed"),
-        ("chunk_size", int, "documents hashed at a time"),
-    ):
-        default = getattr(d, flag)
-        dedup.add_argument(
-            "--" + flag.replace("_", "-"),
-            type=kind,
-            default=default,
-            help=f"{help_text} ({default})",
-        )
+    _option_flags(dedup, DedupOptions)
     dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     dedup.set_defaults(func=_dedup)

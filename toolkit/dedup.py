@@ -48,11 +48,13 @@ from toolkit.minhash import (
     tokenize,
     unique_pairs,
 )
+from toolkit.options import build, option
 from toolkit.outlets import registry
 
 __all__ = [
     "CLUSTER_SCHEMA",
     "PAIR_SCHEMA",
+    "DedupOptions",
     "Duplicates",
     "Explanation",
     "apply_policy",
@@ -89,37 +91,67 @@ _KEEP_BYTES = 1 << 30  # texts kept in memory between the two passes
 
 
 @dataclass(frozen=True)
-class Options:
-    """The options of :func:`find_duplicates`; see its docstring."""
+class DedupOptions:
+    """The options of :func:`find_duplicates` (and of ``toolkit dedup`` and the ``dedup`` key of
+    a parameter set, both derived from this class)."""
 
-    shingle_size: int = 3
-    threshold: float = 0.5
-    containment: float = 0.7
-    num_perm: int = 128
-    bands: int = 32
-    seed: int = 0
-    containment_sample: int = 16
-    min_shingles: int = 10
-    max_bucket: int = 100
-    chunk_size: int = 50_000
+    shingle_size: int = option(3, "words per shingle", minimum=1)
+    threshold: float = option(
+        0.5,
+        "near pairs: the least Jaccard similarity of shingle sets",
+        minimum=0,
+        exclusive_minimum=True,
+        maximum=1,
+    )
+    containment: float = option(
+        0.7,
+        "contained pairs: the least share of one document's shingles found in the other",
+        minimum=0,
+        exclusive_minimum=True,
+        maximum=1,
+    )
+    num_perm: int = option(
+        128, "MinHash signature length: bins of one-permutation hashing", minimum=1
+    )
+    bands: int = option(
+        32,
+        "LSH bands of num_perm / bands rows each (must divide num_perm); more bands find pairs "
+        "of lower similarity as candidates, at the cost of more exact checks",
+        minimum=1,
+    )
+    seed: int = option(
+        0,
+        "seeds every hash: the same seed and input give the same result",
+        minimum=0,
+        maximum=2**32 - 1,
+    )
+    containment_sample: int = option(
+        16, "one shingle in this many (by hash) feeds the containment index", minimum=1
+    )
+    min_shingles: int = option(
+        10,
+        "the smaller document of a contained pair has at least this many shingles, so one "
+        "shared sentence does not make a reprint",
+        minimum=0,
+    )
+    max_bucket: int = option(
+        100,
+        "LSH buckets larger than this are linked as a star, not expanded to all pairs; "
+        "containment-index entries in more documents than this are boilerplate and ignored",
+        minimum=1,
+    )
+    chunk_size: int = option(
+        50_000, "documents read and hashed at a time, so a corpus need not fit in memory", minimum=1
+    )
 
-    def check(self) -> None:
-        problems = []
-        if self.shingle_size < 1:
-            problems.append("shingle_size must be at least 1")
-        for name in ("threshold", "containment"):
-            if not 0 < getattr(self, name) <= 1:
-                problems.append(f"{name} must be in (0, 1]")
-        if self.bands < 1 or self.num_perm % self.bands:
-            problems.append(
+    def problems(self) -> list[str]:
+        """What is wrong between fields (each field's own range is checked by its spec)."""
+        if self.num_perm % self.bands:
+            return [
                 f"bands ({self.bands}) must divide num_perm ({self.num_perm}); "
                 "for example num_perm=128 with bands=32 (4 rows each) or 16 (8 rows)"
-            )
-        for name in ("containment_sample", "max_bucket", "chunk_size"):
-            if getattr(self, name) < 1:
-                problems.append(f"{name} must be at least 1")
-        if problems:
-            raise ToolkitError("find_duplicates: " + "; ".join(problems))
+            ]
+        return []
 
 
 @dataclass
@@ -261,17 +293,8 @@ def _describe(doc: dict[str, Any]) -> str:
 def find_duplicates(
     corpus: pl.DataFrame | pl.LazyFrame | str | Path,
     *,
-    shingle_size: int = 3,
-    threshold: float = 0.5,
-    containment: float = 0.7,
-    num_perm: int = 128,
-    bands: int = 32,
-    seed: int = 0,
-    containment_sample: int = 16,
-    min_shingles: int = 10,
-    max_bucket: int = 100,
-    chunk_size: int = 50_000,
     progress: bool = False,
+    **options: Any,
 ) -> Duplicates:
     """Find exact, near and contained duplicates in a corpus table.
 
@@ -280,37 +303,23 @@ def find_duplicates(
             ``title`` are used when present), a lazy frame, or a parquet file written by
             ``toolkit ingest``. Texts are read ``chunk_size`` rows at a time, so a corpus larger
             than memory can be scanned from parquet.
-        shingle_size: words per shingle.
-        threshold: the least Jaccard similarity of shingle sets for a ``near`` pair.
-        containment: the least share of one document's shingles found in the other for a
-            ``contained`` pair.
-        num_perm: MinHash signature length (bins of one-permutation hashing).
-        bands: LSH bands; ``num_perm / bands`` rows each. More bands find pairs of lower
-            similarity as candidates, at the cost of more exact checks.
-        seed: seeds every hash; the same seed and input give the same result.
-        containment_sample: one shingle in this many (by hash) feeds the containment index.
-        min_shingles: the smaller document of a ``contained`` pair has at least this many
-            shingles, so one shared sentence does not make a reprint.
-        max_bucket: LSH buckets larger than this are linked as a star, not expanded to all pairs;
-            containment-index entries shared by more documents than this are boilerplate and
-            ignored.
-        chunk_size: documents hashed at a time.
         progress: show progress bars.
+        **options: any field of :class:`DedupOptions` (``threshold=0.5``, ``containment=0.7``,
+            ``shingle_size=3``, ``num_perm=128``, ``bands=32``, ``seed=0``, ...), each checked
+            against its range.
 
     Returns:
         A :class:`Duplicates`.
     """
-    opts = Options(shingle_size, threshold, containment, num_perm, bands, seed,
-                   containment_sample, min_shingles, max_bucket, chunk_size)  # fmt: skip
-    opts.check()
+    opts = build(DedupOptions, options, what="find_duplicates", error=ToolkitError)
     started = time.perf_counter()
     source = _lazy(corpus)
     docs = _documents(source)
     n = docs.height
     stats: dict[str, Any] = {"documents": n}
-    texts = _Texts(source.select("text"), n, chunk_size, progress)
+    texts = _Texts(source.select("text"), n, opts.chunk_size, progress)
 
-    sig = np.empty((n, num_perm), dtype=np.uint32)
+    sig = np.empty((n, opts.num_perm), dtype=np.uint32)
     exact = np.zeros(n, dtype=np.uint64)
     n_tokens = np.zeros(n, dtype=np.int64)
     sampled: list[tuple[np.ndarray, np.ndarray]] = []
@@ -325,12 +334,14 @@ def find_duplicates(
     has_text = n_tokens > 0
     stats["empty"] = int((~has_text).sum())
     idx = np.flatnonzero(has_text)
-    ea, eb, large_exact = bucket_pairs(exact[idx], idx, max_bucket=max_bucket)
+    ea, eb, large_exact = bucket_pairs(exact[idx], idx, max_bucket=opts.max_bucket)
     ea, eb, _ = unique_pairs(ea, eb, n)
 
     valid = np.flatnonzero(has_text)  # a document with a word has a shingle (short ones whole)
-    keys = band_keys(sig[valid], bands=bands)
-    na, nb, large_lsh = bucket_pairs(keys.ravel(), np.repeat(valid, bands), max_bucket=max_bucket)
+    keys = band_keys(sig[valid], bands=opts.bands)
+    na, nb, large_lsh = bucket_pairs(
+        keys.ravel(), np.repeat(valid, opts.bands), max_bucket=opts.max_bucket
+    )
     del keys
     ca, cb, large_c = _containment_candidates(sampled, n, opts)
     stats["large_buckets"] = int(large_exact + large_lsh)
@@ -343,11 +354,11 @@ def find_duplicates(
     stats["candidates"] = int(a.size)
     checked = _verify(texts, pool, a, b, opts)
     pool.shutdown()
-    near = checked["jaccard"] >= threshold
+    near = checked["jaccard"] >= opts.threshold
     contained = (
         ~near
-        & (np.maximum(checked["c_a"], checked["c_b"]) >= containment)
-        & (np.minimum(checked["size_a"], checked["size_b"]) >= min_shingles)
+        & (np.maximum(checked["c_a"], checked["c_b"]) >= opts.containment)
+        & (np.minimum(checked["size_a"], checked["size_b"]) >= opts.min_shingles)
     )
     kept = near | contained
     stats["rejected"] = int((~kept).sum())
@@ -392,7 +403,7 @@ class _Signed(NamedTuple):
     sample_hashes: np.ndarray
 
 
-def _sign(texts: pl.Series, opts: Options) -> _Signed:
+def _sign(texts: pl.Series, opts: DedupOptions) -> _Signed:
     """Exact keys, token counts, signatures and containment samples of a batch of texts."""
     m = texts.len()
     d, t = tokenize(texts, seed=opts.seed)
@@ -493,7 +504,7 @@ class _Texts:
         bar.close()
 
 
-def _containment_candidates(sampled, n: int, opts: Options):
+def _containment_candidates(sampled, n: int, opts: DedupOptions):
     """Pairs (a, b) where b holds at least two of a's anchors (one, if a has only one).
 
     A document's anchors are the :data:`_ANCHORS` rarest of its sampled shingles among those
@@ -541,7 +552,7 @@ def _containment_candidates(sampled, n: int, opts: Options):
     return np.minimum(a, b), np.maximum(a, b), boilerplate
 
 
-def _shingle_sets(texts: pl.Series, opts: Options) -> list[np.ndarray]:
+def _shingle_sets(texts: pl.Series, opts: DedupOptions) -> list[np.ndarray]:
     """Each document's distinct shingle hashes."""
     d, t = tokenize(texts, seed=opts.seed)
     sd, sh = shingles(d, t, k=opts.shingle_size, seed=opts.seed)
@@ -549,7 +560,7 @@ def _shingle_sets(texts: pl.Series, opts: Options) -> list[np.ndarray]:
     return [np.unique(x) for x in np.split(sh, bounds)]
 
 
-def _verify(texts: _Texts, pool, a, b, opts: Options) -> dict[str, np.ndarray]:
+def _verify(texts: _Texts, pool, a, b, opts: DedupOptions) -> dict[str, np.ndarray]:
     """Exact Jaccard and containment of each candidate pair, from the full shingle sets."""
     involved = np.unique(np.concatenate([a, b]))
     sets: dict[int, np.ndarray] = {}

@@ -31,3 +31,7 @@ class StrictModeError(ToolkitError):
 
 class DataError(ToolkitError):
     """Bundled outlet or lexicon data is malformed (a bug in a YAML file, not in the input)."""
+
+
+class ParamsError(ToolkitError):
+    """A parameter set is invalid; the message lists every problem found."""

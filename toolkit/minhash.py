@@ -24,6 +24,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from toolkit.resources import SHINGLE_TOKEN_PATTERN
+
 __all__ = [
     "EMPTY",
     "TOKEN_PATTERN",
@@ -36,7 +38,7 @@ __all__ = [
     "unique_pairs",
 ]
 
-TOKEN_PATTERN = r"\w+"  # words and numbers; punctuation, quotes and spacing are not content
+TOKEN_PATTERN = SHINGLE_TOKEN_PATTERN  # words and numbers; punctuation and spacing are not content
 EMPTY = np.iinfo(np.uint32).max  # every value in the signature of a document with no shingles
 _EMPTY64 = np.iinfo(np.uint64).max  # an empty bin while signatures are built
 

@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Spec", "check_value", "option", "specs"]
+__all__ = ["Spec", "build", "check_value", "option", "range_text", "specs"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Spec:
     choices: tuple[Any, ...] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    exclusive_minimum: bool = False  # the minimum itself is not accepted: (0, 1]
     flag: bool = True  # offered as a command-line flag where the stage has a command
 
 
@@ -42,12 +43,14 @@ def option(
     choices: tuple[Any, ...] | None = None,
     minimum: float | None = None,
     maximum: float | None = None,
+    exclusive_minimum: bool = False,
     flag: bool = True,
 ) -> Any:
     """A dataclass field carrying its help, accepted types, choices and range as metadata.
 
     ``types`` defaults to the default's type (``int`` also accepts nothing else; ``float``
-    accepts ints). Mutable defaults (lists, dicts) are copied per instance.
+    accepts ints). ``minimum`` and ``maximum`` are inclusive unless ``exclusive_minimum``.
+    Mutable defaults (lists, dicts) are copied per instance.
     """
     meta = {
         "help": help,
@@ -55,6 +58,7 @@ def option(
         "choices": choices,
         "minimum": minimum,
         "maximum": maximum,
+        "exclusive_minimum": exclusive_minimum,
         "flag": flag,
     }
     if isinstance(default, list | dict):
@@ -98,6 +102,7 @@ def specs(cls: type) -> list[Spec]:
                 choices=m.get("choices"),
                 minimum=m.get("minimum"),
                 maximum=m.get("maximum"),
+                exclusive_minimum=m.get("exclusive_minimum", False),
                 flag=m.get("flag", True),
             )
         )
@@ -106,18 +111,73 @@ def specs(cls: type) -> list[Spec]:
 
 def check_value(spec: Spec, value: Any) -> str | None:
     """Why ``value`` is not acceptable for ``spec``, or None when it is."""
-    if isinstance(value, bool) and bool not in spec.types:
-        return f"must be {_type_names(spec.types)}, not {value!r}"
-    if not isinstance(value, spec.types):
+    wrong_bool = isinstance(value, bool) and bool not in spec.types  # a bool is an int to Python
+    if wrong_bool or not isinstance(value, spec.types):
         return f"must be {_type_names(spec.types)}, not {type(value).__name__} {value!r}"
     if spec.choices is not None and value not in spec.choices:
         return f"must be one of {', '.join(map(str, spec.choices))}, not {value!r}"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if spec.minimum is not None and value < spec.minimum:
-            return f"must be at least {spec.minimum}, not {value!r}"
-        if spec.maximum is not None and value > spec.maximum:
-            return f"must be at most {spec.maximum}, not {value!r}"
+        low, high = spec.minimum, spec.maximum
+        too_low = low is not None and (value <= low if spec.exclusive_minimum else value < low)
+        if too_low or (high is not None and value > high):
+            return f"must be {range_text(spec)}, not {value!r}"
     return None
+
+
+def range_text(spec: Spec) -> str | None:
+    """The accepted range in words: ``in (0, 1]``, ``at least 1``, ``at most 9``; None if any.
+
+    Example:
+        >>> range_text(Spec("share", (float,), 0.5, "", minimum=0, maximum=1,
+        ...                 exclusive_minimum=True))
+        'in (0, 1]'
+    """
+    low, high = spec.minimum, spec.maximum
+    if low is not None and high is not None:
+        return f"in {'(' if spec.exclusive_minimum else '['}{_number(low)}, {_number(high)}]"
+    if low is not None:
+        return f"{'more than' if spec.exclusive_minimum else 'at least'} {_number(low)}"
+    if high is not None:
+        return f"at most {_number(high)}"
+    return None
+
+
+def _number(x: float) -> str:
+    return str(x) if isinstance(x, int) else f"{x:g}"
+
+
+def build(cls: type, values: dict[str, Any], *, what: str, error: type[Exception]) -> Any:
+    """An instance of the options dataclass ``cls`` from ``values``, every value checked.
+
+    Unknown names, wrong types or choices and values out of range are all listed in one
+    ``error`` (prefixed by ``what``); once each value is acceptable, so are the problems
+    between fields that the class's ``problems()`` method (where it has one) reports.
+
+    Example:
+        >>> from dataclasses import dataclass
+        >>> @dataclass(frozen=True)
+        ... class Demo:
+        ...     size: int = option(3, "how many", minimum=1)
+        >>> build(Demo, {"size": 0}, what="demo", error=ValueError)
+        Traceback (most recent call last):
+        ValueError: demo: size must be at least 1, not 0
+    """
+    known = {s.name: s for s in specs(cls)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise error(
+            f"{what}: unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"the options are {', '.join(known)}"
+        )
+    problems = [
+        f"{name} {why}" for name, v in values.items() if (why := check_value(known[name], v))
+    ]
+    if not problems:
+        options = cls(**values)
+        problems = options.problems() if hasattr(options, "problems") else []
+        if not problems:
+            return options
+    raise error(f"{what}: " + "; ".join(problems))
 
 
 def _type_names(types: tuple[type, ...]) -> str:

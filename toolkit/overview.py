@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import difflib
 import random
+from dataclasses import dataclass
 
 import polars as pl
 
 from toolkit.dedup import Duplicates
+from toolkit.options import option
 from toolkit.resources import UNKNOWN
 
 __all__ = [
+    "CorpusOptions",
     "cleaning_sample",
     "cluster_table",
     "date_coverage",
@@ -26,6 +29,15 @@ __all__ = [
     "pairs_to_explain",
     "removed_fragments",
 ]
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """The corpus notebook's options (the ``corpus`` section of a parameter set)."""
+
+    sample: int = option(3, "documents shown before and after cleaning", minimum=0)
+    explain: int = option(5, "duplicate pairs explained paragraph by paragraph", minimum=0)
+    top_clusters: int = option(20, "largest reprint clusters listed", minimum=0)
 
 
 def load_summary(report: pl.DataFrame) -> pl.DataFrame:

@@ -3,7 +3,13 @@
 A parameter set has shared keys (the corpus, the unit of analysis, the duplicates policy, filters,
 the seed, the embedding model) and one section per notebook (``corpus``, ``topics``, ...). Papermill
 validates nothing, so :func:`load_params` and :func:`validate` check every key and list every
-problem (unknown keys, wrong types, missing files, unknown outlets) in one :class:`ParamsError`.
+problem (unknown keys, wrong types, values out of range, missing files, unknown outlets) in one
+:class:`ParamsError`.
+
+Every key is read from an options dataclass: the shared keys from :class:`SharedOptions`, each
+section from its stage's (``CorpusOptions`` in ``overview``, ``TopicOptions`` in ``topics``,
+``RhetoricOptions``, ``TrendOptions``; the ``dedup`` mapping from ``DedupOptions``), so types,
+defaults, ranges and the README's key tables (:func:`key_tables`) have one source.
 
 Example:
     >>> from toolkit.params import load_params
@@ -16,140 +22,93 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ToolkitError
+import yaml
+
+from toolkit.dedup import DedupOptions
+from toolkit.errors import ParamsError, ToolkitError
+from toolkit.options import Spec, check_value, option, range_text, specs
+from toolkit.overview import CorpusOptions
 from toolkit.resources import read_mapping
+from toolkit.rhetoric import RhetoricOptions
+from toolkit.topics import TopicOptions
+from toolkit.trends import TrendOptions
 
 __all__ = [
     "NOTEBOOKS",
     "SECTIONS",
+    "SECTION_OPTIONS",
     "SHARED",
     "ParamsError",
+    "SharedOptions",
     "defaults",
+    "key_tables",
     "load_params",
     "notebook_parameters",
     "project_root",
     "read_mapping",
+    "update_readme",
     "validate",
 ]
 
 
-class ParamsError(ToolkitError):
-    """A parameter set is invalid; the message lists every problem found."""
-
-
 @dataclass(frozen=True)
-class Key:
-    types: tuple[type, ...]
-    default: Any
-    help: str
-    choices: tuple[Any, ...] | None = None
+class SharedOptions:
+    """The keys every notebook declares in its parameters cell: the corpus, the unit of
+    analysis, the duplicates policy, filters, the seed and the embedding model."""
 
-
-_DEDUP_KEYS = {"shingle_size", "threshold", "containment", "num_perm", "bands", "seed"}
-
-# shared keys: every notebook declares them in its parameters cell
-SHARED: dict[str, Key] = {
-    "name": Key((str,), "seeds", "name of the parameter set; runs go to outputs/NAME/"),
-    "sources": Key((list,), ["seeds"], "files or folders to load, relative to the project root"),
-    "manifest": Key((str, type(None)), None, "manifest CSV (else a source folder's manifest.csv)"),
-    "outlet_tables": Key((str, type(None)), None, "folder of your own outlet tables (*.yaml)"),
-    "unit": Key((str,), "paragraph", "unit of analysis", ("article", "paragraph", "sentence")),
-    "duplicates": Key(
-        (str,),
+    name: str = option("seeds", "name of the parameter set; runs go to outputs/NAME/")
+    sources: list = option(["seeds"], "files or folders to load, relative to the project root")
+    manifest: str | None = option(
+        None, "manifest CSV (else a source folder's manifest.csv)", types=(str, type(None))
+    )
+    outlet_tables: str | None = option(
+        None, "folder of your own outlet tables (*.yaml)", types=(str, type(None))
+    )
+    unit: str = option(
+        "paragraph", "unit of analysis", choices=("article", "paragraph", "sentence")
+    )
+    duplicates: str = option(
         "collapse",
         "reprint clusters: one story (collapse) or every copy (keep)",
-        ("collapse", "keep"),
-    ),
-    "outlets": Key((list,), [], "keep only these outlets (canonical names); empty keeps all"),
-    "date_from": Key((str, type(None)), None, "keep items published on or after (YYYY-MM-DD)"),
-    "date_to": Key((str, type(None)), None, "keep items published on or before (YYYY-MM-DD)"),
-    "seed": Key((int,), 42, "seed for every random step"),
-    "model": Key(
-        (str, type(None)),
+        choices=("collapse", "keep"),
+    )
+    outlets: list = option([], "keep only these outlets (canonical names); empty keeps all")
+    date_from: str | None = option(
+        None, "keep items published on or after (YYYY-MM-DD)", types=(str, type(None))
+    )
+    date_to: str | None = option(
+        None, "keep items published on or before (YYYY-MM-DD)", types=(str, type(None))
+    )
+    seed: int = option(42, "seed for every random step", minimum=0, maximum=2**32 - 1)
+    model: str | None = option(
         None,
         "local sentence-transformers model folder; null for the bundled all-MiniLM-L6-v2",
-    ),
-    "dedup": Key((dict,), {}, f"find_duplicates options: {', '.join(sorted(_DEDUP_KEYS))}"),
-    "min_group_docs": Key((int,), 5, "groups with fewer documents are flagged, never compared"),
+        types=(str, type(None)),
+    )
+    dedup: dict = option(
+        {}, "find_duplicates options: " + ", ".join(sorted(f.name for f in fields(DedupOptions)))
+    )
+    min_group_docs: int = option(
+        5, "groups with fewer documents are flagged, never compared", minimum=1
+    )
+
+
+# one section per notebook: the options of the stage it shows, owned by that stage's module
+SECTION_OPTIONS: dict[str, type] = {
+    "corpus": CorpusOptions,
+    "topics": TopicOptions,
+    "rhetoric": RhetoricOptions,
+    "trends": TrendOptions,
 }
 
-# one section per notebook; keys inside a section are checked against these
-SECTIONS: dict[str, dict[str, Key]] = {
-    "corpus": {
-        "sample": Key((int,), 3, "documents shown before and after cleaning"),
-        "explain": Key((int,), 5, "duplicate pairs explained paragraph by paragraph"),
-        "top_clusters": Key((int,), 20, "largest reprint clusters listed"),
-    },
-}
-
-SECTIONS["topics"] = {
-    "min_units": Key((int,), 20, "fewer units than this are not clustered (the notebook says so)"),
-    "min_topic_size": Key((int, type(None)), None, "HDBSCAN min cluster size; null scales it"),
-    "n_neighbors": Key((int, type(None)), None, "UMAP neighbours; null scales them"),
-    "n_components": Key((int,), 5, "UMAP dimensions"),
-    "representation": Key((str,), "keybert", "topic words", ("keybert", "mmr", "none")),
-    "mmr_diversity": Key((float,), 0.3, "diversity of MMR topic words"),
-    "top_n_words": Key((int,), 10, "words per topic"),
-    "ngram_max": Key((int,), 2, "longest n-gram in the vectorizer"),
-    "stop_words": Key((str, type(None)), "english", "stop word list (scikit-learn's)"),
-    "nr_topics": Key((int, str, type(None)), None, "merge to this many topics, or 'auto'"),
-    "reduce_outliers": Key((bool,), False, "reassign outliers to their nearest topic"),
-    "stability_runs": Key((int,), 3, "refits with other seeds to measure topic stability"),
-    "period": Key(
-        (str,), "month", "period for topics over time", ("day", "week", "month", "quarter", "year")
-    ),
-    "passages": Key((int,), 3, "representative passages shown per topic"),
-}
-
-SECTIONS["rhetoric"] = {
-    "group_by": Key((str,), "outlet", "column to compare", ("outlet", "site", "period")),
-    "period": Key((str,), "year", "period when group_by is period", ("month", "quarter", "year")),
-    "pair": Key((list,), [], "two groups for the scatter plot; empty: the two largest"),
-    "top_terms": Key((int,), 20, "distinctive terms listed per group"),
-    "min_count": Key((int,), 5, "terms rarer than this in the corpus are not ranked"),
-    "prior_strength": Key((float,), 500.0, "pseudo-counts of the informative Dirichlet prior"),
-    "ngram_max": Key((int,), 2, "longest n-gram compared"),
-    "frames_file": Key((str, type(None)), None, "YAML of your own frames (same shape)"),
-    "frames_mode": Key(
-        (str,), "extend", "your frames extend or replace the bundled ones", ("extend", "replace")
-    ),
-    "keywords": Key((list,), ["sanction*", "union state", "brother*"], "concordance terms"),
-    "window": Key((int,), 8, "words either side in the concordance"),
-    "bootstrap": Key((int,), 1000, "bootstrap resamples for intervals"),
-}
-
-SECTIONS["trends"] = {
-    "period": Key(
-        (str,), "month", "period of every series", ("day", "week", "month", "quarter", "year")
-    ),
-    "query": Key(
-        (list,),
-        ["belarus*", "lukashenk*", "minsk", "union state"],
-        "terms whose share of items is followed (whole words; * for any ending)",
-    ),
-    "events": Key(
-        (list,),
-        [
-            {"date": "2020-08-09", "label": "Belarusian presidential election"},
-            {"date": "2021-11-04", "label": "Union State programmes"},
-            {"date": "2022-02-24", "label": "February 2022"},
-            {"date": "2023-01-19", "label": "Lavrov in Minsk"},
-        ],
-        "events drawn on every time plot: a list of {date, label}",
-    ),
-    "event": Key((str, type(None)), "2022-02-24", "the event compared before and after"),
-    "window_days": Key((int,), 180, "days either side of the event"),
-    "rolling": Key((int,), 1, "periods pooled in a rolling window (1: none)"),
-    "min_period_items": Key(
-        (int,), 5, "periods with fewer items are left out of share plots (kept in the tables)"
-    ),
-    "permutations": Key((int,), 2000, "shuffles in the before/after permutation test"),
-    "top_terms": Key((int,), 20, "terms listed as rising and falling"),
-    "min_count": Key((int,), 3, "terms rarer than this around the event are not ranked"),
+# every key's spec (types, default, help, choices, range), read from the dataclasses above
+SHARED: dict[str, Spec] = {s.name: s for s in specs(SharedOptions)}
+SECTIONS: dict[str, dict[str, Spec]] = {
+    section: {s.name: s for s in specs(cls)} for section, cls in SECTION_OPTIONS.items()
 }
 
 # notebook file stem for each section, in run order
@@ -218,9 +177,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     _check_outlets(params, root, problems)
     _check_dates(params, problems)
     _check_events(params["trends"], problems)
-    unknown_dedup = sorted(set(params["dedup"]) - _DEDUP_KEYS)
-    if unknown_dedup:
-        problems.append(f"dedup: unknown options {', '.join(unknown_dedup)}")
+    _check_dedup(params["dedup"], problems)
     if problems:
         raise ParamsError(
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
@@ -229,21 +186,32 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     return params
 
 
-def _check(name: str, value: Any, spec: Key, problems: list[str]) -> Any:
+def _check(name: str, value: Any, spec: Spec, problems: list[str]) -> Any:
     if isinstance(value, dt.date) and str in spec.types:
         value = value.isoformat()  # YAML reads 2022-02-24 as a date
     if isinstance(value, int) and not isinstance(value, bool) and float in spec.types:
         value = float(value)
-    ok = isinstance(value, spec.types) and not (isinstance(value, bool) and bool not in spec.types)
-    if not ok:
-        wanted = " or ".join("null" if t is type(None) else t.__name__ for t in spec.types)
-        problems.append(f"{name}: must be {wanted}, not {type(value).__name__} {value!r}")
-        return spec.default
-    if spec.choices and value not in spec.choices:
-        problems.append(
-            f"{name}: must be one of {', '.join(map(str, spec.choices))}, not {value!r}"
-        )
+    why = check_value(spec, value)
+    if why:
+        problems.append(f"{name}: {why}")
+        return copy.deepcopy(spec.default)
     return value
+
+
+def _check_dedup(options: dict[str, Any], problems: list[str]) -> None:
+    """The ``dedup`` mapping against :class:`~toolkit.dedup.DedupOptions`."""
+    known = {s.name: s for s in specs(DedupOptions)}
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        problems.append(f"dedup: unknown options {', '.join(unknown)}")
+    bad = [
+        f"dedup.{name}: {why}"
+        for name, value in options.items()
+        if name in known and (why := check_value(known[name], value))
+    ]
+    problems += bad
+    if not unknown and not bad:
+        problems += [f"dedup: {p}" for p in DedupOptions(**options).problems()]
 
 
 def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None:
@@ -323,3 +291,50 @@ def notebook_parameters(section: str) -> dict[str, Any]:
     """The parameters a notebook declares: the shared keys, its own section, ``output_dir``."""
     d = defaults()
     return {**{k: d[k] for k in SHARED}, section: d[section], "output_dir": None}
+
+
+# ---------------------------------------------------------------- the README's key tables
+
+_BEGIN = "<!-- key tables: generated by toolkit.params.update_readme(); edit the dataclasses -->"
+_END = "<!-- end of key tables -->"
+_TYPE_WORDS = {bool: "true/false", int: "integer", float: "number", str: "text", list: "list",
+               dict: "mapping", type(None): "null"}  # fmt: skip
+
+
+def key_tables() -> str:
+    """The key tables of ``params/README.md``: every key with its default, what it accepts and
+    what it means, generated from the options dataclasses (a test keeps the README equal)."""
+    parts = ["## Shared keys (every notebook)", "", *_table(SHARED)]
+    for section, keys in SECTIONS.items():
+        parts += ["", f"## `{section}` (notebooks/{NOTEBOOKS[section]})", "", *_table(keys)]
+    return "\n".join(parts) + "\n"
+
+
+def _table(keys: dict[str, Spec]) -> list[str]:
+    rows = ["| key | default | accepts | meaning |", "|---|---|---|---|"]
+    for spec in keys.values():
+        default = yaml.safe_dump(spec.default, default_flow_style=True, width=10**6)
+        default = default.removesuffix("...\n").strip()  # a scalar ends its document
+        cells = [f"`{spec.name}`", f"`{default}`", _accepts(spec), spec.help]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return rows
+
+
+def _accepts(spec: Spec) -> str:
+    if spec.choices:
+        return ", ".join(f"`{c}`" for c in spec.choices)
+    types = [t for t in spec.types if not (t is int and float in spec.types)]  # ints are numbers
+    words = " or ".join(_TYPE_WORDS[t] for t in types)
+    within = range_text(spec)
+    return f"{words}, {within}" if within else words
+
+
+def update_readme(path: Path | None = None) -> bool:
+    """Rewrite the key tables of ``params/README.md`` from the dataclasses; True if changed."""
+    path = path or project_root() / "params" / "README.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(_BEGIN) + len(_BEGIN), text.index(_END)
+    new = text[:start] + "\n\n" + key_tables() + "\n" + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,12 @@ import polars as pl
 import yaml
 
 from toolkit.errors import DataError, ToolkitError
-from toolkit.resources import UNKNOWN, read_mapping
+from toolkit.options import option
+from toolkit.resources import ANALYSIS_TOKEN_PATTERN, UNKNOWN, read_mapping
 from toolkit.stats import flag_small
 
 __all__ = [
+    "RhetoricOptions",
     "attribution",
     "concordance",
     "distinctive_terms",
@@ -45,6 +48,36 @@ __all__ = [
 ]
 
 QUOTES = r"“[^”]{1,2000}”|\"[^\"]{1,2000}\"|«[^»]{1,2000}»"
+
+
+@dataclass(frozen=True)
+class RhetoricOptions:
+    """The rhetoric notebook's options (the ``rhetoric`` section of a parameter set)."""
+
+    group_by: str = option("outlet", "column to compare", choices=("outlet", "site", "period"))
+    period: str = option(
+        "year", "period when group_by is period", choices=("month", "quarter", "year")
+    )
+    pair: list = option([], "two groups for the scatter plot; empty: the two largest")
+    top_terms: int = option(20, "distinctive terms listed per group", minimum=1)
+    min_count: int = option(5, "terms rarer than this in the corpus are not ranked", minimum=1)
+    prior_strength: float = option(
+        500.0,
+        "pseudo-counts of the informative Dirichlet prior",
+        types=(float,),
+        minimum=0,
+        exclusive_minimum=True,
+    )
+    ngram_max: int = option(2, "longest n-gram compared", minimum=1)
+    frames_file: str | None = option(
+        None, "YAML of your own frames (same shape)", types=(str, type(None))
+    )
+    frames_mode: str = option(
+        "extend", "your frames extend or replace the bundled ones", choices=("extend", "replace")
+    )
+    keywords: list = option(["sanction*", "union state", "brother*"], "concordance terms")
+    window: int = option(8, "words either side in the concordance", minimum=1)
+    bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1)
 
 
 @functools.lru_cache(maxsize=16)
@@ -100,7 +133,7 @@ def _term_counts(docs: pl.DataFrame, ngram_max: int, min_count: int):
 
     vec = CountVectorizer(
         lowercase=True,
-        token_pattern=r"(?u)\b[^\W\d_][\w'-]*\b",  # words, not numbers
+        token_pattern=ANALYSIS_TOKEN_PATTERN,  # words, not numbers
         ngram_range=(1, ngram_max),
         min_df=1,
     )

@@ -30,14 +30,15 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import ToolkitError
-from toolkit.params import SECTIONS
-from toolkit.resources import PERIODS
+from toolkit.options import option, specs
+from toolkit.resources import PERIODS, TOPIC_TOKEN_PATTERN
 from toolkit.stats import flag_small, wilson
 
 __all__ = [
     "DEFAULT_OPTIONS",
     "OUTLIER",
     "CachedUMAP",
+    "TopicOptions",
     "TopicResult",
     "article_topics",
     "bertopic_figure",
@@ -53,6 +54,47 @@ __all__ = [
 log = logging.getLogger("toolkit")
 
 OUTLIER = -1
+
+
+@dataclass(frozen=True)
+class TopicOptions:
+    """The topics notebook's options (the ``topics`` section of a parameter set)."""
+
+    min_units: int = option(
+        20, "fewer units than this are not clustered (the notebook says so)", minimum=1
+    )
+    min_topic_size: int | None = option(
+        None, "HDBSCAN min cluster size; null scales it", types=(int, type(None)), minimum=2
+    )
+    n_neighbors: int | None = option(
+        None, "UMAP neighbours; null scales them", types=(int, type(None)), minimum=2
+    )
+    n_components: int = option(5, "UMAP dimensions", minimum=1)
+    representation: str = option("keybert", "topic words", choices=("keybert", "mmr", "none"))
+    mmr_diversity: float = option(
+        0.3, "diversity of MMR topic words", types=(float,), minimum=0, maximum=1
+    )
+    top_n_words: int = option(10, "words per topic", minimum=1)
+    ngram_max: int = option(2, "longest n-gram in the vectorizer", minimum=1)
+    stop_words: str | None = option(
+        "english", "stop word list (scikit-learn's)", types=(str, type(None))
+    )
+    nr_topics: int | str | None = option(
+        None, "merge to this many topics, or 'auto'", types=(int, str, type(None)), minimum=1
+    )
+    reduce_outliers: bool = option(False, "reassign outliers to their nearest topic")
+    stability_runs: int = option(3, "refits with other seeds to measure topic stability", minimum=0)
+    period: str = option("month", "period for topics over time", choices=tuple(PERIODS))
+    passages: int = option(3, "representative passages shown per topic", minimum=0)
+
+
+# fit_topics' and stability's options (the rest of TopicOptions is for the notebook)
+_FIT_KEYS = ("min_units", "n_neighbors", "n_components", "min_topic_size", "representation",
+             "mmr_diversity", "top_n_words", "ngram_max", "stop_words", "nr_topics",
+             "reduce_outliers")  # fmt: skip
+DEFAULT_OPTIONS: dict[str, Any] = {
+    s.name: s.default for s in specs(TopicOptions) if s.name in _FIT_KEYS
+}
 
 
 def sizes(
@@ -280,6 +322,7 @@ def fit_topics(
         "none": lambda: None,
     }[opts["representation"]]()
     vectorizer = CountVectorizer(
+        token_pattern=TOPIC_TOKEN_PATTERN,
         stop_words=opts["stop_words"],
         ngram_range=(1, opts["ngram_max"]),
         min_df=1 if n < 1000 else 2,
@@ -336,13 +379,6 @@ def fit_topics(
         else pl.lit(None, pl.Float64),
     )
     return TopicResult("ok", "", settings, assigned, model, outliers)
-
-
-# fit_topics' options and their defaults: the `topics` section of toolkit.params, one source
-_FIT_KEYS = ("min_units", "n_neighbors", "n_components", "min_topic_size", "representation",
-             "mmr_diversity", "top_n_words", "ngram_max", "stop_words", "nr_topics",
-             "reduce_outliers")  # fmt: skip
-DEFAULT_OPTIONS: dict[str, Any] = {k: SECTIONS["topics"][k].default for k in _FIT_KEYS}
 
 
 def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:

@@ -14,17 +14,20 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import polars as pl
 
 from toolkit.errors import ToolkitError
+from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import wilson
 
 __all__ = [
     "PERIODS",
+    "TrendOptions",
     "before_after_shares",
     "before_after_terms",
     "bucket",
@@ -35,6 +38,38 @@ __all__ = [
     "query_share",
     "volume",
 ]
+
+_EVENTS = [
+    {"date": "2020-08-09", "label": "Belarusian presidential election"},
+    {"date": "2021-11-04", "label": "Union State programmes"},
+    {"date": "2022-02-24", "label": "February 2022"},
+    {"date": "2023-01-19", "label": "Lavrov in Minsk"},
+]
+
+
+@dataclass(frozen=True)
+class TrendOptions:
+    """The trends notebook's options (the ``trends`` section of a parameter set)."""
+
+    period: str = option("month", "period of every series", choices=tuple(PERIODS))
+    query: list = option(
+        ["belarus*", "lukashenk*", "minsk", "union state"],
+        "terms whose share of items is followed (whole words; * for any ending)",
+    )
+    events: list = option(_EVENTS, "events drawn on every time plot: a list of {date, label}")
+    event: str | None = option(
+        "2022-02-24", "the event compared before and after", types=(str, type(None))
+    )
+    window_days: int = option(180, "days either side of the event", minimum=1)
+    rolling: int = option(1, "periods pooled in a rolling window (1: none)", minimum=1)
+    min_period_items: int = option(
+        5,
+        "periods with fewer items are left out of share plots (kept in the tables)",
+        minimum=0,
+    )
+    permutations: int = option(2000, "shuffles in the before/after permutation test", minimum=1)
+    top_terms: int = option(20, "terms listed as rising and falling", minimum=1)
+    min_count: int = option(3, "terms rarer than this around the event are not ranked", minimum=1)
 
 
 def bucket(frame: pl.DataFrame, period: str) -> pl.DataFrame:
