@@ -7,16 +7,9 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 
-from toolkit.clean import (
-    clean,
-    learn_chrome,
-    nfc_unsafe_ranges,
-    normalize,
-    paragraph_lines,
-    paragraphs,
-    split_glued,
-    split_glued_lines,
-)
+from toolkit.clean import clean, learn_chrome
+from toolkit.glue import paragraph_lines, paragraphs, split_glued, split_glued_lines
+from toolkit.normalize import nfc_unsafe_ranges, normalize
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,12 @@ Example:
 
 from importlib.metadata import PackageNotFoundError, version
 
-from toolkit.clean import clean, learn_chrome, normalize, paragraphs
+from toolkit.clean import clean, learn_chrome
 from toolkit.dedup import Duplicates, apply_policy, find_duplicates, mark_duplicates
 from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
+from toolkit.glue import paragraphs
 from toolkit.load import CORPUS_SCHEMA, REPORT_SCHEMA, Ingest, ingest, load_corpus
+from toolkit.normalize import normalize
 from toolkit.segment import segment, split_sentences
 
 try:

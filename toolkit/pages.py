@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from toolkit.clean import chrome_expr, learned_lines, normalize_texts, over_column, paragraph_lines
+from toolkit.clean import chrome_expr, learned_lines
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
+from toolkit.glue import paragraph_lines
+from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
 
 __all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
