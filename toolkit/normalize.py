@@ -3,8 +3,8 @@
 Works on whole columns with polars; Python (ftfy, unicodedata) only for the texts that need it.
 
 Example:
-    >>> normalize("caf\u00c3\u00a9\r\n  indented")
-    'café\nindented'
+    >>> normalize("  tabs\tand   spaces  ")
+    'tabs and spaces'
 """
 
 from __future__ import annotations
