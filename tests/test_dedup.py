@@ -10,8 +10,9 @@ from polars.testing import assert_frame_equal
 import toolkit
 from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.dedup import find_duplicates, mark_duplicates
-from toolkit.errors import DataError, ToolkitError
+from toolkit.errors import DataError, InputError, ToolkitError
 from toolkit.minhash import EMPTY, bucket_pairs, shingles, signatures, tokenize
+from toolkit.outlets import Registry
 
 WORDS = (
     "minsk moscow union state integration programme sanctions west security talks president "
@@ -209,6 +210,28 @@ def test_canonical_is_earliest_then_the_agencys_own_site():
     }
 
 
+def test_a_user_outlet_tables_own_site_decides_the_canonical_copy(tmp_path):
+    (tmp_path / "minsk_daily.yaml").write_text(
+        "outlet: Minsk Daily\naliases: [minsk daily]\nsites:\n  - domain: minskdaily.by\n"
+    )
+    text = story(18, n=200)
+    c = corpus(
+        {"a-reprint": text, "z-own": text},
+        outlet={"a-reprint": "Minsk Daily", "z-own": "Minsk Daily"},
+        site={"a-reprint": "news.example", "z-own": "minskdaily.by"},
+        published={"a-reprint": dt.date(2023, 5, 1), "z-own": dt.date(2023, 5, 1)},
+    )
+
+    def canonical(dups) -> set[str]:
+        return set(dups.clusters.filter(pl.col("is_canonical"))["doc_id"])
+
+    # the bundled tables do not know the site: the tie goes to doc_id order
+    assert canonical(find_duplicates(c)) == {"a-reprint"}
+    own = find_duplicates(c, registry=Registry.load((tmp_path,)))
+    assert canonical(own) == {"z-own"}
+    assert own.pairs.select("doc_a", "doc_b").row(0) == ("z-own", "a-reprint")
+
+
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():
     text = story(12, n=200)
     dups = find_duplicates(
@@ -252,6 +275,56 @@ def test_bad_options_and_inputs_are_clear_errors(tmp_path):
         find_duplicates(pl.DataFrame({"doc_id": ["a"]}))
     with pytest.raises(ToolkitError, match="no such corpus file"):
         find_duplicates(tmp_path / "missing.parquet")
+
+
+def _file(tmp_path, name: str, body: bytes | None) -> str:
+    path = tmp_path / name
+    if body is not None:
+        path.write_bytes(body)
+    return str(path)
+
+
+def _cut_parquet(tmp_path) -> bytes:
+    """A parquet file whose text pages are overwritten: its footer reads, its data does not."""
+    big = pl.DataFrame({"doc_id": [f"d{i}" for i in range(3000)], "text": ["word " * 50] * 3000})
+    big.write_parquet(tmp_path / "big.parquet", compression="uncompressed", statistics=False)
+    body = bytearray((tmp_path / "big.parquet").read_bytes())
+    body[len(body) // 2 : len(body) // 2 + 5000] = b"\xff" * 5000
+    return bytes(body)
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda p: pl.DataFrame({"text": ["x"]}), DataError, "no doc_id column"),
+        (lambda p: pl.DataFrame({"doc_id": [1], "text": ["x"]}), DataError, "doc_id column holds"),
+        (lambda p: pl.DataFrame({"doc_id": ["a"], "text": [1]}), DataError, "text column holds"),
+        (
+            lambda p: pl.DataFrame({"doc_id": ["a"], "text": ["x"], "published": ["2020-01-01"]}),
+            DataError,
+            r"published column holds String.*str\.to_date",
+        ),
+        (lambda p: pl.DataFrame({"doc_id": ["a"], "text": ["x"], "site": [3]}), DataError, "site"),
+        (lambda p: _file(p, "notes.parquet", b"not parquet\n"), InputError, "notes.parquet: "),
+        (lambda p: _file(p, "cut.parquet", _cut_parquet(p)), InputError, "cut.parquet: .*read"),
+        (lambda p: pl.scan_parquet(p / "gone.parquet"), InputError, "could not read the corpus"),
+        (lambda p: ["a", "b"], InputError, "the corpus is a list"),
+    ],
+)
+def test_bad_corpora_raise_toolkit_errors_that_name_the_file_or_column(
+    tmp_path, make, error, message
+):
+    with pytest.raises(error, match=message):
+        find_duplicates(make(tmp_path), chunk_size=500)
+
+
+def test_dates_as_datetimes_and_categorical_outlets_still_work():
+    text = story(19, n=200)
+    c = corpus({"a": text, "b": text}).with_columns(
+        published=pl.Series([dt.datetime(2020, 1, 2), dt.datetime(2020, 1, 1)]),
+        outlet=pl.Series(["BelTA", "BelTA"], dtype=pl.Categorical),
+    )
+    assert find_duplicates(c).clusters.filter(pl.col("is_canonical"))["doc_id"].to_list() == ["b"]
 
 
 # ---- explain

@@ -61,7 +61,11 @@ def _dedup(args: argparse.Namespace) -> int:
     import polars as pl
 
     from toolkit.dedup import find_duplicates
+    from toolkit.errors import InputError
+    from toolkit.outlets import Registry, registry
 
+    if args.outlets is not None and not Path(args.outlets).is_dir():
+        raise InputError("outlet tables folder not found; check the path", path=args.outlets)
     dups = find_duplicates(
         args.corpus,
         shingle_size=args.shingle_size,
@@ -72,6 +76,7 @@ def _dedup(args: argparse.Namespace) -> int:
         seed=args.seed,
         chunk_size=args.chunk_size,
         progress=not args.quiet,
+        registry=Registry.load((Path(args.outlets),)) if args.outlets else registry(),
     )
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
@@ -158,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
             default=default,
             help=f"{help_text} ({default})",
         )
+    dedup.add_argument(
+        "--outlets", help="folder of your own outlet tables (*.yaml): their own sites win ties"
+    )
     dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     dedup.set_defaults(func=_dedup)
