@@ -10,7 +10,7 @@ from polars.testing import assert_frame_equal
 import toolkit
 from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.dedup import find_duplicates, mark_duplicates
-from toolkit.errors import DataError, InputError, ToolkitError
+from toolkit.errors import DataError, ToolkitError
 from toolkit.minhash import EMPTY, bucket_pairs, shingles, signatures, tokenize
 from toolkit.outlets import Registry
 
@@ -275,56 +275,6 @@ def test_bad_options_and_inputs_are_clear_errors(tmp_path):
         find_duplicates(pl.DataFrame({"doc_id": ["a"]}))
     with pytest.raises(ToolkitError, match="no such corpus file"):
         find_duplicates(tmp_path / "missing.parquet")
-
-
-def _file(tmp_path, name: str, body: bytes | None) -> str:
-    path = tmp_path / name
-    if body is not None:
-        path.write_bytes(body)
-    return str(path)
-
-
-def _cut_parquet(tmp_path) -> bytes:
-    """A parquet file whose text pages are overwritten: its footer reads, its data does not."""
-    big = pl.DataFrame({"doc_id": [f"d{i}" for i in range(3000)], "text": ["word " * 50] * 3000})
-    big.write_parquet(tmp_path / "big.parquet", compression="uncompressed", statistics=False)
-    body = bytearray((tmp_path / "big.parquet").read_bytes())
-    body[len(body) // 2 : len(body) // 2 + 5000] = b"\xff" * 5000
-    return bytes(body)
-
-
-@pytest.mark.parametrize(
-    ("make", "error", "message"),
-    [
-        (lambda p: pl.DataFrame({"text": ["x"]}), DataError, "no doc_id column"),
-        (lambda p: pl.DataFrame({"doc_id": [1], "text": ["x"]}), DataError, "doc_id column holds"),
-        (lambda p: pl.DataFrame({"doc_id": ["a"], "text": [1]}), DataError, "text column holds"),
-        (
-            lambda p: pl.DataFrame({"doc_id": ["a"], "text": ["x"], "published": ["2020-01-01"]}),
-            DataError,
-            r"published column holds String.*str\.to_date",
-        ),
-        (lambda p: pl.DataFrame({"doc_id": ["a"], "text": ["x"], "site": [3]}), DataError, "site"),
-        (lambda p: _file(p, "notes.parquet", b"not parquet\n"), InputError, "notes.parquet: "),
-        (lambda p: _file(p, "cut.parquet", _cut_parquet(p)), InputError, "cut.parquet: .*read"),
-        (lambda p: pl.scan_parquet(p / "gone.parquet"), InputError, "could not read the corpus"),
-        (lambda p: ["a", "b"], InputError, "the corpus is a list"),
-    ],
-)
-def test_bad_corpora_raise_toolkit_errors_that_name_the_file_or_column(
-    tmp_path, make, error, message
-):
-    with pytest.raises(error, match=message):
-        find_duplicates(make(tmp_path), chunk_size=500)
-
-
-def test_dates_as_datetimes_and_categorical_outlets_still_work():
-    text = story(19, n=200)
-    c = corpus({"a": text, "b": text}).with_columns(
-        published=pl.Series([dt.datetime(2020, 1, 2), dt.datetime(2020, 1, 1)]),
-        outlet=pl.Series(["BelTA", "BelTA"], dtype=pl.Categorical),
-    )
-    assert find_duplicates(c).clusters.filter(pl.col("is_canonical"))["doc_id"].to_list() == ["b"]
 
 
 # ---- explain

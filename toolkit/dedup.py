@@ -43,7 +43,13 @@ import numpy as np
 import polars as pl
 
 from toolkit.align import align_paragraphs, word_diff_html
-from toolkit.dedup_candidates import Candidates, candidate_pairs, gather_signatures, sign_batch
+from toolkit.dedup_candidates import (
+    Candidates,
+    SignatureBatch,
+    candidate_pairs,
+    gather_signatures,
+    sign_batch,
+)
 from toolkit.dedup_clusters import (
     CLUSTER_SCHEMA,
     PAIR_SCHEMA,
@@ -291,8 +297,7 @@ def find_duplicates(
 
     Raises:
         InputError: the corpus file is missing, not parquet, or cannot be read.
-        DataError: ``doc_id`` or ``text`` is missing, a column is of the wrong kind, or an id
-            repeats.
+        DataError: ``doc_id`` or ``text`` is missing, a column has the wrong type, or ids repeat.
     """
     opts = Options(shingle_size, threshold, containment, num_perm, bands, seed,
                    containment_sample, min_shingles, max_bucket, chunk_size)  # fmt: skip
@@ -316,22 +321,31 @@ def find_duplicates(
         containment=opts.containment, min_shingles=opts.min_shingles,
     )  # fmt: skip
     laps.append(time.perf_counter())
-    stats = {
-        "documents": n,
-        "seconds_signatures": laps[0] - started,
-        "empty": int((signed.n_tokens == 0).sum()),
-        "large_buckets": found.large_buckets,
-        "boilerplate_shingles": found.boilerplate,
-        "seconds_candidates": laps[1] - laps[0],
-        "candidates": int(found.a.size),
-        "rejected": near_misses.height,
-        "seconds_verify": laps[2] - laps[1],
-    }
     clusters = cluster_table(read.docs, rank, pairs)
-    stats["seconds"] = time.perf_counter() - started
+    stats = _stats(signed, found, near_misses, [started, *laps])
     return Duplicates(
         pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
     )
+
+
+def _stats(
+    signed: SignatureBatch, found: Candidates, near_misses: pl.DataFrame, laps: list[float]
+) -> dict[str, Any]:
+    """What each step did, and its seconds from the clock ``laps`` (start, signatures,
+    candidates, verification)."""
+    started, signed_at, banded_at, verified_at = laps
+    return {
+        "documents": signed.exact.size,
+        "seconds_signatures": signed_at - started,
+        "empty": int((signed.n_tokens == 0).sum()),
+        "large_buckets": found.large_buckets,
+        "boilerplate_shingles": found.boilerplate,
+        "seconds_candidates": banded_at - signed_at,
+        "candidates": int(found.a.size),
+        "rejected": near_misses.height,
+        "seconds_verify": verified_at - banded_at,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def _shingle_sets(batches: LocalBatches, found: Candidates, opts: Options) -> dict[int, np.ndarray]:

@@ -97,8 +97,8 @@ def gather_signatures(
     """The batches side by side, with row numbers offset to corpus rows.
 
     Args:
-        batches: (corpus row of the batch's first document, its signatures), in corpus order;
-            together they cover every row once.
+        batches: (corpus row of the batch's first document, its signatures), in any order
+            (the result is the same); together they cover every row once.
         n_docs: documents in the corpus.
         num_perm: signature length.
     """
