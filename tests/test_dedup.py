@@ -12,6 +12,7 @@ from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.dedup import find_duplicates, mark_duplicates
 from toolkit.errors import DataError, ToolkitError
 from toolkit.minhash import EMPTY, bucket_pairs, shingles, signatures, tokenize
+from toolkit.outlets import Registry
 
 WORDS = (
     "minsk moscow union state integration programme sanctions west security talks president "
@@ -207,6 +208,28 @@ def test_canonical_is_earliest_then_the_agencys_own_site():
         ("own", "late"),
         ("reprint", "late"),
     }
+
+
+def test_a_user_outlet_tables_own_site_decides_the_canonical_copy(tmp_path):
+    (tmp_path / "minsk_daily.yaml").write_text(
+        "outlet: Minsk Daily\naliases: [minsk daily]\nsites:\n  - domain: minskdaily.by\n"
+    )
+    text = story(18, n=200)
+    c = corpus(
+        {"a-reprint": text, "z-own": text},
+        outlet={"a-reprint": "Minsk Daily", "z-own": "Minsk Daily"},
+        site={"a-reprint": "news.example", "z-own": "minskdaily.by"},
+        published={"a-reprint": dt.date(2023, 5, 1), "z-own": dt.date(2023, 5, 1)},
+    )
+
+    def canonical(dups) -> set[str]:
+        return set(dups.clusters.filter(pl.col("is_canonical"))["doc_id"])
+
+    # the bundled tables do not know the site: the tie goes to doc_id order
+    assert canonical(find_duplicates(c)) == {"a-reprint"}
+    own = find_duplicates(c, registry=Registry.load((tmp_path,)))
+    assert canonical(own) == {"z-own"}
+    assert own.pairs.select("doc_a", "doc_b").row(0) == ("z-own", "a-reprint")
 
 
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():

@@ -73,9 +73,11 @@ def _dedup(args: argparse.Namespace) -> int:
     import polars as pl
 
     from toolkit.dedup import find_duplicates
+    from toolkit.load import outlet_registry
 
     options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
-    dups = find_duplicates(args.corpus, progress=not args.quiet, **options)
+    registry = outlet_registry(args.outlets)
+    dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     dups.pairs.write_parquet(out / "pairs.parquet")
@@ -163,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     dedup.add_argument("corpus", help="corpus parquet file written by `toolkit ingest`")
     dedup.add_argument("-o", "--output", required=True, help="folder for pairs and clusters")
     _option_flags(dedup, DedupOptions)
+    dedup.add_argument(
+        "--outlets", help="folder of your own outlet tables (*.yaml): their own sites win ties"
+    )
     dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     dedup.set_defaults(func=_dedup)

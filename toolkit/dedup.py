@@ -12,7 +12,14 @@ Three kinds of pair are found, within and across outlets:
   of the hash space), then are checked exactly like near pairs.
 
 Pairs are joined into clusters; the earliest published copy is canonical, and on a tie the copy
-on the originating agency's own site wins over a reprint on another site.
+on the originating agency's own site (as the outlet registry passed in knows the sites) wins over
+a reprint on another site.
+
+:func:`find_duplicates` composes four steps that are functions of arrays and frames, so another
+engine can run them unchanged: signature batches (a map over chunks of documents) and banding (a
+shuffle by key) in :mod:`toolkit.dedup_candidates`, verification and clusters in
+:mod:`toolkit.dedup_clusters`. :mod:`toolkit.dedup_local` is the local engine that reads the
+corpus in chunks and runs the per-batch steps on threads.
 
 Example:
     >>> import toolkit
@@ -26,30 +33,37 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import numpy as np
 import polars as pl
-from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.align import align_paragraphs, word_diff_html
-from toolkit.errors import DataError, ToolkitError
-from toolkit.minhash import (
-    band_keys,
-    bucket_pairs,
-    shingles,
-    signatures,
-    token_keys,
-    tokenize,
-    unique_pairs,
+from toolkit.dedup_candidates import (
+    Candidates,
+    SignatureBatch,
+    candidate_pairs,
+    gather_signatures,
+    sign_batch,
 )
+from toolkit.dedup_clusters import (
+    CLUSTER_SCHEMA,
+    PAIR_SCHEMA,
+    canonical_rank,
+    cluster_table,
+    pair_tables,
+    shingle_sets,
+    verify_pairs,
+)
+from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
+from toolkit.errors import DataError, ToolkitError
 from toolkit.options import build, option
-from toolkit.outlets import registry
+from toolkit.outlets import Registry
+from toolkit.outlets import registry as bundled_registry
 
 __all__ = [
     "CLUSTER_SCHEMA",
@@ -64,30 +78,7 @@ __all__ = [
 
 log = logging.getLogger("toolkit")
 
-PAIR_SCHEMA: dict[str, pl.DataType] = {
-    "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
-    "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained (near_misses: below)
-    "jaccard": pl.Float64,
-    "containment_a_in_b": pl.Float64,
-    "containment_b_in_a": pl.Float64,
-}
-
-CLUSTER_SCHEMA: dict[str, pl.DataType] = {
-    "doc_id": pl.String,
-    "cluster_id": pl.String,  # the doc_id of the cluster's canonical copy
-    "is_canonical": pl.Boolean,
-    "cluster_size": pl.Int64,
-    "first_published": pl.Date,
-    "lag_days": pl.Int64,  # days after first_published; null when either date is unknown
-}
-
 Policy = Literal["collapse", "keep"]
-
-_PART = 2000  # documents hashed by one thread at a time: small enough to stay in cache
-_ANCHORS = 8  # rare sampled shingles per document looked up for containment candidates
-_ANCHOR_DF = 16  # an anchor is in at most this many documents: each costs one pair per holder
-_KEEP_BYTES = 1 << 30  # texts kept in memory between the two passes
 
 
 @dataclass(frozen=True)
@@ -181,7 +172,7 @@ class Duplicates:
         """Rebuild from saved tables and the corpus they were found in (for ``explain``)."""
         source = corpus.lazy()
         misses = near_misses if near_misses is not None else pairs.clear()
-        return cls(pairs, clusters, options, stats, misses, _documents(source), source)
+        return cls(pairs, clusters, options, stats, misses, read_documents(source), source)
 
     def summary(self) -> str:
         """A few lines for a terminal or a notebook."""
@@ -294,6 +285,7 @@ def find_duplicates(
     corpus: pl.DataFrame | pl.LazyFrame | str | Path,
     *,
     progress: bool = False,
+    registry: Registry | None = None,
     **options: Any,
 ) -> Duplicates:
     """Find exact, near and contained duplicates in a corpus table.
@@ -304,382 +296,77 @@ def find_duplicates(
             ``toolkit ingest``. Texts are read ``chunk_size`` rows at a time, so a corpus larger
             than memory can be scanned from parquet.
         progress: show progress bars.
+        registry: the outlet registry that says which site is an outlet's own, for choosing the
+            canonical copy (default: the bundled outlet tables; pass
+            ``Registry.load((folder,))`` to add your own).
         **options: any field of :class:`DedupOptions` (``threshold=0.5``, ``containment=0.7``,
             ``shingle_size=3``, ``num_perm=128``, ``bands=32``, ``seed=0``, ...), each checked
             against its range.
 
     Returns:
         A :class:`Duplicates`.
+
+    Raises:
+        InputError: the corpus file is missing, not parquet, or cannot be read.
+        DataError: ``doc_id`` or ``text`` is missing, a column has the wrong type, or ids repeat.
     """
     opts = build(DedupOptions, options, what="find_duplicates", error=ToolkitError)
     started = time.perf_counter()
-    source = _lazy(corpus)
-    docs = _documents(source)
-    n = docs.height
-    stats: dict[str, Any] = {"documents": n}
-    texts = _Texts(source.select("text"), n, opts.chunk_size, progress)
-
-    sig = np.empty((n, opts.num_perm), dtype=np.uint32)
-    exact = np.zeros(n, dtype=np.uint64)
-    n_tokens = np.zeros(n, dtype=np.int64)
-    sampled: list[tuple[np.ndarray, np.ndarray]] = []
-    pool = ThreadPoolExecutor(max(1, min(os.cpu_count() or 1, 8)))  # polars, numpy free the GIL
-    for start, part in texts.map(pool, lambda t: _sign(t, opts), "MinHash"):
-        end = start + part.exact.size
-        exact[start:end], n_tokens[start:end] = part.exact, part.n_tokens
-        sig[start:end] = part.sig
-        sampled.append((part.sample_docs + start, part.sample_hashes))
-    stats["seconds_signatures"] = time.perf_counter() - started
-
-    has_text = n_tokens > 0
-    stats["empty"] = int((~has_text).sum())
-    idx = np.flatnonzero(has_text)
-    ea, eb, large_exact = bucket_pairs(exact[idx], idx, max_bucket=opts.max_bucket)
-    ea, eb, _ = unique_pairs(ea, eb, n)
-
-    valid = np.flatnonzero(has_text)  # a document with a word has a shingle (short ones whole)
-    keys = band_keys(sig[valid], bands=opts.bands)
-    na, nb, large_lsh = bucket_pairs(
-        keys.ravel(), np.repeat(valid, opts.bands), max_bucket=opts.max_bucket
-    )
-    del keys
-    ca, cb, large_c = _containment_candidates(sampled, n, opts)
-    stats["large_buckets"] = int(large_exact + large_lsh)
-    stats["boilerplate_shingles"] = int(large_c)
-    stats["seconds_candidates"] = time.perf_counter() - started - stats["seconds_signatures"]
-
-    a, b, _ = unique_pairs(np.concatenate([na, ca]), np.concatenate([nb, cb]), n)
-    not_exact = ~np.isin(a * n + b, ea * n + eb)
-    a, b = a[not_exact], b[not_exact]
-    stats["candidates"] = int(a.size)
-    checked = _verify(texts, pool, a, b, opts)
-    pool.shutdown()
-    near = checked["jaccard"] >= opts.threshold
-    contained = (
-        ~near
-        & (np.maximum(checked["c_a"], checked["c_b"]) >= opts.containment)
-        & (np.minimum(checked["size_a"], checked["size_b"]) >= opts.min_shingles)
-    )
-    kept = near | contained
-    stats["rejected"] = int((~kept).sum())
-    stats["seconds_verify"] = (
-        time.perf_counter() - started - stats["seconds_signatures"] - stats["seconds_candidates"]
-    )
-
-    rank = _canonical_rank(docs)
-    pairs = _pair_table(
-        docs, rank,
-        np.concatenate([ea, checked["a"][kept]]),
-        np.concatenate([eb, checked["b"][kept]]),
-        np.concatenate([np.full(ea.size, "exact"), np.where(near[kept], "near", "contained")]),
-        np.concatenate([np.ones(ea.size), checked["jaccard"][kept]]),
-        np.concatenate([np.ones(ea.size), checked["c_a"][kept]]),
-        np.concatenate([np.ones(ea.size), checked["c_b"][kept]]),
+    read = open_corpus(corpus)
+    n = read.docs.height
+    with LocalBatches(
+        read.source, n_docs=n, chunk_size=opts.chunk_size, progress=progress, name=read.name
+    ) as batches:
+        sign = partial(sign_batch, shingle_size=opts.shingle_size, num_perm=opts.num_perm,
+                       containment_sample=opts.containment_sample, seed=opts.seed)  # fmt: skip
+        signed = gather_signatures(batches.map(sign, "MinHash"), n_docs=n, num_perm=opts.num_perm)
+        laps = [time.perf_counter()]
+        found = candidate_pairs(signed, bands=opts.bands, max_bucket=opts.max_bucket)
+        laps.append(time.perf_counter())
+        checked = verify_pairs(found.a, found.b, _shingle_sets(batches, found, opts))
+    rank = canonical_rank(read.docs, bundled_registry() if registry is None else registry)
+    pairs, near_misses = pair_tables(
+        read.docs, rank, found, checked, threshold=opts.threshold,
+        containment=opts.containment, min_shingles=opts.min_shingles,
     )  # fmt: skip
-    rejected = ~kept
-    near_misses = _pair_table(
-        docs, rank, checked["a"][rejected], checked["b"][rejected],
-        np.full(int(rejected.sum()), "below"), checked["jaccard"][rejected],
-        checked["c_a"][rejected], checked["c_b"][rejected],
-    )  # fmt: skip
-    clusters = _clusters(docs, rank, pairs)
-    stats["seconds"] = time.perf_counter() - started
+    laps.append(time.perf_counter())
+    clusters = cluster_table(read.docs, rank, pairs)
+    stats = _stats(signed, found, near_misses, [started, *laps])
     return Duplicates(
-        pairs=pairs,
-        clusters=clusters,
-        options=opts.__dict__.copy(),
-        stats=stats,
-        near_misses=near_misses,
-        _docs=docs,
-        _source=source,
+        pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
     )
 
 
-class _Signed(NamedTuple):
-    exact: np.ndarray
-    n_tokens: np.ndarray
-    sig: np.ndarray
-    sample_docs: np.ndarray
-    sample_hashes: np.ndarray
-
-
-def _sign(texts: pl.Series, opts: DedupOptions) -> _Signed:
-    """Exact keys, token counts, signatures and containment samples of a batch of texts."""
-    m = texts.len()
-    d, t = tokenize(texts, seed=opts.seed)
-    exact, n_tokens = token_keys(d, t, m)
-    sd, sh = shingles(d, t, k=opts.shingle_size, seed=opts.seed)
-    sig = signatures(sd, sh, n_docs=m, num_perm=opts.num_perm)
-    keep = (sh >> np.uint64(40)) % np.uint64(opts.containment_sample) == 0
-    sample_docs, sample_hashes = sd[keep], sh[keep]
-    # each sampled shingle once per document (a batch holds fewer than 2**24 documents)
-    _, first = np.unique(
-        (sample_docs.astype(np.uint64) << np.uint64(40)) | (sample_hashes >> np.uint64(24)),
-        return_index=True,
-    )
-    return _Signed(exact, n_tokens, sig, sample_docs[first], sample_hashes[first])
-
-
-def _lazy(corpus: pl.DataFrame | pl.LazyFrame | str | Path) -> pl.LazyFrame:
-    if isinstance(corpus, pl.DataFrame):
-        return corpus.lazy()
-    if isinstance(corpus, pl.LazyFrame):
-        return corpus
-    path = Path(corpus)
-    if not path.exists():
-        raise ToolkitError(f"{path}: no such corpus file; write one with `toolkit ingest`")
-    return pl.scan_parquet(path)
-
-
-def _documents(source: pl.LazyFrame) -> pl.DataFrame:
-    """The small per-document columns, in corpus order; ids must be unique."""
-    names = source.collect_schema().names()
-    missing = [c for c in ("doc_id", "text") if c not in names]
-    if missing:
-        raise DataError(
-            f"find_duplicates: the corpus has no {', '.join(missing)} column; "
-            "pass a table from toolkit.load_corpus"
-        )
-    wanted = {"published": pl.Date, "outlet": pl.String, "site": pl.String, "title": pl.String}
-    docs = source.select(
-        "doc_id",
-        *[pl.col(c) if c in names else pl.lit(None, dtype=t).alias(c) for c, t in wanted.items()],
-    ).collect()
-    dupes = docs.filter(pl.col("doc_id").is_duplicated())["doc_id"].unique()
-    if dupes.len():
-        raise DataError(
-            f"find_duplicates: doc_id is not unique ({dupes.len()} ids repeat, e.g. "
-            f"{dupes.sort()[0]!r}); load the corpus with toolkit.load_corpus, "
-            "which keeps ids unique"
-        )
-    return docs
-
-
-class _Texts:
-    """The corpus texts, read ``chunk_size`` rows at a time and handed to worker threads in parts
-    of :data:`_PART` documents. Chunks are kept in memory for the second pass while they total
-    under :data:`_KEEP_BYTES`; beyond that they are read again, so memory stays bounded."""
-
-    def __init__(self, source: pl.LazyFrame, n: int, chunk_size: int, progress: bool):
-        self.source, self.n, self.chunk_size, self.progress = source, n, chunk_size, progress
-        self.kept: dict[int, pl.Series] = {}
-        self.kept_bytes = 0
-
-    def chunk(self, offset: int) -> pl.Series:
-        if offset in self.kept:
-            return self.kept[offset]
-        texts = self.source.slice(offset, self.chunk_size).collect()["text"]
-        size = texts.estimated_size()
-        if self.kept_bytes + size <= _KEEP_BYTES:
-            self.kept[offset] = texts
-            self.kept_bytes += size
-        return texts
-
-    def map(self, pool, fn, label: str, rows: np.ndarray | None = None):
-        """(first row, fn(texts of a part)) for every part, in corpus order; only the documents
-        in ``rows`` (sorted) when given, and then ``fn`` also gets their row numbers."""
-        bar = tqdm(total=self.n, desc=label, unit="doc", disable=not self.progress, leave=False)
-        for offset in range(0, self.n, self.chunk_size):
-            size = min(self.chunk_size, self.n - offset)
-            if rows is None:
-                texts = self.chunk(offset)
-                jobs = [(offset + i, texts.slice(i, _PART)) for i in range(0, size, _PART)]
-                for (start, _), result in zip(
-                    jobs, pool.map(lambda j: fn(j[1]), jobs), strict=True
-                ):
-                    yield start, result
-            else:
-                wanted = rows[(rows >= offset) & (rows < offset + size)]
-                if wanted.size:
-                    texts = self.chunk(offset).gather(wanted - offset)
-                    jobs = [
-                        (wanted[i : i + _PART], texts.slice(i, _PART))
-                        for i in range(0, wanted.size, _PART)
-                    ]
-                    for (ids, _), result in zip(
-                        jobs, pool.map(lambda j: fn(j[1]), jobs), strict=True
-                    ):
-                        yield ids, result
-            bar.update(size)
-        bar.close()
-
-
-def _containment_candidates(sampled, n: int, opts: DedupOptions):
-    """Pairs (a, b) where b holds at least two of a's anchors (one, if a has only one).
-
-    A document's anchors are the :data:`_ANCHORS` rarest of its sampled shingles among those
-    found in 2 to :data:`_ANCHOR_DF` documents: if most of a document is inside another, its rare
-    shingles are too, while two unrelated documents seldom share two rare shingles. Looking up
-    a few anchors per document keeps the work linear, where pairing every document that shares
-    any sampled shingle grows with the square of the corpus. A story copied in full more than
-    :data:`_ANCHOR_DF` times has no anchors left; its trimmed copies are still found as near
-    duplicates when they keep at least ``threshold`` of the text. Returns (a, b, number of
-    sampled shingles in more than ``max_bucket`` documents, counted as boilerplate).
-    """
-    d = np.concatenate([s[0] for s in sampled]) if sampled else np.zeros(0, np.int64)
-    h = np.concatenate([s[1] for s in sampled]) if sampled else np.zeros(0, np.uint64)
-    order = np.argsort(h)  # each (hash, doc) is there once: _sign dropped repeats
-    h, d = h[order], d[order]
-    if h.size == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, 0
-    new_run = np.concatenate(([True], h[1:] != h[:-1]))
-    run = np.cumsum(new_run) - 1
-    run_start = np.flatnonzero(new_run)
-    run_len = np.diff(np.append(run_start, h.size))
-    df = run_len[run]
-    boilerplate = int((run_len > opts.max_bucket).sum())
-    eligible = np.flatnonzero((df >= 2) & (df <= _ANCHOR_DF))
-    # a document's anchors are its first eligible samples in hash order: a min-hash sample
-    rank = (
-        pl.DataFrame({"d": d[eligible]})
-        .select(pl.int_range(pl.len(), dtype=pl.Int64).over("d"))
-        .to_series()
-        .to_numpy()
-    )
-    anchors = eligible[rank < _ANCHORS]
-    n_anchors = np.bincount(d[anchors], minlength=n)
-    # each anchor against every document holding the same shingle
-    lengths = df[anchors]
-    entry = np.repeat(anchors, lengths)
-    offset = np.arange(entry.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    holder = d[run_start[run[entry]] + offset]
-    inner = d[entry]
-    keep = holder != inner
-    inner, holder, hits = unique_pairs(inner[keep], holder[keep], n)  # oriented, not (min, max)
-    keep = hits >= np.minimum(2, n_anchors[inner])
-    a, b = inner[keep], holder[keep]
-    return np.minimum(a, b), np.maximum(a, b), boilerplate
-
-
-def _shingle_sets(texts: pl.Series, opts: DedupOptions) -> list[np.ndarray]:
-    """Each document's distinct shingle hashes."""
-    d, t = tokenize(texts, seed=opts.seed)
-    sd, sh = shingles(d, t, k=opts.shingle_size, seed=opts.seed)
-    bounds = np.searchsorted(sd, np.arange(1, texts.len()))
-    return [np.unique(x) for x in np.split(sh, bounds)]
-
-
-def _verify(texts: _Texts, pool, a, b, opts: DedupOptions) -> dict[str, np.ndarray]:
-    """Exact Jaccard and containment of each candidate pair, from the full shingle sets."""
-    involved = np.unique(np.concatenate([a, b]))
-    sets: dict[int, np.ndarray] = {}
-    for ids, part in texts.map(
-        pool, lambda t: _shingle_sets(t, opts), "exact check", rows=involved
-    ):
-        sets.update(zip(ids.tolist(), part, strict=True))
-    inter = np.fromiter(
-        (
-            np.intersect1d(sets[x], sets[y], assume_unique=True).size
-            for x, y in zip(a.tolist(), b.tolist(), strict=True)
-        ),
-        dtype=np.int64,
-        count=a.size,
-    )
-    size_a = np.fromiter((sets[x].size for x in a.tolist()), dtype=np.int64, count=a.size)
-    size_b = np.fromiter((sets[y].size for y in b.tolist()), dtype=np.int64, count=b.size)
-    union = np.maximum(size_a + size_b - inter, 1)
+def _stats(
+    signed: SignatureBatch, found: Candidates, near_misses: pl.DataFrame, laps: list[float]
+) -> dict[str, Any]:
+    """What each step did, and its seconds from the clock ``laps`` (start, signatures,
+    candidates, verification)."""
+    started, signed_at, banded_at, verified_at = laps
     return {
-        "a": a,
-        "b": b,
-        "size_a": size_a,
-        "size_b": size_b,
-        "jaccard": inter / union,
-        "c_a": inter / np.maximum(size_a, 1),
-        "c_b": inter / np.maximum(size_b, 1),
+        "documents": signed.exact.size,
+        "seconds_signatures": signed_at - started,
+        "empty": int((signed.n_tokens == 0).sum()),
+        "large_buckets": found.large_buckets,
+        "boilerplate_shingles": found.boilerplate,
+        "seconds_candidates": banded_at - signed_at,
+        "candidates": int(found.a.size),
+        "rejected": near_misses.height,
+        "seconds_verify": verified_at - banded_at,
+        "seconds": time.perf_counter() - started,
     }
 
 
-def _canonical_rank(docs: pl.DataFrame) -> np.ndarray:
-    """Each document's place in canonical order: earliest published first (undated last), then
-    the copy on its outlet's own site, then doc_id."""
-    reg = registry()
-    own_site = {d: s.outlet for d, s in reg.sites.items() if s.outlet}
-    ordered = (
-        docs.with_row_index("i")
-        .with_columns(
-            own=(
-                pl.col("site").replace_strict(own_site, default=None) == pl.col("outlet")
-            ).fill_null(False)
-        )
-        .sort(["published", "own", "doc_id"], descending=[False, True, False], nulls_last=True)
-    )
-    rank = np.empty(docs.height, dtype=np.int64)
-    rank[ordered["i"].to_numpy()] = np.arange(docs.height)
-    return rank
-
-
-def _pair_table(docs, rank, a, b, kind, jaccard, c_a, c_b) -> pl.DataFrame:
-    swap = rank[a] > rank[b]  # doc_a is the earlier copy
-    a2, b2 = np.where(swap, b, a), np.where(swap, a, b)
-    ids = docs["doc_id"]
-    return pl.DataFrame(
-        {
-            "doc_a": ids.gather(a2),
-            "doc_b": ids.gather(b2),
-            "kind": kind.astype(str),
-            "jaccard": np.round(jaccard, 6),
-            "containment_a_in_b": np.round(np.where(swap, c_b, c_a), 6),
-            "containment_b_in_a": np.round(np.where(swap, c_a, c_b), 6),
-        },
-        schema=PAIR_SCHEMA,
-    ).sort("doc_a", "doc_b")
-
-
-def _clusters(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> pl.DataFrame:
-    """Connected components of the pair graph by union-find.
-
-    Exact and near pairs always join. A ``contained`` pair joins the smaller document to its
-    container only when everything the container holds is one story: a compilation of several
-    agency stories does not merge those stories into one cluster.
-    """
-    index = {d: i for i, d in enumerate(docs["doc_id"].to_list())}
-    parent = np.arange(docs.height)
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    for a, b, kind in pairs.select("doc_a", "doc_b", "kind").iter_rows():
-        if kind != "contained":
-            union(index[a], index[b])
-    holds: dict[int, list[tuple[int, int]]] = {}
-    for a, b, c_ab, c_ba in (
-        pairs.filter(pl.col("kind") == "contained")
-        .select("doc_a", "doc_b", "containment_a_in_b", "containment_b_in_a")
-        .iter_rows()
-    ):
-        inner, outer = (index[a], index[b]) if c_ab >= c_ba else (index[b], index[a])
-        holds.setdefault(outer, []).append((inner, outer))
-    for edges in holds.values():
-        if len({find(inner) for inner, _ in edges}) == 1:
-            for inner, outer in edges:
-                union(inner, outer)
-    roots = np.array([find(i) for i in range(docs.height)], dtype=np.int64)
-    return (
-        docs.select("doc_id", "published")
-        .with_columns(root=pl.Series(roots), rank=pl.Series(rank))
-        .with_columns(
-            cluster_id=pl.col("doc_id").sort_by("rank").first().over("root"),
-            cluster_size=pl.len().over("root").cast(pl.Int64),
-            first_published=pl.col("published").min().over("root"),
-        )
-        .select(
-            "doc_id",
-            "cluster_id",
-            is_canonical=pl.col("doc_id") == pl.col("cluster_id"),
-            cluster_size="cluster_size",
-            first_published="first_published",
-            lag_days=(pl.col("published") - pl.col("first_published")).dt.total_days(),
-        )
-    )
+def _shingle_sets(
+    batches: LocalBatches, found: Candidates, opts: DedupOptions
+) -> dict[int, np.ndarray]:
+    """The distinct shingle hashes of every document in a candidate pair, by corpus row."""
+    involved = np.unique(np.concatenate([found.a, found.b]))
+    step = partial(shingle_sets, shingle_size=opts.shingle_size, seed=opts.seed)
+    sets: dict[int, np.ndarray] = {}
+    for rows, part in batches.map_rows(step, "exact check", involved):
+        sets.update(zip(rows.tolist(), part, strict=True))
+    return sets
 
 
 def mark_duplicates(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:

@@ -31,6 +31,7 @@ __all__ = [
     "TOKEN_PATTERN",
     "band_keys",
     "bucket_pairs",
+    "sample_shingles",
     "shingles",
     "signatures",
     "token_keys",
@@ -140,6 +141,24 @@ def shingles(
     d, s = np.concatenate(out_docs), np.concatenate(out)
     order = np.argsort(d, kind="stable")
     return d[order], s[order]
+
+
+def sample_shingles(
+    docs: np.ndarray, shingle_hashes: np.ndarray, *, every: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The shingles whose hash falls in one ``every``-th of the hash space, each (document,
+    shingle) once, as (document index, hash) sorted by document.
+
+    The sample is content-defined: a shingle is sampled in every document that has it, so two
+    documents sharing a passage share its sampled shingles. A batch must hold fewer than 2**24
+    documents (the document index and 40 bits of the hash are packed into one key).
+    """
+    keep = (shingle_hashes >> np.uint64(40)) % np.uint64(every) == 0
+    sd, sh = docs[keep], shingle_hashes[keep]
+    _, first = np.unique(
+        (sd.astype(np.uint64) << np.uint64(40)) | (sh >> np.uint64(24)), return_index=True
+    )
+    return sd[first], sh[first]
 
 
 def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, num_perm: int):

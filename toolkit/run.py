@@ -31,6 +31,7 @@ import polars as pl
 
 from toolkit.dedup import Duplicates, apply_policy, find_duplicates, mark_duplicates
 from toolkit.errors import ToolkitError
+from toolkit.outlets import Registry, registry
 from toolkit.params import NOTEBOOKS, SECTIONS, SHARED, ParamsError, load_params, project_root
 from toolkit.params import validate as validate_params
 
@@ -139,13 +140,15 @@ def prepare(params: dict[str, Any], root: Path, *, progress: bool = False) -> Pr
             key=key,
             cached=True,
         )
+    outlets = root / params["outlet_tables"] if params["outlet_tables"] else None
     result = ingest(
         [root / s for s in params["sources"]],
         manifest=root / params["manifest"] if params["manifest"] else None,
-        outlets=root / params["outlet_tables"] if params["outlet_tables"] else None,
+        outlets=outlets,
         progress=progress,
     )
-    dups = find_duplicates(result.corpus, progress=progress, **params["dedup"])
+    reg = Registry.load((outlets,)) if outlets is not None else registry()
+    dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
     corpus = mark_duplicates(result.corpus, dups)
     folder.mkdir(parents=True, exist_ok=True)
     corpus.write_parquet(folder / "corpus.parquet")

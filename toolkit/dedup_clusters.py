@@ -1,0 +1,268 @@
+"""Duplicate verification and clusters: the last two steps of :func:`toolkit.find_duplicates`.
+
+:mod:`toolkit.dedup_candidates` finds the candidate pairs; the steps here check and join them,
+each a function of arrays or frames with no engine inside:
+
+3. **Verification**, a map over the documents in candidate pairs, then a join: :func:`shingle_sets`
+   gives each document's distinct shingle hashes; :func:`verify_pairs` computes the exact Jaccard
+   and containment of every candidate pair from them.
+4. **Clusters**, global: :func:`canonical_rank` orders the copies of a story, with the outlet
+   registry passed in; :func:`pair_tables` labels and orients the pairs; :func:`cluster_table`
+   joins them into clusters.
+
+Example:
+    >>> import numpy as np, polars as pl
+    >>> sets = shingle_sets(pl.Series(["a b c d", "a b c e"]), shingle_size=3, seed=0)
+    >>> verify_pairs(np.array([0]), np.array([1]), dict(enumerate(sets))).jaccard.tolist()
+    [0.3333333333333333]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+import polars as pl
+
+from toolkit.dedup_candidates import Candidates
+from toolkit.minhash import shingles, tokenize
+from toolkit.outlets import Registry
+
+__all__ = [
+    "CLUSTER_SCHEMA",
+    "PAIR_SCHEMA",
+    "Verified",
+    "canonical_rank",
+    "cluster_table",
+    "pair_tables",
+    "shingle_sets",
+    "verify_pairs",
+]
+
+PAIR_SCHEMA: dict[str, pl.DataType] = {
+    "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
+    "doc_b": pl.String,
+    "kind": pl.String,  # exact | near | contained (near_misses: below)
+    "jaccard": pl.Float64,
+    "containment_a_in_b": pl.Float64,
+    "containment_b_in_a": pl.Float64,
+}
+
+CLUSTER_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String,
+    "cluster_id": pl.String,  # the doc_id of the cluster's canonical copy
+    "is_canonical": pl.Boolean,
+    "cluster_size": pl.Int64,
+    "first_published": pl.Date,
+    "lag_days": pl.Int64,  # days after first_published; null when either date is unknown
+}
+
+# ---------------------------------------------------------------- 3. verification
+
+
+class Verified(NamedTuple):
+    """The exact comparison of each candidate pair (a, b), from the full shingle sets."""
+
+    a: np.ndarray
+    b: np.ndarray
+    size_a: np.ndarray  # distinct shingles of a
+    size_b: np.ndarray
+    jaccard: np.ndarray
+    c_a: np.ndarray  # share of a's shingles found in b
+    c_b: np.ndarray
+
+
+def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.ndarray]:
+    """Each document's distinct shingle hashes (sorted), for a batch of texts.
+
+    ``shingle_size`` and ``seed`` must be those the signatures were made with.
+    """
+    d, t = tokenize(texts, seed=seed)
+    sd, sh = shingles(d, t, k=shingle_size, seed=seed)
+    bounds = np.searchsorted(sd, np.arange(1, texts.len()))
+    return [np.unique(x) for x in np.split(sh, bounds)]
+
+
+def verify_pairs(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]) -> Verified:
+    """Exact Jaccard and containment of each pair (a[i], b[i]).
+
+    Args:
+        a: corpus rows of the first documents.
+        b: corpus rows of the second documents.
+        sets: the :func:`shingle_sets` of every row in ``a`` and ``b``, by row.
+    """
+    inter = np.fromiter(
+        (
+            np.intersect1d(sets[x], sets[y], assume_unique=True).size
+            for x, y in zip(a.tolist(), b.tolist(), strict=True)
+        ),
+        dtype=np.int64,
+        count=a.size,
+    )
+    size_a = np.fromiter((sets[x].size for x in a.tolist()), dtype=np.int64, count=a.size)
+    size_b = np.fromiter((sets[y].size for y in b.tolist()), dtype=np.int64, count=b.size)
+    union = np.maximum(size_a + size_b - inter, 1)
+    return Verified(
+        a,
+        b,
+        size_a,
+        size_b,
+        inter / union,
+        inter / np.maximum(size_a, 1),
+        inter / np.maximum(size_b, 1),
+    )
+
+
+# ---------------------------------------------------------------- 4. pairs and clusters
+
+
+def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
+    """Each document's place in canonical order: earliest published first (undated last), then
+    the copy on its outlet's own site (as ``registry`` knows the sites), then doc_id.
+
+    Args:
+        docs: ``doc_id``, ``published``, ``outlet`` and ``site`` of every document, in corpus order.
+        registry: the outlet registry whose sites say which site is an outlet's own.
+    """
+    own_site = {d: s.outlet for d, s in registry.sites.items() if s.outlet}
+    ordered = (
+        docs.with_row_index("i")
+        .with_columns(
+            own=(
+                pl.col("site").replace_strict(own_site, default=None) == pl.col("outlet")
+            ).fill_null(False)
+        )
+        .sort(["published", "own", "doc_id"], descending=[False, True, False], nulls_last=True)
+    )
+    rank = np.empty(docs.height, dtype=np.int64)
+    rank[ordered["i"].to_numpy()] = np.arange(docs.height)
+    return rank
+
+
+def pair_tables(
+    docs: pl.DataFrame,
+    rank: np.ndarray,
+    found: Candidates,
+    checked: Verified,
+    *,
+    threshold: float,
+    containment: float,
+    min_shingles: int,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below``).
+
+    A checked pair is ``near`` at Jaccard ``threshold`` or more, else ``contained`` when one
+    document holds at least ``containment`` of the other's shingles and the smaller has at least
+    ``min_shingles``. Each pair is oriented so that ``doc_a`` comes first in ``rank``.
+    """
+    near = checked.jaccard >= threshold
+    contained = (
+        ~near
+        & (np.maximum(checked.c_a, checked.c_b) >= containment)
+        & (np.minimum(checked.size_a, checked.size_b) >= min_shingles)
+    )
+    kept = near | contained
+    exact = np.ones(found.exact_a.size)
+    pairs = _pair_table(
+        docs, rank,
+        np.concatenate([found.exact_a, checked.a[kept]]),
+        np.concatenate([found.exact_b, checked.b[kept]]),
+        np.concatenate([np.full(exact.size, "exact"), np.where(near[kept], "near", "contained")]),
+        np.concatenate([exact, checked.jaccard[kept]]),
+        np.concatenate([exact, checked.c_a[kept]]),
+        np.concatenate([exact, checked.c_b[kept]]),
+    )  # fmt: skip
+    below = ~kept
+    near_misses = _pair_table(
+        docs, rank, checked.a[below], checked.b[below], np.full(int(below.sum()), "below"),
+        checked.jaccard[below], checked.c_a[below], checked.c_b[below],
+    )  # fmt: skip
+    return pairs, near_misses
+
+
+def _pair_table(docs, rank, a, b, kind, jaccard, c_a, c_b) -> pl.DataFrame:
+    swap = rank[a] > rank[b]  # doc_a is the earlier copy
+    a2, b2 = np.where(swap, b, a), np.where(swap, a, b)
+    ids = docs["doc_id"]
+    return pl.DataFrame(
+        {
+            "doc_a": ids.gather(a2),
+            "doc_b": ids.gather(b2),
+            "kind": kind.astype(str),
+            "jaccard": np.round(jaccard, 6),
+            "containment_a_in_b": np.round(np.where(swap, c_b, c_a), 6),
+            "containment_b_in_a": np.round(np.where(swap, c_a, c_b), 6),
+        },
+        schema=PAIR_SCHEMA,
+    ).sort("doc_a", "doc_b")
+
+
+def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> pl.DataFrame:
+    """Connected components of the pair graph (:data:`CLUSTER_SCHEMA`), one row per document.
+
+    Exact and near pairs always join. A ``contained`` pair joins the smaller document to its
+    container only when everything the container holds is one story: a compilation of several
+    agency stories does not merge those stories into one cluster. The first copy in ``rank``
+    is each cluster's canonical copy.
+    """
+    index = {d: i for i, d in enumerate(docs["doc_id"].to_list())}
+    parent = np.arange(docs.height)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for a, b, kind in pairs.select("doc_a", "doc_b", "kind").iter_rows():
+        if kind != "contained":
+            union(index[a], index[b])
+    holds: dict[int, list[tuple[int, int]]] = {}
+    for a, b, c_ab, c_ba in (
+        pairs.filter(pl.col("kind") == "contained")
+        .select("doc_a", "doc_b", "containment_a_in_b", "containment_b_in_a")
+        .iter_rows()
+    ):
+        inner, outer = (index[a], index[b]) if c_ab >= c_ba else (index[b], index[a])
+        holds.setdefault(outer, []).append((inner, outer))
+    for edges in holds.values():
+        if len({find(inner) for inner, _ in edges}) == 1:
+            for inner, outer in edges:
+                union(inner, outer)
+    return _label_clusters(docs, rank, _roots(parent))
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Every node's root, by pointer jumping over the whole array at once."""
+    roots = parent.copy()
+    while True:
+        up = roots[roots]
+        if np.array_equal(up, roots):
+            return roots
+        roots = up
+
+
+def _label_clusters(docs: pl.DataFrame, rank: np.ndarray, roots: np.ndarray) -> pl.DataFrame:
+    return (
+        docs.select("doc_id", "published")
+        .with_columns(root=pl.Series(roots.astype(np.int64)), rank=pl.Series(rank))
+        .with_columns(
+            cluster_id=pl.col("doc_id").sort_by("rank").first().over("root"),
+            cluster_size=pl.len().over("root").cast(pl.Int64),
+            first_published=pl.col("published").min().over("root"),
+        )
+        .select(
+            "doc_id",
+            "cluster_id",
+            is_canonical=pl.col("doc_id") == pl.col("cluster_id"),
+            cluster_size="cluster_size",
+            first_published="first_published",
+            lag_days=(pl.col("published") - pl.col("first_published")).dt.total_days(),
+        )
+    )
