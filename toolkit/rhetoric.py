@@ -1,8 +1,8 @@
 """Rhetoric compared across groups (outlets by default): distinctive terms, frames, attribution,
 stance, and keyword-in-context, each with the n behind it.
 
-- Distinctive terms: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
-  Quinn 2008), each group against the rest or one group against another, with z-scores.
+- Distinctive terms (:mod:`toolkit.keyness`, re-exported here for the notebooks): the log-odds
+  ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008).
 - Frames, attribution and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per
   1,000 words with bootstrap intervals over documents (seeded).
 - Sentiment is VADER's compound score (an offline lexicon model) averaged over sentences.
@@ -29,8 +29,10 @@ import polars as pl
 import yaml
 
 from toolkit.errors import DataError, ToolkitError
+from toolkit.groups import group_sizes, with_groups
+from toolkit.keyness import distinctive_terms
 from toolkit.options import option
-from toolkit.resources import ANALYSIS_TOKEN_PATTERN, UNKNOWN, read_mapping
+from toolkit.resources import read_mapping
 from toolkit.stats import flag_small
 
 __all__ = [
@@ -108,119 +110,6 @@ def term_pattern(terms: list[str]) -> str:
     return r"(?i)\b(?:" + "|".join(parts) + r")\b"
 
 
-def _grouped(docs: pl.DataFrame, by: str) -> pl.DataFrame:
-    if by not in docs.columns:
-        raise DataError(f"no column {by!r} to group by; the corpus has {', '.join(docs.columns)}")
-    return docs.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN).alias("group"))
-
-
-def group_sizes(docs: pl.DataFrame, *, by: str, min_group_docs: int) -> pl.DataFrame:
-    """Documents and words per group, with ``small_n``."""
-    return (
-        _grouped(docs, by)
-        .group_by("group")
-        .agg(n_docs=pl.len().cast(pl.Int64), n_words=pl.col("n_words").sum().cast(pl.Int64))
-        .with_columns(flag_small("n_docs", min_group_docs))
-        .sort("group")
-    )
-
-
-# ---------------------------------------------------------------- distinctive terms
-
-
-def _term_counts(docs: pl.DataFrame, ngram_max: int, min_count: int):
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    vec = CountVectorizer(
-        lowercase=True,
-        token_pattern=ANALYSIS_TOKEN_PATTERN,  # words, not numbers
-        ngram_range=(1, ngram_max),
-        min_df=1,
-    )
-    x = vec.fit_transform(docs["text"].fill_null("").to_list())
-    groups = docs["group"].to_list()
-    names = sorted(set(groups))
-    index = {g: i for i, g in enumerate(names)}
-    from scipy.sparse import csr_matrix
-
-    member = csr_matrix(
-        (np.ones(len(groups)), ([index[g] for g in groups], np.arange(len(groups)))),
-        shape=(len(names), len(groups)),
-    )
-    counts = np.asarray((member @ x).todense(), dtype=np.float64)
-    keep = counts.sum(axis=0) >= min_count
-    return names, vec.get_feature_names_out()[keep], counts[:, keep]
-
-
-def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Monroe et al. (2008), eq. 16-20: the log-odds ratio of each term between i and j with
-    prior ``alpha``, and its z-score."""
-    n_i, n_j, a0 = y_i.sum(), y_j.sum(), alpha.sum()
-    delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
-        (y_j + alpha) / (n_j + a0 - y_j - alpha)
-    )
-    var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
-    return delta, delta / np.sqrt(var)
-
-
-def distinctive_terms(
-    docs: pl.DataFrame,
-    *,
-    by: str = "outlet",
-    pair: tuple[str, str] | None = None,
-    ngram_max: int = 2,
-    min_count: int = 5,
-    prior_strength: float = 500.0,
-    top: int = 20,
-    min_group_docs: int = 5,
-) -> pl.DataFrame:
-    """Terms (unigrams and bigrams) most distinctive of each group against the rest, or of
-    ``pair[0]`` against ``pair[1]`` (every term, for the scatter plot).
-
-    The prior is informative: each term's pseudo-count is its share of the whole corpus times
-    ``prior_strength``, which shrinks rare terms towards zero instead of ranking them first.
-    Columns: group, term, count, count_other, per_1000, per_1000_other, log_odds, z, n_docs,
-    n_words, small_n; ranked by z within each group (``top`` per group unless ``pair``).
-    """
-    grouped = _grouped(docs, by)
-    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
-    if pair is not None:
-        missing = [g for g in pair if g not in sizes["group"].to_list()]
-        if missing:
-            raise DataError(f"no group {', '.join(missing)} in {by}; groups: "
-                            f"{', '.join(sizes['group'].to_list())}")  # fmt: skip
-        grouped = grouped.filter(pl.col("group").is_in(list(pair)))
-    names, terms, counts = _term_counts(grouped, ngram_max, min_count)
-    if len(terms) == 0:
-        return pl.DataFrame()
-    total = counts.sum(axis=0)
-    alpha = prior_strength * total / total.sum()
-    rows = []
-    targets = [pair[0]] if pair else names
-    for g in targets:
-        i = names.index(g)
-        y_i = counts[i]
-        y_j = counts[names.index(pair[1])] if pair else total - y_i
-        delta, z = _log_odds(y_i, y_j, alpha)
-        frame = pl.DataFrame(
-            {
-                "group": g,
-                "term": terms,
-                "count": y_i.astype(np.int64),
-                "count_other": y_j.astype(np.int64),
-                "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
-                "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
-                "log_odds": np.round(delta, 4),
-                "z": np.round(z, 3),
-            }
-        ).sort(["z", "term"], descending=[True, False])
-        rows.append(frame if pair else frame.head(top))
-    out = pl.concat(rows).join(sizes, on="group", how="left")
-    if pair:
-        out = out.with_columns(other=pl.lit(pair[1]))
-    return out
-
-
 # ---------------------------------------------------------------- rates with bootstrap intervals
 
 
@@ -276,7 +165,7 @@ def frame_rates(
 ) -> pl.DataFrame:
     """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals."""
     frames = frames or lexicon("frames")
-    grouped = _grouped(docs, by)
+    grouped = with_groups(docs, by)
     per_doc = grouped.select(
         "group",
         "n_words",
@@ -304,7 +193,7 @@ def stance(
     """We/our against they/the West, and evaluative words, per 1,000 words per group; plus
     ``sentiment``: VADER's mean compound score of the group's sentences, with an interval."""
     markers = markers or lexicon("stance")
-    grouped = _grouped(docs, by)
+    grouped = with_groups(docs, by)
     per_doc = grouped.select(
         "group",
         "n_words",
@@ -353,7 +242,7 @@ def _sentiment(grouped: pl.DataFrame, *, seed: int, n_boot: int, min_group_docs:
 def quote_share(docs: pl.DataFrame, *, by: str = "outlet", seed: int = 42, n_boot: int = 1000,
                 min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
     """The share of each group's text (characters) inside quotation marks, with an interval."""
-    per_doc = _grouped(docs, by).select(
+    per_doc = with_groups(docs, by).select(
         "group",
         n_words=pl.col("text").fill_null("").str.len_chars(),  # characters stand in for words
         quoted=pl.col("text")
@@ -389,7 +278,7 @@ def attribution(
     from toolkit.segment import segment
 
     lex = lexicon_ or lexicon("attribution")
-    sentences = segment(_grouped(docs, by).select("doc_id", "group", "text"), "sentence")
+    sentences = segment(with_groups(docs, by).select("doc_id", "group", "text"), "sentence")
     lower = pl.col("text").str.to_lowercase()
     speakers = {s: term_pattern(names) for s, names in lex["speakers"].items()}
     verbs = {v: term_pattern(forms) for v, forms in lex["verbs"].items()}
@@ -437,7 +326,9 @@ def concordance(
     either side (whole words, case-insensitive; a trailing ``*`` matches any ending)."""
     pattern = re.compile(term_pattern([term]))
     rows = []
-    for key, g in _grouped(docs, by).sort("group", "doc_id").group_by("group", maintain_order=True):
+    for key, g in (
+        with_groups(docs, by).sort("group", "doc_id").group_by("group", maintain_order=True)
+    ):
         n = 0
         for doc_id, text in g.select("doc_id", "text").iter_rows():
             for m in pattern.finditer(text or ""):

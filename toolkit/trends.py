@@ -246,7 +246,7 @@ def before_after_terms(
 ) -> pl.DataFrame:
     """Terms that rose (z > 0) or fell (z < 0) after the event: the log-odds ratio with an
     informative prior of the items after against those before (see :mod:`toolkit.rhetoric`)."""
-    from toolkit.rhetoric import distinctive_terms
+    from toolkit.keyness import distinctive_terms
 
     sided = _side(frame, event, days)
     if sided["side"].n_unique() < 2:

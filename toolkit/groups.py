@@ -1,0 +1,36 @@
+"""Groups compared by the analyses: the grouping column with missing values labelled, and the
+documents and words behind each group with its ``small_n`` flag.
+
+Example:
+    >>> import polars as pl
+    >>> docs = pl.DataFrame({"outlet": ["TASS", None], "n_words": [10, 5]})
+    >>> group_sizes(docs, by="outlet", min_group_docs=2)["group"].to_list()
+    ['(unknown)', 'TASS']
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from toolkit.errors import DataError
+from toolkit.resources import UNKNOWN
+from toolkit.stats import flag_small
+
+__all__ = ["group_sizes", "with_groups"]
+
+
+def with_groups(docs: pl.DataFrame, by: str) -> pl.DataFrame:
+    if by not in docs.columns:
+        raise DataError(f"no column {by!r} to group by; the corpus has {', '.join(docs.columns)}")
+    return docs.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN).alias("group"))
+
+
+def group_sizes(docs: pl.DataFrame, *, by: str, min_group_docs: int) -> pl.DataFrame:
+    """Documents and words per group, with ``small_n``."""
+    return (
+        with_groups(docs, by)
+        .group_by("group")
+        .agg(n_docs=pl.len().cast(pl.Int64), n_words=pl.col("n_words").sum().cast(pl.Int64))
+        .with_columns(flag_small("n_docs", min_group_docs))
+        .sort("group")
+    )
