@@ -1,0 +1,133 @@
+"""The arrows that must never exist between the toolkit's layers (docs/architecture.md).
+
+Every module is placed in a layer; a module in no layer fails the test, so a new module is placed
+on purpose. Imports are read from the source (function-level imports count too).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "toolkit"
+
+# layer of every module (docs/architecture.md, "Layers")
+LAYERS: dict[str, str] = {
+    # shared by all: no knowledge of any stage
+    "errors": "base",
+    "resources": "base",
+    "options": "base",
+    "stats": "base",
+    # outlet knowledge (data), used by Load, Clean and Dedup
+    "outlets": "knowledge",
+    # Load: files in, corpus table out
+    "readers": "load",
+    "records": "load",
+    "tables": "load",
+    "sources": "load",
+    "decode": "load",
+    "pages": "load",
+    "provenance": "load",
+    "lang": "load",
+    "dates": "load",
+    "extract": "load",
+    "load": "load",
+    # Clean: text in, text out
+    "normalize": "clean",
+    "glue": "clean",
+    "clean": "clean",
+    "segment": "clean",
+    # Analysis: corpus table in, analysis tables and figures out
+    "minhash": "analysis",
+    "align": "analysis",
+    "dedup": "analysis",
+    "dedup_candidates": "analysis",
+    "dedup_clusters": "analysis",
+    "dedup_local": "analysis",
+    "groups": "analysis",
+    "keyness": "analysis",
+    "embed": "analysis",
+    "topics": "analysis",
+    "rhetoric": "analysis",
+    "trends": "analysis",
+    "overview": "analysis",
+    "plots": "analysis",
+    # Pipeline: parameter sets, runs, caches, rendered reports
+    "params": "pipeline",
+    "run": "pipeline",
+    # Face: what a person calls (the command line and the package root)
+    "report": "pipeline",
+    "cli": "face",
+    "__main__": "face",
+    "__init__": "face",
+}
+
+# (from layer, to layer) arrows that must never exist
+FORBIDDEN = {
+    ("analysis", "pipeline"),
+    ("analysis", "face"),
+    ("load", "analysis"),
+    ("load", "pipeline"),
+    ("load", "face"),
+    ("clean", "analysis"),
+    ("clean", "pipeline"),
+    ("clean", "face"),
+    ("knowledge", "load"),
+    ("knowledge", "clean"),
+    ("knowledge", "analysis"),
+    ("knowledge", "pipeline"),
+    ("knowledge", "face"),
+    ("base", "knowledge"),
+    ("base", "load"),
+    ("base", "clean"),
+    ("base", "analysis"),
+    ("base", "pipeline"),
+    ("base", "face"),
+}
+
+
+def _modules() -> list[str]:
+    return sorted(p.stem for p in PACKAGE.glob("*.py"))
+
+
+def _imports(module: str) -> set[str]:
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "toolkit":
+                out |= {a.name for a in node.names}
+            elif node.module.startswith("toolkit."):
+                out.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            out |= {a.name.split(".")[1] for a in node.names if a.name.startswith("toolkit.")}
+    return {m for m in out if (PACKAGE / f"{m}.py").exists()}
+
+
+def test_every_module_has_a_layer():
+    missing = [m for m in _modules() if m not in LAYERS]
+    assert not missing, f"place these modules in a layer (tests/test_architecture.py): {missing}"
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_no_forbidden_arrow(module):
+    source = LAYERS.get(module)
+    bad = [
+        f"{module} ({source}) -> {target} ({LAYERS.get(target)})"
+        for target in sorted(_imports(module))
+        if (source, LAYERS.get(target)) in FORBIDDEN
+    ]
+    assert not bad, "forbidden imports: " + "; ".join(bad)
+
+
+def test_the_rule_catches_an_arrow(tmp_path, monkeypatch):
+    # the checker itself must be able to fail: a fake analysis module importing run
+    fake = tmp_path / "toolkit"
+    fake.mkdir()
+    (fake / "topics.py").write_text("from toolkit.run import context\n")
+    (fake / "run.py").write_text("")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
+    assert _imports("topics") == {"run"}
+    assert ("analysis", LAYERS["run"]) in FORBIDDEN
