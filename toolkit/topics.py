@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,8 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 from toolkit.params import SECTIONS
-from toolkit.resources import PERIODS
 from toolkit.stats import flag_small, wilson
+from toolkit.trends import category_share
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -41,6 +41,8 @@ __all__ = [
     "TopicResult",
     "article_topics",
     "bertopic_figure",
+    "default_hdbscan",
+    "default_umap",
     "fit_topics",
     "group_shares",
     "over_time",
@@ -100,10 +102,20 @@ class CachedUMAP:
     """UMAP whose reduction of a given embedding matrix is kept on disk, keyed by the matrix,
     the settings and the seed: reruns and stability refits on the same embeddings skip the
     slowest step. ``transform`` of new data needs the fitted model (a fresh fit, not a cache hit).
+
+    ``reducer`` builds the model from ``params`` (default ``umap.UMAP``); another one (a fake
+    in tests) is named in the cache key, so its reductions never pass for UMAP's.
     """
 
-    def __init__(self, cache_dir: str | Path | None = None, **params: Any):
+    def __init__(
+        self,
+        cache_dir: str | Path | None = None,
+        *,
+        reducer: Callable[..., Any] | None = None,
+        **params: Any,
+    ):
         self.params = params
+        self.reducer = reducer
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.model: Any = None
         self._key: str | None = None
@@ -113,6 +125,8 @@ class CachedUMAP:
     def _hash(self, x: np.ndarray) -> str:
         digest = hashlib.sha256(np.ascontiguousarray(x, dtype=np.float32).tobytes())
         digest.update(json.dumps(self.params, sort_keys=True, default=str).encode())
+        if self.reducer is not None:
+            digest.update(f"{self.reducer.__module__}.{self.reducer.__qualname__}".encode())
         return digest.hexdigest()[:24]
 
     def fit_transform(self, x: np.ndarray, y: Any = None) -> np.ndarray:
@@ -121,15 +135,20 @@ class CachedUMAP:
         if path is not None and path.is_file():
             reduced, self.cache_hit = np.load(path), True
         else:
-            from umap import UMAP
-
-            self.model = UMAP(**self.params)
+            self.model = self._build()
             reduced = self.model.fit_transform(x).astype(np.float32)
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 np.save(path, reduced)
         self._key, self.embedding_ = key, reduced
         return reduced
+
+    def _build(self) -> Any:
+        if self.reducer is not None:
+            return self.reducer(**self.params)
+        from umap import UMAP
+
+        return UMAP(**self.params)
 
     def fit(self, x: np.ndarray, y: Any = None) -> CachedUMAP:
         self.fit_transform(x, y)
@@ -203,39 +222,89 @@ def _clip(text: str, n: int = 300) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
 
 
-def _seed_everything(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed)
+def default_umap(
+    settings: dict[str, Any],
+    seed: int,
+    cache_dir: str | Path | None = None,
+    *,
+    reducer: Callable[..., Any] | None = None,
+) -> CachedUMAP:
+    """Today's UMAP: sized by :func:`sizes`, seeded, cosine, on one thread, cached on disk
+    (``reducer``: see :class:`CachedUMAP`)."""
+    return CachedUMAP(
+        Path(cache_dir) if cache_dir else None,
+        reducer=reducer,
+        n_neighbors=settings["n_neighbors"],
+        n_components=settings["n_components"],
+        min_dist=0.0,
+        metric="cosine",
+        init=settings["init"],
+        random_state=seed,
+        n_jobs=1,  # a seeded UMAP runs on one thread: it is what makes it reproducible
+        low_memory=True,
+    )
 
 
-def _clustering(n: int, opts: dict[str, Any], seed: int, cache_dir: Path | None):
+def default_hdbscan(settings: dict[str, Any]) -> Any:
+    """Today's HDBSCAN: sized by :func:`sizes`, excess-of-mass, with prediction data."""
     from hdbscan import HDBSCAN
 
-    s = sizes(
+    return HDBSCAN(
+        min_cluster_size=settings["min_topic_size"],
+        min_samples=settings["min_samples"],
+        metric="euclidean",
+        cluster_selection_method="eom",
+        prediction_data=True,
+    )
+
+
+def _sizes(n: int, opts: dict[str, Any]) -> dict[str, Any]:
+    return sizes(
         n,
         n_neighbors=opts.get("n_neighbors"),
         n_components=opts.get("n_components", 5),
         min_topic_size=opts.get("min_topic_size"),
     )
-    umap = CachedUMAP(
-        cache_dir,
-        n_neighbors=s["n_neighbors"],
-        n_components=s["n_components"],
-        min_dist=0.0,
-        metric="cosine",
-        init=s["init"],
-        random_state=seed,
-        n_jobs=1,  # a seeded UMAP runs on one thread: it is what makes it reproducible
-        low_memory=True,
+
+
+def _vectorizer(opts: dict[str, Any], n: int):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(
+        stop_words=opts["stop_words"],
+        ngram_range=(1, opts["ngram_max"]),
+        min_df=1 if n < 1000 else 2,
     )
-    hdb = HDBSCAN(
-        min_cluster_size=s["min_topic_size"],
-        min_samples=s["min_samples"],
-        metric="euclidean",
-        cluster_selection_method="eom",
-        prediction_data=True,
+
+
+def _representation(opts: dict[str, Any], seed: int):
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+
+    return {
+        "keybert": lambda: KeyBERTInspired(top_n_words=opts["top_n_words"], random_state=seed),
+        "mmr": lambda: MaximalMarginalRelevance(diversity=opts["mmr_diversity"]),
+        "none": lambda: None,
+    }[opts["representation"]]()
+
+
+def _ctfidf():
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    return ClassTfidfTransformer(reduce_frequent_words=True)
+
+
+def _bertopic(opts: dict[str, Any], parts: dict[str, Any]):
+    """BERTopic from its parts: embedding_model, umap_model, hdbscan_model, vectorizer_model,
+    representation_model."""
+    from bertopic import BERTopic
+
+    return BERTopic(
+        **parts,
+        ctfidf_model=_ctfidf(),
+        top_n_words=opts["top_n_words"],
+        nr_topics=opts["nr_topics"],
+        calculate_probabilities=False,
     )
-    return s, umap, hdb
 
 
 def fit_topics(
@@ -243,7 +312,9 @@ def fit_topics(
     embeddings: np.ndarray,
     *,
     seed: int,
-    embedding_model: Any,
+    embedding_model: Any = None,
+    umap_model: Any = None,
+    hdbscan_model: Any = None,
     options: dict[str, Any] | None = None,
     cache_dir: str | Path | None = None,
 ) -> TopicResult:
@@ -253,12 +324,17 @@ def fit_topics(
     ``n_components``, ``min_topic_size`` (scaled from the corpus when None), ``representation``
     ("keybert" | "mmr" | "none"), ``mmr_diversity``, ``top_n_words``, ``ngram_max``,
     ``stop_words``, ``nr_topics``, ``reduce_outliers`` (bool).
+
+    The heavy and random parts are injected; each defaults to today's when not given:
+    ``embedding_model`` (what KeyBERT-style words are embedded with: a BERTopic backend or a
+    SentenceTransformer; default the bundled model), ``umap_model`` (:func:`default_umap`,
+    seeded with ``seed`` and cached under ``cache_dir``) and ``hdbscan_model``
+    (:func:`default_hdbscan`). Nothing seeds global random state.
     """
     opts = {**DEFAULT_OPTIONS, **(options or {})}
     n = units.height
     if embeddings.shape[0] != n:
         raise ToolkitError(f"{embeddings.shape[0]} embeddings for {n} units")
-    cache = Path(cache_dir) if cache_dir else None
     base = units.with_columns(topic=pl.lit(OUTLIER, pl.Int64), probability=pl.lit(None, pl.Float64))
     if n < opts["min_units"]:
         return TopicResult(
@@ -268,74 +344,79 @@ def fit_topics(
             {"units": n},
             base,
         )
-    from bertopic import BERTopic
-    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    settings, umap, hdb = _clustering(n, opts, seed, cache)
-    representation = {
-        "keybert": lambda: KeyBERTInspired(top_n_words=opts["top_n_words"], random_state=seed),
-        "mmr": lambda: MaximalMarginalRelevance(diversity=opts["mmr_diversity"]),
-        "none": lambda: None,
-    }[opts["representation"]]()
-    vectorizer = CountVectorizer(
-        stop_words=opts["stop_words"],
-        ngram_range=(1, opts["ngram_max"]),
-        min_df=1 if n < 1000 else 2,
-    )
-    model = BERTopic(
-        embedding_model=embedding_model,
-        umap_model=umap,
-        hdbscan_model=hdb,
-        vectorizer_model=vectorizer,
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-        representation_model=representation,
-        top_n_words=opts["top_n_words"],
-        nr_topics=opts["nr_topics"],
-        calculate_probabilities=False,
-    )
+    sized = _sizes(n, opts)
+    umap = umap_model if umap_model is not None else default_umap(sized, seed, cache_dir)
+    parts = {
+        "embedding_model": embedding_model if embedding_model is not None else _default_embedder(),
+        "umap_model": umap,
+        "hdbscan_model": hdbscan_model if hdbscan_model is not None else default_hdbscan(sized),
+        "vectorizer_model": _vectorizer(opts, n),
+        "representation_model": _representation(opts, seed),
+    }
+    model = _bertopic(opts, parts)
     texts = units["text"].to_list()
-    _seed_everything(seed)
     topics, probs = model.fit_transform(texts, embeddings=embeddings)
     topics = np.asarray(topics, dtype=np.int64)
-    settings = {**settings, "units": n, "seed": seed, "umap_cache_hit": umap.cache_hit,
+    settings = {**sized, "units": n, "seed": seed,
+                "umap_cache_hit": bool(getattr(umap, "cache_hit", False)),
                 "representation": opts["representation"], "ngram_range": [1, opts["ngram_max"]],
                 "reduce_frequent_words": True}  # fmt: skip
+    given = (("umap_model", umap_model), ("hdbscan_model", hdbscan_model))
+    injected = [name for name, part in given if part is not None]
+    if injected:  # the sizes above describe the defaults, not an injected model
+        settings["injected"] = injected
     before = float((topics == OUTLIER).mean())
     outliers = {"share_before": round(before, 4), "reduced": bool(opts["reduce_outliers"])}
     if len(set(topics.tolist()) - {OUTLIER}) == 0:
-        return TopicResult(
-            "no_topics",
-            f"HDBSCAN found no cluster among {n} units (min_topic_size="
-            f"{settings['min_topic_size']}): every unit is an outlier",
-            settings,
-            base,
-            model,
-            outliers,
-        )
+        reason = (f"HDBSCAN found no cluster among {n} units (min_topic_size="
+                  f"{settings['min_topic_size']}): every unit is an outlier")  # fmt: skip
+        return TopicResult("no_topics", reason, settings, base, model, outliers)
     if opts["reduce_outliers"] and before > 0:
-        _seed_everything(seed)
-        new = np.asarray(
-            model.reduce_outliers(texts, topics.tolist(), strategy="embeddings",
-                                  embeddings=embeddings),
-            dtype=np.int64,
-        )  # fmt: skip
-        model.update_topics(
-            texts, topics=new.tolist(), vectorizer_model=vectorizer,
-            ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-            representation_model=representation, top_n_words=opts["top_n_words"],
-        )  # fmt: skip
+        new = _reduce_outliers(model, texts, topics, embeddings, opts, parts)
         outliers |= {"share_after": round(float((new == OUTLIER).mean()), 4),
                      "reassigned": int((new != topics).sum())}  # fmt: skip
         topics = new
-    assigned = units.with_columns(
+    return TopicResult("ok", "", settings, _assigned(units, topics, probs), model, outliers)
+
+
+def _default_embedder():
+    from toolkit.embed import load_model, model_info
+
+    return load_model(model_info(None).path)
+
+
+def _reduce_outliers(
+    model: Any,
+    texts: list[str],
+    topics: np.ndarray,
+    embeddings: np.ndarray,
+    opts: dict[str, Any],
+    parts: dict[str, Any],
+) -> np.ndarray:
+    """Outliers reassigned to their nearest topic by embedding similarity (deterministic), and
+    the topic words recomputed for the new assignments."""
+    new = np.asarray(
+        model.reduce_outliers(texts, topics.tolist(), strategy="embeddings", embeddings=embeddings),
+        dtype=np.int64,
+    )
+    model.update_topics(
+        texts,
+        topics=new.tolist(),
+        vectorizer_model=parts["vectorizer_model"],
+        ctfidf_model=_ctfidf(),
+        representation_model=parts["representation_model"],
+        top_n_words=opts["top_n_words"],
+    )
+    return new
+
+
+def _assigned(units: pl.DataFrame, topics: np.ndarray, probs: Any) -> pl.DataFrame:
+    return units.with_columns(
         topic=pl.Series(topics),
         probability=pl.Series(np.round(np.asarray(probs, dtype=np.float64), 4))
         if probs is not None
         else pl.lit(None, pl.Float64),
     )
-    return TopicResult("ok", "", settings, assigned, model, outliers)
 
 
 # fit_topics' options and their defaults: the `topics` section of toolkit.params, one source
@@ -421,20 +502,24 @@ def group_shares(
 
 def over_time(units: pl.DataFrame, *, period: str = "month") -> tuple[pl.DataFrame, int]:
     """Each topic's share of each period's units (so uneven volumes do not skew the picture),
-    with Wilson intervals, and how many units were left out for having no full date."""
-    if period not in PERIODS:
-        raise ToolkitError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    dated = units.filter(pl.col("published").is_not_null())
-    left_out = units.height - dated.height
-    bucketed = dated.with_columns(period=pl.col("published").dt.truncate(PERIODS[period]))
-    totals = bucketed.group_by("period").agg(n_units=pl.len())
-    topics = bucketed.select("topic").unique()
-    counts = bucketed.group_by("period", "topic").agg(k=pl.len())
+    with Wilson intervals, and how many units were left out for having no full date.
+
+    :func:`toolkit.trends.category_share` of ``topic``, keeping the periods that have units,
+    with the units per period as ``n_units``.
+    """
+    left_out = units.filter(pl.col("published").is_null()).height
     table = (
-        totals.join(topics, how="cross")
-        .join(counts, on=["period", "topic"], how="left")
-        .with_columns(pl.col("k").fill_null(0).cast(pl.Int64))
-        .with_columns(*wilson("k", "n_units"))
+        category_share(units, "topic", period=period)
+        .filter(pl.col("n") > 0)
+        .select(
+            "period",
+            pl.col("n").cast(pl.UInt32).alias("n_units"),  # the type pl.len() gave it before
+            "topic",
+            "k",
+            "share",
+            "ci_low",
+            "ci_high",
+        )
         .sort("period", "topic")
     )
     return table, left_out
@@ -448,12 +533,16 @@ def stability(
     seeds: list[int],
     options: dict[str, Any] | None = None,
     cache_dir: str | Path | None = None,
+    clustering: Callable[[int], tuple[Any, Any]] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Refit the clustering (UMAP + HDBSCAN) with other seeds and compare with ``result``.
 
     Returns (per run: seed, adjusted Rand index against the main fit, topics found), and (per
     topic: mean and lowest best-match Jaccard of its units across the refits). A topic that
     comes back under every seed scores near 1; one that dissolves, near 0.
+
+    ``clustering`` gives the (UMAP, HDBSCAN) pair for a seed; by default
+    :func:`default_umap` and :func:`default_hdbscan`, sized as :func:`fit_topics` sizes them.
     """
     from sklearn.metrics import adjusted_rand_score
 
@@ -461,8 +550,12 @@ def stability(
     main = result.units["topic"].to_numpy()
     runs: list[dict[str, Any]] = []
     best: dict[int, list[float]] = {t: [] for t in sorted(set(main.tolist()) - {OUTLIER})}
+    sized = _sizes(units.height, opts)
+    clustering = clustering or (
+        lambda s: (default_umap(sized, s, cache_dir), default_hdbscan(sized))
+    )
     for s in seeds:
-        _, umap, hdb = _clustering(units.height, opts, s, Path(cache_dir) if cache_dir else None)
+        umap, hdb = clustering(s)
         labels = hdb.fit(umap.fit_transform(embeddings)).labels_
         runs.append({"seed": s, "ari": round(float(adjusted_rand_score(main, labels)), 4),
                      "topics": len(set(labels.tolist()) - {OUTLIER})})  # fmt: skip
