@@ -30,9 +30,12 @@ __all__ = [
     "bucket",
     "category_share",
     "dating",
+    "event_measures",
     "event_window",
     "flag_matches",
+    "frame_shares",
     "query_share",
+    "topic_shares",
     "volume",
 ]
 
@@ -142,6 +145,69 @@ def category_share(
         .with_columns(*wilson("k", "n"))
         .sort(category, "period")
     )
+
+
+def frame_shares(
+    frame: pl.DataFrame, frames: dict[str, Any], *, period: str, rolling: int = 1
+) -> pl.DataFrame:
+    """Each frame's share of each period's items: :func:`query_share` of the frame's terms,
+    with its label in ``frame``. ``frames`` is a frames lexicon (:func:`toolkit.rhetoric.lexicon`,
+    which reads the user's ``frames_file``)."""
+    from toolkit.rhetoric import term_pattern
+
+    series = [
+        query_share(
+            frame, term_pattern(spec["terms"]), period=period, rolling=rolling
+        ).with_columns(frame=pl.lit(spec["label"]))
+        for spec in frames.values()
+    ]
+    if not series:
+        return query_share(frame.head(0), "x", period=period).with_columns(
+            frame=pl.lit(None, pl.String)
+        )
+    return pl.concat(series)
+
+
+def topic_shares(
+    frame: pl.DataFrame, article_topics: pl.DataFrame, *, period: str, rolling: int = 1
+) -> tuple[pl.DataFrame, int]:
+    """Each dominant topic's share of each period's articles (:func:`category_share`), and how
+    many articles with a topic were left out for having no full date.
+
+    ``article_topics`` is the topics run's ``article_topics`` table (``doc_id``, ``topic``);
+    articles it does not cover are left out.
+    """
+    docs = frame.join(article_topics.select("doc_id", "topic"), on="doc_id")
+    undated = docs.filter(pl.col("published").is_null()).height
+    return category_share(docs, "topic", period=period, rolling=rolling), undated
+
+
+def event_measures(
+    frame: pl.DataFrame,
+    *,
+    query: str,
+    frames: dict[str, Any],
+    article_topics: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, list[str]]:
+    """``frame`` with a boolean column per measure compared around an event, and their names:
+    ``query`` (the title or text matches the pattern), each frame of the lexicon, and, given
+    the topics run's ``article_topics``, ``topic N`` for each dominant topic (null for articles
+    without one). Feed both to :func:`before_after_shares`."""
+    from toolkit.rhetoric import term_pattern
+
+    flagged = frame
+    for key, spec in frames.items():
+        flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key)
+    flagged = flag_matches(flagged, query, name="query")
+    measures = ["query", *frames]
+    if article_topics is not None:
+        topics = article_topics.select("doc_id", "topic")
+        present = frame.join(topics, on="doc_id")["topic"].unique().sort().to_list()
+        flagged = flagged.join(topics, on="doc_id", how="left").with_columns(
+            (pl.col("topic") == t).alias(f"topic {t}") for t in present
+        )
+        measures += [f"topic {t}" for t in present]
+    return flagged, measures
 
 
 def event_window(event: str | dt.date, days: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
