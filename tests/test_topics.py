@@ -158,3 +158,17 @@ def test_a_fake_reduction_is_never_taken_for_umaps(tmp_path):
     assert tp.CachedUMAP(tmp_path, **params)._hash(x) != tp.CachedUMAP(
         tmp_path, reducer=FakeUMAP, **params
     )._hash(x)
+
+
+def test_outliers_are_reassigned_by_embedding_similarity_when_asked(seed_units, tmp_path):
+    units, emb, st = seed_units
+    umap = fake_umap(units, 42, tmp_path)
+    plain = tp.fit_topics(units, emb, seed=42, embedding_model=st, umap_model=umap)
+    assert plain.outliers["share_before"] > 0  # else there is nothing to reassign
+    result = tp.fit_topics(
+        units, emb, seed=42, embedding_model=st, umap_model=fake_umap(units, 42, tmp_path),
+        options={"reduce_outliers": True},
+    )  # fmt: skip
+    out = result.outliers
+    assert out["reduced"] and out["share_after"] < out["share_before"] and out["reassigned"] > 0
+    assert (result.units["topic"] == tp.OUTLIER).mean() == out["share_after"]
