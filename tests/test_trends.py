@@ -1,5 +1,6 @@
 import datetime as dt
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -110,6 +111,10 @@ def test_before_after_shares_with_a_seeded_permutation_test():
     assert row["p_value"] < 0.01
     again = tr.before_after_shares(frame, ["war"], event="2022-02-24", days=60, seed=1)
     assert again.equals(table)
+    rng = np.random.default_rng(1)  # a generator given is used as it is
+    assert tr.before_after_shares(frame, ["war"], event="2022-02-24", days=60, seed=rng).equals(
+        table
+    )
     outside = tr.before_after_shares(frame, ["war"], event="2021-01-01", days=10, seed=1)
     assert outside.row(0, named=True)["p_value"] is None  # no items in the window: no test
 

@@ -236,12 +236,13 @@ def before_after_shares(
     *,
     event: str | dt.date,
     days: int,
-    seed: int,
+    seed: int | np.random.Generator,
     permutations: int = 2000,
 ) -> pl.DataFrame:
     """For each boolean column in ``flags`` (a frame present, a topic, a query match): its
     share of items before and after the event, the change, and a two-sided permutation test
-    p-value (item labels shuffled ``permutations`` times, seeded)."""
+    p-value (item labels shuffled ``permutations`` times by a generator from ``seed``, or by
+    the ``numpy.random.Generator`` given)."""
     sided = _side(frame, event, days)
     after = (sided["side"] == "after").to_numpy()
     rng = np.random.default_rng(seed)
