@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -36,6 +38,8 @@ dedup = {}
 min_group_docs = 5
 corpus = {"sample": 3, "explain": 5, "top_clusters": 20}
 output_dir = None
+prepared_key = None  # set by `toolkit run`: the corpus it prepared
+cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
 import plotly.express as px
@@ -43,8 +47,8 @@ import polars as pl
 from IPython.display import Markdown, display
 
 from toolkit import overview
+from toolkit.context import context
 from toolkit.report import show, show_cleaning, show_table
-from toolkit.run import context
 
 ctx = context(globals(), "corpus", progress=True)
 opts = ctx.params["corpus"]

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -50,14 +52,16 @@ topics = {
     "passages": 3,
 }
 output_dir = None
+prepared_key = None  # set by `toolkit run`: the corpus it prepared
+cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
 from IPython.display import Markdown, display
 
 from toolkit import topics as tp
+from toolkit.context import context
 from toolkit.plots import share_bars, share_lines
 from toolkit.report import show, show_table
-from toolkit.run import context
 from toolkit.segment import segment
 
 ctx = context(globals(), "topics")

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -49,15 +51,17 @@ rhetoric = {
     "bootstrap": 1000,
 }
 output_dir = None
+prepared_key = None  # set by `toolkit run`: the corpus it prepared
+cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
 import polars as pl
 from IPython.display import Markdown, display
 
 from toolkit import rhetoric as rh
+from toolkit.context import context
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.report import show, show_table
-from toolkit.run import context
 
 ctx = context(globals(), "rhetoric")
 opts, minimum, seed = ctx.params["rhetoric"], ctx.params["min_group_docs"], ctx.params["seed"]
@@ -132,8 +136,7 @@ else:
 # file can extend or replace them.
 
 # %%
-frames = rh.lexicon("frames", extra=ctx.root / opts["frames_file"] if opts["frames_file"] else None,
-                    mode=opts["frames_mode"])  # fmt: skip
+frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)
 rates = rh.frame_rates(docs, by=by, frames=frames, seed=seed, n_boot=opts["bootstrap"],
                        min_group_docs=minimum)  # fmt: skip
 ctx.save_table(rates, "frame_rates")

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -49,7 +51,10 @@ trends = {
     "top_terms": 20,
     "min_count": 3,
 }
+rhetoric = {"frames_file": None, "frames_mode": "extend"}  # the frames, as in 02_rhetoric
 output_dir = None
+prepared_key = None  # set by `toolkit run`: the corpus it prepared
+cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
 import plotly.graph_objects as go
@@ -58,9 +63,9 @@ from IPython.display import Markdown, display
 
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
+from toolkit.context import context
 from toolkit.plots import add_events, share_lines
 from toolkit.report import show, show_table
-from toolkit.run import context
 
 ctx = context(globals(), "trends")
 opts, seed = ctx.params["trends"], ctx.params["seed"]
@@ -128,17 +133,8 @@ ctx.save_table(by_outlet, "query_share_by_outlet")
 # The share of each period's items in which each frame's lexicon appears at least once.
 
 # %%
-frames = rh.lexicon("frames")
-flagged = docs
-for key, spec in frames.items():
-    flagged = tr.flag_matches(flagged, rh.term_pattern(spec["terms"]), name=key)
-frame_series = pl.concat(
-    [
-        tr.query_share(docs, rh.term_pattern(spec["terms"]), period=period,
-                       rolling=opts["rolling"]).with_columns(frame=pl.lit(spec["label"]))
-        for spec in frames.values()
-    ]
-)  # fmt: skip
+frames = ctx.frames()  # the bundled frames with the rhetoric section's `frames_file`
+frame_series = tr.frame_shares(docs, frames, period=period, rolling=opts["rolling"])
 ctx.save_table(frame_series, "frame_share")
 if frame_series.height:
     show(share_lines(frame_series.filter(pl.col("n") >= floor), x="period", category="frame",
@@ -153,20 +149,18 @@ if frame_series.height:
 # here as a share of the period's articles.
 
 # %%
-topic_file = ctx.output_dir / "tables" / "01_topics" / "article_topics.parquet"
-topic_docs = None
-if topic_file.is_file():
-    topic_docs = docs.join(pl.read_parquet(topic_file).select("doc_id", "topic"), on="doc_id")
-    topic_series = tr.category_share(topic_docs, "topic", period=period, rolling=opts["rolling"])
+article_topics = ctx.table("topics", "article_topics")  # None when 01_topics has not run here
+if article_topics is not None:
+    topic_series, undated_topics = tr.topic_shares(docs, article_topics, period=period,
+                                                   rolling=opts["rolling"])  # fmt: skip
     ctx.save_table(topic_series, "topic_share")
-    undated_topics = topic_docs.filter(pl.col("published").is_null()).height
     show(share_lines(topic_series.filter((pl.col("topic") >= 0) & (pl.col("n") >= floor)),
                      x="period", category="topic",
                      events=events, title=f"Dominant topics per {period} "
                      f"({undated_topics} undated articles left out)"))  # fmt: skip
 else:
     display(Markdown("The topics notebook has not run in this folder: no topic series."))
-ctx.record("topics_used", topic_docs is not None)
+ctx.record("topics_used", article_topics is not None)
 
 # %% [markdown]
 # ## Before and after the event
@@ -181,13 +175,8 @@ event = opts["event"]
 if event:
     b0, b1, a0, a1 = tr.event_window(event, opts["window_days"])
     label = next((e["label"] for e in events if e["date"] == event), event)
-    flagged = tr.flag_matches(flagged, pattern, name="query")
-    measures = ["query", *frames]
-    if topic_docs is not None:
-        flagged = flagged.join(topic_docs.select("doc_id", "topic"), on="doc_id", how="left")
-        for t in sorted(topic_docs["topic"].unique().to_list()):
-            flagged = flagged.with_columns((pl.col("topic") == t).alias(f"topic {t}"))
-            measures.append(f"topic {t}")
+    flagged, measures = tr.event_measures(docs, query=pattern, frames=frames,
+                                          article_topics=article_topics)  # fmt: skip
     change = tr.before_after_shares(flagged, measures, event=event, days=opts["window_days"],
                                     seed=seed, permutations=opts["permutations"])  # fmt: skip
     ctx.save_table(change, "before_after")

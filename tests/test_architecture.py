@@ -50,6 +50,8 @@ LAYERS: dict[str, str] = {
     "keyness": "analysis",
     "embed": "analysis",
     "topics": "analysis",
+    "topic_model": "analysis",
+    "topic_tables": "analysis",
     "rhetoric": "analysis",
     "trends": "analysis",
     "overview": "analysis",
@@ -57,6 +59,8 @@ LAYERS: dict[str, str] = {
     # Pipeline: parameter sets, runs, caches, rendered reports
     "params": "pipeline",
     "run": "pipeline",
+    "prepare": "pipeline",
+    "context": "pipeline",
     # Face: what a person calls (the command line and the package root)
     "report": "pipeline",
     "cli": "face",

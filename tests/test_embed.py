@@ -1,7 +1,13 @@
+"""Embeddings: the cache with the fake embedder (tests/fakes.py), and the bundled model loaded
+offline once, for real."""
+
+import os
+
 import numpy as np
 import pytest
+from fakes import FakeEmbedder
 
-from toolkit.embed import embed, model_info
+from toolkit.embed import embed, load_model, model_info, offline
 from toolkit.errors import ToolkitError
 
 TEXTS = [
@@ -11,18 +17,39 @@ TEXTS = [
 ]
 
 
-def test_the_bundled_model_embeds_offline_and_the_cache_is_reused(tmp_path, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    first = embed(TEXTS, cache_dir=tmp_path)
+def test_embeddings_are_cached_by_text_and_only_new_texts_are_embedded(tmp_path):
+    fake = FakeEmbedder()
+    first = embed(TEXTS, cache_dir=tmp_path, encoder=fake)
     assert first.shape == (3, 384) and first.dtype == np.float32
     assert np.allclose(np.linalg.norm(first, axis=1), 1, atol=1e-5)
     assert np.array_equal(first[0], first[2])
     shards = list(tmp_path.rglob("shard-*.parquet"))
     assert len(shards) == 1  # two distinct texts, embedded once
-    again = embed([*TEXTS[::-1], "A new text about gas prices."], cache_dir=tmp_path)
+    again = embed([*TEXTS[::-1], "A new text about gas prices."], cache_dir=tmp_path, encoder=fake)
     assert np.array_equal(again[:3], first[::-1])
     assert len(list(tmp_path.rglob("shard-*.parquet"))) == 2  # only the new text was embedded
+    assert fake.calls == 2
+    embed(TEXTS, cache_dir=tmp_path, encoder=fake)
+    assert fake.calls == 2  # all cached: the encoder is not called
     assert model_info().bundled
+
+
+def test_the_bundled_model_embeds_offline_and_leaves_the_environment_alone(tmp_path):
+    before = {k: os.environ.get(k) for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    vectors = embed(TEXTS[:2], cache_dir=tmp_path)
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
+    assert load_model(model_info().path) is load_model(model_info().path)  # loaded once
+    assert {k: os.environ.get(k) for k in before} == before
+
+
+def test_offline_sets_the_variables_only_inside_and_keeps_the_users_own(monkeypatch):
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
+    with offline():
+        assert os.environ["HF_HUB_OFFLINE"] == "1"
+        assert os.environ["TRANSFORMERS_OFFLINE"] == "0"  # the user's choice stands
+    assert "HF_HUB_OFFLINE" not in os.environ and os.environ["TRANSFORMERS_OFFLINE"] == "0"
 
 
 def test_a_model_path_that_is_not_a_model_is_a_clear_error(tmp_path):

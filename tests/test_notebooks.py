@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from toolkit.params import NOTEBOOKS, SECTIONS, SHARED, notebook_parameters
+from toolkit.context import notebook_parameters
+from toolkit.params import NOTEBOOKS, SECTIONS, SHARED
 
 NB = ROOT / "notebooks"
 
@@ -30,6 +31,7 @@ def test_ipynb_is_output_free_and_matches_its_py_source(stem):
 
 @pytest.mark.parametrize(("section", "stem"), NOTEBOOKS.items())
 def test_parameters_cell_declares_the_shared_keys_its_section_and_their_defaults(section, stem):
+    """...and what it borrows from another section and what `toolkit run` hands it."""
     declared = papermill.inspect_notebook(str(NB / f"{stem}.ipynb"))
     expected = notebook_parameters(section)
     assert set(declared) == set(expected)

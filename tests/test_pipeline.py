@@ -73,6 +73,19 @@ def test_two_runs_give_byte_identical_tables(two_runs):
         assert x.read_bytes() == y.read_bytes(), x.name
 
 
+def test_each_notebook_is_handed_the_prepared_corpus_and_its_borrowed_keys(two_runs):
+    _, _, second = two_runs
+    key = second.manifest["corpus"]["cache_key"]
+    injected = {}
+    for nb in second.manifest["notebooks"]:
+        cells = nbformat.read(second.run_dir / nb["ipynb"], as_version=4).cells
+        tagged = [c for c in cells if "injected-parameters" in c.metadata.get("tags", [])]
+        injected[nb["notebook"]] = tagged[0].source
+    assert set(injected) == set(toolkit.params.NOTEBOOKS.values())
+    assert all(f'prepared_key = "{key}"' in source for source in injected.values())
+    assert "frames_file" in injected["03_trends"] and "frames_file" not in injected["01_topics"]
+
+
 def _chromium() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if shutil.which(name):

@@ -1,40 +1,82 @@
+"""Topics with the fakes (tests/fakes.py) injected: the fake embedder and a PCA in UMAP's place,
+so no model is loaded and nothing is compiled. The real model and UMAP run end to end in the
+topics notebook (tests/test_pipeline.py)."""
+
 import datetime as dt
+import random
 
 import numpy as np
 import polars as pl
 import pytest
 from conftest import SEEDS
+from fakes import FakeEmbedder, FakeUMAP
 
 import toolkit
 from toolkit import topics as tp
-from toolkit.embed import cached_backend, embed
 
 
 @pytest.fixture(scope="module")
-def seed_units(tmp_path_factory):
+def seed_units():
     corpus = toolkit.load_corpus(SEEDS, progress=False)
     units = toolkit.segment(corpus, "paragraph")
-    cache = tmp_path_factory.mktemp("emb")
-    return units, embed(units["text"].to_list(), cache_dir=cache), cached_backend(None, cache)
+    fake = FakeEmbedder()
+    return units, fake.encode(units["text"].to_list()), fake.backend()
+
+
+def fake_umap(units, seed, cache_dir):
+    """Today's CachedUMAP, sized and seeded as fit_topics sizes it, with the fake reducer."""
+    return tp.default_umap(tp.sizes(units.height), seed, cache_dir, reducer=FakeUMAP)
 
 
 def test_the_seeds_give_topics_at_paragraph_level_and_the_same_seed_gives_the_same_topics(
     seed_units, tmp_path
 ):
     units, emb, st = seed_units
-    first = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "a")
+
+    def fit(cache):
+        umap = fake_umap(units, 42, cache)
+        return tp.fit_topics(units, emb, seed=42, embedding_model=st, umap_model=umap)
+
+    first = fit(tmp_path / "a")
     assert first.ok and first.n_topics >= 3
     assert first.settings["min_topic_size"] == 4 and first.settings["n_neighbors"] == 8
-    again = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "b")
+    again = fit(tmp_path / "b")
     assert first.units["topic"].to_list() == again.units["topic"].to_list()
-    warm = tp.fit_topics(units, emb, seed=42, embedding_model=st, cache_dir=tmp_path / "a")
+    warm = fit(tmp_path / "a")
     assert warm.settings["umap_cache_hit"] and warm.units["topic"].equals(first.units["topic"])
     table = first.topic_table()
     assert table["size"].sum() == units.height
     assert table.filter(pl.col("topic") >= 0)["representative"].list.len().min() >= 1
-    runs, per_topic = tp.stability(units, emb, first, seeds=[1, 2], cache_dir=tmp_path / "a")
+    sized = tp.sizes(units.height)
+    runs, per_topic = tp.stability(
+        units, emb, first, seeds=[1, 2],
+        clustering=lambda s: (fake_umap(units, s, tmp_path / "a"), tp.default_hdbscan(sized)),
+    )  # fmt: skip
     assert runs.height == 2 and runs["ari"].is_between(-1, 1).all()
     assert per_topic.height == first.n_topics and per_topic["stability"].is_between(0, 1).all()
+
+
+def test_fitting_leaves_the_global_random_state_alone(seed_units, tmp_path):
+    units, emb, st = seed_units
+    random.seed(7)
+    np.random.seed(7)
+    before = (random.getstate(), np.random.get_state()[1].copy())
+    umap = fake_umap(units, 42, tmp_path)
+    assert tp.fit_topics(units, emb, seed=42, embedding_model=st, umap_model=umap).ok
+    assert random.getstate() == before[0]
+    assert np.array_equal(np.random.get_state()[1], before[1])
+
+
+def test_an_injected_clustering_is_used_and_recorded(seed_units, tmp_path):
+    from hdbscan import HDBSCAN
+
+    units, emb, st = seed_units
+    result = tp.fit_topics(
+        units, emb, seed=42, embedding_model=st, umap_model=fake_umap(units, 42, tmp_path),
+        hdbscan_model=HDBSCAN(min_cluster_size=units.height, min_samples=1, prediction_data=True),
+    )  # fmt: skip
+    assert result.status == "no_topics" and "every unit is an outlier" in result.reason
+    assert result.settings["injected"] == ["umap_model", "hdbscan_model"]
 
 
 def test_too_few_units_are_reported_not_clustered(seed_units):
@@ -101,9 +143,32 @@ def test_over_time_normalises_by_period_volume_and_counts_the_undated():
 def test_cached_umap_reuses_a_reduction_and_refuses_new_data_it_cannot_transform(tmp_path):
     x = np.random.default_rng(0).normal(size=(40, 8)).astype(np.float32)
     params = {"n_neighbors": 5, "n_components": 2, "random_state": 1, "n_jobs": 1}
-    a = tp.CachedUMAP(tmp_path, **params).fit_transform(x)
-    cached = tp.CachedUMAP(tmp_path, **params)
+    a = tp.CachedUMAP(tmp_path, reducer=FakeUMAP, **params).fit_transform(x)
+    cached = tp.CachedUMAP(tmp_path, reducer=FakeUMAP, **params)
     assert np.array_equal(cached.fit_transform(x), a) and cached.cache_hit
     assert np.array_equal(cached.transform(x), a)
     with pytest.raises(toolkit.ToolkitError, match="came from the cache"):
         cached.transform(x[:5] + 1)
+
+
+def test_a_fake_reduction_is_never_taken_for_umaps(tmp_path):
+    x = np.random.default_rng(0).normal(size=(40, 8)).astype(np.float32)
+    params = {"n_neighbors": 5, "n_components": 2, "random_state": 1}
+    tp.CachedUMAP(tmp_path, reducer=FakeUMAP, **params).fit_transform(x)
+    assert tp.CachedUMAP(tmp_path, **params)._hash(x) != tp.CachedUMAP(
+        tmp_path, reducer=FakeUMAP, **params
+    )._hash(x)
+
+
+def test_outliers_are_reassigned_by_embedding_similarity_when_asked(seed_units, tmp_path):
+    units, emb, st = seed_units
+    umap = fake_umap(units, 42, tmp_path)
+    plain = tp.fit_topics(units, emb, seed=42, embedding_model=st, umap_model=umap)
+    assert plain.outliers["share_before"] > 0  # else there is nothing to reassign
+    result = tp.fit_topics(
+        units, emb, seed=42, embedding_model=st, umap_model=fake_umap(units, 42, tmp_path),
+        options={"reduce_outliers": True},
+    )  # fmt: skip
+    out = result.outliers
+    assert out["reduced"] and out["share_after"] < out["share_before"] and out["reassigned"] > 0
+    assert (result.units["topic"] == tp.OUTLIER).mean() == out["share_after"]

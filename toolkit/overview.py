@@ -106,6 +106,8 @@ def cleaning_sample(corpus: pl.DataFrame, *, n: int, seed: int) -> pl.DataFrame:
     """``n`` documents chosen with ``seed``: raw and clean size, and the raw lines cleaning
     removed (site chrome, bylines, datelines, captions), for a before/after look."""
     ids = sorted(corpus["doc_id"].to_list())
+    # a generator of its own, seeded here: no global state is read or set, and the same seed
+    # picks the same documents as before (numpy's Generator would pick others)
     chosen = sorted(random.Random(seed).sample(ids, min(n, len(ids))))
     rows = []
     for r in corpus.filter(pl.col("doc_id").is_in(chosen)).sort("doc_id").iter_rows(named=True):

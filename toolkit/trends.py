@@ -33,9 +33,12 @@ __all__ = [
     "bucket",
     "category_share",
     "dating",
+    "event_measures",
     "event_window",
     "flag_matches",
+    "frame_shares",
     "query_share",
+    "topic_shares",
     "volume",
 ]
 
@@ -179,6 +182,69 @@ def category_share(
     )
 
 
+def frame_shares(
+    frame: pl.DataFrame, frames: dict[str, Any], *, period: str, rolling: int = 1
+) -> pl.DataFrame:
+    """Each frame's share of each period's items: :func:`query_share` of the frame's terms,
+    with its label in ``frame``. ``frames`` is a frames lexicon (:func:`toolkit.rhetoric.lexicon`,
+    which reads the user's ``frames_file``)."""
+    from toolkit.rhetoric import term_pattern
+
+    series = [
+        query_share(
+            frame, term_pattern(spec["terms"]), period=period, rolling=rolling
+        ).with_columns(frame=pl.lit(spec["label"]))
+        for spec in frames.values()
+    ]
+    if not series:
+        return query_share(frame.head(0), "x", period=period).with_columns(
+            frame=pl.lit(None, pl.String)
+        )
+    return pl.concat(series)
+
+
+def topic_shares(
+    frame: pl.DataFrame, article_topics: pl.DataFrame, *, period: str, rolling: int = 1
+) -> tuple[pl.DataFrame, int]:
+    """Each dominant topic's share of each period's articles (:func:`category_share`), and how
+    many articles with a topic were left out for having no full date.
+
+    ``article_topics`` is the topics run's ``article_topics`` table (``doc_id``, ``topic``);
+    articles it does not cover are left out.
+    """
+    docs = frame.join(article_topics.select("doc_id", "topic"), on="doc_id")
+    undated = docs.filter(pl.col("published").is_null()).height
+    return category_share(docs, "topic", period=period, rolling=rolling), undated
+
+
+def event_measures(
+    frame: pl.DataFrame,
+    *,
+    query: str,
+    frames: dict[str, Any],
+    article_topics: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, list[str]]:
+    """``frame`` with a boolean column per measure compared around an event, and their names:
+    ``query`` (the title or text matches the pattern), each frame of the lexicon, and, given
+    the topics run's ``article_topics``, ``topic N`` for each dominant topic (null for articles
+    without one). Feed both to :func:`before_after_shares`."""
+    from toolkit.rhetoric import term_pattern
+
+    flagged = frame
+    for key, spec in frames.items():
+        flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key)
+    flagged = flag_matches(flagged, query, name="query")
+    measures = ["query", *frames]
+    if article_topics is not None:
+        topics = article_topics.select("doc_id", "topic")
+        present = frame.join(topics, on="doc_id")["topic"].unique().sort().to_list()
+        flagged = flagged.join(topics, on="doc_id", how="left").with_columns(
+            (pl.col("topic") == t).alias(f"topic {t}") for t in present
+        )
+        measures += [f"topic {t}" for t in present]
+    return flagged, measures
+
+
 def event_window(event: str | dt.date, days: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
     """(before_start, before_end, after_start, after_end), all inclusive: the ``days`` days
     before the event day, and the event day with the ``days - 1`` days after it."""
@@ -205,12 +271,13 @@ def before_after_shares(
     *,
     event: str | dt.date,
     days: int,
-    seed: int,
+    seed: int | np.random.Generator,
     permutations: int = 2000,
 ) -> pl.DataFrame:
     """For each boolean column in ``flags`` (a frame present, a topic, a query match): its
     share of items before and after the event, the change, and a two-sided permutation test
-    p-value (item labels shuffled ``permutations`` times, seeded)."""
+    p-value (item labels shuffled ``permutations`` times by a generator from ``seed``, or by
+    the ``numpy.random.Generator`` given)."""
     sided = _side(frame, event, days)
     after = (sided["side"] == "after").to_numpy()
     rng = np.random.default_rng(seed)

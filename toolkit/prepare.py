@@ -1,0 +1,196 @@
+"""The prepared corpus: ingest and duplicate detection, run once per input and kept on disk.
+
+The cache key is the hash of every input file and of the options that shape the corpus (sources,
+manifest, outlet tables, dedup options, the versions that decide the bytes). ``toolkit run``
+prepares once and hands the key to each notebook, which reads the corpus back with
+:func:`load_prepared`, without hashing the inputs again.
+
+Example:
+    >>> from toolkit.prepare import prepare, load_prepared
+    >>> prepared = prepare(params, root)                              # doctest: +SKIP
+    >>> load_prepared(prepared.key, root / "outputs" / ".cache")      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from toolkit.dedup import Duplicates, find_duplicates, mark_duplicates
+from toolkit.errors import ToolkitError
+from toolkit.outlets import Registry, registry
+
+__all__ = [
+    "CACHE_VERSION",
+    "Prepared",
+    "cache_root",
+    "input_hashes",
+    "load_prepared",
+    "outputs_dir",
+    "prepare",
+]
+
+CACHE_VERSION = 2  # bump when what is cached changes shape (2: the report's encoding column)
+_TABLES = ("corpus", "report", "chrome", "pairs", "clusters", "near_misses")
+
+
+@dataclass
+class Prepared:
+    """The corpus after ingest and duplicate detection (every copy, marked), cached on disk."""
+
+    corpus: pl.DataFrame
+    report: pl.DataFrame
+    learned_chrome: pl.DataFrame
+    summary: str
+    duplicates: Duplicates
+    inputs: dict[str, str]
+    key: str
+    cached: bool
+
+
+def input_hashes(params: dict[str, Any], root: Path) -> dict[str, str]:
+    """SHA-256 of every input file (sources, recursively; manifest; outlet tables), by path
+    relative to the project root."""
+    files: list[Path] = []
+    for source in params["sources"]:
+        p = root / source
+        files += sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+    for key in ("manifest", "outlet_tables"):
+        if params[key]:
+            p = root / params[key]
+            files += sorted(f for f in p.rglob("*.yaml")) if p.is_dir() else [p]
+    out = {}
+    for f in files:
+        digest = hashlib.sha256()
+        with f.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        out[str(f.relative_to(root))] = digest.hexdigest()
+    return out
+
+
+def outputs_dir(root: Path) -> Path:
+    """Where runs, interactive tables and caches go: ``$TOOLKIT_OUTPUTS``, else ``outputs/``."""
+    env = os.environ.get("TOOLKIT_OUTPUTS")
+    return Path(env) if env else root / "outputs"
+
+
+def cache_root(root: Path) -> Path:
+    """The shared cache folder (prepared corpora, embeddings, UMAP reductions)."""
+    return outputs_dir(root) / ".cache"
+
+
+def _options(params: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
+    from toolkit import __version__
+
+    return {
+        "cache": CACHE_VERSION,
+        "toolkit": __version__,
+        "polars": pl.__version__,  # polars' hash, used by dedup, is stable within a version
+        "inputs": inputs,
+        "sources": params["sources"],
+        "manifest": params["manifest"],
+        "outlet_tables": params["outlet_tables"],
+        "dedup": params["dedup"],
+    }
+
+
+def prepare(
+    params: dict[str, Any], root: Path, *, progress: bool = False, cache_dir: Path | None = None
+) -> Prepared:
+    """Ingest the sources and find duplicates, or read both from the cache when the inputs and
+    options are unchanged. ``cache_dir`` is the cache root (default :func:`cache_root`)."""
+    cache_dir = cache_dir or cache_root(root)
+    inputs = input_hashes(params, root)
+    options = _options(params, inputs)
+    key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:20]
+    if (cache_dir / "prepared" / key / "meta.json").is_file():
+        return load_prepared(key, cache_dir)
+    return _build(params, root, options, key, cache_dir / "prepared" / key, progress)
+
+
+def load_prepared(key: str, cache_dir: Path) -> Prepared:
+    """The prepared corpus stored under ``key`` in the cache root ``cache_dir``, as
+    :func:`prepare` left it; the inputs are not read or hashed again."""
+    folder = cache_dir / "prepared" / key
+    if not (folder / "meta.json").is_file():
+        raise ToolkitError(
+            f"no prepared corpus {key!r} in {cache_dir}; run `toolkit run` again, or run the "
+            "notebook without prepared_key to prepare the corpus from its parameters"
+        )
+    meta = json.loads((folder / "meta.json").read_text())
+    tables = {name: pl.read_parquet(folder / f"{name}.parquet") for name in _TABLES}
+    dups = Duplicates.from_tables(
+        tables["corpus"],
+        tables["pairs"],
+        tables["clusters"],
+        meta["dedup_options"],
+        meta["dedup_stats"],
+        tables["near_misses"],
+    )
+    return Prepared(
+        corpus=tables["corpus"],
+        report=tables["report"],
+        learned_chrome=tables["chrome"],
+        summary=meta["summary"],
+        duplicates=dups,
+        inputs=meta["options"]["inputs"],
+        key=key,
+        cached=True,
+    )
+
+
+def _build(
+    params: dict[str, Any],
+    root: Path,
+    options: dict[str, Any],
+    key: str,
+    folder: Path,
+    progress: bool,
+) -> Prepared:
+    from toolkit.load import ingest
+
+    outlets = root / params["outlet_tables"] if params["outlet_tables"] else None
+    result = ingest(
+        [root / s for s in params["sources"]],
+        manifest=root / params["manifest"] if params["manifest"] else None,
+        outlets=outlets,
+        progress=progress,
+    )
+    reg = Registry.load((outlets,)) if outlets is not None else registry()
+    dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
+    corpus = mark_duplicates(result.corpus, dups)
+    tables = {
+        "corpus": corpus,
+        "report": result.report,
+        "chrome": result.learned_chrome,
+        "pairs": dups.pairs,
+        "clusters": dups.clusters,
+        "near_misses": dups.near_misses,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        table.write_parquet(folder / f"{name}.parquet")
+    meta = {
+        "options": options,
+        "summary": result.summary(),
+        "dedup_options": dups.options,
+        "dedup_stats": dups.stats,
+    }
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1, default=str) + "\n")
+    return Prepared(
+        corpus=corpus,
+        report=result.report,
+        learned_chrome=result.learned_chrome,
+        summary=result.summary(),
+        duplicates=dups,
+        inputs=options["inputs"],
+        key=key,
+        cached=False,
+    )

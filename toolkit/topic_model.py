@@ -1,0 +1,248 @@
+"""The parts a topic model is built from: UMAP and HDBSCAN sized from the corpus and seeded, a
+UMAP whose reductions are cached on disk, and the vectorizer, c-TF-IDF and representation that
+turn clusters into topic words; and the fitted model's own figures and its saving.
+:func:`toolkit.topics.fit_topics` builds today's defaults from these unless the parts are
+injected.
+
+Example:
+    >>> from toolkit.topic_model import sizes
+    >>> sizes(62)["min_topic_size"]
+    4
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from toolkit.errors import ToolkitError
+from toolkit.resources import TOPIC_TOKEN_PATTERN
+
+OUTLIER = -1  # HDBSCAN's label for a unit in no cluster; BERTopic's topic -1
+
+__all__ = [
+    "OUTLIER",
+    "CachedUMAP",
+    "bertopic_figure",
+    "bertopic_model",
+    "ctfidf",
+    "default_hdbscan",
+    "default_umap",
+    "representation",
+    "save_model",
+    "sizes",
+    "vectorizer",
+]
+
+
+def sizes(
+    n_units: int,
+    *,
+    n_neighbors: int | None = None,
+    n_components: int = 5,
+    min_topic_size: int | None = None,
+) -> dict[str, Any]:
+    """UMAP and HDBSCAN sizes scaled to the number of units (unless given).
+
+    ``n_neighbors`` ~ sqrt(n) within 2..15, ``min_topic_size`` ~ sqrt(n)/2 within 3..100, so
+    sixty seed paragraphs make topics of four or more, and 10^5 headlines topics of a hundred.
+    """
+    root = float(np.sqrt(max(n_units, 1)))
+    nn = n_neighbors or int(np.clip(round(root), 2, 15))
+    mts = min_topic_size or int(np.clip(round(root / 2), 3, 100))
+    return {
+        "n_neighbors": max(2, min(nn, n_units - 1)),
+        "n_components": max(2, min(n_components, n_units - 2)),
+        "min_topic_size": mts,
+        "min_samples": max(1, mts // 3),
+        "init": "spectral" if n_units >= 100 else "random",  # spectral is unstable on tiny graphs
+    }
+
+
+class CachedUMAP:
+    """UMAP whose reduction of a given embedding matrix is kept on disk, keyed by the matrix,
+    the settings and the seed: reruns and stability refits on the same embeddings skip the
+    slowest step. ``transform`` of new data needs the fitted model (a fresh fit, not a cache hit).
+
+    ``reducer`` builds the model from ``params`` (default ``umap.UMAP``); another one (a fake
+    in tests) is named in the cache key, so its reductions never pass for UMAP's.
+    """
+
+    def __init__(
+        self,
+        cache_dir: str | Path | None = None,
+        *,
+        reducer: Callable[..., Any] | None = None,
+        **params: Any,
+    ):
+        self.params = params
+        self.reducer = reducer
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.model: Any = None
+        self._key: str | None = None
+        self.embedding_: np.ndarray | None = None
+        self.cache_hit = False
+
+    def _hash(self, x: np.ndarray) -> str:
+        digest = hashlib.sha256(np.ascontiguousarray(x, dtype=np.float32).tobytes())
+        digest.update(json.dumps(self.params, sort_keys=True, default=str).encode())
+        if self.reducer is not None:
+            digest.update(f"{self.reducer.__module__}.{self.reducer.__qualname__}".encode())
+        return digest.hexdigest()[:24]
+
+    def fit_transform(self, x: np.ndarray, y: Any = None) -> np.ndarray:
+        key = self._hash(x)
+        path = self.cache_dir / f"umap-{key}.npy" if self.cache_dir else None
+        if path is not None and path.is_file():
+            reduced, self.cache_hit = np.load(path), True
+        else:
+            self.model = self._build()
+            reduced = self.model.fit_transform(x).astype(np.float32)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                np.save(path, reduced)
+        self._key, self.embedding_ = key, reduced
+        return reduced
+
+    def _build(self) -> Any:
+        if self.reducer is not None:
+            return self.reducer(**self.params)
+        from umap import UMAP
+
+        return UMAP(**self.params)
+
+    def fit(self, x: np.ndarray, y: Any = None) -> CachedUMAP:
+        self.fit_transform(x, y)
+        return self
+
+    def transform(self, x: np.ndarray) -> np.ndarray:
+        if self._key is not None and self._hash(x) == self._key:
+            return self.embedding_
+        if self.model is None:
+            raise ToolkitError(
+                "the UMAP reduction came from the cache; transforming new documents needs a "
+                "fresh fit (delete outputs/.cache/umap or fit without a cache)"
+            )
+        return self.model.transform(x)
+
+    def __repr__(self) -> str:
+        return f"CachedUMAP({self.params})"
+
+
+def default_umap(
+    settings: dict[str, Any],
+    seed: int,
+    cache_dir: str | Path | None = None,
+    *,
+    reducer: Callable[..., Any] | None = None,
+) -> CachedUMAP:
+    """Today's UMAP: sized by :func:`sizes`, seeded, cosine, on one thread, cached on disk
+    (``reducer``: see :class:`CachedUMAP`)."""
+    return CachedUMAP(
+        Path(cache_dir) if cache_dir else None,
+        reducer=reducer,
+        n_neighbors=settings["n_neighbors"],
+        n_components=settings["n_components"],
+        min_dist=0.0,
+        metric="cosine",
+        init=settings["init"],
+        random_state=seed,
+        n_jobs=1,  # a seeded UMAP runs on one thread: it is what makes it reproducible
+        low_memory=True,
+    )
+
+
+def default_hdbscan(settings: dict[str, Any]) -> Any:
+    """Today's HDBSCAN: sized by :func:`sizes`, excess-of-mass, with prediction data."""
+    from hdbscan import HDBSCAN
+
+    return HDBSCAN(
+        min_cluster_size=settings["min_topic_size"],
+        min_samples=settings["min_samples"],
+        metric="euclidean",
+        cluster_selection_method="eom",
+        prediction_data=True,
+    )
+
+
+def vectorizer(*, stop_words: str | None, ngram_max: int, n_units: int) -> Any:
+    """The vectorizer behind topic words: 1..``ngram_max``-grams without ``stop_words``; terms
+    in one unit only are dropped from a thousand units up."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(
+        token_pattern=TOPIC_TOKEN_PATTERN,
+        stop_words=stop_words,
+        ngram_range=(1, ngram_max),
+        min_df=1 if n_units < 1000 else 2,
+    )
+
+
+def representation(kind: str, *, top_n_words: int, mmr_diversity: float, seed: int) -> Any:
+    """The topic-word representation: "keybert" (KeyBERTInspired, seeded), "mmr" or "none"."""
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+
+    return {
+        "keybert": lambda: KeyBERTInspired(top_n_words=top_n_words, random_state=seed),
+        "mmr": lambda: MaximalMarginalRelevance(diversity=mmr_diversity),
+        "none": lambda: None,
+    }[kind]()
+
+
+def ctfidf() -> Any:
+    """c-TF-IDF with frequent words damped (``reduce_frequent_words``)."""
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    return ClassTfidfTransformer(reduce_frequent_words=True)
+
+
+def bertopic_model(parts: dict[str, Any], *, top_n_words: int, nr_topics: int | str | None) -> Any:
+    """BERTopic from its parts (``embedding_model``, ``umap_model``, ``hdbscan_model``,
+    ``vectorizer_model``, ``representation_model``), with c-TF-IDF and no probabilities."""
+    from bertopic import BERTopic
+
+    return BERTopic(
+        **parts,
+        ctfidf_model=ctfidf(),
+        top_n_words=top_n_words,
+        nr_topics=nr_topics,
+        calculate_probabilities=False,
+    )
+
+
+def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
+    """One of BERTopic's figures ("barchart", "topics": the intertopic map, "hierarchy"), or
+    (None, why) when the model has too few topics to draw it."""
+    n = len([t for t in model.get_topics() if t != OUTLIER])
+    needs = {"barchart": 1, "topics": 3, "hierarchy": 2}[kind]
+    if n < needs:
+        return None, f"{n} topic(s); this view needs at least {needs}"
+    try:
+        if kind == "barchart":
+            return model.visualize_barchart(top_n_topics=min(n, 12), n_words=8), ""
+        if kind == "topics":
+            return model.visualize_topics(), ""
+        return model.visualize_hierarchy(), ""
+    except (ValueError, TypeError, IndexError) as e:  # BERTopic's limits on small models
+        return None, f"BERTopic could not draw it: {e}"
+
+
+def save_model(result: Any, folder: Path, model_path: Path | None) -> Path:
+    """Save the fitted model of ``result`` (a :class:`toolkit.topics.TopicResult`) with
+    safetensors (topic embeddings, c-TF-IDF, config), pointing to the embedding model by path
+    rather than copying it."""
+    from toolkit.embed import model_info
+
+    folder.mkdir(parents=True, exist_ok=True)
+    result.model.save(
+        str(folder),
+        serialization="safetensors",
+        save_ctfidf=True,
+        save_embedding_model=model_info(model_path).path,
+    )
+    return folder
