@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 
@@ -29,6 +29,7 @@ __all__ = [
     "parse_date_column",
     "parse_dates",
     "parse_filename",
+    "settle_order",
     "weekday_mentioned",
     "year_from_weekday",
 ]
@@ -125,6 +126,47 @@ def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date |
             title = (m.groupdict().get("title") or "").strip() or None
             return (d.complete() if d else None), title
     return None, None
+
+
+# "01/10/2017", "1.10.17", "01-10-2017": two numeric fields either of which may be the month,
+# then the year. A leading four-digit year ("2017/10/01") is not ambiguous and is not matched.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
+
+Order = Literal["dmy", "mdy"]
+
+
+def settle_order(values: Iterable[str | None]) -> Order | None:
+    """Whether numeric dates such as "01/10/2017" in one column (or one site's pages) are
+    written day first ("dmy") or month first ("mdy"), from the values themselves.
+
+    A value whose first field is over 12 settles day first for all of them; one whose second
+    field is over 12 settles month first. When no value settles it, or values settle it both
+    ways, the answer is None: the caller leaves such dates null with a note (never month
+    first by default).
+
+    Example:
+        >>> settle_order(["01/10/2017", "25/10/2017"])
+        'dmy'
+        >>> settle_order(["01/10/2017", "10/25/2017"])
+        'mdy'
+        >>> settle_order(["01/10/2017", "02/10/2017"]) is None
+        True
+    """
+    day_first = month_first = False
+    for value in values:
+        m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        day_first |= 12 < first <= 31 and 1 <= second <= 12
+        month_first |= 12 < second <= 31 and 1 <= first <= 12
+        if day_first and month_first:
+            return None
+    if day_first:
+        return "dmy"
+    if month_first:
+        return "mdy"
+    return None
 
 
 def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:
