@@ -205,6 +205,9 @@ def _note() -> pl.Expr:
     return pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            pl.when(col("_text_from").is_not_null()).then(
+                pl.format("no body column: the {} column read as the text", "_text_from")
+            ),
             col("_outlet_note"),
             undated_note,
             col("_disagree"),

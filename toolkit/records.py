@@ -45,6 +45,7 @@ class Table:
     frame: pl.DataFrame
     has_body_column: bool = True
     encoding: str = "utf-8"  # tables polars reads itself are UTF-8
+    text_from: str | None = None  # a summary column read as the text: the table has no body
 
 
 @dataclass
@@ -72,16 +73,28 @@ def file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) 
         return data
     decoded = decode(data)
     if decoded.text is None:
-        return Skip(rel, f"{decoded.encoding} file: not {kind}")
+        return Skip(rel, decoded.reason or f"{decoded.encoding} file: not {kind}")
     return decoded
 
 
 def text_value(value: Any) -> str | None:
-    """A field's value as stripped text (a list's items as paragraphs), None when empty."""
-    if value is None:
+    """A field's value as stripped text, None when empty: a list's items (lists of lists too)
+    as paragraphs; an object's first text value (``{"en": "..."}``, WordPress's
+    ``{"rendered": "..."}``), never the object's printed form.
+
+    Example:
+        >>> text_value({"rendered": "Talks in Minsk", "protected": False})
+        'Talks in Minsk'
+        >>> text_value([["One."], "Two."])
+        'One.\n\nTwo.'
+    """
+    if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, dict):
+        return next((t for v in value.values() if (t := text_value(v)) is not None), None)
     if isinstance(value, list):
-        value = "\n\n".join(str(v).strip() for v in value if v is not None and str(v).strip())
+        parts = [t for v in value if (t := text_value(v)) is not None]
+        return "\n\n".join(parts) or None
     value = str(value).strip()
     return value or None
 
@@ -106,6 +119,7 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "meta": pl.String,
     "has_body": pl.Boolean,
     "_encoding": pl.String,
+    "_text_from": pl.String,
 }
 
 
@@ -128,6 +142,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
                 "meta": [meta_json(r.meta) for r in pages],
                 "has_body": [True] * len(pages),
                 "_encoding": encodings,
+                "_text_from": [None] * len(pages),
             },
             schema=DOCS_SCHEMA,
         )
@@ -146,6 +161,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             "meta",
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
+            pl.lit(t.text_from, pl.String).alias("_text_from"),
         ).cast(DOCS_SCHEMA)
         for t in tables
     ]
