@@ -55,9 +55,10 @@ def test_mostly_symbols_are_refused_with_the_share_of_letters():
     [
         [b"Minsk", b"\xef\xbb\xbfBOM first", "Союз".encode()],  # all UTF-8: decoded together
         [b"Minsk", "caf\xe9".encode("cp1252"), b"\x81\x8d"],  # not: one by one
+        [b"Minsk", bytes(range(0xA0, 0x100)) * 9],  # not text: null, with the reason
     ],
 )
 def test_decode_all_gives_what_decode_gives(data):
-    texts, encodings = decode_all(data)
+    texts, encodings, reasons = decode_all(data)
     assert texts.dtype == pl.String and encodings.dtype == pl.String
-    assert list(zip(texts, encodings, strict=True)) == [tuple(decode(d))[:2] for d in data]
+    assert list(zip(texts, encodings, reasons, strict=True)) == [tuple(decode(d)) for d in data]

@@ -126,22 +126,25 @@ def letter_share(text: str, sample: int = 100_000) -> float:
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 1.0
 
 
-def decode_all(data: Sequence[bytes]) -> tuple[pl.Series, pl.Series]:
-    """Many texts' bytes (none binary, none UTF-16) decoded: their texts and encodings.
+def decode_all(data: Sequence[bytes]) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """Many texts' bytes (none binary, none UTF-16) decoded: their texts, encodings, and why a
+    text is null (see :class:`Decoded`).
 
     All are decoded together as UTF-8 (a byte-order mark dropped); when any is not UTF-8, each
     is decoded as :func:`decode` does. The texts are those :func:`decode` gives either way.
 
     Example:
-        >>> texts, encodings = decode_all([b"Minsk", "caf\\xe9".encode("latin-1")])
+        >>> texts, encodings, _ = decode_all([b"Minsk", "caf\\xe9".encode("latin-1")])
         >>> encodings.to_list()
         ['utf-8', 'cp1252']
     """
     try:
         texts = pl.Series(data, dtype=pl.Binary).cast(pl.String).str.strip_prefix("\ufeff")
         encodings = pl.repeat("utf-8", len(data), dtype=pl.String, eager=True)
+        reasons = pl.repeat(None, len(data), dtype=pl.String, eager=True)
     except pl.exceptions.ComputeError:  # not all UTF-8: cp1252 and the like, one by one
         decoded = [decode(d) for d in data]
         texts = pl.Series([d.text for d in decoded], dtype=pl.String)
         encodings = pl.Series([d.encoding for d in decoded], dtype=pl.String)
-    return texts, encodings
+        reasons = pl.Series([d.reason for d in decoded], dtype=pl.String)
+    return texts, encodings, reasons

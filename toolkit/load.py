@@ -321,7 +321,9 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "record",
         pl.col("_line").alias("line"),
         pl.lit("skipped").alias("status"),
-        pl.when(no_body)
+        pl.when(pl.col("_unread").is_not_null())
+        .then(pl.col("_unread"))
+        .when(no_body)
         .then(pl.lit("no body text: no text column and an empty title"))
         .when(pl.col("raw").is_null())
         .then(pl.lit("no body text: empty text cell"))

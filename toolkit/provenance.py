@@ -208,6 +208,9 @@ def _note() -> pl.Expr:
             pl.when(col("_text_from").is_not_null()).then(
                 pl.format("no body column: the {} column read as the text", "_text_from")
             ),
+            pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
+                pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
+            ),
             col("_outlet_note"),
             undated_note,
             col("_disagree"),

@@ -120,13 +120,14 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "has_body": pl.Boolean,
     "_encoding": pl.String,
     "_text_from": pl.String,
+    "_unread": pl.String,  # why a page's bytes gave no text (they decode to mostly symbols)
 }
 
 
 def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFrame:
     """Pages and table rows as one frame of fields as found (``DOCS_SCHEMA``), one row per
     article: the pages first, then the tables' rows, each in the order given."""
-    texts, encodings = _page_texts(pages)
+    texts, encodings, unread = _page_texts(pages)
     frames = [
         pl.DataFrame(
             {
@@ -143,6 +144,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
                 "has_body": [True] * len(pages),
                 "_encoding": encodings,
                 "_text_from": [None] * len(pages),
+                "_unread": unread,
             },
             schema=DOCS_SCHEMA,
         )
@@ -162,21 +164,27 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
             pl.lit(t.text_from, pl.String).alias("_text_from"),
+            pl.lit(None, pl.String).alias("_unread"),
         ).cast(DOCS_SCHEMA)
         for t in tables
     ]
     return pl.concat(frames)
 
 
-def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series]:
-    """The pages' texts and encodings; those read as bytes are decoded together
-    (see :func:`toolkit.decode.decode_all`)."""
+def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The pages' texts, encodings and why a text is null; those read as bytes are decoded
+    together (see :func:`toolkit.decode.decode_all`)."""
     texts = pl.Series(
         [None if isinstance(r.text, bytes) else r.text for r in pages], dtype=pl.String
     )
     encodings = pl.Series([r.encoding for r in pages], dtype=pl.String)
+    unread = pl.repeat(None, len(pages), dtype=pl.String, eager=True)
     where = [i for i, r in enumerate(pages) if isinstance(r.text, bytes)]
     if not where:
-        return texts, encodings
-    decoded, found = decode_all([pages[i].text for i in where])
-    return texts.scatter(where, decoded), encodings.scatter(where, found)
+        return texts, encodings, unread
+    decoded, found, why = decode_all([pages[i].text for i in where])
+    return (
+        texts.scatter(where, decoded),
+        encodings.scatter(where, found),
+        unread.scatter(where, why),
+    )

@@ -359,11 +359,15 @@ def _rows_one_by_one(lines: list[str], rel: str, delimiter: str, width: int, con
                 return rows, records, starts, skips
             consumed = resume
         except csv.Error as e:
-            skips.append(
-                Skip(rel, f"malformed row: {e}; fix the quoting", index, consumed + before + 1)
-            )
+            start = consumed + before + 1
+            unclosed = reader.line_num > before + 1 and lines[start - 1].count('"') % 2
+            what = f"an unclosed quote ({e})" if unclosed else str(e)
+            skips.append(Skip(rel, f"malformed row: {what}; fix the quoting", index, start))
             index += 1
-            consumed += max(reader.line_num, before + 1)
+            if unclosed:
+                consumed = start  # the lines it joined are read as their own rows
+            else:
+                consumed += max(reader.line_num, before + 1)
 
 
 def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
