@@ -146,8 +146,14 @@ def prepare(params: dict[str, Any], root: Path, *, progress: bool = False) -> Pr
         manifest=root / params["manifest"] if params["manifest"] else None,
         outlets=outlets,
         progress=progress,
+        **params["ingest"],
     )
-    reg = Registry.load((outlets,)) if outlets is not None else registry()
+    names = params["ingest"].get("outlet_names") or {}
+    reg = (
+        Registry.load((outlets,) if outlets else (), names=names)
+        if outlets or names
+        else registry()
+    )
     dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
     corpus = mark_duplicates(result.corpus, dups)
     folder.mkdir(parents=True, exist_ok=True)
