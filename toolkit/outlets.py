@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -308,7 +308,10 @@ def _extended(outlet: Outlet, more: Outlet) -> Outlet:
         datelines=(*outlet.datelines, *more.datelines),
         bylines=(*outlet.bylines, *more.bylines),
         cues=(*outlet.cues, *more.cues),
-        sites=(*outlet.sites, *more.sites),
+        sites=(
+            *outlet.sites,
+            *(replace(s, outlet=outlet.name) if s.outlet else s for s in more.sites),
+        ),
         source=f"{outlet.source} + {more.source}",
     )
 
