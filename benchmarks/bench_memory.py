@@ -30,11 +30,10 @@ WORDS = (
 ).split()
 
 LOAD = """
-import sys, time
+import sys
 from toolkit import ingest
-t = time.process_time()
-r = ingest(sys.argv[1], learn=False{extra})
-print("rows", r.corpus.height, "skipped", r.skipped.height, "cpu", round(time.process_time() - t, 1))
+r = ingest(sys.argv[1]{extra})
+print("rows", r.corpus.height, "skipped", r.skipped.height)
 print("reasons", r.skipped["reason"].to_list()[:1])
 """
 
