@@ -85,8 +85,8 @@ def text_value(value: Any) -> str | None:
     Example:
         >>> text_value({"rendered": "Talks in Minsk", "protected": False})
         'Talks in Minsk'
-        >>> text_value([["One."], "Two."])
-        'One.\n\nTwo.'
+        >>> text_value([["One."], "Two."]).split()
+        ['One.', 'Two.']
     """
     if value is None or isinstance(value, bool):
         return None
