@@ -35,6 +35,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+ingest = {}
 topics = {
     "min_units": 20,
     "min_topic_size": None,

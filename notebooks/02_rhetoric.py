@@ -36,6 +36,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+ingest = {}
 rhetoric = {
     "group_by": "outlet",
     "period": "year",

@@ -34,6 +34,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+ingest = {}
 trends = {
     "period": "month",
     "query": ["belarus*", "lukashenk*", "minsk", "union state"],

@@ -81,3 +81,19 @@ def test_dedup_flags_are_the_dedup_options(tmp_path, capsys):
     )
     assert main(["dedup", str(corpus), "-o", str(out), "-q", "--threshold", "0"]) == 2
     assert "threshold must be in (0, 1], not 0.0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("flags", "published"),
+    [([], None), (["--dayfirst"], "2017-10-01"), (["--monthfirst"], "2017-01-10")],
+)
+def test_ingest_date_order_flags(tmp_path, flags, published):
+    import polars as pl
+
+    from toolkit.cli import main
+
+    (tmp_path / "t.csv").write_text("title,text,date\nA,Body a.,01/10/2017\n")
+    out = tmp_path / "c.parquet"
+    assert main(["ingest", str(tmp_path / "t.csv"), "-o", str(out), "-q", *flags]) == 0
+    got = pl.read_parquet(out)["published"].cast(pl.String).item()
+    assert got == published

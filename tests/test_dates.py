@@ -4,10 +4,13 @@ import polars as pl
 import pytest
 
 from toolkit.dates import (
+    DateReading,
+    column_dates,
     infer_yearless,
     parse_date_column,
     parse_dates,
     parse_filename,
+    settle_order,
     weekday_mentioned,
     year_from_weekday,
 )
@@ -154,3 +157,67 @@ def test_year_from_weekday_reads_weekdays_from_the_registry_given():
         weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
     assert year_from_weekday(12, 19, "monday", (2020, 2024), reg=Weekdays()) == D(2022, 12, 19)
+
+
+@pytest.mark.parametrize(
+    ("values", "order"),
+    [
+        (["01/10/2017", "25/10/2017"], "dmy"),  # a first field over 12: day first
+        (["01/10/2017", "10/25/2017"], "mdy"),  # a second field over 12: month first
+        (["01/10/2017", "02/10/2017"], None),  # nothing settles it: no default
+        (["25/10/2017", "10/25/2017"], None),  # settled both ways: not a date column to trust
+        (["1.10.17", None, "", "31.1.17"], "dmy"),  # dots, two-digit years, nulls
+        (["2017/10/25", "2017-10-01"], None),  # year first is not ambiguous
+        (["13/13/2017"], None),  # not a date either way
+        (["01/10/2017 10:30", "13/10/2017 09:00"], "dmy"),  # a time after the date
+        ([], None),
+    ],
+)
+def test_settle_order(values, order):
+    assert settle_order(values) == order
+
+
+TODAY = D(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("values", "reading", "dates", "note"),
+    [
+        # RSS items written day first: the values over 12 settle the whole column
+        (["01/10/2017", "25/10/2017"], None, [D(2017, 10, 1), D(2017, 10, 25)], "day first"),
+        (["01/10/2017", "10/25/2017"], None, [D(2017, 1, 10), D(2017, 10, 25)], "month first"),
+        # nothing settles it: undated with a note, never month first by default
+        (["01/10/2017", "02/10/2017"], None, [None, None], "nothing in its file settles"),
+        # the user declares it, for all sources or per source
+        (["01/10/2017"], DateReading(dayfirst=True), [D(2017, 10, 1)], "declared"),
+        (["01/10/2017"], DateReading(dayfirst={"f.csv": False}), [D(2017, 1, 10)], "declared"),
+        (["01/10/2017"], DateReading(date_format="%d/%m/%Y"), [D(2017, 10, 1)], None),
+        (["2017-10-01"], DateReading(date_format="%d/%m/%Y"), [None], "declared date_format"),
+        # two-digit years: the latest such year not after the load's day
+        (["25/10/17", "01/02/98"], None, [D(2017, 10, 25), D(1998, 2, 1)], "two-digit year"),
+        (["1.10.17"], None, [D(2017, 10, 1)], "dots are day first"),
+        # before 1900 or after the load's day: refused, never "0001-03-19"
+        (["0001-03-19"], None, [None], "before 1900: refused"),
+        (["2031-03-19"], None, [None], "after the load's day"),
+        # what the formats miss, dateparser reads when day, month and year are all written
+        (["13 Apr, 2024 19:52"], None, [D(2024, 4, 13)], None),
+        (["19 декабря 2022"], None, [D(2022, 12, 19)], None),
+        (["last Monday"], None, [None], "not understood"),
+        (["2022-12-19"], None, [D(2022, 12, 19)], None),
+    ],
+)
+def test_column_dates(values, reading, dates, note):
+    paths = pl.Series(["f.csv"] * len(values))
+    got, notes = column_dates(pl.Series(values), paths, reading=reading, today=TODAY)
+    assert got.to_list() == dates
+    if note is None:
+        assert notes.null_count() == len(values)
+    else:
+        assert notes.str.contains(note, literal=True).any(), notes.to_list()
+
+
+def test_each_file_settles_its_own_column():
+    values = pl.Series(["01/10/2017", "25/10/2017", "01/10/2017", "10/25/2017"])
+    paths = pl.Series(["a.csv", "a.csv", "b.csv", "b.csv"])
+    got, _ = column_dates(values, paths, today=TODAY)
+    assert got.to_list() == [D(2017, 10, 1), D(2017, 10, 25), D(2017, 1, 10), D(2017, 10, 25)]

@@ -15,13 +15,39 @@ from toolkit.decode import decode, decode_all
             "cp1252",
         ),
         ("UTF-16 text".encode("utf-16"), "UTF-16 text", "utf-16"),
-        (b"\x81\x8d\x8f", "\x81\x8d\x8f", "latin-1"),  # bytes cp1252 leaves undefined
+        # Russian in legacy Cyrillic encodings: found by charset-normalizer, not read as cp1252
+        ("Минск, 3 марта".encode("cp1251"), "Минск, 3 марта", "cp1251"),
+        ("Минск, 3 марта".encode("koi8-r"), "Минск, 3 марта", "koi8_r"),
+        (
+            "Минск, 3 марта. Президент Беларуси провёл переговоры.".encode("koi8-r"),
+            "Минск, 3 марта. Президент Беларуси провёл переговоры.",
+            "koi8_r",
+        ),
+        ("Мінск, 3 сакавіка. Прэзідэнт Беларусі ўзяў".encode("cp1251"), None, "cp1251"),
+        ("Ångström – “quoted” text".encode("cp1252"), "Ångström – “quoted” text", "cp1252"),
+        ("明斯克3月3日电 白俄罗斯总统".encode("gb18030"), "明斯克3月3日电 白俄罗斯总统", "gb18030"),
+        # high bytes that read as no text in any encoding: refused, not loaded as noise
+        (bytes(range(0x80, 0x100)) * 20, None, "undecodable"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
         (bytes(range(1, 32)) * 20, None, "binary"),
     ],
 )
 def test_decode(data, text, encoding):
-    assert tuple(decode(data)) == (text, encoding)
+    got = decode(data)
+    if text is None and encoding not in ("binary", "undecodable"):  # only the encoding is known
+        assert got.encoding == encoding and got.text == data.decode(encoding)
+    else:
+        assert got[:2] == (text, encoding)
+    assert (got.reason is not None) == (encoding == "undecodable")
+
+
+def test_mostly_symbols_are_refused_with_the_share_of_letters():
+    import random
+
+    noise = bytes(random.Random(7).randrange(0xA0, 0x100) for _ in range(4000))
+    got = decode(noise)
+    assert got.text is None
+    assert "letters; save it as UTF-8" in got.reason or got.encoding == "undecodable"
 
 
 @pytest.mark.parametrize(
@@ -29,9 +55,10 @@ def test_decode(data, text, encoding):
     [
         [b"Minsk", b"\xef\xbb\xbfBOM first", "Союз".encode()],  # all UTF-8: decoded together
         [b"Minsk", "caf\xe9".encode("cp1252"), b"\x81\x8d"],  # not: one by one
+        [b"Minsk", bytes(range(0xA0, 0x100)) * 9],  # not text: null, with the reason
     ],
 )
 def test_decode_all_gives_what_decode_gives(data):
-    texts, encodings = decode_all(data)
+    texts, encodings, reasons = decode_all(data)
     assert texts.dtype == pl.String and encodings.dtype == pl.String
-    assert list(zip(texts, encodings, strict=True)) == [tuple(decode(d)) for d in data]
+    assert list(zip(texts, encodings, reasons, strict=True)) == [tuple(decode(d)) for d in data]

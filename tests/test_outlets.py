@@ -107,3 +107,46 @@ def test_an_alias_may_name_only_one_outlet(tmp_path):
     (tmp_path / "dup.yaml").write_text("outlet: Other\naliases: [tass]\nsites: []\n")
     with pytest.raises(DataError, match="already names"):
         Registry.load(extra_dirs=(tmp_path,))
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("the-new-york-times", "New York Times"),  # a slug
+        ("NEW YORK TIMES", "New York Times"),  # case
+        ("New York Times.", "New York Times"),  # punctuation
+        ("global_times", "Global Times"),
+        ("TASS.com", "TASS"),
+        ("new-york", None),  # a variant matches an alias, not a part of one
+    ],
+)
+def test_slug_case_and_punctuation_variants_of_an_alias_match(alias, canonical):
+    assert registry().canonical(alias) == canonical
+
+
+def test_a_users_table_naming_a_known_outlet_extends_it(tmp_path):
+    (tmp_path / "nyt.yaml").write_text(
+        "outlet: the-new-york-times\naliases: [NYT Wire]\ncues: ['^NYT WIRE$']\n"
+        "sites: [{domain: nyt.example}]\n"
+    )
+    reg = Registry.load(extra_dirs=(tmp_path,))
+    assert reg.canonical("NYT Wire") == reg.canonical("nytimes") == "New York Times"
+    assert reg.outlet_of_site("nyt.example") == "New York Times"
+    assert reg.outlets["New York Times"].cues[-1].pattern == "^NYT WIRE$"
+    assert "nytimes.com" in reg.sites  # what the bundled table knows stays
+
+
+@pytest.mark.parametrize(
+    ("names", "error"),
+    [
+        ({"the-grey-lady": "New York Times"}, None),
+        ({"the-grey-lady": "nyt"}, None),  # an alias names the outlet too
+        ({"the-grey-lady": "Grey Lady Inc"}, "is no known outlet"),
+    ],
+)
+def test_outlet_names_add_aliases_of_known_outlets(names, error):
+    if error:
+        with pytest.raises(DataError, match=error):
+            Registry.load(names=names)
+    else:
+        assert Registry.load(names=names).canonical("The Grey Lady") == "New York Times"

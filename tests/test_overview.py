@@ -1,6 +1,7 @@
 import datetime as dt
 
 import polars as pl
+import pytest
 
 import toolkit
 from toolkit import overview
@@ -13,6 +14,8 @@ def corpus():
             "outlet": ["TASS", "TASS", None, "BelTA"],
             "site": ["tass.com", "tass.com", None, "belarus.by"],
             "published": [dt.date(2022, 12, 19), None, None, dt.date(2021, 9, 9)],
+            "published_source": ["text", None, None, "column"],
+            "path": ["tass/a.txt", "tass/b.txt", "other/c.txt", "belta.csv"],
             "date_text": ["19 December 2022", "Monday", None, "9 September 2021"],
             "n_words": [10, 20, 30, 40],
             "is_canonical": [True, True, True, False],
@@ -86,3 +89,11 @@ def test_cluster_table_and_pairs_to_explain_prefer_copies_across_sites():
     }
     chosen = overview.pairs_to_explain(dups, c, n=5)
     assert chosen.select("doc_a", "doc_b").row(0) == ("own", "copy")
+
+
+@pytest.mark.parametrize("by", ["outlet", "source"])
+def test_dating_summary_says_how_dates_were_read(by):
+    table = overview.dating_summary(corpus(), by=by)
+    read = ["from_manifest", "from_column", "from_text", "from_filename", "inferred"]
+    assert table.select(read).sum_horizontal().to_list() == table["dated"].to_list()
+    assert (table["dated"] + table["partial"] + table["no_date"] == table["documents"]).all()

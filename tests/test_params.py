@@ -1,4 +1,5 @@
 import dataclasses
+import re
 import shutil
 
 import pytest
@@ -168,3 +169,28 @@ def test_the_readme_key_tables_are_generated_from_the_dataclasses(tmp_path):
     copy.write_text(readme.replace("| `seed` |", "| `seed (old)` |"), encoding="utf-8")
     assert update_readme(copy) and copy.read_text(encoding="utf-8") == readme
     assert not update_readme(copy)
+
+
+@pytest.mark.parametrize(
+    ("ingest", "problem"),
+    [
+        ({"columns": {"text": "summary"}, "dayfirst": True}, None),
+        ({"outlet_names": {"the-grey-lady": "New York Times"}, "outlets": True}, None),
+        ({"dayfirst": {"seeds": True}, "date_format": {"seeds": "%d/%m/%Y"}}, None),
+        ({"columns": {"body": "story"}}, "ingest.columns: unknown field 'body'"),
+        ({"colour": 1}, "ingest: unknown keys colour"),
+        ({"outlet_names": {"x": "Grey Lady Inc"}}, "'Grey Lady Inc' (for 'x') is no known outlet"),
+        ({"dayfirst": {"elsewhere": True}}, "ingest.dayfirst: 'elsewhere' names no source"),
+        ({"dayfirst": "yes"}, "ingest.dayfirst: 'yes' is not bool"),
+        ({"max_file_mb": -5}, "ingest.max_file_mb: -5 is not a number of MB above 0"),
+    ],
+)
+def test_the_ingest_mapping_is_checked(project, ingest, problem):
+    raw = {"ingest": {k: v for k, v in ingest.items() if k != "outlets"}}
+    if ingest.get("outlets"):
+        raw["outlets"] = ["the-grey-lady"]  # a name given in outlet_names filters too
+    if problem is None:
+        assert validate(raw, root=project)["ingest"] == raw["ingest"]
+    else:
+        with pytest.raises(ParamsError, match=re.escape(problem)):
+            validate(raw, root=project)

@@ -30,6 +30,9 @@ def _ingest(args: argparse.Namespace) -> int:
         manifest=args.manifest,
         learn=not args.no_learn,
         outlets=args.outlets,
+        dayfirst=args.dayfirst,
+        date_format=args.date_format,
+        max_file_mb=args.max_file_mb,
         progress=not args.quiet,
     )
     out = Path(args.output)
@@ -42,7 +45,7 @@ def _ingest(args: argparse.Namespace) -> int:
     print(result.summary())
     # A fallback encoding is right for old files, but the reader should know it was used.
     fallback = (
-        result.report.filter(pl.col("encoding").is_in(["cp1252", "latin-1"]))
+        result.report.filter(~pl.col("encoding").is_in(["utf-8", "utf-16"]))
         .group_by("encoding")
         .agg(pl.col("path").n_unique())
         .sort("encoding")
@@ -155,6 +158,15 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--outlets", help="folder of your own outlet tables (*.yaml)")
     ingest.add_argument("--strict", action="store_true", help="exit 1 if anything was skipped")
     ingest.add_argument("--no-learn", action="store_true", help="do not learn repeated chrome")
+    order = ingest.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst", action="store_true", default=None, help='"01/10/2017" is 1 October'
+    )
+    order.add_argument(
+        "--monthfirst", dest="dayfirst", action="store_false", help='"01/10/2017" is 10 January'
+    )
+    ingest.add_argument("--date-format", help='strptime format of date columns, e.g. "%%d/%%m/%%Y"')
+    ingest.add_argument("--max-file-mb", type=float, default=200.0, help="skip larger files (200)")
     ingest.add_argument("--show", type=int, default=20, help="skipped inputs to list (20)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=_ingest)

@@ -14,21 +14,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 
 from toolkit.outlets import Registry, registry
 
 __all__ = [
+    "EARLIEST",
+    "DateReading",
     "PartialDate",
+    "column_dates",
     "date_from_groups",
     "infer_yearless",
     "parse_date_column",
     "parse_dates",
     "parse_filename",
+    "refuse_out_of_range",
+    "settle_order",
+    "two_digit_year",
     "weekday_mentioned",
     "year_from_weekday",
 ]
@@ -125,6 +131,253 @@ def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date |
             title = (m.groupdict().get("title") or "").strip() or None
             return (d.complete() if d else None), title
     return None, None
+
+
+# "01/10/2017", "1.10.17", "01-10-2017": two numeric fields either of which may be the month,
+# then the year. A leading four-digit year ("2017/10/01") is not ambiguous and is not matched.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
+
+Order = Literal["dmy", "mdy"]
+
+
+def settle_order(values: Iterable[str | None]) -> Order | None:
+    """Whether numeric dates such as "01/10/2017" in one column (or one site's pages) are
+    written day first ("dmy") or month first ("mdy"), from the values themselves.
+
+    A value whose first field is over 12 settles day first for all of them; one whose second
+    field is over 12 settles month first. When no value settles it, or values settle it both
+    ways, the answer is None: the caller leaves such dates null with a note (never month
+    first by default).
+
+    Example:
+        >>> settle_order(["01/10/2017", "25/10/2017"])
+        'dmy'
+        >>> settle_order(["01/10/2017", "10/25/2017"])
+        'mdy'
+        >>> settle_order(["01/10/2017", "02/10/2017"]) is None
+        True
+    """
+    day_first = month_first = False
+    for value in values:
+        m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        day_first |= 12 < first <= 31 and 1 <= second <= 12
+        month_first |= 12 < second <= 31 and 1 <= first <= 12
+        if day_first and month_first:
+            return None
+    if day_first:
+        return "dmy"
+    if month_first:
+        return "mdy"
+    return None
+
+
+EARLIEST = dt.date(1900, 1, 1)  # a news date before this is a misreading ("0001-03-19")
+
+
+def two_digit_year(yy: int, today: dt.date) -> int:
+    """The rule for a two-digit year: the latest year ending in those digits that is not after
+    ``today`` ("17" is 2017 in 2024, "98" is 1998).
+
+    Example:
+        >>> two_digit_year(17, dt.date(2024, 1, 1)), two_digit_year(98, dt.date(2024, 1, 1))
+        (2017, 1998)
+    """
+    year = today.year - (today.year - yy) % 100
+    return year
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """How a user says dates are written, for all sources or per source (a source's name as
+    the report names it: "rss.csv", "belta"): a strptime ``date_format`` ("%d/%m/%Y"), or
+    ``dayfirst`` (True: "01/10/2017" is 1 October) for numeric dates."""
+
+    date_format: str | dict[str, str] | None = None
+    dayfirst: bool | dict[str, bool] | None = None
+
+    def for_path(self, path: str) -> tuple[str | None, Order | None]:
+        """The declared format and numeric order for a file (``path`` as the report names it)."""
+        fmt = _for_path(self.date_format, path)
+        dayfirst = _for_path(self.dayfirst, path)
+        order = None if dayfirst is None else ("dmy" if dayfirst else "mdy")
+        return fmt, order
+
+    def keys(self) -> set[str]:
+        return {k for v in (self.date_format, self.dayfirst) if isinstance(v, dict) for k in v}
+
+
+def _for_path(value: Any, path: str) -> Any:
+    if not isinstance(value, dict):
+        return value
+    for key, v in value.items():
+        key = str(key).strip("/")
+        if path == key or path.startswith(key + "/"):
+            return v
+    return None
+
+
+def refuse_out_of_range(dates: pl.Expr, today: dt.date) -> tuple[pl.Expr, pl.Expr]:
+    """``dates`` with those before 1900 or after ``today`` made null, and a note for each."""
+    bad = (dates < EARLIEST) | (dates > today)
+    note = pl.when(dates < EARLIEST).then(
+        pl.format("date read as {} is before 1900: refused", dates)
+    )
+    note = note.when(dates > today).then(
+        pl.format(
+            "date read as {} is after the load's day ({}): refused", dates, pl.lit(str(today))
+        )
+    )
+    return pl.when(~bad).then(dates), note
+
+
+def column_dates(
+    values: pl.Series,
+    paths: pl.Series,
+    *,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+    reg: Registry | None = None,
+) -> tuple[pl.Series, pl.Series]:
+    """The dates of table cells (and page metadata) as written, and a note per value.
+
+    Each value is read by the formats of ``common.yaml``; a numeric date either of whose first
+    fields may be the month ("01/10/2017") is read in the order the user declared for its
+    source, else in the order its own file's values settle (:func:`settle_order`), else left
+    null with a note (never month first by default). Two-digit years follow
+    :func:`two_digit_year`; what a maintained parser (dateparser) reads beyond the formats is
+    taken too. Dates before 1900 or after ``today`` are refused with a note.
+
+    Args:
+        values: the dates as written, one per cell.
+        paths: the file of each value (a column is settled per file).
+        reading: what the user declared (:class:`DateReading`).
+        today: the load's day (the date refused after it); today by default.
+        reg: the outlet registry (its date formats); the bundled one by default.
+
+    Returns:
+        ``(dates, notes)``: ``pl.Date`` and ``pl.String`` series as long as ``values``.
+    """
+    reg = reg or registry()
+    reading = reading or DateReading()
+    today = today or dt.date.today()
+    frame = pl.DataFrame({"path": paths.cast(pl.String), "value": values.cast(pl.String)})
+    distinct = frame.unique(maintain_order=True).drop_nulls("value")
+    declared = {p: reading.for_path(p) for p in distinct["path"].unique().to_list()}
+    formats = {p: f for p, (f, _) in declared.items() if f is not None}
+    found: dict[tuple[str, str], tuple[dt.date | None, str | None]] = {}
+    # 1. a declared strptime format, for the files of that source
+    for path, fmt in formats.items():
+        mine = distinct.filter(pl.col("path") == path)["value"]
+        parsed = pl.select(_parsed(_cleaned(pl.lit(mine), reg), fmt)).to_series()
+        for v, d in zip(mine, parsed, strict=True):
+            note = None if d else f"date {v!r} does not match the declared date_format {fmt!r}"
+            found[(path, v)] = (d, note)
+    rest = distinct.filter(~pl.col("path").is_in(list(formats)))
+    # 2. the formats every outlet writes
+    unique_values = rest["value"].unique()
+    # a screen (polars has no back-references); the exact pattern is matched in step 3
+    numeric = unique_values.str.contains(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\D|$)")
+    by_format = dict.fromkeys(unique_values.filter(numeric))
+    words = unique_values.filter(~numeric)
+    by_format |= dict(zip(words, parse_dates(words, reg=reg), strict=True))
+    # 3. numeric dates, in the order declared or settled per file
+    todo: dict[str, list[str]] = {}
+    for path, v in rest.iter_rows():
+        if by_format[v] is not None:
+            found[(path, v)] = (by_format[v], None)
+        else:
+            todo.setdefault(path, []).append(v)
+    unread: list[tuple[str, str]] = []
+    for path, vs in todo.items():
+        order = declared[path][1]
+        why = "declared"
+        if order is None:
+            order, why = settle_order(vs), "settled"
+        for v in vs:
+            m = _NUMERIC_DATE.match(v)
+            if m is None:
+                unread.append((path, v))
+            elif order is None and m.group(2) == ".":  # dots: day first wherever written
+                found[(path, v)] = _numeric(m, "dmy", "dots are day first", today)
+            elif order is None:
+                found[(path, v)] = (None, _unsettled(v))
+            else:
+                found[(path, v)] = _numeric(m, order, why, today)
+    # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
+    parsed = _dateparser([v for _, v in unread])
+    for path, v in unread:
+        d = parsed.get(v)
+        found[(path, v)] = (d, None if d else f"date {v!r} not understood; kept in date_text")
+    keys = list(found)
+    table = pl.DataFrame(
+        {
+            "path": [p for p, _ in keys],
+            "value": [v for _, v in keys],
+            "date": [found[k][0] for k in keys],
+            "note": [found[k][1] for k in keys],
+        },
+        schema={"path": pl.String, "value": pl.String, "date": pl.Date, "note": pl.String},
+    )
+    date, note = refuse_out_of_range(pl.col("date"), today)
+    table = table.with_columns(date.alias("date"), pl.coalesce(note, "note").alias("note"))
+    out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
+    return out["date"], out["note"]
+
+
+def _unsettled(value: str) -> str:
+    return (
+        f"date {value!r} may be day or month first and nothing in its file settles which; "
+        "left undated (declare dayfirst or date_format for this source)"
+    )
+
+
+def _numeric(
+    m: re.Match, order: Order, why: str, today: dt.date
+) -> tuple[dt.date | None, str | None]:
+    first, second, year = int(m.group(1)), int(m.group(3)), m.group(4)
+    day, month = (first, second) if order == "dmy" else (second, first)
+    year_n = two_digit_year(int(year), today) if len(year) == 2 else int(year)
+    date = _safe_date(year_n, month, day)
+    if date is None:
+        return None, f"date {m.group(0).strip()!r} is not a date read {order} ({why})"
+    ambiguous = first <= 12 and second <= 12
+    note = f"read {'day' if order == 'dmy' else 'month'} first ({why} for its file)"
+    if len(year) == 2:
+        note += f"; two-digit year read as {year_n}"
+    return date, note if (ambiguous or len(year) == 2) else None
+
+
+_DATEPARSER_MAX = 5000  # distinct values given to dateparser (about a millisecond each)
+
+
+def _dateparser(values: list[str]) -> dict[str, dt.date]:
+    """Dates dateparser reads with a day, a month and a year all written (no guessing of a
+    missing part, no relative dates); at most ``_DATEPARSER_MAX`` distinct values."""
+    values = list(dict.fromkeys(v for v in values if any(c.isdigit() for c in v)))
+    if not values:
+        return {}
+    import dateparser  # imported only when a column holds dates the formats do not read
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time"],
+    }
+    out = {}
+    for v in values[:_DATEPARSER_MAX]:
+        if _NUMERIC_DATE.match(v):  # day or month first: settled by the file, never guessed
+            continue
+        try:
+            parsed = dateparser.parse(v, settings=settings)
+        except (ValueError, OverflowError):
+            parsed = None
+        if parsed is not None:
+            out[v] = parsed.date()
+    return out
 
 
 def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:

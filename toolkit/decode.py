@@ -1,8 +1,15 @@
 """Bytes to text: a file's encoding found, binary files told apart, pages decoded together.
 
+UTF-8 (and UTF-16 with a byte-order mark) is read as such. Other bytes go to charset-normalizer,
+the maintained detector, limited to the legacy encodings this field's texts come in (Western,
+Cyrillic, Central European, Chinese, Japanese, Korean): alone on short texts it takes KOI8-R for
+UTF-16 and Western text for Central European. What decodes to mostly symbols is refused.
+
 Example:
-    >>> decode("café".encode("cp1252"))
-    Decoded(text='café', encoding='cp1252')
+    >>> decode("café au lait".encode("cp1252"))
+    Decoded(text='café au lait', encoding='cp1252', reason=None)
+    >>> decode("Минск, 3 марта".encode("cp1251")).encoding
+    'cp1251'
 """
 
 from __future__ import annotations
@@ -12,14 +19,42 @@ from typing import NamedTuple
 
 import polars as pl
 
-__all__ = ["Decoded", "decode", "decode_all", "looks_binary"]
+__all__ = [
+    "LEGACY_ENCODINGS",
+    "Decoded",
+    "decode",
+    "decode_all",
+    "detect",
+    "letter_share",
+    "looks_binary",
+]
 
 
 class Decoded(NamedTuple):
-    """A decoded file: ``text`` is None when undecodable, and ``encoding`` then says why."""
+    """A decoded file: ``text`` is None when it is not text, and ``reason`` then says why."""
 
     text: str | None
-    encoding: str
+    encoding: str  # "binary" or "undecodable" when ``text`` is None
+    reason: str | None = None
+
+
+# Legacy encodings tried when a file is not UTF-8, most likely first: the first wins a tie.
+LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "mac_cyrillic",
+    "iso8859_5",
+    "cp1250",
+    "iso8859_15",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+)
+MIN_LETTER_SHARE = 0.6  # of the characters that are not spaces, in a text not in UTF-8
 
 
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
@@ -34,43 +69,82 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the legacy
+    encoding charset-normalizer finds (cp1252, then latin-1, when it finds none).
 
-    Binary data (NUL bytes, or many control characters) gives ``Decoded(None, "binary")``.
+    Binary data (NUL bytes, or many control characters) gives ``Decoded(None, "binary")``; a
+    text not in UTF-8 that decodes to mostly symbols, ``Decoded(None, "undecodable", why)``.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
-            return Decoded(None, "undecodable")
+            return Decoded(None, "undecodable", "not UTF-16 although it starts as UTF-16")
     if looks_binary(data):
         return Decoded(None, "binary")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return Decoded(text, "utf-8" if encoding == "utf-8-sig" else encoding)
-    # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-    return Decoded(data.decode("latin-1"), "latin-1")
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = detect(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; latin-1 maps every byte
+        encoding, text = "latin-1", data.decode("latin-1")
+    share = letter_share(text)
+    if share < MIN_LETTER_SHARE:
+        return Decoded(
+            None,
+            "undecodable",
+            f"not text: not UTF-8, and as {encoding} only {share:.0%} of its characters are "
+            "letters; save it as UTF-8",
+        )
+    return Decoded(text, encoding)
 
 
-def decode_all(data: Sequence[bytes]) -> tuple[pl.Series, pl.Series]:
-    """Many texts' bytes (none binary, none UTF-16) decoded: their texts and encodings.
+def detect(data: bytes) -> str:
+    """The legacy encoding (``LEGACY_ENCODINGS``) that charset-normalizer reads ``data`` in
+    with the least chaos and most coherence, the likelier winning a tie; cp1252 when none."""
+    from charset_normalizer import from_bytes  # imported when a file is not UTF-8
+
+    found = from_bytes(data[:200_000], cp_isolation=list(LEGACY_ENCODINGS))
+    if not found:
+        return "cp1252"
+    rank = {e: i for i, e in enumerate(LEGACY_ENCODINGS)}
+
+    def likeliest(match) -> str:  # encodings that give the same text are listed together
+        return min(match.could_be_from_charset, key=lambda e: rank.get(e, len(rank)))
+
+    best = min(found, key=lambda m: (m.chaos, -m.coherence, rank.get(likeliest(m), len(rank))))
+    return likeliest(best)
+
+
+def letter_share(text: str, sample: int = 100_000) -> float:
+    """The share of letters among the characters of ``text`` that are not spaces (1.0 when
+    there are none); the first ``sample`` characters are counted."""
+    chars = [c for c in text[:sample] if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 1.0
+
+
+def decode_all(data: Sequence[bytes]) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """Many texts' bytes (none binary, none UTF-16) decoded: their texts, encodings, and why a
+    text is null (see :class:`Decoded`).
 
     All are decoded together as UTF-8 (a byte-order mark dropped); when any is not UTF-8, each
     is decoded as :func:`decode` does. The texts are those :func:`decode` gives either way.
 
     Example:
-        >>> texts, encodings = decode_all([b"Minsk", "caf\\xe9".encode("latin-1")])
+        >>> texts, encodings, _ = decode_all([b"Minsk", "caf\\xe9".encode("latin-1")])
         >>> encodings.to_list()
         ['utf-8', 'cp1252']
     """
     try:
         texts = pl.Series(data, dtype=pl.Binary).cast(pl.String).str.strip_prefix("\ufeff")
         encodings = pl.repeat("utf-8", len(data), dtype=pl.String, eager=True)
+        reasons = pl.repeat(None, len(data), dtype=pl.String, eager=True)
     except pl.exceptions.ComputeError:  # not all UTF-8: cp1252 and the like, one by one
         decoded = [decode(d) for d in data]
         texts = pl.Series([d.text for d in decoded], dtype=pl.String)
         encodings = pl.Series([d.encoding for d in decoded], dtype=pl.String)
-    return texts, encodings
+        reasons = pl.Series([d.reason for d in decoded], dtype=pl.String)
+    return texts, encodings, reasons

@@ -8,7 +8,9 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +19,22 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
+from toolkit.dates import DateReading
 from toolkit.errors import InputError, StrictModeError
 from toolkit.outlets import Registry, registry
 from toolkit.pages import LEARNED_SCHEMA, normalize_fields, read_pages
 from toolkit.provenance import drop_duplicate_ids, file_evidence, resolve_fields
 from toolkit.readers import read_file
 from toolkit.records import Record, Skip, Table, records_frame
-from toolkit.sources import REPORT_SCHEMA, Manifest, ReportRow, find_sources, report_frame
+from toolkit.sources import (
+    REPORT_SCHEMA,
+    Manifest,
+    ReportRow,
+    Sources,
+    find_sources,
+    report_frame,
+)
+from toolkit.tables import check_columns
 
 __all__ = [
     "CORPUS_SCHEMA",
@@ -37,6 +48,8 @@ __all__ = [
 ]
 
 log = logging.getLogger("toolkit")
+
+MAX_FILE_MB = 200.0  # a larger file is skipped: a load's memory grows with its largest file
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -139,6 +152,10 @@ def ingest(
     chrome_share: float = 0.05,
     year_range: tuple[int, int] | None = None,
     outlets: str | Path | None = None,
+    outlet_names: dict[str, str] | None = None,
+    date_format: str | dict[str, str] | None = None,
+    dayfirst: bool | dict[str, bool] | None = None,
+    max_file_mb: float = MAX_FILE_MB,
     progress: bool = False,
 ) -> Ingest:
     """Load a corpus and account for every input file and record.
@@ -152,14 +169,25 @@ def ingest(
         manifest: see :func:`load_corpus`.
         strict: raise :class:`StrictModeError` when anything was skipped.
         columns: map fields to table columns where the usual names do not fit, e.g.
-            ``{"text": "story", "date": "when"}``. Fields: title, text, date, outlet, url.
+            ``{"text": "story", "date": "when"}``. Fields: title, text, date, outlet, url;
+            another key is an error. Without a body column, a ``summary``, ``description``,
+            ``lead``, ``abstract`` or ``excerpt`` column is the text (the report says so).
         learn: learn lines repeated across many documents of one site (or folder) as chrome.
         min_chrome_docs: a learned chrome line occurs in at least this many documents...
         chrome_share: ...and in at least this share of its site's documents.
         year_range: years a weekday ("on Monday") may place a yearless dateline in; by default
             the years of this load's dated documents, one year either side.
         outlets: a folder of your own outlet tables (``*.yaml``, as in
-            ``toolkit/data/outlets``), read beside the bundled ones.
+            ``toolkit/data/outlets``), read beside the bundled ones; a table naming a bundled
+            outlet adds to its aliases, cues and sites.
+        outlet_names: outlet names as your data writes them, mapped to an outlet, e.g.
+            ``{"the-new-york-times": "New York Times"}`` (added to its aliases).
+        date_format: a strptime format (``"%d/%m/%Y"``) for date columns, or one per source
+            (``{"rss.csv": "%d/%m/%Y"}``; a source as the report names it).
+        dayfirst: whether numeric dates such as "01/10/2017" are day first, for all sources or
+            per source. Undeclared, each file's own values settle it; when they do not, such
+            dates stay null with a note (never month first by default).
+        max_file_mb: a file larger than this (in MB) is skipped with the reason.
         progress: show a progress bar while reading files.
 
     Returns:
@@ -170,9 +198,12 @@ def ingest(
             holds what cannot be read as text (the message names the file).
         StrictModeError: ``strict`` and something was skipped.
     """
-    reg = outlet_registry(outlets)
+    reg = outlet_registry(outlets, outlet_names)
     found = find_sources(source, manifest)
-    docs, skipped = read_batch(found.files, columns=columns, progress=progress)
+    reading = date_reading(date_format, dayfirst, found)
+    docs, skipped = read_batch(
+        found.files, columns=columns, max_file_mb=max_file_mb, progress=progress
+    )
     return finish(
         docs,
         pl.concat([found.report, skipped]),
@@ -183,22 +214,57 @@ def ingest(
         chrome_share=chrome_share,
         year_range=year_range,
         strict=strict,
+        reading=reading,
     )
 
 
-def outlet_registry(outlets: str | Path | None = None) -> Registry:
-    """The outlet registry a load uses: the bundled tables, and a folder of the user's own."""
-    if outlets is None:
-        return registry()
-    if not Path(outlets).is_dir():
+def outlet_registry(
+    outlets: str | Path | None = None, outlet_names: dict[str, str] | None = None
+) -> Registry:
+    """The outlet registry a load uses: the bundled tables, a folder of the user's own, and
+    the user's names for known outlets."""
+    if outlets is not None and not Path(outlets).is_dir():
         raise InputError("outlet tables folder not found; check the path", path=str(outlets))
-    return Registry.load((Path(outlets),))
+    if outlets is None and not outlet_names:
+        return registry()
+    extra = (Path(outlets),) if outlets is not None else ()
+    return Registry.load(extra, names=outlet_names or {})
+
+
+def date_reading(
+    date_format: str | dict[str, str] | None,
+    dayfirst: bool | dict[str, bool] | None,
+    found: Sources,
+) -> DateReading:
+    """What the user declared of dates, checked: a per-source key names a source.
+
+    Raises:
+        InputError: a key names no source, or a value is of the wrong kind.
+    """
+    reading = DateReading(date_format, dayfirst)
+    names = {rel.split("/", 1)[0] for _, rel in found.files} | {
+        p.split("/", 1)[0] for p in found.report["path"].to_list()
+    }
+    rels = [rel for _, rel in found.files]
+    for key in sorted(reading.keys()):
+        key_s = str(key).strip("/")
+        if key_s not in names and not any(r == key_s or r.startswith(key_s + "/") for r in rels):
+            raise InputError(
+                f"date_format/dayfirst: {key!r} names no source; the sources are "
+                f"{', '.join(sorted(names))}"
+            )
+    for what, value, kind in (("date_format", date_format, str), ("dayfirst", dayfirst, bool)):
+        values = value.values() if isinstance(value, dict) else [value]
+        if any(v is not None and not isinstance(v, kind) for v in values):
+            raise InputError(f"{what}: give {kind.__name__} values, not {value!r}")
+    return reading
 
 
 def read_batch(
     files: Sequence[tuple[str | Path, str]],
     *,
     columns: dict[str, str] | None = None,
+    max_file_mb: float = MAX_FILE_MB,
     progress: bool = False,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The map of a load: read and decode a batch of files, their records as one frame.
@@ -208,7 +274,7 @@ def read_batch(
     Args:
         files: ``(path, rel)`` pairs, as in :attr:`toolkit.sources.Sources.files` (``rel``
             names the file in the report and the corpus).
-        columns: see :func:`ingest`.
+        columns, max_file_mb: see :func:`ingest`.
         progress: show a progress bar.
 
     Returns:
@@ -220,11 +286,15 @@ def read_batch(
         >>> found = find_sources("seeds/")                              # doctest: +SKIP
         >>> docs, skipped = read_batch(found.files[:10])                # doctest: +SKIP
     """
-    options = {"columns": columns or {}}
+    options = {"columns": check_columns(columns)}
     pages: list[Record] = []
     tables: list[Table] = []
     skips: list[Skip] = []
     for path, rel in tqdm(files, desc="reading", unit="file", disable=not progress):
+        too_big = _too_big(path, rel, max_file_mb)
+        if too_big is not None:
+            skips.append(too_big)
+            continue
         for item in read_file(path, rel, options):
             if isinstance(item, Skip):
                 skips.append(item)
@@ -233,6 +303,21 @@ def read_batch(
             else:
                 pages.append(item)
     return records_frame(pages, tables), report_frame(ReportRow.skipped(s) for s in skips)
+
+
+def _too_big(path: str | Path, rel: str, max_file_mb: float) -> Skip | None:
+    """The Skip of a file over ``max_file_mb`` (memory grows with the largest file read)."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return None  # the reader says why it cannot read it
+    if size <= max_file_mb * 1e6:
+        return None
+    return Skip(
+        rel,
+        f"file of {size / 1e6:,.0f} MB is over max_file_mb ({max_file_mb:g} MB); split it, "
+        "or raise max_file_mb if the machine has memory for it (about 4 times the file)",
+    )
 
 
 def finish(
@@ -246,6 +331,8 @@ def finish(
     chrome_share: float = 0.05,
     year_range: tuple[int, int] | None = None,
     strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
 ) -> Ingest:
     """The steps of a load that need the whole corpus: chrome learning, page reading, year
     inference, provenance, duplicate ids, and the report.
@@ -258,6 +345,8 @@ def finish(
         manifest: the manifest (:attr:`toolkit.sources.Sources.manifest`); none by default.
         reg: the outlet registry (:func:`outlet_registry`); the bundled one by default.
         learn, min_chrome_docs, chrome_share, year_range, strict: see :func:`ingest`.
+        reading: the date formats declared (:func:`date_reading`).
+        today: the load's day (today by default): later dates are refused.
 
     Returns:
         An :class:`Ingest`: the same tables :func:`ingest` gives for the same files.
@@ -283,7 +372,7 @@ def finish(
             chrome_share=chrome_share,
         )
         docs, empty = _without_text(docs)
-        corpus = resolve_fields(docs, reg, year_range)
+        corpus = resolve_fields(docs, reg, year_range, reading=reading, today=today)
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
@@ -321,7 +410,9 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "record",
         pl.col("_line").alias("line"),
         pl.lit("skipped").alias("status"),
-        pl.when(no_body)
+        pl.when(pl.col("_unread").is_not_null())
+        .then(pl.col("_unread"))
+        .when(no_body)
         .then(pl.lit("no body text: no text column and an empty title"))
         .when(pl.col("raw").is_null())
         .then(pl.lit("no body text: empty text cell"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -108,19 +108,56 @@ class Registry:
         self.datelines = tuple(datelines)
 
     @classmethod
-    def load(cls, extra_dirs: tuple[Path, ...] = ()) -> Registry:
-        """Load the bundled tables, plus any ``*.yaml`` outlet tables in ``extra_dirs``."""
+    def load(
+        cls, extra_dirs: tuple[Path, ...] = (), *, names: dict[str, str] | None = None
+    ) -> Registry:
+        """Load the bundled tables, plus any ``*.yaml`` outlet tables in ``extra_dirs``, plus
+        ``names``: more aliases of known outlets (``{"the-new-york-times": "New York Times"}``).
+
+        A user's table naming a bundled outlet (by its name or an alias) adds its aliases,
+        datelines, bylines, cues and sites to that outlet's.
+
+        Raises:
+            DataError: a table is malformed, one folder's tables define an outlet twice, or a
+                name in ``names`` maps to no known outlet.
+        """
         common = _load_yaml_resource("common.yaml")
         outlets: dict[str, Outlet] = {}
         folder = resources.files("toolkit") / "data" / "outlets"
-        files = [(f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()]
-        for d in extra_dirs:
-            files += [(str(p), p.read_text(encoding="utf-8")) for p in Path(d).glob("*.yaml")]
-        for name, body in sorted(files):
+        bundled = [(f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()]
+        for name, body in sorted(bundled):
             outlet = _parse_outlet(name, _safe_load(body))
             if outlet.name in outlets:
                 raise DataError(f"{name}: outlet {outlet.name!r} is defined twice")
             outlets[outlet.name] = outlet
+        known = {_alias_key(a): o.name for o in outlets.values() for a in (o.name, *o.aliases)}
+        extra: dict[str, Outlet] = {}
+        for d in extra_dirs:
+            for p in sorted(Path(d).glob("*.yaml")):
+                outlet = _parse_outlet(str(p), _safe_load(p.read_text(encoding="utf-8")))
+                target = known.get(_alias_key(outlet.name))
+                if target is not None:  # a known outlet: the user's table adds to it
+                    outlets[target] = _extended(outlets[target], outlet)
+                elif outlet.name in extra:
+                    raise DataError(f"{p}: outlet {outlet.name!r} is defined twice")
+                else:
+                    extra[outlet.name] = outlet
+        outlets.update(extra)
+        for alias, target in (names or {}).items():
+            key = _alias_key(str(target))
+            name = next(
+                (o.name for o in outlets.values() if key in map(_alias_key, (o.name, *o.aliases))),
+                None,
+            )
+            if name is None:
+                raise DataError(
+                    f"outlet_names: {target!r} (for {alias!r}) is no known outlet; known: "
+                    f"{', '.join(sorted(outlets))} (add an outlet table for a new one)"
+                )
+            o = outlets[name]
+            outlets[name] = Outlet(
+                o.name, (*o.aliases, str(alias)), o.datelines, o.bylines, o.cues, o.sites, o.source
+            )
         return cls(
             outlets=outlets,
             months={str(k).lower(): int(v) for k, v in common["months"].items()},
@@ -257,7 +294,26 @@ def any_of(patterns: list[re.Pattern]) -> str | None:
 
 
 def _alias_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip().lower())
+    """An alias as compared: case, punctuation, slugs and a leading "the" ignored, so
+    "the-new-york-times", "NEW YORK TIMES" and "New York Times" are one key."""
+    key = re.sub(r"[\W_]+", " ", name.casefold()).strip()
+    return key.removeprefix("the ") or key
+
+
+def _extended(outlet: Outlet, more: Outlet) -> Outlet:
+    """A bundled outlet with what a user's table of the same outlet adds."""
+    return Outlet(
+        name=outlet.name,
+        aliases=(*outlet.aliases, *(a for a in (more.name, *more.aliases) if a != outlet.name)),
+        datelines=(*outlet.datelines, *more.datelines),
+        bylines=(*outlet.bylines, *more.bylines),
+        cues=(*outlet.cues, *more.cues),
+        sites=(
+            *outlet.sites,
+            *(replace(s, outlet=outlet.name) if s.outlet else s for s in more.sites),
+        ),
+        source=f"{outlet.source} + {more.source}",
+    )
 
 
 def _compile(pattern: str, source: str) -> re.Pattern:

@@ -67,15 +67,24 @@ def outlet_site_counts(corpus: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def dating_summary(corpus: pl.DataFrame) -> pl.DataFrame:
-    """Per outlet: dated items, items whose date was written but not complete (year unknown,
-    say), and items with no date at all. Undated items are never placed at a default date."""
+def dating_summary(corpus: pl.DataFrame, *, by: str = "outlet") -> pl.DataFrame:
+    """Per outlet (or per ``by="source"``, the first part of each path): dated items, how their
+    dates were read (``from_manifest``, ``from_column``, ``from_text``, ``from_filename``,
+    ``inferred``: see ``published_source``), items whose date was written but not taken
+    (``partial``: unsettled, refused or yearless; the load report's notes say why), and items
+    with no date at all. Undated items are never placed at a default date."""
+    key = pl.col("path").str.replace(r"/.*$", "") if by == "source" else pl.col(by)
+    source = pl.col("published_source")
     return (
-        corpus.with_columns(pl.col("outlet").fill_null(UNKNOWN))
-        .group_by("outlet")
+        corpus.with_columns(key.fill_null(UNKNOWN).alias(by))
+        .group_by(by)
         .agg(
             documents=pl.len(),
             dated=pl.col("published").is_not_null().sum().cast(pl.Int64),
+            **{
+                f"from_{s}" if s != "inferred" else s: (source == s).sum().cast(pl.Int64)
+                for s in ("manifest", "column", "text", "filename", "inferred")
+            },
             partial=(pl.col("published").is_null() & pl.col("date_text").is_not_null())
             .sum()
             .cast(pl.Int64),
@@ -85,7 +94,7 @@ def dating_summary(corpus: pl.DataFrame) -> pl.DataFrame:
             first=pl.col("published").min(),
             last=pl.col("published").max(),
         )
-        .sort("outlet")
+        .sort(by)
     )
 
 

@@ -55,6 +55,10 @@ __all__ = [
 ]
 
 
+# the ingest keywords a parameter set may give (its ``ingest`` mapping)
+INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "max_file_mb")
+
+
 @dataclass(frozen=True)
 class SharedOptions:
     """The keys every notebook declares in its parameters cell: the corpus, the unit of
@@ -94,6 +98,12 @@ class SharedOptions:
     )
     min_group_docs: int = option(
         5, "groups with fewer documents are flagged, never compared", minimum=1
+    )
+    ingest: dict = option(
+        {},
+        "how to read your tables: " + ", ".join(INGEST_KEYS) + " (as toolkit.ingest takes "
+        "them; e.g. {columns: {text: story}, outlet_names: {the-new-york-times: New York "
+        "Times}, dayfirst: true}); date_format and dayfirst may map source names to values",
     )
 
 
@@ -174,6 +184,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
             known = sorted(SHARED) + sorted(SECTIONS)
             problems.append(f"{key}: unknown key; known keys are {', '.join(known)}")
     _check_paths(params, root, problems)
+    _check_ingest(params, problems)
     _check_outlets(params, root, problems)
     _check_dates(params, problems)
     _check_events(params["trends"], problems)
@@ -229,12 +240,48 @@ def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> Non
             problems.append(f"{key}: {value} does not exist (paths are relative to {root})")
 
 
+def _check_ingest(params: dict[str, Any], problems: list[str]) -> None:
+    """The ``ingest`` mapping: known keys, known fields in ``columns``, per-source keys of
+    ``date_format`` and ``dayfirst`` that name a source, values of the right kind."""
+    from toolkit.tables import check_columns
+
+    options = params["ingest"]
+    unknown = sorted(set(options) - set(INGEST_KEYS))
+    if unknown:
+        problems.append(
+            f"ingest: unknown keys {', '.join(unknown)}; known: {', '.join(INGEST_KEYS)}"
+        )
+    try:
+        check_columns(options.get("columns"), where="ingest.columns")
+    except ToolkitError as e:
+        problems.append(str(e))
+    names = options.get("outlet_names") or {}
+    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+        problems.append("ingest.outlet_names: map names in your data to outlet names")
+    sources = {Path(s).name for s in params["sources"] if isinstance(s, str)}
+    for key, kind in (("date_format", str), ("dayfirst", bool)):
+        value = options.get(key)
+        values = value if isinstance(value, dict) else {None: value}
+        for source, v in values.items():
+            if v is not None and not isinstance(v, kind):
+                problems.append(f"ingest.{key}: {v!r} is not {kind.__name__}")
+            if source is not None and str(source).split("/")[0] not in sources:
+                known = ", ".join(sorted(sources))
+                problems.append(f"ingest.{key}: {source!r} names no source; sources: {known}")
+    size = options.get("max_file_mb", 1)
+    if isinstance(size, bool) or not isinstance(size, int | float) or size <= 0:
+        problems.append(f"ingest.max_file_mb: {size!r} is not a number of MB above 0")
+
+
 def _check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> None:
     from toolkit.outlets import Registry, registry
 
     extra = params["outlet_tables"]
+    names = params["ingest"].get("outlet_names") or {}
+    names = names if isinstance(names, dict) else {}
     try:
-        reg = Registry.load((root / extra,)) if extra and (root / extra).is_dir() else registry()
+        tables = (root / extra,) if extra and (root / extra).is_dir() else ()
+        reg = Registry.load(tables, names=names) if tables or names else registry()
     except ToolkitError as e:
         problems.append(f"outlet_tables: {e}")
         return

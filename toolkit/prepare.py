@@ -97,6 +97,7 @@ def _options(params: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
         "sources": params["sources"],
         "manifest": params["manifest"],
         "outlet_tables": params["outlet_tables"],
+        "ingest": params["ingest"],
         "dedup": params["dedup"],
     }
 
@@ -162,8 +163,14 @@ def _build(
         manifest=root / params["manifest"] if params["manifest"] else None,
         outlets=outlets,
         progress=progress,
+        **params["ingest"],
     )
-    reg = Registry.load((outlets,)) if outlets is not None else registry()
+    names = params["ingest"].get("outlet_names") or {}
+    reg = (
+        Registry.load((outlets,) if outlets else (), names=names)
+        if outlets or names
+        else registry()
+    )
     dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
     corpus = mark_duplicates(result.corpus, dups)
     tables = {

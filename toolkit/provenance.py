@@ -8,13 +8,20 @@ of the path and record; a repeated id keeps its first article and reports the ot
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
-from toolkit.dates import infer_yearless, parse_dates, parse_filename
+from toolkit.dates import (
+    DateReading,
+    column_dates,
+    infer_yearless,
+    parse_filename,
+    refuse_out_of_range,
+)
 from toolkit.lang import language, word_count
 from toolkit.outlets import Registry
 from toolkit.sources import REPORT_SCHEMA, Manifest
@@ -77,7 +84,12 @@ def file_evidence(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.D
 
 
 def resolve_fields(
-    docs: pl.DataFrame, reg: Registry, year_range: tuple[int, int] | None = None
+    docs: pl.DataFrame,
+    reg: Registry,
+    year_range: tuple[int, int] | None = None,
+    *,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
 ) -> pl.DataFrame:
     """Outlet, title, date, id, language, length and notes for documents with text.
 
@@ -90,20 +102,23 @@ def resolve_fields(
         reg: the outlet registry (aliases, sites, date formats, weekday names).
         year_range: years a weekday may place a yearless dateline in (see
             :func:`toolkit.dates.infer_yearless`).
+        reading: how the user says dates are written, per source (see
+            :class:`toolkit.dates.DateReading`).
+        today: the load's day: dates after it (or before 1900) are refused with a note.
 
     Returns:
         ``docs`` with the corpus columns (``outlet``, ``outlet_source``, ``title``,
         ``published``, ``doc_id``, ``lang``, ``n_words``...) and ``_note``.
     """
-    distinct = docs["date_raw"].unique().drop_nulls()
-    docs = docs.join(
-        pl.DataFrame([distinct, parse_dates(distinct, reg=reg).alias("column_date")]),
-        on="date_raw",
-        how="left",
-        maintain_order="left",
+    today = today or dt.date.today()
+    dates, notes = column_dates(
+        docs["date_raw"], docs["path"], reading=reading, today=today, reg=reg
     )
+    docs = docs.with_columns(dates.alias("column_date"), notes.alias("_date_note"))
     evidence = [c for c, _ in DATE_EVIDENCE[:-1]]
+    docs = _in_range(docs, [c for c in evidence if c != "column_date"], today)
     docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
+    docs = _in_range(docs, ["inferred"], today)
     # One query: polars computes shared sub-expressions once, and uses every core.
     return (
         docs.lazy()
@@ -118,10 +133,22 @@ def resolve_fields(
     )
 
 
+def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.DataFrame:
+    """Dates before 1900 or after ``today`` in ``columns`` made null, noted in ``_range_note``."""
+    refused = [refuse_out_of_range(col(c), today) for c in columns]
+    notes = [n for _, n in refused]
+    if "_range_note" in docs.columns:
+        notes.insert(0, col("_range_note"))
+    note = pl.concat_str(notes, separator="; ", ignore_nulls=True)
+    return docs.with_columns(
+        *(d.alias(c) for c, (d, _) in zip(columns, refused, strict=True)),
+        pl.when(note != "").then(note).alias("_range_note"),
+    )
+
+
 def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     """What the registry says of each distinct outlet, site and folder, and the notes on
     outlets and dates it does not know."""
-    unparsed = docs.filter(col("column_date").is_null())
     return {
         "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
         "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
@@ -132,9 +159,6 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
                 None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
             ),
             docs,
-        ),
-        "_unparsed_note": _lookup(
-            col("date_raw"), lambda d: f"date {d!r} not understood; kept in date_text", unparsed
         ),
     }
 
@@ -196,16 +220,21 @@ def _date_text() -> pl.Expr:
 def _note() -> pl.Expr:
     """What the report says of a loaded article: a missing body column, an unknown outlet, a
     date not understood or not fixed, a dateline that disagrees."""
-    undated_note = (
-        pl.when(col("published").is_null() & col("date_raw").is_not_null())
-        .then(col("_unparsed_note"))
-        .when(col("published").is_null() & col("partial_month").is_not_null())
-        .then(pl.lit("dateline has no year and no evidence fixes one"))
-    )
+    undated_note = pl.when(
+        col("published").is_null() & col("date_raw").is_null() & col("partial_month").is_not_null()
+    ).then(pl.lit("dateline has no year and no evidence fixes one"))
     return pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            pl.when(col("_text_from").is_not_null()).then(
+                pl.format("no body column: the {} column read as the text", "_text_from")
+            ),
+            pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
+                pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
+            ),
             col("_outlet_note"),
+            col("_date_note"),
+            col("_range_note"),
             undated_note,
             col("_disagree"),
         ],

@@ -45,6 +45,7 @@ class Table:
     frame: pl.DataFrame
     has_body_column: bool = True
     encoding: str = "utf-8"  # tables polars reads itself are UTF-8
+    text_from: str | None = None  # a summary column read as the text: the table has no body
 
 
 @dataclass
@@ -72,16 +73,28 @@ def file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) 
         return data
     decoded = decode(data)
     if decoded.text is None:
-        return Skip(rel, f"{decoded.encoding} file: not {kind}")
+        return Skip(rel, decoded.reason or f"{decoded.encoding} file: not {kind}")
     return decoded
 
 
 def text_value(value: Any) -> str | None:
-    """A field's value as stripped text (a list's items as paragraphs), None when empty."""
-    if value is None:
+    """A field's value as stripped text, None when empty: a list's items (lists of lists too)
+    as paragraphs; an object's first text value (``{"en": "..."}``, WordPress's
+    ``{"rendered": "..."}``), never the object's printed form.
+
+    Example:
+        >>> text_value({"rendered": "Talks in Minsk", "protected": False})
+        'Talks in Minsk'
+        >>> text_value([["One."], "Two."]).split()
+        ['One.', 'Two.']
+    """
+    if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, dict):
+        return next((t for v in value.values() if (t := text_value(v)) is not None), None)
     if isinstance(value, list):
-        value = "\n\n".join(str(v).strip() for v in value if v is not None and str(v).strip())
+        parts = [t for v in value if (t := text_value(v)) is not None]
+        return "\n\n".join(parts) or None
     value = str(value).strip()
     return value or None
 
@@ -106,13 +119,15 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "meta": pl.String,
     "has_body": pl.Boolean,
     "_encoding": pl.String,
+    "_text_from": pl.String,
+    "_unread": pl.String,  # why a page's bytes gave no text (they decode to mostly symbols)
 }
 
 
 def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFrame:
     """Pages and table rows as one frame of fields as found (``DOCS_SCHEMA``), one row per
     article: the pages first, then the tables' rows, each in the order given."""
-    texts, encodings = _page_texts(pages)
+    texts, encodings, unread = _page_texts(pages)
     frames = [
         pl.DataFrame(
             {
@@ -128,6 +143,8 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
                 "meta": [meta_json(r.meta) for r in pages],
                 "has_body": [True] * len(pages),
                 "_encoding": encodings,
+                "_text_from": [None] * len(pages),
+                "_unread": unread,
             },
             schema=DOCS_SCHEMA,
         )
@@ -146,21 +163,28 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             "meta",
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
+            pl.lit(t.text_from, pl.String).alias("_text_from"),
+            pl.lit(None, pl.String).alias("_unread"),
         ).cast(DOCS_SCHEMA)
         for t in tables
     ]
     return pl.concat(frames)
 
 
-def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series]:
-    """The pages' texts and encodings; those read as bytes are decoded together
-    (see :func:`toolkit.decode.decode_all`)."""
+def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The pages' texts, encodings and why a text is null; those read as bytes are decoded
+    together (see :func:`toolkit.decode.decode_all`)."""
     texts = pl.Series(
         [None if isinstance(r.text, bytes) else r.text for r in pages], dtype=pl.String
     )
     encodings = pl.Series([r.encoding for r in pages], dtype=pl.String)
+    unread = pl.repeat(None, len(pages), dtype=pl.String, eager=True)
     where = [i for i, r in enumerate(pages) if isinstance(r.text, bytes)]
     if not where:
-        return texts, encodings
-    decoded, found = decode_all([pages[i].text for i in where])
-    return texts.scatter(where, decoded), encodings.scatter(where, found)
+        return texts, encodings, unread
+    decoded, found, why = decode_all([pages[i].text for i in where])
+    return (
+        texts.scatter(where, decoded),
+        encodings.scatter(where, found),
+        unread.scatter(where, why),
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -142,39 +143,74 @@ def find_sources(
         raise InputError("manifest file not found; check the path", path=str(manifest))
     files: list[tuple[str | Path, str]] = []
     report: list[ReportRow] = []
-    for s in sources:
+    names = _source_names([Path(s) for s in sources])
+    for s, name in zip(sources, names, strict=True):
         path = Path(s)
         if not path.exists():
-            raise InputError("no such file or folder; check the path", path=str(s))
+            raise InputError("no such file or folder; check the path", path=_printable(str(s)))
         if path.is_file():
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     f"unsupported file type {path.suffix!r}; supported: "
                     + ", ".join(sorted(READERS)),
-                    path=str(s),
+                    path=_printable(str(s)),
                 )
-            files.append((path, path.name))
+            files.append((path, name))
             continue
         if manifest_path is None and (path / MANIFEST_NAME).is_file():
             manifest_path = path / MANIFEST_NAME
-        _folder(path, manifest_path, files, report)
+        _folder(path, name, manifest_path, files, report)
     label = next((r.path for r in report if r.reason == "used as the manifest"), None)
     rows = read_manifest(manifest_path) if manifest_path else {}
     return Sources(files, Manifest(rows, label or str(manifest_path)), report_frame(report))
 
 
+def _source_names(paths: list[Path]) -> list[str]:
+    """How the report names each source: its name ("a.txt", "belta"), with as many of its
+    parent folders as tell apart different sources of one name ("x/a.txt", "y/a.txt")."""
+    full = [Path(os.path.abspath(p)).parts for p in paths]  # links named as given
+    names = []
+    for i, parts in enumerate(full):
+        depth = 1
+        while depth < len(parts) and any(
+            other[-depth:] == parts[-depth:] and other != parts
+            for j, other in enumerate(full)
+            if j != i
+        ):
+            depth += 1
+        names.append(_printable("/".join(parts[-depth:])))
+    return names
+
+
+def _printable(name: str) -> str:
+    """A path as text: bytes not UTF-8 in a file name (kept by Python as surrogates) become
+    U+FFFD, so the name can be written to the report and the corpus."""
+    return os.fsencode(name).decode("utf-8", "replace") if _has_surrogates(name) else name
+
+
+def _has_surrogates(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _folder(
     folder: Path,
+    name: str,
     manifest: Path | None,
     files: list[tuple[str | Path, str]],
     report: list[ReportRow],
 ) -> None:
     """Add the files under ``folder`` to ``files``, and those not read to ``report``."""
     the_manifest = manifest.resolve() if manifest is not None else None
-    for parts, f in sorted(_walk(folder)):
-        rel = "/".join((folder.name, *parts))
+    for parts, f, problem in sorted(_walk(folder, seen={folder.resolve()})):
+        rel = _printable("/".join((name, *parts)).rstrip("/"))
         ext = suffix(parts[-1])
-        if (
+        if problem is not None:
+            report.append(ReportRow(rel, "skipped", problem))
+        elif (
             the_manifest is not None
             and parts[-1] == the_manifest.name
             and (Path(f).resolve() == the_manifest)
@@ -188,15 +224,52 @@ def _folder(
             files.append((f, rel))
 
 
-def _walk(folder: Path, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every file under ``folder`` (following links to files, not to folders): its path's
-    parts below ``folder``, and its path."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
+def _walk(
+    folder: Path, parts: tuple[str, ...] = (), *, seen: set[Path]
+) -> Iterator[tuple[tuple[str, ...], str, str | None]]:
+    """Every entry under ``folder``, following links to files and to folders: its path's parts
+    below ``folder``, its path, and why it cannot be read (None when it can). Links that lead
+    back to a folder on the way (a loop), broken links and unreadable folders are reported,
+    never followed, never dropped."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as e:
+        yield (*parts, ""), str(folder), f"cannot read folder: {e.strerror or e}"
+        return
+    for entry in entries:
+        here = (*parts, entry.name)
+        try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(Path(entry.path), (*parts, entry.name))
+                yield from _walk(Path(entry.path), here, seen=seen | {Path(entry.path).resolve()})
+            elif entry.is_symlink() and entry.is_dir():
+                target = Path(entry.path).resolve()
+                if target in seen:
+                    yield here, entry.path, "link to a folder it is inside (a loop); not followed"
+                else:
+                    yield from _walk(Path(entry.path), here, seen=seen | {target})
             elif entry.is_file():
-                yield (*parts, entry.name), entry.path
+                yield here, entry.path, None
+            elif entry.is_symlink():
+                yield here, entry.path, _broken_link(entry.path)
+            else:
+                yield here, entry.path, "not a regular file (a device, pipe or socket)"
+        except OSError as e:  # a loop of links between files (ELOOP), and the like
+            loop = e.errno == errno.ELOOP
+            yield here, entry.path, _LINK_LOOP if loop else f"cannot read: {e.strerror or e}"
+
+
+_LINK_LOOP = "symbolic link loop; fix or remove the link"
+
+
+def _broken_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return _LINK_LOOP
+        return f"broken symbolic link to {_printable(os.readlink(path))!r}; fix or remove it"
+    return "link to what is neither a file nor a folder"
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -44,11 +45,41 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _pick(rel: str, columns: list[str], overrides: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """For each field, the table's columns that may hold it, most preferred first."""
-    lower: dict[str, str] = {}
+# Columns read as the text when a table has no body column (RSS items, abstracts, metadata
+# exports): the report notes it on every row.
+SUMMARY_ALIASES: tuple[str, ...] = ("summary", "description", "lead", "abstract", "excerpt")
+
+FIELDS = tuple(COLUMN_ALIASES)
+
+
+def check_columns(columns: dict[str, str] | None, where: str = "columns") -> dict[str, str]:
+    """A ``columns`` mapping (field -> column name), checked: every key is a field.
+
+    Raises:
+        InputError: a key is not one of the fields, or a value is not a column name.
+    """
+    columns = dict(columns or {})
+    unknown = sorted(str(k) for k in set(columns) - set(FIELDS))
+    if unknown:
+        raise InputError(
+            f"{where}: unknown field {', '.join(map(repr, unknown))}; the fields are "
+            f"{', '.join(FIELDS)} (map a field to your column, e.g. {{'text': 'story'}})"
+        )
+    bad = [k for k, v in columns.items() if not isinstance(v, str) or not v]
+    if bad:
+        raise InputError(f"{where}: give each of {bad} a column name")
+    return columns
+
+
+def _pick(
+    rel: str, columns: list[str], overrides: dict[str, str]
+) -> tuple[dict[str, tuple[str, ...]], str | None]:
+    """For each field, the table's columns that may hold it, most preferred first (every
+    column whose name matches an alias in any case: ``Title,TEXT,text`` gives both text
+    columns); and the summary column read as the text when there is no body column."""
+    by_lower: dict[str, list[str]] = {}
     for c in columns:
-        lower.setdefault(c.lower().strip(), c)
+        by_lower.setdefault(c.lower().strip(), []).append(c)
     picked: dict[str, tuple[str, ...]] = {}
     for key, aliases in COLUMN_ALIASES.items():
         if key in overrides:
@@ -60,8 +91,13 @@ def _pick(rel: str, columns: list[str], overrides: dict[str, str]) -> dict[str, 
                 )
             picked[key] = (overrides[key],)
         else:
-            picked[key] = tuple(lower[a] for a in aliases if a in lower)
-    return picked
+            picked[key] = tuple(c for a in aliases for c in by_lower.get(a, []))
+    summary = None
+    if not picked["text"]:
+        summary = next((c for a in SUMMARY_ALIASES for c in by_lower.get(a, [])), None)
+        if summary is not None:
+            picked["text"] = (summary,)
+    return picked, summary
 
 
 def _no_text_column(rel: str, columns: list[str]) -> Skip:
@@ -76,8 +112,17 @@ def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
     if dtype == pl.Null:
         return pl.lit(None, pl.String)
     if isinstance(dtype, pl.List | pl.Array):
+        while isinstance(dtype, pl.List | pl.Array):  # lists of lists: their items, in order
+            if isinstance(dtype, pl.Array):
+                col = col.arr.to_list()
+            dtype = dtype.inner
+            if isinstance(dtype, pl.List | pl.Array):
+                col = col.list.eval(pl.element().explode()).list.drop_nulls()
         parts = col.list.eval(pl.element().cast(pl.String).str.strip_chars())
         text = parts.list.eval(pl.element().filter(pl.element() != "")).list.join("\n\n")
+    elif isinstance(dtype, pl.Struct):  # {"en": "..."}: the first field with text
+        fields = [_as_text_struct_field(col, f) for f in dtype.fields]
+        text = pl.coalesce(fields) if fields else pl.lit(None, pl.String)
     elif dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
         text = col.dt.to_string("%Y-%m-%d %H:%M:%S")
     elif dtype == pl.Date:
@@ -85,6 +130,13 @@ def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
     else:
         text = col.cast(pl.String).str.strip_chars()
     return pl.when(text != "").then(text)
+
+
+def _as_text_struct_field(col: pl.Expr, f: pl.Field) -> pl.Expr:
+    if f.dtype == pl.String:
+        value = col.struct.field(f.name).str.strip_chars()
+        return pl.when(value != "").then(value)
+    return pl.lit(None, pl.String)
 
 
 def _meta_json(frame: pl.DataFrame, names: list[str]) -> pl.Expr:
@@ -107,7 +159,7 @@ def _meta_json(frame: pl.DataFrame, names: list[str]) -> pl.Expr:
 def _table(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     """A table frame (its own columns, plus ``_record`` and ``_line``) to a :class:`Table`."""
     columns = [c for c in frame.columns if c not in ("_record", "_line")]
-    picked = _pick(rel, columns, options.get("columns") or {})
+    picked, summary = _pick(rel, columns, options.get("columns") or {})
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
     used = {c for cols in picked.values() for c in cols}
@@ -140,7 +192,7 @@ def _table(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             f"({str(e).splitlines()[0]}); convert them to text, or name others with columns=",
             path=rel,
         ) from e
-    return Table(rel, out, has_body_column=bool(picked["text"]))
+    return Table(rel, out, has_body_column=bool(picked["text"]), text_from=summary)
 
 
 def _holds_binary(dtype: pl.DataType) -> bool:
@@ -158,7 +210,7 @@ def _records_table(
     rel: str, rows: list[tuple[int, int | None, dict[str, Any]]], columns: list[str], options
 ) -> Table | Skip:
     """Records of differing shapes (JSON) to a :class:`Table`, one record at a time."""
-    picked = _pick(rel, columns, options.get("columns") or {})
+    picked, summary = _pick(rel, columns, options.get("columns") or {})
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
     used = {c for cols in picked.values() for c in cols}
@@ -177,7 +229,8 @@ def _records_table(
             meta_json({k: v for k, v in row.items() if k not in used and v not in (None, "")})
         )
     schema = {k: pl.String for k in data} | {"record": pl.Int64, "line": pl.Int64}
-    return Table(rel, pl.DataFrame(data, schema=schema), has_body_column=bool(picked["text"]))
+    frame = pl.DataFrame(data, schema=schema)
+    return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
 
 
 def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
@@ -201,16 +254,18 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
             return
         encoding = decoded.encoding
         csv.field_size_limit(1 << 30)
-        source = io.StringIO(decoded.text, newline="")
-        reader = csv.reader(source, delimiter=delimiter)
+        lines = _physical_lines(decoded.text)
+        del decoded
+        reader = csv.reader(iter(lines), delimiter=delimiter)
         try:
             header = [h.strip() for h in next(reader)]
         except (StopIteration, csv.Error) as e:
             yield Skip(rel, f"no header row: {e}", line=1, encoding=encoding)
             return
         rows, records, starts, skips = _rows_one_by_one(
-            source, rel, delimiter, len(header), reader.line_num
+            lines, rel, delimiter, len(header), reader.line_num
         )
+        del lines
         frame = _string_frame(_unique(header), rows)
     frame = frame.with_columns(
         pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
@@ -249,16 +304,31 @@ def _first_lines(frame: pl.DataFrame, header_lines: int) -> pl.Series:
     return header_lines + 1 + spans.cum_sum() - spans
 
 
-def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, consumed: int):
-    """Rows of the right width with their indices and first lines; a Skip for each other row."""
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _physical_lines(text: str) -> list[str]:
+    """The text's lines with their ends, as Python's csv module counts them (``\r\n``,
+    ``\r`` or ``\n``; not the other breaks ``str.splitlines`` knows)."""
+    return _LINE.findall(text)
+
+
+def _rows_one_by_one(lines: list[str], rel: str, delimiter: str, width: int, consumed: int):
+    """Rows of the right width with their indices and first lines; a Skip for each other row.
+
+    A row whose unclosed quote joined the lines after it is skipped alone: reading resumes at
+    the next line, so the rows it swallowed are read, not lost."""
     rows: list[list[str]] = []
     records: list[int] = []
     starts: list[int] = []
     skips: list[Skip] = []
     index = 0
-    while True:  # a fresh reader after a csv.Error resumes at the next physical line
-        reader = csv.reader(source, delimiter=delimiter, strict=True)
+    while True:  # a fresh reader after a bad row resumes at the next physical line
+        reader = csv.reader(
+            itertools.islice(lines, consumed, None), delimiter=delimiter, strict=True
+        )
         before = 0
+        resume = None
         try:
             for row in reader:
                 start, end = consumed + before + 1, consumed + reader.line_num
@@ -269,6 +339,15 @@ def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, 
                     rows.append(row)
                     records.append(index)
                     starts.append(start)
+                elif end > start and lines[start - 1].count('"') % 2:
+                    reason = (
+                        f"malformed row: an unclosed quote (it would join lines {start}-{end} "
+                        f"into a row of {len(row)} fields, the header has {width}); fix the quoting"
+                    )
+                    skips.append(Skip(rel, reason, index, start))
+                    index += 1
+                    resume = start  # the lines it joined are read as their own rows
+                    break
                 else:
                     joined = (
                         f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
@@ -276,13 +355,19 @@ def _rows_one_by_one(source: io.StringIO, rel: str, delimiter: str, width: int, 
                     reason = f"malformed row: {len(row)} fields, header has {width}{joined}"
                     skips.append(Skip(rel, reason, index, start))
                 index += 1
-            return rows, records, starts, skips
+            if resume is None:
+                return rows, records, starts, skips
+            consumed = resume
         except csv.Error as e:
-            skips.append(
-                Skip(rel, f"malformed row: {e}; fix the quoting", index, consumed + before + 1)
-            )
+            start = consumed + before + 1
+            unclosed = reader.line_num > before + 1 and lines[start - 1].count('"') % 2
+            what = f"an unclosed quote ({e})" if unclosed else str(e)
+            skips.append(Skip(rel, f"malformed row: {what}; fix the quoting", index, start))
             index += 1
-            consumed += reader.line_num
+            if unclosed:
+                consumed = start  # the lines it joined are read as their own rows
+            else:
+                consumed += max(reader.line_num, before + 1)
 
 
 def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
@@ -302,6 +387,9 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
+_TOO_DEEP = "JSON nested too deeply to read (lists or objects inside each other over the limit)"
+
+
 def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     """A JSON lines file: one record per line, each malformed line skipped."""
     decoded = file_text(path, rel, "JSON lines")
@@ -319,6 +407,10 @@ def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             skips.append(Skip(rel, f"malformed JSON line: {e.msg}", record=index, line=line_no))
+            index += 1
+            continue
+        except RecursionError:
+            skips.append(Skip(rel, _TOO_DEEP, record=index, line=line_no))
             index += 1
             continue
         if not isinstance(obj, dict):
@@ -346,6 +438,9 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     except json.JSONDecodeError as e:
         reason = f"malformed JSON: {e.msg} (column {e.colno}); fix the file"
         yield Skip(rel, reason, line=e.lineno, encoding=decoded.encoding)
+        return
+    except RecursionError:
+        yield Skip(rel, _TOO_DEEP, encoding=decoded.encoding)
         return
     if isinstance(obj, dict):
         lists = [k for k, v in obj.items() if isinstance(v, list)]

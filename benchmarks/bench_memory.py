@@ -1,0 +1,139 @@
+"""Peak memory of a load against the size of its largest file (issue 17: at most 4 times the
+largest file plus a constant).
+
+Each case is a fresh process under ``/usr/bin/time -v`` (its "Maximum resident set size"):
+generated text pages of 100 MB and 300 MB (one file each), a big CSV, and the 300 MB page under
+the default ``max_file_mb`` (refused with a reason). The baseline is the same process loading a
+tiny file: what importing the toolkit and polars costs.
+
+    python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--keep DIR]
+
+Needs ``/usr/bin/time`` (``apt-get install -y time``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = (
+    "Minsk Moscow Lukashenko Putin talks union state trade gas oil treaty integration "
+    "president meeting agreement cooperation sanctions border economy the of and in to a"
+).split()
+
+LOAD = """
+import sys
+from toolkit import ingest
+r = ingest(sys.argv[1]{extra})
+print("rows", r.corpus.height, "skipped", r.skipped.height)
+print("reasons", r.skipped["reason"].to_list()[:1])
+"""
+
+
+def _paragraphs(rng: random.Random, n_bytes: int):
+    written = 0
+    while written < n_bytes:
+        line = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80))) + ".\n\n"
+        written += len(line)
+        yield line
+
+
+def make_text(path: Path, mb: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    with path.open("w") as f:
+        f.write("A generated headline\n\n")
+        for p in _paragraphs(rng, mb * 1_000_000):
+            f.write(p)
+
+
+def make_csv(path: Path, mb: int, seed: int = 2) -> None:
+    rng = random.Random(seed)
+    with path.open("w") as f:
+        f.write("title,date,text\n")
+        written, i = 0, 0
+        while written < mb * 1_000_000:
+            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(100, 400)))
+            row = f'"Headline {i}",2022-{i % 12 + 1:02d}-{i % 28 + 1:02d},"{body}."\n'
+            f.write(row)
+            written += len(row)
+            i += 1
+
+
+def measure(path: Path, extra: str = "") -> dict:
+    """Peak RSS (MB), wall and CPU seconds of one load in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    code = LOAD.format(extra=extra)
+    t = time.time()
+    done = subprocess.run(
+        ["/usr/bin/time", "-v", sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    wall = time.time() - t
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", done.stderr).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", done.stderr).group(1))
+    return {
+        "peak_mb": peak_kb / 1024,
+        "wall_s": wall,
+        "cpu_s": user + system,
+        "out": done.stdout.strip().replace("\n", "; "),
+        "rc": done.returncode,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,300", help="text page sizes in MB")
+    parser.add_argument("--csv-mb", type=int, default=200, help="size of the big CSV in MB")
+    parser.add_argument("--keep", help="folder for the generated files (else a temp folder)")
+    args = parser.parse_args()
+    if not Path("/usr/bin/time").exists():
+        sys.exit("needs /usr/bin/time: apt-get install -y time")
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench_memory_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(
+        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    tiny = folder / "tiny.txt"
+    tiny.write_text("Headline\n\nA body of a few words.")
+    base = measure(tiny)
+    print(f"baseline (import + tiny file): {base['peak_mb']:.0f} MB")
+    cases = []
+    for mb in (int(s) for s in args.sizes.split(",")):
+        path = folder / f"page_{mb}mb.txt"
+        if not path.exists():
+            make_text(path, mb)
+        cases.append((f"text page {mb} MB", path, ", max_file_mb=1000"))
+        if mb > 200:
+            cases.append((f"text page {mb} MB, default max_file_mb", path, ""))
+    big = folder / f"table_{args.csv_mb}mb.csv"
+    if not big.exists():
+        make_csv(big, args.csv_mb)
+    cases.append((f"CSV {args.csv_mb} MB", big, ", max_file_mb=1000"))
+    print("| case | file MB | peak RSS MB | (peak - baseline) / file | CPU s | wall s | result |")
+    print("|---|---|---|---|---|---|---|")
+    for name, path, extra in cases:
+        size = path.stat().st_size / 1e6
+        m = measure(path, extra)
+        ratio = (m["peak_mb"] - base["peak_mb"]) / size
+        print(
+            f"| {name} | {size:.0f} | {m['peak_mb']:.0f} | {ratio:.2f} | {m['cpu_s']:.1f} | "
+            f"{m['wall_s']:.1f} | {m['out'] if m['rc'] == 0 else 'exit ' + str(m['rc'])} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
