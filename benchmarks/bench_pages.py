@@ -109,11 +109,18 @@ def score(found: dict, label: dict, *, kind: str, source_text: str = "") -> dict
         out["date"] = [int(date_ok(found["date"], label["date"])), 1]
     text = norm(found["text"])
     lines = {norm(line) for line in (found["text"] or "").splitlines()}
-    kept = [norm(p) in text for p in label["body_passages"]]
+    kept = [_passage(norm(p), found.get("dateline")) in text for p in label["body_passages"]]
     dropped = [norm(c) not in lines for c in label["chrome"]]
     out["body"] = [sum(kept), len(kept)]
     out["chrome"] = [sum(dropped), len(dropped)]
     return out
+
+
+def _passage(passage: str, dateline: str | None) -> str:
+    """A passage as the toolkit keeps it: a dateline that opens it is in its own column."""
+    if dateline and passage.startswith(norm(dateline)):
+        return passage[len(norm(dateline)) :].lstrip(" ,-–—:(").lstrip()
+    return passage
 
 
 # ---------------------------------------------------------------- readers
@@ -154,9 +161,9 @@ def toolkit_pages(labels: list[dict], data: Path, kind: str) -> tuple[dict[str, 
         result = toolkit.ingest(Path(tmp) / kind)
         seconds = time.process_time() - start
     rows = {
-        path: {"title": title, "date": date, "text": text}
-        for path, title, date, text in result.corpus.select(
-            "path", "title", "published", "text"
+        path: {"title": title, "date": date, "text": text, "dateline": dateline}
+        for path, title, date, text, dateline in result.corpus.select(
+            "path", "title", "published", "text", "dateline"
         ).iter_rows()
     }
     return {lab["id"]: rows.get(lab[key]) for lab in labels}, seconds
@@ -176,10 +183,15 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
     totals: dict = {}
     for lab in labels:
         source = (data / lab["text_path"]).read_text(encoding="utf-8") if kind == "text" else ""
-        for who, found in (("toolkit", ours[lab["id"]] or _empty()), ("baseline", theirs[lab["id"]])):
+        for who, found in (
+            ("toolkit", ours[lab["id"]] or _empty()),
+            ("baseline", theirs[lab["id"]]),
+        ):
             for check, (ok, n) in score(found, lab, kind=kind, source_text=source).items():
                 for split in (lab["split"], "all"):
-                    cell = totals.setdefault(split, {}).setdefault(who, {}).setdefault(check, [0, 0])
+                    cell = (
+                        totals.setdefault(split, {}).setdefault(who, {}).setdefault(check, [0, 0])
+                    )
                     cell[0] += ok
                     cell[1] += n
     return {"checks": totals, "cpu_s": {"toolkit": our_seconds, "baseline": their_seconds}}

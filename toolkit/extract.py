@@ -30,7 +30,8 @@ __all__ = [
 _HEAD = 15
 _TAIL = 12
 _TITLE_MAX_WORDS = 30
-_TITLE_END = re.compile(r"[.,;:]$")
+_TITLE_END = re.compile(r"[.,;:。！？]$")
+_TITLE_MAX_CHARS = 200
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
@@ -133,7 +134,12 @@ def _find_outlet_cue(edges: list[str], reg: Registry) -> tuple[str, str, re.Matc
 
 def _is_title(p: str, reg: Registry) -> bool:
     words = p.count(" ") + 1
-    if words > _TITLE_MAX_WORDS or _TITLE_END.search(p) or not re.search(r"[A-Za-z]{2}", p):
+    if (
+        words > _TITLE_MAX_WORDS
+        or len(p) > _TITLE_MAX_CHARS
+        or _TITLE_END.search(p)
+        or not re.search(r"[A-Za-z]{2}", p)
+    ):
         return False
     return not reg.page_date_any.search(p)
 
@@ -180,11 +186,13 @@ def assemble_page(
     reg: Registry | None = None,
     maybe_dateline: list[bool] | None = None,
     maybe_date: list[bool] | None = None,
+    known_title: str | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
     paragraphs may open with a dateline or be a page date (see :func:`header_candidates`);
-    the others are not tried."""
+    the others are not tried. A page whose title is known (an HTML page's, a manifest's) keeps
+    its first paragraph unless it is that title."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -226,7 +234,9 @@ def assemble_page(
         page.title = next((p for p in header if _is_title(p, reg)), None)
     else:
         body = [p for p in kept if p != page.page_date_text]
-        if len(body) > 1 and _is_title(body[0], reg):
+        if known_title is not None:
+            page.title = known_title if body and body[0] == known_title else None
+        elif len(body) > 1 and _is_title(body[0], reg):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
 

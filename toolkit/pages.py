@@ -181,8 +181,12 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
         paras[doc] = slice(end, end + n)
         end += n
     rows = []
-    for doc, site, title_known in (
-        docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
+    # A title the file or manifest gives (not one a file name suggests) settles the page's.
+    given = pl.coalesce("m_title", "title_raw").is_not_null()
+    for doc, site, title_known, title_given in (
+        docs.filter(pl.col("raw").is_not_null())
+        .select("doc", "site", "title_known", given)
+        .iter_rows()
     ):
         at = paras.get(doc, slice(0, 0))
         page = assemble_page(
@@ -193,6 +197,7 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             reg=reg,
             maybe_dateline=maybe_dateline[at],
             maybe_date=maybe_date[at],
+            known_title=title_known if title_given else None,
         )
         rows.append(_page_row(doc, page, title_known))
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)

@@ -52,7 +52,7 @@ CACHE_VERSION = 2  # bump when what is cached changes shape (2: the report's enc
 PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "scikit-learn", "bertopic", "sentence-transformers",
     "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly", "jupytext", "ftfy",
-    "selectolax",
+    "trafilatura", "htmldate", "dateparser",
 )  # fmt: skip
 
 
