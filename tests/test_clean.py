@@ -208,7 +208,8 @@ def test_clean_is_idempotent_on_seeds(seed):
 
 def test_learn_chrome_needs_many_documents_of_one_group():
     menu = ["Belarus Events Calendar", "Souvenirs from Belarus"]
-    docs = [[*menu, f"Story {i} body text."] for i in range(6)] + [["Other site line."]] * 6
+    docs = [[*menu, f"Story {i} body text."] for i in range(6)]
+    docs += [["Other site line.", f"Other story {i}."] for i in range(6)]
     groups = ["belarus.by"] * 6 + ["other.example"] * 6
     learned = learn_chrome(docs, groups, min_docs=5, min_share=0.5)
     assert learned == {

@@ -205,6 +205,7 @@ def _note() -> pl.Expr:
     return pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            col("_page_note"),
             col("_outlet_note"),
             undated_note,
             col("_disagree"),
