@@ -144,6 +144,41 @@ def _is_title(p: str, reg: Registry) -> bool:
     return not reg.page_date_any.search(p)
 
 
+_PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
+_TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
+_HEADLINE_WORDS = 20  # a longer line there is a lead
+
+
+def _is_prose(p: str) -> bool:
+    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
+    words = p.count(" ") + 1
+    if words == 1:  # scripts written without spaces
+        return len(p) >= 60 and bool(_PROSE_END.search(p))
+    return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
+
+
+def _headline_size(p: str) -> bool:
+    spaces = p.count(" ")
+    return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
+
+
+def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
+    """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
+    its title (the longest title-like line just above the first paragraph of prose, else that
+    paragraph) to its last paragraph of prose; None when the page has no prose."""
+    prose = [j for j, p in enumerate(kept) if _is_prose(p)]
+    if not prose:
+        return None
+    first, last = prose[0], prose[-1]
+    titles = [
+        j
+        for j in range(max(0, first - _TITLE_WINDOW), first)
+        if _is_title(kept[j], reg) and _headline_size(kept[j])
+    ]
+    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
+    return head, last + 1
+
+
 def _page_date(
     lines: list[str], reg: Registry, maybe: list[bool] | None = None
 ) -> tuple[dt.date, str] | None:
@@ -187,12 +222,15 @@ def assemble_page(
     maybe_dateline: list[bool] | None = None,
     maybe_date: list[bool] | None = None,
     known_title: str | None = None,
+    scraped: bool = False,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
     paragraphs may open with a dateline or be a page date (see :func:`header_candidates`);
     the others are not tried. A page whose title is known (an HTML page's, a manifest's) keeps
-    its first paragraph unless it is that title."""
+    its first paragraph unless it is that title. A ``scraped`` page (a text file with its
+    site's menus) starts at the title over its first paragraph of prose and ends with its last
+    (see :func:`article_span`)."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -204,6 +242,15 @@ def assemble_page(
 
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
+    date_lines = paras[:_HEAD]
+    date_at = range(min(len(paras), _HEAD))
+    if scraped and (span := _article_span(kept, reg)) is not None:
+        # A scraped page: what lies before its title and after its last paragraph is chrome.
+        head, end = span
+        top = max(0, keep[head] - 3)
+        date_at = range(top, min(len(paras), keep[min(head + 3, end - 1)] + 3))
+        date_lines = [paras[i] for i in date_at]
+        keep, kept = keep[head:end], kept[head:end]
 
     # The dateline opens the body: the first paragraph near the top that starts with one.
     start = None
@@ -225,7 +272,8 @@ def assemble_page(
             break
 
     if page.page_date is None:
-        found = _page_date(paras[:_HEAD], reg, maybe_date)
+        maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
+        found = _page_date(date_lines, reg, maybe)
         if found:
             page.page_date, page.page_date_text = found
 

@@ -212,9 +212,9 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
-    for doc, site, title_known, title_given in (
+    for doc, site, title_known, title_given, page_file in (
         docs.filter(pl.col("raw").is_not_null())
-        .select("doc", "site", "title_known", given)
+        .select("doc", "site", "title_known", given, "page")
         .iter_rows()
     ):
         at = paras.get(doc, slice(0, 0))
@@ -227,6 +227,7 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             maybe_dateline=maybe_dateline[at],
             maybe_date=maybe_date[at],
             known_title=title_known if title_given else None,
+            scraped=page_file and not title_given,
         )
         rows.append(_page_row(doc, page, title_known))
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
