@@ -15,6 +15,7 @@ import polars as pl
 from toolkit.clean import chrome_mask
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
+from toolkit.stamps import STAMP_MAX_CHARS, stamp_date
 
 __all__ = [
     "Page",
@@ -190,6 +191,10 @@ def _page_date(
             m = pattern.search(p)
             if m and (d := date_from_groups(m, reg=reg)) and (full := d.complete()):
                 return full, p
+    # No outlet table knows the stamp: any common form, read by dateparser.
+    for p in lines:
+        if len(p) <= STAMP_MAX_CHARS and (found := stamp_date(p)) is not None:
+            return found[0], p
     return None
 
 
