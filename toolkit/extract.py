@@ -15,7 +15,7 @@ import polars as pl
 from toolkit.clean import chrome_mask
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
-from toolkit.stamps import STAMP_MAX_CHARS, stamp_date
+from toolkit.stamps import stamp_date
 
 __all__ = [
     "Page",
@@ -148,6 +148,7 @@ def _is_title(p: str, reg: Registry) -> bool:
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
 _HEADLINE_WORDS = 20  # a longer line there is a lead
+_MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
 
 
 def _is_prose(p: str) -> bool:
@@ -166,7 +167,9 @@ def _headline_size(p: str) -> bool:
 def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
     """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
     its title (the longest title-like line just above the first paragraph of prose, else that
-    paragraph) to its last paragraph of prose; None when the page has no prose."""
+    paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
+    the last paragraph, are the article's own (a lead, a short closing paragraph) and are kept;
+    None when nothing is cut, or the page has no prose."""
     prose = [j for j, p in enumerate(kept) if _is_prose(p)]
     if not prose:
         return None
@@ -177,11 +180,13 @@ def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
         if _is_title(kept[j], reg) and _headline_size(kept[j])
     ]
     head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
-    return head, last + 1
+    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    head = head if head >= _MENU_LINES else 0
+    return (head, end) if head or end < len(kept) else None
 
 
 def _page_date(
-    lines: list[str], reg: Registry, maybe: list[bool] | None = None
+    lines: list[str], reg: Registry, maybe: list[bool] | None = None, *, stamps: bool = False
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -191,9 +196,12 @@ def _page_date(
             m = pattern.search(p)
             if m and (d := date_from_groups(m, reg=reg)) and (full := d.complete()):
                 return full, p
+    if not stamps:
+        return None
     # No outlet table knows the stamp: any common form, read by dateparser.
     for p in lines:
-        if len(p) <= STAMP_MAX_CHARS and (found := stamp_date(p)) is not None:
+        caption = p.count(" ") >= 8 and p.endswith((".", "!", "?"))  # "..., Nov 9, 2013."
+        if not caption and (found := stamp_date(p)) is not None:
             return found[0], p
     return None
 
@@ -249,9 +257,12 @@ def assemble_page(
     kept = [paras[i] for i in keep]
     date_lines = paras[:_HEAD]
     date_at = range(min(len(paras), _HEAD))
+    trimmed = False
     if scraped and (span := _article_span(kept, reg)) is not None:
-        # A scraped page: what lies before its title and after its last paragraph is chrome.
+        # A scraped page with its site's menus: what lies before its title and after its
+        # last paragraph is chrome. A page that opens with its title keeps every line.
         head, end = span
+        trimmed = True
         top = max(0, keep[head] - 3)
         date_at = range(top, min(len(paras), keep[min(head + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
@@ -278,7 +289,7 @@ def assemble_page(
 
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
-        found = _page_date(date_lines, reg, maybe)
+        found = _page_date(date_lines, reg, maybe, stamps=trimmed)
         if found:
             page.page_date, page.page_date_text = found
 
