@@ -19,7 +19,7 @@ sites are split dev/test by a hash of the site: tune on ``dev``, report ``test``
 Usage: python benchmarks/bench_pages.py [--data DIR] [--split test] [--json results/pages.json]
 
 ``DIR`` holds ``labels.jsonl`` and the pages (``html/``, ``text/``); by default
-``benchmarks/pages_eval`` if its pages were fetched (``benchmarks/pages_eval/fetch.py``), else
+``benchmarks/pages_eval`` if its pages were rebuilt there (see its README), else
 ``/work/data/pages_eval``.
 """
 
@@ -218,7 +218,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.data or (LOCAL if (LOCAL / "html").is_dir() else FALLBACK)
     if not (data / "labels.jsonl").is_file():
-        sys.exit(f"{data}/labels.jsonl not found: run benchmarks/pages_eval/fetch.py first")
+        sys.exit(f"{data}/labels.jsonl not found: see benchmarks/pages_eval/README.md")
     labels = [json.loads(line) for line in (data / "labels.jsonl").open(encoding="utf-8")]
     kinds = ["html", "text"] if args.kind == "both" else [args.kind]
     results = {}
