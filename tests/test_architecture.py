@@ -33,6 +33,7 @@ LAYERS: dict[str, str] = {
     "lang": "load",
     "dates": "load",
     "extract": "load",
+    "stamps": "load",
     "load": "load",
     # Clean: text in, text out
     "normalize": "clean",

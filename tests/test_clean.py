@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 
-from toolkit.clean import clean, learn_chrome
+from toolkit.clean import clean, cut_chrome_sentences, learn_chrome
 from toolkit.glue import paragraph_lines, paragraphs, split_glued, split_glued_lines
 from toolkit.normalize import nfc_unsafe_ranges, normalize
 
@@ -208,7 +208,8 @@ def test_clean_is_idempotent_on_seeds(seed):
 
 def test_learn_chrome_needs_many_documents_of_one_group():
     menu = ["Belarus Events Calendar", "Souvenirs from Belarus"]
-    docs = [[*menu, f"Story {i} body text."] for i in range(6)] + [["Other site line."]] * 6
+    docs = [[*menu, f"Story {i} body text."] for i in range(6)]
+    docs += [["Other site line.", f"Other story {i}."] for i in range(6)]
     groups = ["belarus.by"] * 6 + ["other.example"] * 6
     learned = learn_chrome(docs, groups, min_docs=5, min_share=0.5)
     assert learned == {
@@ -217,3 +218,39 @@ def test_learn_chrome_needs_many_documents_of_one_group():
     }
     assert learn_chrome(docs[:4], groups[:4], min_docs=5) == {}
     assert learn_chrome(docs, [None] * len(docs)) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Minsk and Moscow agreed on oil prices. © 2019 Reuters. All rights reserved.",
+            "Minsk and Moscow agreed on oil prices.",
+        ),
+        (
+            "The ministers met in Minsk on Friday. Copyright 2019 The New York Times Company. All rights reserved.",
+            "The ministers met in Minsk on Friday.",
+        ),
+        ("Copyright 2019 Hawaii News Now. All rights reserved.", None),
+        ("© 2019 Reuters. The ministers met in Minsk on Friday.", None),
+        ("Copyright 2019 Reuters", None),
+    ],
+)
+def test_a_closing_notice_is_cut_from_its_text_not_the_text_with_it(line, expected):
+    assert cut_chrome_sentences(line) == expected
+    assert clean(f"Body stays.\n{line}") == "\n\n".join(
+        ["Body stays.", *([expected] if expected else [])]
+    )
+
+
+def test_copies_of_one_story_vote_once_when_chrome_is_learned():
+    story = ["A real sentence of one story.", "Another sentence of it."]
+    docs = [story] * 8 + [["Site menu line.", f"Story {i}."] for i in range(5)]
+    learned = learn_chrome(docs, ["site"] * 13, min_docs=5, min_share=0.05)
+    assert learned == {"site": {"Site menu line.": 5}}
+
+
+def test_a_long_line_repeated_across_a_sites_documents_is_learned():
+    menu = " ".join(f"icon{i} Menu{i}" for i in range(60))  # an icon-font menu line
+    docs = [[menu, f"Story {i} body text."] for i in range(6)]
+    assert learn_chrome(docs, ["rt.com"] * 6) == {"rt.com": {menu: 6}}

@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import polars as pl
@@ -17,10 +18,41 @@ from toolkit.glue import paragraphs
 from toolkit.normalize import normalize
 from toolkit.outlets import Registry, any_of, registry
 
-__all__ = ["chrome_expr", "chrome_mask", "clean", "learn_chrome", "learned_lines"]
+__all__ = [
+    "chrome_expr",
+    "chrome_mask",
+    "clean",
+    "cut_chrome_sentences",
+    "learn_chrome",
+    "learned_lines",
+]
 
 
 _CHROME_MAX_CHARS = 800
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9©])")
+_MIN_KEPT_WORDS = 4  # what is left of a chrome line must be a sentence, not "All rights reserved."
+
+
+def cut_chrome_sentences(
+    line: str, site: str | None = None, *, reg: Registry | None = None
+) -> str | None:
+    """A line that chrome patterns flag, less the chrome sentence that closes it: the text a
+    copyright or credit notice follows is kept. None when the line opens with chrome, or
+    nothing worth keeping is left.
+
+    Example:
+        >>> cut_chrome_sentences("Minsk and Moscow agreed on oil prices. © 2019 Reuters.")
+        'Minsk and Moscow agreed on oil prices.'
+        >>> cut_chrome_sentences("Copyright 2019 Hawaii News Now. All rights reserved.") is None
+        True
+    """
+    sentences = _SENTENCE_BREAK.split(line)
+    if len(sentences) < 2:
+        return None
+    mask = chrome_mask(sentences, site, reg=reg)
+    # The text before the notice: a line that opens with one is a notice that goes on.
+    kept = " ".join(sentences[: mask.index(True)] if True in mask else sentences)
+    return kept if len(kept.split()) >= _MIN_KEPT_WORDS else None
 
 
 def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None = None) -> pl.Expr:
@@ -48,10 +80,7 @@ def chrome_mask(
     lines = list(lines)
     learned = set(learned)
     patterns = pl.select(chrome_expr(pl.lit(pl.Series(lines, dtype=pl.String)), site, reg=reg))
-    return [
-        hit or (line in learned and len(line) <= _CHROME_MAX_CHARS)
-        for line, hit in zip(lines, patterns.to_series(), strict=True)
-    ]
+    return [hit or line in learned for line, hit in zip(lines, patterns.to_series(), strict=True)]
 
 
 def clean(
@@ -73,8 +102,17 @@ def clean(
         Paragraphs separated by one blank line.
     """
     paras = paragraphs(normalize(text))
+    learned = set(learned)
     mask = chrome_mask(paras, site, learned, reg=reg)
-    return "\n\n".join(p for p, chrome in zip(paras, mask, strict=True) if not chrome)
+    kept = []
+    for p, chrome in zip(paras, mask, strict=True):
+        if chrome and p not in learned:
+            p = cut_chrome_sentences(p, site, reg=reg)
+        elif chrome:
+            p = None
+        if p:
+            kept.append(p)
+    return "\n\n".join(kept)
 
 
 def learn_chrome(
@@ -83,7 +121,7 @@ def learn_chrome(
     *,
     min_docs: int = 5,
     min_share: float = 0.05,
-    max_words: int = 25,
+    max_words: int | None = None,
 ) -> dict[str, dict[str, int]]:
     """Lines that repeat across many documents of one site (or folder) are chrome.
 
@@ -92,7 +130,8 @@ def learn_chrome(
         groups: each document's group (its site, else its folder); None is never learned from.
         min_docs: a line must occur in at least this many documents of the group...
         min_share: ...and in at least this share of them.
-        max_words: longer lines are never learned (repeated body text is a duplicate, not chrome).
+        max_words: when given, longer lines are never learned. By default a line of any length
+            is (a long menu line); copies of one story vote once, so their text is not.
 
     Returns:
         ``{group: {line: n_docs}}`` for every group with learned lines.
@@ -101,7 +140,10 @@ def learn_chrome(
         {"doc": [i for i, paras in enumerate(docs) for _ in paras], "line": list(_flat(docs))},
         schema={"doc": pl.Int64, "line": pl.String},
     )
-    frame = pl.DataFrame({"group": list(groups)}, schema={"group": pl.String}).with_row_index("doc")
+    frame = pl.DataFrame(
+        {"group": list(groups), "key": ["\n".join(paras) for paras in docs]},
+        schema={"group": pl.String, "key": pl.String},
+    ).with_row_index("doc")
     found = learned_lines(
         lines,
         frame.with_columns(pl.col("doc").cast(pl.Int64)),
@@ -125,18 +167,25 @@ def learned_lines(
     *,
     min_docs: int = 5,
     min_share: float = 0.05,
-    max_words: int = 25,
+    max_words: int | None = None,
 ) -> pl.DataFrame:
     """:func:`learn_chrome` over frames: ``lines`` has ``doc, line``, ``groups`` has ``doc,
-    group`` for every document (group null: never learned from). Returns ``group, line,
-    n_docs``, sorted."""
+    group`` for every document (group null: never learned from) and optionally ``key`` (the
+    document's text, or a hash of it). Documents with the same key vote once: copies of one
+    story never make its sentences chrome. Returns ``group, line, n_docs``, sorted."""
     groups = groups.filter(pl.col("group").is_not_null())
-    sizes = groups.group_by("group").len("size")
-    short = pl.col("line").str.count_matches(" ", literal=True) < max_words
+    if "key" not in groups.columns:
+        groups = groups.with_columns(pl.col("doc").alias("key"))
+    sizes = groups.group_by("group").agg(pl.col("key").n_unique().alias("size"))
+    short = (
+        pl.col("line").str.count_matches(" ", literal=True) < max_words
+        if max_words is not None
+        else pl.lit(True)
+    )
     return (
         lines.filter(short)
-        .join(groups, on="doc")
-        .unique(["doc", "line"])
+        .join(groups.select("doc", "group", "key"), on="doc")
+        .unique(["group", "key", "line"])
         .group_by("group", "line")
         .agg(pl.len().cast(pl.Int64).alias("n_docs"))
         .join(sizes, on="group")

@@ -15,6 +15,7 @@ import polars as pl
 from toolkit.clean import chrome_mask
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
+from toolkit.stamps import stamp_date
 
 __all__ = [
     "Page",
@@ -30,7 +31,8 @@ __all__ = [
 _HEAD = 15
 _TAIL = 12
 _TITLE_MAX_WORDS = 30
-_TITLE_END = re.compile(r"[.,;:]$")
+_TITLE_END = re.compile(r"[.,;:。！？]$")
+_TITLE_MAX_CHARS = 200
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
@@ -133,13 +135,58 @@ def _find_outlet_cue(edges: list[str], reg: Registry) -> tuple[str, str, re.Matc
 
 def _is_title(p: str, reg: Registry) -> bool:
     words = p.count(" ") + 1
-    if words > _TITLE_MAX_WORDS or _TITLE_END.search(p) or not re.search(r"[A-Za-z]{2}", p):
+    if (
+        words > _TITLE_MAX_WORDS
+        or len(p) > _TITLE_MAX_CHARS
+        or _TITLE_END.search(p)
+        or not re.search(r"[A-Za-z]{2}", p)
+    ):
         return False
     return not reg.page_date_any.search(p)
 
 
+_PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
+_TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
+_HEADLINE_WORDS = 20  # a longer line there is a lead
+_MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
+
+
+def _is_prose(p: str) -> bool:
+    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
+    words = p.count(" ") + 1
+    if words == 1:  # scripts written without spaces
+        return len(p) >= 60 and bool(_PROSE_END.search(p))
+    return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
+
+
+def _headline_size(p: str) -> bool:
+    spaces = p.count(" ")
+    return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
+
+
+def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
+    """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
+    its title (the longest title-like line just above the first paragraph of prose, else that
+    paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
+    the last paragraph, are the article's own (a lead, a short closing paragraph) and are kept;
+    None when nothing is cut, or the page has no prose."""
+    prose = [j for j, p in enumerate(kept) if _is_prose(p)]
+    if not prose:
+        return None
+    first, last = prose[0], prose[-1]
+    titles = [
+        j
+        for j in range(max(0, first - _TITLE_WINDOW), first)
+        if _is_title(kept[j], reg) and _headline_size(kept[j])
+    ]
+    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
+    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    head = head if head >= _MENU_LINES else 0
+    return (head, end) if head or end < len(kept) else None
+
+
 def _page_date(
-    lines: list[str], reg: Registry, maybe: list[bool] | None = None
+    lines: list[str], reg: Registry, maybe: list[bool] | None = None, *, stamps: bool = False
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -149,6 +196,13 @@ def _page_date(
             m = pattern.search(p)
             if m and (d := date_from_groups(m, reg=reg)) and (full := d.complete()):
                 return full, p
+    if not stamps:
+        return None
+    # No outlet table knows the stamp: any common form, read by dateparser.
+    for p in lines:
+        caption = p.count(" ") >= 8 and p.endswith((".", "!", "?"))  # "..., Nov 9, 2013."
+        if not caption and (found := stamp_date(p)) is not None:
+            return found[0], p
     return None
 
 
@@ -180,11 +234,16 @@ def assemble_page(
     reg: Registry | None = None,
     maybe_dateline: list[bool] | None = None,
     maybe_date: list[bool] | None = None,
+    known_title: str | None = None,
+    scraped: bool = False,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
     paragraphs may open with a dateline or be a page date (see :func:`header_candidates`);
-    the others are not tried."""
+    the others are not tried. A page whose title is known (an HTML page's, a manifest's) keeps
+    its first paragraph unless it is that title. A ``scraped`` page (a text file with its
+    site's menus) starts at the title over its first paragraph of prose and ends with its last
+    (see :func:`article_span`)."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -196,6 +255,18 @@ def assemble_page(
 
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
+    date_lines = paras[:_HEAD]
+    date_at = range(min(len(paras), _HEAD))
+    trimmed = False
+    if scraped and (span := _article_span(kept, reg)) is not None:
+        # A scraped page with its site's menus: what lies before its title and after its
+        # last paragraph is chrome. A page that opens with its title keeps every line.
+        head, end = span
+        trimmed = True
+        top = max(0, keep[head] - 3)
+        date_at = range(top, min(len(paras), keep[min(head + 3, end - 1)] + 3))
+        date_lines = [paras[i] for i in date_at]
+        keep, kept = keep[head:end], kept[head:end]
 
     # The dateline opens the body: the first paragraph near the top that starts with one.
     start = None
@@ -217,7 +288,8 @@ def assemble_page(
             break
 
     if page.page_date is None:
-        found = _page_date(paras[:_HEAD], reg, maybe_date)
+        maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
+        found = _page_date(date_lines, reg, maybe, stamps=trimmed)
         if found:
             page.page_date, page.page_date_text = found
 
@@ -226,7 +298,9 @@ def assemble_page(
         page.title = next((p for p in header if _is_title(p, reg)), None)
     else:
         body = [p for p in kept if p != page.page_date_text]
-        if len(body) > 1 and _is_title(body[0], reg):
+        if known_title is not None:
+            page.title = known_title if body and body[0] == known_title else None
+        elif len(body) > 1 and _is_title(body[0], reg):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from toolkit.clean import chrome_expr, learned_lines
+from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
@@ -100,12 +100,20 @@ def read_pages(
         del lines
     docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
     del pages
+    # A page left without text once its chrome is cut keeps its title as its text, with a note.
+    title = pl.coalesce("title_n", "page_title", "title_known")
+    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
     text = (
         pl.when(~pl.col("has_body"))
         .then(pl.col("title_n").fill_null(""))
+        .when(emptied)
+        .then(title)
         .otherwise(pl.col("body").fill_null(""))
     )
-    return docs.with_columns(text.alias("text")).drop("body"), learned
+    note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+        pl.lit("no text left after cleaning: title used as text")
+    )
+    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body"), learned
 
 
 def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
@@ -134,7 +142,7 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
     learned = (
         learned_lines(
             lines.select("doc", "line"),
-            docs.select("doc", "group"),
+            docs.select("doc", "group", pl.col("text_n").hash().alias("key")),
             min_docs=min_chrome_docs,
             min_share=chrome_share,
         )
@@ -157,13 +165,34 @@ def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.Dat
             where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
             flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
             chrome = chrome.scatter(where, flags)
-    short = line.str.len_chars() <= 800
+    lines = _cut_sentences(lines, chrome, reg)
+    chrome = lines["_chrome"]
+    lines = lines.drop("_chrome")
     learned_hit = pl.lit(False)
     for (group,), found in learned.partition_by("group", as_dict=True).items():
         in_group = pl.col("group") == group
-        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()) & short)
+        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()))
     return lines.with_columns(chrome.alias("chrome")).with_columns(
         (pl.col("chrome") | learned_hit).alias("chrome")
+    )
+
+
+def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.DataFrame:
+    """``lines`` with ``_chrome``: a chrome line of several sentences keeps those that are not
+    chrome (a summary that ends with a copyright notice), see
+    :func:`toolkit.clean.cut_chrome_sentences`."""
+    several = chrome & lines["line"].str.contains(r"[.!?…]\s+\S")
+    if not several.any():
+        return lines.with_columns(chrome.alias("_chrome"))
+    where = several.arg_true()
+    cut = [
+        cut_chrome_sentences(line, site, reg=reg)
+        for line, site in lines.select("line", "site")[where].iter_rows()
+    ]
+    kept = pl.Series([c is not None for c in cut])
+    text = lines["line"].scatter(where.filter(kept), [c for c in cut if c is not None])
+    return lines.with_columns(
+        text.alias("line"), chrome.scatter(where.filter(kept), False).alias("_chrome")
     )
 
 
@@ -181,8 +210,12 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
         paras[doc] = slice(end, end + n)
         end += n
     rows = []
-    for doc, site, title_known in (
-        docs.filter(pl.col("raw").is_not_null()).select("doc", "site", "title_known").iter_rows()
+    # A title the file or manifest gives (not one a file name suggests) settles the page's.
+    given = pl.coalesce("m_title", "title_raw").is_not_null()
+    for doc, site, title_known, title_given, page_file in (
+        docs.filter(pl.col("raw").is_not_null())
+        .select("doc", "site", "title_known", given, "page")
+        .iter_rows()
     ):
         at = paras.get(doc, slice(0, 0))
         page = assemble_page(
@@ -193,6 +226,8 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             reg=reg,
             maybe_dateline=maybe_dateline[at],
             maybe_date=maybe_date[at],
+            known_title=title_known if title_given else None,
+            scraped=page_file and not title_given,
         )
         rows.append(_page_row(doc, page, title_known))
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)

@@ -232,6 +232,7 @@ def _note() -> pl.Expr:
             pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
                 pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
             ),
+            col("_page_note"),
             col("_outlet_note"),
             col("_date_note"),
             col("_range_note"),

@@ -91,62 +91,103 @@ def yaml_safe(text: str) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- HTML
 
-_BLOCK_TAGS = (
-    "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd, div, section, "
-    "article, header, footer, aside, nav, tr, br, hr"
-)
-_DROP_TAGS = [
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "iframe",
-    "form",
-    "button",
-    "select",
-]
+# trafilatura's own defaults, less reader comments (not the article) and with the date search
+# htmldate does beyond the page's metadata (the URL, the visible text).
+_TRAFILATURA = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": True,
+    "date_extraction_params": {"extensive_search": True, "original_date": True},
+}
 
 
-def _meta(tree, *names: str) -> str | None:
-    for name in names:
-        node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
-        if node is not None and node.attributes.get("content"):
-            return node.attributes["content"].strip()
-    return None
+def read_html(text: str) -> dict[str, Any]:
+    """A page's article read by trafilatura: ``title``, ``date`` (ISO, through htmldate),
+    ``url``, ``site_name``, ``author`` and ``text`` (one paragraph per line; empty when
+    trafilatura finds no article), null where the page does not say.
+
+    The title is the page's ``<h1>`` where the title trafilatura found is that heading with a
+    site name or section around it ("Opinion | ...", "... - Auto News"), else that title less a
+    part that names the site (its ``og:site_name``).
+
+    Example:
+        >>> nav = "".join(f"<li><a href=/{i}>Section {i}</a></li>" for i in range(40))
+        >>> page = read_html("<html><head><title>Oil talks | Site</title></head><body>"
+        ...     f"<nav><ul>{nav}</ul></nav><article><h1>Oil talks</h1>"
+        ...     "<p>Minsk and Moscow agreed on Friday to hold talks about oil supplies.</p>"
+        ...     "<p>The talks take place in Sochi next month, the ministry said.</p>"
+        ...     "</article></body></html>")
+        >>> page["title"], page["text"].splitlines()[-1]
+        ('Oil talks', 'The talks take place in Sochi next month, the ministry said.')
+    """
+    import trafilatura
+
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        return {"title": None, "date": None, "url": None, "site_name": None, "author": None,
+                "text": ""}  # fmt: skip
+    headings = [_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1")]
+    doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
+    found = doc.as_dict() if doc is not None else {}
+    site_name = found.get("sitename") or None
+    return {
+        "title": page_title(found.get("title"), headings, site_name),
+        "date": found.get("date") or None,
+        "url": found.get("url") or None,
+        "site_name": site_name,
+        "author": found.get("author") or None,
+        "text": found.get("text") or "",
+    }
+
+
+_SPACES = re.compile(r"\s+")
+# A title's parts: "Opinion | Title", "Title - Site", "Title — Site News".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*")
+_EXTRA_WORDS = 6  # what a heading may leave of its page title: a site or section name
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def page_title(title: str | None, headings: list[str], site_name: str | None) -> str | None:
+    """The page's title without a site name or section label around it.
+
+    Example:
+        >>> page_title("Opinion | Trump to Nowhere", ["The Times", "Trump to Nowhere"], None)
+        'Trump to Nowhere'
+        >>> page_title("Sentra review - Auto News", [], "Auto News")
+        'Sentra review'
+    """
+    if not title:
+        return None
+    title = _SPACES.sub(" ", title).strip()
+    for heading in headings:
+        if len(heading) >= 10 and heading != title and heading in title:
+            rest = title.replace(heading, " ", 1)
+            if not _key(_TITLE_SEPARATOR.sub("", rest.strip())) or (
+                _TITLE_SEPARATOR.search(f" {rest} ")
+                and len(rest.split()) <= _EXTRA_WORDS
+                and not re.search(r"\w$", title.split(heading, 1)[0])
+            ):
+                return heading
+    if site_name and _key(site_name):
+        parts = _TITLE_SEPARATOR.split(title)
+        if len(parts) > 1:
+            if _key(parts[-1]) == _key(site_name):
+                return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»")
+            if _key(parts[0]) == _key(site_name):
+                return title[len(parts[0]) :].lstrip(" |-–—:·•»")
+    return title
 
 
 def _read_html(path: str | Path, rel: str) -> Iterator[Record | Skip]:
-    from selectolax.lexbor import LexborHTMLParser
-
     for item in _read_text(path, rel):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        tree = LexborHTMLParser(item.text)
-        title = _meta(tree, "og:title", "twitter:title")
-        if title is None:
-            h1 = tree.css_first("h1")
-            node = h1 or tree.css_first("title")
-            title = node.text(strip=True) if node is not None else None
-        canonical = tree.css_first('link[rel="canonical"]')
-        url = _meta(tree, "og:url") or (
-            canonical.attributes.get("href") if canonical is not None else None
-        )
-        date = _meta(tree, "article:published_time", "og:published_time", "date", "pubdate")
-        if date is None:
-            node = tree.css_first("time[datetime]")
-            date = node.attributes.get("datetime") if node is not None else None
-        tree.strip_tags(_DROP_TAGS)
-        root = tree.css_first("article") or tree.body or tree.root
-        # One line per block element: insert breaks around blocks, then take the text.
-        for node in root.css(_BLOCK_TAGS):
-            node.insert_before("\n")
-            node.insert_after("\n")
-        text = root.text(separator="", strip=False) if root is not None else ""
-        item.text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
-        item.title, item.url, item.date = title, url, date
-        item.meta = {k: v for k, v in {"site_name": _meta(tree, "og:site_name")}.items() if v}
+        if isinstance(item, Record):
+            page = read_html(item.text)
+            item.text, item.title, item.date = page["text"], page["title"], page["date"]
+            item.url, item.outlet = page["url"], page["site_name"]
+            item.meta = {k: page[k] for k in ("site_name", "author") if page[k]}
         yield item
 
 

@@ -55,7 +55,7 @@ log = logging.getLogger("toolkit")
 PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "scikit-learn", "bertopic", "sentence-transformers",
     "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly", "jupytext", "ftfy",
-    "selectolax",
+    "trafilatura", "htmldate", "dateparser",
 )  # fmt: skip
 
 

@@ -1,0 +1,84 @@
+"""HTML pages through trafilatura, and the page title less a site name or section."""
+
+import pytest
+
+from toolkit.load import ingest
+from toolkit.readers import page_title, read_html
+
+NAV = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(80))
+ARTICLE = (
+    "<article><h1>Talks on oil</h1>"
+    "<p>Minsk and Moscow agreed on Friday to hold talks about oil supplies next month.</p>"
+    "<p>The talks will take place in Sochi, the ministry said in a statement on its site.</p>"
+    "</article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "site_name", "expected"),
+    [
+        ("Opinion | Trump to Nowhere", ["The Times", "Trump to Nowhere"], None, "Trump to Nowhere"),
+        ("Sentra review - Auto News", [], "Auto News", "Sentra review"),
+        ("Assange case dropped | Al Bawaba", [], "Al Bawaba", "Assange case dropped"),
+        ("VG247 — Jedi review", [], "VG247", "Jedi review"),
+        ("Jedi review – shoots for the moon", [], "VG247", "Jedi review – shoots for the moon"),
+        # a heading that is only part of a longer title is not the title
+        (
+            "Putin and Lukashenko hold talks",
+            ["Lukashenko hold talks"],
+            None,
+            "Putin and Lukashenko hold talks",
+        ),
+        (None, ["Heading"], "Site", None),
+    ],
+)
+def test_page_title(title, headings, site_name, expected):
+    assert page_title(title, headings, site_name) == expected
+
+
+def test_a_page_that_is_mostly_navigation_keeps_only_its_article():
+    page = read_html(
+        f"<html><head><title>Talks on oil | Site</title></head><body><nav><ul>{NAV}</ul></nav>"
+        f"{ARTICLE}<footer>(c) Site 2024</footer></body></html>"
+    )
+    assert page["title"] == "Talks on oil"
+    assert "Section number" not in page["text"]
+    assert page["text"].splitlines()[-1].startswith("The talks will take place in Sochi")
+
+
+def test_html_metadata_reaches_the_corpus(tmp_path):
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>Talks on oil - Minsk Daily</title>"
+        '<meta property="og:site_name" content="Minsk Daily">'
+        '<meta property="article:published_time" content="2022-12-19T12:00:00+03:00">'
+        f"</head><body><nav><ul>{NAV}</ul></nav>{ARTICLE}</body></html>"
+    )
+    row = ingest(tmp_path).corpus.row(0, named=True)
+    assert (row["title"], row["outlet"], str(row["published"])) == (
+        "Talks on oil",
+        "Minsk Daily",
+        "2022-12-19",
+    )
+    assert row["text"].startswith("Minsk and Moscow agreed") and "Section" not in row["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "p.html",
+            "<html><head><title>Talks on oil</title></head><body><article><h1>Talks on oil</h1>"
+            "<p>Share</p><p>© Minsk Daily 2024</p></article></body></html>",
+        ),
+        (
+            "q.html",
+            "<html><head><title>Talks on oil</title></head><body><article>"
+            "<p>Copyright 2024 Minsk Daily. All rights reserved.</p></article></body></html>",
+        ),
+    ],
+)
+def test_a_page_left_without_text_keeps_its_title_with_a_note(tmp_path, name, content):
+    (tmp_path / name).write_text(content)
+    result = ingest(tmp_path)
+    assert result.corpus["text"].to_list() == ["Talks on oil"]
+    assert "title used as text" in result.report.filter(status="loaded")["note"].item()

@@ -1,0 +1,34 @@
+"""Date stamps of pages no outlet table describes, read by dateparser."""
+
+import datetime as dt
+
+import pytest
+
+from toolkit.stamps import stamp_date
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("13 Apr, 2024 19:52", dt.date(2024, 4, 13)),
+        ("By Li Ming | China Daily | Updated: 2018-10-30 07:50", dt.date(2018, 10, 30)),
+        ("2022年02月13日07:48 来源：新华网", dt.date(2022, 2, 13)),
+        ("Москва, 19 декабря 2022", dt.date(2022, 12, 19)),
+        ("Published April 13, 2024 at 7:52 PM", dt.date(2024, 4, 13)),
+        # no year: never completed with a guessed one
+        ("19 декабря", None),
+        ("Updated: April 13", None),
+        # not a date, or out of range
+        ("Top 10 stories of the week", None),
+        ("13 Apr, 1850", None),
+        ("13 Apr, 2999", None),
+    ],
+)
+def test_stamp_date(line, expected):
+    found = stamp_date(line, today=dt.date(2025, 1, 1))
+    assert (found[0] if found else None) == expected
+
+
+def test_a_paragraph_of_prose_is_no_stamp():
+    prose = "The ministers met on 13 April 2024 in Minsk. " * 5
+    assert stamp_date(prose) is None

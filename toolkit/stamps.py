@@ -1,0 +1,58 @@
+"""A scraped page's own date stamp, in whatever common form and language it is written.
+
+Outlet tables know their own sites' stamps (:mod:`toolkit.outlets`); a page from any other
+site is read here: a stamp near the title or byline ("13 Apr, 2024 19:52", "Updated:
+2018-10-30 07:50", "2022年02月13日07:48", "19 декабря 2022") is found by a loose pattern and
+read by dateparser, the maintained parser, not by a growing hand list. A stamp without a year
+is never completed with a guessed one.
+
+Example:
+    >>> stamp_date("By Li Ming | China Daily | Updated: 2018-10-30 07:50")
+    (datetime.date(2018, 10, 30), '2018-10-30 07:50')
+    >>> stamp_date("19 декабря") is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["STAMP_MAX_CHARS", "stamp_date"]
+
+STAMP_MAX_CHARS = 160  # a stamp sits in a short line, not in a paragraph of prose
+
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+_WORD = r"[^\W\d_]{3,12}\.?"
+_STAMP = re.compile(
+    "|".join(
+        (
+            r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2})?",  # 2022年02月13日07:48
+            r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?",  # 2018-10-30 07:50
+            rf"\b\d{{1,2}}\.?\s+{_WORD},?\s+\d{{4}}\b{_TIME}",  # 13 Apr, 2024 19:52
+            rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b{_TIME}",  # April 13, 2024
+        )
+    )
+)
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_EARLIEST = dt.date(1900, 1, 1)
+
+
+def stamp_date(line: str, *, today: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The first date stamp of a short line with day, month and year, and its text; None when
+    the line holds none (or only one before 1900 or after ``today``)."""
+    if len(line) > STAMP_MAX_CHARS:
+        return None
+    import dateparser  # heavy: loaded on the first stamp
+
+    today = today or dt.date.today()
+    for m in _STAMP.finditer(line):
+        text = m.group(0).strip()
+        parsed = dateparser.parse(text, settings=_SETTINGS)
+        if parsed is not None and _EARLIEST <= parsed.date() <= today:
+            return parsed.date(), text
+    return None
