@@ -48,6 +48,8 @@ LAYERS: dict[str, str] = {
     "dedup_local": "analysis",
     "groups": "analysis",
     "keyness": "analysis",
+    "tokens": "analysis",
+    "quotes": "analysis",
     "embed": "analysis",
     "topics": "analysis",
     "rhetoric": "analysis",

@@ -116,3 +116,32 @@ def test_the_seeds_show_small_n_everywhere():
     c = toolkit.load_corpus(SEEDS, progress=False)
     sizes = rh.group_sizes(c, by="outlet", min_group_docs=5)
     assert sizes["small_n"].all() and sizes["n_docs"].sum() == 5
+
+
+@pytest.mark.parametrize(
+    ("stop_words", "exclude_terms", "matches"),
+    [
+        ([], [], 3),  # security, Security (Council), threats
+        ([], ["security council"], 2),  # no match inside the excluded phrase
+        (["threat*"], [], 2),  # a frame term that is a stop word is dropped
+        ([], ["security"], 1),
+    ],
+)
+def test_frames_leave_out_stop_words_and_excluded_terms(stop_words, exclude_terms, matches):
+    d = docs([("x", "A", "security talks at the Security Council on threats")])
+    frames = {"sec": {"label": "Security", "terms": ["security", "threat*"]}}
+    r = rh.frame_rates(d, by="outlet", frames=frames, min_group_docs=1, stop_words=stop_words,
+                       exclude_terms=exclude_terms)  # fmt: skip
+    assert r["matches"].item() == matches
+
+
+def test_distinctive_terms_leave_out_stop_words_and_excluded_terms():
+    d = docs([(f"t{i}", "TASS", "the Kremlin said that the talks at Minsk went well")
+              for i in range(10)]
+             + [(f"b{i}", "BelTA", "the Belarusian leader stated that the talks went well")
+                for i in range(10)])  # fmt: skip
+    terms = set(rh.distinctive_terms(d, by="outlet", min_count=3, top=50)["term"])
+    assert "kremlin" in terms and not terms & {"the", "that", "at"}
+    mine = rh.distinctive_terms(d, by="outlet", min_count=3, top=50, stop_words=["kremlin"],
+                                exclude_terms=["belarusian*"])  # fmt: skip
+    assert not {t for t in mine["term"] if "kremlin" in t or "belarusian" in t}

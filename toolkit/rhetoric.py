@@ -34,6 +34,7 @@ from toolkit.keyness import distinctive_terms
 from toolkit.options import option
 from toolkit.resources import read_mapping
 from toolkit.stats import flag_small
+from toolkit.tokens import Tokens, exclude_pattern
 
 __all__ = [
     "RhetoricOptions",
@@ -71,6 +72,12 @@ class RhetoricOptions:
         exclusive_minimum=True,
     )
     ngram_max: int = option(2, "longest n-gram compared", minimum=1)
+    stop_words: list = option(
+        [], "your own stop words, added to the list of each language of the corpus"
+    )
+    exclude_terms: list = option(
+        [], "terms left out of distinctive terms and frames: words or phrases, * for any letters"
+    )
     frames_file: str | None = option(
         None, "YAML of your own frames (same shape)", types=(str, type(None))
     )
@@ -162,15 +169,28 @@ def frame_rates(
     seed: int = 42,
     n_boot: int = 1000,
     min_group_docs: int = 5,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
 ) -> pl.DataFrame:
-    """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals."""
-    frames = frames or lexicon("frames")
+    """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals.
+
+    A frame term that is one of the user's ``stop_words`` or ``exclude_terms`` is dropped, and
+    no match is counted inside an excluded phrase ("security" in an excluded "Security
+    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen."""
+    frames = _without(frames or lexicon("frames"), Tokens.build(stop_words=stop_words,
+                      exclude_terms=exclude_terms))  # fmt: skip
     grouped = with_groups(docs, by)
+    text = pl.col("text").fill_null("")
+    masked = exclude_pattern(list(exclude_terms))
+    if masked is not None:
+        text = text.str.replace_all(masked, " ")
     per_doc = grouped.select(
         "group",
         "n_words",
         *[
-            pl.col("text").fill_null("").str.count_matches(term_pattern(spec["terms"])).alias(name)
+            text.str.count_matches(term_pattern(spec["terms"])).alias(name)
+            if spec["terms"]
+            else pl.lit(0).alias(name)
             for name, spec in frames.items()
         ],
     )
@@ -179,6 +199,17 @@ def frame_rates(
     return out.rename({"measure": "frame"}).with_columns(
         label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
     )
+
+
+def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
+    """The frames without the terms that are stop words or excluded."""
+    kept = {}
+    for name, spec in frames.items():
+        dropped = {t for t in map(str, spec["terms"])
+                   if t.lower() in tokens.stop or tokens.is_excluded(t.lower())}  # fmt: skip
+        terms = [t for t in spec["terms"] if str(t) not in dropped]
+        kept[name] = {**spec, "terms": terms}
+    return kept
 
 
 def stance(
