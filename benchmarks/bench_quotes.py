@@ -74,7 +74,7 @@ def evaluate(items: list[dict], found: pl.DataFrame, spans: dict[str, tuple[int,
     for it in items:
         a, b = spans[it["id"]]
         pred = {_norm(r["speaker"]): r for r in by_doc[it["source"]]
-                if max(r["start"], a) < min(r["end"], b)}  # fmt: skip
+                if r["speaker"] and max(r["start"], a) < min(r["end"], b)}  # fmt: skip
         gold = {_norm(g["speaker"]) for g in it["attributions"]}
         for name in pred:
             ok = name in gold
@@ -110,10 +110,8 @@ def main() -> None:
     for it in items:
         text = docs[it["source"]]
         c = text.find(it["context"])
-        if c < 0:  # a context re-cut from the source (NYT paragraphs): look for the sentence
-            s = text.find(it["sentence"])
-        else:
-            s = c + it["context"].find(it["sentence"])
+        # a context re-cut from the source (NYT paragraphs): look for the sentence itself
+        s = text.find(it["sentence"]) if c < 0 else c + it["context"].find(it["sentence"])
         assert s >= 0, it["id"]
         spans[it["id"]] = (s, s + len(it["sentence"]))
     corpus = pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())})

@@ -29,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -57,6 +58,12 @@ _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 _ADVERB = re.compile(
     r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|had|was)$", re.I
 )
+# a clause right after "said" or "added", not a phrase ("said in", "said nothing")
+_BARE_CLAUSE = re.compile(
+    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
+    r"([a-z][^\"“”]{15,}?)[.!?]?$"
+)
+_PRONOUN_REACH = 400  # characters between a pronoun and the person it is resolved to
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _NAME_RUN = re.compile(
     rf"[{_UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
@@ -91,6 +98,7 @@ def _lexicon() -> dict[str, Any]:
         "role_words": {w for r in lex["roles"] for w in r.lower().split()},
         "synonyms": {k: set(v) for k, v in lex["synonyms"].items()},
         "titles": set(lex["titles"]),
+        "title_words": {t.lower().rstrip(".") for t in lex["titles"]},
         "not_speakers": set(lex["not_speakers"]),
         "pronouns": set(lex["pronouns"]),
     }
@@ -115,7 +123,7 @@ def _kind(word: str, lex: dict[str, Any]) -> str:
         return "role"
     if _CAP.match(word) and word not in lex["not_speakers"]:
         return "cap"
-    if low in _PARTICLES or low in {"of", "to", "for"}:
+    if low in _PARTICLES or low in {"of", "to", "for", "and"}:
         return "link"
     if re.fullmatch(r"[a-z][\w\-]*", word):
         return "lower"
@@ -137,9 +145,7 @@ def _phrase(words: list[tuple[int, int, str]], lex: dict[str, Any]) -> tuple[int
         k, w = kinds[i - 1], words[i - 1][2]
         if re.search(r"[^\w.’'\]\-]$", w):  # a comma or a quotation mark ends the phrase
             break
-        if k in ("cap", "role"):
-            i -= 1
-        elif k == "link" and i >= 2 and kinds[i - 2] == "cap":
+        if k in ("cap", "role") or (k == "link" and i >= 2 and kinds[i - 2] == "cap"):
             i -= 1
         elif k == "det":
             i -= 1
@@ -161,13 +167,15 @@ def _name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     taken = 0
     while i > 0:
         w = words[i - 1]
-        if w in lex["titles"] or not _CAP.match(w) and w.lower() not in _PARTICLES:
+        if w in lex["titles"] or (not _CAP.match(w) and w.lower() not in _PARTICLES):
             break
         if w.lower() in _NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
         initial = re.fullmatch(rf"[{_UPPER}]\.", w) is not None
-        if taken >= 2 and not (initial or _PATRONYMIC.search(words[i].lower())):
-            if w.lower() not in _PARTICLES and words[i].lower() not in _PARTICLES:
+        if taken >= 2:  # first and last name taken: only an initial or a particle goes on
+            nxt = words[i].lower()
+            if not (initial or w.lower() in _PARTICLES or nxt in _PARTICLES
+                    or _PATRONYMIC.search(nxt)):  # fmt: skip
                 break
         i -= 1
         taken += 0 if initial or w.lower() in _PARTICLES else 1
@@ -219,14 +227,10 @@ def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) 
     return modifiers <= titles
 
 
-def _salient(name: str, text: str, count: Counter) -> bool:
+def _salient(name: str, words: Counter, addressed: set[str], count: Counter) -> bool:
     """A person named again by a surname or a title ("Ms. Lu", "Lukashenko"), not a place
     ("Hong Kong") or a one-off run of capitals."""
-    for w in name.split():
-        alone = len(re.findall(rf"\b{re.escape(w)}\b", text))
-        if alone > count[name] or re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+{re.escape(w)}\b", text):
-            return True
-    return False
+    return any(words[w] > count[name] or w in addressed for w in name.split())
 
 
 @dataclass
@@ -239,8 +243,10 @@ class _Resolver:
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
+        words = Counter(re.findall(r"[\w’'\-]+", self.text))
+        addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
         self.persons = [m for m in self.mentions if _is_person(m.name, self.lex)
-                        and _salient(m.name, self.text, self.count)]  # fmt: skip
+                        and _salient(m.name, words, addressed, self.count)]  # fmt: skip
 
     def person_before(self, pos: int) -> tuple[int, str] | None:
         names = [m for m in self.persons if m.start < pos]
@@ -249,16 +255,27 @@ class _Resolver:
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
-        if low in ("he", "she"):
-            near = [p for p in (self.last_person, self.person_before(pos)) if p and p[0] < pos]
+        if low in ("he", "she", "him", "her"):
+            # the person quoted last, or named last, in the sentences just before (a pronoun
+            # further from its person is left unresolved: names between them make it a guess)
+            near = [p for p in (self.last_person, self.person_before(pos))
+                    if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
-        titles, name = _name_of(written, lex)
+        _titles, name = _name_of(written, lex)
         if name and len(name.split()) >= 2:
             return self._alias(name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if m.name.split()[-1] == name]
             if full:  # the one most often named, the latest before the quote among equals
-                best = max(full, key=lambda m: (self.count[m.name], m.start < pos, m.start))
+                best = max(
+                    full,
+                    key=lambda m: (
+                        bool(m.titles & self.lex["title_words"]),
+                        self.count[m.name],
+                        m.start < pos,
+                        m.start,
+                    ),
+                )
                 return self._alias(best.name)
             return self._alias(written)
         words = [w.lower() for w in written.split() if w.lower() not in _DETERMINERS]
@@ -397,16 +414,25 @@ def _before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     return words[got[0]][0], words[got[1] - 1][1], _lemma(v.group(), lex)
 
 
+def _is_speaker(phrase: str, lex: dict) -> bool:
+    words = _words(phrase)
+    if len(words) == 1 and words[0][2].lower() in ("him", "her"):
+        return True
+    got = _phrase(words, lex)
+    return bool(got and got[0] == 0)
+
+
 def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict):
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma)."""
     sentence = text[s0:s1]
     out = []
-    m = re.match(r"\s*According to ([^,]{2,80}),\s*(.+?)[.]?$", sentence)
-    if m:
-        out.append((s0 + m.start(2), s0 + m.end(2), (s0 + m.start(1), s0 + m.end(1)), "according to"))
-    m = re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence)
-    if m:
-        out.append((s0 + m.start(1), s0 + m.end(1), (s0 + m.start(2), s0 + m.end(2)), "according to"))
+    for m, quote, who in (
+        (re.match(r"\s*According to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
+        (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
+    ):
+        if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
+            out.append((s0 + m.start(quote), s0 + m.end(quote),
+                        (s0 + m.start(who), s0 + m.end(who)), "according to"))  # fmt: skip
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):
@@ -422,12 +448,15 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
         rest = sentence[v.end() :]
         clause = re.match(r"(?:\s+[^,.;:\"“”]{0,50}?)?\s+that\s+(.{8,}?)[.!?]?[\"”]?$", rest)
         if clause is None and lemma in ("say", "add"):
-            clause = re.match(r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|"
-                              r"nothing|it|this|yes|no)\b)([a-z][^\"“”]{15,}?)[.!?]?$", rest)  # fmt: skip
-        if clause is None and lemma not in lex["need_that"] | {"tell"}:
-            pass
+            clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
         if clause is not None:
-            out.append((s0 + v.end() + clause.start(1), s0 + v.end() + clause.end(1), speaker, lemma))
+            out.append(
+                (s0 + v.end() + clause.start(1), s0 + v.end() + clause.end(1), speaker, lemma)
+            )
+            continue
+        aside = re.match(r",\s+(.{15,}?)[.!?]?$", rest)  # "However, X noted, the ..."
+        if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
+            out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
@@ -440,12 +469,16 @@ def _in_doc(text: str, lex: dict, resolver: _Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = _sentences(text)
     spans = _quote_spans(text)
+    starts = [a for a, _ in sentences]
+    ends = sorted(e for _, e in spans)
     previous: _Found | None = None
     for start, end in spans:
         close = end + 1 if end < len(text) else end
-        sent = next((s for s in sentences if s[0] <= start - 1 < s[1]), (0, len(text)))
+        k = bisect.bisect_right(starts, start - 1) - 1
+        sent = sentences[k] if k >= 0 and start - 1 < sentences[k][1] else (0, len(text))
         after = _after_frame(text, close, min(len(text), close + 200), lex)
-        head_from = max([sent[0]] + [e + 1 for _, e in spans if e < start])
+        j = bisect.bisect_left(ends, start) - 1  # the quotation closed last before this one
+        head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         before = _before_frame(text[head_from : start - 1], lex)
         if after:
             f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3])
@@ -453,7 +486,7 @@ def _in_doc(text: str, lex: dict, resolver: _Resolver) -> list[_Found]:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
                        True, end)  # fmt: skip
-        elif previous and not text[previous.frame_end : start - 1].strip(" \n.,;:\"“”«»"):
+        elif previous and not text[previous.frame_end : start - 1].strip(' \n.,;:"“”«»'):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
         else:
             previous = None
@@ -499,11 +532,13 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
         resolver = _Resolver(_mentions(text, lex), lex, alias, text)
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
-            if _is_person(speaker, lex):
+            if speaker.lower() in lex["pronouns"] | {"him", "her"}:
+                speaker = None  # "he" with no person before it: the text does not say who
+            if speaker and _is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
-                         "speaker_text": f.speaker_text, "verb": f.verb, "quote": text[f.start : f.end],
-                         "direct": f.direct})  # fmt: skip
+                         "speaker_text": f.speaker_text, "verb": f.verb,
+                         "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
 
 
@@ -520,27 +555,35 @@ def by_group(
     return (
         found.join(groups, on="doc_id")
         .group_by("group", "speaker", "verb")
-        .agg(attributions=pl.len().cast(pl.Int64), direct=pl.col("direct").sum().cast(pl.Int64),
-             docs=pl.col("doc_id").n_unique().cast(pl.Int64))  # fmt: skip
+        .agg(
+            attributions=pl.len().cast(pl.Int64),
+            direct=pl.col("direct").sum().cast(pl.Int64),
+            docs=pl.col("doc_id").n_unique().cast(pl.Int64),
+        )
         .join(sizes, on="group")
-        .sort(["group", "attributions", "speaker", "verb"], descending=[False, True, False, False],
-              nulls_last=True)  # fmt: skip
+        .sort(
+            ["group", "attributions", "speaker", "verb"],
+            descending=[False, True, False, False],
+            nulls_last=True,
+        )
     )
 
 
 def quote_share(found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet",
                 min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
     """The share of each group's characters inside attributed direct quotes, with n."""
-    groups = with_groups(docs, by).select("doc_id", "group",
-                                          chars=pl.col("text").fill_null("").str.len_chars())  # fmt: skip
+    chars = pl.col("text").fill_null("").str.len_chars()
+    groups = with_groups(docs, by).select("doc_id", "group", chars=chars)
     quoted = (found.filter("direct").unique(["doc_id", "start", "end"])
               .group_by("doc_id").agg(quoted=(pl.col("end") - pl.col("start")).sum()))  # fmt: skip
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
         groups.join(quoted, on="doc_id", how="left")
         .group_by("group")
-        .agg(chars=pl.col("chars").sum().cast(pl.Int64),
-             quoted_chars=pl.col("quoted").fill_null(0).sum().cast(pl.Int64))  # fmt: skip
+        .agg(
+            chars=pl.col("chars").sum().cast(pl.Int64),
+            quoted_chars=pl.col("quoted").fill_null(0).sum().cast(pl.Int64),
+        )
         .with_columns(share=(pl.col("quoted_chars") / pl.col("chars")).round(4))
         .join(sizes, on="group")
         .sort("group")
