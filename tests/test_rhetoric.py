@@ -69,16 +69,18 @@ def test_frame_rates_are_per_thousand_words_with_seeded_bootstrap_intervals():
     assert again.equals(r)
 
 
-def test_attribution_counts_speakers_with_reporting_verbs_across_spellings():
+def test_attribution_counts_linked_speakers_and_verbs_not_co_occurrences():
     d = docs([
-        ("x", "TASS", "Putin emphasized the ties. Lukashenko said nothing new."),
-        ("y", "BelTA", "Aleksandr Lukashenko emphasised the role. The weather was fine."),
+        ("x", "TASS", "Putin met Lukashenko. “The ties are strong,” Putin said."),
+        ("y", "BelTA", "Aleksandr Lukashenko stressed that the role is key. The West was silent."),
     ])  # fmt: skip
     a = rh.attribution(d, by="outlet", min_group_docs=1)
-    got = set(a.select("group", "speaker", "verb").iter_rows())
-    assert got == {("TASS", "Putin", "emphasise"), ("TASS", "Lukashenko", "say"),
-                   ("BelTA", "Lukashenko", "emphasise")}  # fmt: skip
+    got = set(a.select("group", "speaker", "verb", "sentences").iter_rows())
+    assert got == {("TASS", "Putin", "say", 1), ("BelTA", "Aleksandr Lukashenko", "stress", 1)}
     assert a.filter(pl.col("group") == "BelTA")["n_sentences"].item() == 2
+    merged = rh.attribution(d, by="outlet", min_group_docs=1,
+                            lexicon_={"speakers": {"Lukashenko": ["aleksandr lukashenko"]}})  # fmt: skip
+    assert "Lukashenko" in merged["speaker"].to_list()
 
 
 def test_quote_share_and_concordance():

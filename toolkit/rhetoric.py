@@ -3,8 +3,9 @@ stance, and keyword-in-context, each with the n behind it.
 
 - Distinctive terms (:mod:`toolkit.keyness`, re-exported here for the notebooks): the log-odds
   ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008).
-- Frames, attribution and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per
-  1,000 words with bootstrap intervals over documents (seeded).
+- Frames and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per 1,000 words
+  with bootstrap intervals over documents (seeded). Attribution counts :func:`toolkit.quotes`'s
+  linked speaker, verb and quote.
 - Sentiment is VADER's compound score (an offline lexicon model) averaged over sentences.
 
 Every result carries each group's documents and words, and ``small_n`` where a group has fewer
@@ -303,42 +304,25 @@ def attribution(
     lexicon_: dict[str, Any] | None = None,
     min_group_docs: int = 5,
 ) -> pl.DataFrame:
-    """Who is quoted or paraphrased, and with which reporting verb: sentences naming a speaker
-    and holding a reporting verb, counted per group, speaker and verb (British and American
-    spellings counted as one verb), with the group's sentences, documents and ``small_n``."""
+    """Who is quoted or paraphrased, and with which reporting verb: :func:`toolkit.quotes`'s
+    attributions (speaker, verb and quote linked, speakers found in the text) counted per group,
+    speaker and verb, with the group's sentences, documents and ``small_n``. ``lexicon_`` is an
+    optional alias table (``{"speakers": {canonical: [forms]}}``, as
+    ``toolkit/lexicons/attribution.yaml``) that merges the names of one speaker."""
+    from toolkit.quotes import by_group, quotes
     from toolkit.segment import segment
 
-    lex = lexicon_ or lexicon("attribution")
+    aliases = (lexicon_ or {}).get("speakers")
+    found = quotes(docs.select("doc_id", "text"), aliases=aliases)
     sentences = segment(with_groups(docs, by).select("doc_id", "group", "text"), "sentence")
-    lower = pl.col("text").str.to_lowercase()
-    speakers = {s: term_pattern(names) for s, names in lex["speakers"].items()}
-    verbs = {v: term_pattern(forms) for v, forms in lex["verbs"].items()}
-    flags = sentences.select(
-        "unit_id",
-        "group",
-        *[lower.str.contains(p).alias(f"s:{s}") for s, p in speakers.items()],
-        *[lower.str.contains(p).alias(f"v:{v}") for v, p in verbs.items()],
-    )
-    said = flags.unpivot(
-        index=["unit_id", "group"], on=[f"s:{s}" for s in speakers], variable_name="speaker"
-    ).filter("value")
-    verb = flags.unpivot(
-        index=["unit_id"], on=[f"v:{v}" for v in verbs], variable_name="verb"
-    ).filter("value")
-    pairs = said.join(verb, on="unit_id").select(
-        "group", speaker=pl.col("speaker").str.slice(2), verb=pl.col("verb").str.slice(2)
-    )
     totals = sentences.group_by("group").agg(n_sentences=pl.len().cast(pl.Int64))
-    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
-        pairs.group_by("group", "speaker", "verb")
-        .agg(sentences=pl.len().cast(pl.Int64))
+        by_group(found, docs, by=by, min_group_docs=min_group_docs)
+        .rename({"attributions": "sentences"})
         .join(totals, on="group")
-        .join(sizes, on="group")
         .with_columns(
             per_1000_sentences=(1000 * pl.col("sentences") / pl.col("n_sentences")).round(3)
         )
-        .sort(["group", "sentences", "speaker", "verb"], descending=[False, True, False, False])
     )
 
 
