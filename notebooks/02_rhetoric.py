@@ -45,6 +45,8 @@ rhetoric = {
     "min_count": 5,
     "prior_strength": 500.0,
     "ngram_max": 2,
+    "stop_words": [],
+    "exclude_terms": [],
     "frames_file": None,
     "frames_mode": "extend",
     "keywords": ["sanction*", "union state", "brother*"],
@@ -96,6 +98,7 @@ if small:
 terms = rh.distinctive_terms(
     docs, by=by, ngram_max=opts["ngram_max"], min_count=opts["min_count"],
     prior_strength=opts["prior_strength"], top=opts["top_terms"], min_group_docs=minimum,
+    stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
 )  # fmt: skip
 ctx.save_table(terms, "distinctive_terms")
 if terms.height:
@@ -118,6 +121,7 @@ if len(pair) == 2:
     versus = rh.distinctive_terms(
         docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],
         prior_strength=opts["prior_strength"], min_group_docs=minimum,
+        stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
     )  # fmt: skip
     ctx.save_table(versus, "distinctive_terms_pair")
     n = {g: r for g, *r in sizes.select("group", "n_docs", "n_words").iter_rows()}
@@ -139,7 +143,8 @@ else:
 # %%
 frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)
 rates = rh.frame_rates(docs, by=by, frames=frames, seed=seed, n_boot=opts["bootstrap"],
-                       min_group_docs=minimum)  # fmt: skip
+                       min_group_docs=minimum, stop_words=opts["stop_words"],
+                       exclude_terms=opts["exclude_terms"])  # fmt: skip
 ctx.save_table(rates, "frame_rates")
 columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
 show_table(rates.select(*columns, "small_n"), caption="Frames per 1,000 words", rows=200)

@@ -49,6 +49,8 @@ LAYERS: dict[str, str] = {
     "dedup_local": "analysis",
     "groups": "analysis",
     "keyness": "analysis",
+    "tokens": "analysis",
+    "quotes": "analysis",
     "embed": "analysis",
     "topics": "analysis",
     "topic_model": "analysis",

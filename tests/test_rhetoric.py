@@ -69,16 +69,18 @@ def test_frame_rates_are_per_thousand_words_with_seeded_bootstrap_intervals():
     assert again.equals(r)
 
 
-def test_attribution_counts_speakers_with_reporting_verbs_across_spellings():
+def test_attribution_counts_linked_speakers_and_verbs_not_co_occurrences():
     d = docs([
-        ("x", "TASS", "Putin emphasized the ties. Lukashenko said nothing new."),
-        ("y", "BelTA", "Aleksandr Lukashenko emphasised the role. The weather was fine."),
+        ("x", "TASS", "Putin met Lukashenko. “The ties are strong,” Putin said."),
+        ("y", "BelTA", "Aleksandr Lukashenko stressed that the role is key. The West was silent."),
     ])  # fmt: skip
     a = rh.attribution(d, by="outlet", min_group_docs=1)
-    got = set(a.select("group", "speaker", "verb").iter_rows())
-    assert got == {("TASS", "Putin", "emphasise"), ("TASS", "Lukashenko", "say"),
-                   ("BelTA", "Lukashenko", "emphasise")}  # fmt: skip
+    got = set(a.select("group", "speaker", "verb", "sentences").iter_rows())
+    assert got == {("TASS", "Putin", "say", 1), ("BelTA", "Aleksandr Lukashenko", "stress", 1)}
     assert a.filter(pl.col("group") == "BelTA")["n_sentences"].item() == 2
+    merged = rh.attribution(d, by="outlet", min_group_docs=1,
+                            lexicon_={"speakers": {"Lukashenko": ["aleksandr lukashenko"]}})  # fmt: skip
+    assert "Lukashenko" in merged["speaker"].to_list()
 
 
 def test_quote_share_and_concordance():
@@ -116,3 +118,32 @@ def test_the_seeds_show_small_n_everywhere():
     c = toolkit.load_corpus(SEEDS, progress=False)
     sizes = rh.group_sizes(c, by="outlet", min_group_docs=5)
     assert sizes["small_n"].all() and sizes["n_docs"].sum() == 5
+
+
+@pytest.mark.parametrize(
+    ("stop_words", "exclude_terms", "matches"),
+    [
+        ([], [], 3),  # security, Security (Council), threats
+        ([], ["security council"], 2),  # no match inside the excluded phrase
+        (["threat*"], [], 2),  # a frame term that is a stop word is dropped
+        ([], ["security"], 1),
+    ],
+)
+def test_frames_leave_out_stop_words_and_excluded_terms(stop_words, exclude_terms, matches):
+    d = docs([("x", "A", "security talks at the Security Council on threats")])
+    frames = {"sec": {"label": "Security", "terms": ["security", "threat*"]}}
+    r = rh.frame_rates(d, by="outlet", frames=frames, min_group_docs=1, stop_words=stop_words,
+                       exclude_terms=exclude_terms)  # fmt: skip
+    assert r["matches"].item() == matches
+
+
+def test_distinctive_terms_leave_out_stop_words_and_excluded_terms():
+    d = docs([(f"t{i}", "TASS", "the Kremlin said that the talks at Minsk went well")
+              for i in range(10)]
+             + [(f"b{i}", "BelTA", "the Belarusian leader stated that the talks went well")
+                for i in range(10)])  # fmt: skip
+    terms = set(rh.distinctive_terms(d, by="outlet", min_count=3, top=50)["term"])
+    assert "kremlin" in terms and not terms & {"the", "that", "at"}
+    mine = rh.distinctive_terms(d, by="outlet", min_count=3, top=50, stop_words=["kremlin"],
+                                exclude_terms=["belarusian*"])  # fmt: skip
+    assert not {t for t in mine["term"] if "kremlin" in t or "belarusian" in t}

@@ -14,6 +14,7 @@ from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
 from toolkit.glue import paragraphs
 from toolkit.load import CORPUS_SCHEMA, REPORT_SCHEMA, Ingest, ingest, load_corpus
 from toolkit.normalize import normalize
+from toolkit.quotes import quotes
 from toolkit.segment import segment, split_sentences
 
 try:
@@ -40,6 +41,7 @@ __all__ = [
     "mark_duplicates",
     "normalize",
     "paragraphs",
+    "quotes",
     "segment",
     "split_sentences",
 ]

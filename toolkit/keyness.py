@@ -13,20 +13,15 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.resources import ANALYSIS_TOKEN_PATTERN
+from toolkit.tokens import Tokens, tokens_for
 
 __all__ = ["distinctive_terms"]
 
 
-def _term_counts(docs: pl.DataFrame, ngram_max: int, min_count: int):
+def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: int):
     from sklearn.feature_extraction.text import CountVectorizer
 
-    vec = CountVectorizer(
-        lowercase=True,
-        token_pattern=ANALYSIS_TOKEN_PATTERN,  # words, not numbers
-        ngram_range=(1, ngram_max),
-        min_df=1,
-    )
+    vec = CountVectorizer(analyzer=tokens.analyzer(ngram_max), min_df=1)
     x = vec.fit_transform(docs["text"].fill_null("").to_list())
     groups = docs["group"].to_list()
     names = sorted(set(groups))
@@ -63,12 +58,17 @@ def distinctive_terms(
     prior_strength: float = 500.0,
     top: int = 20,
     min_group_docs: int = 5,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] | None = None,
 ) -> pl.DataFrame:
     """Terms (unigrams and bigrams) most distinctive of each group against the rest, or of
     ``pair[0]`` against ``pair[1]`` (every term, for the scatter plot).
 
     The prior is informative: each term's pseudo-count is its share of the whole corpus times
     ``prior_strength``, which shrinks rare terms towards zero instead of ranking them first.
+    Terms are :mod:`toolkit.tokens`' tokens and their n-grams, without the stop words of the
+    corpus's languages (or of ``languages``), the user's ``stop_words`` and ``exclude_terms``.
     Columns: group, term, count, count_other, per_1000, per_1000_other, log_odds, z, n_docs,
     n_words, small_n; ranked by z within each group (``top`` per group unless ``pair``).
     """
@@ -80,7 +80,9 @@ def distinctive_terms(
             raise DataError(f"no group {', '.join(missing)} in {by}; groups: "
                             f"{', '.join(sizes['group'].to_list())}")  # fmt: skip
         grouped = grouped.filter(pl.col("group").is_in(list(pair)))
-    names, terms, counts = _term_counts(grouped, ngram_max, min_count)
+    tokens = tokens_for(docs, stop_words=stop_words, exclude_terms=exclude_terms,
+                        languages=languages)  # fmt: skip
+    names, terms, counts = _term_counts(grouped, tokens, ngram_max, min_count)
     if len(terms) == 0:
         return pl.DataFrame()
     total = counts.sum(axis=0)

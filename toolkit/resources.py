@@ -16,7 +16,6 @@ import yaml
 
 __all__ = [
     "ABBREVIATIONS",
-    "ANALYSIS_TOKEN_PATTERN",
     "DOTTED_ABBREVIATIONS",
     "MONTH_ABBREVIATIONS",
     "PERIODS",
@@ -45,14 +44,12 @@ DOTTED_ABBREVIATIONS = ("U.S", "U.K", "U.N", "a.m", "p.m", "e.g", "i.e")  # with
 # A word as counted in ``n_words``: letters or digits, joined by apostrophes or hyphens.
 WORD_COUNT_PATTERN = r"\w+(?:[’'\-]\w+)*"
 
-# The two tokenisers. Analysis (distinctive terms, terms rising and falling around an event):
-# words that start with a letter, with apostrophes and hyphens inside; numbers are no terms.
-ANALYSIS_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'-]*\b"
+# The analysis tokeniser (distinctive terms, frames, trends, topics) is toolkit.tokens.
 # Shingling (duplicates, and aligning the copies they find): runs of letters and digits, so
 # punctuation, quotation marks and spacing are never a difference between two copies.
 SHINGLE_TOKEN_PATTERN = r"\w+"
 # The topic vectorizer still reads scikit-learn's default tokens (two or more letters or
-# digits): moving it onto ANALYSIS_TOKEN_PATTERN would change the topic words.
+# digits): moving it onto toolkit.tokens would change the topic words.
 TOPIC_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 
 

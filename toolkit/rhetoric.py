@@ -3,8 +3,9 @@ stance, and keyword-in-context, each with the n behind it.
 
 - Distinctive terms (:mod:`toolkit.keyness`, re-exported here for the notebooks): the log-odds
   ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008).
-- Frames, attribution and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per
-  1,000 words with bootstrap intervals over documents (seeded).
+- Frames and stance come from YAML lexicons in ``toolkit/lexicons/``; rates are per 1,000 words
+  with bootstrap intervals over documents (seeded). Attribution counts :func:`toolkit.quotes`'s
+  linked speaker, verb and quote.
 - Sentiment is VADER's compound score (an offline lexicon model) averaged over sentences.
 
 Every result carries each group's documents and words, and ``small_n`` where a group has fewer
@@ -34,6 +35,7 @@ from toolkit.keyness import distinctive_terms
 from toolkit.options import option
 from toolkit.resources import read_mapping
 from toolkit.stats import flag_small
+from toolkit.tokens import Tokens, exclude_pattern
 
 __all__ = [
     "RhetoricOptions",
@@ -71,6 +73,12 @@ class RhetoricOptions:
         exclusive_minimum=True,
     )
     ngram_max: int = option(2, "longest n-gram compared", minimum=1)
+    stop_words: list = option(
+        [], "your own stop words, added to the list of each language of the corpus"
+    )
+    exclude_terms: list = option(
+        [], "terms left out of distinctive terms and frames: words or phrases, * for any letters"
+    )
     frames_file: str | None = option(
         None, "YAML of your own frames (same shape)", types=(str, type(None))
     )
@@ -162,15 +170,28 @@ def frame_rates(
     seed: int = 42,
     n_boot: int = 1000,
     min_group_docs: int = 5,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
 ) -> pl.DataFrame:
-    """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals."""
-    frames = frames or lexicon("frames")
+    """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals.
+
+    A frame term that is one of the user's ``stop_words`` or ``exclude_terms`` is dropped, and
+    no match is counted inside an excluded phrase ("security" in an excluded "Security
+    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen."""
+    frames = _without(frames or lexicon("frames"), Tokens.build(stop_words=stop_words,
+                      exclude_terms=exclude_terms))  # fmt: skip
     grouped = with_groups(docs, by)
+    text = pl.col("text").fill_null("")
+    masked = exclude_pattern(list(exclude_terms))
+    if masked is not None:
+        text = text.str.replace_all(masked, " ")
     per_doc = grouped.select(
         "group",
         "n_words",
         *[
-            pl.col("text").fill_null("").str.count_matches(term_pattern(spec["terms"])).alias(name)
+            text.str.count_matches(term_pattern(spec["terms"])).alias(name)
+            if spec["terms"]
+            else pl.lit(0).alias(name)
             for name, spec in frames.items()
         ],
     )
@@ -179,6 +200,17 @@ def frame_rates(
     return out.rename({"measure": "frame"}).with_columns(
         label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
     )
+
+
+def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
+    """The frames without the terms that are stop words or excluded."""
+    kept = {}
+    for name, spec in frames.items():
+        dropped = {t for t in map(str, spec["terms"])
+                   if t.lower() in tokens.stop or tokens.is_excluded(t.lower())}  # fmt: skip
+        terms = [t for t in spec["terms"] if str(t) not in dropped]
+        kept[name] = {**spec, "terms": terms}
+    return kept
 
 
 def stance(
@@ -272,42 +304,25 @@ def attribution(
     lexicon_: dict[str, Any] | None = None,
     min_group_docs: int = 5,
 ) -> pl.DataFrame:
-    """Who is quoted or paraphrased, and with which reporting verb: sentences naming a speaker
-    and holding a reporting verb, counted per group, speaker and verb (British and American
-    spellings counted as one verb), with the group's sentences, documents and ``small_n``."""
+    """Who is quoted or paraphrased, and with which reporting verb: :func:`toolkit.quotes`'s
+    attributions (speaker, verb and quote linked, speakers found in the text) counted per group,
+    speaker and verb, with the group's sentences, documents and ``small_n``. ``lexicon_`` is an
+    optional alias table (``{"speakers": {canonical: [forms]}}``, as
+    ``toolkit/lexicons/attribution.yaml``) that merges the names of one speaker."""
+    from toolkit.quotes import by_group, quotes
     from toolkit.segment import segment
 
-    lex = lexicon_ or lexicon("attribution")
+    aliases = (lexicon_ or {}).get("speakers")
+    found = quotes(docs.select("doc_id", "text"), aliases=aliases)
     sentences = segment(with_groups(docs, by).select("doc_id", "group", "text"), "sentence")
-    lower = pl.col("text").str.to_lowercase()
-    speakers = {s: term_pattern(names) for s, names in lex["speakers"].items()}
-    verbs = {v: term_pattern(forms) for v, forms in lex["verbs"].items()}
-    flags = sentences.select(
-        "unit_id",
-        "group",
-        *[lower.str.contains(p).alias(f"s:{s}") for s, p in speakers.items()],
-        *[lower.str.contains(p).alias(f"v:{v}") for v, p in verbs.items()],
-    )
-    said = flags.unpivot(
-        index=["unit_id", "group"], on=[f"s:{s}" for s in speakers], variable_name="speaker"
-    ).filter("value")
-    verb = flags.unpivot(
-        index=["unit_id"], on=[f"v:{v}" for v in verbs], variable_name="verb"
-    ).filter("value")
-    pairs = said.join(verb, on="unit_id").select(
-        "group", speaker=pl.col("speaker").str.slice(2), verb=pl.col("verb").str.slice(2)
-    )
     totals = sentences.group_by("group").agg(n_sentences=pl.len().cast(pl.Int64))
-    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
-        pairs.group_by("group", "speaker", "verb")
-        .agg(sentences=pl.len().cast(pl.Int64))
+        by_group(found, docs, by=by, min_group_docs=min_group_docs)
+        .rename({"attributions": "sentences"})
         .join(totals, on="group")
-        .join(sizes, on="group")
         .with_columns(
             per_1000_sentences=(1000 * pl.col("sentences") / pl.col("n_sentences")).round(3)
         )
-        .sort(["group", "sentences", "speaker", "verb"], descending=[False, True, False, False])
     )
 
 

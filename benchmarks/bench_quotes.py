@@ -1,0 +1,139 @@
+"""Quote attribution against a hand-labelled set: precision and recall of the speaker.
+
+The labelled set (``labels.jsonl``, see its README) holds sentences from real articles in
+``../shared/corpora`` and the seeds, each with its attributions (speaker as written, resolved
+speaker, verb, quote span) and a dev/test split by document. Each item's whole document is read
+from its source, :func:`toolkit.quotes` runs on the documents, and an attribution counts for an
+item when its quote span overlaps the item's sentence.
+
+- precision: of the distinct speakers predicted for labelled sentences, the share that is a
+  labelled speaker of that sentence (strict: the resolved name, compared without case, leading
+  "the" or "Mr."/"Ms.");
+- recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
+
+Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all]``. Tune on dev;
+report test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import toolkit  # noqa: E402
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+LABELS = [ROOT / "benchmarks" / "data" / "quotes_eval" / "labels.jsonl",
+          Path("/work/data/quotes_eval/labels.jsonl")]  # fmt: skip
+
+
+def document(source: str) -> str:
+    """The whole text of an item's document, read from its source."""
+    if source.startswith("kremlin-2021-22/"):
+        name, row = source.split("/")[1], int(source.rsplit("row", 1)[1])
+        csv.field_size_limit(10**9)
+        with open(CORPORA / "kremlin-2021-22" / name, newline="", encoding="utf-8") as f:
+            for i, r in enumerate(csv.DictReader(f)):
+                if i == row:
+                    return r["body"] or ""
+    if source.startswith("tass-sample-2024/"):
+        _, name, index = source.split("/")
+        items = json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))
+        return "\n".join(p for p in items[int(index)]["content"] if p.strip())
+    if source.startswith("chinadaily-nyt-2013-15/"):
+        return (CORPORA / source).read_text(encoding="utf-8", errors="replace")
+    if source.startswith("seeds/"):
+        return (ROOT / source).read_text(encoding="utf-8")
+    raise ValueError(f"unknown source {source}")
+
+
+def _norm(name: str | None) -> str:
+    name = (name or "").lower().replace("’", "'")
+    name = re.sub(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?)\s+", "", name.strip())
+    return re.sub(r"[^\w' -]", "", name).strip()
+
+
+def evaluate(items: list[dict], found: pl.DataFrame, spans: dict[str, tuple[int, int]]):
+    by_doc = defaultdict(list)
+    for r in found.iter_rows(named=True):
+        by_doc[r["doc_id"]].append(r)
+    tp = fp = hit = n_gold = 0
+    errors = []
+    per = defaultdict(Counter)
+    for it in items:
+        a, b = spans[it["id"]]
+        pred = {_norm(r["speaker"]): r for r in by_doc[it["source"]]
+                if r["speaker"] and max(r["start"], a) < min(r["end"], b)}  # fmt: skip
+        gold = {_norm(g["speaker"]) for g in it["attributions"]}
+        for name in pred:
+            ok = name in gold
+            tp, fp = tp + ok, fp + (not ok)
+            per[it["corpus"]]["tp" if ok else "fp"] += 1
+            if not ok:
+                errors.append(("FP", it["id"], name, sorted(gold), it["sentence"][:160]))
+        for g in it["attributions"]:
+            ok = _norm(g["speaker"]) in pred
+            hit, n_gold = hit + ok, n_gold + 1
+            per[it["corpus"]]["hit" if ok else "miss"] += 1
+            if not ok:
+                errors.append(("FN", it["id"], _norm(g["speaker"]), sorted(pred),
+                               it["sentence"][:160]))  # fmt: skip
+    return tp, fp, hit, n_gold, per, errors
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", type=Path, default=next((p for p in LABELS if p.is_file()), None))
+    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    ap.add_argument("--errors", action="store_true", help="list every wrong or missed speaker")
+    args = ap.parse_args()
+    if args.labels is None or not args.labels.is_file():
+        sys.exit("no labels.jsonl: give --labels")
+    items = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines()]
+    items = [it for it in items if args.split == "all" or it["split"] == args.split]
+    sources = sorted({it["source"] for it in items})
+    available = [s for s in sources if s.startswith("seeds/") or CORPORA.is_dir()]
+    docs = {s: document(s) for s in available}
+    items = [it for it in items if it["source"] in docs]
+    spans = {}
+    for it in items:
+        text = docs[it["source"]]
+        c = text.find(it["context"])
+        # a context re-cut from the source (NYT paragraphs): look for the sentence itself
+        s = text.find(it["sentence"]) if c < 0 else c + it["context"].find(it["sentence"])
+        assert s >= 0, it["id"]
+        spans[it["id"]] = (s, s + len(it["sentence"]))
+    corpus = pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())})
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = toolkit.quotes(corpus)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    tp, fp, hit, n_gold, per, errors = evaluate(items, found, spans)
+    chars = sum(len(t) for t in docs.values())
+    print(f"split {args.split}: {len(items)} sentences from {len(docs)} documents "
+          f"({chars:,} characters); {found.height} attributions found in {cpu:.2f} CPU-s "
+          f"({wall:.2f} s wall)")  # fmt: skip
+    print(f"speaker precision {tp / max(tp + fp, 1):.3f} ({tp}/{tp + fp}), "
+          f"recall {hit / max(n_gold, 1):.3f} ({hit}/{n_gold})")  # fmt: skip
+    for corpus_name, c in sorted(per.items()):
+        p = c["tp"] / max(c["tp"] + c["fp"], 1)
+        r = c["hit"] / max(c["hit"] + c["miss"], 1)
+        print(f"  {corpus_name:18} precision {p:.3f} ({c['tp']}/{c['tp'] + c['fp']}), "
+              f"recall {r:.3f} ({c['hit']}/{c['hit'] + c['miss']})")  # fmt: skip
+    if args.errors:
+        for e in errors:
+            print(*e, sep=" | ")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+import polars as pl
+import pytest
+
+import toolkit
+from toolkit.quotes import QUOTES_SCHEMA, by_group, quote_share
+
+
+def found(*texts):
+    corpus = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+    return toolkit.quotes(corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # '"...," X said', with the surname resolved to the full name the text gives
+        ("Russian Foreign Minister Sergey Lavrov spoke in Minsk. “We will respond,” Lavrov said.",
+         [("Sergey Lavrov", "Lavrov", "say", "We will respond,", True)]),
+        # 'X said: "..."'
+        ('Aleksandr Lukashenko said: "Belarus and Russia are one."',
+         [("Aleksandr Lukashenko", "Aleksandr Lukashenko", "say", "Belarus and Russia are one.",
+           True)]),
+        # '"...", the Belarusian leader said': a role resolved through the title
+        ("Belarusian President Aleksandr Lukashenko met the delegation. “We are brothers,” the "
+         "Belarusian leader said.",
+         [("Aleksandr Lukashenko", "the Belarusian leader", "say", "We are brothers,", True)]),
+        # 'X stressed that ...': reported speech, the quote is the clause
+        ("Dmitry Peskov stressed that the talks would continue next week.",
+         [("Dmitry Peskov", "Dmitry Peskov", "stress", "the talks would continue next week", False)]),
+        # inverted frame, and a continuation that keeps the speaker with no verb
+        ("“We are ready,” said Dmitry Peskov. “The date is set.”",
+         [("Dmitry Peskov", "Dmitry Peskov", "say", "We are ready,", True),
+          ("Dmitry Peskov", "Dmitry Peskov", None, "The date is set.", True)]),
+        # '..., X said.' and 'According to X, ...'
+        ("The talks went well, Putin told reporters.",
+         [("Putin", "Putin", "tell", "The talks went well", False)]),
+        ("According to the ministry, the exercise will end on Friday.",
+         [("the ministry", "the ministry", "according to", "the exercise will end on Friday", False)]),
+        # "he" resolved to the person just quoted
+        ("“It is over,” Vladimir Putin said. He added that the sanctions had failed.",
+         [("Vladimir Putin", "Vladimir Putin", "say", "It is over,", True),
+          ("Vladimir Putin", "He", "add", "the sanctions had failed", False)]),
+        # a co-occurrence is no attribution (the old lexicon counted these)
+        ("Putin met Lukashenko. The West is trying to weaken the Union State.", []),
+        ("Putin discussed the situation. It was noted that the talks were fruitful.", []),
+        ('The so-called "experts" were wrong, the report found.', []),
+        ("Having said that, the talks went on.", []),
+    ],
+)  # fmt: skip
+def test_attributions_link_speaker_verb_and_quote(text, expected):
+    got = found(text)
+    assert got.schema == pl.Schema(QUOTES_SCHEMA)
+    rows = got.select("speaker", "speaker_text", "verb", "quote", "direct").rows()
+    assert rows == expected
+    for start, end, quote in got.select("start", "end", "quote").iter_rows():
+        assert text[start:end] == quote  # offsets into the row's text
+
+
+def test_a_pronoun_far_from_any_person_stays_unresolved():
+    text = "Vladimir Putin spoke. " + "The weather was fine. " * 30 + "“No,” he said."
+    assert found(text).select("speaker", "speaker_text").rows() == [(None, "he")]
+
+
+def test_aliases_map_resolved_names_to_one_speaker():
+    corpus = pl.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Alyaksandr Lukashenka said."]})
+    got = toolkit.quotes(corpus, aliases={"Lukashenko": ["alyaksandr lukashenka"]})
+    assert got["speaker"].to_list() == ["Lukashenko"]
+
+
+def test_tables_per_outlet_count_speakers_verbs_and_the_share_in_quotes():
+    docs = pl.DataFrame({"doc_id": ["a", "b"], "outlet": ["TASS", "BelTA"],
+                         "text": ["“We agree,” Putin said.", "No quotes here at all."],
+                         "n_words": [4, 5]})  # fmt: skip
+    f = toolkit.quotes(docs)
+    table = by_group(f, docs, by="outlet", min_group_docs=1)
+    assert table.select("group", "speaker", "verb", "attributions").rows() == [
+        ("TASS", "Putin", "say", 1)
+    ]
+    share = dict(quote_share(f, docs, by="outlet", min_group_docs=1)
+                 .select("group", "share").iter_rows())  # fmt: skip
+    assert share == {"BelTA": 0.0, "TASS": round(len("We agree,") / len(docs["text"][0]), 4)}
+
+
+def test_a_frame_without_text_is_a_clear_error():
+    with pytest.raises(toolkit.DataError, match="quotes need the columns text"):
+        toolkit.quotes(pl.DataFrame({"doc_id": ["a"]}))

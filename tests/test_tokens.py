@@ -1,0 +1,104 @@
+import pickle
+import re
+
+import polars as pl
+import pytest
+from conftest import corpora  # noqa: F401  (fixture)
+
+import toolkit
+from toolkit import tokens
+from toolkit.keyness import distinctive_terms
+from toolkit.tokens import Tokens, tokens_for
+
+BARE = Tokens.build()  # no stop words: every token shows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. and U.K. officials", ["u.s.", "and", "u.k.", "officials"]),
+        ("We don't, they can’t", ["we", "don't", "they", "can't"]),
+        ("Lukashenko's re-election", ["lukashenko", "re-election"]),
+        ("up 5% over 10km for $3bn, in 2020", ["up", "5%", "over", "10km", "for", "$3bn", "in"]),
+        ("Минск—Москва «союз»", ["минск", "москва", "союз"]),
+        ("Łukaszenka w Mińsku, café", ["łukaszenka", "w", "mińsku", "café"]),
+        ("COVID-19 and Su-35s; snake_case", ["covid-19", "and", "su-35s", "snake_case"]),
+        ("the countries' ties", ["the", "countries", "ties"]),
+    ],
+)
+def test_the_tokeniser_keeps_abbreviations_contractions_compounds_and_units(text, expected):
+    assert BARE.tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "user", "text", "expected"),
+    [
+        (
+            ["en"],
+            [],
+            "The talks at Minsk were held in the Union State",
+            ["talks", "minsk", "held", "union", "state"],
+        ),
+        (["en"], ["talks"], "The talks at Minsk", ["minsk"]),
+        (["ru"], [], "Переговоры в Минске и в Москве", ["переговоры", "минске", "москве"]),
+        (["en"], [], "Putin said he didn't know", ["putin", "said"]),  # reporting verbs are kept
+        ([], [], "the at", ["the", "at"]),
+        (["be"], [], "the at", ["the", "at"]),  # no list for Belarusian: nothing dropped
+    ],
+)
+def test_stop_words_per_language_plus_the_users(languages, user, text, expected):
+    assert Tokens.build(languages, stop_words=user).tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("exclude", "text", "ngram_max", "expected"),
+    [
+        (["minsk"], "Minsk talks", 2, ["talks"]),
+        (["belta*"], "BelTA's Beltaexpo talks", 1, ["talks"]),
+        (["*-based"], "Moscow-based outlet", 1, ["outlet"]),
+        (["union state"], "union state budget", 2, ["union", "state", "budget", "state budget"]),
+        (["u.s."], "U.S. talks", 1, ["talks"]),
+    ],
+)
+def test_excluded_terms_are_exact_words_phrases_or_star_patterns(exclude, text, ngram_max,
+                                                                  expected):  # fmt: skip
+    assert Tokens.build(exclude_terms=exclude).terms(text, ngram_max=ngram_max) == expected
+
+
+@pytest.mark.parametrize(
+    ("exclude", "text", "found"),
+    [
+        (["security council"], "The Security  Council on security", ["Security  Council"]),
+        (["belta*"], "BelTA and belt", ["BelTA"]),
+        (["u.s."], "U.S. bus", ["U.S."]),
+    ],
+)
+def test_the_exclusion_pattern_reads_the_same_in_python_and_polars(exclude, text, found):
+    pattern = tokens.exclude_pattern(exclude)
+    assert re.findall(pattern, text) == found
+    assert pl.Series([text]).str.extract_all(pattern).to_list() == [found]
+
+
+def test_the_analyzer_pickles_for_scikit_learn_and_bertopic():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    analyzer = pickle.loads(pickle.dumps(Tokens.build(["en"]).analyzer(2)))
+    vec = CountVectorizer(analyzer=analyzer).fit(["The U.S. sanctions", "U.S. sanctions bite"])
+    assert list(vec.get_feature_names_out()) == ["bite", "sanctions", "sanctions bite", "u.s.",
+                                                  "u.s. sanctions"]  # fmt: skip
+
+
+def test_the_corpus_languages_choose_the_lists():
+    docs = pl.DataFrame({"text": ["The talks", "Переговоры в Минске"], "lang": ["en", "ru"]})
+    t = tokens_for(docs)
+    assert {"the", "в"} <= t.stop
+    assert "в" not in tokens_for(docs.drop("lang").head(1)).stop  # told from the text: English
+
+
+def test_no_stop_word_among_any_groups_top_20_distinctive_terms(corpora):  # noqa: F811
+    corpus = toolkit.load_corpus(corpora / "kremlin-2021-22", progress=False)
+    top = distinctive_terms(corpus, by="outlet", top=20)
+    stop = tokens_for(corpus).stop
+    assert top.group_by("group").len()["len"].to_list() == [20, 20]
+    assert [t for t in top["term"] if set(t.split()) & stop] == []
+    assert len(stop) > 1000  # the English list was read, so the check above can fail

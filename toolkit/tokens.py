@@ -1,0 +1,192 @@
+"""The analysis tokeniser and stop words, defined once for every term list: distinctive terms
+(:mod:`toolkit.keyness`), frames (:mod:`toolkit.rhetoric`), terms rising and falling around an
+event (:mod:`toolkit.trends`) and the topic vectorizer (:mod:`toolkit.topics`).
+
+A token is a word (letters first, then letters or digits, joined by apostrophes or hyphens:
+"don't", "re-election", "COVID-19", "Минск", "Łukaszenka"), a dotted abbreviation ("U.S.",
+"U.K."), or a number with a unit or currency ("5%", "10km", "$3bn"); a bare number is no term.
+Tokens are lower-cased, curly apostrophes made straight and a possessive "'s" dropped, so
+"Lukashenko's" counts as "lukashenko" while "don't" stays whole.
+
+Stop words come from stopwords-iso (the ``stopwordsiso`` package, one list per ISO 639-1
+language), for the languages of the corpus's ``lang`` column, less the words this toolkit
+studies (``toolkit/lexicons/stop_words.yaml``: reporting verbs, "state" of "Union State"), plus
+the user's ``stop_words``. ``exclude_terms`` leave terms out of every list: exact words or
+phrases, case-insensitive, where ``*`` stands for any letters ("belta*", "*-based").
+
+Example:
+    >>> Tokens.build().tokens("The U.S. don't back Minsk's 5% rise, Lukashenko’s aide said.")
+    ['the', 'u.s.', "don't", 'back', 'minsk', '5%', 'rise', 'lukashenko', 'aide', 'said']
+    >>> t = Tokens.build(["en"], stop_words=["minsk"], exclude_terms=["union state"])
+    >>> t.tokens("The U.S. don't back Minsk's 5% rise, Lukashenko’s aide said.")
+    ['u.s.', '5%', 'rise', 'lukashenko', 'aide', 'said']
+    >>> t.terms("the Union State budget", ngram_max=2)
+    ['union', 'state', 'budget', 'state budget']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import polars as pl
+import yaml
+
+__all__ = [
+    "TOKEN_PATTERN",
+    "Analyzer",
+    "Tokens",
+    "exclude_pattern",
+    "language_stop_words",
+    "tokens_for",
+]
+
+log = logging.getLogger("toolkit")
+
+_CURRENCY = r"[$€£¥₽]"
+TOKEN_PATTERN = (
+    r"(?:[^\W\d_]\.){2,}"  # dotted abbreviations: U.S., U.K., e.g.
+    rf"|{_CURRENCY}?\d+(?:[.,]\d+)*(?:%|[^\W\d_]+\b)"  # numbers with a unit: 5%, 10km, $3bn
+    rf"|{_CURRENCY}\d+(?:[.,]\d+)*"  # amounts: $300
+    r"|[^\W\d_]\w*(?:['’\-]\w+)*"  # words, with apostrophes and hyphens inside
+)
+_TOKEN = re.compile(TOKEN_PATTERN)
+_POSSESSIVE = re.compile(r"'s$")
+
+
+@functools.lru_cache(maxsize=1)
+def _toolkit_words() -> dict[str, list[str]]:
+    path = resources.files("toolkit") / "lexicons" / "stop_words.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=32)
+def language_stop_words(lang: str) -> frozenset[str]:
+    """stopwords-iso's list for an ISO 639-1 code, less the words the toolkit studies; empty
+    for a language it has no list for (``be``, ``und``)."""
+    import stopwordsiso
+
+    if not stopwordsiso.has_lang(lang):
+        return frozenset()
+    keep = set(_toolkit_words().get("keep", []))
+    return frozenset(_normal(w) for w in stopwordsiso.stopwords(lang)) - keep
+
+
+def _normal(token: str) -> str:
+    return _POSSESSIVE.sub("", token.lower().replace("’", "'"))
+
+
+def _exclude_parts(terms: list[str] | tuple[str, ...]) -> list[str]:
+    parts = []
+    for term in sorted({str(t).strip().lower() for t in terms if str(t).strip()}, key=len,
+                       reverse=True):  # fmt: skip
+        words = [r"\w*".join(re.escape(piece) for piece in w.split("*")) for w in term.split()]
+        body = r"\s+".join(words)
+        # a word boundary only where the term begins or ends with a word character or "*"
+        first, last = term[0], term[-1]
+        parts.append((r"\b" if first == "*" or re.match(r"\w", first) else "") + body
+                     + (r"\b" if last == "*" or re.match(r"\w", last) else ""))  # fmt: skip
+    return parts
+
+
+def exclude_pattern(terms: list[str] | tuple[str, ...]) -> str | None:
+    """One case-insensitive regex (Python and polars alike) for whole-word excluded terms;
+    ``*`` stands for any letters or digits, spaces for any spacing. None for no terms.
+
+    Example:
+        >>> import re
+        >>> re.findall(exclude_pattern(["belta*", "u.s."]), "BelTA's U.S. belt")
+        ['BelTA', 'U.S.']
+    """
+    parts = _exclude_parts(terms)
+    return r"(?i)(?:" + "|".join(parts) + ")" if parts else None
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A tokeniser with its stop words and excluded terms (built by :meth:`build`)."""
+
+    stop: frozenset[str]
+    exclude: str | None = None  # exclude_pattern(...)
+
+    @classmethod
+    def build(
+        cls,
+        languages: list[str] | tuple[str, ...] = (),
+        *,
+        stop_words: list[str] | tuple[str, ...] = (),
+        exclude_terms: list[str] | tuple[str, ...] = (),
+    ) -> Tokens:
+        """Stop words of ``languages`` (ISO 639-1) and the user's, and the user's exclusions."""
+        stop = set().union(*(language_stop_words(str(lang)) for lang in languages))
+        stop |= {_normal(str(w)) for w in stop_words}
+        return cls(frozenset(stop), exclude_pattern(list(exclude_terms)))
+
+    @functools.cached_property
+    def _excluded(self) -> re.Pattern | None:
+        return re.compile(self.exclude) if self.exclude else None
+
+    def is_excluded(self, term: str) -> bool:
+        return bool(self._excluded and self._excluded.fullmatch(term))
+
+    def tokens(self, text: str | None) -> list[str]:
+        """The text's tokens, lower-cased, without stop words and excluded words."""
+        out = []
+        for m in _TOKEN.finditer(text or ""):
+            t = _normal(m.group())
+            if t and t not in self.stop and not self.is_excluded(t):
+                out.append(t)
+        return out
+
+    def terms(self, text: str | None, *, ngram_max: int = 1) -> list[str]:
+        """Tokens and the n-grams of neighbouring tokens up to ``ngram_max`` words, without
+        excluded phrases (as scikit-learn's analyzer orders them: unigrams first)."""
+        tokens = self.tokens(text)
+        out = list(tokens)
+        for n in range(2, ngram_max + 1):
+            for i in range(len(tokens) - n + 1):
+                gram = " ".join(tokens[i : i + n])
+                if not self.is_excluded(gram):
+                    out.append(gram)
+        return out
+
+    def analyzer(self, ngram_max: int = 1) -> Analyzer:
+        """A picklable callable for scikit-learn's ``CountVectorizer(analyzer=...)``."""
+        return Analyzer(self, ngram_max)
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    tokens: Tokens
+    ngram_max: int = 1
+
+    def __call__(self, text: str) -> list[str]:
+        return self.tokens.terms(text, ngram_max=self.ngram_max)
+
+
+def tokens_for(
+    docs: pl.DataFrame,
+    *,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] | None = None,
+) -> Tokens:
+    """The tokeniser for a corpus: stop words of the languages in its ``lang`` column (told from
+    the text where the column is missing) unless ``languages`` are given."""
+    if languages is None:
+        if "lang" in docs.columns:
+            found = docs["lang"].drop_nulls().unique().sort().to_list()
+        else:
+            from toolkit.lang import language, word_count
+
+            text = pl.col("text").fill_null("")
+            found = docs.select(language(text, word_count(text)).alias("lang").unique().sort())
+            found = found["lang"].to_list()
+        languages = [lang for lang in found if lang != "und"]
+        missing = [lang for lang in languages if not language_stop_words(lang)]
+        if missing:
+            log.info("no stop word list for %s: their words are all kept", ", ".join(missing))
+    return Tokens.build(languages, stop_words=stop_words, exclude_terms=exclude_terms)
