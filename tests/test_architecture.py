@@ -20,6 +20,7 @@ LAYERS: dict[str, str] = {
     "resources": "base",
     "options": "base",
     "stats": "base",
+    "cache": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
     # Load: files in, corpus table out

@@ -26,6 +26,7 @@ import polars as pl
 import yaml
 
 from toolkit.errors import DataError
+from toolkit.resources import read_mapping
 
 __all__ = ["Dateline", "Outlet", "Registry", "Site", "registry"]
 
@@ -134,7 +135,8 @@ class Registry:
         extra: dict[str, Outlet] = {}
         for d in extra_dirs:
             for p in sorted(Path(d).glob("*.yaml")):
-                outlet = _parse_outlet(str(p), _safe_load(p.read_text(encoding="utf-8")))
+                data = read_mapping(p, what="outlet table", error=DataError)  # no aliases
+                outlet = _parse_outlet(str(p), data)
                 target = known.get(_alias_key(outlet.name))
                 if target is not None:  # a known outlet: the user's table adds to it
                     outlets[target] = _extended(outlets[target], outlet)

@@ -35,9 +35,11 @@ __all__ = [
 class CorpusOptions:
     """The corpus notebook's options (the ``corpus`` section of a parameter set)."""
 
-    sample: int = option(3, "documents shown before and after cleaning", minimum=0)
-    explain: int = option(5, "duplicate pairs explained paragraph by paragraph", minimum=0)
-    top_clusters: int = option(20, "largest reprint clusters listed", minimum=0)
+    sample: int = option(3, "documents shown before and after cleaning", minimum=0, maximum=100)
+    explain: int = option(
+        5, "duplicate pairs explained paragraph by paragraph", minimum=0, maximum=100
+    )
+    top_clusters: int = option(20, "largest reprint clusters listed", minimum=0, maximum=1000)
 
 
 def load_summary(report: pl.DataFrame) -> pl.DataFrame:

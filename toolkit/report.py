@@ -1,5 +1,5 @@
 """Reports: figures and tables shown in notebooks, executed notebooks rendered to self-contained
-HTML, and the index page of a run.
+HTML, the index page of a run, and the index of a parameter set's finished runs.
 
 Figures are displayed as a bundle of two representations: plotly's own mimetype, which
 JupyterLab draws, and an HTML ``div`` that draws itself with plotly.js. The HTML export inlines
@@ -30,6 +30,7 @@ __all__ = [
     "show_cleaning",
     "show_table",
     "write_index",
+    "write_runs_index",
 ]
 
 TEMPLATE = "toolkit_report"
@@ -213,4 +214,49 @@ Result tables: <code>tables/</code>.</p>
 """
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
+    return out
+
+
+def write_runs_index(folder: Path) -> Path:
+    """``index.html`` in a parameter set's folder (``outputs/NAME/``): its finished runs, newest
+    first, with their status and failure reason. A run whose ``run.json`` still says
+    ``running`` (going on, or killed midway) is left out, as ``latest`` leaves it."""
+    from toolkit.cache import write_whole
+
+    rows = []
+    for run_json in sorted(folder.glob("*/run.json"), reverse=True):
+        if run_json.parent.is_symlink():  # latest
+            continue
+        try:
+            run = json.loads(run_json.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(run, dict) or run.get("status") not in ("ok", "failed"):
+            continue
+        name = run_json.parent.name
+        page = (
+            f"{name}/index.html"
+            if (run_json.parent / "index.html").is_file()
+            else f"{name}/run.json"
+        )
+        colour = "#e2f7e2" if run["status"] == "ok" else "#ffe3e3"
+        reason = html.escape(str(run.get("reason") or ""))
+        rows.append(
+            f'<tr style="background:{colour}"><td><a href="{html.escape(page)}">'
+            f"{html.escape(name)}</a></td><td>{html.escape(run['status'])}</td><td>{reason}</td></tr>"
+        )
+    title = html.escape(folder.name)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}: runs</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}
+table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style>
+</head><body>
+<h1>{title}: runs</h1>
+<table><thead><tr><th>run</th><th>status</th><th>why it failed</th></tr></thead>
+<tbody>{"".join(rows)}</tbody></table>
+</body></html>
+"""
+    out = folder / "index.html"
+    write_whole(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     return out

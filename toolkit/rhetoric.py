@@ -63,16 +63,19 @@ class RhetoricOptions:
         "year", "period when group_by is period", choices=("month", "quarter", "year")
     )
     pair: list = option([], "two groups for the scatter plot; empty: the two largest")
-    top_terms: int = option(20, "distinctive terms listed per group", minimum=1)
-    min_count: int = option(5, "terms rarer than this in the corpus are not ranked", minimum=1)
+    top_terms: int = option(20, "distinctive terms listed per group", minimum=1, maximum=1000)
+    min_count: int = option(
+        5, "terms rarer than this in the corpus are not ranked", minimum=1, maximum=10**6
+    )
     prior_strength: float = option(
         500.0,
         "pseudo-counts of the informative Dirichlet prior",
         types=(float,),
         minimum=0,
         exclusive_minimum=True,
+        maximum=10**7,
     )
-    ngram_max: int = option(2, "longest n-gram compared", minimum=1)
+    ngram_max: int = option(2, "longest n-gram compared", minimum=1, maximum=5)
     stop_words: list = option(
         [], "your own stop words, added to the list of each language of the corpus"
     )
@@ -86,8 +89,8 @@ class RhetoricOptions:
         "extend", "your frames extend or replace the bundled ones", choices=("extend", "replace")
     )
     keywords: list = option(["sanction*", "union state", "brother*"], "concordance terms")
-    window: int = option(8, "words either side in the concordance", minimum=1)
-    bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1)
+    window: int = option(8, "words either side in the concordance", minimum=1, maximum=100)
+    bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1, maximum=100_000)
 
 
 @functools.lru_cache(maxsize=16)
