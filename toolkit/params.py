@@ -67,7 +67,11 @@ class SharedOptions:
     """The keys every notebook declares in its parameters cell: the corpus, the unit of
     analysis, the duplicates policy, filters, the seed and the embedding model."""
 
-    name: str = option("seeds", "name of the parameter set; runs go to outputs/NAME/")
+    name: str = option(
+        "seeds",
+        "name of the parameter set, a folder name (letters, digits, - _ .); runs go to "
+        "outputs/NAME/",
+    )
     sources: list = option(
         ["seeds"],
         "files or folders to load, relative to the project root (to the file's own folder "
