@@ -139,8 +139,8 @@ def _one_line(error: BaseException, most: int = 600) -> str:
     joined, so a list of problems shows the problems, not just "2 problems:"."""
     ename = getattr(error, "ename", type(error).__name__)
     evalue = getattr(error, "evalue", str(error))
-    lines = [line.strip() for line in f"{ename}: {evalue}".splitlines()]
-    text = " ".join(line for line in lines if line) or ename
+    lines = [line.strip() for line in str(evalue).splitlines()]
+    text = " ".join([f"{ename}:", *(line for line in lines if line)]).removesuffix(":")
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
