@@ -158,6 +158,8 @@ def _meta_json(frame: pl.DataFrame, names: list[str]) -> pl.Expr:
 
 def _table(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     """A table frame (its own columns, plus ``_record`` and ``_line``) to a :class:`Table`."""
+    if frame.height == 0:  # a header or [] with nothing under it: reported, never lost
+        return Skip(rel, "no records in the table (a header or an empty list only)")
     columns = [c for c in frame.columns if c not in ("_record", "_line")]
     picked, summary = _pick(rel, columns, options.get("columns") or {})
     if not picked["text"] and not picked["title"]:
@@ -270,7 +272,9 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
     frame = frame.with_columns(
         pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
     )
-    yield from _marked([_table(rel, frame, options), *skips], encoding)
+    # every row malformed: the row skips account for the file
+    table = [] if frame.height == 0 and skips else [_table(rel, frame, options)]
+    yield from _marked([*table, *skips], encoding)
 
 
 def _marked(items: list[Table | Skip], encoding: str) -> list[Table | Skip]:
