@@ -229,6 +229,11 @@ def run_pipeline(
 def _sections(root: Path, only: list[str] | None) -> list[str]:
     """The sections whose notebooks exist, in run order, narrowed to ``only``."""
     sections = [s for s in NOTEBOOKS if (root / "notebooks" / f"{NOTEBOOKS[s]}.ipynb").is_file()]
+    if not sections:
+        raise ToolkitError(
+            f"{root / 'notebooks'}: no notebooks to run; run from inside the toolkit's project "
+            "(the folder with notebooks/ and params/)"
+        )
     if not only:
         return sections
     unknown = sorted(set(only) - set(sections))
