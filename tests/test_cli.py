@@ -116,5 +116,5 @@ def test_dedup_of_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path, capsys, c
         corpus.write_bytes(content)
     assert main(["dedup", str(corpus), "-o", str(tmp_path / "out"), "-q"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and message in err and "Traceback" not in err
+    assert err.startswith(f"error: {corpus}: ") and message in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from toolkit.dedup import DedupOptions
-from toolkit.errors import StrictModeError, ToolkitError
+from toolkit.errors import DataError, StrictModeError, ToolkitError
 from toolkit.options import range_text, specs
 
 __all__ = ["main"]
@@ -80,7 +80,10 @@ def _dedup(args: argparse.Namespace) -> int:
 
     options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
     registry = outlet_registry(args.outlets)
-    dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
+    try:
+        dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
+    except DataError as e:  # what is wrong with the file: name it
+        raise DataError(f"{args.corpus}: {e}") from e
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     dups.pairs.write_parquet(out / "pairs.parquet")
