@@ -51,6 +51,7 @@ LAYERS: dict[str, str] = {
     "keyness": "analysis",
     "tokens": "analysis",
     "quotes": "analysis",
+    "speakers": "analysis",
     "embed": "analysis",
     "topics": "analysis",
     "topic_model": "analysis",
