@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "provenance": "load",
     "lang": "load",
     "dates": "load",
+    "date_order": "load",
     "extract": "load",
     "stamps": "load",
     "load": "load",

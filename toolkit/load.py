@@ -19,7 +19,7 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.dates import DateReading
+from toolkit.date_order import DateReading
 from toolkit.errors import InputError, StrictModeError
 from toolkit.outlets import Registry, registry
 from toolkit.pages import LEARNED_SCHEMA, normalize_fields, read_pages
