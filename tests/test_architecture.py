@@ -26,6 +26,7 @@ LAYERS: dict[str, str] = {
     "readers": "load",
     "records": "load",
     "tables": "load",
+    "columns": "load",
     "sources": "load",
     "decode": "load",
     "pages": "load",

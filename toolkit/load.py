@@ -19,6 +19,7 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
+from toolkit.columns import check_columns
 from toolkit.date_order import DateReading
 from toolkit.errors import InputError, StrictModeError
 from toolkit.outlets import Registry, registry
@@ -34,7 +35,6 @@ from toolkit.sources import (
     find_sources,
     report_frame,
 )
-from toolkit.tables import check_columns
 
 __all__ = [
     "CORPUS_SCHEMA",
