@@ -37,6 +37,7 @@ LAYERS: dict[str, str] = {
     "extract": "load",
     "stamps": "load",
     "load": "load",
+    "load_options": "load",
     # Clean: text in, text out
     "normalize": "clean",
     "glue": "clean",
