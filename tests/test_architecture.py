@@ -22,6 +22,7 @@ LAYERS: dict[str, str] = {
     "stats": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
+    "outlet_tables": "knowledge",
     # Load: files in, corpus table out
     "readers": "load",
     "records": "load",
