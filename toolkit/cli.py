@@ -76,7 +76,7 @@ def _dedup(args: argparse.Namespace) -> int:
     import polars as pl
 
     from toolkit.dedup import find_duplicates
-    from toolkit.load import outlet_registry
+    from toolkit.load_options import outlet_registry
 
     options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
     registry = outlet_registry(args.outlets)
