@@ -143,11 +143,15 @@ def _cells(frame: pl.DataFrame, links: Mapping[str, str]) -> pl.DataFrame:
             out[name] = [link(links[name], v) if v is not None else "" for v in values]
         else:
             out[name] = [escape(v) for v in values]
-    return pl.DataFrame(out, schema=dict.fromkeys(frame.columns, pl.String))
+    # column names escaped too: itables shows them as given when cells are HTML
+    return pl.DataFrame(
+        {html.escape(name): values for name, values in out.items()},
+        schema={html.escape(name): pl.String for name in out},
+    )
 
 
 def _static(cells: pl.DataFrame, columns: list[str]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{c}</th>" for c in columns)  # escaped in _cells
     body = "".join(
         "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in row) + "</tr>"
         for row in cells.iter_rows()
@@ -240,15 +244,13 @@ def table(
         f"<p>({rows}{note})</p>")  # fmt: skip
     if not n:
         return Html(f"{_CSS}{caption}")
-    body = _interactive(cells, table_id, page) if big else _static(cells, shown.columns)
+    body = _interactive(cells, table_id, page) if big else _static(cells, cells.columns)
     return Html(f"{_CSS}{caption}{body}")
 
 
 _EVIDENCE_JS = """<script type="module">
 (() => {
   const id = %(id)s, kind = %(kind)s, lib = %(lib)s;
-  const esc = s => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   const rx = s => s.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
   function wanted() {
     const m = location.hash.match(/^#evidence=(.*)$/);
@@ -266,7 +268,8 @@ _EVIDENCE_JS = """<script type="module">
     }
     const { jQuery: $ } = await window[lib];
     const dt = $(el).DataTable();
-    dt.search("").column(0).search(key ? "^" + rx(esc(key)) + "$" : "", true, false).draw();
+    // DataTables searches a cell's text, entities decoded: the key as the reader saw it
+    dt.search("").column(0).search(key ? "^" + rx(key) + "$" : "", true, false).draw();
     document.getElementById(id + "-key").textContent = key || "all";
     document.getElementById(id + "-box").scrollIntoView();
   }
