@@ -60,7 +60,8 @@ _itables_loaded = False  # the DataTables bundle is inlined once per kernel (one
 
 _CSS = (
     "<style>table.toolkit{border-collapse:collapse;font-size:13px}"
-    "table.toolkit td,table.toolkit th{border:1px solid #ccc;padding:2px 6px;text-align:left;"
+    "table.toolkit td,table.toolkit th{border:1px solid #ccc;padding:2px 6px;"
+    "text-align:left!important;"
     "vertical-align:top}table.toolkit pre{white-space:pre-wrap;margin:0}"
     "p.toolkit-reason{color:#555;font-style:italic}"
     "table.dataTable th,table.dataTable td{text-align:left!important;white-space:normal}"
@@ -271,7 +272,9 @@ _EVIDENCE_JS = """<script type="module">
     // DataTables searches a cell's text, entities decoded: the key as the reader saw it
     dt.search("").column(0).search(key ? "^" + rx(key) + "$" : "", true, false).draw();
     document.getElementById(id + "-key").textContent = key || "all";
-    document.getElementById(id + "-box").scrollIntoView();
+    const box = document.getElementById(id + "-box");
+    box.scrollIntoView();
+    setTimeout(() => box.scrollIntoView(), 500);  // figures above may still be drawing
   }
   window.addEventListener("hashchange", () => apply());
   apply();
