@@ -115,7 +115,7 @@ if coverage.height:
         x="period",
         y="documents",
         color="outlet",
-        color_discrete_map=group_colours(coverage["outlet"].to_list()),
+        color_discrete_map=group_colours(dating["outlet"].to_list()),  # every outlet
         title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
         f"{undated} undated left out)",
     )
