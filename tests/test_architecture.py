@@ -65,6 +65,8 @@ LAYERS: dict[str, str] = {
     "trends": "analysis",
     "overview": "analysis",
     "plots": "analysis",
+    "evidence": "analysis",
+    "display": "analysis",  # HTML built from frames; no run, params or report
     # Pipeline: parameter sets, runs, caches, rendered reports
     "params": "pipeline",
     "run": "pipeline",

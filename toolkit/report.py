@@ -14,14 +14,14 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+
+from toolkit.display import PAGE, figure, figure_bundle, figure_or_reason, table
 
 __all__ = [
     "figure_bundle",
@@ -34,56 +34,25 @@ __all__ = [
 ]
 
 TEMPLATE = "toolkit_report"
-_TABLE_CSS = (
-    "<style>table.toolkit td, table.toolkit th {text-align: left; vertical-align: top;}"
-    " table.toolkit pre {white-space: pre-wrap; margin: 0;}</style>"
-)
+_TABLE_CSS = "<style>table.toolkit pre {white-space: pre-wrap; margin: 0;}</style>"
 
 
-def figure_bundle(fig: Any) -> dict[str, Any]:
-    """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div."""
-    spec = fig.to_plotly_json()
-    payload = json.dumps(spec, sort_keys=True, default=str)
-    div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs
-    div = fig.to_html(
-        full_html=False,
-        include_plotlyjs=False,  # the report inlines plotly.js once in its head
-        include_mathjax=False,
-        div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
-    )
-    return {
-        "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
-        "text/html": div,
-        "text/plain": f"<figure {div_id}: {fig.layout.title.text or 'untitled'}>",
-    }
-
-
-def show(fig: Any) -> None:
-    """Display a plotly figure so that it draws in JupyterLab and in the HTML report."""
+def show(fig: Any, *, reason: str | None = None) -> None:
+    """Display a plotly figure so that it draws in JupyterLab and in the HTML report; with a
+    ``reason``, that sentence instead when the figure has nothing to draw."""
     from IPython.display import display
 
-    display(figure_bundle(fig), raw=True)
+    display(figure_or_reason(fig, reason) if reason else figure(fig))
 
 
-def show_table(frame: pl.DataFrame, *, caption: str | None = None, rows: int = 30) -> None:
-    """Display a frame as an HTML table with its row count, the first ``rows`` rows."""
-    from IPython.display import HTML, display
+def show_table(
+    frame: pl.DataFrame, *, caption: str | None = None, rows: int = PAGE, **kwargs: Any
+) -> None:
+    """Display a frame with its row count, every row: ``rows`` at a time, with sort, search
+    and paging when it is longer (:func:`toolkit.display.table`)."""
+    from IPython.display import display
 
-    head = frame.head(rows)
-    cells = "".join(f"<th>{html.escape(c)}</th>" for c in head.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
-        for row in head.iter_rows()
-    )
-    shown = f"{frame.height} rows" + (f", first {rows} shown" if frame.height > rows else "")
-    title = f"<b>{html.escape(caption)}</b> " if caption else ""
-    display(
-        HTML(
-            f"{_TABLE_CSS}<p>{title}({shown})</p><table class='toolkit'><thead><tr>{cells}"
-            f"</tr></thead><tbody>{body}</tbody></table>"
-        )
-    )
+    display(table(frame, title=caption, page=rows, **kwargs))
 
 
 def show_cleaning(sample: pl.DataFrame) -> None:
@@ -102,15 +71,6 @@ def show_cleaning(sample: pl.DataFrame) -> None:
                 f"<td>{html.escape(r['clean_start'])}...</td></tr></table>"
             )
         )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    text = str(value)
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _plotly_js() -> str:

@@ -43,6 +43,7 @@ __all__ = [
     "concordance",
     "distinctive_terms",
     "frame_rates",
+    "frame_terms",
     "group_sizes",
     "lexicon",
     "quote_share",
@@ -203,6 +204,26 @@ def frame_rates(
     return out.rename({"measure": "frame"}).with_columns(
         label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
     )
+
+
+def frame_terms(
+    frames: dict[str, Any],
+    *,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+) -> dict[str, list[str]]:
+    """Each frame's label and the terms :func:`frame_rates` counts for it (without the user's
+    stop words and excluded terms): what the evidence of a frame is searched for.
+
+    Example:
+        >>> frame_terms({"security": {"label": "Security", "terms": ["nato", "threat*"]}},
+        ...             stop_words=["nato"])
+        {'Security': ['threat*']}
+    """
+    tokens = Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
+    kept = _without(frames, tokens)
+    return {spec.get("label", name): [str(t) for t in spec["terms"]] for name, spec in
+            kept.items()}  # fmt: skip
 
 
 def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
