@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import html
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
