@@ -20,6 +20,7 @@ LAYERS: dict[str, str] = {
     "resources": "base",
     "options": "base",
     "stats": "base",
+    "engine": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
     # Load: files in, corpus table out
@@ -34,6 +35,7 @@ LAYERS: dict[str, str] = {
     "dates": "load",
     "extract": "load",
     "load": "load",
+    "dask_load": "load",
     # Clean: text in, text out
     "normalize": "clean",
     "glue": "clean",
@@ -46,6 +48,8 @@ LAYERS: dict[str, str] = {
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
     "dedup_local": "analysis",
+    "dask_dedup": "analysis",
+    "dask_embed": "analysis",
     "groups": "analysis",
     "keyness": "analysis",
     "embed": "analysis",

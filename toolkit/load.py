@@ -17,6 +17,7 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
+from toolkit.engine import is_local
 from toolkit.errors import InputError, StrictModeError
 from toolkit.outlets import Registry, registry
 from toolkit.pages import LEARNED_SCHEMA, normalize_fields, read_pages
@@ -140,6 +141,7 @@ def ingest(
     year_range: tuple[int, int] | None = None,
     outlets: str | Path | None = None,
     progress: bool = False,
+    engine: Any = None,
 ) -> Ingest:
     """Load a corpus and account for every input file and record.
 
@@ -161,6 +163,9 @@ def ingest(
         outlets: a folder of your own outlet tables (``*.yaml``, as in
             ``toolkit/data/outlets``), read beside the bundled ones.
         progress: show a progress bar while reading files.
+        engine: where files are read: None or ``"local"`` (here), or Dask (``"dask"``, a
+            scheduler address or a ``distributed.Client``: batches of files as tasks, see
+            :mod:`toolkit.dask_load`); the tables are the same.
 
     Returns:
         An :class:`Ingest` with ``corpus``, ``report`` and ``learned_chrome``.
@@ -172,7 +177,12 @@ def ingest(
     """
     reg = outlet_registry(outlets)
     found = find_sources(source, manifest)
-    docs, skipped = read_batch(found.files, columns=columns, progress=progress)
+    if is_local(engine):
+        docs, skipped = read_batch(found.files, columns=columns, progress=progress)
+    else:
+        from toolkit.dask_load import read_batches
+
+        docs, skipped = read_batches(found.files, engine, columns=columns)
     return finish(
         docs,
         pl.concat([found.report, skipped]),
