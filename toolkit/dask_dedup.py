@@ -181,7 +181,8 @@ def _route_signatures(batch, start: int, *, bands: int, parts: int) -> dict[str,
     keys = band_keys(batch.sig[valid], bands=bands).ravel()
     band = _split(keys, np.repeat(rows[valid], bands), parts=parts)
     sample = _split(batch.sample_hashes, batch.sample_docs + start, parts=parts)
-    return {"out": [{"exact": e, "band": b, "sample": s} for e, b, s in zip(exact, band, sample)]}
+    pieces = zip(exact, band, sample, strict=True)
+    return {"out": [{"exact": e, "band": b, "sample": s} for e, b, s in pieces]}
 
 
 def _split(keys: np.ndarray, rows: np.ndarray, *, parts: int, by: np.ndarray | None = None):
@@ -384,8 +385,7 @@ def _tree(client, forests: list, fan_in: int = 8) -> Any:
     """Forests merged up a tree of ``fan_in`` at a time, on the workers."""
     while len(forests) > 1:
         forests = [
-            client.submit(_merge, *forests[i : i + fan_in])
-            for i in range(0, len(forests), fan_in)
+            client.submit(_merge, *forests[i : i + fan_in]) for i in range(0, len(forests), fan_in)
         ]
     return forests[0]
 

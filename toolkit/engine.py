@@ -21,7 +21,7 @@ from typing import Any
 
 from toolkit.errors import ToolkitError
 
-__all__ = ["EngineError", "client_for", "is_local", "scheduler_address"]
+__all__ = ["EngineError", "client_for", "is_local", "open_engine", "scheduler_address"]
 
 _SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://")
 
@@ -92,4 +92,30 @@ def client_for(engine: Any, *, local_workers: int = 2) -> Iterator[Any]:
             "dask-jobqueue cluster) or use engine 'local'"
         ) from None
     with client:
+        yield client
+
+
+@contextmanager
+def open_engine(engine: Any = "local", dask: dict[str, Any] | None = None) -> Iterator[Any]:
+    """The engine a parameter set names, ready to hand to ``ingest`` and ``find_duplicates``:
+    None for ``"local"``, else a ``distributed.Client`` (closed on leaving unless given).
+
+    Args:
+        engine: ``"local"``, ``"dask"``, ``"dask://host:port"``, a scheduler address or a
+            ``distributed.Client`` (the ``engine`` key, or ``toolkit run --engine``).
+        dask: the ``dask`` key: ``address`` (a running scheduler) or ``local_workers`` (a
+            LocalCluster of that many workers; 2 by default), read when ``engine`` is ``"dask"``.
+
+    Example:
+        >>> with open_engine("local") as engine:
+        ...     engine is None
+        True
+    """
+    if is_local(engine):
+        yield None
+        return
+    dask = dask or {}
+    if engine == "dask" and dask.get("address"):
+        engine = dask["address"]
+    with client_for(engine, local_workers=dask.get("local_workers", 2)) as client:
         yield client

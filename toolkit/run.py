@@ -30,9 +30,18 @@ from typing import Any
 import polars as pl
 
 from toolkit.dedup import Duplicates, apply_policy, find_duplicates, mark_duplicates
+from toolkit.engine import open_engine
 from toolkit.errors import ToolkitError
 from toolkit.outlets import Registry, registry
-from toolkit.params import NOTEBOOKS, SECTIONS, SHARED, ParamsError, load_params, project_root
+from toolkit.params import (
+    NOTEBOOKS,
+    RUN_ONLY,
+    SECTIONS,
+    SHARED,
+    ParamsError,
+    load_params,
+    project_root,
+)
 from toolkit.params import validate as validate_params
 
 __all__ = [
@@ -100,7 +109,9 @@ def outputs_dir(root: Path) -> Path:
     return Path(env) if env else root / "outputs"
 
 
-def prepare(params: dict[str, Any], root: Path, *, progress: bool = False) -> Prepared:
+def prepare(
+    params: dict[str, Any], root: Path, *, progress: bool = False, engine: Any = None
+) -> Prepared:
     """Ingest the sources and find duplicates, or read both from the cache when the inputs and
     options are unchanged."""
     from toolkit import __version__
@@ -141,14 +152,18 @@ def prepare(params: dict[str, Any], root: Path, *, progress: bool = False) -> Pr
             cached=True,
         )
     outlets = root / params["outlet_tables"] if params["outlet_tables"] else None
-    result = ingest(
-        [root / s for s in params["sources"]],
-        manifest=root / params["manifest"] if params["manifest"] else None,
-        outlets=outlets,
-        progress=progress,
-    )
     reg = Registry.load((outlets,)) if outlets is not None else registry()
-    dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
+    with open_engine(engine or params["engine"], params["dask"]) as client:  # same tables
+        result = ingest(
+            [root / s for s in params["sources"]],
+            manifest=root / params["manifest"] if params["manifest"] else None,
+            outlets=outlets,
+            progress=progress,
+            engine=client,
+        )
+        dups = find_duplicates(
+            result.corpus, progress=progress, registry=reg, engine=client, **params["dedup"]
+        )
     corpus = mark_duplicates(result.corpus, dups)
     folder.mkdir(parents=True, exist_ok=True)
     corpus.write_parquet(folder / "corpus.parquet")
@@ -349,6 +364,7 @@ def run_pipeline(
     show_code: bool = False,
     progress: bool = True,
     outputs: Path | None = None,
+    engine: Any = None,
 ) -> RunResult:
     """Run the notebooks of a parameter set; see the module docstring.
 
@@ -379,14 +395,14 @@ def run_pipeline(
 
     started = time.perf_counter()
     run_dir = _new_run_dir(outputs_dir(root) / params["name"])
-    prepared = prepare(params, root, progress=progress)
+    prepared = prepare(params, root, progress=progress, engine=engine)
     seconds_prepare = time.perf_counter() - started
     ctx = Context(params, "corpus", root, run_dir, prepared)
     notebooks = []
     for section in sections:
         stem = NOTEBOOKS[section]
         executed = run_dir / f"{stem}.ipynb"
-        parameters = {k: params[k] for k in SHARED}
+        parameters = {k: params[k] for k in SHARED if k not in RUN_ONLY}
         parameters[section] = params[section]
         parameters["output_dir"] = str(run_dir)
         t0 = time.perf_counter()
