@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -36,6 +36,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_dedup.py eval
 	$(BIN)/python benchmarks/bench_dedup.py speed --sizes 10000 100000
+	$(BIN)/python benchmarks/bench_engine.py --sizes 10000 100000
 
 # after editing a notebook's .py source (or its .ipynb in JupyterLab), bring the pair in step
 notebooks: setup

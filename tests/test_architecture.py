@@ -21,6 +21,7 @@ LAYERS: dict[str, str] = {
     "options": "base",
     "stats": "base",
     "cache": "base",
+    "engine": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
     "outlet_tables": "knowledge",
@@ -40,6 +41,7 @@ LAYERS: dict[str, str] = {
     "stamps": "load",
     "load": "load",
     "load_options": "load",
+    "dask_load": "load",
     # Clean: text in, text out
     "normalize": "clean",
     "glue": "clean",
@@ -52,6 +54,8 @@ LAYERS: dict[str, str] = {
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
     "dedup_local": "analysis",
+    "dask_dedup": "analysis",
+    "dask_embed": "analysis",
     "groups": "analysis",
     "keyness": "analysis",
     "tokens": "analysis",

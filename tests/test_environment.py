@@ -18,9 +18,8 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pip_side = dict(
-        _split(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]
-    )
+    extras = [r for group in project["optional-dependencies"].values() for r in group]
+    pip_side = dict(_split(r) for r in project["dependencies"] + extras)
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda_side = {}
     for dep in env["dependencies"]:

@@ -34,6 +34,7 @@ def _ingest(args: argparse.Namespace) -> int:
         date_format=args.date_format,
         max_file_mb=args.max_file_mb,
         progress=not args.quiet,
+        engine=args.engine,
     )
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +82,9 @@ def _dedup(args: argparse.Namespace) -> int:
     options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
     registry = outlet_registry(args.outlets)
     try:
-        dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
+        dups = find_duplicates(
+            args.corpus, progress=not args.quiet, registry=registry, engine=args.engine, **options
+        )
     except DataError as e:  # what is wrong with the file: name it
         raise DataError(f"{args.corpus}: {e}") from e
     out = Path(args.output)
@@ -113,7 +116,13 @@ def _run(args: argparse.Namespace) -> int:
     from toolkit.run import run_pipeline
 
     only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
-    result = run_pipeline(args.params, only=only, show_code=args.show_code, progress=not args.quiet)
+    result = run_pipeline(
+        args.params,
+        only=only,
+        show_code=args.show_code,
+        progress=not args.quiet,
+        engine=args.engine,
+    )
     run_dir = result.run_dir
     for nb in result.manifest["notebooks"]:
         mark = "ok" if nb["status"] == "ok" else "FAILED"
@@ -147,6 +156,17 @@ def _option_flags(parser: argparse.ArgumentParser, options: type) -> None:
         )
 
 
+def _engine_flag(parser: argparse.ArgumentParser, default: str | None) -> None:
+    parser.add_argument(
+        "--engine",
+        default=default,
+        metavar="local|dask[://HOST:PORT]",
+        help="where files are read and duplicates found: here (local), a local Dask cluster "
+        "(dask) or a running Dask scheduler (dask://host:port); the tables are the same"
+        + (" (default: the parameter set's engine key)" if default is None else " (local)"),
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -172,6 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--max-file-mb", type=float, default=200.0, help="skip larger files (200)")
     ingest.add_argument("--show", type=int, default=20, help="skipped inputs to list (20)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _engine_flag(ingest, "local")
     ingest.set_defaults(func=_ingest)
 
     dedup = sub.add_parser(
@@ -185,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("--show", type=int, default=10, help="largest clusters to list (10)")
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _engine_flag(dedup, "local")
     dedup.set_defaults(func=_dedup)
 
     run = sub.add_parser(
@@ -194,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--only", help="comma-separated notebooks to run, e.g. corpus,topics")
     run.add_argument("--show-code", action="store_true", help="show code cells in the reports")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    _engine_flag(run, None)
     run.set_defaults(func=_run)
     return parser
 

@@ -60,6 +60,7 @@ from toolkit.dedup_clusters import (
     verify_pairs,
 )
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
+from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
 from toolkit.options import build, option
 from toolkit.outlets import Registry
@@ -298,6 +299,7 @@ def find_duplicates(
     *,
     progress: bool = False,
     registry: Registry | None = None,
+    engine: Any = None,
     **options: Any,
 ) -> Duplicates:
     """Find exact, near and contained duplicates in a corpus table.
@@ -311,6 +313,9 @@ def find_duplicates(
         registry: the outlet registry that says which site is an outlet's own, for choosing the
             canonical copy (default: the bundled outlet tables; pass
             ``Registry.load((folder,))`` to add your own).
+        engine: where the batches run: None or ``"local"`` (here, on threads), or Dask
+            (``"dask"``, a scheduler address or a ``distributed.Client``; see
+            :mod:`toolkit.engine`); the tables are the same.
         **options: any field of :class:`DedupOptions` (``threshold=0.5``, ``containment=0.7``,
             ``shingle_size=3``, ``num_perm=128``, ``bands=32``, ``seed=0``, ...), each checked
             against its range.
@@ -323,6 +328,12 @@ def find_duplicates(
         DataError: ``doc_id`` or ``text`` is missing, a column has the wrong type, or ids repeat.
     """
     opts = build(DedupOptions, options, what="find_duplicates", error=ToolkitError)
+    registry = bundled_registry() if registry is None else registry
+    if not is_local(engine):
+        from toolkit.dask_dedup import find_duplicates_dask
+
+        with client_for(engine) as client:
+            return find_duplicates_dask(corpus, client, opts, registry=registry)
     started = time.perf_counter()
     read = open_corpus(corpus)
     n = read.docs.height
@@ -336,7 +347,7 @@ def find_duplicates(
         found = candidate_pairs(signed, bands=opts.bands, max_bucket=opts.max_bucket)
         laps.append(time.perf_counter())
         checked = verify_pairs(found.a, found.b, _shingle_sets(batches, found, opts))
-    rank = canonical_rank(read.docs, bundled_registry() if registry is None else registry)
+    rank = canonical_rank(read.docs, registry)
     pairs, near_misses = pair_tables(
         read.docs, rank, found, checked, threshold=opts.threshold,
         containment=opts.containment, min_shingles=opts.min_shingles,

@@ -21,6 +21,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.columns import check_columns
 from toolkit.date_order import DateReading
+from toolkit.engine import is_local
 from toolkit.errors import StrictModeError
 from toolkit.load_options import date_reading, outlet_registry
 from toolkit.outlets import Registry, registry
@@ -156,6 +157,7 @@ def ingest(
     dayfirst: bool | dict[str, bool] | None = None,
     max_file_mb: float = MAX_FILE_MB,
     progress: bool = False,
+    engine: Any = None,
 ) -> Ingest:
     """Load a corpus and account for every input file and record: an :class:`Ingest` with
     ``corpus``, ``report`` and ``learned_chrome``.
@@ -179,6 +181,9 @@ def ingest(
             each file's own values settle the order, else such dates stay null with a note.
         max_file_mb: a file larger than this (in MB) is skipped with the reason.
         progress: show a progress bar while reading files.
+        engine: where files are read: None or ``"local"`` (here), or Dask (``"dask"``, a
+            scheduler address or a ``distributed.Client``: batches of files as tasks, see
+            :mod:`toolkit.dask_load`); the tables are the same.
 
     Raises:
         InputError: a source, the manifest or the outlet tables cannot be used, or a file
@@ -188,9 +193,14 @@ def ingest(
     reg = outlet_registry(outlets, outlet_names)
     found = find_sources(source, manifest)
     reading = date_reading(date_format, dayfirst, found)
-    docs, skipped = read_batch(
-        found.files, columns=columns, max_file_mb=max_file_mb, progress=progress
-    )
+    if is_local(engine):
+        docs, skipped = read_batch(
+            found.files, columns=columns, max_file_mb=max_file_mb, progress=progress
+        )
+    else:
+        from toolkit.dask_load import read_batches
+
+        docs, skipped = read_batches(found.files, engine, columns=columns, max_file_mb=max_file_mb)
     return finish(
         docs,
         pl.concat([found.report, skipped]),

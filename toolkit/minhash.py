@@ -220,7 +220,7 @@ def bucket_pairs(
     were larger than ``max_bucket``.
 
     A bucket of more than ``max_bucket`` members (boilerplate shared by many documents) would
-    cost quadratic time if expanded: each of its members is paired with the bucket's first member
+    cost quadratic time if expanded: each of its members is paired with the bucket's lowest member
     only, so the clusters are the same and not every pair is listed. A member must not appear
     twice under one key (band keys are salted by band, so a document cannot).
     """
@@ -235,11 +235,11 @@ def bucket_pairs(
     large = 0
     for size in np.unique(sizes[sizes > 1]):
         first = starts[sizes == size]
-        if size > max_bucket:
+        if size > max_bucket:  # a star on the lowest member, whatever the order of input
             large += first.size
-            offsets = np.arange(1, size)
-            a_parts.append(np.repeat(m[first], size - 1))
-            b_parts.append(m[(first[:, None] + offsets).ravel()])
+            block = m[first[:, None] + np.arange(size)]
+            a_parts.append(np.repeat(block.min(axis=1), size))
+            b_parts.append(block.ravel())
             continue
         i, j = np.triu_indices(size, 1)
         a_parts.append(m[(first[:, None] + i).ravel()])

@@ -40,6 +40,7 @@ from toolkit.trends import TrendOptions
 
 __all__ = [
     "NOTEBOOKS",
+    "RUN_ONLY",
     "SECTIONS",
     "SECTION_OPTIONS",
     "SHARED",
@@ -116,6 +117,21 @@ class SharedOptions:
         "them; e.g. {columns: {text: story}, outlet_names: {the-new-york-times: New York "
         "Times}, dayfirst: true}); date_format and dayfirst may map source names to values",
     )
+    engine: str = option(
+        "local",
+        "where ingest and duplicate detection run: here (local) or on Dask (dask, see the dask "
+        "key); the tables are the same",
+        choices=("local", "dask"),
+    )
+    dask: dict = option(
+        {},
+        "the Dask cluster for engine dask: address (tcp://host:port of a running scheduler) or "
+        "local_workers (a local cluster of N workers; 2 when neither is given)",
+    )
+
+
+# shared keys `toolkit run` reads to prepare the corpus, never passed to a notebook
+RUN_ONLY = ("engine", "dask")
 
 
 # one section per notebook: the options of the stage it shows, owned by that stage's module
@@ -253,6 +269,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     _check_dates(params, problems)
     _check_events(params["trends"], problems)
     _check_dedup(params["dedup"], problems)
+    _check_dask(params["dask"], problems)
     if problems:
         raise ParamsError(
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
@@ -300,6 +317,25 @@ def _check_name(name: Any, problems: list[str]) -> None:
             "'_' and '.', starting with a letter or digit, at most 100 characters (the name "
             "is the file's when the file gives none)"
         )
+
+
+def _check_dask(options: dict[str, Any], problems: list[str]) -> None:
+    """The ``dask`` mapping: a scheduler ``address`` or a number of ``local_workers``."""
+    unknown = sorted(set(options) - {"address", "local_workers"})
+    if unknown:
+        problems.append(f"dask: unknown keys {', '.join(unknown)}; it takes address or "
+                        "local_workers")  # fmt: skip
+    address = options.get("address")
+    if address is not None and not (
+        isinstance(address, str) and address.startswith(("tcp://", "tls://", "dask://"))
+    ):
+        problems.append(f"dask.address: {address!r} is not a scheduler address (tcp://host:port)")
+    workers = options.get("local_workers")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
+                                or workers < 1):  # fmt: skip
+        problems.append(f"dask.local_workers: {workers!r} is not a whole number of at least 1")
+    if address is not None and workers is not None:
+        problems.append("dask: give address (a running cluster) or local_workers, not both")
 
 
 def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None:
@@ -418,7 +454,8 @@ def _check_events(trends: dict[str, Any], problems: list[str]) -> None:
 def notebook_parameters(section: str) -> dict[str, Any]:
     """The parameters a notebook declares: the shared keys, its own section, ``output_dir``."""
     d = defaults()
-    return {**{k: d[k] for k in SHARED}, section: d[section], "output_dir": None}
+    shared = {k: d[k] for k in SHARED if k not in RUN_ONLY}
+    return {**shared, section: d[section], "output_dir": None}
 
 
 # ---------------------------------------------------------------- the README's key tables

@@ -30,6 +30,7 @@ import polars as pl
 
 from toolkit.cache import read_checked, write_atomic, write_bytes
 from toolkit.dedup import Duplicates, find_duplicates, mark_duplicates
+from toolkit.engine import open_engine
 from toolkit.errors import ToolkitError
 from toolkit.outlets import Registry, registry
 
@@ -128,10 +129,16 @@ def _options(params: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
 
 
 def prepare(
-    params: dict[str, Any], root: Path, *, progress: bool = False, cache_dir: Path | None = None
+    params: dict[str, Any],
+    root: Path,
+    *,
+    progress: bool = False,
+    cache_dir: Path | None = None,
+    engine: Any = None,
 ) -> Prepared:
     """Ingest the sources and find duplicates, or read both from the cache when the inputs and
-    options are unchanged. ``cache_dir`` is the cache root (default :func:`cache_root`)."""
+    options are unchanged. ``cache_dir`` is the cache root (default :func:`cache_root`);
+    ``engine`` overrides the parameters' engine (the tables are the same on every engine)."""
     cache_dir = cache_dir or cache_root(root)
     inputs = input_hashes(params, root)
     options = _options(params, inputs)
@@ -142,7 +149,7 @@ def prepare(
             return load_prepared(key, cache_dir)
         except DamagedCache:
             pass  # logged and dropped: built again below
-    return _build(params, root, options, key, folder, progress)
+    return _build(params, root, options, key, folder, progress, engine)
 
 
 def load_prepared(key: str, cache_dir: Path) -> Prepared:
@@ -200,24 +207,29 @@ def _build(
     key: str,
     folder: Path,
     progress: bool,
+    engine: Any = None,
 ) -> Prepared:
     from toolkit.load import ingest
 
     outlets = root / params["outlet_tables"] if params["outlet_tables"] else None
-    result = ingest(
-        [root / s for s in params["sources"]],
-        manifest=root / params["manifest"] if params["manifest"] else None,
-        outlets=outlets,
-        progress=progress,
-        **params["ingest"],
-    )
     names = params["ingest"].get("outlet_names") or {}
     reg = (
         Registry.load((outlets,) if outlets else (), names=names)
         if outlets or names
         else registry()
     )
-    dups = find_duplicates(result.corpus, progress=progress, registry=reg, **params["dedup"])
+    with open_engine(engine or params["engine"], params["dask"]) as client:  # same tables
+        result = ingest(
+            [root / s for s in params["sources"]],
+            manifest=root / params["manifest"] if params["manifest"] else None,
+            outlets=outlets,
+            progress=progress,
+            engine=client,
+            **params["ingest"],
+        )
+        dups = find_duplicates(
+            result.corpus, progress=progress, registry=reg, engine=client, **params["dedup"]
+        )
     corpus = mark_duplicates(result.corpus, dups)
     tables = {
         "corpus": corpus,

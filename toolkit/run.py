@@ -48,7 +48,7 @@ from toolkit.context import (
     notebook_parameters,
 )
 from toolkit.errors import ToolkitError
-from toolkit.params import NOTEBOOKS, SHARED, ParamsError, find_root, load_params
+from toolkit.params import NOTEBOOKS, RUN_ONLY, SHARED, ParamsError, find_root, load_params
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
 
 __all__ = [
@@ -156,6 +156,7 @@ def run_pipeline(
     show_code: bool = False,
     progress: bool = True,
     outputs: Path | None = None,
+    engine: Any = None,
 ) -> RunResult:
     """Run the notebooks of a parameter set; see the module docstring.
 
@@ -178,7 +179,7 @@ def run_pipeline(
     cache_dir = base / ".cache"
 
     started = time.perf_counter()
-    prepared = prepare(params, root, progress=progress, cache_dir=cache_dir)
+    prepared = prepare(params, root, progress=progress, cache_dir=cache_dir, engine=engine)
     check_corpus(params, prepared.corpus, where=str(params_path))
     seconds_prepare = time.perf_counter() - started
     run_dir = _new_run_dir(base / params["name"])
@@ -249,7 +250,7 @@ def _parameters(
 ) -> dict[str, Any]:
     """What papermill injects: the validated shared keys, the notebook's section and the keys
     it borrows, where to write, and the prepared corpus to read (:data:`PIPELINE`)."""
-    parameters = {k: params[k] for k in SHARED}
+    parameters = {k: params[k] for k in SHARED if k not in RUN_ONLY}
     parameters[section] = params[section]
     for other, keys in BORROWED.get(section, {}).items():
         parameters[other] = {k: params[other][k] for k in keys}

@@ -1,0 +1,232 @@
+"""The Dask engine gives the local engine's tables: corpus, report, learned chrome, pairs,
+clusters and near misses, on the seeds, on made-up reprints and on every corpus in
+../shared/corpora, run on a 2-worker LocalCluster (threads in this process, to keep it quick).
+
+Small batches and chunks make many partitions, so every shuffle and reduction has work to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import polars as pl
+import pytest
+from conftest import CORPORA, SEEDS
+from polars.testing import assert_frame_equal
+
+from toolkit import dask_load
+from toolkit.dask_dedup import _forest
+from toolkit.dask_embed import DaskEncoder
+from toolkit.dedup import find_duplicates
+from toolkit.engine import EngineError, client_for, is_local, open_engine, scheduler_address
+from toolkit.load import ingest
+from toolkit.params import ParamsError, validate
+
+distributed = pytest.importorskip("distributed", reason="the dask extra: pip install toolkit[dask]")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    monkeypatch.setattr(dask_load, "BATCH_FILES", 40)
+    monkeypatch.setattr(dask_load, "BATCH_BYTES", 1 << 20)
+
+
+def _same_duplicates(corpus, client, **options) -> None:
+    local = find_duplicates(corpus, **options)
+    dask = find_duplicates(corpus, engine=client, **options)
+    assert_frame_equal(local.pairs, dask.pairs)
+    assert_frame_equal(local.clusters, dask.clusters)
+    assert_frame_equal(local.near_misses, dask.near_misses)
+    for key in ("documents", "empty", "large_buckets", "boilerplate_shingles", "candidates"):
+        assert local.stats[key] == dask.stats[key], key
+
+
+def _same_ingest(source, client):
+    local, dask = ingest(source), ingest(source, engine=client)
+    assert_frame_equal(local.corpus, dask.corpus)
+    assert_frame_equal(local.report, dask.report)
+    assert_frame_equal(local.learned_chrome, dask.learned_chrome)
+    return local.corpus
+
+
+def test_seeds_give_the_same_tables(client, small_batches):
+    corpus = _same_ingest(SEEDS, client)
+    _same_duplicates(corpus, client, chunk_size=2)
+
+
+def _reprints() -> pl.DataFrame:
+    """Stories, their exact, trimmed and edited copies, a compilation of two, boilerplate shared
+    by many, and empty texts: every kind of pair and a bucket over max_bucket."""
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(400)]
+
+    def story() -> str:
+        return " ".join(rng.choice(words, 120))
+
+    stories = [story() for _ in range(12)]
+    texts = list(stories)
+    texts += [stories[0], stories[0], stories[1]]  # exact
+    texts += [s[: int(len(s) * 0.8)] for s in stories[2:5]]  # trimmed: near or contained
+    texts += [stories[5].replace("w1 ", "w2 ").replace("w3 ", "w4 ")]  # copy-edited
+    texts += [stories[6] + " " + stories[7] + " " + story()]  # a compilation
+    texts += ["Follow us on Telegram for the latest news"] * 6  # boilerplate: a large bucket
+    texts += ["", None, "..."]
+    n = len(texts)
+    return pl.DataFrame(
+        {
+            "doc_id": [f"d{i:03d}" for i in range(n)][::-1],
+            "text": texts,
+            "published": [dt.date(2024, 1, 1 + i % 5) if i % 4 else None for i in range(n)],
+            "outlet": ["TASS", "BelTA", None][:] * (n // 3) + ["TASS"] * (n % 3),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"chunk_size": 4},
+        {"chunk_size": 5, "max_bucket": 2},
+        {"chunk_size": 7, "threshold": 0.8, "containment": 0.5, "bands": 16},
+        {"chunk_size": 100},
+    ],
+)
+def test_made_up_reprints_give_the_same_tables(client, options):
+    _same_duplicates(_reprints(), client, **options)
+
+
+def test_a_parquet_corpus_is_read_by_the_workers(client, tmp_path):
+    path = tmp_path / "corpus.parquet"
+    _reprints().write_parquet(path)
+    _same_duplicates(str(path), client, chunk_size=6)
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else ["absent"],
+)
+def test_every_corpus_gives_the_same_tables(corpora, client, small_batches, name):
+    corpus = _same_ingest(corpora / name, client)
+    _same_duplicates(corpus, client, chunk_size=max(500, corpus.height // 4))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "roots"),
+    [
+        ([], [], {}),
+        ([5], [9], {5: 5, 9: 5}),
+        ([1, 3, 7, 2], [3, 7, 8, 4], {1: 1, 3: 1, 7: 1, 8: 1, 2: 2, 4: 2}),
+        ([9, 8, 7, 6], [8, 7, 6, 5], {5: 5, 6: 5, 7: 5, 8: 5, 9: 5}),  # a long chain
+    ],
+)
+def test_forest_roots_each_component_at_its_lowest_node(a, b, roots):
+    nodes, found = _forest(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
+    assert dict(zip(nodes.tolist(), found.tolist(), strict=True)) == roots
+
+
+class _FakeModel:
+    """Vectors from the characters of each text: deterministic, like a real model."""
+
+    def encode(self, texts, *, batch_size, normalize_embeddings, **_):
+        v = np.array([[len(t), sum(map(ord, t)) % 97, t.count(" ")] for t in texts], np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True) if normalize_embeddings else v
+
+
+def _fake_loader(path: str) -> _FakeModel:
+    return _FakeModel()
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 200])
+def test_dask_encoder_gives_the_local_vectors_in_order(client, n):
+    texts = [f"talks in Minsk {i} " * (i % 4 + 1) for i in range(n)]
+    encoder = DaskEncoder(client, "unused", batches_per_task=2, loader=_fake_loader)
+    got = encoder.encode(texts, batch_size=8, normalize_embeddings=True)
+    if n:
+        np.testing.assert_array_equal(got, _FakeModel().encode(texts, batch_size=8,
+                                                               normalize_embeddings=True))  # fmt: skip
+    else:
+        assert got.size == 0
+
+
+@pytest.mark.parametrize(
+    ("engine", "local", "address"),
+    [
+        (None, True, None),
+        ("local", True, None),
+        ("dask", False, None),
+        ("dask://10.0.0.5:8786", False, "tcp://10.0.0.5:8786"),
+        ("tcp://node1:8786", False, "tcp://node1:8786"),
+        ("tls://node1:8786", False, "tls://node1:8786"),
+    ],
+)
+def test_engines_are_named_as_the_docs_say(engine, local, address):
+    assert is_local(engine) is local
+    if not local:
+        assert scheduler_address(engine) == address
+
+
+@pytest.mark.parametrize("engine", ["spark", "dask:/host", 3])
+def test_an_unknown_engine_says_what_to_use(engine):
+    with pytest.raises(EngineError, match="engine"), client_for(engine):
+        pass
+
+
+def test_open_engine_is_none_for_local_and_a_client_for_one_given(client):
+    with open_engine("local", {}) as engine:
+        assert engine is None
+    with open_engine(client, {}) as engine:
+        assert engine is client
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"engine": "spark"}, "engine"),
+        ({"engine": "dask", "dask": {"adress": "tcp://h:1"}}, "unknown keys adress"),
+        ({"engine": "dask", "dask": {"address": "h:1"}}, "not a scheduler address"),
+        ({"engine": "dask", "dask": {"local_workers": 0}}, "at least 1"),
+        ({"dask": {"address": "tcp://h:1", "local_workers": 2}}, "not both"),
+    ],
+)
+def test_bad_engine_keys_are_named(raw, message):
+    with pytest.raises(ParamsError, match=message):
+        validate(raw, root=SEEDS.parent)
+
+
+@pytest.mark.parametrize(
+    "raw", [{"engine": "dask", "dask": {"address": "tcp://h:1"}}, {"dask": {"local_workers": 3}}]
+)
+def test_good_engine_keys_pass(raw):
+    assert validate(raw, root=SEEDS.parent)["dask"] == raw["dask"]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "max_bytes", "max_files", "expected"),
+    [
+        ([], 10, 5, []),
+        ([3, 3, 3], 8, 5, [2, 1]),
+        ([3, 3, 3], 100, 2, [2, 1]),
+        ([50, 1, 1], 10, 5, [1, 2]),  # a file over the limit is a batch of its own
+    ],
+)
+def test_batches_are_bounded_by_bytes_and_files(tmp_path, sizes, max_bytes, max_files, expected):
+    files = []
+    for i, size in enumerate(sizes):
+        (tmp_path / f"{i}.txt").write_bytes(b"x" * size)
+        files.append((tmp_path / f"{i}.txt", f"{i}.txt"))
+    got = list(dask_load.batches(files, max_bytes=max_bytes, max_files=max_files))
+    assert [len(b) for b in got] == expected
+    assert [f for b in got for f in b] == files
