@@ -34,6 +34,7 @@ LAYERS: dict[str, str] = {
     "dates": "load",
     "extract": "load",
     "stamps": "load",
+    "affixes": "load",
     "load": "load",
     # Clean: text in, text out
     "normalize": "clean",

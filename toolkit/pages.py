@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
 from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
@@ -18,7 +19,15 @@ from toolkit.outlets import Registry
 
 __all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
 
-LEARNED_SCHEMA: dict[str, pl.DataType] = {"group": pl.String, "line": pl.String, "n_docs": pl.Int64}
+# What was learned as chrome, per group (a site, else ``folder:`` and a folder): whole lines
+# (kind "line"), the site-name parts of titles ("title prefix", "title suffix") and the
+# segments that open or close texts ("opening", "closing", "closing template").
+LEARNED_SCHEMA: dict[str, pl.DataType] = {
+    "group": pl.String,
+    "kind": pl.String,
+    "line": pl.String,
+    "n_docs": pl.Int64,
+}
 
 # What reading a page gives, one row per document with text.
 PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -92,14 +101,22 @@ def read_pages(
         ``text`` (the body, or the title where a table has no body column) and the columns of
         ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
     """
+    # Copies of one document (its text, else its title) share a key: they vote once.
+    key = pl.when(pl.col("text_n").is_not_null()).then(pl.col("text_n")).otherwise("title_raw")
+    docs = docs.with_columns(key.hash().alias("_key"))
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
         learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
+        docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
     else:
         docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
         pages = _pages(docs, lines, reg)
         del lines
     docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
     del pages
+    if learn:
+        docs, affixes = _without_title_affixes(docs, min_chrome_docs, chrome_share)
+        docs, edges = _without_edges(docs, min_chrome_docs, chrome_share)
+        learned = pl.concat([learned, affixes, edges]).sort("group", "kind", "line")
     # A page left without text once its chrome is cut keeps its title as its text, with a note.
     title = pl.coalesce("title_n", "page_title", "title_known")
     emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
@@ -113,7 +130,53 @@ def read_pages(
     note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
         pl.lit("no text left after cleaning: title used as text")
     )
-    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body"), learned
+    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body", "_key")
+    return docs, learned
+
+
+def _title_group() -> pl.Expr:
+    """The group a document's title is learned with: its page group, else its site, else its
+    file's folder (a table of headlines)."""
+    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
+
+
+def _without_title_affixes(
+    docs: pl.DataFrame, min_docs: int, share: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Site-name prefixes and suffixes learned across each group's titles, and cut from the
+    titles a table, a file name or a page gives (not from a manifest's: the user's own)."""
+    columns = [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
+    titles = docs.select(
+        _title_group().alias("group"),
+        pl.col("_key").alias("key"),
+        pl.coalesce(columns).alias("title"),
+    )
+    learned = learn_title_affixes(titles, min_docs=min_docs, min_share=share)
+    if not learned.height:
+        return docs, learned
+    return docs.with_columns(
+        strip_title_affixes(docs[c], titles["group"], learned).alias(c) for c in columns
+    ), learned
+
+
+def _without_edges(
+    docs: pl.DataFrame, min_docs: int, share: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Segments that open or close many of a group's bodies, learned and cut."""
+    bodies = docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
+    learned = learn_edges(bodies, min_docs=min_docs, min_share=share)
+    if not learned.height:
+        return docs, learned
+    by_group: dict[str, dict[str, set[str]]] = {}
+    for group, kind, line in learned.select("group", "kind", "line").iter_rows():
+        by_group.setdefault(group, {}).setdefault(kind, set()).add(line)
+    where = (docs["group"].is_in(list(by_group)) & docs["body"].is_not_null()).fill_null(False)
+    at = where.arg_true()
+    cut = [
+        cut_edges(body, by_group[group])
+        for group, body in docs.select("group", "body")[at].iter_rows()
+    ]
+    return docs.with_columns(docs["body"].scatter(at, cut).alias("body")), learned
 
 
 def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
@@ -142,10 +205,10 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
     learned = (
         learned_lines(
             lines.select("doc", "line"),
-            docs.select("doc", "group", pl.col("text_n").hash().alias("key")),
+            docs.select("doc", "group", pl.col("_key").alias("key")),
             min_docs=min_chrome_docs,
             min_share=chrome_share,
-        )
+        ).select("group", pl.lit("line").alias("kind"), "line", "n_docs")
         if learn
         else pl.DataFrame(schema=LEARNED_SCHEMA)
     )

@@ -39,8 +39,13 @@ REPO = "rodricios/crawl-to-the-future"
 COMMIT = "aebed4d2ac836a116b40bde75a473726362d95db"
 LICENSE = "GPL-2.0"
 ARCHIVES = [
-    "news.bbc.co.uk", "news.yahoo.com", "thenation.com", "www.cnn.com",
-    "www.forbes.com", "www.foxnews.com", "www.latimes.com",
+    "news.bbc.co.uk",
+    "news.yahoo.com",
+    "thenation.com",
+    "www.cnn.com",
+    "www.forbes.com",
+    "www.foxnews.com",
+    "www.latimes.com",
 ]
 ERA = "2015"
 
@@ -107,15 +112,35 @@ def main():
             continue
         row["id"] = f"{row['site'].replace('.', '-')}-{digest[:10]}"
         rows.append(row)
-    keys = ["id", "site", "html_path", "text_path", "url", "title", "title_evidence", "date",
-            "date_evidence", "body_passages", "chrome", "outlet", "source_repo", "source_path",
-            "source_commit", "license", "redistributable", "split"]
+    keys = [
+        "id",
+        "site",
+        "html_path",
+        "text_path",
+        "url",
+        "title",
+        "title_evidence",
+        "date",
+        "date_evidence",
+        "body_passages",
+        "chrome",
+        "outlet",
+        "source_repo",
+        "source_path",
+        "source_commit",
+        "license",
+        "redistributable",
+        "split",
+    ]
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "labels.jsonl"), "w", encoding="utf-8") as f:
         for r in sorted(rows, key=lambda r: (r["site"], r["id"])):
             r["html_path"] = f"html/{r['site']}/{r['id']}.html"
             r["text_path"] = f"text/{r['site']}/{r['id']}.txt"
-            for p, data in ((r["html_path"], r.pop("_raw")), (r["text_path"], r.pop("_dump").encode())):
+            for p, data in (
+                (r["html_path"], r.pop("_raw")),
+                (r["text_path"], r.pop("_dump").encode()),
+            ):
                 os.makedirs(os.path.dirname(os.path.join(OUT, p)), exist_ok=True)
                 with open(os.path.join(OUT, p), "wb") as g:
                     g.write(data)
