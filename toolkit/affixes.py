@@ -166,10 +166,10 @@ def _edges(text: str) -> list[tuple[str, str]]:
         return []
     first, last = _segments(paras[0]), _segments(paras[-1])
     out = []
-    if len(first) > 1 or len(paras) > 1:
-        if len(first[0].split()) <= _SEGMENT_MAX_WORDS:
-            out.append(("opening", first[0].strip()))
-    if len(last) > 1 or len(paras) > 1:
+    several = len(paras) > 1
+    if (several or len(first) > 1) and len(first[0].split()) <= _SEGMENT_MAX_WORDS:
+        out.append(("opening", first[0].strip()))
+    if several or len(last) > 1:
         end = last[-1].strip()
         if len(end.split()) <= _SEGMENT_MAX_WORDS:
             out.append(("closing", end))
