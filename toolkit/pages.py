@@ -11,11 +11,12 @@ import polars as pl
 
 from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
 from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
-from toolkit.dates import weekday_mentioned
+from toolkit.dates import settle_order, weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
+from toolkit.stamps import STAMP_MAX_CHARS
 
 __all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
 
@@ -43,6 +44,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_day": pl.Int64,
     "partial_text": pl.String,
     "weekday": pl.String,
+    "date_note": pl.String,
 }
 
 
@@ -127,10 +129,18 @@ def read_pages(
         .then(title)
         .otherwise(pl.col("body").fill_null(""))
     )
-    note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
-        pl.lit("no text left after cleaning: title used as text")
+    note = pl.concat_str(
+        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+            pl.lit("no text left after cleaning: title used as text")
+        ),
+        "date_note",
+        separator="; ",
+        ignore_nulls=True,
     )
-    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body", "_key")
+    note = pl.when(note != "").then(note)
+    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
+        "body", "_key", "date_note"
+    )
     return docs, learned
 
 
@@ -212,7 +222,20 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
         if learn
         else pl.DataFrame(schema=LEARNED_SCHEMA)
     )
-    return docs, _chrome(lines, learned, reg), learned
+    return docs, _repeated(_chrome(lines, learned, reg), docs), learned
+
+
+def _repeated(lines: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
+    """``lines`` with ``repeated``: the line is also in another distinct document of its
+    group (a section name, a byline: not a page's own title)."""
+    keys = docs["_key"].gather(lines["doc"])
+    n = (
+        keys.alias("_k")
+        .to_frame()
+        .with_columns(lines.select("group", "line"))
+        .select(pl.col("_k").n_unique().over("group", "line").alias("_n"))["_n"]
+    )
+    return lines.with_columns(((n > 1) & lines["group"].is_not_null()).alias("repeated"))
 
 
 def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
@@ -264,20 +287,21 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, maybe_dateline, maybe_date = (
-        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date")
+    para_text, chrome, maybe_dateline, maybe_date, repeated = (
+        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     paras, end = {}, 0
     for doc, n in counts.iter_rows():
         paras[doc] = slice(end, end + n)
         end += n
+    orders = _numeric_orders(lines)
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
-    for doc, site, title_known, title_given, page_file in (
+    for doc, site, group, title_known, title_given, page_file in (
         docs.filter(pl.col("raw").is_not_null())
-        .select("doc", "site", "title_known", given, "page")
+        .select("doc", "site", "group", "title_known", given, "page")
         .iter_rows()
     ):
         at = paras.get(doc, slice(0, 0))
@@ -291,6 +315,8 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             maybe_date=maybe_date[at],
             known_title=title_known if title_given else None,
             scraped=page_file and not title_given,
+            repeated=repeated[at],
+            order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
@@ -300,6 +326,26 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
+
+
+_NUMERIC_SCREEN = r"(?:^|[^\d/])(\d{1,2}/\d{1,2}/\d{4})(?:$|[^\d/])"  # NUMERIC_STAMP, for polars
+
+
+def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
+    """Each group's day/month order, settled by its pages' numeric stamps ("12/11/2014"
+    beside "01/16/2015": month first) with :func:`toolkit.dates.settle_order`."""
+    stamps = (
+        lines.filter(pl.col("group").is_not_null())
+        .filter(pl.col("line").str.len_chars() <= STAMP_MAX_CHARS)
+        .select("group", pl.col("line").str.extract(_NUMERIC_SCREEN, 1).alias("stamp"))
+        .drop_nulls()
+        .unique(maintain_order=True)
+    )
+    orders = {}
+    for (group,), found in stamps.partition_by("group", as_dict=True).items():
+        if (order := settle_order(found["stamp"])) is not None:
+            orders[group] = order
+    return orders
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
@@ -325,4 +371,7 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         text_date_text if text_date else None,
         *((partial.year, partial.month, partial.day, partial.text) if partial else (None,) * 4),
         weekday,
+        f"page date {page.unsettled_date!r} not read: day/month order not settled for this site"
+        if page.unsettled_date and text_date is None
+        else None,
     )
