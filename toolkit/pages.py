@@ -111,7 +111,7 @@ def read_pages(
         docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
     else:
         docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
-        pages = _pages(docs, lines, reg)
+        pages = _pages(docs, lines, reg, min_chrome_docs if learn else None)
         del lines
     docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
     del pages
@@ -282,8 +282,12 @@ def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.
     )
 
 
-def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
-    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
+def _pages(
+    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, min_docs: int | None
+) -> pl.DataFrame:
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`).
+    Pages of a group of at least ``min_docs`` distinct documents are read knowing which of
+    their lines the group's other pages have (None: never)."""
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
@@ -296,6 +300,10 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
         paras[doc] = slice(end, end + n)
         end += n
     orders = _numeric_orders(lines)
+    learned_from = set()
+    if min_docs is not None:
+        sizes = docs.group_by("group").agg(pl.col("_key").n_unique().alias("n"))
+        learned_from = set(sizes.filter(pl.col("n") >= min_docs)["group"].drop_nulls())
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
@@ -315,7 +323,7 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             maybe_date=maybe_date[at],
             known_title=title_known if title_given else None,
             scraped=page_file and not title_given,
-            repeated=repeated[at],
+            repeated=repeated[at] if group in learned_from else None,
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
