@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,19 @@ def candidates():
             )
 
 
+# The hand-made texts open with the page's date stamp ("Updated 12:31 PM ET, Fri January 16,
+# 2015"), so pages_eval's rules can pick it as a body passage; it is the page's date, not its
+# body, and is dropped from the passages.
+STAMP_PASSAGE = re.compile(r"^(?:Updated|Posted|Published)\b")
+
+
+def without_stamps(row):
+    passages = [p for p in row["body_passages"] if not STAMP_PASSAGE.match(p)]
+    if len(passages) < 3:
+        return None, "too few body passages once date stamps are left out"
+    return {**row, "body_passages": passages}, None
+
+
 def main():
     rows, drops, seen = [], [], set()
     for c in candidates():
@@ -107,6 +121,8 @@ def main():
             row, why = pages_eval.process(c)
         except Exception as e:  # keep going; report
             row, why = None, f"error {type(e).__name__}: {e}"
+        if row is not None:
+            row, why = without_stamps(row)
         if row is None:
             drops.append((c["source_path"], why))
             continue
