@@ -86,8 +86,8 @@ CREDITS = [f"Credit {name}/Associated Press" for name in "Ann Bob Cid Dan Eve Fa
             BODIES[0],
         ),
         (
-            [f"Fox News Flash. {b}" for b in BODIES],
-            [("opening", "Fox News Flash.")],
+            [f"Fox News Flash | {b}" for b in BODIES],
+            [("opening", "Fox News Flash")],
             BODIES[0],
         ),
         (
@@ -131,3 +131,35 @@ def test_a_sentence_of_one_story_saved_many_times_is_not_learned():
 )
 def test_cut_edges(text, learned, expected):
     assert cut_edges(text, learned) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # who is quoted, on fewer than half the titles: not a site name
+        [f"{t} — Putin" for t in STORIES] + [f"Other story {i}" for i in range(8)],
+        [f"{t} - Reports" for t in STORIES] + [f"Other story {i}" for i in range(8)],
+    ],
+)
+def test_an_attribution_is_not_a_site_name(titles):
+    assert learn_title_affixes(_titles(titles)).height == 0
+
+
+def test_section_suffixes_of_one_site_count_together():
+    titles = [f"{t} — RT World News" for t in STORIES] + [
+        f"Business story {i} — RT Business News" for i in range(6)
+    ]
+    learned = learn_title_affixes(_titles(titles))
+    assert learned["line"].to_list() == [" — RT Business News", " — RT World News"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # their authors' formula, a sentence: kept
+        [f"Ukrainians! {b} Glory to Ukraine!" for b in BODIES],
+        [f"{b} Thank you." for b in BODIES],
+    ],
+)
+def test_a_sentence_that_opens_or_closes_many_texts_is_not_learned(texts):
+    assert learn_edges(_texts(texts)).height == 0

@@ -32,12 +32,17 @@ __all__ = [
 # A site-name part is set off by a bar, a dash or a bullet with spaces around it. A colon is
 # not a separator here: "Paris attacks: ..." opens many stories of one site and is their words.
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
+_FIRST_WORD = r"^\W*(\w+)"  # the first word of a part, past its separator
 _AFFIX_MAX_WORDS = 8  # a site name with its section, not a clause of the title
 _TITLE_MIN_CHARS = 8  # what is left of a title once its affixes are cut
 
 # The segments of a text's first and last paragraph: sentences, and parts set off by a bar.
 _SEGMENT_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+")
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
+# A site-name part is on most of a site's titles; one on fewer ("— Putin", "- Reports") says
+# who is quoted. Parts that start with the same word count together (" — RT World News",
+# " — RT Business News").
+_AFFIX_SHARE = 0.5
 # A closing segment that is not a sentence (no full stop, short) with the same first word in
 # many texts ("Credit Sergei Grits/AP", "Credit Getty Images") is a credit line's template.
 _TEMPLATE_MAX_WORDS = 10
@@ -110,7 +115,26 @@ def learn_title_affixes(
         },
         orient="row",
     )
-    return _learned(found, titles, min_docs, min_share)
+    learned = _learned(found, titles, min_docs, min_share)
+    if not learned.height:
+        return learned
+    family = pl.concat_str("kind", pl.col("line").str.extract(_FIRST_WORD, 1))
+    common = _learned(
+        found.with_columns(family.alias("line"), pl.lit("family").alias("kind")),
+        titles,
+        min_docs,
+        max(min_share, _AFFIX_SHARE),
+    )
+    return (
+        learned.with_columns(family.alias("_family"))
+        .join(
+            common.select("group", pl.col("line").alias("_family")),
+            on=["group", "_family"],
+            how="semi",
+        )
+        .drop("_family")
+        .sort("group", "kind", "line")
+    )
 
 
 def strip_title_affixes(titles: pl.Series, groups: pl.Series, learned: pl.DataFrame) -> pl.Series:
@@ -167,15 +191,22 @@ def _edges(text: str) -> list[tuple[str, str]]:
     first, last = _segments(paras[0]), _segments(paras[-1])
     out = []
     several = len(paras) > 1
-    if (several or len(first) > 1) and len(first[0].split()) <= _SEGMENT_MAX_WORDS:
-        out.append(("opening", first[0].strip()))
+    if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
+        out.append(("opening", start))
     if several or len(last) > 1:
         end = last[-1].strip()
-        if len(end.split()) <= _SEGMENT_MAX_WORDS:
+        if _boilerplate(end):
             out.append(("closing", end))
         if (template := _template(end)) is not None:
             out.append(("closing template", template))
     return out
+
+
+def _boilerplate(segment: str) -> bool:
+    """Whether a segment could be a site's boilerplate: short, and not a sentence. A sentence
+    ("Glory to Ukraine!", "Ukrainians!") that opens or closes many texts is their authors'
+    formula, and is kept."""
+    return len(segment.split()) <= _SEGMENT_MAX_WORDS and not _SENTENCE_END.search(segment)
 
 
 def _template(segment: str) -> str | None:
