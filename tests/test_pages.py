@@ -17,7 +17,7 @@ def _page(i: int, *, stamp: str, closing: str = "") -> str:
         f"Minsk and Moscow signed agreement number {i} on gas prices on Friday, officials said.\n"
         f"The ministers of both countries met for the {i}th time this year to settle the terms.{closing}"
     )
-    return f"{MENU}\nSection {i}\n{stamp}\nMinsk and Moscow sign deal {i}\n{body}\n{FOOTER}\n"
+    return f"{MENU}\nSection {i % 2}\n{stamp}\nMinsk and Moscow sign deal {i}\n{body}\n{FOOTER}\n"
 
 
 def _write(folder, pages):

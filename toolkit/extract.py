@@ -180,23 +180,37 @@ def _article_span(
     first, last = prose[0], prose[-1]
     # With the site's other pages to tell its sections and menus, the title is the first line
     # of its own above the first paragraph; without them, the longest just above it.
-    window = first if repeated is not None else _TITLE_WINDOW
+    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
     titles = [
         j
-        for j in range(max(0, first - window), first)
-        if _is_title(kept[j], reg)
-        and _headline_size(kept[j])
-        and not _BYLINE.match(kept[j])
-        and not (repeated is not None and repeated[j])
+        for j in range(max(0, first - _TITLE_WINDOW), first)
+        if _is_title(kept[j], reg) and _headline_size(kept[j]) and not _BYLINE.match(kept[j])
     ]
-    if repeated is not None:  # the site's other pages tell its sections from its titles
-        head = titles[0] if titles else first
-    else:
-        head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
-    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
-    if repeated is None or not titles:  # a title the site's other pages do not confirm
-        head = head if head >= _MENU_LINES else 0
+    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
+    # Fewer than five lines above the title are the article's own (a lead, an editor's note).
+    head = head if head >= _MENU_LINES else 0
+    if repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
+        head = own
     return (head, end) if head or end < len(kept) else None
+
+
+def _stamp_like(p: str, reg: Registry) -> bool:
+    """Whether a line is a date stamp, in a form the tables know or any common one."""
+    if reg.page_date_any.search(p):
+        return True
+    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
+
+
+def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
+    """The title of a page whose site's other pages are known: the first title-like line above
+    its first paragraph that no other page has, where every line above it is the site's (a
+    section name or menu its other pages have), a stamp or a byline; else None."""
+    for j in range(first):
+        p = kept[j]
+        if repeated[j] or _BYLINE.match(p) or _stamp_like(p, reg):
+            continue
+        return j if _is_title(p, reg) and _headline_size(p) else None
+    return None
 
 
 def _page_date(
@@ -285,7 +299,9 @@ def assemble_page(
         # last paragraph is chrome. A page that opens with its title keeps every line.
         head, end = span
         trimmed = True
-        top = max(0, keep[head] - 3)
+        # The stamp is near the title, or (a site's pages known) near the page's first own line.
+        own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
+        top = max(0, keep[min(head, own)] - 3)
         prose = next((j for j in range(head, end) if _is_prose(kept[j])), head)
         date_at = range(top, min(len(paras), keep[min(max(head, prose) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
