@@ -323,7 +323,9 @@ def _pages(
             maybe_date=maybe_date[at],
             known_title=title_known if title_given else None,
             scraped=page_file and not title_given,
-            repeated=repeated[at] if group in learned_from else None,
+            # A page with a title of its own elsewhere (a file name) keeps the lines above its
+            # first paragraph as the lone-page rule keeps them.
+            repeated=repeated[at] if group in learned_from and title_known is None else None,
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
