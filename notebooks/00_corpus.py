@@ -45,16 +45,18 @@ cache_dir = None  # set by `toolkit run`: its cache folder
 # %%
 import plotly.express as px
 import polars as pl
-from IPython.display import Markdown, display
+from IPython.display import display
 
+from toolkit import display as d
 from toolkit import overview
 from toolkit.context import context
-from toolkit.report import show, show_cleaning, show_table
+from toolkit.plots import group_colours
+from toolkit.report import show_cleaning
 
 ctx = context(globals(), "corpus", progress=True)
 opts = ctx.params["corpus"]
 docs, dups = ctx.corpus, ctx.prepared.duplicates
-display(Markdown(f"**{ctx.params['name']}**: {ctx.filters()}"))
+display(d.say("<b>{name}</b>: {filters}", name=ctx.params["name"], filters=ctx.filters()))
 
 # %% [markdown]
 # ## The load report
@@ -65,11 +67,11 @@ display(Markdown(f"**{ctx.params['name']}**: {ctx.filters()}"))
 # %%
 print(ctx.prepared.summary)
 loaded = overview.load_summary(ctx.prepared.report)
-show_table(loaded, caption="Files and records by status and reason")
+display(d.table(loaded, title="Files and records by status and reason"))
 ctx.save_table(loaded, "load_summary")
 skipped = ctx.prepared.report.filter(pl.col("status") == "skipped")
 if skipped.height:
-    show_table(skipped.select("path", "record", "line", "reason"), caption="Skipped inputs")
+    display(d.table(skipped.select("path", "record", "line", "reason"), title="Skipped inputs"))
 
 # %% [markdown]
 # ## Outlets and sites
@@ -79,18 +81,19 @@ if skipped.height:
 
 # %%
 counts = overview.outlet_site_counts(docs)
-show_table(counts, caption="Documents per outlet and site")
+display(d.table(counts, title="Documents per outlet and site"))
 ctx.save_table(counts, "outlet_site_counts")
 fig = px.bar(
     counts.to_pandas(),
     x="outlet",
     y="documents",
     color="site",
+    color_discrete_map=group_colours(counts["site"].to_list()),
     text="documents",
     title=f"Documents per outlet, by site (n = {docs.height})",
 )
 fig.update_layout(xaxis_title=None, legend_title="site")
-show(fig)
+display(d.figure_or_reason(fig, "No document was loaded: nothing to count."))
 
 # %% [markdown]
 # ## Dates
@@ -101,7 +104,7 @@ show(fig)
 
 # %%
 dating = overview.dating_summary(docs)
-show_table(dating, caption="Dated, partially dated and undated documents per outlet")
+display(d.table(dating, title="Dated, partially dated and undated documents per outlet"))
 ctx.save_table(dating, "dating_summary")
 coverage = overview.date_coverage(docs, period="1mo")
 ctx.save_table(coverage, "date_coverage_monthly")
@@ -112,13 +115,14 @@ if coverage.height:
         x="period",
         y="documents",
         color="outlet",
+        color_discrete_map=group_colours(dating["outlet"].to_list()),  # every outlet
         title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
         f"{undated} undated left out)",
     )
     fig.update_layout(xaxis_title=None, bargap=0.1)
-    show(fig)
+    display(d.figure(fig))
 else:
-    display(Markdown("No document has a full date, so there is no time axis to draw."))
+    display(d.say("No document has a full date, so there is no time axis to draw."))
 
 # %% [markdown]
 # ## Cleaning, before and after
@@ -131,7 +135,9 @@ sample = overview.cleaning_sample(docs, n=opts["sample"], seed=ctx.params["seed"
 ctx.save_table(sample, "cleaning_sample")
 show_cleaning(sample)
 if ctx.prepared.learned_chrome.height:
-    show_table(ctx.prepared.learned_chrome, caption="Lines learned as chrome (repeated per site)")
+    display(
+        d.table(ctx.prepared.learned_chrome, title="Lines learned as chrome (repeated per site)")
+    )
 
 # %% [markdown]
 # ## Duplicates and reprints
@@ -146,22 +152,20 @@ clusters = overview.cluster_table(docs, dups)
 ctx.save_table(dups.pairs, "duplicate_pairs")
 ctx.save_table(clusters, "duplicate_clusters")
 if clusters.height:
-    show_table(clusters.head(opts["top_clusters"]), caption="Largest reprint clusters")
+    display(d.table(clusters.head(opts["top_clusters"]),
+                    title=f"The {min(opts['top_clusters'], clusters.height)} largest of "
+                    f"{clusters.height} reprint clusters (all in tables/00_corpus/"
+                    "duplicate_clusters.parquet)"))  # fmt: skip
 else:
-    display(Markdown("No two documents are copies of each other at these thresholds."))
-
-# %% [markdown]
-# ### What changed between copies
-#
-# Each pair is aligned paragraph by paragraph: shared passages, and what the later copy added,
-# removed, edited or merged. Where no pair was found, the closest pair that was checked is shown
-# instead, marked as below the thresholds, so the reader can see how far apart they are.
+    display(d.say("No two documents are copies of each other at these thresholds."))
 
 # %%
 chosen = overview.pairs_to_explain(dups, docs, n=opts["explain"])
-if chosen.height and chosen["kind"][0] == "below":
-    display(Markdown("**Not duplicates**: the closest pairs checked, below both thresholds."))
+if chosen.height:
+    display(d.say("<h3>What changed between copies</h3><p>{n} of the {total} duplicate pairs, "
+                  "aligned paragraph by paragraph: shared passages, and what the later copy "
+                  "added, removed, edited or merged. Copies across outlets or sites come first, "
+                  "then the least similar, one pair per cluster.</p>", n=chosen.height,
+                  total=dups.pairs.height))  # fmt: skip
 for a, b in chosen.select("doc_a", "doc_b").iter_rows():
     display(dups.explain(a, b))
-if not chosen.height:
-    display(Markdown("No pair of documents shares enough text to be compared."))

@@ -97,3 +97,24 @@ def test_ingest_date_order_flags(tmp_path, flags, published):
     assert main(["ingest", str(tmp_path / "t.csv"), "-o", str(out), "-q", *flags]) == 0
     got = pl.read_parquet(out)["published"].cast(pl.String).item()
     assert got == published
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"garbage", "could not read the corpus"),
+        (b"Minsk, 3 March. Talks went on.\n" * 20, "could not read the corpus"),
+        (None, "the corpus has no doc_id, text column"),
+    ],
+    ids=["corrupt", "not parquet", "other columns"],
+)
+def test_dedup_of_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path, capsys, content, message):
+    corpus = tmp_path / "corpus.parquet"
+    if content is None:
+        pl.DataFrame({"x": [1]}).write_parquet(corpus)
+    else:
+        corpus.write_bytes(content)
+    assert main(["dedup", str(corpus), "-o", str(tmp_path / "out"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {corpus}: ") and message in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()

@@ -1,13 +1,16 @@
 """A notebook's context: under `toolkit run` (a prepared key) the corpus is read back from the
 cache without validating or hashing again; interactively, it is prepared from the parameters."""
 
+import re
+
 import pytest
 from conftest import ROOT
 
 import toolkit.context
+import toolkit.params
 import toolkit.prepare
-from toolkit.context import BORROWED, context, notebook_parameters
-from toolkit.errors import ToolkitError
+from toolkit.context import BORROWED, check_corpus, context, notebook_parameters
+from toolkit.errors import ParamsError, ToolkitError
 from toolkit.params import SHARED, defaults
 
 
@@ -74,3 +77,61 @@ def test_the_frames_honour_the_frames_file(in_root, tmp_path):
 def test_the_declared_parameters_are_the_pipelines_and_the_borrowed_keys():
     assert set(notebook_parameters("trends")["rhetoric"]) == set(BORROWED["trends"]["rhetoric"])
     assert notebook_parameters("corpus")["prepared_key"] is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"outlets": ["TASS", "BelTA"]}, None),
+        ({"rhetoric": {"pair": ["TASS", "BelTA"]}}, None),
+        (
+            {"outlets": ["CGTN"]},
+            "outlets: 'CGTN' has no document in the corpus; its outlets: BelTA,",
+        ),
+        (
+            {"rhetoric": {"pair": ["TASS", "CGTN"]}},
+            "rhetoric.pair: 'CGTN' has no document in the corpus once filtered; its outlets:",
+        ),
+        (
+            {"outlets": ["TASS", "Xinhua"], "rhetoric": {"pair": ["TASS", "BelTA"]}},
+            "rhetoric.pair: 'BelTA' has no document in the corpus once filtered",
+        ),
+        (
+            {"date_from": "2022-01-01", "rhetoric": {"pair": ["TASS", "BelTA"]}},
+            "rhetoric.pair: 'BelTA' has no document",
+        ),
+        (
+            {"rhetoric": {"group_by": "site", "pair": ["tass.com", "rt.com"]}},
+            "rhetoric.pair: 'rt.com' has no document in the corpus once filtered; its sites:",
+        ),
+    ],
+)
+def test_filters_naming_what_the_corpus_lacks_fail_before_any_notebook(
+    in_root, tmp_path, changes, problem
+):
+    raw = {"sources": ["seeds"], **changes}
+    params = toolkit.params.validate(raw, root=ROOT)
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    if problem is None:
+        check_corpus(params, corpus, where="set.yaml")
+        return
+    with pytest.raises(ParamsError, match=re.escape(problem)) as e:
+        check_corpus(params, corpus, where="set.yaml")
+    assert str(e.value).startswith("set.yaml: 1 problem:")
+
+
+def test_interactively_a_filter_the_corpus_lacks_stops_the_notebook(in_root, tmp_path):
+    ns = namespace("rhetoric", cache_dir=str(tmp_path))
+    ns["rhetoric"]["pair"] = ["TASS", "CGTN"]
+    with pytest.raises(ParamsError, match="'CGTN' has no document"):
+        context(ns, "rhetoric")
+
+
+def test_a_damaged_prepared_corpus_under_a_run_is_prepared_again(in_root, tmp_path, caplog):
+    key = context(namespace("corpus", cache_dir=str(tmp_path)), "corpus").prepared.key
+    corpus = tmp_path / "prepared" / key / "corpus.parquet"
+    corpus.write_bytes(corpus.read_bytes()[:100])
+    ns = namespace("corpus", cache_dir=str(tmp_path), prepared_key=key, output_dir=str(tmp_path))
+    ctx = context(ns, "corpus")
+    assert not ctx.prepared.cached and ctx.prepared.key == key and ctx.stories.height == 5
+    assert str(corpus) in caplog.text

@@ -13,7 +13,8 @@ from polars.testing import assert_frame_equal
 
 import toolkit.tables as table_readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
-from toolkit.load import finish, outlet_registry, read_batch
+from toolkit.load import finish, read_batch
+from toolkit.load_options import outlet_registry
 from toolkit.readers import Table, read_file
 from toolkit.sources import find_sources
 
@@ -515,7 +516,7 @@ def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
     def bundled():
         raise AssertionError("the bundled registry was read though the caller passed one")
 
-    for name in ("clean", "dates", "extract", "load"):
+    for name in ("clean", "dates", "extract", "load", "load_options"):
         monkeypatch.setattr(importlib.import_module(f"toolkit.{name}"), "registry", bundled)
     result = ingest(folder, outlets=own, year_range=(2020, 2024))
     assert result.corpus.height == expected.corpus.height

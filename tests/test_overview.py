@@ -88,7 +88,24 @@ def test_cluster_table_and_pairs_to_explain_prefer_copies_across_sites():
         "first_published": dt.date(2021, 9, 9),
     }
     chosen = overview.pairs_to_explain(dups, c, n=5)
-    assert chosen.select("doc_a", "doc_b").row(0) == ("own", "copy")
+    assert chosen.select("doc_a", "doc_b").rows() == [("own", "copy")]
+
+
+def test_no_pair_is_explained_without_duplicates():
+    c = pl.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "outlet": ["BelTA", "TASS"],
+            "site": ["belta.by", "tass.com"],
+            "published": [dt.date(2021, 9, 9), dt.date(2021, 9, 9)],
+            "title": ["One", "Two"],
+            "text": [" ".join(f"w{i}" for i in range(100)),
+                     " ".join(f"w{i}" for i in range(40, 140))],
+        }
+    )  # fmt: skip
+    dups = toolkit.find_duplicates(c)
+    assert dups.pairs.height == 0  # a near miss at most
+    assert overview.pairs_to_explain(dups, c, n=5).height == 0
 
 
 @pytest.mark.parametrize("by", ["outlet", "source"])

@@ -146,10 +146,10 @@ def test_ranges_and_dedup_options_are_checked(project):
     for expected in [
         "7 problems",
         "seed: must be in [0, 4294967295], not -1",
-        "corpus.sample: must be at least 0, not -1",
+        "corpus.sample: must be in [0, 100], not -1",
         "topics.mmr_diversity: must be in [0, 1], not 2.0",
-        "topics.min_topic_size: must be at least 2, not 1",
-        "rhetoric.prior_strength: must be more than 0, not 0.0",
+        "topics.min_topic_size: must be in [2, 1000000], not 1",
+        "rhetoric.prior_strength: must be in (0, 10000000], not 0.0",
         "dedup.threshold: must be in (0, 1], not 1.5",
         "dedup.num_perm: must be int, not str 'many'",
     ]:
@@ -194,3 +194,138 @@ def test_the_ingest_mapping_is_checked(project, ingest, problem):
     else:
         with pytest.raises(ParamsError, match=re.escape(problem)):
             validate(raw, root=project)
+
+
+# ---------------------------------------------------------------- issue 17: reliability
+
+
+@pytest.mark.parametrize(
+    "name", ["../x", "../../etc", "/tmp/abs", "", ".", "..", ".cache", "a/b", "a\\b", "x" * 101]
+)
+def test_a_run_name_is_one_safe_folder_name(project, name):
+    with pytest.raises(ParamsError, match=re.escape(f"name: {name!r} is not a folder name")):
+        validate({"name": name}, root=project)
+
+
+@pytest.mark.parametrize("name", ["seeds", "tass-2025-26", "Run_2.final", "9"])
+def test_a_plain_run_name_passes(project, name):
+    assert validate({"name": name}, root=project)["name"] == name
+
+
+def test_a_file_whose_name_is_no_run_name_must_give_one(project):
+    path = project / "params" / "my set.yaml"
+    path.write_text("unit: article\n")
+    with pytest.raises(ParamsError, match="the name is the file's when the file gives none"):
+        load_params(path)
+    path.write_text("name: my-set\nunit: article\n")
+    assert load_params(path)["name"] == "my-set"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("date_from: 2022-02-30\n", "date_from: '2022-02-30' is not a date (YYYY-MM-DD)"),
+        ("date_to: 2022-13-01\n", "date_to: '2022-13-01' is not a date (YYYY-MM-DD)"),
+        ("trends: {event: 2023-02-29}\n", "trends.event: '2023-02-29' is not a date"),
+    ],
+)
+def test_an_unquoted_impossible_date_is_a_problem_naming_the_file(project, text, problem):
+    path = project / "params" / "set.yaml"
+    path.write_text(text)
+    with pytest.raises(ParamsError) as e:
+        load_params(path)
+    assert str(path) in str(e.value) and problem in str(e.value)
+
+
+def _bomb(key: str, levels: int = 6) -> str:
+    """A "billion laughs": each level an alias list of nine of the one before (9**levels)."""
+    lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        lines.append(f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]")
+    section, _, sub = key.rpartition(".")
+    value = f"*l{levels - 1}"
+    lines.append(f"{section}:\n  {sub}: {value}" if section else f"{key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("key", ["name", "seed", "sources", "rhetoric.keywords"])
+def test_a_yaml_bomb_is_refused_before_it_expands(project, key):
+    path = project / "params" / "set.yaml"
+    path.write_text(_bomb(key))
+    with pytest.raises(ParamsError, match=r"not valid YAML: .*aliases are refused"):
+        load_params(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("sources: " + "[" * 5000 + "]" * 5000 + "\n", "not valid YAML"),
+        ("# " + "x" * (11 * 2**20) + "\n", "over 10 MB"),
+        ("sources: [seeds]\n\xff\n", "not valid YAML"),
+        ("- a list\n", "must be a mapping of key: value"),
+    ],
+    ids=["nested too deep", "too big", "not text", "not a mapping"],
+)
+def test_a_params_file_that_cannot_be_read_is_a_clear_error(project, text, problem):
+    path = project / "params" / "set.yaml"
+    path.write_text(text)
+    with pytest.raises(ParamsError, match=re.escape(problem)) as e:
+        load_params(path)
+    assert str(path) in str(e.value)
+
+
+def _numeric_specs():
+    from toolkit.dedup import DedupOptions
+    from toolkit.options import specs
+
+    out = [(k, s) for k, s in SHARED.items()]
+    out += [(f"{section}.{k}", s) for section, keys in SECTIONS.items() for k, s in keys.items()]
+    out += [(f"dedup.{s.name}", s) for s in specs(DedupOptions)]
+    return [(k, s) for k, s in out if int in s.types or float in s.types]
+
+
+@pytest.mark.parametrize(
+    ("key", "spec"), _numeric_specs(), ids=lambda x: x if isinstance(x, str) else ""
+)
+def test_every_numeric_parameter_has_a_range_and_absurd_values_are_refused(project, key, spec):
+    assert spec.minimum is not None and spec.maximum is not None, f"{key} needs a range"
+    section, _, sub = key.rpartition(".")
+    for value in (-1, 10**12):
+        raw = {section: {sub: value}} if section else {key: value}
+        with pytest.raises(ParamsError, match=re.escape(f"{key}: must be")):
+            validate(raw, root=project)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ({"topics": {"top_n_words": 10**9}}, "topics.top_n_words: must be in [1, 1000]"),
+        ({"rhetoric": {"bootstrap": 10**9}}, "rhetoric.bootstrap: must be in [1, 100000]"),
+        ({"dedup": {"threshold": 5, "bands": 7}}, "dedup.threshold: must be in (0, 1], not 5"),
+        ({"dedup": {"bands": 7}}, "dedup: bands (7) must divide num_perm (128)"),
+        ({"trends": {"permutations": -3}}, "trends.permutations: must be in [1, 100000]"),
+        ({"seed": 2**40}, "seed: must be in [0, 4294967295]"),
+    ],
+)
+def test_absurd_sizes_are_refused_with_the_range(project, raw, problem):
+    with pytest.raises(ParamsError, match=re.escape(problem)):
+        validate(raw, root=project)
+
+
+def test_a_params_file_outside_the_project_reads_its_paths_from_its_own_folder(tmp_path):
+    study = tmp_path / "study"
+    shutil.copytree(ROOT / "seeds", study / "corpus")
+    (study / "frames.yaml").write_text("peace:\n  label: Peace\n  terms: [peace]\n")
+    path = study / "set.yaml"
+    path.write_text("sources: [corpus]\nrhetoric: {frames_file: frames.yaml}\n")
+    p = load_params(path)
+    assert p["sources"] == [str(study / "corpus")]
+    assert p["rhetoric"]["frames_file"] == str(study / "frames.yaml")
+    path.write_text(f"sources: [{study / 'corpus'}, nowhere]\n")  # absolute paths stay
+    with pytest.raises(ParamsError, match=re.escape(f"sources: {study / 'nowhere'} does not")):
+        load_params(path)
+
+
+def test_a_params_file_inside_the_project_reads_its_paths_from_the_project_root(project):
+    path = write(project, {"sources": ["seeds"]})
+    assert load_params(path)["sources"] == ["seeds"]

@@ -61,6 +61,7 @@ def test_run_json_records_params_inputs_versions_model_seeds_timings_and_commit(
     assert m["corpus"]["documents"] == 5 and m["corpus"]["from_cache"] is True
     assert json.loads((first.run_dir / "run.json").read_text())["corpus"]["from_cache"] is False
     assert "commit" in m["git"]
+    assert m["status"] == "ok" and m["reason"] is None
 
 
 def test_two_runs_give_byte_identical_tables(two_runs):
@@ -145,7 +146,8 @@ def project_with_broken_notebook(tmp_path, monkeypatch):
     nb = nbformat.v4.new_notebook()
     params = nbformat.v4.new_code_cell("broken = {}\noutput_dir = None")
     params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise RuntimeError('the data is not there')")]
+    failing = "raise RuntimeError('the data is not there:\\n  - seeds/x.txt is empty')"
+    nb.cells = [params, nbformat.v4.new_code_cell(failing)]
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -165,7 +167,8 @@ def test_a_failing_notebook_is_saved_rendered_and_marked_and_the_rest_still_run(
     code = main(["run", str(root / "params" / "seeds.yaml"), "-q"])
     assert code == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1] == "1 notebook(s) failed; 00_broken: RuntimeError: the data is not there"
+    reason = "RuntimeError: the data is not there: - seeds/x.txt is empty"  # every line shown
+    assert err[-1] == f"1 notebook(s) failed; 00_broken: {reason}"
     run_dir = root / "outputs" / "seeds" / "latest"
     m = json.loads((run_dir / "run.json").read_text())
     assert [(n["notebook"], n["status"]) for n in m["notebooks"]] == [
@@ -175,10 +178,11 @@ def test_a_failing_notebook_is_saved_rendered_and_marked_and_the_rest_still_run(
     broken = nbformat.read(run_dir / "00_broken.ipynb", as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in broken.cells for o in c.get("outputs", []))
     page = (run_dir / "00_broken.html").read_text()
-    assert "This notebook failed: RuntimeError: the data is not there" in page
+    assert f"This notebook failed: {reason}" in page
     assert "Traceback" in page or "RuntimeError" in page
     index = (run_dir / "index.html").read_text()
-    assert "1 notebook(s) failed" in index and "failed" in index
+    assert "1 notebook(s) failed" in index and reason in index
+    assert m["status"] == "failed" and m["reason"] == f"1 notebook(s) failed; 00_broken: {reason}"
     assert (run_dir / "00_corpus.html").is_file()
 
 
@@ -225,3 +229,148 @@ def test_every_notebook_runs_top_to_bottom_with_its_defaults(stem, tmp_path, mon
         progress_bar=False,
     )
     assert (tmp_path / "seeds" / "interactive" / "tables" / stem).is_dir()
+
+
+# ---------------------------------------------------------------- issue 17 and 13: faults
+# These run the pipeline with a stand-in for papermill (each notebook "runs" in an instant), so
+# they check the run's own bookkeeping in seconds.
+
+
+@pytest.fixture
+def fast_project(tmp_path, monkeypatch):
+    """A project copy (seeds, notebooks) whose notebooks are stand-ins recording what they saw."""
+    root = tmp_path / "project"
+    (root / "params").mkdir(parents=True)
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.py"))
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(root / "outputs"))
+    seen = []
+
+    def notebook(root, section, run_dir, parameters, *, show_code, progress):
+        seen.append(json.loads((run_dir / "run.json").read_text())["status"])
+        if section in fail:
+            raise fail[section]
+        stem = toolkit.params.NOTEBOOKS[section]
+        return {"notebook": stem, "status": "ok", "reason": None, "seconds": 0.0,
+                "html": f"{stem}.html", "ipynb": f"{stem}.ipynb"}  # fmt: skip
+
+    fail: dict[str, BaseException] = {}
+    monkeypatch.setattr(toolkit.run, "_run_notebook", notebook)
+    return root, seen, fail
+
+
+def _params(root: Path, text: str, name: str = "set") -> Path:
+    path = root / "params" / f"{name}.yaml"
+    path.write_text(text)
+    return path
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("name", ["../x", "../../etc", "/tmp/toolkit-abs", '""', "a/b"])
+def test_a_run_name_that_leaves_outputs_is_refused_with_exit_2(fast_project, name, capsys):
+    root, seen, _ = fast_project
+    path = _params(root, f"name: {name}\nsources: [seeds]\n")
+    before = _files(root.parent)
+    assert main(["run", str(path), "-q"]) == 2
+    assert "is not a folder name" in capsys.readouterr().err
+    assert _files(root.parent) == before and not seen
+    assert not Path("/tmp/toolkit-abs").exists()
+
+
+def test_run_json_says_running_then_ok_and_latest_and_the_index_show_finished_runs(fast_project):
+    root, seen, _ = fast_project
+    result = run_pipeline(_params(root, "sources: [seeds]\n"), progress=False)
+    assert seen and set(seen) == {"running"}  # what each notebook saw while the run went on
+    manifest = json.loads((result.run_dir / "run.json").read_text())
+    assert manifest["status"] == "ok" and manifest["reason"] is None and manifest["started"]
+    assert (result.run_dir.parent / "latest").resolve() == result.run_dir
+    killed = result.run_dir.parent / "20000101-000000"  # a run killed with kill -9
+    killed.mkdir()
+    (killed / "run.json").write_text(json.dumps({"status": "running", "run_id": killed.name}))
+    again = run_pipeline(root / "params" / "set.yaml", progress=False)
+    index = (again.run_dir.parent / "index.html").read_text()
+    assert f'href="{result.run_dir.name}/index.html"' in index
+    assert f'href="{again.run_dir.name}/index.html"' in index and killed.name not in index
+
+
+@pytest.mark.parametrize(
+    "error", [KeyboardInterrupt(), RuntimeError("disk full:\n  writing tables")], ids=repr
+)
+def test_a_run_stopped_midway_is_marked_failed_and_latest_stays(fast_project, error):
+    root, _, fail = fast_project
+    path = _params(root, "sources: [seeds]\n")
+    ok = run_pipeline(path, progress=False)
+    fail["topics"] = error
+    with pytest.raises(type(error)):
+        run_pipeline(path, progress=False)
+    (stopped,) = [d for d in ok.run_dir.parent.iterdir() if d.name not in (ok.run_dir.name,
+                  "latest", "index.html")]  # fmt: skip
+    manifest = json.loads((stopped / "run.json").read_text())
+    assert manifest["status"] == "failed"
+    assert manifest["reason"] == (
+        "KeyboardInterrupt" if isinstance(error, KeyboardInterrupt)
+        else "RuntimeError: disk full: writing tables"
+    )  # fmt: skip
+    assert (ok.run_dir.parent / "latest").resolve() == ok.run_dir
+    index = (ok.run_dir.parent / "index.html").read_text()
+    assert stopped.name in index and "failed" in index
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("sources: [seeds]\noutlets: [CGTN]\n", "outlets: 'CGTN' has no document in the corpus"),
+        ("sources: [seeds]\nrhetoric: {pair: [TASS, CGTN]}\n", "rhetoric.pair: 'CGTN' has no"),
+        ("sources: [seeds]\ndate_from: 2022-02-30\n", "date_from: '2022-02-30' is not a date"),
+        ("sources: [seeds]\ntopics: {top_n_words: 1e9}\n", "topics.top_n_words: must be int"),
+        ("sources: [seeds]\nrhetoric: {bootstrap: -5}\n", "rhetoric.bootstrap: must be in"),
+        ("sources: [seeds]\ndedup: {threshold: 5, bands: 7}\n", "dedup.threshold: must be in"),
+        ("name: &n x\nsources: [*n]\n", "aliases are refused"),
+        ("sources: [/nowhere/at/all]\n", "sources: /nowhere/at/all does not exist"),
+    ],
+)
+def test_a_bad_parameter_stops_the_run_with_exit_2_before_any_folder(
+    fast_project, text, problem, capsys
+):
+    root, seen, _ = fast_project
+    assert main(["run", str(_params(root, text)), "-q"]) == 2
+    assert problem in capsys.readouterr().err
+    assert not seen and not (root / "outputs" / "set").exists()
+
+
+def test_a_params_file_and_sources_outside_the_project(fast_project, tmp_path, monkeypatch):
+    root, seen, _ = fast_project
+    study = tmp_path / "elsewhere" / "study"
+    shutil.copytree(ROOT / "seeds", study / "corpus")
+    (study / "set.yaml").write_text("name: study\nsources: [corpus]\n")
+    monkeypatch.chdir(root)  # the project is found from the working folder
+    result = run_pipeline(study / "set.yaml", progress=False)
+    assert result.run_dir.parent == root / "outputs" / "study" and seen
+    assert result.manifest["corpus"]["documents"] == 5
+    assert all(k.startswith(str(study / "corpus")) for k in result.manifest["inputs"])
+
+
+def test_a_damaged_cache_is_rebuilt_and_the_run_goes_on(fast_project, caplog):
+    root, _, _ = fast_project
+    path = _params(root, "sources: [seeds]\n")
+    first = run_pipeline(path, progress=False)
+    key = first.manifest["corpus"]["cache_key"]
+    corpus = root / "outputs" / ".cache" / "prepared" / key / "corpus.parquet"
+    corpus.write_bytes(corpus.read_bytes()[:-50])
+    second = run_pipeline(path, progress=False)
+    assert second.manifest["status"] == "ok" and not second.manifest["corpus"]["from_cache"]
+    assert str(corpus) in caplog.text
+
+
+def test_the_one_line_reason_shows_the_problems():
+    class Failed(Exception):  # what papermill raises: the notebook's error name and value
+        ename, evalue = "ParamsError", "set.yaml: 2 problems:\n  - unit: bad\n  - seed: bad"
+
+    assert toolkit.run._one_line(Failed()) == (
+        "ParamsError: set.yaml: 2 problems: - unit: bad - seed: bad"
+    )
+    assert len(toolkit.run._one_line(RuntimeError("x" * 5000))) == 600

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from toolkit.dedup import DedupOptions
-from toolkit.errors import StrictModeError, ToolkitError
+from toolkit.errors import DataError, StrictModeError, ToolkitError
 from toolkit.options import range_text, specs
 
 __all__ = ["main"]
@@ -76,11 +76,14 @@ def _dedup(args: argparse.Namespace) -> int:
     import polars as pl
 
     from toolkit.dedup import find_duplicates
-    from toolkit.load import outlet_registry
+    from toolkit.load_options import outlet_registry
 
     options = {s.name: getattr(args, s.name) for s in specs(DedupOptions) if s.flag}
     registry = outlet_registry(args.outlets)
-    dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
+    try:
+        dups = find_duplicates(args.corpus, progress=not args.quiet, registry=registry, **options)
+    except DataError as e:  # what is wrong with the file: name it
+        raise DataError(f"{args.corpus}: {e}") from e
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     dups.pairs.write_parquet(out / "pairs.parquet")
@@ -204,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         print(e, file=sys.stderr)
         return 1
     except ToolkitError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a file or folder that cannot be read or written: named, no traceback
         print(f"error: {e}", file=sys.stderr)
         return 2
 

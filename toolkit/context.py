@@ -25,13 +25,28 @@ from typing import Any
 import polars as pl
 
 from toolkit.dedup import apply_policy
-from toolkit.errors import ToolkitError
+from toolkit.errors import ParamsError, ToolkitError
 from toolkit.params import NOTEBOOKS, SECTIONS, SHARED, defaults, project_root
 from toolkit.params import notebook_parameters as section_parameters
 from toolkit.params import validate as validate_params
-from toolkit.prepare import Prepared, cache_root, load_prepared, outputs_dir, prepare
+from toolkit.prepare import (
+    DamagedCache,
+    Prepared,
+    cache_root,
+    load_prepared,
+    outputs_dir,
+    prepare,
+)
 
-__all__ = ["BORROWED", "PIPELINE", "Context", "context", "notebook_parameters"]
+__all__ = [
+    "BORROWED",
+    "PIPELINE",
+    "Context",
+    "check_corpus",
+    "context",
+    "filtered",
+    "notebook_parameters",
+]
 
 # what `toolkit run` hands every notebook besides its parameters (None when run interactively)
 PIPELINE: dict[str, Any] = {"prepared_key": None, "cache_dir": None}
@@ -67,14 +82,7 @@ class Context:
     @property
     def corpus(self) -> pl.DataFrame:
         """Every copy, after the outlet and date filters, marked with its reprint cluster."""
-        c = self.prepared.corpus
-        if self.params["outlets"]:
-            c = c.filter(pl.col("outlet").is_in(self.params["outlets"]))
-        if self.params["date_from"]:
-            c = c.filter(pl.col("published") >= dt.date.fromisoformat(self.params["date_from"]))
-        if self.params["date_to"]:
-            c = c.filter(pl.col("published") <= dt.date.fromisoformat(self.params["date_to"]))
-        return c
+        return filtered(self.prepared.corpus, self.params)
 
     @property
     def stories(self) -> pl.DataFrame:
@@ -149,6 +157,56 @@ class Context:
         )
 
 
+def filtered(corpus: pl.DataFrame, params: dict[str, Any]) -> pl.DataFrame:
+    """The documents of ``corpus`` that pass the outlet and date filters of ``params``."""
+    if params["outlets"]:
+        corpus = corpus.filter(pl.col("outlet").is_in(params["outlets"]))
+    if params["date_from"]:
+        corpus = corpus.filter(pl.col("published") >= dt.date.fromisoformat(params["date_from"]))
+    if params["date_to"]:
+        corpus = corpus.filter(pl.col("published") <= dt.date.fromisoformat(params["date_to"]))
+    return corpus
+
+
+def check_corpus(params: dict[str, Any], corpus: pl.DataFrame, *, where: str) -> None:
+    """The filters against the prepared corpus, before any notebook runs: an ``outlets`` name
+    with no document, or a ``rhetoric.pair`` group (outlet or site) with none once filtered,
+    is a :class:`ParamsError` listing what the corpus holds.
+
+    Example:
+        >>> check_corpus(params, prepared.corpus, where="params/x.yaml")    # doctest: +SKIP
+        ParamsError: params/x.yaml: 1 problem:
+          - outlets: 'Xinhua' has no document in the corpus; its outlets: BelTA, TASS
+    """
+    problems = []
+    outlets = set(corpus["outlet"].drop_nulls().unique().to_list())
+    for name in params["outlets"]:
+        if name not in outlets:
+            problems.append(
+                f"outlets: {name!r} has no document in the corpus; its outlets: {_listed(outlets)}"
+            )
+    by, pair = params["rhetoric"]["group_by"], params["rhetoric"]["pair"]
+    if pair and by in ("outlet", "site") and not problems:
+        groups = set(filtered(corpus, params)[by].drop_nulls().unique().to_list())
+        for name in pair:
+            if name not in groups:
+                problems.append(
+                    f"rhetoric.pair: {name!r} has no document in the corpus once filtered; its "
+                    f"{by}s: {_listed(groups)}"
+                )
+    if problems:
+        raise ParamsError(
+            f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
+            + "\n  - ".join(problems)
+        )
+
+
+def _listed(names: set[str], most: int = 30) -> str:
+    shown = sorted(names)[:most]
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return (", ".join(shown) + more) if shown else "none"
+
+
 def context(namespace: dict[str, Any], section: str, *, progress: bool = False) -> Context:
     """The :class:`Context` for a notebook, from the variables of its ``parameters`` cell.
 
@@ -168,11 +226,15 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
     key = namespace.get("prepared_key")
     if key:
         params = _completed(raw)
-        prepared = load_prepared(key, cache_dir)
+        try:
+            prepared = load_prepared(key, cache_dir)
+        except DamagedCache:  # logged and dropped: prepared again from the run's parameters
+            prepared = prepare(params, root, progress=progress, cache_dir=cache_dir)
     else:
         where = f"notebook {NOTEBOOKS[section]} parameters"
         params = validate_params(raw, root=root, where=where)
         prepared = prepare(params, root, progress=progress, cache_dir=cache_dir)
+        check_corpus(params, prepared.corpus, where=where)
     out = namespace.get("output_dir")
     output_dir = Path(out) if out else outputs_dir(root) / params["name"] / "interactive"
     return Context(params, section, root, output_dir, prepared, cache_dir)

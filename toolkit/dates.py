@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import polars as pl
 
+from toolkit.date_order import (
+    NUMERIC_DATE,
+    DateReading,
+    read_in_file_order,
+    refuse_out_of_range,
+    safe_date,
+)
 from toolkit.outlets import Registry, registry
 
 __all__ = [
-    "EARLIEST",
-    "DateReading",
     "PartialDate",
     "column_dates",
     "date_from_groups",
@@ -32,9 +37,6 @@ __all__ = [
     "parse_date_column",
     "parse_dates",
     "parse_filename",
-    "refuse_out_of_range",
-    "settle_order",
-    "two_digit_year",
     "weekday_mentioned",
     "year_from_weekday",
 ]
@@ -52,14 +54,7 @@ class PartialDate:
     def complete(self) -> dt.date | None:
         if self.year is None:
             return None
-        return _safe_date(self.year, self.month, self.day)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+        return safe_date(self.year, self.month, self.day)
 
 
 def _month(token: str | None, reg: Registry) -> int | None:
@@ -83,7 +78,7 @@ def date_from_groups(match: re.Match, *, reg: Registry | None = None) -> Partial
     if month is None or day is None:
         return None
     year = int(groups["year"]) if groups.get("year") else None
-    if _safe_date(year or 2000, month, day) is None:  # 2000 is a leap year: admits 29 February
+    if safe_date(year or 2000, month, day) is None:  # 2000 is a leap year: admits 29 February
         return None
     spans = [match.span(g) for g in ("year", "month", "day") if groups.get(g)]
     text = match.string[min(a for a, _ in spans) : max(b for _, b in spans)]
@@ -104,7 +99,7 @@ def year_from_weekday(
     fits = [
         d
         for y in range(year_range[0], year_range[1] + 1)
-        if (d := _safe_date(y, month, day)) is not None and d.weekday() == target
+        if (d := safe_date(y, month, day)) is not None and d.weekday() == target
     ]
     return fits[0] if len(fits) == 1 else None
 
@@ -131,106 +126,6 @@ def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date |
             title = (m.groupdict().get("title") or "").strip() or None
             return (d.complete() if d else None), title
     return None, None
-
-
-# "01/10/2017", "1.10.17", "01-10-2017": two numeric fields either of which may be the month,
-# then the year. A leading four-digit year ("2017/10/01") is not ambiguous and is not matched.
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
-
-Order = Literal["dmy", "mdy"]
-
-
-def settle_order(values: Iterable[str | None]) -> Order | None:
-    """Whether numeric dates such as "01/10/2017" in one column (or one site's pages) are
-    written day first ("dmy") or month first ("mdy"), from the values themselves.
-
-    A value whose first field is over 12 settles day first for all of them; one whose second
-    field is over 12 settles month first. When no value settles it, or values settle it both
-    ways, the answer is None: the caller leaves such dates null with a note (never month
-    first by default).
-
-    Example:
-        >>> settle_order(["01/10/2017", "25/10/2017"])
-        'dmy'
-        >>> settle_order(["01/10/2017", "10/25/2017"])
-        'mdy'
-        >>> settle_order(["01/10/2017", "02/10/2017"]) is None
-        True
-    """
-    day_first = month_first = False
-    for value in values:
-        m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
-        if m is None:
-            continue
-        first, second = int(m.group(1)), int(m.group(3))
-        day_first |= 12 < first <= 31 and 1 <= second <= 12
-        month_first |= 12 < second <= 31 and 1 <= first <= 12
-        if day_first and month_first:
-            return None
-    if day_first:
-        return "dmy"
-    if month_first:
-        return "mdy"
-    return None
-
-
-EARLIEST = dt.date(1900, 1, 1)  # a news date before this is a misreading ("0001-03-19")
-
-
-def two_digit_year(yy: int, today: dt.date) -> int:
-    """The rule for a two-digit year: the latest year ending in those digits that is not after
-    ``today`` ("17" is 2017 in 2024, "98" is 1998).
-
-    Example:
-        >>> two_digit_year(17, dt.date(2024, 1, 1)), two_digit_year(98, dt.date(2024, 1, 1))
-        (2017, 1998)
-    """
-    year = today.year - (today.year - yy) % 100
-    return year
-
-
-@dataclass(frozen=True)
-class DateReading:
-    """How a user says dates are written, for all sources or per source (a source's name as
-    the report names it: "rss.csv", "belta"): a strptime ``date_format`` ("%d/%m/%Y"), or
-    ``dayfirst`` (True: "01/10/2017" is 1 October) for numeric dates."""
-
-    date_format: str | dict[str, str] | None = None
-    dayfirst: bool | dict[str, bool] | None = None
-
-    def for_path(self, path: str) -> tuple[str | None, Order | None]:
-        """The declared format and numeric order for a file (``path`` as the report names it)."""
-        fmt = _for_path(self.date_format, path)
-        dayfirst = _for_path(self.dayfirst, path)
-        order = None if dayfirst is None else ("dmy" if dayfirst else "mdy")
-        return fmt, order
-
-    def keys(self) -> set[str]:
-        return {k for v in (self.date_format, self.dayfirst) if isinstance(v, dict) for k in v}
-
-
-def _for_path(value: Any, path: str) -> Any:
-    if not isinstance(value, dict):
-        return value
-    for key, v in value.items():
-        key = str(key).strip("/")
-        if path == key or path.startswith(key + "/"):
-            return v
-    return None
-
-
-def refuse_out_of_range(dates: pl.Expr, today: dt.date) -> tuple[pl.Expr, pl.Expr]:
-    """``dates`` with those before 1900 or after ``today`` made null, and a note for each."""
-    bad = (dates < EARLIEST) | (dates > today)
-    note = pl.when(dates < EARLIEST).then(
-        pl.format("date read as {} is before 1900: refused", dates)
-    )
-    note = note.when(dates > today).then(
-        pl.format(
-            "date read as {} is after the load's day ({}): refused", dates, pl.lit(str(today))
-        )
-    )
-    return pl.when(~bad).then(dates), note
 
 
 def column_dates(
@@ -267,50 +162,58 @@ def column_dates(
     distinct = frame.unique(maintain_order=True).drop_nulls("value")
     declared = {p: reading.for_path(p) for p in distinct["path"].unique().to_list()}
     formats = {p: f for p, (f, _) in declared.items() if f is not None}
-    found: dict[tuple[str, str], tuple[dt.date | None, str | None]] = {}
     # 1. a declared strptime format, for the files of that source
-    for path, fmt in formats.items():
-        mine = distinct.filter(pl.col("path") == path)["value"]
-        parsed = pl.select(_parsed(_cleaned(pl.lit(mine), reg), fmt)).to_series()
-        for v, d in zip(mine, parsed, strict=True):
-            note = None if d else f"date {v!r} does not match the declared date_format {fmt!r}"
-            found[(path, v)] = (d, note)
+    found = _by_declared_format(distinct, formats, reg)
     rest = distinct.filter(~pl.col("path").is_in(list(formats)))
     # 2. the formats every outlet writes
-    unique_values = rest["value"].unique()
-    # a screen (polars has no back-references); the exact pattern is matched in step 3
-    numeric = unique_values.str.contains(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\D|$)")
-    by_format = dict.fromkeys(unique_values.filter(numeric))
-    words = unique_values.filter(~numeric)
-    by_format |= dict(zip(words, parse_dates(words, reg=reg), strict=True))
-    # 3. numeric dates, in the order declared or settled per file
+    by_format = _by_known_formats(rest["value"].unique(), reg)
     todo: dict[str, list[str]] = {}
     for path, v in rest.iter_rows():
         if by_format[v] is not None:
             found[(path, v)] = (by_format[v], None)
         else:
             todo.setdefault(path, []).append(v)
-    unread: list[tuple[str, str]] = []
-    for path, vs in todo.items():
-        order = declared[path][1]
-        why = "declared"
-        if order is None:
-            order, why = settle_order(vs), "settled"
-        for v in vs:
-            m = _NUMERIC_DATE.match(v)
-            if m is None:
-                unread.append((path, v))
-            elif order is None and m.group(2) == ".":  # dots: day first wherever written
-                found[(path, v)] = _numeric(m, "dmy", "dots are day first", today)
-            elif order is None:
-                found[(path, v)] = (None, _unsettled(v))
-            else:
-                found[(path, v)] = _numeric(m, order, why, today)
+    # 3. numeric dates, in the order declared or settled per file
+    numeric, unread = read_in_file_order(todo, declared, today)
+    found |= numeric
     # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
     parsed = _dateparser([v for _, v in unread])
     for path, v in unread:
         d = parsed.get(v)
         found[(path, v)] = (d, None if d else f"date {v!r} not understood; kept in date_text")
+    table = _refused(found, today)
+    out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
+    return out["date"], out["note"]
+
+
+# (path, value as written) -> (date, note)
+_Found = dict[tuple[str, str], tuple[dt.date | None, str | None]]
+
+
+def _by_declared_format(distinct: pl.DataFrame, formats: dict[str, str], reg: Registry) -> _Found:
+    """The values of the files whose source declared a strptime format, read by that format."""
+    found: _Found = {}
+    for path, fmt in formats.items():
+        mine = distinct.filter(pl.col("path") == path)["value"]
+        parsed = pl.select(_parsed(_cleaned(pl.lit(mine), reg), fmt)).to_series()
+        for v, d in zip(mine, parsed, strict=True):
+            note = None if d else f"date {v!r} does not match the declared date_format {fmt!r}"
+            found[(path, v)] = (d, note)
+    return found
+
+
+def _by_known_formats(unique_values: pl.Series, reg: Registry) -> dict[str, dt.date | None]:
+    """Each value read by the formats every outlet writes; numeric ones left to their order."""
+    # a screen (polars has no back-references); the exact pattern is matched in step 3
+    numeric = unique_values.str.contains(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\D|$)")
+    by_format = dict.fromkeys(unique_values.filter(numeric))
+    words = unique_values.filter(~numeric)
+    by_format |= dict(zip(words, parse_dates(words, reg=reg), strict=True))
+    return by_format
+
+
+def _refused(found: _Found, today: dt.date) -> pl.DataFrame:
+    """The dates found as a table (path, value, date, note), out-of-range dates refused."""
     keys = list(found)
     table = pl.DataFrame(
         {
@@ -322,32 +225,7 @@ def column_dates(
         schema={"path": pl.String, "value": pl.String, "date": pl.Date, "note": pl.String},
     )
     date, note = refuse_out_of_range(pl.col("date"), today)
-    table = table.with_columns(date.alias("date"), pl.coalesce(note, "note").alias("note"))
-    out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
-    return out["date"], out["note"]
-
-
-def _unsettled(value: str) -> str:
-    return (
-        f"date {value!r} may be day or month first and nothing in its file settles which; "
-        "left undated (declare dayfirst or date_format for this source)"
-    )
-
-
-def _numeric(
-    m: re.Match, order: Order, why: str, today: dt.date
-) -> tuple[dt.date | None, str | None]:
-    first, second, year = int(m.group(1)), int(m.group(3)), m.group(4)
-    day, month = (first, second) if order == "dmy" else (second, first)
-    year_n = two_digit_year(int(year), today) if len(year) == 2 else int(year)
-    date = _safe_date(year_n, month, day)
-    if date is None:
-        return None, f"date {m.group(0).strip()!r} is not a date read {order} ({why})"
-    ambiguous = first <= 12 and second <= 12
-    note = f"read {'day' if order == 'dmy' else 'month'} first ({why} for its file)"
-    if len(year) == 2:
-        note += f"; two-digit year read as {year_n}"
-    return date, note if (ambiguous or len(year) == 2) else None
+    return table.with_columns(date.alias("date"), pl.coalesce(note, "note").alias("note"))
 
 
 _DATEPARSER_MAX = 5000  # distinct values given to dateparser (about a millisecond each)
@@ -369,7 +247,7 @@ def _dateparser(values: list[str]) -> dict[str, dt.date]:
     }
     out = {}
     for v in values[:_DATEPARSER_MAX]:
-        if _NUMERIC_DATE.match(v):  # day or month first: settled by the file, never guessed
+        if NUMERIC_DATE.match(v):  # day or month first: settled by the file, never guessed
             continue
         try:
             parsed = dateparser.parse(v, settings=settings)

@@ -86,7 +86,7 @@ class DedupOptions:
     """The options of :func:`find_duplicates` (and of ``toolkit dedup`` and the ``dedup`` key of
     a parameter set, both derived from this class)."""
 
-    shingle_size: int = option(3, "words per shingle", minimum=1)
+    shingle_size: int = option(3, "words per shingle", minimum=1, maximum=100)
     threshold: float = option(
         0.5,
         "near pairs: the least Jaccard similarity of shingle sets",
@@ -102,13 +102,17 @@ class DedupOptions:
         maximum=1,
     )
     num_perm: int = option(
-        128, "MinHash signature length: bins of one-permutation hashing", minimum=1
+        128,
+        "MinHash signature length: bins of one-permutation hashing",
+        minimum=1,
+        maximum=4096,
     )
     bands: int = option(
         32,
         "LSH bands of num_perm / bands rows each (must divide num_perm); more bands find pairs "
         "of lower similarity as candidates, at the cost of more exact checks",
         minimum=1,
+        maximum=4096,
     )
     seed: int = option(
         0,
@@ -117,22 +121,30 @@ class DedupOptions:
         maximum=2**32 - 1,
     )
     containment_sample: int = option(
-        16, "one shingle in this many (by hash) feeds the containment index", minimum=1
+        16,
+        "one shingle in this many (by hash) feeds the containment index",
+        minimum=1,
+        maximum=1024,
     )
     min_shingles: int = option(
         10,
         "the smaller document of a contained pair has at least this many shingles, so one "
         "shared sentence does not make a reprint",
         minimum=0,
+        maximum=10_000,
     )
     max_bucket: int = option(
         100,
         "LSH buckets larger than this are linked as a star, not expanded to all pairs; "
         "containment-index entries in more documents than this are boilerplate and ignored",
         minimum=1,
+        maximum=10**6,
     )
     chunk_size: int = option(
-        50_000, "documents read and hashed at a time, so a corpus need not fit in memory", minimum=1
+        50_000,
+        "documents read and hashed at a time, so a corpus need not fit in memory",
+        minimum=1,
+        maximum=10**7,
     )
 
     def problems(self) -> list[str]:

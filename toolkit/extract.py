@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from toolkit.clean import chrome_mask
-from toolkit.dates import Order, PartialDate, date_from_groups
+from toolkit.date_order import Order
+from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
 from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
 

@@ -48,6 +48,25 @@ def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.n
     return delta, delta / np.sqrt(var)
 
 
+def _ranked(
+    group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray
+) -> pl.DataFrame:
+    """One group's terms against the other counts, with rates and log-odds, ranked by z."""
+    delta, z = _log_odds(y_i, y_j, alpha)
+    return pl.DataFrame(
+        {
+            "group": group,
+            "term": terms,
+            "count": y_i.astype(np.int64),
+            "count_other": y_j.astype(np.int64),
+            "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
+            "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
+            "log_odds": np.round(delta, 4),
+            "z": np.round(z, 3),
+        }
+    ).sort(["z", "term"], descending=[True, False])
+
+
 def distinctive_terms(
     docs: pl.DataFrame,
     *,
@@ -93,19 +112,7 @@ def distinctive_terms(
         i = names.index(g)
         y_i = counts[i]
         y_j = counts[names.index(pair[1])] if pair else total - y_i
-        delta, z = _log_odds(y_i, y_j, alpha)
-        frame = pl.DataFrame(
-            {
-                "group": g,
-                "term": terms,
-                "count": y_i.astype(np.int64),
-                "count_other": y_j.astype(np.int64),
-                "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
-                "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
-                "log_odds": np.round(delta, 4),
-                "z": np.round(z, 3),
-            }
-        ).sort(["z", "term"], descending=[True, False])
+        frame = _ranked(g, terms, y_i, y_j, alpha)
         rows.append(frame if pair else frame.head(top))
     out = pl.concat(rows).join(sizes, on="group", how="left")
     if pair:

@@ -19,8 +19,10 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.dates import DateReading
-from toolkit.errors import InputError, StrictModeError
+from toolkit.columns import check_columns
+from toolkit.date_order import DateReading
+from toolkit.errors import StrictModeError
+from toolkit.load_options import date_reading, outlet_registry
 from toolkit.outlets import Registry, registry
 from toolkit.pages import LEARNED_SCHEMA, normalize_fields, read_pages
 from toolkit.provenance import drop_duplicate_ids, file_evidence, resolve_fields
@@ -30,11 +32,9 @@ from toolkit.sources import (
     REPORT_SCHEMA,
     Manifest,
     ReportRow,
-    Sources,
     find_sources,
     report_frame,
 )
-from toolkit.tables import check_columns
 
 __all__ = [
     "CORPUS_SCHEMA",
@@ -43,7 +43,6 @@ __all__ = [
     "finish",
     "ingest",
     "load_corpus",
-    "outlet_registry",
     "read_batch",
 ]
 
@@ -158,40 +157,28 @@ def ingest(
     max_file_mb: float = MAX_FILE_MB,
     progress: bool = False,
 ) -> Ingest:
-    """Load a corpus and account for every input file and record.
+    """Load a corpus and account for every input file and record: an :class:`Ingest` with
+    ``corpus``, ``report`` and ``learned_chrome``.
 
-    The load is a map over files (:func:`read_batch`, here one batch of them all) and then the
-    steps that need the whole corpus (:func:`finish`): another engine may run the map on
-    batches elsewhere and hand the frames to :func:`finish`.
+    A map over files (:func:`read_batch`, here one batch of them all), then the steps that need
+    the whole corpus (:func:`finish`); another engine may run the map on batches elsewhere.
 
     Args:
-        source: see :func:`load_corpus`.
-        manifest: see :func:`load_corpus`.
+        source, manifest: see :func:`load_corpus`.
         strict: raise :class:`StrictModeError` when anything was skipped.
-        columns: map fields to table columns where the usual names do not fit, e.g.
-            ``{"text": "story", "date": "when"}``. Fields: title, text, date, outlet, url;
-            another key is an error. Without a body column, a ``summary``, ``description``,
-            ``lead``, ``abstract`` or ``excerpt`` column is the text (the report says so).
-        learn: learn lines repeated across many documents of one site (or folder) as chrome.
-        min_chrome_docs: a learned chrome line occurs in at least this many documents...
-        chrome_share: ...and in at least this share of its site's documents.
+        columns: fields (title, text, date, outlet, url) mapped to your table's columns where
+            the usual names do not fit, e.g. ``{"text": "story"}`` (:mod:`toolkit.columns`).
+        learn: learn lines repeated across many documents of one site (or folder) as chrome:
+            lines in at least ``min_chrome_docs`` documents and ``chrome_share`` of the site's.
         year_range: years a weekday ("on Monday") may place a yearless dateline in; by default
             the years of this load's dated documents, one year either side.
-        outlets: a folder of your own outlet tables (``*.yaml``, as in
-            ``toolkit/data/outlets``), read beside the bundled ones; a table naming a bundled
-            outlet adds to its aliases, cues and sites.
-        outlet_names: outlet names as your data writes them, mapped to an outlet, e.g.
-            ``{"the-new-york-times": "New York Times"}`` (added to its aliases).
-        date_format: a strptime format (``"%d/%m/%Y"``) for date columns, or one per source
-            (``{"rss.csv": "%d/%m/%Y"}``; a source as the report names it).
-        dayfirst: whether numeric dates such as "01/10/2017" are day first, for all sources or
-            per source. Undeclared, each file's own values settle it; when they do not, such
-            dates stay null with a note (never month first by default).
+        outlets, outlet_names: a folder of your own outlet tables, and your names for known
+            outlets (:func:`toolkit.load_options.outlet_registry`).
+        date_format, dayfirst: a strptime format, or whether numeric dates are day first, for
+            all sources or per source (:func:`toolkit.load_options.date_reading`); undeclared,
+            each file's own values settle the order, else such dates stay null with a note.
         max_file_mb: a file larger than this (in MB) is skipped with the reason.
         progress: show a progress bar while reading files.
-
-    Returns:
-        An :class:`Ingest` with ``corpus``, ``report`` and ``learned_chrome``.
 
     Raises:
         InputError: a source, the manifest or the outlet tables cannot be used, or a file
@@ -216,48 +203,6 @@ def ingest(
         strict=strict,
         reading=reading,
     )
-
-
-def outlet_registry(
-    outlets: str | Path | None = None, outlet_names: dict[str, str] | None = None
-) -> Registry:
-    """The outlet registry a load uses: the bundled tables, a folder of the user's own, and
-    the user's names for known outlets."""
-    if outlets is not None and not Path(outlets).is_dir():
-        raise InputError("outlet tables folder not found; check the path", path=str(outlets))
-    if outlets is None and not outlet_names:
-        return registry()
-    extra = (Path(outlets),) if outlets is not None else ()
-    return Registry.load(extra, names=outlet_names or {})
-
-
-def date_reading(
-    date_format: str | dict[str, str] | None,
-    dayfirst: bool | dict[str, bool] | None,
-    found: Sources,
-) -> DateReading:
-    """What the user declared of dates, checked: a per-source key names a source.
-
-    Raises:
-        InputError: a key names no source, or a value is of the wrong kind.
-    """
-    reading = DateReading(date_format, dayfirst)
-    names = {rel.split("/", 1)[0] for _, rel in found.files} | {
-        p.split("/", 1)[0] for p in found.report["path"].to_list()
-    }
-    rels = [rel for _, rel in found.files]
-    for key in sorted(reading.keys()):
-        key_s = str(key).strip("/")
-        if key_s not in names and not any(r == key_s or r.startswith(key_s + "/") for r in rels):
-            raise InputError(
-                f"date_format/dayfirst: {key!r} names no source; the sources are "
-                f"{', '.join(sorted(names))}"
-            )
-    for what, value, kind in (("date_format", date_format, str), ("dayfirst", dayfirst, bool)):
-        values = value.values() if isinstance(value, dict) else [value]
-        if any(v is not None and not isinstance(v, kind) for v in values):
-            raise InputError(f"{what}: give {kind.__name__} values, not {value!r}")
-    return reading
 
 
 def read_batch(
@@ -335,7 +280,8 @@ def finish(
     today: dt.date | None = None,
 ) -> Ingest:
     """The steps of a load that need the whole corpus: chrome learning, page reading, year
-    inference, provenance, duplicate ids, and the report.
+    inference, provenance, duplicate ids, and the report. Gives the :class:`Ingest` that
+    :func:`ingest` gives for the same files.
 
     Args:
         docs: the documents of every batch (see :func:`read_batch`), concatenated in the order
@@ -343,23 +289,18 @@ def finish(
         report: the report rows so far: files not read (:attr:`toolkit.sources.Sources.report`)
             and every batch's skips, concatenated.
         manifest: the manifest (:attr:`toolkit.sources.Sources.manifest`); none by default.
-        reg: the outlet registry (:func:`outlet_registry`); the bundled one by default.
+        reg: the outlet registry (:mod:`toolkit.load_options`); the bundled one by default.
         learn, min_chrome_docs, chrome_share, year_range, strict: see :func:`ingest`.
-        reading: the date formats declared (:func:`date_reading`).
+        reading: the date formats declared (:func:`toolkit.load_options.date_reading`).
         today: the load's day (today by default): later dates are refused.
-
-    Returns:
-        An :class:`Ingest`: the same tables :func:`ingest` gives for the same files.
 
     Example:
         >>> found = find_sources("seeds/")                              # doctest: +SKIP
-        >>> parts = [found.files[:3], found.files[3:]]                  # doctest: +SKIP
-        >>> batches = [read_batch(files) for files in parts]            # doctest: +SKIP
+        >>> batches = [read_batch(found.files[:3]), read_batch(found.files[3:])]  # doctest: +SKIP
         >>> result = finish(                                            # doctest: +SKIP
         ...     pl.concat(d for d, _ in batches),
         ...     pl.concat([found.report, *(r for _, r in batches)]),
-        ...     manifest=found.manifest,
-        ... )
+        ...     manifest=found.manifest)
     """
     reg = reg or registry()
     manifest = manifest or Manifest()
@@ -377,17 +318,30 @@ def finish(
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
     del docs
-    corpus, duplicates = drop_duplicate_ids(corpus)
-    unmatched = manifest.unmatched(corpus["_manifest_key"])
-    report = _full_report([report, duplicates, unmatched, empty], corpus)
-    corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    result = Ingest(corpus, report, learned)
+    result = _assembled(corpus, report, empty, learned, manifest)
     if strict and result.skipped.height:
         raise StrictModeError(
             "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
             + result.summary()
         )
     return result
+
+
+def _assembled(
+    corpus: pl.DataFrame,
+    report: pl.DataFrame,
+    empty: pl.DataFrame,
+    learned: pl.DataFrame,
+    manifest: Manifest,
+) -> Ingest:
+    """The corpus without duplicate ids, in ``CORPUS_SCHEMA``, and the full report: the rows
+    so far, those ``empty`` of text, the duplicate ids, the manifest rows no file matched, and
+    a row per loaded article."""
+    corpus, duplicates = drop_duplicate_ids(corpus)
+    unmatched = manifest.unmatched(corpus["_manifest_key"])
+    report = _full_report([report, duplicates, unmatched, empty], corpus)
+    corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
+    return Ingest(corpus, report, learned)
 
 
 def _numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:

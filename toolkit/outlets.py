@@ -17,34 +17,25 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import polars as pl
-import yaml
 
 from toolkit.errors import DataError
+from toolkit.outlet_tables import (
+    Outlet,
+    Site,
+    alias_key,
+    any_of,
+    bundled_outlets,
+    compile_pattern,
+    load_yaml_resource,
+    with_names,
+    with_user_tables,
+)
 
 __all__ = ["Dateline", "Outlet", "Registry", "Site", "registry"]
-
-
-@dataclass(frozen=True, eq=False)
-class Site:
-    """A web site whose pages are copies of some outlet's stories."""
-
-    domain: str
-    outlet: str | None  # the outlet whose own site this is; None for carriers such as belarus.by
-    cues: tuple[re.Pattern, ...]
-    chrome: tuple[re.Pattern, ...]  # matched from a line's start
-    chrome_anywhere: tuple[re.Pattern, ...] = ()  # found anywhere in a line
-
-    @functools.cached_property
-    def cue(self) -> re.Pattern | None:
-        """All cues as one pattern (searched), or None when the site has none."""
-        pattern = any_of(list(self.cues))
-        return re.compile(pattern) if pattern else None
 
 
 @dataclass(frozen=True)
@@ -53,17 +44,6 @@ class Dateline:
 
     outlet: str | None
     pattern: re.Pattern
-
-
-@dataclass(frozen=True)
-class Outlet:
-    name: str
-    aliases: tuple[str, ...]
-    datelines: tuple[re.Pattern, ...]
-    bylines: tuple[re.Pattern, ...]
-    cues: tuple[re.Pattern, ...]
-    sites: tuple[Site, ...]
-    source: str
 
 
 @dataclass(eq=False)  # hashable by identity: compiled matchers are cached per registry
@@ -90,7 +70,7 @@ class Registry:
         datelines = []
         for outlet in self.outlets.values():
             for alias in (outlet.name, *outlet.aliases):
-                key = _alias_key(alias)
+                key = alias_key(alias)
                 other = self._aliases.get(key)
                 if other is not None and other != outlet.name:
                     raise DataError(
@@ -101,9 +81,9 @@ class Registry:
             for site in outlet.sites:
                 self.sites[site.domain] = site
             datelines += [Dateline(outlet.name, p) for p in outlet.datelines]
-        common = _load_yaml_resource("common.yaml")
+        common = load_yaml_resource("common.yaml")
         datelines += [
-            Dateline(None, _compile(p, "common.yaml")) for p in common.get("datelines", [])
+            Dateline(None, compile_pattern(p, "common.yaml")) for p in common.get("datelines", [])
         ]
         self.datelines = tuple(datelines)
 
@@ -121,57 +101,22 @@ class Registry:
             DataError: a table is malformed, one folder's tables define an outlet twice, or a
                 name in ``names`` maps to no known outlet.
         """
-        common = _load_yaml_resource("common.yaml")
-        outlets: dict[str, Outlet] = {}
-        folder = resources.files("toolkit") / "data" / "outlets"
-        bundled = [(f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()]
-        for name, body in sorted(bundled):
-            outlet = _parse_outlet(name, _safe_load(body))
-            if outlet.name in outlets:
-                raise DataError(f"{name}: outlet {outlet.name!r} is defined twice")
-            outlets[outlet.name] = outlet
-        known = {_alias_key(a): o.name for o in outlets.values() for a in (o.name, *o.aliases)}
-        extra: dict[str, Outlet] = {}
-        for d in extra_dirs:
-            for p in sorted(Path(d).glob("*.yaml")):
-                outlet = _parse_outlet(str(p), _safe_load(p.read_text(encoding="utf-8")))
-                target = known.get(_alias_key(outlet.name))
-                if target is not None:  # a known outlet: the user's table adds to it
-                    outlets[target] = _extended(outlets[target], outlet)
-                elif outlet.name in extra:
-                    raise DataError(f"{p}: outlet {outlet.name!r} is defined twice")
-                else:
-                    extra[outlet.name] = outlet
-        outlets.update(extra)
-        for alias, target in (names or {}).items():
-            key = _alias_key(str(target))
-            name = next(
-                (o.name for o in outlets.values() if key in map(_alias_key, (o.name, *o.aliases))),
-                None,
-            )
-            if name is None:
-                raise DataError(
-                    f"outlet_names: {target!r} (for {alias!r}) is no known outlet; known: "
-                    f"{', '.join(sorted(outlets))} (add an outlet table for a new one)"
-                )
-            o = outlets[name]
-            outlets[name] = Outlet(
-                o.name, (*o.aliases, str(alias)), o.datelines, o.bylines, o.cues, o.sites, o.source
-            )
+        common = load_yaml_resource("common.yaml")
+        outlets = with_names(with_user_tables(bundled_outlets(), extra_dirs), names or {})
         return cls(
             outlets=outlets,
             months={str(k).lower(): int(v) for k, v in common["months"].items()},
             weekdays=tuple(common["weekdays"]),
-            page_dates=tuple(_compile(p, "common.yaml") for p in common["page_dates"]),
+            page_dates=tuple(compile_pattern(p, "common.yaml") for p in common["page_dates"]),
             date_formats=tuple(common["date_formats"]),
             date_prefix=common["date_prefix"],
             date_suffix=common["date_suffix"],
             filename_patterns=tuple(
-                _compile(p, "common.yaml") for p in common["filename_patterns"]
+                compile_pattern(p, "common.yaml") for p in common["filename_patterns"]
             ),
-            common_chrome=tuple(_compile(p, "common.yaml") for p in common["chrome"]),
+            common_chrome=tuple(compile_pattern(p, "common.yaml") for p in common["chrome"]),
             common_chrome_anywhere=tuple(
-                _compile(p, "common.yaml") for p in common["chrome_anywhere"]
+                compile_pattern(p, "common.yaml") for p in common["chrome_anywhere"]
             ),
         )
 
@@ -225,7 +170,7 @@ class Registry:
         """The canonical outlet name for an alias ("tass", "xinhuanet", ...), else None."""
         if name is None:
             return None
-        return self._aliases.get(_alias_key(name))
+        return self._aliases.get(alias_key(name))
 
     def site_of_url(self, url: str | None) -> str | None:
         """The site a URL belongs to: a known site domain when the host is one or under one,
@@ -284,98 +229,6 @@ def _screen(pattern: str | None) -> str | None:
     except pl.exceptions.PolarsError:
         return None
     return pattern
-
-
-def any_of(patterns: list[re.Pattern]) -> str | None:
-    """One pattern that matches where any of ``patterns`` does, or None for none. Group names
-    are dropped so that patterns sharing them (``place``, ``day``...) can stand side by side."""
-    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
-    return "|".join(f"(?:{p})" for p in parts) or None
-
-
-def _alias_key(name: str) -> str:
-    """An alias as compared: case, punctuation, slugs and a leading "the" ignored, so
-    "the-new-york-times", "NEW YORK TIMES" and "New York Times" are one key."""
-    key = re.sub(r"[\W_]+", " ", name.casefold()).strip()
-    return key.removeprefix("the ") or key
-
-
-def _extended(outlet: Outlet, more: Outlet) -> Outlet:
-    """A bundled outlet with what a user's table of the same outlet adds."""
-    return Outlet(
-        name=outlet.name,
-        aliases=(*outlet.aliases, *(a for a in (more.name, *more.aliases) if a != outlet.name)),
-        datelines=(*outlet.datelines, *more.datelines),
-        bylines=(*outlet.bylines, *more.bylines),
-        cues=(*outlet.cues, *more.cues),
-        sites=(
-            *outlet.sites,
-            *(replace(s, outlet=outlet.name) if s.outlet else s for s in more.sites),
-        ),
-        source=f"{outlet.source} + {more.source}",
-    )
-
-
-def _compile(pattern: str, source: str) -> re.Pattern:
-    try:
-        return re.compile(pattern)
-    except re.error as e:
-        raise DataError(f"{source}: bad regular expression {pattern!r}: {e}") from e
-
-
-# LibYAML's parser where PyYAML has it (it usually does): the outlet tables load 10x faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _safe_load(text: str) -> Any:
-    return yaml.load(text, Loader=_YAML_LOADER)  # a safe loader: plain data only
-
-
-@functools.cache
-def _load_yaml_resource(name: str) -> dict[str, Any]:
-    return _safe_load((resources.files("toolkit") / "data" / name).read_text("utf-8"))
-
-
-_OUTLET_KEYS = {"outlet", "aliases", "datelines", "bylines", "cues", "sites"}
-_SITE_KEYS = {"domain", "own", "cues", "chrome", "chrome_anywhere"}
-
-
-def _parse_outlet(source: str, data: Any) -> Outlet:
-    if not isinstance(data, dict) or "outlet" not in data:
-        raise DataError(f"{source}: an outlet table is a mapping with at least an 'outlet' key")
-    unknown = set(data) - _OUTLET_KEYS
-    if unknown:
-        raise DataError(
-            f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_OUTLET_KEYS)}"
-        )
-    name = data["outlet"]
-
-    def patterns(items: Any) -> tuple[re.Pattern, ...]:
-        return tuple(_compile(p, source) for p in (items or []))
-
-    sites = []
-    for s in data.get("sites") or []:
-        unknown = set(s) - _SITE_KEYS
-        if unknown or "domain" not in s:
-            raise DataError(f"{source}: each site needs 'domain' and may have {sorted(_SITE_KEYS)}")
-        sites.append(
-            Site(
-                domain=s["domain"].lower(),
-                outlet=name if s.get("own", True) else None,
-                cues=patterns(s.get("cues")),
-                chrome=patterns(s.get("chrome")),
-                chrome_anywhere=patterns(s.get("chrome_anywhere")),
-            )
-        )
-    return Outlet(
-        name=name,
-        aliases=tuple(str(a) for a in data.get("aliases") or []),
-        datelines=patterns(data.get("datelines")),
-        bylines=patterns(data.get("bylines")),
-        cues=patterns(data.get("cues")),
-        sites=tuple(sites),
-        source=source,
-    )
 
 
 def _check_columnar(patterns: list[str], source: str) -> None:

@@ -35,9 +35,11 @@ __all__ = [
 class CorpusOptions:
     """The corpus notebook's options (the ``corpus`` section of a parameter set)."""
 
-    sample: int = option(3, "documents shown before and after cleaning", minimum=0)
-    explain: int = option(5, "duplicate pairs explained paragraph by paragraph", minimum=0)
-    top_clusters: int = option(20, "largest reprint clusters listed", minimum=0)
+    sample: int = option(3, "documents shown before and after cleaning", minimum=0, maximum=100)
+    explain: int = option(
+        5, "duplicate pairs explained paragraph by paragraph", minimum=0, maximum=100
+    )
+    top_clusters: int = option(20, "largest reprint clusters listed", minimum=0, maximum=1000)
 
 
 def load_summary(report: pl.DataFrame) -> pl.DataFrame:
@@ -186,27 +188,20 @@ def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
 
 def pairs_to_explain(dups: Duplicates, corpus: pl.DataFrame, *, n: int) -> pl.DataFrame:
     """Up to ``n`` reported pairs worth reading: copies across outlets or sites first, then the
-    least similar (where the edits are), one pair per cluster. When nothing was reported, the
-    closest near misses instead, with ``kind`` "below"."""
-    source = dups.pairs if dups.pairs.height else dups.near_misses
+    least similar (where the edits are), one pair per cluster. No pair when no duplicate was
+    reported: near misses are not copies, and aligning them shows nothing worth reading."""
     meta = corpus.select("doc_id", "outlet", "site")
     ranked = (
-        source.join(meta.rename({"doc_id": "doc_a", "outlet": "oa", "site": "sa"}), on="doc_a")
+        dups.pairs.join(meta.rename({"doc_id": "doc_a", "outlet": "oa", "site": "sa"}), on="doc_a")
         .join(meta.rename({"doc_id": "doc_b", "outlet": "ob", "site": "sb"}), on="doc_b")
         .join(dups.clusters.select(pl.col("doc_id").alias("doc_a"), "cluster_id"), on="doc_a")
         .with_columns(
             across=(pl.col("oa") != pl.col("ob")).fill_null(True)
-            | (pl.col("sa") != pl.col("sb")).fill_null(True),
-            score=pl.max_horizontal("jaccard", "containment_a_in_b", "containment_b_in_a"),
+            | (pl.col("sa") != pl.col("sb")).fill_null(True)
         )
+        .sort(["across", "jaccard", "doc_a", "doc_b"], descending=[True, False, False, False])
+        .unique("cluster_id", keep="first", maintain_order=True)
     )
-    if source is dups.pairs:
-        ranked = ranked.sort(
-            ["across", "jaccard", "doc_a", "doc_b"], descending=[True, False, False, False]
-        )
-        ranked = ranked.unique("cluster_id", keep="first", maintain_order=True)
-    else:
-        ranked = ranked.sort(["score", "doc_a", "doc_b"], descending=[True, False, False])
     return ranked.head(n).select(
         "doc_a", "doc_b", "kind", "jaccard", "containment_a_in_b", "containment_b_in_a"
     )

@@ -11,7 +11,8 @@ import polars as pl
 
 from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
 from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
-from toolkit.dates import settle_order, weekday_mentioned
+from toolkit.date_order import settle_order
+from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column

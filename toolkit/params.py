@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,11 @@ __all__ = [
     "ParamsError",
     "SharedOptions",
     "defaults",
+    "find_root",
     "key_tables",
     "load_params",
     "notebook_parameters",
+    "paths_base",
     "project_root",
     "read_mapping",
     "update_readme",
@@ -64,8 +67,16 @@ class SharedOptions:
     """The keys every notebook declares in its parameters cell: the corpus, the unit of
     analysis, the duplicates policy, filters, the seed and the embedding model."""
 
-    name: str = option("seeds", "name of the parameter set; runs go to outputs/NAME/")
-    sources: list = option(["seeds"], "files or folders to load, relative to the project root")
+    name: str = option(
+        "seeds",
+        "name of the parameter set, a folder name (letters, digits, - _ .); runs go to "
+        "outputs/NAME/",
+    )
+    sources: list = option(
+        ["seeds"],
+        "files or folders to load, relative to the project root (to the file's own folder "
+        "for a parameter file outside the project)",
+    )
     manifest: str | None = option(
         None, "manifest CSV (else a source folder's manifest.csv)", types=(str, type(None))
     )
@@ -97,7 +108,7 @@ class SharedOptions:
         {}, "find_duplicates options: " + ", ".join(sorted(f.name for f in fields(DedupOptions)))
     )
     min_group_docs: int = option(
-        5, "groups with fewer documents are flagged, never compared", minimum=1
+        5, "groups with fewer documents are flagged, never compared", minimum=1, maximum=10**6
     )
     ingest: dict = option(
         {},
@@ -143,6 +154,49 @@ def project_root(start: Path | None = None) -> Path:
     )
 
 
+def find_root(params_path: Path) -> Path:
+    """The project whose notebooks run a parameter file: the one holding the file, else the
+    one around the working directory, else the one this toolkit is installed from."""
+    for start in (params_path.resolve().parent, Path.cwd(), Path(__file__).resolve().parent):
+        try:
+            return project_root(start)
+        except ToolkitError:
+            continue
+    raise ToolkitError(
+        f"{params_path}: no toolkit project (a folder with pyproject.toml, params/ and "
+        "notebooks/) holds this file, the working directory or the toolkit; run from inside one"
+    )
+
+
+# the keys that name files or folders: read from the project root, or from the parameter
+# file's own folder when the file lies outside the project
+PATH_KEYS = ("sources", "manifest", "outlet_tables", "model", "rhetoric.frames_file")
+
+
+def paths_base(params_path: Path, root: Path) -> Path:
+    """Where the relative paths of a parameter file are read from: the project root for a
+    file inside the project (``params/*.yaml``), else the file's own folder."""
+    where = params_path.resolve().parent
+    return root if where.is_relative_to(root) else where
+
+
+def _rebased(raw: dict[str, Any], base: Path) -> dict[str, Any]:
+    """``raw`` with the relative paths of :data:`PATH_KEYS` made absolute from ``base``."""
+
+    def rebase(value: Any) -> Any:
+        return str(base / value) if isinstance(value, str) and value else value
+
+    out = copy.deepcopy(raw)
+    for key in PATH_KEYS:
+        section, _, sub = key.rpartition(".")
+        holder = out.get(section) if section else out
+        if not isinstance(holder, dict) or sub not in holder:
+            continue
+        value = holder[sub]
+        holder[sub] = [rebase(v) for v in value] if isinstance(value, list) else rebase(value)
+    return out
+
+
 def defaults() -> dict[str, Any]:
     """Every key with its default: the parameter set a notebook runs with when given none."""
     out = {k: copy.deepcopy(v.default) for k, v in SHARED.items()}
@@ -152,13 +206,22 @@ def defaults() -> dict[str, Any]:
 
 
 def load_params(path: str | Path, *, root: Path | None = None) -> dict[str, Any]:
-    """Read, complete with defaults and validate a parameter set; raises :class:`ParamsError`."""
+    """Read, complete with defaults and validate a parameter set; raises :class:`ParamsError`.
+
+    ``root`` is the project (default :func:`find_root`). Relative paths are read from the
+    project root, or from the file's own folder when it lies outside the project
+    (:func:`paths_base`); they are made absolute then.
+    """
     path = Path(path)
     raw = read_mapping(
         path, what="parameter file; the sets are in params/*.yaml", error=ParamsError
     )
     raw.setdefault("name", path.stem)
-    return validate(raw, root=root or project_root(path.parent), where=str(path))
+    root = root or find_root(path)
+    base = paths_base(path, root)
+    if base != root:
+        raw = _rebased(raw, base)
+    return validate(raw, root=root, where=str(path))
 
 
 def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> dict[str, Any]:
@@ -183,6 +246,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
         else:
             known = sorted(SHARED) + sorted(SECTIONS)
             problems.append(f"{key}: unknown key; known keys are {', '.join(known)}")
+    _check_name(params["name"], problems)
     _check_paths(params, root, problems)
     _check_ingest(params, problems)
     _check_outlets(params, root, problems)
@@ -225,6 +289,19 @@ def _check_dedup(options: dict[str, Any], problems: list[str]) -> None:
         problems += [f"dedup: {p}" for p in DedupOptions(**options).problems()]
 
 
+# a run folder's name: one path segment that cannot climb out of outputs/ or hide in it
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _check_name(name: Any, problems: list[str]) -> None:
+    if isinstance(name, str) and not _NAME.fullmatch(name):
+        problems.append(
+            f"name: {name!r} is not a folder name for outputs/NAME/: use letters, digits, '-', "
+            "'_' and '.', starting with a letter or digit, at most 100 characters (the name "
+            "is the file's when the file gives none)"
+        )
+
+
 def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None:
     if not params["sources"]:
         problems.append("sources: list at least one file or folder to load")
@@ -232,12 +309,16 @@ def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> Non
         if not isinstance(source, str):
             problems.append(f"sources: {source!r} is not a path")
         elif not (root / source).exists():
-            problems.append(f"sources: {source} does not exist (paths are relative to {root})")
+            problems.append(f"sources: {source} does not exist{_relative(source, root)}")
     paths = {k: params[k] for k in ("manifest", "outlet_tables", "model")}
     paths["rhetoric.frames_file"] = params["rhetoric"]["frames_file"]
     for key, value in paths.items():
         if isinstance(value, str) and not (root / value).exists():
-            problems.append(f"{key}: {value} does not exist (paths are relative to {root})")
+            problems.append(f"{key}: {value} does not exist{_relative(value, root)}")
+
+
+def _relative(path: str, root: Path) -> str:
+    return "" if Path(path).is_absolute() else f" (paths are relative to {root})"
 
 
 def _check_ingest(params: dict[str, Any], problems: list[str]) -> None:

@@ -1,4 +1,6 @@
-"""Figures shared by the notebooks: shares with confidence intervals, small groups greyed out.
+"""Figures shared by the notebooks: shares with confidence intervals, each group in a colour of
+its own (a qualitative, colour-blind-safe palette), small groups in a lighter shade of it with a
+hatch pattern and "(small n)" in their name.
 
 Example:
     >>> from toolkit.plots import share_bars
@@ -12,9 +14,41 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-__all__ = ["add_events", "log_odds_scatter", "rate_bars", "share_bars", "share_lines"]
+__all__ = [
+    "PALETTE",
+    "add_events",
+    "group_colours",
+    "log_odds_scatter",
+    "rate_bars",
+    "share_bars",
+    "share_lines",
+]
 
-SMALL = "rgba(160,160,160,0.45)"
+# Paul Tol's "safe" set (plotly's qualitative.Safe) without its grey, then Dark24 for more groups
+PALETTE = [
+    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933",
+    "#882255", "#661100", "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100",
+    "#750D86", "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32",
+]  # fmt: skip
+SMALL_OPACITY = 0.4  # small groups: their own colour, lighter, and hatched
+SMALL_PATTERN = "/"
+
+
+def group_colours(groups: list[Any]) -> dict[Any, str]:
+    """A distinct colour for each group, in sorted order, so that the same groups get the same
+    colours in every figure of a notebook (the palette repeats after 24 groups).
+
+    Example:
+        >>> group_colours(["TASS", "BelTA"])
+        {'BelTA': '#88CCEE', 'TASS': '#CC6677'}
+    """
+    ordered = sorted({str(g) for g in groups})
+    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(ordered)}
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _name(value: Any, labels: dict[Any, str] | None) -> str:
@@ -49,15 +83,16 @@ def rate_bars(
 def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) -> go.Figure:
     """Frequency against distinctiveness for two groups (a ``distinctive_terms(pair=...)``
     table): each term at log10 of its total count and its z-score, hover for the term; the most
-    distinctive on each side labelled. Grey when either group is small."""
+    distinctive on each side labelled. Lighter when either group is small."""
     import numpy as np
 
     total = (table["count"] + table["count_other"]).to_numpy()
     z = table["z"].to_numpy()
     terms = table["term"].to_list()
     small = bool(table["small_n"].any()) if "small_n" in table.columns else False
-    colours = [SMALL if small else ("#c0392b" if v > 1.96 else "#2471a3" if v < -1.96 else
-               "rgba(120,120,120,0.5)") for v in z]  # fmt: skip
+    alpha = SMALL_OPACITY if small else 1.0
+    colours = [_rgba("#c0392b", alpha) if v > 1.96 else _rgba("#2471a3", alpha) if v < -1.96
+               else "rgba(120,120,120,0.5)" for v in z]  # fmt: skip
     fig = go.Figure(
         go.Scattergl(
             x=np.log10(total),
@@ -91,20 +126,27 @@ def share_bars(
     axis_title: str = "share (95% interval)",
 ) -> go.Figure:
     """Grouped horizontal bars: each category's share in each group, with 95% intervals as
-    error bars. Groups flagged ``small_n`` are drawn in grey and named "(small n)"; every group
-    shows its n in the legend."""
+    error bars. Each group has its colour (:func:`group_colours`); groups flagged ``small_n``
+    are a lighter, hatched shade of it and named "(small n)"; every group shows its n in the
+    legend."""
     fig = go.Figure()
+    colours = group_colours(shares[group].to_list())
     for key, rows in shares.sort(group).group_by(group, maintain_order=True):
         g = key[0]
         small = bool(rows["small_n"][0]) if "small_n" in rows.columns else False
         name = f"{g} ({_n(rows)})"
         name += " (small n)" if small else ""
+        colour = colours[str(g)]
         fig.add_bar(
             y=[_name(c, labels) for c in rows[category].to_list()],
             x=rows["share"].to_list(),
             orientation="h",
             name=name,
-            marker_color=SMALL if small else None,
+            marker={
+                "color": _rgba(colour, SMALL_OPACITY) if small else colour,
+                "pattern": {"shape": SMALL_PATTERN if small else "", "fgcolor": colour},
+                "line": {"color": colour, "width": 1},
+            },
             error_x={
                 "type": "data",
                 "symmetric": False,

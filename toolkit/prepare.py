@@ -5,6 +5,10 @@ manifest, outlet tables, dedup options, the versions that decide the bytes). ``t
 prepares once and hands the key to each notebook, which reads the corpus back with
 :func:`load_prepared`, without hashing the inputs again.
 
+Each file of a prepared corpus is written atomically with its checksum (:mod:`toolkit.cache`),
+``meta.json`` last: a folder without an intact ``meta.json`` is not a prepared corpus. A damaged
+file drops the whole entry, which :func:`prepare` builds again.
+
 Example:
     >>> from toolkit.prepare import prepare, load_prepared
     >>> prepared = prepare(params, root)                              # doctest: +SKIP
@@ -15,19 +19,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from toolkit.cache import read_checked, write_atomic, write_bytes
 from toolkit.dedup import Duplicates, find_duplicates, mark_duplicates
 from toolkit.errors import ToolkitError
 from toolkit.outlets import Registry, registry
 
 __all__ = [
     "CACHE_VERSION",
+    "DamagedCache",
     "Prepared",
     "cache_root",
     "input_hashes",
@@ -36,8 +44,14 @@ __all__ = [
     "prepare",
 ]
 
-CACHE_VERSION = 2  # bump when what is cached changes shape (2: the report's encoding column)
+CACHE_VERSION = 3  # bump when what is cached changes shape (3: checksums beside the files)
 _TABLES = ("corpus", "report", "chrome", "pairs", "clusters", "near_misses")
+
+log = logging.getLogger("toolkit")
+
+
+class DamagedCache(ToolkitError):
+    """A prepared corpus in the cache is damaged (logged and dropped): prepare it again."""
 
 
 @dataclass
@@ -55,24 +69,35 @@ class Prepared:
 
 
 def input_hashes(params: dict[str, Any], root: Path) -> dict[str, str]:
-    """SHA-256 of every input file (sources, recursively; manifest; outlet tables), by path
-    relative to the project root."""
-    files: list[Path] = []
-    for source in params["sources"]:
-        p = root / source
-        files += sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
-    for key in ("manifest", "outlet_tables"):
-        if params[key]:
-            p = root / params[key]
-            files += sorted(f for f in p.rglob("*.yaml")) if p.is_dir() else [p]
+    """SHA-256 of every input file (the files the load reads under the sources, as
+    :func:`toolkit.sources.find_sources` finds them, links included; the manifest; outlet
+    tables), by path relative to the project root (absolute for a file outside it)."""
+    from toolkit.sources import MANIFEST_NAME, find_sources
+
+    sources = [root / s for s in params["sources"]]
+    manifest = root / params["manifest"] if params["manifest"] else None
+    files = [Path(path) for path, _ in find_sources(sources, manifest).files]
+    if manifest is None:
+        manifest = next((s / MANIFEST_NAME for s in sources if (s / MANIFEST_NAME).is_file()), None)
+    files += [manifest] if manifest else []
+    if params["outlet_tables"]:
+        files += sorted((root / params["outlet_tables"]).glob("*.yaml"))
     out = {}
     for f in files:
         digest = hashlib.sha256()
-        with f.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        out[str(f.relative_to(root))] = digest.hexdigest()
+        try:
+            with f.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError as e:  # the load reports it as a skipped file; the key still moves
+            digest.update(f"unreadable: {e.strerror}".encode())
+        out[_shown(f, root)] = digest.hexdigest()
     return out
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as run.json shows it: relative to the project root when under it."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def outputs_dir(root: Path) -> Path:
@@ -111,22 +136,31 @@ def prepare(
     inputs = input_hashes(params, root)
     options = _options(params, inputs)
     key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:20]
-    if (cache_dir / "prepared" / key / "meta.json").is_file():
-        return load_prepared(key, cache_dir)
-    return _build(params, root, options, key, cache_dir / "prepared" / key, progress)
+    folder = cache_dir / "prepared" / key
+    if (folder / "meta.json").is_file():
+        try:
+            return load_prepared(key, cache_dir)
+        except DamagedCache:
+            pass  # logged and dropped: built again below
+    return _build(params, root, options, key, folder, progress)
 
 
 def load_prepared(key: str, cache_dir: Path) -> Prepared:
     """The prepared corpus stored under ``key`` in the cache root ``cache_dir``, as
-    :func:`prepare` left it; the inputs are not read or hashed again."""
+    :func:`prepare` left it; the inputs are not read or hashed again.
+
+    Raises:
+        ToolkitError: there is no such prepared corpus.
+        DamagedCache: a file of it is damaged (it names the file); the entry was dropped.
+    """
     folder = cache_dir / "prepared" / key
     if not (folder / "meta.json").is_file():
         raise ToolkitError(
             f"no prepared corpus {key!r} in {cache_dir}; run `toolkit run` again, or run the "
             "notebook without prepared_key to prepare the corpus from its parameters"
         )
-    meta = json.loads((folder / "meta.json").read_text())
-    tables = {name: pl.read_parquet(folder / f"{name}.parquet") for name in _TABLES}
+    meta = _read(folder / "meta.json", lambda p: json.loads(p.read_text(encoding="utf-8")))
+    tables = {name: _read(folder / f"{name}.parquet", pl.read_parquet) for name in _TABLES}
     dups = Duplicates.from_tables(
         tables["corpus"],
         tables["pairs"],
@@ -145,6 +179,18 @@ def load_prepared(key: str, cache_dir: Path) -> Prepared:
         key=key,
         cached=True,
     )
+
+
+def _read(path: Path, read: Any) -> Any:
+    """One file of a prepared corpus, checked; a damaged one drops the whole entry."""
+    value = read_checked(path, read)
+    if value is None:
+        shutil.rmtree(path.parent, ignore_errors=True)
+        raise DamagedCache(
+            f"{path}: the cached prepared corpus is damaged (see the log); it was dropped and "
+            "is prepared again from the inputs"
+        )
+    return value
 
 
 def _build(
@@ -181,16 +227,16 @@ def _build(
         "clusters": dups.clusters,
         "near_misses": dups.near_misses,
     }
-    folder.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
-        table.write_parquet(folder / f"{name}.parquet")
+        write_atomic(folder / f"{name}.parquet", table.write_parquet)
     meta = {
         "options": options,
         "summary": result.summary(),
         "dedup_options": dups.options,
         "dedup_stats": dups.stats,
     }
-    (folder / "meta.json").write_text(json.dumps(meta, indent=1, default=str) + "\n")
+    # last: an intact meta.json says every table beside it was written
+    write_bytes(folder / "meta.json", (json.dumps(meta, indent=1, default=str) + "\n").encode())
     return Prepared(
         corpus=corpus,
         report=result.report,

@@ -15,13 +15,8 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.dates import (
-    DateReading,
-    column_dates,
-    infer_yearless,
-    parse_filename,
-    refuse_out_of_range,
-)
+from toolkit.date_order import DateReading, refuse_out_of_range
+from toolkit.dates import column_dates, infer_yearless, parse_filename
 from toolkit.lang import language, word_count
 from toolkit.outlets import Registry
 from toolkit.sources import REPORT_SCHEMA, Manifest
@@ -103,7 +98,7 @@ def resolve_fields(
         year_range: years a weekday may place a yearless dateline in (see
             :func:`toolkit.dates.infer_yearless`).
         reading: how the user says dates are written, per source (see
-            :class:`toolkit.dates.DateReading`).
+            :class:`toolkit.date_order.DateReading`).
         today: the load's day: dates after it (or before 1900) are refused with a note.
 
     Returns:

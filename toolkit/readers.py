@@ -19,6 +19,7 @@ import polars as pl
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
 from toolkit.records import Record, Skip, Table, file_bytes, file_text, text_value
+from toolkit.resources import parse_yaml
 from toolkit.tables import (
     COLUMN_ALIASES,
     read_delimited,
@@ -83,7 +84,7 @@ def yaml_safe(text: str) -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)  # refuses aliases: no "billion laughs" from a front matter
     except yaml.YAMLError as e:
         raise ValueError(str(e)) from e
     return data if isinstance(data, dict) else {}

@@ -1,5 +1,5 @@
 """Reports: figures and tables shown in notebooks, executed notebooks rendered to self-contained
-HTML, and the index page of a run.
+HTML, the index page of a run, and the index of a parameter set's finished runs.
 
 Figures are displayed as a bundle of two representations: plotly's own mimetype, which
 JupyterLab draws, and an HTML ``div`` that draws itself with plotly.js. The HTML export inlines
@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 from importlib import resources
@@ -23,6 +22,8 @@ from typing import Any
 
 import polars as pl
 
+from toolkit.display import PAGE, figure, figure_bundle, figure_or_reason, table
+
 __all__ = [
     "figure_bundle",
     "render_notebook",
@@ -30,59 +31,29 @@ __all__ = [
     "show_cleaning",
     "show_table",
     "write_index",
+    "write_runs_index",
 ]
 
 TEMPLATE = "toolkit_report"
-_TABLE_CSS = (
-    "<style>table.toolkit td, table.toolkit th {text-align: left; vertical-align: top;}"
-    " table.toolkit pre {white-space: pre-wrap; margin: 0;}</style>"
-)
+_TABLE_CSS = "<style>table.toolkit pre {white-space: pre-wrap; margin: 0;}</style>"
 
 
-def figure_bundle(fig: Any) -> dict[str, Any]:
-    """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div."""
-    spec = fig.to_plotly_json()
-    payload = json.dumps(spec, sort_keys=True, default=str)
-    div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs
-    div = fig.to_html(
-        full_html=False,
-        include_plotlyjs=False,  # the report inlines plotly.js once in its head
-        include_mathjax=False,
-        div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
-    )
-    return {
-        "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
-        "text/html": div,
-        "text/plain": f"<figure {div_id}: {fig.layout.title.text or 'untitled'}>",
-    }
-
-
-def show(fig: Any) -> None:
-    """Display a plotly figure so that it draws in JupyterLab and in the HTML report."""
+def show(fig: Any, *, reason: str | None = None) -> None:
+    """Display a plotly figure so that it draws in JupyterLab and in the HTML report; with a
+    ``reason``, that sentence instead when the figure has nothing to draw."""
     from IPython.display import display
 
-    display(figure_bundle(fig), raw=True)
+    display(figure_or_reason(fig, reason) if reason else figure(fig))
 
 
-def show_table(frame: pl.DataFrame, *, caption: str | None = None, rows: int = 30) -> None:
-    """Display a frame as an HTML table with its row count, the first ``rows`` rows."""
-    from IPython.display import HTML, display
+def show_table(
+    frame: pl.DataFrame, *, caption: str | None = None, rows: int = PAGE, **kwargs: Any
+) -> None:
+    """Display a frame with its row count, every row: ``rows`` at a time, with sort, search
+    and paging when it is longer (:func:`toolkit.display.table`)."""
+    from IPython.display import display
 
-    head = frame.head(rows)
-    cells = "".join(f"<th>{html.escape(c)}</th>" for c in head.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
-        for row in head.iter_rows()
-    )
-    shown = f"{frame.height} rows" + (f", first {rows} shown" if frame.height > rows else "")
-    title = f"<b>{html.escape(caption)}</b> " if caption else ""
-    display(
-        HTML(
-            f"{_TABLE_CSS}<p>{title}({shown})</p><table class='toolkit'><thead><tr>{cells}"
-            f"</tr></thead><tbody>{body}</tbody></table>"
-        )
-    )
+    display(table(frame, title=caption, page=rows, **kwargs))
 
 
 def show_cleaning(sample: pl.DataFrame) -> None:
@@ -101,15 +72,6 @@ def show_cleaning(sample: pl.DataFrame) -> None:
                 f"<td>{html.escape(r['clean_start'])}...</td></tr></table>"
             )
         )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    text = str(value)
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _plotly_js() -> str:
@@ -213,4 +175,49 @@ Result tables: <code>tables/</code>.</p>
 """
     out = run_dir / "index.html"
     out.write_text(page, encoding="utf-8")
+    return out
+
+
+def write_runs_index(folder: Path) -> Path:
+    """``index.html`` in a parameter set's folder (``outputs/NAME/``): its finished runs, newest
+    first, with their status and failure reason. A run whose ``run.json`` still says
+    ``running`` (going on, or killed midway) is left out, as ``latest`` leaves it."""
+    from toolkit.cache import write_whole
+
+    rows = []
+    for run_json in sorted(folder.glob("*/run.json"), reverse=True):
+        if run_json.parent.is_symlink():  # latest
+            continue
+        try:
+            run = json.loads(run_json.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(run, dict) or run.get("status") not in ("ok", "failed"):
+            continue
+        name = run_json.parent.name
+        page = (
+            f"{name}/index.html"
+            if (run_json.parent / "index.html").is_file()
+            else f"{name}/run.json"
+        )
+        colour = "#e2f7e2" if run["status"] == "ok" else "#ffe3e3"
+        reason = html.escape(str(run.get("reason") or ""))
+        rows.append(
+            f'<tr style="background:{colour}"><td><a href="{html.escape(page)}">'
+            f"{html.escape(name)}</a></td><td>{html.escape(run['status'])}</td><td>{reason}</td></tr>"
+        )
+    title = html.escape(folder.name)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}: runs</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}
+table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style>
+</head><body>
+<h1>{title}: runs</h1>
+<table><thead><tr><th>run</th><th>status</th><th>why it failed</th></tr></thead>
+<tbody>{"".join(rows)}</tbody></table>
+</body></html>
+"""
+    out = folder / "index.html"
+    write_whole(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     return out

@@ -17,12 +17,14 @@ import yaml
 __all__ = [
     "ABBREVIATIONS",
     "DOTTED_ABBREVIATIONS",
+    "MAX_YAML_MB",
     "MONTH_ABBREVIATIONS",
     "PERIODS",
     "SHINGLE_TOKEN_PATTERN",
     "TOPIC_TOKEN_PATTERN",
     "UNKNOWN",
     "WORD_COUNT_PATTERN",
+    "parse_yaml",
     "read_mapping",
     "yaml_loader",
 ]
@@ -53,21 +55,75 @@ SHINGLE_TOKEN_PATTERN = r"\w+"
 TOPIC_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 
 
+# The largest YAML file of a user's (a parameter set, an outlet table, a lexicon) read in MB.
+MAX_YAML_MB = 10
+
+
+class _UserLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader (LibYAML's where built) for text a user or the data wrote.
+
+    An alias (``*name``) is refused: a "billion laughs" file of nested aliases would expand to
+    gigabytes once validated or copied. A date that does not exist (``2022-02-30``) stays the
+    text written, so that validation names the key instead of PyYAML raising a bare ValueError.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met a second time is an alias of it: the composer shares the node.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "this value is repeated by an alias (*name); aliases are refused: "
+                "write each value out",
+                node.start_mark,
+            )  # fmt: skip
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:  # 2022-02-30, 2022-13-01: left as text for validation to name
+            return self.construct_scalar(node)
+
+
+_UserLoader.add_constructor("tag:yaml.org,2002:timestamp", _UserLoader.construct_yaml_timestamp)
+
+
 def yaml_loader() -> type:
-    """PyYAML's safe loader (the C one where built)."""
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """The loader for YAML a user or the data wrote: PyYAML's safe loader (the C one where
+    built) that refuses aliases and leaves impossible dates as text."""
+    return _UserLoader
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text a user or the data wrote, read with :func:`yaml_loader`.
+
+    Raises:
+        yaml.YAMLError: the text is not YAML, uses an alias, or nests too deep.
+
+    Example:
+        >>> parse_yaml("date_from: 2022-02-30")
+        {'date_from': '2022-02-30'}
+    """
+    try:
+        return yaml.load(text, Loader=_UserLoader)
+    except RecursionError as e:  # the pure-Python parser on deep nesting
+        raise yaml.YAMLError("nested too deep") from e
 
 
 def read_mapping(path: Path, *, what: str, error: type[Exception]) -> dict[str, Any]:
-    """A user's YAML file that must hold a mapping, or ``error`` naming the file and the fault."""
+    """A user's YAML file that must hold a mapping, or ``error`` naming the file and the fault
+    (missing, over :data:`MAX_YAML_MB`, not UTF-8, not YAML, an alias, not a mapping)."""
     if not path.is_file():
         raise error(f"{path}: no such {what}")
+    if path.stat().st_size > MAX_YAML_MB * 2**20:
+        raise error(f"{path}: over {MAX_YAML_MB} MB; a {what} is a short YAML file")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader()) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise error(f"{path}: not valid YAML: {e}") from e
     except UnicodeDecodeError as e:
         raise error(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from e
+    except OSError as e:
+        raise error(f"{path}: cannot be read ({e.strerror})") from e
     if not isinstance(data, dict):
         raise error(f"{path}: must be a mapping of key: value")
     return data

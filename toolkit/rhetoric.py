@@ -43,6 +43,7 @@ __all__ = [
     "concordance",
     "distinctive_terms",
     "frame_rates",
+    "frame_terms",
     "group_sizes",
     "lexicon",
     "quote_share",
@@ -63,16 +64,19 @@ class RhetoricOptions:
         "year", "period when group_by is period", choices=("month", "quarter", "year")
     )
     pair: list = option([], "two groups for the scatter plot; empty: the two largest")
-    top_terms: int = option(20, "distinctive terms listed per group", minimum=1)
-    min_count: int = option(5, "terms rarer than this in the corpus are not ranked", minimum=1)
+    top_terms: int = option(20, "distinctive terms listed per group", minimum=1, maximum=1000)
+    min_count: int = option(
+        5, "terms rarer than this in the corpus are not ranked", minimum=1, maximum=10**6
+    )
     prior_strength: float = option(
         500.0,
         "pseudo-counts of the informative Dirichlet prior",
         types=(float,),
         minimum=0,
         exclusive_minimum=True,
+        maximum=10**7,
     )
-    ngram_max: int = option(2, "longest n-gram compared", minimum=1)
+    ngram_max: int = option(2, "longest n-gram compared", minimum=1, maximum=5)
     stop_words: list = option(
         [], "your own stop words, added to the list of each language of the corpus"
     )
@@ -86,8 +90,8 @@ class RhetoricOptions:
         "extend", "your frames extend or replace the bundled ones", choices=("extend", "replace")
     )
     keywords: list = option(["sanction*", "union state", "brother*"], "concordance terms")
-    window: int = option(8, "words either side in the concordance", minimum=1)
-    bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1)
+    window: int = option(8, "words either side in the concordance", minimum=1, maximum=100)
+    bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1, maximum=100_000)
 
 
 @functools.lru_cache(maxsize=16)
@@ -200,6 +204,26 @@ def frame_rates(
     return out.rename({"measure": "frame"}).with_columns(
         label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
     )
+
+
+def frame_terms(
+    frames: dict[str, Any],
+    *,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+) -> dict[str, list[str]]:
+    """Each frame's label and the terms :func:`frame_rates` counts for it (without the user's
+    stop words and excluded terms): what the evidence of a frame is searched for.
+
+    Example:
+        >>> frame_terms({"security": {"label": "Security", "terms": ["nato", "threat*"]}},
+        ...             stop_words=["nato"])
+        {'Security': ['threat*']}
+    """
+    tokens = Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
+    kept = _without(frames, tokens)
+    return {spec.get("label", name): [str(t) for t in spec["terms"]] for name, spec in
+            kept.items()}  # fmt: skip
 
 
 def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:

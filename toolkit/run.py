@@ -9,6 +9,12 @@ cache key (``prepared_key``) and the cache folder (``cache_dir``); a notebook's
 params/NAME.yaml`` calls :func:`run_pipeline`. :func:`context` and the preparing functions are
 re-exported here, where notebooks and callers have always found them.
 
+The run folder is made only once the parameters are valid, the corpus prepared and the filters
+checked against it, so a run stopped by bad parameters or inputs leaves no folder behind. Its
+``run.json`` says ``running`` from the start and ``ok`` or ``failed`` (with the reason) at the
+end; ``latest`` and the runs' index (``outputs/NAME/index.html``) show finished runs only, so a
+run killed midway is never taken for a result.
+
 Example:
     >>> from toolkit.run import run_pipeline
     >>> result = run_pipeline("params/seeds.yaml")            # doctest: +SKIP
@@ -32,8 +38,17 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.context import BORROWED, PIPELINE, Context, context, notebook_parameters
-from toolkit.params import NOTEBOOKS, SHARED, ParamsError, load_params, project_root
+from toolkit.cache import write_whole
+from toolkit.context import (
+    BORROWED,
+    PIPELINE,
+    Context,
+    check_corpus,
+    context,
+    notebook_parameters,
+)
+from toolkit.errors import ToolkitError
+from toolkit.params import NOTEBOOKS, SHARED, ParamsError, find_root, load_params
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
 
 __all__ = [
@@ -97,29 +112,41 @@ def _git(root: Path) -> dict[str, Any]:
 
 
 def _new_run_dir(base: Path) -> Path:
+    """A new folder named by the time; two runs started in one second get two folders."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    run_dir, n = base / stamp, 1
-    while run_dir.exists():
-        n += 1
-        run_dir = base / f"{stamp}-{n}"
-    run_dir.mkdir(parents=True)
-    return run_dir
+    base.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        run_dir = base / (stamp if n == 1 else f"{stamp}-{n}")
+        try:
+            run_dir.mkdir()
+            return run_dir
+        except FileExistsError:
+            continue
+    raise ToolkitError(f"{base}: cannot make a new run folder for {stamp}")  # pragma: no cover
 
 
 def _point_latest(run_dir: Path) -> None:
     link = run_dir.parent / "latest"
-    tmp = run_dir.parent / ".latest.tmp"
+    tmp = run_dir.parent / f".latest.{os.getpid()}.tmp"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(run_dir.name, target_is_directory=True)
     os.replace(tmp, link)
 
 
-def _one_line(error: BaseException) -> str:
+def _one_line(error: BaseException, most: int = 600) -> str:
+    """An error in one line for the terminal, the index and the notebook's banner: its lines
+    joined, so a list of problems shows the problems, not just "2 problems:"."""
     ename = getattr(error, "ename", type(error).__name__)
     evalue = getattr(error, "evalue", str(error))
-    line = f"{ename}: {evalue}".strip().splitlines()
-    return line[0][:300] if line else ename
+    lines = [line.strip() for line in str(evalue).splitlines()]
+    text = " ".join([f"{ename}:", *(line for line in lines if line)]).removesuffix(":")
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    body = json.dumps(data, indent=1, default=str) + "\n"
+    write_whole(path, lambda tmp: tmp.write_text(body, encoding="utf-8"))
 
 
 def run_pipeline(
@@ -134,15 +161,16 @@ def run_pipeline(
 
     Validates the parameters and prepares the corpus once; each notebook gets the validated
     parameters, the prepared corpus's cache key and the cache folder. Raises
-    :class:`ParamsError` before anything runs when the parameters are invalid. A failing
+    :class:`ParamsError` before anything runs (and before the run folder is made) when the
+    parameters are invalid or their filters name what the corpus lacks. A failing
     notebook does not stop the others: it is saved and rendered with its traceback and marked
     failed in the index and the manifest. ``outputs`` replaces ``$TOOLKIT_OUTPUTS``/``outputs/``.
     """
     from toolkit.embed import model_info
-    from toolkit.report import write_index
+    from toolkit.report import write_index, write_runs_index
 
     params_path = Path(params_path)
-    root = project_root(params_path.resolve().parent)
+    root = find_root(params_path)
     params = load_params(params_path, root=root)
     sections = _sections(root, only)
     model = model_info(root / params["model"] if params["model"] else None)
@@ -150,31 +178,62 @@ def run_pipeline(
     cache_dir = base / ".cache"
 
     started = time.perf_counter()
-    run_dir = _new_run_dir(base / params["name"])
     prepared = prepare(params, root, progress=progress, cache_dir=cache_dir)
+    check_corpus(params, prepared.corpus, where=str(params_path))
     seconds_prepare = time.perf_counter() - started
-    notebooks = []
-    for section in sections:
-        parameters = _parameters(params, section, run_dir, prepared.key, cache_dir)
-        run = _run_notebook(root, section, run_dir, parameters, show_code=show_code,
-                            progress=progress)  # fmt: skip
-        notebooks.append(run)
-    manifest = _manifest(params_path, params, root, run_dir, prepared, model.as_dict())
-    manifest["seconds"]["prepare"] = round(seconds_prepare, 2)
-    manifest["notebooks"] = notebooks
-    manifest["notes"] = {
-        f.stem: json.loads(f.read_text()) for f in sorted((run_dir / "notes").glob("*.json"))
+    run_dir = _new_run_dir(base / params["name"])
+    begun = {
+        "run_id": run_dir.name,
+        "status": "running",
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "params_file": str(params_path),
+        "params": params,
     }
-    manifest["seconds"]["total"] = round(time.perf_counter() - started, 2)
-    (run_dir / "run.json").write_text(json.dumps(manifest, indent=1, default=str) + "\n")
-    write_index(run_dir, manifest)
+    try:
+        _write_json(run_dir / "run.json", begun)
+        notebooks = []
+        for section in sections:
+            parameters = _parameters(params, section, run_dir, prepared.key, cache_dir)
+            run = _run_notebook(root, section, run_dir, parameters, show_code=show_code,
+                                progress=progress)  # fmt: skip
+            notebooks.append(run)
+        manifest = _manifest(params_path, params, root, run_dir, prepared, model.as_dict())
+        failed = [nb for nb in notebooks if nb["status"] != "ok"]
+        manifest["status"] = "failed" if failed else "ok"
+        manifest["reason"] = (
+            f"{len(failed)} notebook(s) failed; {failed[0]['notebook']}: {failed[0]['reason']}"
+            if failed
+            else None
+        )
+        manifest["started"] = begun["started"]
+        manifest["seconds"]["prepare"] = round(seconds_prepare, 2)
+        manifest["notebooks"] = notebooks
+        manifest["notes"] = {
+            f.stem: json.loads(f.read_text()) for f in sorted((run_dir / "notes").glob("*.json"))
+        }
+        manifest["seconds"]["total"] = round(time.perf_counter() - started, 2)
+        write_index(run_dir, manifest)
+        _write_json(run_dir / "run.json", manifest)
+    except BaseException as e:  # stopped midway (an error, Ctrl-C): say so, then stop
+        if not any(run_dir.iterdir()):
+            run_dir.rmdir()  # not even run.json was written: leave no empty folder
+        else:
+            _write_json(run_dir / "run.json", {**begun, "status": "failed", "reason": _one_line(e)})
+            write_runs_index(run_dir.parent)
+        raise
     _point_latest(run_dir)
+    write_runs_index(run_dir.parent)
     return RunResult(run_dir, manifest)
 
 
 def _sections(root: Path, only: list[str] | None) -> list[str]:
     """The sections whose notebooks exist, in run order, narrowed to ``only``."""
     sections = [s for s in NOTEBOOKS if (root / "notebooks" / f"{NOTEBOOKS[s]}.ipynb").is_file()]
+    if not sections:
+        raise ToolkitError(
+            f"{root / 'notebooks'}: no notebooks to run; run from inside the toolkit's project "
+            "(the folder with notebooks/ and params/)"
+        )
     if not only:
         return sections
     unknown = sorted(set(only) - set(sections))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from toolkit.dates import Order
+from toolkit.date_order import Order
 
 __all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "stamp_date"]
 

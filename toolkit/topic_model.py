@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from toolkit.cache import read_checked, write_atomic
 from toolkit.errors import ToolkitError
 from toolkit.resources import TOPIC_TOKEN_PATTERN
 
@@ -64,6 +65,10 @@ def sizes(
     }
 
 
+def _load_array(path: Path) -> np.ndarray:
+    return np.load(path, allow_pickle=False)  # plain numbers only, never pickled objects
+
+
 class CachedUMAP:
     """UMAP whose reduction of a given embedding matrix is kept on disk, keyed by the matrix,
     the settings and the seed: reruns and stability refits on the same embeddings skip the
@@ -98,14 +103,15 @@ class CachedUMAP:
     def fit_transform(self, x: np.ndarray, y: Any = None) -> np.ndarray:
         key = self._hash(x)
         path = self.cache_dir / f"umap-{key}.npy" if self.cache_dir else None
-        if path is not None and path.is_file():
-            reduced, self.cache_hit = np.load(path), True
+        # a damaged array (cut short, changed) is logged, dropped and computed again
+        reduced = read_checked(path, _load_array) if path is not None else None
+        if reduced is not None:
+            self.cache_hit = True
         else:
             self.model = self._build()
             reduced = self.model.fit_transform(x).astype(np.float32)
             if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                np.save(path, reduced)
+                write_atomic(path, lambda tmp: np.save(tmp, reduced))
         self._key, self.embedding_ = key, reduced
         return reduced
 

@@ -74,31 +74,48 @@ class TopicOptions:
     """The topics notebook's options (the ``topics`` section of a parameter set)."""
 
     min_units: int = option(
-        20, "fewer units than this are not clustered (the notebook says so)", minimum=1
+        20,
+        "fewer units than this are not clustered (the notebook says so)",
+        minimum=1,
+        maximum=10**7,
     )
     min_topic_size: int | None = option(
-        None, "HDBSCAN min cluster size; null scales it", types=(int, type(None)), minimum=2
+        None,
+        "HDBSCAN min cluster size; null scales it",
+        types=(int, type(None)),
+        minimum=2,
+        maximum=10**6,
     )
     n_neighbors: int | None = option(
-        None, "UMAP neighbours; null scales them", types=(int, type(None)), minimum=2
+        None,
+        "UMAP neighbours; null scales them",
+        types=(int, type(None)),
+        minimum=2,
+        maximum=1000,
     )
-    n_components: int = option(5, "UMAP dimensions", minimum=1)
+    n_components: int = option(5, "UMAP dimensions", minimum=1, maximum=100)
     representation: str = option("keybert", "topic words", choices=("keybert", "mmr", "none"))
     mmr_diversity: float = option(
         0.3, "diversity of MMR topic words", types=(float,), minimum=0, maximum=1
     )
-    top_n_words: int = option(10, "words per topic", minimum=1)
-    ngram_max: int = option(2, "longest n-gram in the vectorizer", minimum=1)
+    top_n_words: int = option(10, "words per topic", minimum=1, maximum=1000)
+    ngram_max: int = option(2, "longest n-gram in the vectorizer", minimum=1, maximum=5)
     stop_words: str | None = option(
         "english", "stop word list (scikit-learn's)", types=(str, type(None))
     )
     nr_topics: int | str | None = option(
-        None, "merge to this many topics, or 'auto'", types=(int, str, type(None)), minimum=1
+        None,
+        "merge to this many topics, or 'auto'",
+        types=(int, str, type(None)),
+        minimum=1,
+        maximum=10_000,
     )
     reduce_outliers: bool = option(False, "reassign outliers to their nearest topic")
-    stability_runs: int = option(3, "refits with other seeds to measure topic stability", minimum=0)
+    stability_runs: int = option(
+        3, "refits with other seeds to measure topic stability", minimum=0, maximum=100
+    )
     period: str = option("month", "period for topics over time", choices=tuple(PERIODS))
-    passages: int = option(3, "representative passages shown per topic", minimum=0)
+    passages: int = option(3, "representative passages shown per topic", minimum=0, maximum=100)
 
 
 # fit_topics' and stability's options (the rest of TopicOptions is for the notebook)

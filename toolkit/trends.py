@@ -63,16 +63,26 @@ class TrendOptions:
     event: str | None = option(
         "2022-02-24", "the event compared before and after", types=(str, type(None))
     )
-    window_days: int = option(180, "days either side of the event", minimum=1)
-    rolling: int = option(1, "periods pooled in a rolling window (1: none)", minimum=1)
+    window_days: int = option(180, "days either side of the event", minimum=1, maximum=36_525)
+    rolling: int = option(
+        1, "periods pooled in a rolling window (1: none)", minimum=1, maximum=1000
+    )
     min_period_items: int = option(
         5,
         "periods with fewer items are left out of share plots (kept in the tables)",
         minimum=0,
+        maximum=10**6,
     )
-    permutations: int = option(2000, "shuffles in the before/after permutation test", minimum=1)
-    top_terms: int = option(20, "terms listed as rising and falling", minimum=1)
-    min_count: int = option(3, "terms rarer than this around the event are not ranked", minimum=1)
+    permutations: int = option(
+        2000, "shuffles in the before/after permutation test", minimum=1, maximum=100_000
+    )
+    top_terms: int = option(20, "terms listed as rising and falling", minimum=1, maximum=1000)
+    min_count: int = option(
+        3,
+        "terms rarer than this around the event are not ranked",
+        minimum=1,
+        maximum=10**6,
+    )
 
 
 def bucket(frame: pl.DataFrame, period: str) -> pl.DataFrame:

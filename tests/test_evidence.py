@@ -1,0 +1,119 @@
+"""toolkit.evidence: the lines and passages behind a number."""
+
+import datetime as dt
+import re
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from toolkit import evidence
+
+
+def corpus() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": ["b", "a", "c"],
+            "outlet": ["TASS", "BelTA", None],
+            "published": [dt.date(2022, 1, 2), dt.date(2022, 1, 1), None],
+            "title": ["Second", "First", "Undated"],
+            "text": [
+                "Lukashenko's visit to the Union State summit. The U.S. sanctions were noted.",
+                "Minsk hosts the union of the state talks; Union State budget agreed.",
+                "Sanctioned firms and sanctions again: the Union State.",
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("term", "stop_words", "text", "found"),
+    [
+        ("union state", (), "the Union State budget", ["Union State"]),
+        ("union state", ("of", "the"), "the union of the state", ["union of the state"]),
+        ("union state", (), "the union of the state", []),  # "of" is no stop word here
+        ("lukashenko", (), "Lukashenko's aide", ["Lukashenko's"]),
+        ("lukashenko", (), "Lukashenkoism", []),  # whole words only
+        ("sanction*", (), "Sanctioned, sanctions", ["Sanctioned", "sanctions"]),
+        ("u.s.", (), "The U.S. said", ["U.S."]),
+        ("belarus-russia", (), "Belarus-Russia ties", ["Belarus-Russia"]),
+        ("минск", (), "В Минске и Минск", ["Минск"]),
+        ("a+b", (), "a+b and aab", ["a+b"]),  # regex characters are literal
+    ],
+)
+def test_term_regex_finds_terms_as_the_tokeniser_writes_them(term, stop_words, text, found):
+    pattern = evidence.term_regex(term, stop_words=stop_words)
+    assert [m.group() for m in re.finditer(pattern, text)] == found
+
+
+def test_kwic_gives_each_hit_with_its_document_and_context():
+    lines = evidence.kwic(corpus(), ["union state"], window=3)
+    expected = pl.DataFrame(
+        {
+            "key": ["union state"] * 3,
+            "doc_id": ["a", "b", "c"],
+            "outlet": ["BelTA", "TASS", None],
+            "published": [dt.date(2022, 1, 1), dt.date(2022, 1, 2), None],
+            "title": ["First", "Second", "Undated"],
+            "left": ["the state talks;", "visit to the", "sanctions again: the"],
+            "match": ["Union State"] * 3,
+            "right": ["budget agreed.", "summit. The U.S.", "."],
+        },
+        schema=evidence.KWIC_SCHEMA,
+    )
+    # in "a", "union of the state" is not the term: no stop words were given
+    assert_frame_equal(lines, expected)
+
+
+@pytest.mark.parametrize(
+    ("terms", "per_key", "by", "keys"),
+    [
+        ({"Sanctions": ["sanction*"], "Union": ["union state"]}, None, None,
+         ["Sanctions", "Sanctions", "Sanctions", "Union", "Union", "Union"]),
+        ({"Sanctions": ["sanction*"]}, 1, None, ["Sanctions"]),
+        ({"Sanctions": ["sanction*"]}, 1, "outlet", ["Sanctions", "Sanctions"]),
+        (["nothing here"], None, None, []),
+        ([], None, None, []),
+    ],
+)  # fmt: skip
+def test_kwic_keys_limits_per_key_and_group(terms, per_key, by, keys):
+    lines = evidence.kwic(corpus(), terms, per_key=per_key, by=by)
+    assert lines["key"].to_list() == keys
+    assert lines.columns == list(evidence.KWIC_SCHEMA)
+
+
+def test_kwic_without_optional_columns_leaves_them_null():
+    lines = evidence.kwic(pl.DataFrame({"doc_id": ["x"], "text": ["Union State"]}), ["union"])
+    assert lines.row(0, named=True) == {
+        "key": "union", "doc_id": "x", "outlet": None, "published": None, "title": None,
+        "left": "", "match": "Union", "right": "State",
+    }  # fmt: skip
+
+
+def test_quote_lines_name_the_unknown_speaker_and_carry_the_document():
+    found = pl.DataFrame(
+        {"doc_id": ["a", "b"], "start": [0, 5], "end": [4, 9], "speaker": [None, "Putin"],
+         "speaker_text": ["he", "Putin"], "verb": ["say", "note"], "quote": ["x", "y"],
+         "direct": [True, False]}
+    )  # fmt: skip
+    lines = evidence.quote_lines(found, corpus(), unknown="(not said)")
+    assert lines.select("key", "verb", "outlet", "title").rows() == [
+        ("(not said)", "say", "BelTA", "First"),
+        ("Putin", "note", "TASS", "Second"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chars", "passage"),
+    [
+        (20, "Lukashenko's visit ..."),
+        (500, "Lukashenko's visit to the Union State summit. The U.S. sanctions were noted."),
+    ],
+)
+def test_passages_cut_at_a_word(chars, passage):
+    keys = pl.DataFrame({"key": [3], "doc_id": ["b"]})
+    out = evidence.passages(corpus(), keys, chars=chars)
+    assert out.row(0, named=True) | {} == {
+        "key": "3", "doc_id": "b", "outlet": "TASS", "published": dt.date(2022, 1, 2),
+        "title": "Second", "passage": passage,
+    }  # fmt: skip

@@ -1,0 +1,53 @@
+"""toolkit.plots: a colour per group, small n a lighter hatched shade of it and labelled."""
+
+import polars as pl
+import pytest
+
+from toolkit import plots
+
+
+def shares(small: list[bool]) -> pl.DataFrame:
+    groups = [f"g{i}" for i in range(len(small))]
+    return pl.DataFrame(
+        {
+            "outlet": [g for g in groups for _ in range(2)],
+            "topic": ["a", "b"] * len(groups),
+            "share": [0.5] * 2 * len(groups),
+            "ci_low": [0.4] * 2 * len(groups),
+            "ci_high": [0.6] * 2 * len(groups),
+            "n_docs": [3] * 2 * len(groups),
+            "small_n": [s for s in small for _ in range(2)],
+        }
+    )
+
+
+@pytest.mark.parametrize("n", [1, 2, 10, 24])
+def test_each_group_gets_its_own_colour(n):
+    colours = plots.group_colours([f"g{i}" for i in range(n)])
+    assert len(set(colours.values())) == n
+
+
+def test_colours_follow_the_group_not_its_place_in_one_figure():
+    assert plots.group_colours(["TASS", "BelTA"]) == plots.group_colours(["BelTA", "TASS", "TASS"])
+
+
+@pytest.mark.parametrize(
+    "small", [[False, False, False], [True, True, True], [False, True, False, True]]
+)
+def test_small_groups_are_a_lighter_hatched_shade_of_their_own_colour(small):
+    fig = plots.share_bars(shares(small), group="outlet", category="topic", title="t")
+    colours = [bar.marker.color for bar in fig.data]
+    assert len(set(colours)) == len(small)  # distinct even when all are small
+    for bar, is_small in zip(fig.data, small, strict=True):
+        assert bar.name.endswith("(small n)") is is_small
+        assert (bar.marker.pattern.shape == plots.SMALL_PATTERN) is is_small
+        assert bar.marker.color.startswith("rgba(") is is_small
+        assert bar.marker.color.endswith(f",{plots.SMALL_OPACITY})") is is_small
+
+
+def test_rate_bars_colour_groups_like_share_bars():
+    rates = shares([False, True]).rename({"share": "per_1000"})
+    fig = plots.rate_bars(rates, group="outlet", category="topic", value="per_1000", title="t",
+                          axis_title="per 1,000 words")  # fmt: skip
+    assert fig.data[0].marker.color == plots.group_colours(["g0", "g1"])["g0"]
+    assert fig.data[1].marker.pattern.shape == plots.SMALL_PATTERN

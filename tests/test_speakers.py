@@ -1,0 +1,48 @@
+import pytest
+
+from toolkit.speakers import Resolver, find_mentions, lexicon, speaker_phrase, word_spans
+
+
+@pytest.mark.parametrize(
+    ("before_verb", "phrase"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov"),
+        ("On Monday, the Belarusian leader", "the Belarusian leader"),
+        ("the Russian top diplomat", "the Russian top diplomat"),  # an adjective before a role
+        ("Later he", "he"),
+        ("The talks, Lavrov", "Lavrov"),  # a comma ends the phrase
+        ("the talks went well", None),  # no name, role or pronoun before the verb
+        ("Speaking", None),
+    ],
+)
+def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):
+    words = word_spans(before_verb)
+    got = speaker_phrase(words, lexicon())
+    found = None if got is None else before_verb[words[got[0]][0] : words[got[1] - 1][1]]
+    assert found == phrase
+
+
+TEXT = (
+    "Belarusian President Aleksandr Lukashenko met Russian Foreign Minister Sergey Lavrov. "
+    "Lukashenko said the talks went well. Lavrov agreed."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Lavrov", "Sergey Lavrov"),  # a surname: the full name the text gives
+        ("the Belarusian leader", "Aleksandr Lukashenko"),  # a role: the one name with that title
+        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
+        ("the ministry", "the ministry"),  # nothing in the text says which: as written
+        ("he", "Sergey Lavrov"),  # a pronoun: the person named last before it
+    ],
+)
+def test_resolver_names_the_speaker_from_its_document(written, expected):
+    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {}, TEXT)
+    assert resolver.resolve(written, len(TEXT)) == expected
+
+
+def test_resolver_takes_the_canonical_name_of_an_alias():
+    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
+    assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."

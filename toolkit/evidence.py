@@ -1,0 +1,164 @@
+"""Evidence behind a number: the lines and passages a reader follows from a distinctive term,
+a frame, a quoted speaker or a topic back to the documents, with outlet, date and title.
+
+- :func:`kwic`: keyword in context (quanteda's ``kwic``) for terms as the analysis tokeniser
+  writes them ("union state" finds "Union State" and "union of the state" when "of" and "the"
+  are stop words; "lukashenko" finds "Lukashenko's"), or for a frame's lexicon under its name.
+- :func:`quote_lines`: :func:`toolkit.quotes`'s attributions with their documents.
+- :func:`passages`: the opening of chosen documents (a topic's representative articles).
+
+Each returns a frame with a ``key`` (what the reader clicked: the term, frame, speaker or
+topic) and the document's ``doc_id``, ``outlet``, ``published`` and ``title``; the display
+glue in :mod:`toolkit.display` turns it into a searchable table that a click filters.
+
+Example:
+    >>> import polars as pl
+    >>> docs = pl.DataFrame({"doc_id": ["a"], "outlet": ["TASS"], "published": [None],
+    ...                      "title": ["Talks"], "text": ["Minsk and Moscow signed the Union "
+    ...                      "State programmes on Friday."]})
+    >>> kwic(docs, ["union state"], window=2).select("key", "left", "match", "right").row(0)
+    ('union state', 'signed the', 'Union State', 'programmes on')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import polars as pl
+
+from toolkit.groups import with_groups
+
+__all__ = ["EVIDENCE_COLUMNS", "kwic", "passages", "quote_lines", "term_regex"]
+
+# the document columns every evidence table carries, after its key
+EVIDENCE_COLUMNS = ("doc_id", "outlet", "published", "title")
+
+KWIC_SCHEMA = {"key": pl.String, "doc_id": pl.String, "outlet": pl.String,
+               "published": pl.Date, "title": pl.String, "left": pl.String,
+               "match": pl.String, "right": pl.String}  # fmt: skip
+
+_GAP = r"[\W_]+"  # what may stand between the words of a term: spaces, punctuation
+
+
+def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
+    """A case-insensitive pattern for one term as written in a term list: whole words, a
+    trailing ``*`` for any ending, a possessive "'s" allowed after each word, and between the
+    words any punctuation and any of ``stop_words`` (the tokeniser drops them from n-grams).
+
+    Example:
+        >>> bool(re.search(term_regex("union state", stop_words=["of"]), "Union of State"))
+        True
+    """
+    stops = sorted({re.escape(w) for w in stop_words if w and " " not in w}, key=len, reverse=True)
+    gap = _GAP + (rf"(?:(?:{'|'.join(stops)}){_GAP})*" if stops else "")
+    words = []
+    for w in str(term).strip().lower().split():
+        star = w.endswith("*") and len(w) > 1
+        body = re.escape(w.rstrip("*")) + (r"\w*" if star else "")
+        words.append(body + r"(?:['’]s)?")
+    return r"(?i)(?<!\w)" + gap.join(words) + r"(?!\w)"
+
+
+def _doc_columns(docs: pl.DataFrame) -> pl.DataFrame:
+    have = set(docs.columns)
+    return docs.select(
+        pl.col("doc_id").cast(pl.String),
+        *[
+            (pl.col(c) if c in have else pl.lit(None)).cast(KWIC_SCHEMA[c]).alias(c)
+            for c in ("outlet", "published", "title")
+        ],
+        pl.col("text").fill_null(""),
+    )
+
+
+def kwic(
+    docs: pl.DataFrame,
+    terms: Iterable[str] | Mapping[str, Iterable[str]],
+    *,
+    window: int = 8,
+    per_key: int | None = None,
+    by: str | None = None,
+    stop_words: Iterable[str] = (),
+) -> pl.DataFrame:
+    """Keyword in context: every occurrence of each term, ``window`` words either side.
+
+    Args:
+        docs: the corpus (``doc_id``, ``text``; ``outlet``, ``published`` and ``title`` when
+            present).
+        terms: terms as a term list writes them, or a mapping from a key (a frame's name) to its
+            terms, whose hits all carry that key.
+        window: words shown either side of the match.
+        per_key: at most this many lines per key (and per group of ``by``), taken in the order
+            of ``published`` then ``doc_id``; None for all.
+        by: the grouping column ``per_key`` counts within (``outlet``, say).
+        stop_words: words the tokeniser dropped from n-grams, allowed between a term's words.
+
+    Returns:
+        ``key``, ``doc_id``, ``outlet``, ``published``, ``title``, ``left``, ``match``,
+        ``right``: one row per occurrence, sorted by key, then document order.
+    """
+    keyed = dict(terms) if isinstance(terms, Mapping) else {str(t): [t] for t in terms}
+    base = _doc_columns(docs)
+    if by:
+        base = base.with_columns(with_groups(docs.select(by), by)["group"])
+    base = base.sort("published", "doc_id", nulls_last=True)
+    stops = list(stop_words)
+    rows = []
+    for key in sorted(keyed):
+        patterns = [term_regex(t, stop_words=stops) for t in keyed[key] if str(t).strip()]
+        if not patterns:
+            continue
+        pattern = "|".join(f"(?:{p.removeprefix('(?i)')})" for p in patterns)
+        # polars' regex has no look-around: a cheap filter on each term's first word, then
+        # Python's regex on the documents it keeps
+        firsts = {re.escape(str(t).strip().lower().split()[0].rstrip("*")) for t in keyed[key]
+                  if str(t).strip()}  # fmt: skip
+        hits = base.filter(pl.col("text").str.contains("(?i)" + "|".join(sorted(firsts))))
+        counted: dict[str | None, int] = {}
+        compiled = re.compile(pattern, re.IGNORECASE)
+        for r in hits.iter_rows(named=True):
+            group = r.get("group")
+            for m in compiled.finditer(r["text"]):
+                if per_key is not None and counted.get(group, 0) >= per_key:
+                    break
+                counted[group] = counted.get(group, 0) + 1
+                rows.append({"key": key, "doc_id": r["doc_id"], "outlet": r["outlet"],
+                             "published": r["published"], "title": r["title"],
+                             "left": " ".join(r["text"][: m.start()].split()[-window:]),
+                             "match": m.group(),
+                             "right": " ".join(r["text"][m.end() :].split()[:window])})  # fmt: skip
+    return pl.DataFrame(rows, schema=KWIC_SCHEMA)
+
+
+def quote_lines(found: pl.DataFrame, docs: pl.DataFrame, *, unknown: str) -> pl.DataFrame:
+    """The attributions of :func:`toolkit.quotes` with their documents: ``key`` (the speaker,
+    or ``unknown`` where the text does not say who), ``speaker_text``, ``verb``, ``quote``,
+    ``direct`` and the document columns, in document and text order."""
+    meta = _doc_columns(docs).drop("text")
+    return (
+        found.join(meta, on="doc_id", how="left")
+        .sort("published", "doc_id", "start", nulls_last=True)
+        .select(
+            key=pl.col("speaker").fill_null(unknown),
+            speaker_text=pl.col("speaker_text"),
+            verb=pl.col("verb"),
+            quote=pl.col("quote"),
+            direct=pl.col("direct"),
+            **{c: pl.col(c) for c in EVIDENCE_COLUMNS},
+        )
+    )
+
+
+def passages(docs: pl.DataFrame, keys: pl.DataFrame, *, chars: int = 300) -> pl.DataFrame:
+    """The opening ``chars`` characters of the documents in ``keys`` (``doc_id`` and ``key``,
+    e.g. a topic's representative articles), cut at a word, with the document columns."""
+    text = pl.col("text")
+    cut = text.str.slice(0, chars).str.replace(r"\s+\S*$", "")
+    opening = pl.when(text.str.len_chars() > chars).then(cut + " ...").otherwise(text)
+    return (
+        keys.select(pl.col("key").cast(pl.String), pl.col("doc_id").cast(pl.String))
+        .join(_doc_columns(docs), on="doc_id", how="left")
+        .select("key", *EVIDENCE_COLUMNS, passage=opening)
+        .sort("key", "published", "doc_id", nulls_last=True)
+    )

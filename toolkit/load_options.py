@@ -1,0 +1,82 @@
+"""What a load is told, checked before any file is read: the outlet registry it uses (the
+bundled tables, the user's own, the user's names for known outlets) and how dates are written
+(a declared format or day/month order, for all sources or per source).
+
+Example:
+    >>> reg = outlet_registry()                                     # the bundled tables
+    >>> reg.canonical("tass")
+    'TASS'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.date_order import DateReading
+from toolkit.errors import InputError
+from toolkit.outlets import Registry, registry
+from toolkit.sources import Sources
+
+__all__ = ["date_reading", "outlet_registry"]
+
+
+def outlet_registry(
+    outlets: str | Path | None = None, outlet_names: dict[str, str] | None = None
+) -> Registry:
+    """The outlet registry a load uses: the bundled tables, a folder of the user's own, and
+    the user's names for known outlets.
+
+    Args:
+        outlets: a folder of your own outlet tables (``*.yaml``, as in
+            ``toolkit/data/outlets``), read beside the bundled ones; a table naming a bundled
+            outlet adds to its aliases, cues and sites.
+        outlet_names: outlet names as your data writes them, mapped to an outlet, e.g.
+            ``{"the-new-york-times": "New York Times"}`` (added to its aliases).
+
+    Raises:
+        InputError: the folder is not found.
+        DataError: a table is malformed, or a name maps to no known outlet.
+    """
+    if outlets is not None and not Path(outlets).is_dir():
+        raise InputError("outlet tables folder not found; check the path", path=str(outlets))
+    if outlets is None and not outlet_names:
+        return registry()
+    extra = (Path(outlets),) if outlets is not None else ()
+    return Registry.load(extra, names=outlet_names or {})
+
+
+def date_reading(
+    date_format: str | dict[str, str] | None,
+    dayfirst: bool | dict[str, bool] | None,
+    found: Sources,
+) -> DateReading:
+    """What the user declared of dates, checked: a per-source key names a source.
+
+    Args:
+        date_format: a strptime format (``"%d/%m/%Y"``) for date columns, or one per source
+            (``{"rss.csv": "%d/%m/%Y"}``; a source as the report names it).
+        dayfirst: whether numeric dates such as "01/10/2017" are day first, for all sources or
+            per source. Undeclared, each file's own values settle it; when they do not, such
+            dates stay null with a note (never month first by default).
+        found: the sources of the load (:func:`toolkit.sources.find_sources`).
+
+    Raises:
+        InputError: a key names no source, or a value is of the wrong kind.
+    """
+    reading = DateReading(date_format, dayfirst)
+    names = {rel.split("/", 1)[0] for _, rel in found.files} | {
+        p.split("/", 1)[0] for p in found.report["path"].to_list()
+    }
+    rels = [rel for _, rel in found.files]
+    for key in sorted(reading.keys()):
+        key_s = str(key).strip("/")
+        if key_s not in names and not any(r == key_s or r.startswith(key_s + "/") for r in rels):
+            raise InputError(
+                f"date_format/dayfirst: {key!r} names no source; the sources are "
+                f"{', '.join(sorted(names))}"
+            )
+    for what, value, kind in (("date_format", date_format, str), ("dayfirst", dayfirst, bool)):
+        values = value.values() if isinstance(value, dict) else [value]
+        if any(v is not None and not isinstance(v, kind) for v in values):
+            raise InputError(f"{what}: give {kind.__name__} values, not {value!r}")
+    return reading

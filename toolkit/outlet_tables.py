@@ -1,0 +1,234 @@
+"""Outlet tables: the YAML files under ``toolkit/data/outlets`` (and a user's own) read into
+:class:`Outlet` and :class:`Site` records, checked, and merged.
+
+One table per outlet: its name, aliases, datelines, bylines, cues and sites. A user's table
+naming a bundled outlet adds to it (:func:`extended`); a user's names for known outlets become
+their aliases (:func:`with_names`). :class:`toolkit.outlets.Registry` compiles the result.
+
+Example:
+    >>> bundled_outlets()["TASS"].source
+    'tass.yaml'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import DataError
+from toolkit.resources import read_mapping
+
+__all__ = [
+    "Outlet",
+    "Site",
+    "alias_key",
+    "any_of",
+    "bundled_outlets",
+    "compile_pattern",
+    "extended",
+    "load_yaml_resource",
+    "parse_outlet",
+    "safe_load",
+    "with_names",
+    "with_user_tables",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """A web site whose pages are copies of some outlet's stories."""
+
+    domain: str
+    outlet: str | None  # the outlet whose own site this is; None for carriers such as belarus.by
+    cues: tuple[re.Pattern, ...]
+    chrome: tuple[re.Pattern, ...]  # matched from a line's start
+    chrome_anywhere: tuple[re.Pattern, ...] = ()  # found anywhere in a line
+
+    @functools.cached_property
+    def cue(self) -> re.Pattern | None:
+        """All cues as one pattern (searched), or None when the site has none."""
+        pattern = any_of(list(self.cues))
+        return re.compile(pattern) if pattern else None
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet's table: its name, aliases, patterns and sites, and the file(s) it came from."""
+
+    name: str
+    aliases: tuple[str, ...]
+    datelines: tuple[re.Pattern, ...]
+    bylines: tuple[re.Pattern, ...]
+    cues: tuple[re.Pattern, ...]
+    sites: tuple[Site, ...]
+    source: str
+
+
+def any_of(patterns: list[re.Pattern]) -> str | None:
+    """One pattern that matches where any of ``patterns`` does, or None for none. Group names
+    are dropped so that patterns sharing them (``place``, ``day``...) can stand side by side."""
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
+    return "|".join(f"(?:{p})" for p in parts) or None
+
+
+def alias_key(name: str) -> str:
+    """An alias as compared: case, punctuation, slugs and a leading "the" ignored, so
+    "the-new-york-times", "NEW YORK TIMES" and "New York Times" are one key."""
+    key = re.sub(r"[\W_]+", " ", name.casefold()).strip()
+    return key.removeprefix("the ") or key
+
+
+def extended(outlet: Outlet, more: Outlet) -> Outlet:
+    """A bundled outlet with what a user's table of the same outlet adds."""
+    return Outlet(
+        name=outlet.name,
+        aliases=(*outlet.aliases, *(a for a in (more.name, *more.aliases) if a != outlet.name)),
+        datelines=(*outlet.datelines, *more.datelines),
+        bylines=(*outlet.bylines, *more.bylines),
+        cues=(*outlet.cues, *more.cues),
+        sites=(
+            *outlet.sites,
+            *(replace(s, outlet=outlet.name) if s.outlet else s for s in more.sites),
+        ),
+        source=f"{outlet.source} + {more.source}",
+    )
+
+
+def compile_pattern(pattern: str, source: str) -> re.Pattern:
+    """A regular expression from a table, or a DataError naming the table."""
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise DataError(f"{source}: bad regular expression {pattern!r}: {e}") from e
+
+
+# LibYAML's parser where PyYAML has it (it usually does): the outlet tables load 10x faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    """YAML text as plain data."""
+    return yaml.load(text, Loader=_YAML_LOADER)  # a safe loader: plain data only
+
+
+@functools.cache
+def load_yaml_resource(name: str) -> dict[str, Any]:
+    """A bundled YAML file under ``toolkit/data`` (``common.yaml``), read once."""
+    return safe_load((resources.files("toolkit") / "data" / name).read_text("utf-8"))
+
+
+_OUTLET_KEYS = {"outlet", "aliases", "datelines", "bylines", "cues", "sites"}
+_SITE_KEYS = {"domain", "own", "cues", "chrome", "chrome_anywhere"}
+
+
+def parse_outlet(source: str, data: Any) -> Outlet:
+    """One table's data (from ``source``) as an :class:`Outlet`, its keys and patterns checked."""
+    if not isinstance(data, dict) or "outlet" not in data:
+        raise DataError(f"{source}: an outlet table is a mapping with at least an 'outlet' key")
+    unknown = set(data) - _OUTLET_KEYS
+    if unknown:
+        raise DataError(
+            f"{source}: unknown keys {sorted(unknown)}; allowed: {sorted(_OUTLET_KEYS)}"
+        )
+    name = data["outlet"]
+
+    def patterns(items: Any) -> tuple[re.Pattern, ...]:
+        return tuple(compile_pattern(p, source) for p in (items or []))
+
+    sites = []
+    for s in data.get("sites") or []:
+        unknown = set(s) - _SITE_KEYS
+        if unknown or "domain" not in s:
+            raise DataError(f"{source}: each site needs 'domain' and may have {sorted(_SITE_KEYS)}")
+        sites.append(
+            Site(
+                domain=s["domain"].lower(),
+                outlet=name if s.get("own", True) else None,
+                cues=patterns(s.get("cues")),
+                chrome=patterns(s.get("chrome")),
+                chrome_anywhere=patterns(s.get("chrome_anywhere")),
+            )
+        )
+    return Outlet(
+        name=name,
+        aliases=tuple(str(a) for a in data.get("aliases") or []),
+        datelines=patterns(data.get("datelines")),
+        bylines=patterns(data.get("bylines")),
+        cues=patterns(data.get("cues")),
+        sites=tuple(sites),
+        source=source,
+    )
+
+
+def bundled_outlets() -> dict[str, Outlet]:
+    """The outlets of the bundled tables, by name, in the order of their files.
+
+    Raises:
+        DataError: a table is malformed, or two tables define one outlet.
+    """
+    outlets: dict[str, Outlet] = {}
+    folder = resources.files("toolkit") / "data" / "outlets"
+    bundled = [(f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()]
+    for name, body in sorted(bundled):
+        outlet = parse_outlet(name, safe_load(body))
+        if outlet.name in outlets:
+            raise DataError(f"{name}: outlet {outlet.name!r} is defined twice")
+        outlets[outlet.name] = outlet
+    return outlets
+
+
+def with_user_tables(outlets: dict[str, Outlet], extra_dirs: tuple[Path, ...]) -> dict[str, Outlet]:
+    """``outlets`` with the ``*.yaml`` tables of ``extra_dirs``: a table naming a known outlet
+    (by its name or an alias) adds to it, another is a new outlet.
+
+    Raises:
+        DataError: a table is malformed, or the user's tables define a new outlet twice.
+    """
+    outlets = dict(outlets)
+    known = {alias_key(a): o.name for o in outlets.values() for a in (o.name, *o.aliases)}
+    extra: dict[str, Outlet] = {}
+    for d in extra_dirs:
+        for p in sorted(Path(d).glob("*.yaml")):
+            data = read_mapping(p, what="outlet table", error=DataError)  # refuses aliases
+            outlet = parse_outlet(str(p), data)
+            target = known.get(alias_key(outlet.name))
+            if target is not None:  # a known outlet: the user's table adds to it
+                outlets[target] = extended(outlets[target], outlet)
+            elif outlet.name in extra:
+                raise DataError(f"{p}: outlet {outlet.name!r} is defined twice")
+            else:
+                extra[outlet.name] = outlet
+    outlets.update(extra)
+    return outlets
+
+
+def with_names(outlets: dict[str, Outlet], names: dict[str, str]) -> dict[str, Outlet]:
+    """``outlets`` with more aliases: ``names`` maps a name as the data writes it to a known
+    outlet (``{"the-new-york-times": "New York Times"}``).
+
+    Raises:
+        DataError: a name maps to no known outlet.
+    """
+    outlets = dict(outlets)
+    for alias, target in names.items():
+        key = alias_key(str(target))
+        name = next(
+            (o.name for o in outlets.values() if key in map(alias_key, (o.name, *o.aliases))),
+            None,
+        )
+        if name is None:
+            raise DataError(
+                f"outlet_names: {target!r} (for {alias!r}) is no known outlet; known: "
+                f"{', '.join(sorted(outlets))} (add an outlet table for a new one)"
+            )
+        o = outlets[name]
+        outlets[name] = Outlet(
+            o.name, (*o.aliases, str(alias)), o.datelines, o.bylines, o.cues, o.sites, o.source
+        )
+    return outlets
