@@ -1,7 +1,10 @@
 """Pages from sites no outlet table covers: title, date, body kept and chrome dropped.
 
 Two benchmarks on the labelled set ``pages_eval`` (258 real news pages from 160 sites, truth
-from the pages' own metadata and URLs; see ``benchmarks/pages_eval/README.md``):
+from the pages' own metadata and URLs; see ``benchmarks/pages_eval/README.md``), and the text
+one again on ``pages_sites_eval`` (158 pages from 7 sites, 19-25 a site, labelled by the same
+rules; see ``benchmarks/pages_sites_eval/README.md``), where there is a site's worth of pages to
+learn its chrome, title affixes and date order from:
 
 - **html**: the ``.html`` pages read by ``toolkit.ingest`` (trafilatura with the toolkit's
   knowledge on top) and, side by side in the same process, by trafilatura alone
@@ -14,13 +17,16 @@ Checks, per page: the title (the labelled title, or it less a site-name part aft
 or " — "), the date (within a day, where the label has one; for text pages only where the
 date is written in the page's first lines, see :func:`date_visible`), every labelled body
 passage found in the text, and every labelled chrome line absent from the text's lines. The
-sites are split dev/test by a hash of the site: tune on ``dev``, report ``test``.
+sites are split dev/test by a hash of the site: tune on ``dev``, report ``test``. Where the
+page's labelled outlet (its ``og:site_name``) is an alias the outlet tables know, the outlet
+the toolkit gives is checked too (an outlet cue exists).
 
-Usage: python benchmarks/bench_pages.py [--data DIR] [--split test] [--json results/pages.json]
+Usage: python benchmarks/bench_pages.py [--set pages|sites|both] [--split test]
+[--json results/pages.json]
 
-``DIR`` holds ``labels.jsonl`` and the pages (``html/``, ``text/``); by default
-``benchmarks/pages_eval`` if its pages were rebuilt there (see its README), else
-``/work/data/pages_eval``.
+Each set's folder holds ``labels.jsonl`` and the pages (``html/``, ``text/``): by default
+``benchmarks/<set>`` if its pages were rebuilt there (see its README), else
+``/work/data/<set>``; ``--data DIR`` reads one set from ``DIR``.
 """
 
 from __future__ import annotations
@@ -40,8 +46,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-LOCAL = ROOT / "benchmarks" / "pages_eval"
-FALLBACK = Path("/work/data/pages_eval")
+SETS = {"pages": "pages_eval", "sites": "pages_sites_eval"}
+
+
+def set_folder(name: str) -> Path:
+    """Where a set's pages are: rebuilt in the repository, else on the development machine."""
+    local = ROOT / "benchmarks" / SETS[name]
+    return local if (local / "text").is_dir() else Path("/work/data") / SETS[name]
+
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 _SPACE = re.compile(r"\s+")
@@ -102,9 +114,14 @@ def date_visible(text: str, label: str, *, lines: int = 60) -> bool:
     return any(f in head for f in forms)
 
 
-def score(found: dict, label: dict, *, kind: str, source_text: str = "") -> dict[str, list]:
-    """[ok, total] per check for one page; ``found`` has title, date, text."""
+def score(
+    found: dict, label: dict, *, kind: str, source_text: str = "", outlet: str | None = None
+) -> dict[str, list]:
+    """[ok, total] per check for one page; ``found`` has title, date, text (and outlet);
+    ``outlet`` is the outlet the tables know the page's site name as, if any."""
     out = {"title": [int(title_ok(found["title"], label["title"])), 1]}
+    if outlet is not None:
+        out["outlet"] = [int(found.get("outlet") == outlet), 1]
     if label["date"] and (kind == "html" or date_visible(source_text, label["date"])):
         out["date"] = [int(date_ok(found["date"], label["date"])), 1]
     text = norm(found["text"])
@@ -161,9 +178,9 @@ def toolkit_pages(labels: list[dict], data: Path, kind: str) -> tuple[dict[str, 
         result = toolkit.ingest(Path(tmp) / kind)
         seconds = time.process_time() - start
     rows = {
-        path: {"title": title, "date": date, "text": text, "dateline": dateline}
-        for path, title, date, text, dateline in result.corpus.select(
-            "path", "title", "published", "text", "dateline"
+        path: {"title": title, "date": date, "text": text, "dateline": dateline, "outlet": outlet}
+        for path, title, date, text, dateline, outlet in result.corpus.select(
+            "path", "title", "published", "text", "dateline", "outlet"
         ).iter_rows()
     }
     return {lab["id"]: rows.get(lab[key]) for lab in labels}, seconds
@@ -175,6 +192,9 @@ def _empty() -> dict:
 
 def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
     """Checks passed by the toolkit and by the baseline, per split, and CPU seconds."""
+    from toolkit.outlets import registry
+
+    reg = registry()
     ours, our_seconds = toolkit_pages(labels, data, kind)
     baseline = trafilatura_alone if kind == "html" else naive_text
     start = time.process_time()
@@ -183,11 +203,13 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
     totals: dict = {}
     for lab in labels:
         source = (data / lab["text_path"]).read_text(encoding="utf-8") if kind == "text" else ""
+        outlet = reg.canonical(lab["outlet"]) if lab["outlet"] else None
         for who, found in (
             ("toolkit", ours[lab["id"]] or _empty()),
             ("baseline", theirs[lab["id"]]),
         ):
-            for check, (ok, n) in score(found, lab, kind=kind, source_text=source).items():
+            checks = score(found, lab, kind=kind, source_text=source, outlet=outlet)
+            for check, (ok, n) in checks.items():
                 for split in (lab["split"], "all"):
                     cell = (
                         totals.setdefault(split, {}).setdefault(who, {}).setdefault(check, [0, 0])
@@ -199,8 +221,8 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
 
 def table(name: str, result: dict, split: str) -> str:
     checks = result["checks"][split]
-    order = ["title", "date", "body", "chrome"]
-    rows = [f"| {name} ({split}) | " + " | ".join(order) + " | all checks |", "|---" * 6 + "|"]
+    order = ["outlet", "title", "date", "body", "chrome"]
+    rows = [f"| {name} ({split}) | " + " | ".join(order) + " | all checks |", "|---" * 7 + "|"]
     for who in ("toolkit", "baseline"):
         cells = [checks[who].get(c, [0, 0]) for c in order]
         ok, n = sum(c[0] for c in cells), sum(c[1] for c in cells)
@@ -211,21 +233,28 @@ def table(name: str, result: dict, split: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--set", default="both", choices=["pages", "sites", "both"])
+    parser.add_argument("--data", type=Path, default=None, help="one set's folder")
     parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--kind", default="both", choices=["html", "text", "both"])
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    data = args.data or (LOCAL if (LOCAL / "html").is_dir() else FALLBACK)
-    if not (data / "labels.jsonl").is_file():
-        sys.exit(f"{data}/labels.jsonl not found: see benchmarks/pages_eval/README.md")
-    labels = [json.loads(line) for line in (data / "labels.jsonl").open(encoding="utf-8")]
-    kinds = ["html", "text"] if args.kind == "both" else [args.kind]
+    names = ["pages", "sites"] if args.set == "both" else [args.set]
     results = {}
-    for kind in kinds:
-        results[kind] = evaluate(labels, data, kind)
-        print(table(kind, results[kind], args.split))
-        print(f"CPU s: {results[kind]['cpu_s']}\n")
+    for name in names:
+        data = args.data or set_folder(name)
+        if not (data / "labels.jsonl").is_file():
+            sys.exit(f"{data}/labels.jsonl not found: see benchmarks/{SETS[name]}/README.md")
+        labels = [json.loads(line) for line in (data / "labels.jsonl").open(encoding="utf-8")]
+        # The sites set is for text pages: its HTML is read as well as any other site's.
+        kinds = ["html", "text"] if args.kind == "both" else [args.kind]
+        if name == "sites":
+            kinds = [k for k in kinds if k == "text"]
+        for kind in kinds:
+            key = kind if name == "pages" else f"{kind} ({SETS[name]})"
+            results[key] = evaluate(labels, data, kind)
+            print(table(key, results[key], args.split))
+            print(f"CPU s: {results[key]['cpu_s']}\n")
     if args.json:
         results["machine"] = f"{platform.machine()} {platform.python_version()}"
         args.json.write_text(json.dumps(results, indent=1, default=str) + "\n")

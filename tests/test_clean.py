@@ -234,6 +234,12 @@ def test_learn_chrome_needs_many_documents_of_one_group():
         ("Copyright 2019 Hawaii News Now. All rights reserved.", None),
         ("© 2019 Reuters. The ministers met in Minsk on Friday.", None),
         ("Copyright 2019 Reuters", None),
+        # a bare notice that closes a line is cut, and a short sentence before it stays
+        (
+            "Minsk and Moscow agreed on oil prices. © 2019 Reuters.",
+            "Minsk and Moscow agreed on oil prices.",
+        ),
+        ("Oil prices rose. © 2019 Reuters.", "Oil prices rose."),
     ],
 )
 def test_a_closing_notice_is_cut_from_its_text_not_the_text_with_it(line, expected):

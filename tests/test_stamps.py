@@ -32,3 +32,24 @@ def test_stamp_date(line, expected):
 def test_a_paragraph_of_prose_is_no_stamp():
     prose = "The ministers met on 13 April 2024 in Minsk. " * 5
     assert stamp_date(prose) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "order", "expected"),
+    [
+        # a field over 12 settles the order by itself
+        ("Tech 1/17/2015 @ 9:02AM", None, dt.date(2015, 1, 17)),
+        ("Posted 17/01/2015", None, dt.date(2015, 1, 17)),
+        # both fields 12 or under: read only in the order the site settles
+        ("Tech 12/11/2014 @ 7:48AM", None, None),
+        ("Tech 12/11/2014 @ 7:48AM", "mdy", dt.date(2014, 12, 11)),
+        ("Tech 12/11/2014 @ 7:48AM", "dmy", dt.date(2014, 11, 12)),
+        ("01/10/2017", "dmy", dt.date(2017, 10, 1)),
+        # not a date
+        ("Page 1/2/3", "dmy", None),
+        ("13/13/2015", None, None),
+    ],
+)
+def test_numeric_stamp_read_in_the_site_order(line, order, expected):
+    found = stamp_date(line, today=dt.date(2025, 1, 1), order=order)
+    assert (found[0] if found else None) == expected

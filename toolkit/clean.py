@@ -30,7 +30,7 @@ __all__ = [
 
 _CHROME_MAX_CHARS = 800
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9©])")
-_MIN_KEPT_WORDS = 4  # what is left of a chrome line must be a sentence, not "All rights reserved."
+_MIN_KEPT_WORDS = 2  # what is left of a chrome line must be words, not one name ("Reuters.")
 
 
 def cut_chrome_sentences(

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from toolkit.clean import chrome_mask
+from toolkit.date_order import Order
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
-from toolkit.stamps import stamp_date
+from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
 
 __all__ = [
     "Page",
@@ -49,6 +50,7 @@ class Page:
     outlet: str | None = None
     outlet_cue: str | None = None
     site: str | None = None
+    unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
 
 
 def _edges(paras: list[str]) -> list[str]:
@@ -145,6 +147,7 @@ def _is_title(p: str, reg: Registry) -> bool:
     return not reg.page_date_any.search(p)
 
 
+_BYLINE = re.compile(r"^(?:By|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
 _HEADLINE_WORDS = 20  # a longer line there is a lead
@@ -164,7 +167,9 @@ def _headline_size(p: str) -> bool:
     return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
 
 
-def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
+def _article_span(
+    kept: list[str], reg: Registry, repeated: list[bool] | None = None
+) -> tuple[int, int] | None:
     """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
     its title (the longest title-like line just above the first paragraph of prose, else that
     paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
@@ -174,19 +179,48 @@ def _article_span(kept: list[str], reg: Registry) -> tuple[int, int] | None:
     if not prose:
         return None
     first, last = prose[0], prose[-1]
+    # With the site's other pages to tell its sections and menus, the title is the first line
+    # of its own above the first paragraph; without them, the longest just above it.
+    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
     titles = [
         j
         for j in range(max(0, first - _TITLE_WINDOW), first)
-        if _is_title(kept[j], reg) and _headline_size(kept[j])
+        if _is_title(kept[j], reg) and _headline_size(kept[j]) and not _BYLINE.match(kept[j])
     ]
     head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
-    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    # Fewer than five lines above the title are the article's own (a lead, an editor's note).
     head = head if head >= _MENU_LINES else 0
+    if repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
+        head = own
     return (head, end) if head or end < len(kept) else None
 
 
+def _stamp_like(p: str, reg: Registry) -> bool:
+    """Whether a line is a date stamp, in a form the tables know or any common one."""
+    if reg.page_date_any.search(p):
+        return True
+    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
+
+
+def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
+    """The title of a page whose site's other pages are known: the first title-like line above
+    its first paragraph that no other page has, where every line above it is the site's (a
+    section name or menu its other pages have), a stamp or a byline; else None."""
+    for j in range(first):
+        p = kept[j]
+        if repeated[j] or _BYLINE.match(p) or _stamp_like(p, reg):
+            continue
+        return j if _is_title(p, reg) and _headline_size(p) else None
+    return None
+
+
 def _page_date(
-    lines: list[str], reg: Registry, maybe: list[bool] | None = None, *, stamps: bool = False
+    lines: list[str],
+    reg: Registry,
+    maybe: list[bool] | None = None,
+    *,
+    stamps: bool = False,
+    order: Order | None = None,
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -201,7 +235,7 @@ def _page_date(
     # No outlet table knows the stamp: any common form, read by dateparser.
     for p in lines:
         caption = p.count(" ") >= 8 and p.endswith((".", "!", "?"))  # "..., Nov 9, 2013."
-        if not caption and (found := stamp_date(p)) is not None:
+        if not caption and (found := stamp_date(p, order=order)) is not None:
             return found[0], p
     return None
 
@@ -236,6 +270,8 @@ def assemble_page(
     maybe_date: list[bool] | None = None,
     known_title: str | None = None,
     scraped: bool = False,
+    repeated: list[bool] | None = None,
+    order: Order | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
@@ -258,15 +294,21 @@ def assemble_page(
     date_lines = paras[:_HEAD]
     date_at = range(min(len(paras), _HEAD))
     trimmed = False
-    if scraped and (span := _article_span(kept, reg)) is not None:
+    kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
+    if scraped and (span := _article_span(kept, reg, kept_repeated)) is not None:
         # A scraped page with its site's menus: what lies before its title and after its
         # last paragraph is chrome. A page that opens with its title keeps every line.
         head, end = span
         trimmed = True
-        top = max(0, keep[head] - 3)
-        date_at = range(top, min(len(paras), keep[min(head + 3, end - 1)] + 3))
+        # The stamp is near the title, or (a site's pages known) near the page's first own line.
+        own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
+        top = max(0, keep[min(head, own)] - 3)
+        prose = next((j for j in range(head, end) if _is_prose(kept[j])), head)
+        date_at = range(top, min(len(paras), keep[min(max(head, prose) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
         keep, kept = keep[head:end], kept[head:end]
+        if kept_repeated is not None:
+            kept_repeated = kept_repeated[head:end]
 
     # The dateline opens the body: the first paragraph near the top that starts with one.
     start = None
@@ -289,13 +331,30 @@ def assemble_page(
 
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
-        found = _page_date(date_lines, reg, maybe, stamps=trimmed)
+        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order)
         if found:
             page.page_date, page.page_date_text = found
+        elif trimmed:
+            page.unsettled_date = next(
+                (
+                    m.group(0)
+                    for p in date_lines
+                    if len(p) <= STAMP_MAX_CHARS and (m := NUMERIC_STAMP.search(p))
+                ),
+                None,
+            )
 
     if start is not None:
         header, body = kept[:start], kept[start:]
-        page.title = next((p for p in header if _is_title(p, reg)), None)
+        others = kept_repeated[:start] if kept_repeated is not None else [False] * start
+        page.title = next(
+            (
+                p
+                for p, other in zip(header, others, strict=True)
+                if _is_title(p, reg) and not other and not (scraped and _BYLINE.match(p))
+            ),
+            None,
+        )
     else:
         body = [p for p in kept if p != page.page_date_text]
         if known_title is not None:

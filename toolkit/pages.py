@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import polars as pl
 
+from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
 from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
+from toolkit.date_order import settle_order
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
+from toolkit.stamps import STAMP_MAX_CHARS
 
 __all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
 
-LEARNED_SCHEMA: dict[str, pl.DataType] = {"group": pl.String, "line": pl.String, "n_docs": pl.Int64}
+# What was learned as chrome, per group (a site, else ``folder:`` and a folder): whole lines
+# (kind "line"), the site-name parts of titles ("title prefix", "title suffix") and the
+# segments that open or close texts ("opening", "closing", "closing template").
+LEARNED_SCHEMA: dict[str, pl.DataType] = {
+    "group": pl.String,
+    "kind": pl.String,
+    "line": pl.String,
+    "n_docs": pl.Int64,
+}
 
 # What reading a page gives, one row per document with text.
 PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -34,6 +45,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_day": pl.Int64,
     "partial_text": pl.String,
     "weekday": pl.String,
+    "date_note": pl.String,
 }
 
 
@@ -92,14 +104,22 @@ def read_pages(
         ``text`` (the body, or the title where a table has no body column) and the columns of
         ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
     """
+    # Copies of one document (its text, else its title) share a key: they vote once.
+    key = pl.when(pl.col("text_n").is_not_null()).then(pl.col("text_n")).otherwise("title_raw")
+    docs = docs.with_columns(key.hash().alias("_key"))
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
         learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
+        docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
     else:
         docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
-        pages = _pages(docs, lines, reg)
+        pages = _pages(docs, lines, reg, min_chrome_docs if learn else None)
         del lines
     docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
     del pages
+    if learn:
+        docs, affixes = _without_title_affixes(docs, min_chrome_docs, chrome_share)
+        docs, edges = _without_edges(docs, min_chrome_docs, chrome_share)
+        learned = pl.concat([learned, affixes, edges]).sort("group", "kind", "line")
     # A page left without text once its chrome is cut keeps its title as its text, with a note.
     title = pl.coalesce("title_n", "page_title", "title_known")
     emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
@@ -110,10 +130,64 @@ def read_pages(
         .then(title)
         .otherwise(pl.col("body").fill_null(""))
     )
-    note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
-        pl.lit("no text left after cleaning: title used as text")
+    note = pl.concat_str(
+        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+            pl.lit("no text left after cleaning: title used as text")
+        ),
+        "date_note",
+        separator="; ",
+        ignore_nulls=True,
     )
-    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body"), learned
+    note = pl.when(note != "").then(note)
+    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
+        "body", "_key", "date_note"
+    )
+    return docs, learned
+
+
+def _title_group() -> pl.Expr:
+    """The group a document's title is learned with: its page group, else its site, else its
+    file's folder (a table of headlines)."""
+    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
+
+
+def _without_title_affixes(
+    docs: pl.DataFrame, min_docs: int, share: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Site-name prefixes and suffixes learned across each group's titles, and cut from the
+    titles a table, a file name or a page gives (not from a manifest's: the user's own)."""
+    columns = [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
+    titles = docs.select(
+        _title_group().alias("group"),
+        pl.col("_key").alias("key"),
+        pl.coalesce(columns).alias("title"),
+    )
+    learned = learn_title_affixes(titles, min_docs=min_docs, min_share=share)
+    if not learned.height:
+        return docs, learned
+    return docs.with_columns(
+        strip_title_affixes(docs[c], titles["group"], learned).alias(c) for c in columns
+    ), learned
+
+
+def _without_edges(
+    docs: pl.DataFrame, min_docs: int, share: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Segments that open or close many of a group's bodies, learned and cut."""
+    bodies = docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
+    learned = learn_edges(bodies, min_docs=min_docs, min_share=share)
+    if not learned.height:
+        return docs, learned
+    by_group: dict[str, dict[str, set[str]]] = {}
+    for group, kind, line in learned.select("group", "kind", "line").iter_rows():
+        by_group.setdefault(group, {}).setdefault(kind, set()).add(line)
+    where = (docs["group"].is_in(list(by_group)) & docs["body"].is_not_null()).fill_null(False)
+    at = where.arg_true()
+    cut = [
+        cut_edges(body, by_group[group])
+        for group, body in docs.select("group", "body")[at].iter_rows()
+    ]
+    return docs.with_columns(docs["body"].scatter(at, cut).alias("body")), learned
 
 
 def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
@@ -142,14 +216,27 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
     learned = (
         learned_lines(
             lines.select("doc", "line"),
-            docs.select("doc", "group", pl.col("text_n").hash().alias("key")),
+            docs.select("doc", "group", pl.col("_key").alias("key")),
             min_docs=min_chrome_docs,
             min_share=chrome_share,
-        )
+        ).select("group", pl.lit("line").alias("kind"), "line", "n_docs")
         if learn
         else pl.DataFrame(schema=LEARNED_SCHEMA)
     )
-    return docs, _chrome(lines, learned, reg), learned
+    return docs, _repeated(_chrome(lines, learned, reg), docs), learned
+
+
+def _repeated(lines: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
+    """``lines`` with ``repeated``: the line is also in another distinct document of its
+    group (a section name, a byline: not a page's own title)."""
+    keys = docs["_key"].gather(lines["doc"])
+    n = (
+        keys.alias("_k")
+        .to_frame()
+        .with_columns(lines.select("group", "line"))
+        .select(pl.col("_k").n_unique().over("group", "line").alias("_n"))["_n"]
+    )
+    return lines.with_columns(((n > 1) & lines["group"].is_not_null()).alias("repeated"))
 
 
 def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
@@ -196,25 +283,34 @@ def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.
     )
 
 
-def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
-    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`)."""
+def _pages(
+    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, min_docs: int | None
+) -> pl.DataFrame:
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`).
+    Pages of a group of at least ``min_docs`` distinct documents are read knowing which of
+    their lines the group's other pages have (None: never)."""
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, maybe_dateline, maybe_date = (
-        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date")
+    para_text, chrome, maybe_dateline, maybe_date, repeated = (
+        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     paras, end = {}, 0
     for doc, n in counts.iter_rows():
         paras[doc] = slice(end, end + n)
         end += n
+    orders = _numeric_orders(lines)
+    learned_from = set()
+    if min_docs is not None:
+        sizes = docs.group_by("group").agg(pl.col("_key").n_unique().alias("n"))
+        learned_from = set(sizes.filter(pl.col("n") >= min_docs)["group"].drop_nulls())
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
-    for doc, site, title_known, title_given, page_file in (
+    for doc, site, group, title_known, title_given, page_file in (
         docs.filter(pl.col("raw").is_not_null())
-        .select("doc", "site", "title_known", given, "page")
+        .select("doc", "site", "group", "title_known", given, "page")
         .iter_rows()
     ):
         at = paras.get(doc, slice(0, 0))
@@ -228,6 +324,10 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             maybe_date=maybe_date[at],
             known_title=title_known if title_given else None,
             scraped=page_file and not title_given,
+            # A page with a title of its own elsewhere (a file name) keeps the lines above its
+            # first paragraph as the lone-page rule keeps them.
+            repeated=repeated[at] if group in learned_from and title_known is None else None,
+            order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
@@ -237,6 +337,26 @@ def _pages(docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry) -> pl.DataFra
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
+
+
+_NUMERIC_SCREEN = r"(?:^|[^\d/])(\d{1,2}/\d{1,2}/\d{4})(?:$|[^\d/])"  # NUMERIC_STAMP, for polars
+
+
+def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
+    """Each group's day/month order, settled by its pages' numeric stamps ("12/11/2014"
+    beside "01/16/2015": month first) with :func:`toolkit.dates.settle_order`."""
+    stamps = (
+        lines.filter(pl.col("group").is_not_null())
+        .filter(pl.col("line").str.len_chars() <= STAMP_MAX_CHARS)
+        .select("group", pl.col("line").str.extract(_NUMERIC_SCREEN, 1).alias("stamp"))
+        .drop_nulls()
+        .unique(maintain_order=True)
+    )
+    orders = {}
+    for (group,), found in stamps.partition_by("group", as_dict=True).items():
+        if (order := settle_order(found["stamp"])) is not None:
+            orders[group] = order
+    return orders
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
@@ -262,4 +382,7 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         text_date_text if text_date else None,
         *((partial.year, partial.month, partial.day, partial.text) if partial else (None,) * 4),
         weekday,
+        f"page date {page.unsettled_date!r} not read: day/month order not settled for this site"
+        if page.unsettled_date and text_date is None
+        else None,
     )

@@ -4,12 +4,18 @@ Outlet tables know their own sites' stamps (:mod:`toolkit.outlets`); a page from
 site is read here: a stamp near the title or byline ("13 Apr, 2024 19:52", "Updated:
 2018-10-30 07:50", "2022年02月13日07:48", "19 декабря 2022") is found by a loose pattern and
 read by dateparser, the maintained parser, not by a growing hand list. A stamp without a year
-is never completed with a guessed one.
+is never completed with a guessed one. A numeric stamp ("12/11/2014") whose day and month could
+be either way round is read in the order its site's pages settle (see
+:func:`toolkit.dates.settle_order`), and not read at all when they do not.
 
 Example:
     >>> stamp_date("By Li Ming | China Daily | Updated: 2018-10-30 07:50")
     (datetime.date(2018, 10, 30), '2018-10-30 07:50')
     >>> stamp_date("19 декабря") is None
+    True
+    >>> stamp_date("Tech 12/11/2014 @ 7:48AM", order="mdy")
+    (datetime.date(2014, 12, 11), '12/11/2014')
+    >>> stamp_date("Tech 12/11/2014 @ 7:48AM") is None
     True
 """
 
@@ -18,7 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["STAMP_MAX_CHARS", "stamp_date"]
+from toolkit.date_order import Order
+
+__all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "stamp_date"]
 
 STAMP_MAX_CHARS = 160  # a stamp sits in a short line, not in a paragraph of prose
 
@@ -34,6 +42,8 @@ _STAMP = re.compile(
         )
     )
 )
+# "12/11/2014": day and month either way round; read only in an order the site settles.
+NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
@@ -42,17 +52,39 @@ _SETTINGS = {
 _EARLIEST = dt.date(1900, 1, 1)
 
 
-def stamp_date(line: str, *, today: dt.date | None = None) -> tuple[dt.date, str] | None:
+def stamp_date(
+    line: str, *, today: dt.date | None = None, order: Order | None = None
+) -> tuple[dt.date, str] | None:
     """The first date stamp of a short line with day, month and year, and its text; None when
-    the line holds none (or only one before 1900 or after ``today``)."""
+    the line holds none (or only one before 1900 or after ``today``). A numeric stamp is read
+    day first or month first as ``order`` says, or as its own fields say (a field over 12 is
+    the day); None when neither settles it."""
     if len(line) > STAMP_MAX_CHARS:
         return None
+    today = today or dt.date.today()
+    if (m := NUMERIC_STAMP.search(line)) is not None:
+        return _numeric(m, order, today)
     import dateparser  # heavy: loaded on the first stamp
 
-    today = today or dt.date.today()
     for m in _STAMP.finditer(line):
         text = m.group(0).strip()
         parsed = dateparser.parse(text, settings=_SETTINGS)
         if parsed is not None and _EARLIEST <= parsed.date() <= today:
             return parsed.date(), text
     return None
+
+
+def _numeric(m: re.Match, order: Order | None, today: dt.date) -> tuple[dt.date, str] | None:
+    first, second, year = (int(g) for g in m.groups())
+    if first > 12:
+        order = "dmy"
+    elif second > 12:
+        order = "mdy"
+    if order is None:
+        return None
+    day, month = (first, second) if order == "dmy" else (second, first)
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return (found, m.group(0)) if _EARLIEST <= found <= today else None

@@ -1,0 +1,165 @@
+"""Site-name parts of titles and the segments that open or close a site's texts, learned
+across its distinct documents and cut."""
+
+import polars as pl
+import pytest
+
+from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
+
+
+def _titles(titles, group="site"):
+    return pl.DataFrame(
+        {"group": [group] * len(titles), "key": list(range(len(titles))), "title": titles}
+    )
+
+
+STORIES = [f"Story number {i} about Minsk" for i in range(6)]
+
+
+@pytest.mark.parametrize(
+    ("titles", "expected_affixes", "expected_first"),
+    [
+        (
+            [f"{t} — RT World News" for t in STORIES],
+            [("title suffix", " — RT World News")],
+            STORIES[0],
+        ),
+        ([f"{t} | Reuters" for t in STORIES], [("title suffix", " | Reuters")], STORIES[0]),
+        (
+            [f"{t} - Москва - ТАСС" for t in STORIES],
+            [("title suffix", " - ТАСС"), ("title suffix", " - Москва - ТАСС")],
+            STORIES[0],
+        ),
+        ([f"Reuters | {t}" for t in STORIES], [("title prefix", "Reuters | ")], STORIES[0]),
+        # a colon opens many titles of one story ("Paris attacks: ..."): their words, kept
+        ([f"Paris attacks: {t}" for t in STORIES], [], f"Paris attacks: {STORIES[0]}"),
+        # in fewer than five documents: nothing learned
+        ([f"{t} | Reuters" for t in STORIES[:4]], [], f"{STORIES[0]} | Reuters"),
+    ],
+)
+def test_title_affixes_learned_and_cut(titles, expected_affixes, expected_first):
+    frame = _titles(titles)
+    learned = learn_title_affixes(frame)
+    assert sorted(learned.select("kind", "line").rows()) == sorted(expected_affixes)
+    stripped = strip_title_affixes(frame["title"], frame["group"], learned)
+    assert stripped[0] == expected_first
+
+
+def test_copies_of_one_title_vote_once():
+    frame = pl.DataFrame(
+        {"group": ["site"] * 6, "key": [1] * 6, "title": [f"{STORIES[0]} | Reuters"] * 6}
+    )
+    assert learn_title_affixes(frame).height == 0
+
+
+def test_a_title_is_never_cut_to_nothing():
+    learned = pl.DataFrame(
+        {"group": ["site"], "kind": ["title suffix"], "line": [" | Reuters"], "n_docs": [9]}
+    )
+    titles = pl.Series("title", ["Oil | Reuters", None, "Minsk and Moscow agree | Reuters"])
+    groups = pl.Series(["site", "site", "other"])
+    assert strip_title_affixes(titles, groups, learned).to_list() == [
+        "Oil | Reuters",
+        None,
+        "Minsk and Moscow agree | Reuters",
+    ]
+
+
+def _texts(texts, keys=None):
+    return pl.DataFrame(
+        {"group": ["site"] * len(texts), "key": keys or list(range(len(texts))), "text": texts}
+    )
+
+
+BODIES = [
+    f"Minsk and Moscow signed deal number {i}.\nThe ministers met on day {i}." for i in range(6)
+]
+CREDITS = [f"Credit {name}/Associated Press" for name in "Ann Bob Cid Dan Eve Fay".split()]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "first_after"),
+    [
+        (
+            [f"{b} Read Full Article at RT.com" for b in BODIES],
+            [("closing", "Read Full Article at RT.com")],
+            BODIES[0],
+        ),
+        (
+            [f"Fox News Flash | {b}" for b in BODIES],
+            [("opening", "Fox News Flash")],
+            BODIES[0],
+        ),
+        (
+            [f"{b}\n{c}" for b, c in zip(BODIES, CREDITS, strict=True)],
+            [("closing template", "Credit …")],
+            BODIES[0],
+        ),
+        # the last sentences differ: nothing learned, nothing cut
+        (BODIES, [], BODIES[0]),
+    ],
+)
+def test_edges_learned_and_cut(texts, expected, first_after):
+    learned = learn_edges(_texts(texts))
+    assert learned.select("kind", "line").rows() == expected
+    found: dict[str, set[str]] = {}
+    for kind, line in learned.select("kind", "line").iter_rows():
+        found.setdefault(kind, set()).add(line)
+    assert cut_edges(texts[0], found) == first_after
+
+
+def test_a_sentence_of_one_story_saved_many_times_is_not_learned():
+    story = "Minsk and Moscow agreed.\nPutin said the deal was done."
+    assert learn_edges(_texts([story] * 8, keys=[7] * 8)).height == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "learned", "expected"),
+    [
+        # a text that is only the learned segment is left whole (never emptied)
+        ("Read Full Article at RT.com", {"closing": {"Read Full Article at RT.com"}}, None),
+        # a closing sentence is cut; a sentence like it inside the text stays
+        (
+            "Read Full Article at RT.com is what it said.\nIt ended. Read Full Article at RT.com",
+            {"closing": {"Read Full Article at RT.com"}},
+            "Read Full Article at RT.com is what it said.\nIt ended.",
+        ),
+        # a credit template cuts credits, not a closing sentence with a full stop
+        ("It ended.\nCredit Ann Lee/AP", {"closing template": {"Credit …"}}, "It ended."),
+        ("It ended. Credit is due.", {"closing template": {"Credit …"}}, None),
+    ],
+)
+def test_cut_edges(text, learned, expected):
+    assert cut_edges(text, learned) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # who is quoted, on fewer than half the titles: not a site name
+        [f"{t} — Putin" for t in STORIES] + [f"Other story {i}" for i in range(8)],
+        [f"{t} - Reports" for t in STORIES] + [f"Other story {i}" for i in range(8)],
+    ],
+)
+def test_an_attribution_is_not_a_site_name(titles):
+    assert learn_title_affixes(_titles(titles)).height == 0
+
+
+def test_section_suffixes_of_one_site_count_together():
+    titles = [f"{t} — RT World News" for t in STORIES] + [
+        f"Business story {i} — RT Business News" for i in range(6)
+    ]
+    learned = learn_title_affixes(_titles(titles))
+    assert learned["line"].to_list() == [" — RT Business News", " — RT World News"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # their authors' formula, a sentence: kept
+        [f"Ukrainians! {b} Glory to Ukraine!" for b in BODIES],
+        [f"{b} Thank you." for b in BODIES],
+    ],
+)
+def test_a_sentence_that_opens_or_closes_many_texts_is_not_learned(texts):
+    assert learn_edges(_texts(texts)).height == 0

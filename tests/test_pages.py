@@ -1,0 +1,75 @@
+"""Pages read over a whole corpus: what is learned across a site's documents (chrome lines,
+title affixes, opening and closing segments, the day/month order of its stamps)."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+import toolkit
+
+MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
+FOOTER = "About us\nTerms of use\nPrivacy policy"
+
+
+def _page(i: int, *, stamp: str, closing: str = "") -> str:
+    body = (
+        f"Minsk and Moscow signed agreement number {i} on gas prices on Friday, officials said.\n"
+        f"The ministers of both countries met for the {i}th time this year to settle the terms.{closing}"
+    )
+    return f"{MENU}\nSection {i % 2}\n{stamp}\nMinsk and Moscow sign deal {i}\n{body}\n{FOOTER}\n"
+
+
+def _write(folder, pages):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(pages):
+        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+
+
+def test_a_site_read_as_a_whole(tmp_path):
+    pages = [
+        _page(i, stamp=f"Tech {m}/{d}/2015 @ 9:02AM", closing=" Read Full Article at Site.com")
+        for i, (m, d) in enumerate([(1, 17), (1, 12), (2, 3), (3, 4), (4, 5), (5, 6)])
+    ]
+    _write(tmp_path / "site", pages)
+    result = toolkit.ingest(tmp_path / "site")
+    corpus = result.corpus.sort("path")
+    # 1/17/2015 settles month first for the site: 1/12/2015 is 12 January
+    assert corpus["published"].to_list()[:2] == [dt.date(2015, 1, 17), dt.date(2015, 1, 12)]
+    assert corpus["title"][0] == "Minsk and Moscow sign deal 0"
+    assert corpus["text"][0].endswith("to settle the terms.")
+    assert "Read Full Article" not in "".join(corpus["text"])
+    learned = result.learned_chrome
+    assert learned.columns == ["group", "kind", "line", "n_docs"]
+    closing = learned.filter(pl.col("kind") == "closing")
+    assert closing.select("line", "n_docs").rows() == [("Read Full Article at Site.com", 6)]
+    assert learned.filter((pl.col("kind") == "line") & (pl.col("line") == "Home")).height == 1
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        # no stamp settles the order: no date, and the report says why
+        (["12/11/2014", "01/02/2015", "03/04/2015", "05/06/2015", "07/08/2015"], None),
+        # one day over 12 in the first field settles day first for every page
+        (
+            ["12/11/2014", "01/02/2015", "03/04/2015", "05/06/2015", "25/08/2015"],
+            dt.date(2014, 11, 12),
+        ),
+    ],
+)
+def test_numeric_stamps_settled_per_site(tmp_path, stamps, expected):
+    _write(tmp_path / "site", [_page(i, stamp=f"Posted {s}") for i, s in enumerate(stamps)])
+    result = toolkit.ingest(tmp_path / "site")
+    assert result.corpus.sort("path")["published"][0] == expected
+    notes = result.report.sort("path")["note"].fill_null("")
+    assert ("day/month order not settled" in notes[0]) == (expected is None)
+
+
+def test_title_suffixes_of_a_table_learned_and_cut(tmp_path):
+    rows = [f"Minsk and Moscow sign deal {i} | Reuters,Body text {i} about gas." for i in range(6)]
+    (tmp_path / "items.csv").write_text("title,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = toolkit.ingest(tmp_path / "items.csv")
+    assert result.corpus["title"].to_list() == [f"Minsk and Moscow sign deal {i}" for i in range(6)]
+    suffix = result.learned_chrome.filter(pl.col("kind") == "title suffix")
+    assert suffix.select("line", "n_docs").rows() == [(" | Reuters", 6)]
