@@ -217,6 +217,7 @@ if result.ok and by_outlet.height:
         series="topic",
         labels=labels,
         pooled=tr.POOLED,
+        axis_title="share of units",
         title=f"Topic share per {opts['period']}, within each outlet "
         f"({undated} undated units left out)",
     )

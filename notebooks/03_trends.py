@@ -253,10 +253,17 @@ if event:
     ctx.save_table(per_outlet, "before_after_by_outlet")
     say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
         f"{a1}.")  # fmt: skip
-    show_table(change.drop("measure"), rows=len(measures),
-               caption="Shares before and after, within outlets, with p- and q-values")  # fmt: skip
-    show_table(per_outlet.drop("measure"), rows=per_outlet.height,
-               caption="Each outlet on its own (q-values over this whole table)")  # fmt: skip
+    if per_outlet.height:
+        show_table(
+            change.drop("measure"),
+            rows=len(measures),
+            caption="Shares before and after, within outlets, with p- and q-values",
+        )
+        show_table(per_outlet.drop("measure"), rows=per_outlet.height,
+                   caption="Each outlet on its own (q-values over this whole table)")  # fmt: skip
+    else:
+        say("No outlet has dated items on both sides of the event: nothing to compare within "
+            "outlets.")  # fmt: skip
     words = tr.before_after_terms(
         docs, event=event, days=opts["window_days"], min_count=opts["min_count"],
         min_group_docs=min_group_docs, stop_words=opts["stop_words"],

@@ -242,6 +242,7 @@ def share_panels(
     min_items: int = 1,
     pooled: str | None = None,
     n: str = "n",
+    axis_title: str = "share of items",
 ) -> go.Figure:
     """Shares over time with a ``coverage`` column (:mod:`toolkit.trends`): one line per value
     of ``series`` (named by ``labels``), in one panel per value of ``panel`` when given (each
@@ -286,5 +287,5 @@ def share_panels(
         hovermode="closest",
         legend={"orientation": "h", "y": -0.08 if panel else -0.2},
     )
-    fig.update_yaxes(title_text="share of items", tickformat=".0%", rangemode="tozero")
+    fig.update_yaxes(title_text=axis_title, tickformat=".0%", rangemode="tozero")
     return fig

@@ -191,15 +191,17 @@ def vectorizer(
     )
 
 
-def _stem(word: str) -> str:
-    # "Belarus" and "Belarusian", "sanction" and "sanctions" are one word in a label
-    return word.lower()[:6]
+def _stems(word: str) -> set[str]:
+    # "Belarus" and "Belarusian", "sanction" and "sanctions" are one word in a label, and
+    # "belarusian-russian" repeats "russia" and "belarus"
+    return {part[:6] for part in word.lower().split("-") if part}
 
 
 def topic_label(terms: list[str], *, parts: int = 3) -> str:
     """A short label from a topic's representation (its words and phrases, best first): the
     first ``parts`` of them, each without the words an earlier part already holds (by their
-    first six letters), so phrases that share words do not make a word salad.
+    first six letters, and each part of a hyphenated word), so phrases that share words do
+    not make a word salad.
 
     Example:
         >>> topic_label(["lukashenko stressed", "coordinates lukashenko", "belarus", "belarusian"])
@@ -209,8 +211,8 @@ def topic_label(terms: list[str], *, parts: int = 3) -> str:
     out: list[str] = []
     for term in terms:
         words = term.split()
-        fresh = [w for w in words if _stem(w) not in seen]
-        seen |= {_stem(w) for w in words}
+        fresh = [w for w in words if not _stems(w) <= seen]
+        seen |= set().union(*(_stems(w) for w in words))
         if fresh:
             out.append(" ".join(fresh))
         if len(out) == parts:
