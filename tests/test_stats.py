@@ -2,16 +2,17 @@ import numpy as np
 import polars as pl
 import pytest
 
-from toolkit.stats import bh_qvalues, flag_small, wilson
+from toolkit.stats import bh_qvalues, flag_small, significant, wilson
 
 
 @pytest.mark.parametrize(
     ("p", "q"),
     [
         # by hand: sorted 0.01, 0.03, 0.04, 0.5 (m = 4) -> 0.04, 0.06, 0.0533, 0.5; then the
-        # running minimum from the largest down -> 0.04, 0.0533, 0.0533, 0.5
-        ([0.01, 0.04, 0.03, 0.5], [0.04, 0.0533, 0.0533, 0.5]),
-        ([0.01, 0.04, None, 0.03, 0.5], [0.04, 0.0533, None, 0.0533, 0.5]),  # None: no test
+        # running minimum from the largest down -> 0.04, 0.05333, 0.05333, 0.5
+        ([0.01, 0.04, 0.03, 0.5], [0.04, 0.05333, 0.05333, 0.5]),
+        ([0.01, 0.04, None, 0.03, 0.5], [0.04, 0.05333, None, 0.05333, 0.5]),  # None: no test
+        ([1e-30, 0.5], [2e-30, 0.5]),  # a tiny q-value is not rounded to 0
         ([0.2, 0.2, 0.2], [0.2, 0.2, 0.2]),  # ties
         ([0.9, 0.95], [0.95, 0.95]),
         ([0.6, 0.7, 0.8], [0.8, 0.8, 0.8]),  # p * m / rank above 1 is capped
@@ -27,9 +28,9 @@ def test_bh_qvalues_match_scipy():
     from scipy.stats import false_discovery_control
 
     p = np.random.default_rng(3).uniform(0, 0.2, size=43) ** 2
-    expected = np.round(np.minimum(false_discovery_control(p, method="bh"), 1), 4)
-    assert bh_qvalues(p) == expected.tolist()
-    assert all(q >= pv for q, pv in zip(bh_qvalues(p), np.round(p, 4), strict=True))
+    expected = [significant(q) for q in false_discovery_control(p, method="bh")]
+    assert bh_qvalues(p) == expected
+    assert all(q >= significant(pv) for q, pv in zip(bh_qvalues(p), p, strict=True))
 
 
 @pytest.mark.parametrize(

@@ -303,9 +303,29 @@ def test_before_after_terms_take_the_tokeniser_options_and_carry_q_values():
                                   min_group_docs=1)  # fmt: skip
     assert terms["term"].head(1).to_list() == ["troops"]
     assert {"p_value", "q_value"} <= set(terms.columns)
-    assert (terms["q_value"] >= terms["p_value"].round(4)).all()
+    assert (terms["q_value"] >= terms["p_value"]).all() and (terms["p_value"] > 0).all()
     assert "the" not in terms["term"].to_list()  # a stop word of the corpus's language
     mine = tr.before_after_terms(frame, event="2022-02-24", days=60, min_count=2,
                                  min_group_docs=1, stop_words=["troops"],
                                  exclude_terms=["gas*"])  # fmt: skip
     assert not {"troops", "gas", "gas prices"} & set(mine["term"].to_list())
+
+
+@pytest.mark.parametrize(
+    ("min_items", "line", "hollow"),
+    [
+        (1, [None, 1.0, None, None], [1.0, None, None, 1.0]),  # Jan, Apr partial; Mar empty
+        (2, [None, 1.0, None, None], None),  # partial periods with one item: not drawn at all
+    ],
+)
+def test_share_panels_draw_partial_periods_hollow_and_empty_ones_as_gaps(min_items, line, hollow):
+    from toolkit.plots import share_panels
+
+    dates = [D(2022, 1, 10), D(2022, 2, 1), D(2022, 2, 28), D(2022, 4, 15)]
+    share = tr.query_share(items(dates), "x", period="month", by="outlet")
+    fig = share_panels(share, series="outlet", title="t", min_items=min_items)
+    drawn = [t for t in fig.data if t.name == "TASS"]
+    assert list(drawn[0].y) == line and drawn[0].connectgaps is False
+    assert (list(drawn[1].y) if len(drawn) > 1 else None) == hollow
+    if hollow:
+        assert drawn[1].marker.symbol == "circle-open" and drawn[1].mode == "markers"

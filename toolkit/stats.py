@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-__all__ = ["Z95", "bh_qvalues", "flag_small", "wilson"]
+__all__ = ["Z95", "bh_qvalues", "flag_small", "significant", "wilson"]
 
 Z95 = 1.959964
 
@@ -44,13 +44,14 @@ def flag_small(n: str, minimum: int) -> pl.Expr:
 def bh_qvalues(p_values: list[float | None] | np.ndarray) -> list[float | None]:
     """Benjamini-Hochberg q-values (adjusted p-values controlling the false discovery rate) for
     a table of tests, in the order given; a missing p-value (no test) stays None and does not
-    count as a test. A row is a discovery at FDR ``a`` where ``q <= a``.
+    count as a test. A row is a discovery at FDR ``a`` where ``q <= a``. Rounded to four
+    significant digits, so a tiny q-value is never shown as 0.
 
     q_(i) = min over j >= i of p_(j) * m / j, for the p-values sorted ascending, capped at 1.
 
     Example:
         >>> bh_qvalues([0.01, 0.04, None, 0.03, 0.5])
-        [0.04, 0.0533, None, 0.0533, 0.5]
+        [0.04, 0.05333, None, 0.05333, 0.5]
     """
     given = [i for i, p in enumerate(p_values) if p is not None and np.isfinite(p)]
     out: list[float | None] = [None] * len(p_values)
@@ -64,5 +65,11 @@ def bh_qvalues(p_values: list[float | None] | np.ndarray) -> list[float | None]:
     q = np.empty(m)
     q[order] = q_sorted
     for i, v in zip(given, q, strict=True):
-        out[i] = round(float(v), 4)
+        out[i] = significant(float(v))
     return out
+
+
+def significant(x: float, digits: int = 4) -> float:
+    """``x`` rounded to ``digits`` significant digits (1.234e-09 stays, where rounding to
+    places would give 0)."""
+    return float(f"{x:.{digits}g}")

@@ -34,7 +34,7 @@ import polars as pl
 from toolkit.errors import ToolkitError
 from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
-from toolkit.stats import Z95, bh_qvalues, wilson
+from toolkit.stats import Z95, bh_qvalues, significant, wilson
 
 __all__ = [
     "PERIODS",
@@ -531,5 +531,6 @@ def before_after_terms(
         return terms
     p = erfc(np.abs(terms["z"].to_numpy()) / np.sqrt(2))
     return terms.with_columns(
-        p_value=pl.Series(np.round(p, 6)), q_value=pl.Series(bh_qvalues(p), dtype=pl.Float64)
+        p_value=pl.Series([significant(v) for v in p], dtype=pl.Float64),
+        q_value=pl.Series(bh_qvalues(p), dtype=pl.Float64),
     )
