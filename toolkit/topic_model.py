@@ -192,16 +192,17 @@ def vectorizer(
 
 
 def _stems(word: str) -> set[str]:
-    # "Belarus" and "Belarusian", "sanction" and "sanctions" are one word in a label, and
+    # "Belarus" and "Belarusian", "hike" and "hikes" are one word in a label, and
     # "belarusian-russian" repeats "russia" and "belarus"
-    return {part[:6] for part in word.lower().split("-") if part}
+    parts = [p for p in word.lower().split("-") if p]
+    return {(p[:-1] if len(p) > 3 and p.endswith("s") else p)[:6] for p in parts}
 
 
 def topic_label(terms: list[str], *, parts: int = 3) -> str:
     """A short label from a topic's representation (its words and phrases, best first): the
     first ``parts`` of them, each without the words an earlier part already holds (by their
-    first six letters, and each part of a hyphenated word), so phrases that share words do
-    not make a word salad.
+    first six letters, less a plural "s", and each part of a hyphenated word), so phrases that
+    share words do not make a word salad.
 
     Example:
         >>> topic_label(["lukashenko stressed", "coordinates lukashenko", "belarus", "belarusian"])
