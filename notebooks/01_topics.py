@@ -51,6 +51,7 @@ topics = {
     "reduce_outliers": False,
     "stability_runs": 3,
     "period": "month",
+    "topics_drawn": 10,
     "passages": 3,
 }
 output_dir = None
@@ -199,8 +200,10 @@ if result.ok:
 # Each topic's share of each outlet's units published in each period, so that busy months and
 # an outlet's silences do not look like surges or falls; the first panel weights the outlets
 # equally. Hollow markers are periods only partly covered by an outlet's data (before its
-# first item or after its last), gaps are periods in which it published nothing. Undated
-# units are left out and counted.
+# first item or after its last), gaps are periods in which it published nothing or fewer than
+# `min_group_docs` units (the table keeps them). The `topics_drawn` largest topics are drawn;
+# the table `topic_share_over_time_by_outlet` holds every topic. Undated units are left out
+# and counted.
 
 # %%
 timeline, undated = tp.over_time(result.units, period=opts["period"])
@@ -209,21 +212,31 @@ by_outlet, _ = tp.over_time(result.units, period=opts["period"], by="outlet")
 by_outlet = by_outlet.filter(pl.col("topic") != tp.OUTLIER).rename({"n_units": "n"})
 ctx.save_table(by_outlet, "topic_share_over_time_by_outlet")
 ctx.record("undated_units", undated)
-if result.ok and by_outlet.height:
-    pooled = tr.pooled(by_outlet, category="topic").drop("groups")
+floor = ctx.params["min_group_docs"]
+largest = (
+    table.filter(pl.col("topic") >= 0).sort("size", descending=True).head(opts["topics_drawn"])
+)
+drawn = by_outlet.filter(pl.col("topic").is_in(largest["topic"].to_list()))
+if result.ok and drawn.filter(pl.col("n") >= floor).height:
+    if result.n_topics > largest.height:
+        say(f"The {largest.height} largest of {result.n_topics} topics are drawn "
+            "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
+    pooled = tr.pooled(drawn, category="topic", min_items=floor).drop("groups")
     fig = share_panels(
-        pl.concat([pooled, by_outlet], how="diagonal_relaxed"),
+        pl.concat([pooled, drawn], how="diagonal_relaxed"),
         panel="outlet",
         series="topic",
         labels=labels,
         pooled=tr.POOLED,
+        min_items=floor,
         axis_title="share of units",
         title=f"Topic share per {opts['period']}, within each outlet "
         f"({undated} undated units left out)",
     )
     show(fig)
 else:
-    say(f"No dated units to draw over time ({undated} undated).")
+    say(f"No topic to draw over time: no outlet has {floor} or more dated units in any "
+        f"{opts['period']} ({undated} undated).")  # fmt: skip
 
 # %% [markdown]
 # ## The topic map, hierarchy and words

@@ -58,6 +58,7 @@ trends = {
     "permutations": 2000,
     "top_terms": 20,
     "min_count": 3,
+    "topics_drawn": 10,
     "stop_words": [],
     "exclude_terms": [],
 }
@@ -191,7 +192,8 @@ else:
 # ## Topics over time
 #
 # When the topics notebook ran first in this run, each article's dominant topic is followed
-# here as a share of each outlet's articles per period, named by its label.
+# here as a share of each outlet's articles per period, named by its label: the
+# `topics_drawn` largest topics; the table `topic_share_by_outlet` holds every topic.
 
 # %%
 article_topics = ctx.table("topics", "article_topics")  # None when 01_topics has not run here
@@ -205,10 +207,18 @@ if article_topics is not None:
     topic_pooled = tr.pooled(topic_series, category="topic", min_items=floor)
     ctx.save_table(topic_series, "topic_share_by_outlet")
     ctx.save_table(topic_pooled, "topic_share_pooled")
-    if topic_series.filter(pl.col("n") >= floor).height:
+    sizes = topic_series.group_by("topic").agg(pl.col("k").sum())
+    sizes = sizes.sort(["k", "topic"], descending=[True, False])
+    largest = sizes.head(opts["topics_drawn"])["topic"].to_list()
+    if sizes.height > len(largest):
+        say(f"The {len(largest)} largest of {sizes.height} topics are drawn "
+            "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
+    drawn = pl.concat([topic_pooled.drop("groups"), topic_series], how="diagonal_relaxed")
+    drawn = drawn.filter(pl.col("topic").is_in(largest))
+    if drawn.filter(pl.col("n") >= floor).height:
         show(
             share_panels(
-                pl.concat([topic_pooled.drop("groups"), topic_series], how="diagonal_relaxed"),
+                drawn,
                 panel="outlet", series="topic", labels=topic_labels, pooled=tr.POOLED,
                 min_items=floor, events=events,
                 title=f"Dominant topics per {period}, within each outlet "

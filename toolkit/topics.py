@@ -105,6 +105,9 @@ class TopicOptions:
     reduce_outliers: bool = option(False, "reassign outliers to their nearest topic")
     stability_runs: int = option(3, "refits with other seeds to measure topic stability", minimum=0)
     period: str = option("month", "period for topics over time", choices=tuple(PERIODS))
+    topics_drawn: int = option(
+        10, "topics drawn over time (the largest); the tables keep every topic", minimum=1
+    )
     passages: int = option(3, "representative passages shown per topic", minimum=0)
 
 

@@ -89,6 +89,9 @@ class TrendOptions:
     permutations: int = option(2000, "shuffles in the before/after permutation test", minimum=1)
     top_terms: int = option(20, "terms listed as rising and falling", minimum=1)
     min_count: int = option(3, "terms rarer than this around the event are not ranked", minimum=1)
+    topics_drawn: int = option(
+        10, "topics drawn over time (the largest); the tables keep every topic", minimum=1
+    )
     stop_words: list = option(
         [], "your own stop words, added to the list of each language of the corpus"
     )
@@ -508,7 +511,7 @@ def before_after_by_group(
 
 
 def _r(x: float | None) -> float | None:
-    return round(float(x), 4) if x is not None and np.isfinite(x) else None
+    return round(float(x), 4) + 0.0 if x is not None and np.isfinite(x) else None  # no -0.0
 
 
 def before_after_terms(
