@@ -45,11 +45,13 @@ topics = {
     "mmr_diversity": 0.3,
     "top_n_words": 10,
     "ngram_max": 2,
-    "stop_words": "english",
+    "stop_words": [],
+    "exclude_terms": [],
     "nr_topics": None,
     "reduce_outliers": False,
     "stability_runs": 3,
     "period": "month",
+    "topics_drawn": 10,
     "passages": 3,
 }
 output_dir = None
@@ -57,23 +59,31 @@ prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
-from IPython.display import Markdown, display
+from html import escape
+
+import polars as pl
+from IPython.display import HTML, display
 
 from toolkit import topics as tp
+from toolkit import trends as tr
 from toolkit.context import context
-from toolkit.plots import share_bars, share_lines
+from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
 from toolkit.segment import segment
+
+
+def say(html_text: str) -> None:
+    """A paragraph of HTML; every value from the data in it is escaped by the caller."""
+    display(HTML(f"<p>{html_text}</p>"))
+
 
 ctx = context(globals(), "topics")
 opts = ctx.params["topics"]
 units = segment(ctx.stories, ctx.params["unit"])
 texts = units["text"].to_list()
-display(
-    Markdown(
-        f"**{ctx.params['name']}**: {ctx.filters()} Unit of analysis: **{ctx.params['unit']}** "
-        f"({units.height} units)."
-    )
+say(
+    f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Unit of analysis: "
+    f"<b>{escape(ctx.params['unit'])}</b> ({units.height} units)."
 )
 
 # %% [markdown]
@@ -92,10 +102,10 @@ msg = (
 )
 if window["share_over_window"] > 0.1:
     msg += (
-        " **Their ends are not read.** Use `unit: paragraph` for long texts; topics here "
-        "describe the beginnings of the longer units only."
+        " <b>Their ends are not read.</b> Use <code>unit: paragraph</code> for long texts; "
+        "topics here describe the beginnings of the longer units only."
     )
-display(Markdown(msg))
+say(msg)
 
 # %%
 embeddings = ctx.embeddings(texts)
@@ -113,27 +123,26 @@ ctx.record(
      "outliers": result.outliers, "n_topics": result.n_topics},
 )  # fmt: skip
 if result.ok:
-    display(
-        Markdown(
-            f"{result.n_topics} topics from {units.height} units "
-            f"(UMAP n_neighbors={result.settings['n_neighbors']}, HDBSCAN min_topic_size="
-            f"{result.settings['min_topic_size']}, scaled to the corpus; seed "
-            f"{ctx.params['seed']})."
-        )
+    say(
+        f"{result.n_topics} topics from {units.height} units "
+        f"(UMAP n_neighbors={result.settings['n_neighbors']}, HDBSCAN min_topic_size="
+        f"{result.settings['min_topic_size']}, scaled to the corpus; seed "
+        f"{ctx.params['seed']})."
     )
 else:
-    display(Markdown(f"**No topic model.** {result.reason}. The sections below are empty."))
+    say(f"<b>No topic model.</b> {escape(result.reason)}. The sections below are empty.")
 
 # %% [markdown]
 # ## Topics
 #
-# Each topic's size (units), its most distinctive words and the passages most typical of it.
-# Topic -1 holds the outliers: units HDBSCAN placed in no topic.
+# Each topic's size (units), its label, its most distinctive words and the passages most
+# typical of it. The label is the topic's top words and phrases with the words they share
+# said once. Topic -1 holds the outliers: units HDBSCAN placed in no topic.
 
 # %%
 table = result.topic_table(passages=opts["passages"])
 ctx.save_table(table, "topics")
-show_table(table, caption="Topics")
+show_table(table, caption="Topics", rows=table.height)
 labels = result.labels()
 assignments = result.units.select(
     "unit_id", "doc_id", "outlet", "published", "topic", "probability"
@@ -158,7 +167,7 @@ if out:
             f" After reassignment: {out.get('share_after', out['share_before']):.0%} "
             f"({out.get('reassigned', 0)} units moved)."
         )
-    display(Markdown(line))
+    say(line)
 
 # %% [markdown]
 # ## Topics by outlet
@@ -182,30 +191,52 @@ if result.ok:
     )
     small = shares.filter("small_n")["outlet"].unique().sort().to_list()
     if small:
-        display(Markdown(f"Small n (fewer than {ctx.params['min_group_docs']} documents): "
-                         f"{', '.join(small)}."))  # fmt: skip
+        say(f"Small n (fewer than {ctx.params['min_group_docs']} documents): "
+            f"{escape(', '.join(small))}.")  # fmt: skip
 
 # %% [markdown]
 # ## Topics over time
 #
-# Each topic's share of the units published in each period, so that busy months do not look
-# like surges. Undated units are left out and counted.
+# Each topic's share of each outlet's units published in each period, so that busy months and
+# an outlet's silences do not look like surges or falls; the first panel weights the outlets
+# equally. Hollow markers are periods only partly covered by an outlet's data (before its
+# first item or after its last), gaps are periods in which it published nothing or fewer than
+# `min_group_docs` units (the table keeps them). The `topics_drawn` largest topics are drawn;
+# the table `topic_share_over_time_by_outlet` holds every topic. Undated units are left out
+# and counted.
 
 # %%
 timeline, undated = tp.over_time(result.units, period=opts["period"])
 ctx.save_table(timeline, "topic_share_over_time")
+by_outlet, _ = tp.over_time(result.units, period=opts["period"], by="outlet")
+by_outlet = by_outlet.filter(pl.col("topic") != tp.OUTLIER).rename({"n_units": "n"})
+ctx.save_table(by_outlet, "topic_share_over_time_by_outlet")
 ctx.record("undated_units", undated)
-if result.ok and timeline.height:
-    fig = share_lines(
-        timeline.filter(timeline["topic"] != tp.OUTLIER),
-        x="period",
-        category="topic",
+floor = ctx.params["min_group_docs"]
+largest = (
+    table.filter(pl.col("topic") >= 0).sort("size", descending=True).head(opts["topics_drawn"])
+)
+drawn = by_outlet.filter(pl.col("topic").is_in(largest["topic"].to_list()))
+if result.ok and drawn.filter(pl.col("n") >= floor).height:
+    if result.n_topics > largest.height:
+        say(f"The {largest.height} largest of {result.n_topics} topics are drawn "
+            "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
+    pooled = tr.pooled(drawn, category="topic", min_items=floor).drop("groups")
+    fig = share_panels(
+        pl.concat([pooled, drawn], how="diagonal_relaxed"),
+        panel="outlet",
+        series="topic",
         labels=labels,
-        title=f"Topic share per {opts['period']} ({undated} undated units left out)",
+        pooled=tr.POOLED,
+        min_items=floor,
+        axis_title="share of units",
+        title=f"Topic share per {opts['period']}, within each outlet "
+        f"({undated} undated units left out)",
     )
     show(fig)
 else:
-    display(Markdown(f"No dated units to draw over time ({undated} undated)."))
+    say(f"No topic to draw over time: no outlet has {floor} or more dated units in any "
+        f"{opts['period']} ({undated} undated).")  # fmt: skip
 
 # %% [markdown]
 # ## The topic map, hierarchy and words
@@ -220,7 +251,7 @@ if result.ok:
         if fig is not None:
             show(fig)
         else:
-            display(Markdown(f"*{kind}* not drawn: {why}"))
+            say(f"<i>{kind}</i> not drawn: {escape(why)}")
             ctx.record(f"figure_{kind}", why)
 
 # %% [markdown]
@@ -248,4 +279,5 @@ if result.ok and opts["stability_runs"] > 0:
 # %%
 if result.ok:
     saved = tp.save_model(result, ctx.tables_dir / "model", ctx.model_path())
-    display(Markdown(f"Model saved with safetensors: `{saved.relative_to(ctx.output_dir)}`."))
+    say(f"Model saved with safetensors: <code>{escape(str(saved.relative_to(ctx.output_dir)))}"
+        "</code>.")  # fmt: skip

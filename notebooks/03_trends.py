@@ -19,6 +19,13 @@
 # How coverage shifts: volume per outlet, the share of items about Belarus (or any query),
 # frames and topics per period, events drawn on every plot, and what rose or fell around a
 # chosen event. Only fully dated items are placed in time; the others are counted and left out.
+#
+# Outlets publish at their own pace and go quiet at their own times, so every share is
+# computed **within each outlet** (the share of that outlet's items) and drawn per outlet. The
+# line for all outlets together weights each outlet equally, whatever its volume, and says so.
+# Periods only partly covered by the data (before an outlet's first item or after its last)
+# are hollow markers, not dips; periods in which an outlet published nothing are gaps, not
+# zeros.
 
 # %% tags=["parameters"]
 name = "seeds"
@@ -51,6 +58,9 @@ trends = {
     "permutations": 2000,
     "top_terms": 20,
     "min_count": 3,
+    "topics_drawn": 10,
+    "stop_words": [],
+    "exclude_terms": [],
 }
 rhetoric = {"frames_file": None, "frames_mode": "extend"}  # the frames, as in 02_rhetoric
 output_dir = None
@@ -58,27 +68,34 @@ prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
 
 # %%
+from html import escape
+
 import plotly.graph_objects as go
 import polars as pl
-from IPython.display import Markdown, display
+from IPython.display import HTML, display
 
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
 from toolkit.context import context
-from toolkit.plots import add_events, share_lines
+from toolkit.plots import add_events, share_panels
 from toolkit.report import show, show_table
+
+
+def say(html_text: str) -> None:
+    """A paragraph of HTML; every value from the data in it is escaped by the caller."""
+    display(HTML(f"<p>{html_text}</p>"))
+
 
 ctx = context(globals(), "trends")
 opts, seed = ctx.params["trends"], ctx.params["seed"]
 docs, period, events = ctx.stories, opts["period"], opts["events"]
+floor = opts["min_period_items"]
 dating = tr.dating(docs)
 ctx.record("dating", dating)
-display(
-    Markdown(
-        f"**{ctx.params['name']}**: {ctx.filters()} Of {dating['items']} items, "
-        f"{dating['dated']} have a full date and are placed in time; {dating['partial']} have a "
-        f"partial date and {dating['undated']} none: these are left out of every plot below."
-    )
+say(
+    f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Of {dating['items']} items, "
+    f"{dating['dated']} have a full date and are placed in time; {dating['partial']} have a "
+    f"partial date and {dating['undated']} none: these are left out of every plot below."
 )
 left_out = dating["items"] - dating["dated"]
 
@@ -95,7 +112,8 @@ many = vol["period"].n_unique() > 60
 for (outlet,), rows in vol.group_by("outlet", maintain_order=True):
     fig.add_scatter(x=rows["period"].to_list(), y=rows["items"].to_list(), name=outlet,
                     mode="lines" if many else "lines+markers")  # fmt: skip
-add_events(fig, events)
+if vol.height:
+    add_events(fig, events, within=(vol["period"].min(), vol["period"].max()))
 fig.update_layout(title=f"Items per {period} ({left_out} without a full date left out)",
                   yaxis_title="items", xaxis={"rangeslider": {"visible": many}})  # fmt: skip
 show(fig)
@@ -103,73 +121,130 @@ show(fig)
 # %% [markdown]
 # ## The share of items matching the query
 #
-# The share of each period's items whose title or text mentions any query term, with a 95%
-# interval. With one or two items in a period the interval spans most of the axis: that is the
-# honest picture of how little a period with so few items says.
+# Within each outlet: the share of its items in each period whose title or text mentions any
+# query term, with 95% intervals. The dark dashed line is the mean of the outlets' shares,
+# each outlet weighted equally (not the share of all items pooled, which a busy or a silent
+# outlet would tilt); it is hollow where an outlet is missing or partial in that period.
+# Periods with fewer than `min_period_items` items in an outlet are left out of the plots and
+# kept in the tables.
 
 # %%
 pattern = rh.term_pattern(opts["query"])
-share = tr.query_share(docs, pattern, period=period, rolling=opts["rolling"])
-ctx.save_table(share, "query_share")
-floor = opts["min_period_items"]
-thin = share.filter(pl.col("n").is_between(1, floor - 1)).height
-if thin:
-    display(Markdown(f"{thin} periods with 1 to {floor - 1} items are left out of the share plots "
-                     f"(`min_period_items: {floor}`); the tables keep them."))  # fmt: skip
-show(
-    share_lines(
-        share.filter(pl.col("n") >= floor).with_columns(series=pl.lit(" | ".join(opts["query"]))),
-        x="period",
-        category="series",
-        title=f"Share of items per {period} matching the query ({left_out} undated left out)",
-        events=events,
-    )
-)
+query_label = " | ".join(opts["query"])
 by_outlet = tr.query_share(docs, pattern, period=period, by="outlet", rolling=opts["rolling"])
+both = tr.pooled(by_outlet, min_items=floor)
 ctx.save_table(by_outlet, "query_share_by_outlet")
+ctx.save_table(both, "query_share_pooled")
+coverage = (
+    by_outlet.group_by("outlet")
+    .agg(
+        items=pl.col("n").sum(),
+        periods_with_items=(pl.col("n") > 0).sum(),
+        periods_partial=(pl.col("coverage") == "partial").sum(),
+        periods_without_items=(pl.col("coverage") == "no items").sum(),
+        periods_below_floor=pl.col("n").is_between(1, floor - 1).sum(),
+        first=pl.col("period").filter(pl.col("n") > 0).min(),
+        last=pl.col("period").filter(pl.col("n") > 0).max(),
+    )
+    .sort("outlet")
+)
+show_table(coverage, caption=f"Each outlet's {period}s: with items, partial, without items, "
+           f"below min_period_items ({floor})")  # fmt: skip
+if by_outlet.filter(pl.col("n") >= floor).height:
+    show(
+        share_panels(
+            pl.concat([by_outlet, both.drop("groups")], how="diagonal_relaxed"),
+            series="outlet",
+            pooled=tr.POOLED,
+            min_items=floor,
+            events=events,
+            title=f"Share of each outlet's items per {period} matching the query "
+            f"({left_out} undated left out)",
+        )
+    )
+else:
+    say(f"No outlet has {floor} or more dated items in any {period}: no share to draw.")
 
 # %% [markdown]
 # ## Frames over time
 #
-# The share of each period's items in which each frame's lexicon appears at least once.
+# Within each outlet: the share of its items in each period in which each frame's lexicon
+# appears at least once; the first panel weights the outlets equally.
 
 # %%
 frames = ctx.frames()  # the bundled frames with the rhetoric section's `frames_file`
-frame_series = tr.frame_shares(docs, frames, period=period, rolling=opts["rolling"])
-ctx.save_table(frame_series, "frame_share")
-if frame_series.height:
-    show(share_lines(frame_series.filter(pl.col("n") >= floor), x="period", category="frame",
-                     events=events,
-                     title=f"Share of items per {period} with each frame "
-                     f"({left_out} undated left out)"))  # fmt: skip
+frame_series = tr.frame_shares(docs, frames, period=period, by="outlet", rolling=opts["rolling"])
+frame_pooled = tr.pooled(frame_series, category="frame", min_items=floor)
+ctx.save_table(frame_series, "frame_share_by_outlet")
+ctx.save_table(frame_pooled, "frame_share_pooled")
+if frame_series.filter(pl.col("n") >= floor).height:
+    show(
+        share_panels(
+            pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed"),
+            panel="outlet", series="frame", pooled=tr.POOLED, min_items=floor, events=events,
+            title=f"Share of each outlet's items per {period} with each frame",
+        )
+    )  # fmt: skip
+else:
+    say(f"No frame to draw: no outlet has {floor} or more dated items in any {period}.")
 
 # %% [markdown]
 # ## Topics over time
 #
 # When the topics notebook ran first in this run, each article's dominant topic is followed
-# here as a share of the period's articles.
+# here as a share of each outlet's articles per period, named by its label: the
+# `topics_drawn` largest topics; the table `topic_share_by_outlet` holds every topic.
 
 # %%
 article_topics = ctx.table("topics", "article_topics")  # None when 01_topics has not run here
+topic_table = ctx.table("topics", "topics")  # with each topic's label
+topic_labels = {} if topic_table is None else dict(topic_table.select("topic", "label").rows())
 if article_topics is not None:
-    topic_series, undated_topics = tr.topic_shares(docs, article_topics, period=period,
-                                                   rolling=opts["rolling"])  # fmt: skip
-    ctx.save_table(topic_series, "topic_share")
-    show(share_lines(topic_series.filter((pl.col("topic") >= 0) & (pl.col("n") >= floor)),
-                     x="period", category="topic",
-                     events=events, title=f"Dominant topics per {period} "
-                     f"({undated_topics} undated articles left out)"))  # fmt: skip
+    topic_series, undated_topics = tr.topic_shares(
+        docs, article_topics, period=period, by="outlet", rolling=opts["rolling"]
+    )
+    topic_series = topic_series.filter(pl.col("topic") >= 0)
+    topic_pooled = tr.pooled(topic_series, category="topic", min_items=floor)
+    ctx.save_table(topic_series, "topic_share_by_outlet")
+    ctx.save_table(topic_pooled, "topic_share_pooled")
+    sizes = topic_series.group_by("topic").agg(pl.col("k").sum())
+    sizes = sizes.sort(["k", "topic"], descending=[True, False])
+    largest = sizes.head(opts["topics_drawn"])["topic"].to_list()
+    if sizes.height > len(largest):
+        say(f"The {len(largest)} largest of {sizes.height} topics are drawn "
+            "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
+    drawn = pl.concat([topic_pooled.drop("groups"), topic_series], how="diagonal_relaxed")
+    drawn = drawn.filter(pl.col("topic").is_in(largest))
+    if drawn.filter(pl.col("n") >= floor).height:
+        show(
+            share_panels(
+                drawn,
+                panel="outlet", series="topic", labels=topic_labels, pooled=tr.POOLED,
+                min_items=floor, events=events,
+                title=f"Dominant topics per {period}, within each outlet "
+                f"({undated_topics} undated articles left out)",
+            )
+        )  # fmt: skip
+    else:
+        say(f"No topic to draw: no outlet has {floor} or more dated articles with a topic in "
+            f"any {period}.")  # fmt: skip
 else:
-    display(Markdown("The topics notebook has not run in this folder: no topic series."))
+    say("The topics notebook has not run in this folder: no topic series.")
 ctx.record("topics_used", article_topics is not None)
 
 # %% [markdown]
 # ## Before and after the event
 #
 # Items in the window before the event against those in the window after it (the event day
-# counts as after). For frames, the query and topics: the share before and after, the change,
-# and a permutation test (labels shuffled, seeded); for words, the log-odds ratio with an
-# informative prior (z > 0 rose, z < 0 fell). Small windows give wide uncertainty: read the n.
+# counts as after). For the query, frames and topics: each outlet's share before and after,
+# the mean over the outlets with items on both sides (each weighted equally), the change, and
+# a permutation test with the before/after labels shuffled **within outlets** (seeded), so an
+# outlet that went quiet on one side cannot make a change. Outlets with items on one side only
+# are left out and counted (`left_out`). Many measures are tested at once: the q-value
+# (Benjamini-Hochberg) is the one to read; a row with q below 0.05 is a change at a 5% false
+# discovery rate. For words, the log-odds ratio with an informative prior (z > 0 rose, z < 0
+# fell) over all items, with outlets pooled: an outlet's absence shifts its words too, so read
+# them with the per-outlet table.
 
 # %%
 event = opts["event"]
@@ -177,20 +252,37 @@ if event:
     b0, b1, a0, a1 = tr.event_window(event, opts["window_days"])
     label = next((e["label"] for e in events if e["date"] == event), event)
     flagged, measures = tr.event_measures(docs, query=pattern, frames=frames,
-                                          article_topics=article_topics)  # fmt: skip
+                                          article_topics=article_topics, topic_labels=topic_labels,
+                                          query_label=f"query: {query_label}")  # fmt: skip
     change = tr.before_after_shares(flagged, measures, event=event, days=opts["window_days"],
                                     seed=seed, permutations=opts["permutations"])  # fmt: skip
+    per_outlet = tr.before_after_by_group(flagged, measures, event=event, seed=seed,
+                                          days=opts["window_days"],
+                                          permutations=opts["permutations"])  # fmt: skip
     ctx.save_table(change, "before_after")
-    display(Markdown(f"**{label}** ({event}): before {b0} to {b1}, after {a0} to {a1}."))
-    show_table(change, caption="Shares before and after, with permutation p-values")
+    ctx.save_table(per_outlet, "before_after_by_outlet")
+    say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
+        f"{a1}.")  # fmt: skip
+    if per_outlet.height:
+        show_table(
+            change.drop("measure"),
+            rows=len(measures),
+            caption="Shares before and after, within outlets, with p- and q-values",
+        )
+        show_table(per_outlet.drop("measure"), rows=per_outlet.height,
+                   caption="Each outlet on its own (q-values over this whole table)")  # fmt: skip
+    else:
+        say("No outlet has dated items on both sides of the event: nothing to compare within "
+            "outlets.")  # fmt: skip
     words = tr.before_after_terms(
         docs, event=event, days=opts["window_days"], min_count=opts["min_count"],
-        min_group_docs=min_group_docs,
+        min_group_docs=min_group_docs, stop_words=opts["stop_words"],
+        exclude_terms=opts["exclude_terms"],
     )  # fmt: skip
     if words.height:
         ctx.save_table(words, "before_after_terms")
-        cols = ["term", "count", "count_other", "z"]
+        cols = ["term", "count", "count_other", "z", "p_value", "q_value"]
         show_table(words.head(opts["top_terms"]).select(cols), caption="Rose after the event")
         show_table(words.sort("z").head(opts["top_terms"]).select(cols), caption="Fell after")
     else:
-        display(Markdown("Too few dated items on one side of the event to compare words."))
+        say("Too few dated items on one side of the event to compare words.")

@@ -11,7 +11,7 @@ from toolkit.dedup import DedupOptions
 from toolkit.errors import ToolkitError
 from toolkit.options import Spec, build, check_value, option, range_text, specs
 from toolkit.params import SECTION_OPTIONS, SharedOptions
-from toolkit.resources import SHINGLE_TOKEN_PATTERN, TOPIC_TOKEN_PATTERN
+from toolkit.resources import SHINGLE_TOKEN_PATTERN
 from toolkit.tokens import TOKEN_PATTERN as ANALYSIS_TOKEN_PATTERN
 
 EVERY_OPTIONS_CLASS = [SharedOptions, DedupOptions, *SECTION_OPTIONS.values()]
@@ -130,12 +130,9 @@ def test_the_two_tokenisers(text, analysis, shingle):
     assert re.findall(SHINGLE_TOKEN_PATTERN, text) == shingle
 
 
-def test_alignment_reads_the_words_dedup_shingles_and_topics_read_scikit_learns():
-    from sklearn.feature_extraction.text import CountVectorizer
-
+def test_alignment_reads_the_words_dedup_shingles():
     assert minhash.TOKEN_PATTERN == SHINGLE_TOKEN_PATTERN
     assert align._WORD.pattern == SHINGLE_TOKEN_PATTERN
-    assert CountVectorizer().token_pattern == TOPIC_TOKEN_PATTERN  # unchanged topic words
 
 
 # ---------------------------------------------------------------- one-way imports

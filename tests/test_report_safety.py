@@ -96,11 +96,7 @@ def _outside_scripts(page: str) -> str:
     return re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S | re.I)
 
 
-# 01_topics writes values from the data into Markdown; the helper who owns it moves it to
-# toolkit.display.say. Strict: once it is fixed, the marker must go.
-UNSAFE_01 = pytest.mark.xfail(strict=True, reason="01_topics: Markdown built from data")
-STEMS = ["index", "00_corpus", pytest.param("01_topics", marks=UNSAFE_01), "02_rhetoric",
-         "03_trends"]  # fmt: skip
+STEMS = ["index", "00_corpus", "01_topics", "02_rhetoric", "03_trends"]
 
 
 @pytest.mark.parametrize("stem", STEMS)

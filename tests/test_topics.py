@@ -172,3 +172,62 @@ def test_outliers_are_reassigned_by_embedding_similarity_when_asked(seed_units, 
     out = result.outliers
     assert out["reduced"] and out["share_after"] < out["share_before"] and out["reassigned"] > 0
     assert (result.units["topic"] == tp.OUTLIER).mean() == out["share_after"]
+
+
+@pytest.mark.parametrize(
+    ("terms", "label"),
+    [
+        (
+            ["lukashenko stressed", "coordinates lukashenko", "belarus actually", "minsk"],
+            "lukashenko stressed, coordinates, belarus actually",
+        ),
+        (["belarus", "belarusian", "sanctions", "sanction", "gas"], "belarus, sanctions, gas"),
+        (["union state", "state", "union", "programmes"], "union state, programmes"),
+        (
+            ["russian-belarusian relations", "belarusian-russian cooperation", "issues", "eu"],
+            "russian-belarusian relations, cooperation, issues",
+        ),
+        (["hikes", "hike", "fuel prices", "wall street"], "hikes, fuel prices, wall street"),
+        (["talks"], "talks"),
+        ([], ""),
+    ],
+)
+def test_topic_labels_drop_words_that_repeat_between_their_parts(terms, label):
+    assert tp.topic_label(terms) == label
+
+
+@pytest.mark.parametrize(
+    ("options", "absent", "present"),
+    [
+        ({}, {"the", "of", "and", "s", "t", "don"}, {"u.s.", "lukashenko", "talks union"}),
+        ({"stop_words": ["lukashenko"]}, {"lukashenko", "the"}, {"u.s.", "minsk talks"}),
+        ({"exclude_terms": ["minsk*", "u.s."]}, {"minsk", "minsk talks", "u.s."}, {"talks"}),
+    ],
+)
+def test_the_vectorizer_reads_the_analysis_tokens_without_the_corpus_stop_words(
+    options, absent, present
+):
+    units = pl.DataFrame(
+        {"text": ["The U.S. don't back Lukashenko's Minsk talks of the union"] * 3,
+         "lang": ["en"] * 3}
+    )  # fmt: skip
+    vec = tp.vectorizer(units, ngram_max=2, **options)
+    terms = set(vec.fit(units["text"].to_list()).get_feature_names_out())
+    assert not absent & terms and present <= terms
+
+
+def test_the_seed_topics_are_labelled_from_their_words_without_stop_words(seed_units, tmp_path):
+    from toolkit.tokens import language_stop_words
+
+    units, emb, st = seed_units
+    umap = fake_umap(units, 42, tmp_path)
+    result = tp.fit_topics(units, emb, seed=42, embedding_model=st, umap_model=umap)
+    table = result.topic_table()
+    assert result.labels() == dict(table.select("topic", "label").iter_rows())
+    stop = language_stop_words("en")
+    for row in table.filter(pl.col("topic") >= 0).iter_rows(named=True):
+        words = [w for term in row["top_terms"].split(", ") for w in term.split()]
+        assert words and not stop & set(words), row
+        parts = row["label"].split(": ", 1)[1].split(", ")
+        words = [w for p in parts for w in p.split()]
+        assert len({w[:6] for w in words}) == len(words), row["label"]  # no word twice

@@ -159,11 +159,173 @@ def test_event_measures_flag_the_query_each_frame_and_each_topic():
     flagged, measures = tr.event_measures(
         frame, query=r"(?i)\bminsk\b", frames=FRAMES, article_topics=article_topics
     )
-    assert measures == ["query", "war", "trade", "topic -1", "topic 3"]
-    assert flagged.select(measures).rows() == [
+    assert list(measures) == ["query", "war", "trade", "topic -1", "topic 3"]
+    assert measures["war"] == "War" and measures["topic 3"] == "topic 3"  # no label given
+    assert flagged.select(list(measures)).rows() == [
         (True, True, False, False, True),
         (False, False, True, True, False),
         (False, False, False, None, None),  # no topic: null, read as absent by the test
     ]
     _, without = tr.event_measures(frame, query="x", frames=FRAMES)
-    assert without == ["query", "war", "trade"]
+    assert list(without) == ["query", "war", "trade"]
+    _, labelled = tr.event_measures(frame, query="x", frames=FRAMES, article_topics=article_topics,
+                                    topic_labels={3: "3: minsk, troops"}, query_label="minsk")  # fmt: skip
+    assert (labelled["query"], labelled["topic 3"]) == ("minsk", "3: minsk, troops")
+
+
+@pytest.mark.parametrize(
+    ("dates", "outlets", "expected"),
+    [
+        # the corpus begins on 1 January and ends on 31 March: every month is whole
+        ([D(2022, 1, 1), D(2022, 2, 9), D(2022, 3, 31)], None, ["full", "full", "full"]),
+        # begins on 10 January and ends on 15 March: the first and last months are partial
+        ([D(2022, 1, 10), D(2022, 2, 9), D(2022, 3, 15)], None, ["partial", "full", "partial"]),
+        # one outlet: nothing in February is "no items", not a share of zero
+        ([D(2022, 1, 1), D(2022, 3, 31)], None, ["full", "no items", "full"]),
+    ],
+)
+def test_coverage_marks_partial_periods_and_periods_without_items(dates, outlets, expected):
+    share = tr.query_share(items(dates, outlets), "x", period="month")
+    assert share["coverage"].to_list() == expected
+    assert share.filter(pl.col("coverage") == "no items")["share"].is_null().all()
+
+
+def test_each_outlet_has_its_own_coverage_and_shares():
+    frame = items(
+        [D(2022, 1, 1), D(2022, 2, 1), D(2022, 3, 31), D(2022, 1, 20), D(2022, 3, 2)],
+        outlets=["TASS", "TASS", "TASS", "BelTA", "BelTA"],
+        texts=["Minsk", "x", "Minsk", "Minsk", "x"],
+    )
+    share = tr.query_share(frame, "Minsk", period="month", by="outlet")
+    rows = {(r["outlet"], r["period"].month): (r["share"], r["coverage"])
+            for r in share.iter_rows(named=True)}  # fmt: skip
+    assert rows == {
+        ("BelTA", 1): (1.0, "partial"),  # BelTA's first item is on 20 January
+        ("BelTA", 2): (None, "no items"),
+        ("BelTA", 3): (0.0, "partial"),  # ... and its last on 2 March
+        ("TASS", 1): (1.0, "full"),
+        ("TASS", 2): (0.0, "full"),
+        ("TASS", 3): (1.0, "full"),
+    }
+    both = tr.pooled(share)
+    assert both.select("period", "groups", "share", "coverage").rows() == [
+        (D(2022, 1, 1), 2, 1.0, "partial"),
+        (D(2022, 2, 1), 1, 0.0, "partial"),  # BelTA is missing: not comparable
+        (D(2022, 3, 1), 2, 0.5, "partial"),  # the mean of 1.0 and 0.0, not 1 of 2 items pooled
+    ]
+    assert both["outlet"].unique().to_list() == [tr.POOLED]
+
+
+def test_the_pooled_line_weights_outlets_equally():
+    # TASS: 90 items, 9 match (0.1); BelTA: 10 items, 9 match (0.9). Pooled by item: 0.18.
+    frame = items([D(2022, 1, 1)] * 99 + [D(2022, 1, 31)], outlets=["TASS"] * 90 + ["BelTA"] * 10,
+                  texts=["Minsk"] * 9 + ["x"] * 81 + ["Minsk"] * 9 + ["x"])  # fmt: skip
+    per = tr.query_share(frame, "Minsk", period="month", by="outlet")
+    row = tr.pooled(per).row(0, named=True)
+    assert (row["share"], row["groups"], row["n"], row["k"]) == (0.5, 2, 100, 18)
+    assert row["coverage"] == "partial"  # TASS published on 1 January only
+    assert row["ci_low"] < row["share"] < row["ci_high"]
+    assert tr.pooled(per, min_items=20)["groups"].item() == 1  # BelTA's 10 items are too few
+
+
+def test_category_shares_within_outlets():
+    frame = items([D(2022, 1, 3)] * 4, outlets=["TASS", "TASS", "TASS", "BelTA"]).with_columns(
+        topic=pl.Series([0, 0, 1, 1])
+    )
+    table = tr.category_share(frame, "topic", period="month", by="outlet")
+    assert table.select("outlet", "topic", "k", "n", "share").rows() == [
+        ("BelTA", 0, 0, 1, 0.0),
+        ("BelTA", 1, 1, 1, 1.0),
+        ("TASS", 0, 2, 3, 0.6667),
+        ("TASS", 1, 1, 3, 0.3333),
+    ]
+
+
+def outlet_gone_quiet():
+    """The issue's case: TASS (80% of items match) and BelTA (10%) publish ten items a day
+    for six weeks either side of the event, but TASS publishes nothing in the first two weeks
+    after it. Within each outlet nothing changes."""
+    event, days = D(2022, 2, 24), 42
+    dates, outlets, flags = [], [], []
+    for offset in range(-days, days):
+        day = event + dt.timedelta(days=offset)
+        for outlet, yes in (("TASS", 8), ("BelTA", 1)):
+            if outlet == "TASS" and 0 <= offset < 14:
+                continue
+            dates += [day] * 10
+            outlets += [outlet] * 10
+            flags += [True] * yes + [False] * (10 - yes)
+    return items(dates, outlets).with_columns(query=pl.Series(flags)), event, days
+
+
+def test_an_outlet_gone_quiet_makes_no_change_within_outlets():
+    frame, event, days = outlet_gone_quiet()
+    pooled = tr.before_after_shares(frame, ["query"], event=event, days=days, seed=1, by=None)
+    row = pooled.row(0, named=True)
+    assert row["share_before"] == 0.45 and row["share_after"] == 0.38  # a fall by composition
+    assert row["p_value"] < 0.01  # pooled, the test calls it significant
+    within = tr.before_after_shares(frame, {"query": "Minsk"}, event=event, days=days, seed=1)
+    row = within.row(0, named=True)
+    assert (row["label"], row["groups"], row["left_out"]) == ("Minsk", 2, 0)
+    assert (row["share_before"], row["share_after"], row["change"]) == (0.45, 0.45, 0.0)
+    assert row["p_value"] > 0.5
+    per = tr.before_after_by_group(frame, ["query"], event=event, days=days, seed=1)
+    assert per.select("outlet", "share_before", "share_after").rows() == [
+        ("BelTA", 0.1, 0.1),
+        ("TASS", 0.8, 0.8),
+    ]
+    assert (per["p_value"] > 0.5).all() and (per["q_value"] >= per["p_value"]).all()
+
+
+def test_a_real_change_within_outlets_is_found_and_q_values_sit_beside_p_values():
+    frame, event, days = outlet_gone_quiet()
+    after = pl.col("published") >= event
+    frame = frame.with_columns(
+        rose=after & (pl.col("doc_id").str.slice(1).cast(pl.Int64) % 2 == 0),  # 0 -> 0.5
+        same=pl.col("query"),
+    )
+    table = tr.before_after_shares(frame, ["rose", "same"], event=event, days=days, seed=1)
+    rows = {r["measure"]: r for r in table.iter_rows(named=True)}
+    assert rows["rose"]["p_value"] < 0.001 and rows["rose"]["q_value"] < 0.01
+    assert rows["same"]["q_value"] == 1.0
+    only_before = frame.filter((pl.col("outlet") == "BelTA") | (pl.col("published") < event))
+    one = tr.before_after_shares(only_before, ["same"], event=event, days=days, seed=1)
+    assert one.select("groups", "left_out").row(0) == (1, 420)  # TASS is on one side only
+
+
+def test_before_after_terms_take_the_tokeniser_options_and_carry_q_values():
+    before = ["Minsk talks on gas prices"] * 6
+    after = ["troops near the border, troops said"] * 6 + ["gas prices"] * 2
+    frame = items([D(2022, 2, 1)] * 6 + [D(2022, 3, 1)] * 8, texts=before + after).with_columns(
+        n_words=pl.col("text").str.count_matches(r"\w+")
+    )
+    terms = tr.before_after_terms(frame, event="2022-02-24", days=60, min_count=2,
+                                  min_group_docs=1)  # fmt: skip
+    assert terms["term"].head(1).to_list() == ["troops"]
+    assert {"p_value", "q_value"} <= set(terms.columns)
+    assert (terms["q_value"] >= terms["p_value"]).all() and (terms["p_value"] > 0).all()
+    assert "the" not in terms["term"].to_list()  # a stop word of the corpus's language
+    mine = tr.before_after_terms(frame, event="2022-02-24", days=60, min_count=2,
+                                 min_group_docs=1, stop_words=["troops"],
+                                 exclude_terms=["gas*"])  # fmt: skip
+    assert not {"troops", "gas", "gas prices"} & set(mine["term"].to_list())
+
+
+@pytest.mark.parametrize(
+    ("min_items", "line", "hollow"),
+    [
+        (1, [None, 1.0, None, None], [1.0, None, None, 1.0]),  # Jan, Apr partial; Mar empty
+        (2, [None, 1.0, None, None], None),  # partial periods with one item: not drawn at all
+    ],
+)
+def test_share_panels_draw_partial_periods_hollow_and_empty_ones_as_gaps(min_items, line, hollow):
+    from toolkit.plots import share_panels
+
+    dates = [D(2022, 1, 10), D(2022, 2, 1), D(2022, 2, 28), D(2022, 4, 15)]
+    share = tr.query_share(items(dates), "x", period="month", by="outlet")
+    fig = share_panels(share, series="outlet", title="t", min_items=min_items)
+    drawn = [t for t in fig.data if t.name == "TASS"]
+    assert list(drawn[0].y) == line and drawn[0].connectgaps is False
+    assert (list(drawn[1].y) if len(drawn) > 1 else None) == hollow
+    if hollow:
+        assert drawn[1].marker.symbol == "circle-open" and drawn[1].mode == "markers"

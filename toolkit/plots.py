@@ -22,6 +22,7 @@ __all__ = [
     "rate_bars",
     "share_bars",
     "share_lines",
+    "share_panels",
 ]
 
 # Paul Tol's "safe" set (plotly's qualitative.Safe) without its grey, then Dark24 for more groups
@@ -166,9 +167,15 @@ def share_bars(
     return fig
 
 
-def add_events(fig: go.Figure, events: list[dict[str, Any]] | None) -> go.Figure:
-    """Draw each event (``{"date": ..., "label": ...}``) as a dotted vertical line, labelled."""
+def add_events(
+    fig: go.Figure, events: list[dict[str, Any]] | None, *, within: tuple[Any, Any] | None = None
+) -> go.Figure:
+    """Draw each event (``{"date": ..., "label": ...}``) as a dotted vertical line, labelled;
+    with ``within`` (first, last), only the events between them, so events outside the data
+    neither stretch the axis nor pile up at its edge."""
     for e in events or []:
+        if within and not (str(within[0]) <= str(e["date"]) <= str(within[1])):
+            continue
         fig.add_vline(x=e["date"], line_dash="dot", line_color="grey")
         fig.add_annotation(x=e["date"], y=1, yref="paper", text=e["label"], showarrow=False,
                            textangle=-90, xanchor="left", font={"size": 10})  # fmt: skip
@@ -204,4 +211,122 @@ def share_lines(
         )
     add_events(fig, events)
     fig.update_layout(title=title, yaxis_title="share of the period's items", hovermode="x unified")
+    return fig
+
+
+# one colour per series, the same in every panel (more series than colours: they repeat)
+_SERIES_COLOURS = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    "#e6550d", "#31a354", "#756bb1", "#636363",
+]  # fmt: skip
+POOLED_COLOUR = "#111111"
+
+
+def _faint(colour: str, alpha: float = 0.35) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _period_trace(
+    fig: go.Figure,
+    rows: pl.DataFrame,
+    *,
+    name: str,
+    colour: str,
+    min_items: int,
+    panel: int | None,
+    first: bool,
+    dash: str | None = None,
+    n: str = "n",
+) -> None:
+    """One series: full periods joined by a line with their intervals; partial periods as
+    hollow markers, not joined, so a short first or last period is no dip; a period with no
+    items (or fewer than ``min_items``) left as a gap."""
+    rows = rows.sort("period")
+    xs = rows["period"].to_list()
+    shown = (pl.col(n) >= max(min_items, 1)) & pl.col("share").is_not_null()
+    parts = rows.select(
+        full=pl.when(shown & (pl.col("coverage") == "full")).then(pl.col("share")),
+        partial=pl.when(shown & (pl.col("coverage") == "partial")).then(pl.col("share")),
+        up=pl.when(shown).then(pl.col("ci_high") - pl.col("share")),
+        down=pl.when(shown).then(pl.col("share") - pl.col("ci_low")),
+    )
+    place = {"row": panel, "col": 1} if panel else {}
+    interval = {"type": "data", "symmetric": False, "array": parts["up"].to_list(),
+                "arrayminus": parts["down"].to_list(), "thickness": 1, "width": 0,
+                "color": _faint(colour)}  # fmt: skip
+    hover = "%{x}: %{y:.1%} (n=%{customdata})%{meta}<extra>%{fullData.name}</extra>"
+    fig.add_scatter(
+        x=xs, y=parts["full"].to_list(), name=name, legendgroup=name, showlegend=first,
+        mode="lines+markers" if len(xs) <= 60 else "lines", connectgaps=False,
+        line={"color": colour, "dash": dash}, marker={"size": 5}, error_y=interval,
+        customdata=rows[n].to_list(), hovertemplate=hover, meta="", **place,
+    )  # fmt: skip
+    if parts["partial"].is_not_null().any():
+        fig.add_scatter(
+            x=xs, y=parts["partial"].to_list(), name=name, legendgroup=name, showlegend=False,
+            mode="markers", marker={"symbol": "circle-open", "size": 9, "color": colour},
+            error_y=interval, customdata=rows[n].to_list(),
+            hovertemplate=hover, meta=" partial period", **place,
+        )  # fmt: skip
+
+
+def share_panels(
+    shares: pl.DataFrame,
+    *,
+    series: str,
+    title: str,
+    panel: str | None = None,
+    labels: dict[Any, str] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    min_items: int = 1,
+    pooled: str | None = None,
+    n: str = "n",
+    axis_title: str = "share of items",
+) -> go.Figure:
+    """Shares over time with a ``coverage`` column (:mod:`toolkit.trends`): one line per value
+    of ``series`` (named by ``labels``), in one panel per value of ``panel`` when given (each
+    series the same colour in every panel). The series or panel named ``pooled`` (the
+    equal-weight pooled line) comes first, drawn dark and dashed. Full periods are joined,
+    partial ones are hollow markers, periods without items (or with fewer than ``min_items``)
+    are gaps; bars are 95% intervals. ``n``: the column of items per period.
+
+    Example:
+        >>> share_panels(per_outlet, series="outlet", title="Share")       # doctest: +SKIP
+    """
+    from plotly.subplots import make_subplots
+
+    def first_pooled(values: list[Any]) -> list[Any]:
+        return sorted(values, key=lambda v: (v != pooled, str(v)))
+
+    names = first_pooled(shares[series].unique().to_list())
+    panels = first_pooled(shares[panel].unique().to_list()) if panel else [None]
+    colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
+               enumerate(v for v in names if v != pooled)}  # fmt: skip
+    colours[pooled] = POOLED_COLOUR
+    if panel:
+        fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.04,
+                            subplot_titles=[str(p) for p in panels])  # fmt: skip
+    else:
+        fig = go.Figure()
+    for i, p in enumerate(panels):
+        rows = shares.filter(pl.col(panel) == p) if panel else shares
+        for v in names:
+            mine = rows.filter(pl.col(series) == v)
+            if mine.height:
+                _period_trace(fig, mine, name=_name(v, labels), colour=colours[v],
+                              min_items=min_items, panel=i + 1 if panel else None, first=i == 0,
+                              dash="dash" if pooled in (v, p) else None, n=n)  # fmt: skip
+    fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
+                    marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
+    span = (shares["period"].min(), shares["period"].max()) if shares.height else None
+    add_events(fig, events, within=span)
+    fig.update_layout(
+        title=title,
+        height=max(420, 60 + 230 * len(panels)) if panel else 480,
+        hovermode="closest",
+        legend={"orientation": "h", "y": -0.08 if panel else -0.2},
+    )
+    fig.update_yaxes(title_text=axis_title, tickformat=".0%", rangemode="tozero")
     return fig

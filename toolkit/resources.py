@@ -21,7 +21,6 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "PERIODS",
     "SHINGLE_TOKEN_PATTERN",
-    "TOPIC_TOKEN_PATTERN",
     "UNKNOWN",
     "WORD_COUNT_PATTERN",
     "parse_yaml",
@@ -46,13 +45,11 @@ DOTTED_ABBREVIATIONS = ("U.S", "U.K", "U.N", "a.m", "p.m", "e.g", "i.e")  # with
 # A word as counted in ``n_words``: letters or digits, joined by apostrophes or hyphens.
 WORD_COUNT_PATTERN = r"\w+(?:[’'\-]\w+)*"
 
-# The analysis tokeniser (distinctive terms, frames, trends, topics) is toolkit.tokens.
+# The analysis tokeniser (distinctive terms, frames, trends, the topic vectorizer) is
+# toolkit.tokens.
 # Shingling (duplicates, and aligning the copies they find): runs of letters and digits, so
 # punctuation, quotation marks and spacing are never a difference between two copies.
 SHINGLE_TOKEN_PATTERN = r"\w+"
-# The topic vectorizer still reads scikit-learn's default tokens (two or more letters or
-# digits): moving it onto toolkit.tokens would change the topic words.
-TOPIC_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 
 
 # The largest YAML file of a user's (a parameter set, an outlet table, a lexicon) read in MB.

@@ -1,5 +1,5 @@
-"""Small statistics shared by the analyses: proportions with confidence intervals, and flags for
-groups too small to compare.
+"""Small statistics shared by the analyses: proportions with confidence intervals, flags for
+groups too small to compare, and Benjamini-Hochberg q-values for tables of many tests.
 
 Example:
     >>> import polars as pl
@@ -10,9 +10,10 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
-__all__ = ["Z95", "flag_small", "wilson"]
+__all__ = ["Z95", "bh_qvalues", "flag_small", "significant", "wilson"]
 
 Z95 = 1.959964
 
@@ -38,3 +39,37 @@ def flag_small(n: str, minimum: int) -> pl.Expr:
     """``small_n``: true where a group has fewer than ``minimum`` items; such groups are shown
     greyed out and never ranked against the others."""
     return (pl.col(n) < minimum).alias("small_n")
+
+
+def bh_qvalues(p_values: list[float | None] | np.ndarray) -> list[float | None]:
+    """Benjamini-Hochberg q-values (adjusted p-values controlling the false discovery rate) for
+    a table of tests, in the order given; a missing p-value (no test) stays None and does not
+    count as a test. A row is a discovery at FDR ``a`` where ``q <= a``. Rounded to four
+    significant digits, so a tiny q-value is never shown as 0.
+
+    q_(i) = min over j >= i of p_(j) * m / j, for the p-values sorted ascending, capped at 1.
+
+    Example:
+        >>> bh_qvalues([0.01, 0.04, None, 0.03, 0.5])
+        [0.04, 0.05333, None, 0.05333, 0.5]
+    """
+    given = [i for i, p in enumerate(p_values) if p is not None and np.isfinite(p)]
+    out: list[float | None] = [None] * len(p_values)
+    if not given:
+        return out
+    p = np.array([float(p_values[i]) for i in given])
+    m = p.size
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    q_sorted = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
+    q = np.empty(m)
+    q[order] = q_sorted
+    for i, v in zip(given, q, strict=True):
+        out[i] = significant(float(v))
+    return out
+
+
+def significant(x: float, digits: int = 4) -> float:
+    """``x`` rounded to ``digits`` significant digits (1.234e-09 stays, where rounding to
+    places would give 0)."""
+    return float(f"{x:.{digits}g}")

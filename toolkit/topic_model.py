@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import polars as pl
 
 from toolkit.cache import read_checked, write_atomic
 from toolkit.errors import ToolkitError
-from toolkit.resources import TOPIC_TOKEN_PATTERN
+from toolkit.tokens import tokens_for
 
 OUTLIER = -1  # HDBSCAN's label for a unit in no cluster; BERTopic's topic -1
 
@@ -37,6 +38,7 @@ __all__ = [
     "representation",
     "save_model",
     "sizes",
+    "topic_label",
     "vectorizer",
 ]
 
@@ -176,17 +178,53 @@ def default_hdbscan(settings: dict[str, Any]) -> Any:
     )
 
 
-def vectorizer(*, stop_words: str | None, ngram_max: int, n_units: int) -> Any:
-    """The vectorizer behind topic words: 1..``ngram_max``-grams without ``stop_words``; terms
-    in one unit only are dropped from a thousand units up."""
+def vectorizer(
+    units: pl.DataFrame,
+    *,
+    ngram_max: int,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+) -> Any:
+    """The vectorizer behind topic words: :mod:`toolkit.tokens`' terms of 1..``ngram_max``
+    words, without the stop words of the units' languages (their ``lang`` column), the user's
+    ``stop_words`` and ``exclude_terms``; terms in one unit only are dropped from a thousand
+    units up."""
     from sklearn.feature_extraction.text import CountVectorizer
 
+    tokens = tokens_for(units, stop_words=stop_words, exclude_terms=exclude_terms)
     return CountVectorizer(
-        token_pattern=TOPIC_TOKEN_PATTERN,
-        stop_words=stop_words,
-        ngram_range=(1, ngram_max),
-        min_df=1 if n_units < 1000 else 2,
+        analyzer=tokens.analyzer(ngram_max), min_df=1 if units.height < 1000 else 2
     )
+
+
+def _stems(word: str) -> set[str]:
+    # "Belarus" and "Belarusian", "hike" and "hikes" are one word in a label, and
+    # "belarusian-russian" repeats "russia" and "belarus"
+    parts = [p for p in word.lower().split("-") if p]
+    return {(p[:-1] if len(p) > 3 and p.endswith("s") else p)[:6] for p in parts}
+
+
+def topic_label(terms: list[str], *, parts: int = 3) -> str:
+    """A short label from a topic's representation (its words and phrases, best first): the
+    first ``parts`` of them, each without the words an earlier part already holds (by their
+    first six letters, less a plural "s", and each part of a hyphenated word), so phrases that
+    share words do not make a word salad.
+
+    Example:
+        >>> topic_label(["lukashenko stressed", "coordinates lukashenko", "belarus", "belarusian"])
+        'lukashenko stressed, coordinates, belarus'
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for term in terms:
+        words = term.split()
+        fresh = [w for w in words if not _stems(w) <= seen]
+        seen |= set().union(*(_stems(w) for w in words))
+        if fresh:
+            out.append(" ".join(fresh))
+        if len(out) == parts:
+            break
+    return ", ".join(out)
 
 
 def representation(kind: str, *, top_n_words: int, mmr_diversity: float, seed: int) -> Any:

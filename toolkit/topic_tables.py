@@ -59,26 +59,32 @@ def group_shares(
     )
 
 
-def over_time(units: pl.DataFrame, *, period: str = "month") -> tuple[pl.DataFrame, int]:
-    """Each topic's share of each period's units (so uneven volumes do not skew the picture),
-    with Wilson intervals, and how many units were left out for having no full date.
+def over_time(
+    units: pl.DataFrame, *, period: str = "month", by: str | None = None
+) -> tuple[pl.DataFrame, int]:
+    """Each topic's share of each period's units (within each group, if ``by``: so uneven
+    volumes and an outlet's silences do not skew the picture), with Wilson intervals and
+    ``coverage`` (:mod:`toolkit.trends`), and how many units were left out for having no full
+    date.
 
-    :func:`toolkit.trends.category_share` of ``topic``, keeping the periods that have units,
-    with the units per period as ``n_units``.
+    :func:`toolkit.trends.category_share` of ``topic``, with the units per period (and group)
+    as ``n_units``; without ``by``, only the periods that have units; with it, a group's
+    periods without units too (``coverage`` "no items"), so they show as gaps.
     """
     left_out = units.filter(pl.col("published").is_null()).height
-    table = (
-        category_share(units, "topic", period=period)
-        .filter(pl.col("n") > 0)
-        .select(
-            "period",
-            pl.col("n").cast(pl.UInt32).alias("n_units"),  # the type pl.len() gave it before
-            "topic",
-            "k",
-            "share",
-            "ci_low",
-            "ci_high",
-        )
-        .sort("period", "topic")
-    )
+    keys = [by] if by else []
+    table = category_share(units, "topic", period=period, by=by)
+    if not by:
+        table = table.filter(pl.col("n") > 0)
+    table = table.select(
+        "period",
+        *keys,
+        pl.col("n").cast(pl.UInt32).alias("n_units"),  # the type pl.len() gave it before
+        "topic",
+        "k",
+        "share",
+        "ci_low",
+        "ci_high",
+        "coverage",
+    ).sort("period", *keys, "topic")
     return table, left_out

@@ -3,8 +3,10 @@
 Defaults, each overridable through the ``topics`` section of a parameter set:
 
 - embeddings from the run's cache (the bundled all-MiniLM-L6-v2, or a local model);
-- English stop words and 1-2-grams in the vectorizer; ``ClassTfidfTransformer`` with
-  ``reduce_frequent_words=True``; a KeyBERTInspired (or MMR) representation;
+- :mod:`toolkit.tokens`' terms of 1-2 words in the vectorizer, without the stop words of the
+  corpus's languages and the user's ``stop_words`` and ``exclude_terms``;
+  ``ClassTfidfTransformer`` with ``reduce_frequent_words=True``; a KeyBERTInspired (or MMR)
+  representation, whose top phrases make each topic's label (:func:`topic_label`);
 - UMAP and HDBSCAN seeded and sized from the number of units (:func:`sizes`); the UMAP reduction
   is cached by embeddings, settings and seed, so a warm rerun skips it.
 
@@ -44,6 +46,7 @@ from toolkit.topic_model import (
     representation,
     save_model,
     sizes,
+    topic_label,
     vectorizer,
 )
 from toolkit.topic_tables import article_topics, group_shares, over_time
@@ -63,6 +66,7 @@ __all__ = [
     "save_model",
     "sizes",
     "stability",
+    "topic_label",
     "window_report",
 ]
 
@@ -100,8 +104,11 @@ class TopicOptions:
     )
     top_n_words: int = option(10, "words per topic", minimum=1, maximum=1000)
     ngram_max: int = option(2, "longest n-gram in the vectorizer", minimum=1, maximum=5)
-    stop_words: str | None = option(
-        "english", "stop word list (scikit-learn's)", types=(str, type(None))
+    stop_words: list = option(
+        [], "your own stop words, added to the list of each language of the corpus"
+    )
+    exclude_terms: list = option(
+        [], "terms left out of topic words: words or phrases, * for any letters"
     )
     nr_topics: int | str | None = option(
         None,
@@ -115,13 +122,19 @@ class TopicOptions:
         3, "refits with other seeds to measure topic stability", minimum=0, maximum=100
     )
     period: str = option("month", "period for topics over time", choices=tuple(PERIODS))
+    topics_drawn: int = option(
+        10,
+        "topics drawn over time (the largest); the tables keep every topic",
+        minimum=1,
+        maximum=1000,
+    )
     passages: int = option(3, "representative passages shown per topic", minimum=0, maximum=100)
 
 
 # fit_topics' and stability's options (the rest of TopicOptions is for the notebook)
 _FIT_KEYS = ("min_units", "n_neighbors", "n_components", "min_topic_size", "representation",
-             "mmr_diversity", "top_n_words", "ngram_max", "stop_words", "nr_topics",
-             "reduce_outliers")  # fmt: skip
+             "mmr_diversity", "top_n_words", "ngram_max", "stop_words", "exclude_terms",
+             "nr_topics", "reduce_outliers")  # fmt: skip
 DEFAULT_OPTIONS: dict[str, Any] = {
     s.name: s.default for s in specs(TopicOptions) if s.name in _FIT_KEYS
 }
@@ -176,7 +189,7 @@ class TopicResult:
         for t in sorted(sizes_):
             terms = [w for w, _ in (self.model.get_topic(t) or [])][:10]
             docs = (self.model.get_representative_docs(t) or []) if t != OUTLIER else []
-            label = "outliers" if t == OUTLIER else f"{t}: " + ", ".join(terms[:3])
+            label = "outliers" if t == OUTLIER else f"{t}: {topic_label(terms)}"
             rows.append(
                 {
                     "topic": t,
@@ -191,6 +204,8 @@ class TopicResult:
                                           "representative": pl.List(pl.String)})  # fmt: skip
 
     def labels(self) -> dict[int, str]:
+        """Each topic's label ("3: lukashenko stressed, coordinates, belarus"; -1: "outliers")
+        by its id, for legends and tables."""
         return dict(self.topic_table().select("topic", "label").iter_rows())
 
 
@@ -223,7 +238,8 @@ def fit_topics(
     Options (all optional): ``min_units`` (20: fewer units are not clustered), ``n_neighbors``,
     ``n_components``, ``min_topic_size`` (scaled from the corpus when None), ``representation``
     ("keybert" | "mmr" | "none"), ``mmr_diversity``, ``top_n_words``, ``ngram_max``,
-    ``stop_words``, ``nr_topics``, ``reduce_outliers`` (bool).
+    ``stop_words`` and ``exclude_terms`` (lists, added to the stop words of the units'
+    languages), ``nr_topics``, ``reduce_outliers`` (bool).
 
     The heavy and random parts are injected, each built as today when None: ``embedding_model``
     (embeds KeyBERT-style topic words: a BERTopic backend or a SentenceTransformer; default the
@@ -240,7 +256,7 @@ def fit_topics(
                   "so no topics were fitted")  # fmt: skip
         return TopicResult("too_few_units", reason, {"units": n}, base)
     sized = _sizes(n, opts)
-    parts = _parts(opts, sized, n, seed, cache_dir, embedding_model, umap_model, hdbscan_model)
+    parts = _parts(opts, sized, units, seed, cache_dir, embedding_model, umap_model, hdbscan_model)
     model = bertopic_model(parts, top_n_words=opts["top_n_words"], nr_topics=opts["nr_topics"])
     texts = units["text"].to_list()
     topics, probs = model.fit_transform(texts, embeddings=embeddings)
@@ -270,7 +286,7 @@ def fit_topics(
 def _parts(
     opts: dict[str, Any],
     sized: dict[str, Any],
-    n: int,
+    units: pl.DataFrame,
     seed: int,
     cache_dir: str | Path | None,
     embedding_model: Any,
@@ -286,13 +302,13 @@ def _parts(
         hdbscan_model = default_hdbscan(sized)
     words = representation(opts["representation"], top_n_words=opts["top_n_words"],
                            mmr_diversity=opts["mmr_diversity"], seed=seed)  # fmt: skip
+    vectorizer_model = vectorizer(units, ngram_max=opts["ngram_max"], stop_words=opts["stop_words"],
+                                  exclude_terms=opts["exclude_terms"])  # fmt: skip
     return {
         "embedding_model": embedding_model,
         "umap_model": umap_model,
         "hdbscan_model": hdbscan_model,
-        "vectorizer_model": vectorizer(
-            stop_words=opts["stop_words"], ngram_max=opts["ngram_max"], n_units=n
-        ),
+        "vectorizer_model": vectorizer_model,
         "representation_model": words,
     }
 

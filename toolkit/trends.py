@@ -3,8 +3,19 @@ events, and what rose or fell around an event.
 
 Only items with a full date are placed in time. Undated and partially dated items (a weekday
 without a year, say) are counted by :func:`dating` and left out of every series, never put at a
-default date. Shares are normalised by each period's volume and carry Wilson 95% intervals;
-periods with no items are kept as zeros in volume series, so gaps stay visible.
+default date. Shares are normalised by each period's volume and carry Wilson 95% intervals.
+
+Outlets publish at their own pace and go quiet at their own times, so shares are computed
+within each outlet (``by="outlet"``: Media Cloud's normalised attention) and pooled only with
+outlets weighted equally (:func:`pooled`). Every share row says how well its period is
+covered (``coverage``): "full"; "partial" where the period begins before the outlet's (or the
+corpus's) first dated item or ends after its last, so a short first or last period is not read
+as a dip; "no items" where the outlet published nothing in it (share null, not zero). Volume
+series keep periods with no items as zeros, so gaps stay visible.
+
+The before/after test compares within outlets (:func:`before_after_shares`), so an outlet
+absent on one side cannot make a change; tables of many tests carry Benjamini-Hochberg
+q-values beside the p-values.
 
 Example:
     >>> from toolkit import trends
@@ -23,11 +34,13 @@ import polars as pl
 from toolkit.errors import ToolkitError
 from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
-from toolkit.stats import wilson
+from toolkit.stats import Z95, bh_qvalues, significant, wilson
 
 __all__ = [
     "PERIODS",
+    "POOLED",
     "TrendOptions",
+    "before_after_by_group",
     "before_after_shares",
     "before_after_terms",
     "bucket",
@@ -37,10 +50,13 @@ __all__ = [
     "event_window",
     "flag_matches",
     "frame_shares",
+    "pooled",
     "query_share",
     "topic_shares",
     "volume",
 ]
+
+POOLED = "all outlets, weighted equally"
 
 _EVENTS = [
     {"date": "2020-08-09", "label": "Belarusian presidential election"},
@@ -82,6 +98,18 @@ class TrendOptions:
         "terms rarer than this around the event are not ranked",
         minimum=1,
         maximum=10**6,
+    )
+    topics_drawn: int = option(
+        10,
+        "topics drawn over time (the largest); the tables keep every topic",
+        minimum=1,
+        maximum=1000,
+    )
+    stop_words: list = option(
+        [], "your own stop words, added to the list of each language of the corpus"
+    )
+    exclude_terms: list = option(
+        [], "terms left out of the words that rose and fell: words or phrases, * for any letters"
     )
 
 
@@ -145,6 +173,30 @@ def _rolling(table: pl.DataFrame, keys: list[str], window: int) -> pl.DataFrame:
     return table.sort([*keys, "period"]).with_columns(summed)
 
 
+def _coverage(
+    table: pl.DataFrame, dated: pl.DataFrame, period: str, by: str | None
+) -> pl.DataFrame:
+    """``table`` with ``coverage``: "no items" where ``n`` is 0, "partial" where the period
+    begins before the first dated item of its group (or of the corpus, without ``by``) or ends
+    after the last, else "full"."""
+    keys = [by] if by else []
+    spans = dated.group_by(keys).agg(first=pl.col("published").min(),
+                                     last=pl.col("published").max())  # fmt: skip
+    end = pl.col("period").dt.offset_by(PERIODS[period]).dt.offset_by("-1d")
+    joined = table.join(spans, on=keys, how="left") if keys else table.join(spans, how="cross")
+    return joined.with_columns(
+        coverage=pl.when(pl.col("n") == 0)
+        .then(pl.lit("no items"))
+        .when((pl.col("period") < pl.col("first")) | (end > pl.col("last")))
+        .then(pl.lit("partial"))
+        .otherwise(pl.lit("full"))
+    ).drop("first", "last")
+
+
+def _grouped(frame: pl.DataFrame, by: str | None) -> pl.DataFrame:
+    return frame.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN)) if by else frame
+
+
 def query_share(
     frame: pl.DataFrame,
     pattern: str,
@@ -153,12 +205,11 @@ def query_share(
     by: str | None = None,
     rolling: int = 1,
 ) -> pl.DataFrame:
-    """The share of each period's items (per group, if ``by``) that match ``pattern``, with
-    Wilson intervals; ``rolling`` > 1 pools that many periods (counts, not shares, are summed)."""
-    flagged = bucket(flag_matches(frame, pattern), period)
+    """The share of each period's items (within each group, if ``by``) that match ``pattern``,
+    with Wilson intervals and ``coverage``; ``rolling`` > 1 pools that many periods (counts,
+    not shares, are summed). A group's period without items has ``n`` 0 and a null share."""
+    flagged = _grouped(bucket(flag_matches(frame, pattern), period), by)
     keys = [by] if by else []
-    if by:
-        flagged = flagged.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN))
     grid = _all_periods(flagged, period)
     if by:
         grid = grid.join(flagged.select(by).unique(), how="cross")
@@ -168,63 +219,123 @@ def query_share(
     table = grid.join(counts, on=["period", *keys], how="left").with_columns(
         pl.col("n").fill_null(0), pl.col("k").fill_null(0)
     )
-    return _rolling(table, keys, rolling).with_columns(*wilson("k", "n")).sort(*keys, "period")
+    table = _rolling(table, keys, rolling).with_columns(*wilson("k", "n"))
+    return _coverage(table, flagged, period, by).sort(*keys, "period")
 
 
 def category_share(
-    frame: pl.DataFrame, category: str, *, period: str, rolling: int = 1
+    frame: pl.DataFrame,
+    category: str,
+    *,
+    period: str,
+    by: str | None = None,
+    rolling: int = 1,
 ) -> pl.DataFrame:
-    """Each category's (topic's, frame's) share of each period's items, with Wilson intervals:
-    normalised by the period's volume, so busy periods do not look like surges."""
-    dated = bucket(frame, period)
-    totals = dated.group_by("period").agg(n=pl.len().cast(pl.Int64))
+    """Each category's (topic's, frame's) share of each period's items (within each group, if
+    ``by``), with Wilson intervals and ``coverage``: normalised by the period's volume, so busy
+    periods do not look like surges."""
+    dated = _grouped(bucket(frame, period), by)
+    keys = [by] if by else []
+    totals = dated.group_by("period", *keys).agg(n=pl.len().cast(pl.Int64))
     grid = _all_periods(dated, period).join(dated.select(category).unique(), how="cross")
-    counts = dated.group_by("period", category).agg(k=pl.len().cast(pl.Int64))
+    if by:
+        grid = grid.join(dated.select(by).unique(), how="cross")
+    counts = dated.group_by("period", *keys, category).agg(k=pl.len().cast(pl.Int64))
     table = (
-        grid.join(totals, on="period", how="left")
-        .join(counts, on=["period", category], how="left")
+        grid.join(totals, on=["period", *keys], how="left")
+        .join(counts, on=["period", *keys, category], how="left")
         .with_columns(pl.col("n").fill_null(0), pl.col("k").fill_null(0))
     )
+    table = _rolling(table, [*keys, category], rolling).with_columns(*wilson("k", "n"))
+    return _coverage(table, dated, period, by).sort(*keys, category, "period")
+
+
+def pooled(
+    shares: pl.DataFrame, *, by: str = "outlet", category: str | None = None, min_items: int = 1
+) -> pl.DataFrame:
+    """The groups' shares pooled with each group weighted equally: per period (and
+    ``category``), the mean share of the groups with at least ``min_items`` items then, in
+    ``by`` as :data:`POOLED`. ``groups`` counts them; the interval combines theirs (normal
+    approximation). A period where any group is missing or partial is "partial": its mean is
+    over fewer groups, so it is not comparable with the others.
+
+    Example:
+        >>> per = query_share(corpus, pattern, period="month", by="outlet")  # doctest: +SKIP
+        >>> pl.concat([per, pooled(per)], how="diagonal")                    # doctest: +SKIP
+    """
+    keys = ["period", *([category] if category else [])]
+    total = shares[by].n_unique()
+    counted = pl.col("n") >= max(min_items, 1)
+    se = ((pl.col("ci_high") - pl.col("ci_low")) / (2 * Z95)) ** 2
+    out = shares.group_by(keys).agg(
+        n=pl.col("n").sum(),
+        k=pl.col("k").sum(),
+        groups=counted.sum().cast(pl.Int64),
+        share=pl.col("share").filter(counted).mean(),
+        se=se.filter(counted).sum().sqrt() / counted.sum(),
+        full=(counted & (pl.col("coverage") == "full")).sum(),
+    )
     return (
-        _rolling(table, [category], rolling)
-        .with_columns(*wilson("k", "n"))
-        .sort(category, "period")
+        out.with_columns(
+            pl.lit(POOLED).alias(by),
+            pl.col("share").round(4),
+            ci_low=(pl.col("share") - Z95 * pl.col("se")).clip(0, 1).round(4),
+            ci_high=(pl.col("share") + Z95 * pl.col("se")).clip(0, 1).round(4),
+            coverage=pl.when(pl.col("groups") == 0)
+            .then(pl.lit("no items"))
+            .when(pl.col("full") < total)
+            .then(pl.lit("partial"))
+            .otherwise(pl.lit("full")),
+        )
+        .drop("se", "full")
+        .sort(keys)
     )
 
 
 def frame_shares(
-    frame: pl.DataFrame, frames: dict[str, Any], *, period: str, rolling: int = 1
+    frame: pl.DataFrame,
+    frames: dict[str, Any],
+    *,
+    period: str,
+    by: str | None = None,
+    rolling: int = 1,
 ) -> pl.DataFrame:
-    """Each frame's share of each period's items: :func:`query_share` of the frame's terms,
-    with its label in ``frame``. ``frames`` is a frames lexicon (:func:`toolkit.rhetoric.lexicon`,
-    which reads the user's ``frames_file``)."""
+    """Each frame's share of each period's items (within each group, if ``by``):
+    :func:`query_share` of the frame's terms, with its label in ``frame``. ``frames`` is a
+    frames lexicon (:func:`toolkit.rhetoric.lexicon`, which reads the user's ``frames_file``)."""
     from toolkit.rhetoric import term_pattern
 
     series = [
         query_share(
-            frame, term_pattern(spec["terms"]), period=period, rolling=rolling
+            frame, term_pattern(spec["terms"]), period=period, by=by, rolling=rolling
         ).with_columns(frame=pl.lit(spec["label"]))
         for spec in frames.values()
     ]
     if not series:
-        return query_share(frame.head(0), "x", period=period).with_columns(
+        return query_share(frame.head(0), "x", period=period, by=by).with_columns(
             frame=pl.lit(None, pl.String)
         )
     return pl.concat(series)
 
 
 def topic_shares(
-    frame: pl.DataFrame, article_topics: pl.DataFrame, *, period: str, rolling: int = 1
+    frame: pl.DataFrame,
+    article_topics: pl.DataFrame,
+    *,
+    period: str,
+    by: str | None = None,
+    rolling: int = 1,
 ) -> tuple[pl.DataFrame, int]:
-    """Each dominant topic's share of each period's articles (:func:`category_share`), and how
-    many articles with a topic were left out for having no full date.
+    """Each dominant topic's share of each period's articles (within each group, if ``by``:
+    :func:`category_share`), and how many articles with a topic were left out for having no
+    full date.
 
     ``article_topics`` is the topics run's ``article_topics`` table (``doc_id``, ``topic``);
     articles it does not cover are left out.
     """
     docs = frame.join(article_topics.select("doc_id", "topic"), on="doc_id")
     undated = docs.filter(pl.col("published").is_null()).height
-    return category_share(docs, "topic", period=period, rolling=rolling), undated
+    return category_share(docs, "topic", period=period, by=by, rolling=rolling), undated
 
 
 def event_measures(
@@ -233,25 +344,29 @@ def event_measures(
     query: str,
     frames: dict[str, Any],
     article_topics: pl.DataFrame | None = None,
-) -> tuple[pl.DataFrame, list[str]]:
-    """``frame`` with a boolean column per measure compared around an event, and their names:
-    ``query`` (the title or text matches the pattern), each frame of the lexicon, and, given
-    the topics run's ``article_topics``, ``topic N`` for each dominant topic (null for articles
-    without one). Feed both to :func:`before_after_shares`."""
+    topic_labels: dict[int, str] | None = None,
+    query_label: str = "query",
+) -> tuple[pl.DataFrame, dict[str, str]]:
+    """``frame`` with a boolean column per measure compared around an event, and each
+    measure's label by its column: ``query`` (the title or text matches the pattern;
+    ``query_label``), each frame of the lexicon (its label), and, given the topics run's
+    ``article_topics``, ``topic N`` for each dominant topic (its label from ``topic_labels``;
+    null for articles without one). Feed both to :func:`before_after_shares`."""
     from toolkit.rhetoric import term_pattern
 
     flagged = frame
     for key, spec in frames.items():
         flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key)
     flagged = flag_matches(flagged, query, name="query")
-    measures = ["query", *frames]
+    measures = {"query": query_label} | {key: spec["label"] for key, spec in frames.items()}
     if article_topics is not None:
         topics = article_topics.select("doc_id", "topic")
         present = frame.join(topics, on="doc_id")["topic"].unique().sort().to_list()
         flagged = flagged.join(topics, on="doc_id", how="left").with_columns(
             (pl.col("topic") == t).alias(f"topic {t}") for t in present
         )
-        measures += [f"topic {t}" for t in present]
+        names = topic_labels or {}
+        measures |= {f"topic {t}": names.get(t, f"topic {t}") for t in present}
     return flagged, measures
 
 
@@ -275,57 +390,163 @@ def _side(frame: pl.DataFrame, event: str | dt.date, days: int) -> pl.DataFrame:
     ).filter(pl.col("side").is_not_null())
 
 
+def _strata(sided: pl.DataFrame, by: str | None) -> tuple[np.ndarray, np.ndarray, list[str], int]:
+    """Each item's stratum (its group, or one stratum without ``by``) among the groups with
+    items on both sides, whether it is after the event, the groups compared, and the items
+    left out (their group has items on one side only)."""
+    groups = sided[by].cast(pl.String).fill_null(UNKNOWN) if by else pl.Series([""] * sided.height)
+    both = (
+        pl.DataFrame({"g": groups, "side": sided["side"]})
+        .group_by("g")
+        .agg(pl.col("side").n_unique())
+        .filter(pl.col("side") == 2)["g"]
+        .sort()
+        .to_list()
+    )
+    index = {g: i for i, g in enumerate(both)}
+    strata = np.array([index.get(g, -1) for g in groups.to_list()], dtype=np.int64)
+    after = (sided["side"] == "after").to_numpy()
+    return strata, after, both, int((strata < 0).sum())
+
+
+def _within_test(
+    x: np.ndarray,
+    strata: np.ndarray,
+    after: np.ndarray,
+    k: int,
+    rng: np.random.Generator,
+    permutations: int,
+) -> tuple[float, float, float | None]:
+    """The mean over ``k`` strata of each stratum's share before and after, and the two-sided
+    p-value of their difference when the before/after labels are shuffled within strata.
+
+    For a yes/no measure, the number of "yes" items a shuffle puts after the event is
+    hypergeometric in each stratum, so each shuffle is drawn exactly without building it."""
+    keep = strata >= 0
+    s, a, xs = strata[keep], after[keep], x[keep]
+    n_a = np.bincount(s[a], minlength=k).astype(np.float64)
+    n_b = np.bincount(s[~a], minlength=k).astype(np.float64)
+    yes_a = np.bincount(s[a], weights=xs[a], minlength=k)
+    yes = np.bincount(s, weights=xs, minlength=k)
+    share_a, share_b = float(np.mean(yes_a / n_a)), float(np.mean((yes - yes_a) / n_b))
+    observed = share_a - share_b
+    draws = rng.hypergeometric(
+        yes.astype(np.int64), (n_a + n_b - yes).astype(np.int64), n_a.astype(np.int64),
+        size=(permutations, k),
+    )  # fmt: skip
+    diffs = np.mean(draws / n_a - (yes - draws) / n_b, axis=1)
+    p = float((np.sum(np.abs(diffs) >= abs(observed) - 1e-12) + 1) / (permutations + 1))
+    return share_b, share_a, p
+
+
+_SHARE_SCHEMA = {"n_before": pl.Int64, "n_after": pl.Int64, "share_before": pl.Float64,
+                 "share_after": pl.Float64, "change": pl.Float64, "p_value": pl.Float64,
+                 "q_value": pl.Float64}  # fmt: skip
+
+
 def before_after_shares(
     frame: pl.DataFrame,
-    flags: list[str],
+    flags: list[str] | dict[str, str],
     *,
     event: str | dt.date,
     days: int,
     seed: int | np.random.Generator,
     permutations: int = 2000,
+    by: str | None = "outlet",
 ) -> pl.DataFrame:
-    """For each boolean column in ``flags`` (a frame present, a topic, a query match): its
-    share of items before and after the event, the change, and a two-sided permutation test
-    p-value (item labels shuffled ``permutations`` times by a generator from ``seed``, or by
-    the ``numpy.random.Generator`` given)."""
+    """For each boolean column in ``flags`` (a frame present, a topic, a query match; a dict
+    gives each its ``label``): its share of items before and after the event within each group
+    of ``by``, averaged over the groups with items on both sides (each weighted equally), the
+    change, and a two-sided permutation test with before/after labels shuffled within groups
+    ``permutations`` times (by a generator from ``seed``, or the ``numpy.random.Generator``
+    given), so an outlet that went quiet on one side makes no change. ``q_value``: the
+    Benjamini-Hochberg q-value over the table. ``by=None`` pools all items as one group.
+
+    Columns: measure, label, groups (compared), left_out (items of groups with items on one
+    side only), n_before, n_after, share_before, share_after, change, p_value, q_value.
+    """
+    labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
-    after = (sided["side"] == "after").to_numpy()
+    strata, after, groups, left_out = _strata(sided, by)
     rng = np.random.default_rng(seed)
-    shuffles = (
-        np.array([rng.permutation(after) for _ in range(permutations)]) if after.size else None
-    )
+    n_b, n_a = int((~after & (strata >= 0)).sum()), int((after & (strata >= 0)).sum())
     rows = []
-    for f in flags:
-        x = sided[f].fill_null(False).to_numpy().astype(np.float64)
-        n_a, n_b = int(after.sum()), int((~after).sum())
-        share_a = x[after].mean() if n_a else float("nan")
-        share_b = x[~after].mean() if n_b else float("nan")
-        p = None
-        if n_a and n_b:
-            observed = share_a - share_b
-            diffs = (shuffles @ x) / n_a - ((1 - shuffles) @ x) / n_b  # every shuffle at once
-            p = float((np.sum(np.abs(diffs) >= abs(observed) - 1e-12) + 1) / (permutations + 1))
-        rows.append({"measure": f, "n_before": n_b, "n_after": n_a,
+    for f, label in labels.items():
+        share_b = share_a = p = None
+        if groups:
+            x = sided[f].fill_null(False).to_numpy().astype(np.float64)
+            share_b, share_a, p = _within_test(x, strata, after, len(groups), rng, permutations)
+        change = share_a - share_b if groups else None
+        rows.append({"measure": f, "label": label, "groups": len(groups),
+                     "left_out": left_out, "n_before": n_b, "n_after": n_a,
                      "share_before": _r(share_b), "share_after": _r(share_a),
-                     "change": _r(share_a - share_b), "p_value": _r(p)})  # fmt: skip
-    schema = {"measure": pl.String, "n_before": pl.Int64, "n_after": pl.Int64,
-              "share_before": pl.Float64, "share_after": pl.Float64, "change": pl.Float64,
-              "p_value": pl.Float64}  # fmt: skip
+                     "change": _r(change), "p_value": _r(p)})  # fmt: skip
+    for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
+        row["q_value"] = q
+    schema = {"measure": pl.String, "label": pl.String, "groups": pl.Int64,
+              "left_out": pl.Int64} | _SHARE_SCHEMA  # fmt: skip
     return pl.DataFrame(rows, schema=schema).sort("change", descending=True, nulls_last=True)
 
 
+def before_after_by_group(
+    frame: pl.DataFrame,
+    flags: list[str] | dict[str, str],
+    *,
+    event: str | dt.date,
+    days: int,
+    seed: int | np.random.Generator,
+    permutations: int = 2000,
+    by: str = "outlet",
+) -> pl.DataFrame:
+    """:func:`before_after_shares` for each group of ``by`` on its own (one row per measure and
+    group with items on both sides), with q-values over the whole table."""
+    labels = flags if isinstance(flags, dict) else {f: f for f in flags}
+    sided = _side(frame, event, days)
+    _, _, groups, _ = _strata(sided, by)
+    rng = np.random.default_rng(seed)
+    column = sided[by].cast(pl.String).fill_null(UNKNOWN)
+    rows = []
+    for g in groups:
+        mine = sided.filter(column == g)
+        after = (mine["side"] == "after").to_numpy()
+        strata = np.zeros(mine.height, dtype=np.int64)
+        for f, label in labels.items():
+            x = mine[f].fill_null(False).to_numpy().astype(np.float64)
+            share_b, share_a, p = _within_test(x, strata, after, 1, rng, permutations)
+            rows.append({"measure": f, "label": label, by: g, "n_before": int((~after).sum()),
+                         "n_after": int(after.sum()), "share_before": _r(share_b),
+                         "share_after": _r(share_a), "change": _r(share_a - share_b),
+                         "p_value": _r(p)})  # fmt: skip
+    for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
+        row["q_value"] = q
+    schema = {"measure": pl.String, "label": pl.String, by: pl.String} | _SHARE_SCHEMA
+    return pl.DataFrame(rows, schema=schema).sort("measure", by)
+
+
 def _r(x: float | None) -> float | None:
-    return round(float(x), 4) if x is not None and np.isfinite(x) else None
+    return round(float(x), 4) + 0.0 if x is not None and np.isfinite(x) else None  # no -0.0
 
 
 def before_after_terms(
     frame: pl.DataFrame, *, event: str | dt.date, days: int, **options: Any
 ) -> pl.DataFrame:
     """Terms that rose (z > 0) or fell (z < 0) after the event: the log-odds ratio with an
-    informative prior of the items after against those before (see :mod:`toolkit.rhetoric`)."""
+    informative prior of the items after against those before (:mod:`toolkit.keyness`;
+    ``options`` go to :func:`toolkit.keyness.distinctive_terms`: ``stop_words``,
+    ``exclude_terms``, ``min_count``...), with the two-sided normal p-value of each z and its
+    Benjamini-Hochberg q-value over every term compared."""
+    from scipy.special import erfc
+
     from toolkit.keyness import distinctive_terms
 
     sided = _side(frame, event, days)
     if sided["side"].n_unique() < 2:
         return pl.DataFrame()
-    return distinctive_terms(sided, by="side", pair=("after", "before"), **options)
+    terms = distinctive_terms(sided, by="side", pair=("after", "before"), **options)
+    if terms.height == 0:
+        return terms
+    p = erfc(np.abs(terms["z"].to_numpy()) / np.sqrt(2))
+    return terms.with_columns(
+        p_value=pl.Series([significant(v) for v in p], dtype=pl.Float64),
+        q_value=pl.Series(bh_qvalues(p), dtype=pl.Float64),
+    )
