@@ -78,6 +78,7 @@ def say(html_text: str) -> None:
 
 
 ctx = context(globals(), "topics")
+tp.compiled_cache(ctx.cache("numba"))  # UMAP compiled once per machine, not once per process
 opts = ctx.params["topics"]
 units = segment(ctx.stories, ctx.params["unit"])
 texts = units["text"].to_list()
@@ -93,7 +94,8 @@ say(
 # without warning. Paragraphs (the default unit) fit; whole articles often do not.
 
 # %%
-window = tp.window_report(texts, ctx.model_path())
+window = ctx.cached("window", lambda: tp.window_report(texts, ctx.model_path()),
+                    inputs=ctx.model_hash())  # fmt: skip
 ctx.record("window", window)
 msg = (
     f"{window['over_window']} of {window['units']} units ({window['share_over_window']:.0%}) are "
@@ -108,7 +110,7 @@ if window["share_over_window"] > 0.1:
 say(msg)
 
 # %%
-embeddings = ctx.embeddings(texts)
+embeddings = ctx.embeddings(texts, progress=True)  # text bars while it runs, none in the report
 result = tp.fit_topics(
     units,
     embeddings,
@@ -116,6 +118,7 @@ result = tp.fit_topics(
     embedding_model=ctx.embedder(),
     options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
     cache_dir=ctx.cache("umap"),
+    progress=True,
 )
 ctx.record(
     "topics",
@@ -241,8 +244,10 @@ else:
 # %% [markdown]
 # ## The topic map, hierarchy and words
 #
-# BERTopic's own views: the distance between topics, how they merge, and the words that
-# define each.
+# The words that define each topic, a map of the topics and how they merge. The map places
+# each topic at the centre of its units in the model's own reduced space (the UMAP the topics
+# were found in), drawn in two dimensions by PCA: near topics are near in meaning, and a
+# circle's area is the topic's size.
 
 # %%
 if result.ok:
@@ -268,7 +273,7 @@ if result.ok and opts["stability_runs"] > 0:
     runs, per_topic = tp.stability(
         units, embeddings, result, seeds=seeds,
         options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
-        cache_dir=ctx.cache("umap"),
+        cache_dir=ctx.cache("umap"), progress=True,
     )  # fmt: skip
     ctx.save_table(runs, "stability_runs")
     ctx.save_table(per_topic, "stability_topics")

@@ -107,11 +107,12 @@ def whole(name: str) -> dict:
 # the list. Click a term for its lines in context.
 
 # %%
-terms = rh.distinctive_terms(
+# each result is kept by the corpus, the parameters and the code: a rerun reads it back
+terms = ctx.cached("distinctive_terms", lambda: rh.distinctive_terms(
     docs, by=by, ngram_max=opts["ngram_max"], min_count=opts["min_count"],
     prior_strength=opts["prior_strength"], top=opts["top_terms"], min_group_docs=minimum,
     stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
-)  # fmt: skip
+))  # fmt: skip
 ctx.save_table(terms, "distinctive_terms")
 stops = tokens_for(docs, stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]).stop
 if terms.height:
@@ -119,8 +120,9 @@ if terms.height:
                                  "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
-    term_lines = evidence.kwic(docs, terms["term"].unique().sort().to_list(), by=by,
-                               window=opts["window"], per_key=5, stop_words=stops)  # fmt: skip
+    term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(
+        docs, terms["term"].unique().sort().to_list(), by=by, window=opts["window"], per_key=5,
+        stop_words=stops))  # fmt: skip
     ctx.save_table(term_lines, "evidence_terms")
     display(d.evidence_table(term_lines, kind="term", title="Distinctive terms in context "
                              f"(up to 5 lines per term and {by}, earliest first)",
@@ -137,11 +139,11 @@ else:
 ranked = sizes.sort(["n_docs", "group"], descending=[True, False])["group"].to_list()
 pair = opts["pair"] or ranked[:2]
 if len(pair) == 2:
-    versus = rh.distinctive_terms(
+    versus = ctx.cached("distinctive_terms_pair", lambda: rh.distinctive_terms(
         docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],
         prior_strength=opts["prior_strength"], min_group_docs=minimum,
         stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
-    )  # fmt: skip
+    ))  # fmt: skip
     ctx.save_table(versus, "distinctive_terms_pair")
     n = {g: r for g, *r in sizes.select("group", "n_docs", "n_words").iter_rows()}
     title = f"{pair[0]} (n={n[pair[0]][0]} docs) against {pair[1]} (n={n[pair[1]][0]} docs)" + (
@@ -169,9 +171,9 @@ else:
 
 # %%
 frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)
-rates = rh.frame_rates(docs, by=by, frames=frames, seed=seed, n_boot=opts["bootstrap"],
-                       min_group_docs=minimum, stop_words=opts["stop_words"],
-                       exclude_terms=opts["exclude_terms"])  # fmt: skip
+rates = ctx.cached("frame_rates", lambda: rh.frame_rates(
+    docs, by=by, frames=frames, seed=seed, n_boot=opts["bootstrap"], min_group_docs=minimum,
+    stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]), inputs=frames)  # fmt: skip
 ctx.save_table(rates, "frame_rates")
 columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
 display(d.table(rates.select(*columns, "small_n"), title="Frames per 1,000 words",
@@ -182,7 +184,8 @@ fig = rate_bars(rates.drop("frame").rename({"label": "frame"}), group="group", c
 display(d.figure_or_reason(fig, "No term of any frame occurs in these documents."))
 lexicons = rh.frame_terms(frames, stop_words=opts["stop_words"],
                           exclude_terms=opts["exclude_terms"])  # fmt: skip
-frame_lines = evidence.kwic(docs, lexicons, by=by, window=opts["window"], per_key=5)
+frame_lines = ctx.cached("evidence_frames", lambda: evidence.kwic(
+    docs, lexicons, by=by, window=opts["window"], per_key=5), inputs=frames)  # fmt: skip
 ctx.save_table(frame_lines, "evidence_frames")
 display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
                          f"lines per frame and {by}, earliest first)",
@@ -207,7 +210,7 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 
 # %%
 UNSAID = "(the text does not say who)"
-found = quotes(docs.select("doc_id", "text"))
+found = ctx.cached("quotes", lambda: quotes(docs.select("doc_id", "text")))
 ctx.save_table(found, "quotes")
 speakers = by_group(found, docs, by=by, min_group_docs=minimum).with_columns(
     pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
@@ -227,7 +230,7 @@ if found.height:
     share = quote_share(found, docs, by=by, min_group_docs=minimum)
     ctx.save_table(share, "quote_share")
     display(d.table(share, title="Share of the text (characters) inside attributed direct quotes"))
-    lines = evidence.quote_lines(found, docs, unknown=UNSAID)
+    lines = ctx.cached("evidence_quotes", lambda: evidence.quote_lines(found, docs, unknown=UNSAID))
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",
                              **whole("evidence_quotes")))  # fmt: skip
 else:
@@ -242,7 +245,8 @@ else:
 # lexicon: read differences in tone between groups, not the absolute values.
 
 # %%
-tone = rh.stance(docs, by=by, seed=seed, n_boot=opts["bootstrap"], min_group_docs=minimum)
+tone = ctx.cached("stance", lambda: rh.stance(docs, by=by, seed=seed, n_boot=opts["bootstrap"],
+                                              min_group_docs=minimum))  # fmt: skip
 ctx.save_table(tone, "stance")
 markers = tone.filter(pl.col("measure") != "sentiment")
 fig = rate_bars(markers, group="group", category="measure", value="per_1000",
@@ -260,7 +264,9 @@ display(d.table(tone.filter(pl.col("measure") == "sentiment").select(
 # only its lines.
 
 # %%
-keyword_lines = evidence.kwic(docs, opts["keywords"], window=opts["window"])
+keyword_lines = ctx.cached(
+    "concordance", lambda: evidence.kwic(docs, opts["keywords"], window=opts["window"])
+)
 ctx.save_table(keyword_lines, "concordance")
 found_kw = keyword_lines.group_by("key").agg(lines=pl.len(), docs=pl.col("doc_id").n_unique())
 counts = pl.DataFrame({"key": sorted(map(str, opts["keywords"]))}).join(

@@ -105,7 +105,8 @@ left_out = dating["items"] - dating["dated"]
 # Items per outlet per period; periods without items count as zero, so gaps show.
 
 # %%
-vol = tr.volume(docs, period=period, by="outlet")
+# the longer results are kept by the corpus, the parameters and the code: a rerun reads them
+vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
 fig = go.Figure()
 many = vol["period"].n_unique() > 60
@@ -131,7 +132,8 @@ show(fig)
 # %%
 pattern = rh.term_pattern(opts["query"])
 query_label = " | ".join(opts["query"])
-by_outlet = tr.query_share(docs, pattern, period=period, by="outlet", rolling=opts["rolling"])
+by_outlet = ctx.cached("query_share", lambda: tr.query_share(
+    docs, pattern, period=period, by="outlet", rolling=opts["rolling"]))  # fmt: skip
 both = tr.pooled(by_outlet, min_items=floor)
 ctx.save_table(by_outlet, "query_share_by_outlet")
 ctx.save_table(both, "query_share_pooled")
@@ -173,7 +175,8 @@ else:
 
 # %%
 frames = ctx.frames()  # the bundled frames with the rhetoric section's `frames_file`
-frame_series = tr.frame_shares(docs, frames, period=period, by="outlet", rolling=opts["rolling"])
+frame_series = ctx.cached("frame_shares", lambda: tr.frame_shares(
+    docs, frames, period=period, by="outlet", rolling=opts["rolling"]), inputs=frames)  # fmt: skip
 frame_pooled = tr.pooled(frame_series, category="frame", min_items=floor)
 ctx.save_table(frame_series, "frame_share_by_outlet")
 ctx.save_table(frame_pooled, "frame_share_pooled")
@@ -200,9 +203,9 @@ article_topics = ctx.table("topics", "article_topics")  # None when 01_topics ha
 topic_table = ctx.table("topics", "topics")  # with each topic's label
 topic_labels = {} if topic_table is None else dict(topic_table.select("topic", "label").rows())
 if article_topics is not None:
-    topic_series, undated_topics = tr.topic_shares(
+    topic_series, undated_topics = ctx.cached("topic_shares", lambda: tr.topic_shares(
         docs, article_topics, period=period, by="outlet", rolling=opts["rolling"]
-    )
+    ), inputs=article_topics)  # fmt: skip
     topic_series = topic_series.filter(pl.col("topic") >= 0)
     topic_pooled = tr.pooled(topic_series, category="topic", min_items=floor)
     ctx.save_table(topic_series, "topic_share_by_outlet")
@@ -254,11 +257,13 @@ if event:
     flagged, measures = tr.event_measures(docs, query=pattern, frames=frames,
                                           article_topics=article_topics, topic_labels=topic_labels,
                                           query_label=f"query: {query_label}")  # fmt: skip
-    change = tr.before_after_shares(flagged, measures, event=event, days=opts["window_days"],
-                                    seed=seed, permutations=opts["permutations"])  # fmt: skip
-    per_outlet = tr.before_after_by_group(flagged, measures, event=event, seed=seed,
-                                          days=opts["window_days"],
-                                          permutations=opts["permutations"])  # fmt: skip
+    tested = [frames, article_topics, topic_labels]  # what the measures come from
+    change = ctx.cached("before_after", lambda: tr.before_after_shares(
+        flagged, measures, event=event, days=opts["window_days"], seed=seed,
+        permutations=opts["permutations"]), inputs=tested)  # fmt: skip
+    per_outlet = ctx.cached("before_after_by_outlet", lambda: tr.before_after_by_group(
+        flagged, measures, event=event, seed=seed, days=opts["window_days"],
+        permutations=opts["permutations"]), inputs=tested)  # fmt: skip
     ctx.save_table(change, "before_after")
     ctx.save_table(per_outlet, "before_after_by_outlet")
     say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
@@ -274,11 +279,11 @@ if event:
     else:
         say("No outlet has dated items on both sides of the event: nothing to compare within "
             "outlets.")  # fmt: skip
-    words = tr.before_after_terms(
+    words = ctx.cached("before_after_terms", lambda: tr.before_after_terms(
         docs, event=event, days=opts["window_days"], min_count=opts["min_count"],
         min_group_docs=min_group_docs, stop_words=opts["stop_words"],
         exclude_terms=opts["exclude_terms"],
-    )  # fmt: skip
+    ))  # fmt: skip
     if words.height:
         ctx.save_table(words, "before_after_terms")
         cols = ["term", "count", "count_other", "z", "p_value", "q_value"]

@@ -3,8 +3,10 @@ cache without validating or hashing again; interactively, it is prepared from th
 
 import re
 
+import polars as pl
 import pytest
 from conftest import ROOT
+from polars.testing import assert_frame_equal
 
 import toolkit.context
 import toolkit.params
@@ -135,3 +137,74 @@ def test_a_damaged_prepared_corpus_under_a_run_is_prepared_again(in_root, tmp_pa
     ctx = context(ns, "corpus")
     assert not ctx.prepared.cached and ctx.prepared.key == key and ctx.stories.height == 5
     assert str(corpus) in caplog.text
+
+
+def cached_context(tmp_path, section="rhetoric", **changes):
+    ns = namespace(section, cache_dir=str(tmp_path), output_dir=str(tmp_path))
+    for key, value in changes.items():
+        ns[section] = {**ns[section], key: value}
+    return context(ns, section)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pl.DataFrame({"a": [1, 2], "b": ["x", None]}),
+        (pl.DataFrame({"a": [1]}), 3, {"n": [1, 2]}),
+        {"units": 5, "share": 0.25},
+    ],
+    ids=["frame", "tuple of a frame and values", "json"],
+)
+def test_a_cached_result_is_read_back_as_it_was_computed(in_root, tmp_path, value):
+    ctx, calls = cached_context(tmp_path), []
+
+    def compute():
+        calls.append(1)
+        return value
+
+    first, again = ctx.cached("r", compute), cached_context(tmp_path).cached("r", compute)
+    assert len(calls) == 1
+    for a, b in zip(first if isinstance(value, tuple) else [first],
+                    again if isinstance(value, tuple) else [again], strict=True):  # fmt: skip
+        if isinstance(a, pl.DataFrame):
+            assert_frame_equal(a, b)
+        else:
+            assert a == b
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"name": "other"},
+        {"inputs": pl.DataFrame({"topic": [1]})},
+        {"params": {"bootstrap": 500}},
+        {"code": "another toolkit"},
+    ],
+    ids=["name", "inputs", "parameters", "code"],
+)
+def test_a_result_is_computed_again_when_what_it_comes_from_changes(
+    in_root, tmp_path, monkeypatch, change
+):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return pl.DataFrame({"n": [len(calls)]})
+
+    cached_context(tmp_path).cached("r", compute, inputs=pl.DataFrame({"topic": [0]}))
+    if "code" in change:
+        monkeypatch.setattr(toolkit.context, "code_version", lambda: change["code"])
+    ctx = cached_context(tmp_path, **change.get("params", {}))
+    again = ctx.cached(change.get("name", "r"), compute,
+                       inputs=change.get("inputs", pl.DataFrame({"topic": [0]})))  # fmt: skip
+    assert len(calls) == 2 and again["n"].to_list() == [2]
+
+
+def test_a_damaged_cached_result_is_computed_again(in_root, tmp_path, caplog):
+    ctx = cached_context(tmp_path)
+    ctx.cached("r", lambda: pl.DataFrame({"n": [1]}))
+    (part,) = (tmp_path / "results" / "rhetoric").glob("*/part-0.parquet")
+    part.write_bytes(part.read_bytes()[:10])  # cut short
+    assert ctx.cached("r", lambda: pl.DataFrame({"n": [2]}))["n"].to_list() == [2]
+    assert "damaged" in caplog.text
+    assert ctx.cached("r", lambda: pl.DataFrame({"n": [3]}))["n"].to_list() == [2]

@@ -55,3 +55,12 @@ def test_offline_sets_the_variables_only_inside_and_keeps_the_users_own(monkeypa
 def test_a_model_path_that_is_not_a_model_is_a_clear_error(tmp_path):
     with pytest.raises(ToolkitError, match="not a sentence-transformers model folder"):
         model_info(tmp_path)
+
+
+def test_texts_embedded_in_chunks_longest_first_come_back_in_their_order(tmp_path, capsys):
+    fake = FakeEmbedder()
+    texts = [f"item {i} " + "word " * (i % 7) for i in range(300)]
+    vectors = embed(texts, cache_dir=tmp_path, encoder=fake, batch_size=4, progress=True)
+    assert np.array_equal(vectors, fake.encode(texts))
+    assert fake.calls == 1 + -(-300 // 32)  # chunks of 8 batches, and the check above
+    assert "embedding" in capsys.readouterr().err  # a text bar on stderr while it ran

@@ -13,6 +13,7 @@ from fakes import FakeEmbedder, FakeUMAP
 
 import toolkit
 from toolkit import topics as tp
+from toolkit.topic_model import step
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +232,48 @@ def test_the_seed_topics_are_labelled_from_their_words_without_stop_words(seed_u
         parts = row["label"].split(": ", 1)[1].split(", ")
         words = [w for p in parts for w in p.split()]
         assert len({w[:6] for w in words}) == len(words), row["label"]  # no word twice
+
+
+def test_the_topic_map_is_drawn_from_the_models_own_reduction(seed_units, tmp_path, monkeypatch):
+    units, emb, st = seed_units
+    result = tp.fit_topics(units, emb, seed=42, embedding_model=st,
+                           umap_model=fake_umap(units, 42, tmp_path))  # fmt: skip
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a new UMAP was fitted for the map")
+
+    monkeypatch.setattr("umap.UMAP", refuse)
+    monkeypatch.setattr("bertopic.plotting._topics.UMAP", refuse)  # BERTopic's own map
+    fig, why = tp.bertopic_figure(result.model, "topics")
+    assert why == "" and fig is not None
+    (trace,) = fig.data
+    topics = result.units.filter(pl.col("topic") >= 0)["topic"]
+    assert sorted(int(t) for t in trace.text) == sorted(topics.unique().to_list())
+    assert sorted(trace.marker.size) == sorted(topics.value_counts()["count"].to_list())
+    result.model.umap_model.embedding_ = None  # a reducer that keeps no reduction
+    assert tp.bertopic_figure(result.model, "topics")[0] is None
+
+
+@pytest.mark.parametrize("progress", [True, False])
+def test_a_step_shows_a_text_bar_only_when_asked(capsys, progress):
+    with step("clustering (HDBSCAN)", progress=progress):
+        pass
+    assert ("clustering (HDBSCAN)" in capsys.readouterr().err) is progress
+
+
+def test_the_default_hdbscan_with_a_bar_clusters_as_without(capsys):
+    points = np.random.default_rng(0).normal(size=(200, 2)) + np.repeat([[0, 0], [8, 8]], 100, 0)
+    sized = tp.sizes(200)
+    shown = tp.default_hdbscan(sized, progress=True).fit(points).labels_
+    assert "HDBSCAN" in capsys.readouterr().err
+    assert np.array_equal(shown, tp.default_hdbscan(sized).fit(points).labels_)
+
+
+def test_the_compiled_cache_keeps_a_folder_already_set(monkeypatch, tmp_path):
+    import numba
+
+    monkeypatch.setattr(numba.config, "CACHE_DIR", str(tmp_path / "users"))
+    assert tp.compiled_cache(tmp_path / "ours") == tmp_path / "users"
+    monkeypatch.setattr(numba.config, "CACHE_DIR", "")
+    assert tp.compiled_cache(tmp_path / "ours") == tmp_path / "ours"
+    assert numba.config.CACHE_DIR == str(tmp_path / "ours")

@@ -5,7 +5,9 @@ A notebook calls :func:`context` with the variables of its ``parameters`` cell. 
 hands the notebook the prepared corpus's cache key (``prepared_key``) and the cache folder
 (``cache_dir``), and :func:`context` reads the corpus back without validating or hashing the
 inputs again. Run interactively (no key), it validates the parameters and prepares the corpus
-itself, through the same cache.
+itself, through the same cache. :meth:`Context.cached` keeps a notebook's results (rhetoric's
+and trends' tables) by the prepared corpus, the parameters and the code, so a rerun reads them
+back instead of computing them again.
 
 Example:
     >>> from toolkit.context import context
@@ -17,16 +19,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+import hashlib
+import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from toolkit.cache import drop, read_checked, write_atomic, write_bytes
 from toolkit.dedup import apply_policy
 from toolkit.errors import ParamsError, ToolkitError
-from toolkit.params import NOTEBOOKS, SECTIONS, SHARED, defaults, project_root
+from toolkit.params import NOTEBOOKS, RUN_ONLY, SECTIONS, SHARED, defaults, project_root
 from toolkit.params import notebook_parameters as section_parameters
 from toolkit.params import validate as validate_params
 from toolkit.prepare import (
@@ -43,6 +50,7 @@ __all__ = [
     "PIPELINE",
     "Context",
     "check_corpus",
+    "code_version",
     "context",
     "filtered",
     "notebook_parameters",
@@ -132,6 +140,12 @@ class Context:
     def model_path(self) -> Path | None:
         return self.root / self.params["model"] if self.params["model"] else None
 
+    def model_hash(self) -> str:
+        """The SHA-256 of the run's model files (an input of what is computed from them)."""
+        from toolkit.embed import model_info
+
+        return model_info(self.model_path()).sha256
+
     def embedder(self):
         """The run's model as a BERTopic backend through the shared embedding cache: the model
         is loaded only for texts not embedded before."""
@@ -147,6 +161,28 @@ class Context:
         return embed(texts, model=self.model_path(), cache_dir=self.cache("embeddings"),
                      progress=progress)  # fmt: skip
 
+    def cached(self, name: str, compute: Callable[[], Any], *, inputs: Any = ()) -> Any:
+        """``compute()``, or its result from the results cache when this notebook computed
+        ``name`` before from the same prepared corpus, parameters, ``inputs`` and toolkit code.
+
+        The key is the prepared corpus's key, the notebook's parameters (shared keys, its
+        section and the keys it borrows), ``name``, the hash of the toolkit's code and data
+        (:func:`code_version`) and of ``inputs``: whatever else the result depends on (another
+        notebook's table, the frames lexicon, the model's hash). A result is a frame, a
+        JSON-able value, or a tuple of them. Entries are written atomically with checksums
+        (:mod:`toolkit.cache`); a damaged one is logged, dropped and computed again.
+
+        Example:
+            >>> rates = ctx.cached("frame_rates", lambda: rh.frame_rates(docs, frames=f),
+            ...                    inputs=f)                                  # doctest: +SKIP
+        """
+        folder = self.cache("results") / self.section / _result_key(self, name, inputs)
+        value = _read_result(folder)
+        if value is None:
+            value = compute()
+            _write_result(folder, value)
+        return value
+
     def record(self, key: str, value: Any) -> None:
         """Note something in the run manifest (a fallback taken, a size chosen, a warning)."""
         self.notes[key] = value
@@ -155,6 +191,76 @@ class Context:
         (folder / f"{NOTEBOOKS[self.section]}.json").write_text(
             json.dumps(self.notes, indent=1, default=str, sort_keys=True) + "\n"
         )
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The hash of the toolkit's code and bundled data (every file of the package) and of the
+    polars version: a results cache entry made by other code is never read back."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(pl.__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _fingerprint(value: Any) -> str:
+    """A hash of a result's input: a frame by its Arrow IPC bytes, anything else as JSON."""
+    if isinstance(value, pl.DataFrame):
+        buffer = io.BytesIO()
+        value.write_ipc(buffer)
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+    if isinstance(value, list | tuple):
+        return hashlib.sha256("".join(_fingerprint(v) for v in value).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _result_key(ctx: Context, name: str, inputs: Any) -> str:
+    sections = [ctx.section, *BORROWED.get(ctx.section, {})]
+    params = {k: ctx.params[k] for k in SHARED if k not in RUN_ONLY}
+    params |= {s: ctx.params[s] for s in sections}
+    key = {
+        "prepared": ctx.prepared.key,
+        "params": params,
+        "name": name,
+        "code": code_version(),
+        "inputs": _fingerprint(inputs),
+    }
+    return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()[:24]
+
+
+def _write_result(folder: Path, value: Any) -> None:
+    """A result as parquet files (its frames) and ``value.json`` (its shape), written last."""
+    parts = value if isinstance(value, tuple) else (value,)
+    shape = []
+    for i, part in enumerate(parts):
+        if isinstance(part, pl.DataFrame):
+            write_atomic(folder / f"part-{i}.parquet", part.write_parquet)
+            shape.append({"frame": f"part-{i}.parquet"})
+        else:
+            shape.append({"json": part})
+    body = {"tuple": isinstance(value, tuple), "parts": shape}
+    write_bytes(folder / "value.json", json.dumps(body, default=str).encode())
+
+
+def _read_result(folder: Path) -> Any:
+    """A cached result, or None when absent or damaged (then it is logged and dropped)."""
+    body = read_checked(folder / "value.json", lambda p: json.loads(p.read_text("utf-8")))
+    if body is None:
+        return None
+    parts = []
+    for part in body["parts"]:
+        if "frame" in part:
+            frame = read_checked(folder / part["frame"], pl.read_parquet)
+            if frame is None:  # logged and dropped: the whole result is computed again
+                drop(folder / "value.json")
+                return None
+            parts.append(frame)
+        else:
+            parts.append(part["json"])
+    return tuple(parts) if body["tuple"] else parts[0]
 
 
 def filtered(corpus: pl.DataFrame, params: dict[str, Any]) -> pl.DataFrame:

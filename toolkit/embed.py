@@ -193,14 +193,7 @@ def embed(
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
     if missing:
         st = encoder if encoder is not None else load_model(info.path)
-        with offline():
-            vectors = st.encode(
-                [t for _, t in missing],
-                batch_size=batch_size,
-                show_progress_bar=progress,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-            ).astype(np.float32)
+        vectors = _encode(st, [t for _, t in missing], batch_size=batch_size, progress=progress)
         new_keys = [k for k, _ in missing]
         # named by its texts: two runs adding shards at once never overwrite each other's
         shard = (
@@ -217,6 +210,26 @@ def embed(
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
     return np.stack([cached[k] for k in keys])
+
+
+def _encode(st: Any, texts: list[str], *, batch_size: int, progress: bool) -> np.ndarray:
+    """``st.encode`` of ``texts`` in chunks of a few batches, longest first (as the model sorts
+    them itself, so batches pad little), under a text progress bar (no ipywidgets needed)."""
+    from tqdm import tqdm
+
+    order = np.argsort([-len(t) for t in texts], kind="stable")
+    chunk = batch_size * 8
+    parts = []
+    with offline(), tqdm(total=len(texts), desc="embedding", unit="text", leave=False,
+                         disable=not progress) as bar:  # fmt: skip
+        for start in range(0, len(texts), chunk):
+            batch = [texts[i] for i in order[start : start + chunk]]
+            parts.append(st.encode(batch, batch_size=batch_size, show_progress_bar=False,
+                                   convert_to_numpy=True, normalize_embeddings=True))  # fmt: skip
+            bar.update(len(batch))
+    vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
+    vectors[order] = np.concatenate(parts)
+    return vectors
 
 
 def _read_cache(folder: Path) -> dict[str, np.ndarray]:

@@ -24,13 +24,16 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 import platform
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -279,15 +282,19 @@ def _run_notebook(
     t0 = time.perf_counter()
     status, reason = "ok", None
     try:
-        papermill.execute_notebook(
-            str(root / "notebooks" / f"{stem}.ipynb"),
-            str(executed),
-            parameters=parameters,
-            cwd=str(root / "notebooks"),
-            kernel_name="python3",
-            progress_bar=progress,
-            report_mode=False,
-        )
+        # the kernel keeps numba's compiled code (UMAP) in the cache; its progress bars
+        # (stderr) show in the terminal as well as live in the notebook
+        with _kernel_environment(NUMBA_CACHE_DIR=str(Path(parameters["cache_dir"]) / "numba")):
+            papermill.execute_notebook(
+                str(root / "notebooks" / f"{stem}.ipynb"),
+                str(executed),
+                parameters=parameters,
+                cwd=str(root / "notebooks"),
+                kernel_name="python3",
+                progress_bar=progress,
+                report_mode=False,
+                stderr_file=sys.stderr if progress else None,
+            )
     except Exception as e:  # any failure is recorded and the run goes on
         status, reason = "failed", _one_line(e)
         log.error("%s failed: %s", stem, reason)
@@ -303,6 +310,20 @@ def _run_notebook(
         "html": html.name,
         "ipynb": executed.name,
     }
+
+
+@contextlib.contextmanager
+def _kernel_environment(**values: str) -> Iterator[None]:
+    """Within the block, ``values`` are in the environment a notebook's kernel starts with (it
+    inherits this process's); a variable the user has set is kept, and the environment is
+    restored afterwards."""
+    added = {k: v for k, v in values.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
 
 
 def _manifest(

@@ -12,14 +12,19 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import polars as pl
+from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.cache import read_checked, write_atomic
 from toolkit.errors import ToolkitError
@@ -32,15 +37,87 @@ __all__ = [
     "CachedUMAP",
     "bertopic_figure",
     "bertopic_model",
+    "compiled_cache",
     "ctfidf",
     "default_hdbscan",
     "default_umap",
     "representation",
     "save_model",
     "sizes",
+    "step",
     "topic_label",
+    "topic_map",
     "vectorizer",
 ]
+
+NUMBA_CACHE = "NUMBA_CACHE_DIR"  # where numba keeps compiled code; read when numba is imported
+
+
+def compiled_cache(folder: str | Path) -> Path:
+    """Keep numba's compiled code (UMAP, pynndescent) in ``folder``, so a new process does not
+    compile UMAP again (about 10 CPU-seconds here). ``toolkit run`` sets ``NUMBA_CACHE_DIR``
+    for its notebooks' kernels; call this in an interactive session before anything imports
+    numba (BERTopic, UMAP). A ``NUMBA_CACHE_DIR`` already set is kept; the folder in use is
+    returned.
+
+    Example:
+        >>> from toolkit.topic_model import compiled_cache
+        >>> compiled_cache("outputs/.cache/numba")                 # doctest: +SKIP
+    """
+    if "numba" in sys.modules:
+        import numba
+
+        if not numba.config.CACHE_DIR:
+            numba.config.CACHE_DIR = str(folder)
+        return Path(numba.config.CACHE_DIR)
+    return Path(os.environ.setdefault(NUMBA_CACHE, str(folder)))
+
+
+def _cache_umap_code() -> None:
+    """Have numba cache UMAP's compiled functions too (pynndescent marks its own; UMAP does not),
+    when a cache folder is configured (:func:`compiled_cache`): the code is the same, compiled
+    once per machine instead of once per process."""
+    import numba
+    from numba.core.caching import NullCache
+    from numba.core.registry import CPUDispatcher
+
+    if not numba.config.CACHE_DIR:
+        return
+    for name, module in list(sys.modules.items()):
+        if name == "umap" or name.startswith("umap."):
+            for value in list(vars(module).values()):
+                if isinstance(value, CPUDispatcher) and isinstance(value._cache, NullCache):
+                    value.enable_caching()
+
+
+@contextlib.contextmanager
+def step(desc: str, *, progress: bool = True) -> Iterator[None]:
+    """A text progress bar for a step that reports none of its own (UMAP, HDBSCAN): its name
+    and the time it has taken, refreshed every second, cleared when it ends.
+
+    Example:
+        >>> with step("clustering (HDBSCAN)", progress=False):
+        ...     pass
+    """
+    if not progress:
+        yield
+        return
+    bar = tqdm(total=1, desc=desc, bar_format="{desc}: {elapsed} elapsed", leave=False,
+               file=sys.stderr)  # fmt: skip
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            bar.refresh()
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        ticker.join()
+        bar.close()
 
 
 def sizes(
@@ -85,10 +162,12 @@ class CachedUMAP:
         cache_dir: str | Path | None = None,
         *,
         reducer: Callable[..., Any] | None = None,
+        progress: bool = False,
         **params: Any,
     ):
         self.params = params
         self.reducer = reducer
+        self.progress = progress  # a bar while fitting; not part of the cache key
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.model: Any = None
         self._key: str | None = None
@@ -111,7 +190,8 @@ class CachedUMAP:
             self.cache_hit = True
         else:
             self.model = self._build()
-            reduced = self.model.fit_transform(x).astype(np.float32)
+            with step(f"reducing {x.shape[0]:,} embeddings (UMAP)", progress=self.progress):
+                reduced = self.model.fit_transform(x).astype(np.float32)
             if path is not None:
                 write_atomic(path, lambda tmp: np.save(tmp, reduced))
         self._key, self.embedding_ = key, reduced
@@ -122,6 +202,7 @@ class CachedUMAP:
             return self.reducer(**self.params)
         from umap import UMAP
 
+        _cache_umap_code()
         return UMAP(**self.params)
 
     def fit(self, x: np.ndarray, y: Any = None) -> CachedUMAP:
@@ -148,12 +229,14 @@ def default_umap(
     cache_dir: str | Path | None = None,
     *,
     reducer: Callable[..., Any] | None = None,
+    progress: bool = False,
 ) -> CachedUMAP:
     """Today's UMAP: sized by :func:`sizes`, seeded, cosine, on one thread, cached on disk
-    (``reducer``: see :class:`CachedUMAP`)."""
+    (``reducer``: see :class:`CachedUMAP`; ``progress``: a bar while it fits)."""
     return CachedUMAP(
         Path(cache_dir) if cache_dir else None,
         reducer=reducer,
+        progress=progress,
         n_neighbors=settings["n_neighbors"],
         n_components=settings["n_components"],
         min_dist=0.0,
@@ -165,11 +248,19 @@ def default_umap(
     )
 
 
-def default_hdbscan(settings: dict[str, Any]) -> Any:
-    """Today's HDBSCAN: sized by :func:`sizes`, excess-of-mass, with prediction data."""
+def default_hdbscan(settings: dict[str, Any], *, progress: bool = False) -> Any:
+    """Today's HDBSCAN: sized by :func:`sizes`, excess-of-mass, with prediction data
+    (``progress``: a bar while it fits)."""
     from hdbscan import HDBSCAN
 
-    return HDBSCAN(
+    class ShownHDBSCAN(HDBSCAN):
+        """HDBSCAN with a bar while it fits (the same clustering)."""
+
+        def fit(self, X: Any, y: Any = None, **kwargs: Any) -> Any:
+            with step(f"clustering {len(X):,} points (HDBSCAN)", progress=progress):
+                return super().fit(X, y, **kwargs)
+
+    return (ShownHDBSCAN if progress else HDBSCAN)(
         min_cluster_size=settings["min_topic_size"],
         min_samples=settings["min_samples"],
         metric="euclidean",
@@ -270,10 +361,46 @@ def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
         if kind == "barchart":
             return model.visualize_barchart(top_n_topics=min(n, 12), n_words=8), ""
         if kind == "topics":
-            return model.visualize_topics(), ""
+            return topic_map(model)
         return model.visualize_hierarchy(), ""
     except (ValueError, TypeError, IndexError) as e:  # BERTopic's limits on small models
         return None, f"BERTopic could not draw it: {e}"
+
+
+def topic_map(model: Any) -> tuple[Any, str]:
+    """The intertopic map from the fitted model itself, with no new UMAP: each topic at the
+    centre of its units in the model's reduced embeddings (its UMAP's ``embedding_``),
+    projected to two dimensions by PCA; the area of a circle is the topic's size. (None, why)
+    when the model's reduction is not at hand (an injected reducer that keeps none).
+    """
+    import plotly.graph_objects as go
+
+    reduced = getattr(model.umap_model, "embedding_", None)
+    topics = np.asarray(model.topics_, dtype=np.int64)
+    if reduced is None or len(reduced) != len(topics):
+        return None, "the model's reduced embeddings are not at hand (an injected UMAP)"
+    ids = sorted(set(topics.tolist()) - {OUTLIER})
+    centres = np.stack([reduced[topics == t].mean(axis=0) for t in ids]).astype(np.float64)
+    centred = centres - centres.mean(axis=0)
+    _, _, axes = np.linalg.svd(centred, full_matrices=False)
+    axes *= np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(axis=1)])[:, None]  # one sign
+    xy = centred @ axes[:2].T  # three topics or more, in two dimensions or more: two axes
+    size = np.array([(topics == t).sum() for t in ids])
+    labels = [f"{t}: {topic_label([w for w, _ in (model.get_topic(t) or [])])}" for t in ids]
+    fig = go.Figure(
+        go.Scatter(
+            x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=[str(t) for t in ids],
+            customdata=np.c_[labels, size], hovertemplate="%{customdata[0]}<br>"
+            "%{customdata[1]} units<extra></extra>",
+            marker={"size": size, "sizemode": "area", "sizeref": 2.0 * size.max() / 40**2,
+                    "sizemin": 4, "color": "#B0BEC5", "line": {"width": 1, "color": "#37474F"}},
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        title="Intertopic map: topic centres in the model's UMAP space (PCA, 2 dimensions)",
+        template="simple_white", xaxis={"visible": False}, yaxis={"visible": False},
+    )  # fmt: skip
+    return fig, ""
 
 
 def save_model(result: Any, folder: Path, model_path: Path | None) -> Path:

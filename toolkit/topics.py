@@ -40,6 +40,7 @@ from toolkit.topic_model import (
     CachedUMAP,
     bertopic_figure,
     bertopic_model,
+    compiled_cache,
     ctfidf,
     default_hdbscan,
     default_umap,
@@ -58,6 +59,7 @@ __all__ = [
     "TopicResult",
     "article_topics",
     "bertopic_figure",
+    "compiled_cache",
     "default_hdbscan",
     "default_umap",
     "fit_topics",
@@ -232,6 +234,7 @@ def fit_topics(
     hdbscan_model: Any = None,
     options: dict[str, Any] | None = None,
     cache_dir: str | Path | None = None,
+    progress: bool = False,
 ) -> TopicResult:
     """Fit BERTopic on ``units`` (a frame with ``text``) and their ``embeddings``.
 
@@ -245,6 +248,7 @@ def fit_topics(
     (embeds KeyBERT-style topic words: a BERTopic backend or a SentenceTransformer; default the
     bundled model), ``umap_model`` (:func:`default_umap`: seeded with ``seed``, cached under
     ``cache_dir``), ``hdbscan_model`` (:func:`default_hdbscan`). No global random state is set.
+    ``progress`` shows a text bar while the default UMAP and HDBSCAN fit.
     """
     opts = {**DEFAULT_OPTIONS, **(options or {})}
     n = units.height
@@ -256,7 +260,8 @@ def fit_topics(
                   "so no topics were fitted")  # fmt: skip
         return TopicResult("too_few_units", reason, {"units": n}, base)
     sized = _sizes(n, opts)
-    parts = _parts(opts, sized, units, seed, cache_dir, embedding_model, umap_model, hdbscan_model)
+    parts = _parts(opts, sized, units, seed, cache_dir, embedding_model, umap_model, hdbscan_model,
+                   progress)  # fmt: skip
     model = bertopic_model(parts, top_n_words=opts["top_n_words"], nr_topics=opts["nr_topics"])
     texts = units["text"].to_list()
     topics, probs = model.fit_transform(texts, embeddings=embeddings)
@@ -292,14 +297,15 @@ def _parts(
     embedding_model: Any,
     umap_model: Any,
     hdbscan_model: Any,
+    progress: bool = False,
 ) -> dict[str, Any]:
     """BERTopic's parts: the injected ones, and today's defaults for the others."""
     if embedding_model is None:
         embedding_model = _default_embedder()
     if umap_model is None:
-        umap_model = default_umap(sized, seed, cache_dir)
+        umap_model = default_umap(sized, seed, cache_dir, progress=progress)
     if hdbscan_model is None:
-        hdbscan_model = default_hdbscan(sized)
+        hdbscan_model = default_hdbscan(sized, progress=progress)
     words = representation(opts["representation"], top_n_words=opts["top_n_words"],
                            mmr_diversity=opts["mmr_diversity"], seed=seed)  # fmt: skip
     vectorizer_model = vectorizer(units, ngram_max=opts["ngram_max"], stop_words=opts["stop_words"],
@@ -362,6 +368,7 @@ def stability(
     options: dict[str, Any] | None = None,
     cache_dir: str | Path | None = None,
     clustering: Callable[[int], tuple[Any, Any]] | None = None,
+    progress: bool = False,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Refit the clustering (UMAP + HDBSCAN) with other seeds and compare with ``result``.
 
@@ -370,7 +377,8 @@ def stability(
     comes back under every seed scores near 1; one that dissolves, near 0.
 
     ``clustering`` gives the (UMAP, HDBSCAN) pair for a seed; by default
-    :func:`default_umap` and :func:`default_hdbscan`, sized as :func:`fit_topics` sizes them.
+    :func:`default_umap` and :func:`default_hdbscan`, sized as :func:`fit_topics` sizes them
+    (``progress``: with their bars).
     """
     from sklearn.metrics import adjusted_rand_score
 
@@ -380,7 +388,10 @@ def stability(
     best: dict[int, list[float]] = {t: [] for t in sorted(set(main.tolist()) - {OUTLIER})}
     sized = _sizes(units.height, opts)
     clustering = clustering or (
-        lambda s: (default_umap(sized, s, cache_dir), default_hdbscan(sized))
+        lambda s: (
+            default_umap(sized, s, cache_dir, progress=progress),
+            default_hdbscan(sized, progress=progress),
+        )
     )
     for s in seeds:
         umap, hdb = clustering(s)
