@@ -115,7 +115,7 @@ result = tp.fit_topics(
     units,
     embeddings,
     seed=ctx.params["seed"],
-    embedding_model=ctx.embedder(),
+    embedding_model=ctx.embedder(progress=True),
     options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
     cache_dir=ctx.cache("umap"),
     progress=True,

@@ -276,4 +276,4 @@ def test_the_compiled_cache_keeps_a_folder_already_set(monkeypatch, tmp_path):
     assert tp.compiled_cache(tmp_path / "ours") == tmp_path / "users"
     monkeypatch.setattr(numba.config, "CACHE_DIR", "")
     assert tp.compiled_cache(tmp_path / "ours") == tmp_path / "ours"
-    assert numba.config.CACHE_DIR == str(tmp_path / "ours")
+    assert str(tmp_path / "ours") == numba.config.CACHE_DIR

@@ -146,12 +146,12 @@ class Context:
 
         return model_info(self.model_path()).sha256
 
-    def embedder(self):
+    def embedder(self, *, progress: bool = False):
         """The run's model as a BERTopic backend through the shared embedding cache: the model
-        is loaded only for texts not embedded before."""
+        is loaded only for texts not embedded before (``progress``: a bar while it embeds)."""
         from toolkit.embed import cached_backend
 
-        return cached_backend(self.model_path(), self.cache("embeddings"))
+        return cached_backend(self.model_path(), self.cache("embeddings"), progress=progress)
 
     def embeddings(self, texts: list[str], *, progress: bool = False):
         """Embeddings of ``texts`` with the run's model, through the cache shared by every

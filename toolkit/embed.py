@@ -127,15 +127,15 @@ def load_model(path: str):
             hf_logging.enable_progress_bar()
 
 
-def cached_backend(model: str | Path | None, cache_dir: str | Path):
+def cached_backend(model: str | Path | None, cache_dir: str | Path, *, progress: bool = False):
     """A BERTopic embedding backend that goes through :func:`embed`'s cache: the words and
     passages KeyBERT-style representations embed are cached like documents, and the model is
-    loaded only when something is not in the cache yet."""
+    loaded only when something is not in the cache yet (``progress``: a bar meanwhile)."""
     from bertopic.backend import BaseEmbedder
 
     class CachedBackend(BaseEmbedder):
         def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
-            return embed(list(documents), model=model, cache_dir=cache_dir)
+            return embed(list(documents), model=model, cache_dir=cache_dir, progress=progress)
 
     return CachedBackend()
 
