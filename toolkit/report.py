@@ -98,8 +98,11 @@ def render_notebook(
     """
     import nbformat
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     nb = nbformat.read(notebook, as_version=4)
+    # progress bars (stderr redrawn with \r) become their last state, not one line per redraw
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     templates = resources.files("toolkit") / "templates"
     exporter = HTMLExporter(
         template_name=TEMPLATE,

@@ -93,7 +93,7 @@ def _cache_umap_code() -> None:
 @contextlib.contextmanager
 def step(desc: str, *, progress: bool = True) -> Iterator[None]:
     """A text progress bar for a step that reports none of its own (UMAP, HDBSCAN): its name
-    and the time it has taken, refreshed every second, cleared when it ends.
+    and the time it has taken, refreshed every two seconds, cleared when it ends.
 
     Example:
         >>> with step("clustering (HDBSCAN)", progress=False):
@@ -107,7 +107,7 @@ def step(desc: str, *, progress: bool = True) -> Iterator[None]:
     done = threading.Event()
 
     def tick() -> None:
-        while not done.wait(1.0):
+        while not done.wait(2.0):
             bar.refresh()
 
     ticker = threading.Thread(target=tick, daemon=True)
