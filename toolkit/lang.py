@@ -53,8 +53,12 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     return (
         pl.when((cyr > lat) & (cyr >= han))
         .then(
-            # ў is Belarusian only; і is both Belarusian and Ukrainian, so ў is tested first.
-            pl.when(cyrillic.str.contains(r"[ўЎ]"))
+            # ў is Belarusian only; і is both Belarusian and Ukrainian, and with ы or э (which
+            # Ukrainian lacks) it is Belarusian: "Прэзідэнт Беларусі" has no ў.
+            pl.when(
+                cyrillic.str.contains(r"[ўЎ]")
+                | (cyrillic.str.contains(r"[іІ]") & cyrillic.str.contains(r"[ыЫэЭ]"))
+            )
             .then(pl.lit("be"))
             .when(cyrillic.str.contains(r"[іїєґІЇЄҐ]"))
             .then(pl.lit("uk"))
