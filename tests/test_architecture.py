@@ -63,6 +63,7 @@ LAYERS: dict[str, str] = {
     "quotes": "analysis",
     "speakers": "analysis",
     "embed": "analysis",
+    "xlingual": "analysis",
     "topics": "analysis",
     "topic_model": "analysis",
     "topic_tables": "analysis",

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from toolkit.stamps import stamp_date
+from toolkit.stamps import script_languages, stamp_date
 
 
 @pytest.mark.parametrize(
@@ -14,9 +14,16 @@ from toolkit.stamps import stamp_date
         ("By Li Ming | China Daily | Updated: 2018-10-30 07:50", dt.date(2018, 10, 30)),
         ("2022年02月13日07:48 来源：新华网", dt.date(2022, 2, 13)),
         ("Москва, 19 декабря 2022", dt.date(2022, 12, 19)),
+        ("19 декабря 2022", dt.date(2022, 12, 19)),
+        ("9 сентября 2021 г.", dt.date(2021, 9, 9)),
+        ("19 снежня 2022", dt.date(2022, 12, 19)),  # Belarusian
+        ("12 лютага 2023, 10:15", dt.date(2023, 2, 12)),
+        ("2022年02月13日07:48", dt.date(2022, 2, 13)),
         ("Published April 13, 2024 at 7:52 PM", dt.date(2024, 4, 13)),
         # no year: never completed with a guessed one
         ("19 декабря", None),
+        ("9 верасня", None),
+        ("12月20日", None),
         ("Updated: April 13", None),
         # not a date, or out of range
         ("Top 10 stories of the week", None),
@@ -53,3 +60,21 @@ def test_a_paragraph_of_prose_is_no_stamp():
 def test_numeric_stamp_read_in_the_site_order(line, order, expected):
     found = stamp_date(line, today=dt.date(2025, 1, 1), order=order)
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("19 декабря 2022", ["ru", "be", "uk"]),
+        ("19 снежня 2022", ["ru", "be", "uk"]),
+        ("2022年02月13日", ["zh"]),
+        ("13 Apr, 2024", None),  # dateparser detects the language of Latin-script stamps
+    ],
+)
+def test_script_languages(text, languages):
+    assert script_languages(text) == languages
+
+
+def test_the_language_given_is_the_one_read():
+    # "9 сентября 2021" read as Chinese only is no date
+    assert stamp_date("9 сентября 2021", languages=["zh"], today=dt.date(2025, 1, 1)) is None

@@ -40,7 +40,7 @@ def test_the_tokeniser_keeps_abbreviations_contractions_compounds_and_units(text
             ["talks", "minsk", "held", "union", "state"],
         ),
         (["en"], ["talks"], "The talks at Minsk", ["minsk"]),
-        (["ru"], [], "Переговоры в Минске и в Москве", ["переговоры", "минске", "москве"]),
+        (["ru"], [], "Переговоры в Минске и в Москве", ["переговоры", "минск", "москва"]),
         (["en"], [], "Putin said he didn't know", ["putin", "said"]),  # reporting verbs are kept
         ([], [], "the at", ["the", "at"]),
         (["be"], [], "the at", ["the", "at"]),  # no list for Belarusian: nothing dropped
@@ -102,3 +102,43 @@ def test_no_stop_word_among_any_groups_top_20_distinctive_terms(corpora):  # noq
     assert top.group_by("group").len()["len"].to_list() == [20, 20]
     assert [t for t in top["term"] if set(t.split()) & stop] == []
     assert len(stop) > 1000  # the English list was read, so the check above can fail
+
+
+@pytest.mark.parametrize(
+    ("languages", "text", "lang", "expected"),
+    [
+        # Russian words become lemmas, so case forms count as one term; stop words go
+        (["ru"], "Президенты провели переговоры в Минске", None,
+         ["президент", "провести", "переговоры", "минск"]),
+        (["ru"], "санкции, санкций, санкциями", None, ["санкция", "санкция", "санкция"]),
+        # Chinese is segmented into words, punctuation and stop words dropped
+        (["zh"], "国家主席习近平同俄罗斯总统普京举行视频会晤，双方交换意见。", None,
+         ["国家", "主席", "习近平", "俄罗斯", "总统", "普京", "举行", "视频", "会晤", "双方",
+          "交换意见"]),
+        # Belarusian: the shipped stop list, word forms kept (no Belarusian lemmatiser)
+        (["be"], "Прэзідэнт Беларусі правёў нараду ў Мінску і сказаў", None,
+         ["прэзідэнт", "беларусі", "правёў", "нараду", "мінску", "сказаў"]),
+        # the language given wins over the script: Russian words read as Ukrainian keep forms
+        ([], "Президенты провели переговоры", "uk", ["президенты", "провели", "переговоры"]),
+        # English is untouched by the Russian and Chinese steps
+        (["en", "ru", "zh"], "Putin met Lukashenko in Minsk", None,
+         ["putin", "met", "lukashenko", "minsk"]),
+    ],
+)  # fmt: skip
+def test_each_text_is_read_in_its_language(languages, text, lang, expected):
+    assert Tokens.build(languages).tokens(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "listed"),
+    [
+        ("be", "гэта", True),  # the shipped Belarusian list
+        ("be", "прэзідэнт", False),
+        ("ru", "этого", True),  # stopwords-iso's Russian list, with its lemmas
+        ("ru", "этот", True),
+        ("ru", "москва", False),  # subject matter, kept (stop_words.yaml)
+        ("und", "the", False),
+    ],
+)
+def test_stop_word_lists_per_language(lang, word, listed):
+    assert (word in tokens.language_stop_words(lang)) is listed

@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from toolkit.dedup import DedupOptions
+from toolkit.embed import MULTILINGUAL_MODELS
 from toolkit.errors import ParamsError, ToolkitError
 from toolkit.options import Spec, check_value, option, range_text, specs
 from toolkit.overview import CorpusOptions
@@ -102,7 +103,8 @@ class SharedOptions:
     seed: int = option(42, "seed for every random step", minimum=0, maximum=2**32 - 1)
     model: str | None = option(
         None,
-        "local sentence-transformers model folder; null for the bundled all-MiniLM-L6-v2",
+        "local sentence-transformers model folder, or multilingual for the bundled multilingual "
+        "encoder (mixed-language corpora); null for the bundled English all-MiniLM-L6-v2",
         types=(str, type(None)),
     )
     dedup: dict = option(
@@ -349,6 +351,8 @@ def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> Non
     paths = {k: params[k] for k in ("manifest", "outlet_tables", "model")}
     paths["rhetoric.frames_file"] = params["rhetoric"]["frames_file"]
     for key, value in paths.items():
+        if key == "model" and value in MULTILINGUAL_MODELS:
+            continue  # a bundled encoder named, not a path
         if isinstance(value, str) and not (root / value).exists():
             problems.append(f"{key}: {value} does not exist{_relative(value, root)}")
 

@@ -8,11 +8,19 @@ A token is a word (letters first, then letters or digits, joined by apostrophes 
 Tokens are lower-cased, curly apostrophes made straight and a possessive "'s" dropped, so
 "Lukashenko's" counts as "lukashenko" while "don't" stays whole.
 
+Each text is read in its own language (told from its script by
+:func:`toolkit.lang.script_language`): Russian words become their lemmas (pymorphy3 with its
+Russian dictionary: "провели в Минске" counts "провести" and "минск"), Chinese is segmented into
+words (jieba: "总统普京" is "总统", "普京"); other languages keep their word forms. A Russian
+noun has twelve case forms: counted apart, one term would be split into twelve.
+
 Stop words come from stopwords-iso (the ``stopwordsiso`` package, one list per ISO 639-1
 language), for the languages of the corpus's ``lang`` column, less the words this toolkit
 studies (``toolkit/lexicons/stop_words.yaml``: reporting verbs, "state" of "Union State"), plus
-the user's ``stop_words``. ``exclude_terms`` leave terms out of every list: exact words or
-phrases, case-insensitive, where ``*`` stands for any letters ("belta*", "*-based").
+the user's ``stop_words``. Belarusian, for which no maintained list exists, has a short list
+shipped in the same file (its source is named there). ``exclude_terms`` leave terms out of
+every list: exact words or phrases, case-insensitive, where ``*`` stands for any letters
+("belta*", "*-based").
 
 Example:
     >>> Tokens.build().tokens("The U.S. don't back Minsk's 5% rise, Lukashenko’s aide said.")
@@ -22,6 +30,8 @@ Example:
     ['u.s.', '5%', 'rise', 'lukashenko', 'aide', 'said']
     >>> t.terms("the Union State budget", ngram_max=2)
     ['union', 'state', 'budget', 'state budget']
+    >>> Tokens.build(["ru"]).tokens("Президенты провели переговоры в Минске")
+    ['президент', 'провести', 'переговоры', 'минск']
 """
 
 from __future__ import annotations
@@ -65,14 +75,63 @@ def _toolkit_words() -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=32)
 def language_stop_words(lang: str) -> frozenset[str]:
-    """stopwords-iso's list for an ISO 639-1 code, less the words the toolkit studies; empty
-    for a language it has no list for (``be``, ``und``)."""
+    """stopwords-iso's list for an ISO 639-1 code, less the words the toolkit studies; the list
+    shipped in ``stop_words.yaml`` for a language stopwords-iso lacks (``be``); empty for one
+    neither has (``und``). Russian words are also given as their lemmas, since Russian tokens
+    are lemmatised."""
     import stopwordsiso
 
-    if not stopwordsiso.has_lang(lang):
+    shipped = _toolkit_words().get("languages", {}).get(lang)
+    if shipped is not None:
+        words = {_normal(str(w)) for w in shipped}
+    elif stopwordsiso.has_lang(lang):
+        words = {_normal(w) for w in stopwordsiso.stopwords(lang)}
+    else:
         return frozenset()
-    keep = set(_toolkit_words().get("keep", []))
-    return frozenset(_normal(w) for w in stopwordsiso.stopwords(lang)) - keep
+    if lang in _LEMMATISED:
+        words |= {_lemma(lang, w) for w in words}
+    return frozenset(words) - set(_toolkit_words().get("keep", []))
+
+
+_LEMMATISED = ("ru",)  # languages whose words become lemmas (pymorphy3 has a dictionary)
+_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
+
+
+@functools.lru_cache(maxsize=2)
+def _morph(lang: str):
+    import pymorphy3  # loaded on the first Russian text (about 0.1 s)
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma(lang: str, word: str) -> str:
+    """The most likely lemma of a lower-cased word (pymorphy3's first parse)."""
+    if not re.search(r"[\u0400-\u04FF]", word):
+        return word
+    return _morph(lang).parse(word)[0].normal_form.replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # its dictionary loads on the first Chinese text (about a second)
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _words(text: str, lang: str | None) -> list[str]:
+    """The text's raw tokens in order: jieba's words for runs of Han characters, the token
+    pattern's matches elsewhere."""
+    if lang != "zh":
+        return [m.group() for m in _TOKEN.finditer(text)]
+    out: list[str] = []
+    at = 0
+    for run in _HAN_RUN.finditer(text):
+        out += [m.group() for m in _TOKEN.finditer(text[at : run.start()])]
+        out += _jieba().lcut(run.group())  # a run of Han characters holds no punctuation
+        at = run.end()
+    return out + [m.group() for m in _TOKEN.finditer(text[at:])]
 
 
 def _normal(token: str) -> str:
@@ -132,11 +191,20 @@ class Tokens:
     def is_excluded(self, term: str) -> bool:
         return bool(self._excluded and self._excluded.fullmatch(term))
 
-    def tokens(self, text: str | None) -> list[str]:
-        """The text's tokens, lower-cased, without stop words and excluded words."""
+    def tokens(self, text: str | None, *, lang: str | None = None) -> list[str]:
+        """The text's tokens, lower-cased (Russian ones as lemmas, Chinese ones as jieba's
+        words), without stop words and excluded words. ``lang`` is the text's language; by
+        default it is told from the text's script."""
+        from toolkit.lang import script_language
+
+        text = text or ""
+        lang = lang if lang is not None else script_language(text)
+        lemmatise = lang in _LEMMATISED
         out = []
-        for m in _TOKEN.finditer(text or ""):
-            t = _normal(m.group())
+        for word in _words(text, lang):
+            t = _normal(word)
+            if lemmatise and t not in self.stop:
+                t = _lemma(lang, t)
             if t and t not in self.stop and not self.is_excluded(t):
                 out.append(t)
         return out
