@@ -294,7 +294,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     rows = []
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
-        resolver = Resolver(find_mentions(text, lex), lex, alias, text)
+        resolver = Resolver(find_mentions(text, lex), lex, alias, text, _quote_spans(text))
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:

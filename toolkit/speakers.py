@@ -17,10 +17,11 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -41,7 +42,9 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CAP = re.compile(rf"^[{UPPER}][\w’'\-.\[\]]*$")
 _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
-_PRONOUN_REACH = 400  # characters between a pronoun and the person it is resolved to
+_PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _NAME_RUN = re.compile(
     rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
@@ -58,6 +61,11 @@ _NOT_NAME_WORDS = {
     "june", "july", "august", "september", "october", "november", "december", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "kremlin", "tass",
     "xinhua", "belta", "ria", "interfax", "reuters", "minister", "president", "prime",
+    "network", "foundation", "association", "coalition", "movement", "club", "society", "center",
+    "centre", "alliance", "front", "league", "fund", "board", "authority", "administration",
+    "department", "bureau", "program", "programme", "media", "television", "radio", "magazine",
+    "journal", "newspaper", "airlines", "railways", "region", "province", "district", "island",
+    "islands", "mountains", "valley", "bay", "lake", "park", "hall", "palace", "airport", "port",
 }  # fmt: skip
 
 
@@ -177,6 +185,7 @@ class Mention:
     start: int
     name: str
     titles: set[str]
+    appositive: bool = False
 
 
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
@@ -191,7 +200,12 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
         if after:
             words |= {w.lower() for w in after.group(1).split()}
-        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words))
+        # "Lu Pin, of the ... Network," "Ms. Smith, 59, who ...": an appositive about a person
+        about = after is not None and re.match(
+            r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
+        )
+        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
+                             bool(about)))  # fmt: skip
     return found
 
 
@@ -212,41 +226,84 @@ def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) 
     return modifiers <= titles
 
 
-def _salient(name: str, words: Counter, addressed: set[str], count: Counter) -> bool:
-    """A person named again by a surname or a title ("Ms. Lu", "Lukashenko"), not a place
-    ("Hong Kong") or a one-off run of capitals."""
-    return any(words[w] > count[name] or w in addressed for w in name.split())
+def _salient(name: str, text: str, words: Counter, addressed: set[str], titled: bool) -> bool:
+    """A person: given a title ("President Vladimir Putin", "Natalia Eismont, spokeswoman"),
+    addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko"); not a place
+    ("Hong Kong": "Kong" is never alone) or a one-off run of capitals."""
+    surname = name.split()[-1]
+    return titled or surname in addressed or words[surname] > text.count(name)
 
 
 @dataclass
 class Resolver:
     """Who a written speaker is in one document: the names it mentions, the lexicon, the
-    aliases (lower-case form -> canonical name) and the person quoted last."""
+    aliases (lower-case form -> canonical name), the text, the spans inside quotation marks
+    (names there are not antecedents of a pronoun) and the person quoted last."""
 
     mentions: list[Mention]
     lex: dict[str, Any]
     aliases: dict[str, str]
     text: str = ""
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
         words = Counter(re.findall(r"[\w’'\-]+", self.text))
         addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
+        titled = {m.name for m in self.mentions
+                  if m.appositive or m.titles & self.lex["title_words"]}  # fmt: skip
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
-                        and _salient(m.name, words, addressed, self.count)]  # fmt: skip
+                        and _salient(m.name, self.text, words, addressed,
+                                     m.name in titled)]  # fmt: skip
+        self._chain = self._person_mentions()
 
-    def person_before(self, pos: int) -> tuple[int, str] | None:
-        names = [m for m in self.persons if m.start < pos]
-        return (names[-1].start, names[-1].name) if names else None
+    def _outside_quotes(self, pos: int) -> bool:
+        return not any(a <= pos < b for a, b in self.quoted)
+
+    def _person_mentions(self) -> tuple[list[int], list[str]]:
+        """Each mention of a person outside quotation marks, by full name or by surname alone
+        ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
+        at: dict[int, str] = {m.start: m.name for m in self.persons}
+        surnames = {m.name.split()[-1] for m in self.persons}
+        for surname in surnames:
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+                if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
+                                          if n.endswith(surname)):  # fmt: skip
+                    continue
+                full = [p for p in self.persons if p.name.split()[-1] == surname]
+                before = [p for p in full if p.start < m.start()]
+                at[m.start()] = (before[-1] if before else full[0]).name
+        self.gender: dict[str, str] = {}
+        for m in _ADDRESS.finditer(self.text):
+            for name in {n for n in at.values() if n.split()[-1] == m.group(2)}:
+                self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
+        chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
+        return [p for p, _ in chain], [n for _, n in chain]
+
+    def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
+        """The person mentioned last before ``pos`` (outside quotation marks) whose known
+        gender, if any, agrees with the pronoun."""
+        starts, names = self._chain
+        want = _GENDER.get(pronoun.lower())
+        for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            if pos - starts[i] > _PRONOUN_REACH:
+                break
+            if want is None or self.gender.get(names[i], want) == want:
+                return starts[i], names[i]
+        return None
 
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
-        if low in ("he", "she", "him", "her"):
-            # the person quoted last, or named last, in the sentences just before (a pronoun
-            # further from its person is left unresolved: names between them make it a guess)
-            near = [p for p in (self.last_person, self.person_before(pos))
+        if low in _GENDER:
+            # the person quoted last, or mentioned last (by name or surname, outside quotation
+            # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
+            # further from its person is left unresolved
+            last = self.last_person
+            if last and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
+                last = None
+            near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
         _titles, name = _name_of(written, lex)
