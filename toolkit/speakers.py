@@ -135,8 +135,17 @@ def speaker_phrase(
         k, w = kinds[i - 1], words[i - 1][2]
         if re.search(r"[^\w.’'\]\-]$", w):  # a comma or a quotation mark ends the phrase
             break
-        if k in ("cap", "role") or (k == "link" and i >= 2 and kinds[i - 2] == "cap"):
+        if k in ("cap", "role"):
             i -= 1
+        elif (
+            k == "link"
+            and i >= 2
+            and kinds[i - 2] in ("cap", "role")
+            and (
+                w != "and" or kinds[i] == kinds[i - 2] == "role"  # "observers and researchers"
+            )
+        ):
+            i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
         elif k == "det":
             i -= 1
             break
@@ -326,8 +335,8 @@ class Resolver:
         words = [w.lower() for w in written.split() if w.lower() not in _DETERMINERS]
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
-        if head is None:
-            return written
+        if head is None or re.search(r"[^s]s$", head):
+            return written  # no role, or a group ("officials", "sources"): never one person
         modifiers = {w for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
         matches = [m for m in self.mentions if m.start < pos
