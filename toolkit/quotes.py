@@ -218,6 +218,19 @@ def _is_speaker(phrase: str, lex: dict) -> bool:
     return bool(got and got[0] == 0)
 
 
+def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
+    """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
+    verb, and the speaker after it, who ends the sentence or takes an appositive."""
+    head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
+    if head is None or lemma in ("tell", "read"):
+        return None
+    who = _inverted(text, s0 + v.end(), s1, lex)
+    rest = text[who[1] : s1] if who else ""
+    if who and (not rest.strip(" .") or re.match(r",\s+(?:the |a |an |who |\w+ of )", rest)):
+        return s0 + head.start(1), s0 + head.end(1), who, lemma
+    return None
+
+
 def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict):
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma)."""
     sentence = text[s0:s1]
@@ -239,18 +252,9 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             words = words[:-1]
         got = speaker_phrase(words, lex)
         if not got:
-            head = re.match(r"^(.{12,}?),\s*$", sentence[: v.start()])
-            who = (
-                head
-                and lemma not in ("tell", "read")
-                and _inverted(text, at + len(v.group()), s1, lex)
-            )
-            if (
-                who
-                and not text[who[1] : s1].strip(" .")
-                or (who and re.match(r",\s+(?:the |a |an |who |\w+ of )", text[who[1] : s1]))
-            ):  # "..., said Natalia Eismont, spokeswoman of the Belarusian leader."
-                out.append((s0 + head.start(1), s0 + head.end(1), who, lemma))
+            inverted = _inverted_report(text, s0, s1, v, lemma, lex)
+            if inverted:
+                out.append(inverted)
             continue
         if _after_preposition(words, got[0]):
             continue
