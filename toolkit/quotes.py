@@ -197,7 +197,9 @@ def _inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | No
     """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
     stop; None when the words there are no speaker phrase."""
     after = word_spans(text[at:limit][:80])
-    cut = next((i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)), None)
+    ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
+            and w not in lex["titles"] and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
+    cut = ends[0] if ends else None
     words = after[: cut + 1] if cut is not None else after[:4]
     if not words:
         return None

@@ -43,6 +43,11 @@ _CAP = re.compile(rf"^[{UPPER}][\w’'\-.\[\]]*$")
 _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 _PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
+_LONE_AFTER = re.compile(
+    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
@@ -194,7 +199,7 @@ class Mention:
     start: int
     name: str
     titles: set[str]
-    appositive: bool = False
+    cue: bool = False
 
 
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
@@ -205,16 +210,22 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         titles, name = _name_of(" ".join([*before, m.group()]), lex)
         if not name or len(name.split()) < 2:
             continue
+        follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
+        if follows and follows.group(1) in lex["roles"]:
+            continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
         words = {w.lower().strip(",") for w in titles[-5:]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
         if after:
             words |= {w.lower() for w in after.group(1).split()}
-        # "Lu Pin, of the ... Network," "Ms. Smith, 59, who ...": an appositive about a person
+        # a person by the text's own cue: a title right before the name ("Kremlin spokesman
+        # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
+        last = titles[-1].lower().strip(",.") if titles else ""
+        titled = last in lex["title_words"] or last in lex["roles"]
         about = after is not None and re.match(
             r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
         )
         found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
-                             bool(about)))  # fmt: skip
+                             bool(titled or about)))  # fmt: skip
     return found
 
 
@@ -235,12 +246,20 @@ def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) 
     return modifiers <= titles
 
 
-def _salient(name: str, text: str, words: Counter, addressed: set[str], titled: bool) -> bool:
-    """A person: given a title ("President Vladimir Putin", "Natalia Eismont, spokeswoman"),
-    addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko"); not a place
-    ("Hong Kong": "Kong" is never alone) or a one-off run of capitals."""
-    surname = name.split()[-1]
-    return titled or surname in addressed or words[surname] > text.count(name)
+def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
+    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
+    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
+    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
+    capitals."""
+    if cue or name.split()[-1] in addressed:
+        return True
+    for word in name.split():  # the surname alone: "Lukashenko said", "noted Leung."
+        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+            prev = before[0] if before else ""
+            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
+                return True
+    return False
 
 
 @dataclass
@@ -258,13 +277,10 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
-        words = Counter(re.findall(r"[\w’'\-]+", self.text))
         addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
-        titled = {m.name for m in self.mentions
-                  if m.appositive or m.titles & self.lex["title_words"]}  # fmt: skip
+        cued = {m.name for m in self.mentions if m.cue}
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
-                        and _salient(m.name, self.text, words, addressed,
-                                     m.name in titled)]  # fmt: skip
+                        and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
         self._chain = self._person_mentions()
 
     def _outside_quotes(self, pos: int) -> bool:
