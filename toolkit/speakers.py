@@ -71,6 +71,8 @@ _NOT_NAME_WORDS = {
     "department", "bureau", "program", "programme", "media", "television", "radio", "magazine",
     "journal", "newspaper", "airlines", "railways", "region", "province", "district", "island",
     "islands", "mountains", "valley", "bay", "lake", "park", "hall", "palace", "airport", "port",
+    "championship", "summit", "conference", "festival", "olympics", "tournament", "final",
+    "exhibition", "award", "prize", "week", "year", "plan", "strategy", "treaty", "agreement",
 }  # fmt: skip
 
 
@@ -87,7 +89,7 @@ def lexicon() -> dict[str, Any]:
         "verb": re.compile(rf"\b(?:{alternation})\b", re.I),
         "need_that": set(lex["need_that"]),
         "roles": {r.lower() for r in lex["roles"]},
-        "role_words": {w for r in lex["roles"] for w in r.lower().split()},
+        "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
         "synonyms": {k: set(v) for k, v in lex["synonyms"].items()},
         "titles": set(lex["titles"]),
         "title_words": {t.lower().rstrip(".") for t in lex["titles"]},
