@@ -8,7 +8,7 @@ item when its quote span overlaps the item's sentence.
 
 - precision: of the distinct speakers predicted for labelled sentences, the share that is a
   labelled speaker of that sentence (strict: the resolved name, compared without case, leading
-  "the" or "Mr."/"Ms.");
+  "the" or "Mr."/"Ms."; the mention as written also counts when it holds that name whole);
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all]``. Tune on dev;

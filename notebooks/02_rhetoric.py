@@ -199,9 +199,9 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # speaker is left empty and shown as such, never guessed. Click a speaker for the quotes.
 #
 # How far to trust it: on a hand-labelled test set of 222 sentences from real articles
-# (`benchmarks/README.md`, "Quote attribution"), speaker precision was **0.750** and recall
-# **0.619** overall, below the 0.9 / 0.8 target. By source: Kremlin releases 0.97 / 0.94, TASS
-# 0.81 / 0.68, the seed pages 0.65 / 0.64, China Daily 0.57 / 0.36, NYT features 0.33 / 0.18.
+# (`benchmarks/README.md`, "Quote attribution"), speaker precision was **0.810** and recall
+# **0.667** overall, below the 0.9 / 0.8 target. By source: Kremlin releases 1.00 / 0.94, TASS
+# 0.82 / 0.73, the seed pages 0.65 / 0.64, China Daily 0.71 / 0.45, NYT features 0.64 / 0.32.
 # Agency wire copy is read well; feature writing, where "he said" follows paragraphs about
 # other people, is not. Read the counts below with that in mind, and check them in the quotes.
 

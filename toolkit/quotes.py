@@ -9,9 +9,11 @@ Rules over the forms news agencies use, not a list of speakers:
 - reported speech: 'X stressed that ...', 'X said the talks ...', '..., X said.',
   'According to X, ...', '..., adding that ...'.
 
-Speakers (names, surnames, roles, pronouns) are found and resolved within each document by
-:mod:`toolkit.speakers`: "the Belarusian leader" becomes the one person the document gives that
-title. An optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
+Sentences glued in the source ("said.If") are split, and a closing mark used to open a
+quotation ("2021.\u201dWe ...") is read as one. Speakers (names, surnames, roles, pronouns) are
+found and resolved within each document by :mod:`toolkit.speakers`: "the Belarusian leader"
+becomes the one person the document gives that title, "he" the person mentioned last. An
+optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
 ``speakers``) maps resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``.
 

@@ -4,8 +4,11 @@ Speakers are noun phrases found next to a reporting verb: names ("Russian Foreig
 Sergey Lavrov"), surnames, roles ("the Belarusian leader", "the ministry") and pronouns. Each is
 resolved within its document where the text makes it clear: a surname to the full name mentioned
 with it, a role to the one name the document gives that title ("Belarusian President Aleksandr
-Lukashenko" makes "the Belarusian leader" Aleksandr Lukashenko), "he" or "she" to the last person
-quoted or named before. Otherwise the speaker is left as written. An optional alias table maps
+Lukashenko" makes "the Belarusian leader" Aleksandr Lukashenko), "he" or "she" to the person
+quoted or mentioned last (by full name or surname, outside quotation marks, of the gender "Mr." or
+"Ms." gives, within 1,500 characters). A name is a person's when the text gives it a title or an
+appositive, addresses it, or uses the surname alone; a group ("officials") is never one person.
+Otherwise the speaker is left as written. An optional alias table maps
 resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``. :mod:`toolkit.quotes` finds the quotations and their frames.
 
