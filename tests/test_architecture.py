@@ -69,12 +69,15 @@ LAYERS: dict[str, str] = {
     "topic_tables": "analysis",
     "rhetoric": "analysis",
     "trends": "analysis",
+    "before_after": "analysis",
     "overview": "analysis",
     "plots": "analysis",
     "evidence": "analysis",
     "display": "analysis",  # HTML built from frames; no run, params or report
     # Pipeline: parameter sets, runs, caches, rendered reports
     "params": "pipeline",
+    "params_readme": "pipeline",
+    "params_checks": "pipeline",
     "run": "pipeline",
     "prepare": "pipeline",
     "context": "pipeline",
