@@ -158,7 +158,8 @@ def frames_for(frames: dict[str, Any], compared: Comparison) -> tuple[dict[str, 
     other-language document as not framed.
 
     Example:
-        >>> frames = {"s": {"label": "Sanctions", "terms": {"en": ["sanction*"], "ru": ["санкци*"]}},
+        >>> frames = {"s": {"label": "Sanctions", "terms": {"en": ["sanction*"],
+        ...                                                    "ru": ["санкци*"]}},
         ...           "w": {"label": "West", "terms": ["the west"]}}
         >>> c = Comparison(("en", "ru"), through="frame terms per language")
         >>> kept, notes = frames_for(frames, c)
@@ -317,9 +318,11 @@ def _flat(terms: list[Any] | dict[str, list[Any]]) -> list[str]:
 
 def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
     """The frames without the terms that are stop words or excluded."""
+
     def keep(terms: list[Any]) -> list[Any]:
-        return [t for t in terms
-                if not (str(t).lower() in tokens.stop or tokens.is_excluded(str(t).lower()))]  # fmt: skip
+        lowered = [str(t).lower() for t in terms]
+        return [t for t, low in zip(terms, lowered, strict=True)
+                if low not in tokens.stop and not tokens.is_excluded(low)]  # fmt: skip
 
     kept = {}
     for name, spec in frames.items():

@@ -229,9 +229,7 @@ class Tokens:
     def _shared(self) -> frozenset[str]:
         return frozenset(t for m in (self.language_map or {}).values() for t in m.values())
 
-    def terms(
-        self, text: str | None, *, ngram_max: int = 1, lang: str | None = None
-    ) -> list[str]:
+    def terms(self, text: str | None, *, ngram_max: int = 1, lang: str | None = None) -> list[str]:
         """Tokens and the n-grams of neighbouring tokens up to ``ngram_max`` words, without
         excluded phrases (as scikit-learn's analyzer orders them: unigrams first)."""
         tokens = self.tokens(text, lang=lang)
@@ -297,8 +295,9 @@ def _normal_map(language_map: dict[str, Any]) -> dict[str, dict[str, str]]:
     """The user's mapping with its words as tokens are: lower-case, Russian words as lemmas."""
     out = {}
     for lang, words in language_map.items():
-        norm = (lambda w, lg=str(lang): _lemma(lg, w) if lg in _LEMMATISED else w)  # noqa: E731
-        out[str(lang)] = {norm(_normal(str(w))): _normal(str(t)) for w, t in words.items()}
+        lg = str(lang)
+        out[lg] = {_lemma(lg, _normal(str(w))) if lg in _LEMMATISED else _normal(str(w)):
+                   _normal(str(t)) for w, t in words.items()}  # fmt: skip
     return out
 
 
@@ -320,9 +319,12 @@ class Comparison:
         >>> docs = pl.DataFrame({"lang": ["en", "en", "ru", "und"]})
         >>> comparison(docs).describe()
         'within English (2 documents); left out: 1 Russian, 1 unknown language'
-        >>> c = comparison(docs, languages=["en", "ru"], language_map={"ru": {"санкция": "sanction"}})
-        >>> c.describe()
-        'across English and Russian through your language_map (1 shared term; 3 documents); left out: 1 unknown language'
+        >>> c = comparison(docs, languages=["en", "ru"],
+        ...                language_map={"ru": {"санкция": "sanction"}})
+        >>> for part in c.describe().split("; "): print(part)
+        across English and Russian through your language_map (1 shared term
+        3 documents)
+        left out: 1 unknown language
     """
 
     languages: tuple[str, ...]
@@ -405,7 +407,7 @@ def comparison(
     chosen = [str(lg) for lg in languages]
     if not chosen and known:
         main = sorted(known, key=lambda lg: (-known[lg], lg))[0]
-        chosen = [main] + sorted(lg for lg in mapping if lg in known and lg != main)
+        chosen = [main, *sorted(lg for lg in mapping if lg in known and lg != main)]
     chosen = list(dict.fromkeys(chosen))
     if len(chosen) > 1 and through == "language_map":
         unmapped = [lg for lg in chosen if lg not in mapping]
