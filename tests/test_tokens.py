@@ -7,8 +7,9 @@ from conftest import corpora  # noqa: F401  (fixture)
 
 import toolkit
 from toolkit import tokens
+from toolkit.errors import ToolkitError
 from toolkit.keyness import distinctive_terms
-from toolkit.tokens import Tokens, tokens_for
+from toolkit.tokens import Tokens, comparison, tokens_for
 
 BARE = Tokens.build()  # no stop words: every token shows
 
@@ -142,3 +143,48 @@ def test_each_text_is_read_in_its_language(languages, text, lang, expected):
 )
 def test_stop_word_lists_per_language(lang, word, listed):
     assert (word in tokens.language_stop_words(lang)) is listed
+
+
+@pytest.mark.parametrize(
+    ("langs", "languages", "language_map", "said", "kept"),
+    [
+        # one language and short items of unknown language: all kept
+        (["en", "en", "und"], [], {}, "within English (3 documents)", 3),
+        # the most common language; the others left out and counted
+        (["en", "ru", "ru", "und"], [], {},
+         "within Russian (2 documents); left out: 1 English, 1 unknown language", 2),
+        (["en", "ru", "ru"], ["en"], {}, "within English (1 document); left out: 2 Russian", 1),
+        # a mapping alone brings its languages in beside the most common one
+        (["en", "en", "zh"], [], {"zh": {"制裁": "sanction"}},
+         "across English and Chinese through your language_map (1 shared term; 3 documents)", 3),
+    ],
+)  # fmt: skip
+def test_a_comparison_says_which_languages_it_reads(langs, languages, language_map, said, kept):
+    docs = pl.DataFrame({"lang": langs, "text": ["x"] * len(langs)})
+    c = comparison(docs, languages=languages, language_map=language_map)
+    assert c.describe() == said
+    assert c.select(docs).height == kept
+
+
+@pytest.mark.parametrize(
+    ("languages", "language_map"),
+    [(["en", "ru"], {}), (["en", "ru", "zh"], {"zh": {"制裁": "sanction"}})],
+)
+def test_languages_meet_only_through_a_mapping_of_all_but_one(languages, language_map):
+    docs = pl.DataFrame({"lang": ["en", "ru", "zh"], "text": ["x"] * 3})
+    with pytest.raises(ToolkitError, match="language_map"):
+        comparison(docs, languages=languages, language_map=language_map)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Russian words through the mapping (written in any case form: lemmatised), the rest out
+        ("Санкции против торговли", "ru", ["sanction", "trade"]),
+        # the unmapped language keeps only the shared terms
+        ("Sanction talks on trade", "en", ["sanction", "trade"]),
+    ],
+)
+def test_mapped_tokens(text, lang, expected):
+    t = Tokens.build(language_map={"ru": {"санкциями": "Sanction", "торговля": "trade"}})
+    assert t.tokens(text, lang=lang) == expected

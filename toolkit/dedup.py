@@ -229,12 +229,14 @@ class Duplicates:
             ((pl.col("doc_a") == doc_a) & (pl.col("doc_b") == doc_b))
             | ((pl.col("doc_a") == doc_b) & (pl.col("doc_b") == doc_a))
         )
-        return Explanation(
-            a=meta[doc_a],
-            b=meta[doc_b],
-            table=align_paragraphs(texts[doc_a], texts[doc_b]),
-            pair=pair.row(0, named=True) if pair.height else None,
-        )
+        found = pair.row(0, named=True) if pair.height else None
+        if found and found["kind"] == "translation":  # across languages: by meaning, not words
+            from toolkit.xlingual import align_translation
+
+            table = align_translation(texts[doc_a], texts[doc_b])
+        else:
+            table = align_paragraphs(texts[doc_a], texts[doc_b])
+        return Explanation(a=meta[doc_a], b=meta[doc_b], table=table, pair=found)
 
 
 @dataclass
@@ -252,7 +254,9 @@ class Explanation:
 
     def __str__(self) -> str:
         head = f"{_describe(self.a)}\n  vs {_describe(self.b)}"
-        if self.pair:
+        if self.pair and self.pair["kind"] == "translation":
+            head += "\n  translation (paragraphs aligned by the multilingual model)"
+        elif self.pair:
             head += (
                 f"\n  {self.pair['kind']}: jaccard {self.pair['jaccard']:.2f}, "
                 f"a in b {self.pair['containment_a_in_b']:.2f}, "

@@ -35,7 +35,7 @@ from toolkit.keyness import distinctive_terms
 from toolkit.options import option
 from toolkit.resources import read_mapping
 from toolkit.stats import flag_small
-from toolkit.tokens import Tokens, exclude_pattern
+from toolkit.tokens import Comparison, Tokens, comparison, exclude_pattern
 
 __all__ = [
     "RhetoricOptions",
@@ -44,6 +44,7 @@ __all__ = [
     "distinctive_terms",
     "frame_rates",
     "frame_terms",
+    "frames_for",
     "group_sizes",
     "lexicon",
     "quote_share",
@@ -83,6 +84,16 @@ class RhetoricOptions:
     exclude_terms: list = option(
         [], "terms left out of distinctive terms and frames: words or phrases, * for any letters"
     )
+    languages: list = option(
+        [],
+        "languages compared (ISO 639-1: en, ru, be, zh); empty: the corpus's most common one "
+        "alone (with a language_map: it and the languages mapped)",
+    )
+    language_map: dict = option(
+        {},
+        "each language's words mapped to shared terms ({ru: {санкция: sanction}}): the only "
+        "way distinctive terms compare across languages",
+    )
     frames_file: str | None = option(
         None, "YAML of your own frames (same shape)", types=(str, type(None))
     )
@@ -109,7 +120,66 @@ def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend")
     user = read_mapping(Path(extra), what="lexicon file", error=DataError)
     if mode not in ("extend", "replace"):
         raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")
+    if name == "frames":
+        _check_frames(user, Path(extra))
     return user if mode == "replace" else {**base, **user}
+
+
+def _check_frames(frames: dict[str, Any], path: Path) -> None:
+    """Each frame a mapping with ``terms``: a list, or a mapping of language to list."""
+    for name, spec in frames.items():
+        terms = spec.get("terms") if isinstance(spec, dict) else None
+        lists = terms.values() if isinstance(terms, dict) else [terms]
+        if not all(isinstance(t, list) for t in lists):
+            raise DataError(
+                f"{path}: frame {name!r} needs terms: a list of terms, or a mapping of language "
+                "to a list (terms: {en: [sanction*], ru: [санкци*]})"
+            )
+
+
+def _terms_in(spec: dict[str, Any], lang: str | None) -> list[str] | None:
+    """A frame's terms for texts of ``lang``: its list (any language), or its list for that
+    language; None when it has none for it."""
+    terms = spec["terms"]
+    if isinstance(terms, dict):
+        found = terms.get(lang)
+        return None if found is None else [str(t) for t in found]
+    return [str(t) for t in terms]
+
+
+def frames_for(frames: dict[str, Any], compared: Comparison) -> tuple[dict[str, Any], list[str]]:
+    """The frames a comparison can measure, with their terms per language compared
+    (``terms_by_language``) and ``terms`` (all of them, as one list), and a note for each frame
+    left out.
+
+    Within one language a frame counts its list, or its terms for that language. Across
+    languages only a frame with terms for every language compared is measured: a plain list
+    holds one language's words, which the others' texts never match, so it would count every
+    other-language document as not framed.
+
+    Example:
+        >>> frames = {"s": {"label": "Sanctions", "terms": {"en": ["sanction*"],
+        ...                                                    "ru": ["санкци*"]}},
+        ...           "w": {"label": "West", "terms": ["the west"]}}
+        >>> c = Comparison(("en", "ru"), through="frame terms per language")
+        >>> kept, notes = frames_for(frames, c)
+        >>> kept["s"]["terms"], notes
+        (['sanction*', 'санкци*'], ['West: no terms per language, left out across languages'])
+    """
+    kept, notes = {}, []
+    for name, spec in frames.items():
+        label = spec.get("label", name)
+        if compared.across and not isinstance(spec["terms"], dict):
+            notes.append(f"{label}: no terms per language, left out across languages")
+            continue
+        per = {lg: _terms_in(spec, lg) for lg in compared.languages or (None,)}
+        missing = [lg for lg, t in per.items() if t is None]
+        if missing:
+            notes.append(f"{label}: no terms for {', '.join(missing)}, left out")
+            continue
+        every = list(dict.fromkeys(t for terms in per.values() for t in terms))
+        kept[name] = {**spec, "terms": every, "terms_by_language": per}
+    return kept, notes
 
 
 def term_pattern(terms: list[str]) -> str:
@@ -176,33 +246,47 @@ def frame_rates(
     min_group_docs: int = 5,
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals.
 
     A frame term that is one of the user's ``stop_words`` or ``exclude_terms`` is dropped, and
     no match is counted inside an excluded phrase ("security" in an excluded "Security
-    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen."""
-    frames = _without(frames or lexicon("frames"), Tokens.build(stop_words=stop_words,
-                      exclude_terms=exclude_terms))  # fmt: skip
+    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen.
+
+    Frames are counted within one language (the corpus's most common, or ``languages``' one),
+    or across ``languages`` through the frames' terms per language, each text matched with its
+    own language's terms (:func:`frames_for`); ``comparison`` says which."""
+    compared = comparison(docs, languages=languages, through="frame terms per language")
+    docs = compared.select(docs)
+    frames, _ = frames_for(frames or lexicon("frames"), compared)
+    frames = _without(frames, Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms))
     grouped = with_groups(docs, by)
     text = pl.col("text").fill_null("")
     masked = exclude_pattern(list(exclude_terms))
     if masked is not None:
         text = text.str.replace_all(masked, " ")
+    lang = pl.col("lang").fill_null("und") if "lang" in docs.columns else pl.lit("und")
+
+    def count(terms: list[str]) -> pl.Expr:
+        return text.str.count_matches(term_pattern(terms)) if terms else pl.lit(0)
+
+    def counted(spec: dict[str, Any]) -> pl.Expr:
+        if not compared.across:
+            return count(spec["terms"])
+        expr = pl.when(pl.lit(False)).then(pl.lit(0))
+        for lg, terms in spec["terms_by_language"].items():
+            expr = expr.when(lang == lg).then(count(terms))
+        return expr.otherwise(pl.lit(0))
+
     per_doc = grouped.select(
-        "group",
-        "n_words",
-        *[
-            text.str.count_matches(term_pattern(spec["terms"])).alias(name)
-            if spec["terms"]
-            else pl.lit(0).alias(name)
-            for name, spec in frames.items()
-        ],
+        "group", "n_words", *[counted(spec).alias(name) for name, spec in frames.items()]
     )
     out = _rates(per_doc, list(frames), seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
     labels = {name: spec.get("label", name) for name, spec in frames.items()}
     return out.rename({"measure": "frame"}).with_columns(
-        label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
+        label=pl.col("frame").replace_strict(labels, return_dtype=pl.String),
+        comparison=pl.lit(compared.kind),
     )
 
 
@@ -222,18 +306,32 @@ def frame_terms(
     """
     tokens = Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
     kept = _without(frames, tokens)
-    return {spec.get("label", name): [str(t) for t in spec["terms"]] for name, spec in
+    return {spec.get("label", name): _flat(spec["terms"]) for name, spec in
             kept.items()}  # fmt: skip
+
+
+def _flat(terms: list[Any] | dict[str, list[Any]]) -> list[str]:
+    """A frame's terms as one list (every language's, where they are given per language)."""
+    lists = terms.values() if isinstance(terms, dict) else [terms]
+    return list(dict.fromkeys(str(t) for terms_ in lists for t in terms_))
 
 
 def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
     """The frames without the terms that are stop words or excluded."""
+
+    def keep(terms: list[Any]) -> list[Any]:
+        lowered = [str(t).lower() for t in terms]
+        return [t for t, low in zip(terms, lowered, strict=True)
+                if low not in tokens.stop and not tokens.is_excluded(low)]  # fmt: skip
+
     kept = {}
     for name, spec in frames.items():
-        dropped = {t for t in map(str, spec["terms"])
-                   if t.lower() in tokens.stop or tokens.is_excluded(t.lower())}  # fmt: skip
-        terms = [t for t in spec["terms"] if str(t) not in dropped]
+        terms = spec["terms"]
+        terms = {lg: keep(t) for lg, t in terms.items()} if isinstance(terms, dict) else keep(terms)
         kept[name] = {**spec, "terms": terms}
+        if "terms_by_language" in spec:
+            kept[name]["terms_by_language"] = {lg: keep(t) for lg, t in
+                                               spec["terms_by_language"].items()}  # fmt: skip
     return kept
 
 

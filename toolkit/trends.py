@@ -115,6 +115,16 @@ class TrendOptions:
     exclude_terms: list = option(
         [], "terms left out of the words that rose and fell: words or phrases, * for any letters"
     )
+    languages: list = option(
+        [],
+        "languages whose items the query, frames and words follow (ISO 639-1); empty: the "
+        "corpus's most common one alone (with a language_map: it and the languages mapped)",
+    )
+    language_map: dict = option(
+        {},
+        "each language's words mapped to shared terms ({ru: {санкция: sanction}}): the only "
+        "way the words that rose and fell compare across languages",
+    )
 
 
 def bucket(frame: pl.DataFrame, period: str) -> pl.DataFrame:

@@ -36,9 +36,11 @@ __all__ = [
     "TRANSLATION_SCHEMA",
     "TranslationOptions",
     "align_across",
+    "align_translation",
     "find_translations",
     "names",
     "numbers",
+    "translation_table",
     "with_translations",
 ]
 
@@ -145,16 +147,18 @@ def find_translations(
 
     Returns:
         One row per English story linked, to its one best original; an undated story is
-        compared with every story of the other language (its ``lag_days`` null).
+        compared with every story of the other language (its ``lag_days`` null). A story of
+        unknown ``lang`` (too short to tell) counts as English when written in Latin letters.
     """
     opts = options or TranslationOptions()
     empty = pl.DataFrame(schema=TRANSLATION_SCHEMA)
-    lang = docs["lang"].fill_null("und").to_list()
+    texts = _opening(docs, opts.opening_chars)
+    lang = [_language(lg, t, opts.target) for lg, t in zip(docs["lang"].to_list(), texts,
+                                                          strict=True)]  # fmt: skip
     orig = [i for i, lg in enumerate(lang) if lg in opts.originals]
     eng = [i for i, lg in enumerate(lang) if lg == opts.target]
     if not orig or not eng:
         return empty
-    texts = _opening(docs, opts.opening_chars)
     titles = docs["title"].fill_null("").to_list() if "title" in docs.columns else [""] * len(lang)
     if embeddings is None or title_embeddings is None:
         if cache_dir is None and encoder is None:
@@ -199,6 +203,20 @@ def find_translations(
         .unique("doc_a", keep="first", maintain_order=True)
         .sort(["doc_a", "doc_b"])
     )
+
+
+def _language(lang: str | None, opening: str, target: str) -> str:
+    """A story's language for linking: its ``lang``; where that is unknown (a title and a few
+    words are too short to tell English by its function words), ``target`` when the title and
+    opening are in Latin letters only, their script's language otherwise."""
+    if lang not in (None, "und"):
+        return lang
+    from toolkit.lang import script_language
+
+    found = script_language(opening)
+    if found is not None:
+        return found
+    return target if re.search(r"[A-Za-z]", opening) else "und"
 
 
 def _lag(original: dt.date | None, english: dt.date | None) -> int | None:
@@ -332,3 +350,42 @@ def align_across(
             rows.append(("added", [], [j - 1], None, b[j - 1], None))
             j -= 1
     return pl.DataFrame(rows[::-1], schema=ALIGN_SCHEMA, orient="row")
+
+
+def align_translation(text_a: str, text_b: str, *, encoder: Any = None) -> pl.DataFrame:
+    """:func:`align_across` of two texts' paragraphs (split at blank lines, as
+    :func:`toolkit.align.align_paragraphs` splits them) with the bundled multilingual model, or
+    ``encoder``: what ``explain`` shows for a pair of kind ``translation``."""
+    from toolkit.align import _paragraphs
+    from toolkit.embed import multilingual_encoder
+
+    enc = encoder or multilingual_encoder()
+    return align_across(_paragraphs(text_a), _paragraphs(text_b),
+                        lambda ts: enc.encode(ts, normalize_embeddings=True))  # fmt: skip
+
+
+def translation_table(pairs: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
+    """The ``translation`` pairs of a pairs table, one row each with both stories' outlet,
+    language, date and title, and the days from the original to its translation (null where
+    either is undated), earliest original first.
+
+    Example:
+        >>> pairs = pl.DataFrame({"doc_a": ["r"], "doc_b": ["e"], "kind": ["translation"]})
+        >>> docs = pl.DataFrame({"doc_id": ["r", "e"], "outlet": ["Kremlin"] * 2,
+        ...     "lang": ["ru", "en"], "published": [dt.date(2025, 3, 8), dt.date(2025, 3, 9)],
+        ...     "title": ["Поздравление", "Greetings"]})
+        >>> translation_table(pairs, docs)["lag_days"].to_list()
+        [1]
+    """
+    cols = ["doc_id", "outlet", "lang", "published", "title"]
+    side = docs.select(*cols).with_columns(pl.col("published").cast(pl.Date))
+    days = (pl.col("published_b") - pl.col("published_a")).dt.total_days().cast(pl.Int64)
+    return (
+        pairs.filter(pl.col("kind") == "translation")
+        .select(doc_id_a="doc_a", doc_id_b="doc_b")
+        .join(side.rename({c: f"{c}_a" for c in cols}), on="doc_id_a")
+        .join(side.rename({c: f"{c}_b" for c in cols}), on="doc_id_b")
+        .select(*[f"{c}_a" for c in cols], *[f"{c}_b" for c in cols], days.alias("lag_days"))
+        .rename({"doc_id_a": "doc_a", "doc_id_b": "doc_b"})
+        .sort("published_a", "doc_a", nulls_last=True)
+    )
