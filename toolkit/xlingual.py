@@ -31,6 +31,7 @@ import polars as pl
 
 from toolkit.align import ALIGN_SCHEMA
 from toolkit.dedup_clusters import CLUSTER_SCHEMA, PAIR_SCHEMA
+from toolkit.errors import ToolkitError
 
 __all__ = [
     "TRANSLATION_SCHEMA",
@@ -151,51 +152,32 @@ def find_translations(
         unknown ``lang`` (too short to tell) counts as English when written in Latin letters.
     """
     opts = options or TranslationOptions()
-    empty = pl.DataFrame(schema=TRANSLATION_SCHEMA)
     texts = _opening(docs, opts.opening_chars)
     lang = [_language(lg, t, opts.target) for lg, t in zip(docs["lang"].to_list(), texts,
                                                           strict=True)]  # fmt: skip
     orig = [i for i, lg in enumerate(lang) if lg in opts.originals]
     eng = [i for i, lg in enumerate(lang) if lg == opts.target]
     if not orig or not eng:
-        return empty
+        return pl.DataFrame(schema=TRANSLATION_SCHEMA)
     titles = docs["title"].fill_null("").to_list() if "title" in docs.columns else [""] * len(lang)
-    if embeddings is None or title_embeddings is None:
-        if cache_dir is None and encoder is None:
-            raise ValueError("find_translations: give embeddings, an encoder or a cache_dir")
-        from toolkit.embed import embed
-
-        def vectors(values: list[str]) -> np.ndarray:
-            if cache_dir is None:
-                return encoder.encode(values, normalize_embeddings=True)
-            return embed(values, model="multilingual", cache_dir=cache_dir, encoder=encoder)
-
-        embeddings = vectors(texts) if embeddings is None else embeddings
-        title_embeddings = vectors(titles) if title_embeddings is None else title_embeddings
-    ids = docs["doc_id"].to_list()
-    dates = docs["published"].to_list()
+    if embeddings is None:
+        embeddings = _vectors(texts, cache_dir, encoder)
+    if title_embeddings is None:
+        title_embeddings = _vectors(titles, cache_dir, encoder)
     # titles are compared where both stories have one: a headline is translated whole, while
     # the openings of a transcript and of its summary may differ in length and chrome
     both = np.array([[bool(titles[e]) and bool(titles[o]) for o in orig] for e in eng])
     sim = np.where(both, title_embeddings[eng] @ title_embeddings[orig].T,
                    embeddings[eng] @ embeddings[orig].T)  # fmt: skip
+    ids, dates = docs["doc_id"].to_list(), docs["published"].to_list()
     rows = []
     for r, e in enumerate(eng):
-        best = None
-        for c in np.argsort(-sim[r]):
-            s = float(sim[r, c])
-            if s < opts.min_similarity:
-                break
-            o = orig[c]
-            lag = _lag(dates[o], dates[e])
-            if lag is not None and not -1 <= lag <= opts.window_days:
-                continue
-            n_names, n_numbers = _evidence(texts[o], texts[e])
-            if s >= opts.sure_similarity or n_names + n_numbers >= opts.min_evidence:
-                best = (ids[o], ids[e], "translation", round(s, 4), n_names, n_numbers, lag)
-                break
-        if best is not None:
-            rows.append(best)
+        c = _best_original(sim[r], orig, e, dates, texts, opts)
+        if c is not None:
+            n_names, n_numbers = _evidence(texts[orig[c]], texts[e])
+            lag = _lag(dates[orig[c]], dates[e])
+            rows.append((ids[orig[c]], ids[e], "translation", round(float(sim[r, c]), 4),
+                         n_names, n_numbers, lag))  # fmt: skip
     out = pl.DataFrame(rows, schema=TRANSLATION_SCHEMA, orient="row")
     # one English story per original too: the closest keeps it
     return (
@@ -203,6 +185,41 @@ def find_translations(
         .unique("doc_a", keep="first", maintain_order=True)
         .sort(["doc_a", "doc_b"])
     )
+
+
+def _vectors(values: list[str], cache_dir: str | Path | None, encoder: Any) -> np.ndarray:
+    """Multilingual vectors of ``values``, through the cache when there is one."""
+    if cache_dir is None and encoder is None:
+        raise ToolkitError("find_translations: give embeddings, an encoder or a cache_dir")
+    if cache_dir is None:
+        return encoder.encode(values, normalize_embeddings=True)
+    from toolkit.embed import embed
+
+    return embed(values, model="multilingual", cache_dir=cache_dir, encoder=encoder)
+
+
+def _best_original(
+    sims: np.ndarray,
+    orig: list[int],
+    e: int,
+    dates: list[Any],
+    texts: list[str],
+    opts: TranslationOptions,
+) -> int | None:
+    """The column of the most similar original in the date window that the similarity alone,
+    or the names and numbers the two share, confirm; None when there is none."""
+    for c in np.argsort(-sims):
+        s = float(sims[c])
+        if s < opts.min_similarity:
+            return None
+        o = orig[c]
+        lag = _lag(dates[o], dates[e])
+        if lag is not None and not -1 <= lag <= opts.window_days:
+            continue
+        n_names, n_numbers = _evidence(texts[o], texts[e])
+        if s >= opts.sure_similarity or n_names + n_numbers >= opts.min_evidence:
+            return int(c)
+    return None
 
 
 def _language(lang: str | None, opening: str, target: str) -> str:
@@ -242,39 +259,8 @@ def with_translations(
     out_pairs = pl.concat([pairs.select(list(PAIR_SCHEMA)), added.cast(PAIR_SCHEMA)])
     if translations.is_empty():
         return out_pairs, clusters
-    # cluster of each English story -> cluster of its original
-    moved = (
-        translations.join(
-            clusters.select("doc_id", "cluster_id"), left_on="doc_b", right_on="doc_id", how="left"
-        )
-        .join(
-            clusters.select("doc_id", pl.col("cluster_id").alias("to")),
-            left_on="doc_a",
-            right_on="doc_id",
-            how="left",
-        )
-        .select(
-            pl.coalesce("cluster_id", "doc_b").alias("from"),
-            pl.coalesce("to", "doc_a").alias("to"),
-        )
-        .unique("from", keep="first", maintain_order=True)
-    )
-    members = pl.concat(
-        [
-            clusters.select("doc_id", "cluster_id", "first_published", "lag_days"),
-            # stories that were alone (in no monolingual cluster)
-            pl.concat([translations["doc_a"], translations["doc_b"]])
-            .unique()
-            .to_frame("doc_id")
-            .join(clusters.select("doc_id"), on="doc_id", how="anti")
-            .with_columns(
-                pl.col("doc_id").alias("cluster_id"),
-                pl.lit(None, pl.Date).alias("first_published"),
-                pl.lit(None, pl.Int64).alias("lag_days"),
-            ),
-        ],
-        how="vertical_relaxed",
-    )
+    moved = _moves(translations, clusters)
+    members = _members(translations, clusters)
     published = docs.select("doc_id", pl.col("published").cast(pl.Date))
     relabelled = members.join(moved, left_on="cluster_id", right_on="from", how="left").select(
         "doc_id", pl.coalesce("to", "cluster_id").alias("cluster_id")
@@ -291,6 +277,46 @@ def with_translations(
     )  # fmt: skip
     out_clusters = out.select(list(CLUSTER_SCHEMA)).cast(CLUSTER_SCHEMA)
     return out_pairs, out_clusters.sort("cluster_id", "doc_id")
+
+
+def _moves(translations: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:
+    """``from`` -> ``to``: the cluster of each English story and the cluster of its original."""
+    return (
+        translations.join(
+            clusters.select("doc_id", "cluster_id"), left_on="doc_b", right_on="doc_id", how="left"
+        )
+        .join(
+            clusters.select("doc_id", pl.col("cluster_id").alias("to")),
+            left_on="doc_a",
+            right_on="doc_id",
+            how="left",
+        )
+        .select(
+            pl.coalesce("cluster_id", "doc_b").alias("from"),
+            pl.coalesce("to", "doc_a").alias("to"),
+        )
+        .unique("from", keep="first", maintain_order=True)
+    )
+
+
+def _members(translations: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:
+    """Every clustered story, and every translated story that was alone, with its cluster."""
+    return pl.concat(
+        [
+            clusters.select("doc_id", "cluster_id", "first_published", "lag_days"),
+            # stories that were alone (in no monolingual cluster)
+            pl.concat([translations["doc_a"], translations["doc_b"]])
+            .unique()
+            .to_frame("doc_id")
+            .join(clusters.select("doc_id"), on="doc_id", how="anti")
+            .with_columns(
+                pl.col("doc_id").alias("cluster_id"),
+                pl.lit(None, pl.Date).alias("first_published"),
+                pl.lit(None, pl.Int64).alias("lag_days"),
+            ),
+        ],
+        how="vertical_relaxed",
+    )
 
 
 def align_across(
