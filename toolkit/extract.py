@@ -7,6 +7,8 @@ knowledge comes from :mod:`toolkit.outlets`; nothing here names an outlet.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -190,9 +192,89 @@ def _article_span(
     head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
     # Fewer than five lines above the title are the article's own (a lead, an editor's note).
     head = head if head >= _MENU_LINES else 0
-    if repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
+    if (topic := _topic_title(kept, reg, _core(kept, prose))) is not None:
+        head = topic
+    elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
         head = own
     return (head, end) if head or end < len(kept) else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# Two sentences: "transportiert. Doch", not "U.S. Trained"
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
+# "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
+_NAME_LINE = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
+)
+_TOPIC_LINES = 6  # paragraphs of the body a title is compared with
+_TOPIC_WINDOW = 40  # lines above the body where its title may sit
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """Words that say nothing of a story's topic, in the languages of Latin and Cyrillic script
+    the toolkit reads (stopwords-iso)."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
+
+
+def _topic_keys(text: str) -> set[str]:
+    """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
+    agree); Chinese and Japanese as pairs of characters."""
+    keys = set()
+    stop = _stop_words()
+    for word in _LETTERS.findall(text.casefold()):
+        if _KANA_HAN.search(word):
+            han = "".join(_KANA_HAN.findall(word))
+            keys |= {han[i : i + 2] for i in range(len(han) - 1)}
+        elif len(word) >= 3 and word not in stop:
+            keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
+    return keys
+
+
+def _byline(p: str) -> bool:
+    return bool(_BYLINE.match(p) or (len(p) <= 60 and _NAME_LINE.match(p)))
+
+
+def _byline_or_stamp(p: str, reg: Registry) -> bool:
+    return _byline(p) or _stamp_like(p, reg)
+
+
+def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
+    """The title of a scraped page among the headline-like lines above its body
+    (``kept[core:]``) that share at least two words with its first paragraphs (or one of
+    their two): the line right above a byline ("By ...", "Angie Yack, CNN"), else the line that
+    shares most (shared words squared over its words: a headline, not a longer standfirst),
+    a line next to a stamp or byline counting half as much again. None when no line shares."""
+    body = set().union(*(_topic_keys(p) for p in kept[core:][: _TOPIC_LINES * 2] if _is_prose(p)))
+    scores: dict[int, float] = {}
+    for j in range(max(0, core - _TOPIC_WINDOW), core):
+        p = kept[j]
+        if (
+            not _is_title(p, reg)
+            or not _headline_size(p)
+            or _byline_or_stamp(p, reg)
+            or _SENTENCE_BREAK.search(p)
+            or "://" in p
+        ):
+            continue
+        keys = _topic_keys(p)
+        shared = len(keys & body)
+        if shared >= 2 or (shared == 1 and len(keys) <= 2):
+            near = _byline_or_stamp(kept[j + 1], reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
+            scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
+    if not scores:
+        return None
+    above_byline = [j for j in scores if _byline(kept[j + 1])]
+    return max(above_byline or scores, key=lambda j: (scores[j], -j))
+
+
+def _core(kept: list[str], prose: list[int]) -> int:
+    """Where a page's body starts: its first two paragraphs of prose in a row (a caption or an
+    author's blurb above it stands alone), else its first paragraph of prose."""
+    return next((j for j, k in itertools.pairwise(prose) if k == j + 1), prose[0])
 
 
 def _stamp_like(p: str, reg: Registry) -> bool:
