@@ -176,7 +176,7 @@ def _article_span(
     its title (the longest title-like line just above the first paragraph of prose, else that
     paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
     the last paragraph, are the article's own (a lead, a short closing paragraph) and are kept;
-    None when nothing is cut, or the page has no prose."""
+    None when the page has no prose."""
     prose = [j for j, p in enumerate(kept) if _is_prose(p)]
     if not prose:
         return None
@@ -196,7 +196,7 @@ def _article_span(
         head = topic
     elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
         head = own
-    return (head, end) if head or end < len(kept) else None
+    return head, end
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -296,6 +296,25 @@ def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int)
     return None
 
 
+def _titles_over_bylines(
+    paras: list[str], chrome: list[bool], learned: list[bool], reg: Registry
+) -> list[bool]:
+    """``chrome`` less the headline-like lines learned as chrome that stand right above the
+    page's byline: its title, which other pages of the site link to."""
+    kept = [i for i, c in enumerate(chrome) if not c]
+    titles = {
+        i
+        for i in range(len(paras) - 1)
+        if learned[i]
+        and _is_title(paras[i], reg)
+        and _headline_size(paras[i])
+        and (after := next((k for k in kept if k > i), None)) is not None
+        and after - i <= 2
+        and _byline(paras[after])
+    }
+    return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
+
+
 def _page_date(
     lines: list[str],
     reg: Registry,
@@ -354,6 +373,7 @@ def assemble_page(
     scraped: bool = False,
     repeated: list[bool] | None = None,
     order: Order | None = None,
+    learned: list[bool] | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
@@ -371,6 +391,8 @@ def assemble_page(
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
+    if scraped and learned is not None:
+        chrome = _titles_over_bylines(paras, chrome, learned, reg)
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
     date_lines = paras[:_HEAD]
@@ -379,7 +401,8 @@ def assemble_page(
     kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
     if scraped and (span := _article_span(kept, reg, kept_repeated)) is not None:
         # A scraped page with its site's menus: what lies before its title and after its
-        # last paragraph is chrome. A page that opens with its title keeps every line.
+        # last paragraph is chrome (a page that opens with its title keeps every line), and
+        # its date is any common stamp near its title.
         head, end = span
         trimmed = True
         # The stamp is near the title, or (a site's pages known) near the page's first own line.

@@ -259,8 +259,11 @@ def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.Dat
     for (group,), found in learned.partition_by("group", as_dict=True).items():
         in_group = pl.col("group") == group
         learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()))
+    # "learned": chrome only because the group's other pages have the line (a page's title
+    # its sister pages link to may be one).
     return lines.with_columns(chrome.alias("chrome")).with_columns(
-        (pl.col("chrome") | learned_hit).alias("chrome")
+        (pl.col("chrome") | learned_hit).alias("chrome"),
+        (~pl.col("chrome") & learned_hit).alias("learned"),
     )
 
 
@@ -292,8 +295,9 @@ def _pages(
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, maybe_dateline, maybe_date, repeated = (
-        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date", "repeated")
+    para_text, chrome, learned, maybe_dateline, maybe_date, repeated = (
+        lines[c].to_list()
+        for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     paras, end = {}, 0
@@ -327,6 +331,7 @@ def _pages(
             # A page with a title of its own elsewhere (a file name) keeps the lines above its
             # first paragraph as the lone-page rule keeps them.
             repeated=repeated[at] if group in learned_from and title_known is None else None,
+            learned=learned[at],
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
