@@ -166,6 +166,8 @@ def _is_prose(p: str) -> bool:
 
 def _headline_size(p: str) -> bool:
     spaces = p.count(" ")
+    if spaces < 2 and _KANA_HAN.search(p):  # Chinese, Japanese: a few words in Latin letters
+        return 8 <= len(p) <= 80
     return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
 
 
@@ -207,6 +209,10 @@ _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
 _NAME_LINE = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
 )
+# A caption's credit: "(Photo: Getty Images)", "(The Associated Press)", "Credit...".
+_CREDIT = re.compile(r"\([^()]*\s[^()]*\)$|^Credit\b")
+_PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
+_DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 40  # lines above the body where its title may sit
 
@@ -257,6 +263,7 @@ def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
             or not _headline_size(p)
             or _byline_or_stamp(p, reg)
             or _SENTENCE_BREAK.search(p)
+            or _CREDIT.search(p)
             or "://" in p
         ):
             continue
@@ -267,8 +274,26 @@ def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
             scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
     if not scores:
         return None
-    above_byline = [j for j in scores if _byline(kept[j + 1])]
+    # A standfirst may sit between the title and the byline.
+    above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
     return max(above_byline or scores, key=lambda j: (scores[j], -j))
+
+
+def _title_part(title: str, body: list[str]) -> str:
+    """A title less the parts around it that are not about the story: a section or path
+    ("Economy|...", "home > Gadgets > ..."), a site name (" - Sciencefly"); the part that
+    shares most words with the body is kept, and a part is cut only when it shares none."""
+    keys = set().union(*(_topic_keys(p) for p in body[: _TOPIC_LINES * 2] if _is_prose(p)))
+    for separator in (_PATH_SEPARATOR, _DASH_SEPARATOR):
+        parts = [p for p in separator.split(title) if p.strip()]
+        if len(parts) < 2:
+            continue
+        shared = [len(_topic_keys(p) & keys) for p in parts]
+        best = max(range(len(parts)), key=lambda i: (shared[i], len(parts[i])))
+        alone = shared[best] and all(n == 0 for i, n in enumerate(shared) if i != best)
+        if alone and (separator is _PATH_SEPARATOR or len(parts) == 2):
+            return parts[best].strip()
+    return title
 
 
 def _core(kept: list[str], prose: list[int]) -> int:
@@ -467,6 +492,8 @@ def assemble_page(
         elif len(body) > 1 and _is_title(body[0], reg):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
+    if trimmed and page.title is not None:
+        page.title = _title_part(page.title, page.body)
 
     return page
 

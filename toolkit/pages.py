@@ -344,7 +344,8 @@ def _pages(
     )
 
 
-_NUMERIC_SCREEN = r"(?:^|[^\d/])(\d{1,2}/\d{1,2}/\d{4})(?:$|[^\d/])"  # NUMERIC_STAMP, for polars
+# NUMERIC_STAMP, for polars (no back-references: settle_order skips mixed separators)
+_NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
 
 
 def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
