@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -172,13 +171,16 @@ def _headline_size(p: str) -> bool:
 
 
 def _article_span(
-    kept: list[str], reg: Registry, repeated: list[bool] | None = None
+    kept: list[str], reg: Registry, repeated: list[bool] | None = None, *, titled: bool = False
 ) -> tuple[int, int] | None:
     """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
-    its title (the longest title-like line just above the first paragraph of prose, else that
-    paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
-    the last paragraph, are the article's own (a lead, a short closing paragraph) and are kept;
-    None when the page has no prose."""
+    its title to its last paragraph of prose; None when the page has no prose. The title is the
+    line :func:`_topic_title` finds, else (the site's pages known) the page's own first line
+    (:func:`_own_title`), else the longest title-like line just above the first paragraph of
+    prose, fewer than five lines above which are the article's own (a lead) and kept. A page
+    ``titled`` elsewhere (a file name) is read by the last rule alone, and None when nothing
+    is cut. Fewer than five lines below the last paragraph are the article's own (a short
+    closing paragraph) and kept."""
     prose = [j for j, p in enumerate(kept) if _is_prose(p)]
     if not prose:
         return None
@@ -194,7 +196,9 @@ def _article_span(
     head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
     # Fewer than five lines above the title are the article's own (a lead, an editor's note).
     head = head if head >= _MENU_LINES else 0
-    if (topic := _topic_title(kept, reg, _core(kept, prose))) is not None:
+    if titled:  # a title of its own elsewhere (a file name): a lone page's header, all kept
+        return (head, end) if head or end < len(kept) else None
+    if (topic := _topic_title(kept, reg, prose)) is not None:
         head = topic
     elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
         head = own
@@ -213,6 +217,12 @@ _NAME_LINE = re.compile(
 _CREDIT = re.compile(r"\([^()]*\s[^()]*\)$|^Credit\b")
 _PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+# "Parmy Olson Forbes Staff", "Frances Coppola Contributor": an author and a role
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'-]+ ){1,4}(?:Senior |Staff |Chief |Special )?"
+    r"(?:Contributor|Staff|Writer|Correspondent|Reporter|Editor|Columnist)$"
+)
+_TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 40  # lines above the body where its title may sit
 
@@ -241,20 +251,21 @@ def _topic_keys(text: str) -> set[str]:
 
 
 def _byline(p: str) -> bool:
-    return bool(_BYLINE.match(p) or (len(p) <= 60 and _NAME_LINE.match(p)))
+    return bool(_BYLINE.match(p) or (len(p) <= 60 and (_NAME_LINE.match(p) or _ROLE_LINE.match(p))))
 
 
 def _byline_or_stamp(p: str, reg: Registry) -> bool:
     return _byline(p) or _stamp_like(p, reg)
 
 
-def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
+def _topic_title(kept: list[str], reg: Registry, prose: list[int]) -> int | None:
     """The title of a scraped page among the headline-like lines above its body
     (``kept[core:]``) that share at least two words with its first paragraphs (or one of
     their two): the line right above a byline ("By ...", "Angie Yack, CNN"), else the line that
     shares most (shared words squared over its words: a headline, not a longer standfirst),
     a line next to a stamp or byline counting half as much again. None when no line shares."""
-    body = set().union(*(_topic_keys(p) for p in kept[core:][: _TOPIC_LINES * 2] if _is_prose(p)))
+    start, core = _core(kept, prose, 2), _core(kept, prose, 3)
+    body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     scores: dict[int, float] = {}
     for j in range(max(0, core - _TOPIC_WINDOW), core):
         p = kept[j]
@@ -264,6 +275,7 @@ def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
             or _byline_or_stamp(p, reg)
             or _SENTENCE_BREAK.search(p)
             or _CREDIT.search(p)
+            or p.endswith(("→", "»", "›", "..."))
             or "://" in p
         ):
             continue
@@ -276,7 +288,10 @@ def _topic_title(kept: list[str], reg: Registry, core: int) -> int | None:
         return None
     # A standfirst may sit between the title and the byline.
     above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
-    return max(above_byline or scores, key=lambda j: (scores[j], -j))
+    found = above_byline or list(scores)
+    # The title comes first: a standfirst, a caption or summary points below it share as much.
+    best = max(scores[j] for j in found)
+    return min(j for j in found if scores[j] >= _TOPIC_CLOSE * best)
 
 
 def _title_part(title: str, body: list[str]) -> str:
@@ -296,10 +311,11 @@ def _title_part(title: str, body: list[str]) -> str:
     return title
 
 
-def _core(kept: list[str], prose: list[int]) -> int:
-    """Where a page's body starts: its first two paragraphs of prose in a row (a caption or an
-    author's blurb above it stands alone), else its first paragraph of prose."""
-    return next((j for j, k in itertools.pairwise(prose) if k == j + 1), prose[0])
+def _core(kept: list[str], prose: list[int], run: int) -> int:
+    """Where a page's body starts: its first ``run`` paragraphs of prose in a row (a caption
+    or an author's blurb above it is shorter), else its first paragraph of prose."""
+    at = set(prose)
+    return next((j for j in prose if all(j + k in at for k in range(run))), prose[0])
 
 
 def _stamp_like(p: str, reg: Registry) -> bool:
@@ -399,6 +415,7 @@ def assemble_page(
     repeated: list[bool] | None = None,
     order: Order | None = None,
     learned: list[bool] | None = None,
+    titled: bool = False,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
@@ -416,7 +433,7 @@ def assemble_page(
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
-    if scraped and learned is not None:
+    if scraped and learned is not None and not titled:
         chrome = _titles_over_bylines(paras, chrome, learned, reg)
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
@@ -424,7 +441,7 @@ def assemble_page(
     date_at = range(min(len(paras), _HEAD))
     trimmed = False
     kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
-    if scraped and (span := _article_span(kept, reg, kept_repeated)) is not None:
+    if scraped and (span := _article_span(kept, reg, kept_repeated, titled=titled)) is not None:
         # A scraped page with its site's menus: what lies before its title and after its
         # last paragraph is chrome (a page that opens with its title keeps every line), and
         # its date is any common stamp near its title.
@@ -492,7 +509,7 @@ def assemble_page(
         elif len(body) > 1 and _is_title(body[0], reg):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
-    if trimmed and page.title is not None:
+    if trimmed and page.title is not None and not titled:
         page.title = _title_part(page.title, page.body)
 
     return page

@@ -332,6 +332,7 @@ def _pages(
             # first paragraph as the lone-page rule keeps them.
             repeated=repeated[at] if group in learned_from and title_known is None else None,
             learned=learned[at],
+            titled=title_known is not None,
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
