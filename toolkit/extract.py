@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -149,9 +150,11 @@ def _is_title(p: str, reg: Registry) -> bool:
 
 
 _BYLINE = re.compile(r"^(?:By|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”»’']?$")
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
 _HEADLINE_WORDS = 20  # a longer line there is a lead
+_MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
 _MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
 
 
@@ -202,7 +205,25 @@ def _article_span(
         head = topic
     elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
         head = own
-    return head, end
+    return head, _article_end(kept, prose, max(head, _core(kept, prose, 3)), end)
+
+
+def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int:
+    """Where the article that starts at ``kept[start]`` ends: before a run of at least
+    ``_MENU_GAP`` lines without prose (a footer's menus) after which less than half as much
+    prose follows as came before it (a footer's notices, a list of other stories), else at
+    ``end``."""
+    after = [j for j in prose if j >= start]
+    chars = [len(kept[j]) for j in after]
+    total = sum(chars)
+    for i, (j, k) in enumerate(itertools.pairwise(after)):
+        if k - j > _MENU_GAP and (before := sum(chars[: i + 1])) > 2 * (total - before):
+            # short sentences right after the last paragraph are the article's own
+            j += 1
+            while j < end and kept[j].count(" ") >= 2 and _SENTENCE_END.search(kept[j]):
+                j += 1
+            return min(j, end)
+    return end
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -450,8 +471,10 @@ def assemble_page(
         # The stamp is near the title, or (a site's pages known) near the page's first own line.
         own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
         top = max(0, keep[min(head, own)] - 3)
-        prose = next((j for j in range(head, end) if _is_prose(kept[j])), head)
-        date_at = range(top, min(len(paras), keep[min(max(head, prose) + 3, end - 1)] + 3))
+        # ...down to the body's start (a caption or standfirst may come first).
+        prose = [j for j in range(head, end) if _is_prose(kept[j])]
+        body_at = _core(kept, prose, 3) if prose else head
+        date_at = range(top, min(len(paras), keep[min(max(head, body_at) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
         keep, kept = keep[head:end], kept[head:end]
         if kept_repeated is not None:
