@@ -39,6 +39,34 @@ _TITLE_MAX_CHARS = 200
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
+# A copyright line and the name it gives: "© 2015 Cable News Network. Turner ...",
+# "Copyright 2015 Fox News Network, LLC", "Copyright © 2015 Yahoo! Inc."
+COPYRIGHT_SCREEN = r"©|\([cC]\)|(?i:copyright)"
+_COPYRIGHT = re.compile(
+    r"(?:(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*)+"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][^\s,;|©()]*(?:\s+(?:[A-Z&][^\s,;|©()]*|of|and|the|de)){0,5})"
+)
+_SITE_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|(?i:rights reserved)")
+_LEGAL_SUFFIX = re.compile(
+    r"[\s,.]+(?:LLC|L\.L\.C\.|Inc|Ltd|Limited|Corp|Company|GmbH|PLC|plc|S\.A|All)\b.*$|[.\s™®]+$"
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line gives, less legal suffixes; None when the line has none.
+
+    Example:
+        >>> copyright_holder("Copyright 2015 Fox News Network, LLC. All rights reserved.")
+        'Fox News Network'
+    """
+    m = _COPYRIGHT.search(line)
+    if m is None or not _SITE_NOTICE.search(line):  # "© Pavel Bednyakov/TASS": a photo's credit
+        return None
+    name = _LEGAL_SUFFIX.sub("", m.group("name").split(". ")[0]).strip()
+    return name if len(name) >= 2 and not name.isdigit() else None
+
+
 @dataclass
 class Page:
     """What a page says about itself. ``body`` holds the clean paragraphs."""
@@ -53,6 +81,7 @@ class Page:
     outlet_cue: str | None = None
     site: str | None = None
     unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
+    outlet_note: str | None = None  # an outlet the page names that the tables do not know
 
 
 def _edges(paras: list[str]) -> list[str]:
@@ -106,11 +135,11 @@ def detect_site(paras: list[str], *, reg: Registry | None = None) -> str | None:
 
 
 def cue_lines(lines: pl.DataFrame, *, reg: Registry | None = None) -> dict[int, list[str]]:
-    """For each page (``doc``), its edge lines that may name an outlet (bylines and cues), in
-    order: :func:`read_page` needs to look at no others."""
+    """For each page (``doc``), its edge lines that may name an outlet (bylines, cues and
+    copyright lines), in order: :func:`read_page` needs to look at no others."""
     reg = reg or registry()
-    pattern = reg.outlet_cue_pattern
-    if pattern is None or not lines.height:
+    pattern = "|".join(f"(?:{p})" for p in (reg.outlet_cue_pattern, COPYRIGHT_SCREEN) if p)
+    if not lines.height:
         return {}
     found = (
         _edge_lines(lines)
@@ -135,6 +164,22 @@ def _find_outlet_cue(edges: list[str], reg: Registry) -> tuple[str, str, re.Matc
                 if pattern.search(p):
                     return outlet.name, p, None
     return None
+
+
+def _copyright_outlet(page: Page, cues: list[str], reg: Registry) -> None:
+    """The outlet a page's copyright line names, where the outlet tables know the name; else
+    a note naming it (no outlet is made up from a page)."""
+    for line in cues:
+        if (name := copyright_holder(line)) is None:
+            continue
+        if (outlet := reg.canonical(name)) is not None:
+            page.outlet, page.outlet_cue = outlet, line
+            page.outlet_note = None
+            return
+        page.outlet_note = page.outlet_note or (
+            f"the page's copyright line names {name!r}, which no outlet table knows: not taken"
+            " as its outlet (an outlet table with it as an alias would be)"
+        )
 
 
 def _is_title(p: str, reg: Registry) -> bool:
@@ -456,6 +501,8 @@ def assemble_page(
 
     if scraped and learned is not None and not titled:
         chrome = _titles_over_bylines(paras, chrome, learned, reg)
+    if page.outlet is None:
+        _copyright_outlet(page, cues, reg)
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
     date_lines = paras[:_HEAD]

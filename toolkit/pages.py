@@ -45,7 +45,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_day": pl.Int64,
     "partial_text": pl.String,
     "weekday": pl.String,
-    "date_note": pl.String,
+    "page_note": pl.String,
 }
 
 
@@ -134,13 +134,13 @@ def read_pages(
         pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
             pl.lit("no text left after cleaning: title used as text")
         ),
-        "date_note",
+        "page_note",
         separator="; ",
         ignore_nulls=True,
     )
     note = pl.when(note != "").then(note)
     docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "date_note"
+        "body", "_key", "page_note"
     )
     return docs, learned
 
@@ -389,7 +389,16 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         text_date_text if text_date else None,
         *((partial.year, partial.month, partial.day, partial.text) if partial else (None,) * 4),
         weekday,
-        f"page date {page.unsettled_date!r} not read: day/month order not settled for this site"
-        if page.unsettled_date and text_date is None
-        else None,
+        "; ".join(
+            n
+            for n in (
+                f"page date {page.unsettled_date!r} not read: day/month order not settled for"
+                " this site"
+                if page.unsettled_date and text_date is None
+                else None,
+                page.outlet_note,
+            )
+            if n
+        )
+        or None,
     )
