@@ -406,18 +406,15 @@ def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int)
 def _titles_over_bylines(
     paras: list[str], chrome: list[bool], learned: list[bool], reg: Registry
 ) -> list[bool]:
-    """``chrome`` less the headline-like lines learned as chrome that stand right above the
-    page's byline: its title, which other pages of the site link to."""
-    kept = [i for i, c in enumerate(chrome) if not c]
+    """``chrome`` less the headline-like lines learned as chrome that stand right above a
+    byline: the page's title, which other pages of the site link to."""
     titles = {
         i
         for i in range(len(paras) - 1)
         if learned[i]
         and _is_title(paras[i], reg)
         and _headline_size(paras[i])
-        and (after := next((k for k in kept if k > i), None)) is not None
-        and after - i <= 2
-        and _byline(paras[after])
+        and any(_byline(p) for p in paras[i + 1 : i + 3])
     }
     return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
 
