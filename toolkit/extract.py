@@ -195,6 +195,7 @@ def _is_title(p: str, reg: Registry) -> bool:
 
 
 _BYLINE = re.compile(r"^(?:By|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
+_MERIDIEM = re.compile(r"\s*[AaPp]\.[Mm]\.$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»’']?$")
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
@@ -426,6 +427,7 @@ def _page_date(
     *,
     stamps: bool = False,
     order: Order | None = None,
+    anchor: int = 0,
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -437,9 +439,12 @@ def _page_date(
                 return full, p
     if not stamps:
         return None
-    # No outlet table knows the stamp: any common form, read by dateparser.
-    for p in lines:
-        caption = p.count(" ") >= 8 and p.endswith((".", "!", "?"))  # "..., Nov 9, 2013."
+    # No outlet table knows the stamp: any common form, read by dateparser; the stamp nearest
+    # the title (``lines[anchor]``) first, not another story's date higher up.
+    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+        p = lines[i]
+        end = _MERIDIEM.sub("", p)  # "..., Nov 9, 2013." is a caption; "5:00 a.m." is no end
+        caption = p.count(" ") >= 8 and end.endswith((".", "!", "?"))
         if not caption and (found := stamp_date(p, order=order)) is not None:
             return found[0], p
     return None
@@ -545,7 +550,8 @@ def assemble_page(
 
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
-        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order)
+        anchor = keep[0] - date_at.start if trimmed and keep else 0
+        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order, anchor=anchor)
         if found:
             page.page_date, page.page_date_text = found
         elif trimmed:
