@@ -153,6 +153,12 @@ TITLE = "Three arrested over Minsk pipeline fire"
             ],
             TITLE,
         ),
+        ([TITLE, "by Anna Petrova", "Published March 9, 2017"], TITLE),
+        # a headline in title case is no paragraph, even ending with an abbreviation
+        (
+            ["Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R."],
+            "Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R.",
+        ),
         # a caption ending with its credit is no title
         ([TITLE, "The pipeline station near Minsk on Friday. (Photo: Getty Images)"], TITLE),
         # a section path or a site name around the title is cut where it shares no word

@@ -36,6 +36,7 @@ _TAIL = 12
 _TITLE_MAX_WORDS = 30
 _TITLE_END = re.compile(r"[.,;:。！？]$")
 _TITLE_MAX_CHARS = 200
+_INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
@@ -194,7 +195,7 @@ def _is_title(p: str, reg: Registry) -> bool:
     return not reg.page_date_any.search(p)
 
 
-_BYLINE = re.compile(r"^(?:By|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
 _MERIDIEM = re.compile(r"\s*[AaPp]\.[Mm]\.$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»’']?$")
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
@@ -209,7 +210,15 @@ def _is_prose(p: str) -> bool:
     words = p.count(" ") + 1
     if words == 1:  # scripts written without spaces
         return len(p) >= 60 and bool(_PROSE_END.search(p))
+    if words < 30 and _title_case(p):  # "Manhole Fires and Burst Pipes: ... N.Y.C."
+        return False
     return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
+
+
+def _title_case(p: str) -> bool:
+    """Whether most longer words of a line are capitalised, as in a headline."""
+    long = [w for w in p.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
 def _headline_size(p: str) -> bool:
@@ -336,8 +345,9 @@ def _topic_title(kept: list[str], reg: Registry, prose: list[int]) -> int | None
     scores: dict[int, float] = {}
     for j in range(max(0, core - _TOPIC_WINDOW), core):
         p = kept[j]
+        # a headline may end with initials ("... Underneath N.Y.C.")
         if (
-            not _is_title(p, reg)
+            not _is_title(_INITIALS_END.sub("", p), reg)
             or not _headline_size(p)
             or _byline_or_stamp(p, reg)
             or _SENTENCE_BREAK.search(p)
@@ -579,7 +589,9 @@ def assemble_page(
         body = [p for p in kept if p != page.page_date_text]
         if known_title is not None:
             page.title = known_title if body and body[0] == known_title else None
-        elif len(body) > 1 and _is_title(body[0], reg):
+        elif len(body) > 1 and _is_title(
+            _INITIALS_END.sub("", body[0]) if trimmed and not titled else body[0], reg
+        ):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
     if trimmed and page.title is not None and not titled:
