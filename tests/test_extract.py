@@ -156,7 +156,9 @@ TITLE = "Three arrested over Minsk pipeline fire"
         ([TITLE, "by Anna Petrova", "Published March 9, 2017"], TITLE),
         # a headline in title case is no paragraph, even ending with an abbreviation
         (
-            ["Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R."],
+            [
+                "Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R."
+            ],
             "Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R.",
         ),
         # a caption ending with its credit is no title

@@ -374,16 +374,23 @@ def _topic_title(kept: list[str], reg: Registry, prose: list[int]) -> int | None
 def _title_part(title: str, body: list[str]) -> str:
     """A title less the parts around it that are not about the story: a section or path
     ("Economy|...", "home > Gadgets > ..."), a site name (" - Sciencefly"); the part that
-    shares most words with the body is kept, and a part is cut only when it shares none."""
-    keys = set().union(*(_topic_keys(p) for p in body[: _TOPIC_LINES * 2] if _is_prose(p)))
+    shares most words with the body is kept; a path part is cut when it is short and shares
+    less than half as many, a part after a dash only when it shares none."""
+    keys = set().union(*(_topic_keys(p) for p in [p for p in body if _is_prose(p)][:12]))
     for separator in (_PATH_SEPARATOR, _DASH_SEPARATOR):
         parts = [p for p in separator.split(title) if p.strip()]
         if len(parts) < 2:
             continue
         shared = [len(_topic_keys(p) & keys) for p in parts]
         best = max(range(len(parts)), key=lambda i: (shared[i], len(parts[i])))
-        alone = shared[best] and all(n == 0 for i, n in enumerate(shared) if i != best)
-        if alone and (separator is _PATH_SEPARATOR or len(parts) == 2):
+        others = [i for i in range(len(parts)) if i != best]
+        if separator is _PATH_SEPARATOR:
+            cut = shared[best] >= 2 and all(
+                parts[i].count(" ") < 4 and 2 * shared[i] < shared[best] for i in others
+            )
+        else:
+            cut = len(parts) == 2 and shared[best] > 0 and shared[others[0]] == 0
+        if cut:
             return parts[best].strip()
     return title
 
