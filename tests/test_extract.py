@@ -166,6 +166,7 @@ TITLE = "Three arrested over Minsk pipeline fire"
         # a section path or a site name around the title is cut where it shares no word
         ([f"News > Belarus > {TITLE}"], TITLE),
         ([f"World|{TITLE}"], TITLE),
+        ([f"Minsk|{TITLE}"], TITLE),  # a section that shares less than half as many words
         ([f"{TITLE} - The Daily Planet"], TITLE),
     ],
 )
