@@ -20,6 +20,9 @@ from toolkit.stamps import script_languages, stamp_date
         ("12 лютага 2023, 10:15", dt.date(2023, 2, 12)),
         ("2022年02月13日07:48", dt.date(2022, 2, 13)),
         ("Published April 13, 2024 at 7:52 PM", dt.date(2024, 4, 13)),
+        ("Nov 15, 20195:45 AM", dt.date(2019, 11, 15)),  # a time glued to the year
+        ("2015/01/16 05:00", dt.date(2015, 1, 16)),
+        ("2015/13/45", None),
         # no year: never completed with a guessed one
         ("19 декабря", None),
         ("9 верасня", None),
@@ -52,6 +55,11 @@ def test_a_paragraph_of_prose_is_no_stamp():
         ("Tech 12/11/2014 @ 7:48AM", "mdy", dt.date(2014, 12, 11)),
         ("Tech 12/11/2014 @ 7:48AM", "dmy", dt.date(2014, 11, 12)),
         ("01/10/2017", "dmy", dt.date(2017, 10, 1)),
+        # dotted: the same rules
+        ("19.11.2019, 08:57", None, dt.date(2019, 11, 19)),
+        ("05.06.2019", None, None),
+        ("05.06.2019", "dmy", dt.date(2019, 6, 5)),
+        ("version 1.2.2015.3", "dmy", None),
         # not a date
         ("Page 1/2/3", "dmy", None),
         ("13/13/2015", None, None),

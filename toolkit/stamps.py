@@ -41,14 +41,17 @@ _STAMP = re.compile(
     "|".join(
         (
             r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2})?",  # 2022年02月13日07:48
-            r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?",  # 2018-10-30 07:50
+            # 2018-10-30 07:50, 2018/10/30
+            r"\d{4}(?P<sep>[-/])\d{2}(?P=sep)\d{2}(?:[ T]\d{1,2}:\d{2})?",
             rf"\b\d{{1,2}}\.?\s+{_WORD},?\s+\d{{4}}\b{_TIME}",  # 13 Apr, 2024 19:52
-            rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b{_TIME}",  # April 13, 2024
+            # April 13, 2024 (a time may follow glued: "Nov 15, 20195:45 AM")
+            rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b{_TIME}|(?=\d{{1,2}}:\d\d))",
         )
     )
 )
-# "12/11/2014": day and month either way round; read only in an order the site settles.
-NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# "12/11/2014", "19.11.2019": day and month either way round; read only in an order the
+# site settles (or the stamp's own fields do).
+NUMERIC_STAMP = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
@@ -104,7 +107,7 @@ def stamp_date(
 
 
 def _numeric(m: re.Match, order: Order | None, today: dt.date) -> tuple[dt.date, str] | None:
-    first, second, year = (int(g) for g in m.groups())
+    first, second, year = (int(m.group(i)) for i in (1, 3, 4))
     if first > 12:
         order = "dmy"
     elif second > 12:
