@@ -39,6 +39,7 @@ LAYERS: dict[str, str] = {
     "date_order": "load",
     "extract": "load",
     "stamps": "load",
+    "titles": "load",
     "affixes": "load",
     "load": "load",
     "load_options": "load",
