@@ -69,6 +69,7 @@ LAYERS: dict[str, str] = {
     "topic_model": "analysis",
     "topic_tables": "analysis",
     "rhetoric": "analysis",
+    "frames": "analysis",
     "trends": "analysis",
     "before_after": "analysis",
     "overview": "analysis",
