@@ -79,16 +79,21 @@ def _score(pred_pairs: set, clusters: dict[str, str], labels: pl.DataFrame, nega
     for edits, group in reprints.explode("edits").group_by("edits"):
         hits = [clusters[d] == clusters[s] for d, s in group.select("doc_id", "story").iter_rows()]
         per_edit[edits[0]] = round(sum(hits) / len(hits), 4)
-    neg = [(a, b) for a, b in negatives.iter_rows() if a in clusters and b in clusters]
-    return {
+    out = {
         "pairs_reported": len(pred_pairs),
         "precision": round(correct / len(pred_pairs), 4) if pred_pairs else 1.0,
         "recall": round(found / len(truth), 4),
         "ari": round(adjusted_rand_score([story[i] for i in ids], [clusters[i] for i in ids]), 4),
         "recall_by_edit": per_edit,
-        "hard_negative_pairs": len(neg),
-        "hard_negatives_merged": sum(clusters[a] == clusters[b] for a, b in neg),
     }
+    for kind, group in negatives.group_by("kind", maintain_order=True):
+        neg = [(a, b) for a, b, _ in group.iter_rows() if a in clusters and b in clusters]
+        name = "hard_negative" if kind[0] == "topic" else kind[0]
+        out[f"{name}_pairs"] = len(neg)
+        out[f"{name}s_merged"] = sum(clusters[a] == clusters[b] for a, b in neg)
+        members = {d for pair in neg for d in pair}
+        out[f"{name}_reported"] = sum(a in members and b in members for a, b in pred_pairs)
+    return out
 
 
 def _datasketch_clusters(corpus: pl.DataFrame, threshold: float) -> tuple[set, dict]:
@@ -130,10 +135,17 @@ def evaluate(args) -> None:
 
     base = dedup_data.pool()
     corpus, labels = dedup_data.labelled_set(base, seed=args.seed)
-    negatives = dedup_data.hard_negatives(base)
+    topic = dedup_data.hard_negatives(base).with_columns(kind=pl.lit("topic"))
+    series, series_pairs = dedup_data.series_negatives(base["doc_id"], seed=args.seed)
+    corpus = pl.concat([corpus, series.select(corpus.columns).cast(corpus.schema)])
+    labels = pl.concat(
+        [labels, series.select("doc_id", story="doc_id", edits=pl.lit(None, pl.String))]
+    )
+    negatives = pl.concat([topic, series_pairs])
     n_reprints = labels["edits"].is_not_null().sum()
+    counts = dict(negatives.group_by("kind").len().iter_rows())
     print(f"labelled set: {corpus.height} documents, {labels['story'].n_unique()} stories, "
-          f"{n_reprints} reprints, {negatives.height} hard-negative pairs")  # fmt: skip
+          f"{n_reprints} reprints, hard-negative pairs {counts}")  # fmt: skip
     rows = []
     grid = [
         dict(shingle_size=s, threshold=t, containment=c, bands=b)
@@ -142,6 +154,8 @@ def evaluate(args) -> None:
         for c in (0.5, 0.6, 0.7, 0.8, 0.9)
         for b in (16, 32)
     ]
+    if args.defaults_only:
+        grid = [dict(shingle_size=3, threshold=0.5, containment=0.7, bands=32)]
     for opts in grid:
         t0 = time.perf_counter()
         dups = toolkit.find_duplicates(corpus, **opts)
@@ -163,10 +177,13 @@ def evaluate(args) -> None:
         "documents": corpus.height,
         "stories": labels["story"].n_unique(),
         "reprints": int(n_reprints),
-        "hard_negative_pairs": negatives.height,
+        "hard_negative_pairs": counts.get("topic", 0),
+        "series_documents": series.height,
+        "series_pairs": counts.get("series", 0),
+        "boilerplate_pairs": counts.get("boilerplate", 0),
         "seed": args.seed,
     }
-    out = RESULTS / "dedup_eval.json"
+    out = RESULTS / ("dedup_eval_defaults.json" if args.defaults_only else "dedup_eval.json")
     out.write_text(json.dumps({"machine": _machine(), "set": meta, "rows": rows}, indent=1) + "\n")
     print(f"wrote {out}")
 
@@ -315,6 +332,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser("eval")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--defaults-only", action="store_true", help="the default options only")
     s = sub.add_parser("speed")
     s.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     s.add_argument("--methods", nargs="+", default=["toolkit", "datasketch", "rensa"])

@@ -47,6 +47,7 @@ from toolkit.dedup_candidates import (
     Candidates,
     SignatureBatch,
     candidate_pairs,
+    eligible_rows,
     gather_signatures,
     sign_batch,
 )
@@ -56,7 +57,10 @@ from toolkit.dedup_clusters import (
     canonical_rank,
     cluster_table,
     pair_tables,
+    series_groups,
     shingle_sets,
+    template_counts,
+    template_shingles,
     verify_pairs,
 )
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
@@ -129,10 +133,20 @@ class DedupOptions:
     )
     min_shingles: int = option(
         10,
-        "the smaller document of a contained pair has at least this many shingles, so one "
-        "shared sentence does not make a reprint",
+        "a document with fewer shingles than this once chrome is cut (a boilerplate line, a "
+        "headline) joins no cluster, nor does one whose raw text was mostly chrome; the smaller "
+        "document of a contained pair has at least this many distinct shingles, so one shared "
+        "sentence does not make a reprint",
         minimum=0,
         maximum=10_000,
+    )
+    template_docs: int = option(
+        5,
+        "a shingle in more than this many documents of one site (or outlet) is that series' "
+        "template (the fixed text of a daily briefing or a call readout): a pair must also pass "
+        "the thresholds on the shingles it shares besides the template",
+        minimum=1,
+        maximum=10**6,
     )
     max_bucket: int = option(
         100,
@@ -169,7 +183,7 @@ class Duplicates:
     stats: dict[str, Any]
     # candidates checked and found below both thresholds (kind "below"): the borderline cases
     near_misses: pl.DataFrame = field(repr=False)
-    _docs: pl.DataFrame = field(repr=False)  # doc_id, outlet, site, published, title
+    _docs: pl.DataFrame = field(repr=False)  # doc_id, outlet, site, published, title, ...
     _source: pl.LazyFrame = field(repr=False)
 
     @classmethod
@@ -202,6 +216,13 @@ class Duplicates:
         ]
         if s["empty"]:
             lines.append(f"documents with no words (never duplicates): {s['empty']}")
+        if s.get("too_short"):
+            lines.append(
+                f"documents under min_shingles={self.options['min_shingles']} shingles once "
+                f"chrome is cut, or mostly chrome (never duplicates): {s['too_short']}"
+            )
+        if s.get("template"):
+            lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
         if s["large_buckets"]:
             lines.append(
                 f"buckets over max_bucket={self.options['max_bucket']}: {s['large_buckets']} "
@@ -344,9 +365,19 @@ def find_duplicates(
                        containment_sample=opts.containment_sample, seed=opts.seed)  # fmt: skip
         signed = gather_signatures(batches.map(sign, "MinHash"), n_docs=n, num_perm=opts.num_perm)
         laps = [time.perf_counter()]
-        found = candidate_pairs(signed, bands=opts.bands, max_bucket=opts.max_bucket)
+        eligible = eligible_rows(
+            signed.n_tokens, read.docs["chrome_share"].to_numpy(),
+            shingle_size=opts.shingle_size, min_shingles=opts.min_shingles,
+        )  # fmt: skip
+        found = candidate_pairs(
+            signed, bands=opts.bands, max_bucket=opts.max_bucket, eligible=eligible
+        )
         laps.append(time.perf_counter())
-        checked = verify_pairs(found.a, found.b, _shingle_sets(batches, found, opts))
+        sets = _shingle_sets(batches, found, opts)
+        template = template_shingles(
+            [template_counts(sets, series_groups(read.docs))], min_docs=opts.template_docs
+        )
+        checked = verify_pairs(found.a, found.b, sets, template)
     rank = canonical_rank(read.docs, registry)
     pairs, near_misses = pair_tables(
         read.docs, rank, found, checked, threshold=opts.threshold,
@@ -354,27 +385,34 @@ def find_duplicates(
     )  # fmt: skip
     laps.append(time.perf_counter())
     clusters = cluster_table(read.docs, rank, pairs)
-    stats = _stats(signed, found, near_misses, [started, *laps])
+    stats = _stats(signed, eligible, found, near_misses, [started, *laps])
     return Duplicates(
         pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
     )
 
 
 def _stats(
-    signed: SignatureBatch, found: Candidates, near_misses: pl.DataFrame, laps: list[float]
+    signed: SignatureBatch,
+    eligible: np.ndarray,
+    found: Candidates,
+    near_misses: pl.DataFrame,
+    laps: list[float],
 ) -> dict[str, Any]:
     """What each step did, and its seconds from the clock ``laps`` (start, signatures,
     candidates, verification)."""
     started, signed_at, banded_at, verified_at = laps
+    empty = signed.n_tokens == 0
     return {
         "documents": signed.exact.size,
         "seconds_signatures": signed_at - started,
-        "empty": int((signed.n_tokens == 0).sum()),
+        "empty": int(empty.sum()),
+        "too_short": int((~eligible & ~empty).sum()),
         "large_buckets": found.large_buckets,
         "boilerplate_shingles": found.boilerplate,
         "seconds_candidates": banded_at - signed_at,
         "candidates": int(found.a.size),
         "rejected": near_misses.height,
+        "template": int((near_misses["kind"] == "template").sum()),
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }

@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -35,15 +35,19 @@ __all__ = [
     "Verified",
     "canonical_rank",
     "cluster_table",
+    "pair_kinds",
     "pair_tables",
+    "series_groups",
     "shingle_sets",
+    "template_counts",
+    "template_shingles",
     "verify_pairs",
 ]
 
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
     "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained (near_misses: below)
+    "kind": pl.String,  # exact | near | contained (near_misses: below | template)
     "jaccard": pl.Float64,
     "containment_a_in_b": pl.Float64,
     "containment_b_in_a": pl.Float64,
@@ -62,15 +66,20 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
 
 
 class Verified(NamedTuple):
-    """The exact comparison of each candidate pair (a, b), from the full shingle sets."""
+    """The exact comparison of each candidate pair (a, b), from the full shingle sets, and from
+    their content: the sets less the series template (:func:`template_shingles`)."""
 
     a: np.ndarray
     b: np.ndarray
     size_a: np.ndarray  # distinct shingles of a
     size_b: np.ndarray
+    shared: np.ndarray  # distinct shingles in both
     jaccard: np.ndarray
     c_a: np.ndarray  # share of a's shingles found in b
     c_b: np.ndarray
+    content_a: np.ndarray  # distinct shingles of a that are not template
+    content_b: np.ndarray
+    content_shared: np.ndarray  # of them, found in both
 
 
 def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.ndarray]:
@@ -84,14 +93,72 @@ def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.n
     return [np.unique(x) for x in np.split(sh, bounds)]
 
 
-def verify_pairs(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]) -> Verified:
-    """Exact Jaccard and containment of each pair (a[i], b[i]).
+def series_groups(docs: pl.DataFrame) -> np.ndarray:
+    """Each document's series: a number per site, or per outlet where the site is not known
+    (one series for documents with neither)."""
+    group = pl.coalesce(pl.col("site"), pl.col("outlet"), pl.lit(""))
+    return docs.select(group.rank("dense")).to_series().to_numpy().astype(np.int64)
+
+
+def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
+    """How many of the documents in ``sets`` hold each shingle, by series (``g``, ``h``,
+    ``n``): a map over parts of the documents, summed by :func:`template_shingles`."""
+    rows = sorted(sets)
+    sizes = [sets[r].size for r in rows]
+    hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
+    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
+    return frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))
+
+
+def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.ndarray:
+    """The shingles held by more than ``min_docs`` documents of one series (sorted): the fixed
+    text of a templated series (a daily briefing, a call readout), which copies and non-copies
+    of a series item share alike. Counted over the documents in candidate pairs, which hold
+    every series whose items are alike enough to be mistaken for copies."""
+    total = pl.concat(counts).group_by("g", "h").agg(pl.col("n").sum())
+    return np.unique(total.filter(pl.col("n") > min_docs)["h"].to_numpy())
+
+
+def verify_pairs(
+    a: np.ndarray,
+    b: np.ndarray,
+    sets: Mapping[int, np.ndarray],
+    template: np.ndarray | None = None,
+) -> Verified:
+    """Exact Jaccard and containment of each pair (a[i], b[i]), on the whole sets and on
+    their content (the sets less ``template``).
 
     Args:
         a: corpus rows of the first documents.
         b: corpus rows of the second documents.
         sets: the :func:`shingle_sets` of every row in ``a`` and ``b``, by row.
+        template: sorted shingle hashes to leave out of the content (:func:`template_shingles`).
     """
+    size_a, size_b, inter = _overlaps(a, b, sets)
+    if template is None or template.size == 0:
+        content_a, content_b, shared = size_a, size_b, inter
+    else:
+        rows = np.unique(np.concatenate([a, b])).tolist()
+        content = {r: sets[r][~np.isin(sets[r], template, assume_unique=True)] for r in rows}
+        content_a, content_b, shared = _overlaps(a, b, content)
+    union = np.maximum(size_a + size_b - inter, 1)
+    return Verified(
+        a,
+        b,
+        size_a,
+        size_b,
+        inter,
+        inter / union,
+        inter / np.maximum(size_a, 1),
+        inter / np.maximum(size_b, 1),
+        content_a,
+        content_b,
+        shared,
+    )
+
+
+def _overlaps(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]):
+    """(|A|, |B|, |A & B|) of each pair."""
     inter = np.fromiter(
         (
             np.intersect1d(sets[x], sets[y], assume_unique=True).size
@@ -102,16 +169,7 @@ def verify_pairs(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]) -
     )
     size_a = np.fromiter((sets[x].size for x in a.tolist()), dtype=np.int64, count=a.size)
     size_b = np.fromiter((sets[y].size for y in b.tolist()), dtype=np.int64, count=b.size)
-    union = np.maximum(size_a + size_b - inter, 1)
-    return Verified(
-        a,
-        b,
-        size_a,
-        size_b,
-        inter / union,
-        inter / np.maximum(size_a, 1),
-        inter / np.maximum(size_b, 1),
-    )
+    return size_a, size_b, inter
 
 
 # ---------------------------------------------------------------- 4. pairs and clusters
@@ -140,6 +198,33 @@ def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
     return rank
 
 
+def pair_kinds(
+    checked: Verified, *, threshold: float, containment: float, min_shingles: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(near, contained, template) masks of the checked pairs.
+
+    A pair is ``near`` at Jaccard ``threshold`` or more, else ``contained`` when one document
+    holds at least ``containment`` of the other's shingles and the smaller has at least
+    ``min_shingles``. Either must hold again on the content alone (the sets less the series
+    template); a pair that passes only on its template is ``template``: two items of one series
+    whose content differs.
+    """
+
+    def passes(size_a, size_b, inter):
+        jaccard = inter / np.maximum(size_a + size_b - inter, 1)
+        held = np.maximum(inter / np.maximum(size_a, 1), inter / np.maximum(size_b, 1))
+        near = jaccard >= threshold
+        contained = ~near & (held >= containment) & (np.minimum(size_a, size_b) >= min_shingles)
+        return near, contained
+
+    near, contained = passes(checked.size_a, checked.size_b, checked.shared)
+    content_near, content_contained = passes(
+        checked.content_a, checked.content_b, checked.content_shared
+    )
+    template = (near | contained) & ~(content_near | content_contained)
+    return near & ~template, contained & ~template, template
+
+
 def pair_tables(
     docs: pl.DataFrame,
     rank: np.ndarray,
@@ -150,17 +235,11 @@ def pair_tables(
     containment: float,
     min_shingles: int,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below``).
-
-    A checked pair is ``near`` at Jaccard ``threshold`` or more, else ``contained`` when one
-    document holds at least ``containment`` of the other's shingles and the smaller has at least
-    ``min_shingles``. Each pair is oriented so that ``doc_a`` comes first in ``rank``.
-    """
-    near = checked.jaccard >= threshold
-    contained = (
-        ~near
-        & (np.maximum(checked.c_a, checked.c_b) >= containment)
-        & (np.minimum(checked.size_a, checked.size_b) >= min_shingles)
+    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
+    ``template``), by :func:`pair_kinds`. Each pair is oriented so that ``doc_a`` comes first
+    in ``rank``."""
+    near, contained, template = pair_kinds(
+        checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
     kept = near | contained
     exact = np.ones(found.exact_a.size)
@@ -175,7 +254,8 @@ def pair_tables(
     )  # fmt: skip
     below = ~kept
     near_misses = _pair_table(
-        docs, rank, checked.a[below], checked.b[below], np.full(int(below.sum()), "below"),
+        docs, rank, checked.a[below], checked.b[below],
+        np.where(template[below], "template", "below"),
         checked.jaccard[below], checked.c_a[below], checked.c_b[below],
     )  # fmt: skip
     return pairs, near_misses
