@@ -499,3 +499,16 @@ def test_pair_kinds_ask_the_content_to_pass_too(sizes, content, kind):
         else "below"
     )
     assert got == kind
+
+
+@pytest.mark.parametrize("min_docs", [1, 2, 3, 5])
+def test_series_template_counts_by_series_as_the_partial_counts_do(min_docs):
+    from toolkit.dedup_clusters import series_template, template_counts, template_shingles
+
+    rng = np.random.default_rng(min_docs)
+    sets = {r: np.unique(rng.integers(0, 40, 25).astype(np.uint64)) for r in range(30)}
+    groups = rng.integers(0, 3, 30)
+    parts = [{r: s for r, s in sets.items() if r % 4 == k} for k in range(4)]
+    expected = template_shingles([template_counts(p, groups) for p in parts], min_docs=min_docs)
+    got = series_template(sets, groups, min_docs=min_docs)
+    assert got.size and got.tolist() == expected.tolist()

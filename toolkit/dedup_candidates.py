@@ -34,18 +34,19 @@ import numpy as np
 import polars as pl
 
 from toolkit.minhash import (
+    argsort,
     band_keys,
     bucket_pairs,
     sample_shingles,
     shingles,
     signatures,
-    token_keys,
-    tokenize,
+    tokens,
     unique_pairs,
 )
 
 __all__ = [
     "Candidates",
+    "Shingles",
     "SignatureBatch",
     "candidate_pairs",
     "containment_candidates",
@@ -70,10 +71,34 @@ class SignatureBatch(NamedTuple):
     sig: np.ndarray  # uint32 (m, num_perm): MinHash signatures
     sample_docs: np.ndarray  # int64: batch row of each sampled shingle, each (row, shingle) once
     sample_hashes: np.ndarray  # uint64: the sampled shingle's hash
+    shingles: Shingles | None = None  # every shingle, when asked for (``keep_shingles``)
+
+
+class Shingles(NamedTuple):
+    """Every shingle of a batch of ``m`` documents, as :func:`toolkit.minhash.shingles` gives
+    them (by document, repeats kept), in a compact form to keep for the exact check."""
+
+    counts: np.ndarray  # int32 (m,): shingles per document
+    hashes: np.ndarray  # uint64
+
+    def sets(self, rows: np.ndarray) -> list[np.ndarray]:
+        """The distinct shingle hashes (sorted) of the batch rows ``rows``."""
+        ends = np.cumsum(self.counts, dtype=np.int64)
+        return [np.unique(self.hashes[ends[r] - self.counts[r] : ends[r]]) for r in rows.tolist()]
+
+    @property
+    def nbytes(self) -> int:
+        return self.counts.nbytes + self.hashes.nbytes
 
 
 def sign_batch(
-    texts: pl.Series, *, shingle_size: int, num_perm: int, containment_sample: int, seed: int
+    texts: pl.Series,
+    *,
+    shingle_size: int,
+    num_perm: int,
+    containment_sample: int,
+    seed: int,
+    keep_shingles: bool = False,
 ) -> SignatureBatch:
     """Exact keys, token counts, signatures and containment samples of a batch of texts.
 
@@ -83,14 +108,18 @@ def sign_batch(
         num_perm: signature length.
         containment_sample: one shingle in this many (by hash) is sampled for containment.
         seed: seeds every hash.
+        keep_shingles: also return every shingle (:class:`Shingles`), so the exact check need
+            not tokenise the texts again.
     """
     m = texts.len()
-    d, t = tokenize(texts, seed=seed)
-    exact, n_tokens = token_keys(d, t, m)
-    sd, sh = shingles(d, t, k=shingle_size, seed=seed)
+    t = tokens(texts, seed=seed)
+    sd, sh = shingles(t.docs, t.hashes, k=shingle_size, seed=seed)
     sig = signatures(sd, sh, n_docs=m, num_perm=num_perm)
     sample_docs, sample_hashes = sample_shingles(sd, sh, every=containment_sample)
-    return SignatureBatch(exact, n_tokens, sig, sample_docs, sample_hashes)
+    kept = None
+    if keep_shingles:
+        kept = Shingles(np.bincount(sd, minlength=m).astype(np.int32), sh)
+    return SignatureBatch(t.keys, t.counts, sig, sample_docs, sample_hashes, kept)
 
 
 def gather_signatures(
@@ -203,7 +232,7 @@ def containment_candidates(
     Returns:
         (a, b, number of sampled shingles counted as boilerplate), with a < b.
     """
-    order = np.argsort(sample_hashes)
+    order = argsort(sample_hashes)
     h, d = sample_hashes[order], sample_docs[order]
     if h.size == 0:
         return _NO_PAIRS, _NO_PAIRS, 0

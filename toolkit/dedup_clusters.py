@@ -38,6 +38,7 @@ __all__ = [
     "pair_kinds",
     "pair_tables",
     "series_groups",
+    "series_template",
     "shingle_sets",
     "template_counts",
     "template_shingles",
@@ -115,8 +116,31 @@ def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.nd
     text of a templated series (a daily briefing, a call readout), which copies and non-copies
     of a series item share alike. Counted over the documents in candidate pairs, which hold
     every series whose items are alike enough to be mistaken for copies."""
-    total = pl.concat(counts).group_by("g", "h").agg(pl.col("n").sum())
+    total = (
+        counts[0]
+        if len(counts) == 1
+        else pl.concat(counts).group_by("g", "h").agg(pl.col("n").sum())
+    )
     return np.unique(total.filter(pl.col("n") > min_docs)["h"].to_numpy())
+
+
+def series_template(
+    sets: Mapping[int, np.ndarray], groups: np.ndarray, *, min_docs: int
+) -> np.ndarray:
+    """:func:`template_shingles` of all of ``sets`` at once, counting by series only the
+    shingles held by more than ``min_docs`` documents in all (the same result, less work)."""
+    rows = sorted(sets)
+    sizes = [sets[r].size for r in rows]
+    hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
+    common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
+    if common.len() == 0:
+        return _NO_HASHES
+    if np.unique(groups[rows]).size == 1:  # one series: its counts are these
+        return np.sort(common.to_numpy())
+    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
+    frame = frame.filter(pl.col("h").is_in(common.implode()))
+    return template_shingles([frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))],
+                             min_docs=min_docs)  # fmt: skip
 
 
 def verify_pairs(
@@ -128,48 +152,98 @@ def verify_pairs(
     """Exact Jaccard and containment of each pair (a[i], b[i]), on the whole sets and on
     their content (the sets less ``template``).
 
+    Every pair is checked at once as two polars joins on all cores, not pair by pair: each
+    shingle of the smaller set of a pair is looked up in the other set, in slices of
+    :data:`_PROBES` lookups so memory stays bounded.
+
     Args:
         a: corpus rows of the first documents.
         b: corpus rows of the second documents.
         sets: the :func:`shingle_sets` of every row in ``a`` and ``b``, by row.
         template: sorted shingle hashes to leave out of the content (:func:`template_shingles`).
     """
-    size_a, size_b, inter = _overlaps(a, b, sets)
+    rows = np.unique(np.concatenate([a, b]).astype(np.int64))
+    sizes = np.array([sets[r].size for r in rows.tolist()], dtype=np.int64)
+    hashes = np.concatenate([sets[r] for r in rows.tolist()]) if rows.size else _NO_HASHES
+    owner = np.repeat(np.arange(rows.size, dtype=np.int64), sizes)
     if template is None or template.size == 0:
-        content_a, content_b, shared = size_a, size_b, inter
+        is_template = np.zeros(hashes.size, dtype=bool)
     else:
-        rows = np.unique(np.concatenate([a, b])).tolist()
-        content = {r: sets[r][~np.isin(sets[r], template, assume_unique=True)] for r in rows}
-        content_a, content_b, shared = _overlaps(a, b, content)
-    union = np.maximum(size_a + size_b - inter, 1)
+        is_template = pl.Series(hashes).is_in(pl.Series(template).implode()).to_numpy()
+    content = sizes - np.bincount(owner[is_template], minlength=rows.size)
+    ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
+    shared, content_shared = _shared(ia, ib, sizes, owner, hashes, is_template)
+    size_a, size_b = sizes[ia], sizes[ib]
+    union = np.maximum(size_a + size_b - shared, 1)
     return Verified(
         a,
         b,
         size_a,
         size_b,
-        inter,
-        inter / union,
-        inter / np.maximum(size_a, 1),
-        inter / np.maximum(size_b, 1),
-        content_a,
-        content_b,
         shared,
+        shared / union,
+        shared / np.maximum(size_a, 1),
+        shared / np.maximum(size_b, 1),
+        content[ia],
+        content[ib],
+        content_shared,
     )
 
 
-def _overlaps(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]):
-    """(|A|, |B|, |A & B|) of each pair."""
-    inter = np.fromiter(
-        (
-            np.intersect1d(sets[x], sets[y], assume_unique=True).size
-            for x, y in zip(a.tolist(), b.tolist(), strict=True)
-        ),
-        dtype=np.int64,
-        count=a.size,
-    )
-    size_a = np.fromiter((sets[x].size for x in a.tolist()), dtype=np.int64, count=a.size)
-    size_b = np.fromiter((sets[y].size for y in b.tolist()), dtype=np.int64, count=b.size)
-    return size_a, size_b, inter
+_NO_HASHES = np.zeros(0, dtype=np.uint64)
+_PROBES = 1 << 23  # shingle lookups per slice of pairs
+_ONE_BY_ONE = 64  # pairs whose smaller set has this many shingles are checked one by one
+
+
+def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.ndarray]:
+    """(|A & B|, and of them the shingles not in the template) of each pair: pairs of two
+    large sets one by one (a merge of two sorted arrays costs little beside the call), the
+    many pairs of small sets (headlines, short items) at once by two joins, the smaller set of
+    each pair shingle by shingle against the other."""
+    n = ia.size
+    shared = np.zeros(n, dtype=np.int64)
+    content_shared = np.zeros(n, dtype=np.int64)
+    large = np.minimum(sizes[ia], sizes[ib]) >= _ONE_BY_ONE
+    if large.any():
+        ends = np.cumsum(sizes)
+        starts = ends - sizes
+        for i, x, y in zip(
+            np.flatnonzero(large).tolist(), ia[large].tolist(), ib[large].tolist(), strict=True
+        ):
+            _, at, _ = np.intersect1d(
+                hashes[starts[x] : ends[x]], hashes[starts[y] : ends[y]],
+                assume_unique=True, return_indices=True,
+            )  # fmt: skip
+            shared[i] = at.size
+            content_shared[i] = at.size - int(is_template[starts[x] + at].sum())
+    small = np.flatnonzero(~large)
+    if small.size == 0:
+        return shared, content_shared
+    sets = pl.DataFrame({"o": owner, "h": hashes, "t": is_template})
+    ia, ib = ia[small], ib[small]
+    n = small.size
+    small_first = sizes[ia] <= sizes[ib]
+    probe, other = np.where(small_first, ia, ib), np.where(small_first, ib, ia)
+    cost = np.cumsum(sizes[probe])
+    start = 0
+    while start < n:
+        end = max(
+            int(np.searchsorted(cost, cost[start] - sizes[probe[start]] + _PROBES)), start + 1
+        )
+        pairs = pl.DataFrame(
+            {"p": np.arange(start, end), "o": probe[start:end], "other": other[start:end]}
+        )
+        found = (
+            pairs.join(sets, on="o")
+            .join(sets.select(other="o", h="h"), on=["other", "h"], how="semi")
+            .group_by("p")
+            .agg(n=pl.len(), c=(~pl.col("t")).sum())
+        )
+        p = small[found["p"].to_numpy()]
+        shared[p] = found["n"].to_numpy()
+        content_shared[p] = found["c"].to_numpy()
+        start = end
+    return shared, content_shared
 
 
 # ---------------------------------------------------------------- 4. pairs and clusters

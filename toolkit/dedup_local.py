@@ -204,6 +204,12 @@ class LocalBatches:
             self.kept_bytes += size
         return texts
 
+    def release(self, covered: Callable[[int, int], bool]) -> None:
+        """Drop the kept chunks whose rows ``covered(start, end)`` says are no longer needed."""
+        for offset in list(self.kept):
+            if covered(offset, min(offset + self.chunk_size, self.n)):
+                self.kept_bytes -= self.kept.pop(offset).estimated_size()
+
     def map(self, fn: Callable[[pl.Series], T], label: str) -> Iterator[tuple[int, T]]:
         """(corpus row of the part's first document, ``fn(texts of the part)``) for every part,
         in corpus order."""
