@@ -15,6 +15,7 @@ documents edited copies of others, so the exact-check stage has real work to do.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -23,9 +24,13 @@ import numpy as np
 import polars as pl
 
 import toolkit
+import toolkit.dedup
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 POOL_SOURCES = ("chinadaily-nyt-2013-15", "kremlin-2021-22", "tass-sample-2024")
+SERIES_SOURCES = ("statemedia-headlines-2006-26", "kremlin-2021-22")
+# what RT's RSS feed gives as the description of every item: a body that is only boilerplate
+RT_FEED_LINE = "Read Full Article at RT.com"
 
 # in the order they are applied: a story is trimmed and edited before it is embedded
 EDITS = ("trim", "copy_edit", "spelling", "merge", "chrome", "embed")
@@ -65,7 +70,11 @@ def pool(min_words: int = 150) -> pl.DataFrame:
     are removed at looser thresholds (Jaccard 0.2, containment 0.5) than any evaluated."""
     corpus = toolkit.load_corpus([CORPORA / s for s in POOL_SOURCES], progress=False)
     corpus = corpus.filter(pl.col("n_words") >= min_words)
-    loose = toolkit.find_duplicates(corpus, threshold=0.2, containment=0.5, bands=64)
+    # every pair alike at these thresholds, template or not: the series gate is off here (a
+    # version of the toolkit without it builds the same pool, so versions compare on one set)
+    fields = {f.name for f in dataclasses.fields(toolkit.dedup.DedupOptions)}
+    off = {"min_shingles": 0, "template_docs": 10**6} if "template_docs" in fields else {}
+    loose = toolkit.find_duplicates(corpus, threshold=0.2, containment=0.5, bands=64, **off)
     canonical = loose.clusters.filter(pl.col("is_canonical")).select("doc_id")
     return (
         corpus.join(canonical, on="doc_id")
@@ -186,6 +195,84 @@ def hard_negatives(base: pl.DataFrame, *, min_cosine: float = 0.4) -> pl.DataFra
         if j != i and 1 - d >= min_cosine
     }
     return pl.DataFrame(sorted(pairs), schema=["doc_a", "doc_b"], orient="row")
+
+
+def series_negatives(
+    exclude: pl.Series,
+    *,
+    per_series: int = 40,
+    series_per_outlet: int = 3,
+    boilerplate: int = 41,
+    seed: int = 0,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Real items of templated series, and items whose body is only boilerplate: documents that
+    are copies of nothing, and the pairs among them that must never be merged.
+
+    - Headline series: in ``statemedia-headlines-2006-26``, the largest series of each outlet
+      (same first three words of the title: RT's "RT News - <date> (12:00 MSK)" bulletins,
+      TASS's "Bank of Russia ..." and "Russian stock indices ...", the Kremlin's "Speech at the
+      ...", the defence ministry's daily reports), ``per_series`` consecutive items each (a
+      window of the series from a random start, as a corpus of a period holds them).
+    - Call readouts: every Kremlin "Telephone conversation with ..." release in
+      ``kremlin-2021-22``, full texts on one template.
+    - Boilerplate-only bodies: ``boilerplate`` real RT items (title, URL, date) whose text is
+      :data:`RT_FEED_LINE`, as RT's feed gives them.
+
+    Truth from evidence: within a series no two items share a URL or a date (readouts: a URL),
+    and no two have the same text, so each is its own story. Documents whose id is in
+    ``exclude`` (the pool the labelled set is made from, whose articles are also embedded in
+    compilations) are left out.
+
+    Returns:
+        (documents in the pool's schema, pairs ``doc_a, doc_b, kind`` with kind ``series`` or
+        ``boilerplate``).
+    """
+    rng = random.Random(seed)
+    cols = ["doc_id", "outlet", "site", "published", "title", "text"]
+    heads = toolkit.load_corpus(CORPORA / SERIES_SOURCES[0], progress=False)
+    heads = heads.with_columns(
+        series=pl.col("title").str.to_lowercase().str.extract_all(r"[a-z]+").list.head(3)
+        .list.join(" "),
+        when=pl.coalesce("url", pl.col("published").cast(pl.String)),
+    ).filter(pl.col("when").is_not_null())  # fmt: skip
+    # one item per URL (or date where there is none), per text
+    heads = heads.unique(["outlet", "series", "when"], keep="first", maintain_order=True)
+    heads = heads.unique(["outlet", "series", "text"], keep="first", maintain_order=True)
+    heads = heads.unique(["outlet", "series", "published"], keep="first", maintain_order=True)
+    top = (
+        heads.group_by("outlet", "series")
+        .len()
+        .filter(pl.col("len") >= 10)
+        .sort(["outlet", "len", "series"], descending=[False, True, False])
+        .group_by("outlet", maintain_order=True)
+        .head(series_per_outlet)
+    )
+    groups = []
+    for outlet, series, _ in top.iter_rows():
+        items = heads.filter((pl.col("outlet") == outlet) & (pl.col("series") == series))
+        items = items.sort("published", "doc_id")
+        start = rng.randrange(max(1, items.height - per_series + 1))
+        groups.append(("series", items.slice(start, per_series).select(cols)))
+    kremlin = toolkit.load_corpus(CORPORA / SERIES_SOURCES[1], progress=False)
+    calls = kremlin.filter(pl.col("title").str.starts_with("Telephone conversation with"))
+    calls = calls.unique("url", keep="first", maintain_order=True)
+    calls = calls.unique("text", keep="first", maintain_order=True).sort("doc_id")
+    groups.append(("series", calls.select(cols)))
+    rt = heads.filter((pl.col("outlet") == "RT") & pl.col("url").is_not_null()).sort("doc_id")
+    rt = rt.filter(~pl.col("doc_id").is_in([d for _, g in groups for d in g["doc_id"]]))
+    picked = rt[sorted(rng.sample(range(rt.height), boilerplate))]
+    feed = picked.select(cols).with_columns(
+        doc_id=pl.col("doc_id") + "~feed", text=pl.lit(RT_FEED_LINE)
+    )
+    groups.append(("boilerplate", feed))
+    groups = [(k, g.filter(~pl.col("doc_id").is_in(exclude.implode()))) for k, g in groups]
+    docs = pl.concat([g for _, g in groups]).unique("doc_id", keep="first", maintain_order=True)
+    pairs = []
+    for kind, g in groups:
+        ids = sorted(g["doc_id"].to_list())
+        pairs += [(a, b, kind) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    negatives = pl.DataFrame(pairs, schema=["doc_a", "doc_b", "kind"], orient="row")
+    return docs, negatives
 
 
 def synthesize(

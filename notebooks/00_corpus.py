@@ -48,8 +48,9 @@ import polars as pl
 from IPython.display import display
 
 from toolkit import display as d
-from toolkit import overview
+from toolkit import overview, xlingual
 from toolkit.context import context
+from toolkit.embed import MULTILINGUAL_MODELS
 from toolkit.plots import group_colours
 from toolkit.report import show_cleaning
 
@@ -106,6 +107,9 @@ display(d.figure_or_reason(fig, "No document was loaded: nothing to count."))
 dating = overview.dating_summary(docs)
 display(d.table(dating, title="Dated, partially dated and undated documents per outlet"))
 ctx.save_table(dating, "dating_summary")
+by_source = overview.dating_summary(docs, by="source")
+display(d.table(by_source, title="How dates were read, per source (first folder or file)"))
+ctx.save_table(by_source, "dating_by_source")
 coverage = overview.date_coverage(docs, period="1mo")
 ctx.save_table(coverage, "date_coverage_monthly")
 undated = docs.height - int(dating["dated"].sum())
@@ -158,6 +162,25 @@ if clusters.height:
                     "duplicate_clusters.parquet)"))  # fmt: skip
 else:
     display(d.say("No two documents are copies of each other at these thresholds."))
+
+# %% [markdown]
+# ### Translations across languages
+#
+# With `model: multilingual`, each English story that translates a Russian, Belarusian or
+# Chinese original is linked to it (`toolkit.xlingual`: close multilingual embeddings of the
+# titles and openings within a few days, verified by shared names and numbers), with the days
+# the translation took. They are pairs of kind `translation` in the tables above; the corpus
+# keeps both stories, so analyses within one language lose neither.
+
+# %%
+translations = xlingual.translation_table(dups.pairs, docs)
+ctx.save_table(translations, "translation_pairs")
+if translations.height:
+    display(d.table(translations, title=f"{translations.height} translations and their originals"))
+elif ctx.params["model"] in MULTILINGUAL_MODELS:
+    display(d.say("No English story here translates an original in another language."))
+else:
+    display(d.say("Translations are linked with <code>model: multilingual</code> only."))
 
 # %%
 chosen = overview.pairs_to_explain(dups, docs, n=opts["explain"])

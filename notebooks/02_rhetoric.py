@@ -51,6 +51,8 @@ rhetoric = {
     "ngram_max": 2,
     "stop_words": [],
     "exclude_terms": [],
+    "languages": [],
+    "language_map": {},
     "frames_file": None,
     "frames_mode": "extend",
     "keywords": ["sanction*", "union state", "brother*"],
@@ -71,7 +73,7 @@ from toolkit import rhetoric as rh
 from toolkit.context import context
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.quotes import by_group, quote_share, quotes
-from toolkit.tokens import tokens_for
+from toolkit.tokens import comparison, tokens_for
 
 ctx = context(globals(), "rhetoric")
 opts, minimum, seed = ctx.params["rhetoric"], ctx.params["min_group_docs"], ctx.params["seed"]
@@ -90,6 +92,13 @@ if small:
     display(d.say("<b>Small n</b>: {groups} ha{s} fewer than {n} documents. Differences "
                   "involving them are anecdotes, not evidence.", groups=small,
                   s="s" if len(small) == 1 else "ve", n=minimum))  # fmt: skip
+
+
+words_compared = comparison(docs, languages=opts["languages"],
+                            language_map=opts["language_map"])  # fmt: skip
+display(d.say("Distinctive terms are compared <b>{how}</b>: words of different languages meet "
+              "only through a <code>language_map</code> you give.",
+              how=words_compared.describe()))  # fmt: skip
 
 
 def whole(name: str) -> dict:
@@ -112,6 +121,7 @@ terms = ctx.cached("distinctive_terms", lambda: rh.distinctive_terms(
     docs, by=by, ngram_max=opts["ngram_max"], min_count=opts["min_count"],
     prior_strength=opts["prior_strength"], top=opts["top_terms"], min_group_docs=minimum,
     stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
+    languages=opts["languages"], language_map=opts["language_map"],
 ))  # fmt: skip
 ctx.save_table(terms, "distinctive_terms")
 stops = tokens_for(docs, stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]).stop
@@ -143,6 +153,7 @@ if len(pair) == 2:
         docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],
         prior_strength=opts["prior_strength"], min_group_docs=minimum,
         stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
+        languages=opts["languages"], language_map=opts["language_map"],
     ))  # fmt: skip
     ctx.save_table(versus, "distinctive_terms_pair")
     n = {g: r for g, *r in sizes.select("group", "n_docs", "n_words").iter_rows()}
@@ -173,8 +184,13 @@ else:
 frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)
 rates = ctx.cached("frame_rates", lambda: rh.frame_rates(
     docs, by=by, frames=frames, seed=seed, n_boot=opts["bootstrap"], min_group_docs=minimum,
-    stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]), inputs=frames)  # fmt: skip
+    stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
+    languages=opts["languages"]), inputs=frames)  # fmt: skip
 ctx.save_table(rates, "frame_rates")
+frames_compared = comparison(docs, languages=opts["languages"], through="frame terms per language")
+frames, frames_left = rh.frames_for(frames, frames_compared)
+display(d.say("Frames are counted <b>{how}</b>. {left}", how=frames_compared.describe(),
+              left="; ".join(frames_left)))  # fmt: skip
 columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
 display(d.table(rates.select(*columns, "small_n"), title="Frames per 1,000 words",
                 links={"label": "frame"}))  # fmt: skip
@@ -202,9 +218,9 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # speaker is left empty and shown as such, never guessed. Click a speaker for the quotes.
 #
 # How far to trust it: on a hand-labelled test set of 222 sentences from real articles
-# (`benchmarks/README.md`, "Quote attribution"), speaker precision was **0.750** and recall
-# **0.619** overall, below the 0.9 / 0.8 target. By source: Kremlin releases 0.97 / 0.94, TASS
-# 0.81 / 0.68, the seed pages 0.65 / 0.64, China Daily 0.57 / 0.36, NYT features 0.33 / 0.18.
+# (`benchmarks/README.md`, "Quote attribution"), speaker precision was **0.810** and recall
+# **0.667** overall, below the 0.9 / 0.8 target. By source: Kremlin releases 1.00 / 0.94, TASS
+# 0.82 / 0.73, the seed pages 0.65 / 0.64, China Daily 0.71 / 0.45, NYT features 0.64 / 0.32.
 # Agency wire copy is read well; feature writing, where "he said" follows paragraphs about
 # other people, is not. Read the counts below with that in mind, and check them in the quotes.
 

@@ -61,6 +61,8 @@ trends = {
     "topics_drawn": 10,
     "stop_words": [],
     "exclude_terms": [],
+    "languages": [],
+    "language_map": {},
 }
 rhetoric = {"frames_file": None, "frames_mode": "extend"}  # the frames, as in 02_rhetoric
 output_dir = None
@@ -79,6 +81,7 @@ from toolkit import trends as tr
 from toolkit.context import context
 from toolkit.plots import add_events, share_panels
 from toolkit.report import show, show_table
+from toolkit.tokens import comparison
 
 
 def say(html_text: str) -> None:
@@ -98,6 +101,13 @@ say(
     f"partial date and {dating['undated']} none: these are left out of every plot below."
 )
 left_out = dating["items"] - dating["dated"]
+# the query, frames and words read the texts of one language, or of several through terms given
+# per language; volume counts the items of every language
+compared = comparison(docs, languages=opts["languages"], language_map=opts["language_map"],
+                      through="frame terms per language")  # fmt: skip
+read = compared.select(docs)
+say(f"Volume counts every item; the query, frames and words follow the items "
+    f"<b>{escape(compared.describe())}</b>.")  # fmt: skip
 
 # %% [markdown]
 # ## Volume
@@ -133,7 +143,7 @@ show(fig)
 pattern = rh.term_pattern(opts["query"])
 query_label = " | ".join(opts["query"])
 by_outlet = ctx.cached("query_share", lambda: tr.query_share(
-    docs, pattern, period=period, by="outlet", rolling=opts["rolling"]))  # fmt: skip
+    read, pattern, period=period, by="outlet", rolling=opts["rolling"]))  # fmt: skip
 both = tr.pooled(by_outlet, min_items=floor)
 ctx.save_table(by_outlet, "query_share_by_outlet")
 ctx.save_table(both, "query_share_pooled")
@@ -175,8 +185,11 @@ else:
 
 # %%
 frames = ctx.frames()  # the bundled frames with the rhetoric section's `frames_file`
+frames, frames_left = rh.frames_for(frames, compared)  # the terms of the languages followed
+if frames_left:
+    say(escape("; ".join(frames_left)))
 frame_series = ctx.cached("frame_shares", lambda: tr.frame_shares(
-    docs, frames, period=period, by="outlet", rolling=opts["rolling"]), inputs=frames)  # fmt: skip
+    read, frames, period=period, by="outlet", rolling=opts["rolling"]), inputs=frames)  # fmt: skip
 frame_pooled = tr.pooled(frame_series, category="frame", min_items=floor)
 ctx.save_table(frame_series, "frame_share_by_outlet")
 ctx.save_table(frame_pooled, "frame_share_pooled")
@@ -254,7 +267,7 @@ event = opts["event"]
 if event:
     b0, b1, a0, a1 = tr.event_window(event, opts["window_days"])
     label = next((e["label"] for e in events if e["date"] == event), event)
-    flagged, measures = tr.event_measures(docs, query=pattern, frames=frames,
+    flagged, measures = tr.event_measures(read, query=pattern, frames=frames,
                                           article_topics=article_topics, topic_labels=topic_labels,
                                           query_label=f"query: {query_label}")  # fmt: skip
     tested = [frames, article_topics, topic_labels]  # what the measures come from
@@ -280,11 +293,13 @@ if event:
         say("No outlet has dated items on both sides of the event: nothing to compare within "
             "outlets.")  # fmt: skip
     words = ctx.cached("before_after_terms", lambda: tr.before_after_terms(
-        docs, event=event, days=opts["window_days"], min_count=opts["min_count"],
+        read, event=event, days=opts["window_days"], min_count=opts["min_count"],
         min_group_docs=min_group_docs, stop_words=opts["stop_words"],
-        exclude_terms=opts["exclude_terms"],
+        exclude_terms=opts["exclude_terms"], languages=compared.languages,
+        language_map=opts["language_map"],
     ))  # fmt: skip
     if words.height:
+        say(f"Words compared {escape(words['comparison'][0])}.")
         ctx.save_table(words, "before_after_terms")
         cols = ["term", "count", "count_other", "z", "p_value", "q_value"]
         show_table(words.head(opts["top_terms"]).select(cols), caption="Rose after the event")

@@ -388,3 +388,127 @@ def test_real_republications_in_chinadaily_nyt_are_found(corpora):
         .filter(pl.col("titles") > 1)
     )
     assert retitled.height >= 30
+
+
+# ---- copies, and only copies (issue 13)
+
+
+def briefing(day: int) -> str:
+    """A daily briefing: the same long template each day around that day's own items."""
+    rng = random.Random(700 + day)
+    items = " ".join(f"{rng.choice(WORDS)}{rng.randint(0, 99)}" for _ in range(20))
+    return (
+        "Good morning. This is your daily briefing on the Union State from the press service of "
+        "the ministry, with the main events of the day and what to watch for tomorrow. "
+        f"Today: {items}. "
+        "That was the briefing. Subscribe to receive it every morning, and write to the press "
+        "service with your questions about the Union State and its programmes."
+    )
+
+
+def test_bodies_that_are_only_a_boilerplate_line_join_no_cluster():
+    texts = {f"rt{i:02d}": "Read Full Article at RT.com" for i in range(41)}
+    texts |= {"a": story(40, n=200), "b": story(40, n=200)}
+    dups = find_duplicates(corpus(texts, title={f"rt{i:02d}": f"Story {i}" for i in range(41)}))
+    assert pairs_of(dups) == {("a", "b"): "exact"}
+    assert dups.clusters.filter(pl.col("cluster_size") > 1)["doc_id"].sort().to_list() == ["a", "b"]
+    assert dups.stats["too_short"] == 41
+
+
+@pytest.mark.parametrize(
+    ("columns", "clustered"),
+    [
+        ({}, True),
+        ({"chrome_share": 0.2}, True),
+        ({"chrome_share": 0.8}, False),  # the corpus says most of it was chrome
+        ({"raw_text": "menu " * 1000}, False),  # found from raw_text: 1000 words cut of 1200
+        ({"raw_text": "menu " * 10}, True),
+    ],
+)
+def test_a_text_that_was_mostly_chrome_joins_no_cluster(columns, clustered):
+    text = story(41, n=200)
+    frame = corpus({"a": text, "b": text})
+    for name, value in columns.items():
+        value = text + " " + value if name == "raw_text" else value
+        frame = frame.with_columns(pl.lit(value).alias(name))
+    dups = find_duplicates(frame)
+    assert (dups.pairs.height == 1) is clustered
+    assert dups.stats["too_short"] == (0 if clustered else 2)
+
+
+def test_a_templated_series_is_not_merged_but_a_copy_of_one_item_is():
+    texts = {f"day{d:02d}": briefing(d) for d in range(37)}
+    copy = briefing(5).replace("Good morning.", "Hello.").replace("tomorrow", "next")
+    texts["copy05"] = copy
+    site = dict.fromkeys(texts, "mfa.example")
+    assert jaccard(texts["day01"], texts["day02"]) >= 0.5  # alike by Jaccard alone
+    dups = find_duplicates(corpus(texts, site=site))
+    assert pairs_of(dups) == {("copy05", "day05"): "near"}
+    alike = dups.near_misses.filter(pl.col("jaccard") >= 0.5)
+    assert alike.height > 100 and set(alike["kind"]) == {"template"}
+    clusters = dups.clusters.filter(pl.col("cluster_size") > 1)
+    assert clusters["doc_id"].sort().to_list() == ["copy05", "day05"]
+
+
+@pytest.mark.parametrize(
+    ("n_tokens", "share", "min_shingles", "expected"),
+    [
+        (0, 0.0, 0, False),  # no words: never
+        (2, 0.0, 1, True),  # shorter than a shingle counts as one
+        (11, 0.0, 10, False),  # 9 shingles of 3 words
+        (12, 0.0, 10, True),
+        (12, float("nan"), 10, True),  # share not known
+        (500, 0.5, 10, True),
+        (500, 0.51, 10, False),
+    ],
+)
+def test_eligible_rows(n_tokens, share, min_shingles, expected):
+    from toolkit.dedup_candidates import eligible_rows
+
+    got = eligible_rows(
+        np.array([n_tokens]), np.array([share]), shingle_size=3, min_shingles=min_shingles
+    )
+    assert got.tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "content", "kind"),
+    [
+        ((100, 100, 80), (100, 100, 80), "near"),  # no template
+        ((100, 100, 80), (40, 40, 20), "template"),  # alike only in the template
+        ((100, 100, 80), (60, 60, 50), "near"),  # alike in content too
+        ((20, 400, 18), (15, 300, 14), "contained"),
+        ((20, 400, 18), (8, 300, 6), "template"),  # what is left is under min_shingles
+        ((100, 100, 20), (100, 100, 20), "below"),
+    ],
+)
+def test_pair_kinds_ask_the_content_to_pass_too(sizes, content, kind):
+    from toolkit.dedup_clusters import Verified, pair_kinds
+
+    (sa, sb, i), (ca, cb, ci) = sizes, content
+    v = Verified(*(np.array([x]) for x in (0, 1, sa, sb, i, i / (sa + sb - i), i / sa, i / sb)),
+                 *(np.array([x]) for x in (ca, cb, ci)))  # fmt: skip
+    near, contained, template = pair_kinds(v, threshold=0.5, containment=0.7, min_shingles=10)
+    got = (
+        "near"
+        if near[0]
+        else "contained"
+        if contained[0]
+        else "template"
+        if template[0]
+        else "below"
+    )
+    assert got == kind
+
+
+@pytest.mark.parametrize("min_docs", [1, 2, 3, 5])
+def test_series_template_counts_by_series_as_the_partial_counts_do(min_docs):
+    from toolkit.dedup_clusters import series_template, template_counts, template_shingles
+
+    rng = np.random.default_rng(min_docs)
+    sets = {r: np.unique(rng.integers(0, 40, 25).astype(np.uint64)) for r in range(30)}
+    groups = rng.integers(0, 3, 30)
+    parts = [{r: s for r, s in sets.items() if r % 4 == k} for k in range(4)]
+    expected = template_shingles([template_counts(p, groups) for p in parts], min_docs=min_docs)
+    got = series_template(sets, groups, min_docs=min_docs)
+    assert got.size and got.tolist() == expected.tolist()

@@ -19,13 +19,19 @@ from toolkit.dedup_clusters import (
     canonical_rank,
     cluster_table,
     pair_tables,
+    series_groups,
     shingle_sets,
+    template_counts,
+    template_shingles,
     verify_pairs,
 )
 from toolkit.dedup_local import read_documents
 from toolkit.outlets import registry
 
+# a vocabulary large enough that random texts share no 3-word run by chance (a small one would
+# make every run a template shared by many documents)
 WORDS = "minsk moscow union state talks gas oil price treaty army border trade bank peace".split()
+WORDS = [f"{w}{i}" for w in WORDS for i in range(40)]
 OPTIONS = {"shingle_size": 3, "seed": 0}
 
 
@@ -56,11 +62,16 @@ def test_the_steps_over_uneven_partitions_in_any_order_match_find_duplicates(fra
         num_perm=128,
     )
     found = candidate_pairs(signed, bands=32, max_bucket=100)
-    sets = {}
-    for start, texts in partitions:
-        sets.update(enumerate(shingle_sets(texts, **OPTIONS), start=start))
-    checked = verify_pairs(found.a, found.b, sets)
     docs = read_documents(frame.lazy())
+    involved = set(np.concatenate([found.a, found.b]).tolist())
+    sets, counts = {}, []
+    for start, texts in partitions:
+        part = dict(enumerate(shingle_sets(texts, **OPTIONS), start=start))
+        part = {r: s for r, s in part.items() if r in involved}
+        counts.append(template_counts(part, series_groups(docs)))
+        sets |= part
+    template = template_shingles(counts, min_docs=5)
+    checked = verify_pairs(found.a, found.b, sets, template)
     rank = canonical_rank(docs, registry())
     pairs, near_misses = pair_tables(
         docs, rank, found, checked, threshold=0.5, containment=0.7, min_shingles=10

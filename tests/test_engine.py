@@ -49,7 +49,9 @@ def _same_duplicates(corpus, client, **options) -> None:
     assert_frame_equal(local.pairs, dask.pairs)
     assert_frame_equal(local.clusters, dask.clusters)
     assert_frame_equal(local.near_misses, dask.near_misses)
-    for key in ("documents", "empty", "large_buckets", "boilerplate_shingles", "candidates"):
+    keys = ("documents", "empty", "too_short", "large_buckets", "boilerplate_shingles",
+            "candidates", "rejected", "template")  # fmt: skip
+    for key in keys:
         assert local.stats[key] == dask.stats[key], key
 
 
@@ -68,7 +70,8 @@ def test_seeds_give_the_same_tables(client, small_batches):
 
 def _reprints() -> pl.DataFrame:
     """Stories, their exact, trimmed and edited copies, a compilation of two, boilerplate shared
-    by many, and empty texts: every kind of pair and a bucket over max_bucket."""
+    by many, a templated series, and empty texts: every kind of pair and a bucket over
+    max_bucket."""
     rng = np.random.default_rng(7)
     words = [f"w{i}" for i in range(400)]
 
@@ -81,7 +84,9 @@ def _reprints() -> pl.DataFrame:
     texts += [s[: int(len(s) * 0.8)] for s in stories[2:5]]  # trimmed: near or contained
     texts += [stories[5].replace("w1 ", "w2 ").replace("w3 ", "w4 ")]  # copy-edited
     texts += [stories[6] + " " + stories[7] + " " + story()]  # a compilation
-    texts += ["Follow us on Telegram for the latest news"] * 6  # boilerplate: a large bucket
+    texts += ["Follow us on Telegram for the latest news"] * 6  # boilerplate: too short
+    template = " ".join(rng.choice(words, 60))
+    texts += [template + " " + " ".join(rng.choice(words, 15)) for _ in range(18)]  # a series
     texts += ["", None, "..."]
     n = len(texts)
     return pl.DataFrame(

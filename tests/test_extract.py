@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from toolkit.extract import detect_site, read_page
+from toolkit.extract import assemble_page, copyright_holder, detect_site, read_page
 
 HEAD = "Putin and Lukashenko hold talks"
 BODY = "The two presidents discussed integration."
@@ -122,3 +122,84 @@ def test_no_title_is_invented_from_a_lead_sentence():
     page = read_page([lead, BODY])
     assert page.title is None
     assert page.body == [lead, BODY]
+
+
+MENU = ["Home", "World", "Business", "Sport", "Video", "Contact us"]
+STORY = [
+    "Police in Minsk have arrested three people over the gas pipeline fire on Friday night.",
+    "The fire broke out at a pumping station of the pipeline near Minsk, officials said.",
+    "Firefighters put the fire out after four hours; nobody was hurt, the ministry said.",
+]
+TITLE = "Three arrested over Minsk pipeline fire"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # an author's blurb above the title shares nothing of the story
+        (
+            ["Anna Petrova Contributor", "I cover energy in Eastern Europe. full bio →", TITLE],
+            TITLE,
+        ),
+        # the line right above a byline, not the video caption below it
+        ([TITLE, "By Anna Petrova, Reuters", "Pipeline fire near Minsk 01:04"], TITLE),
+        ([TITLE, "Anna Petrova, CNN", "Updated 5:57 PM ET, Sun January 18, 2015"], TITLE),
+        # the title, not the standfirst or a summary point below it that shares as much
+        (
+            [
+                TITLE,
+                "Police say three people were arrested over the fire at the Minsk pipeline",
+                "Pipeline fire: nobody was hurt",
+            ],
+            TITLE,
+        ),
+        ([TITLE, "by Anna Petrova", "Published March 9, 2017"], TITLE),
+        # a headline in title case is no paragraph, even ending with an abbreviation
+        (
+            [
+                "Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R."
+            ],
+            "Three Arrested Over Pipeline Fire That Cut Gas To Homes Across Minsk, Not the U.S.S.R.",
+        ),
+        # a caption ending with its credit is no title
+        ([TITLE, "The pipeline station near Minsk on Friday. (Photo: Getty Images)"], TITLE),
+        # a section path or a site name around the title is cut where it shares no word
+        ([f"News > Belarus > {TITLE}"], TITLE),
+        ([f"World|{TITLE}"], TITLE),
+        ([f"Minsk|{TITLE}"], TITLE),  # a section that shares less than half as many words
+        ([f"{TITLE} - The Daily Planet"], TITLE),
+    ],
+)
+def test_the_title_of_a_scraped_page(header, title):
+    paras = MENU + header + STORY
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert page.title == title
+    assert page.body[-3:] == STORY
+    assert not set(MENU) & set(page.body)
+
+
+def test_a_footer_after_the_article_is_cut():
+    footer = ["About us", "Advertise", "Site map", "Careers", "Help", "Terms", "Privacy", "RSS"]
+    notice = "Registration on or use of this site constitutes acceptance of our User Agreement."
+    paras = [*MENU, TITLE, *STORY, "Nobody was hurt.", *footer, notice]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert page.body == [*STORY, "Nobody was hurt."]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "outlet"),
+    [
+        ("© 2015 BBC. All rights reserved.", "BBC", "BBC"),
+        ("Copyright 2015 Fox News Network, LLC. All rights reserved.", "Fox News Network", None),
+        ("© Copyright 2015 by The New York Times Company", "The New York Times", "New York Times"),
+        ("© 2015 Cable News Network. Turner Broadcasting System, Inc.", "Cable News Network", None),
+        ("© Pavel Bednyakov/POOL/TASS", None, None),  # a photo's credit
+        ("(c) 2014", None, None),
+    ],
+)
+def test_copyright_lines(line, name, outlet):
+    assert copyright_holder(line) == name
+    paras = [*MENU, TITLE, *STORY, line]
+    page = assemble_page(paras, [False] * len(paras), [line], scraped=True)
+    assert page.outlet == outlet
+    assert (page.outlet_note is not None) == (name is not None and outlet is None)

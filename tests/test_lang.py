@@ -1,3 +1,5 @@
+import datetime as dt
+
 import polars as pl
 import pytest
 
@@ -28,3 +30,71 @@ def test_a_long_text_is_judged_by_its_opening():
     text = "The talks went on. " * 120 + "Переговоры " * 2000  # English in the first 2000
     frame = pl.DataFrame({"text": [text]})
     assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Belarusian without ў: і with ы or э, which Ukrainian lacks
+        ("МІНСК, 9 верасня. /БЕЛТА/. Прэзідэнт Беларусі правёў нараду.", "be"),
+        ("МИНСК, 9 сентября. /БЕЛТА/. Президент Беларуси провел совещание.", "ru"),
+        ("МОСКВА, 19 декабря. /ТАСС/. Президент России встретился с коллегой.", "ru"),
+        ("新华社北京12月20日电 外交部发言人汪文斌20日表示。", "zh"),
+        ("Президент України провів нараду в Києві.", "uk"),
+    ],
+)
+def test_language_of_agency_copy(text, lang):
+    frame = pl.DataFrame({"text": [text]})
+    assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == lang
+
+
+# One page per row: the page, and what the corpus row must say (outlet, dateline, date, lang).
+# A dateline without a year gets one only from evidence (here the file name), never the current
+# year: the same page under a dateless name stays undated.
+_PAGES = [
+    (
+        "2022-12-19 tass.txt",
+        "Путин и Лукашенко провели переговоры\n\nМОСКВА, 19 декабря. /ТАСС/. Президент России "
+        "Владимир Путин провел переговоры с Александром Лукашенко в Минске.\n",
+        ("TASS", "МОСКВА", dt.date(2022, 12, 19), "ru"),
+    ),
+    (
+        "tass-undated.txt",
+        "Путин и Лукашенко провели переговоры\n\nМОСКВА, 19 декабря. /ТАСС/. Президент России "
+        "Владимир Путин провел переговоры с Александром Лукашенко в Минске.\n",
+        ("TASS", "МОСКВА", None, "ru"),
+    ),
+    (
+        "2021-09-09 belta-ru.txt",
+        "Беларусь и Россия согласовали программы\n\nМИНСК, 9 сентября. /БЕЛТА/. Беларусь и "
+        "Россия согласовали все союзные программы, сообщил премьер-министр.\n",
+        ("BelTA", "МИНСК", dt.date(2021, 9, 9), "ru"),
+    ),
+    (
+        "2021-09-09 belta-be.txt",
+        "Беларусь і Расія ўзгаднілі праграмы\n\nМІНСК, 9 верасня. /БЕЛТА/. Беларусь і Расія "
+        "ўзгаднілі ўсе саюзныя праграмы, паведаміў прэм'ер-міністр.\n",
+        ("BelTA", "МІНСК", dt.date(2021, 9, 9), "be"),
+    ),
+    (
+        "belta-stamped.txt",
+        "Беларусь и Россия согласовали программы\n\n9 сентября 2021 г.\n\nМИНСК, 9 сентября. "
+        "/БЕЛТА/. Беларусь и Россия согласовали все союзные программы.\n",
+        ("BelTA", "МИНСК", dt.date(2021, 9, 9), "ru"),
+    ),
+    (
+        "xinhua-zh.txt",
+        "中俄领导人举行视频会晤\n\n2022年12月20日07:48\n\n新华社北京12月20日电 国家主席习近平"
+        "同俄罗斯总统普京举行视频会晤，双方就中俄关系交换意见。\n",
+        ("Xinhua", "北京", dt.date(2022, 12, 20), "zh"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "page", "expected"), _PAGES, ids=[p[0] for p in _PAGES])
+def test_russian_belarusian_and_chinese_pages(tmp_path, name, page, expected):
+    from toolkit.load import load_corpus
+
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    row = load_corpus(tmp_path).row(0, named=True)
+    assert (row["outlet"], row["dateline"], row["published"], row["lang"]) == expected

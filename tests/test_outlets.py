@@ -25,6 +25,12 @@ from toolkit.outlets import Registry, registry
         ("sputnik", "Sputnik"),
         ("bbc", "BBC"),
         ("president.gov.by", "President.gov.by"),
+        ("ТАСС", "TASS"),
+        ("БЕЛТА", "BelTA"),
+        ("Новости Беларуси", "BelTA"),
+        ("新华社", "Xinhua"),
+        ("人民网", "People's Daily"),
+        ("en.people.cn", "People's Daily"),
         ("no such outlet", None),
     ],
 )

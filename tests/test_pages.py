@@ -73,3 +73,23 @@ def test_title_suffixes_of_a_table_learned_and_cut(tmp_path):
     assert result.corpus["title"].to_list() == [f"Minsk and Moscow sign deal {i}" for i in range(6)]
     suffix = result.learned_chrome.filter(pl.col("kind") == "title suffix")
     assert suffix.select("line", "n_docs").rows() == [(" | Reuters", 6)]
+
+
+def test_a_title_other_pages_link_to_is_still_the_title(tmp_path):
+    # every page lists the site's six stories in its sidebar, so each title is in six
+    # documents and learned as chrome; right above its byline it is the page's title
+    titles = [f"Minsk and Moscow sign gas deal number {i}" for i in range(6)]
+    sidebar = "\n".join(titles)
+    pages = [
+        f"{MENU}\n{title}\nBy Anna Petrova, Staff Writer\n"
+        f"Minsk and Moscow signed gas deal number {i} on Friday, officials said in Minsk today.\n"
+        f"The ministers of both countries met for the {i}th time this year to settle the terms.\n"
+        f"The gas deal runs for {i + 2} years and sets prices for the whole period, they said.\n"
+        f"{FOOTER}\nMost read\n{sidebar}\n"
+        for i, title in enumerate(titles)
+    ]
+    _write(tmp_path / "site", pages)
+    result = toolkit.ingest(tmp_path / "site")
+    assert result.corpus.sort("path")["title"].to_list() == titles
+    learned = result.learned_chrome.filter(pl.col("kind") == "line")["line"].to_list()
+    assert titles[0] in learned

@@ -15,12 +15,11 @@ from toolkit.params import (
     ParamsError,
     SharedOptions,
     defaults,
-    key_tables,
     load_params,
     project_root,
-    update_readme,
     validate,
 )
+from toolkit.params_readme import key_tables, update_readme
 
 
 def write(tmp_path, data) -> str:
@@ -162,7 +161,9 @@ def test_ranges_and_dedup_options_are_checked(project):
 
 def test_the_readme_key_tables_are_generated_from_the_dataclasses(tmp_path):
     readme = (ROOT / "params" / "README.md").read_text(encoding="utf-8")
-    assert key_tables() in readme, "params/README.md is stale: run toolkit.params.update_readme()"
+    assert key_tables() in readme, (
+        "params/README.md is stale: run toolkit.params_readme.update_readme()"
+    )
     for name, spec in SECTIONS["trends"].items():
         assert f"| `{name}` |" in key_tables() and spec.help in key_tables()
     copy = tmp_path / "README.md"

@@ -147,3 +147,99 @@ def test_distinctive_terms_leave_out_stop_words_and_excluded_terms():
     mine = rh.distinctive_terms(d, by="outlet", min_count=3, top=50, stop_words=["kremlin"],
                                 exclude_terms=["belarusian*"])  # fmt: skip
     assert not {t for t in mine["term"] if "kremlin" in t or "belarusian" in t}
+
+
+# ---------------------------------------------------------------- languages compared
+
+
+def mixed(rows):
+    """Documents with their language: (doc_id, outlet, lang, text)."""
+    frame = pl.DataFrame(rows, schema=["doc_id", "outlet", "lang", "text"], orient="row")
+    return frame.with_columns(n_words=pl.col("text").str.split(" ").list.len().cast(pl.Int64))
+
+
+MIXED = mixed(
+    [(f"te{i}", "TASS", "en", "Western sanctions hit trade, the Kremlin said") for i in range(6)]
+    + [(f"be{i}", "BelTA", "en", "Lukashenko praised brotherly integration talks") for i in range(6)]
+    + [(f"tr{i}", "TASS", "ru", "Западные санкции ударили по торговле, заявили в Кремле")
+       for i in range(6)]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("languages", "language_map", "kind", "terms_in", "terms_out"),
+    [
+        # within the corpus's most common language: no Russian word is ranked
+        ([], {}, "within en", {"sanctions", "lukashenko"}, {"санкция", "кремль"}),
+        (["ru"], {}, "within ru", {"санкция"}, {"sanctions"}),
+        # across, through the user's mapping: Russian lemmas counted as the shared terms, and
+        # words outside the mapping left out of both languages
+        (["en", "ru"], {"ru": {"санкция": "sanctions", "торговля": "trade"}},
+         "across en, ru (language_map)", {"sanctions", "trade"}, {"kremlin", "санкция"}),
+    ],
+)  # fmt: skip
+def test_distinctive_terms_compare_within_one_language_or_through_a_mapping(
+    languages, language_map, kind, terms_in, terms_out
+):
+    out = keyness.distinctive_terms(MIXED, by="outlet", min_count=2, top=50, min_group_docs=1,
+                                    languages=languages, language_map=language_map)  # fmt: skip
+    assert set(out["comparison"]) == {kind}
+    terms = set(out["term"])
+    assert terms_in <= terms and not terms & terms_out
+
+
+def test_mapped_terms_add_up_across_languages():
+    out = keyness.distinctive_terms(
+        MIXED, by="outlet", min_count=2, top=50, min_group_docs=1, languages=["en", "ru"],
+        language_map={"ru": {"санкция": "sanctions", "торговля": "trade"}},
+    )  # fmt: skip
+    tass = out.filter(pl.col("group") == "TASS", pl.col("term") == "sanctions")
+    assert tass["count"].item() == 12  # six English stories and six Russian ones
+
+
+def test_languages_without_a_mapping_are_refused():
+    with pytest.raises(toolkit.ToolkitError, match="language_map"):
+        keyness.distinctive_terms(MIXED, by="outlet", languages=["en", "ru"])
+
+
+PER_LANGUAGE = {
+    "sanctions": {"label": "Sanctions", "terms": {"en": ["sanction*"], "ru": ["санкци*"]}},
+    "brotherhood": {"label": "Brotherhood", "terms": ["brother*"]},
+    "trade": {"label": "Trade", "terms": {"en": ["trade"]}},
+}
+
+
+@pytest.mark.parametrize(
+    ("languages", "kind", "tass_sanctions", "frames"),
+    [
+        # within English: a list counts, per-language terms give their English list
+        ([], "within en", 6, {"sanctions", "brotherhood", "trade"}),
+        # within Russian: the Russian terms; a frame without Russian terms is left out
+        (["ru"], "within ru", 6, {"sanctions", "brotherhood"}),
+        # across: only frames with terms for every language; each text its language's terms
+        (["en", "ru"], "across en, ru (frame terms per language)", 12, {"sanctions"}),
+    ],
+)
+def test_frames_hold_terms_per_language(languages, kind, tass_sanctions, frames):
+    rates = rh.frame_rates(MIXED, by="outlet", frames=PER_LANGUAGE, n_boot=10,
+                           min_group_docs=1, languages=languages)  # fmt: skip
+    assert set(rates["comparison"]) == {kind}
+    assert set(rates["frame"]) == frames
+    row = rates.filter(pl.col("group") == "TASS", pl.col("frame") == "sanctions")
+    assert row["matches"].item() == tass_sanctions
+
+
+def test_a_frames_file_with_terms_neither_list_nor_mapping_is_refused(tmp_path):
+    bad = tmp_path / "frames.yaml"
+    bad.write_text("mine:\n  label: Mine\n  terms: {en: sanction}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="frame 'mine' needs terms"):
+        rh.lexicon("frames", extra=bad)
+
+
+def test_a_frames_file_with_terms_per_language_extends_the_bundled_ones(tmp_path):
+    mine = tmp_path / "frames.yaml"
+    mine.write_text("mine:\n  label: Mine\n  terms: {en: [sanction*], ru: [санкци*]}\n",
+                    encoding="utf-8")  # fmt: skip
+    frames = rh.lexicon("frames", extra=mine)
+    assert frames["mine"]["terms"]["ru"] == ["санкци*"] and "security_threat" in frames
+    assert rh.frame_terms({"mine": frames["mine"]}) == {"Mine": ["sanction*", "санкци*"]}

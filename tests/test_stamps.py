@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from toolkit.stamps import stamp_date
+from toolkit.stamps import script_languages, stamp_date
 
 
 @pytest.mark.parametrize(
@@ -14,9 +14,19 @@ from toolkit.stamps import stamp_date
         ("By Li Ming | China Daily | Updated: 2018-10-30 07:50", dt.date(2018, 10, 30)),
         ("2022年02月13日07:48 来源：新华网", dt.date(2022, 2, 13)),
         ("Москва, 19 декабря 2022", dt.date(2022, 12, 19)),
+        ("19 декабря 2022", dt.date(2022, 12, 19)),
+        ("9 сентября 2021 г.", dt.date(2021, 9, 9)),
+        ("19 снежня 2022", dt.date(2022, 12, 19)),  # Belarusian
+        ("12 лютага 2023, 10:15", dt.date(2023, 2, 12)),
+        ("2022年02月13日07:48", dt.date(2022, 2, 13)),
         ("Published April 13, 2024 at 7:52 PM", dt.date(2024, 4, 13)),
+        ("Nov 15, 20195:45 AM", dt.date(2019, 11, 15)),  # a time glued to the year
+        ("2015/01/16 05:00", dt.date(2015, 1, 16)),
+        ("2015/13/45", None),
         # no year: never completed with a guessed one
         ("19 декабря", None),
+        ("9 верасня", None),
+        ("12月20日", None),
         ("Updated: April 13", None),
         # not a date, or out of range
         ("Top 10 stories of the week", None),
@@ -45,6 +55,11 @@ def test_a_paragraph_of_prose_is_no_stamp():
         ("Tech 12/11/2014 @ 7:48AM", "mdy", dt.date(2014, 12, 11)),
         ("Tech 12/11/2014 @ 7:48AM", "dmy", dt.date(2014, 11, 12)),
         ("01/10/2017", "dmy", dt.date(2017, 10, 1)),
+        # dotted: the same rules
+        ("19.11.2019, 08:57", None, dt.date(2019, 11, 19)),
+        ("05.06.2019", None, None),
+        ("05.06.2019", "dmy", dt.date(2019, 6, 5)),
+        ("version 1.2.2015.3", "dmy", None),
         # not a date
         ("Page 1/2/3", "dmy", None),
         ("13/13/2015", None, None),
@@ -53,3 +68,21 @@ def test_a_paragraph_of_prose_is_no_stamp():
 def test_numeric_stamp_read_in_the_site_order(line, order, expected):
     found = stamp_date(line, today=dt.date(2025, 1, 1), order=order)
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("19 декабря 2022", ["ru", "be", "uk"]),
+        ("19 снежня 2022", ["ru", "be", "uk"]),
+        ("2022年02月13日", ["zh"]),
+        ("13 Apr, 2024", None),  # dateparser detects the language of Latin-script stamps
+    ],
+)
+def test_script_languages(text, languages):
+    assert script_languages(text) == languages
+
+
+def test_the_language_given_is_the_one_read():
+    # "9 сентября 2021" read as Chinese only is no date
+    assert stamp_date("9 сентября 2021", languages=["zh"], today=dt.date(2025, 1, 1)) is None

@@ -7,8 +7,9 @@ from conftest import corpora  # noqa: F401  (fixture)
 
 import toolkit
 from toolkit import tokens
+from toolkit.errors import ToolkitError
 from toolkit.keyness import distinctive_terms
-from toolkit.tokens import Tokens, tokens_for
+from toolkit.tokens import Tokens, comparison, tokens_for
 
 BARE = Tokens.build()  # no stop words: every token shows
 
@@ -40,7 +41,7 @@ def test_the_tokeniser_keeps_abbreviations_contractions_compounds_and_units(text
             ["talks", "minsk", "held", "union", "state"],
         ),
         (["en"], ["talks"], "The talks at Minsk", ["minsk"]),
-        (["ru"], [], "Переговоры в Минске и в Москве", ["переговоры", "минске", "москве"]),
+        (["ru"], [], "Переговоры в Минске и в Москве", ["переговоры", "минск", "москва"]),
         (["en"], [], "Putin said he didn't know", ["putin", "said"]),  # reporting verbs are kept
         ([], [], "the at", ["the", "at"]),
         (["be"], [], "the at", ["the", "at"]),  # no list for Belarusian: nothing dropped
@@ -102,3 +103,88 @@ def test_no_stop_word_among_any_groups_top_20_distinctive_terms(corpora):  # noq
     assert top.group_by("group").len()["len"].to_list() == [20, 20]
     assert [t for t in top["term"] if set(t.split()) & stop] == []
     assert len(stop) > 1000  # the English list was read, so the check above can fail
+
+
+@pytest.mark.parametrize(
+    ("languages", "text", "lang", "expected"),
+    [
+        # Russian words become lemmas, so case forms count as one term; stop words go
+        (["ru"], "Президенты провели переговоры в Минске", None,
+         ["президент", "провести", "переговоры", "минск"]),
+        (["ru"], "санкции, санкций, санкциями", None, ["санкция", "санкция", "санкция"]),
+        # Chinese is segmented into words, punctuation and stop words dropped
+        (["zh"], "国家主席习近平同俄罗斯总统普京举行视频会晤，双方交换意见。", None,
+         ["国家", "主席", "习近平", "俄罗斯", "总统", "普京", "举行", "视频", "会晤", "双方",
+          "交换意见"]),
+        # Belarusian: the shipped stop list, word forms kept (no Belarusian lemmatiser)
+        (["be"], "Прэзідэнт Беларусі правёў нараду ў Мінску і сказаў", None,
+         ["прэзідэнт", "беларусі", "правёў", "нараду", "мінску", "сказаў"]),
+        # the language given wins over the script: Russian words read as Ukrainian keep forms
+        ([], "Президенты провели переговоры", "uk", ["президенты", "провели", "переговоры"]),
+        # English is untouched by the Russian and Chinese steps
+        (["en", "ru", "zh"], "Putin met Lukashenko in Minsk", None,
+         ["putin", "met", "lukashenko", "minsk"]),
+    ],
+)  # fmt: skip
+def test_each_text_is_read_in_its_language(languages, text, lang, expected):
+    assert Tokens.build(languages).tokens(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "listed"),
+    [
+        ("be", "гэта", True),  # the shipped Belarusian list
+        ("be", "прэзідэнт", False),
+        ("ru", "этого", True),  # stopwords-iso's Russian list, with its lemmas
+        ("ru", "этот", True),
+        ("ru", "москва", False),  # subject matter, kept (stop_words.yaml)
+        ("und", "the", False),
+    ],
+)
+def test_stop_word_lists_per_language(lang, word, listed):
+    assert (word in tokens.language_stop_words(lang)) is listed
+
+
+@pytest.mark.parametrize(
+    ("langs", "languages", "language_map", "said", "kept"),
+    [
+        # one language and short items of unknown language: all kept
+        (["en", "en", "und"], [], {}, "within English (3 documents)", 3),
+        # the most common language; the others left out and counted
+        (["en", "ru", "ru", "und"], [], {},
+         "within Russian (2 documents); left out: 1 English, 1 unknown language", 2),
+        (["en", "ru", "ru"], ["en"], {}, "within English (1 document); left out: 2 Russian", 1),
+        # a mapping alone brings its languages in beside the most common one
+        (["en", "en", "zh"], [], {"zh": {"制裁": "sanction"}},
+         "across English and Chinese through your language_map (1 shared term; 3 documents)", 3),
+    ],
+)  # fmt: skip
+def test_a_comparison_says_which_languages_it_reads(langs, languages, language_map, said, kept):
+    docs = pl.DataFrame({"lang": langs, "text": ["x"] * len(langs)})
+    c = comparison(docs, languages=languages, language_map=language_map)
+    assert c.describe() == said
+    assert c.select(docs).height == kept
+
+
+@pytest.mark.parametrize(
+    ("languages", "language_map"),
+    [(["en", "ru"], {}), (["en", "ru", "zh"], {"zh": {"制裁": "sanction"}})],
+)
+def test_languages_meet_only_through_a_mapping_of_all_but_one(languages, language_map):
+    docs = pl.DataFrame({"lang": ["en", "ru", "zh"], "text": ["x"] * 3})
+    with pytest.raises(ToolkitError, match="language_map"):
+        comparison(docs, languages=languages, language_map=language_map)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Russian words through the mapping (written in any case form: lemmatised), the rest out
+        ("Санкции против торговли", "ru", ["sanction", "trade"]),
+        # the unmapped language keeps only the shared terms
+        ("Sanction talks on trade", "en", ["sanction", "trade"]),
+    ],
+)
+def test_mapped_tokens(text, lang, expected):
+    t = Tokens.build(language_map={"ru": {"санкциями": "Sanction", "торговля": "trade"}})
+    assert t.tokens(text, lang=lang) == expected

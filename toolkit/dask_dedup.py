@@ -38,13 +38,23 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from toolkit.dedup_candidates import _ANCHOR_DF, _ANCHORS, Candidates, sign_batch
+from toolkit.dedup_candidates import (
+    _ANCHOR_DF,
+    _ANCHORS,
+    Candidates,
+    eligible_rows,
+    sign_batch,
+)
 from toolkit.dedup_clusters import (
     PAIR_SCHEMA,
     canonical_rank,
     cluster_table,
+    pair_kinds,
     pair_tables,
+    series_groups,
     shingle_sets,
+    template_counts,
+    template_shingles,
     verify_pairs,
 )
 from toolkit.dedup_local import open_corpus
@@ -81,13 +91,20 @@ def find_duplicates_dask(
                       containment_sample=opts.containment_sample, seed=opts.seed)
         for t in texts.all()
     ]  # fmt: skip
-    routed = [
-        client.submit(_route_signatures, s, start, bands=opts.bands, parts=width)
+    share = read.docs["chrome_share"].to_numpy()
+    eligible = [
+        client.submit(_eligible, s, share[start : start + opts.chunk_size],
+                      shingle_size=opts.shingle_size, min_shingles=opts.min_shingles)
         for s, start in zip(signed, starts, strict=True)
+    ]  # fmt: skip
+    routed = [
+        client.submit(_route_signatures, s, e, start, bands=opts.bands, parts=width)
+        for s, e, start in zip(signed, eligible, starts, strict=True)
     ]
-    empty = client.submit(sum, [client.submit(_empty_count, s) for s in signed])
+    counts_ = [client.submit(_row_counts, s, e) for s, e in zip(signed, eligible, strict=True)]
+    empty, too_short = np.sum(client.gather(counts_), axis=0) if counts_ else (0, 0)
     laps = [_wait(client, routed)]
-    del signed
+    del signed, eligible
     buckets = _shuffle(client, routed, _buckets, width, max_bucket=opts.max_bucket, parts=width)
     del routed  # the scheduler keeps each piece until its bucket has it
     anchors = _shuffle(client, buckets, _anchors, width, select="eligible")
@@ -104,7 +121,7 @@ def find_duplicates_dask(
     found = _shuffle(client, routes, _candidates, width, n=n)
     laps.append(_wait(client, found))
     del routes, contained, holders, anchors
-    checked = _verify(client, found, texts, starts, opts)
+    checked = _verify(client, found, texts, starts, opts, series_groups(read.docs))
     docs = client.scatter(read.docs, broadcast=True)
     rank = canonical_rank(read.docs, registry)
     rank_f = client.scatter(rank, broadcast=True)
@@ -125,12 +142,14 @@ def find_duplicates_dask(
     stats = {
         "documents": n,
         "seconds_signatures": laps[0] - started,
-        "empty": int(empty.result()),
+        "empty": int(empty),
+        "too_short": int(too_short),
         "large_buckets": sum(c[0] for c in counts),
         "boilerplate_shingles": sum(c[1] for c in counts),
         "seconds_candidates": laps[1] - laps[0],
         "candidates": n_candidates,
         "rejected": near_misses.height,
+        "template": int((near_misses["kind"] == "template").sum()),
         "seconds_verify": laps[2] - laps[1],
         "seconds": time.perf_counter() - started,
         "engine": "dask",
@@ -172,15 +191,18 @@ def _read_texts(path: str, offset: int, size: int) -> pl.Series:
 # ---------------------------------------------------------------- 2. banding and containment
 
 
-def _route_signatures(batch, start: int, *, bands: int, parts: int) -> dict[str, list]:
-    """Exact keys, band keys and sampled shingles of a partition, split by key into ``parts``
-    buckets; rows ascend within each key, as in the local arrays."""
+def _route_signatures(
+    batch, eligible: np.ndarray, start: int, *, bands: int, parts: int
+) -> dict[str, list]:
+    """Exact keys, band keys and sampled shingles of a partition's eligible documents, split by
+    key into ``parts`` buckets; rows ascend within each key, as in the local arrays."""
     rows = np.arange(batch.exact.size, dtype=np.int64) + start
-    valid = batch.n_tokens > 0
+    valid = (batch.n_tokens > 0) & eligible
     exact = _split(batch.exact[valid], rows[valid], parts=parts)
     keys = band_keys(batch.sig[valid], bands=bands).ravel()
     band = _split(keys, np.repeat(rows[valid], bands), parts=parts)
-    sample = _split(batch.sample_hashes, batch.sample_docs + start, parts=parts)
+    sampled = valid[batch.sample_docs]
+    sample = _split(batch.sample_hashes[sampled], batch.sample_docs[sampled] + start, parts=parts)
     pieces = zip(exact, band, sample, strict=True)
     return {"out": [{"exact": e, "band": b, "sample": s} for e, b, s in pieces]}
 
@@ -194,8 +216,14 @@ def _split(keys: np.ndarray, rows: np.ndarray, *, parts: int, by: np.ndarray | N
     return list(zip(np.split(keys[order], bounds), np.split(rows[order], bounds), strict=True))
 
 
-def _empty_count(batch) -> int:
-    return int((batch.n_tokens == 0).sum())
+def _row_counts(batch, eligible: np.ndarray) -> tuple[int, int]:
+    """(documents with no words, documents with words that may not pair)."""
+    empty = batch.n_tokens == 0
+    return int(empty.sum()), int((~eligible & ~empty).sum())
+
+
+def _eligible(batch, chrome_share: np.ndarray, **rule: int) -> np.ndarray:
+    return eligible_rows(batch.n_tokens, chrome_share, **rule)
 
 
 def _take(result: dict[str, Any], j: Any, key: str = "out") -> Any:
@@ -304,9 +332,10 @@ def _n_candidates(found: Candidates) -> int:
 # ---------------------------------------------------------------- 3. verification
 
 
-def _verify(client, found: list, texts: _Texts, starts: list[int], opts: Any) -> list:
+def _verify(client, found: list, texts: _Texts, starts: list[int], opts: Any, groups) -> list:
     """Each pair partition verified with the shingle sets of its own documents, made once per
-    text partition and fetched by the pair partitions that need them."""
+    text partition and fetched by the pair partitions that need them; the series template is
+    counted over every text partition's sets and summed in one task."""
     bounds = np.asarray(starts, dtype=np.int64)
     wanted = [client.submit(_rows_by_part, f, bounds) for f in found]
     sets = [
@@ -314,13 +343,20 @@ def _verify(client, found: list, texts: _Texts, starts: list[int], opts: Any) ->
                       shingle_size=opts.shingle_size, seed=opts.seed)
         for i, (t, start) in enumerate(zip(texts.all(), starts, strict=True))
     ]  # fmt: skip
+    groups_f = client.scatter(groups, broadcast=True)
+    counts = [client.submit(template_counts, s, groups_f) for s in sets]
+    template = client.submit(_template, *counts, min_docs=opts.template_docs)
     return [
         client.submit(
-            _verify_part, f,
+            _verify_part, f, template,
             *[client.submit(_pick, s, client.submit(_take, w, i)) for i, s in enumerate(sets)],
         )
         for f, w in zip(found, wanted, strict=True)
     ]  # fmt: skip
+
+
+def _template(*counts: pl.DataFrame, min_docs: int) -> np.ndarray:
+    return template_shingles(counts, min_docs=min_docs)
 
 
 def _rows_by_part(found: Candidates, bounds: np.ndarray) -> dict[str, list]:
@@ -341,8 +377,8 @@ def _pick(sets: dict[int, np.ndarray], rows: np.ndarray) -> dict[int, np.ndarray
     return {r: sets[r] for r in rows.tolist()}
 
 
-def _verify_part(found: Candidates, *picked: dict[int, np.ndarray]):
-    return verify_pairs(found.a, found.b, reduce(lambda x, y: x | y, picked, {}))
+def _verify_part(found: Candidates, template: np.ndarray, *picked: dict[int, np.ndarray]):
+    return verify_pairs(found.a, found.b, reduce(lambda x, y: x | y, picked, {}), template)
 
 
 # ---------------------------------------------------------------- 4. pairs and clusters
@@ -354,7 +390,9 @@ def _pair_part(docs, rank, found: Candidates, checked, *, threshold, containment
         docs, rank, found, checked, threshold=threshold, containment=containment,
         min_shingles=min_shingles,
     )  # fmt: skip
-    near = checked.jaccard >= threshold  # pair_tables' rule for ``near``
+    near, _, _ = pair_kinds(
+        checked, threshold=threshold, containment=containment, min_shingles=min_shingles
+    )
     a = np.concatenate([found.exact_a, checked.a[near]])
     b = np.concatenate([found.exact_b, checked.b[near]])
     return {"pairs": pairs, "misses": misses, "links": _forest(a, b)}

@@ -34,6 +34,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -45,8 +46,10 @@ import polars as pl
 from toolkit.align import align_paragraphs, word_diff_html
 from toolkit.dedup_candidates import (
     Candidates,
+    Shingles,
     SignatureBatch,
     candidate_pairs,
+    eligible_rows,
     gather_signatures,
     sign_batch,
 )
@@ -56,6 +59,8 @@ from toolkit.dedup_clusters import (
     canonical_rank,
     cluster_table,
     pair_tables,
+    series_groups,
+    series_template,
     shingle_sets,
     verify_pairs,
 )
@@ -80,6 +85,8 @@ __all__ = [
 log = logging.getLogger("toolkit")
 
 Policy = Literal["collapse", "keep"]
+
+_KEEP_SHINGLE_BYTES = 1 << 30  # shingles kept from signing for the exact check
 
 
 @dataclass(frozen=True)
@@ -129,10 +136,20 @@ class DedupOptions:
     )
     min_shingles: int = option(
         10,
-        "the smaller document of a contained pair has at least this many shingles, so one "
-        "shared sentence does not make a reprint",
+        "a document with fewer shingles than this once chrome is cut (a boilerplate line, a "
+        "headline) joins no cluster, nor does one whose raw text was mostly chrome; the smaller "
+        "document of a contained pair has at least this many distinct shingles, so one shared "
+        "sentence does not make a reprint",
         minimum=0,
         maximum=10_000,
+    )
+    template_docs: int = option(
+        5,
+        "a shingle in more than this many documents of one site (or outlet) is that series' "
+        "template (the fixed text of a daily briefing or a call readout): a pair must also pass "
+        "the thresholds on the shingles it shares besides the template",
+        minimum=1,
+        maximum=10**6,
     )
     max_bucket: int = option(
         100,
@@ -169,7 +186,7 @@ class Duplicates:
     stats: dict[str, Any]
     # candidates checked and found below both thresholds (kind "below"): the borderline cases
     near_misses: pl.DataFrame = field(repr=False)
-    _docs: pl.DataFrame = field(repr=False)  # doc_id, outlet, site, published, title
+    _docs: pl.DataFrame = field(repr=False)  # doc_id, outlet, site, published, title, ...
     _source: pl.LazyFrame = field(repr=False)
 
     @classmethod
@@ -202,6 +219,13 @@ class Duplicates:
         ]
         if s["empty"]:
             lines.append(f"documents with no words (never duplicates): {s['empty']}")
+        if s.get("too_short"):
+            lines.append(
+                f"documents under min_shingles={self.options['min_shingles']} shingles once "
+                f"chrome is cut, or mostly chrome (never duplicates): {s['too_short']}"
+            )
+        if s.get("template"):
+            lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
         if s["large_buckets"]:
             lines.append(
                 f"buckets over max_bucket={self.options['max_bucket']}: {s['large_buckets']} "
@@ -229,12 +253,14 @@ class Duplicates:
             ((pl.col("doc_a") == doc_a) & (pl.col("doc_b") == doc_b))
             | ((pl.col("doc_a") == doc_b) & (pl.col("doc_b") == doc_a))
         )
-        return Explanation(
-            a=meta[doc_a],
-            b=meta[doc_b],
-            table=align_paragraphs(texts[doc_a], texts[doc_b]),
-            pair=pair.row(0, named=True) if pair.height else None,
-        )
+        found = pair.row(0, named=True) if pair.height else None
+        if found and found["kind"] == "translation":  # across languages: by meaning, not words
+            from toolkit.xlingual import align_translation
+
+            table = align_translation(texts[doc_a], texts[doc_b])
+        else:
+            table = align_paragraphs(texts[doc_a], texts[doc_b])
+        return Explanation(a=meta[doc_a], b=meta[doc_b], table=table, pair=found)
 
 
 @dataclass
@@ -252,7 +278,9 @@ class Explanation:
 
     def __str__(self) -> str:
         head = f"{_describe(self.a)}\n  vs {_describe(self.b)}"
-        if self.pair:
+        if self.pair and self.pair["kind"] == "translation":
+            head += "\n  translation (paragraphs aligned by the multilingual model)"
+        elif self.pair:
             head += (
                 f"\n  {self.pair['kind']}: jaccard {self.pair['jaccard']:.2f}, "
                 f"a in b {self.pair['containment_a_in_b']:.2f}, "
@@ -334,19 +362,32 @@ def find_duplicates(
 
         with client_for(engine) as client:
             return find_duplicates_dask(corpus, client, opts, registry=registry)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     read = open_corpus(corpus)
     n = read.docs.height
     with LocalBatches(
         read.source, n_docs=n, chunk_size=opts.chunk_size, progress=progress, name=read.name
     ) as batches:
         sign = partial(sign_batch, shingle_size=opts.shingle_size, num_perm=opts.num_perm,
-                       containment_sample=opts.containment_sample, seed=opts.seed)  # fmt: skip
-        signed = gather_signatures(batches.map(sign, "MinHash"), n_docs=n, num_perm=opts.num_perm)
+                       containment_sample=opts.containment_sample, seed=opts.seed,
+                       keep_shingles=True)  # fmt: skip
+        kept = _KeptShingles()
+        signed = gather_signatures(
+            kept.take(batches.map(sign, "MinHash")), n_docs=n, num_perm=opts.num_perm
+        )
+        batches.release(kept.covers)
         laps = [time.perf_counter()]
-        found = candidate_pairs(signed, bands=opts.bands, max_bucket=opts.max_bucket)
+        eligible = eligible_rows(
+            signed.n_tokens, read.docs["chrome_share"].to_numpy(),
+            shingle_size=opts.shingle_size, min_shingles=opts.min_shingles,
+        )  # fmt: skip
+        found = candidate_pairs(
+            signed, bands=opts.bands, max_bucket=opts.max_bucket, eligible=eligible
+        )
         laps.append(time.perf_counter())
-        checked = verify_pairs(found.a, found.b, _shingle_sets(batches, found, opts))
+        sets = _shingle_sets(batches, kept, found, opts)
+        template = series_template(sets, series_groups(read.docs), min_docs=opts.template_docs)
+        checked = verify_pairs(found.a, found.b, sets, template)
     rank = canonical_rank(read.docs, registry)
     pairs, near_misses = pair_tables(
         read.docs, rank, found, checked, threshold=opts.threshold,
@@ -354,40 +395,98 @@ def find_duplicates(
     )  # fmt: skip
     laps.append(time.perf_counter())
     clusters = cluster_table(read.docs, rank, pairs)
-    stats = _stats(signed, found, near_misses, [started, *laps])
+    stats = _stats(signed, eligible, found, near_misses, [started, *laps])
+    stats["cpu_seconds"] = time.process_time() - cpu  # every thread of this process
     return Duplicates(
         pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
     )
 
 
 def _stats(
-    signed: SignatureBatch, found: Candidates, near_misses: pl.DataFrame, laps: list[float]
+    signed: SignatureBatch,
+    eligible: np.ndarray,
+    found: Candidates,
+    near_misses: pl.DataFrame,
+    laps: list[float],
 ) -> dict[str, Any]:
     """What each step did, and its seconds from the clock ``laps`` (start, signatures,
     candidates, verification)."""
     started, signed_at, banded_at, verified_at = laps
+    empty = signed.n_tokens == 0
     return {
         "documents": signed.exact.size,
         "seconds_signatures": signed_at - started,
-        "empty": int((signed.n_tokens == 0).sum()),
+        "empty": int(empty.sum()),
+        "too_short": int((~eligible & ~empty).sum()),
         "large_buckets": found.large_buckets,
         "boilerplate_shingles": found.boilerplate,
         "seconds_candidates": banded_at - signed_at,
         "candidates": int(found.a.size),
         "rejected": near_misses.height,
+        "template": int((near_misses["kind"] == "template").sum()),
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }
 
 
+class _KeptShingles:
+    """The shingles of the first parts signed, kept for the exact check while they total under
+    :data:`_KEEP_SHINGLE_BYTES`; the exact check tokenises the rest again."""
+
+    def __init__(self) -> None:
+        self.parts: dict[int, Shingles] = {}
+        self.bytes = 0
+
+    def take(
+        self, parts: Iterable[tuple[int, SignatureBatch]]
+    ) -> Iterator[tuple[int, SignatureBatch]]:
+        for start, part in parts:
+            if (
+                part.shingles is not None
+                and self.bytes + part.shingles.nbytes <= _KEEP_SHINGLE_BYTES
+            ):
+                self.parts[start] = part.shingles
+                self.bytes += part.shingles.nbytes
+            yield start, part._replace(shingles=None)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the shingles of every row from ``start`` to ``end - 1`` are kept."""
+        row = start
+        while row < end:
+            part = self.parts.get(row)
+            if part is None:
+                return False
+            row += part.counts.size
+        return True
+
+    def sets(self, rows: np.ndarray) -> tuple[dict[int, np.ndarray], np.ndarray]:
+        """(the distinct shingles of the kept ``rows``, by row; the rows not kept)."""
+        starts = np.array(sorted(self.parts), dtype=np.int64)
+        if starts.size == 0:
+            return {}, rows
+        part = np.searchsorted(starts, rows, "right") - 1
+        inside = part >= 0
+        inside[inside] = (
+            rows[inside] - starts[part[inside]]
+            < np.array([self.parts[s].counts.size for s in starts.tolist()])[part[inside]]
+        )
+        found: dict[int, np.ndarray] = {}
+        for p in np.unique(part[inside]).tolist():
+            mine = rows[inside & (part == p)]
+            start = int(starts[p])
+            found.update(zip(mine.tolist(), self.parts[start].sets(mine - start), strict=True))
+        return found, rows[~inside]
+
+
 def _shingle_sets(
-    batches: LocalBatches, found: Candidates, opts: DedupOptions
+    batches: LocalBatches, kept: _KeptShingles, found: Candidates, opts: DedupOptions
 ) -> dict[int, np.ndarray]:
-    """The distinct shingle hashes of every document in a candidate pair, by corpus row."""
+    """The distinct shingle hashes of every document in a candidate pair, by corpus row: kept
+    from the first pass where they could be, else from the texts again."""
     involved = np.unique(np.concatenate([found.a, found.b]))
+    sets, missing = kept.sets(involved)
     step = partial(shingle_sets, shingle_size=opts.shingle_size, seed=opts.seed)
-    sets: dict[int, np.ndarray] = {}
-    for rows, part in batches.map_rows(step, "exact check", involved):
+    for rows, part in batches.map_rows(step, "exact check", missing):
         sets.update(zip(rows.tolist(), part, strict=True))
     return sets
 

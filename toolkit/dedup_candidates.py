@@ -34,21 +34,23 @@ import numpy as np
 import polars as pl
 
 from toolkit.minhash import (
+    argsort,
     band_keys,
     bucket_pairs,
     sample_shingles,
     shingles,
     signatures,
-    token_keys,
-    tokenize,
+    tokens,
     unique_pairs,
 )
 
 __all__ = [
     "Candidates",
+    "Shingles",
     "SignatureBatch",
     "candidate_pairs",
     "containment_candidates",
+    "eligible_rows",
     "gather_signatures",
     "sign_batch",
 ]
@@ -56,6 +58,7 @@ __all__ = [
 _ANCHORS = 8  # rare sampled shingles per document looked up for containment candidates
 _ANCHOR_DF = 16  # an anchor is in at most this many documents: each costs one pair per holder
 _NO_PAIRS = np.zeros(0, dtype=np.int64)
+MOSTLY_CHROME = 0.5  # a document whose raw text was more than this share chrome joins no cluster
 
 # ---------------------------------------------------------------- 1. signatures (map)
 
@@ -68,10 +71,34 @@ class SignatureBatch(NamedTuple):
     sig: np.ndarray  # uint32 (m, num_perm): MinHash signatures
     sample_docs: np.ndarray  # int64: batch row of each sampled shingle, each (row, shingle) once
     sample_hashes: np.ndarray  # uint64: the sampled shingle's hash
+    shingles: Shingles | None = None  # every shingle, when asked for (``keep_shingles``)
+
+
+class Shingles(NamedTuple):
+    """Every shingle of a batch of ``m`` documents, as :func:`toolkit.minhash.shingles` gives
+    them (by document, repeats kept), in a compact form to keep for the exact check."""
+
+    counts: np.ndarray  # int32 (m,): shingles per document
+    hashes: np.ndarray  # uint64
+
+    def sets(self, rows: np.ndarray) -> list[np.ndarray]:
+        """The distinct shingle hashes (sorted) of the batch rows ``rows``."""
+        ends = np.cumsum(self.counts, dtype=np.int64)
+        return [np.unique(self.hashes[ends[r] - self.counts[r] : ends[r]]) for r in rows.tolist()]
+
+    @property
+    def nbytes(self) -> int:
+        return self.counts.nbytes + self.hashes.nbytes
 
 
 def sign_batch(
-    texts: pl.Series, *, shingle_size: int, num_perm: int, containment_sample: int, seed: int
+    texts: pl.Series,
+    *,
+    shingle_size: int,
+    num_perm: int,
+    containment_sample: int,
+    seed: int,
+    keep_shingles: bool = False,
 ) -> SignatureBatch:
     """Exact keys, token counts, signatures and containment samples of a batch of texts.
 
@@ -81,14 +108,18 @@ def sign_batch(
         num_perm: signature length.
         containment_sample: one shingle in this many (by hash) is sampled for containment.
         seed: seeds every hash.
+        keep_shingles: also return every shingle (:class:`Shingles`), so the exact check need
+            not tokenise the texts again.
     """
     m = texts.len()
-    d, t = tokenize(texts, seed=seed)
-    exact, n_tokens = token_keys(d, t, m)
-    sd, sh = shingles(d, t, k=shingle_size, seed=seed)
+    t = tokens(texts, seed=seed)
+    sd, sh = shingles(t.docs, t.hashes, k=shingle_size, seed=seed)
     sig = signatures(sd, sh, n_docs=m, num_perm=num_perm)
     sample_docs, sample_hashes = sample_shingles(sd, sh, every=containment_sample)
-    return SignatureBatch(exact, n_tokens, sig, sample_docs, sample_hashes)
+    kept = None
+    if keep_shingles:
+        kept = Shingles(np.bincount(sd, minlength=m).astype(np.int32), sh)
+    return SignatureBatch(t.keys, t.counts, sig, sample_docs, sample_hashes, kept)
 
 
 def gather_signatures(
@@ -128,25 +159,51 @@ class Candidates(NamedTuple):
     boilerplate: int  # sampled shingles in more than max_bucket documents
 
 
-def candidate_pairs(signed: SignatureBatch, *, bands: int, max_bucket: int) -> Candidates:
+def eligible_rows(
+    n_tokens: np.ndarray, chrome_share: np.ndarray, *, shingle_size: int, min_shingles: int
+) -> np.ndarray:
+    """Whether each document may join a cluster: it has at least ``min_shingles`` shingles
+    (runs of ``shingle_size`` words; a shorter text counts as one) once chrome is cut, and its raw
+    text was not mostly chrome (``chrome_share`` at most :data:`MOSTLY_CHROME`; NaN when not
+    known). A boilerplate line or a headline alone says nothing about which story it is.
+
+    Example:
+        >>> eligible_rows(np.array([0, 4, 20, 20]), np.array([0, 0, 0, 0.9]),
+        ...               shingle_size=3, min_shingles=2).tolist()
+        [False, True, True, False]
+    """
+    shingles = np.where(n_tokens > 0, np.maximum(n_tokens - shingle_size + 1, 1), 0)
+    mostly_chrome = np.nan_to_num(chrome_share, nan=0.0) > MOSTLY_CHROME
+    return (shingles >= max(min_shingles, 1)) & ~mostly_chrome
+
+
+def candidate_pairs(
+    signed: SignatureBatch, *, bands: int, max_bucket: int, eligible: np.ndarray | None = None
+) -> Candidates:
     """Exact pairs by exact key, and candidates by LSH band key or by shared rare shingles.
 
-    Documents with no words are left out: they are never duplicates.
+    Documents with no words, and those :func:`eligible_rows` rules out, are left out: they are
+    never duplicates.
 
     Args:
         signed: the corpus's signatures (:func:`gather_signatures`).
         bands: LSH bands; must divide the signature length.
         max_bucket: buckets larger than this are linked as a star, not expanded to all pairs.
+        eligible: which rows may pair (default: every row with a word).
     """
     n = signed.exact.size
-    valid = np.flatnonzero(signed.n_tokens > 0)  # a document with a word has a shingle
+    ok = signed.n_tokens > 0  # a document with a word has a shingle
+    if eligible is not None:
+        ok &= eligible
+    valid = np.flatnonzero(ok)
     ea, eb, large_exact = bucket_pairs(signed.exact[valid], valid, max_bucket=max_bucket)
     ea, eb, _ = unique_pairs(ea, eb, n)
     keys = band_keys(signed.sig[valid], bands=bands)
     na, nb, large_lsh = bucket_pairs(keys.ravel(), np.repeat(valid, bands), max_bucket=max_bucket)
     del keys
+    sampled = ok[signed.sample_docs]
     ca, cb, boilerplate = containment_candidates(
-        signed.sample_docs, signed.sample_hashes, n_docs=n, max_bucket=max_bucket
+        signed.sample_docs[sampled], signed.sample_hashes[sampled], n_docs=n, max_bucket=max_bucket
     )
     a, b, _ = unique_pairs(np.concatenate([na, ca]), np.concatenate([nb, cb]), n)
     not_exact = ~np.isin(a * n + b, ea * n + eb)
@@ -175,7 +232,7 @@ def containment_candidates(
     Returns:
         (a, b, number of sampled shingles counted as boilerplate), with a < b.
     """
-    order = np.argsort(sample_hashes)
+    order = argsort(sample_hashes)
     h, d = sample_hashes[order], sample_docs[order]
     if h.size == 0:
         return _NO_PAIRS, _NO_PAIRS, 0

@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -35,15 +35,20 @@ __all__ = [
     "Verified",
     "canonical_rank",
     "cluster_table",
+    "pair_kinds",
     "pair_tables",
+    "series_groups",
+    "series_template",
     "shingle_sets",
+    "template_counts",
+    "template_shingles",
     "verify_pairs",
 ]
 
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
     "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained (near_misses: below)
+    "kind": pl.String,  # exact | near | contained (near_misses: below | template)
     "jaccard": pl.Float64,
     "containment_a_in_b": pl.Float64,
     "containment_b_in_a": pl.Float64,
@@ -62,15 +67,20 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
 
 
 class Verified(NamedTuple):
-    """The exact comparison of each candidate pair (a, b), from the full shingle sets."""
+    """The exact comparison of each candidate pair (a, b), from the full shingle sets, and from
+    their content: the sets less the series template (:func:`template_shingles`)."""
 
     a: np.ndarray
     b: np.ndarray
     size_a: np.ndarray  # distinct shingles of a
     size_b: np.ndarray
+    shared: np.ndarray  # distinct shingles in both
     jaccard: np.ndarray
     c_a: np.ndarray  # share of a's shingles found in b
     c_b: np.ndarray
+    content_a: np.ndarray  # distinct shingles of a that are not template
+    content_b: np.ndarray
+    content_shared: np.ndarray  # of them, found in both
 
 
 def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.ndarray]:
@@ -84,34 +94,156 @@ def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.n
     return [np.unique(x) for x in np.split(sh, bounds)]
 
 
-def verify_pairs(a: np.ndarray, b: np.ndarray, sets: Mapping[int, np.ndarray]) -> Verified:
-    """Exact Jaccard and containment of each pair (a[i], b[i]).
+def series_groups(docs: pl.DataFrame) -> np.ndarray:
+    """Each document's series: a number per site, or per outlet where the site is not known
+    (one series for documents with neither)."""
+    group = pl.coalesce(pl.col("site"), pl.col("outlet"), pl.lit(""))
+    return docs.select(group.rank("dense")).to_series().to_numpy().astype(np.int64)
+
+
+def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
+    """How many of the documents in ``sets`` hold each shingle, by series (``g``, ``h``,
+    ``n``): a map over parts of the documents, summed by :func:`template_shingles`."""
+    rows = sorted(sets)
+    sizes = [sets[r].size for r in rows]
+    hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
+    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
+    return frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))
+
+
+def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.ndarray:
+    """The shingles held by more than ``min_docs`` documents of one series (sorted): the fixed
+    text of a templated series (a daily briefing, a call readout), which copies and non-copies
+    of a series item share alike. Counted over the documents in candidate pairs, which hold
+    every series whose items are alike enough to be mistaken for copies."""
+    total = (
+        counts[0]
+        if len(counts) == 1
+        else pl.concat(counts).group_by("g", "h").agg(pl.col("n").sum())
+    )
+    return np.unique(total.filter(pl.col("n") > min_docs)["h"].to_numpy())
+
+
+def series_template(
+    sets: Mapping[int, np.ndarray], groups: np.ndarray, *, min_docs: int
+) -> np.ndarray:
+    """:func:`template_shingles` of all of ``sets`` at once, counting by series only the
+    shingles held by more than ``min_docs`` documents in all (the same result, less work)."""
+    rows = sorted(sets)
+    sizes = [sets[r].size for r in rows]
+    hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
+    common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
+    if common.len() == 0:
+        return _NO_HASHES
+    if np.unique(groups[rows]).size == 1:  # one series: its counts are these
+        return np.sort(common.to_numpy())
+    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
+    frame = frame.filter(pl.col("h").is_in(common.implode()))
+    return template_shingles([frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))],
+                             min_docs=min_docs)  # fmt: skip
+
+
+def verify_pairs(
+    a: np.ndarray,
+    b: np.ndarray,
+    sets: Mapping[int, np.ndarray],
+    template: np.ndarray | None = None,
+) -> Verified:
+    """Exact Jaccard and containment of each pair (a[i], b[i]), on the whole sets and on
+    their content (the sets less ``template``).
+
+    Every pair is checked at once as two polars joins on all cores, not pair by pair: each
+    shingle of the smaller set of a pair is looked up in the other set, in slices of
+    :data:`_PROBES` lookups so memory stays bounded.
 
     Args:
         a: corpus rows of the first documents.
         b: corpus rows of the second documents.
         sets: the :func:`shingle_sets` of every row in ``a`` and ``b``, by row.
+        template: sorted shingle hashes to leave out of the content (:func:`template_shingles`).
     """
-    inter = np.fromiter(
-        (
-            np.intersect1d(sets[x], sets[y], assume_unique=True).size
-            for x, y in zip(a.tolist(), b.tolist(), strict=True)
-        ),
-        dtype=np.int64,
-        count=a.size,
-    )
-    size_a = np.fromiter((sets[x].size for x in a.tolist()), dtype=np.int64, count=a.size)
-    size_b = np.fromiter((sets[y].size for y in b.tolist()), dtype=np.int64, count=b.size)
-    union = np.maximum(size_a + size_b - inter, 1)
+    rows = np.unique(np.concatenate([a, b]).astype(np.int64))
+    sizes = np.array([sets[r].size for r in rows.tolist()], dtype=np.int64)
+    hashes = np.concatenate([sets[r] for r in rows.tolist()]) if rows.size else _NO_HASHES
+    owner = np.repeat(np.arange(rows.size, dtype=np.int64), sizes)
+    if template is None or template.size == 0:
+        is_template = np.zeros(hashes.size, dtype=bool)
+    else:
+        is_template = pl.Series(hashes).is_in(pl.Series(template).implode()).to_numpy()
+    content = sizes - np.bincount(owner[is_template], minlength=rows.size)
+    ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
+    shared, content_shared = _shared(ia, ib, sizes, owner, hashes, is_template)
+    size_a, size_b = sizes[ia], sizes[ib]
+    union = np.maximum(size_a + size_b - shared, 1)
     return Verified(
         a,
         b,
         size_a,
         size_b,
-        inter / union,
-        inter / np.maximum(size_a, 1),
-        inter / np.maximum(size_b, 1),
+        shared,
+        shared / union,
+        shared / np.maximum(size_a, 1),
+        shared / np.maximum(size_b, 1),
+        content[ia],
+        content[ib],
+        content_shared,
     )
+
+
+_NO_HASHES = np.zeros(0, dtype=np.uint64)
+_PROBES = 1 << 23  # shingle lookups per slice of pairs
+_ONE_BY_ONE = 64  # pairs whose smaller set has this many shingles are checked one by one
+
+
+def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.ndarray]:
+    """(|A & B|, and of them the shingles not in the template) of each pair: pairs of two
+    large sets one by one (a merge of two sorted arrays costs little beside the call), the
+    many pairs of small sets (headlines, short items) at once by two joins, the smaller set of
+    each pair shingle by shingle against the other."""
+    n = ia.size
+    shared = np.zeros(n, dtype=np.int64)
+    content_shared = np.zeros(n, dtype=np.int64)
+    large = np.minimum(sizes[ia], sizes[ib]) >= _ONE_BY_ONE
+    if large.any():
+        ends = np.cumsum(sizes)
+        starts = ends - sizes
+        for i, x, y in zip(
+            np.flatnonzero(large).tolist(), ia[large].tolist(), ib[large].tolist(), strict=True
+        ):
+            _, at, _ = np.intersect1d(
+                hashes[starts[x] : ends[x]], hashes[starts[y] : ends[y]],
+                assume_unique=True, return_indices=True,
+            )  # fmt: skip
+            shared[i] = at.size
+            content_shared[i] = at.size - int(is_template[starts[x] + at].sum())
+    small = np.flatnonzero(~large)
+    if small.size == 0:
+        return shared, content_shared
+    sets = pl.DataFrame({"o": owner, "h": hashes, "t": is_template})
+    ia, ib = ia[small], ib[small]
+    n = small.size
+    small_first = sizes[ia] <= sizes[ib]
+    probe, other = np.where(small_first, ia, ib), np.where(small_first, ib, ia)
+    cost = np.cumsum(sizes[probe])
+    start = 0
+    while start < n:
+        end = max(
+            int(np.searchsorted(cost, cost[start] - sizes[probe[start]] + _PROBES)), start + 1
+        )
+        pairs = pl.DataFrame(
+            {"p": np.arange(start, end), "o": probe[start:end], "other": other[start:end]}
+        )
+        found = (
+            pairs.join(sets, on="o")
+            .join(sets.select(other="o", h="h"), on=["other", "h"], how="semi")
+            .group_by("p")
+            .agg(n=pl.len(), c=(~pl.col("t")).sum())
+        )
+        p = small[found["p"].to_numpy()]
+        shared[p] = found["n"].to_numpy()
+        content_shared[p] = found["c"].to_numpy()
+        start = end
+    return shared, content_shared
 
 
 # ---------------------------------------------------------------- 4. pairs and clusters
@@ -140,6 +272,33 @@ def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
     return rank
 
 
+def pair_kinds(
+    checked: Verified, *, threshold: float, containment: float, min_shingles: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(near, contained, template) masks of the checked pairs.
+
+    A pair is ``near`` at Jaccard ``threshold`` or more, else ``contained`` when one document
+    holds at least ``containment`` of the other's shingles and the smaller has at least
+    ``min_shingles``. Either must hold again on the content alone (the sets less the series
+    template); a pair that passes only on its template is ``template``: two items of one series
+    whose content differs.
+    """
+
+    def passes(size_a, size_b, inter):
+        jaccard = inter / np.maximum(size_a + size_b - inter, 1)
+        held = np.maximum(inter / np.maximum(size_a, 1), inter / np.maximum(size_b, 1))
+        near = jaccard >= threshold
+        contained = ~near & (held >= containment) & (np.minimum(size_a, size_b) >= min_shingles)
+        return near, contained
+
+    near, contained = passes(checked.size_a, checked.size_b, checked.shared)
+    content_near, content_contained = passes(
+        checked.content_a, checked.content_b, checked.content_shared
+    )
+    template = (near | contained) & ~(content_near | content_contained)
+    return near & ~template, contained & ~template, template
+
+
 def pair_tables(
     docs: pl.DataFrame,
     rank: np.ndarray,
@@ -150,17 +309,11 @@ def pair_tables(
     containment: float,
     min_shingles: int,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below``).
-
-    A checked pair is ``near`` at Jaccard ``threshold`` or more, else ``contained`` when one
-    document holds at least ``containment`` of the other's shingles and the smaller has at least
-    ``min_shingles``. Each pair is oriented so that ``doc_a`` comes first in ``rank``.
-    """
-    near = checked.jaccard >= threshold
-    contained = (
-        ~near
-        & (np.maximum(checked.c_a, checked.c_b) >= containment)
-        & (np.minimum(checked.size_a, checked.size_b) >= min_shingles)
+    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
+    ``template``), by :func:`pair_kinds`. Each pair is oriented so that ``doc_a`` comes first
+    in ``rank``."""
+    near, contained, template = pair_kinds(
+        checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
     kept = near | contained
     exact = np.ones(found.exact_a.size)
@@ -175,7 +328,8 @@ def pair_tables(
     )  # fmt: skip
     below = ~kept
     near_misses = _pair_table(
-        docs, rank, checked.a[below], checked.b[below], np.full(int(below.sum()), "below"),
+        docs, rank, checked.a[below], checked.b[below],
+        np.where(template[below], "template", "below"),
         checked.jaccard[below], checked.c_a[below], checked.c_b[below],
     )  # fmt: skip
     return pairs, near_misses

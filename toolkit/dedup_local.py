@@ -28,6 +28,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError, InputError
+from toolkit.resources import SHINGLE_TOKEN_PATTERN
 
 __all__ = ["LocalBatches", "OpenCorpus", "open_corpus", "read_documents"]
 
@@ -52,7 +53,7 @@ class OpenCorpus(NamedTuple):
     """A checked corpus: where its texts are read from, and its per-document columns."""
 
     source: pl.LazyFrame
-    docs: pl.DataFrame  # doc_id, published, outlet, site, title (:func:`read_documents`)
+    docs: pl.DataFrame  # doc_id, published, outlet, site, title, chrome_share (read_documents)
     name: str  # its file, or "the corpus": what error messages call it
 
 
@@ -115,8 +116,13 @@ def _check_columns(schema: pl.Schema) -> None:
 
 
 def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFrame:
-    """The small per-document columns (doc_id, published, outlet, site, title), in corpus order;
-    a column the corpus lacks is null. Ids must be unique."""
+    """The small per-document columns (doc_id, published, outlet, site, title, chrome_share),
+    in corpus order; a column the corpus lacks is null. Ids must be unique.
+
+    ``chrome_share`` is the share of a document's raw words that cleaning cut as chrome: the
+    corpus's own ``chrome_share`` column where it has one, else found from ``raw_text`` and
+    ``text`` (as :func:`toolkit.load_corpus` writes them), else NaN (not known).
+    """
     names = source.collect_schema().names()
     wanted = {"published": pl.Date, "outlet": pl.String, "site": pl.String, "title": pl.String}
     try:
@@ -126,7 +132,8 @@ def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFra
                 pl.col(c) if c in names else pl.lit(None, dtype=t).alias(c)
                 for c, t in wanted.items()
             ],
-        ).collect()
+            chrome_share=_chrome_share(names),
+        ).collect(engine="streaming")  # texts are read a slice at a time for the share
     except _READ_ERRORS as e:
         raise _unreadable(name, e) from None
     dupes = docs.filter(pl.col("doc_id").is_duplicated())["doc_id"].unique()
@@ -137,6 +144,17 @@ def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFra
             "which keeps ids unique"
         )
     return docs
+
+
+def _chrome_share(names: list[str]) -> pl.Expr:
+    if "chrome_share" in names:
+        return pl.col("chrome_share").cast(pl.Float64).fill_null(float("nan"))
+    if "raw_text" not in names:
+        return pl.lit(float("nan"), dtype=pl.Float64)
+    raw = pl.col("raw_text").str.count_matches(SHINGLE_TOKEN_PATTERN)
+    kept = pl.col("text").fill_null("").str.count_matches(SHINGLE_TOKEN_PATTERN)
+    share = (1 - kept.cast(pl.Float64) / raw).clip(0, 1)
+    return pl.when(raw > 0).then(share).otherwise(float("nan"))
 
 
 class LocalBatches:
@@ -185,6 +203,12 @@ class LocalBatches:
             self.kept[offset] = texts
             self.kept_bytes += size
         return texts
+
+    def release(self, covered: Callable[[int, int], bool]) -> None:
+        """Drop the kept chunks whose rows ``covered(start, end)`` says are no longer needed."""
+        for offset in list(self.kept):
+            if covered(offset, min(offset + self.chunk_size, self.n)):
+                self.kept_bytes -= self.kept.pop(offset).estimated_size()
 
     def map(self, fn: Callable[[pl.Series], T], label: str) -> Iterator[tuple[int, T]]:
         """(corpus row of the part's first document, ``fn(texts of the part)``) for every part,

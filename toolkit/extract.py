@@ -17,6 +17,17 @@ from toolkit.date_order import Order
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
 from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
+from toolkit.titles import (
+    BYLINE,
+    INITIALS_END,
+    MERIDIEM,
+    article_span,
+    core_start,
+    is_prose,
+    is_title,
+    title_part,
+    titles_over_bylines,
+)
 
 __all__ = [
     "Page",
@@ -31,10 +42,35 @@ __all__ = [
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
 _TAIL = 12
-_TITLE_MAX_WORDS = 30
-_TITLE_END = re.compile(r"[.,;:。！？]$")
-_TITLE_MAX_CHARS = 200
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
+
+
+# A copyright line and the name it gives: "© 2015 Cable News Network. Turner ...",
+# "Copyright 2015 Fox News Network, LLC", "Copyright © 2015 Yahoo! Inc."
+COPYRIGHT_SCREEN = r"©|\([cC]\)|(?i:copyright)"
+_COPYRIGHT = re.compile(
+    r"(?:(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*)+"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][^\s,;|©()]*(?:\s+(?:[A-Z&][^\s,;|©()]*|of|and|the|de)){0,5})"
+)
+_SITE_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|(?i:rights reserved)")
+_LEGAL_SUFFIX = re.compile(
+    r"[\s,.]+(?:LLC|L\.L\.C\.|Inc|Ltd|Limited|Corp|Company|GmbH|PLC|plc|S\.A|All)\b.*$|[.\s™®]+$"
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line gives, less legal suffixes; None when the line has none.
+
+    Example:
+        >>> copyright_holder("Copyright 2015 Fox News Network, LLC. All rights reserved.")
+        'Fox News Network'
+    """
+    m = _COPYRIGHT.search(line)
+    if m is None or not _SITE_NOTICE.search(line):  # "© Pavel Bednyakov/TASS": a photo's credit
+        return None
+    name = _LEGAL_SUFFIX.sub("", m.group("name").split(". ")[0]).strip()
+    return name if len(name) >= 2 and not name.isdigit() else None
 
 
 @dataclass
@@ -51,6 +87,7 @@ class Page:
     outlet_cue: str | None = None
     site: str | None = None
     unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
+    outlet_note: str | None = None  # an outlet the page names that the tables do not know
 
 
 def _edges(paras: list[str]) -> list[str]:
@@ -104,11 +141,11 @@ def detect_site(paras: list[str], *, reg: Registry | None = None) -> str | None:
 
 
 def cue_lines(lines: pl.DataFrame, *, reg: Registry | None = None) -> dict[int, list[str]]:
-    """For each page (``doc``), its edge lines that may name an outlet (bylines and cues), in
-    order: :func:`read_page` needs to look at no others."""
+    """For each page (``doc``), its edge lines that may name an outlet (bylines, cues and
+    copyright lines), in order: :func:`read_page` needs to look at no others."""
     reg = reg or registry()
-    pattern = reg.outlet_cue_pattern
-    if pattern is None or not lines.height:
+    pattern = "|".join(f"(?:{p})" for p in (reg.outlet_cue_pattern, COPYRIGHT_SCREEN) if p)
+    if not lines.height:
         return {}
     found = (
         _edge_lines(lines)
@@ -135,83 +172,20 @@ def _find_outlet_cue(edges: list[str], reg: Registry) -> tuple[str, str, re.Matc
     return None
 
 
-def _is_title(p: str, reg: Registry) -> bool:
-    words = p.count(" ") + 1
-    if (
-        words > _TITLE_MAX_WORDS
-        or len(p) > _TITLE_MAX_CHARS
-        or _TITLE_END.search(p)
-        or not re.search(r"[A-Za-z]{2}", p)
-    ):
-        return False
-    return not reg.page_date_any.search(p)
-
-
-_BYLINE = re.compile(r"^(?:By|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
-_PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
-_TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
-_HEADLINE_WORDS = 20  # a longer line there is a lead
-_MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
-
-
-def _is_prose(p: str) -> bool:
-    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
-    words = p.count(" ") + 1
-    if words == 1:  # scripts written without spaces
-        return len(p) >= 60 and bool(_PROSE_END.search(p))
-    return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
-
-
-def _headline_size(p: str) -> bool:
-    spaces = p.count(" ")
-    return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
-
-
-def _article_span(
-    kept: list[str], reg: Registry, repeated: list[bool] | None = None
-) -> tuple[int, int] | None:
-    """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
-    its title (the longest title-like line just above the first paragraph of prose, else that
-    paragraph) to its last paragraph of prose. Fewer than five lines above the title, or below
-    the last paragraph, are the article's own (a lead, a short closing paragraph) and are kept;
-    None when nothing is cut, or the page has no prose."""
-    prose = [j for j, p in enumerate(kept) if _is_prose(p)]
-    if not prose:
-        return None
-    first, last = prose[0], prose[-1]
-    # With the site's other pages to tell its sections and menus, the title is the first line
-    # of its own above the first paragraph; without them, the longest just above it.
-    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
-    titles = [
-        j
-        for j in range(max(0, first - _TITLE_WINDOW), first)
-        if _is_title(kept[j], reg) and _headline_size(kept[j]) and not _BYLINE.match(kept[j])
-    ]
-    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
-    # Fewer than five lines above the title are the article's own (a lead, an editor's note).
-    head = head if head >= _MENU_LINES else 0
-    if repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
-        head = own
-    return (head, end) if head or end < len(kept) else None
-
-
-def _stamp_like(p: str, reg: Registry) -> bool:
-    """Whether a line is a date stamp, in a form the tables know or any common one."""
-    if reg.page_date_any.search(p):
-        return True
-    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
-
-
-def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
-    """The title of a page whose site's other pages are known: the first title-like line above
-    its first paragraph that no other page has, where every line above it is the site's (a
-    section name or menu its other pages have), a stamp or a byline; else None."""
-    for j in range(first):
-        p = kept[j]
-        if repeated[j] or _BYLINE.match(p) or _stamp_like(p, reg):
+def _copyright_outlet(page: Page, cues: list[str], reg: Registry) -> None:
+    """The outlet a page's copyright line names, where the outlet tables know the name; else
+    a note naming it (no outlet is made up from a page)."""
+    for line in cues:
+        if (name := copyright_holder(line)) is None:
             continue
-        return j if _is_title(p, reg) and _headline_size(p) else None
-    return None
+        if (outlet := reg.canonical(name)) is not None:
+            page.outlet, page.outlet_cue = outlet, line
+            page.outlet_note = None
+            return
+        page.outlet_note = page.outlet_note or (
+            f"the page's copyright line names {name!r}, which no outlet table knows: not taken"
+            " as its outlet (an outlet table with it as an alias would be)"
+        )
 
 
 def _page_date(
@@ -221,6 +195,7 @@ def _page_date(
     *,
     stamps: bool = False,
     order: Order | None = None,
+    anchor: int = 0,
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -232,9 +207,12 @@ def _page_date(
                 return full, p
     if not stamps:
         return None
-    # No outlet table knows the stamp: any common form, read by dateparser.
-    for p in lines:
-        caption = p.count(" ") >= 8 and p.endswith((".", "!", "?"))  # "..., Nov 9, 2013."
+    # No outlet table knows the stamp: any common form, read by dateparser; the stamp nearest
+    # the title (``lines[anchor]``) first, not another story's date higher up.
+    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+        p = lines[i]
+        end = MERIDIEM.sub("", p)  # "..., Nov 9, 2013." is a caption; "5:00 a.m." is no end
+        caption = p.count(" ") >= 8 and end.endswith((".", "!", "?"))
         if not caption and (found := stamp_date(p, order=order)) is not None:
             return found[0], p
     return None
@@ -272,6 +250,8 @@ def assemble_page(
     scraped: bool = False,
     repeated: list[bool] | None = None,
     order: Order | None = None,
+    learned: list[bool] | None = None,
+    titled: bool = False,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
@@ -289,22 +269,29 @@ def assemble_page(
         if byline is not None and (d := date_from_groups(byline, reg=reg)) and d.complete():
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
+    if scraped and learned is not None and not titled:
+        chrome = titles_over_bylines(paras, chrome, learned, reg)
+    if page.outlet is None:
+        _copyright_outlet(page, cues, reg)
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
     kept = [paras[i] for i in keep]
     date_lines = paras[:_HEAD]
     date_at = range(min(len(paras), _HEAD))
     trimmed = False
     kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
-    if scraped and (span := _article_span(kept, reg, kept_repeated)) is not None:
+    if scraped and (span := article_span(kept, reg, kept_repeated, titled=titled)) is not None:
         # A scraped page with its site's menus: what lies before its title and after its
-        # last paragraph is chrome. A page that opens with its title keeps every line.
+        # last paragraph is chrome (a page that opens with its title keeps every line), and
+        # its date is any common stamp near its title.
         head, end = span
         trimmed = True
         # The stamp is near the title, or (a site's pages known) near the page's first own line.
         own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
         top = max(0, keep[min(head, own)] - 3)
-        prose = next((j for j in range(head, end) if _is_prose(kept[j])), head)
-        date_at = range(top, min(len(paras), keep[min(max(head, prose) + 3, end - 1)] + 3))
+        # ...down to the body's start (a caption or standfirst may come first).
+        prose = [j for j in range(head, end) if is_prose(kept[j])]
+        body_at = core_start(kept, prose, 3) if prose else head
+        date_at = range(top, min(len(paras), keep[min(max(head, body_at) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
         keep, kept = keep[head:end], kept[head:end]
         if kept_repeated is not None:
@@ -331,7 +318,8 @@ def assemble_page(
 
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
-        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order)
+        anchor = keep[0] - date_at.start if trimmed and keep else 0
+        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order, anchor=anchor)
         if found:
             page.page_date, page.page_date_text = found
         elif trimmed:
@@ -351,7 +339,7 @@ def assemble_page(
             (
                 p
                 for p, other in zip(header, others, strict=True)
-                if _is_title(p, reg) and not other and not (scraped and _BYLINE.match(p))
+                if is_title(p, reg) and not other and not (scraped and BYLINE.match(p))
             ),
             None,
         )
@@ -359,9 +347,13 @@ def assemble_page(
         body = [p for p in kept if p != page.page_date_text]
         if known_title is not None:
             page.title = known_title if body and body[0] == known_title else None
-        elif len(body) > 1 and _is_title(body[0], reg):
+        elif len(body) > 1 and is_title(
+            INITIALS_END.sub("", body[0]) if trimmed and not titled else body[0], reg
+        ):
             page.title = body[0]
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
+    if trimmed and page.title is not None and not titled:
+        page.title = title_part(page.title, page.body)
 
     return page
 

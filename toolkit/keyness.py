@@ -13,7 +13,7 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.tokens import Tokens, tokens_for
+from toolkit.tokens import Tokens, comparison
 
 __all__ = ["distinctive_terms"]
 
@@ -22,7 +22,9 @@ def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: 
     from sklearn.feature_extraction.text import CountVectorizer
 
     vec = CountVectorizer(analyzer=tokens.analyzer(ngram_max), min_df=1)
-    x = vec.fit_transform(docs["text"].fill_null("").to_list())
+    lang = docs["lang"] if "lang" in docs.columns else pl.Series([None] * docs.height)
+    x = vec.fit_transform(list(zip(docs["text"].fill_null("").to_list(), lang.to_list(),
+                                   strict=True)))  # fmt: skip
     groups = docs["group"].to_list()
     names = sorted(set(groups))
     index = {g: i for i, g in enumerate(names)}
@@ -79,7 +81,8 @@ def distinctive_terms(
     min_group_docs: int = 5,
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
-    languages: list[str] | tuple[str, ...] | None = None,
+    languages: list[str] | tuple[str, ...] = (),
+    language_map: dict[str, dict[str, str]] | None = None,
 ) -> pl.DataFrame:
     """Terms (unigrams and bigrams) most distinctive of each group against the rest, or of
     ``pair[0]`` against ``pair[1]`` (every term, for the scatter plot).
@@ -87,10 +90,18 @@ def distinctive_terms(
     The prior is informative: each term's pseudo-count is its share of the whole corpus times
     ``prior_strength``, which shrinks rare terms towards zero instead of ranking them first.
     Terms are :mod:`toolkit.tokens`' tokens and their n-grams, without the stop words of the
-    corpus's languages (or of ``languages``), the user's ``stop_words`` and ``exclude_terms``.
+    languages compared, the user's ``stop_words`` and ``exclude_terms``.
+
+    Words are compared within one language (the corpus's most common, or ``languages``' one),
+    or across ``languages`` only through the user's ``language_map``
+    (:class:`toolkit.tokens.Comparison`); documents of other languages are left out, and
+    ``comparison`` says which was made.
     Columns: group, term, count, count_other, per_1000, per_1000_other, log_odds, z, n_docs,
-    n_words, small_n; ranked by z within each group (``top`` per group unless ``pair``).
+    n_words, small_n, comparison; ranked by z within each group (``top`` per group unless
+    ``pair``).
     """
+    compared = comparison(docs, languages=languages, language_map=language_map)
+    docs = compared.select(docs)
     grouped = with_groups(docs, by)
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     if pair is not None:
@@ -99,8 +110,7 @@ def distinctive_terms(
             raise DataError(f"no group {', '.join(missing)} in {by}; groups: "
                             f"{', '.join(sizes['group'].to_list())}")  # fmt: skip
         grouped = grouped.filter(pl.col("group").is_in(list(pair)))
-    tokens = tokens_for(docs, stop_words=stop_words, exclude_terms=exclude_terms,
-                        languages=languages)  # fmt: skip
+    tokens = compared.tokens(stop_words=stop_words, exclude_terms=exclude_terms)
     names, terms, counts = _term_counts(grouped, tokens, ngram_max, min_count)
     if len(terms) == 0:
         return pl.DataFrame()
@@ -115,6 +125,7 @@ def distinctive_terms(
         frame = _ranked(g, terms, y_i, y_j, alpha)
         rows.append(frame if pair else frame.head(top))
     out = pl.concat(rows).join(sizes, on="group", how="left")
+    out = out.with_columns(comparison=pl.lit(compared.kind))
     if pair:
         out = out.with_columns(other=pl.lit(pair[1]))
     return out

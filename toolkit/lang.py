@@ -6,17 +6,19 @@ words: enough to group a corpus of state-media stories, not a general language d
 Example:
     >>> import polars as pl
     >>> frame = pl.DataFrame({"text": ["Минск и Москва", "The talks in Minsk"]})
-    >>> frame.select(language(pl.col("text"), word_count(pl.col("text"))))["text"].to_list()
+    >>> frame.select(language(pl.col("text"), word_count(pl.col("text")))).to_series().to_list()
     ['ru', 'en']
 """
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from toolkit.resources import WORD_COUNT_PATTERN
 
-__all__ = ["language", "word_count"]
+__all__ = ["language", "script_language", "word_count"]
 
 # ASCII word boundaries, counted after every non-ASCII word character has become "x": the same
 # boundaries as Unicode ones (no "a" found in Spanish "había"), at a fifth of the cost.
@@ -53,8 +55,12 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     return (
         pl.when((cyr > lat) & (cyr >= han))
         .then(
-            # ў is Belarusian only; і is both Belarusian and Ukrainian, so ў is tested first.
-            pl.when(cyrillic.str.contains(r"[ўЎ]"))
+            # ў is Belarusian only; і is both Belarusian and Ukrainian, and with ы or э (which
+            # Ukrainian lacks) it is Belarusian: "Прэзідэнт Беларусі" has no ў.
+            pl.when(
+                cyrillic.str.contains(r"[ўЎ]")
+                | (cyrillic.str.contains(r"[іІ]") & cyrillic.str.contains(r"[ыЫэЭ]"))
+            )
             .then(pl.lit("be"))
             .when(cyrillic.str.contains(r"[іїєґІЇЄҐ]"))
             .then(pl.lit("uk"))
@@ -66,3 +72,30 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
         .then(pl.lit("en"))
         .otherwise(pl.lit("und"))
     )
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_HAN = re.compile(r"[\u4E00-\u9FFF]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_language(text: str) -> str | None:
+    """:func:`language`'s script rules for one string (no English test): ``ru``, ``be``, ``uk``
+    or ``zh`` by the letters that outnumber the others, None for any other script.
+
+    Example:
+        >>> [script_language(t) for t in ("Прэзідэнт Беларусі", "总统普京", "Minsk")]
+        ['be', 'zh', None]
+    """
+    opening = text[:_OPENING]
+    cyr, han = len(_CYRILLIC.findall(opening)), len(_HAN.findall(opening))
+    lat = len(_LATIN.findall(opening)) if cyr or han else 0
+    if cyr > lat and cyr >= han:
+        if (
+            "ў" in opening
+            or "Ў" in opening
+            or (re.search("[іІ]", opening) and re.search("[ыЫэЭ]", opening))
+        ):
+            return "be"
+        return "uk" if re.search("[іїєґІЇЄҐ]", opening) else "ru"
+    return "zh" if han > lat else None

@@ -21,6 +21,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import polars as pl
 
@@ -29,13 +31,15 @@ from toolkit.resources import SHINGLE_TOKEN_PATTERN
 __all__ = [
     "EMPTY",
     "TOKEN_PATTERN",
+    "Tokens",
+    "argsort",
     "band_keys",
     "bucket_pairs",
     "sample_shingles",
     "shingles",
     "signatures",
-    "token_keys",
     "tokenize",
+    "tokens",
     "unique_pairs",
 ]
 
@@ -57,47 +61,46 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def tokenize(texts: pl.Series, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lower-case word tokens of every text as (document index, 64-bit token hash), in order.
+class Tokens(NamedTuple):
+    """The word tokens of a batch of texts, flat, with each document's exact key and length."""
+
+    docs: np.ndarray  # int64: the document of each token, ascending
+    hashes: np.ndarray  # uint64: each token's hash, in text order
+    keys: np.ndarray  # uint64 per document: the hash of its whole token sequence; 0 when empty
+    counts: np.ndarray  # int64 per document: its number of tokens
+
+
+def tokens(texts: pl.Series, *, seed: int) -> Tokens:
+    """Lower-case word tokens of every text, hashed, with an exact key per document.
 
     Texts are compared as sequences of lower-cased word characters, so changes of punctuation,
-    quotation marks, spacing and paragraph breaks do not count as differences.
+    quotation marks, spacing and paragraph breaks do not count as differences. Two documents
+    share a key exactly when their token sequences are equal (up to a 2**-64 chance of
+    collision). All of it is one polars query on all cores: tokens are hashed inside their lists,
+    and the key is the hash of a document's list of token hashes.
     """
-    flat = (
-        pl.DataFrame({"t": texts.fill_null("")})
-        .with_row_index("d")
-        .select(
-            pl.col("d").cast(pl.Int64),
-            w=pl.col("t")
-            .str.to_lowercase()
-            .str.extract_all(TOKEN_PATTERN)
-            .list.eval(pl.element().hash(seed=seed)),  # hash inside the lists: no string copies
-        )
-        .explode("w")
-        .drop_nulls("w")
+    lists = pl.DataFrame({"t": texts.fill_null("")}).select(
+        w=pl.col("t")
+        .str.to_lowercase()
+        .str.extract_all(TOKEN_PATTERN)
+        .list.eval(pl.element().hash(seed=seed))  # hash inside the lists: no string copies
     )
-    return flat["d"].to_numpy(), flat["w"].to_numpy()
+    per_doc = lists.select(
+        n=pl.col("w").list.len().cast(pl.Int64),
+        key=pl.when(pl.col("w").list.len() > 0)
+        .then(pl.col("w").hash(seed=seed))
+        .otherwise(pl.lit(0, dtype=pl.UInt64)),
+    )
+    counts = per_doc["n"].to_numpy()
+    hashes = lists["w"].explode().drop_nulls().to_numpy()
+    docs = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
+    return Tokens(docs, hashes, per_doc["key"].to_numpy().astype(np.uint64), counts)
 
 
-def token_keys(docs: np.ndarray, tokens: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
-    """(order-sensitive hash of each document's whole token sequence, token count per document).
-
-    Two documents share a key exactly when their normalised texts are equal (up to a 2**-64
-    chance of collision); a document with no tokens has key 0 and count 0.
-    """
-    counts = np.bincount(docs, minlength=n_docs)
-    keys = np.zeros(n_docs, dtype=np.uint64)
-    if tokens.size:
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        position = np.arange(tokens.size, dtype=np.uint64) - starts[docs].astype(np.uint64)
-        position *= _GOLDEN
-        position += np.uint64(1)
-        weighted = _mix(position)
-        weighted ^= tokens
-        _mix(weighted)
-        present = counts > 0  # docs are in order, so each document's tokens are one run
-        keys[present] = np.add.reduceat(weighted, starts[present])
-    return keys, counts
+def tokenize(texts: pl.Series, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(document index, 64-bit token hash) of every word token, in order (:func:`tokens`)."""
+    t = tokens(texts, seed=seed)
+    return t.docs, t.hashes
 
 
 def shingles(
@@ -227,7 +230,7 @@ def bucket_pairs(
     if keys.size == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, 0
-    order = np.argsort(keys)  # numpy's vectorised sort; deterministic for the same input
+    order = argsort(keys)
     k, m = keys[order], members[order]
     starts = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1])))
     sizes = np.diff(np.append(starts, k.size))
@@ -254,5 +257,15 @@ def bucket_pairs(
 
 def unique_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct (a, b) pairs (both below n), sorted, and how often each occurred."""
-    code, counts = np.unique(a.astype(np.int64) * n + b, return_counts=True)
+    code = pl.Series(a.astype(np.int64) * n + b).sort().to_numpy()  # sorted on all cores
+    if code.size == 0:
+        return code, code, code
+    first = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1])))
+    counts = np.diff(np.append(first, code.size))
+    code = code[first]
     return code // n, code % n, counts
+
+
+def argsort(values: np.ndarray) -> np.ndarray:
+    """The order that sorts ``values`` (ties in any fixed order), sorted on all cores."""
+    return pl.Series(values).arg_sort().to_numpy().astype(np.int64, copy=False)

@@ -45,7 +45,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_day": pl.Int64,
     "partial_text": pl.String,
     "weekday": pl.String,
-    "date_note": pl.String,
+    "page_note": pl.String,
 }
 
 
@@ -134,13 +134,13 @@ def read_pages(
         pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
             pl.lit("no text left after cleaning: title used as text")
         ),
-        "date_note",
+        "page_note",
         separator="; ",
         ignore_nulls=True,
     )
     note = pl.when(note != "").then(note)
     docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "date_note"
+        "body", "_key", "page_note"
     )
     return docs, learned
 
@@ -259,8 +259,11 @@ def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.Dat
     for (group,), found in learned.partition_by("group", as_dict=True).items():
         in_group = pl.col("group") == group
         learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()))
+    # "learned": chrome only because the group's other pages have the line (a page's title
+    # its sister pages link to may be one).
     return lines.with_columns(chrome.alias("chrome")).with_columns(
-        (pl.col("chrome") | learned_hit).alias("chrome")
+        (pl.col("chrome") | learned_hit).alias("chrome"),
+        (~pl.col("chrome") & learned_hit).alias("learned"),
     )
 
 
@@ -292,8 +295,9 @@ def _pages(
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, maybe_dateline, maybe_date, repeated = (
-        lines[c].to_list() for c in ("line", "chrome", "maybe_dateline", "maybe_date", "repeated")
+    para_text, chrome, learned, maybe_dateline, maybe_date, repeated = (
+        lines[c].to_list()
+        for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     paras, end = {}, 0
@@ -327,6 +331,8 @@ def _pages(
             # A page with a title of its own elsewhere (a file name) keeps the lines above its
             # first paragraph as the lone-page rule keeps them.
             repeated=repeated[at] if group in learned_from and title_known is None else None,
+            learned=learned[at],
+            titled=title_known is not None,
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
@@ -339,7 +345,8 @@ def _pages(
     )
 
 
-_NUMERIC_SCREEN = r"(?:^|[^\d/])(\d{1,2}/\d{1,2}/\d{4})(?:$|[^\d/])"  # NUMERIC_STAMP, for polars
+# NUMERIC_STAMP, for polars (no back-references: settle_order skips mixed separators)
+_NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
 
 
 def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
@@ -382,7 +389,16 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         text_date_text if text_date else None,
         *((partial.year, partial.month, partial.day, partial.text) if partial else (None,) * 4),
         weekday,
-        f"page date {page.unsettled_date!r} not read: day/month order not settled for this site"
-        if page.unsettled_date and text_date is None
-        else None,
+        "; ".join(
+            n
+            for n in (
+                f"page date {page.unsettled_date!r} not read: day/month order not settled for"
+                " this site"
+                if page.unsettled_date and text_date is None
+                else None,
+                page.outlet_note,
+            )
+            if n
+        )
+        or None,
     )

@@ -22,17 +22,25 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from toolkit.dedup import DedupOptions
 from toolkit.errors import ParamsError, ToolkitError
-from toolkit.options import Spec, check_value, option, range_text, specs
+from toolkit.options import Spec, check_value, option, specs
 from toolkit.overview import CorpusOptions
+from toolkit.params_checks import (
+    INGEST_KEYS,
+    check_dask,
+    check_dates,
+    check_dedup,
+    check_events,
+    check_ingest,
+    check_name,
+    check_outlets,
+    check_paths,
+)
 from toolkit.resources import read_mapping
 from toolkit.rhetoric import RhetoricOptions
 from toolkit.topics import TopicOptions
@@ -48,19 +56,16 @@ __all__ = [
     "SharedOptions",
     "defaults",
     "find_root",
-    "key_tables",
     "load_params",
     "notebook_parameters",
     "paths_base",
     "project_root",
     "read_mapping",
-    "update_readme",
     "validate",
 ]
 
 
 # the ingest keywords a parameter set may give (its ``ingest`` mapping)
-INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "max_file_mb")
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,8 @@ class SharedOptions:
     seed: int = option(42, "seed for every random step", minimum=0, maximum=2**32 - 1)
     model: str | None = option(
         None,
-        "local sentence-transformers model folder; null for the bundled all-MiniLM-L6-v2",
+        "local sentence-transformers model folder, or multilingual for the bundled multilingual "
+        "encoder (mixed-language corpora); null for the bundled English all-MiniLM-L6-v2",
         types=(str, type(None)),
     )
     dedup: dict = option(
@@ -262,14 +268,14 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
         else:
             known = sorted(SHARED) + sorted(SECTIONS)
             problems.append(f"{key}: unknown key; known keys are {', '.join(known)}")
-    _check_name(params["name"], problems)
-    _check_paths(params, root, problems)
-    _check_ingest(params, problems)
-    _check_outlets(params, root, problems)
-    _check_dates(params, problems)
-    _check_events(params["trends"], problems)
-    _check_dedup(params["dedup"], problems)
-    _check_dask(params["dask"], problems)
+    check_name(params["name"], problems)
+    check_paths(params, root, problems)
+    check_ingest(params, problems)
+    check_outlets(params, root, problems)
+    check_dates(params, problems)
+    check_events(params["trends"], problems)
+    check_dedup(params["dedup"], problems)
+    check_dask(params["dask"], problems)
     if problems:
         raise ParamsError(
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
@@ -290,216 +296,8 @@ def _check(name: str, value: Any, spec: Spec, problems: list[str]) -> Any:
     return value
 
 
-def _check_dedup(options: dict[str, Any], problems: list[str]) -> None:
-    """The ``dedup`` mapping against :class:`~toolkit.dedup.DedupOptions`."""
-    known = {s.name: s for s in specs(DedupOptions)}
-    unknown = sorted(set(options) - set(known))
-    if unknown:
-        problems.append(f"dedup: unknown options {', '.join(unknown)}")
-    bad = [
-        f"dedup.{name}: {why}"
-        for name, value in options.items()
-        if name in known and (why := check_value(known[name], value))
-    ]
-    problems += bad
-    if not unknown and not bad:
-        problems += [f"dedup: {p}" for p in DedupOptions(**options).problems()]
-
-
-# a run folder's name: one path segment that cannot climb out of outputs/ or hide in it
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-
-
-def _check_name(name: Any, problems: list[str]) -> None:
-    if isinstance(name, str) and not _NAME.fullmatch(name):
-        problems.append(
-            f"name: {name!r} is not a folder name for outputs/NAME/: use letters, digits, '-', "
-            "'_' and '.', starting with a letter or digit, at most 100 characters (the name "
-            "is the file's when the file gives none)"
-        )
-
-
-def _check_dask(options: dict[str, Any], problems: list[str]) -> None:
-    """The ``dask`` mapping: a scheduler ``address`` or a number of ``local_workers``."""
-    unknown = sorted(set(options) - {"address", "local_workers"})
-    if unknown:
-        problems.append(f"dask: unknown keys {', '.join(unknown)}; it takes address or "
-                        "local_workers")  # fmt: skip
-    address = options.get("address")
-    if address is not None and not (
-        isinstance(address, str) and address.startswith(("tcp://", "tls://", "dask://"))
-    ):
-        problems.append(f"dask.address: {address!r} is not a scheduler address (tcp://host:port)")
-    workers = options.get("local_workers")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
-                                or workers < 1):  # fmt: skip
-        problems.append(f"dask.local_workers: {workers!r} is not a whole number of at least 1")
-    if address is not None and workers is not None:
-        problems.append("dask: give address (a running cluster) or local_workers, not both")
-
-
-def _check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None:
-    if not params["sources"]:
-        problems.append("sources: list at least one file or folder to load")
-    for source in params["sources"]:
-        if not isinstance(source, str):
-            problems.append(f"sources: {source!r} is not a path")
-        elif not (root / source).exists():
-            problems.append(f"sources: {source} does not exist{_relative(source, root)}")
-    paths = {k: params[k] for k in ("manifest", "outlet_tables", "model")}
-    paths["rhetoric.frames_file"] = params["rhetoric"]["frames_file"]
-    for key, value in paths.items():
-        if isinstance(value, str) and not (root / value).exists():
-            problems.append(f"{key}: {value} does not exist{_relative(value, root)}")
-
-
-def _relative(path: str, root: Path) -> str:
-    return "" if Path(path).is_absolute() else f" (paths are relative to {root})"
-
-
-def _check_ingest(params: dict[str, Any], problems: list[str]) -> None:
-    """The ``ingest`` mapping: known keys, known fields in ``columns``, per-source keys of
-    ``date_format`` and ``dayfirst`` that name a source, values of the right kind."""
-    from toolkit.tables import check_columns
-
-    options = params["ingest"]
-    unknown = sorted(set(options) - set(INGEST_KEYS))
-    if unknown:
-        problems.append(
-            f"ingest: unknown keys {', '.join(unknown)}; known: {', '.join(INGEST_KEYS)}"
-        )
-    try:
-        check_columns(options.get("columns"), where="ingest.columns")
-    except ToolkitError as e:
-        problems.append(str(e))
-    names = options.get("outlet_names") or {}
-    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
-        problems.append("ingest.outlet_names: map names in your data to outlet names")
-    sources = {Path(s).name for s in params["sources"] if isinstance(s, str)}
-    for key, kind in (("date_format", str), ("dayfirst", bool)):
-        value = options.get(key)
-        values = value if isinstance(value, dict) else {None: value}
-        for source, v in values.items():
-            if v is not None and not isinstance(v, kind):
-                problems.append(f"ingest.{key}: {v!r} is not {kind.__name__}")
-            if source is not None and str(source).split("/")[0] not in sources:
-                known = ", ".join(sorted(sources))
-                problems.append(f"ingest.{key}: {source!r} names no source; sources: {known}")
-    size = options.get("max_file_mb", 1)
-    if isinstance(size, bool) or not isinstance(size, int | float) or size <= 0:
-        problems.append(f"ingest.max_file_mb: {size!r} is not a number of MB above 0")
-
-
-def _check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> None:
-    from toolkit.outlets import Registry, registry
-
-    extra = params["outlet_tables"]
-    names = params["ingest"].get("outlet_names") or {}
-    names = names if isinstance(names, dict) else {}
-    try:
-        tables = (root / extra,) if extra and (root / extra).is_dir() else ()
-        reg = Registry.load(tables, names=names) if tables or names else registry()
-    except ToolkitError as e:
-        problems.append(f"outlet_tables: {e}")
-        return
-    canonical = []
-    for name in params["outlets"]:
-        if not isinstance(name, str) or reg.canonical(name) is None:
-            known = ", ".join(sorted(reg.outlets))
-            problems.append(f"outlets: {name!r} is not a known outlet; known: {known}")
-        else:
-            canonical.append(reg.canonical(name))
-    params["outlets"] = canonical
-    pair = params["rhetoric"]["pair"]
-    if pair and (len(pair) != 2 or not all(isinstance(g, str) for g in pair)):
-        problems.append(f"rhetoric.pair: must name two groups, not {pair!r}")
-    elif pair and params["rhetoric"]["group_by"] == "outlet":
-        for name in pair:
-            if reg.canonical(name) is None:
-                problems.append(f"rhetoric.pair: {name!r} is not a known outlet")
-        params["rhetoric"]["pair"] = [reg.canonical(g) or g for g in pair]
-
-
-def _check_dates(params: dict[str, Any], problems: list[str]) -> None:
-    parsed = {}
-    for key in ("date_from", "date_to"):
-        value = params[key]
-        if isinstance(value, str):
-            try:
-                parsed[key] = dt.date.fromisoformat(value)
-            except ValueError:
-                problems.append(f"{key}: {value!r} is not a date (YYYY-MM-DD)")
-    if len(parsed) == 2 and parsed["date_from"] > parsed["date_to"]:
-        problems.append(f"date_from {params['date_from']} is after date_to {params['date_to']}")
-
-
-def _check_events(trends: dict[str, Any], problems: list[str]) -> None:
-    for i, e in enumerate(trends["events"]):
-        if isinstance(e, dict) and isinstance(e.get("date"), dt.date):
-            e["date"] = e["date"].isoformat()
-        if not (isinstance(e, dict) and set(e) == {"date", "label"}):
-            problems.append(f"trends.events[{i}]: must be {{date: YYYY-MM-DD, label: text}}")
-            continue
-        try:
-            dt.date.fromisoformat(str(e["date"]))
-        except ValueError:
-            problems.append(f"trends.events[{i}].date: {e['date']!r} is not a date (YYYY-MM-DD)")
-    if trends["event"] is not None:
-        try:
-            dt.date.fromisoformat(trends["event"])
-        except ValueError:
-            problems.append(f"trends.event: {trends['event']!r} is not a date (YYYY-MM-DD)")
-
-
 def notebook_parameters(section: str) -> dict[str, Any]:
     """The parameters a notebook declares: the shared keys, its own section, ``output_dir``."""
     d = defaults()
     shared = {k: d[k] for k in SHARED if k not in RUN_ONLY}
     return {**shared, section: d[section], "output_dir": None}
-
-
-# ---------------------------------------------------------------- the README's key tables
-
-_BEGIN = "<!-- key tables: generated by toolkit.params.update_readme(); edit the dataclasses -->"
-_END = "<!-- end of key tables -->"
-_TYPE_WORDS = {bool: "true/false", int: "integer", float: "number", str: "text", list: "list",
-               dict: "mapping", type(None): "null"}  # fmt: skip
-
-
-def key_tables() -> str:
-    """The key tables of ``params/README.md``: every key with its default, what it accepts and
-    what it means, generated from the options dataclasses (a test keeps the README equal)."""
-    parts = ["## Shared keys (every notebook)", "", *_table(SHARED)]
-    for section, keys in SECTIONS.items():
-        parts += ["", f"## `{section}` (notebooks/{NOTEBOOKS[section]})", "", *_table(keys)]
-    return "\n".join(parts) + "\n"
-
-
-def _table(keys: dict[str, Spec]) -> list[str]:
-    rows = ["| key | default | accepts | meaning |", "|---|---|---|---|"]
-    for spec in keys.values():
-        default = yaml.safe_dump(spec.default, default_flow_style=True, width=10**6)
-        default = default.removesuffix("...\n").strip()  # a scalar ends its document
-        cells = [f"`{spec.name}`", f"`{default}`", _accepts(spec), spec.help]
-        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return rows
-
-
-def _accepts(spec: Spec) -> str:
-    if spec.choices:
-        return ", ".join(f"`{c}`" for c in spec.choices)
-    types = [t for t in spec.types if not (t is int and float in spec.types)]  # ints are numbers
-    words = " or ".join(_TYPE_WORDS[t] for t in types)
-    within = range_text(spec)
-    return f"{words}, {within}" if within else words
-
-
-def update_readme(path: Path | None = None) -> bool:
-    """Rewrite the key tables of ``params/README.md`` from the dataclasses; True if changed."""
-    path = path or project_root() / "params" / "README.md"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index(_BEGIN) + len(_BEGIN), text.index(_END)
-    new = text[:start] + "\n\n" + key_tables() + "\n" + text[end:]
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    return new != text

@@ -125,6 +125,7 @@ def _options(params: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
         "outlet_tables": params["outlet_tables"],
         "ingest": params["ingest"],
         "dedup": params["dedup"],
+        "translations": _translations_on(params),
     }
 
 
@@ -231,6 +232,8 @@ def _build(
             result.corpus, progress=progress, registry=reg, engine=client, **params["dedup"]
         )
     corpus = mark_duplicates(result.corpus, dups)
+    if _translations_on(params):  # after the marks: a translation is not collapsed away
+        dups = _with_translations(corpus, dups, cache_root(root) / "embeddings")
     tables = {
         "corpus": corpus,
         "report": result.report,
@@ -259,3 +262,24 @@ def _build(
         key=key,
         cached=False,
     )
+
+
+def _translations_on(params: dict[str, Any]) -> bool:
+    """Cross-lingual reprints are looked for with a multilingual model."""
+    from toolkit.embed import MULTILINGUAL_MODELS
+
+    return params.get("model") in MULTILINGUAL_MODELS
+
+
+def _with_translations(corpus: pl.DataFrame, dups: Duplicates, cache_dir: Path) -> Duplicates:
+    """The duplicates with :mod:`toolkit.xlingual`'s translation pairs (with their lag) added to
+    the pairs and clusters tables. The corpus keeps its marks within each language, so
+    ``duplicates: collapse`` never drops a translation for its original."""
+    import dataclasses
+
+    from toolkit.xlingual import find_translations, with_translations
+
+    found = find_translations(corpus, cache_dir=cache_dir)
+    pairs, clusters = with_translations(dups.pairs, dups.clusters, found, corpus)
+    stats = {**dups.stats, "translations": found.height}
+    return dataclasses.replace(dups, pairs=pairs, clusters=clusters, stats=stats)

@@ -9,9 +9,11 @@ Rules over the forms news agencies use, not a list of speakers:
 - reported speech: 'X stressed that ...', 'X said the talks ...', '..., X said.',
   'According to X, ...', '..., adding that ...'.
 
-Speakers (names, surnames, roles, pronouns) are found and resolved within each document by
-:mod:`toolkit.speakers`: "the Belarusian leader" becomes the one person the document gives that
-title. An optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
+Sentences glued in the source ("said.If") are split, and a closing mark used to open a
+quotation ("2021.\u201dWe ...") is read as one. Speakers (names, surnames, roles, pronouns) are
+found and resolved within each document by :mod:`toolkit.speakers`: "the Belarusian leader"
+becomes the one person the document gives that title, "he" the person mentioned last. An
+optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
 ``speakers``) maps resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``.
 
@@ -53,8 +55,11 @@ QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speak
 
 _OPEN, _CLOSE = "“«", "”»"
 _ADVERB = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|had|was)$", re.I
+    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will)$", re.I
 )
+# a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
+# quotation mark with no space ("said.If", "Israel.”Prisoner"); not "U.S.A." or "Amazon.com"
+_GLUED = re.compile(r"(?<=[a-z\d)][.!?])[”\"]?(?=[“\"]?[A-Z])")
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
@@ -74,7 +79,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         opened = None
         straight = None
         for i, ch in enumerate(para):
-            if ch in _OPEN and opened is None:
+            if ch in _CLOSE and opened is None and para[i + 1 : i + 2].isalpha():
+                opened = i  # a closing mark used to open ("2021.”We will ...”")
+            elif ch in _OPEN and opened is None:
                 opened = i
             elif ch in _CLOSE and opened is not None:
                 spans.append((pos + opened + 1, pos + i))
@@ -93,6 +100,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, also where the source glued two together with no space
+    ("...officials said.If confirmed", "...of Israel.”Prisoner X")."""
     spans, pos = [], 0
     for para in text.split("\n"):
         cursor = 0
@@ -100,7 +109,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             at = para.find(s, cursor)
             if at < 0:
                 continue
-            spans.append((pos + at, pos + at + len(s)))
+            cut = at
+            for g in _GLUED.finditer(s):
+                spans.append((pos + cut, pos + at + g.end()))
+                cut = at + g.end()
+            spans.append((pos + cut, pos + at + len(s)))
             cursor = at + len(s)
         pos += len(para) + 1
     return spans
@@ -139,17 +152,9 @@ def _after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
         if not before.strip() and lemma not in ("tell", "read"):  # inverted: said X
-            after = word_spans(text[close + m.end() : limit][:80])
-            cut = next((i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)), None)
-            words = after[: cut + 1] if cut is not None else after[:4]
-            if words:
-                last = words[-1]
-                words[-1] = (last[0], last[1] - (re.search(r"[,.;:!?]$", last[2]) is not None),
-                             re.sub(r"[,.;:!?]$", "", last[2]))  # fmt: skip
-                got = speaker_phrase(words, lex)
-                if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
-                    base = close + m.end()
-                    return base + words[0][0], base + words[-1][1], lemma, base + words[-1][1]
+            who = _inverted(text, close + m.end(), limit, lex)
+            if who:
+                return who[0], who[1], lemma, who[1]
         break
     return None
 
@@ -172,11 +177,41 @@ def _before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if words and _ADVERB.match(words[-1][2]):
         words = words[:-1]
     got = speaker_phrase(words, lex)
-    if not got:
-        if re.fullmatch(r"according to", v.group(), re.I):
-            return None
+    if not got or _after_preposition(words, got[0]):
         return None
     return words[got[0]][0], words[got[1] - 1][1], _lemma(v.group(), lex)
+
+
+_PREPOSITION = re.compile(
+    r"^(?:in|of|from|at|for|with|by|to|on|about|against|between|among|"
+    r"into|over|under|without|than|like|and|or)$",
+    re.I,
+)
+
+
+def _after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition
+    or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
+    return first > 0 and _PREPOSITION.match(words[first - 1][2]) is not None
+
+
+def _inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
+    """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
+    stop; None when the words there are no speaker phrase."""
+    after = word_spans(text[at:limit][:80])
+    ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
+            and w not in lex["titles"] and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
+    cut = ends[0] if ends else None
+    words = after[: cut + 1] if cut is not None else after[:4]
+    if not words:
+        return None
+    last = words[-1]
+    words[-1] = (last[0], last[1] - (re.search(r"[,.;:!?]$", last[2]) is not None),
+                 re.sub(r"[,.;:!?]$", "", last[2]))  # fmt: skip
+    got = speaker_phrase(words, lex)
+    if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
+        return at + words[0][0], at + words[-1][1]
+    return None
 
 
 def _is_speaker(phrase: str, lex: dict) -> bool:
@@ -185,6 +220,19 @@ def _is_speaker(phrase: str, lex: dict) -> bool:
         return True
     got = speaker_phrase(words, lex)
     return bool(got and got[0] == 0)
+
+
+def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
+    """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
+    verb, and the speaker after it, who ends the sentence or takes an appositive."""
+    head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
+    if head is None or lemma in ("tell", "read"):
+        return None
+    who = _inverted(text, s0 + v.end(), s1, lex)
+    rest = text[who[1] : s1] if who else ""
+    if who and (not rest.strip(" .") or re.match(r",\s+(?:the |a |an |who |\w+ of )", rest)):
+        return s0 + head.start(1), s0 + head.end(1), who, lemma
+    return None
 
 
 def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict):
@@ -208,18 +256,26 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             words = words[:-1]
         got = speaker_phrase(words, lex)
         if not got:
+            inverted = _inverted_report(text, s0, s1, v, lemma, lex)
+            if inverted:
+                out.append(inverted)
+            continue
+        if _after_preposition(words, got[0]):
             continue
         speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         rest = sentence[v.end() :]
-        clause = re.match(r"(?:\s+[^,.;:\"“”]{0,50}?)?\s+that\s+(.{8,}?)[.!?]?[\"”]?$", rest)
+        clause = re.match(r"(\s+[^,.;:\"“”]{0,50}?)?\s+that\s+(.{8,}?)[.!?]?[\"”]?$", rest)
+        if clause and lex["verb"].search(clause.group(1) or ""):
+            continue  # "News reports here ... have suggested that": the noun, not the verb
         if clause is None and lemma in ("say", "add"):
             clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
+            clause = clause and re.match(r"()\s+(.+)", rest[: clause.end(1)])
         if clause is not None:
             out.append(
-                (s0 + v.end() + clause.start(1), s0 + v.end() + clause.end(1), speaker, lemma)
+                (s0 + v.end() + clause.start(2), s0 + v.end() + clause.end(2), speaker, lemma)
             )
             continue
-        aside = re.match(r",\s+(.{15,}?)[.!?]?$", rest)  # "However, X noted, the ..."
+        aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
         if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue
@@ -264,7 +320,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             continue
         for a, b, (p0, p1), lemma in _reported(text, s0, s1, direct, lex):
             quote = text[a:b].strip()
-            if len(quote.split()) < 3 or any(x <= a < y for x, y in direct):
+            if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
     return sorted(found, key=lambda f: (f.start, f.end))
@@ -294,7 +350,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     rows = []
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
-        resolver = Resolver(find_mentions(text, lex), lex, alias, text)
+        resolver = Resolver(find_mentions(text, lex), lex, alias, text, _quote_spans(text))
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:

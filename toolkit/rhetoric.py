@@ -18,24 +18,19 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import polars as pl
-import yaml
 
-from toolkit.errors import DataError, ToolkitError
+from toolkit.frames import frame_terms, frames_for, lexicon, term_pattern, without_excluded
 from toolkit.groups import group_sizes, with_groups
 from toolkit.keyness import distinctive_terms
 from toolkit.options import option
-from toolkit.resources import read_mapping
 from toolkit.stats import flag_small
-from toolkit.tokens import Tokens, exclude_pattern
+from toolkit.tokens import Tokens, comparison, exclude_pattern
 
 __all__ = [
     "RhetoricOptions",
@@ -44,6 +39,7 @@ __all__ = [
     "distinctive_terms",
     "frame_rates",
     "frame_terms",
+    "frames_for",
     "group_sizes",
     "lexicon",
     "quote_share",
@@ -83,6 +79,16 @@ class RhetoricOptions:
     exclude_terms: list = option(
         [], "terms left out of distinctive terms and frames: words or phrases, * for any letters"
     )
+    languages: list = option(
+        [],
+        "languages compared (ISO 639-1: en, ru, be, zh); empty: the corpus's most common one "
+        "alone (with a language_map: it and the languages mapped)",
+    )
+    language_map: dict = option(
+        {},
+        "each language's words mapped to shared terms ({ru: {санкция: sanction}}): the only "
+        "way distinctive terms compare across languages",
+    )
     frames_file: str | None = option(
         None, "YAML of your own frames (same shape)", types=(str, type(None))
     )
@@ -92,34 +98,6 @@ class RhetoricOptions:
     keywords: list = option(["sanction*", "union state", "brother*"], "concordance terms")
     window: int = option(8, "words either side in the concordance", minimum=1, maximum=100)
     bootstrap: int = option(1000, "bootstrap resamples for intervals", minimum=1, maximum=100_000)
-
-
-@functools.lru_cache(maxsize=16)
-def _bundled(name: str) -> dict[str, Any]:
-    text = (resources.files("toolkit") / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend") -> dict[str, Any]:
-    """A bundled lexicon (``frames``, ``attribution``, ``stance``), extended by or replaced with
-    the entries of a user's YAML file of the same shape."""
-    base = dict(_bundled(name))
-    if extra is None:
-        return base
-    user = read_mapping(Path(extra), what="lexicon file", error=DataError)
-    if mode not in ("extend", "replace"):
-        raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")
-    return user if mode == "replace" else {**base, **user}
-
-
-def term_pattern(terms: list[str]) -> str:
-    """One case-insensitive regex for whole-word terms; a trailing ``*`` matches any ending."""
-    parts = []
-    for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
-        star = t.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
-        parts.append(body + (r"\w*" if star else ""))
-    return r"(?i)\b(?:" + "|".join(parts) + r")\b"
 
 
 # ---------------------------------------------------------------- rates with bootstrap intervals
@@ -176,65 +154,50 @@ def frame_rates(
     min_group_docs: int = 5,
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """Each frame's matches per 1,000 words per group, with bootstrap 95% intervals.
 
     A frame term that is one of the user's ``stop_words`` or ``exclude_terms`` is dropped, and
     no match is counted inside an excluded phrase ("security" in an excluded "Security
-    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen."""
-    frames = _without(frames or lexicon("frames"), Tokens.build(stop_words=stop_words,
-                      exclude_terms=exclude_terms))  # fmt: skip
+    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen.
+
+    Frames are counted within one language (the corpus's most common, or ``languages``' one),
+    or across ``languages`` through the frames' terms per language, each text matched with its
+    own language's terms (:func:`frames_for`); ``comparison`` says which."""
+    compared = comparison(docs, languages=languages, through="frame terms per language")
+    docs = compared.select(docs)
+    frames, _ = frames_for(frames or lexicon("frames"), compared)
+    frames = without_excluded(
+        frames, Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
+    )
     grouped = with_groups(docs, by)
     text = pl.col("text").fill_null("")
     masked = exclude_pattern(list(exclude_terms))
     if masked is not None:
         text = text.str.replace_all(masked, " ")
+    lang = pl.col("lang").fill_null("und") if "lang" in docs.columns else pl.lit("und")
+
+    def count(terms: list[str]) -> pl.Expr:
+        return text.str.count_matches(term_pattern(terms)) if terms else pl.lit(0)
+
+    def counted(spec: dict[str, Any]) -> pl.Expr:
+        if not compared.across:
+            return count(spec["terms"])
+        expr = pl.when(pl.lit(False)).then(pl.lit(0))
+        for lg, terms in spec["terms_by_language"].items():
+            expr = expr.when(lang == lg).then(count(terms))
+        return expr.otherwise(pl.lit(0))
+
     per_doc = grouped.select(
-        "group",
-        "n_words",
-        *[
-            text.str.count_matches(term_pattern(spec["terms"])).alias(name)
-            if spec["terms"]
-            else pl.lit(0).alias(name)
-            for name, spec in frames.items()
-        ],
+        "group", "n_words", *[counted(spec).alias(name) for name, spec in frames.items()]
     )
     out = _rates(per_doc, list(frames), seed=seed, n_boot=n_boot, min_group_docs=min_group_docs)
     labels = {name: spec.get("label", name) for name, spec in frames.items()}
     return out.rename({"measure": "frame"}).with_columns(
-        label=pl.col("frame").replace_strict(labels, return_dtype=pl.String)
+        label=pl.col("frame").replace_strict(labels, return_dtype=pl.String),
+        comparison=pl.lit(compared.kind),
     )
-
-
-def frame_terms(
-    frames: dict[str, Any],
-    *,
-    stop_words: list[str] | tuple[str, ...] = (),
-    exclude_terms: list[str] | tuple[str, ...] = (),
-) -> dict[str, list[str]]:
-    """Each frame's label and the terms :func:`frame_rates` counts for it (without the user's
-    stop words and excluded terms): what the evidence of a frame is searched for.
-
-    Example:
-        >>> frame_terms({"security": {"label": "Security", "terms": ["nato", "threat*"]}},
-        ...             stop_words=["nato"])
-        {'Security': ['threat*']}
-    """
-    tokens = Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
-    kept = _without(frames, tokens)
-    return {spec.get("label", name): [str(t) for t in spec["terms"]] for name, spec in
-            kept.items()}  # fmt: skip
-
-
-def _without(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
-    """The frames without the terms that are stop words or excluded."""
-    kept = {}
-    for name, spec in frames.items():
-        dropped = {t for t in map(str, spec["terms"])
-                   if t.lower() in tokens.stop or tokens.is_excluded(t.lower())}  # fmt: skip
-        terms = [t for t in spec["terms"] if str(t) not in dropped]
-        kept[name] = {**spec, "terms": terms}
-    return kept
 
 
 def stance(

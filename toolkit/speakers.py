@@ -4,8 +4,11 @@ Speakers are noun phrases found next to a reporting verb: names ("Russian Foreig
 Sergey Lavrov"), surnames, roles ("the Belarusian leader", "the ministry") and pronouns. Each is
 resolved within its document where the text makes it clear: a surname to the full name mentioned
 with it, a role to the one name the document gives that title ("Belarusian President Aleksandr
-Lukashenko" makes "the Belarusian leader" Aleksandr Lukashenko), "he" or "she" to the last person
-quoted or named before. Otherwise the speaker is left as written. An optional alias table maps
+Lukashenko" makes "the Belarusian leader" Aleksandr Lukashenko), "he" or "she" to the person
+quoted or mentioned last (by full name or surname, outside quotation marks, of the gender "Mr." or
+"Ms." gives, within 1,500 characters). A name is a person's when the text gives it a title or an
+appositive, addresses it, or uses the surname alone; a group ("officials") is never one person.
+Otherwise the speaker is left as written. An optional alias table maps
 resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``. :mod:`toolkit.quotes` finds the quotations and their frames.
 
@@ -17,10 +20,11 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -41,7 +45,14 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CAP = re.compile(rf"^[{UPPER}][\w’'\-.\[\]]*$")
 _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
-_PRONOUN_REACH = 400  # characters between a pronoun and the person it is resolved to
+_PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
+_LONE_AFTER = re.compile(
+    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _NAME_RUN = re.compile(
     rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
@@ -58,6 +69,13 @@ _NOT_NAME_WORDS = {
     "june", "july", "august", "september", "october", "november", "december", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "kremlin", "tass",
     "xinhua", "belta", "ria", "interfax", "reuters", "minister", "president", "prime",
+    "network", "foundation", "association", "coalition", "movement", "club", "society", "center",
+    "centre", "alliance", "front", "league", "fund", "board", "authority", "administration",
+    "department", "bureau", "program", "programme", "media", "television", "radio", "magazine",
+    "journal", "newspaper", "airlines", "railways", "region", "province", "district", "island",
+    "islands", "mountains", "valley", "bay", "lake", "park", "hall", "palace", "airport", "port",
+    "championship", "summit", "conference", "festival", "olympics", "tournament", "final",
+    "exhibition", "award", "prize", "week", "year", "plan", "strategy", "treaty", "agreement",
 }  # fmt: skip
 
 
@@ -74,7 +92,7 @@ def lexicon() -> dict[str, Any]:
         "verb": re.compile(rf"\b(?:{alternation})\b", re.I),
         "need_that": set(lex["need_that"]),
         "roles": {r.lower() for r in lex["roles"]},
-        "role_words": {w for r in lex["roles"] for w in r.lower().split()},
+        "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
         "synonyms": {k: set(v) for k, v in lex["synonyms"].items()},
         "titles": set(lex["titles"]),
         "title_words": {t.lower().rstrip(".") for t in lex["titles"]},
@@ -127,8 +145,17 @@ def speaker_phrase(
         k, w = kinds[i - 1], words[i - 1][2]
         if re.search(r"[^\w.’'\]\-]$", w):  # a comma or a quotation mark ends the phrase
             break
-        if k in ("cap", "role") or (k == "link" and i >= 2 and kinds[i - 2] == "cap"):
+        if k in ("cap", "role"):
             i -= 1
+        elif (
+            k == "link"
+            and i >= 2
+            and kinds[i - 2] in ("cap", "role")
+            and (
+                w != "and" or kinds[i] == kinds[i - 2] == "role"  # "observers and researchers"
+            )
+        ):
+            i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
         elif k == "det":
             i -= 1
             break
@@ -177,6 +204,7 @@ class Mention:
     start: int
     name: str
     titles: set[str]
+    cue: bool = False
 
 
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
@@ -187,11 +215,22 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         titles, name = _name_of(" ".join([*before, m.group()]), lex)
         if not name or len(name.split()) < 2:
             continue
+        follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
+        if follows and follows.group(1) in lex["roles"]:
+            continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
         words = {w.lower().strip(",") for w in titles[-5:]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
         if after:
             words |= {w.lower() for w in after.group(1).split()}
-        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words))
+        # a person by the text's own cue: a title right before the name ("Kremlin spokesman
+        # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
+        last = titles[-1].lower().strip(",.") if titles else ""
+        titled = last in lex["title_words"] or last in lex["roles"]
+        about = after is not None and re.match(
+            r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
+        )
+        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
+                             bool(titled or about)))  # fmt: skip
     return found
 
 
@@ -212,41 +251,89 @@ def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) 
     return modifiers <= titles
 
 
-def _salient(name: str, words: Counter, addressed: set[str], count: Counter) -> bool:
-    """A person named again by a surname or a title ("Ms. Lu", "Lukashenko"), not a place
-    ("Hong Kong") or a one-off run of capitals."""
-    return any(words[w] > count[name] or w in addressed for w in name.split())
+def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
+    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
+    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
+    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
+    capitals."""
+    if cue or name.split()[-1] in addressed:
+        return True
+    for word in name.split():  # the surname alone: "Lukashenko said", "noted Leung."
+        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+            prev = before[0] if before else ""
+            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
+                return True
+    return False
 
 
 @dataclass
 class Resolver:
     """Who a written speaker is in one document: the names it mentions, the lexicon, the
-    aliases (lower-case form -> canonical name) and the person quoted last."""
+    aliases (lower-case form -> canonical name), the text, the spans inside quotation marks
+    (names there are not antecedents of a pronoun) and the person quoted last."""
 
     mentions: list[Mention]
     lex: dict[str, Any]
     aliases: dict[str, str]
     text: str = ""
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
-        words = Counter(re.findall(r"[\w’'\-]+", self.text))
         addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
+        cued = {m.name for m in self.mentions if m.cue}
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
-                        and _salient(m.name, words, addressed, self.count)]  # fmt: skip
+                        and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
+        self._chain = self._person_mentions()
 
-    def person_before(self, pos: int) -> tuple[int, str] | None:
-        names = [m for m in self.persons if m.start < pos]
-        return (names[-1].start, names[-1].name) if names else None
+    def _outside_quotes(self, pos: int) -> bool:
+        return not any(a <= pos < b for a, b in self.quoted)
+
+    def _person_mentions(self) -> tuple[list[int], list[str]]:
+        """Each mention of a person outside quotation marks, by full name or by surname alone
+        ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
+        at: dict[int, str] = {m.start: m.name for m in self.persons}
+        surnames = {m.name.split()[-1] for m in self.persons}
+        for surname in surnames:
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+                if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
+                                          if n.endswith(surname)):  # fmt: skip
+                    continue
+                full = [p for p in self.persons if p.name.split()[-1] == surname]
+                before = [p for p in full if p.start < m.start()]
+                at[m.start()] = (before[-1] if before else full[0]).name
+        self.gender: dict[str, str] = {}
+        for m in _ADDRESS.finditer(self.text):
+            for name in {n for n in at.values() if n.split()[-1] == m.group(2)}:
+                self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
+        chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
+        return [p for p, _ in chain], [n for _, n in chain]
+
+    def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
+        """The person mentioned last before ``pos`` (outside quotation marks) whose known
+        gender, if any, agrees with the pronoun."""
+        starts, names = self._chain
+        want = _GENDER.get(pronoun.lower())
+        for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            if pos - starts[i] > _PRONOUN_REACH:
+                break
+            if want is None or self.gender.get(names[i], want) == want:
+                return starts[i], names[i]
+        return None
 
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
-        if low in ("he", "she", "him", "her"):
-            # the person quoted last, or named last, in the sentences just before (a pronoun
-            # further from its person is left unresolved: names between them make it a guess)
-            near = [p for p in (self.last_person, self.person_before(pos))
+        if low in _GENDER:
+            # the person quoted last, or mentioned last (by name or surname, outside quotation
+            # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
+            # further from its person is left unresolved
+            last = self.last_person
+            if last and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
+                last = None
+            near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
         _titles, name = _name_of(written, lex)
@@ -269,8 +356,8 @@ class Resolver:
         words = [w.lower() for w in written.split() if w.lower() not in _DETERMINERS]
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
-        if head is None:
-            return written
+        if head is None or re.search(r"[^s]s$", head):
+            return written  # no role, or a group ("officials", "sources"): never one person
         modifiers = {w for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
         matches = [m for m in self.mentions if m.start < pos

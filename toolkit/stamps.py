@@ -2,15 +2,20 @@
 
 Outlet tables know their own sites' stamps (:mod:`toolkit.outlets`); a page from any other
 site is read here: a stamp near the title or byline ("13 Apr, 2024 19:52", "Updated:
-2018-10-30 07:50", "2022年02月13日07:48", "19 декабря 2022") is found by a loose pattern and
-read by dateparser, the maintained parser, not by a growing hand list. A stamp without a year
-is never completed with a guessed one. A numeric stamp ("12/11/2014") whose day and month could
-be either way round is read in the order its site's pages settle (see
-:func:`toolkit.dates.settle_order`), and not read at all when they do not.
+2018-10-30 07:50", "2022年02月13日07:48", "19 декабря 2022", "19 снежня 2022") is found by a loose
+pattern and read by dateparser, the maintained parser, not by a growing hand list. dateparser is
+told the stamp's languages (given, or told by its script: Cyrillic is read as Russian,
+Belarusian or Ukrainian, Han as Chinese), not left to guess among all of them; a stamp in Latin
+letters is left to dateparser's own language detection.
+A stamp without a year is never completed with a guessed one. A numeric stamp ("12/11/2014")
+whose day and month could be either way round is read in the order its site's pages settle (see
+:func:`toolkit.date_order.settle_order`), and not read at all when they do not.
 
 Example:
     >>> stamp_date("By Li Ming | China Daily | Updated: 2018-10-30 07:50")
     (datetime.date(2018, 10, 30), '2018-10-30 07:50')
+    >>> stamp_date("9 сентября 2021 г.")
+    (datetime.date(2021, 9, 9), '9 сентября 2021')
     >>> stamp_date("19 декабря") is None
     True
     >>> stamp_date("Tech 12/11/2014 @ 7:48AM", order="mdy")
@@ -26,7 +31,7 @@ import re
 
 from toolkit.date_order import Order
 
-__all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "stamp_date"]
+__all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "script_languages", "stamp_date"]
 
 STAMP_MAX_CHARS = 160  # a stamp sits in a short line, not in a paragraph of prose
 
@@ -36,29 +41,55 @@ _STAMP = re.compile(
     "|".join(
         (
             r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2})?",  # 2022年02月13日07:48
-            r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?",  # 2018-10-30 07:50
+            # 2018-10-30 07:50, 2018/10/30
+            r"\d{4}(?P<sep>[-/])\d{2}(?P=sep)\d{2}(?:[ T]\d{1,2}:\d{2})?",
             rf"\b\d{{1,2}}\.?\s+{_WORD},?\s+\d{{4}}\b{_TIME}",  # 13 Apr, 2024 19:52
-            rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b{_TIME}",  # April 13, 2024
+            # April 13, 2024 (a time may follow glued: "Nov 15, 20195:45 AM")
+            rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b{_TIME}|(?=\d{{1,2}}:\d\d))",
         )
     )
 )
-# "12/11/2014": day and month either way round; read only in an order the site settles.
-NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# "12/11/2014", "19.11.2019": day and month either way round; read only in an order the
+# site settles (or the stamp's own fields do).
+NUMERIC_STAMP = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 _EARLIEST = dt.date(1900, 1, 1)
+_SCRIPTS = (  # the languages dateparser is given for a stamp written in each script
+    (re.compile(r"[\u0400-\u04FF]"), ["ru", "be", "uk"]),
+    (re.compile(r"[\u4E00-\u9FFF]"), ["zh"]),
+)
+
+
+def script_languages(text: str) -> list[str] | None:
+    """The languages a date written in ``text``'s script may be in (ISO 639-1), for dateparser;
+    None (dateparser detects the language) for a script other than Cyrillic or Han.
+
+    Example:
+        >>> script_languages("19 снежня 2022"), script_languages("13 Apr, 2024")
+        (['ru', 'be', 'uk'], None)
+    """
+    for pattern, languages in _SCRIPTS:
+        if pattern.search(text):
+            return languages
+    return None
 
 
 def stamp_date(
-    line: str, *, today: dt.date | None = None, order: Order | None = None
+    line: str,
+    *,
+    today: dt.date | None = None,
+    order: Order | None = None,
+    languages: list[str] | None = None,
 ) -> tuple[dt.date, str] | None:
     """The first date stamp of a short line with day, month and year, and its text; None when
     the line holds none (or only one before 1900 or after ``today``). A numeric stamp is read
     day first or month first as ``order`` says, or as its own fields say (a field over 12 is
-    the day); None when neither settles it."""
+    the day); None when neither settles it. ``languages`` (ISO 639-1) are the ones dateparser
+    reads the stamp in; by default those of its script (:func:`script_languages`)."""
     if len(line) > STAMP_MAX_CHARS:
         return None
     today = today or dt.date.today()
@@ -68,14 +99,15 @@ def stamp_date(
 
     for m in _STAMP.finditer(line):
         text = m.group(0).strip()
-        parsed = dateparser.parse(text, settings=_SETTINGS)
+        langs = languages or script_languages(text)
+        parsed = dateparser.parse(text, languages=langs, settings=_SETTINGS)
         if parsed is not None and _EARLIEST <= parsed.date() <= today:
             return parsed.date(), text
     return None
 
 
 def _numeric(m: re.Match, order: Order | None, today: dt.date) -> tuple[dt.date, str] | None:
-    first, second, year = (int(g) for g in m.groups())
+    first, second, year = (int(m.group(i)) for i in (1, 3, 4))
     if first > 12:
         order = "dmy"
     elif second > 12:

@@ -8,11 +8,19 @@ A token is a word (letters first, then letters or digits, joined by apostrophes 
 Tokens are lower-cased, curly apostrophes made straight and a possessive "'s" dropped, so
 "Lukashenko's" counts as "lukashenko" while "don't" stays whole.
 
+Each text is read in its own language (told from its script by
+:func:`toolkit.lang.script_language`): Russian words become their lemmas (pymorphy3 with its
+Russian dictionary: "провели в Минске" counts "провести" and "минск"), Chinese is segmented into
+words (jieba: "总统普京" is "总统", "普京"); other languages keep their word forms. A Russian
+noun has twelve case forms: counted apart, one term would be split into twelve.
+
 Stop words come from stopwords-iso (the ``stopwordsiso`` package, one list per ISO 639-1
 language), for the languages of the corpus's ``lang`` column, less the words this toolkit
 studies (``toolkit/lexicons/stop_words.yaml``: reporting verbs, "state" of "Union State"), plus
-the user's ``stop_words``. ``exclude_terms`` leave terms out of every list: exact words or
-phrases, case-insensitive, where ``*`` stands for any letters ("belta*", "*-based").
+the user's ``stop_words``. Belarusian, for which no maintained list exists, has a short list
+shipped in the same file (its source is named there). ``exclude_terms`` leave terms out of
+every list: exact words or phrases, case-insensitive, where ``*`` stands for any letters
+("belta*", "*-based").
 
 Example:
     >>> Tokens.build().tokens("The U.S. don't back Minsk's 5% rise, Lukashenko’s aide said.")
@@ -22,6 +30,8 @@ Example:
     ['u.s.', '5%', 'rise', 'lukashenko', 'aide', 'said']
     >>> t.terms("the Union State budget", ngram_max=2)
     ['union', 'state', 'budget', 'state budget']
+    >>> Tokens.build(["ru"]).tokens("Президенты провели переговоры в Минске")
+    ['президент', 'провести', 'переговоры', 'минск']
 """
 
 from __future__ import annotations
@@ -29,16 +39,20 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import polars as pl
 import yaml
 
 __all__ = [
+    "LANGUAGE_NAMES",
     "TOKEN_PATTERN",
     "Analyzer",
+    "Comparison",
     "Tokens",
+    "comparison",
     "exclude_pattern",
     "language_stop_words",
     "tokens_for",
@@ -65,14 +79,63 @@ def _toolkit_words() -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=32)
 def language_stop_words(lang: str) -> frozenset[str]:
-    """stopwords-iso's list for an ISO 639-1 code, less the words the toolkit studies; empty
-    for a language it has no list for (``be``, ``und``)."""
+    """stopwords-iso's list for an ISO 639-1 code, less the words the toolkit studies; the list
+    shipped in ``stop_words.yaml`` for a language stopwords-iso lacks (``be``); empty for one
+    neither has (``und``). Russian words are also given as their lemmas, since Russian tokens
+    are lemmatised."""
     import stopwordsiso
 
-    if not stopwordsiso.has_lang(lang):
+    shipped = _toolkit_words().get("languages", {}).get(lang)
+    if shipped is not None:
+        words = {_normal(str(w)) for w in shipped}
+    elif stopwordsiso.has_lang(lang):
+        words = {_normal(w) for w in stopwordsiso.stopwords(lang)}
+    else:
         return frozenset()
-    keep = set(_toolkit_words().get("keep", []))
-    return frozenset(_normal(w) for w in stopwordsiso.stopwords(lang)) - keep
+    if lang in _LEMMATISED:
+        words |= {_lemma(lang, w) for w in words}
+    return frozenset(words) - set(_toolkit_words().get("keep", []))
+
+
+_LEMMATISED = ("ru",)  # languages whose words become lemmas (pymorphy3 has a dictionary)
+_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
+
+
+@functools.lru_cache(maxsize=2)
+def _morph(lang: str):
+    import pymorphy3  # loaded on the first Russian text (about 0.1 s)
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma(lang: str, word: str) -> str:
+    """The most likely lemma of a lower-cased word (pymorphy3's first parse)."""
+    if not re.search(r"[\u0400-\u04FF]", word):
+        return word
+    return _morph(lang).parse(word)[0].normal_form.replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # its dictionary loads on the first Chinese text (about a second)
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _words(text: str, lang: str | None) -> list[str]:
+    """The text's raw tokens in order: jieba's words for runs of Han characters, the token
+    pattern's matches elsewhere."""
+    if lang != "zh":
+        return [m.group() for m in _TOKEN.finditer(text)]
+    out: list[str] = []
+    at = 0
+    for run in _HAN_RUN.finditer(text):
+        out += [m.group() for m in _TOKEN.finditer(text[at : run.start()])]
+        out += _jieba().lcut(run.group())  # a run of Han characters holds no punctuation
+        at = run.end()
+    return out + [m.group() for m in _TOKEN.finditer(text[at:])]
 
 
 def _normal(token: str) -> str:
@@ -111,6 +174,9 @@ class Tokens:
 
     stop: frozenset[str]
     exclude: str | None = None  # exclude_pattern(...)
+    # across languages: {lang: {word: shared term}}; a language not in it keeps only the
+    # shared terms themselves (see :class:`Comparison`)
+    language_map: dict[str, dict[str, str]] | None = field(default=None, hash=False)
 
     @classmethod
     def build(
@@ -119,11 +185,14 @@ class Tokens:
         *,
         stop_words: list[str] | tuple[str, ...] = (),
         exclude_terms: list[str] | tuple[str, ...] = (),
+        language_map: dict[str, dict[str, str]] | None = None,
     ) -> Tokens:
-        """Stop words of ``languages`` (ISO 639-1) and the user's, and the user's exclusions."""
+        """Stop words of ``languages`` (ISO 639-1) and the user's, and the user's exclusions;
+        with a ``language_map``, words compared across languages through it."""
         stop = set().union(*(language_stop_words(str(lang)) for lang in languages))
         stop |= {_normal(str(w)) for w in stop_words}
-        return cls(frozenset(stop), exclude_pattern(list(exclude_terms)))
+        mapping = _normal_map(language_map) if language_map else None
+        return cls(frozenset(stop), exclude_pattern(list(exclude_terms)), mapping)
 
     @functools.cached_property
     def _excluded(self) -> re.Pattern | None:
@@ -132,19 +201,38 @@ class Tokens:
     def is_excluded(self, term: str) -> bool:
         return bool(self._excluded and self._excluded.fullmatch(term))
 
-    def tokens(self, text: str | None) -> list[str]:
-        """The text's tokens, lower-cased, without stop words and excluded words."""
+    def tokens(self, text: str | None, *, lang: str | None = None) -> list[str]:
+        """The text's tokens, lower-cased (Russian ones as lemmas, Chinese ones as jieba's
+        words), without stop words and excluded words. ``lang`` is the text's language; by
+        default it is told from the text's script."""
+        from toolkit.lang import script_language
+
+        text = text or ""
+        lang = lang if lang is not None else script_language(text)
+        lemmatise = lang in _LEMMATISED
         out = []
-        for m in _TOKEN.finditer(text or ""):
-            t = _normal(m.group())
+        for word in _words(text, lang):
+            t = _normal(word)
+            if lemmatise and t not in self.stop:
+                t = _lemma(lang, t)
             if t and t not in self.stop and not self.is_excluded(t):
                 out.append(t)
-        return out
+        if self.language_map is None:
+            return out
+        # across languages: each word through the user's mapping, the rest left out
+        mapping = self.language_map.get(lang or "en")
+        if mapping is None:
+            return [t for t in out if t in self._shared]
+        return [mapping[t] for t in out if t in mapping]
 
-    def terms(self, text: str | None, *, ngram_max: int = 1) -> list[str]:
+    @functools.cached_property
+    def _shared(self) -> frozenset[str]:
+        return frozenset(t for m in (self.language_map or {}).values() for t in m.values())
+
+    def terms(self, text: str | None, *, ngram_max: int = 1, lang: str | None = None) -> list[str]:
         """Tokens and the n-grams of neighbouring tokens up to ``ngram_max`` words, without
         excluded phrases (as scikit-learn's analyzer orders them: unigrams first)."""
-        tokens = self.tokens(text)
+        tokens = self.tokens(text, lang=lang)
         out = list(tokens)
         for n in range(2, ngram_max + 1):
             for i in range(len(tokens) - n + 1):
@@ -163,8 +251,10 @@ class Analyzer:
     tokens: Tokens
     ngram_max: int = 1
 
-    def __call__(self, text: str) -> list[str]:
-        return self.tokens.terms(text, ngram_max=self.ngram_max)
+    def __call__(self, doc: str | tuple[str, str | None]) -> list[str]:
+        """The terms of a text, or of a (text, language) pair."""
+        text, lang = doc if isinstance(doc, tuple) else (doc, None)
+        return self.tokens.terms(text, ngram_max=self.ngram_max, lang=lang)
 
 
 def tokens_for(
@@ -173,9 +263,11 @@ def tokens_for(
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
     languages: list[str] | tuple[str, ...] | None = None,
+    language_map: dict[str, dict[str, str]] | None = None,
 ) -> Tokens:
     """The tokeniser for a corpus: stop words of the languages in its ``lang`` column (told from
-    the text where the column is missing) unless ``languages`` are given."""
+    the text where the column is missing) unless ``languages`` are given; ``language_map`` as
+    in :class:`Comparison`."""
     if languages is None:
         if "lang" in docs.columns:
             found = docs["lang"].drop_nulls().unique().sort().to_list()
@@ -189,4 +281,151 @@ def tokens_for(
         missing = [lang for lang in languages if not language_stop_words(lang)]
         if missing:
             log.info("no stop word list for %s: their words are all kept", ", ".join(missing))
-    return Tokens.build(languages, stop_words=stop_words, exclude_terms=exclude_terms)
+    return Tokens.build(languages, stop_words=stop_words, exclude_terms=exclude_terms,
+                        language_map=language_map)  # fmt: skip
+
+
+# ---------------------------------------------------------------- which languages are compared
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "be": "Belarusian", "uk": "Ukrainian",
+                  "zh": "Chinese", "und": "unknown language"}  # fmt: skip
+
+
+def _normal_map(language_map: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The user's mapping with its words as tokens are: lower-case, Russian words as lemmas."""
+    out = {}
+    for lang, words in language_map.items():
+        lg = str(lang)
+        out[lg] = {_lemma(lg, _normal(str(w))) if lg in _LEMMATISED else _normal(str(w)):
+                   _normal(str(t)) for w, t in words.items()}  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Which documents a comparison of words reads: those of one language (``within``), or of
+    several, whose words meet only through the user's ``language_map`` (``across``).
+
+    Word counts of two languages share nothing but names: compared as they are, every
+    Russian word would be "distinctive" of the group that publishes in Russian. So a
+    comparison is within one language (the corpus's most common, unless ``languages`` names
+    it), or across languages through a mapping the user gives: ``{ru: {санкция: sanction}}``
+    maps each Russian word (lemma) to a shared term; the words of a language the mapping does
+    not hold (English here) count only where they are shared terms, and every other word is
+    left out of every language. Documents of other languages are left out and counted; those
+    of unknown language (``und``) are kept only when the corpus holds one language.
+
+    Example:
+        >>> docs = pl.DataFrame({"lang": ["en", "en", "ru", "und"]})
+        >>> comparison(docs).describe()
+        'within English (2 documents); left out: 1 Russian, 1 unknown language'
+        >>> c = comparison(docs, languages=["en", "ru"],
+        ...                language_map={"ru": {"санкция": "sanction"}})
+        >>> for part in c.describe().split("; "): print(part)
+        across English and Russian through your language_map (1 shared term
+        3 documents)
+        left out: 1 unknown language
+    """
+
+    languages: tuple[str, ...]
+    language_map: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
+    n_docs: int = 0
+    left_out: dict[str, int] = field(default_factory=dict, hash=False)
+    keep_unknown: bool = False
+    through: str = "language_map"  # what carries the comparison across languages
+
+    @property
+    def across(self) -> bool:
+        return len(self.languages) > 1
+
+    @property
+    def kind(self) -> str:
+        """``within LANG`` or ``across LANG, LANG (language_map)``: the tables' column."""
+        if self.across:
+            return f"across {', '.join(self.languages)} ({self.through})"
+        return f"within {self.languages[0]}" if self.languages else "within none"
+
+    def describe(self) -> str:
+        names = [LANGUAGE_NAMES.get(lg, lg) for lg in self.languages]
+        n = f"{self.n_docs} document{'s' if self.n_docs != 1 else ''}"
+        if self.across:
+            said = f"across {', '.join(names[:-1])} and {names[-1]} through your {self.through}"
+            if self.through == "language_map":
+                shared = {t for m in self.language_map.values() for t in m.values()}
+                said += f" ({len(shared)} shared term{'s' if len(shared) != 1 else ''}; {n})"
+            else:
+                said += f" ({n})"
+        else:
+            said = f"within {names[0] if names else 'no language'} ({n})"
+        if self.left_out:
+            said += "; left out: " + ", ".join(
+                f"{k} {LANGUAGE_NAMES.get(lg, lg)}" for lg, k in self.left_out.items()
+            )
+        return said
+
+    def select(self, docs: pl.DataFrame) -> pl.DataFrame:
+        """The documents compared."""
+        keep = list(self.languages) + (["und"] if self.keep_unknown else [])
+        return docs.filter(_languages(docs).is_in(keep))
+
+    def tokens(self, **options: Any) -> Tokens:
+        """The tokeniser of the comparison: the stop words of its languages, its mapping."""
+        return Tokens.build(self.languages, language_map=self.language_map or None, **options)
+
+
+def _languages(docs: pl.DataFrame) -> pl.Expr:
+    """Each document's language: its ``lang``, else told from its text as the load does."""
+    if "lang" in docs.columns:
+        return pl.col("lang").fill_null("und")
+    from toolkit.lang import language, word_count
+
+    text = pl.col("text").fill_null("")
+    return language(text, word_count(text))
+
+
+def comparison(
+    docs: pl.DataFrame,
+    *,
+    languages: list[str] | tuple[str, ...] = (),
+    language_map: dict[str, dict[str, str]] | None = None,
+    through: str = "language_map",
+) -> Comparison:
+    """The :class:`Comparison` the user's ``languages`` and ``language_map`` ask for.
+    ``through`` names another mapping that carries words across languages (frames' terms per
+    language): then no ``language_map`` is needed.
+
+    Raises:
+        ToolkitError: several languages without a mapping, or a mapping that leaves more than
+            one of them unmapped (their words would meet as they are).
+    """
+    from toolkit.errors import ToolkitError
+
+    langs = docs.select(_languages(docs).alias("lang"))["lang"]
+    counts = dict(langs.value_counts().iter_rows()) if langs.len() else {}
+    known = {lg: n for lg, n in counts.items() if lg != "und"}
+    mapping = _normal_map(language_map) if language_map else {}
+    chosen = [str(lg) for lg in languages]
+    if not chosen and known:
+        main = sorted(known, key=lambda lg: (-known[lg], lg))[0]
+        chosen = [main, *sorted(lg for lg in mapping if lg in known and lg != main)]
+    chosen = list(dict.fromkeys(chosen))
+    if len(chosen) > 1 and through == "language_map":
+        unmapped = [lg for lg in chosen if lg not in mapping]
+        if not mapping or len(unmapped) > 1:
+            raise ToolkitError(
+                f"languages {', '.join(chosen)}: words of different languages are compared only "
+                "through a mapping you give; set language_map (each language's words to shared "
+                "terms, e.g. {ru: {санкция: sanction}}) for all of them but one, or name one "
+                "language to compare within it"
+            )
+    keep_unknown = len(known) <= 1
+    left = {lg: n for lg, n in sorted(counts.items()) if lg not in chosen
+            and not (lg == "und" and keep_unknown)}  # fmt: skip
+    return Comparison(
+        languages=tuple(chosen),
+        language_map=mapping if len(chosen) > 1 else {},
+        n_docs=sum(n for lg, n in counts.items()) - sum(left.values()),
+        left_out=left,
+        keep_unknown=keep_unknown,
+        through=through,
+    )

@@ -325,10 +325,32 @@ def topic_label(terms: list[str], *, parts: int = 3) -> str:
     first six letters, less a plural "s", and each part of a hyphenated word), so phrases that
     share words do not make a word salad.
 
+    A topic that spans languages shows each language's words: where the terms are written in
+    more than one script (Latin, Cyrillic, Han), the label gives the first two parts of each,
+    in the order their scripts first appear, joined by " / ".
+
     Example:
         >>> topic_label(["lukashenko stressed", "coordinates lukashenko", "belarus", "belarusian"])
         'lukashenko stressed, coordinates, belarus'
+        >>> topic_label(["церемония", "праздник", "ceremony", "ветеран", "greetings"])
+        'церемония, праздник / ceremony, greetings'
     """
+    scripts: dict[str, list[str]] = {}
+    for term in terms:
+        scripts.setdefault(_script(term), []).append(term)
+    if len(scripts) > 1:
+        return " / ".join(_label(part, parts=2) for part in scripts.values())
+    return _label(terms, parts=parts)
+
+
+def _script(term: str) -> str:
+    from toolkit.lang import script_language
+
+    found = script_language(term)
+    return "cyrillic" if found in ("ru", "be", "uk") else found or "latin"
+
+
+def _label(terms: list[str], *, parts: int) -> str:
     seen: set[str] = set()
     out: list[str] = []
     for term in terms:

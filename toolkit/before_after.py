@@ -1,0 +1,210 @@
+"""Before and after an event: each measure's share in a window either side, compared within each
+outlet by a permutation test (labels shuffled within outlets, seeded), with Benjamini-Hochberg
+q-values; and the words that rose and fell (log-odds, :mod:`toolkit.keyness`).
+
+Example:
+    >>> from toolkit.before_after import event_window
+    >>> event_window("2022-02-24", 7)[0]
+    datetime.date(2022, 2, 17)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from toolkit.errors import ToolkitError
+from toolkit.resources import UNKNOWN
+from toolkit.stats import bh_qvalues, significant
+
+__all__ = [
+    "before_after_by_group",
+    "before_after_shares",
+    "before_after_terms",
+    "event_window",
+]
+
+
+def event_window(event: str | dt.date, days: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
+    """(before_start, before_end, after_start, after_end), all inclusive: the ``days`` days
+    before the event day, and the event day with the ``days - 1`` days after it."""
+    day = dt.date.fromisoformat(event) if isinstance(event, str) else event
+    if days < 1:
+        raise ToolkitError(f"an event window needs at least one day, not {days}")
+    one = dt.timedelta(days=1)
+    return day - days * one, day - one, day, day + (days - 1) * one
+
+
+def _side(frame: pl.DataFrame, event: str | dt.date, days: int) -> pl.DataFrame:
+    b0, b1, a0, a1 = event_window(event, days)
+    return frame.with_columns(
+        side=pl.when(pl.col("published").is_between(b0, b1))
+        .then(pl.lit("before"))
+        .when(pl.col("published").is_between(a0, a1))
+        .then(pl.lit("after"))
+    ).filter(pl.col("side").is_not_null())
+
+
+def _strata(sided: pl.DataFrame, by: str | None) -> tuple[np.ndarray, np.ndarray, list[str], int]:
+    """Each item's stratum (its group, or one stratum without ``by``) among the groups with
+    items on both sides, whether it is after the event, the groups compared, and the items
+    left out (their group has items on one side only)."""
+    groups = sided[by].cast(pl.String).fill_null(UNKNOWN) if by else pl.Series([""] * sided.height)
+    both = (
+        pl.DataFrame({"g": groups, "side": sided["side"]})
+        .group_by("g")
+        .agg(pl.col("side").n_unique())
+        .filter(pl.col("side") == 2)["g"]
+        .sort()
+        .to_list()
+    )
+    index = {g: i for i, g in enumerate(both)}
+    strata = np.array([index.get(g, -1) for g in groups.to_list()], dtype=np.int64)
+    after = (sided["side"] == "after").to_numpy()
+    return strata, after, both, int((strata < 0).sum())
+
+
+def _within_test(
+    x: np.ndarray,
+    strata: np.ndarray,
+    after: np.ndarray,
+    k: int,
+    rng: np.random.Generator,
+    permutations: int,
+) -> tuple[float, float, float | None]:
+    """The mean over ``k`` strata of each stratum's share before and after, and the two-sided
+    p-value of their difference when the before/after labels are shuffled within strata.
+
+    For a yes/no measure, the number of "yes" items a shuffle puts after the event is
+    hypergeometric in each stratum, so each shuffle is drawn exactly without building it."""
+    keep = strata >= 0
+    s, a, xs = strata[keep], after[keep], x[keep]
+    n_a = np.bincount(s[a], minlength=k).astype(np.float64)
+    n_b = np.bincount(s[~a], minlength=k).astype(np.float64)
+    yes_a = np.bincount(s[a], weights=xs[a], minlength=k)
+    yes = np.bincount(s, weights=xs, minlength=k)
+    share_a, share_b = float(np.mean(yes_a / n_a)), float(np.mean((yes - yes_a) / n_b))
+    observed = share_a - share_b
+    draws = rng.hypergeometric(
+        yes.astype(np.int64), (n_a + n_b - yes).astype(np.int64), n_a.astype(np.int64),
+        size=(permutations, k),
+    )  # fmt: skip
+    diffs = np.mean(draws / n_a - (yes - draws) / n_b, axis=1)
+    p = float((np.sum(np.abs(diffs) >= abs(observed) - 1e-12) + 1) / (permutations + 1))
+    return share_b, share_a, p
+
+
+_SHARE_SCHEMA = {"n_before": pl.Int64, "n_after": pl.Int64, "share_before": pl.Float64,
+                 "share_after": pl.Float64, "change": pl.Float64, "p_value": pl.Float64,
+                 "q_value": pl.Float64}  # fmt: skip
+
+
+def before_after_shares(
+    frame: pl.DataFrame,
+    flags: list[str] | dict[str, str],
+    *,
+    event: str | dt.date,
+    days: int,
+    seed: int | np.random.Generator,
+    permutations: int = 2000,
+    by: str | None = "outlet",
+) -> pl.DataFrame:
+    """For each boolean column in ``flags`` (a frame present, a topic, a query match; a dict
+    gives each its ``label``): its share of items before and after the event within each group
+    of ``by``, averaged over the groups with items on both sides (each weighted equally), the
+    change, and a two-sided permutation test with before/after labels shuffled within groups
+    ``permutations`` times (by a generator from ``seed``, or the ``numpy.random.Generator``
+    given), so an outlet that went quiet on one side makes no change. ``q_value``: the
+    Benjamini-Hochberg q-value over the table. ``by=None`` pools all items as one group.
+
+    Columns: measure, label, groups (compared), left_out (items of groups with items on one
+    side only), n_before, n_after, share_before, share_after, change, p_value, q_value.
+    """
+    labels = flags if isinstance(flags, dict) else {f: f for f in flags}
+    sided = _side(frame, event, days)
+    strata, after, groups, left_out = _strata(sided, by)
+    rng = np.random.default_rng(seed)
+    n_b, n_a = int((~after & (strata >= 0)).sum()), int((after & (strata >= 0)).sum())
+    rows = []
+    for f, label in labels.items():
+        share_b = share_a = p = None
+        if groups:
+            x = sided[f].fill_null(False).to_numpy().astype(np.float64)
+            share_b, share_a, p = _within_test(x, strata, after, len(groups), rng, permutations)
+        change = share_a - share_b if groups else None
+        rows.append({"measure": f, "label": label, "groups": len(groups),
+                     "left_out": left_out, "n_before": n_b, "n_after": n_a,
+                     "share_before": _r(share_b), "share_after": _r(share_a),
+                     "change": _r(change), "p_value": _r(p)})  # fmt: skip
+    for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
+        row["q_value"] = q
+    schema = {"measure": pl.String, "label": pl.String, "groups": pl.Int64,
+              "left_out": pl.Int64} | _SHARE_SCHEMA  # fmt: skip
+    return pl.DataFrame(rows, schema=schema).sort("change", descending=True, nulls_last=True)
+
+
+def before_after_by_group(
+    frame: pl.DataFrame,
+    flags: list[str] | dict[str, str],
+    *,
+    event: str | dt.date,
+    days: int,
+    seed: int | np.random.Generator,
+    permutations: int = 2000,
+    by: str = "outlet",
+) -> pl.DataFrame:
+    """:func:`before_after_shares` for each group of ``by`` on its own (one row per measure and
+    group with items on both sides), with q-values over the whole table."""
+    labels = flags if isinstance(flags, dict) else {f: f for f in flags}
+    sided = _side(frame, event, days)
+    _, _, groups, _ = _strata(sided, by)
+    rng = np.random.default_rng(seed)
+    column = sided[by].cast(pl.String).fill_null(UNKNOWN)
+    rows = []
+    for g in groups:
+        mine = sided.filter(column == g)
+        after = (mine["side"] == "after").to_numpy()
+        strata = np.zeros(mine.height, dtype=np.int64)
+        for f, label in labels.items():
+            x = mine[f].fill_null(False).to_numpy().astype(np.float64)
+            share_b, share_a, p = _within_test(x, strata, after, 1, rng, permutations)
+            rows.append({"measure": f, "label": label, by: g, "n_before": int((~after).sum()),
+                         "n_after": int(after.sum()), "share_before": _r(share_b),
+                         "share_after": _r(share_a), "change": _r(share_a - share_b),
+                         "p_value": _r(p)})  # fmt: skip
+    for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
+        row["q_value"] = q
+    schema = {"measure": pl.String, "label": pl.String, by: pl.String} | _SHARE_SCHEMA
+    return pl.DataFrame(rows, schema=schema).sort("measure", by)
+
+
+def _r(x: float | None) -> float | None:
+    return round(float(x), 4) + 0.0 if x is not None and np.isfinite(x) else None  # no -0.0
+
+
+def before_after_terms(
+    frame: pl.DataFrame, *, event: str | dt.date, days: int, **options: Any
+) -> pl.DataFrame:
+    """Terms that rose (z > 0) or fell (z < 0) after the event: the log-odds ratio with an
+    informative prior of the items after against those before (:mod:`toolkit.keyness`;
+    ``options`` go to :func:`toolkit.keyness.distinctive_terms`: ``stop_words``,
+    ``exclude_terms``, ``min_count``...), with the two-sided normal p-value of each z and its
+    Benjamini-Hochberg q-value over every term compared."""
+    from scipy.special import erfc
+
+    from toolkit.keyness import distinctive_terms
+
+    sided = _side(frame, event, days)
+    if sided["side"].n_unique() < 2:
+        return pl.DataFrame()
+    terms = distinctive_terms(sided, by="side", pair=("after", "before"), **options)
+    if terms.height == 0:
+        return terms
+    p = erfc(np.abs(terms["z"].to_numpy()) / np.sqrt(2))
+    return terms.with_columns(
+        p_value=pl.Series([significant(v) for v in p], dtype=pl.Float64),
+        q_value=pl.Series(bh_qvalues(p), dtype=pl.Float64),
+    )

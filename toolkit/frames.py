@@ -1,0 +1,158 @@
+"""Frame, attribution and stance lexicons: the bundled YAML, a user's file extending or replacing
+it, a frame's terms per language, and the whole-word patterns the terms become.
+
+Example:
+    >>> from toolkit.frames import term_pattern
+    >>> import re
+    >>> pattern = term_pattern(["sanction*", "union state"])
+    >>> bool(re.search(pattern, "New sanctions on the Union State"))
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import DataError, ToolkitError
+from toolkit.resources import read_mapping
+from toolkit.tokens import Comparison, Tokens
+
+__all__ = ["frame_terms", "frames_for", "lexicon", "term_pattern", "without_excluded"]
+
+
+@functools.lru_cache(maxsize=16)
+def _bundled(name: str) -> dict[str, Any]:
+    text = (resources.files("toolkit") / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend") -> dict[str, Any]:
+    """A bundled lexicon (``frames``, ``attribution``, ``stance``), extended by or replaced with
+    the entries of a user's YAML file of the same shape."""
+    base = dict(_bundled(name))
+    if extra is None:
+        return base
+    user = read_mapping(Path(extra), what="lexicon file", error=DataError)
+    if mode not in ("extend", "replace"):
+        raise ToolkitError(f"lexicon mode must be 'extend' or 'replace', not {mode!r}")
+    if name == "frames":
+        _check_frames(user, Path(extra))
+    return user if mode == "replace" else {**base, **user}
+
+
+def _check_frames(frames: dict[str, Any], path: Path) -> None:
+    """Each frame a mapping with ``terms``: a list, or a mapping of language to list."""
+    for name, spec in frames.items():
+        terms = spec.get("terms") if isinstance(spec, dict) else None
+        lists = terms.values() if isinstance(terms, dict) else [terms]
+        if not all(isinstance(t, list) for t in lists):
+            raise DataError(
+                f"{path}: frame {name!r} needs terms: a list of terms, or a mapping of language "
+                "to a list (terms: {en: [sanction*], ru: [санкци*]})"
+            )
+
+
+def _terms_in(spec: dict[str, Any], lang: str | None) -> list[str] | None:
+    """A frame's terms for texts of ``lang``: its list (any language), or its list for that
+    language; None when it has none for it."""
+    terms = spec["terms"]
+    if isinstance(terms, dict):
+        found = terms.get(lang)
+        return None if found is None else [str(t) for t in found]
+    return [str(t) for t in terms]
+
+
+def frames_for(frames: dict[str, Any], compared: Comparison) -> tuple[dict[str, Any], list[str]]:
+    """The frames a comparison can measure, with their terms per language compared
+    (``terms_by_language``) and ``terms`` (all of them, as one list), and a note for each frame
+    left out.
+
+    Within one language a frame counts its list, or its terms for that language. Across
+    languages only a frame with terms for every language compared is measured: a plain list
+    holds one language's words, which the others' texts never match, so it would count every
+    other-language document as not framed.
+
+    Example:
+        >>> frames = {"s": {"label": "Sanctions", "terms": {"en": ["sanction*"],
+        ...                                                    "ru": ["санкци*"]}},
+        ...           "w": {"label": "West", "terms": ["the west"]}}
+        >>> c = Comparison(("en", "ru"), through="frame terms per language")
+        >>> kept, notes = frames_for(frames, c)
+        >>> kept["s"]["terms"], notes
+        (['sanction*', 'санкци*'], ['West: no terms per language, left out across languages'])
+    """
+    kept, notes = {}, []
+    for name, spec in frames.items():
+        label = spec.get("label", name)
+        if compared.across and not isinstance(spec["terms"], dict):
+            notes.append(f"{label}: no terms per language, left out across languages")
+            continue
+        per = {lg: _terms_in(spec, lg) for lg in compared.languages or (None,)}
+        missing = [lg for lg, t in per.items() if t is None]
+        if missing:
+            notes.append(f"{label}: no terms for {', '.join(missing)}, left out")
+            continue
+        every = list(dict.fromkeys(t for terms in per.values() for t in terms))
+        kept[name] = {**spec, "terms": every, "terms_by_language": per}
+    return kept, notes
+
+
+def term_pattern(terms: list[str]) -> str:
+    """One case-insensitive regex for whole-word terms; a trailing ``*`` matches any ending."""
+    parts = []
+    for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
+        star = t.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
+        parts.append(body + (r"\w*" if star else ""))
+    return r"(?i)\b(?:" + "|".join(parts) + r")\b"
+
+
+def frame_terms(
+    frames: dict[str, Any],
+    *,
+    stop_words: list[str] | tuple[str, ...] = (),
+    exclude_terms: list[str] | tuple[str, ...] = (),
+) -> dict[str, list[str]]:
+    """Each frame's label and the terms :func:`frame_rates` counts for it (without the user's
+    stop words and excluded terms): what the evidence of a frame is searched for.
+
+    Example:
+        >>> frame_terms({"security": {"label": "Security", "terms": ["nato", "threat*"]}},
+        ...             stop_words=["nato"])
+        {'Security': ['threat*']}
+    """
+    tokens = Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
+    kept = without_excluded(frames, tokens)
+    return {spec.get("label", name): _flat(spec["terms"]) for name, spec in
+            kept.items()}  # fmt: skip
+
+
+def _flat(terms: list[Any] | dict[str, list[Any]]) -> list[str]:
+    """A frame's terms as one list (every language's, where they are given per language)."""
+    lists = terms.values() if isinstance(terms, dict) else [terms]
+    return list(dict.fromkeys(str(t) for terms_ in lists for t in terms_))
+
+
+def without_excluded(frames: dict[str, Any], tokens: Tokens) -> dict[str, Any]:
+    """The frames without the terms that are stop words or excluded."""
+
+    def keep(terms: list[Any]) -> list[Any]:
+        lowered = [str(t).lower() for t in terms]
+        return [t for t, low in zip(terms, lowered, strict=True)
+                if low not in tokens.stop and not tokens.is_excluded(low)]  # fmt: skip
+
+    kept = {}
+    for name, spec in frames.items():
+        terms = spec["terms"]
+        terms = {lg: keep(t) for lg, t in terms.items()} if isinstance(terms, dict) else keep(terms)
+        kept[name] = {**spec, "terms": terms}
+        if "terms_by_language" in spec:
+            kept[name]["terms_by_language"] = {lg: keep(t) for lg, t in
+                                               spec["terms_by_language"].items()}  # fmt: skip
+    return kept

@@ -1,0 +1,286 @@
+"""Titles and bodies of scraped pages from sites no outlet table covers: which lines are prose,
+bylines and headlines, where the article starts and ends, and which line is its title (the
+headline-like line above the body that shares its words, or the one over a byline).
+
+Nothing here names an outlet or a site; :mod:`toolkit.extract` uses these rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from toolkit.outlets import Registry
+from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
+
+__all__ = [
+    "BYLINE",
+    "INITIALS_END",
+    "MERIDIEM",
+    "article_span",
+    "core_start",
+    "is_prose",
+    "is_title",
+    "title_part",
+    "titles_over_bylines",
+]
+
+_TITLE_MAX_WORDS = 30
+_TITLE_END = re.compile(r"[.,;:。！？]$")
+_TITLE_MAX_CHARS = 200
+INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")  # "... N.Y.C."
+
+
+def is_title(p: str, reg: Registry) -> bool:
+    words = p.count(" ") + 1
+    if (
+        words > _TITLE_MAX_WORDS
+        or len(p) > _TITLE_MAX_CHARS
+        or _TITLE_END.search(p)
+        or not re.search(r"[A-Za-z]{2}", p)
+    ):
+        return False
+    return not reg.page_date_any.search(p)
+
+
+BYLINE = re.compile(r"^(?:[Bb]y|BY|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
+MERIDIEM = re.compile(r"\s*[AaPp]\.[Mm]\.$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”»’']?$")
+_PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
+_TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
+_HEADLINE_WORDS = 20  # a longer line there is a lead
+_MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
+_MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
+
+
+def is_prose(p: str) -> bool:
+    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
+    words = p.count(" ") + 1
+    if words == 1:  # scripts written without spaces
+        return len(p) >= 60 and bool(_PROSE_END.search(p))
+    if words < 30 and _title_case(p):  # "Manhole Fires and Burst Pipes: ... N.Y.C."
+        return False
+    return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
+
+
+def _title_case(p: str) -> bool:
+    """Whether most longer words of a line are capitalised, as in a headline."""
+    long = [w for w in p.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
+def _headline_size(p: str) -> bool:
+    spaces = p.count(" ")
+    if spaces < 2 and _KANA_HAN.search(p):  # Chinese, Japanese: a few words in Latin letters
+        return 8 <= len(p) <= 80
+    return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
+
+
+def article_span(
+    kept: list[str], reg: Registry, repeated: list[bool] | None = None, *, titled: bool = False
+) -> tuple[int, int] | None:
+    """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
+    its title to its last paragraph of prose; None when the page has no prose. The title is the
+    line :func:`_topic_title` finds, else (the site's pages known) the page's own first line
+    (:func:`_own_title`), else the longest title-like line just above the first paragraph of
+    prose, fewer than five lines above which are the article's own (a lead) and kept. A page
+    ``titled`` elsewhere (a file name) is read by the last rule alone, and None when nothing
+    is cut. Fewer than five lines below the last paragraph are the article's own (a short
+    closing paragraph) and kept."""
+    prose = [j for j, p in enumerate(kept) if is_prose(p)]
+    if not prose:
+        return None
+    first, last = prose[0], prose[-1]
+    # With the site's other pages to tell its sections and menus, the title is the first line
+    # of its own above the first paragraph; without them, the longest just above it.
+    end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    titles = [
+        j
+        for j in range(max(0, first - _TITLE_WINDOW), first)
+        if is_title(kept[j], reg) and _headline_size(kept[j]) and not BYLINE.match(kept[j])
+    ]
+    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
+    # Fewer than five lines above the title are the article's own (a lead, an editor's note).
+    head = head if head >= _MENU_LINES else 0
+    if titled:  # a title of its own elsewhere (a file name): a lone page's header, all kept
+        return (head, end) if head or end < len(kept) else None
+    if (topic := _topic_title(kept, reg, prose)) is not None:
+        head = topic
+    elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
+        head = own
+    return head, _article_end(kept, prose, max(head, core_start(kept, prose, 3)), end)
+
+
+def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int:
+    """Where the article that starts at ``kept[start]`` ends: before a run of at least
+    ``_MENU_GAP`` lines without prose (a footer's menus) after which less than half as much
+    prose follows as came before it (a footer's notices, a list of other stories), else at
+    ``end``."""
+    after = [j for j in prose if j >= start]
+    chars = [len(kept[j]) for j in after]
+    total = sum(chars)
+    for i, (j, k) in enumerate(itertools.pairwise(after)):
+        if k - j > _MENU_GAP and (before := sum(chars[: i + 1])) > 2 * (total - before):
+            # short sentences right after the last paragraph are the article's own
+            j += 1
+            while j < end and kept[j].count(" ") >= 2 and _SENTENCE_END.search(kept[j]):
+                j += 1
+            return min(j, end)
+    return end
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# Two sentences: "transportiert. Doch", not "U.S. Trained"
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
+# "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
+_NAME_LINE = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
+)
+# A caption's credit: "(Photo: Getty Images)", "(The Associated Press)", "Credit...".
+_CREDIT = re.compile(r"\([^()]*\s[^()]*\)$|^Credit\b")
+_PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
+_DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+# "Parmy Olson Forbes Staff", "Frances Coppola Contributor": an author and a role
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'-]+ ){1,4}(?:Senior |Staff |Chief |Special )?"
+    r"(?:Contributor|Staff|Writer|Correspondent|Reporter|Editor|Columnist)$"
+)
+_TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
+_TOPIC_LINES = 6  # paragraphs of the body a title is compared with
+_TOPIC_WINDOW = 40  # lines above the body where its title may sit
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """Words that say nothing of a story's topic, in the languages of Latin and Cyrillic script
+    the toolkit reads (stopwords-iso)."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
+
+
+def _topic_keys(text: str) -> set[str]:
+    """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
+    agree); Chinese and Japanese as pairs of characters."""
+    keys = set()
+    stop = _stop_words()
+    for word in _LETTERS.findall(text.casefold()):
+        if _KANA_HAN.search(word):
+            han = "".join(_KANA_HAN.findall(word))
+            keys |= {han[i : i + 2] for i in range(len(han) - 1)}
+        elif len(word) >= 3 and word not in stop:
+            keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
+    return keys
+
+
+def _byline(p: str) -> bool:
+    return bool(BYLINE.match(p) or (len(p) <= 60 and (_NAME_LINE.match(p) or _ROLE_LINE.match(p))))
+
+
+def _byline_or_stamp(p: str, reg: Registry) -> bool:
+    return _byline(p) or _stamp_like(p, reg)
+
+
+def _topic_title(kept: list[str], reg: Registry, prose: list[int]) -> int | None:
+    """The title of a scraped page among the headline-like lines above its body
+    (``kept[core:]``) that share at least two words with its first paragraphs (or one of
+    their two): the line right above a byline ("By ...", "Angie Yack, CNN"), else the line that
+    shares most (shared words squared over its words: a headline, not a longer standfirst),
+    a line next to a stamp or byline counting half as much again. None when no line shares."""
+    start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
+    body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
+    scores: dict[int, float] = {}
+    for j in range(max(0, core - _TOPIC_WINDOW), core):
+        p = kept[j]
+        # a headline may end with initials ("... Underneath N.Y.C.")
+        if (
+            not is_title(INITIALS_END.sub("", p), reg)
+            or not _headline_size(p)
+            or _byline_or_stamp(p, reg)
+            or _SENTENCE_BREAK.search(p)
+            or _CREDIT.search(p)
+            or p.endswith(("→", "»", "›", "..."))
+            or "://" in p
+        ):
+            continue
+        keys = _topic_keys(p)
+        shared = len(keys & body)
+        if shared >= 2 or (shared == 1 and len(keys) <= 2):
+            near = _byline_or_stamp(kept[j + 1], reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
+            scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
+    if not scores:
+        return None
+    # A standfirst may sit between the title and the byline.
+    above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
+    found = above_byline or list(scores)
+    # The title comes first: a standfirst, a caption or summary points below it share as much.
+    best = max(scores[j] for j in found)
+    return min(j for j in found if scores[j] >= _TOPIC_CLOSE * best)
+
+
+def title_part(title: str, body: list[str]) -> str:
+    """A title less the parts around it that are not about the story: a section or path
+    ("Economy|...", "home > Gadgets > ..."), a site name (" - Sciencefly"); the part that
+    shares most words with the body is kept; a path part is cut when it is short and shares
+    less than half as many, a part after a dash only when it shares none."""
+    keys = set().union(*(_topic_keys(p) for p in [p for p in body if is_prose(p)][:12]))
+    for separator in (_PATH_SEPARATOR, _DASH_SEPARATOR):
+        parts = [p for p in separator.split(title) if p.strip()]
+        if len(parts) < 2:
+            continue
+        shared = [len(_topic_keys(p) & keys) for p in parts]
+        best = max(range(len(parts)), key=lambda i: (shared[i], len(parts[i])))
+        others = [i for i in range(len(parts)) if i != best]
+        if separator is _PATH_SEPARATOR:
+            cut = shared[best] >= 2 and all(
+                parts[i].count(" ") < 4 and 2 * shared[i] < shared[best] for i in others
+            )
+        else:
+            cut = len(parts) == 2 and shared[best] > 0 and shared[others[0]] == 0
+        if cut:
+            return parts[best].strip()
+    return title
+
+
+def core_start(kept: list[str], prose: list[int], run: int) -> int:
+    """Where a page's body starts: its first ``run`` paragraphs of prose in a row (a caption
+    or an author's blurb above it is shorter), else its first paragraph of prose."""
+    at = set(prose)
+    return next((j for j in prose if all(j + k in at for k in range(run))), prose[0])
+
+
+def _stamp_like(p: str, reg: Registry) -> bool:
+    """Whether a line is a date stamp, in a form the tables know or any common one."""
+    if reg.page_date_any.search(p):
+        return True
+    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
+
+
+def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
+    """The title of a page whose site's other pages are known: the first title-like line above
+    its first paragraph that no other page has, where every line above it is the site's (a
+    section name or menu its other pages have), a stamp or a byline; else None."""
+    for j in range(first):
+        p = kept[j]
+        if repeated[j] or BYLINE.match(p) or _stamp_like(p, reg):
+            continue
+        return j if is_title(p, reg) and _headline_size(p) else None
+    return None
+
+
+def titles_over_bylines(
+    paras: list[str], chrome: list[bool], learned: list[bool], reg: Registry
+) -> list[bool]:
+    """``chrome`` less the headline-like lines learned as chrome that stand right above a
+    byline: the page's title, which other pages of the site link to."""
+    titles = {
+        i
+        for i in range(len(paras) - 1)
+        if learned[i]
+        and is_title(paras[i], reg)
+        and _headline_size(paras[i])
+        and any(_byline(p) for p in paras[i + 1 : i + 3])
+    }
+    return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
