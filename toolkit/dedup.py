@@ -31,7 +31,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -43,7 +42,7 @@ from typing import Any, Literal
 import numpy as np
 import polars as pl
 
-from toolkit.align import align_paragraphs, word_diff_html
+from toolkit.align import align_paragraphs
 from toolkit.dedup_candidates import (
     Candidates,
     Shingles,
@@ -67,6 +66,7 @@ from toolkit.dedup_clusters import (
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
+from toolkit.explanation import Explanation
 from toolkit.options import build, option
 from toolkit.outlets import Registry
 from toolkit.outlets import registry as bundled_registry
@@ -261,65 +261,6 @@ class Duplicates:
         else:
             table = align_paragraphs(texts[doc_a], texts[doc_b])
         return Explanation(a=meta[doc_a], b=meta[doc_b], table=table, pair=found)
-
-
-@dataclass
-class Explanation:
-    """The paragraph alignment of two copies (``table``, :data:`toolkit.align.ALIGN_SCHEMA`),
-    rendered as a side-by-side HTML table in notebooks."""
-
-    a: dict[str, Any]
-    b: dict[str, Any]
-    table: pl.DataFrame
-    pair: dict[str, Any] | None
-
-    def counts(self) -> dict[str, int]:
-        return dict(self.table.group_by("op").len().sort("op").iter_rows())
-
-    def __str__(self) -> str:
-        head = f"{_describe(self.a)}\n  vs {_describe(self.b)}"
-        if self.pair and self.pair["kind"] == "translation":
-            head += "\n  translation (paragraphs aligned by the multilingual model)"
-        elif self.pair:
-            head += (
-                f"\n  {self.pair['kind']}: jaccard {self.pair['jaccard']:.2f}, "
-                f"a in b {self.pair['containment_a_in_b']:.2f}, "
-                f"b in a {self.pair['containment_b_in_a']:.2f}"
-            )
-        ops = ", ".join(f"{k} {v}" for k, v in self.counts().items())
-        return f"{head}\n  paragraphs: {ops}"
-
-    def _repr_html_(self) -> str:
-        colours = {"same": "#f4f4f4", "edited": "#fff7d6", "merged": "#e8f0ff", "split": "#e8f0ff",
-                   "removed": "#ffe3e3", "added": "#e2f7e2"}  # fmt: skip
-        body = []
-        for r in self.table.iter_rows(named=True):
-            op = r["op"]
-            if op in ("edited", "merged", "split"):
-                right = word_diff_html(r["text_a"], r["text_b"])
-            else:
-                right = html.escape(r["text_b"] or "")
-            left = html.escape(r["text_a"] or "")
-            body.append(
-                f'<tr style="background:{colours[op]}"><td>{op}</td>'
-                f'<td style="text-align:left">{left}</td>'
-                f'<td style="text-align:left">{right}</td></tr>'
-            )
-        head = html.escape(str(self)).replace("\n", "<br>")
-        return (
-            f"<div><p>{head}</p><table><thead><tr><th></th><th>{html.escape(self.a['doc_id'])}"
-            f"</th><th>{html.escape(self.b['doc_id'])}</th></tr></thead><tbody>"
-            + "".join(body)
-            + "</tbody></table>"
-            + "<p><del>struck</del>: only in a; <ins>underlined</ins>: only in b</p></div>"
-        )
-
-
-def _describe(doc: dict[str, Any]) -> str:
-    parts = [doc["doc_id"], doc.get("outlet") or "outlet?", doc.get("site") or "site?"]
-    parts.append(str(doc["published"]) if doc.get("published") else "undated")
-    title = doc.get("title")
-    return " | ".join(parts) + (f" | {title[:80]}" if title else "")
 
 
 def find_duplicates(

@@ -35,7 +35,6 @@ OUTLIER = -1  # HDBSCAN's label for a unit in no cluster; BERTopic's topic -1
 __all__ = [
     "OUTLIER",
     "CachedUMAP",
-    "bertopic_figure",
     "bertopic_model",
     "compiled_cache",
     "ctfidf",
@@ -45,8 +44,6 @@ __all__ = [
     "save_model",
     "sizes",
     "step",
-    "topic_label",
-    "topic_map",
     "vectorizer",
 ]
 
@@ -312,58 +309,6 @@ class RememberingAnalyzer:
         return {"analyzer": self.analyzer, "most": self.most, "memo": {}}
 
 
-def _stems(word: str) -> set[str]:
-    # "Belarus" and "Belarusian", "hike" and "hikes" are one word in a label, and
-    # "belarusian-russian" repeats "russia" and "belarus"
-    parts = [p for p in word.lower().split("-") if p]
-    return {(p[:-1] if len(p) > 3 and p.endswith("s") else p)[:6] for p in parts}
-
-
-def topic_label(terms: list[str], *, parts: int = 3) -> str:
-    """A short label from a topic's representation (its words and phrases, best first): the
-    first ``parts`` of them, each without the words an earlier part already holds (by their
-    first six letters, less a plural "s", and each part of a hyphenated word), so phrases that
-    share words do not make a word salad.
-
-    A topic that spans languages shows each language's words: where the terms are written in
-    more than one script (Latin, Cyrillic, Han), the label gives the first two parts of each,
-    in the order their scripts first appear, joined by " / ".
-
-    Example:
-        >>> topic_label(["lukashenko stressed", "coordinates lukashenko", "belarus", "belarusian"])
-        'lukashenko stressed, coordinates, belarus'
-        >>> topic_label(["церемония", "праздник", "ceremony", "ветеран", "greetings"])
-        'церемония, праздник / ceremony, greetings'
-    """
-    scripts: dict[str, list[str]] = {}
-    for term in terms:
-        scripts.setdefault(_script(term), []).append(term)
-    if len(scripts) > 1:
-        return " / ".join(_label(part, parts=2) for part in scripts.values())
-    return _label(terms, parts=parts)
-
-
-def _script(term: str) -> str:
-    from toolkit.lang import script_language
-
-    found = script_language(term)
-    return "cyrillic" if found in ("ru", "be", "uk") else found or "latin"
-
-
-def _label(terms: list[str], *, parts: int) -> str:
-    seen: set[str] = set()
-    out: list[str] = []
-    for term in terms:
-        words = term.split()
-        fresh = [w for w in words if not _stems(w) <= seen]
-        seen |= set().union(*(_stems(w) for w in words))
-        if fresh:
-            out.append(" ".join(fresh))
-        if len(out) == parts:
-            break
-    return ", ".join(out)
-
-
 def representation(kind: str, *, top_n_words: int, mmr_diversity: float, seed: int) -> Any:
     """The topic-word representation: "keybert" (KeyBERTInspired, seeded), "mmr" or "none"."""
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
@@ -394,59 +339,6 @@ def bertopic_model(parts: dict[str, Any], *, top_n_words: int, nr_topics: int | 
         nr_topics=nr_topics,
         calculate_probabilities=False,
     )
-
-
-def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
-    """One of BERTopic's figures ("barchart", "topics": the intertopic map, "hierarchy"), or
-    (None, why) when the model has too few topics to draw it."""
-    n = len([t for t in model.get_topics() if t != OUTLIER])
-    needs = {"barchart": 1, "topics": 3, "hierarchy": 2}[kind]
-    if n < needs:
-        return None, f"{n} topic(s); this view needs at least {needs}"
-    try:
-        if kind == "barchart":
-            return model.visualize_barchart(top_n_topics=min(n, 12), n_words=8), ""
-        if kind == "topics":
-            return topic_map(model)
-        return model.visualize_hierarchy(), ""
-    except (ValueError, TypeError, IndexError) as e:  # BERTopic's limits on small models
-        return None, f"BERTopic could not draw it: {e}"
-
-
-def topic_map(model: Any) -> tuple[Any, str]:
-    """The intertopic map from the fitted model itself, with no new UMAP: each topic at the
-    centre of its units in the model's reduced embeddings (its UMAP's ``embedding_``),
-    projected to two dimensions by PCA; the area of a circle is the topic's size. (None, why)
-    when the model's reduction is not at hand (an injected reducer that keeps none).
-    """
-    import plotly.graph_objects as go
-
-    reduced = getattr(model.umap_model, "embedding_", None)
-    topics = np.asarray(model.topics_, dtype=np.int64)
-    if reduced is None or len(reduced) != len(topics):
-        return None, "the model's reduced embeddings are not at hand (an injected UMAP)"
-    ids = sorted(set(topics.tolist()) - {OUTLIER})
-    centres = np.stack([reduced[topics == t].mean(axis=0) for t in ids]).astype(np.float64)
-    centred = centres - centres.mean(axis=0)
-    _, _, axes = np.linalg.svd(centred, full_matrices=False)
-    axes *= np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(axis=1)])[:, None]  # one sign
-    xy = centred @ axes[:2].T  # three topics or more, in two dimensions or more: two axes
-    size = np.array([(topics == t).sum() for t in ids])
-    labels = [f"{t}: {topic_label([w for w, _ in (model.get_topic(t) or [])])}" for t in ids]
-    fig = go.Figure(
-        go.Scatter(
-            x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=[str(t) for t in ids],
-            customdata=np.c_[labels, size], hovertemplate="%{customdata[0]}<br>"
-            "%{customdata[1]} units<extra></extra>",
-            marker={"size": size, "sizemode": "area", "sizeref": 2.0 * size.max() / 40**2,
-                    "sizemin": 4, "color": "#B0BEC5", "line": {"width": 1, "color": "#37474F"}},
-        )
-    )  # fmt: skip
-    fig.update_layout(
-        title="Intertopic map: topic centres in the model's UMAP space (PCA, 2 dimensions)",
-        template="simple_white", xaxis={"visible": False}, yaxis={"visible": False},
-    )  # fmt: skip
-    return fig, ""
 
 
 def save_model(result: Any, folder: Path, model_path: Path | None) -> Path:

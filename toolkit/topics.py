@@ -35,10 +35,11 @@ import polars as pl
 from toolkit.errors import ToolkitError
 from toolkit.options import option, specs
 from toolkit.resources import PERIODS
+from toolkit.topic_figures import bertopic_figure
+from toolkit.topic_labels import topic_label
 from toolkit.topic_model import (
     OUTLIER,
     CachedUMAP,
-    bertopic_figure,
     bertopic_model,
     compiled_cache,
     ctfidf,
@@ -47,7 +48,6 @@ from toolkit.topic_model import (
     representation,
     save_model,
     sizes,
-    topic_label,
     vectorizer,
 )
 from toolkit.topic_tables import article_topics, group_shares, over_time
