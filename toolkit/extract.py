@@ -297,25 +297,7 @@ def assemble_page(
         if kept_repeated is not None:
             kept_repeated = kept_repeated[head:end]
 
-    # The dateline opens the body: the first paragraph near the top that starts with one.
-    start = None
-    any_dateline = reg.dateline_any.match
-    for j, i in enumerate(keep[:_HEAD]):
-        p = kept[j]
-        if not (maybe_dateline[i] if maybe_dateline is not None else any_dateline(p)):
-            continue
-        for dl in reg.datelines:
-            m = dl.pattern.match(p)
-            if m and m.end() < len(p):
-                start, page.dateline = j, m.group("place").strip()
-                page.dateline_date = date_from_groups(m, reg=reg)
-                if dl.outlet is not None:  # a dateline that names its agency outranks other cues
-                    page.outlet, page.outlet_cue = dl.outlet, m.group(0).strip()
-                kept[j] = p[m.end() :].lstrip(" -–—")
-                break
-        if start is not None:
-            break
-
+    start = _dateline(page, keep, kept, reg, maybe_dateline)
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
         anchor = keep[0] - date_at.start if trimmed and keep else 0
@@ -331,7 +313,44 @@ def assemble_page(
                 ),
                 None,
             )
+    _title_and_body(page, kept, start, kept_repeated, reg, known_title, scraped, trimmed, titled)
+    return page
 
+
+def _dateline(
+    page: Page, keep: list[int], kept: list[str], reg: Registry, maybe: list[bool] | None
+) -> int | None:
+    """The dateline that opens the body: the first paragraph near the top that starts with one
+    (cut from it, in place, and noted on ``page``); its position in ``kept``, or None."""
+    any_dateline = reg.dateline_any.match
+    for j, i in enumerate(keep[:_HEAD]):
+        p = kept[j]
+        if not (maybe[i] if maybe is not None else any_dateline(p)):
+            continue
+        for dl in reg.datelines:
+            m = dl.pattern.match(p)
+            if m and m.end() < len(p):
+                page.dateline = m.group("place").strip()
+                page.dateline_date = date_from_groups(m, reg=reg)
+                if dl.outlet is not None:  # a dateline that names its agency outranks other cues
+                    page.outlet, page.outlet_cue = dl.outlet, m.group(0).strip()
+                kept[j] = p[m.end() :].lstrip(" -–—")
+                return j
+    return None
+
+
+def _title_and_body(
+    page: Page,
+    kept: list[str],
+    start: int | None,
+    kept_repeated: list[bool] | None,
+    reg: Registry,
+    known_title: str | None,
+    scraped: bool,
+    trimmed: bool,
+    titled: bool,
+) -> None:
+    """The title (above the dateline, or the first paragraph when it reads as one) and the body."""
     if start is not None:
         header, body = kept[:start], kept[start:]
         others = kept_repeated[:start] if kept_repeated is not None else [False] * start
@@ -354,8 +373,6 @@ def assemble_page(
     page.body = [p for p in body if p != page.title and p != page.page_date_text]
     if trimmed and page.title is not None and not titled:
         page.title = title_part(page.title, page.body)
-
-    return page
 
 
 def header_candidates(lines: pl.DataFrame, *, reg: Registry | None = None) -> pl.DataFrame:
