@@ -19,7 +19,7 @@
 # What each outlet writes about, and how that shifts over time, with BERTopic: sentence
 # embeddings (offline, cached), UMAP and HDBSCAN seeded and sized from the corpus, c-TF-IDF and
 # KeyBERT-style topic words. Shares come with 95% intervals and counts; groups too small to
-# compare are greyed out.
+# compare are drawn in a lighter, hatched shade and marked "small n".
 
 # %% tags=["parameters"]
 name = "seeds"
@@ -177,7 +177,7 @@ if out:
 #
 # The share of each outlet's units in each topic. Error bars are 95% Wilson intervals; the
 # legend gives each outlet's units and documents. Outlets with fewer than `min_group_docs`
-# documents are grey and marked "small n": do not compare them.
+# documents are drawn lighter and hatched and marked "small n": do not compare them.
 
 # %%
 shares = tp.group_shares(result.units, by="outlet", min_group_docs=ctx.params["min_group_docs"])
