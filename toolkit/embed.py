@@ -25,9 +25,8 @@ import functools
 import hashlib
 import json
 import logging
-import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ import polars as pl
 
 from toolkit.cache import read_checked, write_atomic, write_bytes
 from toolkit.errors import ToolkitError
+from toolkit.resources import scoped_environ
 
 __all__ = [
     "MULTILINGUAL_MODELS",
@@ -137,20 +137,13 @@ def _named(model: str | Path | None) -> str | None:
 _OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
 
 
-@contextlib.contextmanager
-def offline() -> Iterator[None]:
+def offline() -> contextlib.AbstractContextManager[None]:
     """Within the block, Hugging Face libraries read local files only and tokenizers stay on one
     thread; the environment is restored afterwards, so nothing leaks into the caller's process.
 
     A variable the user has set is left as it is.
     """
-    added = {k: v for k, v in _OFFLINE.items() if k not in os.environ}
-    os.environ.update(added)
-    try:
-        yield
-    finally:
-        for k in added:
-            os.environ.pop(k, None)
+    return scoped_environ(**_OFFLINE)
 
 
 def model_info(model: str | Path | None = None) -> Model:

@@ -9,6 +9,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ __all__ = [
     "WORD_COUNT_PATTERN",
     "parse_yaml",
     "read_mapping",
+    "scoped_environ",
     "yaml_loader",
 ]
 
@@ -124,3 +128,16 @@ def read_mapping(path: Path, *, what: str, error: type[Exception]) -> dict[str, 
     if not isinstance(data, dict):
         raise error(f"{path}: must be a mapping of key: value")
     return data
+
+
+@contextlib.contextmanager
+def scoped_environ(**values: str) -> Iterator[None]:
+    """Within the block, ``values`` are in the environment (for this process and the processes
+    it starts); a variable the user has set is kept, and the environment is restored after."""
+    added = {k: v for k, v in values.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)

@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
@@ -33,7 +32,6 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -53,6 +51,7 @@ from toolkit.context import (
 from toolkit.errors import ToolkitError
 from toolkit.params import NOTEBOOKS, RUN_ONLY, SHARED, ParamsError, find_root, load_params
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
+from toolkit.resources import scoped_environ
 
 __all__ = [
     "BORROWED",
@@ -284,7 +283,7 @@ def _run_notebook(
     try:
         # the kernel keeps numba's compiled code (UMAP) in the cache; its progress bars
         # (stderr) show in the terminal as well as live in the notebook
-        with _kernel_environment(NUMBA_CACHE_DIR=str(Path(parameters["cache_dir"]) / "numba")):
+        with scoped_environ(NUMBA_CACHE_DIR=str(Path(parameters["cache_dir"]) / "numba")):
             papermill.execute_notebook(
                 str(root / "notebooks" / f"{stem}.ipynb"),
                 str(executed),
@@ -310,20 +309,6 @@ def _run_notebook(
         "html": html.name,
         "ipynb": executed.name,
     }
-
-
-@contextlib.contextmanager
-def _kernel_environment(**values: str) -> Iterator[None]:
-    """Within the block, ``values`` are in the environment a notebook's kernel starts with (it
-    inherits this process's); a variable the user has set is kept, and the environment is
-    restored afterwards."""
-    added = {k: v for k, v in values.items() if k not in os.environ}
-    os.environ.update(added)
-    try:
-        yield
-    finally:
-        for k in added:
-            os.environ.pop(k, None)
 
 
 def _manifest(
