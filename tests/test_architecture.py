@@ -57,6 +57,7 @@ LAYERS: dict[str, str] = {
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
     "dedup_local": "analysis",
+    "dedup_kept": "analysis",
     "dask_dedup": "analysis",
     "dask_embed": "analysis",
     "groups": "analysis",

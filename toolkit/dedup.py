@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -45,7 +44,6 @@ import polars as pl
 from toolkit.align import align_paragraphs
 from toolkit.dedup_candidates import (
     Candidates,
-    Shingles,
     SignatureBatch,
     candidate_pairs,
     eligible_rows,
@@ -60,9 +58,9 @@ from toolkit.dedup_clusters import (
     pair_tables,
     series_groups,
     series_template,
-    shingle_sets,
     verify_pairs,
 )
+from toolkit.dedup_kept import KeptShingles, shingle_sets_of
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
@@ -85,8 +83,6 @@ __all__ = [
 log = logging.getLogger("toolkit")
 
 Policy = Literal["collapse", "keep"]
-
-_KEEP_SHINGLE_BYTES = 1 << 30  # shingles kept from signing for the exact check
 
 
 @dataclass(frozen=True)
@@ -305,6 +301,24 @@ def find_duplicates(
             return find_duplicates_dask(corpus, client, opts, registry=registry)
     started, cpu = time.perf_counter(), time.process_time()
     read = open_corpus(corpus)
+    signed, eligible, found, checked, laps = _local_candidates(read, opts, progress=progress)
+    rank = canonical_rank(read.docs, registry)
+    pairs, near_misses = pair_tables(
+        read.docs, rank, found, checked, threshold=opts.threshold,
+        containment=opts.containment, min_shingles=opts.min_shingles,
+    )  # fmt: skip
+    laps.append(time.perf_counter())
+    clusters = cluster_table(read.docs, rank, pairs)
+    stats = _stats(signed, eligible, found, near_misses, [started, *laps])
+    stats["cpu_seconds"] = time.process_time() - cpu  # every thread of this process
+    return Duplicates(
+        pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
+    )
+
+
+def _local_candidates(read: Any, opts: DedupOptions, *, progress: bool) -> tuple[Any, ...]:
+    """Signatures, eligible rows, candidate pairs and their exact check on this machine's
+    threads, and the time each stage ended."""
     n = read.docs.height
     with LocalBatches(
         read.source, n_docs=n, chunk_size=opts.chunk_size, progress=progress, name=read.name
@@ -312,7 +326,7 @@ def find_duplicates(
         sign = partial(sign_batch, shingle_size=opts.shingle_size, num_perm=opts.num_perm,
                        containment_sample=opts.containment_sample, seed=opts.seed,
                        keep_shingles=True)  # fmt: skip
-        kept = _KeptShingles()
+        kept = KeptShingles()
         signed = gather_signatures(
             kept.take(batches.map(sign, "MinHash")), n_docs=n, num_perm=opts.num_perm
         )
@@ -326,21 +340,10 @@ def find_duplicates(
             signed, bands=opts.bands, max_bucket=opts.max_bucket, eligible=eligible
         )
         laps.append(time.perf_counter())
-        sets = _shingle_sets(batches, kept, found, opts)
+        sets = shingle_sets_of(batches, kept, found, shingle_size=opts.shingle_size, seed=opts.seed)
         template = series_template(sets, series_groups(read.docs), min_docs=opts.template_docs)
         checked = verify_pairs(found.a, found.b, sets, template)
-    rank = canonical_rank(read.docs, registry)
-    pairs, near_misses = pair_tables(
-        read.docs, rank, found, checked, threshold=opts.threshold,
-        containment=opts.containment, min_shingles=opts.min_shingles,
-    )  # fmt: skip
-    laps.append(time.perf_counter())
-    clusters = cluster_table(read.docs, rank, pairs)
-    stats = _stats(signed, eligible, found, near_misses, [started, *laps])
-    stats["cpu_seconds"] = time.process_time() - cpu  # every thread of this process
-    return Duplicates(
-        pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
-    )
+    return signed, eligible, found, checked, laps
 
 
 def _stats(
@@ -368,68 +371,6 @@ def _stats(
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }
-
-
-class _KeptShingles:
-    """The shingles of the first parts signed, kept for the exact check while they total under
-    :data:`_KEEP_SHINGLE_BYTES`; the exact check tokenises the rest again."""
-
-    def __init__(self) -> None:
-        self.parts: dict[int, Shingles] = {}
-        self.bytes = 0
-
-    def take(
-        self, parts: Iterable[tuple[int, SignatureBatch]]
-    ) -> Iterator[tuple[int, SignatureBatch]]:
-        for start, part in parts:
-            if (
-                part.shingles is not None
-                and self.bytes + part.shingles.nbytes <= _KEEP_SHINGLE_BYTES
-            ):
-                self.parts[start] = part.shingles
-                self.bytes += part.shingles.nbytes
-            yield start, part._replace(shingles=None)
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether the shingles of every row from ``start`` to ``end - 1`` are kept."""
-        row = start
-        while row < end:
-            part = self.parts.get(row)
-            if part is None:
-                return False
-            row += part.counts.size
-        return True
-
-    def sets(self, rows: np.ndarray) -> tuple[dict[int, np.ndarray], np.ndarray]:
-        """(the distinct shingles of the kept ``rows``, by row; the rows not kept)."""
-        starts = np.array(sorted(self.parts), dtype=np.int64)
-        if starts.size == 0:
-            return {}, rows
-        part = np.searchsorted(starts, rows, "right") - 1
-        inside = part >= 0
-        inside[inside] = (
-            rows[inside] - starts[part[inside]]
-            < np.array([self.parts[s].counts.size for s in starts.tolist()])[part[inside]]
-        )
-        found: dict[int, np.ndarray] = {}
-        for p in np.unique(part[inside]).tolist():
-            mine = rows[inside & (part == p)]
-            start = int(starts[p])
-            found.update(zip(mine.tolist(), self.parts[start].sets(mine - start), strict=True))
-        return found, rows[~inside]
-
-
-def _shingle_sets(
-    batches: LocalBatches, kept: _KeptShingles, found: Candidates, opts: DedupOptions
-) -> dict[int, np.ndarray]:
-    """The distinct shingle hashes of every document in a candidate pair, by corpus row: kept
-    from the first pass where they could be, else from the texts again."""
-    involved = np.unique(np.concatenate([found.a, found.b]))
-    sets, missing = kept.sets(involved)
-    step = partial(shingle_sets, shingle_size=opts.shingle_size, seed=opts.seed)
-    for rows, part in batches.map_rows(step, "exact check", missing):
-        sets.update(zip(rows.tolist(), part, strict=True))
-    return sets
 
 
 def mark_duplicates(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
