@@ -59,6 +59,7 @@ LAYERS: dict[str, str] = {
     "dedup_local": "analysis",
     "dedup_kept": "analysis",
     "dask_dedup": "analysis",
+    "dask_clusters": "analysis",
     "dask_embed": "analysis",
     "groups": "analysis",
     "keyness": "analysis",

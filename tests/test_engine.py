@@ -16,7 +16,7 @@ from conftest import CORPORA, SEEDS
 from polars.testing import assert_frame_equal
 
 from toolkit import dask_load
-from toolkit.dask_dedup import _forest
+from toolkit.dask_clusters import forest
 from toolkit.dask_embed import DaskEncoder
 from toolkit.dedup import find_duplicates
 from toolkit.engine import EngineError, client_for, is_local, open_engine, scheduler_address
@@ -138,7 +138,7 @@ def test_every_corpus_gives_the_same_tables(corpora, client, small_batches, name
     ],
 )
 def test_forest_roots_each_component_at_its_lowest_node(a, b, roots):
-    nodes, found = _forest(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
+    nodes, found = forest(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64))
     assert dict(zip(nodes.tolist(), found.tolist(), strict=True)) == roots
 
 

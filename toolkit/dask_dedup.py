@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.dask_clusters import cat_arrays, cluster_links, pair_part, tree
 from toolkit.dedup_candidates import (
     _ANCHOR_DF,
     _ANCHORS,
@@ -46,11 +47,8 @@ from toolkit.dedup_candidates import (
     sign_batch,
 )
 from toolkit.dedup_clusters import (
-    PAIR_SCHEMA,
     canonical_rank,
     cluster_table,
-    pair_kinds,
-    pair_tables,
     series_groups,
     shingle_sets,
     template_counts,
@@ -126,11 +124,11 @@ def find_duplicates_dask(
     rank = canonical_rank(read.docs, registry)
     rank_f = client.scatter(rank, broadcast=True)
     tables = [
-        client.submit(_pair_part, docs, rank_f, f, c, threshold=opts.threshold,
+        client.submit(pair_part, docs, rank_f, f, c, threshold=opts.threshold,
                       containment=opts.containment, min_shingles=opts.min_shingles)
         for f, c in zip(found, checked, strict=True)
     ]  # fmt: skip
-    forest = _tree(client, [client.submit(_take, t, "links") for t in tables])
+    forest = tree(client, [client.submit(_take, t, "links") for t in tables])
     counts = client.gather([client.submit(_bucket_stats, b) for b in buckets])
     n_candidates = sum(client.gather([client.submit(_n_candidates, f) for f in found]))
     gathered = client.gather(tables)
@@ -138,7 +136,7 @@ def find_duplicates_dask(
     near_misses = _concat([t["misses"] for t in gathered])
     laps.append(time.perf_counter())
     nodes, roots = client.gather(forest)
-    clusters = cluster_table(read.docs, rank, _cluster_links(read.docs, nodes, roots, pairs))
+    clusters = cluster_table(read.docs, rank, cluster_links(read.docs, nodes, roots, pairs))
     stats = {
         "documents": n,
         "seconds_signatures": laps[0] - started,
@@ -235,11 +233,11 @@ def _buckets(*pieces: dict, max_bucket: int, parts: int) -> dict[str, Any]:
     """A shuffle bucket: exact and LSH pairs of its keys, and the sampled shingles held by 2 to
     ``_ANCHOR_DF`` documents (their holders), routed by document into ``parts`` for anchor
     choice."""
-    exact_keys, exact_rows = _cat(p["exact"] for p in pieces)
+    exact_keys, exact_rows = cat_arrays(p["exact"] for p in pieces)
     ea, eb, large_exact = bucket_pairs(exact_keys, exact_rows, max_bucket=max_bucket)
-    band_keys_, band_rows = _cat(p["band"] for p in pieces)
+    band_keys_, band_rows = cat_arrays(p["band"] for p in pieces)
     na, nb, large_lsh = bucket_pairs(band_keys_, band_rows, max_bucket=max_bucket)
-    hashes, docs = _cat(p["sample"] for p in pieces)
+    hashes, docs = cat_arrays(p["sample"] for p in pieces)
     order = np.lexsort((docs, hashes))
     h, d = hashes[order], docs[order]
     new_run = np.concatenate(([True], h[1:] != h[:-1])) if h.size else np.zeros(0, bool)
@@ -266,7 +264,7 @@ def _anchors(*pieces: tuple[np.ndarray, np.ndarray]) -> dict[str, Any]:
     """A document partition: each document's ``_ANCHORS`` lowest eligible shingles (the local
     rule: its first eligible samples in hash order), routed back by shingle."""
     parts = len(pieces)
-    h, d = _cat(pieces)
+    h, d = cat_arrays(pieces)
     order = np.lexsort((h, d))
     h, d = h[order], d[order]
     first = np.concatenate(([True], d[1:] != d[:-1])) if d.size else np.zeros(0, bool)
@@ -280,7 +278,7 @@ def _anchors(*pieces: tuple[np.ndarray, np.ndarray]) -> dict[str, Any]:
 def _holders(bucket: dict[str, Any], *pieces: tuple[np.ndarray, np.ndarray], parts: int):
     """Each anchor of this bucket's shingles against every document holding it: (inner,
     holder) entries, routed by the anchor's document."""
-    anchor_h, inner = _cat(pieces)
+    anchor_h, inner = cat_arrays(pieces)
     h_e, d_e = bucket["holders"]
     lo = np.searchsorted(h_e, anchor_h, "left")
     lengths = np.searchsorted(h_e, anchor_h, "right") - lo
@@ -295,7 +293,7 @@ def _holders(bucket: dict[str, Any], *pieces: tuple[np.ndarray, np.ndarray], par
 def _contained(anchors: dict[str, Any], *pieces, n: int) -> dict[str, Any]:
     """Containment candidates of this document partition: b holds at least two of a's anchors
     (one, if a has only one)."""
-    holder, inner = _cat(pieces)
+    holder, inner = cat_arrays(pieces)
     inner, holder, hits = unique_pairs(inner, holder, n)
     docs, n_anchors = anchors["n_anchors"]
     keep = hits >= np.minimum(2, n_anchors[np.searchsorted(docs, inner)])
@@ -319,8 +317,8 @@ def _split_pairs(a: np.ndarray, b: np.ndarray, *, n: int, parts: int) -> list:
 def _candidates(*pieces: dict, n: int) -> Candidates:
     """A pair partition's exact pairs and its distinct candidates that are not exact pairs (as
     :func:`toolkit.dedup_candidates.candidate_pairs` gives them for the whole corpus)."""
-    ea, eb, _ = unique_pairs(*_cat(p["exact"] for p in pieces), n)
-    a, b, _ = unique_pairs(*_cat(p["cand"] for p in pieces), n)
+    ea, eb, _ = unique_pairs(*cat_arrays(p["exact"] for p in pieces), n)
+    a, b, _ = unique_pairs(*cat_arrays(p["cand"] for p in pieces), n)
     not_exact = ~np.isin(a * n + b, ea * n + eb)
     return Candidates(ea, eb, a[not_exact], b[not_exact], 0, 0)
 
@@ -381,69 +379,6 @@ def _verify_part(found: Candidates, template: np.ndarray, *picked: dict[int, np.
     return verify_pairs(found.a, found.b, reduce(lambda x, y: x | y, picked, {}), template)
 
 
-# ---------------------------------------------------------------- 4. pairs and clusters
-
-
-def _pair_part(docs, rank, found: Candidates, checked, *, threshold, containment, min_shingles):
-    """A partition's pairs and near misses, and its exact and near links (rows) for clusters."""
-    pairs, misses = pair_tables(
-        docs, rank, found, checked, threshold=threshold, containment=containment,
-        min_shingles=min_shingles,
-    )  # fmt: skip
-    near, _, _ = pair_kinds(
-        checked, threshold=threshold, containment=containment, min_shingles=min_shingles
-    )
-    a = np.concatenate([found.exact_a, checked.a[near]])
-    b = np.concatenate([found.exact_b, checked.b[near]])
-    return {"pairs": pairs, "misses": misses, "links": _forest(a, b)}
-
-
-def _forest(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(nodes, root of each): the connected components of the edges (a, b), each rooted at its
-    lowest node, by min-label propagation with pointer jumping."""
-    nodes = np.unique(np.concatenate([a, b]))
-    ia, ib = np.searchsorted(nodes, a), np.searchsorted(nodes, b)
-    label = np.arange(nodes.size)
-    while True:
-        low = np.minimum(label[ia], label[ib])
-        hooked = label.copy()
-        np.minimum.at(hooked, ia, low)
-        np.minimum.at(hooked, ib, low)
-        hooked = hooked[hooked]
-        if np.array_equal(hooked, label):
-            return nodes, nodes[label]
-        label = hooked
-
-
-def _merge(*forests: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    return _forest(*_cat(forests))
-
-
-def _tree(client, forests: list, fan_in: int = 8) -> Any:
-    """Forests merged up a tree of ``fan_in`` at a time, on the workers."""
-    while len(forests) > 1:
-        forests = [
-            client.submit(_merge, *forests[i : i + fan_in]) for i in range(0, len(forests), fan_in)
-        ]
-    return forests[0]
-
-
-def _cluster_links(
-    docs: pl.DataFrame, nodes: np.ndarray, roots: np.ndarray, pairs: pl.DataFrame
-) -> pl.DataFrame:
-    """One ``near`` link per clustered document to its root (the same components as all exact
-    and near pairs), then the ``contained`` pairs in pair order: what :func:`cluster_table`
-    needs."""
-    spanning = nodes != roots
-    ids = docs["doc_id"]
-    links = pl.DataFrame(
-        {"doc_a": ids.gather(roots[spanning]), "doc_b": ids.gather(nodes[spanning])}
-    ).with_columns(kind=pl.lit("near"))
-    links = links.select(pl.col(c).cast(t) if c in links.columns else pl.lit(None, t).alias(c)
-                         for c, t in PAIR_SCHEMA.items())  # fmt: skip
-    return pl.concat([links, pairs.filter(pl.col("kind") == "contained")])
-
-
 # ---------------------------------------------------------------- helpers
 
 
@@ -454,13 +389,6 @@ def _shuffle(client, sources: list, step, width: int, *, select: str | None = No
         client.submit(step, *[client.submit(_take, s, j, key) for s in sources], **kw)
         for j in range(width)
     ]
-
-
-def _cat(pieces) -> tuple[np.ndarray, np.ndarray]:
-    pieces = list(pieces)
-    if not pieces:
-        return _EMPTY, _EMPTY
-    return tuple(np.concatenate(list(x)) for x in zip(*pieces, strict=True))
 
 
 def _concat(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
