@@ -137,7 +137,16 @@ def find_duplicates_dask(
     laps.append(time.perf_counter())
     nodes, roots = client.gather(forest)
     clusters = cluster_table(read.docs, rank, cluster_links(read.docs, nodes, roots, pairs))
-    stats = {
+    stats = _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short)
+    stats |= {"workers": workers, "partitions": len(starts), "shuffle_buckets": width}
+    return Duplicates(
+        pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
+    )
+
+
+def _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short) -> dict:
+    """What each stage did and took, as the local engine reports it."""
+    return {
         "documents": n,
         "seconds_signatures": laps[0] - started,
         "empty": int(empty),
@@ -151,13 +160,7 @@ def find_duplicates_dask(
         "seconds_verify": laps[2] - laps[1],
         "seconds": time.perf_counter() - started,
         "engine": "dask",
-        "workers": workers,
-        "partitions": len(starts),
-        "shuffle_buckets": width,
     }
-    return Duplicates(
-        pairs, clusters, opts.__dict__.copy(), stats, near_misses, read.docs, read.source
-    )
 
 
 # ---------------------------------------------------------------- the texts, where they live

@@ -201,20 +201,7 @@ def run_pipeline(
                                 progress=progress)  # fmt: skip
             notebooks.append(run)
         manifest = _manifest(params_path, params, root, run_dir, prepared, model.as_dict())
-        failed = [nb for nb in notebooks if nb["status"] != "ok"]
-        manifest["status"] = "failed" if failed else "ok"
-        manifest["reason"] = (
-            f"{len(failed)} notebook(s) failed; {failed[0]['notebook']}: {failed[0]['reason']}"
-            if failed
-            else None
-        )
-        manifest["started"] = begun["started"]
-        manifest["seconds"]["prepare"] = round(seconds_prepare, 2)
-        manifest["notebooks"] = notebooks
-        manifest["notes"] = {
-            f.stem: json.loads(f.read_text()) for f in sorted((run_dir / "notes").glob("*.json"))
-        }
-        manifest["seconds"]["total"] = round(time.perf_counter() - started, 2)
+        _finished(manifest, run_dir, notebooks, begun["started"], seconds_prepare, started)
         write_index(run_dir, manifest)
         _write_json(run_dir / "run.json", manifest)
     except BaseException as e:  # stopped midway (an error, Ctrl-C): say so, then stop
@@ -227,6 +214,31 @@ def run_pipeline(
     _point_latest(run_dir)
     write_runs_index(run_dir.parent)
     return RunResult(run_dir, manifest)
+
+
+def _finished(
+    manifest: dict[str, Any],
+    run_dir: Path,
+    notebooks: list[dict[str, Any]],
+    begun: str,
+    seconds_prepare: float,
+    started: float,
+) -> None:
+    """The manifest completed: status and reason, the notebooks, their notes, the times."""
+    failed = [nb for nb in notebooks if nb["status"] != "ok"]
+    manifest["status"] = "failed" if failed else "ok"
+    manifest["reason"] = (
+        f"{len(failed)} notebook(s) failed; {failed[0]['notebook']}: {failed[0]['reason']}"
+        if failed
+        else None
+    )
+    manifest["started"] = begun
+    manifest["seconds"]["prepare"] = round(seconds_prepare, 2)
+    manifest["notebooks"] = notebooks
+    manifest["notes"] = {
+        f.stem: json.loads(f.read_text()) for f in sorted((run_dir / "notes").glob("*.json"))
+    }
+    manifest["seconds"]["total"] = round(time.perf_counter() - started, 2)
 
 
 def _sections(root: Path, only: list[str] | None) -> list[str]:
