@@ -507,8 +507,20 @@ def test_series_template_counts_by_series_as_the_partial_counts_do(min_docs):
 
     rng = np.random.default_rng(min_docs)
     sets = {r: np.unique(rng.integers(0, 40, 25).astype(np.uint64)) for r in range(30)}
-    groups = rng.integers(0, 3, 30)
+    groups = rng.integers(-1, 3, 30)  # -1: no series
     parts = [{r: s for r, s in sets.items() if r % 4 == k} for k in range(4)]
     expected = template_shingles([template_counts(p, groups) for p in parts], min_docs=min_docs)
     got = series_template(sets, groups, min_docs=min_docs)
     assert got.size and got.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    ("columns", "series"),
+    [({"site": "mfa.example"}, True), ({"outlet": "MFA"}, True), ({}, False)],
+)
+def test_only_a_known_publisher_has_a_series(columns, series):
+    texts = {f"day{d:02d}": briefing(d) for d in range(12)}
+    extra = {name: dict.fromkeys(texts, value) for name, value in columns.items()}
+    dups = find_duplicates(corpus(texts, **extra))
+    assert (dups.stats["template"] > 0) is series
+    assert (dups.pairs.height == 0) is series

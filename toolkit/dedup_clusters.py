@@ -95,16 +95,18 @@ def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.n
 
 
 def series_groups(docs: pl.DataFrame) -> np.ndarray:
-    """Each document's series: a number per site, or per outlet where the site is not known
-    (one series for documents with neither)."""
-    group = pl.coalesce(pl.col("site"), pl.col("outlet"), pl.lit(""))
-    return docs.select(group.rank("dense")).to_series().to_numpy().astype(np.int64)
+    """Each document's series: a number per site, or per outlet where the site is not known;
+    -1 for a document with neither, which belongs to no series (a series is one publisher's, and
+    phrases common across unknown publishers are no template)."""
+    group = pl.coalesce(pl.col("site"), pl.col("outlet"))
+    rank = group.rank("dense").cast(pl.Int64).fill_null(0) - 1
+    return docs.select(rank).to_series().to_numpy().astype(np.int64)
 
 
 def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
     """How many of the documents in ``sets`` hold each shingle, by series (``g``, ``h``,
     ``n``): a map over parts of the documents, summed by :func:`template_shingles`."""
-    rows = sorted(sets)
+    rows = [r for r in sorted(sets) if groups[r] >= 0]
     sizes = [sets[r].size for r in rows]
     hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
     frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
@@ -129,7 +131,7 @@ def series_template(
 ) -> np.ndarray:
     """:func:`template_shingles` of all of ``sets`` at once, counting by series only the
     shingles held by more than ``min_docs`` documents in all (the same result, less work)."""
-    rows = sorted(sets)
+    rows = [r for r in sorted(sets) if groups[r] >= 0]
     sizes = [sets[r].size for r in rows]
     hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
     common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
