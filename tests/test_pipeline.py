@@ -5,11 +5,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
+from browser import dom
 from conftest import ROOT
 
 import toolkit.params
@@ -87,39 +87,14 @@ def test_each_notebook_is_handed_the_prepared_corpus_and_its_borrowed_keys(two_r
     assert "frames_file" in injected["03_trends"] and "frames_file" not in injected["01_topics"]
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    if os.environ.get("TOOLKIT_REQUIRE_BROWSER"):
-        pytest.fail("Chromium is required here (TOOLKIT_REQUIRE_BROWSER) but not installed")
-    pytest.skip("Chromium is not installed: apt-get install -y chromium")
-
-
-def _dom(html: Path) -> str:
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [
-                _chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run",
-                f"--user-data-dir={profile}",
-                "--host-resolver-rules=MAP * ~NOTFOUND",  # no network at all
-                "--virtual-time-budget=15000", "--dump-dom", html.as_uri(),
-            ],
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
-
-
 def test_report_draws_its_figures_offline_in_chromium(two_runs):
     _, _, second = two_runs
     page = (second.run_dir / "00_corpus.html").read_text()
     assert "cdn.plot.ly/plotly" not in page and "require.min.js" not in page
-    dom = _dom(second.run_dir / "00_corpus.html")
-    assert dom.count('class="main-svg"') >= 4  # two figures, each drawn as svg layers
-    assert "Documents per outlet" in dom
-    index = _dom(second.run_dir / "index.html")
+    drawn = dom(second.run_dir / "00_corpus.html")
+    assert drawn.count('class="main-svg"') >= 4  # two figures, each drawn as svg layers
+    assert "Documents per outlet" in drawn
+    index = dom(second.run_dir / "index.html")
     assert 'href="00_corpus.html"' in index and "ok" in index
 
 
