@@ -101,6 +101,32 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
     assert found(text)["speaker"].to_list()[-1] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a headline's role, named only in the article below it
+        ("The President stressed that Moscow would move on as planned\nMOSCOW, December 26. "
+         "/TASS/. Russian President Vladimir Putin spoke to reporters.", "Vladimir Putin"),
+        # "of Belarus" is what "Belarusian" says
+        ("Belarusian President Alexander Lukashenko met the delegation. The President of Belarus "
+         "noted that the difficult time requires political will.", "Alexander Lukashenko"),
+        ("Belarusian President Alexander Lukashenko met the delegation. The President of Russia "
+         "noted that the difficult time requires political will.", "The President of Russia"),
+        # no one is given the title: the person quoted last, as for "he"
+        ("“We will stand our ground,” Aleksandr Lukashenko stressed. The President noted that "
+         "the economy is at the heart of everything.", "Aleksandr Lukashenko"),
+        # ... but not a role with a modifier the text never gives that person
+        ("“We will stand our ground,” Aleksandr Lukashenko stressed. The US President noted "
+         "that the economy is at the heart of everything.", "The US President"),
+        # a name after the role counts only with its title right at it (not a caption's words)
+        ("The ministry said that the exercise was over. Photo: ministry press service "
+         "Ivan Petrov", "The ministry"),
+    ],
+)  # fmt: skip
+def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, speaker):
+    assert found(text)["speaker"].to_list()[-1] == speaker
+
+
 def test_aliases_map_resolved_names_to_one_speaker():
     corpus = pl.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Alyaksandr Lukashenka said."]})
     got = toolkit.quotes(corpus, aliases={"Lukashenko": ["alyaksandr lukashenka"]})

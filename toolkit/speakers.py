@@ -98,6 +98,7 @@ def lexicon() -> dict[str, Any]:
         "title_words": {t.lower().rstrip(".") for t in lex["titles"]},
         "not_speakers": set(lex["not_speakers"]),
         "pronouns": set(lex["pronouns"]),
+        "offices": set(lex["offices"]),
     }
 
 
@@ -248,7 +249,14 @@ def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) 
     joined = " ".join(sorted(titles))
     if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
         return False
-    return modifiers <= titles
+    return all(_modifier_in(w, titles) for w in modifiers)
+
+
+def _modifier_in(word: str, titles: set[str]) -> bool:
+    """Whether a role's modifier is among a name's title words, a country as its adjective
+    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
+    stem = word.rstrip("aeiou")
+    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
 
 
 def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
@@ -353,19 +361,42 @@ class Resolver:
                 )
                 return self._alias(best.name)
             return self._alias(written)
-        words = [w.lower() for w in written.split() if w.lower() not in _DETERMINERS]
+        words = [w.lower().replace("’", "'") for w in written.split()
+                 if w.lower() not in _DETERMINERS]  # fmt: skip
+        complement: list[str] = []
+        if (" ".join(words) not in lex["roles"] and "of" in words[1:]
+                and " ".join(words[: words.index("of")]) in lex["roles"]):  # fmt: skip
+            # "the President of Belarus": the role, and the place it is of as a modifier
+            at = words.index("of")
+            words, complement = words[:at], [w for w in words[at + 1 :] if w != "the"]
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
         if head is None or re.search(r"[^s]s$", head):
             return written  # no role, or a group ("officials", "sources"): never one person
-        modifiers = {w for w in words[: len(words) - len(head.split())]
+        modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
-        matches = [m for m in self.mentions if m.start < pos
-                   and _title_matches(m.titles, head, modifiers, lex)]  # fmt: skip
-        if len({m.name for m in matches}) == 1:
-            return self._alias(matches[0].name)
-        if matches and self.last_person and self.last_person[1] in {m.name for m in matches}:
-            return self.last_person[1]
+        modifiers |= set(complement)
+        titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
+        people = {p.name for p in self.persons}
+        # the names given that title before the role, else an office holder titled right at
+        # the name after it (a headline, or a lead that names the person only later); among
+        # them the people, where there are any
+        later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
+        for pool in ([m for m in titled if m.start < pos], later):
+            names = {m.name for m in pool}
+            names = (names & people) or names
+            if len(names) == 1:
+                return self._alias(names.pop())
+            if names and self.last_person and self.last_person[1] in names:
+                return self.last_person[1]
+            if names:
+                return written
+        last = self.last_person
+        if (not modifiers and head in lex["offices"] and last
+                and 0 < pos - last[0] < _PRONOUN_REACH):  # fmt: skip
+            # "the President" in a document that gives no one that title: like "he", the
+            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted")
+            return last[1]
         return written
 
     def _alias(self, name: str) -> str:
