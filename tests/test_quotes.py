@@ -91,6 +91,10 @@ def test_attributions_link_speaker_verb_and_quote(text, expected):
         # Ms. says who "she" is, and a name inside a quotation is no antecedent
         ("Ms. Zhang met David Moser. Mei Zhang explained: “Historically it was rare. "
          "Ask “Mr. Liu Yu” about it.” “As a woman you must be outstanding,” she said.", "Mei Zhang"),
+        # a family name written first ("Choi Man-yiu"), a surname last before that
+        ("Choi Man-yiu, vice-president of the committee, spoke. “We support the government,” "
+         "Choi said.", "Choi Man-yiu"),
+        ("Choi Man-yiu and Anna Choi spoke. “We support the government,” Choi said.", "Anna Choi"),
         # a place is no person ("Kong" is never alone), and a pronoun too far stays unresolved
         ("Hong Kong is calm. Hong Kong residents work. “No,” he said.", None),
         ("President Vladimir Putin spoke. " + "The weather was fine. " * 80 + "“No,” he said.",

@@ -349,6 +349,8 @@ class Resolver:
             return self._alias(name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if m.name.split()[-1] == name]
+            # else one that starts with it: a family name written first ("Choi Man-yiu")
+            full = full or [m for m in self.mentions if m.name.split()[0] == name]
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
