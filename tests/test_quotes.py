@@ -69,6 +69,27 @@ def found(*texts):
         ("President Obama nominated Gayle Smith, a senior official, administration officials said.",
          [("administration officials", "administration officials", "say",
            "President Obama nominated Gayle Smith, a senior official", False)]),
+        # an appositive between the speaker and the verb; a clause there is none
+        ("“It is wrong,” Dieter Graumann, head of the Central Council of Jews, said in a statement.",
+         [("Dieter Graumann", "Dieter Graumann", "say", "It is wrong,", True)]),
+        ("“It is flag waving,” Dmitri Trenin, the director of the Carnegie Center, said.",
+         [("Dmitri Trenin", "Dmitri Trenin", "say", "It is flag waving,", True)]),
+        ("Jörn Menge is a leader. While they are a problem, they are not the most dangerous "
+         "extremists, said Jörn Menge, the leader of the group.",
+         [("Jörn Menge", "Jörn Menge", "say", "While they are a problem, they are not the most "
+           "dangerous extremists", False)]),
+        # "by saying": the subject of the verb before the participle
+        ('Thai Prime Minister Yingluck Shinawatra responded to the campaign by saying: "It is my '
+         'responsibility."',
+         [("Yingluck Shinawatra", "Thai Prime Minister Yingluck Shinawatra", "respond",
+           "It is my responsibility.", True)]),
+        # a reported clause that goes on as a quotation
+        ("The President noted that over the year 2022, the parties mapped out the way, “We are "
+         "making good progress.”",
+         [("The President", "The President", "note", "We are making good progress.", True)]),
+        # a quotation that ends its sentence or paragraph takes no frame after it
+        ("“We are making good progress.”\nThe President said that the ministries worked well.",
+         [("The President", "The President", "say", "the ministries worked well", False)]),
         # "in Australia" is no subject, "News reports" no verb
         ("News reports here and in Australia have suggested that Israel detained him.", []),
     ],
@@ -95,6 +116,10 @@ def test_attributions_link_speaker_verb_and_quote(text, expected):
         ("Choi Man-yiu, vice-president of the committee, spoke. “We support the government,” "
          "Choi said.", "Choi Man-yiu"),
         ("Choi Man-yiu and Anna Choi spoke. “We support the government,” Choi said.", "Anna Choi"),
+        # a name inside a reported clause is no antecedent either
+        ("Piero Parolari is a physician. Mohammad Amin, the police superintendent, said that he "
+         "suspected the assault on Mr. Parolari was planned. He said he had met them.",
+         "Mohammad Amin"),
         # a place is no person ("Kong" is never alone), and a pronoun too far stays unresolved
         ("Hong Kong is calm. Hong Kong residents work. “No,” he said.", None),
         ("President Vladimir Putin spoke. " + "The weather was fine. " * 80 + "“No,” he said.",

@@ -66,6 +66,21 @@ _BARE_CLAUSE = re.compile(
     r"([a-z][^\"“”]{15,}?)[.!?]?$"
 )
 
+# an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
+# of Jews, said", "Mr. Herzog, 54, said"
+_APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
+
+
+def _without_appositive(head: str, lex: dict) -> str:
+    """The words before a verb without an appositive that ends them: a noun phrase that starts
+    with a determiner, an age or a role word, not a clause ("..., they are not ..., said X")."""
+    m = _APPOSITIVE.search(head)
+    if m is None:
+        return head
+    first = m.group(1)
+    opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
+    return head[: m.start()] if opens else head
+
 
 # ---------------------------------------------------------------- spans
 
@@ -139,9 +154,11 @@ def _after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int
     span, the verb's lemma and where the frame ends."""
     tail = text[close:limit]
     lead = re.match(r"[\s,—–-]*", tail).end()
+    if "\n" in tail[:lead] or text[close - 2 : close - 1] == ".":
+        return None  # a quotation that ends its sentence or paragraph has no frame after it
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 120)):
         lemma = _lemma(m.group(), lex)
-        before = tail[lead : m.start()]
+        before = _without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         if words and _ADVERB.match(words[-1][2]):
             words = words[:-1]
@@ -168,12 +185,19 @@ def _before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if not verbs:
         return None
     v = verbs[-1]
-    between = head[v.end() : m.start()]
-    if re.search(r"[.!?;\"“”«»]", between) or len(between.split()) > 6:
-        return None
+    if (len(verbs) > 1 and v.group().lower().endswith("ing")
+            and re.search(r"(?:\bby|,)\s*$", head[: v.start()])
+            and not re.search(r"[.!?;\"“”«»]", head[verbs[-2].end() : v.start()])):  # fmt: skip
+        v = verbs[-2]  # "X responded to them by saying: ...": the subject of the verb before
+        between = ""
+    else:
+        between = head[v.end() : m.start()]
+    reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
+    if re.search(r"[.!?;\"“”«»]", between) or (len(between.split()) > 6 and not reported):
+        return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
-    words = word_spans(head[: v.start()])
+    words = word_spans(_without_appositive(head[: v.start()], lex))
     if words and _ADVERB.match(words[-1][2]):
         words = words[:-1]
     got = speaker_phrase(words, lex)
@@ -251,7 +275,7 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
         if any(a <= at < b for a, b in direct):
             continue
         lemma = _lemma(v.group(), lex)
-        words = word_spans(sentence[: v.start()])
+        words = word_spans(_without_appositive(sentence[: v.start()], lex))
         if words and _ADVERB.match(words[-1][2]):
             words = words[:-1]
         got = speaker_phrase(words, lex)
@@ -357,6 +381,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
+            if not f.direct:
+                resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
                          "speaker_text": f.speaker_text, "verb": f.verb,
                          "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip

@@ -279,7 +279,9 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
 class Resolver:
     """Who a written speaker is in one document: the names it mentions, the lexicon, the
     aliases (lower-case form -> canonical name), the text, the spans inside quotation marks
-    (names there are not antecedents of a pronoun) and the person quoted last."""
+    (names there are not antecedents of a pronoun), the reported clauses attributed so far
+    (nor are names there: "Mr. Amin said that he suspected the assault on Mr. Parolari. He
+    said ..." is Mr. Amin again) and the person quoted last."""
 
     mentions: list[Mention]
     lex: dict[str, Any]
@@ -287,6 +289,7 @@ class Resolver:
     text: str = ""
     quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
+    reported: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
@@ -327,6 +330,8 @@ class Resolver:
         for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
             if pos - starts[i] > _PRONOUN_REACH:
                 break
+            if any(a <= starts[i] < b for a, b in self.reported):
+                continue
             if want is None or self.gender.get(names[i], want) == want:
                 return starts[i], names[i]
         return None
