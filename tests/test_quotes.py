@@ -90,6 +90,28 @@ def found(*texts):
         # a quotation that ends its sentence or paragraph takes no frame after it
         ("“We are making good progress.”\nThe President said that the ministries worked well.",
          [("The President", "The President", "say", "the ministries worked well", False)]),
+        # "that," before an inserted phrase, and a long prepositional phrase before "that"
+        ("Vladimir Putin expressed confidence that, as Speaker of the upper house, Gurbanguly "
+         "Berdimuhamedov would continue the partnership.",
+         [("Vladimir Putin", "Vladimir Putin", "express confidence", "as Speaker of the upper "
+           "house, Gurbanguly Berdimuhamedov would continue the partnership", False)]),
+        ("President Xi Jinping emphasized at a function held by the Chinese People's Political "
+         "Consultative Conference (CPPCC) in Beijing late last year that the country will grow.",
+         [("Xi Jinping", "President Xi Jinping", "emphasize", "the country will grow", False)]),
+        # "that" opening a relative clause is no report
+        ("In this regard, Sergei Aleinik mentioned an exhibition that had been opened in the "
+         "ministry.", []),
+        # '..., X said' with an adverbial after the verb, not an object or a long account
+        ("The Russian side is ready to assist the elections in Syria, Russian Foreign Minister "
+         "Sergey Lavrov stated in an interview with media outlets on Thursday.",
+         [("Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "state",
+           "The Russian side is ready to assist the elections in Syria", False)]),
+        ("By joining the sanctions war against Russia, Bern continued the line of deviation.", []),
+        ("After the talks in Moscow ended, Vladimir Putin explained in detail about the "
+         "provocations carried out by radical groups using sabotage units in the area of the "
+         "plant.", []),
+        # a frame that ends in a comma introduces what follows
+        ("On this occasion, the Head of State emphasised,", []),
         # "in Australia" is no subject, "News reports" no verb
         ("News reports here and in Australia have suggested that Israel detained him.", []),
     ],

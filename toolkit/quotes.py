@@ -66,6 +66,16 @@ _BARE_CLAUSE = re.compile(
     r"([a-z][^\"“”]{15,}?)[.!?]?$"
 )
 
+# the content clause after a reporting verb: "said (to reporters) that, ...", and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)?\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
+            r"last|this|yesterday|today|tomorrow|\w+ly)\b")  # fmt: skip
+_PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+# "that" opening a relative clause: a verb right after it
+_RELATIVE = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
+)
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
 # of Jews, said", "Mr. Herzog, 54, said"
 _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
@@ -288,9 +298,11 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             continue
         speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         rest = sentence[v.end() :]
-        clause = re.match(r"(\s+[^,.;:\"“”]{0,50}?)?\s+that\s+(.{8,}?)[.!?]?[\"”]?$", rest)
+        clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
         if clause and lex["verb"].search(clause.group(1) or ""):
             continue  # "News reports here ... have suggested that": the noun, not the verb
+        if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
+            continue  # "mentioned an exhibition that had been opened": a relative clause
         if clause is None and lemma in ("say", "add"):
             clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
             clause = clause and re.match(r"()\s+(.+)", rest[: clause.end(1)])
@@ -305,7 +317,13 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
-        if tail and len(rest.split()) <= 8 and "that" not in rest.split():
+        n_rest = len(rest.split())
+        adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
+                   or (re.match(rf"\s+{_ADJUNCT}", rest) and n_rest <= 15))  # fmt: skip
+        if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
+                and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
+            # "..., X said on Thursday."; a frame that ends in a comma or colon introduces
+            # what follows ("On this occasion, the Head of State emphasised,")
             out.append((s0 + tail.start(1), s0 + tail.end(1), speaker, lemma))
     return out
 

@@ -110,12 +110,13 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
 
 
-def _kind(word: str, lex: dict[str, Any]) -> str:
+def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     low = word.lower()
     if low in lex["pronouns"]:
         return "pronoun"
-    if re.fullmatch(rf"[{UPPER}][a-z]+ing", word):  # "Having said that", "Speaking to ..."
-        return "other"
+    if opens and re.fullmatch(rf"[{UPPER}][a-z]+ing", word):
+        return "other"  # a clause's participle ("Having said that", "Speaking to ..."), not
+        # a name's "-ing" after a capitalised word ("Xi Jinping")
     if low in _DETERMINERS:
         return "det"
     if low in lex["role_words"]:
@@ -136,7 +137,8 @@ def speaker_phrase(
     pronoun, or names, titles and role words, with a determiner and adjectives before a role."""
     if not words or re.search(r"[^\w.’'\]\-]$", words[-1][2]):
         return None
-    kinds = [_kind(w, lex) for _, _, w in words]
+    kinds = [_kind(w, lex, i == 0 or not _CAP.match(words[i - 1][2]))
+             for i, (_, _, w) in enumerate(words)]  # fmt: skip
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
     if kinds[-1] not in ("cap", "role"):
