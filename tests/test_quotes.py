@@ -178,6 +178,30 @@ def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, spe
     assert found(text)["speaker"].to_list()[-1] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the ministry": the one ministry the document names, in its longest form
+        ("The Russian Emergencies Ministry sent ships. According to the ministry, the coast "
+         "affected is 220 kilometers long.", "Russian Emergencies Ministry"),
+        ("The Russian Foreign Ministry spoke. The Foreign Ministry's talks ended. The ministry "
+         "noted that the payments had stopped.", "Russian Foreign Ministry"),
+        ("The Communist Party of China Central Commission for Discipline Inspection met. The "
+         "commission said that the campaign would go on.",
+         "Communist Party of China Central Commission for Discipline Inspection"),
+        # two ministries: the text does not say which
+        ("The Russian Foreign Ministry and the Belarusian Defence Ministry met. According to the "
+         "ministry, the talks were useful.", "the ministry"),
+        # "it": the institution quoted last, or no one
+        ("The Russian Foreign Ministry spoke. The ministry recalled that Russia paid for years. "
+         "“Our country paid on time,” it noted.", "Russian Foreign Ministry"),
+        ("Vladimir Putin spoke. “Our country paid on time,” it noted.", None),
+    ],
+)  # fmt: skip
+def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
+    assert found(text)["speaker"].to_list()[-1] == speaker
+
+
 def test_aliases_map_resolved_names_to_one_speaker():
     corpus = pl.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Alyaksandr Lukashenka said."]})
     got = toolkit.quotes(corpus, aliases={"Lukashenko": ["alyaksandr lukashenka"]})

@@ -41,6 +41,7 @@ from toolkit.speakers import (
     UPPER,
     Resolver,
     find_mentions,
+    is_organisation,
     is_person,
     lexicon,
     speaker_phrase,
@@ -399,6 +400,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
+            elif speaker and is_organisation(f.speaker_text, lex):
+                resolver.last_organisation = (f.speaker_at, speaker)
             if not f.direct:
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,

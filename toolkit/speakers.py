@@ -2,15 +2,25 @@
 
 Speakers are noun phrases found next to a reporting verb: names ("Russian Foreign Minister
 Sergey Lavrov"), surnames, roles ("the Belarusian leader", "the ministry") and pronouns. Each is
-resolved within its document where the text makes it clear: a surname to the full name mentioned
-with it, a role to the one name the document gives that title ("Belarusian President Aleksandr
-Lukashenko" makes "the Belarusian leader" Aleksandr Lukashenko), "he" or "she" to the person
-quoted or mentioned last (by full name or surname, outside quotation marks, of the gender "Mr." or
-"Ms." gives, within 1,500 characters). A name is a person's when the text gives it a title or an
-appositive, addresses it, or uses the surname alone; a group ("officials") is never one person.
-Otherwise the speaker is left as written. An optional alias table maps
-resolved names to one canonical name. Verbs, role words and titles are in
-``toolkit/lexicons/quotes.yaml``. :mod:`toolkit.quotes` finds the quotations and their frames.
+resolved within its document where the text makes it clear:
+
+- a surname to the full name that ends with it, else one that starts with it (a family name
+  written first: "Choi" -> "Choi Man-yiu");
+- a role to the one name the document gives that title ("Belarusian President Aleksandr
+  Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
+  Lukashenko), before the role, else right at a name after it (a headline); an office ("the
+  President") that the document gives no one is, like "he", the person quoted last;
+- an institution's head word ("the ministry") to the one institution the document names with it
+  ("the Russian Emergencies Ministry"), and "it" to the institution quoted last;
+- "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
+  quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
+  characters).
+
+A name is a person's when the text gives it a title or an appositive, addresses it, or uses the
+surname alone; a group ("officials") is never one person. Otherwise the speaker is left as
+written. An optional alias table maps resolved names to one canonical name. Verbs, role words,
+offices, institutions and titles are in ``toolkit/lexicons/quotes.yaml``. :mod:`toolkit.quotes`
+finds the quotations and their frames.
 
 Example:
     >>> words = word_spans("the Belarusian leader")
@@ -35,6 +45,7 @@ __all__ = [
     "Mention",
     "Resolver",
     "find_mentions",
+    "is_organisation",
     "is_person",
     "lexicon",
     "speaker_phrase",
@@ -99,6 +110,7 @@ def lexicon() -> dict[str, Any]:
         "not_speakers": set(lex["not_speakers"]),
         "pronouns": set(lex["pronouns"]),
         "offices": set(lex["offices"]),
+        "organisations": set(lex["organisations"]),
     }
 
 
@@ -237,6 +249,13 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     return found
 
 
+def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
+    """Whether a speaker phrase names an institution by its head word ("the ministry", "the
+    Russian Foreign Ministry"): what a later "it said" refers to."""
+    words = phrase.lower().split()
+    return any(" ".join(words[i:]) in lex["organisations"] for i in range(len(words)))
+
+
 def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's."""
     words = name.split()
@@ -292,6 +311,7 @@ class Resolver:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)
+    last_organisation: tuple[int, str] | None = None
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
@@ -341,6 +361,9 @@ class Resolver:
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
+        if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
+            last = self.last_organisation
+            return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low in _GENDER:
             # the person quoted last, or mentioned last (by name or surname, outside quotation
             # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
@@ -385,6 +408,8 @@ class Resolver:
         modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
         modifiers |= set(complement)
+        if head in lex["organisations"]:
+            return self._organisation(written, head, modifiers, pos)
         titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
@@ -406,6 +431,31 @@ class Resolver:
             # "the President" in a document that gives no one that title: like "he", the
             # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted")
             return last[1]
+        return written
+
+    def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
+        """The one organisation ("the ministry") the document names with that head word and the
+        role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
+        a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
+        may go on after the head ("Central Commission for Discipline Inspection")."""
+        cap = rf"[{UPPER}][\w’'\-]*"
+        found = [(m.start(), m.group().strip()) for m in re.finditer(
+            rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
+            rf"(?:\s+(?:of|for|on)(?:\s+{cap}){{1,4}}\b)?", self.text)]  # fmt: skip
+        names = []
+        for start, name in found:
+            words = name.split()
+            while words and words[0] in self.lex["not_speakers"] | {"The"}:
+                words = words[1:]
+            low = {w.lower() for w in words}
+            if len(words) >= 2 and all(_modifier_in(w, low) for w in modifiers):
+                names.append((start, " ".join(words)))
+        for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
+            longest = max(pool, key=len, default=None)
+            if longest and all(n in longest for n in pool):
+                return self._alias(longest)
+            if pool:
+                return written
         return written
 
     def _alias(self, name: str) -> str:
