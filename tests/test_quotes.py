@@ -62,6 +62,14 @@ def found(*texts):
          [("Aleksandr Lukashenko", "Aleksandr Lukashenko", "state", "We will act,", True),
           ("Aleksandr Lukashenko", "Aleksandr Lukashenko", None, "Do not shout about it.",
            True)]),
+        # the frame's sentence goes on with an adverbial, then the quotation continues ...
+        ("“We are united,” Isaac Herzog said on Israeli television Monday evening. “The choice "
+         "is clear.”",
+         [("Isaac Herzog", "Isaac Herzog", "say", "We are united,", True),
+          ("Isaac Herzog", "Isaac Herzog", None, "The choice is clear.", True)]),
+        # ... but not after a sentence of its own
+        ("“We are united,” Isaac Herzog said. Benjamin Netanyahu nodded. “The choice is clear.”",
+         [("Isaac Herzog", "Isaac Herzog", "say", "We are united,", True)]),
         # a title and a role phrase with a preposition in it; a group is never one person
         ("Tourism from Russia has grown again, Russian Ambassador to Vietnam Gennady Bezdetko said in Hanoi.",
          [("Gennady Bezdetko", "Russian Ambassador to Vietnam Gennady Bezdetko", "say",

@@ -329,6 +329,17 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
     return out
 
 
+def _continues(gap: str, lex: dict) -> bool:
+    """Whether a quotation goes on the one attributed before it, given the text between that
+    one's frame and it: nothing, or the rest of the frame's sentence ('..., Mr. Herzog said on
+    Israeli television Monday evening. “The choice ...'), with no verb of its own."""
+    rest = gap.strip(' \n.,;:"“”«»')
+    if not rest:
+        return True
+    short = len(rest.split()) <= 8 and "\n" not in gap and gap.rstrip().endswith(".")
+    return short and not lex["verb"].search(rest) and not re.search(r"[a-z]ed\b|[\"“”«»]", rest)
+
+
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = _sentences(text)
@@ -350,7 +361,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
                        True, end)  # fmt: skip
-        elif previous and not text[previous.frame_end : start - 1].strip(' \n.,;:"“”«»'):
+        elif previous and _continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
         else:
             previous = None
