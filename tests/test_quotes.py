@@ -109,6 +109,14 @@ def found(*texts):
         # "that" opening a relative clause is no report
         ("In this regard, Sergei Aleinik mentioned an exhibition that had been opened in the "
          "ministry.", []),
+        # the first "that" opens the clause; a relative "that" later leaves "said" bare
+        ("Rustam Minnikhanov said that it was an issue that could not be settled alone.",
+         [("Rustam Minnikhanov", "Rustam Minnikhanov", "say",
+           "it was an issue that could not be settled alone", False)]),
+        ("Hamid Karzai said he welcomed the election that is likely to make Nawaz Sharif prime "
+         "minister.",
+         [("Hamid Karzai", "Hamid Karzai", "say", "he welcomed the election that is likely to "
+           "make Nawaz Sharif prime minister", False)]),
         # '..., X said' with an adverbial after the verb, not an object or a long account
         ("The Russian side is ready to assist the elections in Syria, Russian Foreign Minister "
          "Sergey Lavrov stated in an interview with media outlets on Thursday.",
@@ -207,6 +215,28 @@ def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, spe
     ],
 )  # fmt: skip
 def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
+    assert found(text)["speaker"].to_list()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name "of" a place is the name; a role "of" a place stays a role
+        ("Representative Louise M. Slaughter of New York said that she was happy to debate.",
+         "Louise M. Slaughter"),
+        ("Johnny Araya, a former mayor of San José, announced that he would stop campaigning.",
+         "Johnny Araya"),
+        ("A former mayor of San José announced that he would stop campaigning.",
+         "A former mayor of San José"),
+        # a document speaks for someone the text names elsewhere: it stays as written
+        ("The statement came after Numan Kurtulmus visited the camp. “The war goes on,” the "
+         "statement said.", "the statement"),
+        # a clause's first word is no first name ("Before Leung ...")
+        ("Leung Kwok-hung, a lawmaker, arrived. Leung waved. Before Leung spoke, he told reporters "
+         "that the figure was made up.", "Leung Kwok-hung"),
+    ],
+)  # fmt: skip
+def test_names_of_places_documents_and_clause_words(text, speaker):
     assert found(text)["speaker"].to_list()[-1] == speaker
 
 

@@ -67,9 +67,10 @@ _BARE_CLAUSE = re.compile(
     r"([a-z][^\"“”]{15,}?)[.!?]?$"
 )
 
-# the content clause after a reporting verb: "said (to reporters) that, ...", and after a long
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
-_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)?\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
             r"last|this|yesterday|today|tomorrow|\w+ly)\b")  # fmt: skip
 _PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
@@ -303,7 +304,7 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
         if clause and lex["verb"].search(clause.group(1) or ""):
             continue  # "News reports here ... have suggested that": the noun, not the verb
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
-            continue  # "mentioned an exhibition that had been opened": a relative clause
+            clause = None  # "mentioned an exhibition that had been opened": a relative clause
         if clause is None and lemma in ("say", "add"):
             clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
             clause = clause and re.match(r"()\s+(.+)", rest[: clause.end(1)])

@@ -111,6 +111,7 @@ def lexicon() -> dict[str, Any]:
         "pronouns": set(lex["pronouns"]),
         "offices": set(lex["offices"]),
         "organisations": set(lex["organisations"]),
+        "documents": set(lex["documents"]),
     }
 
 
@@ -374,7 +375,12 @@ class Resolver:
             near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
-        _titles, name = _name_of(written, lex)
+        titles, name = _name_of(written, lex)
+        if name and titles and titles[-1].lower() == "of":
+            # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
+            # José": a role, and the place it is of
+            _, before = _name_of(" ".join(titles[:-1]), lex)
+            name = before if before and len(before.split()) >= 2 else None
         if name and len(name.split()) >= 2:
             return self._alias(name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
@@ -410,6 +416,8 @@ class Resolver:
         modifiers |= set(complement)
         if head in lex["organisations"]:
             return self._organisation(written, head, modifiers, pos)
+        if head in lex["documents"]:
+            return written  # "the statement" names no one: the text says whose elsewhere
         titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
