@@ -228,6 +228,18 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
          "Johnny Araya"),
         ("A former mayor of San José announced that he would stop campaigning.",
          "A former mayor of San José"),
+        # three names when they open a run of capitals and an appositive follows; not a place
+        # or a title before a two-word name
+        ("It is all about timing for Luiz Felipe Scolari, the coach of Brazil’s team. “Everyone "
+         "has the right to protest,” Scolari told Globo TV.", "Luiz Felipe Scolari"),
+        ("“We believe in reforms,” Ali Akbar Velayati, a senior aide to Iran’s supreme leader, "
+         "said.", "Ali Akbar Velayati"),
+        ("Russian Ambassador to Vietnam Gennady Bezdetko, a diplomat, said that tourism grew again.",
+         "Gennady Bezdetko"),
+        ("Presidential Aide Yury Ushakov, a veteran diplomat, said that the talks went well.",
+         "Yury Ushakov"),
+        ("Delegate Jackson Miller, a Republican, said that the rules were fair.",
+         "Jackson Miller"),
         # a document speaks for someone the text names elsewhere: it stays as written
         ("The statement came after Numan Kurtulmus visited the camp. “The war goes on,” the "
          "statement said.", "the statement"),

@@ -61,6 +61,9 @@ _PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of it
 _LONE_AFTER = re.compile(
     r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
 )
+# words before a place or a title that may come right before a name ("Ambassador to Vietnam
+# Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
+_BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
@@ -245,9 +248,33 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         about = after is not None and re.match(
             r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
         )
+        if about and not titled:
+            name = _three_names(text, m, name, lex)
         found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
                              bool(titled or about)))  # fmt: skip
     return found
+
+
+def _three_names(text: str, run: re.Match, name: str, lex: dict[str, Any]) -> str:
+    """A two-word name with the word before it when the three open the run of capitals after a
+    sentence start, a comma or a lower-case word that comes before no place, and an appositive
+    follows ("Luiz Felipe Scolari, the coach of ...", "said Ali Akbar Velayati, a senior aide");
+    not a place or a title before a name ("in Hanoi Gennady Bezdetko", "Presidential Aide Yury
+    Ushakov"): then the name as it was."""
+    words = run.group().split()
+    if len(words) != len(name.split()) + 1:
+        return name
+    first = words[0]
+    if (first in lex["titles"] or first in lex["not_speakers"] or first.lower() in _NOT_NAME_WORDS
+            or not re.fullmatch(r"[\w’'\-]+", first)):  # fmt: skip
+        return name
+    prev = text[max(0, run.start() - 30) : run.start()].split()[-1:]
+    opens = (
+        not prev
+        or re.search(r"[,.;:!?\"“”(]$", prev[0])
+        or (re.fullmatch(r"[a-z]+", prev[0]) and not _BEFORE_PLACE.match(prev[0]))
+    )
+    return f"{first} {name}" if opens else name
 
 
 def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
@@ -382,7 +409,10 @@ class Resolver:
             _, before = _name_of(" ".join(titles[:-1]), lex)
             name = before if before and len(before.split()) >= 2 else None
         if name and len(name.split()) >= 2:
-            return self._alias(name)
+            # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
+            # for "Akbar Velayati", the two last words of a three-word name)
+            longer = {m.name for m in self.mentions if m.name.endswith(" " + name)}
+            return self._alias(longer.pop() if len(longer) == 1 else name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if m.name.split()[-1] == name]
             # else one that starts with it: a family name written first ("Choi Man-yiu")
