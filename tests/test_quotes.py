@@ -179,6 +179,9 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
          "noted that the difficult time requires political will.", "Alexander Lukashenko"),
         ("Belarusian President Alexander Lukashenko met the delegation. The President of Russia "
          "noted that the difficult time requires political will.", "The President of Russia"),
+        ("Aleksandr Lukashenko met Russian Minister of Foreign Affairs Sergey Lavrov and "
+         "Belarusian Minister of Foreign Affairs Sergei Aleinik. The Russian Minister of Foreign "
+         "Affairs noted that the tensions could not be left without a reaction.", "Sergey Lavrov"),
         # no one is given the title: the person quoted last, as for "he"
         ("“We will stand our ground,” Aleksandr Lukashenko stressed. The President noted that "
          "the economy is at the heart of everything.", "Aleksandr Lukashenko"),

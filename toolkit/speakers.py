@@ -428,14 +428,21 @@ class Resolver:
                     ),
                 )
                 return self._alias(best.name)
-            return self._alias(written)
+            if len(written.split()) == 1:
+                return self._alias(written)
+            # no name ends with it: a role with a capitalised complement ("the Russian Minister
+            # of Foreign Affairs")
         words = [w.lower().replace("’", "'") for w in written.split()
                  if w.lower() not in _DETERMINERS]  # fmt: skip
         complement: list[str] = []
-        if (" ".join(words) not in lex["roles"] and "of" in words[1:]
-                and " ".join(words[: words.index("of")]) in lex["roles"]):  # fmt: skip
-            # "the President of Belarus": the role, and the place it is of as a modifier
-            at = words.index("of")
+        at = words.index("of") if "of" in words[1:] else 0
+        if (
+            at
+            and " ".join(words) not in lex["roles"]
+            and lex["roles"] & {" ".join(words[i:at]) for i in range(at)}
+        ):
+            # "the President of Belarus", "the Russian Minister of Foreign Affairs": the role,
+            # and what it is of as modifiers
             words, complement = words[:at], [w for w in words[at + 1 :] if w != "the"]
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
