@@ -185,7 +185,10 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
         # no one is given the title: the person quoted last, as for "he"
         ("“We will stand our ground,” Aleksandr Lukashenko stressed. The President noted that "
          "the economy is at the heart of everything.", "Aleksandr Lukashenko"),
-        # ... but not a role with a modifier the text never gives that person
+        # ... but not a person the text gives another title
+        ("“We will respond,” Russian Foreign Minister Sergey Lavrov said. The President noted "
+         "that the talks went well.", "The President"),
+        # ... nor for a role with a modifier the text never gives that person
         ("“We will stand our ground,” Aleksandr Lukashenko stressed. The US President noted "
          "that the economy is at the heart of everything.", "The US President"),
         # a name after the role counts only with its title right at it (not a caption's words)

@@ -471,10 +471,12 @@ class Resolver:
             if names:
                 return written
         last = self.last_person
-        if (not modifiers and head in lex["offices"] and last
+        other_office = last and any(m.name == last[1] and m.cue for m in self.mentions)
+        if (not modifiers and head in lex["offices"] and last and not other_office
                 and 0 < pos - last[0] < _PRONOUN_REACH):  # fmt: skip
             # "the President" in a document that gives no one that title: like "he", the
-            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted")
+            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted"),
+            # unless the text gives that person a title of their own (another office)
             return last[1]
         return written
 
