@@ -3,16 +3,23 @@
 Rules over the forms news agencies use, not a list of speakers:
 
 - direct quotes with a frame after them ('"...," X said', '"...", said X', '"...", the
-  Belarusian leader said') or before them ('X said: "..."', 'X noted that "..."');
-- a quotation that continues one just attributed ('"...," Teng said. "The government ..."')
-  keeps its speaker, with no verb;
-- reported speech: 'X stressed that ...', 'X said the talks ...', '..., X said.',
-  'According to X, ...', '..., adding that ...'.
+  Belarusian leader said', '"...," Dieter Graumann, head of ..., said') or before them
+  ('X said: "..."', 'X noted that "..."', 'X noted that [a clause], "..."', 'X responded by
+  saying: "..."'); a quotation that ends its sentence or paragraph ('..."' then a new
+  sentence) takes no frame after it;
+- a quotation that continues one just attributed ('"...," Teng said. "The government ..."',
+  also after an adverbial that ends the frame's sentence: '... said on television Monday.
+  "..."') keeps its speaker, with no verb;
+- reported speech: 'X stressed that ...' (the clause at the first "that"; 'that, as ...';
+  after a long prepositional phrase; not a relative clause: 'mentioned an exhibition that had
+  been opened'), 'X said the talks ...', '..., X said (on Thursday).' (not with an object
+  after the verb, nor a frame that ends in a comma), 'According to X, ...'.
 
 Sentences glued in the source ("said.If") are split, and a closing mark used to open a
 quotation ("2021.\u201dWe ...") is read as one. Speakers (names, surnames, roles, pronouns) are
 found and resolved within each document by :mod:`toolkit.speakers`: "the Belarusian leader"
-becomes the one person the document gives that title, "he" the person mentioned last. An
+becomes the one person the document gives that title, "he" the person mentioned last, "the
+ministry" the one ministry the document names and "it" the institution quoted last. An
 optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
 ``speakers``) maps resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``.
