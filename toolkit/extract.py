@@ -213,7 +213,10 @@ def _page_date(
         p = lines[i]
         end = MERIDIEM.sub("", p)  # "..., Nov 9, 2013." is a caption; "5:00 a.m." is no end
         caption = p.count(" ") >= 8 and end.endswith((".", "!", "?"))
-        if not caption and (found := stamp_date(p, order=order)) is not None:
+        # "January 14, 2015 | This article appeared in ..." opens with its stamp: no caption
+        if (found := stamp_date(p, order=order)) is not None and (
+            not caption or p.startswith(found[1])
+        ):
             return found[0], p
     return None
 
