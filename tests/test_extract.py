@@ -131,6 +131,7 @@ STORY = [
     "Firefighters put the fire out after four hours; nobody was hurt, the ministry said.",
 ]
 TITLE = "Three arrested over Minsk pipeline fire"
+STANDFIRST = "Police arrested three people over the Minsk pipeline fire at a gas pumping station"
 
 
 @pytest.mark.parametrize(
@@ -174,6 +175,17 @@ TITLE = "Three arrested over Minsk pipeline fire"
             "The Lower Depths",
         ),
         (["Blogs » Minsk » The Lower Depths", "Tweet", "The Lower Depths"], "The Lower Depths"),
+        # captions between the title and the byline; the standfirst below it is no title
+        (
+            [
+                "Minsk pipeline blaze: arrests made",
+                "The pumping station near Minsk on Friday night.",
+                "Firefighters at the station on Friday night.",
+                "By Anna Petrova",
+                STANDFIRST,
+            ],
+            "Minsk pipeline blaze: arrests made",
+        ),
         # a photographer's credit over the byline is no title
         (
             [
@@ -222,7 +234,6 @@ def test_copyright_lines(line, name, outlet):
 
 
 SECTION = "Business"
-STANDFIRST = "Police arrested three people over the Minsk pipeline fire at a gas pumping station"
 
 
 @pytest.mark.parametrize(
@@ -252,6 +263,15 @@ def test_the_first_own_line_of_a_page_whose_site_is_known(header, title):
     assert page.title == title
 
 
+def test_a_title_other_pages_link_to_over_a_dateline():
+    """The article starts at its title even where the site's other pages have it too."""
+    lead = "MINSK – " + STORY[0]
+    paras = [*MENU, TITLE, "Published March 9, 2017", lead, *STORY[1:]]
+    repeated = [p in MENU or p == TITLE for p in paras]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True, repeated=repeated)
+    assert (page.title, page.dateline) == (TITLE, "MINSK")
+
+
 @pytest.mark.parametrize(
     ("lines", "kept"),
     [
@@ -259,6 +279,24 @@ def test_the_first_own_line_of_a_page_whose_site_is_known(header, title):
         ([TITLE, "Published January 19, 2015", *STORY], {TITLE}),
         # a list of dated links below the middle of the body stays chrome
         ([*STORY, *STORY, TITLE, "Published January 19, 2015", "Help"], set()),
+        # captions between the title and its byline: the nearest learned headline above the
+        # byline that shares three words of the story
+        (
+            [
+                "Pipeline Fire Put Out In Minsk",
+                TITLE,
+                "Police Minsk / Pipeline Fire Agency",
+                "The pumping station near Minsk on Friday night.",
+                "By Anna Petrova",
+                *STORY,
+            ],
+            {TITLE},
+        ),
+        # one sharing fewer (an offer of the site) is no title
+        (
+            ["Free Minsk Pipeline Guide", "Energy", "Minsk", "By Anna Petrova", *STORY],
+            set(),
+        ),
         # only the first headline over a stamp: a dated list above the body keeps the rest
         (
             [
@@ -276,7 +314,9 @@ def test_a_learned_headline_over_a_stamp_is_the_title(lines, kept):
     from toolkit.outlets import registry
     from toolkit.titles import titles_over_bylines
 
-    learned = [p in {TITLE, "Pipeline Fire Put Out In Minsk"} for p in lines]
+    learned = [
+        p in {TITLE, "Pipeline Fire Put Out In Minsk", "Free Minsk Pipeline Guide"} for p in lines
+    ]
     chrome = titles_over_bylines(lines, learned, learned, registry())
     assert {p for p, c, was in zip(lines, chrome, learned, strict=True) if was and not c} == kept
 

@@ -357,6 +357,9 @@ def _title_and_body(
     if start is not None:
         header, body = kept[:start], kept[start:]
         others = kept_repeated[:start] if kept_repeated is not None else [False] * start
+        if trimmed and not titled and others:
+            # the article starts at its title, which other pages of the site may link to
+            others = [False, *others[1:]]
         page.title = next(
             (
                 p

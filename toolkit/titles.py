@@ -224,7 +224,10 @@ def _topic_title(
     above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
     if not above_byline and own in scores and shares[own] >= 2:
         return own
-    found = above_byline or list(scores)
+    # Captions may stand between the title and the byline; a standfirst below it is no title.
+    byline = next((j for j in window if _byline(kept[j])), core)
+    over = [j for j in scores if j < byline and shares[j] >= 2]
+    found = above_byline or over or list(scores)
     # The title comes first: a standfirst, a caption or summary points below it share as much.
     best = max(scores[j] for j in found)
     return min(j for j in found if scores[j] >= _TOPIC_CLOSE * best)
@@ -323,4 +326,17 @@ def titles_over_bylines(
     titles = {i for i in headlines if any(_byline(p) for p in paras[i + 1 : i + 3])}
     over_stamp = (i for i in headlines if i < body and _stamp_like(paras[i + 1], reg))
     titles |= {i} if (i := next(over_stamp, None)) is not None else set()
+    # Captions may stand between the title and its byline: the nearest learned headline above
+    # the first byline that shares two words of the story.
+    byline = next((i for i in range(body) if _byline(paras[i])), None)
+    if byline is not None and not titles & set(range(byline)):
+        story = set().union(
+            *(_topic_keys(paras[i]) for i in [i for i in prose if i > byline][:_TOPIC_LINES])
+        )
+        near = [
+            i
+            for i in headlines
+            if byline - _TOPIC_WINDOW <= i < byline and len(_topic_keys(paras[i]) & story) >= 3
+        ]
+        titles |= set(near[-1:])
     return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
