@@ -252,6 +252,16 @@ SECTION = "Business"
             ],
             "Minsk pipeline blaze: arrests made",
         ),
+        # over its byline, however far above the body: a list of videos comes between
+        (
+            [
+                SECTION,
+                "Minsk pipeline blaze: arrests made",
+                "By Anna Petrova 16 hours ago",
+                *(f"Video {i}: Minsk pipeline fire station footage" for i in range(45)),
+            ],
+            "Minsk pipeline blaze: arrests made",
+        ),
         # a first own line sharing one word is a section of its own, not the title
         ([SECTION, "Minsk Region", TITLE, "Published March 9, 2017", "Associated Press"], TITLE),
     ],

@@ -205,6 +205,8 @@ def _topic_title(
     standfirst), a line next to a stamp or byline counting half as much again. None when no
     line is written twice or shares."""
     start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
+    if own is not None and own + 1 < len(kept) and _byline(kept[own + 1]):
+        return own  # however far above the body (a video list may come between)
     body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     window = range(max(0, core - _TOPIC_WINDOW), core)
     candidates = [j for j in window if _title_candidate(kept[j], reg)]
@@ -303,9 +305,9 @@ def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int)
     section name or menu its other pages have), a stamp or a byline; else None."""
     for j in range(first):
         p = kept[j]
-        if repeated[j] or BYLINE.match(p) or _stamp_like(p, reg):
+        if repeated[j] or _byline(p) or _stamp_like(p, reg):
             continue
-        return j if is_title(p, reg) and _headline_size(p) else None
+        return j if _title_candidate(p, reg) else None
     return None
 
 
