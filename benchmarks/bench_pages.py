@@ -202,6 +202,7 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
     theirs = {lab["id"]: baseline(data / lab[f"{kind}_path"]) for lab in labels}
     their_seconds = time.process_time() - start
     totals: dict = {}
+    by_site: dict = {}
     for lab in labels:
         source = (data / lab["text_path"]).read_text(encoding="utf-8") if kind == "text" else ""
         outlet = reg.canonical(lab["outlet"]) if lab["outlet"] else None
@@ -211,13 +212,19 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
         ):
             checks = score(found, lab, kind=kind, source_text=source, outlet=outlet)
             for check, (ok, n) in checks.items():
-                for split in (lab["split"], "all"):
-                    cell = (
-                        totals.setdefault(split, {}).setdefault(who, {}).setdefault(check, [0, 0])
-                    )
+                for table_, key in (
+                    (totals, lab["split"]),
+                    (totals, "all"),
+                    (by_site, lab["site"]),
+                ):
+                    cell = table_.setdefault(key, {}).setdefault(who, {}).setdefault(check, [0, 0])
                     cell[0] += ok
                     cell[1] += n
-    return {"checks": totals, "cpu_s": {"toolkit": our_seconds, "baseline": their_seconds}}
+    return {
+        "checks": totals,
+        "by_site": by_site,
+        "cpu_s": {"toolkit": our_seconds, "baseline": their_seconds},
+    }
 
 
 def table(name: str, result: dict, split: str) -> str:
