@@ -122,7 +122,10 @@ def test_the_evidence_decides_between_stories_the_embedding_cannot_tell_apart():
     ("original", "english", "shared"),
     [
         ("Лукашенко встретился с Путиным в Минске", "Lukashenko met Putin in Minsk",
-         {"luka", "puti", "mins"}),
+         {"lks", "ptn", "mns"}),
+        # Ukrainian transliteration and English spelling apart, declined
+        ("Говорив із Шольцом і Макроном про Київ", "Talked to Scholz and Macron about Kyiv",
+         {"shl", "mkr", "kv"}),
         ("国家主席习近平同普京会谈", "President Xi Jinping held talks with Putin", {"xijinping"}),
     ],
 )  # fmt: skip

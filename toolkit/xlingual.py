@@ -11,8 +11,8 @@ story joins its original's cluster, with its lag) without touching the monolingu
 :func:`align_across` aligns the two stories' paragraphs by embedding similarity for ``explain``.
 
 Example:
-    >>> sorted(names("Президент Лукашенко встретился с Путиным в Минске."))[:3]
-    ['luka', 'mins', 'prez']
+    >>> sorted(names("Президент Лукашенко встретился с Путиным в Минске."))
+    ['lks', 'mns', 'prz', 'ptn']
     >>> sorted(numbers("Товарооборот вырос на 33,6% и составил 45 млрд"))
     ['33.6', '45']
 """
@@ -64,7 +64,7 @@ class TranslationOptions:
 
     window_days: int = 3  # an English story up to this many days after (or 1 before) its original
     min_similarity: float = 0.3  # below this cosine, no evidence makes a pair
-    min_score: float = 0.7  # cosine + evidence_weight * evidence overlap needed for a link
+    min_score: float = 0.65  # cosine + evidence_weight * evidence overlap needed for a link
     evidence_weight: float = 1.0  # how much the shared names and numbers add to the cosine
     opening_chars: int = 1500  # title and the text's opening: what a translation keeps first
     originals: tuple[str, ...] = ("ru", "be", "uk", "zh")
@@ -75,23 +75,40 @@ _CAPITAL_LATIN = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
 _CAPITAL_CYRILLIC = re.compile(r"\b[А-ЯЁІЎЄЇҐ][а-яёіўєїґ']+")
 _HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00A0\u202F]\d{3})*(?:[.,]\d+)?")
-_PREFIX = 4  # Russian names decline ("Минске", "Путиным"): compared by their first letters
+_KEY_CONSONANTS = 3  # names decline ("Минске", "Путиным"): compared by their first consonants
+# one spelling of the sounds that transliteration and English spell apart (Шольц "sholts" and
+# Scholz, Київ "kiyiv" and Kyiv, Макрон and Macron, Джонсон "dzhonson" and Johnson)
+_SPELLINGS = (("sch", "sh"), ("dzh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ts", "z"),
+              ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("g", "h"))  # fmt: skip
+
+
+def _name_key(word: str) -> str:
+    """A name's first consonants as sounded, whatever the alphabet it was written in:
+    transliterated (anyascii), lower-cased, spelt one way, vowels and doubled letters dropped."""
+    from anyascii import anyascii
+
+    key = anyascii(word).lower()
+    for spelt, one_way in _SPELLINGS:
+        key = key.replace(spelt, one_way)
+    key = re.sub(r"[^a-z]|[aeiouy]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)[:_KEY_CONSONANTS]
 
 
 def names(text: str) -> set[str]:
-    """The capitalised words of a text, transliterated to Latin letters (anyascii), lower-cased
-    and cut to their first four letters; for Chinese, jieba's words of two or more characters
-    transliterated whole ("习近平" is "xijinping")."""
+    """The capitalised words of a text, each as its first consonants as sounded
+    (:func:`_name_key`: "Лукашенко" and "Lukashenko" are both "lks"); for Chinese, jieba's words
+    of two or more characters transliterated whole ("习近平" is "xijinping")."""
     from anyascii import anyascii
 
-    out = {anyascii(w).lower()[:_PREFIX] for w in _CAPITAL_CYRILLIC.findall(text)}
-    out |= {w.lower()[:_PREFIX] for w in _CAPITAL_LATIN.findall(text) if len(w) > 2}
+    out = {_name_key(w) for w in _CAPITAL_CYRILLIC.findall(text)}
+    out |= {_name_key(w) for w in _CAPITAL_LATIN.findall(text) if len(w) > 2}
+    out = {n for n in out if len(n) >= 2}
     if _HAN_RUN.search(text):
         from toolkit.tokens import _jieba
 
         for run in _HAN_RUN.findall(text):
             out |= {anyascii(w).lower() for w in _jieba().lcut(run) if len(w) >= 2}
-    return {n for n in out if len(n) >= 3}
+    return out
 
 
 def _latin_names_joined(text: str) -> set[str]:
