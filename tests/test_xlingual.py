@@ -109,6 +109,14 @@ def test_shared_names_and_numbers_raise_a_middling_similarity(cosine, original, 
     assert found.height == int(linked)
 
 
+def test_of_two_english_stories_for_one_original_the_higher_score_keeps_it():
+    # en1 is closer by the cosine, en2 shares the names and numbers: en2 is the translation
+    docs = _docs([("ru1", "ru", D, "", EVIDENCE), ("en1", "en", D, "", "cos=0.9 other news"),
+                  ("en2", "en", D, "", f"cos=0.8 {EVIDENCE_EN}")])  # fmt: skip
+    found = find_translations(docs, encoder=CosineEncoder())
+    assert found.select("doc_a", "doc_b").rows() == [("ru1", "en2")]
+
+
 def test_the_evidence_decides_between_stories_the_embedding_cannot_tell_apart():
     # two addresses of one day, equally close to the English by the embedding
     docs = _docs([("uk1", "uk", D, "story1", "Звернення. Говорив з Шольцом про 5 пакет."),

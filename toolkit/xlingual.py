@@ -216,19 +216,24 @@ def find_translations(
     ids, dates = docs["doc_id"].to_list(), docs["published"].to_list()
     anchors = {i: _anchors(texts[i], english=False) for i in orig}
     anchors |= {i: _anchors(texts[i], english=True) for i in eng}
-    rows = []
+    rows, scores = [], []
     for r, e in enumerate(eng):
-        c = _best_original(sim[r], orig, e, dates, anchors, opts)
-        if c is not None:
+        best = _best_original(sim[r], orig, e, dates, anchors, opts)
+        if best is not None:
+            c, score = best
             n_names, n_numbers = _evidence(texts[orig[c]], texts[e])
             lag = _lag(dates[orig[c]], dates[e])
             rows.append((ids[orig[c]], ids[e], "translation", round(float(sim[r, c]), 4),
                          n_names, n_numbers, lag))  # fmt: skip
+            scores.append(score)
     out = pl.DataFrame(rows, schema=TRANSLATION_SCHEMA, orient="row")
-    # one English story per original too: the closest keeps it
+    # one English story per original too: the one it was chosen by the higher score keeps it
+    # (the same measure that chose it, not the cosine alone)
     return (
-        out.sort(["similarity", "doc_b"], descending=[True, False])
+        out.with_columns(pl.Series("score", scores, dtype=pl.Float64))
+        .sort(["score", "doc_b"], descending=[True, False])
         .unique("doc_a", keep="first", maintain_order=True)
+        .drop("score")
         .sort(["doc_a", "doc_b"])
     )
 
@@ -251,12 +256,12 @@ def _best_original(
     dates: list[Any],
     anchors: dict[int, tuple[set[str], ...]],
     opts: TranslationOptions,
-) -> int | None:
+) -> tuple[int, float] | None:
     """The column of the original in the date window whose cosine, raised by the names and
-    numbers the two share (:func:`_overlap`), is highest and reaches ``min_score``; None when
-    there is none. The embedding alone ranks poorly where the encoder knows the language little
-    (multilingual USE has no Ukrainian or Belarusian): the evidence decides between stories of
-    one day, speaker and topic."""
+    numbers the two share (:func:`_overlap`), is highest and reaches ``min_score``, and that
+    score; None when there is none. The embedding alone ranks poorly where the encoder knows
+    the language little (multilingual USE has no Ukrainian or Belarusian): the evidence decides
+    between stories of one day, speaker and topic."""
     best, best_score = None, 0.0
     for c in np.argsort(-sims):
         s = float(sims[c])
@@ -269,7 +274,7 @@ def _best_original(
         score = s + opts.evidence_weight * _overlap(anchors[o], anchors[e])
         if score >= opts.min_score and (best is None or score > best_score):
             best, best_score = int(c), score
-    return best
+    return None if best is None else (best, best_score)
 
 
 def _language(lang: str | None, opening: str, target: str) -> str:
