@@ -2,6 +2,7 @@
 translates, with a fake encoder (one axis per story) and the real multilingual model once."""
 
 import datetime as dt
+import re
 
 import numpy as np
 import polars as pl
@@ -71,11 +72,68 @@ def test_find_translations(rows, expected):
     assert set(found["kind"]) <= {"translation"}
 
 
+class CosineEncoder:
+    """A text holding "cos=0.5" gets a vector at that cosine from every other text's."""
+
+    def encode(self, texts, **_):
+        out = []
+        for t in texts:
+            m = re.search(r"cos=([0-9.]+)", t)
+            c = float(m.group(1)) if m else 1.0
+            out.append([c, (1 - c * c) ** 0.5])
+        return np.array(out, dtype=np.float32)
+
+
+EVIDENCE = "Зеленский, Шольц и Макрон: 83 дня, 2659 человек, 14 тысяч"
+EVIDENCE_EN = "Zelensky, Scholz and Macron: 83 days, 2659 people, 14 thousand"
+
+
+@pytest.mark.parametrize(
+    ("cosine", "original", "english", "linked"),
+    [
+        # close: the embedding alone links
+        ("0.9", "x", "x", True),
+        # middling, nothing shared: no link
+        ("0.5", "x", "y", False),
+        # middling, with the names and numbers a translation keeps: linked
+        ("0.5", EVIDENCE, EVIDENCE_EN, True),
+        # one shared number is weak evidence
+        ("0.5", "в 2022 году", "in 2022", False),
+        # too far for any evidence
+        ("0.2", EVIDENCE, EVIDENCE_EN, False),
+    ],
+)  # fmt: skip
+def test_shared_names_and_numbers_raise_a_middling_similarity(cosine, original, english, linked):
+    docs = _docs([("ru1", "ru", D, "", original), ("en1", "en", D, "", f"cos={cosine} {english}")])
+    found = find_translations(docs, encoder=CosineEncoder())
+    assert found.height == int(linked)
+
+
+def test_of_two_english_stories_for_one_original_the_higher_score_keeps_it():
+    # en1 is closer by the cosine, en2 shares the names and numbers: en2 is the translation
+    docs = _docs([("ru1", "ru", D, "", EVIDENCE), ("en1", "en", D, "", "cos=0.9 other news"),
+                  ("en2", "en", D, "", f"cos=0.8 {EVIDENCE_EN}")])  # fmt: skip
+    found = find_translations(docs, encoder=CosineEncoder())
+    assert found.select("doc_a", "doc_b").rows() == [("ru1", "en2")]
+
+
+def test_the_evidence_decides_between_stories_the_embedding_cannot_tell_apart():
+    # two addresses of one day, equally close to the English by the embedding
+    docs = _docs([("uk1", "uk", D, "story1", "Звернення. Говорив з Шольцом про 5 пакет."),
+                  ("uk2", "uk", D, "story1", "Звернення. 83 дні оборони, 2659 праведників, Макрон"),
+                  ("en1", "en", D, "story1", "Address. 83 days of defense, 2659 Righteous, Macron")])  # fmt: skip
+    found = find_translations(docs, encoder=AxisEncoder())
+    assert found.select("doc_a", "doc_b").rows() == [("uk2", "en1")]
+
+
 @pytest.mark.parametrize(
     ("original", "english", "shared"),
     [
         ("Лукашенко встретился с Путиным в Минске", "Lukashenko met Putin in Minsk",
-         {"luka", "puti", "mins"}),
+         {"lks", "ptn", "mns"}),
+        # Ukrainian transliteration and English spelling apart, declined
+        ("Говорив із Шольцом і Макроном про Київ", "Talked to Scholz and Macron about Kyiv",
+         {"shl", "mkr", "kv"}),
         ("国家主席习近平同普京会谈", "President Xi Jinping held talks with Putin", {"xijinping"}),
     ],
 )  # fmt: skip
