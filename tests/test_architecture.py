@@ -65,6 +65,7 @@ LAYERS: dict[str, str] = {
     "keyness": "analysis",
     "tokens": "analysis",
     "quotes": "analysis",
+    "quote_spans": "analysis",
     "speakers": "analysis",
     "embed": "analysis",
     "xlingual": "analysis",

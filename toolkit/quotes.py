@@ -43,7 +43,8 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.segment import split_sentences
+from toolkit.quote_spans import quote_spans
+from toolkit.quote_spans import sentences as split_document
 from toolkit.speakers import (
     UPPER,
     Resolver,
@@ -61,13 +62,9 @@ QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speak
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
                  "direct": pl.Boolean}  # fmt: skip
 
-_OPEN, _CLOSE = "“«", "”»"
 _ADVERB = re.compile(
     r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will)$", re.I
 )
-# a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
-# quotation mark with no space ("said.If", "Israel.”Prisoner"); not "U.S.A." or "Amazon.com"
-_GLUED = re.compile(r"(?<=[a-z\d)][.!?])[”\"]?(?=[“\"]?[A-Z])")
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
@@ -102,55 +99,6 @@ def _without_appositive(head: str, lex: dict) -> str:
 
 
 # ---------------------------------------------------------------- spans
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation's content: curly and angle quotes paired, straight ones
-    taken in turns within a paragraph; one left open runs to the end of its paragraph."""
-    spans = []
-    pos = 0
-    for para in text.split("\n"):
-        opened = None
-        straight = None
-        for i, ch in enumerate(para):
-            if ch in _CLOSE and opened is None and para[i + 1 : i + 2].isalpha():
-                opened = i  # a closing mark used to open ("2021.”We will ...”")
-            elif ch in _OPEN and opened is None:
-                opened = i
-            elif ch in _CLOSE and opened is not None:
-                spans.append((pos + opened + 1, pos + i))
-                opened = None
-            elif ch == '"' and opened is None:
-                if straight is None:
-                    straight = i
-                else:
-                    spans.append((pos + straight + 1, pos + i))
-                    straight = None
-        for left in (opened, straight):
-            if left is not None and len(para) - left > 20:
-                spans.append((pos + left + 1, pos + len(para)))
-        pos += len(para) + 1
-    return sorted(s for s in spans if text[s[0] : s[1]].strip())
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, also where the source glued two together with no space
-    ("...officials said.If confirmed", "...of Israel.”Prisoner X")."""
-    spans, pos = [], 0
-    for para in text.split("\n"):
-        cursor = 0
-        for s in split_sentences(para):
-            at = para.find(s, cursor)
-            if at < 0:
-                continue
-            cut = at
-            for g in _GLUED.finditer(s):
-                spans.append((pos + cut, pos + at + g.end()))
-                cut = at + g.end()
-            spans.append((pos + cut, pos + at + len(s)))
-            cursor = at + len(s)
-        pos += len(para) + 1
-    return spans
 
 
 @dataclass
@@ -350,8 +298,8 @@ def _continues(gap: str, lex: dict) -> bool:
 
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
-    sentences = _sentences(text)
-    spans = _quote_spans(text)
+    sentences = split_document(text)
+    spans = quote_spans(text)
     starts = [a for a, _ in sentences]
     ends = sorted(e for _, e in spans)
     previous: _Found | None = None
@@ -412,7 +360,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     rows = []
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
-        resolver = Resolver(find_mentions(text, lex), lex, alias, text, _quote_spans(text))
+        resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
