@@ -191,6 +191,20 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
         # ... nor for a role with a modifier the text never gives that person
         ("“We will stand our ground,” Aleksandr Lukashenko stressed. The US President noted "
          "that the economy is at the heart of everything.", "The US President"),
+        # a long title that runs up to the name, with "of the" and a dash in it
+        ("This was announced by Deputy Prime Minister - Minister for Reintegration of the "
+         "Temporarily Occupied Territories Iryna Vereshchuk. The Deputy Prime Minister stressed "
+         "that the ceasefire had been agreed.", "Iryna Vereshchuk"),
+        ("Deputy Head of the Office of the President Rostyslav Shurma spoke at the briefing. The "
+         "Deputy Head of the Office of the President noted that the talks on gas went on.",
+         "Rostyslav Shurma"),
+        # ... and the person it titles is the one a later "she" names
+        ("It was announced by Deputy Prime Minister - Minister for Reintegration Iryna "
+         "Vereshchuk. \"We have asked for approval of the route,\" she said.", "Iryna Vereshchuk"),
+        # the head of a ministry is its minister
+        ("Russian Minister of Foreign Affairs Sergey Lavrov and Belarusian Minister of Foreign "
+         "Affairs Sergei Aleinik met. “We will endure,” stressed the Head of the Belarusian "
+         "Foreign Ministry.", "Sergei Aleinik"),
         # a name after the role counts only with its title right at it (not a caption's words)
         ("The ministry said that the exercise was over. Photo: ministry press service "
          "Ivan Petrov", "The ministry"),

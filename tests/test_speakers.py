@@ -10,6 +10,13 @@ from toolkit.speakers import Resolver, find_mentions, lexicon, speaker_phrase, w
         ("On Monday, the Belarusian leader", "the Belarusian leader"),
         ("the Russian top diplomat", "the Russian top diplomat"),  # an adjective before a role
         ("Later he", "he"),
+        # a role with "of the" in it, more than once
+        (
+            "According to the Deputy Head of the Office of the President",
+            "the Deputy Head of the Office of the President",
+        ),
+        ("the head of the ministry", "the head of the ministry"),
+        ("talks of the President", "the President"),  # "of the" after a lower-case word
         ("The talks, Lavrov", "Lavrov"),  # a comma ends the phrase
         ("the talks went well", None),  # no name, role or pronoun before the verb
         ("Speaking", None),

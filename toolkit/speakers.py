@@ -175,6 +175,9 @@ def speaker_phrase(
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
+        elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] == "of"
+              and kinds[i - 3] in ("cap", "role")):  # fmt: skip
+            i -= 2  # "the Deputy Head of the Office of the President"
         elif k == "det":
             i -= 1
             break
@@ -237,7 +240,8 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
         if follows and follows.group(1) in lex["roles"]:
             continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
-        words = {w.lower().strip(",") for w in titles[-5:]}
+        chain = _title_chain(text, m.start())
+        words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
         if after:
             words |= {w.lower() for w in after.group(1).split()}
@@ -245,6 +249,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
         last = titles[-1].lower().strip(",.") if titles else ""
         titled = last in lex["title_words"] or last in lex["roles"]
+        # or a long title that runs up to the name ("Deputy Head of the Office of the President
+        # Rostyslav Shurma", "Deputy Prime Minister - Minister for Reintegration ... Iryna V.")
+        titled = titled or any(w.lower() in lex["title_words"] for w in chain)
         about = after is not None and re.match(
             r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
         )
@@ -253,6 +260,22 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
                              bool(titled or about)))  # fmt: skip
     return found
+
+
+_CHAIN_LINKS = {"of", "the", "for", "on", "-", "–", "—"}
+
+
+def _title_chain(text: str, at: int) -> list[str]:
+    """The capitalised words and links ("of the", "for", a dash) right before ``text[at]``, up
+    to a lower-case word or a punctuation mark: a title however long it runs."""
+    chain: list[str] = []
+    for w in reversed(text[max(0, at - 200) : at].split()[-16:]):
+        if re.search(r"[,.;:!?\"“”()]$", w) or not (_CAP.match(w) or w in _CHAIN_LINKS):
+            break
+        chain.append(w)
+    while chain and chain[-1] in _CHAIN_LINKS:
+        chain.pop()
+    return chain[::-1]
 
 
 def _three_names(text: str, run: re.Match, name: str, lex: dict[str, Any]) -> str:
@@ -444,6 +467,9 @@ class Resolver:
             # "the President of Belarus", "the Russian Minister of Foreign Affairs": the role,
             # and what it is of as modifiers
             words, complement = words[:at], [w for w in words[at + 1 :] if w != "the"]
+            if words[-1] == "head" and complement[-1:] == ["ministry"]:
+                # "the Head of the Belarusian Foreign Ministry": the Belarusian Foreign Minister
+                words, complement = [*words[:-1], *complement[:-1], "minister"], []
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
         if head is None or re.search(r"[^s]s$", head):
