@@ -66,6 +66,7 @@ LAYERS: dict[str, str] = {
     "tokens": "analysis",
     "quotes": "analysis",
     "quote_spans": "analysis",
+    "quote_frames": "analysis",
     "speakers": "analysis",
     "embed": "analysis",
     "xlingual": "analysis",
