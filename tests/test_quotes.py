@@ -130,6 +130,28 @@ def found(*texts):
         ("On this occasion, the Head of State emphasised,", []),
         # "in Australia" is no subject, "News reports" no verb
         ("News reports here and in Australia have suggested that Israel detained him.", []),
+        # a name in commas after a noun phrase is the speaker; a relative clause or an
+        # appositive with a role in it stands between a speaker and the verb
+        ("On Tuesday, a spokesman for the Chinese Ministry of Foreign Affairs, Hong Lei, said in "
+         "Beijing that the visit would promote friendly ties.",
+         [("Hong Lei", "Hong Lei", "say", "the visit would promote friendly ties", False)]),
+        ('The Deputy Magistrate, Michael Chan Pik-kiu, said in his judgment: "If I do not act, '
+         'the public might think it trivial."',
+         [("Michael Chan Pik-kiu", "Michael Chan Pik-kiu", "say",
+           "If I do not act, the public might think it trivial.", True)]),
+        ("Scott Mastic, regional director for the International Republican Institute, said, "
+         "“How should we take it seriously?”",
+         [("Scott Mastic", "Scott Mastic", "say", "How should we take it seriously?", True)]),
+        ("General Abdel Fattah al-Sisi, who deposed Morsi on July 3 and installed an interim "
+         "administration, said on Wednesday he did not want more bloodshed.",
+         [("Abdel Fattah al-Sisi", "General Abdel Fattah al-Sisi", "say",
+           "he did not want more bloodshed", False)]),
+        ('Another abstainer, Diaa Hussein, complained there was no real choice, saying: "Sisi '
+         'did not leave a chance."',
+         [("Diaa Hussein", "Diaa Hussein", "complain", "Sisi did not leave a chance.", True)]),
+        # a pair of names in commas is no one speaker
+        ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
+         "well.", []),
     ],
 )  # fmt: skip
 def test_attributions_link_speaker_verb_and_quote(text, expected):
@@ -263,6 +285,16 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
         # a document speaks for someone the text names elsewhere: it stays as written
         ("The statement came after Numan Kurtulmus visited the camp. “The war goes on,” the "
          "statement said.", "the statement"),
+        # a surname joined to its particle ("al-Sisi") is named alone without it
+        ("General Abdel Fattah al-Sisi deposed Morsi. Sisi said that ordinary Egyptians should "
+         "rally.", "Abdel Fattah al-Sisi"),
+        # a possessive ("Morsi's Brotherhood") and a number ("Sixteen American") are no person
+        # that "he" could name
+        ("Abdel Fattah al-Sisi spoke on television. But Morsi's Brotherhood, which accuses Sisi "
+         "of a coup, refused. “I request a mandate,” he told the crowd.", "Abdel Fattah al-Sisi"),
+        ("Michael Wahid Hanna, a fellow at the Century Foundation, spoke. Sixteen American "
+         "defendants were out of the country. And domestically, he said, “this is just "
+         "confirmation.”", "Michael Wahid Hanna"),
         # a clause's first word is no first name ("Before Leung ...")
         ("Leung Kwok-hung, a lawmaker, arrived. Leung waved. Before Leung spoke, he told reporters "
          "that the figure was made up.", "Leung Kwok-hung"),

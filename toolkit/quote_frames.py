@@ -24,15 +24,19 @@ from __future__ import annotations
 
 import re
 
-from toolkit.speakers import UPPER, speaker_phrase, word_spans
+from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["after_frame", "before_frame", "continues", "lemma_of", "reported"]
 
 _ADVERB = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will)$", re.I
+    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
+    r"already|never|not|just)$",
+    re.I,
 )
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
+# (also after a day: "said on Wednesday he did not want ...")
 _BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+yesterday|\s+today)?"
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
     r"([a-z][^\"“”]{15,}?)[.!?]?$"
 )
@@ -53,15 +57,69 @@ _RELATIVE = re.compile(
 _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
 
 
+# a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
+# Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
+_NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
+# a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?,\s*$")
+_NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
+
+
 def _without_appositive(head: str, lex: dict) -> str:
     """The words before a verb without an appositive that ends them: a noun phrase that starts
-    with a determiner, an age or a role word, not a clause ("..., they are not ..., said X")."""
+    with a determiner, an age or a role word ("Scott Mastic, regional director for ...,"), or a
+    relative clause ("X, who deposed Morsi on July 3, said"); not a clause ("..., they are not
+    ..., said X"). A name in commas after a noun phrase is the speaker itself: what comes before
+    it is blanked ("The Deputy Magistrate, Michael Chan Pik-kiu, said"), so offsets hold."""
+    named = _NAMED.search(head)
+    if named and _is_named(named.group(2), lex) and _is_noun_phrase(named.group(1), lex):
+        return " " * named.start(2) + head[named.start(2) : named.end(2)]
+    m = _RELATIVE_CLAUSE.search(head)
+    if m is not None:
+        return head[: m.start()]
     m = _APPOSITIVE.search(head)
     if m is None:
         return head
     first = m.group(1)
+    lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
     opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
-    return head[: m.start()] if opens else head
+    return head[: m.start()] if opens or lower_role else head
+
+
+def _is_named(phrase: str, lex: dict) -> bool:
+    """Whether a phrase ends with a person's name of two or more words ("Hong Lei", "the
+    leftist Hamdeen Sabbahi"), not an institution's ("the Central Council of Jews")."""
+    words = word_spans(phrase)
+    got = speaker_phrase(words, lex)
+    if not got:
+        return False
+    named = [w for _, _, w in words[got[0] : got[1]]]
+    caps = 0
+    for w in reversed(named):
+        if not re.match(rf"[{UPPER}]", w) or w in lex["titles"] or w.lower() in lex["role_words"]:
+            break
+        caps += 1
+    return caps >= 2 and is_person(" ".join(named[-caps:]), lex)
+
+
+def _is_noun_phrase(phrase: str, lex: dict) -> bool:
+    """Whether the words before a name in commas are a noun phrase about a person ("a spokesman
+    for ...", "Another abstainer", "Sisi's sole rival"), not a clause or a list of names."""
+    words = phrase.split()
+    return (
+        0 < len(words) <= 12
+        and not lex["verb"].search(phrase)
+        and (_NP_OPENS.match(words[0]) is not None or words[0].lower() in lex["role_words"])
+    )
+
+
+def _without_adverbs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words before a verb without up to two adverbs or auxiliaries that end them ("has
+    long denied", "also said")."""
+    for _ in range(2):
+        if len(words) > 1 and _ADVERB.match(words[-1][2]):
+            words = words[:-1]
+    return words
 
 
 def lemma_of(form: str, lex: dict) -> str:
@@ -79,8 +137,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         lemma = lemma_of(m.group(), lex)
         before = _without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
-        if words and _ADVERB.match(words[-1][2]):
-            words = words[:-1]
+        words = _without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
                  and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
@@ -117,8 +174,7 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
     words = word_spans(_without_appositive(head[: v.start()], lex))
-    if words and _ADVERB.match(words[-1][2]):
-        words = words[:-1]
+    words = _without_adverbs(words)
     got = speaker_phrase(words, lex)
     if not got or _after_preposition(words, got[0]):
         return None
@@ -195,8 +251,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         lemma = lemma_of(v.group(), lex)
         words = word_spans(_without_appositive(sentence[: v.start()], lex))
-        if words and _ADVERB.match(words[-1][2]):
-            words = words[:-1]
+        words = _without_adverbs(words)
         got = speaker_phrase(words, lex)
         if not got:
             inverted = _inverted_report(text, s0, s1, v, lemma, lex)
@@ -212,13 +267,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "News reports here ... have suggested that": the noun, not the verb
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
-        if clause is None and lemma in ("say", "add"):
-            clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
-            clause = clause and re.match(r"()\s+(.+)", rest[: clause.end(1)])
-        if clause is not None:
-            out.append(
-                (s0 + v.end() + clause.start(2), s0 + v.end() + clause.end(2), speaker, lemma)
-            )
+        bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if clause is not None or bare is not None:  # bare: "X said the talks went well"
+            a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
+            out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
         if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):

@@ -53,8 +53,10 @@ __all__ = [
 ]
 
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_CAP = re.compile(rf"^[{UPPER}][\w’'\-.\[\]]*$")
 _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
+# a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
+_HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
+_CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 _PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
@@ -70,7 +72,7 @@ _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _NAME_RUN = re.compile(
     rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
-    rf"(?:[{UPPER}]\.|[{UPPER}][\w’'\-]+))+"
+    rf"(?:[{UPPER}]\.|{_HYPHENED}?[{UPPER}][\w’'\-]+))+"
 )
 _NOT_NAME_WORDS = {
     "ministry", "state", "states", "union", "council", "committee", "government", "party",
@@ -90,7 +92,16 @@ _NOT_NAME_WORDS = {
     "islands", "mountains", "valley", "bay", "lake", "park", "hall", "palace", "airport", "port",
     "championship", "summit", "conference", "festival", "olympics", "tournament", "final",
     "exhibition", "award", "prize", "week", "year", "plan", "strategy", "treaty", "agreement",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
 }  # fmt: skip
+
+
+def surname(name: str) -> str:
+    """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"):
+    the word the text uses alone."""
+    return re.sub(rf"^{_HYPHENED}", "", name.split()[-1])
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,7 +214,9 @@ def _name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         if w.lower() in _NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
         initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None
-        if taken >= 2:  # first and last name taken: only an initial or a particle goes on
+        # first and last name taken: only an initial or a particle goes on, or a third name
+        # before a surname joined to its particle ("Abdel Fattah al-Sisi")
+        if taken >= 2 and not (taken == 2 and re.match(_HYPHENED, words[-1])):
             nxt = words[i].lower()
             if not (initial or w.lower() in _PARTICLES or nxt in _PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
@@ -254,6 +267,13 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         titled = titled or any(w.lower() in lex["title_words"] for w in chain)
         about = after is not None and re.match(
             r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
+        )
+        # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
+        # Pik-kiu, said"
+        about = about or (
+            re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()])
+            and re.match(",", text[m.end() :])
+            and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
         if about and not titled:
             name = _three_names(text, m, name, lex)
@@ -313,7 +333,7 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     return len(words) >= 2 and all(
         (_CAP.match(w) or w.lower() in _PARTICLES) and w.lower() not in _NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
-    )  # fmt: skip
+    ) and not any(re.search(r"['’]s$", w) for w in words[:-1])  # "Morsi's Brotherhood"  # fmt: skip
 
 
 def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
@@ -338,7 +358,7 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     capitals."""
     if cue or name.split()[-1] in addressed:
         return True
-    for word in name.split():  # the surname alone: "Lukashenko said", "noted Leung."
+    for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
             before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
             prev = before[0] if before else ""
@@ -379,18 +399,18 @@ class Resolver:
         """Each mention of a person outside quotation marks, by full name or by surname alone
         ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
         at: dict[int, str] = {m.start: m.name for m in self.persons}
-        surnames = {m.name.split()[-1] for m in self.persons}
-        for surname in surnames:
-            for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+        surnames = {surname(m.name) for m in self.persons}
+        for last in surnames:
+            for m in re.finditer(rf"\b{re.escape(last)}\b", self.text):
                 if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
-                                          if n.endswith(surname)):  # fmt: skip
+                                          if n.endswith(last)):  # fmt: skip
                     continue
-                full = [p for p in self.persons if p.name.split()[-1] == surname]
+                full = [p for p in self.persons if surname(p.name) == last]
                 before = [p for p in full if p.start < m.start()]
                 at[m.start()] = (before[-1] if before else full[0]).name
         self.gender: dict[str, str] = {}
         for m in _ADDRESS.finditer(self.text):
-            for name in {n for n in at.values() if n.split()[-1] == m.group(2)}:
+            for name in {n for n in at.values() if surname(n) == m.group(2)}:
                 self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
         chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
         return [p for p, _ in chain], [n for _, n in chain]
@@ -437,7 +457,7 @@ class Resolver:
             longer = {m.name for m in self.mentions if m.name.endswith(" " + name)}
             return self._alias(longer.pop() if len(longer) == 1 else name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
-            full = [m for m in self.mentions if m.name.split()[-1] == name]
+            full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one that starts with it: a family name written first ("Choi Man-yiu")
             full = full or [m for m in self.mentions if m.name.split()[0] == name]
             if full:  # the one most often named, the latest before the quote among equals
