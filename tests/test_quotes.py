@@ -149,6 +149,23 @@ def found(*texts):
         ('Another abstainer, Diaa Hussein, complained there was no real choice, saying: "Sisi '
          'did not leave a chance."',
          [("Diaa Hussein", "Diaa Hussein", "complain", "Sisi did not leave a chance.", True)]),
+        # a quoted phrase as the object of a verb that takes one, or after a participle
+        ('David Lampton spoke. Lampton dismissed it as "sort of cliché" that China has had '
+         'economic reforms.',
+         [("David Lampton", "Lampton", "dismiss", "sort of cliché", True)]),
+        ("Sheikh Salman has long denied the allegations, calling them “nasty lies” in an "
+         "interview.",
+         [("Sheikh Salman", "Sheikh Salman", "deny", "nasty lies", True)]),
+        ("As polling closed on Tuesday, Sisi's sole rival, the leftist Hamdeen Sabbahi, slammed "
+         'the ballot extension, saying it raised "questions about the integrity of the vote."',
+         [("Hamdeen Sabbahi", "Hamdeen Sabbahi", "slam",
+           "questions about the integrity of the vote.", True)]),
+        ('Calling it a "deal" is wrong.', []),
+        # a relative clause with no commas ends the subject
+        ("The Israeli official who described the campaign acknowledged that the suspension was "
+         "a blow.",
+         [("The Israeli official", "The Israeli official", "acknowledge",
+           "the suspension was a blow", False)]),
         # a pair of names in commas is no one speaker
         ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
          "well.", []),
@@ -295,6 +312,9 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
         ("Michael Wahid Hanna, a fellow at the Century Foundation, spoke. Sixteen American "
          "defendants were out of the country. And domestically, he said, “this is just "
          "confirmation.”", "Michael Wahid Hanna"),
+        # the verb of a relative clause about the speaker
+        ("Luiz Felipe Scolari, the coach, arrived. Scolari, who also said he has settled on 21 "
+         "of the players, smiled.", "Luiz Felipe Scolari"),
         # a clause's first word is no first name ("Before Leung ...")
         ("Leung Kwok-hung, a lawmaker, arrived. Leung waved. Before Leung spoke, he told reporters "
          "that the figure was made up.", "Leung Kwok-hung"),

@@ -74,6 +74,13 @@ def _without_appositive(head: str, lex: dict) -> str:
     named = _NAMED.search(head)
     if named and _is_named(named.group(2), lex) and _is_noun_phrase(named.group(1), lex):
         return " " * named.start(2) + head[named.start(2) : named.end(2)]
+    # the verb of a relative clause ("Scolari, who also said he ..."), or one that ends the
+    # subject ("The Israeli official who described the campaign acknowledged that ...")
+    who = re.search(r",?\s+who(?:\s+\w+)?\s*$", head) or re.search(
+        r"\s+who\s+[^,;:\"“”«»]{3,80}$", head
+    )
+    if who and speaker_phrase(word_spans(head[: who.start()]), lex):
+        return head[: who.start()]
     m = _RELATIVE_CLAUSE.search(head)
     if m is not None:
         return head[: m.start()]
@@ -154,11 +161,13 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
 
 def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma."""
-    m = re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
-    if not m:
-        return None
     verbs = list(lex["verb"].finditer(head))
     if not verbs:
+        return None
+    m = re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head) or _quoted_object(
+        head, verbs[-1], lex
+    )
+    if not m:
         return None
     v = verbs[-1]
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
@@ -179,6 +188,20 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if not got or _after_preposition(words, got[0]):
         return None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
+
+
+def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
+    """A quoted phrase as the object of a verb or its complement, a few words after it with no
+    stop between ('dismissed it as "', 'calling them "', 'saying it raised "'): a verb that
+    takes one, or a participle after a comma ('..., saying ...'). The match is empty, at the
+    end of ``head``."""
+    between = head[v.end() :]
+    if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
+        return None
+    participle = v.group().lower().endswith("ing") and re.search(r",\s*$", head[: v.start()])
+    if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
+        return re.search(r"$", head)
+    return None
 
 
 _PREPOSITION = re.compile(

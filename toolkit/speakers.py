@@ -116,6 +116,7 @@ def lexicon() -> dict[str, Any]:
         "forms": forms,
         "verb": re.compile(rf"\b(?:{alternation})\b", re.I),
         "need_that": set(lex["need_that"]),
+        "quote_objects": set(lex["quote_objects"]),
         "roles": {r.lower() for r in lex["roles"]},
         "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
         "synonyms": {k: set(v) for k, v in lex["synonyms"].items()},
