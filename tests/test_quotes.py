@@ -166,6 +166,31 @@ def found(*texts):
          "a blow.",
          [("The Israeli official", "The Israeli official", "acknowledge",
            "the suspension was a blow", False)]),
+        # "As X said (adjunct), ...": the clause after the comma
+        ("As Iryna Vereshchuk said at the briefing, at 5:30 am Ukraine received a message from "
+         "the Russian side.",
+         [("Iryna Vereshchuk", "Iryna Vereshchuk", "say",
+           "at 5:30 am Ukraine received a message from the Russian side", False)]),
+        # a passive frame gives the sentence before it to the agent; none without one
+        ("Diia City will make Ukraine attractive for IT companies. This was emphasized by "
+         "President Volodymyr Zelenskyy during his speech at the Diia Summit.",
+         [("Volodymyr Zelenskyy", "President Volodymyr Zelenskyy", "emphasize",
+           "Diia City will make Ukraine attractive for IT companies.", False)]),
+        ("The talks were long. It was noted that the sides agreed.", []),
+        # a reporting verb coordinated with another verb takes that verb's subject; not a
+        # copula's ("Rome was not built ...")
+        ("In a letter seen by The New York Times, Mr. Garcia expressed concern about the "
+         "accusations but said that he had limited powers.",
+         [("Mr. Garcia", "Mr. Garcia", "say", "he had limited powers", False)]),
+        ("Rome was not built in a day and this author believes that the economy takes time.",
+         []),
+        # "said" with a clause that opens with a name
+        ("Lukashenko said Belarus would respond to any provocation.",
+         [("Lukashenko", "Lukashenko", "say", "Belarus would respond to any provocation",
+           False)]),
+        ("Analysts said Ms. Abul Naga’s return underscored the government’s disregard.",
+         [("Analysts", "Analysts", "say", "Ms. Abul Naga’s return underscored the government’s "
+           "disregard", False)]),
         # a pair of names in commas is no one speaker
         ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
          "well.", []),

@@ -35,10 +35,23 @@ _ADVERB = re.compile(
 )
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 # (also after a day: "said on Wednesday he did not want ...")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
-    r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+yesterday|\s+today)?"
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
-    r"([a-z][^\"“”]{15,}?)[.!?]?$"
+    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
+)
+# "As X said (at the briefing), ...": the clause after the comma
+_AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
+# "This was emphasized by President X (during his speech ...)": the sentence before is X's
+_PASSIVE = re.compile(
+    r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
+    r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
+)
+# a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
+_VERB_LIKE = re.compile(
+    r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
+    r"held|came|saw|told|said|paused|sent|left)$"
 )
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
@@ -257,10 +270,40 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     return None
 
 
-def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict):
-    """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma)."""
+def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[int, int] | None:
+    """The last speaker phrase followed by a word that reads as its verb (not a copula: "Rome
+    was not built in a day and ..."): the subject of a clause whose second verb is a reporting
+    one ("Then President Obama paused and recalled that ...")."""
+    for k in range(len(words) - 1, 0, -1):
+        if not _VERB_LIKE.match(words[k][2]):
+            continue
+        got = speaker_phrase(words[:k], lex)
+        if got and got[1] == k and not _after_preposition(words, got[0]):
+            return got
+    return None
+
+
+def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
+    """'This was emphasized by President X.': the sentence before, said by X."""
+    m = _PASSIVE.match(text[s0:s1])
+    if m is None or previous is None or not lex["verb"].fullmatch(m.group(1)):
+        return None
+    if not _is_speaker(m.group(2), lex):
+        return None
+    return (previous[0], previous[1], (s0 + m.start(2), s0 + m.end(2)),
+            lemma_of(m.group(1), lex))  # fmt: skip
+
+
+def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
+             previous: tuple[int, int] | None = None):  # fmt: skip
+    """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
+    sentence before it (``previous``) is the quote of a passive frame ('This was stated by
+    X.')."""
     sentence = text[s0:s1]
     out = []
+    passive = _passive(text, s0, s1, previous, lex)
+    if passive:
+        return [passive]
     for m, quote, who in (
         (re.match(r"\s*According to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
         (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
@@ -276,6 +319,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         words = word_spans(_without_appositive(sentence[: v.start()], lex))
         words = _without_adverbs(words)
         got = speaker_phrase(words, lex)
+        if not got and words and words[-1][2] in ("and", "but"):
+            got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got:
             inverted = _inverted_report(text, s0, s1, v, lemma, lex)
             if inverted:
@@ -285,6 +330,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         rest = sentence[v.end() :]
+        as_frame = _AS_FRAME.match(rest)
+        if as_frame and re.fullmatch(r"\s*As\s+", sentence[: speaker[0] - s0]):
+            out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
+                        speaker, lemma))  # fmt: skip
+            continue  # "As Iryna Vereshchuk said at the briefing, ..."
         clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
         if clause and lex["verb"].search(clause.group(1) or ""):
             continue  # "News reports here ... have suggested that": the noun, not the verb

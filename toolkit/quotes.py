@@ -84,10 +84,11 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         found.append(f)
         previous = f
     direct = [(f.start, f.end) for f in found]
-    for s0, s1 in sentences:
+    for i, (s0, s1) in enumerate(sentences):
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
-        for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex):
+        previous = sentences[i - 1] if i else None
+        for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
