@@ -191,6 +191,9 @@ def found(*texts):
         ("Analysts said Ms. Abul Naga’s return underscored the government’s disregard.",
          [("Analysts", "Analysts", "say", "Ms. Abul Naga’s return underscored the government’s "
            "disregard", False)]),
+        # an opening prepositional phrase is no clause that a verb could report
+        ("In line with its CSTO obligations, Tajikistan also promptly responded to a request "
+         "from Kazakhstan.", []),
         # a pair of names in commas is no one speaker
         ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
          "well.", []),
@@ -337,6 +340,12 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
         ("Michael Wahid Hanna, a fellow at the Century Foundation, spoke. Sixteen American "
          "defendants were out of the country. And domestically, he said, “this is just "
          "confirmation.”", "Michael Wahid Hanna"),
+        # what a title is of is no person ("the Secretary of the National Security ..."), and a
+        # possessive is no part of a name
+        ("Oleksiy Reznikov met the Secretary of the National Security and Defense Council. “We "
+         "agreed,” he said.", None),
+        ("Qunu is the center of Mr. Mandela’s life. It was the home of Nelson Mandela’s mother. "
+         "“I loved it,” he wrote.", "Nelson Mandela"),
         # the verb of a relative clause about the speaker
         ("Luiz Felipe Scolari, the coach, arrived. Scolari, who also said he has settled on 21 "
          "of the players, smiled.", "Luiz Felipe Scolari"),

@@ -41,6 +41,10 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
 )
+# a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
+_INTRODUCTORY = re.compile(
+    r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
+)
 # "As X said (at the briefing), ...": the clause after the comma
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
@@ -351,6 +355,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
+        if tail and _INTRODUCTORY.match(tail.group(1)):
+            tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
         n_rest = len(rest.split())
         adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
                    or (re.match(rf"\s+{_ADJUNCT}", rest) and n_rest <= 15))  # fmt: skip

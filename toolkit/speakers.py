@@ -249,6 +249,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     for m in _NAME_RUN.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()].split()[-4:]
         titles, name = _name_of(" ".join([*before, m.group()]), lex)
+        name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
         if not name or len(name.split()) < 2:
             continue
         follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
@@ -264,8 +265,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         last = titles[-1].lower().strip(",.") if titles else ""
         titled = last in lex["title_words"] or last in lex["roles"]
         # or a long title that runs up to the name ("Deputy Head of the Office of the President
-        # Rostyslav Shurma", "Deputy Prime Minister - Minister for Reintegration ... Iryna V.")
-        titled = titled or any(w.lower() in lex["title_words"] for w in chain)
+        # Rostyslav Shurma", "Deputy Prime Minister - Minister for Reintegration ... Iryna V."),
+        # not a name that is what a title is of ("Secretary of the National Security ...")
+        of_title = last in _CHAIN_LINKS | {"and"}
+        titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
         about = after is not None and re.match(
             r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
         )
