@@ -161,6 +161,11 @@ def found(*texts):
          [("Hamdeen Sabbahi", "Hamdeen Sabbahi", "slam",
            "questions about the integrity of the vote.", True)]),
         ('Calling it a "deal" is wrong.', []),
+        # ... which report a clause only with "that"
+        ("Volodymyr Zelenskyy called for assistance in unblocking the ports so that Ukraine "
+         "could export grain.", []),
+        ("The ministry denied that the troops had crossed the border.",
+         [("The ministry", "The ministry", "deny", "the troops had crossed the border", False)]),
         # a relative clause with no commas ends the subject
         ("The Israeli official who described the campaign acknowledged that the suspension was "
          "a blow.",

@@ -334,6 +334,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         rest = sentence[v.end() :]
+        if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
+            continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
         if as_frame and re.fullmatch(r"\s*As\s+", sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
