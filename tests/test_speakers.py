@@ -53,3 +53,17 @@ def test_resolver_names_the_speaker_from_its_document(written, expected):
 def test_resolver_takes_the_canonical_name_of_an_alias():
     resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
     assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Lavrov said it was over.", "said"),
+        ("Lavrov pointed out that it was over.", "pointed out"),  # the longest form wins
+        ("the Order of St Andrew the First-Called", None),  # part of a compound
+        ("a well-stated case", None),
+    ],
+)
+def test_reporting_verbs_are_whole_words(text, verb):
+    m = lexicon()["verb"].search(text)
+    assert (m and m.group()) == verb

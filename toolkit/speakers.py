@@ -114,7 +114,8 @@ def lexicon() -> dict[str, Any]:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return {
         "forms": forms,
-        "verb": re.compile(rf"\b(?:{alternation})\b", re.I),
+        # a whole word, not part of a compound ("the Order of St Andrew the First-Called")
+        "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
         "quote_objects": set(lex["quote_objects"]),
         "roles": {r.lower() for r in lex["roles"]},
