@@ -160,6 +160,10 @@ def found(*texts):
          'the ballot extension, saying it raised "questions about the integrity of the vote."',
          [("Hamdeen Sabbahi", "Hamdeen Sabbahi", "slam",
            "questions about the integrity of the vote.", True)]),
+        # an abbreviation's full stop is no stop between the verb and its quoted object
+        ("But Eli Shaked, a former Israeli ambassador to Egypt, praised Mr. Netanyahu’s "
+         "government for “acting very discreetly,” and left.",
+         [("Eli Shaked", "Eli Shaked", "praise", "acting very discreetly,", True)]),
         ('Calling it a "deal" is wrong.', []),
         # ... which report a clause only with "that"
         ("Volodymyr Zelenskyy called for assistance in unblocking the ports so that Ukraine "
@@ -297,6 +301,10 @@ def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, spe
         ("The Communist Party of China Central Commission for Discipline Inspection met. The "
          "commission said that the campaign would go on.",
          "Communist Party of China Central Commission for Discipline Inspection"),
+        # an institution named with its head word first, and "according to" after a semicolon
+        ("Bank Rossiya's board met. Gennady Timchenko joined the Bank Rossiya circle as an "
+         "investor; according to the bank, his stake is owned by a company he controls.",
+         "Bank Rossiya"),
         # two ministries: the text does not say which
         ("The Russian Foreign Ministry and the Belarusian Defence Ministry met. According to the "
          "ministry, the talks were useful.", "the ministry"),

@@ -193,7 +193,7 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
         v = verbs[-2]  # "X responded to them by saying: ...": the subject of the verb before
         between = ""
     else:
-        between = head[v.end() : m.start()]
+        between = _ABBREVIATION.sub("", head[v.end() : m.start()])
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
     if re.search(r"[.!?;\"“”«»]", between) or (len(between.split()) > 6 and not reported):
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
@@ -207,12 +207,15 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
 
+_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
+
+
 def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     """A quoted phrase as the object of a verb or its complement, a few words after it with no
     stop between ('dismissed it as "', 'calling them "', 'saying it raised "'): a verb that
     takes one, or a participle after a comma ('..., saying ...'). The match is empty, at the
     end of ``head``."""
-    between = head[v.end() :]
+    between = _ABBREVIATION.sub("", head[v.end() :])
     if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
         return None
     participle = v.group().lower().endswith("ing") and re.search(r",\s*$", head[: v.start()])
@@ -309,7 +312,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     for m, quote, who in (
-        (re.match(r"\s*According to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
+        (re.search(r"(?:^\s*A|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
         (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
     ):
         if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker

@@ -535,14 +535,17 @@ class Resolver:
         """The one organisation ("the ministry") the document names with that head word and the
         role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
         a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
-        may go on after the head ("Central Commission for Discipline Inspection")."""
+        may go on after the head ("Central Commission for Discipline Inspection"), or start
+        with it ("Bank Rossiya")."""
         cap = rf"[{UPPER}][\w’'\-]*"
         found = [(m.start(), m.group().strip()) for m in re.finditer(
             rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
             rf"(?:\s+(?:of|for|on)(?:\s+{cap}){{1,4}}\b)?", self.text)]  # fmt: skip
+        first = rf"(?<=[a-z,;:] ){re.escape(head.title())}(?:\s+{cap}){{1,3}}\b"
+        found += [(m.start(), m.group()) for m in re.finditer(first, self.text)]
         names = []
         for start, name in found:
-            words = name.split()
+            words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
             while words and words[0] in self.lex["not_speakers"] | {"The"}:
                 words = words[1:]
             low = {w.lower() for w in words}
