@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.speakers import Resolver, find_mentions, lexicon, speaker_phrase, word_spans
+from toolkit.speakers import lexicon, speaker_phrase, word_spans
 
 
 @pytest.mark.parametrize(
@@ -27,32 +27,6 @@ def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):
     got = speaker_phrase(words, lexicon())
     found = None if got is None else before_verb[words[got[0]][0] : words[got[1] - 1][1]]
     assert found == phrase
-
-
-TEXT = (
-    "Belarusian President Aleksandr Lukashenko met Russian Foreign Minister Sergey Lavrov. "
-    "Lukashenko said the talks went well. Lavrov agreed."
-)
-
-
-@pytest.mark.parametrize(
-    ("written", "expected"),
-    [
-        ("Lavrov", "Sergey Lavrov"),  # a surname: the full name the text gives
-        ("the Belarusian leader", "Aleksandr Lukashenko"),  # a role: the one name with that title
-        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
-        ("the ministry", "the ministry"),  # nothing in the text says which: as written
-        ("he", "Sergey Lavrov"),  # a pronoun: the person named last before it
-    ],
-)
-def test_resolver_names_the_speaker_from_its_document(written, expected):
-    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {}, TEXT)
-    assert resolver.resolve(written, len(TEXT)) == expected
-
-
-def test_resolver_takes_the_canonical_name_of_an_alias():
-    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
-    assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,12 @@ said', 'X said: "..."', '"...", the Belarusian leader said') and reported speech
 sentence ('X stressed that ...', '..., X said.', 'According to X, ...'); a quotation that goes on
 one just attributed ('"...," Teng said. "The government ..."') keeps its speaker, with no verb.
 
-Speakers (names, surnames, roles, pronouns) are found and resolved within each document by
-:mod:`toolkit.speakers`: "the Belarusian leader" becomes the one person the document gives that
-title, "he" the person mentioned last, "the ministry" the one ministry the document names and
-"it" the institution quoted last. An optional alias table (``aliases``, e.g.
-``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to one canonical name.
+Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
+within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
+one person the document gives that title, "he" the person mentioned last, "the ministry" the one
+ministry the document names and "it" the institution quoted last. An optional alias table
+(``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to
+one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
@@ -35,7 +36,8 @@ from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues, reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
-from toolkit.speakers import Resolver, find_mentions, is_organisation, is_person, lexicon
+from toolkit.speaker_resolver import Resolver
+from toolkit.speakers import find_mentions, is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
 
