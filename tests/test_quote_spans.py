@@ -18,6 +18,12 @@ from toolkit.quote_spans import quote_spans, sentences
             'noted the plan. "People matter," Zelenskyy said.',
             ["We build it,", "This is new,", "People matter,"],
         ),
+        # an opening mark whose closing mark was lost does not swallow the quotations after it
+        (
+            'He praised the "new plan. Then he spoke. "We act," Zelenskyy said. "It works," he '
+            "added.",
+            ["new plan.", "We act,", "It works,"],
+        ),
         # an inner quotation nests in the outer one
         (
             '"The enterprise "Center for Peace", which belongs to the Ministry, is set," said the '

@@ -51,16 +51,37 @@ def _sentence_start(para: str, end: int) -> int:
     return starts[-1] if starts else 0
 
 
+_MAX_STRAY = 20  # unclosed opening marks left out per paragraph, so pairing stays linear
+
+
 def _straight_spans(para: str) -> list[tuple[int, int]]:
     """Straight quotation marks paired by their side, not by counting: an inner quotation
     ('"... the state enterprise "Ukrainian National Center", which ...," said X') nests, and a
     closing mark whose opening mark the source lost ('We are launching it. This is ...," he
     added') closes a quotation that starts with its sentence; a mark that could be either
-    closes an open quotation, else opens one."""
+    closes an open quotation, else opens one. An opening mark whose closing mark was lost is
+    left out and the marks after it paired again: its quotation runs to the end of its
+    paragraph when no quotation follows (one that goes on in the next paragraph), else to the
+    end of its sentence."""
+    marks = [(m.start(), _straight_kind(para, m.start())) for m in re.finditer('"', para)]
+    stray: list[int] = []
+    while True:
+        spans, left_open = _pair(para, [m for m in marks if m[0] not in stray])
+        if left_open is None or len(stray) >= _MAX_STRAY:
+            break
+        stray.append(left_open)
+    for i in stray:
+        after = [a for a, _ in spans if a > i]
+        end = len(para) if not after else _sentence_end(para, i, min(after))
+        if end - i > 20 or after:
+            spans.append((i + 1, end))
+    return sorted(spans)
+
+
+def _pair(para: str, marks: list[tuple[int, str]]) -> tuple[list[tuple[int, int]], int | None]:
+    """The quotations the marks make, and the first opening mark left unclosed, if any."""
     spans, stack = [], []
-    for m in re.finditer('"', para):
-        i = m.start()
-        kind = _straight_kind(para, i)
+    for i, kind in marks:
         if kind == "open" or (kind == "either" and not stack):
             stack.append(i)
         elif stack:
@@ -69,9 +90,13 @@ def _straight_spans(para: str) -> list[tuple[int, int]]:
                 spans.append((start + 1, i))
         elif re.match(r"\s*[,—–-]", para[i + 1 :]) or re.search(r"[,.!?]$", para[:i]):
             spans.append((_sentence_start(para, i), i))  # its opening mark was lost
-    if stack and len(para) - stack[0] > 20:
-        spans.append((stack[0] + 1, len(para)))  # left open: runs to the paragraph's end
-    return spans
+    return spans, (stack[0] if stack else None)
+
+
+def _sentence_end(para: str, start: int, limit: int) -> int:
+    """Where the sentence that ``para[start]`` opens ends, before ``limit`` at the latest."""
+    m = re.compile(r"[.!?](?=\s)").search(para, start, limit)
+    return m.end() if m else limit
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
