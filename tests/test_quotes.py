@@ -130,6 +130,82 @@ def found(*texts):
         ("On this occasion, the Head of State emphasised,", []),
         # "in Australia" is no subject, "News reports" no verb
         ("News reports here and in Australia have suggested that Israel detained him.", []),
+        # a name in commas after a noun phrase is the speaker; a relative clause or an
+        # appositive with a role in it stands between a speaker and the verb
+        ("On Tuesday, a spokesman for the Chinese Ministry of Foreign Affairs, Hong Lei, said in "
+         "Beijing that the visit would promote friendly ties.",
+         [("Hong Lei", "Hong Lei", "say", "the visit would promote friendly ties", False)]),
+        ('The Deputy Magistrate, Michael Chan Pik-kiu, said in his judgment: "If I do not act, '
+         'the public might think it trivial."',
+         [("Michael Chan Pik-kiu", "Michael Chan Pik-kiu", "say",
+           "If I do not act, the public might think it trivial.", True)]),
+        ("Scott Mastic, regional director for the International Republican Institute, said, "
+         "“How should we take it seriously?”",
+         [("Scott Mastic", "Scott Mastic", "say", "How should we take it seriously?", True)]),
+        ("General Abdel Fattah al-Sisi, who deposed Morsi on July 3 and installed an interim "
+         "administration, said on Wednesday he did not want more bloodshed.",
+         [("Abdel Fattah al-Sisi", "General Abdel Fattah al-Sisi", "say",
+           "he did not want more bloodshed", False)]),
+        ('Another abstainer, Diaa Hussein, complained there was no real choice, saying: "Sisi '
+         'did not leave a chance."',
+         [("Diaa Hussein", "Diaa Hussein", "complain", "Sisi did not leave a chance.", True)]),
+        # a quoted phrase as the object of a verb that takes one, or after a participle
+        ('David Lampton spoke. Lampton dismissed it as "sort of cliché" that China has had '
+         'economic reforms.',
+         [("David Lampton", "Lampton", "dismiss", "sort of cliché", True)]),
+        ("Sheikh Salman has long denied the allegations, calling them “nasty lies” in an "
+         "interview.",
+         [("Sheikh Salman", "Sheikh Salman", "deny", "nasty lies", True)]),
+        ("As polling closed on Tuesday, Sisi's sole rival, the leftist Hamdeen Sabbahi, slammed "
+         'the ballot extension, saying it raised "questions about the integrity of the vote."',
+         [("Hamdeen Sabbahi", "Hamdeen Sabbahi", "slam",
+           "questions about the integrity of the vote.", True)]),
+        # an abbreviation's full stop is no stop between the verb and its quoted object
+        ("But Eli Shaked, a former Israeli ambassador to Egypt, praised Mr. Netanyahu’s "
+         "government for “acting very discreetly,” and left.",
+         [("Eli Shaked", "Eli Shaked", "praise", "acting very discreetly,", True)]),
+        ('Calling it a "deal" is wrong.', []),
+        # ... which report a clause only with "that"
+        ("Volodymyr Zelenskyy called for assistance in unblocking the ports so that Ukraine "
+         "could export grain.", []),
+        ("The ministry denied that the troops had crossed the border.",
+         [("The ministry", "The ministry", "deny", "the troops had crossed the border", False)]),
+        # a relative clause with no commas ends the subject
+        ("The Israeli official who described the campaign acknowledged that the suspension was "
+         "a blow.",
+         [("The Israeli official", "The Israeli official", "acknowledge",
+           "the suspension was a blow", False)]),
+        # "As X said (adjunct), ...": the clause after the comma
+        ("As Iryna Vereshchuk said at the briefing, at 5:30 am Ukraine received a message from "
+         "the Russian side.",
+         [("Iryna Vereshchuk", "Iryna Vereshchuk", "say",
+           "at 5:30 am Ukraine received a message from the Russian side", False)]),
+        # a passive frame gives the sentence before it to the agent; none without one
+        ("Diia City will make Ukraine attractive for IT companies. This was emphasized by "
+         "President Volodymyr Zelenskyy during his speech at the Diia Summit.",
+         [("Volodymyr Zelenskyy", "President Volodymyr Zelenskyy", "emphasize",
+           "Diia City will make Ukraine attractive for IT companies.", False)]),
+        ("The talks were long. It was noted that the sides agreed.", []),
+        # a reporting verb coordinated with another verb takes that verb's subject; not a
+        # copula's ("Rome was not built ...")
+        ("In a letter seen by The New York Times, Mr. Garcia expressed concern about the "
+         "accusations but said that he had limited powers.",
+         [("Mr. Garcia", "Mr. Garcia", "say", "he had limited powers", False)]),
+        ("Rome was not built in a day and this author believes that the economy takes time.",
+         []),
+        # "said" with a clause that opens with a name
+        ("Lukashenko said Belarus would respond to any provocation.",
+         [("Lukashenko", "Lukashenko", "say", "Belarus would respond to any provocation",
+           False)]),
+        ("Analysts said Ms. Abul Naga’s return underscored the government’s disregard.",
+         [("Analysts", "Analysts", "say", "Ms. Abul Naga’s return underscored the government’s "
+           "disregard", False)]),
+        # an opening prepositional phrase is no clause that a verb could report
+        ("In line with its CSTO obligations, Tajikistan also promptly responded to a request "
+         "from Kazakhstan.", []),
+        # a pair of names in commas is no one speaker
+        ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
+         "well.", []),
     ],
 )  # fmt: skip
 def test_attributions_link_speaker_verb_and_quote(text, expected):
@@ -191,6 +267,20 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
         # ... nor for a role with a modifier the text never gives that person
         ("“We will stand our ground,” Aleksandr Lukashenko stressed. The US President noted "
          "that the economy is at the heart of everything.", "The US President"),
+        # a long title that runs up to the name, with "of the" and a dash in it
+        ("This was announced by Deputy Prime Minister - Minister for Reintegration of the "
+         "Temporarily Occupied Territories Iryna Vereshchuk. The Deputy Prime Minister stressed "
+         "that the ceasefire had been agreed.", "Iryna Vereshchuk"),
+        ("Deputy Head of the Office of the President Rostyslav Shurma spoke at the briefing. The "
+         "Deputy Head of the Office of the President noted that the talks on gas went on.",
+         "Rostyslav Shurma"),
+        # ... and the person it titles is the one a later "she" names
+        ("It was announced by Deputy Prime Minister - Minister for Reintegration Iryna "
+         "Vereshchuk. \"We have asked for approval of the route,\" she said.", "Iryna Vereshchuk"),
+        # the head of a ministry is its minister
+        ("Russian Minister of Foreign Affairs Sergey Lavrov and Belarusian Minister of Foreign "
+         "Affairs Sergei Aleinik met. “We will endure,” stressed the Head of the Belarusian "
+         "Foreign Ministry.", "Sergei Aleinik"),
         # a name after the role counts only with its title right at it (not a caption's words)
         ("The ministry said that the exercise was over. Photo: ministry press service "
          "Ivan Petrov", "The ministry"),
@@ -211,6 +301,10 @@ def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, spe
         ("The Communist Party of China Central Commission for Discipline Inspection met. The "
          "commission said that the campaign would go on.",
          "Communist Party of China Central Commission for Discipline Inspection"),
+        # an institution named with its head word first, and "according to" after a semicolon
+        ("Bank Rossiya's board met. Gennady Timchenko joined the Bank Rossiya circle as an "
+         "investor; according to the bank, his stake is owned by a company he controls.",
+         "Bank Rossiya"),
         # two ministries: the text does not say which
         ("The Russian Foreign Ministry and the Belarusian Defence Ministry met. According to the "
          "ministry, the talks were useful.", "the ministry"),
@@ -249,6 +343,25 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
         # a document speaks for someone the text names elsewhere: it stays as written
         ("The statement came after Numan Kurtulmus visited the camp. “The war goes on,” the "
          "statement said.", "the statement"),
+        # a surname joined to its particle ("al-Sisi") is named alone without it
+        ("General Abdel Fattah al-Sisi deposed Morsi. Sisi said that ordinary Egyptians should "
+         "rally.", "Abdel Fattah al-Sisi"),
+        # a possessive ("Morsi's Brotherhood") and a number ("Sixteen American") are no person
+        # that "he" could name
+        ("Abdel Fattah al-Sisi spoke on television. But Morsi's Brotherhood, which accuses Sisi "
+         "of a coup, refused. “I request a mandate,” he told the crowd.", "Abdel Fattah al-Sisi"),
+        ("Michael Wahid Hanna, a fellow at the Century Foundation, spoke. Sixteen American "
+         "defendants were out of the country. And domestically, he said, “this is just "
+         "confirmation.”", "Michael Wahid Hanna"),
+        # what a title is of is no person ("the Secretary of the National Security ..."), and a
+        # possessive is no part of a name
+        ("Oleksiy Reznikov met the Secretary of the National Security and Defense Council. “We "
+         "agreed,” he said.", None),
+        ("Qunu is the center of Mr. Mandela’s life. It was the home of Nelson Mandela’s mother. "
+         "“I loved it,” he wrote.", "Nelson Mandela"),
+        # the verb of a relative clause about the speaker
+        ("Luiz Felipe Scolari, the coach, arrived. Scolari, who also said he has settled on 21 "
+         "of the players, smiled.", "Luiz Felipe Scolari"),
         # a clause's first word is no first name ("Before Leung ...")
         ("Leung Kwok-hung, a lawmaker, arrived. Leung waved. Before Leung spoke, he told reporters "
          "that the figure was made up.", "Leung Kwok-hung"),

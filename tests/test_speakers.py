@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.speakers import Resolver, find_mentions, lexicon, speaker_phrase, word_spans
+from toolkit.speakers import lexicon, speaker_phrase, word_spans
 
 
 @pytest.mark.parametrize(
@@ -10,6 +10,13 @@ from toolkit.speakers import Resolver, find_mentions, lexicon, speaker_phrase, w
         ("On Monday, the Belarusian leader", "the Belarusian leader"),
         ("the Russian top diplomat", "the Russian top diplomat"),  # an adjective before a role
         ("Later he", "he"),
+        # a role with "of the" in it, more than once
+        (
+            "According to the Deputy Head of the Office of the President",
+            "the Deputy Head of the Office of the President",
+        ),
+        ("the head of the ministry", "the head of the ministry"),
+        ("talks of the President", "the President"),  # "of the" after a lower-case word
         ("The talks, Lavrov", "Lavrov"),  # a comma ends the phrase
         ("the talks went well", None),  # no name, role or pronoun before the verb
         ("Speaking", None),
@@ -22,27 +29,15 @@ def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):
     assert found == phrase
 
 
-TEXT = (
-    "Belarusian President Aleksandr Lukashenko met Russian Foreign Minister Sergey Lavrov. "
-    "Lukashenko said the talks went well. Lavrov agreed."
-)
-
-
 @pytest.mark.parametrize(
-    ("written", "expected"),
+    ("text", "verb"),
     [
-        ("Lavrov", "Sergey Lavrov"),  # a surname: the full name the text gives
-        ("the Belarusian leader", "Aleksandr Lukashenko"),  # a role: the one name with that title
-        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
-        ("the ministry", "the ministry"),  # nothing in the text says which: as written
-        ("he", "Sergey Lavrov"),  # a pronoun: the person named last before it
+        ("Lavrov said it was over.", "said"),
+        ("Lavrov pointed out that it was over.", "pointed out"),  # the longest form wins
+        ("the Order of St Andrew the First-Called", None),  # part of a compound
+        ("a well-stated case", None),
     ],
 )
-def test_resolver_names_the_speaker_from_its_document(written, expected):
-    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {}, TEXT)
-    assert resolver.resolve(written, len(TEXT)) == expected
-
-
-def test_resolver_takes_the_canonical_name_of_an_alias():
-    resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
-    assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."
+def test_reporting_verbs_are_whole_words(text, verb):
+    m = lexicon()["verb"].search(text)
+    assert (m and m.group()) == verb

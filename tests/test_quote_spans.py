@@ -1,0 +1,65 @@
+import pytest
+
+from toolkit.quote_spans import quote_spans, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # curly marks pair; a closing mark used to open one
+        ("“We act,” he said.", ["We act,"]),
+        ("They met in 2021.”We will act,” he said.", ["We will act,"]),
+        # straight marks in turns
+        ('"We act," he said. "It works," she added.', ["We act,", "It works,"]),
+        # an opening mark the source lost: the quotation starts with its sentence, and the
+        # quotations after it keep their sides (a long paragraph with no breaks)
+        (
+            'He spoke. "We build it," he said. We launch it. This is new," he added. Zelenskyy '
+            'noted the plan. "People matter," Zelenskyy said.',
+            ["We build it,", "This is new,", "People matter,"],
+        ),
+        # an opening mark whose closing mark was lost does not swallow the quotations after it
+        (
+            'He praised the "new plan. Then he spoke. "We act," Zelenskyy said. "It works," he '
+            "added.",
+            ["new plan.", "We act,", "It works,"],
+        ),
+        # an inner quotation nests in the outer one
+        (
+            '"The enterprise "Center for Peace", which belongs to the Ministry, is set," said the '
+            "Deputy Prime Minister.",
+            ['The enterprise "Center for Peace", which belongs to the Ministry, is set,'],
+        ),
+        # a scare-quoted word and a name in quotation marks
+        (
+            'They play a sham "referendum" somewhere. Components of "Diia City": tax.',
+            ["referendum", "Diia City"],
+        ),
+        # straight marks inside a curly quotation are its inner quotes, not quotations of
+        # their own
+        ('“Call it a "deal", if you like,” he said.', ['Call it a "deal", if you like,']),
+        # one left open runs to the end of its paragraph, and the next paragraph starts afresh
+        (
+            '"This goes on and on without an end\n"Next," she said.',
+            ["This goes on and on without an end", "Next,"],
+        ),
+    ],
+)
+def test_quote_spans(text, quotes):
+    assert [text[a:b] for a, b in quote_spans(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He came. She left.", ["He came.", "She left."]),
+        # glued in the source
+        (
+            "Officials said.If confirmed, it would be new.",
+            ["Officials said.", "If confirmed, it would be new."],
+        ),
+        ("He met them.\nThey agreed.", ["He met them.", "They agreed."]),
+    ],
+)
+def test_sentences_also_where_the_source_glued_them(text, expected):
+    assert [text[a:b] for a, b in sentences(text)] == expected

@@ -1,0 +1,146 @@
+"""Quotation spans and sentences in a document's text, as :mod:`toolkit.quotes` reads them.
+
+- Curly and angle quotation marks are paired; a closing mark used to open a quotation
+  ("2021.\u201dWe will ...\u201d") is read as one.
+- Straight marks are paired by their side, read from the characters around each, not by
+  counting: an inner quotation nests and a closing mark whose opening mark the source lost
+  closes a quotation that starts with its sentence, so one lost mark does not turn every later
+  quotation of a long unbroken paragraph inside out.
+- A quotation left open runs to the end of its paragraph.
+- Sentences are split by :func:`toolkit.segment.split_sentences`, also where the source glued
+  two together with no space ("said.If").
+
+Example:
+    >>> text = 'We act. This is new," he added. "It works," she said.'
+    >>> [text[a:b] for a, b in quote_spans(text)]
+    ['This is new,', 'It works,']
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.segment import split_sentences
+
+__all__ = ["quote_spans", "sentences"]
+
+_OPEN, _CLOSE = "“«", "”»"
+# a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
+# quotation mark with no space ("said.If", "Israel.”Prisoner"); not "U.S.A." or "Amazon.com"
+_GLUED = re.compile(r"(?<=[a-z\d)][.!?])[”\"]?(?=[“\"]?[A-Z])")
+
+
+def _straight_kind(para: str, i: int) -> str:
+    """A straight quotation mark's side, from the characters around it: "open" after a space
+    or a bracket and before a word, "close" after a word or a punctuation mark and before a
+    space or a punctuation mark, else "either"."""
+    before, after = para[i - 1 : i], para[i + 1 : i + 2]
+    space_before = not before or before.isspace() or before in "([{—–-"
+    space_after = not after or after.isspace() or after in ",.;:!?)]}—–-"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
+
+
+def _sentence_start(para: str, end: int) -> int:
+    """Where the sentence that holds ``para[end]`` starts: after the last sentence end (a
+    stop or a closing mark then a space and a capital) before it, else the paragraph start."""
+    starts = [m.end() for m in re.finditer(r"[.!?][\"”»]?\s+(?=[\"“«]?[A-Z])", para[:end])]
+    return starts[-1] if starts else 0
+
+
+_MAX_STRAY = 20  # unclosed opening marks left out per paragraph, so pairing stays linear
+
+
+def _straight_spans(para: str) -> list[tuple[int, int]]:
+    """Straight quotation marks paired by their side, not by counting: an inner quotation
+    ('"... the state enterprise "Ukrainian National Center", which ...," said X') nests, and a
+    closing mark whose opening mark the source lost ('We are launching it. This is ...," he
+    added') closes a quotation that starts with its sentence; a mark that could be either
+    closes an open quotation, else opens one. An opening mark whose closing mark was lost is
+    left out and the marks after it paired again: its quotation runs to the end of its
+    paragraph when no quotation follows (one that goes on in the next paragraph), else to the
+    end of its sentence."""
+    marks = [(m.start(), _straight_kind(para, m.start())) for m in re.finditer('"', para)]
+    stray: list[int] = []
+    while True:
+        spans, left_open = _pair(para, [m for m in marks if m[0] not in stray])
+        if left_open is None or len(stray) >= _MAX_STRAY:
+            break
+        stray.append(left_open)
+    for i in stray:
+        after = [a for a, _ in spans if a > i]
+        end = len(para) if not after else _sentence_end(para, i, min(after))
+        if end - i > 20 or after:
+            spans.append((i + 1, end))
+    return sorted(spans)
+
+
+def _pair(para: str, marks: list[tuple[int, str]]) -> tuple[list[tuple[int, int]], int | None]:
+    """The quotations the marks make, and the first opening mark left unclosed, if any."""
+    spans, stack = [], []
+    for i, kind in marks:
+        if kind == "open" or (kind == "either" and not stack):
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                spans.append((start + 1, i))
+        elif re.match(r"\s*[,—–-]", para[i + 1 :]) or re.search(r"[,.!?]$", para[:i]):
+            spans.append((_sentence_start(para, i), i))  # its opening mark was lost
+    return spans, (stack[0] if stack else None)
+
+
+def _sentence_end(para: str, start: int, limit: int) -> int:
+    """Where the sentence that ``para[start]`` opens ends, before ``limit`` at the latest."""
+    m = re.compile(r"[.!?](?=\s)").search(para, start, limit)
+    return m.end() if m else limit
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's content: curly and angle quotes paired, straight ones
+    by their side (:func:`_straight_spans`); one left open runs to the end of its paragraph."""
+    spans = []
+    pos = 0
+    for para in text.split("\n"):
+        opened = None
+        curly = []
+        for i, ch in enumerate(para):
+            if ch in _CLOSE and opened is None and para[i + 1 : i + 2].isalpha():
+                opened = i  # a closing mark used to open ("2021.”We will ...”")
+            elif ch in _OPEN and opened is None:
+                opened = i
+            elif ch in _CLOSE and opened is not None:
+                spans.append((pos + opened + 1, pos + i))
+                curly.append((opened, i))
+                opened = None
+        if opened is not None and len(para) - opened > 20:
+            spans.append((pos + opened + 1, pos + len(para)))
+            curly.append((opened, len(para)))
+        # straight marks inside a curly quotation are its inner quotes
+        spans += [(pos + a, pos + b) for a, b in _straight_spans(para)
+                  if not any(x <= a - 1 < y for x, y in curly)]  # fmt: skip
+        pos += len(para) + 1
+    return sorted(s for s in spans if text[s[0] : s[1]].strip())
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, also where the source glued two together with no space
+    ("...officials said.If confirmed", "...of Israel.”Prisoner X")."""
+    spans, pos = [], 0
+    for para in text.split("\n"):
+        cursor = 0
+        for s in split_sentences(para):
+            at = para.find(s, cursor)
+            if at < 0:
+                continue
+            cut = at
+            for g in _GLUED.finditer(s):
+                spans.append((pos + cut, pos + at + g.end()))
+                cut = at + g.end()
+            spans.append((pos + cut, pos + at + len(s)))
+            cursor = at + len(s)
+        pos += len(para) + 1
+    return spans

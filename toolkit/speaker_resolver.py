@@ -1,0 +1,275 @@
+"""Who a written speaker is in its document: surnames, roles, institutions and pronouns
+resolved to the names the document gives (:class:`Resolver`).
+
+- a surname to the full name that ends with it, else one that starts with it (a family name
+  written first: "Choi" -> "Choi Man-yiu"), also a surname joined to a particle ("Sisi" ->
+  "Abdel Fattah al-Sisi");
+- a role to the one name the document gives that title ("Belarusian President Aleksandr
+  Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
+  Lukashenko), before the role, else right at a name after it (a headline); an office ("the
+  President") that the document gives no one is, like "he", the person quoted last;
+- an institution's head word ("the ministry") to the one institution the document names with it
+  ("the Russian Emergencies Ministry"), and "it" to the institution quoted last;
+- "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
+  quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
+  characters).
+
+The names and their titles are found by :mod:`toolkit.speakers`.
+
+Example:
+    >>> from toolkit.speakers import find_mentions, lexicon
+    >>> text = "Belarusian President Aleksandr Lukashenko met Sergey Lavrov. Lukashenko spoke."
+    >>> resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    >>> resolver.resolve("the Belarusian leader", len(text))
+    'Aleksandr Lukashenko'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.speakers import (
+    DETERMINERS,
+    UPPER,
+    Mention,
+    is_person,
+    name_of,
+    surname,
+)
+
+__all__ = ["Resolver"]
+
+_PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
+# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
+_LONE_AFTER = re.compile(
+    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+
+
+def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
+    heads = lex["synonyms"].get(head, set()) | {head}
+    joined = " ".join(sorted(titles))
+    if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
+        return False
+    return all(_modifier_in(w, titles) for w in modifiers)
+
+
+def _modifier_in(word: str, titles: set[str]) -> bool:
+    """Whether a role's modifier is among a name's title words, a country as its adjective
+    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
+    stem = word.rstrip("aeiou")
+    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
+
+
+def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
+    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
+    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
+    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
+    capitals."""
+    if cue or name.split()[-1] in addressed:
+        return True
+    for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
+        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+            prev = before[0] if before else ""
+            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
+                return True
+    return False
+
+
+@dataclass
+class Resolver:
+    """Who a written speaker is in one document: the names it mentions, the lexicon, the
+    aliases (lower-case form -> canonical name), the text, the spans inside quotation marks
+    (names there are not antecedents of a pronoun), the reported clauses attributed so far
+    (nor are names there: "Mr. Amin said that he suspected the assault on Mr. Parolari. He
+    said ..." is Mr. Amin again) and the person quoted last."""
+
+    mentions: list[Mention]
+    lex: dict[str, Any]
+    aliases: dict[str, str]
+    text: str = ""
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    last_person: tuple[int, str] | None = None
+    reported: list[tuple[int, int]] = field(default_factory=list)
+    last_organisation: tuple[int, str] | None = None
+
+    def __post_init__(self) -> None:
+        self.count = Counter(m.name for m in self.mentions)
+        addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
+        cued = {m.name for m in self.mentions if m.cue}
+        self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
+                        and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
+        self._chain = self._person_mentions()
+
+    def _outside_quotes(self, pos: int) -> bool:
+        return not any(a <= pos < b for a, b in self.quoted)
+
+    def _person_mentions(self) -> tuple[list[int], list[str]]:
+        """Each mention of a person outside quotation marks, by full name or by surname alone
+        ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
+        at: dict[int, str] = {m.start: m.name for m in self.persons}
+        surnames = {surname(m.name) for m in self.persons}
+        for last in surnames:
+            for m in re.finditer(rf"\b{re.escape(last)}\b", self.text):
+                if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
+                                          if n.endswith(last)):  # fmt: skip
+                    continue
+                full = [p for p in self.persons if surname(p.name) == last]
+                before = [p for p in full if p.start < m.start()]
+                at[m.start()] = (before[-1] if before else full[0]).name
+        self.gender: dict[str, str] = {}
+        for m in _ADDRESS.finditer(self.text):
+            for name in {n for n in at.values() if surname(n) == m.group(2)}:
+                self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
+        chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
+        return [p for p, _ in chain], [n for _, n in chain]
+
+    def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
+        """The person mentioned last before ``pos`` (outside quotation marks) whose known
+        gender, if any, agrees with the pronoun."""
+        starts, names = self._chain
+        want = _GENDER.get(pronoun.lower())
+        for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            if pos - starts[i] > _PRONOUN_REACH:
+                break
+            if any(a <= starts[i] < b for a, b in self.reported):
+                continue
+            if want is None or self.gender.get(names[i], want) == want:
+                return starts[i], names[i]
+        return None
+
+    def resolve(self, written: str, pos: int) -> str:
+        lex = self.lex
+        low = written.lower()
+        if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
+            last = self.last_organisation
+            return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
+        if low in _GENDER:
+            # the person quoted last, or mentioned last (by name or surname, outside quotation
+            # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
+            # further from its person is left unresolved
+            last = self.last_person
+            if last and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
+                last = None
+            near = [p for p in (last, self.person_before(pos, low))
+                    if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
+            return max(near)[1] if near else written
+        titles, name = name_of(written, lex)
+        if name and titles and titles[-1].lower() == "of":
+            # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
+            # José": a role, and the place it is of
+            _, before = name_of(" ".join(titles[:-1]), lex)
+            name = before if before and len(before.split()) >= 2 else None
+        if name and len(name.split()) >= 2:
+            # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
+            # for "Akbar Velayati", the two last words of a three-word name)
+            longer = {m.name for m in self.mentions if m.name.endswith(" " + name)}
+            return self._alias(longer.pop() if len(longer) == 1 else name)
+        if name:  # a surname: the full name that ends with it, the latest before, else the first
+            full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
+            # else one that starts with it: a family name written first ("Choi Man-yiu")
+            full = full or [m for m in self.mentions if m.name.split()[0] == name]
+            if full:  # the one most often named, the latest before the quote among equals
+                best = max(
+                    full,
+                    key=lambda m: (
+                        bool(m.titles & self.lex["title_words"]),
+                        self.count[m.name],
+                        m.start < pos,
+                        m.start,
+                    ),
+                )
+                return self._alias(best.name)
+            if len(written.split()) == 1:
+                return self._alias(written)
+            # no name ends with it: a role with a capitalised complement ("the Russian Minister
+            # of Foreign Affairs")
+        words = [w.lower().replace("’", "'") for w in written.split()
+                 if w.lower() not in DETERMINERS]  # fmt: skip
+        complement: list[str] = []
+        at = words.index("of") if "of" in words[1:] else 0
+        if (
+            at
+            and " ".join(words) not in lex["roles"]
+            and lex["roles"] & {" ".join(words[i:at]) for i in range(at)}
+        ):
+            # "the President of Belarus", "the Russian Minister of Foreign Affairs": the role,
+            # and what it is of as modifiers
+            words, complement = words[:at], [w for w in words[at + 1 :] if w != "the"]
+            if words[-1] == "head" and complement[-1:] == ["ministry"]:
+                # "the Head of the Belarusian Foreign Ministry": the Belarusian Foreign Minister
+                words, complement = [*words[:-1], *complement[:-1], "minister"], []
+        head = next((" ".join(words[i:]) for i in range(len(words))
+                     if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
+        if head is None or re.search(r"[^s]s$", head):
+            return written  # no role, or a group ("officials", "sources"): never one person
+        modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
+                     if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
+        modifiers |= set(complement)
+        if head in lex["organisations"]:
+            return self._organisation(written, head, modifiers, pos)
+        if head in lex["documents"]:
+            return written  # "the statement" names no one: the text says whose elsewhere
+        titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
+        people = {p.name for p in self.persons}
+        # the names given that title before the role, else an office holder titled right at
+        # the name after it (a headline, or a lead that names the person only later); among
+        # them the people, where there are any
+        later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
+        for pool in ([m for m in titled if m.start < pos], later):
+            names = {m.name for m in pool}
+            names = (names & people) or names
+            if len(names) == 1:
+                return self._alias(names.pop())
+            if names and self.last_person and self.last_person[1] in names:
+                return self.last_person[1]
+            if names:
+                return written
+        last = self.last_person
+        other_office = last and any(m.name == last[1] and m.cue for m in self.mentions)
+        if (not modifiers and head in lex["offices"] and last and not other_office
+                and 0 < pos - last[0] < _PRONOUN_REACH):  # fmt: skip
+            # "the President" in a document that gives no one that title: like "he", the
+            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted"),
+            # unless the text gives that person a title of their own (another office)
+            return last[1]
+        return written
+
+    def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
+        """The one organisation ("the ministry") the document names with that head word and the
+        role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
+        a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
+        may go on after the head ("Central Commission for Discipline Inspection"), or start
+        with it ("Bank Rossiya")."""
+        cap = rf"[{UPPER}][\w’'\-]*"
+        found = [(m.start(), m.group().strip()) for m in re.finditer(
+            rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
+            rf"(?:\s+(?:of|for|on)(?:\s+{cap}){{1,4}}\b)?", self.text)]  # fmt: skip
+        first = rf"(?<=[a-z,;:] ){re.escape(head.title())}(?:\s+{cap}){{1,3}}\b"
+        found += [(m.start(), m.group()) for m in re.finditer(first, self.text)]
+        names = []
+        for start, name in found:
+            words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
+            while words and words[0] in self.lex["not_speakers"] | {"The"}:
+                words = words[1:]
+            low = {w.lower() for w in words}
+            if len(words) >= 2 and all(_modifier_in(w, low) for w in modifiers):
+                names.append((start, " ".join(words)))
+        for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
+            longest = max(pool, key=len, default=None)
+            if longest and all(n in longest for n in pool):
+                return self._alias(longest)
+            if pool:
+                return written
+        return written
+
+    def _alias(self, name: str) -> str:
+        return self.aliases.get(name.lower(), name)
