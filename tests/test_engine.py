@@ -339,3 +339,15 @@ def test_the_real_model_on_two_workers_gives_the_local_vectors(client, tmp_path,
     np.testing.assert_allclose(dask, local, atol=1e-5)
     monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
     np.testing.assert_array_equal(embed(texts, cache_dir=tmp_path / "dask"), dask)
+
+
+def _frame(n: int) -> pl.DataFrame:
+    return pl.DataFrame({"a": np.arange(n, dtype=np.int64)})
+
+
+@pytest.mark.parametrize("n", [10, 100_000])
+def test_the_workers_count_a_polars_frame_by_its_size(client, n):
+    with client_for(client):
+        future = client.submit(_frame, n, pure=False)
+        future.result()
+        assert client.nbytes(keys=[future.key], summary=False) == {future.key: 8 * n}
