@@ -31,8 +31,10 @@ from toolkit.embed import embed
 from toolkit.engine import EngineError, client_for, is_local, open_engine, scheduler_address
 from toolkit.load import ingest
 from toolkit.params import ParamsError, validate
+from toolkit.prepare import prepare
 from toolkit.run import run_pipeline
 from toolkit.segment import segment
+from toolkit.xlingual import find_translations
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install toolkit[dask]")
 
@@ -351,3 +353,26 @@ def test_the_workers_count_a_polars_frame_by_its_size(client, n):
         future = client.submit(_frame, n, pure=False)
         future.result()
         assert client.nbytes(keys=[future.key], summary=False) == {future.key: 8 * n}
+
+
+def test_the_translation_links_are_embedded_on_the_workers(client, tmp_path, monkeypatch):
+    raw = {"sources": ["tests/data/ru-en-sample/texts"], "model": "multilingual"}
+    params = validate(raw, root=ROOT)
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "local"))
+    local = prepare(params, ROOT, cache_dir=tmp_path / "local" / ".cache")
+    loads, real = [], toolkit.embed.load_model
+
+    def load(path):
+        loads.append(threading.current_thread().name)
+        return real(path)
+
+    monkeypatch.setattr(toolkit.embed, "load_model", load)
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "dask"))
+    dask = prepare(params, ROOT, cache_dir=tmp_path / "dask" / ".cache", engine=client)
+    assert local.duplicates.stats["translations"] > 0
+    assert_frame_equal(local.duplicates.pairs, dask.duplicates.pairs)
+    assert_frame_equal(local.duplicates.clusters, dask.duplicates.clusters)
+    assert loads and all(name != threading.main_thread().name for name in loads)
+    monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
+    again = find_translations(dask.corpus, cache_dir=tmp_path / "dask" / ".cache" / "embeddings")
+    assert again.height == local.duplicates.stats["translations"]
