@@ -1,6 +1,7 @@
 """The Dask engine gives the local engine's tables: corpus, report, learned chrome, pairs,
 clusters and near misses, on the seeds, on made-up reprints and on every corpus in
-../shared/corpora, run on a 2-worker LocalCluster (threads in this process, to keep it quick).
+../shared/corpora, run on a 2-worker LocalCluster (threads in this process, to keep it quick);
+and a run on it embeds into the cache a local run reads.
 
 Small batches and chunks make many partitions, so every shuffle and reduction has work to do.
 """
@@ -8,20 +9,32 @@ Small batches and chunks make many partitions, so every shuffle and reduction ha
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import threading
 
 import numpy as np
 import polars as pl
 import pytest
-from conftest import CORPORA, SEEDS
+from conftest import CORPORA, ROOT, SEEDS
+from fakes import FakeEmbedder
 from polars.testing import assert_frame_equal
 
+import toolkit.embed
+import toolkit.params
+import toolkit.run
 from toolkit import dask_load
+from toolkit.context import context
 from toolkit.dask_clusters import forest
-from toolkit.dask_embed import DaskEncoder
+from toolkit.dask_embed import DaskEncoder, embed_on_dask
 from toolkit.dedup import find_duplicates
+from toolkit.embed import embed
 from toolkit.engine import EngineError, client_for, is_local, open_engine, scheduler_address
 from toolkit.load import ingest
 from toolkit.params import ParamsError, validate
+from toolkit.prepare import prepare
+from toolkit.run import run_pipeline
+from toolkit.segment import segment
+from toolkit.xlingual import find_translations
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install toolkit[dask]")
 
@@ -235,3 +248,131 @@ def test_batches_are_bounded_by_bytes_and_files(tmp_path, sizes, max_bytes, max_
     got = list(dask_load.batches(files, max_bytes=max_bytes, max_files=max_files))
     assert [len(b) for b in got] == expected
     assert [f for b in got for f in b] == files
+
+
+# ------------------------------------------------------ embeddings: the run's step on Dask
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """The bundled model's cache folder, filled by :class:`FakeEmbedder`: every load, here or in
+    a worker thread of the in-process cluster, counted by the thread that asked."""
+    loads = []
+
+    def load(path):
+        loads.append(threading.current_thread().name)
+        return FakeEmbedder()
+
+    monkeypatch.setattr(toolkit.embed, "load_model", load)
+    return loads
+
+
+def _refuse_loading(path):
+    raise AssertionError(f"a local run loaded {path}: a text was not in the cache")
+
+
+@pytest.mark.parametrize("n", [1, 7, 300])
+def test_embed_on_dask_fills_the_cache_a_local_embed_reads(client, fake_model, tmp_path, n,
+                                                           monkeypatch):  # fmt: skip
+    texts = [f"talks in Minsk {i % 50} " * (i % 4 + 1) for i in range(n)]  # repeats among them
+    got = embed_on_dask(texts, client, model=None, cache_dir=tmp_path, batch_size=8)
+    np.testing.assert_array_equal(got, FakeEmbedder().encode(texts, normalize_embeddings=True))
+    assert fake_model and all(name != threading.main_thread().name for name in fake_model)
+    monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
+    np.testing.assert_array_equal(embed(texts, cache_dir=tmp_path), got)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project copy (seeds, notebooks) whose notebooks are stand-ins: the topics one embeds its
+    units through the context on the local engine, as the real notebook does."""
+    root = tmp_path / "project"
+    (root / "params").mkdir(parents=True)
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.py"))
+    (root / "params" / "set.yaml").write_text("sources: [seeds]\nunit: paragraph\n")
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(root / "outputs"))
+    monkeypatch.chdir(root)
+    embedded = []
+
+    def notebook(root, section, run_dir, parameters, *, show_code, progress):
+        if section == "topics":
+            ctx = context(dict(parameters), section)
+            units = segment(ctx.stories, ctx.params["unit"])
+            embedded.append(ctx.embeddings(units["text"].to_list()))
+        stem = toolkit.params.NOTEBOOKS[section]
+        return {"notebook": stem, "status": "ok", "reason": None, "seconds": 0.0,
+                "html": f"{stem}.html", "ipynb": f"{stem}.ipynb"}  # fmt: skip
+
+    monkeypatch.setattr(toolkit.run, "_run_notebook", notebook)
+    return root, embedded
+
+
+def test_a_dask_run_embeds_the_units_and_the_topics_notebook_loads_no_model(
+    client, fake_model, project, monkeypatch
+):
+    root, embedded = project
+    result = run_pipeline(root / "params" / "set.yaml", progress=False, engine=client,
+                          only=["topics"])  # fmt: skip
+    engine = result.manifest["engine"]
+    assert engine["name"] == "dask" and engine["workers"] == 2
+    assert engine["embedded"]["texts"] == embedded[0].shape[0] > 5
+    assert fake_model and all(name != threading.main_thread().name for name in fake_model)
+    # a local run afterwards reads every vector back: loading a model would fail it
+    monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
+    again = run_pipeline(root / "params" / "set.yaml", progress=False, engine="local",
+                         only=["topics"])  # fmt: skip
+    assert again.manifest["engine"] == {"name": "local", "workers": None, "embedded": None}
+    np.testing.assert_array_equal(embedded[1], embedded[0])
+
+
+def test_a_local_run_embeds_nothing_before_the_notebooks(fake_model, project):
+    root, embedded = project
+    result = run_pipeline(root / "params" / "set.yaml", progress=False, only=["topics"])
+    assert result.manifest["engine"]["embedded"] is None and len(embedded) == 1
+    assert fake_model == [threading.main_thread().name]  # the notebook loaded it, once
+
+
+def test_the_real_model_on_two_workers_gives_the_local_vectors(client, tmp_path, monkeypatch):
+    texts = segment(ingest(SEEDS).corpus, "paragraph")["text"].to_list()[:40]
+    local = embed(texts, cache_dir=tmp_path / "local")
+    dask = embed_on_dask(texts, client, model=None, cache_dir=tmp_path / "dask")
+    np.testing.assert_allclose(dask, local, atol=1e-5)
+    monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
+    np.testing.assert_array_equal(embed(texts, cache_dir=tmp_path / "dask"), dask)
+
+
+def _frame(n: int) -> pl.DataFrame:
+    return pl.DataFrame({"a": np.arange(n, dtype=np.int64)})
+
+
+@pytest.mark.parametrize("n", [10, 100_000])
+def test_the_workers_count_a_polars_frame_by_its_size(client, n):
+    with client_for(client):
+        future = client.submit(_frame, n, pure=False)
+        future.result()
+        assert client.nbytes(keys=[future.key], summary=False) == {future.key: 8 * n}
+
+
+def test_the_translation_links_are_embedded_on_the_workers(client, tmp_path, monkeypatch):
+    raw = {"sources": ["tests/data/ru-en-sample/texts"], "model": "multilingual"}
+    params = validate(raw, root=ROOT)
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "local"))
+    local = prepare(params, ROOT, cache_dir=tmp_path / "local" / ".cache")
+    loads, real = [], toolkit.embed.load_model
+
+    def load(path):
+        loads.append(threading.current_thread().name)
+        return real(path)
+
+    monkeypatch.setattr(toolkit.embed, "load_model", load)
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "dask"))
+    dask = prepare(params, ROOT, cache_dir=tmp_path / "dask" / ".cache", engine=client)
+    assert local.duplicates.stats["translations"] > 0
+    assert_frame_equal(local.duplicates.pairs, dask.duplicates.pairs)
+    assert_frame_equal(local.duplicates.clusters, dask.duplicates.clusters)
+    assert loads and all(name != threading.main_thread().name for name in loads)
+    monkeypatch.setattr(toolkit.embed, "load_model", _refuse_loading)
+    again = find_translations(dask.corpus, cache_dir=tmp_path / "dask" / ".cache" / "embeddings")
+    assert again.height == local.duplicates.stats["translations"]

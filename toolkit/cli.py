@@ -161,8 +161,9 @@ def _engine_flag(parser: argparse.ArgumentParser, default: str | None) -> None:
         "--engine",
         default=default,
         metavar="local|dask[://HOST:PORT]",
-        help="where files are read and duplicates found: here (local), a local Dask cluster "
-        "(dask) or a running Dask scheduler (dask://host:port); the tables are the same"
+        help="where files are read, duplicates found and (run) texts embedded: here (local), a "
+        "local Dask cluster (dask) or a running Dask scheduler (dask://host:port); the tables "
+        "are the same"
         + (" (default: the parameter set's engine key)" if default is None else " (local)"),
     )
 

@@ -32,6 +32,7 @@ import polars as pl
 
 from toolkit.cache import drop, read_checked, write_atomic, write_bytes
 from toolkit.dedup import apply_policy
+from toolkit.engine import is_local, open_engine
 from toolkit.errors import ParamsError, ToolkitError
 from toolkit.params import NOTEBOOKS, RUN_ONLY, SECTIONS, SHARED, defaults, project_root
 from toolkit.params import notebook_parameters as section_parameters
@@ -153,13 +154,24 @@ class Context:
 
         return cached_backend(self.model_path(), self.cache("embeddings"), progress=progress)
 
-    def embeddings(self, texts: list[str], *, progress: bool = False):
+    def embeddings(self, texts: list[str], *, progress: bool = False, engine: Any = None):
         """Embeddings of ``texts`` with the run's model, through the cache shared by every
-        notebook and run (keyed by model hash and text hash)."""
-        from toolkit.embed import embed
+        notebook and run (keyed by model hash and text hash).
 
-        return embed(texts, model=self.model_path(), cache_dir=self.cache("embeddings"),
-                     progress=progress)  # fmt: skip
+        ``engine``: where the texts missing from the cache are encoded: here (None, ``"local"``)
+        or on Dask (``"dask"``, a scheduler address or a ``distributed.Client``, see
+        :func:`toolkit.engine.open_engine`); the vectors go into the same cache either way.
+        """
+        if is_local(engine):
+            from toolkit.embed import embed
+
+            return embed(texts, model=self.model_path(), cache_dir=self.cache("embeddings"),
+                         progress=progress)  # fmt: skip
+        from toolkit.dask_embed import embed_on_dask
+
+        with open_engine(engine, self.params.get("dask")) as client:
+            return embed_on_dask(texts, client, model=self.model_path(),
+                                 cache_dir=self.cache("embeddings"), progress=progress)  # fmt: skip
 
     def cached(self, name: str, compute: Callable[[], Any], *, inputs: Any = ()) -> Any:
         """``compute()``, or its result from the results cache when this notebook computed

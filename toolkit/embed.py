@@ -295,11 +295,12 @@ def embed(
 
 def _encode(st: Any, texts: list[str], *, batch_size: int, progress: bool) -> np.ndarray:
     """``st.encode`` of ``texts`` in chunks of a few batches, longest first (as the model sorts
-    them itself, so batches pad little), under a text progress bar (no ipywidgets needed)."""
+    them itself, so batches pad little), under a text progress bar (no ipywidgets needed). An
+    encoder may take more per call (``texts_per_call``: the Dask encoder takes them all)."""
     from tqdm import tqdm
 
     order = np.argsort([-len(t) for t in texts], kind="stable")
-    chunk = batch_size * 8
+    chunk = getattr(st, "texts_per_call", batch_size * 8)
     parts = []
     with offline(), tqdm(total=len(texts), desc="embedding", unit="text", leave=False,
                          disable=not progress) as bar:  # fmt: skip

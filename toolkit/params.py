@@ -125,8 +125,8 @@ class SharedOptions:
     )
     engine: str = option(
         "local",
-        "where ingest and duplicate detection run: here (local) or on Dask (dask, see the dask "
-        "key); the tables are the same",
+        "where ingest, duplicate detection and the topics notebook's embeddings run: here "
+        "(local) or on Dask (dask, see the dask key); the tables and vectors are the same",
         choices=("local", "dask"),
     )
     dask: dict = option(

@@ -231,9 +231,9 @@ def _build(
         dups = find_duplicates(
             result.corpus, progress=progress, registry=reg, engine=client, **params["dedup"]
         )
-    corpus = mark_duplicates(result.corpus, dups)
-    if _translations_on(params):  # after the marks: a translation is not collapsed away
-        dups = _with_translations(corpus, dups, cache_root(root) / "embeddings")
+        corpus = mark_duplicates(result.corpus, dups)
+        if _translations_on(params):  # after the marks: a translation is not collapsed away
+            dups = _with_translations(corpus, dups, cache_root(root) / "embeddings", client)
     tables = {
         "corpus": corpus,
         "report": result.report,
@@ -271,15 +271,24 @@ def _translations_on(params: dict[str, Any]) -> bool:
     return params.get("model") in MULTILINGUAL_MODELS
 
 
-def _with_translations(corpus: pl.DataFrame, dups: Duplicates, cache_dir: Path) -> Duplicates:
+def _with_translations(
+    corpus: pl.DataFrame, dups: Duplicates, cache_dir: Path, client: Any = None
+) -> Duplicates:
     """The duplicates with :mod:`toolkit.xlingual`'s translation pairs (with their lag) added to
     the pairs and clusters tables. The corpus keeps its marks within each language, so
-    ``duplicates: collapse`` never drops a translation for its original."""
+    ``duplicates: collapse`` never drops a translation for its original. ``client``: a Dask
+    client to embed on (the same cache keys), or None to embed here."""
     import dataclasses
 
     from toolkit.xlingual import find_translations, with_translations
 
-    found = find_translations(corpus, cache_dir=cache_dir)
+    encoder = None
+    if client is not None:
+        from toolkit.dask_embed import DaskEncoder
+        from toolkit.embed import model_info
+
+        encoder = DaskEncoder(client, model_info("multilingual").path)
+    found = find_translations(corpus, cache_dir=cache_dir, encoder=encoder)
     pairs, clusters = with_translations(dups.pairs, dups.clusters, found, corpus)
     stats = {**dups.stats, "translations": found.height}
     return dataclasses.replace(dups, pairs=pairs, clusters=clusters, stats=stats)

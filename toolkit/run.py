@@ -48,10 +48,12 @@ from toolkit.context import (
     context,
     notebook_parameters,
 )
+from toolkit.engine import open_engine
 from toolkit.errors import ToolkitError
 from toolkit.params import NOTEBOOKS, RUN_ONLY, SHARED, ParamsError, find_root, load_params
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
 from toolkit.resources import scoped_environ
+from toolkit.segment import segment
 
 __all__ = [
     "BORROWED",
@@ -181,9 +183,12 @@ def run_pipeline(
     cache_dir = base / ".cache"
 
     started = time.perf_counter()
-    prepared = prepare(params, root, progress=progress, cache_dir=cache_dir, engine=engine)
-    check_corpus(params, prepared.corpus, where=str(params_path))
-    seconds_prepare = time.perf_counter() - started
+    with open_engine(engine or params["engine"], params["dask"]) as client:  # one for both
+        prepared = prepare(params, root, progress=progress, cache_dir=cache_dir,
+                           engine="local" if client is None else client)  # fmt: skip
+        check_corpus(params, prepared.corpus, where=str(params_path))
+        seconds_prepare = time.perf_counter() - started
+        used = _embed_on_engine(client, params, root, prepared, cache_dir, sections, progress)
     run_dir = _new_run_dir(base / params["name"])
     begun = {
         "run_id": run_dir.name,
@@ -201,6 +206,7 @@ def run_pipeline(
                                 progress=progress)  # fmt: skip
             notebooks.append(run)
         manifest = _manifest(params_path, params, root, run_dir, prepared, model.as_dict())
+        manifest["engine"] = used
         _finished(manifest, run_dir, notebooks, begun["started"], seconds_prepare, started)
         write_index(run_dir, manifest)
         _write_json(run_dir / "run.json", manifest)
@@ -214,6 +220,33 @@ def run_pipeline(
     _point_latest(run_dir)
     write_runs_index(run_dir.parent)
     return RunResult(run_dir, manifest)
+
+
+def _embed_on_engine(
+    client: Any,
+    params: dict[str, Any],
+    root: Path,
+    prepared: Prepared,
+    cache_dir: Path,
+    sections: list[str],
+    progress: bool,
+) -> dict[str, Any] | None:
+    """On a Dask engine, the topics notebook's units embedded on the cluster into the shared
+    cache before the notebooks run, so the notebook reads every vector back and loads no model.
+
+    Returns the manifest's ``engine``: its name, its workers and what was embedded on it (the
+    texts and seconds; None on the local engine, where the notebook embeds them itself).
+    """
+    if client is None:
+        return {"name": "local", "workers": None, "embedded": None}
+    used = {"name": "dask", "workers": len(client.scheduler_info()["workers"]), "embedded": None}
+    if "topics" in sections:
+        t0 = time.perf_counter()
+        ctx = Context(params, "topics", root, root, prepared, cache_dir)  # writes no table
+        texts = segment(ctx.stories, params["unit"])["text"].to_list()  # what the notebook embeds
+        ctx.embeddings(texts, progress=progress, engine=client)
+        used["embedded"] = {"texts": len(texts), "seconds": round(time.perf_counter() - t0, 2)}
+    return used
 
 
 def _finished(
