@@ -195,7 +195,8 @@ class Resolver:
         words = [w.lower().replace("’", "'") for w in written.split()
                  if w.lower() not in DETERMINERS]  # fmt: skip
         complement: list[str] = []
-        at = words.index("of") if "of" in words[1:] else 0
+        links = [i for i, w in enumerate(words) if w in ("of", "for") and i]
+        at = links[0] if links else 0  # "the President of Belarus", "a spokesman for the ..."
         if (
             at
             and " ".join(words) not in lex["roles"]
