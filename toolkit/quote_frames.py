@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import re
 
-from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speakers import (
+    DETERMINERS,
+    QUANTIFIERS,
+    UPPER,
+    is_person,
+    speaker_phrase,
+    word_spans,
+)
 
 __all__ = ["after_frame", "before_frame", "continues", "lemma_of", "reported"]
 
@@ -63,7 +70,7 @@ _VERB_LIKE = re.compile(
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
-            r"last|this|yesterday|today|tomorrow|\w+ly)\b")  # fmt: skip
+            rf"last|this|yesterday|today|tomorrow|\w+ly|{_DAY})\b")  # fmt: skip
 _PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(
@@ -79,6 +86,12 @@ _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:
 _NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
 # a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?,\s*$")
+# an aside between dashes or a participle phrase in commas: "the Alliance for Peace and
+# Democracy - the organizer of a massive petition - said", "Hollande, speaking to reporters
+# later, welcomed"
+_ASIDE = re.compile(
+    r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},)\s*$"
+)
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 
 
@@ -98,7 +111,7 @@ def _without_appositive(head: str, lex: dict) -> str:
     )
     if who and speaker_phrase(word_spans(head[: who.start()]), lex):
         return head[: who.start()]
-    m = _RELATIVE_CLAUSE.search(head)
+    m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
         return head[: m.start()]
     m = _APPOSITIVE.search(head)
@@ -218,6 +231,8 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     between = _ABBREVIATION.sub("", head[v.end() :])
     if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
         return None
+    if not between.strip() and lemma_of(v.group(), lex) == "call":
+        return None  # 'politicians called "Mad Dog"': a name given, not words said
     participle = v.group().lower().endswith("ing") and re.search(r",\s*$", head[: v.start()])
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)
@@ -234,7 +249,12 @@ _PREPOSITION = re.compile(
 def _after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition
     or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
-    return first > 0 and _PREPOSITION.match(words[first - 1][2]) is not None
+    if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
+        return False
+    # "... over the issue and many residents worry that": a new clause, its subject opening
+    # with a determiner
+    opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
+    return not (words[first - 1][2] in ("and", "but") and opens)
 
 
 def _inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
@@ -290,6 +310,24 @@ def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[
     return None
 
 
+def _participle_subject(head: str, lex: dict):
+    """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
+    Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
+    before the clause's verb, at the start or after a comma: the words before that verb, and
+    the subject's span among them."""
+    if not re.search(r",\s*$", head):
+        return None
+    words = word_spans(head)
+    for k in range(len(words) - 1, 0, -1):
+        if _VERB_LIKE.match(words[k][2]):
+            subject = _without_adverbs(word_spans(_without_appositive(head[: words[k][0]], lex)))
+            got = speaker_phrase(subject, lex)
+            if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
+                return subject, got
+            return None
+    return None
+
+
 def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
     """'This was emphasized by President X.': the sentence before, said by X."""
     m = _PASSIVE.match(text[s0:s1])
@@ -328,6 +366,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         got = speaker_phrase(words, lex)
         if not got and words and words[-1][2] in ("and", "but"):
             got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
+        if not got and v.group().lower().endswith("ing"):
+            words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
         if not got:
             inverted = _inverted_report(text, s0, s1, v, lemma, lex)
             if inverted:
@@ -376,9 +416,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
 def continues(gap: str, lex: dict) -> bool:
     """Whether a quotation goes on the one attributed before it, given the text between that
     one's frame and it: nothing, or the rest of the frame's sentence ('..., Mr. Herzog said on
-    Israeli television Monday evening. “The choice ...'), with no verb of its own."""
+    Israeli television Monday evening. “The choice ...'), with no verb of its own; after a comma
+    the frame's appositive and adjuncts (up to 20 words, one sentence)."""
     rest = gap.strip(' \n.,;:"“”«»')
     if not rest:
         return True
-    short = len(rest.split()) <= 8 and "\n" not in gap and gap.rstrip().endswith(".")
+    # the frame's appositive and adjuncts after a comma may run longer ('..., said Aimal Faizi,
+    # a spokesman for the president, in an electronic message sent late Tuesday.“The ...')
+    reach = 20 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8
+    short = len(rest.split()) <= reach and "\n" not in gap and gap.rstrip().endswith(".")
     return short and not lex["verb"].search(rest) and not re.search(r"[a-z]ed\b|[\"“”«»]", rest)

@@ -29,6 +29,7 @@ import yaml
 
 __all__ = [
     "DETERMINERS",
+    "QUANTIFIERS",
     "UPPER",
     "Mention",
     "find_mentions",
@@ -48,7 +49,7 @@ _HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
 _CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
-_QUANTIFIERS = {"many", "some", "most", "several", "few", "other", "both"}
+QUANTIFIERS = {"many", "some", "most", "several", "few", "other", "both"}
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
@@ -129,7 +130,7 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     if opens and re.fullmatch(rf"[{UPPER}][a-z]+ing", word):
         return "other"  # a clause's participle ("Having said that", "Speaking to ..."), not
         # a name's "-ing" after a capitalised word ("Xi Jinping")
-    if low in DETERMINERS or low in _QUANTIFIERS:
+    if low in DETERMINERS or low in QUANTIFIERS:
         return "det"
     if low in lex["role_words"]:
         return "role"
@@ -166,7 +167,8 @@ def speaker_phrase(
             k == "link"
             and i >= 2
             and kinds[i - 2] in ("cap", "role")
-            and (w != "and" or kinds[i] == kinds[i - 2] == "role" or _groups(words, kinds, i))
+            and (w != "and" or kinds[i] == kinds[i - 2] == "role" or _groups(words, kinds, i)
+                 or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap"))
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
         elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] in ("of", "for")
