@@ -3,9 +3,10 @@
 Rules over the forms news agencies use, not a list of speakers, in three jobs:
 :mod:`toolkit.quote_spans` finds the quotations (curly, angle and straight marks, by their side)
 and the sentences; :mod:`toolkit.quote_frames` reads the frame around each quotation ('"...," X
-said', 'X said: "..."', '"...", the Belarusian leader said') and reported speech in each
-sentence ('X stressed that ...', '..., X said.', 'According to X, ...'); a quotation that goes on
-one just attributed ('"...," Teng said. "The government ..."') keeps its speaker, with no verb.
+said', 'X said: "..."', '"...", the Belarusian leader said'), :mod:`toolkit.quote_reported`
+reported speech in each sentence ('X stressed that ...', '..., X said.', 'According to X, ...');
+a quotation that goes on one just attributed ('"...," Teng said. "The government ..."') keeps
+its speaker, with no verb.
 
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
@@ -33,7 +34,8 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.quote_frames import after_frame, before_frame, continues, reported
+from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_resolver import Resolver

@@ -167,8 +167,12 @@ def speaker_phrase(
             k == "link"
             and i >= 2
             and kinds[i - 2] in ("cap", "role")
-            and (w != "and" or kinds[i] == kinds[i - 2] == "role" or _groups(words, kinds, i)
-                 or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap"))
+            and (
+                w != "and"
+                or kinds[i] == kinds[i - 2] == "role"
+                or _groups(words, kinds, i)
+                or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap")
+            )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
         elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] in ("of", "for")
@@ -177,8 +181,10 @@ def speaker_phrase(
         elif k == "det":
             i -= 1
             break
-        elif k == "lower" and "role" in kinds[i:] and (
-            "det" in kinds[max(0, i - 4) : i - 1] or (i >= 3 and words[i - 2][2] == "and")
+        elif (
+            k == "lower"
+            and "role" in kinds[i:]
+            and ("det" in kinds[max(0, i - 4) : i - 1] or (i >= 3 and words[i - 2][2] == "and"))
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
             # diplomat", "leaders and political analysts"
