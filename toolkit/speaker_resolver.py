@@ -2,7 +2,8 @@
 resolved to the names the document gives (:class:`Resolver`).
 
 - a surname to the full name that ends with it, else one that starts with it (a family name
-  written first: "Choi" -> "Choi Man-yiu"), also a surname joined to a particle ("Sisi" ->
+  written first: "Choi" -> "Choi Man-yiu", also after a given name: "Wong" -> "Joseph Wong
+  Wing-ping"), also a surname joined to a particle ("Sisi" ->
   "Abdel Fattah al-Sisi");
 - a role to the one name the document gives that title ("Belarusian President Aleksandr
   Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
@@ -175,8 +176,9 @@ class Resolver:
             return self._alias(longer.pop() if len(longer) == 1 else name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
-            # else one that starts with it: a family name written first ("Choi Man-yiu")
-            full = full or [m for m in self.mentions if m.name.split()[0] == name]
+            # else one that starts with it: a family name written first ("Choi Man-yiu"), also
+            # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
+            full = full or [m for m in self.mentions if name in m.name.split()[:-1][:2]]
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
