@@ -426,10 +426,9 @@ def test_a_frame_without_text_is_a_clear_error():
         ("President François Hollande of France, speaking to reporters later, welcomed the idea "
          "of a “broad coalition” on Syria.",
          [("François Hollande", "welcome", "broad coalition")]),
-        # not a speaker: "called" right before a quotation gives a name; nor a plural noun
-        # with no reporting verb
-        ('To have leading politicians called "Mad Dog" is not the easiest way.', []),
+        # not a speaker: a plural noun with no reporting verb, a question's auxiliary
         ("The residents of the district met on Monday.", []),
+        ("Do they believe that the troops will be sent somewhere?", []),
     ],
 )  # fmt: skip
 def test_groups_participles_and_asides(text, expected):

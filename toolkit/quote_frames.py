@@ -204,8 +204,6 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     between = _ABBREVIATION.sub("", head[v.end() :])
     if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
         return None
-    if not between.strip() and lemma_of(v.group(), lex) == "call":
-        return None  # 'politicians called "Mad Dog"': a name given, not words said
     participle = v.group().lower().endswith("ing") and re.search(r",\s*$", head[: v.start()])
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)

@@ -49,7 +49,7 @@ _HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
 _CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
-QUANTIFIERS = {"many", "some", "most", "several", "few", "other", "both"}
+QUANTIFIERS = {"many", "some", "most", "several", "few", "both"}
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
@@ -277,9 +277,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         # not a name that is what a title is of ("Secretary of the National Security ...")
         of_title = last in _CHAIN_LINKS | {"and"}
         titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
-        # (an appositive however long: "Joseph Wong Wing-ping, a former senior public servant in
-        # Hong Kong who has backed ...")
-        about = re.match(r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70])
+        appositive = re.match(
+            r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
+        )
+        about = after is not None and appositive
         # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
         # Pik-kiu, said"
         about = about or (
@@ -287,7 +288,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :])
             and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
-        if about and not titled:
+        if (
+            about or appositive
+        ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
+            # public servant in Hong Kong who has backed ..."): a three-word name
             name = _three_names(text, m, name, lex)
         found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
                              bool(titled or about)))  # fmt: skip
