@@ -429,6 +429,17 @@ def test_a_frame_without_text_is_a_clear_error():
         # not a speaker: a plural noun with no reporting verb, a question's auxiliary
         ("The residents of the district met on Monday.", []),
         ("Do they believe that the troops will be sent somewhere?", []),
+        # a second speaker after ", and": a clause of its own
+        ("But Eli Shaked, a former ambassador, praised the government for “acting discreetly,” "
+         "and Yitzhak Levanon, Israel’s ambassador until 2011, said the lobbying had not been "
+         "aggressive.",
+         [("Eli Shaked", "praise", "acting discreetly,"),
+          ("Yitzhak Levanon", "say", "the lobbying had not been aggressive")]),
+        # verbs the lexicon lacked: "calls" a quoted object, "informed"
+        ("Its status as what the Obama administration calls the “personal bank” of the circle.",
+         [("the Obama administration", "call", "personal bank")]),
+        ("“The head will be General Zhyrnov,” the Head of State informed.",
+         [("the Head of State", "inform", "The head will be General Zhyrnov,")]),
     ],
 )  # fmt: skip
 def test_groups_participles_and_asides(text, expected):

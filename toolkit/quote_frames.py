@@ -222,10 +222,11 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
     if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
         return False
-    # "... over the issue and many residents worry that": a new clause, its subject opening
-    # with a determiner
+    # "... over the issue and many residents worry that", '..., praised ... “...,” and Yitzhak
+    # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
     opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
-    return not (words[first - 1][2] in ("and", "but") and opens)
+    clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
+    return not (words[first - 1][2] in ("and", "but") and (opens or clause))
 
 
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
