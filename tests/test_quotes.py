@@ -478,3 +478,26 @@ def test_a_quotation_continues_after_a_long_frame(text, expected):
 )  # fmt: skip
 def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
     assert set(found(text)["speaker"].to_list()) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I" in a transcript's turn is the speaker of that turn
+        ("Marina Akhmedova spoke about the homeless. Vladimir Putin: Ms Akhmedova, you have "
+         "raised a sensitive issue. I said at the Valdai Club recently that classic capitalism "
+         "is disappearing.",
+         [("Vladimir Putin", "I", "say", "classic capitalism is disappearing")]),
+        # the next turn is its own speaker's
+        ("Vladimir Putin: Thank you. Marina Akhmedova: Good afternoon. I believe that the "
+         "homeless need help.",
+         [("Marina Akhmedova", "I", "believe", "the homeless need help")]),
+        # first person with no turn is the text's own voice: no attribution
+        ("I believe that the talks will go on, the columnist wrote.", []),
+        # a colon after a place or a lower-case phrase is no turn
+        ("MOSCOW: I said that the talks will go on.", []),
+    ],
+)  # fmt: skip
+def test_first_person_in_a_transcript_turn(text, expected):
+    rows = found(text).select("speaker", "speaker_text", "verb", "quote").rows()
+    assert rows == expected

@@ -11,7 +11,8 @@ its speaker, with no verb.
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
 one person the document gives that title, "he" the person mentioned last, "the ministry" the one
-ministry the document names and "it" the institution quoted last. An optional alias table
+ministry the document names, "it" the institution quoted last and "I" the speaker of a
+transcript's turn ("Vladimir Putin: ... I said"; else no attribution). An optional alias table
 (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to
 one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
@@ -127,6 +128,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
+            if speaker == "I":
+                continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):

@@ -11,6 +11,7 @@ resolved to the names the document gives (:class:`Resolver`).
   President") that the document gives no one is, like "he", the person quoted last;
 - an institution's head word ("the ministry") to the one institution the document names with it
   ("the Russian Emergencies Ministry"), and "it" to the institution quoted last;
+- "I" to the speaker of the transcript turn it is in ("Vladimir Putin: ... I said");
 - "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
   quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
   characters).
@@ -51,6 +52,12 @@ _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
 _LONE_AFTER = re.compile(
     r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+
+
+# a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
+_TURN = re.compile(
+    rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
 
 
@@ -153,6 +160,8 @@ class Resolver:
         if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
             last = self.last_organisation
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
+        if low == "i":
+            return self._turn(pos) or written
         if low in _GENDER:
             # the person quoted last, or mentioned last (by name or surname, outside quotation
             # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
@@ -245,6 +254,13 @@ class Resolver:
             # unless the text gives that person a title of their own (another office)
             return last[1]
         return written
+
+    def _turn(self, pos: int) -> str | None:
+        """The speaker of the transcript turn ``pos`` is in: the last label before it, a
+        person's name and a colon that open a paragraph or follow a sentence's end ("Vladimir
+        Putin: Ms Akhmedova, you have raised ...")."""
+        labels = [m for m in _TURN.finditer(self.text, 0, pos) if is_person(m.group(1), self.lex)]
+        return self._alias(labels[-1].group(1)) if labels else None
 
     def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
         """The one organisation ("the ministry") the document names with that head word and the
