@@ -501,3 +501,29 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
 def test_first_person_in_a_transcript_turn(text, expected):
     rows = found(text).select("speaker", "speaker_text", "verb", "quote").rows()
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation of whole sentences with no frame, a narrative sentence after the speaker's
+        # frame, resumes that speaker
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd dispersed by "
+         "noon. “But the government has refused. That is why they started throwing stones.”",
+         ["Umar Inuwa Obi", "Umar Inuwa Obi"]),
+        # not when another person is named between, even without a title
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. Mordechai Gordon, who "
+         "teaches at the university, sees it quite otherwise. “But the government has refused. "
+         "That is why they started throwing stones.”",
+         ["Umar Inuwa Obi"]),
+        # not a phrase in quotation marks, nor a quotation inside a sentence of narrative
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd chanted “no more "
+         "lies.”",
+         ["Umar Inuwa Obi"]),
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd carried a banner "
+         "with the words “The government has refused to talk to any of us.”",
+         ["Umar Inuwa Obi"]),
+    ],
+)  # fmt: skip
+def test_a_frameless_quotation_resumes_the_speaker_quoted_last(text, expected):
+    assert found(text)["speaker"].to_list() == expected

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -60,6 +61,25 @@ class _Found:
     frame_end: int
 
 
+_RESUME_REACH = 600  # characters from the last attribution's frame to a quotation it resumes
+
+
+def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Found,
+             resolver: Resolver) -> bool:  # fmt: skip
+    """Whether a quotation with no frame resumes the speaker quoted last: it is whole
+    sentences (it opens its sentence, ends with a stop and runs six words or more), within
+    600 characters of that speaker's frame, and no other person is named between ('“...,”
+    said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The president accepted it ...”');
+    not a phrase in quotation marks (a title, a scare quote, a nickname)."""
+    whole = not text[sent[0] : start - 1].strip() and re.search(r"[.!?…]\W*$", text[start:end])
+    return bool(
+        whole
+        and len(text[start:end].split()) >= 6
+        and 0 <= start - last.frame_end <= _RESUME_REACH
+        and not resolver.person_between(last.frame_end, start)
+    )
+
+
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = split_document(text)
@@ -67,6 +87,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     starts = [a for a, _ in sentences]
     ends = sorted(e for _, e in spans)
     previous: _Found | None = None
+    last: _Found | None = None  # the quotation attributed last
     for start, end in spans:
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
@@ -83,11 +104,13 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
                        True, end)  # fmt: skip
         elif previous and continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
+        elif last and _resumes(text, sent, start, end, last, resolver):
+            f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
         else:
             previous = None
             continue
         found.append(f)
-        previous = f
+        previous = last = f
     direct = [(f.start, f.end) for f in found]
     for i, (s0, s1) in enumerate(sentences):
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):

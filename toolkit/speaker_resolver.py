@@ -140,6 +140,12 @@ class Resolver:
         chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
         return [p for p, _ in chain], [n for _, n in chain]
 
+    def person_between(self, start: int, end: int) -> bool:
+        """Whether a name that reads as a person's is given (outside quotation marks) between
+        two offsets, salient or not ("Mordechai Gordon, a professor ..., sees ...")."""
+        return any(start <= m.start < end and self._outside_quotes(m.start)
+                   and is_person(m.name, self.lex) for m in self.mentions)  # fmt: skip
+
     def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
         """The person mentioned last before ``pos`` (outside quotation marks) whose known
         gender, if any, agrees with the pronoun."""
