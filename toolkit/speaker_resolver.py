@@ -116,6 +116,11 @@ class Resolver:
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
                         and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
         self._chain = self._person_mentions()
+        # names that read as a person's, salient or not, and transcript turns, in text order
+        self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
+                             and self._outside_quotes(m.start))  # fmt: skip
+        self._turns = [(m.start(), m.group(1)) for m in _TURN.finditer(self.text)
+                       if is_person(m.group(1), self.lex)]  # fmt: skip
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
@@ -143,8 +148,8 @@ class Resolver:
     def person_between(self, start: int, end: int) -> bool:
         """Whether a name that reads as a person's is given (outside quotation marks) between
         two offsets, salient or not ("Mordechai Gordon, a professor ..., sees ...")."""
-        return any(start <= m.start < end and self._outside_quotes(m.start)
-                   and is_person(m.name, self.lex) for m in self.mentions)  # fmt: skip
+        i = bisect.bisect_left(self._named, start)
+        return i < len(self._named) and self._named[i] < end
 
     def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
         """The person mentioned last before ``pos`` (outside quotation marks) whose known
@@ -265,8 +270,8 @@ class Resolver:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a
         person's name and a colon that open a paragraph or follow a sentence's end ("Vladimir
         Putin: Ms Akhmedova, you have raised ...")."""
-        labels = [m for m in _TURN.finditer(self.text, 0, pos) if is_person(m.group(1), self.lex)]
-        return self._alias(labels[-1].group(1)) if labels else None
+        i = bisect.bisect_left(self._turns, (pos, "")) - 1
+        return self._alias(self._turns[i][1]) if i >= 0 else None
 
     def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
         """The one organisation ("the ministry") the document names with that head word and the
