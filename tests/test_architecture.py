@@ -67,6 +67,7 @@ LAYERS: dict[str, str] = {
     "quotes": "analysis",
     "quote_spans": "analysis",
     "quote_frames": "analysis",
+    "quote_reported": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",
     "embed": "analysis",

@@ -394,3 +394,136 @@ def test_tables_per_outlet_count_speakers_verbs_and_the_share_in_quotes():
 def test_a_frame_without_text_is_a_clear_error():
     with pytest.raises(toolkit.DataError, match="quotes need the columns text"):
         toolkit.quotes(pl.DataFrame({"doc_id": ["a"]}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groups as speakers, with a quantifier, an adjective, or two groups joined by "and"
+        ("Many Hong Kong residents argue that the package is fair.",
+         [("Many Hong Kong residents", "argue", "the package is fair")]),
+        ("Some business leaders and political analysts have argued that the city needs a leader.",
+         [("Some business leaders and political analysts", "argue", "the city needs a leader")]),
+        # a group after "and" opens a new clause; a base form for a plural subject
+        ("Tensions have been rising over the issue and many residents worry that the party is "
+         "seeking control.",
+         [("many residents", "worry", "the party is seeking control")]),
+        ("The referendum attracted a fifth of the electorate, organizers said Sunday.",
+         [("organizers", "say", "The referendum attracted a fifth of the electorate")]),
+        # a role for an institution; an institution's name with "and" after "for"
+        ("After the vote closed, a spokesman for the Hong Kong government said that the demand "
+         "was unlikely to win backing.",
+         [("a spokesman for the Hong Kong government", "say",
+           "the demand was unlikely to win backing")]),
+        ("At a press conference, the Alliance for Peace and Democracy - the organizer of a "
+         "petition - said over a million people had signed.",
+         [("the Alliance for Peace and Democracy", "say", "over a million people had signed")]),
+        # a participle after a comma takes the subject of its clause, past an appositive
+        ("As he walked across campus, Masete Levy, president of the student council, echoed "
+         "that sentiment, saying that the students are disappointed.",
+         [("Masete Levy", "say", "the students are disappointed")]),
+        # a participle aside between the speaker and a verb whose object is quoted
+        ("President François Hollande of France, speaking to reporters later, welcomed the idea "
+         "of a “broad coalition” on Syria.",
+         [("François Hollande", "welcome", "broad coalition")]),
+        # not a speaker: a plural noun with no reporting verb, a question's auxiliary
+        ("The residents of the district met on Monday.", []),
+        ("Do they believe that the troops will be sent somewhere?", []),
+        # a second speaker after ", and": a clause of its own
+        ("But Eli Shaked, a former ambassador, praised the government for “acting discreetly,” "
+         "and Yitzhak Levanon, Israel’s ambassador until 2011, said the lobbying had not been "
+         "aggressive.",
+         [("Eli Shaked", "praise", "acting discreetly,"),
+          ("Yitzhak Levanon", "say", "the lobbying had not been aggressive")]),
+        # verbs the lexicon lacked: "calls" a quoted object, "informed"
+        ("Its status as what the Obama administration calls the “personal bank” of the circle.",
+         [("the Obama administration", "call", "personal bank")]),
+        ("“The head will be General Zhyrnov,” the Head of State informed.",
+         [("the Head of State", "inform", "The head will be General Zhyrnov,")]),
+    ],
+)  # fmt: skip
+def test_groups_participles_and_asides(text, expected):
+    rows = found(text).select("speaker", "verb", "quote").rows()
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation right after a frame with a long appositive goes on that speaker's words
+        ("“We never asked for it,” said Aimal Faizi, a spokesman for the president, in an "
+         "electronic message sent late Tuesday.“The president accepted it as a bitter pill.”",
+         ["Aimal Faizi", "Aimal Faizi"]),
+        # but not after a new sentence with a subject and verb of its own
+        ("“We never asked for it,” said Aimal Faizi. The talks went on for many hours and the "
+         "delegations left.“The president accepted it.”",
+         ["Aimal Faizi"]),
+    ],
+)  # fmt: skip
+def test_a_quotation_continues_after_a_long_frame(text, expected):
+    assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a nickname in quotation marks is no mention of a person
+        ("Pascal Lamy led the W.T.O. Wags dubbed him the “Dalai Lamy” for his ascetic life. "
+         "“He was put there deliberately,” Mr. Lamy said.", "Pascal Lamy"),
+        # a long appositive after a three-word name keeps the first name
+        ("The discontent could help induce concessions, said Joseph Wong Wing-ping, a former "
+         "senior public servant in Hong Kong who has backed the movement. “At the end of the "
+         "day, it is up to them,” Mr. Wong said.", "Joseph Wong Wing-ping"),
+    ],
+)  # fmt: skip
+def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
+    assert set(found(text)["speaker"].to_list()) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I" in a transcript's turn is the speaker of that turn
+        ("Marina Akhmedova spoke about the homeless. Vladimir Putin: Ms Akhmedova, you have "
+         "raised a sensitive issue. I said at the Valdai Club recently that classic capitalism "
+         "is disappearing.",
+         [("Vladimir Putin", "I", "say", "classic capitalism is disappearing")]),
+        # the next turn is its own speaker's
+        ("Vladimir Putin: Thank you. Marina Akhmedova: Good afternoon. I believe that the "
+         "homeless need help.",
+         [("Marina Akhmedova", "I", "believe", "the homeless need help")]),
+        # first person with no turn is the text's own voice: no attribution
+        ("I believe that the talks will go on, the columnist wrote.", []),
+        # a colon after a place or a lower-case phrase is no turn
+        ("MOSCOW: I said that the talks will go on.", []),
+    ],
+)  # fmt: skip
+def test_first_person_in_a_transcript_turn(text, expected):
+    rows = found(text).select("speaker", "speaker_text", "verb", "quote").rows()
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation of whole sentences with no frame, a narrative sentence after the speaker's
+        # frame, resumes that speaker
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd dispersed by "
+         "noon. “But the government has refused. That is why they started throwing stones.”",
+         ["Umar Inuwa Obi", "Umar Inuwa Obi"]),
+        # not when another person is named between, even without a title
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. Mordechai Gordon, who "
+         "teaches at the university, sees it quite otherwise. “But the government has refused. "
+         "That is why they started throwing stones.”",
+         ["Umar Inuwa Obi"]),
+        # not a phrase in quotation marks, nor a quotation inside a sentence of narrative
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd chanted “no more "
+         "lies.”",
+         ["Umar Inuwa Obi"]),
+        ("“God has not allowed this,” said Umar Inuwa Obi, a trader. The crowd carried a banner "
+         "with the words “The government has refused to talk to any of us.”",
+         ["Umar Inuwa Obi"]),
+    ],
+)  # fmt: skip
+def test_a_frameless_quotation_resumes_the_speaker_quoted_last(text, expected):
+    assert found(text)["speaker"].to_list() == expected

@@ -20,6 +20,20 @@ from toolkit.speakers import lexicon, speaker_phrase, word_spans
         ("The talks, Lavrov", "Lavrov"),  # a comma ends the phrase
         ("the talks went well", None),  # no name, role or pronoun before the verb
         ("Speaking", None),
+        # groups: a quantifier opens one, "and" joins two plural groups, not two names
+        ("Many Hong Kong residents", "Many Hong Kong residents"),
+        (
+            "Some business leaders and political analysts",
+            "Some business leaders and political analysts",
+        ),
+        ("Vladimir Putin and Xi Jinping", "Xi Jinping"),
+        ("Some", None),
+        # a role "for" an institution; "and" inside a name after "for" or "of"
+        (
+            "Later, a spokesman for the Hong Kong government",
+            "a spokesman for the Hong Kong government",
+        ),
+        ("the Alliance for Peace and Democracy", "the Alliance for Peace and Democracy"),
     ],
 )
 def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):

@@ -3,14 +3,16 @@
 Rules over the forms news agencies use, not a list of speakers, in three jobs:
 :mod:`toolkit.quote_spans` finds the quotations (curly, angle and straight marks, by their side)
 and the sentences; :mod:`toolkit.quote_frames` reads the frame around each quotation ('"...," X
-said', 'X said: "..."', '"...", the Belarusian leader said') and reported speech in each
-sentence ('X stressed that ...', '..., X said.', 'According to X, ...'); a quotation that goes on
-one just attributed ('"...," Teng said. "The government ..."') keeps its speaker, with no verb.
+said', 'X said: "..."', '"...", the Belarusian leader said'), :mod:`toolkit.quote_reported`
+reported speech in each sentence ('X stressed that ...', '..., X said.', 'According to X, ...');
+a quotation that goes on one just attributed ('"...," Teng said. "The government ..."') keeps
+its speaker, with no verb.
 
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
 one person the document gives that title, "he" the person mentioned last, "the ministry" the one
-ministry the document names and "it" the institution quoted last. An optional alias table
+ministry the document names, "it" the institution quoted last and "I" the speaker of a
+transcript's turn ("Vladimir Putin: ... I said"; else no attribution). An optional alias table
 (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to
 one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
@@ -27,13 +29,15 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.quote_frames import after_frame, before_frame, continues, reported
+from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_resolver import Resolver
@@ -57,6 +61,25 @@ class _Found:
     frame_end: int
 
 
+_RESUME_REACH = 600  # characters from the last attribution's frame to a quotation it resumes
+
+
+def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Found,
+             resolver: Resolver) -> bool:  # fmt: skip
+    """Whether a quotation with no frame resumes the speaker quoted last: it is whole
+    sentences (it opens its sentence, ends with a stop and runs six words or more), within
+    600 characters of that speaker's frame, and no other person is named between ('“...,”
+    said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The president accepted it ...”');
+    not a phrase in quotation marks (a title, a scare quote, a nickname)."""
+    whole = not text[sent[0] : start - 1].strip() and re.search(r"[.!?…]\W*$", text[start:end])
+    return bool(
+        whole
+        and len(text[start:end].split()) >= 6
+        and 0 <= start - last.frame_end <= _RESUME_REACH
+        and not resolver.person_between(last.frame_end, start)
+    )
+
+
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = split_document(text)
@@ -64,6 +87,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     starts = [a for a, _ in sentences]
     ends = sorted(e for _, e in spans)
     previous: _Found | None = None
+    last: _Found | None = None  # the quotation attributed last
     for start, end in spans:
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
@@ -80,11 +104,13 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
                        True, end)  # fmt: skip
         elif previous and continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
+        elif last and _resumes(text, sent, start, end, last, resolver):
+            f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
         else:
             previous = None
             continue
         found.append(f)
-        previous = f
+        previous = last = f
     direct = [(f.start, f.end) for f in found]
     for i, (s0, s1) in enumerate(sentences):
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
@@ -125,6 +151,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
         for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
+            if speaker == "I":
+                continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):

@@ -2,7 +2,8 @@
 resolved to the names the document gives (:class:`Resolver`).
 
 - a surname to the full name that ends with it, else one that starts with it (a family name
-  written first: "Choi" -> "Choi Man-yiu"), also a surname joined to a particle ("Sisi" ->
+  written first: "Choi" -> "Choi Man-yiu", also after a given name: "Wong" -> "Joseph Wong
+  Wing-ping"), also a surname joined to a particle ("Sisi" ->
   "Abdel Fattah al-Sisi");
 - a role to the one name the document gives that title ("Belarusian President Aleksandr
   Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
@@ -10,6 +11,7 @@ resolved to the names the document gives (:class:`Resolver`).
   President") that the document gives no one is, like "he", the person quoted last;
 - an institution's head word ("the ministry") to the one institution the document names with it
   ("the Russian Emergencies Ministry"), and "it" to the institution quoted last;
+- "I" to the speaker of the transcript turn it is in ("Vladimir Putin: ... I said");
 - "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
   quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
   characters).
@@ -50,6 +52,12 @@ _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
 _LONE_AFTER = re.compile(
     r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+
+
+# a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
+_TURN = re.compile(
+    rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
 
 
@@ -108,6 +116,11 @@ class Resolver:
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
                         and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
         self._chain = self._person_mentions()
+        # names that read as a person's, salient or not, and transcript turns, in text order
+        self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
+                             and self._outside_quotes(m.start))  # fmt: skip
+        self._turns = [(m.start(), m.group(1)) for m in _TURN.finditer(self.text)
+                       if is_person(m.group(1), self.lex)]  # fmt: skip
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
@@ -132,6 +145,12 @@ class Resolver:
         chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
         return [p for p, _ in chain], [n for _, n in chain]
 
+    def person_between(self, start: int, end: int) -> bool:
+        """Whether a name that reads as a person's is given (outside quotation marks) between
+        two offsets, salient or not ("Mordechai Gordon, a professor ..., sees ...")."""
+        i = bisect.bisect_left(self._named, start)
+        return i < len(self._named) and self._named[i] < end
+
     def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
         """The person mentioned last before ``pos`` (outside quotation marks) whose known
         gender, if any, agrees with the pronoun."""
@@ -152,6 +171,8 @@ class Resolver:
         if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
             last = self.last_organisation
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
+        if low == "i":
+            return self._turn(pos) or written
         if low in _GENDER:
             # the person quoted last, or mentioned last (by name or surname, outside quotation
             # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
@@ -175,8 +196,9 @@ class Resolver:
             return self._alias(longer.pop() if len(longer) == 1 else name)
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
-            # else one that starts with it: a family name written first ("Choi Man-yiu")
-            full = full or [m for m in self.mentions if m.name.split()[0] == name]
+            # else one that starts with it: a family name written first ("Choi Man-yiu"), also
+            # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
+            full = full or [m for m in self.mentions if name in m.name.split()[:-1][:2]]
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
@@ -195,7 +217,8 @@ class Resolver:
         words = [w.lower().replace("’", "'") for w in written.split()
                  if w.lower() not in DETERMINERS]  # fmt: skip
         complement: list[str] = []
-        at = words.index("of") if "of" in words[1:] else 0
+        links = [i for i, w in enumerate(words) if w in ("of", "for") and i]
+        at = links[0] if links else 0  # "the President of Belarus", "a spokesman for the ..."
         if (
             at
             and " ".join(words) not in lex["roles"]
@@ -242,6 +265,13 @@ class Resolver:
             # unless the text gives that person a title of their own (another office)
             return last[1]
         return written
+
+    def _turn(self, pos: int) -> str | None:
+        """The speaker of the transcript turn ``pos`` is in: the last label before it, a
+        person's name and a colon that open a paragraph or follow a sentence's end ("Vladimir
+        Putin: Ms Akhmedova, you have raised ...")."""
+        i = bisect.bisect_left(self._turns, (pos, "")) - 1
+        return self._alias(self._turns[i][1]) if i >= 0 else None
 
     def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
         """The one organisation ("the ministry") the document names with that head word and the

@@ -29,6 +29,7 @@ import yaml
 
 __all__ = [
     "DETERMINERS",
+    "QUANTIFIERS",
     "UPPER",
     "Mention",
     "find_mentions",
@@ -47,6 +48,8 @@ _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "l
 _HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
 _CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
+# words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
+QUANTIFIERS = {"many", "some", "most", "several", "few", "both"}
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
@@ -127,7 +130,7 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     if opens and re.fullmatch(rf"[{UPPER}][a-z]+ing", word):
         return "other"  # a clause's participle ("Having said that", "Speaking to ..."), not
         # a name's "-ing" after a capitalised word ("Xi Jinping")
-    if low in DETERMINERS:
+    if low in DETERMINERS or low in QUANTIFIERS:
         return "det"
     if low in lex["role_words"]:
         return "role"
@@ -165,23 +168,44 @@ def speaker_phrase(
             and i >= 2
             and kinds[i - 2] in ("cap", "role")
             and (
-                w != "and" or kinds[i] == kinds[i - 2] == "role"  # "observers and researchers"
+                w != "and"
+                or kinds[i] == kinds[i - 2] == "role"
+                or _groups(words, kinds, i)
+                or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap")
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
-        elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] == "of"
+        elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] in ("of", "for")
               and kinds[i - 3] in ("cap", "role")):  # fmt: skip
-            i -= 2  # "the Deputy Head of the Office of the President"
+            i -= 2  # "the Deputy Head of the Office of the President", "a spokesman for the ..."
         elif k == "det":
             i -= 1
             break
-        elif k == "lower" and "role" in kinds[i:] and "det" in kinds[max(0, i - 4) : i - 1]:
-            i -= 1  # an adjective between a determiner and a role: "the Russian top diplomat"
+        elif (
+            k == "lower"
+            and "role" in kinds[i:]
+            and ("det" in kinds[max(0, i - 4) : i - 1] or (i >= 3 and words[i - 2][2] == "and"))
+        ):
+            i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
+            # diplomat", "leaders and political analysts"
         else:
             break
     if kinds[i] == "link":
         i += 1
     return i, len(words)
+
+
+def _groups(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool:
+    """Whether "and" at ``words[i - 1]`` joins two groups ("observers and researchers", "business
+    leaders and political analysts"): a plural role before it, and one after it."""
+    after = [j for j in range(i, len(words)) if kinds[j] == "role"]
+    return (
+        kinds[i - 2] == "role"
+        and kinds[i] in ("role", "lower")
+        and words[i - 2][2].endswith("s")
+        and bool(after)
+        and words[after[0]][2].endswith("s")
+    )
 
 
 def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
@@ -234,6 +258,8 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
         if not name or len(name.split()) < 2:
             continue
+        if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
+            continue  # a nickname or a title in quotation marks: 'dubbed him the “Dalai Lamy”'
         follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
         if follows and follows.group(1) in lex["roles"]:
             continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
@@ -251,9 +277,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         # not a name that is what a title is of ("Secretary of the National Security ...")
         of_title = last in _CHAIN_LINKS | {"and"}
         titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
-        about = after is not None and re.match(
-            r"(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70].lstrip(", ")
+        appositive = re.match(
+            r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
         )
+        about = after is not None and appositive
         # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
         # Pik-kiu, said"
         about = about or (
@@ -261,7 +288,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :])
             and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
-        if about and not titled:
+        if (
+            about or appositive
+        ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
+            # public servant in Hong Kong who has backed ..."): a three-word name
             name = _three_names(text, m, name, lex)
         found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
                              bool(titled or about)))  # fmt: skip

@@ -1,0 +1,211 @@
+"""Reported speech: the speaker, verb and clause of a sentence with no quotation marks.
+
+- 'X stressed that ...', 'X said the talks ...', 'X said on Wednesday he ...';
+- '..., X said (on Thursday).', '..., said X, the ...', 'However, X noted, the ...';
+- 'According to X, ...', '..., according to X.', 'As X said at the briefing, ...';
+- 'This was stated by X.' (the sentence before is X's);
+- a second verb that takes the subject of the first ('X expressed concern ... but said that'),
+  and a participle after a comma that takes the clause's subject ('X echoed that sentiment,
+  saying that ...').
+
+The frames around quotations are :mod:`toolkit.quote_frames`'; :mod:`toolkit.quotes` puts
+them together.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> text = "Dmitry Peskov stressed that the talks would go on."
+    >>> [(text[a:b], text[p:q], verb) for a, b, (p, q), verb in reported(text, 0, len(text), [],
+    ...                                                                  lexicon())]
+    [('the talks would go on', 'Dmitry Peskov', 'stress')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_frames import (
+    after_preposition,
+    inverted,
+    lemma_of,
+    without_adverbs,
+    without_appositive,
+)
+from toolkit.speakers import speaker_phrase, word_spans
+
+__all__ = ["reported"]
+
+# a clause right after "said" or "added", not a phrase ("said in", "said nothing")
+# (also after a day: "said on Wednesday he did not want ...")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_BARE_CLAUSE = re.compile(
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
+    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
+    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
+)
+# a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
+_INTRODUCTORY = re.compile(
+    r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
+)
+# "As X said (at the briefing), ...": the clause after the comma
+_AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
+# "This was emphasized by President X (during his speech ...)": the sentence before is X's
+_PASSIVE = re.compile(
+    r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
+    r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
+)
+# a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
+VERB_LIKE = re.compile(
+    r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
+    r"held|came|saw|told|said|paused|sent|left)$"
+)
+
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
+            rf"last|this|yesterday|today|tomorrow|\w+ly|{_DAY})\b")  # fmt: skip
+_PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+# "that" opening a relative clause: a verb right after it
+_RELATIVE = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
+)
+
+
+def _is_speaker(phrase: str, lex: dict) -> bool:
+    words = word_spans(phrase)
+    if len(words) == 1 and words[0][2].lower() in ("him", "her"):
+        return True
+    got = speaker_phrase(words, lex)
+    return bool(got and got[0] == 0)
+
+
+def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
+    """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
+    verb, and the speaker after it, who ends the sentence or takes an appositive."""
+    head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
+    if head is None or lemma in ("tell", "read"):
+        return None
+    who = inverted(text, s0 + v.end(), s1, lex)
+    rest = text[who[1] : s1] if who else ""
+    if who and (not rest.strip(" .") or re.match(r",\s+(?:the |a |an |who |\w+ of )", rest)):
+        return s0 + head.start(1), s0 + head.end(1), who, lemma
+    return None
+
+
+def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[int, int] | None:
+    """The last speaker phrase followed by a word that reads as its verb (not a copula: "Rome
+    was not built in a day and ..."): the subject of a clause whose second verb is a reporting
+    one ("Then President Obama paused and recalled that ...")."""
+    for k in range(len(words) - 1, 0, -1):
+        if not VERB_LIKE.match(words[k][2]):
+            continue
+        got = speaker_phrase(words[:k], lex)
+        if got and got[1] == k and not after_preposition(words, got[0]):
+            return got
+    return None
+
+
+def _participle_subject(head: str, lex: dict):
+    """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
+    Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
+    before the clause's verb, at the start or after a comma: the words before that verb, and
+    the subject's span among them."""
+    if not re.search(r",\s*$", head):
+        return None
+    words = word_spans(head)
+    for k in range(len(words) - 1, 0, -1):
+        if VERB_LIKE.match(words[k][2]):
+            subject = without_adverbs(word_spans(without_appositive(head[: words[k][0]], lex)))
+            got = speaker_phrase(subject, lex)
+            if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
+                return subject, got
+            return None
+    return None
+
+
+def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
+    """'This was emphasized by President X.': the sentence before, said by X."""
+    m = _PASSIVE.match(text[s0:s1])
+    if m is None or previous is None or not lex["verb"].fullmatch(m.group(1)):
+        return None
+    if not _is_speaker(m.group(2), lex):
+        return None
+    return (previous[0], previous[1], (s0 + m.start(2), s0 + m.end(2)),
+            lemma_of(m.group(1), lex))  # fmt: skip
+
+
+def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
+             previous: tuple[int, int] | None = None):  # fmt: skip
+    """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
+    sentence before it (``previous``) is the quote of a passive frame ('This was stated by
+    X.')."""
+    sentence = text[s0:s1]
+    out = []
+    passive = _passive(text, s0, s1, previous, lex)
+    if passive:
+        return [passive]
+    for m, quote, who in (
+        (re.search(r"(?:^\s*A|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
+        (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
+    ):
+        if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
+            out.append((s0 + m.start(quote), s0 + m.end(quote),
+                        (s0 + m.start(who), s0 + m.end(who)), "according to"))  # fmt: skip
+    for v in lex["verb"].finditer(sentence):
+        at = s0 + v.start()
+        if any(a <= at < b for a, b in direct):
+            continue
+        lemma = lemma_of(v.group(), lex)
+        words = word_spans(without_appositive(sentence[: v.start()], lex))
+        words = without_adverbs(words)
+        got = speaker_phrase(words, lex)
+        if not got and words and words[-1][2] in ("and", "but"):
+            got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
+        if not got and v.group().lower().endswith("ing"):
+            words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
+        if not got:
+            inverted = _inverted_report(text, s0, s1, v, lemma, lex)
+            if inverted:
+                out.append(inverted)
+            continue
+        if after_preposition(words, got[0]):
+            continue
+        speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
+        rest = sentence[v.end() :]
+        if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
+            continue  # "called his address ...", "praised the team": no report without "that"
+        as_frame = _AS_FRAME.match(rest)
+        if as_frame and re.fullmatch(r"\s*As\s+", sentence[: speaker[0] - s0]):
+            out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
+                        speaker, lemma))  # fmt: skip
+            continue  # "As Iryna Vereshchuk said at the briefing, ..."
+        clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
+        if clause and lex["verb"].search(clause.group(1) or ""):
+            # "News reports here ... have suggested that": the noun, not the verb; "said he
+            # welcomed the election that is ...": a bare clause, its "that" further in
+            clause = None
+        if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
+            clause = None  # "mentioned an exhibition that had been opened": a relative clause
+        bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if clause is not None or bare is not None:  # bare: "X said the talks went well"
+            a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
+            out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
+            continue
+        aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
+        if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
+            out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
+            continue
+        head = sentence[: speaker[0] - s0]
+        tail = re.match(r"^(.{12,}?),\s*$", head)
+        if tail and _INTRODUCTORY.match(tail.group(1)):
+            tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
+        n_rest = len(rest.split())
+        adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
+                   or (re.match(rf"\s+{_ADJUNCT}", rest) and n_rest <= 15))  # fmt: skip
+        if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
+                and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
+            # "..., X said on Thursday."; a frame that ends in a comma or colon introduces
+            # what follows ("On this occasion, the Head of State emphasised,")
+            out.append((s0 + tail.start(1), s0 + tail.end(1), speaker, lemma))
+    return out
