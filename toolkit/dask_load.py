@@ -2,8 +2,9 @@
 one per batch of files, so a worker holds one batch at a time.
 
 :func:`toolkit.load.read_batch` runs on the workers; what the batches give comes back in file
-order and :func:`toolkit.load.finish` runs the global steps here, giving the same tables as the
-local engine. The files must be where every worker can read them (a shared filesystem).
+order and :func:`toolkit.load.finish_batches` runs the global steps here as they come, giving
+the same tables as the local engine. The files must be where every worker can read them (a
+shared filesystem).
 
 Example:
     >>> from toolkit.sources import find_sources                      # doctest: +SKIP
@@ -13,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,42 +21,12 @@ from typing import Any
 import polars as pl
 
 from toolkit.engine import client_for
-from toolkit.load import read_batch
+from toolkit.load import batches, read_batch
 
-__all__ = ["batches", "read_batches"]
+__all__ = ["batches", "read_batches", "read_batches_in_order"]
 
 BATCH_BYTES = 64 << 20  # file bytes per task: a worker's memory is a few times this
 BATCH_FILES = 2000  # and at most this many files per task, so small files still spread
-
-
-def batches(
-    files: Sequence[tuple[str | Path, str]],
-    *,
-    max_bytes: int,
-    max_files: int,
-) -> Iterator[list[tuple[str | Path, str]]]:
-    """Consecutive runs of ``files`` of at most ``max_bytes`` (a larger file is a batch of its
-    own) and ``max_files`` each, in order.
-
-    Example:
-        >>> files = [("a", "a"), ("b", "b"), ("c", "c")]
-        >>> [len(b) for b in batches(files, max_bytes=1 << 20, max_files=2)]
-        [2, 1]
-    """
-    batch: list[tuple[str | Path, str]] = []
-    size = 0
-    for path, rel in files:
-        try:
-            nbytes = os.stat(path).st_size
-        except OSError:
-            nbytes = 0  # read_batch reports the file it cannot read
-        if batch and (size + nbytes > max_bytes or len(batch) >= max_files):
-            yield batch
-            batch, size = [], 0
-        batch.append((path, rel))
-        size += nbytes
-    if batch:
-        yield batch
 
 
 def read_batches(
@@ -89,3 +59,27 @@ def read_batches(
         pl.concat([docs for docs, _ in results], how="vertical_relaxed"),
         pl.concat([skipped for _, skipped in results], how="vertical_relaxed"),
     )
+
+
+def read_batches_in_order(
+    files: Sequence[tuple[str | Path, str]],
+    engine: Any,
+    *,
+    columns: dict[str, str] | None = None,
+    max_file_mb: float | None = None,
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """:func:`read_batches` one batch at a time, in file order, each as it is done (for
+    :func:`toolkit.load.finish_batches`): here a batch is held until it has been split into
+    lines, never all of them."""
+    parts = list(batches(files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES))
+    if not parts:
+        yield read_batch([], columns=columns, max_file_mb=max_file_mb)
+        return
+    with client_for(engine) as client:
+        futures = [
+            client.submit(read_batch, part, columns=columns, max_file_mb=max_file_mb)
+            for part in parts
+        ]
+        for i, future in enumerate(futures):
+            yield future.result()
+            futures[i] = None  # released on the workers once read here

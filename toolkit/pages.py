@@ -16,7 +16,15 @@ from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
 
-__all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
+__all__ = [
+    "LEARNED_SCHEMA",
+    "LINES_SCHEMA",
+    "PAGE_SCHEMA",
+    "normalize_fields",
+    "page_lines",
+    "read_marked",
+    "read_pages",
+]
 
 LEARNED_SCHEMA: dict[str, pl.DataType] = {"group": pl.String, "line": pl.String, "n_docs": pl.Int64}
 
@@ -79,6 +87,9 @@ def read_pages(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read every document with text as a page.
 
+    :func:`page_lines`, chrome learned from the lines (:func:`toolkit.clean.learned_lines`),
+    then :func:`read_marked`; a load in batches runs the two per batch and learns from counts.
+
     Args:
         docs: documents numbered ``doc`` 0, 1, ... in row order, as :func:`normalize_fields`
             leaves them.
@@ -92,34 +103,37 @@ def read_pages(
         ``text`` (the body, or the title where a table has no body column) and the columns of
         ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
     """
+    docs, lines = page_lines(docs, reg)
+    learned = (
+        learned_lines(
+            lines.select("doc", "line"),
+            docs.select("doc", "group", pl.col("text_n").hash().alias("key")),
+            min_docs=min_chrome_docs,
+            min_share=chrome_share,
+        )
+        if learn and lines.height
+        else pl.DataFrame(schema=LEARNED_SCHEMA)
+    )
+    return read_marked(docs.drop("text_n"), lines, learned, reg), learned
+
+
+LINES_SCHEMA: dict[str, pl.DataType] = {
+    "doc": pl.UInt32,
+    "pos": pl.Int64,
+    "line": pl.String,
+    "site": pl.String,
+    "group": pl.String,
+}
+
+
+def page_lines(docs: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Bodies split into paragraphs, each page's site found: ``docs`` with ``site`` and
+    ``group`` (the site, else ``folder:`` and the folder), and the lines (``LINES_SCHEMA``),
+    none for headline tables (no bodies)."""
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
-        learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
-    else:
-        docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
-        pages = _pages(docs, lines, reg)
-        del lines
-    docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
-    del pages
-    # A page left without text once its chrome is cut keeps its title as its text, with a note.
-    title = pl.coalesce("title_n", "page_title", "title_known")
-    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
-    text = (
-        pl.when(~pl.col("has_body"))
-        .then(pl.col("title_n").fill_null(""))
-        .when(emptied)
-        .then(title)
-        .otherwise(pl.col("body").fill_null(""))
-    )
-    note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
-        pl.lit("no text left after cleaning: title used as text")
-    )
-    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body"), learned
-
-
-def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
-    """Split bodies into paragraphs, find each page's site, learn and mark chrome: ``docs``
-    with ``site`` and ``group``, the lines (``doc, pos, line, site, group, chrome``), and the
-    learned lines."""
+        return docs.with_columns(pl.lit(None, pl.String).alias("group")), pl.DataFrame(
+            schema=LINES_SCHEMA
+        )
     lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
     # Pages without a site from their URL get one from their own cues.
     undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
@@ -139,17 +153,37 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
         docs["site"].gather(lines["doc"]).alias("site"),
         docs["group"].gather(lines["doc"]).alias("group"),
     )
-    learned = (
-        learned_lines(
-            lines.select("doc", "line"),
-            docs.select("doc", "group", pl.col("text_n").hash().alias("key")),
-            min_docs=min_chrome_docs,
-            min_share=chrome_share,
-        )
-        if learn
-        else pl.DataFrame(schema=LEARNED_SCHEMA)
+    return docs, lines
+
+
+def read_marked(
+    docs: pl.DataFrame, lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry
+) -> pl.DataFrame:
+    """Chrome marked (the site's patterns and the ``learned`` lines, ``LEARNED_SCHEMA``) and
+    every page read: ``docs`` and ``lines`` as :func:`page_lines` gives them, ``text_n``
+    dropped; ``docs`` with ``text`` and the columns of ``PAGE_SCHEMA`` (see
+    :func:`read_pages`)."""
+    if docs["raw"].is_null().all():
+        pages = pl.DataFrame(schema=PAGE_SCHEMA)
+    else:
+        pages = _pages(docs, _chrome(lines, learned, reg), reg)
+    del lines
+    docs = docs.join(pages, on="doc", how="left", maintain_order="left")
+    del pages
+    # A page left without text once its chrome is cut keeps its title as its text, with a note.
+    title = pl.coalesce("title_n", "page_title", "title_known")
+    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
+    text = (
+        pl.when(~pl.col("has_body"))
+        .then(pl.col("title_n").fill_null(""))
+        .when(emptied)
+        .then(title)
+        .otherwise(pl.col("body").fill_null(""))
     )
-    return docs, _chrome(lines, learned, reg), learned
+    note = pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+        pl.lit("no text left after cleaning: title used as text")
+    )
+    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop("body")
 
 
 def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
