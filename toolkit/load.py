@@ -24,6 +24,7 @@ from toolkit.date_order import DateReading
 from toolkit.engine import is_local
 from toolkit.errors import StrictModeError
 from toolkit.load_options import date_reading, outlet_registry
+from toolkit.normalize import normalize_texts
 from toolkit.outlets import Registry, registry
 from toolkit.pages import LEARNED_SCHEMA, normalize_fields, page_lines, read_marked
 from toolkit.provenance import (
@@ -63,6 +64,9 @@ MAX_FILE_MB = 200.0  # a larger file is skipped: a load's memory grows with its 
 # the batches read (their lines, until their pages are read) and one batch's working memory.
 BATCH_BYTES = 16 << 20
 BATCH_FILES = 1000
+# Bytes of lines kept from the first pass over the batches to the second; past it a batch is
+# split into lines again (a second pass over its text costs less than holding its lines).
+LINES_KEPT = 256 << 20
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -418,28 +422,32 @@ def finish_batches(
     today = today or dt.date.today()
     try:
         counts = LineCounts() if learn else None
-        parts, skipped = [], [report]
+        parts, skipped, kept = [], [report], 0
         for docs, skips in read:
             skipped.append(skips)
-            parts.append(_lines_of_batch(docs, manifest, reg, counts))
-            del docs
-        learned = (
-            counts.learned(parts, min_docs=min_chrome_docs, min_share=chrome_share)
-            if counts is not None
-            else pl.DataFrame(schema=LEARNED_SCHEMA)
-        )
-        empty = []
+            docs, lines = _lines_of_batch(docs, manifest, reg, counts)
+            kept += lines["line"].str.len_bytes().sum() or 0
+            parts.append((docs, lines if kept <= LINES_KEPT else None))
+            del docs, lines
+        if not parts:  # no files: the tables of an empty batch
+            parts.append(_lines_of_batch(records_frame([], []), manifest, reg, None))
+        keys = counts.learned(min_chrome_docs, chrome_share) if counts else None
+        empty, learned = [], []
         for i, (docs, lines) in enumerate(parts):
             parts[i] = None  # a batch's lines go once its pages are read
-            docs, gone = _without_text(read_marked(docs, lines, learned, reg))
+            if lines is None:  # not kept: split again
+                docs, lines = _lines_of_batch(docs, manifest, reg, None, again=True)
+            found = _learned_in(lines, keys)
+            docs, gone = _without_text(read_marked(docs, lines, found, reg))
             del lines
-            parts[i], empty = docs, [*empty, gone]
+            parts[i], empty, learned = docs, [*empty, gone], [*learned, found]
         dates = column_dates_of(_dates_only(parts), reading=reading, today=today, reg=reg)
         corpus = _resolved_batches(parts, dates, reg, year_range, today)
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
     del parts
+    learned = pl.concat(learned).unique().sort("group", "line")  # each batch's, once
     empty = _pages_first(empty).drop("page")
     result = _assembled(
         corpus, pl.concat(skipped, how="vertical_relaxed"), empty, learned, manifest
@@ -486,53 +494,65 @@ class LineCounts:
     def _total(self) -> pl.DataFrame:
         return pl.concat(self.counts).group_by("g", "h").agg(pl.col("n_docs").sum())
 
-    def learned(
-        self,
-        parts: list[tuple[pl.DataFrame, pl.DataFrame]],
-        *,
-        min_docs: int,
-        min_share: float,
-    ) -> pl.DataFrame:
-        """The lines learned (``LEARNED_SCHEMA``), their text found in the batches' lines."""
+    def learned(self, min_docs: int, min_share: float) -> pl.DataFrame | None:
+        """The lines learned, by hash: ``g``, ``h`` (the group's and the line's) and
+        ``n_docs``; None when none is."""
         if not self.counts:
-            return pl.DataFrame(schema=LEARNED_SCHEMA)
+            return None
         sizes = (
             pl.concat(self.sizes)
             .group_by("group")
             .agg(pl.col("size").sum())
             .with_columns(pl.col("group").hash().alias("g"))
         )
-        keys = (
-            self._total()
-            .join(sizes, on="g")
-            .filter(
-                pl.col("n_docs") >= pl.max_horizontal(pl.lit(min_docs), min_share * pl.col("size"))
-            )
-            .select("g", "h", "n_docs")
-        )
-        if not keys.height:
-            return pl.DataFrame(schema=LEARNED_SCHEMA)
-        found = [
-            lines.select("group", "line", pl.col("group").hash().alias("g"))
-            .with_columns(pl.col("line").hash().alias("h"))
-            .join(keys, on=["g", "h"])
-            .select("group", "line", "n_docs")
-            .unique()
-            for _, lines in parts
-        ]
-        return pl.concat(found).unique().sort("group", "line").cast(LEARNED_SCHEMA)
+        enough = pl.col("n_docs") >= pl.max_horizontal(pl.lit(min_docs), min_share * pl.col("size"))
+        keys = self._total().join(sizes, on="g").filter(enough).select("g", "h", "n_docs")
+        return keys if keys.height else None
+
+
+def _learned_in(lines: pl.DataFrame, keys: pl.DataFrame | None) -> pl.DataFrame:
+    """The learned lines (``LEARNED_SCHEMA``) found among a batch's ``lines``."""
+    if keys is None or not lines.height:
+        return pl.DataFrame(schema=LEARNED_SCHEMA)
+    return (
+        lines.select("group", "line", pl.col("group").hash().alias("g"))
+        .with_columns(pl.col("line").hash().alias("h"))
+        .join(keys, on=["g", "h"])
+        .select("group", "line", "n_docs")
+        .unique()
+        .cast(LEARNED_SCHEMA)
+    )
 
 
 def _lines_of_batch(
-    docs: pl.DataFrame, manifest: Manifest, reg: Registry, counts: LineCounts | None
+    docs: pl.DataFrame,
+    manifest: Manifest,
+    reg: Registry,
+    counts: LineCounts | None,
+    *,
+    again: bool = False,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """A batch's documents numbered, with their evidence and sites, and its lines (see
     :func:`toolkit.pages.page_lines`), counted for chrome learning; the normalised texts
-    dropped once split."""
+    dropped once split. ``again``: the same lines of a batch done before (its documents as
+    this gave them)."""
+    if again:
+        docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
+        docs, lines = page_lines(docs, reg)
+        return docs.drop("text_n"), lines
+    if docs.height == 1:
+        pad = pl.DataFrame({"path": [_PAD], "page": [False], "has_body": [False]})
+        docs = pl.concat([docs, pad], how="diagonal_relaxed")
     docs, lines = page_lines(_numbered(docs, manifest, reg), reg)
     if counts is not None and lines.height:
         counts.add(lines.select("doc", "line"), docs.select("doc", "group", "text_n"))
     return docs.drop("text_n"), lines
+
+
+# A batch of one document gets a row of nothing (this path): polars copies the value of a
+# one-row column about four times over in every operation (a 100 MB page: 400 MB each time).
+_PAD = ""
+_NOT_PAD = pl.col("path") != _PAD
 
 
 def _dates_only(parts: list[pl.DataFrame]) -> pl.DataFrame:
@@ -560,7 +580,7 @@ def _resolved_batches(
         year_range = (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
     keep = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
     for i, docs in enumerate(parts):
-        parts[i] = resolved(docs, reg, year_range, today=today).select(keep)
+        parts[i] = resolved(docs, reg, year_range, today=today).select(keep).filter(_NOT_PAD)
     return _pages_first(parts).drop("page")
 
 
@@ -605,7 +625,7 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Documents with text, and report rows (``REPORT_SCHEMA``, and ``page``) for those left
     without."""
     no_body = ~pl.col("has_body")
-    empty = docs.filter(pl.col("text") == "").select(
+    empty = docs.filter((pl.col("text") == "") & _NOT_PAD).select(
         "path",
         "record",
         pl.col("_line").alias("line"),
