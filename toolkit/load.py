@@ -273,7 +273,7 @@ def _read_locally(
 ) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
     """:func:`read_batch` over batches of ``files``, one batch read at a time."""
     with tqdm(total=len(files), desc="reading", unit="file", disable=not progress) as bar:
-        for part in batches(files):
+        for part in batches(files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES):
             yield read_batch(part, columns=columns, max_file_mb=max_file_mb)
             bar.update(len(part))
 
