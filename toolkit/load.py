@@ -540,9 +540,9 @@ def _lines_of_batch(
         docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
         docs, lines = page_lines(docs, reg)
         return docs.drop("text_n"), lines
-    if docs.height == 1:
-        pad = pl.DataFrame({"path": [_PAD], "page": [False], "has_body": [False]})
-        docs = pl.concat([docs, pad], how="diagonal_relaxed")
+    if docs.height == 1:  # appended as a chunk of its own: the document is not copied
+        pad = {"path": _PAD, "page": False, "has_body": False}
+        docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
     docs, lines = page_lines(_numbered(docs, manifest, reg), reg)
     if counts is not None and lines.height:
         counts.add(lines.select("doc", "line"), docs.select("doc", "group", "text_n"))
