@@ -544,15 +544,18 @@ def _sites_folder(tmp_path):
                 page = [f"Menu of site {s}", f"The copied story of site {s} read on Monday."]
             name = f"2022-12-{10 + i:02d} page {i}.txt" if i % 3 == 0 else f"page{i:02d}.txt"
             (site / name).write_text("\n\n".join(page))
-    (folder / "t.csv").write_text("title,text,date\nA,Body of a is here.,03/04/2021\nB,Body b.,\n")
+    rows = "".join(f"T{i},Body {i} is here.,{i % 12 + 1:02d}/13/2021\n" for i in range(6))
+    (folder / "t.csv").write_text("title,text,date\n" + rows)  # month first: all rows say so
     return folder
 
 
 @pytest.mark.parametrize(
-    "batch_files, lines_kept",
-    [(1, 1 << 30), (2, 1 << 30), (5, 0), (7, 3000)],
+    "batch_files, batch_bytes, lines_kept",
+    [(1, 1 << 24, 1 << 30), (2, 1 << 24, 1 << 30), (5, 1 << 24, 0), (7, 40, 3000)],
 )
-def test_batches_give_the_tables_of_one_batch(tmp_path, monkeypatch, batch_files, lines_kept):
+def test_batches_give_the_tables_of_one_batch(
+    tmp_path, monkeypatch, batch_files, batch_bytes, lines_kept
+):
     import toolkit.load as load
 
     folder = _sites_folder(tmp_path)
@@ -561,6 +564,7 @@ def test_batches_give_the_tables_of_one_batch(tmp_path, monkeypatch, batch_files
     assert not whole.learned_chrome["line"].str.contains("copied story").any()
     monkeypatch.setattr(load, "BATCH_FILES", batch_files)
     monkeypatch.setattr(load, "LINES_KEPT", lines_kept)
+    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
     parts = ingest(folder)
     assert_frame_equal(parts.corpus, whole.corpus)
     assert_frame_equal(parts.report, whole.report)

@@ -423,12 +423,14 @@ def finish_batches(
     try:
         counts = LineCounts() if learn else None
         parts, skipped, kept = [], [report], 0
-        for docs, skips in read:
+        for batch, skips in read:
             skipped.append(skips)
-            docs, lines = _lines_of_batch(docs, manifest, reg, counts)
-            kept += lines["line"].str.len_bytes().sum() or 0
-            parts.append((docs, lines if kept <= LINES_KEPT else None))
-            del docs, lines
+            for docs in _slices(batch):  # a big table's rows a slice at a time
+                docs, lines = _lines_of_batch(docs, manifest, reg, counts)
+                kept += lines["line"].str.len_bytes().sum() or 0
+                parts.append((docs, lines if kept <= LINES_KEPT else None))
+                del docs, lines
+            del batch
         if not parts:  # no files: the tables of an empty batch
             parts.append(_lines_of_batch(records_frame([], []), manifest, reg, None))
         keys = counts.learned(min_chrome_docs, chrome_share) if counts else None
@@ -522,6 +524,17 @@ def _learned_in(lines: pl.DataFrame, keys: pl.DataFrame | None) -> pl.DataFrame:
         .unique()
         .cast(LEARNED_SCHEMA)
     )
+
+
+def _slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
+    """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
+    through the page steps a slice at a time; nothing that needs a whole file is done on a
+    slice)."""
+    size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
+    if not docs.height or size[-1] <= BATCH_BYTES:
+        return [docs]
+    cuts = (size // BATCH_BYTES).rle().struct.field("len").cum_sum().to_list()
+    return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
 
 
 def _lines_of_batch(
