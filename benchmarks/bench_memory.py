@@ -74,7 +74,7 @@ FOOTER = "Copyright 2024 The Daily Site. All rights reserved."
 
 
 def make_pages(folder: Path, n: int, seed: int = 3) -> None:
-    """``n`` pages of about 5.6 KB (16 paragraphs of 35-70 words) in 100 site folders, each
+    """``n`` pages of about 5.9 KB (14 paragraphs of 40-80 words) in 100 site folders, each
     page's paragraphs its own (a pool of paragraphs with the page's number in every one), and
     a site menu and footer on every page."""
     rng = random.Random(seed)
@@ -87,7 +87,7 @@ def make_pages(folder: Path, n: int, seed: int = 3) -> None:
         site = folder / f"site{i % 100:03d}"
         if i < 100:
             site.mkdir(exist_ok=True)
-        paras = [f"{p} ({i}-{j})." for j, p in enumerate(rng.sample(pool, 16))]
+        paras = [f"{p} ({i}-{j})." for j, p in enumerate(rng.sample(pool, 14))]
         page = [*MENU, f"Headline number {i} on trade", *paras, FOOTER]
         (site / f"page{i:07d}.txt").write_text("\n\n".join(page) + "\n")
 

@@ -66,7 +66,7 @@ BATCH_BYTES = 16 << 20
 BATCH_FILES = 1000
 # Bytes of lines kept from the first pass over the batches to the second; past it a batch is
 # split into lines again (a second pass over its text costs less than holding its lines).
-LINES_KEPT = 256 << 20
+LINES_KEPT = 64 << 20
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -530,8 +530,10 @@ def _slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
     """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
     through the page steps a slice at a time; nothing that needs a whole file is done on a
     slice)."""
+    if docs.height <= 1:
+        return [docs]
     size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
-    if not docs.height or size[-1] <= BATCH_BYTES:
+    if size[-1] <= BATCH_BYTES:
         return [docs]
     cuts = (size // BATCH_BYTES).rle().struct.field("len").cum_sum().to_list()
     return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]

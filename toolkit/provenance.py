@@ -170,7 +170,7 @@ def resolved(
     return (
         docs.lazy()
         .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
-        .with_columns(_fields())
+        .with_columns(_fields(_raw_text(docs)))
         .with_columns(
             pl.when(_note() != "").then(_note()).alias("_note"),
             word_count(col("text")).alias("n_words"),
@@ -210,7 +210,14 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     }
 
 
-def _fields() -> list[pl.Expr]:
+def _raw_text(docs: pl.DataFrame) -> pl.Expr:
+    """The text as found, else a table's title: the text column itself (not a copy of a
+    corpus's texts) where no title fills a missing text."""
+    fills = docs.select((col("raw").is_null() & col("title_raw").is_not_null()).any()).item()
+    return pl.coalesce("raw", "title_raw") if fills else col("raw")
+
+
+def _fields(raw_text: pl.Expr) -> list[pl.Expr]:
     """The corpus's outlet, title, URL, site, raw text, id and date, each with its source."""
     outlet, outlet_source = _first(
         (col("m_outlet"), "manifest"),
@@ -242,7 +249,7 @@ def _fields() -> list[pl.Expr]:
         title_source.alias("title_source"),
         url.alias("url"),
         pl.coalesce("m_site", "site").alias("site"),
-        pl.coalesce("raw", "title_raw").alias("raw_text"),
+        raw_text.alias("raw_text"),
         doc_id(key).alias("doc_id"),
         published.alias("published"),
         published_source.alias("published_source"),
