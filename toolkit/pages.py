@@ -1,35 +1,39 @@
-"""Page structure over a whole corpus: bodies split into paragraphs, each page's site found,
-chrome learned and marked, and every page read (title, dateline, date, outlet cue, body).
+"""Page structure over a corpus, a batch at a time: bodies split into paragraphs, each page's
+site found, chrome learned and marked, and every page read (title, dateline, date, outlet cue,
+body).
 
 The per-page reading itself is :func:`toolkit.extract.assemble_page`; this module runs it over
-frames. Columns are dropped once used: a corpus's text is held as few times as it can be.
+frames, in three steps a load in batches runs per batch: :func:`page_lines` (each batch's
+lines, counted by :class:`toolkit.chrome_counts.GroupCounts`), :func:`read_marked` (pages read
+knowing what the counts of every batch learned), :func:`with_text` (titles and bodies less the
+affixes and edges learned from every batch's pages). :func:`read_pages` runs the three on one
+frame. Columns are dropped once used: a corpus's text is held as few times as it can be.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
-from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
-from toolkit.date_order import settle_order
+from toolkit.affixes import cut_edges, strip_title_affixes
+from toolkit.chrome_counts import LEARNED_SCHEMA, GroupCounts, Learned
+from toolkit.clean import chrome_expr, cut_chrome_sentences
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
-from toolkit.stamps import STAMP_MAX_CHARS
 
-__all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
-
-# What was learned as chrome, per group (a site, else ``folder:`` and a folder): whole lines
-# (kind "line"), the site-name parts of titles ("title prefix", "title suffix") and the
-# segments that open or close texts ("opening", "closing", "closing template").
-LEARNED_SCHEMA: dict[str, pl.DataType] = {
-    "group": pl.String,
-    "kind": pl.String,
-    "line": pl.String,
-    "n_docs": pl.Int64,
-}
+__all__ = [
+    "LEARNED_SCHEMA",
+    "LINES_SCHEMA",
+    "PAGE_SCHEMA",
+    "normalize_fields",
+    "page_lines",
+    "page_parts",
+    "read_marked",
+    "read_pages",
+    "with_text",
+]
 
 # What reading a page gives, one row per document with text.
 PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -89,111 +93,62 @@ def read_pages(
     min_chrome_docs: int = 5,
     chrome_share: float = 0.05,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read every document with text as a page.
+    """Read every document with text as a page: the three steps of a load in batches
+    (:func:`page_lines`, :func:`read_marked`, :func:`with_text`) over one frame.
 
     Args:
         docs: documents numbered ``doc`` 0, 1, ... in row order, as :func:`normalize_fields`
             leaves them.
         reg: the outlet registry (sites, chrome, cues, datelines).
-        learn: learn lines repeated across a site's (or folder's) documents as chrome...
-        min_chrome_docs: ...found in at least this many documents...
+        learn: learn lines repeated across a site's (or folder's) documents as chrome, and the
+            parts of titles and the segments that open or close its texts...
+        min_chrome_docs: ...found in at least this many distinct documents...
         chrome_share: ...and this share of them.
 
     Returns:
         ``docs`` with ``group`` (the site, else ``folder:`` and the folder, for learning),
         ``text`` (the body, or the title where a table has no body column) and the columns of
-        ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
+        ``PAGE_SCHEMA``, ``text_n`` dropped; and what was learned (``LEARNED_SCHEMA``).
     """
-    # Copies of one document (its text, else its title) share a key: they vote once.
+    counts = GroupCounts(learn=learn)
+    docs, lines = page_lines(docs, reg)
+    docs = docs.drop("text_n")
+    counts.add_lines(docs, lines)
+    learned = counts.learned(min_chrome_docs, chrome_share)
+    docs = read_marked(docs, lines, learned, reg)
+    found = learned.lines_in(lines)
+    del lines
+    counts.add_pages(*page_parts(docs))
+    affixes = counts.affixes(min_chrome_docs, chrome_share)
+    return with_text(docs, affixes), pl.concat([found, affixes]).sort("group", "kind", "line")
+
+
+LINES_SCHEMA: dict[str, pl.DataType] = {
+    "doc": pl.UInt32,
+    "pos": pl.Int64,
+    "line": pl.String,
+    "site": pl.String,
+    "group": pl.String,
+    "chrome": pl.Boolean,
+    "found": pl.String,
+}
+
+
+def page_lines(docs: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Bodies split into paragraphs, each page's site found, the site's chrome marked.
+
+    Returns:
+        ``docs`` with ``_key`` (a hash copies of one document share: its text, else its title),
+        ``site`` and ``group`` (the site, else ``folder:`` and the folder); and the lines
+        (``LINES_SCHEMA``): ``chrome`` by the site's patterns, ``line`` less the chrome
+        sentences of a line that has others (``found``: the line as found, where that cut it),
+        none for headline tables (no bodies).
+    """
     key = pl.when(pl.col("text_n").is_not_null()).then(pl.col("text_n")).otherwise("title_raw")
     docs = docs.with_columns(key.hash().alias("_key"))
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
-        learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
         docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
-    else:
-        docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
-        pages = _pages(docs, lines, reg, min_chrome_docs if learn else None)
-        del lines
-    docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
-    del pages
-    if learn:
-        docs, affixes = _without_title_affixes(docs, min_chrome_docs, chrome_share)
-        docs, edges = _without_edges(docs, min_chrome_docs, chrome_share)
-        learned = pl.concat([learned, affixes, edges]).sort("group", "kind", "line")
-    # A page left without text once its chrome is cut keeps its title as its text, with a note.
-    title = pl.coalesce("title_n", "page_title", "title_known")
-    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
-    text = (
-        pl.when(~pl.col("has_body"))
-        .then(pl.col("title_n").fill_null(""))
-        .when(emptied)
-        .then(title)
-        .otherwise(pl.col("body").fill_null(""))
-    )
-    note = pl.concat_str(
-        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
-            pl.lit("no text left after cleaning: title used as text")
-        ),
-        "page_note",
-        separator="; ",
-        ignore_nulls=True,
-    )
-    note = pl.when(note != "").then(note)
-    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "page_note"
-    )
-    return docs, learned
-
-
-def _title_group() -> pl.Expr:
-    """The group a document's title is learned with: its page group, else its site, else its
-    file's folder (a table of headlines)."""
-    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
-
-
-def _without_title_affixes(
-    docs: pl.DataFrame, min_docs: int, share: float
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Site-name prefixes and suffixes learned across each group's titles, and cut from the
-    titles a table, a file name or a page gives (not from a manifest's: the user's own)."""
-    columns = [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
-    titles = docs.select(
-        _title_group().alias("group"),
-        pl.col("_key").alias("key"),
-        pl.coalesce(columns).alias("title"),
-    )
-    learned = learn_title_affixes(titles, min_docs=min_docs, min_share=share)
-    if not learned.height:
-        return docs, learned
-    return docs.with_columns(
-        strip_title_affixes(docs[c], titles["group"], learned).alias(c) for c in columns
-    ), learned
-
-
-def _without_edges(
-    docs: pl.DataFrame, min_docs: int, share: float
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Segments that open or close many of a group's bodies, learned and cut."""
-    bodies = docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
-    learned = learn_edges(bodies, min_docs=min_docs, min_share=share)
-    if not learned.height:
-        return docs, learned
-    by_group: dict[str, dict[str, set[str]]] = {}
-    for group, kind, line in learned.select("group", "kind", "line").iter_rows():
-        by_group.setdefault(group, {}).setdefault(kind, set()).add(line)
-    where = (docs["group"].is_in(list(by_group)) & docs["body"].is_not_null()).fill_null(False)
-    at = where.arg_true()
-    cut = [
-        cut_edges(body, by_group[group])
-        for group, body in docs.select("group", "body")[at].iter_rows()
-    ]
-    return docs.with_columns(docs["body"].scatter(at, cut).alias("body")), learned
-
-
-def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
-    """Split bodies into paragraphs, find each page's site, learn and mark chrome: ``docs``
-    with ``site`` and ``group``, the lines (``doc, pos, line, site, group, chrome``), and the
-    learned lines."""
+        return docs, pl.DataFrame(schema=LINES_SCHEMA)
     lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
     # Pages without a site from their URL get one from their own cues.
     undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
@@ -213,35 +168,12 @@ def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
         docs["site"].gather(lines["doc"]).alias("site"),
         docs["group"].gather(lines["doc"]).alias("group"),
     )
-    learned = (
-        learned_lines(
-            lines.select("doc", "line"),
-            docs.select("doc", "group", pl.col("_key").alias("key")),
-            min_docs=min_chrome_docs,
-            min_share=chrome_share,
-        ).select("group", pl.lit("line").alias("kind"), "line", "n_docs")
-        if learn
-        else pl.DataFrame(schema=LEARNED_SCHEMA)
-    )
-    return docs, _repeated(_chrome(lines, learned, reg), docs), learned
+    return docs, _site_chrome(lines, reg)
 
 
-def _repeated(lines: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
-    """``lines`` with ``repeated``: the line is also in another distinct document of its
-    group (a section name, a byline: not a page's own title)."""
-    keys = docs["_key"].gather(lines["doc"])
-    n = (
-        keys.alias("_k")
-        .to_frame()
-        .with_columns(lines.select("group", "line"))
-        .select(pl.col("_k").n_unique().over("group", "line").alias("_n"))["_n"]
-    )
-    return lines.with_columns(((n > 1) & lines["group"].is_not_null()).alias("repeated"))
-
-
-def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
-    """``lines`` (doc, pos, line, site, group) with ``chrome``: the site's patterns or the
-    lines learned for the group. Each site's lines are matched with that site's patterns."""
+def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """``lines`` (doc, pos, line, site, group) with ``chrome`` and ``found``: the site's
+    patterns, each site's lines matched with that site's patterns (see :func:`page_lines`)."""
     line = pl.col("line")
     sites = lines["site"].unique(maintain_order=True).to_list()
     if len(sites) == 1:
@@ -252,46 +184,132 @@ def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.Dat
             where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
             flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
             chrome = chrome.scatter(where, flags)
-    lines = _cut_sentences(lines, chrome, reg)
-    chrome = lines["_chrome"]
-    lines = lines.drop("_chrome")
-    learned_hit = pl.lit(False)
-    for (group,), found in learned.partition_by("group", as_dict=True).items():
-        in_group = pl.col("group") == group
-        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()))
-    # "learned": chrome only because the group's other pages have the line (a page's title
-    # its sister pages link to may be one).
-    return lines.with_columns(chrome.alias("chrome")).with_columns(
-        (pl.col("chrome") | learned_hit).alias("chrome"),
-        (~pl.col("chrome") & learned_hit).alias("learned"),
+    return _cut_sentences(lines, chrome, reg)
+
+
+def read_marked(
+    docs: pl.DataFrame, lines: pl.DataFrame, learned: Learned, reg: Registry
+) -> pl.DataFrame:
+    """Every page read, its lines marked chrome by the site's patterns and the lines
+    ``learned`` from every batch: ``docs`` and ``lines`` as :func:`page_lines` gives them
+    (``text_n`` dropped), ``docs`` joined with the columns of ``PAGE_SCHEMA``."""
+    if docs["raw"].is_null().all():
+        pages = pl.DataFrame(schema=PAGE_SCHEMA)
+    else:
+        hit = learned.hit(lines)
+        lines = lines.with_columns(
+            (pl.col("chrome") | hit).alias("chrome"),
+            # chrome only because the group's other pages have the line (a page's title its
+            # sister pages link to may be one)
+            (~pl.col("chrome") & hit).alias("learned"),
+            learned.repeated(lines).alias("repeated"),
+        )
+        pages = _pages(docs, lines, reg, learned)
+    del lines
+    return docs.join(pages, on="doc", how="left", maintain_order="left")
+
+
+def _title_group() -> pl.Expr:
+    """The group a document's title is learned with: its page group, else its site, else its
+    file's folder (a table of headlines)."""
+    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
+
+
+def _title_columns(docs: pl.DataFrame) -> list[str]:
+    """The titles a table, a file name or a page gives (not a manifest's: the user's own)."""
+    return [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
+
+
+def page_parts(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What the learning of title affixes and text edges needs of pages :func:`read_marked`
+    read: ``group, key, title`` and ``group, key, text`` (the bodies), for
+    :meth:`toolkit.chrome_counts.GroupCounts.add_pages`."""
+    titles = docs.select(
+        _title_group().alias("group"),
+        pl.col("_key").alias("key"),
+        pl.coalesce(_title_columns(docs)).alias("title"),
+    )
+    return titles, docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
+
+
+def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
+    """Pages :func:`read_marked` read, less the title affixes and text edges ``learned``
+    (``LEARNED_SCHEMA``) from every batch, with ``text`` and ``_page_note``."""
+    affixes = learned.filter(pl.col("kind").str.starts_with("title "))
+    if affixes.height:
+        groups = docs.select(_title_group()).to_series()
+        docs = docs.with_columns(
+            strip_title_affixes(docs[c], groups, affixes).alias(c) for c in _title_columns(docs)
+        )
+    docs = _without_edges(docs, learned.filter(~pl.col("kind").str.starts_with("title ")))
+    # A page left without text once its chrome is cut keeps its title as its text, with a note.
+    title = pl.coalesce("title_n", "page_title", "title_known")
+    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
+    text = (
+        pl.when(~pl.col("has_body"))
+        .then(pl.col("title_n").fill_null(""))
+        .when(emptied)
+        .then(title)
+        .otherwise(pl.col("body").fill_null(""))
+    )
+    note = pl.concat_str(
+        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+            pl.lit("no text left after cleaning: title used as text")
+        ),
+        "page_note",
+        separator="; ",
+        ignore_nulls=True,
+    )
+    note = pl.when(note != "").then(note)
+    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
+        "body", "_key", "page_note"
     )
 
 
+def _without_edges(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
+    """``docs`` with the segments ``learned`` to open or close the bodies of their group cut."""
+    if not learned.height:
+        return docs
+    by_group: dict[str, dict[str, set[str]]] = {}
+    for group, kind, line in learned.select("group", "kind", "line").iter_rows():
+        by_group.setdefault(group, {}).setdefault(kind, set()).add(line)
+    where = (docs["group"].is_in(list(by_group)) & docs["body"].is_not_null()).fill_null(False)
+    at = where.arg_true()
+    cut = [
+        cut_edges(body, by_group[group])
+        for group, body in docs.select("group", "body")[at].iter_rows()
+    ]
+    return docs.with_columns(docs["body"].scatter(at, cut).alias("body"))
+
+
 def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.DataFrame:
-    """``lines`` with ``_chrome``: a chrome line of several sentences keeps those that are not
-    chrome (a summary that ends with a copyright notice), see
-    :func:`toolkit.clean.cut_chrome_sentences`."""
+    """``lines`` with ``chrome`` and ``found``: a chrome line of several sentences keeps those
+    that are not chrome (a summary that ends with a copyright notice, see
+    :func:`toolkit.clean.cut_chrome_sentences`), and ``found`` keeps the line as found."""
     several = chrome & lines["line"].str.contains(r"[.!?…]\s+\S")
     if not several.any():
-        return lines.with_columns(chrome.alias("_chrome"))
+        return lines.with_columns(chrome.alias("chrome"), pl.lit(None, pl.String).alias("found"))
     where = several.arg_true()
     cut = [
         cut_chrome_sentences(line, site, reg=reg)
         for line, site in lines.select("line", "site")[where].iter_rows()
     ]
-    kept = pl.Series([c is not None for c in cut])
-    text = lines["line"].scatter(where.filter(kept), [c for c in cut if c is not None])
+    at = where.filter(pl.Series([c is not None for c in cut]))
+    found = pl.repeat(None, lines.height, dtype=pl.String, eager=True)
     return lines.with_columns(
-        text.alias("line"), chrome.scatter(where.filter(kept), False).alias("_chrome")
+        lines["line"].scatter(at, [c for c in cut if c is not None]).alias("line"),
+        chrome.scatter(at, False).alias("chrome"),
+        found.scatter(at, lines["line"].gather(at)).alias("found"),
     )
 
 
 def _pages(
-    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, min_docs: int | None
+    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, learned: Learned
 ) -> pl.DataFrame:
     """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`).
-    Pages of a group of at least ``min_docs`` distinct documents are read knowing which of
-    their lines the group's other pages have (None: never)."""
+    Pages of a group ``learned`` from are read knowing which of their lines the group's other
+    pages have, and numeric stamps in the day/month order the group's pages settle."""
+    orders, learned_from = learned.orders, learned.groups
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
@@ -304,11 +322,6 @@ def _pages(
     for doc, n in counts.iter_rows():
         paras[doc] = slice(end, end + n)
         end += n
-    orders = _numeric_orders(lines)
-    learned_from = set()
-    if min_docs is not None:
-        sizes = docs.group_by("group").agg(pl.col("_key").n_unique().alias("n"))
-        learned_from = set(sizes.filter(pl.col("n") >= min_docs)["group"].drop_nulls())
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
@@ -343,27 +356,6 @@ def _pages(
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
-
-
-# NUMERIC_STAMP, for polars (no back-references: settle_order skips mixed separators)
-_NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
-
-
-def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
-    """Each group's day/month order, settled by its pages' numeric stamps ("12/11/2014"
-    beside "01/16/2015": month first) with :func:`toolkit.dates.settle_order`."""
-    stamps = (
-        lines.filter(pl.col("group").is_not_null())
-        .filter(pl.col("line").str.len_chars() <= STAMP_MAX_CHARS)
-        .select("group", pl.col("line").str.extract(_NUMERIC_SCREEN, 1).alias("stamp"))
-        .drop_nulls()
-        .unique(maintain_order=True)
-    )
-    orders = {}
-    for (group,), found in stamps.partition_by("group", as_dict=True).items():
-        if (order := settle_order(found["stamp"])) is not None:
-            orders[group] = order
-    return orders
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
