@@ -519,8 +519,9 @@ def _lines_of_batch(
     return docs, lines
 
 
-# A batch of one document gets a row of nothing (this path): polars copies the value of a
-# one-row column about four times over in every operation (a 100 MB page: 400 MB each time).
+# A batch of one document gets a row of nothing (this path), kept until the corpus is
+# assembled: polars copies the value of a one-row column about four times over in every
+# operation (a 100 MB page: 400 MB each time).
 _PAD = ""
 _NOT_PAD = pl.col("path") != _PAD
 
@@ -550,7 +551,7 @@ def _resolved_batches(
         year_range = (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
     keep = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
     for i, docs in enumerate(parts):
-        parts[i] = resolved(docs, reg, year_range, today=today).select(keep).filter(_NOT_PAD)
+        parts[i] = resolved(docs, reg, year_range, today=today).select(keep)
     return _pages_first(parts).drop("page")
 
 
@@ -572,7 +573,7 @@ def _assembled(
     """The corpus without duplicate ids, in ``CORPUS_SCHEMA``, and the full report: the rows
     so far, those ``empty`` of text, the duplicate ids, the manifest rows no file matched, and
     a row per loaded article."""
-    corpus, duplicates = drop_duplicate_ids(corpus)
+    corpus, duplicates = drop_duplicate_ids(corpus.filter(_NOT_PAD))
     unmatched = manifest.unmatched(corpus["_manifest_key"])
     report = _full_report([report, duplicates, unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
@@ -615,7 +616,7 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("_encoding").alias("encoding"),
         "page",
     )
-    return docs.filter(pl.col("text") != ""), empty
+    return docs.filter((pl.col("text") != "") | ~_NOT_PAD), empty
 
 
 def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFrame:

@@ -166,18 +166,24 @@ def resolved(
     evidence = [c for c, _ in DATE_EVIDENCE[:-1]]
     docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
     docs = _in_range(docs, ["inferred"], today)
+    # The texts apart: a query over a frame that holds them copies them (a big text several
+    # times), one over the texts alone does not.
+    texts = docs.select(
+        _raw_text(docs).alias("raw_text"),
+        "text",
+        word_count(col("text")).alias("n_words"),
+        language(col("text"), word_count(col("text"))).alias("lang"),
+    )
     # One query: polars computes shared sub-expressions once, and uses every core.
-    return (
-        docs.lazy()
+    fields = (
+        docs.drop("raw", "text")
+        .lazy()
         .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
-        .with_columns(_fields(_raw_text(docs)))
-        .with_columns(
-            pl.when(_note() != "").then(_note()).alias("_note"),
-            word_count(col("text")).alias("n_words"),
-            language(col("text"), word_count(col("text"))).alias("lang"),
-        )
+        .with_columns(_fields())
+        .with_columns(pl.when(_note() != "").then(_note()).alias("_note"))
         .collect(engine="streaming")
     )
+    return fields.hstack(texts)
 
 
 def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.DataFrame:
@@ -217,7 +223,7 @@ def _raw_text(docs: pl.DataFrame) -> pl.Expr:
     return pl.coalesce("raw", "title_raw") if fills else col("raw")
 
 
-def _fields(raw_text: pl.Expr) -> list[pl.Expr]:
+def _fields() -> list[pl.Expr]:
     """The corpus's outlet, title, URL, site, raw text, id and date, each with its source."""
     outlet, outlet_source = _first(
         (col("m_outlet"), "manifest"),
@@ -249,7 +255,6 @@ def _fields(raw_text: pl.Expr) -> list[pl.Expr]:
         title_source.alias("title_source"),
         url.alias("url"),
         pl.coalesce("m_site", "site").alias("site"),
-        raw_text.alias("raw_text"),
         doc_id(key).alias("doc_id"),
         published.alias("published"),
         published_source.alias("published_source"),
