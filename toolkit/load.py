@@ -573,11 +573,13 @@ def _assembled(
     """The corpus without duplicate ids, in ``CORPUS_SCHEMA``, and the full report: the rows
     so far, those ``empty`` of text, the duplicate ids, the manifest rows no file matched, and
     a row per loaded article."""
-    corpus, duplicates = drop_duplicate_ids(corpus.filter(_NOT_PAD))
+    # Pad rows (one path: "duplicates" of each other) go last: a big one-row corpus is copied
+    # by every operation on it.
+    corpus, duplicates = drop_duplicate_ids(corpus)
     unmatched = manifest.unmatched(corpus["_manifest_key"])
-    report = _full_report([report, duplicates, unmatched, empty], corpus)
+    report = _full_report([report, duplicates.filter(_NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    return Ingest(corpus, report, learned)
+    return Ingest(corpus.filter(_NOT_PAD), report, learned)
 
 
 def _numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
@@ -586,10 +588,11 @@ def _numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataF
     if not docs["page"].is_sorted(descending=True):  # batches: pages of later ones last
         docs = docs.sort("page", descending=True, maintain_order=True)
     docs = docs.with_row_index("doc")
-    docs = docs.join(
+    # the evidence put beside the documents, not joined to them (a join copies their texts)
+    evidence = docs.select("path").join(
         file_evidence(docs, manifest, reg), on="path", how="left", maintain_order="left"
     )
-    return normalize_fields(docs, reg)
+    return normalize_fields(docs.hstack(evidence.drop("path")), reg)
 
 
 def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -630,7 +633,7 @@ def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFr
         "doc_id",
         pl.col("_note").alias("note"),
         pl.col("_encoding").alias("encoding"),
-    )
+    ).filter(_NOT_PAD)
     return pl.concat([*skipped, loaded], how="vertical_relaxed").sort(
         ["path", "record", "line"], nulls_last=False, maintain_order=True
     )

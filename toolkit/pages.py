@@ -50,6 +50,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_text": pl.String,
     "weekday": pl.String,
     "page_note": pl.String,
+    "edges": pl.String,  # the body's first and last non-blank lines, for edge learning
 }
 
 
@@ -194,7 +195,7 @@ def read_marked(
     ``learned`` from every batch: ``docs`` and ``lines`` as :func:`page_lines` gives them
     (``text_n`` dropped), ``docs`` joined with the columns of ``PAGE_SCHEMA``."""
     if docs["raw"].is_null().all():
-        pages = pl.DataFrame(schema=PAGE_SCHEMA)
+        pages = pl.DataFrame(schema=PAGE_SCHEMA).clear(docs.height)
     else:
         hit = learned.hit(lines)
         lines = lines.with_columns(
@@ -206,7 +207,8 @@ def read_marked(
         )
         pages = _pages(docs, lines, reg, learned)
     del lines
-    return docs.join(pages, on="doc", how="left", maintain_order="left")
+    # pages are in the documents' order: put beside them, not joined (a join copies the texts)
+    return docs.hstack(pages.drop("doc"))
 
 
 def _title_group() -> pl.Expr:
@@ -229,7 +231,7 @@ def page_parts(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("_key").alias("key"),
         pl.coalesce(_title_columns(docs)).alias("title"),
     )
-    return titles, docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
+    return titles, docs.select("group", pl.col("_key").alias("key"), pl.col("edges").alias("text"))
 
 
 def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
@@ -262,7 +264,7 @@ def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
     )
     note = pl.when(note != "").then(note)
     return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "page_note"
+        "body", "_key", "page_note", "edges"
     )
 
 
@@ -306,7 +308,8 @@ def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.
 def _pages(
     docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, learned: Learned
 ) -> pl.DataFrame:
-    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`).
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`), a
+    row for each of ``docs`` (nulls where it has no text), in their order.
     Pages of a group ``learned`` from are read knowing which of their lines the group's other
     pages have, and numeric stamps in the day/month order the group's pages settle."""
     orders, learned_from = learned.orders, learned.groups
@@ -325,11 +328,12 @@ def _pages(
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
-    for doc, site, group, title_known, title_given, page_file in (
-        docs.filter(pl.col("raw").is_not_null())
-        .select("doc", "site", "group", "title_known", given, "page")
-        .iter_rows()
-    ):
+    for doc, site, group, title_known, title_given, page_file, has_text in docs.select(
+        "doc", "site", "group", "title_known", given, "page", pl.col("raw").is_not_null()
+    ).iter_rows():
+        if not has_text:
+            rows.append((doc, *(None for _ in range(len(PAGE_SCHEMA) - 1))))
+            continue
         at = paras.get(doc, slice(0, 0))
         page = assemble_page(
             para_text[at],
@@ -393,4 +397,26 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
             if n
         )
         or None,
+        _edge_text(body),
     )
+
+
+def _edge_text(paras: list[str]) -> str:
+    """The first and last non-blank lines of ``paras`` joined as a body: all that
+    :func:`toolkit.affixes.edge_segments` reads of a body (a big page is not copied for it)."""
+    at_first, first = _nonblank(paras, reverse=False)
+    if first is None:
+        return ""
+    at_last, last = _nonblank(paras, reverse=True)
+    return first if at_first == at_last else f"{first}\n{last}"
+
+
+def _nonblank(paras: list[str], *, reverse: bool) -> tuple[tuple[int, int] | None, str | None]:
+    """Where the first (or last) non-blank line of ``paras`` is, and the line."""
+    order = range(len(paras) - 1, -1, -1) if reverse else range(len(paras))
+    for i in order:
+        lines = paras[i].split("\n")
+        for j in reversed(range(len(lines))) if reverse else range(len(lines)):
+            if lines[j].strip():
+                return (i, j), lines[j]
+    return None, None
