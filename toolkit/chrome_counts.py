@@ -51,8 +51,9 @@ _COMPACT_EVERY = 16  # batches' counts summed into one table this often
 
 
 def _line_hash(line: pl.Expr) -> pl.Expr:
-    """A line's hash within its group (the same line in two groups hashes apart)."""
-    return pl.struct("group", line.alias("line")).hash()
+    """A line's hash within its group (the same line in two groups hashes apart): the two
+    hashes, seeded apart, combined (a struct's hash would copy a column of big lines)."""
+    return line.hash(seed=1) ^ pl.col("group").hash(seed=2)
 
 
 def _as_found() -> pl.Expr:
@@ -126,13 +127,17 @@ class GroupCounts:
     def add_lines(self, docs: pl.DataFrame, lines: pl.DataFrame) -> None:
         """Count a batch: ``docs`` (``doc, group, _key``) and ``lines`` (``doc, group, line,
         found``, see :func:`toolkit.pages.page_lines`)."""
-        grouped = lines.filter(pl.col("group").is_not_null())
-        self._stamps.append(
-            grouped.filter(pl.col("line").str.len_chars() <= STAMP_MAX_CHARS)
-            .select("group", pl.col("line").str.extract(_NUMERIC_SCREEN, 1).alias("stamp"))
-            .drop_nulls()
-            .unique()
-        )
+        # Hashes first: the lines' texts are read once, never copied (a big page's are big).
+        short = pl.col("line").str.len_chars() <= STAMP_MAX_CHARS
+        hashed = lines.select(
+            "doc",
+            "group",
+            pl.col("group").hash().alias("g"),
+            _line_hash(_as_found()).alias("h"),
+            _line_hash(pl.col("line")).alias("h_cut"),
+            pl.when(short).then(pl.col("line").str.extract(_NUMERIC_SCREEN, 1)).alias("stamp"),
+        ).filter(pl.col("group").is_not_null())
+        self._stamps.append(hashed.select("group", "stamp").drop_nulls().unique())
         docs = (
             docs.filter(pl.col("group").is_not_null())
             .select("doc", "group", pl.col("group").hash().alias("g"), pl.col("_key").alias("key"))
@@ -141,20 +146,17 @@ class GroupCounts:
         )
         self._seen = pl.concat([self._seen, docs.select("g", "key")])
         self._sizes.append(docs.group_by("group", "g").agg(pl.len().alias("size")))
-        if not self.learn or not grouped.height:
+        if not self.learn or not hashed.height:
             return
-        lines = grouped.join(docs.select("doc", "g"), on="doc")
+        hashed = hashed.join(docs.select("doc"), on="doc", how="semi")
         counts = [
-            lines.select("doc", "g", _line_hash(line).alias("h"))
+            hashed.select("doc", "g", pl.col(h).alias("h"))
             .unique(["doc", "h"])
             .group_by("g", "h")
             .agg(pl.len().alias(name))
-            for line, name in ((_as_found(), "n"), (pl.col("line"), "n_cut"))
+            for h, name in (("h", "n"), ("h_cut", "n_cut"))
         ]
-        if lines["found"].null_count() == lines.height:  # no line cut: the same counts
-            counts = counts[0].with_columns(pl.col("n").alias("n_cut"))
-        else:
-            counts = counts[0].join(counts[1], on=["g", "h"], how="full", coalesce=True)
+        counts = counts[0].join(counts[1], on=["g", "h"], how="full", coalesce=True)
         self._counts.append(counts.fill_null(0))
         if len(self._counts) >= _COMPACT_EVERY:
             self._counts = [self._total()]

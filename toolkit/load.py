@@ -507,13 +507,11 @@ def _lines_of_batch(
     this gave them)."""
     if again:
         docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
-        docs, lines = page_lines(docs, reg)
-        return docs.drop("text_n"), lines
+        return page_lines(docs, reg)
     if docs.height == 1:  # appended as a chunk of its own: the document is not copied
         pad = {"path": _PAD, "page": False, "has_body": False}
         docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
     docs, lines = page_lines(_numbered(docs, manifest, reg), reg)
-    docs = docs.drop("text_n")
     if counts is not None:
         counts.add_lines(docs, lines)
     return docs, lines

@@ -113,7 +113,6 @@ def read_pages(
     """
     counts = GroupCounts(learn=learn)
     docs, lines = page_lines(docs, reg)
-    docs = docs.drop("text_n")
     counts.add_lines(docs, lines)
     learned = counts.learned(min_chrome_docs, chrome_share)
     docs = read_marked(docs, lines, learned, reg)
@@ -140,29 +139,31 @@ def page_lines(docs: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.Data
 
     Returns:
         ``docs`` with ``_key`` (a hash copies of one document share: its text, else its title),
-        ``site`` and ``group`` (the site, else ``folder:`` and the folder); and the lines
+        ``site`` and ``group`` (the site, else ``folder:`` and the folder), ``text_n`` dropped
+        once split; and the lines
         (``LINES_SCHEMA``): ``chrome`` by the site's patterns, ``line`` less the chrome
         sentences of a line that has others (``found``: the line as found, where that cut it),
         none for headline tables (no bodies).
     """
-    key = pl.when(pl.col("text_n").is_not_null()).then(pl.col("text_n")).otherwise("title_raw")
-    docs = docs.with_columns(key.hash().alias("_key"))
+    text = pl.col("text_n")
+    key = pl.when(text.is_not_null()).then(text.hash()).otherwise(pl.col("title_raw").hash())
+    docs = docs.with_columns(key.alias("_key"))
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
-        docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
+        docs = docs.drop("text_n").with_columns(pl.lit(None, pl.String).alias("group"))
         return docs, pl.DataFrame(schema=LINES_SCHEMA)
     lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
     # Pages without a site from their URL get one from their own cues.
     undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
     found = detect_sites(lines.filter(undetected) if not undetected.all() else lines, reg=reg)
-    docs = (
-        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("site", "_found").alias("site"))
-        .drop("_found")
-        .with_columns(
-            pl.when(pl.col("raw").is_not_null())
-            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
-            .alias("group")
-        )
+    # put beside the documents, not joined to them (a join copies their texts)
+    found = docs.select("doc").join(found, on="doc", how="left", maintain_order="left")
+    docs = docs.drop("text_n").with_columns(
+        pl.coalesce(pl.col("site"), found["site"]).alias("site")
+    )
+    docs = docs.with_columns(
+        pl.when(pl.col("raw").is_not_null())
+        .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
+        .alias("group")
     )
     # docs' row i is document i: each line's site and group by position, no join.
     lines = lines.with_columns(
@@ -193,7 +194,7 @@ def read_marked(
 ) -> pl.DataFrame:
     """Every page read, its lines marked chrome by the site's patterns and the lines
     ``learned`` from every batch: ``docs`` and ``lines`` as :func:`page_lines` gives them
-    (``text_n`` dropped), ``docs`` joined with the columns of ``PAGE_SCHEMA``."""
+    (``text_n`` dropped), ``docs`` with the columns of ``PAGE_SCHEMA``."""
     if docs["raw"].is_null().all():
         pages = pl.DataFrame(schema=PAGE_SCHEMA).clear(docs.height)
     else:
