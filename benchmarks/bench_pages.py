@@ -4,7 +4,8 @@ Two benchmarks on the labelled set ``pages_eval`` (258 real news pages from 160 
 from the pages' own metadata and URLs; see ``benchmarks/pages_eval/README.md``), and the text
 one again on ``pages_sites_eval`` (158 pages from 7 sites, 19-25 a site, labelled by the same
 rules; see ``benchmarks/pages_sites_eval/README.md``), where there is a site's worth of pages to
-learn its chrome, title affixes and date order from:
+learn its chrome, title affixes and date order from; ``--set sites2`` runs the held-out set
+``pages_sites_eval2`` (96 pages from 6 more sites, every page "test"; see its README):
 
 - **html**: the ``.html`` pages read by ``toolkit.ingest`` (trafilatura with the toolkit's
   knowledge on top) and, side by side in the same process, by trafilatura alone
@@ -21,7 +22,7 @@ sites are split dev/test by a hash of the site: tune on ``dev``, report ``test``
 page's labelled outlet (its ``og:site_name``) is an alias the outlet tables know, the outlet
 the toolkit gives is checked too (an outlet cue exists).
 
-Usage: python benchmarks/bench_pages.py [--set pages|sites|both] [--split test]
+Usage: python benchmarks/bench_pages.py [--set pages|sites|sites2|both] [--split test]
 [--json results/pages.json]
 
 Each set's folder holds ``labels.jsonl`` and the pages (``html/``, ``text/``): by default
@@ -46,7 +47,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SETS = {"pages": "pages_eval", "sites": "pages_sites_eval"}
+SETS = {"pages": "pages_eval", "sites": "pages_sites_eval", "sites2": "pages_sites_eval2"}
 
 
 def set_folder(name: str) -> Path:
@@ -201,6 +202,7 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
     theirs = {lab["id"]: baseline(data / lab[f"{kind}_path"]) for lab in labels}
     their_seconds = time.process_time() - start
     totals: dict = {}
+    by_site: dict = {}
     for lab in labels:
         source = (data / lab["text_path"]).read_text(encoding="utf-8") if kind == "text" else ""
         outlet = reg.canonical(lab["outlet"]) if lab["outlet"] else None
@@ -210,16 +212,24 @@ def evaluate(labels: list[dict], data: Path, kind: str) -> dict:
         ):
             checks = score(found, lab, kind=kind, source_text=source, outlet=outlet)
             for check, (ok, n) in checks.items():
-                for split in (lab["split"], "all"):
-                    cell = (
-                        totals.setdefault(split, {}).setdefault(who, {}).setdefault(check, [0, 0])
-                    )
+                for table_, key in (
+                    (totals, lab["split"]),
+                    (totals, "all"),
+                    (by_site, lab["site"]),
+                ):
+                    cell = table_.setdefault(key, {}).setdefault(who, {}).setdefault(check, [0, 0])
                     cell[0] += ok
                     cell[1] += n
-    return {"checks": totals, "cpu_s": {"toolkit": our_seconds, "baseline": their_seconds}}
+    return {
+        "checks": totals,
+        "by_site": by_site,
+        "cpu_s": {"toolkit": our_seconds, "baseline": their_seconds},
+    }
 
 
 def table(name: str, result: dict, split: str) -> str:
+    if split not in result["checks"]:
+        return f"{name}: no {split} pages in this set"
     checks = result["checks"][split]
     order = ["outlet", "title", "date", "body", "chrome"]
     rows = [f"| {name} ({split}) | " + " | ".join(order) + " | all checks |", "|---" * 7 + "|"]
@@ -233,7 +243,7 @@ def table(name: str, result: dict, split: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", default="both", choices=["pages", "sites", "both"])
+    parser.add_argument("--set", default="both", choices=["pages", "sites", "sites2", "both"])
     parser.add_argument("--data", type=Path, default=None, help="one set's folder")
     parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--kind", default="both", choices=["html", "text", "both"])
@@ -248,7 +258,7 @@ def main() -> None:
         labels = [json.loads(line) for line in (data / "labels.jsonl").open(encoding="utf-8")]
         # The sites set is for text pages: its HTML is read as well as any other site's.
         kinds = ["html", "text"] if args.kind == "both" else [args.kind]
-        if name == "sites":
+        if name != "pages":
             kinds = [k for k in kinds if k == "text"]
         for kind in kinds:
             key = kind if name == "pages" else f"{kind} ({SETS[name]})"

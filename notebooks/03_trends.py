@@ -259,8 +259,9 @@ ctx.record("topics_used", article_topics is not None)
 # are left out and counted (`left_out`). Many measures are tested at once: the q-value
 # (Benjamini-Hochberg) is the one to read; a row with q below 0.05 is a change at a 5% false
 # discovery rate. For words, the log-odds ratio with an informative prior (z > 0 rose, z < 0
-# fell) over all items, with outlets pooled: an outlet's absence shifts its words too, so read
-# them with the per-outlet table.
+# fell), computed within each outlet with items on both sides (its own words as the prior) and
+# pooled over those outlets by inverse-variance weights, so an outlet that went quiet on one
+# side makes no word rise or fall; the other outlets' items are left out and counted.
 
 # %%
 event = opts["event"]
@@ -299,7 +300,9 @@ if event:
         language_map=opts["language_map"],
     ))  # fmt: skip
     if words.height:
-        say(f"Words compared {escape(words['comparison'][0])}.")
+        say(f"Words compared {escape(words['comparison'][0])}, within "
+            f"{words['strata'][0]} outlet(s) with items on both sides "
+            f"({words['left_out'][0]} items of outlets on one side only left out).")  # fmt: skip
         ctx.save_table(words, "before_after_terms")
         cols = ["term", "count", "count_other", "z", "p_value", "q_value"]
         show_table(words.head(opts["top_terms"]).select(cols), caption="Rose after the event")

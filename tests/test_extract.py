@@ -131,6 +131,7 @@ STORY = [
     "Firefighters put the fire out after four hours; nobody was hurt, the ministry said.",
 ]
 TITLE = "Three arrested over Minsk pipeline fire"
+STANDFIRST = "Police arrested three people over the Minsk pipeline fire at a gas pumping station"
 
 
 @pytest.mark.parametrize(
@@ -168,6 +169,33 @@ TITLE = "Three arrested over Minsk pipeline fire"
         ([f"World|{TITLE}"], TITLE),
         ([f"Minsk|{TITLE}"], TITLE),  # a section that shares less than half as many words
         ([f"{TITLE} - The Daily Planet"], TITLE),
+        # a title sharing no word with the story, written in the <title> above it as well
+        (
+            ["The Lower Depths | The Daily Planet", "Tweet", "The Lower Depths", "Anna Petrova"],
+            "The Lower Depths",
+        ),
+        (["Blogs » Minsk » The Lower Depths", "Tweet", "The Lower Depths"], "The Lower Depths"),
+        # captions between the title and the byline; the standfirst below it is no title
+        (
+            [
+                "Minsk pipeline blaze: arrests made",
+                "The pumping station near Minsk on Friday night.",
+                "Firefighters at the station on Friday night.",
+                "By Anna Petrova",
+                STANDFIRST,
+            ],
+            "Minsk pipeline blaze: arrests made",
+        ),
+        # a photographer's credit over the byline is no title
+        (
+            [
+                TITLE,
+                "The pumping station near Minsk on Friday night.",
+                "Police Minsk / Pipeline Fire Agency",
+                "By Anna Petrova",
+            ],
+            TITLE,
+        ),
     ],
 )
 def test_the_title_of_a_scraped_page(header, title):
@@ -203,3 +231,134 @@ def test_copyright_lines(line, name, outlet):
     page = assemble_page(paras, [False] * len(paras), [line], scraped=True)
     assert page.outlet == outlet
     assert (page.outlet_note is not None) == (name is not None and outlet is None)
+
+
+SECTION = "Business"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # the page's first line of its own (its section, a line of every page, above it)
+        # shares the story's words: the title, not the standfirst that shares more
+        (
+            [
+                SECTION,
+                "Minsk pipeline blaze: arrests made",
+                "Anne Cusack / Daily Planet",
+                "The pumping station near Minsk on Friday night.",
+                "By Anna Petrova",
+                STANDFIRST,
+            ],
+            "Minsk pipeline blaze: arrests made",
+        ),
+        # over its byline, however far above the body: a list of videos comes between
+        (
+            [
+                SECTION,
+                "Minsk pipeline blaze: arrests made",
+                "By Anna Petrova 16 hours ago",
+                *(f"Video {i}: Minsk pipeline fire station footage" for i in range(45)),
+            ],
+            "Minsk pipeline blaze: arrests made",
+        ),
+        # a first own line sharing one word is a section of its own, not the title
+        ([SECTION, "Minsk Region", TITLE, "Published March 9, 2017", "Associated Press"], TITLE),
+    ],
+)
+def test_the_first_own_line_of_a_page_whose_site_is_known(header, title):
+    paras = MENU + header + STORY
+    repeated = [p in MENU or p == SECTION for p in paras]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True, repeated=repeated)
+    assert page.title == title
+
+
+def test_a_title_other_pages_link_to_over_a_dateline():
+    """The article starts at its title even where the site's other pages have it too."""
+    lead = "MINSK – " + STORY[0]
+    paras = [*MENU, TITLE, "Published March 9, 2017", lead, *STORY[1:]]
+    repeated = [p in MENU or p == TITLE for p in paras]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True, repeated=repeated)
+    assert (page.title, page.dateline) == (TITLE, "MINSK")
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # learned (other pages link to it) but over the page's stamp: the title, kept
+        ([TITLE, "Published January 19, 2015", *STORY], {TITLE}),
+        # a list of dated links below the middle of the body stays chrome
+        ([*STORY, *STORY, TITLE, "Published January 19, 2015", "Help"], set()),
+        # captions between the title and its byline: the nearest learned headline above the
+        # byline that shares three words of the story
+        (
+            [
+                "Pipeline Fire Put Out In Minsk",
+                TITLE,
+                "Police Minsk / Pipeline Fire Agency",
+                "The pumping station near Minsk on Friday night.",
+                "By Anna Petrova",
+                *STORY,
+            ],
+            {TITLE},
+        ),
+        # one sharing fewer (an offer of the site) is no title
+        (
+            ["Free Minsk Pipeline Guide", "Energy", "Minsk", "By Anna Petrova", *STORY],
+            set(),
+        ),
+        # only the first headline over a stamp: a dated list above the body keeps the rest
+        (
+            [
+                TITLE,
+                "January 19, 2015",
+                "Pipeline Fire Put Out In Minsk",
+                "January 20, 2015",
+                *STORY,
+            ],
+            {TITLE},
+        ),
+    ],
+)
+def test_a_learned_headline_over_a_stamp_is_the_title(lines, kept):
+    from toolkit.outlets import registry
+    from toolkit.titles import titles_over_bylines
+
+    learned = [
+        p in {TITLE, "Pipeline Fire Put Out In Minsk", "Free Minsk Pipeline Guide"} for p in lines
+    ]
+    chrome = titles_over_bylines(lines, learned, learned, registry())
+    assert {p for p, c, was in zip(lines, chrome, learned, strict=True) if was and not c} == kept
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # a long line that opens with its stamp is the page's date line, not a caption
+        (
+            "January 14, 2015 | This article appeared in the February 2, 2015 edition of the Planet.",
+            dt.date(2015, 1, 14),
+        ),
+        # a caption that ends with a date is not the page's date
+        ("The pumping station near Minsk is seen in this photo taken on Nov 9, 2013.", None),
+    ],
+)
+def test_the_stamp_of_a_scraped_page(stamp, published):
+    paras = [*MENU, TITLE, stamp, *STORY]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert page.page_date == published
+
+
+def test_a_reporters_note_after_the_last_paragraph_is_kept():
+    note = "(Reporting by Anna Petrova; Editing by Ivan Sidorov)"
+    footer = [
+        "Family & Relationships",
+        "Death & Funeral",
+        "View Comments (49)",
+        "Help",
+        "RSS",
+        "Map",
+    ]
+    paras = [*MENU, TITLE, *STORY, note, *footer]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert page.body == [*STORY, note]

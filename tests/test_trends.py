@@ -329,3 +329,39 @@ def test_share_panels_draw_partial_periods_hollow_and_empty_ones_as_gaps(min_ite
     assert (list(drawn[1].y) if len(drawn) > 1 else None) == hollow
     if hollow:
         assert drawn[1].marker.symbol == "circle-open" and drawn[1].mode == "markers"
+
+
+def _quiet_outlet_words(tass_after: int):
+    """TASS writes about troops and BelTA about the harvest, the same before and after the
+    event, except that 'sanctions' comes into half of BelTA's items and all of TASS's after it;
+    TASS publishes ``tass_after`` items after the event instead of 100."""
+    rows = [("TASS", "troops moved near the border", D(2022, 2, 1))] * 100
+    rows += [("BelTA", "harvest season in Minsk", D(2022, 2, 1))] * 100
+    rows += [("BelTA", "harvest season in Minsk", D(2022, 3, 1))] * 50
+    rows += [("BelTA", "harvest season in Minsk sanctions", D(2022, 3, 1))] * 50
+    rows += [("TASS", "troops moved near the border sanctions", D(2022, 3, 1))] * tass_after
+    frame = items([d for *_, d in rows], outlets=[o for o, *_ in rows],
+                  texts=[t for _, t, _ in rows])  # fmt: skip
+    return frame.with_columns(n_words=pl.col("text").str.count_matches(r"\w+"))
+
+
+def test_before_after_terms_compare_within_outlets_so_an_outlet_gone_quiet_moves_no_word():
+    frame = _quiet_outlet_words(tass_after=5)
+    args = {"event": "2022-02-24", "days": 60, "min_count": 2, "min_group_docs": 1}
+    pooled = tr.before_after_terms(frame, by=None, **args)
+    within = tr.before_after_terms(frame, **args)
+    z_pooled = dict(zip(pooled["term"], pooled["z"], strict=True))
+    z_within = dict(zip(within["term"], within["z"], strict=True))
+    assert z_pooled["troops"] < -2 and z_pooled["harvest"] > 2  # composition, called a change
+    assert abs(z_within["troops"]) < 2 and abs(z_within["harvest"]) < 2  # not a change
+    assert within["term"][0] == "sanctions" and z_within["sanctions"] > 2
+    assert within.select("strata", "left_out").row(0) == (2, 0)
+    assert within.filter(pl.col("term") == "troops")["count"].item() == 5
+
+
+def test_before_after_terms_leave_out_an_outlet_on_one_side_and_count_its_items():
+    frame = _quiet_outlet_words(tass_after=0)
+    terms = tr.before_after_terms(frame, event="2022-02-24", days=60, min_count=2,
+                                  min_group_docs=1)  # fmt: skip
+    assert terms.select("strata", "left_out").row(0) == (1, 100)
+    assert "troops" not in terms["term"].to_list()  # only TASS wrote it: nothing to compare

@@ -186,13 +186,23 @@ def _r(x: float | None) -> float | None:
 
 
 def before_after_terms(
-    frame: pl.DataFrame, *, event: str | dt.date, days: int, **options: Any
+    frame: pl.DataFrame,
+    *,
+    event: str | dt.date,
+    days: int,
+    by: str | None = "outlet",
+    **options: Any,
 ) -> pl.DataFrame:
     """Terms that rose (z > 0) or fell (z < 0) after the event: the log-odds ratio with an
     informative prior of the items after against those before (:mod:`toolkit.keyness`;
     ``options`` go to :func:`toolkit.keyness.distinctive_terms`: ``stop_words``,
     ``exclude_terms``, ``min_count``...), with the two-sided normal p-value of each z and its
-    Benjamini-Hochberg q-value over every term compared."""
+    Benjamini-Hochberg q-value over every term compared.
+
+    With ``by`` (the default, ``outlet``) the two sides are compared within each outlet that
+    has items on both, and pooled over those outlets (``strata``; ``left_out`` counts the
+    items of outlets on one side only), so an outlet's absence on one side does not make its
+    words rise or fall; ``by=None`` pools every item."""
     from scipy.special import erfc
 
     from toolkit.keyness import distinctive_terms
@@ -200,7 +210,7 @@ def before_after_terms(
     sided = _side(frame, event, days)
     if sided["side"].n_unique() < 2:
         return pl.DataFrame()
-    terms = distinctive_terms(sided, by="side", pair=("after", "before"), **options)
+    terms = distinctive_terms(sided, by="side", pair=("after", "before"), within=by, **options)
     if terms.height == 0:
         return terms
     p = erfc(np.abs(terms["z"].to_numpy()) / np.sqrt(2))

@@ -213,7 +213,10 @@ def _page_date(
         p = lines[i]
         end = MERIDIEM.sub("", p)  # "..., Nov 9, 2013." is a caption; "5:00 a.m." is no end
         caption = p.count(" ") >= 8 and end.endswith((".", "!", "?"))
-        if not caption and (found := stamp_date(p, order=order)) is not None:
+        # "January 14, 2015 | This article appeared in ..." opens with its stamp: no caption
+        if (found := stamp_date(p, order=order)) is not None and (
+            not caption or p.startswith(found[1])
+        ):
             return found[0], p
     return None
 
@@ -354,6 +357,9 @@ def _title_and_body(
     if start is not None:
         header, body = kept[:start], kept[start:]
         others = kept_repeated[:start] if kept_repeated is not None else [False] * start
+        if trimmed and not titled and others:
+            # the article starts at its title, which other pages of the site may link to
+            others = [False, *others[1:]]
         page.title = next(
             (
                 p

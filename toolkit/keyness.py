@@ -13,9 +13,12 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
+from toolkit.resources import UNKNOWN
 from toolkit.tokens import Tokens, comparison
 
 __all__ = ["distinctive_terms"]
+
+_SEP = "\x1f"  # between a stratum and a group in a combined group name
 
 
 def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: int):
@@ -41,20 +44,50 @@ def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: 
 
 def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Monroe et al. (2008), eq. 16-20: the log-odds ratio of each term between i and j with
-    prior ``alpha``, and its z-score."""
+    prior ``alpha``, and its variance."""
     n_i, n_j, a0 = y_i.sum(), y_j.sum(), alpha.sum()
     delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
         (y_j + alpha) / (n_j + a0 - y_j - alpha)
     )
-    var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
-    return delta, delta / np.sqrt(var)
+    return delta, 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+
+
+def _within_strata(
+    names: list[str], counts: np.ndarray, pair: tuple[str, str], prior_strength: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """``pair[0]`` against ``pair[1]`` within each stratum that has both, with the stratum's
+    own words as the prior, the log-odds combined over the strata by inverse-variance weights
+    (a fixed-effect meta-analysis, as Mantel-Haenszel pools a 2x2 table per stratum): the
+    summed counts of each side, the pooled log-odds and its z, and the strata compared.
+    ``names`` are ``stratum<SEP>group``; a term a stratum never uses gets no weight there."""
+    rows = {tuple(n.split(_SEP, 1)): i for i, n in enumerate(names)}
+    strata = sorted({s for s, g in rows if (s, pair[0]) in rows and (s, pair[1]) in rows})
+    y_i, y_j = np.zeros(counts.shape[1]), np.zeros(counts.shape[1])
+    weighted, weights = np.zeros(counts.shape[1]), np.zeros(counts.shape[1])
+    for s in strata:
+        a, b = counts[rows[(s, pair[0])]], counts[rows[(s, pair[1])]]
+        used = (a + b) > 0
+        alpha = prior_strength * (a + b)[used] / (a + b).sum()
+        delta, var = _log_odds(a[used], b[used], alpha)
+        weighted[used] += delta / var
+        weights[used] += 1.0 / var
+        y_i += a
+        y_j += b
+    delta = np.divide(weighted, weights, out=np.zeros_like(weighted), where=weights > 0)
+    return y_i, y_j, delta, delta * np.sqrt(weights), strata
 
 
 def _ranked(
     group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray
 ) -> pl.DataFrame:
     """One group's terms against the other counts, with rates and log-odds, ranked by z."""
-    delta, z = _log_odds(y_i, y_j, alpha)
+    delta, var = _log_odds(y_i, y_j, alpha)
+    return _table(group, terms, y_i, y_j, delta, delta / np.sqrt(var))
+
+
+def _table(
+    group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, delta, z
+) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "group": group,
@@ -83,9 +116,16 @@ def distinctive_terms(
     exclude_terms: list[str] | tuple[str, ...] = (),
     languages: list[str] | tuple[str, ...] = (),
     language_map: dict[str, dict[str, str]] | None = None,
+    within: str | None = None,
 ) -> pl.DataFrame:
     """Terms (unigrams and bigrams) most distinctive of each group against the rest, or of
     ``pair[0]`` against ``pair[1]`` (every term, for the scatter plot).
+
+    With ``within`` (a column, such as ``outlet``) and a ``pair``, the two groups are compared
+    within each value of that column that has both, and the log-odds are pooled over those
+    strata by inverse-variance weights, so a stratum present on one side only (an outlet gone
+    quiet) cannot make a difference; ``strata`` counts the strata compared and ``left_out``
+    the documents of the others.
 
     The prior is informative: each term's pseudo-count is its share of the whole corpus times
     ``prior_strength``, which shrinks rare terms towards zero instead of ranking them first.
@@ -111,6 +151,10 @@ def distinctive_terms(
                             f"{', '.join(sizes['group'].to_list())}")  # fmt: skip
         grouped = grouped.filter(pl.col("group").is_in(list(pair)))
     tokens = compared.tokens(stop_words=stop_words, exclude_terms=exclude_terms)
+    if within is not None and pair is not None:
+        return _stratified(grouped, within, pair, tokens, compared.kind, by=by,
+                           min_group_docs=min_group_docs, ngram_max=ngram_max,
+                           min_count=min_count, prior_strength=prior_strength)  # fmt: skip
     names, terms, counts = _term_counts(grouped, tokens, ngram_max, min_count)
     if len(terms) == 0:
         return pl.DataFrame()
@@ -129,3 +173,41 @@ def distinctive_terms(
     if pair:
         out = out.with_columns(other=pl.lit(pair[1]))
     return out
+
+
+def _stratified(
+    grouped: pl.DataFrame,
+    within: str,
+    pair: tuple[str, str],
+    tokens: Tokens,
+    kind: str,
+    *,
+    by: str,
+    min_group_docs: int,
+    ngram_max: int,
+    min_count: int,
+    prior_strength: float,
+) -> pl.DataFrame:
+    """``distinctive_terms``' pair compared within the strata of ``within``, pooled."""
+    stratum = pl.col(within).cast(pl.String).fill_null(UNKNOWN)
+    keyed = grouped.with_columns(pl.concat_str(stratum, pl.lit(_SEP), "group").alias("group"))
+    names, terms, counts = _term_counts(keyed, tokens, ngram_max, min_count)
+    if len(terms) == 0:
+        return pl.DataFrame()
+    y_i, y_j, delta, z, strata = _within_strata(names, counts, pair, prior_strength)
+    if not strata:
+        return pl.DataFrame()
+    inside = grouped.select(stratum.is_in(strata)).to_series()
+    sizes = group_sizes(grouped.filter(inside), by=by, min_group_docs=min_group_docs)
+    return (
+        _table(pair[0], terms, y_i, y_j, delta, z)
+        .filter((pl.col("count") + pl.col("count_other")) > 0)
+        .join(sizes, on="group", how="left")
+        .with_columns(
+            comparison=pl.lit(kind),
+            other=pl.lit(pair[1]),
+            within=pl.lit(within),
+            strata=pl.lit(len(strata), pl.Int64),
+            left_out=pl.lit(int((~inside).sum()), pl.Int64),
+        )
+    )

@@ -3,16 +3,23 @@
 Rules over the forms news agencies use, not a list of speakers:
 
 - direct quotes with a frame after them ('"...," X said', '"...", said X', '"...", the
-  Belarusian leader said') or before them ('X said: "..."', 'X noted that "..."');
-- a quotation that continues one just attributed ('"...," Teng said. "The government ..."')
-  keeps its speaker, with no verb;
-- reported speech: 'X stressed that ...', 'X said the talks ...', '..., X said.',
-  'According to X, ...', '..., adding that ...'.
+  Belarusian leader said', '"...," Dieter Graumann, head of ..., said') or before them
+  ('X said: "..."', 'X noted that "..."', 'X noted that [a clause], "..."', 'X responded by
+  saying: "..."'); a quotation that ends its sentence or paragraph ('..."' then a new
+  sentence) takes no frame after it;
+- a quotation that continues one just attributed ('"...," Teng said. "The government ..."',
+  also after an adverbial that ends the frame's sentence: '... said on television Monday.
+  "..."') keeps its speaker, with no verb;
+- reported speech: 'X stressed that ...' (the clause at the first "that"; 'that, as ...';
+  after a long prepositional phrase; not a relative clause: 'mentioned an exhibition that had
+  been opened'), 'X said the talks ...', '..., X said (on Thursday).' (not with an object
+  after the verb, nor a frame that ends in a comma), 'According to X, ...'.
 
 Sentences glued in the source ("said.If") are split, and a closing mark used to open a
 quotation ("2021.\u201dWe ...") is read as one. Speakers (names, surnames, roles, pronouns) are
 found and resolved within each document by :mod:`toolkit.speakers`: "the Belarusian leader"
-becomes the one person the document gives that title, "he" the person mentioned last. An
+becomes the one person the document gives that title, "he" the person mentioned last, "the
+ministry" the one ministry the document names and "it" the institution quoted last. An
 optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s
 ``speakers``) maps resolved names to one canonical name. Verbs, role words and titles are in
 ``toolkit/lexicons/quotes.yaml``.
@@ -41,6 +48,7 @@ from toolkit.speakers import (
     UPPER,
     Resolver,
     find_mentions,
+    is_organisation,
     is_person,
     lexicon,
     speaker_phrase,
@@ -65,6 +73,32 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
     r"([a-z][^\"“”]{15,}?)[.!?]?$"
 )
+
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
+            r"last|this|yesterday|today|tomorrow|\w+ly)\b")  # fmt: skip
+_PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+# "that" opening a relative clause: a verb right after it
+_RELATIVE = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
+)
+# an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
+# of Jews, said", "Mr. Herzog, 54, said"
+_APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
+
+
+def _without_appositive(head: str, lex: dict) -> str:
+    """The words before a verb without an appositive that ends them: a noun phrase that starts
+    with a determiner, an age or a role word, not a clause ("..., they are not ..., said X")."""
+    m = _APPOSITIVE.search(head)
+    if m is None:
+        return head
+    first = m.group(1)
+    opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
+    return head[: m.start()] if opens else head
 
 
 # ---------------------------------------------------------------- spans
@@ -139,9 +173,11 @@ def _after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int
     span, the verb's lemma and where the frame ends."""
     tail = text[close:limit]
     lead = re.match(r"[\s,—–-]*", tail).end()
+    if "\n" in tail[:lead] or text[close - 2 : close - 1] == ".":
+        return None  # a quotation that ends its sentence or paragraph has no frame after it
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 120)):
         lemma = _lemma(m.group(), lex)
-        before = tail[lead : m.start()]
+        before = _without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         if words and _ADVERB.match(words[-1][2]):
             words = words[:-1]
@@ -168,12 +204,19 @@ def _before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if not verbs:
         return None
     v = verbs[-1]
-    between = head[v.end() : m.start()]
-    if re.search(r"[.!?;\"“”«»]", between) or len(between.split()) > 6:
-        return None
+    if (len(verbs) > 1 and v.group().lower().endswith("ing")
+            and re.search(r"(?:\bby|,)\s*$", head[: v.start()])
+            and not re.search(r"[.!?;\"“”«»]", head[verbs[-2].end() : v.start()])):  # fmt: skip
+        v = verbs[-2]  # "X responded to them by saying: ...": the subject of the verb before
+        between = ""
+    else:
+        between = head[v.end() : m.start()]
+    reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
+    if re.search(r"[.!?;\"“”«»]", between) or (len(between.split()) > 6 and not reported):
+        return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
-    words = word_spans(head[: v.start()])
+    words = word_spans(_without_appositive(head[: v.start()], lex))
     if words and _ADVERB.match(words[-1][2]):
         words = words[:-1]
     got = speaker_phrase(words, lex)
@@ -251,7 +294,7 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
         if any(a <= at < b for a, b in direct):
             continue
         lemma = _lemma(v.group(), lex)
-        words = word_spans(sentence[: v.start()])
+        words = word_spans(_without_appositive(sentence[: v.start()], lex))
         if words and _ADVERB.match(words[-1][2]):
             words = words[:-1]
         got = speaker_phrase(words, lex)
@@ -264,9 +307,11 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             continue
         speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         rest = sentence[v.end() :]
-        clause = re.match(r"(\s+[^,.;:\"“”]{0,50}?)?\s+that\s+(.{8,}?)[.!?]?[\"”]?$", rest)
+        clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
         if clause and lex["verb"].search(clause.group(1) or ""):
             continue  # "News reports here ... have suggested that": the noun, not the verb
+        if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
+            clause = None  # "mentioned an exhibition that had been opened": a relative clause
         if clause is None and lemma in ("say", "add"):
             clause = _BARE_CLAUSE.match(rest)  # "X said the talks went well"
             clause = clause and re.match(r"()\s+(.+)", rest[: clause.end(1)])
@@ -281,9 +326,26 @@ def _reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: d
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
-        if tail and len(rest.split()) <= 8 and "that" not in rest.split():
+        n_rest = len(rest.split())
+        adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
+                   or (re.match(rf"\s+{_ADJUNCT}", rest) and n_rest <= 15))  # fmt: skip
+        if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
+                and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
+            # "..., X said on Thursday."; a frame that ends in a comma or colon introduces
+            # what follows ("On this occasion, the Head of State emphasised,")
             out.append((s0 + tail.start(1), s0 + tail.end(1), speaker, lemma))
     return out
+
+
+def _continues(gap: str, lex: dict) -> bool:
+    """Whether a quotation goes on the one attributed before it, given the text between that
+    one's frame and it: nothing, or the rest of the frame's sentence ('..., Mr. Herzog said on
+    Israeli television Monday evening. “The choice ...'), with no verb of its own."""
+    rest = gap.strip(' \n.,;:"“”«»')
+    if not rest:
+        return True
+    short = len(rest.split()) <= 8 and "\n" not in gap and gap.rstrip().endswith(".")
+    return short and not lex["verb"].search(rest) and not re.search(r"[a-z]ed\b|[\"“”«»]", rest)
 
 
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
@@ -307,7 +369,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
                        True, end)  # fmt: skip
-        elif previous and not text[previous.frame_end : start - 1].strip(' \n.,;:"“”«»'):
+        elif previous and _continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
         else:
             previous = None
@@ -357,6 +419,10 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
+            elif speaker and is_organisation(f.speaker_text, lex):
+                resolver.last_organisation = (f.speaker_at, speaker)
+            if not f.direct:
+                resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
                          "speaker_text": f.speaker_text, "verb": f.verb,
                          "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip

@@ -52,6 +52,8 @@ _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
 _HEADLINE_WORDS = 20  # a longer line there is a lead
 _MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
 _MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
+# A note in brackets after the last paragraph: "(Reporting by X; Editing by Y)"
+_REPORTERS = re.compile(r"^\((?:[^()]*\s){2}[^()]*\)$")
 
 
 def is_prose(p: str) -> bool:
@@ -95,6 +97,8 @@ def article_span(
     # With the site's other pages to tell its sections and menus, the title is the first line
     # of its own above the first paragraph; without them, the longest just above it.
     end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    while end < len(kept) and _REPORTERS.match(kept[end]):
+        end += 1
     titles = [
         j
         for j in range(max(0, first - _TITLE_WINDOW), first)
@@ -105,9 +109,10 @@ def article_span(
     head = head if head >= _MENU_LINES else 0
     if titled:  # a title of its own elsewhere (a file name): a lone page's header, all kept
         return (head, end) if head or end < len(kept) else None
-    if (topic := _topic_title(kept, reg, prose)) is not None:
+    own = _own_title(kept, reg, repeated, first) if repeated is not None else None
+    if (topic := _topic_title(kept, reg, prose, own=own)) is not None:
         head = topic
-    elif repeated is not None and (own := _own_title(kept, reg, repeated, first)) is not None:
+    elif own is not None:
         head = own
     return head, _article_end(kept, prose, max(head, core_start(kept, prose, 3)), end)
 
@@ -138,8 +143,12 @@ _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
 _NAME_LINE = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
 )
-# A caption's credit: "(Photo: Getty Images)", "(The Associated Press)", "Credit...".
-_CREDIT = re.compile(r"\([^()]*\s[^()]*\)$|^Credit\b")
+# A caption's credit: "(Photo: Getty Images)", "(The Associated Press)", "Credit...", a
+# photographer and agency "Anne Cusack / Los Angeles Times".
+_CREDIT = re.compile(
+    r"\([^()]*\s[^()]*\)$|^Credit\b"
+    r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3} / [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
+)
 _PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
 # "Parmy Olson Forbes Staff", "Frances Coppola Contributor": an author and a role
@@ -183,41 +192,73 @@ def _byline_or_stamp(p: str, reg: Registry) -> bool:
     return _byline(p) or _stamp_like(p, reg)
 
 
-def _topic_title(kept: list[str], reg: Registry, prose: list[int]) -> int | None:
+def _topic_title(
+    kept: list[str], reg: Registry, prose: list[int], *, own: int | None = None
+) -> int | None:
     """The title of a scraped page among the headline-like lines above its body
-    (``kept[core:]``) that share at least two words with its first paragraphs (or one of
-    their two): the line right above a byline ("By ...", "Angie Yack, CNN"), else the line that
-    shares most (shared words squared over its words: a headline, not a longer standfirst),
-    a line next to a stamp or byline counting half as much again. None when no line shares."""
+    (``kept[core:]``): a line the page writes twice there, alone and as a part of another line
+    ("The Lower Depths" and "The Lower Depths | The Nation": its ``<h1>`` and ``<title>``);
+    else among those that share at least two words with its first paragraphs (or one of their
+    two): the line right above a byline ("By ...", "Angie Yack, CNN"), else the page's first
+    line of its own (``own``, where its site's pages are known) when it shares two words, else
+    the line that shares most (shared words squared over its words: a headline, not a longer
+    standfirst), a line next to a stamp or byline counting half as much again. None when no
+    line is written twice or shares."""
     start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
+    if own is not None and own + 1 < len(kept) and _byline(kept[own + 1]):
+        return own  # however far above the body (a video list may come between)
     body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
+    window = range(max(0, core - _TOPIC_WINDOW), core)
+    candidates = [j for j in window if _title_candidate(kept[j], reg)]
     scores: dict[int, float] = {}
-    for j in range(max(0, core - _TOPIC_WINDOW), core):
-        p = kept[j]
-        # a headline may end with initials ("... Underneath N.Y.C.")
-        if (
-            not is_title(INITIALS_END.sub("", p), reg)
-            or not _headline_size(p)
-            or _byline_or_stamp(p, reg)
-            or _SENTENCE_BREAK.search(p)
-            or _CREDIT.search(p)
-            or p.endswith(("→", "»", "›", "..."))
-            or "://" in p
-        ):
-            continue
-        keys = _topic_keys(p)
-        shared = len(keys & body)
+    shares: dict[int, int] = {}
+    for j in candidates:
+        keys = _topic_keys(kept[j])
+        shared = shares[j] = len(keys & body)
         if shared >= 2 or (shared == 1 and len(keys) <= 2):
             near = _byline_or_stamp(kept[j + 1], reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
             scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
+    if echoed := _written_twice(kept, candidates, window):
+        return max(echoed, key=lambda j: (scores.get(j, 0.0), -j))
     if not scores:
         return None
     # A standfirst may sit between the title and the byline.
     above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
-    found = above_byline or list(scores)
+    if not above_byline and own in scores and shares[own] >= 2:
+        return own
+    # Captions may stand between the title and the byline; a standfirst below it is no title.
+    byline = next((j for j in window if _byline(kept[j])), core)
+    over = [j for j in scores if j < byline and shares[j] >= 2]
+    found = above_byline or over or list(scores)
     # The title comes first: a standfirst, a caption or summary points below it share as much.
     best = max(scores[j] for j in found)
     return min(j for j in found if scores[j] >= _TOPIC_CLOSE * best)
+
+
+def _title_candidate(p: str, reg: Registry) -> bool:
+    """Whether a line may be a page's title: headline-like, and no byline, stamp, caption
+    credit, link ("... →") or two sentences."""
+    # a headline may end with initials ("... Underneath N.Y.C.")
+    return not (
+        not is_title(INITIALS_END.sub("", p), reg)
+        or not _headline_size(p)
+        or _byline_or_stamp(p, reg)
+        or _SENTENCE_BREAK.search(p)
+        or _CREDIT.search(p)
+        or p.endswith(("→", "»", "›", "..."))
+        or "://" in p
+    )
+
+
+def _written_twice(kept: list[str], candidates: list[int], window: range) -> list[int]:
+    """The candidate lines that a line above them in ``window`` holds as a part set off by a
+    bar, a dash or a path separator: a title written in the page's ``<title>`` ("... | The
+    Nation") or breadcrumb ("Blogs » ... » ...") and again as its headline below."""
+    parts: dict[str, int] = {}
+    for j in window:
+        for part in {*_PATH_SEPARATOR.split(kept[j]), *_DASH_SEPARATOR.split(kept[j])} - {kept[j]}:
+            parts.setdefault(part.strip().casefold(), j)
+    return [j for j in candidates if parts.get(kept[j].strip().casefold(), j) < j]
 
 
 def title_part(title: str, body: list[str]) -> str:
@@ -264,9 +305,9 @@ def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int)
     section name or menu its other pages have), a stamp or a byline; else None."""
     for j in range(first):
         p = kept[j]
-        if repeated[j] or BYLINE.match(p) or _stamp_like(p, reg):
+        if repeated[j] or _byline(p) or _stamp_like(p, reg):
             continue
-        return j if is_title(p, reg) and _headline_size(p) else None
+        return j if _title_candidate(p, reg) else None
     return None
 
 
@@ -274,13 +315,30 @@ def titles_over_bylines(
     paras: list[str], chrome: list[bool], learned: list[bool], reg: Registry
 ) -> list[bool]:
     """``chrome`` less the headline-like lines learned as chrome that stand right above a
-    byline: the page's title, which other pages of the site link to."""
-    titles = {
+    byline, and the first that stands right above a date stamp above the middle of the body:
+    the page's title, which other pages of the site link to (a list of links may date every
+    story: only its first)."""
+    prose = [i for i, p in enumerate(paras) if not chrome[i] and is_prose(p)]
+    body = prose[len(prose) // 2] if prose else len(paras)  # a footer's lists lie below
+    headlines = [
         i
         for i in range(len(paras) - 1)
-        if learned[i]
-        and is_title(paras[i], reg)
-        and _headline_size(paras[i])
-        and any(_byline(p) for p in paras[i + 1 : i + 3])
-    }
+        if learned[i] and is_title(paras[i], reg) and _headline_size(paras[i])
+    ]
+    titles = {i for i in headlines if any(_byline(p) for p in paras[i + 1 : i + 3])}
+    over_stamp = (i for i in headlines if i < body and _stamp_like(paras[i + 1], reg))
+    titles |= {i} if (i := next(over_stamp, None)) is not None else set()
+    # Captions may stand between the title and its byline: the nearest learned headline above
+    # the first byline that shares two words of the story.
+    byline = next((i for i in range(body) if _byline(paras[i])), None)
+    if byline is not None and not titles & set(range(byline)):
+        story = set().union(
+            *(_topic_keys(paras[i]) for i in [i for i in prose if i > byline][:_TOPIC_LINES])
+        )
+        near = [
+            i
+            for i in headlines
+            if byline - _TOPIC_WINDOW <= i < byline and len(_topic_keys(paras[i]) & story) >= 3
+        ]
+        titles |= set(near[-1:])
     return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
