@@ -56,9 +56,11 @@ def _line_hash(line: pl.Expr) -> pl.Expr:
     return line.hash(seed=1) ^ pl.col("group").hash(seed=2)
 
 
-def _as_found() -> pl.Expr:
-    """A line as found in the page (before a chrome sentence was cut from it)."""
-    return pl.coalesce("found", "line")
+def _found_hash() -> pl.Expr:
+    """:func:`_line_hash` of a line as found in the page (before a chrome sentence was cut
+    from it), from the hashes (a coalesce of the texts would copy them)."""
+    found = pl.col("found")
+    return pl.when(found.is_null()).then(_line_hash(pl.col("line"))).otherwise(_line_hash(found))
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,10 @@ class Learned:
         """The learned lines (``LEARNED_SCHEMA``, kind "line", as found) among ``lines``."""
         if not self.keys.height or not lines.height:
             return pl.DataFrame(schema=LEARNED_SCHEMA)
+        h = _found_hash()
         return (
-            lines.select("group", _as_found().alias("line"))
-            .with_columns(_line_hash(pl.col("line")).alias("h"))
+            lines.filter(h.is_in(self.keys["h"].implode()))  # a few lines: their texts copied
+            .select("group", pl.coalesce("found", "line").alias("line"), h.alias("h"))
             .join(self.keys, on="h")
             .select("group", pl.lit("line").alias("kind"), "line", "n_docs")
             .unique()
@@ -133,7 +136,7 @@ class GroupCounts:
             "doc",
             "group",
             pl.col("group").hash().alias("g"),
-            _line_hash(_as_found()).alias("h"),
+            _found_hash().alias("h"),
             _line_hash(pl.col("line")).alias("h_cut"),
             pl.when(short).then(pl.col("line").str.extract(_NUMERIC_SCREEN, 1)).alias("stamp"),
         ).filter(pl.col("group").is_not_null())

@@ -435,12 +435,13 @@ def finish_batches(
         parts, skipped, kept = [], [report], 0
         for batch, skips in read:
             skipped.append(skips)
-            for docs in _slices(batch):  # a big table's rows a slice at a time
-                docs, lines = _lines_of_batch(docs, manifest, reg, counts)
+            slices = _slices(batch)  # a big table's rows a slice at a time
+            del batch  # each slice held once: by the step that splits it
+            while slices:
+                docs, lines = _lines_of_batch(slices.pop(0), manifest, reg, counts)
                 kept += lines["line"].str.len_bytes().sum() or 0
                 parts.append((docs, lines if kept <= LINES_KEPT else None))
                 del docs, lines
-            del batch
         if not parts:  # no files: the tables of an empty batch
             parts.append(_lines_of_batch(records_frame([], []), manifest, reg, counts))
         learned = counts.learned(min_chrome_docs, chrome_share)
