@@ -134,3 +134,24 @@ def test_batches_learn_what_one_batch_learns(tmp_path, monkeypatch, batches):
     assert pages["published"].null_count() == 0  # the fifth page settled the order
     for table in ("corpus", "report", "learned_chrome"):
         assert_frame_equal(getattr(result, table), getattr(whole, table))
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        ["Story told. Read Full Article at RT.com"],
+        ["Opening line", "Body of the story.", "More of it.", "Credit Sergei Grits/AP"],
+        ["  ", "Only one\nwith a line break", ""],
+        ["First", "", "  "],
+        [],
+    ],
+)
+def test_edge_learning_reads_only_the_first_and_last_lines(paras):
+    from toolkit.affixes import edge_segments
+    from toolkit.pages import _edge_text
+
+    def segments(text):
+        frame = pl.DataFrame({"group": ["x"], "key": [1], "text": [text]})
+        return edge_segments(frame)
+
+    assert_frame_equal(segments(_edge_text(paras)), segments("\n\n".join(paras)))
