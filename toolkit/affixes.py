@@ -28,6 +28,7 @@ __all__ = [
     "learn_edges",
     "learn_title_affixes",
     "strip_title_affixes",
+    "text_edges",
 ]
 
 # A site-name part is set off by a bar, a dash or a bullet with spaces around it. A colon is
@@ -184,7 +185,7 @@ def _segments(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in _spans(paragraph)]
 
 
-def _edges(text: str) -> list[tuple[str, str]]:
+def text_edges(text: str) -> list[tuple[str, str]]:
     """(kind, segment): the first segment of a text and its last, and the last's template."""
     paras = [p for p in text.split("\n") if p.strip()]
     if not paras:
@@ -227,7 +228,7 @@ def edge_segments(texts: pl.DataFrame) -> pl.DataFrame:
     rows = [
         (group, key, kind, segment)
         for group, key, text in texts.select("group", "key", "text").iter_rows()
-        for kind, segment in _edges(text)
+        for kind, segment in text_edges(text)
     ]
     return pl.DataFrame(
         rows,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from toolkit.affixes import cut_edges, strip_title_affixes
+from toolkit.affixes import cut_edges, strip_title_affixes, text_edges
 from toolkit.chrome_counts import LEARNED_SCHEMA, GroupCounts, Learned
 from toolkit.clean import chrome_expr, cut_chrome_sentences
 from toolkit.dates import weekday_mentioned
@@ -50,7 +50,8 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_text": pl.String,
     "weekday": pl.String,
     "page_note": pl.String,
-    "edges": pl.String,  # the body's first and last non-blank lines, for edge learning
+    # the body's first and last non-blank lines where they may be learned as edges, else ""
+    "edges": pl.String,
 }
 
 
@@ -398,8 +399,16 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
             if n
         )
         or None,
-        _edge_text(body),
+        _edges_kept(body),
     )
+
+
+def _edges_kept(body: list[str]) -> str:
+    """What edge learning needs of a body (see :func:`_edge_text`): "" where its first and last
+    lines hold no segment that could be learned (most texts: held for every page, it is kept
+    small)."""
+    text = _edge_text(body)
+    return text if text_edges(text) else ""
 
 
 def _edge_text(paras: list[str]) -> str:
