@@ -6,7 +6,7 @@ The per-page reading itself is :func:`toolkit.extract.assemble_page`; this modul
 frames, in three steps a load in batches runs per batch: :func:`page_lines` (each batch's
 lines, counted by :class:`toolkit.chrome_counts.GroupCounts`), :func:`read_marked` (pages read
 knowing what the counts of every batch learned), :func:`with_text` (titles and bodies less the
-affixes and edges learned from every batch's pages). :func:`read_pages` runs the three on one
+affixes and edges learned from every batch's pages); :func:`toolkit.load.finish` runs them on one
 frame. Columns are dropped once used: a corpus's text is held as few times as it can be.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from toolkit.affixes import cut_edges, strip_title_affixes, text_edges
-from toolkit.chrome_counts import LEARNED_SCHEMA, GroupCounts, Learned
+from toolkit.chrome_counts import LEARNED_SCHEMA, Learned
 from toolkit.clean import chrome_expr, cut_chrome_sentences
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
@@ -31,7 +31,6 @@ __all__ = [
     "page_lines",
     "page_parts",
     "read_marked",
-    "read_pages",
     "with_text",
 ]
 
@@ -85,43 +84,6 @@ def normalize_fields(docs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
 
 def _blank_to_null(texts: pl.Series) -> pl.Series:
     return pl.select(pl.when(pl.lit(texts) != "").then(pl.lit(texts))).to_series().alias(texts.name)
-
-
-def read_pages(
-    docs: pl.DataFrame,
-    reg: Registry,
-    *,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read every document with text as a page: the three steps of a load in batches
-    (:func:`page_lines`, :func:`read_marked`, :func:`with_text`) over one frame.
-
-    Args:
-        docs: documents numbered ``doc`` 0, 1, ... in row order, as :func:`normalize_fields`
-            leaves them.
-        reg: the outlet registry (sites, chrome, cues, datelines).
-        learn: learn lines repeated across a site's (or folder's) documents as chrome, and the
-            parts of titles and the segments that open or close its texts...
-        min_chrome_docs: ...found in at least this many distinct documents...
-        chrome_share: ...and this share of them.
-
-    Returns:
-        ``docs`` with ``group`` (the site, else ``folder:`` and the folder, for learning),
-        ``text`` (the body, or the title where a table has no body column) and the columns of
-        ``PAGE_SCHEMA``, ``text_n`` dropped; and what was learned (``LEARNED_SCHEMA``).
-    """
-    counts = GroupCounts(learn=learn)
-    docs, lines = page_lines(docs, reg)
-    counts.add_lines(docs, lines)
-    learned = counts.learned(min_chrome_docs, chrome_share)
-    docs = read_marked(docs, lines, learned, reg)
-    found = learned.lines_in(lines)
-    del lines
-    counts.add_pages(*page_parts(docs))
-    affixes = counts.affixes(min_chrome_docs, chrome_share)
-    return with_text(docs, affixes), pl.concat([found, affixes]).sort("group", "kind", "line")
 
 
 LINES_SCHEMA: dict[str, pl.DataType] = {

@@ -103,7 +103,7 @@ def resolve_fields(
     batch's dates, :func:`years_seen` of each batch, then :func:`resolved` per batch.
 
     Args:
-        docs: documents as :func:`toolkit.pages.read_pages` leaves them, joined with
+        docs: documents as :func:`toolkit.pages.with_text` leaves them, joined with
             :func:`file_evidence`.
         reg: the outlet registry (aliases, sites, date formats, weekday names).
         year_range: years a weekday may place a yearless dateline in (see
