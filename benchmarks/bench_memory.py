@@ -1,12 +1,14 @@
-"""Peak memory of a load against the size of its largest file (issue 17: at most 4 times the
-largest file plus a constant).
+"""Peak memory of a load against the size of its largest file (issues 17 and 18: at most 4 times
+the largest file plus a constant), and against the number of pages (flat per page).
 
 Each case is a fresh process under ``/usr/bin/time -v`` (its "Maximum resident set size"):
-generated text pages of 100 MB and 300 MB (one file each), a big CSV, and the 300 MB page under
-the default ``max_file_mb`` (refused with a reason). The baseline is the same process loading a
-tiny file: what importing the toolkit and polars costs.
+generated text pages of 100 MB and 300 MB (one file each), a big CSV, the 300 MB page under
+the default ``max_file_mb`` (refused with a reason), and folders of many small pages (``--pages``:
+news-sized pages in 100 site folders, with the menus and footers chrome learning finds). The
+baseline is the same process loading a tiny file: what importing the toolkit and polars costs.
 
-    python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--keep DIR]
+    python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--pages 10000,100000]
+        [--only pages] [--keep DIR]
 
 Needs ``/usr/bin/time`` (``apt-get install -y time``).
 """
@@ -67,6 +69,29 @@ def make_csv(path: Path, mb: int, seed: int = 2) -> None:
             i += 1
 
 
+MENU = ["Home", "World | Business | Sport | Opinion", "Latest news"]
+FOOTER = "Copyright 2024 The Daily Site. All rights reserved."
+
+
+def make_pages(folder: Path, n: int, seed: int = 3) -> None:
+    """``n`` pages of about 5.9 KB (14 paragraphs of 40-80 words) in 100 site folders, each
+    page's paragraphs its own (a pool of paragraphs with the page's number in every one), and
+    a site menu and footer on every page."""
+    rng = random.Random(seed)
+    pool = [
+        " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 80))).capitalize()
+        for _ in range(5000)
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        site = folder / f"site{i % 100:03d}"
+        if i < 100:
+            site.mkdir(exist_ok=True)
+        paras = [f"{p} ({i}-{j})." for j, p in enumerate(rng.sample(pool, 14))]
+        page = [*MENU, f"Headline number {i} on trade", *paras, FOOTER]
+        (site / f"page{i:07d}.txt").write_text("\n\n".join(page) + "\n")
+
+
 def measure(path: Path, extra: str = "") -> dict:
     """Peak RSS (MB), wall and CPU seconds of one load in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
@@ -96,6 +121,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300", help="text page sizes in MB")
     parser.add_argument("--csv-mb", type=int, default=200, help="size of the big CSV in MB")
+    parser.add_argument("--pages", default="10000,100000", help="numbers of small pages")
+    parser.add_argument("--only", choices=["files", "pages"], help="run only these cases")
     parser.add_argument("--keep", help="folder for the generated files (else a temp folder)")
     args = parser.parse_args()
     if not Path("/usr/bin/time").exists():
@@ -111,26 +138,42 @@ def main() -> None:
     base = measure(tiny)
     print(f"baseline (import + tiny file): {base['peak_mb']:.0f} MB")
     cases = []
-    for mb in (int(s) for s in args.sizes.split(",")):
-        path = folder / f"page_{mb}mb.txt"
-        if not path.exists():
-            make_text(path, mb)
-        cases.append((f"text page {mb} MB", path, ", max_file_mb=1000"))
-        if mb > 200:
-            cases.append((f"text page {mb} MB, default max_file_mb", path, ""))
-    big = folder / f"table_{args.csv_mb}mb.csv"
-    if not big.exists():
-        make_csv(big, args.csv_mb)
-    cases.append((f"CSV {args.csv_mb} MB", big, ", max_file_mb=1000"))
-    print("| case | file MB | peak RSS MB | (peak - baseline) / file | CPU s | wall s | result |")
-    print("|---|---|---|---|---|---|---|")
+    if args.only != "pages":
+        for mb in (int(s) for s in args.sizes.split(",") if s):
+            path = folder / f"page_{mb}mb.txt"
+            if not path.exists():
+                make_text(path, mb)
+            cases.append((f"text page {mb} MB", path, ", max_file_mb=1000"))
+            if mb > 200:
+                cases.append((f"text page {mb} MB, default max_file_mb", path, ""))
+        if args.csv_mb:
+            big = folder / f"table_{args.csv_mb}mb.csv"
+            if not big.exists():
+                make_csv(big, args.csv_mb)
+            cases.append((f"CSV {args.csv_mb} MB", big, ", max_file_mb=1000"))
+    if args.only != "files":
+        for n in (int(s) for s in args.pages.split(",") if s):
+            pages = folder / f"pages_{n}"
+            if not pages.exists():
+                make_pages(pages, n)
+            cases.append((f"{n:,} pages", pages, ""))
+    print(
+        "| case | input MB | peak RSS MB | (peak - baseline) / input | KB per page | CPU s "
+        "| wall s | result |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for name, path, extra in cases:
-        size = path.stat().st_size / 1e6
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files) / 1e6
         m = measure(path, extra)
         ratio = (m["peak_mb"] - base["peak_mb"]) / size
+        per_page = (
+            f"{(m['peak_mb'] - base['peak_mb']) * 1024 / len(files):.1f}" if path.is_dir() else ""
+        )
         print(
-            f"| {name} | {size:.0f} | {m['peak_mb']:.0f} | {ratio:.2f} | {m['cpu_s']:.1f} | "
-            f"{m['wall_s']:.1f} | {m['out'] if m['rc'] == 0 else 'exit ' + str(m['rc'])} |",
+            f"| {name} | {size:.0f} | {m['peak_mb']:.0f} | {ratio:.2f} | {per_page} | "
+            f"{m['cpu_s']:.1f} | {m['wall_s']:.1f} | "
+            f"{m['out'] if m['rc'] == 0 else 'exit ' + str(m['rc'])} |",
             flush=True,
         )
 

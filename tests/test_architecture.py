@@ -41,6 +41,7 @@ LAYERS: dict[str, str] = {
     "stamps": "load",
     "titles": "load",
     "affixes": "load",
+    "chrome_counts": "load",
     "load": "load",
     "load_options": "load",
     "dask_load": "load",

@@ -521,3 +521,51 @@ def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
     result = ingest(folder, outlets=own, year_range=(2020, 2024))
     assert result.corpus.height == expected.corpus.height
     assert ingest(folder, outlets=own).corpus.equals(expected.corpus)
+
+
+def _sites_folder(tmp_path):
+    """Three sites' pages with menus and footers to learn, copies of one story that must vote
+    once, yearless datelines, a CSV and a lone page: the steps that need every batch."""
+    rng = random.Random(7)
+    words = "Minsk Moscow talks union trade gas oil treaty border economy agreed said".split()
+    folder = tmp_path / "sites"
+    for s in range(3):
+        site = folder / f"site{s}"
+        site.mkdir(parents=True)
+        for i in range(14):
+            body = [
+                " ".join(rng.choice(words) for _ in range(30)).capitalize() + f" ({s}-{i}-{j})."
+                for j in range(4)
+            ]
+            dateline = "MINSK, December 19. /TASS/. " if i % 4 == 0 else ""
+            page = [f"Menu of site {s}", "Home | World", f"Headline {s} {i}", dateline + body[0]]
+            page += [*body[1:], f"Copyright site {s}. All rights reserved."]
+            if i % 2 == 0:  # the same page seven times: its story is not chrome
+                page = [f"Menu of site {s}", f"The copied story of site {s} read on Monday."]
+            name = f"2022-12-{10 + i:02d} page {i}.txt" if i % 3 == 0 else f"page{i:02d}.txt"
+            (site / name).write_text("\n\n".join(page))
+    rows = "".join(f"T{i},Body {i} is here.,{i % 12 + 1:02d}/13/2021\n" for i in range(6))
+    (folder / "t.csv").write_text("title,text,date\n" + rows)  # month first: all rows say so
+    return folder
+
+
+@pytest.mark.parametrize(
+    "batch_files, batch_bytes, lines_kept",
+    [(1, 1 << 24, 1 << 30), (2, 1 << 24, 1 << 30), (5, 1 << 24, 0), (7, 40, 3000)],
+)
+def test_batches_give_the_tables_of_one_batch(
+    tmp_path, monkeypatch, batch_files, batch_bytes, lines_kept
+):
+    import toolkit.load as load
+
+    folder = _sites_folder(tmp_path)
+    whole = ingest(folder)
+    assert whole.learned_chrome.height >= 6  # menus and footers, not the copied story
+    assert not whole.learned_chrome["line"].str.contains("copied story").any()
+    monkeypatch.setattr(load, "BATCH_FILES", batch_files)
+    monkeypatch.setattr(load, "LINES_KEPT", lines_kept)
+    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
+    parts = ingest(folder)
+    assert_frame_equal(parts.corpus, whole.corpus)
+    assert_frame_equal(parts.report, whole.report)
+    assert_frame_equal(parts.learned_chrome, whole.learned_chrome)

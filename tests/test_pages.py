@@ -5,11 +5,25 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 import toolkit
+import toolkit.load as load
 
 MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
 FOOTER = "About us\nTerms of use\nPrivacy policy"
+
+
+@pytest.fixture(autouse=True, params=["one batch", "a file a batch", "lines split again"])
+def batches(request, monkeypatch):
+    """Every test here holds whether a load reads its files in one batch or a file at a time
+    (the learning then works from what each batch gives), its lines kept or split again."""
+    if request.param != "one batch":
+        monkeypatch.setattr(load, "BATCH_FILES", 1)
+        monkeypatch.setattr(load, "BATCH_BYTES", 40)  # a table's rows a slice at a time
+    if request.param == "lines split again":
+        monkeypatch.setattr(load, "LINES_KEPT", 0)
+    return request.param
 
 
 def _page(i: int, *, stamp: str, closing: str = "") -> str:
@@ -93,3 +107,51 @@ def test_a_title_other_pages_link_to_is_still_the_title(tmp_path):
     assert result.corpus.sort("path")["title"].to_list() == titles
     learned = result.learned_chrome.filter(pl.col("kind") == "line")["line"].to_list()
     assert titles[0] in learned
+
+
+def _every_step(folder):
+    """A site whose pages need every step learned across documents (menus, title suffixes,
+    closings, stamps only the fifth page settles, copies that vote once), and a table."""
+    pages = [
+        _page(i, stamp=f"Posted {s} | Site", closing=" Read Full Article at Site.com")
+        for i, s in enumerate(
+            ["01/02/2015", "03/04/2015", "05/06/2015", "07/08/2015", "25/08/2015"]
+        )
+    ]
+    _write(folder / "site", [*pages, pages[0], pages[0]])
+    rows = [f"Deal {i} signed in Minsk | Reuters,Body text {i} about gas." for i in range(6)]
+    (folder / "items.csv").write_text("title,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_batches_learn_what_one_batch_learns(tmp_path, monkeypatch, batches):
+    _every_step(tmp_path)
+    result = toolkit.ingest(tmp_path)
+    monkeypatch.undo()  # the same files in one batch
+    whole = toolkit.ingest(tmp_path)
+    kinds = set(whole.learned_chrome["kind"])
+    assert {"line", "title suffix", "closing"} <= kinds
+    pages = whole.corpus.filter(pl.col("path").str.starts_with("site/"))
+    assert pages["published"].null_count() == 0  # the fifth page settled the order
+    for table in ("corpus", "report", "learned_chrome"):
+        assert_frame_equal(getattr(result, table), getattr(whole, table))
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        ["Story told. Read Full Article at RT.com"],
+        ["Opening line", "Body of the story.", "More of it.", "Credit Sergei Grits/AP"],
+        ["  ", "Only one\nwith a line break", ""],
+        ["First", "", "  "],
+        [],
+    ],
+)
+def test_edge_learning_reads_only_the_first_and_last_lines(paras):
+    from toolkit.affixes import edge_segments
+    from toolkit.pages import _edge_text
+
+    def segments(text):
+        frame = pl.DataFrame({"group": ["x"], "key": [1], "text": [text]})
+        return edge_segments(frame)
+
+    assert_frame_equal(segments(_edge_text(paras)), segments("\n\n".join(paras)))

@@ -24,9 +24,11 @@ import polars as pl
 __all__ = [
     "EDGE_KINDS",
     "cut_edges",
+    "edge_segments",
     "learn_edges",
     "learn_title_affixes",
     "strip_title_affixes",
+    "text_edges",
 ]
 
 # A site-name part is set off by a bar, a dash or a bullet with spaces around it. A colon is
@@ -183,7 +185,7 @@ def _segments(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in _spans(paragraph)]
 
 
-def _edges(text: str) -> list[tuple[str, str]]:
+def text_edges(text: str) -> list[tuple[str, str]]:
     """(kind, segment): the first segment of a text and its last, and the last's template."""
     paras = [p for p in text.split("\n") if p.strip()]
     if not paras:
@@ -218,13 +220,44 @@ def _template(segment: str) -> str | None:
     return words[0] + TEMPLATE_MARK if _TEMPLATE_WORD.match(words[0]) else None
 
 
-def learn_edges(texts: pl.DataFrame, *, min_docs: int = 5, min_share: float = 0.05) -> pl.DataFrame:
+def edge_segments(texts: pl.DataFrame) -> pl.DataFrame:
+    """The segments :func:`learn_edges` counts: ``group, key, kind, line`` for each text's
+    opening and closing segment and the closing's template (all a load in batches keeps of a
+    text to learn from). ``texts``: ``group, key, text``, as :func:`learn_edges` takes them."""
+    texts = texts.filter(pl.col("group").is_not_null() & pl.col("text").is_not_null())
+    rows = [
+        (group, key, kind, segment)
+        for group, key, text in texts.select("group", "key", "text").iter_rows()
+        for kind, segment in text_edges(text)
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "group": pl.String,
+            "key": texts.schema["key"],
+            "kind": pl.String,
+            "line": pl.String,
+        },
+        orient="row",
+    )
+
+
+def learn_edges(
+    texts: pl.DataFrame,
+    *,
+    min_docs: int = 5,
+    min_share: float = 0.05,
+    found: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """Segments that open or close many of a group's texts.
 
     Args:
         texts: ``group, key, text`` (paragraphs separated by newlines); group null: never
-            learned from; documents with the same key vote once.
+            learned from; documents with the same key vote once. With ``found``: ``group,
+            key`` of every text with a group.
         min_docs, min_share: as :func:`learn_title_affixes`.
+        found: the texts' segments (:func:`edge_segments`), where they were taken a batch at a
+            time; by default taken from ``texts``.
 
     Returns:
         ``group, kind ("opening" | "closing" | "closing template"), line, n_docs``: a
@@ -236,22 +269,9 @@ def learn_edges(texts: pl.DataFrame, *, min_docs: int = 5, min_share: float = 0.
         >>> learn_edges(texts)["line"].to_list()
         ['Read Full Article at RT.com']
     """
-    texts = texts.filter(pl.col("group").is_not_null() & pl.col("text").is_not_null())
-    rows = [
-        (group, key, kind, segment)
-        for group, key, text in texts.select("group", "key", "text").iter_rows()
-        for kind, segment in _edges(text)
-    ]
-    found = pl.DataFrame(
-        rows,
-        schema={
-            "group": pl.String,
-            "key": texts.schema["key"],
-            "kind": pl.String,
-            "line": pl.String,
-        },
-        orient="row",
-    )
+    if found is None:
+        texts = texts.filter(pl.col("group").is_not_null() & pl.col("text").is_not_null())
+        found = edge_segments(texts)
     exact = _learned(found.filter(pl.col("kind") != "closing template"), texts, min_docs, min_share)
     # A template is learned from the closings no exact segment explains ("Credit …" from
     # credits that name different photographers, not from "Read Full Article at RT.com").

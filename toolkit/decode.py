@@ -139,7 +139,12 @@ def decode_all(data: Sequence[bytes]) -> tuple[pl.Series, pl.Series, pl.Series]:
         ['utf-8', 'cp1252']
     """
     try:
-        texts = pl.Series(data, dtype=pl.Binary).cast(pl.String).str.strip_prefix("\ufeff")
+        texts = pl.Series(data, dtype=pl.Binary).cast(pl.String)
+        # Only the texts with a byte-order mark are copied without it: polars copies a whole
+        # column it strips, and a one-row column several times over.
+        marked = [i for i, d in enumerate(data) if d.startswith(b"\xef\xbb\xbf")]
+        if marked:
+            texts = texts.scatter(marked, texts.gather(marked).str.strip_prefix("\ufeff"))
         encodings = pl.repeat("utf-8", len(data), dtype=pl.String, eager=True)
         reasons = pl.repeat(None, len(data), dtype=pl.String, eager=True)
     except pl.exceptions.ComputeError:  # not all UTF-8: cp1252 and the like, one by one

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,30 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
+from toolkit.chrome_counts import GroupCounts
 from toolkit.columns import check_columns
 from toolkit.date_order import DateReading
 from toolkit.engine import is_local
 from toolkit.errors import StrictModeError
 from toolkit.load_options import date_reading, outlet_registry
+from toolkit.normalize import normalize_texts
 from toolkit.outlets import Registry, registry
-from toolkit.pages import LEARNED_SCHEMA, normalize_fields, read_pages
-from toolkit.provenance import drop_duplicate_ids, file_evidence, resolve_fields
+from toolkit.pages import (
+    LEARNED_SCHEMA,
+    normalize_fields,
+    page_lines,
+    page_parts,
+    read_marked,
+    with_text,
+)
+from toolkit.provenance import (
+    column_dates_of,
+    drop_duplicate_ids,
+    file_evidence,
+    resolved,
+    with_dates,
+    years_seen,
+)
 from toolkit.readers import read_file
 from toolkit.records import Record, Skip, Table, records_frame
 from toolkit.sources import (
@@ -41,7 +57,9 @@ __all__ = [
     "CORPUS_SCHEMA",
     "REPORT_SCHEMA",
     "Ingest",
+    "batches",
     "finish",
+    "finish_batches",
     "ingest",
     "load_corpus",
     "read_batch",
@@ -50,6 +68,13 @@ __all__ = [
 log = logging.getLogger("toolkit")
 
 MAX_FILE_MB = 200.0  # a larger file is skipped: a load's memory grows with its largest file
+# Files read and put through the page steps at a time: a load holds its corpus, what is left of
+# the batches read (their lines, until their pages are read) and one batch's working memory.
+BATCH_BYTES = 16 << 20
+BATCH_FILES = 1000
+# Bytes of lines kept from the first pass over the batches to the second; past it a batch is
+# split into lines again (a second pass over its text costs less than holding its lines).
+LINES_KEPT = 64 << 20
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -162,8 +187,10 @@ def ingest(
     """Load a corpus and account for every input file and record: an :class:`Ingest` with
     ``corpus``, ``report`` and ``learned_chrome``.
 
-    A map over files (:func:`read_batch`, here one batch of them all), then the steps that need
-    the whole corpus (:func:`finish`); another engine may run the map on batches elsewhere.
+    A map over batches of files (:func:`read_batch`), then the steps that need the whole corpus
+    (:func:`finish_batches`), which work from what each batch gives (line counts, dated years,
+    ids), so memory holds the corpus and one batch at work; another engine may run the map
+    elsewhere.
 
     Args:
         source, manifest: see :func:`load_corpus`.
@@ -194,16 +221,17 @@ def ingest(
     found = find_sources(source, manifest)
     reading = date_reading(date_format, dayfirst, found)
     if is_local(engine):
-        docs, skipped = read_batch(
+        read = _read_locally(
             found.files, columns=columns, max_file_mb=max_file_mb, progress=progress
         )
     else:
         from toolkit.dask_load import read_batches
 
-        docs, skipped = read_batches(found.files, engine, columns=columns, max_file_mb=max_file_mb)
-    return finish(
-        docs,
-        pl.concat([found.report, skipped]),
+        # the batches come back as one frame: the page steps run here on it
+        read = [read_batches(found.files, engine, columns=columns, max_file_mb=max_file_mb)]
+    return finish_batches(
+        read,
+        found.report,
         manifest=found.manifest,
         reg=reg,
         learn=learn,
@@ -213,6 +241,50 @@ def ingest(
         strict=strict,
         reading=reading,
     )
+
+
+def batches(
+    files: Sequence[tuple[str | Path, str]],
+    *,
+    max_bytes: int = BATCH_BYTES,
+    max_files: int = BATCH_FILES,
+) -> Iterator[list[tuple[str | Path, str]]]:
+    """Consecutive runs of ``files`` of at most ``max_bytes`` (a larger file is a batch of its
+    own) and ``max_files`` each, in order.
+
+    Example:
+        >>> files = [("a", "a"), ("b", "b"), ("c", "c")]
+        >>> [len(b) for b in batches(files, max_bytes=1 << 20, max_files=2)]
+        [2, 1]
+    """
+    batch: list[tuple[str | Path, str]] = []
+    size = 0
+    for path, rel in files:
+        try:
+            nbytes = os.stat(path).st_size
+        except OSError:
+            nbytes = 0  # read_batch reports the file it cannot read
+        if batch and (size + nbytes > max_bytes or len(batch) >= max_files):
+            yield batch
+            batch, size = [], 0
+        batch.append((path, rel))
+        size += nbytes
+    if batch:
+        yield batch
+
+
+def _read_locally(
+    files: Sequence[tuple[str | Path, str]],
+    *,
+    columns: dict[str, str] | None,
+    max_file_mb: float,
+    progress: bool,
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """:func:`read_batch` over batches of ``files``, one batch read at a time."""
+    with tqdm(total=len(files), desc="reading", unit="file", disable=not progress) as bar:
+        for part in batches(files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES):
+            yield read_batch(part, columns=columns, max_file_mb=max_file_mb)
+            bar.update(len(part))
 
 
 def read_batch(
@@ -271,7 +343,8 @@ def _too_big(path: str | Path, rel: str, max_file_mb: float) -> Skip | None:
     return Skip(
         rel,
         f"file of {size / 1e6:,.0f} MB is over max_file_mb ({max_file_mb:g} MB); split it, "
-        "or raise max_file_mb if the machine has memory for it (about 4 times the file)",
+        "or raise max_file_mb if the machine has memory for it (a page of text takes about 7 "
+        "times its size, a table about 6)",
     )
 
 
@@ -291,7 +364,8 @@ def finish(
 ) -> Ingest:
     """The steps of a load that need the whole corpus: chrome learning, page reading, year
     inference, provenance, duplicate ids, and the report. Gives the :class:`Ingest` that
-    :func:`ingest` gives for the same files.
+    :func:`ingest` gives for the same files (see :func:`finish_batches`, which takes the
+    batches one by one).
 
     Args:
         docs: the documents of every batch (see :func:`read_batch`), concatenated in the order
@@ -312,29 +386,180 @@ def finish(
         ...     pl.concat([found.report, *(r for _, r in batches)]),
         ...     manifest=found.manifest)
     """
+    return finish_batches(
+        [(docs, report.clear())],
+        report,
+        manifest=manifest,
+        reg=reg,
+        learn=learn,
+        min_chrome_docs=min_chrome_docs,
+        chrome_share=chrome_share,
+        year_range=year_range,
+        strict=strict,
+        reading=reading,
+        today=today,
+    )
+
+
+def finish_batches(
+    read: Iterable[tuple[pl.DataFrame, pl.DataFrame]],
+    report: pl.DataFrame,
+    *,
+    manifest: Manifest | None = None,
+    reg: Registry | None = None,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+) -> Ingest:
+    """:func:`finish` for batches that come one at a time (``(docs, skipped)`` of
+    :func:`read_batch`, in the order of the files): each batch is split into lines as it comes
+    and its texts dropped; what needs every batch works from what they give: chrome from
+    counts of each group's lines, the years of yearless datelines from the years each batch
+    dates, each file's date order from the date fields, duplicates from the ids.
+
+    Args:
+        read: the batches read.
+        report: the report rows of files not read (:attr:`toolkit.sources.Sources.report`).
+        manifest, reg, learn, min_chrome_docs, chrome_share, year_range, strict, reading,
+            today: see :func:`finish`.
+    """
     reg = reg or registry()
     manifest = manifest or Manifest()
+    today = today or dt.date.today()
+    counts = GroupCounts(learn=learn)
     try:
-        docs, learned = read_pages(
-            _numbered(docs, manifest, reg),
-            reg,
-            learn=learn,
-            min_chrome_docs=min_chrome_docs,
-            chrome_share=chrome_share,
-        )
-        docs, empty = _without_text(docs)
-        corpus = resolve_fields(docs, reg, year_range, reading=reading, today=today)
+        parts, skipped, kept = [], [report], 0
+        for batch, skips in read:
+            skipped.append(skips)
+            slices = _slices(batch)  # a big table's rows a slice at a time
+            del batch  # each slice held once: by the step that splits it
+            while slices:
+                docs, lines = _lines_of_batch(slices.pop(0), manifest, reg, counts)
+                kept += lines["line"].str.len_bytes().sum() or 0
+                parts.append((docs, lines if kept <= LINES_KEPT else None))
+                del docs, lines
+        if not parts:  # no files: the tables of an empty batch
+            parts.append(_lines_of_batch(records_frame([], []), manifest, reg, counts))
+        learned = counts.learned(min_chrome_docs, chrome_share)
+        found = []
+        for i, (docs, lines) in enumerate(parts):
+            parts[i] = None  # a batch's lines go once its pages are read
+            if lines is None:  # not kept: split again
+                docs, lines = _lines_of_batch(docs, manifest, reg, None, again=True)
+            found.append(learned.lines_in(lines))
+            docs = read_marked(docs, lines, learned, reg)
+            del lines
+            counts.add_pages(*page_parts(docs))
+            parts[i] = docs
+        affixes = counts.affixes(min_chrome_docs, chrome_share)
+        del counts
+        empty = []
+        for i, docs in enumerate(parts):
+            parts[i], gone = _without_text(with_text(docs, affixes))
+            empty.append(gone)
+        dates = column_dates_of(_dates_only(parts), reading=reading, today=today, reg=reg)
+        corpus = _resolved_batches(parts, dates, reg, year_range, today)
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
-    del docs
-    result = _assembled(corpus, report, empty, learned, manifest)
+    del parts
+    # each batch's learned lines, once, and the title affixes and text edges
+    learned = pl.concat([*found, affixes]).unique().sort("group", "kind", "line")
+    empty = _pages_first(empty).drop("page")
+    result = _assembled(
+        corpus, pl.concat(skipped, how="vertical_relaxed"), empty, learned, manifest
+    )
     if strict and result.skipped.height:
         raise StrictModeError(
             "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
             + result.summary()
         )
     return result
+
+
+def _slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
+    """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
+    through the page steps a slice at a time; nothing that needs a whole file is done on a
+    slice)."""
+    if docs.height <= 1:
+        return [docs]
+    size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
+    if size[-1] <= BATCH_BYTES:
+        return [docs]
+    cuts = (size // BATCH_BYTES).rle().struct.field("len").cum_sum().to_list()
+    return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+
+
+def _lines_of_batch(
+    docs: pl.DataFrame,
+    manifest: Manifest,
+    reg: Registry,
+    counts: GroupCounts | None,
+    *,
+    again: bool = False,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's documents numbered, with their evidence and sites, and its lines (see
+    :func:`toolkit.pages.page_lines`), counted for chrome learning; the normalised texts
+    dropped once split. ``again``: the same lines of a batch done before (its documents as
+    this gave them)."""
+    if again:
+        docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
+        return page_lines(docs, reg)
+    if docs.height == 1:  # appended as a chunk of its own: the document is not copied
+        pad = {"path": _PAD, "page": False, "has_body": False}
+        docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
+    docs, lines = page_lines(_numbered(docs, manifest, reg), reg)
+    if counts is not None:
+        counts.add_lines(docs, lines)
+    return docs, lines
+
+
+# A batch of one document gets a row of nothing (this path), kept until the corpus is
+# assembled: polars copies the value of a one-row column about four times over in every
+# operation (a 100 MB page: 400 MB each time).
+_PAD = ""
+_NOT_PAD = pl.col("path") != _PAD
+
+
+def _dates_only(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """Every batch's date fields and paths, in order (a file's dates settle its order)."""
+    return pl.concat([d.select("date_raw", "path") for d in parts])
+
+
+def _resolved_batches(
+    parts: list[pl.DataFrame],
+    dates: tuple[pl.Series, pl.Series],
+    reg: Registry,
+    year_range: tuple[int, int] | None,
+    today: dt.date,
+) -> pl.DataFrame:
+    """Every batch's fields resolved (:func:`toolkit.provenance.resolved`), yearless datelines
+    placed in the years of all batches' dates, in the order one batch gives: pages first."""
+    column_date, notes = dates
+    start = 0
+    for i, docs in enumerate(parts):
+        end = start + docs.height
+        parts[i] = with_dates(docs, column_date[start:end], notes[start:end], today)
+        start = end
+    if year_range is None:
+        seen = [r for r in map(years_seen, parts) if r is not None]
+        year_range = (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
+    keep = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
+    for i, docs in enumerate(parts):
+        parts[i] = resolved(docs, reg, year_range, today=today).select(keep)
+    return _pages_first(parts).drop("page")
+
+
+def _pages_first(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """Batches' rows in the order one batch of all files gives them: pages, then table rows."""
+    if len(frames) == 1:
+        return frames[0]
+    page = pl.col("page")
+    return pl.concat([f.filter(page) for f in frames] + [f.filter(~page) for f in frames])
 
 
 def _assembled(
@@ -347,11 +572,13 @@ def _assembled(
     """The corpus without duplicate ids, in ``CORPUS_SCHEMA``, and the full report: the rows
     so far, those ``empty`` of text, the duplicate ids, the manifest rows no file matched, and
     a row per loaded article."""
+    # Pad rows (one path: "duplicates" of each other) go last: a big one-row corpus is copied
+    # by every operation on it.
     corpus, duplicates = drop_duplicate_ids(corpus)
     unmatched = manifest.unmatched(corpus["_manifest_key"])
-    report = _full_report([report, duplicates, unmatched, empty], corpus)
+    report = _full_report([report, duplicates.filter(_NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    return Ingest(corpus, report, learned)
+    return Ingest(corpus.filter(_NOT_PAD), report, learned)
 
 
 def _numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
@@ -360,16 +587,18 @@ def _numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataF
     if not docs["page"].is_sorted(descending=True):  # batches: pages of later ones last
         docs = docs.sort("page", descending=True, maintain_order=True)
     docs = docs.with_row_index("doc")
-    docs = docs.join(
+    # the evidence put beside the documents, not joined to them (a join copies their texts)
+    evidence = docs.select("path").join(
         file_evidence(docs, manifest, reg), on="path", how="left", maintain_order="left"
     )
-    return normalize_fields(docs, reg)
+    return normalize_fields(docs.hstack(evidence.drop("path")), reg)
 
 
 def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Documents with text, and report rows (``REPORT_SCHEMA``) for those left without."""
+    """Documents with text, and report rows (``REPORT_SCHEMA``, and ``page``) for those left
+    without."""
     no_body = ~pl.col("has_body")
-    empty = docs.filter(pl.col("text") == "").select(
+    empty = docs.filter((pl.col("text") == "") & _NOT_PAD).select(
         "path",
         "record",
         pl.col("_line").alias("line"),
@@ -387,8 +616,9 @@ def _without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.lit(None, pl.String).alias("doc_id"),
         pl.lit(None, pl.String).alias("note"),
         pl.col("_encoding").alias("encoding"),
+        "page",
     )
-    return docs.filter(pl.col("text") != ""), empty
+    return docs.filter((pl.col("text") != "") | ~_NOT_PAD), empty
 
 
 def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFrame:
@@ -402,7 +632,7 @@ def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFr
         "doc_id",
         pl.col("_note").alias("note"),
         pl.col("_encoding").alias("encoding"),
-    )
+    ).filter(_NOT_PAD)
     return pl.concat([*skipped, loaded], how="vertical_relaxed").sort(
         ["path", "record", "line"], nulls_last=False, maintain_order=True
     )

@@ -1,35 +1,38 @@
-"""Page structure over a whole corpus: bodies split into paragraphs, each page's site found,
-chrome learned and marked, and every page read (title, dateline, date, outlet cue, body).
+"""Page structure over a corpus, a batch at a time: bodies split into paragraphs, each page's
+site found, chrome learned and marked, and every page read (title, dateline, date, outlet cue,
+body).
 
 The per-page reading itself is :func:`toolkit.extract.assemble_page`; this module runs it over
-frames. Columns are dropped once used: a corpus's text is held as few times as it can be.
+frames, in three steps a load in batches runs per batch: :func:`page_lines` (each batch's
+lines, counted by :class:`toolkit.chrome_counts.GroupCounts`), :func:`read_marked` (pages read
+knowing what the counts of every batch learned), :func:`with_text` (titles and bodies less the
+affixes and edges learned from every batch's pages); :func:`toolkit.load.finish` runs them on one
+frame. Columns are dropped once used: a corpus's text is held as few times as it can be.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
-from toolkit.clean import chrome_expr, cut_chrome_sentences, learned_lines
-from toolkit.date_order import settle_order
+from toolkit.affixes import cut_edges, strip_title_affixes, text_edges
+from toolkit.chrome_counts import LEARNED_SCHEMA, Learned
+from toolkit.clean import chrome_expr, cut_chrome_sentences
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, detect_sites, header_candidates
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
 from toolkit.outlets import Registry
-from toolkit.stamps import STAMP_MAX_CHARS
 
-__all__ = ["LEARNED_SCHEMA", "PAGE_SCHEMA", "normalize_fields", "read_pages"]
-
-# What was learned as chrome, per group (a site, else ``folder:`` and a folder): whole lines
-# (kind "line"), the site-name parts of titles ("title prefix", "title suffix") and the
-# segments that open or close texts ("opening", "closing", "closing template").
-LEARNED_SCHEMA: dict[str, pl.DataType] = {
-    "group": pl.String,
-    "kind": pl.String,
-    "line": pl.String,
-    "n_docs": pl.Int64,
-}
+__all__ = [
+    "LEARNED_SCHEMA",
+    "LINES_SCHEMA",
+    "PAGE_SCHEMA",
+    "normalize_fields",
+    "page_lines",
+    "page_parts",
+    "read_marked",
+    "with_text",
+]
 
 # What reading a page gives, one row per document with text.
 PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -46,6 +49,8 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "partial_text": pl.String,
     "weekday": pl.String,
     "page_note": pl.String,
+    # the body's first and last non-blank lines where they may be learned as edges, else ""
+    "edges": pl.String,
 }
 
 
@@ -81,45 +86,128 @@ def _blank_to_null(texts: pl.Series) -> pl.Series:
     return pl.select(pl.when(pl.lit(texts) != "").then(pl.lit(texts))).to_series().alias(texts.name)
 
 
-def read_pages(
-    docs: pl.DataFrame,
-    reg: Registry,
-    *,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read every document with text as a page.
+LINES_SCHEMA: dict[str, pl.DataType] = {
+    "doc": pl.UInt32,
+    "pos": pl.Int64,
+    "line": pl.String,
+    "site": pl.String,
+    "group": pl.String,
+    "chrome": pl.Boolean,
+    "found": pl.String,
+}
 
-    Args:
-        docs: documents numbered ``doc`` 0, 1, ... in row order, as :func:`normalize_fields`
-            leaves them.
-        reg: the outlet registry (sites, chrome, cues, datelines).
-        learn: learn lines repeated across a site's (or folder's) documents as chrome...
-        min_chrome_docs: ...found in at least this many documents...
-        chrome_share: ...and this share of them.
+
+def page_lines(docs: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Bodies split into paragraphs, each page's site found, the site's chrome marked.
 
     Returns:
-        ``docs`` with ``group`` (the site, else ``folder:`` and the folder, for learning),
-        ``text`` (the body, or the title where a table has no body column) and the columns of
-        ``PAGE_SCHEMA``, ``text_n`` dropped; and the learned lines (``LEARNED_SCHEMA``).
+        ``docs`` with ``_key`` (a hash copies of one document share: its text, else its title),
+        ``site`` and ``group`` (the site, else ``folder:`` and the folder), ``text_n`` dropped
+        once split; and the lines
+        (``LINES_SCHEMA``): ``chrome`` by the site's patterns, ``line`` less the chrome
+        sentences of a line that has others (``found``: the line as found, where that cut it),
+        none for headline tables (no bodies).
     """
-    # Copies of one document (its text, else its title) share a key: they vote once.
-    key = pl.when(pl.col("text_n").is_not_null()).then(pl.col("text_n")).otherwise("title_raw")
-    docs = docs.with_columns(key.hash().alias("_key"))
+    text = pl.col("text_n")
+    key = pl.when(text.is_not_null()).then(text.hash()).otherwise(pl.col("title_raw").hash())
+    docs = docs.with_columns(key.alias("_key"))
     if docs["raw"].is_null().all():  # headline tables: no bodies, no pages to read
-        learned, pages = pl.DataFrame(schema=LEARNED_SCHEMA), pl.DataFrame(schema=PAGE_SCHEMA)
-        docs = docs.with_columns(pl.lit(None, pl.String).alias("group"))
+        docs = docs.drop("text_n").with_columns(pl.lit(None, pl.String).alias("group"))
+        return docs, pl.DataFrame(schema=LINES_SCHEMA)
+    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
+    # Pages without a site from their URL get one from their own cues.
+    undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
+    found = detect_sites(lines.filter(undetected) if not undetected.all() else lines, reg=reg)
+    # put beside the documents, not joined to them (a join copies their texts)
+    found = docs.select("doc").join(found, on="doc", how="left", maintain_order="left")
+    docs = docs.drop("text_n").with_columns(
+        pl.coalesce(pl.col("site"), found["site"]).alias("site")
+    )
+    docs = docs.with_columns(
+        pl.when(pl.col("raw").is_not_null())
+        .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
+        .alias("group")
+    )
+    # docs' row i is document i: each line's site and group by position, no join.
+    lines = lines.with_columns(
+        docs["site"].gather(lines["doc"]).alias("site"),
+        docs["group"].gather(lines["doc"]).alias("group"),
+    )
+    return docs, _site_chrome(lines, reg)
+
+
+def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
+    """``lines`` (doc, pos, line, site, group) with ``chrome`` and ``found``: the site's
+    patterns, each site's lines matched with that site's patterns (see :func:`page_lines`)."""
+    line = pl.col("line")
+    sites = lines["site"].unique(maintain_order=True).to_list()
+    if len(sites) == 1:
+        chrome = over_column(lines["line"], chrome_expr(line, sites[0], reg=reg))
     else:
-        docs, lines, learned = _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share)
-        pages = _pages(docs, lines, reg, min_chrome_docs if learn else None)
-        del lines
-    docs = docs.drop("text_n").join(pages, on="doc", how="left", maintain_order="left")
-    del pages
-    if learn:
-        docs, affixes = _without_title_affixes(docs, min_chrome_docs, chrome_share)
-        docs, edges = _without_edges(docs, min_chrome_docs, chrome_share)
-        learned = pl.concat([learned, affixes, edges]).sort("group", "kind", "line")
+        chrome = pl.repeat(False, lines.height, eager=True)
+        for site in sites:
+            where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
+            flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
+            chrome = chrome.scatter(where, flags)
+    return _cut_sentences(lines, chrome, reg)
+
+
+def read_marked(
+    docs: pl.DataFrame, lines: pl.DataFrame, learned: Learned, reg: Registry
+) -> pl.DataFrame:
+    """Every page read, its lines marked chrome by the site's patterns and the lines
+    ``learned`` from every batch: ``docs`` and ``lines`` as :func:`page_lines` gives them
+    (``text_n`` dropped), ``docs`` with the columns of ``PAGE_SCHEMA``."""
+    if docs["raw"].is_null().all():
+        pages = pl.DataFrame(schema=PAGE_SCHEMA).clear(docs.height)
+    else:
+        hit = learned.hit(lines)
+        lines = lines.with_columns(
+            (pl.col("chrome") | hit).alias("chrome"),
+            # chrome only because the group's other pages have the line (a page's title its
+            # sister pages link to may be one)
+            (~pl.col("chrome") & hit).alias("learned"),
+            learned.repeated(lines).alias("repeated"),
+        )
+        pages = _pages(docs, lines, reg, learned)
+    del lines
+    # pages are in the documents' order: put beside them, not joined (a join copies the texts)
+    return docs.hstack(pages.drop("doc"))
+
+
+def _title_group() -> pl.Expr:
+    """The group a document's title is learned with: its page group, else its site, else its
+    file's folder (a table of headlines)."""
+    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
+
+
+def _title_columns(docs: pl.DataFrame) -> list[str]:
+    """The titles a table, a file name or a page gives (not a manifest's: the user's own)."""
+    return [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
+
+
+def page_parts(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What the learning of title affixes and text edges needs of pages :func:`read_marked`
+    read: ``group, key, title`` and ``group, key, text`` (the bodies), for
+    :meth:`toolkit.chrome_counts.GroupCounts.add_pages`."""
+    titles = docs.select(
+        _title_group().alias("group"),
+        pl.col("_key").alias("key"),
+        pl.coalesce(_title_columns(docs)).alias("title"),
+    )
+    return titles, docs.select("group", pl.col("_key").alias("key"), pl.col("edges").alias("text"))
+
+
+def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
+    """Pages :func:`read_marked` read, less the title affixes and text edges ``learned``
+    (``LEARNED_SCHEMA``) from every batch, with ``text`` and ``_page_note``."""
+    affixes = learned.filter(pl.col("kind").str.starts_with("title "))
+    if affixes.height:
+        groups = docs.select(_title_group()).to_series()
+        docs = docs.with_columns(
+            strip_title_affixes(docs[c], groups, affixes).alias(c) for c in _title_columns(docs)
+        )
+    docs = _without_edges(docs, learned.filter(~pl.col("kind").str.starts_with("title ")))
     # A page left without text once its chrome is cut keeps its title as its text, with a note.
     title = pl.coalesce("title_n", "page_title", "title_known")
     emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
@@ -139,45 +227,15 @@ def read_pages(
         ignore_nulls=True,
     )
     note = pl.when(note != "").then(note)
-    docs = docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "page_note"
+    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
+        "body", "_key", "page_note", "edges"
     )
-    return docs, learned
 
 
-def _title_group() -> pl.Expr:
-    """The group a document's title is learned with: its page group, else its site, else its
-    file's folder (a table of headlines)."""
-    return pl.coalesce("group", "site", pl.concat_str(pl.lit("folder:"), "folder"))
-
-
-def _without_title_affixes(
-    docs: pl.DataFrame, min_docs: int, share: float
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Site-name prefixes and suffixes learned across each group's titles, and cut from the
-    titles a table, a file name or a page gives (not from a manifest's: the user's own)."""
-    columns = [c for c in ("title_n", "file_title", "page_title") if c in docs.columns]
-    titles = docs.select(
-        _title_group().alias("group"),
-        pl.col("_key").alias("key"),
-        pl.coalesce(columns).alias("title"),
-    )
-    learned = learn_title_affixes(titles, min_docs=min_docs, min_share=share)
+def _without_edges(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
+    """``docs`` with the segments ``learned`` to open or close the bodies of their group cut."""
     if not learned.height:
-        return docs, learned
-    return docs.with_columns(
-        strip_title_affixes(docs[c], titles["group"], learned).alias(c) for c in columns
-    ), learned
-
-
-def _without_edges(
-    docs: pl.DataFrame, min_docs: int, share: float
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Segments that open or close many of a group's bodies, learned and cut."""
-    bodies = docs.select("group", pl.col("_key").alias("key"), pl.col("body").alias("text"))
-    learned = learn_edges(bodies, min_docs=min_docs, min_share=share)
-    if not learned.height:
-        return docs, learned
+        return docs
     by_group: dict[str, dict[str, set[str]]] = {}
     for group, kind, line in learned.select("group", "kind", "line").iter_rows():
         by_group.setdefault(group, {}).setdefault(kind, set()).add(line)
@@ -187,111 +245,38 @@ def _without_edges(
         cut_edges(body, by_group[group])
         for group, body in docs.select("group", "body")[at].iter_rows()
     ]
-    return docs.with_columns(docs["body"].scatter(at, cut).alias("body")), learned
-
-
-def _marked_lines(docs, reg, learn, min_chrome_docs, chrome_share):
-    """Split bodies into paragraphs, find each page's site, learn and mark chrome: ``docs``
-    with ``site`` and ``group``, the lines (``doc, pos, line, site, group, chrome``), and the
-    learned lines."""
-    lines = paragraph_lines(docs["text_n"]).with_columns(pl.col("doc").cast(pl.UInt32))
-    # Pages without a site from their URL get one from their own cues.
-    undetected = (docs["page"] & docs["site"].is_null()).gather(lines["doc"])
-    found = detect_sites(lines.filter(undetected) if not undetected.all() else lines, reg=reg)
-    docs = (
-        docs.join(found.rename({"site": "_found"}), on="doc", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("site", "_found").alias("site"))
-        .drop("_found")
-        .with_columns(
-            pl.when(pl.col("raw").is_not_null())
-            .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
-            .alias("group")
-        )
-    )
-    # docs' row i is document i: each line's site and group by position, no join.
-    lines = lines.with_columns(
-        docs["site"].gather(lines["doc"]).alias("site"),
-        docs["group"].gather(lines["doc"]).alias("group"),
-    )
-    learned = (
-        learned_lines(
-            lines.select("doc", "line"),
-            docs.select("doc", "group", pl.col("_key").alias("key")),
-            min_docs=min_chrome_docs,
-            min_share=chrome_share,
-        ).select("group", pl.lit("line").alias("kind"), "line", "n_docs")
-        if learn
-        else pl.DataFrame(schema=LEARNED_SCHEMA)
-    )
-    return docs, _repeated(_chrome(lines, learned, reg), docs), learned
-
-
-def _repeated(lines: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
-    """``lines`` with ``repeated``: the line is also in another distinct document of its
-    group (a section name, a byline: not a page's own title)."""
-    keys = docs["_key"].gather(lines["doc"])
-    n = (
-        keys.alias("_k")
-        .to_frame()
-        .with_columns(lines.select("group", "line"))
-        .select(pl.col("_k").n_unique().over("group", "line").alias("_n"))["_n"]
-    )
-    return lines.with_columns(((n > 1) & lines["group"].is_not_null()).alias("repeated"))
-
-
-def _chrome(lines: pl.DataFrame, learned: pl.DataFrame, reg: Registry) -> pl.DataFrame:
-    """``lines`` (doc, pos, line, site, group) with ``chrome``: the site's patterns or the
-    lines learned for the group. Each site's lines are matched with that site's patterns."""
-    line = pl.col("line")
-    sites = lines["site"].unique(maintain_order=True).to_list()
-    if len(sites) == 1:
-        chrome = over_column(lines["line"], chrome_expr(line, sites[0], reg=reg))
-    else:
-        chrome = pl.repeat(False, lines.height, eager=True)
-        for site in sites:
-            where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
-            flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
-            chrome = chrome.scatter(where, flags)
-    lines = _cut_sentences(lines, chrome, reg)
-    chrome = lines["_chrome"]
-    lines = lines.drop("_chrome")
-    learned_hit = pl.lit(False)
-    for (group,), found in learned.partition_by("group", as_dict=True).items():
-        in_group = pl.col("group") == group
-        learned_hit = learned_hit | (in_group & line.is_in(found["line"].implode()))
-    # "learned": chrome only because the group's other pages have the line (a page's title
-    # its sister pages link to may be one).
-    return lines.with_columns(chrome.alias("chrome")).with_columns(
-        (pl.col("chrome") | learned_hit).alias("chrome"),
-        (~pl.col("chrome") & learned_hit).alias("learned"),
-    )
+    return docs.with_columns(docs["body"].scatter(at, cut).alias("body"))
 
 
 def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.DataFrame:
-    """``lines`` with ``_chrome``: a chrome line of several sentences keeps those that are not
-    chrome (a summary that ends with a copyright notice), see
-    :func:`toolkit.clean.cut_chrome_sentences`."""
+    """``lines`` with ``chrome`` and ``found``: a chrome line of several sentences keeps those
+    that are not chrome (a summary that ends with a copyright notice, see
+    :func:`toolkit.clean.cut_chrome_sentences`), and ``found`` keeps the line as found."""
     several = chrome & lines["line"].str.contains(r"[.!?…]\s+\S")
     if not several.any():
-        return lines.with_columns(chrome.alias("_chrome"))
+        return lines.with_columns(chrome.alias("chrome"), pl.lit(None, pl.String).alias("found"))
     where = several.arg_true()
     cut = [
         cut_chrome_sentences(line, site, reg=reg)
         for line, site in lines.select("line", "site")[where].iter_rows()
     ]
-    kept = pl.Series([c is not None for c in cut])
-    text = lines["line"].scatter(where.filter(kept), [c for c in cut if c is not None])
+    at = where.filter(pl.Series([c is not None for c in cut]))
+    found = pl.repeat(None, lines.height, dtype=pl.String, eager=True)
     return lines.with_columns(
-        text.alias("line"), chrome.scatter(where.filter(kept), False).alias("_chrome")
+        lines["line"].scatter(at, [c for c in cut if c is not None]).alias("line"),
+        chrome.scatter(at, False).alias("chrome"),
+        found.scatter(at, lines["line"].gather(at)).alias("found"),
     )
 
 
 def _pages(
-    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, min_docs: int | None
+    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, learned: Learned
 ) -> pl.DataFrame:
-    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`).
-    Pages of a group of at least ``min_docs`` distinct documents are read knowing which of
-    their lines the group's other pages have (None: never)."""
+    """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`), a
+    row for each of ``docs`` (nulls where it has no text), in their order.
+    Pages of a group ``learned`` from are read knowing which of their lines the group's other
+    pages have, and numeric stamps in the day/month order the group's pages settle."""
+    orders, learned_from = learned.orders, learned.groups
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
@@ -304,19 +289,15 @@ def _pages(
     for doc, n in counts.iter_rows():
         paras[doc] = slice(end, end + n)
         end += n
-    orders = _numeric_orders(lines)
-    learned_from = set()
-    if min_docs is not None:
-        sizes = docs.group_by("group").agg(pl.col("_key").n_unique().alias("n"))
-        learned_from = set(sizes.filter(pl.col("n") >= min_docs)["group"].drop_nulls())
     rows = []
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
-    for doc, site, group, title_known, title_given, page_file in (
-        docs.filter(pl.col("raw").is_not_null())
-        .select("doc", "site", "group", "title_known", given, "page")
-        .iter_rows()
-    ):
+    for doc, site, group, title_known, title_given, page_file, has_text in docs.select(
+        "doc", "site", "group", "title_known", given, "page", pl.col("raw").is_not_null()
+    ).iter_rows():
+        if not has_text:
+            rows.append((doc, *(None for _ in range(len(PAGE_SCHEMA) - 1))))
+            continue
         at = paras.get(doc, slice(0, 0))
         page = assemble_page(
             para_text[at],
@@ -343,27 +324,6 @@ def _pages(
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
-
-
-# NUMERIC_STAMP, for polars (no back-references: settle_order skips mixed separators)
-_NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
-
-
-def _numeric_orders(lines: pl.DataFrame) -> dict[str, str]:
-    """Each group's day/month order, settled by its pages' numeric stamps ("12/11/2014"
-    beside "01/16/2015": month first) with :func:`toolkit.dates.settle_order`."""
-    stamps = (
-        lines.filter(pl.col("group").is_not_null())
-        .filter(pl.col("line").str.len_chars() <= STAMP_MAX_CHARS)
-        .select("group", pl.col("line").str.extract(_NUMERIC_SCREEN, 1).alias("stamp"))
-        .drop_nulls()
-        .unique(maintain_order=True)
-    )
-    orders = {}
-    for (group,), found in stamps.partition_by("group", as_dict=True).items():
-        if (order := settle_order(found["stamp"])) is not None:
-            orders[group] = order
-    return orders
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
@@ -401,4 +361,34 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
             if n
         )
         or None,
+        _edges_kept(body),
     )
+
+
+def _edges_kept(body: list[str]) -> str:
+    """What edge learning needs of a body (see :func:`_edge_text`): "" where its first and last
+    lines hold no segment that could be learned (most texts: held for every page, it is kept
+    small)."""
+    text = _edge_text(body)
+    return text if text_edges(text) else ""
+
+
+def _edge_text(paras: list[str]) -> str:
+    """The first and last non-blank lines of ``paras`` joined as a body: all that
+    :func:`toolkit.affixes.edge_segments` reads of a body (a big page is not copied for it)."""
+    at_first, first = _nonblank(paras, reverse=False)
+    if first is None:
+        return ""
+    at_last, last = _nonblank(paras, reverse=True)
+    return first if at_first == at_last else f"{first}\n{last}"
+
+
+def _nonblank(paras: list[str], *, reverse: bool) -> tuple[tuple[int, int] | None, str | None]:
+    """Where the first (or last) non-blank line of ``paras`` is, and the line."""
+    order = range(len(paras) - 1, -1, -1) if reverse else range(len(paras))
+    for i in order:
+        lines = paras[i].split("\n")
+        for j in reversed(range(len(lines))) if reverse else range(len(lines)):
+            if lines[j].strip():
+                return (i, j), lines[j]
+    return None, None

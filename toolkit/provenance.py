@@ -21,7 +21,17 @@ from toolkit.lang import language, word_count
 from toolkit.outlets import Registry
 from toolkit.sources import REPORT_SCHEMA, Manifest
 
-__all__ = ["DATE_EVIDENCE", "doc_id", "drop_duplicate_ids", "file_evidence", "resolve_fields"]
+__all__ = [
+    "DATE_EVIDENCE",
+    "column_dates_of",
+    "doc_id",
+    "drop_duplicate_ids",
+    "file_evidence",
+    "resolve_fields",
+    "resolved",
+    "with_dates",
+    "years_seen",
+]
 
 col = pl.col
 
@@ -89,10 +99,11 @@ def resolve_fields(
     """Outlet, title, date, id, language, length and notes for documents with text.
 
     What needs Python runs on distinct values or on the few rows concerned, the rest as one
-    polars query.
+    polars query. A load in batches runs the steps apart: :func:`column_dates_of` over every
+    batch's dates, :func:`years_seen` of each batch, then :func:`resolved` per batch.
 
     Args:
-        docs: documents as :func:`toolkit.pages.read_pages` leaves them, joined with
+        docs: documents as :func:`toolkit.pages.with_text` leaves them, joined with
             :func:`file_evidence`.
         reg: the outlet registry (aliases, sites, date formats, weekday names).
         year_range: years a weekday may place a yearless dateline in (see
@@ -106,26 +117,73 @@ def resolve_fields(
         ``published``, ``doc_id``, ``lang``, ``n_words``...) and ``_note``.
     """
     today = today or dt.date.today()
-    dates, notes = column_dates(
-        docs["date_raw"], docs["path"], reading=reading, today=today, reg=reg
-    )
+    dates, notes = column_dates_of(docs, reading=reading, today=today, reg=reg)
+    return resolved(with_dates(docs, dates, notes, today), reg, year_range, today=today)
+
+
+def column_dates_of(
+    docs: pl.DataFrame,
+    *,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+    reg: Registry | None = None,
+) -> tuple[pl.Series, pl.Series]:
+    """The dates of the documents' date fields and their notes (:func:`toolkit.dates.column_dates`,
+    which settles a file's numeric order from all its values: give it every batch's)."""
+    return column_dates(docs["date_raw"], docs["path"], reading=reading, today=today, reg=reg)
+
+
+def with_dates(
+    docs: pl.DataFrame, dates: pl.Series, notes: pl.Series, today: dt.date
+) -> pl.DataFrame:
+    """``docs`` with ``column_date`` and ``_date_note``, and every full date found refused
+    when out of range (``_range_note``)."""
     docs = docs.with_columns(dates.alias("column_date"), notes.alias("_date_note"))
+    return _in_range(docs, [c for c, _ in DATE_EVIDENCE[:-1] if c != "column_date"], today)
+
+
+def years_seen(docs: pl.DataFrame) -> tuple[int, int] | None:
+    """The years of the full dates found (:func:`with_dates`), one year either side: where a
+    weekday may place a yearless dateline by default (as :func:`toolkit.dates.infer_yearless`
+    finds them in one frame); None when nothing is dated."""
+    found = [col(c) for c, _ in DATE_EVIDENCE[:-1]]
+    low, high = docs.select(
+        pl.min_horizontal(c.dt.year().min() for c in found).alias("low"),
+        pl.max_horizontal(c.dt.year().max() for c in found).alias("high"),
+    ).row(0)
+    return (low - 1, high + 1) if low is not None else None
+
+
+def resolved(
+    docs: pl.DataFrame,
+    reg: Registry,
+    year_range: tuple[int, int] | None,
+    *,
+    today: dt.date,
+) -> pl.DataFrame:
+    """:func:`resolve_fields` once :func:`with_dates` has run: yearless datelines, then the
+    corpus columns in one query."""
     evidence = [c for c, _ in DATE_EVIDENCE[:-1]]
-    docs = _in_range(docs, [c for c in evidence if c != "column_date"], today)
     docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
     docs = _in_range(docs, ["inferred"], today)
+    # The texts apart: a query over a frame that holds them copies them (a big text several
+    # times), one over the texts alone does not.
+    texts = docs.select(
+        _raw_text(docs).alias("raw_text"),
+        "text",
+        word_count(col("text")).alias("n_words"),
+        language(col("text"), word_count(col("text"))).alias("lang"),
+    )
     # One query: polars computes shared sub-expressions once, and uses every core.
-    return (
-        docs.lazy()
+    fields = (
+        docs.drop("raw", "text")
+        .lazy()
         .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
         .with_columns(_fields())
-        .with_columns(
-            pl.when(_note() != "").then(_note()).alias("_note"),
-            word_count(col("text")).alias("n_words"),
-            language(col("text"), word_count(col("text"))).alias("lang"),
-        )
+        .with_columns(pl.when(_note() != "").then(_note()).alias("_note"))
         .collect(engine="streaming")
     )
+    return fields.hstack(texts)
 
 
 def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.DataFrame:
@@ -156,6 +214,13 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
             docs,
         ),
     }
+
+
+def _raw_text(docs: pl.DataFrame) -> pl.Expr:
+    """The text as found, else a table's title: the text column itself (not a copy of a
+    corpus's texts) where no title fills a missing text."""
+    fills = docs.select((col("raw").is_null() & col("title_raw").is_not_null()).any()).item()
+    return pl.coalesce("raw", "title_raw") if fills else col("raw")
 
 
 def _fields() -> list[pl.Expr]:
@@ -190,7 +255,6 @@ def _fields() -> list[pl.Expr]:
         title_source.alias("title_source"),
         url.alias("url"),
         pl.coalesce("m_site", "site").alias("site"),
-        pl.coalesce("raw", "title_raw").alias("raw_text"),
         doc_id(key).alias("doc_id"),
         published.alias("published"),
         published_source.alias("published_source"),

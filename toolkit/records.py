@@ -183,6 +183,8 @@ def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series, pl.Serie
     if not where:
         return texts, encodings, unread
     decoded, found, why = decode_all([pages[i].text for i in where])
+    if len(where) == len(pages):  # all read as bytes: no copy into a column of nulls
+        return decoded, found, why
     return (
         texts.scatter(where, decoded),
         encodings.scatter(where, found),

@@ -44,6 +44,7 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         return
     frame = None if looks_binary(data) else _read_exactly(data, delimiter)
     if frame is not None:  # well formed: every row is one record, no skips
+        del data
         records, skips, encoding = range(frame.height), [], "utf-8"
         starts = _first_lines(
             frame, 1 + sum(len(re.findall(r"\r\n|\r|\n", c)) for c in frame.columns)
@@ -95,10 +96,25 @@ def _read_exactly(data: bytes, delimiter: str) -> pl.DataFrame | None:
         )
     except pl.exceptions.PolarsError:  # a table polars cannot read (or not UTF-8): row by row
         return None
-    written = io.BytesIO()
-    frame.write_csv(written, separator=delimiter, line_terminator=newline)
-    whole = data if data.endswith((b"\n", b"\r")) else data + newline.encode()
-    return frame if written.getvalue() == whole else None
+    tail = b"" if data.endswith((b"\n", b"\r")) else newline.encode()  # a last newline added
+    return frame if _writes_back(frame, data + tail if tail else data, delimiter, newline) else None
+
+
+_CHECK_ROWS = 20_000  # rows written back at a time to check that a table reads exactly
+
+
+def _writes_back(frame: pl.DataFrame, data: bytes, delimiter: str, newline: str) -> bool:
+    """Whether ``frame`` written as CSV gives ``data``, compared a slice of rows at a time
+    (never a second copy of a big table)."""
+    at = 0
+    for i, rows in enumerate([frame.clear(), *frame.iter_slices(_CHECK_ROWS)]):
+        written = io.BytesIO()
+        rows.write_csv(written, separator=delimiter, line_terminator=newline, include_header=i == 0)
+        chunk = written.getvalue()
+        if data[at : at + len(chunk)] != chunk:
+            return False
+        at += len(chunk)
+    return at == len(data)
 
 
 def _first_lines(frame: pl.DataFrame, header_lines: int) -> pl.Series:

@@ -1,0 +1,84 @@
+"""What chrome learning keeps of each batch: the same learning from one batch or several."""
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from toolkit.affixes import edge_segments, learn_edges
+from toolkit.chrome_counts import GroupCounts
+
+# (doc, group, key, lines): documents 2 and 3 are copies of one text (same key)
+DOCS = [
+    (0, "a", 10, ["Menu", "Story zero", "Posted 01/02/2015"]),
+    (1, "a", 11, ["Menu", "Story one", "Posted 25/02/2015"]),
+    (2, "a", 12, ["Menu", "Copied story"]),
+    (3, "a", 12, ["Menu", "Copied story"]),
+    (4, "b", 13, ["Menu", "Story four"]),
+]
+
+
+def _frames(rows):
+    docs = pl.DataFrame(
+        [(d, g, k) for d, g, k, _ in rows],
+        schema={"doc": pl.UInt32, "group": pl.String, "_key": pl.UInt64},
+        orient="row",
+    )
+    lines = pl.DataFrame(
+        [(d, g, line, None) for d, g, _, ls in rows for line in ls],
+        schema={"doc": pl.UInt32, "group": pl.String, "line": pl.String, "found": pl.String},
+        orient="row",
+    )
+    return docs, lines
+
+
+def _learned(batches, min_docs):
+    counts = GroupCounts()
+    for rows in batches:
+        counts.add_lines(*_frames(rows))
+    return counts.learned(min_docs, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("min_docs", "hits"),
+    [
+        # group a has 3 distinct documents (the copies vote once): "Menu" is in all 3
+        (3, {"Menu"}),
+        # "Copied story" is in one distinct document, however many copies
+        (2, {"Menu"}),
+        (4, set()),
+    ],
+)
+@pytest.mark.parametrize("split", [[5], [1, 1, 1, 1, 1], [3, 2], [2, 3]])
+def test_batches_learn_what_one_batch_learns(min_docs, hits, split):
+    batches, at = [], 0
+    for n in split:
+        batches.append(DOCS[at : at + n])
+        at += n
+    learned = _learned(batches, min_docs)
+    _, lines = _frames(DOCS)
+    found = set(lines.filter(learned.hit(lines).to_list())["line"])
+    assert found == hits
+    assert learned.groups == ({"a"} if min_docs <= 3 else set())
+    # 25/02/2015 settles day first for group a, whichever batch it came in
+    assert learned.orders == {"a": "dmy"}
+    # a line in another distinct document of its group: "Menu" (a); not the copies' story
+    repeated = set(lines.filter(learned.repeated(lines).to_list())["line"])
+    assert repeated == {"Menu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Story told. Read Full Article at RT.com",
+        "Opening line\n\nBody of the story.\n\nCredit Sergei Grits/AP",
+        "One paragraph only",
+        "",
+    ],
+)
+def test_edges_learned_from_segments_found_a_batch_at_a_time(text):
+    texts = pl.DataFrame({"group": ["x"] * 6, "key": list(range(6)), "text": [text] * 6})
+    found = pl.concat([edge_segments(texts[:2]), edge_segments(texts[2:])])
+    assert_frame_equal(
+        learn_edges(texts.select("group", "key"), found=found, min_docs=5),
+        learn_edges(texts, min_docs=5),
+    )
