@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # numba's compiled UMAP code, made once at set-up in the cache folder the runs use
-NUMBA  := outputs/.cache/numba
+NUMBA  := $(or $(TOOLKIT_OUTPUTS),outputs)/.cache/numba
 COMPILED := $(NUMBA)/.compiled-ahead
 
 .PHONY: setup browser report test lint bench notebooks clean
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 # compile UMAP and pynndescent into numba's cache now (about a minute, once), not in the first run
 $(COMPILED): $(STAMP)
-	$(BIN)/python -c 'from toolkit.topics import compile_ahead; compile_ahead("$(NUMBA)")'
+	$(BIN)/python -c 'from toolkit.run import set_up; set_up()'
 	touch $@
 
 setup: $(STAMP) $(COMPILED)
