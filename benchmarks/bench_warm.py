@@ -18,9 +18,10 @@ does what ``make setup`` does once (:func:`toolkit.run.set_up`: numba's compiled
 ``--no-setup``.
 
 ``seeds`` is what ``make report`` does after set-up: with empty outputs, set-up's one-time
-step (timed on its own), then `toolkit run params/seeds.yaml` twice (first run, rerun). With
-``--code DIR`` it runs another checkout's code (``git archive COMMIT | tar -x -C DIR``), the
-before side of a comparison; a checkout without ``set_up`` skips that step.
+step (timed on its own), then `toolkit run params/seeds.yaml` twice (first run, rerun).
+``--code DIR`` (``seeds`` and ``runs``) runs another checkout's code (``git archive COMMIT |
+tar -x -C DIR``), the before side of a comparison; a checkout without ``set_up`` skips that
+step.
 
 ``embed`` times the embedding options on the same texts in one process, interleaved: the
 bundled model through sentence-transformers at batch sizes 32, 64 and 128; the same model
@@ -139,18 +140,21 @@ def timed_run(params: Path, outputs: Path, code: Path = ROOT) -> dict:
     }  # fmt: skip
 
 
-def runs(size: int, rounds: int, setup: bool = True) -> None:
+def runs(size: int, rounds: int, setup: bool = True, code: Path = ROOT) -> None:
     params = params_file(size)
+    code = code.resolve()
+    label = {} if code == ROOT else {"code": str(code)}
     for r in range(rounds):
         outputs = WORK / f"outputs{size}"
         shutil.rmtree(outputs, ignore_errors=True)  # cold: no prepared corpus, no caches
-        made = set_up(outputs) if setup else None
+        made = set_up(outputs, code) if setup else None
         if made:
-            row = {"size": size, "round": r, "phase": "setup", **made}
+            row = {"size": size, "round": r, "phase": "setup", **label, **made}
             print(json.dumps(row), flush=True)
             save("runs", row)
         for phase in ("cold", "warm"):
-            row = {"size": size, "round": r, "phase": phase, **timed_run(params, outputs)}
+            row = {"size": size, "round": r, "phase": phase, **label,
+                   **timed_run(params, outputs, code)}  # fmt: skip
             print(json.dumps(row), flush=True)
             save("runs", row)
 
@@ -336,11 +340,11 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=2000)
     parser.add_argument("--units", type=int, default=4000)
     parser.add_argument("--no-setup", action="store_true", help="runs: cold without set-up")
-    parser.add_argument("--code", type=Path, default=ROOT, help="seeds: the checkout to run")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to run")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.what == "runs":
-        runs(args.size, args.rounds, setup=not args.no_setup)
+        runs(args.size, args.rounds, setup=not args.no_setup, code=args.code)
     elif args.what == "seeds":
         seeds(args.rounds, args.code)
     elif args.what == "embed":
