@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# numba's compiled UMAP code, made once at set-up in the cache folder the runs use
+NUMBA  := $(or $(TOOLKIT_OUTPUTS),outputs)/.cache/numba
+COMPILED := $(NUMBA)/.compiled-ahead
 
 .PHONY: setup browser report test lint bench notebooks clean
 
@@ -13,7 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# compile UMAP and pynndescent into numba's cache now (about a minute, once), not in the first run
+$(COMPILED): $(STAMP)
+	$(BIN)/python -c 'from toolkit.run import set_up; set_up()'
+	touch $@
+
+setup: $(STAMP) $(COMPILED)
 
 # the report test drives headless Chromium; install Debian's where we can (root with apt-get)
 browser:

@@ -3,6 +3,7 @@ same run again), and the embedding options on this CPU.
 
     python benchmarks/bench_warm.py runs --size 20000 --rounds 2   # cold/warm `toolkit run`
     python benchmarks/bench_warm.py runs --size 4000 --rounds 2
+    python benchmarks/bench_warm.py seeds --rounds 3   # `make report`: set-up, first run, rerun
     python benchmarks/bench_warm.py embed --texts 2000 --rounds 3  # batch size, ONNX, model2vec
     python benchmarks/bench_warm.py quality --units 4000           # topic agreement (ARI)
 
@@ -12,7 +13,15 @@ and Sputnik): ``--size`` rows sampled with seed 0, written under /tmp/toolkit-be
 params file like params/headlines-ru.yaml (unit article, no stability refits). Each `toolkit
 run` is a fresh process measured by /usr/bin/time (wall, user and system CPU-seconds, peak
 memory), with `uptime`'s load before it: the machine is shared, so cold and warm runs are
-interleaved and repeated. Results: benchmarks/results/warm.json.
+interleaved and repeated. Results: benchmarks/results/warm.json. Before a cold run, ``runs``
+does what ``make setup`` does once (:func:`toolkit.run.set_up`: numba's compiled code) unless
+``--no-setup``.
+
+``seeds`` is what ``make report`` does after set-up: with empty outputs, set-up's one-time
+step (timed on its own), then `toolkit run params/seeds.yaml` twice (first run, rerun).
+``--code DIR`` (``seeds`` and ``runs``) runs another checkout's code (``git archive COMMIT |
+tar -x -C DIR``), the before side of a comparison; a checkout without ``set_up`` skips that
+step.
 
 ``embed`` times the embedding options on the same texts in one process, interleaved: the
 bundled model through sentence-transformers at batch sizes 32, 64 and 128; the same model
@@ -86,14 +95,13 @@ def params_file(size: int) -> Path:
     return path
 
 
-def timed_run(params: Path, outputs: Path) -> dict:
-    """One `toolkit run` in a fresh process, under /usr/bin/time -v."""
-    env = {**os.environ, "TOOLKIT_OUTPUTS": str(outputs), "PYTHONPATH": str(ROOT)}
+def timed(args: list[str], outputs: Path, code: Path = ROOT) -> tuple[dict, str]:
+    """``python ARGS`` in a fresh process under /usr/bin/time -v, with ``code`` on the path and
+    ``outputs`` as its outputs folder: wall, CPU-seconds, peak memory, load; and its stderr."""
+    env = {**os.environ, "TOOLKIT_OUTPUTS": str(outputs), "PYTHONPATH": str(code)}
     before = load()
-    done = subprocess.run(
-        ["/usr/bin/time", "-v", sys.executable, "-m", "toolkit", "run", str(params), "-q"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+    done = subprocess.run(["/usr/bin/time", "-v", sys.executable, *args], cwd=code, env=env,
+                          capture_output=True, text=True)  # fmt: skip
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
 
@@ -102,7 +110,6 @@ def timed_run(params: Path, outputs: Path) -> dict:
 
     clock = [float(x) for x in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
     wall = sum(x * 60**i for i, x in enumerate(reversed(clock)))
-    run = json.loads((outputs / params.stem / "latest" / "run.json").read_text())
     return {
         "wall_s": round(wall, 1),
         "cpu_s": round(float(field("User time (seconds)")) + float(field("System time (seconds)")),
@@ -110,21 +117,63 @@ def timed_run(params: Path, outputs: Path) -> dict:
         "peak_mb": round(int(field("Maximum resident set size (kbytes)")) / 1024),
         "load_before": before,
         "load_after": load(),
+    }, done.stderr  # fmt: skip
+
+
+def set_up(outputs: Path, code: Path = ROOT) -> dict | None:
+    """What ``make setup`` does once besides installing (numba's compiled code), timed; None
+    for code that has no such step."""
+    if "def set_up(" not in (code / "toolkit" / "run.py").read_text():
+        return None
+    return timed(["-c", "from toolkit.run import set_up; set_up()"], outputs, code)[0]
+
+
+def timed_run(params: Path, outputs: Path, code: Path = ROOT) -> dict:
+    """One `toolkit run` in a fresh process, under /usr/bin/time -v."""
+    row, _ = timed(["-m", "toolkit", "run", str(params), "-q"], outputs, code)
+    run = json.loads((outputs / params.stem / "latest" / "run.json").read_text())
+    return {
+        **row,
         "status": run["status"],
         "prepare_s": run["seconds"]["prepare"],
         "notebooks_s": {nb["notebook"]: nb["seconds"] for nb in run["notebooks"]},
     }  # fmt: skip
 
 
-def runs(size: int, rounds: int) -> None:
+def runs(size: int, rounds: int, setup: bool = True, code: Path = ROOT) -> None:
     params = params_file(size)
+    code = code.resolve()
+    label = {} if code == ROOT else {"code": str(code)}
     for r in range(rounds):
         outputs = WORK / f"outputs{size}"
         shutil.rmtree(outputs, ignore_errors=True)  # cold: no prepared corpus, no caches
-        for phase in ("cold", "warm"):
-            row = {"size": size, "round": r, "phase": phase, **timed_run(params, outputs)}
+        made = set_up(outputs, code) if setup else None
+        if made:
+            row = {"size": size, "round": r, "phase": "setup", **label, **made}
             print(json.dumps(row), flush=True)
             save("runs", row)
+        for phase in ("cold", "warm"):
+            row = {"size": size, "round": r, "phase": phase, **label,
+                   **timed_run(params, outputs, code)}  # fmt: skip
+            print(json.dumps(row), flush=True)
+            save("runs", row)
+
+
+def seeds(rounds: int, code: Path) -> None:
+    """``make report`` after set-up, from empty outputs: set-up's step, then two runs."""
+    code = code.resolve()
+    label = "this" if code == ROOT else str(code)
+    for r in range(rounds):
+        outputs = WORK / "outputs-seeds"
+        shutil.rmtree(outputs, ignore_errors=True)
+        rows = [("setup", set_up(outputs, code))]
+        for phase in ("first", "rerun"):
+            rows.append((phase, timed_run(code / "params" / "seeds.yaml", outputs, code)))
+        for phase, row in rows:
+            if row:
+                row = {"code": label, "round": r, "phase": phase, **row}
+                print(json.dumps(row), flush=True)
+                save("seeds", row)
 
 
 def texts(n: int, seed: int = 1) -> list[str]:
@@ -285,15 +334,19 @@ def quality(n: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("runs", "embed", "quality"))
+    parser.add_argument("what", choices=("runs", "seeds", "embed", "quality"))
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--texts", type=int, default=2000)
     parser.add_argument("--units", type=int, default=4000)
+    parser.add_argument("--no-setup", action="store_true", help="runs: cold without set-up")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to run")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.what == "runs":
-        runs(args.size, args.rounds)
+        runs(args.size, args.rounds, setup=not args.no_setup, code=args.code)
+    elif args.what == "seeds":
+        seeds(args.rounds, args.code)
     elif args.what == "embed":
         embed_speed(args.texts, args.rounds)
     else:

@@ -111,15 +111,19 @@ say(msg)
 
 # %%
 embeddings = ctx.embeddings(texts, progress=True)  # text bars while it runs, none in the report
-result = tp.fit_topics(
-    units,
-    embeddings,
-    seed=ctx.params["seed"],
-    embedding_model=ctx.embedder(progress=True),
-    options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
-    cache_dir=ctx.cache("umap"),
-    progress=True,
-)
+fit_options = {k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS}
+
+
+def fit() -> tuple:
+    result = tp.fit_topics(units, embeddings, seed=ctx.params["seed"],
+                           embedding_model=ctx.embedder(progress=True), options=fit_options,
+                           cache_dir=ctx.cache("umap"), progress=True)  # fmt: skip
+    return tp.summarise(result, passages=opts["passages"], model_path=ctx.model_path()).parts()
+
+
+# the fit's tables, figures and model are kept by the corpus, the parameters and the code: a
+# rerun reads them back without loading BERTopic
+result = tp.TopicSummary.from_parts(ctx.cached("fit", fit, inputs=ctx.model_hash()))
 ctx.record(
     "topics",
     {"status": result.status, "reason": result.reason, "settings": result.settings,
@@ -143,7 +147,7 @@ else:
 # said once. Topic -1 holds the outliers: units HDBSCAN placed in no topic.
 
 # %%
-table = result.topic_table(passages=opts["passages"])
+table = result.table
 ctx.save_table(table, "topics")
 show_table(table, caption="Topics", rows=table.height)
 labels = result.labels()
@@ -251,8 +255,8 @@ else:
 
 # %%
 if result.ok:
-    for kind in ("barchart", "topics", "hierarchy"):
-        fig, why = tp.bertopic_figure(result.model, kind)
+    for kind in tp.FIGURES:
+        fig, why = result.figure(kind)
         if fig is not None:
             show(fig)
         else:
@@ -270,11 +274,10 @@ if result.ok:
 # %%
 if result.ok and opts["stability_runs"] > 0:
     seeds = [ctx.params["seed"] + i + 1 for i in range(opts["stability_runs"])]
-    runs, per_topic = tp.stability(
-        units, embeddings, result, seeds=seeds,
-        options={k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS},
+    runs, per_topic = ctx.cached("stability", lambda: tp.stability(
+        units, embeddings, result, seeds=seeds, options=fit_options,
         cache_dir=ctx.cache("umap"), progress=True,
-    )  # fmt: skip
+    ), inputs=ctx.model_hash())  # fmt: skip
     ctx.save_table(runs, "stability_runs")
     ctx.save_table(per_topic, "stability_topics")
     ctx.record("stability_mean_ari", round(float(runs["ari"].mean()), 4))
@@ -283,6 +286,6 @@ if result.ok and opts["stability_runs"] > 0:
 
 # %%
 if result.ok:
-    saved = tp.save_model(result, ctx.tables_dir / "model", ctx.model_path())
+    saved = result.save_model(ctx.tables_dir / "model")
     say(f"Model saved with safetensors: <code>{escape(str(saved.relative_to(ctx.output_dir)))}"
         "</code>.")  # fmt: skip

@@ -78,6 +78,7 @@ LAYERS: dict[str, str] = {
     "topic_labels": "analysis",
     "topic_figures": "analysis",
     "topic_tables": "analysis",
+    "topic_summary": "analysis",
     "rhetoric": "analysis",
     "frames": "analysis",
     "trends": "analysis",

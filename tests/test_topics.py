@@ -277,3 +277,39 @@ def test_the_compiled_cache_keeps_a_folder_already_set(monkeypatch, tmp_path):
     monkeypatch.setattr(numba.config, "CACHE_DIR", "")
     assert tp.compiled_cache(tmp_path / "ours") == tmp_path / "ours"
     assert str(tmp_path / "ours") == numba.config.CACHE_DIR
+
+
+def test_compiling_ahead_refuses_a_process_whose_numba_keeps_code_elsewhere(monkeypatch, tmp_path):
+    import numba
+
+    monkeypatch.setattr(numba.config, "CACHE_DIR", str(tmp_path / "users"))
+    with pytest.raises(toolkit.ToolkitError, match="fresh process"):
+        tp.compile_ahead(tmp_path / "ours")
+
+
+_FIT = """
+import sys
+import numpy as np
+from toolkit import topics as tp
+tp.compiled_cache(sys.argv[1])
+x = np.random.default_rng(1).normal(size=(62, 384)).astype(np.float32)
+tp.default_umap(tp.sizes(62), 42).fit_transform(x / np.linalg.norm(x, axis=1, keepdims=True))
+"""
+
+
+@pytest.mark.e2e
+def test_code_compiled_ahead_is_what_a_first_fit_reads(tmp_path):
+    """What set-up compiles (random points) is what a fit of unit embeddings needs: the fit
+    writes nothing new to numba's cache, so it compiled nothing."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "numba"
+    ahead = (
+        "from toolkit import topics as tp; import sys; tp.compile_ahead(sys.argv[1], sizes_=(60,))"
+    )
+    subprocess.run([sys.executable, "-c", ahead, str(folder)], check=True)
+    written = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    assert any(p.suffix == ".nbc" for p in written)
+    subprocess.run([sys.executable, "-c", _FIT, str(folder)], check=True)
+    assert {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()} == written

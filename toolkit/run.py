@@ -67,6 +67,7 @@ __all__ = [
     "outputs_dir",
     "prepare",
     "run_pipeline",
+    "set_up",
 ]
 
 log = logging.getLogger("toolkit")
@@ -151,6 +152,24 @@ def _one_line(error: BaseException, most: int = 600) -> str:
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     body = json.dumps(data, indent=1, default=str) + "\n"
     write_whole(path, lambda tmp: tmp.write_text(body, encoding="utf-8"))
+
+
+def set_up(root: Path | None = None, *, outputs: Path | None = None) -> Path:
+    """The one-time work of set-up (``make setup``): compile UMAP's and pynndescent's code into
+    numba's cache in the cache folder the runs use (``outputs/.cache/numba``, or under
+    ``outputs``/``$TOOLKIT_OUTPUTS``), so the first run reads it instead of compiling it. Run
+    it in a fresh process (:func:`toolkit.topics.compile_ahead`); the folder is returned.
+
+    Example:
+        >>> from toolkit.run import set_up
+        >>> set_up()                                               # doctest: +SKIP
+        PosixPath('/home/me/toolkit/outputs/.cache/numba')
+    """
+    from toolkit.params import project_root
+    from toolkit.topics import compile_ahead
+
+    base = Path(outputs).resolve() if outputs is not None else outputs_dir(root or project_root())
+    return compile_ahead(base / ".cache" / "numba")
 
 
 def run_pipeline(

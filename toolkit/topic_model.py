@@ -36,6 +36,7 @@ __all__ = [
     "OUTLIER",
     "CachedUMAP",
     "bertopic_model",
+    "compile_ahead",
     "compiled_cache",
     "ctfidf",
     "default_hdbscan",
@@ -68,6 +69,34 @@ def compiled_cache(folder: str | Path) -> Path:
             numba.config.CACHE_DIR = str(folder)
         return Path(numba.config.CACHE_DIR)
     return Path(os.environ.setdefault(NUMBA_CACHE, str(folder)))
+
+
+def compile_ahead(folder: str | Path, *, sizes_: tuple[int, ...] = (60, 4200)) -> Path:
+    """Compile UMAP's and pynndescent's code into numba's cache ``folder`` once, at set-up
+    (``make setup``), by fitting the default UMAP on random points of each size in
+    ``sizes_`` (a kernel's first fit then reads the code instead of compiling it: about 30
+    CPU-seconds). The sizes take both of UMAP's paths to neighbours: exact below 4,096
+    points, pynndescent above. Nothing is fitted on data and no result is kept; compiled
+    code depends on types, not values, so it is the code a run uses. Call it in a fresh
+    process: numba reads ``NUMBA_CACHE_DIR`` when it is first imported.
+
+    Example:
+        >>> compile_ahead("outputs/.cache/numba")                 # doctest: +SKIP
+    """
+    folder = Path(folder).resolve()
+    used = compiled_cache(folder)
+    if used != folder:
+        raise ToolkitError(
+            f"numba already keeps its compiled code in {used}, not {folder}: call "
+            "compile_ahead in a fresh process, before anything imports numba"
+        )
+    rng = np.random.default_rng(0)
+    for n in sizes_:
+        points = rng.normal(size=(n, 16)).astype(np.float32)
+        umap = default_umap(sizes(n), seed=0)
+        umap.params["n_epochs"] = 5  # the same code, a few epochs: types, not values, compile
+        umap.fit_transform(points)
+    return folder
 
 
 def _cache_umap_code() -> None:

@@ -13,7 +13,7 @@ Defaults, each overridable through the ``topics`` section of a parameter set:
 Too few units to cluster is reported as such (:attr:`TopicResult.status`), never papered over.
 The embedder, UMAP and HDBSCAN can be injected (:func:`fit_topics`); the parts are built in
 :mod:`toolkit.topic_model` and the tables of fitted topics made in :mod:`toolkit.topic_tables`,
-both re-exported here.
+both re-exported here, and what the report keeps of a fit in :mod:`toolkit.topic_summary`.
 
 Example:
     >>> from toolkit.topics import fit_topics
@@ -41,6 +41,7 @@ from toolkit.topic_model import (
     OUTLIER,
     CachedUMAP,
     bertopic_model,
+    compile_ahead,
     compiled_cache,
     ctfidf,
     default_hdbscan,
@@ -50,15 +51,19 @@ from toolkit.topic_model import (
     sizes,
     vectorizer,
 )
+from toolkit.topic_summary import FIGURES, TopicSummary, summarise
 from toolkit.topic_tables import article_topics, group_shares, over_time
 
 __all__ = [
     "DEFAULT_OPTIONS",
+    "FIGURES",
     "OUTLIER",
     "CachedUMAP",
     "TopicResult",
+    "TopicSummary",
     "article_topics",
     "bertopic_figure",
+    "compile_ahead",
     "compiled_cache",
     "default_hdbscan",
     "default_umap",
@@ -68,6 +73,7 @@ __all__ = [
     "save_model",
     "sizes",
     "stability",
+    "summarise",
     "topic_label",
     "window_report",
 ]
@@ -362,7 +368,7 @@ def _assigned(units: pl.DataFrame, topics: np.ndarray, probs: Any) -> pl.DataFra
 def stability(
     units: pl.DataFrame,
     embeddings: np.ndarray,
-    result: TopicResult,
+    result: TopicResult | TopicSummary,
     *,
     seeds: list[int],
     options: dict[str, Any] | None = None,
