@@ -516,7 +516,7 @@ def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
     def bundled():
         raise AssertionError("the bundled registry was read though the caller passed one")
 
-    for name in ("clean", "dates", "extract", "load", "load_options"):
+    for name in ("clean", "dates", "extract", "ingest_passes", "load_options"):
         monkeypatch.setattr(importlib.import_module(f"toolkit.{name}"), "registry", bundled)
     result = ingest(folder, outlets=own, year_range=(2020, 2024))
     assert result.corpus.height == expected.corpus.height
@@ -556,6 +556,7 @@ def _sites_folder(tmp_path):
 def test_batches_give_the_tables_of_one_batch(
     tmp_path, monkeypatch, batch_files, batch_bytes, lines_kept
 ):
+    import toolkit.ingest_passes as passes
     import toolkit.load as load
 
     folder = _sites_folder(tmp_path)
@@ -563,8 +564,9 @@ def test_batches_give_the_tables_of_one_batch(
     assert whole.learned_chrome.height >= 6  # menus and footers, not the copied story
     assert not whole.learned_chrome["line"].str.contains("copied story").any()
     monkeypatch.setattr(load, "BATCH_FILES", batch_files)
-    monkeypatch.setattr(load, "LINES_KEPT", lines_kept)
-    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
+    monkeypatch.setattr(passes, "LINES_KEPT", lines_kept)
+    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(passes, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
     parts = ingest(folder)
     assert_frame_equal(parts.corpus, whole.corpus)
     assert_frame_equal(parts.report, whole.report)

@@ -1,0 +1,247 @@
+"""The steps of a load that need the whole corpus, run over its batches in passes: lines
+counted per batch (:class:`toolkit.chrome_counts.GroupCounts`), each batch's pages read with
+what was learned, then the years, provenance and duplicate ids of all batches; every step
+works from what each batch gives, so memory holds the corpus and one batch at work.
+
+Example:
+    >>> from toolkit.ingest_read import read_batch                    # doctest: +SKIP
+    >>> from toolkit.sources import find_sources                      # doctest: +SKIP
+    >>> found = find_sources("seeds/")                                 # doctest: +SKIP
+    >>> read = [read_batch(found.files[:3]), read_batch(found.files[3:])]  # doctest: +SKIP
+    >>> result = finish_batches(read, found.report, manifest=found.manifest)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import polars as pl
+
+from toolkit.chrome_counts import GroupCounts
+from toolkit.date_order import DateReading
+from toolkit.errors import StrictModeError
+from toolkit.ingest_read import BATCH_BYTES
+from toolkit.ingest_result import CORPUS_SCHEMA, PAD, Ingest, assembled, pages_first, without_text
+from toolkit.normalize import normalize_texts
+from toolkit.outlets import Registry, registry
+from toolkit.pages import normalize_fields, page_lines, page_parts, read_marked, with_text
+from toolkit.provenance import column_dates_of, file_evidence, resolved, with_dates, years_seen
+from toolkit.records import records_frame
+from toolkit.sources import Manifest
+
+__all__ = ["finish", "finish_batches", "lines_of_batch", "numbered"]
+
+# Bytes of lines kept from the first pass over the batches to the second; past it a batch is
+# split into lines again (a second pass over its text costs less than holding its lines).
+LINES_KEPT = 64 << 20
+
+
+def finish(
+    docs: pl.DataFrame,
+    report: pl.DataFrame,
+    *,
+    manifest: Manifest | None = None,
+    reg: Registry | None = None,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+) -> Ingest:
+    """The steps of a load that need the whole corpus: chrome learning, page reading, year
+    inference, provenance, duplicate ids, and the report. Gives the :class:`Ingest` that
+    :func:`ingest` gives for the same files (see :func:`finish_batches`, which takes the
+    batches one by one).
+
+    Args:
+        docs: the documents of every batch (see :func:`read_batch`), concatenated in the order
+            of the files.
+        report: the report rows so far: files not read (:attr:`toolkit.sources.Sources.report`)
+            and every batch's skips, concatenated.
+        manifest: the manifest (:attr:`toolkit.sources.Sources.manifest`); none by default.
+        reg: the outlet registry (:mod:`toolkit.load_options`); the bundled one by default.
+        learn, min_chrome_docs, chrome_share, year_range, strict: see :func:`toolkit.load.ingest`.
+        reading: the date formats declared (:func:`toolkit.load_options.date_reading`).
+        today: the load's day (today by default): later dates are refused.
+
+    Example:
+        >>> found = find_sources("seeds/")                              # doctest: +SKIP
+        >>> batches = [read_batch(found.files[:3]), read_batch(found.files[3:])]  # doctest: +SKIP
+        >>> result = finish(                                            # doctest: +SKIP
+        ...     pl.concat(d for d, _ in batches),
+        ...     pl.concat([found.report, *(r for _, r in batches)]),
+        ...     manifest=found.manifest)
+    """
+    return finish_batches(
+        [(docs, report.clear())],
+        report,
+        manifest=manifest,
+        reg=reg,
+        learn=learn,
+        min_chrome_docs=min_chrome_docs,
+        chrome_share=chrome_share,
+        year_range=year_range,
+        strict=strict,
+        reading=reading,
+        today=today,
+    )
+
+
+def finish_batches(
+    read: Iterable[tuple[pl.DataFrame, pl.DataFrame]],
+    report: pl.DataFrame,
+    *,
+    manifest: Manifest | None = None,
+    reg: Registry | None = None,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+) -> Ingest:
+    """:func:`finish` for batches that come one at a time (``(docs, skipped)`` of
+    :func:`read_batch`, in the order of the files): each batch is split into lines as it comes
+    and its texts dropped; what needs every batch works from what they give: chrome from
+    counts of each group's lines, the years of yearless datelines from the years each batch
+    dates, each file's date order from the date fields, duplicates from the ids.
+
+    Args:
+        read: the batches read.
+        report: the report rows of files not read (:attr:`toolkit.sources.Sources.report`).
+        manifest, reg, learn, min_chrome_docs, chrome_share, year_range, strict, reading,
+            today: see :func:`finish`.
+    """
+    reg = reg or registry()
+    manifest = manifest or Manifest()
+    today = today or dt.date.today()
+    counts = GroupCounts(learn=learn)
+    try:
+        parts, skipped, kept = [], [report], 0
+        for batch, skips in read:
+            skipped.append(skips)
+            slices = _slices(batch)  # a big table's rows a slice at a time
+            del batch  # each slice held once: by the step that splits it
+            while slices:
+                docs, lines = lines_of_batch(slices.pop(0), manifest, reg, counts)
+                kept += lines["line"].str.len_bytes().sum() or 0
+                parts.append((docs, lines if kept <= LINES_KEPT else None))
+                del docs, lines
+        if not parts:  # no files: the tables of an empty batch
+            parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
+        learned = counts.learned(min_chrome_docs, chrome_share)
+        found = []
+        for i, (docs, lines) in enumerate(parts):
+            parts[i] = None  # a batch's lines go once its pages are read
+            if lines is None:  # not kept: split again
+                docs, lines = lines_of_batch(docs, manifest, reg, None, again=True)
+            found.append(learned.lines_in(lines))
+            docs = read_marked(docs, lines, learned, reg)
+            del lines
+            counts.add_pages(*page_parts(docs))
+            parts[i] = docs
+        affixes = counts.affixes(min_chrome_docs, chrome_share)
+        del counts
+        empty = []
+        for i, docs in enumerate(parts):
+            parts[i], gone = without_text(with_text(docs, affixes))
+            empty.append(gone)
+        dates = column_dates_of(_dates_only(parts), reading=reading, today=today, reg=reg)
+        corpus = _resolved_batches(parts, dates, reg, year_range, today)
+    except pl.exceptions.ComputeError:
+        reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
+        raise
+    del parts
+    # each batch's learned lines, once, and the title affixes and text edges
+    learned = pl.concat([*found, affixes]).unique().sort("group", "kind", "line")
+    empty = pages_first(empty).drop("page")
+    result = assembled(corpus, pl.concat(skipped, how="vertical_relaxed"), empty, learned, manifest)
+    if strict and result.skipped.height:
+        raise StrictModeError(
+            "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
+            + result.summary()
+        )
+    return result
+
+
+def _slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
+    """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
+    through the page steps a slice at a time; nothing that needs a whole file is done on a
+    slice)."""
+    if docs.height <= 1:
+        return [docs]
+    size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
+    if size[-1] <= BATCH_BYTES:
+        return [docs]
+    cuts = (size // BATCH_BYTES).rle().struct.field("len").cum_sum().to_list()
+    return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+
+
+def lines_of_batch(
+    docs: pl.DataFrame,
+    manifest: Manifest,
+    reg: Registry,
+    counts: GroupCounts | None,
+    *,
+    again: bool = False,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's documents numbered, with their evidence and sites, and its lines (see
+    :func:`toolkit.pages.page_lines`), counted for chrome learning; the normalised texts
+    dropped once split. ``again``: the same lines of a batch done before (its documents as
+    this gave them)."""
+    if again:
+        docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
+        return page_lines(docs, reg)
+    if docs.height == 1:  # appended as a chunk of its own: the document is not copied
+        pad = {"path": PAD, "page": False, "has_body": False}
+        docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
+    docs, lines = page_lines(numbered(docs, manifest, reg), reg)
+    if counts is not None:
+        counts.add_lines(docs, lines)
+    return docs, lines
+
+
+def _dates_only(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """Every batch's date fields and paths, in order (a file's dates settle its order)."""
+    return pl.concat([d.select("date_raw", "path") for d in parts])
+
+
+def _resolved_batches(
+    parts: list[pl.DataFrame],
+    dates: tuple[pl.Series, pl.Series],
+    reg: Registry,
+    year_range: tuple[int, int] | None,
+    today: dt.date,
+) -> pl.DataFrame:
+    """Every batch's fields resolved (:func:`toolkit.provenance.resolved`), yearless datelines
+    placed in the years of all batches' dates, in the order one batch gives: pages first."""
+    column_date, notes = dates
+    start = 0
+    for i, docs in enumerate(parts):
+        end = start + docs.height
+        parts[i] = with_dates(docs, column_date[start:end], notes[start:end], today)
+        start = end
+    if year_range is None:
+        seen = [r for r in map(years_seen, parts) if r is not None]
+        year_range = (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
+    keep = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
+    for i, docs in enumerate(parts):
+        parts[i] = resolved(docs, reg, year_range, today=today).select(keep)
+    return pages_first(parts).drop("page")
+
+
+def numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
+    """Documents in the order one batch of all files gives (pages first, then table rows),
+    numbered ``doc``, with what the manifest and file names say, their fields normalised."""
+    if not docs["page"].is_sorted(descending=True):  # batches: pages of later ones last
+        docs = docs.sort("page", descending=True, maintain_order=True)
+    docs = docs.with_row_index("doc")
+    # the evidence put beside the documents, not joined to them (a join copies their texts)
+    evidence = docs.select("path").join(
+        file_evidence(docs, manifest, reg), on="path", how="left", maintain_order="left"
+    )
+    return normalize_fields(docs.hstack(evidence.drop("path")), reg)
