@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from toolkit.chrome_counts import GroupCounts
+from toolkit.chrome_counts import GroupCounts, Learned
 from toolkit.date_order import DateReading
 from toolkit.errors import StrictModeError
 from toolkit.ingest_read import BATCH_BYTES
@@ -30,11 +30,26 @@ from toolkit.provenance import column_dates_of, file_evidence, resolved, with_da
 from toolkit.records import records_frame
 from toolkit.sources import Manifest
 
-__all__ = ["finish", "finish_batches", "lines_of_batch", "numbered"]
+__all__ = [
+    "RESOLVED_COLUMNS",
+    "completed",
+    "dated_batches",
+    "finish",
+    "finish_batches",
+    "lines_of_batch",
+    "numbered",
+    "pages_of_batch",
+    "resolved_batches",
+    "slices",
+    "texts_of_batches",
+    "years_between",
+]
 
 # Bytes of lines kept from the first pass over the batches to the second; past it a batch is
 # split into lines again (a second pass over its text costs less than holding its lines).
 LINES_KEPT = 64 << 20
+# What the assembly of the corpus and report needs of each batch's resolved rows
+RESOLVED_COLUMNS = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
 
 
 def finish(
@@ -124,10 +139,10 @@ def finish_batches(
         parts, skipped, kept = [], [report], 0
         for batch, skips in read:
             skipped.append(skips)
-            slices = _slices(batch)  # a big table's rows a slice at a time
+            todo = slices(batch)  # a big table's rows a slice at a time
             del batch  # each slice held once: by the step that splits it
-            while slices:
-                docs, lines = lines_of_batch(slices.pop(0), manifest, reg, counts)
+            while todo:
+                docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
                 kept += lines["line"].str.len_bytes().sum() or 0
                 parts.append((docs, lines if kept <= LINES_KEPT else None))
                 del docs, lines
@@ -139,25 +154,100 @@ def finish_batches(
             parts[i] = None  # a batch's lines go once its pages are read
             if lines is None:  # not kept: split again
                 docs, lines = lines_of_batch(docs, manifest, reg, None, again=True)
-            found.append(learned.lines_in(lines))
-            docs = read_marked(docs, lines, learned, reg)
-            del lines
-            counts.add_pages(*page_parts(docs))
-            parts[i] = docs
+            parts[i], seen = pages_of_batch(docs, lines, learned, reg, counts)
+            found.append(seen)
+            del docs, lines
         affixes = counts.affixes(min_chrome_docs, chrome_share)
         del counts
-        empty = []
-        for i, docs in enumerate(parts):
-            parts[i], gone = without_text(with_text(docs, affixes))
-            empty.append(gone)
-        dates = column_dates_of(_dates_only(parts), reading=reading, today=today, reg=reg)
-        corpus = _resolved_batches(parts, dates, reg, year_range, today)
+        empty = texts_of_batches(parts, affixes)
+        seen = dated_batches(parts, reading=reading, today=today, reg=reg)
+        resolved_batches(parts, reg, year_range or seen, today)
+        corpus = pages_first(parts).drop("page")
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
     del parts
-    # each batch's learned lines, once, and the title affixes and text edges
-    learned = pl.concat([*found, affixes]).unique().sort("group", "kind", "line")
+    return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=strict)
+
+
+def pages_of_batch(
+    docs: pl.DataFrame,
+    lines: pl.DataFrame,
+    learned: Learned,
+    reg: Registry,
+    counts: GroupCounts,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's pages read with the lines ``learned`` from every batch
+    (:func:`toolkit.pages.read_marked`), what title and edge learning needs of them added to
+    ``counts``; and the learned lines found in it (``LEARNED_SCHEMA``)."""
+    found = learned.lines_in(lines)
+    docs = read_marked(docs, lines, learned, reg)
+    counts.add_pages(*page_parts(docs))
+    return docs, found
+
+
+def texts_of_batches(parts: list[pl.DataFrame], affixes: pl.DataFrame) -> list[pl.DataFrame]:
+    """Batches' pages, in place, less the title affixes and text edges learned and the
+    documents left without text; the report rows of those (see :func:`without_text`)."""
+    empty = []
+    for i, docs in enumerate(parts):
+        parts[i], gone = without_text(with_text(docs, affixes))
+        empty.append(gone)
+    return empty
+
+
+def dated_batches(
+    parts: list[pl.DataFrame],
+    *,
+    reading: DateReading | None,
+    today: dt.date,
+    reg: Registry,
+) -> tuple[int, int] | None:
+    """Batches' date fields read, in place (:func:`toolkit.provenance.with_dates`; a file's
+    order is settled from its own values, so batches, which never split a file, may be dated
+    apart); the years their dates give (:func:`toolkit.provenance.years_seen`), or None."""
+    dates = pl.concat([d.select("date_raw", "path") for d in parts])
+    column_date, notes = column_dates_of(dates, reading=reading, today=today, reg=reg)
+    start = 0
+    for i, docs in enumerate(parts):
+        end = start + docs.height
+        parts[i] = with_dates(docs, column_date[start:end], notes[start:end], today)
+        start = end
+    return years_between(map(years_seen, parts))
+
+
+def years_between(found: Iterable[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The years that take in every one of ``found`` (None: nothing dated)."""
+    seen = [r for r in found if r is not None]
+    return (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
+
+
+def resolved_batches(
+    parts: list[pl.DataFrame],
+    reg: Registry,
+    year_range: tuple[int, int] | None,
+    today: dt.date,
+) -> None:
+    """Batches' fields resolved, in place (:func:`toolkit.provenance.resolved`), yearless
+    datelines placed in ``year_range``: each batch's ``RESOLVED_COLUMNS``."""
+    for i, docs in enumerate(parts):
+        parts[i] = resolved(docs, reg, year_range, today=today).select(RESOLVED_COLUMNS)
+
+
+def completed(
+    corpus: pl.DataFrame,
+    skipped: list[pl.DataFrame],
+    empty: list[pl.DataFrame],
+    found: list[pl.DataFrame],
+    manifest: Manifest,
+    *,
+    strict: bool,
+) -> Ingest:
+    """The :class:`Ingest` of the batches' resolved rows (``corpus``, in the order
+    :func:`toolkit.ingest_result.pages_first` gives), report rows ``skipped`` and ``empty`` (of
+    every batch, in order) and the chrome ``found`` (each batch's learned lines, the title
+    affixes and text edges)."""
+    learned = pl.concat(found).unique().sort("group", "kind", "line")
     empty = pages_first(empty).drop("page")
     result = assembled(corpus, pl.concat(skipped, how="vertical_relaxed"), empty, learned, manifest)
     if strict and result.skipped.height:
@@ -168,7 +258,7 @@ def finish_batches(
     return result
 
 
-def _slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
+def slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
     """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
     through the page steps a slice at a time; nothing that needs a whole file is done on a
     slice)."""
@@ -203,35 +293,6 @@ def lines_of_batch(
     if counts is not None:
         counts.add_lines(docs, lines)
     return docs, lines
-
-
-def _dates_only(parts: list[pl.DataFrame]) -> pl.DataFrame:
-    """Every batch's date fields and paths, in order (a file's dates settle its order)."""
-    return pl.concat([d.select("date_raw", "path") for d in parts])
-
-
-def _resolved_batches(
-    parts: list[pl.DataFrame],
-    dates: tuple[pl.Series, pl.Series],
-    reg: Registry,
-    year_range: tuple[int, int] | None,
-    today: dt.date,
-) -> pl.DataFrame:
-    """Every batch's fields resolved (:func:`toolkit.provenance.resolved`), yearless datelines
-    placed in the years of all batches' dates, in the order one batch gives: pages first."""
-    column_date, notes = dates
-    start = 0
-    for i, docs in enumerate(parts):
-        end = start + docs.height
-        parts[i] = with_dates(docs, column_date[start:end], notes[start:end], today)
-        start = end
-    if year_range is None:
-        seen = [r for r in map(years_seen, parts) if r is not None]
-        year_range = (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
-    keep = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
-    for i, docs in enumerate(parts):
-        parts[i] = resolved(docs, reg, year_range, today=today).select(keep)
-    return pages_first(parts).drop("page")
 
 
 def numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
