@@ -120,27 +120,21 @@ def ingest(
     reg = outlet_registry(outlets, outlet_names)
     found = find_sources(source, manifest)
     reading = date_reading(date_format, dayfirst, found)
-    if is_local(engine):
-        read = _read_locally(
-            found.files, columns=columns, max_file_mb=max_file_mb, progress=progress
-        )
-    else:
-        from toolkit.dask_load import read_batches
+    options = {
+        "reg": reg,
+        "learn": learn,
+        "min_chrome_docs": min_chrome_docs,
+        "chrome_share": chrome_share,
+        "year_range": year_range,
+        "strict": strict,
+        "reading": reading,
+    }
+    if not is_local(engine):
+        from toolkit.dask_load import ingest_on_dask
 
-        # the batches come back as one frame: the page steps run here on it
-        read = [read_batches(found.files, engine, columns=columns, max_file_mb=max_file_mb)]
-    return finish_batches(
-        read,
-        found.report,
-        manifest=found.manifest,
-        reg=reg,
-        learn=learn,
-        min_chrome_docs=min_chrome_docs,
-        chrome_share=chrome_share,
-        year_range=year_range,
-        strict=strict,
-        reading=reading,
-    )
+        return ingest_on_dask(found, engine, columns=columns, max_file_mb=max_file_mb, **options)
+    read = _read_locally(found.files, columns=columns, max_file_mb=max_file_mb, progress=progress)
+    return finish_batches(read, found.report, manifest=found.manifest, **options)
 
 
 def _read_locally(
