@@ -108,8 +108,9 @@ def ingest(
             each file's own values settle the order, else such dates stay null with a note.
         max_file_mb: a file larger than this (in MB) is skipped with the reason.
         progress: show a progress bar while reading files.
-        engine: where files are read: None or ``"local"`` (here), or Dask (``"dask"``, a
-            scheduler address or a ``distributed.Client``: batches of files as tasks, see
+        engine: where the load runs: None or ``"local"`` (here), or Dask (``"dask"``, a
+            scheduler address or a ``distributed.Client``: every pass over a batch of files a
+            task, the steps that need every batch reductions of what the tasks return, see
             :mod:`toolkit.dask_load`); the tables are the same.
 
     Raises:
