@@ -47,7 +47,7 @@ from toolkit.ingest_passes import (
     years_between,
 )
 from toolkit.ingest_read import MAX_FILE_MB, batches, read_batch
-from toolkit.ingest_result import Ingest, pages_first
+from toolkit.ingest_result import NOT_PAD, Ingest
 from toolkit.outlets import Registry, registry
 from toolkit.sources import Manifest, Sources
 
@@ -157,7 +157,8 @@ def ingest_on_dask(
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
-    corpus = pages_first([r for batch in rows for r in batch]).drop("page")
+    # pages of every batch, then table rows, as one batch gives them; not copied here
+    corpus = pl.concat([pages for pages, _ in rows] + [table for _, table in rows])
     del rows
     skipped = [found.report, *skips]
     return completed(corpus, skipped, empty, [*found_lines, affixes], manifest, strict=strict)
@@ -232,8 +233,11 @@ def _dated(
 
 def _resolved(
     pages: list[pl.DataFrame], reg: Registry, year_range: tuple[int, int] | None, today: dt.date
-) -> list[pl.DataFrame]:
-    """Round 5: a batch's fields resolved."""
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Round 5: a batch's fields resolved; its pages and its table rows, less the pad rows
+    (which no table shows), so the client puts them in order without copying them."""
     pages = list(pages)
     resolved_batches(pages, reg, year_range, today)
-    return pages
+    rows = pl.concat(pages).filter(NOT_PAD)
+    page = pl.col("page")
+    return rows.filter(page).drop("page"), rows.filter(~page).drop("page")

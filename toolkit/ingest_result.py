@@ -114,7 +114,9 @@ def assembled(
     unmatched = manifest.unmatched(corpus["_manifest_key"])
     report = _full_report([report, duplicates.filter(NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    return Ingest(corpus.filter(NOT_PAD), report, learned)
+    if (corpus["path"] == PAD).any():  # a filter copies every text: only where pads are
+        corpus = corpus.filter(NOT_PAD)
+    return Ingest(corpus, report, learned)
 
 
 def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
