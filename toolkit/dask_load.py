@@ -150,10 +150,11 @@ def ingest_on_dask(
             empty = [e for gone, _ in small for e in gone]
             year_range = year_range or years_between(years for _, years in small)
             # 5. the fields resolved, the rows gathered once
-            rows = client.gather(
-                [client.submit(_resolved, d, reg_f, year_range, today) for d in ready]
-            )
+            rows = [client.submit(_resolved, d, reg_f, year_range, today) for d in ready]
             del ready
+            for i, future in enumerate(rows):  # one at a time: one batch in transit here
+                rows[i] = future.result()
+                del future
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
