@@ -2,6 +2,7 @@
 assembled from the batches' resolved rows.
 
 Example:
+    >>> from toolkit.sources import report_frame
     >>> result = Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), report_frame([]))
     >>> result.summary()
     '0 articles loaded from 0 files; 0 records or files skipped.'
