@@ -91,11 +91,9 @@ def test_batches_counted_apart_give_the_tables_of_one_batch(
     CSV settled, a CSV a slice at a time (40 bytes)."""
     from test_load import _sites_folder  # the folder the local batches are checked on
 
-    import toolkit.ingest_passes as passes
-
     monkeypatch.setattr(dask_load, "BATCH_FILES", batch_files)
     monkeypatch.setattr(dask_load, "BATCH_BYTES", batch_bytes)
-    monkeypatch.setattr(passes, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(dask_load, "SLICE_BYTES", batch_bytes)
     folder = _sites_folder(tmp_path)
     assert ingest(folder).learned_chrome.height >= 6
     _same_ingest(folder, client)

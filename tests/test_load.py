@@ -556,7 +556,6 @@ def _sites_folder(tmp_path):
 def test_batches_give_the_tables_of_one_batch(
     tmp_path, monkeypatch, batch_files, batch_bytes, lines_kept
 ):
-    import toolkit.ingest_passes as passes
     import toolkit.load as load
 
     folder = _sites_folder(tmp_path)
@@ -564,9 +563,8 @@ def test_batches_give_the_tables_of_one_batch(
     assert whole.learned_chrome.height >= 6  # menus and footers, not the copied story
     assert not whole.learned_chrome["line"].str.contains("copied story").any()
     monkeypatch.setattr(load, "BATCH_FILES", batch_files)
-    monkeypatch.setattr(passes, "LINES_KEPT", lines_kept)
-    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)
-    monkeypatch.setattr(passes, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
+    monkeypatch.setattr(load, "LINES_KEPT", lines_kept)
+    monkeypatch.setattr(load, "BATCH_BYTES", batch_bytes)  # 40: the CSV a row at a time
     parts = ingest(folder)
     assert_frame_equal(parts.corpus, whole.corpus)
     assert_frame_equal(parts.report, whole.report)

@@ -55,6 +55,7 @@ __all__ = ["batches", "ingest_on_dask"]
 
 BATCH_BYTES = 64 << 20  # file bytes per task: a worker's memory is a few times this
 BATCH_FILES = 2000  # and at most this many files per task, so small files still spread
+SLICE_BYTES = 16 << 20  # text bytes of a batch put through the page steps at a time
 
 # A batch on its worker between rounds: its slices' documents (and lines, until read).
 _Batch = list[tuple[pl.DataFrame, pl.DataFrame]]
@@ -109,7 +110,13 @@ def ingest_on_dask(
             reg_f, manifest_f = client.scatter([reg, manifest], broadcast=True)
             read = [
                 client.submit(
-                    _split, files, manifest_f, reg_f, columns=columns, max_file_mb=max_file_mb
+                    _split,
+                    files,
+                    manifest_f,
+                    reg_f,
+                    columns=columns,
+                    max_file_mb=max_file_mb,
+                    slice_bytes=SLICE_BYTES,
                 )
                 for files in parts
             ]
@@ -166,11 +173,17 @@ def ingest_on_dask(
 
 
 def _split(
-    files: list, manifest: Manifest, reg: Registry, *, columns: Any, max_file_mb: float
+    files: list,
+    manifest: Manifest,
+    reg: Registry,
+    *,
+    columns: Any,
+    max_file_mb: float,
+    slice_bytes: int,
 ) -> tuple[_Batch, pl.DataFrame]:
     """Round 1: a batch of files read, its slices numbered and split into lines."""
     docs, skipped = read_batch(files, columns=columns, max_file_mb=max_file_mb)
-    todo = slices(docs)
+    todo = slices(docs, slice_bytes)
     del docs
     done = []
     while todo:

@@ -118,6 +118,8 @@ def finish_batches(
     strict: bool = False,
     reading: DateReading | None = None,
     today: dt.date | None = None,
+    slice_bytes: int = BATCH_BYTES,
+    lines_kept: int = LINES_KEPT,
 ) -> Ingest:
     """:func:`finish` for batches that come one at a time (``(docs, skipped)`` of
     :func:`read_batch`, in the order of the files): each batch is split into lines as it comes
@@ -130,6 +132,10 @@ def finish_batches(
         report: the report rows of files not read (:attr:`toolkit.sources.Sources.report`).
         manifest, reg, learn, min_chrome_docs, chrome_share, year_range, strict, reading,
             today: see :func:`finish`.
+        slice_bytes: a batch's documents go through the page steps in slices of about this
+            many bytes of text (:func:`slices`).
+        lines_kept: bytes of lines kept from the first pass to the second; past it a batch
+            is split into lines again.
     """
     reg = reg or registry()
     manifest = manifest or Manifest()
@@ -139,12 +145,12 @@ def finish_batches(
         parts, skipped, kept = [], [report], 0
         for batch, skips in read:
             skipped.append(skips)
-            todo = slices(batch)  # a big table's rows a slice at a time
+            todo = slices(batch, slice_bytes)  # a big table's rows a slice at a time
             del batch  # each slice held once: by the step that splits it
             while todo:
                 docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
                 kept += lines["line"].str.len_bytes().sum() or 0
-                parts.append((docs, lines if kept <= LINES_KEPT else None))
+                parts.append((docs, lines if kept <= lines_kept else None))
                 del docs, lines
         if not parts:  # no files: the tables of an empty batch
             parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
@@ -258,16 +264,16 @@ def completed(
     return result
 
 
-def slices(docs: pl.DataFrame) -> list[pl.DataFrame]:
-    """A batch's documents in slices of about ``BATCH_BYTES`` of text (a big table's rows go
+def slices(docs: pl.DataFrame, max_bytes: int = BATCH_BYTES) -> list[pl.DataFrame]:
+    """A batch's documents in slices of about ``max_bytes`` of text (a big table's rows go
     through the page steps a slice at a time; nothing that needs a whole file is done on a
     slice)."""
     if docs.height <= 1:
         return [docs]
     size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
-    if size[-1] <= BATCH_BYTES:
+    if size[-1] <= max_bytes:
         return [docs]
-    cuts = (size // BATCH_BYTES).rle().struct.field("len").cum_sum().to_list()
+    cuts = (size // max_bytes).rle().struct.field("len").cum_sum().to_list()
     return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
 
 

@@ -17,7 +17,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.engine import is_local
-from toolkit.ingest_passes import finish, finish_batches
+from toolkit.ingest_passes import LINES_KEPT, finish, finish_batches
 from toolkit.ingest_read import BATCH_BYTES, BATCH_FILES, MAX_FILE_MB, batches, read_batch
 from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
 from toolkit.load_options import date_reading, outlet_registry
@@ -135,7 +135,14 @@ def ingest(
 
         return ingest_on_dask(found, engine, columns=columns, max_file_mb=max_file_mb, **options)
     read = _read_locally(found.files, columns=columns, max_file_mb=max_file_mb, progress=progress)
-    return finish_batches(read, found.report, manifest=found.manifest, **options)
+    return finish_batches(
+        read,
+        found.report,
+        manifest=found.manifest,
+        slice_bytes=BATCH_BYTES,
+        lines_kept=LINES_KEPT,
+        **options,
+    )
 
 
 def _read_locally(
