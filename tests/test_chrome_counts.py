@@ -38,6 +38,18 @@ def _learned(batches, min_docs):
     return counts.learned(min_docs, 0.0)
 
 
+def _learned_apart(batches, min_docs):
+    """Each batch counted on its own, the documents of earlier batches ``seen`` (as the Dask
+    engine counts them), merged last batch first."""
+    pairs = [GroupCounts.doc_pairs(_frames(rows)[0]) for rows in batches]
+    parts = []
+    for i, rows in enumerate(batches):
+        counts = GroupCounts(seen=pl.concat([pairs[0].clear(), *pairs[:i]]))
+        counts.add_lines(*_frames(rows))
+        parts.append(counts)
+    return GroupCounts.merged(parts[::-1]).learned(min_docs, 0.0)
+
+
 @pytest.mark.parametrize(
     ("min_docs", "hits"),
     [
@@ -58,6 +70,10 @@ def test_batches_learn_what_one_batch_learns(min_docs, hits, split):
     _, lines = _frames(DOCS)
     found = set(lines.filter(learned.hit(lines).to_list())["line"])
     assert found == hits
+    apart = _learned_apart(batches, min_docs)
+    assert set(lines.filter(apart.hit(lines).to_list())["line"]) == hits
+    assert_frame_equal(apart.keys, learned.keys, check_row_order=False)
+    assert (apart.groups, apart.orders) == (learned.groups, learned.orders)
     assert learned.groups == ({"a"} if min_docs <= 3 else set())
     # 25/02/2015 settles day first for group a, whichever batch it came in
     assert learned.orders == {"a": "dmy"}

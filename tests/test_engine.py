@@ -34,6 +34,7 @@ from toolkit.params import ParamsError, validate
 from toolkit.prepare import prepare
 from toolkit.run import run_pipeline
 from toolkit.segment import segment
+from toolkit.sources import find_sources
 from toolkit.xlingual import find_translations
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install toolkit[dask]")
@@ -79,6 +80,25 @@ def _same_ingest(source, client):
 def test_seeds_give_the_same_tables(client, small_batches):
     corpus = _same_ingest(SEEDS, client)
     _same_duplicates(corpus, client, chunk_size=2)
+
+
+@pytest.mark.parametrize(("batch_files", "batch_bytes"), [(1, 1 << 24), (3, 1 << 24), (7, 40)])
+def test_batches_counted_apart_give_the_tables_of_one_batch(
+    tmp_path, monkeypatch, client, batch_files, batch_bytes
+):
+    """Copies of one story in many batches vote once (each is the first batch's), menus and
+    footers learned from counts merged in any order, yearless datelines placed, a month-first
+    CSV settled, a CSV a slice at a time (40 bytes)."""
+    from test_load import _sites_folder  # the folder the local batches are checked on
+
+    monkeypatch.setattr(dask_load, "BATCH_FILES", batch_files)
+    monkeypatch.setattr(dask_load, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(dask_load, "SLICE_BYTES", batch_bytes)
+    folder = _sites_folder(tmp_path)
+    assert ingest(folder).learned_chrome.height >= 6
+    _same_ingest(folder, client)
+    files = find_sources(folder).files
+    assert len(list(dask_load.batches(files, max_bytes=batch_bytes, max_files=batch_files))) > 6
 
 
 def _reprints() -> pl.DataFrame:

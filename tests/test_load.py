@@ -516,7 +516,7 @@ def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
     def bundled():
         raise AssertionError("the bundled registry was read though the caller passed one")
 
-    for name in ("clean", "dates", "extract", "load", "load_options"):
+    for name in ("clean", "dates", "extract", "ingest_passes", "load_options"):
         monkeypatch.setattr(importlib.import_module(f"toolkit.{name}"), "registry", bundled)
     result = ingest(folder, outlets=own, year_range=(2020, 2024))
     assert result.corpus.height == expected.corpus.height

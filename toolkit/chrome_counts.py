@@ -48,6 +48,7 @@ LEARNED_SCHEMA: dict[str, pl.DataType] = {
 # separators)
 _NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
 _COMPACT_EVERY = 16  # batches' counts summed into one table this often
+_PAIRS = {"g": pl.UInt64, "key": pl.UInt64}  # a document of a group: copies share it
 
 
 def _line_hash(line: pl.Expr) -> pl.Expr:
@@ -106,6 +107,15 @@ class Learned:
         )
 
 
+def _pairs(docs: pl.DataFrame, *keep: str) -> pl.DataFrame:
+    """The distinct ``(g, key)`` of ``docs``, first copies first, with the columns ``keep``."""
+    return (
+        docs.filter(pl.col("group").is_not_null())
+        .select(*keep, pl.col("group").hash().alias("g"), pl.col("_key").alias("key"))
+        .unique(["g", "key"], keep="first", maintain_order=True)
+    )
+
+
 class GroupCounts:
     """The counts of every batch a load's page steps learn from (see the module's text).
 
@@ -117,9 +127,10 @@ class GroupCounts:
         learn: whether chrome is learned at all (else only the stamps' orders are).
     """
 
-    def __init__(self, *, learn: bool = True) -> None:
+    def __init__(self, *, learn: bool = True, seen: pl.DataFrame | None = None) -> None:
         self.learn = learn
-        self._seen = pl.DataFrame(schema={"g": pl.UInt64, "key": pl.UInt64})
+        # the documents counted so far, and those an engine counts in another batch
+        self._seen = pl.DataFrame(schema=_PAIRS) if seen is None else seen.select(*_PAIRS)
         self._sizes: list[pl.DataFrame] = []
         self._counts: list[pl.DataFrame] = []
         self._stamps: list[pl.DataFrame] = []
@@ -141,12 +152,7 @@ class GroupCounts:
             pl.when(short).then(pl.col("line").str.extract(_NUMERIC_SCREEN, 1)).alias("stamp"),
         ).filter(pl.col("group").is_not_null())
         self._stamps.append(hashed.select("group", "stamp").drop_nulls().unique())
-        docs = (
-            docs.filter(pl.col("group").is_not_null())
-            .select("doc", "group", pl.col("group").hash().alias("g"), pl.col("_key").alias("key"))
-            .unique(["g", "key"], keep="first", maintain_order=True)
-            .join(self._seen, on=["g", "key"], how="anti")
-        )
+        docs = _pairs(docs, "doc", "group").join(self._seen, on=["g", "key"], how="anti")
         self._seen = pl.concat([self._seen, docs.select("g", "key")])
         self._sizes.append(docs.group_by("group", "g").agg(pl.len().alias("size")))
         if not self.learn or not hashed.height:
@@ -163,6 +169,22 @@ class GroupCounts:
         self._counts.append(counts.fill_null(0))
         if len(self._counts) >= _COMPACT_EVERY:
             self._counts = [self._total()]
+
+    @staticmethod
+    def doc_pairs(docs: pl.DataFrame) -> pl.DataFrame:
+        """The documents of ``docs`` (``group, _key``) as counted, once each, in order: ``g``
+        (the group's hash) and ``key``. A batch counted elsewhere passes those of earlier
+        batches as ``seen``, so each document is counted by the first batch holding it."""
+        return _pairs(docs)
+
+    @classmethod
+    def merged(cls, parts: list[GroupCounts], *, learn: bool = True) -> GroupCounts:
+        """The counts of ``parts`` (batches counted apart, each with the documents of the
+        batches before it ``seen``) as one: what counting them one after another gives."""
+        total = cls(learn=learn)
+        for name in ("_sizes", "_counts", "_stamps", "_titles", "_bodies", "_edges"):
+            setattr(total, name, [f for part in parts for f in getattr(part, name)])
+        return total
 
     def _total(self) -> pl.DataFrame:
         return pl.concat(self._counts).group_by("g", "h").agg(pl.col("n", "n_cut").sum())

@@ -1,91 +1,257 @@
-"""The map of a load on Dask distributed: files read, decoded and turned into records as tasks,
-one per batch of files, so a worker holds one batch at a time.
+"""A load on Dask distributed: the per-batch passes of :mod:`toolkit.ingest_passes` as tasks,
+one per batch of files, and the steps that need every batch as reductions of what the tasks
+return, which is small: no text comes back to the client until the corpus is assembled.
 
-:func:`toolkit.load.read_batch` runs on the workers; what the batches give comes back in file
-order and :func:`toolkit.load.finish` runs the global steps here, giving the same tables as the
-local engine. The files must be where every worker can read them (a shared filesystem).
+The rounds, each a task per batch whose result stays on its worker for the next:
+
+1. the batch's files read and decoded (:func:`toolkit.ingest_read.read_batch`), numbered and
+   split into lines; back: its documents' ``(group, key)`` pairs. A document copied in several
+   batches is owned by the first of them (the order of the files), as one pass would count it.
+2. the lines counted (:class:`toolkit.chrome_counts.GroupCounts`, with the pairs owned by
+   earlier batches as seen); back: the counts, merged here into the chrome learned.
+3. the pages read with what was learned; back: the learned lines found and what title and edge
+   learning needs (titles, edge segments), merged here into the affixes learned.
+4. the texts cut and the date fields read (a file's order settled within its batch, which never
+   splits a file); back: the years dated, reduced here to the years of yearless datelines.
+5. the fields resolved; the batches' rows gathered once, and the corpus and report assembled
+   here (duplicate ids, the manifest rows no file matched) as the local engine does.
+
+The tables are the local engine's (``tests/test_engine.py``). The files must be where every
+worker can read them (a shared filesystem).
 
 Example:
     >>> from toolkit.sources import find_sources                      # doctest: +SKIP
-    >>> found = find_sources("seeds/")                                 # doctest: +SKIP
-    >>> docs, skipped = read_batches(found.files, "dask")              # doctest: +SKIP
+    >>> result = ingest_on_dask(find_sources("seeds/"), "dask")       # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+import datetime as dt
+from operator import itemgetter
 from typing import Any
 
 import polars as pl
 
+from toolkit.chrome_counts import GroupCounts, Learned
+from toolkit.date_order import DateReading
 from toolkit.engine import client_for
-from toolkit.load import read_batch
+from toolkit.ingest_passes import (
+    completed,
+    dated_batches,
+    finish_batches,
+    lines_of_batch,
+    pages_of_batch,
+    resolved_batches,
+    slices,
+    texts_of_batches,
+    years_between,
+)
+from toolkit.ingest_read import MAX_FILE_MB, batches, read_batch
+from toolkit.ingest_result import NOT_PAD, Ingest
+from toolkit.outlets import Registry, registry
+from toolkit.sources import Manifest, Sources
 
-__all__ = ["batches", "read_batches"]
+__all__ = ["batches", "ingest_on_dask"]
 
 BATCH_BYTES = 64 << 20  # file bytes per task: a worker's memory is a few times this
 BATCH_FILES = 2000  # and at most this many files per task, so small files still spread
+SLICE_BYTES = 16 << 20  # text bytes of a batch put through the page steps at a time
+
+# A batch on its worker between rounds: its slices' documents (and lines, until read).
+_Batch = list[tuple[pl.DataFrame, pl.DataFrame]]
 
 
-def batches(
-    files: Sequence[tuple[str | Path, str]],
-    *,
-    max_bytes: int,
-    max_files: int,
-) -> Iterator[list[tuple[str | Path, str]]]:
-    """Consecutive runs of ``files`` of at most ``max_bytes`` (a larger file is a batch of its
-    own) and ``max_files`` each, in order.
-
-    Example:
-        >>> files = [("a", "a"), ("b", "b"), ("c", "c")]
-        >>> [len(b) for b in batches(files, max_bytes=1 << 20, max_files=2)]
-        [2, 1]
-    """
-    batch: list[tuple[str | Path, str]] = []
-    size = 0
-    for path, rel in files:
-        try:
-            nbytes = os.stat(path).st_size
-        except OSError:
-            nbytes = 0  # read_batch reports the file it cannot read
-        if batch and (size + nbytes > max_bytes or len(batch) >= max_files):
-            yield batch
-            batch, size = [], 0
-        batch.append((path, rel))
-        size += nbytes
-    if batch:
-        yield batch
-
-
-def read_batches(
-    files: Sequence[tuple[str | Path, str]],
+def ingest_on_dask(
+    found: Sources,
     engine: Any,
     *,
+    reg: Registry | None = None,
+    reading: DateReading | None = None,
     columns: dict[str, str] | None = None,
-    max_file_mb: float | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """:func:`toolkit.load.read_batch` over batches of ``files`` on a Dask engine: the
-    documents and the skipped rows of all batches, in file order, as one batch of them all
-    would give them.
+    max_file_mb: float = MAX_FILE_MB,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    today: dt.date | None = None,
+) -> Ingest:
+    """The :class:`toolkit.ingest_result.Ingest` of ``found`` (:func:`toolkit.sources.find_sources`)
+    loaded on a Dask engine, as :func:`toolkit.load.ingest` loads it here.
 
     Args:
-        files: ``(path, rel)`` pairs, as in :attr:`toolkit.sources.Sources.files`.
+        found: the sources.
         engine: ``"dask"``, a scheduler address or a ``distributed.Client``
             (:func:`toolkit.engine.client_for`).
-        columns, max_file_mb: see :func:`toolkit.load.ingest`.
+        reg, reading, columns, max_file_mb, learn, min_chrome_docs, chrome_share, year_range,
+            strict, today: see :func:`toolkit.load.ingest` and
+            :func:`toolkit.ingest_passes.finish`.
     """
-    parts = list(batches(files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES))
-    with client_for(engine) as client:
-        futures = [
-            client.submit(read_batch, part, columns=columns, max_file_mb=max_file_mb)
-            for part in parts
-        ]
-        results = client.gather(futures)
-    if not results:
-        return read_batch([], columns=columns, max_file_mb=max_file_mb)
-    return (
-        pl.concat([docs for docs, _ in results], how="vertical_relaxed"),
-        pl.concat([skipped for _, skipped in results], how="vertical_relaxed"),
+    reg = reg or registry()
+    manifest = found.manifest or Manifest()
+    today = today or dt.date.today()
+    parts = list(batches(found.files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES))
+    if not parts:  # no files: the tables of an empty batch
+        return finish_batches(
+            [],
+            found.report,
+            manifest=manifest,
+            reg=reg,
+            learn=learn,
+            min_chrome_docs=min_chrome_docs,
+            chrome_share=chrome_share,
+            year_range=year_range,
+            strict=strict,
+            reading=reading,
+            today=today,
+        )
+    try:
+        with client_for(engine) as client:
+            reg_f, manifest_f = client.scatter([reg, manifest], broadcast=True)
+            read = [
+                client.submit(
+                    _split,
+                    files,
+                    manifest_f,
+                    reg_f,
+                    columns=columns,
+                    max_file_mb=max_file_mb,
+                    slice_bytes=SLICE_BYTES,
+                )
+                for files in parts
+            ]
+            split = [client.submit(itemgetter(0), r) for r in read]
+            skips = client.gather([client.submit(itemgetter(1), r) for r in read])
+            del read
+            # 1-2. the documents owned, the lines counted: the chrome learned
+            pairs = client.gather([client.submit(_pairs, b) for b in split])
+            counts = client.gather(
+                [
+                    client.submit(_counted, b, seen, learn=learn)
+                    for b, seen in zip(split, _owned_before(pairs), strict=True)
+                ]
+            )
+            learned = GroupCounts.merged(counts, learn=learn).learned(min_chrome_docs, chrome_share)
+            del pairs, counts
+            # 3. the pages read: the title affixes and text edges learned
+            learned_f = client.scatter(learned, broadcast=True)
+            read = [client.submit(_pages, b, learned_f, reg_f, learn=learn) for b in split]
+            del split
+            pages = [client.submit(itemgetter(0), r) for r in read]
+            page_counts = client.gather([client.submit(itemgetter(1), r) for r in read])
+            del read
+            found_lines = [f for f, _ in page_counts]
+            total = GroupCounts.merged([c for _, c in page_counts], learn=learn)
+            affixes = total.affixes(min_chrome_docs, chrome_share)
+            del page_counts, total
+            # 4. the texts cut and the dates read: the years of yearless datelines
+            affixes_f = client.scatter(affixes, broadcast=True)
+            dated = [
+                client.submit(_dated, p, affixes_f, reg_f, reading=reading, today=today)
+                for p in pages
+            ]
+            del pages
+            ready = [client.submit(itemgetter(0), d) for d in dated]
+            small = client.gather([client.submit(itemgetter(1), d) for d in dated])
+            del dated
+            empty = [e for gone, _ in small for e in gone]
+            year_range = year_range or years_between(years for _, years in small)
+            # 5. the fields resolved, the rows gathered once
+            rows = [client.submit(_resolved, d, reg_f, year_range, today) for d in ready]
+            del ready
+            for i, future in enumerate(rows):  # one at a time: one batch in transit here
+                rows[i] = future.result()
+                del future
+    except pl.exceptions.ComputeError:
+        reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
+        raise
+    # pages of every batch, then table rows, as one batch gives them; not copied here
+    corpus = pl.concat([pages for pages, _ in rows] + [table for _, table in rows])
+    del rows
+    skipped = [found.report, *skips]
+    return completed(corpus, skipped, empty, [*found_lines, affixes], manifest, strict=strict)
+
+
+def _split(
+    files: list,
+    manifest: Manifest,
+    reg: Registry,
+    *,
+    columns: Any,
+    max_file_mb: float,
+    slice_bytes: int,
+) -> tuple[_Batch, pl.DataFrame]:
+    """Round 1: a batch of files read, its slices numbered and split into lines."""
+    docs, skipped = read_batch(files, columns=columns, max_file_mb=max_file_mb)
+    todo = slices(docs, slice_bytes)
+    del docs
+    done = []
+    while todo:
+        done.append(lines_of_batch(todo.pop(0), manifest, reg, None))
+    return done, skipped
+
+
+def _pairs(batch: _Batch) -> pl.DataFrame:
+    """A batch's documents as counted, once each, in order (``g, key``)."""
+    return GroupCounts.doc_pairs(pl.concat([docs.select("group", "_key") for docs, _ in batch]))
+
+
+def _owned_before(pairs: list[pl.DataFrame]) -> list[pl.DataFrame]:
+    """For each batch, those of its documents that an earlier batch holds (and counts)."""
+    first = (
+        pl.concat([p.with_columns(pl.lit(i).alias("b")) for i, p in enumerate(pairs)])
+        .group_by("g", "key")
+        .agg(pl.col("b").min().alias("owner"))
     )
+    return [
+        p.join(first, on=["g", "key"]).filter(pl.col("owner") < i).select("g", "key")
+        for i, p in enumerate(pairs)
+    ]
+
+
+def _counted(batch: _Batch, seen: pl.DataFrame, *, learn: bool) -> GroupCounts:
+    """Round 2: a batch's lines counted, the documents ``seen`` in earlier batches left out."""
+    counts = GroupCounts(learn=learn, seen=seen)
+    for docs, lines in batch:
+        counts.add_lines(docs, lines)
+    return counts
+
+
+def _pages(
+    batch: _Batch, learned: Learned, reg: Registry, *, learn: bool
+) -> tuple[list[pl.DataFrame], tuple[pl.DataFrame, GroupCounts]]:
+    """Round 3: a batch's pages read; the learned lines found, and its titles and edges."""
+    counts = GroupCounts(learn=learn)
+    pages, found = [], []
+    for docs, lines in batch:
+        page, seen = pages_of_batch(docs, lines, learned, reg, counts)
+        pages.append(page)
+        found.append(seen)
+    return pages, (pl.concat(found), counts)
+
+
+def _dated(
+    pages: list[pl.DataFrame],
+    affixes: pl.DataFrame,
+    reg: Registry,
+    *,
+    reading: DateReading | None,
+    today: dt.date,
+) -> tuple[list[pl.DataFrame], tuple[list[pl.DataFrame], tuple[int, int] | None]]:
+    """Round 4: a batch's texts cut and dates read; its empty documents and years dated."""
+    pages = list(pages)  # the task's input is not changed in place
+    empty = texts_of_batches(pages, affixes)
+    years = dated_batches(pages, reading=reading, today=today, reg=reg)
+    return pages, (empty, years)
+
+
+def _resolved(
+    pages: list[pl.DataFrame], reg: Registry, year_range: tuple[int, int] | None, today: dt.date
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Round 5: a batch's fields resolved; its pages and its table rows, less the pad rows
+    (which no table shows), so the client puts them in order without copying them."""
+    pages = list(pages)
+    resolved_batches(pages, reg, year_range, today)
+    rows = pl.concat(pages).filter(NOT_PAD)
+    page = pl.col("page")
+    return rows.filter(page).drop("page"), rows.filter(~page).drop("page")

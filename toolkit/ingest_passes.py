@@ -1,0 +1,314 @@
+"""The steps of a load that need the whole corpus, run over its batches in passes: lines
+counted per batch (:class:`toolkit.chrome_counts.GroupCounts`), each batch's pages read with
+what was learned, then the years, provenance and duplicate ids of all batches; every step
+works from what each batch gives, so memory holds the corpus and one batch at work.
+
+Example:
+    >>> from toolkit.ingest_read import read_batch                    # doctest: +SKIP
+    >>> from toolkit.sources import find_sources                      # doctest: +SKIP
+    >>> found = find_sources("seeds/")                                 # doctest: +SKIP
+    >>> read = [read_batch(found.files[:3]), read_batch(found.files[3:])]  # doctest: +SKIP
+    >>> result = finish_batches(read, found.report, manifest=found.manifest)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import polars as pl
+
+from toolkit.chrome_counts import GroupCounts, Learned
+from toolkit.date_order import DateReading
+from toolkit.errors import StrictModeError
+from toolkit.ingest_read import BATCH_BYTES
+from toolkit.ingest_result import CORPUS_SCHEMA, PAD, Ingest, assembled, pages_first, without_text
+from toolkit.normalize import normalize_texts
+from toolkit.outlets import Registry, registry
+from toolkit.pages import normalize_fields, page_lines, page_parts, read_marked, with_text
+from toolkit.provenance import column_dates_of, file_evidence, resolved, with_dates, years_seen
+from toolkit.records import records_frame
+from toolkit.sources import Manifest
+
+__all__ = [
+    "RESOLVED_COLUMNS",
+    "completed",
+    "dated_batches",
+    "finish",
+    "finish_batches",
+    "lines_of_batch",
+    "numbered",
+    "pages_of_batch",
+    "resolved_batches",
+    "slices",
+    "texts_of_batches",
+    "years_between",
+]
+
+# Bytes of lines kept from the first pass over the batches to the second; past it a batch is
+# split into lines again (a second pass over its text costs less than holding its lines).
+LINES_KEPT = 64 << 20
+# What the assembly of the corpus and report needs of each batch's resolved rows
+RESOLVED_COLUMNS = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
+
+
+def finish(
+    docs: pl.DataFrame,
+    report: pl.DataFrame,
+    *,
+    manifest: Manifest | None = None,
+    reg: Registry | None = None,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+) -> Ingest:
+    """The steps of a load that need the whole corpus: chrome learning, page reading, year
+    inference, provenance, duplicate ids, and the report. Gives the :class:`Ingest` that
+    :func:`ingest` gives for the same files (see :func:`finish_batches`, which takes the
+    batches one by one).
+
+    Args:
+        docs: the documents of every batch (see :func:`read_batch`), concatenated in the order
+            of the files.
+        report: the report rows so far: files not read (:attr:`toolkit.sources.Sources.report`)
+            and every batch's skips, concatenated.
+        manifest: the manifest (:attr:`toolkit.sources.Sources.manifest`); none by default.
+        reg: the outlet registry (:mod:`toolkit.load_options`); the bundled one by default.
+        learn, min_chrome_docs, chrome_share, year_range, strict: see :func:`toolkit.load.ingest`.
+        reading: the date formats declared (:func:`toolkit.load_options.date_reading`).
+        today: the load's day (today by default): later dates are refused.
+
+    Example:
+        >>> found = find_sources("seeds/")                              # doctest: +SKIP
+        >>> batches = [read_batch(found.files[:3]), read_batch(found.files[3:])]  # doctest: +SKIP
+        >>> result = finish(                                            # doctest: +SKIP
+        ...     pl.concat(d for d, _ in batches),
+        ...     pl.concat([found.report, *(r for _, r in batches)]),
+        ...     manifest=found.manifest)
+    """
+    return finish_batches(
+        [(docs, report.clear())],
+        report,
+        manifest=manifest,
+        reg=reg,
+        learn=learn,
+        min_chrome_docs=min_chrome_docs,
+        chrome_share=chrome_share,
+        year_range=year_range,
+        strict=strict,
+        reading=reading,
+        today=today,
+    )
+
+
+def finish_batches(
+    read: Iterable[tuple[pl.DataFrame, pl.DataFrame]],
+    report: pl.DataFrame,
+    *,
+    manifest: Manifest | None = None,
+    reg: Registry | None = None,
+    learn: bool = True,
+    min_chrome_docs: int = 5,
+    chrome_share: float = 0.05,
+    year_range: tuple[int, int] | None = None,
+    strict: bool = False,
+    reading: DateReading | None = None,
+    today: dt.date | None = None,
+    slice_bytes: int = BATCH_BYTES,
+    lines_kept: int = LINES_KEPT,
+) -> Ingest:
+    """:func:`finish` for batches that come one at a time (``(docs, skipped)`` of
+    :func:`read_batch`, in the order of the files): each batch is split into lines as it comes
+    and its texts dropped; what needs every batch works from what they give: chrome from
+    counts of each group's lines, the years of yearless datelines from the years each batch
+    dates, each file's date order from the date fields, duplicates from the ids.
+
+    Args:
+        read: the batches read.
+        report: the report rows of files not read (:attr:`toolkit.sources.Sources.report`).
+        manifest, reg, learn, min_chrome_docs, chrome_share, year_range, strict, reading,
+            today: see :func:`finish`.
+        slice_bytes: a batch's documents go through the page steps in slices of about this
+            many bytes of text (:func:`slices`).
+        lines_kept: bytes of lines kept from the first pass to the second; past it a batch
+            is split into lines again.
+    """
+    reg = reg or registry()
+    manifest = manifest or Manifest()
+    today = today or dt.date.today()
+    counts = GroupCounts(learn=learn)
+    try:
+        parts, skipped, kept = [], [report], 0
+        for batch, skips in read:
+            skipped.append(skips)
+            todo = slices(batch, slice_bytes)  # a big table's rows a slice at a time
+            del batch  # each slice held once: by the step that splits it
+            while todo:
+                docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
+                kept += lines["line"].str.len_bytes().sum() or 0
+                parts.append((docs, lines if kept <= lines_kept else None))
+                del docs, lines
+        if not parts:  # no files: the tables of an empty batch
+            parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
+        learned = counts.learned(min_chrome_docs, chrome_share)
+        found = []
+        for i, (docs, lines) in enumerate(parts):
+            parts[i] = None  # a batch's lines go once its pages are read
+            if lines is None:  # not kept: split again
+                docs, lines = lines_of_batch(docs, manifest, reg, None, again=True)
+            parts[i], seen = pages_of_batch(docs, lines, learned, reg, counts)
+            found.append(seen)
+            del docs, lines
+        affixes = counts.affixes(min_chrome_docs, chrome_share)
+        del counts
+        empty = texts_of_batches(parts, affixes)
+        seen = dated_batches(parts, reading=reading, today=today, reg=reg)
+        resolved_batches(parts, reg, year_range or seen, today)
+        corpus = pages_first(parts).drop("page")
+    except pl.exceptions.ComputeError:
+        reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
+        raise
+    del parts
+    return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=strict)
+
+
+def pages_of_batch(
+    docs: pl.DataFrame,
+    lines: pl.DataFrame,
+    learned: Learned,
+    reg: Registry,
+    counts: GroupCounts,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's pages read with the lines ``learned`` from every batch
+    (:func:`toolkit.pages.read_marked`), what title and edge learning needs of them added to
+    ``counts``; and the learned lines found in it (``LEARNED_SCHEMA``)."""
+    found = learned.lines_in(lines)
+    docs = read_marked(docs, lines, learned, reg)
+    counts.add_pages(*page_parts(docs))
+    return docs, found
+
+
+def texts_of_batches(parts: list[pl.DataFrame], affixes: pl.DataFrame) -> list[pl.DataFrame]:
+    """Batches' pages, in place, less the title affixes and text edges learned and the
+    documents left without text; the report rows of those (see :func:`without_text`)."""
+    empty = []
+    for i, docs in enumerate(parts):
+        parts[i], gone = without_text(with_text(docs, affixes))
+        empty.append(gone)
+    return empty
+
+
+def dated_batches(
+    parts: list[pl.DataFrame],
+    *,
+    reading: DateReading | None,
+    today: dt.date,
+    reg: Registry,
+) -> tuple[int, int] | None:
+    """Batches' date fields read, in place (:func:`toolkit.provenance.with_dates`; a file's
+    order is settled from its own values, so batches, which never split a file, may be dated
+    apart); the years their dates give (:func:`toolkit.provenance.years_seen`), or None."""
+    dates = pl.concat([d.select("date_raw", "path") for d in parts])
+    column_date, notes = column_dates_of(dates, reading=reading, today=today, reg=reg)
+    start = 0
+    for i, docs in enumerate(parts):
+        end = start + docs.height
+        parts[i] = with_dates(docs, column_date[start:end], notes[start:end], today)
+        start = end
+    return years_between(map(years_seen, parts))
+
+
+def years_between(found: Iterable[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The years that take in every one of ``found`` (None: nothing dated)."""
+    seen = [r for r in found if r is not None]
+    return (min(r[0] for r in seen), max(r[1] for r in seen)) if seen else None
+
+
+def resolved_batches(
+    parts: list[pl.DataFrame],
+    reg: Registry,
+    year_range: tuple[int, int] | None,
+    today: dt.date,
+) -> None:
+    """Batches' fields resolved, in place (:func:`toolkit.provenance.resolved`), yearless
+    datelines placed in ``year_range``: each batch's ``RESOLVED_COLUMNS``."""
+    for i, docs in enumerate(parts):
+        parts[i] = resolved(docs, reg, year_range, today=today).select(RESOLVED_COLUMNS)
+
+
+def completed(
+    corpus: pl.DataFrame,
+    skipped: list[pl.DataFrame],
+    empty: list[pl.DataFrame],
+    found: list[pl.DataFrame],
+    manifest: Manifest,
+    *,
+    strict: bool,
+) -> Ingest:
+    """The :class:`Ingest` of the batches' resolved rows (``corpus``, in the order
+    :func:`toolkit.ingest_result.pages_first` gives), report rows ``skipped`` and ``empty`` (of
+    every batch, in order) and the chrome ``found`` (each batch's learned lines, the title
+    affixes and text edges)."""
+    learned = pl.concat(found).unique().sort("group", "kind", "line")
+    empty = pages_first(empty).drop("page")
+    result = assembled(corpus, pl.concat(skipped, how="vertical_relaxed"), empty, learned, manifest)
+    if strict and result.skipped.height:
+        raise StrictModeError(
+            "strict load: some inputs were skipped (pass strict=False to load the rest)\n"
+            + result.summary()
+        )
+    return result
+
+
+def slices(docs: pl.DataFrame, max_bytes: int = BATCH_BYTES) -> list[pl.DataFrame]:
+    """A batch's documents in slices of about ``max_bytes`` of text (a big table's rows go
+    through the page steps a slice at a time; nothing that needs a whole file is done on a
+    slice)."""
+    if docs.height <= 1:
+        return [docs]
+    size = docs["raw"].str.len_bytes().fill_null(0).cum_sum()
+    if size[-1] <= max_bytes:
+        return [docs]
+    cuts = (size // max_bytes).rle().struct.field("len").cum_sum().to_list()
+    return [docs[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+
+
+def lines_of_batch(
+    docs: pl.DataFrame,
+    manifest: Manifest,
+    reg: Registry,
+    counts: GroupCounts | None,
+    *,
+    again: bool = False,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's documents numbered, with their evidence and sites, and its lines (see
+    :func:`toolkit.pages.page_lines`), counted for chrome learning; the normalised texts
+    dropped once split. ``again``: the same lines of a batch done before (its documents as
+    this gave them)."""
+    if again:
+        docs = docs.with_columns(normalize_texts(docs["raw"]).alias("text_n"))
+        return page_lines(docs, reg)
+    if docs.height == 1:  # appended as a chunk of its own: the document is not copied
+        pad = {"path": PAD, "page": False, "has_body": False}
+        docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
+    docs, lines = page_lines(numbered(docs, manifest, reg), reg)
+    if counts is not None:
+        counts.add_lines(docs, lines)
+    return docs, lines
+
+
+def numbered(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
+    """Documents in the order one batch of all files gives (pages first, then table rows),
+    numbered ``doc``, with what the manifest and file names say, their fields normalised."""
+    if not docs["page"].is_sorted(descending=True):  # batches: pages of later ones last
+        docs = docs.sort("page", descending=True, maintain_order=True)
+    docs = docs.with_row_index("doc")
+    # the evidence put beside the documents, not joined to them (a join copies their texts)
+    evidence = docs.select("path").join(
+        file_evidence(docs, manifest, reg), on="path", how="left", maintain_order="left"
+    )
+    return normalize_fields(docs.hstack(evidence.drop("path")), reg)

@@ -1,0 +1,164 @@
+"""What a load gives: the corpus table, its report and the chrome learned (:class:`Ingest`),
+assembled from the batches' resolved rows.
+
+Example:
+    >>> from toolkit.sources import report_frame
+    >>> result = Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), report_frame([]))
+    >>> result.summary()
+    '0 articles loaded from 0 files; 0 records or files skipped.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from toolkit.chrome_counts import LEARNED_SCHEMA
+from toolkit.provenance import drop_duplicate_ids
+from toolkit.sources import Manifest
+
+__all__ = ["CORPUS_SCHEMA", "NOT_PAD", "PAD", "Ingest", "assembled", "pages_first", "without_text"]
+
+CORPUS_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String,
+    "path": pl.String,
+    "record": pl.Int64,
+    "outlet": pl.String,
+    "outlet_source": pl.String,
+    "site": pl.String,
+    "url": pl.String,
+    "published": pl.Date,
+    "published_source": pl.String,
+    "date_text": pl.String,
+    "title": pl.String,
+    "title_source": pl.String,
+    "dateline": pl.String,
+    "text": pl.String,
+    "raw_text": pl.String,
+    "lang": pl.String,
+    "n_words": pl.Int64,
+    "meta": pl.String,
+}
+
+
+@dataclass
+class Ingest:
+    """The result of :func:`ingest`: the corpus, and the report that accounts for every input."""
+
+    corpus: pl.DataFrame
+    report: pl.DataFrame
+    learned_chrome: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema=LEARNED_SCHEMA)
+    )
+
+    @property
+    def skipped(self) -> pl.DataFrame:
+        return self.report.filter(pl.col("status") == "skipped")
+
+    def summary(self) -> str:
+        """A short human-readable account: files, records loaded, skips by reason."""
+        files = self.report.select(pl.col("path").n_unique()).item()
+        lines = [
+            f"{self.corpus.height} articles loaded from {files} files; "
+            f"{self.skipped.height} records or files skipped."
+        ]
+        by_reason = (
+            self.skipped.with_columns(pl.col("reason").str.replace(r":.*$", ""))
+            .group_by("reason")
+            .len()
+            .sort("len", descending=True)
+        )
+        lines += [f"  skipped ({n}): {reason}" for reason, n in by_reason.iter_rows()]
+        if self.corpus.height:
+            by_outlet = (
+                self.corpus.group_by("outlet").len().sort(["len", "outlet"], descending=True)
+            )
+            lines.append(
+                "  outlets: " + ", ".join(f"{o or 'unknown'} {n}" for o, n in by_outlet.iter_rows())
+            )
+            undated = self.corpus.filter(pl.col("published").is_null()).height
+            lines.append(f"  undated: {undated}")
+        if self.learned_chrome.height:
+            lines.append(f"  chrome lines learned: {self.learned_chrome.height}")
+        return "\n".join(lines)
+
+
+# A batch of one document gets a row of nothing (this path), kept until the corpus is
+# assembled: polars copies the value of a one-row column about four times over in every
+# operation (a 100 MB page: 400 MB each time).
+PAD = ""
+NOT_PAD = pl.col("path") != PAD
+
+
+def pages_first(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """Batches' rows in the order one batch of all files gives them: pages, then table rows."""
+    if len(frames) == 1:
+        return frames[0]
+    page = pl.col("page")
+    return pl.concat([f.filter(page) for f in frames] + [f.filter(~page) for f in frames])
+
+
+def assembled(
+    corpus: pl.DataFrame,
+    report: pl.DataFrame,
+    empty: pl.DataFrame,
+    learned: pl.DataFrame,
+    manifest: Manifest,
+) -> Ingest:
+    """The corpus without duplicate ids, in ``CORPUS_SCHEMA``, and the full report: the rows
+    so far, those ``empty`` of text, the duplicate ids, the manifest rows no file matched, and
+    a row per loaded article."""
+    # Pad rows (one path: "duplicates" of each other) go last: a big one-row corpus is copied
+    # by every operation on it.
+    corpus, duplicates = drop_duplicate_ids(corpus)
+    unmatched = manifest.unmatched(corpus["_manifest_key"])
+    report = _full_report([report, duplicates.filter(NOT_PAD), unmatched, empty], corpus)
+    corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
+    if (corpus["path"] == PAD).any():  # a filter copies every text: only where pads are
+        corpus = corpus.filter(NOT_PAD)
+    return Ingest(corpus, report, learned)
+
+
+def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Documents with text, and report rows (``REPORT_SCHEMA``, and ``page``) for those left
+    without."""
+    no_body = ~pl.col("has_body")
+    empty = docs.filter((pl.col("text") == "") & NOT_PAD).select(
+        "path",
+        "record",
+        pl.col("_line").alias("line"),
+        pl.lit("skipped").alias("status"),
+        pl.when(pl.col("_unread").is_not_null())
+        .then(pl.col("_unread"))
+        .when(no_body)
+        .then(pl.lit("no body text: no text column and an empty title"))
+        .when(pl.col("raw").is_null())
+        .then(pl.lit("no body text: empty text cell"))
+        .when(pl.col("raw").str.strip_chars() == "")
+        .then(pl.lit("empty file"))
+        .otherwise(pl.lit("no body text after cleaning"))
+        .alias("reason"),
+        pl.lit(None, pl.String).alias("doc_id"),
+        pl.lit(None, pl.String).alias("note"),
+        pl.col("_encoding").alias("encoding"),
+        "page",
+    )
+    return docs.filter((pl.col("text") != "") | ~NOT_PAD), empty
+
+
+def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFrame:
+    """The report rows so far and a ``loaded`` row per article, by path, record and line."""
+    loaded = corpus.select(
+        "path",
+        "record",
+        pl.col("_line").alias("line"),
+        pl.lit("loaded").alias("status"),
+        pl.lit(None, pl.String).alias("reason"),
+        "doc_id",
+        pl.col("_note").alias("note"),
+        pl.col("_encoding").alias("encoding"),
+    ).filter(NOT_PAD)
+    return pl.concat([*skipped, loaded], how="vertical_relaxed").sort(
+        ["path", "record", "line"], nulls_last=False, maintain_order=True
+    )
