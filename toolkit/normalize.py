@@ -17,7 +17,18 @@ from importlib import resources
 import ftfy
 import polars as pl
 
-__all__ = ["nfc_unsafe_ranges", "normalize", "normalize_texts", "over_column"]
+__all__ = [
+    "SLICE_CHARS",
+    "nfc_unsafe_ranges",
+    "normalize",
+    "normalize_texts",
+    "over_column",
+    "safe_cut",
+]
+
+# A text longer than this (in characters) is normalised, and split into lines, a slice of about
+# this size at a time, so that a giant page is never copied whole by each step.
+SLICE_CHARS = 4_000_000
 
 
 # UTF-8 read as cp1252/latin-1: "â€™", "Ã©", "Ð¸" ...
@@ -39,6 +50,13 @@ _SPECIAL = _SPECIAL_CHARS.pattern
 _MULTISPACE = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Line breaks between two characters that no step changes or crosses (not spaces, line ends or
+# any of ``_SPECIAL``): every step's matches end before them or start after them, and the strip
+# of the text's ends cannot reach them, so a text cut there normalises to its pieces normalised
+# and joined by the breaks normalised: one, or two for a run (a blank line). That holds for
+# texts that need no mojibake repair or NFC (which run on whole texts).
+_PLAIN = "[^\\s" + _SPECIAL_CHARS.pattern[1:-1] + "]"
+_SAFE_BREAKS = re.compile(_PLAIN + "(\n+)" + _PLAIN)
 
 
 def _special_expr(text: pl.Expr) -> pl.Expr:
@@ -64,8 +82,20 @@ def _layout_expr(text: pl.Expr) -> pl.Expr:
 
 
 def normalize_texts(texts: pl.Series) -> pl.Series:
-    """:func:`normalize` over a column of texts at once (nulls stay null)."""
+    """:func:`normalize` over a column of texts at once (nulls stay null).
+
+    A text over ``SLICE_CHARS`` characters that needs no mojibake repair or NFC is normalised a
+    slice at a time (cut at ``_SAFE_BREAKS``): the result is the same, and the
+    whole text is copied once, not once a step."""
     texts = texts.cast(pl.String)
+    long = (texts.str.len_chars() > SLICE_CHARS).fill_null(False)
+    if long.any():
+        return _normalized_long(texts, long.arg_true())
+    return _normalized(texts)
+
+
+def _normalized(texts: pl.Series) -> pl.Series:
+    """:func:`normalize_texts` of each text whole."""
     # Mojibake repair and NFC run in Python, only on the texts that may need them: those with
     # mojibake, and those with a character NFC may change (usually none).
     unusual, special = pl.select(
@@ -97,6 +127,44 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
             where, over_column(texts.gather(where), _special_expr(pl.col("text")))
         )
     return over_column(texts, _layout_expr(pl.col("text"))).alias(name)
+
+
+def _normalized_long(texts: pl.Series, where: pl.Series) -> pl.Series:
+    """``texts`` normalised, the long ones at ``where`` a slice at a time where they can be."""
+    usual = ~(texts.str.contains(_MOJIBAKE.pattern) | texts.str.contains(_nfc_unsafe()))
+    where = where.filter(usual.gather(where)).to_list()
+    if not where:
+        return _normalized(texts)
+    parts, start = [], 0
+    for i in [*where, texts.len()]:
+        if i > start:
+            parts.append(_normalized(texts.slice(start, i - start)))
+        if i < texts.len():
+            parts.append(_normalized_in_slices(texts.slice(i, 1)))
+        start = i + 1
+    return pl.concat(parts).alias(texts.name)
+
+
+def _normalized_in_slices(text: pl.Series) -> pl.Series:
+    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``)."""
+    value = text.item()
+    del text
+    parts, start = [], 0
+    while start < len(value):
+        end, after = safe_cut(value, start + SLICE_CHARS, _SAFE_BREAKS)
+        parts.append(_normalized(pl.Series([value[start:end]])))
+        if after > end:
+            parts.append(pl.Series(["\n" if after - end == 1 else "\n\n"]))
+        start = after
+    del value
+    return pl.concat(parts, rechunk=False).str.join("")
+
+
+def safe_cut(text: str, at: int, where: re.Pattern[str]) -> tuple[int, int]:
+    """Where to cut ``text`` at or after character ``at``: the span of the first group of the
+    first match of ``where`` that starts at ``at - 1`` or later; the text's end if none."""
+    found = where.search(text, at - 1) if at < len(text) else None
+    return found.span(1) if found else (len(text), len(text))
 
 
 def nfc_unsafe_ranges() -> list[tuple[int, int]]:

@@ -219,7 +219,7 @@ def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("body").fill_null(""))
     )
     note = pl.concat_str(
-        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+        pl.when(emptied & pl.col("raw").str.contains(r"\S")).then(
             pl.lit("no text left after cleaning: title used as text")
         ),
         "page_note",
