@@ -14,8 +14,7 @@ import re
 
 import polars as pl
 
-from toolkit import normalize
-from toolkit.normalize import over_column, safe_cut
+from toolkit.normalize import long_texts, over_column, slices
 from toolkit.resources import ABBREVIATIONS
 
 __all__ = ["paragraph_lines", "paragraphs", "split_glued", "split_glued_lines"]
@@ -197,9 +196,9 @@ _BREAK = re.compile("(\n)")
 
 def _split_lines(texts: pl.Series) -> pl.DataFrame:
     """``doc`` and ``line``: each text's lines, in order (null texts have none). A text over
-    ``normalize.SLICE_CHARS`` characters is split a slice at a time, not copied whole into a
+    ``toolkit.normalize.SLICE_CHARS`` characters is split a slice at a time, not copied whole into a
     list and again exploded."""
-    long = (texts.str.len_chars() > normalize.SLICE_CHARS).fill_null(False).arg_true().to_list()
+    long = long_texts(texts)
     frames, start = [], 0
     for i in [*long, texts.len()]:
         if i > start:
@@ -221,12 +220,10 @@ def _slice_lines(text: pl.Series, doc: int) -> list[pl.DataFrame]:
     a line break, a text's lines are those of the piece before and those of the piece after."""
     value = text.item()
     del text
-    frames, start = [], 0
-    while start <= len(value):
-        end, after = safe_cut(value, start + normalize.SLICE_CHARS, _BREAK)
+    frames = []
+    for start, end, _ in slices(value, _BREAK):
         piece = pl.Series("line", [value[start:end]]).str.split("\n").explode()
         frames.append(piece.to_frame().select(pl.lit(doc, pl.UInt32).alias("doc"), "line"))
-        start = after if after > end else len(value) + 1
     return frames
 
 

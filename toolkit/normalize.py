@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from importlib import resources
 
 import ftfy
@@ -19,11 +20,12 @@ import polars as pl
 
 __all__ = [
     "SLICE_CHARS",
+    "long_texts",
     "nfc_unsafe_ranges",
     "normalize",
     "normalize_texts",
     "over_column",
-    "safe_cut",
+    "slices",
 ]
 
 # A text longer than this (in characters) is normalised, and split into lines, a slice of about
@@ -88,9 +90,9 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
     slice at a time (cut at ``_SAFE_BREAKS``): the result is the same, and the
     whole text is copied once, not once a step."""
     texts = texts.cast(pl.String)
-    long = (texts.str.len_chars() > SLICE_CHARS).fill_null(False)
-    if long.any():
-        return _normalized_long(texts, long.arg_true())
+    long = long_texts(texts)
+    if long:
+        return _normalized_long(texts, long)
     return _normalized(texts)
 
 
@@ -129,10 +131,16 @@ def _normalized(texts: pl.Series) -> pl.Series:
     return over_column(texts, _layout_expr(pl.col("text"))).alias(name)
 
 
-def _normalized_long(texts: pl.Series, where: pl.Series) -> pl.Series:
+def long_texts(texts: pl.Series) -> list[int]:
+    """Where the texts over ``SLICE_CHARS`` characters are in ``texts`` (those worked on a
+    slice at a time)."""
+    return (texts.str.len_chars() > SLICE_CHARS).fill_null(False).arg_true().to_list()
+
+
+def _normalized_long(texts: pl.Series, where: list[int]) -> pl.Series:
     """``texts`` normalised, the long ones at ``where`` a slice at a time where they can be."""
     usual = ~(texts.str.contains(_MOJIBAKE.pattern) | texts.str.contains(_nfc_unsafe()))
-    where = where.filter(usual.gather(where)).to_list()
+    where = [i for i in where if usual[i]]
     if not where:
         return _normalized(texts)
     parts, start = [], 0
@@ -149,22 +157,32 @@ def _normalized_in_slices(text: pl.Series) -> pl.Series:
     """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``)."""
     value = text.item()
     del text
-    parts, start = [], 0
-    while start < len(value):
-        end, after = safe_cut(value, start + SLICE_CHARS, _SAFE_BREAKS)
+    parts = []
+    for start, end, after in slices(value, _SAFE_BREAKS):
         parts.append(_normalized(pl.Series([value[start:end]])))
         if after > end:
             parts.append(pl.Series(["\n" if after - end == 1 else "\n\n"]))
-        start = after
     del value
     return pl.concat(parts, rechunk=False).str.join("")
 
 
-def safe_cut(text: str, at: int, where: re.Pattern[str]) -> tuple[int, int]:
-    """Where to cut ``text`` at or after character ``at``: the span of the first group of the
-    first match of ``where`` that starts at ``at - 1`` or later; the text's end if none."""
-    found = where.search(text, at - 1) if at < len(text) else None
-    return found.span(1) if found else (len(text), len(text))
+def slices(text: str, breaks: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
+    """``text`` in pieces of about ``SLICE_CHARS`` characters, each cut at the first match of
+    ``breaks`` (a pattern whose first group is the break) from the piece's ``SLICE_CHARS - 1``-th
+    character on: ``(start, end, after)`` for each, the piece ``text[start:end]`` and the
+    break after it ``text[end:after]`` (empty after the last piece). With ``SLICE_CHARS`` 2,
+    ``"ab\\ncd\\nef"`` cut at ``"(\\n)"`` gives ``(0, 2, 3), (3, 5, 6), (6, 8, 8)``.
+    """
+    start = 0
+    while True:
+        at = start + SLICE_CHARS
+        found = breaks.search(text, at - 1) if at < len(text) else None
+        if found is None:
+            yield start, len(text), len(text)
+            return
+        end, after = found.span(1)
+        yield start, end, after
+        start = after
 
 
 def nfc_unsafe_ranges() -> list[tuple[int, int]]:
