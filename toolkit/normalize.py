@@ -150,7 +150,7 @@ def _normalized_long(texts: pl.Series, where: list[int]) -> pl.Series:
         if i < texts.len():
             parts.append(_normalized_in_slices(texts.slice(i, 1)))
         start = i + 1
-    return pl.concat(parts).alias(texts.name)
+    return pl.concat(parts, rechunk=False).alias(texts.name)
 
 
 def _normalized_in_slices(text: pl.Series) -> pl.Series:
