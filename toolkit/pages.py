@@ -322,6 +322,9 @@ def _pages(
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
+        del page  # its paragraphs: a giant page's are as big as it
+    # the lines as Python strings go before the bodies are copied into the frame
+    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, lines, cues
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
     return pl.DataFrame(
         [
