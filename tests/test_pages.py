@@ -2,9 +2,11 @@
 title affixes, opening and closing segments, the day/month order of its stamps)."""
 
 import datetime as dt
+import importlib
 
 import polars as pl
 import pytest
+from conftest import SEEDS
 from polars.testing import assert_frame_equal
 
 import toolkit
@@ -14,15 +16,24 @@ MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
 FOOTER = "About us\nTerms of use\nPrivacy policy"
 
 
-@pytest.fixture(autouse=True, params=["one batch", "a file a batch", "lines split again"])
+# the module (``toolkit.normalize`` is also the name of the function the package exports)
+normalize_module = importlib.import_module("toolkit.normalize")
+
+
+@pytest.fixture(
+    autouse=True, params=["one batch", "a file a batch", "lines split again", "texts in slices"]
+)
 def batches(request, monkeypatch):
     """Every test here holds whether a load reads its files in one batch or a file at a time
-    (the learning then works from what each batch gives), its lines kept or split again."""
-    if request.param != "one batch":
+    (the learning then works from what each batch gives), its lines kept or split again, and
+    its texts normalised and split into lines whole or a few characters at a time."""
+    if request.param in ("a file a batch", "lines split again"):
         monkeypatch.setattr(load, "BATCH_FILES", 1)
         monkeypatch.setattr(load, "BATCH_BYTES", 40)  # a table's rows a slice at a time
     if request.param == "lines split again":
         monkeypatch.setattr(load, "LINES_KEPT", 0)
+    if request.param == "texts in slices":
+        monkeypatch.setattr(normalize_module, "SLICE_CHARS", 16)
     return request.param
 
 
@@ -155,3 +166,12 @@ def test_edge_learning_reads_only_the_first_and_last_lines(paras):
         return edge_segments(frame)
 
     assert_frame_equal(segments(_edge_text(paras)), segments("\n\n".join(paras)))
+
+
+def test_seeds_give_the_tables_of_one_batch_of_whole_texts(monkeypatch):
+    sliced = toolkit.ingest(SEEDS)  # as the fixture sets: batches, lines split again, slices
+    monkeypatch.undo()
+    whole = toolkit.ingest(SEEDS)
+    assert whole.corpus.height == 5
+    for table in ("corpus", "report", "learned_chrome"):
+        assert_frame_equal(getattr(sliced, table), getattr(whole, table))

@@ -10,9 +10,11 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
-from toolkit.normalize import over_column
+from toolkit.normalize import long_texts, over_column, slices
 from toolkit.resources import ABBREVIATIONS
 
 __all__ = ["paragraph_lines", "paragraphs", "split_glued", "split_glued_lines"]
@@ -139,13 +141,8 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
     """
     # One row per line; in normalised text a single empty line ends a block (a paragraph, or
     # a hard-wrapped paragraph's lines).
-    lines = (
-        pl.DataFrame({"text": texts.cast(pl.String)})
-        .with_row_index("doc")
-        .drop_nulls()
-        .select("doc", pl.col("text").str.split("\n").alias("line"))
-        .explode("line")
-        .with_columns((pl.col("line") == "").cum_sum().over("doc").alias("b"))
+    lines = _split_lines(texts.cast(pl.String)).with_columns(
+        (pl.col("line") == "").cum_sum().over("doc").alias("b")
     )
     # Hard-wrapped text: short lines inside blank-line blocks, most of them ending mid-sentence.
     candidates = (
@@ -192,6 +189,42 @@ def paragraph_lines(texts: pl.Series) -> pl.DataFrame:
         if (out["line"] == "").any():  # a glued line of nothing but spaces
             out = out.filter(pl.col("line") != "")
     return out.select("doc", pl.int_range(pl.len()).over("doc").alias("pos"), "line")
+
+
+_BREAK = re.compile("(\n)")
+
+
+def _split_lines(texts: pl.Series) -> pl.DataFrame:
+    """``doc`` and ``line``: each text's lines, in order (null texts have none). A text over
+    ``toolkit.normalize.SLICE_CHARS`` characters is split a slice at a time, not copied whole into a
+    list and again exploded."""
+    long = long_texts(texts)
+    frames, start = [], 0
+    for i in [*long, texts.len()]:
+        if i > start:
+            frames.append(
+                pl.DataFrame({"text": texts.slice(start, i - start)})
+                .with_row_index("doc", offset=start)
+                .drop_nulls()
+                .select("doc", pl.col("text").str.split("\n").alias("line"))
+                .explode("line")
+            )
+        if i < texts.len():
+            frames.extend(_slice_lines(texts.slice(i, 1), i))
+        start = i + 1
+    return pl.concat(frames, rechunk=False) if len(frames) != 1 else frames[0]
+
+
+def _slice_lines(text: pl.Series, doc: int) -> list[pl.DataFrame]:
+    """The lines of one long text (a one-value column), a frame for each slice of it: cut at
+    a line break, a text's lines are those of the piece before and those of the piece after."""
+    value = text.item()
+    del text
+    frames = []
+    for start, end, _ in slices(value, _BREAK):
+        piece = pl.Series("line", [value[start:end]]).str.split("\n").explode()
+        frames.append(piece.to_frame().select(pl.lit(doc, pl.UInt32).alias("doc"), "line"))
+    return frames
 
 
 def paragraphs(text: str) -> list[str]:

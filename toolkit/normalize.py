@@ -12,12 +12,25 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from importlib import resources
 
 import ftfy
 import polars as pl
 
-__all__ = ["nfc_unsafe_ranges", "normalize", "normalize_texts", "over_column"]
+__all__ = [
+    "SLICE_CHARS",
+    "long_texts",
+    "nfc_unsafe_ranges",
+    "normalize",
+    "normalize_texts",
+    "over_column",
+    "slices",
+]
+
+# A text longer than this (in characters) is normalised, and split into lines, a slice of about
+# this size at a time, so that a giant page is never copied whole by each step.
+SLICE_CHARS = 4_000_000
 
 
 # UTF-8 read as cp1252/latin-1: "â€™", "Ã©", "Ð¸" ...
@@ -39,6 +52,13 @@ _SPECIAL = _SPECIAL_CHARS.pattern
 _MULTISPACE = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Line breaks between two characters that no step changes or crosses (not spaces, line ends or
+# any of ``_SPECIAL``): every step's matches end before them or start after them, and the strip
+# of the text's ends cannot reach them, so a text cut there normalises to its pieces normalised
+# and joined by the breaks normalised: one, or two for a run (a blank line). That holds for
+# texts that need no mojibake repair or NFC (which run on whole texts).
+_PLAIN = "[^\\s" + _SPECIAL_CHARS.pattern[1:-1] + "]"
+_SAFE_BREAKS = re.compile(_PLAIN + "(\n+)" + _PLAIN)
 
 
 def _special_expr(text: pl.Expr) -> pl.Expr:
@@ -64,8 +84,20 @@ def _layout_expr(text: pl.Expr) -> pl.Expr:
 
 
 def normalize_texts(texts: pl.Series) -> pl.Series:
-    """:func:`normalize` over a column of texts at once (nulls stay null)."""
+    """:func:`normalize` over a column of texts at once (nulls stay null).
+
+    A text over ``SLICE_CHARS`` characters that needs no mojibake repair or NFC is normalised a
+    slice at a time (cut at ``_SAFE_BREAKS``): the result is the same, and the
+    whole text is copied once, not once a step."""
     texts = texts.cast(pl.String)
+    long = long_texts(texts)
+    if long:
+        return _normalized_long(texts, long)
+    return _normalized(texts)
+
+
+def _normalized(texts: pl.Series) -> pl.Series:
+    """:func:`normalize_texts` of each text whole."""
     # Mojibake repair and NFC run in Python, only on the texts that may need them: those with
     # mojibake, and those with a character NFC may change (usually none).
     unusual, special = pl.select(
@@ -97,6 +129,60 @@ def normalize_texts(texts: pl.Series) -> pl.Series:
             where, over_column(texts.gather(where), _special_expr(pl.col("text")))
         )
     return over_column(texts, _layout_expr(pl.col("text"))).alias(name)
+
+
+def long_texts(texts: pl.Series) -> list[int]:
+    """Where the texts over ``SLICE_CHARS`` characters are in ``texts`` (those worked on a
+    slice at a time)."""
+    return (texts.str.len_chars() > SLICE_CHARS).fill_null(False).arg_true().to_list()
+
+
+def _normalized_long(texts: pl.Series, where: list[int]) -> pl.Series:
+    """``texts`` normalised, the long ones at ``where`` a slice at a time where they can be."""
+    usual = ~(texts.str.contains(_MOJIBAKE.pattern) | texts.str.contains(_nfc_unsafe()))
+    where = [i for i in where if usual[i]]
+    if not where:
+        return _normalized(texts)
+    parts, start = [], 0
+    for i in [*where, texts.len()]:
+        if i > start:
+            parts.append(_normalized(texts.slice(start, i - start)))
+        if i < texts.len():
+            parts.append(_normalized_in_slices(texts.slice(i, 1)))
+        start = i + 1
+    return pl.concat(parts, rechunk=False).alias(texts.name)
+
+
+def _normalized_in_slices(text: pl.Series) -> pl.Series:
+    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``)."""
+    value = text.item()
+    del text
+    parts = []
+    for start, end, after in slices(value, _SAFE_BREAKS):
+        parts.append(_normalized(pl.Series([value[start:end]])))
+        if after > end:
+            parts.append(pl.Series(["\n" if after - end == 1 else "\n\n"]))
+    del value
+    return pl.concat(parts, rechunk=False).str.join("")
+
+
+def slices(text: str, breaks: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
+    """``text`` in pieces of about ``SLICE_CHARS`` characters, each cut at the first match of
+    ``breaks`` (a pattern whose first group is the break) from the piece's ``SLICE_CHARS - 1``-th
+    character on: ``(start, end, after)`` for each, the piece ``text[start:end]`` and the
+    break after it ``text[end:after]`` (empty after the last piece). With ``SLICE_CHARS`` 2,
+    ``"ab\\ncd\\nef"`` cut at ``"(\\n)"`` gives ``(0, 2, 3), (3, 5, 6), (6, 8, 8)``.
+    """
+    start = 0
+    while True:
+        at = start + SLICE_CHARS
+        found = breaks.search(text, at - 1) if at < len(text) else None
+        if found is None:
+            yield start, len(text), len(text)
+            return
+        end, after = found.span(1)
+        yield start, end, after
+        start = after
 
 
 def nfc_unsafe_ranges() -> list[tuple[int, int]]:

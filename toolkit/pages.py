@@ -210,16 +210,10 @@ def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
     docs = _without_edges(docs, learned.filter(~pl.col("kind").str.starts_with("title ")))
     # A page left without text once its chrome is cut keeps its title as its text, with a note.
     title = pl.coalesce("title_n", "page_title", "title_known")
-    emptied = pl.col("has_body") & (pl.col("body").fill_null("") == "") & title.is_not_null()
-    text = (
-        pl.when(~pl.col("has_body"))
-        .then(pl.col("title_n").fill_null(""))
-        .when(emptied)
-        .then(title)
-        .otherwise(pl.col("body").fill_null(""))
-    )
+    body = pl.col("body")
+    emptied = pl.col("has_body") & (body.is_null() | (body == "")) & title.is_not_null()
     note = pl.concat_str(
-        pl.when(emptied & (pl.col("raw").str.strip_chars() != "")).then(
+        pl.when(emptied & pl.col("raw").str.contains(r"\S")).then(
             pl.lit("no text left after cleaning: title used as text")
         ),
         "page_note",
@@ -227,9 +221,20 @@ def with_text(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
         ignore_nulls=True,
     )
     note = pl.when(note != "").then(note)
-    return docs.with_columns(text.alias("text"), note.alias("_page_note")).drop(
-        "body", "_key", "page_note", "edges"
-    )
+    # ``text`` is the body but where a row has none to keep: those rows are put into the body
+    # column (an expression over the whole column would copy every body, a giant page's too).
+    other = ~pl.col("has_body") | emptied | body.is_null()
+    text = pl.when(~pl.col("has_body")).then(pl.col("title_n").fill_null("")).when(emptied)
+    text = text.then(title).otherwise(pl.lit(""))
+    where = docs.select(other).to_series().arg_true()
+    columns = ["title_n", "page_title", "title_known", "has_body", "body"]
+    values = docs.select(columns)[where].select(text).to_series()
+    notes = docs.select(note).to_series()
+    bodies = docs["body"]
+    docs = docs.drop("body", "_key", "page_note", "edges")
+    if where.len():
+        bodies = bodies.scatter(where, values)
+    return docs.with_columns(bodies.alias("text"), notes.alias("_page_note"))
 
 
 def _without_edges(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
@@ -317,6 +322,9 @@ def _pages(
             order=orders.get(group),
         )
         rows.append(_page_row(doc, page, title_known))
+        del page  # its paragraphs: a giant page's are as big as it
+    # the lines as Python strings go before the bodies are copied into the frame
+    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, lines, cues
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
     return pl.DataFrame(
         [
