@@ -1,11 +1,14 @@
 """The Dask engine beside the local one: ingest, duplicate detection and embeddings.
 
     python benchmarks/bench_engine.py --stages ingest embed dedup \\
-        [--sizes 10000 100000] [--texts 4000] [--rounds 2] [--workers 2]
+        [--sizes 10000 100000] [--ingest-sizes 10000 100000] [--batch-mb 4 16 64] \\
+        [--texts 4000] [--rounds 2] [--workers 2]
 
 - **ingest**: ``toolkit.ingest`` of the real corpora in ../shared/corpora (all five folders in
-  one call) and of the duplicate benchmark's synthetic 10^5 articles written as 100 JSON-lines
-  files of 1,000 articles (text, title, date, outlet, url), so the files make several batches;
+  one call) and of the duplicate benchmark's synthetic articles (``--ingest-sizes``) written as
+  100 JSON-lines files (text, title, date, outlet, url), so the files make several batches; on
+  Dask with batches of each ``--batch-mb`` MB of files (``toolkit.dask_load.BATCH_BYTES``), the
+  local engine once per data;
 - **dedup**: ``toolkit.find_duplicates`` of the duplicate benchmark's synthetic corpora
   (``dedup_data.synthesize``: articles drawn from a bigram model of the real corpora, 5% edited
   copies) at ``--sizes``, read from one parquet file;
@@ -111,8 +114,12 @@ def _embed(data: str, client) -> dict:
 JOBS = {"dedup": _dedup, "ingest": _ingest, "embed": _embed}
 
 
-def _child(stage: str, engine: str, data: str, workers: int) -> dict:
+def _child(stage: str, engine: str, data: str, workers: int, batch_mb: int | None) -> dict:
     job = JOBS[stage]
+    if batch_mb:
+        from toolkit import dask_load
+
+        dask_load.BATCH_BYTES = batch_mb << 20
     if engine == "local":
         c0, t0 = _cpu(), time.perf_counter()
         out = job(data, None)
@@ -197,16 +204,19 @@ def _paragraphs(n: int) -> Path:
     return out
 
 
-def _cases(args: argparse.Namespace) -> list[tuple[str, str, Path | str]]:
-    """(stage, label, data) for every case asked."""
-    cases: list[tuple[str, str, Path | str]] = []
+def _cases(args: argparse.Namespace) -> list[tuple[str, str, Path | str, int | None]]:
+    """(stage, label, data, batch MB or None) for every case asked."""
+    cases: list[tuple[str, str, Path | str, int | None]] = []
     if "ingest" in args.stages:
-        cases.append(("ingest", "real corpora (5 folders)", "corpora"))
-        cases.append(("ingest", f"synthetic {args.ingest_size:,}", _ingest_files(args.ingest_size)))
+        cases.append(("ingest", "real corpora (5 folders)", "corpora", None))
+        for size in args.ingest_sizes:
+            files = _ingest_files(size)
+            for mb in args.batch_mb:
+                cases.append(("ingest", f"synthetic {size:,}, {mb} MB batches", files, mb))
     if "embed" in args.stages:
-        cases.append(("embed", f"{args.texts:,} paragraphs", _paragraphs(args.texts)))
+        cases.append(("embed", f"{args.texts:,} paragraphs", _paragraphs(args.texts), None))
     if "dedup" in args.stages:
-        cases += [("dedup", f"synthetic {size:,}", _synthetic(size)) for size in args.sizes]
+        cases += [("dedup", f"synthetic {size:,}", _synthetic(size), None) for size in args.sizes]
     return cases
 
 
@@ -223,14 +233,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stages", nargs="+", choices=tuple(JOBS), default=["ingest", "embed"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--ingest-size", type=int, default=100_000)
+    parser.add_argument("--ingest-sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--batch-mb", type=int, nargs="+", default=[64])
     parser.add_argument("--texts", type=int, default=4_000)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(*args.child, args.workers)))
+        batch_mb = args.batch_mb[0] if len(args.batch_mb) == 1 else None
+        print(json.dumps(_child(*args.child, args.workers, batch_mb)))
         return
     if not CORPORA.is_dir():
         sys.exit(f"{CORPORA} not found: the benchmark needs ../shared/corpora")
@@ -242,12 +254,16 @@ def main() -> None:
         r.setdefault("data", f"synthetic {r.get('size', 0):,}")
     cases = _cases(args)
     for round_ in range(1, args.rounds + 1):
-        for stage, label, data in cases:
+        locals_: dict[str, dict] = {}  # the local run of each data, once a round
+        for stage, label, data, mb in cases:
             pair = {}
             for engine in ("local", "dask"):
+                if engine == "local" and str(data) in locals_:
+                    pair[engine] = locals_[str(data)]
+                    continue
                 done = subprocess.run(
                     [sys.executable, __file__, "--child", stage, engine, str(data),
-                     "--workers", str(args.workers)],
+                     "--workers", str(args.workers), "--batch-mb", str(mb or 0)],
                     capture_output=True, text=True,
                 )  # fmt: skip
                 if done.returncode:
@@ -255,13 +271,18 @@ def main() -> None:
                 out = json.loads(done.stdout.strip().splitlines()[-1])
                 load = os.getloadavg()[0]
                 pair[engine] = out
+                if engine == "local":
+                    locals_[str(data)] = out
                 row = {"stage": stage, "data": label, "engine": engine, "round": round_,
                        "workers": args.workers if engine == "dask" else None,
+                       "batch_mb": mb if engine == "dask" else None,
                        "load_1min": round(load, 1), **out}  # fmt: skip
                 row["docs_per_s"] = round(row["documents"] / row["seconds"])
                 rows.append(row)
                 print(row, flush=True)
-            rows[-1]["same"] = rows[-2]["same"] = _same(stage, pair["local"], pair["dask"])
+            rows[-1]["same"] = _same(stage, pair["local"], pair["dask"])
+            if rows[-2]["engine"] == "local" and rows[-2]["data"] == label:
+                rows[-2]["same"] = rows[-1]["same"]
             print("same:", rows[-1]["same"], flush=True)
     new = {(r["stage"], r["data"]) for r in rows}
     kept = [r for r in old if (r["stage"], r["data"]) not in new]

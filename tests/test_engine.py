@@ -101,6 +101,37 @@ def test_batches_counted_apart_give_the_tables_of_one_batch(
     assert len(list(dask_load.batches(files, max_bytes=batch_bytes, max_files=batch_files))) > 6
 
 
+def _broken(*args, **kwargs):
+    raise RuntimeError("a task failed")
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_batches_pass_between_rounds_as_files_in_a_scratch_folder_removed_after(
+    tmp_path, monkeypatch, client, small_batches, fail
+):
+    """Every round's frames go to parquet files under ``SCRATCH_DIR`` (not worker memory), and
+    nothing is left there at the end, even when a task fails."""
+    written = []
+
+    def put(frame, out, name, put=dask_load._put):
+        written.append(put(frame, out, name))
+        return written[-1]
+
+    monkeypatch.setattr(dask_load, "_put", put)
+    monkeypatch.setattr(dask_load, "SCRATCH_DIR", str(tmp_path))
+    monkeypatch.setattr(dask_load, "BATCH_FILES", 3)
+    if fail:
+        monkeypatch.setattr(dask_load, "_dated", _broken)
+        with pytest.raises(RuntimeError, match="a task failed"):
+            ingest(SEEDS, engine=client)
+    else:
+        _same_ingest(SEEDS, client)
+    rounds = {path.split("/")[-3] for path in written}
+    assert rounds == ({"1", "3"} if fail else {"1", "3", "4"})
+    assert all(path.startswith(str(tmp_path)) for path in written)
+    assert list(tmp_path.iterdir()) == []
+
+
 def _reprints() -> pl.DataFrame:
     """Stories, their exact, trimmed and edited copies, a compilation of two, boilerplate shared
     by many, a templated series, and empty texts: every kind of pair and a bucket over

@@ -2,7 +2,9 @@
 one per batch of files, and the steps that need every batch as reductions of what the tasks
 return, which is small: no text comes back to the client until the corpus is assembled.
 
-The rounds, each a task per batch whose result stays on its worker for the next:
+The rounds, each a task per batch that writes its frames to a parquet file in a scratch folder
+and returns only the path and its small result, so a worker holds one batch at a time (its memory
+is bounded by the batch size, not by its share of the corpus); the next round reads the file:
 
 1. the batch's files read and decoded (:func:`toolkit.ingest_read.read_batch`), numbered and
    split into lines; back: its documents' ``(group, key)`` pairs. A document copied in several
@@ -16,8 +18,10 @@ The rounds, each a task per batch whose result stays on its worker for the next:
 5. the fields resolved; the batches' rows gathered once, and the corpus and report assembled
    here (duplicate ids, the manifest rows no file matched) as the local engine does.
 
-The tables are the local engine's (``tests/test_engine.py``). The files must be where every
-worker can read them (a shared filesystem).
+The tables are the local engine's (``tests/test_engine.py``). The files, and the scratch folder
+(``scratch``, or :data:`SCRATCH_DIR`, or the system's temporary folder), must be where every
+worker can read and write them (a shared filesystem); the scratch folder is removed at the end,
+and each round's files once the next round has read them.
 
 Example:
     >>> from toolkit.sources import find_sources                      # doctest: +SKIP
@@ -27,7 +31,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -56,9 +63,10 @@ __all__ = ["batches", "ingest_on_dask"]
 BATCH_BYTES = 64 << 20  # file bytes per task: a worker's memory is a few times this
 BATCH_FILES = 2000  # and at most this many files per task, so small files still spread
 SLICE_BYTES = 16 << 20  # text bytes of a batch put through the page steps at a time
+SCRATCH_DIR: str | None = None  # where the scratch folder is made; None: the system's temp folder
 
-# A batch on its worker between rounds: its slices' documents (and lines, until read).
-_Batch = list[tuple[pl.DataFrame, pl.DataFrame]]
+# A batch between rounds: its slices' documents and lines, as parquet files in the scratch folder.
+_Batch = list[tuple[str, str]]
 
 
 def ingest_on_dask(
@@ -75,6 +83,7 @@ def ingest_on_dask(
     year_range: tuple[int, int] | None = None,
     strict: bool = False,
     today: dt.date | None = None,
+    scratch: str | Path | None = None,
 ) -> Ingest:
     """The :class:`toolkit.ingest_result.Ingest` of ``found`` (:func:`toolkit.sources.find_sources`)
     loaded on a Dask engine, as :func:`toolkit.load.ingest` loads it here.
@@ -86,6 +95,9 @@ def ingest_on_dask(
         reg, reading, columns, max_file_mb, learn, min_chrome_docs, chrome_share, year_range,
             strict, today: see :func:`toolkit.load.ingest` and
             :func:`toolkit.ingest_passes.finish`.
+        scratch: the folder in which the batches' parquet files are written between rounds (in a
+            new folder, removed at the end); it must be shared by the workers. None:
+            :data:`SCRATCH_DIR`, or the system's temporary folder.
     """
     reg = reg or registry()
     manifest = found.manifest or Manifest()
@@ -105,6 +117,7 @@ def ingest_on_dask(
             reading=reading,
             today=today,
         )
+    root = Path(tempfile.mkdtemp(prefix="toolkit-dask-", dir=scratch or SCRATCH_DIR))
     try:
         with client_for(engine) as client:
             reg_f, manifest_f = client.scatter([reg, manifest], broadcast=True)
@@ -117,8 +130,9 @@ def ingest_on_dask(
                     columns=columns,
                     max_file_mb=max_file_mb,
                     slice_bytes=SLICE_BYTES,
+                    out=str(root / "1" / str(i)),
                 )
-                for files in parts
+                for i, files in enumerate(parts)
             ]
             split = [client.submit(itemgetter(0), r) for r in read]
             skips = client.gather([client.submit(itemgetter(1), r) for r in read])
@@ -135,11 +149,17 @@ def ingest_on_dask(
             del pairs, counts
             # 3. the pages read: the title affixes and text edges learned
             learned_f = client.scatter(learned, broadcast=True)
-            read = [client.submit(_pages, b, learned_f, reg_f, learn=learn) for b in split]
+            read = [
+                client.submit(
+                    _pages, b, learned_f, reg_f, learn=learn, out=str(root / "3" / str(i))
+                )
+                for i, b in enumerate(split)
+            ]
             del split
-            pages = [client.submit(itemgetter(0), r) for r in read]
+            pages = client.gather([client.submit(itemgetter(0), r) for r in read])
             page_counts = client.gather([client.submit(itemgetter(1), r) for r in read])
             del read
+            shutil.rmtree(root / "1")
             found_lines = [f for f, _ in page_counts]
             total = GroupCounts.merged([c for _, c in page_counts], learn=learn)
             affixes = total.affixes(min_chrome_docs, chrome_share)
@@ -147,13 +167,22 @@ def ingest_on_dask(
             # 4. the texts cut and the dates read: the years of yearless datelines
             affixes_f = client.scatter(affixes, broadcast=True)
             dated = [
-                client.submit(_dated, p, affixes_f, reg_f, reading=reading, today=today)
-                for p in pages
+                client.submit(
+                    _dated,
+                    p,
+                    affixes_f,
+                    reg_f,
+                    reading=reading,
+                    today=today,
+                    out=str(root / "4" / str(i)),
+                )
+                for i, p in enumerate(pages)
             ]
             del pages
-            ready = [client.submit(itemgetter(0), d) for d in dated]
+            ready = client.gather([client.submit(itemgetter(0), d) for d in dated])
             small = client.gather([client.submit(itemgetter(1), d) for d in dated])
             del dated
+            shutil.rmtree(root / "3")
             empty = [e for gone, _ in small for e in gone]
             year_range = year_range or years_between(years for _, years in small)
             # 5. the fields resolved, the rows gathered once
@@ -165,11 +194,26 @@ def ingest_on_dask(
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     # pages of every batch, then table rows, as one batch gives them; not copied here
     corpus = pl.concat([pages for pages, _ in rows] + [table for _, table in rows])
     del rows
     skipped = [found.report, *skips]
     return completed(corpus, skipped, empty, [*found_lines, affixes], manifest, strict=strict)
+
+
+def _put(frame: pl.DataFrame, out: str, name: str) -> str:
+    """``frame`` written to ``out/name.parquet``; its path."""
+    path = Path(out) / f"{name}.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(path, compression="lz4", statistics=False)
+    return str(path)
+
+
+def _get(path: str) -> pl.DataFrame:
+    """A frame :func:`_put` wrote."""
+    return pl.read_parquet(path)
 
 
 def _split(
@@ -180,20 +224,26 @@ def _split(
     columns: Any,
     max_file_mb: float,
     slice_bytes: int,
+    out: str,
 ) -> tuple[_Batch, pl.DataFrame]:
-    """Round 1: a batch of files read, its slices numbered and split into lines."""
+    """Round 1: a batch of files read, its slices numbered and split into lines (written to
+    ``out``)."""
     docs, skipped = read_batch(files, columns=columns, max_file_mb=max_file_mb)
     todo = slices(docs, slice_bytes)
     del docs
     done = []
     while todo:
-        done.append(lines_of_batch(todo.pop(0), manifest, reg, None))
+        docs, lines = lines_of_batch(todo.pop(0), manifest, reg, None)
+        n = len(done)
+        done.append((_put(docs, out, f"{n}-docs"), _put(lines, out, f"{n}-lines")))
+        del docs, lines
     return done, skipped
 
 
 def _pairs(batch: _Batch) -> pl.DataFrame:
     """A batch's documents as counted, once each, in order (``g, key``)."""
-    return GroupCounts.doc_pairs(pl.concat([docs.select("group", "_key") for docs, _ in batch]))
+    docs = [pl.read_parquet(d, columns=["group", "_key"]) for d, _ in batch]
+    return GroupCounts.doc_pairs(pl.concat(docs))
 
 
 def _owned_before(pairs: list[pl.DataFrame]) -> list[pl.DataFrame]:
@@ -213,44 +263,48 @@ def _counted(batch: _Batch, seen: pl.DataFrame, *, learn: bool) -> GroupCounts:
     """Round 2: a batch's lines counted, the documents ``seen`` in earlier batches left out."""
     counts = GroupCounts(learn=learn, seen=seen)
     for docs, lines in batch:
-        counts.add_lines(docs, lines)
+        counts.add_lines(_get(docs), _get(lines))
     return counts
 
 
 def _pages(
-    batch: _Batch, learned: Learned, reg: Registry, *, learn: bool
-) -> tuple[list[pl.DataFrame], tuple[pl.DataFrame, GroupCounts]]:
-    """Round 3: a batch's pages read; the learned lines found, and its titles and edges."""
+    batch: _Batch, learned: Learned, reg: Registry, *, learn: bool, out: str
+) -> tuple[list[str], tuple[pl.DataFrame, GroupCounts]]:
+    """Round 3: a batch's pages read (written to ``out``); the learned lines found, and its
+    titles and edges."""
     counts = GroupCounts(learn=learn)
     pages, found = [], []
-    for docs, lines in batch:
-        page, seen = pages_of_batch(docs, lines, learned, reg, counts)
-        pages.append(page)
+    for n, (docs, lines) in enumerate(batch):
+        page, seen = pages_of_batch(_get(docs), _get(lines), learned, reg, counts)
+        pages.append(_put(page, out, str(n)))
         found.append(seen)
+        del page
     return pages, (pl.concat(found), counts)
 
 
 def _dated(
-    pages: list[pl.DataFrame],
+    paths: list[str],
     affixes: pl.DataFrame,
     reg: Registry,
     *,
     reading: DateReading | None,
     today: dt.date,
-) -> tuple[list[pl.DataFrame], tuple[list[pl.DataFrame], tuple[int, int] | None]]:
-    """Round 4: a batch's texts cut and dates read; its empty documents and years dated."""
-    pages = list(pages)  # the task's input is not changed in place
+    out: str,
+) -> tuple[list[str], tuple[list[pl.DataFrame], tuple[int, int] | None]]:
+    """Round 4: a batch's texts cut and dates read (written to ``out``); its empty documents
+    and years dated."""
+    pages = [_get(p) for p in paths]
     empty = texts_of_batches(pages, affixes)
     years = dated_batches(pages, reading=reading, today=today, reg=reg)
-    return pages, (empty, years)
+    return [_put(page, out, str(n)) for n, page in enumerate(pages)], (empty, years)
 
 
 def _resolved(
-    pages: list[pl.DataFrame], reg: Registry, year_range: tuple[int, int] | None, today: dt.date
+    paths: list[str], reg: Registry, year_range: tuple[int, int] | None, today: dt.date
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Round 5: a batch's fields resolved; its pages and its table rows, less the pad rows
     (which no table shows), so the client puts them in order without copying them."""
-    pages = list(pages)
+    pages = [_get(p) for p in paths]
     resolved_batches(pages, reg, year_range, today)
     rows = pl.concat(pages).filter(NOT_PAD)
     page = pl.col("page")
