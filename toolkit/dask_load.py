@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -134,8 +133,9 @@ def ingest_on_dask(
                 )
                 for i, files in enumerate(parts)
             ]
-            split = [client.submit(itemgetter(0), r) for r in read]
-            skips = client.gather([client.submit(itemgetter(1), r) for r in read])
+            # every task returns paths and small results: gathered whole (a task's own error
+            # is raised here as itself, not as a dependant's cancellation)
+            split, skips = _unzip(client.gather(read))
             del read
             # 1-2. the documents owned, the lines counted: the chrome learned
             pairs = client.gather([client.submit(_pairs, b) for b in split])
@@ -156,8 +156,7 @@ def ingest_on_dask(
                 for i, b in enumerate(split)
             ]
             del split
-            pages = client.gather([client.submit(itemgetter(0), r) for r in read])
-            page_counts = client.gather([client.submit(itemgetter(1), r) for r in read])
+            pages, page_counts = _unzip(client.gather(read))
             del read
             shutil.rmtree(root / "1")
             found_lines = [f for f, _ in page_counts]
@@ -179,8 +178,7 @@ def ingest_on_dask(
                 for i, p in enumerate(pages)
             ]
             del pages
-            ready = client.gather([client.submit(itemgetter(0), d) for d in dated])
-            small = client.gather([client.submit(itemgetter(1), d) for d in dated])
+            ready, small = _unzip(client.gather(dated))
             del dated
             shutil.rmtree(root / "3")
             empty = [e for gone, _ in small for e in gone]
@@ -201,6 +199,11 @@ def ingest_on_dask(
     del rows
     skipped = [found.report, *skips]
     return completed(corpus, skipped, empty, [*found_lines, affixes], manifest, strict=strict)
+
+
+def _unzip(results: list[tuple]) -> tuple[list, list]:
+    """The first and the second items of every task's result."""
+    return [r[0] for r in results], [r[1] for r in results]
 
 
 def _put(frame: pl.DataFrame, out: str, name: str) -> str:
