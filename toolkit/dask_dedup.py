@@ -120,9 +120,9 @@ def find_duplicates_dask(
     laps.append(_wait(client, found))
     del routes, contained, holders, anchors
     checked = _verify(client, found, texts, starts, opts, series_groups(read.docs))
-    docs = client.scatter(read.docs, broadcast=True)
+    docs = client.scatter(read.docs, broadcast=True, hash=False)
     rank = canonical_rank(read.docs, registry)
-    rank_f = client.scatter(rank, broadcast=True)
+    rank_f = client.scatter(rank, broadcast=True, hash=False)
     tables = [
         client.submit(pair_part, docs, rank_f, f, c, threshold=opts.threshold,
                       containment=opts.containment, min_shingles=opts.min_shingles)
@@ -344,7 +344,7 @@ def _verify(client, found: list, texts: _Texts, starts: list[int], opts: Any, gr
                       shingle_size=opts.shingle_size, seed=opts.seed)
         for i, (t, start) in enumerate(zip(texts.all(), starts, strict=True))
     ]  # fmt: skip
-    groups_f = client.scatter(groups, broadcast=True)
+    groups_f = client.scatter(groups, broadcast=True, hash=False)
     counts = [client.submit(template_counts, s, groups_f) for s in sets]
     template = client.submit(_template, *counts, min_docs=opts.template_docs)
     return [

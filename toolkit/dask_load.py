@@ -119,7 +119,7 @@ def ingest_on_dask(
     root = Path(tempfile.mkdtemp(prefix="toolkit-dask-", dir=scratch or SCRATCH_DIR))
     try:
         with client_for(engine) as client:
-            reg_f, manifest_f = client.scatter([reg, manifest], broadcast=True)
+            reg_f, manifest_f = client.scatter([reg, manifest], broadcast=True, hash=False)
             read = [
                 client.submit(
                     _split,
@@ -148,7 +148,7 @@ def ingest_on_dask(
             learned = GroupCounts.merged(counts, learn=learn).learned(min_chrome_docs, chrome_share)
             del pairs, counts
             # 3. the pages read: the title affixes and text edges learned
-            learned_f = client.scatter(learned, broadcast=True)
+            learned_f = client.scatter(learned, broadcast=True, hash=False)
             read = [
                 client.submit(
                     _pages, b, learned_f, reg_f, learn=learn, out=str(root / "3" / str(i))
@@ -164,7 +164,7 @@ def ingest_on_dask(
             affixes = total.affixes(min_chrome_docs, chrome_share)
             del page_counts, total
             # 4. the texts cut and the dates read: the years of yearless datelines
-            affixes_f = client.scatter(affixes, broadcast=True)
+            affixes_f = client.scatter(affixes, broadcast=True, hash=False)
             dated = [
                 client.submit(
                     _dated,
