@@ -76,6 +76,7 @@ LAYERS: dict[str, str] = {
     "speakers": "analysis",
     "embed": "analysis",
     "xlingual": "analysis",
+    "xlingual_evidence": "analysis",
     "topics": "analysis",
     "topic_model": "analysis",
     "topic_labels": "analysis",

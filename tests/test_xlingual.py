@@ -138,7 +138,7 @@ def test_the_evidence_decides_between_stories_the_embedding_cannot_tell_apart():
     ],
 )  # fmt: skip
 def test_names_are_compared_transliterated(original, english, shared):
-    from toolkit.xlingual import _latin_names_joined
+    from toolkit.xlingual_evidence import latin_names_joined as _latin_names_joined
 
     assert shared <= names(original) & (names(english) | _latin_names_joined(english))
 

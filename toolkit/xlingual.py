@@ -6,15 +6,10 @@ languages. Here each non-English story is compared with the English stories of a
 it by a multilingual sentence encoder (:func:`toolkit.embed.embed` with ``model="multilingual"``);
 a candidate is kept when the two are very close, or close and sharing evidence a translation
 keeps: names (transliterated: "Лукашенко" and "Lukashenko", "习近平" and "Xi Jinping") and
-numbers. The links are added to the dedup tables as pairs of kind ``translation`` (the English
-story joins its original's cluster, with its lag) without touching the monolingual steps, and
-:func:`align_across` aligns the two stories' paragraphs by embedding similarity for ``explain``.
-
-Example:
-    >>> sorted(names("Президент Лукашенко встретился с Путиным в Минске."))
-    ['lks', 'mns', 'prz', 'ptn']
-    >>> sorted(numbers("Товарооборот вырос на 33,6% и составил 45 млрд"))
-    ['33.6', '45']
+numbers (:mod:`toolkit.xlingual_evidence`). The links are added to the dedup tables as pairs
+of kind ``translation`` (the English story joins its original's cluster, with its lag) without
+touching the monolingual steps, and :func:`align_across` aligns the two stories' paragraphs by
+embedding similarity for ``explain``.
 """
 
 from __future__ import annotations
@@ -32,6 +27,8 @@ import polars as pl
 from toolkit.align import ALIGN_SCHEMA
 from toolkit.dedup_clusters import CLUSTER_SCHEMA, PAIR_SCHEMA
 from toolkit.errors import ToolkitError
+from toolkit.xlingual_evidence import anchors as story_anchors
+from toolkit.xlingual_evidence import evidence, names, numbers, overlap
 
 __all__ = [
     "TRANSLATION_SCHEMA",
@@ -70,96 +67,6 @@ class TranslationOptions:
     opening_chars: int = 1500  # title and the text's opening: what a translation keeps first
     originals: tuple[str, ...] = ("ru", "be", "uk", "zh")
     target: str = "en"
-
-
-_CAPITAL_LATIN = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
-_CAPITAL_CYRILLIC = re.compile(r"\b[А-ЯЁІЎЄЇҐ][а-яёіўєїґ']+")
-_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
-_NUMBER = re.compile(r"\d+(?:[ \u00A0\u202F]\d{3})*(?:[.,]\d+)?")
-_KEY_CONSONANTS = 3  # names decline ("Минске", "Путиным"): compared by their first consonants
-# one spelling of the sounds that transliteration and English spell apart (Шольц "sholts" and
-# Scholz, Київ "kiyiv" and Kyiv, Макрон and Macron, Джонсон "dzhonson" and Johnson)
-_SPELLINGS = (("sch", "sh"), ("dzh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ts", "z"),
-              ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("g", "h"))  # fmt: skip
-
-
-def _name_key(word: str) -> str:
-    """A name's first consonants as sounded, whatever the alphabet it was written in:
-    transliterated (anyascii), lower-cased, spelt one way, vowels and doubled letters dropped."""
-    from anyascii import anyascii
-
-    key = anyascii(word).lower()
-    for spelt, one_way in _SPELLINGS:
-        key = key.replace(spelt, one_way)
-    key = re.sub(r"[^a-z]|[aeiouy]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)[:_KEY_CONSONANTS]
-
-
-def names(text: str) -> set[str]:
-    """The capitalised words of a text, each as its first consonants as sounded
-    (:func:`_name_key`: "Лукашенко" and "Lukashenko" are both "lks"); for Chinese, jieba's words
-    of two or more characters transliterated whole ("习近平" is "xijinping")."""
-    from anyascii import anyascii
-
-    out = {_name_key(w) for w in _CAPITAL_CYRILLIC.findall(text)}
-    out |= {_name_key(w) for w in _CAPITAL_LATIN.findall(text) if len(w) > 2}
-    out = {n for n in out if len(n) >= 2}
-    if _HAN_RUN.search(text):
-        from toolkit.tokens import _jieba
-
-        for run in _HAN_RUN.findall(text):
-            out |= {anyascii(w).lower() for w in _jieba().lcut(run) if len(w) >= 2}
-    return out
-
-
-def _latin_names_joined(text: str) -> set[str]:
-    """Runs of capitalised English words joined, each run of two or three within a longer one
-    ("President Xi Jinping" gives "xijinping"): how Chinese names, written whole, match."""
-    out = set()
-    for run in re.findall(r"\b[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+\b)+", text):
-        words = run.lower().split()
-        out |= {"".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
-    return out
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers of a text of two or more digits, or with a decimal part, written one way
-    ("33,6" is "33.6", "1 200" is "1200"): translations keep them."""
-    out = set()
-    for m in _NUMBER.findall(text):
-        n = re.sub(r"[ \u00A0\u202F]", "", m).replace(",", ".")
-        if len(n.replace(".", "")) >= 2 or "." in n:
-            out.add(n)
-    return out
-
-
-def _evidence(original: str, english: str) -> tuple[int, int]:
-    shared = names(original) & (names(english) | _latin_names_joined(english))
-    return len(shared), len(numbers(original) & numbers(english))
-
-
-_SMOOTHING = 2  # added to each union: one shared number out of one is weak evidence
-_MIN_SHARED = 2  # fewer shared names and numbers than this are no evidence at all ("2022")
-
-
-def _anchors(text: str, english: bool) -> tuple[set[str], set[str], set[str]]:
-    """A story's names, its names as matched (an English story's also joined, "xijinping"), and
-    its numbers: the evidence a translation keeps whatever the language."""
-    own = names(text)
-    return own, own | _latin_names_joined(text) if english else own, numbers(text)
-
-
-def _overlap(original: tuple[set[str], ...], english: tuple[set[str], ...]) -> float:
-    """The shared names and the shared numbers, each as a share of the two stories' together
-    (smoothed): long stories that translate each other share most of theirs, different stories
-    of the same day a few common ones ("Putin", "Ukraine", the year)."""
-    names_o, _, numbers_o = original
-    names_e, matched_e, numbers_e = english
-    n_names, n_numbers = len(names_o & matched_e), len(numbers_o & numbers_e)
-    if n_names + n_numbers < _MIN_SHARED:
-        return 0.0
-    return (n_names / (len(names_o | names_e) + _SMOOTHING)
-            + n_numbers / (len(numbers_o | numbers_e) + _SMOOTHING))  # fmt: skip
 
 
 def _opening(docs: pl.DataFrame, chars: int) -> list[str]:
@@ -215,14 +122,14 @@ def find_translations(
     sim = np.where(both, np.maximum(title_embeddings[eng] @ title_embeddings[orig].T,
                                     opening_sim), opening_sim)  # fmt: skip
     ids, dates = docs["doc_id"].to_list(), docs["published"].to_list()
-    anchors = {i: _anchors(texts[i], english=False) for i in orig}
-    anchors |= {i: _anchors(texts[i], english=True) for i in eng}
+    anchors = {i: story_anchors(texts[i], english=False) for i in orig}
+    anchors |= {i: story_anchors(texts[i], english=True) for i in eng}
     rows, scores = [], []
     for r, e in enumerate(eng):
         best = _best_original(sim[r], orig, e, dates, anchors, opts)
         if best is not None:
             c, score = best
-            n_names, n_numbers = _evidence(texts[orig[c]], texts[e])
+            n_names, n_numbers = evidence(texts[orig[c]], texts[e])
             lag = _lag(dates[orig[c]], dates[e])
             rows.append((ids[orig[c]], ids[e], "translation", round(float(sim[r, c]), 4),
                          n_names, n_numbers, lag))  # fmt: skip
@@ -259,10 +166,10 @@ def _best_original(
     opts: TranslationOptions,
 ) -> tuple[int, float] | None:
     """The column of the original in the date window whose cosine, raised by the names and
-    numbers the two share (:func:`_overlap`), is highest and reaches ``min_score``, and that
-    score; None when there is none. The embedding alone ranks poorly where the encoder knows
-    the language little (multilingual USE has no Ukrainian or Belarusian): the evidence decides
-    between stories of one day, speaker and topic."""
+    numbers the two share (:func:`toolkit.xlingual_evidence.overlap`), is highest and reaches
+    ``min_score``, and that score; None when there is none. The embedding alone ranks poorly
+    where the encoder knows the language little (multilingual USE has no Ukrainian or
+    Belarusian): the evidence decides between stories of one day, speaker and topic."""
     best, best_score = None, 0.0
     for c in np.argsort(-sims):
         s = float(sims[c])
@@ -272,7 +179,7 @@ def _best_original(
         lag = _lag(dates[o], dates[e])
         if lag is not None and not -1 <= lag <= opts.window_days:
             continue
-        score = s + opts.evidence_weight * _overlap(anchors[o], anchors[e])
+        score = s + opts.evidence_weight * overlap(anchors[o], anchors[e])
         if score >= opts.min_score and (best is None or score > best_score):
             best, best_score = int(c), score
     return None if best is None else (best, best_score)
