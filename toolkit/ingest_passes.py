@@ -296,8 +296,8 @@ def lines_of_batch(
         pad = {"path": PAD, "page": False, "has_body": False}
         docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
     docs, lines = page_lines(numbered(docs, manifest, reg), reg)
-    if counts is not None:
-        counts.add_lines(docs, lines)
+    if counts is not None:  # the columns it reads: a filter of the docs would copy the texts
+        counts.add_lines(docs.select("doc", "group", "_key"), lines)
     return docs, lines
 
 
