@@ -157,20 +157,17 @@ def _normalized_long(texts: pl.Series, where: list[int]) -> pl.Series:
 
 
 def _normalized_in_slices(text: pl.Series) -> pl.Series:
-    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``)."""
-    parts = []
+    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``), each
+    slice's result kept as bytes and the whole made a column once: the text is held twice at
+    most (polars' own join held the pieces, the text, and a copy as its buffer grew)."""
+    chunks = []
     for piece, gap in pieces(text, _SAFE_BREAKS):
-        parts.append(_normalized(piece))
+        chunks.append(_normalized(piece).cast(pl.Binary)[0])
         if gap:
-            parts.append(pl.Series(["\n" if gap == 1 else "\n\n"]))
-    # joined as the first of two groups: a one-value result would be copied once more
-    joined = (
-        pl.DataFrame({"text": pl.concat([*parts, pl.Series([""])], rechunk=False)})
-        .with_columns(pl.int_range(pl.len()).ge(len(parts)).alias("pad"))
-        .group_by("pad", maintain_order=True)
-        .agg(pl.col("text").str.join(""))
-    )
-    return joined["text"].head(1).alias(text.name)
+            chunks.append(b"\n" if gap == 1 else b"\n\n")
+    data = b"".join(chunks)
+    del chunks
+    return pl.Series(text.name, [data], dtype=pl.Binary).cast(pl.String)
 
 
 def slices(text: str | pl.Series, breaks: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
