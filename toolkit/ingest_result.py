@@ -19,7 +19,16 @@ from toolkit.provenance import drop_duplicate_ids
 from toolkit.records import frame_of
 from toolkit.sources import Manifest
 
-__all__ = ["CORPUS_SCHEMA", "NOT_PAD", "PAD", "Ingest", "assembled", "pages_first", "without_text"]
+__all__ = [
+    "CORPUS_SCHEMA",
+    "NOT_PAD",
+    "PAD",
+    "Ingest",
+    "assembled",
+    "pages_first",
+    "without_pads",
+    "without_text",
+]
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -116,10 +125,10 @@ def assembled(
     unmatched = manifest.unmatched(corpus["_manifest_key"])
     report = _full_report([report, duplicates.filter(NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    return Ingest(_without_pads(corpus), report, learned)
+    return Ingest(without_pads(corpus), report, learned)
 
 
-def _without_pads(corpus: pl.DataFrame) -> pl.DataFrame:
+def without_pads(corpus: pl.DataFrame) -> pl.DataFrame:
     """``corpus`` less its pad rows, its texts not copied: each column filtered apart (a
     frame's filter copied the texts of a column it rechunked), then put together (see
     :func:`toolkit.records.frame_of`)."""
