@@ -151,7 +151,7 @@ def finish_batches(
             while todo:
                 # The last batch's lines are kept whatever their size (a giant page split
                 # again held its text normalised beside its lines), the others' within
-                # ``lines_kept``: a batch's go once the next one comes past it.
+                # ``lines_kept``: a batch's go when the next one comes, if past it.
                 if parts and kept > lines_kept:
                     parts[-1] = (parts[-1][0], None)
                 docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
