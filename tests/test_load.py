@@ -13,9 +13,11 @@ from polars.testing import assert_frame_equal
 
 import toolkit.tables as table_readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+from toolkit.ingest_result import PAD, without_pads
 from toolkit.load import finish, read_batch
 from toolkit.load_options import outlet_registry
 from toolkit.readers import Table, read_file
+from toolkit.records import frame_of
 from toolkit.sources import find_sources
 
 D = dt.date
@@ -569,3 +571,24 @@ def test_batches_give_the_tables_of_one_batch(
     assert_frame_equal(parts.corpus, whole.corpus)
     assert_frame_equal(parts.report, whole.report)
     assert_frame_equal(parts.learned_chrome, whole.learned_chrome)
+
+
+@pytest.mark.parametrize("rows", [0, 1, 2, 5])
+def test_frame_of_gives_the_frame_polars_makes(rows):
+    columns = [
+        pl.Series("text", [f"text {i} " * 1000 for i in range(rows)]),
+        pl.Series("n", list(range(rows)), dtype=pl.Int64),
+        pl.Series("note", [None] * rows, dtype=pl.String),
+    ]
+    assert_frame_equal(frame_of(columns), pl.DataFrame(columns))
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [["a"], ["a", PAD], [PAD, "a"], ["a", PAD, "b", PAD], [PAD, PAD], ["a", "b"]],
+)
+def test_pad_rows_are_dropped_and_nothing_else(paths):
+    corpus = pl.DataFrame({"path": paths, "text": [f"text of {p or 'pad'}" for p in paths]}).vstack(
+        pl.DataFrame({"path": ["c"], "text": ["a chunk of its own"]})
+    )
+    assert_frame_equal(without_pads(corpus), corpus.filter(pl.col("path") != PAD))

@@ -170,3 +170,39 @@ def test_a_safe_break_is_between_two_characters_no_step_changes(monkeypatch):
         "\n\n\n",
     ]
     assert re.fullmatch(normalize_module._PLAIN, "ж")
+
+
+@pytest.mark.parametrize(
+    ("text", "slice_chars", "window"),
+    [
+        # the break found in the first window, in a wider one, or not at all
+        ("ab\ncd\nef", 2, 1 << 16),
+        ("abcdefgh\nij\n\n\nkl", 2, 1),
+        ("abcdefgh\nij\n\n\nkl", 2, 2),
+        ("a\n\n\n\n\n\n\nb c\nd", 1, 1),
+        ("abcdefghij", 3, 1),
+        ("Минск\nи Москва\n\nдоговорились\r\nо газе", 4, 3),
+        ("", 1, 1),
+    ],
+)
+def test_a_column_is_cut_where_its_string_is_read_a_window_at_a_time(
+    text, slice_chars, window, monkeypatch
+):
+    monkeypatch.setattr(normalize_module, "SLICE_CHARS", slice_chars)
+    monkeypatch.setattr(normalize_module, "_WINDOW", window)
+    for breaks in (normalize_module._SAFE_BREAKS, re.compile("(\n)")):
+        column = pl.Series("t", [text])
+        cuts = list(normalize_module.slices(column, breaks))
+        assert cuts == list(normalize_module.slices(text, breaks))
+        pieces = [(p.item(), gap) for p, gap in normalize_module.pieces(column, breaks)]
+        assert pieces == [(text[a:b], c - b) for a, b, c in cuts]
+
+
+@pytest.mark.parametrize("window", [1, 5, 1 << 16])
+def test_random_texts_cut_with_narrow_windows_give_the_whole_texts_result(window, monkeypatch):
+    monkeypatch.setattr(normalize_module, "_WINDOW", window)
+    rng = random.Random(window)
+    texts = ["".join(rng.choice(_ALPHABET) for _ in range(300)) for _ in range(20)]
+    (whole, whole_lines), (sliced, sliced_lines) = _both(texts, 7, monkeypatch)
+    assert_series_equal(sliced, whole)
+    assert_frame_equal(sliced_lines, whole_lines)

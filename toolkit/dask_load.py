@@ -278,7 +278,7 @@ def _pages(
     counts = GroupCounts(learn=learn)
     pages, found = [], []
     for n, (docs, lines) in enumerate(batch):
-        page, seen = pages_of_batch(_get(docs), _get(lines), learned, reg, counts)
+        page, seen = pages_of_batch([_get(docs), _get(lines)], learned, reg, counts)
         pages.append(_put(page, out, str(n)))
         found.append(seen)
         del page

@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from toolkit.normalize import long_texts, over_column, slices
+from toolkit.normalize import long_texts, over_column, pieces
 from toolkit.resources import ABBREVIATIONS
 
 __all__ = ["paragraph_lines", "paragraphs", "split_glued", "split_glued_lines"]
@@ -218,13 +218,14 @@ def _split_lines(texts: pl.Series) -> pl.DataFrame:
 def _slice_lines(text: pl.Series, doc: int) -> list[pl.DataFrame]:
     """The lines of one long text (a one-value column), a frame for each slice of it: cut at
     a line break, a text's lines are those of the piece before and those of the piece after."""
-    value = text.item()
-    del text
-    frames = []
-    for start, end, _ in slices(value, _BREAK):
-        piece = pl.Series("line", [value[start:end]]).str.split("\n").explode()
-        frames.append(piece.to_frame().select(pl.lit(doc, pl.UInt32).alias("doc"), "line"))
-    return frames
+    return [
+        piece.alias("line")
+        .str.split("\n")
+        .explode()
+        .to_frame()
+        .select(pl.lit(doc, pl.UInt32).alias("doc"), "line")
+        for piece, _ in pieces(text, _BREAK)
+    ]
 
 
 def paragraphs(text: str) -> list[str]:

@@ -46,7 +46,8 @@ __all__ = [
 ]
 
 # Bytes of lines kept from the first pass over the batches to the second; past it a batch is
-# split into lines again (a second pass over its text costs less than holding its lines).
+# split into lines again (a second pass over its text costs less than holding its lines); the
+# last batch's are kept whatever their size.
 LINES_KEPT = 64 << 20
 # What the assembly of the corpus and report needs of each batch's resolved rows
 RESOLVED_COLUMNS = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
@@ -135,7 +136,7 @@ def finish_batches(
         slice_bytes: a batch's documents go through the page steps in slices of about this
             many bytes of text (:func:`slices`).
         lines_kept: bytes of lines kept from the first pass to the second; past it a batch
-            is split into lines again.
+            is split into lines again (not the last: its lines are kept whatever their size).
     """
     reg = reg or registry()
     manifest = manifest or Manifest()
@@ -148,21 +149,26 @@ def finish_batches(
             todo = slices(batch, slice_bytes)  # a big table's rows a slice at a time
             del batch  # each slice held once: by the step that splits it
             while todo:
+                # The last batch's lines are kept whatever their size (a giant page split
+                # again held its text normalised beside its lines), the others' within
+                # ``lines_kept``: a batch's go when the next one comes, if past it.
+                if parts and kept > lines_kept:
+                    parts[-1] = (parts[-1][0], None)
                 docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
                 kept += lines["line"].str.len_bytes().sum() or 0
-                parts.append((docs, lines if kept <= lines_kept else None))
+                parts.append((docs, lines))
                 del docs, lines
         if not parts:  # no files: the tables of an empty batch
             parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
         learned = counts.learned(min_chrome_docs, chrome_share)
         found = []
-        for i, (docs, lines) in enumerate(parts):
-            parts[i] = None  # a batch's lines go once its pages are read
-            if lines is None:  # not kept: split again
-                docs, lines = lines_of_batch(docs, manifest, reg, None, again=True)
-            parts[i], seen = pages_of_batch(docs, lines, learned, reg, counts)
+        for i in range(len(parts)):
+            batch = list(parts[i])  # handed over: a batch's lines go once its pages are read
+            parts[i] = None
+            if batch[1] is None:  # not kept: split again
+                batch = list(lines_of_batch(batch[0], manifest, reg, None, again=True))
+            parts[i], seen = pages_of_batch(batch, learned, reg, counts)
             found.append(seen)
-            del docs, lines
         affixes = counts.affixes(min_chrome_docs, chrome_share)
         del counts
         empty = texts_of_batches(parts, affixes)
@@ -177,17 +183,23 @@ def finish_batches(
 
 
 def pages_of_batch(
-    docs: pl.DataFrame,
-    lines: pl.DataFrame,
+    batch: list[pl.DataFrame],
     learned: Learned,
     reg: Registry,
     counts: GroupCounts,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """A batch's pages read with the lines ``learned`` from every batch
     (:func:`toolkit.pages.read_marked`), what title and edge learning needs of them added to
-    ``counts``; and the learned lines found in it (``LEARNED_SCHEMA``)."""
+    ``counts``; and the learned lines found in it (``LEARNED_SCHEMA``).
+
+    ``batch`` is ``[docs, lines]`` handed over: emptied, so that the lines (a big page's are
+    as big as it) go once read into the pages."""
+    docs, lines = batch
+    batch.clear()
     found = learned.lines_in(lines)
-    docs = read_marked(docs, lines, learned, reg)
+    held = [lines]
+    del lines
+    docs = read_marked(docs, held, learned, reg)
     counts.add_pages(*page_parts(docs))
     return docs, found
 
@@ -296,8 +308,8 @@ def lines_of_batch(
         pad = {"path": PAD, "page": False, "has_body": False}
         docs = docs.vstack(pl.DataFrame([{c: pad.get(c) for c in docs.columns}], docs.schema))
     docs, lines = page_lines(numbered(docs, manifest, reg), reg)
-    if counts is not None:
-        counts.add_lines(docs, lines)
+    if counts is not None:  # the columns it reads: a filter of the docs would copy the texts
+        counts.add_lines(docs.select("doc", "group", "_key"), lines)
     return docs, lines
 
 

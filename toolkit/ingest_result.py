@@ -16,9 +16,19 @@ import polars as pl
 
 from toolkit.chrome_counts import LEARNED_SCHEMA
 from toolkit.provenance import drop_duplicate_ids
+from toolkit.records import frame_of
 from toolkit.sources import Manifest
 
-__all__ = ["CORPUS_SCHEMA", "NOT_PAD", "PAD", "Ingest", "assembled", "pages_first", "without_text"]
+__all__ = [
+    "CORPUS_SCHEMA",
+    "NOT_PAD",
+    "PAD",
+    "Ingest",
+    "assembled",
+    "pages_first",
+    "without_pads",
+    "without_text",
+]
 
 CORPUS_SCHEMA: dict[str, pl.DataType] = {
     "doc_id": pl.String,
@@ -115,9 +125,17 @@ def assembled(
     unmatched = manifest.unmatched(corpus["_manifest_key"])
     report = _full_report([report, duplicates.filter(NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
-    if (corpus["path"] == PAD).any():  # a filter copies every text: only where pads are
-        corpus = corpus.filter(NOT_PAD)
-    return Ingest(corpus, report, learned)
+    return Ingest(without_pads(corpus), report, learned)
+
+
+def without_pads(corpus: pl.DataFrame) -> pl.DataFrame:
+    """``corpus`` less its pad rows, its texts not copied: each column filtered apart (a
+    frame's filter copied the texts of a column it rechunked), then put together (see
+    :func:`toolkit.records.frame_of`)."""
+    keep = corpus["path"] != PAD
+    if keep.all():
+        return corpus
+    return frame_of([c.filter(keep) for c in corpus.iter_columns()])
 
 
 def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

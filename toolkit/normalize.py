@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 
 import ftfy
@@ -25,12 +25,15 @@ __all__ = [
     "normalize",
     "normalize_texts",
     "over_column",
+    "pieces",
     "slices",
 ]
 
 # A text longer than this (in characters) is normalised, and split into lines, a slice of about
 # this size at a time, so that a giant page is never copied whole by each step.
 SLICE_CHARS = 4_000_000
+# Characters of a long text read at a time to find where to cut it
+_WINDOW = 1 << 16
 
 
 # UTF-8 read as cp1252/latin-1: "â€™", "Ã©", "Ð¸" ...
@@ -154,35 +157,83 @@ def _normalized_long(texts: pl.Series, where: list[int]) -> pl.Series:
 
 
 def _normalized_in_slices(text: pl.Series) -> pl.Series:
-    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``)."""
-    value = text.item()
-    del text
-    parts = []
-    for start, end, after in slices(value, _SAFE_BREAKS):
-        parts.append(_normalized(pl.Series([value[start:end]])))
-        if after > end:
-            parts.append(pl.Series(["\n" if after - end == 1 else "\n\n"]))
-    del value
-    return pl.concat(parts, rechunk=False).str.join("")
+    """One text (a one-value column) normalised a slice at a time (see ``_SAFE_BREAKS``), each
+    slice's result kept as bytes and the whole made a column once: the text is held twice at
+    most (polars' own join held the pieces, the text, and a copy as its buffer grew)."""
+    chunks = []
+    for piece, gap in pieces(text, _SAFE_BREAKS):
+        chunks.append(_normalized(piece).cast(pl.Binary)[0])
+        if gap:
+            chunks.append(b"\n" if gap == 1 else b"\n\n")
+    data = b"".join(chunks)
+    del chunks
+    return pl.Series(text.name, [data], dtype=pl.Binary).cast(pl.String)
 
 
-def slices(text: str, breaks: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
+def slices(text: str | pl.Series, breaks: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
     """``text`` in pieces of about ``SLICE_CHARS`` characters, each cut at the first match of
     ``breaks`` (a pattern whose first group is the break) from the piece's ``SLICE_CHARS - 1``-th
     character on: ``(start, end, after)`` for each, the piece ``text[start:end]`` and the
     break after it ``text[end:after]`` (empty after the last piece). With ``SLICE_CHARS`` 2,
     ``"ab\\ncd\\nef"`` cut at ``"(\\n)"`` gives ``(0, 2, 3), (3, 5, 6), (6, 8, 8)``.
+
+    ``text`` may be a one-value column: it is read a window of characters at a time, never
+    copied whole into a Python string.
     """
+    if isinstance(text, str):
+        length = len(text)
+
+        def window(start: int, n: int) -> str:
+            return text[start : start + n]
+    else:
+        padded = _padded(text)
+        length = padded.str.len_chars()[0]
+
+        def window(start: int, n: int) -> str:
+            return padded.str.slice(start, n)[0]
+
     start = 0
     while True:
         at = start + SLICE_CHARS
-        found = breaks.search(text, at - 1) if at < len(text) else None
+        found = _first_break(window, at - 1, length, breaks) if at < length else None
         if found is None:
-            yield start, len(text), len(text)
+            yield start, length, length
             return
-        end, after = found.span(1)
+        end, after = found
         yield start, end, after
         start = after
+
+
+def pieces(text: pl.Series, breaks: re.Pattern[str]) -> Iterator[tuple[pl.Series, int]]:
+    """The pieces :func:`slices` cuts a text (a one-value column) into, each a one-value column,
+    and the length of the break after it; the text is never copied whole."""
+    padded = _padded(text)
+    for start, end, after in slices(text, breaks):
+        yield padded.str.slice(start, end - start).head(1), after - end
+
+
+def _padded(text: pl.Series) -> pl.Series:
+    """A one-value column with an empty value after it: polars copies the value of a one-value
+    column into each operation on it (a giant text several times over), not one of two."""
+    return pl.concat([text.cast(pl.String), pl.Series(text.name, [""])], rechunk=False)
+
+
+def _first_break(
+    window: Callable[[int, int], str], start: int, length: int, breaks: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """Where the first match of ``breaks`` from ``start`` on puts its first group (``start,
+    end``) in a text of ``length`` characters read by ``window(start, n)``, or None: a window
+    of ``_WINDOW`` characters is searched, a wider one where no match ends inside it."""
+    width = _WINDOW
+    while True:
+        text = window(start, width)
+        found = breaks.search(text)
+        whole = start + len(text) >= length
+        if found is not None and (found.end() < len(text) or whole):
+            return start + found.start(1), start + found.end(1)
+        if whole:
+            return None
+        width *= 4
 
 
 def nfc_unsafe_ranges() -> list[tuple[int, int]]:

@@ -153,24 +153,31 @@ def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
 
 
 def read_marked(
-    docs: pl.DataFrame, lines: pl.DataFrame, learned: Learned, reg: Registry
+    docs: pl.DataFrame, lines: list[pl.DataFrame], learned: Learned, reg: Registry
 ) -> pl.DataFrame:
     """Every page read, its lines marked chrome by the site's patterns and the lines
     ``learned`` from every batch: ``docs`` and ``lines`` as :func:`page_lines` gives them
-    (``text_n`` dropped), ``docs`` with the columns of ``PAGE_SCHEMA``."""
+    (``text_n`` dropped), ``docs`` with the columns of ``PAGE_SCHEMA``.
+
+    ``lines`` is handed over in a list, emptied: the lines go once read as Python strings
+    (a caller's reference would hold them, a giant page's as big as it, while its body is
+    put together)."""
+    marked = lines.pop()
     if docs["raw"].is_null().all():
         pages = pl.DataFrame(schema=PAGE_SCHEMA).clear(docs.height)
     else:
-        hit = learned.hit(lines)
-        lines = lines.with_columns(
+        hit = learned.hit(marked)
+        marked = marked.with_columns(
             (pl.col("chrome") | hit).alias("chrome"),
             # chrome only because the group's other pages have the line (a page's title its
             # sister pages link to may be one)
             (~pl.col("chrome") & hit).alias("learned"),
-            learned.repeated(lines).alias("repeated"),
+            learned.repeated(marked).alias("repeated"),
         )
-        pages = _pages(docs, lines, reg, learned)
-    del lines
+        del hit
+        held = [marked]
+        del marked
+        pages = _pages(docs, held, reg, learned)
     # pages are in the documents' order: put beside them, not joined (a join copies the texts)
     return docs.hstack(pages.drop("doc"))
 
@@ -275,13 +282,15 @@ def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.
 
 
 def _pages(
-    docs: pl.DataFrame, lines: pl.DataFrame, reg: Registry, learned: Learned
+    docs: pl.DataFrame, held: list[pl.DataFrame], reg: Registry, learned: Learned
 ) -> pl.DataFrame:
     """Each document with text read as a page (see :func:`toolkit.extract.assemble_page`), a
-    row for each of ``docs`` (nulls where it has no text), in their order.
+    row for each of ``docs`` (nulls where it has no text), in their order; the lines handed
+    over in ``held`` (emptied).
     Pages of a group ``learned`` from are read knowing which of their lines the group's other
     pages have, and numeric stamps in the day/month order the group's pages settle."""
     orders, learned_from = learned.orders, learned.groups
+    lines = held.pop()
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
@@ -290,6 +299,7 @@ def _pages(
         for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
+    del lines  # read: the Python lists hold the lines now
     paras, end = {}, 0
     for doc, n in counts.iter_rows():
         paras[doc] = slice(end, end + n)
@@ -324,7 +334,7 @@ def _pages(
         rows.append(_page_row(doc, page, title_known))
         del page  # its paragraphs: a giant page's are as big as it
     # the lines as Python strings go before the bodies are copied into the frame
-    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, lines, cues
+    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, cues
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
     return pl.DataFrame(
         [

@@ -18,7 +18,16 @@ import polars as pl
 
 from toolkit.decode import Decoded, decode, decode_all
 
-__all__ = ["DOCS_SCHEMA", "Record", "Skip", "Table", "file_bytes", "file_text", "records_frame"]
+__all__ = [
+    "DOCS_SCHEMA",
+    "Record",
+    "Skip",
+    "Table",
+    "file_bytes",
+    "file_text",
+    "frame_of",
+    "records_frame",
+]
 
 
 @dataclass
@@ -128,27 +137,23 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
     """Pages and table rows as one frame of fields as found (``DOCS_SCHEMA``), one row per
     article: the pages first, then the tables' rows, each in the order given."""
     texts, encodings, unread = _page_texts(pages)
-    frames = [
-        pl.DataFrame(
-            {
-                "path": [r.path for r in pages],
-                "record": [None] * len(pages),
-                "_line": [None] * len(pages),
-                "page": [True] * len(pages),
-                "raw": texts,
-                "title_raw": [r.title for r in pages],
-                "date_raw": [r.date for r in pages],
-                "outlet_raw": [r.outlet for r in pages],
-                "url": [r.url for r in pages],
-                "meta": [meta_json(r.meta) for r in pages],
-                "has_body": [True] * len(pages),
-                "_encoding": encodings,
-                "_text_from": [None] * len(pages),
-                "_unread": unread,
-            },
-            schema=DOCS_SCHEMA,
-        )
-    ]
+    columns = {
+        "path": [r.path for r in pages],
+        "record": [None] * len(pages),
+        "_line": [None] * len(pages),
+        "page": [True] * len(pages),
+        "raw": texts,
+        "title_raw": [r.title for r in pages],
+        "date_raw": [r.date for r in pages],
+        "outlet_raw": [r.outlet for r in pages],
+        "url": [r.url for r in pages],
+        "meta": [meta_json(r.meta) for r in pages],
+        "has_body": [True] * len(pages),
+        "_encoding": encodings,
+        "_text_from": [None] * len(pages),
+        "_unread": unread,
+    }
+    frames = [frame_of([pl.Series(c, columns[c], dtype=t) for c, t in DOCS_SCHEMA.items()])]
     frames += [
         t.frame.select(
             pl.lit(t.path).alias("path"),
@@ -168,7 +173,20 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
         ).cast(DOCS_SCHEMA)
         for t in tables
     ]
-    return pl.concat(frames)
+    return pl.concat(frames) if len(frames) > 1 else frames[0]
+
+
+def frame_of(columns: Sequence[pl.Series]) -> pl.DataFrame:
+    """A frame of ``columns``, a big value not copied: polars copies the value of each one-row
+    column made into a frame (a giant page's text once, and again in each operation on the
+    frame), not of columns stacked onto empty ones (one at a time: one value copied at once).
+    """
+    if not columns or columns[0].len() != 1:
+        return pl.DataFrame(columns)
+    return pl.concat(
+        [pl.DataFrame(schema={c.name: c.dtype}).vstack(c.to_frame()) for c in columns],
+        how="horizontal",
+    )
 
 
 def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series, pl.Series]:
@@ -182,7 +200,11 @@ def _page_texts(pages: Sequence[Record]) -> tuple[pl.Series, pl.Series, pl.Serie
     where = [i for i, r in enumerate(pages) if isinstance(r.text, bytes)]
     if not where:
         return texts, encodings, unread
-    decoded, found, why = decode_all([pages[i].text for i in where])
+    data = [pages[i].text for i in where]
+    for i in where:  # the bytes go once decoded: a big page's are as big as its text
+        pages[i].text = ""
+    decoded, found, why = decode_all(data)
+    del data
     if len(where) == len(pages):  # all read as bytes: no copy into a column of nulls
         return decoded, found, why
     return (

@@ -52,6 +52,7 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         frame.columns = _unique([c.strip() for c in frame.columns])
     else:
         decoded = file_text(path, rel, "a table", data)
+        del data  # decoded: the bytes go before the text is split into lines
         if isinstance(decoded, Skip):
             yield decoded
             return
@@ -68,8 +69,9 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         rows, records, starts, skips = _rows_one_by_one(
             lines, rel, delimiter, len(header), reader.line_num
         )
-        del lines
+        del lines, reader  # the reader's iterator held the lines
         frame = _string_frame(_unique(header), rows)
+        del rows
     frame = frame.with_columns(
         pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
     )
