@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
@@ -149,6 +150,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
+        if (not got and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
+                and noun_phrase(before.strip(), lex)):  # fmt: skip
+            got = (0, len(words))  # '"...," the activist told him': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
                  and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):

@@ -30,6 +30,7 @@ from toolkit.quote_frames import (
     without_adverbs,
     without_appositive,
 )
+from toolkit.quote_subjects import clause_subject, finite_clause
 from toolkit.speakers import speaker_phrase, word_spans
 
 __all__ = ["reported"]
@@ -88,7 +89,10 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
         return None
     who = inverted(text, s0 + v.end(), s1, lex)
     rest = text[who[1] : s1] if who else ""
-    if who and (not rest.strip(" .") or re.match(r",\s+(?:the |a |an |who |\w+ of )", rest)):
+    if who and (
+        not rest.strip(" .")
+        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of )", rest)
+    ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None
 
@@ -146,7 +150,14 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     for m, quote, who in (
-        (re.search(r"(?:^\s*A|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
+        (
+            re.search(
+                r"(?:^\s*(?:(?:But|And|Yet|So)\s+a|A)|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$",
+                sentence,
+            ),
+            2,
+            1,
+        ),
         (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
     ):
         if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
@@ -164,14 +175,24 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
             words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
-        if not got:
+        if v.group()[0].isupper() and sentence[: v.start()].strip():
+            continue  # part of a name ("United States Embassy officials")
+        if got and after_preposition(words, got[0]):
+            got = None  # "chief executive of Risk Office, ..., said": the object of "of"
+        subject = None if got else clause_subject(sentence[: v.start()], lex)
+        if not got and subject is None:
             inverted = _inverted_report(text, s0, s1, v, lemma, lex)
             if inverted:
                 out.append(inverted)
             continue
-        if after_preposition(words, got[0]):
-            continue
-        speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
+        if got:
+            speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
+        else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
+            speaker = (s0 + subject[0], s0 + subject[1])
+        if re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0]) or re.match(
+            r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]]
+        ):
+            continue  # "This author believes ...": the writer's own voice, no one quoted
         rest = sentence[v.end() :]
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
@@ -187,11 +208,18 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
+        if clause and subject and re.search(r"\b(?:about|of)\b", clause.group(1) or ""):
+            clause = None  # "The exhibit tells the audience about the factors that ...": an
+            # object, and a relative clause on it; a subject no list names needs a clean report
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
+            bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
+        if subject:
+            continue  # a subject no list names reports only a clause after its verb
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
         if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))

@@ -184,6 +184,9 @@ class Resolver:
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
         titles, name = name_of(written, lex)
+        if (name and len(titles) == 1 and len(name.split()) == 2 and titles[0] not in lex["titles"]
+                and titles[0].lower() not in lex["role_words"] and is_person(written, lex)):  # fmt: skip
+            name = written  # a three-word name written whole: "Lee Kuan Yew"
         if name and titles and titles[-1].lower() == "of":
             # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
             # José": a role, and the place it is of

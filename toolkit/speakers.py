@@ -101,6 +101,7 @@ def lexicon() -> dict[str, Any]:
         # a whole word, not part of a compound ("the Order of St Andrew the First-Called")
         "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
+        "bare_clause": set(lex["bare_clause"]),
         "quote_objects": set(lex["quote_objects"]),
         "roles": {r.lower() for r in lex["roles"]},
         "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
@@ -141,6 +142,41 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     if re.fullmatch(r"[a-z][\w\-]*", word):
         return "lower"
     return "other"
+
+
+# lower-case words that open a clause, never an adjective before a role ("..., when Chinese
+# officials said")
+_CLAUSE_WORDS = {
+    "when",
+    "where",
+    "while",
+    "as",
+    "if",
+    "because",
+    "since",
+    "and",
+    "but",
+    "that",
+    "which",
+    "who",
+    "after",
+    "before",
+    "so",
+    "then",
+    "though",
+    "although",
+    "until",
+    "once",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "or",
+    "nor",
+    "yet",
+    "also",
+    "even",
+}
 
 
 def speaker_phrase(
@@ -184,10 +220,18 @@ def speaker_phrase(
         elif (
             k == "lower"
             and "role" in kinds[i:]
-            and ("det" in kinds[max(0, i - 4) : i - 1] or (i >= 3 and words[i - 2][2] == "and"))
+            and (
+                "det" in kinds[max(0, i - 4) : i - 1]
+                or (i >= 3 and words[i - 2][2] == "and")
+                or (
+                    (i == 1 or re.search(r"[,;]$|^(?:And|But)$", words[i - 2][2]))
+                    and w not in _CLAUSE_WORDS
+                )
+            )
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
-            # diplomat", "leaders and political analysts"
+            # diplomat", "leaders and political analysts"; or opening the clause: "...,
+            # acting Thai prime minister Yingluck Shinawatra said", "And opposition leaders"
         else:
             break
     if kinds[i] == "link":
