@@ -43,6 +43,8 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
 )
+# a conjunction before "According to X, ...": "But according to the Chinese police, ..."
+_OPENING = r"(?:(?:But|And|Yet|So)\s+)?"
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -152,8 +154,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     for m, quote, who in (
         (
             re.search(
-                r"(?:^\s*(?:(?:But|And|Yet|So)\s+a|A)|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$",
+                rf"(?:^\s*{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?$",
                 sentence,
+                re.I,
             ),
             2,
             1,

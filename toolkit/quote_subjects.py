@@ -54,6 +54,8 @@ _NOT_IN_NP = {
     "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "do",
     "does", "did", "not", "if", "when", "while", "because", "as", "than", "so", "to", "where",
     "how", "why", "also", "only", "even", "no", "nor", "or", "then", "said", "says", "told",
+    "went", "took", "made", "met", "gave", "came", "saw", "spoke", "sent", "left", "held",
+    "became", "began", "found", "thought", "knew", "got", "kept", "felt",
 }  # fmt: skip
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
@@ -121,8 +123,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     first = 0
     lead = re.match(r"(?:And|But|So|Yet)\s+", core[chunks[0][0] :]) if chunks else None
     intro = chunks and _INTRO.match(core[chunks[0][0] :])
-    if (lead is None and len(chunks) > 1 and intro
-            and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)):  # fmt: skip
+    long_intro = intro and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)
+    if lead is None and len(chunks) > 1 and long_intro:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject

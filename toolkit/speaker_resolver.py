@@ -55,6 +55,8 @@ _LONE_AFTER = re.compile(
 )
 
 
+# a verb right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov spoke"
+_SUBJECT_VERB = r"(?:[a-z]{2,}ed|said|says|spoke|told|met|gave)\b"
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
@@ -83,6 +85,11 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     capitals."""
     if cue or name.split()[-1] in addressed:
         return True
+    # named in full twice and once right before a verb ("Vladimir Putin noted", the Kremlin's
+    # way of naming the President throughout)
+    full = re.findall(rf"\b{re.escape(name)}\b(\s+(?:also\s+)?{_SUBJECT_VERB})?", text)
+    if len(full) >= 2 and any(full):
+        return True
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
             before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
@@ -108,6 +115,7 @@ class Resolver:
     last_person: tuple[int, str] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
+    offices: dict[str, str] = field(default_factory=dict)  # an office -> the person it named
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
@@ -184,8 +192,9 @@ class Resolver:
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
         titles, name = name_of(written, lex)
-        if (name and len(titles) == 1 and len(name.split()) == 2 and titles[0] not in lex["titles"]
-                and titles[0].lower() not in lex["role_words"] and is_person(written, lex)):  # fmt: skip
+        first = titles[0] if len(titles) == 1 else ""
+        plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
+        if name and first and plain and len(name.split()) == 2 and is_person(written, lex):
             name = written  # a three-word name written whole: "Lee Kuan Yew"
         if name and titles and titles[-1].lower() == "of":
             # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
@@ -257,17 +266,68 @@ class Resolver:
                 return self._alias(names.pop())
             if names and self.last_person and self.last_person[1] in names:
                 return self.last_person[1]
-            if names:
-                return written
-        last = self.last_person
-        other_office = last and any(m.name == last[1] and m.cue for m in self.mentions)
-        if (not modifiers and head in lex["offices"] and last and not other_office
-                and 0 < pos - last[0] < _PRONOUN_REACH):  # fmt: skip
-            # "the President" in a document that gives no one that title: like "he", the
-            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted"),
-            # unless the text gives that person a title of their own (another office)
-            return last[1]
+            if names:  # several given the title: the one named last before, in an earlier
+                # sentence ("President Putin and I ..." is no antecedent of "The President")
+                return self._office_holder(head, modifiers, pos, names) or written
+        if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
+            return self._office_holder(head, modifiers, pos) or written
         return written
+
+    def _office_holder(self, head: str, modifiers: set[str], pos: int,
+                       among: set[str] | None = None) -> str | None:  # fmt: skip
+        """The person an office ("the President", "the Governor", "the Russian President")
+        names in a document that gives no one that title: the one it named before, else the
+        person named or quoted last before it (outside quotation marks) whom the text neither
+        titles nor already calls by another office ("Dmitry Artyukhov also spoke about ...
+        The governor explained"; "The Head of the Republic noted ... The President noted" is
+        the person before the Head of the Republic)."""
+        office = " ".join([*sorted(modifiers), head])
+        if office in self.offices and (among is None or self.offices[office] in among):
+            return self.offices[office]
+        # the holders of other offices ("the Head of State" and "the President" are one)
+        same = {w for h in self.lex["synonyms"].get(head, set()) | {head} for w in h.split()}
+        taken = {name for key, name in self.offices.items() if not set(key.split()) & same}
+        # a person the text titles with another office ("Governor Beglov" for "the President")
+        other = {m.name for m in self.mentions
+                 if m.titles & self.lex["offices"] and not m.titles & same}  # fmt: skip
+        starts, names = self._chain
+        chain = [(starts[i], names[i]) for i in range(bisect.bisect_left(starts, pos))]
+        named = Counter(names)  # a person named more than once, not a place named once
+        if self.last_person and self.last_person[0] < pos:
+            chain = sorted({*chain, self.last_person})
+            named[self.last_person[1]] += 2
+        for at, name in reversed(chain):
+            if pos - at > _PRONOUN_REACH:
+                break
+            if (among is not None and name not in among) or not self._of(name, modifiers):
+                continue
+            if (name in taken or name in other or named[name] < 2
+                    or not re.search(r"[.!?][\"”’)]*(?:\s|(?=[A-Z“\"]))", self.text[at : pos + 1])
+                    or any(a <= at < b for a, b in self.reported)):  # fmt: skip
+                # nor one named in the office's own sentence ("Responding to the concerns
+                # expressed by Emmanuel Macron, the President of Russia emphasised")
+                continue
+            self.offices[office] = name
+            return name
+        return None
+
+    def _of(self, name: str, modifiers: set[str]) -> bool:
+        """Whether the text near a person's mentions says what an office's modifiers say
+        ("Russia" or "Russian" within a sentence of "Vladimir Putin" for "the President of
+        Russia"); a role with a modifier the text never puts near the person is not theirs."""
+        starts, names = self._chain
+        near = " ".join(self.text[max(0, p - 150) : p + 150].lower()
+                        for p, n in zip(starts, names, strict=True) if n == name)  # fmt: skip
+        for word in modifiers:
+            stem = word.rstrip("aeiou")
+            cue = (
+                rf"\b{re.escape(stem[: max(4, len(stem) - 2)])}"
+                if len(stem) >= 4
+                else (rf"\b{re.escape(word)}\b")
+            )
+            if not re.search(cue, near):
+                return False
+        return True
 
     def _turn(self, pos: int) -> str | None:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a

@@ -310,6 +310,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         chain = _title_chain(text, m.start())
         words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
+        if after and any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1))):
+            after = None  # the subject of the main clause: "..., expressed by Emmanuel Macron,
+            # the President of Russia emphasised that ..." gives Macron no title
         if after:
             words |= {w.lower() for w in after.group(1).split()}
         # a person by the text's own cue: a title right before the name ("Kremlin spokesman
