@@ -237,6 +237,33 @@ def found(*texts):
         ("But according to the Chinese police, both men were common crime suspects.",
          [("the Chinese police", "the Chinese police", "according to",
            "both men were common crime suspects", False)]),
+        # a mental state expressed "that", and "conceded" as a reporting verb
+        ("Vladimir Putin expressed the hope that the talks in Vienna would be constructive.",
+         [("Vladimir Putin", "Vladimir Putin", "express hope",
+           "the talks in Vienna would be constructive", False)]),
+        ("Still, Mr. Ghani conceded, the count would take weeks.",
+         [("Mr. Ghani", "Mr. Ghani", "concede", "the count would take weeks", False)]),
+        # "according to X" that ends a sentence with an appositive after X
+        ("The camp will be cleared on Monday, according to Chief Superintendent Steve Hui, a "
+         "spokesman for the police.",
+         [("Steve Hui", "Chief Superintendent Steve Hui", "according to",
+           "The camp will be cleared on Monday", False)]),
+        # a relative clause of speech: the people it hangs on speak
+        ("Her silence about the violence troubles American officials, who say the persecution is "
+         "the biggest obstacle.",
+         [("American officials", "American officials", "say",
+           "the persecution is the biggest obstacle", False)]),
+        # a subject with long parentheticals before a quotation
+        ("Nick Ryan, the founder of the American Future Fund, which spent $25 million last "
+         "year, said, “It appears that they lost.”",
+         [("Nick Ryan", "Nick Ryan", "say", "It appears that they lost.", True)]),
+        # a share of a group speaks for it
+        ("On the contrary, only 33 percent of Americans said their children will be better off.",
+         [("only 33 percent of Americans", "only 33 percent of Americans", "say",
+           "their children will be better off", False)]),
+        # no clause: a phrase after the verb, a verb form that is a plural noun
+        ("Citizens complain about the vast distances they have to travel.", []),
+        ("The president's critical comments on Africa were widely read.", []),
         # no subject: the writer's own voice, a participle's object, a clause word
         ("This author believes the economy is the heart of politics.", []),
         ("Having said that, the talks went on.", []),
@@ -258,6 +285,9 @@ def test_attributions_link_speaker_verb_and_quote(text, expected):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a name of three or four words the text addresses whole ("Ms. Aung San Suu Kyi")
+        ("Ms. Aung San Suu Kyi met the president. “We want to win in the right way,” she said.",
+         "Aung San Suu Kyi"),
         # the person mentioned last, by surname, outside quotation marks
         ("Jimmy Wales founded it. “Front page,” he told me. Wales would soon be moving. "
          "“I am not the Google guys,” he said.", "Jimmy Wales"),

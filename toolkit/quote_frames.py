@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_subjects import noun_phrase
+from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
@@ -193,7 +193,10 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     words = without_adverbs(words)
     got = speaker_phrase(words, lex)
     if not got or after_preposition(words, got[0]):
-        return None
+        # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,
+        # which spent ..., said, “...')
+        subject = clause_subject(head[: v.start()], lex)
+        return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
 

@@ -43,6 +43,8 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
 )
+# an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
+_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
 # a conjunction before "According to X, ...": "But according to the Chinese police, ..."
 _OPENING = r"(?:(?:But|And|Yet|So)\s+)?"
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
@@ -130,6 +132,25 @@ def _participle_subject(head: str, lex: dict):
     return None
 
 
+def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The speaker a relative clause of speech hangs on ('... troubles American officials, who
+    say the persecution is ...'): the speaker phrase right before ", who"."""
+    m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
+    if m is None:
+        return None
+    words = word_spans(head[: m.start()])
+    got = speaker_phrase(words, lex)
+    if not got:
+        return None
+    first = got[1] - 1  # the names and role words that end it: "American officials"
+    while first > got[0] and (words[first - 1][2][:1].isupper()
+                              or words[first - 1][2].lower() in lex["role_words"]):  # fmt: skip
+        first -= 1
+    if first == got[0] and after_preposition(words, first):
+        return None
+    return words[first][0], words[got[1] - 1][1]
+
+
 def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
     """'This was emphasized by President X.': the sentence before, said by X."""
     m = _PASSIVE.match(text[s0:s1])
@@ -161,7 +182,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             2,
             1,
         ),
-        (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
+        # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
+        (
+            re.search(rf"^(.{{12,}}?),\s+according to ([^,.]{{2,80}}){_APPOSITION}?\.?$", sentence),
+            1,
+            2,
+        ),
     ):
         if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
             out.append((s0 + m.start(quote), s0 + m.end(quote),
@@ -182,7 +208,14 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # part of a name ("United States Embassy officials")
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
-        subject = None if got else clause_subject(sentence[: v.start()], lex)
+        subject = None
+        noun = v.group().endswith("s") and lemma in lex["noun_forms"]
+        if not got and not (noun and not re.match(r"\s+that\s", sentence[v.end() :])):
+            # a subject no list names, before a verb that cannot be a plural noun ("the
+            # president's critical comments on ...": no verb; "notes that": one)
+            subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
+                sentence[: v.start()], lex
+            )
         if not got and subject is None:
             inverted = _inverted_report(text, s0, s1, v, lemma, lex)
             if inverted:

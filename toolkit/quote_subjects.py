@@ -36,14 +36,14 @@ __all__ = ["clause_subject", "finite_clause", "noun_phrase"]
 _INTRO = re.compile(
     r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
-    r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|"
+    r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
 )
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
     r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
     r"already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
-    r"previously|publicly|privately|repeatedly)$",
+    r"previously|publicly|privately|repeatedly|often|now|still|always|later|even)$",
     re.I,
 )
 # words a noun phrase subject never holds: pronouns and relatives, auxiliaries and copulas,
@@ -69,6 +69,11 @@ _NOT_HEADS = re.compile(
 )
 # a title or an initial with its stop, which ends no sentence ("Mr. Putin's", "Sergei B. Ivanov")
 _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{UPPER}])\.")
+# words before a number that say how exact it is
+_HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more"}
+# a share of people, which speaks for them ("33 percent of Americans said")
+_SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
+           "dozens", "hundreds", "thousands", "most", "many"}  # fmt: skip
 _WORD = re.compile(r"[\w’'\-.]+")
 
 
@@ -80,13 +85,22 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     if not 1 <= len(words) <= 8 or not all(_WORD.fullmatch(w) for w in words):
         return False
     low = [w.lower().rstrip(".") for w in words]
+    while len(low) > 1 and low[0] in _HEDGES:  # "only 33 percent of Americans"
+        words, low = words[1:], low[1:]
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
         return False
     if low[0] in _NP_PREPOSITIONS or low[-1] in _NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS:
         return False
+    # a determiner inside the phrase opens the object of a preposition or a second conjunct,
+    # not a verb's object ("Targets include the governor's race": a clause)
+    if any(w in DETERMINERS and low[i - 1] not in _NP_PREPOSITIONS | {"and"}
+           for i, w in enumerate(low) if i):  # fmt: skip
+        return False
     at = next((i for i, w in enumerate(low) if w in _NP_PREPOSITIONS), len(low))
     head = low[at - 1] if at else ""
+    if head in _SHARES and at < len(low) and low[at] == "of":
+        return True  # a share of a group: "a majority of 62 percent", "a number of scholars"
     if not head or _NOT_HEADS.match(head) or head.endswith("ly") or re.search(r"\d", head):
         return False
     # one word alone is a name, a plural group ("Others", "Officials") or no subject
@@ -160,4 +174,6 @@ def finite_clause(rest: str) -> bool:
     already had seen evidence', 'believes overpasses are needed'), not a noun phrase object
     ('claimed responsibility for the attack', 'noted the increased attention')."""
     m = _FINITE.match(rest)
-    return m is not None and not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())
+    if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
+        return False  # "complain about the distances they have to travel": a phrase first
+    return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())

@@ -56,7 +56,14 @@ _LONE_AFTER = re.compile(
 
 
 # a verb right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov spoke"
-_SUBJECT_VERB = r"(?:[a-z]{2,}ed|said|says|spoke|told|met|gave)\b"
+# a speech act or a meeting right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov
+# also spoke", "Vladimir Putin had a telephone conversation" (what places do not do)
+_SUBJECT_VERB = (
+    r"(?:said|says|spoke|told|noted|stressed|emphasi[sz]ed|underscored|pointed|added|asked|"
+    r"thanked|explained|reported|proposed|suggested|recalled|replied|answered|informed|"
+    r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
+    r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
+)
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
@@ -83,12 +90,7 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
     said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
     capitals."""
-    if cue or name.split()[-1] in addressed:
-        return True
-    # named in full twice and once right before a verb ("Vladimir Putin noted", the Kremlin's
-    # way of naming the President throughout)
-    full = re.findall(rf"\b{re.escape(name)}\b(\s+(?:also\s+)?{_SUBJECT_VERB})?", text)
-    if len(full) >= 2 and any(full):
+    if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
         return True
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
@@ -97,6 +99,11 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
             if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
                 return True
     return False
+
+
+# the staff around an office holder, never the holder ("Jay Carney, the press secretary")
+_STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+          "director", "deputy", "assistant"}  # fmt: skip
 
 
 @dataclass
@@ -115,7 +122,8 @@ class Resolver:
     last_person: tuple[int, str] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
-    offices: dict[str, str] = field(default_factory=dict)  # an office -> the person it named
+    # an office (its head and modifiers) -> the person it named
+    offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
@@ -266,14 +274,17 @@ class Resolver:
                 return self._alias(names.pop())
             if names and self.last_person and self.last_person[1] in names:
                 return self.last_person[1]
-            if names:  # several given the title: the one named last before, in an earlier
-                # sentence ("President Putin and I ..." is no antecedent of "The President")
-                return self._office_holder(head, modifiers, pos, names) or written
+            if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
+                # named last before, in an earlier sentence ("President Putin and I ..." is no
+                # antecedent of "The President")
+                return self._office_holder(written, head, modifiers, pos, names) or written
+            if names:
+                return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
-            return self._office_holder(head, modifiers, pos) or written
+            return self._office_holder(written, head, modifiers, pos) or written
         return written
 
-    def _office_holder(self, head: str, modifiers: set[str], pos: int,
+    def _office_holder(self, written: str, head: str, modifiers: set[str], pos: int,
                        among: set[str] | None = None) -> str | None:  # fmt: skip
         """The person an office ("the President", "the Governor", "the Russian President")
         names in a document that gives no one that title: the one it named before, else the
@@ -281,27 +292,42 @@ class Resolver:
         titles nor already calls by another office ("Dmitry Artyukhov also spoke about ...
         The governor explained"; "The Head of the Republic noted ... The President noted" is
         the person before the Head of the Republic)."""
-        office = " ".join([*sorted(modifiers), head])
+        office = (head, frozenset(modifiers))
         if office in self.offices and (among is None or self.offices[office] in among):
             return self.offices[office]
         # the holders of other offices ("the Head of State" and "the President" are one)
-        same = {w for h in self.lex["synonyms"].get(head, set()) | {head} for w in h.split()}
-        taken = {name for key, name in self.offices.items() if not set(key.split()) & same}
-        # a person the text titles with another office ("Governor Beglov" for "the President")
+        heads = self.lex["synonyms"].get(head, set()) | {head}
+        taken = {name for (h, _), name in self.offices.items() if h not in heads}
+        same = {w for h in heads for w in h.split()}
+        # a person the text gives another office or role ("Governor Beglov", "Jay Carney, the
+        # White House press secretary" for "the President")
+        roles = self.lex["offices"] | _STAFF
         other = {m.name for m in self.mentions
-                 if m.titles & self.lex["offices"] and not m.titles & same}  # fmt: skip
-        starts, names = self._chain
-        chain = [(starts[i], names[i]) for i in range(bisect.bisect_left(starts, pos))]
-        named = Counter(names)  # a person named more than once, not a place named once
+                 if m.cue and m.titles & roles and not m.titles & same}  # fmt: skip
+        # and one titled with this office of another country ("Belarusian President Alexander
+        # Lukashenko" is not "the President of Russia")
+        other |= {m.name for m in self.mentions if modifiers and m.cue and m.titles & same
+                  and not _title_matches(m.titles, head, modifiers, self.lex)}  # fmt: skip
+        # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
+        # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
+        # they are named before the office
+        acts = {m.name for m in self.mentions if is_person(m.name, self.lex) and re.match(
+            rf"\s+(?:also\s+)?{_SUBJECT_VERB}", self.text[m.start + len(m.name) :])}  # fmt: skip
+        chain = [(a, n) for a, n in zip(*self._chain, strict=True) if a < pos]
+        chain += [(m.start, m.name) for m in self.mentions if m.name in acts and m.start < pos
+                  and self._outside_quotes(m.start)]  # fmt: skip
+        chain = sorted(set(chain))
         if self.last_person and self.last_person[0] < pos:
             chain = sorted({*chain, self.last_person})
-            named[self.last_person[1]] += 2
+            acts.add(self.last_person[1])
         for at, name in reversed(chain):
             if pos - at > _PRONOUN_REACH:
                 break
-            if (among is not None and name not in among) or not self._of(name, modifiers):
+            if (among is not None and name not in among) or not self._of(
+                name, modifiers, pos, written
+            ):
                 continue
-            if (name in taken or name in other or named[name] < 2
+            if (name in taken or name in other or name not in acts
                     or not re.search(r"[.!?][\"”’)]*(?:\s|(?=[A-Z“\"]))", self.text[at : pos + 1])
                     or any(a <= at < b for a, b in self.reported)):  # fmt: skip
                 # nor one named in the office's own sentence ("Responding to the concerns
@@ -311,13 +337,15 @@ class Resolver:
             return name
         return None
 
-    def _of(self, name: str, modifiers: set[str]) -> bool:
+    def _of(self, name: str, modifiers: set[str], pos: int, office: str) -> bool:
         """Whether the text near a person's mentions says what an office's modifiers say
         ("Russia" or "Russian" within a sentence of "Vladimir Putin" for "the President of
         Russia"); a role with a modifier the text never puts near the person is not theirs."""
-        starts, names = self._chain
-        near = " ".join(self.text[max(0, p - 150) : p + 150].lower()
-                        for p, n in zip(starts, names, strict=True) if n == name)  # fmt: skip
+        at = {p for p, n in zip(*self._chain, strict=True) if n == name}
+        at |= {m.start for m in self.mentions if m.name == name}
+        # the office's own words ("The US President") say nothing about the person
+        text = self.text[:pos] + " " * len(office) + self.text[pos + len(office) :]
+        near = " ".join(text[max(0, p - 600) : p + 600].lower() for p in sorted(at))
         for word in modifiers:
             stem = word.rstrip("aeiou")
             cue = (

@@ -102,6 +102,7 @@ def lexicon() -> dict[str, Any]:
         "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
         "bare_clause": set(lex["bare_clause"]),
+        "noun_forms": set(lex["noun_forms"]),
         "quote_objects": set(lex["quote_objects"]),
         "roles": {r.lower() for r in lex["roles"]},
         "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
@@ -335,7 +336,19 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :])
             and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
+        addressed = re.search(
+            r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
+        )
+        run = m.group().split()
         if (
+            addressed
+            and 2 < len(run) <= 4
+            and run[-len(name.split()) :] == name.split()
+            and all(w not in lex["titles"] and w.lower() not in _NOT_NAME_WORDS for w in run)
+        ):
+            name = m.group()  # a name of three or four words the text addresses whole: "Ms. Aung
+            # San Suu Kyi", "Mr. Carlos Espinosa de los Monteros"
+        elif (
             about or appositive
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
             # public servant in Hong Kong who has backed ..."): a three-word name
