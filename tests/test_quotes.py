@@ -261,6 +261,57 @@ def found(*texts):
         ("On the contrary, only 33 percent of Americans said their children will be better off.",
          [("only 33 percent of Americans", "only 33 percent of Americans", "say",
            "their children will be better off", False)]),
+        # a quotation "according to" a source; "X told me," as an aside
+        ("“The realities have not yet been internalized,” according to Bruce Gyory, a veteran "
+         "political consultant.",
+         [("Bruce Gyory", "Bruce Gyory", "according to",
+           "The realities have not yet been internalized,", True)]),
+        ("This time, Catsimatidis told me, there will be no retreat.",
+         [("Catsimatidis", "Catsimatidis", "tell", "there will be no retreat", False)]),
+        # the main clause's subject after a subordinate clause; a quantifier alone
+        ("Even as his move narrowed the government’s majority, many analysts said it would "
+         "strengthen the prime minister.",
+         [("many analysts", "many analysts", "say", "it would strengthen the prime minister",
+           False)]),
+        ("Several said that the basic understanding of inflation remains functional.",
+         [("Several", "Several", "say", "the basic understanding of inflation remains "
+           "functional", False)]),
+        # "says it is": a clause that opens with "it" and a verb
+        ("Patricia Thornton, a lecturer in Chinese politics at Oxford University, says it is "
+         "important to see China on its own terms.",
+         [("Patricia Thornton", "Patricia Thornton", "say",
+           "it is important to see China on its own terms", False)]),
+        # "Ms." inside the source; an acronym's stops; nested appositives after a quotation
+        ("Legislators voted to lift immunity only once, according to Ms. Konstantopoulou.",
+         [("Ms. Konstantopoulou", "Ms. Konstantopoulou", "according to",
+           "Legislators voted to lift immunity only once", False)]),
+        ("“I think they attracted attention,” the Canadian I.O.C. member Dick Pound told "
+         "reporters afterward.",
+         [("Dick Pound", "the Canadian I.O.C. member Dick Pound", "tell",
+           "I think they attracted attention,", True)]),
+        ("“This is a real outlier among states,” Matt Rothschild, executive director of the "
+         "Wisconsin Democracy Campaign, a nonprofit that tracks election spending, said of the "
+         "proposed changes.",
+         [("Matt Rothschild", "Matt Rothschild", "say", "This is a real outlier among states,",
+           True)]),
+        # "a man named X" is X
+        ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
+         [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),
+        # a speaker after the verb wins over the words before it ("..., said X")
+        ("Other modernist painters like Picasso were influenced by the fourth dimension, said "
+         "Linda D. Henderson, a professor of art history.",
+         [("Linda D. Henderson", "Linda D. Henderson", "say",
+           "Other modernist painters like Picasso were influenced by the fourth dimension",
+           False)]),
+        # two people, or a group of a person's, are no one person
+        ("Mr. Obama and Mr. Putin said the talks remained their shared goal.",
+         [("Mr. Obama and Mr. Putin", "Mr. Obama and Mr. Putin", "say",
+           "the talks remained their shared goal", False)]),
+        ("Samantha Power spoke. Other friends of Ms. Power said she talks about the need to weigh "
+         "risks.",
+         [("Other friends of Ms. Power", "Other friends of Ms. Power", "say",
+           "she talks about the need to weigh risks", False)]),
+        ("It’s worth noting that even the cannibals were not monsters.", []),
         # no clause: a phrase after the verb, a verb form that is a plural noun
         ("Citizens complain about the vast distances they have to travel.", []),
         ("The president's critical comments on Africa were widely read.", []),

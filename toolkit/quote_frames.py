@@ -144,20 +144,29 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     lead = re.match(r"[\s,—–-]*", tail).end()
     if "\n" in tail[:lead] or text[close - 2 : close - 1] == ".":
         return None  # a quotation that ends its sentence or paragraph has no frame after it
-    for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 120)):
+    source = re.match(r"according to\s+", tail[lead:]) if lead else None
+    if source:  # '“...,” according to Bruce Gyory, a veteran political consultant.'
+        who = inverted(text, close + lead + source.end(), limit, lex)
+        return (who[0], who[1], "according to", who[1]) if who else None
+    for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
         before = without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
-        if (not got and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
+        if ((not got or got[0]) and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
                 and noun_phrase(before.strip(), lex)):  # fmt: skip
-            got = (0, len(words))  # '"...," the activist told him': any noun phrase speaks
+            got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
+            # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
-                 and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
+                 and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
+        subject = None if stops else clause_subject(tail[lead : m.start()], lex)
+        if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
+            # tracks election spending, said'
+            return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()
         if not before.strip() and lemma not in ("tell", "read"):  # inverted: said X
             who = inverted(text, close + m.end(), limit, lex)
             if who:

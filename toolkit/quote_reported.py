@@ -40,9 +40,12 @@ __all__ = ["reported"]
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
-    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
+    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|yes|no)\b)"
+    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might)\b))"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
 )
+# a title with its stop inside a source ("according to Ms. Konstantopoulou")
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
 _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
 # a conjunction before "According to X, ...": "But according to the Chinese police, ..."
@@ -184,7 +187,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         ),
         # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
         (
-            re.search(rf"^(.{{12,}}?),\s+according to ([^,.]{{2,80}}){_APPOSITION}?\.?$", sentence),
+            re.search(
+                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,80}}){_APPOSITION}?\.?$",
+                sentence,
+            ),
             1,
             2,
         ),
@@ -210,6 +216,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
         subject = None
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
+        inverted = None if got else _inverted_report(text, s0, s1, v, lemma, lex)
+        if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
+            out.append(inverted)
+            continue
         if not got and not (noun and not re.match(r"\s+that\s", sentence[v.end() :])):
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
@@ -217,9 +227,6 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 sentence[: v.start()], lex
             )
         if not got and subject is None:
-            inverted = _inverted_report(text, s0, s1, v, lemma, lex)
-            if inverted:
-                out.append(inverted)
             continue
         if got:
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
@@ -257,6 +264,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if subject:
             continue  # a subject no list names reports only a clause after its verb
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
+        if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ..."
+            aside = re.match(
+                r"\s+(?:me|us|him|her|them|reporters)\s*,\s+([^\"“”«»].{14,}?)[.!?]?$", rest
+            )
         if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue

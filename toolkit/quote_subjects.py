@@ -39,6 +39,13 @@ _INTRO = re.compile(
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
 )
+# a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
+# the government's majority, many analysts said"
+_SUBORDINATE = re.compile(
+    r"(?:(?:but|and|yet|even|just)\s+)?(?:as|when|while|although|though|because|since|after|"
+    r"before|if|once|until|whereas)\s",
+    re.I,
+)
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
     r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
@@ -55,8 +62,10 @@ _NOT_IN_NP = {
     "does", "did", "not", "if", "when", "while", "because", "as", "than", "so", "to", "where",
     "how", "why", "also", "only", "even", "no", "nor", "or", "then", "said", "says", "told",
     "went", "took", "made", "met", "gave", "came", "saw", "spoke", "sent", "left", "held",
-    "became", "began", "found", "thought", "knew", "got", "kept", "felt",
+    "became", "began", "found", "thought", "knew", "got", "kept", "felt", "it’s", "it's",
+    "that’s", "that's", "there’s", "there's", "here’s", "here's", "what’s", "what's",
 }  # fmt: skip
+_CONJUNCTIONS = {"and", "but", "or"}
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
 _NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
@@ -85,12 +94,17 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     if not 1 <= len(words) <= 8 or not all(_WORD.fullmatch(w) for w in words):
         return False
     low = [w.lower().rstrip(".") for w in words]
+    if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
+        return True  # a group named by its quantifier alone: "Several said that ..."
     while len(low) > 1 and low[0] in _HEDGES:  # "only 33 percent of Americans"
         words, low = words[1:], low[1:]
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
         return False
-    if low[0] in _NP_PREPOSITIONS or low[-1] in _NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS:
+    if (
+        low[0] in _NP_PREPOSITIONS | _CONJUNCTIONS
+        or low[-1] in _NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS | _CONJUNCTIONS
+    ):
         return False
     # a determiner inside the phrase opens the object of a preposition or a second conjunct,
     # not a verb's object ("Targets include the governor's race": a clause)
@@ -106,7 +120,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     # one word alone is a name, a plural group ("Others", "Officials") or no subject
     return (
         len(words) > 1
-        or low[0] in ("others", "some", "many")
+        or low[0] in ("others", "some", "many", "several", "most")
         or is_person(chunk, lex)
         or (re.match(rf"[{UPPER}]", words[0]) is not None and head.endswith("s"))
     )
@@ -140,6 +154,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     long_intro = intro and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)
     if lead is None and len(chunks) > 1 and long_intro:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
+    if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
+        first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
     if parenthetical and len(chunks) == first + 1:

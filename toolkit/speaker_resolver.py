@@ -199,6 +199,14 @@ class Resolver:
             near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
+        if re.search(rf"[{UPPER}][\w’'\-.]*\s+and\s+(?:Mr\.?\s+|Ms\.?\s+)?[{UPPER}]", written) or (
+            re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written)
+        ):
+            return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
+            # ("Other friends of Ms. Power"): no one person
+        named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
+        if named:  # "a man named Mikita": the name
+            written = named.group(1)
         titles, name = name_of(written, lex)
         first = titles[0] if len(titles) == 1 else ""
         plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
