@@ -312,6 +312,13 @@ def found(*texts):
          [("Other friends of Ms. Power", "Other friends of Ms. Power", "say",
            "she talks about the need to weigh risks", False)]),
         ("It’s worth noting that even the cannibals were not monsters.", []),
+        # a conjunction is no adjective of a role; a group bigger than its last words
+        ("London no longer has a veto, but veteran Brussels diplomats say it is hard to imagine "
+         "a vote.",
+         [("veteran Brussels diplomats", "veteran Brussels diplomats", "say",
+           "it is hard to imagine a vote", False)]),
+        ("He is attacked by former far left elements of his own party, who say that his "
+         "acceptance of the terms was treachery.", []),
         # no clause: a phrase after the verb, a verb form that is a plural noun
         ("Citizens complain about the vast distances they have to travel.", []),
         ("The president's critical comments on Africa were widely read.", []),

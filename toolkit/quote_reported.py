@@ -149,8 +149,10 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     while first > got[0] and (words[first - 1][2][:1].isupper()
                               or words[first - 1][2].lower() in lex["role_words"]):  # fmt: skip
         first -= 1
-    if first == got[0] and after_preposition(words, first):
-        return None
+    if first > got[0] and not VERB_LIKE.match(words[first - 1][2]):
+        first = got[0]  # only after a verb ("troubles American officials") is it cut short
+    if after_preposition(words, first):
+        return None  # "elements of his own party, who say": the group is more than the party
     return words[first][0], words[got[1] - 1][1]
 
 

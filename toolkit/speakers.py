@@ -221,6 +221,7 @@ def speaker_phrase(
         elif (
             k == "lower"
             and "role" in kinds[i:]
+            and w not in _CLAUSE_WORDS  # "a veto, but veteran Brussels diplomats say"
             and (
                 "det" in kinds[max(0, i - 4) : i - 1]
                 or (i >= 3 and words[i - 2][2] == "and")
