@@ -294,6 +294,11 @@ def found(*texts):
          "proposed changes.",
          [("Matt Rothschild", "Matt Rothschild", "say", "This is a real outlier among states,",
            True)]),
+        # a capital after a question that ends the quotation opens a new sentence
+        ("McCain said, “Don’t you think this issue says something about America?”The issue "
+         "says something about our reluctance to look back.",
+         [("McCain", "McCain", "say",
+           "Don’t you think this issue says something about America?", True)]),
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),

@@ -154,8 +154,12 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
+        ended = (
+            re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
+        )
         if ((not got or got[0]) and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
-                and noun_phrase(before.strip(), lex)):  # fmt: skip
+                and not ended and noun_phrase(before.strip(), lex)):  # fmt: skip
+            # ('“... America?” The issue says ...': a new sentence, no frame)
             got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
             # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
@@ -163,7 +167,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
-        subject = None if stops else clause_subject(tail[lead : m.start()], lex)
+        subject = None if stops or ended else clause_subject(tail[lead : m.start()], lex)
         if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
             # tracks election spending, said'
             return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()

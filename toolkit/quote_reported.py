@@ -257,6 +257,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if bare and subject and not finite_clause(rest, past=True):
+            bare = None  # "The issue says something about ...": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
             bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
         if clause is not None or bare is not None:  # bare: "X said the talks went well"

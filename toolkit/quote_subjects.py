@@ -184,12 +184,23 @@ _FINITE = re.compile(
 )
 
 
-def finite_clause(rest: str) -> bool:
+# any finite verb near the start of a clause, for "said" ("said the talks went well", "said
+# Silicon Valley cares about ..."): an auxiliary, a past or a present form
+_PAST = re.compile(
+    r"^\s+(?:[\w’'\-.]+\s+){1,7}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
+    r"may|might|must|did|does|do|[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
+    r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
+    r"[a-z]{2,}[^suí'’]s)\b"
+)
+
+
+def finite_clause(rest: str, *, past: bool = False) -> bool:
     """Whether the words after a reporting verb open a clause without "that": an auxiliary,
     modal or copula after a subject of one to five words with no stop before it ('claimed they
     already had seen evidence', 'believes overpasses are needed'), not a noun phrase object
-    ('claimed responsibility for the attack', 'noted the increased attention')."""
-    m = _FINITE.match(rest)
+    ('claimed responsibility for the attack', 'noted the increased attention'); with ``past``
+    a past form counts too ('said the talks went well')."""
+    m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
     if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())

@@ -199,9 +199,11 @@ class Resolver:
             near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
-        if re.search(rf"[{UPPER}][\w’'\-.]*\s+and\s+(?:Mr\.?\s+|Ms\.?\s+)?[{UPPER}]", written) or (
-            re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written)
-        ):
+        pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
+        people = len(pair) == 2 and all(
+            is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
+        )
+        if people or re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
             # ("Other friends of Ms. Power"): no one person
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)

@@ -180,6 +180,11 @@ _CLAUSE_WORDS = {
 }
 
 
+# "-ing" words that title a role ("acting Thai prime minister"), not a clause's participle
+_ING_TITLES = {"acting", "outgoing", "incoming", "visiting", "leading", "ruling", "governing",
+               "presiding", "founding", "managing", "sitting", "serving"}  # fmt: skip
+
+
 def speaker_phrase(
     words: list[tuple[int, int, str]], lex: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -222,6 +227,7 @@ def speaker_phrase(
             k == "lower"
             and "role" in kinds[i:]
             and w not in _CLAUSE_WORDS  # "a veto, but veteran Brussels diplomats say"
+            and (not w.endswith("ing") or w in _ING_TITLES)  # "..., dismissing critics who"
             and (
                 "det" in kinds[max(0, i - 4) : i - 1]
                 or (i >= 3 and words[i - 2][2] == "and")
@@ -410,4 +416,4 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     return len(words) >= 2 and all(
         (_CAP.match(w) or w.lower() in _PARTICLES) and w.lower() not in _NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
-    ) and not any(re.search(r"['’]s$", w) for w in words[:-1])  # "Morsi's Brotherhood"  # fmt: skip
+    ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip
