@@ -299,6 +299,14 @@ def found(*texts):
          "says something about our reluctance to look back.",
          [("McCain", "McCain", "say",
            "Don’t you think this issue says something about America?", True)]),
+        # an institution's name that ends in a place is no person ("Hong Kong")
+        ("Officers would remove the camp on Monday morning, according to Radio Television Hong "
+         "Kong, a public broadcaster.",
+         [("Radio Television Hong Kong", "Radio Television Hong Kong", "according to",
+           "Officers would remove the camp on Monday morning", False)]),
+        # "saying" after an article is a noun, no frame
+        ("They can use some guidance from an ancient Chinese saying: “Those who suit their "
+         "actions to the times are wise.”", []),
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),
@@ -433,6 +441,23 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
 )  # fmt: skip
 def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, speaker):
     assert found(text)["speaker"].to_list()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a lead that names no one before the office: the first speaker after it, of that
+        # country (a Kremlin call readout)
+        ("The leaders discussed the border. The Russian President emphasised that the refugees "
+         "were treated brutally. Vladimir Putin noted that Russia would help.", "Vladimir Putin"),
+        # ... not one of another country, nor with no country the text puts near them
+        ("The leaders discussed the border. The Russian President emphasised that the refugees "
+         "were treated brutally. Angela Merkel noted that Germany would help.",
+         "The Russian President"),
+    ],
+)  # fmt: skip
+def test_an_office_named_first_is_the_speaker_after_it(text, speaker):
+    assert found(text)["speaker"].to_list()[0] == speaker
 
 
 @pytest.mark.parametrize(

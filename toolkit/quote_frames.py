@@ -190,6 +190,13 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if not m:
         return None
     v = verbs[-1]
+    if v.group().lower().endswith("ing") and re.search(
+        r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
+        r"or|but)\b)[\w’'\-]+\s+){0,3}$",
+        head[: v.start()],
+        re.I,
+    ):
+        return None  # "an ancient Chinese saying: ...": a noun, no frame
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
             and re.search(r"(?:\bby|,)\s*$", head[: v.start()])
             and not re.search(r"[.!?;\"“”«»]", head[verbs[-2].end() : v.start()])):  # fmt: skip

@@ -101,6 +101,12 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     return False
 
 
+# capitalised words that end an institution's name before a place ("Radio Television Hong
+# Kong", "Bank of China Hong Kong"): what follows them is no person's name
+_INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
+                      "Daily", "Press", "Network", "Foundation", "Institute", "University",
+                      "Party", "Council", "Association", "Federation", "Corporation", "Company",
+                      "Airlines", "Commission", "Committee", "Ministry", "Department"}  # fmt: skip
 # the staff around an office holder, never the holder ("Jay Carney, the press secretary")
 _STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
           "director", "deputy", "assistant"}  # fmt: skip
@@ -210,6 +216,8 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
+        if name and titles and titles[-1] in _INSTITUTION_WORDS:
+            return self._alias(written)  # "Radio Television Hong Kong": an institution's name
         first = titles[0] if len(titles) == 1 else ""
         plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
         if name and first and plain and len(name.split()) == 2 and is_person(written, lex):
@@ -345,6 +353,17 @@ class Resolver:
                 continue
             self.offices[office] = name
             return name
+        if among is None and modifiers and not chain:
+            # a lead that names no one before the office ("The Russian President emphasised
+            # ..." in a call readout): the first person the text makes a speaker after it, of
+            # that country, whom no other office names
+            later = sorted((m.start, m.name) for m in self.mentions
+                           if m.start > pos and m.name in acts and m.name not in taken | other
+                           and m.start - pos < _PRONOUN_REACH)  # fmt: skip
+            for _, name in later:
+                if self._of(name, modifiers, pos, written):
+                    self.offices[office] = name
+                    return name
         return None
 
     def _of(self, name: str, modifiers: set[str], pos: int, office: str) -> bool:
