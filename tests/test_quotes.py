@@ -332,6 +332,28 @@ def found(*texts):
            "it is hard to imagine a vote", False)]),
         ("He is attacked by former far left elements of his own party, who say that his "
          "acceptance of the terms was treachery.", []),
+        # a subordinator opens no subject; a relative pronoun is no adjective
+        ("In April, after newspapers reported that the minister had been sidelined, the talks "
+         "stalled.", [("newspapers", "newspapers", "report",
+                       "the minister had been sidelined, the talks stalled", False)]),
+        ("The event weakened the ruling coalition, whose politicians suggested they would try "
+         "to block the move.",
+         [("politicians", "politicians", "suggest", "they would try to block the move", False)]),
+        # a name before an appositive is the one a relative clause of speech hangs on
+        ("Among those opposing the bill was Dov Hanin, a lawmaker from the left-wing Hadash "
+         "Party, who suggested that the bill was unconstitutional.",
+         [("Dov Hanin", "Dov Hanin", "suggest", "the bill was unconstitutional", False)]),
+        # a noun before its copula; "added to" a noun with a relative clause
+        ("His greatest fear is that the Europeans may insist on the surplus.", []),
+        ("The high property costs faced by young people added to simmering discontent that "
+         "prompted protests.", []),
+        # a quoted term, then another sentence's frame: the term is no one's words (the frame
+        # reports its own sentence)
+        ("The center will include an “ideas contest,” co-sponsored by the Aspen Institute; and "
+         "a prize.The center’s purpose, its founder, Nicolas Berggruen, said, is to look past "
+         "differences.",
+         [("Nicolas Berggruen", "Nicolas Berggruen", "say", "is to look past differences",
+           False)]),
         # no clause: a phrase after the verb, a verb form that is a plural noun
         ("Citizens complain about the vast distances they have to travel.", []),
         ("The president's critical comments on Africa were widely read.", []),

@@ -84,7 +84,18 @@ def without_appositive(head: str, lex: dict) -> str:
         r"\s+who\s+[^,;:\"“”«»]{3,80}$", head
     )
     if who and speaker_phrase(word_spans(head[: who.start()]), lex):
-        return head[: who.start()]
+        kept = head[: who.start()]
+        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
+        # before the appositive
+        app = re.search(r",\s+(?:a|an|the)\s[^,\"“”]*$", kept)
+        name = (
+            re.search(rf"(?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*$", kept[: app.start()])
+            if app
+            else None
+        )
+        if name and is_person(name.group(), lex):
+            return kept[: app.start()]
+        return kept
     m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
         return head[: m.start()]
@@ -150,6 +161,11 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         return (who[0], who[1], "according to", who[1]) if who else None
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
+        raw = re.sub(
+            rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|[{UPPER}])\.", "", tail[lead : m.start()]
+        )
+        if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
+            break  # a sentence ends before the verb: that verb frames another sentence
         before = without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         words = without_adverbs(words)

@@ -31,7 +31,7 @@ from toolkit.quote_frames import (
     without_appositive,
 )
 from toolkit.quote_subjects import clause_subject, finite_clause
-from toolkit.speakers import speaker_phrase, word_spans
+from toolkit.speakers import is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -141,7 +141,15 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
     if m is None:
         return None
-    words = word_spans(head[: m.start()])
+    before = head[: m.start()]
+    chunks = before.split(",")
+    if len(chunks) >= 2 and re.match(r"\s*(?:a|an|the)\s", chunks[-1]):
+        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
+        name = chunks[-2].strip()
+        if is_person(name, lex):
+            at = before.rfind(name, 0, len(before) - len(chunks[-1]))
+            return at, at + len(name)
+    words = word_spans(before)
     got = speaker_phrase(words, lex)
     if not got:
         return None
@@ -205,6 +213,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if any(a <= at < b for a, b in direct):
             continue
         lemma = lemma_of(v.group(), lex)
+        if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
+            continue  # "His greatest fear is that ...": a noun before its verb
         words = word_spans(without_appositive(sentence[: v.start()], lex))
         words = without_adverbs(words)
         got = speaker_phrase(words, lex)
@@ -246,7 +256,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
-        clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
+        clause = re.match(_THAT, rest) or (None if subject else re.match(_PP_THAT, rest))
+        if clause and subject and len((clause.group(1) or "").split()) > 3:
+            clause = None  # a subject no list names: "that" right after the verb or its object
+            # ("The high property costs ... added to simmering discontent that prompted ...")
         if clause and lex["verb"].search(clause.group(1) or ""):
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in

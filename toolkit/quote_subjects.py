@@ -61,6 +61,7 @@ _NOT_IN_NP = {
     "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "do",
     "does", "did", "not", "if", "when", "while", "because", "as", "than", "so", "to", "where",
     "how", "why", "also", "only", "even", "no", "nor", "or", "then", "said", "says", "told",
+    "after", "before", "since", "until", "although", "though", "once", "whether", "unless",
     "went", "took", "made", "met", "gave", "came", "saw", "spoke", "sent", "left", "held",
     "became", "began", "found", "thought", "knew", "got", "kept", "felt", "it’s", "it's",
     "that’s", "that's", "there’s", "there's", "here’s", "here's", "what’s", "what's",
@@ -122,7 +123,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         len(words) > 1
         or low[0] in ("others", "some", "many", "several", "most")
         or is_person(chunk, lex)
-        or (re.match(rf"[{UPPER}]", words[0]) is not None and head.endswith("s"))
+        or (head.endswith("s") and len(head) >= 5)  # "Officials", "newspapers"
     )
 
 
@@ -163,6 +164,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     s, e = chunks[first]
     if lead and first == 0:
         s += lead.end()
+    sub = _SUBORDINATE.match(core[s:e])
+    if sub and first == len(chunks) - 1:
+        s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
     if not noun_phrase(core[s:e], lex):
         return None
     rest = chunks[first + 1 :]

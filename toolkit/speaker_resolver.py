@@ -330,7 +330,10 @@ class Resolver:
         # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
         # they are named before the office
         acts = {m.name for m in self.mentions if is_person(m.name, self.lex) and re.match(
-            rf"\s+(?:also\s+)?{_SUBJECT_VERB}", self.text[m.start + len(m.name) :])}  # fmt: skip
+            rf"\s+(?:also\s+)?{_SUBJECT_VERB}", self.text[m.start + len(m.name) :])
+            and not re.search(r"\b(?:in|at|from|of|to|for|across|near)\s+$",
+                              self.text[max(0, m.start - 8) : m.start])}  # fmt: skip
+        # (not a place: "officials in New York said")
         chain = [(a, n) for a, n in zip(*self._chain, strict=True) if a < pos]
         chain += [(m.start, m.name) for m in self.mentions if m.name in acts and m.start < pos
                   and self._outside_quotes(m.start)]  # fmt: skip

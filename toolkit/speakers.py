@@ -177,6 +177,8 @@ _CLAUSE_WORDS = {
     "yet",
     "also",
     "even",
+    "whose",
+    "whom",
 }
 
 
