@@ -307,6 +307,12 @@ def found(*texts):
         # "saying" after an article is a noun, no frame
         ("They can use some guidance from an ancient Chinese saying: “Those who suit their "
          "actions to the times are wise.”", []),
+        # a frame that reports its own clause, or a noun form, after a quoted term
+        ("With many calling for a boycott of the carrier, which they nicknamed “Air Nuts,” the "
+         "company announced that Ms. Cho had resigned.",
+         [("the company", "the company", "announce", "Ms. Cho had resigned", False)]),
+        ("The agency keeps a database of “metadata” — logs of all phone calls Americans have "
+         "dialed.", []),
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),

@@ -166,6 +166,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         )
         if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
             break  # a sentence ends before the verb: that verb frames another sentence
+        if re.match(r"\s+that\b", tail[m.end() :]):
+            break  # '“Air Nuts,” the airline announced that ...': the verb reports its clause
         before = without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         words = without_adverbs(words)
@@ -173,8 +175,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         ended = (
             re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
         )
+        noun = m.group().endswith("s") and lemma in lex["noun_forms"]
         if ((not got or got[0]) and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
-                and not ended and noun_phrase(before.strip(), lex)):  # fmt: skip
+                and not ended and not noun and noun_phrase(before.strip(), lex)):  # fmt: skip
             # ('“... America?” The issue says ...': a new sentence, no frame)
             got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
             # member Dick Pound told reporters': any noun phrase speaks
@@ -183,7 +186,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
-        subject = None if stops or ended else clause_subject(tail[lead : m.start()], lex)
+        subject = None if stops or ended or noun else clause_subject(tail[lead : m.start()], lex)
+        # ('“metadata” — logs of all phone calls ...': "calls" is a noun)
         if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
             # tracks election spending, said'
             return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()
