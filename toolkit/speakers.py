@@ -147,39 +147,10 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
 
 # lower-case words that open a clause, never an adjective before a role ("..., when Chinese
 # officials said")
-_CLAUSE_WORDS = {
-    "when",
-    "where",
-    "while",
-    "as",
-    "if",
-    "because",
-    "since",
-    "and",
-    "but",
-    "that",
-    "which",
-    "who",
-    "after",
-    "before",
-    "so",
-    "then",
-    "though",
-    "although",
-    "until",
-    "once",
-    "whether",
-    "what",
-    "how",
-    "why",
-    "or",
-    "nor",
-    "yet",
-    "also",
-    "even",
-    "whose",
-    "whom",
-}
+_CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
+                 "which", "who", "whose", "whom", "after", "before", "so", "then", "though",
+                 "although", "until", "once", "whether", "what", "how", "why", "or", "nor", "yet",
+                 "also", "even"}  # fmt: skip
 
 
 # "-ing" words that title a role ("acting Thai prime minister"), not a clause's participle
