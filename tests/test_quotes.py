@@ -313,6 +313,25 @@ def found(*texts):
          [("the company", "the company", "announce", "Ms. Cho had resigned", False)]),
         ("The agency keeps a database of “metadata” — logs of all phone calls Americans have "
          "dialed.", []),
+        # a document is whose the text says it is: "In an article ..., X said", "X issued a
+        # statement", "a statement by X"; else the document named whole before
+        ("In an article published on its website on Monday, the Central Commission for "
+         "Discipline Inspection said the campaign would last. “We must firmly oppose such "
+         "notions,” the article said.",
+         [("Central Commission for Discipline Inspection",
+           "the Central Commission for Discipline Inspection", "say", "the campaign would last",
+           False),
+          ("Central Commission for Discipline Inspection", "the article", "say",
+           "We must firmly oppose such notions,", True)]),
+        ("The Sabahi campaign issued a statement on Tuesday. “The police beat our lawyer,” the "
+         "statement said.",
+         [("Sabahi campaign", "the statement", "say", "The police beat our lawyer,", True)]),
+        ("But the Xinhua editorial sounded a warning. “China will protect its citizens,” the "
+         "editorial said.",
+         [("the Xinhua editorial", "the editorial", "say", "China will protect its citizens,",
+           True)]),
+        ("“We will respond,” the statement said.",
+         [("the statement", "the statement", "say", "We will respond,", True)]),
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),

@@ -106,7 +106,8 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
 _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
                       "Daily", "Press", "Network", "Foundation", "Institute", "University",
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
-                      "Airlines", "Commission", "Committee", "Ministry", "Department"}  # fmt: skip
+                      "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
+                      "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
 # the staff around an office holder, never the holder ("Jay Carney, the press secretary")
 _STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
           "director", "deputy", "assistant"}  # fmt: skip
@@ -216,8 +217,18 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
-        if name and titles and titles[-1] in _INSTITUTION_WORDS:
-            return self._alias(written)  # "Radio Television Hong Kong": an institution's name
+        last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
+        if (
+            name
+            and last is not None
+            and all(
+                w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])
+                for w in titles[last + 1 :]
+            )
+        ):
+            # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
+            # an institution's name, the words after its head no person's name
+            return self._alias(re.sub(r"^[Tt]he\s+", "", written))
         first = titles[0] if len(titles) == 1 else ""
         plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
         if name and first and plain and len(name.split()) == 2 and is_person(written, lex):
@@ -277,8 +288,8 @@ class Resolver:
         modifiers |= set(complement)
         if head in lex["organisations"]:
             return self._organisation(written, head, modifiers, pos)
-        if head in lex["documents"]:
-            return written  # "the statement" names no one: the text says whose elsewhere
+        if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
+            return self._document_owner(head, pos) or written
         titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
@@ -368,6 +379,30 @@ class Resolver:
                     self.offices[office] = name
                     return name
         return None
+
+    def _document_owner(self, head: str, pos: int) -> str | None:
+        """Who a document ("the article", "the statement") is by, as the text says before it:
+        'In an article published on its website on Monday, the Communist Party of China Central
+        Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
+        issued a statement', 'a statement by the Sabahi campaign'; else the document named
+        whole before ('the Xinhua editorial' for 'the editorial'). None when the text does not
+        say."""
+        before = self.text[max(0, pos - _PRONOUN_REACH) : pos]
+        owner = rf"((?:[Tt]he\s+)?[{UPPER}][^,.;:\"“”]*?)"
+        patterns = (
+            rf"\bIn (?:an?|the|its|his|her|their) (?:[\w’'\-]+\s+){{0,3}}{head}\b[^.;\"“”]*?,"
+            rf"\s+{owner}\s+(?:said|says|stated|noted|wrote|added|argued)\b",
+            rf"{owner}\s+(?:issued|released|published|posted|put out)\s+(?:an?|the|its|their)\s+"
+            rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
+            rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|"
+            rf"that|which|said)\b)",
+        )
+        found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
+        if found:
+            name = re.sub(r"^[Tt]he\s+", "", max(found)[1].strip())
+            return self._alias(name) if len(name.split()) <= 12 else None
+        whole = re.findall(rf"\b(?:the|a|an)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
+        return f"the {whole[-1]}{head}" if whole else None
 
     def _of(self, name: str, modifiers: set[str], pos: int, office: str) -> bool:
         """Whether the text near a person's mentions says what an office's modifiers say
