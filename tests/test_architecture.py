@@ -73,6 +73,7 @@ LAYERS: dict[str, str] = {
     "quote_frames": "analysis",
     "quote_reported": "analysis",
     "quote_subjects": "analysis",
+    "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",
     "embed": "analysis",

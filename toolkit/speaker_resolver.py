@@ -34,6 +34,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_offices import (
+    REACH,
+    document_owner,
+    modifier_in,
+    office_holder,
+    title_matches,
+)
 from toolkit.speakers import (
     DETERMINERS,
     UPPER,
@@ -45,7 +52,7 @@ from toolkit.speakers import (
 
 __all__ = ["Resolver"]
 
-_PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+_PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
@@ -55,34 +62,10 @@ _LONE_AFTER = re.compile(
 )
 
 
-# a verb right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov spoke"
-# a speech act or a meeting right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov
-# also spoke", "Vladimir Putin had a telephone conversation" (what places do not do)
-_SUBJECT_VERB = (
-    r"(?:said|says|spoke|told|noted|stressed|emphasi[sz]ed|underscored|pointed|added|asked|"
-    r"thanked|explained|reported|proposed|suggested|recalled|replied|answered|informed|"
-    r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
-    r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
-)
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
-
-
-def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
-    heads = lex["synonyms"].get(head, set()) | {head}
-    joined = " ".join(sorted(titles))
-    if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
-        return False
-    return all(_modifier_in(w, titles) for w in modifiers)
-
-
-def _modifier_in(word: str, titles: set[str]) -> bool:
-    """Whether a role's modifier is among a name's title words, a country as its adjective
-    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
-    stem = word.rstrip("aeiou")
-    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
 
 
 def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
@@ -108,9 +91,6 @@ _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", 
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
                       "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
-# the staff around an office holder, never the holder ("Jay Carney, the press secretary")
-_STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
-          "director", "deputy", "assistant"}  # fmt: skip
 
 
 @dataclass
@@ -289,8 +269,9 @@ class Resolver:
         if head in lex["organisations"]:
             return self._organisation(written, head, modifiers, pos)
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
-            return self._document_owner(head, pos) or written
-        titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
+            owner = document_owner(self.text, head, pos)
+            return self._alias(owner) if owner else written
+        titled = [m for m in self.mentions if title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
         # the name after it (a headline, or a lead that names the person only later); among
@@ -306,123 +287,12 @@ class Resolver:
             if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
                 # named last before, in an earlier sentence ("President Putin and I ..." is no
                 # antecedent of "The President")
-                return self._office_holder(written, head, modifiers, pos, names) or written
+                return office_holder(self, written, head, modifiers, pos, names) or written
             if names:
                 return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
-            return self._office_holder(written, head, modifiers, pos) or written
+            return office_holder(self, written, head, modifiers, pos) or written
         return written
-
-    def _office_holder(self, written: str, head: str, modifiers: set[str], pos: int,
-                       among: set[str] | None = None) -> str | None:  # fmt: skip
-        """The person an office ("the President", "the Governor", "the Russian President")
-        names in a document that gives no one that title: the one it named before, else the
-        person named or quoted last before it (outside quotation marks) whom the text neither
-        titles nor already calls by another office ("Dmitry Artyukhov also spoke about ...
-        The governor explained"; "The Head of the Republic noted ... The President noted" is
-        the person before the Head of the Republic)."""
-        office = (head, frozenset(modifiers))
-        if office in self.offices and (among is None or self.offices[office] in among):
-            return self.offices[office]
-        # the holders of other offices ("the Head of State" and "the President" are one)
-        heads = self.lex["synonyms"].get(head, set()) | {head}
-        taken = {name for (h, _), name in self.offices.items() if h not in heads}
-        same = {w for h in heads for w in h.split()}
-        # a person the text gives another office or role ("Governor Beglov", "Jay Carney, the
-        # White House press secretary" for "the President")
-        roles = self.lex["offices"] | _STAFF
-        other = {m.name for m in self.mentions
-                 if m.cue and m.titles & roles and not m.titles & same}  # fmt: skip
-        # and one titled with this office of another country ("Belarusian President Alexander
-        # Lukashenko" is not "the President of Russia")
-        other |= {m.name for m in self.mentions if modifiers and m.cue and m.titles & same
-                  and not _title_matches(m.titles, head, modifiers, self.lex)}  # fmt: skip
-        # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
-        # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
-        # they are named before the office
-        acts = {m.name for m in self.mentions if is_person(m.name, self.lex) and re.match(
-            rf"\s+(?:also\s+)?{_SUBJECT_VERB}", self.text[m.start + len(m.name) :])
-            and not re.search(r"\b(?:in|at|from|of|to|for|across|near)\s+$",
-                              self.text[max(0, m.start - 8) : m.start])}  # fmt: skip
-        # (not a place: "officials in New York said")
-        chain = [(a, n) for a, n in zip(*self._chain, strict=True) if a < pos]
-        chain += [(m.start, m.name) for m in self.mentions if m.name in acts and m.start < pos
-                  and self._outside_quotes(m.start)]  # fmt: skip
-        chain = sorted(set(chain))
-        if self.last_person and self.last_person[0] < pos:
-            chain = sorted({*chain, self.last_person})
-            acts.add(self.last_person[1])
-        for at, name in reversed(chain):
-            if pos - at > _PRONOUN_REACH:
-                break
-            if (among is not None and name not in among) or not self._of(
-                name, modifiers, pos, written
-            ):
-                continue
-            if (name in taken or name in other or name not in acts
-                    or not re.search(r"[.!?][\"”’)]*(?:\s|(?=[A-Z“\"]))", self.text[at : pos + 1])
-                    or any(a <= at < b for a, b in self.reported)):  # fmt: skip
-                # nor one named in the office's own sentence ("Responding to the concerns
-                # expressed by Emmanuel Macron, the President of Russia emphasised")
-                continue
-            self.offices[office] = name
-            return name
-        if among is None and modifiers and not chain:
-            # a lead that names no one before the office ("The Russian President emphasised
-            # ..." in a call readout): the first person the text makes a speaker after it, of
-            # that country, whom no other office names
-            later = sorted((m.start, m.name) for m in self.mentions
-                           if m.start > pos and m.name in acts and m.name not in taken | other
-                           and m.start - pos < _PRONOUN_REACH)  # fmt: skip
-            for _, name in later:
-                if self._of(name, modifiers, pos, written):
-                    self.offices[office] = name
-                    return name
-        return None
-
-    def _document_owner(self, head: str, pos: int) -> str | None:
-        """Who a document ("the article", "the statement") is by, as the text says before it:
-        'In an article published on its website on Monday, the Communist Party of China Central
-        Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
-        issued a statement', 'a statement by the Sabahi campaign'; else the document named
-        whole before ('the Xinhua editorial' for 'the editorial'). None when the text does not
-        say."""
-        before = self.text[max(0, pos - _PRONOUN_REACH) : pos]
-        owner = rf"((?:[Tt]he\s+)?[{UPPER}][^,.;:\"“”]*?)"
-        patterns = (
-            rf"\bIn (?:an?|the|its|his|her|their) (?:[\w’'\-]+\s+){{0,3}}{head}\b[^.;\"“”]*?,"
-            rf"\s+{owner}\s+(?:said|says|stated|noted|wrote|added|argued)\b",
-            rf"{owner}\s+(?:issued|released|published|posted|put out)\s+(?:an?|the|its|their)\s+"
-            rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
-            rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|"
-            rf"that|which|said)\b)",
-        )
-        found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
-        if found:
-            name = re.sub(r"^[Tt]he\s+", "", max(found)[1].strip())
-            return self._alias(name) if len(name.split()) <= 12 else None
-        whole = re.findall(rf"\b(?:the|a|an)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
-        return f"the {whole[-1]}{head}" if whole else None
-
-    def _of(self, name: str, modifiers: set[str], pos: int, office: str) -> bool:
-        """Whether the text near a person's mentions says what an office's modifiers say
-        ("Russia" or "Russian" within a sentence of "Vladimir Putin" for "the President of
-        Russia"); a role with a modifier the text never puts near the person is not theirs."""
-        at = {p for p, n in zip(*self._chain, strict=True) if n == name}
-        at |= {m.start for m in self.mentions if m.name == name}
-        # the office's own words ("The US President") say nothing about the person
-        text = self.text[:pos] + " " * len(office) + self.text[pos + len(office) :]
-        near = " ".join(text[max(0, p - 600) : p + 600].lower() for p in sorted(at))
-        for word in modifiers:
-            stem = word.rstrip("aeiou")
-            cue = (
-                rf"\b{re.escape(stem[: max(4, len(stem) - 2)])}"
-                if len(stem) >= 4
-                else (rf"\b{re.escape(word)}\b")
-            )
-            if not re.search(cue, near):
-                return False
-        return True
 
     def _turn(self, pos: int) -> str | None:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a
@@ -449,7 +319,7 @@ class Resolver:
             while words and words[0] in self.lex["not_speakers"] | {"The"}:
                 words = words[1:]
             low = {w.lower() for w in words}
-            if len(words) >= 2 and all(_modifier_in(w, low) for w in modifiers):
+            if len(words) >= 2 and all(modifier_in(w, low) for w in modifiers):
                 names.append((start, " ".join(words)))
         for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
             longest = max(pool, key=len, default=None)
