@@ -332,6 +332,11 @@ def found(*texts):
            True)]),
         ("“We will respond,” the statement said.",
          [("the statement", "the statement", "say", "We will respond,", True)]),
+        # "according to" a document, after "Also,"
+        ("Also, according to the white paper, the coalition should focus on those who avoid "
+         "sanctions.",
+         [("the white paper", "the white paper", "according to",
+           "the coalition should focus on those who avoid sanctions", False)]),
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),
@@ -406,6 +411,9 @@ def test_attributions_link_speaker_verb_and_quote(text, expected):
         # a name of three or four words the text addresses whole ("Ms. Aung San Suu Kyi")
         ("Ms. Aung San Suu Kyi met the president. “We want to win in the right way,” she said.",
          "Aung San Suu Kyi"),
+        # "the 66-year-old" is the person named last, like a pronoun
+        ("Richard Bush, a scholar at the Brookings Institution, spoke. The 66-year-old "
+         "acknowledged that some issues won't be solved.", "Richard Bush"),
         # the person mentioned last, by surname, outside quotation marks
         ("Jimmy Wales founded it. “Front page,” he told me. Wales would soon be moving. "
          "“I am not the Google guys,” he said.", "Jimmy Wales"),
@@ -477,6 +485,9 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
         # ... and the person it titles is the one a later "she" names
         ("It was announced by Deputy Prime Minister - Minister for Reintegration Iryna "
          "Vereshchuk. \"We have asked for approval of the route,\" she said.", "Iryna Vereshchuk"),
+        # "the President's Office" is "the Office of the President"
+        ("Head of the Office of the President Andriy Yermak spoke. “We are grateful,” said the "
+         "Head of the President's Office.", "Andriy Yermak"),
         # the head of a ministry is its minister
         ("Russian Minister of Foreign Affairs Sergey Lavrov and Belarusian Minister of Foreign "
          "Affairs Sergei Aleinik met. “We will endure,” stressed the Head of the Belarusian "

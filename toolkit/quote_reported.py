@@ -49,7 +49,7 @@ _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
 _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
 # a conjunction before "According to X, ...": "But according to the Chinese police, ..."
-_OPENING = r"(?:(?:But|And|Yet|So)\s+)?"
+_OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"

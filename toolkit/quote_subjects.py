@@ -116,7 +116,13 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     head = low[at - 1] if at else ""
     if head in _SHARES and at < len(low) and low[at] == "of":
         return True  # a share of a group: "a majority of 62 percent", "a number of scholars"
-    if not head or _NOT_HEADS.match(head) or head.endswith("ly") or re.search(r"\d", head):
+    aged = re.fullmatch(r"\d+-year-old", head)  # "The 66-year-old acknowledged"
+    if (
+        not head
+        or _NOT_HEADS.match(head)
+        or head.endswith("ly")
+        or (re.search(r"\d", head) and not aged)
+    ):
         return False
     # one word alone is a name, a plural group ("Others", "Officials") or no subject
     return (

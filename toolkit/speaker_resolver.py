@@ -176,12 +176,16 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low == "i":
             return self._turn(pos) or written
-        if low in _GENDER:
+        if re.fullmatch(r"the \d+-year-old", low):
+            low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
+        written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
+                         r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
+        if low in _GENDER or low == "they":
             # the person quoted last, or mentioned last (by name or surname, outside quotation
             # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
             # further from its person is left unresolved
             last = self.last_person
-            if last and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
+            if last and low in _GENDER and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
                 last = None
             near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
