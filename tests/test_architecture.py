@@ -72,6 +72,8 @@ LAYERS: dict[str, str] = {
     "quote_spans": "analysis",
     "quote_frames": "analysis",
     "quote_reported": "analysis",
+    "quote_subjects": "analysis",
+    "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",
     "embed": "analysis",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
@@ -83,7 +84,18 @@ def without_appositive(head: str, lex: dict) -> str:
         r"\s+who\s+[^,;:\"“”«»]{3,80}$", head
     )
     if who and speaker_phrase(word_spans(head[: who.start()]), lex):
-        return head[: who.start()]
+        kept = head[: who.start()]
+        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
+        # before the appositive
+        app = re.search(r",\s+(?:a|an|the)\s[^,\"“”]*$", kept)
+        name = (
+            re.search(rf"(?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*$", kept[: app.start()])
+            if app
+            else None
+        )
+        if name and is_person(name.group(), lex):
+            return kept[: app.start()]
+        return kept
     m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
         return head[: m.start()]
@@ -143,17 +155,42 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     lead = re.match(r"[\s,—–-]*", tail).end()
     if "\n" in tail[:lead] or text[close - 2 : close - 1] == ".":
         return None  # a quotation that ends its sentence or paragraph has no frame after it
-    for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 120)):
+    source = re.match(r"according to\s+", tail[lead:]) if lead else None
+    if source:  # '“...,” according to Bruce Gyory, a veteran political consultant.'
+        who = inverted(text, close + lead + source.end(), limit, lex)
+        return (who[0], who[1], "according to", who[1]) if who else None
+    for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
+        raw = re.sub(
+            rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|[{UPPER}])\.", "", tail[lead : m.start()]
+        )
+        if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
+            break  # a sentence ends before the verb: that verb frames another sentence
+        if re.match(r"\s+that\b", tail[m.end() :]):
+            break  # '“Air Nuts,” the airline announced that ...': the verb reports its clause
         before = without_appositive(tail[lead : m.start()], lex)
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
+        ended = (
+            re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
+        )
+        noun = m.group().endswith("s") and lemma in lex["noun_forms"]
+        if ((not got or got[0]) and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
+                and not ended and not noun and noun_phrase(before.strip(), lex)):  # fmt: skip
+            # ('“... America?” The issue says ...': a new sentence, no frame)
+            got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
+            # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
-                 and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
+                 and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
+        subject = None if stops or ended or noun else clause_subject(tail[lead : m.start()], lex)
+        # ('“metadata” — logs of all phone calls ...': "calls" is a noun)
+        if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
+            # tracks election spending, said'
+            return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()
         if not before.strip() and lemma not in ("tell", "read"):  # inverted: said X
             who = inverted(text, close + m.end(), limit, lex)
             if who:
@@ -173,6 +210,13 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if not m:
         return None
     v = verbs[-1]
+    if v.group().lower().endswith("ing") and re.search(
+        r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
+        r"or|but)\b)[\w’'\-]+\s+){0,3}$",
+        head[: v.start()],
+        re.I,
+    ):
+        return None  # "an ancient Chinese saying: ...": a noun, no frame
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
             and re.search(r"(?:\bby|,)\s*$", head[: v.start()])
             and not re.search(r"[.!?;\"“”«»]", head[verbs[-2].end() : v.start()])):  # fmt: skip
@@ -189,7 +233,10 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     words = without_adverbs(words)
     got = speaker_phrase(words, lex)
     if not got or after_preposition(words, got[0]):
-        return None
+        # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,
+        # which spent ..., said, “...')
+        subject = clause_subject(head[: v.start()], lex)
+        return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
 

@@ -30,7 +30,8 @@ from toolkit.quote_frames import (
     without_adverbs,
     without_appositive,
 )
-from toolkit.speakers import speaker_phrase, word_spans
+from toolkit.quote_subjects import clause_subject, finite_clause
+from toolkit.speakers import is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -39,9 +40,16 @@ __all__ = ["reported"]
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
-    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|it|this|yes|no)\b)"
+    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|yes|no)\b)"
+    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might)\b))"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
 )
+# a title with its stop inside a source ("according to Ms. Konstantopoulou")
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
+# an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
+_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
+# a conjunction before "According to X, ...": "But according to the Chinese police, ..."
+_OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -88,7 +96,10 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
         return None
     who = inverted(text, s0 + v.end(), s1, lex)
     rest = text[who[1] : s1] if who else ""
-    if who and (not rest.strip(" .") or re.match(r",\s+(?:the |a |an |who |\w+ of )", rest)):
+    if who and (
+        not rest.strip(" .")
+        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of )", rest)
+    ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None
 
@@ -124,6 +135,35 @@ def _participle_subject(head: str, lex: dict):
     return None
 
 
+def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The speaker a relative clause of speech hangs on ('... troubles American officials, who
+    say the persecution is ...'): the speaker phrase right before ", who"."""
+    m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
+    if m is None:
+        return None
+    before = head[: m.start()]
+    chunks = before.split(",")
+    if len(chunks) >= 2 and re.match(r"\s*(?:a|an|the)\s", chunks[-1]):
+        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
+        name = chunks[-2].strip()
+        if is_person(name, lex):
+            at = before.rfind(name, 0, len(before) - len(chunks[-1]))
+            return at, at + len(name)
+    words = word_spans(before)
+    got = speaker_phrase(words, lex)
+    if not got:
+        return None
+    first = got[1] - 1  # the names and role words that end it: "American officials"
+    while first > got[0] and (words[first - 1][2][:1].isupper()
+                              or words[first - 1][2].lower() in lex["role_words"]):  # fmt: skip
+        first -= 1
+    if first > got[0] and not VERB_LIKE.match(words[first - 1][2]):
+        first = got[0]  # only after a verb ("troubles American officials") is it cut short
+    if after_preposition(words, first):
+        return None  # "elements of his own party, who say": the group is more than the party
+    return words[first][0], words[got[1] - 1][1]
+
+
 def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
     """'This was emphasized by President X.': the sentence before, said by X."""
     m = _PASSIVE.match(text[s0:s1])
@@ -146,8 +186,24 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     for m, quote, who in (
-        (re.search(r"(?:^\s*A|[;:]\s+a)ccording to ([^,]{2,80}),\s*(.+?)[.]?$", sentence), 2, 1),
-        (re.search(r"^(.{12,}?),\s+according to ([^,.]{2,80})\.?$", sentence), 1, 2),
+        (
+            re.search(
+                rf"(?:^\s*{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?$",
+                sentence,
+                re.I,
+            ),
+            2,
+            1,
+        ),
+        # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
+        (
+            re.search(
+                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,80}}){_APPOSITION}?\.?$",
+                sentence,
+            ),
+            1,
+            2,
+        ),
     ):
         if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
             out.append((s0 + m.start(quote), s0 + m.end(quote),
@@ -157,6 +213,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if any(a <= at < b for a, b in direct):
             continue
         lemma = lemma_of(v.group(), lex)
+        if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
+            continue  # "His greatest fear is that ...": a noun before its verb
         words = word_spans(without_appositive(sentence[: v.start()], lex))
         words = without_adverbs(words)
         got = speaker_phrase(words, lex)
@@ -164,14 +222,32 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
             words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
-        if not got:
-            inverted = _inverted_report(text, s0, s1, v, lemma, lex)
-            if inverted:
-                out.append(inverted)
+        if v.group()[0].isupper() and sentence[: v.start()].strip():
+            continue  # part of a name ("United States Embassy officials")
+        if got and after_preposition(words, got[0]):
+            got = None  # "chief executive of Risk Office, ..., said": the object of "of"
+        subject = None
+        noun = v.group().endswith("s") and lemma in lex["noun_forms"]
+        inverted = None if got else _inverted_report(text, s0, s1, v, lemma, lex)
+        if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
+            out.append(inverted)
             continue
-        if after_preposition(words, got[0]):
+        if not got and not (noun and not re.match(r"\s+that\s", sentence[v.end() :])):
+            # a subject no list names, before a verb that cannot be a plural noun ("the
+            # president's critical comments on ...": no verb; "notes that": one)
+            subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
+                sentence[: v.start()], lex
+            )
+        if not got and subject is None:
             continue
-        speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
+        if got:
+            speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
+        else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
+            speaker = (s0 + subject[0], s0 + subject[1])
+        if re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0]) or re.match(
+            r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]]
+        ):
+            continue  # "This author believes ...": the writer's own voice, no one quoted
         rest = sentence[v.end() :]
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
@@ -180,19 +256,35 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
-        clause = re.match(_THAT, rest) or re.match(_PP_THAT, rest)
+        clause = re.match(_THAT, rest) or (None if subject else re.match(_PP_THAT, rest))
+        if clause and subject and len((clause.group(1) or "").split()) > 3:
+            clause = None  # a subject no list names: "that" right after the verb or its object
+            # ("The high property costs ... added to simmering discontent that prompted ...")
         if clause and lex["verb"].search(clause.group(1) or ""):
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
             clause = None
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
+        if clause and subject and re.search(r"\b(?:about|of)\b", clause.group(1) or ""):
+            clause = None  # "The exhibit tells the audience about the factors that ...": an
+            # object, and a relative clause on it; a subject no list names needs a clean report
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if bare and subject and not finite_clause(rest, past=True):
+            bare = None  # "The issue says something about ...": an object, no clause
+        if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
+            bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
+        if subject:
+            continue  # a subject no list names reports only a clause after its verb
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
+        if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ..."
+            aside = re.match(
+                r"\s+(?:me|us|him|her|them|reporters)\s*,\s+([^\"“”«»].{14,}?)[.!?]?$", rest
+            )
         if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue

@@ -92,7 +92,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
         sent = sentences[k] if k >= 0 and start - 1 < sentences[k][1] else (0, len(text))
-        after = after_frame(text, close, min(len(text), close + 200), lex)
+        after = after_frame(text, close, min(len(text), close + 300), lex)
         j = bisect.bisect_left(ends, start) - 1  # the quotation closed last before this one
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         before = before_frame(text[head_from : start - 1], lex)

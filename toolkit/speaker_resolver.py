@@ -34,6 +34,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_offices import (
+    REACH,
+    document_owner,
+    modifier_in,
+    office_holder,
+    title_matches,
+)
 from toolkit.speakers import (
     DETERMINERS,
     UPPER,
@@ -45,7 +52,7 @@ from toolkit.speakers import (
 
 __all__ = ["Resolver"]
 
-_PRONOUN_REACH = 1500  # characters between a pronoun and the last mention of its person
+_PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
@@ -61,27 +68,12 @@ _TURN = re.compile(
 )
 
 
-def _title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
-    heads = lex["synonyms"].get(head, set()) | {head}
-    joined = " ".join(sorted(titles))
-    if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
-        return False
-    return all(_modifier_in(w, titles) for w in modifiers)
-
-
-def _modifier_in(word: str, titles: set[str]) -> bool:
-    """Whether a role's modifier is among a name's title words, a country as its adjective
-    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
-    stem = word.rstrip("aeiou")
-    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
-
-
 def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
     spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
     said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
     capitals."""
-    if cue or name.split()[-1] in addressed:
+    if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
         return True
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
@@ -90,6 +82,15 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
             if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
                 return True
     return False
+
+
+# capitalised words that end an institution's name before a place ("Radio Television Hong
+# Kong", "Bank of China Hong Kong"): what follows them is no person's name
+_INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
+                      "Daily", "Press", "Network", "Foundation", "Institute", "University",
+                      "Party", "Council", "Association", "Federation", "Corporation", "Company",
+                      "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
+                      "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
 
 
 @dataclass
@@ -108,6 +109,8 @@ class Resolver:
     last_person: tuple[int, str] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
+    # an office (its head and modifiers) -> the person it named
+    offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
@@ -173,17 +176,47 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low == "i":
             return self._turn(pos) or written
-        if low in _GENDER:
+        if re.fullmatch(r"the \d+-year-old", low):
+            low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
+        written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
+                         r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
+        if low in _GENDER or low == "they":
             # the person quoted last, or mentioned last (by name or surname, outside quotation
             # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
             # further from its person is left unresolved
             last = self.last_person
-            if last and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
+            if last and low in _GENDER and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
                 last = None
             near = [p for p in (last, self.person_before(pos, low))
                     if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
             return max(near)[1] if near else written
+        pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
+        people = len(pair) == 2 and all(
+            is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
+        )
+        if people or re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written):
+            return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
+            # ("Other friends of Ms. Power"): no one person
+        named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
+        if named:  # "a man named Mikita": the name
+            written = named.group(1)
         titles, name = name_of(written, lex)
+        last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
+        if (
+            name
+            and last is not None
+            and all(
+                w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])
+                for w in titles[last + 1 :]
+            )
+        ):
+            # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
+            # an institution's name, the words after its head no person's name
+            return self._alias(re.sub(r"^[Tt]he\s+", "", written))
+        first = titles[0] if len(titles) == 1 else ""
+        plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
+        if name and first and plain and len(name.split()) == 2 and is_person(written, lex):
+            name = written  # a three-word name written whole: "Lee Kuan Yew"
         if name and titles and titles[-1].lower() == "of":
             # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
             # José": a role, and the place it is of
@@ -239,9 +272,10 @@ class Resolver:
         modifiers |= set(complement)
         if head in lex["organisations"]:
             return self._organisation(written, head, modifiers, pos)
-        if head in lex["documents"]:
-            return written  # "the statement" names no one: the text says whose elsewhere
-        titled = [m for m in self.mentions if _title_matches(m.titles, head, modifiers, lex)]
+        if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
+            owner = document_owner(self.text, head, pos)
+            return self._alias(owner) if owner else written
+        titled = [m for m in self.mentions if title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
         # the name after it (a headline, or a lead that names the person only later); among
@@ -254,16 +288,14 @@ class Resolver:
                 return self._alias(names.pop())
             if names and self.last_person and self.last_person[1] in names:
                 return self.last_person[1]
+            if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
+                # named last before, in an earlier sentence ("President Putin and I ..." is no
+                # antecedent of "The President")
+                return office_holder(self, written, head, modifiers, pos, names) or written
             if names:
                 return written
-        last = self.last_person
-        other_office = last and any(m.name == last[1] and m.cue for m in self.mentions)
-        if (not modifiers and head in lex["offices"] and last and not other_office
-                and 0 < pos - last[0] < _PRONOUN_REACH):  # fmt: skip
-            # "the President" in a document that gives no one that title: like "he", the
-            # person quoted last ("..., Aleksandr Lukashenko stressed. The President noted"),
-            # unless the text gives that person a title of their own (another office)
-            return last[1]
+        if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
+            return office_holder(self, written, head, modifiers, pos) or written
         return written
 
     def _turn(self, pos: int) -> str | None:
@@ -291,7 +323,7 @@ class Resolver:
             while words and words[0] in self.lex["not_speakers"] | {"The"}:
                 words = words[1:]
             low = {w.lower() for w in words}
-            if len(words) >= 2 and all(_modifier_in(w, low) for w in modifiers):
+            if len(words) >= 2 and all(modifier_in(w, low) for w in modifiers):
                 names.append((start, " ".join(words)))
         for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
             longest = max(pool, key=len, default=None)

@@ -101,6 +101,8 @@ def lexicon() -> dict[str, Any]:
         # a whole word, not part of a compound ("the Order of St Andrew the First-Called")
         "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
+        "bare_clause": set(lex["bare_clause"]),
+        "noun_forms": set(lex["noun_forms"]),
         "quote_objects": set(lex["quote_objects"]),
         "roles": {r.lower() for r in lex["roles"]},
         "role_words": {w for r in lex["roles"] for w in r.lower().split()} - {"of"},
@@ -141,6 +143,19 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     if re.fullmatch(r"[a-z][\w\-]*", word):
         return "lower"
     return "other"
+
+
+# lower-case words that open a clause, never an adjective before a role ("..., when Chinese
+# officials said")
+_CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
+                 "which", "who", "whose", "whom", "after", "before", "so", "then", "though",
+                 "although", "until", "once", "whether", "what", "how", "why", "or", "nor", "yet",
+                 "also", "even"}  # fmt: skip
+
+
+# "-ing" words that title a role ("acting Thai prime minister"), not a clause's participle
+_ING_TITLES = {"acting", "outgoing", "incoming", "visiting", "leading", "ruling", "governing",
+               "presiding", "founding", "managing", "sitting", "serving"}  # fmt: skip
 
 
 def speaker_phrase(
@@ -184,10 +199,20 @@ def speaker_phrase(
         elif (
             k == "lower"
             and "role" in kinds[i:]
-            and ("det" in kinds[max(0, i - 4) : i - 1] or (i >= 3 and words[i - 2][2] == "and"))
+            and w not in _CLAUSE_WORDS  # "a veto, but veteran Brussels diplomats say"
+            and (not w.endswith("ing") or w in _ING_TITLES)  # "..., dismissing critics who"
+            and (
+                "det" in kinds[max(0, i - 4) : i - 1]
+                or (i >= 3 and words[i - 2][2] == "and")
+                or (
+                    (i == 1 or re.search(r"[,;]$|^(?:And|But)$", words[i - 2][2]))
+                    and w not in _CLAUSE_WORDS
+                )
+            )
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
-            # diplomat", "leaders and political analysts"
+            # diplomat", "leaders and political analysts"; or opening the clause: "...,
+            # acting Thai prime minister Yingluck Shinawatra said", "And opposition leaders"
         else:
             break
     if kinds[i] == "link":
@@ -266,6 +291,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         chain = _title_chain(text, m.start())
         words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
+        if after and any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1))):
+            after = None  # the subject of the main clause: "..., expressed by Emmanuel Macron,
+            # the President of Russia emphasised that ..." gives Macron no title
         if after:
             words |= {w.lower() for w in after.group(1).split()}
         # a person by the text's own cue: a title right before the name ("Kremlin spokesman
@@ -288,7 +316,19 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :])
             and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
+        addressed = re.search(
+            r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
+        )
+        run = m.group().split()
         if (
+            addressed
+            and 2 < len(run) <= 4
+            and run[-len(name.split()) :] == name.split()
+            and all(w not in lex["titles"] and w.lower() not in _NOT_NAME_WORDS for w in run)
+        ):
+            name = m.group()  # a name of three or four words the text addresses whole: "Ms. Aung
+            # San Suu Kyi", "Mr. Carlos Espinosa de los Monteros"
+        elif (
             about or appositive
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
             # public servant in Hong Kong who has backed ..."): a three-word name
@@ -349,4 +389,4 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     return len(words) >= 2 and all(
         (_CAP.match(w) or w.lower() in _PARTICLES) and w.lower() not in _NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
-    ) and not any(re.search(r"['’]s$", w) for w in words[:-1])  # "Morsi's Brotherhood"  # fmt: skip
+    ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip

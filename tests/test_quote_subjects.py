@@ -1,0 +1,80 @@
+"""The subject of a reporting verb read from the clause: sentences from newspaper documents of
+../shared/corpora outside the labelled sets (trimmed where long)."""
+
+import pytest
+
+from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
+from toolkit.speakers import lexicon
+
+
+@pytest.mark.parametrize(
+    ("head", "subject"),
+    [
+        # the clause's opening noun phrase, with no role list behind it
+        ("The monitors ", "The monitors"),
+        ("White House aides ", "White House aides"),
+        ("Mr. Abdullah’s aides have ", "Mr. Abdullah’s aides"),
+        ("Some opposition figures here have ", "Some opposition figures"),
+        ("Leaders of another protest movement ", "Leaders of another protest movement"),
+        ("Others ", "Others"),
+        # after an introductory phrase and its comma, or "And"
+        ("Despite Boko Haram’s advances, United States Embassy officials in Abuja ",
+         "United States Embassy officials in Abuja"),
+        ("And opposition leaders ", "opposition leaders"),
+        # parentheticals in commas between the subject and the verb, however long
+        ("Martin Lee, founder of the Democratic Party, who helped to write the laws that will "
+         "govern Hong Kong separately from the rest of China until 2047, ", "Martin Lee"),
+        ("Benjamín José Astudillo, 50, whose family runs a small restaurant on the beach, near "
+         "a stretch of sand once reserved for guests of the Sheraton, ", "Benjamín José Astudillo"),
+        ("Dilawar Syed, another tech entrepreneur backing Mr. Honda, ", "Dilawar Syed"),
+        ("The police officer, who was reached by telephone and did not give his name, ",
+         "The police officer"),
+        # a name in the first parenthetical after a noun phrase is the speaker
+        ("Mr. Putin’s chief of staff, Sergei B. Ivanov, ", "Sergei B. Ivanov"),
+        ("On Tuesday, the temporary speaker, Mahdi al-Hafith, ", "Mahdi al-Hafith"),
+        # no subject: a clause, a pronoun, a time, a list of names, a second sentence
+        ("The campaign that he ran ", None),
+        ("It ", None),
+        ("Last week ", None),
+        ("Leaders of the two countries, Vladimir Putin and Xi Jinping, ", None),
+        ("Mr. Ghani was thought by many to have benefited, but the monitors ", None),
+        ("Putin met Lukashenko. The officials ", None),
+        ("Two years later ", None),
+    ],
+)  # fmt: skip
+def test_clause_subject_is_the_opening_noun_phrase(head, subject):
+    got = clause_subject(head, lexicon())
+    assert (head[got[0] : got[1]] if got else None) == subject
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The national university", True),
+        ("the activist", True),
+        ("United States Embassy officials", True),  # "States" in a name is no verb
+        ("the talks went", False),
+        ("this", False),
+        ("Last month", False),
+        ("Officials", True),
+        ("Kong", False),  # one capitalised word that is neither a group nor a person
+    ],
+)
+def test_noun_phrase_that_can_speak(phrase, expected):
+    assert noun_phrase(phrase, lexicon()) is expected
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (" they already had seen evidence of fraud.", True),
+        (" overpasses are needed in many locations.", True),
+        (" Russia would respond.", True),
+        (" responsibility for both killings within hours.", False),  # an object
+        (" the increased attention of the United Kingdom to the situation.", False),
+        (" the courage and dedication of the fighters.", False),
+        (" that the talks were useful.", False),  # "that" is the other rule's
+    ],
+)
+def test_finite_clause_tells_a_clause_from_an_object(rest, expected):
+    assert finite_clause(rest) is expected

@@ -1,0 +1,216 @@
+"""The subject of a reporting verb read from the clause's grammar, not from a list of speakers.
+
+Newspaper prose gives a reporting verb subjects that no role list holds ('The monitors said',
+'White House aides said', 'The national university said last week that') and puts long
+parentheticals between a subject and its verb ('Martin Lee, founder of ..., who helped to write
+..., said', 'Benjamín José Astudillo, 50, whose family runs ..., said'). The subject here is the
+clause's opening noun phrase: at the sentence's start, after an introductory phrase and its comma
+('Despite Boko Haram’s advances, United States Embassy officials in Abuja said') or after "And"
+or "But"; what stands in commas between it and the verb is a parenthetical, and a name in the
+first of them is the speaker ('Mr. Putin’s chief of staff, Sergei B. Ivanov, told reporters').
+A reporting verb's clause that opens without "that" is told from a noun phrase object by a
+finite verb near its start (:func:`finite_clause`: 'claimed they had seen evidence', not
+'claimed responsibility').
+
+:mod:`toolkit.quote_reported` calls these when no listed speaker phrase ends right before the
+verb.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> head = "Dilawar Syed, another tech entrepreneur backing Mr. Honda, "
+    >>> s, e = clause_subject(head, lexicon())
+    >>> head[s:e]
+    'Dilawar Syed'
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, is_person
+
+__all__ = ["clause_subject", "finite_clause", "noun_phrase"]
+
+# a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
+# adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
+_INTRO = re.compile(
+    r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
+    r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
+    r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
+    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
+)
+# a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
+# the government's majority, many analysts said"
+_SUBORDINATE = re.compile(
+    r"(?:(?:but|and|yet|even|just)\s+)?(?:as|when|while|although|though|because|since|after|"
+    r"before|if|once|until|whereas)\s",
+    re.I,
+)
+# words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
+_TRAILING = re.compile(
+    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
+    r"already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
+    r"previously|publicly|privately|repeatedly|often|now|still|always|later|even)$",
+    re.I,
+)
+# words a noun phrase subject never holds: pronouns and relatives, auxiliaries and copulas,
+# conjunctions that open a clause
+_NOT_IN_NP = {
+    "it", "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "there",
+    "he", "she", "they", "we", "i", "you", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "do",
+    "does", "did", "not", "if", "when", "while", "because", "as", "than", "so", "to", "where",
+    "how", "why", "also", "only", "even", "no", "nor", "or", "then", "said", "says", "told",
+    "after", "before", "since", "until", "although", "though", "once", "whether", "unless",
+    "went", "took", "made", "met", "gave", "came", "saw", "spoke", "sent", "left", "held",
+    "became", "began", "found", "thought", "knew", "got", "kept", "felt", "it’s", "it's",
+    "that’s", "that's", "there’s", "there's", "here’s", "here's", "what’s", "what's",
+}  # fmt: skip
+_CONJUNCTIONS = {"and", "but", "or"}
+# prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
+# "officials in Stuttgart", "a spokesman for the ministry")
+_NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
+# heads that are times, amounts or places, no speakers ("Last week", "Two years later")
+_NOT_HEADS = re.compile(
+    r"^(?:week|weeks|year|years|month|months|day|days|time|times|moment|morning|evening|night|"
+    r"percent|per|cent|number|total|part|half|rest|majority|one|ones|way|ways|case|fact|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+    re.I,
+)
+# a title or an initial with its stop, which ends no sentence ("Mr. Putin's", "Sergei B. Ivanov")
+_ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{UPPER}])\.")
+# words before a number that say how exact it is
+_HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more"}
+# a share of people, which speaks for them ("33 percent of Americans said")
+_SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
+           "dozens", "hundreds", "thousands", "most", "many"}  # fmt: skip
+_WORD = re.compile(r"[\w’'\-.]+")
+
+
+def noun_phrase(chunk: str, lex: dict) -> bool:
+    """Whether a chunk of text is one noun phrase that can speak: up to eight words, no verb,
+    pronoun or clause word, a head that is no time or amount, and a prepositional phrase only
+    after its head ("Leaders of smaller parties", "The national university", "Others")."""
+    words = chunk.split()
+    if not 1 <= len(words) <= 8 or not all(_WORD.fullmatch(w) for w in words):
+        return False
+    low = [w.lower().rstrip(".") for w in words]
+    if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
+        return True  # a group named by its quantifier alone: "Several said that ..."
+    while len(low) > 1 and low[0] in _HEDGES:  # "only 33 percent of Americans"
+        words, low = words[1:], low[1:]
+    verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
+    if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
+        return False
+    if (
+        low[0] in _NP_PREPOSITIONS | _CONJUNCTIONS
+        or low[-1] in _NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS | _CONJUNCTIONS
+    ):
+        return False
+    # a determiner inside the phrase opens the object of a preposition or a second conjunct,
+    # not a verb's object ("Targets include the governor's race": a clause)
+    if any(w in DETERMINERS and low[i - 1] not in _NP_PREPOSITIONS | {"and"}
+           for i, w in enumerate(low) if i):  # fmt: skip
+        return False
+    at = next((i for i, w in enumerate(low) if w in _NP_PREPOSITIONS), len(low))
+    head = low[at - 1] if at else ""
+    if head in _SHARES and at < len(low) and low[at] == "of":
+        return True  # a share of a group: "a majority of 62 percent", "a number of scholars"
+    aged = re.fullmatch(r"\d+-year-old", head)  # "The 66-year-old acknowledged"
+    if (
+        not head
+        or _NOT_HEADS.match(head)
+        or head.endswith("ly")
+        or (re.search(r"\d", head) and not aged)
+    ):
+        return False
+    # one word alone is a name, a plural group ("Others", "Officials") or no subject
+    return (
+        len(words) > 1
+        or low[0] in ("others", "some", "many", "several", "most")
+        or is_person(chunk, lex)
+        or (head.endswith("s") and len(head) >= 5)  # "Officials", "newspapers"
+    )
+
+
+def _name(chunk: str, lex: dict) -> bool:
+    words = chunk.split()
+    return 2 <= len(words) <= 5 and is_person(chunk, lex)
+
+
+def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The span, in ``head`` (a sentence up to its reporting verb), of the verb's subject: the
+    clause's opening noun phrase, after an introductory phrase and its comma or "And"/"But",
+    with only parentheticals in commas between it and the verb; a name in the first
+    parenthetical after a noun phrase is the subject ('Mr. Putin’s chief of staff, Sergei B.
+    Ivanov,'). None when the words before the verb are no such phrase."""
+    words = list(re.finditer(r"\S+", head))
+    while words and _TRAILING.match(words[-1].group()):
+        words.pop()
+    if not words:
+        return None
+    core = head[: words[-1].end()]
+    if re.search(r"[\"“”«»()\[\];:!?]|[.]\s", _ABBREVIATION.sub("  ", core)):
+        return None  # a quotation, a second sentence or a list: no single clause
+    parenthetical = core.endswith(",")
+    chunks = [(m.start(1), m.end(1)) for m in re.finditer(r"\s*([^,]+?)\s*(?:,|$)", core)
+              if m.group(1).strip()]  # fmt: skip
+    first = 0
+    lead = re.match(r"(?:And|But|So|Yet)\s+", core[chunks[0][0] :]) if chunks else None
+    intro = chunks and _INTRO.match(core[chunks[0][0] :])
+    long_intro = intro and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)
+    if lead is None and len(chunks) > 1 and long_intro:
+        first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
+    if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
+        first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
+    if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
+        return None  # "X, Y and Z said" or a clause before: the words before are no subject
+    if parenthetical and len(chunks) == first + 1:
+        return None  # "..., X said," : the subject's own comma, no parenthetical after it
+    s, e = chunks[first]
+    if lead and first == 0:
+        s += lead.end()
+    sub = _SUBORDINATE.match(core[s:e])
+    if sub and first == len(chunks) - 1:
+        s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
+    if not noun_phrase(core[s:e], lex):
+        return None
+    rest = chunks[first + 1 :]
+    pair = rest and re.fullmatch(rf"(?:[{UPPER}][\w’'\-.]*\s+)+and(?:\s+[{UPPER}][\w’'\-.]*)+",
+                                 core[rest[0][0] : rest[0][1]])  # fmt: skip
+    if pair:
+        return None  # "Leaders of the two countries, Vladimir Putin and Xi Jinping, said"
+    if rest and _name(core[rest[0][0] : rest[0][1]], lex) and not _name(core[s:e], lex):
+        return rest[0]  # "a spokesman for the ministry, Hong Lei, said"
+    return s, e
+
+
+# an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
+# "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
+# attention", "both killings")
+_FINITE = re.compile(
+    r"^\s+(?:[\w’'\-.]+\s+){1,5}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
+    r"may|might|must|did|does|do)\b"
+)
+
+
+# any finite verb near the start of a clause, for "said" ("said the talks went well", "said
+# Silicon Valley cares about ..."): an auxiliary, a past or a present form
+_PAST = re.compile(
+    r"^\s+(?:[\w’'\-.]+\s+){1,7}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
+    r"may|might|must|did|does|do|[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
+    r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
+    r"[a-z]{2,}[^suí'’]s)\b"
+)
+
+
+def finite_clause(rest: str, *, past: bool = False) -> bool:
+    """Whether the words after a reporting verb open a clause without "that": an auxiliary,
+    modal or copula after a subject of one to five words with no stop before it ('claimed they
+    already had seen evidence', 'believes overpasses are needed'), not a noun phrase object
+    ('claimed responsibility for the attack', 'noted the increased attention'); with ``past``
+    a past form counts too ('said the talks went well')."""
+    m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
+    if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
+        return False  # "complain about the distances they have to travel": a phrase first
+    return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())

@@ -1,0 +1,170 @@
+"""Offices and documents as speakers: who "the President", "the governor" or "the statement"
+is in a document that gives no one that title, used by :mod:`toolkit.speaker_resolver`.
+
+- an office (:func:`office_holder`) is the person named last before it, in an earlier sentence,
+  whom the text makes the subject of a speech act or a meeting, whom no other office names and
+  whom the text neither titles with another office nor the same office of another country; a
+  country the office names ("the Russian President") must be named near that person; an office
+  that opens a readout is the first such speaker after it;
+- a document (:func:`document_owner`) is whose the text says it is before it ("In an article
+  ..., X said", "X issued a statement", "a statement by X"), else the document named whole.
+
+Example:
+    >>> document_owner("The Sabahi campaign issued a statement. “No,” the statement said.",
+    ...                "statement", 45)
+    'Sabahi campaign'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from toolkit.speakers import UPPER, is_person
+
+__all__ = ["REACH", "document_owner", "modifier_in", "office_holder", "title_matches"]
+
+REACH = 1500  # characters between an office or a pronoun and the mention of its person
+
+# a speech act or a meeting right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov
+# also spoke", "Vladimir Putin had a telephone conversation" (what places do not do)
+_SUBJECT_VERB = (
+    r"(?:said|says|spoke|told|noted|stressed|emphasi[sz]ed|underscored|pointed|added|asked|"
+    r"thanked|explained|reported|proposed|suggested|recalled|replied|answered|informed|"
+    r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
+    r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
+)
+# the staff around an office holder, never the holder ("Jay Carney, the press secretary")
+_STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+          "director", "deputy", "assistant"}  # fmt: skip
+
+
+def title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
+    heads = lex["synonyms"].get(head, set()) | {head}
+    joined = " ".join(sorted(titles))
+    if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
+        return False
+    return all(modifier_in(w, titles) for w in modifiers)
+
+
+def modifier_in(word: str, titles: set[str]) -> bool:
+    """Whether a role's modifier is among a name's title words, a country as its adjective
+    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
+    stem = word.rstrip("aeiou")
+    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
+
+
+def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int,
+                  among: set[str] | None = None) -> str | None:  # fmt: skip
+    """The person an office ("the President", "the Governor", "the Russian President")
+    names in a document that gives no one that title: the one it named before, else the
+    person named or quoted last before it (outside quotation marks) whom the text neither
+    titles nor already calls by another office ("Dmitry Artyukhov also spoke about ...
+    The governor explained"; "The Head of the Republic noted ... The President noted" is
+    the person before the Head of the Republic). ``r`` is the document's
+    :class:`toolkit.speaker_resolver.Resolver`: its mentions, chain of persons and offices named so
+    far."""
+    office = (head, frozenset(modifiers))
+    if office in r.offices and (among is None or r.offices[office] in among):
+        return r.offices[office]
+    # the holders of other offices ("the Head of State" and "the President" are one)
+    heads = r.lex["synonyms"].get(head, set()) | {head}
+    taken = {name for (h, _), name in r.offices.items() if h not in heads}
+    same = {w for h in heads for w in h.split()}
+    # a person the text gives another office or role ("Governor Beglov", "Jay Carney, the
+    # White House press secretary" for "the President")
+    roles = r.lex["offices"] | _STAFF
+    other = {m.name for m in r.mentions
+             if m.cue and m.titles & roles and not m.titles & same}  # fmt: skip
+    # and one titled with this office of another country ("Belarusian President Alexander
+    # Lukashenko" is not "the President of Russia")
+    other |= {m.name for m in r.mentions if modifiers and m.cue and m.titles & same
+              and not title_matches(m.titles, head, modifiers, r.lex)}  # fmt: skip
+    # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
+    # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
+    # they are named before the office
+    acts = {m.name for m in r.mentions if is_person(m.name, r.lex) and re.match(
+        rf"\s+(?:also\s+)?{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
+        and not re.search(r"\b(?:in|at|from|of|to|for|across|near)\s+$",
+                          r.text[max(0, m.start - 8) : m.start])}  # fmt: skip
+    # (not a place: "officials in New York said")
+    chain = [(a, n) for a, n in zip(*r._chain, strict=True) if a < pos]
+    chain += [(m.start, m.name) for m in r.mentions if m.name in acts and m.start < pos
+              and r._outside_quotes(m.start)]  # fmt: skip
+    chain = sorted(set(chain))
+    if r.last_person and r.last_person[0] < pos:
+        chain = sorted({*chain, r.last_person})
+        acts.add(r.last_person[1])
+    for at, name in reversed(chain):
+        if pos - at > REACH:
+            break
+        if (among is not None and name not in among) or not _country_near(
+            r, name, modifiers, pos, written
+        ):
+            continue
+        if (name in taken or name in other or name not in acts
+                or not re.search(r"[.!?][\"”’)]*(?:\s|(?=[A-Z“\"]))", r.text[at : pos + 1])
+                or any(a <= at < b for a, b in r.reported)):  # fmt: skip
+            # nor one named in the office's own sentence ("Responding to the concerns
+            # expressed by Emmanuel Macron, the President of Russia emphasised")
+            continue
+        r.offices[office] = name
+        return name
+    if among is None and modifiers and not chain:
+        # a lead that names no one before the office ("The Russian President emphasised
+        # ..." in a call readout): the first person the text makes a speaker after it, of
+        # that country, whom no other office names
+        later = sorted((m.start, m.name) for m in r.mentions
+                       if m.start > pos and m.name in acts and m.name not in taken | other
+                       and m.start - pos < REACH)  # fmt: skip
+        for _, name in later:
+            if _country_near(r, name, modifiers, pos, written):
+                r.offices[office] = name
+                return name
+    return None
+
+
+def document_owner(text: str, head: str, pos: int) -> str | None:
+    """Who a document ("the article", "the statement") is by, as the text says before it:
+    'In an article published on its website on Monday, the Communist Party of China Central
+    Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
+    issued a statement', 'a statement by the Sabahi campaign'; else the document named
+    whole before ('the Xinhua editorial' for 'the editorial'). None when the text does not
+    say."""
+    before = text[max(0, pos - REACH) : pos]
+    owner = rf"((?:[Tt]he\s+)?[{UPPER}][^,.;:\"“”]*?)"
+    patterns = (
+        rf"\bIn (?:an?|the|its|his|her|their) (?:[\w’'\-]+\s+){{0,3}}{head}\b[^.;\"“”]*?,"
+        rf"\s+{owner}\s+(?:said|says|stated|noted|wrote|added|argued)\b",
+        rf"{owner}\s+(?:issued|released|published|posted|put out)\s+(?:an?|the|its|their)\s+"
+        rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
+        rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|"
+        rf"that|which|said)\b)",
+    )
+    found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
+    if found:
+        name = re.sub(r"^[Tt]he\s+", "", max(found)[1].strip())
+        return name if len(name.split()) <= 12 else None
+    whole = re.findall(rf"\b(?:the|a|an)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
+    return f"the {whole[-1]}{head}" if whole else None
+
+
+def _country_near(r: Any, name: str, modifiers: set[str], pos: int, office: str) -> bool:
+    """Whether the text near a person's mentions says what an office's modifiers say
+    ("Russia" or "Russian" within a sentence of "Vladimir Putin" for "the President of
+    Russia"); a role with a modifier the text never puts near the person is not theirs."""
+    at = {p for p, n in zip(*r._chain, strict=True) if n == name}
+    at |= {m.start for m in r.mentions if m.name == name}
+    # the office's own words ("The US President") say nothing about the person
+    text = r.text[:pos] + " " * len(office) + r.text[pos + len(office) :]
+    near = " ".join(text[max(0, p - 600) : p + 600].lower() for p in sorted(at))
+    for word in modifiers:
+        stem = word.rstrip("aeiou")
+        cue = (
+            rf"\b{re.escape(stem[: max(4, len(stem) - 2)])}"
+            if len(stem) >= 4
+            else (rf"\b{re.escape(word)}\b")
+        )
+        if not re.search(cue, near):
+            return False
+    return True
