@@ -208,14 +208,19 @@ def _strip(title: str, parts: list[str], *, prefix: bool) -> str:
     return title
 
 
-def _spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each segment of a paragraph."""
+def _spans(paragraph: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each segment of a paragraph; the first ``limit`` only, if given (the
+    paragraph is read no further)."""
     spans, start = [], 0
     for m in _SEGMENT_BREAK.finditer(paragraph):
-        spans.append((start, m.start()))
+        if m.start() > start:
+            spans.append((start, m.start()))
+            if len(spans) == limit:
+                return spans
         start = m.end()
-    spans.append((start, len(paragraph)))
-    return [(a, b) for a, b in spans if b > a]
+    if len(paragraph) > start:
+        spans.append((start, len(paragraph)))
+    return spans
 
 
 def _segments(paragraph: str) -> list[str]:
@@ -227,9 +232,11 @@ def text_edges(text: str) -> list[tuple[str, str]]:
     paras = [p for p in text.split("\n") if p.strip()]
     if not paras:
         return []
-    first, last = _segments(paras[0]), _segments(paras[-1])
-    out = []
     several = len(paras) > 1
+    last = _segments(paras[-1])
+    # of the first paragraph: its first segment, and whether it has another
+    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)] if several else last
+    out = []
     if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
         out.append(("opening", start))
     if several or len(last) > 1:
