@@ -71,8 +71,8 @@ def is_prose(p: str) -> bool:
 
 def _title_case(p: str) -> bool:
     """Whether most longer words of a line are capitalised, as in a headline."""
-    initials = [c for c in _LONG_WORD_INITIAL.findall(p) if c.isalpha()]
-    return len(initials) >= 3 and sum(c.isupper() for c in initials) >= 0.7 * len(initials)
+    initials = list(filter(str.isalpha, _LONG_WORD_INITIAL.findall(p)))
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
 def _headline_size(p: str) -> bool:
