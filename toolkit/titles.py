@@ -65,7 +65,8 @@ def is_prose(p: str) -> bool:
         return len(p) >= 60 and bool(_PROSE_END.search(p))
     if words >= 30:
         return True
-    # the cheap tests first: most lines of a page are short (menus) or long
+    # the cheap tests first (most lines of a page are short menus or long), then title case:
+    # "Manhole Fires and Burst Pipes: ... N.Y.C." is a headline
     return words >= 12 and bool(_PROSE_END.search(p)) and not _title_case(p)
 
 
