@@ -7,7 +7,9 @@ runs every set once), best of the rounds:
   - baseline: what a user would otherwise write: ``polars.read_csv`` for tables, and reading
     each text file into a polars frame for folders of .txt; no cleaning, no metadata.
 Prints a Markdown table (paste it into benchmarks/README.md): the best round's figures, and the
-median round's MB/s beside them; writes every round's seconds to results/ingest.json.
+median round's MB/s beside them, the CPU-seconds of the process (all its threads: on a busy
+machine they change less than wall time) and MB per CPU-second, and the load average before and
+after; writes every round's seconds to results/ingest.json.
 
 Usage: python benchmarks/bench_ingest.py [--repeat 7]
 """
@@ -33,19 +35,19 @@ from pathlib import Path
 which, folder = sys.argv[1], Path(sys.argv[2])
 if which == "toolkit":
     import toolkit
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     n = toolkit.ingest(folder).corpus.height
 else:
     import polars as pl
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     csvs = sorted(folder.rglob("*.csv"))
     if csvs:
         n = sum(pl.read_csv(p, infer_schema=False).height for p in csvs)
     else:
         texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
         n = pl.DataFrame({"text": texts}).height
-elapsed = time.perf_counter() - t
-print(json.dumps({"seconds": elapsed, "rows": n,
+elapsed, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "rows": n,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -69,6 +71,7 @@ def main() -> None:
     # Rounds: each round runs every set once, so a slow spell of the machine (a shared VM)
     # touches one run of each set rather than all runs of one.
     runs: dict[tuple[str, str], list[dict]] = {}
+    load_before = os.getloadavg()
     for _ in range(args.repeat):
         for name in SETS:
             for which in ("toolkit", "baseline"):
@@ -85,27 +88,33 @@ def main() -> None:
                 "toolkit": min(ours, key=_seconds),
                 "baseline": min(base, key=_seconds),
                 "toolkit_seconds_all": [round(r["seconds"], 3) for r in ours],
+                "toolkit_cpu_seconds_all": [round(r["cpu_seconds"], 3) for r in ours],
             }
         )
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    print(f"Machine: {machine}\n")
+    load = " / ".join(f"{a:.1f}" for a in (*load_before[:1], *os.getloadavg()[:1]))
+    print(f"Machine: {machine}; load average (1 min) before / after: {load}\n")
     print(
-        "| data set | MB | articles | toolkit s | MB/s | median MB/s | articles/s | peak MB "
-        "| polars read s | ratio |"
+        "| data set | MB | articles | toolkit s | MB/s | median MB/s | CPU s | MB per CPU s "
+        "| articles/s | peak MB | polars read s | ratio |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         t, b = r["toolkit"], r["baseline"]
         median = statistics.median(r["toolkit_seconds_all"])
+        cpu = min(r["toolkit_cpu_seconds_all"])
         print(
             f"| {r['set']} | {r['mb']:.1f} | {t['rows']:,} | {t['seconds']:.2f} | "
             f"{r['mb'] / t['seconds']:.1f} | {r['mb'] / median:.1f} | "
+            f"{cpu:.2f} | {r['mb'] / cpu:.1f} | "
             f"{t['rows'] / t['seconds']:,.0f} | {t['peak_mb']:.0f} | "
             f"{b['seconds']:.2f} | {t['seconds'] / b['seconds']:.0f}x |"
         )
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
-    (out / "ingest.json").write_text(json.dumps({"machine": machine, "results": results}, indent=2))
+    (out / "ingest.json").write_text(
+        json.dumps({"machine": machine, "load": load, "results": results}, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,21 @@
 """Site-name parts of titles and the segments that open or close a site's texts, learned
 across its distinct documents and cut."""
 
+import random
+import re
+
 import polars as pl
 import pytest
 
-from toolkit.affixes import cut_edges, learn_edges, learn_title_affixes, strip_title_affixes
+from toolkit.affixes import (
+    _SEGMENT_BREAK,
+    _affix_candidates,
+    _title_cuts,
+    cut_edges,
+    learn_edges,
+    learn_title_affixes,
+    strip_title_affixes,
+)
 
 
 def _titles(titles, group="site"):
@@ -43,6 +54,32 @@ def test_title_affixes_learned_and_cut(titles, expected_affixes, expected_first)
     assert sorted(learned.select("kind", "line").rows()) == sorted(expected_affixes)
     stripped = strip_title_affixes(frame["title"], frame["group"], learned)
     assert stripped[0] == expected_first
+
+
+def _random_titles(n, seed=1):
+    """Titles of separators, spaces Python and polars tell apart (\\x1c, NBSP, NEL, ideographic
+    space), the column version's mark \\x00 and letters."""
+    rng = random.Random(seed)
+    alphabet = [" ", "-", "|", "—", "–", ":", "::", "·", "»", "•", "a", "Б", "é", "\u00a0"]
+    alphabet += ["\x1c", "\x1f", "\t", "\n", "\x85", "\u3000", "\x00"]
+    return ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["A story - Site", "Site | A story | Section", "x — y — z", "no separator", "a :: b"],
+        ["Ten words in this one title before the bar here | Site", "a\x00 - b", "-  - -"],
+        _random_titles(3000),
+    ],
+)
+def test_candidates_of_a_column_are_those_of_each_title(titles):
+    frame = _titles(titles)
+    got = sorted(_affix_candidates(frame).rows())
+    expected = sorted(
+        ("site", k, kind, part) for k, t in enumerate(titles) for kind, part in _title_cuts(t)
+    )
+    assert got == expected
 
 
 def test_copies_of_one_title_vote_once():
@@ -163,3 +200,15 @@ def test_section_suffixes_of_one_site_count_together():
 )
 def test_a_sentence_that_opens_or_closes_many_texts_is_not_learned(texts):
     assert learn_edges(_texts(texts)).height == 0
+
+
+def test_segment_breaks_those_of_the_plain_pattern():
+    # the pattern opens with a lookahead for speed only: the same breaks as without it
+    plain = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+")
+    rng = random.Random(2)
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", "«", "(", "©", "\u00a0"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in _SEGMENT_BREAK.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

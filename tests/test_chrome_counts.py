@@ -98,3 +98,22 @@ def test_edges_learned_from_segments_found_a_batch_at_a_time(text):
         learn_edges(texts.select("group", "key"), found=found, min_docs=5),
         learn_edges(texts, min_docs=5),
     )
+
+
+def _buffer_bytes(strings: pl.Series) -> int:
+    """Bytes of the buffers a string column holds (polars' strings are views into them)."""
+    arrays = strings.to_arrow(compat_level=pl.CompatLevel.newest())
+    return sum(b.size for b in arrays.buffers() if b is not None)
+
+
+@pytest.mark.parametrize(("n_docs", "story_chars"), [(5, 100_000), (1000, 5000)])
+def test_learned_lines_found_hold_none_of_the_batch_texts(n_docs, story_chars):
+    # A load keeps each batch's learned lines to its end: they must not point into the
+    # buffers of the batch's lines (its stories), only hold their own few strings.
+    menu = "Home | World | Business | Sport"  # over 12 bytes: not inlined in its view
+    rows = [(d, "a", d, [menu, f"Story {d} " + "x" * story_chars]) for d in range(n_docs)]
+    counts = GroupCounts()
+    counts.add_lines(*_frames(rows))
+    found = counts.learned(3, 0.0).lines_in(_frames(rows)[1])
+    assert found.select("group", "kind", "line").rows() == [("a", "line", menu)]
+    assert _buffer_bytes(found["line"]) < 1_000

@@ -34,12 +34,19 @@ __all__ = [
 # A site-name part is set off by a bar, a dash or a bullet with spaces around it. A colon is
 # not a separator here: "Paris attacks: ..." opens many stories of one site and is their words.
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
+# The same for polars: Python's \s (what str.split() splits at) holds \x1c-\x1f, polars' not.
+_SPACE = r"[\s\x1c-\x1f]"
+_SEPARATOR_COLUMN = rf"{_SPACE}+(?:[|\-–—·•»]|::){_SPACE}+"
+_WORDS = r"[^\s\x1c-\x1f]+"  # the words str.split() gives
+_MARK = "\x00"  # set around each separator to split a title at them
 _FIRST_WORD = r"^\W*(\w+)"  # the first word of a part, past its separator
 _AFFIX_MAX_WORDS = 8  # a site name with its section, not a clause of the title
 _TITLE_MIN_CHARS = 8  # what is left of a title once its affixes are cut
 
 # The segments of a text's first and last paragraph: sentences, and parts set off by a bar.
-_SEGMENT_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+")
+# Both branches open with a space: the lookahead first lets the search skip to spaces (a third
+# faster on long paragraphs; the same matches).
+_SEGMENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+)")
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
 # A site-name part is on most of a site's titles; one on fewer ("— Putin", "- Reports") says
 # who is quoted. Parts that start with the same word count together (" — RT World News",
@@ -55,8 +62,54 @@ TEMPLATE_MARK = " …"  # how a template is listed: its first word, then this
 EDGE_KINDS = ("opening", "closing", "closing template")
 
 
-def _affix_candidates(title: str) -> list[tuple[str, str]]:
-    """(kind, part) for every head and tail of ``title`` cut at a separator."""
+def _affix_candidates(titles: pl.DataFrame) -> pl.DataFrame:
+    """``group, key, kind, line``: every head ("title prefix") and tail ("title suffix") of each
+    title cut at a separator, where it has at most ``_AFFIX_MAX_WORDS`` words past it."""
+    has = titles.filter(pl.col("title").str.contains(_SEPARATOR_COLUMN))
+    marked = pl.col("title").str.contains(_MARK, literal=True)
+    # the few titles that hold the mark itself are cut one by one
+    rare = [
+        (group, key, kind, part)
+        for group, key, title in has.filter(marked).select("group", "key", "title").iter_rows()
+        for kind, part in _title_cuts(title)
+    ]
+    has = has.filter(~marked)
+    # Each title split into its parts, the separators at odd places: [text, sep, text, ...]
+    parts = (
+        has.with_row_index("_t")
+        .with_columns(
+            pl.col("title")
+            .str.replace_all(_SEPARATOR_COLUMN, f"{_MARK}${{0}}{_MARK}")
+            .str.split(_MARK)
+            .alias("_part")
+        )
+        .explode("_part")
+        .with_columns(
+            pl.int_range(pl.len()).over("_t").alias("_i"),
+            pl.col("_part").str.len_chars().cum_sum().over("_t").alias("_end"),
+        )
+        .filter(pl.col("_i") % 2 == 1)
+        .with_columns((pl.col("_end") - pl.col("_part").str.len_chars()).alias("_start"))
+    )
+    head = pl.col("title").str.slice(0, pl.col("_end"))
+    tail = pl.col("title").str.slice(pl.col("_start"))
+    schema = {"group": pl.String, "key": titles.schema["key"], "kind": pl.String, "line": pl.String}
+    return pl.concat(
+        [
+            *(
+                parts.select("group", "key", pl.lit(kind).alias("kind"), part.alias("line"))
+                .filter(pl.col("line").str.count_matches(_WORDS) <= _AFFIX_MAX_WORDS + 1)
+                .cast(schema)
+                for kind, part in (("title prefix", head), ("title suffix", tail))
+            ),
+            pl.DataFrame(rare, schema=schema, orient="row"),
+        ]
+    )
+
+
+def _title_cuts(title: str) -> list[tuple[str, str]]:
+    """(kind, part) for every head and tail of ``title`` cut at a separator, one title at a
+    time (what :func:`_affix_candidates` gives for a column)."""
     out = []
     for m in _SEPARATOR.finditer(title):
         head, tail = title[: m.end()], title[m.start() :]
@@ -102,21 +155,7 @@ def learn_title_affixes(
         included), n_docs``.
     """
     titles = titles.filter(pl.col("group").is_not_null() & pl.col("title").is_not_null())
-    rows = [
-        (group, key, kind, part)
-        for group, key, title in titles.select("group", "key", "title").iter_rows()
-        for kind, part in _affix_candidates(title)
-    ]
-    found = pl.DataFrame(
-        rows,
-        schema={
-            "group": pl.String,
-            "key": titles.schema["key"],
-            "kind": pl.String,
-            "line": pl.String,
-        },
-        orient="row",
-    )
+    found = _affix_candidates(titles)
     learned = _learned(found, titles, min_docs, min_share)
     if not learned.height:
         return learned
@@ -171,14 +210,19 @@ def _strip(title: str, parts: list[str], *, prefix: bool) -> str:
     return title
 
 
-def _spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each segment of a paragraph."""
+def _spans(paragraph: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each segment of a paragraph; the first ``limit`` only, if given (the
+    paragraph is read no further)."""
     spans, start = [], 0
     for m in _SEGMENT_BREAK.finditer(paragraph):
-        spans.append((start, m.start()))
+        if m.start() > start:
+            spans.append((start, m.start()))
+            if len(spans) == limit:
+                return spans
         start = m.end()
-    spans.append((start, len(paragraph)))
-    return [(a, b) for a, b in spans if b > a]
+    if len(paragraph) > start:
+        spans.append((start, len(paragraph)))
+    return spans
 
 
 def _segments(paragraph: str) -> list[str]:
@@ -190,9 +234,11 @@ def text_edges(text: str) -> list[tuple[str, str]]:
     paras = [p for p in text.split("\n") if p.strip()]
     if not paras:
         return []
-    first, last = _segments(paras[0]), _segments(paras[-1])
-    out = []
     several = len(paras) > 1
+    last = _segments(paras[-1])
+    # of the first paragraph: its first segment, and whether it has another
+    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)] if several else last
+    out = []
     if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
         out.append(("opening", start))
     if several or len(last) > 1:

@@ -97,14 +97,16 @@ class Learned:
         if not self.keys.height or not lines.height:
             return pl.DataFrame(schema=LEARNED_SCHEMA)
         h = _found_hash()
-        return (
-            lines.filter(h.is_in(self.keys["h"].implode()))  # a few lines: their texts copied
+        found = (
+            lines.filter(h.is_in(self.keys["h"].implode()))
             .select("group", pl.coalesce("found", "line").alias("line"), h.alias("h"))
             .join(self.keys, on="h")
             .select("group", pl.lit("line").alias("kind"), "line", "n_docs")
             .unique()
-            .cast(LEARNED_SCHEMA)
         )
+        # Built anew from Python: a filter's strings still point into the buffers of all the
+        # batch's lines, which a load keeps to its end with them (5 KB a page).
+        return pl.DataFrame(found.rows(), schema=LEARNED_SCHEMA, orient="row")
 
 
 def _pairs(docs: pl.DataFrame, *keep: str) -> pl.DataFrame:

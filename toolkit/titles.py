@@ -54,6 +54,8 @@ _MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
 _MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
 # A note in brackets after the last paragraph: "(Reporting by X; Editing by Y)"
 _REPORTERS = re.compile(r"^\((?:[^()]*\s){2}[^()]*\)$")
+# The first character of each word (what str.split() gives) of at least four characters
+_LONG_WORD_INITIAL = re.compile(r"(?<!\S)(\S)\S{3,}")
 
 
 def is_prose(p: str) -> bool:
@@ -61,15 +63,17 @@ def is_prose(p: str) -> bool:
     words = p.count(" ") + 1
     if words == 1:  # scripts written without spaces
         return len(p) >= 60 and bool(_PROSE_END.search(p))
-    if words < 30 and _title_case(p):  # "Manhole Fires and Burst Pipes: ... N.Y.C."
-        return False
-    return words >= 30 or (words >= 12 and bool(_PROSE_END.search(p)))
+    if words >= 30:
+        return True
+    # the cheap tests first (most lines of a page are short menus or long), then title case:
+    # "Manhole Fires and Burst Pipes: ... N.Y.C." is a headline
+    return words >= 12 and bool(_PROSE_END.search(p)) and not _title_case(p)
 
 
 def _title_case(p: str) -> bool:
     """Whether most longer words of a line are capitalised, as in a headline."""
-    long = [w for w in p.split() if len(w) >= 4 and w[0].isalpha()]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+    initials = list(filter(str.isalpha, _LONG_WORD_INITIAL.findall(p)))
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
 def _headline_size(p: str) -> bool:
