@@ -5,7 +5,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from toolkit.affixes import edge_segments, learn_edges
-from toolkit.chrome_counts import GroupCounts
+from toolkit.chrome_counts import GroupCounts, _distinct_docs
 
 # (doc, group, key, lines): documents 2 and 3 are copies of one text (same key)
 DOCS = [
@@ -98,3 +98,25 @@ def test_edges_learned_from_segments_found_a_batch_at_a_time(text):
         learn_edges(texts.select("group", "key"), found=found, min_docs=5),
         learn_edges(texts, min_docs=5),
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # (doc, g, h): a line twice in a document counts once; two documents twice
+        ([(0, 1, 5), (0, 1, 5), (1, 1, 5)], [(1, 5, 2)]),
+        # the same line in two groups is counted apart
+        ([(0, 1, 5), (1, 2, 5), (2, 2, 5)], [(1, 5, 1), (2, 5, 2)]),
+        ([(2, 1, 7), (0, 1, 6), (1, 1, 7), (0, 1, 7)], [(1, 6, 1), (1, 7, 3)]),
+        ([], []),
+    ],
+)
+def test_distinct_docs(rows, expected):
+    hashed = pl.DataFrame(
+        rows, schema={"doc": pl.UInt32, "g": pl.UInt64, "h": pl.UInt64}, orient="row"
+    )
+    got = _distinct_docs(hashed, "n").sort("g", "h")
+    want = pl.DataFrame(
+        expected, schema={"g": pl.UInt64, "h": pl.UInt64, "n": pl.UInt32}, orient="row"
+    )
+    assert_frame_equal(got, want)

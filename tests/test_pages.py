@@ -11,6 +11,7 @@ from polars.testing import assert_frame_equal
 
 import toolkit
 import toolkit.load as load
+import toolkit.pages as pages_module
 
 MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
 FOOTER = "About us\nTerms of use\nPrivacy policy"
@@ -26,7 +27,8 @@ normalize_module = importlib.import_module("toolkit.normalize")
 def batches(request, monkeypatch):
     """Every test here holds whether a load reads its files in one batch or a file at a time
     (the learning then works from what each batch gives), its lines kept or split again, and
-    its texts normalised and split into lines whole or a few characters at a time."""
+    its texts normalised and split into lines whole or a few characters at a time (the C
+    heap's freed memory then handed back after every batch's pages are read)."""
     if request.param in ("a file a batch", "lines split again"):
         monkeypatch.setattr(load, "BATCH_FILES", 1)
         monkeypatch.setattr(load, "BATCH_BYTES", 40)  # a table's rows a slice at a time
@@ -34,6 +36,7 @@ def batches(request, monkeypatch):
         monkeypatch.setattr(load, "LINES_KEPT", 0)
     if request.param == "texts in slices":
         monkeypatch.setattr(normalize_module, "SLICE_CHARS", 16)
+        monkeypatch.setattr(pages_module, "TRIM_BYTES", 0)
     return request.param
 
 
