@@ -178,3 +178,15 @@ def test_seeds_give_the_tables_of_one_batch_of_whole_texts(monkeypatch):
     assert whole.corpus.height == 5
     for table in ("corpus", "report", "learned_chrome"):
         assert_frame_equal(getattr(sliced, table), getattr(whole, table))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [[], ["one"], ["one", "two"], ["a", "", "b", "c", "d"], ["Мінск", "x", "中文", "😀", "é", "z"]],
+)
+def test_a_big_body_joined_a_part_at_a_time_is_the_body_joined(monkeypatch, body):
+    monkeypatch.setattr(pages_module, "JOIN_LINES", 2)
+    lines = list(body)
+    assert pages_module._joined(lines) == "\n\n".join(body)
+    assert len(lines) == len(body)
+    assert all(p is None for p in lines) or len(body) <= 2  # let go a part at a time
