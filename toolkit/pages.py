@@ -452,6 +452,8 @@ def trim_heap() -> None:
     a block still in use lies above it: once a giant page's lines were read as Python strings,
     about 0.8 of the page stayed held while its body was copied into polars. Dask's
     documentation gives the same remedy for memory "not released back to the OS"."""
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc, or no C library to open so
+        return
+    trim(0)
