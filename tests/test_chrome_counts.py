@@ -5,7 +5,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from toolkit.affixes import edge_segments, learn_edges
-from toolkit.chrome_counts import GroupCounts
+from toolkit.chrome_counts import GroupCounts, _distinct_docs
 
 # (doc, group, key, lines): documents 2 and 3 are copies of one text (same key)
 DOCS = [
@@ -117,3 +117,25 @@ def test_learned_lines_found_hold_none_of_the_batch_texts(n_docs, story_chars):
     found = counts.learned(3, 0.0).lines_in(_frames(rows)[1])
     assert found.select("group", "kind", "line").rows() == [("a", "line", menu)]
     assert _buffer_bytes(found["line"]) < 1_000
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # (doc, g, h): a line twice in a document counts once; two documents twice
+        ([(0, 1, 5), (0, 1, 5), (1, 1, 5)], [(1, 5, 2)]),
+        # the same line in two groups is counted apart
+        ([(0, 1, 5), (1, 2, 5), (2, 2, 5)], [(1, 5, 1), (2, 5, 2)]),
+        ([(2, 1, 7), (0, 1, 6), (1, 1, 7), (0, 1, 7)], [(1, 6, 1), (1, 7, 3)]),
+        ([], []),
+    ],
+)
+def test_distinct_docs(rows, expected):
+    hashed = pl.DataFrame(
+        rows, schema={"doc": pl.UInt32, "g": pl.UInt64, "h": pl.UInt64}, orient="row"
+    )
+    got = _distinct_docs(hashed, "n").sort("g", "h")
+    want = pl.DataFrame(
+        expected, schema={"g": pl.UInt64, "h": pl.UInt64, "n": pl.UInt32}, orient="row"
+    )
+    assert_frame_equal(got, want)

@@ -11,6 +11,7 @@ from polars.testing import assert_frame_equal
 
 import toolkit
 import toolkit.load as load
+import toolkit.pages as pages_module
 
 MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
 FOOTER = "About us\nTerms of use\nPrivacy policy"
@@ -26,7 +27,8 @@ normalize_module = importlib.import_module("toolkit.normalize")
 def batches(request, monkeypatch):
     """Every test here holds whether a load reads its files in one batch or a file at a time
     (the learning then works from what each batch gives), its lines kept or split again, and
-    its texts normalised and split into lines whole or a few characters at a time."""
+    its texts normalised and split into lines whole or a few characters at a time (the C
+    heap's freed memory then handed back after every batch's pages are read)."""
     if request.param in ("a file a batch", "lines split again"):
         monkeypatch.setattr(load, "BATCH_FILES", 1)
         monkeypatch.setattr(load, "BATCH_BYTES", 40)  # a table's rows a slice at a time
@@ -34,6 +36,7 @@ def batches(request, monkeypatch):
         monkeypatch.setattr(load, "LINES_KEPT", 0)
     if request.param == "texts in slices":
         monkeypatch.setattr(normalize_module, "SLICE_CHARS", 16)
+        monkeypatch.setattr(pages_module, "TRIM_BYTES", 0)
     return request.param
 
 
@@ -175,3 +178,15 @@ def test_seeds_give_the_tables_of_one_batch_of_whole_texts(monkeypatch):
     assert whole.corpus.height == 5
     for table in ("corpus", "report", "learned_chrome"):
         assert_frame_equal(getattr(sliced, table), getattr(whole, table))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [[], ["one"], ["one", "two"], ["a", "", "b", "c", "d"], ["Мінск", "x", "中文", "😀", "é", "z"]],
+)
+def test_a_big_body_joined_a_part_at_a_time_is_the_body_joined(monkeypatch, body):
+    monkeypatch.setattr(pages_module, "JOIN_LINES", 2)
+    lines = list(body)
+    assert pages_module._joined(lines) == "\n\n".join(body)
+    assert len(lines) == len(body)
+    assert all(p is None for p in lines) or len(body) <= 2  # let go a part at a time

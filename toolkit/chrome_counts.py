@@ -109,6 +109,14 @@ class Learned:
         return pl.DataFrame(found.rows(), schema=LEARNED_SCHEMA, orient="row")
 
 
+def _distinct_docs(hashed: pl.DataFrame, name: str) -> pl.DataFrame:
+    """``g, h`` and how many distinct documents of ``hashed`` (``doc, g, h``) hold each."""
+    new = (pl.col("g") != pl.col("g").shift()) | (pl.col("h") != pl.col("h").shift())
+    first = (new | (pl.col("doc") != pl.col("doc").shift())).fill_null(True)
+    runs = hashed.sort("g", "h", "doc").filter(first).select(pl.struct("g", "h").rle().alias("r"))
+    return runs.unnest("r").unnest("value").select("g", "h", pl.col("len").alias(name))
+
+
 def _pairs(docs: pl.DataFrame, *keep: str) -> pl.DataFrame:
     """The distinct ``(g, key)`` of ``docs``, first copies first, with the columns ``keep``."""
     return (
@@ -160,15 +168,18 @@ class GroupCounts:
         if not self.learn or not hashed.height:
             return
         hashed = hashed.join(docs.select("doc"), on="doc", how="semi")
+        # Distinct documents a line is in, by sorting, not hashing (polars' hash tables of a
+        # giant page's lines stayed held beside it); once where no chrome sentence was cut.
+        cut = (hashed["h"] != hashed["h_cut"]).any()
         counts = [
-            hashed.select("doc", "g", pl.col(h).alias("h"))
-            .unique(["doc", "h"])
-            .group_by("g", "h")
-            .agg(pl.len().alias(name))
-            for h, name in (("h", "n"), ("h_cut", "n_cut"))
+            _distinct_docs(hashed.select("doc", "g", pl.col(h).alias("h")), name)
+            for h, name in (("h", "n"), ("h_cut", "n_cut"))[: 2 if cut else 1]
         ]
-        counts = counts[0].join(counts[1], on=["g", "h"], how="full", coalesce=True)
-        self._counts.append(counts.fill_null(0))
+        if cut:
+            counts = counts[0].join(counts[1], on=["g", "h"], how="full", coalesce=True)
+            self._counts.append(counts.fill_null(0))
+        else:
+            self._counts.append(counts[0].with_columns(pl.col("n").alias("n_cut")))
         if len(self._counts) >= _COMPACT_EVERY:
             self._counts = [self._total()]
 

@@ -12,6 +12,9 @@ frame. Columns are dropped once used: a corpus's text is held as few times as it
 
 from __future__ import annotations
 
+import ctypes
+from itertools import repeat
+
 import polars as pl
 
 from toolkit.affixes import cut_edges, strip_title_affixes, text_edges
@@ -52,6 +55,11 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     # the body's first and last non-blank lines where they may be learned as edges, else ""
     "edges": pl.String,
 }
+
+# A body of more lines is joined a part of this many lines at a time (see _joined).
+JOIN_LINES = 4096
+# Lines of a batch past this many bytes: once read, the C heap's freed memory is handed back.
+TRIM_BYTES = 1 << 20
 
 
 def normalize_fields(docs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
@@ -299,6 +307,7 @@ def _pages(
         for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
+    size = lines["line"].str.len_bytes().sum()
     del lines  # read: the Python lists hold the lines now
     paras, end = {}, 0
     for doc, n in counts.iter_rows():
@@ -331,10 +340,15 @@ def _pages(
             titled=title_known is not None,
             order=orders.get(group),
         )
-        rows.append(_page_row(doc, page, title_known))
+        row = _page_row(doc, page, title_known)
         del page  # its paragraphs: a giant page's are as big as it
+        para_text[at] = repeat(None, at.stop - at.start)  # read: its lines go as its body grows
+        rows.append((doc, _joined(row[1]), *row[2:]))
+        del row
     # the lines as Python strings go before the bodies are copied into the frame
     del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, cues
+    if size > TRIM_BYTES:
+        trim_heap()
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
     return pl.DataFrame(
         [
@@ -345,8 +359,9 @@ def _pages(
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
-    """A page as a row of ``PAGE_SCHEMA``: the body without a title it repeats, the page's date
-    (else a dateline's full date), and for a yearless dateline the weekday the story names."""
+    """A page as a row of ``PAGE_SCHEMA`` but for its body's lines, not joined (see
+    :func:`_joined`): the body without a title it repeats, the page's date (else a dateline's
+    full date), and for a yearless dateline the weekday the story names."""
     body = page.body
     if title_known and body and title_known == body[0]:
         body = body[1:]
@@ -359,7 +374,7 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         weekday = weekday_mentioned(" ".join(page.body[:2]))
     return (
         doc,
-        "\n\n".join(body),
+        body,
         page.title,
         page.dateline,
         page.outlet,
@@ -381,6 +396,23 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
         or None,
         _edges_kept(body),
     )
+
+
+def _joined(body: list[str]) -> str:
+    """The lines of ``body`` joined by blank lines, ``body`` emptied as they are: a big body's
+    lines go a part at a time as its text grows in place (joined at once, all of them are held
+    beside the whole text)."""
+    if len(body) <= JOIN_LINES:
+        return "\n\n".join(body)
+    text = ""
+    for start in range(0, len(body), JOIN_LINES):
+        part = "\n\n".join(body[start : start + JOIN_LINES])
+        body[start : start + JOIN_LINES] = repeat(None, len(body[start : start + JOIN_LINES]))
+        if start:
+            text += "\n\n"
+        text += part  # in place: CPython grows a string only this name holds
+        del part
+    return text
 
 
 def _edges_kept(body: list[str]) -> str:
@@ -410,3 +442,18 @@ def _nonblank(paras: list[str], *, reverse: bool) -> tuple[tuple[int, int] | Non
             if lines[j].strip():
                 return (i, j), lines[j]
     return None, None
+
+
+def trim_heap() -> None:
+    """Hand the memory the C heap holds freed back to the system, where the C library can
+    (glibc's ``malloc_trim``; elsewhere nothing is done).
+
+    Python strings over 512 bytes live on glibc's heap, which keeps what they freed wherever
+    a block still in use lies above it: once a giant page's lines were read as Python strings,
+    about 0.8 of the page stayed held while its body was copied into polars. Dask's
+    documentation gives the same remedy for memory "not released back to the OS"."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc, or no C library to open so
+        return
+    trim(0)
