@@ -21,12 +21,11 @@ Example:
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 import polars as pl
 
 from toolkit.resources import SHINGLE_TOKEN_PATTERN
+from toolkit.word_tokens import Tokens, word_tokens
 
 __all__ = [
     "EMPTY",
@@ -61,40 +60,16 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x
 
 
-class Tokens(NamedTuple):
-    """The word tokens of a batch of texts, flat, with each document's exact key and length."""
-
-    docs: np.ndarray  # int64: the document of each token, ascending
-    hashes: np.ndarray  # uint64: each token's hash, in text order
-    keys: np.ndarray  # uint64 per document: the hash of its whole token sequence; 0 when empty
-    counts: np.ndarray  # int64 per document: its number of tokens
-
-
 def tokens(texts: pl.Series, *, seed: int) -> Tokens:
     """Lower-case word tokens of every text, hashed, with an exact key per document.
 
     Texts are compared as sequences of lower-cased word characters, so changes of punctuation,
     quotation marks, spacing and paragraph breaks do not count as differences. Two documents
     share a key exactly when their token sequences are equal (up to a 2**-64 chance of
-    collision). All of it is one polars query on all cores: tokens are hashed inside their lists,
-    and the key is the hash of a document's list of token hashes.
+    collision). The tokens and hashes are those of polars' ``\\w+`` on the lower-cased text,
+    found in numpy over the text bytes (:mod:`toolkit.word_tokens`).
     """
-    lists = pl.DataFrame({"t": texts.fill_null("")}).select(
-        w=pl.col("t")
-        .str.to_lowercase()
-        .str.extract_all(TOKEN_PATTERN)
-        .list.eval(pl.element().hash(seed=seed))  # hash inside the lists: no string copies
-    )
-    per_doc = lists.select(
-        n=pl.col("w").list.len().cast(pl.Int64),
-        key=pl.when(pl.col("w").list.len() > 0)
-        .then(pl.col("w").hash(seed=seed))
-        .otherwise(pl.lit(0, dtype=pl.UInt64)),
-    )
-    counts = per_doc["n"].to_numpy()
-    hashes = lists["w"].explode().drop_nulls().to_numpy()
-    docs = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
-    return Tokens(docs, hashes, per_doc["key"].to_numpy().astype(np.uint64), counts)
+    return word_tokens(texts, seed=seed)
 
 
 def tokenize(texts: pl.Series, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
