@@ -48,6 +48,7 @@ _EMPTY64 = np.iinfo(np.uint64).max  # an empty bin while signatures are built
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _ROTATE = np.uint64(0x632BE59BD9B4E019)  # densification offset per bin of distance
+_BLOCK = 1 << 15  # values hashed at a time
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -92,12 +93,15 @@ def shingles(
         return docs[:0], tokens[:0]
     counts = np.bincount(docs)
     m = max(n - k + 1, 0)  # shingle start positions in the flat token array
-    combined = tokens[:m].copy()
-    for i in range(1, k):
-        combined *= _GOLDEN
-        combined += tokens[i : m + i]
-    combined ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
-    _mix(combined)
+    combined = np.empty(m, dtype=np.uint64)
+    for lo in range(0, m, _BLOCK):  # blocks that stay in cache through every pass
+        part = combined[lo : min(lo + _BLOCK, m)]
+        part[:] = tokens[lo : lo + part.size]
+        for i in range(1, k):
+            part *= _GOLDEN
+            part += tokens[lo + i : lo + i + part.size]
+        part ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
+        _mix(part)
     inside = docs[k - 1 : k - 1 + m] == docs[:m]  # the shingle does not run into the next doc
     out_docs, out = [docs[:m][inside]], [combined[inside]]
     short = np.flatnonzero((counts > 0) & (counts < k))
@@ -131,7 +135,7 @@ def sample_shingles(
     documents sharing a passage share its sampled shingles. A batch must hold fewer than 2**24
     documents (the document index and 40 bits of the hash are packed into one key).
     """
-    keep = (shingle_hashes >> np.uint64(40)) % np.uint64(every) == 0
+    keep = _modulo(shingle_hashes >> np.uint64(40), every) == 0
     sd, sh = docs[keep], shingle_hashes[keep]
     _, first = np.unique(
         (sd.astype(np.uint64) << np.uint64(40)) | (sh >> np.uint64(24)), return_index=True
@@ -147,15 +151,29 @@ def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, nu
     signatures of a million documents fit in half a gigabyte. A document without shingles gets
     a row of :data:`EMPTY`; callers leave such rows out of banding.
     """
-    k = np.uint64(num_perm)
     sig = np.full(n_docs * num_perm, _EMPTY64, dtype=np.uint64)
-    bins = (shingle_hashes % k).astype(np.int64)
-    np.minimum.at(sig, sdocs * num_perm + bins, shingle_hashes // k)
+    at = _modulo(shingle_hashes, num_perm).astype(np.int64)
+    at += sdocs * num_perm
+    np.minimum.at(sig, at, _divide(shingle_hashes, num_perm))
     sig = _densify(sig.reshape(n_docs, num_perm))
     empty_rows = sig[:, 0] == _EMPTY64
     folded = (sig ^ (sig >> np.uint64(32))).astype(np.uint32)
     folded[empty_rows] = EMPTY
     return folded
+
+
+def _modulo(x: np.ndarray, k: int) -> np.ndarray:
+    """``x % k`` for uint64 ``x``: a mask when ``k`` is a power of two (a division is slower)."""
+    if k & (k - 1) == 0:
+        return x & np.uint64(k - 1)
+    return x % np.uint64(k)
+
+
+def _divide(x: np.ndarray, k: int) -> np.ndarray:
+    """``x // k`` for uint64 ``x``: a shift when ``k`` is a power of two."""
+    if k & (k - 1) == 0:
+        return x >> np.uint64(k.bit_length() - 1)
+    return x // np.uint64(k)
 
 
 def _densify(sig: np.ndarray) -> np.ndarray:
