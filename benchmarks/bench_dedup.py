@@ -218,11 +218,12 @@ def _child(method: str, data: Path) -> dict:
     elif method == "datasketch":
         from datasketch import MinHash, MinHashLSH
     elif method == "floor":
+        from toolkit.dedup_local import small_pages
         from toolkit.minhash import shingles, signatures, tokens
     else:
         from rensa import RMinHash, RMinHashLSH
 
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, times0 = time.perf_counter(), time.process_time(), os.times()
     extra = {}
     if method == "toolkit":
         dups = toolkit.find_duplicates(data)
@@ -234,14 +235,15 @@ def _child(method: str, data: Path) -> dict:
         texts = pl.read_parquet(data, columns=["text"])["text"]
         read = time.perf_counter() - t0
         tok = mh = 0.0
-        for start in range(0, texts.len(), 2000):
-            part = texts.slice(start, 2000)
-            c = time.process_time()
-            t = tokens(part, seed=0)
-            c2 = time.process_time()
-            sd, sh = shingles(t.docs, t.hashes, k=3, seed=0)
-            signatures(sd, sh, n_docs=part.len(), num_perm=128)
-            tok, mh = tok + c2 - c, mh + time.process_time() - c2
+        with small_pages():  # as toolkit runs them
+            for start in range(0, texts.len(), 2000):
+                part = texts.slice(start, 2000)
+                c = time.process_time()
+                t = tokens(part, seed=0)
+                c2 = time.process_time()
+                sd, sh = shingles(t.docs, t.hashes, k=3, seed=0)
+                signatures(sd, sh, n_docs=part.len(), num_perm=128)
+                tok, mh = tok + c2 - c, mh + time.process_time() - c2
         n, found = texts.len(), 0
         extra = {
             "read_s": round(read, 2),
@@ -274,6 +276,9 @@ def _child(method: str, data: Path) -> dict:
                         found += 1
                 n += 1
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    times = os.times()
+    extra["user_s"] = round(times.user - times0.user, 2)
+    extra["system_s"] = round(times.system - times0.system, 2)
     # VmHWM, not getrusage: ru_maxrss keeps the parent's peak across fork and exec
     status = Path("/proc/self/status").read_text()
     peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
