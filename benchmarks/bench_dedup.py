@@ -307,12 +307,16 @@ def speed(args) -> None:
         runs: dict[str, list[dict]] = {}
         for round_ in range(args.rounds):  # interleaved: a busy spell hits every method alike
             for method in args.methods:
-                if method not in ("toolkit", "floor") and size > args.baseline_max:
+                if method not in ("toolkit", "floor", "base") and size > args.baseline_max:
                     continue
                 load = os.getloadavg()[0]
+                env = dict(os.environ)
+                if method == "base":  # toolkit as another checkout has it, e.g. main before
+                    env["PYTHONPATH"] = str(Path(args.base).resolve())
                 out = subprocess.run(
-                    [sys.executable, __file__, "child", method, str(data)],
-                    capture_output=True, text=True, check=True,
+                    [sys.executable, __file__, "child",
+                     "toolkit" if method == "base" else method, str(data)],
+                    capture_output=True, text=True, check=True, env=env,
                 )  # fmt: skip
                 result = json.loads(out.stdout.strip().splitlines()[-1])
                 result["load_before"] = round(load, 2)
@@ -387,11 +391,16 @@ def main() -> None:
     s.add_argument("--methods", nargs="+", default=["toolkit", "floor", "datasketch", "rensa"])
     s.add_argument("--rounds", type=int, default=3, help="interleaved rounds of every method")
     s.add_argument("--baseline-max", type=int, default=100_000)
+    s.add_argument(
+        "--base", help="a checkout of the toolkit to run too, as method 'base' (before and after)"
+    )
     sub.add_parser("table")
     c = sub.add_parser("child")
     c.add_argument("method")
     c.add_argument("data", type=Path)
     args = parser.parse_args()
+    if args.cmd == "speed" and args.base and "base" not in args.methods:
+        args.methods = ["toolkit", "base", *[m for m in args.methods if m != "toolkit"]]
     if args.cmd == "eval":
         evaluate(args)
     elif args.cmd == "speed":
