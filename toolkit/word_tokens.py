@@ -14,8 +14,8 @@ How the same tokens come out:
   lower-casing changes (Cyrillic or Greek capitals, say) is lowered by polars itself, as before.
   Lower-casing maps characters one by one except the Greek final sigma, which is a capital and so
   takes the polars path.
-- **word characters**: what the regex engine calls ``\\w``, for every code point, asked once of
-  polars' own regex (:func:`_tables`); multi-byte characters are decoded in numpy and looked up.
+- **word characters**: what the regex engine calls ``\\w``, asked of polars' own regex once per
+  character met (:class:`_Characters`); multi-byte characters are decoded in numpy.
 - **documents**: a run of word bytes never crosses from one text into the next.
 
 Example:
@@ -27,7 +27,6 @@ Example:
 
 from __future__ import annotations
 
-from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -84,9 +83,9 @@ def word_tokens(texts: pl.Series, *, seed: int) -> Tokens:
         return _concat([word_tokens(part, seed=seed) for part in halves])
     high = np.flatnonzero(buf >= 0x80)
     if high.size:
-        is_word, changes = _tables()
         lead, code = _decode(buf, high)
-        changing = high[lead][changes[code]]
+        _CHARACTERS.learn(code)
+        changing = high[lead][_CHARACTERS.changes[code]]
         if changing.size:  # texts whose lower case polars must make (non-ASCII capitals)
             rows = np.unique(np.searchsorted(offs, changing, "right") - 1)
             texts = texts.scatter(rows, texts.gather(rows).str.to_lowercase())
@@ -96,9 +95,9 @@ def word_tokens(texts: pl.Series, *, seed: int) -> Tokens:
     buf = _ascii_lower(buf)  # a no-op on the texts polars lowered
     word = _ascii_word(buf)
     if high.size:
-        is_word, _ = _tables()
+        _CHARACTERS.learn(code)  # lower-casing may bring new ones
         word_high = np.zeros(high.size, dtype=bool)
-        word_high[lead] = is_word[code]
+        word_high[lead] = _CHARACTERS.is_word[code]
         char = np.where(lead, np.arange(high.size), 0)  # a continuation byte takes its lead's
         np.maximum.accumulate(char, out=char)
         word[high] = word_high[char]
@@ -114,17 +113,28 @@ def word_tokens(texts: pl.Series, *, seed: int) -> Tokens:
     return Tokens(docs, hashes, keys, counts.astype(np.int64))
 
 
-@cache
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """(is a word character, changes when lower-cased) for every code point, as polars' regex
-    and lower case say: asked once per process (a fifth of a second)."""
-    code = np.concatenate([np.arange(0xD800), np.arange(0xE000, 0x110000)])  # no surrogates
-    chars = pl.Series([chr(c) for c in code.tolist()], dtype=pl.String)
-    is_word = np.zeros(0x110000, dtype=bool)
-    is_word[code] = chars.str.contains(rf"^(?:{SHINGLE_TOKEN_PATTERN})$").to_numpy()
-    changes = np.zeros(0x110000, dtype=bool)
-    changes[code] = (chars.str.to_lowercase() != chars).to_numpy()
-    return is_word, changes
+class _Characters:
+    """What polars says of each non-ASCII character: is it a word character (its regex's
+    ``\\w``), and does lower-casing change it. Asked of polars the first time a character is
+    met, a few at a time, then kept for the process."""
+
+    def __init__(self) -> None:
+        self.known = np.zeros(0x110000, dtype=bool)
+        self.is_word = np.zeros(0x110000, dtype=bool)
+        self.changes = np.zeros(0x110000, dtype=bool)
+
+    def learn(self, code: np.ndarray) -> None:
+        new = np.unique(code[~self.known[code]])
+        if new.size == 0:
+            return
+        new = new[(new < 0xD800) | (new > 0xDFFF)]  # surrogates are not characters
+        chars = pl.Series([chr(c) for c in new.tolist()], dtype=pl.String)
+        self.is_word[new] = chars.str.contains(rf"^(?:{SHINGLE_TOKEN_PATTERN})$").to_numpy()
+        self.changes[new] = (chars.str.to_lowercase() != chars).to_numpy()
+        self.known[new] = True  # last: another thread reads the values only once known
+
+
+_CHARACTERS = _Characters()
 
 
 def _buffer(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
