@@ -362,6 +362,8 @@ def table(_args) -> None:
                 else ["not run", "", "", ""]
             )
         print("| " + " | ".join(cells) + " |")
+    print()
+    _round_table(rows)
     ev = json.loads((RESULTS / "dedup_eval.json").read_text())
     print()
     print("| shingle | threshold | containment | bands | precision | recall | ARI | pairs |")
@@ -378,6 +380,41 @@ def table(_args) -> None:
                 f"\n{r['method']} (threshold {r['threshold']}): precision {r['precision']:.4f}, "
                 f"recall {r['recall']:.4f}, ARI {r['ari']:.4f}; by edit {r['recall_by_edit']}"
             )
+
+
+def _round_table(rows: dict) -> None:
+    """Round by round (the same round, the same load): toolkit's wall and CPU seconds beside
+    the checkout run as 'base', the floor, datasketch and rensa."""
+    print("| articles | round | load | toolkit s | CPU-s (user + sys) | base CPU-s | floor s | "
+          "toolkit CPU-s / 2 / floor | datasketch / toolkit, wall | CPU | rensa / toolkit, wall "
+          "| CPU |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sorted({s for _, s in rows}):
+        t = rows.get(("toolkit", size))
+        if t is None or "rounds" not in t:
+            continue
+        for i, r in enumerate(t["rounds"]):
+            other = {
+                m: rows[(m, size)]["rounds"][i]
+                for m in ("base", "floor", "datasketch", "rensa")
+                if (m, size) in rows and len(rows[(m, size)].get("rounds", [])) > i
+            }
+            split = f"{r.get('user_s', 0):.1f} + {r.get('system_s', 0):.1f}"
+            cells = [f"{size:,}", str(i + 1), f"{r['load_before']:.1f}", f"{r['seconds']:.2f}",
+                     f"{r['cpu_seconds']:.2f} ({split})"]  # fmt: skip
+            cells.append(f"{other['base']['cpu_seconds']:.2f}" if "base" in other else "")
+            if "floor" in other:
+                floor = other["floor"]["floor_s"]
+                cells += [f"{floor:.2f}", f"{r['cpu_seconds'] / 2 / floor:.2f}"]
+            else:
+                cells += ["", ""]
+            for m in ("datasketch", "rensa"):
+                if m in other:
+                    cells += [f"{other[m]['seconds'] / r['seconds']:.1f}x",
+                              f"{other[m]['cpu_seconds'] / r['cpu_seconds']:.1f}x"]  # fmt: skip
+                else:
+                    cells += ["", ""]
+            print("| " + " | ".join(cells) + " |")
 
 
 def main() -> None:
