@@ -218,11 +218,12 @@ def _child(method: str, data: Path) -> dict:
     elif method == "datasketch":
         from datasketch import MinHash, MinHashLSH
     elif method == "floor":
+        from toolkit.dedup_local import small_pages
         from toolkit.minhash import shingles, signatures, tokens
     else:
         from rensa import RMinHash, RMinHashLSH
 
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, times0 = time.perf_counter(), time.process_time(), os.times()
     extra = {}
     if method == "toolkit":
         dups = toolkit.find_duplicates(data)
@@ -234,14 +235,15 @@ def _child(method: str, data: Path) -> dict:
         texts = pl.read_parquet(data, columns=["text"])["text"]
         read = time.perf_counter() - t0
         tok = mh = 0.0
-        for start in range(0, texts.len(), 2000):
-            part = texts.slice(start, 2000)
-            c = time.process_time()
-            t = tokens(part, seed=0)
-            c2 = time.process_time()
-            sd, sh = shingles(t.docs, t.hashes, k=3, seed=0)
-            signatures(sd, sh, n_docs=part.len(), num_perm=128)
-            tok, mh = tok + c2 - c, mh + time.process_time() - c2
+        with small_pages():  # as toolkit runs them
+            for start in range(0, texts.len(), 2000):
+                part = texts.slice(start, 2000)
+                c = time.process_time()
+                t = tokens(part, seed=0)
+                c2 = time.process_time()
+                sd, sh = shingles(t.docs, t.hashes, k=3, seed=0)
+                signatures(sd, sh, n_docs=part.len(), num_perm=128)
+                tok, mh = tok + c2 - c, mh + time.process_time() - c2
         n, found = texts.len(), 0
         extra = {
             "read_s": round(read, 2),
@@ -274,6 +276,9 @@ def _child(method: str, data: Path) -> dict:
                         found += 1
                 n += 1
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    times = os.times()
+    extra["user_s"] = round(times.user - times0.user, 2)
+    extra["system_s"] = round(times.system - times0.system, 2)
     # VmHWM, not getrusage: ru_maxrss keeps the parent's peak across fork and exec
     status = Path("/proc/self/status").read_text()
     peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
@@ -302,12 +307,16 @@ def speed(args) -> None:
         runs: dict[str, list[dict]] = {}
         for round_ in range(args.rounds):  # interleaved: a busy spell hits every method alike
             for method in args.methods:
-                if method not in ("toolkit", "floor") and size > args.baseline_max:
+                if method not in ("toolkit", "floor", "base") and size > args.baseline_max:
                     continue
                 load = os.getloadavg()[0]
+                env = dict(os.environ)
+                if method == "base":  # toolkit as another checkout has it, e.g. main before
+                    env["PYTHONPATH"] = str(Path(args.base).resolve())
                 out = subprocess.run(
-                    [sys.executable, __file__, "child", method, str(data)],
-                    capture_output=True, text=True, check=True,
+                    [sys.executable, __file__, "child",
+                     "toolkit" if method == "base" else method, str(data)],
+                    capture_output=True, text=True, check=True, env=env,
                 )  # fmt: skip
                 result = json.loads(out.stdout.strip().splitlines()[-1])
                 result["load_before"] = round(load, 2)
@@ -353,6 +362,8 @@ def table(_args) -> None:
                 else ["not run", "", "", ""]
             )
         print("| " + " | ".join(cells) + " |")
+    print()
+    _round_table(rows)
     ev = json.loads((RESULTS / "dedup_eval.json").read_text())
     print()
     print("| shingle | threshold | containment | bands | precision | recall | ARI | pairs |")
@@ -371,6 +382,41 @@ def table(_args) -> None:
             )
 
 
+def _round_table(rows: dict) -> None:
+    """Round by round (the same round, the same load): toolkit's wall and CPU seconds beside
+    the checkout run as 'base', the floor, datasketch and rensa."""
+    print("| articles | round | load | toolkit s | CPU-s (user + sys) | base CPU-s | floor s | "
+          "toolkit CPU-s / 2 / floor | datasketch / toolkit, wall | CPU | rensa / toolkit, wall "
+          "| CPU |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sorted({s for _, s in rows}):
+        t = rows.get(("toolkit", size))
+        if t is None or "rounds" not in t:
+            continue
+        for i, r in enumerate(t["rounds"]):
+            other = {
+                m: rows[(m, size)]["rounds"][i]
+                for m in ("base", "floor", "datasketch", "rensa")
+                if (m, size) in rows and len(rows[(m, size)].get("rounds", [])) > i
+            }
+            split = f"{r.get('user_s', 0):.1f} + {r.get('system_s', 0):.1f}"
+            cells = [f"{size:,}", str(i + 1), f"{r['load_before']:.1f}", f"{r['seconds']:.2f}",
+                     f"{r['cpu_seconds']:.2f} ({split})"]  # fmt: skip
+            cells.append(f"{other['base']['cpu_seconds']:.2f}" if "base" in other else "")
+            if "floor" in other:
+                floor = other["floor"]["floor_s"]
+                cells += [f"{floor:.2f}", f"{r['cpu_seconds'] / 2 / floor:.2f}"]
+            else:
+                cells += ["", ""]
+            for m in ("datasketch", "rensa"):
+                if m in other:
+                    cells += [f"{other[m]['seconds'] / r['seconds']:.1f}x",
+                              f"{other[m]['cpu_seconds'] / r['cpu_seconds']:.1f}x"]  # fmt: skip
+                else:
+                    cells += ["", ""]
+            print("| " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -382,11 +428,16 @@ def main() -> None:
     s.add_argument("--methods", nargs="+", default=["toolkit", "floor", "datasketch", "rensa"])
     s.add_argument("--rounds", type=int, default=3, help="interleaved rounds of every method")
     s.add_argument("--baseline-max", type=int, default=100_000)
+    s.add_argument(
+        "--base", help="a checkout of the toolkit to run too, as method 'base' (before and after)"
+    )
     sub.add_parser("table")
     c = sub.add_parser("child")
     c.add_argument("method")
     c.add_argument("data", type=Path)
     args = parser.parse_args()
+    if args.cmd == "speed" and args.base and "base" not in args.methods:
+        args.methods = ["toolkit", "base", *[m for m in args.methods if m != "toolkit"]]
     if args.cmd == "eval":
         evaluate(args)
     elif args.cmd == "speed":

@@ -55,6 +55,7 @@ LAYERS: dict[str, str] = {
     "segment": "clean",
     # Analysis: corpus table in, analysis tables and figures out
     "minhash": "analysis",
+    "word_tokens": "analysis",
     "align": "analysis",
     "dedup": "analysis",
     "explanation": "analysis",

@@ -61,7 +61,7 @@ from toolkit.dedup_clusters import (
     verify_pairs,
 )
 from toolkit.dedup_kept import KeptShingles, shingle_sets_of
-from toolkit.dedup_local import LocalBatches, open_corpus, read_documents
+from toolkit.dedup_local import LocalBatches, open_corpus, read_documents, small_pages
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
 from toolkit.explanation import Explanation
@@ -300,15 +300,16 @@ def find_duplicates(
         with client_for(engine) as client:
             return find_duplicates_dask(corpus, client, opts, registry=registry)
     started, cpu = time.perf_counter(), time.process_time()
-    read = open_corpus(corpus)
-    signed, eligible, found, checked, laps = _local_candidates(read, opts, progress=progress)
-    rank = canonical_rank(read.docs, registry)
-    pairs, near_misses = pair_tables(
-        read.docs, rank, found, checked, threshold=opts.threshold,
-        containment=opts.containment, min_shingles=opts.min_shingles,
-    )  # fmt: skip
-    laps.append(time.perf_counter())
-    clusters = cluster_table(read.docs, rank, pairs)
+    with small_pages():
+        read = open_corpus(corpus)
+        signed, eligible, found, checked, laps = _local_candidates(read, opts, progress=progress)
+        rank = canonical_rank(read.docs, registry)
+        pairs, near_misses = pair_tables(
+            read.docs, rank, found, checked, threshold=opts.threshold,
+            containment=opts.containment, min_shingles=opts.min_shingles,
+        )  # fmt: skip
+        laps.append(time.perf_counter())
+        clusters = cluster_table(read.docs, rank, pairs)
     stats = _stats(signed, eligible, found, near_misses, [started, *laps])
     stats["cpu_seconds"] = time.process_time() - cpu  # every thread of this process
     return Duplicates(

@@ -40,6 +40,7 @@ from toolkit.minhash import (
     sample_shingles,
     shingles,
     signatures,
+    sorted_distinct,
     tokens,
     unique_pairs,
 )
@@ -84,7 +85,9 @@ class Shingles(NamedTuple):
     def sets(self, rows: np.ndarray) -> list[np.ndarray]:
         """The distinct shingle hashes (sorted) of the batch rows ``rows``."""
         ends = np.cumsum(self.counts, dtype=np.int64)
-        return [np.unique(self.hashes[ends[r] - self.counts[r] : ends[r]]) for r in rows.tolist()]
+        return [
+            sorted_distinct(self.hashes[ends[r] - self.counts[r] : ends[r]]) for r in rows.tolist()
+        ]
 
     @property
     def nbytes(self) -> int:

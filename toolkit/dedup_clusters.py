@@ -26,7 +26,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
-from toolkit.minhash import shingles, tokenize
+from toolkit.minhash import shingles, sorted_distinct, tokenize
 from toolkit.outlets import Registry
 
 __all__ = [
@@ -91,7 +91,7 @@ def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.n
     d, t = tokenize(texts, seed=seed)
     sd, sh = shingles(d, t, k=shingle_size, seed=seed)
     bounds = np.searchsorted(sd, np.arange(1, texts.len()))
-    return [np.unique(x) for x in np.split(sh, bounds)]
+    return [sorted_distinct(x) for x in np.split(sh, bounds)]
 
 
 def series_groups(docs: pl.DataFrame) -> np.ndarray:
@@ -212,12 +212,12 @@ def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.n
         for i, x, y in zip(
             np.flatnonzero(large).tolist(), ia[large].tolist(), ib[large].tolist(), strict=True
         ):
-            _, at, _ = np.intersect1d(
-                hashes[starts[x] : ends[x]], hashes[starts[y] : ends[y]],
-                assume_unique=True, return_indices=True,
-            )  # fmt: skip
-            shared[i] = at.size
-            content_shared[i] = at.size - int(is_template[starts[x] + at].sum())
+            mine, theirs = hashes[starts[x] : ends[x]], hashes[starts[y] : ends[y]]
+            at = np.searchsorted(theirs, mine)  # both sorted: a binary search, no merge sort
+            at[at == theirs.size] = 0
+            hit = theirs[at] == mine
+            shared[i] = np.count_nonzero(hit)
+            content_shared[i] = np.count_nonzero(hit & ~is_template[starts[x] : ends[x]])
     small = np.flatnonzero(~large)
     if small.size == 0:
         return shared, content_shared

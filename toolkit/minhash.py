@@ -21,12 +21,11 @@ Example:
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 import polars as pl
 
 from toolkit.resources import SHINGLE_TOKEN_PATTERN
+from toolkit.word_tokens import Tokens, word_tokens
 
 __all__ = [
     "EMPTY",
@@ -38,6 +37,7 @@ __all__ = [
     "sample_shingles",
     "shingles",
     "signatures",
+    "sorted_distinct",
     "tokenize",
     "tokens",
     "unique_pairs",
@@ -49,6 +49,7 @@ _EMPTY64 = np.iinfo(np.uint64).max  # an empty bin while signatures are built
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _ROTATE = np.uint64(0x632BE59BD9B4E019)  # densification offset per bin of distance
+_BLOCK = 1 << 15  # values hashed at a time
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -61,40 +62,16 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x
 
 
-class Tokens(NamedTuple):
-    """The word tokens of a batch of texts, flat, with each document's exact key and length."""
-
-    docs: np.ndarray  # int64: the document of each token, ascending
-    hashes: np.ndarray  # uint64: each token's hash, in text order
-    keys: np.ndarray  # uint64 per document: the hash of its whole token sequence; 0 when empty
-    counts: np.ndarray  # int64 per document: its number of tokens
-
-
 def tokens(texts: pl.Series, *, seed: int) -> Tokens:
     """Lower-case word tokens of every text, hashed, with an exact key per document.
 
     Texts are compared as sequences of lower-cased word characters, so changes of punctuation,
     quotation marks, spacing and paragraph breaks do not count as differences. Two documents
     share a key exactly when their token sequences are equal (up to a 2**-64 chance of
-    collision). All of it is one polars query on all cores: tokens are hashed inside their lists,
-    and the key is the hash of a document's list of token hashes.
+    collision). The tokens and hashes are those of polars' ``\\w+`` on the lower-cased text,
+    found in numpy over the text bytes (:mod:`toolkit.word_tokens`).
     """
-    lists = pl.DataFrame({"t": texts.fill_null("")}).select(
-        w=pl.col("t")
-        .str.to_lowercase()
-        .str.extract_all(TOKEN_PATTERN)
-        .list.eval(pl.element().hash(seed=seed))  # hash inside the lists: no string copies
-    )
-    per_doc = lists.select(
-        n=pl.col("w").list.len().cast(pl.Int64),
-        key=pl.when(pl.col("w").list.len() > 0)
-        .then(pl.col("w").hash(seed=seed))
-        .otherwise(pl.lit(0, dtype=pl.UInt64)),
-    )
-    counts = per_doc["n"].to_numpy()
-    hashes = lists["w"].explode().drop_nulls().to_numpy()
-    docs = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
-    return Tokens(docs, hashes, per_doc["key"].to_numpy().astype(np.uint64), counts)
+    return word_tokens(texts, seed=seed)
 
 
 def tokenize(texts: pl.Series, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -117,12 +94,15 @@ def shingles(
         return docs[:0], tokens[:0]
     counts = np.bincount(docs)
     m = max(n - k + 1, 0)  # shingle start positions in the flat token array
-    combined = tokens[:m].copy()
-    for i in range(1, k):
-        combined *= _GOLDEN
-        combined += tokens[i : m + i]
-    combined ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
-    _mix(combined)
+    combined = np.empty(m, dtype=np.uint64)
+    for lo in range(0, m, _BLOCK):  # blocks that stay in cache through every pass
+        part = combined[lo : min(lo + _BLOCK, m)]
+        part[:] = tokens[lo : lo + part.size]
+        for i in range(1, k):
+            part *= _GOLDEN
+            part += tokens[lo + i : lo + i + part.size]
+        part ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
+        _mix(part)
     inside = docs[k - 1 : k - 1 + m] == docs[:m]  # the shingle does not run into the next doc
     out_docs, out = [docs[:m][inside]], [combined[inside]]
     short = np.flatnonzero((counts > 0) & (counts < k))
@@ -156,7 +136,7 @@ def sample_shingles(
     documents sharing a passage share its sampled shingles. A batch must hold fewer than 2**24
     documents (the document index and 40 bits of the hash are packed into one key).
     """
-    keep = (shingle_hashes >> np.uint64(40)) % np.uint64(every) == 0
+    keep = _modulo(shingle_hashes >> np.uint64(40), every) == 0
     sd, sh = docs[keep], shingle_hashes[keep]
     _, first = np.unique(
         (sd.astype(np.uint64) << np.uint64(40)) | (sh >> np.uint64(24)), return_index=True
@@ -172,15 +152,29 @@ def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, nu
     signatures of a million documents fit in half a gigabyte. A document without shingles gets
     a row of :data:`EMPTY`; callers leave such rows out of banding.
     """
-    k = np.uint64(num_perm)
     sig = np.full(n_docs * num_perm, _EMPTY64, dtype=np.uint64)
-    bins = (shingle_hashes % k).astype(np.int64)
-    np.minimum.at(sig, sdocs * num_perm + bins, shingle_hashes // k)
+    at = _modulo(shingle_hashes, num_perm).astype(np.int64)
+    at += sdocs * num_perm
+    np.minimum.at(sig, at, _divide(shingle_hashes, num_perm))
     sig = _densify(sig.reshape(n_docs, num_perm))
     empty_rows = sig[:, 0] == _EMPTY64
     folded = (sig ^ (sig >> np.uint64(32))).astype(np.uint32)
     folded[empty_rows] = EMPTY
     return folded
+
+
+def _modulo(x: np.ndarray, k: int) -> np.ndarray:
+    """``x % k`` for uint64 ``x``: a mask when ``k`` is a power of two (a division is slower)."""
+    if k & (k - 1) == 0:
+        return x & np.uint64(k - 1)
+    return x % np.uint64(k)
+
+
+def _divide(x: np.ndarray, k: int) -> np.ndarray:
+    """``x // k`` for uint64 ``x``: a shift when ``k`` is a power of two."""
+    if k & (k - 1) == 0:
+        return x >> np.uint64(k.bit_length() - 1)
+    return x // np.uint64(k)
 
 
 def _densify(sig: np.ndarray) -> np.ndarray:
@@ -257,13 +251,32 @@ def bucket_pairs(
 
 def unique_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct (a, b) pairs (both below n), sorted, and how often each occurred."""
-    code = pl.Series(a.astype(np.int64) * n + b).sort().to_numpy()  # sorted on all cores
+    shift = n <= 1 << 31  # a pair packed as a << 32 | b: unpacked by shifts, not divisions
+    a = a.astype(np.int64)
+    code = pl.Series((a << 32) | b if shift else a * n + b).sort().to_numpy()  # on all cores
     if code.size == 0:
         return code, code, code
-    first = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1])))
-    counts = np.diff(np.append(first, code.size))
+    first = np.empty(code.size, dtype=bool)
+    first[0] = True
+    np.not_equal(code[1:], code[:-1], out=first[1:])
+    first = np.flatnonzero(first)
+    counts = np.diff(first, append=code.size)
     code = code[first]
+    if shift:
+        return code >> 32, code & 0xFFFFFFFF, counts
     return code // n, code % n, counts
+
+
+def sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: ``np.unique`` for the small arrays of one document's
+    shingles, where its hash table costs more than the sort (a seventh of the time)."""
+    x = np.sort(values)
+    if x.size < 2:
+        return x
+    keep = np.empty(x.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    return x[keep]
 
 
 def argsort(values: np.ndarray) -> np.ndarray:
