@@ -9,11 +9,10 @@ usual names (``COLUMN_ALIASES``) or by the caller's ``columns=`` and keeps the o
 from __future__ import annotations
 
 import csv
-import io
-import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ import polars as pl
 
 from toolkit.columns import COLUMN_ALIASES, check_columns, table_of_frame, table_of_records
 from toolkit.decode import looks_binary
-from toolkit.records import Skip, Table, file_bytes, file_text
+from toolkit.records import Skip, Table, file_text
 
 # COLUMN_ALIASES and check_columns (toolkit.columns) are named here too, where readers and params
 # have always found them.
@@ -36,48 +35,36 @@ __all__ = [
 
 
 def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
-    """A CSV or TSV file: polars reads it when that gives the table Python's csv module reads;
-    otherwise it is decoded and read row by row, each malformed row skipped."""
-    data = file_bytes(path, rel)
-    if isinstance(data, Skip):
-        yield data
-        return
-    frame = None if looks_binary(data) else _read_exactly(data, delimiter)
-    if frame is not None:  # well formed: every row is one record, no skips
-        del data
-        records, skips, encoding = range(frame.height), [], "utf-8"
-        starts = _first_lines(
-            frame, 1 + sum(len(re.findall(r"\r\n|\r|\n", c)) for c in frame.columns)
-        )
-        frame.columns = _unique([c.strip() for c in frame.columns])
-    else:
-        decoded = file_text(path, rel, "a table", data)
-        del data  # decoded: the bytes go before the text is split into lines
+    """A CSV or TSV file read by Python's csv module a slice of rows at a time
+    (``CHUNK_BYTES``), each malformed row skipped: a UTF-8 file is decoded as it is read (its
+    bytes are never held whole); another is decoded whole (its encoding found from all of it),
+    and its text read the same way."""
+    items = None
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    if head and not head.isspace() and not _decoded_whole(head):
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as text:  # lines split as csv does
+                items = _table_rows(text, rel, options, delimiter)
+        except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
+            items = None
+        encoding = "utf-8"
+    if items is None:
+        decoded = file_text(path, rel, "a table")
         if isinstance(decoded, Skip):
             yield decoded
             return
         encoding = decoded.encoding
-        csv.field_size_limit(1 << 30)
-        lines = _physical_lines(decoded.text)
-        del decoded
-        reader = csv.reader(iter(lines), delimiter=delimiter)
-        try:
-            header = [h.strip() for h in next(reader)]
-        except (StopIteration, csv.Error) as e:
-            yield Skip(rel, f"no header row: {e}", line=1, encoding=encoding)
-            return
-        rows, records, starts, skips = _rows_one_by_one(
-            lines, rel, delimiter, len(header), reader.line_num
-        )
-        del lines, reader  # the reader's iterator held the lines
-        frame = _string_frame(_unique(header), rows)
-        del rows
-    frame = frame.with_columns(
-        pl.Series("_record", records, dtype=pl.Int64), pl.Series("_line", starts, dtype=pl.Int64)
-    )
-    # every row malformed: the row skips account for the file
-    table = [] if frame.height == 0 and skips else [table_of_frame(rel, frame, options)]
-    yield from _marked([*table, *skips], encoding)
+        lines = (m.group() for m in _LINE.finditer(decoded.text))
+        del decoded  # the generator holds the text until its lines are read
+        items = _table_rows(lines, rel, options, delimiter)
+    yield from _marked(items, encoding)
+
+
+def _decoded_whole(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is decoded whole (see :func:`toolkit.decode.decode`):
+    UTF-16 with a byte-order mark, or binary (refused)."""
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_binary(head)
 
 
 def _marked(items: list[Table | Skip], encoding: str) -> list[Table | Skip]:
@@ -87,109 +74,139 @@ def _marked(items: list[Table | Skip], encoding: str) -> list[Table | Skip]:
     return items
 
 
-def _read_exactly(data: bytes, delimiter: str) -> pl.DataFrame | None:
-    """The table as polars reads it from UTF-8 ``data``, when writing it back gives ``data``
-    exactly (so it is the table Python's csv module reads, fast); else None (read row by row)."""
-    end = data.find(b"\n")
-    newline = "\r\n" if end > 0 and data[end - 1 : end] == b"\r" else "\n"
+CHUNK_BYTES = 8 << 20  # characters of a table's rows made into a frame at a time
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # as Python's csv module counts them
+
+
+class _Lines:
+    """Physical lines from ``lines``, numbered; the lines of the row being read are kept (a
+    row whose unclosed quote joined the lines after it gives them back to be read again)."""
+
+    def __init__(self, lines: Iterable[str]):
+        self._lines = iter(lines)
+        self._again: deque[str] = deque()
+        self.row: list[str] = []  # the lines handed out since the last row ended
+        self.count = 0  # the number of the last line handed out
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.popleft() if self._again else next(self._lines)
+        self.count += 1
+        self.row.append(line)
+        return line
+
+    def taken(self) -> list[str]:
+        """The lines of the row just read (handed over)."""
+        row, self.row = self.row, []
+        return row
+
+    def read_again(self, lines: list[str]) -> None:
+        """``lines`` (the last ones handed out) read again next."""
+        self._again.extendleft(reversed(lines))
+        self.count -= len(lines)
+
+
+def _table_rows(lines: Iterable[str], rel: str, options, delimiter: str) -> list[Table | Skip]:
+    """The table of a file's ``lines`` (one :class:`Table`, its rows put through
+    :func:`toolkit.columns.table_of_frame` a slice at a time) and a Skip for each malformed row;
+    a Skip of the file when it has no header or no rows."""
+    csv.field_size_limit(1 << 30)
+    source = _Lines(lines)
     try:
-        frame = pl.read_csv(
-            io.BytesIO(data), separator=delimiter, infer_schema=False, truncate_ragged_lines=False
-        )
-    except pl.exceptions.PolarsError:  # a table polars cannot read (or not UTF-8): row by row
-        return None
-    tail = b"" if data.endswith((b"\n", b"\r")) else newline.encode()  # a last newline added
-    return frame if _writes_back(frame, data + tail if tail else data, delimiter, newline) else None
-
-
-_CHECK_ROWS = 20_000  # rows written back at a time to check that a table reads exactly
-
-
-def _writes_back(frame: pl.DataFrame, data: bytes, delimiter: str, newline: str) -> bool:
-    """Whether ``frame`` written as CSV gives ``data``, compared a slice of rows at a time
-    (never a second copy of a big table)."""
-    at = 0
-    for i, rows in enumerate([frame.clear(), *frame.iter_slices(_CHECK_ROWS)]):
-        written = io.BytesIO()
-        rows.write_csv(written, separator=delimiter, line_terminator=newline, include_header=i == 0)
-        chunk = written.getvalue()
-        if data[at : at + len(chunk)] != chunk:
-            return False
-        at += len(chunk)
-    return at == len(data)
-
-
-def _first_lines(frame: pl.DataFrame, header_lines: int) -> pl.Series:
-    """Each row's first physical line: rows span one line plus the breaks inside their fields."""
-    breaks = [pl.col(c).str.count_matches(r"\r\n|\r|\n").fill_null(0) for c in frame.columns]
-    spans = frame.select((1 + pl.sum_horizontal(breaks)).cast(pl.Int64).alias("s"))["s"]
-    return header_lines + 1 + spans.cum_sum() - spans
-
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
-def _physical_lines(text: str) -> list[str]:
-    """The text's lines with their ends, as Python's csv module counts them (``\r\n``,
-    ``\r`` or ``\n``; not the other breaks ``str.splitlines`` knows)."""
-    return _LINE.findall(text)
-
-
-def _rows_one_by_one(lines: list[str], rel: str, delimiter: str, width: int, consumed: int):
-    """Rows of the right width with their indices and first lines; a Skip for each other row.
-
-    A row whose unclosed quote joined the lines after it is skipped alone: reading resumes at
-    the next line, so the rows it swallowed are read, not lost."""
+        header = _unique([h.strip() for h in next(csv.reader(source, delimiter=delimiter))])
+    except (StopIteration, csv.Error) as e:
+        return [Skip(rel, f"no header row: {e}", line=1)]
+    source.taken()
+    parts: list[Table | Skip] = []
     rows: list[list[str]] = []
     records: list[int] = []
     starts: list[int] = []
+    size = 0
+
+    def add_part() -> None:
+        frame = _string_frame(header, rows).with_columns(
+            pl.Series("_record", records, dtype=pl.Int64),
+            pl.Series("_line", starts, dtype=pl.Int64),
+        )
+        rows.clear(), records.clear(), starts.clear()
+        if not parts or isinstance(parts[0], Table):  # a Skip (no text column) stands for all
+            parts.append(table_of_frame(rel, frame, options))
+            if isinstance(parts[-1], Skip):
+                parts[:] = parts[-1:]
+
     skips: list[Skip] = []
+    for index, start, item in _rows_one_by_one(source, rel, delimiter, len(header)):
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        rows.append(item)
+        records.append(index)
+        starts.append(start)
+        size += sum(map(len, item))
+        if size >= CHUNK_BYTES:
+            add_part()
+            size = 0
+    if rows or not (parts or skips):  # a header only: reported, never lost
+        add_part()
+    if parts and isinstance(parts[0], Table):
+        first = parts[0]
+        frame = pl.concat([t.frame for t in parts]) if len(parts) > 1 else first.frame
+        parts = [Table(rel, frame, first.has_body_column, first.encoding, first.text_from)]
+    # every row malformed: the row skips account for the file
+    return [*parts, *skips]
+
+
+def _rows_one_by_one(
+    source: _Lines, rel: str, delimiter: str, width: int
+) -> Iterator[tuple[int, int, list[str] | Skip]]:
+    """Each row's index, first line, and the row when it has the right width, else its Skip.
+
+    A row whose unclosed quote joined the lines after it is skipped alone: reading resumes at
+    the next line, so the rows it swallowed are read, not lost."""
     index = 0
     while True:  # a fresh reader after a bad row resumes at the next physical line
-        reader = csv.reader(
-            itertools.islice(lines, consumed, None), delimiter=delimiter, strict=True
-        )
-        before = 0
-        resume = None
+        reader = csv.reader(source, delimiter=delimiter, strict=True)
         try:
             for row in reader:
-                start, end = consumed + before + 1, consumed + reader.line_num
-                before = reader.line_num
+                taken = source.taken()
+                start, end = source.count - len(taken) + 1, source.count
                 if not row or row == [""]:
                     continue
                 if len(row) == width:
-                    rows.append(row)
-                    records.append(index)
-                    starts.append(start)
-                elif end > start and lines[start - 1].count('"') % 2:
+                    yield index, start, row
+                elif end > start and taken[0].count('"') % 2:
                     reason = (
                         f"malformed row: an unclosed quote (it would join lines {start}-{end} "
                         f"into a row of {len(row)} fields, the header has {width}); fix the quoting"
                     )
-                    skips.append(Skip(rel, reason, index, start))
+                    yield index, start, Skip(rel, reason, index, start)
                     index += 1
-                    resume = start  # the lines it joined are read as their own rows
+                    source.read_again(taken[1:])  # the lines it joined are read as their own rows
                     break
                 else:
                     joined = (
                         f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
                     )
                     reason = f"malformed row: {len(row)} fields, header has {width}{joined}"
-                    skips.append(Skip(rel, reason, index, start))
+                    yield index, start, Skip(rel, reason, index, start)
                 index += 1
-            if resume is None:
-                return rows, records, starts, skips
-            consumed = resume
+            else:
+                return
         except csv.Error as e:
-            start = consumed + before + 1
-            unclosed = reader.line_num > before + 1 and lines[start - 1].count('"') % 2
+            taken = source.taken()
+            if not taken:  # the reader failed before reading a line: that line is skipped
+                taken = [next(source, "")]
+                source.taken()
+            start = source.count - len(taken) + 1
+            unclosed = len(taken) > 1 and taken[0].count('"') % 2
             what = f"an unclosed quote ({e})" if unclosed else str(e)
-            skips.append(Skip(rel, f"malformed row: {what}; fix the quoting", index, start))
+            yield index, start, Skip(rel, f"malformed row: {what}; fix the quoting", index, start)
             index += 1
             if unclosed:
-                consumed = start  # the lines it joined are read as their own rows
-            else:
-                consumed += max(reader.line_num, before + 1)
+                source.read_again(taken[1:])  # the lines it joined are read as their own rows
 
 
 def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
