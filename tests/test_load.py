@@ -231,12 +231,22 @@ def test_csv_with_a_broken_quote_reports_the_line(tmp_path):
     assert skipped[1][1] == "malformed row: 3 fields, header has 5"
 
 
-def test_unclosed_quote_reports_the_lines_it_joined(tmp_path):
-    (tmp_path / "t.csv").write_text('title,text\nOne,"Body one\nTwo,Body two\nThree,Body three\n')
+@pytest.mark.parametrize(
+    ("table", "titles", "lines"),
+    [
+        # open to the end of the file
+        ('title,text\nOne,"Body one\nTwo,Body two\nThree,Body three\n', ["Two", "Three"], [2]),
+        # closed three lines on, in a row of 3 fields: line 4 is read again, and skipped
+        ('title,text\nOne,"Body one\nTwo,Body two\nThree,Body",x\nFour,Body four\n', ["Two", "Four"],
+         [2, 4]),
+    ],
+)  # fmt: skip
+def test_unclosed_quote_reports_the_lines_it_joined(tmp_path, table, titles, lines):
+    (tmp_path / "t.csv").write_text(table)
     result = ingest(tmp_path)
-    assert result.corpus["title"].to_list() == ["Two", "Three"]  # the lines it joined: read
-    ((line, reason),) = result.skipped.select("line", "reason").rows()
-    assert line == 2 and "unclosed quote" in reason
+    assert result.corpus["title"].to_list() == titles  # the lines it joined: read
+    skipped = result.skipped.select("line", "reason").rows()
+    assert [line for line, _ in skipped] == lines and "unclosed quote" in skipped[0][1]
 
 
 def test_tables_map_usual_columns_and_keep_the_rest(tmp_path):
@@ -406,12 +416,14 @@ def test_language_by_script_and_english_function_words(tmp_path):
     assert dict(corpus.select("title", "lang").iter_rows()) == expected
 
 
-def test_csv_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
+def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
     """Random tables (well formed, and with rows of the wrong width or an unclosed quote) give
-    the same table and skips read a row, a few rows or the whole file at a time; each row kept
-    is the one Python's csv module reads, at the line where it starts."""
+    the same table and skips read a row, a few rows or the whole file at a time, by polars
+    where a slice reads exactly or by the csv module alone; each row kept is the one Python's
+    csv module reads, at the line where it starts."""
     rng = random.Random(1)
     cells = ["a", "B", " ", ",", '"', "\n", "\r\n", "é", "“", "x y", "", "\t", "'", "2022-01-0"]
+    fast_used = 0
     for k in range(60):
         buf = io.StringIO(newline="")
         end = rng.choice(["\n", "\r\n"])
@@ -426,12 +438,19 @@ def test_csv_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
         path = tmp_path / f"t{k}.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
         read = []
-        for chunk in (1, 40, 1 << 30):
+        exact = table_readers._read_exactly
+        for chunk, fast in [(1 << 30, 1), (1, 1), (40, 1), (1 << 30, 0), (40, 0)]:
             monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(table_readers, "_read_exactly", exact if fast else lambda *a: None)
             read.append(list(read_file(path, path.name, {})))
-        for items in read[:2]:
-            assert [type(x) for x in items] == [type(x) for x in read[2]]
-            for a, b in zip(items, read[2], strict=True):
+        monkeypatch.setattr(table_readers, "_read_exactly", exact)
+        rows = "".join(table_readers._LINE.findall(buf.getvalue())[1:]).encode()
+        fast_used += (
+            bool(rows) and exact(rows, ",", ["title", "text", "date", "extra"], end) is not None
+        )
+        for items in read[1:]:
+            assert [type(x) for x in items] == [type(x) for x in read[0]]
+            for a, b in zip(items, read[0], strict=True):
                 if isinstance(a, Table):
                     assert a.frame.equals(b.frame) and a.has_body_column == b.has_body_column
                 else:
@@ -446,8 +465,9 @@ def test_csv_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
                 )
                 for row in reader
             ]
-            tables = [x for x in read[2] if isinstance(x, Table)]
+            tables = [x for x in read[0] if isinstance(x, Table)]
             assert (tables[0].frame.select("text", "line").rows() if tables else []) == expected
+    assert fast_used > 10  # polars reads the well-formed, minimally quoted: both paths tested
 
 
 def _mixed_folder(tmp_path):

@@ -9,6 +9,8 @@ usual names (``COLUMN_ALIASES``) or by the caller's ``columns=`` and keeps the o
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 import re
 from collections import deque
@@ -35,17 +37,20 @@ __all__ = [
 
 
 def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
-    """A CSV or TSV file read by Python's csv module a slice of rows at a time
-    (``CHUNK_BYTES``), each malformed row skipped: a UTF-8 file is decoded as it is read (its
-    bytes are never held whole); another is decoded whole (its encoding found from all of it),
-    and its text read the same way."""
-    items = None
+    """A CSV or TSV file, a slice of rows at a time (``CHUNK_BYTES``), each malformed row
+    skipped (see :func:`_rows_one_by_one`).
+
+    A UTF-8 file is read a block of bytes at a time, each block by polars while writing its rows
+    back gives the block exactly (so they are the rows Python's csv module reads), and from the
+    first block that does not, row by row by the csv module, decoded as it is read (the file's
+    bytes are never held whole). Another file is decoded whole (its encoding found from all of
+    it) and read row by row."""
     with open(path, "rb") as f:
         head = f.read(8192)
+    items = None
     if head and not head.isspace() and not _decoded_whole(head):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as text:  # lines split as csv does
-                items = _table_rows(text, rel, options, delimiter)
+            items = _utf8_table(path, rel, options, delimiter)
         except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
             items = None
         encoding = "utf-8"
@@ -55,9 +60,14 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
             yield decoded
             return
         encoding = decoded.encoding
-        lines = (m.group() for m in _LINE.finditer(decoded.text))
-        del decoded  # the generator holds the text until its lines are read
-        items = _table_rows(lines, rel, options, delimiter)
+        source = _Lines(m.group() for m in _LINE.finditer(decoded.text))
+        del decoded  # the lines' generator holds the text until they are read
+        header = _header(source, rel, delimiter)
+        items = (
+            [header]
+            if isinstance(header, Skip)
+            else _rows_table(source, header, delimiter, _Parts(rel, options))
+        )
     yield from _marked(items, encoding)
 
 
@@ -74,20 +84,21 @@ def _marked(items: list[Table | Skip], encoding: str) -> list[Table | Skip]:
     return items
 
 
-CHUNK_BYTES = 8 << 20  # characters of a table's rows made into a frame at a time
+CHUNK_BYTES = 8 << 20  # bytes of a table read (and its rows made into a frame) at a time
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # as Python's csv module counts them
+_BOM = b"\xef\xbb\xbf"
 
 
 class _Lines:
     """Physical lines from ``lines``, numbered; the lines of the row being read are kept (a
     row whose unclosed quote joined the lines after it gives them back to be read again)."""
 
-    def __init__(self, lines: Iterable[str]):
+    def __init__(self, lines: Iterable[str], count: int = 0):
         self._lines = iter(lines)
         self._again: deque[str] = deque()
         self.row: list[str] = []  # the lines handed out since the last row ended
-        self.count = 0  # the number of the last line handed out
+        self.count = count  # the number of the last line handed out
 
     def __iter__(self) -> _Lines:
         return self
@@ -109,64 +120,185 @@ class _Lines:
         self.count -= len(lines)
 
 
-def _table_rows(lines: Iterable[str], rel: str, options, delimiter: str) -> list[Table | Skip]:
-    """The table of a file's ``lines`` (one :class:`Table`, its rows put through
-    :func:`toolkit.columns.table_of_frame` a slice at a time) and a Skip for each malformed row;
-    a Skip of the file when it has no header or no rows."""
+def _header(source: _Lines, rel: str, delimiter: str) -> list[str] | Skip:
+    """The column names of a table from its first row (stripped, made unique)."""
     csv.field_size_limit(1 << 30)
-    source = _Lines(lines)
     try:
-        header = _unique([h.strip() for h in next(csv.reader(source, delimiter=delimiter))])
+        return _unique([h.strip() for h in next(csv.reader(source, delimiter=delimiter))])
     except (StopIteration, csv.Error) as e:
-        return [Skip(rel, f"no header row: {e}", line=1)]
-    source.taken()
-    parts: list[Table | Skip] = []
-    rows: list[list[str]] = []
+        return Skip(rel, f"no header row: {e}", line=1)
+
+
+def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Table | Skip]:
+    """The table and skips of a UTF-8 file (see :func:`read_delimited`); UnicodeDecodeError
+    when it is not UTF-8."""
+    with open(path, "rb") as f:
+        start = len(_BOM) if f.read(len(_BOM)) == _BOM else 0
+        f.seek(start)
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")  # lines split as csv does
+        source = _Lines(text)
+        header = _header(source, rel, delimiter)
+        text.detach()  # the file stays open
+        if isinstance(header, Skip):
+            return [header]
+        taken = source.taken()
+        newline = "\r\n" if taken[0].endswith("\r\n") else "\n"  # written back as the header's
+        done = len(taken)  # lines read
+        f.seek(start + len("".join(taken).encode()))
+        parts = _Parts(rel, options)
+        index = 0
+        while block := _block(f):
+            frame = _read_exactly(block, delimiter, header, newline)
+            if frame is None:  # from here on row by row, decoded as it is read
+                rest = io.TextIOWrapper(f, encoding="utf-8", newline="")
+                lines = (m.group() for m in _LINE.finditer(block.decode()))
+                del block
+                source = _Lines(itertools.chain(lines, rest), done)
+                return _rows_table(source, header, delimiter, parts, index)
+            parts.add(
+                frame.with_columns(
+                    pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
+                    _first_lines(frame, done + 1).alias("_line"),
+                )
+            )
+            index += frame.height
+            done += _line_count(block)
+        return parts.items(header, [])
+
+
+def _block(f: io.BufferedReader) -> bytes:
+    """The next bytes of a table, about ``CHUNK_BYTES``, up to a line end where a row may end
+    (an even number of quotes before it, looked for up to 4 times that size); b"" at the end."""
+    block = f.read(CHUNK_BYTES)
+    parts, size, quotes = [block], len(block), block.count(b'"')
+    while block and (not parts[-1].endswith(b"\n") or (quotes % 2 and size < 4 * CHUNK_BYTES)):
+        line = f.readline()
+        if not line:
+            break
+        parts.append(line)
+        size += len(line)
+        quotes += line.count(b'"')
+    return b"".join(parts) if len(parts) > 1 else block
+
+
+def _line_count(data: bytes) -> int:
+    """The physical lines of ``data`` as Python's csv module counts them."""
+    ends = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return ends + (not data.endswith((b"\n", b"\r")))
+
+
+def _read_exactly(
+    data: bytes, delimiter: str, header: list[str], newline: str
+) -> pl.DataFrame | None:
+    """The rows of ``data`` (lines of a table after its header) as polars reads them, when
+    writing them back with ``newline`` gives ``data`` exactly (so they are the rows Python's
+    csv module reads); else None (read row by row)."""
+    if not data.endswith((b"\n", b"\r")):
+        data += newline.encode()  # the file's last line, a newline added
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            separator=delimiter,
+            infer_schema=False,
+            truncate_ragged_lines=False,
+        )
+    except pl.exceptions.PolarsError:  # bytes polars cannot read (or not UTF-8): row by row
+        return None
+    if frame.width != len(header):
+        return None
+    written = io.BytesIO()
+    frame.write_csv(written, separator=delimiter, line_terminator=newline, include_header=False)
+    if written.getvalue() != data:
+        return None
+    frame.columns = header
+    return frame
+
+
+class _Parts:
+    """A table's rows, a frame at a time, made into its :class:`Table`
+    (:func:`toolkit.columns.table_of_frame` on each frame); or the Skip of the file (no text
+    column, or no rows)."""
+
+    def __init__(self, rel: str, options):
+        self.rel, self.options = rel, options
+        self.parts: list[Table | Skip] = []
+
+    def add(self, frame: pl.DataFrame) -> None:
+        if self.parts and isinstance(self.parts[0], Skip):  # no text column: said once
+            return
+        self.parts.append(table_of_frame(self.rel, frame, self.options))
+        if isinstance(self.parts[-1], Skip):
+            self.parts = self.parts[-1:]
+
+    def items(self, header: list[str], skips: list[Skip]) -> list[Table | Skip]:
+        """The file's Table (or its Skip) and ``skips`` (of its malformed rows)."""
+        parts = self.parts
+        if not parts and not skips:  # a header only: reported, never lost
+            parts = [table_of_frame(self.rel, _string_frame(header, []), self.options)]
+        if parts and isinstance(parts[0], Table):
+            first = parts[0]
+            frame = pl.concat([t.frame for t in parts]) if len(parts) > 1 else first.frame
+            parts = [Table(self.rel, frame, first.has_body_column, first.encoding, first.text_from)]
+        # every row malformed: the row skips account for the file
+        return [*parts, *skips]
+
+
+def _rows_table(
+    source: _Lines, header: list[str], delimiter: str, parts: _Parts, index: int = 0
+) -> list[Table | Skip]:
+    """The table of the rows of ``source`` after its header, read row by row (rows from
+    ``index``, after the frames already in ``parts``), and the Skips of the malformed rows."""
+    skips: list[Skip] = []
+    rows = _rows_one_by_one(source, parts.rel, delimiter, len(header), index)
+    for frame in _row_frames(rows, header, skips):
+        parts.add(frame)
+    return parts.items(header, skips)
+
+
+def _first_lines(frame: pl.DataFrame, first: int) -> pl.Series:
+    """Each row's first physical line, the first row's being ``first``: rows span one line
+    plus the breaks inside their fields."""
+    breaks = [pl.col(c).str.count_matches(r"\r\n|\r|\n").fill_null(0) for c in frame.columns]
+    spans = frame.select((1 + pl.sum_horizontal(breaks)).cast(pl.Int64).alias("s"))["s"]
+    return first + spans.cum_sum() - spans
+
+
+def _row_frames(rows: Iterator, header: list[str], skips: list[Skip]) -> Iterator[pl.DataFrame]:
+    """Frames of ``rows`` (of :func:`_rows_one_by_one`), about ``CHUNK_BYTES`` each, with
+    their ``_record`` and ``_line``; the Skips added to ``skips``."""
+    kept: list[list[str]] = []
     records: list[int] = []
     starts: list[int] = []
     size = 0
-
-    def add_part() -> None:
-        frame = _string_frame(header, rows).with_columns(
-            pl.Series("_record", records, dtype=pl.Int64),
-            pl.Series("_line", starts, dtype=pl.Int64),
-        )
-        rows.clear(), records.clear(), starts.clear()
-        if not parts or isinstance(parts[0], Table):  # a Skip (no text column) stands for all
-            parts.append(table_of_frame(rel, frame, options))
-            if isinstance(parts[-1], Skip):
-                parts[:] = parts[-1:]
-
-    skips: list[Skip] = []
-    for index, start, item in _rows_one_by_one(source, rel, delimiter, len(header)):
+    for index, start, item in rows:
         if isinstance(item, Skip):
             skips.append(item)
             continue
-        rows.append(item)
+        kept.append(item)
         records.append(index)
         starts.append(start)
         size += sum(map(len, item))
         if size >= CHUNK_BYTES:
-            add_part()
-            size = 0
-    if rows or not (parts or skips):  # a header only: reported, never lost
-        add_part()
-    if parts and isinstance(parts[0], Table):
-        first = parts[0]
-        frame = pl.concat([t.frame for t in parts]) if len(parts) > 1 else first.frame
-        parts = [Table(rel, frame, first.has_body_column, first.encoding, first.text_from)]
-    # every row malformed: the row skips account for the file
-    return [*parts, *skips]
+            yield _string_frame(header, kept).with_columns(
+                pl.Series("_record", records, dtype=pl.Int64),
+                pl.Series("_line", starts, dtype=pl.Int64),
+            )
+            kept, records, starts, size = [], [], [], 0
+    if kept:
+        yield _string_frame(header, kept).with_columns(
+            pl.Series("_record", records, dtype=pl.Int64),
+            pl.Series("_line", starts, dtype=pl.Int64),
+        )
 
 
 def _rows_one_by_one(
-    source: _Lines, rel: str, delimiter: str, width: int
+    source: _Lines, rel: str, delimiter: str, width: int, index: int = 0
 ) -> Iterator[tuple[int, int, list[str] | Skip]]:
     """Each row's index, first line, and the row when it has the right width, else its Skip.
 
     A row whose unclosed quote joined the lines after it is skipped alone: reading resumes at
     the next line, so the rows it swallowed are read, not lost."""
-    index = 0
     while True:  # a fresh reader after a bad row resumes at the next physical line
         reader = csv.reader(source, delimiter=delimiter, strict=True)
         try:
