@@ -416,11 +416,15 @@ def test_language_by_script_and_english_function_words(tmp_path):
     assert dict(corpus.select("title", "lang").iter_rows()) == expected
 
 
+def _not_utf8(*args):
+    raise UnicodeDecodeError("utf-8", b"", 0, 1, "as a file found not UTF-8 would")
+
+
 def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
     """Random tables (well formed, and with rows of the wrong width or an unclosed quote) give
     the same table and skips read a row, a few rows or the whole file at a time, by polars
-    where a slice reads exactly or by the csv module alone; each row kept is the one Python's
-    csv module reads, at the line where it starts."""
+    where a slice reads exactly, by the csv module alone, or decoded whole (as a file not in
+    UTF-8 is); each row kept is the one Python's csv module reads, at the line where it starts."""
     rng = random.Random(1)
     cells = ["a", "B", " ", ",", '"', "\n", "\r\n", "é", "“", "x y", "", "\t", "'", "2022-01-0"]
     fast_used = 0
@@ -439,9 +443,12 @@ def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
         path.write_text(buf.getvalue(), encoding="utf-8")
         read = []
         exact = table_readers._read_exactly
-        for chunk, fast in [(1 << 30, 1), (1, 1), (40, 1), (1 << 30, 0), (40, 0)]:
+        utf8 = table_readers._utf8_table
+        # polars where it reads exactly, or the csv module alone, or the text decoded whole
+        for chunk, how in [(1 << 30, 1), (1, 1), (40, 1), (1 << 30, 0), (40, 0), (40, 2)]:
             monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
-            monkeypatch.setattr(table_readers, "_read_exactly", exact if fast else lambda *a: None)
+            monkeypatch.setattr(table_readers, "_read_exactly", exact if how else lambda *a: None)
+            monkeypatch.setattr(table_readers, "_utf8_table", _not_utf8 if how == 2 else utf8)
             read.append(list(read_file(path, path.name, {})))
         monkeypatch.setattr(table_readers, "_read_exactly", exact)
         rows = "".join(table_readers._LINE.findall(buf.getvalue())[1:]).encode()

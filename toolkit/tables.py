@@ -63,6 +63,7 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         source = _Lines(m.group() for m in _LINE.finditer(decoded.text))
         del decoded  # the lines' generator holds the text until they are read
         header = _header(source, rel, delimiter)
+        source.taken()
         items = (
             [header]
             if isinstance(header, Skip)
