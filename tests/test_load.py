@@ -14,11 +14,12 @@ from polars.testing import assert_frame_equal
 
 import toolkit.tables as table_readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+from toolkit.columns import table_of_records
 from toolkit.ingest_result import PAD, without_pads
 from toolkit.load import finish, read_batch
 from toolkit.load_options import outlet_registry
 from toolkit.readers import Table, read_file
-from toolkit.records import frame_of
+from toolkit.records import Skip, frame_of
 from toolkit.sources import find_sources
 
 D = dt.date
@@ -475,6 +476,65 @@ def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
             tables = [x for x in read[0] if isinstance(x, Table)]
             assert (tables[0].frame.select("text", "line").rows() if tables else []) == expected
     assert fast_used > 10  # polars reads the well-formed, minimally quoted: both paths tested
+
+
+def _jsonl_whole(path, rel):
+    """A JSON lines file read whole, as the toolkit read it before slices: every line parsed,
+    then one table of all the records."""
+    text = path.read_text(encoding="utf-8-sig")
+    parsed, skips, columns = [], [], {}
+    index = 0
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            skips.append(Skip(rel, f"malformed JSON line: {e.msg}", index, line_no))
+        else:
+            if isinstance(obj, dict):
+                columns.update(dict.fromkeys(obj))
+                parsed.append((index, line_no, obj))
+            else:
+                reason = f"JSON line is a {type(obj).__name__}, not an object"
+                skips.append(Skip(rel, reason, index, line_no))
+        index += 1
+    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), {})]
+    for item in [*table, *skips]:
+        item.encoding = "utf-8"
+    return [*table, *skips]
+
+
+def test_jsonl_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
+    """Random JSON lines (records of differing columns, a body column only in later ones,
+    malformed lines, lists, blank lines and form feeds) give the table and skips of the file
+    read whole, whether a record, a few or all are made into a frame at a time."""
+    rng = random.Random(2)
+    keys = ["title", "summary", "body", "Text", "date", "extra", "url"]
+    values = ["Minsk talks", "", " ", None, ["a", "b"], {"en": "x"}, 3, "é\u2028y", "z\x0cw"]
+    for k in range(40):
+        lines = []
+        for i in range(rng.randint(0, 12)):
+            present = rng.sample(keys[: 3 if i < 4 else len(keys)], rng.randint(1, 3))
+            line = json.dumps({c: rng.choice(values) for c in present}, ensure_ascii=k % 2 == 0)
+            line = rng.choice([line] * 6 + ["{broken", "[1, 2]", "", "  ", line + "\x0c" + line])
+            lines.append(line)
+        if not "".join(lines).strip():
+            continue  # an empty file: skipped as such (tests/test_inputs_reliability.py)
+        path = tmp_path / f"t{k}.jsonl"
+        path.write_text(rng.choice(["\n", "\r\n"]).join(lines), encoding="utf-8")
+        whole = _jsonl_whole(path, path.name)
+        for chunk, streamed in [(1, True), (60, True), (1 << 30, True), (60, False)]:
+            monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(table_readers, "_streamed", lambda p, s=streamed: s)
+            items = list(read_file(path, path.name, {}))
+            assert [type(x) for x in items] == [type(x) for x in whole]
+            for a, b in zip(items, whole, strict=True):
+                if isinstance(a, Table):
+                    assert a.frame.equals(b.frame) and a.encoding == b.encoding
+                    assert (a.has_body_column, a.text_from) == (b.has_body_column, b.text_from)
+                else:
+                    assert a == b
 
 
 def _mixed_folder(tmp_path):

@@ -14,7 +14,7 @@ import itertools
 import json
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +45,8 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
     first block that does not, row by row by the csv module, decoded as it is read (the file's
     bytes are never held whole). Another file is decoded whole (its encoding found from all of
     it) and read row by row."""
-    with open(path, "rb") as f:
-        head = f.read(8192)
     items = None
-    if head and not head.isspace() and not _decoded_whole(head):
+    if _streamed(path):
         try:
             items = _utf8_table(path, rel, options, delimiter)
         except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
@@ -67,7 +65,7 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         items = (
             [header]
             if isinstance(header, Skip)
-            else _rows_table(source, header, delimiter, _Parts(rel, options))
+            else _rows_table(source, header, rel, delimiter, _table_parts(rel, options))
         )
     yield from _marked(items, encoding)
 
@@ -146,7 +144,7 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
         newline = "\r\n" if taken[0].endswith("\r\n") else "\n"  # written back as the header's
         done = len(taken)  # lines read
         f.seek(start + len("".join(taken).encode()))
-        parts = _Parts(rel, options)
+        parts = _table_parts(rel, options)
         index = 0
         while block := _block(f):
             frame = _read_exactly(block, delimiter, header, newline)
@@ -155,7 +153,7 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
                 lines = (m.group() for m in _LINE.finditer(block.decode()))
                 del block
                 source = _Lines(itertools.chain(lines, rest), done)
-                return _rows_table(source, header, delimiter, parts, index)
+                return _rows_table(source, header, rel, delimiter, parts, index)
             parts.add(
                 frame.with_columns(
                     pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
@@ -164,7 +162,7 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
             )
             index += frame.height
             done += _line_count(block)
-        return parts.items(header, [])
+        return parts.items([], _string_frame(header, []))
 
 
 def _block(f: io.BufferedReader) -> bytes:
@@ -217,44 +215,51 @@ def _read_exactly(
 
 
 class _Parts:
-    """A table's rows, a frame at a time, made into its :class:`Table`
-    (:func:`toolkit.columns.table_of_frame` on each frame); or the Skip of the file (no text
-    column, or no rows)."""
+    """A table's rows, a slice at a time, made into its :class:`Table` (``make`` of each
+    slice: :func:`toolkit.columns.table_of_frame` or ``table_of_records``), or the Skip of the
+    file (no text column, or no rows)."""
 
-    def __init__(self, rel: str, options):
-        self.rel, self.options = rel, options
+    def __init__(self, make: Callable[[Any], Table | Skip]):
+        self.make = make
         self.parts: list[Table | Skip] = []
 
-    def add(self, frame: pl.DataFrame) -> None:
+    def add(self, rows: Any) -> None:
         if self.parts and isinstance(self.parts[0], Skip):  # no text column: said once
             return
-        self.parts.append(table_of_frame(self.rel, frame, self.options))
+        self.parts.append(self.make(rows))
         if isinstance(self.parts[-1], Skip):
             self.parts = self.parts[-1:]
 
-    def items(self, header: list[str], skips: list[Skip]) -> list[Table | Skip]:
-        """The file's Table (or its Skip) and ``skips`` (of its malformed rows)."""
+    def items(self, skips: list[Skip], none: Any) -> list[Table | Skip]:
+        """The file's Table (or its Skip) and ``skips`` (of its malformed rows); ``none``: the
+        rows of a file without any (its Skip says so)."""
         parts = self.parts
-        if not parts and not skips:  # a header only: reported, never lost
-            parts = [table_of_frame(self.rel, _string_frame(header, []), self.options)]
+        if not parts and not skips:  # a header or an empty list only: reported, never lost
+            parts = [self.make(none)]
         if parts and isinstance(parts[0], Table):
             first = parts[0]
             frame = pl.concat([t.frame for t in parts]) if len(parts) > 1 else first.frame
-            parts = [Table(self.rel, frame, first.has_body_column, first.encoding, first.text_from)]
+            parts = [
+                Table(first.path, frame, first.has_body_column, first.encoding, first.text_from)
+            ]
         # every row malformed: the row skips account for the file
         return [*parts, *skips]
 
 
+def _table_parts(rel: str, options) -> _Parts:
+    return _Parts(lambda frame: table_of_frame(rel, frame, options))
+
+
 def _rows_table(
-    source: _Lines, header: list[str], delimiter: str, parts: _Parts, index: int = 0
+    source: _Lines, header: list[str], rel: str, delimiter: str, parts: _Parts, index: int = 0
 ) -> list[Table | Skip]:
     """The table of the rows of ``source`` after its header, read row by row (rows from
     ``index``, after the frames already in ``parts``), and the Skips of the malformed rows."""
     skips: list[Skip] = []
-    rows = _rows_one_by_one(source, parts.rel, delimiter, len(header), index)
+    rows = _rows_one_by_one(source, rel, delimiter, len(header), index)
     for frame in _row_frames(rows, header, skips):
         parts.add(frame)
-    return parts.items(header, skips)
+    return parts.items(skips, _string_frame(header, []))
 
 
 def _first_lines(frame: pl.DataFrame, first: int) -> pl.Series:
@@ -363,39 +368,90 @@ _TOO_DEEP = "JSON nested too deeply to read (lists or objects inside each other 
 
 
 def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
-    """A JSON lines file: one record per line, each malformed line skipped."""
+    """A JSON lines file: one record per line, each malformed line skipped.
+
+    It is read twice, a line at a time: the columns of every record first (they settle which
+    one holds each field), then the records, made into frames a slice at a time
+    (``CHUNK_BYTES``); a UTF-8 file is decoded as it is read, another decoded whole."""
+    if _streamed(path):
+        try:
+            items = _jsonl_table(lambda: _utf8_lines(path), rel, options)
+        except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
+            pass
+        else:
+            yield from _marked(items, "utf-8")
+            return
     decoded = file_text(path, rel, "JSON lines")
     if isinstance(decoded, Skip):
         yield decoded
         return
-    skips: list[Skip] = []
+    text = decoded.text
+    items = _jsonl_table(lambda: (m.group() for m in _LINE.finditer(text)), rel, options)
+    yield from _marked(items, decoded.encoding)
+
+
+def _streamed(path: str | Path) -> bool:
+    """Whether a file is read as UTF-8 as it is decoded: not empty, blank, binary or UTF-16
+    (those are decoded whole, or refused, by :func:`toolkit.records.file_text`)."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    return bool(head) and not head.isspace() and not _decoded_whole(head)
+
+
+def _utf8_lines(path: str | Path) -> Iterator[str]:
+    """A UTF-8 file's lines as Python's csv module counts them, decoded as they are read."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        yield from f
+
+
+def _jsonl_table(lines: Callable[[], Iterator[str]], rel: str, options) -> list[Table | Skip]:
+    """The table (or its Skip) and the skipped lines of the JSON lines ``lines()`` gives (it is
+    called twice)."""
     columns: dict[str, None] = {}
-    parsed: list[tuple[int, int, dict[str, Any]]] = []
-    index = 0
-    for line_no, line in enumerate(decoded.text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            skips.append(Skip(rel, f"malformed JSON line: {e.msg}", record=index, line=line_no))
+    skips: list[Skip] = []
+    for _, _, obj, _ in _jsonl_records(lines(), rel):
+        if isinstance(obj, Skip):
+            skips.append(obj)
+        else:
+            columns.update(dict.fromkeys(obj))
+    parts = _Parts(lambda rows: table_of_records(rel, rows, list(columns), options))
+    rows: list[tuple[int, int, dict[str, Any]]] = []
+    size = 0
+    for index, line_no, obj, chars in _jsonl_records(lines(), rel):
+        if isinstance(obj, dict):
+            rows.append((index, line_no, obj))
+            size += chars
+            if size >= CHUNK_BYTES:
+                parts.add(rows)
+                rows, size = [], 0
+    if rows:
+        parts.add(rows)
+    return parts.items(skips, [])
+
+
+def _jsonl_records(
+    lines: Iterator[str], rel: str
+) -> Iterator[tuple[int, int, dict[str, Any] | Skip, int]]:
+    """Each record's index, line, object (or Skip) and size in characters; the lines are those
+    ``str.splitlines`` gives."""
+    index = line_no = 0
+    for physical in lines:
+        for line in physical.splitlines():
+            line_no += 1
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                obj = Skip(rel, f"malformed JSON line: {e.msg}", record=index, line=line_no)
+            except RecursionError:
+                obj = Skip(rel, _TOO_DEEP, record=index, line=line_no)
+            else:
+                if not isinstance(obj, dict):
+                    reason = f"JSON line is a {type(obj).__name__}, not an object"
+                    obj = Skip(rel, reason, index, line_no)
+            yield index, line_no, obj, len(line)
             index += 1
-            continue
-        except RecursionError:
-            skips.append(Skip(rel, _TOO_DEEP, record=index, line=line_no))
-            index += 1
-            continue
-        if not isinstance(obj, dict):
-            skips.append(
-                Skip(rel, f"JSON line is a {type(obj).__name__}, not an object", index, line_no)
-            )
-            index += 1
-            continue
-        columns.update(dict.fromkeys(obj))
-        parsed.append((index, line_no, obj))
-        index += 1
-    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
-    yield from _marked([*table, *skips], decoded.encoding)
 
 
 def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
