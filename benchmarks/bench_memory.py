@@ -2,13 +2,14 @@
 the largest file plus a constant), and against the number of pages (flat per page).
 
 Each case is a fresh process under ``/usr/bin/time -v`` (its "Maximum resident set size"):
-generated text pages of 100 MB and 300 MB (one file each), a big CSV, the 300 MB page under
-the default ``max_file_mb`` (refused with a reason), and folders of many small pages (``--pages``:
-news-sized pages in 100 site folders, with the menus and footers chrome learning finds). The
+generated text pages of 100 MB and 300 MB (one file each), a big CSV (and JSON lines file),
+the 300 MB page under the default ``max_file_mb`` (refused with a reason), and folders of many
+small pages (``--pages``: news-sized pages in 100 site folders, with the menus and footers
+chrome learning finds). The
 baseline is the same process loading a tiny file: what importing the toolkit and polars costs.
 
-    python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--pages 10000,100000]
-        [--only pages] [--keep DIR] [--runs 3]
+    python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--jsonl-mb 200]
+        [--pages 10000,100000] [--only pages] [--keep DIR] [--runs 3]
 
 Needs ``/usr/bin/time`` (``apt-get install -y time``).
 """
@@ -16,6 +17,7 @@ Needs ``/usr/bin/time`` (``apt-get install -y time``).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -57,6 +59,8 @@ def make_text(path: Path, mb: int, seed: int = 1) -> None:
 
 
 def make_csv(path: Path, mb: int, seed: int = 2) -> None:
+    """A CSV of ~100-400-word rows whose text fields are all quoted (so polars' reading does
+    not write back to the same bytes: the table is read row by row)."""
     rng = random.Random(seed)
     with path.open("w") as f:
         f.write("title,date,text\n")
@@ -64,6 +68,20 @@ def make_csv(path: Path, mb: int, seed: int = 2) -> None:
         while written < mb * 1_000_000:
             body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(100, 400)))
             row = f'"Headline {i}",2022-{i % 12 + 1:02d}-{i % 28 + 1:02d},"{body}."\n'
+            f.write(row)
+            written += len(row)
+            i += 1
+
+
+def make_jsonl(path: Path, mb: int, seed: int = 2) -> None:
+    """JSON lines of the rows :func:`make_csv` writes."""
+    rng = random.Random(seed)
+    with path.open("w") as f:
+        written, i = 0, 0
+        while written < mb * 1_000_000:
+            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(100, 400)))
+            date = f"2022-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+            row = json.dumps({"title": f"Headline {i}", "date": date, "text": f"{body}."}) + "\n"
             f.write(row)
             written += len(row)
             i += 1
@@ -121,6 +139,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300", help="text page sizes in MB")
     parser.add_argument("--csv-mb", type=int, default=200, help="size of the big CSV in MB")
+    parser.add_argument(
+        "--jsonl-mb", type=int, default=0, help="size of a big JSON lines file in MB (0: none)"
+    )
     parser.add_argument("--pages", default="10000,100000", help="numbers of small pages")
     parser.add_argument("--only", choices=["files", "pages"], help="run only these cases")
     parser.add_argument("--keep", help="folder for the generated files (else a temp folder)")
@@ -158,6 +179,11 @@ def main() -> None:
             if not big.exists():
                 make_csv(big, args.csv_mb)
             cases.append((f"CSV {args.csv_mb} MB", big, ", max_file_mb=1000"))
+        if args.jsonl_mb:
+            big = folder / f"table_{args.jsonl_mb}mb.jsonl"
+            if not big.exists():
+                make_jsonl(big, args.jsonl_mb)
+            cases.append((f"JSON lines {args.jsonl_mb} MB", big, ", max_file_mb=1000"))
     if args.only != "files":
         for n in (int(s) for s in args.pages.split(",") if s):
             pages = folder / f"pages_{n}"

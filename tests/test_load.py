@@ -4,6 +4,7 @@ import importlib
 import io
 import json
 import random
+import re
 import shutil
 
 import polars as pl
@@ -13,11 +14,12 @@ from polars.testing import assert_frame_equal
 
 import toolkit.tables as table_readers
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
+from toolkit.columns import table_of_records
 from toolkit.ingest_result import PAD, without_pads
 from toolkit.load import finish, read_batch
 from toolkit.load_options import outlet_registry
 from toolkit.readers import Table, read_file
-from toolkit.records import frame_of
+from toolkit.records import Skip, frame_of
 from toolkit.sources import find_sources
 
 D = dt.date
@@ -230,12 +232,22 @@ def test_csv_with_a_broken_quote_reports_the_line(tmp_path):
     assert skipped[1][1] == "malformed row: 3 fields, header has 5"
 
 
-def test_unclosed_quote_reports_the_lines_it_joined(tmp_path):
-    (tmp_path / "t.csv").write_text('title,text\nOne,"Body one\nTwo,Body two\nThree,Body three\n')
+@pytest.mark.parametrize(
+    ("table", "titles", "lines"),
+    [
+        # open to the end of the file
+        ('title,text\nOne,"Body one\nTwo,Body two\nThree,Body three\n', ["Two", "Three"], [2]),
+        # closed three lines on, in a row of 3 fields: line 4 is read again, and skipped
+        ('title,text\nOne,"Body one\nTwo,Body two\nThree,Body",x\nFour,Body four\n', ["Two", "Four"],
+         [2, 4]),
+    ],
+)  # fmt: skip
+def test_unclosed_quote_reports_the_lines_it_joined(tmp_path, table, titles, lines):
+    (tmp_path / "t.csv").write_text(table)
     result = ingest(tmp_path)
-    assert result.corpus["title"].to_list() == ["Two", "Three"]  # the lines it joined: read
-    ((line, reason),) = result.skipped.select("line", "reason").rows()
-    assert line == 2 and "unclosed quote" in reason
+    assert result.corpus["title"].to_list() == titles  # the lines it joined: read
+    skipped = result.skipped.select("line", "reason").rows()
+    assert [line for line, _ in skipped] == lines and "unclosed quote" in skipped[0][1]
 
 
 def test_tables_map_usual_columns_and_keep_the_rest(tmp_path):
@@ -405,34 +417,124 @@ def test_language_by_script_and_english_function_words(tmp_path):
     assert dict(corpus.select("title", "lang").iter_rows()) == expected
 
 
-def test_csv_read_by_polars_is_the_table_csv_reads(tmp_path, monkeypatch):
+def _not_utf8(*args):
+    raise UnicodeDecodeError("utf-8", b"", 0, 1, "as a file found not UTF-8 would")
+
+
+def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
+    """Random tables (well formed, and with rows of the wrong width or an unclosed quote) give
+    the same table and skips read a row, a few rows or the whole file at a time, by polars
+    where a slice reads exactly, by the csv module alone, or decoded whole (as a file not in
+    UTF-8 is); each row kept is the one Python's csv module reads, at the line where it starts."""
     rng = random.Random(1)
     cells = ["a", "B", " ", ",", '"', "\n", "\r\n", "é", "“", "x y", "", "\t", "'", "2022-01-0"]
     fast_used = 0
     for k in range(60):
         buf = io.StringIO(newline="")
+        end = rng.choice(["\n", "\r\n"])
         writer = csv.writer(
-            buf,
-            lineterminator=rng.choice(["\n", "\r\n"]),
-            quoting=rng.choice([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+            buf, lineterminator=end, quoting=rng.choice([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
         )
         writer.writerow(["title", "text", "date", "extra"])
         for _ in range(rng.randint(0, 8)):
             writer.writerow(["".join(rng.choices(cells, k=rng.randint(0, 6))) for _ in range(4)])
+            if k % 3 == 0 and rng.random() < 0.3:  # a row of 3 fields, or an unclosed quote
+                buf.write(rng.choice(["a,b,c", 'x,"open,y,z', '"q"x,1,2,3']) + end)
         path = tmp_path / f"t{k}.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
-        fast_used += table_readers._read_exactly(path.read_bytes(), ",") is not None
-        fast = list(read_file(path, path.name, {}))
-        with monkeypatch.context() as m:
-            m.setattr(table_readers, "_read_exactly", lambda data, delimiter: None)
-            slow = list(read_file(path, path.name, {}))
-        assert [type(x) for x in fast] == [type(x) for x in slow]
-        for a, b in zip(fast, slow, strict=True):
-            if isinstance(a, Table):
-                assert a.frame.equals(b.frame) and a.has_body_column == b.has_body_column
+        read = []
+        exact = table_readers._read_exactly
+        utf8 = table_readers._utf8_table
+        # polars where it reads exactly, or the csv module alone, or the text decoded whole
+        for chunk, how in [(1 << 30, 1), (1, 1), (40, 1), (1 << 30, 0), (40, 0), (40, 2)]:
+            monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(table_readers, "_read_exactly", exact if how else lambda *a: None)
+            monkeypatch.setattr(table_readers, "_utf8_table", _not_utf8 if how == 2 else utf8)
+            read.append(list(read_file(path, path.name, {})))
+        monkeypatch.setattr(table_readers, "_read_exactly", exact)
+        rows = "".join(table_readers._LINE.findall(buf.getvalue())[1:]).encode()
+        fast_used += (
+            bool(rows) and exact(rows, ",", ["title", "text", "date", "extra"], end) is not None
+        )
+        for items in read[1:]:
+            assert [type(x) for x in items] == [type(x) for x in read[0]]
+            for a, b in zip(items, read[0], strict=True):
+                if isinstance(a, Table):
+                    assert a.frame.equals(b.frame) and a.has_body_column == b.has_body_column
+                else:
+                    assert a == b
+        if k % 3:  # well formed: every row csv.reader reads, at its first line
+            reader = csv.reader(io.StringIO(buf.getvalue(), newline=""))
+            next(reader)
+            expected = [
+                (
+                    row[1].strip() or None,
+                    reader.line_num - len(re.findall(r"\r\n|\n", "".join(row))),
+                )
+                for row in reader
+            ]
+            tables = [x for x in read[0] if isinstance(x, Table)]
+            assert (tables[0].frame.select("text", "line").rows() if tables else []) == expected
+    assert fast_used > 10  # polars reads the well-formed, minimally quoted: both paths tested
+
+
+def _jsonl_whole(path, rel):
+    """A JSON lines file read whole, as the toolkit read it before slices: every line parsed,
+    then one table of all the records."""
+    text = path.read_text(encoding="utf-8-sig")
+    parsed, skips, columns = [], [], {}
+    index = 0
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            skips.append(Skip(rel, f"malformed JSON line: {e.msg}", index, line_no))
+        else:
+            if isinstance(obj, dict):
+                columns.update(dict.fromkeys(obj))
+                parsed.append((index, line_no, obj))
             else:
-                assert a == b
-    assert fast_used > 20  # the test covers the fast path, not only the fallback
+                reason = f"JSON line is a {type(obj).__name__}, not an object"
+                skips.append(Skip(rel, reason, index, line_no))
+        index += 1
+    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), {})]
+    for item in [*table, *skips]:
+        item.encoding = "utf-8"
+    return [*table, *skips]
+
+
+def test_jsonl_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
+    """Random JSON lines (records of differing columns, a body column only in later ones,
+    malformed lines, lists, blank lines and form feeds) give the table and skips of the file
+    read whole, whether a record, a few or all are made into a frame at a time."""
+    rng = random.Random(2)
+    keys = ["title", "summary", "body", "Text", "date", "extra", "url"]
+    values = ["Minsk talks", "", " ", None, ["a", "b"], {"en": "x"}, 3, "é\u2028y", "z\x0cw"]
+    for k in range(40):
+        lines = []
+        for i in range(rng.randint(0, 12)):
+            present = rng.sample(keys[: 3 if i < 4 else len(keys)], rng.randint(1, 3))
+            line = json.dumps({c: rng.choice(values) for c in present}, ensure_ascii=k % 2 == 0)
+            line = rng.choice([line] * 6 + ["{broken", "[1, 2]", "", "  ", line + "\x0c" + line])
+            lines.append(line)
+        if not "".join(lines).strip():
+            continue  # an empty file: skipped as such (tests/test_inputs_reliability.py)
+        path = tmp_path / f"t{k}.jsonl"
+        path.write_text(rng.choice(["\n", "\r\n"]).join(lines), encoding="utf-8")
+        whole = _jsonl_whole(path, path.name)
+        for chunk, streamed in [(1, True), (60, True), (1 << 30, True), (60, False)]:
+            monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(table_readers, "_streamed", lambda p, s=streamed: s)
+            items = list(read_file(path, path.name, {}))
+            assert [type(x) for x in items] == [type(x) for x in whole]
+            for a, b in zip(items, whole, strict=True):
+                if isinstance(a, Table):
+                    assert a.frame.equals(b.frame) and a.encoding == b.encoding
+                    assert (a.has_body_column, a.text_from) == (b.has_body_column, b.text_from)
+                else:
+                    assert a == b
 
 
 def _mixed_folder(tmp_path):

@@ -118,5 +118,5 @@ def _too_big(path: str | Path, rel: str, max_file_mb: float) -> Skip | None:
         rel,
         f"file of {size / 1e6:,.0f} MB is over max_file_mb ({max_file_mb:g} MB); split it, "
         "or raise max_file_mb if the machine has memory for it (a page of text takes about 4 "
-        "times its size, a table about 5)",
+        "times its size, a table about 3)",
     )
