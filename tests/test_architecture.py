@@ -22,6 +22,7 @@ LAYERS: dict[str, str] = {
     "stats": "base",
     "cache": "base",
     "engine": "base",
+    "allocator": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
     "outlet_tables": "knowledge",

@@ -8,6 +8,7 @@ Example:
 
 from importlib.metadata import PackageNotFoundError, version
 
+from toolkit import allocator  # noqa: F401  first: sets polars' allocator before polars loads
 from toolkit.clean import clean, learn_chrome
 from toolkit.dedup import Duplicates, apply_policy, find_duplicates, mark_duplicates
 from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
