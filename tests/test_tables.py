@@ -6,6 +6,7 @@ import pytest
 import toolkit.readers as readers
 import toolkit.tables as table_readers
 from toolkit import InputError, ToolkitError, ingest
+from toolkit.columns import table_of_frame
 from toolkit.readers import Table, read_file
 
 
@@ -193,3 +194,32 @@ def test_json_files_the_stream_could_misread_are_parsed_whole(tmp_path, name, st
     path.write_text(_JSON_CASES[name], encoding="utf-8")
     layout = table_readers._json_streamable(path) and table_readers._json_layout(path)
     assert (layout is not None and layout is not False) == streamed
+
+
+@pytest.mark.parametrize("chunk", [1, 3000, 1 << 30])
+@pytest.mark.parametrize("rows", [0, 1, 500])
+def test_parquet_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch, chunk, rows):
+    """A Parquet file (row groups of 70 rows; text, nulls, lists, structs, dates) read a row,
+    a few rows or all at a time gives the table of the whole file read by polars."""
+    frame = pl.DataFrame(
+        {
+            "title": [f"Title {i} – Минск" for i in range(rows)],
+            "text": [None if i % 7 == 0 else "word " * (i % 40 + 1) for i in range(rows)],
+            "date": [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(rows)],
+            "tags": [["a", "b"][: i % 3] for i in range(rows)],
+            "o": [{"k": i} for i in range(rows)],
+        }
+    )
+    path = tmp_path / "t.parquet"
+    frame.write_parquet(path, row_group_size=70)
+    whole = frame.with_columns(
+        pl.int_range(rows, dtype=pl.Int64).alias("_record"), pl.lit(None, pl.Int64).alias("_line")
+    )
+    expected = table_of_frame(path.name, whole, {})
+    monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+    (got,) = read_file(path, path.name, {})
+    assert type(got) is type(expected)
+    if isinstance(got, Table):
+        assert got.frame.equals(expected.frame) and got.text_from == expected.text_from
+    else:
+        assert got == expected
