@@ -9,6 +9,7 @@ chrome learning finds). The
 baseline is the same process loading a tiny file: what importing the toolkit and polars costs.
 
     python benchmarks/bench_memory.py [--sizes 100,300] [--csv-mb 200] [--jsonl-mb 200]
+        [--json-mb 200] [--parquet-mb 200]
         [--pages 10000,100000] [--only pages] [--keep DIR] [--runs 3]
 
 Needs ``/usr/bin/time`` (``apt-get install -y time``).
@@ -87,6 +88,29 @@ def make_jsonl(path: Path, mb: int, seed: int = 2) -> None:
             i += 1
 
 
+def make_json(path: Path, mb: int, seed: int = 2) -> None:
+    """A JSON file holding one list of the records :func:`make_jsonl` writes."""
+    lines = path.with_suffix(".jsonl.tmp")
+    make_jsonl(lines, mb, seed)
+    with path.open("w") as f, lines.open() as rows:
+        f.write("[\n")
+        for i, row in enumerate(rows):
+            f.write(("" if i == 0 else ",\n") + row.rstrip("\n"))
+        f.write("\n]\n")
+    lines.unlink()
+
+
+def make_parquet(path: Path, mb: int, seed: int = 2) -> None:
+    """A Parquet file of the records of ``mb`` MB of JSON lines (:func:`make_jsonl`); it is
+    smaller than they are (compressed)."""
+    import polars as pl
+
+    lines = path.with_suffix(".jsonl.tmp")
+    make_jsonl(lines, mb, seed)
+    pl.scan_ndjson(lines).sink_parquet(path)
+    lines.unlink()
+
+
 MENU = ["Home", "World | Business | Sport | Opinion", "Latest news"]
 FOOTER = "Copyright 2024 The Daily Site. All rights reserved."
 
@@ -142,6 +166,15 @@ def main() -> None:
     parser.add_argument(
         "--jsonl-mb", type=int, default=0, help="size of a big JSON lines file in MB (0: none)"
     )
+    parser.add_argument(
+        "--json-mb", type=int, default=0, help="size of a big JSON file (one list) in MB (0: none)"
+    )
+    parser.add_argument(
+        "--parquet-mb",
+        type=int,
+        default=0,
+        help="MB of JSON lines whose records make a big Parquet file (0: none)",
+    )
     parser.add_argument("--pages", default="10000,100000", help="numbers of small pages")
     parser.add_argument("--only", choices=["files", "pages"], help="run only these cases")
     parser.add_argument("--keep", help="folder for the generated files (else a temp folder)")
@@ -184,6 +217,16 @@ def main() -> None:
             if not big.exists():
                 make_jsonl(big, args.jsonl_mb)
             cases.append((f"JSON lines {args.jsonl_mb} MB", big, ", max_file_mb=1000"))
+        if args.json_mb:
+            big = folder / f"table_{args.json_mb}mb.json"
+            if not big.exists():
+                make_json(big, args.json_mb)
+            cases.append((f"JSON list {args.json_mb} MB", big, ", max_file_mb=1000"))
+        if args.parquet_mb:
+            big = folder / f"table_{args.parquet_mb}mb.parquet"
+            if not big.exists():
+                make_parquet(big, args.parquet_mb)
+            cases.append((f"Parquet of {args.parquet_mb} MB of records", big, ", max_file_mb=1000"))
     if args.only != "files":
         for n in (int(s) for s in args.pages.split(",") if s):
             pages = folder / f"pages_{n}"

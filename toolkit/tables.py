@@ -8,6 +8,7 @@ usual names (``COLUMN_ALIASES``) or by the caller's ``columns=`` and keeps the o
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import ijson
 import polars as pl
 
 from toolkit.columns import COLUMN_ALIASES, check_columns, table_of_frame, table_of_records
@@ -455,7 +457,19 @@ def _jsonl_records(
 
 
 def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
-    """A JSON file holding a list of records (or an object with one such list)."""
+    """A JSON file holding a list of records (or an object with one such list).
+
+    A UTF-8 file is read as a stream (ijson) twice: where its records are and the columns of
+    every record first (they settle which one holds each field), then the records, made into
+    frames a slice at a time (``CHUNK_BYTES``). A file the stream could read otherwise than
+    ``json.loads`` (not UTF-8, malformed, nested deeper than ``_STREAM_DEPTH``, integers beyond
+    64 bits, NaN, a lone surrogate escape...) is decoded and parsed whole, its errors worded
+    by ``json.loads``."""
+    if _streamed(path) and _json_streamable(path):
+        items = _json_streamed(path, rel, options)
+        if items is not None:
+            yield from _marked(items, "utf-8")
+            return
     decoded = file_text(path, rel, "JSON")
     if isinstance(decoded, Skip):
         yield decoded
@@ -472,8 +486,7 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     if isinstance(obj, dict):
         lists = [k for k, v in obj.items() if isinstance(v, list)]
         if len(lists) != 1:
-            reason = "JSON object without exactly one list of records; expected a list"
-            yield Skip(rel, reason, encoding=decoded.encoding)
+            yield Skip(rel, _NOT_ONE_LIST, encoding=decoded.encoding)
             return
         obj = obj[lists[0]]
     if not isinstance(obj, list):
@@ -487,23 +500,165 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
             columns.update(dict.fromkeys(item))
             parsed.append((i, None, item))
         else:
-            skips.append(Skip(rel, f"record is a {type(item).__name__}, not an object", record=i))
+            skips.append(_not_object(rel, type(item).__name__, i))
     table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
     yield from _marked([*table, *skips], decoded.encoding)
 
 
-def read_parquet(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
-    """A Parquet file, read by polars (its text is UTF-8)."""
+_NOT_ONE_LIST = "JSON object without exactly one list of records; expected a list"
+_STREAM_DEPTH = 100  # deeper JSON is parsed whole, as json.loads (and its RecursionError) reads it
+# A \uD800-\uDFFF escape not in a pair: json.loads keeps it, the stream makes it "?".
+_LONE_SURROGATE = re.compile(
+    rb"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F]"
+    rb"|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+)
+
+
+def _not_object(rel: str, kind: str, index: int) -> Skip:
+    return Skip(rel, f"record is a {kind}, not an object", record=index)
+
+
+def _json_streamable(path: str | Path) -> bool:
+    """Whether a file is UTF-8 that the stream reads as ``json.loads`` does: no lone surrogate
+    escape, no vertical tab or form feed (whitespace to the stream, an error to json.loads)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    tail = b""
+    with open(path, "rb") as f:
+        while block := f.read(CHUNK_BYTES):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                return False
+            if b"\x0b" in block or b"\x0c" in block or _LONE_SURROGATE.search(tail + block):
+                return False
+            tail = block[-12:]
     try:
-        frame = pl.read_parquet(path)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_bytes(path: str | Path) -> io.BufferedReader:
+    """A UTF-8 file opened as bytes, after its byte-order mark (the caller closes it)."""
+    f = open(path, "rb")  # noqa: SIM115
+    if f.read(3) != _BOM:
+        f.seek(0)
+    return f
+
+
+class _JsonList:
+    """A list of records read as a stream: how many, the columns of its objects (first seen
+    first) and the index and kind of each item that is not an object."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.columns: dict[str, None] = {}
+        self.others: list[tuple[int, str]] = []
+
+
+# The Python type json.loads gives what an ijson event starts (numbers and null: their value's).
+_KINDS = {"start_array": "list", "string": "str", "boolean": "bool"}
+
+
+def _json_layout(path: str | Path) -> tuple[str, _JsonList] | str | None:
+    """The ``ijson.items`` prefix of a JSON file's records and their list, or the reason the
+    file holds none; None where it is to be parsed whole: the stream fails, it nests deeper
+    than ``_STREAM_DEPTH``, its top level is not a list or object, or the object's keys repeat
+    or hold a dot (the stream's prefixes would be ambiguous)."""
+    lists: dict[str, _JsonList | None] = {}
+    current: _JsonList | None = None  # the list of records being read
+    top = None
+    depth, records_depth = 0, 1
+    with _utf8_bytes(path) as f:
+        try:
+            for event, value in ijson.basic_parse(f, use_float=True):
+                if depth == 0:
+                    if event not in ("start_array", "start_map"):
+                        return None
+                    current = top = _JsonList() if event == "start_array" else None
+                    records_depth = 1 if event == "start_array" else 2
+                elif depth == 1 and records_depth == 2:  # a key of the top-level object
+                    if event == "map_key":
+                        if value in lists or "." in value:
+                            return None
+                        key = value
+                    elif event != "end_map":  # its value
+                        current = lists[key] = _JsonList() if event == "start_array" else None
+                elif current is not None and depth == records_depth and event != "end_array":
+                    if event != "start_map":  # an item that is not an object
+                        current.others.append(
+                            (current.count, _KINDS.get(event) or type(value).__name__)
+                        )
+                    current.count += 1
+                elif current is not None and depth == records_depth + 1 and event == "map_key":
+                    current.columns[value] = None
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                    if depth > _STREAM_DEPTH:
+                        return None
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
+        except (ijson.JSONError, UnicodeDecodeError, ValueError):
+            return None
+    if top is not None:
+        return "item", top
+    found = [k for k, v in lists.items() if v is not None]
+    if len(found) != 1:
+        return _NOT_ONE_LIST
+    return f"{found[0]}.item", lists[found[0]]
+
+
+def _json_streamed(path: str | Path, rel: str, options) -> list[Table | Skip] | None:
+    """The table (or its Skip) and the skipped records of a UTF-8 JSON file read as a stream,
+    a slice of records at a time; None where it is to be parsed whole (see :func:`_json_layout`)."""
+    layout = _json_layout(path)
+    if layout is None:
+        return None
+    if isinstance(layout, str):
+        return [Skip(rel, layout)]
+    prefix, records = layout
+    skips = [_not_object(rel, kind, index) for index, kind in records.others]
+    columns = list(records.columns)
+    parts = _Parts(lambda rows: table_of_records(rel, rows, columns, options))
+    rows: list[tuple[int, int | None, dict[str, Any]]] = []
+    with _utf8_bytes(path) as f:
+        start = f.tell()
+        for index, item in enumerate(ijson.items(f, prefix, use_float=True)):
+            if isinstance(item, dict):
+                rows.append((index, None, item))
+                if f.tell() - start >= CHUNK_BYTES:
+                    parts.add(rows)
+                    rows, start = [], f.tell()
+    if rows:
+        parts.add(rows)
+    return parts.items(skips, [])
+
+
+def read_parquet(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
+    """A Parquet file, read by polars (its text is UTF-8) a slice of rows at a time (about
+    ``CHUNK_BYTES`` of the file's bytes), each made into its rows' fields and dropped."""
+    try:
+        items = _parquet_table(path, rel, options)
     except (pl.exceptions.PolarsError, OSError) as e:  # polars raises several kinds
         yield Skip(rel, f"unreadable parquet: {e}")
         return
-    yield table_of_frame(
-        rel,
-        frame.with_columns(
-            pl.int_range(frame.height, dtype=pl.Int64).alias("_record"),
-            pl.lit(None, pl.Int64).alias("_line"),
-        ),
-        options,
-    )
+    yield from items
+
+
+def _parquet_table(path: str | Path, rel: str, options) -> list[Table | Skip]:
+    scan = pl.scan_parquet(path)
+    height = scan.select(pl.len()).collect().item()
+    step = max(1, height * CHUNK_BYTES // max(1, Path(path).stat().st_size))
+    parts = _table_parts(rel, options)
+    for start in range(0, height, step):
+        frame = scan.slice(start, step).collect()
+        parts.add(
+            frame.with_columns(
+                pl.int_range(start, start + frame.height, dtype=pl.Int64).alias("_record"),
+                pl.lit(None, pl.Int64).alias("_line"),
+            )
+        )
+    if height == 0:  # no rows: said so (NO_RECORDS) by table_of_frame
+        parts.add(scan.collect())
+    return parts.items([], None)
