@@ -223,3 +223,19 @@ def test_parquet_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch, c
         assert got.frame.equals(expected.frame) and got.text_from == expected.text_from
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("list.json", '[{"title": "a \\ud800", "text": "bad \\udfff here", "tag": "x\\ud800"}]'),
+        ("lines.jsonl", '{"title": "a \\ud800", "text": "bad \\udfff here", "tag": "x\\ud800"}\n'),
+    ],
+)
+def test_a_lone_surrogate_escape_is_read_as_a_replacement_character(tmp_path, name, content):
+    # "\ud800" alone is valid JSON but no character: read as undecodable bytes are (U+FFFD),
+    # never a raw UnicodeEncodeError from polars
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    corpus = ingest(tmp_path).corpus
+    assert corpus.select("title", "text").rows() == [("a \ufffd", "bad \ufffd here")]
+    assert "x\\ud800" in corpus["meta"][0] or "x\ufffd" in corpus["meta"][0]

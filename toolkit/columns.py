@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import polars as pl
@@ -240,5 +241,18 @@ def table_of_records(
             meta_json({k: v for k, v in row.items() if k not in used and v not in (None, "")})
         )
     schema = {k: pl.String for k in data} | {"record": pl.Int64, "line": pl.Int64}
-    frame = pl.DataFrame(data, schema=schema)
+    try:
+        frame = pl.DataFrame(data, schema=schema)
+    except UnicodeEncodeError:  # a lone surrogate escape ("\ud800") is no character
+        strings = [k for k, dtype in schema.items() if dtype == pl.String]
+        data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
+        frame = pl.DataFrame(data, schema=schema)
     return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: str | None) -> str | None:
+    """A JSON string's lone surrogate escapes as U+FFFD, as undecodable bytes are read."""
+    return value if value is None else _SURROGATE.sub("\ufffd", value)
