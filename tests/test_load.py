@@ -12,7 +12,8 @@ import pytest
 from conftest import SEEDS
 from polars.testing import assert_frame_equal
 
-import toolkit.tables as table_readers
+import toolkit.tables_delimited as delimited
+import toolkit.tables_parts as table_parts
 from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, ingest, load_corpus
 from toolkit.columns import table_of_records
 from toolkit.ingest_result import PAD, without_pads
@@ -443,16 +444,16 @@ def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
         path = tmp_path / f"t{k}.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
         read = []
-        exact = table_readers._read_exactly
-        utf8 = table_readers._utf8_table
+        exact = delimited._read_exactly
+        utf8 = delimited._utf8_table
         # polars where it reads exactly, or the csv module alone, or the text decoded whole
         for chunk, how in [(1 << 30, 1), (1, 1), (40, 1), (1 << 30, 0), (40, 0), (40, 2)]:
-            monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
-            monkeypatch.setattr(table_readers, "_read_exactly", exact if how else lambda *a: None)
-            monkeypatch.setattr(table_readers, "_utf8_table", _not_utf8 if how == 2 else utf8)
+            monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(delimited, "_read_exactly", exact if how else lambda *a: None)
+            monkeypatch.setattr(delimited, "_utf8_table", _not_utf8 if how == 2 else utf8)
             read.append(list(read_file(path, path.name, {})))
-        monkeypatch.setattr(table_readers, "_read_exactly", exact)
-        rows = "".join(table_readers._LINE.findall(buf.getvalue())[1:]).encode()
+        monkeypatch.setattr(delimited, "_read_exactly", exact)
+        rows = "".join(table_parts._LINE.findall(buf.getvalue())[1:]).encode()
         fast_used += (
             bool(rows) and exact(rows, ",", ["title", "text", "date", "extra"], end) is not None
         )
@@ -525,8 +526,8 @@ def test_jsonl_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
         path.write_text(rng.choice(["\n", "\r\n"]).join(lines), encoding="utf-8")
         whole = _jsonl_whole(path, path.name)
         for chunk, streamed in [(1, True), (60, True), (1 << 30, True), (60, False)]:
-            monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
-            monkeypatch.setattr(table_readers, "_streamed", lambda p, s=streamed: s)
+            monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
+            monkeypatch.setattr(table_parts, "_streamed", lambda p, s=streamed: s)
             items = list(read_file(path, path.name, {}))
             assert [type(x) for x in items] == [type(x) for x in whole]
             for a, b in zip(items, whole, strict=True):

@@ -4,7 +4,8 @@ import polars as pl
 import pytest
 
 import toolkit.readers as readers
-import toolkit.tables as table_readers
+import toolkit.tables_json as json_readers
+import toolkit.tables_parts as table_parts
 from toolkit import InputError, ToolkitError, ingest
 from toolkit.columns import table_of_frame
 from toolkit.readers import Table, read_file
@@ -156,11 +157,11 @@ def test_json_read_as_a_stream_is_the_table_read_whole(tmp_path, monkeypatch, na
     takes)."""
     path = tmp_path / "t.json"
     path.write_text(_JSON_CASES[name], encoding="utf-8")
-    monkeypatch.setattr(table_readers, "_json_streamable", lambda p: False)
+    monkeypatch.setattr(json_readers, "_json_streamable", lambda p: False)
     whole = list(read_file(path, path.name, {}))
     monkeypatch.undo()
     for chunk in [1, 40, 1 << 30]:
-        monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+        monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
         items = list(read_file(path, path.name, {}))
         assert [type(x) for x in items] == [type(x) for x in whole]
         for a, b in zip(items, whole, strict=True):
@@ -192,7 +193,7 @@ def test_json_read_as_a_stream_is_the_table_read_whole(tmp_path, monkeypatch, na
 def test_json_files_the_stream_could_misread_are_parsed_whole(tmp_path, name, streamed):
     path = tmp_path / "t.json"
     path.write_text(_JSON_CASES[name], encoding="utf-8")
-    layout = table_readers._json_streamable(path) and table_readers._json_layout(path)
+    layout = json_readers._json_streamable(path) and json_readers._json_layout(path)
     assert (layout is not None and layout is not False) == streamed
 
 
@@ -216,7 +217,7 @@ def test_parquet_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch, c
         pl.int_range(rows, dtype=pl.Int64).alias("_record"), pl.lit(None, pl.Int64).alias("_line")
     )
     expected = table_of_frame(path.name, whole, {})
-    monkeypatch.setattr(table_readers, "CHUNK_BYTES", chunk)
+    monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
     (got,) = read_file(path, path.name, {})
     assert type(got) is type(expected)
     if isinstance(got, Table):

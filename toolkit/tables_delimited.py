@@ -1,0 +1,294 @@
+"""CSV and TSV files read a slice of rows at a time (``CHUNK_BYTES``), each malformed row
+skipped with the line where it starts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polars as pl
+
+from toolkit import tables_parts
+from toolkit.records import Skip, Table, file_text
+from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts
+
+__all__ = ["read_delimited"]
+
+
+def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
+    """A CSV or TSV file, a slice of rows at a time (``CHUNK_BYTES``), each malformed row
+    skipped (see :func:`_rows_one_by_one`).
+
+    A UTF-8 file is read a block of bytes at a time, each block by polars while writing its rows
+    back gives the block exactly (so they are the rows Python's csv module reads), and from the
+    first block that does not, row by row by the csv module, decoded as it is read (the file's
+    bytes are never held whole). Another file is decoded whole (its encoding found from all of
+    it) and read row by row."""
+    items = None
+    if tables_parts._streamed(path):
+        try:
+            items = _utf8_table(path, rel, options, delimiter)
+        except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
+            items = None
+        encoding = "utf-8"
+    if items is None:
+        decoded = file_text(path, rel, "a table")
+        if isinstance(decoded, Skip):
+            yield decoded
+            return
+        encoding = decoded.encoding
+        source = _Lines(m.group() for m in _LINE.finditer(decoded.text))
+        del decoded  # the lines' generator holds the text until they are read
+        header = _header(source, rel, delimiter)
+        source.taken()
+        items = (
+            [header]
+            if isinstance(header, Skip)
+            else _rows_table(source, header, rel, delimiter, _table_parts(rel, options))
+        )
+    yield from _marked(items, encoding)
+
+
+class _Lines:
+    """Physical lines from ``lines``, numbered; the lines of the row being read are kept (a
+    row whose unclosed quote joined the lines after it gives them back to be read again)."""
+
+    def __init__(self, lines: Iterable[str], count: int = 0):
+        self._lines = iter(lines)
+        self._again: deque[str] = deque()
+        self.row: list[str] = []  # the lines handed out since the last row ended
+        self.count = count  # the number of the last line handed out
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.popleft() if self._again else next(self._lines)
+        self.count += 1
+        self.row.append(line)
+        return line
+
+    def taken(self) -> list[str]:
+        """The lines of the row just read (handed over)."""
+        row, self.row = self.row, []
+        return row
+
+    def read_again(self, lines: list[str]) -> None:
+        """``lines`` (the last ones handed out) read again next."""
+        self._again.extendleft(reversed(lines))
+        self.count -= len(lines)
+
+
+def _header(source: _Lines, rel: str, delimiter: str) -> list[str] | Skip:
+    """The column names of a table from its first row (stripped, made unique)."""
+    csv.field_size_limit(1 << 30)
+    try:
+        return _unique([h.strip() for h in next(csv.reader(source, delimiter=delimiter))])
+    except (StopIteration, csv.Error) as e:
+        return Skip(rel, f"no header row: {e}", line=1)
+
+
+def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Table | Skip]:
+    """The table and skips of a UTF-8 file (see :func:`read_delimited`); UnicodeDecodeError
+    when it is not UTF-8."""
+    with open(path, "rb") as f:
+        start = len(_BOM) if f.read(len(_BOM)) == _BOM else 0
+        f.seek(start)
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")  # lines split as csv does
+        source = _Lines(text)
+        header = _header(source, rel, delimiter)
+        text.detach()  # the file stays open
+        if isinstance(header, Skip):
+            return [header]
+        taken = source.taken()
+        newline = "\r\n" if taken[0].endswith("\r\n") else "\n"  # written back as the header's
+        done = len(taken)  # lines read
+        f.seek(start + len("".join(taken).encode()))
+        parts = _table_parts(rel, options)
+        index = 0
+        while block := _block(f):
+            frame = _read_exactly(block, delimiter, header, newline)
+            if frame is None:  # from here on row by row, decoded as it is read
+                rest = io.TextIOWrapper(f, encoding="utf-8", newline="")
+                lines = (m.group() for m in _LINE.finditer(block.decode()))
+                del block
+                source = _Lines(itertools.chain(lines, rest), done)
+                return _rows_table(source, header, rel, delimiter, parts, index)
+            parts.add(
+                frame.with_columns(
+                    pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
+                    _first_lines(frame, done + 1).alias("_line"),
+                )
+            )
+            index += frame.height
+            done += _line_count(block)
+        return parts.items([], _string_frame(header, []))
+
+
+def _block(f: io.BufferedReader) -> bytes:
+    """The next bytes of a table, about ``CHUNK_BYTES``, up to a line end where a row may end
+    (an even number of quotes before it, looked for up to 4 times that size); b"" at the end."""
+    block = f.read(tables_parts.CHUNK_BYTES)
+    parts, size, quotes = [block], len(block), block.count(b'"')
+    while block and (
+        not parts[-1].endswith(b"\n") or (quotes % 2 and size < 4 * tables_parts.CHUNK_BYTES)
+    ):
+        line = f.readline()
+        if not line:
+            break
+        parts.append(line)
+        size += len(line)
+        quotes += line.count(b'"')
+    return b"".join(parts) if len(parts) > 1 else block
+
+
+def _line_count(data: bytes) -> int:
+    """The physical lines of ``data`` as Python's csv module counts them."""
+    ends = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return ends + (not data.endswith((b"\n", b"\r")))
+
+
+def _read_exactly(
+    data: bytes, delimiter: str, header: list[str], newline: str
+) -> pl.DataFrame | None:
+    """The rows of ``data`` (lines of a table after its header) as polars reads them, when
+    writing them back with ``newline`` gives ``data`` exactly (so they are the rows Python's
+    csv module reads); else None (read row by row)."""
+    if not data.endswith((b"\n", b"\r")):
+        data += newline.encode()  # the file's last line, a newline added
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            separator=delimiter,
+            infer_schema=False,
+            truncate_ragged_lines=False,
+        )
+    except pl.exceptions.PolarsError:  # bytes polars cannot read (or not UTF-8): row by row
+        return None
+    if frame.width != len(header):
+        return None
+    written = io.BytesIO()
+    frame.write_csv(written, separator=delimiter, line_terminator=newline, include_header=False)
+    if written.getvalue() != data:
+        return None
+    frame.columns = header
+    return frame
+
+
+def _rows_table(
+    source: _Lines, header: list[str], rel: str, delimiter: str, parts: _Parts, index: int = 0
+) -> list[Table | Skip]:
+    """The table of the rows of ``source`` after its header, read row by row (rows from
+    ``index``, after the frames already in ``parts``), and the Skips of the malformed rows."""
+    skips: list[Skip] = []
+    rows = _rows_one_by_one(source, rel, delimiter, len(header), index)
+    for frame in _row_frames(rows, header, skips):
+        parts.add(frame)
+    return parts.items(skips, _string_frame(header, []))
+
+
+def _first_lines(frame: pl.DataFrame, first: int) -> pl.Series:
+    """Each row's first physical line, the first row's being ``first``: rows span one line
+    plus the breaks inside their fields."""
+    breaks = [pl.col(c).str.count_matches(r"\r\n|\r|\n").fill_null(0) for c in frame.columns]
+    spans = frame.select((1 + pl.sum_horizontal(breaks)).cast(pl.Int64).alias("s"))["s"]
+    return first + spans.cum_sum() - spans
+
+
+def _row_frames(rows: Iterator, header: list[str], skips: list[Skip]) -> Iterator[pl.DataFrame]:
+    """Frames of ``rows`` (of :func:`_rows_one_by_one`), about ``CHUNK_BYTES`` each, with
+    their ``_record`` and ``_line``; the Skips added to ``skips``."""
+    kept: list[list[str]] = []
+    records: list[int] = []
+    starts: list[int] = []
+    size = 0
+    for index, start, item in rows:
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        kept.append(item)
+        records.append(index)
+        starts.append(start)
+        size += sum(map(len, item))
+        if size >= tables_parts.CHUNK_BYTES:
+            yield _string_frame(header, kept).with_columns(
+                pl.Series("_record", records, dtype=pl.Int64),
+                pl.Series("_line", starts, dtype=pl.Int64),
+            )
+            kept, records, starts, size = [], [], [], 0
+    if kept:
+        yield _string_frame(header, kept).with_columns(
+            pl.Series("_record", records, dtype=pl.Int64),
+            pl.Series("_line", starts, dtype=pl.Int64),
+        )
+
+
+def _rows_one_by_one(
+    source: _Lines, rel: str, delimiter: str, width: int, index: int = 0
+) -> Iterator[tuple[int, int, list[str] | Skip]]:
+    """Each row's index, first line, and the row when it has the right width, else its Skip.
+
+    A row whose unclosed quote joined the lines after it is skipped alone: reading resumes at
+    the next line, so the rows it swallowed are read, not lost."""
+    while True:  # a fresh reader after a bad row resumes at the next physical line
+        reader = csv.reader(source, delimiter=delimiter, strict=True)
+        try:
+            for row in reader:
+                taken = source.taken()
+                start, end = source.count - len(taken) + 1, source.count
+                if not row or row == [""]:
+                    continue
+                if len(row) == width:
+                    yield index, start, row
+                elif end > start and taken[0].count('"') % 2:
+                    reason = (
+                        f"malformed row: an unclosed quote (it would join lines {start}-{end} "
+                        f"into a row of {len(row)} fields, the header has {width}); fix the quoting"
+                    )
+                    yield index, start, Skip(rel, reason, index, start)
+                    index += 1
+                    source.read_again(taken[1:])  # the lines it joined are read as their own rows
+                    break
+                else:
+                    joined = (
+                        f" (an unclosed quote joined lines {start}-{end})" if end > start else ""
+                    )
+                    reason = f"malformed row: {len(row)} fields, header has {width}{joined}"
+                    yield index, start, Skip(rel, reason, index, start)
+                index += 1
+            else:
+                return
+        except csv.Error as e:
+            taken = source.taken()
+            if not taken:  # the reader failed before reading a line: that line is skipped
+                taken = [next(source, "")]
+                source.taken()
+            start = source.count - len(taken) + 1
+            unclosed = len(taken) > 1 and taken[0].count('"') % 2
+            what = f"an unclosed quote ({e})" if unclosed else str(e)
+            yield index, start, Skip(rel, f"malformed row: {what}; fix the quoting", index, start)
+            index += 1
+            if unclosed:
+                source.read_again(taken[1:])  # the lines it joined are read as their own rows
+
+
+def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
+    columns = zip(*rows, strict=True) if rows else ([] for _ in names)
+    return pl.DataFrame(
+        [pl.Series(n, col, dtype=pl.String) for n, col in zip(names, columns, strict=True)]
+    )
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique (a repeated header gets ``_2``, ``_3``...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out

@@ -1,0 +1,283 @@
+"""JSON lines and JSON files: JSON lines a line at a time, JSON as a stream (ijson) where it
+reads as ``json.loads`` does, else parsed whole; records made into frames a slice at a time
+(``CHUNK_BYTES``)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import ijson
+
+from toolkit import tables_parts
+from toolkit.columns import table_of_records
+from toolkit.records import Skip, Table, file_text
+from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts
+
+__all__ = ["read_json", "read_jsonl"]
+
+
+_TOO_DEEP = "JSON nested too deeply to read (lists or objects inside each other over the limit)"
+
+
+def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
+    """A JSON lines file: one record per line, each malformed line skipped.
+
+    It is read twice, a line at a time: the columns of every record first (they settle which
+    one holds each field), then the records, made into frames a slice at a time
+    (``CHUNK_BYTES``); a UTF-8 file is decoded as it is read, another decoded whole."""
+    if tables_parts._streamed(path):
+        try:
+            items = _jsonl_table(lambda: _utf8_lines(path), rel, options)
+        except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
+            pass
+        else:
+            yield from _marked(items, "utf-8")
+            return
+    decoded = file_text(path, rel, "JSON lines")
+    if isinstance(decoded, Skip):
+        yield decoded
+        return
+    text = decoded.text
+    items = _jsonl_table(lambda: (m.group() for m in _LINE.finditer(text)), rel, options)
+    yield from _marked(items, decoded.encoding)
+
+
+def _utf8_lines(path: str | Path) -> Iterator[str]:
+    """A UTF-8 file's lines as Python's csv module counts them, decoded as they are read."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        yield from f
+
+
+def _jsonl_table(lines: Callable[[], Iterator[str]], rel: str, options) -> list[Table | Skip]:
+    """The table (or its Skip) and the skipped lines of the JSON lines ``lines()`` gives (it is
+    called twice)."""
+    columns: dict[str, None] = {}
+    skips: list[Skip] = []
+    for _, _, obj, _ in _jsonl_records(lines(), rel):
+        if isinstance(obj, Skip):
+            skips.append(obj)
+        else:
+            columns.update(dict.fromkeys(obj))
+    parts = _Parts(lambda rows: table_of_records(rel, rows, list(columns), options))
+    rows: list[tuple[int, int, dict[str, Any]]] = []
+    size = 0
+    for index, line_no, obj, chars in _jsonl_records(lines(), rel):
+        if isinstance(obj, dict):
+            rows.append((index, line_no, obj))
+            size += chars
+            if size >= tables_parts.CHUNK_BYTES:
+                parts.add(rows)
+                rows, size = [], 0
+    if rows:
+        parts.add(rows)
+    return parts.items(skips, [])
+
+
+def _jsonl_records(
+    lines: Iterator[str], rel: str
+) -> Iterator[tuple[int, int, dict[str, Any] | Skip, int]]:
+    """Each record's index, line, object (or Skip) and size in characters; the lines are those
+    ``str.splitlines`` gives."""
+    index = line_no = 0
+    for physical in lines:
+        for line in physical.splitlines():
+            line_no += 1
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                obj = Skip(rel, f"malformed JSON line: {e.msg}", record=index, line=line_no)
+            except RecursionError:
+                obj = Skip(rel, _TOO_DEEP, record=index, line=line_no)
+            else:
+                if not isinstance(obj, dict):
+                    reason = f"JSON line is a {type(obj).__name__}, not an object"
+                    obj = Skip(rel, reason, index, line_no)
+            yield index, line_no, obj, len(line)
+            index += 1
+
+
+def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
+    """A JSON file holding a list of records (or an object with one such list).
+
+    A UTF-8 file is read as a stream (ijson) twice: where its records are and the columns of
+    every record first (they settle which one holds each field), then the records, made into
+    frames a slice at a time (``CHUNK_BYTES``). A file the stream could read otherwise than
+    ``json.loads`` (not UTF-8, malformed, nested deeper than ``_STREAM_DEPTH``, integers beyond
+    64 bits, NaN, a lone surrogate escape...) is decoded and parsed whole, its errors worded
+    by ``json.loads``."""
+    if tables_parts._streamed(path) and _json_streamable(path):
+        items = _json_streamed(path, rel, options)
+        if items is not None:
+            yield from _marked(items, "utf-8")
+            return
+    decoded = file_text(path, rel, "JSON")
+    if isinstance(decoded, Skip):
+        yield decoded
+        return
+    try:
+        obj = json.loads(decoded.text)
+    except json.JSONDecodeError as e:
+        reason = f"malformed JSON: {e.msg} (column {e.colno}); fix the file"
+        yield Skip(rel, reason, line=e.lineno, encoding=decoded.encoding)
+        return
+    except RecursionError:
+        yield Skip(rel, _TOO_DEEP, encoding=decoded.encoding)
+        return
+    if isinstance(obj, dict):
+        lists = [k for k, v in obj.items() if isinstance(v, list)]
+        if len(lists) != 1:
+            yield Skip(rel, _NOT_ONE_LIST, encoding=decoded.encoding)
+            return
+        obj = obj[lists[0]]
+    if not isinstance(obj, list):
+        reason = f"JSON holds a {type(obj).__name__}; expected a list of records"
+        yield Skip(rel, reason, encoding=decoded.encoding)
+        return
+    columns: dict[str, None] = {}
+    parsed, skips = [], []
+    for i, item in enumerate(obj):
+        if isinstance(item, dict):
+            columns.update(dict.fromkeys(item))
+            parsed.append((i, None, item))
+        else:
+            skips.append(_not_object(rel, type(item).__name__, i))
+    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
+    yield from _marked([*table, *skips], decoded.encoding)
+
+
+_NOT_ONE_LIST = "JSON object without exactly one list of records; expected a list"
+_STREAM_DEPTH = 100  # deeper JSON is parsed whole, as json.loads (and its RecursionError) reads it
+# A \uD800-\uDFFF escape not in a pair: json.loads keeps it, the stream makes it "?".
+_LONE_SURROGATE = re.compile(
+    rb"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F]"
+    rb"|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+)
+
+
+def _not_object(rel: str, kind: str, index: int) -> Skip:
+    return Skip(rel, f"record is a {kind}, not an object", record=index)
+
+
+def _json_streamable(path: str | Path) -> bool:
+    """Whether a file is UTF-8 that the stream reads as ``json.loads`` does: no lone surrogate
+    escape, no vertical tab or form feed (whitespace to the stream, an error to json.loads)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    tail = b""
+    with open(path, "rb") as f:
+        while block := f.read(tables_parts.CHUNK_BYTES):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                return False
+            if b"\x0b" in block or b"\x0c" in block or _LONE_SURROGATE.search(tail + block):
+                return False
+            tail = block[-12:]
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_bytes(path: str | Path) -> io.BufferedReader:
+    """A UTF-8 file opened as bytes, after its byte-order mark (the caller closes it)."""
+    f = open(path, "rb")  # noqa: SIM115
+    if f.read(3) != _BOM:
+        f.seek(0)
+    return f
+
+
+class _JsonList:
+    """A list of records read as a stream: how many, the columns of its objects (first seen
+    first) and the index and kind of each item that is not an object."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.columns: dict[str, None] = {}
+        self.others: list[tuple[int, str]] = []
+
+
+# The Python type json.loads gives what an ijson event starts (numbers and null: their value's).
+_KINDS = {"start_array": "list", "string": "str", "boolean": "bool"}
+
+
+def _json_layout(path: str | Path) -> tuple[str, _JsonList] | str | None:
+    """The ``ijson.items`` prefix of a JSON file's records and their list, or the reason the
+    file holds none; None where it is to be parsed whole: the stream fails, it nests deeper
+    than ``_STREAM_DEPTH``, its top level is not a list or object, or the object's keys repeat
+    or hold a dot (the stream's prefixes would be ambiguous)."""
+    lists: dict[str, _JsonList | None] = {}
+    current: _JsonList | None = None  # the list of records being read
+    top = None
+    depth, records_depth = 0, 1
+    with _utf8_bytes(path) as f:
+        try:
+            for event, value in ijson.basic_parse(f, use_float=True):
+                if depth == 0:
+                    if event not in ("start_array", "start_map"):
+                        return None
+                    current = top = _JsonList() if event == "start_array" else None
+                    records_depth = 1 if event == "start_array" else 2
+                elif depth == 1 and records_depth == 2:  # a key of the top-level object
+                    if event == "map_key":
+                        if value in lists or "." in value:
+                            return None
+                        key = value
+                    elif event != "end_map":  # its value
+                        current = lists[key] = _JsonList() if event == "start_array" else None
+                elif current is not None and depth == records_depth and event != "end_array":
+                    if event != "start_map":  # an item that is not an object
+                        current.others.append(
+                            (current.count, _KINDS.get(event) or type(value).__name__)
+                        )
+                    current.count += 1
+                elif current is not None and depth == records_depth + 1 and event == "map_key":
+                    current.columns[value] = None
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                    if depth > _STREAM_DEPTH:
+                        return None
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
+        except (ijson.JSONError, UnicodeDecodeError, ValueError):
+            return None
+    if top is not None:
+        return "item", top
+    found = [k for k, v in lists.items() if v is not None]
+    if len(found) != 1:
+        return _NOT_ONE_LIST
+    return f"{found[0]}.item", lists[found[0]]
+
+
+def _json_streamed(path: str | Path, rel: str, options) -> list[Table | Skip] | None:
+    """The table (or its Skip) and the skipped records of a UTF-8 JSON file read as a stream,
+    a slice of records at a time; None where it is to be parsed whole (see :func:`_json_layout`)."""
+    layout = _json_layout(path)
+    if layout is None:
+        return None
+    if isinstance(layout, str):
+        return [Skip(rel, layout)]
+    prefix, records = layout
+    skips = [_not_object(rel, kind, index) for index, kind in records.others]
+    columns = list(records.columns)
+    parts = _Parts(lambda rows: table_of_records(rel, rows, columns, options))
+    rows: list[tuple[int, int | None, dict[str, Any]]] = []
+    with _utf8_bytes(path) as f:
+        start = f.tell()
+        for index, item in enumerate(ijson.items(f, prefix, use_float=True)):
+            if isinstance(item, dict):
+                rows.append((index, None, item))
+                if f.tell() - start >= tables_parts.CHUNK_BYTES:
+                    parts.add(rows)
+                    rows, start = [], f.tell()
+    if rows:
+        parts.add(rows)
+    return parts.items(skips, [])
