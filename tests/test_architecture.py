@@ -38,6 +38,7 @@ LAYERS: dict[str, str] = {
     "sources": "load",
     "decode": "load",
     "pages": "load",
+    "page_read": "load",
     "provenance": "load",
     "lang": "load",
     "dates": "load",

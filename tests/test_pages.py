@@ -11,7 +11,7 @@ from polars.testing import assert_frame_equal
 
 import toolkit
 import toolkit.load as load
-import toolkit.pages as pages_module
+import toolkit.page_read as page_read
 
 MENU = "Home\nWorld\nBusiness\nSport\nWeather\nContact us"
 FOOTER = "About us\nTerms of use\nPrivacy policy"
@@ -36,7 +36,7 @@ def batches(request, monkeypatch):
         monkeypatch.setattr(load, "LINES_KEPT", 0)
     if request.param == "texts in slices":
         monkeypatch.setattr(normalize_module, "SLICE_CHARS", 16)
-        monkeypatch.setattr(pages_module, "TRIM_BYTES", 0)
+        monkeypatch.setattr(page_read, "TRIM_BYTES", 0)
     return request.param
 
 
@@ -162,7 +162,7 @@ def test_batches_learn_what_one_batch_learns(tmp_path, monkeypatch, batches):
 )
 def test_edge_learning_reads_only_the_first_and_last_lines(paras):
     from toolkit.affixes import edge_segments
-    from toolkit.pages import _edge_text
+    from toolkit.page_read import _edge_text
 
     def segments(text):
         frame = pl.DataFrame({"group": ["x"], "key": [1], "text": [text]})
@@ -185,8 +185,8 @@ def test_seeds_give_the_tables_of_one_batch_of_whole_texts(monkeypatch):
     [[], ["one"], ["one", "two"], ["a", "", "b", "c", "d"], ["Мінск", "x", "中文", "😀", "é", "z"]],
 )
 def test_a_big_body_joined_a_part_at_a_time_is_the_body_joined(monkeypatch, body):
-    monkeypatch.setattr(pages_module, "JOIN_LINES", 2)
+    monkeypatch.setattr(page_read, "JOIN_LINES", 2)
     lines = list(body)
-    assert pages_module._joined(lines) == "\n\n".join(body)
+    assert page_read._joined(lines) == "\n\n".join(body)
     assert len(lines) == len(body)
     assert all(p is None for p in lines) or len(body) <= 2  # let go a part at a time
