@@ -207,26 +207,19 @@ def main() -> None:
             cases.append((f"text page {mb} MB", path, ", max_file_mb=1000"))
             if mb > 200:
                 cases.append((f"text page {mb} MB, default max_file_mb", path, ""))
-        if args.csv_mb:
-            big = folder / f"table_{args.csv_mb}mb.csv"
+        tables = [  # (size asked, suffix, maker, name)
+            (args.csv_mb, "csv", make_csv, "CSV {} MB"),
+            (args.jsonl_mb, "jsonl", make_jsonl, "JSON lines {} MB"),
+            (args.json_mb, "json", make_json, "JSON list {} MB"),
+            (args.parquet_mb, "parquet", make_parquet, "Parquet of {} MB of records"),
+        ]
+        for mb, suffix, make, name in tables:
+            if not mb:
+                continue
+            big = folder / f"table_{mb}mb.{suffix}"
             if not big.exists():
-                make_csv(big, args.csv_mb)
-            cases.append((f"CSV {args.csv_mb} MB", big, ", max_file_mb=1000"))
-        if args.jsonl_mb:
-            big = folder / f"table_{args.jsonl_mb}mb.jsonl"
-            if not big.exists():
-                make_jsonl(big, args.jsonl_mb)
-            cases.append((f"JSON lines {args.jsonl_mb} MB", big, ", max_file_mb=1000"))
-        if args.json_mb:
-            big = folder / f"table_{args.json_mb}mb.json"
-            if not big.exists():
-                make_json(big, args.json_mb)
-            cases.append((f"JSON list {args.json_mb} MB", big, ", max_file_mb=1000"))
-        if args.parquet_mb:
-            big = folder / f"table_{args.parquet_mb}mb.parquet"
-            if not big.exists():
-                make_parquet(big, args.parquet_mb)
-            cases.append((f"Parquet of {args.parquet_mb} MB of records", big, ", max_file_mb=1000"))
+                make(big, mb)
+            cases.append((name.format(mb), big, ", max_file_mb=1000"))
     if args.only != "files":
         for n in (int(s) for s in args.pages.split(",") if s):
             pages = folder / f"pages_{n}"
