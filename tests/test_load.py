@@ -18,7 +18,7 @@ from toolkit import CORPUS_SCHEMA, REPORT_SCHEMA, InputError, StrictModeError, i
 from toolkit.columns import table_of_records
 from toolkit.ingest_result import PAD, without_pads
 from toolkit.load import finish, read_batch
-from toolkit.load_options import outlet_registry
+from toolkit.load_options import LoadOptions, outlet_registry
 from toolkit.readers import Table, read_file
 from toolkit.records import Skip, frame_of
 from toolkit.sources import find_sources
@@ -567,7 +567,7 @@ def test_batches_then_finish_give_what_ingest_gives(tmp_path):
         pl.concat(docs for docs, _ in batches),
         pl.concat([found.report, *(skipped for _, skipped in batches)]),
         manifest=found.manifest,
-        reg=outlet_registry(),
+        options=LoadOptions(reg=outlet_registry()),
     )
     assert_frame_equal(result.corpus, whole.corpus)
     assert_frame_equal(result.report, whole.report)
@@ -621,7 +621,7 @@ def test_the_users_registry_reaches_every_step(tmp_path, monkeypatch):
     def bundled():
         raise AssertionError("the bundled registry was read though the caller passed one")
 
-    for name in ("clean", "dates", "extract", "ingest_passes", "load_options"):
+    for name in ("clean", "dates", "extract", "load_options"):
         monkeypatch.setattr(importlib.import_module(f"toolkit.{name}"), "registry", bundled)
     result = ingest(folder, outlets=own, year_range=(2020, 2024))
     assert result.corpus.height == expected.corpus.height

@@ -54,7 +54,8 @@ from toolkit.ingest_passes import (
 )
 from toolkit.ingest_read import MAX_FILE_MB, batches, read_batch
 from toolkit.ingest_result import NOT_PAD, Ingest
-from toolkit.outlets import Registry, registry
+from toolkit.load_options import LoadOptions
+from toolkit.outlets import Registry
 from toolkit.sources import Manifest, Sources
 
 __all__ = ["batches", "ingest_on_dask"]
@@ -71,17 +72,10 @@ _Batch = list[tuple[str, str]]
 def ingest_on_dask(
     found: Sources,
     engine: Any,
+    options: LoadOptions | None = None,
     *,
-    reg: Registry | None = None,
-    reading: DateReading | None = None,
     columns: dict[str, str] | None = None,
     max_file_mb: float = MAX_FILE_MB,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
-    year_range: tuple[int, int] | None = None,
-    strict: bool = False,
-    today: dt.date | None = None,
     scratch: str | Path | None = None,
 ) -> Ingest:
     """The :class:`toolkit.ingest_result.Ingest` of ``found`` (:func:`toolkit.sources.find_sources`)
@@ -91,31 +85,19 @@ def ingest_on_dask(
         found: the sources.
         engine: ``"dask"``, a scheduler address or a ``distributed.Client``
             (:func:`toolkit.engine.client_for`).
-        reg, reading, columns, max_file_mb, learn, min_chrome_docs, chrome_share, year_range,
-            strict, today: see :func:`toolkit.load.ingest` and
-            :func:`toolkit.ingest_passes.finish`.
+        options: what the load is told (:class:`toolkit.load_options.LoadOptions`); its
+            defaults when None.
+        columns, max_file_mb: see :func:`toolkit.load.ingest`.
         scratch: the folder in which the batches' parquet files are written between rounds (in a
             new folder, removed at the end); it must be shared by the workers. None:
             :data:`SCRATCH_DIR`, or the system's temporary folder.
     """
-    reg = reg or registry()
+    options = options or LoadOptions()
+    reg, today, learn = options.reg, options.today, options.learn
     manifest = found.manifest or Manifest()
-    today = today or dt.date.today()
     parts = list(batches(found.files, max_bytes=BATCH_BYTES, max_files=BATCH_FILES))
     if not parts:  # no files: the tables of an empty batch
-        return finish_batches(
-            [],
-            found.report,
-            manifest=manifest,
-            reg=reg,
-            learn=learn,
-            min_chrome_docs=min_chrome_docs,
-            chrome_share=chrome_share,
-            year_range=year_range,
-            strict=strict,
-            reading=reading,
-            today=today,
-        )
+        return finish_batches([], found.report, manifest=manifest, options=options)
     root = Path(tempfile.mkdtemp(prefix="toolkit-dask-", dir=scratch or SCRATCH_DIR))
     try:
         with client_for(engine) as client:
@@ -145,7 +127,9 @@ def ingest_on_dask(
                     for b, seen in zip(split, _owned_before(pairs), strict=True)
                 ]
             )
-            learned = GroupCounts.merged(counts, learn=learn).learned(min_chrome_docs, chrome_share)
+            learned = GroupCounts.merged(counts, learn=learn).learned(
+                options.min_chrome_docs, options.chrome_share
+            )
             del pairs, counts
             # 3. the pages read: the title affixes and text edges learned
             learned_f = client.scatter(learned, broadcast=True, hash=False)
@@ -161,7 +145,7 @@ def ingest_on_dask(
             shutil.rmtree(root / "1")
             found_lines = [f for f, _ in page_counts]
             total = GroupCounts.merged([c for _, c in page_counts], learn=learn)
-            affixes = total.affixes(min_chrome_docs, chrome_share)
+            affixes = total.affixes(options.min_chrome_docs, options.chrome_share)
             del page_counts, total
             # 4. the texts cut and the dates read: the years of yearless datelines
             affixes_f = client.scatter(affixes, broadcast=True, hash=False)
@@ -171,7 +155,7 @@ def ingest_on_dask(
                     p,
                     affixes_f,
                     reg_f,
-                    reading=reading,
+                    reading=options.reading,
                     today=today,
                     out=str(root / "4" / str(i)),
                 )
@@ -182,7 +166,7 @@ def ingest_on_dask(
             del dated
             shutil.rmtree(root / "3")
             empty = [e for gone, _ in small for e in gone]
-            year_range = year_range or years_between(years for _, years in small)
+            year_range = options.year_range or years_between(years for _, years in small)
             # 5. the fields resolved, the rows gathered once
             rows = [client.submit(_resolved, d, reg_f, year_range, today) for d in ready]
             del ready
@@ -198,7 +182,9 @@ def ingest_on_dask(
     corpus = pl.concat([pages for pages, _ in rows] + [table for _, table in rows])
     del rows
     skipped = [found.report, *skips]
-    return completed(corpus, skipped, empty, [*found_lines, affixes], manifest, strict=strict)
+    return completed(
+        corpus, skipped, empty, [*found_lines, affixes], manifest, strict=options.strict
+    )
 
 
 def _unzip(results: list[tuple]) -> tuple[list, list]:

@@ -23,8 +23,9 @@ from toolkit.date_order import DateReading
 from toolkit.errors import StrictModeError
 from toolkit.ingest_read import BATCH_BYTES
 from toolkit.ingest_result import CORPUS_SCHEMA, PAD, Ingest, assembled, pages_first, without_text
+from toolkit.load_options import LoadOptions
 from toolkit.normalize import normalize_texts
-from toolkit.outlets import Registry, registry
+from toolkit.outlets import Registry
 from toolkit.pages import normalize_fields, page_lines, page_parts, read_marked, with_text
 from toolkit.provenance import column_dates_of, file_evidence, resolved, with_dates, years_seen
 from toolkit.records import records_frame
@@ -58,14 +59,7 @@ def finish(
     report: pl.DataFrame,
     *,
     manifest: Manifest | None = None,
-    reg: Registry | None = None,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
-    year_range: tuple[int, int] | None = None,
-    strict: bool = False,
-    reading: DateReading | None = None,
-    today: dt.date | None = None,
+    options: LoadOptions | None = None,
 ) -> Ingest:
     """The steps of a load that need the whole corpus: chrome learning, page reading, year
     inference, provenance, duplicate ids, and the report. Gives the :class:`Ingest` that
@@ -78,10 +72,8 @@ def finish(
         report: the report rows so far: files not read (:attr:`toolkit.sources.Sources.report`)
             and every batch's skips, concatenated.
         manifest: the manifest (:attr:`toolkit.sources.Sources.manifest`); none by default.
-        reg: the outlet registry (:mod:`toolkit.load_options`); the bundled one by default.
-        learn, min_chrome_docs, chrome_share, year_range, strict: see :func:`toolkit.load.ingest`.
-        reading: the date formats declared (:func:`toolkit.load_options.date_reading`).
-        today: the load's day (today by default): later dates are refused.
+        options: what the load is told (:class:`toolkit.load_options.LoadOptions`); its
+            defaults when None.
 
     Example:
         >>> found = find_sources("seeds/")                              # doctest: +SKIP
@@ -91,19 +83,7 @@ def finish(
         ...     pl.concat([found.report, *(r for _, r in batches)]),
         ...     manifest=found.manifest)
     """
-    return finish_batches(
-        [(docs, report.clear())],
-        report,
-        manifest=manifest,
-        reg=reg,
-        learn=learn,
-        min_chrome_docs=min_chrome_docs,
-        chrome_share=chrome_share,
-        year_range=year_range,
-        strict=strict,
-        reading=reading,
-        today=today,
-    )
+    return finish_batches([(docs, report.clear())], report, manifest=manifest, options=options)
 
 
 def finish_batches(
@@ -111,14 +91,7 @@ def finish_batches(
     report: pl.DataFrame,
     *,
     manifest: Manifest | None = None,
-    reg: Registry | None = None,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
-    year_range: tuple[int, int] | None = None,
-    strict: bool = False,
-    reading: DateReading | None = None,
-    today: dt.date | None = None,
+    options: LoadOptions | None = None,
     slice_bytes: int = BATCH_BYTES,
     lines_kept: int = LINES_KEPT,
 ) -> Ingest:
@@ -131,17 +104,16 @@ def finish_batches(
     Args:
         read: the batches read.
         report: the report rows of files not read (:attr:`toolkit.sources.Sources.report`).
-        manifest, reg, learn, min_chrome_docs, chrome_share, year_range, strict, reading,
-            today: see :func:`finish`.
+        manifest, options: see :func:`finish`.
         slice_bytes: a batch's documents go through the page steps in slices of about this
             many bytes of text (:func:`slices`).
         lines_kept: bytes of lines kept from the first pass to the second; past it a batch
             is split into lines again (not the last: its lines are kept whatever their size).
     """
-    reg = reg or registry()
+    options = options or LoadOptions()
+    reg, today = options.reg, options.today
     manifest = manifest or Manifest()
-    today = today or dt.date.today()
-    counts = GroupCounts(learn=learn)
+    counts = GroupCounts(learn=options.learn)
     try:
         parts, skipped, kept = [], [report], 0
         for batch, skips in read:
@@ -160,7 +132,7 @@ def finish_batches(
                 del docs, lines
         if not parts:  # no files: the tables of an empty batch
             parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
-        learned = counts.learned(min_chrome_docs, chrome_share)
+        learned = counts.learned(options.min_chrome_docs, options.chrome_share)
         found = []
         for i in range(len(parts)):
             batch = list(parts[i])  # handed over: a batch's lines go once its pages are read
@@ -169,17 +141,17 @@ def finish_batches(
                 batch = list(lines_of_batch(batch[0], manifest, reg, None, again=True))
             parts[i], seen = pages_of_batch(batch, learned, reg, counts)
             found.append(seen)
-        affixes = counts.affixes(min_chrome_docs, chrome_share)
+        affixes = counts.affixes(options.min_chrome_docs, options.chrome_share)
         del counts
         empty = texts_of_batches(parts, affixes)
-        seen = dated_batches(parts, reading=reading, today=today, reg=reg)
-        resolved_batches(parts, reg, year_range or seen, today)
+        seen = dated_batches(parts, reading=options.reading, today=today, reg=reg)
+        resolved_batches(parts, reg, options.year_range or seen, today)
         corpus = pages_first(parts).drop("page")
     except pl.exceptions.ComputeError:
         reg.check_columnar()  # a pattern in an outlet table polars cannot match: name it
         raise
     del parts
-    return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=strict)
+    return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=options.strict)
 
 
 def pages_of_batch(

@@ -20,7 +20,7 @@ from toolkit.engine import is_local
 from toolkit.ingest_passes import LINES_KEPT, finish, finish_batches
 from toolkit.ingest_read import BATCH_BYTES, BATCH_FILES, MAX_FILE_MB, batches, read_batch
 from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
-from toolkit.load_options import date_reading, outlet_registry
+from toolkit.load_options import LoadOptions, date_reading, outlet_registry
 from toolkit.sources import REPORT_SCHEMA, find_sources
 
 # the steps of a load live in ingest_read (the map), ingest_passes (the global steps) and
@@ -29,6 +29,7 @@ __all__ = [
     "CORPUS_SCHEMA",
     "REPORT_SCHEMA",
     "Ingest",
+    "LoadOptions",
     "batches",
     "finish",
     "finish_batches",
@@ -72,9 +73,9 @@ def ingest(
     manifest: str | Path | None = None,
     strict: bool = False,
     columns: dict[str, str] | None = None,
-    learn: bool = True,
-    min_chrome_docs: int = 5,
-    chrome_share: float = 0.05,
+    learn: bool = LoadOptions.learn,
+    min_chrome_docs: int = LoadOptions.min_chrome_docs,
+    chrome_share: float = LoadOptions.chrome_share,
     year_range: tuple[int, int] | None = None,
     outlets: str | Path | None = None,
     outlet_names: dict[str, str] | None = None,
@@ -121,27 +122,27 @@ def ingest(
     reg = outlet_registry(outlets, outlet_names)
     found = find_sources(source, manifest)
     reading = date_reading(date_format, dayfirst, found)
-    options = {
-        "reg": reg,
-        "learn": learn,
-        "min_chrome_docs": min_chrome_docs,
-        "chrome_share": chrome_share,
-        "year_range": year_range,
-        "strict": strict,
-        "reading": reading,
-    }
+    options = LoadOptions(
+        reg=reg,
+        learn=learn,
+        min_chrome_docs=min_chrome_docs,
+        chrome_share=chrome_share,
+        year_range=year_range,
+        strict=strict,
+        reading=reading,
+    )
     if not is_local(engine):
         from toolkit.dask_load import ingest_on_dask
 
-        return ingest_on_dask(found, engine, columns=columns, max_file_mb=max_file_mb, **options)
+        return ingest_on_dask(found, engine, options, columns=columns, max_file_mb=max_file_mb)
     read = _read_locally(found.files, columns=columns, max_file_mb=max_file_mb, progress=progress)
     return finish_batches(
         read,
         found.report,
         manifest=found.manifest,
+        options=options,
         slice_bytes=BATCH_BYTES,
         lines_kept=LINES_KEPT,
-        **options,
     )
 
 

@@ -10,6 +10,8 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.date_order import DateReading
@@ -17,7 +19,40 @@ from toolkit.errors import InputError
 from toolkit.outlets import Registry, registry
 from toolkit.sources import Sources
 
-__all__ = ["date_reading", "outlet_registry"]
+__all__ = ["LoadOptions", "date_reading", "outlet_registry"]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What the steps of a load that need the whole corpus are told, in one object: the local
+    passes (:func:`toolkit.ingest_passes.finish_batches`) and the Dask engine
+    (:func:`toolkit.dask_load.ingest_on_dask`) take the same options with the same defaults,
+    and :func:`toolkit.load.ingest` takes its defaults from here.
+
+    Attributes:
+        reg: the outlet registry (:func:`outlet_registry`); the bundled one by default.
+        learn: learn lines repeated across many documents of one site (or folder) as chrome.
+        min_chrome_docs, chrome_share: a line is chrome when it is in at least this many
+            documents and this share of its site's.
+        year_range: years a weekday may place a yearless dateline in; None: the years of the
+            load's dated documents, one year either side.
+        strict: raise :class:`toolkit.errors.StrictModeError` when anything was skipped.
+        reading: the date formats declared (:func:`date_reading`); none by default.
+        today: the load's day (today by default): later dates are refused.
+
+    Example:
+        >>> LoadOptions(min_chrome_docs=3).chrome_share
+        0.05
+    """
+
+    reg: Registry = field(default_factory=lambda: registry())  # looked up when made
+    learn: bool = True
+    min_chrome_docs: int = 5
+    chrome_share: float = 0.05
+    year_range: tuple[int, int] | None = None
+    strict: bool = False
+    reading: DateReading | None = None
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def outlet_registry(
