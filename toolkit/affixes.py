@@ -226,7 +226,8 @@ def _spans(paragraph: str, limit: int | None = None) -> list[tuple[int, int]]:
 
 
 def _segments(paragraph: str) -> list[str]:
-    return [paragraph[a:b] for a, b in _spans(paragraph)]
+    # the pieces between breaks, as _spans gives them (a split in C, not a loop over matches)
+    return [s for s in _SEGMENT_BREAK.split(paragraph) if s]
 
 
 def text_edges(text: str) -> list[tuple[str, str]]:
