@@ -10,6 +10,8 @@ import pytest
 from toolkit.affixes import (
     _SEGMENT_BREAK,
     _affix_candidates,
+    _segments,
+    _spans,
     _title_cuts,
     cut_edges,
     learn_edges,
@@ -212,3 +214,12 @@ def test_segment_breaks_those_of_the_plain_pattern():
         assert [m.span() for m in _SEGMENT_BREAK.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_segments_those_of_the_spans():
+    # _segments splits in C: the same pieces as the spans between breaks, none empty
+    rng = random.Random(3)
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        assert _segments(text) == [text[a:b] for a, b in _spans(text)]
