@@ -73,11 +73,6 @@ def is_prose(p: str) -> bool:
     return words >= 12 and bool(_PROSE_END.search(p)) and not _title_case(p)
 
 
-# What Python's ``str.split()`` splits at that polars' ``\s`` does not: the separators \x1c-\x1f
-_SPACE = r"[\s\x1c-\x1f]"
-_WORD_CHAR = r"[^\s\x1c-\x1f]"
-
-
 def prose_flags(lines: pl.Series) -> pl.Series:
     """:func:`is_prose` of every line of ``lines`` at once, in polars (the same answer for
     every line: ``tests/test_titles.py`` compares them); title case is read only where the
@@ -100,9 +95,12 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     open_ = cheap.is_null().arg_true()
     if not open_.len():
         return cheap.alias(lines.name)
-    # initials of the words of at least four characters: letters (str.isalpha), capitals
-    letters = line.str.count_matches(rf"(?:^|{_SPACE})\p{{L}}{_WORD_CHAR}{{3,}}")
-    capitals = line.str.count_matches(rf"(?:^|{_SPACE})\p{{Lu}}{_WORD_CHAR}{{3,}}")
+    # initials of the words of at least four characters: letters (str.isalpha), capitals;
+    # words split where str.split() splits them (polars' \s lacks \x1c-\x1f)
+    letters, capitals = (
+        line.str.count_matches(rf"(?:^|[\s\x1c-\x1f]){initial}[^\s\x1c-\x1f]{{3,}}")
+        for initial in (r"\p{L}", r"\p{Lu}")
+    )
     title_case = (letters >= 3) & (capitals >= 0.7 * letters)
     decided = pl.DataFrame({"line": lines.gather(open_)}).select(~title_case)
     return cheap.scatter(open_, decided.to_series()).alias(lines.name)
