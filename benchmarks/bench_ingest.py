@@ -11,7 +11,11 @@ median round's MB/s beside them, the CPU-seconds of the process (all its threads
 machine they change less than wall time) and MB per CPU-second, and the load average before and
 after; writes every round's seconds to results/ingest.json.
 
-Usage: python benchmarks/bench_ingest.py [--repeat 7]
+With ``--base CHECKOUT`` the toolkit of another checkout (``PYTHONPATH`` on it, e.g. main) runs
+beside this one in every round, right after it, and a second table compares the two: CPU-seconds
+and wall seconds, best and median, and the load average before each run.
+
+Usage: python benchmarks/bench_ingest.py [--repeat 7] [--base ../main]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,10 +57,16 @@ print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "rows": n,
 """
 
 
-def run(which: str, folder: Path) -> dict:
-    cmd = [sys.executable, "-c", CHILD, which, str(folder)]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def run(which: str, folder: Path, base: Path | None = None) -> dict:
+    """One fresh process: ``which`` is toolkit, baseline, or base (the toolkit of ``base``)."""
+    env = {**os.environ, "PYTHONPATH": str(base if which == "base" else ROOT)}
+    load = os.getloadavg()[0]
+    cmd = [sys.executable, "-c", CHILD, "toolkit" if which == "base" else which, str(folder)]
+    # run outside any checkout: "python -c" puts the working directory first on sys.path
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, check=True, env=env, cwd=tempfile.gettempdir()
+    )
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load_before": load}
 
 
 def _seconds(result: dict) -> float:
@@ -65,7 +76,10 @@ def _seconds(result: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7, help="rounds; the best is kept")
+    parser.add_argument("--base", type=Path, help="another checkout to run beside this one")
     args = parser.parse_args()
+    kinds = ("toolkit", "base", "baseline") if args.base else ("toolkit", "baseline")
+    base = args.base.resolve() if args.base else None
     if not CORPORA.is_dir():
         sys.exit(f"{CORPORA} not found: the benchmark needs ../shared/corpora")
     # Rounds: each round runs every set once, so a slow spell of the machine (a shared VM)
@@ -74,21 +88,32 @@ def main() -> None:
     load_before = os.getloadavg()
     for _ in range(args.repeat):
         for name in SETS:
-            for which in ("toolkit", "baseline"):
-                runs.setdefault((name, which), []).append(run(which, CORPORA / name))
+            for which in kinds:
+                runs.setdefault((name, which), []).append(run(which, CORPORA / name, base))
     results = []
     for name in SETS:
         folder = CORPORA / name
         size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        ours, base = (runs[name, which] for which in ("toolkit", "baseline"))
+        ours, plain = (runs[name, which] for which in ("toolkit", "baseline"))
         results.append(
             {
                 "set": name,
                 "mb": size / 1e6,
                 "toolkit": min(ours, key=_seconds),
-                "baseline": min(base, key=_seconds),
+                "baseline": min(plain, key=_seconds),
                 "toolkit_seconds_all": [round(r["seconds"], 3) for r in ours],
                 "toolkit_cpu_seconds_all": [round(r["cpu_seconds"], 3) for r in ours],
+                "load_before_all": [round(r["load_before"], 2) for r in ours],
+                **(
+                    {
+                        "base_seconds_all": [round(r["seconds"], 3) for r in runs[name, "base"]],
+                        "base_cpu_seconds_all": [
+                            round(r["cpu_seconds"], 3) for r in runs[name, "base"]
+                        ],
+                    }
+                    if base
+                    else {}
+                ),
             }
         )
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -110,11 +135,35 @@ def main() -> None:
             f"{t['rows'] / t['seconds']:,.0f} | {t['peak_mb']:.0f} | "
             f"{b['seconds']:.2f} | {t['seconds'] / b['seconds']:.0f}x |"
         )
+    if base:
+        _side_by_side(results, base)
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "ingest.json").write_text(
-        json.dumps({"machine": machine, "load": load, "results": results}, indent=2)
+        json.dumps(
+            {"machine": machine, "load": load, "base": str(base), "results": results}, indent=2
+        )
     )
+
+
+def _side_by_side(results: list[dict], base: Path) -> None:
+    """This checkout against ``base``, run alternately: best (median) CPU-s and wall s."""
+    print(f"\nSide by side with {base} (best, median in brackets; load before each run):\n")
+    print("| data set | MB | base CPU s | CPU s | base wall s | wall s | base MB/s | MB/s | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for r in results:
+        cells = []
+        for key in ("cpu_seconds_all", "seconds_all"):
+            for who in ("base", "toolkit"):
+                v = r[f"{who}_{key}"]
+                cells.append(f"{min(v):.2f} ({statistics.median(v):.2f})")
+        walls = [min(r[f"{who}_seconds_all"]) for who in ("base", "toolkit")]
+        loads = r["load_before_all"]
+        print(
+            f"| {r['set']} | {r['mb']:.1f} | {' | '.join(cells)} | "
+            f"{r['mb'] / walls[0]:.1f} | {r['mb'] / walls[1]:.1f} | "
+            f"{min(loads):.1f}-{max(loads):.1f} |"
+        )
 
 
 if __name__ == "__main__":

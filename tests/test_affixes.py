@@ -7,9 +7,12 @@ import re
 import polars as pl
 import pytest
 
+from toolkit import affixes
 from toolkit.affixes import (
     _SEGMENT_BREAK,
     _affix_candidates,
+    _segments,
+    _spans,
     _title_cuts,
     cut_edges,
     learn_edges,
@@ -212,3 +215,26 @@ def test_segment_breaks_those_of_the_plain_pattern():
         assert [m.span() for m in _SEGMENT_BREAK.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_segments_those_of_the_spans():
+    # _segments splits in C: the same pieces as the spans between breaks, none empty
+    rng = random.Random(3)
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        assert _segments(text) == [text[a:b] for a, b in _spans(text)]
+
+
+@pytest.mark.parametrize("size", [2, 5, 40, 400])
+def test_last_segment_that_of_all_segments(size, monkeypatch):
+    # a long paragraph's last segment read from its end: the same as from all its segments,
+    # where the tail read starts inside a run of spaces, at a bar, or after a sentence's end
+    monkeypatch.setattr(affixes, "_TAIL_CHARS", size)
+    rng = random.Random(size)
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(5000)]
+    for text in texts:
+        segments = _segments(text)
+        if segments:
+            assert affixes._last_segment(text) == (len(segments) > 1, segments[-1])

@@ -1,8 +1,12 @@
-"""Which lines of a scraped page are prose: the word-count bounds and the title-case rule."""
+"""Which lines of a scraped page are prose: the word-count bounds and the title-case rule, and
+the same answers from the column version over a batch's lines."""
 
+import random
+
+import polars as pl
 import pytest
 
-from toolkit.titles import is_prose
+from toolkit.titles import is_prose, prose_flags
 
 
 def _words(n: int, word: str = "word", end: str = ".") -> str:
@@ -35,3 +39,35 @@ def _words(n: int, word: str = "word", end: str = ".") -> str:
 )
 def test_prose(line, expected):
     assert is_prose(line) is expected
+
+
+def _random_lines(n: int, seed: int = 4) -> list[str]:
+    """Lines of the characters the prose test tells apart: spaces Python splits words at and
+    polars' ``\\s`` does not (\\x1c-\\x1f), letters of each case and script (Greek, Cyrillic,
+    titlecase ǅ, Han), digits, marks, sentence ends, a final newline; 1 to 45 words."""
+    rng = random.Random(seed)
+    spaces = [" ", " ", " ", "\u00a0", "\x1c", "\x1f", "\t", "\u3000"]
+    starts = ["W", "w", "Я", "я", "Ω", "ǅ", "1", "½", "中", "(", "É", "\u0301", "ⅰ"]
+    ends = [".", "!", "?", "…", "。", "”", ")", "'", ",", "", "", ".\n", ":"]
+    lines = []
+    for _ in range(n):
+        words = [
+            rng.choice(starts) + "x" * rng.choice([0, 1, 2, 3, 4, 7])
+            for _ in range(rng.randint(1, 45))
+        ]
+        line = "".join(w + rng.choice(spaces) for w in words[:-1]) + words[-1]
+        lines.append(line + rng.choice(ends))
+    return lines
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        _random_lines(3000),
+        ["x" * 59 + ".", "x" * 58 + ".", "", " ", _words(12, word="Word"), _words(30, end="")],
+        [_words(12), "x" * 70],  # no line left open to the title-case test
+    ],
+)
+def test_prose_flags_those_of_is_prose(lines):
+    flags = prose_flags(pl.Series("line", lines, dtype=pl.String))
+    assert flags.to_list() == [is_prose(line) for line in lines]

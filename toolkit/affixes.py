@@ -48,6 +48,7 @@ _TITLE_MIN_CHARS = 8  # what is left of a title once its affixes are cut
 # faster on long paragraphs; the same matches).
 _SEGMENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+)")
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
+_TAIL_CHARS = 256  # a long paragraph's last segment is looked for in its end, this long first
 # A site-name part is on most of a site's titles; one on fewer ("— Putin", "- Reports") says
 # who is quoted. Parts that start with the same word count together (" — RT World News",
 # " — RT Business News").
@@ -226,7 +227,27 @@ def _spans(paragraph: str, limit: int | None = None) -> list[tuple[int, int]]:
 
 
 def _segments(paragraph: str) -> list[str]:
-    return [paragraph[a:b] for a, b in _spans(paragraph)]
+    # the pieces between breaks, as _spans gives them (a split in C, not a loop over matches)
+    return [s for s in _SEGMENT_BREAK.split(paragraph) if s]
+
+
+def _last_segment(paragraph: str) -> tuple[bool, str]:
+    """(whether ``paragraph`` has more than one segment, its last segment), as
+    :func:`_segments` gives them, from its end (``_TAIL_CHARS`` characters, then four times as
+    many...) where its last break there is surely the whole paragraph's (a scan that starts
+    inside a break may find a part of it: the break must follow a character no break holds),
+    else from all its segments."""
+    size = _TAIL_CHARS
+    while (start := len(paragraph) - size) > 0:
+        breaks = list(_SEGMENT_BREAK.finditer(paragraph, start))
+        last = breaks[-1] if breaks else None
+        if last is not None and last.start() > start and last.end() < len(paragraph):
+            before = paragraph[last.start() - 1]
+            if not before.isspace() and before != "|":
+                return True, paragraph[last.end() :]
+        size *= 4  # no break sure to be the last there: a longer tail
+    segments = _segments(paragraph)
+    return len(segments) > 1, segments[-1]
 
 
 def text_edges(text: str) -> list[tuple[str, str]]:
@@ -235,14 +256,14 @@ def text_edges(text: str) -> list[tuple[str, str]]:
     if not paras:
         return []
     several = len(paras) > 1
-    last = _segments(paras[-1])
     # of the first paragraph: its first segment, and whether it has another
-    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)] if several else last
+    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)]
+    more, last = _last_segment(paras[-1])  # a long last paragraph is read from its end
     out = []
     if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
         out.append(("opening", start))
-    if several or len(last) > 1:
-        end = last[-1].strip()
+    if several or more:
+        end = last.strip()
         if _boilerplate(end):
             out.append(("closing", end))
         if (template := _template(end)) is not None:

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-_CHROME_MAX_CHARS = 800
+CHROME_MAX_CHARS = 800
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9©])")
 _MIN_KEPT_WORDS = 2  # what is left of a chrome line must be words, not one name ("Reuters.")
 
@@ -66,7 +66,7 @@ def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None 
         hit = hit | line.str.contains(f"^(?:{start})")
     if (found := any_of(anywhere)) is not None:
         hit = hit | line.str.contains(found)
-    return (line.str.len_chars() <= _CHROME_MAX_CHARS) & hit
+    return (line.str.len_chars() <= CHROME_MAX_CHARS) & hit
 
 
 def chrome_mask(

@@ -255,6 +255,7 @@ def assemble_page(
     order: Order | None = None,
     learned: list[bool] | None = None,
     titled: bool = False,
+    prose: list[bool] | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
@@ -262,7 +263,8 @@ def assemble_page(
     the others are not tried. A page whose title is known (an HTML page's, a manifest's) keeps
     its first paragraph unless it is that title. A ``scraped`` page (a text file with its
     site's menus) starts at the title over its first paragraph of prose and ends with its last
-    (see :func:`article_span`)."""
+    (see :func:`article_span`). ``prose``: which paragraphs are prose (see
+    :func:`toolkit.titles.prose_flags`), else each is tested here."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -273,7 +275,7 @@ def assemble_page(
             page.page_date, page.page_date_text = d.complete(), byline.group(0)
 
     if scraped and learned is not None and not titled:
-        chrome = titles_over_bylines(paras, chrome, learned, reg)
+        chrome = titles_over_bylines(paras, chrome, learned, reg, prose)
     if page.outlet is None:
         _copyright_outlet(page, cues, reg)
     keep = [i for i, p in enumerate(paras) if not chrome[i] and p != page.outlet_cue]
@@ -282,7 +284,11 @@ def assemble_page(
     date_at = range(min(len(paras), _HEAD))
     trimmed = False
     kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
-    if scraped and (span := article_span(kept, reg, kept_repeated, titled=titled)) is not None:
+    span = None
+    if scraped:
+        kept_prose = [prose[i] for i in keep] if prose is not None else list(map(is_prose, kept))
+        span = article_span(kept, reg, kept_repeated, titled=titled, prose=kept_prose)
+    if span is not None:
         # A scraped page with its site's menus: what lies before its title and after its
         # last paragraph is chrome (a page that opens with its title keeps every line), and
         # its date is any common stamp near its title.
@@ -292,8 +298,8 @@ def assemble_page(
         own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
         top = max(0, keep[min(head, own)] - 3)
         # ...down to the body's start (a caption or standfirst may come first).
-        prose = [j for j in range(head, end) if is_prose(kept[j])]
-        body_at = core_start(kept, prose, 3) if prose else head
+        at_prose = [j for j in range(head, end) if kept_prose[j]]
+        body_at = core_start(kept, at_prose, 3) if at_prose else head
         date_at = range(top, min(len(paras), keep[min(max(head, body_at) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
         keep, kept = keep[head:end], kept[head:end]

@@ -16,6 +16,7 @@ from toolkit.chrome_counts import Learned
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, header_candidates
 from toolkit.outlets import Registry
+from toolkit.titles import prose_flags
 
 __all__ = ["JOIN_LINES", "PAGE_SCHEMA", "TRIM_BYTES", "read_pages", "trim_heap"]
 
@@ -56,10 +57,13 @@ def read_pages(
     lines = held.pop()
     cues = cue_lines(lines, reg=reg)
     lines = header_candidates(lines, reg=reg)
+    # A title the file or manifest gives (not one a file name suggests) settles the page's.
+    given = pl.coalesce("m_title", "title_raw").is_not_null()
+    lines = lines.with_columns(_prose(lines, docs.select(pl.col("page") & ~given).to_series()))
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, learned, maybe_dateline, maybe_date, repeated = (
+    para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose = (
         lines[c].to_list()
-        for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated")
+        for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated", "prose")
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     size = lines["line"].str.len_bytes().sum()
@@ -69,8 +73,6 @@ def read_pages(
         paras[doc] = slice(end, end + n)
         end += n
     rows = []
-    # A title the file or manifest gives (not one a file name suggests) settles the page's.
-    given = pl.coalesce("m_title", "title_raw").is_not_null()
     for doc, site, group, title_known, title_given, page_file, has_text in docs.select(
         "doc", "site", "group", "title_known", given, "page", pl.col("raw").is_not_null()
     ).iter_rows():
@@ -94,6 +96,7 @@ def read_pages(
             learned=learned[at],
             titled=title_known is not None,
             order=orders.get(group),
+            prose=prose[at],
         )
         row = _page_row(doc, page, title_known)
         del page  # its paragraphs: a giant page's are as big as it
@@ -101,7 +104,7 @@ def read_pages(
         rows.append((doc, _joined(row[1]), *row[2:]))
         del row
     # the lines as Python strings go before the bodies are copied into the frame
-    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, cues
+    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose, cues
     if size > TRIM_BYTES:
         trim_heap()
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
@@ -111,6 +114,17 @@ def read_pages(
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
+
+
+def _prose(lines: pl.DataFrame, scraped: pl.Series) -> pl.Series:
+    """Which of ``lines`` are prose (:func:`toolkit.titles.prose_flags`), for the pages read as
+    ``scraped`` (``docs``' row i is document i; null for the other pages' lines)."""
+    at = scraped.gather(lines["doc"])
+    if at.all():
+        return prose_flags(lines["line"]).alias("prose")
+    where = at.arg_true()
+    flags = pl.repeat(None, lines.height, dtype=pl.Boolean, eager=True)
+    return flags.scatter(where, prose_flags(lines["line"].gather(where))).alias("prose")
 
 
 def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:

@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.affixes import cut_edges, strip_title_affixes
 from toolkit.chrome_counts import LEARNED_SCHEMA, Learned
-from toolkit.clean import chrome_expr, cut_chrome_sentences
+from toolkit.clean import CHROME_MAX_CHARS, chrome_expr, cut_chrome_sentences
 from toolkit.extract import detect_sites
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
@@ -122,15 +122,15 @@ def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     """``lines`` (doc, pos, line, site, group) with ``chrome`` and ``found``: the site's
     patterns, each site's lines matched with that site's patterns (see :func:`page_lines`)."""
     line = pl.col("line")
-    sites = lines["site"].unique(maintain_order=True).to_list()
-    if len(sites) == 1:
-        chrome = over_column(lines["line"], chrome_expr(line, sites[0], reg=reg))
-    else:
-        chrome = pl.repeat(False, lines.height, eager=True)
-        for site in sites:
-            where = (lines["site"].is_null() if site is None else lines["site"] == site).arg_true()
-            flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
-            chrome = chrome.scatter(where, flags)
+    # Chrome is short: the patterns are tried on the short lines only (most of a page's text
+    # is in its long ones), each site's lines with that site's patterns.
+    short = lines["line"].str.len_chars() <= CHROME_MAX_CHARS
+    chrome = pl.repeat(False, lines.height, eager=True)
+    for site in lines["site"].filter(short).unique(maintain_order=True).to_list():
+        where = short & (lines["site"].is_null() if site is None else lines["site"] == site)
+        where = where.arg_true()
+        flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
+        chrome = chrome.scatter(where, flags)
     return _cut_sentences(lines, chrome, reg)
 
 
@@ -246,10 +246,10 @@ def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.
     """``lines`` with ``chrome`` and ``found``: a chrome line of several sentences keeps those
     that are not chrome (a summary that ends with a copyright notice, see
     :func:`toolkit.clean.cut_chrome_sentences`), and ``found`` keeps the line as found."""
-    several = chrome & lines["line"].str.contains(r"[.!?…]\s+\S")
-    if not several.any():
+    hits = chrome.arg_true()  # the few chrome lines: the others are not searched
+    where = hits.filter(lines["line"].gather(hits).str.contains(r"[.!?…]\s+\S"))
+    if not where.len():
         return lines.with_columns(chrome.alias("chrome"), pl.lit(None, pl.String).alias("found"))
-    where = several.arg_true()
     cut = [
         cut_chrome_sentences(line, site, reg=reg)
         for line, site in lines.select("line", "site")[where].iter_rows()

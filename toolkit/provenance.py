@@ -167,12 +167,17 @@ def resolved(
     docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
     docs = _in_range(docs, ["inferred"], today)
     # The texts apart: a query over a frame that holds them copies them (a big text several
-    # times), one over the texts alone does not.
-    texts = docs.select(
-        _raw_text(docs).alias("raw_text"),
-        "text",
-        word_count(col("text")).alias("n_words"),
-        language(col("text"), word_count(col("text"))).alias("lang"),
+    # times), one over the texts alone does not. Lazy: an eager select computes the
+    # sub-expressions the language test shares (the opening, its letter counts) once for each use.
+    texts = (
+        docs.lazy()
+        .select(
+            _raw_text(docs).alias("raw_text"),
+            "text",
+            word_count(col("text")).alias("n_words"),
+            language(col("text"), word_count(col("text"))).alias("lang"),
+        )
+        .collect()
     )
     # One query: polars computes shared sub-expressions once, and uses every core.
     fields = (
@@ -343,9 +348,10 @@ def doc_id(key: pl.Expr) -> pl.Expr:
         )
         .otherwise(key)
     )
+    sha1 = hashlib.sha1  # polars has no SHA-1: one call an id, on the keys' UTF-8 bytes
     return canonical.map_batches(
         lambda s: pl.Series(
-            [hashlib.sha1(k.encode()).digest()[:8].hex() for k in s], dtype=pl.String
+            [sha1(k).hexdigest()[:16] for k in s.cast(pl.Binary).to_list()], dtype=pl.String
         ),
         return_dtype=pl.String,
     )

@@ -11,6 +11,8 @@ import functools
 import itertools
 import re
 
+import polars as pl
+
 from toolkit.outlets import Registry
 from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
 
@@ -22,6 +24,7 @@ __all__ = [
     "core_start",
     "is_prose",
     "is_title",
+    "prose_flags",
     "title_part",
     "titles_over_bylines",
 ]
@@ -70,6 +73,46 @@ def is_prose(p: str) -> bool:
     return words >= 12 and bool(_PROSE_END.search(p)) and not _title_case(p)
 
 
+def prose_flags(lines: pl.Series) -> pl.Series:
+    """:func:`is_prose` of every line of ``lines`` at once, in polars (the same answer for
+    every line: ``tests/test_titles.py`` compares them); title case is read only where the
+    cheap tests leave it open (12 to 29 words ending as a sentence)."""
+    line = pl.col("line")
+    # words as str.count(" ") + 1 counts them, read no further than the 30th (anchored)
+    at_least = {n: line.str.contains(f"^(?:[^ ]* ){{{n - 1}}}") for n in (12, 30)}
+    # Python's "$" also matches before a final newline
+    ends = line.str.tail(2).str.contains(r"[.!?…。！？\"”»’')]\n?$")
+    cheap = pl.DataFrame({"line": lines}).select(
+        pl.when(~line.str.contains(" ", literal=True))
+        .then((line.str.len_chars() >= 60) & ends)
+        .when(at_least[30])
+        .then(True)
+        .when(at_least[12] & ends)
+        .then(None)  # open: prose unless in title case
+        .otherwise(False)
+        .alias("prose")
+    )["prose"]
+    open_ = cheap.is_null().arg_true()
+    if not open_.len():
+        return cheap.alias(lines.name)
+    # initials of the words of at least four characters: letters (str.isalpha), capitals;
+    # words split where str.split() splits them (polars' \s lacks \x1c-\x1f)
+    letters, capitals = (
+        line.str.count_matches(rf"(?:^|[\s\x1c-\x1f]){initial}[^\s\x1c-\x1f]{{3,}}")
+        for initial in (r"\p{L}", r"\p{Lu}")
+    )
+    title_case = (letters >= 3) & (capitals >= 0.7 * letters)
+    decided = pl.DataFrame({"line": lines.gather(open_)}).select(~title_case)
+    return cheap.scatter(open_, decided.to_series()).alias(lines.name)
+
+
+def _prose_at(lines: list[str], prose: list[bool] | None) -> list[int]:
+    """Where the prose of ``lines`` is: from the flags of :func:`prose_flags` where given."""
+    if prose is not None:
+        return [j for j, f in enumerate(prose) if f]
+    return [j for j, p in enumerate(lines) if is_prose(p)]
+
+
 def _title_case(p: str) -> bool:
     """Whether most longer words of a line are capitalised, as in a headline."""
     initials = list(filter(str.isalpha, _LONG_WORD_INITIAL.findall(p)))
@@ -84,7 +127,12 @@ def _headline_size(p: str) -> bool:
 
 
 def article_span(
-    kept: list[str], reg: Registry, repeated: list[bool] | None = None, *, titled: bool = False
+    kept: list[str],
+    reg: Registry,
+    repeated: list[bool] | None = None,
+    *,
+    titled: bool = False,
+    prose: list[bool] | None = None,
 ) -> tuple[int, int] | None:
     """(first, end): the article's lines of a scraped page's lines ``kept[first:end]``, from
     its title to its last paragraph of prose; None when the page has no prose. The title is the
@@ -93,8 +141,9 @@ def article_span(
     prose, fewer than five lines above which are the article's own (a lead) and kept. A page
     ``titled`` elsewhere (a file name) is read by the last rule alone, and None when nothing
     is cut. Fewer than five lines below the last paragraph are the article's own (a short
-    closing paragraph) and kept."""
-    prose = [j for j, p in enumerate(kept) if is_prose(p)]
+    closing paragraph) and kept. ``prose``: which lines are prose, where a column pass
+    (:func:`prose_flags`) found it."""
+    prose = _prose_at(kept, prose)
     if not prose:
         return None
     first, last = prose[0], prose[-1]
@@ -270,7 +319,8 @@ def title_part(title: str, body: list[str]) -> str:
     ("Economy|...", "home > Gadgets > ..."), a site name (" - Sciencefly"); the part that
     shares most words with the body is kept; a path part is cut when it is short and shares
     less than half as many, a part after a dash only when it shares none."""
-    keys = set().union(*(_topic_keys(p) for p in [p for p in body if is_prose(p)][:12]))
+    # the first twelve paragraphs of prose: the body is read no further
+    keys = set().union(*map(_topic_keys, itertools.islice(filter(is_prose, body), 12)))
     for separator in (_PATH_SEPARATOR, _DASH_SEPARATOR):
         parts = [p for p in separator.split(title) if p.strip()]
         if len(parts) < 2:
@@ -316,13 +366,19 @@ def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int)
 
 
 def titles_over_bylines(
-    paras: list[str], chrome: list[bool], learned: list[bool], reg: Registry
+    paras: list[str],
+    chrome: list[bool],
+    learned: list[bool],
+    reg: Registry,
+    prose: list[bool] | None = None,
 ) -> list[bool]:
     """``chrome`` less the headline-like lines learned as chrome that stand right above a
     byline, and the first that stands right above a date stamp above the middle of the body:
     the page's title, which other pages of the site link to (a list of links may date every
-    story: only its first)."""
-    prose = [i for i, p in enumerate(paras) if not chrome[i] and is_prose(p)]
+    story: only its first). ``prose``: which lines are prose, where a column pass found it."""
+    if not any(learned):  # no learned line: no title to take back (the usual page)
+        return chrome
+    prose = [i for i in _prose_at(paras, prose) if not chrome[i]]
     body = prose[len(prose) // 2] if prose else len(paras)  # a footer's lists lie below
     headlines = [
         i
