@@ -1,0 +1,191 @@
+"""A reporting verb's subject read from a Link Grammar parse (a prototype, optional).
+
+CMU Link Grammar (5.12, Debian's ``python3-link-grammar`` and ``link-grammar-dictionaries-en``;
+not on PyPI) parses a sentence into typed links between its words, offline, from dictionaries
+on disk. The subject of a verb is the left end of its ``S`` link ("the Belarusian leader
+-Ss- said"), the right end of its ``SI`` link ('"...", said -SIs- Putin'), found through the
+auxiliaries and coordinations that lead to it ("has -PP- stressed", "met ... and -VJr-
+said"); a relative "who" stands for the noun it hangs on. The speaker's span is that noun with
+its determiners, adjectives, name parts, possessives and "of" phrase ("the President of
+Belarus").
+
+:mod:`toolkit.quotes` may ask it for the subject of a reporting verb the rules found no
+speaker for (``benchmarks/probe_linkgrammar.py`` measures what that does). Nothing here is
+imported by ``import toolkit``; :func:`available` says whether the parser can be used.
+
+Example:
+    >>> parser = LinkParser()  # doctest: +SKIP
+    >>> s = '"We are ready," the Belarusian leader said on Monday.'
+    >>> a, b = parser.subject(s, s.index("said"))  # doctest: +SKIP
+    >>> s[a:b]  # doctest: +SKIP
+    'the Belarusian leader'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from dataclasses import dataclass
+
+from toolkit.errors import ToolkitError
+
+__all__ = [
+    "INSTALL",
+    "LinkParser",
+    "Parse",
+    "ParserMissingError",
+    "available",
+    "subject_head",
+    "subject_span",
+]
+
+log = logging.getLogger("toolkit")
+
+INSTALL = (
+    "install Debian's Link Grammar (apt-get install python3-link-grammar "
+    "link-grammar-dictionaries-en) and link its package into this Python's site-packages: "
+    "ln -s /usr/lib/python3/dist-packages/linkgrammar "
+    '"$(python -c \'import sysconfig; print(sysconfig.get_paths()["purelib"])\')/linkgrammar"'
+)
+
+# links from an auxiliary or a conjunction to the verb it carries: "has -PP- said", "will -I-
+# say", "is -Pg- saying", "was -Pv- told", "and -VJr- said" (the conjunction's own left link
+# "met -VJl- and" leads to the first verb and its subject)
+_CHAIN = re.compile(r"^(?:PP|I|Pg|Pv|VJr|VJ)")
+_SUBJECT = re.compile(r"^S(?![IJF])")  # Ss, Sp, Ss*s, S**w, SX ("I"); not SI, SJ, SF
+_INVERTED = re.compile(r"^SI")  # '"...", said -SIs- Putin'
+_RELATIVE = re.compile(r"^(?:MX|R|B)")  # "Lee -MX*r- who", "the man -R- who"
+# the noun's own words: determiners, adjectives, name parts, noun modifiers, possessives,
+# titles, numbers, conjoined nouns ("Putin and Lukashenko"), and an "of" phrase with its object
+_LEFT = re.compile(r"^(?:D|A|AN|G|GN|YS|YP|NN|ND|NI|L|TA|SJ)")
+_RIGHT = re.compile(r"^(?:Mf|Mp|J|G|YS|YP|SJ)")
+
+
+class ParserMissingError(ToolkitError):
+    """Link Grammar's Python package or its English dictionaries are not installed."""
+
+
+def available() -> bool:
+    """Whether ``linkgrammar`` can be imported (Debian's package, linked into this Python)."""
+    return importlib.util.find_spec("linkgrammar") is not None
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The best linkage of a sentence: each word's character span (the walls' are empty) and
+    each link as (left word, label, right word); ``nulls``: words left out of the linkage."""
+
+    words: tuple[tuple[int, int], ...]
+    links: tuple[tuple[int, str, int], ...]
+    nulls: int
+    timed_out: bool
+
+
+class LinkParser:
+    """One English dictionary and its options, for many sentences.
+
+    Args:
+        max_seconds: the parse time limit of one sentence; a sentence that runs out of it gets
+            the linkage found so far (``Parse.timed_out``), which depends on the machine's speed.
+        linkage_limit: linkages looked at per sentence (the best by cost is kept).
+    """
+
+    def __init__(self, *, max_seconds: int = 5, linkage_limit: int = 100):
+        try:
+            import linkgrammar as lg
+        except ImportError as e:
+            raise ParserMissingError(f"Link Grammar is not installed: {INSTALL}") from e
+        self._lg = lg
+        # the English dictionary names a locale the machine may lack: its notes go to the log
+        lg.LG_Error.set_handler(lambda info, _: log.debug("link-grammar: %s", info.text))
+        self._dict = lg.Dictionary("en")
+        self._options = lg.ParseOptions(
+            verbosity=0,
+            linkage_limit=linkage_limit,
+            min_null_count=0,
+            max_null_count=250,
+            max_parse_time=int(max_seconds),
+            repeatable_rand=True,
+        )
+
+    def parse(self, sentence: str) -> Parse | None:
+        """The best linkage of ``sentence``, or None when it has none."""
+        lg, c = self._lg, self._lg.Clinkgrammar
+        sent = lg.Sentence(sentence, self._dict, self._options)
+        # the C calls, not Sentence.parse(): that raises on a timeout and drops the linkages
+        # the parser found in its "panic mode"
+        if c.sentence_parse(sent._obj, self._options._obj) < 0:
+            return None
+        if c.sentence_num_valid_linkages(sent._obj) == 0:
+            return None
+        timed_out = bool(c.parse_options_timer_expired(self._options._obj))
+        best = lg.Linkage(0, sent, self._options._obj)
+        words = tuple(
+            (best.word_char_start(i), best.word_char_end(i)) for i in range(best.num_of_words())
+        )
+        links = tuple(
+            (
+                c.linkage_get_link_lword(best._obj, i),
+                c.linkage_get_link_label(best._obj, i),
+                c.linkage_get_link_rword(best._obj, i),
+            )
+            for i in range(best.num_of_links())
+        )
+        return Parse(words, links, sent.null_count(), timed_out)
+
+    def subject(self, sentence: str, verb_at: int) -> tuple[int, int] | None:
+        """The character span of the subject of the verb at ``verb_at`` in ``sentence``, or
+        None when the parse gives it none."""
+        parsed = self.parse(sentence)
+        return None if parsed is None else subject_span(parsed, verb_at)
+
+
+def subject_span(parsed: Parse, verb_at: int) -> tuple[int, int] | None:
+    """The character span of the subject of the verb at character ``verb_at``: its head word
+    (:func:`subject_head`) with the noun's own words."""
+    head = subject_head(parsed, verb_at)
+    return None if head is None else _noun_span(parsed, head)
+
+
+def subject_head(parsed: Parse, verb_at: int) -> int | None:
+    """The index of the word that heads the subject of the verb at character ``verb_at``."""
+    verb = next((i for i, (a, b) in enumerate(parsed.words) if a <= verb_at < b), None)
+    if verb is None:
+        return None
+    chain, todo = {verb}, [verb]
+    while todo:  # up from the verb through its auxiliaries and conjunctions
+        w = todo.pop()
+        for left, label, right in parsed.links:
+            if right == w and left not in chain and _CHAIN.match(label):
+                chain.add(left)
+                todo.append(left)
+    links = parsed.links
+    head = next((a for a, lab, b in links if b in chain and _SUBJECT.match(lab)), None)
+    if head is None:
+        head = next((b for a, lab, b in links if a in chain and _INVERTED.match(lab)), None)
+    if head is None:
+        return None
+    for left, label, right in parsed.links:  # "Martin Lee, who said": the noun "who" is on
+        if right == head and _RELATIVE.match(label) and left < head:
+            return left
+    return head
+
+
+def _noun_span(parsed: Parse, head: int) -> tuple[int, int] | None:
+    words, links = parsed.words, parsed.links
+    span = {head}
+    grown = True
+    while grown:
+        grown = False
+        for left, label, right in links:
+            if right in span and left not in span and left < head and _LEFT.match(label):
+                span.add(left)
+                grown = True
+            elif left in span and right not in span and right > left and _RIGHT.match(label):
+                span.add(right)
+                grown = True
+    # a span is contiguous: the words between its ends (commas in "Washington, D.C.") are in it
+    first, last = min(span), max(span)
+    a, b = words[first][0], words[last][1]
+    return (a, b) if b > a else None
