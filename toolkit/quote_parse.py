@@ -74,9 +74,11 @@ def available() -> bool:
 @dataclass(frozen=True)
 class Parse:
     """The best linkage of a sentence: each word's character span (the walls' are empty) and
-    each link as (left word, label, right word); ``nulls``: words left out of the linkage."""
+    form as the dictionary knows it ("said.v-d", "that.j-p", "[a]" when left out), each link as
+    (left word, label, right word); ``nulls``: words left out of the linkage."""
 
     words: tuple[tuple[int, int], ...]
+    forms: tuple[str, ...]
     links: tuple[tuple[int, str, int], ...]
     nulls: int
     timed_out: bool
@@ -124,6 +126,7 @@ class LinkParser:
         words = tuple(
             (best.word_char_start(i), best.word_char_end(i)) for i in range(best.num_of_words())
         )
+        forms = tuple(best.word(i) for i in range(best.num_of_words()))
         links = tuple(
             (
                 c.linkage_get_link_lword(best._obj, i),
@@ -132,7 +135,7 @@ class LinkParser:
             )
             for i in range(best.num_of_links())
         )
-        return Parse(words, links, sent.null_count(), timed_out)
+        return Parse(words, forms, links, sent.null_count(), timed_out)
 
     def subject(self, sentence: str, verb_at: int) -> tuple[int, int] | None:
         """The character span of the subject of the verb at ``verb_at`` in ``sentence``, or
@@ -153,20 +156,36 @@ def subject_head(parsed: Parse, verb_at: int) -> int | None:
     verb = next((i for i, (a, b) in enumerate(parsed.words) if a <= verb_at < b), None)
     if verb is None:
         return None
-    chain, todo = {verb}, [verb]
-    while todo:  # up from the verb through its auxiliaries and conjunctions
-        w = todo.pop()
-        for left, label, right in parsed.links:
-            if right == w and left not in chain and _CHAIN.match(label):
-                chain.add(left)
-                todo.append(left)
     links = parsed.links
+    chain, todo = {verb}, [verb]
+    while todo:  # through the verb's auxiliaries and conjunctions
+        w = todo.pop()
+        for left, label, right in links:
+            up = right == w and _CHAIN.match(label)  # "has -PP- said", "and -VJr- said"
+            down = left == w and label.startswith("VJl")  # "said -VJl- and ... noted"
+            near = right if down else left
+            if (up or down) and near not in chain:
+                chain.add(near)
+                todo.append(near)
     head = next((a for a, lab, b in links if b in chain and _SUBJECT.match(lab)), None)
-    if head is None:
-        head = next((b for a, lab, b in links if a in chain and _INVERTED.match(lab)), None)
+    if head is None:  # '"...", said -SIs- Putin'; not "said -SI- that" (a clause, no noun)
+        head = next(
+            (
+                b
+                for a, lab, b in links
+                if a in chain and _INVERTED.match(lab) and ".j" not in parsed.forms[b]
+            ),
+            None,
+        )
+    if head is None and any(a == 0 and b in chain and lab.startswith("CP") for a, lab, b in links):
+        # "Mr. Seller said that ...", read as a bare noun phrase ("LEFT-WALL -Wa- Seller") and
+        # a quotation verb ("LEFT-WALL -CPx- said.q"): the noun phrase is the subject
+        head = next(
+            (b for a, lab, b in links if a == 0 and lab.startswith("Wa") and b < verb), None
+        )
     if head is None:
         return None
-    for left, label, right in parsed.links:  # "Martin Lee, who said": the noun "who" is on
+    for left, label, right in links:  # "Martin Lee, who said": the noun "who" is on
         if right == head and _RELATIVE.match(label) and left < head:
             return left
     return head
