@@ -128,25 +128,33 @@ def cmd_quality(args) -> None:
         )
 
 
-def cmd_misses(args) -> None:
+def labelled(path: Path):
+    """A set's items, their documents as a corpus frame, and each item's span in its document
+    (as ``bench_quotes.py`` reads them)."""
     import bench_quotes as bq
     import polars as pl
+
+    items = load([path])
+    docs = {s: bq.document(s) for s in sorted({it["source"] for it in items})}
+    spans = {}
+    for it in items:
+        text = docs[it["source"]]
+        c = text.find(it["context"])
+        s = text.find(it["sentence"]) if c < 0 else c + it["context"].find(it["sentence"])
+        spans[it["id"]] = (s, s + len(it["sentence"]))
+    return items, pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())}), spans
+
+
+def cmd_misses(args) -> None:
+    import bench_quotes as bq
 
     import toolkit
 
     lex, parser = lexicon(), LinkParser(max_seconds=args.seconds)
     total = Counter()
     for path in args.labels:
-        items = load([path])
-        docs = {s: bq.document(s) for s in sorted({it["source"] for it in items})}
-        spans = {}
-        for it in items:
-            text = docs[it["source"]]
-            c = text.find(it["context"])
-            s = text.find(it["sentence"]) if c < 0 else c + it["context"].find(it["sentence"])
-            spans[it["id"]] = (s, s + len(it["sentence"]))
-        found = toolkit.quotes(pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())}))
-        *_, errors = bq.evaluate(items, found, spans)
+        items, corpus, spans = labelled(path)
+        *_, errors = bq.evaluate(items, toolkit.quotes(corpus), spans)
         by_id = {it["id"]: it for it in items}
         missed = Counter((e[1], e[2]) for e in errors if e[0] == "FN")
         kinds = Counter()
@@ -170,6 +178,36 @@ def cmd_misses(args) -> None:
     print("all sets:")
     for k, n in sorted(total.items()):
         print(f"  {k[0]:26} {k[1]:38} {n}")
+
+
+def cmd_plugged(args) -> None:
+    """The sets' figures with the parse as a fallback for what the rules leave without a
+    speaker, beside the rules alone, in one process."""
+    import bench_quotes as bq
+
+    import toolkit
+
+    parser = LinkParser(max_seconds=args.seconds)
+    sums = {"rules": Counter(), "rules + parse": Counter()}
+    for path in args.labels:
+        items, corpus, spans = labelled(path)
+        for name, kw in (("rules", {}), ("rules + parse", {"parser": parser})):
+            c0 = time.process_time()
+            found = toolkit.quotes(corpus, **kw)
+            cpu = time.process_time() - c0
+            tp, fp, hit, n_gold, _, errors = bq.evaluate(items, found, spans)
+            sums[name].update(tp=tp, fp=fp, hit=hit, gold=n_gold, cpu=cpu, found=found.height)
+            print(f"{path.parent.name:13} {name:13} precision {tp / max(tp + fp, 1):.3f} "
+                  f"({tp}/{tp + fp}), recall {hit / max(n_gold, 1):.3f} ({hit}/{n_gold}); "
+                  f"{found.height} attributions, {cpu:.1f} CPU-s")  # fmt: skip
+            if args.errors and name != "rules":
+                for e in errors:
+                    print("   ", *e, sep=" | ")
+    for name, c in sums.items():
+        p, r = c["tp"] / max(c["tp"] + c["fp"], 1), c["hit"] / max(c["gold"], 1)
+        print(f"sets together {name:13} precision {p:.3f} ({c['tp']}/{c['tp'] + c['fp']}), "
+              f"recall {r:.3f} ({c['hit']}/{c['gold']}); {c['found']} attributions, "
+              f"{c['cpu']:.1f} CPU-s")  # fmt: skip
 
 
 def kremlin_docs() -> list[str]:
@@ -261,13 +299,19 @@ def cmd_determinism(args) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("quality", "misses", "speed", "corpus", "determinism", "dump"))
+    ap.add_argument(
+        "what",
+        choices=("quality", "misses", "plugged", "speed", "corpus", "determinism", "dump"),
+    )
     ap.add_argument("--labels", type=Path, nargs="+", default=SETS)
     ap.add_argument("--seconds", type=int, default=5, help="parse time limit per sentence")
     ap.add_argument("--n", type=int, default=100, help="sample size")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--sentences", help="(dump) a JSON list of sentences")
+    ap.add_argument(
+        "--errors", action="store_true", help="(plugged) list the errors with the parse"
+    )
     args = ap.parse_args()
     globals()[f"cmd_{args.what}"](args)
 

@@ -37,6 +37,7 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_parse import LinkParser, direct_frame, reported_frame
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
@@ -80,7 +81,8 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
-def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
+def _in_doc(text: str, lex: dict, resolver: Resolver,
+            parser: LinkParser | None = None) -> list[_Found]:  # fmt: skip
     found: list[_Found] = []
     sentences = split_document(text)
     spans = quote_spans(text)
@@ -106,6 +108,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
         elif last and _resumes(text, sent, start, end, last, resolver):
             f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
+        elif parser and (parsed := direct_frame(parser, text, sent, start, end, lex)):
+            f = _Found(start, end, text[parsed[0] : parsed[1]], parsed[0], parsed[2], True, close)
         else:
             previous = None
             continue
@@ -116,7 +120,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
         previous = sentences[i - 1] if i else None
-        for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
+        got = reported(text, s0, s1, direct, lex, previous)
+        if parser and not got and not any(s0 <= a < s1 for a, _ in direct):
+            got = reported_frame(parser, text, (s0, s1), lex)  # the parse, where the rules fail
+        for a, b, (p0, p1), lemma in got:
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
@@ -124,7 +131,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
+def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None,
+           parser: LinkParser | None = None) -> pl.DataFrame:  # fmt: skip
     """One row per attribution in each document's ``text``.
 
     Args:
@@ -149,7 +157,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
-        for f in _in_doc(text, lex, resolver):
+        for f in _in_doc(text, lex, resolver, parser):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
             if speaker == "I":
                 continue  # first person outside a transcript's turn: the text's own voice
