@@ -222,8 +222,14 @@ def _noun_span(parsed: Parse, head: int) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- a fallback for the rules
 
-# a clause after the verb, maybe after a short object: "stressed that ...", "told reporters that"
-_CLAUSE = re.compile(r"(?:\s+[^,.;:\"“”«»]{0,40}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”»]?$")
+# a clause right after the verb, or after a person told: "stressed that ...", "told reporters
+# that"; not "tells the audience about the factors that ..." (a relative clause)
+_CLAUSE = re.compile(
+    r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?\s+that,?\s+(.{8,}?)[.!?]?[\"”»]?$"
+)
+# a quotation's own frame: the verb right after it ('“...,” said X', '“...,” X said') or
+# right before it ('X said: “...”')
+_NEXT_TO = 60
 _NO_SPEAKER = {"it", "this", "that", "there", "which", "what", "who", "these", "those"}
 
 
@@ -242,6 +248,31 @@ def _speaker(parser: LinkParser, sentence: str, at: int) -> tuple[int, int] | No
     return span
 
 
+def unattributed(
+    parser: LinkParser,
+    text: str,
+    sentences: list[tuple[int, int]],
+    quotations: list[tuple[int, int]],
+    taken: list[tuple[int, int]],
+    lex: dict,
+) -> list[tuple[int, int, tuple[int, int], str, bool]]:
+    """Attributions from the parse in the sentences no attribution of the rules (``taken``)
+    touches: a quotation's speaker (:func:`direct_frame`), else reported speech
+    (:func:`reported_frame`). Each is (start, end, speaker span, lemma, direct)."""
+    out = []
+    for s0, s1 in sentences:
+        if any(max(a, s0) < min(b, s1) for a, b in taken):
+            continue
+        inside = [(a, b) for a, b in quotations if s0 < a < s1]
+        for a, b in inside:
+            got = direct_frame(parser, text, (s0, s1), a, b, lex)
+            if got:
+                out.append((a, b, (got[0], got[1]), got[2], True))
+        if not inside:
+            out += [(*r, False) for r in reported_frame(parser, text, (s0, s1), lex)]
+    return out
+
+
 def direct_frame(
     parser: LinkParser, text: str, sent: tuple[int, int], start: int, end: int, lex: dict
 ) -> tuple[int, int, str] | None:
@@ -250,7 +281,8 @@ def direct_frame(
     said, "..."'). Returns the speaker's span in ``text`` and the verb's lemma."""
     s0, s1 = sent
     sentence = text[s0:s1]
-    verbs = [v for v in lex["verb"].finditer(sentence) if not start - 1 <= s0 + v.start() <= end]
+    verbs = [v for v in lex["verb"].finditer(sentence)
+             if 0 < s0 + v.start() - end <= _NEXT_TO or 0 < start - s0 - v.end() <= 3]  # fmt: skip
     for v in sorted(
         verbs, key=lambda v: min(abs(s0 + v.start() - start), abs(s0 + v.start() - end))
     ):

@@ -37,7 +37,7 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_parse import LinkParser, direct_frame, reported_frame
+from toolkit.quote_parse import LinkParser, unattributed
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
@@ -108,8 +108,6 @@ def _in_doc(text: str, lex: dict, resolver: Resolver,
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
         elif last and _resumes(text, sent, start, end, last, resolver):
             f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
-        elif parser and (parsed := direct_frame(parser, text, sent, start, end, lex)):
-            f = _Found(start, end, text[parsed[0] : parsed[1]], parsed[0], parsed[2], True, close)
         else:
             previous = None
             continue
@@ -120,14 +118,16 @@ def _in_doc(text: str, lex: dict, resolver: Resolver,
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
         previous = sentences[i - 1] if i else None
-        got = reported(text, s0, s1, direct, lex, previous)
-        if parser and not got and not any(s0 <= a < s1 for a, _ in direct):
-            got = reported_frame(parser, text, (s0, s1), lex)  # the parse, where the rules fail
-        for a, b, (p0, p1), lemma in got:
+        for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
+    if parser:  # the sentences the rules found no speaker in: the parse's subject
+        taken = [(f.start, f.end) for f in found]
+        for a, b, (p0, p1), lemma, is_direct in unattributed(parser, text, sentences, spans,
+                                                            taken, lex):  # fmt: skip
+            found.append(_Found(a, b, text[p0:p1], p0, lemma, is_direct, b))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
