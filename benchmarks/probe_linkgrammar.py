@@ -11,7 +11,11 @@ Measures, for ``toolkit.quote_parse`` (a prototype):
   documents, and how many run out of the time limit;
 - ``corpus``: a sampled estimate of parsing every sentence with a reporting-verb candidate in
   the 1,796 Kremlin and president.gov.ua documents;
-- ``determinism``: the same sentences parsed in two processes, their linkages compared.
+- ``determinism``: the same sentences parsed in two processes, their linkages compared;
+  ``limits``: the same long sentences under time limits of 1, 5 and 30 s;
+- ``plugged``: the sets' figures with the parse as a fallback for the sentences the rules
+  attribute nothing in (``toolkit.quotes(corpus, parser=...)``), beside the rules alone;
+  ``fallback``: its cost on a sample of the Kremlin and president.gov.ua documents.
 
 Run: ``PYTHONPATH=.:DIR python benchmarks/probe_linkgrammar.py quality|misses|speed|corpus|
 determinism [--labels PATH ...] [--seconds N]`` where DIR holds Debian's ``linkgrammar``
@@ -229,15 +233,17 @@ def candidates(text: str, lex: dict) -> list[str]:
     return out
 
 
-def timed(parser: LinkParser, sentences: list[str]) -> tuple[list[float], Counter]:
+def timed(parser: LinkParser, sentences: list[str], limit: int) -> tuple[list[float], Counter]:
+    """CPU-seconds per sentence, and how many got no linkage, ran out of the time limit (the
+    parser then gives no linkage or a panic-mode one), or left words out of the linkage."""
     cpu, flags = [], Counter()
     for s in sentences:
         c0 = time.process_time()
         parsed = parser.parse(s)
         cpu.append(time.process_time() - c0)
         flags["no linkage" if parsed is None else "parsed"] += 1
+        flags["at the time limit"] += cpu[-1] >= 0.95 * limit
         if parsed is not None:
-            flags["timed out"] += parsed.timed_out
             flags["with null words"] += parsed.nulls > 0
     return cpu, flags
 
@@ -252,7 +258,7 @@ def cmd_speed(args) -> None:
     lex, parser = lexicon(), LinkParser(max_seconds=args.seconds)
     pool = [s for d in kremlin_docs() for s in candidates(d, lex) if 40 <= len(s.split()) <= 60]
     sample = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
-    cpu, flags = timed(parser, sample)
+    cpu, flags = timed(parser, sample, args.seconds)
     print(f"{len(sample)} of {len(pool)} reporting-verb sentences of 40-60 words (seed "
           f"{args.seed}), limit {args.seconds} s: {summary(cpu)}; {dict(flags)}")  # fmt: skip
 
@@ -263,13 +269,33 @@ def cmd_corpus(args) -> None:
     counts = [len(candidates(d, lex)) for d in docs]
     sample = random.Random(args.seed).sample(range(len(docs)), args.n)
     sents = [s for i in sample for s in candidates(docs[i], lex)]
-    cpu, flags = timed(parser, sents)
+    cpu, flags = timed(parser, sents, args.seconds)
     per = sum(cpu) / len(sents)
     print(f"{len(docs)} documents, {sum(counts)} sentences with a reporting-verb candidate "
           f"({statistics.mean(counts):.1f} a document); sample of {args.n} documents (seed "
           f"{args.seed}): {len(sents)} sentences in {sum(cpu):.1f} CPU-s, {summary(cpu)}; "
           f"{dict(flags)}; estimate for the corpus {per * sum(counts):.0f} CPU-s "
           f"({per * sum(counts) / 3600:.2f} CPU-hours)")  # fmt: skip
+
+
+def cmd_fallback(args) -> None:
+    """What the fallback costs on a sample of the Kremlin and president.gov.ua documents: the
+    rules alone and with the parse, CPU-seconds and attributions, in one process."""
+    import polars as pl
+
+    import toolkit
+
+    docs = kremlin_docs()
+    sample = random.Random(args.seed).sample(range(len(docs)), args.n)
+    corpus = pl.DataFrame({"doc_id": [str(i) for i in sample], "text": [docs[i] for i in sample]})
+    parser = LinkParser(max_seconds=args.seconds)
+    for name, kw in (("rules", {}), ("rules + parse", {"parser": parser})):
+        c0 = time.process_time()
+        found = toolkit.quotes(corpus, **kw)
+        cpu = time.process_time() - c0
+        print(f"{args.n} of {len(docs)} documents (seed {args.seed}) {name}: {found.height} "
+              f"attributions in {cpu:.1f} CPU-s; estimate for all {cpu * len(docs) / args.n:.0f} "
+              f"CPU-s")  # fmt: skip
 
 
 def cmd_dump(args) -> None:
@@ -297,12 +323,27 @@ def cmd_determinism(args) -> None:
           f"{differ}; timed out in the first run {timeouts}")  # fmt: skip
 
 
+def cmd_limits(args) -> None:
+    """The same long sentences under time limits of 1, 5 and 30 s: a sentence whose best
+    linkage changes with the limit has one that depends on the machine's speed and load."""
+    lex = lexicon()
+    pool = [s for d in kremlin_docs() for s in candidates(d, lex) if 40 <= len(s.split()) <= 60]
+    sample = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
+    runs = {}
+    for limit in (1, 5, 30):
+        parser = LinkParser(max_seconds=limit)
+        runs[limit] = [p and p.links for p in map(parser.parse, sample)]
+    for a, b in ((1, 5), (5, 30)):
+        differ = sum(x != y for x, y in zip(runs[a], runs[b], strict=True))
+        none_a, none_b = (sum(x is None for x in runs[k]) for k in (a, b))
+        print(f"{len(sample)} sentences of 40-60 words (seed {args.seed}): best linkage differs "
+              f"between limits {a} s and {b} s in {differ}; no linkage at {a} s "
+              f"{none_a}, at {b} s {none_b}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "what",
-        choices=("quality", "misses", "plugged", "speed", "corpus", "determinism", "dump"),
-    )
+    ap.add_argument("what", choices=sorted(n[4:] for n in globals() if n.startswith("cmd_")))
     ap.add_argument("--labels", type=Path, nargs="+", default=SETS)
     ap.add_argument("--seconds", type=int, default=5, help="parse time limit per sentence")
     ap.add_argument("--n", type=int, default=100, help="sample size")

@@ -230,12 +230,15 @@ _CLAUSE = re.compile(
 # a quotation's own frame: the verb right after it ('“...,” said X', '“...,” X said') or
 # right before it ('X said: “...”')
 _NEXT_TO = 60
-_NO_SPEAKER = {"it", "this", "that", "there", "which", "what", "who", "these", "those"}
+# no speaker the parse should name: pronouns (the rules resolve "he", "she", "I" in a
+# transcript's turn, and leave "we", "you", "they"), "it", "this", relative pronouns
+_NO_SPEAKER = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "i",
+               "we", "you", "they", "he", "she", "one"}  # fmt: skip
 
 
 def _speaker(parser: LinkParser, sentence: str, at: int) -> tuple[int, int] | None:
     """The subject of the verb at ``at``, when it can be a speaker: not a passive's ("It was
-    noted that"), not "it", "this" or a relative pronoun left unresolved."""
+    noted that"), not a pronoun, "it", "this" or a relative pronoun left unresolved."""
     parsed = parser.parse(sentence)
     if parsed is None:
         return None
