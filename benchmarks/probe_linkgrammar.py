@@ -1,6 +1,6 @@
 """Probe: can CMU Link Grammar (Debian's python3-link-grammar 5.12) find reporting verbs' subjects?
 
-Measures, for ``toolkit.quote_parse`` (a prototype):
+Measures, for ``linkgrammar_parse`` (a prototype beside this script, not part of the toolkit):
 
 - ``quality``: on the labelled sets' attributions whose speaker and verb are in the sentence,
   whether the best linkage's subject of that verb is the labelled speaker (its head word inside
@@ -14,12 +14,12 @@ Measures, for ``toolkit.quote_parse`` (a prototype):
 - ``determinism``: the same sentences parsed in two processes, their linkages compared;
   ``limits``: the same long sentences under time limits of 1, 5 and 30 s;
 - ``plugged``: the sets' figures with the parse as a fallback for the sentences the rules
-  attribute nothing in (``toolkit.quotes(corpus, parser=...)``), beside the rules alone;
+  attribute nothing in (``toolkit.quotes`` with :func:`parse_fallback`), beside the rules alone;
   ``fallback``: its cost on a sample of the Kremlin and president.gov.ua documents.
 
 Run: ``PYTHONPATH=.:DIR python benchmarks/probe_linkgrammar.py quality|misses|speed|corpus|
 determinism [--labels PATH ...] [--seconds N]`` where DIR holds Debian's ``linkgrammar``
-package (or it is linked into the venv's site-packages; see ``toolkit.quote_parse.INSTALL``).
+package (or it is linked into the venv's site-packages; see ``linkgrammar_parse.INSTALL``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import importlib
 import json
 import random
 import re
@@ -35,13 +36,15 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from toolkit.quote_parse import LinkParser, subject_head, subject_span  # noqa: E402
+from linkgrammar_parse import LinkParser, subject_head, subject_span, unattributed  # noqa: E402
+
 from toolkit.quote_spans import sentences as split_sentences  # noqa: E402
 from toolkit.speakers import lexicon  # noqa: E402
 
@@ -184,20 +187,53 @@ def cmd_misses(args) -> None:
         print(f"  {k[0]:26} {k[1]:38} {n}")
 
 
+@contextmanager
+def parse_fallback(parser: LinkParser):
+    """``toolkit.quotes`` with the parse as a fallback while inside: in each document, the
+    sentences no rule attributes anything in get the parse's subject. Put in from here, so the
+    toolkit keeps no parser code."""
+    tq = importlib.import_module("toolkit.quotes")  # the module, not the function
+
+    rules = tq._in_doc
+
+    def in_doc(text, lex, resolver):
+        found = rules(text, lex, resolver)
+        taken = [(f.start, f.end) for f in found]
+        sentences, spans = tq.split_document(text), tq.quote_spans(text)
+        for a, b, (p0, p1), lemma, direct in unattributed(parser, text, sentences, spans,
+                                                         taken, lex):  # fmt: skip
+            found.append(tq._Found(a, b, text[p0:p1], p0, lemma, direct, b))
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    tq._in_doc = in_doc
+    try:
+        yield
+    finally:
+        tq._in_doc = rules
+
+
+def quotes_with(corpus, parser: LinkParser | None):
+    """``toolkit.quotes`` of ``corpus``, with the parse as a fallback when ``parser`` is given."""
+    import toolkit
+
+    if parser is None:
+        return toolkit.quotes(corpus)
+    with parse_fallback(parser):
+        return toolkit.quotes(corpus)
+
+
 def cmd_plugged(args) -> None:
     """The sets' figures with the parse as a fallback for what the rules leave without a
     speaker, beside the rules alone, in one process."""
     import bench_quotes as bq
 
-    import toolkit
-
     parser = LinkParser(max_seconds=args.seconds)
     sums = {"rules": Counter(), "rules + parse": Counter()}
     for path in args.labels:
         items, corpus, spans = labelled(path)
-        for name, kw in (("rules", {}), ("rules + parse", {"parser": parser})):
+        for name, use in (("rules", None), ("rules + parse", parser)):
             c0 = time.process_time()
-            found = toolkit.quotes(corpus, **kw)
+            found = quotes_with(corpus, use)
             cpu = time.process_time() - c0
             tp, fp, hit, n_gold, _, errors = bq.evaluate(items, found, spans)
             sums[name].update(tp=tp, fp=fp, hit=hit, gold=n_gold, cpu=cpu, found=found.height)
@@ -283,15 +319,13 @@ def cmd_fallback(args) -> None:
     rules alone and with the parse, CPU-seconds and attributions, in one process."""
     import polars as pl
 
-    import toolkit
-
     docs = kremlin_docs()
     sample = random.Random(args.seed).sample(range(len(docs)), args.n)
     corpus = pl.DataFrame({"doc_id": [str(i) for i in sample], "text": [docs[i] for i in sample]})
     parser = LinkParser(max_seconds=args.seconds)
-    for name, kw in (("rules", {}), ("rules + parse", {"parser": parser})):
+    for name, use in (("rules", None), ("rules + parse", parser)):
         c0 = time.process_time()
-        found = toolkit.quotes(corpus, **kw)
+        found = quotes_with(corpus, use)
         cpu = time.process_time() - c0
         print(f"{args.n} of {len(docs)} documents (seed {args.seed}) {name}: {found.height} "
               f"attributions in {cpu:.1f} CPU-s; estimate for all {cpu * len(docs) / args.n:.0f} "

@@ -80,7 +80,6 @@ LAYERS: dict[str, str] = {
     "quote_frames": "analysis",
     "quote_reported": "analysis",
     "quote_subjects": "analysis",
-    "quote_parse": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",

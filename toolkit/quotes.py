@@ -37,7 +37,6 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_parse import LinkParser, unattributed
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
@@ -81,8 +80,7 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
-def _in_doc(text: str, lex: dict, resolver: Resolver,
-            parser: LinkParser | None = None) -> list[_Found]:  # fmt: skip
+def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = split_document(text)
     spans = quote_spans(text)
@@ -123,16 +121,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver,
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
-    if parser:  # the sentences the rules found no speaker in: the parse's subject
-        taken = [(f.start, f.end) for f in found]
-        for a, b, (p0, p1), lemma, is_direct in unattributed(parser, text, sentences, spans,
-                                                            taken, lex):  # fmt: skip
-            found.append(_Found(a, b, text[p0:p1], p0, lemma, is_direct, b))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None,
-           parser: LinkParser | None = None) -> pl.DataFrame:  # fmt: skip
+def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
     """One row per attribution in each document's ``text``.
 
     Args:
@@ -157,7 +149,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None,
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
-        for f in _in_doc(text, lex, resolver, parser):
+        for f in _in_doc(text, lex, resolver):
             speaker = resolver.resolve(f.speaker_text, f.speaker_at)
             if speaker == "I":
                 continue  # first person outside a transcript's turn: the text's own voice

@@ -1,13 +1,16 @@
-"""A reporting verb's subject read from a Link Grammar parse (prototype). Reading the links is
+"""A reporting verb's subject read from a Link Grammar parse: the probe's prototype
+(``benchmarks/linkgrammar_parse.py``, not part of the toolkit). Reading the links is
 tested on linkages written out here (no parser needed); the parser itself on sentences from
 documents outside the labelled sets (trimmed), skipped where Debian's linkgrammar is absent."""
 
 import sys
+from pathlib import Path
 
 import polars as pl
 import pytest
 
-from toolkit.quote_parse import (
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from linkgrammar_parse import (
     LinkParser,
     Parse,
     ParserMissingError,
@@ -15,6 +18,8 @@ from toolkit.quote_parse import (
     reported_frame,
     subject_span,
 )
+from probe_linkgrammar import quotes_with
+
 from toolkit.quotes import quotes
 from toolkit.speakers import lexicon
 
@@ -109,10 +114,11 @@ _RESIDENTS_PARSE = _parse(
 )
 
 
-def test_quotes_hook_uses_the_parse_where_the_rules_find_no_speaker():
+def test_fallback_uses_the_parse_where_the_rules_find_no_speaker():
     corpus = pl.DataFrame({"doc_id": ["a"], "text": [_RESIDENTS]})
     assert quotes(corpus).height == 0  # no rule reads "Most of the residents we met"
-    found = quotes(corpus, parser=_FakeParser(_RESIDENTS_PARSE))
+    found = quotes_with(corpus, _FakeParser(_RESIDENTS_PARSE))
+    assert quotes(corpus).height == 0  # the rules alone again once out of the fallback
     assert found.select("speaker_text", "verb", "quote").rows() == [
         ("Most of the residents", "say", "the road had been closed for weeks")
     ]

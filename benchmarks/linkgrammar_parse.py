@@ -1,4 +1,5 @@
-"""A reporting verb's subject read from a Link Grammar parse (a prototype, optional).
+"""A reporting verb's subject read from a Link Grammar parse: the prototype the probe
+(``probe_linkgrammar.py``) measures; not part of the toolkit.
 
 CMU Link Grammar (5.12, Debian's ``python3-link-grammar`` and ``link-grammar-dictionaries-en``;
 not on PyPI) parses a sentence into typed links between its words, offline, from dictionaries
@@ -9,9 +10,9 @@ said"); a relative "who" stands for the noun it hangs on. The speaker's span is 
 its determiners, adjectives, name parts, possessives and "of" phrase ("the President of
 Belarus").
 
-:func:`toolkit.quotes` takes a :class:`LinkParser` as ``parser`` for the sentences its rules
-attribute nothing in (:func:`unattributed`); ``benchmarks/probe_linkgrammar.py`` measures what
-that does (on the labelled sets, one speaker gained and six wrong ones added: a prototype, not
+The probe puts the parse into :func:`toolkit.quotes` as a fallback for the sentences its rules
+attribute nothing in (:func:`unattributed`; ``probe_linkgrammar.parse_fallback``) and measures
+what that does (on the labelled sets, one speaker gained and six wrong ones added: a prototype, not
 on by default). ``linkgrammar`` is imported only when a :class:`LinkParser` is made;
 :func:`available` says whether it can be.
 
