@@ -755,3 +755,73 @@ def test_first_person_in_a_transcript_turn(text, expected):
 )  # fmt: skip
 def test_a_frameless_quotation_resumes_the_speaker_quoted_last(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role in lower case (no list needs to hold it), then the name in commas
+        ("“We will appeal the ruling,” said her lawyer, Maria Teresa Almeida Costa.",
+         [("Maria Teresa Almeida Costa", "Maria Teresa Almeida Costa", "say")]),
+        ("“We will appeal the ruling,” said the lawyer, John Smith.",
+         [("John Smith", "John Smith", "say")]),
+        # a sentence that ends with no space after its stop ends the name
+        ("“We will appeal,” said his lawyer, John Smith.He gave no details.",
+         [("John Smith", "John Smith", "say")]),
+        # not a clause after the comma
+        ("“We will appeal the ruling,” said his wife, who was there.", []),
+        # a name from an institution, in a quotation the frame splits: the name
+        ("Antonio Marques works at Teneo. “The question,” said Mr. Marques from Teneo "
+         "Intelligence, “is whether the new parties will stay clean.”",
+         [("Antonio Marques", "Mr. Marques from Teneo Intelligence", "say"),
+          ("Antonio Marques", "Mr. Marques from Teneo Intelligence", None)]),
+        # a name "of" an institution is the person, not the institution
+        ("“The bill is dead,” John Smith of the Brookings Institution said.",
+         [("John Smith", "John Smith of the Brookings Institution", "say")]),
+        ("“The bill is dead,” a former mayor of San José said.",
+         [("a former mayor of San José", "a former mayor of San José", "say")]),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_role_or_before_an_institution(text, expected):
+    assert found(text).select("speaker", "speaker_text", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source no speaker phrase names: a report, survey, poll, study or figures
+        ("According to media reports on Thursday, the bridge will need an extra $5 billion.",
+         [("media reports", "the bridge will need an extra $5 billion")]),
+        ("According to the 2011 figures, India is now the third-largest economy.",
+         [("the 2011 figures", "India is now the third-largest economy")]),
+        ("The company only runs the market, according to the company's mission statement.",
+         [("the company's mission statement", "The company only runs the market")]),
+        ("Unemployment rose to 5 percent, according to official statistics.",
+         [("official statistics", "Unemployment rose to 5 percent")]),
+        # not other nouns, nor "the survey" (whose it is the text says elsewhere)
+        ("According to the latest information, India is now the third-largest economy.", []),
+        ("According to the law, the election must be held in May.", []),
+        ("According to the survey, India is now the third-largest economy.", []),
+    ],
+)  # fmt: skip
+def test_according_to_a_source(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name alone after the full name is that person, so "he" after it finds them
+        # and not the person quoted before
+        ("Stoyan Dodnikov lives with his grandparents. “We are getting by,” said his "
+         "grandmother, Petrunka Yankova. Stoyan outlined his future. “My plan is to start my "
+         "own business,” he said.",
+         ["Petrunka Yankova", "Stoyan Dodnikov"]),
+        # not a word the text uses alone before the name ("Chinese ... Chinese Characters")
+        ("Chinese is hard. Mr. Moser wrote about Chinese Characters, a book. “The male is the "
+         "generic,” said David Moser. Chinese is old. “It is the special case,” he said.",
+         ["David Moser", "David Moser"]),
+    ],
+)  # fmt: skip
+def test_a_given_name_alone_is_an_antecedent(text, expected):
+    assert found(text)["speaker"].to_list() == expected

@@ -85,7 +85,28 @@ def _is_speaker(phrase: str, lex: dict) -> bool:
     if len(words) == 1 and words[0][2].lower() in ("him", "her"):
         return True
     got = speaker_phrase(words, lex)
-    return bool(got and got[0] == 0)
+    return bool(got and got[0] == 0) or _is_source(phrase, lex)
+
+
+def _is_source(phrase: str, lex: dict) -> bool:
+    """A source "according to" cites that no speaker phrase names: a noun phrase of up to six
+    words, in lower case but for a year or a name before a possessive, whose head is a report,
+    survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
+    statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
+    the text says elsewhere: unknown here)."""
+    words = phrase.split()
+    head = next((" ".join(words[i:]) for i in range(len(words))
+                 if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
+    lead = words[: -len(head.split())] if head else []
+    if [w.lower() for w in lead] in (["the"], ["this"], ["that"]):
+        return False  # "the survey": a document whose owner the text names elsewhere
+    return (
+        bool(head)
+        and len(words) <= 6
+        and all(
+            re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in words[: -len(head.split())]
+        )
+    )
 
 
 def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
@@ -205,9 +226,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             2,
         ),
     ):
-        if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
+        if not m:
+            continue
+        # a day after the source is an adjunct: "according to media reports on Thursday"
+        end = m.start(who) + len(re.sub(rf"\s+(?:on\s+)?{_DAY}$", "", m.group(who)))
+        if _is_speaker(sentence[m.start(who) : end], lex):  # "according to the data": none
             out.append((s0 + m.start(quote), s0 + m.end(quote),
-                        (s0 + m.start(who), s0 + m.end(who)), "according to"))  # fmt: skip
+                        (s0 + m.start(who), s0 + end), "according to"))  # fmt: skip
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):

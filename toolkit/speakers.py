@@ -114,6 +114,7 @@ def lexicon() -> dict[str, Any]:
         "offices": set(lex["offices"]),
         "organisations": set(lex["organisations"]),
         "documents": set(lex["documents"]),
+        "sources": set(lex["sources"]),
     }
 
 
