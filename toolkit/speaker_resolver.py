@@ -141,21 +141,6 @@ class Resolver:
                 full = [p for p in self.persons if surname(p.name) == last]
                 before = [p for p in full if p.start < m.start()]
                 at[m.start()] = (before[-1] if before else full[0]).name
-        # a given name alone, after the full name, when one person has it and no one has it as
-        # a surname ("Stoyan Dodnikov ... Stoyan outlined his future"); not before a capital
-        given: dict[str, set[str]] = {}
-        for p in self.persons:
-            given.setdefault(p.name.split()[0], set()).add(p.name)
-        for first, names in given.items():
-            if len(names) > 1 or first in surnames or not re.fullmatch(r"[\w’'\-]{3,}", first):
-                continue
-            (name,) = names
-            start = min(p.start for p in self.persons if p.name == name)
-            alone = [m.start() for m in re.finditer(
-                rf"\b{re.escape(first)}\b(?![\w’'\-]|\s+[{UPPER}])", self.text)]  # fmt: skip
-            if alone and alone[0] > start:  # a word the text uses alone before the name is
-                # no given name ("Chinese ... Chinese Characters")
-                at.update((a, name) for a in alone if a not in at)
         self.gender: dict[str, str] = {}
         for m in _ADDRESS.finditer(self.text):
             for name in {n for n in at.values() if surname(n) == m.group(2)}:
@@ -232,17 +217,17 @@ class Resolver:
         if name and titles and plain and len(written.split()) in (3, 4) and is_person(written, lex):
             name = written  # a name of three or four words written whole: "Lee Kuan Yew",
             # "Vítor Manuel Parente Ribeiro"
-        link = [t.lower() for t in titles[-2:]]
-        link = (
-            2 if link in (["of", "the"], ["from", "the"]) else int(link[-1:] in (["of"], ["from"]))
-        )
-        if name and link:
-            # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "John
-            # Smith of the Brookings Institution": the name before "of" (a surname after a
-            # title); "a former mayor of San José": a role, and the place it is of
-            before_titles, before = name_of(" ".join(titles[:-link]), lex)
+        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
+        if name and cut:
+            # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Irene
+            # Petras of Zimbabwe Lawyers for Human Rights": the name before "of" (a surname after
+            # a title); "a former mayor of San José": a role, and the place it is of
+            before_titles, before = name_of(" ".join(titles[:cut]), lex)
             titled = before_titles and all(t in lex["titles"] for t in before_titles)
-            name = before if before and (len(before.split()) >= 2 or titled) else None
+            if before and (len(before.split()) >= 2 or titled):
+                name = before
+            elif titles[-1].lower() in ("of", "from", "the"):
+                name = None
         if name and len(name.split()) >= 2:
             # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
             # for "Akbar Velayati", the two last words of a three-word name)
