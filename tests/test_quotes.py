@@ -812,3 +812,22 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
 )  # fmt: skip
 def test_according_to_a_source(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The relationship is at a critical juncture,” Xi Jinping proclaimed after the meeting.",
+         [("Xi Jinping", "proclaim")]),
+        ("Before the elections, Mr. Abadi fretted anew that the old party was regrouping.",
+         [("Mr. Abadi", "fret")]),
+        ("The Brooklyn Public Library counters that the new branch will have more space.",
+         [("Brooklyn Public Library", "counter")]),
+        ("“The president is headstrong,” lamented another Brotherhood leader.",
+         [("another Brotherhood leader", "lament")]),
+        # "counters" is also a plural noun: no verb after a subject no list names
+        ("The shop counters were empty.", []),
+    ],
+)  # fmt: skip
+def test_more_reporting_verbs(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -87,6 +87,7 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
 _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
+                      "Library", "Museum", "Center", "Centre", "School", "College", "Institution",
                       "Daily", "Press", "Network", "Foundation", "Institute", "University",
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
@@ -201,33 +202,37 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
+        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
+        before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
+        titled = before_titles and all(t in lex["titles"] for t in before_titles)
+        # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Julia
+        # Lakatos of the Center for Fair Political Analysis": the person before "of" (a surname
+        # after a title), not the place or institution after it
+        person = name and before and (len(before.split()) >= 2 or titled)
         last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
         if (
             name
+            and not person
             and last is not None
             and all(
                 w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])
                 for w in titles[last + 1 :]
             )
-        ):
+        ) or (name and not person and name.split()[-1] in _INSTITUTION_WORDS and is_person(
+            re.sub(r"^[Tt]he\s+", "", written), lex)):  # fmt: skip
             # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
-            # an institution's name, the words after its head no person's name
+            # an institution's name, the words after its head no person's name; "The Brooklyn
+            # Public Library": capitalised words that end with its head
             return self._alias(re.sub(r"^[Tt]he\s+", "", written))
         plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
         if name and titles and plain and len(written.split()) in (3, 4) and is_person(written, lex):
             name = written  # a name of three or four words written whole: "Lee Kuan Yew",
             # "Vítor Manuel Parente Ribeiro"
-        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
-        if name and cut:
-            # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Irene
-            # Petras of Zimbabwe Lawyers for Human Rights": the name before "of" (a surname after
-            # a title); "a former mayor of San José": a role, and the place it is of
-            before_titles, before = name_of(" ".join(titles[:cut]), lex)
-            titled = before_titles and all(t in lex["titles"] for t in before_titles)
-            if before and (len(before.split()) >= 2 or titled):
-                name = before
-            elif titles[-1].lower() in ("of", "from", "the"):
-                name = None
+        if person:
+            name = before
+        elif name and cut and titles[-1].lower() in ("of", "from", "the"):
+            name = None  # "a former mayor of San José", "the Prime Minister of the United
+            # Kingdom": a role, and the place it is of
         if name and len(name.split()) >= 2:
             # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
             # for "Akbar Velayati", the two last words of a three-word name)
