@@ -831,3 +831,24 @@ def test_according_to_a_source(text, expected):
 )  # fmt: skip
 def test_more_reporting_verbs(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named in the speaker's own frame (an appositive) is no later antecedent
+        ("Col. Qassim Atia, an aide to General Qassim Atta, said it was propaganda. “Of course "
+         "we are in a war,” he said.",
+         ["Qassim Atia", "Qassim Atia"]),
+        # a name in the possessive is not the one who speaks after it
+        ("Wesley Bell, a professor, said his background helped. Even before Michael Brown’s "
+         "killing, he said, he worked to help poor defendants.",
+         ["Wesley Bell", "Wesley Bell"]),
+        # with no possessive, the person named last still is
+        ("Wesley Bell, a professor, said his background helped. Michael Brown, a student, "
+         "arrived later. “It was a shock,” he said.",
+         ["Wesley Bell", "Michael Brown"]),
+    ],
+)  # fmt: skip
+def test_he_is_not_a_name_in_the_frame_or_a_possessive(text, expected):
+    assert found(text)["speaker"].to_list() == expected

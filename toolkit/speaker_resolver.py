@@ -54,6 +54,8 @@ __all__ = ["Resolver"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+# a name in the possessive ("Mr. Brown’s killing")
+_POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
@@ -108,6 +110,7 @@ class Resolver:
     text: str = ""
     quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
+    last_said: int = 0  # where the quotation of the person quoted last starts
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
     # an office (its head and modifiers) -> the person it named
@@ -157,17 +160,23 @@ class Resolver:
 
     def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
         """The person mentioned last before ``pos`` (outside quotation marks) whose known
-        gender, if any, agrees with the pronoun."""
+        gender, if any, agrees with the pronoun; one named in the possessive only when no
+        other is."""
         starts, names = self._chain
         want = _GENDER.get(pronoun.lower())
+        owner = None
         for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
             if pos - starts[i] > _PRONOUN_REACH:
                 break
             if any(a <= starts[i] < b for a, b in self.reported):
                 continue
             if want is None or self.gender.get(names[i], want) == want:
-                return starts[i], names[i]
-        return None
+                if not _POSSESSIVE.match(self.text, starts[i]):
+                    return starts[i], names[i]
+                # "Even before Mr. Brown’s killing, he said": a name in the possessive only
+                # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
+                owner = owner or (starts[i], names[i])
+        return owner
 
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
@@ -188,8 +197,11 @@ class Resolver:
             last = self.last_person
             if last and low in _GENDER and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
                 last = None
-            near = [p for p in (last, self.person_before(pos, low))
-                    if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
+            named = self.person_before(pos, low)
+            if last and named and last[0] < named[0] < self.last_said:
+                named = None  # named in the frame of the person quoted last ("Col. Qassim
+                # Atia, an aide to General Atta, said it was ...": "he" is Atia)
+            near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
             return max(near)[1] if near else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
