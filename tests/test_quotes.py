@@ -841,8 +841,9 @@ def test_more_reporting_verbs(text, expected):
          "we are in a war,” he said.",
          ["Qassim Atia", "Qassim Atia"]),
         # a name in the possessive is not the one who speaks after it
-        ("Wesley Bell, a professor, said his background helped. Even before Michael Brown’s "
-         "killing, he said, he worked to help poor defendants.",
+        ("Michael Brown, 18, was killed in August. Wesley Bell, a professor, said his "
+         "background helped. Even before Mr. Brown’s killing, he said, he worked to help poor "
+         "defendants.",
          ["Wesley Bell", "Wesley Bell"]),
         # with no possessive, the person named last still is
         ("Wesley Bell, a professor, said his background helped. Michael Brown, a student, "
