@@ -853,3 +853,20 @@ def test_more_reporting_verbs(text, expected):
 )  # fmt: skip
 def test_he_is_not_a_name_in_the_frame_or_a_possessive(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside before the quotation in its sentence names its speaker
+        ("In many ways, Alibaba is no longer a company but, as the Chinese often say, a "
+         "“platform” where many businesses operate.",
+         [("the Chinese", "say", "platform")]),
+        ("The war was, as one Scottish officer put it, “a shambles from start to finish.”",
+         [("one Scottish officer", "put", "a shambles from start to finish.")]),
+        # not an aside that names no one
+        ("Nobody knew, as though to say, “we are done with it.”", []),
+    ],
+)  # fmt: skip
+def test_an_aside_names_the_speaker_of_a_quotation(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected

@@ -205,7 +205,19 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
 
 
 def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
-    """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma."""
+    """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma; an aside
+    before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'."""
+    aside = _AS_ASIDE.search(head)
+    if aside:
+        who = aside.group("who")
+        words = word_spans(who)
+        got = speaker_phrase(words, lex)
+        if (got and got[0] == 0) or (  # "one Scottish officer": any noun phrase with a determiner
+            words[0][2].lower() in DETERMINERS | QUANTIFIERS and noun_phrase(who, lex)
+        ):
+            verb = aside.group("verb").split()[0]
+            lemma = "put" if verb.startswith("put") else lemma_of(verb, lex)
+            return aside.start("who"), aside.start("who") + words[-1][1], lemma
     verbs = list(lex["verb"].finditer(head))
     if not verbs:
         return None
@@ -245,6 +257,14 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
 
+# an aside that names the speaker of what follows in its sentence, up to four words before
+# the quotation: "..., or as he says, put it “...”", "but, as the Chinese often say, a “...”"
+_AS_ASIDE = re.compile(
+    r"[,—–]\s*(?:or\s+|but\s+)?as\s+(?P<who>[^,;:—–\"“”«».!?]{1,60}?)\s+"
+    r"(?:(?:\w+ly|often|once|later|has|have|had|might|would)\s+){0,2}"
+    r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
+    r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
+)
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
 
 
