@@ -870,3 +870,27 @@ def test_he_is_not_a_name_in_the_frame_or_a_possessive(text, expected):
 )  # fmt: skip
 def test_an_aside_names_the_speaker_of_a_quotation(text, expected):
     assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporting verb joined by "and" to the clause's first verb takes that verb's subject,
+        # past an aside, an appositive with a relative clause, and adverbs
+        ("One Arab commander, sitting near the earthen wall, bitterly recalled being chased "
+         "from his hometown and said he would do anything to reclaim that territory.",
+         [("One Arab commander", "he would do anything to reclaim that territory")]),
+        ("In a speech on Friday night, Ms. Rousseff, a former guerrilla who fought the "
+         "dictatorship in the 1970s, praised the demonstrators for their energy and said "
+         "repeatedly that she would listen to the streets.",
+         [("Ms. Rousseff", "she would listen to the streets")]),
+        # not a reduced relative clause ("waged by ... who shell ... and believe")
+        ("The war waged by barbarians who shell the museum and believe that their missiles can "
+         "destroy our philosophy.", []),
+        # not a participle after "but": it opens a clause of its own
+        ("Students at the university balked at a $6 increase, but noting that turnout was "
+         "small, the trustees approved the fee.", []),
+    ],
+)  # fmt: skip
+def test_a_coordinated_reporting_verb_takes_the_first_verbs_subject(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected

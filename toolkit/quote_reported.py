@@ -138,6 +138,28 @@ def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[
     return None
 
 
+def _first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The subject of the clause's first verb, before a reporting verb joined to it by "and" or
+    "but", past the appositives, relative clauses and asides between ("One Arab commander,
+    sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
+    first = next((w for w in word_spans(head) if VERB_LIKE.match(w[2])), None)
+    if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
+        return None
+    if re.match(r"\s+by\b", head[first[1] :]):
+        return None  # "The war waged by barbarians who ... and believe": a participle, no verb
+    before = re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", head[: first[0]])  # "bitterly recalled"
+    words = without_adverbs(word_spans(without_appositive(before, lex)))
+    got = speaker_phrase(words, lex)
+    if (
+        got
+        and got[1] == len(words)
+        and not after_preposition(words, got[0])
+        and (got[0] == 0 or re.search(r"[,;:]$", words[got[0] - 1][2]))
+    ):
+        return words[got[0]][0], words[got[1] - 1][1]
+    return clause_subject(before, lex)
+
+
 def _participle_subject(head: str, lex: dict):
     """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
     Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
@@ -252,12 +274,20 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
         subject = None
+        if not got and words and words[-1][2] in ("and", "but") and not v.group().endswith("ing"):
+            # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
+            # not "but noting that ..., the trustees approved": a participle opens a clause
+            subject = _first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
-        inverted = None if got else _inverted_report(text, s0, s1, v, lemma, lex)
+        inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
             out.append(inverted)
             continue
-        if not got and not (noun and not re.match(r"\s+that\s", sentence[v.end() :])):
+        if (
+            not got
+            and not subject
+            and not (noun and not re.match(r"\s+that\s", sentence[v.end() :]))
+        ):
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
             subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
