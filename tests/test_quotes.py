@@ -721,7 +721,7 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
          "homeless need help.",
          [("Marina Akhmedova", "I", "believe", "the homeless need help")]),
         # first person with no turn is the text's own voice: no attribution
-        ("I believe that the talks will go on, the columnist wrote.", []),
+        ("I believe that the talks will go on.", []),
         # a colon after a place or a lower-case phrase is no turn
         ("MOSCOW: I said that the talks will go on.", []),
     ],
@@ -893,4 +893,30 @@ def test_an_aside_names_the_speaker_of_a_quotation(text, expected):
     ],
 )  # fmt: skip
 def test_a_coordinated_reporting_verb_takes_the_first_verbs_subject(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short subject no list names ends the sentence as its frame
+        ("The police discouraged reporting on the accident, the group said.",
+         [("the group", "The police discouraged reporting on the accident")]),
+        ("He was released on bail on Friday, his lawyer said on Monday.",
+         [("his lawyer", "He was released on bail on Friday")]),
+        ("Mr. Obama was frustrated that the talks had stalled, aides said.",
+         [("aides", "Mr. Obama was frustrated that the talks had stalled")]),
+        # the writer of a sentence in the first person ("I" outside a transcript is no one)
+        ("I believe that the talks will go on, the columnist wrote.",
+         [("the columnist", "I believe that the talks will go on")]),
+        # not a clause word, a verb that is no report without an object, nor a noun form
+        ("Coal is the cheapest fuel, as it is said.", []),
+        ("Even during the pandemic, our economic ties continued.", []),
+        ("He canceled the trip to Switzerland, according to news reports.",
+         [("news reports", "He canceled the trip to Switzerland")]),
+        # not a frame that goes on into another clause
+        ("The talks stalled on Monday, the station said, and the army moved in.", []),
+    ],
+)  # fmt: skip
+def test_a_short_subject_ends_the_sentence_as_its_frame(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected

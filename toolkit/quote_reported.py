@@ -23,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_coordinated import (
+    VERB_LIKE,
+    coordinated_subject,
+    first_clause_subject,
+    participle_subject,
+)
 from toolkit.quote_frames import (
     after_preposition,
     inverted,
@@ -50,6 +56,36 @@ _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
 # a conjunction before "According to X, ...": "But according to the Chinese police, ..."
 _OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
+# a clause, then a short subject no list names that ends the sentence as its frame: "...,
+# the group said.", "..., his lawyer said.", "..., aides said."
+_FINAL_FRAME = re.compile(
+    r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
+    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
+)
+# verbs that end a sentence as its frame with no object ("..., the group said.")
+_FINAL_VERBS = {
+    "say",
+    "add",
+    "report",
+    "write",
+    "note",
+    "explain",
+    "confirm",
+    "estimate",
+    "recall",
+    "announce",
+    "warn",
+    "claim",
+    "insist",
+    "argue",
+    "acknowledge",
+}
+# function words and pronouns that are in no short subject of a final frame
+_NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "was", "were", "has",
+                      "had", "have", "is", "are", "of", "to", "in", "on", "at", "for", "by",
+                      "with", "according", "it", "its", "they", "we", "you", "he", "she",
+                      "themselves", "itself", "well", "also", "not", "there", "here", "many",
+                      "some", "all", "both", "other", "others", "and", "or", "but"}  # fmt: skip
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -60,11 +96,6 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
-)
-# a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
-VERB_LIKE = re.compile(
-    r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
-    r"held|came|saw|told|said|paused|sent|left)$"
 )
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
@@ -125,57 +156,25 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     return None
 
 
-def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[int, int] | None:
-    """The last speaker phrase followed by a word that reads as its verb (not a copula: "Rome
-    was not built in a day and ..."): the subject of a clause whose second verb is a reporting
-    one ("Then President Obama paused and recalled that ...")."""
-    for k in range(len(words) - 1, 0, -1):
-        if not VERB_LIKE.match(words[k][2]):
-            continue
-        got = speaker_phrase(words[:k], lex)
-        if got and got[1] == k and not after_preposition(words, got[0]):
-            return got
-    return None
-
-
-def _first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
-    """The subject of the clause's first verb, before a reporting verb joined to it by "and" or
-    "but", past the appositives, relative clauses and asides between ("One Arab commander,
-    sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
-    first = next((w for w in word_spans(head) if VERB_LIKE.match(w[2])), None)
-    if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
+def _final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, int] | None:
+    """'[a clause], the group said.': a short subject no list names (a determiner or possessive
+    and up to three words, or a plural of up to three) between a comma and a reporting verb
+    that ends the sentence, an adjunct allowed after it ("..., his lawyer said on Monday."): the
+    clause's span and the subject's."""
+    m = _FINAL_FRAME.match(sentence[: v.start()])
+    rest = sentence[v.end() :]
+    if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", m.group(1)):
         return None
-    if re.match(r"\s+by\b", head[first[1] :]):
-        return None  # "The war waged by barbarians who ... and believe": a participle, no verb
-    before = re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", head[: first[0]])  # "bitterly recalled"
-    words = without_adverbs(word_spans(without_appositive(before, lex)))
-    got = speaker_phrase(words, lex)
-    if (
-        got
-        and got[1] == len(words)
-        and not after_preposition(words, got[0])
-        and (got[0] == 0 or re.search(r"[,;:]$", words[got[0] - 1][2]))
-    ):
-        return words[got[0]][0], words[got[1] - 1][1]
-    return clause_subject(before, lex)
-
-
-def _participle_subject(head: str, lex: dict):
-    """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
-    Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
-    before the clause's verb, at the start or after a comma: the words before that verb, and
-    the subject's span among them."""
-    if not re.search(r",\s*$", head):
+    if lemma_of(v.group(), lex) not in _FINAL_VERBS:
+        return None  # "Even during the pandemic, our economic ties continued."
+    words = m.group(2).lower().split()
+    noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
+    if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
+        return None  # "..., as it is called", "..., according to news reports"
+    adjunct = re.match(rf"\s+{_ADJUNCT}", rest) and len(rest.split()) <= 8
+    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith("."))):
         return None
-    words = word_spans(head)
-    for k in range(len(words) - 1, 0, -1):
-        if VERB_LIKE.match(words[k][2]):
-            subject = without_adverbs(word_spans(without_appositive(head[: words[k][0]], lex)))
-            got = speaker_phrase(subject, lex)
-            if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
-                return subject, got
-            return None
-    return None
+    return m.start(1), m.end(1), m.start(2), m.end(2)
 
 
 def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
@@ -266,9 +265,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         words = without_adverbs(words)
         got = speaker_phrase(words, lex)
         if not got and words and words[-1][2] in ("and", "but"):
-            got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
+            got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
-            words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
+            words, got = participle_subject(sentence[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
         if got and after_preposition(words, got[0]):
@@ -277,7 +276,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if not got and words and words[-1][2] in ("and", "but") and not v.group().endswith("ing"):
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
-            subject = _first_clause_subject(sentence[: v.start()], lex)
+            subject = first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
         inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
@@ -294,6 +293,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 sentence[: v.start()], lex
             )
         if not got and subject is None:
+            final = _final_frame(sentence, v, lex)
+            if final:  # "The police discouraged reporting on the accident, the group said."
+                a, b, p, q = final
+                out.append((s0 + a, s0 + b, (s0 + p, s0 + q), lemma))
             continue
         if got:
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
