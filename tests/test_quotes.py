@@ -920,3 +920,23 @@ def test_a_coordinated_reporting_verb_takes_the_first_verbs_subject(text, expect
 )  # fmt: skip
 def test_a_short_subject_ends_the_sentence_as_its_frame(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare clause may open with "at least", a number, or "it" and a verb in the past
+        ("The police also said at least 18 people had been injured in the violence.",
+         [("The police", "at least 18 people had been injured in the violence")]),
+        ("The police said 26 people had been arrested.",
+         [("The police", "26 people had been arrested")]),
+        ("The ministry said it made the decision after receiving comments.",
+         [("The ministry", "it made the decision after receiving comments")]),
+        # not "at" a place or "it" as an object, nor a number after "added" (a rise)
+        ("The ministry said at the meeting in Geneva.", []),
+        ("He said it all.", []),
+        ("Investment added 7.6 percent over three quarters of the year.", []),
+    ],
+)  # fmt: skip
+def test_a_bare_clause_after_said(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected

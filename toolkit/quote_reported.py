@@ -46,10 +46,15 @@ __all__ = ["reported"]
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
-    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|yes|no)\b)"
-    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might)\b))"
-    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
+    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"yes|no)\b)"
+    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
+    r"does|made|took|[a-z]+ed)\b))"
+    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"([a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
+# (a clause may open with "at least" or a number: "said at least 18 people had been injured",
+# "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
@@ -328,6 +333,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if bare and lemma == "add" and bare.group(1)[0].isdigit():
+            bare = None  # "Investment added 7.6 percent": a rise, no report
         if bare and subject and not finite_clause(rest, past=True):
             bare = None  # "The issue says something about ...": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
