@@ -940,3 +940,25 @@ def test_a_short_subject_ends_the_sentence_as_its_frame(text, expected):
 )  # fmt: skip
 def test_a_bare_clause_after_said(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inverted frame whose speaker takes a lower-case appositive of any form
+        ("Your data may be observed, said Jules Polonetsky, executive director and co-chairman "
+         "of the Future of Privacy Forum.",
+         [("Jules Polonetsky", "Jules Polonetsky")]),
+        # "one such voter, NAME": a role with any determiner before the name
+        ("“Egypt now needs a harsh leader,” said one such voter, Mona el-Saadat, 66.",
+         [("Mona el-Saadat", "Mona el-Saadat")]),
+        # a name before "of" and a place whose name a title word ends ("State")
+        ("“We will rebuild,” said Gov. Kashim Shettima of Borno State.",
+         [("Kashim Shettima", "Gov. Kashim Shettima of Borno State")]),
+        # "called X," names a thing, no speaker
+        ("In its materials, the company describes one of its products, called AbiliTec Digital, "
+         "as a data-powered tool.", []),
+    ],
+)  # fmt: skip
+def test_inverted_frames_and_names_before_of(text, expected):
+    assert found(text).select("speaker", "speaker_text").rows() == expected

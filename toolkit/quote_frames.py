@@ -69,7 +69,7 @@ _ASIDE = re.compile(
 )
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
-    rf"\s+(?:his|her|their|its|the|a|an)(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
+    rf"\s+(?:his|her|their|its|the|a|an|one|another)(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
 )
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 

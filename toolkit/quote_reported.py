@@ -149,13 +149,13 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
     verb, and the speaker after it, who ends the sentence or takes an appositive."""
     head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
-    if head is None or lemma in ("tell", "read"):
+    if head is None or lemma in ("tell", "read", "call"):  # "..., called AbiliTec Digital, as"
         return None
     who = inverted(text, s0 + v.end(), s1, lex)
     rest = text[who[1] : s1] if who else ""
     if who and (
         not rest.strip(" .")
-        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of )", rest)
+        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
     ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None

@@ -220,7 +220,7 @@ class Resolver:
         # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Julia
         # Lakatos of the Center for Fair Political Analysis": the person before "of" (a surname
         # after a title), not the place or institution after it
-        person = name and before and (len(before.split()) >= 2 or titled)
+        person = bool(before and (len(before.split()) >= 2 or titled))
         last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
         if (
             name
