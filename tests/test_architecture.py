@@ -79,6 +79,7 @@ LAYERS: dict[str, str] = {
     "quote_spans": "analysis",
     "quote_frames": "analysis",
     "quote_reported": "analysis",
+    "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

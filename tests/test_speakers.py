@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.speakers import lexicon, speaker_phrase, word_spans
+from toolkit.speakers import lexicon, name_of, speaker_phrase, word_spans
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,22 @@ def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):
 def test_reporting_verbs_are_whole_words(text, verb):
     m = lexicon()["verb"].search(text)
     assert (m and m.group()) == verb
+
+
+@pytest.mark.parametrize(
+    ("phrase", "titles", "name"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov", ["Russian", "Foreign", "Minister"],
+         "Sergey Lavrov"),
+        # two titles joined by a hyphen are a title, not part of the name
+        ("Vice-Minister Li", ["Vice-Minister"], "Li"),
+        ("Vice-Premier Han Zheng", ["Vice-Premier"], "Han Zheng"),
+        # a sentence's end before the name is no part of it (an initial or "St." is)
+        ("Review of Books. Le Carré", ["Review", "of", "Books.", "Le"], "Carré"),
+        ("John F. Kennedy", [], "John F. Kennedy"),
+        # a hyphenated name is a name
+        ("Tsui Wai-hung", [], "Tsui Wai-hung"),
+    ],
+)  # fmt: skip
+def test_name_of_splits_titles_from_the_name(phrase, titles, name):
+    assert name_of(phrase, lexicon()) == (titles, name)

@@ -30,6 +30,7 @@ from toolkit.speakers import (
     QUANTIFIERS,
     UPPER,
     is_person,
+    name_of,
     speaker_phrase,
     word_spans,
 )
@@ -65,6 +66,10 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?
 # later, welcomed"
 _ASIDE = re.compile(
     r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},)\s*$"
+)
+# after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\s+(?:his|her|their|its|the|a|an|one|another)(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
 )
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 
@@ -200,7 +205,19 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
 
 
 def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
-    """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma."""
+    """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma; an aside
+    before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'."""
+    aside = _AS_ASIDE.search(head)
+    if aside:
+        who = aside.group("who")
+        words = word_spans(who)
+        got = speaker_phrase(words, lex)
+        if (got and got[0] == 0) or (  # "one Scottish officer": any noun phrase with a determiner
+            words[0][2].lower() in DETERMINERS | QUANTIFIERS and noun_phrase(who, lex)
+        ):
+            verb = aside.group("verb").split()[0]
+            lemma = "put" if verb.startswith("put") else lemma_of(verb, lex)
+            return aside.start("who"), aside.start("who") + words[-1][1], lemma
     verbs = list(lex["verb"].finditer(head))
     if not verbs:
         return None
@@ -240,6 +257,14 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
 
+# an aside that names the speaker of what follows in its sentence, up to four words before
+# the quotation: "..., or as he says, put it “...”", "but, as the Chinese often say, a “...”"
+_AS_ASIDE = re.compile(
+    r"[,—–]\s*(?:or\s+|but\s+)?as\s+(?P<who>[^,;:—–\"“”«».!?]{1,60}?)\s+"
+    r"(?:(?:\w+ly|often|once|later|has|have|had|might|would)\s+){0,2}"
+    r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
+    r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
+)
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
 
 
@@ -279,7 +304,10 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
     """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
     stop; None when the words there are no speaker phrase."""
-    after = word_spans(text[at:limit][:80])
+    # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
+    after = word_spans(
+        re.sub(r"(?<=[a-z])([.!?])(?=[A-Z]).*", r"\1", text[at:limit][:80], flags=re.S)
+    )
     ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
             and w not in lex["titles"] and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
     cut = ends[0] if ends else None
@@ -292,6 +320,24 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     got = speaker_phrase(words, lex)
     if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
         return at + words[0][0], at + words[-1][1]
+    # 'said Mr. Barroso from Teneo Intelligence, “...”': a name, "from" and an institution's
+    # capitalised name (the resolver takes the name)
+    link = next((i for i, (_, _, w) in enumerate(words) if w == "from"), None)
+    org = words[link + 1 : link + 3] if link else []
+    if org and (
+        org[0][2][:1].isupper() or (org[0][2] == "the" and org[1:] and org[1][2][:1].isupper())
+    ):
+        got = speaker_phrase(words[:link], lex)
+        titles, name = name_of(text[at + words[0][0] : at + words[link - 1][1]], lex)
+        if got == (0, link) and name and all(t in lex["titles"] for t in titles):
+            return at + words[0][0], at + words[-1][1]
+    # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
+    # needs to hold), then the person's name in commas
+    role = _ROLE_BEFORE_NAME.match(text, at, limit)
+    if role:
+        who = inverted(text, role.end(), limit, lex)
+        if who and is_person(text[who[0] : who[1]], lex):
+            return who
     return None
 
 

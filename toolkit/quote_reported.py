@@ -23,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_coordinated import (
+    VERB_LIKE,
+    coordinated_subject,
+    first_clause_subject,
+    participle_subject,
+)
 from toolkit.quote_frames import (
     after_preposition,
     inverted,
@@ -40,16 +46,51 @@ __all__ = ["reported"]
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
-    r"\s+(?!(?:in|on|at|to|after|before|during|with|by|for|of|so|nothing|yes|no)\b)"
-    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might)\b))"
-    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)([a-zA-Z].{{15,}}?)[.!?]?$"
+    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"yes|no)\b)"
+    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
+    r"does|made|took|[a-z]+ed)\b))"
+    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"([a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
+# (a clause may open with "at least" or a number: "said at least 18 people had been injured",
+# "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
 _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
 # a conjunction before "According to X, ...": "But according to the Chinese police, ..."
 _OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
+# a clause, then a short subject no list names that ends the sentence as its frame: "...,
+# the group said.", "..., his lawyer said.", "..., aides said."
+_FINAL_FRAME = re.compile(
+    r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
+    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
+)
+# verbs that end a sentence as its frame with no object ("..., the group said.")
+_FINAL_VERBS = {
+    "say",
+    "add",
+    "report",
+    "write",
+    "note",
+    "explain",
+    "confirm",
+    "estimate",
+    "recall",
+    "announce",
+    "warn",
+    "claim",
+    "insist",
+    "argue",
+    "acknowledge",
+}
+# function words and pronouns that are in no short subject of a final frame
+_NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "was", "were", "has",
+                      "had", "have", "is", "are", "of", "to", "in", "on", "at", "for", "by",
+                      "with", "according", "it", "its", "they", "we", "you", "he", "she",
+                      "themselves", "itself", "well", "also", "not", "there", "here", "many",
+                      "some", "all", "both", "other", "others", "and", "or", "but"}  # fmt: skip
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -60,11 +101,6 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
-)
-# a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
-VERB_LIKE = re.compile(
-    r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
-    r"held|came|saw|told|said|paused|sent|left)$"
 )
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
@@ -85,54 +121,65 @@ def _is_speaker(phrase: str, lex: dict) -> bool:
     if len(words) == 1 and words[0][2].lower() in ("him", "her"):
         return True
     got = speaker_phrase(words, lex)
-    return bool(got and got[0] == 0)
+    return bool(got and got[0] == 0) or _is_source(phrase, lex)
+
+
+def _is_source(phrase: str, lex: dict) -> bool:
+    """A source "according to" cites that no speaker phrase names: a noun phrase of up to six
+    words, in lower case but for a year or a name before a possessive, whose head is a report,
+    survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
+    statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
+    the text says elsewhere: unknown here)."""
+    words = phrase.split()
+    head = next((" ".join(words[i:]) for i in range(len(words))
+                 if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
+    lead = words[: -len(head.split())] if head else []
+    if [w.lower() for w in lead] in (["the"], ["this"], ["that"]):
+        return False  # "the survey": a document whose owner the text names elsewhere
+    return (
+        bool(head)
+        and len(words) <= 6
+        and all(
+            re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in words[: -len(head.split())]
+        )
+    )
 
 
 def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
     verb, and the speaker after it, who ends the sentence or takes an appositive."""
     head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
-    if head is None or lemma in ("tell", "read"):
+    if head is None or lemma in ("tell", "read", "call"):  # "..., called AbiliTec Digital, as"
         return None
     who = inverted(text, s0 + v.end(), s1, lex)
     rest = text[who[1] : s1] if who else ""
     if who and (
         not rest.strip(" .")
-        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of )", rest)
+        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
     ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None
 
 
-def _coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[int, int] | None:
-    """The last speaker phrase followed by a word that reads as its verb (not a copula: "Rome
-    was not built in a day and ..."): the subject of a clause whose second verb is a reporting
-    one ("Then President Obama paused and recalled that ...")."""
-    for k in range(len(words) - 1, 0, -1):
-        if not VERB_LIKE.match(words[k][2]):
-            continue
-        got = speaker_phrase(words[:k], lex)
-        if got and got[1] == k and not after_preposition(words, got[0]):
-            return got
-    return None
-
-
-def _participle_subject(head: str, lex: dict):
-    """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
-    Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
-    before the clause's verb, at the start or after a comma: the words before that verb, and
-    the subject's span among them."""
-    if not re.search(r",\s*$", head):
+def _final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, int] | None:
+    """'[a clause], the group said.': a short subject no list names (a determiner or possessive
+    and up to three words, or a plural of up to three) between a comma and a reporting verb
+    that ends the sentence, an adjunct allowed after it ("..., his lawyer said on Monday."): the
+    clause's span and the subject's."""
+    m = _FINAL_FRAME.match(sentence[: v.start()])
+    rest = sentence[v.end() :]
+    if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", m.group(1)):
         return None
-    words = word_spans(head)
-    for k in range(len(words) - 1, 0, -1):
-        if VERB_LIKE.match(words[k][2]):
-            subject = without_adverbs(word_spans(without_appositive(head[: words[k][0]], lex)))
-            got = speaker_phrase(subject, lex)
-            if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
-                return subject, got
-            return None
-    return None
+    if lemma_of(v.group(), lex) not in _FINAL_VERBS:
+        return None  # "Even during the pandemic, our economic ties continued."
+    words = m.group(2).lower().split()
+    noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
+    if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
+        return None  # "..., as it is called", "..., according to news reports"
+    adjunct = re.match(rf"\s+{_ADJUNCT}", rest) and len(rest.split()) <= 8
+    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith("."))):
+        return None
+    return m.start(1), m.end(1), m.start(2), m.end(2)
 
 
 def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
@@ -205,9 +252,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             2,
         ),
     ):
-        if m and _is_speaker(m.group(who), lex):  # "according to the data" is no speaker
+        if not m:
+            continue
+        # a day after the source is an adjunct: "according to media reports on Thursday"
+        end = m.start(who) + len(re.sub(rf"\s+(?:on\s+)?{_DAY}$", "", m.group(who)))
+        if _is_speaker(sentence[m.start(who) : end], lex):  # "according to the data": none
             out.append((s0 + m.start(quote), s0 + m.end(quote),
-                        (s0 + m.start(who), s0 + m.end(who)), "according to"))  # fmt: skip
+                        (s0 + m.start(who), s0 + end), "according to"))  # fmt: skip
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):
@@ -219,26 +270,38 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         words = without_adverbs(words)
         got = speaker_phrase(words, lex)
         if not got and words and words[-1][2] in ("and", "but"):
-            got = _coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
+            got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
-            words, got = _participle_subject(sentence[: v.start()], lex) or (words, None)
+            words, got = participle_subject(sentence[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
         subject = None
+        if not got and words and words[-1][2] in ("and", "but") and not v.group().endswith("ing"):
+            # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
+            # not "but noting that ..., the trustees approved": a participle opens a clause
+            subject = first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
-        inverted = None if got else _inverted_report(text, s0, s1, v, lemma, lex)
+        inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
             out.append(inverted)
             continue
-        if not got and not (noun and not re.match(r"\s+that\s", sentence[v.end() :])):
+        if (
+            not got
+            and not subject
+            and not (noun and not re.match(r"\s+that\s", sentence[v.end() :]))
+        ):
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
             subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
                 sentence[: v.start()], lex
             )
         if not got and subject is None:
+            final = _final_frame(sentence, v, lex)
+            if final:  # "The police discouraged reporting on the accident, the group said."
+                a, b, p, q = final
+                out.append((s0 + a, s0 + b, (s0 + p, s0 + q), lemma))
             continue
         if got:
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
@@ -270,6 +333,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
+        if bare and lemma == "add" and bare.group(1)[0].isdigit():
+            bare = None  # "Investment added 7.6 percent": a rise, no report
         if bare and subject and not finite_clause(rest, past=True):
             bare = None  # "The issue says something about ...": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):

@@ -157,6 +157,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 speaker = None  # "he" with no person before it: the text does not say who
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
+                resolver.last_said = f.start
             elif speaker and is_organisation(f.speaker_text, lex):
                 resolver.last_organisation = (f.speaker_at, speaker)
             if not f.direct:

@@ -54,6 +54,8 @@ __all__ = ["Resolver"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+# a name in the possessive ("Mr. Brown’s killing")
+_POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
@@ -87,6 +89,7 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
 _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
+                      "Library", "Museum", "Center", "Centre", "School", "College", "Institution",
                       "Daily", "Press", "Network", "Foundation", "Institute", "University",
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
@@ -107,6 +110,7 @@ class Resolver:
     text: str = ""
     quoted: list[tuple[int, int]] = field(default_factory=list)
     last_person: tuple[int, str] | None = None
+    last_said: int = 0  # where the quotation of the person quoted last starts
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
     # an office (its head and modifiers) -> the person it named
@@ -156,17 +160,23 @@ class Resolver:
 
     def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
         """The person mentioned last before ``pos`` (outside quotation marks) whose known
-        gender, if any, agrees with the pronoun."""
+        gender, if any, agrees with the pronoun; one named in the possessive only when no
+        other is."""
         starts, names = self._chain
         want = _GENDER.get(pronoun.lower())
+        owner = None
         for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
             if pos - starts[i] > _PRONOUN_REACH:
                 break
             if any(a <= starts[i] < b for a, b in self.reported):
                 continue
             if want is None or self.gender.get(names[i], want) == want:
-                return starts[i], names[i]
-        return None
+                if not _POSSESSIVE.match(self.text, starts[i]):
+                    return starts[i], names[i]
+                # "Even before Mr. Brown’s killing, he said": a name in the possessive only
+                # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
+                owner = owner or (starts[i], names[i])
+        return owner
 
     def resolve(self, written: str, pos: int) -> str:
         lex = self.lex
@@ -187,8 +197,11 @@ class Resolver:
             last = self.last_person
             if last and low in _GENDER and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
                 last = None
-            near = [p for p in (last, self.person_before(pos, low))
-                    if p and 0 < pos - p[0] < _PRONOUN_REACH]  # fmt: skip
+            named = self.person_before(pos, low)
+            if last and named and last[0] < named[0] < self.last_said:
+                named = None  # named in the frame of the person quoted last ("Col. Qassim
+                # Atia, an aide to General Atta, said it was ...": "he" is Atia)
+            near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
             return max(near)[1] if near else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
@@ -201,27 +214,37 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
+        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
+        before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
+        titled = before_titles and all(t in lex["titles"] for t in before_titles)
+        # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Julia
+        # Lakatos of the Center for Fair Political Analysis": the person before "of" (a surname
+        # after a title), not the place or institution after it
+        person = bool(before and (len(before.split()) >= 2 or titled))
         last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
         if (
             name
+            and not person
             and last is not None
             and all(
                 w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])
                 for w in titles[last + 1 :]
             )
-        ):
+        ) or (name and not person and name.split()[-1] in _INSTITUTION_WORDS and is_person(
+            re.sub(r"^[Tt]he\s+", "", written), lex)):  # fmt: skip
             # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
-            # an institution's name, the words after its head no person's name
+            # an institution's name, the words after its head no person's name; "The Brooklyn
+            # Public Library": capitalised words that end with its head
             return self._alias(re.sub(r"^[Tt]he\s+", "", written))
-        first = titles[0] if len(titles) == 1 else ""
-        plain = first not in lex["titles"] and first.lower() not in lex["role_words"]
-        if name and first and plain and len(name.split()) == 2 and is_person(written, lex):
-            name = written  # a three-word name written whole: "Lee Kuan Yew"
-        if name and titles and titles[-1].lower() == "of":
-            # "Louise M. Slaughter of New York": the name before "of"; "a former mayor of San
-            # José": a role, and the place it is of
-            _, before = name_of(" ".join(titles[:-1]), lex)
-            name = before if before and len(before.split()) >= 2 else None
+        plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
+        if name and titles and plain and len(written.split()) in (3, 4) and is_person(written, lex):
+            name = written  # a name of three or four words written whole: "Lee Kuan Yew",
+            # "Vítor Manuel Parente Ribeiro"
+        if person:
+            name = before
+        elif name and cut and titles[-1].lower() in ("of", "from", "the"):
+            name = None  # "a former mayor of San José", "the Prime Minister of the United
+            # Kingdom": a role, and the place it is of
         if name and len(name.split()) >= 2:
             # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
             # for "Akbar Velayati", the two last words of a three-word name)

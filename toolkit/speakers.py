@@ -114,6 +114,7 @@ def lexicon() -> dict[str, Any]:
         "offices": set(lex["offices"]),
         "organisations": set(lex["organisations"]),
         "documents": set(lex["documents"]),
+        "sources": set(lex["sources"]),
     }
 
 
@@ -243,6 +244,10 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         w = words[i - 1]
         if w in lex["titles"] or (not _CAP.match(w) and w.lower() not in _PARTICLES):
             break
+        if "-" in w and all(part in lex["titles"] for part in w.split("-")):
+            break  # a title of two joined: "Vice-Minister Li"
+        if i < len(words) and re.fullmatch(r"[\w’'\-]{4,}\.", w):
+            break  # a sentence's end: "The New York Review of Books. Le Carré is"
         if w.lower() in _NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
         initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None
