@@ -14,8 +14,9 @@ item when its quote span overlaps the item's sentence.
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
 Sets 1-5 (``quotes_eval`` ... ``quotes_eval5``; each one's blind run is recorded in
 ``benchmarks/README.md``) are development data now: the rules were changed reading their errors
-(``--split all --errors``). The next set, labelled blind to the rules of round 5, is the
-held-out set: run it once, without ``--errors``, and do not tune on it.
+(``--split all --errors``). Set 6 (``quotes_eval6``), labelled blind to the rules of round 5,
+is the held-out set: its blind runs on rounds 4 and 5 are recorded; run it without
+``--errors``, and do not tune on it.
 """
 
 from __future__ import annotations
