@@ -238,11 +238,13 @@ def sampled(sdocs, hashes, every):  # pragma: no cover - compiled
     by ``hash >> 24`` with the first of equal ones kept, documents ascending as in ``sdocs``
     (which must be): what ``np.unique`` of ``document << 40 | hash >> 24`` gave."""
     e = np.uint64(every)
+    mask = e - _ONE if every & (every - 1) == 0 else np.uint64(0)  # a mask, not a division
     keep = np.empty(hashes.size, np.int64)
     n = 0
     for i in range(hashes.size):
         keep[n] = i
-        n += (hashes[i] >> _S40) % e == 0
+        top = hashes[i] >> _S40
+        n += (top & mask if mask else top % e) == 0
     out_docs = np.empty(n, np.int64)
     out = np.empty(n, np.uint64)
     t = 0
