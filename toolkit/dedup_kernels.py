@@ -24,6 +24,7 @@ from numba import njit
 __all__ = [
     "characters",
     "densify",
+    "ranks",
     "sampled",
     "shingle_hashes",
     "signature_minima",
@@ -264,3 +265,15 @@ def sampled(sdocs, hashes, every):  # pragma: no cover - compiled
                 t += 1
         lo = hi
     return out_docs[:t], out[:t]
+
+
+@njit(cache=True, nogil=True)
+def ranks(groups, n_groups):  # pragma: no cover - compiled
+    """How many times each entry's group came before it: 0 for its first entry, 1 for the
+    next... (a window ``int_range().over(group)``, in one pass)."""
+    seen = np.zeros(n_groups, np.int64)
+    out = np.empty(groups.size, np.int64)
+    for i in range(groups.size):
+        out[i] = seen[groups[i]]
+        seen[groups[i]] += 1
+    return out
