@@ -68,7 +68,7 @@ def tokens(texts: pl.Series, *, seed: int) -> Tokens:
     quotation marks, spacing and paragraph breaks do not count as differences. Two documents
     share a key exactly when their token sequences are equal (up to a 2**-64 chance of
     collision). The tokens and hashes are those of polars' ``\\w+`` on the lower-cased text,
-    found in numpy over the text bytes (:mod:`toolkit.word_tokens`).
+    found in one compiled pass over the text bytes (:mod:`toolkit.word_tokens`).
     """
     return word_tokens(texts, seed=seed)
 

@@ -1,22 +1,22 @@
-"""Lower-cased word tokens of a batch of texts, hashed, found in numpy over the texts' UTF-8 bytes.
+"""Lower-cased word tokens of a batch of texts, hashed, found in one compiled pass over the bytes.
 
 The tokens and their hashes are exactly those of the polars query
 ``text.str.to_lowercase().str.extract_all(r"\\w+").list.eval(pl.element().hash(seed))`` (and the
 exact key the hash of that list), which :func:`reference_tokens` runs and the tests compare
 against. That query spends most of its time in the regex engine's per-match overhead and in
-building a list of strings; here the bytes are classified as word or not in a few numpy passes,
-the runs of word bytes become a binary-view array pointing into the text buffer, and polars
-hashes that array as it would hash the extracted strings: 5.4-5.8 CPU-s instead of 7.7 for
-10^5 synthetic 600-word articles (benchmarks/README.md).
+building a list of strings; here one loop (:func:`toolkit.dedup_kernels.word_runs`, numba)
+lowers ASCII, classifies each character as word or not and writes each run of word bytes as an
+Arrow binary view pointing into the text buffer, and polars hashes that array as it would hash
+the extracted strings (benchmarks/README.md).
 
 How the same tokens come out:
 
-- **lower case**: ASCII letters are lowered in numpy; a text holding a non-ASCII character that
+- **lower case**: ASCII letters are lowered in the loop; a text holding a non-ASCII character that
   lower-casing changes (Cyrillic or Greek capitals, say) is lowered by polars itself, as before.
   Lower-casing maps characters one by one except the Greek final sigma, which is a capital and so
   takes the polars path.
 - **word characters**: what the regex engine calls ``\\w``, asked of polars' own regex once per
-  character met (:class:`_Characters`); multi-byte characters are decoded in numpy.
+  character met (:class:`_Characters`); multi-byte characters are decoded in the loop.
 - **documents**: a run of word bytes never crosses from one text into the next.
 
 Example:
