@@ -134,3 +134,17 @@ def test_word_runs_views(text, runs):
     ]
     assert [g.decode() for g in got] == runs
     assert counts.tolist() == [len(runs)]
+
+
+@pytest.mark.parametrize(
+    ("sdocs", "n_docs"),
+    [([0, 2], 2), ([-1, 0], 2), ([0], 2)],  # a row past the table, a negative row, lengths differ
+)
+def test_signatures_refuse_rows_outside_the_table(sdocs, n_docs):
+    with pytest.raises(IndexError, match="signatures"):
+        signatures(np.array(sdocs), np.array([1, 2], dtype=np.uint64), n_docs=n_docs, num_perm=8)
+
+
+def test_shingles_refuse_unequal_lengths():
+    with pytest.raises(ValueError, match="shingles"):
+        shingles(np.array([0, 0, 1]), np.array([1, 2], dtype=np.uint64), k=2, seed=0)

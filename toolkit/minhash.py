@@ -88,6 +88,8 @@ def shingles(
     so short items (headlines) still compare. Duplicated shingles within a document are kept; the
     callers reduce them to sets.
     """
+    if docs.shape != tokens.shape:  # the compiled loop reads tokens by the counts of docs
+        raise ValueError(f"shingles: {docs.size} documents for {tokens.size} tokens")
     if tokens.size == 0:
         return docs[:0], tokens[:0]
     from toolkit import dedup_kernels as kernels  # numba: imported when first needed
@@ -122,6 +124,13 @@ def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, nu
     """
     from toolkit import dedup_kernels as kernels  # numba: imported when first needed
 
+    # the compiled loop writes row sdocs[i] unchecked: a row outside the table must not reach it
+    if sdocs.shape != shingle_hashes.shape or (
+        sdocs.size and (sdocs.min() < 0 or sdocs.max() >= n_docs)
+    ):
+        raise IndexError(
+            f"signatures: {sdocs.size} shingles whose rows are not all in 0..{n_docs - 1}"
+        )
     sig = kernels.signature_minima(sdocs, shingle_hashes, n_docs, num_perm, _EMPTY64)
     sig = kernels.densify(sig, _EMPTY64, _ROTATE)
     empty_rows = sig[:, 0] == _EMPTY64
