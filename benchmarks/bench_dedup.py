@@ -3,6 +3,7 @@
     python benchmarks/bench_dedup.py eval                 # precision, recall, ARI; parameter grid
     python benchmarks/bench_dedup.py speed --sizes 10000 100000 1000000 \\
         [--baseline-max 100000]                           # throughput and peak memory
+    python benchmarks/bench_dedup.py compile --size 10000 # numba: compile (cold), then load
 
 Results go to ``benchmarks/results/dedup_eval.json`` and ``dedup_speed.json`` (merged by size and
 method, so sizes can be measured in separate runs); ``benchmarks/README.md`` quotes them.
