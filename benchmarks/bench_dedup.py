@@ -3,6 +3,7 @@
     python benchmarks/bench_dedup.py eval                 # precision, recall, ARI; parameter grid
     python benchmarks/bench_dedup.py speed --sizes 10000 100000 1000000 \\
         [--baseline-max 100000]                           # throughput and peak memory
+    python benchmarks/bench_dedup.py compile --size 10000 # numba: compile (cold), then load
 
 Results go to ``benchmarks/results/dedup_eval.json`` and ``dedup_speed.json`` (merged by size and
 method, so sizes can be measured in separate runs); ``benchmarks/README.md`` quotes them.
@@ -208,6 +209,40 @@ def _ds_minhash(cls, text: str):
     return m
 
 
+def _import_kernels() -> None:
+    """Import numba with toolkit's compiled loops, as the baselines import their libraries
+    before the clock (0.1 CPU-s); loading the compiled code at the first call (about 0.3 CPU-s
+    once per process) stays on the clock. A checkout without them (main before) skips this."""
+    import importlib.util
+
+    if importlib.util.find_spec("toolkit.dedup_kernels") is not None:
+        import toolkit.dedup_kernels  # noqa: F401
+
+
+def compile_cost(args) -> None:
+    """toolkit in a fresh process with an empty numba cache (it compiles), then again (it
+    loads the compiled code), ``--rounds`` times, each pair with a new cache folder."""
+    import tempfile
+
+    data = WORK / f"synthetic-{args.size}.parquet"
+    rows = []
+    for round_ in range(args.rounds):
+        with tempfile.TemporaryDirectory() as cache:
+            for phase in ("cold", "warm"):
+                load = os.getloadavg()[0]
+                out = subprocess.run(
+                    [sys.executable, __file__, "child", "toolkit", str(data)],
+                    capture_output=True, text=True, check=True,
+                    env={**os.environ, "NUMBA_CACHE_DIR": cache},
+                )  # fmt: skip
+                result = json.loads(out.stdout.strip().splitlines()[-1])
+                row = {"size": args.size, "round": round_ + 1, "phase": phase, **result}
+                rows.append({**row, "load_before": round(load, 2)})
+                print(rows[-1], flush=True)
+    path = RESULTS / "dedup_compile.json"
+    path.write_text(json.dumps({"machine": _machine(), "rows": rows}, indent=1) + "\n")
+
+
 def _child(method: str, data: Path) -> dict:
     """Run one method on one file in this (fresh) process."""
     import numpy as np
@@ -215,9 +250,12 @@ def _child(method: str, data: Path) -> dict:
 
     if method == "toolkit":
         import toolkit  # imported before the clock starts, like the baselines' libraries
+
+        _import_kernels()
     elif method == "datasketch":
         from datasketch import MinHash, MinHashLSH
     elif method == "floor":
+        _import_kernels()
         from toolkit.dedup_local import small_pages
         from toolkit.minhash import shingles, signatures, tokens
     else:
@@ -431,6 +469,9 @@ def main() -> None:
     s.add_argument(
         "--base", help="a checkout of the toolkit to run too, as method 'base' (before and after)"
     )
+    k = sub.add_parser("compile", help="numba's compile cost: cold cache, then warm")
+    k.add_argument("--size", type=int, default=10_000)
+    k.add_argument("--rounds", type=int, default=2)
     sub.add_parser("table")
     c = sub.add_parser("child")
     c.add_argument("method")
@@ -442,6 +483,8 @@ def main() -> None:
         evaluate(args)
     elif args.cmd == "speed":
         speed(args)
+    elif args.cmd == "compile":
+        compile_cost(args)
     elif args.cmd == "table":
         table(args)
     else:

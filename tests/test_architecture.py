@@ -62,6 +62,7 @@ LAYERS: dict[str, str] = {
     # Analysis: corpus table in, analysis tables and figures out
     "minhash": "analysis",
     "word_tokens": "analysis",
+    "dedup_kernels": "analysis",
     "align": "analysis",
     "dedup": "analysis",
     "explanation": "analysis",

@@ -1,4 +1,4 @@
-"""The numpy tokeniser gives exactly the tokens, hashes and keys of the polars regex query."""
+"""The compiled tokeniser gives exactly the tokens, hashes and keys of the polars regex query."""
 
 import numpy as np
 import polars as pl

@@ -247,12 +247,9 @@ def containment_candidates(
     boilerplate = int((run_len > max_bucket).sum())
     eligible = np.flatnonzero((df >= 2) & (df <= _ANCHOR_DF))
     # a document's anchors are its first eligible samples in hash order: a min-hash sample
-    rank = (
-        pl.DataFrame({"d": d[eligible]})
-        .select(pl.int_range(pl.len(), dtype=pl.Int64).over("d"))
-        .to_series()
-        .to_numpy()
-    )
+    from toolkit.dedup_kernels import ranks  # numba: imported when first needed
+
+    rank = ranks(d[eligible], n_docs)
     anchors = eligible[rank < _ANCHORS]
     n_anchors = np.bincount(d[anchors], minlength=n_docs)
     # each anchor against every document holding the same shingle

@@ -49,7 +49,6 @@ _EMPTY64 = np.iinfo(np.uint64).max  # an empty bin while signatures are built
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _ROTATE = np.uint64(0x632BE59BD9B4E019)  # densification offset per bin of distance
-_BLOCK = 1 << 15  # values hashed at a time
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -69,7 +68,7 @@ def tokens(texts: pl.Series, *, seed: int) -> Tokens:
     quotation marks, spacing and paragraph breaks do not count as differences. Two documents
     share a key exactly when their token sequences are equal (up to a 2**-64 chance of
     collision). The tokens and hashes are those of polars' ``\\w+`` on the lower-cased text,
-    found in numpy over the text bytes (:mod:`toolkit.word_tokens`).
+    found in one compiled pass over the text bytes (:mod:`toolkit.word_tokens`).
     """
     return word_tokens(texts, seed=seed)
 
@@ -89,41 +88,15 @@ def shingles(
     so short items (headlines) still compare. Duplicated shingles within a document are kept; the
     callers reduce them to sets.
     """
-    n = tokens.size
-    if n == 0:
+    if docs.shape != tokens.shape:  # the compiled loop reads tokens by the counts of docs
+        raise ValueError(f"shingles: {docs.size} documents for {tokens.size} tokens")
+    if tokens.size == 0:
         return docs[:0], tokens[:0]
-    counts = np.bincount(docs)
-    m = max(n - k + 1, 0)  # shingle start positions in the flat token array
-    combined = np.empty(m, dtype=np.uint64)
-    for lo in range(0, m, _BLOCK):  # blocks that stay in cache through every pass
-        part = combined[lo : min(lo + _BLOCK, m)]
-        part[:] = tokens[lo : lo + part.size]
-        for i in range(1, k):
-            part *= _GOLDEN
-            part += tokens[lo + i : lo + i + part.size]
-        part ^= np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
-        _mix(part)
-    inside = docs[k - 1 : k - 1 + m] == docs[:m]  # the shingle does not run into the next doc
-    out_docs, out = [docs[:m][inside]], [combined[inside]]
-    short = np.flatnonzero((counts > 0) & (counts < k))
-    if short.size:
-        # the whole token sequence of each short document, combined position by position
-        mask = np.isin(docs, short)
-        sd, st = docs[mask], tokens[mask]
-        whole = np.zeros(counts.size, dtype=np.uint64)
-        first = np.concatenate(([True], sd[1:] != sd[:-1]))
-        position = np.arange(sd.size) - np.maximum.accumulate(
-            np.where(first, np.arange(sd.size), 0)
-        )
-        np.add.at(whole, sd, _mix(st * (position.astype(np.uint64) + np.uint64(1))))
-        whole = whole[short] ^ np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
-        out_docs.append(short)
-        out.append(_mix(whole))
-    if len(out) == 1:
-        return out_docs[0], out[0]
-    d, s = np.concatenate(out_docs), np.concatenate(out)
-    order = np.argsort(d, kind="stable")
-    return d[order], s[order]
+    from toolkit import dedup_kernels as kernels  # numba: imported when first needed
+
+    seed64 = np.uint64(seed & 0xFFFFFFFFFFFFFFFF)
+    out, per_doc = kernels.shingle_hashes(np.bincount(docs), tokens, k, seed64)
+    return np.repeat(np.arange(per_doc.size, dtype=docs.dtype), per_doc), out
 
 
 def sample_shingles(
@@ -136,12 +109,9 @@ def sample_shingles(
     documents sharing a passage share its sampled shingles. A batch must hold fewer than 2**24
     documents (the document index and 40 bits of the hash are packed into one key).
     """
-    keep = _modulo(shingle_hashes >> np.uint64(40), every) == 0
-    sd, sh = docs[keep], shingle_hashes[keep]
-    _, first = np.unique(
-        (sd.astype(np.uint64) << np.uint64(40)) | (sh >> np.uint64(24)), return_index=True
-    )
-    return sd[first], sh[first]
+    from toolkit import dedup_kernels as kernels  # numba: imported when first needed
+
+    return kernels.sampled(docs, shingle_hashes, every)
 
 
 def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, num_perm: int):
@@ -152,50 +122,21 @@ def signatures(sdocs: np.ndarray, shingle_hashes: np.ndarray, *, n_docs: int, nu
     signatures of a million documents fit in half a gigabyte. A document without shingles gets
     a row of :data:`EMPTY`; callers leave such rows out of banding.
     """
-    sig = np.full(n_docs * num_perm, _EMPTY64, dtype=np.uint64)
-    at = _modulo(shingle_hashes, num_perm).astype(np.int64)
-    at += sdocs * num_perm
-    np.minimum.at(sig, at, _divide(shingle_hashes, num_perm))
-    sig = _densify(sig.reshape(n_docs, num_perm))
+    from toolkit import dedup_kernels as kernels  # numba: imported when first needed
+
+    # the compiled loop writes row sdocs[i] unchecked: a row outside the table must not reach it
+    if sdocs.shape != shingle_hashes.shape or (
+        sdocs.size and (sdocs.min() < 0 or sdocs.max() >= n_docs)
+    ):
+        raise IndexError(
+            f"signatures: {sdocs.size} shingles whose rows are not all in 0..{n_docs - 1}"
+        )
+    sig = kernels.signature_minima(sdocs, shingle_hashes, n_docs, num_perm, _EMPTY64)
+    sig = kernels.densify(sig, _EMPTY64, _ROTATE)
     empty_rows = sig[:, 0] == _EMPTY64
     folded = (sig ^ (sig >> np.uint64(32))).astype(np.uint32)
     folded[empty_rows] = EMPTY
     return folded
-
-
-def _modulo(x: np.ndarray, k: int) -> np.ndarray:
-    """``x % k`` for uint64 ``x``: a mask when ``k`` is a power of two (a division is slower)."""
-    if k & (k - 1) == 0:
-        return x & np.uint64(k - 1)
-    return x % np.uint64(k)
-
-
-def _divide(x: np.ndarray, k: int) -> np.ndarray:
-    """``x // k`` for uint64 ``x``: a shift when ``k`` is a power of two."""
-    if k & (k - 1) == 0:
-        return x >> np.uint64(k.bit_length() - 1)
-    return x // np.uint64(k)
-
-
-def _densify(sig: np.ndarray) -> np.ndarray:
-    """Fill each empty bin from the nearest filled bin to its right (circularly), offset by the
-    distance so that the filled copies of one bin do not all agree by construction."""
-    empty = sig == _EMPTY64
-    if not empty.any():
-        return sig
-    k = sig.shape[1]
-    col = np.arange(k)
-    none = 2 * k
-    doubled = np.concatenate([np.where(empty, none, col), np.where(empty, none, col + k)], axis=1)
-    next_filled = np.minimum.accumulate(doubled[:, ::-1], axis=1)[:, ::-1][:, :k]
-    has_any = ~empty.all(axis=1)
-    rows = np.flatnonzero(has_any)
-    src = next_filled[rows]
-    distance = (src - col).astype(np.uint64)
-    values = sig[rows[:, None], src % k] + distance * _ROTATE
-    out = sig.copy()
-    out[rows] = np.where(empty[rows], values, sig[rows])
-    return out
 
 
 def band_keys(sig: np.ndarray, *, bands: int) -> np.ndarray:

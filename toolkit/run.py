@@ -203,8 +203,9 @@ def run_pipeline(
 
     started = time.perf_counter()
     with open_engine(engine or params["engine"], params["dask"]) as client:  # one for both
-        prepared = prepare(params, root, progress=progress, cache_dir=cache_dir,
-                           engine="local" if client is None else client)  # fmt: skip
+        with scoped_environ(NUMBA_CACHE_DIR=str(cache_dir / "numba")):  # dedup's compiled loops
+            prepared = prepare(params, root, progress=progress, cache_dir=cache_dir,
+                               engine="local" if client is None else client)  # fmt: skip
         check_corpus(params, prepared.corpus, where=str(params_path))
         seconds_prepare = time.perf_counter() - started
         used = _embed_on_engine(client, params, root, prepared, cache_dir, sections, progress)
