@@ -1,5 +1,9 @@
 """The compiled loops give exactly what the numpy code they replaced gave (written out here)."""
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import polars as pl
 import pytest
@@ -148,3 +152,13 @@ def test_signatures_refuse_rows_outside_the_table(sdocs, n_docs):
 def test_shingles_refuse_unequal_lengths():
     with pytest.raises(ValueError, match="shingles"):
         shingles(np.array([0, 0, 1]), np.array([1, 2], dtype=np.uint64), k=2, seed=0)
+
+
+def test_set_up_compiles_every_loop_into_the_cache(tmp_path):
+    """``toolkit.run.set_up``'s made-up corpus runs every compiled loop, so a first run after
+    set-up compiles none (a fresh process: numba reads ``NUMBA_CACHE_DIR`` when imported)."""
+    code = "from toolkit.run import _compile_dedup; _compile_dedup()"
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=600)
+    cached = {p.name.split(".")[1].rsplit("-", 1)[0] for p in tmp_path.rglob("*.nbi")}
+    assert cached == set(kernels.__all__)

@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import platform
+import random
 import subprocess
 import sys
 import time
@@ -155,10 +156,12 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def set_up(root: Path | None = None, *, outputs: Path | None = None) -> Path:
-    """The one-time work of set-up (``make setup``): compile UMAP's and pynndescent's code into
-    numba's cache in the cache folder the runs use (``outputs/.cache/numba``, or under
-    ``outputs``/``$TOOLKIT_OUTPUTS``), so the first run reads it instead of compiling it. Run
-    it in a fresh process (:func:`toolkit.topics.compile_ahead`); the folder is returned.
+    """The one-time work of set-up (``make setup``): compile UMAP's and pynndescent's code, and
+    duplicate detection's loops (:mod:`toolkit.dedup_kernels`, by finding the duplicates of a
+    small made-up corpus), into numba's cache in the cache folder the runs use
+    (``outputs/.cache/numba``, or under ``outputs``/``$TOOLKIT_OUTPUTS``), so the first run
+    reads it instead of compiling it. Run it in a fresh process
+    (:func:`toolkit.topics.compile_ahead`); the folder is returned.
 
     Example:
         >>> from toolkit.run import set_up
@@ -169,7 +172,23 @@ def set_up(root: Path | None = None, *, outputs: Path | None = None) -> Path:
     from toolkit.topics import compile_ahead
 
     base = Path(outputs).resolve() if outputs is not None else outputs_dir(root or project_root())
-    return compile_ahead(base / ".cache" / "numba")
+    folder = compile_ahead(base / ".cache" / "numba")
+    _compile_dedup()
+    return folder
+
+
+def _compile_dedup() -> None:
+    """Duplicate detection's compiled loops put in numba's cache: the duplicates of twelve
+    made-up texts of 300 words (ASCII and Cyrillic, a copy and a contained one), so every loop
+    runs once."""
+    from toolkit.dedup import find_duplicates
+
+    words = "Minsk Moscow talks union trade gas oil treaty border economy Минск переговоры".split()
+    pick = random.Random(0).choice
+    texts = [" ".join(pick(words) for _ in range(300)) for _ in range(10)]
+    texts += [texts[0], texts[1] + " " + texts[2]]  # a copy; one text holding another
+    corpus = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    find_duplicates(corpus)
 
 
 def run_pipeline(
