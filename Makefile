@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# numba's compiled UMAP code, made once at set-up in the cache folder the runs use
+# numba's compiled UMAP and duplicate-detection code, made once at set-up in the cache folder the runs use
 NUMBA  := $(or $(TOOLKIT_OUTPUTS),outputs)/.cache/numba
 COMPILED := $(NUMBA)/.compiled-ahead
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
-# compile UMAP and pynndescent into numba's cache now (about a minute, once), not in the first run
+# compile UMAP, pynndescent and dedup's loops into numba's cache now (about a minute, once), not in the first run
 $(COMPILED): $(STAMP)
 	$(BIN)/python -c 'from toolkit.run import set_up; set_up()'
 	touch $@
