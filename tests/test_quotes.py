@@ -599,10 +599,42 @@ def test_names_of_places_documents_and_clause_words(text, speaker):
     assert found(text)["speaker"].to_list()[-1] == speaker
 
 
-def test_aliases_map_resolved_names_to_one_speaker():
-    corpus = pl.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Alyaksandr Lukashenka said."]})
-    got = toolkit.quotes(corpus, aliases={"Lukashenko": ["alyaksandr lukashenka"]})
-    assert got["speaker"].to_list() == ["Lukashenko"]
+@pytest.mark.parametrize(
+    ("aliases", "expected"),
+    [
+        # two outlets' spellings of one person, merged under the name given
+        ({"Aleksandr Lukashenko": ["Alexander Lukashenko", "alyaksandr lukashenka"]},
+         ["Aleksandr Lukashenko", "Aleksandr Lukashenko", "Vladimir Putin"]),
+        # the name itself is one of its forms; other speakers are left as resolved
+        ({"Lukashenko": ["alyaksandr lukashenka"]},
+         ["Alexander Lukashenko", "Lukashenko", "Vladimir Putin"]),
+        ({}, ["Alexander Lukashenko", "Alyaksandr Lukashenka", "Vladimir Putin"]),
+    ],
+)  # fmt: skip
+def test_aliases_map_resolved_names_to_one_speaker(aliases, expected):
+    texts = ["“Yes,” Alexander Lukashenko said.", "“Yes,” Alyaksandr Lukashenka said.",
+             "“No,” Vladimir Putin said."]  # fmt: skip
+    corpus = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": texts})
+    assert toolkit.quotes(corpus, aliases=aliases)["speaker"].to_list() == expected
+
+
+def test_aliases_reach_a_pronoun_resolved_to_a_form():
+    text = ("Alexander Lukashenko met Vladimir Putin.\n\nAt the press conference, Lukashenko said "
+            "he considered the talks constructive.\n\n\"Today, we can state that together we "
+            "are able to survive,\" he said.")  # fmt: skip
+    corpus = pl.DataFrame({"doc_id": ["a"], "text": [text]})
+    got = toolkit.quotes(corpus, aliases={"Aleksandr Lukashenko": ["Alexander Lukashenko"]})
+    assert got.select("speaker", "speaker_text").rows() == [
+        ("Aleksandr Lukashenko", "Lukashenko"),
+        ("Aleksandr Lukashenko", "he"),
+    ]
+
+
+@pytest.mark.parametrize("forms", ["Alexander Lukashenko", None, 3])
+def test_aliases_need_a_list_of_forms(forms):
+    corpus = pl.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Alexander Lukashenko said."]})
+    with pytest.raises(toolkit.errors.DataError, match="give each name a list"):
+        toolkit.quotes(corpus, aliases={"Aleksandr Lukashenko": forms})
 
 
 def test_tables_per_outlet_count_speakers_verbs_and_the_share_in_quotes():

@@ -124,6 +124,18 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
+def _alias_table(aliases: dict) -> dict[str, str]:
+    """Each way of writing a speaker (lower-case) -> the name it takes, from ``aliases`` (a name
+    -> a list of its forms), checked: a form given as one string would be read letter by letter.
+    """
+    bad = [k for k, forms in aliases.items() if not isinstance(forms, list | tuple)]
+    if bad:
+        raise DataError(f"speaker aliases: {bad[0]!r} maps to {aliases[bad[0]]!r}; give each name "
+                        "a list of the ways texts write it, e.g. {'Aleksandr Lukashenko': "
+                        "['Alexander Lukashenko']}")  # fmt: skip
+    return {str(f).lower(): str(k) for k, forms in aliases.items() for f in [k, *forms]}
+
+
 def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
     """One row per attribution in each document's ``text``.
 
@@ -144,7 +156,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
         raise DataError(f"quotes need the columns {', '.join(sorted(missing))}; the frame has "
                         f"{', '.join(corpus.columns)}")  # fmt: skip
     lex = lexicon()
-    alias = {str(f).lower(): str(k) for k, forms in (aliases or {}).items() for f in [k, *forms]}
+    alias = _alias_table(aliases or {})
     rows = []
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
@@ -155,6 +167,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
+            elif alias:  # every way to a name ("he" too) ends in the user's name for it
+                speaker = alias.get(speaker.lower(), speaker)
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start

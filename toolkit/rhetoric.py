@@ -89,6 +89,12 @@ class RhetoricOptions:
         "each language's words mapped to shared terms ({ru: {санкция: sanction}}): the only "
         "way distinctive terms compare across languages",
     )
+    speaker_aliases: dict = option(
+        {},
+        "one speaker's spellings merged under one name in who is quoted ({Aleksandr "
+        "Lukashenko: [Alexander Lukashenko, Alyaksandr Lukashenka]}): a resolved speaker written "
+        "as one of the forms (any case) takes the name",
+    )
     frames_file: str | None = option(
         None, "YAML of your own frames (same shape)", types=(str, type(None))
     )
