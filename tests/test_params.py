@@ -197,6 +197,26 @@ def test_the_ingest_mapping_is_checked(project, ingest, problem):
             validate(raw, root=project)
 
 
+@pytest.mark.parametrize(
+    ("aliases", "problem"),
+    [
+        ({"Aleksandr Lukashenko": ["Alexander Lukashenko", "Alyaksandr Lukashenka"]}, None),
+        ({}, None),
+        ({"Aleksandr Lukashenko": "Alexander Lukashenko"},
+         "rhetoric.speaker_aliases: 'Aleksandr Lukashenko' maps to 'Alexander Lukashenko'"),
+        ({"Putin": [1]}, "rhetoric.speaker_aliases: 'Putin' maps to [1]"),
+        ({"Putin": None}, "rhetoric.speaker_aliases: 'Putin' maps to None"),
+    ],
+)  # fmt: skip
+def test_speaker_aliases_are_names_with_lists_of_forms(project, aliases, problem):
+    raw = {"rhetoric": {"speaker_aliases": aliases}}
+    if problem is None:
+        assert validate(raw, root=project)["rhetoric"]["speaker_aliases"] == aliases
+    else:
+        with pytest.raises(ParamsError, match=re.escape(problem)):
+            validate(raw, root=project)
+
+
 # ---------------------------------------------------------------- issue 17: reliability
 
 

@@ -32,6 +32,7 @@ from toolkit.options import Spec, check_value, option, specs
 from toolkit.overview import CorpusOptions
 from toolkit.params_checks import (
     INGEST_KEYS,
+    check_aliases,
     check_dask,
     check_dates,
     check_dedup,
@@ -276,6 +277,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     check_events(params["trends"], problems)
     check_dedup(params["dedup"], problems)
     check_dask(params["dask"], problems)
+    check_aliases(params["rhetoric"]["speaker_aliases"], problems)
     if problems:
         raise ParamsError(
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "

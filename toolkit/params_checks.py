@@ -1,6 +1,6 @@
 """The checks of a parameter set that go beyond one key's type, choices and range: the dedup and
-dask mappings, the run name, paths, ingest options, outlets, dates and events. Each appends
-what is wrong to ``problems`` so that validation lists every problem at once.
+dask mappings, the run name, paths, ingest options, outlets, dates, events and speaker aliases.
+Each appends what is wrong to ``problems`` so that validation lists every problem at once.
 """
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ def check_dedup(options: dict[str, Any], problems: list[str]) -> None:
     problems += bad
     if not unknown and not bad:
         problems += [f"dedup: {p}" for p in DedupOptions(**options).problems()]
+
+
+def check_aliases(aliases: dict[str, Any], problems: list[str]) -> None:
+    """``rhetoric.speaker_aliases``: each name maps to a list of the ways texts write it."""
+    for name, forms in aliases.items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+            problems.append(
+                f"rhetoric.speaker_aliases: {name!r} maps to {forms!r}; give a list of the ways "
+                "texts write that speaker ([Alexander Lukashenko])"
+            )
 
 
 # a run folder's name: one path segment that cannot climb out of outputs/ or hide in it
