@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 from polars.testing import assert_frame_equal
+from read_items import assert_same_items
 
 import toolkit.tables_delimited as delimited
 import toolkit.tables_parts as table_parts
@@ -458,12 +459,7 @@ def test_csv_read_in_slices_is_the_table_csv_reads(tmp_path, monkeypatch):
             bool(rows) and exact(rows, ",", ["title", "text", "date", "extra"], end) is not None
         )
         for items in read[1:]:
-            assert [type(x) for x in items] == [type(x) for x in read[0]]
-            for a, b in zip(items, read[0], strict=True):
-                if isinstance(a, Table):
-                    assert a.frame.equals(b.frame) and a.has_body_column == b.has_body_column
-                else:
-                    assert a == b
+            assert_same_items(items, read[0])
         if k % 3:  # well formed: every row csv.reader reads, at its first line
             reader = csv.reader(io.StringIO(buf.getvalue(), newline=""))
             next(reader)
@@ -528,14 +524,7 @@ def test_jsonl_read_in_slices_is_the_table_read_whole(tmp_path, monkeypatch):
         for chunk, streamed in [(1, True), (60, True), (1 << 30, True), (60, False)]:
             monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
             monkeypatch.setattr(table_parts, "_streamed", lambda p, s=streamed: s)
-            items = list(read_file(path, path.name, {}))
-            assert [type(x) for x in items] == [type(x) for x in whole]
-            for a, b in zip(items, whole, strict=True):
-                if isinstance(a, Table):
-                    assert a.frame.equals(b.frame) and a.encoding == b.encoding
-                    assert (a.has_body_column, a.text_from) == (b.has_body_column, b.text_from)
-                else:
-                    assert a == b
+            assert_same_items(list(read_file(path, path.name, {})), whole)
 
 
 def _mixed_folder(tmp_path):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from read_items import assert_same_items
 
 import toolkit.readers as readers
 import toolkit.tables_json as json_readers
@@ -162,14 +163,7 @@ def test_json_read_as_a_stream_is_the_table_read_whole(tmp_path, monkeypatch, na
     monkeypatch.undo()
     for chunk in [1, 40, 1 << 30]:
         monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
-        items = list(read_file(path, path.name, {}))
-        assert [type(x) for x in items] == [type(x) for x in whole]
-        for a, b in zip(items, whole, strict=True):
-            if isinstance(a, Table):
-                assert a.frame.equals(b.frame) and a.encoding == b.encoding
-                assert (a.has_body_column, a.text_from) == (b.has_body_column, b.text_from)
-            else:
-                assert a == b
+        assert_same_items(list(read_file(path, path.name, {})), whole)
 
 
 @pytest.mark.parametrize(
