@@ -167,8 +167,6 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            elif alias:  # every way to a name ("he" too) ends in the user's name for it
-                speaker = alias.get(speaker.lower(), speaker)
             if speaker and is_person(speaker, lex):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start

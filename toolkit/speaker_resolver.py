@@ -179,6 +179,12 @@ class Resolver:
         return owner
 
     def resolve(self, written: str, pos: int) -> str:
+        """The speaker ``written`` at ``pos`` names, under the user's name for it where the
+        aliases list that name (any way it was reached: a surname, a title, a pronoun)."""
+        name = self._resolve(written, pos)
+        return self.aliases.get(name.lower(), name)
+
+    def _resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
         if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
@@ -235,7 +241,7 @@ class Resolver:
             # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
             # an institution's name, the words after its head no person's name; "The Brooklyn
             # Public Library": capitalised words that end with its head
-            return self._alias(re.sub(r"^[Tt]he\s+", "", written))
+            return re.sub(r"^[Tt]he\s+", "", written)
         plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
         if name and titles and plain and len(written.split()) in (3, 4) and is_person(written, lex):
             name = written  # a name of three or four words written whole: "Lee Kuan Yew",
@@ -249,7 +255,7 @@ class Resolver:
             # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
             # for "Akbar Velayati", the two last words of a three-word name)
             longer = {m.name for m in self.mentions if m.name.endswith(" " + name)}
-            return self._alias(longer.pop() if len(longer) == 1 else name)
+            return longer.pop() if len(longer) == 1 else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
@@ -265,9 +271,9 @@ class Resolver:
                         m.start,
                     ),
                 )
-                return self._alias(best.name)
+                return best.name
             if len(written.split()) == 1:
-                return self._alias(written)
+                return written
             # no name ends with it: a role with a capitalised complement ("the Russian Minister
             # of Foreign Affairs")
         words = [w.lower().replace("’", "'") for w in written.split()
@@ -297,7 +303,7 @@ class Resolver:
             return self._organisation(written, head, modifiers, pos)
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
             owner = document_owner(self.text, head, pos)
-            return self._alias(owner) if owner else written
+            return owner if owner else written
         titled = [m for m in self.mentions if title_matches(m.titles, head, modifiers, lex)]
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
@@ -308,7 +314,7 @@ class Resolver:
             names = {m.name for m in pool}
             names = (names & people) or names
             if len(names) == 1:
-                return self._alias(names.pop())
+                return names.pop()
             if names and self.last_person and self.last_person[1] in names:
                 return self.last_person[1]
             if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
@@ -326,7 +332,7 @@ class Resolver:
         person's name and a colon that open a paragraph or follow a sentence's end ("Vladimir
         Putin: Ms Akhmedova, you have raised ...")."""
         i = bisect.bisect_left(self._turns, (pos, "")) - 1
-        return self._alias(self._turns[i][1]) if i >= 0 else None
+        return self._turns[i][1] if i >= 0 else None
 
     def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
         """The one organisation ("the ministry") the document names with that head word and the
@@ -351,10 +357,7 @@ class Resolver:
         for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
             longest = max(pool, key=len, default=None)
             if longest and all(n in longest for n in pool):
-                return self._alias(longest)
+                return longest
             if pool:
                 return written
         return written
-
-    def _alias(self, name: str) -> str:
-        return self.aliases.get(name.lower(), name)
