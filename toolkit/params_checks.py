@@ -14,6 +14,7 @@ from toolkit.dedup import DedupOptions
 from toolkit.embed import MULTILINGUAL_MODELS
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
+from toolkit.quotes import alias_problems
 
 INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "max_file_mb")
 
@@ -36,12 +37,7 @@ def check_dedup(options: dict[str, Any], problems: list[str]) -> None:
 
 def check_aliases(aliases: dict[str, Any], problems: list[str]) -> None:
     """``rhetoric.speaker_aliases``: each name maps to a list of the ways texts write it."""
-    for name, forms in aliases.items():
-        if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
-            problems.append(
-                f"rhetoric.speaker_aliases: {name!r} maps to {forms!r}; give a list of the ways "
-                "texts write that speaker ([Alexander Lukashenko])"
-            )
+    problems += [f"rhetoric.speaker_aliases: {p}" for p in alias_problems(aliases)]
 
 
 # a run folder's name: one path segment that cannot climb out of outputs/ or hide in it

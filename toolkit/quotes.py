@@ -124,16 +124,23 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
+def alias_problems(aliases: dict) -> list[str]:
+    """What is wrong with an alias table (a name -> a list of the ways texts write it): each
+    name whose forms are not a list of strings (one string would be read letter by letter)."""
+    return [
+        f"{name!r} maps to {forms!r}; give each name a list of the ways texts write it "
+        "([Alexander Lukashenko])"
+        for name, forms in aliases.items()
+        if not isinstance(forms, list | tuple) or not all(isinstance(f, str) for f in forms)
+    ]
+
+
 def _alias_table(aliases: dict) -> dict[str, str]:
-    """Each way of writing a speaker (lower-case) -> the name it takes, from ``aliases`` (a name
-    -> a list of its forms), checked: a form given as one string would be read letter by letter.
-    """
-    bad = [k for k, forms in aliases.items() if not isinstance(forms, list | tuple)]
-    if bad:
-        raise DataError(f"speaker aliases: {bad[0]!r} maps to {aliases[bad[0]]!r}; give each name "
-                        "a list of the ways texts write it, e.g. {'Aleksandr Lukashenko': "
-                        "['Alexander Lukashenko']}")  # fmt: skip
-    return {str(f).lower(): str(k) for k, forms in aliases.items() for f in [k, *forms]}
+    """Each way of writing a speaker (lower-case) -> the name it takes, from ``aliases``."""
+    problems = alias_problems(aliases)
+    if problems:
+        raise DataError(f"speaker aliases: {problems[0]}")
+    return {f.lower(): str(k) for k, forms in aliases.items() for f in [str(k), *forms]}
 
 
 def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
