@@ -172,9 +172,15 @@ def set_up(root: Path | None = None, *, outputs: Path | None = None) -> Path:
     from toolkit.topics import compile_ahead
 
     base = Path(outputs).resolve() if outputs is not None else outputs_dir(root or project_root())
-    folder = compile_ahead(base / ".cache" / "numba")
+    folder = compile_ahead(_numba_dir(base / ".cache"))
     _compile_dedup()
     return folder
+
+
+def _numba_dir(cache_dir: Path) -> Path:
+    """Where numba keeps compiled code (UMAP's, pynndescent's, duplicate detection's) in a run's
+    cache folder: set-up compiles into it, and runs point numba at it."""
+    return cache_dir / "numba"
 
 
 def _compile_dedup() -> None:
@@ -222,7 +228,7 @@ def run_pipeline(
 
     started = time.perf_counter()
     with open_engine(engine or params["engine"], params["dask"]) as client:  # one for both
-        with scoped_environ(NUMBA_CACHE_DIR=str(cache_dir / "numba")):  # dedup's compiled loops
+        with scoped_environ(NUMBA_CACHE_DIR=str(_numba_dir(cache_dir))):  # dedup's loops
             prepared = prepare(params, root, progress=progress, cache_dir=cache_dir,
                                engine="local" if client is None else client)  # fmt: skip
         check_corpus(params, prepared.corpus, where=str(params_path))
@@ -367,7 +373,7 @@ def _run_notebook(
     try:
         # the kernel keeps numba's compiled code (UMAP) in the cache; its progress bars
         # (stderr) show in the terminal as well as live in the notebook
-        with scoped_environ(NUMBA_CACHE_DIR=str(Path(parameters["cache_dir"]) / "numba")):
+        with scoped_environ(NUMBA_CACHE_DIR=str(_numba_dir(Path(parameters["cache_dir"])))):
             papermill.execute_notebook(
                 str(root / "notebooks" / f"{stem}.ipynb"),
                 str(executed),
