@@ -4,6 +4,7 @@
     python benchmarks/bench_dedup.py speed --sizes 10000 100000 1000000 \\
         [--baseline-max 100000]                           # throughput and peak memory
     python benchmarks/bench_dedup.py compile --size 10000 # numba: compile (cold), then load
+    python benchmarks/bench_dedup.py same --sizes 10000   # every method in one process, rounds
 
 Results go to ``benchmarks/results/dedup_eval.json`` and ``dedup_speed.json`` (merged by size and
 method, so sizes can be measured in separate runs); ``benchmarks/README.md`` quotes them.
@@ -243,19 +244,44 @@ def compile_cost(args) -> None:
     path.write_text(json.dumps({"machine": _machine(), "rows": rows}, indent=1) + "\n")
 
 
+def _import(method: str) -> None:
+    """Import a method's libraries, before any clock starts (the toolkit with numba, not yet
+    its compiled loops: those load at the first call, on the clock)."""
+    if method == "toolkit":
+        import toolkit
+
+        _import_kernels()
+    elif method == "datasketch":
+        import datasketch  # noqa: F401
+    elif method == "floor":
+        _import_kernels()
+        import toolkit.dedup_local
+        import toolkit.minhash  # noqa: F401
+    else:
+        import rensa  # noqa: F401
+
+
 def _child(method: str, data: Path) -> dict:
-    """Run one method on one file in this (fresh) process."""
+    """Run one method on one file in this (fresh) process, with its peak memory."""
+    _import(method)
+    result = _timed(method, data)
+    # VmHWM, not getrusage: ru_maxrss keeps the parent's peak across fork and exec
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+    return {**result, "peak_mb": round(peak_mb)}
+
+
+def _timed(method: str, data: Path) -> dict:
+    """Run one method on one file, its libraries imported (:func:`_import`): documents, pairs,
+    wall and CPU seconds (every thread of the process; user and system)."""
     import numpy as np
     import pyarrow.parquet as pq
 
     if method == "toolkit":
-        import toolkit  # imported before the clock starts, like the baselines' libraries
-
-        _import_kernels()
+        import toolkit
     elif method == "datasketch":
         from datasketch import MinHash, MinHashLSH
     elif method == "floor":
-        _import_kernels()
         from toolkit.dedup_local import small_pages
         from toolkit.minhash import shingles, signatures, tokens
     else:
@@ -317,11 +343,8 @@ def _child(method: str, data: Path) -> dict:
     times = os.times()
     extra["user_s"] = round(times.user - times0.user, 2)
     extra["system_s"] = round(times.system - times0.system, 2)
-    # VmHWM, not getrusage: ru_maxrss keeps the parent's peak across fork and exec
-    status = Path("/proc/self/status").read_text()
-    peak_mb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
     return {"documents": n, "pairs": found, "seconds": round(seconds, 2),
-            "cpu_seconds": round(cpu, 2), "peak_mb": round(peak_mb), **extra}  # fmt: skip
+            "cpu_seconds": round(cpu, 2), **extra}  # fmt: skip
 
 
 def speed(args) -> None:
@@ -371,6 +394,55 @@ def speed(args) -> None:
             row["rounds"] = results
             rows.append(row)
         _merge(RESULTS / "dedup_speed.json", ("method", "size"), rows)
+
+
+def same_process(args) -> None:
+    """Every method in this one process, interleaved rounds (the protocol of issue 18): the
+    libraries imported first, then in each round every method once, in an order that turns
+    round by round. A method's first round carries its one-off costs in a process (the
+    toolkit's: loading its compiled loops, about 0.36 CPU-s); later rounds do not. Peak memory
+    is not measured here (it only grows in one process): ``speed`` runs each in its own."""
+    import gc
+
+    import dedup_data
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    for method in args.methods:
+        _import(method)
+    rows = []
+    for size in args.sizes:
+        data = WORK / f"synthetic-{size}.parquet"
+        if not data.exists():
+            dedup_data.synthesize(dedup_data.pool(), size, data)
+        runs: dict[str, list[dict]] = {m: [] for m in args.methods}
+        for round_ in range(args.rounds):
+            turn = round_ % len(args.methods)
+            for method in args.methods[turn:] + args.methods[:turn]:
+                gc.collect()
+                result = {**_timed(method, data), "round": round_ + 1}
+                result["load_before"] = round(os.getloadavg()[0], 2)
+                runs[method].append(result)
+                print(size, round_ + 1, method, result, flush=True)
+        for method, results in runs.items():
+            later = results[1:] or results
+            rows.append({
+                "method": method, "size": size, "first_round": results[0],
+                "best_cpu_seconds": min(r["cpu_seconds"] for r in later),
+                "median_cpu_seconds": statistics.median(r["cpu_seconds"] for r in later),
+                "best_seconds": min(r["seconds"] for r in later),
+                "median_seconds": statistics.median(r["seconds"] for r in later),
+                "rounds": results,
+            })  # fmt: skip
+    _merge(RESULTS / "dedup_speed_same_process.json", ("method", "size"), rows)
+    for size in args.sizes:
+        by = {r["method"]: r for r in rows if r["size"] == size}
+        t = by.get("toolkit")
+        for base in ("datasketch", "rensa"):
+            if t and base in by:
+                later = by[base]["median_cpu_seconds"] / t["median_cpu_seconds"]
+                first = by[base]["first_round"]["cpu_seconds"] / t["first_round"]["cpu_seconds"]
+                print(f"{size}: {base} / toolkit per CPU-second: median of rounds 2-"
+                      f"{args.rounds} {later:.1f}x; round 1 {first:.1f}x")  # fmt: skip
 
 
 def table(_args) -> None:
@@ -472,6 +544,10 @@ def main() -> None:
     k = sub.add_parser("compile", help="numba's compile cost: cold cache, then warm")
     k.add_argument("--size", type=int, default=10_000)
     k.add_argument("--rounds", type=int, default=2)
+    m = sub.add_parser("same", help="every method in one process, interleaved rounds")
+    m.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    m.add_argument("--methods", nargs="+", default=["toolkit", "datasketch", "rensa"])
+    m.add_argument("--rounds", type=int, default=5)
     sub.add_parser("table")
     c = sub.add_parser("child")
     c.add_argument("method")
@@ -485,6 +561,8 @@ def main() -> None:
         speed(args)
     elif args.cmd == "compile":
         compile_cost(args)
+    elif args.cmd == "same":
+        same_process(args)
     elif args.cmd == "table":
         table(args)
     else:
