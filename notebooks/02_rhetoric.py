@@ -74,6 +74,7 @@ from toolkit import rhetoric as rh
 from toolkit.context import context
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.quotes import by_group, quote_share, quotes
+from toolkit.speaker_variants import spelling_variants
 from toolkit.tokens import comparison, tokens_for
 
 ctx = context(globals(), "rhetoric")
@@ -218,7 +219,10 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # Lukashenko). Where the text does not say who (a "he said" with no person near it), the
 # speaker is left empty and shown as such, never guessed. Click a speaker for the quotes. One
 # person written two ways by two outlets ("Aleksandr" and "Alexander Lukashenko") is two
-# speakers here unless `speaker_aliases` in the parameters merges them.
+# speakers here unless `speaker_aliases` in the parameters merges them. The table after the
+# speakers lists the names that may be one person's spellings (a middle initial, a
+# transliteration, accents), with the entry that would merge them. They are only proposed,
+# because two people can share a name's sound.
 #
 # How far to trust it: on the latest held-out set, 304 hand-labelled sentences from 60 real
 # articles the rules were never written from (`benchmarks/README.md`, "Quote attribution", set
@@ -242,6 +246,14 @@ if found.height:
                                     "n_docs", "small_n"),
                     title=f"Who is quoted, with which verb, per {by}",
                     links={"speaker": "speaker"}))  # fmt: skip
+    variants = spelling_variants(found)
+    ctx.save_table(variants, "speaker_variants")
+    title = "Speakers that may be one person spelled two ways (not merged: add the entry to "
+    title += "rhetoric.speaker_aliases to count them as one)"
+    if variants.height:
+        display(d.table(variants, title=title))
+    else:
+        display(d.say("No two speakers' names read as spellings of one."))
     verbs = speakers.group_by("group", "verb").agg(pl.col("attributions").sum())
     table = verbs.sort("verb").pivot(on="verb", index="group", values="attributions")
     table = sizes.select("group", "n_docs", "n_words", "small_n").join(

@@ -84,6 +84,7 @@ LAYERS: dict[str, str] = {
     "quote_subjects": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
+    "speaker_variants": "analysis",
     "speakers": "analysis",
     "embed": "analysis",
     "xlingual": "analysis",
