@@ -994,3 +994,22 @@ def test_a_bare_clause_after_said(text, expected):
 )  # fmt: skip
 def test_inverted_frames_and_names_before_of(text, expected):
     assert found(text).select("speaker", "speaker_text").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation that goes on one just attributed keeps the speaker its frame was resolved
+        # to, not the person named before that frame
+        ("Dr Wang Chunchen, the curator, spoke. Zhang Xiaotao, an artist, paints. His work "
+         "sells, Wang says. “Let us take ink painting,” he says. “Today you can renew the "
+         "medium, artistically and politically.”",
+         ["Wang Chunchen", "Wang Chunchen", "Wang Chunchen"]),
+        ("Pier Luigi Bersani, the party leader, spoke after Beppe Grillo, the comedian, left. "
+         "Bersani was calm. “Now they are here, too,” he said. “So either they should go home "
+         "as well, or say what they want to do.”",
+         ["Pier Luigi Bersani", "Pier Luigi Bersani"]),
+    ],
+)  # fmt: skip
+def test_a_continued_quotation_keeps_its_frame_s_speaker(text, expected):
+    assert found(text)["speaker"].to_list() == expected

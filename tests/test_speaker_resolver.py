@@ -27,3 +27,25 @@ def test_resolver_names_the_speaker_from_its_document(written, expected):
 def test_resolver_takes_the_canonical_name_of_an_alias():
     resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
     assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place whose last word a person's name shares is no mention of that person: "in
+        # Austria" is no antecedent, "in Hong Kong" neither
+        ("Johanna Vogt, the governor of Lower Austria, and Alfred Riedl, the head of the "
+         "association, spoke. Alfred Riedl noted that firms in Austria grew. He stressed",
+         "Alfred Riedl"),
+        ("Karin Kong, the editor, arrived. Steve Hui, the police spokesman, spoke in Hong Kong. "
+         "He said", "Steve Hui"),
+        # a surname after a title or a particle is still the person
+        ("Vasily Orlov, the governor, spoke. Ivan Petrov, the mayor, agreed. Governor Orlov "
+         "added more. He said", "Vasily Orlov"),
+        ("John le Carré, the novelist, met Jeremy Irons, the actor. Le Carré smiled. He said",
+         "John le Carré"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected

@@ -168,8 +168,13 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
+        # a frame is resolved once: a quotation that goes on one attributed before shares its
+        # frame, and resolving its "he" again would skip the person that frame just named
+        resolved: dict[int, str] = {}
         for f in _in_doc(text, lex, resolver):
-            speaker = resolver.resolve(f.speaker_text, f.speaker_at)
+            if f.speaker_at not in resolved:
+                resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
+            speaker = resolved[f.speaker_at]
             if speaker == "I":
                 continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:

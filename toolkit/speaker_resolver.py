@@ -43,6 +43,7 @@ from toolkit.speaker_offices import (
 )
 from toolkit.speakers import (
     DETERMINERS,
+    PARTICLES,
     UPPER,
     Mention,
     is_person,
@@ -62,6 +63,26 @@ _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\
 _LONE_AFTER = re.compile(
     r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
 )
+
+
+# before a word: a capitalised word, a place's preposition or a hyphen ("Lower Austria", "in
+# Hong Kong", "Kyiv-Austria"); after it, a capitalised word ("Chute Foundation")
+_RUN_BEFORE = re.compile(
+    rf"(?:\b([{UPPER}][\w’'\-]*)\.?\s+|\b(?:in|at|to|from|near|into|across)\s+|-)$"
+)
+_RUN_AFTER = re.compile(rf"\s+[{UPPER}]")
+
+
+def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
+    """Whether the word at ``text[start:end]`` is part of a longer run of capitals or a place
+    after a preposition, not a surname standing alone; a title or a particle before it
+    ("Governor Orlov", "Mr. Wang", "Le Carré") leaves it alone."""
+    before = _RUN_BEFORE.search(text[max(0, start - 40) : start])
+    if before and before.group(1):
+        word = before.group(1)
+        if word.lower() in lex["title_words"] or word.lower() in PARTICLES:
+            before = None
+    return bool(before or _RUN_AFTER.match(text, end))
 
 
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
@@ -139,6 +160,8 @@ class Resolver:
         surnames = {surname(m.name) for m in self.persons}
         for last in surnames:
             for m in re.finditer(rf"\b{re.escape(last)}\b", self.text):
+                if _in_run(self.text, m.start(), m.end(), self.lex):
+                    continue  # "in Hong Kong", "Lower Austria": no mention of the person
                 if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
                                           if n.endswith(last)):  # fmt: skip
                     continue

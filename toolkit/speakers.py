@@ -29,6 +29,7 @@ import yaml
 
 __all__ = [
     "DETERMINERS",
+    "PARTICLES",
     "QUANTIFIERS",
     "UPPER",
     "Mention",
@@ -43,9 +44,9 @@ __all__ = [
 ]
 
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
+PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
-_HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
+_HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 _CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
@@ -55,7 +56,7 @@ QUANTIFIERS = {"many", "some", "most", "several", "few", "both"}
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _NAME_RUN = re.compile(
-    rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
+    rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)?"
     rf"(?:[{UPPER}]\.|{_HYPHENED}?[{UPPER}][\w’'\-]+))+"
 )
 _NOT_NAME_WORDS = {
@@ -139,7 +140,7 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
         return "role"
     if _CAP.match(word) and word not in lex["not_speakers"]:
         return "cap"
-    if low in _PARTICLES or low in {"of", "to", "for", "and"}:
+    if low in PARTICLES or low in {"of", "to", "for", "and"}:
         return "link"
     if re.fullmatch(r"[a-z][\w\-]*", word):
         return "lower"
@@ -242,7 +243,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     taken = 0
     while i > 0:
         w = words[i - 1]
-        if w in lex["titles"] or (not _CAP.match(w) and w.lower() not in _PARTICLES):
+        if w in lex["titles"] or (not _CAP.match(w) and w.lower() not in PARTICLES):
             break
         if "-" in w and all(part in lex["titles"] for part in w.split("-")):
             break  # a title of two joined: "Vice-Minister Li"
@@ -255,12 +256,12 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         # before a surname joined to its particle ("Abdel Fattah al-Sisi")
         if taken >= 2 and not (taken == 2 and re.match(_HYPHENED, words[-1])):
             nxt = words[i].lower()
-            if not (initial or w.lower() in _PARTICLES or nxt in _PARTICLES
+            if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
                 break
         i -= 1
-        taken += 0 if initial or w.lower() in _PARTICLES else 1
-    while i < len(words) and words[i].lower() in _PARTICLES:
+        taken += 0 if initial or w.lower() in PARTICLES else 1
+    while i < len(words) and words[i].lower() in PARTICLES:
         i += 1
     name = " ".join(words[i:]) or None
     return words[:i], name
@@ -392,6 +393,6 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's."""
     words = name.split()
     return len(words) >= 2 and all(
-        (_CAP.match(w) or w.lower() in _PARTICLES) and w.lower() not in _NOT_NAME_WORDS
+        (_CAP.match(w) or w.lower() in PARTICLES) and w.lower() not in _NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
     ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip
