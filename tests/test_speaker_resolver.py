@@ -49,3 +49,17 @@ def test_resolver_takes_the_canonical_name_of_an_alias():
 def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("Former ambassador Jon Huntsman Jr spoke in Beijing.", "Huntsman", "Jon Huntsman Jr"),
+        ("Former ambassador Jon Huntsman Jr spoke in Beijing.", "he", "Jon Huntsman Jr"),
+        ("Financial Secretary John Tsang Chun-wah spoke.", "Tsang", "John Tsang Chun-wah"),
+        ("Chief Executive Leung Chun-ying spoke.", "Leung", "Leung Chun-ying"),
+    ],
+)
+def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text, written, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected

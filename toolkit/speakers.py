@@ -83,10 +83,21 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
+# a generation after a name ("Jon Huntsman Jr"): no name word of its own
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+# a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
+# "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surname(name: str) -> str:
-    """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"):
-    the word the text uses alone."""
-    return re.sub(rf"^{_HYPHENED}", "", name.split()[-1])
+    """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"),
+    or the word before a generation ("Jon Huntsman Jr" -> "Huntsman"): the word the text uses
+    alone."""
+    words = name.split()
+    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+        words = words[:-1]
+    return re.sub(rf"^{_HYPHENED}", "", words[-1])
 
 
 @functools.lru_cache(maxsize=1)
@@ -251,10 +262,17 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
         if w.lower() in _NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
-        initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None
+        initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None or (
+            i == len(words) and _SUFFIX.fullmatch(w) is not None
+        )  # an initial or a generation ("Jon Huntsman Jr") is no name word of its own
         # first and last name taken: only an initial or a particle goes on, or a third name
-        # before a surname joined to its particle ("Abdel Fattah al-Sisi")
-        if taken >= 2 and not (taken == 2 and re.match(_HYPHENED, words[-1])):
+        # before a surname joined to its particle ("Abdel Fattah al-Sisi") or before a family
+        # name and a hyphened given name ("John Tsang Chun-wah")
+        third = re.match(_HYPHENED, words[-1]) or (
+            _HYPHENED_GIVEN.fullmatch(words[-1])
+            and (i < 2 or not _CAP.match(words[i - 2]) or words[i - 2] in lex["titles"])
+        )  # not a title's last word: "Chief Executive Leung Chun-ying"
+        if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
