@@ -63,3 +63,20 @@ def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
 def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text, written, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name followed by a reporting verb is a person, though the text never titles it nor
+        # uses the surname alone
+        ("Vladimir Putin informed Recep Tayyip Erdogan on the progress of the talks. He",
+         "Vladimir Putin"),
+        ("Alfred Riedl also noted his interest in ties. He", "Alfred Riedl"),
+        # not a name followed by anything else
+        ("Lower Austria lies on the Danube. He", "He"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_reporting_verb_is_a_person(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected

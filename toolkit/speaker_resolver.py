@@ -85,6 +85,9 @@ def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
     return bool(before or _RUN_AFTER.match(text, end))
 
 
+# the space between a name and its verb, with an adverb ("also", "again", "firmly")
+_ADVERB_GAP = re.compile(r"\s+(?:(?:also|again|then|later|[a-z]+ly)\s+)?")
+
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
@@ -140,7 +143,7 @@ class Resolver:
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
         addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
-        cued = {m.name for m in self.mentions if m.cue}
+        cued = {m.name for m in self.mentions if m.cue or self._speaks(m)}
         self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
                         and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
         self._chain = self._person_mentions()
@@ -149,6 +152,15 @@ class Resolver:
                              and self._outside_quotes(m.start))  # fmt: skip
         self._turns = [(m.start(), m.group(1)) for m in _TURN.finditer(self.text)
                        if is_person(m.group(1), self.lex)]  # fmt: skip
+
+    def _speaks(self, mention: Mention) -> bool:
+        """Whether a reporting verb follows the name, an adverb allowed between ("Vladimir Putin
+        informed ...", "Alfred Riedl also expressed ..."): the subject of a speech act is a
+        person however plainly the text names it."""
+        end = mention.start + len(mention.name)
+        gap = _ADVERB_GAP.match(self.text, end)
+        verb = gap and self.lex["verb"].match(self.text, gap.end())
+        return bool(verb and verb.group()[0].islower())
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
