@@ -1013,3 +1013,20 @@ def test_inverted_frames_and_names_before_of(text, expected):
 )  # fmt: skip
 def test_a_continued_quotation_keeps_its_frame_s_speaker(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case words that describe the name in a frame that ends the sentence
+        ("Four police were hacked to death with machetes, coast police boss Aggrey Adoli said.",
+         [("Aggrey Adoli", "say", "Four police were hacked to death with machetes")]),
+        ("The talks went well, opposition leader Ilya Yashin said on Monday.",
+         [("Ilya Yashin", "say", "The talks went well")]),
+        # not a clause's own words before the name
+        ("The war was over by then, and Vladimir Putin said.", []),
+        ("We met the whole team, then Vladimir Putin said.", []),
+    ],
+)  # fmt: skip
+def test_a_described_name_ends_the_sentence_as_its_frame(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected

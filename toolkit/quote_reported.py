@@ -67,6 +67,12 @@ _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
     r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
 )
+# a clause, a comma and up to three lower-case words that are no clause's ("coast police boss")
+_DESCRIBED = re.compile(
+    r"^(.{12,}?),\s+(?!(?:and|but|or|so|as|when|while|then|also|yet|if|though|although|since|"
+    r"after|before|where|which|who|that|even|still|because|until|once|now|here|there)\s)"
+    r"(?:[a-z][a-z\-]*\s+){1,3}$"
+)
 # verbs that end a sentence as its frame with no object ("..., the group said.")
 _FINAL_VERBS = {
     "say",
@@ -355,6 +361,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
+        if tail is None and text[speaker[0]].isupper():
+            # "..., coast police boss Aggrey Adoli said.": lower-case words that describe a name
+            tail = _DESCRIBED.match(head)
         if tail and _INTRODUCTORY.match(tail.group(1)):
             tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
         n_rest = len(rest.split())
