@@ -836,6 +836,13 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
          [("the company's mission statement", "The company only runs the market")]),
         ("Unemployment rose to 5 percent, according to official statistics.",
          [("official statistics", "Unemployment rose to 5 percent")]),
+        # after a linking adverb that opens the sentence
+        ("In addition, according to media reports, the agency faces a 50 percent cut.",
+         [("media reports", "the agency faces a 50 percent cut")]),
+        ("Meanwhile, according to the Chinese police, the road reopened on Friday.",
+         [("the Chinese police", "the road reopened on Friday")]),
+        # not after another opening phrase, which may be the source's own clause
+        ("In Minsk, according to the law, the election must be held in May.", []),
         # not other nouns, nor "the survey" (whose it is the text says elsewhere)
         ("According to the latest information, India is now the third-largest economy.", []),
         ("According to the law, the election must be held in May.", []),

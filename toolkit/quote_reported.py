@@ -59,8 +59,12 @@ _BARE_CLAUSE = re.compile(
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
 _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
-# a conjunction before "According to X, ...": "But according to the Chinese police, ..."
-_OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
+# a conjunction or a linking adverb before "According to X, ...": "But according to the
+# Chinese police, ...", "In addition, according to media reports, ..."
+_OPENING = (
+    r"(?:(?:But|And|Yet|So|Also,|However,|In addition,|Moreover,|Furthermore,|Meanwhile,|"
+    r"Still,|Instead,|Now,)\s+)?"
+)
 # a clause, then a short subject no list names that ends the sentence as its frame: "...,
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
