@@ -1025,6 +1025,26 @@ def test_a_continued_quotation_keeps_its_frame_s_speaker(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a name in the frame's own appositive describes the speaker: the next quotation of
+        # whole sentences still resumes the speaker
+        ("“The Fed is too important to be insulated from working families,” said Ady Barkan, a "
+         "lawyer with the Center for Popular Democracy, a group based in Brooklyn. “We think "
+         "that the Fed needs to listen more and be more responsive.”",
+         ["Ady Barkan", "Ady Barkan"]),
+        # not a person named in a sentence after the frame's
+        ("“The Fed is too important to be insulated from working families,” said Ady Barkan, a "
+         "lawyer. Janet Yellen, the Fed chair, met them. “We think that the Fed needs to listen "
+         "more and be more responsive.”",
+         ["Ady Barkan"]),
+    ],
+)  # fmt: skip
+def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text, expected):
+    assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # lower-case words that describe the name in a frame that ends the sentence
         ("Four police were hacked to death with machetes, coast police boss Aggrey Adoli said.",
          [("Aggrey Adoli", "say", "Four police were hacked to death with machetes")]),

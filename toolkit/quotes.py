@@ -65,19 +65,33 @@ _RESUME_REACH = 600  # characters from the last attribution's frame to a quotati
 
 
 def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Found,
-             resolver: Resolver) -> bool:  # fmt: skip
+             resolver: Resolver, frame_sentence_end: int) -> bool:  # fmt: skip
     """Whether a quotation with no frame resumes the speaker quoted last: it is whole
     sentences (it opens its sentence, ends with a stop and runs six words or more), within
-    600 characters of that speaker's frame, and no other person is named between ('“...,”
-    said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The president accepted it ...”');
+    600 characters of that speaker's frame, and no other person is named between the frame's
+    sentence and it ('“...,” said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The
+    president accepted it ...”'; a name in the frame's own appositive, "said Ady Barkan, a
+    lawyer with the Center for Popular Democracy.", describes the speaker and does not count);
     not a phrase in quotation marks (a title, a scare quote, a nickname)."""
     whole = not text[sent[0] : start - 1].strip() and re.search(r"[.!?…]\W*$", text[start:end])
     return bool(
         whole
         and len(text[start:end].split()) >= 6
         and 0 <= start - last.frame_end <= _RESUME_REACH
-        and not resolver.person_between(last.frame_end, start)
+        and not resolver.person_between(_frame_rest(last, frame_sentence_end), start)
     )
+
+
+_APPOSITIVE_REACH = 200  # characters from a frame's verb or speaker to its sentence's end
+
+
+def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
+    """Where the words of the frame of ``last`` end: its sentence's end when a frame with a
+    verb ends its sentence within an appositive's reach, else the frame itself (a quotation
+    that goes on one with no frame of its own, or a sentence run on where the text lost a
+    space)."""
+    near = 0 <= frame_sentence_end - last.frame_end <= _APPOSITIVE_REACH
+    return frame_sentence_end if last.verb and near else last.frame_end
 
 
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
@@ -88,6 +102,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     ends = sorted(e for _, e in spans)
     previous: _Found | None = None
     last: _Found | None = None  # the quotation attributed last
+
+    def frame_end_of(f: _Found) -> int:  # the end of the sentence that holds a frame
+        return sentences[bisect.bisect_right(starts, f.frame_end) - 1][1]
+
     for start, end in spans:
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
@@ -104,7 +122,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
                        True, end)  # fmt: skip
         elif previous and continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
-        elif last and _resumes(text, sent, start, end, last, resolver):
+        elif last and _resumes(text, sent, start, end, last, resolver, frame_end_of(last)):
             f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
         else:
             previous = None
