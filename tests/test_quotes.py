@@ -1057,3 +1057,21 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
 )  # fmt: skip
 def test_a_described_name_ends_the_sentence_as_its_frame(text, expected):
     assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle on a noun phrase after a quotation is no frame
+        ("Though Ms. Saldana told InStyle that “I was not right for the part,” the online "
+         "petition calling for a boycott grew.",
+         [("Ms. Saldana", "tell")]),
+        ("“We want a boycott of the film,” the protesters chanting outside the cinema grew "
+         "louder.", []),
+        # a finite verb after a participle phrase still frames it
+        ("“We want a boycott of the film,” a protester standing outside said.",
+         [("a protester standing outside", "say")]),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_quotation_is_no_frame(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
