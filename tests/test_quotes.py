@@ -1050,6 +1050,9 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          [("Aggrey Adoli", "say", "Four police were hacked to death with machetes")]),
         ("The talks went well, opposition leader Ilya Yashin said on Monday.",
          [("Ilya Yashin", "say", "The talks went well")]),
+        ("Dissidents crowded into the courtroom to cheer, the independent Cairene daily "
+         "Al-Masry Al-Youm reported.",
+         [("Al-Masry Al-Youm", "report", "Dissidents crowded into the courtroom to cheer")]),
         # not a clause's own words before the name
         ("The war was over by then, and Vladimir Putin said.", []),
         ("We met the whole team, then Vladimir Putin said.", []),
@@ -1075,3 +1078,18 @@ def test_a_described_name_ends_the_sentence_as_its_frame(text, expected):
 )  # fmt: skip
 def test_a_participle_after_a_quotation_is_no_frame(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'As X noted, ...' with words that describe the name
+        ("As her cousin Omar Robert Hamilton noted, she is among the dissidents on a hunger "
+         "strike.",
+         [("Omar Robert Hamilton", "note", "she is among the dissidents on a hunger strike")]),
+        ("As the veteran diplomat Ivan Petrov said, the talks will take a long time.",
+         [("Ivan Petrov", "say", "the talks will take a long time")]),
+    ],
+)  # fmt: skip
+def test_as_a_described_name_said(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected

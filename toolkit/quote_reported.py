@@ -71,11 +71,12 @@ _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
     r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
 )
-# a clause, a comma and up to three lower-case words that are no clause's ("coast police boss")
+# a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
+# or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
 _DESCRIBED = re.compile(
     r"^(.{12,}?),\s+(?!(?:and|but|or|so|as|when|while|then|also|yet|if|though|although|since|"
     r"after|before|where|which|who|that|even|still|because|until|once|now|here|there)\s)"
-    r"(?:[a-z][a-z\-]*\s+){1,3}$"
+    r"(?:(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){1,3}|(?:[a-z][a-z\-]*\s+){1,3})$"
 )
 # verbs that end a sentence as its frame with no object ("..., the group said.")
 _FINAL_VERBS = {
@@ -106,6 +107,11 @@ _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
 )
 # "As X said (at the briefing), ...": the clause after the comma
+# "As" before the speaker, with words that describe a name ("As her cousin Omar Robert
+# Hamilton noted, ...")
+_AS_OPENING = re.compile(
+    r"\s*As\s+(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
+)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
 _PASSIVE = re.compile(
@@ -325,7 +331,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
-        if as_frame and re.fullmatch(r"\s*As\s+", sentence[: speaker[0] - s0]):
+        if as_frame and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
