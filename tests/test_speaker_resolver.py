@@ -80,3 +80,22 @@ def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text,
 def test_the_subject_of_a_reporting_verb_is_a_person(text, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role with no determiner in commas after a name makes it a person
+        ("“We will change everything,” said Nicoletta Febbraro, 57. On Tuesday, Pier Luigi "
+         "Bersani, leader of the Democratic Party, called on the movement to act. He",
+         "Pier Luigi Bersani"),
+        ("“We will change everything,” said Nicoletta Febbraro, 57. Masete Levy, president of "
+         "the union, spoke next. He", "Masete Levy"),
+        # not a lower-case word that is no role
+        ("Anna Rossi, a teacher, spoke. Costa Rica, home of many birds, was calm. He",
+         "Anna Rossi"),
+    ],
+)  # fmt: skip
+def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected

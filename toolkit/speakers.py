@@ -331,7 +331,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
         appositive = re.match(
             r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
-        )
+        ) or _role_appositive(text, m.end(), lex)
         about = after is not None and appositive
         # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
         # Pik-kiu, said"
@@ -363,6 +363,14 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
 
 
 _CHAIN_LINKS = {"of", "the", "for", "on", "-", "–", "—"}
+
+
+def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:
+    """Whether a role with no determiner follows the name in commas ("Pier Luigi Bersani,
+    leader of Italy’s Democratic Party,", "Masete Levy, president of ..."): it is about a
+    person."""
+    role = re.match(r",\s+([a-z]+)\s+(?:of|for|at|with)\s", text[end : end + 40])
+    return bool(role and role.group(1) in lex["role_words"])
 
 
 def _title_chain(text: str, at: int) -> list[str]:
