@@ -1093,3 +1093,23 @@ def test_a_participle_after_a_quotation_is_no_frame(text, expected):
 )  # fmt: skip
 def test_as_a_described_name_said(text, expected):
     assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reveal, disclose, exclaim, splutter
+        ("One US official revealed that the president prefers smaller meetings.",
+         [("One US official", "reveal", "the president prefers smaller meetings")]),
+        ("The ministry disclosed that the plant would close in May.",
+         [("The ministry", "disclose", "the plant would close in May")]),
+        # a frame with a colon introduces the quotation after it, not a slogan before it
+        ("Walking past a wall scrawled with the slogan “Assad only, Assad forever,” one "
+         "government supporter spluttered: “This is wrong. Syria is for my children.”",
+         [("one government supporter", "splutter", "This is wrong. Syria is for my children.")]),
+        # still no report without "that"
+        ("The ministry disclosed the figures on Monday.", []),
+    ],
+)  # fmt: skip
+def test_more_verbs_and_a_frame_before_a_colon(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
