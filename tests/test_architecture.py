@@ -82,6 +82,7 @@ LAYERS: dict[str, str] = {
     "quote_reported": "analysis",
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
+    "quote_sources": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",

@@ -843,6 +843,16 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
          [("the Chinese police", "the road reopened on Friday")]),
         # not after another opening phrase, which may be the source's own clause
         ("In Minsk, according to the law, the election must be held in May.", []),
+        # a report its owner names in capitals, a day it was released an adjunct
+        ("Malaysia is among the countries doing the least, according to a State Department "
+         "report released Friday, a finding that could lead to penalties.",
+         [("a State Department report", "Malaysia is among the countries doing the least")]),
+        # the author of an analysis, past its appositive and a relative clause on it
+        ("Some 109 projects were in the budget, according to an analysis by Citizens Against "
+         "Government Waste, a fiscally conservative group, which calls the report the Pig Book.",
+         [("Citizens Against Government Waste", "Some 109 projects were in the budget")]),
+        # a rule followed, not a source
+        ("According to the President’s decree, the National Flag was hoisted at 10:00.", []),
         # not other nouns, nor "the survey" (whose it is the text says elsewhere)
         ("According to the latest information, India is now the third-largest economy.", []),
         ("According to the law, the election must be held in May.", []),
