@@ -99,3 +99,20 @@ def test_the_subject_of_a_reporting_verb_is_a_person(text, expected):
 def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # a group from places or of an institution stays as written, not the institution
+        ("Organizers from Dallas and Philadelphia", "Organizers from Dallas and Philadelphia"),
+        ("activists from Philadelphia", "activists from Philadelphia"),
+        ("Officials of the Philadelphia Fed", "Officials of the Philadelphia Fed"),
+        # one person from an institution is the person
+        ("Mr. Harker of the Philadelphia Fed", "Patrick Harker"),
+    ],
+)
+def test_a_group_from_a_place_is_no_institution(written, expected):
+    text = "Patrick Harker, president of the Philadelphia Fed, spoke. The Philadelphia Fed said."
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected

@@ -248,9 +248,12 @@ class Resolver:
         people = len(pair) == 2 and all(
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
         )
-        if people or re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written):
+        group = re.match(r"(?:\w+\s+)?(\w+s)\s+(?:of|from)\s", written)
+        if people or (
+            group and (group.group(1).islower() or group.group(1).lower() in lex["roles"])
+        ):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
-            # ("Other friends of Ms. Power"): no one person
+            # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
         if named:  # "a man named Mikita": the name
             written = named.group(1)
