@@ -116,3 +116,21 @@ def test_a_group_from_a_place_is_no_institution(written, expected):
     text = "Patrick Harker, president of the Philadelphia Fed, spoke. The Philadelphia Fed said."
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name written first and used alone: its mentions are the person's, the one
+        # the text titles among those who share it
+        ("Dr Wang Chunchen, the curator, spoke. The artists include Wang Qingsong and Zhang "
+         "Xiaotao. Zhang Xiaotao, a painter, arrived. Wang says the show is new. He",
+         "Wang Chunchen"),
+        # not a word the text never has speak alone ("Chinese" in "Contemporary Chinese")
+        ("Dr Wang Chunchen, the curator, spoke. Contemporary Chinese art was shown. Mr. Wang "
+         "smiled. Contemporary Chinese painting is new. He", "Wang Chunchen"),
+    ],
+)  # fmt: skip
+def test_a_family_name_written_first_is_a_mention(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected

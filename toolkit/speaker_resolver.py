@@ -86,7 +86,10 @@ def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
 
 
 # the space between a name and its verb, with an adverb ("also", "again", "firmly")
-_ADVERB_GAP = re.compile(r"\s+(?:(?:also|again|then|later|[a-z]+ly)\s+)?")
+_ADVERB = r"(?:(?:also|again|then|later|[a-z]+ly)\s+)"
+_ADVERB_GAP = re.compile(rf"\s+{_ADVERB}?")
+# a capitalised word and the lower-case word after it, past an adverb ("Wang also noted")
+_WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
@@ -180,12 +183,48 @@ class Resolver:
                 full = [p for p in self.persons if surname(p.name) == last]
                 before = [p for p in full if p.start < m.start()]
                 at[m.start()] = (before[-1] if before else full[0]).name
+        self._family_first(at, surnames)
         self.gender: dict[str, str] = {}
         for m in _ADDRESS.finditer(self.text):
             for name in {n for n in at.values() if surname(n) == m.group(2)}:
                 self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
         chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
         return [p for p, _ in chain], [n for _, n in chain]
+
+    def _family_first(self, at: dict[int, str], surnames: set[str]) -> None:
+        """Add to ``at`` the mentions of a person the text names by the first of two words
+        alone, its last word never alone (a family name written first: "Dr Wang Chunchen ...
+        Wang says"): the person with that first word the text gives a title or an appositive,
+        else the one named most."""
+        firsts: dict[str, list[Mention]] = {}
+        for p in self.persons:
+            words = p.name.split()
+            if len(words) == 2 and words[0] not in surnames:
+                firsts.setdefault(words[0], []).append(p)
+        speaking = self._speaking_words() if firsts else set()
+        for first, people in firsts.items():
+            if first not in speaking or any(self._alone(surname(p.name)) for p in people):
+                continue  # "Wang Qingsong ... Qingsong": the surname is the name's last word;
+                # "Chinese characters ... Chinese art": no one the text has speak
+            best = max(people, key=lambda p: (p.cue, self.count[p.name], -p.start)).name
+            for m in re.finditer(rf"\b{re.escape(first)}\b", self.text):
+                if m.start() not in at and not _in_run(self.text, m.start(), m.end(), self.lex):
+                    at[m.start()] = best
+
+    def _speaking_words(self) -> set[str]:
+        """The capitalised words the text addresses ("Dr Wang") or has speak alone, an adverb
+        allowed between ("Wang says", "Wang also noted")."""
+        forms = self.lex["forms"]
+        words = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
+        for m in _WORD_AND_NEXT.finditer(self.text):
+            if m.group(2) in forms:
+                words.add(m.group(1))
+        return words
+
+    def _alone(self, word: str) -> bool:
+        """Whether the text uses ``word`` alone somewhere, outside a run of capitals."""
+        return any(not _in_run(self.text, m.start(), m.end(), self.lex)
+                   for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))  # fmt: skip
 
     def person_between(self, start: int, end: int) -> bool:
         """Whether a name that reads as a person's is given (outside quotation marks) between
