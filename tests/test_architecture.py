@@ -83,6 +83,7 @@ LAYERS: dict[str, str] = {
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
     "quote_sources": "analysis",
+    "speaker_chain": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",

@@ -14,7 +14,7 @@ resolved to the names the document gives (:class:`Resolver`).
 - "I" to the speaker of the transcript turn it is in ("Vladimir Putin: ... I said");
 - "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
   quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
-  characters).
+  characters), along the chain :mod:`toolkit.speaker_chain` gives.
 
 The names and their titles are found by :mod:`toolkit.speakers`.
 
@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_chain import person_chain
 from toolkit.speaker_offices import (
     REACH,
     document_owner,
@@ -43,7 +44,6 @@ from toolkit.speaker_offices import (
 )
 from toolkit.speakers import (
     DETERMINERS,
-    PARTICLES,
     UPPER,
     Mention,
     is_person,
@@ -54,63 +54,13 @@ from toolkit.speakers import (
 __all__ = ["Resolver"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
-_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
-# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
-_LONE_AFTER = re.compile(
-    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
-)
-
-
-# before a word: a capitalised word, a place's preposition or a hyphen ("Lower Austria", "in
-# Hong Kong", "Kyiv-Austria"); after it, a capitalised word ("Chute Foundation")
-_RUN_BEFORE = re.compile(
-    rf"(?:\b([{UPPER}][\w’'\-]*)\.?\s+|\b(?:in|at|to|from|near|into|across)\s+|-)$"
-)
-_RUN_AFTER = re.compile(rf"\s+[{UPPER}]")
-
-
-def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
-    """Whether the word at ``text[start:end]`` is part of a longer run of capitals or a place
-    after a preposition, not a surname standing alone; a title or a particle before it
-    ("Governor Orlov", "Mr. Wang", "Le Carré") leaves it alone."""
-    before = _RUN_BEFORE.search(text[max(0, start - 40) : start])
-    if before and before.group(1):
-        word = before.group(1)
-        if word.lower() in lex["title_words"] or word.lower() in PARTICLES:
-            before = None
-    return bool(before or _RUN_AFTER.match(text, end))
-
-
-# the space between a name and its verb, with an adverb ("also", "again", "firmly")
-_ADVERB = r"(?:(?:also|again|then|later|[a-z]+ly)\s+)"
-_ADVERB_GAP = re.compile(rf"\s+{_ADVERB}?")
-# a capitalised word and the lower-case word after it, past an adverb ("Wang also noted")
-_WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
-
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
-
-
-def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
-    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
-    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
-    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
-    capitals."""
-    if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
-        return True
-    for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
-        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
-            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
-            prev = before[0] if before else ""
-            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
-                return True
-    return False
 
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
@@ -145,86 +95,17 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
-        addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
-        cued = {m.name for m in self.mentions if m.cue or self._speaks(m)}
-        self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
-                        and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
-        self._chain = self._person_mentions()
+        chain = person_chain(self.mentions, self.lex, self.text, self.quoted)
+        self.persons, self.gender = chain.persons, chain.gender
+        self._chain = chain.starts, chain.names
         # names that read as a person's, salient or not, and transcript turns, in text order
         self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
                              and self._outside_quotes(m.start))  # fmt: skip
         self._turns = [(m.start(), m.group(1)) for m in _TURN.finditer(self.text)
                        if is_person(m.group(1), self.lex)]  # fmt: skip
 
-    def _speaks(self, mention: Mention) -> bool:
-        """Whether a reporting verb follows the name, an adverb allowed between ("Vladimir Putin
-        informed ...", "Alfred Riedl also expressed ..."): the subject of a speech act is a
-        person however plainly the text names it."""
-        end = mention.start + len(mention.name)
-        gap = _ADVERB_GAP.match(self.text, end)
-        verb = gap and self.lex["verb"].match(self.text, gap.end())
-        return bool(verb and verb.group()[0].islower())
-
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
-
-    def _person_mentions(self) -> tuple[list[int], list[str]]:
-        """Each mention of a person outside quotation marks, by full name or by surname alone
-        ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
-        at: dict[int, str] = {m.start: m.name for m in self.persons}
-        surnames = {surname(m.name) for m in self.persons}
-        for last in surnames:
-            for m in re.finditer(rf"\b{re.escape(last)}\b", self.text):
-                if _in_run(self.text, m.start(), m.end(), self.lex):
-                    continue  # "in Hong Kong", "Lower Austria": no mention of the person
-                if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
-                                          if n.endswith(last)):  # fmt: skip
-                    continue
-                full = [p for p in self.persons if surname(p.name) == last]
-                before = [p for p in full if p.start < m.start()]
-                at[m.start()] = (before[-1] if before else full[0]).name
-        self._family_first(at, surnames)
-        self.gender: dict[str, str] = {}
-        for m in _ADDRESS.finditer(self.text):
-            for name in {n for n in at.values() if surname(n) == m.group(2)}:
-                self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
-        chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
-        return [p for p, _ in chain], [n for _, n in chain]
-
-    def _family_first(self, at: dict[int, str], surnames: set[str]) -> None:
-        """Add to ``at`` the mentions of a person the text names by the first of two words
-        alone, its last word never alone (a family name written first: "Dr Wang Chunchen ...
-        Wang says"): the person with that first word the text gives a title or an appositive,
-        else the one named most."""
-        firsts: dict[str, list[Mention]] = {}
-        for p in self.persons:
-            words = p.name.split()
-            if len(words) == 2 and words[0] not in surnames:
-                firsts.setdefault(words[0], []).append(p)
-        speaking = self._speaking_words() if firsts else set()
-        for first, people in firsts.items():
-            if first not in speaking or any(self._alone(surname(p.name)) for p in people):
-                continue  # "Wang Qingsong ... Qingsong": the surname is the name's last word;
-                # "Chinese characters ... Chinese art": no one the text has speak
-            best = max(people, key=lambda p: (p.cue, self.count[p.name], -p.start)).name
-            for m in re.finditer(rf"\b{re.escape(first)}\b", self.text):
-                if m.start() not in at and not _in_run(self.text, m.start(), m.end(), self.lex):
-                    at[m.start()] = best
-
-    def _speaking_words(self) -> set[str]:
-        """The capitalised words the text addresses ("Dr Wang") or has speak alone, an adverb
-        allowed between ("Wang says", "Wang also noted")."""
-        forms = self.lex["forms"]
-        words = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
-        for m in _WORD_AND_NEXT.finditer(self.text):
-            if m.group(2) in forms:
-                words.add(m.group(1))
-        return words
-
-    def _alone(self, word: str) -> bool:
-        """Whether the text uses ``word`` alone somewhere, outside a run of capitals."""
-        return any(not _in_run(self.text, m.start(), m.end(), self.lex)
-                   for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))  # fmt: skip
 
     def person_between(self, start: int, end: int) -> bool:
         """Whether a name that reads as a person's is given (outside quotation marks) between
