@@ -4,9 +4,9 @@ from toolkit.speaker_chain import person_chain
 from toolkit.speakers import find_mentions, lexicon
 
 
-def chain_names(text):
-    chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, [])
-    return [(text[p : p + 12].split()[0], n) for p, n in zip(chain.starts, chain.names)]
+def chain_names(text, quoted=()):
+    chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, list(quoted))
+    return [(text[p:].split()[0], n) for p, n in zip(chain.starts, chain.names, strict=True)]
 
 
 @pytest.mark.parametrize(
@@ -28,13 +28,8 @@ def chain_names(text):
     ],
 )  # fmt: skip
 def test_person_chain(text, expected):
-    if "“" in text:
-        a, b = text.index("“"), text.index("”")
-        chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, [(a, b)])
-        got = [(text[p : p + 12].split()[0], n) for p, n in zip(chain.starts, chain.names)]
-    else:
-        got = chain_names(text)
-    assert got == expected
+    quoted = [(text.index("“"), text.index("”"))] if "“" in text else []
+    assert chain_names(text, quoted) == expected
 
 
 @pytest.mark.parametrize(
