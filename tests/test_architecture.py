@@ -84,6 +84,7 @@ LAYERS: dict[str, str] = {
     "quote_subjects": "analysis",
     "quote_sources": "analysis",
     "speaker_chain": "analysis",
+    "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speakers": "analysis",

@@ -1,7 +1,8 @@
 import pytest
 
 from toolkit.speaker_chain import person_chain
-from toolkit.speakers import find_mentions, lexicon
+from toolkit.speaker_names import find_mentions
+from toolkit.speakers import lexicon
 
 
 def chain_names(text, quoted=()):

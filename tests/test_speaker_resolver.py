@@ -1,7 +1,8 @@
 import pytest
 
+from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
-from toolkit.speakers import find_mentions, lexicon
+from toolkit.speakers import lexicon
 
 TEXT = (
     "Belarusian President Aleksandr Lukashenko met Russian Foreign Minister Sergey Lavrov. "

@@ -40,8 +40,9 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
+from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
-from toolkit.speakers import find_mentions, is_organisation, is_person, lexicon
+from toolkit.speakers import is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
 

@@ -11,7 +11,8 @@
 :mod:`toolkit.speaker_resolver` resolves pronouns along this chain.
 
 Example:
-    >>> from toolkit.speakers import find_mentions, lexicon
+    >>> from toolkit.speaker_names import find_mentions
+    >>> from toolkit.speakers import lexicon
     >>> text = "Vladimir Putin informed Recep Tayyip Erdogan of the talks. Putin said more."
     >>> chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, [])
     >>> chain.names
@@ -25,7 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.speakers import PARTICLES, UPPER, Mention, is_person, surname
+from toolkit.speaker_names import Mention
+from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
 __all__ = ["Chain", "person_chain"]
 

@@ -19,7 +19,8 @@ resolved to the names the document gives (:class:`Resolver`).
 The names and their titles are found by :mod:`toolkit.speakers`.
 
 Example:
-    >>> from toolkit.speakers import find_mentions, lexicon
+    >>> from toolkit.speaker_names import find_mentions
+    >>> from toolkit.speakers import lexicon
     >>> text = "Belarusian President Aleksandr Lukashenko met Sergey Lavrov. Lukashenko spoke."
     >>> resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     >>> resolver.resolve("the Belarusian leader", len(text))
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.speaker_chain import person_chain
+from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
     REACH,
     document_owner,
@@ -42,14 +44,7 @@ from toolkit.speaker_offices import (
     office_holder,
     title_matches,
 )
-from toolkit.speakers import (
-    DETERMINERS,
-    UPPER,
-    Mention,
-    is_person,
-    name_of,
-    surname,
-)
+from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
 
 __all__ = ["Resolver"]
 
