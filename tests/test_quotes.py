@@ -1117,8 +1117,9 @@ def test_as_a_described_name_said(text, expected):
         ("Walking past a wall scrawled with the slogan “Assad only, Assad forever,” one "
          "government supporter spluttered: “This is wrong. Syria is for my children.”",
          [("one government supporter", "splutter", "This is wrong. Syria is for my children.")]),
-        # still no report without "that"
+        # still no report without "that" right after the verb
         ("The ministry disclosed the figures on Monday.", []),
+        ("Bass reveals the sordid diplomacy that attended the birth of Bangladesh in 1971.", []),
     ],
 )  # fmt: skip
 def test_more_verbs_and_a_frame_before_a_colon(text, expected):

@@ -18,6 +18,8 @@ def chain_names(text, quoted=()):
          [("Vladimir", "Vladimir Putin"), ("Putin", "Vladimir Putin")]),
         # a name the text never titles, addresses, uses alone or has speak is no person
         ("Vladimir Putin arrived with guests.", []),
+        # nor a group that speaks
+        ("South Africans say the vote was fair. Afghan Women said more.", []),
         # a word inside a run of capitals or a place after a preposition is no mention
         ("Anna Vogt, the governor, spoke. Lower Vogt Street is in Vogt. Vogt smiled.",
          [("Anna", "Anna Vogt"), ("Vogt", "Anna Vogt")]),

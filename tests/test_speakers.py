@@ -80,6 +80,9 @@ def test_reporting_verbs_are_whole_words(text, verb):
         # not a title's last word
         ("Chief Executive Leung Chun-ying", ["Chief", "Executive"], "Leung Chun-ying"),
         ("Hong Kong Federation Cheng Yiu-tong", ["Hong", "Kong", "Federation"], "Cheng Yiu-tong"),
+        ("Professor of Sociology Lau Siu-kai", ["Professor", "of", "Sociology"], "Lau Siu-kai"),
+        ("Secretary for Security Lai Tung-kwok", ["Secretary", "for", "Security"],
+         "Lai Tung-kwok"),
     ],
 )  # fmt: skip
 def test_name_of_splits_titles_from_the_name(phrase, titles, name):

@@ -48,6 +48,8 @@ _RUN_AFTER = re.compile(rf"\s+[{UPPER}]")
 # the space between a name and its verb, with an adverb ("also", "again", "firmly")
 _ADVERB = r"(?:(?:also|again|then|later|[a-z]+ly)\s+)"
 _ADVERB_GAP = re.compile(rf"\s+{_ADVERB}?")
+# a plural last word ("South Africans", "Afghan Women")
+_PLURAL = re.compile(r"(?:[^s]s|\b(?:Women|Men|People|Children))$")
 # a capitalised word and the lower-case word after it, past an adverb ("Wang also noted")
 _WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
@@ -111,6 +113,8 @@ def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
     """Whether a reporting verb follows the name, an adverb allowed between ("Vladimir Putin
     informed ...", "Alfred Riedl also noted ..."): the subject of a speech act is a person
     however plainly the text names it."""
+    if _PLURAL.search(mention.name):
+        return False  # "South Africans say", "Afghan Women said": a group, no person
     gap = _ADVERB_GAP.match(text, mention.start + len(mention.name))
     verb = gap and lex["verb"].match(text, gap.end())
     return bool(verb and verb.group()[0].islower())

@@ -261,8 +261,13 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         # name and a hyphened given name ("John Tsang Chun-wah")
         third = re.match(HYPHENED, words[-1]) or (
             _HYPHENED_GIVEN.fullmatch(words[-1])
-            and (i < 2 or not CAPITAL.match(words[i - 2]) or words[i - 2] in lex["titles"])
-        )  # not a title's last word: "Chief Executive Leung Chun-ying"
+            and (
+                i < 2
+                or words[i - 2] in lex["titles"]
+                or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
+            )
+        )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
+        # Sociology Lau Siu-kai"
         if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
