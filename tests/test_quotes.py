@@ -836,6 +836,23 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
          [("the company's mission statement", "The company only runs the market")]),
         ("Unemployment rose to 5 percent, according to official statistics.",
          [("official statistics", "Unemployment rose to 5 percent")]),
+        # after a linking adverb that opens the sentence
+        ("In addition, according to media reports, the agency faces a 50 percent cut.",
+         [("media reports", "the agency faces a 50 percent cut")]),
+        ("Meanwhile, according to the Chinese police, the road reopened on Friday.",
+         [("the Chinese police", "the road reopened on Friday")]),
+        # not after another opening phrase, which may be the source's own clause
+        ("In Minsk, according to the law, the election must be held in May.", []),
+        # a report its owner names in capitals, a day it was released an adjunct
+        ("Malaysia is among the countries doing the least, according to a State Department "
+         "report released Friday, a finding that could lead to penalties.",
+         [("a State Department report", "Malaysia is among the countries doing the least")]),
+        # the author of an analysis, past its appositive and a relative clause on it
+        ("Some 109 projects were in the budget, according to an analysis by Citizens Against "
+         "Government Waste, a fiscally conservative group, which calls the report the Pig Book.",
+         [("Citizens Against Government Waste", "Some 109 projects were in the budget")]),
+        # a rule followed, not a source
+        ("According to the President’s decree, the National Flag was hoisted at 10:00.", []),
         # not other nouns, nor "the survey" (whose it is the text says elsewhere)
         ("According to the latest information, India is now the third-largest economy.", []),
         ("According to the law, the election must be held in May.", []),
@@ -994,3 +1011,116 @@ def test_a_bare_clause_after_said(text, expected):
 )  # fmt: skip
 def test_inverted_frames_and_names_before_of(text, expected):
     assert found(text).select("speaker", "speaker_text").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation that goes on one just attributed keeps the speaker its frame was resolved
+        # to, not the person named before that frame
+        ("Dr Wang Chunchen, the curator, spoke. Zhang Xiaotao, an artist, paints. His work "
+         "sells, Wang says. “Let us take ink painting,” he says. “Today you can renew the "
+         "medium, artistically and politically.”",
+         ["Wang Chunchen", "Wang Chunchen", "Wang Chunchen"]),
+        ("Pier Luigi Bersani, the party leader, spoke after Beppe Grillo, the comedian, left. "
+         "Bersani was calm. “Now they are here, too,” he said. “So either they should go home "
+         "as well, or say what they want to do.”",
+         ["Pier Luigi Bersani", "Pier Luigi Bersani"]),
+    ],
+)  # fmt: skip
+def test_a_continued_quotation_keeps_its_frame_s_speaker(text, expected):
+    assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in the frame's own appositive describes the speaker: the next quotation of
+        # whole sentences still resumes the speaker
+        ("“The Fed is too important to be insulated from working families,” said Ady Barkan, a "
+         "lawyer with the Center for Popular Democracy, a group based in Brooklyn. “We think "
+         "that the Fed needs to listen more and be more responsive.”",
+         ["Ady Barkan", "Ady Barkan"]),
+        # not a person named in a sentence after the frame's
+        ("“The Fed is too important to be insulated from working families,” said Ady Barkan, a "
+         "lawyer. Janet Yellen, the Fed chair, met them. “We think that the Fed needs to listen "
+         "more and be more responsive.”",
+         ["Ady Barkan"]),
+    ],
+)  # fmt: skip
+def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text, expected):
+    assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case words that describe the name in a frame that ends the sentence
+        ("Four police were hacked to death with machetes, coast police boss Aggrey Adoli said.",
+         [("Aggrey Adoli", "say", "Four police were hacked to death with machetes")]),
+        ("The talks went well, opposition leader Ilya Yashin said on Monday.",
+         [("Ilya Yashin", "say", "The talks went well")]),
+        ("Dissidents crowded into the courtroom to cheer, the independent Cairene daily "
+         "Al-Masry Al-Youm reported.",
+         [("Al-Masry Al-Youm", "report", "Dissidents crowded into the courtroom to cheer")]),
+        # not a clause's own words before the name
+        ("The war was over by then, and Vladimir Putin said.", []),
+        ("We met the whole team, then Vladimir Putin said.", []),
+    ],
+)  # fmt: skip
+def test_a_described_name_ends_the_sentence_as_its_frame(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle on a noun phrase after a quotation is no frame
+        ("Though Ms. Saldana told InStyle that “I was not right for the part,” the online "
+         "petition calling for a boycott grew.",
+         [("Ms. Saldana", "tell")]),
+        ("“We want a boycott of the film,” the protesters chanting outside the cinema grew "
+         "louder.", []),
+        # a finite verb after a participle phrase still frames it
+        ("“We want a boycott of the film,” a protester standing outside said.",
+         [("a protester standing outside", "say")]),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_quotation_is_no_frame(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'As X noted, ...' with words that describe the name
+        ("As her cousin Omar Robert Hamilton noted, she is among the dissidents on a hunger "
+         "strike.",
+         [("Omar Robert Hamilton", "note", "she is among the dissidents on a hunger strike")]),
+        ("As the veteran diplomat Ivan Petrov said, the talks will take a long time.",
+         [("Ivan Petrov", "say", "the talks will take a long time")]),
+    ],
+)  # fmt: skip
+def test_as_a_described_name_said(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reveal, disclose, exclaim, splutter
+        ("One US official revealed that the president prefers smaller meetings.",
+         [("One US official", "reveal", "the president prefers smaller meetings")]),
+        ("The ministry disclosed that the plant would close in May.",
+         [("The ministry", "disclose", "the plant would close in May")]),
+        # a frame with a colon introduces the quotation after it, not a slogan before it
+        ("Walking past a wall scrawled with the slogan “Assad only, Assad forever,” one "
+         "government supporter spluttered: “This is wrong. Syria is for my children.”",
+         [("one government supporter", "splutter", "This is wrong. Syria is for my children.")]),
+        # still no report without "that" right after the verb
+        ("The ministry disclosed the figures on Monday.", []),
+        ("Bass reveals the sordid diplomacy that attended the birth of Bangladesh in 1971.", []),
+    ],
+)  # fmt: skip
+def test_more_verbs_and_a_frame_before_a_colon(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected

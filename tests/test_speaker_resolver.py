@@ -1,7 +1,8 @@
 import pytest
 
+from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
-from toolkit.speakers import find_mentions, lexicon
+from toolkit.speakers import lexicon
 
 TEXT = (
     "Belarusian President Aleksandr Lukashenko met Russian Foreign Minister Sergey Lavrov. "
@@ -27,3 +28,110 @@ def test_resolver_names_the_speaker_from_its_document(written, expected):
 def test_resolver_takes_the_canonical_name_of_an_alias():
     resolver = Resolver(find_mentions(TEXT, lexicon()), lexicon(), {"sergey lavrov": "Lavrov S."})
     assert resolver.resolve("Lavrov", len(TEXT)) == "Lavrov S."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place whose last word a person's name shares is no mention of that person: "in
+        # Austria" is no antecedent, "in Hong Kong" neither
+        ("Johanna Vogt, the governor of Lower Austria, and Alfred Riedl, the head of the "
+         "association, spoke. Alfred Riedl noted that firms in Austria grew. He stressed",
+         "Alfred Riedl"),
+        ("Karin Kong, the editor, arrived. Steve Hui, the police spokesman, spoke in Hong Kong. "
+         "He said", "Steve Hui"),
+        # a surname after a title or a particle is still the person
+        ("Vasily Orlov, the governor, spoke. Ivan Petrov, the mayor, agreed. Governor Orlov "
+         "added more. He said", "Vasily Orlov"),
+        ("John le Carré, the novelist, met Jeremy Irons, the actor. Le Carré smiled. He said",
+         "John le Carré"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("Former ambassador Jon Huntsman Jr spoke in Beijing.", "Huntsman", "Jon Huntsman Jr"),
+        ("Former ambassador Jon Huntsman Jr spoke in Beijing.", "he", "Jon Huntsman Jr"),
+        ("Financial Secretary John Tsang Chun-wah spoke.", "Tsang", "John Tsang Chun-wah"),
+        ("Chief Executive Leung Chun-ying spoke.", "Leung", "Leung Chun-ying"),
+    ],
+)
+def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text, written, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name followed by a reporting verb is a person, though the text never titles it nor
+        # uses the surname alone
+        ("Vladimir Putin informed Recep Tayyip Erdogan on the progress of the talks. He",
+         "Vladimir Putin"),
+        ("Alfred Riedl also noted his interest in ties. He", "Alfred Riedl"),
+        # not a name followed by anything else
+        ("Lower Austria lies on the Danube. He", "He"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_reporting_verb_is_a_person(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role with no determiner in commas after a name makes it a person
+        ("“We will change everything,” said Nicoletta Febbraro, 57. On Tuesday, Pier Luigi "
+         "Bersani, leader of the Democratic Party, called on the movement to act. He",
+         "Pier Luigi Bersani"),
+        ("“We will change everything,” said Nicoletta Febbraro, 57. Masete Levy, president of "
+         "the union, spoke next. He", "Masete Levy"),
+        # not a lower-case word that is no role
+        ("Anna Rossi, a teacher, spoke. Costa Rica, home of many birds, was calm. He",
+         "Anna Rossi"),
+    ],
+)  # fmt: skip
+def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # a group from places or of an institution stays as written, not the institution
+        ("Organizers from Dallas and Philadelphia", "Organizers from Dallas and Philadelphia"),
+        ("activists from Philadelphia", "activists from Philadelphia"),
+        ("Officials of the Philadelphia Fed", "Officials of the Philadelphia Fed"),
+        # one person from an institution is the person
+        ("Mr. Harker of the Philadelphia Fed", "Patrick Harker"),
+    ],
+)
+def test_a_group_from_a_place_is_no_institution(written, expected):
+    text = "Patrick Harker, president of the Philadelphia Fed, spoke. The Philadelphia Fed said."
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name written first and used alone: its mentions are the person's, the one
+        # the text titles among those who share it
+        ("Dr Wang Chunchen, the curator, spoke. The artists include Wang Qingsong and Zhang "
+         "Xiaotao. Zhang Xiaotao, a painter, arrived. Wang says the show is new. He",
+         "Wang Chunchen"),
+        # not a word the text never has speak alone ("Chinese" in "Contemporary Chinese")
+        ("Dr Wang Chunchen, the curator, spoke. Contemporary Chinese art was shown. Mr. Wang "
+         "smiled. Contemporary Chinese painting is new. He", "Wang Chunchen"),
+    ],
+)  # fmt: skip
+def test_a_family_name_written_first_is_a_mention(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve("He", len(text)) == expected

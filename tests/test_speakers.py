@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.speakers import lexicon, name_of, speaker_phrase, word_spans
+from toolkit.speakers import lexicon, name_of, speaker_phrase, surname, word_spans
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,33 @@ def test_reporting_verbs_are_whole_words(text, verb):
         ("John F. Kennedy", [], "John F. Kennedy"),
         # a hyphenated name is a name
         ("Tsui Wai-hung", [], "Tsui Wai-hung"),
+        # a generation is no name word: the given name before it stays
+        ("Former ambassador Jon Huntsman Jr", ["Former", "ambassador"], "Jon Huntsman Jr"),
+        ("the shortstop Cal Ripken Jr.", ["the", "shortstop"], "Cal Ripken Jr."),
+        # an English given name before a family name and a hyphened given name
+        ("Financial Secretary John Tsang Chun-wah", ["Financial", "Secretary"],
+         "John Tsang Chun-wah"),
+        ("Professor Benny Tai Yiu-ting", ["Professor"], "Benny Tai Yiu-ting"),
+        # not a title's last word
+        ("Chief Executive Leung Chun-ying", ["Chief", "Executive"], "Leung Chun-ying"),
+        ("Hong Kong Federation Cheng Yiu-tong", ["Hong", "Kong", "Federation"], "Cheng Yiu-tong"),
+        ("Professor of Sociology Lau Siu-kai", ["Professor", "of", "Sociology"], "Lau Siu-kai"),
+        ("Secretary for Security Lai Tung-kwok", ["Secretary", "for", "Security"],
+         "Lai Tung-kwok"),
     ],
 )  # fmt: skip
 def test_name_of_splits_titles_from_the_name(phrase, titles, name):
     assert name_of(phrase, lexicon()) == (titles, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sergey Lavrov", "Lavrov"),
+        ("Abdel Fattah al-Sisi", "Sisi"),
+        ("Jon Huntsman Jr", "Huntsman"),  # the word before a generation
+        ("Ken Griffey III", "Griffey"),
+    ],
+)
+def test_surname_is_the_word_the_text_uses_alone(name, expected):
+    assert surname(name) == expected

@@ -173,7 +173,13 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             break  # a sentence ends before the verb: that verb frames another sentence
         if re.match(r"\s+that\b", tail[m.end() :]):
             break  # '“Air Nuts,” the airline announced that ...': the verb reports its clause
+        if re.match(r"\s*:\s*[“\"«]", tail[m.end() :]):
+            break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the frame
+            # introduces the quotation after its colon
         before = without_appositive(tail[lead : m.start()], lex)
+        if before.strip() and m.group().lower().endswith("ing"):
+            continue  # '“...,” the online petition calling for a boycott': a participle on a
+            # noun phrase, no frame; a frame after a quotation has a finite verb
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None

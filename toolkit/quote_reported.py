@@ -2,7 +2,7 @@
 
 - 'X stressed that ...', 'X said the talks ...', 'X said on Wednesday he ...';
 - '..., X said (on Thursday).', '..., said X, the ...', 'However, X noted, the ...';
-- 'According to X, ...', '..., according to X.', 'As X said at the briefing, ...';
+- 'As X said at the briefing, ...' ('According to X, ...' is :mod:`toolkit.quote_sources`);
 - 'This was stated by X.' (the sentence before is X's);
 - a second verb that takes the subject of the first ('X expressed concern ... but said that'),
   and a participle after a comma that takes the clause's subject ('X echoed that sentiment,
@@ -36,6 +36,8 @@ from toolkit.quote_frames import (
     without_adverbs,
     without_appositive,
 )
+from toolkit.quote_sources import DAY as _DAY
+from toolkit.quote_sources import according_to, is_speaker
 from toolkit.quote_subjects import clause_subject, finite_clause
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
@@ -43,7 +45,6 @@ __all__ = ["reported"]
 
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 # (also after a day: "said on Wednesday he did not want ...")
-_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
@@ -55,17 +56,18 @@ _BARE_CLAUSE = re.compile(
 )
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
 # "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
-# a title with its stop inside a source ("according to Ms. Konstantopoulou")
-_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
-# an appositive after the source that ends a sentence ("..., according to X, a spokesman ...")
-_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80})"
-# a conjunction before "According to X, ...": "But according to the Chinese police, ..."
-_OPENING = r"(?:(?:But|And|Yet|So|Also,|However,)\s+)?"
 # a clause, then a short subject no list names that ends the sentence as its frame: "...,
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
     r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
+)
+# a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
+# or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
+_DESCRIBED = re.compile(
+    r"^(.{12,}?),\s+(?!(?:and|but|or|so|as|when|while|then|also|yet|if|though|although|since|"
+    r"after|before|where|which|who|that|even|still|because|until|once|now|here|there)\s)"
+    r"(?:(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){1,3}|(?:[a-z][a-z\-]*\s+){1,3})$"
 )
 # verbs that end a sentence as its frame with no object ("..., the group said.")
 _FINAL_VERBS = {
@@ -96,6 +98,11 @@ _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
 )
 # "As X said (at the briefing), ...": the clause after the comma
+# "As" before the speaker, with words that describe a name ("As her cousin Omar Robert
+# Hamilton noted, ...")
+_AS_OPENING = re.compile(
+    r"\s*As\s+(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
+)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
 _PASSIVE = re.compile(
@@ -114,35 +121,6 @@ _PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{
 _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
 )
-
-
-def _is_speaker(phrase: str, lex: dict) -> bool:
-    words = word_spans(phrase)
-    if len(words) == 1 and words[0][2].lower() in ("him", "her"):
-        return True
-    got = speaker_phrase(words, lex)
-    return bool(got and got[0] == 0) or _is_source(phrase, lex)
-
-
-def _is_source(phrase: str, lex: dict) -> bool:
-    """A source "according to" cites that no speaker phrase names: a noun phrase of up to six
-    words, in lower case but for a year or a name before a possessive, whose head is a report,
-    survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
-    statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
-    the text says elsewhere: unknown here)."""
-    words = phrase.split()
-    head = next((" ".join(words[i:]) for i in range(len(words))
-                 if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
-    lead = words[: -len(head.split())] if head else []
-    if [w.lower() for w in lead] in (["the"], ["this"], ["that"]):
-        return False  # "the survey": a document whose owner the text names elsewhere
-    return (
-        bool(head)
-        and len(words) <= 6
-        and all(
-            re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in words[: -len(head.split())]
-        )
-    )
 
 
 def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
@@ -216,7 +194,7 @@ def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex:
     m = _PASSIVE.match(text[s0:s1])
     if m is None or previous is None or not lex["verb"].fullmatch(m.group(1)):
         return None
-    if not _is_speaker(m.group(2), lex):
+    if not is_speaker(m.group(2), lex):
         return None
     return (previous[0], previous[1], (s0 + m.start(2), s0 + m.end(2)),
             lemma_of(m.group(1), lex))  # fmt: skip
@@ -232,33 +210,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     passive = _passive(text, s0, s1, previous, lex)
     if passive:
         return [passive]
-    for m, quote, who in (
-        (
-            re.search(
-                rf"(?:^\s*{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?$",
-                sentence,
-                re.I,
-            ),
-            2,
-            1,
-        ),
-        # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
-        (
-            re.search(
-                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,80}}){_APPOSITION}?\.?$",
-                sentence,
-            ),
-            1,
-            2,
-        ),
-    ):
-        if not m:
-            continue
-        # a day after the source is an adjunct: "according to media reports on Thursday"
-        end = m.start(who) + len(re.sub(rf"\s+(?:on\s+)?{_DAY}$", "", m.group(who)))
-        if _is_speaker(sentence[m.start(who) : end], lex):  # "according to the data": none
-            out.append((s0 + m.start(quote), s0 + m.end(quote),
-                        (s0 + m.start(who), s0 + end), "according to"))  # fmt: skip
+    out.extend(according_to(sentence, s0, lex))
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):
@@ -315,7 +267,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
-        if as_frame and re.fullmatch(r"\s*As\s+", sentence[: speaker[0] - s0]):
+        if as_frame and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0]):
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
@@ -355,6 +307,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         head = sentence[: speaker[0] - s0]
         tail = re.match(r"^(.{12,}?),\s*$", head)
+        if tail is None and text[speaker[0]].isupper():
+            # "..., coast police boss Aggrey Adoli said.": lower-case words that describe a name
+            tail = _DESCRIBED.match(head)
         if tail and _INTRODUCTORY.match(tail.group(1)):
             tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
         n_rest = len(rest.split())

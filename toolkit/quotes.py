@@ -40,8 +40,9 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
+from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
-from toolkit.speakers import find_mentions, is_organisation, is_person, lexicon
+from toolkit.speakers import is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
 
@@ -65,19 +66,33 @@ _RESUME_REACH = 600  # characters from the last attribution's frame to a quotati
 
 
 def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Found,
-             resolver: Resolver) -> bool:  # fmt: skip
+             resolver: Resolver, frame_sentence_end: int) -> bool:  # fmt: skip
     """Whether a quotation with no frame resumes the speaker quoted last: it is whole
     sentences (it opens its sentence, ends with a stop and runs six words or more), within
-    600 characters of that speaker's frame, and no other person is named between ('“...,”
-    said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The president accepted it ...”');
+    600 characters of that speaker's frame, and no other person is named between the frame's
+    sentence and it ('“...,” said Aimal Faizi, ... Tuesday. [a sentence of narrative] “The
+    president accepted it ...”'; a name in the frame's own appositive, "said Ady Barkan, a
+    lawyer with the Center for Popular Democracy.", describes the speaker and does not count);
     not a phrase in quotation marks (a title, a scare quote, a nickname)."""
     whole = not text[sent[0] : start - 1].strip() and re.search(r"[.!?…]\W*$", text[start:end])
     return bool(
         whole
         and len(text[start:end].split()) >= 6
         and 0 <= start - last.frame_end <= _RESUME_REACH
-        and not resolver.person_between(last.frame_end, start)
+        and not resolver.person_between(_frame_rest(last, frame_sentence_end), start)
     )
+
+
+_APPOSITIVE_REACH = 200  # characters from a frame's verb or speaker to its sentence's end
+
+
+def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
+    """Where the words of the frame of ``last`` end: its sentence's end when a frame with a
+    verb ends its sentence within an appositive's reach, else the frame itself (a quotation
+    that goes on one with no frame of its own, or a sentence run on where the text lost a
+    space)."""
+    near = 0 <= frame_sentence_end - last.frame_end <= _APPOSITIVE_REACH
+    return frame_sentence_end if last.verb and near else last.frame_end
 
 
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
@@ -88,6 +103,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     ends = sorted(e for _, e in spans)
     previous: _Found | None = None
     last: _Found | None = None  # the quotation attributed last
+
+    def frame_end_of(f: _Found) -> int:  # the end of the sentence that holds a frame
+        return sentences[bisect.bisect_right(starts, f.frame_end) - 1][1]
+
     for start, end in spans:
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
@@ -104,7 +123,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
                        True, end)  # fmt: skip
         elif previous and continues(text[previous.frame_end : start - 1], lex):
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
-        elif last and _resumes(text, sent, start, end, last, resolver):
+        elif last and _resumes(text, sent, start, end, last, resolver, frame_end_of(last)):
             f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
         else:
             previous = None
@@ -168,8 +187,13 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
+        # a frame is resolved once: a quotation that goes on one attributed before shares its
+        # frame, and resolving its "he" again would skip the person that frame just named
+        resolved: dict[int, str] = {}
         for f in _in_doc(text, lex, resolver):
-            speaker = resolver.resolve(f.speaker_text, f.speaker_at)
+            if f.speaker_at not in resolved:
+                resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
+            speaker = resolved[f.speaker_at]
             if speaker == "I":
                 continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:

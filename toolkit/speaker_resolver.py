@@ -14,12 +14,13 @@ resolved to the names the document gives (:class:`Resolver`).
 - "I" to the speaker of the transcript turn it is in ("Vladimir Putin: ... I said");
 - "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
   quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
-  characters).
+  characters), along the chain :mod:`toolkit.speaker_chain` gives.
 
 The names and their titles are found by :mod:`toolkit.speakers`.
 
 Example:
-    >>> from toolkit.speakers import find_mentions, lexicon
+    >>> from toolkit.speaker_names import find_mentions
+    >>> from toolkit.speakers import lexicon
     >>> text = "Belarusian President Aleksandr Lukashenko met Sergey Lavrov. Lukashenko spoke."
     >>> resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     >>> resolver.resolve("the Belarusian leader", len(text))
@@ -34,6 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_chain import person_chain
+from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
     REACH,
     document_owner,
@@ -41,49 +44,18 @@ from toolkit.speaker_offices import (
     office_holder,
     title_matches,
 )
-from toolkit.speakers import (
-    DETERMINERS,
-    UPPER,
-    Mention,
-    is_person,
-    name_of,
-    surname,
-)
+from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
 
 __all__ = ["Resolver"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
-_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
-# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
-_LONE_AFTER = re.compile(
-    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
-)
-
-
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
-
-
-def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
-    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
-    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
-    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
-    capitals."""
-    if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
-        return True
-    for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
-        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
-            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
-            prev = before[0] if before else ""
-            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
-                return True
-    return False
 
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
@@ -118,11 +90,9 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.count = Counter(m.name for m in self.mentions)
-        addressed = set(re.findall(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)", self.text))
-        cued = {m.name for m in self.mentions if m.cue}
-        self.persons = [m for m in self.mentions if is_person(m.name, self.lex)
-                        and _salient(m.name, self.text, addressed, m.name in cued)]  # fmt: skip
-        self._chain = self._person_mentions()
+        chain = person_chain(self.mentions, self.lex, self.text, self.quoted)
+        self.persons, self.gender = chain.persons, chain.gender
+        self._chain = chain.starts, chain.names
         # names that read as a person's, salient or not, and transcript turns, in text order
         self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
                              and self._outside_quotes(m.start))  # fmt: skip
@@ -131,26 +101,6 @@ class Resolver:
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
-
-    def _person_mentions(self) -> tuple[list[int], list[str]]:
-        """Each mention of a person outside quotation marks, by full name or by surname alone
-        ("Wales", "Ms. Zhang"), in text order: the chain a pronoun is resolved along."""
-        at: dict[int, str] = {m.start: m.name for m in self.persons}
-        surnames = {surname(m.name) for m in self.persons}
-        for last in surnames:
-            for m in re.finditer(rf"\b{re.escape(last)}\b", self.text):
-                if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
-                                          if n.endswith(last)):  # fmt: skip
-                    continue
-                full = [p for p in self.persons if surname(p.name) == last]
-                before = [p for p in full if p.start < m.start()]
-                at[m.start()] = (before[-1] if before else full[0]).name
-        self.gender: dict[str, str] = {}
-        for m in _ADDRESS.finditer(self.text):
-            for name in {n for n in at.values() if surname(n) == m.group(2)}:
-                self.gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
-        chain = sorted((p, n) for p, n in at.items() if self._outside_quotes(p))
-        return [p for p, _ in chain], [n for _, n in chain]
 
     def person_between(self, start: int, end: int) -> bool:
         """Whether a name that reads as a person's is given (outside quotation marks) between
@@ -213,9 +163,12 @@ class Resolver:
         people = len(pair) == 2 and all(
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
         )
-        if people or re.match(r"(?:\w+\s+)?[a-z]+s\s+of\s", written):
+        group = re.match(r"(?:\w+\s+)?(\w+s)\s+(?:of|from)\s", written)
+        if people or (
+            group and (group.group(1).islower() or group.group(1).lower() in lex["roles"])
+        ):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
-            # ("Other friends of Ms. Power"): no one person
+            # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
         if named:  # "a man named Mikita": the name
             written = named.group(1)

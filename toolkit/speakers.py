@@ -1,14 +1,12 @@
-"""Speakers: the noun phrase next to a reporting verb, and the names a document gives.
+"""Speakers: the noun phrase next to a reporting verb, the lexicon, and a name's parts.
 
 Speakers are noun phrases found next to a reporting verb: names ("Russian Foreign Minister
 Sergey Lavrov"), surnames, roles ("the Belarusian leader", "the ministry") and pronouns
-(:func:`speaker_phrase`). The names a document gives are found with the title words around
-them (:func:`find_mentions`): a title right before the name, however long ("Deputy Head of the
-Office of the President Rostyslav Shurma"), or an appositive after it. A name is a person's
-when the text gives it a title or an appositive, addresses it, or uses the surname alone; a
+(:func:`speaker_phrase`). A phrase's title words and name are split by :func:`name_of`; a
 group ("officials"), a possessive ("Morsi's Brotherhood") or a number ("Sixteen American") is
-never one person. :mod:`toolkit.speaker_resolver` resolves a written speaker to those names;
-:mod:`toolkit.quotes` finds the quotations and their frames. Verbs, role words, offices,
+never one person. The names a document gives are found by :mod:`toolkit.speaker_names`;
+:mod:`toolkit.speaker_resolver` resolves a written speaker to those names; :mod:`toolkit.quotes`
+finds the quotations and their frames. Verbs, role words, offices,
 institutions and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
@@ -21,18 +19,19 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import yaml
 
 __all__ = [
+    "CAPITAL",
     "DETERMINERS",
+    "HYPHENED",
+    "NOT_NAME_WORDS",
+    "PARTICLES",
     "QUANTIFIERS",
     "UPPER",
-    "Mention",
-    "find_mentions",
     "is_organisation",
     "is_person",
     "lexicon",
@@ -43,22 +42,15 @@ __all__ = [
 ]
 
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
+PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
-_HYPHENED = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})-)"
-_CAP = re.compile(rf"^{_HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
+HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
+CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
 QUANTIFIERS = {"many", "some", "most", "several", "few", "both"}
-# words before a place or a title that may come right before a name ("Ambassador to Vietnam
-# Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
-_BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
-_NAME_RUN = re.compile(
-    rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?"
-    rf"(?:[{UPPER}]\.|{_HYPHENED}?[{UPPER}][\w’'\-]+))+"
-)
-_NOT_NAME_WORDS = {
+NOT_NAME_WORDS = {
     "ministry", "state", "states", "union", "council", "committee", "government", "party",
     "republic", "federation", "kingdom", "nations", "house", "office", "service", "agency",
     "university", "news", "bank", "company", "day", "street", "city", "square", "sea", "ocean",
@@ -82,10 +74,21 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
+# a generation after a name ("Jon Huntsman Jr"): no name word of its own
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+# a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
+# "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surname(name: str) -> str:
-    """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"):
-    the word the text uses alone."""
-    return re.sub(rf"^{_HYPHENED}", "", name.split()[-1])
+    """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"),
+    or the word before a generation ("Jon Huntsman Jr" -> "Huntsman"): the word the text uses
+    alone."""
+    words = name.split()
+    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+        words = words[:-1]
+    return re.sub(rf"^{HYPHENED}", "", words[-1])
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,9 +140,9 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
         return "det"
     if low in lex["role_words"]:
         return "role"
-    if _CAP.match(word) and word not in lex["not_speakers"]:
+    if CAPITAL.match(word) and word not in lex["not_speakers"]:
         return "cap"
-    if low in _PARTICLES or low in {"of", "to", "for", "and"}:
+    if low in PARTICLES or low in {"of", "to", "for", "and"}:
         return "link"
     if re.fullmatch(r"[a-z][\w\-]*", word):
         return "lower"
@@ -166,7 +169,7 @@ def speaker_phrase(
     pronoun, or names, titles and role words, with a determiner and adjectives before a role."""
     if not words or re.search(r"[^\w.’'\]\-]$", words[-1][2]):
         return None
-    kinds = [_kind(w, lex, i == 0 or not _CAP.match(words[i - 1][2]))
+    kinds = [_kind(w, lex, i == 0 or not CAPITAL.match(words[i - 1][2]))
              for i, (_, _, w) in enumerate(words)]  # fmt: skip
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
@@ -242,143 +245,43 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     taken = 0
     while i > 0:
         w = words[i - 1]
-        if w in lex["titles"] or (not _CAP.match(w) and w.lower() not in _PARTICLES):
+        if w in lex["titles"] or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
             break
         if "-" in w and all(part in lex["titles"] for part in w.split("-")):
             break  # a title of two joined: "Vice-Minister Li"
         if i < len(words) and re.fullmatch(r"[\w’'\-]{4,}\.", w):
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
-        if w.lower() in _NOT_NAME_WORDS or w in lex["not_speakers"]:
+        if w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
-        initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None
+        initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None or (
+            i == len(words) and _SUFFIX.fullmatch(w) is not None
+        )  # an initial or a generation ("Jon Huntsman Jr") is no name word of its own
         # first and last name taken: only an initial or a particle goes on, or a third name
-        # before a surname joined to its particle ("Abdel Fattah al-Sisi")
-        if taken >= 2 and not (taken == 2 and re.match(_HYPHENED, words[-1])):
+        # before a surname joined to its particle ("Abdel Fattah al-Sisi") or before a family
+        # name and a hyphened given name ("John Tsang Chun-wah")
+        third = re.match(HYPHENED, words[-1]) or (
+            _HYPHENED_GIVEN.fullmatch(words[-1])
+            and (
+                i < 2
+                or words[i - 2] in lex["titles"]
+                or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
+            )
+        )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
+        # Sociology Lau Siu-kai"
+        if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
-            if not (initial or w.lower() in _PARTICLES or nxt in _PARTICLES
+            if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
                 break
         i -= 1
-        taken += 0 if initial or w.lower() in _PARTICLES else 1
-    while i < len(words) and words[i].lower() in _PARTICLES:
+        taken += 0 if initial or w.lower() in PARTICLES else 1
+    while i < len(words) and words[i].lower() in PARTICLES:
         i += 1
     name = " ".join(words[i:]) or None
     return words[:i], name
 
 
 # ---------------------------------------------------------------- the names a document gives
-
-
-@dataclass
-class Mention:
-    """A full name in a document, where it starts, and the title words around it."""
-
-    start: int
-    name: str
-    titles: set[str]
-    cue: bool = False
-
-
-def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
-    """Every full name (two or more words) in the text with the title words around it."""
-    found = []
-    for m in _NAME_RUN.finditer(text):
-        before = text[max(0, m.start() - 80) : m.start()].split()[-4:]
-        titles, name = name_of(" ".join([*before, m.group()]), lex)
-        name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
-        if not name or len(name.split()) < 2:
-            continue
-        if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
-            continue  # a nickname or a title in quotation marks: 'dubbed him the “Dalai Lamy”'
-        follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
-        if follows and follows.group(1) in lex["roles"]:
-            continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
-        chain = _title_chain(text, m.start())
-        words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
-        after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
-        if after and any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1))):
-            after = None  # the subject of the main clause: "..., expressed by Emmanuel Macron,
-            # the President of Russia emphasised that ..." gives Macron no title
-        if after:
-            words |= {w.lower() for w in after.group(1).split()}
-        # a person by the text's own cue: a title right before the name ("Kremlin spokesman
-        # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
-        last = titles[-1].lower().strip(",.") if titles else ""
-        titled = last in lex["title_words"] or last in lex["roles"]
-        # or a long title that runs up to the name ("Deputy Head of the Office of the President
-        # Rostyslav Shurma", "Deputy Prime Minister - Minister for Reintegration ... Iryna V."),
-        # not a name that is what a title is of ("Secretary of the National Security ...")
-        of_title = last in _CHAIN_LINKS | {"and"}
-        titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
-        appositive = re.match(
-            r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
-        )
-        about = after is not None and appositive
-        # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
-        # Pik-kiu, said"
-        about = about or (
-            re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()])
-            and re.match(",", text[m.end() :])
-            and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
-        )
-        addressed = re.search(
-            r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
-        )
-        run = m.group().split()
-        if (
-            addressed
-            and 2 < len(run) <= 4
-            and run[-len(name.split()) :] == name.split()
-            and all(w not in lex["titles"] and w.lower() not in _NOT_NAME_WORDS for w in run)
-        ):
-            name = m.group()  # a name of three or four words the text addresses whole: "Ms. Aung
-            # San Suu Kyi", "Mr. Carlos Espinosa de los Monteros"
-        elif (
-            about or appositive
-        ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
-            # public servant in Hong Kong who has backed ..."): a three-word name
-            name = _three_names(text, m, name, lex)
-        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
-                             bool(titled or about)))  # fmt: skip
-    return found
-
-
-_CHAIN_LINKS = {"of", "the", "for", "on", "-", "–", "—"}
-
-
-def _title_chain(text: str, at: int) -> list[str]:
-    """The capitalised words and links ("of the", "for", a dash) right before ``text[at]``, up
-    to a lower-case word or a punctuation mark: a title however long it runs."""
-    chain: list[str] = []
-    for w in reversed(text[max(0, at - 200) : at].split()[-16:]):
-        if re.search(r"[,.;:!?\"“”()]$", w) or not (_CAP.match(w) or w in _CHAIN_LINKS):
-            break
-        chain.append(w)
-    while chain and chain[-1] in _CHAIN_LINKS:
-        chain.pop()
-    return chain[::-1]
-
-
-def _three_names(text: str, run: re.Match, name: str, lex: dict[str, Any]) -> str:
-    """A two-word name with the word before it when the three open the run of capitals after a
-    sentence start, a comma or a lower-case word that comes before no place, and an appositive
-    follows ("Luiz Felipe Scolari, the coach of ...", "said Ali Akbar Velayati, a senior aide");
-    not a place or a title before a name ("in Hanoi Gennady Bezdetko", "Presidential Aide Yury
-    Ushakov"): then the name as it was."""
-    words = run.group().split()
-    if len(words) != len(name.split()) + 1:
-        return name
-    first = words[0]
-    if (first in lex["titles"] or first in lex["not_speakers"] or first.lower() in _NOT_NAME_WORDS
-            or not re.fullmatch(r"[\w’'\-]+", first)):  # fmt: skip
-        return name
-    prev = text[max(0, run.start() - 30) : run.start()].split()[-1:]
-    opens = (
-        not prev
-        or re.search(r"[,.;:!?\"“”(]$", prev[0])
-        or (re.fullmatch(r"[a-z]+", prev[0]) and not _BEFORE_PLACE.match(prev[0]))
-    )
-    return f"{first} {name}" if opens else name
 
 
 def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
@@ -392,6 +295,6 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's."""
     words = name.split()
     return len(words) >= 2 and all(
-        (_CAP.match(w) or w.lower() in _PARTICLES) and w.lower() not in _NOT_NAME_WORDS
+        (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
     ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip

@@ -1,0 +1,38 @@
+import pytest
+
+from toolkit.quote_sources import according_to, is_speaker
+from toolkit.speakers import lexicon
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to Ms. Konstantopoulou, the vote will be held in May.",
+         [("the vote will be held in May", "Ms. Konstantopoulou")]),
+        ("Consumer prices rose, according to official statistics.",
+         [("Consumer prices rose", "official statistics")]),
+        ("Moreover, according to media reports, the bridge will cost more.",
+         [("the bridge will cost more", "media reports")]),
+        ("Malaysia did the least, according to a State Department report released Friday.",
+         [("Malaysia did the least", "a State Department report")]),
+        ("Some 109 projects were in the budget, according to an analysis by Citizens Against "
+         "Government Waste, a group, which calls it the Pig Book.",
+         [("Some 109 projects were in the budget", "Citizens Against Government Waste")]),
+        # a rule followed, the latest information, a bare "the survey": no source
+        ("According to the decree, the flag was hoisted at 10:00.", []),
+        ("According to the latest information, the flag was hoisted at 10:00.", []),
+        ("According to the survey, the flag was hoisted at 10:00.", []),
+    ],
+)  # fmt: skip
+def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
+    found = according_to(sentence, 0, lexicon())
+    assert [(sentence[a:b], sentence[p:q]) for a, b, (p, q), _ in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("him", True), ("the Belarusian leader", True), ("media reports", True),
+     ("the law", False), ("the survey", False), ("the Xinhua report", True)],
+)  # fmt: skip
+def test_is_speaker(phrase, expected):
+    assert is_speaker(phrase, lexicon()) is expected

@@ -1,0 +1,44 @@
+import pytest
+
+from toolkit.speaker_chain import person_chain
+from toolkit.speaker_names import find_mentions
+from toolkit.speakers import lexicon
+
+
+def chain_names(text, quoted=()):
+    chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, list(quoted))
+    return [(text[p:].split()[0], n) for p, n in zip(chain.starts, chain.names, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a reporting verb is a person, and its surname alone a mention
+        ("Vladimir Putin informed the guests. Putin spoke.",
+         [("Vladimir", "Vladimir Putin"), ("Putin", "Vladimir Putin")]),
+        # a name the text never titles, addresses, uses alone or has speak is no person
+        ("Vladimir Putin arrived with guests.", []),
+        # nor a group that speaks
+        ("South Africans say the vote was fair. Afghan Women said more.", []),
+        # a word inside a run of capitals or a place after a preposition is no mention
+        ("Anna Vogt, the governor, spoke. Lower Vogt Street is in Vogt. Vogt smiled.",
+         [("Anna", "Anna Vogt"), ("Vogt", "Anna Vogt")]),
+        # a family name written first, used alone and speaking
+        ("Dr Wang Chunchen, the curator, spoke. Wang says the show is new.",
+         [("Wang", "Wang Chunchen"), ("Wang", "Wang Chunchen")]),
+        # a name inside quotation marks is no mention
+        ("Ivan Petrov, the mayor, spoke: “Ask Petrov.”", [("Ivan", "Ivan Petrov")]),
+    ],
+)  # fmt: skip
+def test_person_chain(text, expected):
+    quoted = [(text.index("“"), text.index("”"))] if "“" in text else []
+    assert chain_names(text, quoted) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [("Anna Vogt, the governor, spoke. Ms. Vogt smiled.", {"Anna Vogt": "f"}),
+     ("Ivan Petrov, the mayor, spoke. Mr. Petrov smiled.", {"Ivan Petrov": "m"})],
+)  # fmt: skip
+def test_gender_from_an_address(text, gender):
+    assert person_chain(find_mentions(text, lexicon()), lexicon(), text, []).gender == gender

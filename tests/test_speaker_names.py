@@ -1,0 +1,25 @@
+import pytest
+
+from toolkit.speaker_names import find_mentions
+from toolkit.speakers import lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title before the name is the text's cue that it is a person
+        ("Russian Foreign Minister Sergey Lavrov spoke.", [("Sergey Lavrov", True)]),
+        # so is an appositive, with a determiner or a role with none
+        ("Masete Levy, president of the union, spoke.", [("Masete Levy", True)]),
+        ("Pier Luigi Bersani, leader of the Democratic Party, spoke.",
+         [("Pier Luigi Bersani", True)]),
+        ("Anna Rossi, a teacher, spoke.", [("Anna Rossi", True)]),
+        # a name with nothing around it: no cue; a word that is no role after a comma neither
+        ("Vladimir Putin arrived.", [("Vladimir Putin", False)]),
+        ("Costa Rica, home of many birds, was calm.", [("Costa Rica", False)]),
+        # a name in quotation marks is a nickname or a title, no mention
+        ("They dubbed him the “Dalai Lamy” at once.", []),
+    ],
+)  # fmt: skip
+def test_find_mentions_and_the_cue_of_a_person(text, expected):
+    assert [(m.name, m.cue) for m in find_mentions(text, lexicon())] == expected

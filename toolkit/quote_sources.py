@@ -1,0 +1,117 @@
+"""Sources that "according to" cites: 'According to X, ...', '..., according to X.'.
+
+X is a speaker phrase (a name, a role, "him") or a source no speaker phrase names ("media
+reports", "the 2011 figures", "a State Department report released Friday"), the author of a
+document ("an analysis by Citizens Against Government Waste"); not a rule followed ("according
+to the President's decree"). :mod:`toolkit.quote_reported` reads the other forms of reported
+speech.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> text = "Consumer prices rose, according to official statistics."
+    >>> [(text[a:b], text[p:q]) for a, b, (p, q), _ in according_to(text, 0, lexicon())]
+    [('Consumer prices rose', 'official statistics')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.speakers import UPPER, speaker_phrase, word_spans
+
+__all__ = ["DAY", "according_to", "is_speaker"]
+
+DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a title with its stop inside a source ("according to Ms. Konstantopoulou")
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
+# an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
+# also with a relative clause on it: "..., a fiscally conservative group, which calls ...")
+_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80}(?:,\s+(?:which|who)\s[^,]{3,80})?)"
+_SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
+# a document of an author: "an analysis by X", "a report by the X" (the author speaks)
+_BY_SOURCE = re.compile(
+    r"(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review)\s+by\s+"
+    r"((?:the\s+)?[A-Z].*)"
+)
+# a word of a source's owner after its first: lower case, a year, a possessive or a capital
+_OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
+# what "according to" follows as a rule, not as a source ("according to the decree")
+_DIRECTIVE = re.compile(r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)$")
+# a conjunction or a linking adverb before "According to X, ...": "But according to the
+# Chinese police, ...", "In addition, according to media reports, ..."
+_OPENING = (
+    r"(?:(?:But|And|Yet|So|Also,|However,|In addition,|Moreover,|Furthermore,|Meanwhile,|"
+    r"Still,|Instead,|Now,)\s+)?"
+)
+
+
+def is_speaker(phrase: str, lex: dict) -> bool:
+    """Whether a phrase names who speaks: a speaker phrase from its first word, "him" or "her",
+    or a source "according to" cites."""
+    words = word_spans(phrase)
+    if len(words) == 1 and words[0][2].lower() in ("him", "her"):
+        return True
+    got = speaker_phrase(words, lex)
+    return bool(got and got[0] == 0) or _is_source(phrase, lex)
+
+
+def _is_source(phrase: str, lex: dict) -> bool:
+    """A source "according to" cites that no speaker phrase names: a noun phrase of up to six
+    words, in lower case but for a year, a name before a possessive or the capitalised words
+    of an owner after its first word ("a State Department report"), whose head is a report,
+    survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
+    statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
+    the text says elsewhere: unknown here)."""
+    words = phrase.split()
+    head = next((" ".join(words[i:]) for i in range(len(words))
+                 if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
+    lead = words[: -len(head.split())] if head else []
+    if [w.lower() for w in lead] in (["the"], ["this"], ["that"]):
+        return False  # "the survey": a document whose owner the text names elsewhere
+    return (
+        bool(head)
+        and len(words) <= 6
+        and all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
+        and all(re.fullmatch(_OWNER_WORD, w) for w in lead[1:])
+    )
+
+
+def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
+    """The reports "according to" makes in ``sentence`` (which starts at ``s0`` in its text):
+    (start, end, speaker span, "according to")."""
+    out = []
+    for m, quote, who in (
+        (
+            re.search(
+                rf"(?:^\s*{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?$",
+                sentence,
+                re.I,
+            ),
+            2,
+            1,
+        ),
+        # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
+        (
+            re.search(
+                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,80}}){_APPOSITION}?\.?$",
+                sentence,
+            ),
+            1,
+            2,
+        ),
+    ):
+        if not m:
+            continue
+        # a day after the source is an adjunct: "according to media reports on Thursday", "a
+        # State Department report released Friday"
+        end = m.start(who) + len(re.sub(_SOURCE_DAY, "", m.group(who)))
+        start = m.start(who)
+        by = _BY_SOURCE.match(sentence, start, end)
+        if by:  # "according to an analysis by Citizens Against Government Waste": its author
+            start = by.start(1)
+        source = sentence[start:end]
+        if is_speaker(source, lex) and not _DIRECTIVE.search(source):
+            # "according to the data": none; "according to the President's decree": a rule
+            out.append((s0 + m.start(quote), s0 + m.end(quote), (s0 + start, s0 + end),
+                        "according to"))  # fmt: skip
+    return out

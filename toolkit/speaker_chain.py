@@ -1,0 +1,168 @@
+"""The people a document mentions, in text order: the chain a pronoun is resolved along.
+
+- a name is a person's when the text gives it a title or an appositive, addresses it ("Ms. Lu"),
+  uses the surname alone ("Lukashenko said"), or has it speak ("Vladimir Putin informed ...");
+- each person is mentioned by full name, by surname alone ("Wales", "Ms. Zhang") or, for a
+  family name written first, by that name alone ("Dr Wang Chunchen ... Wang says"); not by a
+  word inside a longer run of capitals or a place after a preposition ("Lower Austria", "in
+  Hong Kong");
+- "Mr." or "Ms." before a surname gives the person's gender.
+
+:mod:`toolkit.speaker_resolver` resolves pronouns along this chain.
+
+Example:
+    >>> from toolkit.speaker_names import find_mentions
+    >>> from toolkit.speakers import lexicon
+    >>> text = "Vladimir Putin informed Recep Tayyip Erdogan of the talks. Putin said more."
+    >>> chain = person_chain(find_mentions(text, lexicon()), lexicon(), text, [])
+    >>> chain.names
+    ['Vladimir Putin', 'Vladimir Putin']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.speaker_names import Mention
+from toolkit.speakers import PARTICLES, UPPER, is_person, surname
+
+__all__ = ["Chain", "person_chain"]
+
+_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+_ADDRESSED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)")
+_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
+# a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
+_LONE_AFTER = re.compile(
+    r"^(?:|.*[,.;:!?\"“”(]|(?!(?:in|at|to|from|of|for|near|across|into|on|by|the)$)[a-z]+)$"
+)
+# before a word: a capitalised word with no stop, a place's preposition or a hyphen ("Lower
+# Austria", "in Hong Kong", "Kyiv-Austria"; not "in Moscow. Putin"); after it, a capitalised
+# word ("Chute Foundation")
+_RUN_BEFORE = re.compile(
+    rf"(?:\b([{UPPER}][\w’'\-]*)\s+|\b(?:in|at|to|from|near|into|across)\s+|-)$"
+)
+_RUN_AFTER = re.compile(rf"\s+[{UPPER}]")
+# the space between a name and its verb, with an adverb ("also", "again", "firmly")
+_ADVERB = r"(?:(?:also|again|then|later|[a-z]+ly)\s+)"
+_ADVERB_GAP = re.compile(rf"\s+{_ADVERB}?")
+# a plural last word ("South Africans", "Afghan Women")
+_PLURAL = re.compile(r"(?:[^s]s|\b(?:Women|Men|People|Children))$")
+# a capitalised word and the lower-case word after it, past an adverb ("Wang also noted")
+_WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
+
+
+@dataclass
+class Chain:
+    """The persons among a document's names, each mention of one outside quotation marks
+    (``starts`` and ``names`` in text order), and the gender "Mr." or "Ms." gives them."""
+
+    persons: list[Mention]
+    starts: list[int]
+    names: list[str]
+    gender: dict[str, str]
+
+
+def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
+                 quoted: list[tuple[int, int]]) -> Chain:  # fmt: skip
+    """The persons of ``mentions`` and their mentions in ``text`` outside the ``quoted`` spans."""
+    addressed = set(_ADDRESSED.findall(text))
+    cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)}
+    persons = [m for m in mentions if is_person(m.name, lex)
+               and _salient(m.name, text, addressed, m.name in cued)]  # fmt: skip
+    at: dict[int, str] = {m.start: m.name for m in persons}
+    surnames = {surname(m.name) for m in persons}
+    for last in surnames:
+        for m in re.finditer(rf"\b{re.escape(last)}\b", text):
+            if _in_run(text, m.start(), m.end(), lex):
+                continue  # "in Hong Kong", "Lower Austria": no mention of the person
+            if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
+                                      if n.endswith(last)):  # fmt: skip
+                continue
+            full = [p for p in persons if surname(p.name) == last]
+            before = [p for p in full if p.start < m.start()]
+            at[m.start()] = (before[-1] if before else full[0]).name
+    _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
+    gender: dict[str, str] = {}
+    for m in _ADDRESS.finditer(text):
+        for name in {n for n in at.values() if surname(n) == m.group(2)}:
+            gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
+    chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
+    return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
+
+
+def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
+    """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
+    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
+    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
+    capitals."""
+    if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
+        return True
+    for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
+        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+            prev = before[0] if before else ""
+            if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
+                return True
+    return False
+
+
+def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
+    """Whether a reporting verb follows the name, an adverb allowed between ("Vladimir Putin
+    informed ...", "Alfred Riedl also noted ..."): the subject of a speech act is a person
+    however plainly the text names it."""
+    if _PLURAL.search(mention.name):
+        return False  # "South Africans say", "Afghan Women said": a group, no person
+    gap = _ADVERB_GAP.match(text, mention.start + len(mention.name))
+    verb = gap and lex["verb"].match(text, gap.end())
+    return bool(verb and verb.group()[0].islower())
+
+
+def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
+    """Whether the word at ``text[start:end]`` is part of a longer run of capitals or a place
+    after a preposition, not a surname standing alone; a title or a particle before it
+    ("Governor Orlov", "Mr. Wang", "Le Carré") leaves it alone."""
+    before = _RUN_BEFORE.search(text[max(0, start - 40) : start])
+    if before and before.group(1):
+        word = before.group(1)
+        if word.lower() in lex["title_words"] or word.lower() in PARTICLES:
+            before = None
+    return bool(before or _RUN_AFTER.match(text, end))
+
+
+def _family_first(at: dict[int, str], persons: list[Mention], surnames: set[str],
+                  count: Counter, text: str, lex: dict[str, Any]) -> None:  # fmt: skip
+    """Add to ``at`` the mentions of a person the text names by the first of two words alone,
+    its last word never alone (a family name written first: "Dr Wang Chunchen ... Wang says"):
+    the person with that first word the text gives a title or an appositive, else the one named
+    most; only a word the text addresses or has speak ("Chinese art" is no mention of
+    "Contemporary Chinese")."""
+    firsts: dict[str, list[Mention]] = {}
+    for p in persons:
+        words = p.name.split()
+        if len(words) == 2 and words[0] not in surnames:
+            firsts.setdefault(words[0], []).append(p)
+    speaking = _speaking_words(text, lex) if firsts else set()
+    for first, people in firsts.items():
+        if first not in speaking or any(_alone(surname(p.name), text, lex) for p in people):
+            continue  # "Wang Qingsong ... Qingsong": the surname is the name's last word
+        best = max(people, key=lambda p: (p.cue, count[p.name], -p.start)).name
+        for m in re.finditer(rf"\b{re.escape(first)}\b", text):
+            if m.start() not in at and not _in_run(text, m.start(), m.end(), lex):
+                at[m.start()] = best
+
+
+def _speaking_words(text: str, lex: dict[str, Any]) -> set[str]:
+    """The capitalised words the text addresses ("Dr Wang") or has speak alone, an adverb
+    allowed between ("Wang says", "Wang also noted")."""
+    words = set(_ADDRESSED.findall(text))
+    words |= {m.group(1) for m in _WORD_AND_NEXT.finditer(text) if m.group(2) in lex["forms"]}
+    return words
+
+
+def _alone(word: str, text: str, lex: dict[str, Any]) -> bool:
+    """Whether the text uses ``word`` alone somewhere, outside a run of capitals."""
+    return any(not _in_run(text, m.start(), m.end(), lex)
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text))  # fmt: skip

@@ -1,0 +1,152 @@
+"""The names a document gives, with the title words around them (:func:`find_mentions`).
+
+A title right before the name, however long ("Deputy Head of the Office of the President
+Rostyslav Shurma"), or an appositive after it ("Lu Pin, of the ...", "Pier Luigi Bersani,
+leader of ...") is the text's cue that the name is a person's; a name of three or four words
+is kept whole where the text addresses it or an appositive follows. Speaker phrases and the
+lexicon are in :mod:`toolkit.speakers`; :mod:`toolkit.speaker_chain` and
+:mod:`toolkit.speaker_resolver` use these names.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> [m.name for m in find_mentions("Russian Foreign Minister Sergey Lavrov spoke.", lexicon())]
+    ['Sergey Lavrov']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
+
+__all__ = ["Mention", "find_mentions"]
+
+# words before a place or a title that may come right before a name ("Ambassador to Vietnam
+# Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
+_BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
+_NAME_RUN = re.compile(
+    rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)?"
+    rf"(?:[{UPPER}]\.|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
+)
+
+
+@dataclass
+class Mention:
+    """A full name in a document, where it starts, and the title words around it."""
+
+    start: int
+    name: str
+    titles: set[str]
+    cue: bool = False
+
+
+def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
+    """Every full name (two or more words) in the text with the title words around it."""
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()].split()[-4:]
+        titles, name = name_of(" ".join([*before, m.group()]), lex)
+        name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
+        if not name or len(name.split()) < 2:
+            continue
+        if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
+            continue  # a nickname or a title in quotation marks: 'dubbed him the “Dalai Lamy”'
+        follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
+        if follows and follows.group(1) in lex["roles"]:
+            continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
+        chain = _title_chain(text, m.start())
+        words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
+        after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
+        if after and any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1))):
+            after = None  # the subject of the main clause: "..., expressed by Emmanuel Macron,
+            # the President of Russia emphasised that ..." gives Macron no title
+        if after:
+            words |= {w.lower() for w in after.group(1).split()}
+        # a person by the text's own cue: a title right before the name ("Kremlin spokesman
+        # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
+        last = titles[-1].lower().strip(",.") if titles else ""
+        titled = last in lex["title_words"] or last in lex["roles"]
+        # or a long title that runs up to the name ("Deputy Head of the Office of the President
+        # Rostyslav Shurma", "Deputy Prime Minister - Minister for Reintegration ... Iryna V."),
+        # not a name that is what a title is of ("Secretary of the National Security ...")
+        of_title = last in _CHAIN_LINKS | {"and"}
+        titled = titled or (not of_title and any(w.lower() in lex["title_words"] for w in chain))
+        appositive = re.match(
+            r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
+        ) or _role_appositive(text, m.end(), lex)
+        about = after is not None and appositive
+        # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
+        # Pik-kiu, said"
+        about = about or (
+            re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()])
+            and re.match(",", text[m.end() :])
+            and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
+        )
+        addressed = re.search(
+            r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
+        )
+        run = m.group().split()
+        if (
+            addressed
+            and 2 < len(run) <= 4
+            and run[-len(name.split()) :] == name.split()
+            and all(w not in lex["titles"] and w.lower() not in NOT_NAME_WORDS for w in run)
+        ):
+            name = m.group()  # a name of three or four words the text addresses whole: "Ms. Aung
+            # San Suu Kyi", "Mr. Carlos Espinosa de los Monteros"
+        elif (
+            about or appositive
+        ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
+            # public servant in Hong Kong who has backed ..."): a three-word name
+            name = _three_names(text, m, name, lex)
+        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
+                             bool(titled or about)))  # fmt: skip
+    return found
+
+
+_CHAIN_LINKS = {"of", "the", "for", "on", "-", "–", "—"}
+
+
+def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:
+    """Whether a role with no determiner follows the name in commas ("Pier Luigi Bersani,
+    leader of Italy’s Democratic Party,", "Masete Levy, president of ..."): it is about a
+    person."""
+    role = re.match(r",\s+([a-z]+)\s+(?:of|for|at|with)\s", text[end : end + 40])
+    return bool(role and role.group(1) in lex["role_words"])
+
+
+def _title_chain(text: str, at: int) -> list[str]:
+    """The capitalised words and links ("of the", "for", a dash) right before ``text[at]``, up
+    to a lower-case word or a punctuation mark: a title however long it runs."""
+    chain: list[str] = []
+    for w in reversed(text[max(0, at - 200) : at].split()[-16:]):
+        if re.search(r"[,.;:!?\"“”()]$", w) or not (CAPITAL.match(w) or w in _CHAIN_LINKS):
+            break
+        chain.append(w)
+    while chain and chain[-1] in _CHAIN_LINKS:
+        chain.pop()
+    return chain[::-1]
+
+
+def _three_names(text: str, run: re.Match, name: str, lex: dict[str, Any]) -> str:
+    """A two-word name with the word before it when the three open the run of capitals after a
+    sentence start, a comma or a lower-case word that comes before no place, and an appositive
+    follows ("Luiz Felipe Scolari, the coach of ...", "said Ali Akbar Velayati, a senior aide");
+    not a place or a title before a name ("in Hanoi Gennady Bezdetko", "Presidential Aide Yury
+    Ushakov"): then the name as it was."""
+    words = run.group().split()
+    if len(words) != len(name.split()) + 1:
+        return name
+    first = words[0]
+    if (first in lex["titles"] or first in lex["not_speakers"] or first.lower() in NOT_NAME_WORDS
+            or not re.fullmatch(r"[\w’'\-]+", first)):  # fmt: skip
+        return name
+    prev = text[max(0, run.start() - 30) : run.start()].split()[-1:]
+    opens = (
+        not prev
+        or re.search(r"[,.;:!?\"“”(]$", prev[0])
+        or (re.fullmatch(r"[a-z]+", prev[0]) and not _BEFORE_PLACE.match(prev[0]))
+    )
+    return f"{first} {name}" if opens else name
