@@ -14,8 +14,9 @@ item when its quote span overlaps the item's sentence.
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
 Sets 1-6 (``quotes_eval`` ... ``quotes_eval6``; each one's blind runs are recorded in
 ``benchmarks/README.md``) are development data now: the rules were changed reading their errors
-(``--split all --errors``; set 6's in round 6). The next held-out set is labelled blind to the
-rules; run it without ``--errors``, and do not tune on it.
+(``--split all --errors``; set 6's in round 6). Set 7 (``quotes_eval7``), labelled blind to the
+rules of round 6, is the held-out set: its blind runs on rounds 5 and 6 are recorded; run it
+without ``--errors``, and do not tune on it.
 """
 
 from __future__ import annotations

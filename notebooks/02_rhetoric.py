@@ -224,13 +224,14 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the latest held-out set, 304 hand-labelled sentences from 60 real
+# How far to trust it: on the latest held-out set, 320 hand-labelled sentences from 60 real
 # articles the rules were never written from (`benchmarks/README.md`, "Quote attribution", set
-# 6), speaker precision was **0.80** and recall **0.58**, below the 0.9 / 0.8 target. By source:
-# Kremlin releases 1.00 / 0.85, president.gov.ua 0.89 / 0.76, NYT 0.82 / 0.59, China Daily
-# 0.56 / 0.35. Agency releases are read well; newspaper writing, where "he said" follows
-# paragraphs about other people, is not. Overall about 2 in 5 attributions are missed and 1 in 5
-# named speakers is wrong. Read the counts below with that in mind, and check them in the quotes.
+# 7), speaker precision was **0.85** and recall **0.70**, below the 0.9 / 0.8 target; on the
+# set before it, 0.80 and 0.58. By source on set 7: Kremlin releases 0.86 / 0.83,
+# president.gov.ua 0.78 / 0.72, NYT 0.94 / 0.79, China Daily 0.72 / 0.49. Newspaper writing,
+# where "he said" follows paragraphs about other people, is read worst. Overall about 1 in 3
+# attributions is missed and 1 in 6 named speakers is wrong. Read the counts below with that in
+# mind, and check them in the quotes.
 
 # %%
 UNSAID = "(the text does not say who)"
