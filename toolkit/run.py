@@ -73,10 +73,12 @@ __all__ = [
 
 log = logging.getLogger("toolkit")
 
+# the libraries whose versions decide the tables, recorded in run.json
 PACKAGES = (
-    "toolkit", "polars", "pyarrow", "numpy", "scikit-learn", "bertopic", "sentence-transformers",
-    "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly", "jupytext", "ftfy",
-    "trafilatura", "htmldate", "dateparser",
+    "toolkit", "polars", "pyarrow", "numpy", "numba", "scikit-learn", "bertopic",
+    "sentence-transformers", "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly",
+    "jupytext", "ftfy", "trafilatura", "htmldate", "dateparser", "charset-normalizer",
+    "stopwordsiso", "pymorphy3", "jieba", "vaderSentiment", "anyascii", "jellyfish",
 )  # fmt: skip
 
 
