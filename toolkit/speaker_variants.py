@@ -41,9 +41,12 @@ from collections import defaultdict
 from itertools import combinations
 
 import jellyfish
+import numpy as np
 import polars as pl
 import yaml
 from anyascii import anyascii
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from toolkit.speakers import is_person, lexicon
 
@@ -171,20 +174,14 @@ def spelling_variants(found: pl.DataFrame) -> pl.DataFrame:
     # a form joined to two people is either of them: it joins no group
     either = {x for x, ys in joined.items() if any((y, z) in apart for y in ys for z in ys)}
     why = {pair: r for pair, r in why.items() if not either.intersection(pair)}
-    parent = {name: name for name in n}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for a, b in why:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in n:
-        groups[root(name)].append(name)
+    names = sorted(n)
+    at = {name: i for i, name in enumerate(names)}
+    edges = np.array([(at[a], at[b]) for a, b in why], dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), (len(names),) * 2)
+    labels = connected_components(graph, directed=False)[1]
+    groups: dict[int, list[str]] = defaultdict(list)
+    for name, label in zip(names, labels.tolist(), strict=True):
+        groups[label].append(name)
     rows = []
     for members in groups.values():
         if len(members) < 2:
