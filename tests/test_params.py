@@ -347,6 +347,16 @@ def test_a_params_file_outside_the_project_reads_its_paths_from_its_own_folder(t
         load_params(path)
 
 
+@pytest.mark.parametrize("name", ["multilingual", "multilingual-e5-small"])
+def test_a_bundled_model_named_in_a_params_file_outside_the_project_stays_a_name(tmp_path, name):
+    """``model: multilingual`` names a bundled encoder, not a file beside the params file."""
+    study = tmp_path / "study"
+    shutil.copytree(ROOT / "seeds", study / "corpus")
+    path = study / "set.yaml"
+    path.write_text(f"sources: [corpus]\nmodel: {name}\n")
+    assert load_params(path)["model"] == name
+
+
 def test_a_params_file_inside_the_project_reads_its_paths_from_the_project_root(project):
     path = write(project, {"sources": ["seeds"]})
     assert load_params(path)["sources"] == ["seeds"]
