@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from toolkit.lang import language, word_count
+from toolkit.lang import language, script_language, word_count
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,33 @@ def test_a_long_text_is_judged_by_its_opening():
 def test_language_of_agency_copy(text, lang):
     frame = pl.DataFrame({"text": [text]})
     assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == lang
+
+
+# Real texts, not written here: the Belarusian, Ukrainian and Bulgarian samples of
+# Lingua::Identify::CLD's language test (a BelTA-style report, Ukraine's constitution), and a
+# BBC Russian Telegram post (NKTKLN/telegram-news-classifier, data/raw/1001003921752_messages.json,
+# record 591) that quotes one Ukrainian name: one і among hundreds of и, ы and э is Russian.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Следчы камітэт на працягу 2012 года павінен дакладна выбудаваць сваю работу і стаць "
+         "паўнацэннай дзейснай структурай. Такую задачу паставіў 9 студзеня Прэзідэнт Рэспублікі "
+         "Беларусь Аляксандр Лукашэнка, прымаючы з дакладам Старшыню Следчага камітэта Валерыя "
+         "Вакульчыка.", "be"),
+        ("Верховна Рада України від імені Українського народу - громадян України всіх "
+         "національностей, виражаючи суверенну волю народу, спираючись на багатовікову історію "
+         "українського державотворення", "uk"),
+        ("Число погибших в Сумах выросло до 11 — власти. Число погибших в Сумах в результате "
+         "российского ракетного удара выросло до 11. Об этом сообщает издание «Суспільне» со "
+         "ссылкой на и. о. мэра города Артема Кобзаря. Ранены, по данным Кобзаря, 68 человек.",
+         "ru"),
+        ("Добре поддържаната коса придава допълнително самочувствие и на всяка жена.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_language_is_told_by_counting_its_letters(text, lang):
+    frame = pl.DataFrame({"text": [text]})
+    assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == lang
+    assert script_language(text) == lang
 
 
 # One page per row: the page, and what the corpus row must say (outlet, dateline, date, lang).

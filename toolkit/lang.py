@@ -27,6 +27,17 @@ _EN_FUNCTION_WORDS = (
     r"have|will|says|said|after|over|not|that|this|its|it|his|her|their|new)(?-u:\b)"
 )
 _NON_ASCII_WORD_CHAR = r"[\w&&[^\x00-\x7F]]"
+# Cyrillic letters that tell Belarusian, Ukrainian and Russian apart. Belarusian alone has ў and
+# lacks и, щ and ъ; Ukrainian has ї, є and ґ and lacks ы, э, ъ and ё; both write і, which
+# Russian lacks. A Russian text that quotes one Ukrainian name ("«Суспільне»") holds an і, so
+# letters are counted, not merely found.
+_LETTERS = {
+    "w": r"[ўЎ]",
+    "i": r"[іІ]",
+    "y": r"[иИщЩъЪ]",
+    "uk": r"[їєґЇЄҐ]",
+    "ru_be": r"[ыэёъЫЭЁЪ]",
+}
 _OPENING = 2000  # characters read to tell the language
 
 
@@ -52,17 +63,13 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     lat = mixed.str.count_matches(r"[A-Za-z]")
     en = text.str.replace_all(_NON_ASCII_WORD_CHAR, "x").str.count_matches(_EN_FUNCTION_WORDS)
     cyrillic = pl.when(cyr > 0).then(text).otherwise(pl.lit(""))
+    counts = {name: cyrillic.str.count_matches(letters) for name, letters in _LETTERS.items()}
     return (
         pl.when((cyr > lat) & (cyr >= han))
         .then(
-            # ў is Belarusian only; і is both Belarusian and Ukrainian, and with ы or э (which
-            # Ukrainian lacks) it is Belarusian: "Прэзідэнт Беларусі" has no ў.
-            pl.when(
-                cyrillic.str.contains(r"[ўЎ]")
-                | (cyrillic.str.contains(r"[іІ]") & cyrillic.str.contains(r"[ыЫэЭ]"))
-            )
+            pl.when(_belarusian(counts))
             .then(pl.lit("be"))
-            .when(cyrillic.str.contains(r"[іїєґІЇЄҐ]"))
+            .when(_ukrainian(counts))
             .then(pl.lit("uk"))
             .otherwise(pl.lit("ru"))
         )
@@ -72,6 +79,17 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
         .then(pl.lit("en"))
         .otherwise(pl.lit("und"))
     )
+
+
+def _belarusian(c):
+    """More of Belarusian's own letters (ў, і) than of those it lacks (и, щ, ъ), and ў or a
+    letter Ukrainian lacks: "Прэзідэнт Беларусі" has no ў. Counts as ints or expressions."""
+    return ((c["w"] + c["i"]) > c["y"]) & ((c["w"] > 0) | (c["ru_be"] > 0))
+
+
+def _ukrainian(c):
+    """More of Ukrainian's letters (і, ї, є, ґ) than of those it lacks (ы, э, ё, ъ)."""
+    return (c["i"] + c["uk"]) > c["ru_be"]
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -91,11 +109,8 @@ def script_language(text: str) -> str | None:
     cyr, han = len(_CYRILLIC.findall(opening)), len(_HAN.findall(opening))
     lat = len(_LATIN.findall(opening)) if cyr or han else 0
     if cyr > lat and cyr >= han:
-        if (
-            "ў" in opening
-            or "Ў" in opening
-            or (re.search("[іІ]", opening) and re.search("[ыЫэЭ]", opening))
-        ):
+        counts = {name: len(re.findall(letters, opening)) for name, letters in _LETTERS.items()}
+        if _belarusian(counts):
             return "be"
-        return "uk" if re.search("[іїєґІЇЄҐ]", opening) else "ru"
+        return "uk" if _ukrainian(counts) else "ru"
     return "zh" if han > lat else None
