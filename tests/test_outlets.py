@@ -50,6 +50,8 @@ def test_canonical_names(alias, canonical):
             "chinadaily.com.cn",
             "China Daily",
         ),
+        ("https://www.bbc.co.uk/news/world-europe-60506682", "bbc.co.uk", "BBC"),
+        ("http://www.news.cn/world/2022-12/20/c_1129219712.htm", "news.cn", "Xinhua"),
         ("https://example.org/a", "example.org", None),
         ("", None, None),
     ],
@@ -58,6 +60,17 @@ def test_site_and_outlet_of_url(url, site, outlet):
     reg = registry()
     assert reg.site_of_url(url) == site
     assert reg.outlet_of_site(site) == outlet
+
+
+def test_every_alias_that_is_a_domain_is_a_site_of_its_outlet():
+    """An alias written as a domain ("bbc.co.uk") is a site the outlet owns, or a subdomain of
+    one ("en.kremlin.ru"): else its pages get no outlet while the alias names one."""
+    reg = registry()
+    for outlet in reg.outlets.values():
+        for alias in outlet.aliases:
+            if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", alias):
+                site = reg.site_of_url(f"https://{alias}/")
+                assert reg.outlet_of_site(site) == outlet.name, (outlet.source, alias)
 
 
 def test_every_outlet_table_compiles_and_has_a_site():
