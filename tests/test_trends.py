@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 import numpy as np
 import polars as pl
@@ -365,3 +366,20 @@ def test_before_after_terms_leave_out_an_outlet_on_one_side_and_count_its_items(
                                   min_group_docs=1)  # fmt: skip
     assert terms.select("strata", "left_out").row(0) == (1, 100)
     assert "troops" not in terms["term"].to_list()  # only TASS wrote it: nothing to compare
+
+
+@pytest.mark.parametrize("outlets", [1, 4, 27, 140])
+def test_share_panels_draw_any_number_of_panels_the_same_gap_apart(outlets):
+    """One panel per outlet: 27 and more used to raise plotly's 'vertical spacing cannot be
+    greater than 1 / (rows - 1)' and stop the notebook."""
+    from toolkit.plots import share_panels
+
+    names = [f"outlet {i:03d}" for i in range(outlets)]
+    dates = [D(2022, 1, 10), D(2022, 2, 10)] * outlets
+    frame = items(dates, outlets=[n for n in names for _ in range(2)])
+    share = tr.query_share(frame, "x", period="month", by="outlet")
+    fig = share_panels(share, series="outlet", panel="outlet", title="t")
+    axes = [fig.layout[f"yaxis{i + 1 if i else ''}"] for i in range(outlets)]
+    domains = sorted((a.domain for a in axes), reverse=True)
+    gaps = {round((a[0] - b[1]) * fig.layout.height) for a, b in itertools.pairwise(domains)}
+    assert len(domains) == outlets and gaps <= {40}

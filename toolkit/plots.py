@@ -305,8 +305,12 @@ def share_panels(
     colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
                enumerate(v for v in names if v != pooled)}  # fmt: skip
     colours[pooled] = POOLED_COLOUR
+    height = max(420, 60 + 230 * len(panels)) if panel else 480
     if panel:
-        fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.04,
+        # the same 40 pixels between panels however many there are (plotly's spacing is a
+        # share of the figure, and must stay under 1 / (rows - 1))
+        gap = min(40 / height, 0.5 / max(len(panels) - 1, 1))
+        fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=gap,
                             subplot_titles=[str(p) for p in panels])  # fmt: skip
     else:
         fig = go.Figure()
@@ -324,7 +328,7 @@ def share_panels(
     add_events(fig, events, within=span)
     fig.update_layout(
         title=title,
-        height=max(420, 60 + 230 * len(panels)) if panel else 480,
+        height=height,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.08 if panel else -0.2},
     )
