@@ -148,8 +148,9 @@ else:
 # dotted line belong to the first group, below the lower one to the second. Hover for the term.
 
 # %%
-ranked = sizes.sort(["n_docs", "group"], descending=[True, False])["group"].to_list()
-pair = opts["pair"] or ranked[:2]
+# the two largest groups among the documents compared (one language), unless the user names two
+pair = opts["pair"] or rh.default_pair(docs, by=by, languages=opts["languages"],
+                                       language_map=opts["language_map"])  # fmt: skip
 if len(pair) == 2:
     versus = ctx.cached("distinctive_terms_pair", lambda: rh.distinctive_terms(
         docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],
@@ -173,7 +174,8 @@ if len(pair) == 2:
         )
     )
 else:
-    display(d.say("Only one group ({groups}): nothing to compare side by side.", groups=ranked))
+    display(d.say("Fewer than two groups among the documents compared ({groups}): nothing to "
+                  "compare side by side.", groups=pair))  # fmt: skip
 
 # %% [markdown]
 # ## Frames

@@ -188,6 +188,28 @@ def test_distinctive_terms_compare_within_one_language_or_through_a_mapping(
     assert terms_in <= terms and not terms & terms_out
 
 
+@pytest.mark.parametrize(
+    ("extra", "languages", "pair"),
+    [
+        ([], [], ["BelTA", "TASS"]),  # 12 TASS stories, but 6 in English: a tie, by name
+        # an outlet larger than BelTA writing in another language (English stays the most
+        # common) is not compared, so it is not in the default pair
+        ([(f"de{i}", "20 Minuten", "de", "Die Gespräche gingen weiter") for i in range(10)], [],
+         ["BelTA", "TASS"]),
+        ([], ["ru"], ["TASS"]),  # one group in Russian: no pair
+    ],
+)  # fmt: skip
+def test_the_default_pair_is_the_two_largest_groups_compared(extra, languages, pair):
+    """The pair the rhetoric notebook compares when the user names none: from the documents
+    distinctive_terms compares, so it never names a group the comparison leaves out."""
+    docs = pl.concat([MIXED, mixed(extra)]) if extra else MIXED
+    assert keyness.default_pair(docs, by="outlet", languages=languages) == pair
+    if len(pair) == 2:
+        out = keyness.distinctive_terms(docs, by="outlet", pair=tuple(pair), min_count=2,
+                                        min_group_docs=1, languages=languages)  # fmt: skip
+        assert out.height
+
+
 def test_mapped_terms_add_up_across_languages():
     out = keyness.distinctive_terms(
         MIXED, by="outlet", min_count=2, top=50, min_group_docs=1, languages=["en", "ru"],

@@ -102,6 +102,28 @@ def _table(
     ).sort(["z", "term"], descending=[True, False])
 
 
+def default_pair(
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    languages: list[str] | tuple[str, ...] = (),
+    language_map: dict[str, dict[str, str]] | None = None,
+) -> list[str]:
+    """The two groups with the most documents among those :func:`distinctive_terms` compares
+    (one language, or ``languages`` through ``language_map``), largest first, ties by name:
+    the pair to compare when the user names none. Fewer than two when there are not two.
+
+    Example:
+        >>> docs = pl.DataFrame({"outlet": ["A", "B", "B", "C"], "lang": ["en", "en", "en", "de"],
+        ...                      "text": ["talks", "talks", "talks", "Gespräche"]})
+        >>> default_pair(docs)
+        ['B', 'A']
+    """
+    compared = comparison(docs, languages=languages, language_map=language_map).select(docs)
+    sizes = with_groups(compared, by).group_by("group").len()
+    return sizes.sort(["len", "group"], descending=[True, False])["group"].head(2).to_list()
+
+
 def distinctive_terms(
     docs: pl.DataFrame,
     *,

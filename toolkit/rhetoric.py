@@ -27,7 +27,7 @@ import polars as pl
 
 from toolkit.frames import frame_terms, frames_for, lexicon, term_pattern, without_excluded
 from toolkit.groups import group_sizes, with_groups
-from toolkit.keyness import distinctive_terms
+from toolkit.keyness import default_pair, distinctive_terms
 from toolkit.options import option
 from toolkit.stats import flag_small
 from toolkit.tokens import Tokens, comparison, exclude_pattern
@@ -36,6 +36,7 @@ __all__ = [
     "RhetoricOptions",
     "attribution",
     "concordance",
+    "default_pair",
     "distinctive_terms",
     "frame_rates",
     "frame_terms",
