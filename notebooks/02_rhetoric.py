@@ -127,7 +127,13 @@ terms = ctx.cached("distinctive_terms", lambda: rh.distinctive_terms(
 ))  # fmt: skip
 ctx.save_table(terms, "distinctive_terms")
 stops = tokens_for(docs, stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]).stop
-if terms.height:
+# the two largest groups among the documents compared (one language)
+largest = rh.default_pair(docs, by=by, languages=opts["languages"],
+                          language_map=opts["language_map"])  # fmt: skip
+if len(largest) < 2:
+    display(d.say("One group among the documents compared ({groups}): no rest to compare it "
+                  "against.", groups=largest))  # fmt: skip
+elif terms.height:
     display(d.table(terms.select("group", "term", "count", "count_other", "per_1000", "z",
                                  "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
@@ -148,9 +154,7 @@ else:
 # dotted line belong to the first group, below the lower one to the second. Hover for the term.
 
 # %%
-# the two largest groups among the documents compared (one language), unless the user names two
-pair = opts["pair"] or rh.default_pair(docs, by=by, languages=opts["languages"],
-                                       language_map=opts["language_map"])  # fmt: skip
+pair = opts["pair"] or largest  # the user's two groups, else the two largest compared
 if len(pair) == 2:
     versus = ctx.cached("distinctive_terms_pair", lambda: rh.distinctive_terms(
         docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],

@@ -171,7 +171,7 @@ MIXED = mixed(
     [
         # within the corpus's most common language: no Russian word is ranked
         ([], {}, "within en", {"sanctions", "lukashenko"}, {"санкция", "кремль"}),
-        (["ru"], {}, "within ru", {"санкция"}, {"sanctions"}),
+        (["ru"], {}, "within ru", {"санкция"}, {"sanctions"}),  # with BelTA's Russian copy
         # across, through the user's mapping: Russian lemmas counted as the shared terms, and
         # words outside the mapping left out of both languages
         (["en", "ru"], {"ru": {"санкция": "sanctions", "торговля": "trade"}},
@@ -181,7 +181,9 @@ MIXED = mixed(
 def test_distinctive_terms_compare_within_one_language_or_through_a_mapping(
     languages, language_map, kind, terms_in, terms_out
 ):
-    out = keyness.distinctive_terms(MIXED, by="outlet", min_count=2, top=50, min_group_docs=1,
+    belta_ru = [(f"br{i}", "BelTA", "ru", "Лукашенко провёл переговоры в Минске") for i in range(6)]
+    docs = pl.concat([MIXED, mixed(belta_ru)])
+    out = keyness.distinctive_terms(docs, by="outlet", min_count=2, top=50, min_group_docs=1,
                                     languages=languages, language_map=language_map)  # fmt: skip
     assert set(out["comparison"]) == {kind}
     terms = set(out["term"])
@@ -208,6 +210,12 @@ def test_the_default_pair_is_the_two_largest_groups_compared(extra, languages, p
         out = keyness.distinctive_terms(docs, by="outlet", pair=tuple(pair), min_count=2,
                                         min_group_docs=1, languages=languages)  # fmt: skip
         assert out.height
+
+
+def test_one_group_has_no_rest_to_be_distinctive_against():
+    """A corpus of one outlet ranked every term at z = 0 against an empty rest."""
+    one = MIXED.filter(pl.col("outlet") == "TASS")
+    assert keyness.distinctive_terms(one, by="outlet", min_count=2, min_group_docs=1).is_empty()
 
 
 def test_mapped_terms_add_up_across_languages():

@@ -178,7 +178,7 @@ def distinctive_terms(
                            min_group_docs=min_group_docs, ngram_max=ngram_max,
                            min_count=min_count, prior_strength=prior_strength)  # fmt: skip
     names, terms, counts = _term_counts(grouped, tokens, ngram_max, min_count)
-    if len(terms) == 0:
+    if len(terms) == 0 or len(names) < 2:  # nothing counted, or no rest to compare against
         return pl.DataFrame()
     total = counts.sum(axis=0)
     alpha = prior_strength * total / total.sum()
