@@ -112,7 +112,10 @@ say(f"Volume counts every item; the query, frames and words follow the items "
 # %% [markdown]
 # ## Volume
 #
-# Items per outlet per period; periods without items count as zero, so gaps show.
+# Items per outlet per period; periods without items count as zero, so gaps show. Each outlet's
+# line runs from its first item to its last: before and after, the corpus holds none of its
+# items, which says nothing about what it published (the table keeps those periods, marked
+# `in_range` false).
 
 # %%
 # the longer results are kept by the corpus, the parameters and the code: a rerun reads them
@@ -120,7 +123,7 @@ vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
 fig = go.Figure()
 many = vol["period"].n_unique() > 60
-for (outlet,), rows in vol.group_by("outlet", maintain_order=True):
+for (outlet,), rows in vol.filter("in_range").group_by("outlet", maintain_order=True):
     fig.add_scatter(x=rows["period"].to_list(), y=rows["items"].to_list(), name=outlet,
                     mode="lines" if many else "lines+markers")  # fmt: skip
 if vol.height:

@@ -60,6 +60,19 @@ def test_volume_keeps_empty_periods_as_zero():
     ]
 
 
+def test_volume_says_which_periods_lie_within_each_outlets_items():
+    """BelTA's first item is in March: January and February are outside its range (the corpus
+    holds none of its items then), not months it published nothing."""
+    frame = items([D(2022, 1, 5), D(2022, 2, 9), D(2022, 3, 9), D(2022, 3, 20)],
+                  outlets=["TASS", "TASS", "TASS", "BelTA"])  # fmt: skip
+    vol = tr.volume(frame, period="month").filter(pl.col("outlet") == "BelTA")
+    assert vol.select("period", "items", "in_range").rows() == [
+        (D(2022, 1, 1), 0, False),
+        (D(2022, 2, 1), 0, False),
+        (D(2022, 3, 1), 1, True),
+    ]
+
+
 def test_query_share_is_normalised_by_each_periods_volume():
     frame = items(
         [D(2022, 1, 3)] * 4 + [D(2022, 2, 7)] * 10,

@@ -159,13 +159,22 @@ def _all_periods(dated: pl.DataFrame, period: str) -> pl.DataFrame:
 
 
 def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFrame:
-    """Items per group per period, every period from the first to the last (zeros kept)."""
+    """Items per group per period, every period from the corpus's first to its last (zeros
+    kept), with ``in_range``: whether the period lies between the group's first and last item.
+    Outside that range the corpus holds none of the group's items, which says nothing about
+    what it published: a plot draws a group from its first item to its last."""
     dated = bucket(frame, period).with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN))
     grid = _all_periods(dated, period).join(dated.select(by).unique(), how="cross")
     counts = dated.group_by("period", by).agg(items=pl.len().cast(pl.Int64))
+    spans = dated.group_by(by).agg(first=pl.col("period").min(), last=pl.col("period").max())
     return (
         grid.join(counts, on=["period", by], how="left")
-        .with_columns(pl.col("items").fill_null(0))
+        .join(spans, on=by, how="left")
+        .with_columns(
+            pl.col("items").fill_null(0),
+            in_range=pl.col("period").is_between(pl.col("first"), pl.col("last")),
+        )
+        .drop("first", "last")
         .sort("period", by)
     )
 
