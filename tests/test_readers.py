@@ -46,20 +46,33 @@ def test_a_page_that_is_mostly_navigation_keeps_only_its_article():
     assert page["text"].splitlines()[-1].startswith("The talks will take place in Sochi")
 
 
-def test_html_metadata_reaches_the_corpus(tmp_path):
+@pytest.mark.parametrize(
+    ("site_name", "outlet", "source", "note"),
+    [
+        # a site name the outlet tables know is the page's outlet
+        ("TASS", "TASS", "page metadata", None),
+        # one they do not know is not taken as written ("Display Connectors, SL", a publisher's
+        # company, was an outlet in a trial on public pages): left empty, and the note says why
+        ("Minsk Daily", None, None, "the page's site name 'Minsk Daily' names no known outlet"),
+    ],
+)
+def test_html_metadata_reaches_the_corpus(tmp_path, site_name, outlet, source, note):
     (tmp_path / "p.html").write_text(
-        "<html><head><title>Talks on oil - Minsk Daily</title>"
-        '<meta property="og:site_name" content="Minsk Daily">'
+        f"<html><head><title>Talks on oil - {site_name}</title>"
+        f'<meta property="og:site_name" content="{site_name}">'
         '<meta property="article:published_time" content="2022-12-19T12:00:00+03:00">'
         f"</head><body><nav><ul>{NAV}</ul></nav>{ARTICLE}</body></html>"
     )
-    row = ingest(tmp_path).corpus.row(0, named=True)
-    assert (row["title"], row["outlet"], str(row["published"])) == (
+    result = ingest(tmp_path)
+    row, said = result.corpus.row(0, named=True), result.report["note"].item() or ""
+    assert (row["title"], row["outlet"], row["outlet_source"], str(row["published"])) == (
         "Talks on oil",
-        "Minsk Daily",
+        outlet,
+        source,
         "2022-12-19",
     )
     assert row["text"].startswith("Minsk and Moscow agreed") and "Section" not in row["text"]
+    assert (note in said) if note else "site name" not in said
 
 
 @pytest.mark.parametrize(

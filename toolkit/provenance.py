@@ -207,8 +207,20 @@ def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.Data
 def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     """What the registry says of each distinct outlet, site and folder, and the notes on
     outlets and dates it does not know."""
+    site_name = pl.when(col("page")).then(col("meta").str.json_path_match("$.site_name"))
     return {
         "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
+        "meta_outlet": _lookup(site_name, reg.canonical, docs),
+        "_site_name_note": _lookup(
+            site_name,
+            lambda o: (
+                None
+                if reg.canonical(o)
+                else f"the page's site name {o!r} names no known outlet: not taken as its "
+                "outlet (an outlet table with it as an alias would be)"
+            ),
+            docs,
+        ),
         "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
         "folder_outlet": _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs),
         "_outlet_note": _lookup(
@@ -238,6 +250,7 @@ def _fields() -> list[pl.Expr]:
             col("site_outlet"),
             pl.when(col("url").is_not_null()).then(pl.lit("url")).otherwise(pl.lit("text")),
         ),
+        (col("meta_outlet"), "page metadata"),
         (col("folder_outlet"), "filename"),
     )
     title, title_source = _first(
@@ -298,6 +311,7 @@ def _note() -> pl.Expr:
             ),
             col("_page_note"),
             col("_outlet_note"),
+            pl.when(col("outlet").is_null()).then(col("_site_name_note")),
             col("_date_note"),
             col("_range_note"),
             undated_note,

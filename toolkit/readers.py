@@ -187,7 +187,9 @@ def _read_html(path: str | Path, rel: str) -> Iterator[Record | Skip]:
         if isinstance(item, Record):
             page = read_html(item.text)
             item.text, item.title, item.date = page["text"], page["title"], page["date"]
-            item.url, item.outlet = page["url"], page["site_name"]
+            # the site name is evidence of the outlet only where the outlet tables know it
+            # (toolkit.provenance reads it from meta): "Display Connectors, SL" is none
+            item.url = page["url"]
             item.meta = {k: page[k] for k in ("site_name", "author") if page[k]}
         yield item
 
