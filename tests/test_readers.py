@@ -95,3 +95,20 @@ def test_a_page_left_without_text_keeps_its_title_with_a_note(tmp_path, name, co
     result = ingest(tmp_path)
     assert result.corpus["text"].to_list() == ["Talks on oil"]
     assert "title used as text" in result.report.filter(status="loaded")["note"].item()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        # a page its scripts draw: bytes, but no article for trafilatura, and no title
+        ("app.html", "<html><head><script src='app.js'></script></head><body>"
+         "<div id='root'></div><script>render()</script></body></html>",
+         "no article text in the HTML: trafilatura found none"),
+        ("blank.txt", "   \n\n", "empty file"),
+    ],
+)  # fmt: skip
+def test_a_file_without_text_is_skipped_with_what_it_lacks(tmp_path, name, content, reason):
+    """A non-empty HTML page with no article was reported as an 'empty file'."""
+    (tmp_path / name).write_text(content)
+    skipped = ingest(tmp_path).skipped
+    assert skipped["reason"].item().startswith(reason)

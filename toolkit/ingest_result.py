@@ -153,6 +153,15 @@ def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .then(pl.lit("no body text: no text column and an empty title"))
         .when(pl.col("raw").is_null())
         .then(pl.lit("no body text: empty text cell"))
+        .when(
+            (pl.col("raw").str.strip_chars() == "") & pl.col("path").str.contains(r"(?i)\.html?$")
+        )
+        .then(
+            pl.lit(
+                "no article text in the HTML: trafilatura found none (a page its scripts "
+                "draw, or a title alone); save the page as rendered text or HTML to load it"
+            )
+        )
         .when(pl.col("raw").str.strip_chars() == "")
         .then(pl.lit("empty file"))
         .otherwise(pl.lit("no body text after cleaning"))
