@@ -128,9 +128,11 @@ for (outlet,), rows in vol.filter("in_range").group_by("outlet", maintain_order=
                     mode="lines" if many else "lines+markers")  # fmt: skip
 if vol.height:
     add_events(fig, events, within=(vol["period"].min(), vol["period"].max()))
-fig.update_layout(title=f"Items per {period} ({left_out} without a full date left out)",
-                  yaxis_title="items", xaxis={"rangeslider": {"visible": many}})  # fmt: skip
-show(fig)
+    fig.update_layout(title=f"Items per {period} ({left_out} without a full date left out)",
+                      yaxis_title="items", xaxis={"rangeslider": {"visible": many}})  # fmt: skip
+    show(fig)
+else:
+    say(f"None of the {dating['items']} items has a full date: nothing to place in time.")
 
 # %% [markdown]
 # ## The share of items matching the query

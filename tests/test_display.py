@@ -1,6 +1,7 @@
 """toolkit.display: escaped HTML from frames, every row shown, evidence links, figures or the
 reason why not."""
 
+import datetime as dt
 import json
 import re
 
@@ -175,3 +176,22 @@ def test_in_chromium_tables_page_and_a_fragment_filters_the_evidence(tmp_path, m
     escaped = dom(page, fragment="#evidence=" + "term%3A%3Cb%3Ex%3C%2Fb%3E")
     assert "Showing 1 to 1 of 1 entry (filtered from 34 total entries)" in escaped
     assert "<title>clean</title>" in escaped
+
+
+@pytest.mark.parametrize(
+    ("xs", "widened"),
+    [
+        ([[dt.date(2022, 1, 1)], [dt.date(2022, 1, 1), None]], ("2021-12-17", "2022-01-16")),
+        ([[dt.datetime(2022, 1, 1, 12)]], ("2021-12-17", "2022-01-16")),
+        ([[dt.date(2022, 1, 1), dt.date(2022, 2, 1)]], None),  # two dates: plotly's own range
+        ([["TASS", "BelTA"]], None),  # not a time axis
+    ],
+)
+def test_a_time_axis_with_one_date_spans_a_month_around_it(xs, widened):
+    """One period drew an axis of milliseconds ('23:59:59.9996 ... 00:00:00.0004')."""
+    fig = go.Figure()
+    for x in xs:
+        fig.add_scatter(x=x, y=[1] * len(x))
+    out = d.one_date_widened(fig)
+    assert (tuple(out.layout.xaxis.range) if out.layout.xaxis.range else None) == widened
+    assert fig.layout.xaxis.range is None  # the caller's figure is left as it was

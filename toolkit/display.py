@@ -47,6 +47,7 @@ __all__ = [
     "figure_or_reason",
     "has_data",
     "link",
+    "one_date_widened",
     "say",
     "table",
     "text",
@@ -297,9 +298,34 @@ def evidence_table(frame: pl.DataFrame, *, kind: str, title: str, **kwargs: Any)
     return Html(head + shown + "</div>" + (script if frame.height else ""))
 
 
+_ONE_DATE_SPAN = dt.timedelta(days=15)  # either side of a time axis with a single date
+
+
+def one_date_widened(fig: Any) -> Any:
+    """``fig``, or a copy whose time axes span a month around their date when every point of
+    it falls on one date: plotly would zoom to a millisecond around it and label the axis in
+    fractions of a second (a corpus of one month, a trend of one period)."""
+    days = set()
+    for trace in fig.data:
+        for v in getattr(trace, "x", None) or ():
+            if isinstance(v, dt.datetime):
+                days.add(v.date())
+            elif isinstance(v, dt.date):
+                days.add(v)
+            elif v is not None:
+                return fig  # not a time axis, or not only dates
+    if len(days) != 1:
+        return fig
+    day = days.pop()
+    wide = type(fig)(fig)
+    wide.update_xaxes(type="date", range=[str(day - _ONE_DATE_SPAN), str(day + _ONE_DATE_SPAN)])
+    return wide
+
+
 def figure_bundle(fig: Any) -> dict[str, Any]:
     """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div.
     The report inlines plotly.js once in its head (:func:`toolkit.report.render_notebook`)."""
+    fig = one_date_widened(fig)
     spec = fig.to_plotly_json()
     payload = json.dumps(spec, sort_keys=True, default=str)
     div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs
