@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import re
 
+import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 import pytest
@@ -185,6 +186,7 @@ def test_in_chromium_tables_page_and_a_fragment_filters_the_evidence(tmp_path, m
         ([[dt.datetime(2022, 1, 1, 12)]], ("2021-12-17", "2022-01-16")),
         ([[dt.date(2022, 1, 1), dt.date(2022, 2, 1)]], None),  # two dates: plotly's own range
         ([["TASS", "BelTA"]], None),  # not a time axis
+        ([np.array([1.5, 2.5])], None),  # numbers, as numpy gives them
     ],
 )
 def test_a_time_axis_with_one_date_spans_a_month_around_it(xs, widened):

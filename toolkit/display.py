@@ -307,7 +307,8 @@ def one_date_widened(fig: Any) -> Any:
     fractions of a second (a corpus of one month, a trend of one period)."""
     days = set()
     for trace in fig.data:
-        for v in getattr(trace, "x", None) or ():
+        xs = getattr(trace, "x", None)
+        for v in () if xs is None else xs:
             if isinstance(v, dt.datetime):
                 days.add(v.date())
             elif isinstance(v, dt.date):
