@@ -219,7 +219,8 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # ## Who is quoted
 #
 # Each attribution links a speaker, a reporting verb and what was said (`toolkit.quotes`): direct
-# quotes ('"...," X said', 'X said: "..."') and reported speech ('X stressed that ...').
+# quotes ('"...," X said', 'X said: "..."') and reported speech ('X stressed that ...'). The
+# rules read English, so documents in other languages are left out (the count is given below).
 # Speakers are found in the text, not taken from a list, and a role or surname is resolved to
 # the full name where the article makes it clear ("the Belarusian leader" -> Aleksandr
 # Lukashenko). Where the text does not say who (a "he said" with no person near it), the
@@ -241,10 +242,16 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 
 # %%
 UNSAID = "(the text does not say who)"
-found = ctx.cached("quotes", lambda: quotes(docs.select("doc_id", "text"),
+# attribution, stance markers and VADER read English: other languages are left out, and said so
+english = docs.filter(pl.col("lang") == "en")
+if english.height < docs.height:
+    display(d.say("Attribution reads English: {en} of the {n} documents; the {other} in other "
+                  "languages are left out.", en=english.height, n=docs.height,
+                  other=docs.height - english.height))  # fmt: skip
+found = ctx.cached("quotes", lambda: quotes(english.select("doc_id", "text"),
                                             aliases=opts["speaker_aliases"]))  # fmt: skip
 ctx.save_table(found, "quotes")
-speakers = by_group(found, docs, by=by, min_group_docs=minimum).with_columns(
+speakers = by_group(found, english, by=by, min_group_docs=minimum).with_columns(
     pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
 )
 ctx.save_table(speakers, "quoted_speakers")
@@ -267,35 +274,44 @@ if found.height:
         table.fill_null(0), on="group", how="left"
     )
     display(d.table(table, title=f"Reporting verbs per {by} (attributions), with each n"))
-    share = quote_share(found, docs, by=by, min_group_docs=minimum)
+    share = quote_share(found, english, by=by, min_group_docs=minimum)
     ctx.save_table(share, "quote_share")
     display(d.table(share, title="Share of the text (characters) inside attributed direct quotes"))
-    lines = ctx.cached("evidence_quotes", lambda: evidence.quote_lines(found, docs, unknown=UNSAID))
+    lines = ctx.cached("evidence_quotes",
+                       lambda: evidence.quote_lines(found, english, unknown=UNSAID))  # fmt: skip
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",
                              **whole("evidence_quotes")))  # fmt: skip
 else:
-    display(d.say("No attributed quote or reported speech was found in these {n} documents.",
-                  n=docs.height))  # fmt: skip
+    display(d.say("No attributed quote or reported speech was found in these {n} English "
+                  "documents.", n=english.height))  # fmt: skip
 
 # %% [markdown]
 # ## Stance and tone
 #
 # We/our against they/the West, evaluative words (per 1,000 words), and sentiment: VADER's
 # compound score (-1 to 1) averaged over each group's sentences. VADER is a general-purpose
-# lexicon: read differences in tone between groups, not the absolute values.
+# lexicon: read differences in tone between groups, not the absolute values. Both are English
+# lexicons, so they read the English documents only.
 
 # %%
-tone = ctx.cached("stance", lambda: rh.stance(docs, by=by, seed=seed, n_boot=opts["bootstrap"],
+if english.height < docs.height:
+    display(d.say("Stance markers and VADER are English lexicons: they read the {en} English "
+                  "documents of {n}.", en=english.height, n=docs.height))  # fmt: skip
+tone = ctx.cached("stance", lambda: rh.stance(english, by=by, seed=seed,
+                                              n_boot=opts["bootstrap"],
                                               min_group_docs=minimum))  # fmt: skip
 ctx.save_table(tone, "stance")
-markers = tone.filter(pl.col("measure") != "sentiment")
-fig = rate_bars(markers, group="group", category="measure", value="per_1000",
-                title="Stance markers per 1,000 words (95% bootstrap intervals)",
-                axis_title="per 1,000 words")  # fmt: skip
-display(d.figure_or_reason(fig, "No stance marker occurs in these documents."))
-display(d.table(tone.filter(pl.col("measure") == "sentiment").select(
-    "group", "mean", "ci_low", "ci_high", "n_sentences", "n_docs", "small_n"),
-    title="Sentiment (VADER compound, mean of sentences)"))  # fmt: skip
+if english.height:
+    markers = tone.filter(pl.col("measure") != "sentiment")
+    fig = rate_bars(markers, group="group", category="measure", value="per_1000",
+                    title="Stance markers per 1,000 words (95% bootstrap intervals)",
+                    axis_title="per 1,000 words")  # fmt: skip
+    display(d.figure_or_reason(fig, "No stance marker occurs in these documents."))
+    display(d.table(tone.filter(pl.col("measure") == "sentiment").select(
+        "group", "mean", "ci_low", "ci_high", "n_sentences", "n_docs", "small_n"),
+        title="Sentiment (VADER compound, mean of sentences)"))  # fmt: skip
+else:
+    display(d.say("No English document: no stance or tone to read."))
 
 # %% [markdown]
 # ## Keywords in context
