@@ -52,6 +52,35 @@ def test_language_of_agency_copy(text, lang):
 # Lingua::Identify::CLD's language test (a BelTA-style report, Ukraine's constitution), and a
 # BBC Russian Telegram post (NKTKLN/telegram-news-classifier, data/raw/1001003921752_messages.json,
 # record 591) that quotes one Ukrainian name: one і among hundreds of и, ы and э is Russian.
+# More samples of the same language-identification test (Lingua::Identify::CLD), and headlines
+# of the real statemedia-headlines corpus that name "von der Leyen", "UN" or "Los Angeles":
+# English function words shared with other languages ("a", "at", "for", "an") no longer make a
+# Spanish, Danish or Irish text English.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Las normas relativas a los derechos fundamentales y a las libertades que la "
+         "Constitución reconoce se interpretarán de conformidad con la Declaración Universal de "
+         "Derechos Humanos", "und"),
+        ("Som noget af det første her i det nye år, er jeg gået i gang med at lave en del "
+         "ændringer på siden og disse vil for alvor komme til at slå igennem i løbet af de næste "
+         "måneder.", "und"),
+        ("Saolaítear na daoine uile saor agus comhionann ina ndínit agus ina gcearta. Tá bua an "
+         "réasúin agus an choinsiasa acu agus dlíd iad féin d'iompar de mheon bráithreachais i "
+         "leith a chéile.", "und"),
+        ("confiscation of goods is assigned as the penalty part most of the courts consist of "
+         "members and when it is necessary to bring public cases before a jury", "en"),
+        ("EU prepared for Russian gas cut-off: von der Leyen", "en"),
+        ("Leaving Los Angeles: Porn industry flees condom requirements, welcomed to Las Vegas",
+         "en"),
+        ("UN alarm as Ukraine nuclear power plant shelled again", "en"),
+    ],
+)  # fmt: skip
+def test_english_is_not_claimed_for_other_languages_by_the_words_they_share(text, lang):
+    frame = pl.DataFrame({"text": [text]})
+    assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == lang
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
