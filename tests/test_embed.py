@@ -93,3 +93,31 @@ def test_the_multilingual_model_puts_a_translation_next_to_its_original(tmp_path
     assert sim[0, 1] > sim[0, 2] + 0.2  # the Russian original is nearest its translation
     assert sim[3, 4] > sim[3, 2] + 0.2  # and the Chinese one
     assert (tmp_path / model_info("multilingual").sha256[:16] / "model.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("message", "passes"),
+    [
+        # all-MiniLM-L6-v2 under transformers 5: one key UNEXPECTED, "can be ignored"
+        ("BertModel LOAD REPORT from: /m\nembeddings.position_ids | UNEXPECTED |", False),
+        ("BertModel LOAD REPORT from: /m\nencoder.layer.0.weight | MISSING |", True),
+        ("BertModel LOAD REPORT from: /m\npooler.dense | MISMATCH |", True),
+        ("Some other warning", True),
+    ],
+)
+def test_only_a_load_report_of_unexpected_keys_is_kept_from_the_reports(message, passes):
+    """Every topics report showed transformers' load report in a red box, for a key it says
+    can be ignored; a report of missing or mismatched weights must still reach the user."""
+    import logging
+
+    from toolkit.embed import _benign_load_report
+
+    record = logging.LogRecord("transformers.modeling_utils", logging.WARNING, "", 0, message,
+                               None, None)  # fmt: skip
+    assert _benign_load_report(record) is passes
+
+
+def test_loading_the_bundled_model_prints_no_load_report(capfd):
+    load_model.cache_clear()
+    load_model(model_info().path)
+    assert "LOAD REPORT" not in capfd.readouterr().err

@@ -199,10 +199,29 @@ def load_model(path: str):
             from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # no "Loading weights" bar in every report
+        # transformers logs its load report with modeling_utils' logger: the filter goes on that
+        # logger, for the load only
+        report = logging.getLogger("transformers.modeling_utils")
+        report.addFilter(_benign_load_report)
         try:
             return SentenceTransformer(path, device="cpu", local_files_only=True)
         finally:
+            report.removeFilter(_benign_load_report)
             hf_logging.enable_progress_bar()
+
+
+def _benign_load_report(record: logging.LogRecord) -> bool:
+    """Whether transformers' load report may reach the user: not when every key it lists is
+    only UNEXPECTED (all-MiniLM-L6-v2's ``embeddings.position_ids``, which "can be ignored"),
+    which would print a red box in every topics report; kept at debug level in the toolkit's
+    log. A report of keys MISSING, MISMATCHED or not converted always passes."""
+    message = record.getMessage()
+    if "LOAD REPORT" not in message or any(
+        word in message for word in ("MISSING", "MISMATCH", "CONVERSION")
+    ):
+        return True
+    log.debug("model load report (unexpected keys only): %s", message)
+    return False
 
 
 def cached_backend(model: str | Path | None, cache_dir: str | Path, *, progress: bool = False):
