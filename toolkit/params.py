@@ -217,7 +217,7 @@ def _rebased(raw: dict[str, Any], base: Path) -> dict[str, Any]:
         if not isinstance(holder, dict) or sub not in holder:
             continue
         value = holder[sub]
-        if key == "model" and value in MULTILINGUAL_MODELS:
+        if key == "model" and isinstance(value, str) and value in MULTILINGUAL_MODELS:
             continue  # a bundled encoder named, not a path
         holder[sub] = [rebase(v) for v in value] if isinstance(value, list) else rebase(value)
     return out
