@@ -342,6 +342,10 @@ def test_a_params_file_outside_the_project_reads_its_paths_from_its_own_folder(t
     p = load_params(path)
     assert p["sources"] == [str(study / "corpus")]
     assert p["rhetoric"]["frames_file"] == str(study / "frames.yaml")
+    (study / "params").mkdir()
+    inner = study / "params" / "set.yaml"  # a path up and back down is written as the folder
+    inner.write_text("sources: [../corpus]\n")
+    assert load_params(inner)["sources"] == [str(study / "corpus")]
     path.write_text(f"sources: [{study / 'corpus'}, nowhere]\n")  # absolute paths stay
     with pytest.raises(ParamsError, match=re.escape(f"sources: {study / 'nowhere'} does not")):
         load_params(path)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -207,8 +208,8 @@ def paths_base(params_path: Path, root: Path) -> Path:
 def _rebased(raw: dict[str, Any], base: Path) -> dict[str, Any]:
     """``raw`` with the relative paths of :data:`PATH_KEYS` made absolute from ``base``."""
 
-    def rebase(value: Any) -> Any:
-        return str(base / value) if isinstance(value, str) and value else value
+    def rebase(value: Any) -> Any:  # "../data" from a params folder is written as the folder
+        return os.path.normpath(base / value) if isinstance(value, str) and value else value
 
     out = copy.deepcopy(raw)
     for key in PATH_KEYS:
