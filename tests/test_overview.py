@@ -114,3 +114,27 @@ def test_dating_summary_says_how_dates_were_read(by):
     read = ["from_manifest", "from_column", "from_text", "from_filename", "inferred"]
     assert table.select(read).sum_horizontal().to_list() == table["dated"].to_list()
     assert (table["dated"] + table["partial"] + table["no_date"] == table["documents"]).all()
+
+
+def test_the_load_summary_counts_duplicates_as_one_reason():
+    """Each duplicate names the record it repeats, so each was a row of its own (21 rows for
+    20 duplicates in a trial on public tables)."""
+    report = pl.DataFrame(
+        {
+            "path": ["a.csv", "a.json", "a.json", "b.txt", "c.bin"],
+            "status": ["loaded", "skipped", "skipped", "skipped", "skipped"],
+            "reason": [
+                None,
+                "duplicate id: same URL as a.csv line 2",
+                "duplicate id: same URL as a.csv line 3",
+                "duplicate id: same path and record as b.txt",
+                "binary file",
+            ],
+        }
+    )
+    assert overview.load_summary(report).rows() == [
+        ("loaded", "", 1, "a.csv"),
+        ("skipped", "duplicate id: same URL as an earlier record", 2, "a.json"),
+        ("skipped", "binary file", 1, "c.bin"),
+        ("skipped", "duplicate id: same path and record as an earlier record", 1, "b.txt"),
+    ]

@@ -43,10 +43,18 @@ class CorpusOptions:
 
 
 def load_summary(report: pl.DataFrame) -> pl.DataFrame:
-    """Files and records by status and reason, with one example path each."""
+    """Files and records by status and reason, with one example path each. Duplicates count as
+    one reason, "duplicate id: same URL as an earlier record", whichever record each repeats
+    (the load report names it); else every duplicate was a row of its own."""
+    reason = pl.col("reason").fill_null("")
+    kind = (
+        pl.when(reason.str.starts_with("duplicate id: "))
+        .then(reason.str.replace(r" as .*$", " as an earlier record"))
+        .otherwise(reason)
+    )
     return (
         report.filter(pl.col("status") != "manifest")
-        .group_by("status", pl.col("reason").fill_null(""))
+        .group_by("status", kind.alias("reason"))
         .agg(n=pl.len(), example=pl.col("path").sort().first())
         .sort(["status", "n", "reason"], descending=[False, True, False])
     )
