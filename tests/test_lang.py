@@ -74,6 +74,9 @@ def test_language_of_agency_copy(text, lang):
         ("Leaving Los Angeles: Porn industry flees condom requirements, welcomed to Las Vegas",
          "en"),
         ("UN alarm as Ukraine nuclear power plant shelled again", "en"),
+        # an English post with a Japanese greeting (statemedia-headlines, RT) stays English
+        ("welcome to #russia ! ようこそ！ the japanese national football team arrived in #kazan "
+         "ahead of the world cup", "en"),
     ],
 )  # fmt: skip
 def test_english_is_not_claimed_for_other_languages_by_the_words_they_share(text, lang):
@@ -96,6 +99,11 @@ def test_english_is_not_claimed_for_other_languages_by_the_words_they_share(text
          "ссылкой на и. о. мэра города Артема Кобзаря. Ранены, по данным Кобзаря, 68 человек.",
          "ru"),
         ("Добре поддържаната коса придава допълнително самочувствие и на всяка жена.", "ru"),
+        # Japanese: kana among the Han characters (the opening of the Asahi Shimbun page of
+        # flairNLP/fundus' test data, tests/resources/parser/test_data/jp); Chinese has none
+        ("宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報 気象庁 気象庁は13日、午後9時19分ごろ、"
+         "日向灘で震度5弱の地震があったと発表した。", "ja"),
+        ("新华社北京4月24日电 题：促进航天技术更好惠及人民", "zh"),
     ],
 )  # fmt: skip
 def test_a_language_is_told_by_counting_its_letters(text, lang):

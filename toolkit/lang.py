@@ -27,6 +27,8 @@ _EN_FUNCTION_WORDS = (
     r"have|will|says|said|after|over|not|that|this|its|it|his|her|their|new)(?-u:\b)"
 )
 _NON_ASCII_WORD_CHAR = r"[\w&&[^\x00-\x7F]]"
+# hiragana and katakana letters (not the middle dot or the long-vowel mark): Japanese, not Chinese
+_KANA = r"[\x{3041}-\x{3096}\x{30A1}-\x{30FA}]"
 # Function words of other languages written in Latin letters that English text does not use
 # (lower case only, so "Los Angeles" and "UN" are not among them; "von der" is a name's particle
 # and read out first). A text with two or more of them, and more of them than of the English
@@ -59,8 +61,8 @@ def word_count(text: pl.Expr) -> pl.Expr:
 
 
 def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
-    """Script-level language: ru/uk/be by Cyrillic letters, zh by Han, en by function words,
-    else ``und``.
+    """Script-level language: ru/uk/be by Cyrillic letters, ja by kana among Han, zh by Han,
+    en by function words, else ``und``.
 
     ``n_words`` is the text's word count, reused where the text is no longer than the opening
     that is read."""
@@ -69,9 +71,10 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     n_words = pl.when(long).then(word_count(pl.when(long).then(text))).otherwise(n_words)
     cyr = text.str.count_matches(r"\p{Cyrillic}")
     han = text.str.count_matches(r"\p{Han}")
+    kana = text.str.count_matches(_KANA)
     # Latin letters only matter against Cyrillic or Han ones: elsewhere they are not counted
     # (a function word found is a Latin letter found).
-    mixed = pl.when((cyr > 0) | (han > 0)).then(text).otherwise(pl.lit(""))
+    mixed = pl.when((cyr > 0) | (han > 0) | (kana > 0)).then(text).otherwise(pl.lit(""))
     lat = mixed.str.count_matches(r"[A-Za-z]")
     ascii_words = text.str.replace_all(_NON_ASCII_WORD_CHAR, "x")
     en = ascii_words.str.count_matches(_EN_FUNCTION_WORDS)
@@ -89,12 +92,20 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
             .then(pl.lit("uk"))
             .otherwise(pl.lit("ru"))
         )
+        .when((han + kana > lat) & _japanese(han, kana))
+        .then(pl.lit("ja"))
         .when(han > lat)
         .then(pl.lit("zh"))
         .when((en >= 1) & (en >= 0.05 * n_words) & ((other < 2) | (other <= en)))
         .then(pl.lit("en"))
         .otherwise(pl.lit("und"))
     )
+
+
+def _japanese(han, kana):
+    """Kana (which Chinese does not write) make at least one character in twenty of the Han
+    and kana: a Japanese headline ("宮崎県で震度5弱") may be mostly kanji."""
+    return (kana > 0) & (kana * 20 >= han + kana)
 
 
 def _belarusian(c):
@@ -110,12 +121,13 @@ def _ukrainian(c):
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _HAN = re.compile(r"[\u4E00-\u9FFF]")
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30A1-\u30FA]")  # hiragana and katakana letters
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def script_language(text: str) -> str | None:
-    """:func:`language`'s script rules for one string (no English test): ``ru``, ``be``, ``uk``
-    or ``zh`` by the letters that outnumber the others, None for any other script.
+    """:func:`language`'s script rules for one string (no English test): ``ru``, ``be``, ``uk``,
+    ``ja`` or ``zh`` by the letters that outnumber the others, None for any other script.
 
     Example:
         >>> [script_language(t) for t in ("Прэзідэнт Беларусі", "总统普京", "Minsk")]
@@ -123,10 +135,13 @@ def script_language(text: str) -> str | None:
     """
     opening = text[:_OPENING]
     cyr, han = len(_CYRILLIC.findall(opening)), len(_HAN.findall(opening))
-    lat = len(_LATIN.findall(opening)) if cyr or han else 0
+    kana = len(_KANA_RE.findall(opening))
+    lat = len(_LATIN.findall(opening)) if cyr or han or kana else 0
     if cyr > lat and cyr >= han:
         counts = {name: len(re.findall(letters, opening)) for name, letters in _LETTERS.items()}
         if _belarusian(counts):
             return "be"
         return "uk" if _ukrainian(counts) else "ru"
+    if han + kana > lat and _japanese(han, kana):
+        return "ja"
     return "zh" if han > lat else None

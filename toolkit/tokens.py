@@ -288,7 +288,7 @@ def tokens_for(
 # ---------------------------------------------------------------- which languages are compared
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "be": "Belarusian", "uk": "Ukrainian",
-                  "zh": "Chinese", "und": "unknown language"}  # fmt: skip
+                  "zh": "Chinese", "ja": "Japanese", "und": "unknown language"}  # fmt: skip
 
 
 def _normal_map(language_map: dict[str, Any]) -> dict[str, dict[str, str]]:
