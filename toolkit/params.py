@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.dedup import DedupOptions
-from toolkit.embed import MULTILINGUAL_MODELS
+from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ParamsError, ToolkitError
 from toolkit.options import Spec, check_value, option, specs
 from toolkit.overview import CorpusOptions
@@ -218,7 +218,7 @@ def _rebased(raw: dict[str, Any], base: Path) -> dict[str, Any]:
         if not isinstance(holder, dict) or sub not in holder:
             continue
         value = holder[sub]
-        if key == "model" and isinstance(value, str) and value in MULTILINGUAL_MODELS:
+        if key == "model" and names_bundled_encoder(value):
             continue  # a bundled encoder named, not a path
         holder[sub] = [rebase(v) for v in value] if isinstance(value, list) else rebase(value)
     return out

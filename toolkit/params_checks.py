@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.dedup import DedupOptions
-from toolkit.embed import MULTILINGUAL_MODELS
+from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
 from toolkit.quotes import alias_problems
@@ -83,7 +83,7 @@ def check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None
     paths = {k: params[k] for k in ("manifest", "outlet_tables", "model")}
     paths["rhetoric.frames_file"] = params["rhetoric"]["frames_file"]
     for key, value in paths.items():
-        if key == "model" and value in MULTILINGUAL_MODELS:
+        if key == "model" and names_bundled_encoder(value):
             continue  # a bundled encoder named, not a path
         if isinstance(value, str) and not (root / value).exists():
             problems.append(f"{key}: {value} does not exist{_relative(value, root)}")

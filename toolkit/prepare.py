@@ -266,9 +266,9 @@ def _build(
 
 def _translations_on(params: dict[str, Any]) -> bool:
     """Cross-lingual reprints are looked for with a multilingual model."""
-    from toolkit.embed import MULTILINGUAL_MODELS
+    from toolkit.embed import names_bundled_encoder
 
-    return params.get("model") in MULTILINGUAL_MODELS
+    return names_bundled_encoder(params.get("model"))
 
 
 def _with_translations(
