@@ -211,16 +211,7 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     return {
         "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
         "meta_outlet": _lookup(site_name, reg.canonical, docs),
-        "_site_name_note": _lookup(
-            site_name,
-            lambda o: (
-                None
-                if reg.canonical(o)
-                else f"the page's site name {o!r} names no known outlet: not taken as its "
-                "outlet (an outlet table with it as an alias would be)"
-            ),
-            docs,
-        ),
+        "_site_name": site_name,
         "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
         "folder_outlet": _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs),
         "_outlet_note": _lookup(
@@ -311,7 +302,13 @@ def _note() -> pl.Expr:
             ),
             col("_page_note"),
             col("_outlet_note"),
-            pl.when(col("outlet").is_null()).then(col("_site_name_note")),
+            pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(
+                pl.format(
+                    "the page's site name '{}' names no known outlet: not taken as its outlet "
+                    "(an outlet table with it as an alias would be)",
+                    "_site_name",
+                )
+            ),
             col("_date_note"),
             col("_range_note"),
             undated_note,
