@@ -28,7 +28,7 @@ _EN_FUNCTION_WORDS = (
 )
 _NON_ASCII_WORD_CHAR = r"[\w&&[^\x00-\x7F]]"
 # hiragana and katakana letters (not the middle dot or the long-vowel mark): Japanese, not Chinese
-_KANA = r"[\x{3041}-\x{3096}\x{30A1}-\x{30FA}]"
+_KANA = "[\u3041-\u3096\u30a1-\u30fa]"  # the characters themselves: polars and re read them alike
 # Function words of other languages written in Latin letters that English text does not use
 # (lower case only, so "Los Angeles" and "UN" are not among them; "von der" is a name's particle
 # and read out first). A text with two or more of them, and more of them than of the English
@@ -121,7 +121,7 @@ def _ukrainian(c):
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _HAN = re.compile(r"[\u4E00-\u9FFF]")
-_KANA_RE = re.compile(r"[\u3041-\u3096\u30A1-\u30FA]")  # hiragana and katakana letters
+_KANA_RE = re.compile(_KANA)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
