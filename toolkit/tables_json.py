@@ -1,6 +1,7 @@
 """JSON lines and JSON files: JSON lines a line at a time, JSON as a stream (ijson) where it
 reads as ``json.loads`` does, else parsed whole; records made into frames a slice at a time
-(``CHUNK_BYTES``)."""
+(``CHUNK_BYTES``). A file cut short (a download that stopped, a scraper killed mid-write) keeps
+what it holds: each complete line, or each complete record of a JSON list before the break."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import ijson
 
 from toolkit import tables_parts
 from toolkit.columns import table_of_records
-from toolkit.records import Skip, Table, file_text
+from toolkit.decode import Decoded
+from toolkit.records import Skip, Table, file_bytes, file_text
 from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts
 
 __all__ = ["read_json", "read_jsonl"]
@@ -39,7 +41,7 @@ def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
         else:
             yield from _marked(items, "utf-8")
             return
-    decoded = file_text(path, rel, "JSON lines")
+    decoded = _file_text(path, rel, "JSON lines")
     if isinstance(decoded, Skip):
         yield decoded
         return
@@ -49,9 +51,65 @@ def read_jsonl(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
 
 
 def _utf8_lines(path: str | Path) -> Iterator[str]:
-    """A UTF-8 file's lines as Python's csv module counts them, decoded as they are read."""
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        yield from f
+    """A UTF-8 file's lines as Python's csv module counts them, decoded as they are read; a
+    character cut off at the file's end (it was cut short) is left out of its last line."""
+    with open(path, "rb") as f:
+        size = f.seek(0, io.SEEK_END)
+        f.seek(max(0, size - 3))
+        head = _Head(f, size - _cut_character(f.read()))
+        f.seek(0)
+        yield from io.TextIOWrapper(io.BufferedReader(head), encoding="utf-8-sig", newline="")
+
+
+class _Head(io.RawIOBase):
+    """The first ``size`` bytes of a binary file, from where it stands."""
+
+    def __init__(self, f: io.BufferedReader, size: int) -> None:
+        self.f, self.left = f, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = self.f.readinto(memoryview(buffer)[: self.left])
+        self.left -= n
+        return n
+
+
+def _cut_character(tail: bytes) -> int:
+    """How many bytes at the end of ``tail`` start a UTF-8 character that is cut off (0-3).
+
+    A valid JSON text ends in an ASCII byte, so such bytes are inside its broken part.
+
+    Example:
+        >>> _cut_character("Минск".encode()[:-1]), _cut_character(b'"}')
+        (1, 0)
+    """
+    for k in range(1, min(3, len(tail)) + 1):
+        lead = tail[-k]
+        if lead >= 0xC0:  # a lead byte: it needs this many bytes after it
+            needs = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
+            return k if needs >= k else 0
+        if lead < 0x80:  # ASCII: no character is cut
+            return 0
+    return 0
+
+
+def _file_text(path: str | Path, rel: str, kind: str) -> Decoded | Skip:
+    """A file decoded whole (see :func:`toolkit.records.file_text`); a UTF-8 file cut short
+    inside a character is read as UTF-8 without that character's bytes, never as a legacy
+    encoding its cut end would suggest."""
+    data = file_bytes(path, rel)
+    if isinstance(data, Skip):
+        return data
+    if cut := _cut_character(data[-3:]):
+        try:
+            data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            data = data[:-cut]
+    return file_text(path, rel, kind, data)
 
 
 def _jsonl_table(lines: Callable[[], Iterator[str]], rel: str, options) -> list[Table | Skip]:
@@ -118,16 +176,18 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
         if items is not None:
             yield from _marked(items, "utf-8")
             return
-    decoded = file_text(path, rel, "JSON")
+    decoded = _file_text(path, rel, "JSON")
     if isinstance(decoded, Skip):
         yield decoded
         return
+    broken = None
     try:
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as e:
-        reason = f"malformed JSON: {e.msg} (column {e.colno}); fix the file"
-        yield Skip(rel, reason, line=e.lineno, encoding=decoded.encoding)
-        return
+        obj, broken = _before_break(decoded.text)
+        if obj is None:  # no list of records before the break: the file is left out
+            yield Skip(rel, _malformed(e, "fix the file"), line=e.lineno, encoding=decoded.encoding)
+            return
     except RecursionError:
         yield Skip(rel, _TOO_DEEP, encoding=decoded.encoding)
         return
@@ -149,8 +209,149 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
             parsed.append((i, None, item))
         else:
             skips.append(_not_object(rel, type(item).__name__, i))
-    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
+    table = (
+        []
+        if not parsed and (skips or broken)
+        else [table_of_records(rel, parsed, list(columns), options)]
+    )
+    if broken:
+        skips.append(_break_skip(rel, broken, len(parsed)))
     yield from _marked([*table, *skips], decoded.encoding)
+
+
+def _malformed(error: json.JSONDecodeError, then: str) -> str:
+    return f"malformed JSON: {error.msg} (column {error.colno}); {then}"
+
+
+class _Break(Exception):
+    """Where a JSON text breaks: ``json``'s error there, the list of records being read (None
+    outside any) and whether an item of it had begun."""
+
+    def __init__(self, error: json.JSONDecodeError, items: list | None = None, inside=False):
+        super().__init__(error.msg)
+        self.error, self.items, self.inside = error, items, inside
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
+_DECODER = json.JSONDecoder()
+
+
+def _before_break(text: str) -> tuple[list | dict | None, _Break | None]:
+    """What a JSON text that ``json.loads`` refused holds before it breaks: its list of records
+    (or an object holding only that list), each item complete before the break, and the break;
+    ``(None, None)`` where it holds no one list before the break. It is read as ``json`` reads
+    it, an item at a time (``JSONDecoder.raw_decode``), so an item is kept only when complete.
+
+    Example:
+        >>> items, where = _before_break('[{"text": "a"}, {"text": "b')
+        >>> items, where.error.msg, where.inside
+        ([{'text': 'a'}], 'Unterminated string starting at', True)
+    """
+    pos = _space(text, 0)
+    lists: dict[str | None, list] = {}
+    try:
+        if text.startswith("[", pos):
+            lists[None] = []
+            pos = _items(text, pos + 1, lists[None])
+        elif text.startswith("{", pos):
+            pos = _members(text, pos + 1, lists)
+        else:
+            return None, None
+        pos = _space(text, pos)
+        if pos == len(text):  # read whole: not where json.loads broke
+            return None, None
+        raise _Break(json.JSONDecodeError("Extra data", text, pos))
+    except _Break as b:
+        if len(lists) != 1:
+            return None, None
+        ((key, items),) = lists.items()
+        return (items if key is None else {key: items}), b
+    except RecursionError:  # nested too deeply to read before the break
+        return None, None
+
+
+def _space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
+
+
+def _expected(what: str, text: str, pos: int) -> _Break:
+    return _Break(json.JSONDecodeError(f"Expecting {what}", text, pos))
+
+
+def _items(text: str, pos: int, items: list) -> int:
+    """The items of the list that ``pos`` is inside (after its ``[``) appended to ``items``;
+    the position after its ``]``, or the :class:`_Break` in it."""
+    pos = _space(text, pos)
+    if text.startswith("]", pos):
+        return pos + 1
+    while True:
+        try:
+            item, end = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as e:  # no value where one starts: between items
+            inside = e.pos > pos or e.msg != "Expecting value"
+            raise _Break(e, items, inside) from None
+        items.append(item)
+        pos = _space(text, end)
+        if text.startswith("]", pos):
+            return pos + 1
+        if not text.startswith(",", pos):
+            raise _Break(json.JSONDecodeError("Expecting ',' delimiter", text, pos), items)
+        pos = _space(text, pos + 1)
+
+
+def _members(text: str, pos: int, lists: dict[str | None, list]) -> int:
+    """The members of the object that ``pos`` is inside (after its ``{``), the lists among them
+    put in ``lists`` (a repeated key's last value counts, as with ``json.loads``); the position
+    after its ``}``, or the :class:`_Break` in it."""
+    pos = _space(text, pos)
+    if text.startswith("}", pos):
+        return pos + 1
+    while True:
+        if not text.startswith('"', pos):
+            raise _expected("property name enclosed in double quotes", text, pos)
+        key, pos = _value(text, pos)
+        pos = _space(text, pos)
+        if not text.startswith(":", pos):
+            raise _expected("':' delimiter", text, pos)
+        pos = _space(text, pos + 1)
+        lists.pop(key, None)
+        if text.startswith("[", pos):
+            lists[key] = []
+            pos = _items(text, pos + 1, lists[key])
+        else:
+            pos = _value(text, pos)[1]
+        pos = _space(text, pos)
+        if text.startswith("}", pos):
+            return pos + 1
+        if not text.startswith(",", pos):
+            raise _expected("',' delimiter", text, pos)
+        pos = _space(text, pos + 1)
+
+
+def _value(text: str, pos: int) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as e:
+        raise _Break(e) from None
+
+
+def _break_skip(rel: str, broken: _Break, loaded: int) -> Skip:
+    """The Skip of the part of a JSON file from where it breaks: where, and what was loaded."""
+    error, items = broken.error, broken.items
+    ends = _space(error.doc, error.pos) == len(error.doc) or error.msg.startswith("Unterminated")
+    where = "ends" if ends else "breaks"
+    record = None if items is None else len(items)
+    if items is None:
+        where += " after its list of records"
+    elif broken.inside:
+        where += f" inside record {record}"
+    else:
+        where += f" after record {record - 1}" if record else " before its first record"
+    done = {0: "no record before it", 1: "the record before it was loaded"}.get(
+        loaded, f"the {loaded} records before it were loaded"
+    )
+    reason = _malformed(error, f"the file {where}; {done}; re-download or repair the file")
+    return Skip(rel, reason, record=record, line=error.lineno)
 
 
 _NOT_ONE_LIST = "JSON object without exactly one list of records; expected a list"
