@@ -180,14 +180,15 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     if isinstance(decoded, Skip):
         yield decoded
         return
-    broken = None
     try:
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as e:
-        obj, broken = _before_break(decoded.text)
-        if obj is None:  # no list of records before the break: the file is left out
+        found = _before_break(decoded.text)
+        if found is None:  # no list of records before the break: the file is left out
             yield Skip(rel, _malformed(e, "fix the file"), line=e.lineno, encoding=decoded.encoding)
-            return
+        else:
+            yield from _marked(_salvaged(decoded.text, rel, *found, options), decoded.encoding)
+        return
     except RecursionError:
         yield Skip(rel, _TOO_DEEP, encoding=decoded.encoding)
         return
@@ -209,149 +210,8 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
             parsed.append((i, None, item))
         else:
             skips.append(_not_object(rel, type(item).__name__, i))
-    table = (
-        []
-        if not parsed and (skips or broken)
-        else [table_of_records(rel, parsed, list(columns), options)]
-    )
-    if broken:
-        skips.append(_break_skip(rel, broken, len(parsed)))
+    table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
     yield from _marked([*table, *skips], decoded.encoding)
-
-
-def _malformed(error: json.JSONDecodeError, then: str) -> str:
-    return f"malformed JSON: {error.msg} (column {error.colno}); {then}"
-
-
-class _Break(Exception):
-    """Where a JSON text breaks: ``json``'s error there, the list of records being read (None
-    outside any) and whether an item of it had begun."""
-
-    def __init__(self, error: json.JSONDecodeError, items: list | None = None, inside=False):
-        super().__init__(error.msg)
-        self.error, self.items, self.inside = error, items, inside
-
-
-_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
-_DECODER = json.JSONDecoder()
-
-
-def _before_break(text: str) -> tuple[list | dict | None, _Break | None]:
-    """What a JSON text that ``json.loads`` refused holds before it breaks: its list of records
-    (or an object holding only that list), each item complete before the break, and the break;
-    ``(None, None)`` where it holds no one list before the break. It is read as ``json`` reads
-    it, an item at a time (``JSONDecoder.raw_decode``), so an item is kept only when complete.
-
-    Example:
-        >>> items, where = _before_break('[{"text": "a"}, {"text": "b')
-        >>> items, where.error.msg, where.inside
-        ([{'text': 'a'}], 'Unterminated string starting at', True)
-    """
-    pos = _space(text, 0)
-    lists: dict[str | None, list] = {}
-    try:
-        if text.startswith("[", pos):
-            lists[None] = []
-            pos = _items(text, pos + 1, lists[None])
-        elif text.startswith("{", pos):
-            pos = _members(text, pos + 1, lists)
-        else:
-            return None, None
-        pos = _space(text, pos)
-        if pos == len(text):  # read whole: not where json.loads broke
-            return None, None
-        raise _Break(json.JSONDecodeError("Extra data", text, pos))
-    except _Break as b:
-        if len(lists) != 1:
-            return None, None
-        ((key, items),) = lists.items()
-        return (items if key is None else {key: items}), b
-    except RecursionError:  # nested too deeply to read before the break
-        return None, None
-
-
-def _space(text: str, pos: int) -> int:
-    return _SPACE.match(text, pos).end()
-
-
-def _expected(what: str, text: str, pos: int) -> _Break:
-    return _Break(json.JSONDecodeError(f"Expecting {what}", text, pos))
-
-
-def _items(text: str, pos: int, items: list) -> int:
-    """The items of the list that ``pos`` is inside (after its ``[``) appended to ``items``;
-    the position after its ``]``, or the :class:`_Break` in it."""
-    pos = _space(text, pos)
-    if text.startswith("]", pos):
-        return pos + 1
-    while True:
-        try:
-            item, end = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as e:  # no value where one starts: between items
-            inside = e.pos > pos or e.msg != "Expecting value"
-            raise _Break(e, items, inside) from None
-        items.append(item)
-        pos = _space(text, end)
-        if text.startswith("]", pos):
-            return pos + 1
-        if not text.startswith(",", pos):
-            raise _Break(json.JSONDecodeError("Expecting ',' delimiter", text, pos), items)
-        pos = _space(text, pos + 1)
-
-
-def _members(text: str, pos: int, lists: dict[str | None, list]) -> int:
-    """The members of the object that ``pos`` is inside (after its ``{``), the lists among them
-    put in ``lists`` (a repeated key's last value counts, as with ``json.loads``); the position
-    after its ``}``, or the :class:`_Break` in it."""
-    pos = _space(text, pos)
-    if text.startswith("}", pos):
-        return pos + 1
-    while True:
-        if not text.startswith('"', pos):
-            raise _expected("property name enclosed in double quotes", text, pos)
-        key, pos = _value(text, pos)
-        pos = _space(text, pos)
-        if not text.startswith(":", pos):
-            raise _expected("':' delimiter", text, pos)
-        pos = _space(text, pos + 1)
-        lists.pop(key, None)
-        if text.startswith("[", pos):
-            lists[key] = []
-            pos = _items(text, pos + 1, lists[key])
-        else:
-            pos = _value(text, pos)[1]
-        pos = _space(text, pos)
-        if text.startswith("}", pos):
-            return pos + 1
-        if not text.startswith(",", pos):
-            raise _expected("',' delimiter", text, pos)
-        pos = _space(text, pos + 1)
-
-
-def _value(text: str, pos: int) -> tuple[Any, int]:
-    try:
-        return _DECODER.raw_decode(text, pos)
-    except json.JSONDecodeError as e:
-        raise _Break(e) from None
-
-
-def _break_skip(rel: str, broken: _Break, loaded: int) -> Skip:
-    """The Skip of the part of a JSON file from where it breaks: where, and what was loaded."""
-    error, items = broken.error, broken.items
-    ends = _space(error.doc, error.pos) == len(error.doc) or error.msg.startswith("Unterminated")
-    where = "ends" if ends else "breaks"
-    record = None if items is None else len(items)
-    if items is None:
-        where += " after its list of records"
-    elif broken.inside:
-        where += f" inside record {record}"
-    else:
-        where += f" after record {record - 1}" if record else " before its first record"
-    done = {0: "no record before it", 1: "the record before it was loaded"}.get(
-        loaded, f"the {loaded} records before it were loaded"
-    )
-    reason = _malformed(error, f"the file {where}; {done}; re-download or repair the file")
-    return Skip(rel, reason, record=record, line=error.lineno)
 
 
 _NOT_ONE_LIST = "JSON object without exactly one list of records; expected a list"
@@ -397,13 +257,15 @@ def _utf8_bytes(path: str | Path) -> io.BufferedReader:
 
 
 class _JsonList:
-    """A list of records read as a stream: how many, the columns of its objects (first seen
-    first) and the index and kind of each item that is not an object."""
+    """A list of records read as a stream (or, broken, read whole: :func:`_before_break`): how
+    many, the columns of its objects (first seen first), the index and kind of each item that is
+    not an object and, read whole, the index, start and end of each object in the text."""
 
     def __init__(self) -> None:
         self.count = 0
         self.columns: dict[str, None] = {}
         self.others: list[tuple[int, str]] = []
+        self.spans: list[tuple[int, int, int]] = []
 
 
 # The Python type json.loads gives what an ijson event starts (numbers and null: their value's).
@@ -482,3 +344,165 @@ def _json_streamed(path: str | Path, rel: str, options) -> list[Table | Skip] | 
     if rows:
         parts.add(rows)
     return parts.items(skips, [])
+
+
+# A JSON text cut short or broken: its records complete before the break.
+
+
+class _Break(Exception):
+    """Where a JSON text breaks: ``json``'s error there, the list of records being read (None
+    outside any) and whether an item of it had begun."""
+
+    def __init__(self, error: json.JSONDecodeError, records: _JsonList | None = None, inside=False):
+        super().__init__(error.msg)
+        self.error, self.records, self.inside = error, records, inside
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
+_DECODER = json.JSONDecoder()
+
+
+def _before_break(text: str) -> tuple[_JsonList, _Break] | None:
+    """Where the records complete before the break of a JSON text ``json.loads`` refused are
+    (a list, or an object holding one list), and the break; None where no one list is read
+    before the break. It is read as ``json`` reads it, an item at a time
+    (``JSONDecoder.raw_decode``), each item forgotten once read, so only complete items count.
+
+    Example:
+        >>> records, where = _before_break('[{"text": "a"}, 2, {"text": "b')
+        >>> records.spans, records.others, where.error.msg, where.inside
+        ([(0, 1, 14)], [(1, 'int')], 'Unterminated string starting at', True)
+    """
+    pos = _space(text, 0)
+    lists: dict[str | None, _JsonList] = {}
+    try:
+        if text.startswith("[", pos):
+            lists[None] = _JsonList()
+            pos = _items(text, pos + 1, lists[None])
+        elif text.startswith("{", pos):
+            pos = _members(text, pos + 1, lists)
+        else:
+            return None
+        pos = _space(text, pos)
+        if pos == len(text):  # read whole: not where json.loads broke
+            return None
+        raise _Break(json.JSONDecodeError("Extra data", text, pos))
+    except _Break as b:
+        return (*lists.values(), b) if len(lists) == 1 else None
+    except RecursionError:  # nested too deeply to read before the break
+        return None
+
+
+def _space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
+
+
+def _expected(what: str, text: str, pos: int, records: _JsonList | None = None) -> _Break:
+    return _Break(json.JSONDecodeError(f"Expecting {what}", text, pos), records)
+
+
+def _items(text: str, pos: int, records: _JsonList) -> int:
+    """The items of the list ``pos`` is in (after its ``[``) counted in ``records``; the
+    position after its ``]``, or the :class:`_Break` in it."""
+    pos = _space(text, pos)
+    if text.startswith("]", pos):
+        return pos + 1
+    while True:
+        try:
+            item, end = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as e:  # "Expecting value" where it starts: between items
+            inside = e.pos > pos or e.msg != "Expecting value"
+            raise _Break(e, records, inside) from None
+        if isinstance(item, dict):
+            records.columns.update(dict.fromkeys(item))
+            records.spans.append((records.count, pos, end))
+        else:
+            records.others.append((records.count, type(item).__name__))
+        records.count += 1
+        pos = _space(text, end)
+        if text.startswith("]", pos):
+            return pos + 1
+        if not text.startswith(",", pos):
+            raise _expected("',' delimiter", text, pos, records)
+        pos = _space(text, pos + 1)
+
+
+def _members(text: str, pos: int, lists: dict[str | None, _JsonList]) -> int:
+    """The members of the object ``pos`` is in (after its ``{``), the lists among them put in
+    ``lists`` (a repeated key's last value counts, as with ``json.loads``); the position after
+    its ``}``, or the :class:`_Break` in it."""
+    pos = _space(text, pos)
+    if text.startswith("}", pos):
+        return pos + 1
+    while True:
+        if not text.startswith('"', pos):
+            raise _expected("property name enclosed in double quotes", text, pos)
+        key, pos = _value(text, pos)
+        pos = _space(text, pos)
+        if not text.startswith(":", pos):
+            raise _expected("':' delimiter", text, pos)
+        pos = _space(text, pos + 1)
+        lists.pop(key, None)
+        if text.startswith("[", pos):
+            lists[key] = _JsonList()
+            pos = _items(text, pos + 1, lists[key])
+        else:
+            pos = _value(text, pos)[1]
+        pos = _space(text, pos)
+        if text.startswith("}", pos):
+            return pos + 1
+        if not text.startswith(",", pos):
+            raise _expected("',' delimiter", text, pos)
+        pos = _space(text, pos + 1)
+
+
+def _value(text: str, pos: int) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as e:
+        raise _Break(e) from None
+
+
+def _salvaged(
+    text: str, rel: str, records: _JsonList, broken: _Break, options
+) -> list[Table | Skip]:
+    """The table (or its Skip) of the records complete before a JSON text breaks, made a slice
+    at a time (``CHUNK_BYTES`` characters), the skipped items that are not objects and the
+    Skip of the rest of the file from the break."""
+    skips = [_not_object(rel, kind, index) for index, kind in records.others]
+    skips.append(_break_skip(rel, broken, len(records.spans)))
+    columns = list(records.columns)
+    parts = _Parts(lambda rows: table_of_records(rel, rows, columns, options))
+    rows: list[tuple[int, int | None, dict[str, Any]]] = []
+    start = 0
+    for index, begin, end in records.spans:
+        rows.append((index, None, _DECODER.raw_decode(text, begin)[0]))
+        if end - start >= tables_parts.CHUNK_BYTES:
+            parts.add(rows)
+            rows, start = [], end
+    if rows:
+        parts.add(rows)
+    return parts.items(skips, [])
+
+
+def _malformed(error: json.JSONDecodeError, then: str) -> str:
+    return f"malformed JSON: {error.msg} (column {error.colno}); {then}"
+
+
+def _break_skip(rel: str, broken: _Break, loaded: int) -> Skip:
+    """The Skip of a JSON file from where it breaks: where, what was loaded, what to do."""
+    error, records = broken.error, broken.records
+    ends = _space(error.doc, error.pos) == len(error.doc) or error.msg.startswith("Unterminated")
+    where = "ends" if ends else "breaks"
+    record = None if records is None else records.count
+    if record is None:
+        where += " after its list of records"
+    elif broken.inside:
+        where += f" inside record {record}"
+    else:
+        where += f" after record {record - 1}" if record else " before its first record"
+    done = {0: "no record before it", 1: "the record before it was loaded"}.get(
+        loaded, f"the {loaded} records before it were loaded"
+    )
+    reason = _malformed(error, f"the file {where}; {done}; re-download or repair the file")
+    return Skip(rel, reason, record=record, line=error.lineno)
