@@ -325,3 +325,58 @@ def test_the_whole_real_scrape_cut_short(tmp_path, corpora, cut, loaded, skipped
     ((record, line, reason),) = rows.rows()
     assert (record, line) == skipped[:2]
     assert reason.startswith(f"malformed JSON: {skipped[2]}; the {loaded} records before")
+
+
+def _lines(*titles: str) -> str:
+    return "".join(
+        json.dumps({"title": t, "text": f"Переговоры в Минске: {t}."}, ensure_ascii=False) + "\n"
+        for t in titles
+    )
+
+
+_UNTERMINATED = "malformed JSON line: Unterminated string starting at"
+
+# name: (file bytes, titles loaded, skipped rows (record, line, reason), encoding)
+_BROKEN_LINES = {
+    "a bad line in the middle": (
+        (_lines("Минск") + '{"title": "x", text}\n' + _lines("Гродно")).encode(),
+        ["Минск", "Гродно"],
+        [(1, 2, "malformed JSON line: Expecting property name enclosed in double quotes")],
+        "utf-8",
+    ),
+    "the last line cut": (
+        (_lines("Минск", "Гродно") + '{"title": "Москва", "text": "Пере').encode(),
+        ["Минск", "Гродно"],
+        [(2, 3, _UNTERMINATED)],
+        "utf-8",
+    ),
+    "the last line cut inside a character": (
+        (_lines("Минск", "Гродно") + '{"title": "Москва", "text": "Пере').encode()[:-1],
+        ["Минск", "Гродно"],
+        [(2, 3, _UNTERMINATED)],
+        "utf-8",
+    ),
+    "BOM and the last line cut inside a character": (
+        b"\xef\xbb\xbf" + (_lines("Минск") + '{"title": "Мос').encode()[:-1],
+        ["Минск"],
+        [(1, 2, _UNTERMINATED)],
+        "utf-8",
+    ),
+    # its last byte (0xD0, "Р") starts a two-byte UTF-8 character: still cp1251
+    "cp1251 ending in a letter": (
+        (_lines("Минск", "Гродно") + '{"title": "Москва", "text": "Пер').encode("cp1251"),
+        ["Минск", "Гродно"],
+        [(2, 3, _UNTERMINATED)],
+        "cp1251",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(_BROKEN_LINES))
+def test_a_json_lines_file_cut_short_loads_every_complete_line(tmp_path, name):
+    data, titles, skipped, encoding = _BROKEN_LINES[name]
+    (tmp_path / "t.jsonl").write_bytes(data)
+    result = ingest(tmp_path)
+    assert _loaded_and_skipped(tmp_path) == (titles, skipped)
+    assert result.report["encoding"].unique().to_list() == [encoding]
+    assert result.corpus["text"].str.starts_with("Переговоры в Минске").all()
