@@ -170,7 +170,9 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     frames a slice at a time (``CHUNK_BYTES``). A file the stream could read otherwise than
     ``json.loads`` (not UTF-8, malformed, nested deeper than ``_STREAM_DEPTH``, integers beyond
     64 bits, NaN, a lone surrogate escape...) is decoded and parsed whole, its errors worded
-    by ``json.loads``."""
+    by ``json.loads``. One that ``json.loads`` refuses (cut short, or broken part-way) loads
+    the records complete before the break, and one Skip says where it breaks
+    (:func:`_before_break`)."""
     if tables_parts._streamed(path) and _json_streamable(path):
         items = _json_streamed(path, rel, options)
         if items is not None:
