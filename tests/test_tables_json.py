@@ -11,7 +11,7 @@ from read_items import assert_same_items
 import toolkit.tables_json as json_readers
 import toolkit.tables_parts as table_parts
 from toolkit import ingest
-from toolkit.readers import read_file
+from toolkit.readers import Table, read_file
 
 DATA = Path(__file__).parent / "data" / "tass-cut"
 _FIX = "re-download or repair the file"
@@ -380,3 +380,26 @@ def test_a_json_lines_file_cut_short_loads_every_complete_line(tmp_path, name):
     assert _loaded_and_skipped(tmp_path) == (titles, skipped)
     assert result.report["encoding"].unique().to_list() == [encoding]
     assert result.corpus["text"].str.starts_with("Переговоры в Минске").all()
+
+
+def test_the_real_scrape_cut_anywhere_loads_exactly_its_complete_records(tmp_path):
+    """Cut at every 11th byte and at each byte of a character over one byte (inside "—" and
+    "’"), the excerpt loads the records that end before the cut, one skipped row for the rest,
+    read as UTF-8."""
+    data = (DATA / "politics_20_cut_excerpt.json").read_bytes()
+    text = data.decode()
+    ends = [
+        len(text[: text.index("\n    }", text.index(t)) + 6].encode())
+        for t in ("Oreshnik", "Russia to")
+    ]
+    non_ascii = [i for i, b in enumerate(data) if b >= 0x80]
+    path = tmp_path / "t.json"
+    for cut in sorted({*range(1, len(data), 11), *non_ascii, *ends, *(e + 1 for e in ends)}):
+        path.write_bytes(data[:cut])
+        *tables, rest = read_file(path, path.name, {})
+        loaded = sum(end <= cut for end in ends)
+        assert [t.frame.height for t in tables if isinstance(t, Table)] == (
+            [loaded] if loaded else []
+        )
+        assert (rest.record, rest.encoding) == (loaded, "utf-8"), cut
+        assert rest.reason.startswith("malformed JSON: ") and rest.reason.endswith(_FIX), cut
