@@ -300,6 +300,7 @@ def _note() -> pl.Expr:
             pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
                 pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
             ),
+            col("_table_note"),
             col("_page_note"),
             col("_outlet_note"),
             pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(

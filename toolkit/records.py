@@ -55,6 +55,7 @@ class Table:
     has_body_column: bool = True
     encoding: str = "utf-8"  # tables polars reads itself are UTF-8
     text_from: str | None = None  # a summary column read as the text: the table has no body
+    note: str | None = None  # said of every row (a delimiter found from the file)
 
 
 @dataclass
@@ -129,6 +130,7 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "has_body": pl.Boolean,
     "_encoding": pl.String,
     "_text_from": pl.String,
+    "_table_note": pl.String,
     "_unread": pl.String,  # why a page's bytes gave no text (they decode to mostly symbols)
 }
 
@@ -151,6 +153,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
         "has_body": [True] * len(pages),
         "_encoding": encodings,
         "_text_from": [None] * len(pages),
+        "_table_note": [None] * len(pages),
         "_unread": unread,
     }
     frames = [frame_of([pl.Series(c, columns[c], dtype=t) for c, t in DOCS_SCHEMA.items()])]
@@ -169,6 +172,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
             pl.lit(t.text_from, pl.String).alias("_text_from"),
+            pl.lit(t.note, pl.String).alias("_table_note"),
             pl.lit(None, pl.String).alias("_unread"),
         ).cast(DOCS_SCHEMA)
         for t in tables
