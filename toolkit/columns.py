@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -28,6 +29,7 @@ __all__ = [
     "FIELDS",
     "NESTED_IN",
     "SUMMARY_ALIASES",
+    "URL_OR_SITE",
     "check_columns",
     "table_of_frame",
     "table_of_records",
@@ -55,9 +57,15 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     # ``extra.source_name``: 新华网). Read as the outlet only through the outlet tables
     # (toolkit.provenance): an unknown one leaves the outlet empty, with a note.
     "site": ("site", "channel", "source_name", "site_name"),
-    # RUWA's ``src`` is the article's URL (tass.com/defense/1418037, https://www.rt.com/...).
+    # RUWA's ``src`` is the article's URL (tass.com/defense/1418037, https://www.rt.com/...);
+    # elsewhere "src" may name the source: see URL_OR_SITE.
     "url": ("url", "link", "href", "permalink", "canonical_url", "src"),
 }
+
+# Columns read as the URL only when every value is one (a scheme, "www." or a host and path),
+# else as the site: "src" is RUWA's URL column, and a source's name elsewhere.
+URL_OR_SITE: tuple[str, ...] = ("src",)
+_URL_LIKE = r"(?i)^(?:[a-z][a-z0-9+.\-]*://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+/)"
 
 
 # Columns read as the text when a table has no body column (RSS items, abstracts, metadata
@@ -132,6 +140,22 @@ def _pick(
         if summary is not None:
             picked["text"] = ((summary,),)
     return picked, summary
+
+
+def _settle_url_or_site(
+    picked: dict[str, tuple[Path, ...]], overrides: dict[str, str], is_url: Callable[[Path], bool]
+) -> dict[str, tuple[Path, ...]]:
+    """``picked`` with each ``URL_OR_SITE`` column whose values are not all URLs read as the
+    site instead of the URL (unless ``columns=`` names it for the URL)."""
+    if "url" in overrides:
+        return picked
+    moved = tuple(
+        p for p in picked["url"] if p[-1].lower().strip() in URL_OR_SITE and not is_url(p)
+    )
+    if not moved:
+        return picked
+    url = tuple(p for p in picked["url"] if p not in moved)
+    return picked | {"url": url, "site": picked["site"] + moved}
 
 
 def _by_alias(paths: list[Path]) -> dict[str, list[Path]]:
@@ -236,9 +260,16 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
         for c in columns
         if c.lower().strip() in NESTED_IN and isinstance(frame.schema[c], pl.Struct)
     }
-    picked, summary = _pick(rel, columns, options.get("columns") or {}, nested)
+    overrides = options.get("columns") or {}
+    picked, summary = _pick(rel, columns, overrides, nested)
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
+
+    def is_url(path: Path) -> bool:
+        urls = _path_text(frame.schema, path).str.contains(_URL_LIKE).fill_null(True).all()
+        return frame.select(urls).item()
+
+    picked = _settle_url_or_site(picked, overrides, is_url)
     used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
     others = [c for c in columns if c not in used]
     # polars cannot write binary values as JSON (it panics): say which column, and what to do.
@@ -321,11 +352,16 @@ def table_of_records(
             for _, _, row in rows:
                 if isinstance(inner := row.get(c), dict):
                     nested.setdefault(c, {}).update(dict.fromkeys(inner))
-    picked, summary = _pick(
-        rel, columns, options.get("columns") or {}, {c: list(k) for c, k in nested.items()}
-    )
+    overrides = options.get("columns") or {}
+    picked, summary = _pick(rel, columns, overrides, {c: list(k) for c, k in nested.items()})
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
+
+    def is_url(path: Path) -> bool:
+        values = (_row_value(row, path) for _, _, row in rows)
+        return all(re.match(_URL_LIKE, v) for v in values if v is not None)
+
+    picked = _settle_url_or_site(picked, overrides, is_url)
     used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
     deep = _nested_fields(picked)
 
