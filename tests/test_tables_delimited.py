@@ -116,13 +116,13 @@ def test_the_excel_file_of_the_trial_loads_every_record():
     assert set(result.report["note"]) == {
         f"not UTF-8: decoded as cp1251 (found by charset-normalizer); {SEMI}: found from the header"
     }
+    assert set(corpus["outlet"]) == {"RIA Novosti"}  # its channel column, through the tables
     first = corpus.row(0, named=True)
     assert first["raw_text"].startswith("Вопрос выдвижения от ЛДПР")
     assert 'писал "Коммерсант" со ссылкой' in first["raw_text"]  # "" read as one quote
     assert first["date_text"] == "2024-12-04T08:55:19+00:00"
-    assert '"channel":"РИА Новости"' in first["meta"]
     assert ingest(RIA, columns={"outlet": "channel"}).corpus["outlet"].unique().to_list() == [
-        "РИА Новости"
+        "RIA Novosti"
     ]
 
 
@@ -152,8 +152,8 @@ def test_another_delimiter_reads_the_same_streamed_in_slices_or_decoded_whole(
         read.append(list(read_file(path, path.name, {})))
     for items in read[1:]:
         assert_same_items(items, read[0])
-        notes = [x.note for x in items if isinstance(x, Table)]
-        assert notes == [x.note for x in read[0] if isinstance(x, Table)] and notes[0]
+        notes = [x.file_note for x in items if isinstance(x, Table)]
+        assert notes == [x.file_note for x in read[0] if isinstance(x, Table)] and notes[0]
 
 
 def test_a_utf8_sample_cut_inside_a_character_is_still_utf8(tmp_path, monkeypatch):

@@ -56,7 +56,7 @@ class Table:
     has_body_column: bool = True
     encoding: str = "utf-8"  # tables polars reads itself are UTF-8
     text_from: str | None = None  # a summary column read as the text: the table has no body
-    note: str | None = None  # said of every row (a delimiter found from the file)
+    file_note: str | None = None  # said of every row (a delimiter found from the file)
 
 
 @dataclass
@@ -178,7 +178,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
             pl.lit(t.text_from, pl.String).alias("_text_from"),
-            pl.lit(t.note, pl.String).alias("_table_note"),
+            pl.lit(t.file_note, pl.String).alias("_table_note"),
             pl.lit(None, pl.String).alias("_unread"),
             pl.col("note").alias("_fields_note"),
         ).cast(DOCS_SCHEMA)

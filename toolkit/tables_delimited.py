@@ -132,7 +132,7 @@ def _noted(items: list[Table | Skip], note: str | None) -> list[Table | Skip]:
     if note:
         for item in items:
             if isinstance(item, Table):
-                item.note = note
+                item.file_note = note
             else:
                 item.reason = f"{item.reason}; {note}"
     return items
