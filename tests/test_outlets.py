@@ -24,6 +24,9 @@ from toolkit.outlets import Registry, registry
         ("kremlin", "Kremlin"),
         ("sputnik", "Sputnik"),
         ("bbc", "BBC"),
+        ("РИА Новости", "RIA Novosti"),  # a Telegram channel's name (a trial's public export)
+        ("ria.ru", "RIA Novosti"),
+        ("BBC News | Русская служба", "BBC"),
         ("president.gov.by", "President.gov.by"),
         ("ТАСС", "TASS"),
         ("БЕЛТА", "BelTA"),

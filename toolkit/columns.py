@@ -1,9 +1,12 @@
-"""Table columns to fields: which column holds the title, text, date, outlet and url.
+"""Table columns to fields: which column holds the title, text, date, outlet, site and url.
 
 A table's columns are matched to fields by their usual names (``COLUMN_ALIASES``) or by the
 caller's ``columns=``; without a body column, a summary column is the text (``SUMMARY_ALIASES``).
-The other columns are kept as JSON in ``meta``. The readers of :mod:`toolkit.tables` hand their
-rows here as a frame (:func:`table_of_frame`) or as records (:func:`table_of_records`).
+A field no column holds is looked for one level down, in an object of metadata
+(``NESTED_IN``: ``{"extra": {"published": ...}}`` gives the date from ``extra.published``); the
+field used is noted on the row, and so are candidates that disagree. The other columns are kept
+as JSON in ``meta``. The readers of :mod:`toolkit.tables` hand their rows here as a frame
+(:func:`table_of_frame`) or as records (:func:`table_of_records`).
 
 Example:
     >>> check_columns({"text": "story"})
@@ -13,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -23,7 +27,9 @@ from toolkit.records import Skip, Table, meta_json, text_value
 __all__ = [
     "COLUMN_ALIASES",
     "FIELDS",
+    "NESTED_IN",
     "SUMMARY_ALIASES",
+    "URL_OR_SITE",
     "check_columns",
     "table_of_frame",
     "table_of_records",
@@ -46,13 +52,37 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "timestamp",
     ),
     "outlet": ("outlet", "source", "agency", "publisher", "media"),
-    "url": ("url", "link", "href", "permalink", "canonical_url"),
+    # The site or channel that carried the article: a domain (RUWA's ``Site``: rt.com) or a
+    # name (a Telegram export's ``channel``: РИА Новости, China-Dashboard's
+    # ``extra.source_name``: 新华网). Read as the outlet only through the outlet tables
+    # (toolkit.provenance): an unknown one leaves the outlet empty, with a note.
+    "site": ("site", "channel", "source_name", "site_name"),
+    # RUWA's ``src`` is the article's URL (tass.com/defense/1418037, https://www.rt.com/...);
+    # elsewhere "src" may name the source: see URL_OR_SITE.
+    "url": ("url", "link", "href", "permalink", "canonical_url", "src"),
 }
+
+# Columns read as the URL only when every value is one (a scheme, "www." or a host and path),
+# else as the site: "src" is RUWA's URL column, and a source's name elsewhere.
+URL_OR_SITE: tuple[str, ...] = ("src",)
+_URL_LIKE = r"(?i)^(?:[a-z][a-z0-9+.\-]*://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+/)"
 
 
 # Columns read as the text when a table has no body column (RSS items, abstracts, metadata
 # exports): the report notes it on every row.
-SUMMARY_ALIASES: tuple[str, ...] = ("summary", "description", "lead", "abstract", "excerpt")
+SUMMARY_ALIASES: tuple[str, ...] = (
+    "summary",
+    "description",
+    "lead",
+    "abstract",
+    "excerpt",
+    "desc",  # RUWA's standfirst
+)
+
+# Objects of metadata whose keys are searched for a field no column holds, one level down
+# (China-Dashboard's items keep the date and the site's name in ``extra``). Other objects are
+# not: an ``author`` object's ``url`` is not the article's.
+NESTED_IN: tuple[str, ...] = ("extra", "meta", "metadata")
 
 FIELDS = tuple(COLUMN_ALIASES)
 
@@ -79,33 +109,90 @@ def check_columns(columns: dict[str, str] | None, where: str = "columns") -> dic
     return columns
 
 
+# A column, or an object's column and a key in it: ("title",), ("extra", "published").
+Path = tuple[str, ...]
+
+
+def _name(path: Path) -> str:
+    return ".".join(path)
+
+
 def _pick(
-    rel: str, columns: list[str], overrides: dict[str, str]
-) -> tuple[dict[str, tuple[str, ...]], str | None]:
+    rel: str, columns: list[str], overrides: dict[str, str], nested: dict[str, list[str]]
+) -> tuple[dict[str, tuple[Path, ...]], str | None]:
     """For each field, the table's columns that may hold it, most preferred first (every
     column whose name matches an alias in any case: ``Title,TEXT,text`` gives both text
-    columns); and the summary column read as the text when there is no body column."""
-    by_lower: dict[str, list[str]] = {}
-    for c in columns:
-        by_lower.setdefault(c.lower().strip(), []).append(c)
-    picked: dict[str, tuple[str, ...]] = {}
+    columns; where none does, the keys of the objects in ``nested`` that do); and the summary
+    column read as the text when there is no body column."""
+    top = _by_alias([(c,) for c in columns])
+    inner = _by_alias([(c, k) for c, keys in nested.items() for k in keys])
+    picked: dict[str, tuple[Path, ...]] = {}
     for key, aliases in COLUMN_ALIASES.items():
         if key in overrides:
-            if overrides[key] not in columns:
-                raise InputError(
-                    f"column {overrides[key]!r} given for {key} is not in the table; "
-                    f"its columns are {columns}; name one of them in columns=",
-                    path=rel,
-                )
-            picked[key] = (overrides[key],)
+            picked[key] = (_given(rel, key, overrides[key], columns, nested),)
         else:
-            picked[key] = tuple(c for a in aliases for c in by_lower.get(a, []))
+            picked[key] = tuple(p for a in aliases for p in top.get(a, [])) or tuple(
+                p for a in aliases for p in inner.get(a, [])
+            )
     summary = None
     if not picked["text"]:
-        summary = next((c for a in SUMMARY_ALIASES for c in by_lower.get(a, [])), None)
+        summary = next((p[0] for a in SUMMARY_ALIASES for p in top.get(a, [])), None)
         if summary is not None:
-            picked["text"] = (summary,)
+            picked["text"] = ((summary,),)
     return picked, summary
+
+
+def _settle_url_or_site(
+    picked: dict[str, tuple[Path, ...]], overrides: dict[str, str], is_url: Callable[[Path], bool]
+) -> dict[str, tuple[Path, ...]]:
+    """``picked`` with each ``URL_OR_SITE`` column whose values are not all URLs read as the
+    site instead of the URL (unless ``columns=`` names it for the URL)."""
+    if "url" in overrides:
+        return picked
+    moved = tuple(
+        p for p in picked["url"] if p[-1].lower().strip() in URL_OR_SITE and not is_url(p)
+    )
+    if not moved:
+        return picked
+    url = tuple(p for p in picked["url"] if p not in moved)
+    return picked | {"url": url, "site": picked["site"] + moved}
+
+
+def _by_alias(paths: list[Path]) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {}
+    for p in paths:
+        found.setdefault(p[-1].lower().strip(), []).append(p)
+    return found
+
+
+def _given(rel: str, key: str, name: str, columns: list[str], nested: dict[str, list[str]]) -> Path:
+    """The column ``columns=`` names for a field: a column, or an object's key
+    (``extra.published``)."""
+    if name in columns:
+        return (name,)
+    outer, _, inner = name.partition(".")
+    if inner in nested.get(outer, ()):
+        return (outer, inner)
+    raise InputError(
+        f"column {name!r} given for {key} is not in the table; its columns are {columns}; "
+        "name one of them in columns= (or a key of an object column, as extra.published)",
+        path=rel,
+    )
+
+
+def _read_from(key: str, path: Path) -> str:
+    """The note on a row whose field was read from an object's key."""
+    return f"{key} read from {_name(path)}"
+
+
+def _disagree(key: str, paths: tuple[Path, ...]) -> str:
+    """The note on a row whose fields that may hold ``key`` hold different values."""
+    return f"{key}: {', '.join(map(_name, paths))} disagree; the first with a value is used"
+
+
+def _nested_fields(picked: dict[str, tuple[Path, ...]]) -> list[str]:
+    """The fields read from an object's key: the row's note says which, and any disagreement."""
+    return [k for k, paths in picked.items() if any(len(p) > 1 for p in paths)]
 
 
 def _no_text_column(rel: str, columns: list[str]) -> Skip:
@@ -114,9 +201,8 @@ def _no_text_column(rel: str, columns: list[str]) -> Skip:
     )
 
 
-def _as_text(name: str, dtype: pl.DataType) -> pl.Expr:
+def _as_text(col: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     """A column as stripped text, null when empty (as ``text_value`` does for one value)."""
-    col = pl.col(name)
     if dtype == pl.Null:
         return pl.lit(None, pl.String)
     if isinstance(dtype, pl.List | pl.Array):
@@ -169,10 +255,22 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     if frame.height == 0:  # a header with nothing under it: reported, never lost
         return Skip(rel, NO_RECORDS)
     columns = [c for c in frame.columns if c not in ("_record", "_line")]
-    picked, summary = _pick(rel, columns, options.get("columns") or {})
+    nested = {
+        c: [f.name for f in frame.schema[c].fields]
+        for c in columns
+        if c.lower().strip() in NESTED_IN and isinstance(frame.schema[c], pl.Struct)
+    }
+    overrides = options.get("columns") or {}
+    picked, summary = _pick(rel, columns, overrides, nested)
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
-    used = {c for cols in picked.values() for c in cols}
+
+    def is_url(path: Path) -> bool:
+        urls = _path_text(frame.schema, path).str.contains(_URL_LIKE).fill_null(True).all()
+        return frame.select(urls).item()
+
+    picked = _settle_url_or_site(picked, overrides, is_url)
+    used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
     others = [c for c in columns if c not in used]
     # polars cannot write binary values as JSON (it panics): say which column, and what to do.
     binary = [c for c in others if _holds_binary(frame.schema[c])]
@@ -182,11 +280,10 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             "drop them from the table or convert them to text",
             path=rel,
         )
+    values = {k: [_path_text(frame.schema, p) for p in paths] for k, paths in picked.items()}
     fields = [
-        (pl.coalesce([_as_text(c, frame.schema[c]) for c in cols]) if cols else pl.lit(None))
-        .cast(pl.String)
-        .alias(key)
-        for key, cols in picked.items()
+        (pl.coalesce(exprs) if exprs else pl.lit(None)).cast(pl.String).alias(key)
+        for key, exprs in values.items()
     ]
     try:
         out = frame.select(
@@ -194,6 +291,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             pl.col("_line").cast(pl.Int64).alias("line"),
             *fields,
             _meta_json(frame, others).alias("meta"),
+            _frame_note(picked, values).alias("note"),
         )
     except pl.exceptions.PolarsError as e:
         read = {c: str(frame.schema[c]) for c in sorted(used)}
@@ -203,6 +301,32 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             path=rel,
         ) from e
     return Table(rel, out, has_body_column=bool(picked["text"]), text_from=summary)
+
+
+def _path_text(schema: pl.Schema, path: Path) -> pl.Expr:
+    """A column, or an object column's key, as stripped text (see :func:`_as_text`)."""
+    if len(path) == 1:
+        return _as_text(pl.col(path[0]), schema[path[0]])
+    inner = {f.name: f.dtype for f in schema[path[0]].fields}[path[1]]
+    return _as_text(pl.col(path[0]).struct.field(path[1]), inner)
+
+
+def _frame_note(picked: dict[str, tuple[Path, ...]], values: dict[str, list[pl.Expr]]) -> pl.Expr:
+    """Each row's note on its fields read from an object's key (see :func:`_record_note`)."""
+    parts = []
+    for key in _nested_fields(picked):
+        paths, exprs = picked[key], values[key]
+        source = pl.when(exprs[0].is_not_null()).then(pl.lit(_read_from(key, paths[0])))
+        for p, e in zip(paths[1:], exprs[1:], strict=True):
+            source = source.when(e.is_not_null()).then(pl.lit(_read_from(key, p)))
+        parts.append(source)  # a field's paths are all an object's keys (see _pick)
+        if len(exprs) > 1:
+            distinct = pl.concat_list(exprs).list.drop_nulls().list.n_unique()
+            parts.append(pl.when(distinct > 1).then(pl.lit(_disagree(key, paths))))
+    if not parts:
+        return pl.lit(None, pl.String)
+    note = pl.concat_str(parts, separator="; ", ignore_nulls=True)
+    return pl.when(note != "").then(note)
 
 
 def _holds_binary(dtype: pl.DataType) -> bool:
@@ -222,24 +346,51 @@ def table_of_records(
     """Records of differing shapes (JSON) to a :class:`Table`, one record at a time."""
     if not rows:  # [] or no object: reported, never lost
         return Skip(rel, NO_RECORDS)
-    picked, summary = _pick(rel, columns, options.get("columns") or {})
+    nested: dict[str, dict[str, None]] = {}
+    for c in columns:
+        if c.lower().strip() in NESTED_IN:
+            for _, _, row in rows:
+                if isinstance(inner := row.get(c), dict):
+                    nested.setdefault(c, {}).update(dict.fromkeys(inner))
+    overrides = options.get("columns") or {}
+    picked, summary = _pick(rel, columns, overrides, {c: list(k) for c, k in nested.items()})
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
-    used = {c for cols in picked.values() for c in cols}
+
+    def is_url(path: Path) -> bool:
+        values = (_row_value(row, path) for _, _, row in rows)
+        return all(re.match(_URL_LIKE, v) for v in values if v is not None)
+
+    picked = _settle_url_or_site(picked, overrides, is_url)
+    used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
+    deep = _nested_fields(picked)
 
     def first(row: dict[str, Any], key: str) -> str | None:
         # Records may name a field differently: take the first that has a value.
-        return next((v for c in picked[key] if (v := text_value(row.get(c))) is not None), None)
+        return next((v for p in picked[key] if (v := _row_value(row, p)) is not None), None)
 
-    data: dict[str, list] = {"record": [], "line": [], **{k: [] for k in picked}, "meta": []}
+    data: dict[str, list] = {
+        "record": [],
+        "line": [],
+        **{k: [] for k in picked},
+        "meta": [],
+        "note": [],
+    }
     for index, line, row in rows:
         data["record"].append(index)
         data["line"].append(line)
+        notes = []
         for key in picked:
-            data[key].append(first(row, key))
+            if key in deep:
+                value, note = _record_field(row, key, picked[key])
+                data[key].append(value)
+                notes += note
+            else:
+                data[key].append(first(row, key))
         data["meta"].append(
             meta_json({k: v for k, v in row.items() if k not in used and v not in (None, "")})
         )
+        data["note"].append("; ".join(notes) or None)
     schema = {k: pl.String for k in data} | {"record": pl.Int64, "line": pl.Int64}
     try:
         frame = pl.DataFrame(data, schema=schema)
@@ -248,6 +399,28 @@ def table_of_records(
         data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
         frame = pl.DataFrame(data, schema=schema)
     return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
+
+
+def _row_value(row: dict[str, Any], path: Path) -> str | None:
+    value = row.get(path[0])
+    if len(path) > 1:
+        value = value.get(path[1]) if isinstance(value, dict) else None
+    return text_value(value)
+
+
+def _record_field(
+    row: dict[str, Any], key: str, paths: tuple[Path, ...]
+) -> tuple[str | None, list[str]]:
+    """A record's field that may be read from an object's key, and the row's notes on it:
+    which key it was read from, and whether the fields that may hold it disagree."""
+    found = [(p, v) for p in paths if (v := _row_value(row, p)) is not None]
+    if not found:
+        return None, []
+    path, value = found[0]
+    notes = [_read_from(key, path)] if len(path) > 1 else []
+    if len({v for _, v in found}) > 1:
+        notes.append(_disagree(key, paths))
+    return value, notes
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -96,7 +96,7 @@ def ingest(
     Args:
         source, manifest: see :func:`load_corpus`.
         strict: raise :class:`StrictModeError` when anything was skipped.
-        columns: fields (title, text, date, outlet, url) mapped to your table's columns where
+        columns: fields (title, text, date, outlet, site, url) mapped to your table's columns where
             the usual names do not fit, e.g. ``{"text": "story"}`` (:mod:`toolkit.columns`).
         learn: learn lines repeated across many documents of one site (or folder) as chrome:
             lines in at least ``min_chrome_docs`` documents and ``chrome_share`` of the site's.

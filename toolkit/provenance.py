@@ -221,6 +221,8 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
             ),
             docs,
         ),
+        # A site or channel column names the outlet only through the tables, never as written.
+        "site_column_outlet": _lookup(col("site_raw"), lambda s: _site_column_outlet(s, reg), docs),
     }
 
 
@@ -236,6 +238,7 @@ def _fields() -> list[pl.Expr]:
     outlet, outlet_source = _first(
         (col("m_outlet"), "manifest"),
         (col("column_outlet"), "column"),
+        (col("site_column_outlet"), "column"),
         (col("page_outlet"), "text"),
         (
             col("site_outlet"),
@@ -300,8 +303,17 @@ def _note() -> pl.Expr:
             pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
                 pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
             ),
+            col("_table_note"),
             col("_page_note"),
+            col("_fields_note"),
             col("_outlet_note"),
+            pl.when(col("outlet").is_null() & col("site_raw").is_not_null()).then(
+                pl.format(
+                    "site '{}' names no known outlet: outlet left empty (an outlet table with "
+                    "it as an alias or site would name it)",
+                    "site_raw",
+                )
+            ),
             pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(
                 pl.format(
                     "the page's site name '{}' names no known outlet: not taken as its outlet "
@@ -339,6 +351,12 @@ def _lookup(
     values = frame.select(column.unique().drop_nulls()).to_series().to_list()
     mapping = {v: function(v) for v in values}
     return column.replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _site_column_outlet(site: str, reg: Registry) -> str | None:
+    """The outlet a site or channel column names: an alias ("РИА Новости", "tass"), else a
+    site's domain or URL ("rt.com") whose own outlet the tables know."""
+    return reg.canonical(site) or reg.outlet_of_site(reg.site_of_url(site))
 
 
 def _folder_outlet(folder: str, reg: Registry) -> str | None:

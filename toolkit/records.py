@@ -48,13 +48,15 @@ class Record:
 @dataclass
 class Table:
     """The articles of one table file, one row each: ``record, line, text, title, date, outlet,
-    url, meta`` (strings, null where empty; ``meta`` is the other columns as JSON)."""
+    site, url, meta, note`` (strings, null where empty; ``meta`` is the other columns as JSON,
+    ``note`` says which fields were read from an object's key, see :mod:`toolkit.columns`)."""
 
     path: str
     frame: pl.DataFrame
     has_body_column: bool = True
     encoding: str = "utf-8"  # tables polars reads itself are UTF-8
     text_from: str | None = None  # a summary column read as the text: the table has no body
+    file_note: str | None = None  # said of every row (a delimiter found from the file)
 
 
 @dataclass
@@ -124,12 +126,15 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "title_raw": pl.String,
     "date_raw": pl.String,
     "outlet_raw": pl.String,
+    "site_raw": pl.String,  # a table's site or channel column: an outlet only if the tables know it
     "url": pl.String,
     "meta": pl.String,
     "has_body": pl.Boolean,
     "_encoding": pl.String,
     "_text_from": pl.String,
+    "_table_note": pl.String,
     "_unread": pl.String,  # why a page's bytes gave no text (they decode to mostly symbols)
+    "_fields_note": pl.String,  # a table row's fields read from an object's key
 }
 
 
@@ -146,12 +151,15 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
         "title_raw": [r.title for r in pages],
         "date_raw": [r.date for r in pages],
         "outlet_raw": [r.outlet for r in pages],
+        "site_raw": [None] * len(pages),
         "url": [r.url for r in pages],
         "meta": [meta_json(r.meta) for r in pages],
         "has_body": [True] * len(pages),
         "_encoding": encodings,
         "_text_from": [None] * len(pages),
+        "_table_note": [None] * len(pages),
         "_unread": unread,
+        "_fields_note": [None] * len(pages),
     }
     frames = [frame_of([pl.Series(c, columns[c], dtype=t) for c, t in DOCS_SCHEMA.items()])]
     frames += [
@@ -164,12 +172,15 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
             pl.col("title").alias("title_raw"),
             pl.col("date").alias("date_raw"),
             pl.col("outlet").alias("outlet_raw"),
+            pl.col("site").alias("site_raw"),
             "url",
             "meta",
             pl.lit(t.has_body_column).alias("has_body"),
             pl.lit(t.encoding).alias("_encoding"),
             pl.lit(t.text_from, pl.String).alias("_text_from"),
+            pl.lit(t.file_note, pl.String).alias("_table_note"),
             pl.lit(None, pl.String).alias("_unread"),
+            pl.col("note").alias("_fields_note"),
         ).cast(DOCS_SCHEMA)
         for t in tables
     ]

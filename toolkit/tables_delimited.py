@@ -1,8 +1,9 @@
 """CSV and TSV files read a slice of rows at a time (``CHUNK_BYTES``), each malformed row
-skipped with the line where it starts."""
+skipped with the line where it starts, with the delimiter found from the file's header."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -19,9 +20,14 @@ from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts
 __all__ = ["read_delimited"]
 
 
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}  # those looked for
+SAMPLE_CHARS = 1 << 16  # the head of a file its delimiter is found from
+
+
 def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Iterator[Table | Skip]:
     """A CSV or TSV file, a slice of rows at a time (``CHUNK_BYTES``), each malformed row
-    skipped (see :func:`_rows_one_by_one`).
+    skipped (see :func:`_rows_one_by_one`); ``delimiter`` is the file type's, read unless the
+    file's header says another (see :func:`find_delimiter`; the rows and skips say which).
 
     A UTF-8 file is read a block of bytes at a time, each block by polars while writing its rows
     back gives the block exactly (so they are the rows Python's csv module reads), and from the
@@ -31,7 +37,8 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
     items = None
     if tables_parts._streamed(path):
         try:
-            items = _utf8_table(path, rel, options, delimiter)
+            found, note = find_delimiter(*_utf8_head(path), default=delimiter)
+            items = _utf8_table(path, rel, options, found)
         except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
             items = None
         encoding = "utf-8"
@@ -41,16 +48,94 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
             yield decoded
             return
         encoding = decoded.encoding
+        whole = len(decoded.text) <= SAMPLE_CHARS
+        found, note = find_delimiter(decoded.text[:SAMPLE_CHARS], whole, default=delimiter)
         source = _Lines(m.group() for m in _LINE.finditer(decoded.text))
         del decoded  # the lines' generator holds the text until they are read
-        header = _header(source, rel, delimiter)
+        header = _header(source, rel, found)
         source.taken()
         items = (
             [header]
             if isinstance(header, Skip)
-            else _rows_table(source, header, rel, delimiter, _table_parts(rel, options))
+            else _rows_table(source, header, rel, found, _table_parts(rel, options))
         )
-    yield from _marked(items, encoding)
+    yield from _noted(_marked(items, encoding), note)
+
+
+def find_delimiter(sample: str, whole: bool, *, default: str) -> tuple[str, str | None]:
+    """The delimiter of a table whose text starts with ``sample`` (all of it when ``whole``),
+    and a note when it is not ``default`` or the file does not settle it (None otherwise).
+
+    Each of ``DELIMITERS`` that splits the header row (as Python's csv module reads it) is a
+    candidate. One candidate is the delimiter. Several: the one whose every row in the sample
+    has the header's width; when none or more than one does (or there are no rows), and when
+    no candidate splits the header but one splits a row, nothing settles it: ``default`` is
+    kept and the note says so. csv.Sniffer is not used: it picks by a preference order when two
+    fit and fails on a one-column file, where this must say so instead.
+
+    Example:
+        >>> find_delimiter("id;text\n1;Talks, in Minsk\n", True, default=",")
+        (';', "fields separated by ';' (semicolon), not ',': found from the header")
+        >>> find_delimiter("id,text\n1,Talks; in Minsk\n", True, default=",")
+        (',', None)
+    """
+    rows = {d: _sample_rows(sample, whole, d) for d in DELIMITERS}
+    widths = {d: len(r[0]) for d, r in rows.items() if r and len(r[0]) > 1}
+    found, how = default, "from the header"
+    if len(widths) == 1:
+        found = next(iter(widths))
+    elif widths:
+        fit = [d for d, n in widths.items() if rows[d][1:] and {len(r) for r in rows[d][1:]} == {n}]
+        if len(fit) != 1:
+            fits = " and ".join(map(repr, fit)) if fit else "none of them"
+            return default, (
+                f"delimiter not settled: the header splits by {' and '.join(map(repr, widths))} "
+                f"and the first rows fit {fits}; read with {default!r}, the file type's default"
+            )
+        found, how = fit[0], f"from the header and the first {len(rows[fit[0]]) - 1} rows"
+    else:
+        split = [d for d in DELIMITERS if any(len(r) > 1 for r in rows[d][1:])]
+        if split and split != [default]:
+            return default, (
+                "delimiter not settled: the header is one column and rows split by "
+                f"{' and '.join(map(repr, split))}; "
+                f"read with {default!r}, the file type's default"
+            )
+    if found == default:
+        return found, None
+    name = DELIMITERS[found]
+    return found, f"fields separated by {found!r} ({name}), not {default!r}: found {how}"
+
+
+def _sample_rows(sample: str, whole: bool, delimiter: str) -> list[list[str]]:
+    """The header and the rows (not blank) that ``sample`` holds whole, as Python's csv module
+    reads them with ``delimiter``; the last row of a sample cut from a longer file may be cut."""
+    csv.field_size_limit(1 << 30)
+    rows = csv.reader(_LINE.findall(sample), delimiter=delimiter)
+    rows = [r for r in rows if r not in ([], [""])]
+    return rows if whole or len(rows) < 2 else rows[:-1]
+
+
+def _utf8_head(path: str | Path) -> tuple[str, bool]:
+    """The text of a UTF-8 file's first ``SAMPLE_CHARS`` bytes (no byte-order mark; a character
+    cut at the end left out) and whether that is all of it; UnicodeDecodeError when the bytes
+    are not UTF-8."""
+    with open(path, "rb") as f:
+        data = f.read(SAMPLE_CHARS + 1)
+    whole = len(data) <= SAMPLE_CHARS
+    data = data[len(_BOM) :] if data.startswith(_BOM) else data
+    return codecs.getincrementaldecoder("utf-8")().decode(data[:SAMPLE_CHARS], final=whole), whole
+
+
+def _noted(items: list[Table | Skip], note: str | None) -> list[Table | Skip]:
+    """The items of a table file, each with ``note`` (its delimiter) when there is one."""
+    if note:
+        for item in items:
+            if isinstance(item, Table):
+                item.file_note = note
+            else:
+                item.reason = f"{item.reason}; {note}"
+    return items
 
 
 class _Lines:

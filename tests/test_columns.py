@@ -1,0 +1,241 @@
+"""Which columns of a table become the corpus fields: the usual names, a summary read as the
+text, a site or channel read as the outlet only through the outlet tables, and fields kept one
+level down in an object of metadata (``extra.published``). The real-table cases read excerpts of
+public tables nobody here wrote (tests/data/columns/SOURCES.md says where each comes from)."""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from toolkit import InputError, ingest
+from toolkit.columns import check_columns, table_of_frame, table_of_records
+from toolkit.records import Table
+
+DATA = Path(__file__).parent / "data" / "columns"
+FIELDS = ["title", "text", "date", "outlet", "site", "url", "note"]
+
+
+def _from_records(records: list[dict], columns: dict | None = None) -> Table:
+    rows = [(i, None, r) for i, r in enumerate(records)]
+    keys = list(dict.fromkeys(k for r in records for k in r))
+    return table_of_records("t.json", rows, keys, {"columns": columns})
+
+
+def _from_frame(records: list[dict], columns: dict | None = None) -> Table:
+    frame = pl.DataFrame(records).with_row_index("_record").with_columns(_line=pl.lit(None))
+    return table_of_frame("t.parquet", frame, {"columns": columns})
+
+
+@pytest.mark.parametrize("read", [_from_records, _from_frame], ids=["records", "frame"])
+@pytest.mark.parametrize(
+    ("records", "columns", "expected", "text_from"),
+    [
+        # a title and a standfirst, no body: the standfirst is the text
+        (
+            [{"title": "T", "description": "A standfirst."}],
+            None,
+            {"title": "T", "text": "A standfirst."},
+            "description",
+        ),
+        # RUWA: desc is the standfirst, src the URL, Site the site
+        (
+            [{"src": "tass.com/defense/1", "desc": "D.", "title": "T", "Site": "tass.com"}],
+            None,
+            {"title": "T", "text": "D.", "site": "tass.com", "url": "tass.com/defense/1"},
+            "desc",
+        ),
+        # "src" that is not a URL in every row names the source: read as the site
+        (
+            [{"title": "T", "src": "Reuters"}, {"title": "U", "src": "https://x.example/1"}],
+            None,
+            {"title": "T", "site": "Reuters"},
+            None,
+        ),
+        # unless columns= says it is the URL
+        (
+            [{"title": "T", "src": "Reuters"}],
+            {"url": "src"},
+            {"title": "T", "url": "Reuters"},
+            None,
+        ),
+        # a Telegram export's channel is the site it was posted on
+        (
+            [{"text": "Post.", "channel": "РИА Новости"}],
+            None,
+            {"text": "Post.", "site": "РИА Новости"},
+            None,
+        ),
+        # China-Dashboard: the date and the site's name one level down, in "extra"
+        (
+            [
+                {
+                    "title": "T",
+                    "extra": {"published": "2026-06-13T03:29:18Z", "source_name": "新华网"},
+                }
+            ],
+            None,
+            {
+                "title": "T",
+                "date": "2026-06-13T03:29:18Z",
+                "site": "新华网",
+                "note": "date read from extra.published; site read from extra.source_name",
+            },
+            None,
+        ),
+        # a column beats a key one level down: nothing read from "extra", nothing noted
+        (
+            [{"title": "T", "date": "2024-01-02", "extra": {"published": "2024-01-05"}}],
+            None,
+            {"title": "T", "date": "2024-01-02"},
+            None,
+        ),
+        # two keys that may hold the date and differ: the first alias wins, with a note
+        (
+            [{"title": "T", "extra": {"published": "2024-01-05", "date": "2024-01-02"}}],
+            None,
+            {
+                "title": "T",
+                "date": "2024-01-02",
+                "note": "date read from extra.date; date: extra.date, extra.published "
+                "disagree; the first with a value is used",
+            },
+            None,
+        ),
+        # two that agree: only which was read
+        (
+            [{"title": "T", "extra": {"published": "2024-01-05", "date": "2024-01-05"}}],
+            None,
+            {"title": "T", "date": "2024-01-05", "note": "date read from extra.date"},
+            None,
+        ),
+        # an object that is not metadata is not searched: an author's URL is not the article's
+        (
+            [{"title": "T", "author": {"name": "A", "url": "https://x.example/a"}}],
+            None,
+            {"title": "T"},
+            None,
+        ),
+        # columns= may name an object's key
+        (
+            [{"story": "S.", "extra": {"when": "2024-01-05"}}],
+            {"text": "story", "date": "extra.when"},
+            {"text": "S.", "date": "2024-01-05", "note": "date read from extra.when"},
+            None,
+        ),
+    ],
+)
+def test_columns_become_fields(read, records, columns, expected, text_from):
+    table = read(records, columns)
+    row = table.frame.row(0, named=True)
+    assert {f: row[f] for f in FIELDS} == {f: expected.get(f) for f in FIELDS}
+    assert table.text_from == text_from
+
+
+@pytest.mark.parametrize("read", [_from_records, _from_frame], ids=["records", "frame"])
+def test_a_record_whose_keys_are_missing_one_level_down_has_no_field_and_no_note(read):
+    table = read([{"title": "T", "extra": {"published": "2024-01-05"}}, {"title": "U"}])
+    assert table.frame["date"].to_list() == ["2024-01-05", None]
+    assert table.frame["note"].to_list() == ["date read from extra.published", None]
+
+
+@pytest.mark.parametrize("read", [_from_records, _from_frame], ids=["records", "frame"])
+def test_a_key_columns_names_that_is_not_there_is_an_error(read):
+    with pytest.raises(InputError, match=r"'extra.when' given for date .* as extra.published"):
+        read([{"title": "T", "extra": {"published": "2024"}}], {"date": "extra.when"})
+
+
+def test_site_is_a_field_columns_may_name():
+    assert check_columns({"site": "Domain"}) == {"site": "Domain"}
+
+
+def _ingest(tmp_path, *names, **options):
+    for name in names:
+        shutil.copy(DATA / name, tmp_path / name)
+    result = ingest(tmp_path, **options)
+    loaded = result.report.filter(pl.col("status") == "loaded")
+    corpus = result.corpus.join(loaded.select("doc_id", "note"), on="doc_id", how="left")
+    return corpus, result.report.filter(pl.col("status") == "skipped")
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        # RUWA: the Site domain names the outlet where a table knows it (source: the column),
+        # else the outlet stays empty and the note names the site; src is the URL
+        (
+            "ruwa.csv",
+            [
+                ("BBC", "column", "https://www.bbc.co.uk/news/60554910", "02/28/2022", None),
+                (None, None, None, "02/18/2022", "site 'aljazeera.com' names no known outlet"),
+                ("RT", "column", None, "04/06/2022", "the desc column read as the text"),
+                ("TASS", "column", "tass.com/defense/1418037", "03/06/2022", None),
+            ],
+        ),
+        # Telegram: each channel's name is an alias in the outlet tables
+        (
+            "telegram-1001101170442_messages.json",
+            [
+                ("RIA Novosti", "column", None, "2024-12-04T08:55:19+00:00", None),
+                ("RIA Novosti", "column", None, "2024-12-04T08:55:12+00:00", None),
+            ],
+        ),
+        ("telegram-1001003921752_messages.json", [("BBC", "column", None, None, None)] * 2),
+        # China-Dashboard: the site's name (extra.source_name) is Xinhua's alias
+        (
+            "china-dashboard-xinhua_news.json",
+            [
+                ("Xinhua", "column", None, "2026-06-13T03:29:18Z", "read from extra.source_name"),
+                ("Xinhua", "column", None, "2026-06-13T07:35:27Z", "read from extra.source_name"),
+            ],
+        ),
+        (
+            "china-dashboard-thepaper_news.json",
+            [(None, None, None, "2026-06-13T17:20:23Z", "site '澎湃新闻' names no known outlet")],
+        ),
+        # the elite press file names the outlet itself (extra.source)
+        (
+            "china-dashboard-elite_press.json",
+            [("People's Daily", "column", None, None, "outlet read from extra.source")] * 2,
+        ),
+    ],
+)
+def test_real_tables_fields(tmp_path, name, rows):
+    corpus, _ = _ingest(tmp_path, name)
+    assert corpus.height == len(rows)
+    for got, (outlet, source, url, date_text, note) in zip(
+        corpus.iter_rows(named=True), rows, strict=True
+    ):
+        assert (got["outlet"], got["outlet_source"]) == (outlet, source)
+        assert url is None or got["url"] == url
+        assert date_text is None or got["date_text"] == date_text
+        assert got["published"] is not None
+        assert note is None or note in got["note"]
+        assert outlet is None or "names no known outlet" not in (got["note"] or "")
+
+
+def test_ruwa_reads_its_standfirst_and_skips_a_record_with_neither_title_nor_desc(tmp_path):
+    corpus, skipped = _ingest(tmp_path, "ruwa.csv")
+    assert corpus["text"][1].startswith("Indian students in Ukraine say")  # desc, not the title
+    assert corpus["published"].to_list()[:2] == [dt.date(2022, 2, 28), dt.date(2022, 2, 18)]
+    assert corpus["url"].is_not_null().all()
+    assert skipped.select("line", "reason").rows() == [(6, "no body text: empty text cell")]
+
+
+def test_a_channel_named_in_outlet_names_is_that_outlet(tmp_path):
+    corpus, _ = _ingest(
+        tmp_path,
+        "telegram-1001003921752_messages.json",
+        outlet_names={"BBC News | Русская служба": "BBC"},
+    )
+    assert corpus["outlet"].to_list() == ["BBC", "BBC"]
+    assert not corpus["note"].fill_null("").str.contains("names no known outlet").any()
+
+
+def test_an_outlet_column_comes_before_a_site_column(tmp_path):
+    (tmp_path / "t.csv").write_text("title,outlet,site\nT,TASS,rt.com\nU,,rt.com\n")
+    corpus, _ = _ingest(tmp_path)
+    assert corpus["outlet"].to_list() == ["TASS", "RT"]
+    assert corpus["outlet_source"].to_list() == ["column", "column"]

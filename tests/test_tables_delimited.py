@@ -1,0 +1,171 @@
+"""The delimiter of a CSV or TSV file found from its header (toolkit.tables_delimited)."""
+
+import pytest
+from conftest import ROOT
+from read_items import assert_same_items
+
+import toolkit.tables_delimited as delimited
+import toolkit.tables_parts as table_parts
+from toolkit import ingest
+from toolkit.readers import read_file
+from toolkit.records import Table
+from toolkit.tables_delimited import find_delimiter
+
+RIA = ROOT / "tests" / "data" / "ria-excel" / "ria_excel.csv"  # Excel, Russian locale (README)
+
+SEMI = "fields separated by ';' (semicolon), not ','"
+UNSETTLED = "delimiter not settled"
+
+
+@pytest.mark.parametrize(
+    ("sample", "whole", "default", "delimiter", "note"),
+    [
+        ("id;text\n1;Talks, in Minsk\n", True, ",", ";", f"{SEMI}: found from the header"),
+        ("id\ttext\n1\tTalks; in Minsk, today\n", True, ",", "\t", "'\\t' (tab), not ','"),
+        ("id|text\n1|Talks; in Minsk, today\n", True, ",", "|", "'|' (pipe), not ','"),
+        # a comma file whose text holds many semicolons: the header settles it
+        ("id,text\n1,a;b;c;d;e\n2,f;g;h;i;j\n", True, ",", ",", None),
+        ('id,text\n1,"a;b;c;d"\n', True, ",", ",", None),
+        # a one-column file: nothing to settle while no row splits
+        ("text\nTalks in Minsk\n", True, ",", ",", None),
+        ('text\n"Talks, in Minsk"\n', True, ",", ",", None),
+        ("text\nTalks; in Minsk\n", True, ",", ",", "the header is one column and rows split by ';'"),
+        # the header splits by two: the rows decide, or nothing does
+        ("title;text,x\n1;a\n2;b\n", True, ",", ";", f"{SEMI}: found from the header and the first 2 rows"),
+        ("title;text,x\n1;a,b\n", True, ",", ",", "splits by ',' and ';' and the first rows fit ',' and ';'"),
+        ("title;text,x\n1\n", True, ",", ",", "the first rows fit none of them; read with ','"),
+        ("title;text,x\n", True, ",", ",", UNSETTLED),
+        # a sample cut from a longer file: its last row may be cut, and is not counted
+        ("title;text,x\n1;a,b\n2,c", True, ",", ",", None),
+        ("title;text,x\n1;a,b\n2,c", False, ",", ",", UNSETTLED),
+        # .tsv: tab unless the header says otherwise
+        ("id\ttext\n1\tTalks, in Minsk\n", True, "\t", "\t", None),
+        ("id,text\n1,Talks\tin Minsk\n", True, "\t", ",", "',' (comma), not '\\t'"),
+        # Excel's quoted multi-line fields and doubled quotes
+        ('id;text\r\n1;"Line one,\nline ""two""; end"\r\n2;x\r\n', True, ",", ";", SEMI),
+    ],
+)  # fmt: skip
+def test_find_delimiter(sample, whole, default, delimiter, note):
+    found, said = find_delimiter(sample, whole, default=default)
+    assert found == delimiter
+    assert said is None if note is None else note in said
+    assert found == default or said  # a delimiter not the file type's is always said
+
+
+def _ingest(tmp_path, name, data: str | bytes):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return ingest(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "texts", "lines", "skipped", "note"),
+    [
+        ("semi.csv", "id;title;text\n1;One;Body, one.\n2;Two;Body two.\n",
+         ["Body, one.", "Body two."], [2, 3], [], SEMI),
+        ("semi_crlf_bom.csv", "\ufeffid;title;text\r\n1;One;\"Body\r\none\"\r\n2;Two;x\r\n",
+         ["Body\r\none", "x"], [2, 4], [], SEMI),
+        ("tab.csv", "title\ttext\nOne\tBody, one; still one.\n",
+         ["Body, one; still one."], [2], [], "'\\t' (tab)"),
+        ("pipe.csv", "title|text\nOne|Body, one.\nTwo|Body; two.\n",
+         ["Body, one.", "Body; two."], [2, 3], [], "'|' (pipe)"),
+        ("commas.csv", "title,text\nOne,A; b; c; d.\nTwo,\"E; f, g; h.\"\n",
+         ["A; b; c; d.", "E; f, g; h."], [2, 3], [], None),
+        ("one.csv", 'text\nBody one.\n"Body, two."\n', ["Body one.", "Body, two."], [2, 3], [], None),
+        ("one_semi.csv", "text\nBody; one.\n", ["Body; one."], [2], [], UNSETTLED),
+        # the delimiter changes after the header: those rows are skipped with their lines
+        ("changes.csv", "id;title;text\n1;One;Body one.\n2,Two,Body two.\n3;Three;Body three.\n"
+         "4,Four,Body four.\n", ["Body one.", "Body three."], [2, 4],
+         [(3, f"malformed row: 1 fields, header has 3; {SEMI}: found from the header"),
+          (5, f"malformed row: 1 fields, header has 3; {SEMI}: found from the header")], SEMI),
+        ("tab.tsv", "title\ttext\nOne\tBody, one.\n", ["Body, one."], [2], [], None),
+        ("comma.tsv", "title,text\nOne,Body one.\n", ["Body one."], [2], [], "',' (comma)"),
+        # two delimiters fit: the file type's is kept, and said
+        ("both.csv", "text,title|extra\nBody,x|y\n", ["Body"], [2], [], UNSETTLED),
+    ],
+)  # fmt: skip
+def test_a_table_is_read_with_the_delimiter_its_header_gives(
+    tmp_path, name, data, texts, lines, skipped, note
+):
+    result = _ingest(tmp_path, name, data)
+    assert result.corpus["raw_text"].to_list() == texts
+    loaded = result.report.filter(status="loaded")
+    assert loaded["line"].to_list() == lines
+    assert result.skipped.select("line", "reason").rows() == skipped
+    notes = loaded["note"].to_list()
+    assert all(n is None for n in notes) if note is None else all(note in n for n in notes)
+
+
+def test_a_file_whose_header_settles_nothing_is_skipped_with_the_note(tmp_path):
+    result = _ingest(tmp_path, "both.csv", "a,b|c\n1,x|y\n")  # a row that fits both
+    assert result.skipped.select("line", "reason").rows() == [
+        (None, "no text or title column among ['a', 'b|c']; name one with columns={'text': ...}; "
+         "delimiter not settled: the header splits by ',' and '|' and the first rows fit ',' "
+         "and '|'; read with ',', the file type's default")
+    ]  # fmt: skip
+
+
+def test_the_excel_file_of_the_trial_loads_every_record():
+    """Header and five records of a CSV Excel wrote in a Russian locale (semicolons, cp1251,
+    quoted multi-line fields, doubled quotes): found from the file, every record loads."""
+    result = ingest(RIA)
+    corpus = result.corpus
+    assert corpus.height == 5 and result.skipped.height == 0
+    assert result.report.filter(status="loaded")["line"].to_list() == [2, 5, 8, 11, 12]
+    assert set(result.report["encoding"]) == {"cp1251"}
+    assert set(result.report["note"]) == {
+        f"not UTF-8: decoded as cp1251 (found by charset-normalizer); {SEMI}: found from the header"
+    }
+    assert set(corpus["outlet"]) == {"RIA Novosti"}  # its channel column, through the tables
+    first = corpus.row(0, named=True)
+    assert first["raw_text"].startswith("Вопрос выдвижения от ЛДПР")
+    assert 'писал "Коммерсант" со ссылкой' in first["raw_text"]  # "" read as one quote
+    assert first["date_text"] == "2024-12-04T08:55:19+00:00"
+    assert ingest(RIA, columns={"outlet": "channel"}).corpus["outlet"].unique().to_list() == [
+        "RIA Novosti"
+    ]
+
+
+def _not_utf8(*args):
+    raise UnicodeDecodeError("utf-8", b"", 0, 1, "as a file found not UTF-8 would")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        'id;title;text\n1;One;Body, one.\n2;Two;"Body\ntwo"\n3;Three\n4;Four;x;y\n5;Five;z\n',
+        'title|text\r\nOne|"a|b"\r\nTwo|c\r\n',
+        'title\ttext\nOne\t"open\nTwo\tBody two\n',
+    ],
+)
+def test_another_delimiter_reads_the_same_streamed_in_slices_or_decoded_whole(
+    tmp_path, monkeypatch, data
+):
+    """By polars where a slice reads exactly, row by row, or decoded whole: the same items."""
+    path = tmp_path / "t.csv"
+    path.write_text(data)
+    read = []
+    utf8 = delimited._utf8_table
+    for chunk, streamed in [(1 << 30, True), (1, True), (20, True), (1 << 30, False)]:
+        monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
+        monkeypatch.setattr(delimited, "_utf8_table", utf8 if streamed else _not_utf8)
+        read.append(list(read_file(path, path.name, {})))
+    for items in read[1:]:
+        assert_same_items(items, read[0])
+        notes = [x.file_note for x in items if isinstance(x, Table)]
+        assert notes == [x.file_note for x in read[0] if isinstance(x, Table)] and notes[0]
+
+
+def test_a_utf8_sample_cut_inside_a_character_is_still_utf8(tmp_path, monkeypatch):
+    data = "id;text\n1;Привет, Минск\n2;Ещё\n".encode()
+    cut = data.index("Привет".encode()) + 3  # inside the second letter's two bytes
+    monkeypatch.setattr(delimited, "SAMPLE_CHARS", cut)
+    items = list(read_file(_path(tmp_path, data), "t.csv", {}))
+    assert [(type(x), x.encoding) for x in items] == [(Table, "utf-8")]
+    assert items[0].frame["text"].to_list() == ["Привет, Минск", "Ещё"]
+
+
+def _path(tmp_path, data: bytes):
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    return path
