@@ -122,7 +122,7 @@ _BROKEN_JSON = {
                 0,
                 1,
                 "malformed JSON: Expecting value (column 2); the file ends before its first "
-                f"record; no record before it; {_FIX}",
+                f"record; no record before it was loaded; {_FIX}",
             )
         ],
     ),
@@ -403,3 +403,10 @@ def test_the_real_scrape_cut_anywhere_loads_exactly_its_complete_records(tmp_pat
         )
         assert (rest.record, rest.encoding) == (loaded, "utf-8"), cut
         assert rest.reason.startswith("malformed JSON: ") and rest.reason.endswith(_FIX), cut
+
+
+def test_records_before_a_break_without_a_text_column_are_not_said_to_load(tmp_path):
+    (tmp_path / "t.json").write_text('[{"x": 1}, {"y": 2}, {"x": 3', encoding="utf-8")
+    reasons = ingest(tmp_path).skipped["reason"].to_list()
+    assert len(reasons) == 2 and reasons[0].startswith("no text or title column")
+    assert reasons[1].endswith(f"inside record 2; no record before it was loaded; {_FIX}")

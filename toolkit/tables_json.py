@@ -355,7 +355,9 @@ class _Break(Exception):
     """Where a JSON text breaks: ``json``'s error there, the list of records being read (None
     outside any) and whether an item of it had begun."""
 
-    def __init__(self, error: json.JSONDecodeError, records: _JsonList | None = None, inside=False):
+    def __init__(
+        self, error: json.JSONDecodeError, records: _JsonList | None = None, inside: bool = False
+    ) -> None:
         super().__init__(error.msg)
         self.error, self.records, self.inside = error, records, inside
 
@@ -472,7 +474,6 @@ def _salvaged(
     at a time (``CHUNK_BYTES`` characters), the skipped items that are not objects and the
     Skip of the rest of the file from the break."""
     skips = [_not_object(rel, kind, index) for index, kind in records.others]
-    skips.append(_break_skip(rel, broken, len(records.spans)))
     columns = list(records.columns)
     parts = _Parts(lambda rows: table_of_records(rel, rows, columns, options))
     rows: list[tuple[int, int | None, dict[str, Any]]] = []
@@ -484,6 +485,9 @@ def _salvaged(
             rows, start = [], end
     if rows:
         parts.add(rows)
+    table = parts.parts[:1]
+    loaded = len(records.spans) if table and isinstance(table[0], Table) else 0
+    skips.append(_break_skip(rel, broken, loaded))
     return parts.items(skips, [])
 
 
@@ -503,7 +507,7 @@ def _break_skip(rel: str, broken: _Break, loaded: int) -> Skip:
         where += f" inside record {record}"
     else:
         where += f" after record {record - 1}" if record else " before its first record"
-    done = {0: "no record before it", 1: "the record before it was loaded"}.get(
+    done = {0: "no record before it was loaded", 1: "the record before it was loaded"}.get(
         loaded, f"the {loaded} records before it were loaded"
     )
     reason = _malformed(error, f"the file {where}; {done}; re-download or repair the file")
