@@ -33,6 +33,7 @@ LAYERS: dict[str, str] = {
     "tables_parts": "load",
     "tables_delimited": "load",
     "tables_json": "load",
+    "json_breaks": "load",
     "tables_parquet": "load",
     "columns": "load",
     "sources": "load",

@@ -18,6 +18,7 @@ import ijson
 from toolkit import tables_parts
 from toolkit.columns import table_of_records
 from toolkit.decode import Decoded
+from toolkit.json_breaks import Break, JsonList, before_break, break_skip, malformed
 from toolkit.records import Skip, Table, file_bytes, file_text
 from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts
 
@@ -172,7 +173,7 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     64 bits, NaN, a lone surrogate escape...) is decoded and parsed whole, its errors worded
     by ``json.loads``. One that ``json.loads`` refuses (cut short, or broken part-way) loads
     the records complete before the break, and one Skip says where it breaks
-    (:func:`_before_break`)."""
+    (:func:`before_break`)."""
     if tables_parts._streamed(path) and _json_streamable(path):
         items = _json_streamed(path, rel, options)
         if items is not None:
@@ -185,9 +186,9 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     try:
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as e:
-        found = _before_break(decoded.text)
+        found = before_break(decoded.text)
         if found is None:  # no list of records before the break: the file is left out
-            yield Skip(rel, _malformed(e, "fix the file"), line=e.lineno, encoding=decoded.encoding)
+            yield Skip(rel, malformed(e, "fix the file"), line=e.lineno, encoding=decoded.encoding)
         else:
             yield from _marked(_salvaged(decoded.text, rel, *found, options), decoded.encoding)
         return
@@ -258,29 +259,17 @@ def _utf8_bytes(path: str | Path) -> io.BufferedReader:
     return f
 
 
-class _JsonList:
-    """A list of records read as a stream (or, broken, read whole: :func:`_before_break`): how
-    many, the columns of its objects (first seen first), the index and kind of each item that is
-    not an object and, read whole, the index, start and end of each object in the text."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.columns: dict[str, None] = {}
-        self.others: list[tuple[int, str]] = []
-        self.spans: list[tuple[int, int, int]] = []
-
-
 # The Python type json.loads gives what an ijson event starts (numbers and null: their value's).
 _KINDS = {"start_array": "list", "string": "str", "boolean": "bool"}
 
 
-def _json_layout(path: str | Path) -> tuple[str, _JsonList] | str | None:
+def _json_layout(path: str | Path) -> tuple[str, JsonList] | str | None:
     """The ``ijson.items`` prefix of a JSON file's records and their list, or the reason the
     file holds none; None where it is to be parsed whole: the stream fails, it nests deeper
     than ``_STREAM_DEPTH``, its top level is not a list or object, or the object's keys repeat
     or hold a dot (the stream's prefixes would be ambiguous)."""
-    lists: dict[str, _JsonList | None] = {}
-    current: _JsonList | None = None  # the list of records being read
+    lists: dict[str, JsonList | None] = {}
+    current: JsonList | None = None  # the list of records being read
     top = None
     depth, records_depth = 0, 1
     with _utf8_bytes(path) as f:
@@ -289,7 +278,7 @@ def _json_layout(path: str | Path) -> tuple[str, _JsonList] | str | None:
                 if depth == 0:
                     if event not in ("start_array", "start_map"):
                         return None
-                    current = top = _JsonList() if event == "start_array" else None
+                    current = top = JsonList() if event == "start_array" else None
                     records_depth = 1 if event == "start_array" else 2
                 elif depth == 1 and records_depth == 2:  # a key of the top-level object
                     if event == "map_key":
@@ -297,7 +286,7 @@ def _json_layout(path: str | Path) -> tuple[str, _JsonList] | str | None:
                             return None
                         key = value
                     elif event != "end_map":  # its value
-                        current = lists[key] = _JsonList() if event == "start_array" else None
+                        current = lists[key] = JsonList() if event == "start_array" else None
                 elif current is not None and depth == records_depth and event != "end_array":
                     if event != "start_map":  # an item that is not an object
                         current.others.append(
@@ -351,125 +340,10 @@ def _json_streamed(path: str | Path, rel: str, options) -> list[Table | Skip] | 
 # A JSON text cut short or broken: its records complete before the break.
 
 
-class _Break(Exception):
-    """Where a JSON text breaks: ``json``'s error there, the list of records being read (None
-    outside any) and whether an item of it had begun."""
-
-    def __init__(
-        self, error: json.JSONDecodeError, records: _JsonList | None = None, inside: bool = False
-    ) -> None:
-        super().__init__(error.msg)
-        self.error, self.records, self.inside = error, records, inside
+_DECODER = json.JSONDecoder()  # a record where the break's reading found one
 
 
-_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
-_DECODER = json.JSONDecoder()
-
-
-def _before_break(text: str) -> tuple[_JsonList, _Break] | None:
-    """Where the records complete before the break of a JSON text ``json.loads`` refused are
-    (a list, or an object holding one list), and the break; None where no one list is read
-    before the break. It is read as ``json`` reads it, an item at a time
-    (``JSONDecoder.raw_decode``), each item forgotten once read, so only complete items count.
-
-    Example:
-        >>> records, where = _before_break('[{"text": "a"}, 2, {"text": "b')
-        >>> records.spans, records.others, where.error.msg, where.inside
-        ([(0, 1, 14)], [(1, 'int')], 'Unterminated string starting at', True)
-    """
-    pos = _space(text, 0)
-    lists: dict[str | None, _JsonList] = {}
-    try:
-        if text.startswith("[", pos):
-            lists[None] = _JsonList()
-            pos = _items(text, pos + 1, lists[None])
-        elif text.startswith("{", pos):
-            pos = _members(text, pos + 1, lists)
-        else:
-            return None
-        pos = _space(text, pos)
-        if pos == len(text):  # read whole: not where json.loads broke
-            return None
-        raise _Break(json.JSONDecodeError("Extra data", text, pos))
-    except _Break as b:
-        return (*lists.values(), b) if len(lists) == 1 else None
-    except RecursionError:  # nested too deeply to read before the break
-        return None
-
-
-def _space(text: str, pos: int) -> int:
-    return _SPACE.match(text, pos).end()
-
-
-def _expected(what: str, text: str, pos: int, records: _JsonList | None = None) -> _Break:
-    return _Break(json.JSONDecodeError(f"Expecting {what}", text, pos), records)
-
-
-def _items(text: str, pos: int, records: _JsonList) -> int:
-    """The items of the list ``pos`` is in (after its ``[``) counted in ``records``; the
-    position after its ``]``, or the :class:`_Break` in it."""
-    pos = _space(text, pos)
-    if text.startswith("]", pos):
-        return pos + 1
-    while True:
-        try:
-            item, end = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as e:  # "Expecting value" where it starts: between items
-            inside = e.pos > pos or e.msg != "Expecting value"
-            raise _Break(e, records, inside) from None
-        if isinstance(item, dict):
-            records.columns.update(dict.fromkeys(item))
-            records.spans.append((records.count, pos, end))
-        else:
-            records.others.append((records.count, type(item).__name__))
-        records.count += 1
-        pos = _space(text, end)
-        if text.startswith("]", pos):
-            return pos + 1
-        if not text.startswith(",", pos):
-            raise _expected("',' delimiter", text, pos, records)
-        pos = _space(text, pos + 1)
-
-
-def _members(text: str, pos: int, lists: dict[str | None, _JsonList]) -> int:
-    """The members of the object ``pos`` is in (after its ``{``), the lists among them put in
-    ``lists`` (a repeated key's last value counts, as with ``json.loads``); the position after
-    its ``}``, or the :class:`_Break` in it."""
-    pos = _space(text, pos)
-    if text.startswith("}", pos):
-        return pos + 1
-    while True:
-        if not text.startswith('"', pos):
-            raise _expected("property name enclosed in double quotes", text, pos)
-        key, pos = _value(text, pos)
-        pos = _space(text, pos)
-        if not text.startswith(":", pos):
-            raise _expected("':' delimiter", text, pos)
-        pos = _space(text, pos + 1)
-        lists.pop(key, None)
-        if text.startswith("[", pos):
-            lists[key] = _JsonList()
-            pos = _items(text, pos + 1, lists[key])
-        else:
-            pos = _value(text, pos)[1]
-        pos = _space(text, pos)
-        if text.startswith("}", pos):
-            return pos + 1
-        if not text.startswith(",", pos):
-            raise _expected("',' delimiter", text, pos)
-        pos = _space(text, pos + 1)
-
-
-def _value(text: str, pos: int) -> tuple[Any, int]:
-    try:
-        return _DECODER.raw_decode(text, pos)
-    except json.JSONDecodeError as e:
-        raise _Break(e) from None
-
-
-def _salvaged(
-    text: str, rel: str, records: _JsonList, broken: _Break, options
-) -> list[Table | Skip]:
+def _salvaged(text: str, rel: str, records: JsonList, broken: Break, options) -> list[Table | Skip]:
     """The table (or its Skip) of the records complete before a JSON text breaks, made a slice
     at a time (``CHUNK_BYTES`` characters), the skipped items that are not objects and the
     Skip of the rest of the file from the break."""
@@ -487,28 +361,5 @@ def _salvaged(
         parts.add(rows)
     table = parts.parts[:1]
     loaded = len(records.spans) if table and isinstance(table[0], Table) else 0
-    skips.append(_break_skip(rel, broken, loaded))
+    skips.append(break_skip(rel, broken, loaded))
     return parts.items(skips, [])
-
-
-def _malformed(error: json.JSONDecodeError, then: str) -> str:
-    return f"malformed JSON: {error.msg} (column {error.colno}); {then}"
-
-
-def _break_skip(rel: str, broken: _Break, loaded: int) -> Skip:
-    """The Skip of a JSON file from where it breaks: where, what was loaded, what to do."""
-    error, records = broken.error, broken.records
-    ends = _space(error.doc, error.pos) == len(error.doc) or error.msg.startswith("Unterminated")
-    where = "ends" if ends else "breaks"
-    record = None if records is None else records.count
-    if record is None:
-        where += " after its list of records"
-    elif broken.inside:
-        where += f" inside record {record}"
-    else:
-        where += f" after record {record - 1}" if record else " before its first record"
-    done = {0: "no record before it was loaded", 1: "the record before it was loaded"}.get(
-        loaded, f"the {loaded} records before it were loaded"
-    )
-    reason = _malformed(error, f"the file {where}; {done}; re-download or repair the file")
-    return Skip(rel, reason, record=record, line=error.lineno)
