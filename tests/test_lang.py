@@ -3,7 +3,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from toolkit.lang import language, script_language, word_count
+from toolkit.lang import UNCOUNTED_NOTE, language, script_language, word_count, word_counts
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,34 @@ def test_russian_belarusian_and_chinese_pages(tmp_path, name, page, expected):
     (tmp_path / name).write_text(page, encoding="utf-8")
     row = load_corpus(tmp_path).row(0, named=True)
     assert (row["outlet"], row["dateline"], row["published"], row["lang"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "n_words"),
+    [
+        # jieba: 总统 / 普京 / 访问 / 明斯克; the Latin words by the pattern
+        ("总统普京访问明斯克", "zh", 4),
+        ("总统普京访问明斯克, talks in Minsk", "zh", 7),
+        # a headline of a public China-Dashboard file: 巴基斯坦 / 总理 / 美伊 / 和平 / 协议 / 或 /
+        # 在 / 24 / 小时 / 内 / 敲定 / 国际 (the pattern alone counted 3)
+        ("巴基斯坦总理：美伊和平协议或在24小时内敲定--国际", "zh", 12),
+        ("Talks in Minsk", "en", 3),  # other languages: the pattern's count, unchanged
+        ("Переговоры в Минске", "ru", 3),
+        ("宮崎県で震度5弱", "ja", None),  # no segmenter for Japanese: left uncounted
+        (None, "zh", None),
+    ],
+)
+def test_word_counts_segment_chinese_and_leave_japanese_uncounted(text, lang, n_words):
+    texts = pl.Series([text], dtype=pl.String)
+    counted = word_counts(texts.str.count_matches(r"\w+(?:[’'\-]\w+)*"), texts, pl.Series([lang]))
+    assert counted.to_list() == [n_words]
+
+
+def test_a_japanese_text_says_its_words_are_not_counted(tmp_path):
+    from toolkit import ingest
+
+    (tmp_path / "a.txt").write_text("宮崎県で震度5弱の地震が発生しました。\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    row = result.corpus.row(0, named=True)
+    assert (row["lang"], row["n_words"]) == ("ja", None)
+    assert result.report["note"].to_list() == [UNCOUNTED_NOTE]

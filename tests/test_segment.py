@@ -59,3 +59,19 @@ def test_split_sentences(paragraph, sentences):
 def test_bad_unit():
     with pytest.raises(ToolkitError, match="unit must be"):
         segment(CORPUS, "word")
+
+
+@pytest.mark.parametrize(
+    ("unit", "n_words"),
+    [("article", [9, 3]), ("paragraph", [4, 5, 3]), ("sentence", [4, 5, 3])],
+)
+def test_chinese_units_count_jieba_words(unit, n_words):
+    """jieba's 总统 / 普京 / 访问 / 明斯克 and 两 / 国 / 签署 / 合作 / 协议: not one word a paragraph."""
+    corpus = pl.DataFrame(
+        {
+            "doc_id": ["zh", "en"],
+            "text": ["总统普京访问明斯克。\n\n两国签署合作协议。", "Talks in Minsk."],
+            "lang": ["zh", "en"],
+        }
+    )
+    assert segment(corpus, unit)["n_words"].to_list() == n_words

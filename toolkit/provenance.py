@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename
-from toolkit.lang import language, word_count
+from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
 from toolkit.sources import REPORT_SCHEMA, Manifest
 
@@ -188,7 +188,10 @@ def resolved(
         .with_columns(pl.when(_note() != "").then(_note()).alias("_note"))
         .collect(engine="streaming")
     )
-    return fields.hstack(texts)
+    texts = texts.with_columns(word_counts(texts["n_words"], texts["text"], texts["lang"]))
+    uncounted = pl.when(col("lang") == "ja").then(pl.lit(UNCOUNTED_NOTE))
+    note = pl.concat_str(col("_note"), uncounted, separator="; ", ignore_nulls=True)
+    return fields.hstack(texts).with_columns(pl.when(note != "").then(note).alias("_note"))
 
 
 def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.DataFrame:

@@ -78,7 +78,7 @@ PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "numba", "scikit-learn", "bertopic",
     "sentence-transformers", "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly",
     "jupytext", "ftfy", "trafilatura", "htmldate", "dateparser", "charset-normalizer",
-    "stopwordsiso", "pymorphy3", "jieba", "vaderSentiment", "anyascii", "jellyfish",
+    "stopwordsiso", "pymorphy3", "rjieba", "vaderSentiment", "anyascii", "jellyfish",
 )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 import polars as pl
 
 from toolkit.errors import ToolkitError
+from toolkit.lang import word_counts
 from toolkit.resources import (
     ABBREVIATIONS,
     DOTTED_ABBREVIATIONS,
@@ -90,7 +91,7 @@ def segment(corpus: pl.DataFrame, unit: Unit = "paragraph") -> pl.DataFrame:
         pl.int_range(pl.len()).over("doc_id").cast(pl.Int64).alias("position"),
         pl.col("paragraph").cast(pl.Int64),
     )
-    return units.select(
+    units = units.select(
         "doc_id",
         (pl.col("doc_id") + ":" + pl.col("position").cast(pl.String)).alias("unit_id"),
         "position",
@@ -99,3 +100,6 @@ def segment(corpus: pl.DataFrame, unit: Unit = "paragraph") -> pl.DataFrame:
         pl.col("text").str.count_matches(WORD_COUNT_PATTERN).cast(pl.Int64).alias("n_words"),
         *[c for c in keep if c != "doc_id"],
     )
+    if "lang" not in units.columns:  # no language told: every text's words by the pattern
+        return units
+    return units.with_columns(word_counts(units["n_words"], units["text"], units["lang"]))

@@ -46,6 +46,8 @@ from typing import Any
 import polars as pl
 import yaml
 
+from toolkit.lang import HAN_RUN, chinese_words, script_language
+
 __all__ = [
     "LANGUAGE_NAMES",
     "TOKEN_PATTERN",
@@ -98,7 +100,6 @@ def language_stop_words(lang: str) -> frozenset[str]:
 
 
 _LEMMATISED = ("ru",)  # languages whose words become lemmas (pymorphy3 has a dictionary)
-_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
 
 
 @functools.lru_cache(maxsize=2)
@@ -116,14 +117,6 @@ def _lemma(lang: str, word: str) -> str:
     return _morph(lang).parse(word)[0].normal_form.replace("ё", "е")
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba  # its dictionary loads on the first Chinese text (about a second)
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 def _words(text: str, lang: str | None) -> list[str]:
     """The text's raw tokens in order: jieba's words for runs of Han characters, the token
     pattern's matches elsewhere."""
@@ -131,9 +124,9 @@ def _words(text: str, lang: str | None) -> list[str]:
         return [m.group() for m in _TOKEN.finditer(text)]
     out: list[str] = []
     at = 0
-    for run in _HAN_RUN.finditer(text):
+    for run in HAN_RUN.finditer(text):
         out += [m.group() for m in _TOKEN.finditer(text[at : run.start()])]
-        out += _jieba().lcut(run.group())  # a run of Han characters holds no punctuation
+        out += chinese_words(run.group())  # a run of Han characters holds no punctuation
         at = run.end()
     return out + [m.group() for m in _TOKEN.finditer(text[at:])]
 
@@ -205,8 +198,6 @@ class Tokens:
         """The text's tokens, lower-cased (Russian ones as lemmas, Chinese ones as jieba's
         words), without stop words and excluded words. ``lang`` is the text's language; by
         default it is told from the text's script."""
-        from toolkit.lang import script_language
-
         text = text or ""
         lang = lang if lang is not None else script_language(text)
         lemmatise = lang in _LEMMATISED

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from toolkit.lang import HAN_RUN, chinese_words
+
 __all__ = ["anchors", "evidence", "latin_names_joined", "names", "numbers", "overlap"]
 
 _CAPITAL_LATIN = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
 _CAPITAL_CYRILLIC = re.compile(r"\b[А-ЯЁІЎЄЇҐ][а-яёіўєїґ']+")
-_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
 _NUMBER = re.compile(r"\d+(?:[ \u00A0\u202F]\d{3})*(?:[.,]\d+)?")
 _KEY_CONSONANTS = 3  # names decline ("Минске", "Путиным"): compared by their first consonants
 # one spelling of the sounds that transliteration and English spell apart (Шольц "sholts" and
@@ -47,11 +48,9 @@ def names(text: str) -> set[str]:
     out = {_name_key(w) for w in _CAPITAL_CYRILLIC.findall(text)}
     out |= {_name_key(w) for w in _CAPITAL_LATIN.findall(text) if len(w) > 2}
     out = {n for n in out if len(n) >= 2}
-    if _HAN_RUN.search(text):
-        from toolkit.tokens import _jieba
-
-        for run in _HAN_RUN.findall(text):
-            out |= {anyascii(w).lower() for w in _jieba().lcut(run) if len(w) >= 2}
+    if HAN_RUN.search(text):
+        for run in HAN_RUN.findall(text):
+            out |= {anyascii(w).lower() for w in chinese_words(run) if len(w) >= 2}
     return out
 
 
