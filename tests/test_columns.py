@@ -4,6 +4,7 @@ level down in an object of metadata (``extra.published``). The real-table cases 
 public tables nobody here wrote (tests/data/columns/SOURCES.md says where each comes from)."""
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from toolkit import InputError, ingest
 from toolkit.columns import check_columns, table_of_frame, table_of_records
-from toolkit.records import Table
+from toolkit.records import Table, text_value
 
 DATA = Path(__file__).parent / "data" / "columns"
 FIELDS = ["title", "text", "date", "outlet", "site", "url", "note"]
@@ -239,3 +240,46 @@ def test_an_outlet_column_comes_before_a_site_column(tmp_path):
     corpus, _ = _ingest(tmp_path)
     assert corpus["outlet"].to_list() == ["TASS", "RT"]
     assert corpus["outlet_source"].to_list() == ["column", "column"]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        # Telegram Desktop's export: a message with formatting or links is a list of runs
+        (
+            [{"type": "bold", "text": "Talks in Minsk"}, "\n\nThe presidents met. ",
+             {"type": "text_link", "text": "More", "href": "https://www.belta.by/1.html"}],
+            "Talks in Minsk\n\nThe presidents met. More",
+        ),
+        (["check ", {"type": "link", "text": "https://t.me/x"}], "check https://t.me/x"),
+        ([{"type": "plain", "text": "  "}], None),  # runs of nothing but spaces: no text
+        ({"type": "bold", "text": "Talks"}, "Talks"),  # one run: its text, not its type
+        (["One.", "Two."], "One.\n\nTwo."),  # a list of strings: paragraphs, as before
+        ({"rendered": "Talks in Minsk", "protected": False}, "Talks in Minsk"),
+    ],
+)  # fmt: skip
+def test_rich_text_runs_join_inline(value, text):
+    assert text_value(value) == text
+
+
+def test_a_telegram_desktop_export_reads_its_messages_text(tmp_path):
+    """The export's shape (Telegram Desktop, export_output_json.cpp): an object whose one list
+    is ``messages``; a service message has no text and is reported as such."""
+    export = {
+        "name": "БелТА", "type": "public_channel", "id": 1,
+        "messages": [
+            {"id": 1, "type": "service", "date": "2024-12-03T10:00:00", "action": "pin_message",
+             "text": "", "text_entities": []},
+            {"id": 2, "type": "message", "date": "2024-12-03T10:05:00", "from": "БелТА",
+             "text": [{"type": "bold", "text": "Лукашенко провел переговоры"}, "\n\nОбсудили "
+                      "союзные программы. ", {"type": "text_link", "text": "Подробнее",
+                                              "href": "https://www.belta.by/1.html"}],
+             "text_entities": [{"type": "bold", "text": "Лукашенко провел переговоры"}]},
+        ],
+    }  # fmt: skip
+    (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+    result = ingest(tmp_path, columns={"outlet": "from"})
+    row = result.corpus.row(0, named=True)
+    assert row["text"] == "Лукашенко провел переговоры\n\nОбсудили союзные программы. Подробнее"
+    assert (row["outlet"], str(row["published"])) == ("BelTA", "2024-12-03")
+    assert result.skipped["reason"].to_list() == ["no body text: empty text cell"]

@@ -90,7 +90,8 @@ def file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) 
 
 def text_value(value: Any) -> str | None:
     """A field's value as stripped text, None when empty: a list's items (lists of lists too)
-    as paragraphs; an object's first text value (``{"en": "..."}``, WordPress's
+    as paragraphs, but the runs of rich text (Telegram Desktop's export) joined inline; an
+    object's ``text``, else its first text value (``{"en": "..."}``, WordPress's
     ``{"rendered": "..."}``), never the object's printed form.
 
     Example:
@@ -98,16 +99,30 @@ def text_value(value: Any) -> str | None:
         'Talks in Minsk'
         >>> text_value([["One."], "Two."]).split()
         ['One.', 'Two.']
+        >>> text_value([{"type": "bold", "text": "Talks"}, " in ", {"type": "link", "text": "Minsk"}])
+        'Talks in Minsk'
     """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, dict):
+        if isinstance(value.get("text"), str):  # a text entity ({"type": "bold", "text": ...})
+            return value["text"].strip() or None
         return next((t for v in value.values() if (t := text_value(v)) is not None), None)
     if isinstance(value, list):
+        if any(_is_entity(v) for v in value):  # rich text: its runs, inline
+            runs = (v["text"] if _is_entity(v) else v for v in value)
+            return "".join(r for r in runs if isinstance(r, str)).strip() or None
         parts = [t for v in value if (t := text_value(v)) is not None]
         return "\n\n".join(parts) or None
     value = str(value).strip()
     return value or None
+
+
+def _is_entity(value: Any) -> bool:
+    """Whether a list item is a run of rich text as Telegram Desktop's export writes one
+    (``{"type": "bold", "text": "..."}`` beside plain strings): a message's ``text`` is such a
+    list when it holds formatting or links, and its runs join inline, not as paragraphs."""
+    return isinstance(value, dict) and isinstance(value.get("text"), str) and "type" in value
 
 
 def meta_json(meta: dict[str, Any]) -> str | None:
