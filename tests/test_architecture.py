@@ -28,6 +28,7 @@ LAYERS: dict[str, str] = {
     "outlet_tables": "knowledge",
     # Load: files in, corpus table out
     "readers": "load",
+    "telegram_html": "load",
     "records": "load",
     "tables": "load",
     "tables_parts": "load",

@@ -16,6 +16,8 @@ from typing import Any
 
 import polars as pl
 
+from toolkit import telegram_html
+from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
 from toolkit.records import Record, Skip, Table, file_bytes, file_text, text_value
@@ -182,8 +184,18 @@ def page_title(title: str | None, headings: list[str], site_name: str | None) ->
     return title
 
 
-def _read_html(path: str | Path, rel: str) -> Iterator[Record | Skip]:
+def _read_html(
+    path: str | Path, rel: str, options: dict[str, Any]
+) -> Iterator[Record | Table | Skip]:
     for item in _read_text(path, rel):
+        if isinstance(item, Record) and telegram_html.is_export(item.text):
+            # a page of Telegram Desktop's export: one row per message, as a table's
+            rows = telegram_html.messages(item.text)
+            columns = list(dict.fromkeys(k for _, _, row in rows for k in row))
+            table = table_of_records(rel, rows, columns, options)
+            table.encoding = item.encoding
+            yield table
+            continue
         if isinstance(item, Record):
             page = read_html(item.text)
             item.text, item.title, item.date = page["text"], page["title"], page["date"]
@@ -199,8 +211,8 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".text": lambda p, r, o: _read_plain(p, r),
     ".md": lambda p, r, o: _read_markdown(p, r),
     ".markdown": lambda p, r, o: _read_markdown(p, r),
-    ".html": lambda p, r, o: _read_html(p, r),
-    ".htm": lambda p, r, o: _read_html(p, r),
+    ".html": _read_html,
+    ".htm": _read_html,
     ".csv": lambda p, r, o: read_delimited(p, r, o, ","),
     ".tsv": lambda p, r, o: read_delimited(p, r, o, "\t"),
     ".jsonl": read_jsonl,

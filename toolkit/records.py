@@ -99,7 +99,7 @@ def text_value(value: Any) -> str | None:
         'Talks in Minsk'
         >>> text_value([["One."], "Two."]).split()
         ['One.', 'Two.']
-        >>> text_value([{"type": "bold", "text": "Talks"}, " in ", {"type": "link", "text": "Minsk"}])
+        >>> text_value([{"type": "bold", "text": "Talks"}, " in Minsk"])
         'Talks in Minsk'
     """
     if value is None or isinstance(value, bool):
