@@ -29,6 +29,7 @@ LAYERS: dict[str, str] = {
     # Load: files in, corpus table out
     "readers": "load",
     "telegram_html": "load",
+    "table_markdown": "load",
     "records": "load",
     "tables": "load",
     "tables_parts": "load",

@@ -22,6 +22,7 @@ from toolkit.decode import looks_binary
 from toolkit.errors import InputError
 from toolkit.records import Record, Skip, Table, file_bytes, file_text, text_value
 from toolkit.resources import parse_yaml
+from toolkit.table_markdown import unmarked
 from toolkit.tables import (
     COLUMN_ALIASES,
     read_delimited,
@@ -244,7 +245,8 @@ def read_file(
             path=rel,
         )
     try:
-        yield from reader(path, rel, options)
+        for item in reader(path, rel, options):
+            yield unmarked(item) if isinstance(item, Table) else item
     except OSError as e:
         yield Skip(rel, f"cannot read file: {e.strerror or e}")
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as e:
