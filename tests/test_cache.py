@@ -92,6 +92,17 @@ def seeds_params(monkeypatch):
     return validate({"sources": ["seeds"]}, root=ROOT)
 
 
+def test_a_corpus_prepared_by_other_code_is_not_read_back(seeds_params, tmp_path, monkeypatch):
+    """A checkout that pulled new code keeps its version number: the key holds the code's hash."""
+    import toolkit.prepare
+
+    first = prepare(seeds_params, ROOT, cache_dir=tmp_path)
+    assert prepare(seeds_params, ROOT, cache_dir=tmp_path).cached
+    monkeypatch.setattr(toolkit.prepare, "code_version", lambda: "other code")
+    again = prepare(seeds_params, ROOT, cache_dir=tmp_path)
+    assert not again.cached and again.key != first.key
+
+
 @pytest.mark.parametrize("name", ["corpus.parquet", "meta.json", "clusters.parquet"])
 @pytest.mark.parametrize("hurt", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_prepared_corpus_is_rebuilt_and_the_run_goes_on(

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -31,6 +32,7 @@ from typing import Any, TypeVar
 
 __all__ = [
     "checksum_path",
+    "code_version",
     "damage",
     "drop",
     "read_checked",
@@ -132,3 +134,20 @@ def read_checked(path: Path, read: Callable[[Path], T]) -> T | None:
     log.warning("cache entry %s is damaged: %s; dropped, it will be rebuilt", path, why)
     drop(path)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The hash of the toolkit's code and bundled data (every file of the package) and of the
+    polars version: a cache entry (a prepared corpus, a notebook's result) made by other code is
+    never read back, whatever the version number says (a checkout that pulled new code keeps
+    the number)."""
+    import polars as pl
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(pl.__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import hashlib
 import io
 import json
@@ -30,7 +29,7 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.cache import drop, read_checked, write_atomic, write_bytes
+from toolkit.cache import code_version, drop, read_checked, write_atomic, write_bytes
 from toolkit.dedup import apply_policy
 from toolkit.engine import is_local, open_engine
 from toolkit.errors import ParamsError, ToolkitError
@@ -203,19 +202,6 @@ class Context:
         (folder / f"{NOTEBOOKS[self.section]}.json").write_text(
             json.dumps(self.notes, indent=1, default=str, sort_keys=True) + "\n"
         )
-
-
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """The hash of the toolkit's code and bundled data (every file of the package) and of the
-    polars version: a results cache entry made by other code is never read back."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(pl.__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _fingerprint(value: Any) -> str:

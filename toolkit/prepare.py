@@ -1,9 +1,9 @@
 """The prepared corpus: ingest and duplicate detection, run once per input and kept on disk.
 
 The cache key is the hash of every input file and of the options that shape the corpus (sources,
-manifest, outlet tables, dedup options, the versions that decide the bytes). ``toolkit run``
-prepares once and hands the key to each notebook, which reads the corpus back with
-:func:`load_prepared`, without hashing the inputs again.
+manifest, outlet tables, dedup options, the toolkit's own code and data, the versions that decide
+the bytes). ``toolkit run`` prepares once and hands the key to each notebook, which reads the
+corpus back with :func:`load_prepared`, without hashing the inputs again.
 
 Each file of a prepared corpus is written atomically with its checksum (:mod:`toolkit.cache`),
 ``meta.json`` last: a folder without an intact ``meta.json`` is not a prepared corpus. A damaged
@@ -28,7 +28,7 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.cache import read_checked, write_atomic, write_bytes
+from toolkit.cache import code_version, read_checked, write_atomic, write_bytes
 from toolkit.dedup import Duplicates, find_duplicates, mark_duplicates
 from toolkit.engine import open_engine
 from toolkit.errors import ToolkitError
@@ -113,12 +113,11 @@ def cache_root(root: Path) -> Path:
 
 
 def _options(params: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
-    from toolkit import __version__
-
     return {
         "cache": CACHE_VERSION,
-        "toolkit": __version__,
-        "polars": pl.__version__,  # polars' hash, used by dedup, is stable within a version
+        # the toolkit's code and data, and polars' version (its hash, used by dedup, is stable
+        # within a version): new code never reads a corpus that older code prepared
+        "code": code_version(),
         "inputs": inputs,
         "sources": params["sources"],
         "manifest": params["manifest"],
