@@ -33,6 +33,7 @@ _TITLE_MAX_WORDS = 30
 _TITLE_END = re.compile(r"[.,;:。！？]$")
 _TITLE_MAX_CHARS = 200
 INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")  # "... N.Y.C."
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def is_title(p: str, reg: Registry) -> bool:
@@ -41,7 +42,7 @@ def is_title(p: str, reg: Registry) -> bool:
         words > _TITLE_MAX_WORDS
         or len(p) > _TITLE_MAX_CHARS
         or _TITLE_END.search(p)
-        or not re.search(r"[A-Za-z]{2}", p)
+        or not _TWO_LETTERS.search(p)  # in any script: "Легкий троннинг", "南海トラフ"
     ):
         return False
     return not reg.page_date_any.search(p)
@@ -62,9 +63,11 @@ _LONG_WORD_INITIAL = re.compile(r"(?<!\S)(\S)\S{3,}")
 
 
 def is_prose(p: str) -> bool:
-    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
+    """A paragraph of an article, not a menu, caption or headline: sentences, or long. A line
+    without spaces, or written mostly in Chinese or Japanese characters (words not set apart:
+    "新华社北京4月24日电 题：..." has one space), is counted in characters."""
     words = p.count(" ") + 1
-    if words == 1:  # scripts written without spaces
+    if words == 1 or 2 * len(_KANA_HAN.findall(p)) >= len(p):  # scripts written without spaces
         return len(p) >= 60 and bool(_PROSE_END.search(p))
     if words >= 30:
         return True
@@ -82,8 +85,9 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     at_least = {n: line.str.contains(f"^(?:[^ ]* ){{{n - 1}}}") for n in (12, 30)}
     # Python's "$" also matches before a final newline
     ends = line.str.tail(2).str.contains(r"[.!?…。！？\"”»’')]\n?$")
+    kana_han = 2 * line.str.count_matches(_KANA_HAN.pattern) >= line.str.len_chars()
     cheap = pl.DataFrame({"line": lines}).select(
-        pl.when(~line.str.contains(" ", literal=True))
+        pl.when(~line.str.contains(" ", literal=True) | kana_han)
         .then((line.str.len_chars() >= 60) & ends)
         .when(at_least[30])
         .then(True)
