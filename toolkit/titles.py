@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 from toolkit.outlets import Registry
-from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
+from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date, yearless_stamp
 
 __all__ = [
     "BYLINE",
@@ -351,10 +351,13 @@ def core_start(kept: list[str], prose: list[int], run: int) -> int:
 
 
 def _stamp_like(p: str, reg: Registry) -> bool:
-    """Whether a line is a date stamp, in a form the tables know or any common one."""
+    """Whether a line is a date stamp, in a form the tables know or any common one, with a
+    year or without one at its end ("Ярослав Кузишин ... 8 января, 17:46")."""
     if reg.page_date_any.search(p):
         return True
-    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
+    return len(p) <= STAMP_MAX_CHARS and bool(
+        NUMERIC_STAMP.search(p) or stamp_date(p) or yearless_stamp(p)
+    )
 
 
 def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
