@@ -401,6 +401,14 @@ _NONLATIN = Path(__file__).parent / "data" / "pages_nonlatin"  # see its README:
             dt.date(2026, 7, 12),
             None,
         ),
+        # Korean: the title 19 lines above the body, its subheads between (words of the story
+        # matched by pairs of syllables: "국민 통합" and "국민통합을")
+        (
+            "hankook2_kr",
+            "\"왜 경상도, 전라도 나눠서 싸우나\"... DJ 고향에서 '국민 통합' 외친 이재명",
+            dt.date(2025, 5, 15),
+            None,
+        ),
     ],
 )
 def test_a_scraped_page_in_another_script(excerpt, title, published, yearless):

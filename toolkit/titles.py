@@ -194,6 +194,7 @@ def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
 # Two sentences: "transportiert. Doch", not "U.S. Trained"
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
 # "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
@@ -236,6 +237,8 @@ def _topic_keys(text: str) -> set[str]:
         if _KANA_HAN.search(word):
             han = "".join(_KANA_HAN.findall(word))
             keys |= {han[i : i + 2] for i in range(len(han) - 1)}
+        elif _HANGUL.match(word):  # a Korean word and its endings ("국민주권", "국민은"): its pairs
+            keys |= {word[i : i + 2] for i in range(len(word) - 1)}
         elif len(word) >= 3 and word not in stop:
             keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
     return keys
