@@ -409,6 +409,14 @@ _NONLATIN = Path(__file__).parent / "data" / "pages_nonlatin"  # see its README:
             dt.date(2025, 5, 15),
             None,
         ),
+        # Japanese: the title over a stamp's label and the stamp ("公開日：", "2025/01/31 11:30"),
+        # not the standfirst below, which shares more words with the story
+        (
+            "nikkan_jp",
+            'フジテレビ問題でスポーツ界にも大激震！協賛企業"総スカン"で各競技団体のビジネスモデル完全崩壊へ',
+            dt.date(2025, 1, 31),
+            None,
+        ),
     ],
 )
 def test_a_scraped_page_in_another_script(excerpt, title, published, yearless):

@@ -217,6 +217,7 @@ _ROLE_LINE = re.compile(
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 40  # lines above the body where its title may sit
+_LABEL_MAX_CHARS = 20  # a stamp's label on a line of its own: "Published:", "公開日："
 
 
 @functools.cache
@@ -252,6 +253,20 @@ def _byline_or_stamp(p: str, reg: Registry) -> bool:
     return _byline(p) or _stamp_like(p, reg)
 
 
+def _over_byline_or_stamp(kept: list[str], j: int, reg: Registry) -> bool:
+    """Whether ``kept[j]`` stands right above a byline or stamp, or above a stamp's label and
+    the stamp ("公開日：" then "2025/01/31 11:30", "Published:" then the date)."""
+    if _byline_or_stamp(kept[j + 1], reg):
+        return True
+    label = kept[j + 1].rstrip()
+    return (
+        len(label) <= _LABEL_MAX_CHARS
+        and label.endswith((":", "："))
+        and j + 2 < len(kept)
+        and _stamp_like(kept[j + 2], reg)
+    )
+
+
 def _topic_title(
     kept: list[str], reg: Registry, prose: list[int], *, own: int | None = None
 ) -> int | None:
@@ -276,7 +291,7 @@ def _topic_title(
         keys = _topic_keys(kept[j])
         shared = shares[j] = len(keys & body)
         if shared >= 2 or (shared == 1 and len(keys) <= 2):
-            near = _byline_or_stamp(kept[j + 1], reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
+            near = _over_byline_or_stamp(kept, j, reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
             scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
     if echoed := _written_twice(kept, candidates, window):
         return max(echoed, key=lambda j: (scores.get(j, 0.0), -j))
