@@ -132,14 +132,18 @@ def _numeric(m: re.Match, order: Order | None, today: dt.date) -> tuple[dt.date,
 
 def yearless_stamp(line: str, *, languages: list[str] | None = None) -> tuple[int, int, str] | None:
     """(month, day, text) of a stamp without a year that ends a short line ("8 января, 17:46"),
-    read by dateparser; None when the line has none. The year is left unknown: dateparser's
-    guess (this year) is dropped, and the caller keeps the date partial."""
+    read by dateparser in ``languages`` or those of its script (Cyrillic, Han); None when the
+    line has none, or its script tells no language: a day and a word in Latin letters are left
+    alone (dateparser's detection reads "161-2 win" as 2 November, in Walser German). The year
+    is left unknown: dateparser's guess (this year) is dropped, and the caller keeps the date
+    partial."""
     if len(line) > STAMP_MAX_CHARS or (m := _YEARLESS.search(line)) is None:
+        return None
+    text = m.group(0).strip()
+    if (langs := languages or script_languages(text)) is None:
         return None
     import dateparser
 
-    text = m.group(0).strip()
-    langs = languages or script_languages(text)
     parsed = dateparser.parse(text, languages=langs, settings=_YEARLESS_SETTINGS)
     # the day as written: not a relative phrase dateparser also reads ("12 hours": 12 hours ago)
     if parsed is None or parsed.day != int(re.match(r"\d+", text).group(0)):
