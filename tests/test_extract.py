@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -362,3 +363,74 @@ def test_a_reporters_note_after_the_last_paragraph_is_kept():
     paras = [*MENU, TITLE, *STORY, note, *footer]
     page = assemble_page(paras, [False] * len(paras), [], scraped=True)
     assert page.body == [*STORY, note]
+
+
+_NONLATIN = Path(__file__).parent / "data" / "pages_nonlatin"  # see its README: public pages
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "title", "published", "yearless"),
+    [
+        # a Chinese title (no Latin letters) over its stamp "2024年04月24日23:52 | 来源： 新华网"
+        (
+            "people_cn",
+            "促进航天技术更好惠及人民――习近平主席向首届“中国－拉美和加勒比国家航天合作论坛”"
+            "致贺信为中拉深化航天合作指明方向",
+            dt.date(2024, 4, 24),
+            (4, 24),  # the Xinhua dateline's own day, "新华社北京4月24日电"
+        ),
+        # a Russian title over a byline whose stamp has no year: the date stays partial
+        (
+            "pravda_ru",
+            "157 миллионов за бездействие. Как судьи ликвидированного ОАСК до сих пор сидят на"
+            " выплатах из госбюджета",
+            None,
+            (1, 8),
+        ),
+        # Japanese: "2025/1/21 20:50", a one-digit month
+        (
+            "sankei_jp",
+            "小笠原諸島の警察無線「不感地帯」解消 以前は電波を探し警察官が往復 住民から安堵の声",
+            dt.date(2025, 1, 21),
+            None,
+        ),
+        # Korean: "입력 2026.07.12 22:09", dotted, the year first
+        (
+            "hankook_kr",
+            "민주당 '선호투표제' 도입 또다시 불발··· 친청계 \"당규 개정 왜 밀어붙이나\"",
+            dt.date(2026, 7, 12),
+            None,
+        ),
+        # Korean: the title 19 lines above the body, its subheads between (words of the story
+        # matched by pairs of syllables: "국민 통합" and "국민통합을")
+        (
+            "hankook2_kr",
+            "\"왜 경상도, 전라도 나눠서 싸우나\"... DJ 고향에서 '국민 통합' 외친 이재명",
+            dt.date(2025, 5, 15),
+            None,
+        ),
+        # Japanese: the title over a stamp's label and the stamp ("公開日：", "2025/01/31 11:30"),
+        # not the standfirst below, which shares more words with the story
+        (
+            "nikkan_jp",
+            'フジテレビ問題でスポーツ界にも大激震！協賛企業"総スカン"で各競技団体のビジネスモデル完全崩壊へ',
+            dt.date(2025, 1, 31),
+            None,
+        ),
+    ],
+)
+def test_a_scraped_page_in_another_script(excerpt, title, published, yearless):
+    lines = (_NONLATIN / f"{excerpt}.txt").read_text(encoding="utf-8").splitlines()
+    paras = [p.strip() for p in lines if p.strip()]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert (page.title, page.page_date) == (title, published)
+    partial = page.dateline_date
+    assert ((partial.month, partial.day) if partial else None) == yearless
+    assert partial is None or partial.year is None  # no year guessed
+
+
+def test_the_chinese_page_names_its_agency():
+    lines = (_NONLATIN / "people_cn.txt").read_text(encoding="utf-8").splitlines()
+    paras = [p.strip() for p in lines if p.strip()]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert (page.outlet, page.dateline) == ("Xinhua", "北京")

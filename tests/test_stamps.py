@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from toolkit.stamps import script_languages, stamp_date
+from toolkit.stamps import script_languages, stamp_date, yearless_stamp
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,15 @@ from toolkit.stamps import script_languages, stamp_date
         ("Nov 15, 20195:45 AM", dt.date(2019, 11, 15)),  # a time glued to the year
         ("2015/01/16 05:00", dt.date(2015, 1, 16)),
         ("2015/13/45", None),
+        # the year first, one-digit fields, dots (Japanese, Korean pages of flairNLP/fundus)
+        ("2025/1/21 20:50", None),  # after "today"
+        ("2024/1/21 20:50", dt.date(2024, 1, 21)),
+        ("입력 2024.07.12 22:09", dt.date(2024, 7, 12)),
+        ("2018. 11. 23", dt.date(2018, 11, 23)),
+        ("2024.05.15 20:00", dt.date(2024, 5, 15)),
+        ("2024年1月13日 12:00", dt.date(2024, 1, 13)),
+        ("v1.2024.01.02.3", None),  # a version number
+        ("2024.13.45", None),
         # no year: never completed with a guessed one
         ("19 декабря", None),
         ("9 верасня", None),
@@ -86,3 +95,25 @@ def test_script_languages(text, languages):
 def test_the_language_given_is_the_one_read():
     # "9 сентября 2021" read as Chinese only is no date
     assert stamp_date("9 сентября 2021", languages=["zh"], today=dt.date(2025, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # at the end of a byline (ua/Pravda, flairNLP/fundus): month and day, no year
+        ("Ярослав Кузишин Антон Зелинский Карина Гасимова 8 января, 17:46", (1, 8)),
+        ("8 января", (1, 8)),
+        ("19 снежня", (12, 19)),
+        # not a stamp: inside a line, with a year (stamp_date's), a relative time; Latin
+        # letters, whose language dateparser would guess ("161-2 win": 2 November in Walser
+        # German, a headline of pages_sites_eval)
+        ("8 января суд отложил заседание", None),
+        ("8 января 2026", None),
+        ("12 часов", None),
+        ("California girls' basketball coach suspended after 161-2 win", None),
+        ("Updated: 13 April", None),
+    ],
+)
+def test_yearless_stamp(line, expected):
+    found = yearless_stamp(line)
+    assert (found[:2] if found else None) == expected

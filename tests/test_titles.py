@@ -6,7 +6,8 @@ import random
 import polars as pl
 import pytest
 
-from toolkit.titles import is_prose, prose_flags
+from toolkit.outlets import registry
+from toolkit.titles import is_prose, is_title, prose_flags
 
 
 def _words(n: int, word: str = "word", end: str = ".") -> str:
@@ -35,6 +36,12 @@ def _words(n: int, word: str = "word", end: str = ".") -> str:
         ("1234 ½abc Word word word word word word word word word word word.", True),
         ("x" * 58 + ".", False),  # one word: prose from 60 characters (scripts without spaces)
         ("x" * 59 + ".", True),
+        # mostly Chinese or Japanese characters: counted in characters though a space is in it
+        # (cn/People of flairNLP/fundus: a dateline, a space, the story)
+        ("新华社北京4月24日电 " + "中" * 47 + "。", True),
+        ("新华社北京4月24日电 " + "中" * 40 + "。", False),
+        ("人民日报 人民日报海外版 中国汽车报 中国能源报 健康时报", False),  # a menu
+        ("中" * 70, False),  # no sentence end: a headline
     ],
 )
 def test_prose(line, expected):
@@ -66,8 +73,29 @@ def _random_lines(n: int, seed: int = 4) -> list[str]:
         _random_lines(3000),
         ["x" * 59 + ".", "x" * 58 + ".", "", " ", _words(12, word="Word"), _words(30, end="")],
         [_words(12), "x" * 70],  # no line left open to the title-case test
+        ["新华社北京4月24日电 " + "中" * 47 + "。", "中 " * 40 + "。", "ab 中中中。", ""],
     ],
 )
 def test_prose_flags_those_of_is_prose(lines):
     flags = prose_flags(pl.Series("line", lines, dtype=pl.String))
     assert flags.to_list() == [is_prose(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # titles in any script (ru/Kommersant, cn/People, jp/Sankei, kr/MBN of flairNLP/fundus)
+        ("Легкий троннинг", True),
+        ("促进航天技术更好惠及人民", True),
+        ("小笠原諸島の警察無線「不感地帯」解消", True),
+        ("‘흙수저’ 소년공이 쏘아올린 정치 신화", True),
+        ("Putin and Lukashenko hold talks", True),
+        # not a title: a sentence, no letters, a date
+        ("Они пообедали и вышли с заявлениями к журналистам.", False),
+        ("共同体进一步指明了方向。", False),
+        ("$ 80,22", False),
+        ("14.05.2025, 20:28", False),
+    ],
+)
+def test_is_title(line, expected):
+    assert is_title(line, registry()) is expected

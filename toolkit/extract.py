@@ -16,7 +16,7 @@ from toolkit.clean import chrome_mask
 from toolkit.date_order import Order
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
-from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
+from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date, yearless_stamp
 from toolkit.titles import (
     BYLINE,
     INITIALS_END,
@@ -221,6 +221,21 @@ def _page_date(
     return None
 
 
+def _yearless_date(lines: list[str], anchor: int) -> PartialDate | None:
+    """A stamp without a year near the title (``lines[anchor]``), the nearest first: "Ярослав
+    Кузишин ... 8 января, 17:46". Kept partial, as a dateline without a year is (no year is
+    guessed; a weekday the story names may fix one, see :func:`toolkit.dates.infer_yearless`);
+    not one that closes a sentence (a caption's "..., on 8 January.")."""
+    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+        p = lines[i]
+        if p.count(" ") >= 8 and p.endswith((".", "!", "?")):
+            continue
+        if (found := yearless_stamp(p)) is not None:
+            month, day, text = found
+            return PartialDate(None, month, day, text)
+    return None
+
+
 def read_page(
     paras: list[str],
     *,
@@ -322,6 +337,8 @@ def assemble_page(
                 ),
                 None,
             )
+            if page.dateline_date is None:
+                page.dateline_date = _yearless_date(date_lines, anchor)
     _title_and_body(page, kept, start, kept_repeated, reg, known_title, scraped, trimmed, titled)
     return page
 

@@ -18,6 +18,8 @@ Example:
     (datetime.date(2021, 9, 9), '9 сентября 2021')
     >>> stamp_date("19 декабря") is None
     True
+    >>> yearless_stamp("Ярослав Кузишин 8 января, 17:46")
+    (1, 8, '8 января, 17:46')
     >>> stamp_date("Tech 12/11/2014 @ 7:48AM", order="mdy")
     (datetime.date(2014, 12, 11), '12/11/2014')
     >>> stamp_date("Tech 12/11/2014 @ 7:48AM") is None
@@ -31,7 +33,7 @@ import re
 
 from toolkit.date_order import Order
 
-__all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "script_languages", "stamp_date"]
+__all__ = ["NUMERIC_STAMP", "STAMP_MAX_CHARS", "script_languages", "stamp_date", "yearless_stamp"]
 
 STAMP_MAX_CHARS = 160  # a stamp sits in a short line, not in a paragraph of prose
 
@@ -41,8 +43,10 @@ _STAMP = re.compile(
     "|".join(
         (
             r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2})?",  # 2022年02月13日07:48
-            # 2018-10-30 07:50, 2018/10/30
-            r"\d{4}(?P<sep>[-/])\d{2}(?P=sep)\d{2}(?:[ T]\d{1,2}:\d{2})?",
+            # 2018-10-30 07:50, 2018/10/30, 2025/1/21 20:50 (Japanese), 2025.05.15 20:00 and
+            # 2018. 11. 23 (Korean): the year first, then month and day
+            r"(?<![\d.])\d{4}(?P<sep>[-/.])\s?\d{1,2}(?P=sep)\s?\d{1,2}(?![\d.])"
+            r"(?:[ T]\d{1,2}:\d{2})?",
             rf"\b\d{{1,2}}\.?\s+{_WORD},?\s+\d{{4}}\b{_TIME}",  # 13 Apr, 2024 19:52
             # April 13, 2024 (a time may follow glued: "Nov 15, 20195:45 AM")
             rf"\b{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b{_TIME}|(?=\d{{1,2}}:\d\d))",
@@ -57,6 +61,10 @@ _SETTINGS = {
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
+# A stamp without a year that ends its line ("Ярослав Кузишин ... 8 января, 17:46"): a day and
+# a month word, a time may follow; not one inside a sentence ("... on 8 January the court").
+_YEARLESS = re.compile(rf"\b\d{{1,2}}\.?\s+{_WORD}{_TIME}$")
+_YEARLESS_SETTINGS = _SETTINGS | {"REQUIRE_PARTS": ["day", "month"]}
 _EARLIEST = dt.date(1900, 1, 1)
 _SCRIPTS = (  # the languages dateparser is given for a stamp written in each script
     (re.compile(r"[\u0400-\u04FF]"), ["ru", "be", "uk"]),
@@ -120,3 +128,24 @@ def _numeric(m: re.Match, order: Order | None, today: dt.date) -> tuple[dt.date,
     except ValueError:
         return None
     return (found, m.group(0)) if _EARLIEST <= found <= today else None
+
+
+def yearless_stamp(line: str, *, languages: list[str] | None = None) -> tuple[int, int, str] | None:
+    """(month, day, text) of a stamp without a year that ends a short line ("8 января, 17:46"),
+    read by dateparser in ``languages`` or those of its script (Cyrillic, Han); None when the
+    line has none, or its script tells no language: a day and a word in Latin letters are left
+    alone (dateparser's detection reads "161-2 win" as 2 November, in Walser German). The year
+    is left unknown: dateparser's guess (this year) is dropped, and the caller keeps the date
+    partial."""
+    if len(line) > STAMP_MAX_CHARS or (m := _YEARLESS.search(line)) is None:
+        return None
+    text = m.group(0).strip()
+    if (langs := languages or script_languages(text)) is None:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=langs, settings=_YEARLESS_SETTINGS)
+    # the day as written: not a relative phrase dateparser also reads ("12 hours": 12 hours ago)
+    if parsed is None or parsed.day != int(re.match(r"\d+", text).group(0)):
+        return None
+    return parsed.month, parsed.day, text

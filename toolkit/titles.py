@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 from toolkit.outlets import Registry
-from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date
+from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date, yearless_stamp
 
 __all__ = [
     "BYLINE",
@@ -33,6 +33,7 @@ _TITLE_MAX_WORDS = 30
 _TITLE_END = re.compile(r"[.,;:。！？]$")
 _TITLE_MAX_CHARS = 200
 INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")  # "... N.Y.C."
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def is_title(p: str, reg: Registry) -> bool:
@@ -41,7 +42,7 @@ def is_title(p: str, reg: Registry) -> bool:
         words > _TITLE_MAX_WORDS
         or len(p) > _TITLE_MAX_CHARS
         or _TITLE_END.search(p)
-        or not re.search(r"[A-Za-z]{2}", p)
+        or not _TWO_LETTERS.search(p)  # in any script: "Легкий троннинг", "南海トラフ"
     ):
         return False
     return not reg.page_date_any.search(p)
@@ -62,9 +63,11 @@ _LONG_WORD_INITIAL = re.compile(r"(?<!\S)(\S)\S{3,}")
 
 
 def is_prose(p: str) -> bool:
-    """A paragraph of an article, not a menu, caption or headline: sentences, or long."""
+    """A paragraph of an article, not a menu, caption or headline: sentences, or long. A line
+    without spaces, or written mostly in Chinese or Japanese characters (words not set apart:
+    "新华社北京4月24日电 题：..." has one space), is counted in characters."""
     words = p.count(" ") + 1
-    if words == 1:  # scripts written without spaces
+    if words == 1 or 2 * len(_KANA_HAN.findall(p)) >= len(p):  # scripts written without spaces
         return len(p) >= 60 and bool(_PROSE_END.search(p))
     if words >= 30:
         return True
@@ -82,8 +85,9 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     at_least = {n: line.str.contains(f"^(?:[^ ]* ){{{n - 1}}}") for n in (12, 30)}
     # Python's "$" also matches before a final newline
     ends = line.str.tail(2).str.contains(r"[.!?…。！？\"”»’')]\n?$")
+    kana_han = 2 * line.str.count_matches(_KANA_HAN.pattern) >= line.str.len_chars()
     cheap = pl.DataFrame({"line": lines}).select(
-        pl.when(~line.str.contains(" ", literal=True))
+        pl.when(~line.str.contains(" ", literal=True) | kana_han)
         .then((line.str.len_chars() >= 60) & ends)
         .when(at_least[30])
         .then(True)
@@ -190,6 +194,7 @@ def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
 # Two sentences: "transportiert. Doch", not "U.S. Trained"
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
 # "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
@@ -212,6 +217,7 @@ _ROLE_LINE = re.compile(
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 40  # lines above the body where its title may sit
+_LABEL_MAX_CHARS = 20  # a stamp's label on a line of its own: "Published:", "公開日："
 
 
 @functools.cache
@@ -232,6 +238,8 @@ def _topic_keys(text: str) -> set[str]:
         if _KANA_HAN.search(word):
             han = "".join(_KANA_HAN.findall(word))
             keys |= {han[i : i + 2] for i in range(len(han) - 1)}
+        elif _HANGUL.match(word):  # a Korean word and its endings ("국민주권", "국민은"): its pairs
+            keys |= {word[i : i + 2] for i in range(len(word) - 1)}
         elif len(word) >= 3 and word not in stop:
             keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
     return keys
@@ -243,6 +251,20 @@ def _byline(p: str) -> bool:
 
 def _byline_or_stamp(p: str, reg: Registry) -> bool:
     return _byline(p) or _stamp_like(p, reg)
+
+
+def _over_byline_or_stamp(kept: list[str], j: int, reg: Registry) -> bool:
+    """Whether ``kept[j]`` stands right above a byline or stamp, or above a stamp's label and
+    the stamp ("公開日：" then "2025/01/31 11:30", "Published:" then the date)."""
+    if _byline_or_stamp(kept[j + 1], reg):
+        return True
+    label = kept[j + 1].rstrip()
+    return (
+        len(label) <= _LABEL_MAX_CHARS
+        and label.endswith((":", "："))
+        and j + 2 < len(kept)
+        and _stamp_like(kept[j + 2], reg)
+    )
 
 
 def _topic_title(
@@ -269,7 +291,7 @@ def _topic_title(
         keys = _topic_keys(kept[j])
         shared = shares[j] = len(keys & body)
         if shared >= 2 or (shared == 1 and len(keys) <= 2):
-            near = _byline_or_stamp(kept[j + 1], reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
+            near = _over_byline_or_stamp(kept, j, reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
             scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
     if echoed := _written_twice(kept, candidates, window):
         return max(echoed, key=lambda j: (scores.get(j, 0.0), -j))
@@ -347,10 +369,13 @@ def core_start(kept: list[str], prose: list[int], run: int) -> int:
 
 
 def _stamp_like(p: str, reg: Registry) -> bool:
-    """Whether a line is a date stamp, in a form the tables know or any common one."""
+    """Whether a line is a date stamp, in a form the tables know or any common one, with a
+    year or without one at its end ("Ярослав Кузишин ... 8 января, 17:46")."""
     if reg.page_date_any.search(p):
         return True
-    return len(p) <= STAMP_MAX_CHARS and bool(NUMERIC_STAMP.search(p) or stamp_date(p))
+    return len(p) <= STAMP_MAX_CHARS and bool(
+        NUMERIC_STAMP.search(p) or stamp_date(p) or yearless_stamp(p)
+    )
 
 
 def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
