@@ -434,3 +434,27 @@ def test_the_chinese_page_names_its_agency():
     paras = [p.strip() for p in lines if p.strip()]
     page = assemble_page(paras, [False] * len(paras), [], scraped=True)
     assert (page.outlet, page.dateline) == ("Xinhua", "北京")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "note"),
+    [
+        # a page stamp without a year (an excerpt of the Pravda page): said to be the stamp's
+        ("pravda_ru.txt", None, "the page's date stamp has no year and no evidence fixes one"),
+        # a dateline without a year
+        (
+            "tass.txt",
+            "Talks in Minsk\n\nMINSK, December 19. /TASS/. The presidents met in Minsk today.\n",
+            "dateline has no year and no evidence fixes one",
+        ),
+    ],
+)
+def test_the_note_on_a_yearless_date_says_where_it_came_from(tmp_path, name, text, note):
+    from toolkit import ingest
+
+    source = _NONLATIN / name if text is None else None
+    (tmp_path / name).write_text(
+        source.read_text(encoding="utf-8") if source else text, encoding="utf-8"
+    )
+    notes = ingest(tmp_path).report["note"].to_list()
+    assert notes[0] is not None and note in notes[0]

@@ -296,7 +296,11 @@ def _note() -> pl.Expr:
     date not understood or not fixed, a dateline that disagrees."""
     undated_note = pl.when(
         col("published").is_null() & col("date_raw").is_null() & col("partial_month").is_not_null()
-    ).then(pl.lit("dateline has no year and no evidence fixes one"))
+    ).then(
+        pl.when(col("dateline").is_not_null())
+        .then(pl.lit("dateline has no year and no evidence fixes one"))
+        .otherwise(pl.lit("the page's date stamp has no year and no evidence fixes one"))
+    )
     return pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
