@@ -280,6 +280,10 @@ def test_a_telegram_desktop_export_reads_its_messages_text(tmp_path):
     (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
     result = ingest(tmp_path, columns={"outlet": "from"})
     row = result.corpus.row(0, named=True)
-    assert row["text"] == "Лукашенко провел переговоры\n\nОбсудили союзные программы. Подробнее"
+    # the bold first line reads as the post's title, as an English one does
+    assert (row["title"], row["text"]) == (
+        "Лукашенко провел переговоры",
+        "Обсудили союзные программы. Подробнее",
+    )
     assert (row["outlet"], str(row["published"])) == ("BelTA", "2024-12-03")
     assert result.skipped["reason"].to_list() == ["no body text: empty text cell"]

@@ -85,9 +85,9 @@ def test_an_export_loads_one_row_a_message_with_its_channel_as_outlet(tmp_path):
     page = HEAD + "".join(_message(101 + i, b, joined=i > 0) for i, b in enumerate(bodies)) + TAIL
     (tmp_path / "messages.html").write_text(page, encoding="utf-8")
     result = ingest(tmp_path)
-    assert result.corpus.select("outlet", "text").rows() == [
-        ("BelTA", "Лукашенко провел переговоры\n\nОбсудили программы."),
-        ("BelTA", "Минск и Москва."),
+    assert result.corpus.select("outlet", "title", "text").rows() == [
+        ("BelTA", "Лукашенко провел переговоры", "Обсудили программы."),  # a title line, read
+        ("BelTA", None, "Минск и Москва."),
     ]
     assert [str(d) for d in result.corpus["published"]] == ["2024-12-03", "2024-12-03"]
     assert result.skipped.select("record", "reason").rows() == [
