@@ -77,7 +77,7 @@ log = logging.getLogger("toolkit")
 PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "numba", "scikit-learn", "bertopic",
     "sentence-transformers", "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly",
-    "jupytext", "ftfy", "trafilatura", "htmldate", "dateparser", "charset-normalizer",
+    "jupytext", "ftfy", "trafilatura", "htmldate", "lxml", "dateparser", "charset-normalizer",
     "stopwordsiso", "pymorphy3", "rjieba", "vaderSentiment", "anyascii", "jellyfish",
 )  # fmt: skip
 
