@@ -170,7 +170,7 @@ def _ingest(tmp_path, *names, **options):
             "ruwa.csv",
             [
                 ("BBC", "column", "https://www.bbc.co.uk/news/60554910", "02/28/2022", None),
-                (None, None, None, "02/18/2022", "site 'aljazeera.com' names no known outlet"),
+                ("Al Jazeera", "column", None, "02/18/2022", None),  # its own outlet table
                 ("RT", "column", None, "04/06/2022", "the desc column read as the text"),
                 ("TASS", "column", "tass.com/defense/1418037", "03/06/2022", None),
             ],

@@ -27,6 +27,8 @@ from toolkit.outlets import Registry, registry
         ("РИА Новости", "RIA Novosti"),  # a Telegram channel's name (a trial's public export)
         ("ria.ru", "RIA Novosti"),
         ("BBC News | Русская служба", "BBC"),
+        ("aljazeera.com", "Al Jazeera"),  # RUWA's Site column (a trial's public table)
+        ("en.news-front.info", "News Front"),
         ("president.gov.by", "President.gov.by"),
         ("ТАСС", "TASS"),
         ("БЕЛТА", "BelTA"),
