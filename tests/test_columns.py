@@ -271,6 +271,7 @@ def test_a_telegram_desktop_export_reads_its_messages_text(tmp_path):
             {"id": 1, "type": "service", "date": "2024-12-03T10:00:00", "action": "pin_message",
              "text": "", "text_entities": []},
             {"id": 2, "type": "message", "date": "2024-12-03T10:05:00", "from": "БелТА",
+             "from_id": "channel1001",
              "text": [{"type": "bold", "text": "Лукашенко провел переговоры"}, "\n\nОбсудили "
                       "союзные программы. ", {"type": "text_link", "text": "Подробнее",
                                               "href": "https://www.belta.by/1.html"}],
@@ -278,7 +279,7 @@ def test_a_telegram_desktop_export_reads_its_messages_text(tmp_path):
         ],
     }  # fmt: skip
     (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
-    result = ingest(tmp_path, columns={"outlet": "from"})
+    result = ingest(tmp_path)  # a channel's posts: "from" names the channel
     row = result.corpus.row(0, named=True)
     # the bold first line reads as the post's title, as an English one does
     assert (row["title"], row["text"]) == (
@@ -287,3 +288,22 @@ def test_a_telegram_desktop_export_reads_its_messages_text(tmp_path):
     )
     assert (row["outlet"], str(row["published"])) == ("BelTA", "2024-12-03")
     assert result.skipped["reason"].to_list() == ["no body text: empty text cell"]
+
+
+@pytest.mark.parametrize(
+    ("from_ids", "outlets"),
+    [
+        (["channel1001", "channel1001"], ["BelTA", "BelTA"]),  # a channel's posts
+        (["user42", "channel1001"], [None, None]),  # a chat: its senders are people
+        ([None, None], [None, None]),
+    ],
+)
+def test_from_names_the_outlet_only_in_a_channels_export(tmp_path, from_ids, outlets):
+    messages = [
+        {"id": i, "type": "message", "date": "2024-12-03T10:05:00", "from": "БелТА",
+         "from_id": from_id, "text": f"Пост {i}"}
+        for i, from_id in enumerate(from_ids)
+    ]  # fmt: skip
+    export = {"name": "БелТА", "type": "public_channel", "messages": messages}
+    (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+    assert ingest(tmp_path).corpus["outlet"].to_list() == outlets

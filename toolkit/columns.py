@@ -362,6 +362,8 @@ def table_of_records(
         return all(re.match(_URL_LIKE, v) for v in values if v is not None)
 
     picked = _settle_url_or_site(picked, overrides, is_url)
+    if not picked["site"] and "site" not in overrides and _channel_posts(rows, columns):
+        picked["site"] = (("from",),)
     used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
     deep = _nested_fields(picked)
 
@@ -399,6 +401,16 @@ def table_of_records(
         data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
         frame = pl.DataFrame(data, schema=schema)
     return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
+
+
+def _channel_posts(rows: list[tuple[int, int | None, dict[str, Any]]], columns: list[str]) -> bool:
+    """Whether the records are a Telegram channel's posts as Telegram Desktop exports them:
+    ``from`` the channel's name wherever ``from_id`` says a channel wrote ("channel1001…");
+    a chat's messages, written by users ("user42…"), are not."""
+    if "from" not in columns or "from_id" not in columns:
+        return False
+    ids = [row.get("from_id") for _, _, row in rows if row.get("from") is not None]
+    return bool(ids) and all(isinstance(i, str) and i.startswith("channel") for i in ids)
 
 
 def _row_value(row: dict[str, Any], path: Path) -> str | None:
