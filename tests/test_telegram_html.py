@@ -61,7 +61,9 @@ def _date(title):
 def test_messages_of_an_export_page(bodies, expected):
     page = HEAD + "".join(_message(101 + i, b, joined=i > 0) for i, b in enumerate(bodies)) + TAIL
     assert is_export(page)
-    assert [fields for _, _, fields in messages(page)] == expected
+    rows, service = messages(page)
+    assert [fields for _, _, fields in rows] == expected
+    assert service == 1  # the day's heading: not a message
 
 
 @pytest.mark.parametrize(
@@ -93,3 +95,6 @@ def test_an_export_loads_one_row_a_message_with_its_channel_as_outlet(tmp_path):
     assert result.skipped.select("record", "reason").rows() == [
         (2, "no body text: empty text cell")
     ]
+    loaded = result.report.filter(status="loaded")["note"].to_list()
+    assert loaded == ["a page of a Telegram export: its service entries (day headings, pinned"
+                      " messages: 1) are not messages and were not loaded"] * 2  # fmt: skip

@@ -191,10 +191,15 @@ def _read_html(
     for item in _read_text(path, rel):
         if isinstance(item, Record) and telegram_html.is_export(item.text):
             # a page of Telegram Desktop's export: one row per message, as a table's
-            rows = telegram_html.messages(item.text)
+            rows, service = telegram_html.messages(item.text)
             columns = list(dict.fromkeys(k for _, _, row in rows for k in row))
             table = table_of_records(rel, rows, columns, options)
             table.encoding = item.encoding
+            if isinstance(table, Table) and service:
+                table.file_note = (
+                    f"a page of a Telegram export: its service entries (day headings, pinned"
+                    f" messages: {service}) are not messages and were not loaded"
+                )
             yield table
             continue
         if isinstance(item, Record):

@@ -19,7 +19,7 @@ Example:
     ...     '</div></div></div>')
     >>> is_export(page)
     True
-    >>> messages(page)[0][2]
+    >>> messages(page)[0][0][2]
     {'id': '5', 'date': '2024-12-03T10:05:00+03:00', 'from': 'БелТА', 'text': 'Talks\\nin Minsk', 'channel': 'БелТА'}
 """  # noqa: E501
 
@@ -36,6 +36,7 @@ __all__ = ["is_export", "messages"]
 _MESSAGE = re.compile(r'class="message default[ "]')
 _CLASS = 'contains(concat(" ", normalize-space(@class), " "), " {} ")'
 _MESSAGES = f"//div[{_CLASS.format('message')} and {_CLASS.format('default')}]"
+_SERVICE = f"//div[{_CLASS.format('message')} and {_CLASS.format('service')}]"
 _DATE_FORMATS = ("%d.%m.%Y %H:%M:%S UTC%z", "%d.%m.%Y %H:%M:%S")
 
 
@@ -44,11 +45,13 @@ def is_export(text: str) -> bool:
     return '<div class="history">' in text and _MESSAGE.search(text) is not None
 
 
-def messages(text: str) -> list[tuple[int, int | None, dict[str, Any]]]:
+def messages(text: str) -> tuple[list[tuple[int, int | None, dict[str, Any]]], int]:
     """The messages of an export page as records ``(index, line, fields)``: ``id``, ``date``
     (ISO, read in the export's own day-first form), ``from`` (the sender, carried over to the
     ``joined`` messages that leave it out), ``text``, ``forwarded_from`` (where forwarded) and
-    ``channel`` (the name heading the page); a field the message lacks is left out."""
+    ``channel`` (the name heading the page); a field the message lacks is left out. And how
+    many service entries the page holds (a day's heading, "pinned a message"): not messages,
+    they are not loaded, and the load report's note counts them."""
     tree = html.fromstring(text)
     channel = _text(
         tree.xpath(f"//div[{_CLASS.format('page_header')}]//div[{_CLASS.format('text')}]")
@@ -71,7 +74,7 @@ def messages(text: str) -> list[tuple[int, int | None, dict[str, Any]]]:
             "channel": channel,
         }
         rows.append((index, node.sourceline, {k: v for k, v in fields.items() if v is not None}))
-    return rows
+    return rows, len(tree.xpath(_SERVICE))
 
 
 def _text(nodes: list) -> str | None:
