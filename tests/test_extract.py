@@ -369,13 +369,14 @@ _DATES = Path(__file__).parent / "data" / "pages_dates"  # see its README: publi
         ("malaymail_my", None, dt.date(2024, 11, 22)),
         ("euronews_uk", "dmy", dt.date(2026, 1, 6)),  # "06/01/2026 - 13:55", the site's order
         ("euronews_uk", None, None),  # the stamp's order unsettled: no date, not the caption's
-        # only captions' dates near the title (the page's stamp 18 lines above it, or not in
-        # these lines): no date
-        ("lemonde_fr", None, None),
+        # the page's stamp 18 lines above its title, over share links, not the caption below
+        ("lemonde_fr", None, dt.date(2023, 8, 30)),
+        # only a slideshow's captions' dates: no date
         ("apnews_us", None, None),
         # the header's "today" right above the title loses to the byline's stamp below it
         ("ilanga_za", None, dt.date(2024, 11, 5)),
         # the header's "today" 48 lines above the title, over the site's menus, is not its date
+        # (a stamp that far up is taken only after a byline)
         ("worldtruth_us", None, None),
     ],
 )
@@ -385,6 +386,25 @@ def test_a_caption_or_the_headers_today_is_not_the_pages_date(excerpt, order, pu
     page = assemble_page(
         paras, [False] * len(paras), [], scraped=True, order=order, repeated=[False] * len(paras)
     )
+    assert page.page_date == published
+
+
+@pytest.mark.parametrize(
+    ("lead", "gap", "published"),
+    [
+        ("Weather", 5, dt.date(2015, 1, 18)),  # near the title: the page's stamp
+        ("Weather", 25, None),  # far above, over menus: a header's "today"
+        ("By Anna Petrova, Reuters", 25, dt.date(2015, 1, 18)),  # a byline's stamp
+    ],
+)
+def test_a_stamp_far_above_the_title(lead, gap, published):
+    menus = [f"Section {k}" for k in range(gap)]
+    paras = [lead, "Sun January 18, 2015", *menus, TITLE, *STORY]
+    # the site's pages known (none shares these lines): the stamp is sought from the top
+    page = assemble_page(
+        paras, [False] * len(paras), [], scraped=True, repeated=[False] * len(paras)
+    )
+    assert page.title == TITLE
     assert page.page_date == published
 
 

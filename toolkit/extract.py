@@ -42,7 +42,7 @@ __all__ = [
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
 _TAIL = 12
-_ABOVE_MAX = 12  # lines above a scraped page's title where its stamp may sit
+_ABOVE_MAX = 20  # lines above a scraped page's title where its stamp may sit
 _CAPTION_MIN_SPACES = 8  # a caption is a sentence; a byline with its stamp is shorter
 # After a caption's stamp its sentence closes, at once or after a place: "..., Dec. 21, 2025.
 # (AP Photo/...)", "..., Thursday, April 27, 2023, in Indianapolis. (AP Photo/...)"
@@ -217,9 +217,14 @@ def _page_date(
     # between the title (``lines[anchor]``) and the body's start (``lines[body]``), where a
     # byline's sits, nearest the title first; then the others nearest the title, not another
     # story's date higher up, nor one more than _ABOVE_MAX lines above the title (a site
-    # header's "today", "Friday, April 28, 2023", over its menus).
+    # header's "today", "Friday, April 28, 2023", over its menus) unless a byline comes right
+    # before it ("By Emanuella Grinberg, CNN", then "Updated 6:58 PM ET, Sun January 18, 2015").
     below = range(anchor, max(body if body is not None else anchor, anchor + 1))
-    near = [i for i in range(len(lines)) if i >= anchor - _ABOVE_MAX]
+    near = [
+        i
+        for i in range(len(lines))
+        if i >= anchor - _ABOVE_MAX or BYLINE.match(lines[i]) or BYLINE.match(lines[i - 1])
+    ]
     for i in sorted(near, key=lambda i: (i not in below, abs(i - anchor), i)):
         p = lines[i]
         found = stamp_date(p, order=order)
