@@ -375,7 +375,7 @@ _DATES = Path(__file__).parent / "data" / "pages_dates"  # see its README: publi
         ("apnews_us", None, None),
         # the header's "today" right above the title loses to the byline's stamp below it
         ("ilanga_za", None, dt.date(2024, 11, 5)),
-        # the header's "today" 48 lines above the title, over the site's menus, is not its date
+        # the header's "today" 46 lines above the title, over the site's menus, is not its date
         # (a stamp that far up is taken only after a byline)
         ("worldtruth_us", None, None),
     ],
@@ -387,6 +387,9 @@ def test_a_caption_or_the_headers_today_is_not_the_pages_date(excerpt, order, pu
         paras, [False] * len(paras), [], scraped=True, order=order, repeated=[False] * len(paras)
     )
     assert page.page_date == published
+    # a date left null says which stamp was not taken, and why
+    note = page.date_note or page.unsettled_date
+    assert (note is None) == (published is not None)
 
 
 @pytest.mark.parametrize(
@@ -406,6 +409,7 @@ def test_a_stamp_far_above_the_title(lead, gap, published):
     )
     assert page.title == TITLE
     assert page.page_date == published
+    assert (page.date_note is not None) == (published is None)
 
 
 def test_a_reporters_note_after_the_last_paragraph_is_kept():

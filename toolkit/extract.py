@@ -92,6 +92,7 @@ class Page:
     outlet_cue: str | None = None
     site: str | None = None
     unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
+    date_note: str | None = None  # why the stamp nearest a scraped page's title was not taken
     outlet_note: str | None = None  # an outlet the page names that the tables do not know
 
 
@@ -246,6 +247,21 @@ def _in_caption(line: str, stamp: str) -> bool:
     return end.endswith((".", "!", "?")) or _CLOSES.match(after) is not None
 
 
+def _doubtful_stamp(lines: list[str], anchor: int, order: Order | None) -> str | None:
+    """Why the stamp nearest the title (``lines[anchor]``) was not the page's date, for a page
+    left without one: it is a caption's, or it is far above the title."""
+    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+        if (found := stamp_date(lines[i], order=order)) is None:
+            continue
+        why = (
+            "is in a photo caption"
+            if _in_caption(lines[i], found[1])
+            else f"is {anchor - i} lines above the article (a site header's date?)"
+        )
+        return f"page date not read: the stamp {found[1]!r} nearest the title {why}"
+    return None
+
+
 def _yearless_date(lines: list[str], anchor: int) -> PartialDate | None:
     """A stamp without a year near the title (``lines[anchor]``), the nearest first: "Ярослав
     Кузишин ... 8 января, 17:46". Kept partial, as a dateline without a year is (no year is
@@ -367,6 +383,8 @@ def assemble_page(
             )
             if page.dateline_date is None:
                 page.dateline_date = _yearless_date(date_lines, anchor)
+            if page.unsettled_date is None:
+                page.date_note = _doubtful_stamp(date_lines, anchor, order)
     _title_and_body(page, kept, start, kept_repeated, reg, known_title, scraped, trimmed, titled)
     return page
 
