@@ -224,7 +224,7 @@ def _page_date(
     near = [
         i
         for i in range(len(lines))
-        if i >= anchor - _ABOVE_MAX or BYLINE.match(lines[i]) or BYLINE.match(lines[i - 1])
+        if i >= anchor - _ABOVE_MAX or any(BYLINE.match(p) for p in lines[max(0, i - 1) : i + 1])
     ]
     for i in sorted(near, key=lambda i: (i not in below, abs(i - anchor), i)):
         p = lines[i]
