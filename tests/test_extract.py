@@ -342,12 +342,74 @@ def test_a_learned_headline_over_a_stamp_is_the_title(lines, kept):
         ),
         # a caption that ends with a date is not the page's date
         ("The pumping station near Minsk is seen in this photo taken on Nov 9, 2013.", None),
+        # ...nor one whose sentence closes after its date, before the photo credit
+        ("The pumping station near Minsk on Friday, Nov. 8, 2013. (AP Photo/Anna Petrova)", None),
+        ("The pumping station near Minsk, Nov. 8, 2013, at night. Picture by Anna Petrova", None),
+        # a byline that carries its stamp is no caption
+        (
+            "By Anna Petrova and Ivan Sidorov, Minsk Daily, Nov. 8, 2013, 5:00 p.m.",
+            dt.date(2013, 11, 8),
+        ),
     ],
 )
 def test_the_stamp_of_a_scraped_page(stamp, published):
     paras = [*MENU, TITLE, stamp, *STORY]
     page = assemble_page(paras, [False] * len(paras), [], scraped=True)
     assert page.page_date == published
+
+
+_DATES = Path(__file__).parent / "data" / "pages_dates"  # see its README: public pages
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "order", "published"),
+    [
+        # a caption's date under the title, its sentence closed before the photo credit: the
+        # byline's stamp below it is the page's
+        ("malaymail_my", None, dt.date(2024, 11, 22)),
+        ("euronews_uk", "dmy", dt.date(2026, 1, 6)),  # "06/01/2026 - 13:55", the site's order
+        ("euronews_uk", None, None),  # the stamp's order unsettled: no date, not the caption's
+        # the page's stamp 18 lines above its title, over share links, not the caption below
+        ("lemonde_fr", None, dt.date(2023, 8, 30)),
+        # only a slideshow's captions' dates: no date
+        ("apnews_us", None, None),
+        # the header's "today" right above the title loses to the byline's stamp below it
+        ("ilanga_za", None, dt.date(2024, 11, 5)),
+        # the header's "today" 46 lines above the title, over the site's menus, is not its date
+        # (a stamp that far up is taken only after a byline)
+        ("worldtruth_us", None, None),
+    ],
+)
+def test_a_caption_or_the_headers_today_is_not_the_pages_date(excerpt, order, published):
+    lines = (_DATES / f"{excerpt}.txt").read_text(encoding="utf-8").splitlines()
+    paras = [p.strip() for p in lines if p.strip()]
+    page = assemble_page(
+        paras, [False] * len(paras), [], scraped=True, order=order, repeated=[False] * len(paras)
+    )
+    assert page.page_date == published
+    # a date left null says which stamp was not taken, and why
+    note = page.date_note or page.unsettled_date
+    assert (note is None) == (published is not None)
+
+
+@pytest.mark.parametrize(
+    ("lead", "gap", "published"),
+    [
+        ("Weather", 5, dt.date(2015, 1, 18)),  # near the title: the page's stamp
+        ("Weather", 25, None),  # far above, over menus: a header's "today"
+        ("By Anna Petrova, Reuters", 25, dt.date(2015, 1, 18)),  # a byline's stamp
+    ],
+)
+def test_a_stamp_far_above_the_title(lead, gap, published):
+    menus = [f"Section {k}" for k in range(gap)]
+    paras = [lead, "Sun January 18, 2015", *menus, TITLE, *STORY]
+    # the site's pages known (none shares these lines): the stamp is sought from the top
+    page = assemble_page(
+        paras, [False] * len(paras), [], scraped=True, repeated=[False] * len(paras)
+    )
+    assert page.title == TITLE
+    assert page.page_date == published
+    assert (page.date_note is not None) == (published is None)
 
 
 def test_a_reporters_note_after_the_last_paragraph_is_kept():

@@ -42,6 +42,11 @@ __all__ = [
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
 _TAIL = 12
+_ABOVE_MAX = 20  # lines above a scraped page's title where its stamp may sit
+_CAPTION_MIN_SPACES = 8  # a caption is a sentence; a byline with its stamp is shorter
+# After a caption's stamp its sentence closes, at once or after a place: "..., Dec. 21, 2025.
+# (AP Photo/...)", "..., Thursday, April 27, 2023, in Indianapolis. (AP Photo/...)"
+_CLOSES = re.compile(r"(?:,[^.!?]{0,40})?[.!?](?:\s|$)")
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
 
@@ -87,6 +92,7 @@ class Page:
     outlet_cue: str | None = None
     site: str | None = None
     unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
+    date_note: str | None = None  # why the stamp nearest a scraped page's title was not taken
     outlet_note: str | None = None  # an outlet the page names that the tables do not know
 
 
@@ -196,6 +202,7 @@ def _page_date(
     stamps: bool = False,
     order: Order | None = None,
     anchor: int = 0,
+    body: int | None = None,
 ) -> tuple[dt.date, str] | None:
     any_date = reg.page_date_any.search
     for i, p in enumerate(lines):
@@ -207,17 +214,51 @@ def _page_date(
                 return full, p
     if not stamps:
         return None
-    # No outlet table knows the stamp: any common form, read by dateparser; the stamp nearest
-    # the title (``lines[anchor]``) first, not another story's date higher up.
-    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+    # No outlet table knows the stamp: any common form, read by dateparser. First a stamp
+    # between the title (``lines[anchor]``) and the body's start (``lines[body]``), where a
+    # byline's sits, nearest the title first; then the others nearest the title, not another
+    # story's date higher up, nor one more than _ABOVE_MAX lines above the title (a site
+    # header's "today", "Friday, April 28, 2023", over its menus) unless a byline comes right
+    # before it ("By Emanuella Grinberg, CNN", then "Updated 6:58 PM ET, Sun January 18, 2015").
+    below = range(anchor, max(body if body is not None else anchor, anchor + 1))
+    near = [
+        i
+        for i in range(len(lines))
+        if i >= anchor - _ABOVE_MAX or any(BYLINE.match(p) for p in lines[max(0, i - 1) : i + 1])
+    ]
+    for i in sorted(near, key=lambda i: (i not in below, abs(i - anchor), i)):
         p = lines[i]
-        end = MERIDIEM.sub("", p)  # "..., Nov 9, 2013." is a caption; "5:00 a.m." is no end
-        caption = p.count(" ") >= 8 and end.endswith((".", "!", "?"))
-        # "January 14, 2015 | This article appeared in ..." opens with its stamp: no caption
-        if (found := stamp_date(p, order=order)) is not None and (
-            not caption or p.startswith(found[1])
-        ):
+        found = stamp_date(p, order=order)
+        if found is not None and not _in_caption(p, found[1]):
             return found[0], p
+    return None
+
+
+def _in_caption(line: str, stamp: str) -> bool:
+    """Whether ``stamp`` sits in a sentence of ``line`` rather than heading it: a line of many
+    words that ends a sentence ("..., Nov 9, 2013.") or whose stamp closes one before a photo
+    credit ("... in Shah Alam on November 19, 2024. — Picture by Yusof Mat Isa", "..., Dec. 21,
+    2025. (AP Photo/Matias Delacroix)"). A line that opens with its stamp ("January 14, 2015 |
+    This article appeared in ...") is no caption."""
+    if line.startswith(stamp) or line.count(" ") < _CAPTION_MIN_SPACES:
+        return False
+    end = MERIDIEM.sub("", line)  # "5:00 a.m." is no end
+    after = line[line.find(stamp) + len(stamp) :]
+    return end.endswith((".", "!", "?")) or _CLOSES.match(after) is not None
+
+
+def _doubtful_stamp(lines: list[str], anchor: int, order: Order | None) -> str | None:
+    """Why the stamp nearest the title (``lines[anchor]``) was not the page's date, for a page
+    left without one: it is a caption's, or it is far above the title."""
+    for i in sorted(range(len(lines)), key=lambda i: (abs(i - anchor), i)):
+        if (found := stamp_date(lines[i], order=order)) is None:
+            continue
+        why = (
+            "is in a photo caption"
+            if _in_caption(lines[i], found[1])
+            else f"is {anchor - i} lines above the article (a site header's date?)"
+        )
+        return f"page date not read: the stamp {found[1]!r} nearest the title {why}"
     return None
 
 
@@ -299,7 +340,7 @@ def assemble_page(
     date_at = range(min(len(paras), _HEAD))
     trimmed = False
     kept_repeated = [repeated[i] for i in keep] if repeated is not None else None
-    span = None
+    span = body = None
     if scraped:
         kept_prose = [prose[i] for i in keep] if prose is not None else list(map(is_prose, kept))
         span = article_span(kept, reg, kept_repeated, titled=titled, prose=kept_prose)
@@ -317,6 +358,7 @@ def assemble_page(
         body_at = core_start(kept, at_prose, 3) if at_prose else head
         date_at = range(top, min(len(paras), keep[min(max(head, body_at) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
+        body = keep[min(max(head, body_at), end - 1)] - top  # the body's start in date_lines
         keep, kept = keep[head:end], kept[head:end]
         if kept_repeated is not None:
             kept_repeated = kept_repeated[head:end]
@@ -325,7 +367,9 @@ def assemble_page(
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
         anchor = keep[0] - date_at.start if trimmed and keep else 0
-        found = _page_date(date_lines, reg, maybe, stamps=trimmed, order=order, anchor=anchor)
+        found = _page_date(
+            date_lines, reg, maybe, stamps=trimmed, order=order, anchor=anchor, body=body
+        )
         if found:
             page.page_date, page.page_date_text = found
         elif trimmed:
@@ -339,6 +383,8 @@ def assemble_page(
             )
             if page.dateline_date is None:
                 page.dateline_date = _yearless_date(date_lines, anchor)
+            if page.unsettled_date is None:
+                page.date_note = _doubtful_stamp(date_lines, anchor, order)
     _title_and_body(page, kept, start, kept_repeated, reg, known_title, scraped, trimmed, titled)
     return page
 

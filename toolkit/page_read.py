@@ -158,6 +158,7 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
                 " this site"
                 if page.unsettled_date and text_date is None
                 else None,
+                page.date_note if text_date is None else None,
                 page.outlet_note,
             )
             if n
