@@ -29,6 +29,7 @@ LAYERS: dict[str, str] = {
     # Load: files in, corpus table out
     "readers": "load",
     "telegram_html": "load",
+    "page_dates": "load",
     "table_markdown": "load",
     "records": "load",
     "tables": "load",
