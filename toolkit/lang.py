@@ -87,7 +87,8 @@ def word_counts(n_words: pl.Series, texts: pl.Series, langs: pl.Series) -> pl.Se
 UNCOUNTED_NOTE = (
     "words not counted: Japanese is written without spaces and no segmenter is installed"
 )
-HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")  # a run of Han characters (CJK unified ideographs)
+_HAN_CHARACTER = "[\u4e00-\u9fff]"  # a Han character (CJK unified ideographs)
+HAN_RUN = re.compile(_HAN_CHARACTER + "+")
 _WORD = re.compile(WORD_COUNT_PATTERN)
 
 
@@ -183,7 +184,7 @@ def _ukrainian(c):
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_HAN = re.compile(r"[\u4E00-\u9FFF]")
+_HAN = re.compile(_HAN_CHARACTER)
 _KANA_RE = re.compile(_KANA)
 _LATIN = re.compile(r"[A-Za-z]")
 

@@ -48,9 +48,8 @@ def names(text: str) -> set[str]:
     out = {_name_key(w) for w in _CAPITAL_CYRILLIC.findall(text)}
     out |= {_name_key(w) for w in _CAPITAL_LATIN.findall(text) if len(w) > 2}
     out = {n for n in out if len(n) >= 2}
-    if HAN_RUN.search(text):
-        for run in HAN_RUN.findall(text):
-            out |= {anyascii(w).lower() for w in chinese_words(run) if len(w) >= 2}
+    for run in HAN_RUN.findall(text):
+        out |= {anyascii(w).lower() for w in chinese_words(run) if len(w) >= 2}
     return out
 
 
