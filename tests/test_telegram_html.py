@@ -98,3 +98,19 @@ def test_an_export_loads_one_row_a_message_with_its_channel_as_outlet(tmp_path):
     loaded = result.report.filter(status="loaded")["note"].to_list()
     assert loaded == ["a page of a Telegram export: its service entries (day headings, pinned"
                       " messages: 1) are not messages and were not loaded"] * 2  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("history", "rows"),
+    [
+        # a page of day headings only: one skip that says so, not a page of "3 December 2024"
+        ("", [(None, "a page of a Telegram export with no messages (1 service entries)")]),
+        # a message with nothing in it (a sticker): that message skipped, not the page
+        (_message(7, ""), [(0, "no body text: empty text cell")]),
+    ],
+)
+def test_an_export_page_without_readable_messages_says_so(tmp_path, history, rows):
+    (tmp_path / "messages.html").write_text(HEAD + history + TAIL, encoding="utf-8")
+    result = ingest(tmp_path)
+    assert result.corpus.height == 0
+    assert result.skipped.select("record", "reason").rows() == rows

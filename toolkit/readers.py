@@ -192,7 +192,12 @@ def _read_html(
         if isinstance(item, Record) and telegram_html.is_export(item.text):
             # a page of Telegram Desktop's export: one row per message, as a table's
             rows, service = telegram_html.messages(item.text)
-            columns = list(dict.fromkeys(k for _, _, row in rows for k in row))
+            if not rows:
+                reason = f"a page of a Telegram export with no messages ({service} service entries)"
+                yield Skip(rel, reason, encoding=item.encoding)
+                continue
+            # "text" always: a message without one is skipped as such, not the whole page
+            columns = list(dict.fromkeys(["text", *(k for _, _, row in rows for k in row)]))
             table = table_of_records(rel, rows, columns, options)
             table.encoding = item.encoding
             if isinstance(table, Table) and service:

@@ -33,7 +33,7 @@ from lxml import html
 
 __all__ = ["is_export", "messages"]
 
-_MESSAGE = re.compile(r'class="message default[ "]')
+_MESSAGE = re.compile(r'class="message (?:default|service)[ "]')
 _CLASS = 'contains(concat(" ", normalize-space(@class), " "), " {} ")'
 _MESSAGES = f"//div[{_CLASS.format('message')} and {_CLASS.format('default')}]"
 _SERVICE = f"//div[{_CLASS.format('message')} and {_CLASS.format('service')}]"
