@@ -207,6 +207,93 @@ def test_the_title_of_a_scraped_page(header, title):
     assert not set(MENU) & set(page.body)
 
 
+CAPTION = (
+    "Firefighters at the pumping station of the gas pipeline near Minsk on Friday night, when"
+    " the fire broke out after an explosion."
+)
+HEADLINE_2 = "Minsk pipeline fire. Police arrest three"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # cases of flairNLP/fundus' test pages (the site named), written over this story
+        # a title's abbreviation before a name ends no sentence (us/TheIntercept)
+        (
+            [
+                CAPTION,
+                "Minsk pipeline fire: Rep. Anna Petrova says police arrested three over the blaze",
+                "Anna Petrova",
+                "April 28 2023, 3:54 p.m.",
+                CAPTION,
+            ],
+            "Minsk pipeline fire: Rep. Anna Petrova says police arrested three over the blaze",
+        ),
+        # a short headline of two sentences (ca/TheGlobeAndMail, cz/SeznamZpravy)
+        (
+            [
+                "Digital access Digital + home delivery",
+                HEADLINE_2,
+                "newsletter",
+                HEADLINE_2,
+                "Anna Petrova",
+                "Published 3 seconds ago",
+            ],
+            HEADLINE_2,
+        ),
+        (
+            ["Photo: Daily Planet", HEADLINE_2, "Anna Petrova", "Published 3 seconds ago"],
+            HEADLINE_2,
+        ),
+        # one word of a script that sets words apart is a section, not a title (pl/Rzeczpospolita)
+        (
+            [
+                "Wydarzenia",
+                "Three arrested over Minsk pipeline fire. Police say more to come",
+                "Anna",
+            ],
+            "Three arrested over Minsk pipeline fire. Police say more to come",
+        ),
+        # a section path is no title, though it shares the story's words (uk/EveningStandard)
+        (
+            [
+                "Minsk | Pipeline",
+                "Three arrested over Minsk pipeline fire at pumping station",
+                "Getty Images",
+                "Anna Petrova 2 minutes ago",
+            ],
+            "Three arrested over Minsk pipeline fire at pumping station",
+        ),
+        # 14 photos with captions between the title and the body (us/APNews)
+        (
+            [
+                "The Daily Planet is an independent global news organization dedicated to factual"
+                " reporting, founded in 1846 and still based in Minsk today.",
+                "Read More",
+                TITLE,
+                TITLE,
+                *(
+                    line
+                    for i in range(1, 15)
+                    for line in (
+                        f"{i} of 14 |",
+                        f"Photo {i} of the fire at the Minsk pumping station, where police"
+                        " arrested three people on Friday night after the blaze.",
+                        "Read More",
+                    )
+                ),
+            ],
+            TITLE,
+        ),
+    ],
+)
+def test_the_title_among_a_page_s_sections_and_photos(header, title):
+    paras = MENU + header + STORY
+    for repeated in (None, [p in MENU or p == "Read More" for p in paras]):
+        page = assemble_page(paras, [False] * len(paras), [], scraped=True, repeated=repeated)
+        assert page.title == title
+
+
 def test_a_footer_after_the_article_is_cut():
     footer = ["About us", "Advertise", "Site map", "Careers", "Help", "Terms", "Privacy", "RSS"]
     notice = "Registration on or use of this site constitutes acceptance of our User Agreement."

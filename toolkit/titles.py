@@ -127,7 +127,10 @@ def _headline_size(p: str) -> bool:
     spaces = p.count(" ")
     if spaces < 2 and _KANA_HAN.search(p):  # Chinese, Japanese: a few words in Latin letters
         return 8 <= len(p) <= 80
-    return 2 <= spaces < _HEADLINE_WORDS or (spaces == 0 and len(p) >= 8)
+    # one word: a script written without spaces (Thai), not a section's name ("Wydarzenia")
+    return 2 <= spaces < _HEADLINE_WORDS or (
+        spaces == 0 and len(p) >= 8 and not _SPACED_WORD.match(p)
+    )
 
 
 def article_span(
@@ -195,8 +198,15 @@ def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
-# Two sentences: "transportiert. Doch", not "U.S. Trained"
-_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] [A-ZА-ЯЁ]")
+# Two sentences: "transportiert. Doch", not "U.S. Trained" nor "Rep. Zooey"
+_SENTENCE_BREAK = re.compile(r"([^\W\d_]{2,})[.!?] [A-ZА-ЯЁ]")
+# Abbreviations before a name, whose full stop ends no sentence
+_NAME_ABBREVIATIONS = frozenset(
+    "Rep Sen Gov Gen Col Capt Cmdr Lt Sgt Adm Dr Mr Mrs Ms Prof Rev Hon Pres Supt Insp St Mt Ft"
+    " Jr Sr Inc Corp Co Ltd Bros Messrs".split()
+)
+# A headline of at most 12 words may hold two sentences ("Niemcy. Stałe zamknięcie granic ...")
+_HEADLINE_SENTENCES_WORDS = 12
 # "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
 _NAME_LINE = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
@@ -207,6 +217,8 @@ _CREDIT = re.compile(
     r"\([^()]*\s[^()]*\)$|^Credit\b"
     r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3} / [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
 )
+# One word of a script that sets its words apart: a section's name or a logo, not a headline
+_SPACED_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u052f\d_'’.&-]+$")
 _PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
 # "Parmy Olson Forbes Staff", "Frances Coppola Contributor": an author and a role
@@ -216,7 +228,7 @@ _ROLE_LINE = re.compile(
 )
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
-_TOPIC_WINDOW = 40  # lines above the body where its title may sit
+_TOPIC_WINDOW = 50  # lines above the body where its title may sit
 _LABEL_MAX_CHARS = 20  # a stamp's label on a line of its own: "Published:", "公開日："
 
 
@@ -318,11 +330,27 @@ def _title_candidate(p: str, reg: Registry) -> bool:
         not is_title(INITIALS_END.sub("", p), reg)
         or not _headline_size(p)
         or _byline_or_stamp(p, reg)
-        or _SENTENCE_BREAK.search(p)
+        or _two_sentences(p)
+        or _section_path(p)
         or _CREDIT.search(p)
         or p.endswith(("→", "»", "›", "..."))
         or "://" in p
     )
+
+
+def _section_path(p: str) -> bool:
+    """Whether a line is a path of sections ("Sport | Football", "News > World"): parts of at
+    most three words each, set off by a bar or a path separator."""
+    parts = _PATH_SEPARATOR.split(p)
+    return len(parts) >= 2 and all(part.count(" ") < 3 for part in parts)
+
+
+def _two_sentences(p: str) -> bool:
+    """Whether a line holds two sentences (a caption, a teaser), not a headline: a full stop
+    before a capital that follows no abbreviation of a title ("Rep. Zooey Zephyr")."""
+    if p.count(" ") < _HEADLINE_SENTENCES_WORDS:
+        return False
+    return any(m.group(1) not in _NAME_ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(p))
 
 
 def _written_twice(kept: list[str], candidates: list[int], window: range) -> list[int]:
