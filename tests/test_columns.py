@@ -243,6 +243,40 @@ def test_an_outlet_column_comes_before_a_site_column(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("site_cell", "url", "site", "outlet", "note"),
+    [
+        # a site column written as a domain is the site where no URL gives one (RUWA's Site)
+        ("aljazeera.com", "", "aljazeera.com", "Al Jazeera", None),
+        ("https://www.rt.com/", "", "rt.com", "RT", None),
+        ("en.news-front.info", "", "news-front.info", "News Front", None),  # its known site
+        # a name is no site; unknown, it names no outlet
+        ("RT", "", None, "RT", None),
+        ("Some Blog", "", None, None, "site 'Some Blog' names no known outlet"),
+        # the URL gives the site; where the site column names another outlet, a note says so
+        (
+            "RT",
+            "https://tass.com/politics/1",
+            "tass.com",
+            "RT",
+            "the site column names RT ('RT') but the URL's site is TASS's",
+        ),
+        ("example.org", "https://tass.com/politics/2", "tass.com", "TASS", None),
+    ],
+)
+def test_a_site_column_gives_the_site_and_a_disagreeing_url_is_noted(
+    tmp_path, site_cell, url, site, outlet, note
+):
+    (tmp_path / "t.csv").write_text(
+        f"title,text,date,Site,url\nT,Lukashenko met Putin in Minsk.,2024-05-01,{site_cell},{url}\n",
+        encoding="utf-8",
+    )
+    corpus, _ = _ingest(tmp_path)
+    assert corpus.select("site", "outlet").row(0) == (site, outlet)
+    got = corpus["note"][0] or ""
+    assert (note in got) if note else "site column names" not in got
+
+
+@pytest.mark.parametrize(
     ("value", "text"),
     [
         # Telegram Desktop's export: a message with formatting or links is a list of runs

@@ -52,8 +52,12 @@ def normalize_fields(docs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     known_title = pl.when(pl.col("raw").is_not_null()).then(
         pl.coalesce("m_title", "title_raw", "file_title")
     )
+    # A site column written as a domain ("aljazeera.com") gives the site where no URL does.
+    domain = pl.col("site_raw").str.strip_chars()
+    domain = pl.when(domain.str.contains(_DOMAIN)).then(domain)
+    site_column = docs.select(domain.alias("url")).to_series()
     return docs.with_columns(
-        reg.sites_of_urls(docs["url"]).alias("site"),
+        pl.coalesce(reg.sites_of_urls(docs["url"]), reg.sites_of_urls(site_column)).alias("site"),
         _blank_to_null(normalize_texts(docs["title_raw"])).alias("title_n"),
         normalize_texts(docs["raw"]).alias("text_n"),
         _blank_to_null(normalize_texts(docs.select(known_title).to_series())).alias("title_known"),
@@ -62,6 +66,10 @@ def normalize_fields(docs: pl.DataFrame, reg: Registry) -> pl.DataFrame:
         .otherwise(pl.lit(""))
         .alias("folder"),
     )
+
+
+# A host name, with a scheme and a final slash or not: "aljazeera.com", "https://www.rt.com/"
+_DOMAIN = r"(?i)^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?$"
 
 
 def _blank_to_null(texts: pl.Series) -> pl.Series:

@@ -328,6 +328,22 @@ def _note() -> pl.Expr:
                     "_site_name",
                 )
             ),
+            pl.when(
+                col("m_outlet").is_null()
+                & col("column_outlet").is_null()
+                & col("site_column_outlet").is_not_null()
+                & col("site_outlet").is_not_null()
+                & col("url").is_not_null()
+                & (col("site_column_outlet") != col("site_outlet"))
+            ).then(
+                pl.format(
+                    "the site column names {} ('{}') but the URL's site is {}'s: the site "
+                    "column's taken",
+                    "site_column_outlet",
+                    "site_raw",
+                    "site_outlet",
+                )
+            ),
             col("_date_note"),
             col("_range_note"),
             undated_note,
