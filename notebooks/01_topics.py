@@ -109,6 +109,31 @@ if window["share_over_window"] > 0.1:
     )
 say(msg)
 
+# %% [markdown]
+# ## Languages the model reads
+#
+# The default model reads English. Units in other languages are placed by their script and
+# names rather than their subject, so topics mixing them are not comparable.
+
+# %%
+langs = tp.language_report(units, ctx.params["model"])
+ctx.record("languages", langs)
+if langs["not_english"] == 0:
+    say(f"All {langs['units']} units are in English or their language is undetermined.")
+else:
+    listed = ", ".join(f"{escape(str(k))} {v}" for k, v in langs["other_languages"].items())
+    msg = (
+        f"{langs['not_english']} of {langs['units']} units ({langs['share_not_english']:.0%}) "
+        f"are in another language than English ({listed})."
+    )
+    if langs["english_only_model"]:
+        msg += (
+            " <b>The model reads English only</b>: their topics group them by script and names, "
+            "not by subject. Use <code>model: multilingual</code> for a corpus in several "
+            "languages."
+        )
+    say(msg)
+
 # %%
 embeddings = ctx.embeddings(texts, progress=True)  # text bars while it runs, none in the report
 fit_options = {k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS}

@@ -88,6 +88,25 @@ def test_too_few_units_are_reported_not_clustered(seed_units):
     assert (result.units["topic"] == tp.OUTLIER).all() and result.topic_table().height == 0
 
 
+@pytest.mark.parametrize(
+    ("langs", "model", "other", "undetermined", "english_only"),
+    [
+        (["en", "ru", "zh", "ru", None, "und"], None, {"ru": 2, "zh": 1}, 2, True),
+        (["en", "be", "ru"], "multilingual", {"be": 1, "ru": 1}, 0, False),  # ties by name
+        (["en", "en"], "models/our-own", {}, 0, None),  # a folder of the user's: not known
+    ],
+)
+def test_the_language_report_counts_units_the_model_may_not_read(
+    langs, model, other, undetermined, english_only
+):
+    report = tp.language_report(pl.DataFrame({"lang": langs}), model)
+    assert report["other_languages"] == other
+    assert list(report["other_languages"]) == list(other)  # most first, then by name
+    assert report["not_english"] == sum(other.values())
+    assert report["undetermined"] == undetermined
+    assert report["english_only_model"] is english_only
+
+
 def test_the_window_report_counts_units_the_model_would_truncate():
     report = tp.window_report(["short text", "word " * 400])
     assert report["max_tokens"] == 256 and report["over_window"] == 1

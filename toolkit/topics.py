@@ -69,6 +69,7 @@ __all__ = [
     "default_umap",
     "fit_topics",
     "group_shares",
+    "language_report",
     "over_time",
     "save_model",
     "sizes",
@@ -162,6 +163,31 @@ def window_report(texts: list[str], model: str | Path | None = None) -> dict[str
         "share_over_window": round(over / len(texts), 4) if texts else 0.0,
         "median_tokens": int(np.median(lengths)) if texts else 0,
         "longest_tokens": int(lengths.max()) if texts else 0,
+    }
+
+
+def language_report(units: pl.DataFrame, model: str | None = None) -> dict[str, Any]:
+    """How many units are in a language other than English (the corpus's ``lang``), and whether
+    the ``model`` parameter's model reads English only: the default (None, all-MiniLM-L6-v2)
+    does, a bundled multilingual encoder does not, a folder of the user's own is not known
+    (None). Topics fitted on units the model cannot read group them by script and names, not
+    by subject, so a reader must be told."""
+    from toolkit.embed import names_bundled_encoder
+
+    langs = units["lang"] if "lang" in units.columns else pl.Series([None] * units.height)
+    langs = langs.cast(pl.String).fill_null("und")
+    counts = langs.value_counts(name="n").sort(["n", langs.name], descending=[True, False])
+    other = {lang: n for lang, n in counts.iter_rows() if lang not in ("en", "und")}
+    n_other = sum(other.values())
+    return {
+        "units": units.height,
+        "other_languages": other,
+        "not_english": n_other,
+        "share_not_english": round(n_other / units.height, 4) if units.height else 0.0,
+        "undetermined": int((langs == "und").sum()),
+        "english_only_model": (
+            True if model is None else False if names_bundled_encoder(model) else None
+        ),
     }
 
 
