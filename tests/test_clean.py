@@ -181,6 +181,17 @@ def test_paragraph_lines_of_many_texts_are_each_texts_paragraphs():
         "Previous Page",
         "Previous Page 11 12 13 Next Page",
         "Follow us on Twitter: @nytnow.",
+        # lines of their own on flairNLP/fundus' pages (NineNews, PoliticoEu, LeMonde, NRK...)
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Advertisement 3",
+        "SPONSORED CONTENT",
+        "Read More",
+        "Most Read",
+        "Publicité",
+        "Реклама",
+        "Flipboard",
+        "Paylaş",
     ],
 )
 def test_common_and_tass_chrome_is_removed(chrome):
@@ -194,6 +205,11 @@ def test_common_and_tass_chrome_is_removed(chrome):
         "The share of trade grew to 40 percent.",
         "Archive materials were declassified on Monday.",
         "Home | Europe " * 100,  # a long paragraph is never chrome
+        # the same words in a sentence, or with more on the line, are the story's
+        "Advertisement revenue fell by a third.",
+        "Listen to the president, he said.",
+        "Save the date: the forum opens on Monday",
+        "Ad hoc talks began in Minsk.",
     ],
 )
 def test_body_text_is_kept(body):
