@@ -3,6 +3,9 @@ import pytest
 
 from toolkit.decode import decode, decode_all
 
+SENTENCE = "Lukashenko and Putin met in Minsk on Friday to talk about the Union State and gas."
+RUSSIAN = "Лукашенко и Путин встретились в Минске в пятницу, чтобы обсудить Союзное государство."
+
 
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
@@ -30,6 +33,21 @@ from toolkit.decode import decode, decode_all
         (bytes(range(0x80, 0x100)) * 20, None, "undecodable"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
         (bytes(range(1, 32)) * 20, None, "binary"),
+        # UTF-16 saved without a byte-order mark (Windows tools): NUL bytes at one parity
+        (SENTENCE.encode("utf-16-le"), SENTENCE, "utf-16-le"),
+        (SENTENCE.encode("utf-16-be"), SENTENCE, "utf-16-be"),
+        (RUSSIAN.encode("utf-16-le"), RUSSIAN, "utf-16-le"),
+        (RUSSIAN.encode("utf-16-be"), RUSSIAN, "utf-16-be"),
+        ("title,text\nTalks,Lukashenko met Putin.\n".encode("utf-16-le") * 4, None, "utf-16-le"),
+        # too short to tell, or written without spaces: left binary
+        ("Minsk talks".encode("utf-16-le"), None, "binary"),
+        (
+            ("明斯克3月3日电白俄罗斯总统卢卡申科在明斯克会见俄罗斯总统" * 3).encode("utf-16-le"),
+            None,
+            "binary",
+        ),
+        # NUL bytes at one parity, but no language: not text
+        (b"%PDX-1.4\n\x00\x01\x02" * 8, None, "binary"),
     ],
 )
 def test_decode(data, text, encoding):
@@ -38,7 +56,25 @@ def test_decode(data, text, encoding):
         assert got.encoding == encoding and got.text == data.decode(encoding)
     else:
         assert got[:2] == (text, encoding)
-    assert (got.reason is not None) == (encoding == "undecodable")
+    assert (got.reason is not None) == (got.text is None)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x1f\x8b\x08\x00" + bytes(60), "gzip-compressed file: decompress it (gunzip)"),
+        (b"BZh91AY&SY\x00\x01" + bytes(60), "bzip2-compressed"),
+        (b"\xfd7zXZ\x00\x00" + bytes(60), "xz-compressed"),
+        (b"\x28\xb5\x2f\xfd" + bytes(60), "zstd-compressed"),
+        (b"PK\x03\x04\x14\x00" + bytes(60), "a ZIP archive (or a Word or Excel file)"),
+        (b"%PDF-1.4\n%\xe2\xe3\x00\x01" + bytes(60), "a PDF: save its text as .txt"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file: not text"),
+    ],
+)
+def test_a_binary_file_s_reason_says_what_it_is_and_what_to_do(data, reason):
+    got = decode(data)
+    assert (got.text, got.encoding) == (None, "binary")
+    assert reason in got.reason
 
 
 def test_mostly_symbols_are_refused_with_the_share_of_letters():

@@ -1,6 +1,7 @@
 """Bytes to text: a file's encoding found, binary files told apart, pages decoded together.
 
-UTF-8 (and UTF-16 with a byte-order mark) is read as such. Other bytes go to charset-normalizer,
+UTF-8 (and UTF-16 with a byte-order mark, or without one where NUL bytes fall at one parity) is
+read as such. Other bytes go to charset-normalizer,
 the maintained detector, limited to the legacy encodings this field's texts come in (Western,
 Cyrillic, Central European, Chinese, Japanese, Korean): alone on short texts it takes KOI8-R for
 UTF-16 and Western text for Central European. What decodes to mostly symbols is refused.
@@ -22,6 +23,7 @@ import polars as pl
 __all__ = [
     "LEGACY_ENCODINGS",
     "Decoded",
+    "bomless_utf16",
     "decode",
     "decode_all",
     "detect",
@@ -68,11 +70,62 @@ def looks_binary(data: bytes) -> bool:
     return len(head) - len(head.translate(None, _CONTROL_BYTES)) > 0.05 * len(head)
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the legacy
-    encoding charset-normalizer finds (cp1252, then latin-1, when it finds none).
+# What a file that is not text is, by its first bytes, and what to do with it
+_CONTAINERS = (
+    (b"\x1f\x8b", "a gzip-compressed file: decompress it (gunzip) and load it again"),
+    (b"BZh", "a bzip2-compressed file: decompress it (bunzip2) and load it again"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file: decompress it (unxz) and load it again"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file: decompress it (unzstd) and load it again"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or Excel file): extract it, or save its text or "
+     "table as .txt or .csv, and load that"),
+    (b"%PDF", "a PDF: save its text as .txt (e.g. pdftotext) and load that"),
+)  # fmt: skip
+# Of the bytes at one parity of a UTF-16 text in Latin or Cyrillic letters, the share that are
+# NUL at least (spaces, digits and Latin letters have a NUL high byte; Cyrillic letters do not),
+# and at the other at most
+_UTF16_HIGH_NUL, _UTF16_LOW_NUL = 0.05, 0.01
+_UTF16_MIN_BYTES = 64
+_UTF16_COHERENCE = 0.2  # charset-normalizer's share of a language's frequent letters in order
 
-    Binary data (NUL bytes, or many control characters) gives ``Decoded(None, "binary")``; a
+
+def bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text saved without a byte-order mark (Windows
+    tools write it so): NUL bytes at one parity only, mostly letters and spaces once decoded, and
+    a language's words to charset-normalizer (its coherence); None otherwise. Text written
+    without spaces (Chinese), and files under 64 bytes, are not recognised."""
+    head = data[: 8192 & ~1]
+    if len(head) < _UTF16_MIN_BYTES or len(data) % 2:
+        return None
+    n = len(head) // 2
+    even, odd = head[0::2].count(0) / n, head[1::2].count(0) / n
+    if odd >= _UTF16_HIGH_NUL and even <= _UTF16_LOW_NUL:
+        encoding = "utf-16-le"
+    elif even >= _UTF16_HIGH_NUL and odd <= _UTF16_LOW_NUL:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    spaces = sum(c.isspace() for c in sample)
+    controls = sum(ord(c) < 32 and c not in "\t\n\r" for c in sample)
+    if letter_share(text) < MIN_LETTER_SHARE or spaces < 0.05 * len(sample) or controls:
+        return None
+    from charset_normalizer import from_bytes  # imported when a file may be UTF-16
+
+    found = from_bytes(data[:200_000], cp_isolation=[encoding.replace("-", "_")]).best()
+    return encoding if found is not None and found.coherence >= _UTF16_COHERENCE else None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM (or without, see
+    :func:`bomless_utf16`), else the legacy encoding charset-normalizer finds (cp1252, then
+    latin-1, when it finds none).
+
+    Binary data (NUL bytes, or many control characters) gives ``Decoded(None, "binary", why)``,
+    ``why`` naming a compressed file, an archive or a PDF and what to do with it; a
     text not in UTF-8 that decodes to mostly symbols, ``Decoded(None, "undecodable", why)``.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -81,7 +134,10 @@ def decode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             return Decoded(None, "undecodable", "not UTF-16 although it starts as UTF-16")
     if looks_binary(data):
-        return Decoded(None, "binary")
+        kind = next((why for magic, why in _CONTAINERS if data.startswith(magic)), None)
+        if kind is None and (encoding := bomless_utf16(data)) is not None:
+            return Decoded(data.decode(encoding), encoding)
+        return Decoded(None, "binary", f"binary file: {kind or 'not text'}")
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:

@@ -307,9 +307,10 @@ def _note() -> pl.Expr:
             pl.when(col("_text_from").is_not_null()).then(
                 pl.format("no body column: the {} column read as the text", "_text_from")
             ),
-            pl.when(~col("_encoding").is_in(["utf-8", "utf-16"])).then(
-                pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")
-            ),
+            pl.when(col("_encoding").str.starts_with("utf-16-"))
+            .then(pl.format("UTF-16 without a byte-order mark: decoded as {}", "_encoding"))
+            .when(~col("_encoding").is_in(["utf-8", "utf-16"]))
+            .then(pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")),
             col("_table_note"),
             col("_page_note"),
             col("_fields_note"),
