@@ -103,10 +103,13 @@ msg = (
     f"{window['median_tokens']}, longest {window['longest_tokens']} tokens)."
 )
 if window["share_over_window"] > 0.1:
+    shorter = {"article": "unit: paragraph", "paragraph": "unit: sentence"}.get(ctx.params["unit"])
     msg += (
-        " <b>Their ends are not read.</b> Use <code>unit: paragraph</code> for long texts; "
-        "topics here describe the beginnings of the longer units only."
-    )
+        " <b>Their ends are not read</b>: topics here describe the beginnings of the longer "
+        "units only. "
+        + (f"Use <code>{shorter}</code> for shorter units." if shorter else
+           "A model with a longer window would read them whole.")
+    )  # fmt: skip
 say(msg)
 
 # %% [markdown]

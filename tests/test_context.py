@@ -208,3 +208,15 @@ def test_a_damaged_cached_result_is_computed_again(in_root, tmp_path, caplog):
     assert ctx.cached("r", lambda: pl.DataFrame({"n": [2]}))["n"].to_list() == [2]
     assert "damaged" in caplog.text
     assert ctx.cached("r", lambda: pl.DataFrame({"n": [3]}))["n"].to_list() == [2]
+
+
+def test_a_notebook_s_context_silences_tqdm_s_warning_about_ipywidgets(in_root, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        context(namespace("corpus", cache_dir=str(tmp_path)), "corpus")
+        warnings.warn("IProgress not found. Please update jupyter and ipywidgets.", stacklevel=1)
+        warnings.warn("a warning of the data stays", stacklevel=1)
+    assert [str(w.message) for w in caught if "IProgress" in str(w.message)] == []
+    assert any("of the data" in str(w.message) for w in caught)

@@ -1,4 +1,5 @@
 import plotly.express as px
+import pytest
 
 from toolkit.report import figure_bundle
 
@@ -24,3 +25,29 @@ def test_show_table_shows_every_row(monkeypatch):
     (html,) = shown
     assert "(34 rows; sort by a column, search, and page through every row)" in html
     assert "first 30 shown" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Embedding 100%|####| 62/62\r" + " " * 60 + "\r", False),  # a bar that cleared itself
+        ("   \n", False),
+        ("Batches: 62 done\n", True),  # what a stream says stays
+    ],
+)
+def test_a_stream_of_nothing_but_spaces_leaves_no_box(tmp_path, text, shown):
+    import nbformat
+
+    from toolkit.report import render_notebook
+
+    cell = nbformat.v4.new_code_cell("embed()")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stderr", text=text),
+        nbformat.v4.new_output("display_data", data={"text/html": "<p>4 topics</p>"}),
+    ]
+    notebook = tmp_path / "n.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), notebook)
+    page = render_notebook(notebook, tmp_path / "n.html").read_text(encoding="utf-8")
+    box = 'jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"'
+    assert (box in page) is shown
+    assert "4 topics" in page

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -320,6 +321,9 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
     """
     if section not in SECTIONS:
         raise ToolkitError(f"no notebook section {section!r}; sections: {', '.join(SECTIONS)}")
+    # tqdm.auto, imported by libraries the notebooks use, warns in a kernel without ipywidgets
+    # that its bars are text: those are the bars wanted, and the warning is no finding
+    warnings.filterwarnings("ignore", message="IProgress not found")
     root = project_root()
     raw = {k: namespace[k] for k in SHARED if k in namespace}
     raw[section] = namespace.get(section, {})

@@ -88,6 +88,17 @@ def _has_figures(nb: Any) -> bool:
     return False
 
 
+def _blank_stream(output: Any) -> bool:
+    """Whether a notebook output is a stream (stdout, stderr) that shows nothing but spaces: each
+    line as a terminal leaves it, its last part written after a carriage return (a progress
+    bar that cleared itself)."""
+    if output.get("output_type") != "stream":
+        return False
+    lines = str(output.get("text", "")).split("\n")
+    shown = (next((p for p in reversed(line.split("\r")) if p), "") for line in lines)
+    return not any(part.strip() for part in shown)
+
+
 def render_notebook(
     notebook: Path, out: Path, *, show_code: bool = False, failed: str | None = None
 ) -> Path:
@@ -103,6 +114,10 @@ def render_notebook(
     nb = nbformat.read(notebook, as_version=4)
     # progress bars (stderr redrawn with \r) become their last state, not one line per redraw
     nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    # a bar that cleared itself leaves only spaces: no empty stderr box in the report
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if not _blank_stream(o)]
     templates = resources.files("toolkit") / "templates"
     exporter = HTMLExporter(
         template_name=TEMPLATE,
