@@ -57,6 +57,24 @@ def test_removed_fragments_are_chrome_lines_and_cut_datelines_not_rewrapped_text
     ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean", "sizes"),
+    [
+        # a glued paragraph split: more line breaks, the same characters (an HTML page's text)
+        (
+            "Putin met Lukashenko.Talks went on.",
+            "Putin met Lukashenko.\n\nTalks went on.",
+            (31, 31),
+        ),
+        ("Home | News\nPutin met Lukashenko.", "Putin met Lukashenko.", (28, 19)),
+    ],
+)
+def test_the_cleaning_sample_counts_characters_not_spaces(raw, clean, sizes):
+    one = corpus().head(1).with_columns(pl.lit(raw).alias("raw_text"), pl.lit(clean).alias("text"))
+    got = overview.cleaning_sample(one, n=1, seed=1)
+    assert got.select("raw_chars", "clean_chars").row(0) == sizes
+
+
 def test_cleaning_sample_is_seeded():
     a = overview.cleaning_sample(corpus(), n=2, seed=1)
     assert a.equals(overview.cleaning_sample(corpus(), n=2, seed=1))

@@ -122,8 +122,10 @@ def date_coverage(corpus: pl.DataFrame, *, period: str = "1mo") -> pl.DataFrame:
 
 
 def cleaning_sample(corpus: pl.DataFrame, *, n: int, seed: int) -> pl.DataFrame:
-    """``n`` documents chosen with ``seed``: raw and clean size, and the raw lines cleaning
-    removed (site chrome, bylines, datelines, captions), for a before/after look."""
+    """``n`` documents chosen with ``seed``: raw and clean size (characters other than spaces
+    and line breaks, which cleaning rearranges: a split paragraph adds a break), and the raw
+    lines cleaning removed (site chrome, bylines, datelines, captions), for a before/after
+    look."""
     ids = sorted(corpus["doc_id"].to_list())
     # a generator of its own, seeded here: no global state is read or set, and the same seed
     # picks the same documents as before (numpy's Generator would pick others)
@@ -137,8 +139,8 @@ def cleaning_sample(corpus: pl.DataFrame, *, n: int, seed: int) -> pl.DataFrame:
                 "doc_id": r["doc_id"],
                 "outlet": r["outlet"],
                 "title": r["title"],
-                "raw_chars": len(raw),
-                "clean_chars": len(clean),
+                "raw_chars": len(raw) - sum(map(str.isspace, raw)),
+                "clean_chars": len(clean) - sum(map(str.isspace, clean)),
                 "removed_lines": len(removed),
                 "removed": "\n".join(removed),
                 "raw_start": raw[:600],

@@ -64,9 +64,9 @@ def show_cleaning(sample: pl.DataFrame) -> None:
         head = f"{r['outlet'] or 'outlet unknown'}: {r['title'] or r['doc_id']}"
         display(
             HTML(
-                f"{_TABLE_CSS}<h4>{html.escape(head)}</h4><p>{r['raw_chars']} characters raw, "
-                f"{r['clean_chars']} clean; {r['removed_lines']} lines removed in whole or "
-                "part.</p>"
+                f"{_TABLE_CSS}<h4>{html.escape(head)}</h4><p>{r['raw_chars']:,} characters raw, "
+                f"{r['clean_chars']:,} clean (spaces and line breaks not counted); "
+                f"{r['removed_lines']} lines removed in whole or part.</p>"
                 "<table class='toolkit'><tr><th>removed</th><th>clean text begins</th></tr>"
                 f"<tr><td><pre>{html.escape(r['removed'] or '(nothing)')}</pre></td>"
                 f"<td>{html.escape(r['clean_start'])}...</td></tr></table>"
