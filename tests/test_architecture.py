@@ -31,6 +31,7 @@ LAYERS: dict[str, str] = {
     "telegram_html": "load",
     "page_dates": "load",
     "table_markdown": "load",
+    "table_html": "load",
     "records": "load",
     "tables": "load",
     "tables_parts": "load",

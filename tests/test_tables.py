@@ -9,7 +9,7 @@ import toolkit.tables_json as json_readers
 import toolkit.tables_parts as table_parts
 from toolkit import InputError, ToolkitError, ingest
 from toolkit.columns import table_of_frame
-from toolkit.readers import Table, read_file
+from toolkit.readers import Skip, Table, read_file
 
 
 @pytest.mark.parametrize(
@@ -123,6 +123,9 @@ _JSON_CASES = {
     "object, list first": '{"items": [{"text": "x"}], "source": "tass", "k": {"a": [1]}}',
     "object, two lists": '{"a": [{"text": "x"}], "b": [{"text": "y"}]}',
     "object, no list": '{"text": "one record"}',
+    "one article with a list": '{"title": "T", "text": "x", "tags": ["a", "b"]}',
+    "keyed by id": '{"a1": {"title": "A", "text": "x"}, "a2": {"text": "y", "key": "k"}}',
+    "object of scalars": '{"a": 1, "b": "x"}',
     "mixed records": '[{"text": "x"}, 1, "s", null, true, 2.5, [1], {"title": "t"}, {}]',
     "no objects": '[1, "two", [3]]',
     "empty list": "[]",
@@ -164,6 +167,29 @@ def test_json_read_as_a_stream_is_the_table_read_whole(tmp_path, monkeypatch, na
     for chunk in [1, 40, 1 << 30]:
         monkeypatch.setattr(table_parts, "CHUNK_BYTES", chunk)
         assert_same_items(list(read_file(path, path.name, {})), whole)
+
+
+@pytest.mark.parametrize(
+    ("name", "texts", "note"),
+    [
+        ("object, no list", ["one record"], "the file is one record"),
+        ("one article with a list", ["x"], "the file is one record"),  # its tags are no records
+        ("keyed by id", ["x", "y"], "records read from an object keyed by id (2 keys)"),
+        ("object, two lists", [], None),
+        ("object of scalars", [], None),
+    ],
+)
+def test_a_json_object_is_one_article_or_records_keyed_by_id(tmp_path, name, texts, note):
+    path = tmp_path / "t.json"
+    path.write_text(_JSON_CASES[name], encoding="utf-8")
+    items = list(read_file(path, path.name, {}))
+    tables = [i for i in items if isinstance(i, Table)]
+    got = [t for table in tables for t in table.frame["text"].to_list()]
+    assert got == texts
+    if note:
+        assert all(note in table.file_note for table in tables)
+    else:
+        assert [i.reason for i in items if isinstance(i, Skip)] == [json_readers._NOT_ONE_LIST]
 
 
 @pytest.mark.parametrize(

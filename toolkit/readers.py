@@ -22,6 +22,7 @@ from toolkit.decode import looks_binary
 from toolkit.errors import InputError
 from toolkit.records import Record, Skip, Table, file_bytes, file_text, text_value
 from toolkit.resources import parse_yaml
+from toolkit.table_html import html_read
 from toolkit.table_markdown import unmarked
 from toolkit.tables import (
     COLUMN_ALIASES,
@@ -256,7 +257,7 @@ def read_file(
         )
     try:
         for item in reader(path, rel, options):
-            yield unmarked(item) if isinstance(item, Table) else item
+            yield unmarked(html_read(item)) if isinstance(item, Table) else item
     except OSError as e:
         yield Skip(rel, f"cannot read file: {e.strerror or e}")
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as e:

@@ -16,7 +16,7 @@ from typing import Any
 import ijson
 
 from toolkit import tables_parts
-from toolkit.columns import table_of_records
+from toolkit.columns import COLUMN_ALIASES, SUMMARY_ALIASES, table_of_records
 from toolkit.decode import Decoded
 from toolkit.json_breaks import Break, JsonList, before_break, break_skip, malformed
 from toolkit.records import Skip, Table, file_bytes, file_text
@@ -195,12 +195,21 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     except RecursionError:
         yield Skip(rel, _TOO_DEEP, encoding=decoded.encoding)
         return
+    keyed = None
     if isinstance(obj, dict):
         lists = [k for k, v in obj.items() if isinstance(v, list)]
-        if len(lists) != 1:
+        if not any(isinstance(x, dict) for k in lists for x in obj[k]) and _one_article(obj):
+            keyed = "the file is one record: an object with a text or title field"
+            obj = [obj]
+        elif not lists and obj and all(isinstance(v, dict) for v in obj.values()):
+            # records keyed by their ids ({"a1": {...}, "a2": {...}}): each id kept as "key"
+            keyed = f"records read from an object keyed by id ({len(obj)} keys), each id as 'key'"
+            obj = [{"key": k, **v} if "key" not in v else v for k, v in obj.items()]
+        elif len(lists) != 1:
             yield Skip(rel, _NOT_ONE_LIST, encoding=decoded.encoding)
             return
-        obj = obj[lists[0]]
+        else:
+            obj = obj[lists[0]]
     if not isinstance(obj, list):
         reason = f"JSON holds a {type(obj).__name__}; expected a list of records"
         yield Skip(rel, reason, encoding=decoded.encoding)
@@ -214,10 +223,21 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
         else:
             skips.append(_not_object(rel, type(item).__name__, i))
     table = [] if not parsed and skips else [table_of_records(rel, parsed, list(columns), options)]
+    if keyed and table and isinstance(table[0], Table):
+        table[0].file_note = f"{table[0].file_note}; {keyed}" if table[0].file_note else keyed
     yield from _marked([*table, *skips], decoded.encoding)
 
 
-_NOT_ONE_LIST = "JSON object without exactly one list of records; expected a list"
+def _one_article(obj: dict[str, Any]) -> bool:
+    """Whether a JSON object is one article: a key names a text, summary or title column."""
+    names = {*COLUMN_ALIASES["text"], *COLUMN_ALIASES["title"], *SUMMARY_ALIASES}
+    return any(str(k).lower().strip() in names for k in obj)
+
+
+_NOT_ONE_LIST = (
+    "JSON object that is no list of records: expected a list of objects, an object holding one "
+    "list of them, objects keyed by id, or one article (an object with a text or title field)"
+)
 _STREAM_DEPTH = 100  # deeper JSON is parsed whole, as json.loads (and its RecursionError) reads it
 # A \uD800-\uDFFF escape not in a pair: json.loads keeps it, the stream makes it "?".
 _LONE_SURROGATE = re.compile(
@@ -306,6 +326,9 @@ def _json_layout(path: str | Path) -> tuple[str, JsonList] | str | None:
     if top is not None:
         return "item", top
     found = [k for k, v in lists.items() if v is not None]
+    if all(len(lists[k].others) == lists[k].count for k in found):
+        # no list of objects: one article, or records keyed by id, which the whole parse reads
+        return None
     if len(found) != 1:
         return _NOT_ONE_LIST
     return f"{found[0]}.item", lists[found[0]]
