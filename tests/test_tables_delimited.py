@@ -43,6 +43,10 @@ UNSETTLED = "delimiter not settled"
         ("id,text\n1,Talks\tin Minsk\n", True, "\t", ",", "',' (comma), not '\\t'"),
         # Excel's quoted multi-line fields and doubled quotes
         ('id;text\r\n1;"Line one,\nline ""two""; end"\r\n2;x\r\n', True, ",", ";", SEMI),
+        # Excel's first line naming the delimiter
+        ("sep=;\r\nid;text\r\n1;Talks, in Minsk\r\n", True, ",", ";", "named by the file's first line 'sep=;'"),
+        ("sep=,\nid,text\n1,Talks; in Minsk\n", True, ",", ",", None),
+        ("sep=|\nid|text\n", True, "\t", "|", "'|' (pipe), not '\\t'"),
     ],
 )  # fmt: skip
 def test_find_delimiter(sample, whole, default, delimiter, note):
@@ -82,6 +86,12 @@ def _ingest(tmp_path, name, data: str | bytes):
         ("comma.tsv", "title,text\nOne,Body one.\n", ["Body one."], [2], [], "',' (comma)"),
         # two delimiters fit: the file type's is kept, and said
         ("both.csv", "text,title|extra\nBody,x|y\n", ["Body"], [2], [], UNSETTLED),
+        # Excel's "sep=" line is no header, and the lines count on from it
+        ("sep.csv", "sep=;\r\ntitle;text\r\nOne;Body, one.\r\nTwo;Body two.\r\n",
+         ["Body, one.", "Body two."], [3, 4], [], "named by the file's first line 'sep=;'"),
+        ("sep_cp1251.csv", "sep=;\ntitle;text\nОдин;Переговоры в Минске, в пятницу.\n".encode("cp1251"),
+         ["Переговоры в Минске, в пятницу."], [3], [], "named by the file's first line 'sep=;'"),
+        ("sep_comma.csv", "sep=,\ntitle,text\nOne,Body one.\n", ["Body one."], [3], [], None),
     ],
 )  # fmt: skip
 def test_a_table_is_read_with_the_delimiter_its_header_gives(

@@ -7,6 +7,7 @@ import codecs
 import csv
 import io
 import itertools
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -62,6 +63,10 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
     yield from _noted(_marked(items, encoding), note)
 
 
+# Excel's first line naming a CSV file's delimiter ("sep=;"), which it writes and reads
+_SEP_LINE = re.compile(r"sep=(.)(?:\r\n|\r|\n|$)")
+
+
 def find_delimiter(sample: str, whole: bool, *, default: str) -> tuple[str, str | None]:
     """The delimiter of a table whose text starts with ``sample`` (all of it when ``whole``),
     and a note when it is not ``default`` or the file does not settle it (None otherwise).
@@ -79,6 +84,15 @@ def find_delimiter(sample: str, whole: bool, *, default: str) -> tuple[str, str 
         >>> find_delimiter("id,text\n1,Talks; in Minsk\n", True, default=",")
         (',', None)
     """
+    if named := _SEP_LINE.match(sample):  # Excel's "sep=;" line: the delimiter, named
+        found = named.group(1)
+        if found == default:
+            return found, None
+        name = f" ({DELIMITERS[found]})" if found in DELIMITERS else ""
+        return found, (
+            f"fields separated by {found!r}{name}, not {default!r}: named by the file's first "
+            f"line {named.group(0).strip()!r}"
+        )
     rows = {d: _sample_rows(sample, whole, d) for d in DELIMITERS}
     widths = {d: len(r[0]) for d, r in rows.items() if r and len(r[0]) > 1}
     found, how = default, "from the header"
@@ -169,10 +183,14 @@ class _Lines:
 
 
 def _header(source: _Lines, rel: str, delimiter: str) -> list[str] | Skip:
-    """The column names of a table from its first row (stripped, made unique)."""
+    """The column names of a table from its first row (stripped, made unique); a first line
+    "sep=;" (Excel's, naming the delimiter) is no header: the row after it is."""
     csv.field_size_limit(1 << 30)
+    first = next(source, None)
+    named = first is not None and _SEP_LINE.fullmatch(first)
+    lines = source if named else itertools.chain([] if first is None else [first], source)
     try:
-        return _unique([h.strip() for h in next(csv.reader(source, delimiter=delimiter))])
+        return _unique([h.strip() for h in next(csv.reader(lines, delimiter=delimiter))])
     except (StopIteration, csv.Error) as e:
         return Skip(rel, f"no header row: {e}", line=1)
 
