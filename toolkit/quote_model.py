@@ -280,3 +280,81 @@ def load(path: Path = WEIGHTS) -> Model:
         raise ModelError(f"{path}: its checksum does not match its weights (edited by hand?); "
                          f"{rebuild}")  # fmt: skip
     return model
+
+
+_STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "'s", "’s", "his", "her", "its"}
+
+
+def _kind(written: str, rule: str, lex: dict[str, Any]) -> str:
+    words = written.split()
+    low = written.lower()
+    if rule in ("continues", "resumes"):
+        return "goes_on"
+    if low in lex["pronouns"] or low in {"they", "we"}:
+        return "pronoun"
+    if words and (words[0].lower() in {"the", "a", "an"} or written[0].islower()):
+        return "description"
+    return "name" if len(words) >= 2 else "one_word"
+
+
+def alternatives(*, speaker: str | None, speaker_text: str, rule: str, start: int, end: int,
+                 speaker_at: int, mentions: list[Any], previous: str | None,
+                 lex: dict[str, Any]) -> list[tuple[str, dict[str, float]]]:  # fmt: skip
+    """The people a rules' attribution could name: the rules' own speaker and each full name
+    the document gives before the speaker (the six named last), each with features for the
+    learned choice between them (how recently and often named, whether the titles around a
+    name share words with the speaker as written, whether it is named inside the quotation).
+
+    Args:
+        speaker: the rules' resolved speaker (None when they found no one).
+        speaker_text, rule, start, end, speaker_at: the attribution (see :func:`features`).
+        mentions: the document's :class:`toolkit.speaker_names.Mention` list, in order.
+        previous: the speaker of the document's attribution before this one.
+        lex: the quote lexicon.
+    """
+    kind = _kind(speaker_text, rule, lex)
+    said = {w.lower().strip(",.’'") for w in speaker_text.split()} - _STOP
+    by_name: dict[str, list[Any]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
+    last_before = {n: max((m.start for m in ms if m.start < speaker_at), default=None)
+                   for n, ms in by_name.items()}  # fmt: skip
+    recent = sorted((p, n) for n, p in last_before.items() if p is not None)[::-1][:6]
+    names = [n for _, n in recent]
+    choice = (speaker or "").lower()
+    if speaker and speaker not in names:
+        names.append(speaker)
+    out = []
+    for rank, name in enumerate(names):
+        ms = by_name.get(name, [])
+        titles = set().union(*(m.titles for m in ms)) if ms else set()
+        last = last_before.get(name)
+        chosen = name.lower() == choice
+        tag = "choice" if chosen else "other"
+        f = {"bias": 1.0, f"{tag}&{kind}": 1.0, "chosen": float(chosen),
+             "rank": min(rank, 6) / 6 if last is not None else 1.0,
+             "first": float(rank == 0 and last is not None),
+             "distance": math.log1p(speaker_at - last) / 8 if last is not None else 1.0,
+             "mentions": math.log1p(len(ms)) / 2,
+             "lead": float(bool(ms) and ms[0].start < 300),
+             "surname": float(name.split()[-1].lower() in said),
+             "titles_shared": float(bool(said & titles)),
+             "in_quote": float(any(start <= m.start < end for m in ms)),
+             "named_after": float(any(0 <= m.start - speaker_at < 150 for m in ms)),
+             "previous": float(name == previous),
+             "person": float(is_person(name, lex)),
+             "cue": float(any(m.cue for m in ms))}  # fmt: skip
+        out.append((name, f))
+    return out
+
+
+def choose_speaker(row: dict, names: list[str], probs: list[float], threshold: float) -> dict:
+    """``row`` with the alternative speaker the choice model rates highest, when it is not the
+    rules' own, is rated at ``threshold`` or above and above the rules' own."""
+    if not names:
+        return row
+    best = max(range(len(names)), key=lambda i: (probs[i], -i))
+    own = next((probs[i] for i, n in enumerate(names) if n == row["speaker"]), 0.0)
+    if names[best] != row["speaker"] and probs[best] >= threshold and probs[best] > own:
+        return {**row, "speaker": names[best]}
+    return row

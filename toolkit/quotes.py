@@ -37,7 +37,7 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_model import candidates, features, load
+from toolkit.quote_model import alternatives, candidates, features, load
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
@@ -209,13 +209,17 @@ def attributions(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None =
                 sentence_of_quote=bisect.bisect_right(starts, f.start) - 1,
                 sentence_of_speaker=bisect.bisect_right(starts, f.speaker_at) - 1,
                 mentions=resolver.count.get(speaker, 0), lex=lex)  # fmt: skip
+            alts = alternatives(speaker=speaker, speaker_text=f.speaker_text, rule=f.rule,
+                                start=f.start, end=f.end, speaker_at=f.speaker_at,
+                                mentions=resolver.mentions, lex=lex,
+                                previous=doc_rows[-1]["speaker"] if doc_rows else None)  # fmt: skip
             doc_rows.append({"doc_id": doc_id, "start": f.start, "end": f.end,
                              "speaker": speaker, "speaker_text": f.speaker_text, "verb": f.verb,
                              "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip
-            rows.append((doc_rows[-1], feats, False))
+            rows.append((doc_rows[-1], feats, False, alts))
         for row, feats in candidates(text, sentences, doc_rows, resolver.resolve,
                                      resolver.person_between, lex):  # fmt: skip
-            rows.append(({"doc_id": doc_id, **row}, feats, True))
+            rows.append(({"doc_id": doc_id, **row}, feats, True, []))
     return rows
 
 
@@ -242,7 +246,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     found = attributions(corpus, aliases=aliases)
     model = load()
     rows, order = [], {}
-    for row, feats, candidate in found:
+    for row, feats, candidate, _ in found:
         if candidate and not model.accepts(feats):
             continue
         if not candidate and row["speaker"] is not None and not model.keeps(feats):
