@@ -37,7 +37,6 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_model import alternatives, candidates, features, load
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
@@ -45,7 +44,7 @@ from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
 from toolkit.speakers import is_organisation, is_person, lexicon
 
-__all__ = ["QUOTES_SCHEMA", "attributions", "by_group", "quote_share", "quotes"]
+__all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
 
 QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speaker": pl.String,
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
@@ -61,7 +60,8 @@ class _Found:
     verb: str | None
     direct: bool
     frame_end: int
-    rule: str = "reported"  # which reading found it: after, before, continues, resumes, reported
+    rule: str = "reported"  # the reading that found it: after, before, continues, resumes or
+    # reported (not a column; benchmarks/probe_quotes_model.py reads it)
 
 
 _RESUME_REACH = 600  # characters from the last attribution's frame to a quotation it resumes
@@ -167,11 +167,21 @@ def _alias_table(aliases: dict) -> dict[str, str]:
     return {f.lower(): str(k) for k, forms in aliases.items() for f in [str(k), *forms]}
 
 
-def attributions(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None
-                 ) -> list[tuple[dict, dict[str, float], bool]]:  # fmt: skip
-    """What the rules find, and what they leave for the model: each attribution's row (the
-    columns of :func:`quotes`) with its features for :mod:`toolkit.quote_model` and whether it
-    is only a candidate (a sentence the rules left unattributed), before the model decides."""
+def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
+    """One row per attribution in each document's ``text``.
+
+    Args:
+        corpus: a frame with ``doc_id`` and ``text`` (the corpus table, or units of it).
+        aliases: optional canonical name -> the ways the text names that speaker (as
+            ``toolkit/lexicons/attribution.yaml``'s ``speakers``); resolved speakers found among
+            them take the canonical name.
+
+    Returns:
+        ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
+        ``text``), ``speaker`` (resolved full name or organisation, else as written),
+        ``speaker_text`` (as written), ``verb`` (lemma; null for a quotation that continues one
+        just attributed), ``quote`` and ``direct`` (inside quotation marks).
+    """
     missing = {"doc_id", "text"} - set(corpus.columns)
     if missing:
         raise DataError(f"quotes need the columns {', '.join(sorted(missing))}; the frame has "
@@ -182,9 +192,6 @@ def attributions(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None =
     for doc_id, text in corpus.select("doc_id", "text").iter_rows():
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
-        sentences = split_document(text)
-        starts = [a for a, _ in sentences]
-        doc_rows: list[dict] = []
         # a frame is resolved once: a quotation that goes on one attributed before shares its
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
@@ -203,59 +210,9 @@ def attributions(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None =
                 resolver.last_organisation = (f.speaker_at, speaker)
             if not f.direct:
                 resolver.reported.append((f.start, f.end))
-            feats = {} if speaker is None else features(
-                rule=f.rule, verb=f.verb, direct=f.direct, speaker=speaker,
-                speaker_text=f.speaker_text, start=f.start, end=f.end, speaker_at=f.speaker_at,
-                sentence_of_quote=bisect.bisect_right(starts, f.start) - 1,
-                sentence_of_speaker=bisect.bisect_right(starts, f.speaker_at) - 1,
-                mentions=resolver.count.get(speaker, 0), lex=lex)  # fmt: skip
-            alts = alternatives(speaker=speaker, speaker_text=f.speaker_text, rule=f.rule,
-                                start=f.start, end=f.end, speaker_at=f.speaker_at,
-                                mentions=resolver.mentions, lex=lex,
-                                previous=doc_rows[-1]["speaker"] if doc_rows else None)  # fmt: skip
-            doc_rows.append({"doc_id": doc_id, "start": f.start, "end": f.end,
-                             "speaker": speaker, "speaker_text": f.speaker_text, "verb": f.verb,
-                             "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip
-            rows.append((doc_rows[-1], feats, False, alts))
-        for row, feats in candidates(text, sentences, doc_rows, resolver.resolve,
-                                     resolver.person_between, lex):  # fmt: skip
-            rows.append(({"doc_id": doc_id, **row}, feats, True, []))
-    return rows
-
-
-def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
-    """One row per attribution in each document's ``text``.
-
-    The rules find the quotations and their speakers; the learned check of
-    :mod:`toolkit.quote_model` then withholds (leaves null) a speaker it judges more likely
-    wrong than its threshold allows, keeping the quotation and the speaker as written.
-
-    Args:
-        corpus: a frame with ``doc_id`` and ``text`` (the corpus table, or units of it).
-        aliases: optional canonical name -> the ways the text names that speaker (as
-            ``toolkit/lexicons/attribution.yaml``'s ``speakers``); resolved speakers found among
-            them take the canonical name.
-
-    Returns:
-        ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
-        ``text``), ``speaker`` (resolved full name or organisation, else as written; null when
-        the text does not say who, or the check withheld it), ``speaker_text`` (as written),
-        ``verb`` (lemma; null for a quotation that continues one just attributed), ``quote``
-        and ``direct`` (inside quotation marks).
-    """
-    found = attributions(corpus, aliases=aliases)
-    model = load()
-    rows, order = [], {}
-    for row, feats, candidate, _ in found:
-        if candidate and not model.accepts(feats):
-            continue
-        if not candidate and row["speaker"] is not None and not model.keeps(feats):
-            row = {**row, "speaker": None}
-        rows.append(row)
-    # the model's attributions take their place among the rules' in each document
-    for row in rows:
-        order.setdefault(row["doc_id"], len(order))
-    rows.sort(key=lambda r: (order[r["doc_id"]], r["start"], r["end"]))
+            rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
+                         "speaker_text": f.speaker_text, "verb": f.verb,
+                         "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
 
 
