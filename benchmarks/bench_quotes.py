@@ -12,11 +12,11 @@ item when its quote span overlaps the item's sentence.
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
-Sets 1-6 (``quotes_eval`` ... ``quotes_eval6``; each one's blind runs are recorded in
-``benchmarks/README.md``) are development data now: the rules were changed reading their errors
-(``--split all --errors``; set 6's in round 6). Set 7 (``quotes_eval7``), labelled blind to the
-rules of round 6, is the held-out set: its blind runs on rounds 5 and 6 are recorded; run it
-without ``--errors``, and do not tune on it.
+Sets 1-7 (``quotes_eval`` ... ``quotes_eval7``; each one's blind runs are recorded in
+``benchmarks/README.md``) are development data now: their errors were read
+(``--split all --errors``; set 7's in round 7). Set 8 (``quotes_eval8``), labelled blind during
+round 7, is the held-out set: run it once, ``--split all`` without ``--errors``, and do not
+tune on it. :func:`load_set` reads a set for other scripts (``probe_quotes_model.py``).
 """
 
 from __future__ import annotations
