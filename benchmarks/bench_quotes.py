@@ -12,11 +12,11 @@ item when its quote span overlaps the item's sentence.
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
-Sets 1-6 (``quotes_eval`` ... ``quotes_eval6``; each one's blind runs are recorded in
-``benchmarks/README.md``) are development data now: the rules were changed reading their errors
-(``--split all --errors``; set 6's in round 6). Set 7 (``quotes_eval7``), labelled blind to the
-rules of round 6, is the held-out set: its blind runs on rounds 5 and 6 are recorded; run it
-without ``--errors``, and do not tune on it.
+Sets 1-7 (``quotes_eval`` ... ``quotes_eval7``; each one's blind runs are recorded in
+``benchmarks/README.md``) are development data now: their errors were read
+(``--split all --errors``; set 7's in round 7). Set 8 (``quotes_eval8``), labelled blind during
+round 7, is the held-out set: run it once, ``--split all`` without ``--errors``, and do not
+tune on it. :func:`load_set` reads a set for other scripts (``probe_quotes_model.py``).
 """
 
 from __future__ import annotations
@@ -105,16 +105,11 @@ def evaluate(items: list[dict], found: pl.DataFrame, spans: dict[str, tuple[int,
     return tp, fp, hit, n_gold, per, errors
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--labels", type=Path, default=next((p for p in LABELS if p.is_file()), None))
-    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
-    ap.add_argument("--errors", action="store_true", help="list every wrong or missed speaker")
-    args = ap.parse_args()
-    if args.labels is None or not args.labels.is_file():
-        sys.exit("no labels.jsonl: give --labels")
-    items = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines()]
-    items = [it for it in items if args.split == "all" or it["split"] == args.split]
+def load_set(labels: Path, split: str = "all"):
+    """A labelled set's items (of ``split``), their documents (source -> text) and each item's
+    sentence span in its document; items whose corpus is absent are left out."""
+    items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    items = [it for it in items if split == "all" or it["split"] == split]
     sources = sorted({it["source"] for it in items})
     available = [s for s in sources if s.startswith("seeds/") or CORPORA.is_dir()]
     docs = {s: document(s) for s in available}
@@ -127,6 +122,18 @@ def main() -> None:
         s = text.find(it["sentence"]) if c < 0 else c + it["context"].find(it["sentence"])
         assert s >= 0, it["id"]
         spans[it["id"]] = (s, s + len(it["sentence"]))
+    return items, docs, spans
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", type=Path, default=next((p for p in LABELS if p.is_file()), None))
+    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    ap.add_argument("--errors", action="store_true", help="list every wrong or missed speaker")
+    args = ap.parse_args()
+    if args.labels is None or not args.labels.is_file():
+        sys.exit("no labels.jsonl: give --labels")
+    items, docs, spans = load_set(args.labels, args.split)
     corpus = pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())})
     t0, c0 = time.perf_counter(), time.process_time()
     found = toolkit.quotes(corpus)

@@ -2,7 +2,11 @@ import polars as pl
 import pytest
 
 import toolkit
-from toolkit.quotes import QUOTES_SCHEMA, by_group, quote_share
+from toolkit.quote_spans import quote_spans
+from toolkit.quotes import QUOTES_SCHEMA, _in_doc, by_group, quote_share
+from toolkit.speaker_names import find_mentions
+from toolkit.speaker_resolver import Resolver
+from toolkit.speakers import lexicon
 
 
 def found(*texts):
@@ -1124,3 +1128,24 @@ def test_as_a_described_name_said(text, expected):
 )  # fmt: skip
 def test_more_verbs_and_a_frame_before_a_colon(text, expected):
     assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # '"...," X said' is read after the quotation; a quotation that goes on continues it
+        ("“We are ready,” said Dmitry Peskov. “The date is set.”", ["after", "continues"]),
+        # 'X said: "..."' is read before it
+        ('Aleksandr Lukashenko said: "Belarus and Russia are one."', ["before"]),
+        # a frameless quotation of whole sentences resumes the speaker quoted last
+        ("“We will respond,” Sergey Lavrov said on Monday. The talks lasted three hours. “There "
+         "is no other way for us to go now.”", ["after", "resumes"]),
+        # 'X stressed that ...' is reported speech
+        ("Dmitry Peskov stressed that the talks would continue next week.", ["reported"]),
+    ],
+)  # fmt: skip
+def test_each_attribution_names_the_reading_that_found_it(text, rules):
+    # benchmarks/probe_quotes_model.py learns from this; a reading unnamed would read as reported
+    lex = lexicon()
+    resolver = Resolver(find_mentions(text, lex), lex, {}, text, quote_spans(text))
+    assert [f.rule for f in _in_doc(text, lex, resolver)] == rules

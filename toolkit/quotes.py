@@ -60,6 +60,8 @@ class _Found:
     verb: str | None
     direct: bool
     frame_end: int
+    rule: str = "reported"  # the reading that found it: after, before, continues, resumes or
+    # reported (not a column; benchmarks/probe_quotes_model.py reads it)
 
 
 _RESUME_REACH = 600  # characters from the last attribution's frame to a quotation it resumes
@@ -116,15 +118,18 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         before = before_frame(text[head_from : start - 1], lex)
         if after:
-            f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3])
+            f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3],
+                       "after")  # fmt: skip
         elif before:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
-                       True, end)  # fmt: skip
+                       True, end, "before")  # fmt: skip
         elif previous and continues(text[previous.frame_end : start - 1], lex):
-            f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close)
+            f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close,
+                       "continues")  # fmt: skip
         elif last and _resumes(text, sent, start, end, last, resolver, frame_end_of(last)):
-            f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close)
+            f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close,
+                       "resumes")  # fmt: skip
         else:
             previous = None
             continue
