@@ -231,14 +231,14 @@ display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in cont
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the latest held-out set, 320 hand-labelled sentences from 60 real
+# How far to trust it: on the latest held-out set, 312 hand-labelled sentences from 60 real
 # articles the rules were never written from (`benchmarks/README.md`, "Quote attribution", set
-# 7), speaker precision was **0.85** and recall **0.70**, below the 0.9 / 0.8 target; on the
-# set before it, 0.80 and 0.58. By source on set 7: Kremlin releases 0.86 / 0.83,
-# president.gov.ua 0.78 / 0.72, NYT 0.94 / 0.79, China Daily 0.72 / 0.49. Newspaper writing,
-# where "he said" follows paragraphs about other people, is read worst. Overall about 1 in 3
-# attributions is missed and 1 in 6 named speakers is wrong. Read the counts below with that in
-# mind, and check them in the quotes.
+# 8), speaker precision was **0.80** and recall **0.65**, below the 0.9 / 0.8 target; on the
+# two sets before it, 0.85 / 0.70 and 0.80 / 0.58. By source on set 8: Kremlin releases
+# 0.87 / 0.72, president.gov.ua 0.95 / 0.88, NYT 0.76 / 0.69, China Daily 0.68 / 0.38.
+# Newspaper writing, where "he said" follows paragraphs about other people, is read worst.
+# Overall about 1 in 3 attributions is missed and 1 in 5 named speakers is wrong. Read the
+# counts below with that in mind, and check them in the quotes.
 
 # %%
 UNSAID = "(the text does not say who)"
