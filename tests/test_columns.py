@@ -341,3 +341,70 @@ def test_from_names_the_outlet_only_in_a_channels_export(tmp_path, from_ids, out
     export = {"name": "БелТА", "type": "public_channel", "messages": messages}
     (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), "utf-8")
     assert ingest(tmp_path).corpus["outlet"].to_list() == outlets
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "value"),
+    [
+        # camelCase and dotted names as NewsAPI and pandas' json_normalize write them
+        ("publishedAt", "date_text", "2021-05-09T15:56:15Z"),
+        ("datePublished", "date_text", "2021-05-09T15:56:15Z"),
+        ("pubDate", "date_text", "2021-05-09T15:56:15Z"),  # RSS's, one word as before
+        ("Published-At", "date_text", "2021-05-09T15:56:15Z"),
+        ("source.name", "outlet", "RIA Novosti"),  # a site's name: an outlet through the tables
+        ("sourceName", "outlet", "RIA Novosti"),
+    ],
+)
+def test_camel_case_and_dotted_column_names_match_their_fields(tmp_path, header, field, value):
+    cell = "Ria.ru" if field == "outlet" else value
+    (tmp_path / "t.csv").write_text(
+        f"title,text,{header}\nT,Lukashenko met Putin in Minsk on Friday.,{cell}\n",
+        encoding="utf-8",
+    )
+    corpus, _ = _ingest(tmp_path)
+    assert corpus[field][0] == value
+
+
+# the shape of NewsAPI's articles (newsapi.org): "content" stripped of Cyrillic and Chinese
+# letters and cut with "… [+N chars]", "description" the lede; the texts written here
+STRIPPED = ', 9 . - " " . , 09.05.2021\r\n, , .… [+726 chars]'
+LEDE = "МОСКВА, 9 мая — РИА Новости. В День Победы в Москве прошёл парад."
+
+
+@pytest.mark.parametrize(
+    ("content", "description", "text", "note"),
+    [
+        (STRIPPED, LEDE, "В День Победы в Москве прошёл парад.", "content holds almost no letters"),
+        (None, LEDE, "В День Победы в Москве прошёл парад.", "no text in content: description"),
+        # letterless and no lede: kept, and said
+        (STRIPPED, None, None, "the text holds almost no letters"),
+        # a body with letters is read, its cut mark removed
+        (
+            "Lukashenko met Putin in Minsk on Friday to discuss gas… [+1200 chars]",
+            LEDE,
+            "Lukashenko met Putin in Minsk on Friday to discuss gas",
+            "cut short by its source (1200 characters not given)",
+        ),
+        ("Lukashenko met Putin in Minsk on Friday.", LEDE, "Lukashenko met Putin in Minsk on Friday.", None),
+    ],
+)  # fmt: skip
+def test_an_empty_or_letterless_body_reads_the_row_s_description(
+    tmp_path, content, description, text, note
+):
+    article = {
+        "source": {"id": None, "name": "Ria.ru"},
+        "title": "Парад Победы прошёл в Москве - РИА Новости",
+        "description": description,
+        "url": "https://ria.ru/20210509/parad-1731602766.html",
+        "publishedAt": "2021-05-09T15:56:15Z",
+        "content": content,
+    }
+    doc = {"status": "ok", "totalResults": 1, "articles": [article]}
+    (tmp_path / "news.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    corpus, _ = _ingest(tmp_path)
+    row = corpus.row(0, named=True)
+    if text is not None:
+        assert row["text"] == text
+    got = row["note"] or ""
+    assert (note in got) if note else "letters" not in got and "read as the text" not in got
+    assert row["published"] == dt.date(2021, 5, 9)

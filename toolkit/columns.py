@@ -131,14 +131,16 @@ def _pick(
         if key in overrides:
             picked[key] = (_given(rel, key, overrides[key], columns, nested),)
         else:
-            picked[key] = tuple(p for a in aliases for p in top.get(a, [])) or tuple(
-                p for a in aliases for p in inner.get(a, [])
+            picked[key] = tuple(dict.fromkeys(p for a in aliases for p in top.get(a, []))) or tuple(
+                dict.fromkeys(p for a in aliases for p in inner.get(a, []))
             )
     summary = None
     if not picked["text"]:
         summary = next((p[0] for a in SUMMARY_ALIASES for p in top.get(a, [])), None)
         if summary is not None:
             picked["text"] = ((summary,),)
+    elif "text" not in overrides:  # a row whose body is empty or letterless reads its summary
+        picked[FALLBACK] = tuple(dict.fromkeys(p for a in SUMMARY_ALIASES for p in top.get(a, [])))
     return picked, summary
 
 
@@ -159,10 +161,25 @@ def _settle_url_or_site(
 
 
 def _by_alias(paths: list[Path]) -> dict[str, list[Path]]:
+    """The paths under each name their last part matches an alias by: in any case, and as
+    camelCase or dotted words apart (NewsAPI's ``publishedAt`` is ``published_at``, pandas'
+    ``source.name`` is ``source_name``)."""
     found: dict[str, list[Path]] = {}
     for p in paths:
-        found.setdefault(p[-1].lower().strip(), []).append(p)
+        for name in dict.fromkeys(_name_forms(p[-1])):
+            found.setdefault(name, []).append(p)
     return found
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_WORD_BREAK = re.compile(r"[\s.\-]+")
+
+
+def _name_forms(name: str) -> tuple[str, str]:
+    """A column's name as aliases are matched: in lower case, and with its camelCase, dotted,
+    hyphenated or spaced words joined by underscores."""
+    plain = name.lower().strip()
+    return plain, _WORD_BREAK.sub("_", _CAMEL.sub("_", name.strip())).lower()
 
 
 def _given(rel: str, key: str, name: str, columns: list[str], nested: dict[str, list[str]]) -> Path:
@@ -270,7 +287,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
         return frame.select(urls).item()
 
     picked = _settle_url_or_site(picked, overrides, is_url)
-    used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
+    used = {p[0] for k, paths in picked.items() if k != FALLBACK for p in paths if len(p) == 1}
     others = [c for c in columns if c not in used]
     # polars cannot write binary values as JSON (it panics): say which column, and what to do.
     binary = [c for c in others if _holds_binary(frame.schema[c])]
@@ -293,6 +310,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             _meta_json(frame, others).alias("meta"),
             _frame_note(picked, values).alias("note"),
         )
+        out = bodies(out, picked)
     except pl.exceptions.PolarsError as e:
         read = {c: str(frame.schema[c]) for c in sorted(used)}
         raise InputError(
@@ -327,6 +345,56 @@ def _frame_note(picked: dict[str, tuple[Path, ...]], values: dict[str, list[pl.E
         return pl.lit(None, pl.String)
     note = pl.concat_str(parts, separator="; ", ignore_nulls=True)
     return pl.when(note != "").then(note)
+
+
+# The field of the summary columns a row's text falls back to (not a corpus field)
+FALLBACK = "_fallback"
+# A text with fewer letters than this share of its characters (not spaces) is no article's
+# body: NewsAPI strips Cyrillic and Chinese letters from Russian and Chinese outlets' content
+MIN_LETTER_SHARE = 0.3
+# NewsAPI's mark where it cut a text: "… [+726 chars]"
+_CUT_MARK = r"\s*…?\s*\[\+(\d+) chars\]\s*$"
+
+
+def bodies(frame: pl.DataFrame, picked: dict[str, tuple[Path, ...]]) -> pl.DataFrame:
+    """A table's rows with each text that is empty or holds almost no letters (under
+    ``MIN_LETTER_SHARE``) replaced by the row's summary (``description``, ``lead``...) where it
+    has one, and a source's cut mark ("… [+726 chars]") removed; each row's note says what was
+    done. Without a summary, a letterless text is kept, and said."""
+    if "text" not in frame.columns:
+        return frame
+    text, fallback = pl.col("text"), pl.col(FALLBACK)
+    chars = text.str.len_chars() - text.str.count_matches(r"\s")
+    share = text.str.count_matches(r"\p{L}") / chars
+    letterless = (chars > 0) & (share < MIN_LETTER_SHARE)
+    body = ", ".join(_name(p) for p in picked["text"])
+    summary = ", ".join(_name(p) for p in picked.get(FALLBACK, ()))
+    has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
+    swap = (text.is_null() | letterless) & has_fallback
+    pct = (share * 100).round(0).cast(pl.Int64)
+    notes = [
+        pl.when(swap & text.is_null()).then(
+            pl.lit(f"no text in {body}: {summary} read as the text")
+        ),
+        pl.when(swap & letterless).then(
+            pl.format(f"{body} holds almost no letters ({{}}%): {summary} read as the text", pct)
+        ),
+        pl.when(letterless & ~has_fallback).then(
+            pl.format("the text holds almost no letters ({}% of its characters)", pct)
+        ),
+    ]
+    read = pl.when(swap).then(fallback if FALLBACK in frame.columns else text).otherwise(text)
+    out = frame.with_columns(read.alias("text"), *[n.alias(f"_n{i}") for i, n in enumerate(notes)])
+    cut = pl.col("text").str.extract(_CUT_MARK, 1)
+    out = out.with_columns(
+        pl.col("text").str.replace(_CUT_MARK, ""),
+        pl.when(cut.is_not_null())
+        .then(pl.format("the text was cut short by its source ({} characters not given)", cut))
+        .alias("_n3"),
+    )
+    note = pl.concat_str(["note", *(f"_n{i}" for i in range(4))], separator="; ", ignore_nulls=True)
+    out = out.with_columns(pl.when(note != "").then(note).alias("note"))
+    return out.drop("_n0", "_n1", "_n2", "_n3", *([FALLBACK] if FALLBACK in out.columns else []))
 
 
 def _holds_binary(dtype: pl.DataType) -> bool:
@@ -364,7 +432,7 @@ def table_of_records(
     picked = _settle_url_or_site(picked, overrides, is_url)
     if not picked["site"] and "site" not in overrides and _channel_posts(rows, columns):
         picked["site"] = (("from",),)
-    used = {p[0] for paths in picked.values() for p in paths if len(p) == 1}
+    used = {p[0] for k, paths in picked.items() if k != FALLBACK for p in paths if len(p) == 1}
     deep = _nested_fields(picked)
 
     def first(row: dict[str, Any], key: str) -> str | None:
@@ -400,7 +468,9 @@ def table_of_records(
         strings = [k for k, dtype in schema.items() if dtype == pl.String]
         data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
         frame = pl.DataFrame(data, schema=schema)
-    return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
+    return Table(
+        rel, bodies(frame, picked), has_body_column=bool(picked["text"]), text_from=summary
+    )
 
 
 def _channel_posts(rows: list[tuple[int, int | None, dict[str, Any]]], columns: list[str]) -> bool:
