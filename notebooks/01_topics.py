@@ -98,10 +98,13 @@ window = ctx.cached("window", lambda: tp.window_report(texts, ctx.model_path()),
                     inputs=ctx.model_hash())  # fmt: skip
 ctx.record("window", window)
 msg = (
+    f"The model reads every token of a unit: none is cut (median {window['median_tokens']}, "
+    f"longest {window['longest_tokens']} tokens)."
+    if window["max_tokens"] is None else
     f"{window['over_window']} of {window['units']} units ({window['share_over_window']:.0%}) are "
     f"longer than the model's {window['max_tokens']}-token window (median "
     f"{window['median_tokens']}, longest {window['longest_tokens']} tokens)."
-)
+)  # fmt: skip
 if window["share_over_window"] > 0.1:
     shorter = {"article": "unit: paragraph", "paragraph": "unit: sentence"}.get(ctx.params["unit"])
     msg += (
@@ -115,8 +118,9 @@ say(msg)
 # %% [markdown]
 # ## Languages the model reads
 #
-# The default model reads English. Units in other languages are placed by their script and
-# names rather than their subject, so topics mixing them are not comparable.
+# The default model (all-MiniLM-L6-v2) reads English: units in other languages are placed by
+# their script and names rather than their subject, so topics mixing them are not comparable.
+# `model: multilingual` reads many languages in one space.
 
 # %%
 langs = tp.language_report(units, ctx.params["model"])
@@ -129,7 +133,9 @@ else:
         f"{langs['not_english']} of {langs['units']} units ({langs['share_not_english']:.0%}) "
         f"are in another language than English ({listed})."
     )
-    if langs["english_only_model"]:
+    if langs["english_only_model"] is False:
+        msg += " The model reads many languages: their units are placed in one space."
+    elif langs["english_only_model"]:
         msg += (
             " <b>The model reads English only</b>: their topics group them by script and names, "
             "not by subject. Use <code>model: multilingual</code> for a corpus in several "

@@ -107,6 +107,16 @@ def test_the_language_report_counts_units_the_model_may_not_read(
     assert report["english_only_model"] is english_only
 
 
+def test_a_model_without_a_window_is_said_to_have_none(monkeypatch):
+    import toolkit.embed
+
+    lengths = np.array([3, 900_000])
+    no_window = toolkit.embed.NO_WINDOW
+    monkeypatch.setattr(toolkit.embed, "token_lengths", lambda t, m: (lengths, no_window))
+    report = tp.window_report(["short", "long"], "multilingual")
+    assert report["max_tokens"] is None and report["over_window"] == 0
+
+
 def test_the_window_report_counts_units_the_model_would_truncate():
     report = tp.window_report(["short text", "word " * 400])
     assert report["max_tokens"] == 256 and report["over_window"] == 1

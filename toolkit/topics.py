@@ -151,14 +151,15 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 
 def window_report(texts: list[str], model: str | Path | None = None) -> dict[str, Any]:
     """How many units are longer than the model reads (its ``max_seq_length`` in tokens);
-    the model silently truncates them, so a reader must be told."""
-    from toolkit.embed import token_lengths
+    the model silently truncates them, so a reader must be told. ``max_tokens`` is None for a
+    model with no window (multilingual USE reads every token)."""
+    from toolkit.embed import NO_WINDOW, token_lengths
 
     lengths, limit = token_lengths(texts, model)
     over = int((lengths > limit).sum())
     return {
         "units": len(texts),
-        "max_tokens": limit,
+        "max_tokens": None if limit >= NO_WINDOW else limit,
         "over_window": over,
         "share_over_window": round(over / len(texts), 4) if texts else 0.0,
         "median_tokens": int(np.median(lengths)) if texts else 0,
