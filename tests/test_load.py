@@ -161,7 +161,7 @@ def test_report_accounts_for_every_file(tmp_path):
         "empty.txt": "empty file",
         "blank.md": "empty file",
         "image.txt": "binary file: not text",
-        "notes.docx": "unsupported file type '.docx'",
+        "notes.docx": "unsupported file type '.docx': save its text as .txt and load that",
         ".hidden.txt": "hidden file",
         "chrome.txt": "no body text after cleaning",
     }

@@ -63,3 +63,22 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
     (tmp_path / "manifest.csv").write_bytes("file,title\na.txt,Café\n".encode("utf-16"))
     with pytest.raises(InputError, match=r"manifest\.csv: the manifest is not UTF-8 text"):
         find_sources(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        (
+            "feed.xml",
+            "unsupported file type '.xml': an RSS or Atom feed is not read: save its items",
+        ),
+        ("feed.RSS", "an RSS or Atom feed is not read"),
+        ("report.pdf", "save its text as .txt (e.g. pdftotext)"),
+        ("sheet.xlsx", "save the sheet as .csv (UTF-8)"),
+        ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
+    ],
+)
+def test_a_file_type_not_read_says_what_to_do_where_it_is_known(tmp_path, name, reason):
+    (tmp_path / name).write_bytes(b"x")
+    found = find_sources(tmp_path)
+    assert reason in found.report["reason"][0]

@@ -37,6 +37,7 @@ __all__ = [
     "find_sources",
     "read_manifest",
     "report_frame",
+    "unsupported",
 ]
 
 REPORT_SCHEMA: dict[str, pl.DataType] = {
@@ -73,6 +74,30 @@ class ReportRow:
         return cls(
             skip.path, "skipped", skip.reason, skip.record, skip.line, None, None, skip.encoding
         )
+
+
+# What to do with a file of a type the toolkit does not read, where a researcher's data often
+# come so
+_TYPE_HINTS = {
+    ".xml": "an RSS or Atom feed is not read: save its items as CSV or JSON (title, link, "
+    "pubDate, description) and load that",
+    ".docx": "save its text as .txt and load that",
+    ".doc": "save its text as .txt and load that",
+    ".odt": "save its text as .txt and load that",
+    ".rtf": "save its text as .txt and load that",
+    ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
+    ".xlsx": "save the sheet as .csv (UTF-8) and load that",
+    ".xls": "save the sheet as .csv (UTF-8) and load that",
+    ".ods": "save the sheet as .csv (UTF-8) and load that",
+    ".warc": "extract its pages as .html files and load those",
+}
+_TYPE_HINTS |= {".rss": _TYPE_HINTS[".xml"], ".atom": _TYPE_HINTS[".xml"]}
+
+
+def unsupported(ext: str) -> str:
+    """The reason a file of type ``ext`` is not read, with what to do where it is known."""
+    hint = _TYPE_HINTS.get(ext.lower())
+    return f"unsupported file type {ext!r}" + (f": {hint}" if hint else "")
 
 
 def report_frame(rows: Iterable[ReportRow]) -> pl.DataFrame:
@@ -151,8 +176,7 @@ def find_sources(
         if path.is_file():
             if path.suffix.lower() not in READERS:
                 raise InputError(
-                    f"unsupported file type {path.suffix!r}; supported: "
-                    + ", ".join(sorted(READERS)),
+                    f"{unsupported(path.suffix)}; supported: " + ", ".join(sorted(READERS)),
                     path=_printable(str(s)),
                 )
             files.append((path, name))
@@ -219,7 +243,7 @@ def _folder(
         elif any(part.startswith(".") for part in parts):
             report.append(ReportRow(rel, "skipped", "hidden file"))
         elif ext.lower() not in READERS:
-            report.append(ReportRow(rel, "skipped", f"unsupported file type {ext!r}"))
+            report.append(ReportRow(rel, "skipped", unsupported(ext)))
         else:
             files.append((f, rel))
 
