@@ -80,12 +80,15 @@ def say(html_text: str) -> None:
 ctx = context(globals(), "topics")
 tp.compiled_cache(ctx.cache("numba"))  # UMAP compiled once per machine, not once per process
 opts = ctx.params["topics"]
-units = segment(ctx.stories, ctx.params["unit"])
+units, wordless = tp.with_words(segment(ctx.stories, ctx.params["unit"]))
 texts = units["text"].to_list()
 say(
     f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Unit of analysis: "
     f"<b>{escape(ctx.params['unit'])}</b> ({units.height} units)."
-)
+    + (f" {wordless} units hold no word (only numbers, signs or punctuation) and are left out."
+       if wordless else "")
+)  # fmt: skip
+ctx.record("wordless_units", wordless)
 
 # %% [markdown]
 # ## What the model reads

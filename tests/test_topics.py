@@ -107,6 +107,19 @@ def test_the_language_report_counts_units_the_model_may_not_read(
     assert report["english_only_model"] is english_only
 
 
+@pytest.mark.parametrize(
+    ("texts", "kept"),
+    [
+        (["Talks in Minsk.", "50", "- , .", "·", "3.", "Переговоры", "中国", "x 1"], 3),
+        ([], 0),
+    ],
+)
+def test_units_without_a_word_are_left_out_and_counted(texts, kept):
+    units = pl.DataFrame({"text": texts}, schema={"text": pl.String})
+    got, wordless = tp.with_words(units)
+    assert got.height == kept and wordless == len(texts) - kept
+
+
 def test_a_model_without_a_window_is_said_to_have_none(monkeypatch):
     import toolkit.embed
 

@@ -77,6 +77,7 @@ __all__ = [
     "summarise",
     "topic_label",
     "window_report",
+    "with_words",
 ]
 
 log = logging.getLogger("toolkit")
@@ -165,6 +166,14 @@ def window_report(texts: list[str], model: str | Path | None = None) -> dict[str
         "median_tokens": int(np.median(lengths)) if texts else 0,
         "longest_tokens": int(lengths.max()) if texts else 0,
     }
+
+
+def with_words(units: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The units that hold a word (two letters in a row, in any script), and how many do not:
+    a paragraph of only numbers, signs or punctuation ("50", "- , .", what is left of a text a
+    source stripped of its letters) has no topic, and would make one of its own."""
+    keep = units["text"].str.contains(r"\p{L}{2}").fill_null(False)
+    return units.filter(keep), int((~keep).sum())
 
 
 def language_report(units: pl.DataFrame, model: str | None = None) -> dict[str, Any]:
