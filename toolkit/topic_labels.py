@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-__all__ = ["topic_label"]
+__all__ = ["NO_WORDS", "topic_label"]
 
 
 def _stems(word: str) -> set[str]:
@@ -16,6 +16,10 @@ def _stems(word: str) -> set[str]:
     # "belarusian-russian" repeats "russia" and "belarus"
     parts = [p for p in word.lower().split("-") if p]
     return {(p[:-1] if len(p) > 3 and p.endswith("s") else p)[:6] for p in parts}
+
+
+# The label of a topic with no distinctive word (its units' words too rare for the vectorizer)
+NO_WORDS = "(no distinctive words)"
 
 
 def topic_label(terms: list[str], *, parts: int = 3) -> str:
@@ -34,6 +38,9 @@ def topic_label(terms: list[str], *, parts: int = 3) -> str:
         >>> topic_label(["церемония", "праздник", "ceremony", "ветеран", "greetings"])
         'церемония, праздник / ceremony, greetings'
     """
+    terms = [t for t in terms if t.strip()]  # BERTopic pads a topic without words with ""
+    if not terms:
+        return NO_WORDS
     scripts: dict[str, list[str]] = {}
     for term in terms:
         scripts.setdefault(_script(term), []).append(term)

@@ -231,7 +231,7 @@ class TopicResult:
         rows = []
         sizes_ = dict(self.units.group_by("topic").len().iter_rows())
         for t in sorted(sizes_):
-            terms = [w for w, _ in (self.model.get_topic(t) or [])][:10]
+            terms = [w for w, _ in (self.model.get_topic(t) or []) if w.strip()][:10]
             docs = (self.model.get_representative_docs(t) or []) if t != OUTLIER else []
             label = "outliers" if t == OUTLIER else f"{t}: {topic_label(terms)}"
             rows.append(
