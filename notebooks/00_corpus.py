@@ -73,6 +73,12 @@ ctx.save_table(loaded, "load_summary")
 skipped = ctx.prepared.report.filter(pl.col("status") == "skipped")
 if skipped.height:
     display(d.table(skipped.select("path", "record", "line", "reason"), title="Skipped inputs"))
+notes = overview.note_summary(ctx.prepared.report)
+ctx.save_table(notes, "note_summary")
+if notes.height:  # what was kept but is doubtful: each record's own note is in the report
+    display(
+        d.table(notes, title="Notes on loaded records, by kind (each record's own in the report)")
+    )
 
 # %% [markdown]
 # ## Outlets and sites

@@ -156,3 +156,27 @@ def test_the_load_summary_counts_duplicates_as_one_reason():
         ("skipped", "binary file", 1, "c.bin"),
         ("skipped", "duplicate id: same path and record as an earlier record", 1, "b.txt"),
     ]
+
+
+def test_the_notes_on_loaded_records_are_counted_by_kind():
+    report = pl.DataFrame(
+        {
+            "path": ["a.json", "a.json", "b.json", "c.txt", "d.txt"],
+            "record": [0, 1, 0, None, None],
+            "status": ["loaded", "loaded", "loaded", "loaded", "skipped"],
+            "note": [
+                "outlet 'rbc' is not a known alias; kept as written",
+                "outlet 'lenta' is not a known alias; kept as written",
+                "content holds almost no letters (7%): description read as the text",
+                "the page's site name 'AFP' names no known outlet",
+                "not counted: a skipped file's",
+            ],
+        }
+    )
+    got = overview.note_summary(report)
+    assert got.select("kind", "n").rows() == [
+        ("outlet '…' is not a known alias; kept as written", 2),
+        ("content holds almost no letters (…): description read as the text", 1),
+        ("the page's site name '…' names no known outlet", 1),
+    ]
+    assert got["example"][0] == "outlet 'lenta' is not a known alias; kept as written"
