@@ -273,3 +273,25 @@ def test_a_frames_file_with_terms_per_language_extends_the_bundled_ones(tmp_path
     frames = rh.lexicon("frames", extra=mine)
     assert frames["mine"]["terms"]["ru"] == ["санкци*"] and "security_threat" in frames
     assert rh.frame_terms({"mine": frames["mine"]}) == {"Mine": ["sanction*", "санкци*"]}
+
+
+@pytest.mark.parametrize(
+    ("texts", "pair"),
+    [
+        (["the"] * 10, None),  # stop words only: no vocabulary at all
+        (["minsk"] * 10, None),  # one term, each side's whole vocabulary: no odds
+        (["minsk"] * 10, ("A", "B")),
+        (["minsk talks"] * 5 + ["minsk"] * 5, ("A", "B")),  # B's only term
+    ],
+)
+def test_a_comparison_without_odds_gives_no_row_and_no_warning(texts, pair):
+    import warnings
+
+    docs = pl.DataFrame(
+        {"outlet": ["A"] * 5 + ["B"] * 5, "lang": ["en"] * 10, "text": texts, "n_words": [1] * 10}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = keyness.distinctive_terms(docs, min_count=1, min_group_docs=1, pair=pair)
+    # nothing to rank: an empty table (the report says so), never a NaN shown as a score
+    assert got.is_empty() or (got["z"].is_nan().sum() == 0 and got["z"].is_finite().all())

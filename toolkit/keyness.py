@@ -26,10 +26,13 @@ def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: 
 
     vec = CountVectorizer(analyzer=tokens.analyzer(ngram_max), min_df=1)
     lang = docs["lang"] if "lang" in docs.columns else pl.Series([None] * docs.height)
-    x = vec.fit_transform(list(zip(docs["text"].fill_null("").to_list(), lang.to_list(),
-                                   strict=True)))  # fmt: skip
     groups = docs["group"].to_list()
     names = sorted(set(groups))
+    try:
+        x = vec.fit_transform(list(zip(docs["text"].fill_null("").to_list(), lang.to_list(),
+                                       strict=True)))  # fmt: skip
+    except ValueError:  # no term at all: only stop words, or no words
+        return names, np.array([], dtype=object), np.zeros((len(names), 0))
     index = {g: i for i, g in enumerate(names)}
     from scipy.sparse import csr_matrix
 
@@ -46,10 +49,13 @@ def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.n
     """Monroe et al. (2008), eq. 16-20: the log-odds ratio of each term between i and j with
     prior ``alpha``, and its variance."""
     n_i, n_j, a0 = y_i.sum(), y_j.sum(), alpha.sum()
-    delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
-        (y_j + alpha) / (n_j + a0 - y_j - alpha)
-    )
-    return delta, 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+    # a term that is a side's whole vocabulary has no odds against the rest: infinite, made NaN
+    # here without a warning, and its row dropped (see _table)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
+            (y_j + alpha) / (n_j + a0 - y_j - alpha)
+        )
+    return np.where(np.isfinite(delta), delta, np.nan), 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
 
 
 def _within_strata(
@@ -88,18 +94,24 @@ def _ranked(
 def _table(
     group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, delta, z
 ) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "group": group,
-            "term": terms,
-            "count": y_i.astype(np.int64),
-            "count_other": y_j.astype(np.int64),
-            "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
-            "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
-            "log_odds": np.round(delta, 4),
-            "z": np.round(z, 3),
-        }
-    ).sort(["z", "term"], descending=[True, False])
+    """The terms' table, ranked by z; a term whose log-odds is undefined (one side's whole
+    vocabulary: a comparison of a single term) has no score and no row, never a NaN shown."""
+    return (
+        pl.DataFrame(
+            {
+                "group": group,
+                "term": terms,
+                "count": y_i.astype(np.int64),
+                "count_other": y_j.astype(np.int64),
+                "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
+                "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
+                "log_odds": np.round(delta, 4),
+                "z": np.round(z, 3),
+            }
+        )
+        .filter(pl.col("z").is_not_nan() & pl.col("z").is_finite())
+        .sort(["z", "term"], descending=[True, False])
+    )
 
 
 def default_pair(
