@@ -37,6 +37,7 @@ __all__ = [
     "parse_date_column",
     "parse_dates",
     "parse_filename",
+    "url_date",
     "weekday_mentioned",
     "year_from_weekday",
 ]
@@ -374,3 +375,29 @@ def _near(published: dt.date, month: int, day: int, days: int = 3) -> bool:
         except ValueError:
             continue
     return False
+
+
+# A URL's date, year first: htmldate's pattern ("/2021/05/18/", "/2021-05/18/", "/2021/05-18/")
+# and one it does not read, eight digits between slashes ("ria.ru/20210509/...")
+_URL_COMPACT = r"/((?:199\d|20[0-3]\d))(\d{2})(\d{2})(?:[/_.\-]|$)"
+
+
+def url_date(url: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The date a URL's path gives, year first and whole (a year alone, or a year and month,
+    gives none), and the part of the URL it was read from: htmldate's pattern of a URL's date,
+    then eight digits between slashes that make a valid date."""
+    from htmldate.extractors import COMPLETE_URL
+
+    found = []
+    for pattern in (COMPLETE_URL.pattern, _URL_COMPACT):
+        parts = url.str.extract_groups(pattern)
+        text = pl.concat_str(
+            parts.struct.field("1"),
+            parts.struct.field("2").str.zfill(2),
+            parts.struct.field("3").str.zfill(2),
+            separator="-",
+        )
+        found.append((text.str.to_date("%Y-%m-%d", strict=False), url.str.extract(pattern, 0)))
+    date = pl.coalesce(found[0][0], found[1][0])
+    written = pl.when(found[0][0].is_not_null()).then(found[0][1]).otherwise(found[1][1])
+    return date, pl.when(date.is_not_null()).then(written.str.strip_chars("/_-."))

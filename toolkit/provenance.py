@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from toolkit.date_order import DateReading, refuse_out_of_range
-from toolkit.dates import column_dates, infer_yearless, parse_filename
+from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
 from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
 from toolkit.sources import REPORT_SCHEMA, Manifest
@@ -40,6 +40,7 @@ DATE_EVIDENCE = (
     ("m_published", "manifest"),
     ("column_date", "column"),
     ("text_date", "text"),
+    ("url_date", "url"),
     ("file_date", "filename"),
     ("inferred", "inferred"),
 )
@@ -138,7 +139,13 @@ def with_dates(
 ) -> pl.DataFrame:
     """``docs`` with ``column_date`` and ``_date_note``, and every full date found refused
     when out of range (``_range_note``)."""
-    docs = docs.with_columns(dates.alias("column_date"), notes.alias("_date_note"))
+    found, written = url_date(col("url"))
+    docs = docs.with_columns(
+        dates.alias("column_date"),
+        notes.alias("_date_note"),
+        found.alias("url_date"),
+        written.alias("url_date_text"),
+    )
     return _in_range(docs, [c for c, _ in DATE_EVIDENCE[:-1] if c != "column_date"], today)
 
 
@@ -284,6 +291,7 @@ def _date_text() -> pl.Expr:
         pl.when(col("text_date").is_not_null() & (col("text_date_text") != "")).then(
             col("text_date_text")
         ),
+        pl.when(col("url_date").is_not_null()).then(col("url_date_text")),
         pl.when(col("file_date").is_not_null()).then(col("path").str.replace(r"^.*/", "")),
         pl.when(col("inferred").is_not_null()).then(col("partial_text")),
         col("partial_text"),
