@@ -290,6 +290,9 @@ def test_a_site_column_gives_the_site_and_a_disagreeing_url_is_noted(
         ({"type": "bold", "text": "Talks"}, "Talks"),  # one run: its text, not its type
         (["One.", "Two."], "One.\n\nTwo."),  # a list of strings: paragraphs, as before
         ({"rendered": "Talks in Minsk", "protected": False}, "Talks in Minsk"),
+        # NewsAPI's source: its name, not its id
+        ({"id": "xinhua-net", "name": "Xinhua Net"}, "Xinhua Net"),
+        ({"id": "rbc", "name": " "}, "rbc"),  # a blank name: the first text value
     ],
 )  # fmt: skip
 def test_rich_text_runs_join_inline(value, text):

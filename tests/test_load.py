@@ -269,8 +269,35 @@ def test_tables_map_usual_columns_and_keep_the_rest(tmp_path):
         D(2022, 3, 23),
         "MINSK",
     )
-    assert (row["outlet"], row["outlet_source"]) == ("Unknown Wire", "column")
+    # an agency column the tables do not know gives way to the dateline's agency, and says so
+    assert (row["outlet"], row["outlet_source"]) == ("TASS", "text")
     assert json.loads(row["meta"]) == {"section": "WORLD"}
+    note = ingest(tmp_path).report["note"][0]
+    assert "outlet 'Unknown Wire' is not a known alias: TASS, which the text names, taken" in note
+
+
+@pytest.mark.parametrize(
+    ("agency", "article", "url", "outlet", "source", "note"),
+    [
+        # nothing else names an outlet: the column's name, as written
+        ("Unknown Wire", "Talks began.", "", "Unknown Wire", "column", "kept as written"),
+        # the URL's site is an outlet's own: it is taken
+        ("Xinhua Net", "Talks began.", "http://www.xinhuanet.com/world/2021-05/18/c_1.htm",
+         "Xinhua", "url", "Xinhua, which the url names, taken"),
+        # a known alias wins over everything after it
+        ("tass", "Talks began.", "https://www.rt.com/news/1/", "TASS", "column", None),
+    ],
+)  # fmt: skip
+def test_an_unknown_outlet_name_gives_way_to_other_evidence(
+    tmp_path, agency, article, url, outlet, source, note
+):
+    pl.DataFrame({"title": ["T"], "text": [article], "agency": [agency], "url": [url]}).write_csv(
+        tmp_path / "t.csv"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus.select("outlet", "outlet_source").row(0) == (outlet, source)
+    got = result.report["note"][0] or ""
+    assert (note in got) if note else "not a known alias" not in got
 
 
 def test_headline_tables_use_the_title_as_text(tmp_path):

@@ -219,17 +219,15 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     outlets and dates it does not know."""
     site_name = pl.when(col("page")).then(col("meta").str.json_path_match("$.site_name"))
     return {
-        "column_outlet": pl.coalesce(_lookup(col("outlet_raw"), reg.canonical, docs), "outlet_raw"),
+        # a column's outlet the tables know; one they do not is kept as written only where no
+        # other evidence (the text, the URL's site, the page's metadata) names an outlet
+        "column_outlet": _lookup(col("outlet_raw"), reg.canonical, docs),
         "meta_outlet": _lookup(site_name, reg.canonical, docs),
         "_site_name": site_name,
         "site_outlet": _lookup(col("site"), reg.outlet_of_site, docs),
         "folder_outlet": _lookup(col("folder"), lambda f: _folder_outlet(f, reg), docs),
-        "_outlet_note": _lookup(
-            col("outlet_raw"),
-            lambda o: (
-                None if reg.canonical(o) else f"outlet {o!r} is not a known alias; kept as written"
-            ),
-            docs,
+        "_unknown_outlet": _lookup(
+            col("outlet_raw"), lambda o: None if reg.canonical(o) else o, docs
         ),
         # A site or channel column names the outlet only through the tables, never as written.
         "site_column_outlet": _lookup(col("site_raw"), lambda s: _site_column_outlet(s, reg), docs),
@@ -256,6 +254,7 @@ def _fields() -> list[pl.Expr]:
         ),
         (col("meta_outlet"), "page metadata"),
         (col("folder_outlet"), "filename"),
+        (col("outlet_raw"), "column"),  # not a known alias: as written (the note says so)
     )
     title, title_source = _first(
         (col("m_title"), "manifest"),
@@ -322,7 +321,18 @@ def _note() -> pl.Expr:
             col("_table_note"),
             col("_page_note"),
             col("_fields_note"),
-            col("_outlet_note"),
+            pl.when(col("_unknown_outlet").is_not_null()).then(
+                pl.when(col("outlet") == col("_unknown_outlet"))
+                .then(pl.format("outlet '{}' is not a known alias; kept as written", "outlet_raw"))
+                .otherwise(
+                    pl.format(
+                        "outlet '{}' is not a known alias: {}, which the {} names, taken",
+                        "outlet_raw",
+                        "outlet",
+                        "outlet_source",
+                    )
+                )
+            ),
             pl.when(col("outlet").is_null() & col("site_raw").is_not_null()).then(
                 pl.format(
                     "site '{}' names no known outlet: outlet left empty (an outlet table with "

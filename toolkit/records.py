@@ -91,8 +91,8 @@ def file_text(path: str | Path, rel: str, kind: str, data: bytes | None = None) 
 def text_value(value: Any) -> str | None:
     """A field's value as stripped text, None when empty: a list's items (lists of lists too)
     as paragraphs, but the runs of rich text (Telegram Desktop's export) joined inline; an
-    object's ``text``, else its first text value (``{"en": "..."}``, WordPress's
-    ``{"rendered": "..."}``), never the object's printed form.
+    object's ``text``, else its ``name`` (NewsAPI's ``source``), else its first text value
+    (``{"en": "..."}``, WordPress's ``{"rendered": "..."}``), never the object's printed form.
 
     Example:
         >>> text_value({"rendered": "Talks in Minsk", "protected": False})
@@ -107,6 +107,8 @@ def text_value(value: Any) -> str | None:
     if isinstance(value, dict):
         if isinstance(value.get("text"), str):  # a text entity ({"type": "bold", "text": ...})
             return value["text"].strip() or None
+        if isinstance(value.get("name"), str) and value["name"].strip():  # NewsAPI's source
+            return value["name"].strip()  # {"id": "xinhua-net", "name": "Xinhua Net"}
         return next((t for v in value.values() if (t := text_value(v)) is not None), None)
     if isinstance(value, list):
         if any(_is_entity(v) for v in value):  # rich text: its runs, inline
