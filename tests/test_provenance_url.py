@@ -53,3 +53,13 @@ def test_a_row_is_dated_from_its_url_after_its_column(
         source,
         date_text,
     )
+
+
+def test_a_text_page_is_dated_from_its_manifest_url(tmp_path):
+    (tmp_path / "a.txt").write_text("Lukashenko met Putin in Minsk on Friday.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,url\na.txt,https://www.nytimes.com/2014/03/02/world/europe/x.html\n",
+        encoding="utf-8",
+    )
+    row = ingest(tmp_path).corpus.row(0, named=True)
+    assert (row["published"], row["published_source"]) == (dt.date(2014, 3, 2), "url")

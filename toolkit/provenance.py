@@ -139,7 +139,7 @@ def with_dates(
 ) -> pl.DataFrame:
     """``docs`` with ``column_date`` and ``_date_note``, and every full date found refused
     when out of range (``_range_note``)."""
-    found, written = url_date(col("url"))
+    found, written = url_date(pl.coalesce("m_url", "url"))  # the manifest's URL first, as url
     docs = docs.with_columns(
         dates.alias("column_date"),
         notes.alias("_date_note"),
