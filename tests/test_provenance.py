@@ -1,0 +1,111 @@
+"""Dates read from URLs and outlets named by a URL's site, on excerpts of NewsAPI "top
+headlines" dumps (github.com/andrewfromtver/news_ag, app-data/news_ru.js and news_cn.js, as
+trial C's data/SOURCES.md names them): the records' ``publishedAt`` is left out of the files
+and kept as the evidence a URL's date is checked against."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from toolkit import ingest
+
+# NewsAPI records (publishedAt left out); each row: source, URL, publishedAt (the evidence)
+_RECORDS = [
+    ({"id": None, "name": "Ria.ru"}, "https://ria.ru/20210509/ataki-1731602766.html", "2021-05-09"),
+    (
+        {"id": "xinhua-net", "name": "Xinhua Net"},
+        "http://www.xinhuanet.com/world/2021-05/18/c_1127462331.htm",
+        "2021-05-18",
+    ),
+    (
+        {"id": None, "name": "Chinanews.com"},
+        "http://www.chinanews.com/gj/2021/05-18/9480369.shtml",
+        "2021-05-18",
+    ),
+    ({"id": "lenta", "name": "Lenta"}, "https://lenta.ru/news/2021/05/15/dogecoin/", "2021-05-15"),
+    (
+        {"id": "rbc", "name": "RBC"},
+        "https://www.rbc.ru/politics/16/05/2021/60a022e59a79475ca74b50bd",
+        "2021-05-16",
+    ),
+    # not from the dumps: a known alias in the source object beats the URL's site
+    ({"name": "RIA Novosti"}, "http://www.xinhuanet.com/world/2021-05/16/c_1127453057.htm", None),
+]
+
+
+@pytest.fixture
+def newsapi(tmp_path: Path) -> pl.DataFrame:
+    articles = [
+        {"source": s, "title": f"Title {i}", "content": f"Text {i}.", "url": u}
+        for i, (s, u, _) in enumerate(_RECORDS)
+    ]
+    path = tmp_path / "news_ru.json"
+    path.write_text(json.dumps({"status": "ok", "articles": articles}), encoding="utf-8")
+    result = ingest(path)
+    notes = result.report.filter(pl.col("status") == "loaded").select("doc_id", "note")
+    return result.corpus.join(notes, on="doc_id", how="left").sort("title")
+
+
+# title: (outlet, outlet_source, published, published_source, a note it holds or None)
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Title 0", ("RIA Novosti", "column", "2021-05-09", "url", None)),
+        (
+            "Title 1",
+            (
+                "Xinhua",
+                "url",
+                "2021-05-18",
+                "url",
+                "outlet 'Xinhua Net' is not a known alias: Xinhua, which the url names, taken",
+            ),
+        ),
+        ("Title 2", ("Chinanews.com", "column", "2021-05-18", "url", "kept as written")),
+        ("Title 3", ("Lenta", "column", "2021-05-15", "url", None)),
+        ("Title 4", ("RBC", "column", None, None, None)),
+        ("Title 5", ("RIA Novosti", "column", "2021-05-16", "url", None)),
+    ],
+)
+def test_newsapi_rows(newsapi: pl.DataFrame, title: str, expected: tuple) -> None:
+    outlet, outlet_source, published, published_source, note = expected
+    row = newsapi.filter(pl.col("title") == title).row(0, named=True)
+    assert (row["outlet"], row["outlet_source"]) == (outlet, outlet_source)
+    assert row["published_source"] == published_source
+    assert row["published"] == (dt.date.fromisoformat(published) if published else None)
+    if published:  # the URL's day agrees with the record's publishedAt
+        assert _RECORDS[int(title.split()[1])][2] in (published, None)
+    if note:
+        assert note in (row["note"] or "")
+
+
+# (page text, the manifest's URL for it): (published, published_source)
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        (
+            "Talks in Minsk\n\nThe presidents met to discuss the union state.\n",
+            "http://www.xinhuanet.com/world/2021-05/18/c_1127462331.htm",
+            (dt.date(2021, 5, 18), "url"),
+        ),
+        (  # the page's own date stamp comes before the URL's
+            "Talks in Minsk\n\n18 May 2021\n\nThe presidents met to discuss the union state.\n",
+            "https://ria.ru/20210509/ataki-1731602766.html",
+            (dt.date(2021, 5, 18), "text"),
+        ),
+        (  # day first in the URL: not read
+            "Talks in Minsk\n\nThe presidents met to discuss the union state.\n",
+            "https://www.rbc.ru/politics/16/05/2021/60a022e59a79475ca74b50bd",
+            (None, None),
+        ),
+    ],
+)
+def test_a_text_page_is_dated_from_its_manifest_url(tmp_path: Path, text, url, expected) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "talks.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(f"file,url\ntalks.txt,{url}\n", encoding="utf-8")
+    corpus = ingest(tmp_path / "pages", manifest=tmp_path / "manifest.csv").corpus
+    assert corpus.select("published", "published_source").row(0) == expected
