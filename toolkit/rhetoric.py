@@ -25,9 +25,16 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from toolkit.frames import frame_terms, frames_for, lexicon, term_pattern, without_excluded
+from toolkit.frames import (
+    frame_terms,
+    frames_for,
+    lexicon,
+    script_note,
+    term_pattern,
+    without_excluded,
+)
 from toolkit.groups import group_sizes, with_groups
-from toolkit.keyness import default_pair, distinctive_terms
+from toolkit.keyness import default_pair, distinctive_terms, note_of
 from toolkit.options import option
 from toolkit.stats import flag_small
 from toolkit.tokens import Tokens, comparison, exclude_pattern
@@ -43,7 +50,9 @@ __all__ = [
     "frames_for",
     "group_sizes",
     "lexicon",
+    "note_of",
     "quote_share",
+    "script_note",
     "slug",
     "stance",
     "term_pattern",
