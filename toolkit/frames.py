@@ -27,7 +27,9 @@ from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
 __all__ = [
     "frame_terms",
     "frames_for",
+    "frames_note",
     "lexicon",
+    "matches_none",
     "script_note",
     "term_pattern",
     "unmatchable",
@@ -123,15 +125,16 @@ def term_pattern(terms: list[str]) -> str:
 
 
 # the scripts each language is written in; a language not named here is not judged
-_SCRIPTS = {
-    **dict.fromkeys(("en", "de", "fr", "es", "it", "pl", "pt", "nl", "lt", "lv", "et", "cs", "tr"),
-                    {"Latin"}),  # fmt: skip
-    **dict.fromkeys(("ru", "be", "uk", "bg", "sr", "mk", "kk", "ky"), {"Cyrillic"}),
-    "zh": {"Han"},
-    "ja": {"Han", "Hiragana", "Katakana"},
-    "ko": {"Hangul", "Han"},
-    "ar": {"Arabic"},
-    "el": {"Greek"},
+_LATIN = ("en", "de", "fr", "es", "it", "pl", "pt", "nl", "lt", "lv", "et", "cs", "tr")
+_CYRILLIC = ("ru", "be", "uk", "bg", "sr", "mk", "kk", "ky")
+_SCRIPTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_LATIN, frozenset({"Latin"})),
+    **dict.fromkeys(_CYRILLIC, frozenset({"Cyrillic"})),
+    "zh": frozenset({"Han"}),
+    "ja": frozenset({"Han", "Hiragana", "Katakana"}),
+    "ko": frozenset({"Hangul", "Han"}),
+    "ar": frozenset({"Arabic"}),
+    "el": frozenset({"Greek"}),
 }
 _SCRIPT_OF = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "CJK": "Han", "HIRAGANA": "Hiragana",
               "KATAKANA": "Katakana", "HANGUL": "Hangul", "ARABIC": "Arabic",
@@ -193,6 +196,41 @@ def script_note(what: str, terms: list[Any], languages: list[str] | tuple[str, .
                 "items in their language.")  # fmt: skip
     return (f"Of {what}, {listed} {'is' if len(cannot) == 1 else 'are'} written in {letters} and "
             f"cannot match the {items} items compared; the others are counted.")  # fmt: skip
+
+
+def matches_none(terms: list[Any], languages: list[str] | tuple[str, ...]) -> bool:
+    """Whether no term with letters can match documents of ``languages`` for its script.
+
+    Example:
+        >>> matches_none(["belarus*", "minsk"], ["ru"]), matches_none(["minsk", "минск"], ["ru"])
+        (True, False)
+    """
+    lettered = [t for t in terms if _script(str(t)) is not None]
+    return bool(lettered) and len(unmatchable(lettered, languages)) == len(lettered)
+
+
+def frames_note(frames: dict[str, Any], languages: list[str] | tuple[str, ...]) -> str | None:
+    """A sentence when the frames' terms cannot match documents of ``languages`` for their
+    script (the bundled lexicon is English only), naming the frames; None when they can.
+
+    Example:
+        >>> frames_note({"s": {"label": "Security", "terms": ["nato"]}}, ["ru"])[:60]
+        'No frame can be counted: the terms of every frame (Security)'
+    """
+    cannot = [spec.get("label", name) for name, spec in frames.items()
+              if matches_none(_flat(spec["terms"]), languages)]  # fmt: skip
+    if not cannot:
+        return None
+    items = " and ".join(LANGUAGE_NAMES.get(str(lg), str(lg)) for lg in languages)
+    how = ("give a frames_file with each frame's terms per language, e.g. terms: {en: [sanction*], "
+           "ru: [санкци*]}")  # fmt: skip
+    if len(cannot) == len(frames):
+        return (f"No frame can be counted: the terms of every frame ({', '.join(cannot)}) are "
+                f"written in another script than the {items} items compared (the bundled "
+                f"lexicon, toolkit/lexicons/frames.yaml, is English only). To count frames here, "
+                f"{how}.")  # fmt: skip
+    return (f"The terms of {', '.join(cannot)} are written in another script than the {items} "
+            f"items compared and match nothing there; to count them, {how}.")  # fmt: skip
 
 
 def frame_terms(
