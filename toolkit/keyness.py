@@ -213,7 +213,7 @@ def _defined(out: pl.DataFrame, n_terms: int) -> pl.DataFrame:
     kept = out.filter(finite)
     if kept.height == out.height:
         return out
-    dropped = out.height - kept.height
+    dropped = out.filter(~finite)["term"].n_unique()
     if n_terms < 2:
         why = (f"only one term ({out['term'][0]}) is counted among the documents compared, so "
                "its odds against other terms are undefined")  # fmt: skip
