@@ -37,27 +37,27 @@ def test_unmatchable_terms_are_those_of_another_script(terms, languages, cannot)
             "written in Latin letters and the items compared are Russian: none can match. Give "
             "them in Russian (e.g. беларус*, лукашенк*, минск), or compare items in their "
             "language.",
-        ),  # fmt: skip
+        ),
         (
             ["minsk", "минск"],
             ["ru"],
             "Of the query's terms, minsk is written in Latin letters "
             "and cannot match the Russian items compared; the others are counted.",
-        ),  # fmt: skip
+        ),
         (
             ["минск"],
             ["en"],
             "The query's terms (минск) are written in Cyrillic letters and the "
             "items compared are English: none can match. Give them in English, or compare items "
             "in their language.",
-        ),  # fmt: skip
+        ),
         (
             ["明斯克"],
             ["ru"],
             "The query's terms (明斯克) are written in Han characters and the "
             "items compared are Russian: none can match. Give them in Russian (e.g. беларус*, "
             "лукашенк*, минск), or compare items in their language.",
-        ),  # fmt: skip
+        ),
         (QUERY, ["en"], None),
     ],
 )
@@ -72,12 +72,12 @@ def test_the_script_note_names_the_terms_and_what_to_do(terms, languages, expect
             {"a": {"label": "A", "terms": ["nato"]}, "b": {"label": "B", "terms": ["threat*"]}},
             ["ru"],
             "No frame can be counted: the terms of every frame (A, B)",
-        ),  # fmt: skip
+        ),
         (
             {"a": {"label": "A", "terms": ["nato"]}, "b": {"label": "B", "terms": ["нато"]}},
             ["ru"],
             "The terms of A are written in another script",
-        ),  # fmt: skip
+        ),
         ({"a": {"label": "A", "terms": {"en": ["nato"], "ru": ["нато"]}}}, ["ru"], None),
         ({"a": {"label": "A", "terms": ["nato"]}}, ["en"], None),
     ],

@@ -58,5 +58,5 @@ def test_undefined_z_is_dropped_with_a_note_and_no_warning(corpus, options, rows
 def test_log_odds_warns_of_nothing_on_degenerate_counts(y_i, y_j, alpha):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        delta, var = keyness._log_odds(np.array(y_i), np.array(y_j), np.array(alpha))
+        delta, _ = keyness._log_odds(np.array(y_i), np.array(y_j), np.array(alpha))
     assert not np.isfinite(delta).all()
