@@ -226,9 +226,10 @@ lexicons = rh.frame_terms(frames, stop_words=opts["stop_words"],
 frame_lines = ctx.cached("evidence_frames", lambda: evidence.kwic(
     docs, lexicons, by=by, window=opts["window"], per_key=5), inputs=frames)  # fmt: skip
 ctx.save_table(frame_lines, "evidence_frames")
-display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
-                         f"lines per frame and {by}, earliest first)",
-                         **whole("evidence_frames")))  # fmt: skip
+if countable:  # no empty table of lines where no frame can match
+    display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
+                             f"lines per frame and {by}, earliest first)",
+                             **whole("evidence_frames")))  # fmt: skip
 
 # %% [markdown]
 # ## Who is quoted
@@ -354,5 +355,5 @@ if keywords_script:
 if not rh.matches_none(opts["keywords"], present):
     display(d.table(counts.fill_null(0).rename({"key": "keyword"}), title="Keywords",
                     links={"keyword": "keyword"}))  # fmt: skip
-display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
-                         **whole("concordance")))  # fmt: skip
+    display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
+                             **whole("concordance")))  # fmt: skip
