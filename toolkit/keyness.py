@@ -55,7 +55,8 @@ def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.n
         delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
             (y_j + alpha) / (n_j + a0 - y_j - alpha)
         )
-    return np.where(np.isfinite(delta), delta, np.nan), 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+        var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+    return np.where(np.isfinite(delta), delta, np.nan), var
 
 
 def _within_strata(
