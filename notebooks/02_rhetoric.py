@@ -133,7 +133,11 @@ largest = rh.default_pair(docs, by=by, languages=opts["languages"],
 if len(largest) < 2:
     display(d.say("One group among the documents compared ({groups}): no rest to compare it "
                   "against.", groups=largest))  # fmt: skip
+elif rh.note_of(terms) and "term" not in terms.columns:  # every z undefined: say why
+    display(d.say("{note}", note=rh.note_of(terms)))
 elif terms.height:
+    if rh.note_of(terms):
+        display(d.say("{note}", note=rh.note_of(terms)))
     display(d.table(terms.select("group", "term", "count", "count_other", "per_1000", "z",
                                  "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
@@ -167,7 +171,9 @@ if len(pair) == 2:
     title = f"{pair[0]} (n={n[pair[0]][0]} docs) against {pair[1]} (n={n[pair[1]][0]} docs)" + (
         " - small n, do not read as evidence" if set(pair) & set(small) else ""
     )
-    fig = log_odds_scatter(versus, title=title) if versus.height else None
+    if rh.note_of(versus):  # terms with an undefined z, left out
+        display(d.say("{note}", note=rh.note_of(versus)))
+    fig = log_odds_scatter(versus, title=title) if "term" in versus.columns else None
     display(
         d.figure_or_reason(
             fig,
@@ -199,21 +205,31 @@ frames_compared = comparison(docs, languages=opts["languages"], through="frame t
 frames, frames_left = rh.frames_for(frames, frames_compared)
 display(d.say("Frames are counted <b>{how}</b>. {left}", how=frames_compared.describe(),
               left="; ".join(frames_left)))  # fmt: skip
-columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
-display(d.table(rates.select(*columns, "small_n"), title="Frames per 1,000 words",
-                links={"label": "frame"}))  # fmt: skip
-fig = rate_bars(rates.drop("frame").rename({"label": "frame"}), group="group", category="frame",
-                value="per_1000", title="Frames per 1,000 words (95% bootstrap intervals)",
-                axis_title="matches per 1,000 words")  # fmt: skip
-display(d.figure_or_reason(fig, "No term of any frame occurs in these documents."))
+# frames whose terms are in another script than the documents' (an English lexicon on Russian)
+frames_script = rh.frames_note(frames, frames_compared.languages)
+ctx.record("frames_script", frames_script)
+if frames_script:
+    display(d.say("{note}", note=frames_script))
+countable = not frames or any(not rh.matches_none(f["terms"], frames_compared.languages)
+                              for f in frames.values())  # fmt: skip
+if countable:  # else the sentence above stands in for a table and a plot of zeros
+    columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
+    display(d.table(rates.select(*columns, "small_n"), title="Frames per 1,000 words",
+                    links={"label": "frame"}))  # fmt: skip
+    fig = rate_bars(rates.drop("frame").rename({"label": "frame"}), group="group",
+                    category="frame", value="per_1000",
+                    title="Frames per 1,000 words (95% bootstrap intervals)",
+                    axis_title="matches per 1,000 words")  # fmt: skip
+    display(d.figure_or_reason(fig, "No term of any frame occurs in these documents."))
 lexicons = rh.frame_terms(frames, stop_words=opts["stop_words"],
                           exclude_terms=opts["exclude_terms"])  # fmt: skip
 frame_lines = ctx.cached("evidence_frames", lambda: evidence.kwic(
     docs, lexicons, by=by, window=opts["window"], per_key=5), inputs=frames)  # fmt: skip
 ctx.save_table(frame_lines, "evidence_frames")
-display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
-                         f"lines per frame and {by}, earliest first)",
-                         **whole("evidence_frames")))  # fmt: skip
+if countable:  # no empty table of lines where no frame can match
+    display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
+                             f"lines per frame and {by}, earliest first)",
+                             **whole("evidence_frames")))  # fmt: skip
 
 # %% [markdown]
 # ## Who is quoted
@@ -328,7 +344,16 @@ found_kw = keyword_lines.group_by("key").agg(lines=pl.len(), docs=pl.col("doc_id
 counts = pl.DataFrame({"key": sorted(map(str, opts["keywords"]))}).join(
     found_kw, on="key", how="left"
 )
-display(d.table(counts.fill_null(0).rename({"key": "keyword"}), title="Keywords",
-                links={"keyword": "keyword"}))  # fmt: skip
-display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
-                         **whole("concordance")))  # fmt: skip
+# keywords in a script none of the documents' languages is written in match nothing: say so
+present = (
+    sorted(set(docs["lang"].drop_nulls().to_list()) - {"und"}) if "lang" in docs.columns else []
+)
+keywords_script = rh.script_note("the keywords", opts["keywords"], present)
+ctx.record("keywords_script", keywords_script)
+if keywords_script:
+    display(d.say("{note}", note=keywords_script))
+if not rh.matches_none(opts["keywords"], present):
+    display(d.table(counts.fill_null(0).rename({"key": "keyword"}), title="Keywords",
+                    links={"keyword": "keyword"}))  # fmt: skip
+    display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
+                             **whole("concordance")))  # fmt: skip

@@ -167,7 +167,13 @@ coverage = (
 )
 show_table(coverage, caption=f"Each outlet's {period}s: with items, partial, without items, "
            f"below min_period_items ({floor})")  # fmt: skip
-if by_outlet.filter(pl.col("n") >= floor).height:
+# query terms in a script the items compared are not written in match nothing: say so
+query_note = rh.script_note("the query's terms", opts["query"], compared.languages)
+ctx.record("query_script", query_note)
+if query_note:
+    say(escape(query_note))
+drawable = not rh.matches_none(opts["query"], compared.languages)  # else no plot of zeros
+if drawable and by_outlet.filter(pl.col("n") >= floor).height:
     show(
         share_panels(
             pl.concat([by_outlet, both.drop("groups")], how="diagonal_relaxed"),
@@ -179,7 +185,7 @@ if by_outlet.filter(pl.col("n") >= floor).height:
             f"({left_out} undated left out)",
         )
     )
-else:
+elif drawable:
     say(f"No outlet has {floor} or more dated items in any {period}: no share to draw.")
 
 # %% [markdown]
@@ -193,12 +199,19 @@ frames = ctx.frames()  # the bundled frames with the rhetoric section's `frames_
 frames, frames_left = rh.frames_for(frames, compared)  # the terms of the languages followed
 if frames_left:
     say(escape("; ".join(frames_left)))
+frames_script = rh.frames_note(frames, compared.languages)  # an English lexicon on Russian items
+ctx.record("frames_script", frames_script)
+if frames_script:
+    say(escape(frames_script))
 frame_series = ctx.cached("frame_shares", lambda: tr.frame_shares(
     read, frames, period=period, by="outlet", rolling=opts["rolling"]), inputs=frames)  # fmt: skip
 frame_pooled = tr.pooled(frame_series, category="frame", min_items=floor)
 ctx.save_table(frame_series, "frame_share_by_outlet")
 ctx.save_table(frame_pooled, "frame_share_pooled")
-if frame_series.filter(pl.col("n") >= floor).height:
+# no plot of zeros where no frame's terms can match the items' script
+countable = not frames or any(not rh.matches_none(f["terms"], compared.languages)
+                              for f in frames.values())  # fmt: skip
+if countable and frame_series.filter(pl.col("n") >= floor).height:
     show(
         share_panels(
             pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed"),
@@ -206,7 +219,7 @@ if frame_series.filter(pl.col("n") >= floor).height:
             title=f"Share of each outlet's items per {period} with each frame",
         )
     )  # fmt: skip
-else:
+elif countable:
     say(f"No frame to draw: no outlet has {floor} or more dated items in any {period}.")
 
 # %% [markdown]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,19 @@ import yaml
 
 from toolkit.errors import DataError, ToolkitError
 from toolkit.resources import read_mapping
-from toolkit.tokens import Comparison, Tokens
+from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
 
-__all__ = ["frame_terms", "frames_for", "lexicon", "term_pattern", "without_excluded"]
+__all__ = [
+    "frame_terms",
+    "frames_for",
+    "frames_note",
+    "lexicon",
+    "matches_none",
+    "script_note",
+    "term_pattern",
+    "unmatchable",
+    "without_excluded",
+]
 
 
 @functools.lru_cache(maxsize=16)
@@ -111,6 +122,115 @@ def term_pattern(terms: list[str]) -> str:
         body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
         parts.append(body + (r"\w*" if star else ""))
     return r"(?i)\b(?:" + "|".join(parts) + r")\b"
+
+
+# the scripts each language is written in; a language not named here is not judged
+_LATIN = ("en", "de", "fr", "es", "it", "pl", "pt", "nl", "lt", "lv", "et", "cs", "tr")
+_CYRILLIC = ("ru", "be", "uk", "bg", "sr", "mk", "kk", "ky")
+_SCRIPTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_LATIN, frozenset({"Latin"})),
+    **dict.fromkeys(_CYRILLIC, frozenset({"Cyrillic"})),
+    "zh": frozenset({"Han"}),
+    "ja": frozenset({"Han", "Hiragana", "Katakana"}),
+    "ko": frozenset({"Hangul", "Han"}),
+    "ar": frozenset({"Arabic"}),
+    "el": frozenset({"Greek"}),
+}
+_SCRIPT_OF = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "CJK": "Han", "HIRAGANA": "Hiragana",
+              "KATAKANA": "Katakana", "HANGUL": "Hangul", "ARABIC": "Arabic",
+              "GREEK": "Greek"}  # fmt: skip
+# a query a reader of each language could start from, for the sentence that asks for one
+_EXAMPLE = {"ru": "беларус*, лукашенк*, минск", "be": "беларус*, лукашэнк*, мінск",
+            "uk": "білорус*, лукашенк*, мінськ", "zh": "白俄罗斯, 卢卡申科, 明斯克"}  # fmt: skip
+
+
+def _script(term: str) -> str | None:
+    """The script of a term's letters (the first letter's), None when it has none."""
+    for ch in str(term):
+        if ch.isalpha():
+            name = unicodedata.name(ch, "").split(" ")[0]
+            return _SCRIPT_OF.get(name, name.title())
+    return None
+
+
+def unmatchable(terms: list[Any], languages: list[str] | tuple[str, ...]) -> list[str]:
+    """The terms whose letters are of a script none of ``languages`` is written in (Latin terms
+    against Russian or Chinese text, Cyrillic ones against English): those can match nothing
+    in documents of those languages. A language whose script is not known judges no term.
+
+    Example:
+        >>> unmatchable(["belarus*", "минск", "NATO 2"], ["ru"])
+        ['belarus*', 'NATO 2']
+        >>> unmatchable(["belarus*", "минск"], ["en", "ru"])
+        []
+    """
+    scripts = [_SCRIPTS.get(str(lg)) for lg in languages]
+    if not scripts or any(s is None for s in scripts):
+        return []
+    written = set().union(*scripts)
+    return [str(t) for t in terms if (sc := _script(str(t))) is not None and sc not in written]
+
+
+def script_note(what: str, terms: list[Any], languages: list[str] | tuple[str, ...]) -> str | None:
+    """A sentence saying which of ``what`` (``"the query's terms"``, ``"the keywords"``) cannot
+    match the items compared, in ``languages``, for their script; None when all can.
+
+    Example:
+        >>> script_note("the query's terms", ["belarus*", "minsk"], ["ru"])[:76]
+        "The query's terms (belarus*, minsk) are written in Latin letters and the ite"
+    """
+    cannot = unmatchable(terms, languages)
+    if not cannot:
+        return None
+    names = [LANGUAGE_NAMES.get(str(lg), str(lg)) for lg in languages]
+    items = " and ".join(names)
+    scripts = sorted({_script(t) or "" for t in cannot})
+    letters = " and ".join(f"{s} letters" if s in ("Latin", "Cyrillic", "Greek", "Arabic")
+                           else f"{s} characters" for s in scripts)  # fmt: skip
+    listed = ", ".join(cannot)
+    if len(cannot) == len([t for t in terms if _script(str(t)) is not None]):
+        example = _EXAMPLE.get(str(languages[0])) if len(languages) == 1 else None
+        hint = f" (e.g. {example})" if example else ""
+        return (f"{what[0].upper()}{what[1:]} ({listed}) are written in {letters} and the items "
+                f"compared are {items}: none can match. Give them in {items}{hint}, or compare "
+                "items in their language.")  # fmt: skip
+    return (f"Of {what}, {listed} {'is' if len(cannot) == 1 else 'are'} written in {letters} and "
+            f"cannot match the {items} items compared; the others are counted.")  # fmt: skip
+
+
+def matches_none(terms: list[Any], languages: list[str] | tuple[str, ...]) -> bool:
+    """Whether no term with letters can match documents of ``languages`` for its script.
+
+    Example:
+        >>> matches_none(["belarus*", "minsk"], ["ru"]), matches_none(["minsk", "минск"], ["ru"])
+        (True, False)
+    """
+    lettered = [t for t in terms if _script(str(t)) is not None]
+    return bool(lettered) and len(unmatchable(lettered, languages)) == len(lettered)
+
+
+def frames_note(frames: dict[str, Any], languages: list[str] | tuple[str, ...]) -> str | None:
+    """A sentence when the frames' terms cannot match documents of ``languages`` for their
+    script (the bundled lexicon is English only), naming the frames; None when they can.
+
+    Example:
+        >>> frames_note({"s": {"label": "Security", "terms": ["nato"]}}, ["ru"])[:60]
+        'No frame can be counted: the terms of every frame (Security)'
+    """
+    cannot = [spec.get("label", name) for name, spec in frames.items()
+              if matches_none(_flat(spec["terms"]), languages)]  # fmt: skip
+    if not cannot:
+        return None
+    items = " and ".join(LANGUAGE_NAMES.get(str(lg), str(lg)) for lg in languages)
+    how = ("give a frames_file with each frame's terms per language, e.g. terms: {en: [sanction*], "
+           "ru: [санкци*]}")  # fmt: skip
+    if len(cannot) == len(frames):
+        return (f"No frame can be counted: the terms of every frame ({', '.join(cannot)}) are "
+                f"written in another script than the {items} items compared (the bundled "
+                f"lexicon, toolkit/lexicons/frames.yaml, is English only). To count frames here, "
+                f"{how}.")  # fmt: skip
+    return (f"The terms of {', '.join(cannot)} are written in another script than the {items} "
+            f"items compared and match nothing there; to count them, {how}.")  # fmt: skip
 
 
 def frame_terms(

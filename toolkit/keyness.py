@@ -16,7 +16,7 @@ from toolkit.groups import group_sizes, with_groups
 from toolkit.resources import UNKNOWN
 from toolkit.tokens import Tokens, comparison
 
-__all__ = ["distinctive_terms"]
+__all__ = ["distinctive_terms", "note_of"]
 
 _SEP = "\x1f"  # between a stratum and a group in a combined group name
 
@@ -55,7 +55,8 @@ def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.n
         delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
             (y_j + alpha) / (n_j + a0 - y_j - alpha)
         )
-    return np.where(np.isfinite(delta), delta, np.nan), 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+        var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+    return np.where(np.isfinite(delta), delta, np.nan), var
 
 
 def _within_strata(
@@ -88,30 +89,27 @@ def _ranked(
 ) -> pl.DataFrame:
     """One group's terms against the other counts, with rates and log-odds, ranked by z."""
     delta, var = _log_odds(y_i, y_j, alpha)
-    return _table(group, terms, y_i, y_j, delta, delta / np.sqrt(var))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return _table(group, terms, y_i, y_j, delta, delta / np.sqrt(var))
 
 
 def _table(
     group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, delta, z
 ) -> pl.DataFrame:
     """The terms' table, ranked by z; a term whose log-odds is undefined (one side's whole
-    vocabulary: a comparison of a single term) has no score and no row, never a NaN shown."""
-    return (
-        pl.DataFrame(
-            {
-                "group": group,
-                "term": terms,
-                "count": y_i.astype(np.int64),
-                "count_other": y_j.astype(np.int64),
-                "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
-                "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
-                "log_odds": np.round(delta, 4),
-                "z": np.round(z, 3),
-            }
-        )
-        .filter(pl.col("z").is_not_nan() & pl.col("z").is_finite())
-        .sort(["z", "term"], descending=[True, False])
-    )
+    vocabulary: a comparison of a single term) is dropped by :func:`_defined`, with a note."""
+    return pl.DataFrame(
+        {
+            "group": group,
+            "term": terms,
+            "count": y_i.astype(np.int64),
+            "count_other": y_j.astype(np.int64),
+            "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
+            "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
+            "log_odds": np.round(delta, 4),
+            "z": np.round(z, 3),
+        }
+    ).sort(["z", "term"], descending=[True, False])
 
 
 def default_pair(
@@ -206,7 +204,39 @@ def distinctive_terms(
     out = out.with_columns(comparison=pl.lit(compared.kind))
     if pair:
         out = out.with_columns(other=pl.lit(pair[1]))
-    return out
+    return _defined(out, len(terms))
+
+
+def _defined(out: pl.DataFrame, n_terms: int) -> pl.DataFrame:
+    """``out`` without the rows whose z is undefined (NaN or infinite), with a ``note`` saying
+    why when there were some; only the ``note`` when every row was."""
+    finite = pl.col("z").is_finite() & pl.col("log_odds").is_finite()
+    kept = out.filter(finite)
+    if kept.height == out.height:
+        return out
+    dropped = out.filter(~finite)["term"].n_unique()
+    if n_terms < 2:
+        why = (f"only one term ({out['term'][0]}) is counted among the documents compared, so "
+               "its odds against other terms are undefined")  # fmt: skip
+    else:
+        why = "a group uses no term but these, so their odds against other terms are undefined"
+    note = (f"{dropped} term{'s' if dropped != 1 else ''} left out: z cannot be computed "
+            f"because {why}.")  # fmt: skip
+    if not kept.height:
+        return pl.DataFrame({"note": [note]})
+    return kept.with_columns(note=pl.lit(note))
+
+
+def note_of(terms: pl.DataFrame) -> str | None:
+    """The note :func:`distinctive_terms` leaves on terms it dropped for an undefined z, or None.
+
+    Example:
+        >>> note_of(pl.DataFrame({"note": ["1 term left out: ..."]}))
+        '1 term left out: ...'
+    """
+    if "note" not in terms.columns or not terms.height:
+        return None
+    return terms["note"][0]
 
 
 def _stratified(
@@ -233,9 +263,9 @@ def _stratified(
         return pl.DataFrame()
     inside = grouped.select(stratum.is_in(strata)).to_series()
     sizes = group_sizes(grouped.filter(inside), by=by, min_group_docs=min_group_docs)
-    return (
-        _table(pair[0], terms, y_i, y_j, delta, z)
-        .filter((pl.col("count") + pl.col("count_other")) > 0)
+    table = _table(pair[0], terms, y_i, y_j, delta, z)
+    return _defined(
+        table.filter((pl.col("count") + pl.col("count_other")) > 0)
         .join(sizes, on="group", how="left")
         .with_columns(
             comparison=pl.lit(kind),
@@ -243,5 +273,6 @@ def _stratified(
             within=pl.lit(within),
             strata=pl.lit(len(strata), pl.Int64),
             left_out=pl.lit(int((~inside).sum()), pl.Int64),
-        )
+        ),
+        len(terms),
     )

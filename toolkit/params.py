@@ -40,6 +40,7 @@ from toolkit.params_checks import (
     check_dedup,
     check_events,
     check_ingest,
+    check_languages,
     check_name,
     check_outlets,
     check_paths,
@@ -279,6 +280,7 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
     check_outlets(params, root, problems)
     check_dates(params, problems)
     check_events(params["trends"], problems)
+    check_languages(params, problems)
     check_dedup(params["dedup"], problems)
     check_dask(params["dask"], problems)
     check_aliases(params["rhetoric"]["speaker_aliases"], problems)

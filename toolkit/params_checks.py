@@ -185,3 +185,24 @@ def check_events(trends: dict[str, Any], problems: list[str]) -> None:
             dt.date.fromisoformat(trends["event"])
         except ValueError:
             problems.append(f"trends.event: {trends['event']!r} is not a date (YYYY-MM-DD)")
+
+
+def check_languages(params: dict[str, Any], problems: list[str]) -> None:
+    """``rhetoric.languages`` and ``trends.languages``: several languages need a
+    ``language_map`` for all of them but one (words of different languages meet only through
+    it), the check :func:`toolkit.tokens.comparison` makes, here before anything runs."""
+    for section in ("rhetoric", "trends"):
+        options = params.get(section) or {}
+        chosen = list(dict.fromkeys(str(lg) for lg in options.get("languages") or ()))
+        if len(chosen) < 2:
+            continue
+        mapping = options.get("language_map") or {}
+        unmapped = [lg for lg in chosen if lg not in mapping]
+        if not mapping or len(unmapped) > 1:
+            problems.append(
+                f"{section}.languages: {', '.join(chosen)}: words of different languages are "
+                "compared only through a mapping you give; set "
+                f"{section}.language_map (each language's words to shared terms, e.g. "
+                "{ru: {санкция: sanction}}) for all of them but one, or name one language to "
+                "compare within it"
+            )

@@ -25,9 +25,18 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from toolkit.frames import frame_terms, frames_for, lexicon, term_pattern, without_excluded
+from toolkit.frames import (
+    frame_terms,
+    frames_for,
+    frames_note,
+    lexicon,
+    matches_none,
+    script_note,
+    term_pattern,
+    without_excluded,
+)
 from toolkit.groups import group_sizes, with_groups
-from toolkit.keyness import default_pair, distinctive_terms
+from toolkit.keyness import default_pair, distinctive_terms, note_of
 from toolkit.options import option
 from toolkit.stats import flag_small
 from toolkit.tokens import Tokens, comparison, exclude_pattern
@@ -41,9 +50,13 @@ __all__ = [
     "frame_rates",
     "frame_terms",
     "frames_for",
+    "frames_note",
     "group_sizes",
     "lexicon",
+    "matches_none",
+    "note_of",
     "quote_share",
+    "script_note",
     "slug",
     "stance",
     "term_pattern",

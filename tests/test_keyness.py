@@ -1,0 +1,62 @@
+import warnings
+
+import numpy as np
+import polars as pl
+import pytest
+
+from toolkit import keyness
+from toolkit.keyness import distinctive_terms, note_of
+
+
+def docs(rows):
+    """(doc_id, outlet, text) in Russian."""
+    frame = pl.DataFrame(rows, schema=["doc_id", "outlet", "text"], orient="row")
+    return frame.with_columns(lang=pl.lit("ru"), n_words=pl.col("text").str.split(" ").list.len())
+
+
+# one term in the whole vocabulary (what NewsAPI's letterless Russian bodies leave: "ru")
+ONE_TERM = docs([(f"a{i}", "RIA", "ru") for i in range(6)] + [(f"b{i}", "TASS", "ru ru")
+                                                               for i in range(6)])  # fmt: skip
+TWO_TERMS = docs([(f"a{i}", "RIA", "москва москва минск") for i in range(6)]
+                 + [(f"b{i}", "TASS", "минск минск москва") for i in range(6)])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("corpus", "options", "rows", "note"),
+    [
+        # each group against the rest and one against the other: z undefined, every row dropped
+        (ONE_TERM, {}, 0, "1 term left out: z cannot be computed because only one term (ru)"),
+        (ONE_TERM, {"pair": ("RIA", "TASS")}, 0, "1 term left out: z cannot be computed"),
+        (ONE_TERM, {"pair": ("RIA", "TASS"), "within": "lang"}, 0, "1 term left out"),
+        # two terms: every z defined, no note
+        (TWO_TERMS, {}, 4, None),
+        (TWO_TERMS, {"pair": ("RIA", "TASS")}, 2, None),
+    ],
+)
+def test_undefined_z_is_dropped_with_a_note_and_no_warning(corpus, options, rows, note):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a numpy RuntimeWarning fails the test
+        out = distinctive_terms(corpus, by="outlet", min_count=1, min_group_docs=1,
+                                 ngram_max=1, **options)  # fmt: skip
+    kept = out.filter(pl.col("term").is_not_null()) if "term" in out.columns else out.clear()
+    assert kept.height == rows
+    if rows:
+        assert kept["z"].is_finite().all() and kept["log_odds"].is_finite().all()
+    if note is None:
+        assert note_of(out) is None
+    else:
+        assert note_of(out).startswith(note)
+
+
+@pytest.mark.parametrize(
+    ("y_i", "y_j", "alpha"),
+    [
+        ([5.0], [3.0], [1.0]),  # one term: odds against the other terms are 0/0
+        ([0.0, 0.0], [0.0, 0.0], [0.0, 0.0]),  # nothing counted, no prior
+    ],
+)
+def test_log_odds_warns_of_nothing_on_degenerate_counts(y_i, y_j, alpha):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        delta, _ = keyness._log_odds(np.array(y_i), np.array(y_j), np.array(alpha))
+    assert not np.isfinite(delta).all()
