@@ -36,6 +36,9 @@ from toolkit.outlets import Registry, registry
         ("新华社", "Xinhua"),
         ("人民网", "People's Daily"),
         ("en.people.cn", "People's Daily"),
+        ("Chinanews.com", "China News Service"),  # NewsAPI's source name (trial C)
+        ("中新网", "China News Service"),
+        ("中新社", "China News Service"),
         ("no such outlet", None),
     ],
 )
