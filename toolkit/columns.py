@@ -23,6 +23,7 @@ import polars as pl
 
 from toolkit.errors import InputError
 from toolkit.records import Skip, Table, meta_json, text_value
+from toolkit.table_bodies import FALLBACK, bodies
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -310,7 +311,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             _meta_json(frame, others).alias("meta"),
             _frame_note(picked, values).alias("note"),
         )
-        out = bodies(out, picked)
+        out = bodies(out, *_read_names(picked))
     except pl.exceptions.PolarsError as e:
         read = {c: str(frame.schema[c]) for c in sorted(used)}
         raise InputError(
@@ -347,54 +348,9 @@ def _frame_note(picked: dict[str, tuple[Path, ...]], values: dict[str, list[pl.E
     return pl.when(note != "").then(note)
 
 
-# The field of the summary columns a row's text falls back to (not a corpus field)
-FALLBACK = "_fallback"
-# A text with fewer letters than this share of its characters (not spaces) is no article's
-# body: NewsAPI strips Cyrillic and Chinese letters from Russian and Chinese outlets' content
-MIN_LETTER_SHARE = 0.3
-# NewsAPI's mark where it cut a text: "… [+726 chars]"
-_CUT_MARK = r"\s*…?\s*\[\+(\d+) chars\]\s*$"
-
-
-def bodies(frame: pl.DataFrame, picked: dict[str, tuple[Path, ...]]) -> pl.DataFrame:
-    """A table's rows with each text that is empty or holds almost no letters (under
-    ``MIN_LETTER_SHARE``) replaced by the row's summary (``description``, ``lead``...) where it
-    has one, and a source's cut mark ("… [+726 chars]") removed; each row's note says what was
-    done. Without a summary, a letterless text is kept, and said."""
-    if "text" not in frame.columns:
-        return frame
-    text, fallback = pl.col("text"), pl.col(FALLBACK)
-    chars = text.str.len_chars() - text.str.count_matches(r"\s")
-    share = text.str.count_matches(r"\p{L}") / chars
-    letterless = (chars > 0) & (share < MIN_LETTER_SHARE)
-    body = ", ".join(_name(p) for p in picked["text"])
-    summary = ", ".join(_name(p) for p in picked.get(FALLBACK, ()))
-    has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
-    swap = (text.is_null() | letterless) & has_fallback
-    pct = (share * 100).round(0).cast(pl.Int64)
-    notes = [
-        pl.when(swap & text.is_null()).then(
-            pl.lit(f"no text in {body}: {summary} read as the text")
-        ),
-        pl.when(swap & letterless).then(
-            pl.format(f"{body} holds almost no letters ({{}}%): {summary} read as the text", pct)
-        ),
-        pl.when(letterless & ~has_fallback).then(
-            pl.format("the text holds almost no letters ({}% of its characters)", pct)
-        ),
-    ]
-    read = pl.when(swap).then(fallback if FALLBACK in frame.columns else text).otherwise(text)
-    out = frame.with_columns(read.alias("text"), *[n.alias(f"_n{i}") for i, n in enumerate(notes)])
-    cut = pl.col("text").str.extract(_CUT_MARK, 1)
-    out = out.with_columns(
-        pl.col("text").str.replace(_CUT_MARK, ""),
-        pl.when(cut.is_not_null())
-        .then(pl.format("the text was cut short by its source ({} characters not given)", cut))
-        .alias("_n3"),
-    )
-    note = pl.concat_str(["note", *(f"_n{i}" for i in range(4))], separator="; ", ignore_nulls=True)
-    out = out.with_columns(pl.when(note != "").then(note).alias("note"))
-    return out.drop("_n0", "_n1", "_n2", "_n3", *([FALLBACK] if FALLBACK in out.columns else []))
+def _read_names(picked: dict[str, tuple[Path, ...]]) -> tuple[str, str]:
+    """The body columns and the summary columns read, named for the notes of :func:`bodies`."""
+    return tuple(", ".join(map(_name, picked.get(k, ()))) for k in ("text", FALLBACK))
 
 
 def _holds_binary(dtype: pl.DataType) -> bool:
@@ -468,9 +424,8 @@ def table_of_records(
         strings = [k for k, dtype in schema.items() if dtype == pl.String]
         data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
         frame = pl.DataFrame(data, schema=schema)
-    return Table(
-        rel, bodies(frame, picked), has_body_column=bool(picked["text"]), text_from=summary
-    )
+    frame = bodies(frame, *_read_names(picked))
+    return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
 
 
 def _channel_posts(rows: list[tuple[int, int | None, dict[str, Any]]], columns: list[str]) -> bool:
