@@ -7,7 +7,8 @@ import polars as pl
 import pytest
 
 from toolkit.outlets import registry
-from toolkit.titles import is_prose, is_title, prose_flags
+from toolkit.title_lines import is_title
+from toolkit.titles import is_prose, prose_flags
 
 
 def _words(n: int, word: str = "word", end: str = ".") -> str:

@@ -18,13 +18,11 @@ from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry, registry
 from toolkit.page_dates import doubtful_stamp, page_date, yearless_date
 from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS
+from toolkit.title_lines import BYLINE, INITIALS_END, is_title
 from toolkit.titles import (
-    BYLINE,
-    INITIALS_END,
     article_span,
     core_start,
     is_prose,
-    is_title,
     title_part,
     titles_over_bylines,
 )

@@ -14,7 +14,8 @@ from toolkit.date_order import Order
 from toolkit.dates import PartialDate, date_from_groups
 from toolkit.outlets import Registry
 from toolkit.stamps import stamp_date, yearless_stamp
-from toolkit.titles import BYLINE, MERIDIEM
+from toolkit.title_lines import BYLINE
+from toolkit.titles import MERIDIEM
 
 __all__ = ["doubtful_stamp", "page_date", "yearless_date"]
 

@@ -19,6 +19,7 @@ from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
 from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
+from toolkit.provenance_notes import field_notes
 from toolkit.sources import REPORT_SCHEMA, Manifest
 
 __all__ = [
@@ -192,7 +193,7 @@ def resolved(
         .lazy()
         .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
         .with_columns(_fields())
-        .with_columns(pl.when(_note() != "").then(_note()).alias("_note"))
+        .with_columns(pl.when(field_notes() != "").then(field_notes()).alias("_note"))
         .collect(engine="streaming")
     )
     texts = texts.with_columns(word_counts(texts["n_words"], texts["text"], texts["lang"]))
@@ -295,81 +296,6 @@ def _date_text() -> pl.Expr:
         pl.when(col("inferred").is_not_null()).then(col("partial_text")),
         col("partial_text"),
         col("m_published").cast(pl.String),
-    )
-
-
-def _note() -> pl.Expr:
-    """What the report says of a loaded article: a missing body column, an unknown outlet, a
-    date not understood or not fixed, a dateline that disagrees."""
-    undated_note = pl.when(
-        col("published").is_null() & col("date_raw").is_null() & col("partial_month").is_not_null()
-    ).then(
-        pl.when(col("dateline").is_not_null())
-        .then(pl.lit("dateline has no year and no evidence fixes one"))
-        .otherwise(pl.lit("the page's date stamp has no year and no evidence fixes one"))
-    )
-    return pl.concat_str(
-        [
-            pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
-            pl.when(col("_text_from").is_not_null()).then(
-                pl.format("no body column: the {} column read as the text", "_text_from")
-            ),
-            pl.when(col("_encoding").str.starts_with("utf-16-"))
-            .then(pl.format("UTF-16 without a byte-order mark: decoded as {}", "_encoding"))
-            .when(~col("_encoding").is_in(["utf-8", "utf-16"]))
-            .then(pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")),
-            col("_table_note"),
-            col("_page_note"),
-            col("_fields_note"),
-            pl.when(col("_unknown_outlet").is_not_null()).then(
-                pl.when(col("outlet") == col("_unknown_outlet"))
-                .then(pl.format("outlet '{}' is not a known alias; kept as written", "outlet_raw"))
-                .otherwise(
-                    pl.format(
-                        "outlet '{}' is not a known alias: {}, which the {} names, taken",
-                        "outlet_raw",
-                        "outlet",
-                        "outlet_source",
-                    )
-                )
-            ),
-            pl.when(col("outlet").is_null() & col("site_raw").is_not_null()).then(
-                pl.format(
-                    "site '{}' names no known outlet: outlet left empty (an outlet table with "
-                    "it as an alias or site would name it)",
-                    "site_raw",
-                )
-            ),
-            pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(
-                pl.format(
-                    "the page's site name '{}' names no known outlet: not taken as its outlet "
-                    "(an outlet table with it as an alias would be)",
-                    "_site_name",
-                )
-            ),
-            pl.when(
-                col("m_outlet").is_null()
-                & col("column_outlet").is_null()
-                & col("site_column_outlet").is_not_null()
-                & col("site_outlet").is_not_null()
-                & col("url").is_not_null()
-                & (col("site_column_outlet") != col("site_outlet"))
-            ).then(
-                pl.format(
-                    "the site column names {} ('{}') but the URL's site is {}'s: the site "
-                    "column's taken",
-                    "site_column_outlet",
-                    "site_raw",
-                    "site_outlet",
-                )
-            ),
-            col("_date_note"),
-            col("_range_note"),
-            undated_note,
-            col("_disagree"),
-        ],
-        separator="; ",
-        ignore_nulls=True,
     )
 
 

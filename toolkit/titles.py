@@ -14,46 +14,33 @@ import re
 import polars as pl
 
 from toolkit.outlets import Registry
-from toolkit.stamps import NUMERIC_STAMP, STAMP_MAX_CHARS, stamp_date, yearless_stamp
+from toolkit.title_lines import (
+    BYLINE,
+    KANA_HAN,
+    PATH_SEPARATOR,
+    headline_size,
+    is_byline,
+    is_title,
+    over_byline_or_stamp,
+    stamp_like,
+    title_candidate,
+)
 
 __all__ = [
-    "BYLINE",
-    "INITIALS_END",
     "MERIDIEM",
     "article_span",
     "core_start",
     "is_prose",
-    "is_title",
     "prose_flags",
     "title_part",
     "titles_over_bylines",
 ]
 
-_TITLE_MAX_WORDS = 30
-_TITLE_END = re.compile(r"[.,;:。！？]$")
-_TITLE_MAX_CHARS = 200
-INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")  # "... N.Y.C."
-_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
-
-def is_title(p: str, reg: Registry) -> bool:
-    words = p.count(" ") + 1
-    if (
-        words > _TITLE_MAX_WORDS
-        or len(p) > _TITLE_MAX_CHARS
-        or _TITLE_END.search(p)
-        or not _TWO_LETTERS.search(p)  # in any script: "Легкий троннинг", "南海トラフ"
-    ):
-        return False
-    return not reg.page_date_any.search(p)
-
-
-BYLINE = re.compile(r"^(?:[Bb]y|BY|Article written by|Written by|Posted by)\s+[A-ZА-ЯЁ]\w+")
 MERIDIEM = re.compile(r"\s*[AaPp]\.[Mm]\.$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»’']?$")
 _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
-_HEADLINE_WORDS = 20  # a longer line there is a lead
 _MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
 _MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
 # A note in brackets after the last paragraph: "(Reporting by X; Editing by Y)"
@@ -67,7 +54,7 @@ def is_prose(p: str) -> bool:
     without spaces, or written mostly in Chinese or Japanese characters (words not set apart:
     "新华社北京4月24日电 题：..." has one space), is counted in characters."""
     words = p.count(" ") + 1
-    if words == 1 or 2 * len(_KANA_HAN.findall(p)) >= len(p):  # scripts written without spaces
+    if words == 1 or 2 * len(KANA_HAN.findall(p)) >= len(p):  # scripts written without spaces
         return len(p) >= 60 and bool(_PROSE_END.search(p))
     if words >= 30:
         return True
@@ -85,7 +72,7 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     at_least = {n: line.str.contains(f"^(?:[^ ]* ){{{n - 1}}}") for n in (12, 30)}
     # Python's "$" also matches before a final newline
     ends = line.str.tail(2).str.contains(r"[.!?…。！？\"”»’')]\n?$")
-    kana_han = 2 * line.str.count_matches(_KANA_HAN.pattern) >= line.str.len_chars()
+    kana_han = 2 * line.str.count_matches(KANA_HAN.pattern) >= line.str.len_chars()
     cheap = pl.DataFrame({"line": lines}).select(
         pl.when(~line.str.contains(" ", literal=True) | kana_han)
         .then((line.str.len_chars() >= 60) & ends)
@@ -123,16 +110,6 @@ def _title_case(p: str) -> bool:
     return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
-def _headline_size(p: str) -> bool:
-    spaces = p.count(" ")
-    if spaces < 2 and _KANA_HAN.search(p):  # Chinese, Japanese: a few words in Latin letters
-        return 8 <= len(p) <= 80
-    # one word: a script written without spaces (Thai), not a section's name ("Wydarzenia")
-    return 2 <= spaces < _HEADLINE_WORDS or (
-        spaces == 0 and len(p) >= 8 and not _SPACED_WORD.match(p)
-    )
-
-
 def article_span(
     kept: list[str],
     reg: Registry,
@@ -162,7 +139,7 @@ def article_span(
     titles = [
         j
         for j in range(max(0, first - _TITLE_WINDOW), first)
-        if is_title(kept[j], reg) and _headline_size(kept[j]) and not BYLINE.match(kept[j])
+        if is_title(kept[j], reg) and headline_size(kept[j]) and not BYLINE.match(kept[j])
     ]
     head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
     # Fewer than five lines above the title are the article's own (a lead, an editor's note).
@@ -196,40 +173,11 @@ def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
-# Two sentences: "transportiert. Doch", not "U.S. Trained" nor "Rep. Zooey"
-_SENTENCE_BREAK = re.compile(r"([^\W\d_]{2,})[.!?] [A-ZА-ЯЁ]")
-# Abbreviations before a name, whose full stop ends no sentence
-_NAME_ABBREVIATIONS = frozenset(
-    "Rep Sen Gov Gen Col Capt Cmdr Lt Sgt Adm Dr Mr Mrs Ms Prof Rev Hon Pres Supt Insp St Mt Ft"
-    " Jr Sr Inc Corp Co Ltd Bros Messrs".split()
-)
-# A headline of at most 12 words may hold two sentences ("Niemcy. Stałe zamknięcie granic ...")
-_HEADLINE_SENTENCES_WORDS = 12
-# "Angie Yack, CNN", "David Cenciotti, The Aviationist": a byline without "By"
-_NAME_LINE = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
-)
-# A caption's credit: "(Photo: Getty Images)", "(The Associated Press)", "Credit...", a
-# photographer and agency "Anne Cusack / Los Angeles Times".
-_CREDIT = re.compile(
-    r"\([^()]*\s[^()]*\)$|^Credit\b"
-    r"|^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3} / [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}$"
-)
-# One word of a script that sets its words apart: a section's name or a logo, not a headline
-_SPACED_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u052f\d_'’.&-]+$")
-_PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
-# "Parmy Olson Forbes Staff", "Frances Coppola Contributor": an author and a role
-_ROLE_LINE = re.compile(
-    r"^(?:[A-Z][\w.'-]+ ){1,4}(?:Senior |Staff |Chief |Special )?"
-    r"(?:Contributor|Staff|Writer|Correspondent|Reporter|Editor|Columnist)$"
-)
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 50  # lines above the body where its title may sit
-_LABEL_MAX_CHARS = 20  # a stamp's label on a line of its own: "Published:", "公開日："
 
 
 @functools.cache
@@ -247,36 +195,14 @@ def _topic_keys(text: str) -> set[str]:
     keys = set()
     stop = _stop_words()
     for word in _LETTERS.findall(text.casefold()):
-        if _KANA_HAN.search(word):
-            han = "".join(_KANA_HAN.findall(word))
+        if KANA_HAN.search(word):
+            han = "".join(KANA_HAN.findall(word))
             keys |= {han[i : i + 2] for i in range(len(han) - 1)}
         elif _HANGUL.match(word):  # a Korean word and its endings ("국민주권", "국민은"): its pairs
             keys |= {word[i : i + 2] for i in range(len(word) - 1)}
         elif len(word) >= 3 and word not in stop:
             keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
     return keys
-
-
-def _byline(p: str) -> bool:
-    return bool(BYLINE.match(p) or (len(p) <= 60 and (_NAME_LINE.match(p) or _ROLE_LINE.match(p))))
-
-
-def _byline_or_stamp(p: str, reg: Registry) -> bool:
-    return _byline(p) or _stamp_like(p, reg)
-
-
-def _over_byline_or_stamp(kept: list[str], j: int, reg: Registry) -> bool:
-    """Whether ``kept[j]`` stands right above a byline or stamp, or above a stamp's label and
-    the stamp ("公開日：" then "2025/01/31 11:30", "Published:" then the date)."""
-    if _byline_or_stamp(kept[j + 1], reg):
-        return True
-    label = kept[j + 1].rstrip()
-    return (
-        len(label) <= _LABEL_MAX_CHARS
-        and label.endswith((":", "："))
-        and j + 2 < len(kept)
-        and _stamp_like(kept[j + 2], reg)
-    )
 
 
 def _topic_title(
@@ -292,65 +218,34 @@ def _topic_title(
     standfirst), a line next to a stamp or byline counting half as much again. None when no
     line is written twice or shares."""
     start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
-    if own is not None and own + 1 < len(kept) and _byline(kept[own + 1]):
+    if own is not None and own + 1 < len(kept) and is_byline(kept[own + 1]):
         return own  # however far above the body (a video list may come between)
     body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     window = range(max(0, core - _TOPIC_WINDOW), core)
-    candidates = [j for j in window if _title_candidate(kept[j], reg)]
+    candidates = [j for j in window if title_candidate(kept[j], reg)]
     scores: dict[int, float] = {}
     shares: dict[int, int] = {}
     for j in candidates:
         keys = _topic_keys(kept[j])
         shared = shares[j] = len(keys & body)
         if shared >= 2 or (shared == 1 and len(keys) <= 2):
-            near = _over_byline_or_stamp(kept, j, reg) or (j > 0 and _stamp_like(kept[j - 1], reg))
+            near = over_byline_or_stamp(kept, j, reg) or (j > 0 and stamp_like(kept[j - 1], reg))
             scores[j] = shared * shared / len(keys) * (1.5 if near else 1.0)
     if echoed := _written_twice(kept, candidates, window):
         return max(echoed, key=lambda j: (scores.get(j, 0.0), -j))
     if not scores:
         return None
     # A standfirst may sit between the title and the byline.
-    above_byline = [j for j in scores if any(_byline(p) for p in kept[j + 1 : j + 3])]
+    above_byline = [j for j in scores if any(is_byline(p) for p in kept[j + 1 : j + 3])]
     if not above_byline and own in scores and shares[own] >= 2:
         return own
     # Captions may stand between the title and the byline; a standfirst below it is no title.
-    byline = next((j for j in window if _byline(kept[j])), core)
+    byline = next((j for j in window if is_byline(kept[j])), core)
     over = [j for j in scores if j < byline and shares[j] >= 2]
     found = above_byline or over or list(scores)
     # The title comes first: a standfirst, a caption or summary points below it share as much.
     best = max(scores[j] for j in found)
     return min(j for j in found if scores[j] >= _TOPIC_CLOSE * best)
-
-
-def _title_candidate(p: str, reg: Registry) -> bool:
-    """Whether a line may be a page's title: headline-like, and no byline, stamp, caption
-    credit, link ("... →") or two sentences."""
-    # a headline may end with initials ("... Underneath N.Y.C.")
-    return not (
-        not is_title(INITIALS_END.sub("", p), reg)
-        or not _headline_size(p)
-        or _byline_or_stamp(p, reg)
-        or _two_sentences(p)
-        or _section_path(p)
-        or _CREDIT.search(p)
-        or p.endswith(("→", "»", "›", "..."))
-        or "://" in p
-    )
-
-
-def _section_path(p: str) -> bool:
-    """Whether a line is a path of sections ("Sport | Football", "News > World"): parts of at
-    most three words each, set off by a bar or a path separator."""
-    parts = _PATH_SEPARATOR.split(p)
-    return len(parts) >= 2 and all(part.count(" ") < 3 for part in parts)
-
-
-def _two_sentences(p: str) -> bool:
-    """Whether a line holds two sentences (a caption, a teaser), not a headline: a full stop
-    before a capital that follows no abbreviation of a title ("Rep. Zooey Zephyr")."""
-    if p.count(" ") < _HEADLINE_SENTENCES_WORDS:
-        return False
-    return any(m.group(1) not in _NAME_ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(p))
 
 
 def _written_twice(kept: list[str], candidates: list[int], window: range) -> list[int]:
@@ -359,7 +254,7 @@ def _written_twice(kept: list[str], candidates: list[int], window: range) -> lis
     Nation") or breadcrumb ("Blogs » ... » ...") and again as its headline below."""
     parts: dict[str, int] = {}
     for j in window:
-        for part in {*_PATH_SEPARATOR.split(kept[j]), *_DASH_SEPARATOR.split(kept[j])} - {kept[j]}:
+        for part in {*PATH_SEPARATOR.split(kept[j]), *_DASH_SEPARATOR.split(kept[j])} - {kept[j]}:
             parts.setdefault(part.strip().casefold(), j)
     return [j for j in candidates if parts.get(kept[j].strip().casefold(), j) < j]
 
@@ -371,14 +266,14 @@ def title_part(title: str, body: list[str]) -> str:
     less than half as many, a part after a dash only when it shares none."""
     # the first twelve paragraphs of prose: the body is read no further
     keys = set().union(*map(_topic_keys, itertools.islice(filter(is_prose, body), 12)))
-    for separator in (_PATH_SEPARATOR, _DASH_SEPARATOR):
+    for separator in (PATH_SEPARATOR, _DASH_SEPARATOR):
         parts = [p for p in separator.split(title) if p.strip()]
         if len(parts) < 2:
             continue
         shared = [len(_topic_keys(p) & keys) for p in parts]
         best = max(range(len(parts)), key=lambda i: (shared[i], len(parts[i])))
         others = [i for i in range(len(parts)) if i != best]
-        if separator is _PATH_SEPARATOR:
+        if separator is PATH_SEPARATOR:
             cut = shared[best] >= 2 and all(
                 parts[i].count(" ") < 4 and 2 * shared[i] < shared[best] for i in others
             )
@@ -396,25 +291,15 @@ def core_start(kept: list[str], prose: list[int], run: int) -> int:
     return next((j for j in prose if all(j + k in at for k in range(run))), prose[0])
 
 
-def _stamp_like(p: str, reg: Registry) -> bool:
-    """Whether a line is a date stamp, in a form the tables know or any common one, with a
-    year or without one at its end ("Ярослав Кузишин ... 8 января, 17:46")."""
-    if reg.page_date_any.search(p):
-        return True
-    return len(p) <= STAMP_MAX_CHARS and bool(
-        NUMERIC_STAMP.search(p) or stamp_date(p) or yearless_stamp(p)
-    )
-
-
 def _own_title(kept: list[str], reg: Registry, repeated: list[bool], first: int) -> int | None:
     """The title of a page whose site's other pages are known: the first title-like line above
     its first paragraph that no other page has, where every line above it is the site's (a
     section name or menu its other pages have), a stamp or a byline; else None."""
     for j in range(first):
         p = kept[j]
-        if repeated[j] or _byline(p) or _stamp_like(p, reg):
+        if repeated[j] or is_byline(p) or stamp_like(p, reg):
             continue
-        return j if _title_candidate(p, reg) else None
+        return j if title_candidate(p, reg) else None
     return None
 
 
@@ -436,14 +321,14 @@ def titles_over_bylines(
     headlines = [
         i
         for i in range(len(paras) - 1)
-        if learned[i] and is_title(paras[i], reg) and _headline_size(paras[i])
+        if learned[i] and is_title(paras[i], reg) and headline_size(paras[i])
     ]
-    titles = {i for i in headlines if any(_byline(p) for p in paras[i + 1 : i + 3])}
-    over_stamp = (i for i in headlines if i < body and _stamp_like(paras[i + 1], reg))
+    titles = {i for i in headlines if any(is_byline(p) for p in paras[i + 1 : i + 3])}
+    over_stamp = (i for i in headlines if i < body and stamp_like(paras[i + 1], reg))
     titles |= {i} if (i := next(over_stamp, None)) is not None else set()
     # Captions may stand between the title and its byline: the nearest learned headline above
     # the first byline that shares two words of the story.
-    byline = next((i for i in range(body) if _byline(paras[i])), None)
+    byline = next((i for i in range(body) if is_byline(paras[i])), None)
     if byline is not None and not titles & set(range(byline)):
         story = set().union(
             *(_topic_keys(paras[i]) for i in [i for i in prose if i > byline][:_TOPIC_LINES])

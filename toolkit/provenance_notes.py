@@ -1,0 +1,88 @@
+"""What the load report says of a loaded article's fields: a missing body column, a file not
+in UTF-8, an outlet not known or given way, a site column that disagrees with the URL, a date
+not understood or not fixed, a dateline that disagrees. One expression over the resolved
+fields of :mod:`toolkit.provenance`.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+__all__ = ["field_notes"]
+
+col = pl.col
+
+
+def field_notes() -> pl.Expr:
+    """What the report says of a loaded article: a missing body column, an unknown outlet, a
+    date not understood or not fixed, a dateline that disagrees."""
+    undated_note = pl.when(
+        col("published").is_null() & col("date_raw").is_null() & col("partial_month").is_not_null()
+    ).then(
+        pl.when(col("dateline").is_not_null())
+        .then(pl.lit("dateline has no year and no evidence fixes one"))
+        .otherwise(pl.lit("the page's date stamp has no year and no evidence fixes one"))
+    )
+    return pl.concat_str(
+        [
+            pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
+            pl.when(col("_text_from").is_not_null()).then(
+                pl.format("no body column: the {} column read as the text", "_text_from")
+            ),
+            pl.when(col("_encoding").str.starts_with("utf-16-"))
+            .then(pl.format("UTF-16 without a byte-order mark: decoded as {}", "_encoding"))
+            .when(~col("_encoding").is_in(["utf-8", "utf-16"]))
+            .then(pl.format("not UTF-8: decoded as {} (found by charset-normalizer)", "_encoding")),
+            col("_table_note"),
+            col("_page_note"),
+            col("_fields_note"),
+            pl.when(col("_unknown_outlet").is_not_null()).then(
+                pl.when(col("outlet") == col("_unknown_outlet"))
+                .then(pl.format("outlet '{}' is not a known alias; kept as written", "outlet_raw"))
+                .otherwise(
+                    pl.format(
+                        "outlet '{}' is not a known alias: {}, which the {} names, taken",
+                        "outlet_raw",
+                        "outlet",
+                        "outlet_source",
+                    )
+                )
+            ),
+            pl.when(col("outlet").is_null() & col("site_raw").is_not_null()).then(
+                pl.format(
+                    "site '{}' names no known outlet: outlet left empty (an outlet table with "
+                    "it as an alias or site would name it)",
+                    "site_raw",
+                )
+            ),
+            pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(
+                pl.format(
+                    "the page's site name '{}' names no known outlet: not taken as its outlet "
+                    "(an outlet table with it as an alias would be)",
+                    "_site_name",
+                )
+            ),
+            pl.when(
+                col("m_outlet").is_null()
+                & col("column_outlet").is_null()
+                & col("site_column_outlet").is_not_null()
+                & col("site_outlet").is_not_null()
+                & col("url").is_not_null()
+                & (col("site_column_outlet") != col("site_outlet"))
+            ).then(
+                pl.format(
+                    "the site column names {} ('{}') but the URL's site is {}'s: the site "
+                    "column's taken",
+                    "site_column_outlet",
+                    "site_raw",
+                    "site_outlet",
+                )
+            ),
+            col("_date_note"),
+            col("_range_note"),
+            undated_note,
+            col("_disagree"),
+        ],
+        separator="; ",
+        ignore_nulls=True,
+    )
