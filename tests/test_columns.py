@@ -379,6 +379,14 @@ LEDE = "МОСКВА, 9 мая — РИА Новости. В День Побед
     [
         (STRIPPED, LEDE, "В День Победы в Москве прошёл парад.", "content holds almost no letters"),
         (None, LEDE, "В День Победы в Москве прошёл парад.", "no text in content: description"),
+        # letters only in web addresses or an unrendered template's fields: none of a text's
+        ('«www.sportbox.ru» , ().\n№ 77-72613 04.04.2018\n— www.sportbox.ru\n«www.sportbox.ru»: +7 (495) 653 8419', LEDE,
+         "В День Победы в Москве прошёл парад.", "content holds almost no letters"),
+        ("{#if $T.t.abstract!=''}\n{$T.t.abstract.substring(0, 50)} []\n{#/if}\n{$T.t.pub_date}{$T.t.source_name}", LEDE,
+         "В День Победы в Москве прошёл парад.", "content holds almost no letters"),
+        # letters around an address are a text's: read
+        ("Lukashenko met Putin in Minsk, www.belta.by reported on Friday.", LEDE,
+         "Lukashenko met Putin in Minsk, www.belta.by reported on Friday.", None),
         # letterless and no lede: kept, and said
         (STRIPPED, None, None, "the text holds almost no letters"),
         # a body with letters is read, its cut mark removed

@@ -20,21 +20,25 @@ FALLBACK = "_fallback"
 # A text with fewer letters than this share of its characters (not spaces) is no article's
 # body: NewsAPI strips Cyrillic and Chinese letters from Russian and Chinese outlets' content
 MIN_LETTER_SHARE = 0.3
+# What holds letters but no words of a text: web addresses and domains ("«www.sportbox.ru»",
+# "ria.ru/20210509/"), an unrendered page template's fields ("{$T.t.pub_date}")
+_NOT_WORDS = r"\{[^{}\n]*\}|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?"
 # NewsAPI's mark where it cut a text: "… [+726 chars]"
 _CUT_MARK = r"\s*…?\s*\[\+(\d+) chars\]\s*$"
 
 
 def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
     """A table's rows with each text that is empty or holds almost no letters (under
-    ``MIN_LETTER_SHARE``) replaced by the row's summary (``description``, ``lead``...) where it
-    has one, and a source's cut mark ("… [+726 chars]") removed; each row's note says what was
-    done. Without a summary, a letterless text is kept, and said. ``body`` and ``summary``
-    name the columns read, for the notes; the summary's values are the ``FALLBACK`` column."""
+    ``MIN_LETTER_SHARE``; those of web addresses and of a template's fields not counted)
+    replaced by the row's summary (``description``, ``lead``...) where it has one, and a
+    source's cut mark ("… [+726 chars]") removed; each row's note says what was done. Without
+    a summary, a letterless text is kept, and said. ``body`` and ``summary`` name the columns
+    read, for the notes; the summary's values are the ``FALLBACK`` column."""
     if "text" not in frame.columns:
         return frame
     text, fallback = pl.col("text"), pl.col(FALLBACK)
     chars = text.str.len_chars() - text.str.count_matches(r"\s")
-    share = text.str.count_matches(r"\p{L}") / chars
+    share = text.str.replace_all(_NOT_WORDS, "").str.count_matches(r"\p{L}") / chars
     letterless = (chars > 0) & (share < MIN_LETTER_SHARE)
     has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
     swap = (text.is_null() | letterless) & has_fallback
