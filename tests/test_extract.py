@@ -167,6 +167,7 @@ STANDFIRST = "Police arrested three people over the Minsk pipeline fire at a gas
         ([TITLE, "The pipeline station near Minsk on Friday. (Photo: Getty Images)"], TITLE),
         # a section path or a site name around the title is cut where it shares no word
         ([f"News > Belarus > {TITLE}"], TITLE),
+        ([f"Start / Ausland / {TITLE}"], TITLE),  # a breadcrumb of slashes (li/Landesspiegel)
         ([f"World|{TITLE}"], TITLE),
         ([f"Minsk|{TITLE}"], TITLE),  # a section that shares less than half as many words
         ([f"{TITLE} - The Daily Planet"], TITLE),

@@ -24,7 +24,7 @@ __all__ = [
     "title_candidate",
 ]
 
-PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+|\s+::\s+")
+PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›/]\s+|\s+::\s+")
 KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _TITLE_MAX_WORDS = 30
 _TITLE_END = re.compile(r"[.,;:。！？]$")
