@@ -259,3 +259,24 @@ def test_translation_table_gives_both_stories_and_the_lag():
 )
 def test_a_story_too_short_to_tell_is_read_by_its_script(lang, opening, read_as):
     assert xlingual._language(lang, opening, "en") == read_as
+
+
+# NewsAPI's Russian rows: the body stripped of Cyrillic letters, English names left (trial C)
+STRIPPED = ", 9 , 76- . .\n\nThe Sun, . , « ».\n\nLe Point , «», «» .\n\nAssociated Press , 190"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "read_as"),
+    [
+        ("en", "Западные СМИ оценили речь Путина на параде Победы", "ru"),
+        ("und", "В Эстонии проходят крупнейшие за 25 лет учения США", "ru"),
+        ("und", "Sony разрабатывает 25 новых игр для PlayStation 5 - Player One", "ru"),  # as many
+        ("und", "两名泰国公民在巴以冲突中死亡 - 新华网", "zh"),
+        # an English headline with a name in its own letters stays English
+        ("en", "Lukashenko (Лукашенко) meets Putin in Sochi for gas talks", "en"),
+        ("en", "", "en"),
+        ("uk", "Зеленський", "uk"),  # an original's language stands
+    ],
+)
+def test_a_headline_in_cyrillic_or_chinese_is_no_english_story(lang, title, read_as):
+    assert xlingual._language(lang, f"{title}\n{STRIPPED}", "en", title=title) == read_as

@@ -42,6 +42,9 @@ __all__ = [
     "with_translations",
 ]
 
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
 TRANSLATION_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the original (ru, be, uk, zh)
     "doc_b": pl.String,  # the English story that translates it
@@ -99,17 +102,19 @@ def find_translations(
     Returns:
         One row per English story linked, to its one best original; an undated story is
         compared with every story of the other language (its ``lag_days`` null). A story of
-        unknown ``lang`` (too short to tell) counts as English when written in Latin letters.
+        unknown ``lang`` (too short to tell) counts as English when written in Latin letters;
+        one whose title is written in Cyrillic or Chinese as much as in Latin letters is never
+        the English story.
     """
     opts = options or TranslationOptions()
     texts = _opening(docs, opts.opening_chars)
-    lang = [_language(lg, t, opts.target) for lg, t in zip(docs["lang"].to_list(), texts,
-                                                          strict=True)]  # fmt: skip
+    titles = docs["title"].fill_null("").to_list() if "title" in docs.columns else [""] * len(texts)
+    lang = [_language(lg, t, opts.target, title=h) for lg, t, h in zip(docs["lang"].to_list(),
+            texts, titles, strict=True)]  # fmt: skip
     orig = [i for i, lg in enumerate(lang) if lg in opts.originals]
     eng = [i for i, lg in enumerate(lang) if lg == opts.target]
     if not orig or not eng:
         return pl.DataFrame(schema=TRANSLATION_SCHEMA)
-    titles = docs["title"].fill_null("").to_list() if "title" in docs.columns else [""] * len(lang)
     if embeddings is None:
         embeddings = _vectors(texts, cache_dir, encoder)
     if title_embeddings is None:
@@ -185,18 +190,30 @@ def _best_original(
     return None if best is None else (best, best_score)
 
 
-def _language(lang: str | None, opening: str, target: str) -> str:
+def _language(lang: str | None, opening: str, target: str, *, title: str = "") -> str:
     """A story's language for linking: its ``lang``; where that is unknown (a title and a few
     words are too short to tell English by its function words), ``target`` when the title and
-    opening are in Latin letters only, their script's language otherwise."""
-    if lang not in (None, "und"):
-        return lang
+    opening are in Latin letters only, their script's language otherwise. A story whose title
+    is written in another script as much as in Latin letters (Cyrillic, Chinese) is no
+    ``target`` story whatever its text: an aggregator's body stripped of those letters, English
+    names left ("The Sun, . , « ». ... Le Point"), under a Russian headline."""
     from toolkit.lang import script_language
 
+    titled = script_language(_LATIN_LETTERS.sub("", title)) if _latin_at_most(title) else None
+    if titled is not None and lang in (None, "und", target):
+        return titled
+    if lang not in (None, "und"):
+        return lang
     found = script_language(opening)
     if found is not None:
         return found
     return target if re.search(r"[A-Za-z]", opening) else "und"
+
+
+def _latin_at_most(title: str) -> bool:
+    """Whether a title holds letters of another script at least as many as Latin ones."""
+    other = len(_OTHER_LETTERS.findall(title))
+    return other > 0 and other >= len(_LATIN_LETTERS.findall(title))
 
 
 def _lag(original: dt.date | None, english: dt.date | None) -> int | None:
