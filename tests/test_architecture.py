@@ -28,6 +28,7 @@ LAYERS: dict[str, str] = {
     "outlet_tables": "knowledge",
     # Load: files in, corpus table out
     "readers": "load",
+    "html_dates": "load",
     "telegram_html": "load",
     "page_dates": "load",
     "table_markdown": "load",

@@ -20,6 +20,7 @@ from toolkit import telegram_html
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
+from toolkit.html_dates import checked_date
 from toolkit.records import Record, Skip, Table, file_bytes, file_text, text_value
 from toolkit.resources import parse_yaml
 from toolkit.table_html import html_read
@@ -107,7 +108,8 @@ _TRAFILATURA = {
 
 
 def read_html(text: str) -> dict[str, Any]:
-    """A page's article read by trafilatura: ``title``, ``date`` (ISO, through htmldate),
+    """A page's article read by trafilatura: ``title``, ``date`` (ISO, through htmldate; a
+    month's or a copyright year's first day is none: :mod:`toolkit.html_dates`, ``date_note``),
     ``url``, ``site_name``, ``author`` and ``text`` (one paragraph per line; empty when
     trafilatura finds no article), null where the page does not say.
 
@@ -129,15 +131,17 @@ def read_html(text: str) -> dict[str, Any]:
 
     tree = trafilatura.load_html(text)
     if tree is None:
-        return {"title": None, "date": None, "url": None, "site_name": None, "author": None,
-                "text": ""}  # fmt: skip
+        return {"title": None, "date": None, "date_note": None, "url": None, "site_name": None,
+                "author": None, "text": ""}  # fmt: skip
     headings = [_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1")]
     doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
     found = doc.as_dict() if doc is not None else {}
     site_name = found.get("sitename") or None
+    date, date_note = checked_date(found.get("date") or None, text, found.get("url") or None)
     return {
         "title": page_title(found.get("title"), headings, site_name),
-        "date": found.get("date") or None,
+        "date": date,
+        "date_note": date_note,
         "url": found.get("url") or None,
         "site_name": site_name,
         "author": found.get("author") or None,
@@ -211,6 +215,7 @@ def _read_html(
         if isinstance(item, Record):
             page = read_html(item.text)
             item.text, item.title, item.date = page["text"], page["title"], page["date"]
+            item.note = page["date_note"]
             # the site name is evidence of the outlet only where the outlet tables know it
             # (toolkit.provenance reads it from meta): "Display Connectors, SL" is none
             item.url = page["url"]

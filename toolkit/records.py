@@ -43,6 +43,7 @@ class Record:
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None  # None while ``text`` is bytes
+    note: str | None = None  # what the reader says of a field (a date left out)
 
 
 @dataclass
@@ -151,7 +152,7 @@ DOCS_SCHEMA: dict[str, pl.DataType] = {
     "_text_from": pl.String,
     "_table_note": pl.String,
     "_unread": pl.String,  # why a page's bytes gave no text (they decode to mostly symbols)
-    "_fields_note": pl.String,  # a table row's fields read from an object's key
+    "_fields_note": pl.String,  # a table row's fields read from an object's key; a page's reader's
 }
 
 
@@ -176,7 +177,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
         "_text_from": [None] * len(pages),
         "_table_note": [None] * len(pages),
         "_unread": unread,
-        "_fields_note": [None] * len(pages),
+        "_fields_note": [r.note for r in pages],
     }
     frames = [frame_of([pl.Series(c, columns[c], dtype=t) for c, t in DOCS_SCHEMA.items()])]
     frames += [

@@ -1,0 +1,71 @@
+"""An HTML page's date from htmldate (through trafilatura), kept only where it is a day.
+
+htmldate's extensive search falls back to coarser evidence when a page states no day: a month
+and year ("May 2021") gives the month's first day, and a copyright line ("© 2020 БЕЛТА", "©
+1998-2024 ТАСС") the first of January of its year. Those look like dates and are not: a first
+of the month is kept only where htmldate finds it without the extensive search (the page's
+metadata, its URL) or the page writes that day in a short line (a stamp, any language); else
+the page is left undated, with a note.
+
+Example:
+    >>> page = "<html><body><p>Talks in Minsk.</p><footer>© 2020 БЕЛТА</footer></body></html>"
+    >>> checked_date("2020-01-01", page, None)
+    (None, 'the page gives only a year (2020: a copyright line or a year alone), no day: left undated')
+    >>> checked_date("2020-01-01", page.replace("Talks", "1 January 2020. Talks"), None)[0]
+    '2020-01-01'
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from toolkit.stamps import STAMP_MAX_CHARS, stamp_date
+
+__all__ = ["checked_date"]
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+
+
+def checked_date(date: str | None, page: str, url: str | None) -> tuple[str | None, str | None]:
+    """``date`` (ISO, as htmldate gave it for ``page``) and None, where it is a day the page
+    gives; (None, a note) where it is the first of a month or of a year that only a month or a
+    copyright year gave."""
+    if date is None or not date.endswith("-01"):
+        return date, None
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date, None
+    if _metadata_date(page, url) == date[:10] or _written(page, day):
+        return date, None
+    if day.month == 1:
+        return None, (
+            f"the page gives only a year ({day.year}: a copyright line or a year alone), no day:"
+            " left undated"
+        )
+    return None, f"the page gives only a month ({date[:7]}), no day: left undated"
+
+
+def _metadata_date(page: str, url: str | None) -> str | None:
+    """The date htmldate finds without its extensive search: in the page's metadata or URL."""
+    import htmldate
+
+    try:
+        return htmldate.find_date(page, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError):  # a page htmldate cannot parse
+        return None
+
+
+def _written(page: str, day: dt.date) -> bool:
+    """Whether a short line of the page's visible text is a stamp of ``day``."""
+    year = str(day.year)
+    text = html.unescape(_TAG.sub("\n", page))
+    for line in text.splitlines():
+        line = line.strip()
+        if year in line and len(line) <= STAMP_MAX_CHARS:
+            found = stamp_date(line)
+            if found is not None and found[0] == day:
+                return True
+    return False
