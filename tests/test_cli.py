@@ -118,3 +118,26 @@ def test_dedup_of_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path, capsys, c
     err = capsys.readouterr().err
     assert err.startswith(f"error: {corpus}: ") and message in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("flags", "code", "texts", "message"),
+    [
+        # a table whose columns no usual name fits: refused, with the flag to give
+        ([], 0, [], None),
+        (["--column", "text=story", "--column", "date=when"], 0, ["Lukashenko met Putin."], None),
+        (["--column", "text"], 2, None, "--column 'text': write FIELD=NAME"),
+        (["--column", "body=story"], 2, None, "unknown field 'body'"),
+    ],
+)
+def test_ingest_column_flags(tmp_path, capsys, flags, code, texts, message):
+    (tmp_path / "t.csv").write_text("story,when\nLukashenko met Putin.,2021-05-09\n")
+    out = tmp_path / "c.parquet"
+    assert main(["ingest", str(tmp_path / "t.csv"), "-o", str(out), "-q", *flags]) == code
+    captured = capsys.readouterr()
+    if texts is not None:
+        assert pl.read_parquet(out)["text"].to_list() == texts
+    if message is not None:
+        assert message in captured.err
+    if not flags:
+        assert "--column text=..." in captured.out

@@ -368,6 +368,37 @@ def test_camel_case_and_dotted_column_names_match_their_fields(tmp_path, header,
     assert corpus[field][0] == value
 
 
+# Database exports' headers, each row written in the shape its export has (trial D)
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        # Media Cloud's story list: publish_date, media_name, media_url
+        ("stories_id,publish_date,title,url,media_name,media_url",
+         "1,2020-10-15 01:45:02,Lukashenko meets Putin in Sochi,https://example.com/a,TASS,http://tass.com",
+         {"published": dt.date(2020, 10, 15), "outlet": "TASS", "title": "Lukashenko meets Putin in Sochi"}),
+        # LexisNexisTools' lnt_convert table: Newspaper
+        ("ID,Newspaper,Date,Headline,Article",
+         "1,Xinhua,2015-07-01,Talks in Minsk,Lukashenko met Putin in Minsk on Friday.",
+         {"published": dt.date(2015, 7, 1), "outlet": "Xinhua", "text": "Lukashenko met Putin in Minsk on Friday."}),
+        # Integrum's Russian export: Источник, Дата, Заголовок, Анонс, Оригинал (the site)
+        ("Источник,Дата,Заголовок,Анонс,Оригинал",
+         "ТАСС,2005-02-28,Переговоры в Минске,Лукашенко и Путин провели переговоры в Минске.,www.tass.ru",
+         {"published": dt.date(2005, 2, 28), "outlet": "TASS", "title": "Переговоры в Минске",
+          "text": "Лукашенко и Путин провели переговоры в Минске.", "site": "tass.ru", "url": None}),
+        # Chinese headers: 来源, 日期, 标题, 正文
+        ("来源,日期,标题,正文",
+         "新华社,2021-05-09,白俄罗斯总统会见普京,卢卡申科与普京在明斯克举行会谈。",
+         {"published": dt.date(2021, 5, 9), "outlet": "Xinhua", "title": "白俄罗斯总统会见普京"}),
+    ],
+)  # fmt: skip
+def test_database_exports_column_names_match_their_fields(tmp_path, header, row, expected):
+    (tmp_path / "export.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    corpus, skipped = _ingest(tmp_path)
+    assert skipped.height == 0
+    got = corpus.row(0, named=True)
+    assert {k: got[k] for k in expected} == expected
+
+
 # the shape of NewsAPI's articles (newsapi.org): "content" stripped of Cyrillic and Chinese
 # letters and cut with "… [+N chars]", "description" the lede; the texts written here
 STRIPPED = ', 9 . - " " . , 09.05.2021\r\n, , .… [+726 chars]'

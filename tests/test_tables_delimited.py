@@ -109,8 +109,9 @@ def test_a_table_is_read_with_the_delimiter_its_header_gives(
 def test_a_file_whose_header_settles_nothing_is_skipped_with_the_note(tmp_path):
     result = _ingest(tmp_path, "both.csv", "a,b|c\n1,x|y\n")  # a row that fits both
     assert result.skipped.select("line", "reason").rows() == [
-        (None, "no text or title column among ['a', 'b|c']; name one with columns={'text': ...}; "
-         "delimiter not settled: the header splits by ',' and '|' and the first rows fit ',' "
+        (None, "no text or title column among ['a', 'b|c']; name the columns to read: in a "
+         "parameter file, ingest: {columns: {text: ..., title: ...}}; on the command line, "
+         "--column text=...; in Python, columns={'text': ...}; delimiter not settled: the header splits by ',' and '|' and the first rows fit ',' "
          "and '|'; read with ',', the file type's default")
     ]  # fmt: skip
 

@@ -14,10 +14,21 @@ import sys
 from pathlib import Path
 
 from toolkit.dedup import DedupOptions
-from toolkit.errors import DataError, StrictModeError, ToolkitError
+from toolkit.errors import DataError, InputError, StrictModeError, ToolkitError
 from toolkit.options import range_text, specs
 
 __all__ = ["main"]
+
+
+def _columns(pairs: list[str]) -> dict[str, str] | None:
+    """``--column FIELD=NAME`` flags as ``ingest``'s ``columns`` (checked there)."""
+    columns = {}
+    for pair in pairs:
+        field, sep, name = pair.partition("=")
+        if not sep or not field.strip() or not name.strip():
+            raise InputError(f"--column {pair!r}: write FIELD=NAME, e.g. --column text=story")
+        columns[field.strip()] = name.strip()
+    return columns or None
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -32,6 +43,7 @@ def _ingest(args: argparse.Namespace) -> int:
         outlets=args.outlets,
         dayfirst=args.dayfirst,
         date_format=args.date_format,
+        columns=_columns(args.column),
         max_file_mb=args.max_file_mb,
         progress=not args.quiet,
         engine=args.engine,
@@ -190,6 +202,14 @@ def _parser() -> argparse.ArgumentParser:
         "--monthfirst", dest="dayfirst", action="store_false", help='"01/10/2017" is 10 January'
     )
     ingest.add_argument("--date-format", help='strptime format of date columns, e.g. "%%d/%%m/%%Y"')
+    ingest.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=NAME",
+        help="read a field from your table's column, e.g. --column text=Анонс (repeatable; "
+        "fields: title, text, date, outlet, site, url)",
+    )
     ingest.add_argument("--max-file-mb", type=float, default=200.0, help="skip larger files (200)")
     ingest.add_argument("--show", type=int, default=20, help="skipped inputs to list (20)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -36,31 +36,69 @@ __all__ = [
     "table_of_records",
 ]
 
-# Usual column names of scraped tables, per field, in order of preference (lower case).
+# Usual column names of scraped tables and database exports, per field, in order of
+# preference (lower case): Media Cloud's story lists (publish_date, media_name, media_url),
+# LexisNexisTools' and tm's tables (Newspaper), Integrum's Russian exports (Заголовок, Дата,
+# Источник, Анонс, Оригинал) and Chinese headers (标题, 正文, 日期, 来源).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "heading", "head"),
-    "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text"),
+    "title": ("title", "headline", "heading", "head", "заголовок", "标题", "題名", "题目"),
+    "text": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "full_text",
+        "fulltext",
+        "article_text",
+        "текст",
+        "полный_текст",
+        "正文",
+        "内容",
+        "全文",
+    ),
     "date": (
         "date",
         "published",
         "raw_date",
         "published_at",
         "publication_date",
+        "publish_date",
         "pubdate",
         "datetime",
         "date_published",
         "time",
         "timestamp",
+        "дата",
+        "дата_публикации",
+        "日期",
+        "发布日期",
+        "发布时间",
     ),
-    "outlet": ("outlet", "source", "agency", "publisher", "media"),
+    "outlet": (
+        "outlet",
+        "source",
+        "agency",
+        "publisher",
+        "media",
+        "media_name",
+        "newspaper",
+        "publication",
+        "источник",
+        "издание",
+        "сми",
+        "来源",
+        "媒体",
+    ),
     # The site or channel that carried the article: a domain (RUWA's ``Site``: rt.com) or a
     # name (a Telegram export's ``channel``: РИА Новости, China-Dashboard's
     # ``extra.source_name``: 新华网). Read as the outlet only through the outlet tables
     # (toolkit.provenance): an unknown one leaves the outlet empty, with a note.
-    "site": ("site", "channel", "source_name", "site_name"),
+    # Integrum's ``Оригинал`` and Media Cloud's ``media_url`` are the outlet's site, not the
+    # article's URL.
+    "site": ("site", "channel", "source_name", "site_name", "media_url", "оригинал"),
     # RUWA's ``src`` is the article's URL (tass.com/defense/1418037, https://www.rt.com/...);
     # elsewhere "src" may name the source: see URL_OR_SITE.
-    "url": ("url", "link", "href", "permalink", "canonical_url", "src"),
+    "url": ("url", "link", "href", "permalink", "canonical_url", "src", "ссылка", "链接", "网址"),
 }
 
 # Columns read as the URL only when every value is one (a scheme, "www." or a host and path),
@@ -78,6 +116,9 @@ SUMMARY_ALIASES: tuple[str, ...] = (
     "abstract",
     "excerpt",
     "desc",  # RUWA's standfirst
+    "анонс",  # Integrum's lead
+    "аннотация",
+    "摘要",
 )
 
 # Objects of metadata whose keys are searched for a field no column holds, one level down
@@ -215,7 +256,10 @@ def _nested_fields(picked: dict[str, tuple[Path, ...]]) -> list[str]:
 
 def _no_text_column(rel: str, columns: list[str]) -> Skip:
     return Skip(
-        rel, f"no text or title column among {columns}; name one with columns={{'text': ...}}"
+        rel,
+        f"no text or title column among {columns}; name the columns to read: in a parameter "
+        "file, ingest: {columns: {text: ..., title: ...}}; on the command line, --column "
+        "text=...; in Python, columns={'text': ...}",
     )
 
 
