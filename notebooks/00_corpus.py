@@ -51,7 +51,7 @@ from toolkit import display as d
 from toolkit import overview, xlingual
 from toolkit.context import context
 from toolkit.embed import MULTILINGUAL_MODELS
-from toolkit.plots import group_colours
+from toolkit.plots import MONTH_MS, group_colours
 from toolkit.report import show_cleaning
 
 ctx = context(globals(), "corpus", progress=True)
@@ -129,6 +129,7 @@ if coverage.height:
         title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
         f"{undated} undated left out)",
     )
+    fig.update_traces(width=MONTH_MS)  # a month wide, however far apart the months
     fig.update_layout(xaxis_title=None, bargap=0.1)
     display(d.figure(fig))
 else:

@@ -124,12 +124,14 @@ ctx.save_table(vol, "volume")
 fig = go.Figure()
 many = vol["period"].n_unique() > 60
 for (outlet,), rows in vol.filter("in_range").group_by("outlet", maintain_order=True):
+    # markers where an outlet has few periods: a one-period line draws nothing
     fig.add_scatter(x=rows["period"].to_list(), y=rows["items"].to_list(), name=outlet,
-                    mode="lines" if many else "lines+markers")  # fmt: skip
+                    mode="lines" if rows.height > 60 else "lines+markers")  # fmt: skip
 if vol.height:
     add_events(fig, events, within=(vol["period"].min(), vol["period"].max()))
     fig.update_layout(title=f"Items per {period} ({left_out} without a full date left out)",
-                      yaxis_title="items", xaxis={"rangeslider": {"visible": many}})  # fmt: skip
+                      yaxis={"title": "items", "rangemode": "tozero"},
+                      xaxis={"rangeslider": {"visible": many}})  # fmt: skip
     show(fig)
 else:
     say(f"None of the {dating['items']} items has a full date: nothing to place in time.")

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 __all__ = [
+    "MONTH_MS",
     "PALETTE",
     "add_events",
     "group_colours",
@@ -24,6 +25,10 @@ __all__ = [
     "share_lines",
     "share_panels",
 ]
+
+# A month's bar on a date axis, in milliseconds (plotly otherwise sizes bars by the nearest two
+# periods, and draws a lone month two years from the next as years wide)
+MONTH_MS = 0.8 * 30.44 * 24 * 3600 * 1000
 
 # Paul Tol's "safe" set (plotly's qualitative.Safe) without its grey, then Dark24 for more groups
 PALETTE = [

@@ -66,7 +66,8 @@ def show_cleaning(sample: pl.DataFrame) -> None:
             HTML(
                 f"{_TABLE_CSS}<h4>{html.escape(head)}</h4><p>{r['raw_chars']:,} characters raw, "
                 f"{r['clean_chars']:,} clean (spaces and line breaks not counted); "
-                f"{r['removed_lines']} lines removed in whole or part.</p>"
+                f"{r['removed_lines']} line{'' if r['removed_lines'] == 1 else 's'} removed in "
+                "whole or part.</p>"
                 "<table class='toolkit'><tr><th>removed</th><th>clean text begins</th></tr>"
                 f"<tr><td><pre>{html.escape(r['removed'] or '(nothing)')}</pre></td>"
                 f"<td>{html.escape(r['clean_start'])}...</td></tr></table>"
