@@ -194,7 +194,14 @@ assignments = result.units.select(
 ctx.save_table(assignments, "unit_topics")
 articles = tp.article_topics(result.units)
 ctx.save_table(articles, "article_topics")
-show_table(articles.head(20), caption="Articles: the dominant topic of their units")
+# every article, with its title, outlet and date, and its topic's label
+shown = (
+    ctx.stories.select("doc_id", "title", "outlet", "published")
+    .join(articles, on="doc_id", how="inner")
+    .with_columns(pl.col("topic").replace_strict(labels, default=None, return_dtype=pl.String)
+                  .alias("label"))
+)  # fmt: skip
+show_table(shown, caption="Articles: the dominant topic of their units")
 
 # %% [markdown]
 # ## Outliers
