@@ -30,8 +30,16 @@ ARTICLE = (
             "Putin and Lukashenko hold talks",
         ),
         (None, ["Heading"], "Site", None),
+        # a Chinese site's name after the title, with or without spaces (newspaper4k's pages)
+        ("短缺药品保供稳价 全力保障临床用药需求-新华网", [], None, "短缺药品保供稳价 全力保障临床用药需求"),
+        ("两名泰国公民在巴以冲突中死亡 - 新华网", [], None, "两名泰国公民在巴以冲突中死亡"),
+        ("习近平会见白俄罗斯总统卢卡申科_中国日报网", [], None, "习近平会见白俄罗斯总统卢卡申科"),
+        ("《温暖的味道》首播登顶-文化娱乐-北方网 - 北方网", [], None, "《温暖的味道》首播登顶-文化娱乐"),
+        # no site's name: kept
+        ("中国网络安全法", [], None, "中国网络安全法"),
+        ("普京：俄白联盟国家", [], None, "普京：俄白联盟国家"),
     ],
-)
+)  # fmt: skip
 def test_page_title(title, headings, site_name, expected):
     assert page_title(title, headings, site_name) == expected
 

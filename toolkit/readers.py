@@ -155,6 +155,13 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*")
 _EXTRA_WORDS = 6  # what a heading may leave of its page title: a site or section name
 
 
+# A Chinese site's name after a title, set off with or without spaces: "...-新华网", "..._人民网",
+# " - 中国日报网": names of sites, papers, agencies and stations end so
+_CJK_SITE = re.compile(
+    r"(?<=[\u4e00-\u9fff》」”）)])\s*[-_|–—]\s*[\u4e00-\u9fffA-Za-z]{1,10}(?:网|報|报|社|台|频道|新闻)$"
+)
+
+
 def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
@@ -167,10 +174,14 @@ def page_title(title: str | None, headings: list[str], site_name: str | None) ->
         'Trump to Nowhere'
         >>> page_title("Sentra review - Auto News", [], "Auto News")
         'Sentra review'
+        >>> page_title("短缺药品保供稳价 全力保障临床用药需求-新华网", [], None)
+        '短缺药品保供稳价 全力保障临床用药需求'
     """
     if not title:
         return None
     title = _SPACES.sub(" ", title).strip()
+    for _ in range(2):  # "...-文化娱乐-北方网 - 北方网": the site twice
+        title = _CJK_SITE.sub("", title)
     for heading in headings:
         if len(heading) >= 10 and heading != title and heading in title:
             rest = title.replace(heading, " ", 1)
