@@ -52,8 +52,9 @@ _BARE_CLAUSE = re.compile(
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|[a-z]+ed)\b))"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"([a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
+    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
+# (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
 # "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
 # a clause, then a short subject no list names that ends the sentence as its frame: "...,

@@ -41,7 +41,7 @@ from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_names import find_mentions
-from toolkit.speaker_resolver import Resolver
+from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speakers import is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
@@ -203,7 +203,7 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
                 continue  # first person outside a transcript's turn: the text's own voice
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            if speaker and is_person(speaker, lex):
+            if speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
             elif speaker and is_organisation(f.speaker_text, lex):

@@ -46,12 +46,16 @@ from toolkit.speaker_offices import (
 )
 from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
 
-__all__ = ["Resolver"]
+__all__ = ["Resolver", "is_titled_person"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
+_BOTH = re.compile(r"(?:the\s+(?:two\s+)?|both\s+)(?:leaders|presidents|sides|parties)")
+# a person the text names by a title and surname only ("President Obama")
+_TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
@@ -66,6 +70,11 @@ _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", 
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
                       "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
+
+
+def is_titled_person(name: str) -> bool:
+    """Whether a resolved name is a person the text names by title and surname only."""
+    return _TITLED.fullmatch(name) is not None
 
 
 @dataclass
@@ -142,6 +151,8 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low == "i":
             return self._turn(pos) or written
+        if _BOTH.fullmatch(low):
+            return self._both() or written
         if re.fullmatch(r"the \d+-year-old", low):
             low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
         written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
@@ -225,6 +236,9 @@ class Resolver:
                     ),
                 )
                 return best.name
+            titled = re.search(rf"\bPresident\s+{re.escape(name)}\b(?!\s+[{UPPER}])", self.text)
+            if titled:  # no given name in the text: the title and surname it writes ("Mr.
+                return titled.group()  # Obama" -> "President Obama")
             if len(written.split()) == 1:
                 return written
             # no name ends with it: a role with a capitalised complement ("the Russian Minister
@@ -279,6 +293,18 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
+
+    def _both(self) -> str | None:
+        """The two people "the two leaders" or "both sides" are: the two persons the document
+        names most, in the order it first names them, when a third is named less than both
+        ("Vladimir Putin had a telephone conversation with ... Recep Tayyip Erdogan. The
+        parties expressed hope ...")."""
+        count = Counter(self._chain[1])
+        top = count.most_common(3)
+        if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
+            return None
+        first = {n: self._chain[1].index(n) for n, _ in top[:2]}
+        return " and ".join(sorted(first, key=first.get))
 
     def _turn(self, pos: int) -> str | None:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a
