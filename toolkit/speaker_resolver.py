@@ -169,6 +169,8 @@ class Resolver:
                 named = None  # named in the frame of the person quoted last ("Col. Qassim
                 # Atia, an aide to General Atta, said it was ...": "he" is Atia)
             near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
+            if not near and low in _GENDER:
+                return self._subject_before(pos) or written
             return max(near)[1] if near else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
@@ -293,6 +295,23 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
+
+    def _subject_before(self, pos: int) -> str | None:
+        """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
+        after it, when no person is named or quoted nearer: "Vladimir Putin laid out his
+        assessments of the talks. He stressed that ..." (a name the text gives no other cue
+        of a person)."""
+        start = self.text.rfind(". ", 0, pos)
+        start = self.text.rfind(". ", 0, start) if start > 0 else -1
+        for m in reversed(self.mentions):
+            if not start < m.start < pos or not self._outside_quotes(m.start):
+                continue
+            opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", self.text[max(0, m.start - 3) : m.start])
+            verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld)\b",
+                            self.text[m.start + len(m.name) :])  # fmt: skip
+            if opens and verb and is_person(m.name, self.lex):
+                return m.name
+        return None
 
     def _both(self) -> str | None:
         """The two people "the two leaders" or "both sides" are: the two persons the document

@@ -76,6 +76,9 @@ NOT_NAME_WORDS = {
 
 # a generation after a name ("Jon Huntsman Jr"): no name word of its own
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+# the head nouns that end an institution's name in a title before a name
+_INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federation", "Alliance",
+                      "Institute", "Centre", "Center", "Society", "Union", "Chamber", "League"}
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -265,9 +268,11 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
                 i < 2
                 or words[i - 2] in lex["titles"]
                 or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
+                or words[i - 2] in _INSTITUTION_HEADS
             )
         )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
-        # Sociology Lau Siu-kai"
+        # Sociology Lau Siu-kai"; after the head of an institution a title is over ("Chairman
+        # of the China-Australia Legal Exchange Foundation Lawrence Ma Yan-kwok")
         if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
