@@ -47,8 +47,8 @@ __all__ = [
 ]
 
 _ADVERB = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
-    r"already|never|not|just)$",
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"long|since|already|never|not|just)$",  # "-ly" in lower case: "Ms. Waly said" is a name
     re.I,
 )
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council

@@ -48,8 +48,8 @@ _SUBORDINATE = re.compile(
 )
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
-    r"already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"long|since|already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
     r"previously|publicly|privately|repeatedly|often|now|still|always|later|even)$",
     re.I,
 )
