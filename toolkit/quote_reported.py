@@ -260,11 +260,15 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
-        if re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0]) or re.match(
-            r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]]
+        document = text[speaker[0] : speaker[1]].lower().split()[-1] in lex["documents"]
+        if not document and (
+            re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
+            or re.match(r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]])
         ):
             continue  # "This author believes ...": the writer's own voice, no one quoted
-        rest = sentence[v.end() :]
+            # ("This Executive Order states that ...": a document's)
+        # "states, in part, that": the aside blanked out, the offsets kept
+        rest = re.sub(r"^,\s+in\s+part,", lambda m: " " * len(m.group()), sentence[v.end() :])
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
