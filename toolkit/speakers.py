@@ -198,6 +198,9 @@ def speaker_phrase(
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
+        elif (k == "link" and i >= 3 and w.lower() in PARTICLES
+              and words[i - 2][2].lower() in PARTICLES and kinds[i - 3] == "cap"):  # fmt: skip
+            i -= 2  # two particles: "Ignacio de la Torre", "Rafael van der Vaart"
         elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] in ("of", "for")
               and kinds[i - 3] in ("cap", "role")):  # fmt: skip
             i -= 2  # "the Deputy Head of the Office of the President", "a spokesman for the ..."
