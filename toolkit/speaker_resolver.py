@@ -51,6 +51,8 @@ __all__ = ["Resolver", "is_titled_person"]
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
+# a name right after a preposition: the object of a phrase ("a problem with Gates")
+_OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
 _BOTH = re.compile(r"(?:the\s+(?:two\s+)?|both\s+)(?:leaders|presidents|sides|parties)")
@@ -124,18 +126,26 @@ class Resolver:
         starts, names = self._chain
         want = _GENDER.get(pronoun.lower())
         owner = None
+        oblique, since = None, -1
         for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
-            if pos - starts[i] > _PRONOUN_REACH:
+            if pos - starts[i] > _PRONOUN_REACH or (oblique and starts[i] < since):
                 break
             if any(a <= starts[i] < b for a, b in self.reported):
                 continue
             if want is None or self.gender.get(names[i], want) == want:
+                if oblique is None and _OBJECT.search(self.text, 0, starts[i]):
+                    # "When I spoke with Weingarten, she elaborated on her members’ problem
+                    # with Gates. “...,” she said": the object of a preposition only when no
+                    # one is named before it in its sentence
+                    oblique = (starts[i], names[i])
+                    since = self.text.rfind(". ", 0, starts[i])
+                    continue
                 if not _POSSESSIVE.match(self.text, starts[i]):
                     return starts[i], names[i]
                 # "Even before Mr. Brown’s killing, he said": a name in the possessive only
                 # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
                 owner = owner or (starts[i], names[i])
-        return owner
+        return owner or oblique
 
     def resolve(self, written: str, pos: int) -> str:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
