@@ -79,7 +79,8 @@ NOT_NAME_WORDS = {
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 # the head nouns that end an institution's name in a title before a name
 _INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federation", "Alliance",
-                      "Institute", "Centre", "Center", "Society", "Union", "Chamber", "League"}
+                      "Institute", "Centre", "Center", "Society", "Union", "Chamber",
+                      "League"}  # fmt: skip
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")

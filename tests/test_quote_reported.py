@@ -1,0 +1,39 @@
+import polars as pl
+import pytest
+
+import toolkit
+
+
+def found(text):
+    return toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare clause that opens with a quoted word: a mixed quotation
+        ('The barrister Lawrence Ma Yan-kwok spoke. Ma said "civil nomination" unnecessarily dilutes '
+         "the pool of candidates.",
+         [("Lawrence Ma Yan-kwok", "say", '"civil nomination" unnecessarily dilutes the pool of '
+           "candidates")]),
+        ("Former governor Chris Patten spoke. He said “Occupy” lingered on because the government lacks skills.",
+         [("Chris Patten", "say", "“Occupy” lingered on because the government lacks skills")]),
+        # what a document lays down, with "that"
+        ("The Executive Order also specifies that entrance examinations will be held in June.",
+         [("The Executive Order", "specify", "entrance examinations will be held in June")]),
+        ("The decree stipulates that the company must buy back its shares within a year.",
+         [("The decree", "stipulate", "the company must buy back its shares within a year")]),
+        ("The Executive Order also establishes that a company that buys its shares must sell "
+         "them.",
+         [("The Executive Order", "establish",
+           "a company that buys its shares must sell them")]),
+        # "in part" between the verb and "that"; "This" before a document is no author's voice
+        ("This Executive Order states, in part, that as of April 1 gas will be paid in roubles.",
+         [("Executive Order", "state", "as of April 1 gas will be paid in roubles")]),
+        # still none: an object with no "that", the writer's own voice
+        ("The company established a fund that will help children.", []),
+        ("This author believes that the law is wrong.", []),
+    ],
+)  # fmt: skip
+def test_reported_clauses_of_people_and_documents(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
