@@ -49,6 +49,7 @@ from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
 __all__ = ["Resolver", "is_titled_person"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
+_GROUP_REACH = 300  # characters between "they" and the end of its group's report
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 # a name right after a preposition: the object of a phrase ("a problem with Gates")
@@ -96,6 +97,7 @@ class Resolver:
     last_said: int = 0  # where the quotation of the person quoted last starts
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
+    last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
 
@@ -161,6 +163,9 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low == "i":
             return self._turn(pos) or written
+        if low == "they":  # the group quoted last, its report ending in the sentence before
+            last = self.last_group
+            return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):
             return self._both() or written
         if re.fullmatch(r"the \d+-year-old", low):

@@ -32,6 +32,7 @@ __all__ = [
     "PARTICLES",
     "QUANTIFIERS",
     "UPPER",
+    "is_group",
     "is_organisation",
     "is_person",
     "lexicon",
@@ -299,6 +300,13 @@ def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
     Russian Foreign Ministry"): what a later "it said" refers to."""
     words = phrase.lower().split()
     return any(" ".join(words[i:]) in lex["organisations"] for i in range(len(words)))
+
+
+def is_group(phrase: str, lex: dict[str, Any]) -> bool:
+    """Whether a speaker phrase names a group of people by a plural role ("South Korean
+    officials", "observers and researchers"): what a later "they said" refers to."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last.endswith("s") and last in lex["roles"]
 
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
