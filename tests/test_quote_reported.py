@@ -30,6 +30,16 @@ def found(text):
         # "in part" between the verb and "that"; "This" before a document is no author's voice
         ("This Executive Order states, in part, that as of April 1 gas will be paid in roubles.",
          [("Executive Order", "state", "as of April 1 gas will be paid in roubles")]),
+        # a name and its appositives are the subject, not the clause of an inverted frame; a
+        # parenthetical after the reported clause's subject
+        ("Antonio Tabet, 39, one of the five partners who created Porta dos Fundos in 2012, "
+         "said many Brazilians, despite the protests, were still sheep.",
+         [("Antonio Tabet", "say", "many Brazilians, despite the protests, were still sheep")]),
+        ("But many say the police force, now run by the Sheriff’s Department, has improved.",
+         [("many", "say", "the police force, now run by the Sheriff’s Department, has "
+           "improved")]),
+        ("The economy will grow next year, said Anton Siluanov, the finance minister.",
+         [("Anton Siluanov", "say", "The economy will grow next year")]),
         # still none: an object with no "that", the writer's own voice
         ("The company established a fund that will help children.", []),
         ("This author believes that the law is wrong.", []),

@@ -140,6 +140,13 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     return None
 
 
+def _named_subject(head: str, lex: dict) -> bool:
+    """Whether the words before a verb are a person's name and its parentheticals only, the
+    verb's subject ("Antonio Tabet, 39, one of the five partners who ..., said")."""
+    subject = clause_subject(head, lex)
+    return bool(subject and is_person(head[subject[0] : subject[1]], lex))
+
+
 def _final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, int] | None:
     """'[a clause], the group said.': a short subject no list names (a determiner or possessive
     and up to three words, or a plural of up to three) between a comma and a reporting verb
@@ -237,6 +244,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             subject = first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
         inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
+        if inverted and _named_subject(sentence[: v.start()], lex):
+            inverted = None  # "Antonio Tabet, 39, one of the partners ..., said many
+            # Brazilians, despite ..., were": a name and its appositives are the subject
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
             out.append(inverted)
             continue
