@@ -40,6 +40,12 @@ def found(text):
            "improved")]),
         ("The economy will grow next year, said Anton Siluanov, the finance minister.",
          [("Anton Siluanov", "say", "The economy will grow next year")]),
+        # a participle after "by" takes the clause's subject; "made clear that"
+        ("Vladimir Putin began the conversation by noting that the region's output was growing.",
+         [("Vladimir Putin", "note", "the region's output was growing")]),
+        ("President Obama spoke. Mr. Obama made clear that his administration was unhappy.",
+         [("President Obama", "make clear", "his administration was unhappy")]),
+        ("He made clear his opposition to the plan.", []),
         # still none: an object with no "that", the writer's own voice
         ("The company established a fund that will help children.", []),
         ("This author believes that the law is wrong.", []),
