@@ -46,6 +46,13 @@ def found(text):
         ("President Obama spoke. Mr. Obama made clear that his administration was unhappy.",
          [("President Obama", "make clear", "his administration was unhappy")]),
         ("He made clear his opposition to the plan.", []),
+        # "As pointed out by X, ...": a passive frame before the clause
+        ("As pointed out by Zhang Dejiang, chairman of the Standing Committee, conflicts have "
+         "arisen as cooperation developed.",
+         [("Zhang Dejiang", "point out", "conflicts have arisen as cooperation developed")]),
+        ("As noted by the ministry, the number of cases fell sharply in May.",
+         [("the ministry", "note", "the number of cases fell sharply in May")]),
+        ("As shown by the figures, the number of cases fell sharply in May.", []),
         # still none: an object with no "that", the writer's own voice
         ("The company established a fund that will help children.", []),
         ("This author believes that the law is wrong.", []),

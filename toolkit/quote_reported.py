@@ -2,11 +2,13 @@
 
 - 'X stressed that ...', 'X said the talks ...', 'X said on Wednesday he ...';
 - '..., X said (on Thursday).', '..., said X, the ...', 'However, X noted, the ...';
-- 'As X said at the briefing, ...' ('According to X, ...' is :mod:`toolkit.quote_sources`);
+- 'As X said at the briefing, ...', 'As pointed out by X, ...' ('According to X, ...' is
+  :mod:`toolkit.quote_sources`);
 - 'This was stated by X.' (the sentence before is X's);
+- a document's verbs ('The Executive Order specifies that ...', 'states, in part, that');
 - a second verb that takes the subject of the first ('X expressed concern ... but said that'),
-  and a participle after a comma that takes the clause's subject ('X echoed that sentiment,
-  saying that ...').
+  and a participle after a comma or "by" that takes the clause's subject ('X echoed that
+  sentiment, saying that ...', 'X began the conversation by noting that ...').
 
 The frames around quotations are :mod:`toolkit.quote_frames`'; :mod:`toolkit.quotes` puts
 them together.
@@ -109,6 +111,11 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
+)
+# "As pointed out by X(, an appositive), ...": the clause after the frame is X's
+_AS_BY = re.compile(
+    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+by\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
+    r"\s+([^\"“”]{8,}?)[.!?]?$"
 )
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
@@ -219,6 +226,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
+    by = _AS_BY.match(sentence)
+    if by and lex["verb"].fullmatch(by.group(1)) and is_speaker(by.group(2), lex):
+        # "As pointed out by Zhang Dejiang, chairman of the NPCSC, as closer cooperation ..."
+        out.append((s0 + by.start(3), s0 + by.end(3), (s0 + by.start(2), s0 + by.end(2)),
+                    lemma_of(by.group(1), lex)))  # fmt: skip
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):
