@@ -13,9 +13,9 @@ within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader"
 one person the document gives that title, "he" the person mentioned last, "the ministry" the one
 ministry the document names, "it" the institution quoted last, "they" the group quoted just
 before, "the two leaders" the two people the document names most and "I" the speaker of a
-transcript's turn ("Vladimir Putin: ... I said"; else no attribution, as for "they"). An optional alias table
-(``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to
-one canonical name.
+transcript's turn ("Vladimir Putin: ... I said"; else no attribution, as for "they"). An
+optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``)
+maps resolved names to one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
