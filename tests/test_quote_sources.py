@@ -22,6 +22,18 @@ from toolkit.speakers import lexicon
         ("According to the decree, the flag was hoisted at 10:00.", []),
         ("According to the latest information, the flag was hoisted at 10:00.", []),
         ("According to the survey, the flag was hoisted at 10:00.", []),
+        # the aside inside its sentence, an appositive after the source: the sentence is his
+        ("Civil disobedience, according to Senior Counsel Jat Sew-tong, former chairman of the "
+         "Independent Police Complaints Council, is a fine tradition.",
+         [("Civil disobedience, according to Senior Counsel Jat Sew-tong, former chairman of the "
+           "Independent Police Complaints Council, is a fine tradition.",
+           "Senior Counsel Jat Sew-tong")]),
+        ("The economy, according to the ministry, will grow by 3 percent next year.",
+         [("The economy, according to the ministry, will grow by 3 percent next year.",
+           "the ministry")]),
+        # a rule followed, and an aside with no verb after it: none
+        ("The economy, according to plan, will grow by 3 percent next year.", []),
+        ("The talks, according to the ministry, a success.", []),
     ],
 )  # fmt: skip
 def test_according_to_cites_a_speaker_or_a_source(sentence, expected):

@@ -9,6 +9,21 @@ from toolkit.quote_spans import quote_spans, sentences
         # curly marks pair; a closing mark used to open one
         ("“We act,” he said.", ["We act,"]),
         ("They met in 2021.”We will act,” he said.", ["We will act,"]),
+        # a closing mark glued to the next word that no mark closes opens nothing, and an
+        # opening mark outweighs that guess; a straight opening mark closed by a curly one
+        (
+            "“Think about it,” he went on. “Email me.” ”Christian emailed to say that he agreed. "
+            "Nothing more came of it.",
+            ["Think about it,", "Email me."],
+        ),
+        (
+            "“Think about it.” ”Christian emailed. “The idea is good,” he wrote.",
+            ["Think about it.", "The idea is good,"],
+        ),
+        (
+            'He wrote, " ‘Email me if you think this is a good idea.’ ” Christian emailed back.',
+            [" ‘Email me if you think this is a good idea.’ "],
+        ),
         # straight marks in turns
         ('"We act," he said. "It works," she added.', ["We act,", "It works,"]),
         # an opening mark the source lost: the quotation starts with its sentence, and the

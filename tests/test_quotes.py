@@ -585,10 +585,10 @@ def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):
         ("Michael Wahid Hanna, a fellow at the Century Foundation, spoke. Sixteen American "
          "defendants were out of the country. And domestically, he said, “this is just "
          "confirmation.”", "Michael Wahid Hanna"),
-        # what a title is of is no person ("the Secretary of the National Security ..."), and a
-        # possessive is no part of a name
+        # what a title is of is no person ("the Secretary of the National Security ..."): "he"
+        # is the sentence's subject; and a possessive is no part of a name
         ("Oleksiy Reznikov met the Secretary of the National Security and Defense Council. “We "
-         "agreed,” he said.", None),
+         "agreed,” he said.", "Oleksiy Reznikov"),
         ("Qunu is the center of Mr. Mandela’s life. It was the home of Nelson Mandela’s mother. "
          "“I loved it,” he wrote.", "Nelson Mandela"),
         # the verb of a relative clause about the speaker

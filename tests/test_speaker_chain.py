@@ -38,7 +38,14 @@ def test_person_chain(text, expected):
 @pytest.mark.parametrize(
     ("text", "gender"),
     [("Anna Vogt, the governor, spoke. Ms. Vogt smiled.", {"Anna Vogt": "f"}),
-     ("Ivan Petrov, the mayor, spoke. Mr. Petrov smiled.", {"Ivan Petrov": "m"})],
+     ("Ivan Petrov, the mayor, spoke. Mr. Petrov smiled.", {"Ivan Petrov": "m"}),
+     # a gendered noun in the appositive or right before the name
+     ("“We got tired,” said Umm Abdullah, a 60-year-old woman from Daraya.",
+      {"Umm Abdullah": "f"}),
+     ("The spokeswoman, Anna Vogt, spoke. Vogt smiled.", {"Anna Vogt": "f"}),
+     ("Ivan Petrov, her son, spoke. Petrov smiled.", {"Ivan Petrov": "m"}),
+     # not a noun that says none
+     ("Ivan Petrov, the mayor, spoke. Petrov smiled.", {})],
 )  # fmt: skip
 def test_gender_from_an_address(text, gender):
     assert person_chain(find_mentions(text, lexicon()), lexicon(), text, []).gender == gender

@@ -19,6 +19,8 @@ from toolkit.speakers import lexicon
         ("Costa Rica, home of many birds, was calm.", [("Costa Rica", False)]),
         # a name in quotation marks is a nickname or a title, no mention
         ("They dubbed him the “Dalai Lamy” at once.", []),
+        # a name with two particles is one name
+        ("Ignacio de la Torre, a partner at Arcano, spoke.", [("Ignacio de la Torre", True)]),
     ],
 )  # fmt: skip
 def test_find_mentions_and_the_cue_of_a_person(text, expected):

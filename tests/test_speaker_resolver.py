@@ -135,3 +135,54 @@ def test_a_group_from_a_place_is_no_institution(written, expected):
 def test_a_family_name_written_first_is_a_mention(text, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve("He", len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        # "the two leaders", "both sides", "the parties": the two people the text names most,
+        # in the order it first names them
+        ("President of Ukraine Volodymyr Zelenskyy and Prime Minister of the Netherlands Mark "
+         "Rutte met in Kyiv. Zelenskyy thanked Rutte. The two leaders", "The two leaders",
+         "Volodymyr Zelenskyy and Mark Rutte"),
+        ("President of Ukraine Volodymyr Zelenskyy and Prime Minister of the Netherlands Mark "
+         "Rutte met in Kyiv. Zelenskyy thanked Rutte. Both sides", "Both sides",
+         "Volodymyr Zelenskyy and Mark Rutte"),
+        # a third named as often: the text does not say which two
+        ("Russian Foreign Minister Sergey Lavrov, Chinese Foreign Minister Wang Yi and Indian "
+         "Foreign Minister Subrahmanyam Jaishankar met. The parties", "The parties",
+         "The parties"),
+        # a surname whose given name the text never gives: the title and surname it writes
+        ("President Obama spoke in Havana. Mr. Obama", "Mr. Obama", "President Obama"),
+        ("President Obama spoke in Havana. Obama", "Obama", "President Obama"),
+        # not where the text gives the full name
+        ("President Vladimir Putin spoke. President Putin met Mr. Lavrov. Putin", "Putin",
+         "Vladimir Putin"),
+    ],
+)  # fmt: skip
+def test_two_sides_and_a_president_named_by_surname(text, written, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that opens the sentence before as its subject, when no person is near
+        ("Vladimir Putin laid out his assessments of the talks. He", "Vladimir Putin"),
+        ("Vladimir Putin warmly thanked the President of Turkmenistan. He", "Vladimir Putin"),
+        # not a name further back, nor one that is no subject
+        ("Vladimir Putin laid out his assessments. The talks went on. The weather was fine. He",
+         "He"),
+        ("The talks were held in Hong Kong. He", "He"),
+        # the object of "with" only when no one is named before it in its sentence
+        ("Randi Weingarten, the union head, spoke. When I spoke with Weingarten, she elaborated "
+         "on her members' problem with Gates. Bill Gates is rich. Last month Weingarten spoke "
+         "with Gates. She", "Randi Weingarten"),
+        ("Bill Gates is rich. Randi Weingarten, the union head, spoke. The problem was with "
+         "Gates. She", "Bill Gates"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_sentence_subject_or_a_prepositional_object(text, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(text.split()[-1], len(text)) == expected

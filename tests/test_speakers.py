@@ -34,6 +34,9 @@ from toolkit.speakers import lexicon, name_of, speaker_phrase, surname, word_spa
             "a spokesman for the Hong Kong government",
         ),
         ("the Alliance for Peace and Democracy", "the Alliance for Peace and Democracy"),
+        # two particles inside a name
+        ("said Ignacio de la Torre", "Ignacio de la Torre"),
+        ("Mr. van der Vaart", "Mr. van der Vaart"),
     ],
 )
 def test_speaker_phrase_ends_at_the_verb(before_verb, phrase):
@@ -81,6 +84,9 @@ def test_reporting_verbs_are_whole_words(text, verb):
         ("Chief Executive Leung Chun-ying", ["Chief", "Executive"], "Leung Chun-ying"),
         ("Hong Kong Federation Cheng Yiu-tong", ["Hong", "Kong", "Federation"], "Cheng Yiu-tong"),
         ("Professor of Sociology Lau Siu-kai", ["Professor", "of", "Sociology"], "Lau Siu-kai"),
+        # after the head of an institution the title is over: an English given name follows
+        ("Chairman of the Legal Exchange Foundation Lawrence Ma Yan-kwok",
+         ["Chairman", "of", "the", "Legal", "Exchange", "Foundation"], "Lawrence Ma Yan-kwok"),
         ("Secretary for Security Lai Tung-kwok", ["Secretary", "for", "Security"],
          "Lai Tung-kwok"),
     ],

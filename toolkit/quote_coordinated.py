@@ -26,7 +26,7 @@ __all__ = ["VERB_LIKE", "coordinated_subject", "first_clause_subject", "particip
 # a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
 VERB_LIKE = re.compile(
     r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
-    r"held|came|saw|told|said|paused|sent|left)$"
+    r"held|came|saw|told|said|paused|sent|left|began)$"
 )
 
 
@@ -69,8 +69,9 @@ def participle_subject(head: str, lex: dict):
     """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
     Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
     before the clause's verb, at the start or after a comma: the words before that verb, and
-    the subject's span among them."""
-    if not re.search(r",\s*$", head):
+    the subject's span among them; also after "by" ("Vladimir Putin began the conversation by
+    noting that ...")."""
+    if not re.search(r"(?:,|\bby)\s*$", head):
         return None
     words = word_spans(head)
     for k in range(len(words) - 1, 0, -1):

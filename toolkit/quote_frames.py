@@ -47,8 +47,8 @@ __all__ = [
 ]
 
 _ADVERB = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
-    r"already|never|not|just)$",
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"long|since|already|never|not|just)$",  # "-ly" in lower case: "Ms. Waly said" is a name
     re.I,
 )
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
@@ -61,11 +61,18 @@ _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:
 _NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
 # a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?,\s*$")
+# a linking adverb in commas between a subject and its verb: "Mr. Mas, however, said"
+_CONNECTIVE = re.compile(
+    r",\s+(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part|in response|"
+    r"in fact|moreover|nevertheless|instead|in addition|likewise|in contrast)\s*,\s*$"
+)
 # an aside between dashes or a participle phrase in commas: "the Alliance for Peace and
 # Democracy - the organizer of a massive petition - said", "Hollande, speaking to reporters
-# later, welcomed"
+# later, welcomed", or a dash and a comma ("Aung San Suu Kyi - one of the staunchest
+# fighters for democracy, said")
 _ASIDE = re.compile(
-    r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},)\s*$"
+    r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
+    r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
@@ -80,6 +87,15 @@ def without_appositive(head: str, lex: dict) -> str:
     relative clause ("X, who deposed Morsi on July 3, said"); not a clause ("..., they are not
     ..., said X"). A name in commas after a noun phrase is the speaker itself: what comes before
     it is blanked ("The Deputy Magistrate, Michael Chan Pik-kiu, said"), so offsets hold."""
+    adverb = re.search(r",\s*(?:[a-z]+ly|also|again|then|later)\s*$", head)
+    if adverb:  # "Benny Tai, one of the organizers, repeatedly said": the adverb left out
+        head = head[: adverb.start() + 1]
+    connective = _CONNECTIVE.search(head)
+    if connective:  # "Mr. Mas, however, said": the subject before the linking adverb
+        head = head[: connective.start()]
+    # a short quotation inside an appositive is part of it ("Benny Tai, one of the three
+    # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
+    head = re.sub(r"[\"“]([^\"“”,]{1,40})[\"”]", lambda m: f"'{m.group(1)}'", head)
     named = _NAMED.search(head)
     if named and _is_named(named.group(2), lex) and _is_noun_phrase(named.group(1), lex):
         return " " * named.start(2) + head[named.start(2) : named.end(2)]

@@ -2,11 +2,13 @@
 
 - 'X stressed that ...', 'X said the talks ...', 'X said on Wednesday he ...';
 - '..., X said (on Thursday).', '..., said X, the ...', 'However, X noted, the ...';
-- 'As X said at the briefing, ...' ('According to X, ...' is :mod:`toolkit.quote_sources`);
+- 'As X said at the briefing, ...', 'As pointed out by X, ...' ('According to X, ...' is
+  :mod:`toolkit.quote_sources`);
 - 'This was stated by X.' (the sentence before is X's);
+- a document's verbs ('The Executive Order specifies that ...', 'states, in part, that');
 - a second verb that takes the subject of the first ('X expressed concern ... but said that'),
-  and a participle after a comma that takes the clause's subject ('X echoed that sentiment,
-  saying that ...').
+  and a participle after a comma or "by" that takes the clause's subject ('X echoed that
+  sentiment, saying that ...', 'X began the conversation by noting that ...').
 
 The frames around quotations are :mod:`toolkit.quote_frames`'; :mod:`toolkit.quotes` puts
 them together.
@@ -52,8 +54,9 @@ _BARE_CLAUSE = re.compile(
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|[a-z]+ed)\b))"
     rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"([a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
+    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
+# (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
 # "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
 # a clause, then a short subject no list names that ends the sentence as its frame: "...,
@@ -109,6 +112,11 @@ _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
 )
+# "As pointed out by X(, an appositive), ...": the clause after the frame is X's
+_AS_BY = re.compile(
+    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+by\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
+    r"\s+([^\"“”]{8,}?)[.!?]?$"
+)
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
@@ -137,6 +145,13 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None
+
+
+def _named_subject(head: str, lex: dict) -> bool:
+    """Whether the words before a verb are a person's name and its parentheticals only, the
+    verb's subject ("Antonio Tabet, 39, one of the five partners who ..., said")."""
+    subject = clause_subject(head, lex)
+    return bool(subject and is_person(head[subject[0] : subject[1]], lex))
 
 
 def _final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, int] | None:
@@ -211,6 +226,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
+    by = _AS_BY.match(sentence)
+    if by and lex["verb"].fullmatch(by.group(1)) and is_speaker(by.group(2), lex):
+        # "As pointed out by Zhang Dejiang, chairman of the NPCSC, as closer cooperation ..."
+        out.append((s0 + by.start(3), s0 + by.end(3), (s0 + by.start(2), s0 + by.end(2)),
+                    lemma_of(by.group(1), lex)))  # fmt: skip
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):
@@ -236,6 +256,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             subject = first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
         inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
+        if inverted and _named_subject(sentence[: v.start()], lex):
+            inverted = None  # "Antonio Tabet, 39, one of the partners ..., said many
+            # Brazilians, despite ..., were": a name and its appositives are the subject
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
             out.append(inverted)
             continue
@@ -259,11 +282,15 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
-        if re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0]) or re.match(
-            r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]]
+        document = text[speaker[0] : speaker[1]].lower().split()[-1] in lex["documents"]
+        if not document and (
+            re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
+            or re.match(r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]])
         ):
             continue  # "This author believes ...": the writer's own voice, no one quoted
-        rest = sentence[v.end() :]
+            # ("This Executive Order states that ...": a document's)
+        # "states, in part, that": the aside blanked out, the offsets kept
+        rest = re.sub(r"^,\s+in\s+part,", lambda m: " " * len(m.group()), sentence[v.end() :])
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)

@@ -99,6 +99,18 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             1,
             2,
         ),
+        # "Civil disobedience, according to Senior Counsel Jat Sew-tong, former chairman of
+        # the ..., is a fine tradition": the sentence around the aside
+        (
+            re.search(
+                rf"^([^,]{{3,80}}),\s+according to ((?:{_TITLE}|[^,.]){{2,80}})"
+                rf"(?:,\s+[^,]{{3,80}})?,\s+(?:is|are|was|were|has|have|had|will|would|can|"
+                rf"could|must|should|may|might)\b.{{8,}}?\.?$",
+                sentence,
+            ),
+            0,
+            2,
+        ),
     ):
         if not m:
             continue

@@ -6,7 +6,8 @@
   counting: an inner quotation nests and a closing mark whose opening mark the source lost
   closes a quotation that starts with its sentence, so one lost mark does not turn every later
   quotation of a long unbroken paragraph inside out.
-- A quotation left open runs to the end of its paragraph.
+- A quotation left open runs to the end of its paragraph, unless a closing mark glued to the
+  next word opened it.
 - Sentences are split by :func:`toolkit.segment.split_sentences`, also where the source glued
   two together with no space ("said.If").
 
@@ -73,6 +74,9 @@ def _straight_spans(para: str) -> list[tuple[int, int]]:
     for i in stray:
         after = [a for a, _ in spans if a > i]
         end = len(para) if not after else _sentence_end(para, i, min(after))
+        curly = para.find("”", i, end)
+        if curly > 0:  # closed by a curly mark: '" ‘Email me if ...’ ” Christian continued'
+            end = curly
         if end - i > 20 or after:
             spans.append((i + 1, end))
     return sorted(spans)
@@ -107,16 +111,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for para in text.split("\n"):
         opened = None
         curly = []
+        by_close = False  # the open quotation was opened by a closing mark
         for i, ch in enumerate(para):
             if ch in _CLOSE and opened is None and para[i + 1 : i + 2].isalpha():
-                opened = i  # a closing mark used to open ("2021.”We will ...”")
-            elif ch in _OPEN and opened is None:
-                opened = i
+                opened, by_close = i, True  # a closing mark used to open ("2021.”We will ...”")
+            elif ch in _OPEN and (opened is None or by_close):
+                opened, by_close = i, False  # an opening mark outweighs a guess
             elif ch in _CLOSE and opened is not None:
                 spans.append((pos + opened + 1, pos + i))
                 curly.append((opened, i))
                 opened = None
-        if opened is not None and len(para) - opened > 20:
+        # a closing mark that no later mark closes was a close glued to the next word
+        # ("... a good idea.’ ”Christian emailed"), not a quotation to the paragraph's end
+        if opened is not None and len(para) - opened > 20 and not by_close:
             spans.append((pos + opened + 1, pos + len(para)))
             curly.append((opened, len(para)))
         # straight marks inside a curly quotation are its inner quotes

@@ -48,8 +48,8 @@ _SUBORDINATE = re.compile(
 )
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
-    r"^(?:\w+ly|also|then|later|again|once|further|however|has|have|had|would|will|long|since|"
-    r"already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"long|since|already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
     r"previously|publicly|privately|repeatedly|often|now|still|always|later|even)$",
     re.I,
 )
@@ -210,6 +210,14 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     already had seen evidence', 'believes overpasses are needed'), not a noun phrase object
     ('claimed responsibility for the attack', 'noted the increased attention'); with ``past``
     a past form counts too ('said the talks went well')."""
+    # a parenthetical in commas after the clause's subject is left out ("said many
+    # Brazilians, despite the protests, were still sheep")
+    rest = re.sub(
+        r"^(\s+(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+),\s[^,;:\"“”]{3,80},",
+        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
+        rest,
+        count=1,
+    )
     m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
     if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first

@@ -11,10 +11,11 @@ its speaker, with no verb.
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
 one person the document gives that title, "he" the person mentioned last, "the ministry" the one
-ministry the document names, "it" the institution quoted last and "I" the speaker of a
-transcript's turn ("Vladimir Putin: ... I said"; else no attribution). An optional alias table
-(``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``) maps resolved names to
-one canonical name.
+ministry the document names, "it" the institution quoted last, "they" the group quoted just
+before, "the two leaders" the two people the document names most and "I" the speaker of a
+transcript's turn ("Vladimir Putin: ... I said"; else no attribution, as for "they"). An
+optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``)
+maps resolved names to one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
@@ -41,8 +42,8 @@ from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_names import find_mentions
-from toolkit.speaker_resolver import Resolver
-from toolkit.speakers import is_organisation, is_person, lexicon
+from toolkit.speaker_resolver import Resolver, is_titled_person
+from toolkit.speakers import is_group, is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
 
@@ -199,15 +200,18 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]
-            if speaker == "I":
-                continue  # first person outside a transcript's turn: the text's own voice
+            if speaker in ("I", "they", "They"):
+                continue  # first person outside a transcript's turn: the text's own voice;
+                # "they" with no group quoted just before: whom the text does not say
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            if speaker and is_person(speaker, lex):
+            if speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
             elif speaker and is_organisation(f.speaker_text, lex):
                 resolver.last_organisation = (f.speaker_at, speaker)
+            elif speaker and is_group(speaker, lex):
+                resolver.last_group = (f.end, speaker)
             if not f.direct:
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,

@@ -6,7 +6,8 @@
   family name written first, by that name alone ("Dr Wang Chunchen ... Wang says"); not by a
   word inside a longer run of capitals or a place after a preposition ("Lower Austria", "in
   Hong Kong");
-- "Mr." or "Ms." before a surname gives the person's gender.
+- "Mr." or "Ms." before a surname gives the person's gender, and so does a gendered noun
+  right before the name or in its appositive ("his grandmother, Petrunka Yankova").
 
 :mod:`toolkit.speaker_resolver` resolves pronouns along this chain.
 
@@ -54,6 +55,19 @@ _PLURAL = re.compile(r"(?:[^s]s|\b(?:Women|Men|People|Children))$")
 _WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
 
+# nouns that say a person's gender, right before the name ("said his grandmother, Petrunka
+# Yankova") or in the appositive after it ("Umm Abdullah, a 60-year-old woman from Daraya")
+_FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
+           "spokeswoman", "chairwoman", "businesswoman", "actress", "aunt", "niece"}  # fmt: skip
+_MALE = {"man", "father", "grandfather", "husband", "son", "brother", "boy", "widower",
+         "spokesman", "businessman", "actor", "uncle", "nephew"}  # fmt: skip
+_GENDERED = "|".join(sorted(_FEMALE | _MALE))
+_GENDERED_BEFORE = re.compile(rf"\b({_GENDERED}),?\s+$", re.I)
+_GENDERED_AFTER = re.compile(
+    rf",\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}({_GENDERED})\b"
+)
+
+
 @dataclass
 class Chain:
     """The persons among a document's names, each mention of one outside quotation marks
@@ -89,6 +103,12 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     for m in _ADDRESS.finditer(text):
         for name in {n for n in at.values() if surname(n) == m.group(2)}:
             gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
+    for p in persons:  # a gendered noun right before the name or in its appositive
+        before = _GENDERED_BEFORE.search(text, max(0, p.start - 40), p.start)
+        after = _GENDERED_AFTER.match(text, p.start + len(p.name))
+        noun = (before or after) and (before or after).group(1).lower()
+        if noun:
+            gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
 

@@ -46,12 +46,19 @@ from toolkit.speaker_offices import (
 )
 from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
 
-__all__ = ["Resolver"]
+__all__ = ["Resolver", "is_titled_person"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
+_GROUP_REACH = 300  # characters between "they" and the end of its group's report
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
+# a name right after a preposition: the object of a phrase ("a problem with Gates")
+_OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
+_BOTH = re.compile(r"(?:the\s+(?:two\s+)?|both\s+)(?:leaders|presidents|sides|parties)")
+# a person the text names by a title and surname only ("President Obama")
+_TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
     rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
@@ -66,6 +73,11 @@ _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", 
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
                       "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
+
+
+def is_titled_person(name: str) -> bool:
+    """Whether a resolved name is a person the text names by title and surname only."""
+    return _TITLED.fullmatch(name) is not None
 
 
 @dataclass
@@ -85,6 +97,7 @@ class Resolver:
     last_said: int = 0  # where the quotation of the person quoted last starts
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
+    last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
 
@@ -115,18 +128,26 @@ class Resolver:
         starts, names = self._chain
         want = _GENDER.get(pronoun.lower())
         owner = None
+        oblique, since = None, -1
         for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
-            if pos - starts[i] > _PRONOUN_REACH:
+            if pos - starts[i] > _PRONOUN_REACH or (oblique and starts[i] < since):
                 break
             if any(a <= starts[i] < b for a, b in self.reported):
                 continue
             if want is None or self.gender.get(names[i], want) == want:
+                if oblique is None and _OBJECT.search(self.text, 0, starts[i]):
+                    # "When I spoke with Weingarten, she elaborated on her members’ problem
+                    # with Gates. “...,” she said": the object of a preposition only when no
+                    # one is named before it in its sentence
+                    oblique = (starts[i], names[i])
+                    since = self.text.rfind(". ", 0, starts[i])
+                    continue
                 if not _POSSESSIVE.match(self.text, starts[i]):
                     return starts[i], names[i]
                 # "Even before Mr. Brown’s killing, he said": a name in the possessive only
                 # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
                 owner = owner or (starts[i], names[i])
-        return owner
+        return owner or oblique
 
     def resolve(self, written: str, pos: int) -> str:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
@@ -142,6 +163,11 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
         if low == "i":
             return self._turn(pos) or written
+        if low == "they":  # the group quoted last, its report ending in the sentence before
+            last = self.last_group
+            return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
+        if _BOTH.fullmatch(low):
+            return self._both() or written
         if re.fullmatch(r"the \d+-year-old", low):
             low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
         written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
@@ -158,6 +184,8 @@ class Resolver:
                 named = None  # named in the frame of the person quoted last ("Col. Qassim
                 # Atia, an aide to General Atta, said it was ...": "he" is Atia)
             near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
+            if not near and low in _GENDER:
+                return self._subject_before(pos) or written
             return max(near)[1] if near else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
@@ -225,6 +253,9 @@ class Resolver:
                     ),
                 )
                 return best.name
+            titled = re.search(rf"\bPresident\s+{re.escape(name)}\b(?!\s+[{UPPER}])", self.text)
+            if titled:  # no given name in the text: the title and surname it writes ("Mr.
+                return titled.group()  # Obama" -> "President Obama")
             if len(written.split()) == 1:
                 return written
             # no name ends with it: a role with a capitalised complement ("the Russian Minister
@@ -279,6 +310,35 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
+
+    def _subject_before(self, pos: int) -> str | None:
+        """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
+        after it, when no person is named or quoted nearer: "Vladimir Putin laid out his
+        assessments of the talks. He stressed that ..." (a name the text gives no other cue
+        of a person)."""
+        start = self.text.rfind(". ", 0, pos)
+        start = self.text.rfind(". ", 0, start) if start > 0 else -1
+        for m in reversed(self.mentions):
+            if not start < m.start < pos or not self._outside_quotes(m.start):
+                continue
+            opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", self.text[max(0, m.start - 3) : m.start])
+            verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld)\b",
+                            self.text[m.start + len(m.name) :])  # fmt: skip
+            if opens and verb and is_person(m.name, self.lex):
+                return m.name
+        return None
+
+    def _both(self) -> str | None:
+        """The two people "the two leaders" or "both sides" are: the two persons the document
+        names most, in the order it first names them, when a third is named less than both
+        ("Vladimir Putin had a telephone conversation with ... Recep Tayyip Erdogan. The
+        parties expressed hope ...")."""
+        count = Counter(self._chain[1])
+        top = count.most_common(3)
+        if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
+            return None
+        first = {n: self._chain[1].index(n) for n, _ in top[:2]}
+        return " and ".join(sorted(first, key=first.get))
 
     def _turn(self, pos: int) -> str | None:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a

@@ -32,6 +32,7 @@ __all__ = [
     "PARTICLES",
     "QUANTIFIERS",
     "UPPER",
+    "is_group",
     "is_organisation",
     "is_person",
     "lexicon",
@@ -61,7 +62,8 @@ NOT_NAME_WORDS = {
     "june", "july", "august", "september", "october", "november", "december", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "kremlin", "tass",
     "xinhua", "belta", "ria", "interfax", "reuters", "minister", "president", "prime",
-    "network", "foundation", "association", "coalition", "movement", "club", "society", "center",
+    "network", "foundation", "association", "coalition", "movement", "brotherhood", "club",
+    "society", "center",
     "centre", "alliance", "front", "league", "fund", "board", "authority", "administration",
     "department", "bureau", "program", "programme", "media", "television", "radio", "magazine",
     "journal", "newspaper", "airlines", "railways", "region", "province", "district", "island",
@@ -76,6 +78,10 @@ NOT_NAME_WORDS = {
 
 # a generation after a name ("Jon Huntsman Jr"): no name word of its own
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+# the head nouns that end an institution's name in a title before a name
+_INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federation", "Alliance",
+                      "Institute", "Centre", "Center", "Society", "Union", "Chamber",
+                      "League"}  # fmt: skip
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -194,6 +200,9 @@ def speaker_phrase(
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
+        elif (k == "link" and i >= 3 and w.lower() in PARTICLES
+              and words[i - 2][2].lower() in PARTICLES and kinds[i - 3] == "cap"):  # fmt: skip
+            i -= 2  # two particles: "Ignacio de la Torre", "Rafael van der Vaart"
         elif (k == "det" and w.lower() == "the" and i >= 3 and words[i - 2][2] in ("of", "for")
               and kinds[i - 3] in ("cap", "role")):  # fmt: skip
             i -= 2  # "the Deputy Head of the Office of the President", "a spokesman for the ..."
@@ -265,9 +274,11 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
                 i < 2
                 or words[i - 2] in lex["titles"]
                 or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
+                or words[i - 2] in _INSTITUTION_HEADS
             )
         )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
-        # Sociology Lau Siu-kai"
+        # Sociology Lau Siu-kai"; after the head of an institution a title is over ("Chairman
+        # of the China-Australia Legal Exchange Foundation Lawrence Ma Yan-kwok")
         if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
@@ -289,6 +300,13 @@ def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
     Russian Foreign Ministry"): what a later "it said" refers to."""
     words = phrase.lower().split()
     return any(" ".join(words[i:]) in lex["organisations"] for i in range(len(words)))
+
+
+def is_group(phrase: str, lex: dict[str, Any]) -> bool:
+    """Whether a speaker phrase names a group of people by a plural role ("South Korean
+    officials", "observers and researchers"): what a later "they said" refers to."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last.endswith("s") and last in lex["roles"]
 
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:

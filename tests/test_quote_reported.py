@@ -1,0 +1,90 @@
+import polars as pl
+import pytest
+
+import toolkit
+
+
+def found(text):
+    return toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare clause that opens with a quoted word: a mixed quotation
+        ('The barrister Lawrence Ma Yan-kwok spoke. Ma said "civil nomination" unnecessarily dilutes '
+         "the pool of candidates.",
+         [("Lawrence Ma Yan-kwok", "say", '"civil nomination" unnecessarily dilutes the pool of '
+           "candidates")]),
+        ("Former governor Chris Patten spoke. He said “Occupy” lingered on because the government lacks skills.",
+         [("Chris Patten", "say", "“Occupy” lingered on because the government lacks skills")]),
+        # what a document lays down, with "that"
+        ("The Executive Order also specifies that entrance examinations will be held in June.",
+         [("The Executive Order", "specify", "entrance examinations will be held in June")]),
+        ("The decree stipulates that the company must buy back its shares within a year.",
+         [("The decree", "stipulate", "the company must buy back its shares within a year")]),
+        ("The Executive Order also establishes that a company that buys its shares must sell "
+         "them.",
+         [("The Executive Order", "establish",
+           "a company that buys its shares must sell them")]),
+        # "in part" between the verb and "that"; "This" before a document is no author's voice
+        ("This Executive Order states, in part, that as of April 1 gas will be paid in roubles.",
+         [("Executive Order", "state", "as of April 1 gas will be paid in roubles")]),
+        # a name and its appositives are the subject, not the clause of an inverted frame; a
+        # parenthetical after the reported clause's subject
+        ("Antonio Tabet, 39, one of the five partners who created Porta dos Fundos in 2012, "
+         "said many Brazilians, despite the protests, were still sheep.",
+         [("Antonio Tabet", "say", "many Brazilians, despite the protests, were still sheep")]),
+        ("But many say the police force, now run by the Sheriff’s Department, has improved.",
+         [("many", "say", "the police force, now run by the Sheriff’s Department, has "
+           "improved")]),
+        ("The economy will grow next year, said Anton Siluanov, the finance minister.",
+         [("Anton Siluanov", "say", "The economy will grow next year")]),
+        # a participle after "by" takes the clause's subject; "made clear that"
+        ("Vladimir Putin began the conversation by noting that the region's output was growing.",
+         [("Vladimir Putin", "note", "the region's output was growing")]),
+        ("President Obama spoke. Mr. Obama made clear that his administration was unhappy.",
+         [("President Obama", "make clear", "his administration was unhappy")]),
+        ("He made clear his opposition to the plan.", []),
+        # "As pointed out by X, ...": a passive frame before the clause
+        ("As pointed out by Zhang Dejiang, chairman of the Standing Committee, conflicts have "
+         "arisen as cooperation developed.",
+         [("Zhang Dejiang", "point out", "conflicts have arisen as cooperation developed")]),
+        ("As noted by the ministry, the number of cases fell sharply in May.",
+         [("the ministry", "note", "the number of cases fell sharply in May")]),
+        ("As shown by the figures, the number of cases fell sharply in May.", []),
+        # still none: an object with no "that", the writer's own voice
+        ("The company established a fund that will help children.", []),
+        ("This author believes that the law is wrong.", []),
+    ],
+)  # fmt: skip
+def test_reported_clauses_of_people_and_documents(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" after a group quoted in the sentence before
+        ("South Korean officials said they now expected the transfer in the 2020s. Until then, "
+         "they said, the American military will keep its brigade in Camp Casey.",
+         [("South Korean officials", "they now expected the transfer in the 2020s"),
+          ("South Korean officials", "the American military will keep its brigade in Camp "
+           "Casey")]),
+        ("According to observers and researchers, the Western model has failed in Africa. They "
+         "say the Western model has created divisions.",
+         [("observers and researchers", "the Western model has failed in Africa"),
+          ("observers and researchers", "the Western model has created divisions")]),
+        # no group quoted just before, or a question: no one
+        ("The troops left the city. They said the war was over.", []),
+        ("Do they believe that the troops will be sent somewhere?", []),
+        ("South Korean officials said the talks went well. The weather was fine in Seoul that "
+         "week, and the markets rose and fell with the news from the North all through the long "
+         "autumn of talks, trade and missiles, while the negotiators met in hotels across the "
+         "region from Tokyo to Singapore and back again to Seoul and to Washington, where the "
+         "rest of the plans were drawn up. They said the war was over.",
+         [("South Korean officials", "the talks went well")]),
+    ],
+)  # fmt: skip
+def test_they_is_the_group_quoted_just_before(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected
