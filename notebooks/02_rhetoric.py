@@ -249,11 +249,11 @@ if countable:  # no empty table of lines where no frame can match
 #
 # How far to trust it: on the latest held-out set, 312 hand-labelled sentences from 60 real
 # articles the rules were never written from (`benchmarks/README.md`, "Quote attribution", set
-# 8), speaker precision was **0.80** and recall **0.65**, below the 0.9 / 0.8 target; on the
-# two sets before it, 0.85 / 0.70 and 0.80 / 0.58. By source on set 8: Kremlin releases
-# 0.87 / 0.72, president.gov.ua 0.95 / 0.88, NYT 0.76 / 0.69, China Daily 0.68 / 0.38.
+# 9), speaker precision was **0.78** and recall **0.55**, below the 0.9 / 0.8 target; on the
+# two sets before it, 0.80 / 0.65 and 0.85 / 0.70. By source on set 9: Kremlin releases
+# 1.00 / 0.85, president.gov.ua 0.82 / 0.64, NYT 0.68 / 0.53, China Daily 0.79 / 0.43.
 # Newspaper writing, where "he said" follows paragraphs about other people, is read worst.
-# Overall about 1 in 3 attributions is missed and 1 in 5 named speakers is wrong. Read the
+# Overall a third to a half of attributions are missed and 1 in 5 named speakers is wrong. Read the
 # counts below with that in mind, and check them in the quotes.
 
 # %%
