@@ -385,6 +385,9 @@ def _run_notebook(
                 progress_bar=progress,
                 report_mode=False,
                 stderr_file=sys.stderr if progress else None,
+                # the kernel's own log (ipykernel's "running over TCP without encryption", on
+                # every start) is no news of the run; errors still show
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
     except Exception as e:  # any failure is recorded and the run goes on
         status, reason = "failed", _one_line(e)
