@@ -30,6 +30,8 @@ LAYERS: dict[str, str] = {
     "readers": "load",
     "html_dates": "load",
     "telegram_html": "load",
+    "export_lexis": "load",
+    "export_factiva": "load",
     "page_dates": "load",
     "table_markdown": "load",
     "table_html": "load",
