@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "telegram_html": "load",
     "export_lexis": "load",
     "export_factiva": "load",
+    "export_nexis_uni": "load",
     "page_dates": "load",
     "table_markdown": "load",
     "table_html": "load",

@@ -32,7 +32,15 @@ from lxml import html
 
 from toolkit.columns import COLUMN_ALIASES
 
-__all__ = ["Documents", "documents", "html_text", "is_export", "is_html_export"]
+__all__ = [
+    "DATE",
+    "Documents",
+    "date_fields",
+    "documents",
+    "html_text",
+    "is_export",
+    "is_html_export",
+]
 
 # "1 of 10 DOCUMENTS" on a line of its own, centred with spaces in the text export
 _NUMBER = re.compile(r"^[ \t\xa0]*(\d+) of (\d+) DOCUMENTS[ \t\xa0\r]*$", re.M)
@@ -58,7 +66,7 @@ _READ_AS_FIELDS = {a for aliases in COLUMN_ALIASES.values() for a in aliases}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _COPYRIGHT = re.compile(r"^(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
 # A date as the date line writes it: "January 11, 2010", "27. Februar 2012", "2010-01-11"
-_DATE = re.compile(
+DATE = re.compile(
     r"\b(?:[^\W\d_]{3,}\.? \d{1,2},? (?:1[89]|20)\d\d|\d{1,2}\.? [^\W\d_]{3,}\.?,? (?:1[89]|20)\d\d"
     r"|(?:1[89]|20)\d\d-\d\d-\d\d)\b"
 )
@@ -164,13 +172,7 @@ def _document(block: str) -> dict[str, Any]:
     if head and not _field(head[0], known=True):
         fields["outlet"] = " ".join(head.pop(0))
     if head and not _field(head[0], known=True) and _YEAR.search(head[0][0]):
-        date_lines = head.pop(0)  # "Spring 2010" too: a date line, though it gives no day
-        fields["date_line"] = date_lines[0]
-        date = _DATE.search(date_lines[0])
-        fields["date"] = date[0] if date else None
-        rest = _WEEKDAY_TIME.sub("", date_lines[0][date.end() :].strip(" ,;\xa0")) if date else ""
-        if edition := " ".join(e for e in (rest, *date_lines[1:]) if e):
-            fields["edition"] = edition
+        fields |= date_fields(head.pop(0))  # "Spring 2010" too: a date line with no day
     # the headline: what comes before the first field (the first paragraph where none does)
     first = next(
         (i for i, lines in enumerate(head) if _field(lines, known=True)), min(len(head), 1)
@@ -193,6 +195,25 @@ def _document(block: str) -> dict[str, Any]:
         fields["title"] = " ".join(title)
     fields["text"] = "\n\n".join(p for p in body if p)
     return {k: v for k, v in fields.items() if v}
+
+
+def date_fields(lines: list[str]) -> dict[str, str]:
+    """A date paragraph's ``date_line`` (its first line), ``date`` (the date in it, as
+    written: "January 11, 2010") and ``edition`` (what follows the date and its weekday and
+    time, and the lines under it: "Edition 1; Scotland"); a part it lacks is left out.
+
+    Example:
+        >>> date_fields(["June 17, 1995, CITY EDITION"])["edition"]
+        'CITY EDITION'
+    """
+    fields = {"date_line": lines[0]}
+    date = DATE.search(lines[0])
+    if date:
+        fields["date"] = date[0]
+    rest = _WEEKDAY_TIME.sub("", lines[0][date.end() :].strip(" ,;\xa0")) if date else ""
+    if edition := " ".join(e for e in (rest, *lines[1:]) if e):
+        fields["edition"] = edition
+    return fields
 
 
 # What the date line may hold after the year besides an edition: a weekday, a time and zone

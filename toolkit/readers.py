@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+from lxml import etree
 
-from toolkit import export_factiva, export_lexis, telegram_html
+from toolkit import export_factiva, export_lexis, export_nexis_uni, telegram_html
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
@@ -263,6 +265,32 @@ def _read_html(
         yield item
 
 
+# ---------------------------------------------------------------- Word
+
+# Why a Word file other than a database's export is not read, and what to do
+WORD_HINT = (
+    "a Word file is read only as a Nexis Uni export (documents closed by 'End of Document'):"
+    " save its text as .txt and load that"
+)
+
+
+def _read_docx(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[Table | Skip]:
+    """A Nexis Uni export in Word, one row per document (:mod:`toolkit.export_nexis_uni`);
+    any other Word file is skipped with what to do."""
+    try:
+        lines = export_nexis_uni.paragraphs(path)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        reason = (
+            f"not a readable Word file ({type(e).__name__}): save its text as .txt and load that"
+        )
+        yield Skip(rel, reason)
+        return
+    if not export_nexis_uni.is_export(lines):
+        yield Skip(rel, f"unsupported file type {suffix(path)!r}: {WORD_HINT}")
+        return
+    yield from export_rows(rel, export_nexis_uni.documents(lines), options, "utf-8")
+
+
 READERS = {  # by extension: a reader of (path, rel, options)
     ".txt": _read_plain,
     ".text": _read_plain,
@@ -276,6 +304,7 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".parquet": read_parquet,
+    ".docx": _read_docx,
 }
 
 
