@@ -33,6 +33,7 @@ LAYERS: dict[str, str] = {
     "export_lexis": "load",
     "export_factiva": "load",
     "export_nexis_uni": "load",
+    "export_integrum": "load",
     "page_dates": "load",
     "table_markdown": "load",
     "table_html": "load",

@@ -18,7 +18,13 @@ from typing import Any
 import polars as pl
 from lxml import etree
 
-from toolkit import export_factiva, export_lexis, export_nexis_uni, telegram_html
+from toolkit import (
+    export_factiva,
+    export_integrum,
+    export_lexis,
+    export_nexis_uni,
+    telegram_html,
+)
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
@@ -248,6 +254,10 @@ def _read_html(
             continue
         if isinstance(item, Record) and export_factiva.is_export(item.text):
             found = export_factiva.articles(item.text)
+            yield from export_rows(rel, found, options, item.encoding)
+            continue
+        if isinstance(item, Record) and export_integrum.is_export(item.text):
+            found = export_integrum.articles(item.text)
             yield from export_rows(rel, found, options, item.encoding)
             continue
         if isinstance(item, Record) and export_lexis.is_html_export(item.text):
