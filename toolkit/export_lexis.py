@@ -108,24 +108,26 @@ def html_text(page: str) -> str:
     return (body if body is not None else tree).text_content()
 
 
-def documents(text: str) -> Documents:
+def documents(text: str, *, lines: bool = True) -> Documents:
     """The documents of a text export, one record each: ``document`` ("3 of 10"), ``outlet``
     (the source line), ``date`` (the date as the date line writes it: the toolkit's date
     reading reads it), ``date_line``, ``edition``, ``title``, ``text``, the fields by name
     (``byline``, ``section``, ``length``, ``load_date``, ``language``, ``publication_type``...)
-    and ``copyright``. A document with no body is skipped with its number."""
+    and ``copyright``. A document with no body is skipped with its number. ``lines``: give
+    each record the line its number is on (not where the text is an HTML page's)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     marks = list(_NUMBER.finditer(text))
     found = Documents()
+    line, at = 1, 0
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        line = text.count("\n", 0, mark.start()) + 1
+        line, at = line + text.count("\n", at, mark.start()), mark.start()
         number = f"{mark[1]} of {mark[2]}"
         fields = _document(text[mark.end() : end])
         if not fields.get("text"):
-            found.skips.append((index, line, f"document {number}: no body"))
+            found.skips.append((index, line if lines else None, f"document {number}: no body"))
             continue
-        found.rows.append((index, line, {"document": number, **fields}))
+        found.rows.append((index, line if lines else None, {"document": number, **fields}))
         if "date_line" in fields and "date" not in fields:
             said = f"its date line {fields['date_line']!r} gives no day"
             found.notes[index] = f"document {number}: {said}; date left empty"

@@ -262,7 +262,8 @@ def _read_html(
             continue
         if isinstance(item, Record) and export_lexis.is_html_export(item.text):
             text = export_lexis.html_text(item.text)
-            yield from export_rows(rel, export_lexis.documents(text), options, item.encoding)
+            found = export_lexis.documents(text, lines=False)
+            yield from export_rows(rel, found, options, item.encoding)
             continue
         if isinstance(item, Record):
             page = read_html(item.text)
