@@ -160,3 +160,46 @@ def test_an_export_loads_one_row_a_document(tmp_path, name, content):
         note = result.report.filter(status="loaded")["note"][0]
         assert "document 1 of 2: its date line 'Summer 1995' gives no day; date left empty" in note
         assert result.skipped.select("record", "reason").rows() == [(1, "document 2 of 2: no body")]
+
+
+def _academic(n, notice, after):
+    """A document in Academic LexisNexis's layout: the copyright notice first (the source its
+    last line, or the next paragraph), fields with HEADLINE:, the body after BODY:."""
+    return "\n".join(
+        [f"{' ' * 31}{n} of 3 DOCUMENTS", "", ""]
+        + [" " * 20 + line for line in notice]
+        + after
+        + ["SECTION: NEWS; Pg. A1", "", "LENGTH: 9 words", "", "HEADLINE: Talks in Minsk", "",
+           "BODY:", "", "Minsk and Moscow agreed.", "", "LOAD-DATE: July 3, 2015", "", ""]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("notice", "after", "expected"),
+    [
+        # the notice ends "All Rights Reserved"; the source its own paragraph
+        (["Copyright 2015 WP Company LLC d/b/a", "Washington Post Digital", "All Rights Reserved"],
+         ["", "   The Washington Post", "", "   May 31, 2015 Sunday", "   Suburban Edition", ""],
+         ("The Washington Post", "Copyright 2015 WP Company LLC d/b/a Washington Post Digital"
+          " All Rights Reserved", None)),
+        # the source the notice's last line, the date line next
+        (["Copyright 2015 The Florida Times-Union", "Florida Times-Union (Jacksonville)"],
+         ["", "   May 2, 2015 Saturday", ""],
+         ("Florida Times-Union (Jacksonville)", "Copyright 2015 The Florida Times-Union", None)),
+        # a wire's note between the source and the date line
+        (["Copyright 2015 Sampson Independent", "Sampson Independent (Clinton, North Carolina)"],
+         ["", "   Distributed by Tribune Content Agency", "", "   May 22, 2015 Friday", ""],
+         ("Sampson Independent (Clinton, North Carolina)", "Copyright 2015 Sampson Independent",
+          "Distributed by Tribune Content Agency")),
+    ],
+)  # fmt: skip
+def test_the_academic_layout_puts_the_notice_before_the_source(notice, after, expected):
+    found = documents(HEADER + _academic(1, notice, after))
+    (_, _, row) = found.rows[0]
+    assert (row["outlet"], row["copyright"], row.get("distributor")) == expected
+    assert (row["title"], row["text"], row["section"]) == (
+        "Talks in Minsk",
+        "Minsk and Moscow agreed.",
+        "NEWS; Pg. A1",
+    )
+    assert "date" in row and not found.notes

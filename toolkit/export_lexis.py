@@ -163,14 +163,21 @@ def _document(block: str) -> dict[str, Any]:
     notice = []
     while paragraphs and _COPYRIGHT.match(paragraphs[-1][0]):
         notice.insert(0, " ".join(paragraphs.pop()))
-    if notice:
-        fields["copyright"] = " ".join(notice)
     tail = len(paragraphs)  # the trailing fields: a run of fields whose first is a known one
     while tail > 0 and _field(paragraphs[tail - 1], known=False):
         tail -= 1
     while tail < len(paragraphs) and not _field(paragraphs[tail], known=True):
         tail += 1
     head = paragraphs[:tail]
+    if len(head) > 2 and head[1][0].startswith("Distributed by "):  # a wire's note
+        fields["distributor"] = " ".join(head.pop(1))
+    if head and _COPYRIGHT.match(head[0][0]):  # Academic's layout: the notice first, and
+        lines = head.pop(0)  # the source its last line where the date line follows
+        if len(lines) > 1 and head and _YEAR.search(head[0][0]):
+            head.insert(0, [lines.pop()])
+        notice.insert(0, " ".join(lines))
+    if notice:
+        fields["copyright"] = " ".join(notice)
     if head and not _field(head[0], known=True):
         fields["outlet"] = " ".join(head.pop(0))
     if head and not _field(head[0], known=True) and _YEAR.search(head[0][0]):
