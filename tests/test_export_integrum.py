@@ -88,3 +88,22 @@ def test_a_report_loads_one_row_an_article(tmp_path):
     assert [str(d) for d in result.corpus["published"]] == ["2019-12-03", "None"]
     notes = result.report.filter(status="loaded")["note"].to_list()
     assert "article 2 of 2: its date '1994' is not day.month.year; date left empty" in notes[1]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_a_table_export_is_read_by_its_russian_column_names(tmp_path, encoding):
+    table = (
+        "Источник,Дата,Время,Заголовок,Анонс,Оригинал,Автор\n"
+        'БелТА,28.02.05,00:00,Переговоры в Минске,"Переговоры в Минске\n\nМинск и Москва'
+        ' договорились.",,Иванов\n'
+        "БелТА,13.02.05,00:00,Встреча,Текст встречи.,,\n"
+    )
+    (tmp_path / "integrum.csv").write_bytes(table.encode(encoding))
+    result = ingest(tmp_path)
+    assert result.corpus.select("title", "outlet").rows() == [
+        ("Переговоры в Минске", "BelTA"),
+        ("Встреча", "BelTA"),
+    ]
+    assert [str(d) for d in result.corpus["published"]] == ["2005-02-28", "2005-02-13"]
+    notes = result.report.filter(status="loaded")["note"].to_list()
+    assert all(n.startswith("no body column: the Анонс column read as the text") for n in notes)
