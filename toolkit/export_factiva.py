@@ -50,9 +50,9 @@ _ACCESSION = re.compile(
 )  # "Document IINM000020171113edbd0000d"
 # The layout with indexing: Factiva's field codes, as the row's keys
 _CODES = {
-    "HD": "title", "BY": "byline", "WC": "words", "PD": "date", "ET": "time", "SN": "outlet",
+    "HD": "title", "BY": "byline", "WC": "words", "PD": "date", "ET": "time_of_day", "SN": "outlet",
     "SC": "source_code", "ED": "edition", "PG": "page", "VOL": "volume", "LA": "language",
-    "CY": "copyright", "SE": "section", "CR": "credit", "AN": "id", "PUB": "publisher",
+    "CY": "copyright", "SE": "section", "CR": "credit", "AN": "id", "PUB": "publishing_company",
     "NS": "subjects", "RE": "regions", "CO": "companies", "IN": "industries", "IPC": "codes",
     "IPD": "descriptors", "RF": "reference", "CLM": "column", "ART": "captions",
 }  # fmt: skip
@@ -65,8 +65,9 @@ def is_export(page: str) -> bool:
 
 def articles(page: str) -> Documents:
     """The articles of an export page, one record each: ``id`` (the accession number),
-    ``title``, ``byline``, ``section``, ``words``, ``date`` (as written), ``time``, ``outlet``
-    (the source's name), ``source_code``, ``language``, ``copyright``, ``publisher``,
+    ``title``, ``byline``, ``section``, ``words``, ``date`` (as written), ``time_of_day``,
+    ``outlet`` (the source's name), ``source_code``, ``language``, ``copyright``,
+    ``publishing_company``,
     ``text`` (its paragraphs) and the other fields the article gives. An article with no body
     is skipped with its number and accession number."""
     tree = html.fromstring(page)
@@ -112,8 +113,8 @@ def _plain(node: Any) -> dict[str, Any]:
     start = next((i for i, t in enumerate(after) if _WORDS.match(t)), None)
     if start is not None:
         fields["words"], *after = after[start:]
-        for key in ("date", "time", "outlet", "source_code"):
-            if after and (key != "time" or _TIME.match(after[0])):
+        for key in ("date", "time_of_day", "outlet", "source_code"):
+            if after and (key != "time_of_day" or _TIME.match(after[0])):
                 fields[key] = after.pop(0)
         if after and (_COPYRIGHT.match(after[-1]) or not _LANGUAGE.match(after[-1])):
             fields["copyright"] = after.pop()  # "Quelle: ... All rights reserved" too
@@ -124,7 +125,7 @@ def _plain(node: Any) -> dict[str, Any]:
         fields["id"] = accession[1]
         rest.pop()
     if rest:
-        fields["publisher"] = rest.pop()
+        fields["publishing_company"] = rest.pop()  # no outlet: "publisher" would be read so
     fields["captions"] = rest
     fields["text"] = "\n\n".join(p for p in body if p)
     return fields

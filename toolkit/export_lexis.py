@@ -239,6 +239,17 @@ def _field(lines: list[str], *, known: bool) -> tuple[str, str | None] | None:
     match = _FIELD.match("\n".join(lines))
     if not match or (known and match[1] not in _KEYS):
         return None
-    key = _KEYS.get(match[1]) or match[1].lower().replace("-", "_").replace(" ", "_")
-    key = f"lexis_{key}" if key in _READ_AS_FIELDS and match[1] not in _KEYS else key
+    key = _KEYS.get(match[1]) or field_key(match[1])
     return key, " ".join((match[2] or "").split()) or None
+
+
+def field_key(name: str) -> str:
+    """A field's name as a row's key ("PUBLICATION-TYPE": ``publication_type``); one the
+    table's columns would read as a field ("SOURCE:", no outlet line) as ``lexis_source``.
+
+    Example:
+        >>> field_key("JOURNAL-CODE"), field_key("Source")
+        ('journal_code', 'lexis_source')
+    """
+    key = name.lower().replace("-", "_").replace(" ", "_")
+    return f"lexis_{key}" if key in _READ_AS_FIELDS else key

@@ -29,7 +29,7 @@ from typing import IO, Any
 from lxml import etree
 
 from toolkit.export_lexis import DATE as _DATE
-from toolkit.export_lexis import Documents, date_fields
+from toolkit.export_lexis import Documents, date_fields, field_key
 
 __all__ = ["documents", "is_export", "paragraphs"]
 
@@ -124,7 +124,7 @@ def _document(block: list[str], *, cover_title: str | None) -> dict[str, Any]:
     head, rest = block[:at], block[at:]
     fields: dict[str, Any] = {}
     while head and (extra := _FIELD.match(head[-1])):  # "Distribution: Every Zone"
-        fields.setdefault(extra[1].lower().replace(" ", "_"), extra[2].strip())
+        fields.setdefault(field_key(extra[1]), extra[2].strip())
         head.pop()
     while head and (_COPYRIGHT.match(head[-1]) or head[-1] == "Correction Appended"):
         fields["correction" if head[-1] == "Correction Appended" else "copyright"] = head.pop()
