@@ -96,3 +96,14 @@ def test_an_export_loads_one_row_a_document_and_other_word_files_say_what_to_do(
         "letter.docx": "unsupported file type '.docx': a Word file is read only as a Nexis Uni"
         " export (documents closed by 'End of Document'): save its text as .txt and load that",
     }
+
+
+@pytest.mark.parametrize("name", ["export.RTF", "export.DOC"])
+def test_an_rtf_or_doc_export_says_to_download_it_as_text_html_or_docx(tmp_path, name):
+    (tmp_path / name).write_bytes(b"{\\rtf1 1 of 10 DOCUMENTS}")
+    (tmp_path / "a.txt").write_text("Body text of the story.")
+    reason = ingest(tmp_path).report.filter(status="skipped")["reason"].item()
+    assert reason.endswith(
+        ": save its text as .txt and load that (a database's export: download it from the"
+        " database as TXT, HTML or DOCX, which are read one row per article)"
+    )
