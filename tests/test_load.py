@@ -161,7 +161,7 @@ def test_report_accounts_for_every_file(tmp_path):
         "empty.txt": "empty file",
         "blank.md": "empty file",
         "image.txt": "binary file: not text",
-        "notes.docx": "unsupported file type '.docx': save its text as .txt and load that",
+        "notes.docx": "not a readable Word file (BadZipFile): save its text as .txt and load that",
         ".hidden.txt": "hidden file",
         "chrome.txt": "no body text after cleaning",
     }
@@ -389,12 +389,12 @@ def test_manifest_rows_must_match_and_parse(tmp_path):
     ("source", "message"),
     [
         ("does/not/exist", "no such file or folder"),
-        ("notes.docx", "unsupported file type '.docx'"),
+        ("notes.odt", "unsupported file type '.odt'"),
         ([], "no source given"),
     ],
 )
 def test_bad_sources_raise_clear_errors(tmp_path, source, message):
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
     if isinstance(source, str):
         source = tmp_path / source
     with pytest.raises(InputError, match=message):

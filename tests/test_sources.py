@@ -42,7 +42,7 @@ def test_manifest_matches_a_file_by_its_path_or_name(rel, key):
 def test_find_sources_accounts_for_every_file(tmp_path):
     (tmp_path / "a.txt").write_text("Body.")
     (tmp_path / ".hidden.txt").write_text("Body.")
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
     (tmp_path / "manifest.csv").write_text("file,title\na.txt,A\nnone.txt,N\n")
     found = find_sources(tmp_path)
     assert [rel for _, rel in found.files] == [f"{tmp_path.name}/a.txt"]
@@ -50,7 +50,7 @@ def test_find_sources_accounts_for_every_file(tmp_path):
     assert sorted(found.report.select("path", "status").iter_rows()) == [
         (f"{tmp_path.name}/.hidden.txt", "skipped"),
         (f"{tmp_path.name}/manifest.csv", "manifest"),
-        (f"{tmp_path.name}/notes.docx", "skipped"),
+        (f"{tmp_path.name}/notes.odt", "skipped"),
     ]
     unmatched = found.manifest.unmatched(pl.Series(["a.txt"]))
     assert unmatched.select("line", "reason").rows() == [

@@ -51,7 +51,8 @@ def load_corpus(
 
     Args:
         source: a file, a folder (read recursively) or a list of them. Supported:
-            .txt .md .html .htm .csv .tsv .jsonl .ndjson .json .parquet.
+            .txt .md .html .htm .csv .tsv .jsonl .ndjson .json .parquet, and a Nexis Uni
+            export in .docx.
         manifest: a CSV of what a researcher knows that the text does not say (columns
             ``file, outlet, site, published, title, url, note``). A ``manifest.csv`` at the top
             of a source folder is used when none is given.

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+from lxml import etree
 
-from toolkit import telegram_html
+from toolkit import (
+    export_factiva,
+    export_integrum,
+    export_lexis,
+    export_nexis_uni,
+    telegram_html,
+)
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
@@ -44,18 +52,50 @@ def _read_text(path: str | Path, rel: str) -> Iterator[Record | Skip]:
     yield text if isinstance(text, Skip) else Record(rel, text.text, encoding=text.encoding)
 
 
-def _read_plain(path: str | Path, rel: str) -> Iterator[Record | Skip]:
+def _read_plain(
+    path: str | Path, rel: str, options: dict[str, Any]
+) -> Iterator[Record | Table | Skip]:
     """A plain-text page. Its bytes are kept when they may be UTF-8: the loader decodes all
     pages' bytes at once (see :func:`toolkit.records.records_frame`), and any that are not, one
-    by one."""
+    by one. A LexisNexis export is read one row per document (:mod:`toolkit.export_lexis`)."""
     data = file_bytes(path, rel)
     if isinstance(data, Skip):
         yield data
-    elif looks_binary(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif b"DOCUMENTS" in data or looks_binary(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = file_text(path, rel, "text", data)
-        yield text if isinstance(text, Skip) else Record(rel, text.text, encoding=text.encoding)
+        if isinstance(text, Skip):
+            yield text
+        elif export_lexis.is_export(text.text):
+            yield from export_rows(rel, export_lexis.documents(text.text), options, text.encoding)
+        elif looks_binary(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield Record(rel, text.text, encoding=text.encoding)
+        else:
+            yield Record(rel, data)  # decoded with the other pages, as any page
     else:
         yield Record(rel, data)
+
+
+def export_rows(
+    rel: str, found: export_lexis.Documents, options: dict[str, Any], encoding: str | None
+) -> Iterator[Table | Skip]:
+    """A database export's articles as a table's rows: the documents it could not read are
+    skipped by number, the file's note says what the export held besides its articles, and a
+    row's own note what its block did not settle (its date)."""
+    for index, line, reason in found.skips:
+        yield Skip(rel, reason, record=index, line=line, encoding=encoding)
+    if not found.rows:
+        yield Skip(rel, f"{found.note}: none with a body", encoding=encoding)
+        return
+    columns = list(dict.fromkeys(["text", *(k for _, _, row in found.rows for k in row)]))
+    table = table_of_records(rel, found.rows, columns, options)
+    if isinstance(table, Table):
+        table.encoding = encoding or "utf-8"
+        table.file_note = found.note
+        if found.notes:
+            notes = pl.Series([found.notes.get(i) for i in table.frame["record"]], dtype=pl.String)
+            note = pl.concat_str([pl.col("note"), pl.lit(notes)], separator="; ", ignore_nulls=True)
+            table.frame = table.frame.with_columns(pl.when(note != "").then(note).alias("note"))
+    yield table
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
@@ -223,6 +263,19 @@ def _read_html(
                 )
             yield table
             continue
+        if isinstance(item, Record) and export_factiva.is_export(item.text):
+            found = export_factiva.articles(item.text)
+            yield from export_rows(rel, found, options, item.encoding)
+            continue
+        if isinstance(item, Record) and export_integrum.is_export(item.text):
+            found = export_integrum.articles(item.text)
+            yield from export_rows(rel, found, options, item.encoding)
+            continue
+        if isinstance(item, Record) and export_lexis.is_html_export(item.text):
+            text = export_lexis.html_text(item.text)
+            found = export_lexis.documents(text, lines=False)
+            yield from export_rows(rel, found, options, item.encoding)
+            continue
         if isinstance(item, Record):
             page = read_html(item.text)
             item.text, item.title, item.date = page["text"], page["title"], page["date"]
@@ -234,9 +287,35 @@ def _read_html(
         yield item
 
 
+# ---------------------------------------------------------------- Word
+
+# Why a Word file other than a database's export is not read, and what to do
+WORD_HINT = (
+    "a Word file is read only as a Nexis Uni export (documents closed by 'End of Document'):"
+    " save its text as .txt and load that"
+)
+
+
+def _read_docx(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[Table | Skip]:
+    """A Nexis Uni export in Word, one row per document (:mod:`toolkit.export_nexis_uni`);
+    any other Word file is skipped with what to do."""
+    try:
+        lines = export_nexis_uni.paragraphs(path)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        reason = (
+            f"not a readable Word file ({type(e).__name__}): save its text as .txt and load that"
+        )
+        yield Skip(rel, reason)
+        return
+    if not export_nexis_uni.is_export(lines):
+        yield Skip(rel, f"unsupported file type {suffix(path)!r}: {WORD_HINT}")
+        return
+    yield from export_rows(rel, export_nexis_uni.documents(lines), options, "utf-8")
+
+
 READERS = {  # by extension: a reader of (path, rel, options)
-    ".txt": lambda p, r, o: _read_plain(p, r),
-    ".text": lambda p, r, o: _read_plain(p, r),
+    ".txt": _read_plain,
+    ".text": _read_plain,
     ".md": lambda p, r, o: _read_markdown(p, r),
     ".markdown": lambda p, r, o: _read_markdown(p, r),
     ".html": _read_html,
@@ -247,6 +326,7 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".parquet": read_parquet,
+    ".docx": _read_docx,
 }
 
 

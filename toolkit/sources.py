@@ -81,10 +81,11 @@ class ReportRow:
 _TYPE_HINTS = {
     ".xml": "an RSS or Atom feed is not read: save its items as CSV or JSON (title, link, "
     "pubDate, description) and load that",
-    ".docx": "save its text as .txt and load that",
-    ".doc": "save its text as .txt and load that",
+    ".doc": "save its text as .txt and load that (a database's export: download it from the"
+    " database as TXT, HTML or DOCX, which are read one row per article)",
     ".odt": "save its text as .txt and load that",
-    ".rtf": "save its text as .txt and load that",
+    ".rtf": "save its text as .txt and load that (a database's export: download it from the"
+    " database as TXT, HTML or DOCX, which are read one row per article)",
     ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
     ".xlsx": "save the sheet as .csv (UTF-8) and load that",
     ".xls": "save the sheet as .csv (UTF-8) and load that",
