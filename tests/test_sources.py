@@ -70,9 +70,9 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
     [
         (
             "feed.xml",
-            "unsupported file type '.xml': an RSS or Atom feed is not read: save its items",
+            "unsupported file type '.xml': XML is not read (an RSS or Atom feed, a database's XML",
         ),
-        ("feed.RSS", "an RSS or Atom feed is not read"),
+        ("feed.RSS", "XML is not read (an RSS or Atom feed"),
         ("report.pdf", "save its text as .txt (e.g. pdftotext)"),
         ("sheet.xlsx", "save the sheet as .csv (UTF-8)"),
         ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
