@@ -45,6 +45,7 @@ LAYERS: dict[str, str] = {
     "tables_json": "load",
     "json_breaks": "load",
     "tables_parquet": "load",
+    "tables_excel": "load",
     "columns": "load",
     "sources": "load",
     "decode": "load",

@@ -74,7 +74,6 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
         ),
         ("feed.RSS", "XML is not read (an RSS or Atom feed"),
         ("report.pdf", "save its text as .txt (e.g. pdftotext)"),
-        ("sheet.xlsx", "save the sheet as .csv (UTF-8)"),
         ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
     ],
 )

@@ -40,6 +40,7 @@ from toolkit.tables import (
     read_jsonl,
     read_parquet,
 )
+from toolkit.tables_excel import SPREADSHEETS, read_excel
 
 __all__ = ["COLUMN_ALIASES", "READERS", "Record", "Skip", "Table", "read_file", "suffix"]
 
@@ -327,6 +328,7 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".json": read_json,
     ".parquet": read_parquet,
     ".docx": _read_docx,
+    **dict.fromkeys(SPREADSHEETS, read_excel),
 }
 
 

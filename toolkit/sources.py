@@ -88,9 +88,6 @@ _TYPE_HINTS = {
     ".rtf": "save its text as .txt and load that (a database's export: download it from the"
     " database as TXT, HTML or DOCX, which are read one row per article)",
     ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
-    ".xlsx": "save the sheet as .csv (UTF-8) and load that",
-    ".xls": "save the sheet as .csv (UTF-8) and load that",
-    ".ods": "save the sheet as .csv (UTF-8) and load that",
     ".warc": "extract its pages as .html files and load those",
 }
 _TYPE_HINTS |= {".rss": _TYPE_HINTS[".xml"], ".atom": _TYPE_HINTS[".xml"]}
