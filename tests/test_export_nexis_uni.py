@@ -107,3 +107,17 @@ def test_an_rtf_or_doc_export_says_to_download_it_as_text_html_or_docx(tmp_path,
         ": save its text as .txt and load that (a database's export: download it from the"
         " database as TXT, HTML or DOCX, which are read one row per article)"
     )
+
+
+def test_a_word_file_damaged_inside_its_archive_is_skipped_not_raised(tmp_path):
+    """Its zip directory opens, its compressed XML does not (zlib fails while it is read)."""
+    path = tmp_path / "export.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        text = "".join(f"talks {i} " for i in range(3000))
+        archive.writestr("word/document.xml", f"<w:document>{text}</w:document>")
+    data = bytearray(path.read_bytes())
+    data[200:220] = bytes(range(20))  # inside the compressed stream: zlib.error
+    path.write_bytes(bytes(data))
+    result = ingest(tmp_path)
+    assert result.corpus.height == 0
+    assert result.skipped["reason"][0].startswith("not a readable Word file (")

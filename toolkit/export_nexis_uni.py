@@ -59,7 +59,8 @@ def paragraphs(file: str | IO[bytes]) -> list[str]:
     """The text paragraphs of a Word file, each one line (a tab or line break a space).
 
     Raises:
-        zipfile.BadZipFile, KeyError, etree.XMLSyntaxError: the file is no Word file.
+        zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, zlib.error, EOFError: the file is
+            no Word file, or a damaged one.
     """
     with zipfile.ZipFile(file) as archive, archive.open("word/document.xml") as xml:
         out = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -302,7 +303,8 @@ def _read_docx(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[
     any other Word file is skipped with what to do."""
     try:
         lines = export_nexis_uni.paragraphs(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, zlib.error, EOFError) as e:
+        # a damaged archive fails while it is read (zlib), not only when it is opened
         reason = (
             f"not a readable Word file ({type(e).__name__}): save its text as .txt and load that"
         )
