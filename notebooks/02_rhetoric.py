@@ -74,6 +74,7 @@ from toolkit import rhetoric as rh
 from toolkit.context import context
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.quotes import by_group, quote_share, quotes
+from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
 from toolkit.tokens import comparison, tokens_for
 
@@ -94,6 +95,13 @@ if small:
     display(d.say("<b>Small n</b>: {groups} ha{s} fewer than {n} documents. Differences "
                   "involving them are anecdotes, not evidence.", groups=small,
                   s="s" if len(small) == 1 else "ve", n=minimum))  # fmt: skip
+if UNKNOWN in sizes["group"].to_list():
+    unknown = sizes.filter(pl.col("group") == UNKNOWN)["n_docs"].item()
+    display(d.say("<b>{group}</b>: {n} document{s} whose {by} the data do not give, compared as "
+                  "one group. They may come from several {by}s, so read differences with them as "
+                  "a mixture's, not one {by}'s; a manifest or outlet table that names them would "
+                  "split them.", group=UNKNOWN, n=unknown, s="" if unknown == 1 else "s",
+                  by=by))  # fmt: skip
 
 
 words_compared = comparison(docs, languages=opts["languages"],
