@@ -280,8 +280,8 @@ speakers = by_group(found, english, by=by, min_group_docs=minimum).with_columns(
 )
 ctx.save_table(speakers, "quoted_speakers")
 if found.height:
-    display(d.table(speakers.select("group", "speaker", "verb", "attributions", "direct", "docs",
-                                    "n_docs", "small_n"),
+    display(d.table(speakers.select("group", "speaker", "document", "verb", "attributions",
+                                    "direct", "docs", "n_docs", "small_n"),
                     title=f"Who is quoted, with which verb, per {by}",
                     links={"speaker": "speaker"}))  # fmt: skip
     variants = spelling_variants(found)
@@ -301,6 +301,11 @@ if found.height:
     share = quote_share(found, english, by=by, min_group_docs=minimum)
     ctx.save_table(share, "quote_share")
     display(d.table(share, title="Share of the text (characters) inside attributed direct quotes"))
+    display(d.say("<code>share</code> counts every attributed quotation; <code>share_people"
+                  "</code> leaves out those whose speaker is a document (a greeting's 'The "
+                  "message reads', 'the statement said': <code>document_chars</code>), marked "
+                  "<code>document</code> in the speakers' table. A transcript's turns ('Vladimir "
+                  "Putin: ...') are not quotations and count in neither."))  # fmt: skip
     lines = ctx.cached("evidence_quotes",
                        lambda: evidence.quote_lines(found, english, unknown=UNSAID))  # fmt: skip
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",

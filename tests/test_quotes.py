@@ -655,6 +655,28 @@ def test_tables_per_outlet_count_speakers_verbs_and_the_share_in_quotes():
     assert share == {"BelTA": 0.0, "TASS": round(len("We agree,") / len(docs["text"][0]), 4)}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "document", "share_people"),
+    [
+        # a Kremlin greeting's words are the message's, a document's: counted apart (trial E)
+        ("Putin sent greetings. The message reads, in part: “Our countries are allies.”",
+         "The message", True, 0.0),
+        ("“The talks went well,” the statement said.", "the statement", True, 0.0),
+        ("“The talks went well,” Putin said.", "Putin", False, None),
+        ("“The talks went well,” the Foreign Ministry said.", "Foreign Ministry", False, None),
+    ],
+)  # fmt: skip
+def test_a_document_s_quotes_are_kept_apart_from_people_s(text, speaker, document, share_people):
+    docs = pl.DataFrame({"doc_id": ["a"], "outlet": ["Kremlin"], "text": [text], "n_words": [9]})
+    f = toolkit.quotes(docs)
+    table = by_group(f, docs, by="outlet", min_group_docs=1)
+    assert table.select("speaker", "document").rows() == [(speaker, document)]
+    share = quote_share(f, docs, by="outlet", min_group_docs=1).row(0, named=True)
+    assert share["share"] > 0
+    assert share["share_people"] == (share_people if share_people is not None else share["share"])
+    assert share["document_chars"] == (share["quoted_chars"] if document else 0)
+
+
 def test_a_frame_without_text_is_a_clear_error():
     with pytest.raises(toolkit.DataError, match="quotes need the columns text"):
         toolkit.quotes(pl.DataFrame({"doc_id": ["a"]}))

@@ -45,7 +45,7 @@ from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
 
-__all__ = ["QUOTES_SCHEMA", "by_group", "quote_share", "quotes"]
+__all__ = ["QUOTES_SCHEMA", "by_group", "is_document", "quote_share", "quotes"]
 
 QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speaker": pl.String,
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
@@ -223,11 +223,21 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
 # ---------------------------------------------------------------- tables for the notebooks
 
 
+def is_document(speaker: pl.Expr) -> pl.Expr:
+    """Whether a speaker is a document, not a person or a body: its last word is one of the
+    lexicon's ``documents`` ("The message" of a Kremlin greeting, "the statement", "the
+    Executive Order"). The labelling guide counts them as speakers; the tables keep them apart.
+    """
+    last = speaker.str.to_lowercase().str.extract(r"([\w-]+)\W*$", 1)
+    return last.is_in(sorted(lexicon()["documents"])).fill_null(False)
+
+
 def by_group(
     found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet", min_group_docs: int = 5
 ) -> pl.DataFrame:
     """Who is quoted in each group, with which verbs: attributions per group, speaker and verb
-    (direct and reported), the documents they come from, and the group's n with ``small_n``."""
+    (direct and reported), the documents they come from, whether the speaker is a document
+    (:func:`is_document`), and the group's n with ``small_n``."""
     groups = with_groups(docs, by).select("doc_id", "group")
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
@@ -238,6 +248,7 @@ def by_group(
             direct=pl.col("direct").sum().cast(pl.Int64),
             docs=pl.col("doc_id").n_unique().cast(pl.Int64),
         )
+        .with_columns(document=is_document(pl.col("speaker")))
         .join(sizes, on="group")
         .sort(
             ["group", "attributions", "speaker", "verb"],
@@ -249,11 +260,16 @@ def by_group(
 
 def quote_share(found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet",
                 min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
-    """The share of each group's characters inside attributed direct quotes, with n."""
+    """The share of each group's characters inside attributed direct quotes, with n: all of
+    them (``share``), and those of people and bodies alone (``share_people``: a document's words,
+    a greeting's "The message reads: ...", left out; ``document_chars`` counts them)."""
     chars = pl.col("text").fill_null("").str.len_chars()
     groups = with_groups(docs, by).select("doc_id", "group", chars=chars)
-    quoted = (found.filter("direct").unique(["doc_id", "start", "end"])
-              .group_by("doc_id").agg(quoted=(pl.col("end") - pl.col("start")).sum()))  # fmt: skip
+    spans = found.filter("direct").unique(["doc_id", "start", "end"])
+    length = pl.col("end") - pl.col("start")
+    quoted = spans.group_by("doc_id").agg(
+        quoted=length.sum(), documents=length.filter(is_document(pl.col("speaker"))).sum()
+    )
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
         groups.join(quoted, on="doc_id", how="left")
@@ -261,8 +277,14 @@ def quote_share(found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet",
         .agg(
             chars=pl.col("chars").sum().cast(pl.Int64),
             quoted_chars=pl.col("quoted").fill_null(0).sum().cast(pl.Int64),
+            document_chars=pl.col("documents").fill_null(0).sum().cast(pl.Int64),
         )
-        .with_columns(share=(pl.col("quoted_chars") / pl.col("chars")).round(4))
+        .with_columns(
+            share=(pl.col("quoted_chars") / pl.col("chars")).round(4),
+            share_people=(
+                (pl.col("quoted_chars") - pl.col("document_chars")) / pl.col("chars")
+            ).round(4),
+        )
         .join(sizes, on="group")
         .sort("group")
     )
