@@ -142,7 +142,9 @@ else:
 # Within each outlet: the share of its items in each period whose title or text mentions any
 # query term, with 95% intervals. The dark dashed line is the mean of the outlets' shares,
 # each outlet weighted equally (not the share of all items pooled, which a busy or a silent
-# outlet would tilt); it is hollow where an outlet is missing or partial in that period.
+# outlet would tilt), its band the outlets' Wilson intervals combined (MOVER, Zou and Donner
+# 2008: one outlet's band is its own); it is hollow where an outlet is missing or partial in
+# that period.
 # Periods with fewer than `min_period_items` items in an outlet are left out of the plots and
 # kept in the tables.
 

@@ -242,6 +242,32 @@ def test_the_pooled_line_weights_outlets_equally():
     assert tr.pooled(per, min_items=20)["groups"].item() == 1  # BelTA's 10 items are too few
 
 
+@pytest.mark.parametrize(
+    ("texts", "outlets"),
+    [
+        (["x"] * 10, ["Kremlin"] * 10),  # one outlet, no item matches: its Wilson upper limit
+        (["Minsk"] * 3 + ["x"] * 7, ["Kremlin"] * 10),  # one outlet: its own interval
+        (["x"] * 10 + ["Minsk"] * 2 + ["x"] * 8, ["TASS"] * 10 + ["BelTA"] * 10),
+    ],
+)
+def test_the_pooled_interval_combines_the_outlets_wilson_intervals(texts, outlets):
+    """Trial E: the pooled interval took half of each Wilson interval's width as a symmetric
+    standard error, halving the upper limit of an outlet with no match. MOVER (Zou and Donner
+    2008) combines each side's distances: one outlet's pooled interval is its own."""
+    frame = items([D(2022, 1, 3)] * len(texts), outlets=outlets, texts=texts)
+    per = tr.query_share(frame, "Minsk", period="month", by="outlet")
+    row = tr.pooled(per).row(0, named=True)
+    if per.height == 1:
+        own = per.row(0, named=True)
+        assert (row["ci_low"], row["ci_high"]) == (own["ci_low"], own["ci_high"])
+    else:  # the mean's limits from each outlet's distances to its limits
+        below = sum((r["share"] - r["ci_low"]) ** 2 for r in per.iter_rows(named=True)) ** 0.5 / 2
+        above = sum((r["ci_high"] - r["share"]) ** 2 for r in per.iter_rows(named=True)) ** 0.5 / 2
+        assert row["ci_low"] == pytest.approx(max(0.0, row["share"] - below), abs=1e-4)
+        assert row["ci_high"] == pytest.approx(row["share"] + above, abs=1e-4)
+    assert row["ci_high"] > row["share"] >= row["ci_low"] >= 0
+
+
 def test_category_shares_within_outlets():
     frame = items([D(2022, 1, 3)] * 4, outlets=["TASS", "TASS", "TASS", "BelTA"]).with_columns(
         topic=pl.Series([0, 0, 1, 1])

@@ -38,7 +38,7 @@ from toolkit.before_after import (
 from toolkit.errors import ToolkitError
 from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
-from toolkit.stats import Z95, wilson
+from toolkit.stats import wilson
 
 __all__ = [
     "PERIODS",
@@ -278,8 +278,10 @@ def pooled(
 ) -> pl.DataFrame:
     """The groups' shares pooled with each group weighted equally: per period (and
     ``category``), the mean share of the groups with at least ``min_items`` items then, in
-    ``by`` as :data:`POOLED`. ``groups`` counts them; the interval combines theirs (normal
-    approximation). A period where any group is missing or partial is "partial": its mean is
+    ``by`` as :data:`POOLED`. ``groups`` counts them; the interval combines their Wilson
+    intervals by MOVER (Zou and Donner 2008: each side from the distances of the groups' own
+    limits to their shares), so one group's pooled interval is its own, and a share of 0 keeps
+    its upper limit. A period where any group is missing or partial is "partial": its mean is
     over fewer groups, so it is not comparable with the others.
 
     Example:
@@ -289,28 +291,30 @@ def pooled(
     keys = ["period", *([category] if category else [])]
     total = shares[by].n_unique()
     counted = pl.col("n") >= max(min_items, 1)
-    se = ((pl.col("ci_high") - pl.col("ci_low")) / (2 * Z95)) ** 2
+    below = (pl.col("share") - pl.col("ci_low")) ** 2
+    above = (pl.col("ci_high") - pl.col("share")) ** 2
     out = shares.group_by(keys).agg(
         n=pl.col("n").sum(),
         k=pl.col("k").sum(),
         groups=counted.sum().cast(pl.Int64),
         share=pl.col("share").filter(counted).mean(),
-        se=se.filter(counted).sum().sqrt() / counted.sum(),
+        below=below.filter(counted).sum().sqrt() / counted.sum(),
+        above=above.filter(counted).sum().sqrt() / counted.sum(),
         full=(counted & (pl.col("coverage") == "full")).sum(),
     )
     return (
         out.with_columns(
             pl.lit(POOLED).alias(by),
             pl.col("share").round(4),
-            ci_low=(pl.col("share") - Z95 * pl.col("se")).clip(0, 1).round(4),
-            ci_high=(pl.col("share") + Z95 * pl.col("se")).clip(0, 1).round(4),
+            ci_low=(pl.col("share") - pl.col("below")).clip(0, 1).round(4),
+            ci_high=(pl.col("share") + pl.col("above")).clip(0, 1).round(4),
             coverage=pl.when(pl.col("groups") == 0)
             .then(pl.lit("no items"))
             .when(pl.col("full") < total)
             .then(pl.lit("partial"))
             .otherwise(pl.lit("full")),
         )
-        .drop("se", "full")
+        .drop("below", "above", "full")
         .sort(keys)
     )
 
