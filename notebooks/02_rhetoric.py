@@ -121,9 +121,14 @@ def whole(name: str) -> dict:
 # ## Distinctive terms
 #
 # The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): for
-# each group against all the others, the terms it uses more than expected, ranked by z-score
-# (|z| > 1.96 is the usual bar). The prior shrinks rare terms, so a word used twice does not top
-# the list. Click a term for its lines in context.
+# each group against all the others, the terms it uses more than expected, ranked by z-score.
+# Thousands of terms are tested at once, so |z| > 1.96 alone is no finding: each term carries its
+# p-value and its Benjamini-Hochberg q-value over every term of its comparison (q < 0.05 is the
+# bar). The prior shrinks rare terms, so a word used twice does not top the list. `per_1000` is
+# per 1,000 of the group's counted terms (words and two-word phrases, stop words left out), not
+# per 1,000 words. Groups that cover different years differ by their years' news as well as by
+# their style: check `first` and `last` in the corpus report. Click a term for its lines in
+# context.
 
 # %%
 # each result is kept by the corpus, the parameters and the code: a rerun reads it back
@@ -147,7 +152,7 @@ elif terms.height:
     if rh.note_of(terms):
         display(d.say("{note}", note=rh.note_of(terms)))
     display(d.table(terms.select("group", "term", "count", "count_other", "per_1000", "z",
-                                 "n_docs", "n_words", "small_n"),
+                                 "q_value", "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
     term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(
@@ -163,7 +168,8 @@ else:
 
 # %% [markdown]
 # Two groups side by side: each term's frequency against its z-score. Terms above the upper
-# dotted line belong to the first group, below the lower one to the second. Hover for the term.
+# dotted line (coloured) are the first group's with q < 0.05, below the lower one the second's;
+# grey terms pass no corrected test. Hover for the term.
 
 # %%
 pair = opts["pair"] or largest  # the user's two groups, else the two largest compared

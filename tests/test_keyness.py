@@ -60,3 +60,36 @@ def test_log_odds_warns_of_nothing_on_degenerate_counts(y_i, y_j, alpha):
         warnings.simplefilter("error")
         delta, _ = keyness._log_odds(np.array(y_i), np.array(y_j), np.array(alpha))
     assert not np.isfinite(delta).all()
+
+
+# many terms, a few of them distinctive: RIA writes "санкции" and "нато" far more
+MANY = docs(
+    [(f"a{i}", "RIA", "санкции нато " * 3 + " ".join(f"слово{j}" for j in range(i, i + 30)))
+     for i in range(30)]
+    + [(f"b{i}", "TASS", " ".join(f"слово{j}" for j in range(i, i + 30)) + " минск")
+       for i in range(30)]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"pair": ("RIA", "TASS")}, {"pair": ("RIA", "TASS"), "within": "lang"}, {"top": 3}],
+)
+def test_q_values_are_benjamini_hochberg_over_every_term_compared(options):
+    """Trial E: 1,544 of 16,844 terms passed |z| > 1.96 with q >= 0.05. Each table now
+    carries p and BH q over all the terms of its comparison, not only those shown."""
+    from scipy.special import erfc
+    from scipy.stats import false_discovery_control
+
+    full = distinctive_terms(MANY, by="outlet", min_count=1, min_group_docs=1, ngram_max=1,
+                             **{**options, "top": 10_000})  # fmt: skip
+    shown = distinctive_terms(MANY, by="outlet", min_count=1, min_group_docs=1, ngram_max=1,
+                              **options)  # fmt: skip
+    for _, rows in full.group_by("group"):
+        p = erfc(np.abs(rows["z"].to_numpy()) / np.sqrt(2))
+        assert rows["q_value"].to_numpy() == pytest.approx(false_discovery_control(p), rel=1e-3)
+        assert (rows["q_value"] >= rows["p_value"] - 1e-12).all()
+    kept = shown.join(full.select("group", "term", q="q_value"), on=["group", "term"])
+    assert kept["q_value"].to_list() == kept["q"].to_list()  # the top keep the full family's q
+    top = shown.filter(pl.col("group") == "RIA").sort("z", descending=True)
+    assert set(top["term"].head(2)) == {"санкция", "нато"}  # lemmas and top["q_value"][0] < 0.05

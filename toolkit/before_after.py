@@ -18,7 +18,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 from toolkit.resources import UNKNOWN
-from toolkit.stats import bh_qvalues, significant
+from toolkit.stats import bh_qvalues
 
 __all__ = [
     "before_after_by_group",
@@ -203,18 +203,10 @@ def before_after_terms(
     has items on both, and pooled over those outlets (``strata``; ``left_out`` counts the
     items of outlets on one side only), so an outlet's absence on one side does not make its
     words rise or fall; ``by=None`` pools every item."""
-    from scipy.special import erfc
-
     from toolkit.keyness import distinctive_terms
 
     sided = _side(frame, event, days)
     if sided["side"].n_unique() < 2:
         return pl.DataFrame()
-    terms = distinctive_terms(sided, by="side", pair=("after", "before"), within=by, **options)
-    if terms.height == 0:
-        return terms
-    p = erfc(np.abs(terms["z"].to_numpy()) / np.sqrt(2))
-    return terms.with_columns(
-        p_value=pl.Series([significant(v) for v in p], dtype=pl.Float64),
-        q_value=pl.Series(bh_qvalues(p), dtype=pl.Float64),
-    )
+    # p- and q-values over every term compared: distinctive_terms gives them (keyness.tested)
+    return distinctive_terms(sided, by="side", pair=("after", "before"), within=by, **options)

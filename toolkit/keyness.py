@@ -14,6 +14,7 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.resources import UNKNOWN
+from toolkit.stats import bh_qvalues, significant
 from toolkit.tokens import Tokens, comparison
 
 __all__ = ["distinctive_terms", "note_of"]
@@ -93,6 +94,23 @@ def _ranked(
         return _table(group, terms, y_i, y_j, delta, delta / np.sqrt(var))
 
 
+def tested(table: pl.DataFrame) -> pl.DataFrame:
+    """``table`` with each term's two-sided normal p-value of its z and its Benjamini-Hochberg
+    q-value over every term of the table (one comparison: thousands of terms are tested at
+    once, so |z| > 1.96 alone is no finding); undefined z gives neither."""
+    from scipy.special import erfc
+
+    z = table["z"].to_numpy().astype(float)
+    with np.errstate(invalid="ignore"):
+        p = erfc(np.abs(z) / np.sqrt(2))
+    p_values = [None if not np.isfinite(v) else float(v) for v in p]
+    return table.with_columns(
+        p_value=pl.Series([None if v is None else significant(v) for v in p_values],
+                          dtype=pl.Float64),
+        q_value=pl.Series(bh_qvalues(p_values), dtype=pl.Float64),
+    )  # fmt: skip
+
+
 def _table(
     group: str, terms: np.ndarray, y_i: np.ndarray, y_j: np.ndarray, delta, z
 ) -> pl.DataFrame:
@@ -168,9 +186,11 @@ def distinctive_terms(
     or across ``languages`` only through the user's ``language_map``
     (:class:`toolkit.tokens.Comparison`); documents of other languages are left out, and
     ``comparison`` says which was made.
-    Columns: group, term, count, count_other, per_1000, per_1000_other, log_odds, z, n_docs,
-    n_words, small_n, comparison; ranked by z within each group (``top`` per group unless
-    ``pair``).
+    Columns: group, term, count, count_other, per_1000, per_1000_other (per 1,000 of the
+    group's counted terms: words and two-word phrases less the stop words, not per 1,000
+    words), log_odds, z, p_value, q_value (Benjamini-Hochberg over every term of the group's
+    comparison, before the top are kept: :func:`tested`), n_docs, n_words, small_n, comparison;
+    ranked by z within each group (``top`` per group unless ``pair``).
     """
     compared = comparison(docs, languages=languages, language_map=language_map)
     docs = compared.select(docs)
@@ -198,7 +218,7 @@ def distinctive_terms(
         i = names.index(g)
         y_i = counts[i]
         y_j = counts[names.index(pair[1])] if pair else total - y_i
-        frame = _ranked(g, terms, y_i, y_j, alpha)
+        frame = tested(_ranked(g, terms, y_i, y_j, alpha))  # q over all its terms, then the top
         rows.append(frame if pair else frame.head(top))
     out = pl.concat(rows).join(sizes, on="group", how="left")
     out = out.with_columns(comparison=pl.lit(compared.kind))
@@ -263,11 +283,13 @@ def _stratified(
         return pl.DataFrame()
     inside = grouped.select(stratum.is_in(strata)).to_series()
     sizes = group_sizes(grouped.filter(inside), by=by, min_group_docs=min_group_docs)
-    table = _table(pair[0], terms, y_i, y_j, delta, z)
+    table = tested(
+        _table(pair[0], terms, y_i, y_j, delta, z).filter(
+            (pl.col("count") + pl.col("count_other")) > 0
+        )
+    )
     return _defined(
-        table.filter((pl.col("count") + pl.col("count_other")) > 0)
-        .join(sizes, on="group", how="left")
-        .with_columns(
+        table.join(sizes, on="group", how="left").with_columns(
             comparison=pl.lit(kind),
             other=pl.lit(pair[1]),
             within=pl.lit(within),

@@ -89,7 +89,9 @@ def rate_bars(
 def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) -> go.Figure:
     """Frequency against distinctiveness for two groups (a ``distinctive_terms(pair=...)``
     table): each term at log10 of its total count and its z-score, hover for the term; the most
-    distinctive on each side labelled. Lighter when either group is small."""
+    distinctive on each side labelled. Coloured, and above or below the dotted lines, where the
+    term's Benjamini-Hochberg q-value is under 0.05 (thousands of terms are tested at once; a
+    table without q-values: |z| > 1.96). Lighter when either group is small."""
     import numpy as np
 
     total = (table["count"] + table["count_other"]).to_numpy()
@@ -97,8 +99,13 @@ def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) ->
     terms = table["term"].to_list()
     small = bool(table["small_n"].any()) if "small_n" in table.columns else False
     alpha = SMALL_OPACITY if small else 1.0
-    colours = [_rgba("#c0392b", alpha) if v > 1.96 else _rgba("#2471a3", alpha) if v < -1.96
-               else "rgba(120,120,120,0.5)" for v in z]  # fmt: skip
+    if "q_value" in table.columns:
+        found = (table["q_value"].fill_null(1.0) < 0.05).to_numpy()
+        bar = float(np.abs(z[found]).min()) if found.any() else None
+    else:
+        found, bar = np.abs(z) > 1.96, 1.96
+    colours = [_rgba("#c0392b", alpha) if f and v > 0 else _rgba("#2471a3", alpha) if f
+               else "rgba(120,120,120,0.5)" for f, v in zip(found, z, strict=True)]  # fmt: skip
     fig = go.Figure(
         go.Scattergl(
             x=np.log10(total),
@@ -114,8 +121,8 @@ def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) ->
     for i in list(order[:label_top]) + list(order[-label_top:]):
         fig.add_annotation(x=np.log10(total[i]), y=z[i], text=terms[i], showarrow=False,
                            font={"size": 9}, yshift=6)  # fmt: skip
-    fig.add_hline(y=1.96, line_dash="dot", line_color="grey")
-    fig.add_hline(y=-1.96, line_dash="dot", line_color="grey")
+    for y in (bar, -bar) if bar is not None else ():
+        fig.add_hline(y=y, line_dash="dot", line_color="grey")
     fig.update_layout(title=title, xaxis_title="log10 count (both groups)",
                       yaxis_title="z-score of the log-odds ratio", height=600)  # fmt: skip
     return fig
