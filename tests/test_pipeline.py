@@ -61,6 +61,8 @@ def test_run_json_records_params_inputs_versions_model_seeds_timings_and_commit(
     assert m["corpus"]["documents"] == 5 and m["corpus"]["from_cache"] is True
     assert json.loads((first.run_dir / "run.json").read_text())["corpus"]["from_cache"] is False
     assert "commit" in m["git"]
+    # the code by content, which an exported tree without git still has (trial E)
+    assert len(m["code"]["toolkit_sha256"]) == 64 and len(m["code"]["notebooks_sha256"]) == 64
     assert m["status"] == "ok" and m["reason"] is None
 
 

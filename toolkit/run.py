@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -40,7 +41,7 @@ from typing import Any
 
 import polars as pl
 
-from toolkit.cache import write_whole
+from toolkit.cache import code_version, write_whole
 from toolkit.context import (
     BORROWED,
     PIPELINE,
@@ -117,6 +118,17 @@ def _git(root: Path) -> dict[str, Any]:
         "commit": git("rev-parse", "HEAD"),
         "dirty": bool(status) if status is not None else None,
     }
+
+
+def _code(root: Path) -> dict[str, str]:
+    """The code that made the run, by content (what ``git`` cannot say of an exported tree or
+    a dirty one): the toolkit package's hash (the cache's key, :func:`toolkit.cache.code_version`)
+    and the notebooks' (every ``notebooks/*.ipynb``, by name and bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return {"toolkit_sha256": code_version(), "notebooks_sha256": digest.hexdigest()}
 
 
 def _new_run_dir(base: Path) -> Path:
@@ -438,6 +450,7 @@ def _manifest(
         "python": platform.python_version(),
         "platform": platform.platform(),
         "git": _git(root),
+        "code": _code(root),
         "seconds": {"prepare": None, "total": None},
         "notebooks": [],
         "notes": {},
