@@ -89,6 +89,13 @@ say(
        if wordless else "")
 )  # fmt: skip
 ctx.record("wordless_units", wordless)
+whole = ctx.stories.filter(~pl.col("text").fill_null("").str.contains("\n")).height
+if ctx.params["unit"] == "paragraph" and whole:
+    say(
+        f"{whole} of {ctx.stories.height} documents have no paragraph break (a table's body in "
+        "one line, say): each of them is one unit, the whole article, not a paragraph."
+    )
+    ctx.record("documents_without_paragraphs", whole)
 
 # %% [markdown]
 # ## What the model reads
