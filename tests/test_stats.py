@@ -2,7 +2,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from toolkit.stats import bh_qvalues, flag_small, significant, wilson
+from toolkit.stats import bh_qvalues, flag_small, significant, wilson, wilson_bounds
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,10 @@ def test_wilson_interval(k, n, expected):
 def test_flag_small():
     frame = pl.DataFrame({"n": [1, 5, 9]})
     assert frame.select(flag_small("n", 5))["small_n"].to_list() == [True, False, False]
+
+
+@pytest.mark.parametrize(("k", "n"), [(0, 10), (3, 10), (10, 10), (1, 1), (57, 1000)])
+def test_wilson_bounds_are_wilson_s_limits(k, n):
+    row = pl.DataFrame({"k": [k], "n": [n]}).select(wilson("k", "n")).row(0, named=True)
+    low, high = wilson_bounds(np.array([k]), np.array([n]))
+    assert (round(float(low[0]), 4), round(float(high[0]), 4)) == (row["ci_low"], row["ci_high"])

@@ -422,3 +422,28 @@ def test_share_panels_draw_any_number_of_panels_the_same_gap_apart(outlets):
     domains = sorted((a.domain for a in axes), reverse=True)
     gaps = {round((a[0] - b[1]) * fig.layout.height) for a, b in itertools.pairwise(domains)}
     assert len(domains) == outlets and gaps <= {40}
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [(2, 15), (0, 0), (0, 3), (20, 20), (10, 9)],  # matches of 20 items on each side
+)
+def test_the_change_carries_a_newcombe_interval(before, after):
+    """Trial E: the before/after table gave the change and p, no interval. One outlet's change
+    has Newcombe's hybrid score interval (MOVER from the two Wilson intervals)."""
+    flags = [True] * before + [False] * (20 - before) + [True] * after + [False] * (20 - after)
+    frame = items([D(2022, 2, 1)] * 20 + [D(2022, 3, 1)] * 20).with_columns(war=pl.Series(flags))
+    row = tr.before_after_shares(frame, ["war"], event="2022-02-24", days=60, seed=1).row(
+        0, named=True
+    )
+    from toolkit.stats import wilson_bounds
+
+    (lb,), (ub,) = wilson_bounds(np.array([before]), np.array([20]))
+    (la,), (ua,) = wilson_bounds(np.array([after]), np.array([20]))
+    pa, pb = after / 20, before / 20
+    low = pa - pb - ((pa - la) ** 2 + (ub - pb) ** 2) ** 0.5
+    high = pa - pb + ((ua - pa) ** 2 + (pb - lb) ** 2) ** 0.5
+    assert (row["change_low"], row["change_high"]) == (pytest.approx(low, abs=1e-4),
+                                                       pytest.approx(high, abs=1e-4))  # fmt: skip
+    assert row["change_low"] <= row["change"] <= row["change_high"]
+    assert row["change_high"] > row["change_low"]  # even with no match on either side

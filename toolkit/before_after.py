@@ -18,7 +18,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 from toolkit.resources import UNKNOWN
-from toolkit.stats import bh_qvalues
+from toolkit.stats import bh_qvalues, wilson_bounds
 
 __all__ = [
     "before_after_by_group",
@@ -88,17 +88,35 @@ def _within_test(
     yes = np.bincount(s, weights=xs, minlength=k)
     share_a, share_b = float(np.mean(yes_a / n_a)), float(np.mean((yes - yes_a) / n_b))
     observed = share_a - share_b
+    low, high = _change_interval(yes_a, n_a, yes - yes_a, n_b)
     draws = rng.hypergeometric(
         yes.astype(np.int64), (n_a + n_b - yes).astype(np.int64), n_a.astype(np.int64),
         size=(permutations, k),
     )  # fmt: skip
     diffs = np.mean(draws / n_a - (yes - draws) / n_b, axis=1)
     p = float((np.sum(np.abs(diffs) >= abs(observed) - 1e-12) + 1) / (permutations + 1))
-    return share_b, share_a, p
+    return share_b, share_a, p, low, high
+
+
+def _change_interval(
+    yes_a: np.ndarray, n_a: np.ndarray, yes_b: np.ndarray, n_b: np.ndarray
+) -> tuple[float, float]:
+    """The 95% interval of the mean over strata of (share after - share before): MOVER
+    (Newcombe 1998; Zou and Donner 2008) from each side's Wilson limits in each stratum, so
+    a share of 0 or 1 on one side keeps an honest interval."""
+    a, b = yes_a / n_a, yes_b / n_b
+    low_a, high_a = wilson_bounds(yes_a, n_a)
+    low_b, high_b = wilson_bounds(yes_b, n_b)
+    w = 1 / len(a)
+    change = float(np.mean(a - b))
+    down = np.sqrt(np.sum(w**2 * ((a - low_a) ** 2 + (high_b - b) ** 2)))
+    up = np.sqrt(np.sum(w**2 * ((high_a - a) ** 2 + (b - low_b) ** 2)))
+    return change - float(down), change + float(up)
 
 
 _SHARE_SCHEMA = {"n_before": pl.Int64, "n_after": pl.Int64, "share_before": pl.Float64,
-                 "share_after": pl.Float64, "change": pl.Float64, "p_value": pl.Float64,
+                 "share_after": pl.Float64, "change": pl.Float64, "change_low": pl.Float64,
+                 "change_high": pl.Float64, "p_value": pl.Float64,
                  "q_value": pl.Float64}  # fmt: skip
 
 
@@ -121,7 +139,8 @@ def before_after_shares(
     Benjamini-Hochberg q-value over the table. ``by=None`` pools all items as one group.
 
     Columns: measure, label, groups (compared), left_out (items of groups with items on one
-    side only), n_before, n_after, share_before, share_after, change, p_value, q_value.
+    side only), n_before, n_after, share_before, share_after, change, change_low and
+    change_high (its 95% interval: :func:`_change_interval`), p_value, q_value.
     """
     labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
@@ -130,15 +149,17 @@ def before_after_shares(
     n_b, n_a = int((~after & (strata >= 0)).sum()), int((after & (strata >= 0)).sum())
     rows = []
     for f, label in labels.items():
-        share_b = share_a = p = None
+        share_b = share_a = p = low = high = None
         if groups:
             x = sided[f].fill_null(False).to_numpy().astype(np.float64)
-            share_b, share_a, p = _within_test(x, strata, after, len(groups), rng, permutations)
+            share_b, share_a, p, low, high = _within_test(x, strata, after, len(groups), rng,
+                                                          permutations)  # fmt: skip
         change = share_a - share_b if groups else None
         rows.append({"measure": f, "label": label, "groups": len(groups),
                      "left_out": left_out, "n_before": n_b, "n_after": n_a,
                      "share_before": _r(share_b), "share_after": _r(share_a),
-                     "change": _r(change), "p_value": _r(p)})  # fmt: skip
+                     "change": _r(change), "change_low": _r(low), "change_high": _r(high),
+                     "p_value": _r(p)})  # fmt: skip
     for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
         row["q_value"] = q
     schema = {"measure": pl.String, "label": pl.String, "groups": pl.Int64,
@@ -170,10 +191,11 @@ def before_after_by_group(
         strata = np.zeros(mine.height, dtype=np.int64)
         for f, label in labels.items():
             x = mine[f].fill_null(False).to_numpy().astype(np.float64)
-            share_b, share_a, p = _within_test(x, strata, after, 1, rng, permutations)
+            share_b, share_a, p, low, high = _within_test(x, strata, after, 1, rng, permutations)
             rows.append({"measure": f, "label": label, by: g, "n_before": int((~after).sum()),
                          "n_after": int(after.sum()), "share_before": _r(share_b),
                          "share_after": _r(share_a), "change": _r(share_a - share_b),
+                         "change_low": _r(low), "change_high": _r(high),
                          "p_value": _r(p)})  # fmt: skip
     for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
         row["q_value"] = q

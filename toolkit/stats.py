@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-__all__ = ["Z95", "bh_qvalues", "flag_small", "significant", "wilson"]
+__all__ = ["Z95", "bh_qvalues", "flag_small", "significant", "wilson", "wilson_bounds"]
 
 Z95 = 1.959964
 
@@ -33,6 +33,16 @@ def wilson(k: str, n: str, *, z: float = Z95) -> list[pl.Expr]:
         pl.when(valid).then((centre - half).clip(0, 1).round(4)).alias("ci_low"),
         pl.when(valid).then((centre + half).clip(0, 1).round(4)).alias("ci_high"),
     ]
+
+
+def wilson_bounds(k: np.ndarray, n: np.ndarray, *, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`wilson`'s limits for arrays of counts (not rounded): ``n`` must be positive."""
+    k, n = np.asarray(k, dtype=np.float64), np.asarray(n, dtype=np.float64)
+    p = k / n
+    denom = 1 + z**2 / n
+    centre = (p + z**2 / (2 * n)) / denom
+    half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
 
 
 def flag_small(n: str, minimum: int) -> pl.Expr:
