@@ -301,7 +301,8 @@ if event:
         permutations=opts["permutations"]), inputs=tested)  # fmt: skip
     per_outlet = ctx.cached("before_after_by_outlet", lambda: tr.before_after_by_group(
         flagged, measures, event=event, seed=seed, days=opts["window_days"],
-        permutations=opts["permutations"]), inputs=tested)  # fmt: skip
+        permutations=opts["permutations"], min_group_docs=min_group_docs),
+        inputs=tested)  # fmt: skip
     ctx.save_table(change, "before_after")
     ctx.save_table(per_outlet, "before_after_by_outlet")
     say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
@@ -313,7 +314,8 @@ if event:
             caption="Shares before and after, within outlets, with p- and q-values",
         )
         show_table(per_outlet.drop("measure"), rows=per_outlet.height,
-                   caption="Each outlet on its own (q-values over this whole table)")  # fmt: skip
+                   caption="Each outlet on its own (q-values over this whole table; small_n: "
+                           f"fewer than {min_group_docs} items on a side)")  # fmt: skip
     else:
         say("No outlet has dated items on both sides of the event: nothing to compare within "
             "outlets.")  # fmt: skip

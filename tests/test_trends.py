@@ -447,3 +447,16 @@ def test_the_change_carries_a_newcombe_interval(before, after):
                                                        pytest.approx(high, abs=1e-4))  # fmt: skip
     assert row["change_low"] <= row["change"] <= row["change_high"]
     assert row["change_high"] > row["change_low"]  # even with no match on either side
+
+
+@pytest.mark.parametrize(("minimum", "small"), [(5, [False, True]), (1, [False, False])])
+def test_each_outlet_s_change_is_flagged_small_where_a_side_has_few_items(minimum, small):
+    """Trial E: an outlet with few items on a side was listed unflagged."""
+    dates = [D(2022, 2, 1)] * 20 + [D(2022, 3, 1)] * 20 + [D(2022, 2, 1)] * 3 + [D(2022, 3, 1)] * 9
+    outlets = ["TASS"] * 40 + ["BelTA"] * 12
+    frame = items(dates, outlets).with_columns(war=pl.Series([True, False] * 26))
+    per = tr.before_after_by_group(frame, ["war"], event="2022-02-24", days=60, seed=1,
+                                   min_group_docs=minimum)  # fmt: skip
+    assert dict(zip(per["outlet"], per["small_n"], strict=True)) == dict(
+        zip(["TASS", "BelTA"], small, strict=True)
+    )

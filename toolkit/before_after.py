@@ -176,9 +176,11 @@ def before_after_by_group(
     seed: int | np.random.Generator,
     permutations: int = 2000,
     by: str = "outlet",
+    min_group_docs: int = 5,
 ) -> pl.DataFrame:
     """:func:`before_after_shares` for each group of ``by`` on its own (one row per measure and
-    group with items on both sides), with q-values over the whole table."""
+    group with items on both sides), with q-values over the whole table; ``small_n`` where a
+    side holds fewer than ``min_group_docs`` of the group's items."""
     labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
     _, _, groups, _ = _strata(sided, by)
@@ -200,7 +202,12 @@ def before_after_by_group(
     for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
         row["q_value"] = q
     schema = {"measure": pl.String, "label": pl.String, by: pl.String} | _SHARE_SCHEMA
-    return pl.DataFrame(rows, schema=schema).sort("measure", by)
+    fewest = pl.min_horizontal("n_before", "n_after")
+    return (
+        pl.DataFrame(rows, schema=schema)
+        .with_columns(small_n=fewest < min_group_docs)
+        .sort("measure", by)
+    )
 
 
 def _r(x: float | None) -> float | None:
