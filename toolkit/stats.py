@@ -47,7 +47,8 @@ def wilson_bounds(k: np.ndarray, n: np.ndarray, *, z: float = Z95) -> tuple[np.n
 
 def flag_small(n: str, minimum: int) -> pl.Expr:
     """``small_n``: true where a group has fewer than ``minimum`` items; such groups are shown
-    greyed out and never ranked against the others."""
+    lighter and hatched, and labelled "small n" wherever they are compared: their differences
+    are anecdotes, not evidence."""
     return (pl.col(n) < minimum).alias("small_n")
 
 
