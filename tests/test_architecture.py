@@ -47,6 +47,7 @@ LAYERS: dict[str, str] = {
     "tables_parquet": "load",
     "tables_excel": "load",
     "columns": "load",
+    "column_names": "load",
     "sources": "load",
     "decode": "load",
     "pages": "load",
@@ -126,6 +127,7 @@ LAYERS: dict[str, str] = {
     "params_readme": "pipeline",
     "params_checks": "pipeline",
     "run": "pipeline",
+    "run_manifest": "pipeline",
     "prepare": "pipeline",
     "context": "pipeline",
     # Face: what a person calls (the command line and the package root)

@@ -12,7 +12,8 @@ import polars as pl
 import pytest
 
 from toolkit import InputError, ingest
-from toolkit.columns import check_columns, table_of_frame, table_of_records
+from toolkit.column_names import check_columns
+from toolkit.columns import table_of_frame, table_of_records
 from toolkit.records import Table, text_value
 
 DATA = Path(__file__).parent / "data" / "columns"

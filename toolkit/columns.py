@@ -1,16 +1,13 @@
 """Table columns to fields: which column holds the title, text, date, outlet, site and url.
 
-A table's columns are matched to fields by their usual names (``COLUMN_ALIASES``) or by the
-caller's ``columns=``; without a body column, a summary column is the text (``SUMMARY_ALIASES``).
+A table's columns are matched to fields by their usual names
+(:mod:`toolkit.column_names`) or by the caller's ``columns=``; without a body column, a summary
+column is the text (``SUMMARY_ALIASES``).
 A field no column holds is looked for one level down, in an object of metadata
 (``NESTED_IN``: ``{"extra": {"published": ...}}`` gives the date from ``extra.published``); the
 field used is noted on the row, and so are candidates that disagree. The other columns are kept
 as JSON in ``meta``. The readers of :mod:`toolkit.tables` hand their rows here as a frame
 (:func:`table_of_frame`) or as records (:func:`table_of_records`).
-
-Example:
-    >>> check_columns({"text": "story"})
-    {'text': 'story'}
 """
 
 from __future__ import annotations
@@ -21,134 +18,24 @@ from typing import Any
 
 import polars as pl
 
+from toolkit.column_names import (
+    COLUMN_ALIASES,
+    NESTED_IN,
+    SUMMARY_ALIASES,
+    URL_OR_SITE,
+    name_forms,
+)
 from toolkit.errors import InputError
 from toolkit.records import Skip, Table, meta_json, text_value
 from toolkit.table_bodies import FALLBACK, bodies
 
-__all__ = [
-    "COLUMN_ALIASES",
-    "FIELDS",
-    "NESTED_IN",
-    "SUMMARY_ALIASES",
-    "URL_OR_SITE",
-    "check_columns",
-    "table_of_frame",
-    "table_of_records",
-]
+__all__ = ["table_of_frame", "table_of_records"]
 
-# Usual column names of scraped tables and database exports, per field, in order of
-# preference (lower case): Media Cloud's story lists (publish_date, media_name, media_url),
-# LexisNexisTools' and tm's tables (Newspaper), Integrum's Russian exports (Заголовок, Дата,
-# Источник, Анонс, Оригинал) and Chinese headers (标题, 正文, 日期, 来源).
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "heading", "head", "заголовок", "标题", "題名", "题目"),
-    "text": (
-        "text",
-        "body",
-        "content",
-        "article",
-        "full_text",
-        "fulltext",
-        "article_text",
-        "текст",
-        "полный_текст",
-        "正文",
-        "内容",
-        "全文",
-    ),
-    "date": (
-        "date",
-        "published",
-        "raw_date",
-        "published_at",
-        "publication_date",
-        "publish_date",
-        "pubdate",
-        "datetime",
-        "date_published",
-        "time",
-        "timestamp",
-        "дата",
-        "дата_публикации",
-        "日期",
-        "发布日期",
-        "发布时间",
-    ),
-    "outlet": (
-        "outlet",
-        "source",
-        "agency",
-        "publisher",
-        "media",
-        "media_name",
-        "newspaper",
-        "publication",
-        "источник",
-        "издание",
-        "сми",
-        "来源",
-        "媒体",
-    ),
-    # The site or channel that carried the article: a domain (RUWA's ``Site``: rt.com) or a
-    # name (a Telegram export's ``channel``: РИА Новости, China-Dashboard's
-    # ``extra.source_name``: 新华网). Read as the outlet only through the outlet tables
-    # (toolkit.provenance): an unknown one leaves the outlet empty, with a note.
-    # Integrum's ``Оригинал`` and Media Cloud's ``media_url`` are the outlet's site, not the
-    # article's URL.
-    "site": ("site", "channel", "source_name", "site_name", "media_url", "оригинал"),
-    # RUWA's ``src`` is the article's URL (tass.com/defense/1418037, https://www.rt.com/...);
-    # elsewhere "src" may name the source: see URL_OR_SITE.
-    "url": ("url", "link", "href", "permalink", "canonical_url", "src", "ссылка", "链接", "网址"),
-}
-
-# Columns read as the URL only when every value is one (a scheme, "www." or a host and path),
-# else as the site: "src" is RUWA's URL column, and a source's name elsewhere.
-URL_OR_SITE: tuple[str, ...] = ("src",)
 _URL_LIKE = r"(?i)^(?:[a-z][a-z0-9+.\-]*://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+/)"
 
 
-# Columns read as the text when a table has no body column (RSS items, abstracts, metadata
-# exports): the report notes it on every row.
-SUMMARY_ALIASES: tuple[str, ...] = (
-    "summary",
-    "description",
-    "lead",
-    "abstract",
-    "excerpt",
-    "desc",  # RUWA's standfirst
-    "анонс",  # Integrum's lead
-    "аннотация",
-    "摘要",
-)
-
-# Objects of metadata whose keys are searched for a field no column holds, one level down
-# (China-Dashboard's items keep the date and the site's name in ``extra``). Other objects are
-# not: an ``author`` object's ``url`` is not the article's.
-NESTED_IN: tuple[str, ...] = ("extra", "meta", "metadata")
-
-FIELDS = tuple(COLUMN_ALIASES)
-
 # The reason a table with a header (or an empty list) and no record under it is skipped.
 NO_RECORDS = "no records in the table (a header or an empty list only)"
-
-
-def check_columns(columns: dict[str, str] | None, where: str = "columns") -> dict[str, str]:
-    """A ``columns`` mapping (field -> column name), checked: every key is a field.
-
-    Raises:
-        InputError: a key is not one of the fields, or a value is not a column name.
-    """
-    columns = dict(columns or {})
-    unknown = sorted(str(k) for k in set(columns) - set(FIELDS))
-    if unknown:
-        raise InputError(
-            f"{where}: unknown field {', '.join(map(repr, unknown))}; the fields are "
-            f"{', '.join(FIELDS)} (map a field to your column, e.g. {{'text': 'story'}})"
-        )
-    bad = [k for k, v in columns.items() if not isinstance(v, str) or not v]
-    if bad:
-        raise InputError(f"{where}: give each of {bad} a column name")
-    return columns
 
 
 # A column, or an object's column and a key in it: ("title",), ("extra", "published").
@@ -208,20 +95,9 @@ def _by_alias(paths: list[Path]) -> dict[str, list[Path]]:
     ``source.name`` is ``source_name``)."""
     found: dict[str, list[Path]] = {}
     for p in paths:
-        for name in dict.fromkeys(_name_forms(p[-1])):
+        for name in dict.fromkeys(name_forms(p[-1])):
             found.setdefault(name, []).append(p)
     return found
-
-
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_WORD_BREAK = re.compile(r"[\s.\-]+")
-
-
-def _name_forms(name: str) -> tuple[str, str]:
-    """A column's name as aliases are matched: in lower case, and with its camelCase, dotted,
-    hyphenated or spaced words joined by underscores."""
-    plain = name.lower().strip()
-    return plain, _WORD_BREAK.sub("_", _CAMEL.sub("_", name.strip())).lower()
 
 
 def _given(rel: str, key: str, name: str, columns: list[str], nested: dict[str, list[str]]) -> Path:

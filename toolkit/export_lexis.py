@@ -30,7 +30,7 @@ from typing import Any
 
 from lxml import html
 
-from toolkit.columns import COLUMN_ALIASES
+from toolkit.column_names import COLUMN_ALIASES
 
 __all__ = [
     "DATE",

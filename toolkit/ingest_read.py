@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.columns import check_columns
+from toolkit.column_names import check_columns
 from toolkit.readers import read_file
 from toolkit.records import Record, Skip, Table, records_frame
 from toolkit.sources import ReportRow, report_frame

@@ -10,7 +10,7 @@ The readers live by format: :mod:`toolkit.tables_delimited` (CSV and TSV),
 share in :mod:`toolkit.tables_parts`.
 """
 
-from toolkit.columns import COLUMN_ALIASES, check_columns
+from toolkit.column_names import COLUMN_ALIASES, check_columns
 from toolkit.tables_delimited import read_delimited
 from toolkit.tables_json import read_json, read_jsonl
 from toolkit.tables_parquet import read_parquet

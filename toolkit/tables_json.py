@@ -16,7 +16,8 @@ from typing import Any
 import ijson
 
 from toolkit import tables_parts
-from toolkit.columns import COLUMN_ALIASES, SUMMARY_ALIASES, table_of_records
+from toolkit.column_names import COLUMN_ALIASES, SUMMARY_ALIASES
+from toolkit.columns import table_of_records
 from toolkit.decode import Decoded
 from toolkit.json_breaks import Break, JsonList, before_break, break_skip, malformed
 from toolkit.records import Skip, Table, file_bytes, file_text
