@@ -206,7 +206,10 @@ else:
 #
 # Matches of each frame's lexicon per 1,000 words, with 95% bootstrap intervals (documents
 # resampled within each group). The lexicons are in `toolkit/lexicons/frames.yaml`; a params
-# file can extend or replace them. Click a frame for the lines that matched it.
+# file can extend or replace them. A frame's `except` phrases hold no match ("brother*" is
+# kinship, not in "Muslim Brotherhood" or "his brother"); a word read another way than the
+# frame means can still be counted, so read the lines behind a rate before citing it. Click a
+# frame for the lines that matched it.
 
 # %%
 frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)
@@ -238,7 +241,8 @@ if countable:  # else the sentence above stands in for a table and a plot of zer
 lexicons = rh.frame_terms(frames, stop_words=opts["stop_words"],
                           exclude_terms=opts["exclude_terms"])  # fmt: skip
 frame_lines = ctx.cached("evidence_frames", lambda: evidence.kwic(
-    docs, lexicons, by=by, window=opts["window"], per_key=5), inputs=frames)  # fmt: skip
+    docs, lexicons, by=by, window=opts["window"], per_key=5,
+    exceptions=rh.frame_exceptions(frames)), inputs=frames)  # fmt: skip
 ctx.save_table(frame_lines, "evidence_frames")
 if countable:  # no empty table of lines where no frame can match
     display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "

@@ -117,3 +117,18 @@ def test_passages_cut_at_a_word(chars, passage):
         "key": "3", "doc_id": "b", "outlet": "TASS", "published": dt.date(2022, 1, 2),
         "title": "Second", "passage": passage,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("exceptions", "matches"),
+    [
+        ({}, ["Brotherhood", "brother", "brotherly"]),
+        ({"kin": ["muslim brotherhood"]}, ["brother", "brotherly"]),
+        ({"kin": ["muslim brotherhood", "his brother*"]}, ["brotherly"]),
+        ({"other": ["brother*"]}, ["Brotherhood", "brother", "brotherly"]),  # another key's
+    ],
+)
+def test_kwic_leaves_out_matches_inside_a_keys_exceptions(exceptions, matches):
+    docs = pl.DataFrame({"doc_id": ["a"], "text": ["Muslim Brotherhood; his brother; brotherly"]})
+    lines = evidence.kwic(docs, {"kin": ["brother*"]}, exceptions=exceptions)
+    assert lines["match"].to_list() == matches

@@ -6,7 +6,7 @@ import pytest
 from conftest import SEEDS
 
 import toolkit
-from toolkit import keyness
+from toolkit import evidence, keyness
 from toolkit import rhetoric as rh
 from toolkit.errors import DataError
 
@@ -301,3 +301,56 @@ def test_a_comparison_without_odds_gives_no_row_and_no_warning(texts, pair):
         assert got.is_empty() or got.columns == ["note"]
     if texts == ["minsk"] * 10:  # one term, whatever the pair: the note says so
         assert "z cannot be computed because only one term (minsk)" in keyness.note_of(got)
+
+
+@pytest.mark.parametrize(
+    ("excepted", "matches"),
+    [
+        ([], 4),  # Brotherhood, brother, brotherly, brothers
+        (["muslim brotherhood"], 3),
+        (["muslim brotherhood", "his brother*"], 2),
+        (["brother*"], 0),  # an except as wide as the term leaves nothing
+        (["  "], 4),  # a blank phrase is no exception
+    ],
+)
+def test_a_frames_except_phrases_hold_no_match(excepted, matches):
+    d = docs(
+        [("x", "A", "The Muslim Brotherhood, his brother and our brotherly peoples: brothers")]
+    )
+    frames = {"kin": {"label": "Kinship", "terms": ["brother*"], "except": excepted}}
+    r = rh.frame_rates(d, by="outlet", frames=frames, min_group_docs=1)
+    assert r["matches"].item() == matches
+
+
+def test_a_frames_file_with_except_not_a_list_is_refused(tmp_path):
+    bad = tmp_path / "frames.yaml"
+    bad.write_text("kin:\n  label: Kin\n  terms: [brother*]\n  except: muslim brotherhood\n",
+                   encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataError, match="frame 'kin': except must be a list"):
+        rh.lexicon("frames", extra=bad)
+    good = tmp_path / "mine.yaml"
+    good.write_text("kin:\n  label: Kin\n  terms: [brother*]\n  except: [muslim brotherhood]\n",
+                    encoding="utf-8")  # fmt: skip
+    assert rh.frame_exceptions(rh.lexicon("frames", extra=good, mode="replace")) == {
+        "Kin": ["muslim brotherhood"]
+    }
+
+
+def test_the_bundled_kinship_frame_does_not_count_the_muslim_brotherhood(corpora):
+    """On the New York Times' articles of 2013-15 (Egypt's Muslim Brotherhood in the news),
+    the kinship frame's "brother*" counted the party's name; its except leaves it out, in the
+    counts and in the evidence lines alike."""
+    nyt = toolkit.load_corpus(corpora / "chinadaily-nyt-2013-15" / "nytimes", progress=False)
+    named = nyt.filter(pl.col("text").str.contains("(?i)muslim brotherhood"))
+    assert named.height >= 50
+    kin = {"kin": rh.lexicon("frames")["brotherhood_kinship"]}
+    bare = {"kin": {**kin["kin"], "except": []}}
+    counted = rh.frame_rates(named, by="outlet", frames=kin, min_group_docs=1)["matches"].sum()
+    before = rh.frame_rates(named, by="outlet", frames=bare, min_group_docs=1)["matches"].sum()
+    names = named["text"].str.count_matches("(?i)muslim brotherhood").sum()
+    assert before - counted >= names
+    lines = evidence.kwic(named, rh.frame_terms(kin), exceptions=rh.frame_exceptions(kin))
+    assert lines.height > 0
+    muslim = lines.filter(pl.col("left").str.contains(r"(?i)muslim$")
+                          & pl.col("match").str.contains("(?i)^brotherhood"))  # fmt: skip
+    assert muslim.height == 0

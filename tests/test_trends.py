@@ -460,3 +460,15 @@ def test_each_outlet_s_change_is_flagged_small_where_a_side_has_few_items(minimu
     assert dict(zip(per["outlet"], per["small_n"], strict=True)) == dict(
         zip(["TASS", "BelTA"], small, strict=True)
     )
+
+
+def test_frame_shares_and_event_measures_leave_out_a_frames_except_phrases():
+    frames = {"kin": {"label": "Kinship", "terms": ["brother*"], "except": ["muslim brotherhood"]}}
+    frame = items([D(2022, 1, 3), D(2022, 1, 9)],
+                  texts=["the Muslim Brotherhood met", "brotherly peoples"])  # fmt: skip
+    table = tr.frame_shares(frame, frames, period="month")
+    assert table.select("k", "n").row(0) == (1, 2)
+    flagged, _ = tr.event_measures(frame, query="x", frames=frames)
+    assert flagged["kin"].to_list() == [False, True]
+    bare = {"kin": {"label": "Kinship", "terms": ["brother*"]}}
+    assert tr.frame_shares(frame, bare, period="month").select("k", "n").row(0) == (2, 2)

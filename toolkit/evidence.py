@@ -80,6 +80,7 @@ def kwic(
     per_key: int | None = None,
     by: str | None = None,
     stop_words: Iterable[str] = (),
+    exceptions: Mapping[str, Iterable[str]] | None = None,
 ) -> pl.DataFrame:
     """Keyword in context: every occurrence of each term, ``window`` words either side.
 
@@ -93,6 +94,8 @@ def kwic(
             of ``published`` then ``doc_id``; None for all.
         by: the grouping column ``per_key`` counts within (``outlet``, say).
         stop_words: words the tokeniser dropped from n-grams, allowed between a term's words.
+        exceptions: for a key, phrases (written as terms are) whose matches hold no line of it:
+            a frame's ``except`` ("brother*" is not shown inside "Muslim Brotherhood").
 
     Returns:
         ``key``, ``doc_id``, ``outlet``, ``published``, ``title``, ``left``, ``match``,
@@ -117,9 +120,13 @@ def kwic(
         hits = base.filter(pl.col("text").str.contains("(?i)" + "|".join(sorted(firsts))))
         counted: dict[str | None, int] = {}
         compiled = re.compile(pattern, re.IGNORECASE)
+        unless = _unless((exceptions or {}).get(key, ()), stops)
         for r in hits.iter_rows(named=True):
             group = r.get("group")
+            inside = [m.span() for m in unless.finditer(r["text"])] if unless else []
             for m in compiled.finditer(r["text"]):
+                if any(a <= m.start() and m.end() <= b for a, b in inside):
+                    continue
                 if per_key is not None and counted.get(group, 0) >= per_key:
                     break
                 counted[group] = counted.get(group, 0) + 1
@@ -129,6 +136,14 @@ def kwic(
                              "match": m.group(),
                              "right": " ".join(r["text"][m.end() :].split()[:window])})  # fmt: skip
     return pl.DataFrame(rows, schema=KWIC_SCHEMA)
+
+
+def _unless(phrases: Iterable[str], stops: list[str]) -> re.Pattern[str] | None:
+    """One pattern of a key's ``exceptions``, or None where it has none."""
+    patterns = [term_regex(p, stop_words=stops) for p in phrases if str(p).strip()]
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.removeprefix('(?i)')})" for p in patterns), re.IGNORECASE)
 
 
 def quote_lines(found: pl.DataFrame, docs: pl.DataFrame, *, unknown: str) -> pl.DataFrame:

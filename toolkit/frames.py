@@ -25,6 +25,8 @@ from toolkit.resources import read_mapping
 from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
 
 __all__ = [
+    "except_pattern",
+    "frame_exceptions",
     "frame_terms",
     "frames_for",
     "frames_note",
@@ -58,7 +60,8 @@ def lexicon(name: str, *, extra: str | Path | None = None, mode: str = "extend")
 
 
 def _check_frames(frames: dict[str, Any], path: Path) -> None:
-    """Each frame a mapping with ``terms``: a list, or a mapping of language to list."""
+    """Each frame a mapping with ``terms``: a list, or a mapping of language to list; and
+    ``except``, where given, a list of phrases."""
     for name, spec in frames.items():
         terms = spec.get("terms") if isinstance(spec, dict) else None
         lists = terms.values() if isinstance(terms, dict) else [terms]
@@ -66,6 +69,11 @@ def _check_frames(frames: dict[str, Any], path: Path) -> None:
             raise DataError(
                 f"{path}: frame {name!r} needs terms: a list of terms, or a mapping of language "
                 "to a list (terms: {en: [sanction*], ru: [санкци*]})"
+            )
+        if not isinstance(spec.get("except", []), list):
+            raise DataError(
+                f"{path}: frame {name!r}: except must be a list of phrases in which its terms "
+                "are not counted (except: [muslim brotherhood])"
             )
 
 
@@ -122,6 +130,26 @@ def term_pattern(terms: list[str]) -> str:
         body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
         parts.append(body + (r"\w*" if star else ""))
     return r"(?i)\b(?:" + "|".join(parts) + r")\b"
+
+
+def except_pattern(spec: dict[str, Any]) -> str | None:
+    """The pattern of the phrases in which a frame's terms are not counted (its ``except``
+    list, written as terms are), or None: "brother*" is kinship, "Muslim Brotherhood" is not.
+
+    Example:
+        >>> pattern = except_pattern({"terms": ["brother*"], "except": ["muslim brotherhood"]})
+        >>> re.sub(pattern, " ", "The Muslim Brotherhood and our brotherly peoples")
+        'The   and our brotherly peoples'
+    """
+    phrases = [str(p) for p in spec.get("except") or () if str(p).strip()]
+    return term_pattern(phrases) if phrases else None
+
+
+def frame_exceptions(frames: dict[str, Any]) -> dict[str, list[str]]:
+    """Each frame's label and its ``except`` phrases, for the frames that have any (the
+    evidence lines leave out the matches inside them, as the counts do)."""
+    return {spec.get("label", name): [str(p) for p in spec["except"]]
+            for name, spec in frames.items() if spec.get("except")}  # fmt: skip
 
 
 # the scripts each language is written in; a language not named here is not judged

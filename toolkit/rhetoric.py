@@ -26,6 +26,8 @@ import numpy as np
 import polars as pl
 
 from toolkit.frames import (
+    except_pattern,
+    frame_exceptions,
     frame_terms,
     frames_for,
     frames_note,
@@ -47,6 +49,8 @@ __all__ = [
     "concordance",
     "default_pair",
     "distinctive_terms",
+    "except_pattern",
+    "frame_exceptions",
     "frame_rates",
     "frame_terms",
     "frames_for",
@@ -180,7 +184,8 @@ def frame_rates(
 
     A frame term that is one of the user's ``stop_words`` or ``exclude_terms`` is dropped, and
     no match is counted inside an excluded phrase ("security" in an excluded "Security
-    Council"). The languages' stop word lists are not applied: a lexicon's terms are chosen.
+    Council"), nor inside one of the frame's own ``except`` phrases ("brother*" in "Muslim
+    Brotherhood"). The languages' stop word lists are not applied: a lexicon's terms are chosen.
 
     Frames are counted within one language (the corpus's most common, or ``languages``' one),
     or across ``languages`` through the frames' terms per language, each text matched with its
@@ -198,10 +203,13 @@ def frame_rates(
         text = text.str.replace_all(masked, " ")
     lang = pl.col("lang").fill_null("und") if "lang" in docs.columns else pl.lit("und")
 
-    def count(terms: list[str]) -> pl.Expr:
-        return text.str.count_matches(term_pattern(terms)) if terms else pl.lit(0)
-
     def counted(spec: dict[str, Any]) -> pl.Expr:
+        unless = except_pattern(spec)
+        framed = text if unless is None else text.str.replace_all(unless, " ")
+
+        def count(terms: list[str]) -> pl.Expr:
+            return framed.str.count_matches(term_pattern(terms)) if terms else pl.lit(0)
+
         if not compared.across:
             return count(spec["terms"])
         expr = pl.when(pl.lit(False)).then(pl.lit(0))

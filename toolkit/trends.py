@@ -179,11 +179,16 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
     )
 
 
-def flag_matches(frame: pl.DataFrame, pattern: str, *, name: str = "match") -> pl.DataFrame:
-    """``frame`` with a boolean column ``name``: the title or text matches ``pattern``."""
+def flag_matches(
+    frame: pl.DataFrame, pattern: str, *, name: str = "match", unless: str | None = None
+) -> pl.DataFrame:
+    """``frame`` with a boolean column ``name``: the title or text matches ``pattern`` outside
+    every match of ``unless`` (a frame's ``except`` phrases), where given."""
     text = pl.col("text").fill_null("")
     if "title" in frame.columns:
         text = pl.col("title").fill_null("") + "\n" + text
+    if unless is not None:
+        text = text.str.replace_all(unless, " ")
     return frame.with_columns(text.str.contains(pattern).alias(name))
 
 
@@ -227,11 +232,13 @@ def query_share(
     period: str,
     by: str | None = None,
     rolling: int = 1,
+    unless: str | None = None,
 ) -> pl.DataFrame:
-    """The share of each period's items (within each group, if ``by``) that match ``pattern``,
-    with Wilson intervals and ``coverage``; ``rolling`` > 1 pools that many periods (counts,
-    not shares, are summed). A group's period without items has ``n`` 0 and a null share."""
-    flagged = _grouped(bucket(flag_matches(frame, pattern), period), by)
+    """The share of each period's items (within each group, if ``by``) that match ``pattern``
+    (outside the matches of ``unless``, where given), with Wilson intervals and ``coverage``;
+    ``rolling`` > 1 pools that many periods (counts, not shares, are summed). A group's period
+    without items has ``n`` 0 and a null share."""
+    flagged = _grouped(bucket(flag_matches(frame, pattern, unless=unless), period), by)
     keys = [by] if by else []
     grid = _all_periods(flagged, period)
     if by:
@@ -328,16 +335,16 @@ def frame_shares(
     rolling: int = 1,
 ) -> pl.DataFrame:
     """Each frame's share of each period's items (within each group, if ``by``):
-    :func:`query_share` of the frame's terms, with its label in ``frame``. ``frames`` is a
+    :func:`query_share` of the frame's terms (not inside its ``except`` phrases), with its
+    label in ``frame``. ``frames`` is a
     frames lexicon (:func:`toolkit.rhetoric.lexicon`, which reads the user's ``frames_file``)."""
-    from toolkit.rhetoric import term_pattern
+    from toolkit.rhetoric import except_pattern, term_pattern
 
     series = [
-        query_share(
-            frame, term_pattern(spec["terms"]), period=period, by=by, rolling=rolling
-        ).with_columns(frame=pl.lit(spec["label"]))
+        query_share(frame, term_pattern(spec["terms"]), period=period, by=by, rolling=rolling,
+                    unless=except_pattern(spec)).with_columns(frame=pl.lit(spec["label"]))
         for spec in frames.values()
-    ]
+    ]  # fmt: skip
     if not series:
         return query_share(frame.head(0), "x", period=period, by=by).with_columns(
             frame=pl.lit(None, pl.String)
@@ -379,11 +386,12 @@ def event_measures(
     ``query_label``), each frame of the lexicon (its label), and, given the topics run's
     ``article_topics``, ``topic N`` for each dominant topic (its label from ``topic_labels``;
     null for articles without one). Feed both to :func:`before_after_shares`."""
-    from toolkit.rhetoric import term_pattern
+    from toolkit.rhetoric import except_pattern, term_pattern
 
     flagged = frame
     for key, spec in frames.items():
-        flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key)
+        flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key,
+                               unless=except_pattern(spec))  # fmt: skip
     flagged = flag_matches(flagged, query, name="query")
     measures = {"query": query_label} | {key: spec["label"] for key, spec in frames.items()}
     if article_topics is not None:
