@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "telegram_html": "load",
     "export_lexis": "load",
     "export_factiva": "load",
+    "feeds": "load",
     "export_nexis_uni": "load",
     "export_integrum": "load",
     "page_dates": "load",

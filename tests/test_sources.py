@@ -68,11 +68,6 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        (
-            "feed.xml",
-            "unsupported file type '.xml': XML is not read (an RSS or Atom feed, a database's XML",
-        ),
-        ("feed.RSS", "XML is not read (an RSS or Atom feed"),
         ("report.pdf", "save its text as .txt (e.g. pdftotext)"),
         ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
     ],

@@ -82,6 +82,7 @@ class Documents:
     skips: list[tuple[int, int | None, str]] = field(default_factory=list)
     note: str | None = None
     notes: dict[int, str] = field(default_factory=dict)  # a row's (by index): no date read
+    encoding: str | None = None  # what the file was decoded with, where the reader decoded it
 
 
 def is_export(text: str) -> bool:

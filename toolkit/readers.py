@@ -24,6 +24,7 @@ from toolkit import (
     export_integrum,
     export_lexis,
     export_nexis_uni,
+    feeds,
     telegram_html,
 )
 from toolkit.columns import table_of_records
@@ -316,6 +317,22 @@ def _read_docx(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[
     yield from export_rows(rel, export_nexis_uni.documents(lines), options, "utf-8")
 
 
+# ---------------------------------------------------------------- feeds
+
+
+def _read_xml(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[Table | Skip]:
+    """An RSS or Atom feed, one row per item (:mod:`toolkit.feeds`); other XML is skipped
+    with what to do."""
+    data = file_bytes(path, rel)
+    if isinstance(data, Skip):
+        yield data
+    elif not feeds.is_feed(data):
+        yield Skip(rel, f"unsupported file type {suffix(path)!r}: {feeds.NOT_A_FEED}")
+    else:
+        found = feeds.items(data)
+        yield from export_rows(rel, found, options, found.encoding)
+
+
 READERS = {  # by extension: a reader of (path, rel, options)
     ".txt": _read_plain,
     ".text": _read_plain,
@@ -330,6 +347,7 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".json": read_json,
     ".parquet": read_parquet,
     ".docx": _read_docx,
+    **dict.fromkeys((".xml", ".rss", ".atom", ".rdf"), _read_xml),
     **dict.fromkeys(SPREADSHEETS, read_excel),
 }
 

@@ -27,7 +27,8 @@ PACKAGES = (
     "toolkit", "polars", "pyarrow", "numpy", "numba", "scikit-learn", "bertopic",
     "sentence-transformers", "torch", "umap-learn", "hdbscan", "papermill", "nbconvert", "plotly",
     "jupytext", "ftfy", "trafilatura", "htmldate", "lxml", "dateparser", "charset-normalizer",
-    "stopwordsiso", "pymorphy3", "rjieba", "vaderSentiment", "anyascii", "jellyfish",
+    "stopwordsiso", "pymorphy3", "rjieba", "vaderSentiment", "anyascii", "jellyfish", "feedparser",
+    "fastexcel",
 )  # fmt: skip
 
 

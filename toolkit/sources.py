@@ -79,9 +79,6 @@ class ReportRow:
 # What to do with a file of a type the toolkit does not read, where a researcher's data often
 # come so
 _TYPE_HINTS = {
-    ".xml": "XML is not read (an RSS or Atom feed, a database's XML export): save its items as "
-    "CSV or JSON (title, link, date, text) and load that; a Factiva or LexisNexis export is read "
-    "when downloaded as HTML",
     ".doc": "save its text as .txt and load that (a database's export: download it from the"
     " database as TXT, HTML or DOCX, which are read one row per article)",
     ".odt": "save its text as .txt and load that",
@@ -90,7 +87,6 @@ _TYPE_HINTS = {
     ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
     ".warc": "extract its pages as .html files and load those",
 }
-_TYPE_HINTS |= {".rss": _TYPE_HINTS[".xml"], ".atom": _TYPE_HINTS[".xml"]}
 
 
 def unsupported(ext: str) -> str:
