@@ -202,3 +202,18 @@ def test_a_feeds_entities_read_no_file_and_do_not_explode(doctype):
     found = items(feed.encode())
     title = found.rows[0][2]["title"]
     assert "root:" not in title and len(title) < 100
+
+
+@pytest.mark.parametrize(
+    ("link", "url"),
+    [
+        ("https://news.tut.by/go/1.html?utm_campaign=news-feed&utm_medium=rss",
+         "https://news.tut.by/go/1.html"),
+        ("https://tass.ru/politika/1?fbclid=x&page=2", "https://tass.ru/politika/1?page=2"),
+        ("https://tass.ru/politika/1?page=2", "https://tass.ru/politika/1?page=2"),  # as written
+    ],
+)  # fmt: skip
+def test_a_feed_items_link_loses_its_tracking_parameters(link, url):
+    row = items(_rss([_item(link=link.replace("&", "&amp;"))]).encode()).rows[0][2]
+    assert row["url"] == url
+    assert row.get("link") == (None if url == link else link)

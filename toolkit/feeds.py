@@ -3,13 +3,14 @@ as a table's records (:func:`toolkit.columns.table_of_records`), read by feedpar
 library feed readers use (RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0, any encoding the feed
 declares; a feed that is not well-formed XML is read by its lenient parser).
 
-An item's row: ``title``, ``url`` (its link), ``date`` as the feed writes it (read by the
-toolkit's date reading, in the feed's own time zone: "Mon, 30 Dec 2019 01:38 +0300" is the 30th),
-``text`` (its full content where the feed gives one, else its description, HTML read as a browser
-shows it), ``outlet`` (the item's own ``<source>``, else the feed's title: an outlet the tables
-do not know is kept as written, with a note, only where the item's site names none), ``byline``,
-``category``, ``id`` (its guid) and the feed's title and link (``feed``, ``feed_link``). The
-file's note says how many items held a full text: a feed's description is often a lead only.
+An item's row: ``title``, ``url`` (its link, less tracking parameters: the link as written in
+``link``), ``date`` as the feed writes it (read by the toolkit's date reading, in the feed's own
+time zone: "Mon, 30 Dec 2019 01:38 +0300" is the 30th), ``text`` (its full content where the
+feed gives one, else its description, HTML read as a browser shows it), ``outlet`` (the item's
+own ``<source>``, else the feed's title: an outlet the tables do not know is kept as written,
+with a note, only where the item's site names none), ``byline``, ``category``, ``id`` (its
+guid) and the feed's title and link (``feed``, ``feed_link``). The file's note says how many
+items held a full text: a feed's description is often a lead only.
 
 Example:
     >>> feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>BelTA</title>'
@@ -44,6 +45,7 @@ NOT_A_FEED = (
 _ROOT = re.compile(rb"<(?:rss|feed|(?:[\w.-]+:)?RDF)[\s>/]")
 _SNIFF_BYTES = 4096
 _ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
+_TRACKER = re.compile(r"[?&](?:utm_|fbclid=|gclid=|yclid=|_openstat=)")
 _FORMATS = {"rss": "RSS", "atom": "Atom", "cdf": "CDF"}
 
 
@@ -83,6 +85,19 @@ def _lines(data: bytes, count: int) -> list[int | None]:
     return lines
 
 
+def _untracked(link: str | None) -> str | None:
+    """An item's link without the tracking parameters feeds add to it (``utm_source=rss``...),
+    by courlan, trafilatura's URL library: one story in two of a site's feeds is one URL."""
+    if link is None or not _TRACKER.search(link):
+        return link
+    from courlan import normalize_url
+
+    try:
+        return normalize_url(link)
+    except ValueError:  # a link courlan cannot read is kept as written
+        return link
+
+
 def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
     content = max((c.get("value") or "" for c in entry.get("content") or ()), key=len, default="")
     summary = entry.get("summary") or ""
@@ -90,7 +105,7 @@ def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
     authors = [a.get("name") for a in entry.get("authors") or () if a.get("name")]
     row = {
         "title": _text(entry.get("title")),
-        "url": _text(entry.get("link")),
+        "url": _untracked(_text(entry.get("link"))),
         "date": _text(entry.get("published") or entry.get("updated") or entry.get("created")),
         "text": _text(content if len(content) > len(summary) else summary),
         "outlet": _text(source.get("title")) or _text(feed.get("title")),
@@ -101,6 +116,8 @@ def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
         "feed": _text(feed.get("title")),
         "feed_link": _text(feed.get("link")),
     }
+    if row["url"] != (link := _text(entry.get("link"))):
+        row["link"] = link  # as the feed wrote it
     return {k: v for k, v in row.items() if v is not None}
 
 
