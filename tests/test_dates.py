@@ -34,6 +34,11 @@ DATE_CASES = [
     ("Dec 19, 2022", D(2022, 12, 19)),
     ("19.12.2022", D(2022, 12, 19)),
     ("2022-12-19T10:00:00+03:00", D(2022, 12, 19)),
+    # the day where it was written, not UTC's: 01:38 in Moscow is still the 29th in UTC
+    ("2019-12-30T01:38:00+03:00", D(2019, 12, 30)),
+    ("2019-12-30T01:38:00+0300", D(2019, 12, 30)),
+    ("2019-12-29T23:30:00-05:00", D(2019, 12, 29)),
+    ("2019-12-30T25:38:00+03:00", None),  # no such hour: refused, as without an offset
     # not dates: stay null, the caller keeps the text
     ("PT59S", None),
     ("", None),

@@ -217,3 +217,38 @@ def test_a_feed_items_link_loses_its_tracking_parameters(link, url):
     row = items(_rss([_item(link=link.replace("&", "&amp;"))]).encode()).rows[0][2]
     assert row["url"] == url
     assert row.get("link") == (None if url == link else link)
+
+
+@pytest.mark.parametrize(
+    ("extra", "url", "text"),
+    [
+        # Russian sites' feeds for Yandex News carry the whole article in yandex:full-text
+        ('<yandex:full-text xmlns:yandex="http://news.yandex.ru">Minsk and Moscow agreed. Talks go '
+         "on in Sochi next month.</yandex:full-text>", "https://eng.belta.by/1",
+         "Minsk and Moscow agreed. Talks go on in Sochi next month."),
+        # a FeedBurner feed's link is a redirect; its origLink is the article's
+        ('<feedburner:origLink xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">'
+         "https://eng.belta.by/politics/1</feedburner:origLink>",
+         "https://eng.belta.by/politics/1", "Minsk and Moscow agreed."),
+    ],
+)  # fmt: skip
+def test_a_feed_items_full_text_and_original_link_where_the_feed_gives_them(
+    tmp_path, extra, url, text
+):
+    corpus = _load(tmp_path, {"f.xml": _rss([_item(extra=extra)])}).corpus
+    assert corpus.select("url", "text").row(0) == (url, text)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("Mon, 30 Dec 2019 01:38:00 +0300", dt.date(2019, 12, 30)),  # the feed's day, not UTC's
+        ("Sun, 29 Dec 2019 23:30:00 -0500", dt.date(2019, 12, 29)),
+        ("Wes, 05 Aug 2015 14:06:00 +0800", dt.date(2015, 8, 5)),  # a day name that is none
+        ("2019-12-30T01:38:00+03:00", dt.date(2019, 12, 30)),
+        ("", None),
+    ],
+)
+def test_a_feed_items_date_is_its_own_day(tmp_path, written, day):
+    corpus = _load(tmp_path, {"f.xml": _rss([_item(date=written)])}).corpus
+    assert corpus["published"].item() == day

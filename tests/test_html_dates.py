@@ -57,3 +57,19 @@ def test_an_undated_page_says_why_in_the_load_report(tmp_path):
     assert dates == {"belta.html": None, "tass.html": dt.date(2021, 5, 9)}
     notes = {p.rsplit("/", 1)[-1]: n for p, n in zip(report["path"], report["note"], strict=True)}
     assert "only a year (2020" in notes["belta.html"]
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "source"),
+    [
+        ("tass.html", page(head='<meta property="article:published_time" content="2021-05-09">'),
+         "page metadata"),  # an HTML page's metadata: no column of any table
+        ("tass.md", "---\ndate: 2021-05-09\n---\nMinsk and Moscow agreed on Friday.\n",
+         "page metadata"),  # a front matter
+        ("tass.csv", "date,text\n2021-05-09,Minsk and Moscow agreed on Friday.\n", "column"),
+    ],
+)  # fmt: skip
+def test_a_pages_date_is_from_its_metadata_a_rows_from_its_column(tmp_path, name, body, source):
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    corpus = ingest(tmp_path).corpus
+    assert corpus.select("published", "published_source").row(0) == (dt.date(2021, 5, 9), source)

@@ -129,7 +129,8 @@ def test_no_pair_is_explained_without_duplicates():
 @pytest.mark.parametrize("by", ["outlet", "source"])
 def test_dating_summary_says_how_dates_were_read(by):
     table = overview.dating_summary(corpus(), by=by)
-    read = ["from_manifest", "from_column", "from_text", "from_url", "from_filename", "inferred"]
+    read = ["from_manifest", "from_column", "from_page_metadata", "from_text", "from_url",
+            "from_filename", "inferred"]  # fmt: skip
     assert table.select(read).sum_horizontal().to_list() == table["dated"].to_list()
     assert (table["dated"] + table["partial"] + table["no_date"] == table["documents"]).all()
 

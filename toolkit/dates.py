@@ -229,6 +229,7 @@ def _refused(found: _Found, today: dt.date) -> pl.DataFrame:
     return table.with_columns(date.alias("date"), pl.coalesce(note, "note").alias("note"))
 
 
+_OFFSET = r"(?:Z|[+-]\d{2}:?\d{2})$"  # a time's offset from UTC, as %z reads it
 _DATEPARSER_MAX = 5000  # distinct values given to dateparser (about a millisecond each)
 
 
@@ -269,7 +270,15 @@ def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:
 
 
 def _parsed(cleaned: pl.Expr, fmt: str) -> pl.Expr:
-    if "%H" in fmt or "%I" in fmt or "%z" in fmt:
+    if "%z" in fmt:
+        # the day where it was written ("2019-12-30T01:38:00+03:00" is the 30th, though 29
+        # December in UTC): the offset is read, to check the value, then left out
+        zoned = cleaned.str.to_datetime(fmt, strict=False, exact=True)
+        local = cleaned.str.replace(_OFFSET, "").str.to_datetime(
+            fmt.replace("%z", ""), strict=False, exact=True
+        )
+        return pl.when(zoned.is_not_null()).then(local.dt.date())
+    if "%H" in fmt or "%I" in fmt:
         return cleaned.str.to_datetime(fmt, strict=False, exact=True).dt.date()
     return cleaned.str.to_date(fmt, strict=False, exact=True)
 

@@ -3,14 +3,15 @@ as a table's records (:func:`toolkit.columns.table_of_records`), read by feedpar
 library feed readers use (RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0, any encoding the feed
 declares; a feed that is not well-formed XML is read by its lenient parser).
 
-An item's row: ``title``, ``url`` (its link, less tracking parameters: the link as written in
-``link``), ``date`` as the feed writes it (read by the toolkit's date reading, in the feed's own
-time zone: "Mon, 30 Dec 2019 01:38 +0300" is the 30th), ``text`` (its full content where the
-feed gives one, else its description, HTML read as a browser shows it), ``outlet`` (the item's
-own ``<source>``, else the feed's title: an outlet the tables do not know is kept as written,
-with a note, only where the item's site names none), ``byline``, ``category``, ``id`` (its
-guid) and the feed's title and link (``feed``, ``feed_link``). The file's note says how many
-items held a full text: a feed's description is often a lead only.
+An item's row: ``title``, ``url`` (its link, FeedBurner's ``origLink`` where it gives one,
+less tracking parameters: the link as written in ``link``), ``date`` as the feed writes it (read
+by the toolkit's date reading, in the feed's own time zone: "Mon, 30 Dec 2019 01:38 +0300" is the
+30th), ``text`` (its full content where the feed gives one: ``content:encoded``, Atom
+``content``, ``yandex:full-text``; else its description; HTML read as a browser shows it),
+``outlet`` (the item's own ``<source>``, else the feed's title: an outlet the tables do not know
+is kept as written, with a note, only where the item's site names none), ``byline``,
+``category``, ``id`` (its guid) and the feed's title and link (``feed``, ``feed_link``). The
+file's note says how many items held a full text: a feed's description is often a lead only.
 
 Example:
     >>> feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>BelTA</title>'
@@ -32,6 +33,7 @@ import re
 from typing import Any
 
 from toolkit.export_lexis import Documents
+from toolkit.table_html import html_text
 
 __all__ = ["NOT_A_FEED", "is_feed", "items"]
 
@@ -46,6 +48,8 @@ _ROOT = re.compile(rb"<(?:rss|feed|(?:[\w.-]+:)?RDF)[\s>/]")
 _SNIFF_BYTES = 4096
 _ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
 _TRACKER = re.compile(r"[?&](?:utm_|fbclid=|gclid=|yclid=|_openstat=)")
+_DAY_NAME = re.compile(r"([A-Za-z]{2,9}),\s*(?=\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b)")
+_DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 _FORMATS = {"rss": "RSS", "atom": "Atom", "cdf": "CDF"}
 
 
@@ -85,6 +89,32 @@ def _lines(data: bytes, count: int) -> list[int | None]:
     return lines
 
 
+def _shown(value: str | None, kind: str | None) -> str:
+    """A feed's text as a reader sees it: HTML (by the type the feed gives it) read as a browser
+    shows it, plain text as it is."""
+    return (html_text(value) or "") if kind is None or "html" in kind else (value or "")
+
+
+def _contents(entry: Any) -> list[str]:
+    """An item's full texts: Atom ``content`` and RSS ``content:encoded`` (feedparser's
+    ``content``), and ``yandex:full-text``, which Russian sites' feeds for Yandex News carry."""
+    found = [_shown(c.get("value"), c.get("type")) for c in entry.get("content") or ()]
+    return [*found, _shown(entry.get("yandex_full-text"), None)]
+
+
+def _summary(entry: Any) -> str:
+    return _shown(entry.get("summary"), (entry.get("summary_detail") or {}).get("type"))
+
+
+def _dated(written: str | None) -> str | None:
+    """An item's date as written, less an RFC 822 day name that is none ("Wes, 05 Aug 2015
+    14:06 +0800", a site's typo): the day name is optional there, the date says the day."""
+    text = _text(written)
+    if text and (m := _DAY_NAME.match(text)) and m.group(1)[:3].lower() not in _DAYS:
+        return text[m.end() :]
+    return text
+
+
 def _untracked(link: str | None) -> str | None:
     """An item's link without the tracking parameters feeds add to it (``utm_source=rss``...),
     by courlan, trafilatura's URL library: one story in two of a site's feeds is one URL."""
@@ -99,14 +129,14 @@ def _untracked(link: str | None) -> str | None:
 
 
 def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
-    content = max((c.get("value") or "" for c in entry.get("content") or ()), key=len, default="")
-    summary = entry.get("summary") or ""
+    content = max(_contents(entry), key=len, default="")
+    summary = _summary(entry)
     source = entry.get("source") or {}
     authors = [a.get("name") for a in entry.get("authors") or () if a.get("name")]
     row = {
-        "title": _text(entry.get("title")),
-        "url": _untracked(_text(entry.get("link"))),
-        "date": _text(entry.get("published") or entry.get("updated") or entry.get("created")),
+        "title": _text(_shown(entry.get("title"), (entry.get("title_detail") or {}).get("type"))),
+        "url": _untracked(_text(entry.get("feedburner_origlink") or entry.get("link"))),
+        "date": _dated(entry.get("published") or entry.get("updated") or entry.get("created")),
         "text": _text(content if len(content) > len(summary) else summary),
         "outlet": _text(source.get("title")) or _text(feed.get("title")),
         "byline": "; ".join(dict.fromkeys(authors)) or None,
@@ -116,8 +146,8 @@ def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
         "feed": _text(feed.get("title")),
         "feed_link": _text(feed.get("link")),
     }
-    if row["url"] != (link := _text(entry.get("link"))):
-        row["link"] = link  # as the feed wrote it
+    if row.get("url") != (link := _text(entry.get("link"))):
+        row["link"] = link  # as the feed wrote it (a FeedBurner redirect, tracking parameters)
     return {k: v for k, v in row.items() if v is not None}
 
 
@@ -141,8 +171,7 @@ def items(data: bytes) -> Documents:
         if "title" not in row and "text" not in row:
             found.skips.append((index, lines[index], "a feed item with neither title nor text"))
             continue
-        full += any(len(c.get("value") or "") > len(entry.get("summary") or "")
-                    for c in entry.get("content") or ())  # fmt: skip
+        full += any(len(c) > len(_summary(entry)) for c in _contents(entry))
         found.rows.append((index, lines[index], row))
     if found.rows:
         found.note = (f"{note}; {full} of {len(found.rows)} carry a full text (content:encoded, "

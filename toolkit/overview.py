@@ -99,11 +99,11 @@ def outlet_site_counts(corpus: pl.DataFrame) -> pl.DataFrame:
 
 def dating_summary(corpus: pl.DataFrame, *, by: str = "outlet") -> pl.DataFrame:
     """Per outlet (or per ``by="source"``, the first part of each path): dated items, how their
-    dates were read (``from_manifest``, ``from_column``, ``from_text``, ``from_url``,
-    ``from_filename``,
-    ``inferred``: see ``published_source``), items whose date was written but not taken
-    (``partial``: unsettled, refused or yearless; the load report's notes say why), and items
-    with no date at all. Undated items are never placed at a default date."""
+    dates were read (``from_manifest``, ``from_column``, ``from_page_metadata`` (an HTML
+    page's, a front matter's), ``from_text``, ``from_url``, ``from_filename``, ``inferred``: see
+    ``published_source``), items whose date was written but not taken (``partial``: unsettled,
+    refused or yearless; the load report's notes say why), and items with no date at all.
+    Undated items are never placed at a default date."""
     key = pl.col("path").str.replace(r"/.*$", "") if by == "source" else pl.col(by)
     source = pl.col("published_source")
     return (
@@ -113,8 +113,18 @@ def dating_summary(corpus: pl.DataFrame, *, by: str = "outlet") -> pl.DataFrame:
             documents=pl.len(),
             dated=pl.col("published").is_not_null().sum().cast(pl.Int64),
             **{
-                f"from_{s}" if s != "inferred" else s: (source == s).sum().cast(pl.Int64)
-                for s in ("manifest", "column", "text", "url", "filename", "inferred")
+                f"from_{s.replace(' ', '_')}" if s != "inferred" else s: (source == s)
+                .sum()
+                .cast(pl.Int64)
+                for s in (
+                    "manifest",
+                    "column",
+                    "page metadata",
+                    "text",
+                    "url",
+                    "filename",
+                    "inferred",
+                )
             },
             partial=(pl.col("published").is_null() & pl.col("date_text").is_not_null())
             .sum()

@@ -269,7 +269,11 @@ def _fields() -> list[pl.Expr]:
         pl.when(col("record").is_not_null()).then(pl.format("{}#{}", "path", "record")),
         col("path"),
     )
-    published, published_source = _first(*((col(c), where) for c, where in DATE_EVIDENCE))
+    # a page's date field is its metadata (an HTML page's, a front matter's), a row's a column
+    page = pl.when(col("page")).then(pl.lit("page metadata")).otherwise(pl.lit("column"))
+    published, published_source = _first(
+        *((col(c), page if c == "column_date" else where) for c, where in DATE_EVIDENCE)
+    )
     return [
         outlet.alias("outlet"),
         outlet_source.alias("outlet_source"),
