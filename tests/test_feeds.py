@@ -162,6 +162,8 @@ def test_snapshots_of_one_feed_load_each_item_once(tmp_path):
     ("body", "reason"),
     [
         (b"<?xml version='1.0'?><urlset><url><loc>https://x/</loc></url></urlset>", NOT_A_FEED),
+        (b"<?xml version='1.0'?><!-- a sitemap --><urlset><url/></urlset>", "is <urlset>"),
+        (b"junk<rsssss version='2.0'><channel/></rsssss>", "is <rsssss>"),  # damaged by hand
         (b"https://tass.com/rss/v2.xml", NOT_A_FEED),
         (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>',
          "an RSS 2.0 feed 'T' of 0 items: none with a body"),

@@ -35,7 +35,7 @@ from typing import Any
 from toolkit.export_lexis import Documents
 from toolkit.table_html import html_text
 
-__all__ = ["NOT_A_FEED", "is_feed", "items"]
+__all__ = ["NOT_A_FEED", "is_feed", "items", "root_element"]
 
 # Why an XML file that is no feed is not read, and what to do
 NOT_A_FEED = (
@@ -46,6 +46,7 @@ NOT_A_FEED = (
 # A feed's root element, past the XML declaration, comments and a doctype
 _ROOT = re.compile(rb"<(?:rss|feed|(?:[\w.-]+:)?RDF)[\s>/]")
 _SNIFF_BYTES = 4096
+_FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.:-]{0,40})[\s>/]")
 _ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
 _TRACKER = re.compile(r"[?&](?:utm_|fbclid=|gclid=|yclid=|_openstat=)")
 _DAY_NAME = re.compile(r"([A-Za-z]{2,9}),\s*(?=\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b)")
@@ -59,6 +60,13 @@ def is_feed(data: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the tags' letters, bytes apart
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     return _ROOT.search(head) is not None
+
+
+def root_element(data: bytes) -> str | None:
+    """The name of a file's first element (past the declaration, comments, a doctype), to say
+    what an XML file that is no feed is ("urlset", a damaged "rsssss"); None when none shows."""
+    m = _FIRST_ELEMENT.search(data[:_SNIFF_BYTES])
+    return m.group(1).decode("ascii", errors="replace") if m else None
 
 
 def _text(value: Any) -> str | None:
@@ -136,7 +144,9 @@ def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
     row = {
         "title": _text(_shown(entry.get("title"), (entry.get("title_detail") or {}).get("type"))),
         "url": _untracked(_text(entry.get("feedburner_origlink") or entry.get("link"))),
-        "date": _dated(entry.get("published") or entry.get("updated") or entry.get("created")),
+        "date": _dated(
+            dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
+        ),
         "text": _text(content if len(content) > len(summary) else summary),
         "outlet": _text(source.get("title")) or _text(feed.get("title")),
         "byline": "; ".join(dict.fromkeys(authors)) or None,

@@ -327,7 +327,9 @@ def _read_xml(path: str | Path, rel: str, options: dict[str, Any]) -> Iterator[T
     if isinstance(data, Skip):
         yield data
     elif not feeds.is_feed(data):
-        yield Skip(rel, f"unsupported file type {suffix(path)!r}: {feeds.NOT_A_FEED}")
+        root = feeds.root_element(data)
+        what = f" (its first element is <{root}>)" if root else ""
+        yield Skip(rel, f"unsupported file type {suffix(path)!r}{what}: {feeds.NOT_A_FEED}")
     else:
         found = feeds.items(data)
         yield from export_rows(rel, found, options, found.encoding)
