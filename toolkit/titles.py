@@ -7,6 +7,7 @@ Nothing here names an outlet or a site; :mod:`toolkit.extract` uses these rules.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -31,6 +32,7 @@ __all__ = [
     "article_span",
     "core_start",
     "is_prose",
+    "lines_cut_below",
     "prose_flags",
     "title_part",
     "titles_over_bylines",
@@ -52,6 +54,8 @@ _LIST_ITEM = re.compile(
 _LIST_MIN = 3  # items that make a list
 _LIST_SHARE = 2 / 3  # of a list's lines that are items (the others: its subheadings)
 _SUBHEADING = 30  # characters of a line between a list's items ("＜震度4＞", "Group A")
+_CUT_RUN = 3  # paragraphs in a row below an article's end that may be its own...
+_CUT_SHARED = 3  # ...each sharing this many topic words with it
 # A note in brackets after the last paragraph: "(Reporting by X; Editing by Y)"
 _REPORTERS = re.compile(r"^\((?:[^()]*\s){2}[^()]*\)$")
 # The first character of each word (what str.split() gives) of at least four characters
@@ -208,6 +212,37 @@ def _list_end(kept: list[str], j: int, k: int, repeated: list[bool] | None) -> i
     if items < _LIST_MIN or items < _LIST_SHARE * (last + 1 - first):
         return j + 1
     return k if k - last <= 2 else last + 1
+
+
+def lines_cut_below(
+    kept: list[str], end: int, prose: list[bool], repeated: list[bool] | None = None
+) -> int:
+    """How many lines below an article that ends at ``kept[end]`` (:func:`article_span`) are
+    cut although ``_CUT_RUN`` paragraphs in a row among them, none a line the site's other
+    pages have, each share ``_CUT_SHARED`` words of its topic (words at least two of its
+    paragraphs have) with it: its end may be lost
+    (a review's next product below its specifications); else 0. A footer's notices and the
+    teasers of other stories come one by one, or share fewer of its words."""
+    below = [
+        j
+        for j in range(end, len(kept))
+        if prose[j] and not (repeated and repeated[j]) and _PROSE_END.search(kept[j])
+    ]
+    runs = [
+        below[i : i + _CUT_RUN]
+        for i in range(len(below) - _CUT_RUN + 1)
+        if below[i + _CUT_RUN - 1] - below[i] == _CUT_RUN - 1
+    ]
+    if not runs:  # the usual footer: no paragraphs in a row
+        return 0
+    # its topic: the words at least two of its paragraphs share (not a legal notice's words
+    # that one of them has: "use", "material", "Ukraine")
+    counts = collections.Counter(k for j in range(end) if prose[j] for k in _topic_keys(kept[j]))
+    topic = {k for k, n in counts.items() if n >= 2}
+    for run in runs:
+        if all(len(_topic_keys(kept[j]) & topic) >= _CUT_SHARED for j in run):
+            return len(kept) - end
+    return 0
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
