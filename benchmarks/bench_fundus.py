@@ -1,4 +1,4 @@
-"""Titles and dates of scraped pages from 40 countries (flairNLP/fundus' test pages), scored
+"""Titles, dates and bodies of scraped pages from 40 countries (flairNLP/fundus' test pages), scored
 against each page's own markup.
 
 ``toolkit.ingest`` reads ``benchmarks/pages_fundus/text`` (each page as a naive scraper saves it,
@@ -6,8 +6,12 @@ menus kept; rebuilt by ``pages_fundus/scripts/build.py``) and, with ``--html``, 
 A title is right when it equals the page's ``og:title`` or ``<title>``, or is a part of one at
 least 60% as long as ``og:title`` (a site name cut off); "or h1" also takes one of its ``<h1>``
 headings. A date is right when ``published`` is the day of the page's date meta (else of its
-URL). Pages are split by publisher (``test``: held out, never looked at while tuning) and by
-script (non-Latin when the true title holds no Latin letter).
+URL). The body is scored against fundus' own expected parse of each page (``pages_fundus/body``,
+from its test case JSON): of the body paragraphs the text dump holds (a paragraph fundus takes
+from elsewhere, JSON-LD say, is not counted), the share in the toolkit's ``text``, and whether
+the last of them is there (a page that lost its end: "end lost", of the pages with a body
+paragraph in their dump). Pages are split by publisher (``test``: held out, never looked at
+while tuning) and by script (non-Latin when the true title holds no Latin letter).
 
 Usage: python benchmarks/bench_fundus.py [--html] [--out results/fundus.json]
 """
@@ -33,11 +37,24 @@ def norm(s: str | None) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-def scored(corpus: pl.DataFrame, labels: dict[str, dict], suffix: str) -> list[dict]:
+def body_found(text: str | None, source: str, paragraphs: list[str]) -> tuple[int, int, bool]:
+    """(found, findable, last found): of ``paragraphs`` that ``source`` (the page's text dump)
+    holds, how many ``text`` holds, and whether it holds the last of them."""
+    have, dump = norm(text), norm(source)
+    findable = [q for q in map(norm, paragraphs) if q and q in dump]
+    found = [q in have for q in findable]
+    return sum(found), len(findable), bool(found) and found[-1]
+
+
+def scored(
+    corpus: pl.DataFrame, labels: dict[str, dict], suffix: str, bodies: dict[str, list[str]]
+) -> list[dict]:
     rows = []
     for r in corpus.iter_rows(named=True):
         page = r["path"].split("/", 1)[1].removesuffix(suffix) + ".html"
         truth = labels[page]
+        dump = (SET / "text" / page.replace(".html", ".txt")).read_text(encoding="utf-8")
+        found, findable, last = body_found(r["text"], dump, bodies.get(page, []))
         titles = [norm(truth["og_title"]), norm(truth["title_tag"])]
         got = norm(r["title"])
         whole = norm(truth["og_title"]) or next((t for t in titles if t), "")
@@ -56,6 +73,9 @@ def scored(corpus: pl.DataFrame, labels: dict[str, dict], suffix: str) -> list[d
             "title_or_h1": ok or h1,
             "date": None if day is None else "null" if published is None
             else "right" if published == day else "wrong",
+            "body_found": found,
+            "body_findable": findable,
+            "body_last": last if findable else None,
         })  # fmt: skip
     return rows
 
@@ -63,15 +83,17 @@ def scored(corpus: pl.DataFrame, labels: dict[str, dict], suffix: str) -> list[d
 def table(rows: list[dict]) -> str:
     frame = pl.DataFrame(rows)
     lines = [
-        "| split | script | pages | title | title or h1 | date right | wrong | null | no truth |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| split | script | pages | title | title or h1 | date right | wrong | null | no truth"
+        " | body | end lost |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (split, script), g in sorted(frame.group_by("split", "script"), key=lambda x: x[0]):
         d = g["date"]
         lines.append(
             f"| {split} | {script} | {g.height} | {g['title_ok'].sum()} | {g['title_or_h1'].sum()}"
             f" | {(d == 'right').sum()} | {(d == 'wrong').sum()} | {(d == 'null').sum()}"
-            f" | {d.null_count()} |"
+            f" | {d.null_count()} | {g['body_found'].sum() / max(1, g['body_findable'].sum()):.1%}"
+            f" | {(g['body_last'] == False).sum()}/{g['body_last'].count()} |"  # noqa: E712
         )
     return "\n".join(lines)
 
@@ -81,14 +103,19 @@ def main() -> None:
     parser.add_argument("--html", action="store_true", help="score the HTML pages too")
     parser.add_argument("--out", type=Path, help="write every page's scores here (JSON)")
     args = parser.parse_args()
-    if not (SET / "text").is_dir():
-        raise SystemExit(f"{SET / 'text'} is missing: run benchmarks/pages_fundus/scripts/build.py")
+    if not (SET / "body").is_dir():
+        raise SystemExit(f"{SET / 'body'} is missing: run benchmarks/pages_fundus/scripts/build.py")
     with open(SET / "labels.jsonl", encoding="utf-8") as f:
         labels = {row["page"]: row for row in map(json.loads, f)}
+    bodies = {
+        f.relative_to(SET / "body").with_suffix(".html").as_posix(): json.loads(f.read_text())
+        for f in (SET / "body").glob("*/*.json")
+    }
+    paragraphs = {page: b["summary"] + b["paragraphs"] for page, b in bodies.items()}
     out = {}
     for kind, suffix in [("text", ".txt"), *([("html", ".html")] if args.html else [])]:
         result = toolkit.ingest(SET / kind)
-        rows = scored(result.corpus, labels, suffix)
+        rows = scored(result.corpus, labels, suffix, paragraphs)
         out[kind] = rows
         print(f"\n{kind} pages: {result.corpus.height} loaded, {result.skipped.height} skipped\n")
         print(table(rows))

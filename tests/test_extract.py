@@ -303,6 +303,19 @@ def test_a_footer_after_the_article_is_cut():
     assert page.body == [*STORY, "Nobody was hurt."]
 
 
+@pytest.mark.parametrize("noted", [True, False])
+def test_paragraphs_like_the_article_s_cut_below_it_are_noted(noted):
+    # a run of specifications, then three more paragraphs of the story (or of a cookie notice)
+    footer = ["About us", "Advertise", "Site map", "Careers", "Help", "Terms", "Privacy", "RSS"]
+    story = [f"{p} The fire at the pipeline pumping station near Minsk was out." for p in STORY]
+    other = "Cookies help us provide our services and show you the adverts you may like best."
+    below = story if noted else [other] * 3
+    paras = [*MENU, TITLE, *STORY * 4, *footer, *below, *footer]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True)
+    assert page.body == STORY * 4
+    assert (page.cut_note is not None) is noted
+
+
 @pytest.mark.parametrize(
     ("line", "name", "outlet"),
     [

@@ -1,5 +1,6 @@
 """Which lines of a scraped page are prose: the word-count bounds and the title-case rule, and
-the same answers from the column version over a batch's lines."""
+the same answers from the column version over a batch's lines; where a scraped page's article
+ends (a footer's menus cut, a list inside the article kept)."""
 
 import random
 
@@ -8,7 +9,7 @@ import pytest
 
 from toolkit.outlets import registry
 from toolkit.title_lines import is_title
-from toolkit.titles import is_prose, prose_flags
+from toolkit.titles import article_span, is_prose, lines_cut_below, prose_flags
 
 
 def _words(n: int, word: str = "word", end: str = ".") -> str:
@@ -100,3 +101,165 @@ def test_prose_flags_those_of_is_prose(lines):
 )
 def test_is_title(line, expected):
     assert is_title(line, registry()) is expected
+
+
+# A scraped page, real-shaped (en.kremlin.ru's talks): menus, its title, paragraphs of prose.
+_MENU = ["President", "News", "Events", "Transcripts", "Photos", "Videos"]
+_TITLE = "Russian-Belarusian talks"
+_STORY = [
+    "Vladimir Putin and Alexander Lukashenko held talks in the Kremlin on Friday, first in a"
+    " restricted format and then with the participation of the two delegations.",
+    "The two presidents discussed the integration of their countries within the Union State,"
+    " trade, energy supplies and joint projects in industry and agriculture.",
+    "The leaders also exchanged views on the situation in the region and on cooperation"
+    " within the Eurasian Economic Union and the Collective Security Treaty Organisation.",
+]
+_PARTICIPANTS = [
+    "Participants in the talks in an expanded format:",
+    "Sergei Lavrov – Minister of Foreign Affairs",
+    "Alexei Overchuk – Deputy Prime Minister",
+    "Maxim Oreshkin – Aide to the President",
+    "Yury Ushakov – Aide to the President",
+    "Sergei Shoigu – Minister of Defence",
+    "Anton Siluanov – Minister of Finance",
+    "Vladimir Makei – Minister of Foreign Affairs of Belarus",
+    "Roman Golovchenko – Prime Minister of Belarus",
+]
+_AFTER = [
+    "Following the talks, the presidents made statements for the press and answered the"
+    " journalists' questions on the integration programmes agreed last year.",
+]
+_FOOTER = [
+    "Publication date",
+    "Topics",
+    "Foreign policy",
+    "Persons",
+    "Lukashenko Alexander",
+    "Text version",
+    "Send to email",
+    "Copy link",
+    "Print",
+    "Contacts",
+]
+_PROGRAMME = [
+    "The programme of the visit:",
+    "10:00 – Arrival at the Kremlin",
+    "11:00 – Talks in a restricted format",
+    "13:00 – Talks with the delegations",
+    "15:00 – Statements for the press",
+]
+
+_DOCUMENTS = [
+    "Documents signed:",
+    "• Agreement on the mutual recognition of visas",
+    "• Programme of cooperation in the humanitarian sphere",
+    "• Memorandum on cooperation in agriculture",
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "after", "repeated", "kept"),
+    [
+        # a footer's menus after the last paragraph: cut
+        (_STORY, [], None, len(_STORY)),
+        # a list of participants and the paragraph after it: the article's
+        (_STORY + _PARTICIPANTS + _AFTER, [], None, len(_STORY + _PARTICIPANTS + _AFTER)),
+        # a programme that ends the article, the footer below it: cut below the programme
+        (_STORY + _PROGRAMME, [], None, len(_STORY + _PROGRAMME)),
+        (_STORY + _DOCUMENTS, [], None, len(_STORY + _DOCUMENTS)),  # a bulleted list
+        # lines the site's other pages have are its chrome, whatever their shape
+        (_STORY, _PARTICIPANTS + _AFTER, True, len(_STORY)),
+        # two items are no list; a menu's links set apart by bars are none
+        (_STORY, _PARTICIPANTS[:3] + _FOOTER + _AFTER, None, len(_STORY)),
+        (_STORY, [f"{p}: Events | Photos | Videos" for p in _FOOTER] + _AFTER, None, len(_STORY)),
+        # a long line between items is no subheading: the list has ended above it
+        (
+            _STORY + _PROGRAMME[:4],
+            ["The statements were broadcast live by every channel of the country", *_PROGRAMME[4:]],
+            None,
+            len(_STORY + _PROGRAMME[:4]),
+        ),
+    ],
+)
+def test_a_list_inside_the_article_is_kept(article, after, repeated, kept):
+    lines = [*_MENU, _TITLE, *article, *after, *_FOOTER]
+    flags = [repeated is True and (p in after or p in _MENU + _FOOTER) for p in lines]
+    _, end = article_span(lines, registry(), flags if repeated else None)
+    top = len(_MENU) + 1
+    assert lines[top:end] == [*article, *after][:kept]
+
+
+# Documents signed, a list the rule cannot tell from a footer's links (no numbers, no labels)...
+_SIGNED = [
+    "Documents signed",
+    "Agreement on the mutual recognition of visas of the two states",
+    "Programme of cooperation in the humanitarian sphere for three years",
+    "Memorandum on cooperation in agriculture and food supplies",
+    "Agreement on the joint use of the border crossing points",
+    "Plan of consultations between the two foreign ministries",
+    "Agreement on cooperation in science and higher education",
+    "Joint statement on the results of the talks of the two presidents",
+    "Agreement on the supply of natural gas in the next year",
+]
+# ...and the article's paragraphs after it (on its topic: the presidents, integration, talks)
+_MORE = [
+    "The presidents said the integration programmes of the Union State were on track and the"
+    " talks on energy supplies and trade would go on in the Eurasian Economic Union.",
+    "Alexander Lukashenko thanked Vladimir Putin for the talks and invited him to Minsk, where"
+    " the two presidents will discuss the integration of the Union State again next month.",
+    "The two presidents agreed that trade between their countries, the energy supplies and the"
+    " joint projects of the Union State would be discussed at the next talks in Minsk.",
+]
+_NOTICES = [
+    "All materials of this site are available under a Creative Commons Attribution 4.0"
+    " International licence, with a link to the site required for any use.",
+    "The editorial office is not responsible for the content of the external sites linked"
+    " from these pages or for the opinions of the authors of comments.",
+    "Cookies help us provide our services; by continuing to browse the site you agree to"
+    " our use of cookies as described in the privacy policy of the site.",
+]
+_TEASERS = [
+    "Putin and Lukashenko held talks",
+    "The two presidents discussed the integration of the Union State and trade, and the"
+    " energy supplies for next year at talks in Minsk.",
+    "Union State integration talks",
+    "The presidents discussed the integration programmes of the Union State and the energy"
+    " supplies at talks in the Kremlin on Friday.",
+    "Energy supplies to the Union State",
+    "The presidents said the talks on trade and energy supplies would go on in the Union"
+    " State and the Eurasian Economic Union.",
+]
+
+
+# a story long enough that three paragraphs below a footer's run are less than half as much
+_LONG_STORY = [
+    *_STORY,
+    *(
+        f"{who} spoke of the integration of the Union State, of trade and of the energy supplies,"
+        " and of the joint projects the two countries have in industry and in agriculture."
+        for who in ("Vladimir Putin", "Alexander Lukashenko", "The Prime Minister", "The envoy")
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("below", "repeated", "noted"),
+    [
+        # paragraphs on the article's topic, in a row, below a list it cut: its end may be lost
+        (_SIGNED + _MORE, False, True),
+        # a footer's notices in a row: not on its topic
+        (_FOOTER + _NOTICES, False, False),
+        # teasers of other stories on its topic: one by one, between their headlines
+        (_FOOTER + _TEASERS, False, False),
+        # the site's other pages have them: its chrome
+        (_SIGNED + _MORE, True, False),
+        (_FOOTER, False, False),
+    ],
+)
+def test_paragraphs_like_the_article_s_cut_below_it_are_noted(below, repeated, noted):
+    lines = [*_MENU, _TITLE, *_LONG_STORY, *below, *_FOOTER]
+    flags = [repeated and p in _MORE for p in lines]
+    _, end = article_span(lines, registry(), flags)
+    assert lines[end - 1] == _LONG_STORY[-1]  # cut below the story, whatever follows
+    cut = lines_cut_below(lines, end, [is_prose(p) for p in lines], flags)
+    assert cut == (len(lines) - end if noted else 0)

@@ -23,6 +23,7 @@ from toolkit.titles import (
     article_span,
     core_start,
     is_prose,
+    lines_cut_below,
     title_part,
     titles_over_bylines,
 )
@@ -87,6 +88,7 @@ class Page:
     unsettled_date: str | None = None  # a numeric stamp whose day/month order is not settled
     date_note: str | None = None  # why the stamp nearest a scraped page's title was not taken
     outlet_note: str | None = None  # an outlet the page names that the tables do not know
+    cut_note: str | None = None  # paragraphs like the article's cut below a scraped page's end
 
 
 def _edges(paras: list[str]) -> list[str]:
@@ -260,6 +262,11 @@ def assemble_page(
         # its date is any common stamp near its title.
         head, end = span
         trimmed = True
+        if cut := lines_cut_below(kept, end, kept_prose, kept_repeated):
+            page.cut_note = (
+                f"{cut} lines below the article's last paragraph cut, among them paragraphs"
+                " on its topic: its end may be lost"
+            )
         # The stamp is near the title, or (a site's pages known) near the page's first own line.
         own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
         top = max(0, keep[min(head, own)] - 3)

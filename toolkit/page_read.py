@@ -160,6 +160,7 @@ def _page_row(doc: int, page: Page, title_known: str | None) -> tuple:
                 else None,
                 page.date_note if text_date is None else None,
                 page.outlet_note,
+                page.cut_note,
             )
             if n
         )

@@ -7,6 +7,7 @@ Nothing here names an outlet or a site; :mod:`toolkit.extract` uses these rules.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -31,6 +32,7 @@ __all__ = [
     "article_span",
     "core_start",
     "is_prose",
+    "lines_cut_below",
     "prose_flags",
     "title_part",
     "titles_over_bylines",
@@ -43,6 +45,17 @@ _PROSE_END = re.compile(r"[.!?…。！？\"”»’')]$")
 _TITLE_WINDOW = 8  # lines above the first paragraph where its title may sit
 _MENU_GAP = 8  # lines without prose that end an article (a footer's menus)
 _MENU_LINES = 5  # lines above the title (or below the last paragraph) that make a menu
+# A line of a list: numbered or bulleted ("5. ...", "• ..."), a label and its value ("Jan. 15-17:
+# UAH - Charger Hockey", "宮崎県： 高鍋町", "England (Group A): 10th appearance"), a name and a
+# role ("Sergei Lavrov – Foreign Minister"); not a menu's links set apart by bars
+_LIST_ITEM = re.compile(
+    r"^(?!.*\s\|\s)(?:(?:\d{1,2}[.)]|[•·▪●◦–—-])\s+\S|[^:：]{1,60}(?::\s|：)\s*\S|.*\S\s+[–—-]\s+\S)"
+)
+_LIST_MIN = 3  # items that make a list
+_LIST_SHARE = 2 / 3  # of a list's lines that are items (the others: its subheadings)
+_SUBHEADING = 30  # characters of a line between a list's items ("＜震度4＞", "Group A")
+_CUT_RUN = 3  # paragraphs in a row below an article's end that may be its own...
+_CUT_SHARED = 3  # ...each sharing this many topic words with it
 # A note in brackets after the last paragraph: "(Reporting by X; Editing by Y)"
 _REPORTERS = re.compile(r"^\((?:[^()]*\s){2}[^()]*\)$")
 # The first character of each word (what str.split() gives) of at least four characters
@@ -125,8 +138,8 @@ def article_span(
     prose, fewer than five lines above which are the article's own (a lead) and kept. A page
     ``titled`` elsewhere (a file name) is read by the last rule alone, and None when nothing
     is cut. Fewer than five lines below the last paragraph are the article's own (a short
-    closing paragraph) and kept. ``prose``: which lines are prose, where a column pass
-    (:func:`prose_flags`) found it."""
+    closing paragraph) and kept, and so is a list right below it (:func:`_list_end`).
+    ``prose``: which lines are prose, where a column pass (:func:`prose_flags`) found it."""
     prose = _prose_at(kept, prose)
     if not prose:
         return None
@@ -134,6 +147,8 @@ def article_span(
     # With the site's other pages to tell its sections and menus, the title is the first line
     # of its own above the first paragraph; without them, the longest just above it.
     end = last + 1 if len(kept) - last > _MENU_LINES else len(kept)
+    if end == last + 1:  # a list may end the article (a programme, the documents signed)
+        end = _list_end(kept, last, len(kept), repeated)
     while end < len(kept) and _REPORTERS.match(kept[end]):
         end += 1
     titles = [
@@ -151,25 +166,83 @@ def article_span(
         head = topic
     elif own is not None:
         head = own
-    return head, _article_end(kept, prose, max(head, core_start(kept, prose, 3)), end)
+    start = max(head, core_start(kept, prose, 3))
+    return head, _article_end(kept, prose, start, end, repeated)
 
 
-def _article_end(kept: list[str], prose: list[int], start: int, end: int) -> int:
+def _article_end(
+    kept: list[str], prose: list[int], start: int, end: int, repeated: list[bool] | None = None
+) -> int:
     """Where the article that starts at ``kept[start]`` ends: before a run of at least
     ``_MENU_GAP`` lines without prose (a footer's menus) after which less than half as much
     prose follows as came before it (a footer's notices, a list of other stories), else at
-    ``end``."""
+    ``end``. A list right below a paragraph (:func:`_list_end`) is the article's: where it
+    fills the run, the article goes on past it; else it ends with the list."""
     after = [j for j in prose if j >= start]
     chars = [len(kept[j]) for j in after]
     total = sum(chars)
     for i, (j, k) in enumerate(itertools.pairwise(after)):
         if k - j > _MENU_GAP and (before := sum(chars[: i + 1])) > 2 * (total - before):
+            j = _list_end(kept, j, k, repeated)
+            if j == k:  # a list of participants, of documents signed... and the article goes on
+                continue
             # short sentences right after the last paragraph are the article's own
-            j += 1
             while j < end and kept[j].count(" ") >= 2 and _SENTENCE_END.search(kept[j]):
                 j += 1
             return min(j, end)
     return end
+
+
+def _list_end(kept: list[str], j: int, k: int, repeated: list[bool] | None) -> int:
+    """Where the list right below the paragraph ``kept[j]`` ends (``k``: the next paragraph),
+    else ``j + 1``: at least ``_LIST_MIN`` lines of items (:data:`_LIST_ITEM`) below at most one
+    line that opens them ("Qualified teams", "The following documents were signed:"), items
+    being at least ``_LIST_SHARE`` of its lines (a short line above or between items may be a
+    subheading), none of them a line the site's other pages have (``repeated``: a footer's
+    contacts). A list that ends a line or two above ``k`` (a subheading) reaches ``k``."""
+    first = j + 1 + (j + 1 < k and not _LIST_ITEM.match(kept[j + 1]))
+    items, last = 0, first - 1
+    for i in range(first, k):
+        if repeated is not None and repeated[i]:
+            break
+        if _LIST_ITEM.match(kept[i]):
+            items, last = items + 1, i
+        elif i - last > 1 or len(kept[i]) > _SUBHEADING:  # no item, no subheading: it has ended
+            break
+    if items < _LIST_MIN or items < _LIST_SHARE * (last + 1 - first):
+        return j + 1
+    return k if k - last <= 2 else last + 1
+
+
+def lines_cut_below(
+    kept: list[str], end: int, prose: list[bool], repeated: list[bool] | None = None
+) -> int:
+    """How many lines below an article that ends at ``kept[end]`` (:func:`article_span`) are
+    cut although ``_CUT_RUN`` paragraphs in a row among them, none a line the site's other
+    pages have, each share ``_CUT_SHARED`` words of its topic (words at least two of its
+    paragraphs have) with it: its end may be lost
+    (a review's next product below its specifications); else 0. A footer's notices and the
+    teasers of other stories come one by one, or share fewer of its words."""
+    below = [
+        j
+        for j in range(end, len(kept))
+        if prose[j] and not (repeated and repeated[j]) and _PROSE_END.search(kept[j])
+    ]
+    runs = [
+        below[i : i + _CUT_RUN]
+        for i in range(len(below) - _CUT_RUN + 1)
+        if below[i + _CUT_RUN - 1] - below[i] == _CUT_RUN - 1
+    ]
+    if not runs:  # the usual footer: no paragraphs in a row
+        return 0
+    # its topic: the words at least two of its paragraphs share (not a legal notice's words
+    # that one of them has: "use", "material", "Ukraine")
+    counts = collections.Counter(k for j in range(end) if prose[j] for k in _topic_keys(kept[j]))
+    topic = {k for k, n in counts.items() if n >= 2}
+    for run in runs:
+        if all(len(_topic_keys(kept[j]) & topic) >= _CUT_SHARED for j in run):
+            return len(kept) - end
+    return 0
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -5,6 +5,10 @@ Writes, under ``FUNDUS_OUT`` (default ``benchmarks/pages_fundus``):
   - ``text/<cc>/<Publisher>_<date>.txt``: the page as a naive scraper saves it (every text node
     of ``<body>`` a line, block by block; menus, footers and related links kept; scripts,
     styles and other non-text elements dropped);
+  - ``body/<cc>/<Publisher>_<date>.json``: fundus' own expected parse of the page's article
+    body (its test case JSON, the parser version whose title the page's markup gives, else
+    the one in the order of the pages' dates): ``summary`` and ``paragraphs`` (every section's,
+    in order), the truth of the body benchmark;
   - ``labels.jsonl`` (only with ``--labels``): what each page's own markup says of it, the truth
     the benchmark scores against: ``og:title``, ``<title>``, the ``<h1>`` headings, the first
     date meta (``article:published_time`` and the like, else JSON-LD ``datePublished``, else the
@@ -139,6 +143,41 @@ def label(doc, headings, name: str, url: str | None) -> dict:
     }
 
 
+def bodies(repo: Path, pages: list[str]) -> dict[str, dict]:
+    """Each page's expected body from its publisher's test case JSON (``<Publisher>.json``,
+    one entry per parser version): the version whose title is the page's ``og:title``,
+    ``<title>`` or an ``<h1>``, else the one whose place among the versions is the page's
+    among the publisher's pages by date."""
+    out: dict[str, dict] = {}
+    by_publisher: dict[str, list[str]] = {}
+    for path in pages:
+        by_publisher.setdefault(path.rsplit("_", 3)[0], []).append(path)
+    for stem, paths in by_publisher.items():
+        try:
+            cases = json.loads(git(repo, "show", f"{COMMIT}:{stem}.json"))
+        except subprocess.CalledProcessError:
+            continue
+        versions = sorted(cases, key=lambda v: int(re.sub(r"\D", "", v) or 0))
+        for i, path in enumerate(sorted(paths)):
+            raw = gzip.decompress(git(repo, "show", f"{COMMIT}:{path}")).decode("utf-8", "replace")
+            own = {_squashed(t) for t in re.findall(r"<(?:title|h1)[^>]*>(.*?)</", raw, re.S)}
+            own |= {_squashed(t) for t in re.findall(r'og:title"\s+content="([^"]*)"', raw)}
+            titled = [v for v in versions if _squashed(cases[v].get("title") or "") in own]
+            version = titled[0] if titled else versions[min(i, len(versions) - 1)]
+            body = cases[version].get("body") or {}
+            out[path[len(DATA) + 1 : -len(".html.gz")]] = {
+                "version": version,
+                "by_title": bool(titled),
+                "summary": body.get("summary") or [],
+                "paragraphs": [p for s in body.get("sections") or [] for p in s["paragraphs"]],
+            }
+    return out
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip().casefold()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--labels", action="store_true", help="write labels.jsonl too")
@@ -154,6 +193,10 @@ def main() -> None:
         except subprocess.CalledProcessError:
             continue
         urls |= {f"{Path(info).parent.name}/{k}": v.get("url") for k, v in meta.items()}
+    for name, body in bodies(repo, pages).items():
+        target = out / "body" / (name + ".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     labels = []
     for path in pages:
         name = path[len(DATA) + 1 : -len(".gz")]  # <cc>/<Publisher>_<date>.html
