@@ -5,6 +5,7 @@ tests to find its title and its body.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from toolkit.outlets import Registry
@@ -22,6 +23,7 @@ __all__ = [
     "over_byline_or_stamp",
     "stamp_like",
     "title_candidate",
+    "topic_keys",
 ]
 
 PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›/]\s+|\s+::\s+")
@@ -145,3 +147,32 @@ def stamp_like(p: str, reg: Registry) -> bool:
     return len(p) <= STAMP_MAX_CHARS and bool(
         NUMERIC_STAMP.search(p) or stamp_date(p) or yearless_stamp(p)
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """Words that say nothing of a story's topic, in the languages of Latin and Cyrillic script
+    the toolkit reads (stopwords-iso)."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
+
+
+def topic_keys(text: str) -> set[str]:
+    """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
+    agree); Chinese and Japanese as pairs of characters."""
+    keys = set()
+    stop = _stop_words()
+    for word in _LETTERS.findall(text.casefold()):
+        if KANA_HAN.search(word):
+            han = "".join(KANA_HAN.findall(word))
+            keys |= {han[i : i + 2] for i in range(len(han) - 1)}
+        elif _HANGUL.match(word):  # a Korean word and its endings ("국민주권", "국민은"): its pairs
+            keys |= {word[i : i + 2] for i in range(len(word) - 1)}
+        elif len(word) >= 3 and word not in stop:
+            keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
+    return keys

@@ -8,7 +8,6 @@ Nothing here names an outlet or a site; :mod:`toolkit.extract` uses these rules.
 from __future__ import annotations
 
 import collections
-import functools
 import itertools
 import re
 
@@ -25,6 +24,7 @@ from toolkit.title_lines import (
     over_byline_or_stamp,
     stamp_like,
     title_candidate,
+    topic_keys,
 )
 
 __all__ = [
@@ -237,45 +237,18 @@ def lines_cut_below(
         return 0
     # its topic: the words at least two of its paragraphs share (not a legal notice's words
     # that one of them has: "use", "material", "Ukraine")
-    counts = collections.Counter(k for j in range(end) if prose[j] for k in _topic_keys(kept[j]))
+    counts = collections.Counter(k for j in range(end) if prose[j] for k in topic_keys(kept[j]))
     topic = {k for k, n in counts.items() if n >= 2}
     for run in runs:
-        if all(len(_topic_keys(kept[j]) & topic) >= _CUT_SHARED for j in run):
+        if all(len(topic_keys(kept[j]) & topic) >= _CUT_SHARED for j in run):
             return len(kept) - end
     return 0
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 50  # lines above the body where its title may sit
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    """Words that say nothing of a story's topic, in the languages of Latin and Cyrillic script
-    the toolkit reads (stopwords-iso)."""
-    import stopwordsiso
-
-    return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
-
-
-def _topic_keys(text: str) -> set[str]:
-    """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
-    agree); Chinese and Japanese as pairs of characters."""
-    keys = set()
-    stop = _stop_words()
-    for word in _LETTERS.findall(text.casefold()):
-        if KANA_HAN.search(word):
-            han = "".join(KANA_HAN.findall(word))
-            keys |= {han[i : i + 2] for i in range(len(han) - 1)}
-        elif _HANGUL.match(word):  # a Korean word and its endings ("국민주권", "국민은"): its pairs
-            keys |= {word[i : i + 2] for i in range(len(word) - 1)}
-        elif len(word) >= 3 and word not in stop:
-            keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
-    return keys
 
 
 def _topic_title(
@@ -293,13 +266,13 @@ def _topic_title(
     start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
     if own is not None and own + 1 < len(kept) and is_byline(kept[own + 1]):
         return own  # however far above the body (a video list may come between)
-    body = set().union(*(_topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
+    body = set().union(*(topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     window = range(max(0, core - _TOPIC_WINDOW), core)
     candidates = [j for j in window if title_candidate(kept[j], reg)]
     scores: dict[int, float] = {}
     shares: dict[int, int] = {}
     for j in candidates:
-        keys = _topic_keys(kept[j])
+        keys = topic_keys(kept[j])
         shared = shares[j] = len(keys & body)
         if shared >= 2 or (shared == 1 and len(keys) <= 2):
             near = over_byline_or_stamp(kept, j, reg) or (j > 0 and stamp_like(kept[j - 1], reg))
@@ -338,12 +311,12 @@ def title_part(title: str, body: list[str]) -> str:
     shares most words with the body is kept; a path part is cut when it is short and shares
     less than half as many, a part after a dash only when it shares none."""
     # the first twelve paragraphs of prose: the body is read no further
-    keys = set().union(*map(_topic_keys, itertools.islice(filter(is_prose, body), 12)))
+    keys = set().union(*map(topic_keys, itertools.islice(filter(is_prose, body), 12)))
     for separator in (PATH_SEPARATOR, _DASH_SEPARATOR):
         parts = [p for p in separator.split(title) if p.strip()]
         if len(parts) < 2:
             continue
-        shared = [len(_topic_keys(p) & keys) for p in parts]
+        shared = [len(topic_keys(p) & keys) for p in parts]
         best = max(range(len(parts)), key=lambda i: (shared[i], len(parts[i])))
         others = [i for i in range(len(parts)) if i != best]
         if separator is PATH_SEPARATOR:
@@ -404,12 +377,12 @@ def titles_over_bylines(
     byline = next((i for i in range(body) if is_byline(paras[i])), None)
     if byline is not None and not titles & set(range(byline)):
         story = set().union(
-            *(_topic_keys(paras[i]) for i in [i for i in prose if i > byline][:_TOPIC_LINES])
+            *(topic_keys(paras[i]) for i in [i for i in prose if i > byline][:_TOPIC_LINES])
         )
         near = [
             i
             for i in headlines
-            if byline - _TOPIC_WINDOW <= i < byline and len(_topic_keys(paras[i]) & story) >= 3
+            if byline - _TOPIC_WINDOW <= i < byline and len(topic_keys(paras[i]) & story) >= 3
         ]
         titles |= set(near[-1:])
     return [c and i not in titles for i, c in enumerate(chrome)] if titles else chrome
