@@ -1,5 +1,7 @@
 """HTML pages through trafilatura, and the page title less a site name or section."""
 
+import logging
+
 import pytest
 
 from toolkit.load import ingest
@@ -120,3 +122,13 @@ def test_a_file_without_text_is_skipped_with_what_it_lacks(tmp_path, name, conte
     (tmp_path / name).write_text(content)
     skipped = ingest(tmp_path).skipped
     assert skipped["reason"].item().startswith(reason)
+
+
+def test_a_page_trafilatura_cannot_parse_logs_nothing(caplog):
+    """What trafilatura cannot read is said once, in the load report, not as a library's log
+    line on the console (an MHTML file saved with an .html name, trial F)."""
+    mhtml = 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n\n--x\n'
+    with caplog.at_level(logging.DEBUG):
+        page = read_html(mhtml + "Content-Type: text/html\n\n=3Cp=3Ehi=3C/p=3E\n--x--\n")
+    assert page["text"] == ""
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]

@@ -8,6 +8,7 @@ HTML) are read here, tables in :mod:`toolkit.tables`. Readers do no cleaning.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import zipfile
@@ -172,6 +173,9 @@ def read_html(text: str) -> dict[str, Any]:
     """
     import trafilatura
 
+    # trafilatura logs what it cannot read ("parsed tree length: 1, wrong data type or not
+    # valid HTML"); the load report says it of the file, with what to do, once
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     tree = trafilatura.load_html(text)
     if tree is None:
         return {"title": None, "date": None, "date_note": None, "url": None, "site_name": None,
