@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
 from toolkit.decode import decode
 from toolkit.records import Record, Skip
 
@@ -48,6 +51,10 @@ _REPAIR = (
 )
 
 Page = Callable[..., Record]
+# What warcio raises on a damaged file: its own error, a broken gzip member, a file cut short;
+# on a record cut inside its headers, what its parser meets (a header missing: AttributeError)
+_PARSER = (AttributeError, IndexError, KeyError, TypeError)
+_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, *_PARSER)
 
 
 def read_warc(path: str | Path, rel: str, *, page: Page) -> Iterator[Record | Skip]:
@@ -64,49 +71,49 @@ def read_warc(path: str | Path, rel: str, *, page: Page) -> Iterator[Record | Sk
         A :class:`Record` per HTML response of status 200 (``record``: the record's place in
         the file, from 0), and :class:`Skip` rows for the rest.
     """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     counts: Counter[str] = Counter()
     read: dict[str, int] = {}  # URLs read, and the record each came from
-    index, end = -1, 0
+    index, done, end = -1, -1, 0  # the record at hand, the last read whole, where it ended
     with open(path, "rb") as f:
         size = f.seek(0, 2)
         f.seek(0)
         records = ArchiveIterator(f, arc2warc=True)
-        found: Skip | _Page | None = None
         for_each = iter(records)
-        while True:
+        broken = False
+        while not broken:
             try:
                 warc = next(for_each, None)
                 if warc is None:
                     break
                 index += 1
+                if not warc.rec_type:
+                    raise EOFError("a record's headers cut short")
                 found = _record(warc, rel, index, counts, read)
                 records.read_to_end(warc)
                 end = records.get_record_offset() + records.get_record_length()
-            except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as e:
-                yield _broken(rel, index, e)
-                break
-            if warc.raw_stream.limit > 0:  # fewer bytes than its Content-Length
+            except _DAMAGE as e:
+                yield _broken(rel, done, e)
+                broken = True
+                continue
+            if getattr(warc.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
                 url = warc.rec_headers.get_header("WARC-Target-URI")
-                yield Skip(
-                    rel,
-                    f"the WARC is damaged or cut short inside record {index} ({url}); {_REPAIR}",
-                    index,
-                )
-                break
+                of = f" ({url})" if url else ""
+                reason = f"the WARC is damaged or cut short inside record {index}{of}; {_REPAIR}"
+                yield Skip(rel, reason, index)
+                broken = True
+                continue
+            done = index
             if isinstance(found, Skip):
                 yield found
             elif found is not None:
                 yield page(
                     rel, found.html, found.encoding, url=found.url, meta=found.meta, record=index
                 )
-        rest = _rest(f, end, size) if warc is None else None
+        rest = None if broken else _rest(f, end, size)
     if rest:
         # warcio stops without a word where a gzip member is cut short
         yield Skip(rel, f"the WARC is cut short at byte {end:,} ({rest}); {_REPAIR}", index + 1)
-    if index < 0 and warc is None:
+    if index < 0 and not broken:
         yield Skip(rel, "an empty WARC file: no records")
     yield from _counted(rel, counts)
 
@@ -170,8 +177,16 @@ def _record(
 def _broken(rel: str, index: int, error: Exception) -> Skip:
     """The Skip of a WARC that breaks after record ``index``."""
     first = (str(error).strip().splitlines() or [type(error).__name__])[0].strip()
+    if isinstance(error, _PARSER):
+        first = "a record's headers cut short or malformed"
     if "non-chunked gzip" in str(error):
         first = "compressed as one gzip stream, not one gzip member a record"
+    if index < 0:
+        return Skip(
+            rel,
+            f"not a readable WARC file ({first}): check that it is a WARC (a page saved as"
+            " .html loads as .html)",
+        )
     return Skip(
         rel,
         f"the WARC is damaged after record {index} ({first or type(error).__name__}); {_REPAIR}",
