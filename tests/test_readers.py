@@ -3,7 +3,7 @@
 import pytest
 
 from toolkit.load import ingest
-from toolkit.readers import page_title, read_html
+from toolkit.readers import page_title, read_html, suffix
 
 NAV = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(80))
 ARTICLE = (
@@ -120,3 +120,18 @@ def test_a_file_without_text_is_skipped_with_what_it_lacks(tmp_path, name, conte
     (tmp_path / name).write_text(content)
     skipped = ingest(tmp_path).skipped
     assert skipped["reason"].item().startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("crawl.warc.gz", ".warc.gz"),
+        ("dir/CC-NEWS-2019.WARC.GZ", ".WARC.GZ"),
+        (".warc.gz", ".gz"),  # a hidden file's name, not an extension
+        ("pages.tar.gz", ".gz"),
+        ("notes.", ""),
+        ("page.html", ".html"),
+    ],
+)
+def test_suffix(name, expected):
+    assert suffix(name) == expected
