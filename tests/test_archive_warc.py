@@ -30,8 +30,9 @@ def _page(title, published=None):
     ).encode()
 
 
-def _warc(records, *, gzip=True):
-    """A WARC's bytes: ``records`` of (type, url, status, content type, body, crawl time)."""
+def _warc(records, *, gzip=True, packed=None):
+    """A WARC's bytes: ``records`` of (type, url, status, content type, body, crawl time);
+    ``packed``, the Content-Encoding of the responses' bodies (given packed)."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzip)
     writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
@@ -41,6 +42,8 @@ def _warc(records, *, gzip=True):
             headers = [("Content-Type", ctype), ("Date", "Mon, 01 Mar 2021 10:00:00 GMT")]
             if status.startswith("3"):
                 headers.append(("Location", url + "?moved"))
+            if packed:
+                headers.append(("Content-Encoding", packed))
             http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
         elif kind == "request":
             http = StatusAndHeaders(f"GET {url} HTTP/1.1", [("Host", "x")], is_http_request=True)
@@ -169,3 +172,46 @@ def test_compressed_warcs_are_found_and_other_gz_files_told_what_to_do(tmp_path,
     assert bool(sources.files) == found
     if not found:
         assert "decompress it" in sources.report["reason"].item()
+
+
+def test_a_body_stored_brotli_compressed_is_read(tmp_path):
+    """Browser-based crawls store bodies as the site sent them: 4 of 19 Servo test crawls held
+    their page brotli-compressed, and warcio failed on them with Google's brotli package."""
+    import brotli
+
+    page = list(CRAWL[1])
+    page[4] = brotli.compress(page[4])
+    (tmp_path / "br.warc.gz").write_bytes(_warc([tuple(page)], packed="br"))
+    assert ingest(tmp_path).corpus["title"].to_list() == ["Oil talks in Sochi"]
+
+
+def _broken_br():
+    raise AttributeError("'brotli.Decompressor' object has no attribute 'unused_data'")
+
+
+@pytest.mark.parametrize(
+    ("packed", "reason", "loaded"),
+    [
+        # a gzip body damaged: warcio gives its bytes as they are, which are no text; the next
+        # record's body, said to be gzip and not, is read as it is (as warcio does)
+        ("gzip", f"HTML of {BELTA} is not text: compressed (gzip) as warcio cannot undo", [TASS]),
+        # a decompressor that fails (Google's brotli package inside warcio: warcio issue #73):
+        # each record skipped, the file read to its end
+        ("br", f"HTML of {BELTA} could not be decompressed (br; AttributeError", []),
+    ],
+)
+def test_a_body_that_cannot_be_decompressed_skips_its_record_only(
+    tmp_path, monkeypatch, packed, reason
+):
+    import gzip
+
+    from warcio.bufferedreaders import BufferedReader
+
+    monkeypatch.setitem(BufferedReader.DECOMPRESSORS, "br", _broken_br)
+    body = bytearray(gzip.compress(_page("Oil talks in Sochi") * 30))
+    body[len(body) // 2 : len(body) // 2 + 40] = b"\x00" * 40
+    broken = ("response", BELTA, "200 OK", "text/html", bytes(body), "2021-03-01T10:00:00Z")
+    (tmp_path / "b.warc.gz").write_bytes(_warc([broken, CRAWL[7]], packed=packed))
+    result = ingest(tmp_path)
+    assert result.corpus["url"].to_list() == loaded
+    assert result.skipped.filter(record=1)["reason"].item().startswith(reason)

@@ -54,6 +54,14 @@ Page = Callable[..., Record]
 # What warcio raises on a damaged file: its own error, a broken gzip member, a file cut short;
 # on a record cut inside its headers, what its parser meets (a header missing: AttributeError)
 _PARSER = (AttributeError, IndexError, KeyError, TypeError)
+# What a body's decompressor (gzip, deflate, brotli) raises on a body it cannot undo
+_UNPACKING = (zlib.error, EOFError, ValueError, AttributeError, IndexError, KeyError, TypeError)
+try:
+    import brotli  # warcio's brotli binding (brotlipy): its error is no standard one
+
+    _UNPACKING += tuple(e for e in (getattr(brotli, "Error", None),) if isinstance(e, type))
+except ImportError:  # no brotli: warcio leaves such a body packed, and it is reported so
+    pass
 _DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, *_PARSER)
 
 
@@ -162,12 +170,18 @@ def _record(
         counts[f"WARC {kind}s not HTML: {ctype or 'no Content-Type'}"] += 1
         return None
     limit = int(MAX_PAGE_MB * 1e6)
-    data = warc.content_stream().read(limit + 1)
+    packed = http.get_header("Content-Encoding") if http is not None else None
+    try:
+        data = warc.content_stream().read(limit + 1)
+    except _UNPACKING as e:  # this body's compression: the record's framing is whole
+        why = f"{type(e).__name__}: {str(e)[:80]}"
+        return Skip(rel, f"HTML of {url} could not be decompressed ({packed}; {why})", index)
     if len(data) > limit:
         return Skip(rel, f"HTML of {url} is over {MAX_PAGE_MB:g} MB: no article page", index)
     decoded = decode(data)
     if decoded.text is None:
-        return Skip(rel, f"HTML of {url} is not text: {decoded.reason}", index)
+        why = f"compressed ({packed}) as warcio cannot undo" if packed else decoded.reason
+        return Skip(rel, f"HTML of {url} is not text: {why}", index)
     captured = warc.rec_headers.get_header("WARC-Date")
     read.setdefault(url, index)
     meta = {"captured": captured, "captured_by": "warc"} if captured else {}
