@@ -201,7 +201,7 @@ def _broken_br():
     ],
 )
 def test_a_body_that_cannot_be_decompressed_skips_its_record_only(
-    tmp_path, monkeypatch, packed, reason
+    tmp_path, monkeypatch, packed, reason, loaded
 ):
     import gzip
 
