@@ -104,6 +104,28 @@ SAVED_FROM = (
         ),
         # a browser's "saved from" comment: no save date in it
         (SAVED_FROM, ORIGINAL, None, "browser"),
+        # the site's root as base link, before the canonical (chemietechnik.de in
+        # trafilatura's evaluation pages): the canonical
+        (
+            SAVED_FROM.replace(
+                "<head>",
+                f'<head><base href="https://www.belta.by/"><link rel="canonical" href="{ORIGINAL}">',
+            ),
+            ORIGINAL,
+            None,
+            "browser",
+        ),
+        # a capture of 2008: the older replay call gives the time and the host alone, no
+        # canonical: no URL, the time kept (dimido.de in trafilatura's evaluation pages)
+        (
+            _wayback(script=False, canonical=False).replace(
+                "<title>",
+                '<script type="text/javascript">WB_wombat_Init("https://web.archive.org/web/", "20080731095558", "www.belta.by:80");</script><title>',
+            ),
+            None,
+            "2008-07-31T09:55:58Z",
+            "wayback",
+        ),
         # a "saved from" comment of a local file or about:blank is no URL
         ("<!-- saved from url=(0014)about:internet --><html></html>", None, None, None),
         # an ordinary page: nothing found, nothing changed

@@ -60,6 +60,7 @@ _HREF = re.compile(r"(?:href|content)\s*=\s*[\"']([^\"']+)[\"']", re.I)
 # The replay scripts' calls name the capture: __wm.wombat("https://site/...","20200117093000",
 # ...) since 2019, WB_wombat_Init("https://web.archive.org/web", "20160101000000", ...) before
 _WOMBAT = re.compile(r"__wm\.wombat\(\s*[\"']([^\"']+)[\"']\s*,\s*[\"'](\d{14})[\"']")
+_WB_INIT = re.compile(r"WB_wombat_Init\(\s*[\"'][^\"']*[\"']\s*,\s*[\"'](\d{14})[\"']")
 # The toolbar and the archive's scripts, and the comments it adds
 _INSERTS = (
     re.compile(
@@ -173,9 +174,10 @@ def _is_web(url: str) -> bool:
     return re.match(r"https?://[^/\s]+\.[^/\s]+", url, re.I) is not None
 
 
-def _wayback_capture(html: str) -> tuple[str, str] | None:
+def _wayback_capture(html: str) -> tuple[str | None, str] | None:
     """The original URL and capture time the replay script's call, else the page's canonical,
-    ``og:url`` or base link (rewritten to the archive) give."""
+    ``og:url`` or base link (rewritten to the archive) give; an older replay script's call
+    gives the time alone."""
     call = _WOMBAT.search(html)
     if call and _is_web(call.group(1)):
         return call.group(1), captured_iso(call.group(2)) or call.group(2)
@@ -185,17 +187,23 @@ def _wayback_capture(html: str) -> tuple[str, str] | None:
         found = wayback_original(url)
         if found is not None:
             return found
+    older = _WB_INIT.search(html)  # before 2019: the capture's time and host, not its path
+    if older:
+        return None, captured_iso(older.group(1)) or older.group(1)
     return None
 
 
 def _own_urls(html: str) -> list[str]:
-    """The URLs the page's canonical link, ``og:url`` and base link give, in order."""
+    """The URLs the page's canonical link, ``og:url`` and base link give, in that order (a
+    base link is often the site's root: the last resort)."""
     found = []
     for tag in _URL_TAGS.finditer(html):
-        href = _HREF.search(tag.group(0)) if _OWN_URL.search(tag.group(0)) else None
+        kind = _OWN_URL.search(tag.group(0))
+        href = _HREF.search(tag.group(0)) if kind else None
         if href:
-            found.append(href.group(1).strip())
-    return found
+            rank = ("rel", "pro", "<ba").index(kind.group(0)[:3].lower())
+            found.append((rank, href.group(1).strip()))
+    return [url for _, url in sorted(found, key=lambda f: f[0])]
 
 
 def _host(url: str) -> str:
