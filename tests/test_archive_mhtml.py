@@ -72,6 +72,9 @@ def _explorer():
         # a long address folded onto two lines by Chrome
         (_chrome(location=BELTA.replace("/view/", "/view/\r\n ")), BELTA, "Oil talks in Sochi",
          "2019-12-20", "2020-01-17T09:30:00Z"),
+        # the header as Chrome wrote it before: "X-Snapshot-Content-Location"
+        (_chrome(location=BELTA).replace(b"Snapshot-Content", b"X-Snapshot-Content").replace(b"\r\nContent-Location: " + BELTA.encode(), b"\r\nContent-Location: cid:x"),
+         BELTA, "Oil talks in Sochi", "2019-12-20", "2020-01-17T09:30:00Z"),
         # no snapshot header: the HTML part's location
         (_chrome(location=None), BELTA, "Oil talks in Sochi", "2019-12-20", "2020-01-17T09:30:00Z"),
         # no date on the page: the save's is not taken

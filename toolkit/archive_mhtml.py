@@ -53,7 +53,10 @@ def read_mhtml(
     if not message.is_multipart() and message.get_content_type() not in _HTML:
         yield Skip(rel, f"not an MHTML file (no MIME parts, no HTML); {_WHAT_TO_DO}")
         return
-    where = _header(message, "Snapshot-Content-Location")
+    # Chrome before 2021 (or so) wrote the header with an "X-"
+    where = _header(message, "Snapshot-Content-Location") or _header(
+        message, "X-Snapshot-Content-Location"
+    )
     part = _main_part(message, where)
     if part is None:
         yield Skip(rel, f"an MHTML file with no HTML part; {_WHAT_TO_DO}")
