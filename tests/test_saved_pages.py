@@ -154,6 +154,10 @@ def test_a_wayback_page_links_back_to_the_original_site():
         ("http://web.archive.org/web/20191231235959id_/http://tass.com/x", ("http://tass.com/x", "2019-12-31T23:59:59Z")),
         ("/web/20191231235959im_/tass.com/x", ("http://tass.com/x", "2019-12-31T23:59:59Z")),
         ("https://web.archive.org/web/20191231235959/http:/tass.com/x", ("http://tass.com/x", "2019-12-31T23:59:59Z")),
+        # the default port the archive keeps is no part of the address
+        ("https://web.archive.org/web/20120611024252/http://www.he.xinhuanet.com:80/news/x.htm", ("http://www.he.xinhuanet.com/news/x.htm", "2012-06-11T02:42:52Z")),
+        ("https://web.archive.org/web/20120611024252/https://tass.com:443/", ("https://tass.com/", "2012-06-11T02:42:52Z")),
+        ("https://web.archive.org/web/20120611024252/http://tass.com:8080/x", ("http://tass.com:8080/x", "2012-06-11T02:42:52Z")),
         (ORIGINAL, None),
         ("https://web.archive.org/web/2019/http://tass.com/x", None),  # no full timestamp
         (None, None),
@@ -215,3 +219,19 @@ def test_kept_pages_load_as_the_original_article(tmp_path, pages, urls, captured
     assert said == [captured] * len(urls)
     duplicates = result.skipped.filter(result.skipped["reason"].str.starts_with("duplicate id"))
     assert duplicates.height == len(pages) - len(urls)
+
+
+def test_two_captures_at_two_addresses_are_one_story_for_the_duplicate_steps(tmp_path):
+    """A second capture whose address differs (a query added) is a second id, and the
+    duplicate steps put the two in one cluster, 0 days apart: the date is the article's, not
+    either capture's."""
+    from toolkit.dedup import find_duplicates
+
+    (tmp_path / "a.html").write_text(_wayback())
+    later = _wayback().replace("20200117093000", "20210301105002")
+    (tmp_path / "b.html").write_text(later.replace(ORIGINAL, ORIGINAL + "?amp=1"))
+    corpus = ingest(tmp_path).corpus
+    assert corpus.height == 2
+    clusters = find_duplicates(corpus).clusters
+    assert clusters["cluster_id"].n_unique() == 1
+    assert clusters["lag_days"].to_list() == [0, 0]

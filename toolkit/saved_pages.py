@@ -104,11 +104,19 @@ def wayback_original(url: str | None) -> tuple[str, str] | None:
 
 
 def _absolute(url: str) -> str:
-    """A URL the archive wrote short ("http:/site/x", "//site/x", "site/x") made whole."""
+    """A URL the archive wrote short ("http:/site/x", "//site/x", "site/x") made whole, less
+    the default port the archive keeps ("http://site:80/x": one article's two ids else)."""
     url = re.sub(r"^(https?):/(?!/)", r"\1://", url, flags=re.I)
     if url.startswith("//"):
-        return "http:" + url
-    return url if re.match(r"https?://", url, re.I) else "http://" + url
+        url = "http:" + url
+    elif not re.match(r"https?://", url, re.I):
+        url = "http://" + url
+    return _DEFAULT_PORT.sub(lambda m: m.group(1) or m.group(2), url)
+
+
+_DEFAULT_PORT = re.compile(
+    r"^(http://[^/:?#]+):80(?=[/?#]|$)|^(https://[^/:?#]+):443(?=[/?#]|$)", re.I
+)
 
 
 def captured_iso(stamp: str | None) -> str | None:
@@ -180,7 +188,7 @@ def _wayback_capture(html: str) -> tuple[str | None, str] | None:
     gives the time alone."""
     call = _WOMBAT.search(html)
     if call and _is_web(call.group(1)):
-        return call.group(1), captured_iso(call.group(2)) or call.group(2)
+        return _absolute(call.group(1)), captured_iso(call.group(2)) or call.group(2)
     if "/web/" not in html:
         return None
     for url in _own_urls(html[:_HEAD_TAGS]):
