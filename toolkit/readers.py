@@ -295,13 +295,9 @@ def html_record(
     meta: dict[str, Any] | None = None,
     record: int | None = None,
 ) -> Record:
-    """A page's record, read by :func:`read_html` as a kept page's site served it (a Wayback
-    capture's or a saved page's original URL and capture time: :mod:`toolkit.saved_pages`).
-
-    ``url`` is where an archive file says the page came from (a WARC record's target, an
-    MHTML file's location), a Wayback URL read as its original; ``meta`` what it says of the
-    capture. A capture's time goes to ``meta`` (``captured``), never to the date.
-    """
+    """A page's record as :func:`read_html` reads it, a kept page as its site served it
+    (:mod:`toolkit.saved_pages`); ``url``, ``meta``: where and when an archive file says it was
+    captured (a Wayback URL read as its original). A capture's time is meta, never the date."""
     saved = saved_pages.unwrap(html)
     page = read_html(saved.html)
     original = saved_pages.wayback_original(url)
