@@ -7,6 +7,7 @@ invented articles on real outlets' sites."""
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -215,3 +216,35 @@ def test_a_body_that_cannot_be_decompressed_skips_its_record_only(
     result = ingest(tmp_path)
     assert result.corpus["url"].to_list() == loaded
     assert result.skipped.filter(record=1)["reason"].item().startswith(reason)
+
+
+REAL = Path(__file__).parent.parent / "benchmarks" / "data" / "archives"  # warcio's test data
+
+
+@pytest.mark.parametrize(
+    ("name", "urls", "reasons"),
+    [
+        # wget's crawl: the page once, its revisit not a second article, the rest counted
+        ("example.warc.gz", ["http://example.com/"], [
+            "WARC request records (2)", "WARC warcinfo records (2)",
+            "revisit record of http://example.com/"]),
+        # an HTTP body sent chunked: read whole
+        ("example-iana.org-chunked.warc", ["http://www.iana.org/"], [
+            "WARC request records (1)", "WARC warcinfo records (1)"]),
+        # compressed as one gzip stream: what to do (warcio recompress)
+        ("example-bad-non-chunked.warc.gz", [], [
+            "the WARC is damaged after record 0 (compressed as one gzip stream",
+            "WARC warcinfo records (1)"]),
+        # a body whose chunk sizes are wrong: the record reported, nothing more read
+        ("example-wrong-chunks.warc.gz", [], [
+            "the WARC is damaged or cut short inside record 0 (http://example.com/)"]),
+    ],
+)  # fmt: skip
+def test_real_warcs(name, urls, reasons):
+    result = ingest(REAL / name)
+    assert result.corpus["url"].to_list() == urls
+    said = result.skipped["reason"].to_list()
+    assert len(said) == len(reasons)
+    assert all(s.startswith(r) for s, r in zip(sorted(said), sorted(reasons), strict=True))
+    if urls:
+        assert json.loads(result.corpus["meta"][0])["captured_by"] == "warc"
