@@ -101,5 +101,5 @@ def test_an_archive_named_on_its_own_is_read_by_its_whole_extension(tmp_path, na
     if read:
         assert len(find_sources(tmp_path / name).files) == 1
     else:
-        with pytest.raises(InputError, match="unsupported file type '.gz': decompress it"):
+        with pytest.raises(InputError, match=r"unsupported file type '\.gz': decompress it"):
             find_sources(tmp_path / name)
