@@ -28,6 +28,9 @@ LAYERS: dict[str, str] = {
     "outlet_tables": "knowledge",
     # Load: files in, corpus table out
     "readers": "load",
+    "archive_warc": "load",
+    "archive_mhtml": "load",
+    "saved_pages": "load",
     "html_dates": "load",
     "telegram_html": "load",
     "export_lexis": "load",

@@ -5,7 +5,7 @@ import logging
 import pytest
 
 from toolkit.load import ingest
-from toolkit.readers import page_title, read_html
+from toolkit.readers import page_title, read_html, suffix
 
 NAV = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(80))
 ARTICLE = (
@@ -132,3 +132,18 @@ def test_a_page_trafilatura_cannot_parse_logs_nothing(caplog):
         page = read_html(mhtml + "Content-Type: text/html\n\n=3Cp=3Ehi=3C/p=3E\n--x--\n")
     assert page["text"] == ""
     assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("crawl.warc.gz", ".warc.gz"),
+        ("dir/CC-NEWS-2019.WARC.GZ", ".WARC.GZ"),
+        (".warc.gz", ".gz"),  # a hidden file's name, not an extension
+        ("pages.tar.gz", ".gz"),
+        ("notes.", ""),
+        ("page.html", ".html"),
+    ],
+)
+def test_suffix(name, expected):
+    assert suffix(name) == expected

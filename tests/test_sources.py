@@ -70,9 +70,31 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
     [
         ("report.pdf", "save its text as .txt (e.g. pdftotext)"),
         ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
+        ("pages.tar.gz", "unsupported file type '.gz': decompress it"),
+        ("crawl.arc", "convert it to WARC"),
     ],
 )
 def test_a_file_type_not_read_says_what_to_do_where_it_is_known(tmp_path, name, reason):
     (tmp_path / name).write_bytes(b"x")
     found = find_sources(tmp_path)
     assert reason in found.report["reason"][0]
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("crawl.warc.gz", True),
+        ("CRAWL.WARC.GZ", True),
+        ("crawl.warc", True),
+        ("page.mhtml", True),
+        ("page.mht", True),
+        ("crawl.gz", False),
+    ],
+)
+def test_an_archive_named_on_its_own_is_read_by_its_whole_extension(tmp_path, name, read):
+    (tmp_path / name).write_bytes(b"x")
+    if read:
+        assert len(find_sources(tmp_path / name).files) == 1
+    else:
+        with pytest.raises(InputError, match=r"unsupported file type '\.gz': decompress it"):
+            find_sources(tmp_path / name)

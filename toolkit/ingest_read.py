@@ -18,7 +18,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.column_names import check_columns
-from toolkit.readers import read_file
+from toolkit.readers import read_file, suffix
 from toolkit.records import Record, Skip, Table, records_frame
 from toolkit.sources import ReportRow, report_frame
 
@@ -107,7 +107,10 @@ def read_batch(
 
 
 def _too_big(path: str | Path, rel: str, max_file_mb: float) -> Skip | None:
-    """The Skip of a file over ``max_file_mb`` (memory grows with the largest file read)."""
+    """The Skip of a file over ``max_file_mb`` (memory grows with the largest file read); a
+    WARC is read a record at a time (its pages' texts are kept, not the file)."""
+    if suffix(path).lower() in (".warc", ".warc.gz"):
+        return None
     try:
         size = os.stat(path).st_size
     except OSError:

@@ -154,7 +154,8 @@ def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .when(pl.col("raw").is_null())
         .then(pl.lit("no body text: empty text cell"))
         .when(
-            (pl.col("raw").str.strip_chars() == "") & pl.col("path").str.contains(r"(?i)\.html?$")
+            (pl.col("raw").str.strip_chars() == "")
+            & pl.col("path").str.contains(r"(?i)\.(?:html?|mht(?:ml)?|warc(?:\.gz)?)$")
         )
         .then(
             pl.lit(

@@ -62,7 +62,10 @@ _EVIDENCE_SCHEMA: dict[str, pl.DataType] = {
 def file_evidence(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.DataFrame:
     """What the manifest and the file names say, one row per file (``path``): the manifest's
     key, outlet, site, date, title and URL (``m_*``), and a page file name's date and title."""
-    files = docs.select("path", "page").unique("path", keep="first", maintain_order=True)
+    # a page's file name is evidence of its date and title, not a name of a file of many pages
+    # (a WARC's: its crawl's date)
+    page = pl.col("page") & pl.col("record").is_null()
+    files = docs.select("path", page).unique("path", keep="first", maintain_order=True)
     paths = files["path"].to_list()
     keys = [manifest.match(p) for p in paths]
     known = [manifest.rows.get(k, {}) if k else {} for k in keys]

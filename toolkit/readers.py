@@ -21,11 +21,14 @@ import polars as pl
 from lxml import etree
 
 from toolkit import (
+    archive_mhtml,
+    archive_warc,
     export_factiva,
     export_integrum,
     export_lexis,
     export_nexis_uni,
     feeds,
+    saved_pages,
     telegram_html,
 )
 from toolkit.columns import table_of_records
@@ -284,14 +287,34 @@ def _read_html(
             yield from export_rows(rel, found, options, item.encoding)
             continue
         if isinstance(item, Record):
-            page = read_html(item.text)
-            item.text, item.title, item.date = page["text"], page["title"], page["date"]
-            item.note = page["date_note"]
-            # the site name is evidence of the outlet only where the outlet tables know it
-            # (toolkit.provenance reads it from meta): "Display Connectors, SL" is none
-            item.url = page["url"]
-            item.meta = {k: page[k] for k in ("site_name", "author") if page[k]}
+            item = html_record(rel, item.text, item.encoding)
         yield item
+
+
+def html_record(
+    rel: str,
+    html: str,
+    encoding: str | None,
+    *,
+    url: str | None = None,
+    meta: dict[str, Any] | None = None,
+    record: int | None = None,
+) -> Record:
+    """A page's record as :func:`read_html` reads it, a kept page as its site served it
+    (:mod:`toolkit.saved_pages`); ``url``, ``meta``: where and when an archive file says it was
+    captured (a Wayback URL read as its original). A capture's time is meta, never the date."""
+    saved = saved_pages.unwrap(html)
+    page = read_html(saved.html)
+    original = saved_pages.wayback_original(url)
+    found = {"captured": original[1], "captured_by": "wayback"} if original else {}
+    item = Record(rel, page["text"], page["title"], page["date"], encoding=encoding)
+    item.note, item.record = page["date_note"], record
+    item.url = (original[0] if original else url) or saved.url or page["url"]
+    # the site name is evidence of the outlet only where the outlet tables know it
+    # (toolkit.provenance reads it from meta): "Display Connectors, SL" is none
+    item.meta = {k: page[k] for k in ("site_name", "author") if page[k]}
+    item.meta |= (meta or {}) | found | saved.meta()
+    return item
 
 
 # ---------------------------------------------------------------- Word
@@ -354,12 +377,19 @@ READERS = {  # by extension: a reader of (path, rel, options)
     ".parquet": read_parquet,
     ".docx": _read_docx,
     **dict.fromkeys((".xml", ".rss", ".atom", ".rdf"), _read_xml),
+    ".warc": lambda p, r, o: archive_warc.read_warc(p, r, page=html_record),
+    ".warc.gz": lambda p, r, o: archive_warc.read_warc(p, r, page=html_record),
+    ".mhtml": lambda p, r, o: archive_mhtml.read_mhtml(p, r, page=html_record),
+    ".mht": lambda p, r, o: archive_mhtml.read_mhtml(p, r, page=html_record),
     **dict.fromkeys(SPREADSHEETS, read_excel),
 }
 
 
 def suffix(name: str | Path) -> str:
-    """A file name's extension as ``pathlib`` gives it ("" for "notes." and ".hidden")."""
+    """A file name's extension as ``pathlib`` gives it ("" for "notes." and ".hidden"), a
+    compressed WARC's whole (".warc.gz")."""
+    if str(name).lower().endswith(".warc.gz") and len(Path(name).name) > 8:
+        return str(name)[-8:]
     ext = os.path.splitext(name)[1]
     return "" if ext == "." else ext
 

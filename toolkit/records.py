@@ -44,6 +44,7 @@ class Record:
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None  # None while ``text`` is bytes
     note: str | None = None  # what the reader says of a field (a date left out)
+    record: int | None = None  # its place among a file's records (a WARC's), None for a page file
 
 
 @dataclass
@@ -162,7 +163,7 @@ def records_frame(pages: Sequence[Record], tables: Sequence[Table]) -> pl.DataFr
     texts, encodings, unread = _page_texts(pages)
     columns = {
         "path": [r.path for r in pages],
-        "record": [None] * len(pages),
+        "record": [r.record for r in pages],
         "_line": [None] * len(pages),
         "page": [True] * len(pages),
         "raw": texts,

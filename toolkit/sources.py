@@ -85,7 +85,9 @@ _TYPE_HINTS = {
     ".rtf": "save its text as .txt and load that (a database's export: download it from the"
     " database as TXT, HTML or DOCX, which are read one row per article)",
     ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
-    ".warc": "extract its pages as .html files and load those",
+    ".gz": "decompress it (gunzip) and load what it holds (a compressed WARC is read as .warc.gz)",
+    ".arc": "an old Internet Archive ARC file: convert it to WARC (e.g. warcio's or"
+    " ia-hadoop-tools' arc2warc) and load that",
 }
 
 
@@ -169,9 +171,9 @@ def find_sources(
         if not path.exists():
             raise InputError("no such file or folder; check the path", path=_printable(str(s)))
         if path.is_file():
-            if path.suffix.lower() not in READERS:
+            if suffix(path).lower() not in READERS:
                 raise InputError(
-                    f"{unsupported(path.suffix)}; supported: " + ", ".join(sorted(READERS)),
+                    f"{unsupported(suffix(path))}; supported: " + ", ".join(sorted(READERS)),
                     path=_printable(str(s)),
                 )
             files.append((path, name))
