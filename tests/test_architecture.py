@@ -36,6 +36,7 @@ LAYERS: dict[str, str] = {
     "export_lexis": "load",
     "export_factiva": "load",
     "feeds": "load",
+    "html_read": "load",
     "export_nexis_uni": "load",
     "export_integrum": "load",
     "page_dates": "load",

@@ -4,8 +4,9 @@ import logging
 
 import pytest
 
+from toolkit.html_read import page_title, read_html
 from toolkit.load import ingest
-from toolkit.readers import page_title, read_html, suffix
+from toolkit.readers import suffix
 
 NAV = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(80))
 ARTICLE = (
