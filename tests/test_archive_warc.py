@@ -248,3 +248,17 @@ def test_real_warcs(name, urls, reasons):
     assert all(s.startswith(r) for s, r in zip(sorted(said), sorted(reasons), strict=True))
     if urls:
         assert json.loads(result.corpus["meta"][0])["captured_by"] == "warc"
+
+
+def test_a_record_longer_than_its_content_length_warns_nothing_and_the_next_loads(tmp_path, capfd):
+    """A record followed by a stray byte before its blank line (its Content-Length a byte
+    short, as two of trial F's WARCs): warcio reads on from the next record, and its console
+    warning ("perhaps Content-Length is invalid") is not printed: the report is what is said."""
+    pages = [("response", url, "200 OK", "text/html", _page(title), "2021-03-01T10:00:00Z")
+             for url, title in ((BELTA, "Oil talks in Sochi"), (TASS, "Lukashenko and Putin meet"))]  # fmt: skip
+    data = _warc(pages, gzip=False)
+    first = data.index(b"\r\n\r\nWARC/1.0", data.index(b"Oil talks"))
+    (tmp_path / "crawl.warc").write_bytes(data[:first] + b"m" + data[first:])
+    result = ingest(tmp_path, progress=False)
+    assert sorted(result.corpus["url"]) == sorted([BELTA, TASS])
+    assert "Content-Length" not in capfd.readouterr().err

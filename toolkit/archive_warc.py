@@ -65,6 +65,14 @@ except ImportError:  # no brotli: warcio leaves such a body packed, and it is re
 _DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, *_PARSER)
 
 
+class _Records(ArchiveIterator):
+    """warcio's reader, without its console warning on a record not followed by the blank line
+    its Content-Length promises ("perhaps Content-Length is invalid"): warcio reads on from the
+    next record, and that record's page is read as any other."""
+
+    INC_RECORD = ""
+
+
 def read_warc(path: str | Path, rel: str, *, page: Page) -> Iterator[Record | Skip]:
     """The HTML pages of a WARC file, one record each, and the skips of every other record.
 
@@ -85,7 +93,7 @@ def read_warc(path: str | Path, rel: str, *, page: Page) -> Iterator[Record | Sk
     with open(path, "rb") as f:
         size = f.seek(0, 2)
         f.seek(0)
-        records = ArchiveIterator(f, arc2warc=True)
+        records = _Records(f, arc2warc=True)
         for_each = iter(records)
         broken = False
         while not broken:
