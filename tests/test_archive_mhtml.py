@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from toolkit.archive_mhtml import is_mhtml
 from toolkit.load import ingest
 
 BELTA = "https://www.belta.by/politics/view/oil-talks-in-sochi-123456-2019/"
@@ -112,3 +113,32 @@ def test_an_mhtml_file_without_a_page_is_skipped_with_what_to_do(tmp_path, data,
     result = ingest(tmp_path)
     assert result.corpus.height == 0
     assert result.skipped["reason"].item().startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('From: <Saved by Blink>\nSnapshot-Content-Location: https://tass.com/1\nSubject: T\n'
+         'MIME-Version: 1.0\nContent-Type: multipart/related;\n\ttype="text/html";\n'
+         '\tboundary="----x"\n\n------x\n', True),
+        ('MIME-Version: 1.0\nContent-Type: Multipart/Related; boundary="x"\n\n--x\n', True),
+        ("<html><body><p>Content-Type: multipart/related</p></body></html>", False),
+        ("Subject: a letter\n\nContent-Type: multipart/related\n", False),  # in the body
+    ],
+)  # fmt: skip
+def test_is_mhtml_reads_the_headers_not_the_name(text, found):
+    assert is_mhtml(text) is found
+
+
+def test_an_mhtml_file_saved_with_an_html_name_is_read_as_mhtml(tmp_path):
+    """Trial F: a page saved as "Webpage, Single File" and renamed ``.html`` was read as one
+    HTML page ("no article text ... a page its scripts draw"): its headers say what it is."""
+    (tmp_path / "saved.html").write_bytes(_chrome())
+    (tmp_path / "saved.mhtml").write_bytes(_chrome())
+    corpus = ingest(tmp_path / "saved.html", progress=False).corpus
+    expected = ingest(tmp_path / "saved.mhtml", progress=False).corpus
+    assert (
+        corpus.select("url", "title", "text").rows()
+        == expected.select("url", "title", "text").rows()
+    )
+    assert corpus["url"].item() == BELTA

@@ -21,6 +21,7 @@ import datetime as dt
 import email
 import email.policy
 import email.utils
+import re
 from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -28,10 +29,21 @@ from pathlib import Path
 from toolkit.decode import decode
 from toolkit.records import Record, Skip, file_bytes
 
-__all__ = ["read_mhtml"]
+__all__ = ["is_mhtml", "read_mhtml"]
 
 _HTML = ("text/html", "application/xhtml+xml")
+_HEAD_CHARS = 4096  # where an MHTML file's headers are
+# MIME headers from the first line, one of them saying the body is multipart/related
+_MHTML_HEAD = re.compile(
+    r"\A(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)*?Content-Type:\s*multipart/related", re.I
+)
 _WHAT_TO_DO = "save the page again (Save as: 'Webpage, Single File' or 'Webpage, HTML only')"
+
+
+def is_mhtml(text: str) -> bool:
+    """Whether a file's text is an MHTML file (MIME headers, then a multipart/related body),
+    whatever its name: a page saved as "Webpage, Single File" and renamed ``.html``."""
+    return _MHTML_HEAD.match(text[:_HEAD_CHARS]) is not None
 
 
 def read_mhtml(

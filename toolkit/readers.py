@@ -148,6 +148,10 @@ def _read_html(
     path: str | Path, rel: str, options: dict[str, Any]
 ) -> Iterator[Record | Table | Skip]:
     for item in _read_text(path, rel):
+        if isinstance(item, Record) and archive_mhtml.is_mhtml(item.text):
+            # an MHTML file saved with an .html name: its MIME parts, not one page of them
+            yield from archive_mhtml.read_mhtml(path, rel, page=html_record)
+            continue
         if isinstance(item, Record) and telegram_html.is_export(item.text):
             # a page of Telegram Desktop's export: one row per message, as a table's
             rows, service = telegram_html.messages(item.text)
