@@ -30,8 +30,15 @@ def page(head: str = "", body: str = BODY, footer: str = "") -> str:
         ("2021-05-01", page(body="<time>May 1, 2021</time>" + BODY), "2021-05-01", None),
         ("2021-05-01", page(head='<meta property="article:published_time" content="2021-05-01T10:00:00">'),
          "2021-05-01", None),
-        # any other day is htmldate's and stands
-        ("2021-05-09", page(), "2021-05-09", None),
+        # a day in the page's metadata, its URL or a date line stands
+        ("2021-05-09", page(head='<meta property="article:published_time" content="2021-05-09">'),
+         "2021-05-09", None),
+        ("2021-05-09", page(body="<p>9 May 2021, 10:15</p>" + BODY), "2021-05-09", None),
+        # a day the extensive search found elsewhere is not the page's (trial F: a related
+        # story's image, "/uploads/i/20150909/..."; a Reuters page's revision date in a script)
+        ("2015-09-09", page(body=BODY + '<img src="/uploads/i/20150909/x.jpg">'), None,
+         "only by searching the page"),
+        ("2021-05-09", page(), None, "only by searching the page"),
         (None, page(), None, None),
     ],
 )  # fmt: skip

@@ -1,11 +1,12 @@
 """An HTML page's date from htmldate (through trafilatura), kept only where it is a day.
 
 htmldate's extensive search falls back to coarser evidence when a page states no day: a month
-and year ("May 2021") gives the month's first day, and a copyright line ("© 2020 БЕЛТА", "©
-1998-2024 ТАСС") the first of January of its year. Those look like dates and are not: a first
-of the month is kept only where htmldate finds it without the extensive search (the page's
-metadata, its URL) or the page writes that day in a short line (a stamp, any language); else
-the page is left undated, with a note.
+and year ("May 2021") gives the month's first day, a copyright line ("© 2020 БЕЛТА", "©
+1998-2024 ТАСС") the first of January of its year, and any date in the page's links or scripts
+(a related story's image, "/uploads/i/20150909/...") a day. Those look like dates and are not
+the page's: a date is kept only where htmldate finds it without the extensive search (the
+page's metadata, its URL) or the page writes that day in a short line (a stamp, any language);
+else the page is left undated, with a note.
 
 Example:
     >>> page = "<html><body><p>Talks in Minsk.</p><footer>© 2020 БЕЛТА</footer></body></html>"
@@ -30,9 +31,11 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 
 def checked_date(date: str | None, page: str, url: str | None) -> tuple[str | None, str | None]:
     """``date`` (ISO, as htmldate gave it for ``page``) and None, where it is a day the page
-    gives; (None, a note) where it is the first of a month or of a year that only a month or a
-    copyright year gave."""
-    if date is None or not date.endswith("-01"):
+    gives (its metadata, its URL, a short line that is a stamp of it); else (None, a note):
+    the first of a month or of a year that only a month or a copyright year gave, or a day
+    htmldate's extensive search found elsewhere (a related story's image address, a revision
+    date in a script)."""
+    if date is None:
         return date, None
     try:
         day = dt.date.fromisoformat(date[:10])
@@ -40,6 +43,11 @@ def checked_date(date: str | None, page: str, url: str | None) -> tuple[str | No
         return date, None
     if _metadata_date(page, url) == date[:10] or _written(page, day):
         return date, None
+    if not date.endswith("-01"):
+        return None, (
+            f"htmldate found {date[:10]} only by searching the page (its links, scripts or "
+            "text), not in its metadata, its URL or a date line: left undated"
+        )
     if day.month == 1:
         return None, (
             f"the page gives only a year ({day.year}: a copyright line or a year alone), no day:"
