@@ -154,8 +154,10 @@ if ctx.prepared.learned_chrome.height:
 # ## Duplicates and reprints
 #
 # Exact copies, near copies (most of the text shared) and partial reprints (one document holds
-# most of another). The canonical copy of a cluster is the earliest published; on a tie, the one
-# on the originating agency's own site.
+# most of another). The canonical copy of a cluster, the one `duplicates: collapse` keeps, is the
+# earliest published; on a tie, the one on the originating agency's own site, then the fullest.
+# A copy that another holds whole (an excerpt, a trimmed version) is canonical only when the
+# cluster has nothing fuller; `first_published` is still the earliest copy's date.
 
 # %%
 print(dups.summary())

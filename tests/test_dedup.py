@@ -232,6 +232,32 @@ def test_a_user_outlet_tables_own_site_decides_the_canonical_copy(tmp_path):
     assert own.pairs.select("doc_a", "doc_b").row(0) == ("z-own", "a-reprint")
 
 
+FULL = story(19, n=300)
+NEAR_FULL = FULL.replace("\n\n", "\n\nAnd ", 3)  # a near copy, a few words longer
+EXCERPT = "..." + " ".join(FULL.split()[120:160]) + "..."  # a search result's excerpt
+
+
+@pytest.mark.parametrize(
+    ("texts", "published", "canonical", "first"),
+    [
+        # the same day and site: the fuller copy, whatever the ids' order
+        ({"a-short": FULL, "b-long": NEAR_FULL}, {"a-short": 1, "b-long": 1}, "b-long", 1),
+        ({"a-long": NEAR_FULL, "b-short": FULL}, {"a-long": 1, "b-short": 1}, "a-long", 1),
+        # an excerpt published first: the article is kept, first_published is the excerpt's
+        ({"a-excerpt": EXCERPT, "b-full": FULL}, {"a-excerpt": 1, "b-full": 4}, "b-full", 1),
+        # an earlier full copy stays canonical over a later fuller near copy
+        ({"a-full": FULL, "b-near": NEAR_FULL}, {"a-full": 1, "b-near": 2}, "a-full", 1),
+    ],
+)
+def test_the_canonical_copy_is_the_earliest_whole_one(texts, published, canonical, first):
+    day = {d: dt.date(2014, 5, n) for d, n in published.items()}
+    dups = find_duplicates(corpus(texts, published=day, site=dict.fromkeys(texts, "x.com")))
+    clusters = dups.clusters
+    assert clusters["cluster_id"].unique().to_list() == [canonical]
+    assert clusters.filter(pl.col("is_canonical"))["doc_id"].to_list() == [canonical]
+    assert clusters["first_published"].unique().to_list() == [dt.date(2014, 5, first)]
+
+
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():
     text = story(12, n=200)
     dups = find_duplicates(

@@ -11,9 +11,10 @@ Three kinds of pair are found, within and across outlets:
   content-defined sample of shingles (every shingle whose hash falls in 1/``containment_sample``
   of the hash space), then are checked exactly like near pairs.
 
-Pairs are joined into clusters; the earliest published copy is canonical, and on a tie the copy
-on the originating agency's own site (as the outlet registry passed in knows the sites) wins over
-a reprint on another site.
+Pairs are joined into clusters; the earliest published copy is canonical. On a tie (the same
+day) the copy on the originating agency's own site (as the outlet registry passed in knows the
+sites) wins over a reprint on another site, then the fullest copy (the longest text) over an
+excerpt or a teaser of it, so ``duplicates: collapse`` keeps the whole article.
 
 :func:`find_duplicates` composes four steps that are functions of arrays and frames, so another
 engine can run them unchanged: signature batches (a map over chunks of documents) and banding (a

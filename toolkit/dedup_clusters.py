@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 PAIR_SCHEMA: dict[str, pl.DataType] = {
-    "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, doc_id)
+    "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, longer, doc_id)
     "doc_b": pl.String,
     "kind": pl.String,  # exact | near | contained (near_misses: below | template)
     "jaccard": pl.Float64,
@@ -253,10 +253,13 @@ def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.n
 
 def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
     """Each document's place in canonical order: earliest published first (undated last), then
-    the copy on its outlet's own site (as ``registry`` knows the sites), then doc_id.
+    the copy on its outlet's own site (as ``registry`` knows the sites), then the fullest copy
+    (the longest text: a full article before a search-result excerpt or a teaser of it), then
+    doc_id.
 
     Args:
-        docs: ``doc_id``, ``published``, ``outlet`` and ``site`` of every document, in corpus order.
+        docs: ``doc_id``, ``published``, ``outlet``, ``site`` and ``n_chars`` (the text's length;
+            all equal when absent) of every document, in corpus order.
         registry: the outlet registry whose sites say which site is an outlet's own.
     """
     own_site = {d: s.outlet for d, s in registry.sites.items() if s.outlet}
@@ -267,7 +270,14 @@ def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
                 pl.col("site").replace_strict(own_site, default=None) == pl.col("outlet")
             ).fill_null(False)
         )
-        .sort(["published", "own", "doc_id"], descending=[False, True, False], nulls_last=True)
+        .with_columns(
+            n_chars=pl.col("n_chars") if "n_chars" in docs.columns else pl.lit(0, pl.Int64)
+        )
+        .sort(
+            ["published", "own", "n_chars", "doc_id"],
+            descending=[False, True, True, False],
+            nulls_last=True,
+        )
     )
     rank = np.empty(docs.height, dtype=np.int64)
     rank[ordered["i"].to_numpy()] = np.arange(docs.height)
@@ -359,8 +369,9 @@ def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> 
 
     Exact and near pairs always join. A ``contained`` pair joins the smaller document to its
     container only when everything the container holds is one story: a compilation of several
-    agency stories does not merge those stories into one cluster. The first copy in ``rank``
-    is each cluster's canonical copy.
+    agency stories does not merge those stories into one cluster. Each cluster's canonical
+    copy is its first in ``rank`` of the copies that no other copy contains, so a whole article
+    is kept over an earlier excerpt of it; ``first_published`` is the earliest of all.
     """
     index = {d: i for i, d in enumerate(docs["doc_id"].to_list())}
     parent = np.arange(docs.height)
@@ -387,11 +398,13 @@ def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> 
     ):
         inner, outer = (index[a], index[b]) if c_ab >= c_ba else (index[b], index[a])
         holds.setdefault(outer, []).append((inner, outer))
+    held = np.zeros(docs.height, dtype=bool)
     for edges in holds.values():
         if len({find(inner) for inner, _ in edges}) == 1:
             for inner, outer in edges:
                 union(inner, outer)
-    return _label_clusters(docs, rank, _roots(parent))
+                held[inner] = True
+    return _label_clusters(docs, rank, _roots(parent), held)
 
 
 def _roots(parent: np.ndarray) -> np.ndarray:
@@ -404,10 +417,15 @@ def _roots(parent: np.ndarray) -> np.ndarray:
         roots = up
 
 
-def _label_clusters(docs: pl.DataFrame, rank: np.ndarray, roots: np.ndarray) -> pl.DataFrame:
+def _label_clusters(
+    docs: pl.DataFrame, rank: np.ndarray, roots: np.ndarray, held: np.ndarray
+) -> pl.DataFrame:
+    """Clusters named by their canonical copy: the first in ``rank`` of the copies no other
+    copy contains (``held``: an excerpt, a trimmed version), else the first in ``rank``."""
+    order = rank + held.astype(np.int64) * docs.height
     return (
         docs.select("doc_id", "published")
-        .with_columns(root=pl.Series(roots.astype(np.int64)), rank=pl.Series(rank))
+        .with_columns(root=pl.Series(roots.astype(np.int64)), rank=pl.Series(order))
         .with_columns(
             cluster_id=pl.col("doc_id").sort_by("rank").first().over("root"),
             cluster_size=pl.len().over("root").cast(pl.Int64),
