@@ -110,3 +110,42 @@ def test_a_text_page_is_dated_from_its_manifest_url(tmp_path: Path, text, url, e
     (tmp_path / "manifest.csv").write_text(f"file,url\ntalks.txt,{url}\n", encoding="utf-8")
     corpus = ingest(tmp_path / "pages", manifest=tmp_path / "manifest.csv").corpus
     assert corpus.select("published", "published_source").row(0) == expected
+
+
+LONG = " ".join(["word"] * 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (f"...who came to power in a landslide, {LONG} that...", "opens and"),
+        ("...who came to power in a landslide, had insisted for months that...", "opens with"),
+        ("… the army, which staged a May 22 coup.", "opens with"),
+        ('"...We live in a democracy," Bush said.', "opens with"),
+        (f"{LONG} and the fans will taste the…", "cut short"),
+        (f"{LONG} according to a new ...", "cut short"),
+        # a headline's ellipsis for effect, a finished sentence, an ellipsis inside: no note
+        ("Asia News Wrap: travel rebounds and more…", None),
+        (f"{LONG}.", None),
+        (f"{LONG} said... and then left.", None),
+        (f"{LONG}. ...", None),
+        ("", None),
+    ],
+)
+def test_excerpts_are_noted(text, note):
+    from toolkit.provenance_notes import excerpt_note
+
+    found = pl.select(excerpt_note(pl.lit(text), pl.lit(len(text.split())))).item()
+    assert (found is None) if note is None else (note in found)
+
+
+def test_an_excerpt_is_noted_in_the_load_report(tmp_path):
+    (tmp_path / "2015-01-10 Ousted premier rejects charges.txt").write_text(
+        "...who came to power in a landslide election in 2011, had insisted for months that the "
+        "nation's fragile democracy was under attack from protesters, the courts, and finally..."
+    )
+    (tmp_path / "2015-01-11 Whole.txt").write_text("The whole article. " * 20)
+    report = ingest(tmp_path).report
+    notes = {p.rsplit("/", 1)[-1]: n for p, n in report.select("path", "note").iter_rows()}
+    assert "text is an excerpt" in notes["2015-01-10 Ousted premier rejects charges.txt"]
+    assert notes["2015-01-11 Whole.txt"] is None

@@ -19,7 +19,7 @@ from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
 from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
-from toolkit.provenance_notes import field_notes
+from toolkit.provenance_notes import excerpt_note, field_notes
 from toolkit.sources import REPORT_SCHEMA, Manifest
 
 __all__ = [
@@ -201,7 +201,8 @@ def resolved(
     )
     texts = texts.with_columns(word_counts(texts["n_words"], texts["text"], texts["lang"]))
     uncounted = pl.when(col("lang") == "ja").then(pl.lit(UNCOUNTED_NOTE))
-    note = pl.concat_str(col("_note"), uncounted, separator="; ", ignore_nulls=True)
+    excerpt = texts.select(excerpt_note(col("text"), col("n_words"))).to_series()
+    note = pl.concat_str(col("_note"), uncounted, excerpt, separator="; ", ignore_nulls=True)
     return fields.hstack(texts).with_columns(pl.when(note != "").then(note).alias("_note"))
 
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import polars as pl
 
-__all__ = ["field_notes"]
+__all__ = ["EXCERPT_MIN_WORDS", "excerpt_note", "field_notes"]
 
 col = pl.col
+
+# An ellipsis that opens the text (after a quote mark or spaces), or closes it right after a word:
+# where a search result, a feed's teaser or a preview cut the article.
+_OPENS_CUT = r"^\s*[\"'“«]?\s*(?:\.{3}|…)"
+_CLOSES_CUT = r"[\p{L}\p{N},;]\s*(?:\.{3}|…)\s*[\"'”»]?\s*$"
+EXCERPT_MIN_WORDS = 20  # a headline may end in "..." for effect ("and more…"): not a cut
 
 
 def field_notes() -> pl.Expr:
@@ -85,4 +91,22 @@ def field_notes() -> pl.Expr:
         ],
         separator="; ",
         ignore_nulls=True,
+    )
+
+
+def excerpt_note(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
+    """A note where the text is an excerpt, not the whole article: it opens with an ellipsis
+    (a search result's "...who came to power in..."), or, at :data:`EXCERPT_MIN_WORDS` words or
+    more, closes with one right after a word (a teaser or a preview cut mid-sentence). Null
+    otherwise. Duplicates keep a whole copy over an excerpt of it either way."""
+    opens = text.str.contains(_OPENS_CUT)
+    closes = text.str.contains(_CLOSES_CUT) & (n_words >= EXCERPT_MIN_WORDS)
+    return (
+        pl.when(opens & closes)
+        .then(pl.lit("text is an excerpt: it opens and closes with an ellipsis"))
+        .when(opens)
+        .then(pl.lit("text is an excerpt: it opens with an ellipsis"))
+        .when(closes)
+        .then(pl.lit("text is cut short: it closes with an ellipsis mid-sentence"))
+        .fill_null(pl.lit(None, pl.String))
     )
