@@ -31,6 +31,7 @@ LAYERS: dict[str, str] = {
     "archive_warc": "load",
     "archive_mhtml": "load",
     "saved_pages": "load",
+    "saved_corpus": "load",
     "html_dates": "load",
     "telegram_html": "load",
     "export_lexis": "load",

@@ -21,6 +21,7 @@ from toolkit.ingest_passes import LINES_KEPT, finish, finish_batches
 from toolkit.ingest_read import BATCH_BYTES, BATCH_FILES, MAX_FILE_MB, batches, read_batch
 from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
 from toolkit.load_options import LoadOptions, date_reading, outlet_registry
+from toolkit.saved_corpus import read_saved, split_saved, with_saved
 from toolkit.sources import REPORT_SCHEMA, find_sources
 
 # the steps of a load live in ingest_read (the map), ingest_passes (the global steps) and
@@ -121,7 +122,10 @@ def ingest(
         StrictModeError: ``strict`` and something was skipped.
     """
     reg = outlet_registry(outlets, outlet_names)
-    found = find_sources(source, manifest)
+    saved_files, found = split_saved(find_sources(source, manifest))
+    saved = read_saved(saved_files)  # read as saved, not loaded again (toolkit.saved_corpus)
+    if saved_files and not found.files:
+        return with_saved(Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), found.report), saved)
     reading = date_reading(date_format, dayfirst, found)
     options = LoadOptions(
         reg=reg,
@@ -135,9 +139,10 @@ def ingest(
     if not is_local(engine):
         from toolkit.dask_load import ingest_on_dask
 
-        return ingest_on_dask(found, engine, options, columns=columns, max_file_mb=max_file_mb)
+        loaded = ingest_on_dask(found, engine, options, columns=columns, max_file_mb=max_file_mb)
+        return with_saved(loaded, saved)
     read = _read_locally(found.files, columns=columns, max_file_mb=max_file_mb, progress=progress)
-    return finish_batches(
+    loaded = finish_batches(
         read,
         found.report,
         manifest=found.manifest,
@@ -145,6 +150,7 @@ def ingest(
         slice_bytes=BATCH_BYTES,
         lines_kept=LINES_KEPT,
     )
+    return with_saved(loaded, saved)
 
 
 def _read_locally(

@@ -1,0 +1,108 @@
+"""A corpus the toolkit saved (``toolkit ingest -o corpus.parquet``, or a loaded corpus written
+with ``write_parquet``) read back as it was saved: its ids, texts, dates and outlets kept, not
+cleaned, dated and named a second time (which would give new ids from the new path, so that
+duplicates and results found on the saved corpus would join none of its rows).
+
+A parquet file is a saved corpus when it holds every column of ``CORPUS_SCHEMA``; columns added
+after the load (``cluster_id`` from :func:`toolkit.mark_duplicates`) are not kept.
+
+Example:
+    >>> saved, rest = split_saved(find_sources(["corpus.parquet", "new/"]))   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import polars as pl
+
+from toolkit.errors import InputError
+from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
+from toolkit.readers import suffix
+from toolkit.sources import REPORT_SCHEMA, Sources
+
+__all__ = ["SAVED_NOTE", "is_saved_corpus", "read_saved", "split_saved", "with_saved"]
+
+SAVED_NOTE = "a corpus the toolkit saved: read as saved (its ids, text, dates and outlets kept)"
+
+
+def is_saved_corpus(path: str | Path) -> bool:
+    """Whether ``path`` is a parquet file with every column of ``CORPUS_SCHEMA``."""
+    if suffix(path).lower() != ".parquet":
+        return False
+    try:
+        names = set(pl.read_parquet_schema(path))
+    except (pl.exceptions.PolarsError, OSError):
+        return False  # the table reader says why it cannot be read
+    return set(CORPUS_SCHEMA) <= names
+
+
+def split_saved(found: Sources) -> tuple[list[tuple[str | Path, str]], Sources]:
+    """(the saved corpora among ``found``'s files, ``found`` with the other files)."""
+    saved = [f for f in found.files if is_saved_corpus(f[0])]
+    if not saved:
+        return [], found
+    return saved, replace(found, files=[f for f in found.files if f not in saved])
+
+
+def read_saved(files: list[tuple[str | Path, str]]) -> Ingest:
+    """The saved corpora's rows in ``CORPUS_SCHEMA``, each loaded in the report with a note;
+    a row whose ``doc_id`` an earlier row has is skipped, naming the file and row it repeats.
+
+    Raises:
+        InputError: a file's corpus column holds values of another type (it names the file).
+    """
+    corpora = [pl.DataFrame(schema={**CORPUS_SCHEMA, "_rel": pl.String, "_row": pl.Int64})]
+    for path, rel in files:
+        frame = pl.read_parquet(path, columns=list(CORPUS_SCHEMA))
+        try:
+            frame = frame.cast(CORPUS_SCHEMA)
+        except pl.exceptions.PolarsError as e:
+            raise InputError(
+                "this parquet file has the corpus's columns but not its types "
+                f"({str(e).splitlines()[0]}); write it again with `toolkit ingest`",
+                path=rel,
+            ) from None
+        corpora.append(
+            frame.with_columns(_rel=pl.lit(rel), _row=pl.int_range(pl.len(), dtype=pl.Int64))
+        )
+    rows = pl.concat(corpora)
+    first = pl.col("_row").first().over("doc_id")
+    first_file = pl.col("_rel").first().over("doc_id")
+    repeat = (pl.col("_rel") != first_file) | (pl.col("_row") != first)
+    report = rows.select(
+        path="_rel",
+        record="_row",
+        line=pl.lit(None, pl.Int64),
+        status=pl.when(repeat).then(pl.lit("skipped")).otherwise(pl.lit("loaded")),
+        reason=pl.when(repeat).then(
+            pl.format("duplicate id: same doc_id as {} record {}", first_file, first)
+        ),
+        doc_id="doc_id",
+        note=pl.when(~repeat).then(pl.lit(SAVED_NOTE)),
+        encoding=pl.lit("utf-8"),
+    ).cast(REPORT_SCHEMA)
+    return Ingest(rows.filter(~repeat).select(list(CORPUS_SCHEMA)), report)
+
+
+def with_saved(loaded: Ingest, saved: Ingest) -> Ingest:
+    """The saved corpora's rows, then the loaded ones whose ids the saved do not have (the
+    others skipped in the report, naming the id)."""
+    if not saved.report.height:
+        return loaded
+    again = loaded.corpus["doc_id"].is_in(saved.corpus["doc_id"].implode())
+    repeated = loaded.corpus.filter(again)["doc_id"]
+    report = loaded.report.with_columns(
+        status=pl.when(pl.col("doc_id").is_in(repeated.implode()))
+        .then(pl.lit("skipped"))
+        .otherwise(pl.col("status")),
+        reason=pl.when(pl.col("doc_id").is_in(repeated.implode()))
+        .then(pl.lit("duplicate id: the same article as a row of a saved corpus"))
+        .otherwise(pl.col("reason")),
+    )
+    return Ingest(
+        pl.concat([saved.corpus, loaded.corpus.filter(~again)]),
+        pl.concat([saved.report, report]),
+        loaded.learned_chrome,
+    )
