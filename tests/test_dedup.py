@@ -258,6 +258,30 @@ def test_the_canonical_copy_is_the_earliest_whole_one(texts, published, canonica
     assert clusters["first_published"].unique().to_list() == [dt.date(2014, 5, first)]
 
 
+@pytest.mark.parametrize(
+    ("days", "max_days", "linked"),
+    [
+        ((1, 1), 1, True),
+        ((1, 2), 1, True),
+        ((1, 3), 1, False),  # the same formula two days later: another story
+        ((1, 30), 7, False),
+        ((1, 30), None, True),  # no limit: a reprint a month later
+        ((1, None), 1, True),  # undated: nothing says they are apart
+    ],
+)
+def test_max_days_leaves_copies_dated_apart_unlinked(days, max_days, linked):
+    texts = {"a": story(21, n=200), "b": story(21, n=200), "c": story(21, n=200) + " Extra."}
+    day = dict(zip("abc", [*days, days[0]], strict=True))
+    published = {d: dt.date(2022, 3, n) if n else None for d, n in day.items()}
+    dups = find_duplicates(corpus(texts, published=published), max_days=max_days)
+    pair = {tuple(sorted(p)): k for *p, k in dups.pairs.select("doc_a", "doc_b", "kind").rows()}
+    assert pair[("a", "c")] == "near"  # the same day: always linked
+    assert (("a", "b") in pair) == linked and (("b", "c") in pair) == linked
+    misses = dups.near_misses.filter(pl.col("kind") == "apart")
+    assert misses.height == (0 if linked else 2) == dups.stats["apart"]
+    assert dups.clusters["cluster_id"].n_unique() == (1 if linked else 2)
+
+
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():
     text = story(12, n=200)
     dups = find_duplicates(

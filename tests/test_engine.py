@@ -64,7 +64,7 @@ def _same_duplicates(corpus, client, **options) -> None:
     assert_frame_equal(local.clusters, dask.clusters)
     assert_frame_equal(local.near_misses, dask.near_misses)
     keys = ("documents", "empty", "too_short", "large_buckets", "boilerplate_shingles",
-            "candidates", "rejected", "template")  # fmt: skip
+            "candidates", "rejected", "template", "apart")  # fmt: skip
     for key in keys:
         assert local.stats[key] == dask.stats[key], key
 
@@ -170,6 +170,7 @@ def _reprints() -> pl.DataFrame:
         {"chunk_size": 5, "max_bucket": 2},
         {"chunk_size": 7, "threshold": 0.8, "containment": 0.5, "bands": 16},
         {"chunk_size": 100},
+        {"chunk_size": 6, "max_days": 1, "min_shingles": 4},  # copies dated apart unlinked
     ],
 )
 def test_made_up_reprints_give_the_same_tables(client, options):

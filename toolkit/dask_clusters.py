@@ -10,7 +10,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
-from toolkit.dedup_clusters import PAIR_SCHEMA, pair_kinds, pair_tables
+from toolkit.dedup_clusters import PAIR_SCHEMA, apart, pair_kinds, pair_tables
 
 __all__ = ["cat_arrays", "cluster_links", "forest", "merge", "pair_part", "tree"]
 
@@ -26,17 +26,21 @@ def cat_arrays(pieces) -> tuple[np.ndarray, ...]:
     return tuple(np.concatenate(list(x)) for x in zip(*pieces, strict=True))
 
 
-def pair_part(docs, rank, found: Candidates, checked, *, threshold, containment, min_shingles):
+def pair_part(
+    docs, rank, found: Candidates, checked, *, threshold, containment, min_shingles, max_days
+):
     """A partition's pairs and near misses, and its exact and near links (rows) for clusters."""
     pairs, misses = pair_tables(
         docs, rank, found, checked, threshold=threshold, containment=containment,
-        min_shingles=min_shingles,
+        min_shingles=min_shingles, max_days=max_days,
     )  # fmt: skip
     near, _, _ = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
-    a = np.concatenate([found.exact_a, checked.a[near]])
-    b = np.concatenate([found.exact_b, checked.b[near]])
+    near &= ~apart(docs, checked.a, checked.b, max_days)
+    exact = ~apart(docs, found.exact_a, found.exact_b, max_days)
+    a = np.concatenate([found.exact_a[exact], checked.a[near]])
+    b = np.concatenate([found.exact_b[exact], checked.b[near]])
     return {"pairs": pairs, "misses": misses, "links": forest(a, b)}
 
 

@@ -125,7 +125,8 @@ def find_duplicates_dask(
     rank_f = client.scatter(rank, broadcast=True, hash=False)
     tables = [
         client.submit(pair_part, docs, rank_f, f, c, threshold=opts.threshold,
-                      containment=opts.containment, min_shingles=opts.min_shingles)
+                      containment=opts.containment, min_shingles=opts.min_shingles,
+                      max_days=opts.max_days)
         for f, c in zip(found, checked, strict=True)
     ]  # fmt: skip
     forest = tree(client, [client.submit(_take, t, "links") for t in tables])
@@ -157,6 +158,7 @@ def _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short
         "candidates": n_candidates,
         "rejected": near_misses.height,
         "template": int((near_misses["kind"] == "template").sum()),
+        "apart": int((near_misses["kind"] == "apart").sum()),
         "seconds_verify": laps[2] - laps[1],
         "seconds": time.perf_counter() - started,
         "engine": "dask",

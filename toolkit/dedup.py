@@ -140,6 +140,15 @@ class DedupOptions:
         minimum=0,
         maximum=10_000,
     )
+    max_days: int | None = option(
+        None,
+        "copies dated more than this many days apart are not linked (near_misses kind 'apart'): "
+        "a headline formula repeated weeks later ('China renews red alert for high "
+        "temperatures') is another story; none: no limit, as a reprint may come months later",
+        types=(int, type(None)),
+        minimum=0,
+        maximum=100_000,
+    )
     template_docs: int = option(
         5,
         "a shingle in more than this many documents of one site (or outlet) is that series' "
@@ -211,7 +220,7 @@ class Duplicates:
             f"{s['documents']} documents: {n_clusters} clusters of copies holding "
             f"{multi.height} documents; {self.clusters['cluster_id'].n_unique()} distinct stories.",
             "pairs: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in ("exact", "near", "contained")),
-            f"candidates checked: {s['candidates']} ({s['rejected']} below both thresholds)",
+            f"candidates checked: {s['candidates']}; pairs found not copies: {s['rejected']}",
             f"time: {s['seconds']:.2f} s ({s['documents'] / max(s['seconds'], 1e-9):,.0f} docs/s)",
         ]
         if s["empty"]:
@@ -223,6 +232,11 @@ class Duplicates:
             )
         if s.get("template"):
             lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
+        if s.get("apart"):
+            lines.append(
+                f"pairs alike but dated over max_days={self.options['max_days']} days apart "
+                f"(not copies): {s['apart']}"
+            )
         if s["large_buckets"]:
             lines.append(
                 f"buckets over max_bucket={self.options['max_bucket']}: {s['large_buckets']} "
@@ -308,6 +322,7 @@ def find_duplicates(
         pairs, near_misses = pair_tables(
             read.docs, rank, found, checked, threshold=opts.threshold,
             containment=opts.containment, min_shingles=opts.min_shingles,
+            max_days=opts.max_days,
         )  # fmt: skip
         laps.append(time.perf_counter())
         clusters = cluster_table(read.docs, rank, pairs)
@@ -370,6 +385,7 @@ def _stats(
         "candidates": int(found.a.size),
         "rejected": near_misses.height,
         "template": int((near_misses["kind"] == "template").sum()),
+        "apart": int((near_misses["kind"] == "apart").sum()),
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }

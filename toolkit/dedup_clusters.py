@@ -33,6 +33,7 @@ __all__ = [
     "CLUSTER_SCHEMA",
     "PAIR_SCHEMA",
     "Verified",
+    "apart",
     "canonical_rank",
     "cluster_table",
     "pair_kinds",
@@ -48,7 +49,7 @@ __all__ = [
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, longer, doc_id)
     "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained (near_misses: below | template)
+    "kind": pl.String,  # exact | near | contained (near_misses: below | template | apart)
     "jaccard": pl.Float64,
     "containment_a_in_b": pl.Float64,
     "containment_b_in_a": pl.Float64,
@@ -311,6 +312,16 @@ def pair_kinds(
     return near & ~template, contained & ~template, template
 
 
+def apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, max_days: int | None) -> np.ndarray:
+    """Whether the documents of each pair (rows ``a``, ``b``) are both dated and published more
+    than ``max_days`` days apart (all False when ``max_days`` is None)."""
+    if max_days is None or a.size == 0:
+        return np.zeros(a.size, dtype=bool)
+    days = docs["published"].cast(pl.Int64).to_numpy()  # NaN where undated
+    gap = np.abs(days[a] - days[b])
+    return np.nan_to_num(gap, nan=0) > max_days
+
+
 def pair_tables(
     docs: pl.DataFrame,
     rank: np.ndarray,
@@ -320,29 +331,42 @@ def pair_tables(
     threshold: float,
     containment: float,
     min_shingles: int,
+    max_days: int | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
-    ``template``), by :func:`pair_kinds`. Each pair is oriented so that ``doc_a`` comes first
-    in ``rank``."""
+    ``template``; or exact, near or contained but dated more than ``max_days`` apart, kind
+    ``apart``), by :func:`pair_kinds`. Each pair is oriented so that ``doc_a`` comes first in
+    ``rank``."""
     near, contained, template = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
-    kept = near | contained
-    exact = np.ones(found.exact_a.size)
+    far = apart(docs, checked.a, checked.b, max_days)
+    kept = (near | contained) & ~far
+    far_exact = apart(docs, found.exact_a, found.exact_b, max_days)
+    ea, eb = found.exact_a[~far_exact], found.exact_b[~far_exact]
+    exact = np.ones(ea.size)
     pairs = _pair_table(
         docs, rank,
-        np.concatenate([found.exact_a, checked.a[kept]]),
-        np.concatenate([found.exact_b, checked.b[kept]]),
+        np.concatenate([ea, checked.a[kept]]),
+        np.concatenate([eb, checked.b[kept]]),
         np.concatenate([np.full(exact.size, "exact"), np.where(near[kept], "near", "contained")]),
         np.concatenate([exact, checked.jaccard[kept]]),
         np.concatenate([exact, checked.c_a[kept]]),
         np.concatenate([exact, checked.c_b[kept]]),
     )  # fmt: skip
     below = ~kept
+    ones = np.ones(int(far_exact.sum()))
     near_misses = _pair_table(
-        docs, rank, checked.a[below], checked.b[below],
-        np.where(template[below], "template", "below"),
-        checked.jaccard[below], checked.c_a[below], checked.c_b[below],
+        docs, rank,
+        np.concatenate([found.exact_a[far_exact], checked.a[below]]),
+        np.concatenate([found.exact_b[far_exact], checked.b[below]]),
+        np.concatenate([
+            np.full(ones.size, "apart"),
+            np.where(far[below], "apart", np.where(template[below], "template", "below")),
+        ]),
+        np.concatenate([ones, checked.jaccard[below]]),
+        np.concatenate([ones, checked.c_a[below]]),
+        np.concatenate([ones, checked.c_b[below]]),
     )  # fmt: skip
     return pairs, near_misses
 
