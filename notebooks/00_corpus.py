@@ -197,7 +197,8 @@ if chosen.height:
     display(d.say("<h3>What changed between copies</h3><p>{n} of the {total} duplicate pairs, "
                   "aligned paragraph by paragraph: shared passages, and what the later copy "
                   "added, removed, edited or merged. Copies across outlets or sites come first, "
-                  "then the least similar, one pair per cluster.</p>", n=chosen.height,
+                  "then near copies before partial ones, the least similar first, one pair per "
+                  "cluster.</p>", n=chosen.height,
                   total=dups.pairs.height))  # fmt: skip
 for a, b in chosen.select("doc_a", "doc_b").iter_rows():
     display(dups.explain(a, b))

@@ -109,6 +109,23 @@ def test_cluster_table_and_pairs_to_explain_prefer_copies_across_sites():
     assert chosen.select("doc_a", "doc_b").rows() == [("own", "copy")]
 
 
+def test_pairs_to_explain_read_near_copies_before_excerpts():
+    words = [f"w{i}" for i in range(300)]
+    full, edited = " ".join(words), " ".join(w if i % 25 else "x" for i, w in enumerate(words))
+    texts = {
+        "a-full": full,
+        "b-excerpt": " ".join(words[100:140]),  # contained, the least similar of the cluster
+        "c-edited": edited,  # near: copy edits
+    }
+    c = pl.DataFrame({"doc_id": list(texts), "text": list(texts.values()),
+                      "outlet": ["BelTA"] * 3, "site": ["belta.by"] * 3})  # fmt: skip
+    dups = toolkit.find_duplicates(c, min_shingles=5)
+    kinds = {(a, b): k for a, b, k in dups.pairs.select("doc_a", "doc_b", "kind").rows()}
+    assert kinds[("a-full", "b-excerpt")] == "contained" and kinds[("a-full", "c-edited")] == "near"
+    chosen = overview.pairs_to_explain(dups, c, n=1)
+    assert chosen["kind"].to_list() == ["near"]
+
+
 def test_no_pair_is_explained_without_duplicates():
     c = pl.DataFrame(
         {

@@ -228,9 +228,11 @@ def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
 
 
 def pairs_to_explain(dups: Duplicates, corpus: pl.DataFrame, *, n: int) -> pl.DataFrame:
-    """Up to ``n`` reported pairs worth reading: copies across outlets or sites first, then the
-    least similar (where the edits are), one pair per cluster. No pair when no duplicate was
-    reported: near misses are not copies, and aligning them shows nothing worth reading."""
+    """Up to ``n`` reported pairs worth reading: copies across outlets or sites first, then
+    near copies before partial ones (a contained pair is mostly an excerpt beside its article:
+    one passage shared, the rest "added"), the least similar first (where the edits are), one
+    pair per cluster. No pair when no duplicate was reported: near misses are not copies, and
+    aligning them shows nothing worth reading."""
     meta = corpus.select("doc_id", "outlet", "site")
     ranked = (
         dups.pairs.join(meta.rename({"doc_id": "doc_a", "outlet": "oa", "site": "sa"}), on="doc_a")
@@ -240,7 +242,11 @@ def pairs_to_explain(dups: Duplicates, corpus: pl.DataFrame, *, n: int) -> pl.Da
             across=(pl.col("oa") != pl.col("ob")).fill_null(True)
             | (pl.col("sa") != pl.col("sb")).fill_null(True)
         )
-        .sort(["across", "jaccard", "doc_a", "doc_b"], descending=[True, False, False, False])
+        .with_columns(near=pl.col("kind") == "near")
+        .sort(
+            ["across", "near", "jaccard", "doc_a", "doc_b"],
+            descending=[True, True, False, False, False],
+        )
         .unique("cluster_id", keep="first", maintain_order=True)
     )
     return ranked.head(n).select(
