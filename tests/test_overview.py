@@ -58,6 +58,22 @@ def test_removed_fragments_are_chrome_lines_and_cut_datelines_not_rewrapped_text
 
 
 @pytest.mark.parametrize(
+    ("raw", "clean", "removed"),
+    [
+        # sentences glued in the raw text, parted by cleaning: nothing removed
+        ("WASHINGTON — Talks ended.Economics, guilt.That is all.",
+         "Talks ended.\n\nEconomics, guilt.\n\nThat is all.", ["WASHINGTON —"]),
+        ("far-from-\xadtrustworthy credit", "far-from-trustworthy credit", []),
+        ("Home | News\nPutin met.\nShare this", "Putin met.", ["Home | News", "Share this"]),
+        ("Putin met Lukashenko, TASS reports, today.", "Putin met Lukashenko today.",
+         [", TASS reports,"]),
+    ],
+)  # fmt: skip
+def test_removed_fragments_are_the_raw_texts_own_words(raw, clean, removed):
+    assert overview.removed_fragments(raw, clean) == removed
+
+
+@pytest.mark.parametrize(
     ("raw", "clean", "sizes"),
     [
         # a glued paragraph split: more line breaks, the same characters (an HTML page's text)

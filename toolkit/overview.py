@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import random
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -186,20 +187,30 @@ def cleaning_sample(corpus: pl.DataFrame, *, n: int, seed: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
 def removed_fragments(raw: str, clean: str) -> list[str]:
     """The parts of each raw line that are not in the clean text, line by line: whole lines of
-    chrome, or a dateline cut from the start of a paragraph. Words are compared in order, so
-    re-wrapped and re-joined paragraphs do not count as removed."""
-    raw_words = [(i, w) for i, line in enumerate(raw.splitlines()) for w in line.split()]
+    chrome, or a dateline cut from the start of a paragraph. Words and punctuation marks are
+    compared in order, so re-wrapped, re-joined and split paragraphs (a glued "Greece.Economics"
+    that cleaning parts at the full stop) do not count as removed. Each fragment is the raw
+    line's own text, from its first removed token to its last, runs apart joined by " … "."""
+    spans = [(i, m.start(), m.end(), m.group()) for i, line in enumerate(raw.splitlines())
+             for m in _TOKEN.finditer(line)]  # fmt: skip
     matcher = difflib.SequenceMatcher(
-        None, [w for _, w in raw_words], clean.split(), autojunk=False
+        None, [t for *_, t in spans], _TOKEN.findall(clean), autojunk=False
     )
-    gone: dict[int, list[str]] = {}
+    gone: dict[int, list[tuple[int, int]]] = {}
     for op, a0, a1, _, _ in matcher.get_opcodes():
         if op in ("delete", "replace"):
-            for i, w in raw_words[a0:a1]:
-                gone.setdefault(i, []).append(w)
-    return [" ".join(words) for _, words in sorted(gone.items())]
+            run = spans[a0:a1]
+            for line in sorted({i for i, *_ in run}):
+                mine = [(s, e) for i, s, e, _ in run if i == line]
+                gone.setdefault(line, []).append((mine[0][0], mine[-1][1]))
+    lines = raw.splitlines()
+    found = [" … ".join(lines[i][s:e] for s, e in runs) for i, runs in sorted(gone.items())]
+    return [f for f in found if f.replace("\xad", "").strip()]  # not a soft hyphen alone
 
 
 def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
