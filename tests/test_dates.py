@@ -107,8 +107,18 @@ def test_weekday_mentioned(text, weekday):
         ("20221219_putin_minsk", D(2022, 12, 19), "putin_minsk"),
         ("000_1404d31ced177757", None, None),
         ("2013-13-40 Not a date", None, "Not a date"),
+        # a quotation mark's character reference a scraper left glued to a word
+        ("2013-01-15T000000Z Myanmar8217s Fight", D(2013, 1, 15), "Myanmar’s Fight"),
+        ("2013-04-07T000000Z Rift Threatens Myanmarx2019s Reforms", D(2013, 4, 7),
+         "Rift Threatens Myanmar’s Reforms"),
+        ("2014-05-01 Her Dance 8216The One Hundreds8217", D(2014, 5, 1),
+         "Her Dance ‘The One Hundreds’"),
+        ("2014-05-01 8220Peace8221 talks", D(2014, 5, 1), "“Peace” talks"),
+        # a number standing alone, or inside a word, is a number
+        ("2014-05-01 Flight MH17 8217 down", D(2014, 5, 1), "Flight MH17 8217 down"),
+        ("2014-05-01 Order 18217 signed", D(2014, 5, 1), "Order 18217 signed"),
     ],
-)
+)  # fmt: skip
 def test_parse_filename(stem, date, title):
     assert parse_filename(stem) == (date, title)
 

@@ -117,16 +117,39 @@ def weekday_mentioned(text: str) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
+# What a scraper leaves of a quotation mark's character reference in a file name once "&#", ";"
+# or "\" is stripped: "Myanmar8217s", "Myanmarx2019s" (the NYT files of chinadaily-nyt).
+_REFERENCE_LEFT = re.compile(
+    r"(?<=[^\W\d_])(?:(8217|8221)|x(2019|201[dD]))(?=[^\W\d_]|\s|$)"  # after a word: ’ ”
+    r"|(?<![^\s(])(?:(8216|8220)|x(2018|201[cC]))(?=[^\W\d_])"  # before one: ‘ “
+)
+_QUOTES = {"8216": "‘", "8217": "’", "8220": "“", "8221": "”"}
+
+
 def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date | None, str | None]:
-    """A date and a title from a file name such as ``2013-01-04 China helping Africa``."""
+    """A date and a title from a file name such as ``2013-01-04 China helping Africa``; in the
+    title, a quotation mark's character reference left glued to a word by a scraper
+    ("Myanmar8217s", "Myanmarx2019s") is read as the mark ("Myanmar’s").
+
+    Example:
+        >>> parse_filename("2013-01-15T000000Z Myanmar8217s Fight With Rebels")[1]
+        'Myanmar’s Fight With Rebels'
+    """
     reg = reg or registry()
     for pattern in reg.filename_patterns:
         m = pattern.match(stem)
         if m:
             d = date_from_groups(m, reg=reg)
             title = (m.groupdict().get("title") or "").strip() or None
+            if title:
+                title = _REFERENCE_LEFT.sub(_quote, title)
             return (d.complete() if d else None), title
     return None, None
+
+
+def _quote(m: re.Match) -> str:
+    decimal = m.group(1) or m.group(3)
+    return _QUOTES[decimal or str(int(m.group(2) or m.group(4), 16))]
 
 
 def column_dates(
