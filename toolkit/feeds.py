@@ -136,7 +136,8 @@ def _untracked(link: str | None) -> str | None:
         return link
 
 
-def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
+def _row(entry: Any, feed: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """An item's row, and whether it holds a full text beyond its description."""
     content = max(_contents(entry), key=len, default="")
     summary = _summary(entry)
     source = entry.get("source") or {}
@@ -158,7 +159,7 @@ def _row(entry: Any, feed: dict[str, Any]) -> dict[str, Any]:
     }
     if row.get("url") != (link := _text(entry.get("link"))):
         row["link"] = link  # as the feed wrote it (a FeedBurner redirect, tracking parameters)
-    return {k: v for k, v in row.items() if v is not None}
+    return {k: v for k, v in row.items() if v is not None}, len(content) > len(summary)
 
 
 def items(data: bytes) -> Documents:
@@ -177,11 +178,11 @@ def items(data: bytes) -> Documents:
     lines = _lines(data, len(entries))
     full = 0
     for index, entry in enumerate(entries):
-        row = _row(entry, feed)
+        row, has_full = _row(entry, feed)
         if "title" not in row and "text" not in row:
             found.skips.append((index, lines[index], "a feed item with neither title nor text"))
             continue
-        full += any(len(c) > len(_summary(entry)) for c in _contents(entry))
+        full += has_full
         found.rows.append((index, lines[index], row))
     if found.rows:
         found.note = (f"{note}; {full} of {len(found.rows)} carry a full text (content:encoded, "
