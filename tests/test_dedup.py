@@ -282,6 +282,28 @@ def test_max_days_leaves_copies_dated_apart_unlinked(days, max_days, linked):
     assert dups.clusters["cluster_id"].n_unique() == (1 if linked else 2)
 
 
+@pytest.mark.parametrize(
+    ("days", "max_days", "clusters"),
+    [
+        # a live page updated daily under one title: windows of max_days from their first copy
+        ((1, 2, 3, 4, 5), 1, [["d1", "d2"], ["d3", "d4"], ["d5"]]),
+        ((1, 2, 3, 4, 5), 2, [["d1", "d2", "d3"], ["d4", "d5"]]),
+        ((1, 2, 3, 4, 5), None, [["d1", "d2", "d3", "d4", "d5"]]),
+        # the undated copy (linked to every other) stays with the first window by date
+        ((3, None, 1, 2, 6), 1, [["d1"], ["d2", "d3", "d4"], ["d5"]]),
+    ],
+)
+def test_max_days_cuts_a_chain_of_copies_into_windows(days, max_days, clusters):
+    text = story(23, n=200)
+    ids = [f"d{i}" for i in range(1, 6)]
+    published = {d: dt.date(2022, 3, n) if n else None for d, n in zip(ids, days, strict=True)}
+    dups = find_duplicates(corpus(dict.fromkeys(ids, text), published=published), max_days=max_days)
+    groups = dups.clusters.group_by("cluster_id").agg(pl.col("doc_id").sort())["doc_id"]
+    assert sorted(groups.to_list()) == clusters
+    sizes = dict(dups.clusters.select("doc_id", "cluster_size").rows())
+    assert all(sizes[d] == len(group) for group in clusters for d in group)
+
+
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():
     text = story(12, n=200)
     dups = find_duplicates(

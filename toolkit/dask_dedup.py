@@ -137,7 +137,8 @@ def find_duplicates_dask(
     near_misses = _concat([t["misses"] for t in gathered])
     laps.append(time.perf_counter())
     nodes, roots = client.gather(forest)
-    clusters = cluster_table(read.docs, rank, cluster_links(read.docs, nodes, roots, pairs))
+    links = cluster_links(read.docs, nodes, roots, pairs)
+    clusters = cluster_table(read.docs, rank, links, opts.max_days)
     stats = _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short)
     stats |= {"workers": workers, "partitions": len(starts), "shuffle_buckets": width}
     return Duplicates(

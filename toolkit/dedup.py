@@ -325,7 +325,7 @@ def find_duplicates(
             max_days=opts.max_days,
         )  # fmt: skip
         laps.append(time.perf_counter())
-        clusters = cluster_table(read.docs, rank, pairs)
+        clusters = cluster_table(read.docs, rank, pairs, opts.max_days)
     stats = _stats(signed, eligible, found, near_misses, [started, *laps])
     stats["cpu_seconds"] = time.process_time() - cpu  # every thread of this process
     return Duplicates(

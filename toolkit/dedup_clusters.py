@@ -388,7 +388,9 @@ def _pair_table(docs, rank, a, b, kind, jaccard, c_a, c_b) -> pl.DataFrame:
     ).sort("doc_a", "doc_b")
 
 
-def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> pl.DataFrame:
+def cluster_table(
+    docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame, max_days: int | None = None
+) -> pl.DataFrame:
     """Connected components of the pair graph (:data:`CLUSTER_SCHEMA`), one row per document.
 
     Exact and near pairs always join. A ``contained`` pair joins the smaller document to its
@@ -396,6 +398,9 @@ def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> 
     agency stories does not merge those stories into one cluster. Each cluster's canonical
     copy is its first in ``rank`` of the copies that no other copy contains, so a whole article
     is kept over an earlier excerpt of it; ``first_published`` is the earliest of all.
+    With ``max_days``, a cluster holds the copies dated within ``max_days`` of its first:
+    a chain of copies each a day after the last (a live page updated daily under one title) is
+    cut into windows, each its own story; undated copies stay with the first window.
     """
     index = {d: i for i, d in enumerate(docs["doc_id"].to_list())}
     parent = np.arange(docs.height)
@@ -428,7 +433,34 @@ def cluster_table(docs: pl.DataFrame, rank: np.ndarray, pairs: pl.DataFrame) -> 
             for inner, outer in edges:
                 union(inner, outer)
                 held[inner] = True
-    return _label_clusters(docs, rank, _roots(parent), held)
+    roots = _roots(parent)
+    if max_days is not None:
+        roots = _windows(docs, rank, roots, max_days)
+    return _label_clusters(docs, rank, roots, held)
+
+
+def _windows(docs: pl.DataFrame, rank: np.ndarray, roots: np.ndarray, max_days: int) -> np.ndarray:
+    """``roots`` with each cluster cut where a copy is dated more than ``max_days`` after the
+    first copy of its window (copies taken by date): each window named by its first copy, the
+    undated copies by the cluster's first window."""
+    days = docs["published"].cast(pl.Int64).to_numpy().astype(float)  # NaN where undated
+    sizes = np.bincount(roots, minlength=roots.size)
+    member = sizes[roots] > 1
+    dated = np.flatnonzero(member & ~np.isnan(days))
+    out = roots.copy()
+    first: dict[int, int] = {}
+    order = dated[np.lexsort((rank[dated], days[dated], roots[dated]))]
+    root = start = window = -1
+    for row in order.tolist():
+        if roots[row] != root:
+            root, start, window = roots[row], days[row], row
+            first[root] = row
+        elif days[row] - start > max_days:
+            start, window = days[row], row
+        out[row] = window
+    for row in np.flatnonzero(member & np.isnan(days)).tolist():
+        out[row] = first.get(roots[row], roots[row])
+    return out
 
 
 def _roots(parent: np.ndarray) -> np.ndarray:
