@@ -142,9 +142,10 @@ class DedupOptions:
     )
     max_days: int | None = option(
         None,
-        "copies dated more than this many days apart are not linked (near_misses kind 'apart'): "
-        "a headline formula repeated weeks later ('China renews red alert for high "
-        "temperatures') is another story; none: no limit, as a reprint may come months later",
+        "copies dated more than this many days apart are not linked (near_misses kind 'apart'), "
+        "and a cluster holds the copies within this many days of its first: a headline formula "
+        "repeated weeks later ('China renews red alert for high temperatures') is another "
+        "story; none: no limit, as a reprint may come months later",
         types=(int, type(None)),
         minimum=0,
         maximum=100_000,
