@@ -282,6 +282,16 @@ def test_max_days_leaves_copies_dated_apart_unlinked(days, max_days, linked):
     assert dups.clusters["cluster_id"].n_unique() == (1 if linked else 2)
 
 
+def test_a_pair_below_the_thresholds_stays_below_when_dated_apart():
+    words = [f"w{i}" for i in range(300)]
+    texts = {"a": " ".join(words), "b": " ".join(w if i % 6 else "x" for i, w in enumerate(words))}
+    published = {"a": dt.date(2022, 3, 1), "b": dt.date(2022, 5, 1)}
+    dups = find_duplicates(corpus(texts, published=published), max_days=1, bands=64)
+    assert dups.pairs.height == 0
+    assert dups.near_misses["kind"].to_list() == ["below"] and dups.stats["apart"] == 0
+    assert "below the thresholds" in dups.summary()
+
+
 @pytest.mark.parametrize(
     ("days", "max_days", "clusters"),
     [

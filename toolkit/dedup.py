@@ -221,7 +221,8 @@ class Duplicates:
             f"{s['documents']} documents: {n_clusters} clusters of copies holding "
             f"{multi.height} documents; {self.clusters['cluster_id'].n_unique()} distinct stories.",
             "pairs: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in ("exact", "near", "contained")),
-            f"candidates checked: {s['candidates']}; pairs found not copies: {s['rejected']}",
+            f"candidates checked: {s['candidates']} ({s['rejected'] - s.get('apart', 0)} below the "
+            "thresholds or alike only in a series template)",
             f"time: {s['seconds']:.2f} s ({s['documents'] / max(s['seconds'], 1e-9):,.0f} docs/s)",
         ]
         if s["empty"]:

@@ -340,7 +340,7 @@ def pair_tables(
     near, contained, template = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
-    far = apart(docs, checked.a, checked.b, max_days)
+    far = (near | contained) & apart(docs, checked.a, checked.b, max_days)
     kept = (near | contained) & ~far
     far_exact = apart(docs, found.exact_a, found.exact_b, max_days)
     ea, eb = found.exact_a[~far_exact], found.exact_b[~far_exact]
