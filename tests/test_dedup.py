@@ -314,6 +314,38 @@ def test_max_days_cuts_a_chain_of_copies_into_windows(days, max_days, clusters):
     assert all(sizes[d] == len(group) for group in clusters for d in group)
 
 
+WEEKLY = "Vladimir Putin held a meeting with permanent members of the Security Council by videoconference."
+
+
+@pytest.mark.parametrize(
+    ("days", "site", "copies"),
+    [
+        # one site's one-line summary of a weekly meeting, on 7 days: its template, no copies
+        ((1, 8, 15, 22, 29, 36, 43), "kremlin.ru", 0),
+        # the same item scraped 7 times on one day: copies of one item
+        ((5,) * 7, "kremlin.ru", 7),
+        # on 7 days but from no known series (no site, no outlet): copies as before
+        ((1, 8, 15, 22, 29, 36, 43), None, 7),
+        # 5 days: not more than template_docs, so not a template
+        ((1, 8, 15, 22, 29), "kremlin.ru", 5),
+    ],
+)
+def test_an_exact_copy_of_a_series_template_is_no_copy(days, site, copies):
+    ids = [f"m{i}" for i in range(len(days))]
+    c = corpus(
+        dict.fromkeys(ids, WEEKLY),
+        published={
+            d: dt.date(2025, 1, 1) + dt.timedelta(n) for d, n in zip(ids, days, strict=True)
+        },
+        site=dict.fromkeys(ids, site),
+    )
+    dups = find_duplicates(c, min_shingles=5)
+    clustered = dups.clusters.filter(pl.col("cluster_size") > 1).height
+    assert clustered == copies
+    if not copies:
+        assert set(dups.near_misses["kind"]) == {"template"} and dups.stats["template"] > 0
+
+
 def test_undated_copies_come_after_dated_ones_and_have_no_lag():
     text = story(12, n=200)
     dups = find_duplicates(

@@ -64,7 +64,7 @@ def _same_duplicates(corpus, client, **options) -> None:
     assert_frame_equal(local.clusters, dask.clusters)
     assert_frame_equal(local.near_misses, dask.near_misses)
     keys = ("documents", "empty", "too_short", "large_buckets", "boilerplate_shingles",
-            "candidates", "rejected", "template", "apart")  # fmt: skip
+            "candidates", "rejected", "template", "apart", "below")  # fmt: skip
     for key in keys:
         assert local.stats[key] == dask.stats[key], key
 
@@ -175,6 +175,22 @@ def _reprints() -> pl.DataFrame:
 )
 def test_made_up_reprints_give_the_same_tables(client, options):
     _same_duplicates(_reprints(), client, **options)
+
+
+def test_exact_copies_of_a_series_template_give_the_same_tables(client):
+    text = "Vladimir Putin held a meeting with permanent members of the Security Council."
+    n = 14
+    corpus = pl.DataFrame(
+        {
+            "doc_id": [f"m{i:02d}" for i in range(n)],
+            "text": [text] * n,
+            "published": [dt.date(2025, 2, 1 + (i if i < 7 else 0)) for i in range(n)],
+            "site": ["kremlin.ru"] * 7 + ["tass.com"] * 7,  # a weekly template; one day's copies
+        }
+    )
+    _same_duplicates(corpus, client, chunk_size=3, min_shingles=5)
+    local = find_duplicates(corpus, min_shingles=5)
+    assert local.clusters.filter(pl.col("cluster_size") == 7)["doc_id"].str.starts_with("m").all()
 
 
 def test_a_parquet_corpus_is_read_by_the_workers(client, tmp_path):

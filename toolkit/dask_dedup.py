@@ -100,6 +100,7 @@ def find_duplicates_dask(
         for s, e, start in zip(signed, eligible, starts, strict=True)
     ]
     counts_ = [client.submit(_row_counts, s, e) for s, e in zip(signed, eligible, strict=True)]
+    exact = np.concatenate(client.gather([client.submit(_exact, s) for s in signed]))
     empty, too_short = np.sum(client.gather(counts_), axis=0) if counts_ else (0, 0)
     laps = [_wait(client, routed)]
     del signed, eligible
@@ -119,7 +120,7 @@ def find_duplicates_dask(
     found = _shuffle(client, routes, _candidates, width, n=n)
     laps.append(_wait(client, found))
     del routes, contained, holders, anchors
-    checked = _verify(client, found, texts, starts, opts, series_groups(read.docs))
+    checked = _verify(client, found, texts, starts, opts, series_groups(read.docs, exact))
     docs = client.scatter(read.docs, broadcast=True, hash=False)
     rank = canonical_rank(read.docs, registry)
     rank_f = client.scatter(rank, broadcast=True, hash=False)
@@ -160,6 +161,7 @@ def _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short
         "rejected": near_misses.height,
         "template": int((near_misses["kind"] == "template").sum()),
         "apart": int((near_misses["kind"] == "apart").sum()),
+        "below": int((near_misses["kind"] == "below").sum()),
         "seconds_verify": laps[2] - laps[1],
         "seconds": time.perf_counter() - started,
         "engine": "dask",
@@ -218,6 +220,11 @@ def _split(keys: np.ndarray, rows: np.ndarray, *, parts: int, by: np.ndarray | N
     order = np.argsort(route, kind="stable")
     bounds = np.searchsorted(route[order], np.arange(1, parts))
     return list(zip(np.split(keys[order], bounds), np.split(rows[order], bounds), strict=True))
+
+
+def _exact(batch) -> np.ndarray:
+    """Each document's normalised-text hash, for the series template's items."""
+    return batch.exact
 
 
 def _row_counts(batch, eligible: np.ndarray) -> tuple[int, int]:
@@ -364,7 +371,7 @@ def _template(*counts: pl.DataFrame, min_docs: int) -> np.ndarray:
 
 
 def _rows_by_part(found: Candidates, bounds: np.ndarray) -> dict[str, list]:
-    rows = np.unique(np.concatenate([found.a, found.b]))
+    rows = np.unique(np.concatenate([found.a, found.b, found.exact_a, found.exact_b]))
     part = np.searchsorted(bounds, rows, "right") - 1
     return {"out": np.split(rows, np.searchsorted(part, np.arange(1, bounds.size)))}
 
@@ -382,7 +389,12 @@ def _pick(sets: dict[int, np.ndarray], rows: np.ndarray) -> dict[int, np.ndarray
 
 
 def _verify_part(found: Candidates, template: np.ndarray, *picked: dict[int, np.ndarray]):
-    return verify_pairs(found.a, found.b, reduce(lambda x, y: x | y, picked, {}), template)
+    """The candidate pairs verified, and the exact pairs (for their series template)."""
+    sets = reduce(lambda x, y: x | y, picked, {})
+    return (
+        verify_pairs(found.a, found.b, sets, template),
+        verify_pairs(found.exact_a, found.exact_b, sets, template),
+    )
 
 
 # ---------------------------------------------------------------- helpers

@@ -221,8 +221,8 @@ class Duplicates:
             f"{s['documents']} documents: {n_clusters} clusters of copies holding "
             f"{multi.height} documents; {self.clusters['cluster_id'].n_unique()} distinct stories.",
             "pairs: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in ("exact", "near", "contained")),
-            f"candidates checked: {s['candidates']} ({s['rejected'] - s.get('apart', 0)} below the "
-            "thresholds or alike only in a series template)",
+            f"candidates checked: {s['candidates']} ({s.get('below', s['rejected'])} below the "
+            "thresholds)",
             f"time: {s['seconds']:.2f} s ({s['documents'] / max(s['seconds'], 1e-9):,.0f} docs/s)",
         ]
         if s["empty"]:
@@ -319,12 +319,14 @@ def find_duplicates(
     started, cpu = time.perf_counter(), time.process_time()
     with small_pages():
         read = open_corpus(corpus)
-        signed, eligible, found, checked, laps = _local_candidates(read, opts, progress=progress)
+        signed, eligible, found, (checked, exact), laps = _local_candidates(
+            read, opts, progress=progress
+        )
         rank = canonical_rank(read.docs, registry)
         pairs, near_misses = pair_tables(
             read.docs, rank, found, checked, threshold=opts.threshold,
             containment=opts.containment, min_shingles=opts.min_shingles,
-            max_days=opts.max_days,
+            max_days=opts.max_days, exact_checked=exact,
         )  # fmt: skip
         laps.append(time.perf_counter())
         clusters = cluster_table(read.docs, rank, pairs, opts.max_days)
@@ -360,9 +362,11 @@ def _local_candidates(read: Any, opts: DedupOptions, *, progress: bool) -> tuple
         )
         laps.append(time.perf_counter())
         sets = shingle_sets_of(batches, kept, found, shingle_size=opts.shingle_size, seed=opts.seed)
-        template = series_template(sets, series_groups(read.docs), min_docs=opts.template_docs)
+        groups = series_groups(read.docs, signed.exact)
+        template = series_template(sets, groups, min_docs=opts.template_docs)
         checked = verify_pairs(found.a, found.b, sets, template)
-    return signed, eligible, found, checked, laps
+        exact = verify_pairs(found.exact_a, found.exact_b, sets, template)
+    return signed, eligible, found, (checked, exact), laps
 
 
 def _stats(
@@ -388,6 +392,7 @@ def _stats(
         "rejected": near_misses.height,
         "template": int((near_misses["kind"] == "template").sum()),
         "apart": int((near_misses["kind"] == "apart").sum()),
+        "below": int((near_misses["kind"] == "below").sum()),
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }

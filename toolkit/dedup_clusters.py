@@ -36,6 +36,7 @@ __all__ = [
     "apart",
     "canonical_rank",
     "cluster_table",
+    "exact_templates",
     "pair_kinds",
     "pair_tables",
     "series_groups",
@@ -95,55 +96,81 @@ def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.n
     return [sorted_distinct(x) for x in np.split(sh, bounds)]
 
 
-def series_groups(docs: pl.DataFrame) -> np.ndarray:
-    """Each document's series: a number per site, or per outlet where the site is not known;
-    -1 for a document with neither, which belongs to no series (a series is one publisher's, and
-    phrases common across unknown publishers are no template)."""
+def series_groups(docs: pl.DataFrame, exact: np.ndarray | None = None) -> np.ndarray:
+    """Each document's series and item, as rows ``[series, item]``: the series a number per
+    site, or per outlet where the site is not known, -1 for a document with neither, which
+    belongs to no series (a series is one publisher's, and phrases common across unknown
+    publishers are no template); the item its day and text (``exact``, the hash of its
+    normalised text), so that copies of one text on one day (a page scraped in several
+    snapshots) count as one item, while one text on many days (a weekly meeting's one-line
+    summary) or many texts on one day (a minister's meetings on a summit's sidelines) count as
+    many; an undated document is an item of its own."""
     group = pl.coalesce(pl.col("site"), pl.col("outlet"))
     rank = group.rank("dense").cast(pl.Int64).fill_null(0) - 1
-    return docs.select(rank).to_series().to_numpy().astype(np.int64)
+    keys = docs.select(rank.alias("g"), pl.col("published").cast(pl.Int64).alias("d"))
+    series = keys["g"].to_numpy().astype(np.int64)
+    day = keys["d"].to_numpy()
+    text = np.zeros(docs.height, np.uint64) if exact is None else exact.astype(np.uint64)
+    undated = keys["d"].is_null().to_numpy()
+    item = (np.nan_to_num(day.astype(float)).astype(np.uint64) * _SPREAD) ^ text
+    item = item.view(np.int64) & np.int64(0x7FFF_FFFF_FFFF_FFFF)  # a day's items: 0 or more
+    item[undated] = -1 - np.flatnonzero(undated)  # never another's
+    return np.stack([series, item], axis=1)
+
+
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _series_days(groups: np.ndarray, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(series, item) of ``rows`` (:func:`series_groups`); for ``groups`` of one column (series
+    only), each row its own item, so every document counts."""
+    if groups.ndim == 1:
+        return groups[rows], np.asarray(rows, dtype=np.int64)
+    return groups[rows, 0], groups[rows, 1]
 
 
 def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
-    """How many of the documents in ``sets`` hold each shingle, by series (``g``, ``h``,
-    ``n``): a map over parts of the documents, summed by :func:`template_shingles`."""
-    rows = [r for r in sorted(sets) if groups[r] >= 0]
+    """The distinct (series, item, shingle) of the documents in ``sets`` (``g``, ``d``, ``h``):
+    a map over parts of the documents, counted by :func:`template_shingles`."""
+    series = groups if groups.ndim == 1 else groups[:, 0]
+    rows = [r for r in sorted(sets) if series[r] >= 0]
     sizes = [sets[r].size for r in rows]
     hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
-    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
-    return frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))
+    g, d = _series_days(groups, rows)
+    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
+                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
+    return frame.unique()
 
 
 def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.ndarray:
-    """The shingles held by more than ``min_docs`` documents of one series (sorted): the fixed
-    text of a templated series (a daily briefing, a call readout), which copies and non-copies
-    of a series item share alike. Counted over the documents in candidate pairs, which hold
-    every series whose items are alike enough to be mistaken for copies."""
-    total = (
-        counts[0]
-        if len(counts) == 1
-        else pl.concat(counts).group_by("g", "h").agg(pl.col("n").sum())
-    )
-    return np.unique(total.filter(pl.col("n") > min_docs)["h"].to_numpy())
+    """The shingles one series holds in more than ``min_docs`` items (sorted; an item is a text
+    on a day, :func:`series_groups`): the fixed text of a templated series
+    (a daily briefing, a call readout, a weekly meeting's one-line summary), which copies and
+    non-copies of a series item share alike. Counted over the documents in candidate and exact
+    pairs, which hold every series whose items are alike enough to be mistaken for copies."""
+    total = counts[0] if len(counts) == 1 else pl.concat(counts).unique()
+    n = total.group_by("g", "h").agg(n=pl.len())
+    return np.unique(n.filter(pl.col("n") > min_docs)["h"].to_numpy())
 
 
 def series_template(
     sets: Mapping[int, np.ndarray], groups: np.ndarray, *, min_docs: int
 ) -> np.ndarray:
-    """:func:`template_shingles` of all of ``sets`` at once, counting by series only the
-    shingles held by more than ``min_docs`` documents in all (the same result, less work)."""
-    rows = [r for r in sorted(sets) if groups[r] >= 0]
+    """:func:`template_shingles` of all of ``sets`` at once, counting by series and item only
+    the shingles held by more than ``min_docs`` documents in all (the same result, less work:
+    a shingle in more items than that is in at least as many documents)."""
+    series = groups if groups.ndim == 1 else groups[:, 0]
+    rows = [r for r in sorted(sets) if series[r] >= 0]
     sizes = [sets[r].size for r in rows]
     hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
     common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
     if common.len() == 0:
         return _NO_HASHES
-    if np.unique(groups[rows]).size == 1:  # one series: its counts are these
-        return np.sort(common.to_numpy())
-    frame = pl.DataFrame({"g": np.repeat(groups[rows], sizes).astype(np.int64), "h": hashes})
-    frame = frame.filter(pl.col("h").is_in(common.implode()))
-    return template_shingles([frame.group_by("g", "h").agg(n=pl.len().cast(pl.Int64))],
-                             min_docs=min_docs)  # fmt: skip
+    g, d = _series_days(groups, rows)
+    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
+                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
+    frame = frame.filter(pl.col("h").is_in(common.implode())).unique()
+    return template_shingles([frame], min_docs=min_docs)
 
 
 def verify_pairs(
@@ -322,6 +349,23 @@ def apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, max_days: int | None
     return np.nan_to_num(gap, nan=0) > max_days
 
 
+def exact_templates(
+    exact_checked: Verified | None,
+    found: Candidates,
+    *,
+    threshold: float,
+    containment: float,
+    min_shingles: int,
+) -> np.ndarray:
+    """Whether each exact pair of ``found`` is alike only in its series' template (by
+    :func:`pair_kinds` on ``exact_checked``, the exact pairs verified); all False without it."""
+    if exact_checked is None:
+        return np.zeros(found.exact_a.size, dtype=bool)
+    return pair_kinds(
+        exact_checked, threshold=threshold, containment=containment, min_shingles=min_shingles
+    )[2]
+
+
 def pair_tables(
     docs: pl.DataFrame,
     rank: np.ndarray,
@@ -332,18 +376,26 @@ def pair_tables(
     containment: float,
     min_shingles: int,
     max_days: int | None = None,
+    exact_checked: Verified | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
     ``template``; or exact, near or contained but dated more than ``max_days`` apart, kind
-    ``apart``), by :func:`pair_kinds`. Each pair is oriented so that ``doc_a`` comes first in
+    ``apart``), by :func:`pair_kinds`. An exact pair whose text is all its series' template
+    (``exact_checked``, the exact pairs verified: a weekly meeting's one-line summary) is a
+    near miss of kind ``template``. Each pair is oriented so that ``doc_a`` comes first in
     ``rank``."""
     near, contained, template = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
     far = (near | contained) & apart(docs, checked.a, checked.b, max_days)
     kept = (near | contained) & ~far
-    far_exact = apart(docs, found.exact_a, found.exact_b, max_days)
-    ea, eb = found.exact_a[~far_exact], found.exact_b[~far_exact]
+    exact_template = exact_templates(
+        exact_checked, found, threshold=threshold, containment=containment,
+        min_shingles=min_shingles,
+    )  # fmt: skip
+    far_exact = apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
+    dropped = far_exact | exact_template
+    ea, eb = found.exact_a[~dropped], found.exact_b[~dropped]
     exact = np.ones(ea.size)
     pairs = _pair_table(
         docs, rank,
@@ -355,13 +407,13 @@ def pair_tables(
         np.concatenate([exact, checked.c_b[kept]]),
     )  # fmt: skip
     below = ~kept
-    ones = np.ones(int(far_exact.sum()))
+    ones = np.ones(int(dropped.sum()))
     near_misses = _pair_table(
         docs, rank,
-        np.concatenate([found.exact_a[far_exact], checked.a[below]]),
-        np.concatenate([found.exact_b[far_exact], checked.b[below]]),
+        np.concatenate([found.exact_a[dropped], checked.a[below]]),
+        np.concatenate([found.exact_b[dropped], checked.b[below]]),
         np.concatenate([
-            np.full(ones.size, "apart"),
+            np.where(exact_template[dropped], "template", "apart"),
             np.where(far[below], "apart", np.where(template[below], "template", "below")),
         ]),
         np.concatenate([ones, checked.jaccard[below]]),

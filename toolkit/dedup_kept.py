@@ -70,9 +70,9 @@ class KeptShingles:
 def shingle_sets_of(
     batches: LocalBatches, kept: KeptShingles, found: Candidates, *, shingle_size: int, seed: int
 ) -> dict[int, np.ndarray]:
-    """The distinct shingle hashes of every document in a candidate pair, by corpus row: kept
-    from the first pass where they could be, else from the texts again."""
-    involved = np.unique(np.concatenate([found.a, found.b]))
+    """The distinct shingle hashes of every document in a candidate or exact pair, by corpus
+    row: kept from the first pass where they could be, else from the texts again."""
+    involved = np.unique(np.concatenate([found.a, found.b, found.exact_a, found.exact_b]))
     sets, missing = kept.sets(involved)
     step = partial(shingle_sets, shingle_size=shingle_size, seed=seed)
     for rows, part in batches.map_rows(step, "exact check", missing):

@@ -132,7 +132,7 @@ def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFra
         docs = source.select(
             "doc_id",
             *[
-                pl.col(c) if c in names else pl.lit(None, dtype=t).alias(c)
+                pl.col(c).cast(t) if c in names else pl.lit(None, dtype=t).alias(c)
                 for c, t in wanted.items()
             ],
             chrome_share=_chrome_share(names),
