@@ -355,8 +355,9 @@ else:
 # %% [markdown]
 # ## Keywords in context
 #
-# Every occurrence of the parameter set's `keywords`, earliest first: click a keyword to see
-# only its lines.
+# Every occurrence of the parameter set's `keywords` in the documents' text (not their titles),
+# earliest first: click a keyword to see only its lines. A keyword is matched as written; a `*`
+# ending a word matches any ending of it.
 
 # %%
 keyword_lines = ctx.cached(
@@ -378,5 +379,8 @@ if keywords_script:
 if not rh.matches_none(opts["keywords"], present):
     display(d.table(counts.fill_null(0).rename({"key": "keyword"}), title="Keywords",
                     links={"keyword": "keyword"}))  # fmt: skip
+    unmatched = rh.unmatched_note(dict(counts.fill_null(0).select("key", "lines").rows()), present)
+    if unmatched:
+        display(d.say("{note}", note=unmatched))
     display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
                              **whole("concordance")))  # fmt: skip

@@ -23,6 +23,12 @@ def docs(rows):
         (["union state"], "the Union  State and the union-state", 1),
         (["nato"], "NATO, Nato's, senator", 2),
         (["emphasised", "emphasized"], "He emphasized; she emphasised.", 2),
+        # a * on any word of a phrase: each word of an inflected phrase takes its case
+        (["союзн* государств*"], "в рамках Союзного государства; союзное государство", 2),
+        (["union* state*"], "the Union State's budget, union statehood", 2),
+        (["союзное государство"], "в рамках Союзного государства", 0),  # as written only
+        # a term ending in a full stop still matches before a space
+        (["u.s."], "the U.S. said; the U.S.-led coalition", 2),
     ],
 )
 def test_term_patterns_match_whole_words_with_optional_endings(terms, text, hits):
@@ -354,3 +360,22 @@ def test_the_bundled_kinship_frame_does_not_count_the_muslim_brotherhood(corpora
     muslim = lines.filter(pl.col("left").str.contains(r"(?i)muslim$")
                           & pl.col("match").str.contains("(?i)^brotherhood"))  # fmt: skip
     assert muslim.height == 0
+
+
+@pytest.mark.parametrize(
+    ("found", "languages", "expected"),
+    [
+        ({"минск": 3}, ["ru"], None),
+        (
+            {"союзное государство": 0, "минск": 3},
+            ["ru"],
+            "No line holds союзное государство. Terms are matched as written: in Russian, whose "
+            "words change their endings, end each word with * to match all its forms (e.g. "
+            "союзн* государст*).",
+        ),
+        ({"union state": 0}, ["en"], "No line holds union state."),
+        ({"союзн* государств*": 0}, ["ru"], "No line holds союзн* государств*."),  # starred
+    ],
+)
+def test_keywords_that_match_nothing_are_named_with_a_hint(found, languages, expected):
+    assert rh.unmatched_note(found, languages) == expected

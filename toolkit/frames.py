@@ -35,6 +35,7 @@ __all__ = [
     "script_note",
     "term_pattern",
     "unmatchable",
+    "unmatched_note",
     "without_excluded",
 ]
 
@@ -123,13 +124,29 @@ def frames_for(frames: dict[str, Any], compared: Comparison) -> tuple[dict[str, 
 
 
 def term_pattern(terms: list[str]) -> str:
-    """One case-insensitive regex for whole-word terms; a trailing ``*`` matches any ending."""
+    """One case-insensitive regex for whole-word terms and phrases; a ``*`` ending any word of
+    one matches any ending of that word, so each word of an inflected phrase can take its case
+    ("союзн* государств*" finds "Союзного государства").
+
+    Example:
+        >>> bool(re.search(term_pattern(["союзн* государств*"]), "в рамках Союзного государства"))
+        True
+    """
     parts = []
     for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
-        star = t.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in t.rstrip("*").split())
-        parts.append(body + (r"\w*" if star else ""))
-    return r"(?i)\b(?:" + "|".join(parts) + r")\b"
+        words = [
+            re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            for w in t.split()
+            if w.rstrip("*")
+        ]
+        if (
+            words
+        ):  # a word boundary where the term starts or ends with a letter ("U.S." ends in none)
+            body = t.replace("*", "")
+            start = r"\b" if re.match(r"\w", body) else ""
+            end = r"\b" if re.search(r"\w$", body) or t.endswith("*") else ""
+            parts.append(start + r"\s+".join(words) + end)
+    return r"(?i)(?:" + "|".join(parts) + ")"
 
 
 def except_pattern(spec: dict[str, Any]) -> str | None:
@@ -224,6 +241,34 @@ def script_note(what: str, terms: list[Any], languages: list[str] | tuple[str, .
                 "items in their language.")  # fmt: skip
     return (f"Of {what}, {listed} {'is' if len(cannot) == 1 else 'are'} written in {letters} and "
             f"cannot match the {items} items compared; the others are counted.")  # fmt: skip
+
+
+_INFLECTED = ("ru", "be", "uk", "pl", "cs", "lt", "lv", "bg", "sr", "de")  # words take cases
+
+
+def unmatched_note(found: dict[str, int], languages: list[str] | tuple[str, ...]) -> str | None:
+    """A sentence naming the terms that matched nothing (``found``: lines per term), with a
+    hint where the documents are in a language whose words change their endings: a term is
+    matched as written, so "союзное государство" misses "Союзного государства"; None when every
+    term matched.
+
+    Example:
+        >>> unmatched_note({"союзное государство": 0, "минск": 4}, ["ru"])[:66]
+        'No line holds союзное государство. Terms are matched as written: i'
+    """
+    none = [t for t, n in sorted(found.items()) if not n]
+    if not none:
+        return None
+    note = f"No line holds {', '.join(none)}."
+    flexed = [LANGUAGE_NAMES.get(lg, lg) for lg in languages if lg in _INFLECTED]
+    unstarred = [t for t in none if any(not w.endswith("*") for w in str(t).split())]
+    if flexed and unstarred:
+        example = " ".join(w if w.endswith("*") else f"{w[:max(3, len(w) - 2)]}*"
+                           for w in str(unstarred[0]).split())  # fmt: skip
+        note += (f" Terms are matched as written: in {' and '.join(flexed)}, whose words change"
+                 " their endings, end each word with * to match all its forms (e.g. "
+                 f"{example}).")  # fmt: skip
+    return note
 
 
 def matches_none(terms: list[Any], languages: list[str] | tuple[str, ...]) -> bool:

@@ -35,6 +35,7 @@ from toolkit.frames import (
     matches_none,
     script_note,
     term_pattern,
+    unmatched_note,
     without_excluded,
 )
 from toolkit.groups import group_sizes, with_groups
@@ -64,6 +65,7 @@ __all__ = [
     "slug",
     "stance",
     "term_pattern",
+    "unmatched_note",
 ]
 
 QUOTES = r"“[^”]{1,2000}”|\"[^\"]{1,2000}\"|«[^»]{1,2000}»"
