@@ -421,6 +421,15 @@ LEDE = "МОСКВА, 9 мая — РИА Новости. В День Побед
          "Lukashenko met Putin in Minsk, www.belta.by reported on Friday.", None),
         # letterless and no lede: kept, and said
         (STRIPPED, None, None, "the text holds almost no letters"),
+        # stripped but for Latin names, digits and a scraper's XPath (trial I): the lede
+        ("Moskovski Capital , - -, 100 1 . , . IT- Moskovski Capital Glassnode. Twitter", LEDE,
+         "В День Победы в Москве прошёл парад.", "none of the Cyrillic or Chinese letters"),
+        ("https://ria.ru/20210508/chekhiya-1731480618.html\r\n/html/head/meta[@name='og:title']"
+         "/@content\r\nhttps://cdn25.img.ria.ru/images/07e5/04/13/1729000452_0… [+745 chars]", LEDE,
+         "В День Победы в Москве прошёл парад.", "content holds almost no letters"),
+        # bytes not decoded (GBK read as something else) where the lede is clean
+        ("������Ѷ��5��18�գ��������������", LEDE, "В День Победы в Москве прошёл парад.",
+         "content holds almost no letters"),
         # a body with letters is read, its cut mark removed
         (
             "Lukashenko met Putin in Minsk on Friday to discuss gas… [+1200 chars]",

@@ -149,3 +149,33 @@ def test_an_excerpt_is_noted_in_the_load_report(tmp_path):
     notes = {p.rsplit("/", 1)[-1]: n for p, n in report.select("path", "note").iter_rows()}
     assert "text is an excerpt" in notes["2015-01-10 Ousted premier rejects charges.txt"]
     assert notes["2015-01-11 Whole.txt"] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        # a headline item's text cut after its dateline: its title tells the language
+        (
+            "Putin congratulates Russian women on March 8",
+            "President Vladimir Putin congratula",
+            "en",
+        ),
+        ("Путин поздравил женщин с 8 Марта", "Владимир Путин поздравил", "ru"),
+        (None, "President Vladimir Putin congratula", "und"),
+        # a text that says its language keeps it, whatever the title
+        (
+            "Путин поздравил женщин",
+            "The president congratulated the women of Russia on the day.",
+            "en",
+        ),
+        # bytes read in the wrong encoding: no language, whatever letters they hold
+        ("Новости", "������Ѷ��5��18�գ��ǵ�45�����ʲ�����գ��������ǲ���ݵ�δ�����", "und"),
+    ],
+)
+def test_a_text_too_short_to_tell_is_read_with_its_title(tmp_path, title, text, lang):
+    row = {"title": title, "text": text, "date": "2026-03-08"}
+    (tmp_path / "items.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    loaded = ingest(tmp_path)
+    assert loaded.corpus["lang"].to_list() == [lang]
+    note = loaded.report.filter(pl.col("status") == "loaded")["note"][0] or ""
+    assert ("undecodable characters" in note) == ("\ufffd" in text)

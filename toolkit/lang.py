@@ -124,9 +124,13 @@ def chinese_word_count(text: str | None) -> int | None:
     return n + len(_WORD.findall(text, at))
 
 
+_UNDECODED = 0.1  # a share of replacement characters (U+FFFD) that leaves a text unread
+
+
 def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     """Script-level language: ru/uk/be by Cyrillic letters, ja by kana among Han, zh by Han,
-    en by function words, else ``und``.
+    en by function words, else ``und`` (also for a text a tenth or more of whose characters
+    are U+FFFD: bytes read in the wrong encoding).
 
     ``n_words`` is the text's word count, reused where the text is no longer than the opening
     that is read."""
@@ -147,8 +151,12 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     )
     cyrillic = pl.when(cyr > 0).then(text).otherwise(pl.lit(""))
     counts = {name: cyrillic.str.count_matches(letters) for name, letters in _LETTERS.items()}
+    # bytes read in the wrong encoding ("����Ѷ��5��18��"): the letters among them are noise
+    undecoded = text.str.count_matches("\ufffd") >= _UNDECODED * text.str.len_chars()
     return (
-        pl.when((cyr > lat) & (cyr >= han))
+        pl.when(undecoded & (text.str.len_chars() > 0))
+        .then(pl.lit("und"))
+        .when((cyr > lat) & (cyr >= han))
         .then(
             pl.when(_belarusian(counts))
             .then(pl.lit("be"))

@@ -19,7 +19,7 @@ from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
 from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
-from toolkit.provenance_notes import excerpt_note, field_notes
+from toolkit.provenance_notes import excerpt_note, field_notes, undecoded_note
 from toolkit.sources import REPORT_SCHEMA, Manifest
 
 __all__ = [
@@ -200,10 +200,28 @@ def resolved(
         .collect(engine="streaming")
     )
     texts = texts.with_columns(word_counts(texts["n_words"], texts["text"], texts["lang"]))
+    texts = texts.with_columns(_titled_language(texts, fields["title"]))
     uncounted = pl.when(col("lang") == "ja").then(pl.lit(UNCOUNTED_NOTE))
     excerpt = texts.select(excerpt_note(col("text"), col("n_words"))).to_series()
-    note = pl.concat_str(col("_note"), uncounted, excerpt, separator="; ", ignore_nulls=True)
+    undecoded = texts.select(undecoded_note(col("text"))).to_series()
+    note = pl.concat_str(
+        col("_note"), uncounted, excerpt, undecoded, separator="; ", ignore_nulls=True
+    )
     return fields.hstack(texts).with_columns(pl.when(note != "").then(note).alias("_note"))
+
+
+def _titled_language(texts: pl.DataFrame, titles: pl.Series) -> pl.Series:
+    """``lang``, where a text is too short to tell (a headline's first words after its
+    dateline) read with its title: "Putin congratulates Russian women on March 8" says English
+    where "President Vladimir Putin congratula" does not. Only those rows are read again."""
+    lang = texts["lang"]
+    where = ((lang == "und") & titles.is_not_null() & texts["text"].is_not_null()).arg_true()
+    if not where.len():
+        return lang
+    both = pl.DataFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
+    joined = pl.concat_str([col("t"), col("x")], separator="\n")
+    again = both.select(language(joined, word_count(joined))).to_series()
+    return lang.scatter(where, again)
 
 
 def _in_range(docs: pl.DataFrame, columns: list[str], today: dt.date) -> pl.DataFrame:

@@ -21,8 +21,12 @@ FALLBACK = "_fallback"
 # body: NewsAPI strips Cyrillic and Chinese letters from Russian and Chinese outlets' content
 MIN_LETTER_SHARE = 0.3
 # What holds letters but no words of a text: web addresses and domains ("«www.sportbox.ru»",
-# "ria.ru/20210509/"), an unrendered page template's fields ("{$T.t.pub_date}")
-_NOT_WORDS = r"\{[^{}\n]*\}|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?"
+# "ria.ru/20210509/"), an unrendered page template's fields ("{$T.t.pub_date}"), a scraper's
+# XPath left in the text ("/html/head/meta[@name='og:title']/@content", RIA's in NewsAPI)
+_NOT_WORDS = (
+    r"\{[^{}\n]*\}|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?"
+    r"|/(?:html|head|body)/\S*"
+)
 # NewsAPI's mark where it cut a text: "… [+726 chars]"
 _CUT_MARK = r"\s*…?\s*\[\+(\d+) chars\]\s*$"
 
@@ -37,11 +41,14 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
     if "text" not in frame.columns:
         return frame
     text, fallback = pl.col("text"), pl.col(FALLBACK)
-    chars = text.str.len_chars() - text.str.count_matches(r"\s")
-    share = text.str.replace_all(_NOT_WORDS, "").str.count_matches(r"\p{L}") / chars
+    uncut = text.str.replace(_CUT_MARK, "")  # "[+726 chars]" is the source's, not the text's
+    chars = uncut.str.len_chars() - uncut.str.count_matches(r"\s")
+    share = uncut.str.replace_all(_NOT_WORDS, "").str.count_matches(r"\p{L}") / chars
     letterless = (chars > 0) & (share < MIN_LETTER_SHARE)
     has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
-    swap = (text.is_null() | letterless) & has_fallback
+    stripped = _stripped(uncut, fallback) if FALLBACK in frame.columns else pl.lit(False)
+    stripped = stripped.fill_null(False) & ~letterless
+    swap = (text.is_null() | letterless | stripped) & has_fallback
     pct = (share * 100).round(0).cast(pl.Int64)
     notes = [
         pl.when(swap & text.is_null()).then(
@@ -49,6 +56,12 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
         ),
         pl.when(swap & letterless).then(
             pl.format(f"{body} holds almost no letters ({{}}%): {summary} read as the text", pct)
+        ),
+        pl.when(swap & stripped).then(
+            pl.lit(
+                f"{body} holds none of the Cyrillic or Chinese letters of {summary} (a copy "
+                f"with them stripped, or not decoded): {summary} read as the text"
+            )
         ),
         pl.when(letterless & ~has_fallback).then(
             pl.format("the text holds almost no letters ({}% of its characters)", pct)
@@ -61,8 +74,33 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
         pl.col("text").str.replace(_CUT_MARK, ""),
         pl.when(cut.is_not_null())
         .then(pl.format("the text was cut short by its source ({} characters not given)", cut))
-        .alias("_n3"),
+        .alias(f"_n{len(notes)}"),
     )
-    note = pl.concat_str(["note", *(f"_n{i}" for i in range(4))], separator="; ", ignore_nulls=True)
+    marks = [f"_n{i}" for i in range(len(notes) + 1)]
+    note = pl.concat_str(["note", *marks], separator="; ", ignore_nulls=True)
     out = out.with_columns(pl.when(note != "").then(note).alias("note"))
-    return out.drop("_n0", "_n1", "_n2", "_n3", *([FALLBACK] if FALLBACK in out.columns else []))
+    return out.drop(*marks, *([FALLBACK] if FALLBACK in out.columns else []))
+
+
+def _stripped(text: pl.Expr, summary: pl.Expr) -> pl.Expr:
+    """Whether the text lacks the script its summary is written in: NewsAPI strips Cyrillic and
+    Chinese letters from the body and keeps them in the description, and Latin names, digits
+    and addresses survive (", Moskovski Capital , - -, 100 1 ."), so the share of letters can
+    pass; or the text is undecoded bytes (U+FFFD, "������Ѷ��5��18�գ") where the summary is not."""
+    script = {script: (text.str.count_matches(rf"\p{{{script}}}"),
+                       summary.str.count_matches(rf"\p{{{script}}}"))
+              for script in ("Cyrillic", "Han")}  # fmt: skip
+    lacks = pl.any_horizontal((body == 0) & (given >= _SCRIPT_LETTERS)
+                              for body, given in script.values())  # fmt: skip
+    # what the letters left: marks standing alone (", , - ." where words were), not prose
+    tokens = text.str.count_matches(r"\S+")
+    orphans = text.str.count_matches(r"(?:^|\s)[^\w\s]+(?:\s|$)")
+    lacks = lacks & (orphans >= _ORPHANS * tokens)
+    bad = text.str.count_matches("\ufffd") >= _UNDECODED * text.str.len_chars()
+    clean = summary.str.count_matches("\ufffd") < _UNDECODED * summary.str.len_chars()
+    return lacks | (bad & clean & (summary.str.len_chars() > 0))
+
+
+_SCRIPT_LETTERS = 20  # a summary's letters of a script, to say that the text lacks it
+_ORPHANS = 0.1  # a share of a text's tokens that are marks alone: words were taken out
+_UNDECODED = 0.1  # a share of replacement characters that leaves a text unread
