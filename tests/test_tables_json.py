@@ -410,3 +410,34 @@ def test_records_before_a_break_without_a_text_column_are_not_said_to_load(tmp_p
     reasons = ingest(tmp_path).skipped["reason"].to_list()
     assert len(reasons) == 2 and reasons[0].startswith("no text or title column")
     assert reasons[1].endswith(f"inside record 2; no record before it was loaded; {_FIX}")
+
+
+RIA_LINE = {"text": "<p>москва, 1 дек — риа новости. Путин провёл переговоры.</p>",
+            "title": "путин провёл переговоры"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("content", "loaded", "reason"),
+    [
+        # one object per line in a .json file (how RIA ships its dataset): read as JSON Lines
+        (
+            "\n".join(json.dumps(RIA_LINE | {"id": i}, ensure_ascii=False) for i in range(3)),
+            3,
+            None,
+        ),
+        ("\ufeff" + "\n".join(json.dumps(RIA_LINE) for _ in range(2)) + "\n", 2, None),
+        # two objects on one line: not JSON Lines, still malformed
+        (json.dumps(RIA_LINE) + " " + json.dumps(RIA_LINE), 0, "malformed JSON"),
+        # a list, then more: broken, the list's records load
+        (json.dumps([RIA_LINE]) + "\n" + json.dumps(RIA_LINE), 1, None),
+    ],
+)
+def test_json_lines_named_json_are_read_as_json_lines(tmp_path, content, loaded, reason):
+    (tmp_path / "ria.json").write_text(content, encoding="utf-8")
+    result = ingest(tmp_path)
+    assert result.corpus.height == loaded
+    skipped = result.skipped["reason"].to_list()
+    if reason:
+        assert any(reason in r for r in skipped)
+    if loaded == 3:
+        assert "JSON Lines" in result.report["note"][0]

@@ -187,6 +187,12 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     try:
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as e:
+        if _json_lines(decoded.text, e):  # one object per line, named .json (RIA's dataset)
+            for item in read_jsonl(path, rel, options):
+                if isinstance(item, Table):
+                    item.file_note = "; ".join(filter(None, [item.file_note, _LINES_NOTE]))
+                yield item
+            return
         found = before_break(decoded.text)
         if found is None:  # no list of records before the break: the file is left out
             yield Skip(rel, malformed(e, "fix the file"), line=e.lineno, encoding=decoded.encoding)
@@ -227,6 +233,21 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     if keyed and table and isinstance(table[0], Table):
         table[0].file_note = f"{table[0].file_note}; {keyed}" if table[0].file_note else keyed
     yield from _marked([*table, *skips], decoded.encoding)
+
+
+_LINES_NOTE = "a .json file of one JSON object per line (JSON Lines): read as .jsonl"
+
+
+def _json_lines(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether a file ``json.loads`` refused with "Extra data" right after its first line is
+    JSON Lines: its first line a whole object, and the data after it starting a line."""
+    if error.msg != "Extra data" or error.lineno < 2:
+        return False
+    first = text.lstrip("\ufeff").lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict) and error.colno == 1
+    except json.JSONDecodeError:
+        return False
 
 
 def _one_article(obj: dict[str, Any]) -> bool:
