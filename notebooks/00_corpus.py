@@ -161,8 +161,14 @@ if ctx.prepared.learned_chrome.height:
 
 # %%
 print(dups.summary())
-clusters = overview.cluster_table(docs, dups)
-ctx.save_table(dups.pairs, "duplicate_pairs")
+loaded = ctx.prepared.corpus
+if docs.height != loaded.height:
+    display(d.say("Copies were searched across all {n} documents loaded, so a copy's first "
+                  "publication may fall outside the filters; the tables below hold the pairs and "
+                  "clusters with two or more copies among the {kept} that pass them.",
+                  n=loaded.height, kept=docs.height))  # fmt: skip
+clusters = overview.cluster_table(docs, dups, loaded=loaded)
+ctx.save_table(overview.pairs_within(dups, docs), "duplicate_pairs")
 ctx.save_table(clusters, "duplicate_clusters")
 if clusters.height:
     display(d.table(clusters.head(opts["top_clusters"]),

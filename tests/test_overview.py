@@ -214,3 +214,32 @@ def test_the_notes_on_loaded_records_are_counted_by_kind():
         ("the page's site name '…' names no known outlet", 1),
     ]
     assert got["example"][0] == "outlet 'lenta' is not a known alias; kept as written"
+
+
+def test_cluster_table_and_pairs_describe_the_filtered_corpus():
+    text = " ".join(f"word{i}" for i in range(200))
+    days = [dt.date(2021, 12, 30), dt.date(2022, 1, 5), dt.date(2022, 1, 6), dt.date(2022, 6, 1)]
+    loaded = pl.DataFrame(
+        {
+            "doc_id": ["first", "in1", "in2", "late"],
+            "outlet": ["BelTA", "TASS", "RT", "RT"],
+            "site": ["belta.by", "tass.com", "rt.com", "rt.com"],
+            "published": days,
+            "title": ["Talks", "Talks (TASS)", "Talks (RT)", "Talks again"],
+            "text": [text] * 4,
+        }
+    )
+    dups = toolkit.find_duplicates(loaded)
+    window = loaded.filter(
+        pl.col("published").is_between(dt.date(2022, 1, 1), dt.date(2022, 4, 30))
+    )
+    clusters = overview.cluster_table(window, dups, loaded=loaded)
+    row = clusters.row(0, named=True)
+    assert clusters.height == 1 and row["copies"] == 2 and row["outlets"] == "RT, TASS"
+    # the first copy, outside the window, is still named: the canonical copy of the whole load
+    assert (row["canonical_title"], row["first_published"]) == ("Talks", days[0])
+    assert set(overview.pairs_within(dups, window).select("doc_a", "doc_b").rows()) == {
+        ("in1", "in2")
+    }
+    # one copy in the window: no cluster to show
+    assert overview.cluster_table(window.head(1), dups, loaded=loaded).height == 0

@@ -29,6 +29,7 @@ __all__ = [
     "note_summary",
     "outlet_site_counts",
     "pairs_to_explain",
+    "pairs_within",
     "removed_fragments",
 ]
 
@@ -213,17 +214,28 @@ def removed_fragments(raw: str, clean: str) -> list[str]:
     return [f for f in found if f.replace("\xad", "").strip()]  # not a soft hyphen alone
 
 
-def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
-    """One row per reprint cluster (two or more copies): size, outlets and sites that ran it,
-    the canonical copy's title and date, and the longest delay after it."""
-    members = dups.clusters.filter(pl.col("cluster_size") > 1).join(
-        corpus.select("doc_id", "outlet", "site", "title"), on="doc_id", how="left"
-    )
-    canonical = members.filter(pl.col("is_canonical")).select(
-        "cluster_id",
-        canonical_outlet=pl.col("outlet"),
-        canonical_title=pl.col("title"),
-        first_published=pl.col("first_published"),
+def cluster_table(
+    corpus: pl.DataFrame, dups: Duplicates, *, loaded: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """One row per reprint cluster with two or more copies in ``corpus`` (the documents that
+    pass a run's filters; duplicates are found across all ``loaded``): its copies there, the
+    outlets and sites that ran them, its canonical copy's outlet and title (looked up in
+    ``loaded``, the whole load, as the canonical copy may fall outside the filters) and
+    first publication, and the longest delay after it."""
+    loaded = corpus if loaded is None else loaded
+    members = dups.clusters.join(
+        corpus.select("doc_id", "outlet", "site", "title"), on="doc_id", how="inner"
+    ).filter(pl.len().over("cluster_id") > 1)
+    canonical = (
+        dups.clusters.filter(pl.col("is_canonical"))
+        .join(members.select("cluster_id").unique(), on="cluster_id")
+        .join(loaded.select("doc_id", "outlet", "title"), on="doc_id", how="left")
+        .select(
+            "cluster_id",
+            canonical_outlet=pl.col("outlet"),
+            canonical_title=pl.col("title"),
+            first_published=pl.col("first_published"),
+        )
     )
     return (
         members.group_by("cluster_id")
@@ -236,6 +248,13 @@ def cluster_table(corpus: pl.DataFrame, dups: Duplicates) -> pl.DataFrame:
         .join(canonical, on="cluster_id", how="left")
         .sort(["copies", "cluster_id"], descending=[True, False])
     )
+
+
+def pairs_within(dups: Duplicates, corpus: pl.DataFrame) -> pl.DataFrame:
+    """The pairs both of whose documents are in ``corpus`` (the documents that pass a run's
+    filters), of the pairs found across the whole load."""
+    ids = corpus["doc_id"].implode()
+    return dups.pairs.filter(pl.col("doc_a").is_in(ids) & pl.col("doc_b").is_in(ids))
 
 
 def pairs_to_explain(dups: Duplicates, corpus: pl.DataFrame, *, n: int) -> pl.DataFrame:
