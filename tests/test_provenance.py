@@ -179,3 +179,23 @@ def test_a_text_too_short_to_tell_is_read_with_its_title(tmp_path, title, text, 
     assert loaded.corpus["lang"].to_list() == [lang]
     note = loaded.report.filter(pl.col("status") == "loaded")["note"][0] or ""
     assert ("undecodable characters" in note) == ("\ufffd" in text)
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "note"),
+    [
+        (
+            "Putin held talks.",
+            "Putin held talks.",
+            "no body column: the summary column read as the text",
+        ),
+        ("", "Talks with Lukashenko", "the summary column is empty here: title used as text"),
+    ],
+)
+def test_the_note_says_where_a_row_without_a_body_took_its_text(tmp_path, summary, text, note):
+    (tmp_path / "items.csv").write_text(
+        f'title,summary,date\nTalks with Lukashenko,"{summary}",2025-03-06\n', encoding="utf-8"
+    )
+    loaded = ingest(tmp_path)
+    assert loaded.corpus["text"].to_list() == [text]
+    assert note in loaded.report.filter(pl.col("status") == "loaded")["note"][0]

@@ -191,8 +191,10 @@ def resolved(
         .collect()
     )
     # One query: polars computes shared sub-expressions once, and uses every core.
+    no_raw = docs.select(col("raw").is_null() | (col("raw").str.len_bytes() == 0)).to_series()
     fields = (
         docs.drop("raw", "text")
+        .with_columns(no_raw.alias("_no_raw"))
         .lazy()
         .with_columns(expr.alias(name) for name, expr in _looked_up(docs, reg).items())
         .with_columns(_fields())

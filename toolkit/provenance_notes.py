@@ -32,8 +32,14 @@ def field_notes() -> pl.Expr:
     return pl.concat_str(
         [
             pl.when(~col("has_body")).then(pl.lit("no body column: title used as text")),
-            pl.when(col("_text_from").is_not_null()).then(
+            pl.when(col("_text_from").is_not_null() & ~col("_no_raw")).then(
                 pl.format("no body column: the {} column read as the text", "_text_from")
+            ),
+            pl.when(col("_text_from").is_not_null() & col("_no_raw")).then(
+                pl.format(
+                    "no body column, and the {} column is empty here: title used as text",
+                    "_text_from",
+                )
             ),
             pl.when(col("_encoding").str.starts_with("utf-16-"))
             .then(pl.format("UTF-16 without a byte-order mark: decoded as {}", "_encoding"))
