@@ -292,10 +292,14 @@ event = opts["event"]
 if event:
     b0, b1, a0, a1 = tr.event_window(event, opts["window_days"])
     label = next((e["label"] for e in events if e["date"] == event), event)
-    flagged, measures = tr.event_measures(read, query=pattern, frames=frames,
+    # a frame (or query) whose terms cannot match the items' script is not tested: no "no change"
+    tested_frames = rh.countable_frames(frames, compared.languages)
+    flagged, measures = tr.event_measures(read, query=pattern, frames=tested_frames,
                                           article_topics=article_topics, topic_labels=topic_labels,
                                           query_label=f"query: {query_label}")  # fmt: skip
-    tested = [frames, article_topics, topic_labels]  # what the measures come from
+    if not drawable:
+        measures.pop("query")
+    tested = [tested_frames, article_topics, topic_labels, drawable]  # what the measures come from
     change = ctx.cached("before_after", lambda: tr.before_after_shares(
         flagged, measures, event=event, days=opts["window_days"], seed=seed,
         permutations=opts["permutations"]), inputs=tested)  # fmt: skip

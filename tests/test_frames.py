@@ -93,3 +93,21 @@ def test_the_bundled_english_frames_cannot_be_counted_on_russian_items():
     note = frames_note(lexicon("frames"), ["ru"])
     assert note is not None and note.startswith("No frame can be counted")
     assert "English only" in note and "ru: [санкци*]" in note
+
+
+@pytest.mark.parametrize(
+    ("languages", "kept"),
+    [
+        (["ru"], ["union_ru"]),  # the English frames cannot count Russian items: not tested
+        (["en"], ["security"]),
+        (["en", "ru"], ["security", "union_ru"]),
+    ],
+)
+def test_only_frames_that_can_match_the_items_are_tested(languages, kept):
+    from toolkit.frames import countable_frames
+
+    frames = {
+        "security": {"label": "Security", "terms": ["nato", "national interest*"]},
+        "union_ru": {"label": "Union State (ru)", "terms": ["союзн* государств*"]},
+    }
+    assert sorted(countable_frames(frames, languages)) == kept

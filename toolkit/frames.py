@@ -25,6 +25,7 @@ from toolkit.resources import read_mapping
 from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
 
 __all__ = [
+    "countable_frames",
     "except_pattern",
     "frame_exceptions",
     "frame_terms",
@@ -280,6 +281,21 @@ def matches_none(terms: list[Any], languages: list[str] | tuple[str, ...]) -> bo
     """
     lettered = [t for t in terms if _script(str(t)) is not None]
     return bool(lettered) and len(unmatchable(lettered, languages)) == len(lettered)
+
+
+def countable_frames(
+    frames: dict[str, Any], languages: list[str] | tuple[str, ...]
+) -> dict[str, Any]:
+    """The frames whose terms can match documents of ``languages`` for their script: those
+    :func:`frames_note` does not name. A frame that cannot be counted is left out of every
+    test, not reported as "no change" (an English lexicon on Russian items).
+
+    Example:
+        >>> list(countable_frames({"s": {"terms": ["nato"]}, "r": {"terms": ["нато"]}}, ["ru"]))
+        ['r']
+    """
+    return {name: spec for name, spec in frames.items()
+            if not matches_none(_flat(spec["terms"]), languages)}  # fmt: skip
 
 
 def frames_note(frames: dict[str, Any], languages: list[str] | tuple[str, ...]) -> str | None:

@@ -26,6 +26,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.frames import (
+    countable_frames,
     except_pattern,
     frame_exceptions,
     frame_terms,
@@ -48,6 +49,7 @@ __all__ = [
     "RhetoricOptions",
     "attribution",
     "concordance",
+    "countable_frames",
     "default_pair",
     "distinctive_terms",
     "except_pattern",
