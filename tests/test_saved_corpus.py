@@ -68,3 +68,27 @@ def test_a_parquet_table_without_the_corpus_columns_is_read_as_a_table(tmp_path)
     assert result.corpus.columns == list(CORPUS_SCHEMA)
     assert result.corpus["title"].to_list() == ["Minsk talks"]
     assert not result.report["note"].fill_null("").str.contains("saved").any()
+
+
+@pytest.mark.parametrize(
+    ("saved_outlet", "tables", "outlet", "named"),
+    [
+        (None, True, "Minsk Daily", True),  # saved unnamed, named by the tables given now
+        (None, False, None, False),  # no tables: left unnamed, as saved
+        ("BelTA", True, "BelTA", False),  # an outlet saved is kept
+    ],
+)
+def test_outlet_tables_name_the_sites_of_a_corpus_saved_without_them(
+    seeds, tmp_path, saved_outlet, tables, outlet, named
+):
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "minsk.yaml").write_text(
+        "outlet: Minsk Daily\naliases: [minsk daily]\nsites:\n  - domain: minskdaily.by\n"
+    )
+    row = seeds.corpus.head(1).with_columns(
+        outlet=pl.lit(saved_outlet, pl.String), site=pl.lit("minskdaily.by")
+    )
+    path = save(row, tmp_path / "saved" / "corpus.parquet")
+    result = ingest(path, outlets=str(tmp_path / "tables") if tables else None)
+    assert result.corpus["outlet"].to_list() == [outlet]
+    assert ("named by this load's tables" in result.report["note"][0]) == named

@@ -123,7 +123,7 @@ def ingest(
     """
     reg = outlet_registry(outlets, outlet_names)
     saved_files, found = split_saved(find_sources(source, manifest))
-    saved = read_saved(saved_files)  # read as saved, not loaded again (toolkit.saved_corpus)
+    saved = read_saved(saved_files, reg)  # read as saved, not loaded again (saved_corpus)
     if saved_files and not found.files:
         return with_saved(Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), found.report), saved)
     reading = date_reading(date_format, dayfirst, found)

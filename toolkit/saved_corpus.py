@@ -19,6 +19,7 @@ import polars as pl
 
 from toolkit.errors import InputError
 from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
+from toolkit.outlets import Registry
 from toolkit.readers import suffix
 from toolkit.sources import REPORT_SCHEMA, Sources
 
@@ -46,9 +47,12 @@ def split_saved(found: Sources) -> tuple[list[tuple[str | Path, str]], Sources]:
     return saved, replace(found, files=[f for f in found.files if f not in saved])
 
 
-def read_saved(files: list[tuple[str | Path, str]]) -> Ingest:
+def read_saved(files: list[tuple[str | Path, str]], reg: Registry | None = None) -> Ingest:
     """The saved corpora's rows in ``CORPUS_SCHEMA``, each loaded in the report with a note;
     a row whose ``doc_id`` an earlier row has is skipped, naming the file and row it repeats.
+    A row saved with no outlet takes the one the outlet tables of this load (``reg``) know
+    for its site, with ``outlet_source`` "url" and a note: the tables a researcher adds to name
+    the sites of a corpus saved without them.
 
     Raises:
         InputError: a file's corpus column holds values of another type (it names the file).
@@ -83,7 +87,34 @@ def read_saved(files: list[tuple[str | Path, str]]) -> Ingest:
         note=pl.when(~repeat).then(pl.lit(SAVED_NOTE)),
         encoding=pl.lit("utf-8"),
     ).cast(REPORT_SCHEMA)
-    return Ingest(rows.filter(~repeat).select(list(CORPUS_SCHEMA)), report)
+    corpus = rows.filter(~repeat).select(list(CORPUS_SCHEMA))
+    if reg is not None and corpus.height:
+        corpus, named = _named_by_site(corpus, reg)
+        if named.len():
+            note = pl.when(pl.col("doc_id").is_in(named.implode()) & (pl.col("status") == "loaded"))
+            report = report.with_columns(
+                note.then(
+                    pl.format("{}; outlet named by this load's tables from its site", "note")
+                ).otherwise(pl.col("note"))
+            )
+    return Ingest(corpus, report)
+
+
+def _named_by_site(corpus: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.Series]:
+    """The corpus with each outlet saved as null named from its site by ``reg`` (source
+    "url"), and the ids named."""
+    sites = corpus.filter(pl.col("outlet").is_null())["site"].drop_nulls().unique()
+    found = {s: o for s in sites.to_list() if (o := reg.outlet_of_site(s))}
+    if not found:
+        return corpus, pl.Series("doc_id", [], pl.String)
+    by_site = pl.col("site").replace_strict(found, default=None, return_dtype=pl.String)
+    fill = pl.col("outlet").is_null() & by_site.is_not_null()
+    named = corpus.filter(fill)["doc_id"]
+    corpus = corpus.with_columns(
+        pl.when(fill).then(by_site).otherwise(pl.col("outlet")).alias("outlet"),
+        pl.when(fill).then(pl.lit("url")).otherwise(pl.col("outlet_source")).alias("outlet_source"),
+    )
+    return corpus, named
 
 
 def with_saved(loaded: Ingest, saved: Ingest) -> Ingest:
