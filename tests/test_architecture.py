@@ -44,6 +44,7 @@ LAYERS: dict[str, str] = {
     "table_markdown": "load",
     "table_html": "load",
     "table_bodies": "load",
+    "table_placeholders": "load",
     "records": "load",
     "tables": "load",
     "tables_parts": "load",

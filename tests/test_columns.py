@@ -460,3 +460,29 @@ def test_an_empty_or_letterless_body_reads_the_row_s_description(
     got = row["note"] or ""
     assert (note in got) if note else "letters" not in got and "read as the text" not in got
     assert row["published"] == dt.date(2021, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "expected_title", "date_text", "note"),
+    [
+        ("No title", "2025-03-06", None, "2025-03-06", "title 'No title' is a placeholder"),
+        ("Talks in Minsk", "No date", "Talks in Minsk", None, "date 'No date' is a placeholder"),
+        ("Без названия", "Нет даты", None, None, "are placeholders: read as empty"),
+        ("N/A", "n/a", None, None, "title 'N/A' and date 'n/a' are placeholders"),
+        # a title that merely starts so is a title
+        ("No date set for Putin's visit", "2025-03-06", "No date set for Putin's visit",
+         "2025-03-06", None),
+    ],
+)  # fmt: skip
+def test_placeholder_cells_are_read_as_empty(
+    tmp_path, title, date, expected_title, date_text, note
+):
+    (tmp_path / "items.csv").write_text(
+        f'title,text,date\n"{title}",Putin and Lukashenko met in Minsk.,"{date}"\n',
+        encoding="utf-8",
+    )
+    result = ingest(tmp_path)
+    row = result.corpus.row(0, named=True)
+    assert (row["title"], row["date_text"]) == (expected_title, date_text)
+    got = result.report.filter(pl.col("status") == "loaded")["note"][0] or ""
+    assert (note in got) if note else "placeholder" not in got

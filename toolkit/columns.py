@@ -28,6 +28,7 @@ from toolkit.column_names import (
 from toolkit.errors import InputError
 from toolkit.records import Skip, Table, meta_json, text_value
 from toolkit.table_bodies import FALLBACK, bodies
+from toolkit.table_placeholders import placeholders
 
 __all__ = ["table_of_frame", "table_of_records"]
 
@@ -231,7 +232,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             _meta_json(frame, others).alias("meta"),
             _frame_note(picked, values).alias("note"),
         )
-        out = bodies(out, *_read_names(picked))
+        out = placeholders(bodies(out, *_read_names(picked)))
     except pl.exceptions.PolarsError as e:
         read = {c: str(frame.schema[c]) for c in sorted(used)}
         raise InputError(
@@ -344,7 +345,7 @@ def table_of_records(
         strings = [k for k, dtype in schema.items() if dtype == pl.String]
         data |= {k: [_without_surrogates(v) for v in data[k]] for k in strings}
         frame = pl.DataFrame(data, schema=schema)
-    frame = bodies(frame, *_read_names(picked))
+    frame = placeholders(bodies(frame, *_read_names(picked)))
     return Table(rel, frame, has_body_column=bool(picked["text"]), text_from=summary)
 
 
