@@ -199,3 +199,23 @@ def test_the_note_says_where_a_row_without_a_body_took_its_text(tmp_path, summar
     loaded = ingest(tmp_path)
     assert loaded.corpus["text"].to_list() == [text]
     assert note in loaded.report.filter(pl.col("status") == "loaded")["note"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "dateline", "starts"),
+    [
+        ("МОСКВА, 9 мая — РИА Новости. В Москве прошёл парад.", "RIA Novosti", "МОСКВА", "В Москве"),
+        # RIA's own dataset, lower-cased throughout
+        ("москва, 1 дек — риа новости. около 60 тысяч литров нефти вытекли.", "RIA Novosti",
+         "москва", "около 60"),
+        ("кишинев, 1 дек — риа новости. после подсчета 41% протоколов.", "RIA Novosti", "кишинев",
+         "после"),
+    ],
+)  # fmt: skip
+def test_ria_datelines_name_the_outlet_in_either_case(tmp_path, text, outlet, dateline, starts):
+    (tmp_path / "ria.jsonl").write_text(
+        json.dumps({"title": "новость", "text": text}, ensure_ascii=False) + "\n"
+    )
+    row = ingest(tmp_path).corpus.row(0, named=True)
+    assert (row["outlet"], row["dateline"]) == (outlet, dateline)
+    assert row["text"].startswith(starts)
