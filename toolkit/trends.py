@@ -385,7 +385,7 @@ def event_measures(
     measure's label by its column: ``query`` (the title or text matches the pattern;
     ``query_label``), each frame of the lexicon (its label), and, given the topics run's
     ``article_topics``, ``topic N`` for each dominant topic (its label from ``topic_labels``;
-    null for articles without one). Feed both to :func:`before_after_shares`."""
+    null for articles without one; the outliers, topic -1, are no topic and are not tested). Feed both to :func:`before_after_shares`."""
     from toolkit.rhetoric import except_pattern, term_pattern
 
     flagged = frame
@@ -397,6 +397,7 @@ def event_measures(
     if article_topics is not None:
         topics = article_topics.select("doc_id", "topic")
         present = frame.join(topics, on="doc_id")["topic"].unique().sort().to_list()
+        present = [t for t in present if t is not None and t >= 0]  # -1: outliers, no topic
         flagged = flagged.join(topics, on="doc_id", how="left").with_columns(
             (pl.col("topic") == t).alias(f"topic {t}") for t in present
         )
