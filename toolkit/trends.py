@@ -385,7 +385,8 @@ def event_measures(
     measure's label by its column: ``query`` (the title or text matches the pattern;
     ``query_label``), each frame of the lexicon (its label), and, given the topics run's
     ``article_topics``, ``topic N`` for each dominant topic (its label from ``topic_labels``;
-    null for articles without one; the outliers, topic -1, are no topic and are not tested). Feed both to :func:`before_after_shares`."""
+    null for articles without one; the outliers, topic -1, are no topic and are not tested).
+    Feed both to :func:`before_after_shares`."""
     from toolkit.rhetoric import except_pattern, term_pattern
 
     flagged = frame
