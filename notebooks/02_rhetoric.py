@@ -82,15 +82,22 @@ ctx = context(globals(), "rhetoric")
 opts, minimum, seed = ctx.params["rhetoric"], ctx.params["min_group_docs"], ctx.params["seed"]
 docs = ctx.stories
 by = opts["group_by"]
-if by == "period":
+undated = 0
+if by == "period":  # an undated item belongs to no period: left out, and counted (as in trends)
     trunc = {"month": "1mo", "quarter": "1q", "year": "1y"}[opts["period"]]
-    docs = docs.with_columns(period=pl.col("published").dt.truncate(trunc).cast(pl.String))
+    undated = docs.filter(pl.col("published").is_null()).height
+    docs = docs.filter(pl.col("published").is_not_null()).with_columns(
+        period=pl.col("published").dt.truncate(trunc).cast(pl.String)
+    )
 sizes = rh.group_sizes(docs, by=by, min_group_docs=minimum)
 ctx.save_table(sizes, "group_sizes")
 display(d.table(sizes, title=f"Groups ({by}): documents and words"))
 small = sizes.filter("small_n")["group"].to_list()
 display(d.say("{filters} Reprints: <code>duplicates: {dups}</code>.", filters=ctx.filters(),
               dups=ctx.params["duplicates"]))  # fmt: skip
+if undated:
+    display(d.say("{n} undated document{s} left out: they belong to no period.", n=undated,
+                  s="" if undated == 1 else "s"))  # fmt: skip
 if small:
     display(d.say("<b>Small n</b>: {groups} ha{s} fewer than {n} documents. Differences "
                   "involving them are anecdotes, not evidence.", groups=small,
