@@ -251,6 +251,14 @@ if result.ok:
     if small:
         say(f"Small n (fewer than {ctx.params['min_group_docs']} documents): "
             f"{escape(', '.join(small))}.")  # fmt: skip
+    # in a corpus of several languages, a topic of one language compares languages, not coverage
+    by_language, one_language = tp.language_topics(result.units, labels=labels)
+    if by_language.height:
+        ctx.save_table(by_language, "topic_languages")
+        show_table(by_language, caption="Each topic's main language (outliers aside)",
+                   rows=by_language.height)  # fmt: skip
+    if one_language:
+        say(escape(one_language))
 
 # %% [markdown]
 # ## Topics over time

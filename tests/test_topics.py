@@ -358,3 +358,28 @@ def test_code_compiled_ahead_is_what_a_first_fit_reads(tmp_path):
     assert any(p.suffix == ".nbc" for p in written)
     subprocess.run([sys.executable, "-c", _FIT, str(folder)], check=True)
     assert {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()} == written
+
+
+@pytest.mark.parametrize(
+    ("langs", "flagged", "said"),
+    [
+        # two topics, each one language's, in a corpus of two: both flagged
+        ({0: ["en"] * 10, 1: ["ru"] * 10}, [0, 1], "Topics t0 (en 100%) and t1 (ru 100%)"),
+        # mixed topics: none
+        ({0: ["en"] * 5 + ["ru"] * 5, 1: ["ru"] * 6 + ["en"] * 4}, [], ""),
+        # one language in all: no table, nothing said
+        ({0: ["en"] * 10, 1: ["en"] * 10}, None, ""),
+        # one topic of one language, the other mixed; outliers (-1) aside
+        ({0: ["ru"] * 19 + ["en"], 1: ["en"] * 5 + ["ru"] * 5, -1: ["en"] * 30}, [0],
+         "Topic t0 (ru 95%) is almost all one language's"),
+    ],
+)  # fmt: skip
+def test_topics_of_one_language_are_named(langs, flagged, said):
+    rows = [(t, lg) for t, ls in langs.items() for lg in ls]
+    units = pl.DataFrame(rows, schema={"topic": pl.Int64, "lang": pl.String}, orient="row")
+    table, note = tp.language_topics(units, labels={0: "t0", 1: "t1"})
+    if flagged is None:
+        assert table.height == 0
+    else:
+        assert table.filter("one_language")["topic"].to_list() == flagged
+    assert note.startswith(said) if said else note == ""

@@ -14,7 +14,7 @@ from toolkit.stats import flag_small, wilson
 from toolkit.topic_model import OUTLIER
 from toolkit.trends import category_share
 
-__all__ = ["article_topics", "group_shares", "over_time"]
+__all__ = ["article_topics", "group_shares", "language_topics", "over_time"]
 
 
 def article_topics(units: pl.DataFrame) -> pl.DataFrame:
@@ -88,3 +88,67 @@ def over_time(
         "coverage",
     ).sort("period", *keys, "topic")
     return table, left_out
+
+
+ONE_LANGUAGE = 0.9  # a topic this much one language's, in a corpus of several, is that language's
+
+
+def language_topics(
+    units: pl.DataFrame, *, labels: dict[int, str] | None = None, min_share: float = 0.05
+) -> tuple[pl.DataFrame, str]:
+    """Each topic's units by language (``lang``; languages with ``min_share`` of all units or
+    more): its units, its main language and that language's share of the topic and of all
+    units, and ``one_language`` where one language holds :data:`ONE_LANGUAGE` of the topic but
+    not of the corpus; and a sentence naming those topics (empty when the corpus is of one
+    language, or no topic is). A multilingual model can still gather a language rather than a
+    subject: such a topic's share per outlet compares languages, not coverage.
+
+    Example:
+        >>> units = pl.DataFrame({"topic": [0, 0, 0, 1, 1, 1], "lang": ["en"] * 3 + ["ru"] * 3})
+        >>> language_topics(units, labels={0: "0: talks"})[1][:52]
+        'Topics 0: talks (en 100%) and 1 (ru 100%) are each a'
+    """
+    if "lang" not in units.columns or not units.height:
+        return pl.DataFrame(), ""
+    lang = pl.col("lang").cast(pl.String).fill_null("und")
+    known = units.filter(pl.col("topic") != OUTLIER).with_columns(lang.alias("lang"))
+    overall = known.group_by("lang").agg(all_share=pl.len() / known.height)
+    main = overall.filter(pl.col("all_share") >= min_share)
+    if main.height < 2:
+        return pl.DataFrame(), ""
+    by_topic = (
+        known.group_by("topic", "lang")
+        .agg(k=pl.len())
+        .with_columns(n_units=pl.col("k").sum().over("topic"))
+        .sort(["topic", "k", "lang"], descending=[False, True, False])
+        .group_by("topic", maintain_order=True)
+        .first()
+        .join(overall, on="lang")
+        .select(
+            "topic",
+            "n_units",
+            main_language="lang",
+            share=(pl.col("k") / pl.col("n_units")).round(4),
+            share_of_all=pl.col("all_share").round(4),
+        )
+        .with_columns(
+            one_language=(pl.col("share") >= ONE_LANGUAGE) & (pl.col("share_of_all") < ONE_LANGUAGE)
+        )
+        .sort("topic")
+    )
+    flagged = by_topic.filter("one_language")
+    if not flagged.height:
+        return by_topic, ""
+    named = labels or {}
+    listed = [f"{named.get(t, t)} ({lg} {sh:.0%})" for t, lg, sh in
+              flagged.select("topic", "main_language", "share").rows()]  # fmt: skip
+    names = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+    if len(listed) == 1:
+        head = f"Topic {names} is almost all one language's"
+    else:
+        head = f"Topics {names} are each almost all one language's"
+    return by_topic, (
+        f"{head} ({ONE_LANGUAGE:.0%} of its units or more), in a corpus of several languages: "
+        "such a topic may gather a language, not a subject, and its share per outlet then "
+        "compares languages, not coverage."
+    )

@@ -52,7 +52,7 @@ from toolkit.topic_model import (
     vectorizer,
 )
 from toolkit.topic_summary import FIGURES, TopicSummary, summarise
-from toolkit.topic_tables import article_topics, group_shares, over_time
+from toolkit.topic_tables import article_topics, group_shares, language_topics, over_time
 from toolkit.topic_units import language_report, window_report, with_words
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "fit_topics",
     "group_shares",
     "language_report",
+    "language_topics",
     "over_time",
     "save_model",
     "sizes",
