@@ -170,6 +170,15 @@ if docs.height != loaded.height:
 clusters = overview.cluster_table(docs, dups, loaded=loaded)
 ctx.save_table(overview.pairs_within(dups, docs), "duplicate_pairs")
 ctx.save_table(clusters, "duplicate_clusters")
+repeats = overview.one_site_repeats(clusters)
+if repeats.height and dups.options.get("max_days") is None:
+    display(d.say("<b>{n}</b> of the {total} clusters hold copies of one site dated more than "
+                  "{days} days apart (up to {most} days): a site seldom runs its own story again "
+                  "weeks later, so they may be distinct items of one formula (a weekly meeting's "
+                  "summary, calls with one leader). <code>dedup: {{max_days: N}}</code> leaves "
+                  "copies dated more than N days apart unlinked.", n=repeats.height,
+                  total=clusters.height, days=overview.SITE_REPEAT_DAYS,
+                  most=repeats["max_lag_days"].max()))  # fmt: skip
 if clusters.height:
     display(d.table(clusters.head(opts["top_clusters"]),
                     title=f"The {min(opts['top_clusters'], clusters.height)} largest of "

@@ -243,3 +243,19 @@ def test_cluster_table_and_pairs_describe_the_filtered_corpus():
     }
     # one copy in the window: no cluster to show
     assert overview.cluster_table(window.head(1), dups, loaded=loaded).height == 0
+
+
+@pytest.mark.parametrize(
+    ("sites", "lag", "flagged"),
+    [
+        ("kremlin.ru", 42, True),  # one site, weeks apart: maybe one formula's items
+        ("kremlin.ru", 3, False),
+        ("belta.by, tass.com", 42, False),  # a reprint on another site
+        ("(unknown)", 42, False),  # no site known
+        ("kremlin.ru", None, False),  # undated
+    ],
+)
+def test_one_site_repeats_are_clusters_of_one_site_weeks_apart(sites, lag, flagged):
+    clusters = pl.DataFrame({"cluster_id": ["c"], "copies": [2], "sites": [sites],
+                             "max_lag_days": [lag]}, schema_overrides={"max_lag_days": pl.Int64})  # fmt: skip
+    assert overview.one_site_repeats(clusters).height == int(flagged)

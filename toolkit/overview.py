@@ -27,6 +27,7 @@ __all__ = [
     "dating_summary",
     "load_summary",
     "note_summary",
+    "one_site_repeats",
     "outlet_site_counts",
     "pairs_to_explain",
     "pairs_within",
@@ -247,6 +248,21 @@ def cluster_table(
         )
         .join(canonical, on="cluster_id", how="left")
         .sort(["copies", "cluster_id"], descending=[True, False])
+    )
+
+
+SITE_REPEAT_DAYS = 7  # one site's copies further apart than this may be items of one formula
+
+
+def one_site_repeats(clusters: pl.DataFrame, *, days: int = SITE_REPEAT_DAYS) -> pl.DataFrame:
+    """The rows of :func:`cluster_table` whose copies are all on one known site and dated more
+    than ``days`` apart: a site seldom runs its own story again weeks later, so these may be
+    distinct items of one formula (a weekly meeting's summary, calls with one leader) that
+    ``max_days`` would keep apart."""
+    return clusters.filter(
+        ~pl.col("sites").str.contains(", ", literal=True)
+        & (pl.col("sites") != UNKNOWN)
+        & (pl.col("max_lag_days") > days)
     )
 
 
