@@ -379,3 +379,12 @@ def test_the_bundled_kinship_frame_does_not_count_the_muslim_brotherhood(corpora
 )
 def test_keywords_that_match_nothing_are_named_with_a_hint(found, languages, expected):
     assert rh.unmatched_note(found, languages) == expected
+
+
+@pytest.mark.parametrize(("n_docs", "words"), [(5, 10), (40, 10), (5, 200)])
+def test_a_frame_never_matched_gets_the_poisson_upper_limit_not_zero_width(n_docs, words):
+    d = docs([(f"a{i}", "A", " ".join(["word"] * words)) for i in range(n_docs)])
+    frames = {"econ": {"label": "Economy", "terms": ["sanction*"]}}
+    row = rh.frame_rates(d, by="outlet", frames=frames, seed=1, min_group_docs=5).row(0, named=True)
+    assert (row["matches"], row["per_1000"], row["ci_low"]) == (0, 0.0, 0.0)
+    assert row["ci_high"] == round(1000 * 3.6889 / (n_docs * words), 4)  # fewer words, wider

@@ -135,18 +135,25 @@ def _bootstrap_rate(
     k: np.ndarray, w: np.ndarray, *, seed: int, n_boot: int
 ) -> tuple[float, float, float]:
     """Rate per 1,000 words (sum k / sum w) and a 95% percentile interval from resampling
-    documents with replacement."""
+    documents with replacement. With no match at all, resampling can only give [0, 0]; the
+    upper limit is then the exact Poisson one of no event in the words read (3.689 events,
+    the 97.5% quantile), so a zero says how little was read."""
     if w.sum() == 0:
         return float("nan"), float("nan"), float("nan")
     rate = 1000 * k.sum() / w.sum()
     if len(k) < 2:
         return rate, float("nan"), float("nan")
+    if k.sum() == 0:
+        return 0.0, 0.0, 1000 * _NO_EVENT_UPPER / w.sum()
     rng = np.random.default_rng(seed)
     boots = min(n_boot, max(100, 2_000_000 // len(k)))  # bounded work for very large groups
     idx = rng.integers(0, len(k), size=(boots, len(k)))
     rates = 1000 * k[idx].sum(axis=1) / np.maximum(w[idx].sum(axis=1), 1)
     low, high = np.percentile(rates, [2.5, 97.5])
     return rate, float(low), float(high)
+
+
+_NO_EVENT_UPPER = 3.6889  # the 97.5% upper limit of a Poisson mean when none was seen
 
 
 def _r(x: float) -> float | None:
