@@ -59,6 +59,7 @@ def test_run_json_records_params_inputs_versions_model_seeds_timings_and_commit(
     assert m["seeds"] == {"seed": 42, "dedup_seed": 0}
     assert m["notebooks"][0]["notebook"] == "00_corpus" and m["notebooks"][0]["seconds"] > 0
     assert m["corpus"]["documents"] == 5 and m["corpus"]["from_cache"] is True
+    assert m["corpus"]["skipped"] == 0  # every seed file loaded; the index says so too
     assert json.loads((first.run_dir / "run.json").read_text())["corpus"]["from_cache"] is False
     assert "commit" in m["git"]
     # the code by content, which an exported tree without git still has (trial E)
@@ -98,6 +99,7 @@ def test_report_draws_its_figures_offline_in_chromium(two_runs):
     assert "Documents per outlet" in drawn
     index = dom(second.run_dir / "index.html")
     assert 'href="00_corpus.html"' in index and "ok" in index
+    assert "files or records skipped" in index
 
 
 def test_code_is_hidden_unless_asked(two_runs, tmp_path):

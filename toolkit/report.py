@@ -158,6 +158,7 @@ def write_index(run_dir: Path, run: dict[str, Any]) -> Path:
         ("run", run["run_id"]),
         ("sources", ", ".join(p["sources"])),
         ("documents", run["corpus"]["documents"]),
+        ("files or records skipped", run["corpus"].get("skipped", "not recorded")),
         ("distinct stories", run["corpus"]["stories"]),
         ("in the analysis", run["corpus"]["analysed"]),
         ("outlets", ", ".join(f"{k} {v}" for k, v in run["corpus"]["outlets"].items())),

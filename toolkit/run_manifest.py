@@ -91,6 +91,7 @@ def run_manifest(
             "documents": corpus.height,
             "stories": int(corpus["is_canonical"].sum()),
             "analysed": analysed,
+            "skipped": prepared.report.filter(pl.col("status") == "skipped").height,
             "outlets": dict(outlets.rows()),
             "cache_key": prepared.key,
             "from_cache": prepared.cached,
