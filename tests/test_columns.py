@@ -5,6 +5,7 @@ public tables nobody here wrote (tests/data/columns/SOURCES.md says where each c
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -486,3 +487,34 @@ def test_placeholder_cells_are_read_as_empty(
     assert (row["title"], row["date_text"]) == (expected_title, date_text)
     got = result.report.filter(pl.col("status") == "loaded")["note"][0] or ""
     assert (note in got) if note else "placeholder" not in got
+
+
+@pytest.mark.parametrize(
+    ("columns", "titles", "error"),
+    [
+        # one mapping per source: the English scrape's short keys, the Russian CSV's usual names
+        ({"en": {"title": "t", "text": "s"}}, ["Putin met Lukashenko", "Путин встретился"], None),
+        ({"en": {"title": "t", "text": "s"}, "ru": {}}, ["Putin met Lukashenko", "Путин встретился"], None),
+        # one mapping for every source: the Russian CSV lacks 't', as before an error naming it
+        ({"title": "t", "text": "s"}, None, "column 't' given for title is not in the table"),
+        ({"de": {"title": "t"}}, None, "'de' names no source"),
+        ({"en": {"title": "t"}, "text": "s"}, None, "not both"),
+        ({"en": {"headline": "t"}}, None, "unknown field 'headline'"),
+    ],
+)  # fmt: skip
+def test_columns_may_be_given_per_source(tmp_path, columns, titles, error):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "en" / "items.jsonl").write_text(
+        json.dumps({"t": "Putin met Lukashenko", "s": "The presidents met in Minsk on Friday."})
+        + "\n"
+    )
+    (tmp_path / "ru" / "items.csv").write_text(
+        "title,text\nПутин встретился,Президенты встретились в Минске.\n", encoding="utf-8"
+    )
+    sources = [tmp_path / "en", tmp_path / "ru"]
+    if error:
+        with pytest.raises(InputError, match=re.escape(error)):
+            ingest(sources, columns=columns)
+    else:
+        assert ingest(sources, columns=columns).corpus["title"].to_list() == titles

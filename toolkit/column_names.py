@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from toolkit.errors import InputError
 
@@ -23,6 +24,8 @@ __all__ = [
     "SUMMARY_ALIASES",
     "URL_OR_SITE",
     "check_columns",
+    "check_columns_by_source",
+    "columns_for",
     "name_forms",
 ]
 
@@ -135,6 +138,49 @@ def check_columns(columns: dict[str, str] | None, where: str = "columns") -> dic
     if bad:
         raise InputError(f"{where}: give each of {bad} a column name")
     return columns
+
+
+def check_columns_by_source(
+    columns: dict[str, Any] | None, sources: set[str], where: str = "columns"
+) -> None:
+    """A ``columns`` mapping, for every source (field -> column) or per source (source ->
+    field -> column), checked: a per-source key names a source (``sources``: the first part of
+    each file's name in the report), each mapping's keys are fields.
+
+    Raises:
+        InputError: what is wrong, named.
+    """
+    columns = columns or {}
+    per_source = [isinstance(v, dict) for v in columns.values()]
+    if not any(per_source):
+        check_columns(columns, where=where)
+        return
+    if not all(per_source):
+        raise InputError(
+            f"{where}: give either one mapping for every source ({{'text': 'story'}}) or one "
+            "per source ({'en': {'text': 's'}}), not both"
+        )
+    for key, mapping in columns.items():
+        if str(key).strip("/").split("/")[0] not in sources:
+            raise InputError(
+                f"{where}: {key!r} names no source; the sources are {', '.join(sorted(sources))}"
+            )
+        check_columns(mapping, where=f"{where}[{key!r}]")
+
+
+def columns_for(columns: dict[str, Any] | None, rel: str) -> dict[str, str]:
+    """The ``columns`` mapping for the file ``rel``: the mapping itself where it is one for
+    every source (field -> column), else the one given for the source (or file, or folder)
+    ``rel`` is in, the longest that holds it (``{"en": {"text": "s"}, "ru/old.csv": {...}}``),
+    else none. Each is checked by :func:`check_columns`."""
+    columns = columns or {}
+    if not any(isinstance(v, dict) for v in columns.values()):
+        return check_columns(columns)
+    held = [k for k in columns if rel == k.strip("/") or rel.startswith(k.strip("/") + "/")]
+    if not held:
+        return {}
+    key = max(held, key=len)
+    return check_columns(columns[key], where=f"columns[{key!r}]")
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")

@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
-from toolkit.column_names import check_columns
+from toolkit.column_names import columns_for
 from toolkit.readers import read_file, suffix
 from toolkit.records import Record, Skip, Table, records_frame
 from toolkit.sources import ReportRow, report_frame
@@ -87,7 +87,6 @@ def read_batch(
         >>> from toolkit.sources import find_sources                  # doctest: +SKIP
         >>> docs, skipped = read_batch(find_sources("seeds/").files[:10])  # doctest: +SKIP
     """
-    options = {"columns": check_columns(columns)}
     pages: list[Record] = []
     tables: list[Table] = []
     skips: list[Skip] = []
@@ -96,6 +95,7 @@ def read_batch(
         if too_big is not None:
             skips.append(too_big)
             continue
+        options = {"columns": columns_for(columns, rel)}  # one for all, or this source's
         for item in read_file(path, rel, options):
             if isinstance(item, Skip):
                 skips.append(item)

@@ -16,11 +16,12 @@ from typing import Any
 import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
+from toolkit.column_names import check_columns_by_source
 from toolkit.engine import is_local
 from toolkit.ingest_passes import LINES_KEPT, finish, finish_batches
 from toolkit.ingest_read import BATCH_BYTES, BATCH_FILES, MAX_FILE_MB, batches, read_batch
 from toolkit.ingest_result import CORPUS_SCHEMA, Ingest
-from toolkit.load_options import LoadOptions, date_reading, outlet_registry
+from toolkit.load_options import LoadOptions, date_reading, outlet_registry, source_names
 from toolkit.saved_corpus import read_saved, split_saved, with_saved
 from toolkit.sources import REPORT_SCHEMA, find_sources
 
@@ -99,7 +100,9 @@ def ingest(
         source, manifest: see :func:`load_corpus`.
         strict: raise :class:`StrictModeError` when anything was skipped.
         columns: fields (title, text, date, outlet, site, url) mapped to your table's columns where
-            the usual names do not fit, e.g. ``{"text": "story"}`` (:mod:`toolkit.columns`).
+            the usual names do not fit, e.g. ``{"text": "story"}`` (:mod:`toolkit.columns`), for
+            every source, or per source as the report names it (``{"en": {"text": "s"}}``: a
+            source without one reads its usual names).
         learn: learn lines repeated across many documents of one site (or folder) as chrome:
             lines in at least ``min_chrome_docs`` documents and ``chrome_share`` of the site's.
         year_range: years a weekday ("on Monday") may place a yearless dateline in; by default
@@ -123,6 +126,7 @@ def ingest(
     """
     reg = outlet_registry(outlets, outlet_names)
     saved_files, found = split_saved(find_sources(source, manifest))
+    check_columns_by_source(columns, source_names(found))
     saved = read_saved(saved_files, reg)  # read as saved, not loaded again (saved_corpus)
     if saved_files and not found.files:
         return with_saved(Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), found.report), saved)

@@ -19,7 +19,12 @@ from toolkit.errors import InputError
 from toolkit.outlets import Registry, registry
 from toolkit.sources import Sources
 
-__all__ = ["LoadOptions", "date_reading", "outlet_registry"]
+__all__ = [
+    "LoadOptions",
+    "date_reading",
+    "outlet_registry",
+    "source_names",
+]
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,13 @@ def outlet_registry(
     return Registry.load(extra, names=outlet_names or {})
 
 
+def source_names(found: Sources) -> set[str]:
+    """The sources of a load as the report names them: the first part of each file's name."""
+    return {rel.split("/", 1)[0] for _, rel in found.files} | {
+        p.split("/", 1)[0] for p in found.report["path"].to_list()
+    }
+
+
 def date_reading(
     date_format: str | dict[str, str] | None,
     dayfirst: bool | dict[str, bool] | None,
@@ -99,9 +111,7 @@ def date_reading(
         InputError: a key names no source, or a value is of the wrong kind.
     """
     reading = DateReading(date_format, dayfirst)
-    names = {rel.split("/", 1)[0] for _, rel in found.files} | {
-        p.split("/", 1)[0] for p in found.report["path"].to_list()
-    }
+    names = source_names(found)
     rels = [rel for _, rel in found.files]
     for key in sorted(reading.keys()):
         key_s = str(key).strip("/")

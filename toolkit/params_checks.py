@@ -96,7 +96,7 @@ def _relative(path: str, root: Path) -> str:
 def check_ingest(params: dict[str, Any], problems: list[str]) -> None:
     """The ``ingest`` mapping: known keys, known fields in ``columns``, per-source keys of
     ``date_format`` and ``dayfirst`` that name a source, values of the right kind."""
-    from toolkit.tables import check_columns
+    from toolkit.column_names import check_columns_by_source
 
     options = params["ingest"]
     unknown = sorted(set(options) - set(INGEST_KEYS))
@@ -104,14 +104,14 @@ def check_ingest(params: dict[str, Any], problems: list[str]) -> None:
         problems.append(
             f"ingest: unknown keys {', '.join(unknown)}; known: {', '.join(INGEST_KEYS)}"
         )
+    sources = {Path(s).name for s in params["sources"] if isinstance(s, str)}
     try:
-        check_columns(options.get("columns"), where="ingest.columns")
+        check_columns_by_source(options.get("columns"), sources, where="ingest.columns")
     except ToolkitError as e:
         problems.append(str(e))
     names = options.get("outlet_names") or {}
     if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
         problems.append("ingest.outlet_names: map names in your data to outlet names")
-    sources = {Path(s).name for s in params["sources"] if isinstance(s, str)}
     for key, kind in (("date_format", str), ("dayfirst", bool)):
         value = options.get(key)
         values = value if isinstance(value, dict) else {None: value}
