@@ -162,9 +162,9 @@ elif terms.height:
                                  "q_value", "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
-    term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(
-        docs, terms["term"].unique().sort().to_list(), by=by, window=opts["window"], per_key=5,
-        stop_words=stops))  # fmt: skip
+    term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(  # the documents compared
+        words_compared.select(docs), terms["term"].unique().sort().to_list(), by=by,
+        window=opts["window"], per_key=5, stop_words=stops))  # fmt: skip
     ctx.save_table(term_lines, "evidence_terms")
     display(d.evidence_table(term_lines, kind="term", title="Distinctive terms in context "
                              f"(up to 5 lines per term and {by}, earliest first)",

@@ -200,14 +200,31 @@ def test_a_result_is_computed_again_when_what_it_comes_from_changes(
     assert len(calls) == 2 and again["n"].to_list() == [2]
 
 
+def test_a_call_edited_in_the_notebook_is_computed_again(in_root, tmp_path):
+    docs = pl.DataFrame({"lang": ["ru", "en"]})
+    first = cached_context(tmp_path).cached("terms", lambda: docs)
+    # the same call, read again: the cached result
+    again = cached_context(tmp_path).cached("terms", lambda: docs)
+    assert again.height == 2
+    # the call edited (as a researcher edits a cell): computed again, not read back
+    edited = cached_context(tmp_path).cached("terms", lambda: docs.filter(pl.col("lang") == "ru"))
+    assert (first.height, edited.height) == (2, 1)
+
+
 def test_a_damaged_cached_result_is_computed_again(in_root, tmp_path, caplog):
-    ctx = cached_context(tmp_path)
-    ctx.cached("r", lambda: pl.DataFrame({"n": [1]}))
+    ctx, n = cached_context(tmp_path), [1]
+
+    def compute():  # one call; what it gives changes, to see which result is read
+        return pl.DataFrame({"n": n})
+
+    ctx.cached("r", compute)
     (part,) = (tmp_path / "results" / "rhetoric").glob("*/part-0.parquet")
     part.write_bytes(part.read_bytes()[:10])  # cut short
-    assert ctx.cached("r", lambda: pl.DataFrame({"n": [2]}))["n"].to_list() == [2]
+    n[0] = 2
+    assert ctx.cached("r", compute)["n"].to_list() == [2]
     assert "damaged" in caplog.text
-    assert ctx.cached("r", lambda: pl.DataFrame({"n": [3]}))["n"].to_list() == [2]
+    n[0] = 3
+    assert ctx.cached("r", compute)["n"].to_list() == [2]
 
 
 def test_a_notebook_s_context_silences_tqdm_s_warning_about_ipywidgets(in_root, tmp_path):

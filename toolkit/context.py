@@ -188,7 +188,8 @@ class Context:
             >>> rates = ctx.cached("frame_rates", lambda: rh.frame_rates(docs, frames=f),
             ...                    inputs=f)                                  # doctest: +SKIP
         """
-        folder = self.cache("results") / self.section / _result_key(self, name, inputs)
+        key = _result_key(self, name, (inputs, _code_of(compute)))
+        folder = self.cache("results") / self.section / key
         value = _read_result(folder)
         if value is None:
             value = compute()
@@ -214,6 +215,29 @@ def _fingerprint(value: Any) -> str:
     if isinstance(value, list | tuple):
         return hashlib.sha256("".join(_fingerprint(v) for v in value).encode()).hexdigest()
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _code_of(compute: Callable[[], Any]) -> str:
+    """A fingerprint of a function's own code (its bytecode, the names and constants it uses,
+    those of the functions defined in it), not of the values it reads."""
+    code = getattr(compute, "__code__", None)
+    if code is None:
+        return repr(compute)
+    parts = []
+
+    def walk(c: Any) -> None:
+        parts.append(c.co_code.hex())
+        parts.extend(c.co_names)
+        for const in c.co_consts:
+            if hasattr(const, "co_code"):
+                walk(const)
+            elif isinstance(const, frozenset):  # a set literal: its order varies by process
+                parts.append(repr(sorted(map(repr, const))))
+            else:
+                parts.append(repr(const))
+
+    walk(code)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _result_key(ctx: Context, name: str, inputs: Any) -> str:
