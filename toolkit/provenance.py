@@ -217,7 +217,9 @@ def _titled_language(texts: pl.DataFrame, titles: pl.Series) -> pl.Series:
     dateline) read with its title: "Putin congratulates Russian women on March 8" says English
     where "President Vladimir Putin congratula" does not. Only those rows are read again."""
     lang = texts["lang"]
-    where = ((lang == "und") & titles.is_not_null() & texts["text"].is_not_null()).arg_true()
+    text = texts["text"]
+    where = ((lang == "und") & titles.is_not_null() & text.is_not_null() & (titles != text))
+    where = where.fill_null(False).arg_true()  # a title that is the text says nothing more
     if not where.len():
         return lang
     both = pl.DataFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
