@@ -72,7 +72,7 @@ def test_the_steps_over_uneven_partitions_in_any_order_match_find_duplicates(fra
         sets |= part
     template = template_shingles(counts, min_docs=5)
     checked = verify_pairs(found.a, found.b, sets, template)
-    rank = canonical_rank(docs, registry())
+    rank = canonical_rank(docs, registry(), signed.n_tokens)
     pairs, near_misses = pair_tables(
         docs, rank, found, checked, threshold=0.5, containment=0.7, min_shingles=10
     )

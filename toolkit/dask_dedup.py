@@ -101,6 +101,7 @@ def find_duplicates_dask(
     ]
     counts_ = [client.submit(_row_counts, s, e) for s, e in zip(signed, eligible, strict=True)]
     exact = np.concatenate(client.gather([client.submit(_exact, s) for s in signed]))
+    n_tokens = np.concatenate(client.gather([client.submit(_n_tokens, s) for s in signed]))
     empty, too_short = np.sum(client.gather(counts_), axis=0) if counts_ else (0, 0)
     laps = [_wait(client, routed)]
     del signed, eligible
@@ -122,7 +123,7 @@ def find_duplicates_dask(
     del routes, contained, holders, anchors
     checked = _verify(client, found, texts, starts, opts, series_groups(read.docs, exact))
     docs = client.scatter(read.docs, broadcast=True, hash=False)
-    rank = canonical_rank(read.docs, registry)
+    rank = canonical_rank(read.docs, registry, n_tokens)
     rank_f = client.scatter(rank, broadcast=True, hash=False)
     tables = [
         client.submit(pair_part, docs, rank_f, f, c, threshold=opts.threshold,
@@ -220,6 +221,11 @@ def _split(keys: np.ndarray, rows: np.ndarray, *, parts: int, by: np.ndarray | N
     order = np.argsort(route, kind="stable")
     bounds = np.searchsorted(route[order], np.arange(1, parts))
     return list(zip(np.split(keys[order], bounds), np.split(rows[order], bounds), strict=True))
+
+
+def _n_tokens(batch) -> np.ndarray:
+    """Each document's words, for choosing the fullest copy."""
+    return batch.n_tokens
 
 
 def _exact(batch) -> np.ndarray:

@@ -322,7 +322,7 @@ def find_duplicates(
         signed, eligible, found, (checked, exact), laps = _local_candidates(
             read, opts, progress=progress
         )
-        rank = canonical_rank(read.docs, registry)
+        rank = canonical_rank(read.docs, registry, signed.n_tokens)
         pairs, near_misses = pair_tables(
             read.docs, rank, found, checked, threshold=opts.threshold,
             containment=opts.containment, min_shingles=opts.min_shingles,

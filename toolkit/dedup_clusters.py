@@ -279,16 +279,19 @@ def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.n
 # ---------------------------------------------------------------- 4. pairs and clusters
 
 
-def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
+def canonical_rank(
+    docs: pl.DataFrame, registry: Registry, n_tokens: np.ndarray | None = None
+) -> np.ndarray:
     """Each document's place in canonical order: earliest published first (undated last), then
     the copy on its outlet's own site (as ``registry`` knows the sites), then the fullest copy
-    (the longest text: a full article before a search-result excerpt or a teaser of it), then
+    (the most words: a full article before a search-result excerpt or a teaser of it), then
     doc_id.
 
     Args:
-        docs: ``doc_id``, ``published``, ``outlet``, ``site`` and ``n_chars`` (the text's length;
-            all equal when absent) of every document, in corpus order.
+        docs: ``doc_id``, ``published``, ``outlet`` and ``site`` of every document, in corpus
+            order.
         registry: the outlet registry whose sites say which site is an outlet's own.
+        n_tokens: each document's words (as signing counted them; all equal when not given).
     """
     own_site = {d: s.outlet for d, s in registry.sites.items() if s.outlet}
     ordered = (
@@ -299,10 +302,10 @@ def canonical_rank(docs: pl.DataFrame, registry: Registry) -> np.ndarray:
             ).fill_null(False)
         )
         .with_columns(
-            n_chars=pl.col("n_chars") if "n_chars" in docs.columns else pl.lit(0, pl.Int64)
+            size=pl.Series(n_tokens).cast(pl.Int64) if n_tokens is not None else pl.lit(0)
         )
         .sort(
-            ["published", "own", "n_chars", "doc_id"],
+            ["published", "own", "size", "doc_id"],
             descending=[False, True, True, False],
             nulls_last=True,
         )

@@ -54,7 +54,7 @@ class OpenCorpus(NamedTuple):
     """A checked corpus: where its texts are read from, and its per-document columns."""
 
     source: pl.LazyFrame
-    docs: pl.DataFrame  # doc_id, published, outlet, site, title, chrome_share, n_chars
+    docs: pl.DataFrame  # doc_id, published, outlet, site, title, chrome_share (read_documents)
     name: str  # its file, or "the corpus": what error messages call it
 
 
@@ -117,10 +117,8 @@ def _check_columns(schema: pl.Schema) -> None:
 
 
 def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFrame:
-    """The small per-document columns (doc_id, published, outlet, site, title, chrome_share,
-    n_chars), in corpus order; a column the corpus lacks is null. Ids must be unique.
-
-    ``n_chars`` is the length of each text (0 where null), for choosing the fullest copy.
+    """The small per-document columns (doc_id, published, outlet, site, title, chrome_share),
+    in corpus order; a column the corpus lacks is null. Ids must be unique.
 
     ``chrome_share`` is the share of a document's raw words that cleaning cut as chrome: the
     corpus's own ``chrome_share`` column where it has one, else found from ``raw_text`` and
@@ -136,7 +134,6 @@ def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFra
                 for c, t in wanted.items()
             ],
             chrome_share=_chrome_share(names),
-            n_chars=pl.col("text").str.len_chars().fill_null(0).cast(pl.Int64),
         ).collect(engine="streaming")  # texts are read a slice at a time for the share
     except _READ_ERRORS as e:
         raise _unreadable(name, e) from None

@@ -218,7 +218,7 @@ def _titled_language(texts: pl.DataFrame, titles: pl.Series) -> pl.Series:
     where "President Vladimir Putin congratula" does not. Only those rows are read again."""
     lang = texts["lang"]
     text = texts["text"]
-    where = ((lang == "und") & titles.is_not_null() & text.is_not_null() & (titles != text))
+    where = (lang == "und") & titles.is_not_null() & text.is_not_null() & (titles != text)
     where = where.fill_null(False).arg_true()  # a title that is the text says nothing more
     if not where.len():
         return lang
