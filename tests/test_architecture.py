@@ -90,6 +90,7 @@ LAYERS: dict[str, str] = {
     "explanation": "analysis",
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
+    "dedup_verify": "analysis",
     "dedup_local": "analysis",
     "dedup_kept": "analysis",
     "dask_dedup": "analysis",

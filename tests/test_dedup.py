@@ -597,7 +597,8 @@ def test_eligible_rows(n_tokens, share, min_shingles, expected):
     ],
 )
 def test_pair_kinds_ask_the_content_to_pass_too(sizes, content, kind):
-    from toolkit.dedup_clusters import Verified, pair_kinds
+    from toolkit.dedup_clusters import pair_kinds
+    from toolkit.dedup_verify import Verified
 
     (sa, sb, i), (ca, cb, ci) = sizes, content
     v = Verified(*(np.array([x]) for x in (0, 1, sa, sb, i, i / (sa + sb - i), i / sa, i / sb)),
@@ -617,7 +618,7 @@ def test_pair_kinds_ask_the_content_to_pass_too(sizes, content, kind):
 
 @pytest.mark.parametrize("min_docs", [1, 2, 3, 5])
 def test_series_template_counts_by_series_as_the_partial_counts_do(min_docs):
-    from toolkit.dedup_clusters import series_template, template_counts, template_shingles
+    from toolkit.dedup_verify import series_template, template_counts, template_shingles
 
     rng = np.random.default_rng(min_docs)
     sets = {r: np.unique(rng.integers(0, 40, 25).astype(np.uint64)) for r in range(30)}

@@ -15,17 +15,15 @@ from toolkit.dedup_candidates import (
     gather_signatures,
     sign_batch,
 )
-from toolkit.dedup_clusters import (
-    canonical_rank,
-    cluster_table,
-    pair_tables,
+from toolkit.dedup_clusters import canonical_rank, cluster_table, pair_tables
+from toolkit.dedup_local import read_documents
+from toolkit.dedup_verify import (
     series_groups,
     shingle_sets,
     template_counts,
     template_shingles,
     verify_pairs,
 )
-from toolkit.dedup_local import read_documents
 from toolkit.outlets import registry
 
 # a vocabulary large enough that random texts share no 3-word run by chance (a small one would

@@ -11,9 +11,9 @@ tasks, giving the same tables as the local engine.
    holders of each anchor) and by document (two shared anchors make a candidate), the steps of
    :func:`toolkit.dedup_candidates.containment_candidates` split where each needs all of a key.
 3. **Verification**: candidates are shuffled by pair, exact pairs removed; each candidate
-   partition fetches the shingle sets (:func:`toolkit.dedup_clusters.shingle_sets`) of its own
+   partition fetches the shingle sets (:func:`toolkit.dedup_verify.shingle_sets`) of its own
    documents only, from the text partitions that hold them, and runs
-   :func:`toolkit.dedup_clusters.verify_pairs` and :func:`toolkit.dedup_clusters.pair_tables`.
+   :func:`toolkit.dedup_verify.verify_pairs` and :func:`toolkit.dedup_clusters.pair_tables`.
 4. **Clusters**: each pair partition reduces its exact and near links to a forest (each
    document's component root); forests merge pairwise up a tree, so no machine holds all the
    pairs, only one link per clustered document. The client then runs
@@ -46,16 +46,15 @@ from toolkit.dedup_candidates import (
     eligible_rows,
     sign_batch,
 )
-from toolkit.dedup_clusters import (
-    canonical_rank,
-    cluster_table,
+from toolkit.dedup_clusters import canonical_rank, cluster_table
+from toolkit.dedup_local import open_corpus
+from toolkit.dedup_verify import (
     series_groups,
     shingle_sets,
     template_counts,
     template_shingles,
     verify_pairs,
 )
-from toolkit.dedup_local import open_corpus
 from toolkit.minhash import band_keys, bucket_pairs, unique_pairs
 from toolkit.outlets import Registry
 

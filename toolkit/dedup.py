@@ -18,9 +18,9 @@ excerpt or a teaser of it, so ``duplicates: collapse`` keeps the whole article.
 
 :func:`find_duplicates` composes four steps that are functions of arrays and frames, so another
 engine can run them unchanged: signature batches (a map over chunks of documents) and banding (a
-shuffle by key) in :mod:`toolkit.dedup_candidates`, verification and clusters in
-:mod:`toolkit.dedup_clusters`. :mod:`toolkit.dedup_local` is the local engine that reads the
-corpus in chunks and runs the per-batch steps on threads.
+shuffle by key) in :mod:`toolkit.dedup_candidates`, verification in :mod:`toolkit.dedup_verify`,
+pairs and clusters in :mod:`toolkit.dedup_clusters`. :mod:`toolkit.dedup_local` is the local
+engine that reads the corpus in chunks and runs the per-batch steps on threads.
 
 Example:
     >>> import toolkit
@@ -57,12 +57,10 @@ from toolkit.dedup_clusters import (
     canonical_rank,
     cluster_table,
     pair_tables,
-    series_groups,
-    series_template,
-    verify_pairs,
 )
 from toolkit.dedup_kept import KeptShingles, shingle_sets_of
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents, small_pages
+from toolkit.dedup_verify import series_groups, series_template, verify_pairs
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
 from toolkit.explanation import Explanation

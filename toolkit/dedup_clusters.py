@@ -1,50 +1,29 @@
-"""Duplicate verification and clusters: the last two steps of :func:`toolkit.find_duplicates`.
+"""Pairs and clusters: the last step of :func:`toolkit.find_duplicates`.
 
-:mod:`toolkit.dedup_candidates` finds the candidate pairs; the steps here check and join them,
-each a function of arrays or frames with no engine inside:
-
-3. **Verification**, a map over the documents in candidate pairs, then a join: :func:`shingle_sets`
-   gives each document's distinct shingle hashes; :func:`verify_pairs` computes the exact Jaccard
-   and containment of every candidate pair from them.
-4. **Clusters**, global: :func:`canonical_rank` orders the copies of a story, with the outlet
-   registry passed in; :func:`pair_tables` labels and orients the pairs; :func:`cluster_table`
-   joins them into clusters.
-
-Example:
-    >>> import numpy as np, polars as pl
-    >>> sets = shingle_sets(pl.Series(["a b c d", "a b c e"]), shingle_size=3, seed=0)
-    >>> verify_pairs(np.array([0]), np.array([1]), dict(enumerate(sets))).jaccard.tolist()
-    [0.3333333333333333]
+:mod:`toolkit.dedup_candidates` finds the candidate pairs and :mod:`toolkit.dedup_verify` checks
+them; here, global and with no engine inside: :func:`canonical_rank` orders the copies of a
+story, with the outlet registry passed in; :func:`pair_tables` labels and orients the pairs;
+:func:`cluster_table` joins them into clusters.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
-from toolkit.minhash import shingles, sorted_distinct, tokenize
+from toolkit.dedup_verify import Verified
 from toolkit.outlets import Registry
 
 __all__ = [
     "CLUSTER_SCHEMA",
     "PAIR_SCHEMA",
-    "Verified",
     "apart",
     "canonical_rank",
     "cluster_table",
     "exact_templates",
     "pair_kinds",
     "pair_tables",
-    "series_groups",
-    "series_template",
-    "shingle_sets",
-    "template_counts",
-    "template_shingles",
-    "verify_pairs",
 ]
 
 PAIR_SCHEMA: dict[str, pl.DataType] = {
@@ -64,217 +43,6 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
     "first_published": pl.Date,
     "lag_days": pl.Int64,  # days after first_published; null when either date is unknown
 }
-
-# ---------------------------------------------------------------- 3. verification
-
-
-class Verified(NamedTuple):
-    """The exact comparison of each candidate pair (a, b), from the full shingle sets, and from
-    their content: the sets less the series template (:func:`template_shingles`)."""
-
-    a: np.ndarray
-    b: np.ndarray
-    size_a: np.ndarray  # distinct shingles of a
-    size_b: np.ndarray
-    shared: np.ndarray  # distinct shingles in both
-    jaccard: np.ndarray
-    c_a: np.ndarray  # share of a's shingles found in b
-    c_b: np.ndarray
-    content_a: np.ndarray  # distinct shingles of a that are not template
-    content_b: np.ndarray
-    content_shared: np.ndarray  # of them, found in both
-
-
-def shingle_sets(texts: pl.Series, *, shingle_size: int, seed: int) -> list[np.ndarray]:
-    """Each document's distinct shingle hashes (sorted), for a batch of texts.
-
-    ``shingle_size`` and ``seed`` must be those the signatures were made with.
-    """
-    d, t = tokenize(texts, seed=seed)
-    sd, sh = shingles(d, t, k=shingle_size, seed=seed)
-    bounds = np.searchsorted(sd, np.arange(1, texts.len()))
-    return [sorted_distinct(x) for x in np.split(sh, bounds)]
-
-
-def series_groups(docs: pl.DataFrame, exact: np.ndarray | None = None) -> np.ndarray:
-    """Each document's series and item, as rows ``[series, item]``: the series a number per
-    site, or per outlet where the site is not known, -1 for a document with neither, which
-    belongs to no series (a series is one publisher's, and phrases common across unknown
-    publishers are no template); the item its day and text (``exact``, the hash of its
-    normalised text), so that copies of one text on one day (a page scraped in several
-    snapshots) count as one item, while one text on many days (a weekly meeting's one-line
-    summary) or many texts on one day (a minister's meetings on a summit's sidelines) count as
-    many; an undated document is an item of its own."""
-    group = pl.coalesce(pl.col("site"), pl.col("outlet"))
-    rank = group.rank("dense").cast(pl.Int64).fill_null(0) - 1
-    keys = docs.select(rank.alias("g"), pl.col("published").cast(pl.Int64).alias("d"))
-    series = keys["g"].to_numpy().astype(np.int64)
-    day = keys["d"].to_numpy()
-    text = np.zeros(docs.height, np.uint64) if exact is None else exact.astype(np.uint64)
-    undated = keys["d"].is_null().to_numpy()
-    item = (np.nan_to_num(day.astype(float)).astype(np.uint64) * _SPREAD) ^ text
-    item = item.view(np.int64) & np.int64(0x7FFF_FFFF_FFFF_FFFF)  # a day's items: 0 or more
-    item[undated] = -1 - np.flatnonzero(undated)  # never another's
-    return np.stack([series, item], axis=1)
-
-
-_SPREAD = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _series_days(groups: np.ndarray, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(series, item) of ``rows`` (:func:`series_groups`); for ``groups`` of one column (series
-    only), each row its own item, so every document counts."""
-    if groups.ndim == 1:
-        return groups[rows], np.asarray(rows, dtype=np.int64)
-    return groups[rows, 0], groups[rows, 1]
-
-
-def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
-    """The distinct (series, item, shingle) of the documents in ``sets`` (``g``, ``d``, ``h``):
-    a map over parts of the documents, counted by :func:`template_shingles`."""
-    series = groups if groups.ndim == 1 else groups[:, 0]
-    rows = [r for r in sorted(sets) if series[r] >= 0]
-    sizes = [sets[r].size for r in rows]
-    hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
-    g, d = _series_days(groups, rows)
-    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
-                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
-    return frame.unique()
-
-
-def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.ndarray:
-    """The shingles one series holds in more than ``min_docs`` items (sorted; an item is a text
-    on a day, :func:`series_groups`): the fixed text of a templated series
-    (a daily briefing, a call readout, a weekly meeting's one-line summary), which copies and
-    non-copies of a series item share alike. Counted over the documents in candidate and exact
-    pairs, which hold every series whose items are alike enough to be mistaken for copies."""
-    total = counts[0] if len(counts) == 1 else pl.concat(counts).unique()
-    n = total.group_by("g", "h").agg(n=pl.len())
-    return np.unique(n.filter(pl.col("n") > min_docs)["h"].to_numpy())
-
-
-def series_template(
-    sets: Mapping[int, np.ndarray], groups: np.ndarray, *, min_docs: int
-) -> np.ndarray:
-    """:func:`template_shingles` of all of ``sets`` at once, counting by series and item only
-    the shingles held by more than ``min_docs`` documents in all (the same result, less work:
-    a shingle in more items than that is in at least as many documents)."""
-    series = groups if groups.ndim == 1 else groups[:, 0]
-    rows = [r for r in sorted(sets) if series[r] >= 0]
-    sizes = [sets[r].size for r in rows]
-    hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
-    common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
-    if common.len() == 0:
-        return _NO_HASHES
-    g, d = _series_days(groups, rows)
-    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
-                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
-    frame = frame.filter(pl.col("h").is_in(common.implode())).unique()
-    return template_shingles([frame], min_docs=min_docs)
-
-
-def verify_pairs(
-    a: np.ndarray,
-    b: np.ndarray,
-    sets: Mapping[int, np.ndarray],
-    template: np.ndarray | None = None,
-) -> Verified:
-    """Exact Jaccard and containment of each pair (a[i], b[i]), on the whole sets and on
-    their content (the sets less ``template``).
-
-    Every pair is checked at once as two polars joins on all cores, not pair by pair: each
-    shingle of the smaller set of a pair is looked up in the other set, in slices of
-    :data:`_PROBES` lookups so memory stays bounded.
-
-    Args:
-        a: corpus rows of the first documents.
-        b: corpus rows of the second documents.
-        sets: the :func:`shingle_sets` of every row in ``a`` and ``b``, by row.
-        template: sorted shingle hashes to leave out of the content (:func:`template_shingles`).
-    """
-    rows = np.unique(np.concatenate([a, b]).astype(np.int64))
-    sizes = np.array([sets[r].size for r in rows.tolist()], dtype=np.int64)
-    hashes = np.concatenate([sets[r] for r in rows.tolist()]) if rows.size else _NO_HASHES
-    owner = np.repeat(np.arange(rows.size, dtype=np.int64), sizes)
-    if template is None or template.size == 0:
-        is_template = np.zeros(hashes.size, dtype=bool)
-    else:
-        is_template = pl.Series(hashes).is_in(pl.Series(template).implode()).to_numpy()
-    content = sizes - np.bincount(owner[is_template], minlength=rows.size)
-    ia, ib = np.searchsorted(rows, a), np.searchsorted(rows, b)
-    shared, content_shared = _shared(ia, ib, sizes, owner, hashes, is_template)
-    size_a, size_b = sizes[ia], sizes[ib]
-    union = np.maximum(size_a + size_b - shared, 1)
-    return Verified(
-        a,
-        b,
-        size_a,
-        size_b,
-        shared,
-        shared / union,
-        shared / np.maximum(size_a, 1),
-        shared / np.maximum(size_b, 1),
-        content[ia],
-        content[ib],
-        content_shared,
-    )
-
-
-_NO_HASHES = np.zeros(0, dtype=np.uint64)
-_PROBES = 1 << 23  # shingle lookups per slice of pairs
-_ONE_BY_ONE = 64  # pairs whose smaller set has this many shingles are checked one by one
-
-
-def _shared(ia, ib, sizes, owner, hashes, is_template) -> tuple[np.ndarray, np.ndarray]:
-    """(|A & B|, and of them the shingles not in the template) of each pair: pairs of two
-    large sets one by one (a merge of two sorted arrays costs little beside the call), the
-    many pairs of small sets (headlines, short items) at once by two joins, the smaller set of
-    each pair shingle by shingle against the other."""
-    n = ia.size
-    shared = np.zeros(n, dtype=np.int64)
-    content_shared = np.zeros(n, dtype=np.int64)
-    large = np.minimum(sizes[ia], sizes[ib]) >= _ONE_BY_ONE
-    if large.any():
-        ends = np.cumsum(sizes)
-        starts = ends - sizes
-        for i, x, y in zip(
-            np.flatnonzero(large).tolist(), ia[large].tolist(), ib[large].tolist(), strict=True
-        ):
-            mine, theirs = hashes[starts[x] : ends[x]], hashes[starts[y] : ends[y]]
-            at = np.searchsorted(theirs, mine)  # both sorted: a binary search, no merge sort
-            at[at == theirs.size] = 0
-            hit = theirs[at] == mine
-            shared[i] = np.count_nonzero(hit)
-            content_shared[i] = np.count_nonzero(hit & ~is_template[starts[x] : ends[x]])
-    small = np.flatnonzero(~large)
-    if small.size == 0:
-        return shared, content_shared
-    sets = pl.DataFrame({"o": owner, "h": hashes, "t": is_template})
-    ia, ib = ia[small], ib[small]
-    n = small.size
-    small_first = sizes[ia] <= sizes[ib]
-    probe, other = np.where(small_first, ia, ib), np.where(small_first, ib, ia)
-    cost = np.cumsum(sizes[probe])
-    start = 0
-    while start < n:
-        end = max(
-            int(np.searchsorted(cost, cost[start] - sizes[probe[start]] + _PROBES)), start + 1
-        )
-        pairs = pl.DataFrame(
-            {"p": np.arange(start, end), "o": probe[start:end], "other": other[start:end]}
-        )
-        found = (
-            pairs.join(sets, on="o")
-            .join(sets.select(other="o", h="h"), on=["other", "h"], how="semi")
-            .group_by("p")
-            .agg(n=pl.len(), c=(~pl.col("t")).sum())
-        )
-        p = small[found["p"].to_numpy()]
-        shared[p] = found["n"].to_numpy()
-        content_shared[p] = found["c"].to_numpy()
-        start = end
-    return shared, content_shared
-
 
 # ---------------------------------------------------------------- 4. pairs and clusters
 

@@ -10,8 +10,8 @@ from functools import partial
 import numpy as np
 
 from toolkit.dedup_candidates import Candidates, Shingles, SignatureBatch
-from toolkit.dedup_clusters import shingle_sets
 from toolkit.dedup_local import LocalBatches
+from toolkit.dedup_verify import shingle_sets
 
 __all__ = ["KEEP_SHINGLE_BYTES", "KeptShingles", "shingle_sets_of"]
 
