@@ -639,3 +639,14 @@ def test_only_a_known_publisher_has_a_series(columns, series):
     dups = find_duplicates(corpus(texts, **extra))
     assert (dups.stats["template"] > 0) is series
     assert (dups.pairs.height == 0) is series
+
+
+def test_copies_dated_before_1970_are_series_items_like_any_others():
+    ids = [f"m{i}" for i in range(7)]
+    c = corpus(
+        dict.fromkeys(ids, WEEKLY),
+        published={d: dt.date(1965, 1, 1) + dt.timedelta(7 * i) for i, d in enumerate(ids)},
+        site=dict.fromkeys(ids, "kremlin.ru"),
+    )
+    dups = find_duplicates(c, min_shingles=5)
+    assert dups.pairs.height == 0 and set(dups.near_misses["kind"]) == {"template"}

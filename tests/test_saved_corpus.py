@@ -92,3 +92,14 @@ def test_outlet_tables_name_the_sites_of_a_corpus_saved_without_them(
     result = ingest(path, outlets=str(tmp_path / "tables") if tables else None)
     assert result.corpus["outlet"].to_list() == [outlet]
     assert ("named by this load's tables" in result.report["note"][0]) == named
+
+
+def test_a_saved_corpus_cut_short_is_an_error_naming_the_file(seeds, tmp_path):
+    path = tmp_path / "cut.parquet"
+    seeds.corpus.write_parquet(path)
+    data = path.read_bytes()
+    # the data pages damaged, the footer (and so the columns) intact
+    footer = int.from_bytes(data[-8:-4], "little") + 8
+    path.write_bytes(data[:4] + b"\0" * (len(data) - 4 - footer) + data[-footer:])
+    with pytest.raises(InputError, match=r"cut\.parquet: "):
+        ingest(str(path))

@@ -59,7 +59,14 @@ def read_saved(files: list[tuple[str | Path, str]], reg: Registry | None = None)
     """
     corpora = [pl.DataFrame(schema={**CORPUS_SCHEMA, "_rel": pl.String, "_row": pl.Int64})]
     for path, rel in files:
-        frame = pl.read_parquet(path, columns=list(CORPUS_SCHEMA))
+        try:
+            frame = pl.read_parquet(path, columns=list(CORPUS_SCHEMA))
+        except (pl.exceptions.PolarsError, OSError) as e:
+            raise InputError(
+                f"this saved corpus cannot be read ({str(e).splitlines()[0]}); write it again "
+                "with `toolkit ingest`",
+                path=rel,
+            ) from None
         try:
             frame = frame.cast(CORPUS_SCHEMA)
         except pl.exceptions.PolarsError as e:
