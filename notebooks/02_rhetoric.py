@@ -362,13 +362,14 @@ else:
 # %% [markdown]
 # ## Keywords in context
 #
-# Every occurrence of the parameter set's `keywords` in the documents' text (not their titles),
-# earliest first: click a keyword to see only its lines. A keyword is matched as written; a `*`
-# ending a word matches any ending of it.
+# Every occurrence of the parameter set's `keywords` in the documents' titles and texts (as the
+# trends notebook counts a query), earliest first: click a keyword to see only its lines. A
+# keyword is matched as written; a `*` ending a word matches any ending of it.
 
 # %%
 keyword_lines = ctx.cached(
-    "concordance", lambda: evidence.kwic(docs, opts["keywords"], window=opts["window"])
+    "concordance",
+    lambda: evidence.kwic(docs, opts["keywords"], window=opts["window"], titles=True),
 )
 ctx.save_table(keyword_lines, "concordance")
 found_kw = keyword_lines.group_by("key").agg(lines=pl.len(), docs=pl.col("doc_id").n_unique())

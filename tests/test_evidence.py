@@ -132,3 +132,23 @@ def test_kwic_leaves_out_matches_inside_a_keys_exceptions(exceptions, matches):
     docs = pl.DataFrame({"doc_id": ["a"], "text": ["Muslim Brotherhood; his brother; brotherly"]})
     lines = evidence.kwic(docs, {"kin": ["brother*"]}, exceptions=exceptions)
     assert lines["match"].to_list() == matches
+
+
+@pytest.mark.parametrize(
+    ("titles", "docs_found"),
+    [(False, ["b"]), (True, ["a", "b"])],  # a names Belarus in its title only
+)
+def test_keyword_lines_can_search_titles_as_the_trends_query_does(titles, docs_found):
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "outlet": ["TASS", "TASS"],
+            "published": [None, None],
+            "title": ["Belarus and Russia sign a treaty", "Talks"],
+            "text": ["The two presidents met on Friday.", "Belarusian officials arrived."],
+        }
+    )
+    lines = evidence.kwic(docs, ["belarus*"], window=3, titles=titles)
+    assert sorted(lines["doc_id"].unique()) == docs_found
+    if titles:
+        assert lines.filter(pl.col("doc_id") == "a")["match"].to_list() == ["Belarus"]

@@ -60,15 +60,18 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     return r"(?i)(?<!\w)" + gap.join(words) + r"(?!\w)"
 
 
-def _doc_columns(docs: pl.DataFrame) -> pl.DataFrame:
+def _doc_columns(docs: pl.DataFrame, *, titles: bool = False) -> pl.DataFrame:
     have = set(docs.columns)
+    text = pl.col("text").fill_null("")
+    if titles and "title" in have:  # the title as the text's first line, as the trends count
+        text = pl.concat_str([pl.col("title"), text], separator="\n\n", ignore_nulls=True)
     return docs.select(
         pl.col("doc_id").cast(pl.String),
         *[
             (pl.col(c) if c in have else pl.lit(None)).cast(KWIC_SCHEMA[c]).alias(c)
             for c in ("outlet", "published", "title")
         ],
-        pl.col("text").fill_null(""),
+        text.alias("text"),
     )
 
 
@@ -81,6 +84,7 @@ def kwic(
     by: str | None = None,
     stop_words: Iterable[str] = (),
     exceptions: Mapping[str, Iterable[str]] | None = None,
+    titles: bool = False,
 ) -> pl.DataFrame:
     """Keyword in context: every occurrence of each term, ``window`` words either side.
 
@@ -96,13 +100,15 @@ def kwic(
         stop_words: words the tokeniser dropped from n-grams, allowed between a term's words.
         exceptions: for a key, phrases (written as terms are) whose matches hold no line of it:
             a frame's ``except`` ("brother*" is not shown inside "Muslim Brotherhood").
+        titles: search each document's title too, as its first line (the trends' query counts
+            a document whose title or text holds a term; a keyword's lines do the same).
 
     Returns:
         ``key``, ``doc_id``, ``outlet``, ``published``, ``title``, ``left``, ``match``,
         ``right``: one row per occurrence, sorted by key, then document order.
     """
     keyed = dict(terms) if isinstance(terms, Mapping) else {str(t): [t] for t in terms}
-    base = _doc_columns(docs)
+    base = _doc_columns(docs, titles=titles)
     if by:
         base = base.with_columns(with_groups(docs.select(by), by)["group"])
     base = base.sort("published", "doc_id", nulls_last=True)
