@@ -80,7 +80,10 @@ def say(html_text: str) -> None:
 ctx = context(globals(), "topics")
 tp.compiled_cache(ctx.cache("numba"))  # UMAP compiled once per machine, not once per process
 opts = ctx.params["topics"]
-units, wordless = tp.with_words(segment(ctx.stories, ctx.params["unit"]))
+units = segment(ctx.stories, ctx.params["unit"])
+if ctx.params["unit"] == "article":  # an article is read as its title and its text
+    units = tp.with_titles(units)
+units, wordless = tp.with_words(units)
 texts = units["text"].to_list()
 say(
     f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Unit of analysis: "

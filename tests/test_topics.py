@@ -383,3 +383,21 @@ def test_topics_of_one_language_are_named(langs, flagged, said):
     else:
         assert table.filter("one_language")["topic"].to_list() == flagged
     assert note.startswith(said) if said else note == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Putin meets Lukashenko", "The presidents met in Sochi.",
+         "Putin meets Lukashenko\n\nThe presidents met in Sochi."),
+        ("Putin meets Lukashenko", "Putin meets Lukashenko in Sochi on Friday.",
+         "Putin meets Lukashenko in Sochi on Friday."),  # the text begins with its title
+        (None, "The presidents met.", "The presidents met."),
+        ("  ", "The presidents met.", "The presidents met."),
+    ],
+)  # fmt: skip
+def test_article_units_read_their_title_with_their_text(title, text, expected):
+    units = pl.DataFrame(
+        {"title": [title], "text": [text]}, schema={"title": pl.String, "text": pl.String}
+    )
+    assert tp.with_titles(units)["text"].to_list() == [expected]
