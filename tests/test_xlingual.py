@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from toolkit import xlingual
+from toolkit.align import ALIGN_SCHEMA
 from toolkit.dedup_clusters import CLUSTER_SCHEMA, PAIR_SCHEMA
 from toolkit.xlingual import (
     TranslationOptions,
@@ -280,3 +281,25 @@ STRIPPED = ", 9 , 76- . .\n\nThe Sun, . , « ».\n\nLe Point , «», «» .\n\nA
 )
 def test_a_headline_in_cyrillic_or_chinese_is_no_english_story(lang, title, read_as):
     assert xlingual._language(lang, f"{title}\n{STRIPPED}", "en", title=title) == read_as
+
+
+@pytest.mark.parametrize(
+    ("ops", "said"),
+    [
+        (["removed", "added"], True),  # nothing aligned: said why the pair still stands
+        (["same", "added"], False),
+    ],
+)
+def test_a_translation_with_no_paragraph_aligned_says_so(ops, said):
+    from toolkit.explanation import Explanation
+
+    table = pl.DataFrame(
+        {"op": ops, "para_a": [[0], []], "para_b": [[], [0]],
+         "text_a": ["Путин провёл переговоры с Лукашенко в Сочи.", None],
+         "text_b": [None, "Putin held talks"], "similarity": [None, None]},
+        schema=ALIGN_SCHEMA,
+    )  # fmt: skip
+    meta = {"doc_id": "x", "outlet": "Channel One", "site": "1tv.ru", "published": None}
+    pair = {"kind": "translation"}
+    text = str(Explanation(meta, meta | {"doc_id": "y"}, table, pair))
+    assert ("no paragraph aligned by meaning (7 words against 3)" in text) == said

@@ -38,8 +38,22 @@ class Explanation:
                 f"a in b {self.pair['containment_a_in_b']:.2f}, "
                 f"b in a {self.pair['containment_b_in_a']:.2f}"
             )
-        ops = ", ".join(f"{k} {v}" for k, v in self.counts().items())
-        return f"{head}\n  paragraphs: {ops}"
+        counts = self.counts()
+        ops = ", ".join(f"{k} {v}" for k, v in counts.items())
+        text = f"{head}\n  paragraphs: {ops}"
+        if (
+            self.pair
+            and self.pair["kind"] == "translation"
+            and not set(counts) - {"added", "removed"}
+        ):
+            words = [sum(len(str(t).split()) for t in self.table[c].drop_nulls())
+                     for c in ("text_a", "text_b")]  # fmt: skip
+            text += (
+                f"\n  no paragraph aligned by meaning ({words[0]} words against {words[1]}): "
+                "one text may be cut short or worded apart; the pair was linked by its titles, "
+                "openings, names and numbers, not by these paragraphs"
+            )
+        return text
 
     def _repr_html_(self) -> str:
         colours = {"same": "#f4f4f4", "edited": "#fff7d6", "merged": "#e8f0ff", "split": "#e8f0ff",
