@@ -622,7 +622,8 @@ def test_series_template_counts_by_series_as_the_partial_counts_do(min_docs):
 
     rng = np.random.default_rng(min_docs)
     sets = {r: np.unique(rng.integers(0, 40, 25).astype(np.uint64)) for r in range(30)}
-    groups = rng.integers(-1, 3, 30)  # -1: no series
+    # series (-1: none), and each document an item of its own
+    groups = np.stack([rng.integers(-1, 3, 30), np.arange(30)], axis=1)
     parts = [{r: s for r, s in sets.items() if r % 4 == k} for k in range(4)]
     expected = template_shingles([template_counts(p, groups) for p in parts], min_docs=min_docs)
     got = series_template(sets, groups, min_docs=min_docs)

@@ -10,7 +10,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
-from toolkit.dedup_clusters import PAIR_SCHEMA, apart, exact_templates, pair_kinds, pair_tables
+from toolkit.dedup_clusters import PAIR_SCHEMA, apart, pair_kinds, pair_tables
 
 __all__ = ["cat_arrays", "cluster_links", "forest", "merge", "pair_part", "tree"]
 
@@ -30,16 +30,16 @@ def pair_part(
     docs, rank, found: Candidates, checks, *, threshold, containment, min_shingles, max_days
 ):
     """A partition's pairs and near misses, and its exact and near links (rows) for clusters;
-    ``checks`` is (the candidate pairs verified, the exact pairs verified)."""
-    checked, exact_checked = checks
+    ``checks`` is (the candidate pairs verified, whether each exact pair's text is all
+    template)."""
+    checked, exact_template = checks
     kinds = {"threshold": threshold, "containment": containment, "min_shingles": min_shingles}
     pairs, misses = pair_tables(
-        docs, rank, found, checked, max_days=max_days, exact_checked=exact_checked, **kinds
+        docs, rank, found, checked, max_days=max_days, exact_template=exact_template, **kinds
     )
     near, _, _ = pair_kinds(checked, **kinds)
     near &= ~apart(docs, checked.a, checked.b, max_days)
-    exact = ~apart(docs, found.exact_a, found.exact_b, max_days)
-    exact &= ~exact_templates(exact_checked, found, **kinds)
+    exact = ~apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
     a = np.concatenate([found.exact_a[exact], checked.a[near]])
     b = np.concatenate([found.exact_b[exact], checked.b[near]])
     return {"pairs": pairs, "misses": misses, "links": forest(a, b)}

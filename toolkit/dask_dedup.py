@@ -52,6 +52,7 @@ from toolkit.dedup_verify import (
     series_groups,
     shingle_sets,
     template_counts,
+    template_only,
     template_shingles,
     verify_pairs,
 )
@@ -99,8 +100,8 @@ def find_duplicates_dask(
         for s, e, start in zip(signed, eligible, starts, strict=True)
     ]
     counts_ = [client.submit(_row_counts, s, e) for s, e in zip(signed, eligible, strict=True)]
-    exact = np.concatenate(client.gather([client.submit(_exact, s) for s in signed]))
-    n_tokens = np.concatenate(client.gather([client.submit(_n_tokens, s) for s in signed]))
+    keys = client.gather([client.submit(_text_keys, s) for s in signed])
+    exact, n_tokens = (np.concatenate([k[i] for k in keys]) for i in (0, 1))
     empty, too_short = np.sum(client.gather(counts_), axis=0) if counts_ else (0, 0)
     laps = [_wait(client, routed)]
     del signed, eligible
@@ -222,14 +223,10 @@ def _split(keys: np.ndarray, rows: np.ndarray, *, parts: int, by: np.ndarray | N
     return list(zip(np.split(keys[order], bounds), np.split(rows[order], bounds), strict=True))
 
 
-def _n_tokens(batch) -> np.ndarray:
-    """Each document's words, for choosing the fullest copy."""
-    return batch.n_tokens
-
-
-def _exact(batch) -> np.ndarray:
-    """Each document's normalised-text hash, for the series template's items."""
-    return batch.exact
+def _text_keys(batch) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's normalised-text hash (the series template's items) and words (the
+    fullest copy), as the local engine reads them from the gathered signatures."""
+    return batch.exact, batch.n_tokens
 
 
 def _row_counts(batch, eligible: np.ndarray) -> tuple[int, int]:
@@ -394,11 +391,10 @@ def _pick(sets: dict[int, np.ndarray], rows: np.ndarray) -> dict[int, np.ndarray
 
 
 def _verify_part(found: Candidates, template: np.ndarray, *picked: dict[int, np.ndarray]):
-    """The candidate pairs verified, and the exact pairs (for their series template)."""
+    """The candidate pairs verified, and whether each exact pair's text is all template."""
     sets = reduce(lambda x, y: x | y, picked, {})
-    return (
-        verify_pairs(found.a, found.b, sets, template),
-        verify_pairs(found.exact_a, found.exact_b, sets, template),
+    return verify_pairs(found.a, found.b, sets, template), template_only(
+        found.exact_a, sets, template
     )
 
 

@@ -13,7 +13,7 @@ Three kinds of pair are found, within and across outlets:
 
 Pairs are joined into clusters; the earliest published copy is canonical. On a tie (the same
 day) the copy on the originating agency's own site (as the outlet registry passed in knows the
-sites) wins over a reprint on another site, then the fullest copy (the longest text) over an
+sites) wins over a reprint on another site, then the fullest copy (the most words) over an
 excerpt or a teaser of it, so ``duplicates: collapse`` keeps the whole article.
 
 :func:`find_duplicates` composes four steps that are functions of arrays and frames, so another
@@ -60,7 +60,7 @@ from toolkit.dedup_clusters import (
 )
 from toolkit.dedup_kept import KeptShingles, shingle_sets_of
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents, small_pages
-from toolkit.dedup_verify import series_groups, series_template, verify_pairs
+from toolkit.dedup_verify import series_groups, series_template, template_only, verify_pairs
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
 from toolkit.explanation import Explanation
@@ -317,14 +317,14 @@ def find_duplicates(
     started, cpu = time.perf_counter(), time.process_time()
     with small_pages():
         read = open_corpus(corpus)
-        signed, eligible, found, (checked, exact), laps = _local_candidates(
+        signed, eligible, found, (checked, exact_template), laps = _local_candidates(
             read, opts, progress=progress
         )
         rank = canonical_rank(read.docs, registry, signed.n_tokens)
         pairs, near_misses = pair_tables(
             read.docs, rank, found, checked, threshold=opts.threshold,
             containment=opts.containment, min_shingles=opts.min_shingles,
-            max_days=opts.max_days, exact_checked=exact,
+            max_days=opts.max_days, exact_template=exact_template,
         )  # fmt: skip
         laps.append(time.perf_counter())
         clusters = cluster_table(read.docs, rank, pairs, opts.max_days)
@@ -363,8 +363,8 @@ def _local_candidates(read: Any, opts: DedupOptions, *, progress: bool) -> tuple
         groups = series_groups(read.docs, signed.exact)
         template = series_template(sets, groups, min_docs=opts.template_docs)
         checked = verify_pairs(found.a, found.b, sets, template)
-        exact = verify_pairs(found.exact_a, found.exact_b, sets, template)
-    return signed, eligible, found, (checked, exact), laps
+        exact_template = template_only(found.exact_a, sets, template)  # one text: a's is b's
+    return signed, eligible, found, (checked, exact_template), laps
 
 
 def _stats(

@@ -21,7 +21,6 @@ __all__ = [
     "apart",
     "canonical_rank",
     "cluster_table",
-    "exact_templates",
     "pair_kinds",
     "pair_tables",
 ]
@@ -120,23 +119,6 @@ def apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, max_days: int | None
     return np.nan_to_num(gap, nan=0) > max_days
 
 
-def exact_templates(
-    exact_checked: Verified | None,
-    found: Candidates,
-    *,
-    threshold: float,
-    containment: float,
-    min_shingles: int,
-) -> np.ndarray:
-    """Whether each exact pair of ``found`` is alike only in its series' template (by
-    :func:`pair_kinds` on ``exact_checked``, the exact pairs verified); all False without it."""
-    if exact_checked is None:
-        return np.zeros(found.exact_a.size, dtype=bool)
-    return pair_kinds(
-        exact_checked, threshold=threshold, containment=containment, min_shingles=min_shingles
-    )[2]
-
-
 def pair_tables(
     docs: pl.DataFrame,
     rank: np.ndarray,
@@ -147,23 +129,21 @@ def pair_tables(
     containment: float,
     min_shingles: int,
     max_days: int | None = None,
-    exact_checked: Verified | None = None,
+    exact_template: np.ndarray | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
     ``template``; or exact, near or contained but dated more than ``max_days`` apart, kind
     ``apart``), by :func:`pair_kinds`. An exact pair whose text is all its series' template
-    (``exact_checked``, the exact pairs verified: a weekly meeting's one-line summary) is a
-    near miss of kind ``template``. Each pair is oriented so that ``doc_a`` comes first in
-    ``rank``."""
+    (``exact_template``, by exact pair: a weekly meeting's one-line summary,
+    :func:`toolkit.dedup_verify.template_only`) is a near miss of kind ``template``. Each pair
+    is oriented so that ``doc_a`` comes first in ``rank``."""
     near, contained, template = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
     far = (near | contained) & apart(docs, checked.a, checked.b, max_days)
     kept = (near | contained) & ~far
-    exact_template = exact_templates(
-        exact_checked, found, threshold=threshold, containment=containment,
-        min_shingles=min_shingles,
-    )  # fmt: skip
+    if exact_template is None:
+        exact_template = np.zeros(found.exact_a.size, dtype=bool)
     far_exact = apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
     dropped = far_exact | exact_template
     ea, eb = found.exact_a[~dropped], found.exact_b[~dropped]

@@ -28,6 +28,7 @@ __all__ = [
     "series_template",
     "shingle_sets",
     "template_counts",
+    "template_only",
     "template_shingles",
     "verify_pairs",
 ]
@@ -87,25 +88,20 @@ def series_groups(docs: pl.DataFrame, exact: np.ndarray | None = None) -> np.nda
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _series_days(groups: np.ndarray, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(series, item) of ``rows`` (:func:`series_groups`); for ``groups`` of one column (series
-    only), each row its own item, so every document counts."""
-    if groups.ndim == 1:
-        return groups[rows], np.asarray(rows, dtype=np.int64)
-    return groups[rows, 0], groups[rows, 1]
+def _series_items(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
+    """(series ``g``, item ``d``, shingle ``h``) of every shingle of the documents in ``sets``
+    that belong to a series (``groups``: :func:`series_groups`)."""
+    rows = [r for r in sorted(sets) if groups[r, 0] >= 0]
+    sizes = [sets[r].size for r in rows]
+    hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
+    g, d = (np.repeat(groups[rows, i], sizes).astype(np.int64) for i in (0, 1))
+    return pl.DataFrame({"g": g, "d": d, "h": hashes})
 
 
 def template_counts(sets: Mapping[int, np.ndarray], groups: np.ndarray) -> pl.DataFrame:
     """The distinct (series, item, shingle) of the documents in ``sets`` (``g``, ``d``, ``h``):
     a map over parts of the documents, counted by :func:`template_shingles`."""
-    series = groups if groups.ndim == 1 else groups[:, 0]
-    rows = [r for r in sorted(sets) if series[r] >= 0]
-    sizes = [sets[r].size for r in rows]
-    hashes = np.concatenate([sets[r] for r in rows]) if rows else np.zeros(0, np.uint64)
-    g, d = _series_days(groups, rows)
-    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
-                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
-    return frame.unique()
+    return _series_items(sets, groups).unique()
 
 
 def template_shingles(counts: Sequence[pl.DataFrame], *, min_docs: int) -> np.ndarray:
@@ -125,18 +121,27 @@ def series_template(
     """:func:`template_shingles` of all of ``sets`` at once, counting by series and item only
     the shingles held by more than ``min_docs`` documents in all (the same result, less work:
     a shingle in more items than that is in at least as many documents)."""
-    series = groups if groups.ndim == 1 else groups[:, 0]
-    rows = [r for r in sorted(sets) if series[r] >= 0]
-    sizes = [sets[r].size for r in rows]
-    hashes = np.concatenate([sets[r] for r in rows]) if rows else _NO_HASHES
-    common = pl.Series("h", hashes).value_counts().filter(pl.col("count") > min_docs)["h"]
+    frame = _series_items(sets, groups)
+    common = frame["h"].value_counts().filter(pl.col("count") > min_docs)["h"]
     if common.len() == 0:
         return _NO_HASHES
-    g, d = _series_days(groups, rows)
-    frame = pl.DataFrame({"g": np.repeat(g, sizes).astype(np.int64),
-                          "d": np.repeat(d, sizes).astype(np.int64), "h": hashes})  # fmt: skip
     frame = frame.filter(pl.col("h").is_in(common.implode())).unique()
     return template_shingles([frame], min_docs=min_docs)
+
+
+def template_only(
+    rows: np.ndarray, sets: Mapping[int, np.ndarray], template: np.ndarray
+) -> np.ndarray:
+    """Whether every shingle of each document in ``rows`` is its series' ``template`` (a text
+    that is the template whole: exact copies of it are items of one series, not copies)."""
+    distinct, where = np.unique(rows.astype(np.int64), return_inverse=True)
+    if template.size == 0 or distinct.size == 0:
+        return np.zeros(rows.size, dtype=bool)
+    sizes = np.array([sets[r].size for r in distinct.tolist()], dtype=np.int64)
+    hashes = np.concatenate([sets[r] for r in distinct.tolist()])
+    owner = np.repeat(np.arange(distinct.size), sizes)
+    held = np.bincount(owner[np.isin(hashes, template)], minlength=distinct.size)
+    return ((sizes > 0) & (held == sizes))[where]
 
 
 def verify_pairs(
