@@ -22,10 +22,12 @@ from toolkit.resources import WORD_COUNT_PATTERN
 __all__ = [
     "HAN_RUN",
     "UNCOUNTED_NOTE",
+    "UNDECODED_SHARE",
     "chinese_word_count",
     "chinese_words",
     "language",
     "script_language",
+    "undecoded",
     "word_count",
     "word_counts",
 ]
@@ -124,7 +126,15 @@ def chinese_word_count(text: str | None) -> int | None:
     return n + len(_WORD.findall(text, at))
 
 
-_UNDECODED = 0.1  # a share of replacement characters (U+FFFD) that leaves a text unread
+UNDECODED_SHARE = 0.1  # a share of replacement characters (U+FFFD) that leaves a text unread
+
+
+def undecoded(text: pl.Expr) -> pl.Expr:
+    """Whether a text is bytes read in the wrong encoding: a tenth or more of its characters
+    U+FFFD ("����Ѷ��5��18��"), so its letters are noise (False for an empty text)."""
+    return (text.str.count_matches("\ufffd") >= UNDECODED_SHARE * text.str.len_chars()) & (
+        text.str.len_chars() > 0
+    )
 
 
 def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
@@ -151,10 +161,8 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     )
     cyrillic = pl.when(cyr > 0).then(text).otherwise(pl.lit(""))
     counts = {name: cyrillic.str.count_matches(letters) for name, letters in _LETTERS.items()}
-    # bytes read in the wrong encoding ("����Ѷ��5��18��"): the letters among them are noise
-    undecoded = text.str.count_matches("\ufffd") >= _UNDECODED * text.str.len_chars()
     return (
-        pl.when(undecoded & (text.str.len_chars() > 0))
+        pl.when(undecoded(text))  # bytes read in the wrong encoding: their letters are noise
         .then(pl.lit("und"))
         .when((cyr > lat) & (cyr >= han))
         .then(

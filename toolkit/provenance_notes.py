@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from toolkit.lang import undecoded
+
 __all__ = ["EXCERPT_MIN_WORDS", "excerpt_note", "field_notes", "undecoded_note"]
 
 col = pl.col
@@ -122,12 +124,11 @@ def undecoded_note(text: pl.Expr) -> pl.Expr:
     """A note where a tenth or more of the text's characters are U+FFFD: its source's bytes
     were read in another encoding before the toolkit had them (a NewsAPI record's GBK text), so
     its words are lost and its language unknown. Null otherwise."""
-    bad = text.str.count_matches("\ufffd")
-    share = (bad * 100 / text.str.len_chars()).round(0).cast(pl.Int64)
-    return pl.when((bad > 0) & (bad * 10 >= text.str.len_chars())).then(
+    share = (text.str.count_matches("\ufffd") * 100 / text.str.len_chars()).round(0)
+    return pl.when(undecoded(text)).then(
         pl.format(
             "the text is {}% undecodable characters (U+FFFD): its source read its bytes in "
             "another encoding; words and language lost",
-            share,
+            share.cast(pl.Int64),
         )
     )

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from toolkit.lang import undecoded
+
 __all__ = ["FALLBACK", "MIN_LETTER_SHARE", "bodies"]
 
 # The field of the summary columns a row's text falls back to (not a corpus field)
@@ -96,11 +98,9 @@ def _stripped(text: pl.Expr, summary: pl.Expr) -> pl.Expr:
     tokens = text.str.count_matches(r"\S+")
     orphans = text.str.count_matches(r"(?:^|\s)[^\w\s]+(?:\s|$)")
     lacks = lacks & (orphans >= _ORPHANS * tokens)
-    bad = text.str.count_matches("\ufffd") >= _UNDECODED * text.str.len_chars()
-    clean = summary.str.count_matches("\ufffd") < _UNDECODED * summary.str.len_chars()
-    return lacks | (bad & clean & (summary.str.len_chars() > 0))
+    clean = ~undecoded(summary) & (summary.str.len_chars() > 0)
+    return lacks | (undecoded(text) & clean)
 
 
 _SCRIPT_LETTERS = 20  # a summary's letters of a script, to say that the text lacks it
 _ORPHANS = 0.1  # a share of a text's tokens that are marks alone: words were taken out
-_UNDECODED = 0.1  # a share of replacement characters that leaves a text unread
