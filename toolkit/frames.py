@@ -140,9 +140,8 @@ def term_pattern(terms: list[str]) -> str:
             for w in t.split()
             if w.rstrip("*")
         ]
-        if (
-            words
-        ):  # a word boundary where the term starts or ends with a letter ("U.S." ends in none)
+        if words:
+            # a word boundary where the term starts or ends with a letter ("U.S." ends in none)
             body = t.replace("*", "")
             start = r"\b" if re.match(r"\w", body) else ""
             end = r"\b" if re.search(r"\w$", body) or t.endswith("*") else ""
