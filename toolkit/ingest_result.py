@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from toolkit.chrome_counts import LEARNED_SCHEMA
-from toolkit.provenance import drop_duplicate_ids
+from toolkit.duplicate_ids import drop_duplicate_ids
 from toolkit.records import frame_of
 from toolkit.sources import Manifest
 

@@ -3,7 +3,7 @@
 Every field is taken from the first evidence that has it, and the evidence is named in a
 ``*_source`` column: the manifest, a table column, the page's text, the URL, the file name, or
 (for a date) a weekday that fixes the year of a dateline. Ids are stable hashes of the URL, else
-of the path and record; a repeated id keeps its first article and reports the others.
+of the path and record (:mod:`toolkit.duplicate_ids` settles repeated ones).
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
 from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
 from toolkit.outlets import Registry
 from toolkit.provenance_notes import excerpt_note, field_notes, undecoded_note
-from toolkit.sources import REPORT_SCHEMA, Manifest
+from toolkit.sources import Manifest
 
 __all__ = [
     "DATE_EVIDENCE",
     "column_dates_of",
     "doc_id",
-    "drop_duplicate_ids",
     "file_evidence",
     "resolve_fields",
     "resolved",
@@ -382,50 +381,3 @@ def doc_id(key: pl.Expr) -> pl.Expr:
         ),
         return_dtype=pl.String,
     )
-
-
-def drop_duplicate_ids(corpus: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The corpus with the first article of each ``doc_id``, and report rows (``REPORT_SCHEMA``)
-    for the others, each naming the article it repeats."""
-    if corpus["doc_id"].is_unique().all():
-        return corpus, pl.DataFrame(schema=REPORT_SCHEMA)
-    first = (
-        corpus.with_row_index("_i")
-        .group_by("doc_id")
-        .agg(
-            col("_i").first().alias("_i_first"),
-            col("path").first().alias("_first_path"),
-            col("_line").first().alias("_first_line"),
-            col("record").first().alias("_first_rec"),
-        )
-    )
-    marked = corpus.with_row_index("_i").join(first, on="doc_id", how="left", maintain_order="left")
-    same = pl.when(col("url").is_not_null() & (col("url") != ""))
-    where = (
-        pl.when(col("_first_line").is_not_null())
-        .then(pl.format(" line {}", "_first_line"))
-        .when(col("_first_rec").is_not_null())
-        .then(pl.format(" record {}", "_first_rec"))
-        .otherwise(pl.lit(""))
-    )
-    reason = pl.concat_str(
-        pl.lit("duplicate id: same "),
-        same.then(pl.lit("URL")).otherwise(pl.lit("path and record")),
-        pl.lit(" as "),
-        col("_first_path"),
-        where,
-    )
-    dups = marked.filter(col("_i") != col("_i_first")).select(
-        "path",
-        "record",
-        col("_line").alias("line"),
-        pl.lit("skipped").alias("status"),
-        reason.alias("reason"),
-        "doc_id",
-        pl.lit(None, pl.String).alias("note"),
-        col("_encoding").alias("encoding"),
-    )
-    keep = marked.filter(col("_i") == col("_i_first")).drop(
-        "_i", "_i_first", "_first_path", "_first_line", "_first_rec"
-    )
-    return keep, dups.cast(REPORT_SCHEMA)
