@@ -59,6 +59,7 @@ LAYERS: dict[str, str] = {
     "decode": "load",
     "pages": "load",
     "page_read": "load",
+    "duplicate_ids": "load",
     "provenance": "load",
     "provenance_notes": "load",
     "lang": "load",

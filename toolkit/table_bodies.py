@@ -29,6 +29,9 @@ _NOT_WORDS = (
     r"\{[^{}\n]*\}|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?"
     r"|/(?:html|head|body)/\S*"
 )
+# What every match of ``_NOT_WORDS`` holds: a brace, an address's "://" or "www.", a dot and
+# two lower-case letters (a domain), a path of a page's parts
+_MAY_HOLD = r"\{|://|www\.|\.[a-z]{2}|/(?:html|head|body)/"
 # NewsAPI's mark where it cut a text: "… [+726 chars]"
 _CUT_MARK = r"\s*…?\s*\[\+(\d+) chars\]\s*$"
 
@@ -45,11 +48,19 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
     text, fallback = pl.col("text"), pl.col(FALLBACK)
     uncut = text.str.replace(_CUT_MARK, "")  # "[+726 chars]" is the source's, not the text's
     chars = uncut.str.len_chars() - uncut.str.count_matches(r"\s")
-    share = uncut.str.replace_all(_NOT_WORDS, "").str.count_matches(r"\p{L}") / chars
-    letterless = (chars > 0) & (share < MIN_LETTER_SHARE)
-    has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
     stripped = _stripped(uncut, fallback) if FALLBACK in frame.columns else pl.lit(False)
-    stripped = stripped.fill_null(False) & ~letterless
+    # Each text's measures once, as columns (an eager query computes an expression each time
+    # it is used: the letter share of a long text is read once, not in every note)
+    measured = frame.select(uncut.alias("u"), chars.alias("c"), stripped.alias("_stripped"))
+    share = _letter_shares(measured["u"], measured["c"])
+    frame = frame.with_columns(
+        ((measured["c"] > 0) & (share < MIN_LETTER_SHARE)).alias("_letterless"),
+        share.alias("_share"),
+        measured["_stripped"],
+    )
+    share, letterless = pl.col("_share"), pl.col("_letterless")
+    has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
+    stripped = pl.col("_stripped").fill_null(False) & ~letterless
     swap = (text.is_null() | letterless | stripped) & has_fallback
     pct = (share * 100).round(0).cast(pl.Int64)
     notes = [
@@ -81,7 +92,22 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
     marks = [f"_n{i}" for i in range(len(notes) + 1)]
     note = pl.concat_str(["note", *marks], separator="; ", ignore_nulls=True)
     out = out.with_columns(pl.when(note != "").then(note).alias("note"))
-    return out.drop(*marks, *([FALLBACK] if FALLBACK in out.columns else []))
+    measures = ["_letterless", "_share", "_stripped"]
+    return out.drop(*marks, *measures, *([FALLBACK] if FALLBACK in out.columns else []))
+
+
+def _letter_shares(texts: pl.Series, chars: pl.Series) -> pl.Series:
+    """The share of each text's ``chars`` (its characters less spaces) that are letters, those
+    of ``_NOT_WORDS`` not counted. Those are looked for only in the texts that may hold one
+    (``_MAY_HOLD``) or whose share is under ``MIN_LETTER_SHARE`` anyway (their notes give
+    it): in other texts they cannot change it, and the search costs as much as the rest."""
+    share = texts.str.count_matches(r"\p{L}") / chars
+    maybe = (texts.str.contains(_MAY_HOLD) | (share < MIN_LETTER_SHARE)).fill_null(False)
+    where = maybe.arg_true()
+    if not where.len():
+        return share
+    part = texts.gather(where).str.replace_all(_NOT_WORDS, "")
+    return share.scatter(where, part.str.count_matches(r"\p{L}") / chars.gather(where))
 
 
 def _stripped(text: pl.Expr, summary: pl.Expr) -> pl.Expr:
