@@ -35,6 +35,22 @@ def test_term_patterns_match_whole_words_with_optional_endings(terms, text, hits
     assert len(__import__("re").findall(rh.term_pattern(terms), text)) == hits
 
 
+@pytest.mark.parametrize(
+    ("terms", "text", "hits"),
+    [
+        # an emoji's presentation selector (U+FE0F) before a term: a Telegram post's opening
+        (["сша"], "❗️США ввели санкции", 1),
+        (["лукашенк*"], "⚡️Лукашенко: ❗️Лукашенко заявил", 2),
+        (["sanction*"], "1️⃣ Sanctions; 👨‍👩 sanctions", 2),
+        (["сша"], "РоссияСША", 0),  # still whole words only
+    ],
+)
+def test_polars_counts_terms_after_emoji_as_python_does(terms, text, hits):
+    pattern = rh.term_pattern(terms)
+    counted = pl.select(rh.term_text(pl.lit(text)).str.count_matches(pattern)).item()
+    assert counted == len(__import__("re").findall(pattern, text)) == hits
+
+
 def test_log_odds_follows_monroe_et_al():
     y_i, y_j, alpha = np.array([10.0, 0.0]), np.array([2.0, 8.0]), np.array([1.0, 1.0])
     delta, var = keyness._log_odds(y_i, y_j, alpha)

@@ -7,6 +7,7 @@ import pytest
 
 from toolkit import trends as tr
 from toolkit.errors import ToolkitError
+from toolkit.frames import term_pattern
 
 D = dt.date
 
@@ -473,3 +474,18 @@ def test_frame_shares_and_event_measures_leave_out_a_frames_except_phrases():
     assert flagged["kin"].to_list() == [False, True]
     bare = {"kin": {"label": "Kinship", "terms": ["brother*"]}}
     assert tr.frame_shares(frame, bare, period="month").select("k", "n").row(0) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "flagged"),
+    [
+        (None, "❗️Лукашенко провёл встречу", True),  # after an emoji's presentation selector
+        ("⚡️Лукашенко", "Встреча в Минске", True),
+        (None, "Встреча в Минске", False),
+    ],
+)
+def test_the_query_is_found_right_after_an_emoji(title, text, flagged):
+    frame = pl.DataFrame(
+        {"title": [title], "text": [text]}, schema={"title": pl.String, "text": pl.String}
+    )
+    assert tr.flag_matches(frame, term_pattern(["лукашенк*"]))["match"].item() is flagged

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import yaml
 
 from toolkit.errors import DataError, ToolkitError
@@ -35,6 +36,7 @@ __all__ = [
     "matches_none",
     "script_note",
     "term_pattern",
+    "term_text",
     "unmatchable",
     "unmatched_note",
     "without_excluded",
@@ -147,6 +149,26 @@ def term_pattern(terms: list[str]) -> str:
             end = r"\b" if re.search(r"\w$", body) or t.endswith("*") else ""
             parts.append(start + r"\s+".join(words) + end)
     return r"(?i)(?:" + "|".join(parts) + ")"
+
+
+# Characters that only say how the character before them is drawn: the text and emoji
+# presentation selectors, the zero-width joiner of emoji sequences, the keycap mark. Rust's
+# regular expressions (polars) read them as word characters, Python's do not: "❗️США" (a
+# Telegram post's opening) held no word boundary before "США" for polars, so a term there was
+# not counted where the keyword-in-context lines showed it.
+PRESENTATION_MARKS = "[\ufe0e\ufe0f\u200d\u20e3]"
+
+
+def term_text(text: pl.Expr) -> pl.Expr:
+    """``text`` as polars matches :func:`term_pattern` in it: without ``PRESENTATION_MARKS``,
+    so a term right after an emoji is a whole word, as Python's ``re`` finds it.
+
+    Example:
+        >>> frame = pl.DataFrame({"text": ["❗️США ввели санкции"]})
+        >>> frame.select(term_text(pl.col("text")).str.contains(term_pattern(["сша"]))).item()
+        True
+    """
+    return text.str.replace_all(PRESENTATION_MARKS, "")
 
 
 def except_pattern(spec: dict[str, Any]) -> str | None:

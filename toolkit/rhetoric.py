@@ -36,6 +36,7 @@ from toolkit.frames import (
     matches_none,
     script_note,
     term_pattern,
+    term_text,
     unmatched_note,
     without_excluded,
 )
@@ -208,7 +209,7 @@ def frame_rates(
         frames, Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
     )
     grouped = with_groups(docs, by)
-    text = pl.col("text").fill_null("")
+    text = term_text(pl.col("text").fill_null(""))
     masked = exclude_pattern(list(exclude_terms))
     if masked is not None:
         text = text.str.replace_all(masked, " ")
@@ -256,7 +257,9 @@ def stance(
         "group",
         "n_words",
         *[
-            pl.col("text").fill_null("").str.count_matches(term_pattern(terms)).alias(name)
+            term_text(pl.col("text").fill_null(""))
+            .str.count_matches(term_pattern(terms))
+            .alias(name)
             for name, terms in markers.items()
         ],
     )

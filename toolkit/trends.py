@@ -36,6 +36,7 @@ from toolkit.before_after import (
     event_window,
 )
 from toolkit.errors import ToolkitError
+from toolkit.frames import term_text
 from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import wilson
@@ -187,6 +188,7 @@ def flag_matches(
     text = pl.col("text").fill_null("")
     if "title" in frame.columns:
         text = pl.col("title").fill_null("") + "\n" + text
+    text = term_text(text)  # a term right after an emoji is a whole word
     if unless is not None:
         text = text.str.replace_all(unless, " ")
     return frame.with_columns(text.str.contains(pattern).alias(name))
