@@ -78,7 +78,11 @@ def note_summary(report: pl.DataFrame) -> pl.DataFrame:
     return (
         report.filter((pl.col("status") == "loaded") & pl.col("note").is_not_null())
         .group_by(kind.alias("kind"))
-        .agg(n=pl.len(), example=pl.col("note").sort().first(), path=pl.col("path").sort().first())
+        .agg(  # the example and its file from one record: the first by note, then path
+            n=pl.len(),
+            example=pl.col("note").sort_by("note", "path").first(),
+            path=pl.col("path").sort_by("note", "path").first(),
+        )
         .sort(["n", "kind"], descending=[True, False])
     )
 
