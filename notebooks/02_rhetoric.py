@@ -18,9 +18,11 @@
 #
 # How the outlets frame the same relationship differently: the words that set each apart, how
 # often each frame appears, who is quoted and with which verbs, us-and-them language and tone,
-# and any keyword in context. Every table carries each group's documents and words; groups
-# with fewer than `min_group_docs` documents are flagged "small n", drawn lighter and hatched in
-# the plots, and should not be compared.
+# and any keyword in context. An article is read as its title and its text (a title the text
+# does not already open with is its first paragraph, and its words are counted), as the trends
+# and topics notebooks read it; quotes are found in the text. Every table carries each group's
+# documents and words; groups with fewer than `min_group_docs` documents are flagged "small n",
+# drawn lighter and hatched in the plots, and should not be compared.
 #
 # Each distinctive term, frame and quoted speaker links to its evidence: click it, and the
 # evidence table of its section shows the lines behind the number, with outlet, date and title
@@ -71,6 +73,7 @@ from IPython.display import display
 from toolkit import display as d
 from toolkit import evidence
 from toolkit import rhetoric as rh
+from toolkit.article_text import read_whole
 from toolkit.context import context
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.quotes import by_group, quote_share, quotes
@@ -89,6 +92,8 @@ if by == "period":  # an undated item belongs to no period: left out, and counte
     docs = docs.filter(pl.col("published").is_not_null()).with_columns(
         period=pl.col("published").dt.truncate(trunc).cast(pl.String)
     )
+articles = docs  # as the corpus holds them: the quotes' offsets are into their texts
+docs = read_whole(docs)  # terms, frames and stance read each article's title and text
 sizes = rh.group_sizes(docs, by=by, min_group_docs=minimum)
 ctx.save_table(sizes, "group_sizes")
 display(d.table(sizes, title=f"Groups ({by}): documents and words"))
@@ -285,14 +290,15 @@ if countable:  # no empty table of lines where no frame can match
 UNSAID = "(the text does not say who)"
 # attribution, stance markers and VADER read English: other languages are left out, and said so
 english = docs.filter(pl.col("lang") == "en")
+quoted = articles.filter(pl.col("lang") == "en")  # the texts, whose offsets the quotes give
 if english.height < docs.height:
     display(d.say("Attribution reads English: {en} of the {n} documents; the {other} in other "
                   "languages are left out.", en=english.height, n=docs.height,
                   other=docs.height - english.height))  # fmt: skip
-found = ctx.cached("quotes", lambda: quotes(english.select("doc_id", "text"),
+found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text"),
                                             aliases=opts["speaker_aliases"]))  # fmt: skip
 ctx.save_table(found, "quotes")
-speakers = by_group(found, english, by=by, min_group_docs=minimum).with_columns(
+speakers = by_group(found, quoted, by=by, min_group_docs=minimum).with_columns(
     pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
 )
 ctx.save_table(speakers, "quoted_speakers")
@@ -315,7 +321,7 @@ if found.height:
         table.fill_null(0), on="group", how="left"
     )
     display(d.table(table, title=f"Reporting verbs per {by} (attributions), with each n"))
-    share = quote_share(found, english, by=by, min_group_docs=minimum)
+    share = quote_share(found, quoted, by=by, min_group_docs=minimum)
     ctx.save_table(share, "quote_share")
     display(d.table(share, title="Share of the text (characters) inside attributed direct quotes"))
     display(d.say("<code>share</code> counts every attributed quotation; <code>share_people"
@@ -324,7 +330,7 @@ if found.height:
                   "<code>document</code> in the speakers' table. A transcript's turns ('Vladimir "
                   "Putin: ...') are not quotations and count in neither."))  # fmt: skip
     lines = ctx.cached("evidence_quotes",
-                       lambda: evidence.quote_lines(found, english, unknown=UNSAID))  # fmt: skip
+                       lambda: evidence.quote_lines(found, quoted, unknown=UNSAID))  # fmt: skip
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",
                              **whole("evidence_quotes")))  # fmt: skip
 else:
@@ -369,7 +375,7 @@ else:
 # %%
 keyword_lines = ctx.cached(
     "concordance",
-    lambda: evidence.kwic(docs, opts["keywords"], window=opts["window"], titles=True),
+    lambda: evidence.kwic(docs, opts["keywords"], window=opts["window"]),  # titles read
 )
 ctx.save_table(keyword_lines, "concordance")
 found_kw = keyword_lines.group_by("key").agg(lines=pl.len(), docs=pl.col("doc_id").n_unique())

@@ -118,6 +118,7 @@ LAYERS: dict[str, str] = {
     "xlingual_evidence": "analysis",
     "topics": "analysis",
     "topic_units": "analysis",
+    "article_text": "analysis",
     "topic_model": "analysis",
     "topic_labels": "analysis",
     "topic_figures": "analysis",

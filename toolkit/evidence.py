@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
+from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
 
 __all__ = ["EVIDENCE_COLUMNS", "kwic", "passages", "quote_lines", "term_regex"]
@@ -62,9 +63,9 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
 
 def _doc_columns(docs: pl.DataFrame, *, titles: bool = False) -> pl.DataFrame:
     have = set(docs.columns)
+    if titles:  # the title as the text's first paragraph, as the analyses read an article
+        docs = with_titles(docs)
     text = pl.col("text").fill_null("")
-    if titles and "title" in have:  # the title as the text's first line, as the trends count
-        text = pl.concat_str([pl.col("title"), text], separator="\n\n", ignore_nulls=True)
     return docs.select(
         pl.col("doc_id").cast(pl.String),
         *[

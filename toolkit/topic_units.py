@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-__all__ = ["language_report", "window_report", "with_titles", "with_words"]
+__all__ = ["language_report", "window_report", "with_words"]
 
 
 def window_report(texts: list[str], model: str | Path | None = None) -> dict[str, Any]:
@@ -67,29 +67,3 @@ def language_report(units: pl.DataFrame, model: str | None = None) -> dict[str, 
             True if model is None else False if names_bundled_encoder(model) else None
         ),
     }
-
-
-def with_titles(units: pl.DataFrame) -> pl.DataFrame:
-    r"""Article units whose text is their title and their text (the title as the first
-    paragraph), as topic models read articles: the headline names the story where a lead is
-    cut short or a translation words it otherwise. A unit whose text already begins with its
-    title, or that has none, is left as it is.
-
-    Example:
-        >>> units = pl.DataFrame({"title": ["Talks in Minsk", None], "text": ["Gas.", "Oil."]})
-        >>> with_titles(units)["text"].to_list()
-        ['Talks in Minsk\n\nGas.', 'Oil.']
-    """
-    if "title" not in units.columns:
-        return units
-    title = pl.col("title").str.strip_chars()
-    text = pl.col("text").fill_null("")
-    opening = text.str.strip_chars_start().str.to_lowercase()
-    starts = opening.str.starts_with(title.str.to_lowercase())
-    add = title.is_not_null() & (title != "") & ~starts.fill_null(False)
-    return units.with_columns(
-        pl.when(add)
-        .then(pl.concat_str([title, text], separator="\n\n"))
-        .otherwise(pl.col("text"))
-        .alias("text")
-    )

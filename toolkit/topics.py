@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.article_text import with_titles
 from toolkit.errors import ToolkitError
 from toolkit.options import option, specs
 from toolkit.resources import PERIODS
@@ -53,7 +54,7 @@ from toolkit.topic_model import (
 )
 from toolkit.topic_summary import FIGURES, TopicSummary, summarise
 from toolkit.topic_tables import article_topics, group_shares, language_topics, over_time
-from toolkit.topic_units import language_report, window_report, with_titles, with_words
+from toolkit.topic_units import language_report, window_report, with_words
 
 __all__ = [
     "DEFAULT_OPTIONS",
