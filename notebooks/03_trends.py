@@ -72,14 +72,14 @@ cache_dir = None  # set by `toolkit run`: its cache folder
 # %%
 from html import escape
 
-import plotly.graph_objects as go
 import polars as pl
 from IPython.display import HTML, display
 
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
+from toolkit.article_text import read_whole
 from toolkit.context import context
-from toolkit.plots import add_events, share_panels
+from toolkit.plots import add_events, share_panels, volume_lines
 from toolkit.report import show, show_table
 from toolkit.tokens import comparison
 
@@ -105,7 +105,7 @@ left_out = dating["items"] - dating["dated"]
 # per language; volume counts the items of every language
 compared = comparison(docs, languages=opts["languages"], language_map=opts["language_map"],
                       through="frame terms per language")  # fmt: skip
-read = compared.select(docs)
+read = read_whole(compared.select(docs))  # each item's title and text, as the query reads it
 say(f"Volume counts every item; the query, frames and words follow the items "
     f"<b>{escape(compared.describe())}</b>.")  # fmt: skip
 
@@ -115,23 +115,18 @@ say(f"Volume counts every item; the query, frames and words follow the items "
 # Items per outlet per period; periods without items count as zero, so gaps show. Each outlet's
 # line runs from its first item to its last: before and after, the corpus holds none of its
 # items, which says nothing about what it published (the table keeps those periods, marked
-# `in_range` false).
+# `in_range` false). A first or last period the outlet's data begin or end within is a hollow
+# marker beside the line (`coverage` "partial" in the table): fewer items there is no fall.
 
 # %%
 # the longer results are kept by the corpus, the parameters and the code: a rerun reads them
 vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
-fig = go.Figure()
-many = vol["period"].n_unique() > 60
-for (outlet,), rows in vol.filter("in_range").group_by("outlet", maintain_order=True):
-    # markers where an outlet has few periods: a one-period line draws nothing
-    fig.add_scatter(x=rows["period"].to_list(), y=rows["items"].to_list(), name=outlet,
-                    mode="lines" if rows.height > 60 else "lines+markers")  # fmt: skip
 if vol.height:
+    fig = volume_lines(
+        vol, by="outlet", title=f"Items per {period} ({left_out} without a full date left out)"
+    )
     add_events(fig, events, within=(vol["period"].min(), vol["period"].max()))
-    fig.update_layout(title=f"Items per {period} ({left_out} without a full date left out)",
-                      yaxis={"title": "items", "rangemode": "tozero"},
-                      xaxis={"rangeslider": {"visible": many}})  # fmt: skip
     show(fig)
 else:
     say(f"None of the {dating['items']} items has a full date: nothing to place in time.")

@@ -51,3 +51,29 @@ def test_rate_bars_colour_groups_like_share_bars():
                           axis_title="per 1,000 words")  # fmt: skip
     assert fig.data[0].marker.color == plots.group_colours(["g0", "g1"])["g0"]
     assert fig.data[1].marker.pattern.shape == plots.SMALL_PATTERN
+
+
+def test_volume_lines_draw_partly_covered_periods_as_hollow_markers_not_falls():
+    import datetime as dt
+
+    vol = pl.DataFrame(
+        {
+            "period": [dt.date(2022, m, 1) for m in (1, 2, 3)] * 2,
+            "outlet": ["TASS"] * 3 + ["RT"] * 3,
+            "items": [40, 90, 12, 5, 0, 7],
+            "in_range": [True] * 6,
+            "coverage": ["full", "full", "partial", "full", "no items", "full"],
+        }
+    )
+    fig = plots.volume_lines(vol, by="outlet", title="Items per month")
+    lines = {t.name: list(t.y) for t in fig.data if t.mode != "markers" and t.name}
+    hollow = [t for t in fig.data if t.mode == "markers" and t.x[0] is not None]
+    assert lines == {"RT": [5, 0, 7], "TASS": [40, 90, None]}  # a zero kept, the partial apart
+    assert [(t.name, list(t.y), t.marker.symbol) for t in hollow] == [
+        ("TASS", [None, None, 12], "circle-open")
+    ]
+    assert any(t.name == "partial period (hollow)" for t in fig.data)
+    assert (
+        fig.data[0].line.color == hollow[0].marker.color
+        or fig.data[1].line.color == hollow[0].marker.color
+    )

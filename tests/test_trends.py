@@ -74,6 +74,24 @@ def test_volume_says_which_periods_lie_within_each_outlets_items():
     ]
 
 
+def test_volume_marks_the_periods_each_outlets_data_only_partly_cover():
+    """TASS's data run from 5 January to 9 March: January and March are partly covered, so
+    their counts are no rise or fall; February is whole. RT's span January whole."""
+    frame = items([D(2022, 1, 5), D(2022, 2, 9), D(2022, 3, 9), D(2022, 1, 1), D(2022, 1, 31)],
+                  outlets=["TASS", "TASS", "TASS", "RT", "RT"])  # fmt: skip
+    vol = tr.volume(frame, period="month")
+    assert vol.filter(pl.col("outlet") == "TASS").select("period", "coverage").rows() == [
+        (D(2022, 1, 1), "partial"),
+        (D(2022, 2, 1), "full"),
+        (D(2022, 3, 1), "partial"),
+    ]
+    assert vol.filter(pl.col("outlet") == "RT").select("period", "items", "coverage").rows() == [
+        (D(2022, 1, 1), 2, "full"),  # its data span the whole month
+        (D(2022, 2, 1), 0, "no items"),
+        (D(2022, 3, 1), 0, "no items"),
+    ]
+
+
 def test_query_share_is_normalised_by_each_periods_volume():
     frame = items(
         [D(2022, 1, 3)] * 4 + [D(2022, 2, 7)] * 10,

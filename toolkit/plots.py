@@ -24,6 +24,7 @@ __all__ = [
     "share_bars",
     "share_lines",
     "share_panels",
+    "volume_lines",
 ]
 
 # A month's bar on a date axis, in milliseconds (plotly otherwise sizes bars by the nearest two
@@ -345,4 +346,38 @@ def share_panels(
         legend={"orientation": "h", "y": -0.08 if panel else -0.2},
     )
     fig.update_yaxes(title_text=axis_title, tickformat=".0%", rangemode="tozero")
+    return fig
+
+
+def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
+    """Items per period (:func:`toolkit.trends.volume`), one line per value of ``by`` from its
+    first item to its last: periods the data cover whole joined (a zero where nothing was
+    published), the partly covered first or last ones hollow markers beside the line, not
+    joined, so a short period is no fall."""
+    fig = go.Figure()
+    shown = vol.filter("in_range")
+    colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
+               enumerate(sorted(shown[by].unique().to_list()))}  # fmt: skip
+    hover = "%{x}: %{y} items%{meta}<extra>%{fullData.name}</extra>"
+    for (value,), rows in shown.sort(by, "period").group_by(by, maintain_order=True):
+        partial = pl.col("coverage") == "partial"
+        whole = rows.select(pl.when(~partial).then(pl.col("items")))["items"].to_list()
+        xs = rows["period"].to_list()
+        # markers where a line has few periods: a one-period line draws nothing
+        fig.add_scatter(x=xs, y=whole, name=str(value), legendgroup=str(value),
+                        mode="lines" if rows.height > 60 else "lines+markers",
+                        connectgaps=False, line={"color": colours[value]}, marker={"size": 5},
+                        hovertemplate=hover, meta="")  # fmt: skip
+        if rows.select(partial.any()).item():
+            part = rows.select(pl.when(partial).then(pl.col("items")))["items"].to_list()
+            fig.add_scatter(x=xs, y=part, name=str(value), legendgroup=str(value),
+                            showlegend=False, mode="markers", hovertemplate=hover,
+                            marker={"symbol": "circle-open", "size": 9, "color": colours[value]},
+                            meta=" (partial period)")  # fmt: skip
+    if vol.select((pl.col("coverage") == "partial") & pl.col("in_range")).to_series().any():
+        fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
+                        marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
+    many = vol["period"].n_unique() > 60
+    fig.update_layout(title=title, yaxis={"title": "items", "rangemode": "tozero"},
+                      xaxis={"rangeslider": {"visible": many}})  # fmt: skip
     return fig

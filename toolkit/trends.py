@@ -29,6 +29,7 @@ from typing import Any
 
 import polars as pl
 
+from toolkit.article_text import with_titles
 from toolkit.before_after import (
     before_after_by_group,
     before_after_shares,
@@ -163,12 +164,15 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
     """Items per group per period, every period from the corpus's first to its last (zeros
     kept), with ``in_range``: whether the period lies between the group's first and last item.
     Outside that range the corpus holds none of the group's items, which says nothing about
-    what it published: a plot draws a group from its first item to its last."""
+    what it published: a plot draws a group from its first item to its last. ``coverage``
+    says how much of a period the group's data cover, as for shares: "partial" for a first
+    or last period the data begin or end within (fewer items there is no fall), "no items"
+    for none, else "full"."""
     dated = bucket(frame, period).with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN))
     grid = _all_periods(dated, period).join(dated.select(by).unique(), how="cross")
     counts = dated.group_by("period", by).agg(items=pl.len().cast(pl.Int64))
     spans = dated.group_by(by).agg(first=pl.col("period").min(), last=pl.col("period").max())
-    return (
+    table = (
         grid.join(counts, on=["period", by], how="left")
         .join(spans, on=by, how="left")
         .with_columns(
@@ -176,8 +180,9 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
             in_range=pl.col("period").is_between(pl.col("first"), pl.col("last")),
         )
         .drop("first", "last")
-        .sort("period", by)
     )
+    covered = _coverage(table.with_columns(n=pl.col("items")), dated, period, by).drop("n")
+    return covered.sort("period", by)
 
 
 def flag_matches(
@@ -185,13 +190,12 @@ def flag_matches(
 ) -> pl.DataFrame:
     """``frame`` with a boolean column ``name``: the title or text matches ``pattern`` outside
     every match of ``unless`` (a frame's ``except`` phrases), where given."""
-    text = pl.col("text").fill_null("")
-    if "title" in frame.columns:
-        text = pl.col("title").fill_null("") + "\n" + text
-    text = term_text(text)  # a term right after an emoji is a whole word
+    # the title as the text's first paragraph, once; the frame's own text left as it is
+    read = with_titles(frame.select(c for c in ("title", "text") if c in frame.columns))
+    text = term_text(pl.col("text").fill_null(""))  # a term right after an emoji is a word
     if unless is not None:
         text = text.str.replace_all(unless, " ")
-    return frame.with_columns(text.str.contains(pattern).alias(name))
+    return frame.with_columns(read.select(text.str.contains(pattern)).to_series().alias(name))
 
 
 def _rolling(table: pl.DataFrame, keys: list[str], window: int) -> pl.DataFrame:
