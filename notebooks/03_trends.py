@@ -154,13 +154,14 @@ ctx.save_table(both, "query_share_pooled")
 coverage = (
     by_outlet.group_by("outlet")
     .agg(
-        items=pl.col("n").sum(),
-        periods_with_items=(pl.col("n") > 0).sum(),
+        # a period's own items (n pools the rolling window's)
+        items=pl.col("items").sum(),
+        periods_with_items=(pl.col("items") > 0).sum(),
         periods_partial=(pl.col("coverage") == "partial").sum(),
         periods_without_items=(pl.col("coverage") == "no items").sum(),
-        periods_below_floor=pl.col("n").is_between(1, floor - 1).sum(),
-        first=pl.col("period").filter(pl.col("n") > 0).min(),
-        last=pl.col("period").filter(pl.col("n") > 0).max(),
+        periods_below_floor=((pl.col("items") > 0) & (pl.col("n") < floor)).sum(),
+        first=pl.col("period").filter(pl.col("items") > 0).min(),
+        last=pl.col("period").filter(pl.col("items") > 0).max(),
     )
     .sort("outlet")
 )

@@ -507,3 +507,19 @@ def test_the_query_is_found_right_after_an_emoji(title, text, flagged):
         {"title": [title], "text": [text]}, schema={"title": pl.String, "text": pl.String}
     )
     assert tr.flag_matches(frame, term_pattern(["лукашенк*"]))["match"].item() is flagged
+
+
+def test_a_rolling_window_pools_shares_but_keeps_each_periods_own_items():
+    """Two weeks pooled: the shares read the window's items, but a week with none is still a
+    week without items, and an outlet's items are counted once (trial K: 33,006 for 16,669)."""
+    frame = items(
+        [D(2022, 1, 3)] * 4 + [D(2022, 1, 17)] * 2, texts=["Minsk", "x", "x", "x", "Minsk", "x"]
+    )
+    share = tr.query_share(frame, r"(?i)\bminsk\b", period="week", by="outlet", rolling=2)
+    assert share.select("period", "items", "n", "k", "coverage").rows() == [
+        (D(2022, 1, 3), 4, 4, 1, "full"),
+        (D(2022, 1, 10), 0, 4, 1, "no items"),
+        (D(2022, 1, 17), 2, 2, 1, "partial"),  # the data end on its Monday
+    ]
+    assert share["items"].sum() == frame.height
+    assert tr.pooled(share)["items"].to_list() == [4, 0, 2]

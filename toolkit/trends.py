@@ -199,6 +199,10 @@ def flag_matches(
 
 
 def _rolling(table: pl.DataFrame, keys: list[str], window: int) -> pl.DataFrame:
+    """``table``'s ``k`` and ``n`` summed over ``window`` periods; ``items`` keeps each
+    period's own items (a period with none is still one without items, and a group's items
+    are the sum of ``items``, not of the pooled ``n``)."""
+    table = table.with_columns(items=pl.col("n"))
     if window <= 1:
         return table
     summed = [pl.col(c).rolling_sum(window, min_samples=1) for c in ("k", "n")]
@@ -210,16 +214,16 @@ def _rolling(table: pl.DataFrame, keys: list[str], window: int) -> pl.DataFrame:
 def _coverage(
     table: pl.DataFrame, dated: pl.DataFrame, period: str, by: str | None
 ) -> pl.DataFrame:
-    """``table`` with ``coverage``: "no items" where ``n`` is 0, "partial" where the period
-    begins before the first dated item of its group (or of the corpus, without ``by``) or ends
-    after the last, else "full"."""
+    """``table`` with ``coverage``: "no items" where the period has none (``items``, else
+    ``n``, is 0), "partial" where the period begins before the first dated item of its group
+    (or of the corpus, without ``by``) or ends after the last, else "full"."""
     keys = [by] if by else []
     spans = dated.group_by(keys).agg(first=pl.col("published").min(),
                                      last=pl.col("published").max())  # fmt: skip
     end = pl.col("period").dt.offset_by(PERIODS[period]).dt.offset_by("-1d")
     joined = table.join(spans, on=keys, how="left") if keys else table.join(spans, how="cross")
     return joined.with_columns(
-        coverage=pl.when(pl.col("n") == 0)
+        coverage=pl.when(pl.col("items" if "items" in table.columns else "n") == 0)
         .then(pl.lit("no items"))
         .when((pl.col("period") < pl.col("first")) | (end > pl.col("last")))
         .then(pl.lit("partial"))
@@ -306,7 +310,9 @@ def pooled(
     counted = pl.col("n") >= max(min_items, 1)
     below = (pl.col("share") - pl.col("ci_low")) ** 2
     above = (pl.col("ci_high") - pl.col("share")) ** 2
+    own = [pl.col("items").sum()] if "items" in shares.columns else []  # periods' own items
     out = shares.group_by(keys).agg(
+        *own,
         n=pl.col("n").sum(),
         k=pl.col("k").sum(),
         groups=counted.sum().cast(pl.Int64),
