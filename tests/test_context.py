@@ -122,6 +122,47 @@ def test_filters_naming_what_the_corpus_lacks_fail_before_any_notebook(
     assert str(e.value).startswith("set.yaml: 1 problem:")
 
 
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"date_from": "2030-01-01"},
+            "date_from: no document of the 5 in the corpus passes the filters (5 of the outlets "
+            "kept, dated",
+        ),
+        (
+            {"outlets": ["TASS"], "date_to": "1999-01-01"},
+            "outlets, date_to: no document of the 5 in the corpus passes the filters (1 of the "
+            "outlets kept",
+        ),
+    ],
+)
+def test_filters_that_leave_no_document_fail_before_any_notebook(
+    in_root, tmp_path, changes, problem
+):
+    params = toolkit.params.validate({"sources": ["seeds"], **changes}, root=ROOT)
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    with pytest.raises(ParamsError, match=re.escape(problem)):
+        check_corpus(params, corpus, where="set.yaml")
+
+
+def test_a_corpus_with_no_article_fails_before_any_notebook(in_root, tmp_path):
+    params = toolkit.params.validate({"sources": ["seeds"]}, root=ROOT)
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus.clear()
+    with pytest.raises(ParamsError, match="sources: no article was loaded from them"):
+        check_corpus(params, corpus, where="set.yaml")
+
+
+def test_the_rhetoric_pair_is_checked_only_where_the_rhetoric_notebook_runs(in_root, tmp_path):
+    params = toolkit.params.validate(
+        {"sources": ["seeds"], "rhetoric": {"pair": ["TASS", "CGTN"]}}, root=ROOT
+    )
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    check_corpus(params, corpus, where="set.yaml", sections=["corpus", "trends"])
+    with pytest.raises(ParamsError, match="'CGTN' has no document"):
+        check_corpus(params, corpus, where="set.yaml", sections=["rhetoric"])
+
+
 def test_interactively_a_filter_the_corpus_lacks_stops_the_notebook(in_root, tmp_path):
     ns = namespace("rhetoric", cache_dir=str(tmp_path))
     ns["rhetoric"]["pair"] = ["TASS", "CGTN"]

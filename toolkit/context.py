@@ -23,7 +23,7 @@ import hashlib
 import io
 import json
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -297,10 +297,17 @@ def filtered(corpus: pl.DataFrame, params: dict[str, Any]) -> pl.DataFrame:
     return corpus
 
 
-def check_corpus(params: dict[str, Any], corpus: pl.DataFrame, *, where: str) -> None:
-    """The filters against the prepared corpus, before any notebook runs: an ``outlets`` name
-    with no document, or a ``rhetoric.pair`` group (outlet or site) with none once filtered,
-    is a :class:`ParamsError` listing what the corpus holds.
+def check_corpus(
+    params: dict[str, Any],
+    corpus: pl.DataFrame,
+    *,
+    where: str,
+    sections: Iterable[str] | None = None,
+) -> None:
+    """The filters against the prepared corpus, before any notebook runs: a corpus with no
+    article, filters that leave no document, an ``outlets`` name with no document, or (where
+    the rhetoric notebook is among ``sections``, None: all) a ``rhetoric.pair`` group (outlet
+    or site) with none once filtered, is a :class:`ParamsError` listing what the corpus holds.
 
     Example:
         >>> check_corpus(params, prepared.corpus, where="params/x.yaml")    # doctest: +SKIP
@@ -308,14 +315,22 @@ def check_corpus(params: dict[str, Any], corpus: pl.DataFrame, *, where: str) ->
           - outlets: 'Xinhua' has no document in the corpus; its outlets: BelTA, TASS
     """
     problems = []
+    if not corpus.height:
+        problems.append(
+            "sources: no article was loaded from them (`toolkit ingest` with the same sources "
+            "lists each file and why it was skipped)"
+        )
     outlets = set(corpus["outlet"].drop_nulls().unique().to_list())
-    for name in params["outlets"]:
+    for name in params["outlets"] if corpus.height else ():
         if name not in outlets:
             problems.append(
                 f"outlets: {name!r} has no document in the corpus; its outlets: {_listed(outlets)}"
             )
+    if corpus.height and not problems and not filtered(corpus, params).height:
+        problems.append(_nothing_passes(corpus, params))
     by, pair = params["rhetoric"]["group_by"], params["rhetoric"]["pair"]
-    if pair and by in ("outlet", "site") and not problems:
+    checked = sections is None or "rhetoric" in sections
+    if pair and checked and by in ("outlet", "site") and not problems:
         groups = set(filtered(corpus, params)[by].drop_nulls().unique().to_list())
         for name in pair:
             if name not in groups:
@@ -328,6 +343,20 @@ def check_corpus(params: dict[str, Any], corpus: pl.DataFrame, *, where: str) ->
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "
             + "\n  - ".join(problems)
         )
+
+
+def _nothing_passes(corpus: pl.DataFrame, params: dict[str, Any]) -> str:
+    """What to say when the filters leave none of the corpus's documents: which filters, and
+    the dates the documents (of the outlets kept) run over."""
+    named = [f for f in ("outlets", "date_from", "date_to") if params[f]]
+    kept = corpus.filter(pl.col("outlet").is_in(params["outlets"])) if params["outlets"] else corpus
+    dated = kept["published"].drop_nulls()
+    span = f"dated {dated.min()} to {dated.max()}" if dated.len() else "none dated"
+    return (
+        f"{', '.join(named)}: no document of the {corpus.height} in the corpus passes the "
+        f"filters ({kept.height} of the outlets kept, {span}; undated documents never pass a "
+        "date filter)"
+    )
 
 
 def _listed(names: set[str], most: int = 30) -> str:
@@ -366,7 +395,7 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
         where = f"notebook {NOTEBOOKS[section]} parameters"
         params = validate_params(raw, root=root, where=where)
         prepared = prepare(params, root, progress=progress, cache_dir=cache_dir)
-        check_corpus(params, prepared.corpus, where=where)
+        check_corpus(params, prepared.corpus, where=where, sections=[section])
     out = namespace.get("output_dir")
     output_dir = Path(out) if out else outputs_dir(root) / params["name"] / "interactive"
     return Context(params, section, root, output_dir, prepared, cache_dir)

@@ -196,7 +196,7 @@ def run_pipeline(
         with scoped_environ(NUMBA_CACHE_DIR=str(_numba_dir(cache_dir))):  # dedup's loops
             prepared = prepare(params, root, progress=progress, cache_dir=cache_dir,
                                engine="local" if client is None else client)  # fmt: skip
-        check_corpus(params, prepared.corpus, where=str(params_path))
+        check_corpus(params, prepared.corpus, where=str(params_path), sections=sections)
         seconds_prepare = time.perf_counter() - started
         used = _embed_on_engine(client, params, root, prepared, cache_dir, sections, progress)
     run_dir = _new_run_dir(base / params["name"])
