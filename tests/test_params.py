@@ -333,6 +333,56 @@ def test_absurd_sizes_are_refused_with_the_range(project, raw, problem):
         validate(raw, root=project)
 
 
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (
+            {"topics": {"nr_topics": "many"}},
+            "topics.nr_topics: must be int or null or 'auto', not 'many'",
+        ),
+        (
+            {"rhetoric": {"languages": ["xx", "english"]}},
+            "rhetoric.languages: 'xx', 'english' are not languages",
+        ),
+        ({"trends": {"languages": ["ru", "xx"]}}, "trends.languages: 'xx' is not a language"),
+        ({"trends": {"query": []}}, "trends.query: no term; name at least one"),
+        ({"trends": {"query": ["  "]}}, "trends.query: no term"),
+    ],
+)
+def test_values_a_notebook_would_ignore_or_misread_are_refused(project, raw, problem):
+    with pytest.raises(ParamsError, match=re.escape(problem)):
+        validate(raw, root=project)
+
+
+@pytest.mark.parametrize("value", [None, "auto", 1, 20])
+def test_nr_topics_takes_a_number_auto_or_nothing(project, value):
+    assert validate({"topics": {"nr_topics": value}}, root=project)["topics"]["nr_topics"] == value
+
+
+def test_a_misspelt_dedup_option_does_not_hide_the_others_problems(project):
+    with pytest.raises(ParamsError) as e:
+        validate({"dedup": {"threshhold": 0.5, "bands": 7}}, root=project)
+    assert "2 problems" in str(e.value)
+    assert "unknown options threshhold" in str(e.value)
+    assert "bands (7) must divide num_perm (128)" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("peace: [broken\n", "bad.yaml: not valid YAML"),
+        ("peace: 3\n", "frame 'peace' needs terms"),
+    ],
+)
+def test_a_frames_file_the_notebook_cannot_use_stops_the_run_before_it(
+    project, tmp_path, text, problem
+):
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ParamsError, match=re.escape("rhetoric.frames_file: ")) as e:
+        validate({"rhetoric": {"frames_file": str(tmp_path / "bad.yaml")}}, root=project)
+    assert problem in str(e.value)
+
+
 def test_a_params_file_outside_the_project_reads_its_paths_from_its_own_folder(tmp_path):
     study = tmp_path / "study"
     shutil.copytree(ROOT / "seeds", study / "corpus")

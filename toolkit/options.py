@@ -114,8 +114,16 @@ def check_value(spec: Spec, value: Any) -> str | None:
     wrong_bool = isinstance(value, bool) and bool not in spec.types  # a bool is an int to Python
     if wrong_bool or not isinstance(value, spec.types):
         return f"must be {_type_names(spec.types)}, not {type(value).__name__} {value!r}"
+    # Choices of text only bind text where other types are accepted too: "auto" or an int
+    # in range, or nothing
+    only_text = spec.types != (str,) and all(isinstance(c, str) for c in spec.choices or ())
     if spec.choices is not None and value not in spec.choices:
-        return f"must be one of {', '.join(map(str, spec.choices))}, not {value!r}"
+        if not only_text:
+            return f"must be one of {', '.join(map(str, spec.choices))}, not {value!r}"
+        if isinstance(value, str):
+            others = _type_names(tuple(t for t in spec.types if t is not str))
+            words = " or ".join(repr(c) for c in spec.choices)
+            return f"must be {others} or {words}, not {value!r}"
     if isinstance(value, int | float) and not isinstance(value, bool):
         low, high = spec.minimum, spec.maximum
         too_low = low is not None and (value <= low if spec.exclusive_minimum else value < low)

@@ -15,6 +15,7 @@ from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
 from toolkit.quotes import alias_problems
+from toolkit.tokens import LANGUAGE_NAMES
 
 INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "max_file_mb")
 
@@ -31,8 +32,9 @@ def check_dedup(options: dict[str, Any], problems: list[str]) -> None:
         if name in known and (why := check_value(known[name], value))
     ]
     problems += bad
-    if not unknown and not bad:
-        problems += [f"dedup: {p}" for p in DedupOptions(**options).problems()]
+    # how the acceptable values fit together, whatever else is wrong: every problem at once
+    fine = {n: v for n, v in options.items() if n in known and not check_value(known[n], v)}
+    problems += [f"dedup: {p}" for p in DedupOptions(**fine).problems()]
 
 
 def check_aliases(aliases: dict[str, Any], problems: list[str]) -> None:
@@ -87,6 +89,19 @@ def check_paths(params: dict[str, Any], root: Path, problems: list[str]) -> None
             continue  # a bundled encoder named, not a path
         if isinstance(value, str) and not (root / value).exists():
             problems.append(f"{key}: {value} does not exist{_relative(value, root)}")
+        elif key == "rhetoric.frames_file" and isinstance(value, str):
+            _check_frames(root / value, params["rhetoric"]["frames_mode"], problems)
+
+
+def _check_frames(path: Path, mode: Any, problems: list[str]) -> None:
+    """A frames file read as the rhetoric notebook reads it: a file it cannot use stops the
+    run here, before any notebook (its error names the file and what is wrong)."""
+    from toolkit.frames import lexicon
+
+    try:
+        lexicon("frames", extra=path, mode=mode if mode in ("extend", "replace") else "extend")
+    except ToolkitError as e:
+        problems.append(f"rhetoric.frames_file: {e}")
 
 
 def _relative(path: str, root: Path) -> str:
@@ -185,6 +200,10 @@ def check_events(trends: dict[str, Any], problems: list[str]) -> None:
             dt.date.fromisoformat(trends["event"])
         except ValueError:
             problems.append(f"trends.event: {trends['event']!r} is not a date (YYYY-MM-DD)")
+    if not any(str(t).strip() for t in trends.get("query") or ()):
+        # an empty pattern matches every item: a share of 1 in every period, not "no query"
+        problems.append("trends.query: no term; name at least one (the notebook follows the "
+                        "share of items that mention any of them)")  # fmt: skip
 
 
 def check_languages(params: dict[str, Any], problems: list[str]) -> None:
@@ -194,6 +213,15 @@ def check_languages(params: dict[str, Any], problems: list[str]) -> None:
     for section in ("rhetoric", "trends"):
         options = params.get(section) or {}
         chosen = list(dict.fromkeys(str(lg) for lg in options.get("languages") or ()))
+        unknown = [lg for lg in chosen if lg not in LANGUAGE_NAMES]
+        if unknown:
+            problems.append(
+                f"{section}.languages: {', '.join(map(repr, unknown))} "
+                f"{'is not a language' if len(unknown) == 1 else 'are not languages'} the "
+                "corpus's lang column holds; its codes: "
+                + ", ".join(f"{c} ({n})" for c, n in sorted(LANGUAGE_NAMES.items()))
+            )
+            continue
         if len(chosen) < 2:
             continue
         mapping = options.get("language_map") or {}

@@ -47,10 +47,13 @@ def _table(keys: dict[str, Spec]) -> list[str]:
 
 
 def _accepts(spec: Spec) -> str:
-    if spec.choices:
-        return ", ".join(f"`{c}`" for c in spec.choices)
-    types = [t for t in spec.types if not (t is int and float in spec.types)]  # ints are numbers
-    words = " or ".join(_TYPE_WORDS[t] for t in types)
+    choices = ", ".join(f"`{c}`" for c in spec.choices or ())
+    if spec.choices and (spec.types == (str,) or not all(isinstance(c, str) for c in spec.choices)):
+        return choices
+    # ints are numbers; text is only the choices where other types are accepted too
+    types = [t for t in spec.types if not (t is int and float in spec.types)]
+    types = [t for t in types if not (spec.choices and t is str)]
+    words = " or ".join([*(_TYPE_WORDS[t] for t in types), *([choices] if choices else [])])
     within = range_text(spec)
     return f"{words}, {within}" if within else words
 

@@ -128,6 +128,7 @@ class TopicOptions:
         None,
         "merge to this many topics, or 'auto'",
         types=(int, str, type(None)),
+        choices=("auto",),
         minimum=1,
         maximum=10_000,
     )
