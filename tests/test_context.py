@@ -146,6 +146,25 @@ def test_filters_that_leave_no_document_fail_before_any_notebook(
         check_corpus(params, corpus, where="set.yaml")
 
 
+def test_an_outlet_the_tables_do_not_know_is_kept_as_written_and_checked_in_the_corpus(
+    in_root, tmp_path
+):
+    """An outlet column's unknown name is kept as written ("Lenta"): the filter takes it; a
+    name no document has is refused once the corpus is prepared, with the corpus's outlets."""
+    params = toolkit.params.validate(
+        {"sources": ["seeds"], "outlets": ["tass", "Lenta"]}, root=ROOT
+    )
+    assert params["outlets"] == ["TASS", "Lenta"]  # an alias made canonical, the other as written
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    with pytest.raises(
+        ParamsError, match="outlets: 'Lenta' has no document in the corpus; its outlets: "
+    ):
+        check_corpus(params, corpus, where="set.yaml")
+    lenta = corpus.with_columns(pl.when(pl.col("outlet") == "BelTA").then(pl.lit("Lenta"))
+                                .otherwise(pl.col("outlet")).alias("outlet"))  # fmt: skip
+    check_corpus(params, lenta, where="set.yaml")
+
+
 def test_a_corpus_with_no_article_fails_before_any_notebook(in_root, tmp_path):
     params = toolkit.params.validate({"sources": ["seeds"]}, root=ROOT)
     corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus.clear()

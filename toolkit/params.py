@@ -101,7 +101,10 @@ class SharedOptions:
         "reprint clusters: one story (collapse) or every copy (keep)",
         choices=("collapse", "keep"),
     )
-    outlets: list = option([], "keep only these outlets (canonical names); empty keeps all")
+    outlets: list = option(
+        [],
+        "keep only these outlets (a known outlet by any alias, another as the corpus writes it); empty keeps all",
+    )
     date_from: str | None = option(
         None, "keep items published on or after (YYYY-MM-DD)", types=(str, type(None))
     )

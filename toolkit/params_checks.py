@@ -153,21 +153,20 @@ def check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> No
     except ToolkitError as e:
         problems.append(f"outlet_tables: {e}")
         return
+    # A known outlet's alias becomes its name; another name is kept as written, as the corpus
+    # keeps an outlet column's unknown names ("Lenta"): the prepared corpus is then checked for
+    # a document of each (toolkit.context.check_corpus), listing the outlets it holds.
     canonical = []
     for name in params["outlets"]:
-        if not isinstance(name, str) or reg.canonical(name) is None:
-            known = ", ".join(sorted(reg.outlets))
-            problems.append(f"outlets: {name!r} is not a known outlet; known: {known}")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"outlets: {name!r} is not an outlet's name")
         else:
-            canonical.append(reg.canonical(name))
+            canonical.append(reg.canonical(name) or name)
     params["outlets"] = canonical
     pair = params["rhetoric"]["pair"]
     if pair and (len(pair) != 2 or not all(isinstance(g, str) for g in pair)):
         problems.append(f"rhetoric.pair: must name two groups, not {pair!r}")
-    elif pair and params["rhetoric"]["group_by"] == "outlet":
-        for name in pair:
-            if reg.canonical(name) is None:
-                problems.append(f"rhetoric.pair: {name!r} is not a known outlet")
+    elif pair and params["rhetoric"]["group_by"] == "outlet":  # checked against the corpus
         params["rhetoric"]["pair"] = [reg.canonical(g) or g for g in pair]
 
 
