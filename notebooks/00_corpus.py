@@ -106,12 +106,17 @@ display(d.figure_or_reason(fig, "No document was loaded: nothing to count."))
 # ## Dates
 #
 # Items are dated from the manifest, a date column, the page itself, the URL or the file name, in
-# that order. Items whose date is partial (a weekday without a year, say) or missing are counted
-# here and left out of every time plot; none is put at a default date.
+# that order. Items whose date was written but not taken (`partial`: a day-month order nothing
+# settles, a weekday without a year, a date refused or not understood; the load notes say which)
+# or is missing are counted here and left out of every time plot; none is put at a default date.
 
 # %%
 dating = overview.dating_summary(docs)
-display(d.table(dating, title="Dated, partially dated and undated documents per outlet"))
+display(
+    d.table(
+        dating, title="Dated, written but not taken (partial), and undated documents per outlet"
+    )
+)
 ctx.save_table(dating, "dating_summary")
 by_source = overview.dating_summary(docs, by="source")
 display(d.table(by_source, title="How dates were read, per source (first folder or file)"))

@@ -98,7 +98,9 @@ ctx.record("dating", dating)
 say(
     f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Of {dating['items']} items, "
     f"{dating['dated']} have a full date and are placed in time; {dating['partial']} have a "
-    f"partial date and {dating['undated']} none: these are left out of every plot below."
+    f"date written that was not taken (a day-month order nothing settles, no year, refused or "
+    f"not understood: the corpus report's load notes say which) and {dating['undated']} none: "
+    f"these are left out of every plot below."
 )
 left_out = dating["items"] - dating["dated"]
 # the query, frames and words read the texts of one language, or of several through terms given

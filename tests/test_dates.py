@@ -184,6 +184,14 @@ TODAY = D(2024, 6, 1)
         (["01/10/2017", "10/25/2017"], None, [D(2017, 1, 10), D(2017, 10, 25)], "month first"),
         # nothing settles it: undated with a note, never month first by default
         (["01/10/2017", "02/10/2017"], None, [None, None], "nothing in its file settles"),
+        # values that settle it both ways: each undated, the note says the file disagrees
+        (
+            ["25/12/2024", "12/25/2024", "03/04/2024"],
+            None,
+            [None, None, None],
+            "its file's dates disagree on the day-month order ('25/12/2024' is day first, "
+            "'12/25/2024' month first",
+        ),
         # the user declares it, for all sources or per source
         (["01/10/2017"], DateReading(dayfirst=True), [D(2017, 10, 1)], "declared"),
         (["01/10/2017"], DateReading(dayfirst={"f.csv": False}), [D(2017, 1, 10)], "declared"),

@@ -141,11 +141,33 @@ def refuse_out_of_range(dates: pl.Expr, today: dt.date) -> tuple[pl.Expr, pl.Exp
     return pl.when(~bad).then(dates), note
 
 
-def _unsettled(value: str) -> str:
+def _unsettled(value: str, conflict: tuple[str, str] | None = None) -> str:
+    if conflict is not None:  # the file's dates settle it both ways: each is left undated
+        return (
+            f"date {value!r} left undated: its file's dates disagree on the day-month order "
+            f"({conflict[0]!r} is day first, {conflict[1]!r} month first; declare dayfirst or "
+            "date_format for this source)"
+        )
     return (
         f"date {value!r} may be day or month first and nothing in its file settles which; "
         "left undated (declare dayfirst or date_format for this source)"
     )
+
+
+def _conflict(values: Iterable[str]) -> tuple[str, str] | None:
+    """A value that can only be day first and one that can only be month first, where the
+    values hold both (:func:`settle_order` then settles nothing); else None."""
+    day = month = None
+    for value in values:
+        m = NUMERIC_DATE.match(value)
+        if m is None:
+            continue
+        first, second = int(m.group(1)), int(m.group(3))
+        if day is None and 12 < first <= 31 and 1 <= second <= 12:
+            day = m.group(0).strip()
+        if month is None and 12 < second <= 31 and 1 <= first <= 12:
+            month = m.group(0).strip()
+    return (day, month) if day and month else None
 
 
 def _numeric(
@@ -185,9 +207,10 @@ def read_in_file_order(
     unread: list[tuple[str, str]] = []
     for path, vs in todo.items():
         order = declared[path][1]
-        why = "declared"
+        why, conflict = "declared", None
         if order is None:
             order, why = settle_order(vs), "settled"
+            conflict = _conflict(vs) if order is None else None
         for v in vs:
             m = NUMERIC_DATE.match(v)
             if m is None:
@@ -195,7 +218,7 @@ def read_in_file_order(
             elif order is None and m.group(2) == ".":  # dots: day first wherever written
                 found[(path, v)] = _numeric(m, "dmy", "dots are day first", today)
             elif order is None:
-                found[(path, v)] = (None, _unsettled(v))
+                found[(path, v)] = (None, _unsettled(v, conflict))
             else:
                 found[(path, v)] = _numeric(m, order, why, today)
     return found, unread

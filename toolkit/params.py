@@ -103,7 +103,8 @@ class SharedOptions:
     )
     outlets: list = option(
         [],
-        "keep only these outlets (a known outlet by any alias, another as the corpus writes it); empty keeps all",
+        "keep only these outlets (a known outlet by any alias, another as the corpus writes "
+        "it); empty keeps all",
     )
     date_from: str | None = option(
         None, "keep items published on or after (YYYY-MM-DD)", types=(str, type(None))

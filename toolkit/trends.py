@@ -140,8 +140,9 @@ def bucket(frame: pl.DataFrame, period: str) -> pl.DataFrame:
 
 
 def dating(frame: pl.DataFrame) -> dict[str, int]:
-    """How many items have a full date, a partial one (written, but not placeable: no year),
-    or none. Only the first are placed in time."""
+    """How many items have a full date, one written but not taken (``partial``: a day-month
+    order nothing settles, no year, refused or not understood), or none. Only the first are
+    placed in time."""
     has_text = "date_text" in frame.columns
     partial = (
         frame.filter(pl.col("published").is_null() & pl.col("date_text").is_not_null()).height
