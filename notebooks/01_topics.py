@@ -271,17 +271,31 @@ if result.ok:
 # equally. Hollow markers are periods only partly covered by an outlet's data (before its
 # first item or after its last), gaps are periods in which it published nothing or fewer than
 # `min_group_docs` units (the table keeps them). The `topics_drawn` largest topics are drawn;
-# the table `topic_share_over_time_by_outlet` holds every topic. Undated units are left out
-# and counted.
+# the tables hold every topic: `topic_share_over_time_by_outlet` each outlet's shares,
+# `topic_share_over_time` the outlets' mean (the first panel: each outlet weighted equally,
+# `groups` the outlets counted, "partial" where an outlet is missing or partly covered), and
+# `topic_share_over_time_all_units` the share of all units pooled, in which a busy outlet
+# weighs more (its `coverage` is the equal-weight table's: "partial" where not every outlet
+# covers the period, so a change of outlets is not read as a change of topics). Undated units
+# are left out and counted.
 
 # %%
-timeline, undated = tp.over_time(result.units, period=opts["period"])
+floor = ctx.params["min_group_docs"]
+by_outlet, undated = tp.over_time(result.units, period=opts["period"], by="outlet")
+by_outlet = by_outlet.rename({"n_units": "n"})
+timeline = tr.pooled(by_outlet, category="topic", min_items=floor)  # outlets weighted equally
 ctx.save_table(timeline, "topic_share_over_time")
-by_outlet, _ = tp.over_time(result.units, period=opts["period"], by="outlet")
-by_outlet = by_outlet.filter(pl.col("topic") != tp.OUTLIER).rename({"n_units": "n"})
+all_units, _ = tp.over_time(result.units, period=opts["period"])
+all_units = all_units.drop("coverage").join(
+    timeline.select("period", "topic", "coverage"),
+    on=["period", "topic"],
+    how="left",
+    maintain_order="left",
+)
+ctx.save_table(all_units, "topic_share_over_time_all_units")
+by_outlet = by_outlet.filter(pl.col("topic") != tp.OUTLIER)
 ctx.save_table(by_outlet, "topic_share_over_time_by_outlet")
 ctx.record("undated_units", undated)
-floor = ctx.params["min_group_docs"]
 largest = (
     table.filter(pl.col("topic") >= 0).sort("size", descending=True).head(opts["topics_drawn"])
 )

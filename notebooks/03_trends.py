@@ -317,7 +317,17 @@ if event:
         )
         show_table(per_outlet.drop("measure"), rows=per_outlet.height,
                    caption="Each outlet on its own (q-values over this whole table; small_n: "
-                           f"fewer than {min_group_docs} items on a side)")  # fmt: skip
+                           f"fewer than {min_group_docs} items on a side; coverage partial: "
+                           "the outlet's data span fewer days of a side than the window, "
+                           "days_before and days_after)")  # fmt: skip
+        short = per_outlet.filter(pl.col("coverage") == "partial").unique("outlet")
+        if short.height:
+            spans = ", ".join(f"{o} ({b} of {opts['window_days']} days before, {a} after)"
+                              for o, b, a in short.sort("outlet").select(
+                                  "outlet", "days_before", "days_after").iter_rows())  # fmt: skip
+            say(f"Outlets whose data cover only part of a side: {escape(spans)}. Their shares "
+                "compare those days only; read their changes, and the pooled row they enter, "
+                "with that in mind.")  # fmt: skip
     else:
         say("No outlet has dated items on both sides of the event: nothing to compare within "
             "outlets.")  # fmt: skip

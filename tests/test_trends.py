@@ -523,3 +523,16 @@ def test_a_rolling_window_pools_shares_but_keeps_each_periods_own_items():
     ]
     assert share["items"].sum() == frame.height
     assert tr.pooled(share)["items"].to_list() == [4, 0, 2]
+
+
+def test_an_outlet_whose_data_begin_inside_the_window_is_marked_partial():
+    """Trial J: a channel's data began two days before the event, so its 'before' side was two
+    days against fourteen after; the row says so."""
+    frame, event, days = outlet_gone_quiet()
+    late = (pl.col("outlet") == "BelTA") & (pl.col("published") < event - dt.timedelta(days=2))
+    frame = frame.filter(~late)
+    per = tr.before_after_by_group(frame, ["query"], event=event, days=days, seed=1)
+    assert per.select("outlet", "days_before", "days_after", "coverage").rows() == [
+        ("BelTA", 2, 42, "partial"),
+        ("TASS", 42, 42, "full"),  # its silence after the event is inside its data's span
+    ]

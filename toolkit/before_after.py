@@ -180,17 +180,26 @@ def before_after_by_group(
 ) -> pl.DataFrame:
     """:func:`before_after_shares` for each group of ``by`` on its own (one row per measure and
     group with items on both sides), with q-values over the whole table; ``small_n`` where a
-    side holds fewer than ``min_group_docs`` of the group's items."""
+    side holds fewer than ``min_group_docs`` of the group's items. ``days_before`` and
+    ``days_after`` are the days of each side that the group's data span (from its first dated
+    item to its last, in the whole frame), and ``coverage`` is "partial" where either falls
+    short of ``days``: a group whose data begin two days before the event compares two days
+    with a window."""
     labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
     _, _, groups, _ = _strata(sided, by)
     rng = np.random.default_rng(seed)
     column = sided[by].cast(pl.String).fill_null(UNKNOWN)
+    spans = _spans(frame, by)
+    b0, b1, a0, a1 = event_window(event, days)
     rows = []
     for g in groups:
         mine = sided.filter(column == g)
         after = (mine["side"] == "after").to_numpy()
         strata = np.zeros(mine.height, dtype=np.int64)
+        first, last = spans[g]
+        covered = {"days_before": _overlap(b0, b1, first, last),
+                   "days_after": _overlap(a0, a1, first, last)}  # fmt: skip
         for f, label in labels.items():
             x = mine[f].fill_null(False).to_numpy().astype(np.float64)
             share_b, share_a, p, low, high = _within_test(x, strata, after, 1, rng, permutations)
@@ -198,16 +207,35 @@ def before_after_by_group(
                          "n_after": int(after.sum()), "share_before": _r(share_b),
                          "share_after": _r(share_a), "change": _r(share_a - share_b),
                          "change_low": _r(low), "change_high": _r(high),
-                         "p_value": _r(p)})  # fmt: skip
+                         "p_value": _r(p), **covered})  # fmt: skip
     for row, q in zip(rows, bh_qvalues([r["p_value"] for r in rows]), strict=True):
         row["q_value"] = q
     schema = {"measure": pl.String, "label": pl.String, by: pl.String} | _SHARE_SCHEMA
+    schema |= {"days_before": pl.Int64, "days_after": pl.Int64}
     fewest = pl.min_horizontal("n_before", "n_after")
+    short = (pl.col("days_before") < days) | (pl.col("days_after") < days)
     return (
         pl.DataFrame(rows, schema=schema)
-        .with_columns(small_n=fewest < min_group_docs)
+        .with_columns(
+            small_n=fewest < min_group_docs,
+            coverage=pl.when(short).then(pl.lit("partial")).otherwise(pl.lit("full")),
+        )
         .sort("measure", by)
     )
+
+
+def _spans(frame: pl.DataFrame, by: str) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each group's first and last dated item."""
+    dated = frame.filter(pl.col("published").is_not_null())
+    spans = dated.group_by(pl.col(by).cast(pl.String).fill_null(UNKNOWN).alias("g")).agg(
+        pl.col("published").min().alias("first"), pl.col("published").max().alias("last")
+    )
+    return {g: (a, b) for g, a, b in spans.iter_rows()}
+
+
+def _overlap(start: dt.date, end: dt.date, first: dt.date, last: dt.date) -> int:
+    """Days of ``start``..``end`` within ``first``..``last`` (all inclusive)."""
+    return max(0, (min(end, last) - max(start, first)).days + 1)
 
 
 def _r(x: float | None) -> float | None:
