@@ -282,6 +282,22 @@ def test_max_days_leaves_copies_dated_apart_unlinked(days, max_days, linked):
     assert dups.clusters["cluster_id"].n_unique() == (1 if linked else 2)
 
 
+@pytest.mark.parametrize(
+    ("n_short", "options", "hinted"),
+    [
+        (3, {}, True),  # 3 of 10 documents too short at the default min_shingles
+        (0, {}, False),
+        (3, {"min_shingles": 4}, False),  # the headline settings already
+    ],
+)
+def test_many_documents_too_short_to_compare_get_the_headline_settings(n_short, options, hinted):
+    long = " ".join(f"w{i}" for i in range(60))
+    texts = {f"l{i}": f"{long} d{i}" for i in range(10 - n_short)}
+    texts |= {f"s{i}": f"Short post {i}." for i in range(n_short)}
+    summary = find_duplicates(corpus(texts), **options).summary()
+    assert ("dedup {min_shingles: 4, max_days: 1} compares them" in summary) == hinted
+
+
 def test_a_pair_below_the_thresholds_stays_below_when_dated_apart():
     words = [f"w{i}" for i in range(300)]
     texts = {"a": " ".join(words), "b": " ".join(w if i % 6 else "x" for i, w in enumerate(words))}

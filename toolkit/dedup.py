@@ -229,6 +229,7 @@ class Duplicates:
             lines.append(
                 f"documents under min_shingles={self.options['min_shingles']} shingles once "
                 f"chrome is cut, or mostly chrome (never duplicates): {s['too_short']}"
+                + _short_hint(s["too_short"], s["documents"], self.options)
             )
         if s.get("template"):
             lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
@@ -422,3 +423,17 @@ def apply_policy(corpus: pl.DataFrame, duplicates: Policy) -> pl.DataFrame:
     if "is_canonical" not in corpus.columns:
         raise DataError("duplicates='collapse' needs a corpus marked by toolkit.mark_duplicates")
     return corpus.filter(pl.col("is_canonical"))
+
+
+# A share of documents too short to compare past which the summary says how to compare them
+SHORT_SHARE = 0.05
+
+
+def _short_hint(short: int, documents: int, options: dict[str, Any]) -> str:
+    """What to do when many documents are too short to compare (headlines, short posts)."""
+    if documents == 0 or short < SHORT_SHARE * documents or options["min_shingles"] <= 4:
+        return ""
+    return (
+        f" ({short / documents:.0%} of the documents: for headlines or short posts, dedup "
+        "{min_shingles: 4, max_days: 1} compares them, as params/headlines-ru.yaml does)"
+    )
