@@ -1,9 +1,12 @@
 """What chrome learning keeps of each batch: the same learning from one batch or several."""
 
+import json
+
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from toolkit import ingest
 from toolkit.affixes import edge_segments, learn_edges
 from toolkit.chrome_counts import GroupCounts, _distinct_docs
 
@@ -139,3 +142,25 @@ def test_distinct_docs(rows, expected):
         expected, schema={"g": pl.UInt64, "h": pl.UInt64, "n": pl.UInt32}, orient="row"
     )
     assert_frame_equal(got, want)
+
+
+def test_a_channels_sign_off_is_learned_within_its_channel_not_its_folder(tmp_path):
+    """A Telegram export of two channels in one file (its channel column, no site): channel A
+    signs 10 of its 40 posts off with a footer, 2% of the file's 440 posts but a quarter of
+    A's; each channel's lines are counted apart, so the footer is learned and cut."""
+    rows = [
+        {"channel": "Channel A", "date": f"2024-11-{1 + i % 28:02d}",
+         "text": f"Story {i} about the talks in Minsk and the gas price."
+         + ("\n\nПодписывайся на Channel A" if i < 10 else "")}
+        for i in range(40)
+    ] + [
+        {"channel": "Channel B", "date": f"2024-11-{1 + i % 28:02d}",
+         "text": f"Item {i}: the weather in Moscow, sport and the markets today."}
+        for i in range(400)
+    ]  # fmt: skip
+    (tmp_path / "export.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = ingest(tmp_path)
+    learned = result.learned_chrome
+    assert learned["line"].to_list() == ["Подписывайся на Channel A"]
+    assert learned["group"].item().endswith("outlet:Channel A")
+    assert not result.corpus["text"].str.contains("Подписывайся").any()

@@ -113,17 +113,26 @@ def page_lines(docs: pl.DataFrame, reg: Registry) -> tuple[pl.DataFrame, pl.Data
     docs = docs.drop("text_n").with_columns(
         pl.coalesce(pl.col("site"), found["site"]).alias("site")
     )
-    docs = docs.with_columns(
-        pl.when(pl.col("raw").is_not_null())
-        .then(pl.coalesce("site", pl.concat_str(pl.lit("folder:"), "folder")))
-        .alias("group")
-    )
+    docs = docs.with_columns(pl.when(pl.col("raw").is_not_null()).then(_group()).alias("group"))
     # docs' row i is document i: each line's site and group by position, no join.
     lines = lines.with_columns(
         docs["site"].gather(lines["doc"]).alias("site"),
         docs["group"].gather(lines["doc"]).alias("group"),
     )
     return docs, _site_chrome(lines, reg)
+
+
+def _group() -> pl.Expr:
+    """The documents whose lines are counted together for chrome: a site's; else, where a
+    manifest, an outlet column or a site or channel column names the source, that source's in
+    its folder (a Telegram export of eight channels learns each channel's sign-off, not the
+    folder's, in which one channel's footer is under the share); else the folder's."""
+    outlet = pl.coalesce(
+        *(pl.col(c).str.strip_chars() for c in ("m_outlet", "outlet_raw", "site_raw")),
+        pl.lit(None, pl.String),
+    )
+    by_outlet = pl.concat_str(pl.lit("folder:"), "folder", pl.lit(" outlet:"), outlet)
+    return pl.coalesce("site", by_outlet, pl.concat_str(pl.lit("folder:"), "folder"))
 
 
 def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
