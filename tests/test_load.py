@@ -365,6 +365,22 @@ def test_markdown_front_matter(tmp_path):
     )
 
 
+def test_a_broken_front_matter_is_cut_and_said(tmp_path):
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: [broken\ndate: 09/05/2023\n---\nThe ministers met in Minsk on Friday.\n"
+    )
+    result = ingest(tmp_path)
+    assert result.corpus.select("title", "published", "text").row(0) == (
+        None,
+        None,
+        "The ministers met in Minsk on Friday.",
+    )
+    assert result.report["note"].item() == (
+        "its front matter is not valid YAML (did not find expected ',' or ']'): its title, "
+        "date, URL and outlet were not read"
+    )
+
+
 def test_manifest_rows_must_match_and_parse(tmp_path):
     (tmp_path / "a.txt").write_text("Body of a story.")
     (tmp_path / "manifest.csv").write_text(

@@ -118,8 +118,14 @@ def _read_markdown(path: str | Path, rel: str) -> Iterator[Record | Skip]:
             if front:
                 try:
                     meta = yaml_safe(front.group(1))
-                except ValueError:
+                except ValueError as e:  # cut from the text all the same: it is no prose
                     meta = {}
+                    said = [ln for ln in str(e).splitlines() if ln and not ln[0].isspace()]
+                    first = said[-1] if said else "not YAML"  # the problem, not the context
+                    item.note = (
+                        f"its front matter is not valid YAML ({first}): its title, date, URL "
+                        "and outlet were not read"
+                    )
                 text = text[front.end() :]
                 item.title = text_value(meta.get("title"))
                 item.date = text_value(meta.get("date"))
