@@ -79,7 +79,7 @@ from toolkit import rhetoric as rh
 from toolkit import trends as tr
 from toolkit.article_text import read_whole
 from toolkit.context import context
-from toolkit.plots import add_events, share_panels, volume_lines
+from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
 from toolkit.tokens import comparison
 
@@ -128,8 +128,14 @@ if vol.height:
     fig = volume_lines(
         vol, by="outlet", title=f"Items per {period} ({left_out} without a full date left out)"
     )
-    add_events(fig, events, within=(vol["period"].min(), vol["period"].max()))
+    span = (vol["period"].min(), vol["period"].max())
+    add_events(fig, events, within=span)
     show(fig)
+    outside = events_outside(events, span)
+    if outside:
+        say("Events outside the data's periods (" + escape(f"{span[0]} to {span[1]}") + "), "
+            "drawn on no plot: " + escape("; ".join(f"{e['label']} ({e['date']})"
+                                                    for e in outside)) + ".")  # fmt: skip
 else:
     say(f"None of the {dating['items']} items has a full date: nothing to place in time.")
 

@@ -1,5 +1,8 @@
 """toolkit.plots: a colour per group, small n a lighter hatched shade of it and labelled."""
 
+import datetime as dt
+
+import plotly.graph_objects as go
 import polars as pl
 import pytest
 
@@ -54,7 +57,6 @@ def test_rate_bars_colour_groups_like_share_bars():
 
 
 def test_volume_lines_draw_partly_covered_periods_as_hollow_markers_not_falls():
-    import datetime as dt
 
     vol = pl.DataFrame(
         {
@@ -77,3 +79,12 @@ def test_volume_lines_draw_partly_covered_periods_as_hollow_markers_not_falls():
         fig.data[0].line.color == hollow[0].marker.color
         or fig.data[1].line.color == hollow[0].marker.color
     )
+
+
+def test_events_outside_the_data_are_named_not_drawn():
+    events = [{"date": "1990-01-01", "label": "Early"}, {"date": "2022-02-01", "label": "Talks"},
+              {"date": "2030-05-05", "label": "Late"}]  # fmt: skip
+    within = (dt.date(2022, 1, 1), dt.date(2022, 3, 1))
+    assert [e["label"] for e in plots.events_outside(events, within)] == ["Early", "Late"]
+    fig = plots.add_events(go.Figure(), events, within=within)
+    assert [a.text for a in fig.layout.annotations] == ["Talks"]

@@ -18,6 +18,7 @@ __all__ = [
     "MONTH_MS",
     "PALETTE",
     "add_events",
+    "events_outside",
     "group_colours",
     "log_odds_scatter",
     "rate_bars",
@@ -187,12 +188,20 @@ def add_events(
     with ``within`` (first, last), only the events between them, so events outside the data
     neither stretch the axis nor pile up at its edge."""
     for e in events or []:
-        if within and not (str(within[0]) <= str(e["date"]) <= str(within[1])):
+        if within and e in events_outside(events, within):
             continue
         fig.add_vline(x=e["date"], line_dash="dot", line_color="grey")
         fig.add_annotation(x=e["date"], y=1, yref="paper", text=e["label"], showarrow=False,
                            textangle=-90, xanchor="left", font={"size": 10})  # fmt: skip
     return fig
+
+
+def events_outside(
+    events: list[dict[str, Any]] | None, within: tuple[Any, Any]
+) -> list[dict[str, Any]]:
+    """The events dated outside ``within`` (first, last): those :func:`add_events` leaves out,
+    for a report to name."""
+    return [e for e in events or [] if not (str(within[0]) <= str(e["date"]) <= str(within[1]))]
 
 
 def share_lines(
