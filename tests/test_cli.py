@@ -32,6 +32,13 @@ def test_missing_path_is_a_clear_error(tmp_path, capsys):
     assert "nope: no such file or folder" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["corpus.csv", "corpus", "corpus.PARQUET.txt"])
+def test_a_corpus_file_not_named_parquet_is_refused_before_the_load(tmp_path, capsys, name):
+    assert main(["ingest", str(SEEDS), "-o", str(tmp_path / name), "-q"]) == 2
+    assert "the corpus is written as Parquet: name the file .parquet" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
 def test_python_dash_m(tmp_path):
     done = subprocess.run(
         [

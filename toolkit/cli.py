@@ -36,6 +36,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
     from toolkit.load import ingest
 
+    if Path(args.output).suffix.lower() != ".parquet":  # said before the load, not after
+        raise ToolkitError(
+            f"-o {args.output}: the corpus is written as Parquet: name the file .parquet (the "
+            "load report is written beside it as CSV)"
+        )
     result = ingest(
         args.paths,
         manifest=args.manifest,
