@@ -727,3 +727,13 @@ def test_pad_rows_are_dropped_and_nothing_else(paths):
         pl.DataFrame({"path": ["c"], "text": ["a chunk of its own"]})
     )
     assert_frame_equal(without_pads(corpus), corpus.filter(pl.col("path") != PAD))
+
+
+def test_a_file_named_twice_among_the_sources_is_read_once(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Talks in Minsk went on for hours on Friday.")
+    result = ingest([tmp_path / "in", tmp_path / "in" / "a.txt"])
+    assert result.corpus.height == 1
+    assert result.skipped.select("path", "reason").rows() == [
+        ("a.txt", "named twice among the sources: the same file as in/a.txt, read once")
+    ]

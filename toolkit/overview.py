@@ -18,6 +18,7 @@ import polars as pl
 from toolkit.dedup import Duplicates
 from toolkit.options import option
 from toolkit.resources import UNKNOWN
+from toolkit.sources import NAMED_TWICE
 
 __all__ = [
     "CorpusOptions",
@@ -54,6 +55,8 @@ def load_summary(report: pl.DataFrame) -> pl.DataFrame:
     kind = (
         pl.when(reason.str.starts_with("duplicate id: "))
         .then(reason.str.replace(r" as .*$", " as an earlier record"))
+        .when(reason.str.starts_with(NAMED_TWICE))
+        .then(pl.lit(f"{NAMED_TWICE}: read once"))
         .otherwise(reason)
     )
     return (

@@ -181,9 +181,32 @@ def find_sources(
         if manifest_path is None and (path / MANIFEST_NAME).is_file():
             manifest_path = path / MANIFEST_NAME
         _folder(path, name, manifest_path, files, report)
+    files = _once(files, report)
     label = next((r.path for r in report if r.reason == "used as the manifest"), None)
     rows = read_manifest(manifest_path) if manifest_path else {}
     return Sources(files, Manifest(rows, label or str(manifest_path)), report_frame(report))
+
+
+# The reason a file found again among the sources is skipped (the load summary counts them as one)
+NAMED_TWICE = "named twice among the sources"
+
+
+def _once(
+    files: list[tuple[str | Path, str]], report: list[ReportRow]
+) -> list[tuple[str | Path, str]]:
+    """``files`` less those found again (a file named beside the folder that holds it, or one
+    folder named twice by two paths): each read once, the others reported as repeats of it."""
+    first: dict[Path, str] = {}
+    kept = []
+    for path, rel in files:
+        key = Path(os.path.realpath(path))
+        if key in first:
+            report.append(ReportRow(rel, "skipped", f"{NAMED_TWICE}: the same file as "
+                                    f"{first[key]}, read once"))  # fmt: skip
+            continue
+        first[key] = rel
+        kept.append((path, rel))
+    return kept
 
 
 def _source_names(paths: list[Path]) -> list[str]:
