@@ -149,7 +149,7 @@ def test_stop_word_lists_per_language(lang, word, listed):
     ("langs", "languages", "language_map", "said", "kept"),
     [
         # one language and short items of unknown language: all kept
-        (["en", "en", "und"], [], {}, "within English (3 documents)", 3),
+        (["en", "en", "und"], [], {}, "within English (3 documents, 1 of them of unknown language)", 3),
         # the most common language; the others left out and counted
         (["en", "ru", "ru", "und"], [], {},
          "within Russian (2 documents); left out: 1 English, 1 unknown language", 2),

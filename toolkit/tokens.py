@@ -310,6 +310,8 @@ class Comparison:
         >>> docs = pl.DataFrame({"lang": ["en", "en", "ru", "und"]})
         >>> comparison(docs).describe()
         'within English (2 documents); left out: 1 Russian, 1 unknown language'
+        >>> comparison(docs.filter(pl.col("lang") != "ru")).describe()
+        'within English (3 documents, 1 of them of unknown language)'
         >>> c = comparison(docs, languages=["en", "ru"],
         ...                language_map={"ru": {"санкция": "sanction"}})
         >>> for part in c.describe().split("; "): print(part)
@@ -324,6 +326,7 @@ class Comparison:
     left_out: dict[str, int] = field(default_factory=dict, hash=False)
     keep_unknown: bool = False
     through: str = "language_map"  # what carries the comparison across languages
+    n_unknown: int = 0  # documents of unknown language among n_docs (kept with one language)
 
     @property
     def across(self) -> bool:
@@ -339,6 +342,8 @@ class Comparison:
     def describe(self) -> str:
         names = [LANGUAGE_NAMES.get(lg, lg) for lg in self.languages]
         n = f"{self.n_docs} document{'s' if self.n_docs != 1 else ''}"
+        if self.n_unknown:
+            n += f", {self.n_unknown} of them of unknown language"
         if self.across:
             said = f"across {', '.join(names[:-1])} and {names[-1]} through your {self.through}"
             if self.through == "language_map":
@@ -419,4 +424,5 @@ def comparison(
         left_out=left,
         keep_unknown=keep_unknown,
         through=through,
+        n_unknown=counts.get("und", 0) if keep_unknown else 0,
     )
