@@ -213,6 +213,10 @@ def test_a_feeds_entities_read_no_file_and_do_not_explode(doctype):
          "https://news.tut.by/go/1.html"),
         ("https://tass.ru/politika/1?fbclid=x&page=2", "https://tass.ru/politika/1?page=2"),
         ("https://tass.ru/politika/1?page=2", "https://tass.ru/politika/1?page=2"),  # as written
+        # a feed's name for itself in its links (Reuters')
+        ("https://www.reuters.com/article/us-russia-idUSKBN1?feedType=RSS&feedName=worldNews",
+         "https://www.reuters.com/article/us-russia-idUSKBN1"),
+        ("https://www.reuters.com/a?id=5&feedType=RSS", "https://www.reuters.com/a?id=5"),
     ],
 )  # fmt: skip
 def test_a_feed_items_link_loses_its_tracking_parameters(link, url):

@@ -48,7 +48,10 @@ _ROOT = re.compile(rb"<(?:rss|feed|(?:[\w.-]+:)?RDF)[\s>/]")
 _SNIFF_BYTES = 4096
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.:-]{0,40})[\s>/]")
 _ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
-_TRACKER = re.compile(r"[?&](?:utm_|fbclid=|gclid=|yclid=|_openstat=)")
+_TRACKER = re.compile(r"[?&](?:utm_|fbclid=|gclid=|yclid=|_openstat=|feedType=|feedName=)")
+# A feed's own name for itself in its links (Reuters' "?feedType=RSS&feedName=worldNews"), which
+# courlan keeps: one story in two feeds is one URL without them
+_FEED_PARAMS = re.compile(r"(?<=[?&])feed(?:Type|Name)=[^&#]*(?:&|(?=#)|$)")
 _DAY_NAME = re.compile(r"([A-Za-z]{2,9}),\s*(?=\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b)")
 _DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 _FORMATS = {"rss": "RSS", "atom": "Atom", "cdf": "CDF"}
@@ -131,9 +134,10 @@ def _untracked(link: str | None) -> str | None:
     from courlan import normalize_url
 
     try:
-        return normalize_url(link)
+        link = normalize_url(link)
     except ValueError:  # a link courlan cannot read is kept as written
         return link
+    return re.sub(r"[?&](?=#|$)", "", _FEED_PARAMS.sub("", link))
 
 
 def _row(entry: Any, feed: dict[str, Any]) -> tuple[dict[str, Any], bool]:
