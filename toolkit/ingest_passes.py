@@ -14,7 +14,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import polars as pl
 
@@ -35,11 +38,14 @@ __all__ = [
     "RESOLVED_COLUMNS",
     "completed",
     "dated_batches",
+    "each_batch",
     "finish",
     "finish_batches",
     "lines_of_batch",
     "numbered",
     "pages_of_batch",
+    "pages_of_batches",
+    "read_batch_pages",
     "resolved_batches",
     "slices",
     "texts_of_batches",
@@ -50,6 +56,10 @@ __all__ = [
 # split into lines again (a second pass over its text costs less than holding its lines); the
 # last batch's are kept whatever their size.
 LINES_KEPT = 64 << 20
+# Batches worked on at once by the steps that take each batch alone (:func:`each_batch`)
+BATCH_THREADS = min(2, os.cpu_count() or 1)
+T = TypeVar("T")
+R = TypeVar("R")
 # What the assembly of the corpus and report needs of each batch's resolved rows
 RESOLVED_COLUMNS = [*CORPUS_SCHEMA, "_manifest_key", "_line", "_note", "_encoding", "page"]
 
@@ -133,14 +143,8 @@ def finish_batches(
         if not parts:  # no files: the tables of an empty batch
             parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
         learned = counts.learned(options.min_chrome_docs, options.chrome_share)
-        found = []
-        for i in range(len(parts)):
-            batch = list(parts[i])  # handed over: a batch's lines go once its pages are read
-            parts[i] = None
-            if batch[1] is None:  # not kept: split again
-                batch = list(lines_of_batch(batch[0], manifest, reg, None, again=True))
-            parts[i], seen = pages_of_batch(batch, learned, reg, counts)
-            found.append(seen)
+
+        found = pages_of_batches(parts, learned, reg, counts, manifest)
         affixes = counts.affixes(options.min_chrome_docs, options.chrome_share)
         del counts
         empty = texts_of_batches(parts, affixes)
@@ -152,6 +156,32 @@ def finish_batches(
         raise
     del parts
     return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=options.strict)
+
+
+def pages_of_batches(
+    parts: list,
+    learned: Learned,
+    reg: Registry,
+    counts: GroupCounts,
+    manifest: Manifest,
+) -> list[pl.DataFrame]:
+    """Every batch's pages read, in place (``parts``: each batch's ``(docs, lines)``, lines
+    None where they were not kept), what title and edge learning needs added to ``counts``
+    in the batches' order; each batch's learned lines found."""
+
+    def read(i: int) -> tuple[pl.DataFrame, pl.DataFrame, tuple[pl.DataFrame, pl.DataFrame]]:
+        batch = list(parts[i])  # handed over: a batch's lines go once its pages are read
+        parts[i] = None
+        if batch[1] is None:  # not kept: split again
+            batch = list(lines_of_batch(batch[0], manifest, reg, None, again=True))
+        return read_batch_pages(batch, learned, reg)
+
+    found = []
+    for i, (docs, seen, learnt) in enumerate(each_batch(read, range(len(parts)))):
+        counts.add_pages(*learnt)  # in the batches' order, as one at a time adds them
+        parts[i] = docs
+        found.append(seen)
+    return found
 
 
 def pages_of_batch(
@@ -166,24 +196,32 @@ def pages_of_batch(
 
     ``batch`` is ``[docs, lines]`` handed over: emptied, so that the lines (a big page's are
     as big as it) go once read into the pages."""
+    docs, found, learnt = read_batch_pages(batch, learned, reg)
+    counts.add_pages(*learnt)
+    return docs, found
+
+
+def read_batch_pages(
+    batch: list[pl.DataFrame], learned: Learned, reg: Registry
+) -> tuple[pl.DataFrame, pl.DataFrame, tuple[pl.DataFrame, pl.DataFrame]]:
+    """:func:`pages_of_batch` but for the counts: the pages, the learned lines found, and
+    what title and edge learning needs of the pages (:func:`toolkit.pages.page_parts`, for
+    :meth:`GroupCounts.add_pages`), so that batches read at once add them in order."""
     docs, lines = batch
     batch.clear()
     found = learned.lines_in(lines)
     held = [lines]
     del lines
     docs = read_marked(docs, held, learned, reg)
-    counts.add_pages(*page_parts(docs))
-    return docs, found
+    return docs, found, page_parts(docs)
 
 
 def texts_of_batches(parts: list[pl.DataFrame], affixes: pl.DataFrame) -> list[pl.DataFrame]:
     """Batches' pages, in place, less the title affixes and text edges learned and the
     documents left without text; the report rows of those (see :func:`without_text`)."""
-    empty = []
-    for i, docs in enumerate(parts):
-        parts[i], gone = without_text(with_text(docs, affixes))
-        empty.append(gone)
-    return empty
+    done = each_batch(lambda docs: without_text(with_text(docs, affixes)), parts)
+    parts[:] = [docs for docs, _ in done]
+    return [gone for _, gone in done]
 
 
 def dated_batches(
@@ -220,8 +258,21 @@ def resolved_batches(
 ) -> None:
     """Batches' fields resolved, in place (:func:`toolkit.provenance.resolved`), yearless
     datelines placed in ``year_range``: each batch's ``RESOLVED_COLUMNS``."""
-    for i, docs in enumerate(parts):
-        parts[i] = resolved(docs, reg, year_range, today=today).select(RESOLVED_COLUMNS)
+    parts[:] = each_batch(
+        lambda docs: resolved(docs, reg, year_range, today=today).select(RESOLVED_COLUMNS), parts
+    )
+
+
+def each_batch(step: Callable[[T], R], batches: Iterable[T]) -> list[R]:
+    """``step`` of each batch, in order; two batches at once where there are several and the
+    machine has the cores (``BATCH_THREADS``): a batch's queries release Python's lock, so
+    one batch's Python steps (reading each page) and queries run beside another's queries,
+    which on a batch of a few megabytes keep one core busy, not all."""
+    batches = list(batches)
+    if len(batches) < 2 or BATCH_THREADS < 2:
+        return [step(b) for b in batches]
+    with ThreadPoolExecutor(min(BATCH_THREADS, len(batches))) as pool:
+        return list(pool.map(step, batches))
 
 
 def completed(
