@@ -306,7 +306,8 @@ if event:
     tested = [tested_frames, article_topics, topic_labels, drawable]  # what the measures come from
     change = ctx.cached("before_after", lambda: tr.before_after_shares(
         flagged, measures, event=event, days=opts["window_days"], seed=seed,
-        permutations=opts["permutations"]), inputs=tested)  # fmt: skip
+        permutations=opts["permutations"], min_group_docs=min_group_docs),
+        inputs=tested)  # fmt: skip
     per_outlet = ctx.cached("before_after_by_outlet", lambda: tr.before_after_by_group(
         flagged, measures, event=event, seed=seed, days=opts["window_days"],
         permutations=opts["permutations"], min_group_docs=min_group_docs),
@@ -319,7 +320,9 @@ if event:
         show_table(
             change.drop("measure"),
             rows=len(measures),
-            caption="Shares before and after, within outlets, with p- and q-values",
+            caption="Shares before and after, within outlets (each weighted equally), with "
+            f"p- and q-values; small_groups: outlets with fewer than {min_group_docs} items on "
+            "a side",
         )
         show_table(per_outlet.drop("measure"), rows=per_outlet.height,
                    caption="Each outlet on its own (q-values over this whole table; small_n: "

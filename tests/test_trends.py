@@ -536,3 +536,13 @@ def test_an_outlet_whose_data_begin_inside_the_window_is_marked_partial():
         ("BelTA", 2, 42, "partial"),
         ("TASS", 42, 42, "full"),  # its silence after the event is inside its data's span
     ]
+
+
+def test_the_pooled_before_after_row_counts_its_small_groups():
+    frame, event, days = outlet_gone_quiet()
+    pooled = tr.before_after_shares(frame, ["query"], event=event, days=days, seed=1)
+    assert pooled.select("small_groups", "small_n").row(0) == (0, False)
+    few = tr.before_after_shares(frame, ["query"], event=event, days=days, seed=1,
+                                 min_group_docs=300)  # fmt: skip
+    # TASS: 280 items after the event (its two silent weeks), 420 before; BelTA 420 and 420
+    assert few.select("small_groups", "small_n").row(0) == (1, True)

@@ -129,6 +129,7 @@ def before_after_shares(
     seed: int | np.random.Generator,
     permutations: int = 2000,
     by: str | None = "outlet",
+    min_group_docs: int = 5,
 ) -> pl.DataFrame:
     """For each boolean column in ``flags`` (a frame present, a topic, a query match; a dict
     gives each its ``label``): its share of items before and after the event within each group
@@ -140,13 +141,18 @@ def before_after_shares(
 
     Columns: measure, label, groups (compared), left_out (items of groups with items on one
     side only), n_before, n_after, share_before, share_after, change, change_low and
-    change_high (its 95% interval: :func:`_change_interval`), p_value, q_value.
+    change_high (its 95% interval: :func:`_change_interval`), p_value, q_value; small_groups
+    (the groups compared with fewer than ``min_group_docs`` items on a side: each weighs as
+    much as the largest) and small_n (any such group).
     """
     labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
     strata, after, groups, left_out = _strata(sided, by)
     rng = np.random.default_rng(seed)
     n_b, n_a = int((~after & (strata >= 0)).sum()), int((after & (strata >= 0)).sum())
+    sides = [np.bincount(strata[(strata >= 0) & side], minlength=len(groups))
+             for side in (~after, after)]  # fmt: skip
+    small = int((np.minimum(*sides) < min_group_docs).sum()) if groups else 0
     rows = []
     for f, label in labels.items():
         share_b = share_a = p = low = high = None
@@ -164,7 +170,11 @@ def before_after_shares(
         row["q_value"] = q
     schema = {"measure": pl.String, "label": pl.String, "groups": pl.Int64,
               "left_out": pl.Int64} | _SHARE_SCHEMA  # fmt: skip
-    return pl.DataFrame(rows, schema=schema).sort("change", descending=True, nulls_last=True)
+    return (
+        pl.DataFrame(rows, schema=schema)
+        .with_columns(small_groups=pl.lit(small, pl.Int64), small_n=pl.lit(small > 0))
+        .sort("change", descending=True, nulls_last=True)
+    )
 
 
 def before_after_by_group(
