@@ -32,7 +32,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
-SETS = ["chinadaily-nyt-2013-15", "statemedia-headlines-2006-26", "cn-statemedia-headlines-2022"]
+SETS = [
+    "chinadaily-nyt-2013-15",
+    "statemedia-headlines-2006-26",
+    "cn-statemedia-headlines-2022",
+    "kremlin-2021-22",  # a table of long texts (6.7 MB of releases)
+]
 
 CHILD = r"""
 import json, resource, sys, time
