@@ -140,6 +140,7 @@ LAYERS: dict[str, str] = {
     "run_manifest": "pipeline",
     "prepare": "pipeline",
     "context": "pipeline",
+    "filters": "pipeline",
     # Face: what a person calls (the command line and the package root)
     "report": "pipeline",
     "cli": "face",

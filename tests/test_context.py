@@ -11,8 +11,9 @@ from polars.testing import assert_frame_equal
 import toolkit.context
 import toolkit.params
 import toolkit.prepare
-from toolkit.context import BORROWED, check_corpus, context, notebook_parameters
+from toolkit.context import BORROWED, context, notebook_parameters
 from toolkit.errors import ParamsError, ToolkitError
+from toolkit.filters import check_corpus
 from toolkit.params import SHARED, defaults
 
 

@@ -155,7 +155,7 @@ def check_outlets(params: dict[str, Any], root: Path, problems: list[str]) -> No
         return
     # A known outlet's alias becomes its name; another name is kept as written, as the corpus
     # keeps an outlet column's unknown names ("Lenta"): the prepared corpus is then checked for
-    # a document of each (toolkit.context.check_corpus), listing the outlets it holds.
+    # a document of each (toolkit.filters.check_corpus), listing the outlets it holds.
     canonical = []
     for name in params["outlets"]:
         if not isinstance(name, str) or not name.strip():

@@ -42,12 +42,12 @@ from toolkit.context import (
     BORROWED,
     PIPELINE,
     Context,
-    check_corpus,
     context,
     notebook_parameters,
 )
 from toolkit.engine import open_engine
 from toolkit.errors import ToolkitError
+from toolkit.filters import check_corpus
 from toolkit.params import NOTEBOOKS, RUN_ONLY, SHARED, ParamsError, find_root, load_params
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
 from toolkit.resources import scoped_environ
