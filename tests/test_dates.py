@@ -207,6 +207,11 @@ TODAY = D(2024, 6, 1)
         (["13 Apr, 2024 19:52"], None, [D(2024, 4, 13)], None),
         (["19 декабря 2022"], None, [D(2022, 12, 19)], None),
         (["last Monday"], None, [None], "not understood"),
+        # a column of Unix times (an API export's timestamp): each its UTC day, with a note
+        (["1700000000", "1700086400000"], None, [D(2023, 11, 14), D(2023, 11, 15)], "Unix time"),
+        # a number among dates is no time; nor one before 1990
+        (["1700000000", "2022-12-19"], None, [None, D(2022, 12, 19)], "not understood"),
+        (["123456789"], None, [None], "not understood"),
         (["2022-12-19"], None, [D(2022, 12, 19)], None),
     ],
 )

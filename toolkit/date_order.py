@@ -222,3 +222,46 @@ def read_in_file_order(
             else:
                 found[(path, v)] = _numeric(m, order, why, today)
     return found, unread
+
+
+# A Unix time as a date column writes it: seconds (9-10 digits) or milliseconds (12-13)
+_EPOCH = re.compile(r"^\s*(\d{9,10}|\d{12,13})\s*$")
+EPOCH_FROM = dt.date(1990, 1, 1)  # a news item's Unix time is after this (fewer digits: no date)
+
+
+def read_epochs(
+    unread: list[tuple[str, str]], by_path: dict[str, list[str]], today: dt.date
+) -> tuple[dict[tuple[str, str], tuple[dt.date | None, str | None]], list[tuple[str, str]]]:
+    """The values of files whose every date is a Unix time (``1700000000``, or in milliseconds
+    ``1700000000000``, as a ``timestamp`` column of an API export writes it) read as their UTC
+    day, with a note; a file with any other value keeps them all unread (a number among dates
+    is no time). ``by_path``: each file's distinct date values.
+
+    Returns:
+        ``(found, unread)``: (file, value) -> (date, note), and the pairs left unread.
+    """
+    epoch_files = set()
+    for path, values in by_path.items():
+        if values and all(_EPOCH.match(v) for v in values):
+            days = [_epoch_day(v) for v in values]
+            if all(d is not None and EPOCH_FROM <= d <= today for d in days):
+                epoch_files.add(path)
+    found: dict[tuple[str, str], tuple[dt.date | None, str | None]] = {}
+    rest = []
+    for path, v in unread:
+        if path not in epoch_files:
+            rest.append((path, v))
+            continue
+        unit = "milliseconds" if len(v.strip()) > 10 else "seconds"
+        note = f"read as Unix time ({unit} since 1970-01-01): its UTC day"
+        found[(path, v)] = (_epoch_day(v), note)
+    return found, rest
+
+
+def _epoch_day(value: str) -> dt.date | None:
+    digits = value.strip()
+    seconds = int(digits) / (1000 if len(digits) > 10 else 1)
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None

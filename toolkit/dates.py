@@ -23,6 +23,7 @@ import polars as pl
 from toolkit.date_order import (
     NUMERIC_DATE,
     DateReading,
+    read_epochs,
     read_in_file_order,
     refuse_out_of_range,
     safe_date,
@@ -200,6 +201,10 @@ def column_dates(
     # 3. numeric dates, in the order declared or settled per file
     numeric, unread = read_in_file_order(todo, declared, today)
     found |= numeric
+    # 3b. a file whose every date is a Unix time (an API export's timestamp column)
+    every = {p: vs for p, vs in rest.group_by("path").agg("value").iter_rows()}
+    epochs, unread = read_epochs(unread, every, today)
+    found |= epochs
     # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
     parsed = _dateparser([v for _, v in unread])
     for path, v in unread:
