@@ -212,7 +212,7 @@ def test_truncated_jsonl_line_is_reported_and_the_rest_loads(tmp_path):
     )
     skipped = result.skipped.select("line", "reason").rows()
     assert skipped == [
-        (2, "malformed JSON line: Unterminated string starting at"),
+        (2, "malformed JSON line: Unterminated string starting at: column 26"),
         (4, "JSON line is a list, not an object"),
     ]
 
@@ -530,7 +530,9 @@ def _jsonl_whole(path, rel):
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            skips.append(Skip(rel, f"malformed JSON line: {e.msg}", index, line_no))
+            skips.append(
+                Skip(rel, f"malformed JSON line: {e.msg}: column {e.colno}", index, line_no)
+            )
         else:
             if isinstance(obj, dict):
                 columns.update(dict.fromkeys(obj))

@@ -37,7 +37,7 @@ _BROKEN_JSON = {
                 2,
                 4,
                 "malformed JSON: Unterminated string starting at (column 25); the file ends "
-                f"inside record 2; the 2 records before it were loaded; {_FIX}",
+                f"inside record 2; the 2 records before it were read; {_FIX}",
             )
         ],
     ),
@@ -49,7 +49,7 @@ _BROKEN_JSON = {
                 2,
                 3,
                 "malformed JSON: Expecting ',' delimiter (column 35); the file ends after "
-                f"record 1; the 2 records before it were loaded; {_FIX}",
+                f"record 1; the 2 records before it were read; {_FIX}",
             )
         ],
     ),
@@ -61,7 +61,7 @@ _BROKEN_JSON = {
                 1,
                 3,
                 "malformed JSON: Expecting value (column 1); the file ends after record 0; "
-                f"the record before it was loaded; {_FIX}",
+                f"the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -73,7 +73,7 @@ _BROKEN_JSON = {
                 1,
                 3,
                 "malformed JSON: Expecting value (column 53); the file ends inside record 1; "
-                f"the record before it was loaded; {_FIX}",
+                f"the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -85,7 +85,7 @@ _BROKEN_JSON = {
                 1,
                 3,
                 "malformed JSON: Expecting ':' delimiter (column 24); the file breaks inside "
-                f"record 1; the record before it was loaded; {_FIX}",
+                f"record 1; the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -97,7 +97,7 @@ _BROKEN_JSON = {
                 1,
                 3,
                 "malformed JSON: Expecting value (column 2); the file breaks after record 0; "
-                f"the record before it was loaded; {_FIX}",
+                f"the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -110,7 +110,7 @@ _BROKEN_JSON = {
                 2,
                 4,
                 "malformed JSON: Unterminated string starting at (column 17); the file ends "
-                f"inside record 2; the record before it was loaded; {_FIX}",
+                f"inside record 2; the record before it was read; {_FIX}",
             ),
         ],
     ),
@@ -122,7 +122,7 @@ _BROKEN_JSON = {
                 0,
                 1,
                 "malformed JSON: Expecting value (column 2); the file ends before its first "
-                f"record; no record before it was loaded; {_FIX}",
+                f"record; no record before it was read; {_FIX}",
             )
         ],
     ),
@@ -139,7 +139,7 @@ _BROKEN_JSON = {
                 1,
                 3,
                 "malformed JSON: Expecting ',' delimiter (column 15); the file ends inside "
-                f"record 1; the record before it was loaded; {_FIX}",
+                f"record 1; the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -151,7 +151,7 @@ _BROKEN_JSON = {
                 None,
                 4,
                 "malformed JSON: Expecting value (column 18); the file ends after its list of "
-                f"records; the 2 records before it were loaded; {_FIX}",
+                f"records; the 2 records before it were read; {_FIX}",
             )
         ],
     ),
@@ -173,7 +173,7 @@ _BROKEN_JSON = {
                 None,
                 3,
                 "malformed JSON: Extra data (column 3); the file breaks after its list of "
-                f"records; the record before it was loaded; {_FIX}",
+                f"records; the record before it was read; {_FIX}",
             )
         ],
     ),
@@ -201,7 +201,7 @@ _BROKEN_BYTES = {
                 1,
                 3,
                 "malformed JSON: Unterminated string starting at (column 22); the file ends "
-                f"inside record 1; the record before it was loaded; {_FIX}",
+                f"inside record 1; the record before it was read; {_FIX}",
             )
         ],
         "utf-8",
@@ -214,7 +214,7 @@ _BROKEN_BYTES = {
                 2,
                 4,
                 "malformed JSON: Unterminated string starting at (column 30); the file ends "
-                f"inside record 2; the 2 records before it were loaded; {_FIX}",
+                f"inside record 2; the 2 records before it were read; {_FIX}",
             )
         ],
         "cp1251",
@@ -228,7 +228,7 @@ _BROKEN_BYTES = {
                 2,
                 4,
                 "malformed JSON: Unterminated string starting at (column 30); the file ends "
-                f"inside record 2; the 2 records before it were loaded; {_FIX}",
+                f"inside record 2; the 2 records before it were read; {_FIX}",
             )
         ],
         "cp1251",
@@ -242,7 +242,7 @@ _BROKEN_BYTES = {
                 1,
                 3,
                 "malformed JSON: Unterminated string starting at (column 30); the file ends "
-                f"inside record 1; the record before it was loaded; {_FIX}",
+                f"inside record 1; the record before it was read; {_FIX}",
             )
         ],
         "utf-8",
@@ -291,7 +291,7 @@ def test_the_real_scrape_cut_short_loads_its_complete_records(tmp_path):
             2,
             118,
             "malformed JSON: Unterminated string starting at (column 13); the file ends inside "
-            f"record 2; the 2 records before it were loaded; {_FIX}",
+            f"record 2; the 2 records before it were read; {_FIX}",
         )
     ]
 
@@ -334,14 +334,20 @@ def _lines(*titles: str) -> str:
     )
 
 
-_UNTERMINATED = "malformed JSON line: Unterminated string starting at"
+_UNTERMINATED = "malformed JSON line: Unterminated string starting at: column 29"
 
 # name: (file bytes, titles loaded, skipped rows (record, line, reason), encoding)
 _BROKEN_LINES = {
     "a bad line in the middle": (
         (_lines("Минск") + '{"title": "x", text}\n' + _lines("Гродно")).encode(),
         ["Минск", "Гродно"],
-        [(1, 2, "malformed JSON line: Expecting property name enclosed in double quotes")],
+        [
+            (
+                1,
+                2,
+                "malformed JSON line: Expecting property name enclosed in double quotes: column 16",
+            )
+        ],
         "utf-8",
     ),
     "the last line cut": (
@@ -359,7 +365,7 @@ _BROKEN_LINES = {
     "BOM and the last line cut inside a character": (
         b"\xef\xbb\xbf" + (_lines("Минск") + '{"title": "Мос').encode()[:-1],
         ["Минск"],
-        [(1, 2, _UNTERMINATED)],
+        [(1, 2, _UNTERMINATED.replace("29", "11"))],
         "utf-8",
     ),
     # its last byte (0xD0, "Р") starts a two-byte UTF-8 character: still cp1251
@@ -409,7 +415,7 @@ def test_records_before_a_break_without_a_text_column_are_not_said_to_load(tmp_p
     (tmp_path / "t.json").write_text('[{"x": 1}, {"y": 2}, {"x": 3', encoding="utf-8")
     reasons = ingest(tmp_path).skipped["reason"].to_list()
     assert len(reasons) == 2 and reasons[0].startswith("no text or title column")
-    assert reasons[1].endswith(f"inside record 2; no record before it was loaded; {_FIX}")
+    assert reasons[1].endswith(f"inside record 2; no record before it was read; {_FIX}")
 
 
 RIA_LINE = {"text": "<p>москва, 1 дек — риа новости. Путин провёл переговоры.</p>",

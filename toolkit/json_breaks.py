@@ -159,8 +159,9 @@ def break_skip(rel: str, broken: Break, loaded: int) -> Skip:
         where += f" inside record {record}"
     else:
         where += f" after record {record - 1}" if record else " before its first record"
-    done = {0: "no record before it was loaded", 1: "the record before it was loaded"}.get(
-        loaded, f"the {loaded} records before it were loaded"
+    # read, not loaded: a record read may still be skipped (a repeated id), with its own row
+    done = {0: "no record before it was read", 1: "the record before it was read"}.get(
+        loaded, f"the {loaded} records before it were read"
     )
     reason = malformed(error, f"the file {where}; {done}; re-download or repair the file")
     return Skip(rel, reason, record=record, line=error.lineno)

@@ -153,7 +153,8 @@ def _jsonl_records(
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                obj = Skip(rel, f"malformed JSON line: {e.msg}", record=index, line=line_no)
+                obj = Skip(rel, f"malformed JSON line: {e.msg}: column {e.colno}",
+                           record=index, line=line_no)  # fmt: skip
             except RecursionError:
                 obj = Skip(rel, _TOO_DEEP, record=index, line=line_no)
             else:
