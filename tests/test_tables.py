@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import polars as pl
 import pytest
@@ -107,6 +108,16 @@ def test_a_date_key_naming_no_source_is_an_error(tmp_path):
     (tmp_path / "t.csv").write_text("title,text,date\nA,Body a.,01/10/2017\n")
     with pytest.raises(InputError, match="names no source"):
         ingest(tmp_path / "t.csv", dayfirst={"other.csv": True})
+
+
+def test_a_date_key_naming_a_file_without_its_source_suggests_the_key(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "t.csv").write_text("title,text,date\nA,Body a.,01/10/2017\n")
+    with pytest.raises(InputError, match=re.escape("did you mean 'in/t.csv'?")):
+        ingest(tmp_path / "in", dayfirst={"t.csv": True})
+    assert ingest(tmp_path / "in", dayfirst={"in/t.csv": True}).corpus["published"].item() == (
+        dt.date(2017, 10, 1)
+    )
 
 
 def test_a_file_over_max_file_mb_is_skipped_with_the_reason(tmp_path):

@@ -116,9 +116,12 @@ def date_reading(
     for key in sorted(reading.keys()):
         key_s = str(key).strip("/")
         if key_s not in names and not any(r == key_s or r.startswith(key_s + "/") for r in rels):
+            like = sorted(r for r in rels if r.rsplit("/", 1)[-1] == key_s.rsplit("/", 1)[-1])
+            hint = f"; did you mean {', '.join(map(repr, like[:5]))}?" if like else ""
             raise InputError(
                 f"date_format/dayfirst: {key!r} names no source; the sources are "
-                f"{', '.join(sorted(names))}"
+                f"{', '.join(sorted(names))}, or a file as the report names it (a source, then "
+                f"its path below it){hint}"
             )
     for what, value, kind in (("date_format", date_format, str), ("dayfirst", dayfirst, bool)):
         values = value.values() if isinstance(value, dict) else [value]
