@@ -381,6 +381,19 @@ def test_a_broken_front_matter_is_cut_and_said(tmp_path):
     )
 
 
+def test_a_manifest_outlet_no_table_knows_is_kept_with_a_note(tmp_path):
+    (tmp_path / "a.txt").write_text("Body of a story about talks in Minsk.")
+    (tmp_path / "b.txt").write_text("Body of another story about Moscow.")
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,Sputnik Belarus\nb.txt,tass\n")
+    result = ingest(tmp_path)
+    assert result.corpus["outlet"].to_list() == ["Sputnik Belarus", "TASS"]
+    notes = result.report.filter(pl.col("status") == "loaded")["note"].to_list()
+    assert notes == [
+        "the manifest's outlet 'Sputnik Belarus' is not a known alias; kept as written",
+        None,
+    ]
+
+
 def test_manifest_rows_must_match_and_parse(tmp_path):
     (tmp_path / "a.txt").write_text("Body of a story.")
     (tmp_path / "manifest.csv").write_text(

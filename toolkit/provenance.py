@@ -49,6 +49,7 @@ _EVIDENCE_SCHEMA: dict[str, pl.DataType] = {
     "path": pl.String,
     "_manifest_key": pl.String,
     "m_outlet": pl.String,
+    "m_unknown_outlet": pl.String,  # a manifest's outlet no table knows, as written
     "m_site": pl.String,
     "m_published": pl.Date,
     "m_title": pl.String,
@@ -81,6 +82,9 @@ def file_evidence(docs: pl.DataFrame, manifest: Manifest, reg: Registry) -> pl.D
             "path": paths,
             "_manifest_key": keys,
             "m_outlet": [o and (reg.canonical(o) or o) for o in field("outlet")],
+            "m_unknown_outlet": [
+                o if o and reg.canonical(o) is None else None for o in field("outlet")
+            ],
             "m_site": field("site"),
             "m_published": field("published"),
             "m_title": field("title"),

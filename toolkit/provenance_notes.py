@@ -62,6 +62,14 @@ def field_notes() -> pl.Expr:
                     )
                 )
             ),
+            pl.when(
+                col("m_unknown_outlet").is_not_null() & (col("outlet_source") == "manifest")
+            ).then(
+                pl.format(
+                    "the manifest's outlet '{}' is not a known alias; kept as written",
+                    "m_unknown_outlet",
+                )
+            ),
             pl.when(col("outlet").is_null() & col("site_raw").is_not_null()).then(
                 pl.format(
                     "site '{}' names no known outlet: outlet left empty (an outlet table with "
