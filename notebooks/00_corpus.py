@@ -41,6 +41,7 @@ corpus = {"sample": 3, "explain": 5, "top_clusters": 20}
 output_dir = None
 prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
+progress = True  # set by `toolkit run`: False under -q (no progress bars)
 
 # %%
 import plotly.express as px
@@ -54,7 +55,7 @@ from toolkit.embed import MULTILINGUAL_MODELS
 from toolkit.plots import MONTH_MS, group_colours
 from toolkit.report import show_cleaning
 
-ctx = context(globals(), "corpus", progress=True)
+ctx = context(globals(), "corpus", progress=progress)
 opts = ctx.params["corpus"]
 docs, dups = ctx.corpus, ctx.prepared.duplicates
 display(d.say("<b>{name}</b>: {filters}", name=ctx.params["name"], filters=ctx.filters()))

@@ -57,6 +57,7 @@ topics = {
 output_dir = None
 prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
+progress = True  # set by `toolkit run`: False under -q (no progress bars)
 
 # %%
 from html import escape
@@ -157,14 +158,14 @@ else:
     say(msg)
 
 # %%
-embeddings = ctx.embeddings(texts, progress=True)  # text bars while it runs, none in the report
+embeddings = ctx.embeddings(texts, progress=ctx.progress)  # bars while it runs, none in the report
 fit_options = {k: v for k, v in opts.items() if k in tp.DEFAULT_OPTIONS}
 
 
 def fit() -> tuple:
     result = tp.fit_topics(units, embeddings, seed=ctx.params["seed"],
-                           embedding_model=ctx.embedder(progress=True), options=fit_options,
-                           cache_dir=ctx.cache("umap"), progress=True)  # fmt: skip
+                           embedding_model=ctx.embedder(progress=ctx.progress), options=fit_options,
+                           cache_dir=ctx.cache("umap"), progress=ctx.progress)  # fmt: skip
     return tp.summarise(result, passages=opts["passages"], model_path=ctx.model_path()).parts()
 
 
@@ -352,7 +353,7 @@ if result.ok and opts["stability_runs"] > 0:
     seeds = [ctx.params["seed"] + i + 1 for i in range(opts["stability_runs"])]
     runs, per_topic = ctx.cached("stability", lambda: tp.stability(
         units, embeddings, result, seeds=seeds, options=fit_options,
-        cache_dir=ctx.cache("umap"), progress=True,
+        cache_dir=ctx.cache("umap"), progress=ctx.progress,
     ), inputs=ctx.model_hash())  # fmt: skip
     ctx.save_table(runs, "stability_runs")
     ctx.save_table(per_topic, "stability_topics")

@@ -65,6 +65,7 @@ rhetoric = {
 output_dir = None
 prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
+progress = True  # set by `toolkit run`: False under -q (no progress bars)
 
 # %%
 import polars as pl

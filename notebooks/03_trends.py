@@ -68,6 +68,7 @@ rhetoric = {"frames_file": None, "frames_mode": "extend"}  # the frames, as in 0
 output_dir = None
 prepared_key = None  # set by `toolkit run`: the corpus it prepared
 cache_dir = None  # set by `toolkit run`: its cache folder
+progress = True  # set by `toolkit run`: False under -q (no progress bars)
 
 # %%
 from html import escape

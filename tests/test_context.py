@@ -80,6 +80,19 @@ def test_the_frames_honour_the_frames_file(in_root, tmp_path):
 def test_the_declared_parameters_are_the_pipelines_and_the_borrowed_keys():
     assert set(notebook_parameters("trends")["rhetoric"]) == set(BORROWED["trends"]["rhetoric"])
     assert notebook_parameters("corpus")["prepared_key"] is None
+    assert notebook_parameters("topics")["progress"] is True  # bars unless the run says -q
+
+
+@pytest.mark.parametrize("progress", [True, False])
+def test_the_run_hands_each_notebook_whether_to_show_progress(in_root, tmp_path, progress):
+    from toolkit.run import _parameters
+
+    params = toolkit.params.validate({"sources": ["seeds"]}, root=ROOT)
+    handed = _parameters(params, "topics", tmp_path, "key", tmp_path, progress=progress)
+    assert handed["progress"] is progress
+    ns = namespace("topics", cache_dir=str(tmp_path))
+    ns["progress"] = progress
+    assert context(ns, "topics").progress is progress
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 # what `toolkit run` hands every notebook besides its parameters (None when run interactively)
-PIPELINE: dict[str, Any] = {"prepared_key": None, "cache_dir": None}
+PIPELINE: dict[str, Any] = {"prepared_key": None, "cache_dir": None, "progress": True}
 
 # keys of another notebook's section that a notebook reads: trends follows the rhetoric frames
 BORROWED: dict[str, dict[str, tuple[str, ...]]] = {
@@ -85,6 +85,7 @@ class Context:
     prepared: Prepared
     cache_dir: Path | None = None  # the shared cache root; None: outputs/.cache
     notes: dict[str, Any] = field(default_factory=dict)
+    progress: bool = True  # progress bars of the long steps (`toolkit run -q`: none)
 
     @property
     def corpus(self) -> pl.DataFrame:
@@ -317,7 +318,8 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
         check_corpus(params, prepared.corpus, where=where, sections=[section])
     out = namespace.get("output_dir")
     output_dir = Path(out) if out else outputs_dir(root) / params["name"] / "interactive"
-    return Context(params, section, root, output_dir, prepared, cache_dir)
+    shown = bool(namespace.get("progress", True))
+    return Context(params, section, root, output_dir, prepared, cache_dir, progress=shown)
 
 
 def _completed(raw: dict[str, Any]) -> dict[str, Any]:

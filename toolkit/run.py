@@ -211,7 +211,9 @@ def run_pipeline(
         _write_json(run_dir / "run.json", begun)
         notebooks = []
         for section in sections:
-            parameters = _parameters(params, section, run_dir, prepared.key, cache_dir)
+            parameters = _parameters(
+                params, section, run_dir, prepared.key, cache_dir, progress=progress
+            )
             run = _run_notebook(root, section, run_dir, parameters, show_code=show_code,
                                 progress=progress)  # fmt: skip
             notebooks.append(run)
@@ -303,7 +305,13 @@ def _sections(root: Path, only: list[str] | None) -> list[str]:
 
 
 def _parameters(
-    params: dict[str, Any], section: str, run_dir: Path, key: str, cache_dir: Path
+    params: dict[str, Any],
+    section: str,
+    run_dir: Path,
+    key: str,
+    cache_dir: Path,
+    *,
+    progress: bool = True,
 ) -> dict[str, Any]:
     """What papermill injects: the validated shared keys, the notebook's section and the keys
     it borrows, where to write, and the prepared corpus to read (:data:`PIPELINE`)."""
@@ -314,6 +322,7 @@ def _parameters(
     parameters["output_dir"] = str(run_dir)
     parameters["prepared_key"] = key
     parameters["cache_dir"] = str(cache_dir)
+    parameters["progress"] = progress  # -q: no bars, in the terminal or the executed notebook
     return parameters
 
 
