@@ -354,6 +354,22 @@ def test_values_a_notebook_would_ignore_or_misread_are_refused(project, raw, pro
         validate(raw, root=project)
 
 
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ({"topic": {}}, "topic: unknown key (did you mean 'topics'?); known keys are"),
+        (
+            {"rhetoric": {"top_term": 3}},
+            "rhetoric.top_term: unknown key (did you mean 'top_terms'?)",
+        ),
+        ({"colour": "red"}, "colour: unknown key; known keys are"),  # nothing close: no guess
+    ],
+)
+def test_an_unknown_key_close_to_a_known_one_is_named(project, raw, problem):
+    with pytest.raises(ParamsError, match=re.escape(problem)):
+        validate(raw, root=project)
+
+
 @pytest.mark.parametrize("value", [None, "auto", 1, 20])
 def test_nr_topics_takes_a_number_auto_or_nothing(project, value):
     assert validate({"topics": {"nr_topics": value}}, root=project)["topics"]["nr_topics"] == value

@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -271,13 +272,16 @@ def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> d
                 spec = SECTIONS[key].get(sub)
                 if spec is None:
                     problems.append(
-                        f"{key}.{sub}: unknown key; {key} takes {', '.join(sorted(SECTIONS[key]))}"
+                        f"{key}.{sub}: unknown key{_did_you_mean(sub, SECTIONS[key])}; {key} "
+                        f"takes {', '.join(sorted(SECTIONS[key]))}"
                     )
                 else:
                     params[key][sub] = _check(f"{key}.{sub}", sub_value, spec, problems)
         else:
             known = sorted(SHARED) + sorted(SECTIONS)
-            problems.append(f"{key}: unknown key; known keys are {', '.join(known)}")
+            problems.append(
+                f"{key}: unknown key{_did_you_mean(key, known)}; known keys are {', '.join(known)}"
+            )
     check_name(params["name"], problems)
     check_paths(params, root, problems)
     check_ingest(params, problems)
@@ -313,3 +317,11 @@ def notebook_parameters(section: str) -> dict[str, Any]:
     d = defaults()
     shared = {k: d[k] for k in SHARED if k not in RUN_ONLY}
     return {**shared, section: d[section], "output_dir": None}
+
+
+def _did_you_mean(key: Any, known: Iterable[str]) -> str:
+    """`` (did you mean 'topics'?)`` for a key close to a known one (``topic``), else ``""``."""
+    import difflib
+
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
