@@ -38,6 +38,29 @@ def test_term_patterns_match_whole_words_with_optional_endings(terms, text, hits
 @pytest.mark.parametrize(
     ("terms", "text", "hits"),
     [
+        # Chinese runs its words together: a term is found where it stands (trial M)
+        (["白俄罗斯", "卢卡申科"], "国家主席习近平同白俄罗斯总统卢卡申科通电话。", 2),
+        (["制裁"], "美国对俄罗斯实施制裁，欧盟也宣布新一轮制裁措施", 2),
+        (["联盟国家"], "[视频]俄白联盟国家最高国务委员会会议", 1),
+        (["中国*"], "中国人民和中国政府", 2),  # a * adds nothing to a Chinese word
+        (["白俄罗斯 总统"], "白俄罗斯 总统", 1),
+        # Japanese kana likewise; spaced scripts keep their word boundaries
+        (["ロシア"], "ロシアとベラルーシ", 1),
+        (["minsk"], "Minsk, Minskiy", 1),
+    ],
+)
+def test_terms_of_unspaced_scripts_are_found_where_they_stand(terms, text, hits):
+    pattern = rh.term_pattern(terms)
+    counted = pl.select(rh.term_text(pl.lit(text)).str.count_matches(pattern)).item()
+    assert counted == len(__import__("re").findall(pattern, text)) == hits
+    # the keyword-in-context lines find them too
+    found = sum(len(__import__("re").findall(evidence.term_regex(t), text)) for t in terms)
+    assert found == hits
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "hits"),
+    [
         # an emoji's presentation selector (U+FE0F) before a term: a Telegram post's opening
         (["сша"], "❗️США ввели санкции", 1),
         (["лукашенк*"], "⚡️Лукашенко: ❗️Лукашенко заявил", 2),

@@ -188,3 +188,10 @@ def test_languages_meet_only_through_a_mapping_of_all_but_one(languages, languag
 def test_mapped_tokens(text, lang, expected):
     t = Tokens.build(language_map={"ru": {"санкциями": "Sanction", "торговля": "trade"}})
     assert t.tokens(text, lang=lang) == expected
+
+
+def test_an_excluded_chinese_phrase_is_cut_where_it_stands():
+    text = "央视网消息（新闻联播）：国家主席习近平同白俄罗斯总统通电话"
+    assert re.sub(tokens.exclude_pattern(["央视网消息", "新闻联播"]), " ", text) == (
+        " （ ）：国家主席习近平同白俄罗斯总统通电话"
+    )

@@ -29,6 +29,7 @@ import polars as pl
 
 from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
+from toolkit.resources import UNSPACED
 
 __all__ = ["EVIDENCE_COLUMNS", "kwic", "passages", "quote_lines", "term_regex"]
 
@@ -54,11 +55,20 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     stops = sorted({re.escape(w) for w in stop_words if w and " " not in w}, key=len, reverse=True)
     gap = _GAP + (rf"(?:(?:{'|'.join(stops)}){_GAP})*" if stops else "")
     words = []
-    for w in str(term).strip().lower().split():
-        star = w.endswith("*") and len(w) > 1
+    written = str(term).strip().lower().split()
+    for w in written:
+        star = w.endswith("*") and len(w) > 1 and not re.match(UNSPACED, w.rstrip("*")[-1])
         body = re.escape(w.rstrip("*")) + (r"\w*" if star else "")
-        words.append(body + r"(?:['’]s)?")
-    return r"(?i)(?<!\w)" + gap.join(words) + r"(?!\w)"
+        words.append(
+            body + ("" if re.match(UNSPACED, w.rstrip("*")[-1:] or "a") else r"(?:['’]s)?")
+        )
+    if not written:
+        return r"(?!)"
+    # no boundary beside a character of a script written without spaces ("白俄罗斯总统")
+    first, last = written[0][:1], written[-1].rstrip("*")[-1:]
+    before = "" if re.match(UNSPACED, first) else r"(?<!\w)"
+    after = "" if re.match(UNSPACED, last) else r"(?!\w)"
+    return r"(?i)" + before + gap.join(words) + after
 
 
 def _doc_columns(docs: pl.DataFrame, *, titles: bool = False) -> pl.DataFrame:

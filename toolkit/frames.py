@@ -22,7 +22,7 @@ import polars as pl
 import yaml
 
 from toolkit.errors import DataError, ToolkitError
-from toolkit.resources import read_mapping
+from toolkit.resources import UNSPACED, read_mapping
 from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
 
 __all__ = [
@@ -138,17 +138,29 @@ def term_pattern(terms: list[str]) -> str:
     parts = []
     for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
         words = [
-            re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            re.escape(w.rstrip("*")) + (r"\w*" if _open_ending(w) else "")
             for w in t.split()
             if w.rstrip("*")
         ]
         if words:
             # a word boundary where the term starts or ends with a letter ("U.S." ends in none)
+            # of a spaced script (Chinese runs its words together: "白俄罗斯总统" holds 白俄罗斯)
             body = t.replace("*", "")
-            start = r"\b" if re.match(r"\w", body) else ""
-            end = r"\b" if re.search(r"\w$", body) or t.endswith("*") else ""
+            start = r"\b" if _bounded(body[0]) else ""
+            end = r"\b" if _bounded(body[-1]) or _open_ending(t) else ""
             parts.append(start + r"\s+".join(words) + end)
     return r"(?i)(?:" + "|".join(parts) + ")"
+
+
+def _bounded(char: str) -> bool:
+    """Whether a term's edge ``char`` is a letter a word boundary can be found beside."""
+    return bool(re.match(r"\w", char)) and not re.match(UNSPACED, char)
+
+
+def _open_ending(word: str) -> bool:
+    """A word's ``*`` (any ending), where its script writes endings: on a Chinese word it is no
+    ending but the next word, which the term already matches beside."""
+    return word.endswith("*") and len(word) > 1 and not re.match(UNSPACED, word.rstrip("*")[-1])
 
 
 # Characters that only say how the character before them is drawn: the text and emoji

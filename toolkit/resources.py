@@ -49,6 +49,11 @@ DOTTED_ABBREVIATIONS = ("U.S", "U.K", "U.N", "a.m", "p.m", "e.g", "i.e")  # with
 # A word as counted in ``n_words``: letters or digits, joined by apostrophes or hyphens.
 WORD_COUNT_PATTERN = r"\w+(?:[’'\-]\w+)*"
 
+# A character of a script written without spaces between words (Han, kana, Thai): a term whose
+# edge is one has no word boundary there to be found ("白俄罗斯总统" holds 白俄罗斯), so it is
+# matched where it stands; Python's re and polars' regex read the characters alike.
+UNSPACED = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]"
+
 # The analysis tokeniser (distinctive terms, frames, trends, the topic vectorizer) is
 # toolkit.tokens.
 # Shingling (duplicates, and aligning the copies they find): runs of letters and digits, so

@@ -47,6 +47,7 @@ import polars as pl
 import yaml
 
 from toolkit.lang import HAN_RUN, chinese_words, script_language
+from toolkit.resources import UNSPACED
 
 __all__ = [
     "LANGUAGE_NAMES",
@@ -141,10 +142,12 @@ def _exclude_parts(terms: list[str] | tuple[str, ...]) -> list[str]:
                        reverse=True):  # fmt: skip
         words = [r"\w*".join(re.escape(piece) for piece in w.split("*")) for w in term.split()]
         body = r"\s+".join(words)
-        # a word boundary only where the term begins or ends with a word character or "*"
+        # a word boundary only where the term begins or ends with a word character or "*",
+        # and not beside a character of a script written without spaces ("央视网消息")
         first, last = term[0], term[-1]
-        parts.append((r"\b" if first == "*" or re.match(r"\w", first) else "") + body
-                     + (r"\b" if last == "*" or re.match(r"\w", last) else ""))  # fmt: skip
+        bounded = [c == "*" or (re.match(r"\w", c) and not re.match(UNSPACED, c))
+                   for c in (first, last)]  # fmt: skip
+        parts.append((r"\b" if bounded[0] else "") + body + (r"\b" if bounded[1] else ""))
     return parts
 
 
