@@ -356,6 +356,10 @@ def test_from_names_the_outlet_only_in_a_channels_export(tmp_path, from_ids, out
         ("datePublished", "date_text", "2021-05-09T15:56:15Z"),
         ("pubDate", "date_text", "2021-05-09T15:56:15Z"),  # RSS's, one word as before
         ("Published-At", "date_text", "2021-05-09T15:56:15Z"),
+        # CCTV's and Xinhua's feeds (trial M: pubtime was read into meta, the URL's day taken)
+        ("pubtime", "date_text", "2022-02-24 19:33:02"),
+        ("pubTime", "date_text", "2022-02-24 19:33:02"),
+        ("时间", "date_text", "2022-02-24 19:33:02"),
         ("source.name", "outlet", "RIA Novosti"),  # a site's name: an outlet through the tables
         ("sourceName", "outlet", "RIA Novosti"),
     ],

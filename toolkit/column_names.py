@@ -61,11 +61,17 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "date_published",
         "time",
         "timestamp",
+        "pub_date",
+        "pubtime",
+        "pub_time",  # CCTV's and Xinhua's feeds: pubTime
+        "publish_time",
+        "publishtime",
         "дата",
         "дата_публикации",
         "日期",
         "发布日期",
         "发布时间",
+        "时间",
     ),
     "outlet": (
         "outlet",
