@@ -150,6 +150,18 @@ def test_a_key_columns_names_that_is_not_there_is_an_error(read):
         read([{"title": "T", "extra": {"published": "2024"}}], {"date": "extra.when"})
 
 
+@pytest.mark.parametrize("read", [_from_records, _from_frame], ids=["records", "frame"])
+def test_columns_may_reach_into_any_object_column(read):
+    """CCTV's feed keeps each item's text in an object named video_detail (trial M): named in
+    columns=, it is read as extra's keys are."""
+    records = [{"video_title": "[视频]T", "brief": "B.",
+                "video_detail": {"title": "Talks", "content": "Minsk and Moscow agreed."}}]  # fmt: skip
+    table = read(records, {"title": "video_detail.title", "text": "video_detail.content"})
+    row = table.frame.row(0, named=True)
+    assert (row["title"], row["text"]) == ("Talks", "Minsk and Moscow agreed.")
+    assert row["note"] == "title read from video_detail.title; text read from video_detail.content"
+
+
 def test_site_is_a_field_columns_may_name():
     assert check_columns({"site": "Domain"}) == {"site": "Domain"}
 

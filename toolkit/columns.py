@@ -116,6 +116,12 @@ def _given(rel: str, key: str, name: str, columns: list[str], nested: dict[str, 
     )
 
 
+def _outer_names(overrides: dict[str, str]) -> set[str]:
+    """The object columns ``columns=`` reaches into (``video_detail`` of
+    ``video_detail.content``): read as ``extra``'s are, whatever their name."""
+    return {str(v).partition(".")[0] for v in overrides.values() if "." in str(v)}
+
+
 def _read_from(key: str, path: Path) -> str:
     """The note on a row whose field was read from an object's key."""
     return f"{key} read from {_name(path)}"
@@ -194,12 +200,13 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     if frame.height == 0:  # a header with nothing under it: reported, never lost
         return Skip(rel, NO_RECORDS)
     columns = [c for c in frame.columns if c not in ("_record", "_line")]
+    overrides = options.get("columns") or {}
+    named = _outer_names(overrides)
     nested = {
         c: [f.name for f in frame.schema[c].fields]
         for c in columns
-        if c.lower().strip() in NESTED_IN and isinstance(frame.schema[c], pl.Struct)
+        if (c.lower().strip() in NESTED_IN or c in named) and isinstance(frame.schema[c], pl.Struct)
     }
-    overrides = options.get("columns") or {}
     picked, summary = _pick(rel, columns, overrides, nested)
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
@@ -292,12 +299,13 @@ def table_of_records(
     if not rows:  # [] or no object: reported, never lost
         return Skip(rel, NO_RECORDS)
     nested: dict[str, dict[str, None]] = {}
+    overrides = options.get("columns") or {}
+    named = _outer_names(overrides)
     for c in columns:
-        if c.lower().strip() in NESTED_IN:
+        if c.lower().strip() in NESTED_IN or c in named:
             for _, _, row in rows:
                 if isinstance(inner := row.get(c), dict):
                     nested.setdefault(c, {}).update(dict.fromkeys(inner))
-    overrides = options.get("columns") or {}
     picked, summary = _pick(rel, columns, overrides, {c: list(k) for c, k in nested.items()})
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
