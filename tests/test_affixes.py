@@ -49,6 +49,13 @@ STORIES = [f"Story number {i} about Minsk" for i in range(6)]
         ([f"Paris attacks: {t}" for t in STORIES], [], f"Paris attacks: {STORIES[0]}"),
         # in fewer than five documents: nothing learned
         ([f"{t} | Reuters" for t in STORIES[:4]], [], f"{STORIES[0]} | Reuters"),
+        # a bracketed tag with no space after it (CCTV's "[视频]", trial M); a short Chinese
+        # headline is still one once it is cut
+        (
+            [f"[视频]习近平会见第{i}位总统" for i in range(5)] + ["[视频]会见普京"],
+            [("title prefix", "[视频]")],
+            "习近平会见第0位总统",
+        ),
     ],
 )
 def test_title_affixes_learned_and_cut(titles, expected_affixes, expected_first):
@@ -137,6 +144,21 @@ CREDITS = [f"Credit {name}/Associated Press" for name in "Ann Bob Cid Dan Eve Fa
         ),
         # the last sentences differ: nothing learned, nothing cut
         (BODIES, [], BODIES[0]),
+        # Chinese: a credit opening the text with no space after its colon (trial M, CCTV)
+        (
+            [
+                f"央视网消息（新闻联播）：习近平同第{i}位总统通电话。双方表示要加强合作。"
+                for i in range(6)
+            ],
+            [("opening", "央视网消息（新闻联播）：")],
+            "习近平同第0位总统通电话。双方表示要加强合作。",
+        ),
+        # a Chinese sentence that opens many texts is their formula: kept
+        (
+            [f"新年好！今天是第{i}天。天气很好。" for i in range(6)],
+            [],
+            "新年好！今天是第0天。天气很好。",
+        ),
     ],
 )
 def test_edges_learned_and_cut(texts, expected, first_after):
@@ -207,9 +229,12 @@ def test_a_sentence_that_opens_or_closes_many_texts_is_not_learned(texts):
 
 def test_segment_breaks_those_of_the_plain_pattern():
     # the pattern opens with a lookahead for speed only: the same breaks as without it
-    plain = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+")
+    plain = re.compile(
+        r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+|(?<=[。！？：])(?=[^\s。！？：”」』）])"
+    )
     rng = random.Random(2)
-    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", "«", "(", "©", "\u00a0"]
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", "«", "(", "©", "\u00a0",
+                "国", "。", "：", "”", "）"]  # fmt: skip
     texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in _SEGMENT_BREAK.finditer(text)] == [
@@ -220,7 +245,8 @@ def test_segment_breaks_those_of_the_plain_pattern():
 def test_segments_those_of_the_spans():
     # _segments splits in C: the same pieces as the spans between breaks, none empty
     rng = random.Random(3)
-    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0"]
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0",
+                "国", "。", "："]  # fmt: skip
     texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(5000)]
     for text in texts:
         assert _segments(text) == [text[a:b] for a, b in _spans(text)]
@@ -232,7 +258,8 @@ def test_last_segment_that_of_all_segments(size, monkeypatch):
     # where the tail read starts inside a run of spaces, at a bar, or after a sentence's end
     monkeypatch.setattr(affixes, "_TAIL_CHARS", size)
     rng = random.Random(size)
-    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0"]
+    alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", " | ", "«", "\u00a0",
+                "国", "。", "："]  # fmt: skip
     texts = ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(5000)]
     for text in texts:
         segments = _segments(text)

@@ -21,6 +21,8 @@ import re
 
 import polars as pl
 
+from toolkit.resources import UNSPACED
+
 __all__ = [
     "EDGE_KINDS",
     "cut_edges",
@@ -38,15 +40,23 @@ _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
 _SPACE = r"[\s\x1c-\x1f]"
 _SEPARATOR_COLUMN = rf"{_SPACE}+(?:[|\-–—·•»]|::){_SPACE}+"
 _WORDS = r"[^\s\x1c-\x1f]+"  # the words str.split() gives
+# A bracketed tag opening a title, with no space to set it off ("[视频]", "【独家】"): a prefix
+# candidate as a separated part is
+_TAG = r"^([\[【〔][^\]】〕\n]{1,12}[\]】〕])"
 _MARK = "\x00"  # set around each separator to split a title at them
 _FIRST_WORD = r"^\W*(\w+)"  # the first word of a part, past its separator
 _AFFIX_MAX_WORDS = 8  # a site name with its section, not a clause of the title
 _TITLE_MIN_CHARS = 8  # what is left of a title once its affixes are cut
 
 # The segments of a text's first and last paragraph: sentences, and parts set off by a bar.
-# Both branches open with a space: the lookahead first lets the search skip to spaces (a third
-# faster on long paragraphs; the same matches).
-_SEGMENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+)")
+# The first two branches open with a space: the lookahead first lets the search skip to spaces
+# (a third faster on long paragraphs; the same matches). Chinese writes no space between
+# sentences, nor after a credit's colon ("央视网消息（新闻联播）：国家主席..."): there a break
+# follows the full-width mark itself.
+_SEGMENT_BREAK = re.compile(
+    r"(?=\s)(?:(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+)"
+    r"|(?<=[。！？：])(?=[^\s。！？：”」』）])"
+)
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
 _TAIL_CHARS = 256  # a long paragraph's last segment is looked for in its end, this long first
 # A site-name part is on most of a site's titles; one on fewer ("— Putin", "- Reports") says
@@ -56,7 +66,7 @@ _AFFIX_SHARE = 0.5
 # A closing segment that is not a sentence (no full stop, short) with the same first word in
 # many texts ("Credit Sergei Grits/AP", "Credit Getty Images") is a credit line's template.
 _TEMPLATE_MAX_WORDS = 10
-_SENTENCE_END = re.compile(r"[.!?…\"”»')\]]$|\.\.\.$")
+_SENTENCE_END = re.compile(r"[.!?…\"”»')\]。！？」』]$|\.\.\.$")
 _TEMPLATE_WORD = re.compile(r"^[A-ZА-ЯЁ][\w'’]*:?$")
 TEMPLATE_MARK = " …"  # how a template is listed: its first word, then this
 
@@ -95,8 +105,13 @@ def _affix_candidates(titles: pl.DataFrame) -> pl.DataFrame:
     head = pl.col("title").str.slice(0, pl.col("_end"))
     tail = pl.col("title").str.slice(pl.col("_start"))
     schema = {"group": pl.String, "key": titles.schema["key"], "kind": pl.String, "line": pl.String}
+    tags = titles.select(
+        "group", "key", pl.lit("title prefix").alias("kind"),
+        pl.col("title").str.extract(_TAG, 1).alias("line"),
+    ).drop_nulls("line")  # fmt: skip
     return pl.concat(
         [
+            tags.cast(schema),
             *(
                 parts.select("group", "key", pl.lit(kind).alias("kind"), part.alias("line"))
                 .filter(pl.col("line").str.count_matches(_WORDS) <= _AFFIX_MAX_WORDS + 1)
@@ -205,10 +220,16 @@ def _strip(title: str, parts: list[str], *, prefix: bool) -> str:
         for part in parts:
             hit = title.startswith(part) if prefix else title.endswith(part)
             rest = title[len(part) :] if prefix else title[: -len(part)]
-            if hit and len(rest.strip()) >= _TITLE_MIN_CHARS:
+            if hit and _long_enough(rest.strip()):
                 title, cut = rest.strip(), True
                 break
     return title
+
+
+def _long_enough(title: str) -> bool:
+    """Whether a title cut of its affixes is still one: ``_TITLE_MIN_CHARS`` characters, a
+    Chinese or Japanese one counting as two (four of them make a headline: "习近平会见普京")."""
+    return len(title) + len(re.findall(UNSPACED, title)) >= _TITLE_MIN_CHARS
 
 
 def _spans(paragraph: str, limit: int | None = None) -> list[tuple[int, int]]:
