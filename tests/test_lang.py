@@ -3,7 +3,14 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from toolkit.lang import UNCOUNTED_NOTE, language, script_language, word_count, word_counts
+from toolkit.lang import (
+    UNCOUNTED_NOTE,
+    chinese_words,
+    language,
+    script_language,
+    word_count,
+    word_counts,
+)
 
 
 @pytest.mark.parametrize(
@@ -193,3 +200,17 @@ def test_a_japanese_text_says_its_words_are_not_counted(tmp_path):
     row = result.corpus.row(0, named=True)
     assert (row["lang"], row["n_words"]) == ("ja", None)
     assert result.report["note"].to_list() == [UNCOUNTED_NOTE]
+
+
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        # names jieba's dictionary cuts apart, whole from the bundled word list (trial M)
+        ("泽连斯基会见马克龙", ["泽连斯基", "会见", "马克龙"]),
+        ("佩斯科夫说", ["佩斯科夫", "说"]),
+        ("斯托尔滕贝格表示", ["斯托尔滕贝格", "表示"]),
+        ("普京同卢卡申科通电话", ["普京", "同", "卢卡申科", "通电话"]),
+    ],
+)
+def test_leaders_names_are_one_word(run, words):
+    assert chinese_words(run) == words

@@ -105,7 +105,17 @@ def chinese_words(run: str) -> list[str]:
 def _rjieba():
     import rjieba  # its dictionary loads on import (0.1 s): not for a corpus with no Chinese
 
+    for word in _extra_words():  # names jieba's dictionary cuts apart ("泽连斯基": 泽/连斯基)
+        rjieba.add_word(word, None, None)
     return rjieba
+
+
+def _extra_words() -> list[str]:
+    """The words of ``data/zh_words.txt``: one a line, ``#`` lines are comments."""
+    from importlib import resources
+
+    text = (resources.files("toolkit") / "data" / "zh_words.txt").read_text("utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def chinese_word_count(text: str | None) -> int | None:
