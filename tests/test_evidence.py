@@ -152,3 +152,17 @@ def test_keyword_lines_can_search_titles_as_the_trends_query_does(titles, docs_f
     assert sorted(lines["doc_id"].unique()) == docs_found
     if titles:
         assert lines.filter(pl.col("doc_id") == "a")["match"].to_list() == ["Belarus"]
+
+
+@pytest.mark.parametrize(
+    ("part", "left", "shown"),
+    [
+        ("Minsk and Moscow signed the Union", True, "signed the Union"),
+        (" State programmes on Friday.", False, "State programmes on"),
+        # Chinese sets no spaces: words as jieba cuts them (trial M: 1 to 244 "words" a side)
+        ("央视网消息：国家主席习近平同白俄罗斯总统", True, "同白俄罗斯总统"),
+        ("通电话。双方表示，要继续加强合作。", False, "通电话。双方表示，"),
+    ],
+)
+def test_the_context_of_a_match_is_window_words_in_any_script(part, left, shown):
+    assert evidence.context(part, 3, left=left) == shown

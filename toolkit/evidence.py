@@ -29,9 +29,10 @@ import polars as pl
 
 from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
+from toolkit.lang import segmented
 from toolkit.resources import UNSPACED
 
-__all__ = ["EVIDENCE_COLUMNS", "kwic", "passages", "quote_lines", "term_regex"]
+__all__ = ["EVIDENCE_COLUMNS", "context", "kwic", "passages", "quote_lines", "term_regex"]
 
 # the document columns every evidence table carries, after its key
 EVIDENCE_COLUMNS = ("doc_id", "outlet", "published", "title")
@@ -147,12 +148,33 @@ def kwic(
                 if per_key is not None and counted.get(group, 0) >= per_key:
                     break
                 counted[group] = counted.get(group, 0) + 1
+                text = r["text"]
                 rows.append({"key": key, "doc_id": r["doc_id"], "outlet": r["outlet"],
                              "published": r["published"], "title": r["title"],
-                             "left": " ".join(r["text"][: m.start()].split()[-window:]),
+                             "left": context(text[: m.start()], window, left=True),
                              "match": m.group(),
-                             "right": " ".join(r["text"][m.end() :].split()[:window])})  # fmt: skip
+                             "right": context(text[m.end() :], window, left=False)})  # fmt: skip
     return pl.DataFrame(rows, schema=KWIC_SCHEMA)
+
+
+def context(part: str, window: int, *, left: bool) -> str:
+    """``window`` words of ``part`` next to a match (its end when ``left``, else its start):
+    words as spaces set them apart, and in Chinese or Japanese, which sets none, as jieba cuts
+    them (joined as written)."""
+    near = part[-window * 12 :] if left else part[: window * 12]
+    if not re.search(UNSPACED, near):
+        words = part.split()
+        return " ".join(words[-window:] if left else words[:window])
+    tokens = segmented(near)
+    order = range(len(tokens) - 1, -1, -1) if left else range(len(tokens))
+    kept, n = [], 0
+    for i in order:
+        n += bool(re.search(r"\w", tokens[i]))
+        if n > window:
+            break
+        kept.append(tokens[i])
+    shown = "".join(reversed(kept) if left else kept)
+    return " ".join(shown.split())  # line breaks and runs of spaces as one space
 
 
 def _unless(phrases: Iterable[str], stops: list[str]) -> re.Pattern[str] | None:

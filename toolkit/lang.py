@@ -118,6 +118,12 @@ def _extra_words() -> list[str]:
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
+def segmented(text: str) -> list[str]:
+    """``text`` as jieba cuts it, every character kept (spaces and marks are tokens): joined,
+    the pieces are the text."""
+    return _rjieba().cut(text)
+
+
 def chinese_word_count(text: str | None) -> int | None:
     """The words of a Chinese text: :func:`chinese_words` of each run of Han characters, the
     ``WORD_COUNT_PATTERN``'s between them.

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.evidence import context
 from toolkit.frames import (
     countable_frames,
     except_pattern,
@@ -376,10 +377,10 @@ def concordance(
         n = 0
         for doc_id, text in g.select("doc_id", "text").iter_rows():
             for m in pattern.finditer(text or ""):
-                left = (text[: m.start()]).split()[-window:]
-                right = (text[m.end() :]).split()[:window]
-                rows.append({"group": key[0], "doc_id": doc_id, "left": " ".join(left),
-                             "match": m.group(), "right": " ".join(right)})  # fmt: skip
+                rows.append({"group": key[0], "doc_id": doc_id,
+                             "left": context(text[: m.start()], window, left=True),
+                             "match": m.group(),
+                             "right": context(text[m.end() :], window, left=False)})  # fmt: skip
                 n += 1
                 if n >= limit:
                     break
