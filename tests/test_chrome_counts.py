@@ -164,3 +164,27 @@ def test_a_channels_sign_off_is_learned_within_its_channel_not_its_folder(tmp_pa
     assert learned["line"].to_list() == ["Подписывайся на Channel A"]
     assert learned["group"].item().endswith("outlet:Channel A")
     assert not result.corpus["text"].str.contains("Подписывайся").any()
+
+
+@pytest.mark.parametrize(
+    ("n_with", "learned"),
+    [
+        (5, False),  # a background paragraph of five stories of a small channel: the stories'
+        (12, True),  # in a dozen posts' ends, a sign-off sentence: chrome
+    ],
+)
+def test_a_prose_line_is_chrome_only_in_many_documents(tmp_path, n_with, learned):
+    """Trial L: a 30-post channel lost "Напомним, ..." from the 5 posts that ended with it."""
+    line = ("Напомним, Путин и Лукашенко подписали договор о гарантиях безопасности в Союзном "
+            "государстве 6 декабря.")  # fmt: skip
+    rows = [
+        {"channel": "Канал Б", "date": f"2024-12-{1 + i % 28:02d}",
+         "text": f"Новость номер {i} о переговорах в Минске и ценах на газ."
+         + (f"\n\n{line}" if i < n_with else "")}
+        for i in range(30)
+    ]  # fmt: skip
+    (tmp_path / "export.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = ingest(tmp_path)
+    assert (line in result.learned_chrome["line"].to_list()) is learned
+    kept = result.corpus["text"].str.contains(line, literal=True).sum()
+    assert kept == (0 if learned else n_with)

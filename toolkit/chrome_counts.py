@@ -48,13 +48,31 @@ LEARNED_SCHEMA: dict[str, pl.DataType] = {
 # separators)
 _NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
 _COMPACT_EVERY = 16  # batches' counts summed into one table this often
+# A line of prose (a sentence of at least PROSE_WORDS words, or as many characters of a script
+# set without spaces) is chrome only in at least PROSE_MIN_DOCS documents, whatever the group's
+# size: in a small channel or site a background paragraph repeated in five stories ("Напомним,
+# Путин и Лукашенко подписали ...") is the stories', where a disclaimer or a sign-off sentence
+# stands in many of a site's texts. The lowest bit of a line's hash says whether it is prose.
+PROSE_WORDS = 12
+PROSE_MIN_DOCS = 10
 _PAIRS = {"g": pl.UInt64, "key": pl.UInt64}  # a document of a group: copies share it
 
 
 def _line_hash(line: pl.Expr) -> pl.Expr:
     """A line's hash within its group (the same line in two groups hashes apart): the two
-    hashes, seeded apart, combined (a struct's hash would copy a column of big lines)."""
-    return line.hash(seed=1) ^ pl.col("group").hash(seed=2)
+    hashes, seeded apart, combined (a struct's hash would copy a column of big lines); its
+    lowest bit whether the line is prose (:func:`_prose`)."""
+    h = line.hash(seed=1) ^ pl.col("group").hash(seed=2)
+    return h - h % 2 + _prose(line).cast(pl.UInt64)
+
+
+def _prose(line: pl.Expr) -> pl.Expr:
+    """Whether a line is a sentence of prose: ``PROSE_WORDS`` words or more (by its spaces; a
+    line with none, of a script set without spaces, by its characters), ending as a sentence
+    does (a full stop, maybe inside a closing quote or bracket)."""
+    spaces = line.str.count_matches(" ", literal=True)
+    long = (spaces >= PROSE_WORDS - 1) | ((spaces == 0) & (line.str.len_chars() >= PROSE_WORDS))
+    return long & line.str.contains(r"[.!?…。！？][\"”»')）]*\s*$")
 
 
 def _found_hash() -> pl.Expr:
@@ -218,7 +236,9 @@ class GroupCounts:
         if self.learn and self._counts:
             total = self._total()
             self._counts = []
-            enough = pl.col("n") >= pl.max_horizontal(pl.lit(min_docs), share * pl.col("size"))
+            prose = pl.when(pl.col("h") % 2 == 1).then(pl.lit(PROSE_MIN_DOCS)).otherwise(0)
+            need = pl.max_horizontal(pl.lit(min_docs), share * pl.col("size"), prose)
+            enough = pl.col("n") >= need
             keys = (
                 total.join(sizes, on="g")
                 .filter(enough)
