@@ -522,7 +522,13 @@ def test_a_rolling_window_pools_shares_but_keeps_each_periods_own_items():
         (D(2022, 1, 17), 2, 2, 1, "partial"),  # the data end on its Monday
     ]
     assert share["items"].sum() == frame.height
-    assert tr.pooled(share)["items"].to_list() == [4, 0, 2]
+    pooled = tr.pooled(share)
+    assert pooled["items"].to_list() == [4, 0, 2]
+    # the week with none of its own is no point of the pooled line either (trial L)
+    assert pooled.filter(pl.col("items") == 0).select("share", "coverage").row(0) == (
+        None,
+        "no items",
+    )
 
 
 def test_an_outlet_whose_data_begin_inside_the_window_is_marked_partial():

@@ -180,7 +180,7 @@ def term_text(text: pl.Expr) -> pl.Expr:
         >>> frame.select(term_text(pl.col("text")).str.contains(term_pattern(["сша"]))).item()
         True
     """
-    return text.str.replace_all(PRESENTATION_MARKS, "")
+    return text.str.replace_all(PRESENTATION_MARKS, " ")  # a space: "1️⃣Лукашенко" is 2 words
 
 
 def except_pattern(spec: dict[str, Any]) -> str | None:

@@ -309,6 +309,8 @@ def pooled(
     keys = ["period", *([category] if category else [])]
     total = shares[by].n_unique()
     counted = pl.col("n") >= max(min_items, 1)
+    if "items" in shares.columns:  # a rolling window's n: a period with none of its own is out
+        counted = counted & (pl.col("items") > 0)
     below = (pl.col("share") - pl.col("ci_low")) ** 2
     above = (pl.col("ci_high") - pl.col("share")) ** 2
     own = [pl.col("items").sum()] if "items" in shares.columns else []  # periods' own items
