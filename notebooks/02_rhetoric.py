@@ -97,7 +97,7 @@ articles = docs  # as the corpus holds them: the quotes' offsets are into their 
 docs = read_whole(docs)  # terms, frames and stance read each article's title and text
 sizes = rh.group_sizes(docs, by=by, min_group_docs=minimum)
 ctx.save_table(sizes, "group_sizes")
-display(d.table(sizes, title=f"Groups ({by}): documents and words"))
+display(d.table(sizes, title=f"Groups ({by}): documents and words (of titles and texts)"))
 small = sizes.filter("small_n")["group"].to_list()
 display(d.say("{filters} Reprints: <code>duplicates: {dups}</code>.", filters=ctx.filters(),
               dups=ctx.params["duplicates"]))  # fmt: skip
@@ -138,10 +138,10 @@ def whole(name: str) -> dict:
 # Thousands of terms are tested at once, so |z| > 1.96 alone is no finding: each term carries its
 # p-value and its Benjamini-Hochberg q-value over every term of its comparison (q < 0.05 is the
 # bar). The prior shrinks rare terms, so a word used twice does not top the list. `per_1000` is
-# per 1,000 of the group's counted terms (words and two-word phrases, stop words left out), not
-# per 1,000 words. Groups that cover different years differ by their years' news as well as by
-# their style: check `first` and `last` in the corpus report. Click a term for its lines in
-# context.
+# per 1,000 of the group's counted terms (`n_terms`: words and two-word phrases, stop words left
+# out), not per 1,000 words (`n_words`). Groups that cover different years differ by their
+# years' news as well as by their style: check `first` and `last` in the corpus report. Click a
+# term for its lines in context.
 
 # %%
 # each result is kept by the corpus, the parameters and the code: a rerun reads it back
@@ -164,8 +164,8 @@ elif rh.note_of(terms) and "term" not in terms.columns:  # every z undefined: sa
 elif terms.height:
     if rh.note_of(terms):
         display(d.say("{note}", note=rh.note_of(terms)))
-    display(d.table(terms.select("group", "term", "count", "count_other", "per_1000", "z",
-                                 "q_value", "n_docs", "n_words", "small_n"),
+    display(d.table(terms.select("group", "term", "count", "count_other", "per_1000",
+                                 "n_terms", "z", "q_value", "n_docs", "n_words", "small_n"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
     term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(  # the documents compared

@@ -131,7 +131,7 @@ def test_dedup_of_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path, capsys, c
     ("flags", "code", "texts", "message"),
     [
         # a table whose columns no usual name fits: refused, with the flag to give
-        ([], 0, [], None),
+        ([], 1, [], None),  # nothing loaded: exit 1, the report says why
         (["--column", "text=story", "--column", "date=when"], 0, ["Lukashenko met Putin."], None),
         (["--column", "text"], 2, None, "--column 'text': write FIELD=NAME"),
         (["--column", "body=story"], 2, None, "unknown field 'body'"),
@@ -148,3 +148,12 @@ def test_ingest_column_flags(tmp_path, capsys, flags, code, texts, message):
         assert message in captured.err
     if not flags:
         assert "--column text=..." in captured.out
+
+
+def test_a_load_of_no_article_exits_1_with_the_report_written(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    out = tmp_path / "c.parquet"
+    assert main(["ingest", str(tmp_path / "in"), "-o", str(out), "-q"]) == 1
+    assert "no article was loaded" in capsys.readouterr().err
+    assert out.is_file() and (tmp_path / "c.report.csv").is_file()

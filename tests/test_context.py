@@ -141,13 +141,13 @@ def test_filters_naming_what_the_corpus_lacks_fail_before_any_notebook(
     [
         (
             {"date_from": "2030-01-01"},
-            "date_from: no document of the 5 in the corpus passes the filters (5 of the outlets "
-            "kept, dated",
+            "date_from: no document of the 5 in the corpus passes the filters (5 documents of the "
+            "outlets kept, dated",
         ),
         (
             {"outlets": ["TASS"], "date_to": "1999-01-01"},
-            "outlets, date_to: no document of the 5 in the corpus passes the filters (1 of the "
-            "outlets kept",
+            "outlets, date_to: no document of the 5 in the corpus passes the filters (1 document of "
+            "the outlets kept",
         ),
     ],
 )
@@ -177,6 +177,32 @@ def test_an_outlet_the_tables_do_not_know_is_kept_as_written_and_checked_in_the_
     lenta = corpus.with_columns(pl.when(pl.col("outlet") == "BelTA").then(pl.lit("Lenta"))
                                 .otherwise(pl.col("outlet")).alias("outlet"))  # fmt: skip
     check_corpus(params, lenta, where="set.yaml")
+
+
+@pytest.mark.parametrize(
+    ("section", "sections", "problem"),
+    [
+        ("rhetoric", None, "rhetoric.languages: 'zh' has no document in the corpus once filtered"),
+        (
+            "trends",
+            ["trends"],
+            "trends.languages: 'zh' has no document in the corpus once filtered",
+        ),
+        ("trends", ["rhetoric"], None),  # the trends notebook does not run
+    ],
+)
+def test_a_language_the_corpus_lacks_fails_before_any_notebook(
+    in_root, tmp_path, section, sections, problem
+):
+    params = toolkit.params.validate(
+        {"sources": ["seeds"], section: {"languages": ["zh"]}}, root=ROOT
+    )
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    if problem is None:
+        check_corpus(params, corpus, where="set.yaml", sections=sections)
+        return
+    with pytest.raises(ParamsError, match=re.escape(problem) + ".*its languages: en"):
+        check_corpus(params, corpus, where="set.yaml", sections=sections)
 
 
 def test_a_corpus_with_no_article_fails_before_any_notebook(in_root, tmp_path):

@@ -342,9 +342,12 @@ def test_absurd_sizes_are_refused_with_the_range(project, raw, problem):
         ),
         (
             {"rhetoric": {"languages": ["xx", "english"]}},
-            "rhetoric.languages: 'xx', 'english' are not languages",
+            "rhetoric.languages: 'xx', 'english' are not language codes the toolkit tells",
         ),
-        ({"trends": {"languages": ["ru", "xx"]}}, "trends.languages: 'xx' is not a language"),
+        (
+            {"trends": {"languages": ["ru", "xx"]}},
+            "trends.languages: 'xx' is not a language code the toolkit tells",
+        ),
         ({"trends": {"query": []}}, "trends.query: no term; name at least one"),
         ({"trends": {"query": ["  "]}}, "trends.query: no term"),
     ],

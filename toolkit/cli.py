@@ -85,6 +85,10 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.strict and skipped.height:
         print(f"strict: {skipped.height} inputs were skipped", file=sys.stderr)
         return 1
+    if not result.corpus.height:  # as `toolkit run` stops on sources that give no article
+        print("no article was loaded from the sources (the report says why for each file)",
+              file=sys.stderr)  # fmt: skip
+        return 1
     return 0
 
 

@@ -61,6 +61,8 @@ def check_corpus(
             )
     if corpus.height and not problems and not filtered(corpus, params).height:
         problems.append(_nothing_passes(corpus, params))
+    if corpus.height and not problems:
+        problems += _absent_languages(filtered(corpus, params), params, sections)
     by, pair = params["rhetoric"]["group_by"], params["rhetoric"]["pair"]
     checked = sections is None or "rhetoric" in sections
     if pair and checked and by in ("outlet", "site") and not problems:
@@ -78,6 +80,25 @@ def check_corpus(
         )
 
 
+def _absent_languages(
+    docs: pl.DataFrame, params: dict[str, Any], sections: Iterable[str] | None
+) -> list[str]:
+    """A ``languages`` entry of the rhetoric or trends section (where that notebook runs)
+    that no document once filtered is written in: its comparison would be of nothing."""
+    held = docs["lang"].fill_null("und").value_counts(sort=True) if "lang" in docs.columns else None
+    have = dict(held.iter_rows()) if held is not None else {}
+    listed = ", ".join(f"{lg} ({n})" for lg, n in have.items()) or "none"
+    out = []
+    for section in ("rhetoric", "trends"):
+        if sections is not None and section not in sections:
+            continue
+        for lang in params[section].get("languages") or ():
+            if lang not in have:
+                out.append(f"{section}.languages: {lang!r} has no document in the corpus once "
+                           f"filtered; its languages: {listed}")  # fmt: skip
+    return out
+
+
 def _nothing_passes(corpus: pl.DataFrame, params: dict[str, Any]) -> str:
     """What to say when the filters leave none of the corpus's documents: which filters, and
     the dates the documents (of the outlets kept) run over."""
@@ -87,7 +108,9 @@ def _nothing_passes(corpus: pl.DataFrame, params: dict[str, Any]) -> str:
     span = f"dated {dated.min()} to {dated.max()}" if dated.len() else "none dated"
     return (
         f"{', '.join(named)}: no document of the {corpus.height} in the corpus passes the "
-        f"filters ({kept.height} of the outlets kept, {span}; undated documents never pass a "
+        f"filters ({kept.height} document{'' if kept.height == 1 else 's'} of the outlets "
+        f"kept, {span}; undated documents "
+        "never pass a "
         "date filter)"
     )
 

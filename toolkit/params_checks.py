@@ -216,8 +216,8 @@ def check_languages(params: dict[str, Any], problems: list[str]) -> None:
         if unknown:
             problems.append(
                 f"{section}.languages: {', '.join(map(repr, unknown))} "
-                f"{'is not a language' if len(unknown) == 1 else 'are not languages'} the "
-                "corpus's lang column holds; its codes: "
+                f"{'is not a language code' if len(unknown) == 1 else 'are not language codes'}"
+                " the toolkit tells; its codes: "
                 + ", ".join(f"{c} ({n})" for c, n in sorted(LANGUAGE_NAMES.items()))
             )
             continue
