@@ -195,3 +195,16 @@ def test_an_excluded_chinese_phrase_is_cut_where_it_stands():
     assert re.sub(tokens.exclude_pattern(["央视网消息", "新闻联播"]), " ", text) == (
         " （ ）：国家主席习近平同白俄罗斯总统通电话"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Подписывайся https://t.me/+abcDEF на канал", "ru", ["подписываться", "канал"]),
+        ("Читать t.me/shot_shot и www.mash.ru", "ru", ["читать"]),
+        ("Sanctions https://www.reuters.com/world/ imposed", "en", ["sanctions", "imposed"]),
+    ],
+)
+def test_web_addresses_are_no_words(text, lang, expected):
+    """Telegram posts end in links: "https t" was a topic's words (trial J)."""
+    assert Tokens.build([lang]).tokens(text, lang=lang) == expected

@@ -124,6 +124,7 @@ def _table(
             "count_other": y_j.astype(np.int64),
             "per_1000": np.round(1000 * y_i / max(y_i.sum(), 1), 4),
             "per_1000_other": np.round(1000 * y_j / max(y_j.sum(), 1), 4),
+            "n_terms": int(y_i.sum()),  # per_1000's denominator: the group's counted terms
             "log_odds": np.round(delta, 4),
             "z": np.round(z, 3),
         }
@@ -188,9 +189,10 @@ def distinctive_terms(
     ``comparison`` says which was made.
     Columns: group, term, count, count_other, per_1000, per_1000_other (per 1,000 of the
     group's counted terms: words and two-word phrases less the stop words, not per 1,000
-    words), log_odds, z, p_value, q_value (Benjamini-Hochberg over every term of the group's
-    comparison, before the top are kept: :func:`tested`), n_docs, n_words, small_n, comparison;
-    ranked by z within each group (``top`` per group unless ``pair``).
+    words), n_terms (those counted terms), log_odds, z, p_value, q_value (Benjamini-Hochberg
+    over every term of the group's comparison, before the top are kept: :func:`tested`),
+    n_docs, n_words, small_n, comparison; ranked by z within each group (``top`` per group
+    unless ``pair``).
     """
     compared = comparison(docs, languages=languages, language_map=language_map)
     docs = compared.select(docs)

@@ -71,6 +71,8 @@ TOKEN_PATTERN = (
     r"|[^\W\d_]\w*(?:['’\-]\w+)*"  # words, with apostrophes and hyphens inside
 )
 _TOKEN = re.compile(TOKEN_PATTERN)
+# A web address in a text is no word of it ("https://t.me/+x" gave topics "https t"): left out
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\bt\.me/\S*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s$")
 
 
@@ -120,7 +122,9 @@ def _lemma(lang: str, word: str) -> str:
 
 def _words(text: str, lang: str | None) -> list[str]:
     """The text's raw tokens in order: jieba's words for runs of Han characters, the token
-    pattern's matches elsewhere."""
+    pattern's matches elsewhere; web addresses left out."""
+    if "://" in text or "www." in text or "t.me/" in text:
+        text = _ADDRESS.sub(" ", text)
     if lang != "zh":
         return [m.group() for m in _TOKEN.finditer(text)]
     out: list[str] = []
