@@ -162,8 +162,9 @@ if ctx.prepared.learned_chrome.height:
 # Exact copies (the same words in the same order: case, punctuation, emoji and spacing are no
 # difference), near copies (most of the text shared) and partial reprints (one document holds
 # most of another). A text of fewer than `min_shingles` runs of words is never compared (the
-# summary counts them). The canonical copy of a cluster, the one `duplicates: collapse` keeps, is the
-# earliest published; on a tie, the one on the originating agency's own site, then the fullest.
+# summary counts them). The canonical copy of a cluster, the one `duplicates: collapse` keeps,
+# is the earliest published; on a tie, the one on the originating agency's own site, then the
+# fullest.
 # A copy that another holds whole (an excerpt, a trimmed version) is canonical only when the
 # cluster has nothing fuller; `first_published` is still the earliest copy's date.
 
