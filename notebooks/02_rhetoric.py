@@ -164,8 +164,13 @@ elif rh.note_of(terms) and "term" not in terms.columns:  # every z undefined: sa
 elif terms.height:
     if rh.note_of(terms):
         display(d.say("{note}", note=rh.note_of(terms)))
+    if terms["names_group"].any():
+        display(d.say("Terms marked <code>names_group</code> are words of the group's own name "
+                      "(its sign-offs and self-references, 'according to SHOT'): they set it "
+                      "apart, but say nothing of its rhetoric."))  # fmt: skip
     display(d.table(terms.select("group", "term", "count", "count_other", "per_1000",
-                                 "n_terms", "z", "q_value", "n_docs", "n_words", "small_n"),
+                                 "n_terms", "z", "q_value", "n_docs", "n_words", "small_n",
+                                 "names_group"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
     term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(  # the documents compared

@@ -93,3 +93,16 @@ def test_q_values_are_benjamini_hochberg_over_every_term_compared(options):
     assert kept["q_value"].to_list() == kept["q"].to_list()  # the top keep the full family's q
     top = shown.filter(pl.col("group") == "RIA").sort("z", descending=True)
     assert set(top["term"].head(2)) == {"санкция", "нато"}  # lemmas and top["q_value"][0] < 0.05
+
+
+def test_a_groups_own_name_among_its_terms_is_marked():
+    """Trial L: "mash" topped Mash's distinctive terms (its sign-offs), "shot" SHOT's."""
+    rows = [(f"m{i}", "Mash", "Mash reports sanctions news today") for i in range(20)]
+    rows += [(f"s{i}", "SHOT", "Shot reports weather news today") for i in range(20)]
+    docs = pl.DataFrame(rows, schema=["doc_id", "outlet", "text"], orient="row").with_columns(
+        n_words=pl.lit(5, pl.Int64), lang=pl.lit("en")
+    )
+    terms = distinctive_terms(docs, by="outlet", min_count=5, ngram_max=1)
+    marked = dict(terms.select(pl.concat_str("group", pl.lit(":"), "term"), "names_group").rows())
+    assert marked["Mash:mash"] is True and marked["SHOT:shot"] is True
+    assert marked["Mash:sanctions"] is False and marked["SHOT:weather"] is False

@@ -191,7 +191,8 @@ def distinctive_terms(
     group's counted terms: words and two-word phrases less the stop words, not per 1,000
     words), n_terms (those counted terms), log_odds, z, p_value, q_value (Benjamini-Hochberg
     over every term of the group's comparison, before the top are kept: :func:`tested`),
-    n_docs, n_words, small_n, comparison; ranked by z within each group (``top`` per group
+    n_docs, n_words, small_n, comparison, names_group (the term is words of the group's own
+    name: a self-reference or sign-off); ranked by z within each group (``top`` per group
     unless ``pair``).
     """
     compared = comparison(docs, languages=languages, language_map=language_map)
@@ -223,10 +224,21 @@ def distinctive_terms(
         frame = tested(_ranked(g, terms, y_i, y_j, alpha))  # q over all its terms, then the top
         rows.append(frame if pair else frame.head(top))
     out = pl.concat(rows).join(sizes, on="group", how="left")
-    out = out.with_columns(comparison=pl.lit(compared.kind))
+    out = out.with_columns(comparison=pl.lit(compared.kind), names_group=_self_named(out, tokens))
     if pair:
         out = out.with_columns(other=pl.lit(pair[1]))
     return _defined(out, len(terms))
+
+
+def _self_named(table: pl.DataFrame, tokens: Tokens) -> pl.Series:
+    """Whether each term is made of the words of its group's own name ("mash" in Mash's terms,
+    "tass" in TASS's): a channel's sign-offs and self-references, not its rhetoric."""
+    words = {g: set(tokens.tokens(str(g))) for g in table["group"].unique().to_list()}
+    return pl.Series(
+        [bool(words[g]) and set(str(t).split()) <= words[g]
+         for g, t in table.select("group", "term").iter_rows()],
+        dtype=pl.Boolean,
+    )  # fmt: skip
 
 
 def _defined(out: pl.DataFrame, n_terms: int) -> pl.DataFrame:
