@@ -59,6 +59,9 @@ ctx = context(globals(), "corpus", progress=progress)
 opts = ctx.params["corpus"]
 docs, dups = ctx.corpus, ctx.prepared.duplicates
 display(d.say("<b>{name}</b>: {filters}", name=ctx.params["name"], filters=ctx.filters()))
+# the folders read, as the parameters' paths resolved (papermill reads them from the project root)
+display(d.say("Sources read: {paths}.", paths="; ".join(
+    str((ctx.root / s).resolve()) for s in ctx.params["sources"])))  # fmt: skip
 
 # %% [markdown]
 # ## The load report
