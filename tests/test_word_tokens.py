@@ -37,6 +37,8 @@ TRICKY = [
         [],
         ["Ünïcödé only"],
         ["ASCII ONLY, Upper Case"],
+        # scripts set without spaces: their words set apart (TRICKY's 東京 above too)
+        ["何鲁丽同志逝世，享年92岁。", "abc中国def", "ロシアとベラルーシ", "ภาษาไทย", "Minsk"],
     ],
 )
 @pytest.mark.parametrize("seed", [0, 7])
@@ -54,3 +56,16 @@ def test_a_slice_of_a_series():
     fast, reference = word_tokens(part, seed=0), reference_tokens(part, seed=0)
     assert fast.counts.tolist() == [2, 3]
     np.testing.assert_array_equal(fast.hashes, reference.hashes)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("何鲁丽同志逝世", 3),  # a clause is jieba's three words (何鲁丽, 同志, 逝世), not one
+        ("abc中国 def", 3),
+        ("ロシアと", 4),  # kana: a character a word (no segmenter installed)
+        ("Talks in Minsk.", 3),
+    ],
+)
+def test_scripts_set_without_spaces_are_cut_into_words(text, count):
+    assert word_tokens(pl.Series([text]), seed=0).counts.tolist() == [count]

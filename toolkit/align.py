@@ -14,7 +14,8 @@ import re
 
 import polars as pl
 
-from toolkit.resources import SHINGLE_TOKEN_PATTERN
+from toolkit.resources import SHINGLE_TOKEN_PATTERN, UNSPACED
+from toolkit.word_tokens import apart_text
 
 __all__ = ["ALIGN_SCHEMA", "align_paragraphs", "word_diff_html"]
 
@@ -27,7 +28,10 @@ ALIGN_SCHEMA: dict[str, pl.DataType] = {
     "similarity": pl.Float64,  # word-sequence similarity of the two sides, 0..1
 }
 
-_WORD = re.compile(SHINGLE_TOKEN_PATTERN)  # the words dedup compares: alignment explains its pairs
+# the words dedup compares (alignment explains its pairs): runs of word characters, Chinese
+# words as jieba cuts them (toolkit.word_tokens.apart_text)
+_UNSPACED = re.compile(UNSPACED)
+_WORD = re.compile(SHINGLE_TOKEN_PATTERN)
 _EDITED = 0.5  # paragraphs sharing at least this much of their words are one paragraph, edited
 _MERGED = 0.9  # consecutive paragraphs this similar to one paragraph were merged into it
 
@@ -37,7 +41,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return _WORD.findall(apart_text(text.lower()) if _UNSPACED.search(text) else text.lower())
 
 
 def _similarity(a: list[str], b: list[str]) -> float:

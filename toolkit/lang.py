@@ -20,6 +20,7 @@ import polars as pl
 from toolkit.resources import WORD_COUNT_PATTERN
 
 __all__ = [
+    "HAN_OR_OTHER",
     "HAN_RUN",
     "UNCOUNTED_NOTE",
     "UNDECODED_SHARE",
@@ -91,6 +92,8 @@ UNCOUNTED_NOTE = (
 )
 _HAN_CHARACTER = "[\u4e00-\u9fff]"  # a Han character (CJK unified ideographs)
 HAN_RUN = re.compile(_HAN_CHARACTER + "+")
+# a run of Han characters, or one character of another kind (kana, Thai), as findall gives them
+HAN_OR_OTHER = re.compile(f"({_HAN_CHARACTER}+)|(.)", re.DOTALL)
 _WORD = re.compile(WORD_COUNT_PATTERN)
 
 

@@ -18,6 +18,10 @@ How the same tokens come out:
 - **word characters**: what the regex engine calls ``\\w``, asked of polars' own regex once per
   character met (:class:`_Characters`); multi-byte characters are decoded in the loop.
 - **documents**: a run of word bytes never crosses from one text into the next.
+- **scripts set without spaces** (Chinese, Japanese kana, Thai: ``UNSPACED``): each of their
+  characters is a word of its own (:func:`apart`): a text holding one is rewritten with a space
+  either side of each before either path reads it. Else a run of them between two marks, a
+  clause, would be one token ("何鲁丽同志逝世"), and a three-token shingle three clauses.
 
 Example:
     >>> import polars as pl
@@ -28,13 +32,15 @@ Example:
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from toolkit.resources import SHINGLE_TOKEN_PATTERN
+from toolkit.lang import HAN_OR_OTHER, chinese_words
+from toolkit.resources import SHINGLE_TOKEN_PATTERN, UNSPACED
 
 __all__ = ["Tokens", "reference_tokens", "word_tokens"]
 
@@ -50,10 +56,40 @@ class Tokens(NamedTuple):
     counts: np.ndarray  # int64 per document: its number of tokens
 
 
+def apart(texts: pl.Series, where: np.ndarray | None = None) -> pl.Series:
+    """``texts`` with the words of scripts set without spaces set apart by spaces
+    (:func:`apart_text`); ``where``: the rows that hold such a character (found here when
+    None), the only ones rewritten."""
+    if where is None:
+        where = texts.str.contains(UNSPACED).fill_null(False).arg_true().to_numpy()
+    if not len(where):
+        return texts
+    rows = pl.Series(where, dtype=pl.UInt32)
+    spaced = [apart_text(t) if t is not None else None for t in texts.gather(rows).to_list()]
+    return texts.scatter(rows, pl.Series(spaced, dtype=pl.String))
+
+
+_UNSPACED_RUN = re.compile(f"{UNSPACED}+")
+
+
+def apart_text(text: str) -> str:
+    """``text`` with a space either side of each word of a script set without spaces: Chinese
+    runs as jieba cuts them (:func:`toolkit.lang.chinese_words`: "何鲁丽同志逝世" is 何鲁丽, 同志,
+    逝世), a character of kana or Thai a word (no segmenter for them is installed)."""
+
+    def words(run: re.Match) -> str:
+        found = []
+        for han, other in HAN_OR_OTHER.findall(run.group()):
+            found += chinese_words(han) if han else list(other)
+        return " " + " ".join(found) + " "
+
+    return _UNSPACED_RUN.sub(words, text)
+
+
 def reference_tokens(texts: pl.Series, *, seed: int) -> Tokens:
     """The same as :func:`word_tokens`, by the plain polars regex query (slower): the
     definition the fast path is tested against."""
-    lists = pl.DataFrame({"t": texts.fill_null("")}).select(
+    lists = pl.DataFrame({"t": apart(texts.fill_null(""))}).select(
         w=pl.col("t")
         .str.to_lowercase()
         .str.extract_all(SHINGLE_TOKEN_PATTERN)
@@ -83,6 +119,11 @@ def word_tokens(texts: pl.Series, *, seed: int) -> Tokens:
     from toolkit import dedup_kernels as kernels  # numba: imported when first needed
 
     at, code = kernels.characters(buf)
+    if code.size and _UNSPACED_CODES[code].any():  # its characters set apart, then read again
+        rows = np.unique(np.searchsorted(offs, at[_UNSPACED_CODES[code]], "right") - 1)
+        texts = apart(texts, rows)
+        buf, offs = _buffer(texts)
+        at, code = kernels.characters(buf)
     if code.size:
         _CHARACTERS.learn(code)
         changing = at[_CHARACTERS.changes[code]]
@@ -124,6 +165,10 @@ class _Characters:
 
 
 _CHARACTERS = _Characters()
+# The code points of UNSPACED, by table (the characters the loop decodes are looked up)
+_UNSPACED_CODES = np.zeros(0x110000, dtype=bool)
+for _a, _b in re.findall(r"\\u(\w{4})-\\u(\w{4})", UNSPACED.encode("unicode_escape").decode()):
+    _UNSPACED_CODES[int(_a, 16) : int(_b, 16) + 1] = True
 
 
 def _arrow(values: np.ndarray) -> pa.Array:
