@@ -88,3 +88,24 @@ def test_events_outside_the_data_are_named_not_drawn():
     assert [e["label"] for e in plots.events_outside(events, within)] == ["Early", "Late"]
     fig = plots.add_events(go.Figure(), events, within=within)
     assert [a.text for a in fig.layout.annotations] == ["Talks"]
+
+
+@pytest.mark.parametrize(
+    ("coverage", "said"), [(["partial", "partial"], True), (["full", "partial"], False)]
+)
+def test_a_pooled_line_with_no_whole_period_is_said_to_be_markers_only(coverage, said):
+    """Trial L: on a corpus whose outlets never all cover a week, the pooled line was hollow
+    markers throughout, with nothing to say why."""
+    shares = pl.DataFrame(
+        {
+            "period": [dt.date(2022, 1, 3), dt.date(2022, 1, 10)] * 2,
+            "outlet": ["pooled"] * 2 + ["TASS"] * 2,
+            "share": [0.1, 0.2, 0.1, 0.2],
+            "ci_low": [0.0] * 4,
+            "ci_high": [0.3] * 4,
+            "n": [10] * 4,
+            "coverage": [*coverage, "full", "full"],
+        }
+    )
+    fig = plots.share_panels(shares, series="outlet", title="Share", pooled="pooled")
+    assert ("hollow markers only" in fig.layout.title.text) is said

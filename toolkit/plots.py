@@ -21,6 +21,7 @@ __all__ = [
     "events_outside",
     "group_colours",
     "log_odds_scatter",
+    "pooled_all_partial",
     "rate_bars",
     "share_bars",
     "share_lines",
@@ -348,6 +349,11 @@ def share_panels(
                     marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
     span = (shares["period"].min(), shares["period"].max()) if shares.height else None
     add_events(fig, events, within=span)
+    if pooled is not None and pooled_all_partial(shares, series=series, panel=panel, pooled=pooled):
+        title += (
+            "<br><sup>No period has every outlet's data whole: the pooled line is hollow "
+            "markers only; read the outlets' own</sup>"
+        )
     fig.update_layout(
         title=title,
         height=height,
@@ -356,6 +362,16 @@ def share_panels(
     )
     fig.update_yaxes(title_text=axis_title, tickformat=".0%", rangemode="tozero")
     return fig
+
+
+def pooled_all_partial(
+    shares: pl.DataFrame, *, series: str, panel: str | None, pooled: str
+) -> bool:
+    """Whether the pooled series (:func:`toolkit.trends.pooled`) has no period covered by
+    every group: drawn, it is hollow markers only, with no line to read."""
+    rows = shares.filter((pl.col(series) == pooled) | (pl.col(panel) == pooled) if panel
+                         else pl.col(series) == pooled)  # fmt: skip
+    return rows.height > 0 and not (rows["coverage"] == "full").any()
 
 
 def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
