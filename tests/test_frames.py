@@ -87,12 +87,37 @@ def test_frames_note_says_when_a_lexicon_cannot_match(frames, languages, start):
     assert note == start if start is None else note.startswith(start)
 
 
-def test_the_bundled_english_frames_cannot_be_counted_on_russian_items():
-    from toolkit.frames import lexicon
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_the_bundled_frames_are_counted_in_english_russian_and_chinese(lang):
+    from toolkit.frames import frames_for, lexicon
+    from toolkit.tokens import Comparison
 
-    note = frames_note(lexicon("frames"), ["ru"])
-    assert note is not None and note.startswith("No frame can be counted")
-    assert "English only" in note and "ru: [санкци*]" in note
+    frames = lexicon("frames")
+    assert frames_note(frames, [lang]) is None
+    kept, notes = frames_for(frames, Comparison((lang,)))
+    assert len(kept) == len(frames) and not notes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "frame", "hits"),
+    [
+        ("ru", "США ввели новые санкции против России, цены на газ растут", "sanctions_economy", 3),
+        ("ru", "Газета пишет о центре города", "sanctions_economy", 0),  # no "газ*", no "цен*"
+        ("ru", "Они помогают друг другу", "brotherhood_kinship", 0),  # "each other", not a friend
+        ("ru", "Братский народ Белоруссии и его друзья", "brotherhood_kinship", 2),
+        ("zh", "美国对俄罗斯实施制裁，天然气价格上涨", "sanctions_economy", 3),
+        ("zh", "双方举行会谈，就和平解决问题交换意见", "peace_negotiation", 2),
+    ],
+)
+def test_bundled_frame_terms_in_russian_and_chinese_text(lang, text, frame, hits):
+    import re
+
+    from toolkit.frames import except_pattern, lexicon, term_pattern
+
+    spec = lexicon("frames")[frame]
+    unless = except_pattern(spec)
+    read = re.sub(unless, " ", text) if unless else text
+    assert len(re.findall(term_pattern(spec["terms"][lang]), read)) == hits
 
 
 @pytest.mark.parametrize(
