@@ -31,8 +31,9 @@ from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
 from toolkit.lang import segmented
 from toolkit.resources import UNSPACED
+from toolkit.word_tokens import term_edges
 
-__all__ = ["EVIDENCE_COLUMNS", "context", "kwic", "passages", "quote_lines", "term_regex"]
+__all__ = ["EVIDENCE_COLUMNS", "Edges", "context", "kwic", "passages", "quote_lines", "term_regex"]
 
 # the document columns every evidence table carries, after its key
 EVIDENCE_COLUMNS = ("doc_id", "outlet", "published", "title")
@@ -142,8 +143,9 @@ def kwic(
         for r in hits.iter_rows(named=True):
             group = r.get("group")
             inside = [m.span() for m in unless.finditer(r["text"])] if unless else []
+            edges = Edges(r["text"])
             for m in compiled.finditer(r["text"]):
-                if any(a <= m.start() and m.end() <= b for a, b in inside):
+                if any(a <= m.start() and m.end() <= b for a, b in inside) or not edges.whole(m):
                     continue
                 if per_key is not None and counted.get(group, 0) >= per_key:
                     break
@@ -155,6 +157,30 @@ def kwic(
                              "match": m.group(),
                              "right": context(text[m.end() :], window, left=False)})  # fmt: skip
     return pl.DataFrame(rows, schema=KWIC_SCHEMA)
+
+
+class Edges:
+    """Whether a match in a text is whole words: where it begins or ends on a character of a
+    script set without spaces, that is where a term may begin or end
+    (:func:`toolkit.word_tokens.term_edges`, found once a text, when first needed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._edges: frozenset[int] | None = None
+
+    def whole(self, m: re.Match) -> bool:
+        start, end = m.span()
+        first, last = self.text[start : start + 1], self.text[end - 1 : end]
+        if not (_UNSPACED.match(first) or _UNSPACED.match(last)):
+            return True
+        if self._edges is None:
+            self._edges = term_edges(self.text)
+        return (not _UNSPACED.match(first) or start in self._edges) and (
+            not _UNSPACED.match(last) or end in self._edges
+        )
+
+
+_UNSPACED = re.compile(UNSPACED)
 
 
 def context(part: str, window: int, *, left: bool) -> str:

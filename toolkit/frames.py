@@ -24,6 +24,7 @@ import yaml
 from toolkit.errors import DataError, ToolkitError
 from toolkit.resources import UNSPACED, read_mapping
 from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
+from toolkit.word_tokens import terms_apart
 
 __all__ = [
     "countable_frames",
@@ -137,14 +138,9 @@ def term_pattern(terms: list[str]) -> str:
     """
     parts = []
     for t in sorted({str(t).lower() for t in terms}, key=len, reverse=True):
-        words = [
-            re.escape(w.rstrip("*")) + (r"\w*" if _open_ending(w) else "")
-            for w in t.split()
-            if w.rstrip("*")
-        ]
+        words = [_word_pattern(w) for w in t.split() if w.rstrip("*")]
         if words:
             # a word boundary where the term starts or ends with a letter ("U.S." ends in none)
-            # of a spaced script (Chinese runs its words together: "白俄罗斯总统" holds 白俄罗斯)
             body = t.replace("*", "")
             start = r"\b" if _bounded(body[0]) else ""
             end = r"\b" if _bounded(body[-1]) or _open_ending(t) else ""
@@ -152,9 +148,20 @@ def term_pattern(terms: list[str]) -> str:
     return r"(?i)(?:" + "|".join(parts) + ")"
 
 
+def _word_pattern(word: str) -> str:
+    """One word of a term: as written, ``*`` any ending; a word of a script set without spaces
+    with a space allowed between its characters, since the text it is matched in has its words
+    set apart (:func:`term_text`) and jieba may cut a term ("联盟国家": 联盟, 国家)."""
+    body = word.rstrip("*")
+    if re.search(UNSPACED, body):
+        return r"\s?".join(re.escape(c) for c in body)
+    return re.escape(body) + (r"\w*" if _open_ending(word) else "")
+
+
 def _bounded(char: str) -> bool:
-    """Whether a term's edge ``char`` is a letter a word boundary can be found beside."""
-    return bool(re.match(r"\w", char)) and not re.match(UNSPACED, char)
+    """Whether a term's edge ``char`` is a letter a word boundary can be found beside: in the
+    text as :func:`term_text` gives it, Chinese words are set apart too."""
+    return bool(re.match(r"\w", char))
 
 
 def _open_ending(word: str) -> bool:
@@ -172,15 +179,19 @@ PRESENTATION_MARKS = "[\ufe0e\ufe0f\u200d\u20e3]"
 
 
 def term_text(text: pl.Expr) -> pl.Expr:
-    """``text`` as polars matches :func:`term_pattern` in it: without ``PRESENTATION_MARKS``,
-    so a term right after an emoji is a whole word, as Python's ``re`` finds it.
+    """``text`` as polars matches :func:`term_pattern` in it: ``PRESENTATION_MARKS`` made
+    spaces, so a term right after an emoji is a whole word, as Python's ``re`` finds it; and
+    Chinese set apart where a term may begin or end (:func:`toolkit.word_tokens.terms_apart`:
+    between characters, but not inside a name of a place or person), so "俄罗斯" (Russia) is
+    not found in "白俄罗斯" (Belarus), while "价格" is in "价格上涨".
 
     Example:
         >>> frame = pl.DataFrame({"text": ["❗️США ввели санкции"]})
         >>> frame.select(term_text(pl.col("text")).str.contains(term_pattern(["сша"]))).item()
         True
     """
-    return text.str.replace_all(PRESENTATION_MARKS, " ")  # a space: "1️⃣Лукашенко" is 2 words
+    spaced = text.str.replace_all(PRESENTATION_MARKS, " ")  # a space: "1️⃣Лукашенко" is 2 words
+    return spaced.map_batches(terms_apart, return_dtype=pl.String)
 
 
 def except_pattern(spec: dict[str, Any]) -> str | None:

@@ -28,6 +28,8 @@ __all__ = [
     "chinese_words",
     "language",
     "script_language",
+    "segmented",
+    "term_pieces",
     "undecoded",
     "word_count",
     "word_counts",
@@ -119,6 +121,25 @@ def _extra_words() -> list[str]:
 
     text = (resources.files("toolkit") / "data" / "zh_words.txt").read_text("utf-8")
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+# jieba's tags of the names of places and people: a word inside one is no word of the text
+# ("俄罗斯" in "白俄罗斯"); inside other words ("价格" in "价格上涨") it is
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg"})
+
+
+def term_pieces(run: str) -> list[str]:
+    """A run of characters of scripts set without spaces cut where a term may begin or end:
+    between any two characters, but inside a name of a place or person jieba finds in Han
+    text ("白俄罗斯" stays whole, so "俄罗斯" is not found in it)."""
+    pieces: list[str] = []
+    for han, other in HAN_OR_OTHER.findall(run):
+        if not han:
+            pieces.append(other)
+            continue
+        for word, tag in _rjieba().tag(han):
+            pieces += [word] if tag in _NAME_TAGS else list(word)
+    return pieces
 
 
 def segmented(text: str) -> list[str]:

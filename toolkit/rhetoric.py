@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from toolkit.evidence import context
+from toolkit.evidence import Edges, context, term_regex
 from toolkit.frames import (
     countable_frames,
     except_pattern,
@@ -209,8 +209,11 @@ def frame_rates(
     frames = without_excluded(
         frames, Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
     )
-    grouped = with_groups(docs, by)
-    text = term_text(pl.col("text").fill_null(""))
+    # the texts as terms are matched in them, once (an eager query would redo it for each frame)
+    grouped = with_groups(docs, by).with_columns(
+        term_text(pl.col("text").fill_null("")).alias("_read")
+    )
+    text = pl.col("_read")
     masked = exclude_pattern(list(exclude_terms))
     if masked is not None:
         text = text.str.replace_all(masked, " ")
@@ -254,13 +257,12 @@ def stance(
     ``sentiment``: VADER's mean compound score of the group's sentences, with an interval."""
     markers = markers or lexicon("stance")
     grouped = with_groups(docs, by)
+    read = grouped.select(term_text(pl.col("text").fill_null(""))).to_series()  # once
     per_doc = grouped.select(
         "group",
         "n_words",
         *[
-            term_text(pl.col("text").fill_null(""))
-            .str.count_matches(term_pattern(terms))
-            .alias(name)
+            read.str.count_matches(term_pattern(terms)).alias(name)
             for name, terms in markers.items()
         ],
     )
@@ -369,14 +371,17 @@ def concordance(
 ) -> pl.DataFrame:
     """Keyword in context: up to ``limit`` hits of ``term`` per group, with ``window`` words
     either side (whole words, case-insensitive; a trailing ``*`` matches any ending)."""
-    pattern = re.compile(term_pattern([term]))
+    pattern = re.compile(term_regex(term))  # the keyword-in-context lines' matching
     rows = []
     for key, g in (
         with_groups(docs, by).sort("group", "doc_id").group_by("group", maintain_order=True)
     ):
         n = 0
         for doc_id, text in g.select("doc_id", "text").iter_rows():
+            edges = Edges(text or "")
             for m in pattern.finditer(text or ""):
+                if not edges.whole(m):
+                    continue
                 rows.append({"group": key[0], "doc_id": doc_id,
                              "left": context(text[: m.start()], window, left=True),
                              "match": m.group(),

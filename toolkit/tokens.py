@@ -144,15 +144,22 @@ def _exclude_parts(terms: list[str] | tuple[str, ...]) -> list[str]:
     parts = []
     for term in sorted({str(t).strip().lower() for t in terms if str(t).strip()}, key=len,
                        reverse=True):  # fmt: skip
-        words = [r"\w*".join(re.escape(piece) for piece in w.split("*")) for w in term.split()]
+        words = [_excluded_word(w) for w in term.split()]
         body = r"\s+".join(words)
-        # a word boundary only where the term begins or ends with a word character or "*",
-        # and not beside a character of a script written without spaces ("央视网消息")
+        # a word boundary only where the term begins or ends with a word character or "*"
         first, last = term[0], term[-1]
-        bounded = [c == "*" or (re.match(r"\w", c) and not re.match(UNSPACED, c))
-                   for c in (first, last)]  # fmt: skip
+        bounded = [c == "*" or re.match(r"\w", c) for c in (first, last)]
         parts.append((r"\b" if bounded[0] else "") + body + (r"\b" if bounded[1] else ""))
     return parts
+
+
+def _excluded_word(word: str) -> str:
+    """One word of an excluded term: ``*`` any letters; in a script set without spaces a space
+    allowed between its characters (texts are matched with their Chinese set apart, tokens
+    are jieba's words: "央视网消息" is "央视网 消息")."""
+    if re.search(UNSPACED, word):
+        return r"\s?".join(r"\w*" if c == "*" else re.escape(c) for c in word)
+    return r"\w*".join(re.escape(piece) for piece in word.split("*"))
 
 
 def exclude_pattern(terms: list[str] | tuple[str, ...]) -> str | None:

@@ -39,7 +39,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from toolkit.lang import HAN_OR_OTHER, chinese_words
+from toolkit.lang import HAN_OR_OTHER, chinese_words, term_pieces
 from toolkit.resources import SHINGLE_TOKEN_PATTERN, UNSPACED
 
 __all__ = ["Tokens", "reference_tokens", "word_tokens"]
@@ -84,6 +84,35 @@ def apart_text(text: str) -> str:
         return " " + " ".join(found) + " "
 
     return _UNSPACED_RUN.sub(words, text)
+
+
+def term_edges(text: str) -> frozenset[int]:
+    """The offsets in ``text`` where a term in a script set without spaces may begin or end
+    (:func:`toolkit.lang.term_pieces`: between any two characters, but not inside a name of a
+    place or person): "俄罗斯" in "白俄罗斯" is no term's match, "价格" in "价格上涨" is."""
+    edges = set()
+    for run in _UNSPACED_RUN.finditer(text):
+        at = run.start()
+        edges.add(at)
+        for piece in term_pieces(run.group()):
+            at += len(piece)
+            edges.add(at)
+    return frozenset(edges)
+
+
+def terms_apart(texts: pl.Series) -> pl.Series:
+    """``texts`` as terms are matched in them (:func:`toolkit.frames.term_text`): the pieces of
+    their runs of scripts set without spaces (:func:`toolkit.lang.term_pieces`) set apart by
+    spaces; the texts without such a character as they are."""
+    where = texts.str.contains(UNSPACED).fill_null(False).arg_true()
+    if not where.len():
+        return texts
+
+    def spaced(text: str) -> str:
+        return _UNSPACED_RUN.sub(lambda m: " " + " ".join(term_pieces(m.group())) + " ", text)
+
+    found = [spaced(t) if t is not None else None for t in texts.gather(where).to_list()]
+    return texts.scatter(where, pl.Series(found, dtype=pl.String))
 
 
 def reference_tokens(texts: pl.Series, *, seed: int) -> Tokens:
