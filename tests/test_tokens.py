@@ -208,3 +208,16 @@ def test_an_excluded_chinese_phrase_is_cut_where_it_stands():
 def test_web_addresses_are_no_words(text, lang, expected):
     """Telegram posts end in links: "https t" was a topic's words (trial J)."""
     assert Tokens.build([lang]).tokens(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject's own words are no stop words (trial N: война, мир, народ in no list)
+        ("Братский народ против войны за мир", ["братский", "народ", "против", "война", "мир"]),
+        # an acronym is kept as written, not lemmatised into a guess (БПЛА read "бпнуть")
+        ("Атака БПЛА на Москву", ["атака", "бпла", "москва"]),
+    ],
+)
+def test_russian_terms_keep_the_subjects_words_and_acronyms(text, expected):
+    assert Tokens.build(["ru"]).tokens(text, lang="ru") == expected

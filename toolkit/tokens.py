@@ -218,7 +218,8 @@ class Tokens:
         out = []
         for word in _words(text, lang):
             t = _normal(word)
-            if lemmatise and t not in self.stop:
+            # an acronym is no inflected word: its lemma would be a guess ("БПЛА" read "бпнуть")
+            if lemmatise and t not in self.stop and not (len(word) > 1 and word.isupper()):
                 t = _lemma(lang, t)
             if t and t not in self.stop and not self.is_excluded(t):
                 out.append(t)
