@@ -153,6 +153,12 @@ CREDITS = [f"Credit {name}/Associated Press" for name in "Ann Bob Cid Dan Eve Fa
             [("opening", "央视网消息（新闻联播）：")],
             "习近平同第0位总统通电话。双方表示要加强合作。",
         ),
+        # a space after the credit's colon (11 of CCTV's texts: trial N)
+        (
+            [f"央视网消息（新闻联播）： 习近平同第{i}位总统通电话。双方表示。" for i in range(6)],
+            [("opening", "央视网消息（新闻联播）：")],
+            "习近平同第0位总统通电话。双方表示。",
+        ),
         # a Chinese sentence that opens many texts is their formula: kept
         (
             [f"新年好！今天是第{i}天。天气很好。" for i in range(6)],
@@ -230,7 +236,7 @@ def test_a_sentence_that_opens_or_closes_many_texts_is_not_learned(texts):
 def test_segment_breaks_those_of_the_plain_pattern():
     # the pattern opens with a lookahead for speed only: the same breaks as without it
     plain = re.compile(
-        r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+|(?<=[。！？：])(?=[^\s。！？：”」』）])"
+        r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+|(?<=[。！？：])[^\S\n]*(?=[^\s。！？：”」』）])"
     )
     rng = random.Random(2)
     alphabet = ["a", "A", "Я", "1", ".", "!", "…", " ", "  ", "\t", "|", "«", "(", "©", "\u00a0",

@@ -55,7 +55,7 @@ _TITLE_MIN_CHARS = 8  # what is left of a title once its affixes are cut
 # follows the full-width mark itself.
 _SEGMENT_BREAK = re.compile(
     r"(?=\s)(?:(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9©])|\s+\|\s+)"
-    r"|(?<=[。！？：])(?=[^\s。！？：”」』）])"
+    r"|(?<=[。！？：])[^\S\n]*(?=[^\s。！？：”」』）])"
 )
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
 _TAIL_CHARS = 256  # a long paragraph's last segment is looked for in its end, this long first
