@@ -522,6 +522,12 @@ def test_a_rolling_window_pools_shares_but_keeps_each_periods_own_items():
         (D(2022, 1, 17), 2, 2, 1, "partial"),  # the data end on its Monday
     ]
     assert share["items"].sum() == frame.height
+    # no share for the week with none of its own, in the outlet's table either (trial N)
+    assert share.filter(pl.col("items") == 0).select("share", "ci_low", "ci_high").row(0) == (
+        None,
+        None,
+        None,
+    )
     pooled = tr.pooled(share)
     assert pooled["items"].to_list() == [4, 0, 2]
     # the week with none of its own is no point of the pooled line either (trial L)

@@ -232,6 +232,15 @@ def _coverage(
     ).drop("first", "last")
 
 
+def _own_items(table: pl.DataFrame) -> pl.DataFrame:
+    """``table`` with no share or interval for a period with no items of its own: a rolling
+    window's pooled n would carry the period before into it (trial N)."""
+    none = pl.col("items") == 0
+    return table.with_columns(
+        pl.when(~none).then(pl.col(c)).alias(c) for c in ("share", "ci_low", "ci_high")
+    )
+
+
 def _grouped(frame: pl.DataFrame, by: str | None) -> pl.DataFrame:
     return frame.with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN)) if by else frame
 
@@ -261,7 +270,7 @@ def query_share(
         pl.col("n").fill_null(0), pl.col("k").fill_null(0)
     )
     table = _rolling(table, keys, rolling).with_columns(*wilson("k", "n"))
-    return _coverage(table, flagged, period, by).sort(*keys, "period")
+    return _own_items(_coverage(table, flagged, period, by)).sort(*keys, "period")
 
 
 def category_share(
@@ -288,7 +297,7 @@ def category_share(
         .with_columns(pl.col("n").fill_null(0), pl.col("k").fill_null(0))
     )
     table = _rolling(table, [*keys, category], rolling).with_columns(*wilson("k", "n"))
-    return _coverage(table, dated, period, by).sort(*keys, category, "period")
+    return _own_items(_coverage(table, dated, period, by)).sort(*keys, category, "period")
 
 
 def pooled(
