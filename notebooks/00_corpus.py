@@ -92,7 +92,7 @@ if notes.height:  # what was kept but is doubtful: each record's own note is in 
 
 # %%
 counts = overview.outlet_site_counts(docs)
-display(d.table(counts, title="Documents per outlet and site"))
+display(d.table(counts, title="Documents per outlet and site (words: of the texts, titles aside)"))
 ctx.save_table(counts, "outlet_site_counts")
 fig = px.bar(
     counts.to_pandas(),

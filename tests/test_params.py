@@ -342,11 +342,11 @@ def test_absurd_sizes_are_refused_with_the_range(project, raw, problem):
         ),
         (
             {"rhetoric": {"languages": ["xx", "english"]}},
-            "rhetoric.languages: 'xx', 'english' are not language codes the toolkit tells",
+            "rhetoric.languages: 'xx', 'english' are not language codes the toolkit detects",
         ),
         (
             {"trends": {"languages": ["ru", "xx"]}},
-            "trends.languages: 'xx' is not a language code the toolkit tells",
+            "trends.languages: 'xx' is not a language code the toolkit detects",
         ),
         ({"trends": {"query": []}}, "trends.query: no term; name at least one"),
         ({"trends": {"query": ["  "]}}, "trends.query: no term"),

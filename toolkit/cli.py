@@ -86,8 +86,9 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"strict: {skipped.height} inputs were skipped", file=sys.stderr)
         return 1
     if not result.corpus.height:  # as `toolkit run` stops on sources that give no article
-        print("no article was loaded from the sources (the report says why for each file)",
-              file=sys.stderr)  # fmt: skip
+        why = ("the report says why for each file" if result.report.height
+               else "no file was found under them")  # fmt: skip
+        print(f"no article was loaded from the sources ({why})", file=sys.stderr)
         return 1
     return 0
 

@@ -217,7 +217,7 @@ def check_languages(params: dict[str, Any], problems: list[str]) -> None:
             problems.append(
                 f"{section}.languages: {', '.join(map(repr, unknown))} "
                 f"{'is not a language code' if len(unknown) == 1 else 'are not language codes'}"
-                " the toolkit tells; its codes: "
+                " the toolkit detects; its codes: "
                 + ", ".join(f"{c} ({n})" for c, n in sorted(LANGUAGE_NAMES.items()))
             )
             continue
