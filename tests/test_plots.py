@@ -109,3 +109,17 @@ def test_a_pooled_line_with_no_whole_period_is_said_to_be_markers_only(coverage,
     )
     fig = plots.share_panels(shares, series="outlet", title="Share", pooled="pooled")
     assert ("hollow markers only" in fig.layout.title.text) is said
+
+
+def test_the_pooled_check_reads_a_panel_of_topics():
+    """The topics notebook pools in a panel, its series are topic numbers (an integer column)."""
+    shares = pl.DataFrame(
+        {
+            "period": [dt.date(2022, 1, 3)] * 2,
+            "outlet": ["pooled", "TASS"],
+            "topic": [0, 0],
+            "share": [0.1, 0.2],
+            "coverage": ["partial", "full"],
+        }
+    )
+    assert plots.pooled_all_partial(shares, series="topic", panel="outlet", pooled="pooled")

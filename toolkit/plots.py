@@ -369,8 +369,9 @@ def pooled_all_partial(
 ) -> bool:
     """Whether the pooled series (:func:`toolkit.trends.pooled`) has no period covered by
     every group: drawn, it is hollow markers only, with no line to read."""
-    rows = shares.filter((pl.col(series) == pooled) | (pl.col(panel) == pooled) if panel
-                         else pl.col(series) == pooled)  # fmt: skip
+    # the pooled label is a series or a panel (topics: a panel of topics, series of numbers)
+    held = [c for c in (series, panel) if c is not None]
+    rows = shares.filter(pl.any_horizontal(pl.col(c).cast(pl.String) == pooled for c in held))
     return rows.height > 0 and not (rows["coverage"] == "full").any()
 
 
