@@ -70,7 +70,6 @@ from toolkit import trends as tr
 from toolkit.context import context
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
-from toolkit.segment import segment
 
 
 def say(html_text: str) -> None:
@@ -81,10 +80,7 @@ def say(html_text: str) -> None:
 ctx = context(globals(), "topics")
 tp.compiled_cache(ctx.cache("numba"))  # UMAP compiled once per machine, not once per process
 opts = ctx.params["topics"]
-units = segment(ctx.stories, ctx.params["unit"])
-if ctx.params["unit"] == "article":  # an article is read as its title and its text
-    units = tp.with_titles(units)
-units, wordless = tp.with_words(units)
+units, wordless = tp.topic_units(ctx.stories, ctx.params["unit"])  # articles: title and text
 texts = units["text"].to_list()
 say(
     f"<b>{escape(ctx.params['name'])}</b>: {escape(ctx.filters())} Unit of analysis: "

@@ -401,3 +401,18 @@ def test_article_units_read_their_title_with_their_text(title, text, expected):
         {"title": [title], "text": [text]}, schema={"title": pl.String, "text": pl.String}
     )
     assert tp.with_titles(units)["text"].to_list() == [expected]
+
+
+def test_the_units_embedded_are_those_the_notebook_reads():
+    """Trial O: a Dask run embedded the bare texts beforehand while the notebook read articles
+    as title and text, so the notebook embedded them again and the topics differed."""
+    stories = pl.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "title": ["Talks in Minsk", None],
+            "text": ["Gas was discussed.", "Oil."],
+        }
+    )
+    units, wordless = tp.topic_units(stories, "article")
+    assert units["text"].to_list() == ["Talks in Minsk\n\nGas was discussed.", "Oil."]
+    assert wordless == 0

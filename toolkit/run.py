@@ -52,7 +52,7 @@ from toolkit.params import NOTEBOOKS, RUN_ONLY, SHARED, ParamsError, find_root, 
 from toolkit.prepare import Prepared, input_hashes, outputs_dir, prepare
 from toolkit.resources import scoped_environ
 from toolkit.run_manifest import run_manifest
-from toolkit.segment import segment
+from toolkit.topic_units import topic_units
 
 __all__ = [
     "BORROWED",
@@ -255,7 +255,8 @@ def _embed_on_engine(
     if "topics" in sections:
         t0 = time.perf_counter()
         ctx = Context(params, "topics", root, root, prepared, cache_dir)  # writes no table
-        texts = segment(ctx.stories, params["unit"])["text"].to_list()  # what the notebook embeds
+        units, _ = topic_units(ctx.stories, params["unit"])  # what the notebook embeds
+        texts = units["text"].to_list()
         ctx.embeddings(texts, progress=progress, engine=client)
         used["embedded"] = {"texts": len(texts), "seconds": round(time.perf_counter() - t0, 2)}
     return used

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-__all__ = ["language_report", "window_report", "with_words"]
+__all__ = ["language_report", "topic_units", "window_report", "with_words"]
 
 
 def window_report(texts: list[str], model: str | Path | None = None) -> dict[str, Any]:
@@ -34,6 +34,20 @@ def window_report(texts: list[str], model: str | Path | None = None) -> dict[str
         "median_tokens": int(np.median(lengths)) if texts else 0,
         "longest_tokens": int(lengths.max()) if texts else 0,
     }
+
+
+def topic_units(stories: pl.DataFrame, unit: str) -> tuple[pl.DataFrame, int]:
+    """The units the topic model reads, and how many were left out for holding no word: the
+    stories cut into ``unit`` (:func:`toolkit.segment.segment`), an article read as its title
+    and its text (:func:`toolkit.article_text.with_titles`). What the notebook embeds and what
+    a Dask run embeds beforehand for it are these, so the cache serves one from the other."""
+    from toolkit.article_text import with_titles
+    from toolkit.segment import segment
+
+    units = segment(stories, unit)
+    if unit == "article":  # an article is read as its title and its text
+        units = with_titles(units)
+    return with_words(units)
 
 
 def with_words(units: pl.DataFrame) -> tuple[pl.DataFrame, int]:

@@ -54,7 +54,7 @@ from toolkit.topic_model import (
 )
 from toolkit.topic_summary import FIGURES, TopicSummary, summarise
 from toolkit.topic_tables import article_topics, group_shares, language_topics, over_time
-from toolkit.topic_units import language_report, window_report, with_words
+from toolkit.topic_units import language_report, topic_units, window_report, with_words
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -79,6 +79,7 @@ __all__ = [
     "stability",
     "summarise",
     "topic_label",
+    "topic_units",
     "window_report",
     "with_titles",
     "with_words",
