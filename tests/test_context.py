@@ -337,3 +337,18 @@ def test_a_notebook_s_context_silences_tqdm_s_warning_about_ipywidgets(in_root, 
         warnings.warn("a warning of the data stays", stacklevel=1)
     assert [str(w.message) for w in caught if "IProgress" in str(w.message)] == []
     assert any("of the data" in str(w.message) for w in caught)
+
+
+def test_a_notebook_reads_another_notebooks_table_only_if_made_from_its_corpus(in_root, tmp_path):
+    """Trial O: with only `sources` changed, the interactive folder kept the seeds' topics,
+    which the trends notebook read for another corpus."""
+    ns = namespace("topics", cache_dir=str(tmp_path))
+    ns["output_dir"] = str(tmp_path / "out")
+    topics = context(ns, "topics")
+    topics.save_table(pl.DataFrame({"doc_id": ["a"], "topic": [0]}), "article_topics")
+    trends_ns = namespace("trends", cache_dir=str(tmp_path))
+    trends_ns["output_dir"] = str(tmp_path / "out")
+    assert context(trends_ns, "trends").table("topics", "article_topics") is not None
+    key = tmp_path / "out" / "tables" / "01_topics" / "corpus.key"
+    key.write_text("another corpus\n")
+    assert context(trends_ns, "trends").table("topics", "article_topics") is None

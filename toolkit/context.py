@@ -21,6 +21,7 @@ import copy
 import hashlib
 import io
 import json
+import logging
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +58,11 @@ __all__ = [
 
 # what `toolkit run` hands every notebook besides its parameters (None when run interactively)
 PIPELINE: dict[str, Any] = {"prepared_key": None, "cache_dir": None, "progress": True}
+
+log = logging.getLogger("toolkit")
+
+# beside a notebook's tables: the key of the prepared corpus they were made from
+CORPUS_KEY_FILE = "corpus.key"
 
 # keys of another notebook's section that a notebook reads: trends follows the rhetoric frames
 BORROWED: dict[str, dict[str, tuple[str, ...]]] = {
@@ -115,9 +121,18 @@ class Context:
 
     def table(self, section: str, name: str) -> pl.DataFrame | None:
         """A table another notebook saved in this run folder (``trends`` reads the topics
-        notebook's ``article_topics``), or None when that notebook has not run here."""
-        path = self.output_dir / "tables" / NOTEBOOKS[section] / f"{name}.parquet"
-        return pl.read_parquet(path) if path.is_file() else None
+        notebook's ``article_topics``), or None when that notebook has not run here on this
+        corpus: an interactive folder keeps another corpus's tables when only ``sources``
+        changed (trial O), and those are not read."""
+        folder = self.output_dir / "tables" / NOTEBOOKS[section]
+        path = folder / f"{name}.parquet"
+        made = folder / CORPUS_KEY_FILE
+        if not path.is_file() or not made.is_file():
+            return None
+        if made.read_text(encoding="utf-8").strip() != self.prepared.key:
+            log.info("%s: made from another corpus than this one, not read", path)
+            return None
+        return pl.read_parquet(path)
 
     def frames(self) -> dict[str, Any]:
         """The frames lexicon: the bundled frames, extended or replaced by the user's
@@ -132,6 +147,8 @@ class Context:
         """Write a result table to ``tables/<notebook>/<name>.parquet`` in the run folder."""
         self.tables_dir.mkdir(parents=True, exist_ok=True)
         frame.write_parquet(self.tables_dir / f"{name}.parquet", statistics=False)
+        # the corpus the folder's tables were made from, for another notebook to check
+        (self.tables_dir / CORPUS_KEY_FILE).write_text(self.prepared.key + "\n", encoding="utf-8")
 
     def cache(self, name: str) -> Path:
         """A folder under the shared cache (``outputs/.cache/NAME`` unless the run says)."""
