@@ -104,6 +104,9 @@ say(
     f"these are left out of every plot below."
 )
 left_out = dating["items"] - dating["dated"]
+# the data's first and last dates: events between them are drawn (one late in the last period too)
+dated = docs["published"].drop_nulls()
+span = (dated.min(), dated.max()) if dated.len() else None
 # the query, frames and words read the texts of one language, or of several through terms given
 # per language; volume counts the items of every language
 compared = comparison(docs, languages=opts["languages"], language_map=opts["language_map"],
@@ -129,12 +132,11 @@ if vol.height:
     fig = volume_lines(
         vol, by="outlet", title=f"Items per {period} ({left_out} without a full date left out)"
     )
-    span = (vol["period"].min(), vol["period"].max())
     add_events(fig, events, within=span)
     show(fig)
     outside = events_outside(events, span)
     if outside:
-        say("Events outside the data's periods (" + escape(f"{span[0]} to {span[1]}") + "), "
+        say("Events outside the data's dates (" + escape(f"{span[0]} to {span[1]}") + "), "
             "drawn on no plot: " + escape("; ".join(f"{e['label']} ({e['date']})"
                                                     for e in outside)) + ".")  # fmt: skip
 else:
@@ -190,6 +192,7 @@ if drawable and by_outlet.filter(pl.col("n") >= floor).height:
             pooled=tr.POOLED,
             min_items=floor,
             events=events,
+            span=span,
             title=f"Share of each outlet's items per {period} matching the query "
             f"({left_out} undated left out)",
         )
@@ -225,6 +228,7 @@ if countable and frame_series.filter(pl.col("n") >= floor).height:
         share_panels(
             pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed"),
             panel="outlet", series="frame", pooled=tr.POOLED, min_items=floor, events=events,
+            span=span,
             title=f"Share of each outlet's items per {period} with each frame",
         )
     )  # fmt: skip
@@ -263,7 +267,7 @@ if article_topics is not None:
             share_panels(
                 drawn,
                 panel="outlet", series="topic", labels=topic_labels, pooled=tr.POOLED,
-                min_items=floor, events=events,
+                min_items=floor, events=events, span=span,
                 title=f"Dominant topics per {period}, within each outlet "
                 f"({undated_topics} undated articles left out)",
             )

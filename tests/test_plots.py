@@ -123,3 +123,24 @@ def test_the_pooled_check_reads_a_panel_of_topics():
         }
     )
     assert plots.pooled_all_partial(shares, series="topic", panel="outlet", pooled="pooled")
+
+
+def test_an_event_late_in_the_last_period_is_drawn_within_the_datas_dates():
+    """Trial O: Lavrov in Minsk on 2023-01-19, the day of a seed document, was called outside
+    the data because the last period began on 2023-01-01."""
+    shares = pl.DataFrame(
+        {
+            "period": [dt.date(2022, 12, 1), dt.date(2023, 1, 1)],
+            "outlet": ["TASS", "TASS"],
+            "share": [0.1, 0.2],
+            "ci_low": [0.0, 0.1],
+            "ci_high": [0.2, 0.3],
+            "n": [10, 10],
+            "coverage": ["full", "full"],
+        }
+    )
+    events = [{"date": "2023-01-19", "label": "Lavrov in Minsk"}]
+    span = (dt.date(2022, 12, 1), dt.date(2023, 1, 19))
+    fig = plots.share_panels(shares, series="outlet", title="Share", events=events, span=span)
+    assert [a.text for a in fig.layout.annotations] == ["Lavrov in Minsk"]
+    assert plots.events_outside(events, span) == []

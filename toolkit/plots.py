@@ -307,13 +307,16 @@ def share_panels(
     pooled: str | None = None,
     n: str = "n",
     axis_title: str = "share of items",
+    span: tuple[Any, Any] | None = None,
 ) -> go.Figure:
     """Shares over time with a ``coverage`` column (:mod:`toolkit.trends`): one line per value
     of ``series`` (named by ``labels``), in one panel per value of ``panel`` when given (each
     series the same colour in every panel). The series or panel named ``pooled`` (the
     equal-weight pooled line) comes first, drawn dark and dashed. Full periods are joined,
     partial ones are hollow markers, periods without items (or with fewer than ``min_items``)
-    are gaps; bars are 95% intervals. ``n``: the column of items per period.
+    are gaps; bars are 95% intervals. ``n``: the column of items per period. ``span``: the
+    first and last dates of the data, between which ``events`` are drawn (an event late in the
+    last period is in the data).
 
     Example:
         >>> share_panels(per_outlet, series="outlet", title="Share")       # doctest: +SKIP
@@ -347,7 +350,8 @@ def share_panels(
                               dash="dash" if pooled in (v, p) else None, n=n)  # fmt: skip
     fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
                     marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
-    span = (shares["period"].min(), shares["period"].max()) if shares.height else None
+    if span is None and shares.height:  # the periods' starts, lacking the data's own dates
+        span = (shares["period"].min(), shares["period"].max())
     add_events(fig, events, within=span)
     if pooled is not None and pooled_all_partial(shares, series=series, panel=panel, pooled=pooled):
         title += (
