@@ -76,6 +76,7 @@ from toolkit import evidence
 from toolkit import rhetoric as rh
 from toolkit.article_text import read_whole
 from toolkit.context import context
+from toolkit.groups import period_label
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.quotes import by_group, quote_share, quotes
 from toolkit.resources import UNKNOWN
@@ -88,10 +89,9 @@ docs = ctx.stories
 by = opts["group_by"]
 undated = 0
 if by == "period":  # an undated item belongs to no period: left out, and counted (as in trends)
-    trunc = {"month": "1mo", "quarter": "1q", "year": "1y"}[opts["period"]]
     undated = docs.filter(pl.col("published").is_null()).height
     docs = docs.filter(pl.col("published").is_not_null()).with_columns(
-        period=pl.col("published").dt.truncate(trunc).cast(pl.String)
+        period=period_label(opts["period"])  # each period's first day: "2022-01-01"
     )
 articles = docs  # as the corpus holds them: the quotes' offsets are into their texts
 docs = read_whole(docs)  # terms, frames and stance read each article's title and text

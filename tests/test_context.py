@@ -212,6 +212,15 @@ def test_a_corpus_with_no_article_fails_before_any_notebook(in_root, tmp_path):
         check_corpus(params, corpus, where="set.yaml")
 
 
+def test_a_pair_of_periods_is_checked_before_any_notebook(in_root, tmp_path):
+    """Trial O: `pair: ["2021", "2022"]` with group_by period failed inside the notebook."""
+    raw = {"sources": ["seeds"], "rhetoric": {"group_by": "period", "pair": ["2021", "2022"]}}
+    params = toolkit.params.validate(raw, root=ROOT)
+    corpus = toolkit.prepare.prepare(params, ROOT, cache_dir=tmp_path).corpus
+    with pytest.raises(ParamsError, match=r"'2021' has no document .* its periods: .*-01-01"):
+        check_corpus(params, corpus, where="set.yaml")
+
+
 def test_the_rhetoric_pair_is_checked_only_where_the_rhetoric_notebook_runs(in_root, tmp_path):
     params = toolkit.params.validate(
         {"sources": ["seeds"], "rhetoric": {"pair": ["TASS", "CGTN"]}}, root=ROOT

@@ -15,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from toolkit.errors import ParamsError
+from toolkit.groups import period_label
 
 __all__ = ["check_corpus", "filtered"]
 
@@ -65,8 +66,11 @@ def check_corpus(
         problems += _absent_languages(filtered(corpus, params), params, sections)
     by, pair = params["rhetoric"]["group_by"], params["rhetoric"]["pair"]
     checked = sections is None or "rhetoric" in sections
-    if pair and checked and by in ("outlet", "site") and not problems:
-        groups = set(filtered(corpus, params)[by].drop_nulls().unique().to_list())
+    if pair and checked and by in ("outlet", "site", "period") and not problems:
+        kept = filtered(corpus, params)
+        if by == "period":  # the rhetoric notebook's labels: each period's first day
+            kept = kept.with_columns(period=period_label(params["rhetoric"]["period"]))
+        groups = set(kept[by].drop_nulls().unique().to_list())
         for name in pair:
             if name not in groups:
                 problems.append(
