@@ -361,3 +361,14 @@ def test_a_notebook_reads_another_notebooks_table_only_if_made_from_its_corpus(i
     key = tmp_path / "out" / "tables" / "01_topics" / "corpus.key"
     key.write_text("another corpus\n")
     assert context(trends_ns, "trends").table("topics", "article_topics") is None
+
+
+def test_a_variable_named_almost_as_a_parameter_is_warned_of(in_root, tmp_path):
+    """Trial O: `duplicate = "keep"` in the parameters cell was ignored without a word."""
+    ns = namespace("corpus", cache_dir=str(tmp_path))
+    ns["duplicate"] = "keep"
+    ns["my_own_variable"] = 3
+    with pytest.warns(
+        UserWarning, match=r"'duplicate' is no parameter \(did you mean 'duplicates'\?\)"
+    ):
+        context(ns, "corpus")

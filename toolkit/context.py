@@ -315,6 +315,7 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
     # that its bars are text: those are the bars wanted, and the warning is no finding
     warnings.filterwarnings("ignore", message="IProgress not found")
     root = project_root()
+    _near_misses(namespace)
     raw = {k: namespace[k] for k in SHARED if k in namespace}
     raw[section] = namespace.get(section, {})
     for other in BORROWED.get(section, {}):
@@ -337,6 +338,27 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
     output_dir = Path(out) if out else outputs_dir(root) / params["name"] / "interactive"
     shown = bool(namespace.get("progress", True))
     return Context(params, section, root, output_dir, prepared, cache_dir, progress=shown)
+
+
+def _near_misses(namespace: dict[str, Any]) -> None:
+    """Warn of a variable of the notebook named almost as a parameter is ("duplicate" for
+    ``duplicates``): it is not one, so the parameter keeps its default (trial O)."""
+    import difflib
+    import types
+
+    known = [*SHARED, *SECTIONS, *PIPELINE, "output_dir"]
+    for name, value in namespace.items():
+        if name.startswith("_") or name in known or isinstance(value, types.ModuleType | type):
+            continue
+        if callable(value):
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+        if close:
+            warnings.warn(
+                f"{name!r} is no parameter (did you mean {close[0]!r}?): "
+                f"{close[0]} keeps its value",
+                stacklevel=3,
+            )
 
 
 def _completed(raw: dict[str, Any]) -> dict[str, Any]:
