@@ -372,3 +372,15 @@ def test_a_variable_named_almost_as_a_parameter_is_warned_of(in_root, tmp_path):
         UserWarning, match=r"'duplicate' is no parameter \(did you mean 'duplicates'\?\)"
     ):
         context(ns, "corpus")
+
+
+def test_an_interactive_rerun_leaves_none_of_the_last_runs_tables(in_root, tmp_path, monkeypatch):
+    """Trial O: a table of an earlier parameter set stayed beside the new ones."""
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path / "outputs"))
+    ns = namespace("trends", cache_dir=str(tmp_path))
+    ns.pop("output_dir", None)
+    ctx = context(ns, "trends")
+    ctx.save_table(pl.DataFrame({"x": [1]}), "before_after_terms")
+    assert (ctx.tables_dir / "before_after_terms.parquet").is_file()
+    again = context(ns, "trends")
+    assert not (again.tables_dir / "before_after_terms.parquet").exists()

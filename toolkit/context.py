@@ -337,7 +337,19 @@ def context(namespace: dict[str, Any], section: str, *, progress: bool = False) 
     out = namespace.get("output_dir")
     output_dir = Path(out) if out else outputs_dir(root) / params["name"] / "interactive"
     shown = bool(namespace.get("progress", True))
-    return Context(params, section, root, output_dir, prepared, cache_dir, progress=shown)
+    ctx = Context(params, section, root, output_dir, prepared, cache_dir, progress=shown)
+    if not out:  # a run of this notebook again in the interactive folder: its tables anew
+        _clear_tables(ctx.tables_dir)
+    return ctx
+
+
+def _clear_tables(folder: Path) -> None:
+    """The tables a notebook wrote into its folder before, removed: a rerun on other
+    parameters that makes fewer leaves none of the last run's to be read as its own."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_file() and path.suffix in (".parquet", ".csv", ".key"):
+                path.unlink()
 
 
 def _near_misses(namespace: dict[str, Any]) -> None:
