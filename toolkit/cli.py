@@ -81,7 +81,10 @@ def _ingest(args: argparse.Namespace) -> int:
             print(f"  {where}: {reason}")
         if skipped.height > args.show:
             print(f"  ... and {skipped.height - args.show} more; see {report_path}")
-    print(f"\nWrote {out} ({result.corpus.height} rows) and {report_path}.")
+    chrome = (
+        f" and {out.with_name(out.stem + '.chrome.csv')}" if result.learned_chrome.height else ""
+    )
+    print(f"\nWrote {out} ({result.corpus.height} rows), {report_path}{chrome}.")
     if args.strict and skipped.height:
         print(f"strict: {skipped.height} inputs were skipped", file=sys.stderr)
         return 1
