@@ -48,12 +48,12 @@ LEARNED_SCHEMA: dict[str, pl.DataType] = {
 # separators)
 _NUMERIC_SCREEN = r"(?:^|[^\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:$|[^\d/])"
 _COMPACT_EVERY = 16  # batches' counts summed into one table this often
-# A line of prose (a sentence of at least PROSE_WORDS words, or as many characters of a script
-# set without spaces) is chrome only in at least PROSE_MIN_DOCS documents, whatever the group's
-# size: in a small channel or site a background paragraph repeated in five stories ("Напомним,
-# Путин и Лукашенко подписали ...") is the stories', where a disclaimer or a sign-off sentence
-# stands in many of a site's texts. The lowest bit of a line's hash says whether it is prose.
-PROSE_WORDS = 12
+# A line of prose (a sentence of at least PROSE_BYTES bytes, about a dozen words) is chrome
+# only in at least PROSE_MIN_DOCS documents, whatever the group's size: in a small channel or
+# site a background paragraph repeated in five stories ("Напомним, Путин и Лукашенко
+# подписали ...") is the stories', where a disclaimer or a sign-off sentence stands in many of
+# a site's texts. The lowest bit of a line's hash says whether it is prose.
+PROSE_BYTES = 80
 PROSE_MIN_DOCS = 10
 _PAIRS = {"g": pl.UInt64, "key": pl.UInt64}  # a document of a group: copies share it
 
@@ -67,12 +67,12 @@ def _line_hash(line: pl.Expr) -> pl.Expr:
 
 
 def _prose(line: pl.Expr) -> pl.Expr:
-    """Whether a line is a sentence of prose: ``PROSE_WORDS`` words or more (by its spaces; a
-    line with none, of a script set without spaces, by its characters), ending as a sentence
-    does (a full stop, maybe inside a closing quote or bracket)."""
-    spaces = line.str.count_matches(" ", literal=True)
-    long = (spaces >= PROSE_WORDS - 1) | ((spaces == 0) & (line.str.len_chars() >= PROSE_WORDS))
-    return long & line.str.contains(r"[.!?…。！？][\"”»')）]*\s*$")
+    """Whether a line is a sentence of prose: ``PROSE_BYTES`` bytes or more (about a dozen
+    words; read off the line's length, not counted: this runs on every line), ending as a
+    sentence does (a full stop, maybe inside a closing quote or bracket: its last three
+    characters are read, not the line)."""
+    end = line.str.tail(3).str.contains(r"[.!?…。！？][\"”»')）]{0,2}$")
+    return (line.str.len_bytes() >= PROSE_BYTES) & end
 
 
 def _found_hash() -> pl.Expr:
