@@ -58,12 +58,19 @@ PROSE_MIN_DOCS = 10
 _PAIRS = {"g": pl.UInt64, "key": pl.UInt64}  # a document of a group: copies share it
 
 
-def _line_hash(line: pl.Expr) -> pl.Expr:
+def _line_hash(line: pl.Expr, *, prose: bool = False) -> pl.Expr:
     """A line's hash within its group (the same line in two groups hashes apart): the two
-    hashes, seeded apart, combined (a struct's hash would copy a column of big lines); its
-    lowest bit whether the line is prose (:func:`_prose`)."""
+    hashes, seeded apart, combined (a struct's hash would copy a column of big lines), its
+    lowest bit 0; with ``prose``, that bit says whether the line is prose (:func:`_prose`:
+    the counts carry it, the matching clears it, :func:`_plain`)."""
     h = line.hash(seed=1) ^ pl.col("group").hash(seed=2)
-    return h - h % 2 + _prose(line).cast(pl.UInt64)
+    h = h - h % 2
+    return h + _prose(line).cast(pl.UInt64) if prose else h
+
+
+def _plain(hashes: pl.Series) -> pl.Series:
+    """Hashes with their prose bit cleared, as :func:`_line_hash` gives them to match."""
+    return hashes - hashes % 2
 
 
 def _prose(line: pl.Expr) -> pl.Expr:
@@ -75,11 +82,15 @@ def _prose(line: pl.Expr) -> pl.Expr:
     return (line.str.len_bytes() >= PROSE_BYTES) & end
 
 
-def _found_hash() -> pl.Expr:
+def _found_hash(*, prose: bool = False) -> pl.Expr:
     """:func:`_line_hash` of a line as found in the page (before a chrome sentence was cut
     from it), from the hashes (a coalesce of the texts would copy them)."""
-    found = pl.col("found")
-    return pl.when(found.is_null()).then(_line_hash(pl.col("line"))).otherwise(_line_hash(found))
+    found, line = pl.col("found"), pl.col("line")
+    return (
+        pl.when(found.is_null())
+        .then(_line_hash(line, prose=prose))
+        .otherwise(_line_hash(found, prose=prose))
+    )
 
 
 @dataclass(frozen=True)
@@ -100,14 +111,16 @@ class Learned:
 
     def hit(self, lines: pl.DataFrame) -> pl.Series:
         """Whether each of ``lines`` (``group, line``) is a line learned for its group."""
-        return lines.select(_line_hash(pl.col("line")).is_in(self.keys["h"].implode())).to_series()
+        keys = _plain(self.keys["h"]).implode()
+        return lines.select(_line_hash(pl.col("line")).is_in(keys)).to_series()
 
     def repeated(self, lines: pl.DataFrame) -> pl.Series:
         """Whether each of ``lines`` is also in another distinct document of its group (a
         section name, a byline: not a page's own title)."""
         h = _line_hash(pl.col("line"))
+        shared = _plain(self.shared["h"]).implode()
         return lines.select(
-            (h.is_in(self.shared["h"].implode()) & pl.col("group").is_not_null()).fill_null(False)
+            (h.is_in(shared) & pl.col("group").is_not_null()).fill_null(False)
         ).to_series()
 
     def lines_in(self, lines: pl.DataFrame) -> pl.DataFrame:
@@ -115,10 +128,11 @@ class Learned:
         if not self.keys.height or not lines.height:
             return pl.DataFrame(schema=LEARNED_SCHEMA)
         h = _found_hash()
+        keys = self.keys.with_columns(_plain(self.keys["h"]).alias("h"))
         found = (
-            lines.filter(h.is_in(self.keys["h"].implode()))
+            lines.filter(h.is_in(keys["h"].implode()))
             .select("group", pl.coalesce("found", "line").alias("line"), h.alias("h"))
-            .join(self.keys, on="h")
+            .join(keys, on="h")
             .select("group", pl.lit("line").alias("kind"), "line", "n_docs")
             .unique()
         )
@@ -175,8 +189,8 @@ class GroupCounts:
             "doc",
             "group",
             pl.col("group").hash().alias("g"),
-            _found_hash().alias("h"),
-            _line_hash(pl.col("line")).alias("h_cut"),
+            _found_hash(prose=True).alias("h"),
+            _line_hash(pl.col("line"), prose=True).alias("h_cut"),
             pl.when(short).then(pl.col("line").str.extract(_NUMERIC_SCREEN, 1)).alias("stamp"),
         ).filter(pl.col("group").is_not_null())
         self._stamps.append(hashed.select("group", "stamp").drop_nulls().unique())
