@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -86,12 +87,24 @@ def client_for(engine: Any, *, local_workers: int = 2) -> Iterator[Any]:
         )
     address = scheduler_address(engine)
     if address is None:
-        cluster = LocalCluster(
-            n_workers=local_workers, threads_per_worker=1, dashboard_address=None
-        )
-        with cluster, Client(cluster) as client:
-            _count_polars(client)
-            yield client
+        # no dashboard, and its HTTP routes on a free port, not 8787 (a second cluster's
+        # "port in use"); distributed's own INFO lines (it sets its logger up itself) are no
+        # news of a run: its warnings still show
+        said = logging.getLogger("distributed")
+        level = said.level
+        said.setLevel(max(level, logging.WARNING))
+        try:
+            cluster = LocalCluster(
+                n_workers=local_workers,
+                threads_per_worker=1,
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+            )
+            with cluster, Client(cluster) as client:
+                _count_polars(client)
+                yield client
+        finally:
+            said.setLevel(level)
         return
     try:
         client = Client(address, timeout="30s")
