@@ -139,9 +139,10 @@ def whole(name: str) -> dict:
 # p-value and its Benjamini-Hochberg q-value over every term of its comparison (q < 0.05 is the
 # bar). The prior shrinks rare terms, so a word used twice does not top the list. `per_1000` is
 # per 1,000 of the group's counted terms (`n_terms`: words and two-word phrases, stop words left
-# out), not per 1,000 words (`n_words`). Groups that cover different years differ by their
-# years' news as well as by their style: check `first` and `last` in the corpus report. Click a
-# term for its lines in context.
+# out), not per 1,000 words (`n_words`). Outlets that cover different years differ by their
+# years' news as well as by their style: check `first` and `last` in the corpus report (grouped
+# by period, each group is named by its period's first day, and its terms are that period's
+# news). Click a term for its lines in context.
 
 # %%
 # each result is kept by the corpus, the parameters and the code: a rerun reads it back
