@@ -2,6 +2,7 @@
 cache without validating or hashing again; interactively, it is prepared from the parameters."""
 
 import re
+import warnings
 
 import polars as pl
 import pytest
@@ -372,6 +373,19 @@ def test_a_variable_named_almost_as_a_parameter_is_warned_of(in_root, tmp_path):
         UserWarning, match=r"'duplicate' is no parameter \(did you mean 'duplicates'\?\)"
     ):
         context(ns, "corpus")
+
+
+def test_the_notebooks_own_variables_are_no_near_misses_on_a_second_run_all(in_root, tmp_path):
+    """After a first Run All the namespace holds ``seeds`` (a list of ints, beside the int
+    parameter ``seed``) and tables named ``units`` or ``by_outlet``: none is a misspelling."""
+    ns = namespace("topics", cache_dir=str(tmp_path))
+    ns["output_dir"] = str(tmp_path / "out")
+    ns["seeds"] = [43, 44]
+    ns["units"] = pl.DataFrame({"doc_id": ["a"]})
+    ns["by_outlet"] = pl.DataFrame({"outlet": ["TASS"]})
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*is no parameter")
+        context(ns, "topics")
 
 
 def test_an_interactive_rerun_leaves_none_of_the_last_runs_tables(in_root, tmp_path, monkeypatch):

@@ -35,7 +35,7 @@ from toolkit.dedup import apply_policy
 from toolkit.engine import is_local, open_engine
 from toolkit.errors import ToolkitError
 from toolkit.filters import check_corpus, filtered
-from toolkit.params import NOTEBOOKS, RUN_ONLY, SECTIONS, SHARED, defaults, project_root
+from toolkit.params import NOTEBOOKS, RUN_ONLY, SECTIONS, SHARED, close_key, defaults, project_root
 from toolkit.params import notebook_parameters as section_parameters
 from toolkit.params import validate as validate_params
 from toolkit.prepare import (
@@ -58,6 +58,8 @@ __all__ = [
 
 # what `toolkit run` hands every notebook besides its parameters (None when run interactively)
 PIPELINE: dict[str, Any] = {"prepared_key": None, "cache_dir": None, "progress": True}
+# the kinds of value a parameter has, in a parameters cell or a YAML file
+_PLAIN = (str, int, float, list, dict, tuple, type(None))
 
 log = logging.getLogger("toolkit")
 
@@ -354,21 +356,17 @@ def _clear_tables(folder: Path) -> None:
 
 def _near_misses(namespace: dict[str, Any]) -> None:
     """Warn of a variable of the notebook named almost as a parameter is ("duplicate" for
-    ``duplicates``): it is not one, so the parameter keeps its default (trial O)."""
-    import difflib
-    import types
-
-    known = [*SHARED, *SECTIONS, *PIPELINE, "output_dir"]
+    ``duplicates``): it is not one, so the parameter keeps its default (trial O). Only a value
+    of the parameter's kind is taken for one: after a first Run All the namespace also holds
+    the notebook's own ``seeds`` (a list) or ``units`` (a table), which are no misspellings."""
+    known = {**defaults(), **PIPELINE, "output_dir": None}
     for name, value in namespace.items():
-        if name.startswith("_") or name in known or isinstance(value, types.ModuleType | type):
+        if name.startswith("_") or name in known or not isinstance(value, _PLAIN):
             continue
-        if callable(value):
-            continue
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-        if close:
+        close = close_key(name, known)
+        if close and (known[close] is None or isinstance(value, type(known[close]))):
             warnings.warn(
-                f"{name!r} is no parameter (did you mean {close[0]!r}?): "
-                f"{close[0]} keeps its value",
+                f"{name!r} is no parameter (did you mean {close!r}?): {close} keeps its value",
                 stacklevel=3,
             )
 

@@ -29,7 +29,7 @@ import polars as pl
 
 from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
-from toolkit.lang import segmented
+from toolkit.lang import chinese_words
 from toolkit.resources import UNSPACED
 from toolkit.word_tokens import term_edges
 
@@ -191,7 +191,7 @@ def context(part: str, window: int, *, left: bool) -> str:
     if not re.search(UNSPACED, near):
         words = part.split()
         return " ".join(words[-window:] if left else words[:window])
-    tokens = segmented(near)
+    tokens = chinese_words(near)
     order = range(len(tokens) - 1, -1, -1) if left else range(len(tokens))
     kept, n = [], 0
     for i in order:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from toolkit.errors import DataError
-from toolkit.resources import UNKNOWN
+from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import flag_small
 
 __all__ = ["group_sizes", "period_label", "with_groups"]
@@ -22,8 +22,7 @@ __all__ = ["group_sizes", "period_label", "with_groups"]
 def period_label(period: str) -> pl.Expr:
     """Each document's period as a group (``group_by: period``): the period's first day, as
     text ("2022-01-01" for the year or month or quarter that begins then); null when undated."""
-    trunc = {"month": "1mo", "quarter": "1q", "year": "1y"}[period]
-    return pl.col("published").dt.truncate(trunc).cast(pl.String)
+    return pl.col("published").dt.truncate(PERIODS[period]).cast(pl.String)
 
 
 def with_groups(docs: pl.DataFrame, by: str) -> pl.DataFrame:

@@ -319,9 +319,15 @@ def notebook_parameters(section: str) -> dict[str, Any]:
     return {**shared, section: d[section], "output_dir": None}
 
 
-def _did_you_mean(key: Any, known: Iterable[str]) -> str:
-    """`` (did you mean 'topics'?)`` for a key close to a known one (``topic``), else ``""``."""
+def close_key(key: Any, known: Iterable[str]) -> str | None:
+    """The known key ``key`` is most likely a misspelling of ("topics" for "topic"), or None."""
     import difflib
 
     close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(key: Any, known: Iterable[str]) -> str:
+    """`` (did you mean 'topics'?)`` for a key close to a known one (``topic``), else ``""``."""
+    close = close_key(key, known)
+    return f" (did you mean {close!r}?)" if close else ""

@@ -25,6 +25,8 @@ __all__ = [
     "PERIODS",
     "SHINGLE_TOKEN_PATTERN",
     "UNKNOWN",
+    "UNSPACED",
+    "UNSPACED_RANGES",
     "WORD_COUNT_PATTERN",
     "parse_yaml",
     "read_mapping",
@@ -52,7 +54,10 @@ WORD_COUNT_PATTERN = r"\w+(?:[’'\-]\w+)*"
 # A character of a script written without spaces between words (Han, kana, Thai): a term whose
 # edge is one has no word boundary there to be found ("白俄罗斯总统" holds 白俄罗斯), so it is
 # matched where it stands; Python's re and polars' regex read the characters alike.
-UNSPACED = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]"
+# (kana, CJK extension A, CJK unified ideographs, CJK compatibility ideographs, Thai)
+UNSPACED_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+                   (0x0E00, 0x0E7F))  # fmt: skip
+UNSPACED = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in UNSPACED_RANGES) + "]"
 
 # The analysis tokeniser (distinctive terms, frames, trends, the topic vectorizer) is
 # toolkit.tokens.

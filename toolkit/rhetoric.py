@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from toolkit.evidence import Edges, context, term_regex
+from toolkit.evidence import kwic
 from toolkit.frames import (
     countable_frames,
     except_pattern,
@@ -370,27 +370,14 @@ def concordance(
     docs: pl.DataFrame, term: str, *, by: str = "outlet", window: int = 8, limit: int = 10
 ) -> pl.DataFrame:
     """Keyword in context: up to ``limit`` hits of ``term`` per group, with ``window`` words
-    either side (whole words, case-insensitive; a trailing ``*`` matches any ending)."""
-    pattern = re.compile(term_regex(term))  # the keyword-in-context lines' matching
-    rows = []
-    for key, g in (
-        with_groups(docs, by).sort("group", "doc_id").group_by("group", maintain_order=True)
-    ):
-        n = 0
-        for doc_id, text in g.select("doc_id", "text").iter_rows():
-            edges = Edges(text or "")
-            for m in pattern.finditer(text or ""):
-                if not edges.whole(m):
-                    continue
-                rows.append({"group": key[0], "doc_id": doc_id,
-                             "left": context(text[: m.start()], window, left=True),
-                             "match": m.group(),
-                             "right": context(text[m.end() :], window, left=False)})  # fmt: skip
-                n += 1
-                if n >= limit:
-                    break
-            if n >= limit:
-                break
-    schema = {"group": pl.String, "doc_id": pl.String, "left": pl.String, "match": pl.String,
-              "right": pl.String}  # fmt: skip
-    return pl.DataFrame(rows, schema=schema)
+    either side (whole words, case-insensitive; a trailing ``*`` matches any ending): the
+    lines :func:`toolkit.evidence.kwic` gives, with each one's group, by group and document."""
+    lines = kwic(docs, [term], by=by, window=window, per_key=limit)
+    groups = with_groups(docs.select("doc_id", by), by).select(
+        pl.col("doc_id").cast(pl.String), "group"
+    )
+    return (
+        lines.join(groups, on="doc_id", how="left", maintain_order="left")
+        .select("group", "doc_id", "left", "match", "right")
+        .sort("group", "doc_id", maintain_order=True)
+    )

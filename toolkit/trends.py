@@ -182,8 +182,7 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
         )
         .drop("first", "last")
     )
-    covered = _coverage(table.with_columns(n=pl.col("items")), dated, period, by).drop("n")
-    return covered.sort("period", by)
+    return _coverage(table, dated, period, by).sort("period", by)
 
 
 def flag_matches(

@@ -40,7 +40,7 @@ import polars as pl
 import pyarrow as pa
 
 from toolkit.lang import HAN_OR_OTHER, chinese_words, term_pieces
-from toolkit.resources import SHINGLE_TOKEN_PATTERN, UNSPACED
+from toolkit.resources import SHINGLE_TOKEN_PATTERN, UNSPACED, UNSPACED_RANGES
 
 __all__ = ["Tokens", "reference_tokens", "word_tokens"]
 
@@ -196,8 +196,8 @@ class _Characters:
 _CHARACTERS = _Characters()
 # The code points of UNSPACED, by table (the characters the loop decodes are looked up)
 _UNSPACED_CODES = np.zeros(0x110000, dtype=bool)
-for _a, _b in re.findall(r"\\u(\w{4})-\\u(\w{4})", UNSPACED.encode("unicode_escape").decode()):
-    _UNSPACED_CODES[int(_a, 16) : int(_b, 16) + 1] = True
+for _a, _b in UNSPACED_RANGES:
+    _UNSPACED_CODES[_a : _b + 1] = True
 
 
 def _arrow(values: np.ndarray) -> pa.Array:
