@@ -137,3 +137,51 @@ def test_only_frames_that_can_match_the_items_are_tested(languages, kept):
         "union_ru": {"label": "Union State (ru)", "terms": ["союзн* государств*"]},
     }
     assert sorted(countable_frames(frames, languages)) == kept
+
+
+FOLD_TEXTS = [
+    "США ввели САНКЦИИ против России",
+    "The U.S. and the EU: SANCTIONS, Sanctions, sanctioned",
+    "ΣΊΣΥΦΟΣ and σίσυφος; ΟΔΟΣ",  # a capital sigma lowercases to a final sigma at a word's end
+    "İstanbul, ISTANBUL, Straße, STRASSE, ẞ",
+    "❗️Лукашенко: Союзного государства",
+    "美国对俄罗斯实施制裁，白俄罗斯总统",
+    "Kelvin K and k, ǅ ǆ Ǆ",
+]
+FOLD_TERMS = [
+    ["sanction*", "u.s.", "eu"],
+    ["санкци*", "сша", "союзн* государств*", "лукашенк*"],
+    ["σίσυφος", "οδος", "straße", "istanbul", "k", "ǆ"],
+    ["制裁", "俄罗斯", "白俄罗斯"],
+]
+
+
+@pytest.mark.parametrize("terms", FOLD_TERMS)
+@pytest.mark.parametrize("text", FOLD_TEXTS)
+def test_a_folded_term_pattern_in_lowercased_text_counts_as_the_case_insensitive_one(text, terms):
+    import polars as pl
+
+    from toolkit.frames import folded, term_pattern, term_text
+    from toolkit.tokens import exclude_pattern
+
+    read = term_text(pl.lit(text))
+    for pattern in (term_pattern(terms), exclude_pattern(terms)):
+        assert folded(pattern) != pattern  # the (?i) is dropped
+        insensitive = pl.select(read.str.count_matches(pattern)).item()
+        lowered = pl.select(read.str.to_lowercase().str.count_matches(folded(pattern))).item()
+        assert lowered == insensitive
+
+
+@pytest.mark.parametrize(
+    ("pattern", "kept"),
+    [
+        ("Minsk", True),  # case-sensitive: no (?i) to drop
+        (r"(?i)\bMinsk\b", True),  # a capital: lowercased text would never match it
+        (r"(?i)\Sminsk", True),  # \S is no \s
+        (r"(?i)(?:\bminsk\b)", False),
+    ],
+)
+def test_only_a_case_insensitive_pattern_of_lowercase_terms_is_folded(pattern, kept):
+    from toolkit.frames import folded
+
+    assert (folded(pattern) == pattern) is kept

@@ -29,6 +29,7 @@ from toolkit.word_tokens import terms_apart
 __all__ = [
     "countable_frames",
     "except_pattern",
+    "folded",
     "frame_exceptions",
     "frame_terms",
     "frames_for",
@@ -192,6 +193,23 @@ def term_text(text: pl.Expr) -> pl.Expr:
     """
     spaced = text.str.replace_all(PRESENTATION_MARKS, " ")  # a space: "1️⃣Лукашенко" is 2 words
     return spaced.map_batches(terms_apart, return_dtype=pl.String)
+
+
+def folded(pattern: str) -> str:
+    """A term pattern (:func:`term_pattern`, :func:`except_pattern`,
+    :func:`toolkit.tokens.exclude_pattern`: lowercased terms, case-insensitive) as it is
+    matched in lowercased text: without its ``(?i)``, which keeps Rust's regular expressions
+    (polars) from screening a text for the terms' letters before trying the pattern (22 words
+    with word boundaries on 22 MB of articles: 0.47 s against 0.01 s, and 0.05 s to lowercase
+    the text). A pattern that is not case-insensitive, or holds capitals (``\\S``, a letter),
+    is returned as it is: in lowercased text it matches only if case-insensitive.
+
+    Example:
+        >>> folded(term_pattern(["minsk"]))
+        '(?:\\bminsk\\b)'
+    """
+    rest = pattern.removeprefix("(?i)")
+    return rest if rest == rest.lower() else pattern
 
 
 def except_pattern(spec: dict[str, Any]) -> str | None:

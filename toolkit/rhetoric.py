@@ -29,6 +29,7 @@ from toolkit.evidence import kwic
 from toolkit.frames import (
     countable_frames,
     except_pattern,
+    folded,
     frame_exceptions,
     frame_terms,
     frames_for,
@@ -209,22 +210,23 @@ def frame_rates(
     frames = without_excluded(
         frames, Tokens.build(stop_words=stop_words, exclude_terms=exclude_terms)
     )
-    # the texts as terms are matched in them, once (an eager query would redo it for each frame)
+    # the texts as terms are matched in them, once (an eager query would redo it for each
+    # frame), lowercased: the term patterns are matched folded
     grouped = with_groups(docs, by).with_columns(
-        term_text(pl.col("text").fill_null("")).alias("_read")
+        term_text(pl.col("text").fill_null("")).str.to_lowercase().alias("_read")
     )
     text = pl.col("_read")
     masked = exclude_pattern(list(exclude_terms))
     if masked is not None:
-        text = text.str.replace_all(masked, " ")
+        text = text.str.replace_all(folded(masked), " ")
     lang = pl.col("lang").fill_null("und") if "lang" in docs.columns else pl.lit("und")
 
     def counted(spec: dict[str, Any]) -> pl.Expr:
         unless = except_pattern(spec)
-        framed = text if unless is None else text.str.replace_all(unless, " ")
+        framed = text if unless is None else text.str.replace_all(folded(unless), " ")
 
         def count(terms: list[str]) -> pl.Expr:
-            return framed.str.count_matches(term_pattern(terms)) if terms else pl.lit(0)
+            return framed.str.count_matches(folded(term_pattern(terms))) if terms else pl.lit(0)
 
         if not compared.across:
             return count(spec["terms"])
@@ -257,12 +259,13 @@ def stance(
     ``sentiment``: VADER's mean compound score of the group's sentences, with an interval."""
     markers = markers or lexicon("stance")
     grouped = with_groups(docs, by)
-    read = grouped.select(term_text(pl.col("text").fill_null(""))).to_series()  # once
+    # once, lowercased: the patterns are matched folded
+    read = grouped.select(term_text(pl.col("text").fill_null("")).str.to_lowercase()).to_series()
     per_doc = grouped.select(
         "group",
         "n_words",
         *[
-            read.str.count_matches(term_pattern(terms)).alias(name)
+            read.str.count_matches(folded(term_pattern(terms))).alias(name)
             for name, terms in markers.items()
         ],
     )

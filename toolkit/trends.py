@@ -37,7 +37,7 @@ from toolkit.before_after import (
     event_window,
 )
 from toolkit.errors import ToolkitError
-from toolkit.frames import term_text
+from toolkit.frames import folded, term_text
 from toolkit.options import option
 from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import wilson
@@ -186,16 +186,31 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
 
 
 def flag_matches(
-    frame: pl.DataFrame, pattern: str, *, name: str = "match", unless: str | None = None
+    frame: pl.DataFrame,
+    pattern: str,
+    *,
+    name: str = "match",
+    unless: str | None = None,
+    text: pl.Series | None = None,
 ) -> pl.DataFrame:
     """``frame`` with a boolean column ``name``: the title or text matches ``pattern`` outside
-    every match of ``unless`` (a frame's ``except`` phrases), where given."""
-    # the title as the text's first paragraph, once; the frame's own text left as it is
-    read = with_titles(frame.select(c for c in ("title", "text") if c in frame.columns))
-    text = term_text(pl.col("text").fill_null(""))  # a term right after an emoji is a word
+    every match of ``unless`` (a frame's ``except`` phrases), where given. ``text`` is
+    :func:`matched_text` of ``frame`` where the caller has it (several patterns, one text)."""
+    text = matched_text(frame) if text is None else text
+    if folded(pattern) != pattern:  # a term pattern: matched folded, in the lowercased text
+        text, pattern = text.str.to_lowercase(), folded(pattern)
+        unless = None if unless is None else folded(unless)
     if unless is not None:
         text = text.str.replace_all(unless, " ")
-    return frame.with_columns(read.select(text.str.contains(pattern)).to_series().alias(name))
+    return frame.with_columns(text.str.contains(pattern).alias(name))
+
+
+def matched_text(frame: pl.DataFrame) -> pl.Series:
+    """What :func:`flag_matches` matches in: each row's title as its text's first paragraph
+    (once; the frame's own text is left as it is), as :func:`toolkit.frames.term_text` gives it
+    (a term right after an emoji is a word; Chinese set apart where a term may begin or end)."""
+    read = with_titles(frame.select(c for c in ("title", "text") if c in frame.columns))
+    return read.select(term_text(pl.col("text").fill_null(""))).to_series()
 
 
 def _rolling(table: pl.DataFrame, keys: list[str], window: int) -> pl.DataFrame:
@@ -412,11 +427,11 @@ def event_measures(
     Feed both to :func:`before_after_shares`."""
     from toolkit.rhetoric import except_pattern, term_pattern
 
-    flagged = frame
+    flagged, text = frame, matched_text(frame)  # one text for every pattern
     for key, spec in frames.items():
         flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key,
-                               unless=except_pattern(spec))  # fmt: skip
-    flagged = flag_matches(flagged, query, name="query")
+                               unless=except_pattern(spec), text=text)  # fmt: skip
+    flagged = flag_matches(flagged, query, name="query", text=text)
     measures = {"query": query_label} | {key: spec["label"] for key, spec in frames.items()}
     if article_topics is not None:
         topics = article_topics.select("doc_id", "topic")
