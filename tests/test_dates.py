@@ -207,6 +207,11 @@ TODAY = D(2024, 6, 1)
         (["13 Apr, 2024 19:52"], None, [D(2024, 4, 13)], None),
         (["19 декабря 2022"], None, [D(2022, 12, 19)], None),
         (["last Monday"], None, [None], "not understood"),
+        # a time of day after or before the date: the day read once, whatever the minute
+        (["July 11, 2022 12:18 AM", "July 11, 2022 4:46 PM"], None, [D(2022, 7, 11)] * 2, None),
+        (["Mar 3, 2022 at 9:05 p.m. EST"], None, [D(2022, 3, 3)], None),
+        (["09:30 AM, November 12, 2021"], None, [D(2021, 11, 12)], None),
+        (["2 марта 2022, 14:05"], None, [D(2022, 3, 2)], None),
         # a column of Unix times (an API export's timestamp): each its UTC day, with a note
         (["1700000000", "1700086400000"], None, [D(2023, 11, 14), D(2023, 11, 15)], "Unix time"),
         # a number among dates is no time; nor one before 1990
@@ -230,3 +235,16 @@ def test_each_file_settles_its_own_column():
     paths = pl.Series(["a.csv", "a.csv", "b.csv", "b.csv"])
     got, _ = column_dates(values, paths, today=TODAY)
     assert got.to_list() == [D(2017, 10, 1), D(2017, 10, 25), D(2017, 1, 10), D(2017, 10, 25)]
+
+
+def test_dates_past_dateparsers_limit_say_so_and_how_to_read_them(monkeypatch):
+    from toolkit import dates
+
+    monkeypatch.setattr(dates, "_DATEPARSER_MAX", 2)
+    values = ["July 9, 2022 1:00 AM", "July 10, 2022 2:00 PM", "July 9, 2022 3:00 PM",
+              "July 11, 2022 4:00 PM"]  # fmt: skip
+    got, notes = column_dates(pl.Series(values), pl.Series(["f.csv"] * 4), today=TODAY)
+    # two distinct days read (three values), the third day is past the limit
+    assert got.to_list() == [D(2022, 7, 9), D(2022, 7, 10), D(2022, 7, 9), None]
+    assert notes[:3].null_count() == 3
+    assert "at most 2 distinct" in notes[3] and "date_format" in notes[3]

@@ -206,10 +206,11 @@ def column_dates(
     epochs, unread = read_epochs(unread, every, today)
     found |= epochs
     # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
-    parsed = _dateparser([v for _, v in unread])
+    parsed, left = _dateparser([v for _, v in unread])
     for path, v in unread:
         d = parsed.get(v)
-        found[(path, v)] = (d, None if d else f"date {v!r} not understood; kept in date_text")
+        note = _LEFT_NOTE.format(v, _DATEPARSER_MAX) if v in left else _UNREAD_NOTE.format(v)
+        found[(path, v)] = (d, None if d else note)
     table = _refused(found, today)
     out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
     return out["date"], out["note"]
@@ -258,15 +259,44 @@ def _refused(found: _Found, today: dt.date) -> pl.DataFrame:
 
 
 _OFFSET = r"(?:Z|[+-]\d{2}:?\d{2})$"  # a time's offset from UTC, as %z reads it
-_DATEPARSER_MAX = 5000  # distinct values given to dateparser (about a millisecond each)
+_DATEPARSER_MAX = 5000  # distinct dates given to dateparser (about a millisecond each)
+_UNREAD_NOTE = "date {!r} not understood; kept in date_text"
+_LEFT_NOTE = (
+    "date {!r} not read: the dates the formats do not read are read by dateparser, at most "
+    "{:,} distinct ones, and this is past them; kept in date_text (declare the column's "
+    'format as ingest\'s date_format, e.g. "%B %d, %Y %I:%M %p", to read them all)'
+)
+# A time of day written after a date ("July 11, 2022 12:18 AM", "12 March 2022, 23:59 MSK",
+# "Mar 3, 2022 at 9:05 p.m. EST") or before it ("09:30 AM, November 12, 2021"): dateparser
+# keeps the day as written whatever the time or zone, so each day is read once, not each minute.
+_TIME_AFTER = re.compile(
+    r"(?:[\s,;|]+(?:at\s+)?|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|Z))?\s*$"
+)
+_TIME_BEFORE = re.compile(
+    r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,5})?[\s,;|]+(?=\S)"
+)
 
 
-def _dateparser(values: list[str]) -> dict[str, dt.date]:
+def date_part(value: str) -> str:
+    """``value`` without a time of day written after or before its date (as dateparser reads
+    it, the day is the same).
+
+    Example:
+        >>> [date_part(v) for v in ("July 11, 2022 12:18 AM", "09:30 AM, November 12, 2021")]
+        ['July 11, 2022', 'November 12, 2021']
+    """
+    day = _TIME_BEFORE.sub("", _TIME_AFTER.sub("", value))
+    return day if any(c.isdigit() for c in day) else value
+
+
+def _dateparser(values: list[str]) -> tuple[dict[str, dt.date], set[str]]:
     """Dates dateparser reads with a day, a month and a year all written (no guessing of a
-    missing part, no relative dates); at most ``_DATEPARSER_MAX`` distinct values."""
+    missing part, no relative dates), each day read once (:func:`date_part`); and the values
+    left unread past ``_DATEPARSER_MAX`` distinct days."""
     values = list(dict.fromkeys(v for v in values if any(c.isdigit() for c in v)))
     if not values:
-        return {}
+        return {}, set()
     import dateparser  # imported only when a column holds dates the formats do not read
 
     settings = {
@@ -275,17 +305,21 @@ def _dateparser(values: list[str]) -> dict[str, dt.date]:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PARSERS": ["absolute-time"],
     }
+    days = {v: date_part(v) for v in values}
+    read = list(dict.fromkeys(days.values()))[:_DATEPARSER_MAX]
     out = {}
-    for v in values[:_DATEPARSER_MAX]:
-        if NUMERIC_DATE.match(v):  # day or month first: settled by the file, never guessed
+    for day in read:
+        if NUMERIC_DATE.match(day):  # day or month first: settled by the file, never guessed
             continue
         try:
-            parsed = dateparser.parse(v, settings=settings)
+            parsed = dateparser.parse(day, settings=settings)
         except (ValueError, OverflowError):
             parsed = None
         if parsed is not None:
-            out[v] = parsed.date()
-    return out
+            out[day] = parsed.date()
+    tried = set(read)
+    parsed = {v: out[d] for v, d in days.items() if d in out}
+    return parsed, {v for v, d in days.items() if d not in tried}
 
 
 def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:
