@@ -65,9 +65,11 @@ from html import escape
 import polars as pl
 from IPython.display import HTML, display
 
+from toolkit import evidence
 from toolkit import topics as tp
 from toolkit import trends as tr
 from toolkit.context import context
+from toolkit.display import evidence_table
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
 
@@ -186,14 +188,24 @@ else:
 # %% [markdown]
 # ## Topics
 #
-# Each topic's size (units), its label, its most distinctive words and the passages most
-# typical of it. The label is the topic's top words and phrases with the words they share
-# said once. Topic -1 holds the outliers: units HDBSCAN placed in no topic.
+# Each topic's size (units), its label and its most distinctive words. The label is the
+# topic's top words and phrases with the words they share said once. Topic -1 holds the
+# outliers: units HDBSCAN placed in no topic. Click a label: the table below it shows the
+# passages most typical of the topic (BERTopic's representative units), with outlet, date and
+# title (the address then ends in `#evidence=topic:...`, which opens the report on them).
 
 # %%
 table = result.table
 ctx.save_table(table, "topics")
-show_table(table, caption="Topics", rows=table.height)
+passages = evidence.passages(ctx.stories, tp.topic_passages(result.units, table), chars=400)
+ctx.save_table(passages, "evidence_topics")
+show_table(table.drop("representative", "representative_units"), caption="Topics",
+           rows=table.height, links={"label": ("topic", set(passages["key"]))})  # fmt: skip
+if passages.height:
+    whole_csv = {"csv_file": ctx.tables_dir / "evidence_topics.csv",
+                 "csv_href": f"tables/{ctx.tables_dir.name}/evidence_topics.csv"}  # fmt: skip
+    display(evidence_table(passages, kind="topic", title="Representative passages of each "
+                           "topic (earliest first)", **whole_csv))  # fmt: skip
 labels = result.labels()
 assignments = result.units.select(
     "unit_id", "doc_id", "outlet", "published", "topic", "probability"

@@ -197,3 +197,10 @@ def test_a_time_axis_with_one_date_spans_a_month_around_it(xs, widened):
     out = d.one_date_widened(fig)
     assert (tuple(out.layout.xaxis.range) if out.layout.xaxis.range else None) == widened
     assert fig.layout.xaxis.range is None  # the caller's figure is left as it was
+
+
+def test_only_the_keys_given_link_to_evidence():
+    frame = pl.DataFrame({"label": ["outliers", "0: minsk, visit"]})
+    out = d.table(frame, links={"label": ("topic", {"0: minsk, visit"})})
+    assert out.count('class="toolkit-evidence"') == 1 and "outliers" in out
+    assert "#evidence=topic%3A0%3A%20minsk%2C%20visit" in out

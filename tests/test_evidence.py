@@ -166,3 +166,13 @@ def test_keyword_lines_can_search_titles_as_the_trends_query_does(titles, docs_f
 )
 def test_the_context_of_a_match_is_window_words_in_any_script(part, left, shown):
     assert evidence.context(part, 3, left=left) == shown
+
+
+def test_passages_of_given_texts_are_cut_from_them_with_their_documents_columns():
+    keys = pl.DataFrame(
+        {"key": ["0: visit"], "doc_id": ["b"], "text": ["The sanctions were noted."]}
+    )
+    out = evidence.passages(corpus(), keys, chars=15)
+    assert out.select("key", "outlet", "title", "passage").row(0) == (
+        "0: visit", "TASS", "Second", "The sanctions ..."
+    )  # fmt: skip

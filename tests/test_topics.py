@@ -48,6 +48,17 @@ def test_the_seeds_give_topics_at_paragraph_level_and_the_same_seed_gives_the_sa
     table = first.topic_table()
     assert table["size"].sum() == units.height
     assert table.filter(pl.col("topic") >= 0)["representative"].list.len().min() >= 1
+    # each representative passage is one of its topic's units, found again by its id
+    keys = tp.topic_passages(first.units, table)
+    assert keys.height == table["representative_units"].list.len().sum() >= first.n_topics
+    topic_of = dict(first.units.select(pl.col("unit_id").cast(pl.String), "topic").iter_rows())
+    for row in table.filter(pl.col("topic") >= 0).iter_rows(named=True):
+        assert [topic_of[u] for u in row["representative_units"]] == [row["topic"]] * len(
+            row["representative_units"]
+        )
+        assert set(keys.filter(pl.col("key") == row["label"])["text"]) <= set(
+            first.units.filter(pl.col("topic") == row["topic"])["text"]
+        )
     sized = tp.sizes(units.height)
     runs, per_topic = tp.stability(
         units, emb, first, seeds=[1, 2],

@@ -31,7 +31,7 @@ import html
 import itertools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -133,7 +133,11 @@ def _number(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def _cells(frame: pl.DataFrame, links: Mapping[str, str]) -> pl.DataFrame:
+# an evidence kind, or a kind and the keys that have evidence
+Links = str | tuple[str, Collection[str]]
+
+
+def _cells(frame: pl.DataFrame, links: Mapping[str, Links]) -> pl.DataFrame:
     """Every cell as escaped HTML text; numbers written plainly (DataTables still sorts them
     as numbers), missing values blank."""
     out = {}
@@ -142,7 +146,11 @@ def _cells(frame: pl.DataFrame, links: Mapping[str, str]) -> pl.DataFrame:
         if frame[name].dtype.is_numeric():
             out[name] = [_number(v) for v in values]
         elif name in links:
-            out[name] = [link(links[name], v) if v is not None else "" for v in values]
+            kind, keys = links[name] if isinstance(links[name], tuple) else (links[name], None)
+            out[name] = [
+                "" if v is None else link(kind, v) if keys is None or v in keys else escape(v)
+                for v in values
+            ]
         else:
             out[name] = [escape(v) for v in values]
     # column names escaped too: itables shows them as given when cells are HTML
@@ -207,7 +215,7 @@ def table(
     frame: pl.DataFrame,
     *,
     title: str | None = None,
-    links: Mapping[str, str] | None = None,
+    links: Mapping[str, Links] | None = None,
     page: int = PAGE,
     interactive: bool | None = None,
     csv_file: Path | None = None,
@@ -219,7 +227,8 @@ def table(
     Args:
         frame: the table; list cells are shown as text, every value escaped.
         title: the caption (the notebook's text, escaped too).
-        links: column -> evidence kind: each cell links to its evidence (:func:`link`).
+        links: column -> evidence kind: each cell links to its evidence (:func:`link`); or
+            column -> (kind, keys): only the cells of those keys link (the others have none).
         page: rows per page; a longer table is interactive (sort, search, page).
         interactive: force an interactive (True) or plain (False) table.
         csv_file, csv_href: where to write the whole table as CSV and its address from the

@@ -232,13 +232,16 @@ def quote_lines(found: pl.DataFrame, docs: pl.DataFrame, *, unknown: str) -> pl.
 
 def passages(docs: pl.DataFrame, keys: pl.DataFrame, *, chars: int = 300) -> pl.DataFrame:
     """The opening ``chars`` characters of the documents in ``keys`` (``doc_id`` and ``key``,
-    e.g. a topic's representative articles), cut at a word, with the document columns."""
-    text = pl.col("text")
+    e.g. a topic's representative articles), cut at a word, with the document columns; where
+    ``keys`` has a ``text`` (a representative paragraph of the document), of that text."""
+    own = "text" in keys.columns
+    keys = keys.select(pl.col("key").cast(pl.String), pl.col("doc_id").cast(pl.String),
+                       *([pl.col("text").alias("_own")] if own else []))  # fmt: skip
+    text = pl.coalesce("_own", "text") if own else pl.col("text")
     cut = text.str.slice(0, chars).str.replace(r"\s+\S*$", "")
     opening = pl.when(text.str.len_chars() > chars).then(cut + " ...").otherwise(text)
     return (
-        keys.select(pl.col("key").cast(pl.String), pl.col("doc_id").cast(pl.String))
-        .join(_doc_columns(docs), on="doc_id", how="left")
+        keys.join(_doc_columns(docs), on="doc_id", how="left")
         .select("key", *EVIDENCE_COLUMNS, passage=opening)
         .sort("key", "published", "doc_id", nulls_last=True)
     )

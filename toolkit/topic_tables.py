@@ -1,5 +1,6 @@
-"""Tables of fitted topics: each article's dominant topic, and each topic's share of a group's
-units and of a period's units, with Wilson intervals and small-n flags.
+"""Tables of fitted topics: each article's dominant topic, each topic's share of a group's
+units and of a period's units, with Wilson intervals and small-n flags, and each topic's
+representative passages as evidence.
 
 Example:
     >>> from toolkit.topic_tables import article_topics
@@ -14,7 +15,7 @@ from toolkit.stats import flag_small, wilson
 from toolkit.topic_model import OUTLIER
 from toolkit.trends import category_share
 
-__all__ = ["article_topics", "group_shares", "language_topics", "over_time"]
+__all__ = ["article_topics", "group_shares", "language_topics", "over_time", "topic_passages"]
 
 
 def article_topics(units: pl.DataFrame) -> pl.DataFrame:
@@ -152,3 +153,18 @@ def language_topics(
         "such a topic may gather a language, not a subject, and its share per outlet then "
         "compares languages, not coverage."
     )
+
+
+def topic_passages(units: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
+    """Each topic's representative units (``table``'s ``representative_units``, outliers
+    aside) as the keys of :func:`toolkit.evidence.passages`: ``key`` (the topic's label, as
+    the report's tables write it), ``doc_id`` and the unit's ``text``."""
+    chosen = (
+        table.filter(pl.col("topic") != OUTLIER)
+        .select(key=pl.col("label"), unit_id=pl.col("representative_units"))
+        .explode("unit_id")
+        .drop_nulls("unit_id")
+    )
+    own = units.select(pl.col("unit_id").cast(pl.String), pl.col("doc_id").cast(pl.String),
+                       "text")  # fmt: skip
+    return chosen.join(own, on="unit_id", how="inner").select("key", "doc_id", "text")

@@ -53,7 +53,13 @@ from toolkit.topic_model import (
     vectorizer,
 )
 from toolkit.topic_summary import FIGURES, TopicSummary, summarise
-from toolkit.topic_tables import article_topics, group_shares, language_topics, over_time
+from toolkit.topic_tables import (
+    article_topics,
+    group_shares,
+    language_topics,
+    over_time,
+    topic_passages,
+)
 from toolkit.topic_units import language_report, topic_units, window_report, with_words
 
 __all__ = [
@@ -79,6 +85,7 @@ __all__ = [
     "stability",
     "summarise",
     "topic_label",
+    "topic_passages",
     "topic_units",
     "window_report",
     "with_titles",
@@ -178,11 +185,11 @@ class TopicResult:
     def topic_table(self, *, passages: int = 3) -> pl.DataFrame:
         """id, size, top terms, representative passages and a label for every topic (-1 is
         the outliers: units HDBSCAN put in no topic)."""
+        schema = {"topic": pl.Int64, "size": pl.Int64, "label": pl.String,
+                  "top_terms": pl.String, "representative": pl.List(pl.String),
+                  "representative_units": pl.List(pl.String)}  # fmt: skip
         if self.model is None:
-            return pl.DataFrame(
-                schema={"topic": pl.Int64, "size": pl.Int64, "label": pl.String,
-                        "top_terms": pl.String, "representative": pl.List(pl.String)}
-            )  # fmt: skip
+            return pl.DataFrame(schema=schema)
         rows = []
         sizes_ = dict(self.units.group_by("topic").len().iter_rows())
         for t in sorted(sizes_):
@@ -196,11 +203,18 @@ class TopicResult:
                     "label": label,
                     "top_terms": ", ".join(terms),
                     "representative": [_clip(d) for d in docs[:passages]],
+                    "representative_units": self._unit_ids(t, docs[:passages]),
                 }
             )
-        return pl.DataFrame(rows, schema={"topic": pl.Int64, "size": pl.Int64,
-                                          "label": pl.String, "top_terms": pl.String,
-                                          "representative": pl.List(pl.String)})  # fmt: skip
+        return pl.DataFrame(rows, schema=schema)
+
+    def _unit_ids(self, topic: int, texts: list[str]) -> list[str]:
+        """The ids of topic ``topic``'s units whose texts are ``texts`` (BERTopic gives its
+        representative documents as texts), in their order; the first unit of a text written
+        twice."""
+        mine = self.units.filter(pl.col("topic") == topic, pl.col("text").is_in(texts))
+        first = dict(mine.select("text", pl.col("unit_id").cast(pl.String)).reverse().iter_rows())
+        return [first[t] for t in texts if t in first]
 
     def labels(self) -> dict[int, str]:
         """Each topic's label ("3: lukashenko stressed, coordinates, belarus"; -1: "outliers")
