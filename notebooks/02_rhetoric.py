@@ -27,6 +27,8 @@
 # Each distinctive term, frame and quoted speaker links to its evidence: click it, and the
 # evidence table of its section shows the lines behind the number, with outlet, date and title
 # (the address then ends in `#evidence=term:...`, which opens the report on those lines).
+# Terms and frames show up to 5 lines per group, the earliest: the count in their table is
+# every match, and `toolkit.evidence.kwic(corpus, ["term"])` gives every line of a term.
 
 # %% tags=["parameters"]
 name = "seeds"

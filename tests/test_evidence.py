@@ -176,3 +176,19 @@ def test_passages_of_given_texts_are_cut_from_them_with_their_documents_columns(
     assert out.select("key", "outlet", "title", "passage").row(0) == (
         "0: visit", "TASS", "Second", "The sanctions ..."
     )  # fmt: skip
+
+
+def test_kwic_reads_on_until_every_group_has_its_lines():
+    docs = pl.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(6)],
+            "outlet": ["TASS"] * 5 + ["BelTA"],
+            "published": [dt.date(2022, 1, i + 1) for i in range(6)],
+            "title": ["t"] * 6,
+            "text": ["The Muslim Brotherhood met."] + ["Brotherly peoples."] * 5,
+        }
+    )
+    lines = evidence.kwic(docs, {"kin": ["brother*"]}, per_key=1, by="outlet",
+                          exceptions={"kin": ["muslim brotherhood"]})  # fmt: skip
+    # TASS's first match is inside the except phrase: its line is the next document's
+    assert lines.select("outlet", "doc_id").rows() == [("TASS", "d1"), ("BelTA", "d5")]

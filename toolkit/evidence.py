@@ -140,17 +140,23 @@ def kwic(
         counted: dict[str | None, int] = {}
         compiled = re.compile(pattern, re.IGNORECASE)
         unless = _unless((exceptions or {}).get(key, ()), stops)
+        groups = hits["group"].n_unique() if "group" in hits.columns else 1
         for r in hits.iter_rows(named=True):
             group = r.get("group")
-            inside = [m.span() for m in unless.finditer(r["text"])] if unless else []
-            edges = Edges(r["text"])
-            for m in compiled.finditer(r["text"]):
+            if per_key is not None and counted.get(group, 0) >= per_key:
+                if len(counted) == groups and min(counted.values()) >= per_key:
+                    break  # every group has its lines: the later documents are not read
+                continue
+            text, inside, edges = r["text"], None, None
+            for m in compiled.finditer(text):
+                if inside is None:  # read once a document has a match
+                    inside = [u.span() for u in unless.finditer(text)] if unless else []
+                    edges = Edges(text)
                 if any(a <= m.start() and m.end() <= b for a, b in inside) or not edges.whole(m):
                     continue
                 if per_key is not None and counted.get(group, 0) >= per_key:
                     break
                 counted[group] = counted.get(group, 0) + 1
-                text = r["text"]
                 rows.append({"key": key, "doc_id": r["doc_id"], "outlet": r["outlet"],
                              "published": r["published"], "title": r["title"],
                              "left": context(text[: m.start()], window, left=True),
