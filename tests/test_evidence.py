@@ -192,3 +192,17 @@ def test_kwic_reads_on_until_every_group_has_its_lines():
                           exceptions={"kin": ["muslim brotherhood"]})  # fmt: skip
     # TASS's first match is inside the except phrase: its line is the next document's
     assert lines.select("outlet", "doc_id").rows() == [("TASS", "d1"), ("BelTA", "d5")]
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("jan panel", "the Jan. 6 panel said", "Jan. 6 panel"),  # the bigram skips the number
+        ("jan panel", "Jan 1,200 panel", "Jan 1,200 panel"),
+        ("jan panel", "Jan 6km panel", None),  # "6km" is a token: no bigram of the two
+        ("union state", "Union of State", None),  # a stop word only where it is given
+    ],
+)
+def test_a_terms_words_may_stand_apart_as_the_tokeniser_reads_them(term, text, found):
+    m = re.search(evidence.term_regex(term), text)
+    assert (m.group() if m else None) == found

@@ -25,6 +25,8 @@ BARE = Tokens.build()  # no stop words: every token shows
         ("Łukaszenka w Mińsku, café", ["łukaszenka", "w", "mińsku", "café"]),
         ("COVID-19 and Su-35s; snake_case", ["covid-19", "and", "su-35s", "snake_case"]),
         ("the countries' ties", ["the", "countries", "ties"]),
+        # a compound that opens with a number is one word; a bare number or score is none
+        ("a 27-year-old, a 5-day trip, 2-1", ["a", "27-year-old", "a", "5-day", "trip"]),
     ],
 )
 def test_the_tokeniser_keeps_abbreviations_contractions_compounds_and_units(text, expected):

@@ -42,13 +42,16 @@ KWIC_SCHEMA = {"key": pl.String, "doc_id": pl.String, "outlet": pl.String,
                "published": pl.Date, "title": pl.String, "left": pl.String,
                "match": pl.String, "right": pl.String}  # fmt: skip
 
-_GAP = r"[\W_]+"  # what may stand between the words of a term: spaces, punctuation
+# what may stand between the words of a term: spaces, punctuation and bare numbers, which the
+# tokeniser skips ("Jan. 6 panel" holds the bigram "jan panel")
+_GAP = r"[\W_]+(?:\d+(?:[.,]\d+)*[\W_]+)*"
 
 
 def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     """A case-insensitive pattern for one term as written in a term list: whole words, a
     trailing ``*`` for any ending, a possessive "'s" allowed after each word, and between the
-    words any punctuation and any of ``stop_words`` (the tokeniser drops them from n-grams).
+    words any punctuation, bare numbers and any of ``stop_words`` (the tokeniser drops them
+    from n-grams).
 
     Example:
         >>> bool(re.search(term_regex("union state", stop_words=["of"]), "Union of State"))

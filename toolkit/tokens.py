@@ -4,7 +4,8 @@ event (:mod:`toolkit.trends`) and the topic vectorizer (:mod:`toolkit.topics`).
 
 A token is a word (letters first, then letters or digits, joined by apostrophes or hyphens:
 "don't", "re-election", "COVID-19", "Минск", "Łukaszenka"), a dotted abbreviation ("U.S.",
-"U.K."), or a number with a unit or currency ("5%", "10km", "$3bn"); a bare number is no term.
+"U.K."), a number with a unit or currency ("5%", "10km", "$3bn"), or a compound that opens with
+a number ("27-year-old"); a bare number is no term.
 Tokens are lower-cased, curly apostrophes made straight and a possessive "'s" dropped, so
 "Lukashenko's" counts as "lukashenko" while "don't" stays whole.
 
@@ -68,6 +69,7 @@ TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"  # dotted abbreviations: U.S., U.K., e.g.
     rf"|{_CURRENCY}?\d+(?:[.,]\d+)*(?:%|[^\W\d_]+\b)"  # numbers with a unit: 5%, 10km, $3bn
     rf"|{_CURRENCY}\d+(?:[.,]\d+)*"  # amounts: $300
+    r"|\d+(?:-[^\W\d_]\w*)+"  # compounds that open with a number: 27-year-old, 5-day
     r"|[^\W\d_]\w*(?:['’\-]\w+)*"  # words, with apostrophes and hyphens inside
 )
 _TOKEN = re.compile(TOKEN_PATTERN)
