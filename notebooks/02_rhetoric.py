@@ -297,13 +297,19 @@ if countable:  # no empty table of lines where no frame can match
 
 # %%
 UNSAID = "(the text does not say who)"
-# attribution, stance markers and VADER read English: other languages are left out, and said so
-english = docs.filter(pl.col("lang") == "en")
-quoted = articles.filter(pl.col("lang") == "en")  # the texts, whose offsets the quotes give
-if english.height < docs.height:
-    display(d.say("Attribution reads English: {en} of the {n} documents; the {other} in other "
-                  "languages are left out.", en=english.height, n=docs.height,
-                  other=docs.height - english.height))  # fmt: skip
+# attribution, stance markers and VADER read English: other languages are left out, and said
+# so; documents of unknown language are read where the corpus holds no other (as the terms)
+in_english = comparison(docs, languages=["en"])
+english = in_english.select(docs)
+quoted = in_english.select(articles)  # the texts, whose offsets the quotes give
+unknown = (f", {in_english.n_unknown} of them of unknown language (a headline too short to "
+           "tell, say), read as English: the corpus holds no other" if in_english.n_unknown
+           else "")  # fmt: skip
+other = docs.height - english.height
+left = f"; the {other} in other languages are left out" if other else ""
+if other or unknown:
+    display(d.say("Attribution reads English: {en} of the {n} documents{unknown}{left}.",
+                  en=english.height, n=docs.height, unknown=unknown, left=left))  # fmt: skip
 found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text"),
                                             aliases=opts["speaker_aliases"]))  # fmt: skip
 ctx.save_table(found, "quotes")
@@ -355,9 +361,10 @@ else:
 # lexicons, so they read the English documents only.
 
 # %%
-if english.height < docs.height:
+if other or unknown:
     display(d.say("Stance markers and VADER are English lexicons: they read the {en} English "
-                  "documents of {n}.", en=english.height, n=docs.height))  # fmt: skip
+                  "documents of {n}{unknown}.", en=english.height, n=docs.height,
+                  unknown=unknown))  # fmt: skip
 tone = ctx.cached("stance", lambda: rh.stance(english, by=by, seed=seed,
                                               n_boot=opts["bootstrap"],
                                               min_group_docs=minimum))  # fmt: skip
