@@ -118,7 +118,8 @@ say(f"Volume counts every item; the query, frames and words follow the items "
 # %% [markdown]
 # ## Volume
 #
-# Items per outlet per period; periods without items count as zero, so gaps show. Each outlet's
+# Items per outlet per period; periods without items count as zero, so gaps show; a period in
+# which no outlet has an item is a gap in the data (grey band), not a fall. Each outlet's
 # line runs from its first item to its last: before and after, the corpus holds none of its
 # items, which says nothing about what it published (the table keeps those periods, marked
 # `in_range` false). A first or last period the outlet's data begin or end within is a hollow
@@ -321,6 +322,17 @@ if event:
     ctx.save_table(per_outlet, "before_after_by_outlet")
     say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
         f"{a1}.")  # fmt: skip
+    gaps = tr.corpus_gaps(flagged, b0, a1)  # no item of any outlet for gap_days or more
+    ctx.record("corpus_gaps", [[str(a), str(b)] for a, b in gaps])
+    if gaps:
+        runs = "; ".join(f"{a} to {b} ({(b - a).days + 1} days, "
+                         f"{'before' if b < a0 else 'after' if a >= a0 else 'both sides'})"
+                         for a, b in gaps)  # fmt: skip
+        say(f"<b>Gaps in the data</b>: no outlet has a dated item from {escape(runs)}: the "
+            "collection stopped, or the corpus was cut, not the outlets. A side's shares come "
+            "from its other days, and each outlet's <code>days_before</code> and "
+            "<code>days_after</code> leave the gaps out (<code>coverage</code> "
+            "partial).")  # fmt: skip
     if per_outlet.height:
         show_table(
             change.drop("measure"),
@@ -332,7 +344,8 @@ if event:
         show_table(per_outlet.drop("measure"), rows=per_outlet.height,
                    caption="Each outlet on its own (q-values over this whole table; small_n: "
                            f"fewer than {min_group_docs} items on a side; coverage partial: "
-                           "the outlet's data span fewer days of a side than the window, "
+                           "the outlet's data span fewer days of a side than the window (gaps in "
+                           "the data left out), "
                            "days_before and days_after)")  # fmt: skip
         short = per_outlet.filter(pl.col("coverage") == "partial").unique("outlet")
         if short.height:

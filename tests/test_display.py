@@ -204,3 +204,12 @@ def test_only_the_keys_given_link_to_evidence():
     out = d.table(frame, links={"label": ("topic", {"0: minsk, visit"})})
     assert out.count('class="toolkit-evidence"') == 1 and "outliers" in out
     assert "#evidence=topic%3A0%3A%20minsk%2C%20visit" in out
+
+
+@pytest.mark.parametrize(("entries", "height"), [(3, None), (11, 516), (20, 750)])
+def test_a_figure_is_as_tall_as_its_legend(entries, height):
+    import plotly.graph_objects as go
+
+    fig = go.Figure([go.Scatter(x=[1], y=[i], name=f"outlet {i}") for i in range(entries)])
+    assert d.legend_fitted(fig).layout.height == height
+    assert fig.layout.height is None  # a copy: the figure given is left as it is

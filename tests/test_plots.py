@@ -81,6 +81,23 @@ def test_volume_lines_draw_partly_covered_periods_as_hollow_markers_not_falls():
     )
 
 
+def test_volume_lines_break_at_a_gap_in_the_data_and_band_it():
+    vol = pl.DataFrame(
+        {
+            "period": [dt.date(2022, m, 1) for m in (1, 2, 3, 4)],
+            "outlet": ["TASS"] * 4,
+            "items": [40, 0, 0, 12],
+            "in_range": [True] * 4,
+            "coverage": ["full", "corpus gap", "corpus gap", "full"],
+        }
+    )
+    fig = plots.volume_lines(vol, by="outlet", title="Items per month")
+    assert list(fig.data[0].y) == [40, None, None, 12]  # no fall to zero
+    bands = [(s.x0, s.x1) for s in fig.layout.shapes]
+    assert bands == [(dt.date(2022, 2, 1), dt.date(2022, 4, 1))]  # one band over both months
+    assert any(t.name == "no items in any outlet (grey)" for t in fig.data)
+
+
 def test_events_outside_the_data_are_named_not_drawn():
     events = [{"date": "1990-01-01", "label": "Early"}, {"date": "2022-02-01", "label": "Talks"},
               {"date": "2030-05-05", "label": "Late"}]  # fmt: skip

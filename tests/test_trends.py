@@ -550,6 +550,55 @@ def test_an_outlet_whose_data_begin_inside_the_window_is_marked_partial():
     ]
 
 
+def test_a_gap_in_the_whole_corpus_is_left_out_of_each_outlets_days():
+    """Trial P: no outlet had an item from 1 March to 31 May (a scraper down); the 120 days
+    after the event were 7 items of April and 196 of June, yet every outlet said 120 days,
+    coverage full. Days in which no outlet has an item are no days of a side."""
+    frame, event, days = outlet_gone_quiet()
+    gap = pl.col("published").is_between(
+        event + dt.timedelta(days=10), event + dt.timedelta(days=29)
+    )
+    frame = frame.filter(~gap)
+    start, end = tr.event_window(event, days)[::3]
+    assert tr.corpus_gaps(frame, start, end) == [
+        (event + dt.timedelta(days=10), event + dt.timedelta(days=29))
+    ]
+    per = tr.before_after_by_group(frame, ["query"], event=event, days=days, seed=1)
+    # TASS's own silence (days 0-13) is no gap of the corpus: BelTA published on days 0-9
+    assert per.select("outlet", "days_before", "days_after", "coverage").rows() == [
+        ("BelTA", 42, 42 - 20, "partial"),
+        ("TASS", 42, 42 - 20, "partial"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("days", "min_days", "gaps"),
+    [
+        ([1, 9], 7, [(2, 8)]),  # seven empty days
+        ([1, 8], 7, []),  # six
+        ([2, 6, 9], 2, [(3, 5), (7, 8)]),  # before the first item, after the last: no data
+        ([0, 5, 11], 3, [(1, 4), (6, 10)]),  # items outside the window bound a gap in it
+        ([0, 30], 7, [(1, 10)]),  # a long gap, clipped to the window
+        ([], 7, []),
+    ],
+)
+def test_corpus_gaps_are_runs_of_days_without_any_item(days, min_days, gaps):
+    frame = items([D(2021, 12, 31) + dt.timedelta(days=d) for d in days])
+    found = tr.corpus_gaps(frame, D(2022, 1, 1), D(2022, 1, 10), min_days=min_days)
+    assert found == [(D(2022, 1, a), D(2022, 1, b)) for a, b in gaps]
+
+
+def test_volume_marks_periods_without_any_item_as_a_corpus_gap():
+    days = [D(2022, 1, d) for d in range(1, 32)] + [D(2022, 3, d) for d in range(1, 32)]
+    frame = items(days, ["TASS", "RT"] * 31)  # every day in January and March, none in February
+    vol = tr.volume(frame, period="month")
+    assert vol.filter(pl.col("period") == D(2022, 2, 1))["coverage"].to_list() == ["corpus gap"] * 2
+    assert "corpus gap" not in vol.filter(pl.col("period") != D(2022, 2, 1))["coverage"].to_list()
+    # three items over two months: an empty month is their spacing, not a gap in the data
+    sparse = tr.volume(items([D(2022, 1, 5), D(2022, 3, 5), D(2022, 3, 6)]), period="month")
+    assert "corpus gap" not in sparse["coverage"].to_list()
+
+
 def test_the_pooled_before_after_row_counts_its_small_groups():
     frame, event, days = outlet_gone_quiet()
     pooled = tr.before_after_shares(frame, ["query"], event=event, days=days, seed=1)
@@ -558,3 +607,16 @@ def test_the_pooled_before_after_row_counts_its_small_groups():
                                  min_group_docs=300)  # fmt: skip
     # TASS: 280 items after the event (its two silent weeks), 420 before; BelTA 420 and 420
     assert few.select("small_groups", "small_n").row(0) == (1, True)
+
+
+@pytest.mark.parametrize(
+    ("every", "n", "least"),
+    [
+        (1, 1000, 10),  # daily: ln(1000) + 3 = 9.9 days
+        (0.1, 10000, 7),  # ten a day: a week at least
+        (200, 5, 922),  # five items over years: spacing, no gap
+    ],
+)
+def test_a_gap_is_what_a_steady_flow_at_the_datas_rate_would_seldom_leave(every, n, least):
+    dates = pl.Series([D(2020, 1, 1) + dt.timedelta(days=int(i * every)) for i in range(n)])
+    assert tr.gap_days(dates) == least

@@ -11,6 +11,8 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from typing import Any
 
 import numpy as np
@@ -21,11 +23,16 @@ from toolkit.resources import UNKNOWN
 from toolkit.stats import bh_qvalues, wilson_bounds
 
 __all__ = [
+    "GAP_DAYS",
     "before_after_by_group",
     "before_after_shares",
     "before_after_terms",
+    "corpus_gaps",
     "event_window",
+    "gap_days",
 ]
+
+GAP_DAYS = 7  # the fewest days in a row without a dated item in the corpus that are a gap
 
 
 def event_window(event: str | dt.date, days: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
@@ -36,6 +43,52 @@ def event_window(event: str | dt.date, days: int) -> tuple[dt.date, dt.date, dt.
         raise ToolkitError(f"an event window needs at least one day, not {days}")
     one = dt.timedelta(days=1)
     return day - days * one, day - one, day, day + (days - 1) * one
+
+
+def gap_days(dates: pl.Series, *, min_days: int = GAP_DAYS) -> int:
+    """How many days in a row without an item make a gap in the data, for items dated
+    ``dates``: at least ``min_days``, and at least what a steady flow at the data's rate would
+    leave once in twenty corpora (the mean spacing between items times ln(n) + 3: the chance
+    that any of n gaps between items of a Poisson flow is that long is about e^-3). A handful
+    of items over years has no gaps, only spacing.
+
+    Example:
+        >>> days = pl.Series([dt.date(2022, 1, 1) + dt.timedelta(days=d) for d in range(0, 300, 3)])
+        >>> gap_days(days)
+        23
+    """
+    dated = dates.drop_nulls()
+    if dated.len() < 2:
+        return max(min_days, 1)
+    spacing = (dated.max() - dated.min()).days / (dated.len() - 1)
+    return max(min_days, math.ceil(spacing * (math.log(dated.len()) + 3)))
+
+
+def corpus_gaps(
+    frame: pl.DataFrame, start: dt.date, end: dt.date, *, min_days: int | None = None
+) -> list[tuple[dt.date, dt.date]]:
+    """The runs of days on which no item of ``frame`` is dated, in any group, between two
+    dated items, at least ``min_days`` long (by default :func:`gap_days` of the frame): a gap
+    in the data (a scraper down, a feed not kept), not an outlet going quiet; each clipped to
+    ``start``..``end`` (inclusive). Before the first item or after the last the data do not
+    reach (an outlet's span says so).
+
+    Example:
+        >>> frame = pl.DataFrame({"published": [dt.date(2022, 1, 1), dt.date(2022, 1, 20)]})
+        >>> corpus_gaps(frame, dt.date(2021, 12, 1), dt.date(2022, 2, 1), min_days=7)
+        [(datetime.date(2022, 1, 2), datetime.date(2022, 1, 19))]
+    """
+    one = dt.timedelta(days=1)
+    least = gap_days(frame["published"]) if min_days is None else min_days
+    days = sorted(set(frame["published"].drop_nulls()))
+    runs = [(a + one, b - one) for a, b in itertools.pairwise(days) if (b - a).days - 1 >= least]
+    # a gap of the data, clipped to the window
+    return [(max(a, start), min(b, end)) for a, b in runs if a <= end and b >= start]
+
+
+def _gap_days(gaps: list[tuple[dt.date, dt.date]], start: dt.date, end: dt.date) -> int:
+    """Days of ``start``..``end`` inside ``gaps``."""
+    return sum(_overlap(start, end, a, b) for a, b in gaps)
 
 
 def _side(frame: pl.DataFrame, event: str | dt.date, days: int) -> pl.DataFrame:
@@ -192,9 +245,11 @@ def before_after_by_group(
     group with items on both sides), with q-values over the whole table; ``small_n`` where a
     side holds fewer than ``min_group_docs`` of the group's items. ``days_before`` and
     ``days_after`` are the days of each side that the group's data span (from its first dated
-    item to its last, in the whole frame), and ``coverage`` is "partial" where either falls
-    short of ``days``: a group whose data begin two days before the event compares two days
-    with a window."""
+    item to its last, in the whole frame), less the days of the corpus's gaps
+    (:func:`corpus_gaps`: no item of any group for :func:`gap_days` days or more), and
+    ``coverage`` is "partial" where either falls short of ``days``: a group whose data begin
+    two days before the event compares two days with a window, and one whose after side is
+    mostly a gap in the data compares the days around it."""
     labels = flags if isinstance(flags, dict) else {f: f for f in flags}
     sided = _side(frame, event, days)
     _, _, groups, _ = _strata(sided, by)
@@ -202,14 +257,18 @@ def before_after_by_group(
     column = sided[by].cast(pl.String).fill_null(UNKNOWN)
     spans = _spans(frame, by)
     b0, b1, a0, a1 = event_window(event, days)
+    gaps = corpus_gaps(frame, b0, a1)
     rows = []
     for g in groups:
         mine = sided.filter(column == g)
         after = (mine["side"] == "after").to_numpy()
         strata = np.zeros(mine.height, dtype=np.int64)
         first, last = spans[g]
-        covered = {"days_before": _overlap(b0, b1, first, last),
-                   "days_after": _overlap(a0, a1, first, last)}  # fmt: skip
+        own = [(max(a, first), min(b, last)) for a, b in gaps if a <= last and b >= first]
+        covered = {
+            "days_before": _overlap(b0, b1, first, last) - _gap_days(own, b0, b1),
+            "days_after": _overlap(a0, a1, first, last) - _gap_days(own, a0, a1),
+        }
         for f, label in labels.items():
             x = mine[f].fill_null(False).to_numpy().astype(np.float64)
             share_b, share_a, p, low, high = _within_test(x, strata, after, 1, rng, permutations)

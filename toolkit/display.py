@@ -332,10 +332,31 @@ def one_date_widened(fig: Any) -> Any:
     return wide
 
 
+_LEGEND_ROW = 26  # pixels a legend entry takes, as plotly draws them
+_FIGURE_HEIGHT = 450  # plotly's default height
+_FIGURE_CHROME = 230  # title, margins and axis of a figure, besides its legend
+
+
+def legend_fitted(fig: Any) -> Any:
+    """``fig``, or a copy tall enough to show every entry of its legend: plotly keeps its
+    default height and scrolls a longer legend, so the last outlets of a plot and the key to
+    its markers ("partial period", "no items in any outlet") were hidden from a reader."""
+    flat = fig.layout.legend.orientation == "h"  # a legend in rows under the plot
+    if fig.layout.height is not None or fig.layout.showlegend is False or flat:
+        return fig
+    entries = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    needed = _FIGURE_CHROME + _LEGEND_ROW * entries
+    if needed <= _FIGURE_HEIGHT:
+        return fig
+    tall = type(fig)(fig)
+    tall.update_layout(height=needed)
+    return tall
+
+
 def figure_bundle(fig: Any) -> dict[str, Any]:
     """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div.
     The report inlines plotly.js once in its head (:func:`toolkit.report.render_notebook`)."""
-    fig = one_date_widened(fig)
+    fig = legend_fitted(one_date_widened(fig))
     spec = fig.to_plotly_json()
     payload = json.dumps(spec, sort_keys=True, default=str)
     div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs

@@ -379,11 +379,34 @@ def pooled_all_partial(
     return rows.height > 0 and not (rows["coverage"] == "full").any()
 
 
+def _gap_bands(fig: go.Figure, vol: pl.DataFrame) -> None:
+    """A grey band over each run of periods in which no group has an item (``coverage``
+    "corpus gap"), from its first period to the next period with items, and a legend entry."""
+    periods = sorted(vol["period"].unique().to_list())
+    gaps = set(vol.filter(pl.col("coverage") == "corpus gap")["period"].to_list())
+    runs: list[list[Any]] = []
+    for i, p in enumerate(periods):
+        if p not in gaps:
+            continue
+        end = periods[i + 1] if i + 1 < len(periods) else p
+        if runs and runs[-1][1] == p:
+            runs[-1][1] = end
+        else:
+            runs.append([p, end])
+    for start, end in runs:
+        fig.add_vrect(x0=start, x1=end, fillcolor="grey", opacity=0.2, line_width=0, layer="below")
+    if runs:
+        band = {"symbol": "square", "size": 12, "color": "grey", "opacity": 0.4}
+        fig.add_scatter(x=[None], y=[None], mode="markers", name="no items in any outlet (grey)",
+                        marker=band)  # fmt: skip
+
+
 def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
     """Items per period (:func:`toolkit.trends.volume`), one line per value of ``by`` from its
     first item to its last: periods the data cover whole joined (a zero where nothing was
     published), the partly covered first or last ones hollow markers beside the line, not
-    joined, so a short period is no fall."""
+    joined, so a short period is no fall; periods in which no value has an item (``coverage``
+    "corpus gap": a gap in the data) a grey band, the lines broken there, not drawn at zero."""
     fig = go.Figure()
     shown = vol.filter("in_range")
     colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
@@ -391,7 +414,8 @@ def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
     hover = "%{x}: %{y} items%{meta}<extra>%{fullData.name}</extra>"
     for (value,), rows in shown.sort(by, "period").group_by(by, maintain_order=True):
         partial = pl.col("coverage") == "partial"
-        whole = rows.select(pl.when(~partial).then(pl.col("items")))["items"].to_list()
+        drawn = ~pl.col("coverage").is_in(["partial", "corpus gap"])
+        whole = rows.select(pl.when(drawn).then(pl.col("items")))["items"].to_list()
         xs = rows["period"].to_list()
         # markers where a line has few periods: a one-period line draws nothing
         fig.add_scatter(x=xs, y=whole, name=str(value), legendgroup=str(value),
@@ -407,6 +431,7 @@ def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
     if vol.select((pl.col("coverage") == "partial") & pl.col("in_range")).to_series().any():
         fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
                         marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
+    _gap_bands(fig, vol)
     many = vol["period"].n_unique() > 60
     fig.update_layout(title=title, yaxis={"title": "items", "rangemode": "tozero"},
                       xaxis={"rangeslider": {"visible": many}})  # fmt: skip

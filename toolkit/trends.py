@@ -31,10 +31,13 @@ import polars as pl
 
 from toolkit.article_text import with_titles
 from toolkit.before_after import (
+    GAP_DAYS,
     before_after_by_group,
     before_after_shares,
     before_after_terms,
+    corpus_gaps,
     event_window,
+    gap_days,
 )
 from toolkit.errors import ToolkitError
 from toolkit.frames import folded, term_text
@@ -43,6 +46,7 @@ from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import wilson
 
 __all__ = [
+    "GAP_DAYS",
     "PERIODS",
     "POOLED",
     "TrendOptions",
@@ -51,11 +55,13 @@ __all__ = [
     "before_after_terms",
     "bucket",
     "category_share",
+    "corpus_gaps",
     "dating",
     "event_measures",
     "event_window",
     "flag_matches",
     "frame_shares",
+    "gap_days",
     "pooled",
     "query_share",
     "topic_shares",
@@ -168,7 +174,8 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
     what it published: a plot draws a group from its first item to its last. ``coverage``
     says how much of a period the group's data cover, as for shares: "partial" for a first
     or last period the data begin or end within (fewer items there is no fall), "no items"
-    for none, else "full"."""
+    for none, else "full"; "corpus gap" where no group has an item in a period of at least
+    :func:`toolkit.before_after.gap_days` (a gap in the data, not a group gone quiet)."""
     dated = bucket(frame, period).with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN))
     grid = _all_periods(dated, period).join(dated.select(by).unique(), how="cross")
     counts = dated.group_by("period", by).agg(items=pl.len().cast(pl.Int64))
@@ -182,7 +189,15 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
         )
         .drop("first", "last")
     )
-    return _coverage(table, dated, period, by).sort("period", by)
+    # no group has an item in a period long enough to be a gap in the data (gap_days: a week
+    # at least, and more where items are sparse, so that a handful over years leave none)
+    days = (pl.col("period").dt.offset_by(PERIODS[period]) - pl.col("period")).dt.total_days()
+    none = (pl.col("items").sum().over("period") == 0) & (days >= gap_days(dated["published"]))
+    return (
+        _coverage(table, dated, period, by)
+        .with_columns(coverage=pl.when(none).then(pl.lit("corpus gap")).otherwise("coverage"))
+        .sort("period", by)
+    )
 
 
 def flag_matches(
