@@ -117,3 +117,17 @@ def test_the_language_given_is_the_one_read():
 def test_yearless_stamp(line, expected):
     found = yearless_stamp(line)
     assert (found[:2] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published Mar 3, 2014 10:00 AM", dt.date(2014, 3, 3)),  # read in English first
+        ("mardi 4 mars 2014", dt.date(2014, 3, 4)),  # not English: the language detected
+        ("3. März 2014", dt.date(2014, 3, 3)),
+        ("4 maggio 2014", dt.date(2014, 5, 4)),
+    ],
+)
+def test_a_latin_stamp_is_read_in_english_first_then_in_its_detected_language(line, day):
+    found = stamp_date(line, today=dt.date(2024, 1, 1))
+    assert found is not None and found[0] == day
