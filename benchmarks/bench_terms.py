@@ -6,7 +6,9 @@ not timed), then timed one after another:
     bootstrap draws), what the rhetoric notebook's frames table does;
   - ``query_share``: the trends notebook's default query per outlet and month;
   - ``event_measures``: the query and every bundled frame flagged per item, what the trends
-    notebook's before/after tests read.
+    notebook's before/after tests read;
+  - ``frame_evidence``: each frame's lines in context, up to 5 per outlet
+    (``evidence.kwic``), the rhetoric report's evidence table.
 Each result's SHA-256 (of its CSV) is printed beside its time, so that two checkouts can be
 shown to give the same tables. With ``--base CHECKOUT`` another checkout's toolkit runs right
 after this one in every round.
@@ -33,8 +35,8 @@ CHILD = r"""
 import hashlib, json, sys, time
 from pathlib import Path
 import toolkit
-from toolkit import rhetoric as rh, trends as tr
-from toolkit.frames import frames_for, lexicon
+from toolkit import evidence, rhetoric as rh, trends as tr
+from toolkit.frames import frame_exceptions, frame_terms, frames_for, lexicon
 from toolkit.tokens import Comparison
 corpus = toolkit.ingest(Path(sys.argv[1])).corpus
 query = json.loads(sys.argv[2])
@@ -45,6 +47,8 @@ steps = {
                                           by="outlet"),
     "event_measures": lambda: tr.event_measures(corpus, query=rh.term_pattern(query),
                                                 frames=frames)[0].drop("text", "title"),
+    "frame_evidence": lambda: evidence.kwic(corpus, frame_terms(frames), by="outlet", per_key=5,
+                                            exceptions=frame_exceptions(frames)),
 }
 out = {}
 for name, step in steps.items():
@@ -82,7 +86,7 @@ def main() -> None:
           + " | same table |")  # fmt: skip
     print("|---|---|" + "---:|" * len(codes) + "---|")
     for name in SETS:
-        for step in ("frame_rates", "query_share", "event_measures"):
+        for step in ("frame_rates", "query_share", "event_measures", "frame_evidence"):
             cells = [f"{min(t):.2f} ({statistics.median(t):.2f})"
                      for t in (seen[(name, step, c)] for c in codes)]  # fmt: skip
             same = len(set().union(*(shas[(name, step, c)] for c in codes))) == 1
