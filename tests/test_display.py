@@ -213,3 +213,15 @@ def test_a_figure_is_as_tall_as_its_legend(entries, height):
     fig = go.Figure([go.Scatter(x=[1], y=[i], name=f"outlet {i}") for i in range(entries)])
     assert d.legend_fitted(fig).layout.height == height
     assert fig.layout.height is None  # a copy: the figure given is left as it is
+
+
+def test_a_cut_evidence_table_keeps_lines_of_every_key(tmp_path, monkeypatch):
+    """Trial Q: the quotes' evidence kept the earliest 5,000 of 14,069 lines, so the speakers
+    of four outlets whose quotes came later linked to an empty table."""
+    monkeypatch.setattr(d, "MAX_INLINE", 10)
+    frame = pl.DataFrame({"key": ["early"] * 20 + ["late"] * 3, "n": list(range(23))})
+    out = d.evidence_table(frame, kind="speaker", title="Quotes",
+                           csv_file=tmp_path / "q.csv", csv_href="tables/q.csv")  # fmt: skip
+    assert all(f'[\\"late\\", \\"{i}\\"]' in out for i in (20, 21, 22))  # every late line
+    assert out.count('[\\"early\\"') == 7  # and the early key's first lines in the rest
+    assert "all 23 are in" in out and pl.read_csv(tmp_path / "q.csv").height == 23

@@ -221,6 +221,7 @@ def table(
     csv_file: Path | None = None,
     csv_href: str | None = None,
     table_id: str | None = None,
+    by_key: str | None = None,
 ) -> Html:
     """A frame as HTML with its title and row count; nothing left out silently.
 
@@ -235,6 +236,8 @@ def table(
             report; only when it has more than :data:`MAX_INLINE` rows, and then the page
             shows the first of them and says so.
         table_id: the HTML id (default: a counter, stable for the same run of a notebook).
+        by_key: a column whose every value keeps rows in the page when the table is cut at
+            :data:`MAX_INLINE` (an evidence table's ``key``: each link finds its lines).
     """
     links = links or {}
     table_id = table_id or f"toolkit-table-{next(_ids)}"
@@ -243,8 +246,14 @@ def table(
     if n > MAX_INLINE and csv_file is not None and csv_href is not None:
         csv_file.parent.mkdir(parents=True, exist_ok=True)
         frame.with_columns(pl.col(pl.List(pl.String)).list.join(", ")).write_csv(csv_file)
-        shown = frame.head(MAX_INLINE)
-        note = (f"; the first {MAX_INLINE:,} are shown here, all {n:,} are in "
+        if by_key is None:
+            shown = frame.head(MAX_INLINE)
+            which = f"the first {MAX_INLINE:,}"
+        else:
+            shown = _every_key(frame, by_key, MAX_INLINE)
+            each = html.escape(by_key)
+            which = f"{MAX_INLINE:,} (each {each}'s first rows before any {each}'s later ones)"
+        note = (f"; {which} are shown here, all {n:,} are in "
                 f'<a href="{html.escape(csv_href)}">{html.escape(csv_href)}</a>')  # fmt: skip
     cells = _cells(shown, links)
     big = n > page if interactive is None else interactive
@@ -257,6 +266,13 @@ def table(
         return Html(f"{_CSS}{caption}")
     body = _interactive(cells, table_id, page) if big else _static(cells, cells.columns)
     return Html(f"{_CSS}{caption}{body}")
+
+
+def _every_key(frame: pl.DataFrame, key: str, limit: int) -> pl.DataFrame:
+    """``limit`` rows of ``frame``, in its order: each value of ``key``'s first row, then each
+    one's second, and so on (so that every key has rows while there is room for one each)."""
+    ranked = frame.with_row_index("_at").with_columns(_rank=pl.int_range(pl.len()).over(key))
+    return ranked.sort("_rank", "_at").head(limit).sort("_at").drop("_at", "_rank")
 
 
 _EVIDENCE_JS = """<script type="module">
@@ -297,7 +313,7 @@ def evidence_table(frame: pl.DataFrame, *, kind: str, title: str, **kwargs: Any)
     first): an interactive table that a :func:`link` or the address's ``#evidence=KIND:KEY``
     filters to one key."""
     table_id = f"toolkit-evidence-{kind}"
-    shown = table(frame, title=title, interactive=True, table_id=table_id, **kwargs)
+    shown = table(frame, title=title, interactive=True, table_id=table_id, by_key="key", **kwargs)
     head = (
         f'<div id="{table_id}-box"><p>Showing: <b id="{table_id}-key">all</b> '
         f'(<a href="#evidence={quote(kind)}%3A">show all</a>)</p>'
