@@ -144,7 +144,9 @@ def whole(name: str) -> dict:
 # out), not per 1,000 words (`n_words`). Outlets that cover different years differ by their
 # years' news as well as by their style: check `first` and `last` in the corpus report (grouped
 # by period, each group is named by its period's first day, and its terms are that period's
-# news). Click a term for its lines in context.
+# news). `term_docs` counts the group's documents that use a term and `top_doc_share` the share
+# of its uses in the one that uses it most: a term from one long interview is that article's
+# word, not the group's. Click a term for its lines in context.
 
 # %%
 # each result is kept by the corpus, the parameters and the code: a rerun reads it back
@@ -172,10 +174,17 @@ elif terms.height:
                       "(its sign-offs and self-references, 'according to SHOT'): they set it "
                       "apart, but say nothing of its rhetoric."))  # fmt: skip
     display(d.table(terms.select("group", "term", "count", "count_other", "per_1000",
-                                 "n_terms", "z", "q_value", "n_docs", "n_words", "small_n",
-                                 "names_group"),
+                                 "n_terms", "z", "q_value", "term_docs", "top_doc_share",
+                                 "n_docs", "n_words", "small_n", "names_group"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
+    few = terms.filter((pl.col("term_docs") < 3) | (pl.col("top_doc_share") >= 0.5))
+    if few.height:
+        display(d.say("{k} of these {n} terms rest on one or two documents or have half their "
+                      "uses or more in one (<code>term_docs</code> under 3 or "
+                      "<code>top_doc_share</code> 0.5 or more): one article's words, not the "
+                      "group's, until their lines say otherwise.", k=few.height,
+                      n=terms.height))  # fmt: skip
     term_lines = ctx.cached("evidence_terms", lambda: evidence.kwic(  # the documents compared
         words_compared.select(docs), terms["term"].unique().sort().to_list(), by=by,
         window=opts["window"], per_key=5, stop_words=stops))  # fmt: skip

@@ -106,3 +106,18 @@ def test_a_groups_own_name_among_its_terms_is_marked():
     marked = dict(terms.select(pl.concat_str("group", pl.lit(":"), "term"), "names_group").rows())
     assert marked["Mash:mash"] is True and marked["SHOT:shot"] is True
     assert marked["Mash:sanctions"] is False and marked["SHOT:weather"] is False
+
+
+def test_each_term_says_how_many_documents_use_it_and_how_much_one_does():
+    """Trial Q: ABC's "xi" (31 uses) came from one article; nothing in the table said so."""
+    rows = [("a0", "ABC", "xi " * 12 + "talks")] + [(f"a{i}", "ABC", "talks sanctions")
+                                                     for i in range(1, 6)]  # fmt: skip
+    rows += [(f"b{i}", "CBS", "talks weather") for i in range(6)]
+    frame = docs(rows).with_columns(lang=pl.lit("en"))
+    terms = distinctive_terms(frame, by="outlet", min_count=1, ngram_max=1)
+    row = terms.filter((pl.col("group") == "ABC") & (pl.col("term") == "xi")).row(0, named=True)
+    assert (row["count"], row["term_docs"], row["top_doc_share"]) == (12, 1, 1.0)
+    row = terms.filter((pl.col("group") == "ABC") & (pl.col("term") == "sanctions")).row(
+        0, named=True
+    )
+    assert (row["count"], row["term_docs"], row["top_doc_share"]) == (5, 5, 0.2)

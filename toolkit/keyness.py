@@ -8,6 +8,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import polars as pl
 
@@ -23,6 +25,8 @@ _SEP = "\x1f"  # between a stratum and a group in a combined group name
 
 
 def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: int):
+    """Each group's count of each term (``min_count`` or more in all), and the documents' own
+    counts (a sparse matrix, a row per document of ``docs``), for the terms kept."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     vec = CountVectorizer(analyzer=tokens.analyzer(ngram_max), min_df=1)
@@ -33,7 +37,7 @@ def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: 
         x = vec.fit_transform(list(zip(docs["text"].fill_null("").to_list(), lang.to_list(),
                                        strict=True)))  # fmt: skip
     except ValueError:  # no term at all: only stop words, or no words
-        return names, np.array([], dtype=object), np.zeros((len(names), 0))
+        return names, np.array([], dtype=object), np.zeros((len(names), 0)), None
     index = {g: i for i, g in enumerate(names)}
     from scipy.sparse import csr_matrix
 
@@ -43,7 +47,25 @@ def _term_counts(docs: pl.DataFrame, tokens: Tokens, ngram_max: int, min_count: 
     )
     counts = np.asarray((member @ x).todense(), dtype=np.float64)
     keep = counts.sum(axis=0) >= min_count
-    return names, vec.get_feature_names_out()[keep], counts[:, keep]
+    return names, vec.get_feature_names_out()[keep], counts[:, keep], x[:, np.flatnonzero(keep)]
+
+
+def _spread(docs: pl.DataFrame, group: str, terms: np.ndarray, x: Any) -> pl.DataFrame:
+    """How the group's uses of each term spread over its documents: ``term_docs`` (documents
+    of the group holding it) and ``top_doc_share`` (the share of its uses in the one document
+    with most): a term said 31 times in one interview is one article's word, not the
+    group's."""
+    rows = np.flatnonzero((docs["group"] == group).to_numpy())
+    mine = x[rows].tocsc()
+    used = np.asarray(mine.sum(axis=0)).ravel()
+    most = np.asarray(mine.max(axis=0).todense()).ravel()
+    return pl.DataFrame({
+        "group": group,
+        "term": terms,
+        "term_docs": np.diff(mine.indptr).astype(np.int64),
+        "top_doc_share": np.round(np.divide(most, used, out=np.zeros_like(used, dtype=float),
+                                            where=used > 0), 4),
+    })  # fmt: skip
 
 
 def _log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -191,9 +213,10 @@ def distinctive_terms(
     group's counted terms: words and two-word phrases less the stop words, not per 1,000
     words), n_terms (those counted terms), log_odds, z, p_value, q_value (Benjamini-Hochberg
     over every term of the group's comparison, before the top are kept: :func:`tested`),
-    n_docs, n_words, small_n, comparison, names_group (the term is words of the group's own
-    name: a self-reference or sign-off); ranked by z within each group (``top`` per group
-    unless ``pair``).
+    term_docs and top_doc_share (:func:`_spread`: the group's documents that hold the term,
+    and the share of its uses in the one with most), n_docs, n_words, small_n, comparison,
+    names_group (the term is words of the group's own name: a self-reference or sign-off);
+    ranked by z within each group (``top`` per group unless ``pair``).
     """
     compared = comparison(docs, languages=languages, language_map=language_map)
     docs = compared.select(docs)
@@ -210,7 +233,7 @@ def distinctive_terms(
         return _stratified(grouped, within, pair, tokens, compared.kind, by=by,
                            min_group_docs=min_group_docs, ngram_max=ngram_max,
                            min_count=min_count, prior_strength=prior_strength)  # fmt: skip
-    names, terms, counts = _term_counts(grouped, tokens, ngram_max, min_count)
+    names, terms, counts, x = _term_counts(grouped, tokens, ngram_max, min_count)
     if len(terms) == 0 or len(names) < 2:  # nothing counted, or no rest to compare against
         return pl.DataFrame()
     total = counts.sum(axis=0)
@@ -222,7 +245,8 @@ def distinctive_terms(
         y_i = counts[i]
         y_j = counts[names.index(pair[1])] if pair else total - y_i
         frame = tested(_ranked(g, terms, y_i, y_j, alpha))  # q over all its terms, then the top
-        rows.append(frame if pair else frame.head(top))
+        frame = frame if pair else frame.head(top)
+        rows.append(frame.join(_spread(grouped, g, terms, x), on=["group", "term"], how="left"))
     out = pl.concat(rows).join(sizes, on="group", how="left")
     out = out.with_columns(comparison=pl.lit(compared.kind), names_group=_self_named(out, tokens))
     if pair:
@@ -289,7 +313,7 @@ def _stratified(
     """``distinctive_terms``' pair compared within the strata of ``within``, pooled."""
     stratum = pl.col(within).cast(pl.String).fill_null(UNKNOWN)
     keyed = grouped.with_columns(pl.concat_str(stratum, pl.lit(_SEP), "group").alias("group"))
-    names, terms, counts = _term_counts(keyed, tokens, ngram_max, min_count)
+    names, terms, counts, _ = _term_counts(keyed, tokens, ngram_max, min_count)
     if len(terms) == 0:
         return pl.DataFrame()
     y_i, y_j, delta, z, strata = _within_strata(names, counts, pair, prior_strength)
