@@ -225,3 +225,20 @@ def test_a_cut_evidence_table_keeps_lines_of_every_key(tmp_path, monkeypatch):
     assert all(f'[\\"late\\", \\"{i}\\"]' in out for i in (20, 21, 22))  # every late line
     assert out.count('[\\"early\\"') == 7  # and the early key's first lines in the rest
     assert "all 23 are in" in out and pl.read_csv(tmp_path / "q.csv").height == 23
+
+
+def test_figure_text_from_the_data_is_shown_as_written_not_as_markup():
+    """Trial Q: plotly drew an outlet named with <b> in bold and would draw a link."""
+    import plotly.graph_objects as go
+
+    name = '<a href="https://example.com">R&B</a>'
+    fig = go.Figure(go.Bar(x=[name, "TASS"], y=[1, 2], name=name, text=[name, "t"]))
+    fig.add_annotation(x=0, y=1, text="<b>Lavrov</b> in Minsk")
+    fig.update_layout(title="Items<br><sup>per month</sup>")
+    spec = d.figure_bundle(fig)["application/vnd.plotly.v1+json"]
+    bar = spec["data"][0]
+    assert bar["name"] == '&lt;a href="https://example.com"&gt;R&amp;B&lt;/a&gt;'
+    assert bar["x"][0] == bar["text"][0] == bar["name"] and bar["x"][1] == "TASS"
+    assert spec["layout"]["annotations"][0]["text"] == "&lt;b&gt;Lavrov&lt;/b&gt; in Minsk"
+    assert spec["layout"]["title"]["text"] == "Items<br><sup>per month</sup>"  # ours: markup
+    assert fig.data[0].name == name  # the figure given is left as it is

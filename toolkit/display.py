@@ -369,10 +369,37 @@ def legend_fitted(fig: Any) -> Any:
     return tall
 
 
+def _plain(value: Any) -> Any:
+    """A string as plotly text that shows it as written: plotly reads ``<b>``, ``<br>`` and
+    ``<a href=...>`` in names, labels and annotations as markup and decodes ``&amp;``,
+    ``&lt;`` and ``&gt;``; anything else as it is."""
+    return html.escape(value, quote=False) if isinstance(value, str) else value
+
+
+def data_text_escaped(fig: Any) -> Any:
+    """A copy of ``fig`` whose text from the data is escaped for plotly (:func:`_plain`): the
+    traces' names, text labels and category values, and the annotations (event labels, terms,
+    panel titles: outlets); the figure's own title and hover templates keep their markup. An
+    outlet named ``<a href="https://...">x</a>`` is that text in a legend, not a link."""
+    safe = type(fig)(fig)
+    for trace in safe.data:
+        if isinstance(trace.name, str):
+            trace.name = _plain(trace.name)
+        for field in ("text", "x", "y", "labels"):
+            values = getattr(trace, field, None) if field in trace else None
+            if isinstance(values, str):
+                trace[field] = _plain(values)
+            elif values is not None and any(isinstance(v, str) for v in values):
+                trace[field] = [_plain(v) for v in values]
+    for note in safe.layout.annotations:
+        note.text = _plain(note.text)
+    return safe
+
+
 def figure_bundle(fig: Any) -> dict[str, Any]:
     """The display bundle of a plotly figure: plotly's mimetype and a self-drawing HTML div.
     The report inlines plotly.js once in its head (:func:`toolkit.report.render_notebook`)."""
-    fig = legend_fitted(one_date_widened(fig))
+    fig = legend_fitted(one_date_widened(data_text_escaped(fig)))
     spec = fig.to_plotly_json()
     payload = json.dumps(spec, sort_keys=True, default=str)
     div_id = "fig-" + hashlib.sha1(payload.encode()).hexdigest()[:12]  # stable across runs
