@@ -211,7 +211,9 @@ class TopicResult:
     def _unit_ids(self, topic: int, texts: list[str]) -> list[str]:
         """The ids of topic ``topic``'s units whose texts are ``texts`` (BERTopic gives its
         representative documents as texts), in their order; the first unit of a text written
-        twice."""
+        twice; none where the units have no ``unit_id``."""
+        if "unit_id" not in self.units.columns:  # units given without ids: none to name
+            return []
         mine = self.units.filter(pl.col("topic") == topic, pl.col("text").is_in(texts))
         first = dict(mine.select("text", pl.col("unit_id").cast(pl.String)).reverse().iter_rows())
         return [first[t] for t in texts if t in first]
