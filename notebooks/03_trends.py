@@ -163,6 +163,8 @@ by_outlet = ctx.cached("query_share", lambda: tr.query_share(
 both = tr.pooled(by_outlet, min_items=floor)
 ctx.save_table(by_outlet, "query_share_by_outlet")
 ctx.save_table(both, "query_share_pooled")
+has_items = pl.col("period").filter(pl.col("items") > 0)
+inside = pl.col("period").is_between(has_items.min(), has_items.max())  # its first to its last
 coverage = (
     by_outlet.group_by("outlet")
     .agg(
@@ -170,7 +172,8 @@ coverage = (
         items=pl.col("items").sum(),
         periods_with_items=(pl.col("items") > 0).sum(),
         periods_partial=(pl.col("coverage") == "partial").sum(),
-        periods_without_items=(pl.col("coverage") == "no items").sum(),
+        # between its first and last item: before and after, the data hold none of it
+        periods_without_items=((pl.col("coverage") == "no items") & inside).sum(),
         periods_below_floor=((pl.col("items") > 0) & (pl.col("n") < floor)).sum(),
         first=pl.col("period").filter(pl.col("items") > 0).min(),
         last=pl.col("period").filter(pl.col("items") > 0).max(),

@@ -620,3 +620,18 @@ def test_the_pooled_before_after_row_counts_its_small_groups():
 def test_a_gap_is_what_a_steady_flow_at_the_datas_rate_would_seldom_leave(every, n, least):
     dates = pl.Series([D(2020, 1, 1) + dt.timedelta(days=int(i * every)) for i in range(n)])
     assert tr.gap_days(dates) == least
+
+
+def test_a_period_partly_inside_a_gap_in_the_data_is_partial():
+    """Trial Q: April 2022 had 29 of its 30 days in a gap, and was drawn as a full month."""
+    days = [D(2022, 1, d) for d in range(1, 32)] + [D(2022, 3, d) for d in range(20, 32)]
+    days += [D(2022, 4, d) for d in range(1, 31)]
+    vol = tr.volume(items(days, ["TASS", "RT"] * (len(days) // 2) + ["TASS"] * (len(days) % 2)),
+                    period="month")  # fmt: skip
+    state = dict(vol.filter(pl.col("outlet") == "TASS").select("period", "coverage").iter_rows())
+    assert [state[D(2022, m, 1)] for m in (1, 2, 3, 4)] == [
+        "full",
+        "corpus gap",  # no item from 1 February to 19 March
+        "partial",  # 19 of its 31 days in that gap: fewer items is no fall
+        "full",
+    ]

@@ -432,6 +432,9 @@ def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
         fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
                         marker={"symbol": "circle-open", "size": 9, "color": "grey"})  # fmt: skip
     _gap_bands(fig, vol)
+    if shown.height and not (shown["coverage"] == "full").any():
+        title += ("<br><sup>No period is wholly covered by the data (gaps in the collection, "
+                  "or the data's first and last): markers only, no line</sup>")  # fmt: skip
     many = vol["period"].n_unique() > 60
     fig.update_layout(title=title, yaxis={"title": "items", "rangemode": "tozero"},
                       xaxis={"rangeslider": {"visible": many}})  # fmt: skip

@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,8 +175,9 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
     what it published: a plot draws a group from its first item to its last. ``coverage``
     says how much of a period the group's data cover, as for shares: "partial" for a first
     or last period the data begin or end within (fewer items there is no fall), "no items"
-    for none, else "full"; "corpus gap" where no group has an item in a period of at least
-    :func:`toolkit.before_after.gap_days` (a gap in the data, not a group gone quiet)."""
+    for none, else "full"; "corpus gap" for a period wholly inside a gap in the data (no group
+    has an item for :func:`toolkit.before_after.gap_days` or more: not a group gone quiet),
+    "partial" for one partly inside such a gap (trial Q: 29 of April's 30 days)."""
     dated = bucket(frame, period).with_columns(pl.col(by).cast(pl.String).fill_null(UNKNOWN))
     grid = _all_periods(dated, period).join(dated.select(by).unique(), how="cross")
     counts = dated.group_by("period", by).agg(items=pl.len().cast(pl.Int64))
@@ -189,15 +191,38 @@ def volume(frame: pl.DataFrame, *, period: str, by: str = "outlet") -> pl.DataFr
         )
         .drop("first", "last")
     )
-    # no group has an item in a period long enough to be a gap in the data (gap_days: a week
-    # at least, and more where items are sparse, so that a handful over years leave none)
-    days = (pl.col("period").dt.offset_by(PERIODS[period]) - pl.col("period")).dt.total_days()
-    none = (pl.col("items").sum().over("period") == 0) & (days >= gap_days(dated["published"]))
+    # the days of each period inside a gap in the data (corpus_gaps: no group has an item for
+    # gap_days or more): all of them, a gap; some, a period the data cover in part
+    gapped = _gap_days_per_period(dated, period)
+    state = (
+        pl.when(pl.col("gap_days") >= pl.col("days"))
+        .then(pl.lit("corpus gap"))
+        .when(pl.col("gap_days") > 0)
+        .then(pl.lit("partial"))
+        .otherwise("coverage")
+    )
     return (
         _coverage(table, dated, period, by)
-        .with_columns(coverage=pl.when(none).then(pl.lit("corpus gap")).otherwise("coverage"))
+        .join(gapped, on="period", how="left")
+        .with_columns(coverage=state)
+        .drop("gap_days", "days")
         .sort("period", by)
     )
+
+
+def _gap_days_per_period(dated: pl.DataFrame, period: str) -> pl.DataFrame:
+    """Each period's ``days`` and how many of them lie in a gap in the data (``gap_days``)."""
+    schema = {"period": pl.Date, "gap_days": pl.Int64, "days": pl.Int64}
+    periods = _all_periods(dated, period)["period"].to_list()
+    if not periods:
+        return pl.DataFrame(schema=schema)
+    ends = pl.DataFrame({"p": periods}).select(pl.col("p").dt.offset_by(PERIODS[period]))
+    ends = [e - dt.timedelta(days=1) for e in ends["p"].to_list()]
+    gaps = corpus_gaps(dated, periods[0], ends[-1])
+    inside = [sum(max(0, (min(e, b) - max(p, a)).days + 1) for a, b in gaps)
+              for p, e in zip(periods, ends, strict=True)]  # fmt: skip
+    days = [(e - p).days + 1 for p, e in zip(periods, ends, strict=True)]
+    return pl.DataFrame({"period": periods, "gap_days": inside, "days": days}, schema=schema)
 
 
 def flag_matches(
