@@ -23,6 +23,12 @@ from toolkit.speaker_variants import VARIANT_SCHEMA, same_person, spelling_varia
         ("Aleksandr Lukashenko", "Alexander Lukashenko", "transliteration"),
         ("Alexander Lukashenko", "Alexander Lukashenka", "transliteration"),
         ("Mohammad Ibrahim", "Mohamed Ibrahim", "transliteration"),
+        # a given name in another language's form (trial Q: RT's "Vladimir Zelensky")
+        ("Vladimir Zelensky", "Volodymyr Zelenskyy", "Russian, Ukrainian or Belarusian form"),
+        ("Aleksandr Lukashenko", "Alyaksandr Lukashenka", "Russian, Ukrainian or Belarusian form"),
+        ("Svetlana Tikhanovskaya", "Sviatlana Tsikhanouskaya", None),  # the surnames differ
+        ("Vladimir Putin", "Volodymyr Zelenskyy", None),
+        ("Anna Smith", "Hanna Smith", None),  # not one name's forms everywhere
         ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "transliteration"),
         ("Sergey Lavrov", "Sergei Lavrov", "transliteration"),
         ("Abdul-Fattah el-Sisi", "Abdel-Fattah el-Sisi", "transliteration"),

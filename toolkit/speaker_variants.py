@@ -22,7 +22,11 @@ Two person names (:func:`toolkit.speakers.is_person`, the first word two letters
   the usual differences of transliteration are set aside (ks/x, kh/h, y/i, ou/u, ph/f, w/v,
   double letters): "Aleksandr" / "Alexander", "Mohammad" / "Mohamed", "Lukashenko" /
   "Lukashenka". Short words are left alone ("Tom" / "Tim", "Yi" / "Yu"), and so are words that
-  only sound alike ("Horsey" / "Harris", "Green" / "Carney").
+  only sound alike ("Horsey" / "Harris", "Green" / "Carney");
+- **Russian, Ukrainian or Belarusian form**: as for transliteration, but a given name (not the
+  last word) may be written in another language's form of it (``lexicons/name_forms.yaml``):
+  "Vladimir Zelensky" / "Volodymyr Zelenskyy", "Aleksandr Lukashenko" / "Alyaksandr
+  Lukashenka".
 
 A form that would join two people ("Paul Ryan" beside "Paul D. Ryan" and "Paul S. Ryan") is left
 out of every group: it could be either.
@@ -36,6 +40,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from itertools import combinations
@@ -113,14 +118,30 @@ def same_person(a: str, b: str) -> str | None:
 def _sounds_alike(fa: list[str], fb: list[str]) -> str | None:
     if len(fa) != len(fb):
         return None
-    for x, y in zip(fa, fb, strict=True):
-        if x != y and not (
+    forms = _name_forms()
+    named = False  # a given name in two languages' forms (Vladimir / Volodymyr)
+    for i, (x, y) in enumerate(zip(fa, fb, strict=True)):
+        if x == y or (
             min(len(x), len(y)) >= _MIN_SOUND_LETTERS
             and jellyfish.metaphone(x) == jellyfish.metaphone(y)
             and jellyfish.levenshtein_distance(_spelled(x), _spelled(y)) <= 1
         ):
-            return None
-    return "transliteration"
+            continue
+        if i < len(fa) - 1 and x in forms and forms.get(x) == forms.get(y):
+            named = True
+            continue
+        return None
+    return "Russian, Ukrainian or Belarusian form" if named else "transliteration"
+
+
+@functools.lru_cache(maxsize=1)
+def _name_forms() -> dict[str, int]:
+    """Each form of a given name in ``lexicons/name_forms.yaml``, to its name's line."""
+    from importlib import resources
+
+    path = resources.files("toolkit") / "lexicons" / "name_forms.yaml"
+    lines = yaml.safe_load(path.read_text(encoding="utf-8"))["forms"]
+    return {form: i for i, line in enumerate(lines) for form in line}
 
 
 def _spelled(word: str) -> str:
