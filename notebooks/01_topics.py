@@ -202,10 +202,8 @@ ctx.save_table(passages, "evidence_topics")
 show_table(table.drop("representative", "representative_units"), caption="Topics",
            rows=table.height, links={"label": ("topic", set(passages["key"]))})  # fmt: skip
 if passages.height:
-    whole_csv = {"csv_file": ctx.tables_dir / "evidence_topics.csv",
-                 "csv_href": f"tables/{ctx.tables_dir.name}/evidence_topics.csv"}  # fmt: skip
     display(evidence_table(passages, kind="topic", title="Representative passages of each "
-                           "topic (earliest first)", **whole_csv))  # fmt: skip
+                           "topic (earliest first)", **ctx.whole("evidence_topics")))  # fmt: skip
 labels = result.labels()
 assignments = result.units.select(
     "unit_id", "doc_id", "outlet", "published", "topic", "probability"

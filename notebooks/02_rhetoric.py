@@ -126,12 +126,6 @@ display(d.say("Distinctive terms are compared <b>{how}</b>: words of different l
               how=words_compared.describe()))  # fmt: skip
 
 
-def whole(name: str) -> dict:
-    """Where a table too long for the page is written whole, and its address from the report."""
-    return {"csv_file": ctx.tables_dir / f"{name}.csv",
-            "csv_href": f"tables/{ctx.tables_dir.name}/{name}.csv"}  # fmt: skip
-
-
 # %% [markdown]
 # ## Distinctive terms
 #
@@ -191,7 +185,7 @@ elif terms.height:
     ctx.save_table(term_lines, "evidence_terms")
     display(d.evidence_table(term_lines, kind="term", title="Distinctive terms in context "
                              f"(up to 5 lines per term and {by}, earliest first)",
-                             **whole("evidence_terms")))  # fmt: skip
+                             **ctx.whole("evidence_terms")))  # fmt: skip
 else:
     display(d.say("No term occurs at least {n} times in these documents: nothing to rank.",
                   n=opts["min_count"]))  # fmt: skip
@@ -277,7 +271,7 @@ ctx.save_table(frame_lines, "evidence_frames")
 if countable:  # no empty table of lines where no frame can match
     display(d.evidence_table(frame_lines, kind="frame", title="Frame matches in context (up to 5 "
                              f"lines per frame and {by}, earliest first)",
-                             **whole("evidence_frames")))  # fmt: skip
+                             **ctx.whole("evidence_frames")))  # fmt: skip
 
 # %% [markdown]
 # ## Who is quoted
@@ -356,7 +350,7 @@ if found.height:
     lines = ctx.cached("evidence_quotes",
                        lambda: evidence.quote_lines(found, quoted, unknown=UNSAID))  # fmt: skip
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",
-                             **whole("evidence_quotes")))  # fmt: skip
+                             **ctx.whole("evidence_quotes")))  # fmt: skip
 else:
     display(d.say("No attributed quote or reported speech was found in these {n} English "
                   "documents.", n=english.height))  # fmt: skip
@@ -422,4 +416,4 @@ if not rh.matches_none(opts["keywords"], present):
     if unmatched:
         display(d.say("{note}", note=unmatched))
     display(d.evidence_table(keyword_lines, kind="keyword", title="Keywords in context",
-                             **whole("concordance")))  # fmt: skip
+                             **ctx.whole("concordance")))  # fmt: skip

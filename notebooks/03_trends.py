@@ -76,13 +76,15 @@ from html import escape
 import polars as pl
 from IPython.display import HTML, display
 
+from toolkit import evidence
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
 from toolkit.article_text import read_whole
 from toolkit.context import context
+from toolkit.display import evidence_table
 from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
-from toolkit.tokens import comparison
+from toolkit.tokens import comparison, tokens_for
 
 
 def say(html_text: str) -> None:
@@ -336,6 +338,17 @@ if event:
             "from its other days, and each outlet's <code>days_before</code> and "
             "<code>days_after</code> leave the gaps out (<code>coverage</code> "
             "partial).")  # fmt: skip
+    # each measure's lines in the window (the query and frames: a topic's are in the topics
+    # report), up to 5 per outlet; a label in the tables below links to them
+    window_items = read.filter(pl.col("published").is_between(b0, a1))
+    keyed = {spec["label"]: spec["terms"] for spec in tested_frames.values()}
+    if drawable:
+        keyed[measures["query"]] = opts["query"]
+    measure_lines = ctx.cached("evidence_measures", lambda: evidence.kwic(
+        window_items, keyed, by="outlet", window=8, per_key=5,
+        exceptions=rh.frame_exceptions(tested_frames)), inputs=tested)  # fmt: skip
+    ctx.save_table(measure_lines, "evidence_measures")
+    linked = {"label": ("measure", set(measure_lines["key"]))}
     if per_outlet.height:
         show_table(
             change.drop("measure"),
@@ -343,8 +356,9 @@ if event:
             caption="Shares before and after, within outlets (each weighted equally), with "
             f"p- and q-values; small_groups: outlets with fewer than {min_group_docs} items on "
             "a side",
+            links=linked,
         )
-        show_table(per_outlet.drop("measure"), rows=per_outlet.height,
+        show_table(per_outlet.drop("measure"), rows=per_outlet.height, links=linked,
                    caption="Each outlet on its own (q-values over this whole table; small_n: "
                            f"fewer than {min_group_docs} items on a side; coverage partial: "
                            "the outlet's data span fewer days of a side than the window (gaps in "
@@ -373,7 +387,22 @@ if event:
             f"({words['left_out'][0]} items of outlets on one side only left out).")  # fmt: skip
         ctx.save_table(words, "before_after_terms")
         cols = ["term", "count", "count_other", "z", "p_value", "q_value"]
-        show_table(words.head(opts["top_terms"]).select(cols), caption="Rose after the event")
-        show_table(words.sort("z").head(opts["top_terms"]).select(cols), caption="Fell after")
+        rose = words.head(opts["top_terms"])
+        fell = words.sort("z").head(opts["top_terms"])
+        show_table(rose.select(cols), caption="Rose after the event", links={"term": "term"})
+        show_table(fell.select(cols), caption="Fell after", links={"term": "term"})
+        stops = tokens_for(window_items, stop_words=opts["stop_words"],
+                           exclude_terms=opts["exclude_terms"]).stop  # fmt: skip
+        shown_terms = sorted(set(rose["term"]) | set(fell["term"]))
+        word_lines = ctx.cached("evidence_words", lambda: evidence.kwic(
+            window_items, shown_terms, by="outlet", per_key=5, stop_words=stops))  # fmt: skip
+        ctx.save_table(word_lines, "evidence_words")
+        display(evidence_table(word_lines, kind="term", title="The words that rose or fell, in "
+                               "context (up to 5 lines per word and outlet in the window, "
+                               "earliest first)", **ctx.whole("evidence_words")))  # fmt: skip
     else:
         say("Too few dated items on one side of the event to compare words.")
+    if measure_lines.height:
+        display(evidence_table(measure_lines, kind="measure", title="The query and frames in "
+                               "context (up to 5 lines per measure and outlet in the window, "
+                               "earliest first)", **ctx.whole("evidence_measures")))  # fmt: skip

@@ -152,6 +152,13 @@ class Context:
         # the corpus the folder's tables were made from, for another notebook to check
         (self.tables_dir / CORPUS_KEY_FILE).write_text(self.prepared.key + "\n", encoding="utf-8")
 
+    def whole(self, name: str) -> dict[str, Any]:
+        """Where a table too long for the page is written whole, ``tables/<notebook>/<name>.csv``,
+        and its address from the report: the ``csv_file`` and ``csv_href`` of
+        :func:`toolkit.display.table`."""
+        return {"csv_file": self.tables_dir / f"{name}.csv",
+                "csv_href": f"tables/{self.tables_dir.name}/{name}.csv"}  # fmt: skip
+
     def cache(self, name: str) -> Path:
         """A folder under the shared cache (``outputs/.cache/NAME`` unless the run says)."""
         return (self.cache_dir or cache_root(self.root)) / name
