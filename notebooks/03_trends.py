@@ -333,7 +333,10 @@ if event:
         runs = "; ".join(f"{a} to {b} ({(b - a).days + 1} days, "
                          f"{'before' if b < a0 else 'after' if a >= a0 else 'both sides'})"
                          for a, b in gaps)  # fmt: skip
-        say(f"<b>Gaps in the data</b>: no outlet has a dated item from {escape(runs)}: the "
+        least = tr.gap_days(flagged["published"])
+        say(f"<b>Gaps in the data</b> ({least} days or more in a row without an item of any "
+            "outlet: a week at least, and what a steady flow at the data's rate would seldom "
+            f"leave): no outlet has a dated item from {escape(runs)}: the "
             "collection stopped, or the corpus was cut, not the outlets. A side's shares come "
             "from its other days, and each outlet's <code>days_before</code> and "
             "<code>days_after</code> leave the gaps out (<code>coverage</code> "
