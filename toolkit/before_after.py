@@ -28,6 +28,7 @@ __all__ = [
     "before_after_shares",
     "before_after_terms",
     "corpus_gaps",
+    "days_inside",
     "event_window",
     "gap_days",
 ]
@@ -86,8 +87,8 @@ def corpus_gaps(
     return [(max(a, start), min(b, end)) for a, b in runs if a <= end and b >= start]
 
 
-def _gap_days(gaps: list[tuple[dt.date, dt.date]], start: dt.date, end: dt.date) -> int:
-    """Days of ``start``..``end`` inside ``gaps``."""
+def days_inside(gaps: list[tuple[dt.date, dt.date]], start: dt.date, end: dt.date) -> int:
+    """Days of ``start``..``end`` inside ``gaps`` (:func:`corpus_gaps`), all inclusive."""
     return sum(_overlap(start, end, a, b) for a, b in gaps)
 
 
@@ -266,8 +267,8 @@ def before_after_by_group(
         first, last = spans[g]
         own = [(max(a, first), min(b, last)) for a, b in gaps if a <= last and b >= first]
         covered = {
-            "days_before": _overlap(b0, b1, first, last) - _gap_days(own, b0, b1),
-            "days_after": _overlap(a0, a1, first, last) - _gap_days(own, a0, a1),
+            "days_before": _overlap(b0, b1, first, last) - days_inside(own, b0, b1),
+            "days_after": _overlap(a0, a1, first, last) - days_inside(own, a0, a1),
         }
         for f, label in labels.items():
             x = mine[f].fill_null(False).to_numpy().astype(np.float64)

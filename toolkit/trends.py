@@ -37,6 +37,7 @@ from toolkit.before_after import (
     before_after_shares,
     before_after_terms,
     corpus_gaps,
+    days_inside,
     event_window,
     gap_days,
 )
@@ -219,8 +220,7 @@ def _gap_days_per_period(dated: pl.DataFrame, period: str) -> pl.DataFrame:
     ends = pl.DataFrame({"p": periods}).select(pl.col("p").dt.offset_by(PERIODS[period]))
     ends = [e - dt.timedelta(days=1) for e in ends["p"].to_list()]
     gaps = corpus_gaps(dated, periods[0], ends[-1])
-    inside = [sum(max(0, (min(e, b) - max(p, a)).days + 1) for a, b in gaps)
-              for p, e in zip(periods, ends, strict=True)]  # fmt: skip
+    inside = [days_inside(gaps, p, e) for p, e in zip(periods, ends, strict=True)]
     days = [(e - p).days + 1 for p, e in zip(periods, ends, strict=True)]
     return pl.DataFrame({"period": periods, "gap_days": inside, "days": days}, schema=schema)
 
