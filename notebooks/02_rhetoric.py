@@ -80,6 +80,7 @@ from toolkit.article_text import read_whole
 from toolkit.context import context
 from toolkit.groups import period_label
 from toolkit.plots import log_odds_scatter, rate_bars
+from toolkit.progress import step
 from toolkit.quotes import by_group, quote_share, quotes
 from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
@@ -144,12 +145,13 @@ display(d.say("Distinctive terms are compared <b>{how}</b>: words of different l
 
 # %%
 # each result is kept by the corpus, the parameters and the code: a rerun reads it back
-terms = ctx.cached("distinctive_terms", lambda: rh.distinctive_terms(
-    docs, by=by, ngram_max=opts["ngram_max"], min_count=opts["min_count"],
-    prior_strength=opts["prior_strength"], top=opts["top_terms"], min_group_docs=minimum,
-    stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
-    languages=opts["languages"], language_map=opts["language_map"],
-))  # fmt: skip
+with step("distinctive terms", progress=ctx.progress):  # a bar while it runs, none kept
+    terms = ctx.cached("distinctive_terms", lambda: rh.distinctive_terms(
+        docs, by=by, ngram_max=opts["ngram_max"], min_count=opts["min_count"],
+        prior_strength=opts["prior_strength"], top=opts["top_terms"], min_group_docs=minimum,
+        stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
+        languages=opts["languages"], language_map=opts["language_map"],
+    ))  # fmt: skip
 ctx.save_table(terms, "distinctive_terms")
 stops = tokens_for(docs, stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"]).stop
 # the two largest groups among the documents compared (one language)
@@ -198,12 +200,14 @@ else:
 # %%
 pair = opts["pair"] or largest  # the user's two groups, else the two largest compared
 if len(pair) == 2:
-    versus = ctx.cached("distinctive_terms_pair", lambda: rh.distinctive_terms(
-        docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"], min_count=opts["min_count"],
-        prior_strength=opts["prior_strength"], min_group_docs=minimum,
-        stop_words=opts["stop_words"], exclude_terms=opts["exclude_terms"],
-        languages=opts["languages"], language_map=opts["language_map"],
-    ))  # fmt: skip
+    with step("the pair's terms", progress=ctx.progress):
+        versus = ctx.cached("distinctive_terms_pair", lambda: rh.distinctive_terms(
+            docs, by=by, pair=tuple(pair), ngram_max=opts["ngram_max"],
+            min_count=opts["min_count"], prior_strength=opts["prior_strength"],
+            min_group_docs=minimum, stop_words=opts["stop_words"],
+            exclude_terms=opts["exclude_terms"], languages=opts["languages"],
+            language_map=opts["language_map"],
+        ))  # fmt: skip
     ctx.save_table(versus, "distinctive_terms_pair")
     n = {g: r for g, *r in sizes.select("group", "n_docs", "n_words").iter_rows()}
     title = f"{pair[0]} (n={n[pair[0]][0]} docs) against {pair[1]} (n={n[pair[1]][0]} docs)" + (
@@ -314,7 +318,8 @@ if other or unknown:
     display(d.say("Attribution reads English: {en} of the {n} documents{unknown}{left}.",
                   en=english.height, n=docs.height, unknown=unknown, left=left))  # fmt: skip
 found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text"),
-                                            aliases=opts["speaker_aliases"]))  # fmt: skip
+                                            aliases=opts["speaker_aliases"],
+                                            progress=ctx.progress))  # fmt: skip
 ctx.save_table(found, "quotes")
 speakers = by_group(found, quoted, by=by, min_group_docs=minimum).with_columns(
     pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
@@ -368,9 +373,10 @@ if other or unknown:
     display(d.say("Stance markers and VADER are English lexicons: they read the {en} English "
                   "documents of {n}{unknown}.", en=english.height, n=docs.height,
                   unknown=unknown))  # fmt: skip
-tone = ctx.cached("stance", lambda: rh.stance(english, by=by, seed=seed,
-                                              n_boot=opts["bootstrap"],
-                                              min_group_docs=minimum))  # fmt: skip
+with step("stance and tone (VADER)", progress=ctx.progress):
+    tone = ctx.cached("stance", lambda: rh.stance(english, by=by, seed=seed,
+                                                  n_boot=opts["bootstrap"],
+                                                  min_group_docs=minimum))  # fmt: skip
 ctx.save_table(tone, "stance")
 if english.height:
     markers = tone.filter(pl.col("measure") != "sentiment")

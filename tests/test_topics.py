@@ -13,7 +13,7 @@ from fakes import FakeEmbedder, FakeUMAP
 
 import toolkit
 from toolkit import topics as tp
-from toolkit.topic_model import step
+from toolkit.progress import step
 
 
 @pytest.fixture(scope="module")

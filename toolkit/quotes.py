@@ -20,6 +20,7 @@ Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
     >>> import polars as pl
+from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
     >>> corpus = pl.DataFrame({"doc_id": ["a"], "text": [
     ...     "Belarusian President Aleksandr Lukashenko met the delegation. "
     ...     "\\u201cWe are brothers,\\u201d the Belarusian leader said."]})
@@ -34,6 +35,7 @@ import re
 from dataclasses import dataclass
 
 import polars as pl
+from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
@@ -168,7 +170,12 @@ def _alias_table(aliases: dict) -> dict[str, str]:
     return {f.lower(): str(k) for k, forms in aliases.items() for f in [str(k), *forms]}
 
 
-def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None) -> pl.DataFrame:
+def quotes(
+    corpus: pl.DataFrame,
+    *,
+    aliases: dict[str, list[str]] | None = None,
+    progress: bool = False,
+) -> pl.DataFrame:
     """One row per attribution in each document's ``text``.
 
     Args:
@@ -176,6 +183,8 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
         aliases: optional canonical name -> the ways the text names that speaker (as
             ``toolkit/lexicons/attribution.yaml``'s ``speakers``); resolved speakers found among
             them take the canonical name.
+        progress: a text progress bar over the documents (about 10 ms an article of 5,000
+            characters: 4,000 articles take some 40 seconds).
 
     Returns:
         ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
@@ -190,7 +199,9 @@ def quotes(corpus: pl.DataFrame, *, aliases: dict[str, list[str]] | None = None)
     lex = lexicon()
     alias = _alias_table(aliases or {})
     rows = []
-    for doc_id, text in corpus.select("doc_id", "text").iter_rows():
+    documents = tqdm(corpus.select("doc_id", "text").iter_rows(), total=corpus.height,
+                     desc="attribution", unit="doc", disable=not progress, leave=False)  # fmt: skip
+    for doc_id, text in documents:
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
         # a frame is resolved once: a quotation that goes on one attributed before shares its

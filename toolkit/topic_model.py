@@ -12,22 +12,20 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import polars as pl
-from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.cache import read_checked, write_atomic
 from toolkit.errors import ToolkitError
+from toolkit.progress import step
 from toolkit.tokens import tokens_for
 
 OUTLIER = -1  # HDBSCAN's label for a unit in no cluster; BERTopic's topic -1
@@ -114,36 +112,6 @@ def _cache_umap_code() -> None:
             for value in list(vars(module).values()):
                 if isinstance(value, CPUDispatcher) and isinstance(value._cache, NullCache):
                     value.enable_caching()
-
-
-@contextlib.contextmanager
-def step(desc: str, *, progress: bool = True) -> Iterator[None]:
-    """A text progress bar for a step that reports none of its own (UMAP, HDBSCAN): its name
-    and the time it has taken, refreshed every two seconds, cleared when it ends.
-
-    Example:
-        >>> with step("clustering (HDBSCAN)", progress=False):
-        ...     pass
-    """
-    if not progress:
-        yield
-        return
-    bar = tqdm(total=1, desc=desc, bar_format="{desc}: {elapsed} elapsed", leave=False,
-               file=sys.stderr)  # fmt: skip
-    done = threading.Event()
-
-    def tick() -> None:
-        while not done.wait(2.0):
-            bar.refresh()
-
-    ticker = threading.Thread(target=tick, daemon=True)
-    ticker.start()
-    try:
-        yield
-    finally:
-        done.set()
-        ticker.join()
-        bar.close()
 
 
 def sizes(
