@@ -161,3 +161,23 @@ def test_an_event_late_in_the_last_period_is_drawn_within_the_datas_dates():
     fig = plots.share_panels(shares, series="outlet", title="Share", events=events, span=span)
     assert [a.text for a in fig.layout.annotations] == ["Lavrov in Minsk"]
     assert plots.events_outside(events, span) == []
+
+
+def test_a_panel_with_nothing_drawn_reads_zero_to_a_hundred_percent():
+    """Trial P's trends report: RT's panel (7 items, every month under the floor) drew an
+    empty 0-400% axis."""
+    shares = pl.DataFrame(
+        {
+            "period": [dt.date(2022, 1, 3), dt.date(2022, 1, 10)] * 2,
+            "outlet": ["TASS"] * 4,
+            "frame": ["Security"] * 2 + ["Peace"] * 2,
+            "share": [0.1, 0.2, 0.3, 0.4],
+            "ci_low": [0.0] * 4,
+            "ci_high": [0.5] * 4,
+            "n": [10, 10, 2, 2],  # the second panel's periods are under the floor of 5
+            "coverage": ["full"] * 4,
+        }
+    )
+    fig = plots.share_panels(shares, series="outlet", panel="frame", title="Share", min_items=5)
+    # panels in order of name: "Peace" (nothing drawn) first, "Security" second
+    assert fig.layout.yaxis.range == (0, 1) and fig.layout.yaxis2.range is None

@@ -365,7 +365,24 @@ def share_panels(
         legend={"orientation": "h", "y": -0.08 if panel else -0.2},
     )
     fig.update_yaxes(title_text=axis_title, tickformat=".0%", rangemode="tozero")
+    _empty_panels_scaled(fig, len(panels) if panel else 1)
     return fig
+
+
+def _empty_panels_scaled(fig: go.Figure, rows: int) -> None:
+    """A panel with no share drawn (a small group's, every period under the floor) on a 0-100%
+    axis: plotly's own range for an empty axis read 0-400%."""
+    drawn = set()
+    for trace in fig.data:
+        if trace.y is not None and any(v is not None for v in trace.y):
+            drawn.add(trace.yaxis or "y")
+    for row in range(1, rows + 1):
+        if ("y" if row == 1 else f"y{row}") in drawn:
+            continue
+        if rows > 1:
+            fig.update_yaxes(range=[0, 1], row=row, col=1)
+        else:
+            fig.update_yaxes(range=[0, 1])
 
 
 def pooled_all_partial(
