@@ -23,6 +23,7 @@ LAYERS: dict[str, str] = {
     "cache": "base",
     "engine": "base",
     "allocator": "base",
+    "progress": "base",
     # outlet knowledge (data), used by Load, Clean and Dedup
     "outlets": "knowledge",
     "outlet_tables": "knowledge",
