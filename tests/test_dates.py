@@ -248,3 +248,13 @@ def test_dates_past_dateparsers_limit_say_so_and_how_to_read_them(monkeypatch):
     assert got.to_list() == [D(2022, 7, 9), D(2022, 7, 10), D(2022, 7, 9), None]
     assert notes[:3].null_count() == 3
     assert "at most 2 distinct" in notes[3] and "date_format" in notes[3]
+    assert '"%B %d, %Y %I:%M %p", which reads this one' in notes[3]  # the format that reads it
+
+
+def test_a_date_past_the_limit_that_no_suggested_format_reads_names_none(monkeypatch):
+    from toolkit import dates
+
+    monkeypatch.setattr(dates, "_DATEPARSER_MAX", 1)
+    values = ["3 марта 2022", "4 марта 2022"]  # read by dateparser, by no strptime format here
+    _, notes = column_dates(pl.Series(values), pl.Series(["f.csv"] * 2), today=TODAY)
+    assert "date_format to read them all)" in notes[1] and "e.g." not in notes[1]

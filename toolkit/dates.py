@@ -209,7 +209,7 @@ def column_dates(
     parsed, left = _dateparser([v for _, v in unread])
     for path, v in unread:
         d = parsed.get(v)
-        note = _LEFT_NOTE.format(v, _DATEPARSER_MAX) if v in left else _UNREAD_NOTE.format(v)
+        note = _left_note(v) if v in left else _UNREAD_NOTE.format(v)
         found[(path, v)] = (d, None if d else note)
     table = _refused(found, today)
     out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
@@ -264,8 +264,29 @@ _UNREAD_NOTE = "date {!r} not understood; kept in date_text"
 _LEFT_NOTE = (
     "date {!r} not read: the dates the formats do not read are read by dateparser, at most "
     "{:,} distinct ones, and this is past them; kept in date_text (declare the column's "
-    'format as ingest\'s date_format, e.g. "%B %d, %Y %I:%M %p", to read them all)'
+    "format as ingest's date_format to read them all{})"
 )
+# strptime formats tried on a value past dateparser's limit, to name the one to declare
+_SUGGESTED_FORMATS = (
+    "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y", "%b %d, %Y", "%d %B %Y %H:%M",
+    "%d %b %Y %H:%M", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %d %b %Y %H:%M:%S",
+    "%d.%m.%Y %H:%M", "%Y.%m.%d %H:%M", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M",
+)  # fmt: skip
+
+
+def _left_note(value: str) -> str:
+    """The note on a date past dateparser's limit, naming a strptime format that reads it
+    where one of ``_SUGGESTED_FORMATS`` does (a numeric one may be day or month first: the
+    note says it reads this value, not that it is the file's order)."""
+    for fmt in _SUGGESTED_FORMATS:
+        try:
+            dt.datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+        return _LEFT_NOTE.format(value, _DATEPARSER_MAX, f', e.g. "{fmt}", which reads this one')
+    return _LEFT_NOTE.format(value, _DATEPARSER_MAX, "")
+
+
 # A time of day written after a date ("July 11, 2022 12:18 AM", "12 March 2022, 23:59 MSK",
 # "Mar 3, 2022 at 9:05 p.m. EST") or before it ("09:30 AM, November 12, 2021"): dateparser
 # keeps the day as written whatever the time or zone, so each day is read once, not each minute.
