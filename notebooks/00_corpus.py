@@ -191,6 +191,18 @@ if repeats.height and dups.options.get("max_days") is None:
                   "copies dated more than N days apart unlinked.", n=repeats.height,
                   total=clusters.height, days=overview.SITE_REPEAT_DAYS,
                   most=repeats["max_lag_days"].max()))  # fmt: skip
+repeated = overview.repeated_texts(ctx.stories)
+ctx.save_table(repeated, "repeated_texts")
+if repeated.height:
+    display(d.say("<b>{k} texts are each the whole text of {least} or more items under as many "
+                  "different titles</b> ({n} items of the {total} analysed): a page's widget or a "
+                  "programme's stub the scraper saved instead of each article, or a source whose "
+                  "text column holds something else. Their words will lead the distinctive terms "
+                  "and topics: check the source, and leave them out (a filter, or a source that "
+                  "holds the articles).", k=repeated.height,
+                  least=overview.REPEATED_MIN_ITEMS, n=repeated["items"].sum(),
+                  total=ctx.stories.height))  # fmt: skip
+    display(d.table(repeated, title="Texts shared by many items under different titles"))
 if clusters.height:
     display(d.table(clusters.head(opts["top_clusters"]),
                     title=f"The {min(opts['top_clusters'], clusters.height)} largest of "

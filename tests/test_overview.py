@@ -263,3 +263,24 @@ def test_one_site_repeats_are_clusters_of_one_site_weeks_apart(sites, lag, flagg
     clusters = pl.DataFrame({"cluster_id": ["c"], "copies": [2], "sites": [sites],
                              "max_lag_days": [lag]}, schema_overrides={"max_lag_days": pl.Int64})  # fmt: skip
     assert overview.one_site_repeats(clusters).height == int(flagged)
+
+
+@pytest.mark.parametrize(
+    ("texts", "titles", "flagged"),
+    [
+        (["Teaser of the day."] * 6, [f"Story {i}" for i in range(6)], [6]),  # a widget
+        (["One story."] * 6, ["One story"] * 6, []),  # reprints keep their title
+        (["Teaser."] * 4, [f"Story {i}" for i in range(4)], []),  # under five items
+        ([""] * 6, [f"Story {i}" for i in range(6)], []),  # no text is no shared text
+    ],
+)
+def test_texts_shared_by_many_items_under_different_titles_are_listed(texts, titles, flagged):
+    stories = pl.DataFrame({"text": texts, "title": titles, "outlet": ["1tv"] * len(texts),
+                            "published": [dt.date(2025, 1, i + 1) for i in range(len(texts))]})  # fmt: skip
+    found = overview.repeated_texts(stories)
+    assert found["items"].to_list() == flagged
+    if flagged:
+        assert found.row(0, named=True) | {} == {
+            "opening": texts[0], "items": 6, "titles": 6, "outlets": "1tv",
+            "first": dt.date(2025, 1, 1), "last": dt.date(2025, 1, 6),
+        }  # fmt: skip

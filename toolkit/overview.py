@@ -33,6 +33,7 @@ __all__ = [
     "pairs_to_explain",
     "pairs_within",
     "removed_fragments",
+    "repeated_texts",
 ]
 
 
@@ -270,6 +271,42 @@ def one_site_repeats(clusters: pl.DataFrame, *, days: int = SITE_REPEAT_DAYS) ->
         ~pl.col("sites").str.contains(", ", literal=True)
         & (pl.col("sites") != UNKNOWN)
         & (pl.col("max_lag_days") > days)
+    )
+
+
+REPEATED_MIN_ITEMS = 5  # items under as many titles sharing one text: a widget, not articles
+
+
+def repeated_texts(stories: pl.DataFrame, *, min_items: int = REPEATED_MIN_ITEMS) -> pl.DataFrame:
+    """Texts that are the whole text of ``min_items`` or more of the stories analysed, under at
+    least as many different titles: what a scraper saves from a page's "latest news" widget or
+    a programme's stub instead of each article (trial R: 510 Channel One items with one
+    teaser; their words topped the distinctive terms). Reprints of one story are not these:
+    duplicates collapse them, and they keep their title. One row per text, most items first:
+    ``opening`` (its first 120 characters), ``items``, ``titles``, ``outlets``, ``first`` and
+    ``last`` (dates)."""
+    text = pl.col("text").fill_null("").str.strip_chars()
+    title = pl.col("title") if "title" in stories.columns else pl.lit(None, pl.String)
+    published = pl.col("published") if "published" in stories.columns else pl.lit(None, pl.Date)
+    outlet = pl.col("outlet") if "outlet" in stories.columns else pl.lit(None, pl.String)
+    read = stories.select(
+        text.alias("_text"), title.alias("title"), published.alias("published"),
+        outlet.cast(pl.String).alias("outlet"),
+    )  # fmt: skip
+    return (
+        read.filter(pl.col("_text") != "")
+        .group_by("_text")
+        .agg(
+            items=pl.len().cast(pl.Int64),
+            titles=pl.col("title").n_unique().cast(pl.Int64),
+            outlets=pl.col("outlet").drop_nulls().unique().sort().str.join(", "),
+            first=pl.col("published").min(),
+            last=pl.col("published").max(),
+        )
+        .filter((pl.col("items") >= min_items) & (pl.col("titles") >= min_items))
+        .with_columns(opening=pl.col("_text").str.slice(0, 120))
+        .sort(["items", "_text"], descending=[True, False])
+        .select("opening", "items", "titles", "outlets", "first", "last")
     )
 
 
