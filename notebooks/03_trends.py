@@ -361,6 +361,12 @@ if event:
             "a side",
             links=linked,
         )
+        near = tr.unsettled(change, permutations=opts["permutations"])
+        if near.height:
+            rows_near = "; ".join(f"{m} (q {q:.4f} ± {e:.4f})" for m, q, e in near.iter_rows())
+            say(f"q-values within their Monte Carlo error of 0.05: {escape(rows_near)}. Another "
+                f"seed's {opts['permutations']:,} shuffles could put them on the other side of "
+                "0.05: raise <code>permutations</code> before reading them.")  # fmt: skip
         show_table(per_outlet.drop("measure"), rows=per_outlet.height, links=linked,
                    caption="Each outlet on its own (q-values over this whole table; small_n: "
                            f"fewer than {min_group_docs} items on a side; coverage partial: "

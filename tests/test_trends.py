@@ -635,3 +635,18 @@ def test_a_period_partly_inside_a_gap_in_the_data_is_partial():
         "partial",  # 19 of its 31 days in that gap: fewer items is no fall
         "full",
     ]
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "permutations", "near"),
+    [
+        (0.0105, 0.0527, 2000, True),  # trial R: 0.042 by another draw
+        (0.0105, 0.0527, 1_000_000, False),  # enough shuffles settle it
+        (0.001, 0.004, 2000, False),
+        (0.3, 0.6, 2000, False),
+    ],
+)
+def test_q_values_within_their_monte_carlo_error_of_005_are_named(p, q, permutations, near):
+    table = pl.DataFrame({"label": ["West"], "p_value": [p], "q_value": [q]})
+    found = tr.unsettled(table, permutations=permutations)
+    assert (found.height == 1) is near

@@ -31,6 +31,7 @@ __all__ = [
     "days_inside",
     "event_window",
     "gap_days",
+    "unsettled",
 ]
 
 GAP_DAYS = 7  # the fewest days in a row without a dated item in the corpus that are a gap
@@ -90,6 +91,25 @@ def corpus_gaps(
 def days_inside(gaps: list[tuple[dt.date, dt.date]], start: dt.date, end: dt.date) -> int:
     """Days of ``start``..``end`` inside ``gaps`` (:func:`corpus_gaps`), all inclusive."""
     return sum(_overlap(start, end, a, b) for a, b in gaps)
+
+
+def unsettled(table: pl.DataFrame, *, permutations: int, level: float = 0.05) -> pl.DataFrame:
+    """The rows of a before/after table whose q-value lies within two Monte Carlo standard
+    errors of ``level``: another seed's ``permutations`` shuffles could put it on the other
+    side (trial R: q 0.0527 here, 0.042 in a recount). The error of a permutation p-value is
+    sqrt(p (1 - p) / permutations), and BH scales it as it scales p (q / p). Columns
+    ``label``, ``q_value`` and ``q_error`` (two standard errors)."""
+    if table.height == 0 or "q_value" not in table.columns:
+        return pl.DataFrame(schema={"label": pl.String, "q_value": pl.Float64,
+                                    "q_error": pl.Float64})  # fmt: skip
+    p, q = pl.col("p_value"), pl.col("q_value")
+    error = 2 * (p * (1 - p) / permutations).sqrt() * q / p
+    return (
+        table.filter(p.is_not_null() & (p > 0) & q.is_not_null())
+        .with_columns(q_error=error.round(4))
+        .filter((q - level).abs() <= pl.col("q_error"))
+        .select("label", "q_value", "q_error")
+    )
 
 
 def _side(frame: pl.DataFrame, event: str | dt.date, days: int) -> pl.DataFrame:

@@ -40,6 +40,7 @@ from toolkit.before_after import (
     days_inside,
     event_window,
     gap_days,
+    unsettled,
 )
 from toolkit.errors import ToolkitError
 from toolkit.frames import folded, term_text
@@ -67,6 +68,7 @@ __all__ = [
     "pooled",
     "query_share",
     "topic_shares",
+    "unsettled",
     "volume",
 ]
 
