@@ -70,7 +70,7 @@ class Ingest:
         """A short human-readable account: files, records loaded, skips by reason."""
         files = self.report.select(pl.col("path").n_unique()).item()
         lines = [
-            f"{self.corpus.height} articles loaded from {files} files; "
+            f"{self.corpus.height} articles loaded from {files} file{'' if files == 1 else 's'}; "
             f"{self.skipped.height} records or files skipped."
         ]
         by_reason = (

@@ -177,7 +177,9 @@ def share_bars(
         xaxis_title=axis_title,
         yaxis={"autorange": "reversed"},
         height=height or max(350, 40 + n_cats * 22 * max(1, shares[group].n_unique()) // 2),
-        legend={"orientation": "h", "y": -0.15},
+        # beside the plot, not under it: a row of long group names under the axis covered its
+        # title and was cut (trial R); figure_bundle makes the figure as tall as the legend
+        legend={"orientation": "v"},
     )
     return fig
 
@@ -192,8 +194,10 @@ def add_events(
         if within and e in events_outside(events, within):
             continue
         fig.add_vline(x=e["date"], line_dash="dot", line_color="grey")
+        # from the top down beside the line, on a pale ground: the data under it stay legible
         fig.add_annotation(x=e["date"], y=1, yref="paper", text=e["label"], showarrow=False,
-                           textangle=-90, xanchor="left", font={"size": 10})  # fmt: skip
+                           textangle=-90, xanchor="left", yanchor="top", font={"size": 10},
+                           bgcolor="rgba(255,255,255,0.6)")  # fmt: skip
     return fig
 
 

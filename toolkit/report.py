@@ -164,7 +164,7 @@ def write_index(run_dir: Path, run: dict[str, Any]) -> Path:
         ("outlets", ", ".join(f"{k} {v}" for k, v in run["corpus"]["outlets"].items())),
         ("unit / duplicates", f"{p['unit']} / {p['duplicates']}"),
         ("seed", p["seed"]),
-        ("input files", len(run["inputs"])),
+        ("input files (sources, manifest, outlet tables)", len(run["inputs"])),
         ("commit", run["git"]["commit"] or "not a git checkout"),
     ]
     fact_rows = "".join(
