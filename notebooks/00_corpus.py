@@ -194,12 +194,13 @@ if repeats.height and dups.options.get("max_days") is None:
 repeated = overview.repeated_texts(ctx.stories)
 ctx.save_table(repeated, "repeated_texts")
 if repeated.height:
-    display(d.say("<b>{k} texts are each the whole text of {least} or more items under as many "
+    display(d.say("<b>{k} text{s} the whole text of {least} or more items under as many "
                   "different titles</b> ({n} items of the {total} analysed): a page's widget or a "
                   "programme's stub the scraper saved instead of each article, or a source whose "
                   "text column holds something else. Their words will lead the distinctive terms "
                   "and topics: check the source, and leave them out (a filter, or a source that "
                   "holds the articles).", k=repeated.height,
+                  s=" is" if repeated.height == 1 else "s are each",
                   least=overview.REPEATED_MIN_ITEMS, n=repeated["items"].sum(),
                   total=ctx.stories.height))  # fmt: skip
     display(d.table(repeated, title="Texts shared by many items under different titles"))
