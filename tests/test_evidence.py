@@ -201,6 +201,10 @@ def test_kwic_reads_on_until_every_group_has_its_lines():
         ("jan panel", "Jan 1,200 panel", "Jan 1,200 panel"),
         ("jan panel", "Jan 6km panel", None),  # "6km" is a token: no bigram of the two
         ("union state", "Union of State", None),  # a stop word only where it is given
+        # Chinese sets no spaces: a bigram's words stand together (trial S: 3,210 lines, none)
+        ("央视 记者", "据央视记者报道", "央视记者"),
+        ("例 境外", "新增2例。境外输入", "例。境外"),
+        ("美国 记者", "美国CNN记者", None),  # "cnn" stands between: no bigram of the two
     ],
 )
 def test_a_terms_words_may_stand_apart_as_the_tokeniser_reads_them(term, text, found):

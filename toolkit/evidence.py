@@ -51,7 +51,8 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     """A case-insensitive pattern for one term as written in a term list: whole words, a
     trailing ``*`` for any ending, a possessive "'s" allowed after each word, and between the
     words any punctuation, bare numbers and any of ``stop_words`` (the tokeniser drops them
-    from n-grams).
+    from n-grams); between two words of a script set without spaces, nothing as well
+    ("央视 记者" is found in "央视记者").
 
     Example:
         >>> bool(re.search(term_regex("union state", stop_words=["of"]), "Union of State"))
@@ -59,6 +60,9 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     """
     stops = sorted({re.escape(w) for w in stop_words if w and " " not in w}, key=len, reverse=True)
     gap = _GAP + (rf"(?:(?:{'|'.join(stops)}){_GAP})*" if stops else "")
+    # between words of a script set without spaces ("央视记者"): nothing, or what the tokeniser
+    # skips (punctuation, numbers, stop words), with no space needed
+    joined = r"(?:[\W_\d]" + (rf"|{'|'.join(stops)}" if stops else "") + ")*"
     words = []
     written = str(term).strip().lower().split()
     for w in written:
@@ -73,7 +77,11 @@ def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:
     first, last = written[0][:1], written[-1].rstrip("*")[-1:]
     before = "" if re.match(UNSPACED, first) else r"(?<!\w)"
     after = "" if re.match(UNSPACED, last) else r"(?!\w)"
-    return r"(?i)" + before + gap.join(words) + after
+    body = words[0]
+    for prev, word, pattern in zip(written, written[1:], words[1:], strict=False):
+        unspaced = re.match(UNSPACED, prev.rstrip("*")[-1:] or "a") or re.match(UNSPACED, word[:1])
+        body += (joined if unspaced else gap) + pattern
+    return r"(?i)" + before + body + after
 
 
 def _doc_columns(docs: pl.DataFrame, *, titles: bool = False) -> pl.DataFrame:
