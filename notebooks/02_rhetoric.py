@@ -74,7 +74,7 @@ import polars as pl
 from IPython.display import display
 
 from toolkit import display as d
-from toolkit import evidence
+from toolkit import evidence, overview
 from toolkit import rhetoric as rh
 from toolkit.article_text import read_whole
 from toolkit.context import context
@@ -174,6 +174,8 @@ elif terms.height:
                                  "n_docs", "n_words", "small_n", "names_group"),
                     title="Most distinctive terms of each group against the rest",
                     links={"term": "term"}))  # fmt: skip
+    if shared := overview.repeated_note(ctx.stories):
+        display(d.say("<b>{note}</b>", note=shared))
     few = terms.filter((pl.col("term_docs") < 3) | (pl.col("top_doc_share") >= 0.5))
     if few.height:
         display(d.say("{k} of these {n} terms rest on one or two documents or have half their "

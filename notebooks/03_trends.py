@@ -76,7 +76,7 @@ from html import escape
 import polars as pl
 from IPython.display import HTML, display
 
-from toolkit import evidence
+from toolkit import evidence, overview
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
 from toolkit.article_text import read_whole
@@ -129,6 +129,8 @@ say(f"Volume counts every item; the query, frames and words follow the items "
 
 # %%
 # the longer results are kept by the corpus, the parameters and the code: a rerun reads them
+if shared := overview.repeated_note(docs):
+    say(f"<b>{escape(shared)}</b>")
 vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
 if vol.height:
@@ -294,9 +296,9 @@ ctx.record("topics_used", article_topics is not None)
 # its 95% interval (`change_low`, `change_high`: Newcombe's, from the Wilson intervals of each
 # side in each outlet), and a permutation test with the before/after labels shuffled **within
 # outlets** (seeded), so an outlet that went quiet on one side cannot make a change. Outlets
-# with items on one side only are left out and counted (`left_out`). Many measures are tested
-# at once: the q-value (Benjamini-Hochberg) is the one to read; a row with q below 0.05 is a
-# change at a 5% false discovery rate. For words, the log-odds ratio with an informative prior
+# with items on one side only are left out, and their items counted (`left_out`). Many
+# measures are tested at once: the q-value (Benjamini-Hochberg) is the one to read; a row
+# with q below 0.05 is a change at a 5% false discovery rate. For words, the log-odds ratio with an informative prior
 # (z > 0 rose, z < 0 fell), computed within each outlet with items on both sides (its own words
 # as the prior) and pooled over those outlets by inverse-variance weights, so an outlet that
 # went quiet on one side makes no word rise or fall; the other outlets' items are left out and

@@ -284,3 +284,10 @@ def test_texts_shared_by_many_items_under_different_titles_are_listed(texts, tit
             "opening": texts[0], "items": 6, "titles": 6, "outlets": "1tv",
             "first": dt.date(2025, 1, 1), "last": dt.date(2025, 1, 6),
         }  # fmt: skip
+
+
+def test_the_analyses_are_told_of_texts_shared_under_many_titles():
+    widget = pl.DataFrame({"text": ["Teaser."] * 6 + ["An article."],
+                           "title": [f"Story {i}" for i in range(7)]})  # fmt: skip
+    assert overview.repeated_note(widget).startswith("6 of the 7 items share 1 text ")
+    assert overview.repeated_note(widget.tail(2)) is None

@@ -33,6 +33,7 @@ __all__ = [
     "pairs_to_explain",
     "pairs_within",
     "removed_fragments",
+    "repeated_note",
     "repeated_texts",
 ]
 
@@ -307,6 +308,21 @@ def repeated_texts(stories: pl.DataFrame, *, min_items: int = REPEATED_MIN_ITEMS
         .with_columns(opening=pl.col("_text").str.slice(0, 120))
         .sort(["items", "_text"], descending=[True, False])
         .select("opening", "items", "titles", "outlets", "first", "last")
+    )
+
+
+def repeated_note(stories: pl.DataFrame) -> str | None:
+    """A sentence for the analyses' reports where :func:`repeated_texts` finds texts shared by
+    many items under different titles (their words lead the terms and topics); None where it
+    finds none."""
+    shared = repeated_texts(stories)
+    if not shared.height:
+        return None
+    k, n = shared.height, int(shared["items"].sum())
+    return (
+        f"{n} of the {stories.height} items share {k} text{'' if k == 1 else 's'} under "
+        "different titles (a page's widget or a programme's stub saved instead of the articles: "
+        "the corpus report lists them); their words may lead what follows."
     )
 
 
