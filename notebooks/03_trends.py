@@ -290,19 +290,18 @@ ctx.record("topics_used", article_topics is not None)
 # %% [markdown]
 # ## Before and after the event
 #
-# Items in the window before the event against those in the window after it (the event day
-# counts as after). For the query, frames and topics: each outlet's share before and after,
-# the mean over the outlets with items on both sides (each weighted equally), the change with
-# its 95% interval (`change_low`, `change_high`: Newcombe's, from the Wilson intervals of each
-# side in each outlet), and a permutation test with the before/after labels shuffled **within
-# outlets** (seeded), so an outlet that went quiet on one side cannot make a change. Outlets
-# with items on one side only are left out, and their items counted (`left_out`). Many
-# measures are tested at once: the q-value (Benjamini-Hochberg) is the one to read; a row
-# with q below 0.05 is a change at a 5% false discovery rate. For words, the log-odds ratio with an informative prior
-# (z > 0 rose, z < 0 fell), computed within each outlet with items on both sides (its own words
-# as the prior) and pooled over those outlets by inverse-variance weights, so an outlet that
-# went quiet on one side makes no word rise or fall; the other outlets' items are left out and
-# counted.
+# Items in the window before the event against those in the window after it (the event day counts
+# as after). For the query, frames and topics: each outlet's share before and after, the mean over
+# the outlets with items on both sides (each weighted equally), the change with its 95% interval
+# (`change_low`, `change_high`: Newcombe's, from the Wilson intervals of each side in each
+# outlet), and a permutation test with the before/after labels shuffled **within outlets**
+# (seeded), so an outlet that went quiet on one side cannot make a change. Outlets with items on
+# one side only are left out, and their items counted (`left_out`). Many measures are tested at
+# once: the q-value (Benjamini-Hochberg) is the one to read; a row with q below 0.05 is a change
+# at a 5% false discovery rate. For words, the log-odds ratio with an informative prior (z > 0
+# rose, z < 0 fell), computed within each outlet with items on both sides (its own words as the
+# prior) and pooled over those outlets by inverse-variance weights, so an outlet that went quiet
+# on one side makes no word rise or fall; the other outlets' items are left out and counted.
 
 # %%
 event = opts["event"]
