@@ -362,6 +362,16 @@ if event:
             "a side",
             links=linked,
         )
+        # the permutation test weighs each outlet's items; the interval weighs each outlet
+        # equally: with many small outlets the two may disagree
+        split = change.filter((pl.col("q_value") < 0.05) & (pl.col("change_low") <= 0)
+                              & (pl.col("change_high") >= 0))  # fmt: skip
+        if split.height:
+            say("q below 0.05 but a 95% interval of the change that holds 0: "
+                + escape("; ".join(split["label"].to_list())) + ". The test shuffles items "
+                "within outlets, the interval weighs each outlet as much as the largest "
+                "(<code>small_groups</code> counts the small ones): read them as "
+                "unsettled.")  # fmt: skip
         near = tr.unsettled(change, permutations=opts["permutations"])
         if near.height:
             rows_near = "; ".join(f"{m} (q {q:.4f} ± {e:.4f})" for m, q, e in near.iter_rows())
