@@ -752,3 +752,22 @@ def test_a_file_named_twice_among_the_sources_is_read_once(tmp_path):
     assert result.skipped.select("path", "reason").rows() == [
         ("a.txt", "named twice among the sources: the same file as in/a.txt, read once")
     ]
+
+
+@pytest.mark.parametrize(
+    ("outlets", "expected"),
+    [
+        # one name in other capitals: the form most documents give (trial S: REUTERS/Reuters)
+        (["Reuters", "REUTERS", "reuters", "Reuters"], ["Reuters"] * 4),
+        (["CGTN", "cgtn "], ["CGTN", "CGTN"]),  # a tie: the first in sorted order
+        (["TASS", "RT"], ["TASS", "RT"]),  # different names stay apart
+    ],
+)
+def test_outlet_names_in_other_capitals_are_one_outlet(outlets, expected):
+    from toolkit.ingest_result import one_casing
+
+    corpus = pl.DataFrame({"outlet": outlets, "_note": [None] * len(outlets)})
+    done = one_casing(corpus)
+    assert done["outlet"].to_list() == expected
+    changed = [a != b for a, b in zip(outlets, expected, strict=True)]
+    assert [n is not None for n in done["_note"]] == changed

@@ -122,6 +122,7 @@ def assembled(
     # Pad rows (one path: "duplicates" of each other) go last: a big one-row corpus is copied
     # by every operation on it.
     corpus, duplicates = drop_duplicate_ids(corpus)
+    corpus = one_casing(corpus)
     unmatched = manifest.unmatched(corpus["_manifest_key"])
     report = _full_report([report, duplicates.filter(NOT_PAD), unmatched, empty], corpus)
     corpus = corpus.select(pl.col(k).cast(v) for k, v in CORPUS_SCHEMA.items())
@@ -173,6 +174,38 @@ def without_text(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "page",
     )
     return docs.filter((pl.col("text") != "") | ~NOT_PAD), empty
+
+
+def one_casing(corpus: pl.DataFrame) -> pl.DataFrame:
+    """``corpus`` with outlet names that differ only in capitals or spacing written one way,
+    the one most of their documents give (ties: the first in sorted order), with a note on the
+    others: "REUTERS", "Reuters" and "reuters" in one table's column are one outlet (trial S),
+    which the tables name as written when they do not know it."""
+    outlet = pl.col("outlet")
+    key = outlet.str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    forms = (
+        corpus.filter(outlet.is_not_null())
+        .group_by(key.alias("_key"), outlet)
+        .len()
+        .sort(["_key", "len", "outlet"], descending=[False, True, False])
+    )
+    if forms["_key"].n_unique() == forms.height:
+        return corpus
+    chosen = forms.group_by("_key", maintain_order=True).agg(pl.col("outlet").first().alias("to"))
+    renamed = dict(
+        forms.join(chosen, on="_key").filter(pl.col("outlet") != pl.col("to"))
+        .select("outlet", "to").iter_rows()
+    )  # fmt: skip
+    changed = outlet.is_in(list(renamed))
+    said = pl.format(
+        "outlet written '{}': counted with '{}', the same name in other capitals",
+        outlet, outlet.replace(renamed),
+    )  # fmt: skip
+    columns = [outlet.replace(renamed).alias("outlet")]
+    if "_note" in corpus.columns:
+        noted = pl.concat_str(pl.col("_note"), said, separator="; ", ignore_nulls=True)
+        columns.append(pl.when(changed).then(noted).otherwise(pl.col("_note")).alias("_note"))
+    return corpus.with_columns(columns)
 
 
 def _full_report(skipped: list[pl.DataFrame], corpus: pl.DataFrame) -> pl.DataFrame:
