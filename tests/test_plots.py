@@ -181,3 +181,10 @@ def test_a_panel_with_nothing_drawn_reads_zero_to_a_hundred_percent():
     fig = plots.share_panels(shares, series="outlet", panel="frame", title="Share", min_items=5)
     # panels in order of name: "Peace" (nothing drawn) first, "Security" second
     assert fig.layout.yaxis.range == (0, 1) and fig.layout.yaxis2.range is None
+
+
+@pytest.mark.parametrize(("groups", "height"), [(2, 350), (10, 360), (24, 752)])
+def test_grouped_bars_are_about_fourteen_pixels_each(groups, height):
+    """Trial R: four quarters' bars of eight frames were 4 pixels high, the third hidden."""
+    fig = plots.share_bars(shares([False] * groups), group="outlet", category="topic", title="t")
+    assert fig.layout.height == height  # 2 categories x groups x 14 + 80, at least 350

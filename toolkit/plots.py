@@ -176,7 +176,8 @@ def share_bars(
         barmode="group",
         xaxis_title=axis_title,
         yaxis={"autorange": "reversed"},
-        height=height or max(350, 40 + n_cats * 22 * max(1, shares[group].n_unique()) // 2),
+        # about 14 pixels a bar: four groups' bars and their intervals were 4 pixels (trial R)
+        height=height or max(350, 80 + n_cats * 14 * max(1, shares[group].n_unique())),
         # beside the plot, not under it: a row of long group names under the axis covered its
         # title and was cut (trial R); figure_bundle makes the figure as tall as the legend
         legend={"orientation": "v"},
