@@ -65,6 +65,7 @@ LAYERS: dict[str, str] = {
     "provenance_notes": "load",
     "lang": "load",
     "dates": "load",
+    "dateparser_read": "load",
     "date_order": "load",
     "extract": "load",
     "stamps": "load",
@@ -128,9 +129,11 @@ LAYERS: dict[str, str] = {
     "rhetoric": "analysis",
     "frames": "analysis",
     "trends": "analysis",
+    "term_flags": "analysis",
     "before_after": "analysis",
     "overview": "analysis",
     "plots": "analysis",
+    "plots_time": "analysis",
     "evidence": "analysis",
     "display": "analysis",  # HTML built from frames; no run, params or report
     # Pipeline: parameter sets, runs, caches, rendered reports

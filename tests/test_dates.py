@@ -238,9 +238,9 @@ def test_each_file_settles_its_own_column():
 
 
 def test_dates_past_dateparsers_limit_say_so_and_how_to_read_them(monkeypatch):
-    from toolkit import dates
+    from toolkit import dateparser_read
 
-    monkeypatch.setattr(dates, "_DATEPARSER_MAX", 2)
+    monkeypatch.setattr(dateparser_read, "_DATEPARSER_MAX", 2)
     values = ["July 9, 2022 1:00 AM", "July 10, 2022 2:00 PM", "July 9, 2022 3:00 PM",
               "July 11, 2022 4:00 PM"]  # fmt: skip
     got, notes = column_dates(pl.Series(values), pl.Series(["f.csv"] * 4), today=TODAY)
@@ -252,9 +252,9 @@ def test_dates_past_dateparsers_limit_say_so_and_how_to_read_them(monkeypatch):
 
 
 def test_a_date_past_the_limit_that_no_suggested_format_reads_names_none(monkeypatch):
-    from toolkit import dates
+    from toolkit import dateparser_read
 
-    monkeypatch.setattr(dates, "_DATEPARSER_MAX", 1)
+    monkeypatch.setattr(dateparser_read, "_DATEPARSER_MAX", 1)
     values = ["3 марта 2022", "4 марта 2022"]  # read by dateparser, by no strptime format here
     _, notes = column_dates(pl.Series(values), pl.Series(["f.csv"] * 2), today=TODAY)
     assert "date_format to read them all)" in notes[1] and "e.g." not in notes[1]

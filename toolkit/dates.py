@@ -21,13 +21,13 @@ from typing import Any
 import polars as pl
 
 from toolkit.date_order import (
-    NUMERIC_DATE,
     DateReading,
     read_epochs,
     read_in_file_order,
     refuse_out_of_range,
     safe_date,
 )
+from toolkit.dateparser_read import read_by_dateparser
 from toolkit.outlets import Registry, registry
 
 __all__ = [
@@ -206,11 +206,8 @@ def column_dates(
     epochs, unread = read_epochs(unread, every, today)
     found |= epochs
     # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
-    parsed, left = _dateparser([v for _, v in unread])
-    for path, v in unread:
-        d = parsed.get(v)
-        note = _left_note(v) if v in left else _UNREAD_NOTE.format(v)
-        found[(path, v)] = (d, None if d else note)
+    read = read_by_dateparser([v for _, v in unread])
+    found |= {(path, v): read[v] for path, v in unread}
     table = _refused(found, today)
     out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
     return out["date"], out["note"]
@@ -259,88 +256,6 @@ def _refused(found: _Found, today: dt.date) -> pl.DataFrame:
 
 
 _OFFSET = r"(?:Z|[+-]\d{2}:?\d{2})$"  # a time's offset from UTC, as %z reads it
-_DATEPARSER_MAX = 5000  # distinct dates given to dateparser (about a millisecond each)
-_UNREAD_NOTE = "date {!r} not understood; kept in date_text"
-_LEFT_NOTE = (
-    "date {!r} not read: the dates the formats do not read are read by dateparser, at most "
-    "{:,} distinct ones, and this is past them; kept in date_text (declare the column's "
-    "format as ingest's date_format to read them all{})"
-)
-# strptime formats tried on a value past dateparser's limit, to name the one to declare
-_SUGGESTED_FORMATS = (
-    "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y", "%b %d, %Y", "%d %B %Y %H:%M",
-    "%d %b %Y %H:%M", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %d %b %Y %H:%M:%S",
-    "%d.%m.%Y %H:%M", "%Y.%m.%d %H:%M", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M",
-)  # fmt: skip
-
-
-def _left_note(value: str) -> str:
-    """The note on a date past dateparser's limit, naming a strptime format that reads it
-    where one of ``_SUGGESTED_FORMATS`` does (a numeric one may be day or month first: the
-    note says it reads this value, not that it is the file's order)."""
-    for fmt in _SUGGESTED_FORMATS:
-        try:
-            dt.datetime.strptime(value.strip(), fmt)
-        except ValueError:
-            continue
-        return _LEFT_NOTE.format(value, _DATEPARSER_MAX, f', e.g. "{fmt}", which reads this one')
-    return _LEFT_NOTE.format(value, _DATEPARSER_MAX, "")
-
-
-# A time of day written after a date ("July 11, 2022 12:18 AM", "12 March 2022, 23:59 MSK",
-# "Mar 3, 2022 at 9:05 p.m. EST") or before it ("09:30 AM, November 12, 2021"): dateparser
-# keeps the day as written whatever the time or zone, so each day is read once, not each minute.
-_TIME_AFTER = re.compile(
-    r"(?:[\s,;|]+(?:at\s+)?|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
-    r"(?:\s*(?:[A-Z]{2,5}|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|Z))?\s*$"
-)
-_TIME_BEFORE = re.compile(
-    r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,5})?[\s,;|]+(?=\S)"
-)
-
-
-def date_part(value: str) -> str:
-    """``value`` without a time of day written after or before its date (as dateparser reads
-    it, the day is the same).
-
-    Example:
-        >>> [date_part(v) for v in ("July 11, 2022 12:18 AM", "09:30 AM, November 12, 2021")]
-        ['July 11, 2022', 'November 12, 2021']
-    """
-    day = _TIME_BEFORE.sub("", _TIME_AFTER.sub("", value))
-    return day if any(c.isdigit() for c in day) else value
-
-
-def _dateparser(values: list[str]) -> tuple[dict[str, dt.date], set[str]]:
-    """Dates dateparser reads with a day, a month and a year all written (no guessing of a
-    missing part, no relative dates), each day read once (:func:`date_part`); and the values
-    left unread past ``_DATEPARSER_MAX`` distinct days."""
-    values = list(dict.fromkeys(v for v in values if any(c.isdigit() for c in v)))
-    if not values:
-        return {}, set()
-    import dateparser  # imported only when a column holds dates the formats do not read
-
-    settings = {
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        "PARSERS": ["absolute-time"],
-    }
-    days = {v: date_part(v) for v in values}
-    read = list(dict.fromkeys(days.values()))[:_DATEPARSER_MAX]
-    out = {}
-    for day in read:
-        if NUMERIC_DATE.match(day):  # day or month first: settled by the file, never guessed
-            continue
-        try:
-            parsed = dateparser.parse(day, settings=settings)
-        except (ValueError, OverflowError):
-            parsed = None
-        if parsed is not None:
-            out[day] = parsed.date()
-    tried = set(read)
-    parsed = {v: out[d] for v, d in days.items() if d in out}
-    return parsed, {v for v, d in days.items() if d not in tried}
 
 
 def _cleaned(expr: pl.Expr, reg: Registry) -> pl.Expr:
