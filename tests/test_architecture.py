@@ -135,7 +135,8 @@ LAYERS: dict[str, str] = {
     "plots": "analysis",
     "plots_time": "analysis",
     "evidence": "analysis",
-    "display": "analysis",  # HTML built from frames; no run, params or report
+    "display": "analysis",
+    "figure_prep": "analysis",  # HTML built from frames; no run, params or report
     # Pipeline: parameter sets, runs, caches, rendered reports
     "params": "pipeline",
     "params_readme": "pipeline",
