@@ -32,17 +32,18 @@ _SUGGESTED_FORMATS = (
 )  # fmt: skip
 
 
-def _left_note(value: str) -> str:
-    """The note on a date past dateparser's limit, naming a strptime format that reads it
-    where one of ``_SUGGESTED_FORMATS`` does (a numeric one may be day or month first: the
-    note says it reads this value, not that it is the file's order)."""
-    for fmt in _SUGGESTED_FORMATS:
+def _reading_format(value: str, first: str | None = None) -> str | None:
+    """One of ``_SUGGESTED_FORMATS`` that reads ``value`` (``first``, the last one found,
+    tried before the others: a file past the limit writes its thousands of dates one way),
+    or None. A numeric one may be day or month first: it reads this value, which need not be
+    the file's order."""
+    for fmt in (first, *_SUGGESTED_FORMATS) if first else _SUGGESTED_FORMATS:
         try:
             dt.datetime.strptime(value.strip(), fmt)
         except ValueError:
             continue
-        return _LEFT_NOTE.format(value, _DATEPARSER_MAX, f', e.g. "{fmt}", which reads this one')
-    return _LEFT_NOTE.format(value, _DATEPARSER_MAX, "")
+        return fmt
+    return None
 
 
 # A time of day written after a date ("July 11, 2022 12:18 AM", "12 March 2022, 23:59 MSK",
@@ -75,9 +76,17 @@ def read_by_dateparser(values: list[str]) -> dict[str, tuple[dt.date | None, str
     format that reads it where a common one does)."""
     parsed, left = _dateparser(values)
     out: dict[str, tuple[dt.date | None, str | None]] = {}
+    fmt = None
     for v in values:
-        d = parsed.get(v)
-        out[v] = (d, None) if d else (None, _left_note(v) if v in left else _UNREAD_NOTE.format(v))
+        if d := parsed.get(v):
+            out[v] = (d, None)
+        elif v in left:
+            found = _reading_format(v, fmt)
+            fmt = found or fmt
+            example = f', e.g. "{found}", which reads this one' if found else ""
+            out[v] = (None, _LEFT_NOTE.format(v, _DATEPARSER_MAX, example))
+        else:
+            out[v] = (None, _UNREAD_NOTE.format(v))
     return out
 
 
