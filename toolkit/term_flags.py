@@ -26,13 +26,16 @@ def flag_matches(
     name: str = "match",
     unless: str | None = None,
     text: pl.Series | None = None,
+    lowered: pl.Series | None = None,
 ) -> pl.DataFrame:
     """``frame`` with a boolean column ``name``: the title or text matches ``pattern`` outside
     every match of ``unless`` (a frame's ``except`` phrases), where given. ``text`` is
-    :func:`matched_text` of ``frame`` where the caller has it (several patterns, one text)."""
+    :func:`matched_text` of ``frame`` and ``lowered`` that text lowercased, where the caller
+    has them (several patterns, one text)."""
     text = matched_text(frame) if text is None else text
     if folded(pattern) != pattern:  # a term pattern: matched folded, in the lowercased text
-        text, pattern = text.str.to_lowercase(), folded(pattern)
+        text = text.str.to_lowercase() if lowered is None else lowered
+        pattern = folded(pattern)
         unless = None if unless is None else folded(unless)
     if unless is not None:
         text = text.str.replace_all(unless, " ")
@@ -63,10 +66,11 @@ def event_measures(
     null for articles without one; the outliers, topic -1, are no topic and are not tested).
     Feed both to :func:`before_after_shares`."""
     flagged, text = frame, matched_text(frame)  # one text for every pattern
+    lowered = text.str.to_lowercase()
     for key, spec in frames.items():
         flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key,
-                               unless=except_pattern(spec), text=text)  # fmt: skip
-    flagged = flag_matches(flagged, query, name="query", text=text)
+                               unless=except_pattern(spec), text=text, lowered=lowered)  # fmt: skip
+    flagged = flag_matches(flagged, query, name="query", text=text, lowered=lowered)
     measures = {"query": query_label} | {key: spec["label"] for key, spec in frames.items()}
     if article_topics is not None:
         topics = article_topics.select("doc_id", "topic")
