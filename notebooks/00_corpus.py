@@ -52,7 +52,8 @@ from toolkit import display as d
 from toolkit import overview, xlingual
 from toolkit.context import context
 from toolkit.embed import MULTILINGUAL_MODELS
-from toolkit.plots import MONTH_MS, group_colours
+from toolkit.palette import colours_for
+from toolkit.plots import MONTH_MS
 from toolkit.report import show_cleaning
 
 ctx = context(globals(), "corpus", progress=progress)
@@ -99,7 +100,7 @@ fig = px.bar(
     x="outlet",
     y="documents",
     color="site",
-    color_discrete_map=group_colours(counts["site"].to_list()),
+    color_discrete_map=colours_for(counts["site"].to_list(), ctx.colours),  # the run's
     text="documents",
     title=f"Documents per outlet, by site (n = {docs.height})",
 )
@@ -134,7 +135,7 @@ if coverage.height:
         x="period",
         y="documents",
         color="outlet",
-        color_discrete_map=group_colours(dating["outlet"].to_list()),  # every outlet
+        color_discrete_map=colours_for(dating["outlet"].to_list(), ctx.colours),
         title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
         f"{undated} undated left out)",
     )

@@ -70,6 +70,7 @@ from toolkit import topics as tp
 from toolkit import trends as tr
 from toolkit.context import context
 from toolkit.display import evidence_table
+from toolkit.palette import group_colours
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
 
@@ -255,6 +256,7 @@ if result.ok:
             category="topic",
             labels=labels,
             title="Share of each outlet's units per topic (95% intervals)",
+            colours=ctx.colours,  # an outlet's colour in every report of the run
         )
     )
     small = shares.filter("small_n")["outlet"].unique().sort().to_list()
@@ -320,6 +322,7 @@ if result.ok and drawn.filter(pl.col("n") >= floor).height:
         pooled=tr.POOLED,
         min_items=floor,
         axis_title="share of units",
+        colours=group_colours(table["topic"].to_list()),  # as in the trends report
         title=f"Topic share per {opts['period']}, within each outlet "
         f"({undated} undated units left out)",
     )

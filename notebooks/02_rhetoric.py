@@ -266,7 +266,7 @@ if countable:  # else the sentence above stands in for a table and a plot of zer
     fig = rate_bars(rates.drop("frame").rename({"label": "frame"}), group="group",
                     category="frame", value="per_1000",
                     title="Frames per 1,000 words (95% bootstrap intervals)",
-                    axis_title="matches per 1,000 words")  # fmt: skip
+                    axis_title="matches per 1,000 words", colours=ctx.colours)  # fmt: skip
     display(d.figure_or_reason(fig, "No term of any frame occurs in these documents."))
 lexicons = rh.frame_terms(frames, stop_words=opts["stop_words"],
                           exclude_terms=opts["exclude_terms"])  # fmt: skip
@@ -384,7 +384,7 @@ if english.height:
     markers = tone.filter(pl.col("measure") != "sentiment")
     fig = rate_bars(markers, group="group", category="measure", value="per_1000",
                     title="Stance markers per 1,000 words (95% bootstrap intervals)",
-                    axis_title="per 1,000 words")  # fmt: skip
+                    axis_title="per 1,000 words", colours=ctx.colours)  # fmt: skip
     display(d.figure_or_reason(fig, "No stance marker occurs in these documents."))
     display(d.table(tone.filter(pl.col("measure") == "sentiment").select(
         "group", "mean", "ci_low", "ci_high", "n_sentences", "n_docs", "small_n"),

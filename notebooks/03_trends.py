@@ -82,6 +82,7 @@ from toolkit import trends as tr
 from toolkit.article_text import read_whole
 from toolkit.context import context
 from toolkit.display import evidence_table
+from toolkit.palette import group_colours
 from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
 from toolkit.tokens import comparison, tokens_for
@@ -135,7 +136,10 @@ vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
 if vol.height:
     fig = volume_lines(
-        vol, by="outlet", title=f"Items per {period} ({left_out} without a full date left out)"
+        vol,
+        by="outlet",
+        colours=ctx.colours,
+        title=f"Items per {period} ({left_out} without a full date left out)",
     )
     add_events(fig, events, within=span)
     show(fig)
@@ -201,6 +205,7 @@ if drawable and by_outlet.filter(pl.col("n") >= floor).height:
             min_items=floor,
             events=events,
             span=span,
+            colours=ctx.colours,
             title=f"Share of each outlet's items per {period} matching the query "
             f"({left_out} undated left out)",
         )
@@ -276,6 +281,7 @@ if article_topics is not None:
                 drawn,
                 panel="outlet", series="topic", labels=topic_labels, pooled=tr.POOLED,
                 min_items=floor, events=events, span=span,
+                colours=group_colours(topic_labels),  # as in the topics report
                 title=f"Dominant topics per {period}, within each outlet "
                 f"({undated_topics} undated articles left out)",
             )

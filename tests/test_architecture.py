@@ -100,6 +100,7 @@ LAYERS: dict[str, str] = {
     "dask_clusters": "analysis",
     "dask_embed": "analysis",
     "groups": "analysis",
+    "palette": "analysis",  # one colour per group name for a run
     "keyness": "analysis",
     "tokens": "analysis",
     "quotes": "analysis",

@@ -35,6 +35,7 @@ from toolkit.dedup import apply_policy
 from toolkit.engine import is_local, open_engine
 from toolkit.errors import ToolkitError
 from toolkit.filters import check_corpus, filtered
+from toolkit.palette import corpus_colours
 from toolkit.params import NOTEBOOKS, RUN_ONLY, SECTIONS, SHARED, close_key, defaults, project_root
 from toolkit.params import notebook_parameters as section_parameters
 from toolkit.params import validate as validate_params
@@ -99,6 +100,13 @@ class Context:
     def corpus(self) -> pl.DataFrame:
         """Every copy, after the outlet and date filters, marked with its reprint cluster."""
         return filtered(self.prepared.corpus, self.params)
+
+    @property
+    def colours(self) -> dict[str, str]:
+        """The run's colours: an outlet (or a site named like one) has the same colour in
+        every figure of every report (:func:`toolkit.palette.corpus_colours`, of every loaded
+        document, so that the filters and the reports agree)."""
+        return corpus_colours(self.prepared.corpus)
 
     @property
     def stories(self) -> pl.DataFrame:

@@ -14,6 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from toolkit.palette import PALETTE, colours_for, group_colours
 from toolkit.plots_time import (
     add_events,
     events_outside,
@@ -43,26 +44,8 @@ __all__ = [
 # periods, and draws a lone month two years from the next as years wide)
 MONTH_MS = 0.8 * 30.44 * 24 * 3600 * 1000
 
-# Paul Tol's "safe" set (plotly's qualitative.Safe) without its grey, then Dark24 for more groups
-PALETTE = [
-    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933",
-    "#882255", "#661100", "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100",
-    "#750D86", "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32",
-]  # fmt: skip
 SMALL_OPACITY = 0.4  # small groups: their own colour, lighter, and hatched
 SMALL_PATTERN = "/"
-
-
-def group_colours(groups: list[Any]) -> dict[Any, str]:
-    """A distinct colour for each group, in sorted order, so that the same groups get the same
-    colours in every figure of a notebook (the palette repeats after 24 groups).
-
-    Example:
-        >>> group_colours(["TASS", "BelTA"])
-        {'BelTA': '#88CCEE', 'TASS': '#CC6677'}
-    """
-    ordered = sorted({str(g) for g in groups})
-    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(ordered)}
 
 
 def _rgba(colour: str, alpha: float) -> str:
@@ -86,12 +69,13 @@ def rate_bars(
     value: str,
     title: str,
     axis_title: str,
+    colours: dict[str, str] | None = None,
 ) -> go.Figure:
     """Like :func:`share_bars` for any measure with ``ci_low``/``ci_high`` (rates per 1,000
-    words, mean sentiment): grouped bars with intervals, small groups grey."""
+    words, mean sentiment): grouped bars with intervals, small groups lighter and hatched."""
     return share_bars(
         rates.rename({value: "share"}), group=group, category=category, title=title,
-        axis_title=axis_title,
+        axis_title=axis_title, colours=colours,
     )  # fmt: skip
 
 
@@ -146,13 +130,15 @@ def share_bars(
     title: str,
     height: int | None = None,
     axis_title: str = "share (95% interval)",
+    colours: dict[str, str] | None = None,
 ) -> go.Figure:
     """Grouped horizontal bars: each category's share in each group, with 95% intervals as
-    error bars. Each group has its colour (:func:`group_colours`); groups flagged ``small_n``
-    are a lighter, hatched shade of it and named "(small n)"; every group shows its n in the
-    legend."""
+    error bars. Each group has its colour (its colour in ``colours``, a run's
+    :func:`toolkit.palette.corpus_colours`, else one of :func:`toolkit.palette.colours_for`);
+    groups flagged ``small_n`` are a lighter, hatched shade of it and named "(small n)"; every
+    group shows its n in the legend."""
     fig = go.Figure()
-    colours = group_colours(shares[group].to_list())
+    colours = colours_for(shares[group].to_list(), colours)
     for key, rows in shares.sort(group).group_by(group, maintain_order=True):
         g = key[0]
         small = bool(rows["small_n"][0]) if "small_n" in rows.columns else False

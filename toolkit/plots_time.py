@@ -14,6 +14,8 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from toolkit.palette import POOLED_COLOUR, colours_for
+
 __all__ = [
     "POOLED_COLOUR",
     "add_events",
@@ -89,15 +91,6 @@ def share_lines(
     return fig
 
 
-# one colour per series, the same in every panel (more series than colours: they repeat)
-_SERIES_COLOURS = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
-    "#e6550d", "#31a354", "#756bb1", "#636363",
-]  # fmt: skip
-POOLED_COLOUR = "#111111"
-
-
 def _faint(colour: str, alpha: float = 0.35) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
@@ -160,6 +153,7 @@ def share_panels(
     n: str = "n",
     axis_title: str = "share of items",
     span: tuple[Any, Any] | None = None,
+    colours: dict[str, str] | None = None,
 ) -> go.Figure:
     """Shares over time with a ``coverage`` column (:mod:`toolkit.trends`): one line per value
     of ``series`` (named by ``labels``), in one panel per value of ``panel`` when given (each
@@ -168,7 +162,8 @@ def share_panels(
     partial ones are hollow markers, periods without items (or with fewer than ``min_items``)
     are gaps; bars are 95% intervals. ``n``: the column of items per period. ``span``: the
     first and last dates of the data, between which ``events`` are drawn (an event late in the
-    last period is in the data).
+    last period is in the data). ``colours``: a run's colours
+    (:func:`toolkit.palette.corpus_colours`), so that a series has its colour of every figure.
 
     Example:
         >>> share_panels(per_outlet, series="outlet", title="Share")       # doctest: +SKIP
@@ -180,9 +175,9 @@ def share_panels(
 
     names = first_pooled(shares[series].unique().to_list())
     panels = first_pooled(shares[panel].unique().to_list()) if panel else [None]
-    colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
-               enumerate(v for v in names if v != pooled)}  # fmt: skip
-    colours[pooled] = POOLED_COLOUR
+    colours = colours_for([v for v in names if v != pooled], colours)
+    if pooled is not None:
+        colours[str(pooled)] = POOLED_COLOUR
     height = max(420, 60 + 230 * len(panels)) if panel else 480
     if panel:
         # the same 40 pixels between panels however many there are (plotly's spacing is a
@@ -197,7 +192,7 @@ def share_panels(
         for v in names:
             mine = rows.filter(pl.col(series) == v)
             if mine.height:
-                _period_trace(fig, mine, name=label_of(v, labels), colour=colours[v],
+                _period_trace(fig, mine, name=label_of(v, labels), colour=colours[str(v)],
                               min_items=min_items, panel=i + 1 if panel else None, first=i == 0,
                               dash="dash" if pooled in (v, p) else None, n=n)  # fmt: skip
     fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
@@ -270,18 +265,21 @@ def _gap_bands(fig: go.Figure, vol: pl.DataFrame) -> None:
                         marker=band)  # fmt: skip
 
 
-def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
+def volume_lines(
+    vol: pl.DataFrame, *, by: str, title: str, colours: dict[str, str] | None = None
+) -> go.Figure:
     """Items per period (:func:`toolkit.trends.volume`), one line per value of ``by`` from its
     first item to its last: periods the data cover whole joined (a zero where nothing was
     published), the partly covered first or last ones hollow markers beside the line, not
     joined, so a short period is no fall; periods in which no value has an item (``coverage``
-    "corpus gap": a gap in the data) a grey band, the lines broken there, not drawn at zero."""
+    "corpus gap": a gap in the data) a grey band, the lines broken there, not drawn at zero.
+    ``colours``: a run's colours (:func:`toolkit.palette.corpus_colours`)."""
     fig = go.Figure()
     shown = vol.filter("in_range")
-    colours = {v: _SERIES_COLOURS[i % len(_SERIES_COLOURS)] for i, v in
-               enumerate(sorted(shown[by].unique().to_list()))}  # fmt: skip
+    colours = colours_for(shown[by].unique().to_list(), colours)
     hover = "%{x}: %{y} items%{meta}<extra>%{fullData.name}</extra>"
     for (value,), rows in shown.sort(by, "period").group_by(by, maintain_order=True):
+        colour = colours[str(value)]
         partial = pl.col("coverage") == "partial"
         drawn = ~pl.col("coverage").is_in(["partial", "corpus gap"])
         whole = rows.select(pl.when(drawn).then(pl.col("items")))["items"].to_list()
@@ -289,13 +287,13 @@ def volume_lines(vol: pl.DataFrame, *, by: str, title: str) -> go.Figure:
         # markers where a line has few periods: a one-period line draws nothing
         fig.add_scatter(x=xs, y=whole, name=str(value), legendgroup=str(value),
                         mode="lines" if rows.height > 60 else "lines+markers",
-                        connectgaps=False, line={"color": colours[value]}, marker={"size": 5},
+                        connectgaps=False, line={"color": colour}, marker={"size": 5},
                         hovertemplate=hover, meta="")  # fmt: skip
         if rows.select(partial.any()).item():
             part = rows.select(pl.when(partial).then(pl.col("items")))["items"].to_list()
             fig.add_scatter(x=xs, y=part, name=str(value), legendgroup=str(value),
                             showlegend=False, mode="markers", hovertemplate=hover,
-                            marker={"symbol": "circle-open", "size": 9, "color": colours[value]},
+                            marker={"symbol": "circle-open", "size": 9, "color": colour},
                             meta=" (partial period)")  # fmt: skip
     if vol.select((pl.col("coverage") == "partial") & pl.col("in_range")).to_series().any():
         fig.add_scatter(x=[None], y=[None], mode="markers", name="partial period (hollow)",
