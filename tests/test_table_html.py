@@ -71,3 +71,40 @@ def test_a_wordpress_export_loads_as_text_with_its_dateline(tmp_path):
     note = result.report.filter(pl.col("status") == "loaded")["note"][0]
     assert "text read as HTML (1 of 1 rows hold markup)" in note
     assert "title read as HTML" in note
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "noted"),
+    [
+        # trial S: one BBC text of thousands kept "J&amp;J Pharmacy" (under 5%: not HTML)
+        (["J&amp;J Pharmacy", *["plain"] * 30], ["J&J Pharmacy", *["plain"] * 30], [0]),
+        (
+            ["It&#39;s &#x201C;fine&#x201D;", *["plain"] * 30],
+            ["It's \u201cfine\u201d", *["plain"] * 30],
+            [0],
+        ),
+        # no semicolon, or no reference Python knows: as written
+        (["AT&T", "&copy 2015", "Q&notes", "a &madeup; b", *["plain"] * 80], None, []),
+        # a tag is left, the reference read
+        (["<b>x &amp; y", *["plain"] * 30], ["<b>x & y", *["plain"] * 30], [0]),
+    ],
+)
+def test_a_few_rows_character_references_are_read_with_a_note(texts, expected, noted):
+    frame = pl.DataFrame({"text": texts, "note": [None] * len(texts)}, schema={
+        "text": pl.String, "note": pl.String})  # fmt: skip
+    read = html_read(Table("t.csv", frame))
+    assert read.frame["text"].to_list() == (expected or texts)
+    notes = read.frame["note"].to_list()
+    assert [i for i, n in enumerate(notes) if n] == noted
+    assert read.file_note is None
+
+
+def test_a_csv_texts_reference_is_read_when_loaded(tmp_path):
+    rows = ["title,text"] + [f"Story {i},Plain text number {i}." for i in range(30)]
+    rows.append('Sanitiser,"Pharmacist mix at J&amp;J Pharmacy beats the shortage."')
+    (tmp_path / "bbc.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    row = result.corpus.filter(pl.col("title") == "Sanitiser").row(0, named=True)
+    assert row["text"] == "Pharmacist mix at J&J Pharmacy beats the shortage."
+    noted = result.report.filter(pl.col("note").str.contains("character references read"))
+    assert noted.height == 1 and noted["record"].to_list() == [row["record"]]

@@ -33,6 +33,10 @@ _MARKUP = (
     r"[a-z]{2,8});"
 )
 _TAG = re.compile(r"<[a-zA-Z/!]")
+# A character reference with its semicolon ("&amp;", "&#8211;", "&#x27;"): left in a plain text
+# by a scraper that took a page's source. Without the semicolon ("AT&T", "&copy 2015") it is
+# not read: Python's unescape would read "&notes" as "¬es".
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Elements whose content no reader sees
 _HIDDEN = ("script", "style", "noscript", "iframe", "template", "svg")
 # Elements that stand as paragraphs of their own
@@ -68,10 +72,35 @@ def html_text(fragment: str | None) -> str | None:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def _references_read(table: Table, column: str) -> None:
+    """In a column too few rows of which hold markup to read it as HTML, the character
+    references of each row that holds one read ("J&amp;J" is "J&J"), with a note on the row;
+    tags are left as written."""
+    values = table.frame[column]
+    held = values.str.contains(_REFERENCE.pattern).fill_null(False)
+    if not held.any() or "note" not in table.frame.columns:
+        return
+    rows = held.arg_true().to_list()
+    texts = values.to_list()
+    read = {i: _REFERENCE.sub(lambda m: html.unescape(m.group(0)), texts[i]) for i in rows}
+    changed = [i for i in rows if read[i] != texts[i]]
+    if not changed:
+        return
+    for i in changed:
+        texts[i] = read[i]
+    note = f"{column}: HTML character references read (as '&amp;' for '&')"
+    notes = table.frame["note"].to_list()
+    for i in changed:
+        notes[i] = f"{notes[i]}; {note}" if notes[i] else note
+    table.frame = table.frame.with_columns(
+        pl.Series(column, texts, dtype=pl.String), pl.Series("note", notes, dtype=pl.String)
+    )
+
+
 def html_read(table: Table) -> Table:
     """``table`` with its ``text`` and ``title`` columns read as HTML (:func:`html_text`) where
     at least ``MIN_SHARE`` of the column's texts hold markup, and its ``file_note`` saying so;
-    else ``table`` as it is."""
+    else only the character references of the rows that hold one read, each such row noted."""
     notes = []
     for column in ("text", "title"):
         if column not in table.frame.columns:
@@ -80,6 +109,8 @@ def html_read(table: Table) -> Table:
         texts = values.len() - values.null_count()
         found = int(values.str.contains(_MARKUP).fill_null(False).sum())
         if not texts or found < max(1, MIN_SHARE * texts):
+            if found:  # a reference is markup: only a row that holds some may hold one
+                _references_read(table, column)
             continue
         read = pl.Series(column, [html_text(v) for v in values.to_list()], dtype=pl.String)
         table.frame = table.frame.with_columns(read)
