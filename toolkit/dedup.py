@@ -215,10 +215,26 @@ class Duplicates:
         kinds = dict(self.pairs.group_by("kind").len().iter_rows())
         multi = self.clusters.filter(pl.col("cluster_size") > 1)
         n_clusters = multi["cluster_id"].n_unique()
+        stories = self.clusters["cluster_id"].n_unique()
+        told = f"{stories} distinct stories."
+        if kinds.get("translation"):
+            # translations join their originals' clusters here, not in the corpus's marks
+            told = (
+                f"{s.get('stories_within_languages', stories)} distinct stories within each "
+                f"language (what duplicates: collapse keeps: a translation is not collapsed "
+                f"into its original), {stories} with each translation counted as its "
+                "original's copy."
+            )
         lines = [
-            f"{s['documents']} documents: {n_clusters} clusters of copies holding "
-            f"{multi.height} documents; {self.clusters['cluster_id'].n_unique()} distinct stories.",
-            "pairs: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in ("exact", "near", "contained")),
+            f"{s['documents']} documents: {n_clusters} clusters of copies"
+            f"{' or translations' if kinds.get('translation') else ''} holding "
+            f"{multi.height} documents; {told}",
+            "pairs: "
+            + ", ".join(
+                f"{k} {kinds.get(k, 0)}"
+                for k in ("exact", "near", "contained", "translation")
+                if k != "translation" or kinds.get(k)
+            ),
             f"candidates checked: {s['candidates']} ({s.get('below', s['rejected'])} below the "
             "thresholds)",
             f"time: {s['seconds']:.2f} s ({s['documents'] / max(s['seconds'], 1e-9):,.0f} docs/s)",

@@ -289,5 +289,7 @@ def _with_translations(
         encoder = DaskEncoder(client, model_info("multilingual").path)
     found = find_translations(corpus, cache_dir=cache_dir, encoder=encoder)
     pairs, clusters = with_translations(dups.pairs, dups.clusters, found, corpus)
-    stats = {**dups.stats, "translations": found.height}
+    # the stories within each language: what the corpus's marks and `collapse` keep
+    within = dups.clusters["cluster_id"].n_unique()
+    stats = {**dups.stats, "translations": found.height, "stories_within_languages": within}
     return dataclasses.replace(dups, pairs=pairs, clusters=clusters, stats=stats)
