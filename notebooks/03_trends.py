@@ -334,13 +334,15 @@ if event:
     ctx.save_table(per_outlet, "before_after_by_outlet")
     say(f"<b>{escape(label)}</b> ({escape(str(event))}): before {b0} to {b1}, after {a0} to "
         f"{a1}.")  # fmt: skip
-    gaps = tr.corpus_gaps(flagged, b0, a1)  # no item of any outlet for gap_days or more
+    if languages_left := compared.left_out_note("These measures, their tables and the words"):
+        say(escape(languages_left))  # left_out below counts outlets on one side only
+    least = tr.gap_days(flagged["published"])  # a week at least, at the data's rate
+    gaps = tr.corpus_gaps(flagged, b0, a1, min_days=least)  # no item of any outlet as long
     ctx.record("corpus_gaps", [[str(a), str(b)] for a, b in gaps])
     if gaps:
         runs = "; ".join(f"{a} to {b} ({(b - a).days + 1} days, "
                          f"{'before' if b < a0 else 'after' if a >= a0 else 'both sides'})"
                          for a, b in gaps)  # fmt: skip
-        least = tr.gap_days(flagged["published"])
         say(f"<b>Gaps in the data</b> ({least} days or more in a row without an item of any "
             "outlet: a week at least, and what a steady flow at the data's rate would seldom "
             f"leave): no outlet has a dated item from {escape(runs)}: the "

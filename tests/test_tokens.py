@@ -223,3 +223,27 @@ def test_web_addresses_are_no_words(text, lang, expected):
 )
 def test_russian_terms_keep_the_subjects_words_and_acronyms(text, expected):
     assert Tokens.build(["ru"]).tokens(text, lang="ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "left_out", "expected"),
+    [
+        (("en",), {}, None),
+        (("en",), {"ru": 484}, "in English only: 484 items (484 Russian) are in no row. To count "
+         "them in their own language, list it in the section's languages (languages: [en, ru])"),
+        (("en",), {"und": 1}, "in English only: 1 item (1 unknown language) is in no row."),
+        (("en", "ru"), {"zh": 2, "und": 3}, "in English and Russian only: 5 items (2 Chinese, 3 "
+         "unknown language) are in no row. To count them in their own language, list it in the "
+         "section's languages (languages: [en, ru, zh])"),
+    ],
+)  # fmt: skip
+def test_a_table_says_which_languages_items_are_in_no_row(languages, left_out, expected):
+    """Trial T: the before/after table said 0 items left out of a corpus whose 484 Russian items
+    it did not count (its left_out counts the outlets on one side only)."""
+    from toolkit.tokens import Comparison
+
+    note = Comparison(languages=languages, left_out=left_out).left_out_note("The tables")
+    if expected is None:
+        assert note is None
+    else:
+        assert note.startswith("The tables count the items " + expected)

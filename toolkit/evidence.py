@@ -31,6 +31,7 @@ from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
 from toolkit.lang import chinese_words
 from toolkit.resources import UNSPACED
+from toolkit.tokens import NUMBER
 from toolkit.word_tokens import term_edges
 
 __all__ = ["EVIDENCE_COLUMNS", "Edges", "context", "kwic", "passages", "quote_lines", "term_regex"]
@@ -44,7 +45,7 @@ KWIC_SCHEMA = {"key": pl.String, "doc_id": pl.String, "outlet": pl.String,
 
 # what may stand between the words of a term: spaces, punctuation and bare numbers, which the
 # tokeniser skips ("Jan. 6 panel" holds the bigram "jan panel")
-_GAP = r"[\W_]+(?:\d+(?:[.,]\d+)*[\W_]+)*"
+_GAP = rf"[\W_]+(?:{NUMBER}[\W_]+)*"
 
 
 def term_regex(term: str, *, stop_words: Iterable[str] = ()) -> str:

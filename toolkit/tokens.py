@@ -52,6 +52,7 @@ from toolkit.resources import UNSPACED
 
 __all__ = [
     "LANGUAGE_NAMES",
+    "NUMBER",
     "TOKEN_PATTERN",
     "Analyzer",
     "Comparison",
@@ -65,10 +66,13 @@ __all__ = [
 log = logging.getLogger("toolkit")
 
 _CURRENCY = r"[$€£¥₽]"
+# a number: a token only with a unit or a currency; bare, the tokeniser skips it (and a term
+# is found across it, see toolkit.evidence)
+NUMBER = r"\d+(?:[.,]\d+)*"
 TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"  # dotted abbreviations: U.S., U.K., e.g.
-    rf"|{_CURRENCY}?\d+(?:[.,]\d+)*(?:%|[^\W\d_]+\b)"  # numbers with a unit: 5%, 10km, $3bn
-    rf"|{_CURRENCY}\d+(?:[.,]\d+)*"  # amounts: $300
+    rf"|{_CURRENCY}?{NUMBER}(?:%|[^\W\d_]+\b)"  # numbers with a unit: 5%, 10km, $3bn
+    rf"|{_CURRENCY}{NUMBER}"  # amounts: $300
     r"|\d+(?:-[^\W\d_]\w*)+"  # compounds that open with a number: 27-year-old, 5-day
     r"|[^\W\d_]\w*(?:['’\-]\w+)*"  # words, with apostrophes and hyphens inside
 )
@@ -375,6 +379,30 @@ class Comparison:
                 f"{k} {LANGUAGE_NAMES.get(lg, lg)}" for lg, k in self.left_out.items()
             )
         return said
+
+    def left_out_note(self, what: str) -> str | None:
+        """A sentence for beside a table of ``what`` these documents give: the items of the
+        languages left out are in no row of it (a table's own ``left_out`` counts something
+        else); None when none is left out. Trial T: a table said "0 left out" of a corpus
+        whose 484 Russian items it did not count."""
+        if not self.left_out:
+            return None
+        items = sum(self.left_out.values())
+        langs = ", ".join(f"{k} {LANGUAGE_NAMES.get(lg, lg)}" for lg, k in self.left_out.items())
+        named = [lg for lg in self.left_out if lg != "und"]
+        hint = (
+            f" To count them in their own language, list it in the section's languages "
+            f"(languages: [{', '.join([*self.languages, *named])}]): the bundled frames give "
+            "terms in English, Russian and Chinese, a query needs its terms in each."
+            if named
+            else ""
+        )
+        followed = " and ".join(LANGUAGE_NAMES.get(lg, lg) for lg in self.languages) or "none"
+        return (
+            f"{what} count the items in {followed} only: {items} item"
+            f"{'s' if items != 1 else ''} ({langs}) {'are' if items != 1 else 'is'} in no row."
+            f"{hint}"
+        )
 
     def select(self, docs: pl.DataFrame) -> pl.DataFrame:
         """The documents compared."""
