@@ -148,3 +148,48 @@ def test_a_page_trafilatura_cannot_parse_logs_nothing(caplog):
 )
 def test_suffix(name, expected):
     assert suffix(name) == expected
+
+
+_ARTICLE = (
+    "<article><h1>Markets steady</h1><p>Stocks held steady on Monday as investors weighed the "
+    "prospects of a trade deal between the two largest economies.</p><p>Oil prices rose after "
+    "reports that producers would extend their cuts into next year, traders said.</p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        # trial T: an element a head may not hold closes it, and the links after it fall into the
+        # body, where trafilatura does not look (Reuters, Rolling Stone, bgr.com...)
+        ('<img src="p.gif"><link rel="canonical" href="https://www.reuters.com/article/x-id1">',
+         "https://www.reuters.com/article/x-id1"),
+        ('<img src="p.gif"><meta property="og:url" content="https://bgr.com/2019/11/19/deals/">',
+         "https://bgr.com/2019/11/19/deals/"),
+        # the canonical link before og:url (TechCrunch's sharing host)
+        ('<meta property="og:url" content="https://social.techcrunch.com/2019/11/18/a/">'
+         '<link rel="canonical" href="https://techcrunch.com/2019/11/18/a/">',
+         "https://techcrunch.com/2019/11/18/a/"),
+        ('<link rel="canonical" href="/relative/a">', None),  # not an address on its own
+        ("", None),
+    ],
+)  # fmt: skip
+def test_a_pages_url_is_its_canonical_link_wherever_it_stands(head, url):
+    page = read_html(f"<html><head><title>Markets steady</title>{head}</head><body>{_ARTICLE}"
+                     "</body></html>")  # fmt: skip
+    assert page["url"] == url
+
+
+def test_a_pages_metadata_timestamp_comes_before_its_urls_day():
+    """Trial T: CNN's 2019-11-19T02:34:30Z was dated 2019-11-18 from its URL; a timestamp is
+    placed on the day it writes, as in a table (the README's rule)."""
+    head = ('<link rel="canonical" href="https://edition.cnn.com/2019/11/18/politics/x/index.html">'
+            '<meta property="article:published_time" content="2019-11-19T02:34:30Z">')  # fmt: skip
+    page = read_html(f"<html><head><title>Markets steady</title>{head}</head><body>{_ARTICLE}"
+                     "</body></html>")  # fmt: skip
+    assert page["date"][:10] == "2019-11-19"
+    assert page["date_note"] is None
+    no_meta = head.split("<meta")[0]
+    page = read_html(f"<html><head><title>Markets steady</title>{no_meta}</head><body>{_ARTICLE}"
+                     "</body></html>")  # fmt: skip
+    assert page["date"][:10] == "2019-11-18"  # the URL's day where the page writes none
