@@ -138,8 +138,17 @@ say(msg)
 # %%
 langs = tp.language_report(units, ctx.params["model"])
 ctx.record("languages", langs)
+# und: a language the toolkit does not tell (it tells English, Cyrillic, Han and kana scripts)
+undetermined = (
+    f" {langs['undetermined']} units' language is undetermined (not English, Russian, "
+    "Belarusian, Ukrainian, Chinese or Japanese, or too short to tell): the rhetoric and "
+    "trends reports say whether their measures count them."
+    if langs["undetermined"]
+    else ""
+)
 if langs["not_english"] == 0:
-    say(f"All {langs['units']} units are in English or their language is undetermined.")
+    say(f"All {langs['units']} units are in English or their language is undetermined."
+        + undetermined)  # fmt: skip
 else:
     listed = ", ".join(f"{escape(str(k))} {v}" for k, v in langs["other_languages"].items())
     msg = (
@@ -154,7 +163,7 @@ else:
             "not by subject. Use <code>model: multilingual</code> for a corpus in several "
             "languages."
         )
-    say(msg)
+    say(msg + undetermined)
 
 # %%
 embeddings = ctx.embeddings(texts, progress=ctx.progress)  # bars while it runs, none in the report

@@ -436,6 +436,7 @@ def test_explain_aligns_shared_edited_merged_added_and_removed_paragraphs():
     html = ex._repr_html_()
     assert "today.</ins>" in html and "Source: BelTA" in html
     assert "paragraphs: added 1, edited 1, merged 1, removed 1, same 1" in str(ex)
+    assert "a | no outlet known | no site | undated" in html  # not "site?" (trial T)
     with pytest.raises(DataError, match="no document 'zz'"):
         dups.explain("a", "zz")
 

@@ -82,7 +82,8 @@ class Explanation:
 
 
 def _describe(doc: dict[str, Any]) -> str:
-    parts = [doc["doc_id"], doc.get("outlet") or "outlet?", doc.get("site") or "site?"]
+    # what the data do not say is said so, not as a placeholder ("site?": trial T)
+    parts = [doc["doc_id"], doc.get("outlet") or "no outlet known", doc.get("site") or "no site"]
     parts.append(str(doc["published"]) if doc.get("published") else "undated")
     title = doc.get("title")
     return " | ".join(parts) + (f" | {title[:80]}" if title else "")
