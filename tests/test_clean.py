@@ -276,3 +276,28 @@ def test_a_long_line_repeated_across_a_sites_documents_is_learned():
     menu = " ".join(f"icon{i} Menu{i}" for i in range(60))  # an icon-font menu line
     docs = [[menu, f"Story {i} body text."] for i in range(6)]
     assert learn_chrome(docs, ["rt.com"] * 6) == {"rt.com": {menu: 6}}
+
+
+def test_an_rt_pages_share_line_and_related_link_are_chrome(tmp_path):
+    """Trial T: RT's "Like this story? Share it with a friend!" stayed in an article's text (the
+    pattern of the whole line was undone by cutting the line's sentences, neither chrome alone),
+    and so did "Also on rt.com ..." (a related story's link)."""
+    from toolkit import ingest
+
+    body = (
+        "<p>Three people have died during protests in Bolivia, the public defender said on "
+        "Tuesday.</p><p>Also on rt.com Journalists threatened with sedition arrests as Bolivia "
+        "purges socialist elements</p><p>A doctor on the scene said he tried to save one of the "
+        "wounded demonstrators, but failed to do so.</p><p>Like this story? Share it with a "
+        "friend!</p>"
+    )
+    page = (
+        '<html><head><title>Bolivia clashes</title><link rel="canonical" '
+        'href="https://www.rt.com/news/473849-bolivia/"></head><body><article><h1>Bolivia '
+        f"clashes</h1>{body}</article></body></html>"
+    )
+    (tmp_path / "rt.html").write_text(page, encoding="utf-8")
+    row = ingest(tmp_path).corpus.row(0, named=True)
+    assert (row["site"], row["outlet"]) == ("rt.com", "RT")
+    assert "Like this story" not in row["text"] and "Also on rt.com" not in row["text"]
+    assert "A doctor on the scene" in row["text"]

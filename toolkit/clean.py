@@ -45,13 +45,17 @@ def cut_chrome_sentences(
         'Minsk and Moscow agreed on oil prices.'
         >>> cut_chrome_sentences("Copyright 2019 Hawaii News Now. All rights reserved.") is None
         True
+        >>> cut_chrome_sentences("Like this story? Share it with a friend!", "rt.com") is None
+        True
     """
     sentences = _SENTENCE_BREAK.split(line)
     if len(sentences) < 2:
         return None
     mask = chrome_mask(sentences, site, reg=reg)
+    if True not in mask:  # a pattern of the whole line ("Like this story? Share it with a
+        return None  # friend!", RT's): no sentence of it is chrome alone, it is all chrome
     # The text before the notice: a line that opens with one is a notice that goes on.
-    kept = " ".join(sentences[: mask.index(True)] if True in mask else sentences)
+    kept = " ".join(sentences[: mask.index(True)])
     return kept if len(kept.split()) >= _MIN_KEPT_WORDS else None
 
 
