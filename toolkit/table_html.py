@@ -75,25 +75,22 @@ def html_text(fragment: str | None) -> str | None:
 def _references_read(table: Table, column: str) -> None:
     """In a column too few rows of which hold markup to read it as HTML, the character
     references of each row that holds one read ("J&amp;J" is "J&J"), with a note on the row;
-    tags are left as written."""
+    tags are left as written. Only those rows are read in Python."""
     values = table.frame[column]
-    held = values.str.contains(_REFERENCE.pattern).fill_null(False)
-    if not held.any() or "note" not in table.frame.columns:
+    rows = values.str.contains(_REFERENCE.pattern).fill_null(False).arg_true()
+    if not rows.len() or "note" not in table.frame.columns:
         return
-    rows = held.arg_true().to_list()
-    texts = values.to_list()
-    read = {i: _REFERENCE.sub(lambda m: html.unescape(m.group(0)), texts[i]) for i in rows}
-    changed = [i for i in rows if read[i] != texts[i]]
+    texts = values.gather(rows).to_list()
+    read = [_REFERENCE.sub(lambda m: html.unescape(m.group(0)), t) for t in texts]
+    changed = [i for i, (a, b) in enumerate(zip(texts, read, strict=True)) if a != b]
     if not changed:
         return
-    for i in changed:
-        texts[i] = read[i]
+    at = rows.gather(changed)
     note = f"{column}: HTML character references read (as '&amp;' for '&')"
-    notes = table.frame["note"].to_list()
-    for i in changed:
-        notes[i] = f"{notes[i]}; {note}" if notes[i] else note
+    notes = [f"{n}; {note}" if n else note for n in table.frame["note"].gather(at).to_list()]
     table.frame = table.frame.with_columns(
-        pl.Series(column, texts, dtype=pl.String), pl.Series("note", notes, dtype=pl.String)
+        values.scatter(at, [read[i] for i in changed]),
+        table.frame["note"].scatter(at, pl.Series(notes, dtype=pl.String)),
     )
 
 
