@@ -62,8 +62,14 @@ BODY = "The two presidents discussed integration."
             "Thousands of demonstrators marched.",
         ),
         ("BEIJING, March 5 - Delegates gathered.", None, "BEIJING", (3, 5), "Delegates gathered."),
+        # the wires state media carry (trial T: their pages had no outlet)
+        ("NEW YORK (Reuters) - Oil prices fell.", "Reuters", "NEW YORK", None, "Oil prices fell."),
+        ("LONDON, Nov 19 (Reuters) - Oil fell.", "Reuters", "LONDON", (11, 19), "Oil fell."),
+        ("MOSCOW (AP) — The Kremlin said.", "Associated Press", "MOSCOW", None,
+         "The Kremlin said."),
+        ("Moscow (AFP) - The Kremlin said.", "AFP", "Moscow", None, "The Kremlin said."),
     ],
-)
+)  # fmt: skip
 def test_datelines(line, outlet, place, month_day, first_body):
     page = read_page([HEAD, line, BODY])
     assert page.outlet == outlet
