@@ -56,6 +56,7 @@ LAYERS: dict[str, str] = {
     "tables_excel": "load",
     "columns": "load",
     "column_names": "load",
+    "column_parts": "load",  # a text split over numbered columns, joined
     "sources": "load",
     "decode": "load",
     "pages": "load",

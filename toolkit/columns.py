@@ -25,6 +25,7 @@ from toolkit.column_names import (
     URL_OR_SITE,
     name_forms,
 )
+from toolkit.column_parts import joined_parts
 from toolkit.errors import InputError
 from toolkit.records import Skip, Table, meta_json, text_value
 from toolkit.table_bodies import FALLBACK, bodies
@@ -48,12 +49,17 @@ def _name(path: Path) -> str:
 
 
 def _pick(
-    rel: str, columns: list[str], overrides: dict[str, str], nested: dict[str, list[str]]
+    rel: str,
+    columns: list[str],
+    overrides: dict[str, str],
+    nested: dict[str, list[str]],
+    joined: list[str] = (),
 ) -> tuple[dict[str, tuple[Path, ...]], str | None]:
     """For each field, the table's columns that may hold it, most preferred first (every
     column whose name matches an alias in any case: ``Title,TEXT,text`` gives both text
-    columns; where none does, the keys of the objects in ``nested`` that do); and the summary
-    column read as the text when there is no body column."""
+    columns; where none does, the keys of the objects in ``nested`` that do, then the texts
+    ``joined`` from numbered parts, :mod:`toolkit.column_parts`); and the summary column read
+    as the text when there is no body column."""
     top = _by_alias([(c,) for c in columns])
     inner = _by_alias([(c, k) for c, keys in nested.items() for k in keys])
     picked: dict[str, tuple[Path, ...]] = {}
@@ -64,6 +70,8 @@ def _pick(
             picked[key] = tuple(dict.fromkeys(p for a in aliases for p in top.get(a, []))) or tuple(
                 dict.fromkeys(p for a in aliases for p in inner.get(a, []))
             )
+    if not picked["text"] and joined:
+        picked["text"] = ((joined[0],),)
     summary = None
     if not picked["text"]:
         summary = next((p[0] for a in SUMMARY_ALIASES for p in top.get(a, [])), None)
@@ -199,6 +207,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     """A table frame (its own columns, plus ``_record`` and ``_line``) to a :class:`Table`."""
     if frame.height == 0:  # a header with nothing under it: reported, never lost
         return Skip(rel, NO_RECORDS)
+    frame, joined, joined_note = joined_parts(frame)
     columns = [c for c in frame.columns if c not in ("_record", "_line")]
     overrides = options.get("columns") or {}
     named = _outer_names(overrides)
@@ -207,7 +216,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
         for c in columns
         if (c.lower().strip() in NESTED_IN or c in named) and isinstance(frame.schema[c], pl.Struct)
     }
-    picked, summary = _pick(rel, columns, overrides, nested)
+    picked, summary = _pick(rel, columns, overrides, nested, joined)
     if not picked["text"] and not picked["title"]:
         return _no_text_column(rel, columns)
 
@@ -247,7 +256,8 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
             f"({str(e).splitlines()[0]}); convert them to text, or name others with columns=",
             path=rel,
         ) from e
-    return Table(rel, out, has_body_column=bool(picked["text"]), text_from=summary)
+    return Table(rel, out, has_body_column=bool(picked["text"]), text_from=summary,
+                 file_note=joined_note)  # fmt: skip
 
 
 def _path_text(schema: pl.Schema, path: Path) -> pl.Expr:

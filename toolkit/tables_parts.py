@@ -73,7 +73,14 @@ class _Parts:
             first = parts[0]
             frame = pl.concat([t.frame for t in parts]) if len(parts) > 1 else first.frame
             parts = [
-                Table(first.path, frame, first.has_body_column, first.encoding, first.text_from)
+                Table(
+                    first.path,
+                    frame,
+                    first.has_body_column,
+                    first.encoding,
+                    first.text_from,
+                    first.file_note,
+                )
             ]
         # every row malformed: the row skips account for the file
         return [*parts, *skips]
