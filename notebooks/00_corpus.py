@@ -36,6 +36,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+groups_drawn = 12
 ingest = {}
 corpus = {"sample": 3, "explain": 5, "top_clusters": 20}
 output_dir = None

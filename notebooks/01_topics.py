@@ -35,6 +35,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+groups_drawn = 12
 ingest = {}
 topics = {
     "min_units": 20,
@@ -70,6 +71,7 @@ from toolkit import topics as tp
 from toolkit import trends as tr
 from toolkit.context import context
 from toolkit.display import evidence_table
+from toolkit.groups import drawn_note, most
 from toolkit.palette import group_colours
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
@@ -103,8 +105,10 @@ if ctx.params["unit"] == "paragraph" and whole:
 # %% [markdown]
 # ## What the model reads
 #
-# The embedding model reads at most its window of tokens; the rest of a longer text is cut off
-# without warning. Paragraphs (the default unit) fit; whole articles often do not.
+# An embedding model with a window of tokens (the default all-MiniLM-L6-v2: 256) reads no more of
+# a unit; the rest of a longer text is cut off without warning. Paragraphs (the default unit)
+# fit; whole articles often do not. The multilingual encoder (`model: multilingual`) has no
+# window: it reads every token, but a long unit is still one point, its subjects averaged.
 
 # %%
 window = ctx.cached("window", lambda: tp.window_report(texts, ctx.model_path()),
@@ -126,14 +130,22 @@ if window["share_over_window"] > 0.1:
         + (f"Use <code>{shorter}</code> for shorter units." if shorter else
            "A model with a longer window would read them whole.")
     )  # fmt: skip
+if window["over_long"] and ctx.params["unit"] != "sentence":
+    msg += (
+        f" {window['over_long']} units are longer than {tp.LONG_UNIT_TOKENS:,} tokens: "
+        + ("a paragraph this long is a whole text written without paragraph breaks (one line), "
+           if ctx.params["unit"] == "paragraph" else "")
+        + "read as one point, its subjects averaged. <code>unit: sentence</code> cuts them."
+    )  # fmt: skip
 say(msg)
 
 # %% [markdown]
 # ## Languages the model reads
 #
-# The default model (all-MiniLM-L6-v2) reads English: units in other languages are placed by
-# their script and names rather than their subject, so topics mixing them are not comparable.
-# `model: multilingual` reads many languages in one space.
+# Which languages the run's model reads: the default (all-MiniLM-L6-v2) reads English, and places
+# units in other languages by their script and names rather than their subject, so topics mixing
+# them are not comparable; `model: multilingual` reads many languages in one space. The sentence
+# below says which this run used.
 
 # %%
 langs = tp.language_report(units, ctx.params["model"])
@@ -257,10 +269,15 @@ if out:
 # %%
 shares = tp.group_shares(result.units, by="outlet", min_group_docs=ctx.params["min_group_docs"])
 ctx.save_table(shares, "topic_share_by_outlet")
+# the outlets with the most documents are drawn (dozens of bars are read as none); tables keep all
+outlets_drawn = most(ctx.stories, by="outlet", n=ctx.params["groups_drawn"])
+drawn_outlet = pl.col("outlet").is_in([*outlets_drawn, tr.POOLED])
 if result.ok:
+    if few := drawn_note(outlets_drawn, ctx.stories["outlet"].n_unique()):
+        say(escape(few))
     show(
         share_bars(
-            shares.filter(shares["topic"] != tp.OUTLIER),
+            shares.filter((pl.col("topic") != tp.OUTLIER) & drawn_outlet),
             group="outlet",
             category="topic",
             labels=labels,
@@ -324,7 +341,7 @@ if result.ok and drawn.filter(pl.col("n") >= floor).height:
             "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
     pooled = tr.pooled(drawn, category="topic", min_items=floor).drop("groups")
     fig = share_panels(
-        pl.concat([pooled, drawn], how="diagonal_relaxed"),
+        pl.concat([pooled, drawn.filter(drawn_outlet)], how="diagonal_relaxed"),  # pooled: all
         panel="outlet",
         series="topic",
         labels=labels,

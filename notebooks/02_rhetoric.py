@@ -44,6 +44,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+groups_drawn = 12
 ingest = {}
 rhetoric = {
     "group_by": "outlet",
@@ -78,7 +79,7 @@ from toolkit import evidence, overview
 from toolkit import rhetoric as rh
 from toolkit.article_text import read_whole
 from toolkit.context import context
-from toolkit.groups import period_label
+from toolkit.groups import drawn_note, most, period_label
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.progress import step
 from toolkit.quotes import by_group, quote_share, quotes
@@ -102,6 +103,11 @@ sizes = rh.group_sizes(docs, by=by, min_group_docs=minimum)
 ctx.save_table(sizes, "group_sizes")
 display(d.table(sizes, title=f"Groups ({by}): documents and words (of titles and texts)"))
 small = sizes.filter("small_n")["group"].to_list()
+# the groups with the most documents are drawn (dozens of bars are read as none); tables keep all
+drawn_groups = most(docs, by=by, n=ctx.params["groups_drawn"])
+if few := drawn_note(drawn_groups, sizes.height, what="groups"):
+    display(d.say("{few}", few=few))
+drawn_group = pl.col("group").is_in(drawn_groups)
 display(d.say("{filters} Reprints: <code>duplicates: {dups}</code>.", filters=ctx.filters(),
               dups=ctx.params["duplicates"]))  # fmt: skip
 if undated:
@@ -263,7 +269,8 @@ if countable:  # else the sentence above stands in for a table and a plot of zer
     columns = ["group", "label", "matches", "per_1000", "ci_low", "ci_high", "n_docs", "n_words"]
     display(d.table(rates.select(*columns, "small_n"), title="Frames per 1,000 words",
                     links={"label": "frame"}))  # fmt: skip
-    fig = rate_bars(rates.drop("frame").rename({"label": "frame"}), group="group",
+    fig = rate_bars(rates.filter(drawn_group).drop("frame").rename({"label": "frame"}),
+                    group="group",
                     category="frame", value="per_1000",
                     title="Frames per 1,000 words (95% bootstrap intervals)",
                     axis_title="matches per 1,000 words", colours=ctx.colours)  # fmt: skip
@@ -382,7 +389,8 @@ with step("stance and tone (VADER)", progress=ctx.progress):
 ctx.save_table(tone, "stance")
 if english.height:
     markers = tone.filter(pl.col("measure") != "sentiment")
-    fig = rate_bars(markers, group="group", category="measure", value="per_1000",
+    fig = rate_bars(markers.filter(drawn_group), group="group", category="measure",
+                    value="per_1000",
                     title="Stance markers per 1,000 words (95% bootstrap intervals)",
                     axis_title="per 1,000 words", colours=ctx.colours)  # fmt: skip
     display(d.figure_or_reason(fig, "No stance marker occurs in these documents."))

@@ -41,6 +41,7 @@ seed = 42
 model = None
 dedup = {}
 min_group_docs = 5
+groups_drawn = 12
 ingest = {}
 trends = {
     "period": "month",
@@ -82,6 +83,7 @@ from toolkit import trends as tr
 from toolkit.article_text import read_whole
 from toolkit.context import context
 from toolkit.display import evidence_table
+from toolkit.groups import drawn_note, most
 from toolkit.palette import group_colours
 from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
@@ -134,9 +136,14 @@ if shared := overview.repeated_note(docs):
     say(f"<b>{escape(shared)}</b>")
 vol = ctx.cached("volume", lambda: tr.volume(docs, period=period, by="outlet"))
 ctx.save_table(vol, "volume")
+# the outlets with the most items are drawn (many lines are read as none); tables keep all
+outlets_drawn = most(docs, by="outlet", n=ctx.params["groups_drawn"])
+drawn_outlet = pl.col("outlet").is_in([*outlets_drawn, tr.POOLED])
 if vol.height:
+    if few := drawn_note(outlets_drawn, docs["outlet"].n_unique()):
+        say(escape(few) + " The pooled lines weigh every outlet.")
     fig = volume_lines(
-        vol,
+        vol.filter(drawn_outlet),
         by="outlet",
         colours=ctx.colours,
         title=f"Items per {period} ({left_out} without a full date left out)",
@@ -199,7 +206,9 @@ drawable = not rh.matches_none(opts["query"], compared.languages)  # else no plo
 if drawable and by_outlet.filter(pl.col("n") >= floor).height:
     show(
         share_panels(
-            pl.concat([by_outlet, both.drop("groups")], how="diagonal_relaxed"),
+            pl.concat(
+                [by_outlet.filter(drawn_outlet), both.drop("groups")], how="diagonal_relaxed"
+            ),
             series="outlet",
             pooled=tr.POOLED,
             min_items=floor,
@@ -239,7 +248,8 @@ countable = not frames or any(not rh.matches_none(f["terms"], compared.languages
 if countable and frame_series.filter(pl.col("n") >= floor).height:
     show(
         share_panels(
-            pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed"),
+            pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed")
+            .filter(drawn_outlet),
             panel="outlet", series="frame", pooled=tr.POOLED, min_items=floor, events=events,
             span=span,
             title=f"Share of each outlet's items per {period} with each frame",
@@ -274,7 +284,7 @@ if article_topics is not None:
         say(f"The {len(largest)} largest of {sizes.height} topics are drawn "
             "(<code>topics_drawn</code>); the table holds them all.")  # fmt: skip
     drawn = pl.concat([topic_pooled.drop("groups"), topic_series], how="diagonal_relaxed")
-    drawn = drawn.filter(pl.col("topic").is_in(largest))
+    drawn = drawn.filter(pl.col("topic").is_in(largest) & drawn_outlet)
     if drawn.filter(pl.col("n") >= floor).height:
         show(
             share_panels(

@@ -139,6 +139,8 @@ def test_a_model_without_a_window_is_said_to_have_none(monkeypatch):
     monkeypatch.setattr(toolkit.embed, "token_lengths", lambda t, m: (lengths, no_window))
     report = tp.window_report(["short", "long"], "multilingual")
     assert report["max_tokens"] is None and report["over_window"] == 0
+    # read whole, but a unit of 900,000 tokens is an article or more (trial U: one-line texts)
+    assert report["over_long"] == 1
 
 
 def test_the_window_report_counts_units_the_model_would_truncate():

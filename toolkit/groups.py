@@ -16,7 +16,7 @@ from toolkit.errors import DataError
 from toolkit.resources import PERIODS, UNKNOWN
 from toolkit.stats import flag_small
 
-__all__ = ["group_sizes", "period_label", "with_groups"]
+__all__ = ["drawn_note", "group_sizes", "most", "period_label", "with_groups"]
 
 
 def period_label(period: str) -> pl.Expr:
@@ -39,4 +39,34 @@ def group_sizes(docs: pl.DataFrame, *, by: str, min_group_docs: int) -> pl.DataF
         .agg(n_docs=pl.len().cast(pl.Int64), n_words=pl.col("n_words").sum().cast(pl.Int64))
         .with_columns(flag_small("n_docs", min_group_docs))
         .sort("group")
+    )
+
+
+def most(docs: pl.DataFrame, *, by: str, n: int) -> list[str]:
+    """The ``n`` groups of ``docs`` by ``by`` with the most documents (a tie: in name order),
+    as the figures name them (a missing value ``UNKNOWN``): the ones a figure draws when it
+    cannot draw all legibly (trial S: 99 outlets' lines in one volume plot).
+
+    Example:
+        >>> most(pl.DataFrame({"outlet": ["A", "B", "B", None]}), by="outlet", n=2)
+        ['B', '(unknown)']
+    """
+    sizes = with_groups(docs, by).group_by("group").len()
+    sizes = sizes.sort(["len", "group"], descending=[True, False])
+    return sizes["group"].head(n).to_list()
+
+
+def drawn_note(drawn: list[str], total: int, *, what: str = "outlets") -> str | None:
+    """A sentence for under a figure that draws only ``drawn`` of ``total`` groups; None when
+    it draws every one."""
+    if len(drawn) >= total:
+        return None
+    if len(drawn) == 1:
+        return (
+            f"Only the {what.removesuffix('s')} with the most documents is drawn (groups_drawn: "
+            f"1); the other {total - 1} are in the tables."
+        )
+    return (
+        f"The {len(drawn)} {what} with the most documents are drawn (groups_drawn); the other "
+        f"{total - len(drawn)} are in the tables."
     )

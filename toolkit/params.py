@@ -126,6 +126,13 @@ class SharedOptions:
     min_group_docs: int = option(
         5, "groups with fewer documents are flagged, never compared", minimum=1, maximum=10**6
     )
+    groups_drawn: int = option(
+        12,
+        "outlets (or groups) drawn in a figure: those with the most documents; the tables, and "
+        "the pooled lines, keep every one",
+        minimum=1,
+        maximum=1000,
+    )
     ingest: dict = option(
         {},
         "how to read your tables: " + ", ".join(INGEST_KEYS) + " (as toolkit.ingest takes "

@@ -15,7 +15,11 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-__all__ = ["language_report", "topic_units", "window_report", "with_words"]
+__all__ = ["LONG_UNIT_TOKENS", "language_report", "topic_units", "window_report", "with_words"]
+
+
+# Tokens past which a unit is no paragraph: a whole article's worth, read as one point
+LONG_UNIT_TOKENS = 1000
 
 
 def window_report(texts: list[str], model: str | Path | None = None) -> dict[str, Any]:
@@ -33,6 +37,9 @@ def window_report(texts: list[str], model: str | Path | None = None) -> dict[str
         "share_over_window": round(over / len(texts), 4) if texts else 0.0,
         "median_tokens": int(np.median(lengths)) if texts else 0,
         "longest_tokens": int(lengths.max()) if texts else 0,
+        # a unit this long is a whole article, or more: a text written without paragraph
+        # breaks (trial U: kremlin.ru's texts, one line each, 8,407 tokens at most)
+        "over_long": int((lengths > LONG_UNIT_TOKENS).sum()),
     }
 
 

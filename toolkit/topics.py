@@ -60,11 +60,18 @@ from toolkit.topic_tables import (
     over_time,
     topic_passages,
 )
-from toolkit.topic_units import language_report, topic_units, window_report, with_words
+from toolkit.topic_units import (
+    LONG_UNIT_TOKENS,
+    language_report,
+    topic_units,
+    window_report,
+    with_words,
+)
 
 __all__ = [
     "DEFAULT_OPTIONS",
     "FIGURES",
+    "LONG_UNIT_TOKENS",
     "OUTLIER",
     "CachedUMAP",
     "TopicResult",
