@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 import polars as pl
@@ -125,21 +126,9 @@ def finish_batches(
     manifest = manifest or Manifest()
     counts = GroupCounts(learn=options.learn)
     try:
-        parts, skipped, kept = [], [report], 0
-        for batch, skips in read:
-            skipped.append(skips)
-            todo = slices(batch, slice_bytes)  # a big table's rows a slice at a time
-            del batch  # each slice held once: by the step that splits it
-            while todo:
-                # The last batch's lines are kept whatever their size (a giant page split
-                # again held its text normalised beside its lines), the others' within
-                # ``lines_kept``: a batch's go when the next one comes, if past it.
-                if parts and kept > lines_kept:
-                    parts[-1] = (parts[-1][0], None)
-                docs, lines = lines_of_batch(todo.pop(0), manifest, reg, counts)
-                kept += lines["line"].str.len_bytes().sum() or 0
-                parts.append((docs, lines))
-                del docs, lines
+        skipped = [report]
+        pieces = _pieces(read, skipped, slice_bytes)
+        parts = first_pass(pieces, manifest, reg, counts, lines_kept=lines_kept)
         if not parts:  # no files: the tables of an empty batch
             parts.append(lines_of_batch(records_frame([], []), manifest, reg, counts))
         learned = counts.learned(options.min_chrome_docs, options.chrome_share)
@@ -156,6 +145,64 @@ def finish_batches(
         raise
     del parts
     return completed(corpus, skipped, empty, [*found, affixes], manifest, strict=options.strict)
+
+
+def _pieces(
+    read: Iterable[tuple[pl.DataFrame, pl.DataFrame]], skipped: list[pl.DataFrame], size: int
+) -> Iterator[pl.DataFrame]:
+    """The batches read, a big table's rows a slice at a time (:func:`slices`), their report
+    rows added to ``skipped``."""
+    for batch, skips in read:
+        skipped.append(skips)
+        todo = slices(batch, size)
+        del batch  # each slice held once: by the step that splits it
+        while todo:
+            yield todo.pop(0)
+
+
+def first_pass(
+    pieces: Iterable[pl.DataFrame],
+    manifest: Manifest,
+    reg: Registry,
+    counts: GroupCounts,
+    *,
+    lines_kept: int,
+) -> list[tuple[pl.DataFrame, pl.DataFrame | None]]:
+    """Each piece's documents and lines (:func:`lines_of_batch`), counted for chrome in the
+    files' order: two pieces at once where the machine has the cores (their queries release
+    Python's lock; the next batch is read meanwhile), so at most two pieces' lines are made at
+    a time. The last piece's lines are kept whatever their size (a giant page split again held
+    its text normalised beside its lines), the others' within ``lines_kept`` bytes: a piece's
+    go (None) when the next one comes, if past it."""
+    parts: list[tuple[pl.DataFrame, pl.DataFrame | None]] = []
+    kept = 0
+    with ThreadPoolExecutor(BATCH_THREADS) as pool:
+        pending: deque[Future] = deque()
+        for piece in pieces:
+            pending.append(pool.submit(lines_of_batch, piece, manifest, reg, None))
+            del piece
+            while len(pending) >= BATCH_THREADS or (pending and pending[0].done()):
+                kept = _counted(pending.popleft().result(), parts, counts, kept, lines_kept)
+        while pending:
+            kept = _counted(pending.popleft().result(), parts, counts, kept, lines_kept)
+    return parts
+
+
+def _counted(
+    piece: tuple[pl.DataFrame, pl.DataFrame],
+    parts: list[tuple[pl.DataFrame, pl.DataFrame | None]],
+    counts: GroupCounts,
+    kept: int,
+    lines_kept: int,
+) -> int:
+    """A piece's lines counted and put after ``parts`` (the one before it less its lines where
+    ``kept``, the bytes of lines kept so far, is past ``lines_kept``); the bytes kept now."""
+    docs, lines = piece
+    counts.add_lines(docs.select("doc", "group", "_key"), lines)
+    if parts and kept > lines_kept:
+        parts[-1] = (parts[-1][0], None)
+    parts.append((docs, lines))
+    return kept + (lines["line"].str.len_bytes().sum() or 0)
 
 
 def pages_of_batches(
