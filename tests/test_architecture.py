@@ -68,6 +68,7 @@ LAYERS: dict[str, str] = {
     "dates": "load",
     "dateparser_read": "load",
     "date_order": "load",
+    "date_zones": "load",  # timestamps placed in a source's time zone
     "extract": "load",
     "stamps": "load",
     "titles": "load",

@@ -48,6 +48,7 @@ def _ingest(args: argparse.Namespace) -> int:
         outlets=args.outlets,
         dayfirst=args.dayfirst,
         date_format=args.date_format,
+        timezone=args.timezone,
         columns=_columns(args.column),
         max_file_mb=args.max_file_mb,
         progress=not args.quiet,
@@ -215,6 +216,11 @@ def _parser() -> argparse.ArgumentParser:
         "--monthfirst", dest="dayfirst", action="store_false", help='"01/10/2017" is 10 January'
     )
     ingest.add_argument("--date-format", help='strptime format of date columns, e.g. "%%d/%%m/%%Y"')
+    ingest.add_argument(
+        "--timezone",
+        help="time zone the sources' timestamps are placed in before their day is taken, e.g. "
+        "Europe/Moscow (a timestamp's own offset, or UTC for a Unix time, is converted to it)",
+    )
     ingest.add_argument(
         "--column",
         action="append",

@@ -101,10 +101,12 @@ def two_digit_year(yy: int, today: dt.date) -> int:
 class DateReading:
     """How a user says dates are written, for all sources or per source (a source's name as
     the report names it: "rss.csv", "belta"): a strptime ``date_format`` ("%d/%m/%Y"), or
-    ``dayfirst`` (True: "01/10/2017" is 1 October) for numeric dates."""
+    ``dayfirst`` (True: "01/10/2017" is 1 October) for numeric dates, and the ``timezone`` a
+    source's timestamps are placed in ("Europe/Moscow": :mod:`toolkit.date_zones`)."""
 
     date_format: str | dict[str, str] | None = None
     dayfirst: bool | dict[str, bool] | None = None
+    timezone: str | dict[str, str] | None = None
 
     def for_path(self, path: str) -> tuple[str | None, Order | None]:
         """The declared format and numeric order for a file (``path`` as the report names it)."""
@@ -113,8 +115,13 @@ class DateReading:
         order = None if dayfirst is None else ("dmy" if dayfirst else "mdy")
         return fmt, order
 
+    def zone_for(self, path: str) -> str | None:
+        """The time zone declared for a file's source, or None."""
+        return _for_path(self.timezone, path)
+
     def keys(self) -> set[str]:
-        return {k for v in (self.date_format, self.dayfirst) if isinstance(v, dict) for k in v}
+        values = (self.date_format, self.dayfirst, self.timezone)
+        return {k for v in values if isinstance(v, dict) for k in v}
 
 
 def _for_path(value: Any, path: str) -> Any:

@@ -27,6 +27,7 @@ from toolkit.date_order import (
     refuse_out_of_range,
     safe_date,
 )
+from toolkit.date_zones import placed
 from toolkit.dateparser_read import read_by_dateparser
 from toolkit.outlets import Registry, registry
 
@@ -208,6 +209,8 @@ def column_dates(
     # 4. what a maintained parser reads beyond the formats ("13 Apr, 2024 19:52")
     read = read_by_dateparser([v for _, v in unread])
     found |= {(path, v): read[v] for path, v in unread}
+    if reading.timezone is not None:  # timestamps placed in their source's zone
+        found = placed(found, reading.zone_for)
     table = _refused(found, today)
     out = frame.join(table, on=["path", "value"], how="left", maintain_order="left")
     return out["date"], out["note"]

@@ -84,6 +84,7 @@ def ingest(
     outlet_names: dict[str, str] | None = None,
     date_format: str | dict[str, str] | None = None,
     dayfirst: bool | dict[str, bool] | None = None,
+    timezone: str | dict[str, str] | None = None,
     max_file_mb: float = MAX_FILE_MB,
     progress: bool = False,
     engine: Any = None,
@@ -112,6 +113,10 @@ def ingest(
         date_format, dayfirst: a strptime format, or whether numeric dates are day first, for
             all sources or per source (:func:`toolkit.load_options.date_reading`); undeclared,
             each file's own values settle the order, else such dates stay null with a note.
+        timezone: the time zone (IANA: "Europe/Moscow") timestamps with an offset and Unix
+            times are placed in before their day is taken, for all sources or per source;
+            undeclared, a timestamp is placed on the day it writes (a UTC post of 21:05 is that
+            day, though past midnight in Moscow).
         max_file_mb: a file larger than this (in MB) is skipped with the reason.
         progress: show a progress bar while reading files.
         engine: where the load runs: None or ``"local"`` (here), or Dask (``"dask"``, a
@@ -130,7 +135,7 @@ def ingest(
     saved = read_saved(saved_files, reg)  # read as saved, not loaded again (saved_corpus)
     if saved_files and not found.files:
         return with_saved(Ingest(pl.DataFrame(schema=CORPUS_SCHEMA), found.report), saved)
-    reading = date_reading(date_format, dayfirst, found)
+    reading = date_reading(date_format, dayfirst, found, timezone)
     options = LoadOptions(
         reg=reg,
         learn=learn,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.date_order import DateReading
+from toolkit.date_zones import check_zone
 from toolkit.errors import InputError
 from toolkit.outlets import Registry, registry
 from toolkit.sources import Sources
@@ -96,6 +97,7 @@ def date_reading(
     date_format: str | dict[str, str] | None,
     dayfirst: bool | dict[str, bool] | None,
     found: Sources,
+    timezone: str | dict[str, str] | None = None,
 ) -> DateReading:
     """What the user declared of dates, checked: a per-source key names a source.
 
@@ -106,11 +108,14 @@ def date_reading(
             per source. Undeclared, each file's own values settle it; when they do not, such
             dates stay null with a note (never month first by default).
         found: the sources of the load (:func:`toolkit.sources.find_sources`).
+        timezone: the time zone (an IANA name, "Europe/Moscow") a source's timestamps with an
+            offset, and Unix times, are placed in before their day is taken, for all sources
+            or per source (:mod:`toolkit.date_zones`); undeclared, the day they write.
 
     Raises:
         InputError: a key names no source, or a value is of the wrong kind.
     """
-    reading = DateReading(date_format, dayfirst)
+    reading = DateReading(date_format, dayfirst, timezone)
     names = source_names(found)
     rels = [rel for _, rel in found.files]
     for key in sorted(reading.keys()):
@@ -119,7 +124,7 @@ def date_reading(
             like = sorted(r for r in rels if r.rsplit("/", 1)[-1] == key_s.rsplit("/", 1)[-1])
             hint = f"; did you mean {', '.join(map(repr, like[:5]))}?" if like else ""
             raise InputError(
-                f"date_format/dayfirst: {key!r} names no source; the sources are "
+                f"date_format/dayfirst/timezone: {key!r} names no source; the sources are "
                 f"{', '.join(sorted(names))}, or a file as the report names it (a source, then "
                 f"its path below it){hint}"
             )
@@ -127,4 +132,8 @@ def date_reading(
         values = value.values() if isinstance(value, dict) else [value]
         if any(v is not None and not isinstance(v, kind) for v in values):
             raise InputError(f"{what}: give {kind.__name__} values, not {value!r}")
+    zones = timezone.values() if isinstance(timezone, dict) else [timezone]
+    for zone in zones:
+        if zone is not None:
+            check_zone(zone, "timezone")
     return reading

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from toolkit.date_zones import check_zone
 from toolkit.dedup import DedupOptions
 from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
@@ -17,7 +18,7 @@ from toolkit.options import check_value, specs
 from toolkit.quotes import alias_problems
 from toolkit.tokens import LANGUAGE_NAMES
 
-INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "max_file_mb")
+INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "timezone", "max_file_mb")
 
 
 def check_dedup(options: dict[str, Any], problems: list[str]) -> None:
@@ -127,12 +128,17 @@ def check_ingest(params: dict[str, Any], problems: list[str]) -> None:
     names = options.get("outlet_names") or {}
     if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
         problems.append("ingest.outlet_names: map names in your data to outlet names")
-    for key, kind in (("date_format", str), ("dayfirst", bool)):
+    for key, kind in (("date_format", str), ("dayfirst", bool), ("timezone", str)):
         value = options.get(key)
         values = value if isinstance(value, dict) else {None: value}
         for source, v in values.items():
             if v is not None and not isinstance(v, kind):
                 problems.append(f"ingest.{key}: {v!r} is not {kind.__name__}")
+            elif key == "timezone" and v is not None:
+                try:
+                    check_zone(v, "ingest.timezone")
+                except ToolkitError as e:
+                    problems.append(str(e))
             if source is not None and str(source).split("/")[0] not in sources:
                 known = ", ".join(sorted(sources))
                 problems.append(f"ingest.{key}: {source!r} names no source; sources: {known}")
