@@ -375,6 +375,18 @@ def test_a_variable_named_almost_as_a_parameter_is_warned_of(in_root, tmp_path):
         context(ns, "corpus")
 
 
+def test_a_near_miss_in_a_fresh_notebooks_globals_is_warned_of_not_a_crash(in_root, tmp_path):
+    """Trial V: on a fresh kernel the warning put __warningregistry__ into the notebook's
+    globals while they were read ("dictionary changed size during iteration"). A notebook's
+    cell runs with its namespace as globals, as exec does here."""
+    ns = namespace("corpus", cache_dir=str(tmp_path))
+    ns["date_form"] = "2024-01-01"
+    ns.pop("__warningregistry__", None)
+    with pytest.warns(UserWarning, match=r"'date_form' is no parameter"):
+        exec("from toolkit.context import context\nctx = context(globals(), 'corpus')", ns)
+    assert ns["ctx"].params["date_from"] is None
+
+
 def test_the_notebooks_own_variables_are_no_near_misses_on_a_second_run_all(in_root, tmp_path):
     """After a first Run All the namespace holds ``seeds`` (a list of ints, beside the int
     parameter ``seed``) and tables named ``units`` or ``by_outlet``: none is a misspelling."""

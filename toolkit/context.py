@@ -375,7 +375,9 @@ def _near_misses(namespace: dict[str, Any]) -> None:
     of the parameter's kind is taken for one: after a first Run All the namespace also holds
     the notebook's own ``seeds`` (a list) or ``units`` (a table), which are no misspellings."""
     known = {**defaults(), **PIPELINE, "output_dir": None}
-    for name, value in namespace.items():
+    # a copy: a warning adds __warningregistry__ to the notebook's globals, the namespace read
+    # here, and a dict that grows while read is an error (trial V, on a fresh kernel)
+    for name, value in list(namespace.items()):
         if name.startswith("_") or name in known or not isinstance(value, _PLAIN):
             continue
         close = close_key(name, known)
