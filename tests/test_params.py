@@ -81,7 +81,10 @@ def test_every_problem_is_listed_in_one_error(project):
 
 
 def test_aliases_become_canonical_outlets_and_yaml_dates_become_text(project):
-    path = write(project, {"outlets": ["tass", "xinhuanet"], "date_from": "2022-02-24"})
+    path = write(
+        project,
+        {"sources": ["seeds"], "outlets": ["tass", "xinhuanet"], "date_from": "2022-02-24"},
+    )
     text = path.read_text().replace("'2022-02-24'", "2022-02-24")  # an unquoted YAML date
     path.write_text(text)
     p = load_params(path)
@@ -235,10 +238,10 @@ def test_a_plain_run_name_passes(project, name):
 
 def test_a_file_whose_name_is_no_run_name_must_give_one(project):
     path = project / "params" / "my set.yaml"
-    path.write_text("unit: article\n")
+    path.write_text("sources: [seeds]\nunit: article\n")
     with pytest.raises(ParamsError, match="the name is the file's when the file gives none"):
         load_params(path)
-    path.write_text("name: my-set\nunit: article\n")
+    path.write_text("name: my-set\nsources: [seeds]\nunit: article\n")
     assert load_params(path)["name"] == "my-set"
 
 
@@ -252,7 +255,7 @@ def test_a_file_whose_name_is_no_run_name_must_give_one(project):
 )
 def test_an_unquoted_impossible_date_is_a_problem_naming_the_file(project, text, problem):
     path = project / "params" / "set.yaml"
-    path.write_text(text)
+    path.write_text("sources: [seeds]\n" + text)
     with pytest.raises(ParamsError) as e:
         load_params(path)
     assert str(path) in str(e.value) and problem in str(e.value)
@@ -433,3 +436,13 @@ def test_a_bundled_model_named_in_a_params_file_outside_the_project_stays_a_name
 def test_a_params_file_inside_the_project_reads_its_paths_from_the_project_root(project):
     path = write(project, {"sources": ["seeds"]})
     assert load_params(path)["sources"] == ["seeds"]
+
+
+@pytest.mark.parametrize("text", ["name: mine\ntrends: {period: week}\n", "", "# sources: [x]\n"])
+def test_a_parameter_file_must_name_its_sources(project, text):
+    """Trial V: a set with no sources (or an empty file) ran on the five seed pages under the
+    user's run name and exited 0."""
+    path = project / "params" / "set.yaml"
+    path.write_text(text)
+    with pytest.raises(ParamsError, match=r"sources: none given; name the files or folders"):
+        load_params(path)

@@ -261,12 +261,22 @@ def load_params(path: str | Path, *, root: Path | None = None) -> dict[str, Any]
     base = paths_base(path, root)
     if base != root:
         raw = _rebased(raw, base)
-    return validate(raw, root=root, where=str(path))
+    # a file names its sources: the default, the five seed pages, would pass for an analysis
+    # of the user's corpus under the user's run name (trial V)
+    return validate(raw, root=root, where=str(path), needs_sources=True)
 
 
-def validate(raw: dict[str, Any], *, root: Path, where: str = "parameters") -> dict[str, Any]:
-    """Complete ``raw`` with defaults and check it; every problem is listed in one error."""
+def validate(
+    raw: dict[str, Any], *, root: Path, where: str = "parameters", needs_sources: bool = False
+) -> dict[str, Any]:
+    """Complete ``raw`` with defaults and check it; every problem is listed in one error.
+    ``needs_sources``: ``sources`` must be given (a parameter file's), not left to the default."""
     problems: list[str] = []
+    if needs_sources and "sources" not in raw:
+        problems.append(
+            "sources: none given; name the files or folders to load (sources: [data/my_corpus]); "
+            "params/seeds.yaml names the bundled seed pages"
+        )
     params = defaults()
     for key, value in raw.items():
         if key in SHARED:
