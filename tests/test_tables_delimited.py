@@ -1,5 +1,6 @@
 """The delimiter of a CSV or TSV file found from its header (toolkit.tables_delimited)."""
 
+import polars as pl
 import pytest
 from conftest import ROOT
 from read_items import assert_same_items
@@ -180,3 +181,32 @@ def _path(tmp_path, data: bytes):
     path = tmp_path / "t.csv"
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "titles", "skipped_lines"),
+    [
+        # two exports appended: the second header is skipped, with its line (trial V)
+        (["title,date,text", "A,2024-03-12,One.", "title,date,text", "B,2024-03-15,Two."],
+         ["A", "B"], [3]),
+        (["title,date,text", "A,2024-03-12,One.", "Title,DATE,Text", "B,2024-03-15,Two."],
+         ["A", "B"], [3]),
+        (["title,date,text", "A,2024-03-12,One.", "title,,text", "B,2024-03-15,Two."],
+         ["A", "B"], [3]),  # an empty cell in it too
+        # a row that names one column is an article ("text" as a headline)
+        (["title,date,text", "title,2024-03-12,One."], ["title"], []),
+        # malformed quoting further down: read row by row, the header found there too
+        (["title,date,text", "title,date,text", 'A,2024-03-12,"One', 'B,2024-03-15,Two.'],
+         None, [2]),
+    ],
+)  # fmt: skip
+def test_a_header_repeated_in_the_table_is_skipped_with_its_line(
+    tmp_path, rows, titles, skipped_lines
+):
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = ingest(tmp_path)
+    again = result.skipped.filter(pl.col("reason").str.starts_with("the header again"))
+    assert again["line"].to_list() == skipped_lines
+    if titles is not None:
+        assert result.corpus.sort("record")["title"].to_list() == titles
+    assert "title" not in result.corpus["outlet"].fill_null("").to_list()

@@ -212,7 +212,7 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
         done = len(taken)  # lines read
         f.seek(start + len("".join(taken).encode()))
         parts = _table_parts(rel, options)
-        index = 0
+        index, skips = 0, []
         while block := _block(f):
             frame = _read_exactly(block, delimiter, header, newline)
             if frame is None:  # from here on row by row, decoded as it is read
@@ -220,16 +220,15 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
                 lines = (m.group() for m in _LINE.finditer(block.decode()))
                 del block
                 source = _Lines(itertools.chain(lines, rest), done)
-                return _rows_table(source, header, rel, delimiter, parts, index)
-            parts.add(
-                frame.with_columns(
-                    pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
-                    _first_lines(frame, done + 1).alias("_line"),
-                )
+                return _rows_table(source, header, rel, delimiter, parts, index, skips)
+            numbered = frame.with_columns(
+                pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
+                _first_lines(frame, done + 1).alias("_line"),
             )
+            parts.add(_without_headers(numbered, header, rel, skips))
             index += frame.height
             done += _line_count(block)
-        return parts.items([], _string_frame(header, []))
+        return parts.items(skips, _string_frame(header, []))
 
 
 def _block(f: io.BufferedReader) -> bytes:
@@ -284,15 +283,51 @@ def _read_exactly(
 
 
 def _rows_table(
-    source: _Lines, header: list[str], rel: str, delimiter: str, parts: _Parts, index: int = 0
+    source: _Lines,
+    header: list[str],
+    rel: str,
+    delimiter: str,
+    parts: _Parts,
+    index: int = 0,
+    skips: list[Skip] | None = None,
 ) -> list[Table | Skip]:
     """The table of the rows of ``source`` after its header, read row by row (rows from
-    ``index``, after the frames already in ``parts``), and the Skips of the malformed rows."""
-    skips: list[Skip] = []
+    ``index``, after the frames already in ``parts``, and ``skips`` of those), and the Skips
+    of the malformed rows."""
+    skips = [] if skips is None else skips
     rows = _rows_one_by_one(source, rel, delimiter, len(header), index)
     for frame in _row_frames(rows, header, skips):
-        parts.add(frame)
+        parts.add(_without_headers(frame, header, rel, skips))
     return parts.items(skips, _string_frame(header, []))
+
+
+# The reason a row that is the header again is skipped (two exports appended: trial V)
+HEADER_AGAIN = "the header again (files appended?): not an article"
+
+
+def _without_headers(
+    frame: pl.DataFrame, header: list[str], rel: str, skips: list[Skip]
+) -> pl.DataFrame:
+    """``frame`` less its rows that repeat the header (each of two or more cells its column's
+    name, the others empty), each a Skip added to ``skips`` with its record and line."""
+    named = [c for c in header if c.strip()]
+    if len(named) < 2:
+        return frame
+    # a screen first: a header's first named cell is short (most rows' are not)
+    first = named[0]
+    maybe = frame.filter(pl.col(first).str.len_bytes().fill_null(0) <= len(first.encode()) + 8)
+    if not maybe.height:
+        return frame
+    same = [pl.col(c).str.strip_chars().str.to_lowercase() == c.strip().lower() for c in named]
+    empty = [pl.col(c).fill_null("").str.strip_chars() == "" for c in named]
+    again = (pl.sum_horizontal(same) >= 2) & pl.all_horizontal(
+        [s.fill_null(False) | e for s, e in zip(same, empty, strict=True)]
+    )
+    hits = maybe.filter(again).select("_record", "_line")
+    if not hits.height:
+        return frame
+    skips += [Skip(rel, HEADER_AGAIN, record, line) for record, line in hits.iter_rows()]
+    return frame.filter(~pl.col("_record").is_in(hits["_record"].implode()))
 
 
 def _first_lines(frame: pl.DataFrame, first: int) -> pl.Series:
