@@ -18,7 +18,8 @@ from toolkit.column_parts import joined_parts
         (["tag_1", "tag_2"], None, []),  # not a text: left as it is
         (["text_1", "text_3"], None, []),  # a number missing: not one text's parts
         (["text_2", "text_3"], None, []),  # no first part
-        (["text", "text_1", "text_2"], None, []),  # the base is a column already
+        (["text", "text_1", "text_2"], None, []),  # the base is a column, and a part 1 too
+        (["text", "text_2", "text_3"], "text", ["text"]),  # the first part unnumbered (trial V)
         (["text_1"], None, []),  # one part is a column of its own
     ],
 )  # fmt: skip

@@ -258,3 +258,22 @@ def test_a_date_past_the_limit_that_no_suggested_format_reads_names_none(monkeyp
     values = ["3 марта 2022", "4 марта 2022"]  # read by dateparser, by no strptime format here
     _, notes = column_dates(pl.Series(values), pl.Series(["f.csv"] * 2), today=TODAY)
     assert "date_format to read them all)" in notes[1] and "e.g." not in notes[1]
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("45363", "45363 would be 2024-03-12"),
+        ("45363.5", "45363 would be 2024-03-12"),
+        ("123", None),  # no day number of a news item
+        ("9999999", None),
+    ],
+)
+def test_a_spreadsheets_day_number_is_not_read_but_named(value, hint):
+    """Trial V: a CSV saved from a spreadsheet with its dates as day numbers (45363): each was
+    'not understood' with no word of what it may be."""
+    from toolkit.dateparser_read import read_by_dateparser
+
+    day, note = read_by_dateparser([value])[value]
+    assert day is None
+    assert (hint in note) if hint else "spreadsheet" not in note

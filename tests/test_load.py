@@ -771,3 +771,28 @@ def test_outlet_names_in_other_capitals_are_one_outlet(outlets, expected):
     assert done["outlet"].to_list() == expected
     changed = [a != b for a, b in zip(outlets, expected, strict=True)]
     assert [n is not None for n in done["_note"]] == changed
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("title,date,article body,outlet", 'A,2024-03-12,"The presidents met in Minsk.",BelTA'),
+        ("headline,datePublished,articleBody", 'A,2024-03-12,"The presidents met in Minsk."'),
+        ("title,maintext", 'A,"The presidents met in Minsk."'),
+    ],
+)
+def test_schema_org_and_news_please_bodies_are_texts(tmp_path, header, row):
+    """Trial V: a body under 'article body' or schema.org's articleBody was left in meta and
+    the title taken as the text, said only in the report file."""
+    (tmp_path / "t.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert ingest(tmp_path).corpus["text"].to_list() == ["The presidents met in Minsk."]
+
+
+def test_the_summary_names_the_commonest_notes(tmp_path):
+    """Trial V: 'no body column: title used as text' and dates no format read were only in the
+    report file; the terminal said '2 articles loaded'."""
+    rows = "title,date,story\nA,45363,The presidents met.\nB,45364,They talked.\n"
+    (tmp_path / "t.csv").write_text(rows, encoding="utf-8")
+    summary = ingest(tmp_path).summary()
+    assert "notes on loaded records" in summary
+    assert "    2: no body column: title used as text" in summary

@@ -43,6 +43,9 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "full_text",
         "fulltext",
         "article_text",
+        "article_body",  # schema.org's articleBody (a page's JSON-LD, scraped)
+        "maintext",  # news-please's
+        "body_text",
         "текст",
         "полный_текст",
         "正文",

@@ -29,11 +29,11 @@ _TEXT_WORDS = {"text", "body", "content", "fulltext", "текст", "正文", "�
 
 
 def joined_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str], str | None]:
-    """``frame`` with each run of text columns numbered from 1 (two or more, every number up to
-    the last, all of text) joined into one named as their base, where no column has that
-    name; the joined columns that are a text (the base is a text field's name, or ends with a
-    word that names a text), in the table's order; and a note naming what was joined, or
-    None."""
+    """``frame`` with each run of text columns that name a text (the base is a text field's
+    name, or ends with a word that names one) joined into one named as their base: numbered
+    from 1 (two or more, every number up to the last) where no column has that name, or from
+    2 after a column of that name (its first part); the joined columns, in the table's order;
+    and a note naming what was joined, or None."""
     runs: dict[str, dict[int, str]] = {}
     for column in frame.columns:
         m = _PART.match(column)
@@ -42,11 +42,19 @@ def joined_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str], str | No
             runs.setdefault(base, {})[int(m.group("n"))] = column
     joined, texts, said = [], [], []
     for base, parts in runs.items():
-        if len(parts) < 2 or sorted(parts) != list(range(1, len(parts) + 1)):
+        if not _names_text(base):
             continue
-        if base in frame.columns or not _names_text(base):
+        numbers = sorted(parts)
+        if base in frame.columns and frame.schema[base] == pl.String:
+            # the first part unnumbered: "text", "text_2", "text_3" (or a header that names
+            # "text" twice, which polars reads as "text" and "text_2"): joined as "text"
+            if numbers != list(range(2, len(parts) + 2)):
+                continue
+            columns = [base, *(parts[n] for n in numbers)]
+        elif base in frame.columns or len(parts) < 2 or numbers != list(range(1, len(parts) + 1)):
             continue
-        columns = [parts[n] for n in sorted(parts)]
+        else:
+            columns = [parts[n] for n in numbers]
         joined.append((base, columns))
         texts.append(base)
         said.append(f"{columns[0]} ... {columns[-1]} joined in order as {base}")
@@ -57,10 +65,10 @@ def joined_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str], str | No
         text = pl.concat_str(columns, separator="", ignore_nulls=True)
         whole = pl.when(pl.any_horizontal(pl.col(columns).is_not_null())).then(text)
         at = out.columns.index(columns[0])
-        out = out.with_columns(whole.alias(base)).drop(columns)
+        out = out.with_columns(whole.alias("_joined")).drop(columns).rename({"_joined": base})
         order = [c for c in out.columns if c != base]
         out = out.select([*order[:at], base, *order[at:]])
-    note = "; ".join(said) + " (a text split over numbered columns, as a scraper writing for a "
+    note = ", ".join(said) + " (a text split over numbered columns, as a scraper writing for a "
     note += "spreadsheet's cell limit cuts it)"
     return out, texts, note
 

@@ -86,8 +86,26 @@ def read_by_dateparser(values: list[str]) -> dict[str, tuple[dt.date | None, str
             example = f', e.g. "{found}", which reads this one' if found else ""
             out[v] = (None, _LEFT_NOTE.format(v, _DATEPARSER_MAX, example))
         else:
-            out[v] = (None, _UNREAD_NOTE.format(v))
+            out[v] = (None, _UNREAD_NOTE.format(v) + _serial_hint(v))
     return out
+
+
+# A spreadsheet's day number, as a date column saved from Excel without its format writes it:
+# days since 1899-12-30, between 1954 (20000) and 2064 (60000)
+_SERIAL = re.compile(r"^\s*([2-5]\d{4})(?:\.\d+)?\s*$")
+
+
+def _serial_hint(value: str) -> str:
+    """For a value that may be a spreadsheet's day number ("45363"), what day it would be and
+    how to have it read (trial V); it is not read as one: a five-digit number may be anything."""
+    m = _SERIAL.match(value)
+    if m is None:
+        return ""
+    day = dt.date(1899, 12, 30) + dt.timedelta(days=int(m.group(1)))
+    return (
+        f" (a spreadsheet's day number? {m.group(1)} would be {day}: format the column as "
+        "dates in the spreadsheet before saving it as CSV)"
+    )
 
 
 def _dateparser(values: list[str]) -> tuple[dict[str, dt.date], set[str]]:

@@ -25,6 +25,7 @@ __all__ = [
     "PAD",
     "Ingest",
     "assembled",
+    "note_summary",
     "pages_first",
     "without_pads",
     "without_text",
@@ -91,7 +92,50 @@ class Ingest:
             lines.append(f"  undated: {undated}")
         if self.learned_chrome.height:
             lines.append(f"  chrome lines learned: {self.learned_chrome.height}")
+        lines += _common_notes(self.report)
         return "\n".join(lines)
+
+
+# Notes on loaded records the summary names, the commonest kinds first (the report has them all)
+SUMMARY_NOTES = 8
+
+
+def _common_notes(report: pl.DataFrame) -> list[str]:
+    """The commonest kinds of note on loaded records (:func:`note_summary`), counted, with an
+    example (trial V: "no body column: title used as text" and dates no format read were only
+    in the report file)."""
+    kinds = note_summary(report)
+    if not kinds.height:
+        return []
+    out = ["  notes on loaded records (every one in the report's note column):"]
+    for n, example in kinds.head(SUMMARY_NOTES).select("n", "example").iter_rows():
+        out.append(f"    {n}: {example if len(example) <= 160 else example[:157] + '...'}")
+    if kinds.height > SUMMARY_NOTES:
+        out.append(f"    and {kinds.height - SUMMARY_NOTES} other kinds of note")
+    return out
+
+
+def note_summary(report: pl.DataFrame) -> pl.DataFrame:
+    """The notes on loaded records by kind (quoted values, numbers and bracketed counts made
+    ``…``, so "outlet 'rbc' is not a known alias" and "outlet 'lenta' ..." are one kind; a
+    record's notes together, as the report gives them), with how many records carry each and
+    one example: what the load kept but doubts, where a reader sees it."""
+    kind = (
+        pl.col("note")
+        .str.replace_all(r"(^|[\s(\[])'[^']*'", "${1}'…'")  # a quoted value, not "page's"
+        .str.replace_all(r"\([^()]*\d[^()]*\)", "(…)")
+        .str.replace_all(r"\d+(?:[.,]\d+)?", "…")
+    )
+    return (
+        report.filter((pl.col("status") == "loaded") & pl.col("note").is_not_null())
+        .group_by(kind.alias("kind"))
+        .agg(  # the example and its file from one record: the first by note, then path
+            n=pl.len(),
+            example=pl.col("note").sort_by("note", "path").first(),
+            path=pl.col("path").sort_by("note", "path").first(),
+        )
+        .sort(["n", "kind"], descending=[True, False])
+    )
 
 
 # A batch of one document gets a row of nothing (this path), kept until the corpus is

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from toolkit.dedup import Duplicates
+from toolkit.ingest_result import note_summary
 from toolkit.options import option
 from toolkit.resources import UNKNOWN
 from toolkit.sources import NAMED_TWICE
@@ -66,29 +67,6 @@ def load_summary(report: pl.DataFrame) -> pl.DataFrame:
         .group_by("status", kind.alias("reason"))
         .agg(n=pl.len(), example=pl.col("path").sort().first())
         .sort(["status", "n", "reason"], descending=[False, True, False])
-    )
-
-
-def note_summary(report: pl.DataFrame) -> pl.DataFrame:
-    """The notes on loaded records by kind (quoted values, numbers and bracketed counts made
-    ``…``, so "outlet 'rbc' is not a known alias" and "outlet 'lenta' ..." are one kind; a
-    record's notes together, as the report gives them), with how many records carry each and
-    one example: what the load kept but doubts, where a reader sees it."""
-    kind = (
-        pl.col("note")
-        .str.replace_all(r"(^|[\s(\[])'[^']*'", "${1}'…'")  # a quoted value, not "page's"
-        .str.replace_all(r"\([^()]*\d[^()]*\)", "(…)")
-        .str.replace_all(r"\d+(?:[.,]\d+)?", "…")
-    )
-    return (
-        report.filter((pl.col("status") == "loaded") & pl.col("note").is_not_null())
-        .group_by(kind.alias("kind"))
-        .agg(  # the example and its file from one record: the first by note, then path
-            n=pl.len(),
-            example=pl.col("note").sort_by("note", "path").first(),
-            path=pl.col("path").sort_by("note", "path").first(),
-        )
-        .sort(["n", "kind"], descending=[True, False])
     )
 
 
