@@ -68,6 +68,10 @@ BODY = "The two presidents discussed integration."
         ("MOSCOW (AP) — The Kremlin said.", "Associated Press", "MOSCOW", None,
          "The Kremlin said."),
         ("Moscow (AFP) - The Kremlin said.", "AFP", "Moscow", None, "The Kremlin said."),
+        ("HAYWARD, Calif. (AP) — A man died.", "Associated Press", "HAYWARD, Calif.", None,
+         "A man died."),
+        ("HANOI, Vietnam (AP) — Talks began.", "Associated Press", "HANOI, Vietnam", None,
+         "Talks began."),
     ],
 )  # fmt: skip
 def test_datelines(line, outlet, place, month_day, first_body):
