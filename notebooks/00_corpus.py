@@ -53,6 +53,7 @@ from toolkit import display as d
 from toolkit import overview, xlingual
 from toolkit.context import context
 from toolkit.embed import MULTILINGUAL_MODELS
+from toolkit.groups import drawn_note, most
 from toolkit.palette import colours_for
 from toolkit.plots import MONTH_MS
 from toolkit.report import show_cleaning
@@ -96,8 +97,12 @@ if notes.height:  # what was kept but is doubtful: each record's own note is in 
 counts = overview.outlet_site_counts(docs)
 display(d.table(counts, title="Documents per outlet and site (words: of the texts, titles aside)"))
 ctx.save_table(counts, "outlet_site_counts")
+# the outlets with the most documents are drawn (dozens of bars are read as none); tables keep all
+outlets_drawn = most(docs, by="outlet", n=ctx.params["groups_drawn"])
+if few := drawn_note(outlets_drawn, docs["outlet"].n_unique()):
+    display(d.say("{few} The monthly bars put the others together.", few=few))
 fig = px.bar(
-    counts.to_pandas(),
+    counts.filter(pl.col("outlet").is_in(outlets_drawn)).to_pandas(),
     x="outlet",
     y="documents",
     color="site",
@@ -131,12 +136,23 @@ coverage = overview.date_coverage(docs, period="1mo")
 ctx.save_table(coverage, "date_coverage_monthly")
 undated = docs.height - int(dating["dated"].sum())
 if coverage.height:
+    others = f"other outlets ({docs['outlet'].n_unique() - len(outlets_drawn)})"
+    drawn_coverage = (
+        coverage.with_columns(
+            pl.when(pl.col("outlet").is_in(outlets_drawn)).then("outlet").otherwise(pl.lit(others))
+        )
+        .group_by("outlet", "period", maintain_order=True)
+        .agg(pl.col("documents").sum())
+    )
     fig = px.bar(
-        coverage.to_pandas(),
+        drawn_coverage.to_pandas(),
         x="period",
         y="documents",
         color="outlet",
-        color_discrete_map=colours_for(dating["outlet"].to_list(), ctx.colours),
+        color_discrete_map={
+            **colours_for(dating["outlet"].to_list(), ctx.colours),
+            others: "#BBBBBB",
+        },
         title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
         f"{undated} undated left out)",
     )
