@@ -210,3 +210,26 @@ def test_a_header_repeated_in_the_table_is_skipped_with_its_line(
     if titles is not None:
         assert result.corpus.sort("record")["title"].to_list() == titles
     assert "title" not in result.corpus["outlet"].fill_null("").to_list()
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "rows"),
+    [
+        ("title\tdate\ttext\toutlet\nA\t2024-03-10\tOne.\tBelTA\nB\t2024-03-11\tTwo.\tBelTA\n",
+         "utf-8", [("A", "One."), ("B", "Two.")]),
+        # Excel's "Unicode Text": UTF-16 with a byte-order mark and CRLF
+        ("title\tdate\ttext\r\nЗаголовок\t2024-03-10\tТекст новости.\r\n", "utf-16",
+         [("Заголовок", "Текст новости.")]),
+        # tabs in a page's text are no table: no header of known names
+        ("Just a note\twith a tab\tinside\nand another line\n", "utf-8",
+         [("Just a note with a tab inside", "and another line")]),
+    ],
+)  # fmt: skip
+def test_a_tab_separated_table_saved_as_txt_is_read_as_a_table(tmp_path, content, encoding, rows):
+    """Trial V: Excel's "Text (Tab delimited)" export, a .txt, loaded as one article of the
+    whole table, its title 'title date text outlet'."""
+    (tmp_path / "export.txt").write_bytes(content.encode(encoding))
+    result = ingest(tmp_path)
+    assert result.corpus.sort("record").select("title", "text").rows() == rows
+    noted = result.report["note"].fill_null("").str.contains("read as a tab-separated table")
+    assert noted.any() == (len(rows) > 1 or "Заголовок" in content)

@@ -30,6 +30,7 @@ from toolkit import (
     saved_pages,
     telegram_html,
 )
+from toolkit.column_names import name_forms
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
@@ -67,6 +68,11 @@ def _read_plain(
     data = file_bytes(path, rel)
     if isinstance(data, Skip):
         yield data
+    elif is_tab_table(data):  # Excel's "Text (Tab delimited)" and "Unicode Text" are .txt
+        for item in read_delimited(path, rel, options, "\t"):
+            if isinstance(item, Table):
+                item.file_note = "; ".join(filter(None, [item.file_note, TAB_TABLE_NOTE]))
+            yield item
     elif b"DOCUMENTS" in data or looks_binary(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = file_text(path, rel, "text", data)
         if isinstance(text, Skip):
@@ -79,6 +85,30 @@ def _read_plain(
             yield Record(rel, data)  # decoded with the other pages, as any page
     else:
         yield Record(rel, data)
+
+
+# A .txt file read as a table: its first line a header of known column names apart by tabs
+TAB_TABLE_NOTE = (
+    "a .txt file read as a tab-separated table: its first line is a header of known column "
+    "names, apart by tabs (as a spreadsheet saves Text or Unicode Text); name it .tsv"
+)
+
+
+def is_tab_table(data: bytes) -> bool:
+    """Whether a .txt file's bytes are a table saved as text (trial V: Excel's "Text (Tab
+    delimited)" loaded as one article of the whole table): its first line holds two tabs or
+    more between names of which two or more are a field's usual names, one of them a title's
+    or a text's, and its second line as many tabs."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = data[:8192].decode("utf-16", errors="replace")
+    else:
+        head = data[:8192].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = head.replace("\r\n", "\n").split("\n")
+    if len(lines) < 2 or lines[0].count("\t") < 2 or lines[1].count("\t") != lines[0].count("\t"):
+        return False
+    names = [set(name_forms(cell.strip())) for cell in lines[0].split("\t")]
+    fields = {f for n in names for f, aliases in COLUMN_ALIASES.items() if n & set(aliases)}
+    return len(fields) >= 2 and bool(fields & {"title", "text"})
 
 
 def export_rows(
