@@ -8,6 +8,7 @@ import datetime as dt
 import zipfile
 from xml.sax.saxutils import escape
 
+import polars as pl
 import pytest
 
 from toolkit import ingest
@@ -108,3 +109,27 @@ def test_a_broken_workbook_is_skipped_with_what_to_do(tmp_path):
     result = ingest(tmp_path)
     reason = result.skipped["reason"][0]
     assert reason.startswith("unreadable spreadsheet") and "save it as .csv" in reason
+
+
+@pytest.mark.parametrize(
+    ("rows", "titles", "first_line", "noted"),
+    [
+        # an Integrum export: a title, the query, then the header (trial V)
+        ([["Выгрузка Интегрум: Беларусь-Россия"], ["Запрос: Лукашенко"],
+          ["Заголовок", "Дата", "Источник", "Текст"],
+          ["Переговоры", "12.03.2024", "БелТА", "Президенты встретились."],
+          ["Звонок", "13.03.2024", "ТАСС", "Состоялся разговор."]],
+         ["Переговоры", "Звонок"], 4, True),
+        # the header in the first row: as it was
+        ([["title", "text"], ["A", "One."]], ["A"], 2, False),
+    ],
+)  # fmt: skip
+def test_a_header_below_a_title_is_found(tmp_path, rows, titles, first_line, noted):
+    write_xlsx(tmp_path / "export.xlsx", {"Sheet1": rows})
+    result = ingest(tmp_path)
+    corpus = result.corpus.sort("record")
+    assert corpus["title"].to_list() == titles
+    loaded = result.report.filter(pl.col("status") == "loaded").sort("record")
+    assert loaded["line"].to_list()[0] == first_line
+    note = loaded["note"].fill_null("")[0]
+    assert ("the header is row 3 of the sheet: the 2 rows above it" in note) == noted

@@ -16,7 +16,7 @@ import polars as pl
 
 from toolkit import tables_parts
 from toolkit.records import Skip, Table, file_text
-from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts
+from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts, unique_names
 
 __all__ = ["read_delimited"]
 
@@ -190,7 +190,7 @@ def _header(source: _Lines, rel: str, delimiter: str) -> list[str] | Skip:
     named = first is not None and _SEP_LINE.fullmatch(first)
     lines = source if named else itertools.chain([] if first is None else [first], source)
     try:
-        return _unique([h.strip() for h in next(csv.reader(lines, delimiter=delimiter))])
+        return unique_names([h.strip() for h in next(csv.reader(lines, delimiter=delimiter))])
     except (StopIteration, csv.Error) as e:
         return Skip(rel, f"no header row: {e}", line=1)
 
@@ -420,13 +420,3 @@ def _string_frame(names: list[str], rows: list[list[str]]) -> pl.DataFrame:
     return pl.DataFrame(
         [pl.Series(n, col, dtype=pl.String) for n, col in zip(names, columns, strict=True)]
     )
-
-
-def _unique(names: list[str]) -> list[str]:
-    """Column names made unique (a repeated header gets ``_2``, ``_3``...)."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out

@@ -3,7 +3,8 @@ calamine): every sheet with a header row, each cell as the text it shows, one ro
 Database exports come so: Integrum's thematic maps (``Источник``, ``Дата``, ``Заголовок``...),
 Media Cloud and Factiva lists saved in Excel.
 
-A row's ``line`` is its row number in the sheet (the header is row 1). A workbook of several
+A row's ``line`` is its row number in the sheet (the header is row 1, or the first row below a
+title that names fields: :func:`_header_below`). A workbook of several
 sheets loads each sheet that holds a text or title column; the others are skipped by name, and
 the rows' note names the sheet they come from.
 """
@@ -15,8 +16,9 @@ from pathlib import Path
 
 import polars as pl
 
+from toolkit.column_names import COLUMN_ALIASES, name_forms
 from toolkit.records import Skip, Table
-from toolkit.tables_parts import _table_parts
+from toolkit.tables_parts import _table_parts, unique_names
 
 __all__ = ["SPREADSHEETS", "read_excel"]
 
@@ -38,20 +40,62 @@ def read_excel(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
     several = len(sheets) > 1
     offset = 0
     for name, frame in sheets.items():
+        frame, first, moved = _header_below(frame, options)
         parts = _table_parts(rel, options)
         parts.add(
             frame.with_columns(
                 pl.int_range(offset, offset + frame.height, dtype=pl.Int64).alias("_record"),
-                pl.int_range(2, frame.height + 2, dtype=pl.Int64).alias("_line"),
+                pl.int_range(first, frame.height + first, dtype=pl.Int64).alias("_line"),
             )
         )
         offset += frame.height
         for item in parts.items([], None):
             if isinstance(item, Skip) and several:
                 item.reason = f"sheet {name!r}: {item.reason}"
-            elif isinstance(item, Table) and several:
-                item.file_note = "; ".join(filter(None, [item.file_note, f"sheet {name!r}"]))
+            elif isinstance(item, Table):
+                notes = [item.file_note, f"sheet {name!r}" if several else None, moved]
+                item.file_note = "; ".join(filter(None, notes)) or None
             yield item
+
+
+# How far down a sheet its header row is looked for, below a title and a query line
+_HEADER_ROWS = 10
+
+
+def _header_below(frame: pl.DataFrame, options) -> tuple[pl.DataFrame, int, str | None]:
+    """A sheet whose first row is a title (an Integrum or library export: a title, the query,
+    then the header: trial V) read from the first row below that names two or more fields,
+    one of them the title or the text (or the columns ``columns=`` names), with a note; the
+    sheet row of its first data row (2 where the header is the first row); else as it is."""
+    if _fields_named(frame.columns, options) or not frame.height:
+        return frame, 2, None
+    for i, row in enumerate(frame.head(_HEADER_ROWS).iter_rows()):
+        names = [str(v).strip() if v is not None else "" for v in row]
+        if _fields_named(names, options):
+            header = unique_names([n or f"column_{j + 1}" for j, n in enumerate(names)])
+            below = frame.slice(i + 1)
+            below.columns = header
+            note = (
+                f"the header is row {i + 2} of the sheet: the {i + 1} row"
+                f"{'s' if i else ''} above it (a title) left out"
+            )
+            return below, i + 3, note
+    return frame, 2, None
+
+
+def _fields_named(names: list[str], options) -> bool:
+    """Whether ``names`` hold a header: the columns ``columns=`` names, or two or more usual
+    names of fields, one of them a title's or a text's."""
+    given = {str(v).partition(".")[0] for v in (options.get("columns") or {}).values()}
+    if given and given <= set(names):
+        return True
+    fields = {
+        field
+        for n in names
+        for field, aliases in COLUMN_ALIASES.items()
+        if set(name_forms(n)) & set(aliases)
+    }
+    return len(fields) >= 2 and bool(fields & {"title", "text"})
 
 
 def _first_line(e: Exception) -> str:

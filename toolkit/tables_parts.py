@@ -88,3 +88,13 @@ class _Parts:
 
 def _table_parts(rel: str, options) -> _Parts:
     return _Parts(lambda frame: table_of_frame(rel, frame, options))
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Column names made unique (a repeated header gets ``_2``, ``_3``...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
