@@ -277,3 +277,17 @@ def test_a_spreadsheets_day_number_is_not_read_but_named(value, hint):
     day, note = read_by_dateparser([value])[value]
     assert day is None
     assert (hint in note) if hint else "spreadsheet" not in note
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2024-03-14T25:00", None), ("2024-03-14T23:59", dt.date(2024, 3, 14)),
+     ("12 March 2022, 24:10", None), ("12 March 2022, 23:59 MSK", dt.date(2022, 3, 12))],
+)  # fmt: skip
+def test_a_time_of_day_that_is_none_is_not_dropped_to_read_the_day(value, day):
+    """Trial V: an hour-25 timestamp was read as its day, the time set aside unread."""
+    from toolkit.dates import column_dates
+
+    dates, notes = column_dates(pl.Series([value]), pl.Series(["a.csv"]))
+    assert dates.to_list() == [day]
+    assert (notes[0] is not None) == (day is None)

@@ -446,3 +446,11 @@ def test_a_parameter_file_must_name_its_sources(project, text):
     path.write_text(text)
     with pytest.raises(ParamsError, match=r"sources: none given; name the files or folders"):
         load_params(path)
+
+
+def test_a_tab_indented_parameter_file_says_to_indent_with_spaces(project):
+    """Trial V: the parser's words ("found character that cannot start any token") do not."""
+    path = project / "params" / "set.yaml"
+    path.write_text("sources: [seeds]\ntrends:\n\tperiod: week\n")
+    with pytest.raises(ParamsError, match="not valid YAML; indent with spaces, not tabs"):
+        load_params(path)

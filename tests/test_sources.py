@@ -72,6 +72,7 @@ def test_a_manifest_not_in_utf8_is_an_input_error(tmp_path):
         ("photo.png", "unsupported file type '.png'"),  # nothing known to do: the type alone
         ("pages.tar.gz", "unsupported file type '.gz': decompress it"),
         ("crawl.arc", "convert it to WARC"),
+        ("downloads.zip", "unpack it (unzip) and load the folder it makes"),  # trial V
     ],
 )
 def test_a_file_type_not_read_says_what_to_do_where_it_is_known(tmp_path, name, reason):

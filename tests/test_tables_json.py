@@ -447,3 +447,20 @@ def test_json_lines_named_json_are_read_as_json_lines(tmp_path, content, loaded,
         assert any(reason in r for r in skipped)
     if loaded == 3:
         assert "JSON Lines" in result.report["note"][0]
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('{"articles": [{"title": "A", "text": "One."}, {"title": "B", "text": "Two."}], '
+         '"related": [{"title": "C"}]}',
+         "JSON object holding 2 lists ('articles' (2 items), 'related' (1 item))"),
+        ('{"status": "error", "message": "You have made too many requests recently."}',
+         "(it says 'You have made too many requests recently.': an error saved in place"),
+    ],
+)  # fmt: skip
+def test_an_object_that_is_no_table_says_what_it_holds(tmp_path, content, said):
+    """Trial V: two lists, or an API's error response, got the same generic reason."""
+    (tmp_path / "a.json").write_text(content, encoding="utf-8")
+    (reason,) = ingest(tmp_path).skipped["reason"].to_list()
+    assert said in reason

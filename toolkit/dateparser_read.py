@@ -49,12 +49,14 @@ def _reading_format(value: str, first: str | None = None) -> str | None:
 # A time of day written after a date ("July 11, 2022 12:18 AM", "12 March 2022, 23:59 MSK",
 # "Mar 3, 2022 at 9:05 p.m. EST") or before it ("09:30 AM, November 12, 2021"): dateparser
 # keeps the day as written whatever the time or zone, so each day is read once, not each minute.
+# The hour and minute of a real time of day: a value with hour 25 is not read (trial V)
+_HOUR_MINUTE = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _TIME_AFTER = re.compile(
-    r"(?:[\s,;|]+(?:at\s+)?|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+    rf"(?:[\s,;|]+(?:at\s+)?|T){_HOUR_MINUTE}(?::[0-5]\d(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
     r"(?:\s*(?:[A-Z]{2,5}|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|Z))?\s*$"
 )
 _TIME_BEFORE = re.compile(
-    r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,5})?[\s,;|]+(?=\S)"
+    rf"^\s*{_HOUR_MINUTE}(?::[0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{{2,5}})?[\s,;|]+(?=\S)"
 )
 
 

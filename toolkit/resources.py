@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,9 @@ def parse_yaml(text: str) -> Any:
         raise yaml.YAMLError("nested too deep") from e
 
 
+_TAB_INDENT = re.compile(r"(?m)^ *\t")
+
+
 def read_mapping(path: Path, *, what: str, error: type[Exception]) -> dict[str, Any]:
     """A user's YAML file that must hold a mapping, or ``error`` naming the file and the fault
     (missing, over :data:`MAX_YAML_MB`, not UTF-8, not YAML, an alias, not a mapping)."""
@@ -130,7 +134,11 @@ def read_mapping(path: Path, *, what: str, error: type[Exception]) -> dict[str, 
     try:
         data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
-        raise error(f"{path}: not valid YAML: {e}") from e
+        # a line indented with a tab, which YAML refuses ("found character that cannot start
+        # any token": the parser's words do not say it)
+        tab = _TAB_INDENT.search(path.read_text(encoding="utf-8", errors="replace"))
+        hint = "; indent with spaces, not tabs" if tab else ""
+        raise error(f"{path}: not valid YAML{hint}: {e}") from e
     except UnicodeDecodeError as e:
         raise error(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from e
     except OSError as e:

@@ -86,6 +86,10 @@ _TYPE_HINTS = {
     " database as TXT, HTML or DOCX, which are read one row per article)",
     ".pdf": "save its text as .txt (e.g. pdftotext) and load that",
     ".gz": "decompress it (gunzip) and load what it holds (a compressed WARC is read as .warc.gz)",
+    ".zip": "unpack it (unzip) and load the folder it makes",
+    ".7z": "unpack it (7z x) and load the folder it makes",
+    ".rar": "unpack it (unrar x) and load the folder it makes",
+    ".tar": "unpack it (tar -xf) and load the folder it makes",
     ".arc": "an old Internet Archive ARC file: convert it to WARC (e.g. warcio's or"
     " ia-hadoop-tools' arc2warc) and load that",
 }

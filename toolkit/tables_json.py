@@ -214,7 +214,7 @@ def read_json(path: str | Path, rel: str, options) -> Iterator[Table | Skip]:
             keyed = f"records read from an object keyed by id ({len(obj)} keys), each id as 'key'"
             obj = [{"key": k, **v} if "key" not in v else v for k, v in obj.items()]
         elif len(lists) != 1:
-            yield Skip(rel, _NOT_ONE_LIST, encoding=decoded.encoding)
+            yield Skip(rel, _not_one_list(obj, lists), encoding=decoded.encoding)
             return
         else:
             obj = obj[lists[0]]
@@ -261,6 +261,27 @@ _NOT_ONE_LIST = (
     "JSON object that is no list of records: expected a list of objects, an object holding one "
     "list of them, objects keyed by id, or one article (an object with a text or title field)"
 )
+
+
+def _not_one_list(obj: dict[str, Any], lists: list[str]) -> str:
+    """Why an object is no table, naming what it holds (trial V): its lists, each with its
+    length (a file of two, "articles" and "related", is to be split), or the message of an
+    API's error response saved in place of its articles."""
+    if len(lists) > 1:
+        held = ", ".join(
+            f"{k!r} ({len(obj[k])} item{'' if len(obj[k]) == 1 else 's'})" for k in lists[:5]
+        )
+        return (
+            f"JSON object holding {len(lists)} lists ({held}): expected one list of records; "
+            "save the list of articles as a file of its own"
+        )
+    said = next((obj[k] for k in ("message", "error", "detail") if isinstance(obj.get(k), str)),
+                None)  # fmt: skip
+    if said is not None:
+        return f"{_NOT_ONE_LIST} (it says {said[:200]!r}: an error saved in place of the data?)"
+    return _NOT_ONE_LIST
+
+
 _STREAM_DEPTH = 100  # deeper JSON is parsed whole, as json.loads (and its RecursionError) reads it
 # A \uD800-\uDFFF escape not in a pair: json.loads keeps it, the stream makes it "?".
 _LONE_SURROGATE = re.compile(
@@ -353,7 +374,7 @@ def _json_layout(path: str | Path) -> tuple[str, JsonList] | str | None:
         # no list of objects: one article, or records keyed by id, which the whole parse reads
         return None
     if len(found) != 1:
-        return _NOT_ONE_LIST
+        return _not_one_list({k: [None] * lists[k].count for k in found}, found)
     return f"{found[0]}.item", lists[found[0]]
 
 
