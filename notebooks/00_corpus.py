@@ -108,7 +108,9 @@ fig = px.bar(
     color="site",
     color_discrete_map=colours_for(counts["site"].to_list(), ctx.colours),  # the run's
     text="documents",
-    title=f"Documents per outlet, by site (n = {docs.height})",
+    # every copy, as loaded: the other reports count stories (duplicates: collapse)
+    title=f"Documents per outlet, by site (n = {docs.height}, every copy; the analyses read "
+    f"{ctx.stories.height})",
 )
 fig.update_layout(xaxis_title=None, legend_title="site")
 display(d.figure_or_reason(fig, "No document was loaded: nothing to count."))
@@ -153,7 +155,7 @@ if coverage.height:
             **colours_for(dating["outlet"].to_list(), ctx.colours),
             others: "#BBBBBB",
         },
-        title=f"Dated documents per month (n = {coverage['documents'].sum()}; "
+        title=f"Dated documents per month (n = {coverage['documents'].sum()}, every copy; "
         f"{undated} undated left out)",
     )
     fig.update_traces(width=MONTH_MS)  # a month wide, however far apart the months

@@ -72,7 +72,7 @@ from toolkit import trends as tr
 from toolkit.context import context
 from toolkit.display import evidence_table
 from toolkit.groups import drawn_note, most
-from toolkit.palette import group_colours
+from toolkit.palette import colours_for
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
 
@@ -348,7 +348,8 @@ if result.ok and drawn.filter(pl.col("n") >= floor).height:
         pooled=tr.POOLED,
         min_items=floor,
         axis_title="share of units",
-        colours=group_colours(table["topic"].to_list()),  # as in the trends report
+        # after the outlets' colours, and as in the trends report
+        colours=colours_for(table["topic"].to_list(), ctx.colours),
         title=f"Topic share per {opts['period']}, within each outlet "
         f"({undated} undated units left out)",
     )

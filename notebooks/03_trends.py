@@ -84,7 +84,7 @@ from toolkit.article_text import read_whole
 from toolkit.context import context
 from toolkit.display import evidence_table
 from toolkit.groups import drawn_note, most
-from toolkit.palette import group_colours
+from toolkit.palette import colours_for
 from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
 from toolkit.tokens import comparison, tokens_for
@@ -251,7 +251,7 @@ if countable and frame_series.filter(pl.col("n") >= floor).height:
             pl.concat([frame_pooled.drop("groups"), frame_series], how="diagonal_relaxed")
             .filter(drawn_outlet),
             panel="outlet", series="frame", pooled=tr.POOLED, min_items=floor, events=events,
-            span=span,
+            span=span, colours=ctx.colours,  # frames after the outlets' colours
             title=f"Share of each outlet's items per {period} with each frame",
         )
     )  # fmt: skip
@@ -291,7 +291,8 @@ if article_topics is not None:
                 drawn,
                 panel="outlet", series="topic", labels=topic_labels, pooled=tr.POOLED,
                 min_items=floor, events=events, span=span,
-                colours=group_colours(topic_labels),  # as in the topics report
+                # after the outlets' colours, and as in the topics report
+                colours=colours_for(list(topic_labels), ctx.colours),
                 title=f"Dominant topics per {period}, within each outlet "
                 f"({undated_topics} undated articles left out)",
             )

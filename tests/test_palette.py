@@ -36,19 +36,30 @@ def test_group_colours_repeat_only_after_the_palette():
 @pytest.mark.parametrize(
     ("outlets", "sites", "expected"),
     [
-        (["TASS", "BelTA", "TASS"], [None, None, None], ["BelTA", "TASS"]),
-        (["TASS", None], ["tass.com", None], ["(unknown)", "TASS", "tass.com"]),
+        (["TASS", "BelTA", "TASS"], [None, None, None], {"BelTA": 0, "TASS": 1}),
+        # an outlet's only site is its colour (trial W: kremlin.ru sand, the Kremlin blue)
+        (["TASS", None], ["tass.com", None], {"(unknown)": 0, "TASS": 1, "tass.com": 1}),
         # a site named like an outlet is that outlet's colour, not a second one
-        (["cnn.com", "RT"], ["cnn.com", "rt.com"], ["RT", "cnn.com", "rt.com"]),
+        (["cnn.com", "RT"], ["cnn.com", "rt.com"], {"RT": 0, "cnn.com": 1, "rt.com": 0}),
+        # a site of two outlets, and an outlet of two sites: colours of their own
+        (["BelTA", "Xinhua", "Xinhua"], ["belarus.by", "belarus.by", "xinhuanet.com"],
+         {"BelTA": 0, "Xinhua": 1, "belarus.by": 2, "xinhuanet.com": 3}),
     ],
-)
+)  # fmt: skip
 def test_corpus_colours_outlets_first_then_other_sites(outlets, sites, expected):
     corpus = pl.DataFrame({"outlet": outlets, "site": sites}, schema={"outlet": pl.String,
                                                                       "site": pl.String})  # fmt: skip
     colours = corpus_colours(corpus)
-    assert list(colours) == expected
-    assert list(colours.values()) == PALETTE[: len(expected)]
+    assert colours == {k: PALETTE[i] for k, i in expected.items()}
     assert UNKNOWN == "(unknown)"
+
+
+def test_other_series_take_colours_after_the_runs():
+    """Trial W: two frames were drawn in the Kremlin's and Ukraine's colours."""
+    run = corpus_colours(pl.DataFrame({"outlet": ["Kremlin", "Ukraine"], "site": ["kremlin.ru",
+                                       "president.gov.ua"]}))  # fmt: skip
+    frames = colours_for(["Sanctions", "History"], run)
+    assert set(frames.values()).isdisjoint(run.values())
 
 
 def _volume(outlets: list[str]) -> pl.DataFrame:

@@ -48,7 +48,7 @@ def colours_for(values: Iterable[Any], given: dict[str, str] | None) -> dict[str
     given = given or {}
     names = sorted({str(v) for v in values})
     out = {n: given[n] for n in names if n in given}
-    start = len(given)
+    start = len(set(given.values()))
     for i, n in enumerate(n for n in names if n not in given):
         out[n] = PALETTE[(start + i) % len(PALETTE)]
     return out
@@ -57,12 +57,28 @@ def colours_for(values: Iterable[Any], given: dict[str, str] | None) -> dict[str
 def corpus_colours(corpus: pl.DataFrame) -> dict[str, str]:
     """A run's colours: each outlet of ``corpus`` (a document without one is
     ``groups.UNKNOWN``), in sorted order, then each site not named like an outlet, so that an
-    outlet, and a site named like one, are one colour in every figure and report of the run."""
+    outlet, and a site named like one, are one colour in every figure and report of the run. A
+    site that is its outlet's only one, and carries no other outlet, is that outlet's colour
+    (trial W: the Kremlin light blue in every figure but the sites', where kremlin.ru was sand).
+    Other series (frames, topics) take the palette's colours after these
+    (:func:`colours_for`)."""
     outlets: set[str] = set()
-    sites: set[str] = set()
     if "outlet" in corpus.columns:
         outlets = {UNKNOWN if o is None else str(o) for o in corpus["outlet"].unique().to_list()}
-    if "site" in corpus.columns:
-        sites = {str(s) for s in corpus["site"].drop_nulls().unique().to_list()} - outlets
-    ordered = sorted(outlets) + sorted(sites)
-    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(ordered)}
+    colours = {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(sorted(outlets))}
+    if "site" not in corpus.columns:
+        return colours
+    pairs = (
+        corpus.select(pl.col("outlet").cast(pl.String).fill_null(UNKNOWN), pl.col("site"))
+        .drop_nulls("site")
+        .unique()
+    )
+    own = pairs.filter(
+        (pl.len().over("site") == 1) & (pl.len().over("outlet") == 1)
+    )  # one outlet's one site
+    for outlet, site in own.iter_rows():
+        colours.setdefault(str(site), colours[outlet])
+    others = sorted({str(x) for x in pairs["site"].to_list()} - set(colours))
+    start = len(outlets)
+    colours |= {n: PALETTE[(start + i) % len(PALETTE)] for i, n in enumerate(others)}
+    return colours
