@@ -106,7 +106,7 @@ def _serial_hint(value: str) -> str:
     day = dt.date(1899, 12, 30) + dt.timedelta(days=int(m.group(1)))
     return (
         f" (a spreadsheet's day number? {m.group(1)} would be {day}: format the column as "
-        "dates in the spreadsheet before saving it as CSV)"
+        "dates in the spreadsheet, and save it again)"
     )
 
 

@@ -100,6 +100,10 @@ class Ingest:
 SUMMARY_NOTES = 8
 
 
+def _cut(note: str) -> str:
+    return note if len(note) <= 240 else f"{note[:150]} ... {note[-85:]}"
+
+
 def _common_notes(report: pl.DataFrame) -> list[str]:
     """The commonest kinds of note on loaded records (:func:`note_summary`), counted, with an
     example (trial V: "no body column: title used as text" and dates no format read were only
@@ -107,9 +111,13 @@ def _common_notes(report: pl.DataFrame) -> list[str]:
     kinds = note_summary(report)
     if not kinds.height:
         return []
-    out = ["  notes on loaded records (every one in the report's note column):"]
-    for n, example in kinds.head(SUMMARY_NOTES).select("n", "example").iter_rows():
-        out.append(f"    {n}: {example if len(example) <= 160 else example[:157] + '...'}")
+    out = ["  notes on loaded records, by kind (each record's own in the report's note column):"]
+    for n, kind, example in kinds.head(SUMMARY_NOTES).select("n", "kind", "example").iter_rows():
+        # the kind, its values as "…" (145 notes of a site name are not 145 of the example's),
+        # and one record's own; long ones cut in the middle: a note's end says what to do
+        out.append(f"    {n}: {_cut(kind)}")
+        if example != kind:
+            out.append(f"       e.g. {_cut(example)}")
     if kinds.height > SUMMARY_NOTES:
         out.append(f"    and {kinds.height - SUMMARY_NOTES} other kinds of note")
     return out
