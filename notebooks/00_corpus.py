@@ -130,6 +130,9 @@ display(
         dating, title="Dated, written but not taken (partial), and undated documents per outlet"
     )
 )
+# timestamps on the day of the zone they write (mostly UTC), unless a zone was declared
+if zoned := overview.zone_note(docs, timezone=ctx.params["ingest"].get("timezone")):
+    display(d.say("{zoned}", zoned=zoned))
 ctx.save_table(dating, "dating_summary")
 by_source = overview.dating_summary(docs, by="source")
 display(d.table(by_source, title="How dates were read, per source (first folder or file)"))

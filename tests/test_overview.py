@@ -291,3 +291,23 @@ def test_the_analyses_are_told_of_texts_shared_under_many_titles():
                            "title": [f"Story {i}" for i in range(7)]})  # fmt: skip
     assert overview.repeated_note(widget).startswith("6 of the 7 items share 1 text ")
     assert overview.repeated_note(widget.tail(2)) is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "timezone", "said"),
+    [
+        (["2024-11-26T21:05:05+00:00", "2024-11-27"], None, "1 of 2 dates were read from"),
+        (["2021-10-24T11:00:00Z"], None, "as '2021-10-24T11:00:00Z'"),
+        (["1732655105"], None, "1 of 1 dates"),  # a Unix time
+        (["2024-11-26T21:05:05+00:00"], "Europe/Moscow", None),  # a zone declared
+        (["2024-11-26 21:05", "12 March 2022"], None, None),  # no zone written
+    ],
+)
+def test_timestamps_with_a_zone_are_said_to_be_on_that_zones_day(texts, timezone, said):
+    """Trial W: 188 of 980 items fall on the next day in Kyiv, and no report said the days
+    were UTC's."""
+    corpus = pl.DataFrame({"published": [dt.date(2024, 11, 26)] * len(texts), "date_text": texts})
+    note = overview.zone_note(corpus, timezone=timezone)
+    assert (note is None) == (said is None)
+    if said:
+        assert said in note and "ingest: {timezone: Europe/Moscow}" in note

@@ -12,6 +12,7 @@ import difflib
 import random
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -36,6 +37,7 @@ __all__ = [
     "removed_fragments",
     "repeated_note",
     "repeated_texts",
+    "zone_note",
 ]
 
 
@@ -126,6 +128,35 @@ def dating_summary(corpus: pl.DataFrame, *, by: str = "outlet") -> pl.DataFrame:
             last=pl.col("published").max(),
         )
         .sort(by)
+    )
+
+
+# A date read from a timestamp that carries its zone ("…T21:05:05+00:00", "… 21:05Z") or from a
+# Unix time (UTC)
+_ZONED = (
+    r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
+    r"|^\s*(?:\d{9,10}|\d{12,13})\s*$"
+)
+
+
+def zone_note(corpus: pl.DataFrame, *, timezone: Any = None) -> str | None:
+    """A sentence for a corpus whose dates were read from timestamps with a zone, when no
+    ``timezone`` was declared: each is on its day in the zone it writes, mostly UTC, not an
+    agency's local day (trial W: 188 of 980 President of Ukraine items fall on the next day in
+    Kyiv). None when there are none, or a zone was declared."""
+    if timezone or "date_text" not in corpus.columns:
+        return None
+    zoned = corpus.filter(
+        pl.col("published").is_not_null() & pl.col("date_text").fill_null("").str.contains(_ZONED)
+    )
+    if not zoned.height:
+        return None
+    example = zoned["date_text"].sort().first()
+    return (
+        f"{zoned.height} of {corpus.height} dates were read from timestamps that carry their "
+        f"zone (as {example!r}): each is on its day in the zone it writes, mostly UTC, not an "
+        "outlet's local day. To place them on Moscow's days, say: ingest: {timezone: "
+        "Europe/Moscow} (one zone per source too)."
     )
 
 
