@@ -78,6 +78,7 @@ from toolkit import display as d
 from toolkit import evidence, overview
 from toolkit import rhetoric as rh
 from toolkit.article_text import read_whole
+from toolkit.comparison import comparison
 from toolkit.context import context
 from toolkit.groups import drawn_note, most, period_label
 from toolkit.plots import log_odds_scatter, rate_bars
@@ -85,7 +86,7 @@ from toolkit.progress import step
 from toolkit.quotes import by_group, quote_share, quotes
 from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
-from toolkit.tokens import comparison, tokens_for
+from toolkit.tokens import tokens_for
 
 ctx = context(globals(), "rhetoric")
 opts, minimum, seed = ctx.params["rhetoric"], ctx.params["min_group_docs"], ctx.params["seed"]

@@ -81,13 +81,14 @@ from toolkit import evidence, overview
 from toolkit import rhetoric as rh
 from toolkit import trends as tr
 from toolkit.article_text import read_whole
+from toolkit.comparison import comparison
 from toolkit.context import context
 from toolkit.display import evidence_table
 from toolkit.groups import drawn_note, most
 from toolkit.palette import colours_for
 from toolkit.plots import add_events, events_outside, share_panels, volume_lines
 from toolkit.report import show, show_table
-from toolkit.tokens import comparison, tokens_for
+from toolkit.tokens import tokens_for
 
 
 def say(html_text: str) -> None:

@@ -89,8 +89,8 @@ def test_frames_note_says_when_a_lexicon_cannot_match(frames, languages, start):
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])
 def test_the_bundled_frames_are_counted_in_english_russian_and_chinese(lang):
+    from toolkit.comparison import Comparison
     from toolkit.frames import frames_for, lexicon
-    from toolkit.tokens import Comparison
 
     frames = lexicon("frames")
     assert frames_note(frames, [lang]) is None

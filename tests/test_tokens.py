@@ -7,9 +7,10 @@ from conftest import corpora  # noqa: F401  (fixture)
 
 import toolkit
 from toolkit import tokens
+from toolkit.comparison import comparison
 from toolkit.errors import ToolkitError
 from toolkit.keyness import distinctive_terms
-from toolkit.tokens import Tokens, comparison, tokens_for
+from toolkit.tokens import Tokens, tokens_for
 
 BARE = Tokens.build()  # no stop words: every token shows
 
@@ -240,7 +241,7 @@ def test_russian_terms_keep_the_subjects_words_and_acronyms(text, expected):
 def test_a_table_says_which_languages_items_are_in_no_row(languages, left_out, expected):
     """Trial T: the before/after table said 0 items left out of a corpus whose 484 Russian items
     it did not count (its left_out counts the outlets on one side only)."""
-    from toolkit.tokens import Comparison
+    from toolkit.comparison import Comparison
 
     note = Comparison(languages=languages, left_out=left_out).left_out_note("The tables")
     if expected is None:

@@ -21,9 +21,10 @@ from typing import Any
 import polars as pl
 import yaml
 
+from toolkit.comparison import LANGUAGE_NAMES, Comparison
 from toolkit.errors import DataError, ToolkitError
 from toolkit.resources import UNSPACED, read_mapping
-from toolkit.tokens import LANGUAGE_NAMES, Comparison, Tokens
+from toolkit.tokens import Tokens
 from toolkit.word_tokens import terms_apart
 
 __all__ = [

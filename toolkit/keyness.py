@@ -13,11 +13,12 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.comparison import comparison
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.resources import UNKNOWN
 from toolkit.stats import bh_qvalues, significant
-from toolkit.tokens import Tokens, comparison
+from toolkit.tokens import Tokens
 
 __all__ = ["distinctive_terms", "note_of"]
 
@@ -207,7 +208,7 @@ def distinctive_terms(
 
     Words are compared within one language (the corpus's most common, or ``languages``' one),
     or across ``languages`` only through the user's ``language_map``
-    (:class:`toolkit.tokens.Comparison`); documents of other languages are left out, and
+    (:class:`toolkit.comparison.Comparison`); documents of other languages are left out, and
     ``comparison`` says which was made.
     Columns: group, term, count, count_other, per_1000, per_1000_other (per 1,000 of the
     group's counted terms: words and two-word phrases less the stop words, not per 1,000

@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from toolkit.comparison import LANGUAGE_NAMES
 from toolkit.date_zones import check_zone
 from toolkit.dedup import DedupOptions
 from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
 from toolkit.quotes import alias_problems
-from toolkit.tokens import LANGUAGE_NAMES
 
 INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "timezone", "max_file_mb")
 
@@ -214,7 +214,7 @@ def check_events(trends: dict[str, Any], problems: list[str]) -> None:
 def check_languages(params: dict[str, Any], problems: list[str]) -> None:
     """``rhetoric.languages`` and ``trends.languages``: several languages need a
     ``language_map`` for all of them but one (words of different languages meet only through
-    it), the check :func:`toolkit.tokens.comparison` makes, here before anything runs."""
+    it), the check :func:`toolkit.comparison.comparison` makes, here before anything runs."""
     for section in ("rhetoric", "trends"):
         options = params.get(section) or {}
         chosen = list(dict.fromkeys(str(lg) for lg in options.get("languages") or ()))

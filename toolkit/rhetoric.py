@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from toolkit.comparison import comparison
 from toolkit.evidence import kwic
 from toolkit.frames import (
     countable_frames,
@@ -46,7 +47,7 @@ from toolkit.groups import group_sizes, with_groups
 from toolkit.keyness import default_pair, distinctive_terms, note_of
 from toolkit.options import option
 from toolkit.stats import flag_small
-from toolkit.tokens import Tokens, comparison, exclude_pattern
+from toolkit.tokens import Tokens, exclude_pattern
 
 __all__ = [
     "RhetoricOptions",
