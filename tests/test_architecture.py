@@ -92,6 +92,7 @@ LAYERS: dict[str, str] = {
     "dedup_kernels": "analysis",
     "align": "analysis",
     "dedup": "analysis",
+    "dedup_summary": "analysis",  # the lines a duplicates search is told by
     "explanation": "analysis",
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
@@ -105,6 +106,7 @@ LAYERS: dict[str, str] = {
     "palette": "analysis",  # one colour per group name for a run
     "keyness": "analysis",
     "tokens": "analysis",
+    "comparison": "analysis",  # which languages a comparison of words reads
     "quotes": "analysis",
     "quote_spans": "analysis",
     "quote_frames": "analysis",

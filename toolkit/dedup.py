@@ -60,6 +60,7 @@ from toolkit.dedup_clusters import (
 )
 from toolkit.dedup_kept import KeptShingles, shingle_sets_of
 from toolkit.dedup_local import LocalBatches, open_corpus, read_documents, small_pages
+from toolkit.dedup_summary import summary
 from toolkit.dedup_verify import series_groups, series_template, template_only, verify_pairs
 from toolkit.engine import client_for, is_local
 from toolkit.errors import DataError, ToolkitError
@@ -210,56 +211,8 @@ class Duplicates:
         return cls(pairs, clusters, options, stats, misses, read_documents(source), source)
 
     def summary(self) -> str:
-        """A few lines for a terminal or a notebook."""
-        s = self.stats
-        kinds = dict(self.pairs.group_by("kind").len().iter_rows())
-        multi = self.clusters.filter(pl.col("cluster_size") > 1)
-        n_clusters = multi["cluster_id"].n_unique()
-        stories = self.clusters["cluster_id"].n_unique()
-        told = f"{stories} distinct stories."
-        if kinds.get("translation"):
-            # translations join their originals' clusters here, not in the corpus's marks
-            told = (
-                f"{s.get('stories_within_languages', stories)} distinct stories within each "
-                f"language (what duplicates: collapse keeps: a translation is not collapsed "
-                f"into its original), {stories} with each translation counted as its "
-                "original's copy."
-            )
-        lines = [
-            f"{s['documents']} documents: {n_clusters} clusters of copies"
-            f"{' or translations' if kinds.get('translation') else ''} holding "
-            f"{multi.height} documents; {told}",
-            "pairs: "
-            + ", ".join(
-                f"{k} {kinds.get(k, 0)}"
-                for k in ("exact", "near", "contained", "translation")
-                if k != "translation" or kinds.get(k)
-            ),
-            f"candidates checked: {s['candidates']} ({s.get('below', s['rejected'])} below the "
-            "thresholds)",
-            f"time: {s['seconds']:.2f} s ({s['documents'] / max(s['seconds'], 1e-9):,.0f} docs/s)",
-        ]
-        if s["empty"]:
-            lines.append(f"documents with no words (never duplicates): {s['empty']}")
-        if s.get("too_short"):
-            lines.append(
-                f"documents under min_shingles={self.options['min_shingles']} shingles once "
-                f"chrome is cut, or mostly chrome (never duplicates): {s['too_short']}"
-                + _short_hint(s["too_short"], s["documents"], self.options)
-            )
-        if s.get("template"):
-            lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
-        if s.get("apart"):
-            lines.append(
-                f"pairs alike but dated over max_days={self.options['max_days']} days apart "
-                f"(not copies): {s['apart']}"
-            )
-        if s["large_buckets"]:
-            lines.append(
-                f"buckets over max_bucket={self.options['max_bucket']}: {s['large_buckets']} "
-                "(their members are linked to one member, not every pair listed)"
-            )
-        return "\n".join(lines)
+        """A few lines for a terminal or a notebook (:func:`toolkit.dedup_summary.summary`)."""
+        return summary(self.pairs, self.clusters, self.options, self.stats)
 
     def explain(self, doc_a: str, doc_b: str) -> Explanation:
         """Align the paragraphs of two documents: shared passages, and what was added, removed,
@@ -439,17 +392,3 @@ def apply_policy(corpus: pl.DataFrame, duplicates: Policy) -> pl.DataFrame:
     if "is_canonical" not in corpus.columns:
         raise DataError("duplicates='collapse' needs a corpus marked by toolkit.mark_duplicates")
     return corpus.filter(pl.col("is_canonical"))
-
-
-# A share of documents too short to compare past which the summary says how to compare them
-SHORT_SHARE = 0.05
-
-
-def _short_hint(short: int, documents: int, options: dict[str, Any]) -> str:
-    """What to do when many documents are too short to compare (headlines, short posts)."""
-    if documents == 0 or short < SHORT_SHARE * documents or options["min_shingles"] <= 4:
-        return ""
-    return (
-        f" ({short / documents:.0%} of the documents: for headlines or short posts, dedup "
-        "{min_shingles: 4, max_days: 1} compares them, as params/headlines-ru.yaml does)"
-    )
