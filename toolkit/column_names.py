@@ -26,6 +26,7 @@ __all__ = [
     "check_columns",
     "check_columns_by_source",
     "columns_for",
+    "is_header",
     "name_forms",
 ]
 
@@ -201,3 +202,16 @@ def name_forms(name: str) -> tuple[str, str]:
     hyphenated or spaced words joined by underscores."""
     plain = name.lower().strip()
     return plain, _WORD_BREAK.sub("_", _CAMEL.sub("_", name.strip())).lower()
+
+
+def is_header(names: list[str]) -> bool:
+    """Whether a row of cells is a table's header: two or more fields' usual names among them,
+    one a title's or a text's (a .txt file's first line apart by tabs, a spreadsheet's row
+    below its title lines)."""
+    fields = {
+        field
+        for n in names
+        for field, aliases in COLUMN_ALIASES.items()
+        if set(name_forms(str(n).strip())) & set(aliases)
+    }
+    return len(fields) >= 2 and bool(fields & {"title", "text"})

@@ -232,7 +232,8 @@ def read_in_file_order(
 
 
 # A Unix time as a date column writes it: seconds (9-10 digits) or milliseconds (12-13)
-_EPOCH = re.compile(r"^\s*(\d{9,10}|\d{12,13})\s*$")
+EPOCH = r"^\s*(\d{9,10}|\d{12,13})\s*$"
+_EPOCH = re.compile(EPOCH)
 EPOCH_FROM = dt.date(1990, 1, 1)  # a news item's Unix time is after this (fewer digits: no date)
 
 
@@ -265,10 +266,19 @@ def read_epochs(
     return found, rest
 
 
-def _epoch_day(value: str) -> dt.date | None:
-    digits = value.strip()
+def epoch_moment(value: str) -> dt.datetime | None:
+    """The instant (UTC) of a Unix time as a date column writes it (``EPOCH``: seconds, or
+    milliseconds), or None."""
+    if (m := _EPOCH.match(value)) is None:
+        return None
+    digits = m.group(1)
     seconds = int(digits) / (1000 if len(digits) > 10 else 1)
     try:
-        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def _epoch_day(value: str) -> dt.date | None:
+    moment = epoch_moment(value)
+    return moment.date() if moment is not None else None

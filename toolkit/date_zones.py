@@ -22,16 +22,19 @@ import re
 import zoneinfo
 from collections.abc import Callable
 
+from toolkit.date_order import EPOCH, epoch_moment
 from toolkit.errors import InputError
 
-__all__ = ["check_zone", "placed"]
+__all__ = ["ZONED", "check_zone", "placed"]
 
 # (path, value as written) -> (date, note), as toolkit.dates finds them
 _Found = dict[tuple[str, str], tuple[dt.date | None, str | None]]
 
 # A time of day with its offset at the end: "21:05:05+00:00", "21:05Z", "21:05:05 +0300"
-_ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)$")
-_EPOCH = re.compile(r"^\s*(\d{9,10}|\d{12,13})\s*$")
+OFFSET = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)$"
+_OFFSET = re.compile(OFFSET)
+# A value that writes its zone: a time with its offset, or a Unix time (UTC); for polars too
+ZONED = f"{OFFSET}|{EPOCH}"
 
 
 def check_zone(name: str, where: str) -> str:
@@ -71,14 +74,9 @@ def placed(found: _Found, zone_for: Callable[[str], str | None]) -> _Found:
 def _moment(value: str) -> dt.datetime | None:
     """The instant a timestamp with an offset, or a Unix time, writes; None for any other."""
     text = value.strip()
-    if m := _EPOCH.match(text):
-        digits = m.group(1)
-        seconds = int(digits) / (1000 if len(digits) > 10 else 1)
-        try:
-            return dt.datetime.fromtimestamp(seconds, dt.UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not _ZONED.search(text):
+    if (moment := epoch_moment(text)) is not None:
+        return moment
+    if not _OFFSET.search(text):
         return None
     for read in (_iso, _rfc2822):
         moment = read(text)

@@ -16,6 +16,7 @@ from typing import Any
 
 import polars as pl
 
+from toolkit.date_zones import ZONED
 from toolkit.dedup import Duplicates
 from toolkit.ingest_result import note_summary
 from toolkit.options import option
@@ -131,14 +132,6 @@ def dating_summary(corpus: pl.DataFrame, *, by: str = "outlet") -> pl.DataFrame:
     )
 
 
-# A date read from a timestamp that carries its zone ("…T21:05:05+00:00", "… 21:05Z") or from a
-# Unix time (UTC)
-_ZONED = (
-    r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
-    r"|^\s*(?:\d{9,10}|\d{12,13})\s*$"
-)
-
-
 def zone_note(corpus: pl.DataFrame, *, timezone: Any = None) -> str | None:
     """A sentence for a corpus whose dates were read from timestamps with a zone, when no
     ``timezone`` was declared: each is on its day in the zone it writes, mostly UTC, not an
@@ -147,7 +140,7 @@ def zone_note(corpus: pl.DataFrame, *, timezone: Any = None) -> str | None:
     if timezone or "date_text" not in corpus.columns:
         return None
     zoned = corpus.filter(
-        pl.col("published").is_not_null() & pl.col("date_text").fill_null("").str.contains(_ZONED)
+        pl.col("published").is_not_null() & pl.col("date_text").fill_null("").str.contains(ZONED)
     )
     if not zoned.height:
         return None

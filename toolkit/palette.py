@@ -19,7 +19,7 @@ import polars as pl
 
 from toolkit.resources import UNKNOWN
 
-__all__ = ["PALETTE", "POOLED_COLOUR", "colours_for", "corpus_colours", "group_colours"]
+__all__ = ["PALETTE", "POOLED_COLOUR", "colours_for", "corpus_colours", "group_colours", "rgba"]
 
 # Paul Tol's "safe" set (plotly's qualitative.Safe) without its grey, then Dark24 for more groups
 PALETTE = [
@@ -28,6 +28,12 @@ PALETTE = [
     "#750D86", "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32",
 ]  # fmt: skip
 POOLED_COLOUR = "#111111"  # the outlets' equal-weight mean: dark, never a group's colour
+
+
+def rgba(colour: str, alpha: float) -> str:
+    """A ``#rrggbb`` colour with an opacity: a small group's lighter shade, an interval's band."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def group_colours(groups: Iterable[Any]) -> dict[str, str]:

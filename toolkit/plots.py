@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from toolkit.palette import PALETTE, colours_for, group_colours
+from toolkit.palette import PALETTE, colours_for, group_colours, rgba
 from toolkit.plots_time import (
     add_events,
     events_outside,
@@ -46,11 +46,6 @@ MONTH_MS = 0.8 * 30.44 * 24 * 3600 * 1000
 
 SMALL_OPACITY = 0.4  # small groups: their own colour, lighter, and hatched
 SMALL_PATTERN = "/"
-
-
-def _rgba(colour: str, alpha: float) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _n(rows: pl.DataFrame) -> str:
@@ -97,7 +92,7 @@ def log_odds_scatter(table: pl.DataFrame, *, title: str, label_top: int = 15) ->
         bar = float(np.abs(z[found]).min()) if found.any() else None
     else:
         found, bar = np.abs(z) > 1.96, 1.96
-    colours = [_rgba("#c0392b", alpha) if f and v > 0 else _rgba("#2471a3", alpha) if f
+    colours = [rgba("#c0392b", alpha) if f and v > 0 else rgba("#2471a3", alpha) if f
                else "rgba(120,120,120,0.5)" for f, v in zip(found, z, strict=True)]  # fmt: skip
     fig = go.Figure(
         go.Scattergl(
@@ -151,7 +146,7 @@ def share_bars(
             orientation="h",
             name=name,
             marker={
-                "color": _rgba(colour, SMALL_OPACITY) if small else colour,
+                "color": rgba(colour, SMALL_OPACITY) if small else colour,
                 "pattern": {"shape": SMALL_PATTERN if small else "", "fgcolor": colour},
                 "line": {"color": colour, "width": 1},
             },

@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from toolkit.palette import POOLED_COLOUR, colours_for
+from toolkit.palette import POOLED_COLOUR, colours_for, rgba
 
 __all__ = [
     "POOLED_COLOUR",
@@ -91,11 +91,6 @@ def share_lines(
     return fig
 
 
-def _faint(colour: str, alpha: float = 0.35) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
 def _period_trace(
     fig: go.Figure,
     rows: pl.DataFrame,
@@ -123,7 +118,7 @@ def _period_trace(
     place = {"row": panel, "col": 1} if panel else {}
     interval = {"type": "data", "symmetric": False, "array": parts["up"].to_list(),
                 "arrayminus": parts["down"].to_list(), "thickness": 1, "width": 0,
-                "color": _faint(colour)}  # fmt: skip
+                "color": rgba(colour, 0.35)}  # fmt: skip
     hover = "%{x}: %{y:.1%} (n=%{customdata})%{meta}<extra>%{fullData.name}</extra>"
     fig.add_scatter(
         x=xs, y=parts["full"].to_list(), name=name, legendgroup=name, showlegend=first,

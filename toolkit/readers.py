@@ -30,7 +30,7 @@ from toolkit import (
     saved_pages,
     telegram_html,
 )
-from toolkit.column_names import name_forms
+from toolkit.column_names import is_header
 from toolkit.columns import table_of_records
 from toolkit.decode import looks_binary
 from toolkit.errors import InputError
@@ -99,6 +99,8 @@ def is_tab_table(data: bytes) -> bool:
     delimited)" loaded as one article of the whole table): its first line holds two tabs or
     more between names of which two or more are a field's usual names, one of them a title's
     or a text's, and its second line as many tabs."""
+    if b"\t" not in data[:8192]:  # most pages: no tab at all (UTF-16's tab holds one too)
+        return False
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = data[:8192].decode("utf-16", errors="replace")
     else:
@@ -106,9 +108,7 @@ def is_tab_table(data: bytes) -> bool:
     lines = head.replace("\r\n", "\n").split("\n")
     if len(lines) < 2 or lines[0].count("\t") < 2 or lines[1].count("\t") != lines[0].count("\t"):
         return False
-    names = [set(name_forms(cell.strip())) for cell in lines[0].split("\t")]
-    fields = {f for n in names for f, aliases in COLUMN_ALIASES.items() if n & set(aliases)}
-    return len(fields) >= 2 and bool(fields & {"title", "text"})
+    return is_header(lines[0].split("\t"))
 
 
 def export_rows(

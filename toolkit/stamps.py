@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -65,22 +66,28 @@ _SETTINGS = {
 # A stamp without a year that ends its line ("Ярослав Кузишин ... 8 января, 17:46"): a day and
 # a month word, a time may follow; not one inside a sentence ("... on 8 January the court").
 # The English stamps read without dateparser (see _parsed): "13 Apr, 2024 19:52", "9 November
-# 2013", "Nov 9, 2013", "Sept. 5th, 2015 at 7:48 PM"
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate((
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-        ("october", "oct"), ("november", "nov"), ("december", "dec"),
-    ))
-    for name in names
-}  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ENGLISH = re.compile(
-    rf"(?i:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+# 2013", "Nov 9, 2013", "Sept. 5th, 2015 at 7:48 PM"; the months are common.yaml's in Latin
+# letters (the outlet tables' own month names, English)
+_TIME_OF_DAY = (
     r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _english() -> tuple[dict[str, int], re.Pattern]:
+    """The English month names and the pattern of a stamp written with one."""
+    from toolkit.outlets import registry
+
+    months = {k: v for k, v in registry().months.items() if k.isascii()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?i:(?P<d1>\d{{1,2}})\s+(?P<m1>{names})\.?,?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+        + _TIME_OF_DAY
+    )
+    return months, pattern
+
+
 _YEARLESS = re.compile(rf"\b\d{{1,2}}\.?\s+{_WORD}{_TIME}$")
 _YEARLESS_SETTINGS = _SETTINGS | {"REQUIRE_PARTS": ["day", "month"]}
 _EARLIEST = dt.date(1900, 1, 1)
@@ -138,7 +145,7 @@ def _parsed(text: str, langs: list[str] | None, settings: dict) -> Any:
     dateparser reads them as (a test holds the two to the same dates), for a fraction of its
     first call in a process (0.6 CPU-s, most of it building its time-zone patterns, for the
     two stamps of 4,000 China Daily and NYT pages)."""
-    if langs is None and (plain := _english(text)) is not None:
+    if langs is None and (plain := _english_stamp(text)) is not None:
         return plain
     import dateparser  # heavy (0.2 s to import): loaded on the first stamp it reads
 
@@ -149,14 +156,15 @@ def _parsed(text: str, langs: list[str] | None, settings: dict) -> Any:
     return dateparser.parse(text, languages=langs, settings=settings)
 
 
-def _english(text: str) -> dt.datetime | None:
+def _english_stamp(text: str) -> dt.datetime | None:
     """A stamp of a day, an English month's name (or its usual short form) and a year, a time
     of day at most after it, as dateparser reads it; None for anything else (a date that does
     not exist too: dateparser says what it makes of it)."""
-    m = _ENGLISH.fullmatch(text)
+    months, pattern = _english()
+    m = pattern.fullmatch(text)
     if m is None:
         return None
-    month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+    month = months[(m.group("m1") or m.group("m2")).lower()]
     try:
         return dt.datetime(int(m.group("y1") or m.group("y2")), month,
                            int(m.group("d1") or m.group("d2")))  # fmt: skip

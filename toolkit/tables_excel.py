@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from toolkit.column_names import COLUMN_ALIASES, name_forms
+from toolkit.column_names import is_header
 from toolkit.records import Skip, Table
 from toolkit.tables_parts import _table_parts, unique_names
 
@@ -87,15 +87,7 @@ def _fields_named(names: list[str], options) -> bool:
     """Whether ``names`` hold a header: the columns ``columns=`` names, or two or more usual
     names of fields, one of them a title's or a text's."""
     given = {str(v).partition(".")[0] for v in (options.get("columns") or {}).values()}
-    if given and given <= set(names):
-        return True
-    fields = {
-        field
-        for n in names
-        for field, aliases in COLUMN_ALIASES.items()
-        if set(name_forms(n)) & set(aliases)
-    }
-    return len(fields) >= 2 and bool(fields & {"title", "text"})
+    return bool(given and given <= set(names)) or is_header(names)
 
 
 def _first_line(e: Exception) -> str:
