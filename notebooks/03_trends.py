@@ -46,6 +46,18 @@ ingest = {}
 trends = {
     "period": "month",
     "query": ["belarus*", "lukashenk*", "minsk", "union state"],
+    "query_except": [
+        "minsk agreement*",
+        "minsk accord*",
+        "minsk protocol*",
+        "minsk package",
+        "minsk format",
+        "minsk process",
+        "minsk group",
+        "minsk deal*",
+        "minsk-2",
+        "minsk ii",
+    ],
     "events": [
         {"date": "2020-08-09", "label": "Belarusian presidential election"},
         {"date": "2021-11-04", "label": "Union State programmes"},
@@ -173,9 +185,11 @@ else:
 
 # %%
 pattern = rh.term_pattern(opts["query"])
+query_unless = rh.except_pattern({"except": opts["query_except"]})
 query_label = " | ".join(opts["query"])
 by_outlet = ctx.cached("query_share", lambda: tr.query_share(
-    read, pattern, period=period, by="outlet", rolling=opts["rolling"]))  # fmt: skip
+    read, pattern, period=period, by="outlet", rolling=opts["rolling"],
+    unless=query_unless))  # fmt: skip
 both = tr.pooled(by_outlet, min_items=floor)
 ctx.save_table(by_outlet, "query_share_by_outlet")
 ctx.save_table(both, "query_share_pooled")
@@ -204,6 +218,17 @@ ctx.record("query_script", query_note)
 if query_note:
     say(escape(query_note))
 drawable = not rh.matches_none(opts["query"], compared.languages)  # else no plot of zeros
+# items that mention a query term only inside a query_except phrase ("Minsk agreements"):
+# not counted; say how many, so that a reader knows what the exceptions took out
+excepted = ctx.cached("query_excepted", lambda: tr.excepted_only(read, pattern, query_unless))
+ctx.save_table(excepted, "query_excepted")
+if drawable and opts["query_except"]:
+    held = excepted["items"].sum()
+    by_which = ", ".join(f"{escape(o)} {n:,}" for o, n in excepted.rows())
+    say(f"Query terms inside these phrases are not counted (<code>query_except</code>): "
+        f"{escape(', '.join(opts['query_except']))}. Items that mention a query term only "
+        f"there: {held:,}" + (f" ({by_which})" if held else "") + "; they are not in the "
+        "query's share.")  # fmt: skip
 if drawable and by_outlet.filter(pl.col("n") >= floor).height:
     show(
         share_panels(
@@ -330,7 +355,8 @@ if event:
     tested_frames = rh.countable_frames(frames, compared.languages)
     flagged, measures = tr.event_measures(read, query=pattern, frames=tested_frames,
                                           article_topics=article_topics, topic_labels=topic_labels,
-                                          query_label=f"query: {query_label}")  # fmt: skip
+                                          query_label=f"query: {query_label}",
+                                          query_unless=query_unless)  # fmt: skip
     if not drawable:
         measures.pop("query")
     tested = [tested_frames, article_topics, topic_labels, drawable]  # what the measures come from
@@ -368,9 +394,12 @@ if event:
     keyed = {spec["label"]: spec["terms"] for spec in tested_frames.values()}
     if drawable:
         keyed[measures["query"]] = opts["query"]
+    excepted = rh.frame_exceptions(tested_frames)
+    if drawable and opts["query_except"]:
+        excepted[measures["query"]] = opts["query_except"]
     measure_lines = ctx.cached("evidence_measures", lambda: evidence.kwic(
         window_items, keyed, by="outlet", window=8, per_key=5,
-        exceptions=rh.frame_exceptions(tested_frames)), inputs=tested)  # fmt: skip
+        exceptions=excepted), inputs=tested)  # fmt: skip
     ctx.save_table(measure_lines, "evidence_measures")
     linked = {"label": ("measure", set(measure_lines["key"]))}
     if per_outlet.height:

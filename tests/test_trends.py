@@ -7,7 +7,7 @@ import pytest
 
 from toolkit import trends as tr
 from toolkit.errors import ToolkitError
-from toolkit.frames import term_pattern
+from toolkit.frames import except_pattern, term_pattern
 
 D = dt.date
 
@@ -492,6 +492,40 @@ def test_frame_shares_and_event_measures_leave_out_a_frames_except_phrases():
     assert flagged["kin"].to_list() == [False, True]
     bare = {"kin": {"label": "Kinship", "terms": ["brother*"]}}
     assert tr.frame_shares(frame, bare, period="month").select("k", "n").row(0) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # trial W: 45 of the 57 Kremlin items found only by "minsk" were about the agreements
+        ("Putin urged Kiev to implement the Minsk agreements", False),
+        ("the Minsk Agreement of 2015", False),
+        ("the OSCE Minsk Group on Karabakh", False),
+        ("under the Minsk-2 package", False),
+        ("the Minsk Protocol signed in 2014", False),
+        ("Putin and Lukashenko met in Minsk", True),  # the city: counted
+        ("talks on the Minsk agreements, then a visit to Minsk", True),  # one mention outside
+        ("the Union State and the Minsk accords", True),  # another term of the query
+    ],
+)
+def test_the_default_query_leaves_out_the_minsk_agreements_and_the_minsk_group(text, counted):
+    opts = tr.TrendOptions()
+    frame = items([D(2022, 2, 1)], texts=[text])
+    pattern = term_pattern(opts.query)
+    unless = except_pattern({"except": opts.query_except})
+    flagged, _ = tr.event_measures(frame, query=pattern, frames={}, query_unless=unless)
+    assert flagged["query"].item() is counted
+    share = tr.query_share(frame, pattern, period="month", unless=unless)
+    assert share["k"].item() == int(counted)
+    only = tr.excepted_only(frame, pattern, unless)
+    assert only["items"].sum() == int(not counted)
+
+
+def test_no_query_except_counts_every_mention():
+    frame = items([D(2022, 2, 1)], texts=["the Minsk agreements"])
+    flagged, _ = tr.event_measures(frame, query=term_pattern(["minsk"]), frames={})
+    assert flagged["query"].item() is True
+    assert tr.excepted_only(frame, term_pattern(["minsk"]), None).height == 0
 
 
 @pytest.mark.parametrize(

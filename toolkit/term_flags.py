@@ -16,7 +16,7 @@ import polars as pl
 from toolkit.article_text import with_titles
 from toolkit.frames import except_pattern, folded, term_pattern, term_text
 
-__all__ = ["event_measures", "flag_matches", "matched_text"]
+__all__ = ["event_measures", "excepted_only", "flag_matches", "matched_text"]
 
 
 def flag_matches(
@@ -42,6 +42,28 @@ def flag_matches(
     return frame.with_columns(text.str.contains(pattern).alias(name))
 
 
+def excepted_only(frame: pl.DataFrame, pattern: str, unless: str | None) -> pl.DataFrame:
+    """How many items of each outlet (``outlet``, ``items``) match ``pattern`` only inside
+    matches of ``unless`` (the query's ``query_except`` phrases): items a query without the
+    exceptions would count ("Minsk agreements" for "minsk") and this one does not.
+
+    Example:
+        >>> docs = pl.DataFrame({"outlet": ["A", "A"], "title": ["x", "y"],
+        ...                      "text": ["The Minsk agreements", "Talks in Minsk"]})
+        >>> excepted_only(docs, term_pattern(["minsk"]), term_pattern(["minsk agreement*"])).rows()
+        [('A', 1)]
+    """
+    schema = {"outlet": pl.String, "items": pl.UInt32}
+    if unless is None or not frame.height:
+        return pl.DataFrame(schema=schema)
+    text = matched_text(frame)
+    lowered = text.str.to_lowercase()
+    both = flag_matches(frame.select("outlet"), pattern, name="any", text=text, lowered=lowered)
+    both = flag_matches(both, pattern, name="counted", unless=unless, text=text, lowered=lowered)
+    only = both.filter(pl.col("any") & ~pl.col("counted"))
+    return only.group_by("outlet").agg(items=pl.len()).sort("outlet").cast(schema)
+
+
 def matched_text(frame: pl.DataFrame) -> pl.Series:
     """What :func:`flag_matches` matches in: each row's title as its text's first paragraph
     (once; the frame's own text is left as it is), as :func:`toolkit.frames.term_text` gives it
@@ -58,19 +80,23 @@ def event_measures(
     article_topics: pl.DataFrame | None = None,
     topic_labels: dict[int, str] | None = None,
     query_label: str = "query",
+    query_unless: str | None = None,
 ) -> tuple[pl.DataFrame, dict[str, str]]:
     """``frame`` with a boolean column per measure compared around an event, and each
-    measure's label by its column: ``query`` (the title or text matches the pattern;
-    ``query_label``), each frame of the lexicon (its label), and, given the topics run's
-    ``article_topics``, ``topic N`` for each dominant topic (its label from ``topic_labels``;
-    null for articles without one; the outliers, topic -1, are no topic and are not tested).
+    measure's label by its column: ``query`` (the title or text matches the pattern outside
+    the matches of ``query_unless``; ``query_label``), each frame of the lexicon (its label),
+    and, given the topics run's ``article_topics``, ``topic N`` for each dominant topic (its
+    label from ``topic_labels``; null for articles without one; the outliers, topic -1, are no
+    topic and are not tested).
     Feed both to :func:`before_after_shares`."""
     flagged, text = frame, matched_text(frame)  # one text for every pattern
     lowered = text.str.to_lowercase()
     for key, spec in frames.items():
         flagged = flag_matches(flagged, term_pattern(spec["terms"]), name=key,
                                unless=except_pattern(spec), text=text, lowered=lowered)  # fmt: skip
-    flagged = flag_matches(flagged, query, name="query", text=text, lowered=lowered)
+    flagged = flag_matches(
+        flagged, query, name="query", unless=query_unless, text=text, lowered=lowered
+    )
     measures = {"query": query_label} | {key: spec["label"] for key, spec in frames.items()}
     if article_topics is not None:
         topics = article_topics.select("doc_id", "topic")
