@@ -97,6 +97,7 @@ LAYERS: dict[str, str] = {
     "dedup_candidates": "analysis",
     "dedup_clusters": "analysis",
     "dedup_verify": "analysis",
+    "dedup_parallel": "analysis",
     "dedup_local": "analysis",
     "dedup_kept": "analysis",
     "dask_dedup": "analysis",

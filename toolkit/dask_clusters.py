@@ -11,6 +11,7 @@ import polars as pl
 
 from toolkit.dedup_candidates import Candidates
 from toolkit.dedup_clusters import PAIR_SCHEMA, apart, pair_kinds, pair_tables
+from toolkit.dedup_parallel import parallel_pairs
 
 __all__ = ["cat_arrays", "cluster_links", "forest", "merge", "pair_part", "tree"]
 
@@ -37,8 +38,9 @@ def pair_part(
     pairs, misses = pair_tables(
         docs, rank, found, checked, max_days=max_days, exact_template=exact_template, **kinds
     )
-    near, _, _ = pair_kinds(checked, **kinds)
+    near, contained, _ = pair_kinds(checked, **kinds)
     near &= ~apart(docs, checked.a, checked.b, max_days)
+    near &= ~parallel_pairs(docs, checked.a, checked.b, near | contained)
     exact = ~apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
     a = np.concatenate([found.exact_a[exact], checked.a[near]])
     b = np.concatenate([found.exact_b[exact], checked.b[near]])

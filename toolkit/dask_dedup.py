@@ -46,7 +46,7 @@ from toolkit.dedup_candidates import (
     eligible_rows,
     sign_batch,
 )
-from toolkit.dedup_clusters import canonical_rank, cluster_table
+from toolkit.dedup_clusters import canonical_rank, cluster_table, miss_counts
 from toolkit.dedup_local import open_corpus
 from toolkit.dedup_verify import (
     series_groups,
@@ -160,9 +160,7 @@ def _stats(n, laps, started, counts, n_candidates, near_misses, empty, too_short
         "seconds_candidates": laps[1] - laps[0],
         "candidates": n_candidates,
         "rejected": near_misses.height,
-        "template": int((near_misses["kind"] == "template").sum()),
-        "apart": int((near_misses["kind"] == "apart").sum()),
-        "below": int((near_misses["kind"] == "below").sum()),
+        **miss_counts(near_misses),
         "seconds_verify": laps[2] - laps[1],
         "seconds": time.perf_counter() - started,
         "engine": "dask",

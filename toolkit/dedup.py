@@ -56,6 +56,7 @@ from toolkit.dedup_clusters import (
     PAIR_SCHEMA,
     canonical_rank,
     cluster_table,
+    miss_counts,
     pair_tables,
 )
 from toolkit.dedup_kept import KeptShingles, shingle_sets_of
@@ -358,9 +359,7 @@ def _stats(
         "seconds_candidates": banded_at - signed_at,
         "candidates": int(found.a.size),
         "rejected": near_misses.height,
-        "template": int((near_misses["kind"] == "template").sum()),
-        "apart": int((near_misses["kind"] == "apart").sum()),
-        "below": int((near_misses["kind"] == "below").sum()),
+        **miss_counts(near_misses),
         "seconds_verify": verified_at - banded_at,
         "seconds": time.perf_counter() - started,
     }

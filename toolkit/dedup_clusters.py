@@ -12,6 +12,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
+from toolkit.dedup_parallel import parallel_pairs
 from toolkit.dedup_verify import Verified
 from toolkit.outlets import Registry
 
@@ -21,6 +22,7 @@ __all__ = [
     "apart",
     "canonical_rank",
     "cluster_table",
+    "miss_counts",
     "pair_kinds",
     "pair_tables",
 ]
@@ -28,7 +30,7 @@ __all__ = [
 PAIR_SCHEMA: dict[str, pl.DataType] = {
     "doc_a": pl.String,  # the earlier copy (canonical order: published, own site, longer, doc_id)
     "doc_b": pl.String,
-    "kind": pl.String,  # exact | near | contained (near_misses: below | template | apart)
+    "kind": pl.String,  # exact | near | contained (near_misses: below|template|parallel|apart)
     "jaccard": pl.Float64,
     "containment_a_in_b": pl.Float64,
     "containment_b_in_a": pl.Float64,
@@ -109,6 +111,12 @@ def pair_kinds(
     return near & ~template, contained & ~template, template
 
 
+def miss_counts(near_misses: pl.DataFrame) -> dict[str, int]:
+    """How many near misses of each kind there are (for a find's stats)."""
+    kinds = near_misses["kind"]
+    return {k: int((kinds == k).sum()) for k in ("template", "parallel", "apart", "below")}
+
+
 def apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, max_days: int | None) -> np.ndarray:
     """Whether the documents of each pair (rows ``a``, ``b``) are both dated and published more
     than ``max_days`` days apart (all False when ``max_days`` is None)."""
@@ -131,15 +139,19 @@ def pair_tables(
     max_days: int | None = None,
     exact_template: np.ndarray | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below`` or
-    ``template``; or exact, near or contained but dated more than ``max_days`` apart, kind
-    ``apart``), by :func:`pair_kinds`. An exact pair whose text is all its series' template
-    (``exact_template``, by exact pair: a weekly meeting's one-line summary,
-    :func:`toolkit.dedup_verify.template_only`) is a near miss of kind ``template``. Each pair
-    is oriented so that ``doc_a`` comes first in ``rank``."""
+    """The pairs (:data:`PAIR_SCHEMA`) and the near misses (checked, kind ``below``,
+    ``template`` or ``parallel``: items whose titles differ only in the names they
+    give, :func:`toolkit.dedup_parallel.parallel_pairs`; or exact, near or contained
+    but dated more than ``max_days`` apart, kind ``apart``), by :func:`pair_kinds`. An
+    exact pair whose text is all its series' template (``exact_template``, by exact pair: a
+    weekly meeting's one-line summary, :func:`toolkit.dedup_verify.template_only`) is a near
+    miss of kind ``template``. Each pair is oriented so that ``doc_a`` comes first in
+    ``rank``."""
     near, contained, template = pair_kinds(
         checked, threshold=threshold, containment=containment, min_shingles=min_shingles
     )
+    parallel = parallel_pairs(docs, checked.a, checked.b, near | contained)
+    near, contained = near & ~parallel, contained & ~parallel
     far = (near | contained) & apart(docs, checked.a, checked.b, max_days)
     kept = (near | contained) & ~far
     if exact_template is None:
@@ -165,7 +177,11 @@ def pair_tables(
         np.concatenate([found.exact_b[dropped], checked.b[below]]),
         np.concatenate([
             np.where(exact_template[dropped], "template", "apart"),
-            np.where(far[below], "apart", np.where(template[below], "template", "below")),
+            np.select(
+                [far[below], template[below], parallel[below]],
+                ["apart", "template", "parallel"],
+                "below",
+            ),
         ]),
         np.concatenate([ones, checked.jaccard[below]]),
         np.concatenate([ones, checked.c_a[below]]),

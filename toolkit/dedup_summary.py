@@ -56,6 +56,11 @@ def summary(
         )
     if s.get("template"):
         lines.append(f"pairs alike only in a series template (not copies): {s['template']}")
+    if s.get("parallel"):
+        lines.append(
+            "pairs alike whose titles name different things (parallel acts, not copies): "
+            f"{s['parallel']}"
+        )
     if s.get("apart"):
         lines.append(
             f"pairs alike but dated over max_days={options['max_days']} days apart "
