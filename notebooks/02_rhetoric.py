@@ -244,9 +244,11 @@ else:
 # Matches of each frame's lexicon per 1,000 words, with 95% bootstrap intervals (documents
 # resampled within each group). The lexicons are in `toolkit/lexicons/frames.yaml`; a params
 # file can extend or replace them. A frame's `except` phrases hold no match ("brother*" is
-# kinship, not in "Muslim Brotherhood" or "his brother"); a word read another way than the
-# frame means can still be counted, so read the lines behind a rate before citing it. Click a
-# frame for the lines that matched it.
+# kinship, not in "Muslim Brotherhood" or "his brother"; "friend*" not in "user-friendly"); a
+# word read another way than the frame means can still be counted, so read the lines behind a
+# rate before citing it. "Brotherhood and kinship" counts friendship and alliance too (friend*,
+# ally): in the Kremlin's 2021-22 releases two-thirds of its matches. Click a frame for the
+# lines that matched it.
 
 # %%
 frames = ctx.frames()  # the bundled frames with `frames_file` (extend or replace)

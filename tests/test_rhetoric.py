@@ -372,6 +372,32 @@ def test_a_frames_except_phrases_hold_no_match(excepted, matches):
     assert r["matches"].item() == matches
 
 
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        # trial W: 25 of the Kremlin's 633 kinship matches were such compounds
+        ("a user-friendly portal and an environmentally friendly plant", 0),
+        ("business-friendly rules, an eco-friendly bus, a friendly match", 0),
+        ("Dear friends, welcome", 0),
+        ("our friendly peoples and brotherly nations", 2),
+        ("Belarus is our closest ally and friend", 2),
+    ],
+)
+def test_the_kinship_frame_leaves_out_friendly_compounds_and_the_greeting(text, matches):
+    frames = {"kin": rh.lexicon("frames")["brotherhood_kinship"]}
+    r = rh.frame_rates(docs([("x", "A", text)]), by="outlet", frames=frames, min_group_docs=1)
+    assert r["matches"].item() == matches
+
+
+def test_frames_per_language_count_every_languages_terms_where_no_language_is_told():
+    """A corpus whose texts are all too short to tell their language ("Dear friends,
+    welcome") raised a TypeError (a language None in a note); now each language's terms count."""
+    d = docs([("x", "A", "Санкции"), ("y", "A", "sanctions")]).with_columns(lang=pl.lit("und"))
+    frames = {"s": {"label": "Sanctions", "terms": {"en": ["sanction*"], "ru": ["санкци*"]}}}
+    r = rh.frame_rates(d, by="outlet", frames=frames, min_group_docs=1)
+    assert r["matches"].item() == 2
+
+
 def test_a_frames_file_with_except_not_a_list_is_refused(tmp_path):
     bad = tmp_path / "frames.yaml"
     bad.write_text("kin:\n  label: Kin\n  terms: [brother*]\n  except: muslim brotherhood\n",

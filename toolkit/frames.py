@@ -86,8 +86,11 @@ def _check_frames(frames: dict[str, Any], path: Path) -> None:
 
 def _terms_in(spec: dict[str, Any], lang: str | None) -> list[str] | None:
     """A frame's terms for texts of ``lang``: its list (any language), or its list for that
-    language; None when it has none for it."""
+    language; None when it has none for it. For texts of no known language (``lang`` None: no
+    text's language was told), the terms of every language."""
     terms = spec["terms"]
+    if isinstance(terms, dict) and lang is None:
+        return list(dict.fromkeys(str(t) for words in terms.values() for t in words or ()))
     if isinstance(terms, dict):
         found = terms.get(lang)
         return None if found is None else [str(t) for t in found]
