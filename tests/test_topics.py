@@ -14,6 +14,7 @@ from fakes import FakeEmbedder, FakeUMAP
 import toolkit
 from toolkit import topics as tp
 from toolkit.progress import step
+from toolkit.topic_labels import topic_labels
 
 
 @pytest.fixture(scope="module")
@@ -253,6 +254,46 @@ def test_outliers_are_reassigned_by_embedding_similarity_when_asked(seed_units, 
 )
 def test_topic_labels_drop_words_that_repeat_between_their_parts(terms, label):
     assert tp.topic_label(terms) == label
+
+
+@pytest.mark.parametrize(
+    ("terms", "labels"),
+    [
+        # trial W, kremlin-2021-22: two labels a reader could not tell apart
+        (
+            {
+                0: ["president russia", "vladimir putin", "moscow", "kremlin", "meeting"],
+                1: ["president russia", "vladimir", "putin", "ukraine", "donbas", "kiev"],
+            },
+            {0: "president russia, moscow, kremlin", 1: "president russia, ukraine, donbas"},
+        ),
+        # the same words in another order: both told apart
+        (
+            {
+                0: ["belarus", "union state", "minsk", "gas"],
+                1: ["belarus", "minsk", "union state", "oil"],
+            },
+            {0: "belarus, gas", 1: "belarus, oil"},
+        ),
+        # each label has a word the other lacks: left as they are
+        (
+            {0: ["belarus", "union state", "minsk"], 1: ["belarus", "minsk", "oil"]},
+            {0: "belarus, union state, minsk", 1: "belarus, minsk, oil"},
+        ),
+        # labels that differ stay as they are
+        (
+            {0: ["belarus", "minsk", "gas"], 1: ["china", "beijing", "trade"]},
+            {0: "belarus, minsk, gas", 1: "china, beijing, trade"},
+        ),
+        # a topic without words is not compared
+        (
+            {0: ["", ""], 1: ["belarus", "minsk"]},
+            {0: "(no distinctive words)", 1: "belarus, minsk"},
+        ),
+    ],
+)
+def test_topic_labels_tell_apart_labels_whose_words_another_holds(terms, labels):
+    assert topic_labels(terms) == labels
 
 
 @pytest.mark.parametrize(

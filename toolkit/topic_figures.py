@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from toolkit.topic_labels import topic_label
+from toolkit.topic_labels import model_labels
 from toolkit.topic_model import OUTLIER
 
 __all__ = ["bertopic_figure", "topic_map"]
@@ -50,7 +50,7 @@ def topic_map(model: Any) -> tuple[Any, str]:
     axes *= np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(axis=1)])[:, None]  # one sign
     xy = centred @ axes[:2].T  # three topics or more, in two dimensions or more: two axes
     size = np.array([(topics == t).sum() for t in ids])
-    labels = [f"{t}: {topic_label([w for w, _ in (model.get_topic(t) or [])])}" for t in ids]
+    labels = list(model_labels(model, ids).values())
     fig = go.Figure(
         go.Scatter(
             x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=[str(t) for t in ids],

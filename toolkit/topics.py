@@ -37,7 +37,7 @@ from toolkit.errors import ToolkitError
 from toolkit.options import option, specs
 from toolkit.resources import PERIODS
 from toolkit.topic_figures import bertopic_figure
-from toolkit.topic_labels import topic_label
+from toolkit.topic_labels import model_labels, model_terms, topic_label
 from toolkit.topic_model import (
     OUTLIER,
     CachedUMAP,
@@ -199,10 +199,11 @@ class TopicResult:
             return pl.DataFrame(schema=schema)
         rows = []
         sizes_ = dict(self.units.group_by("topic").len().iter_rows())
+        labels = model_labels(self.model, (t for t in sizes_ if t != OUTLIER))
         for t in sorted(sizes_):
-            terms = [w for w, _ in (self.model.get_topic(t) or []) if w.strip()][:10]
+            terms = model_terms(self.model, t)
             docs = (self.model.get_representative_docs(t) or []) if t != OUTLIER else []
-            label = "outliers" if t == OUTLIER else f"{t}: {topic_label(terms)}"
+            label = labels.get(t, "outliers")
             rows.append(
                 {
                     "topic": t,
