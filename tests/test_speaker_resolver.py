@@ -186,3 +186,30 @@ def test_two_sides_and_a_president_named_by_surname(text, written, expected):
 def test_a_pronoun_after_a_sentence_subject_or_a_prepositional_object(text, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(text.split()[-1], len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # a given name of three words after a title that ends right before it (set 10)
+        ("Justice Ann Walsh Bradley", "Ann Walsh Bradley"),
+        ("Prime Minister Lee Hsien Loong", "Lee Hsien Loong"),
+        # a title's inner word is no name
+        ("Minister of Foreign Affairs Sergey Lavrov", "Sergey Lavrov"),
+        ("Russian President Vladimir Putin", "Vladimir Putin"),
+        ("Ambassador to Vietnam Gennady Bezdetko", "Gennady Bezdetko"),
+        # a person's title that ends with an institution: the person, not the institution
+        ("Deputy Head of the Presidential Office Kyrylo Tymoshenko", "Kyrylo Tymoshenko"),
+        ("The Head of the Presidential Office Andriy Yermak", "Andriy Yermak"),
+        ("Secretary of the Security Council Oleksiy Danilov", "Oleksiy Danilov"),
+        # an institution's own name stays one
+        (
+            "the Central Commission for Discipline Inspection",
+            "Central Commission for Discipline Inspection",
+        ),
+    ],
+)
+def test_a_titled_name_is_the_persons_whole_name(written, expected):
+    text = f"{written} said that the talks would go on next week."
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, 0) == expected

@@ -209,9 +209,17 @@ class Resolver:
         # after a title), not the place or institution after it
         person = bool(before and (len(before.split()) >= 2 or titled))
         last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
+        # a person's title that ends with an institution, the name right after it ("Deputy
+        # Head of the Presidential Office Kyrylo Tymoshenko"): the title's own words say so
+        held = (
+            last is not None
+            and last == len(titles) - 1
+            and any(t in lex["titles"] and t not in ("State", "Press") for t in titles[:last])
+        )
         if (
             name
             and not person
+            and not held
             and last is not None
             and all(
                 w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])

@@ -246,6 +246,16 @@ def _groups(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool
     )
 
 
+# The last word of a title that a person's name follows whole, a given name of three words
+# too ("Justice Ann Walsh Bradley", "Prime Minister Lee Hsien Loong"); not a title's inner
+# word ("Minister of Foreign Affairs Sergey Lavrov": "Affairs" is no name)
+_NAME_TITLE = re.compile(
+    r"President|Minister|Premier|Chancellor|Justice|Judge|Senator|Governor|Mayor|Ambassador"
+    r"|Secretary|Chairman|Chairwoman|Spokesman|Spokeswoman|Spokesperson|King|Queen|Sir|Lady"
+    r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen)\.?"
+)
+
+
 def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     """A phrase's title words and the name at its end ("Russian Foreign Minister Sergey Lavrov"
     -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov")); the name is None for a role."""
@@ -279,6 +289,9 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
         # Sociology Lau Siu-kai"; after the head of an institution a title is over ("Chairman
         # of the China-Australia Legal Exchange Foundation Lawrence Ma Yan-kwok")
+        # a third name right after a title ("Justice Ann Walsh Bradley", "Prime Minister Lee
+        # Hsien Loong"): the title says where the name begins
+        third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
         if taken >= 2 and not (taken == 2 and third):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
