@@ -381,6 +381,22 @@ def test_a_broken_front_matter_is_cut_and_said(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: Talks in Minsk\ndate: 2020-09-20-20-54-47\n---\n",
+        # trial X: Jekyll posts close the front matter with "--- " (217 of 217 titles read as
+        # "title: ..." and texts opening "description: ...")
+        "---\ntitle: Talks in Minsk \ndate: 2020-09-20-20-54-47 \n--- \n",
+        "--- \r\ntitle: Talks in Minsk\r\ndate: 2020-09-20-20-54-47\r\n---\r\n",
+    ],
+)
+def test_a_front_matter_with_spaces_after_its_dashes_is_read(tmp_path, front):
+    (tmp_path / "p.md").write_bytes((front + "The ministers met in Minsk.\n").encode())
+    row = ingest(tmp_path).corpus.select("title", "published", "text").row(0)
+    assert row == ("Talks in Minsk", D(2020, 9, 20), "The ministers met in Minsk.")
+
+
 def test_a_manifest_outlet_no_table_knows_is_kept_with_a_note(tmp_path):
     (tmp_path / "a.txt").write_text("Body of a story about talks in Minsk.")
     (tmp_path / "b.txt").write_text("Body of another story about Moscow.")
@@ -796,3 +812,12 @@ def test_the_summary_names_the_commonest_notes(tmp_path):
     summary = ingest(tmp_path).summary()
     assert "notes on loaded records" in summary
     assert "    2: no body column: title used as text" in summary
+
+
+def test_a_kind_of_note_every_record_shares_is_said_as_it_is(tmp_path):
+    """Trial X: 'fields separated by '…' (semicolon), not '…'': one note on every row was
+    shown with its values made '…'."""
+    (tmp_path / "t.csv").write_text("title;date\nA;2024-03-10\nB;2024-03-11\n", encoding="utf-8")
+    summary = ingest(tmp_path).summary()
+    assert "2: no body column: title used as text; fields separated by ';' (semicolon)" in summary
+    assert "'…'" not in summary

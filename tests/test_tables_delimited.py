@@ -1,5 +1,7 @@
 """The delimiter of a CSV or TSV file found from its header (toolkit.tables_delimited)."""
 
+import datetime as dt
+
 import polars as pl
 import pytest
 from conftest import ROOT
@@ -8,6 +10,7 @@ from read_items import assert_same_items
 import toolkit.tables_delimited as delimited
 import toolkit.tables_parts as table_parts
 from toolkit import ingest
+from toolkit.column_names import data_row
 from toolkit.readers import read_file
 from toolkit.records import Table
 from toolkit.tables_delimited import find_delimiter
@@ -210,6 +213,53 @@ def test_a_header_repeated_in_the_table_is_skipped_with_its_line(
     if titles is not None:
         assert result.corpus.sort("record")["title"].to_list() == titles
     assert "title" not in result.corpus["outlet"].fill_null("").to_list()
+
+
+D = dt.date
+HEADLESS = (
+    "sputnik_1;20190426;Sweden denies journalist accreditation;2;https://sputniknews.com/a/\n"
+    "sputnik_2;20190426;Operation smear;2;https://sputniknews.com/b/\n"
+    "rt_1;20190425;Assyrians in Sweden;1;https://www.rt.com/news/c/\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "encoding"),
+    [("", "utf-8"), ("sep=;\n", "utf-8"), ("", "cp1251")],
+)
+def test_a_table_without_a_header_row_numbers_its_columns_and_loses_no_row(
+    tmp_path, prefix, encoding
+):
+    """Trial X: a headerless CSV was '1 file skipped', and naming its first row's values as
+    columns loaded 94 of 95 rows with nothing said of the first."""
+    text = (
+        prefix
+        + HEADLESS
+        + ("Минск;20190424;Заголовок;1;https://ria.ru/d/\n" if encoding == "cp1251" else "")
+    )
+    (tmp_path / "t.csv").write_bytes(text.encode(encoding))
+    skipped = ingest(tmp_path).skipped["reason"].item()
+    assert "among ['column_1', 'column_2', 'column_3', 'column_4', 'column_5']" in skipped
+    assert "no header row (the first row holds a date and a URL)" in skipped
+    columns = {"title": "column_3", "date": "column_2", "url": "column_5"}
+    result = ingest(tmp_path, columns=columns)
+    corpus = result.corpus.sort("record")
+    assert corpus["title"].to_list()[:3] == [
+        "Sweden denies journalist accreditation",
+        "Operation smear",
+        "Assyrians in Sweden",
+    ]
+    assert corpus["published"].to_list()[:3] == [D(2019, 4, 26), D(2019, 4, 26), D(2019, 4, 25)]
+    assert corpus["outlet"].to_list()[:3] == ["Sputnik", "Sputnik", "RT"]
+    assert result.skipped.height == 0
+    assert corpus.height == HEADLESS.count("\n") + (encoding == "cp1251")
+
+
+def test_a_header_is_not_taken_for_data():
+    assert data_row(["id", "date", "title", "url"]) is None
+    assert data_row(["headline", "published", "link"]) is None
+    assert data_row(["a", "b"]) is None  # nothing says it is data: read as a header
+    assert data_row(["1", "2019-04-26", "Title", "x"]) == "a date"
 
 
 @pytest.mark.parametrize(

@@ -215,3 +215,36 @@ def is_header(names: list[str]) -> bool:
         if set(name_forms(str(n).strip())) & set(aliases)
     }
     return len(fields) >= 2 and bool(fields & {"title", "text"})
+
+
+# A cell no header holds: a URL or a date ("https://...", "2019-04-26", "20190426", "26.04.2019")
+_DATA_CELLS = {
+    "a URL": re.compile(r"(?i)https?://\S+|www\.\S+\.\S+"),
+    "a date": re.compile(
+        r"(?:19|20)\d\d-\d\d-\d\d(?:[T ]\S.*)?|(?:19|20)\d\d[01]\d[0-3]\d"
+        r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    ),
+}
+
+
+def data_row(cells: list[str]) -> str | None:
+    """Why a table's first row is data, not a header: the kinds of cell in it that no header
+    holds ("a URL and a date"); None where it may be a header (it names two fields, or holds
+    no such cell).
+
+    Example:
+        >>> data_row(["sputnik_1", "20190426", "Sweden denies ...", "https://sputniknews.com/x"])
+        'a date and a URL'
+        >>> data_row(["id", "date", "title", "url"]) is None
+        True
+    """
+    if is_header(cells):
+        return None
+    kinds = [k for k, pattern in _DATA_CELLS.items()
+             if any(pattern.fullmatch(str(c).strip()) for c in cells)]  # fmt: skip
+    return " and ".join(sorted(kinds, key=lambda k: k != "a date")) or None
+
+
+def numbered_columns(width: int) -> list[str]:
+    """The names a table without a header row gives its columns: ``column_1`` ..."""
+    return [f"column_{i}" for i in range(1, width + 1)]

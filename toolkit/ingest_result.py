@@ -112,9 +112,12 @@ def _common_notes(report: pl.DataFrame) -> list[str]:
     if not kinds.height:
         return []
     out = ["  notes on loaded records, by kind (each record's own in the report's note column):"]
-    for n, kind, example in kinds.head(SUMMARY_NOTES).select("n", "kind", "example").iter_rows():
+    rows = kinds.head(SUMMARY_NOTES).select("n", "kind", "example", "distinct_notes").iter_rows()
+    for n, kind, example, notes in rows:
         # the kind, its values as "…" (145 notes of a site name are not 145 of the example's),
-        # and one record's own; long ones cut in the middle: a note's end says what to do
+        # and one record's own; long ones cut in the middle: a note's end says what to do. A
+        # kind whose records all carry one note is that note (trial X: "separated by '…'")
+        kind = example if notes == 1 else kind
         out.append(f"    {n}: {_cut(kind)}")
         if example != kind:
             out.append(f"       e.g. {_cut(example)}")
@@ -139,6 +142,7 @@ def note_summary(report: pl.DataFrame) -> pl.DataFrame:
         .group_by(kind.alias("kind"))
         .agg(  # the example and its file from one record: the first by note, then path
             n=pl.len(),
+            distinct_notes=pl.col("note").n_unique(),
             example=pl.col("note").sort_by("note", "path").first(),
             path=pl.col("path").sort_by("note", "path").first(),
         )

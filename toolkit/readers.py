@@ -137,7 +137,8 @@ def export_rows(
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# front matter between "---" lines, spaces after either allowed (Jekyll reads "--- ")
+_MD_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
 
 def _read_markdown(path: str | Path, rel: str) -> Iterator[Record | Skip]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from toolkit import tables_parts
+from toolkit.column_names import data_row, numbered_columns
 from toolkit.records import Skip, Table, file_text
 from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts, unique_names
 
@@ -39,7 +40,8 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
     if tables_parts._streamed(path):
         try:
             found, note = find_delimiter(*_utf8_head(path), default=delimiter)
-            items = _utf8_table(path, rel, options, found)
+            items, headless = _utf8_table(path, rel, options, found)
+            note = _joined_notes(note, headless)
         except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
             items = None
         encoding = "utf-8"
@@ -54,7 +56,11 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         source = _Lines(m.group() for m in _LINE.finditer(decoded.text))
         del decoded  # the lines' generator holds the text until they are read
         header = _header(source, rel, found)
-        source.taken()
+        taken = source.taken()
+        if not isinstance(header, Skip):
+            header, kept, headless = _data_first(header, taken)
+            source.read_again(taken[len(kept) :])  # a first row of data: read as a row
+            note = _joined_notes(note, headless)
         items = (
             [header]
             if isinstance(header, Skip)
@@ -195,9 +201,12 @@ def _header(source: _Lines, rel: str, delimiter: str) -> list[str] | Skip:
         return Skip(rel, f"no header row: {e}", line=1)
 
 
-def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Table | Skip]:
-    """The table and skips of a UTF-8 file (see :func:`read_delimited`); UnicodeDecodeError
-    when it is not UTF-8."""
+def _utf8_table(
+    path: str | Path, rel: str, options, delimiter: str
+) -> tuple[list[Table | Skip], str | None]:
+    """The table and skips of a UTF-8 file (see :func:`read_delimited`), and the note on a
+    file whose first row is data (:func:`_data_first`); UnicodeDecodeError when it is not
+    UTF-8."""
     with open(path, "rb") as f:
         start = len(_BOM) if f.read(len(_BOM)) == _BOM else 0
         f.seek(start)
@@ -206,9 +215,10 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
         header = _header(source, rel, delimiter)
         text.detach()  # the file stays open
         if isinstance(header, Skip):
-            return [header]
+            return [header], None
         taken = source.taken()
-        newline = "\r\n" if taken[0].endswith("\r\n") else "\n"  # written back as the header's
+        newline = "\r\n" if taken[-1].endswith("\r\n") else "\n"  # written back as the header's
+        header, taken, headless = _data_first(header, taken)  # a first row of data: read again
         done = len(taken)  # lines read
         f.seek(start + len("".join(taken).encode()))
         parts = _table_parts(rel, options)
@@ -220,7 +230,7 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
                 lines = (m.group() for m in _LINE.finditer(block.decode()))
                 del block
                 source = _Lines(itertools.chain(lines, rest), done)
-                return _rows_table(source, header, rel, delimiter, parts, index, skips)
+                return _rows_table(source, header, rel, delimiter, parts, index, skips), headless
             numbered = frame.with_columns(
                 pl.int_range(index, index + frame.height, dtype=pl.Int64).alias("_record"),
                 _first_lines(frame, done + 1).alias("_line"),
@@ -228,7 +238,31 @@ def _utf8_table(path: str | Path, rel: str, options, delimiter: str) -> list[Tab
             parts.add(_without_headers(numbered, header, rel, skips))
             index += frame.height
             done += _line_count(block)
-        return parts.items(skips, _string_frame(header, []))
+        return parts.items(skips, _string_frame(header, [])), headless
+
+
+def _data_first(header: list[str], taken: list[str]) -> tuple[list[str], list[str], str | None]:
+    """A table whose first row is data, not names (:func:`toolkit.column_names.data_row`: a
+    URL, a date): its columns numbered (``column_1`` ...), the lines taken less that row's (a
+    "sep=;" line stays taken), and the note saying so; else ``header`` and ``taken`` as they
+    are and no note."""
+    why = data_row(header)
+    if why is None:
+        return header, taken, None
+    kept = taken[:1] if taken and _SEP_LINE.fullmatch(taken[0]) else []
+    names = numbered_columns(len(header))
+    return (
+        names,
+        kept,
+        (
+            f"no header row (the first row holds {why}): its columns are named column_1 to "
+            f"column_{len(names)} and the first row read as data"
+        ),
+    )
+
+
+def _joined_notes(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _block(f: io.BufferedReader) -> bytes:
