@@ -190,3 +190,29 @@ def test_a_big_body_joined_a_part_at_a_time_is_the_body_joined(monkeypatch, body
     assert page_read._joined(lines) == "\n\n".join(body)
     assert len(lines) == len(body)
     assert all(p is None for p in lines) or len(body) <= 2  # let go a part at a time
+
+
+RIA = "ТЕЛЬ-АВИВ, 22 ноя - РИА Новости. Премьер Израиля заявил в среду, что отдал распоряжение."
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        # trial X: 146 RIA Novosti items in one .txt, one document and no note; each item's
+        # lines joined into one paragraph, its dateline inside it
+        (
+            "\n".join(f"1:{i} | В мире\nЗаголовок {i}\n{RIA}\nЕщё одна строка." for i in range(3)),
+            "3 agency datelines in one text (RIA Novosti 3): several stories in one file?",
+        ),
+        ("\n\n".join([RIA, "Второй абзац.", RIA]), None),  # two: one story quoting another
+        ("MOSCOW, Nov 22 (Reuters) - Talks went on.\n\n" * 3, "3 agency datelines in one text"),
+        ("Talks went on in Moscow on Wednesday, officials said.\n\n" * 40, None),
+    ],
+)
+def test_a_text_of_several_agency_stories_is_noted(tmp_path, text, note):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    got = toolkit.ingest(tmp_path).report["note"].item()
+    if note is None:
+        assert got is None or "agency datelines" not in got
+    else:
+        assert got is not None and note in got

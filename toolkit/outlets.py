@@ -138,6 +138,15 @@ class Registry:
         return _screen(f"^(?:{_LOOKAROUND.sub('', pattern)})" if pattern else None)
 
     @functools.cached_property
+    def agency_dateline_screen(self) -> str | None:
+        """A polars pattern for a dateline that names its agency anywhere after a space (not
+        only where a paragraph opens): several in one text are several stories in one file."""
+        pattern = any_of([d.pattern for d in self.datelines if d.outlet is not None])
+        if pattern is None:
+            return None
+        return _screen(rf"(?:^|\s)(?:{_LOOKAROUND.sub('', pattern.replace('(?:^', '(?:'))})")
+
+    @functools.cached_property
     def page_date_screen(self) -> str | None:
         """As :attr:`dateline_screen`, for the page-date patterns."""
         pattern = any_of(list(self.page_dates))

@@ -7,6 +7,7 @@ it over a batch's frames.
 from __future__ import annotations
 
 import ctypes
+import re
 from itertools import repeat
 
 import polars as pl
@@ -18,7 +19,15 @@ from toolkit.extract import Page, assemble_page, cue_lines, header_candidates
 from toolkit.outlets import Registry
 from toolkit.titles import prose_flags
 
-__all__ = ["JOIN_LINES", "PAGE_SCHEMA", "TRIM_BYTES", "read_pages", "trim_heap"]
+__all__ = [
+    "JOIN_LINES",
+    "PAGE_SCHEMA",
+    "TRIM_BYTES",
+    "read_pages",
+    "several_docs",
+    "several_stories",
+    "trim_heap",
+]
 
 # What reading a page gives, one row per document with text.
 PAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -39,6 +48,7 @@ PAGE_SCHEMA: dict[str, pl.DataType] = {
     "edges": pl.String,
 }
 
+_NOTE = list(PAGE_SCHEMA).index("page_note")
 # A body of more lines is joined a part of this many lines at a time (see _joined).
 JOIN_LINES = 4096
 # Lines of a batch past this many bytes: once read, the C heap's freed memory is handed back.
@@ -56,6 +66,7 @@ def read_pages(
     orders, learned_from = learned.orders, learned.groups
     lines = held.pop()
     cues = cue_lines(lines, reg=reg)
+    crowded = several_docs(lines, reg)  # several stories in one text, maybe
     lines = header_candidates(lines, reg=reg)
     # A title the file or manifest gives (not one a file name suggests) settles the page's.
     given = pl.coalesce("m_title", "title_raw").is_not_null()
@@ -99,12 +110,16 @@ def read_pages(
             prose=prose[at],
         )
         row = _page_row(doc, page, title_known)
+        several = several_stories(para_text[at], reg) if doc in crowded else None
+        if several:
+            note = "; ".join(n for n in (row[_NOTE], several) if n)
+            row = (*row[:_NOTE], note, *row[_NOTE + 1 :])
         del page  # its paragraphs: a giant page's are as big as it
         para_text[at] = repeat(None, at.stop - at.start)  # read: its lines go as its body grows
         rows.append((doc, _joined(row[1]), *row[2:]))
         del row
     # the lines as Python strings go before the bodies are copied into the frame
-    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose, cues
+    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose, cues, crowded
     if size > TRIM_BYTES:
         trim_heap()
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
@@ -114,6 +129,61 @@ def read_pages(
             for (name, t), values in zip(PAGE_SCHEMA.items(), columns, strict=True)
         ]
     )
+
+
+# A text that holds this many agencies' datelines holds several stories
+SEVERAL_DATELINES = 3
+
+
+def several_docs(lines: pl.DataFrame, reg: Registry) -> set[int]:
+    """The documents whose lines hold ``SEVERAL_DATELINES`` or more datelines that name an
+    agency (a test in polars, looser than the patterns: :func:`several_stories` reads those)."""
+    screen = reg.agency_dateline_screen
+    if screen is None or not lines.height:
+        return set()
+    found = lines.group_by("doc").agg(pl.col("line").str.count_matches(screen).sum().alias("n"))
+    return set(found.filter(pl.col("n") >= SEVERAL_DATELINES)["doc"].to_list())
+
+
+def several_stories(paras: list[str], reg: Registry) -> str | None:
+    """The note on a text that holds ``SEVERAL_DATELINES`` or more datelines naming an agency
+    ("ТЕЛЬ-АВИВ, 22 ноя - РИА Новости."), where a paragraph opens or after a space (a file
+    whose lines were joined): several stories in one file, which counts as one document
+    (trial X: 146 RIA Novosti items in one .txt)."""
+    pattern, outlets = _agency_datelines(reg)
+    if pattern is None:
+        return None
+    found: dict[str, int] = {}
+    for para in paras:
+        for m in pattern.finditer(para):
+            outlet = outlets[m.lastgroup]
+            found[outlet] = found.get(outlet, 0) + 1
+    n = sum(found.values())
+    if n < SEVERAL_DATELINES:
+        return None
+    which = ", ".join(f"{o} {k}" for o, k in sorted(found.items(), key=lambda x: -x[1]))
+    return (
+        f"{n} agency datelines in one text ({which}): several stories in one file? It counts "
+        "as one document; one file per story counts each"
+    )
+
+
+_AGENCY_DATELINES: dict[int, tuple[re.Pattern | None, dict[str, str]]] = {}
+
+
+def _agency_datelines(reg: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern for every dateline that names an agency, found anywhere after a space, each
+    alternative a group named ``a0``, ``a1``, ... and the outlet of each (per registry)."""
+    if id(reg) not in _AGENCY_DATELINES:
+        agencies = [d for d in reg.datelines if d.outlet is not None]
+        parts = [
+            f"(?P<a{i}>{re.sub(r'[(][?]P<[a-z_]+>', '(?:', d.pattern.pattern.removeprefix('^'))})"
+            for i, d in enumerate(agencies)
+        ]
+        flags = re.IGNORECASE if any(d.pattern.flags & re.IGNORECASE for d in agencies) else 0
+        pattern = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(parts)})", flags) if parts else None
+        _AGENCY_DATELINES[id(reg)] = (pattern, {f"a{i}": d.outlet for i, d in enumerate(agencies)})
+    return _AGENCY_DATELINES[id(reg)]
 
 
 def _prose(lines: pl.DataFrame, scraped: pl.Series) -> pl.Series:
