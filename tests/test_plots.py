@@ -81,6 +81,23 @@ def test_volume_lines_draw_partly_covered_periods_as_hollow_markers_not_falls():
     )
 
 
+def test_a_whole_period_no_line_reaches_is_as_visible_as_a_partial_one():
+    """Trial X: a series' one whole month (159 items) between two partial ones was a 5-px dot
+    beside 9-px rings."""
+    vol = pl.DataFrame(
+        {
+            "period": [dt.date(2020, m, 1) for m in (8, 9, 10)] + [dt.date(2020, 8, 1)],
+            "outlet": ["Daily Mail"] * 3 + ["RT"],
+            "items": [11, 159, 4, 3],
+            "in_range": [True] * 4,
+            "coverage": ["partial", "full", "partial", "full"],
+        }
+    )
+    fig = plots.volume_lines(vol, by="outlet", title="Items per month")
+    line = next(t for t in fig.data if t.name == "Daily Mail" and t.mode == "lines+markers")
+    assert list(line.y) == [None, 159, None] and list(line.marker.size) == [5, 9, 5]
+
+
 def test_volume_lines_break_at_a_gap_in_the_data_and_band_it():
     vol = pl.DataFrame(
         {

@@ -470,3 +470,23 @@ def test_the_units_embedded_are_those_the_notebook_reads():
     units, wordless = tp.topic_units(stories, "article")
     assert units["text"].to_list() == ["Talks in Minsk\n\nGas was discussed.", "Oil."]
     assert wordless == 0
+
+
+def test_a_passage_several_units_share_is_one_representative():
+    """Trial X: a topic listed one passage two or three times among its three."""
+
+    class Model:
+        def get_topic(self, t):
+            return [("belarus", 0.5), ("minsk", 0.4)]
+
+        def get_representative_docs(self, t):
+            return ["Talks in Minsk.", "Talks in Minsk.", "Gas prices rose."]
+
+    units = pl.DataFrame(
+        {"unit_id": ["a:0", "b:0", "c:0"], "text": ["Talks in Minsk.", "Talks in Minsk.",
+                                                    "Gas prices rose."], "topic": [0, 0, 0]}
+    )  # fmt: skip
+    result = tp.TopicResult("ok", "", {}, units, model=Model())
+    row = result.topic_table().row(0, named=True)
+    assert row["representative"] == ["Talks in Minsk.", "Gas prices rose."]
+    assert row["representative_units"] == ["a:0", "c:0"]

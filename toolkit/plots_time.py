@@ -260,6 +260,19 @@ def _gap_bands(fig: go.Figure, vol: pl.DataFrame) -> None:
                         marker=band)  # fmt: skip
 
 
+def _marker_sizes(values: list, size: int) -> list[int]:
+    """``size`` for each value, 9 for one with no value beside it (a point no line reaches)."""
+    last = len(values) - 1
+    return [
+        9
+        if v is not None
+        and (i == 0 or values[i - 1] is None)
+        and (i == last or values[i + 1] is None)
+        else size
+        for i, v in enumerate(values)
+    ]
+
+
 def volume_lines(
     vol: pl.DataFrame, *, by: str, title: str, colours: dict[str, str] | None = None
 ) -> go.Figure:
@@ -279,11 +292,13 @@ def volume_lines(
         drawn = ~pl.col("coverage").is_in(["partial", "corpus gap"])
         whole = rows.select(pl.when(drawn).then(pl.col("items")))["items"].to_list()
         xs = rows["period"].to_list()
-        # markers where a line has few periods: a one-period line draws nothing
+        # markers where a line has few periods; a period with no drawn one beside it, which
+        # no line reaches, a marker as big as a partial period's (trial X: a series' one
+        # whole month of 159 items was a 5-px dot beside 9-px rings)
+        sizes = _marker_sizes(whole, 5 if rows.height <= 60 else 0)
         fig.add_scatter(x=xs, y=whole, name=str(value), legendgroup=str(value),
-                        mode="lines" if rows.height > 60 else "lines+markers",
-                        connectgaps=False, line={"color": colour}, marker={"size": 5},
-                        hovertemplate=hover, meta="")  # fmt: skip
+                        mode="lines+markers", connectgaps=False, line={"color": colour},
+                        marker={"size": sizes}, hovertemplate=hover, meta="")  # fmt: skip
         if rows.select(partial.any()).item():
             part = rows.select(pl.when(partial).then(pl.col("items")))["items"].to_list()
             fig.add_scatter(x=xs, y=part, name=str(value), legendgroup=str(value),

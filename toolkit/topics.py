@@ -203,6 +203,7 @@ class TopicResult:
         for t in sorted(sizes_):
             terms = model_terms(self.model, t)
             docs = (self.model.get_representative_docs(t) or []) if t != OUTLIER else []
+            docs = list(dict.fromkeys(docs))  # a passage several units share, shown once
             label = labels.get(t, "outliers")
             rows.append(
                 {
