@@ -65,6 +65,9 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return clause_subject(before, lex)
 
 
+_AUXILIARY = re.compile(r"has|have|had|will|would|may|might|also")
+
+
 def participle_subject(head: str, lex: dict):
     """The subject of the clause a participle after a comma hangs on ("As he walked ..., Masete
     Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
@@ -76,7 +79,10 @@ def participle_subject(head: str, lex: dict):
     words = word_spans(head)
     for k in range(len(words) - 1, 0, -1):
         if VERB_LIKE.match(words[k][2]):
-            subject = without_adverbs(word_spans(without_appositive(head[: words[k][0]], lex)))
+            # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
+            # saying that ...")
+            at = words[k - 1][0] if _AUXILIARY.fullmatch(words[k - 1][2]) else words[k][0]
+            subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
             got = speaker_phrase(subject, lex)
             if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
                 return subject, got

@@ -100,12 +100,15 @@ _NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "wa
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
 )
+# whom something is told, before the clause: no part of a phrase between verb and "that"
+_ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
 # "As X said (at the briefing), ...": the clause after the comma
 # "As" before the speaker, with words that describe a name ("As her cousin Omar Robert
 # Hamilton noted, ...")
 _AS_OPENING = re.compile(
-    r"\s*As\s+(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
-)
+    r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
+    r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
+)  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
 _PASSIVE = re.compile(
@@ -299,7 +302,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
         clause = re.match(_THAT, rest) or (None if subject else re.match(_PP_THAT, rest))
-        if clause and subject and len((clause.group(1) or "").split()) > 3:
+        between = (clause.group(1) or "").split() if clause else []
+        if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
+            between = between[1:]  # "told reporters after the meeting that": whom it was told
+        if clause and subject and len(between) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ...")
         if clause and lex["verb"].search(clause.group(1) or ""):

@@ -170,6 +170,13 @@ def _alias_table(aliases: dict) -> dict[str, str]:
     return {f.lower(): str(k) for k, forms in aliases.items() for f in [str(k), *forms]}
 
 
+# Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
+OWN_VIEW_VERBS = frozenset(
+    {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
+     "express belief", "express concern"}
+)  # fmt: skip
+
+
 def quotes(
     corpus: pl.DataFrame,
     *,
@@ -208,6 +215,9 @@ def quotes(
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
         for f in _in_doc(text, lex, resolver):
+            if f.speaker_text.lower() in ("i", "we") and f.verb in OWN_VIEW_VERBS:
+                continue  # "I believe we should thank ...": a speaker's own view in an address
+                # or a transcript, not a report of speech (set 10)
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]

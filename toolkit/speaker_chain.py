@@ -84,7 +84,7 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     """The persons of ``mentions`` and their mentions in ``text`` outside the ``quoted`` spans."""
     addressed = set(_ADDRESSED.findall(text))
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)}
-    persons = [m for m in mentions if is_person(m.name, lex)
+    persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
                and _salient(m.name, text, addressed, m.name in cued)]  # fmt: skip
     at: dict[int, str] = {m.start: m.name for m in persons}
     surnames = {surname(m.name) for m in persons}
@@ -111,6 +111,25 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
+
+
+# An appositive that says a name is a body, not a person: "Code Pink, a group opposed to ..."
+_BODY_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|movement|party|company"
+    r"|coalition|network|agency|association|alliance|foundation|campaign|charity|institute"
+    r"|think tank|newspaper|channel|website|firm|bank|union|society|club|band)\b"
+)
+
+
+def _a_body(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
+    """Whether the appositive after a name says it is a body ("Code Pink, a group opposed to
+    United States military actions"), which no "she" or "he" stands for (set 10); not a
+    person's role in one ("Pier Luigi Bersani, the party leader")."""
+    m = _BODY_APPOSITIVE.match(text, mention.start + len(mention.name))
+    if m is None:
+        return False
+    after = re.match(r"\s+([\w-]+)", text[m.end() : m.end() + 30])
+    return not (after and (after.group(1).lower() in lex["roles"] | lex["role_words"]))
 
 
 def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:

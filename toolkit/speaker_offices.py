@@ -51,7 +51,24 @@ def modifier_in(word: str, titles: set[str]) -> bool:
     """Whether a role's modifier is among a name's title words, a country as its adjective
     ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
     stem = word.rstrip("aeiou")
-    return word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles))
+    if word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles)):
+        return True
+    return _initials_in(word, titles)
+
+
+def _initials_in(word: str, titles: set[str]) -> bool:
+    """Whether a short modifier is the initials of title words ("imf" for "International
+    Monetary Fund", "icc" for "International Criminal Court"): each letter the first of a
+    word among them, one word a letter."""
+    if not 2 <= len(word) <= 5 or not word.isalpha():
+        return False
+    left = [t for t in titles if t[:1].isalpha() and t not in ("of", "the", "for", "and")]
+    for letter in word:
+        match = next((t for t in left if t[0] == letter), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int,

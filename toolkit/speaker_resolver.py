@@ -220,9 +220,13 @@ class Resolver:
             name
             and not person
             and not held
+            and name.lower() not in lex["roles"]  # "the ... Court Prosecutor": a role
             and last is not None
             and all(
-                w in ("for", "of", "and", "on") or (w[:1].isupper() and w not in lex["titles"])
+                w in ("for", "of", "and", "on")
+                or (
+                    w[:1].isupper() and w not in lex["titles"] and w.lower() not in lex["roles"]
+                )
                 for w in titles[last + 1 :]
             )
         ) or (name and not person and name.split()[-1] in _INSTITUTION_WORDS and is_person(
