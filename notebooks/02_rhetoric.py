@@ -120,8 +120,11 @@ if small:
                   s="s" if len(small) == 1 else "ve", n=minimum))  # fmt: skip
 if UNKNOWN in sizes["group"].to_list():
     unknown = sizes.filter(pl.col("group") == UNKNOWN)["n_docs"].item()
-    display(d.say("<b>{group}</b>: {n} document{s} whose {by} the data do not give, compared as "
-                  "one group. They may come from several {by}s, so read differences with them as "
+    display(d.say("<b>{group}</b>: {n} document{s} whose {by} is not known (the data do not "
+                  "name it, or name it in a way the outlet tables do not know: the load report's "
+                  "notes say which, and a table's site or channel column is kept in meta), "
+                  "compared as one group. They may come from several {by}s, so read differences "
+                  "with them as "
                   "a mixture's, not one {by}'s; a manifest or outlet table that names them would "
                   "split them.", group=UNKNOWN, n=unknown, s="" if unknown == 1 else "s",
                   by=by))  # fmt: skip

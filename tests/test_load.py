@@ -821,3 +821,14 @@ def test_a_kind_of_note_every_record_shares_is_said_as_it_is(tmp_path):
     summary = ingest(tmp_path).summary()
     assert "2: no body column: title used as text; fields separated by ';' (semicolon)" in summary
     assert "'…'" not in summary
+
+
+def test_a_channel_the_tables_do_not_know_is_kept_in_meta(tmp_path):
+    """Trial Y: a Telegram dump's channel no outlet table knows left the outlet empty (as it
+    should) and was kept nowhere."""
+    posts = [{"message_id": 1, "text": "Talks in Minsk went on.", "date": "2024-11-08T10:00:00",
+              "channel": "Раньше всех. Ну почти."}]  # fmt: skip
+    (tmp_path / "m.json").write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
+    corpus = ingest(tmp_path).corpus
+    assert corpus["outlet"].item() is None
+    assert json.loads(corpus["meta"].item())["channel"] == "Раньше всех. Ну почти."

@@ -521,6 +521,14 @@ def test_the_default_query_leaves_out_the_minsk_agreements_and_the_minsk_group(t
     assert only["items"].sum() == int(not counted)
 
 
+def test_items_left_out_by_query_except_of_no_outlet_are_counted_under_a_name():
+    """Trial Y: an item of no outlet mentioning only the Minsk Group crashed the trends
+    notebook (its outlet, None, printed)."""
+    frame = items([D(2020, 9, 29)] * 2, outlets=[None, "TASS"], texts=["the OSCE Minsk Group"] * 2)
+    only = tr.excepted_only(frame, term_pattern(["minsk"]), term_pattern(["minsk group"]))
+    assert only.rows() == [("(unknown)", 1), ("TASS", 1)]
+
+
 def test_no_query_except_counts_every_mention():
     frame = items([D(2022, 2, 1)], texts=["the Minsk agreements"])
     flagged, _ = tr.event_measures(frame, query=term_pattern(["minsk"]), frames={})

@@ -203,6 +203,19 @@ def _meta_json(frame: pl.DataFrame, names: list[str]) -> pl.Expr:
     return pl.when(body != "").then(pl.concat_str(pl.lit("{"), body, pl.lit("}")))
 
 
+def _used_columns(picked: dict[str, list]) -> set[str]:
+    """The columns a table's fields were read from, which ``meta`` does not repeat; a site or
+    channel column is kept in ``meta`` too, since it names an outlet only through the tables
+    (trial Y: a Telegram channel the tables do not know was kept nowhere)."""
+    return {
+        p[0]
+        for k, paths in picked.items()
+        if k not in (FALLBACK, "site")
+        for p in paths
+        if len(p) == 1
+    }
+
+
 def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
     """A table frame (its own columns, plus ``_record`` and ``_line``) to a :class:`Table`."""
     if frame.height == 0:  # a header with nothing under it: reported, never lost
@@ -225,7 +238,7 @@ def table_of_frame(rel: str, frame: pl.DataFrame, options) -> Table | Skip:
         return frame.select(urls).item()
 
     picked = _settle_url_or_site(picked, overrides, is_url)
-    used = {p[0] for k, paths in picked.items() if k != FALLBACK for p in paths if len(p) == 1}
+    used = _used_columns(picked)
     others = [c for c in columns if c not in used]
     # polars cannot write binary values as JSON (it panics): say which column, and what to do.
     binary = [c for c in others if _holds_binary(frame.schema[c])]
@@ -327,7 +340,7 @@ def table_of_records(
     picked = _settle_url_or_site(picked, overrides, is_url)
     if not picked["site"] and "site" not in overrides and _channel_posts(rows, columns):
         picked["site"] = (("from",),)
-    used = {p[0] for k, paths in picked.items() if k != FALLBACK for p in paths if len(p) == 1}
+    used = _used_columns(picked)
     deep = _nested_fields(picked)
 
     def first(row: dict[str, Any], key: str) -> str | None:

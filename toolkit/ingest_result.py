@@ -112,12 +112,10 @@ def _common_notes(report: pl.DataFrame) -> list[str]:
     if not kinds.height:
         return []
     out = ["  notes on loaded records, by kind (each record's own in the report's note column):"]
-    rows = kinds.head(SUMMARY_NOTES).select("n", "kind", "example", "distinct_notes").iter_rows()
-    for n, kind, example, notes in rows:
+    rows = kinds.head(SUMMARY_NOTES).select("n", "kind", "example").iter_rows()
+    for n, kind, example in rows:
         # the kind, its values as "…" (145 notes of a site name are not 145 of the example's),
-        # and one record's own; long ones cut in the middle: a note's end says what to do. A
-        # kind whose records all carry one note is that note (trial X: "separated by '…'")
-        kind = example if notes == 1 else kind
+        # and one record's own; long ones cut in the middle: a note's end says what to do
         out.append(f"    {n}: {_cut(kind)}")
         if example != kind:
             out.append(f"       e.g. {_cut(example)}")
@@ -147,6 +145,10 @@ def note_summary(report: pl.DataFrame) -> pl.DataFrame:
             path=pl.col("path").sort_by("note", "path").first(),
         )
         .sort(["n", "kind"], descending=[True, False])
+        # a kind whose records all carry one note is that note (trials X, Y: "separated by '…'")
+        .with_columns(
+            pl.when(pl.col("distinct_notes") == 1).then("example").otherwise("kind").alias("kind")
+        )
     )
 
 

@@ -251,18 +251,24 @@ def _data_first(header: list[str], taken: list[str]) -> tuple[list[str], list[st
         return header, taken, None
     kept = taken[:1] if taken and _SEP_LINE.fullmatch(taken[0]) else []
     names = numbered_columns(len(header))
-    return (
-        names,
-        kept,
-        (
-            f"no header row (the first row holds {why}): its columns are named column_1 to "
-            f"column_{len(names)} and the first row read as data"
-        ),
+    shown = ", ".join(f"column_{i} {_clipped(v)!r}" for i, v in enumerate(header, 1))
+    note = (
+        f"no header row (the first row holds {why}): its columns are named column_1 to "
+        f"column_{len(names)} and the first row read as data ({shown})"
     )
+    return names, kept, note
 
 
-def _joined_notes(*notes: str | None) -> str | None:
-    return "; ".join(n for n in notes if n) or None
+def _clipped(value: str, n: int = 40) -> str:
+    return value if len(value) <= n else value[: n - 1] + "…"
+
+
+def _joined_notes(note: str | None, headless: str | None) -> str | None:
+    """The delimiter's note and the no-header note, the first saying "the first row" where
+    there is no header (trial Y: "found from the header; no header row")."""
+    if note and headless:
+        note = note.replace("from the header", "from the first row")
+    return "; ".join(n for n in (note, headless) if n) or None
 
 
 def _block(f: io.BufferedReader) -> bytes:

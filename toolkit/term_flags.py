@@ -15,6 +15,7 @@ import polars as pl
 
 from toolkit.article_text import with_titles
 from toolkit.frames import except_pattern, folded, term_pattern, term_text
+from toolkit.resources import UNKNOWN
 
 __all__ = ["event_measures", "excepted_only", "flag_matches", "matched_text"]
 
@@ -43,9 +44,10 @@ def flag_matches(
 
 
 def excepted_only(frame: pl.DataFrame, pattern: str, unless: str | None) -> pl.DataFrame:
-    """How many items of each outlet (``outlet``, ``items``) match ``pattern`` only inside
-    matches of ``unless`` (the query's ``query_except`` phrases): items a query without the
-    exceptions would count ("Minsk agreements" for "minsk") and this one does not.
+    """How many items of each outlet (``outlet``, ``items``; ``(unknown)`` for none) match
+    ``pattern`` only inside matches of ``unless`` (the query's ``query_except`` phrases):
+    items a query without the exceptions would count ("Minsk agreements" for "minsk") and this
+    one does not.
 
     Example:
         >>> docs = pl.DataFrame({"outlet": ["A", "A"], "title": ["x", "y"],
@@ -58,7 +60,8 @@ def excepted_only(frame: pl.DataFrame, pattern: str, unless: str | None) -> pl.D
         return pl.DataFrame(schema=schema)
     text = matched_text(frame)
     lowered = text.str.to_lowercase()
-    both = flag_matches(frame.select("outlet"), pattern, name="any", text=text, lowered=lowered)
+    outlets = frame.select(pl.col("outlet").cast(pl.String).fill_null(UNKNOWN))  # a name to print
+    both = flag_matches(outlets, pattern, name="any", text=text, lowered=lowered)
     both = flag_matches(both, pattern, name="counted", unless=unless, text=text, lowered=lowered)
     only = both.filter(pl.col("any") & ~pl.col("counted"))
     return only.group_by("outlet").agg(items=pl.len()).sort("outlet").cast(schema)
