@@ -692,3 +692,21 @@ def test_q_values_within_their_monte_carlo_error_of_005_are_named(p, q, permutat
     table = pl.DataFrame({"label": ["West"], "p_value": [p], "q_value": [q]})
     found = tr.unsettled(table, permutations=permutations)
     assert (found.height == 1) is near
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Путин призвал выполнять Минские соглашения", False),
+        ("в формате Минск-3", False),
+        ("после Минска-3", False),
+        ("Лукашенко и Путин встретились в Минске", True),
+    ],
+)
+def test_query_except_holds_the_agreements_russian_names_for_a_russian_query(text, counted):
+    """Trial Y: a BBC Russian post on "Минска-3" was counted by a Russian query."""
+    frame = items([D(2022, 2, 1)], texts=[text])
+    unless = except_pattern({"except": tr.TrendOptions().query_except})
+    flagged, _ = tr.event_measures(frame, query=term_pattern(["минск*"]), frames={},
+                                   query_unless=unless)  # fmt: skip
+    assert flagged["query"].item() is counted

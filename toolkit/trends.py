@@ -77,7 +77,8 @@ POOLED = "all outlets, weighted equally"
 # Phrases in which the default query's "minsk" names no Belarusian matter: the Minsk agreements
 # on Donbas (and their protocol, package, format and talks' other names) and the OSCE Minsk
 # Group on Karabakh. In the Kremlin's 2021-22 releases 179 of 222 "Minsk"s were these, and 45
-# of the 57 items the query found only by "minsk" were about the agreements.
+# of the 57 items the query found only by "minsk" were about the agreements. Their Russian,
+# Ukrainian and Belarusian names too, for a query in those languages ("Минские соглашения").
 _QUERY_EXCEPT = [
     "minsk agreement*",
     "minsk accord*",
@@ -89,6 +90,17 @@ _QUERY_EXCEPT = [
     "minsk deal*",
     "minsk-2",
     "minsk ii",
+    "минск* соглашени*",
+    "минск* договор*",
+    "минск* групп*",
+    "минск* формат*",
+    "минск* процесс*",
+    "минск-2",
+    "минск-3",
+    "минска-2",
+    "минска-3",
+    "мінськ* угод*",
+    "мінск* пагадненн*",
 ]
 
 _EVENTS = [
