@@ -241,6 +241,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         lemma = lemma_of(v.group(), lex)
         if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
             continue  # "His greatest fear is that ...": a noun before its verb
+        if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
+            continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
         words = word_spans(without_appositive(sentence[: v.start()], lex))
         words = without_adverbs(words)
         got = speaker_phrase(words, lex)

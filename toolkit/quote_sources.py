@@ -30,9 +30,11 @@ _APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80}(?:,\s+(?:which|who)\s[^,]{3,80})
 _SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
 # a document of an author: "an analysis by X", "a report by the X" (the author speaks)
 _BY_SOURCE = re.compile(
-    r"(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review)\s+by\s+"
-    r"((?:the\s+)?[A-Z].*)"
-)
+    r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review)"
+    r"|(?:the\s+)?(?:data|figures|statistics|estimates)\s+(?:published|released|compiled|issued"
+    r"|provided)"
+    r")\s+by\s+((?:the\s+)?[A-Z].*)"
+)  # "data published by the Newspaper Association of America" too (set 11)
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
@@ -41,7 +43,7 @@ _DIRECTIVE = re.compile(r"\b(?:decree|order|law|rules|regulations|plan|schedule|
 # Chinese police, ...", "In addition, according to media reports, ..."
 _OPENING = (
     r"(?:(?:But|And|Yet|So|Also,|However,|In addition,|Moreover,|Furthermore,|Meanwhile,|"
-    r"Still,|Instead,|Now,)\s+)?"
+    r"Still,|Instead,|Now,|In particular,|At the same time,|For example,|In turn,)\s+)?"
 )
 
 

@@ -173,8 +173,10 @@ def _alias_table(aliases: dict) -> dict[str, str]:
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
 OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
-     "express belief", "express concern"}
+     "express belief", "express concern", "express view"}
 )  # fmt: skip
+# A subject that is no one's voice: "Common sense tells us that ..." (set 11)
+_NOT_A_VOICE = re.compile(r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)")
 
 
 def quotes(
@@ -215,6 +217,8 @@ def quotes(
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
         for f in _in_doc(text, lex, resolver):
+            if _NOT_A_VOICE.fullmatch(f.speaker_text):
+                continue  # a commonplace, no one's words
             if f.speaker_text.lower() in ("i", "we") and f.verb in OWN_VIEW_VERBS:
                 continue  # "I believe we should thank ...": a speaker's own view in an address
                 # or a transcript, not a report of speech (set 10)
