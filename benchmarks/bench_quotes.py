@@ -12,11 +12,11 @@ item when its quote span overlaps the item's sentence.
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
-Sets 1-10 (``quotes_eval`` ... ``quotes_eval10``; each one's blind runs are recorded in
+Sets 1-11 (``quotes_eval`` ... ``quotes_eval11``; each one's blind runs are recorded in
 ``benchmarks/README.md``) are development data now: their errors were read
-(``--split all --errors``; set 8's in round 8, set 10's in round 9). Set 11 (``quotes_eval11``),
-labelled blind during round 9, is the held-out set: run it once, ``--split all`` without
-``--errors``, and do not tune on it. :func:`load_set` reads a set for other scripts
+(``--split all --errors``; set 10's in round 9, set 11's in round 10). Set 12
+(``quotes_eval12``), labelled blind during round 10, is the held-out set: run it once,
+``--split all`` without ``--errors``, and do not tune on it. :func:`load_set` reads a set for other scripts
 (``probe_quotes_model.py``).
 """
 
