@@ -16,8 +16,8 @@ Sets 1-11 (``quotes_eval`` ... ``quotes_eval11``; each one's blind runs are reco
 ``benchmarks/README.md``) are development data now: their errors were read
 (``--split all --errors``; set 10's in round 9, set 11's in round 10). Set 12
 (``quotes_eval12``), labelled blind during round 10, is the held-out set: run it once,
-``--split all`` without ``--errors``, and do not tune on it. :func:`load_set` reads a set for other scripts
-(``probe_quotes_model.py``).
+``--split all`` without ``--errors``, and do not tune on it. :func:`load_set` reads a set for
+other scripts (``probe_quotes_model.py``).
 """
 
 from __future__ import annotations
