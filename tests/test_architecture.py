@@ -64,6 +64,7 @@ LAYERS: dict[str, str] = {
     "duplicate_ids": "load",
     "provenance": "load",
     "provenance_notes": "load",
+    "site_names": "load",
     "lang": "load",
     "dates": "load",
     "dateparser_read": "load",

@@ -7,6 +7,7 @@ import pytest
 from toolkit.html_read import page_title, read_html
 from toolkit.load import ingest
 from toolkit.readers import suffix
+from toolkit.site_names import names_site
 
 NAV = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(80))
 ARTICLE = (
@@ -65,12 +66,16 @@ def test_a_page_that_is_mostly_navigation_keeps_only_its_article():
         # one they do not know is not taken as written ("Display Connectors, SL", a publisher's
         # company, was an outlet in a trial on public pages): left empty, and the note says why
         ("Minsk Daily", None, None, "the page's site name 'Minsk Daily' names no known outlet"),
+        # unless it names the page's own site (trial Z: "CityDog.by" on citydog.by; eight
+        # unknown sites' pages were pooled as one unknown outlet)
+        ("Minsknews", "Minsknews", "page metadata", "names its own site: kept as written"),
     ],
 )
 def test_html_metadata_reaches_the_corpus(tmp_path, site_name, outlet, source, note):
     (tmp_path / "p.html").write_text(
         f"<html><head><title>Talks on oil - {site_name}</title>"
         f'<meta property="og:site_name" content="{site_name}">'
+        '<link rel="canonical" href="https://minsknews.by/2022/talks-on-oil">'
         '<meta property="article:published_time" content="2022-12-19T12:00:00+03:00">'
         f"</head><body><nav><ul>{NAV}</ul></nav>{ARTICLE}</body></html>"
     )
@@ -193,3 +198,22 @@ def test_a_pages_metadata_timestamp_comes_before_its_urls_day():
     page = read_html(f"<html><head><title>Markets steady</title>{no_meta}</head><body>{_ARTICLE}"
                      "</body></html>")  # fmt: skip
     assert page["date"][:10] == "2019-11-18"  # the URL's day where the page writes none
+
+
+@pytest.mark.parametrize(
+    ("name", "site", "names"),
+    [
+        ("CityDog.by", "citydog.by", True),
+        ("Реальное время", "realnoevremya.ru", True),  # read in Latin letters
+        ("Бомбардир", "bombardir.ru", True),
+        ("EADaily", "eadaily.com", True),
+        ("Interfax.ru", "www.interfax.ru", True),
+        ("ВРЕМЯ", "timeua.info", False),
+        ("Display Connectors, SL", "dayfr.com", False),  # a publisher's company
+        ("Minsk Daily", "minsknews.by", False),
+        ("TV", "tv.by", False),  # too short to say
+        (None, "citydog.by", False),
+    ],
+)
+def test_a_site_name_names_its_site(name, site, names):
+    assert names_site(name, site) is names

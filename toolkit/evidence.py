@@ -30,7 +30,7 @@ import polars as pl
 from toolkit.article_text import with_titles
 from toolkit.groups import with_groups
 from toolkit.lang import chinese_words
-from toolkit.resources import UNSPACED
+from toolkit.resources import UNKNOWN, UNSPACED
 from toolkit.tokens import NUMBER
 from toolkit.word_tokens import term_edges
 
@@ -92,9 +92,15 @@ def _doc_columns(docs: pl.DataFrame, *, titles: bool = False) -> pl.DataFrame:
     text = pl.col("text").fill_null("")
     return docs.select(
         pl.col("doc_id").cast(pl.String),
+        # an article of no outlet under the name the other tables give it (trial Z: blank cells)
+        (
+            pl.col("outlet").cast(pl.String).fill_null(UNKNOWN)
+            if "outlet" in have
+            else pl.lit(None, pl.String)
+        ).alias("outlet"),
         *[
             (pl.col(c) if c in have else pl.lit(None)).cast(KWIC_SCHEMA[c]).alias(c)
-            for c in ("outlet", "published", "title")
+            for c in ("published", "title")
         ],
         text.alias("text"),
     )

@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from toolkit.export_lexis import Documents
+from toolkit.site_names import name_part
 from toolkit.table_html import html_text
 
 __all__ = ["NOT_A_FEED", "is_feed", "items", "root_element"]
@@ -140,26 +141,6 @@ def _untracked(link: str | None) -> str | None:
     return re.sub(r"[?&](?=#|$)", "", _FEED_PARAMS.sub("", link))
 
 
-# Where a feed's title goes on past its outlet: "TUT.BY: Новости ТУТ - Главные новости",
-# "BBC News - World", "Xinhua | English"
-_FEED_SECTION = re.compile(r"\s*:\s+|\s+[-–—|]\s+")
-
-
-def feed_outlet(title: str | None) -> str | None:
-    """The outlet a feed's title names: the title up to a colon or a dash that goes on to a
-    section (trial Y: every item of a TUT.BY section feed was the outlet "TUT.BY: Новости ТУТ -
-    Главные новости", another section's would have been another outlet).
-
-    Example:
-        >>> feed_outlet("TUT.BY: Новости ТУТ - Главные новости"), feed_outlet("BelTA")
-        ('TUT.BY', 'BelTA')
-    """
-    if title is None:
-        return None
-    head = _FEED_SECTION.split(title, maxsplit=1)[0].strip()
-    return head if len(head) >= 2 else title
-
-
 def _row(entry: Any, feed: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """An item's row, and whether it holds a full text beyond its description."""
     content = max(_contents(entry), key=len, default="")
@@ -173,7 +154,8 @@ def _row(entry: Any, feed: dict[str, Any]) -> tuple[dict[str, Any], bool]:
             dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
         ),
         "text": _text(content if len(content) > len(summary) else summary),
-        "outlet": _text(source.get("title")) or feed_outlet(_text(feed.get("title"))),
+        # the feed's title up to a section (trial Y: "TUT.BY: Новости ТУТ - Главные новости")
+        "outlet": _text(source.get("title")) or name_part(_text(feed.get("title"))),
         "byline": "; ".join(dict.fromkeys(authors)) or None,
         "category": "; ".join(t.get("term") for t in entry.get("tags") or () if t.get("term"))
         or None,

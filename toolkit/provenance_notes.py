@@ -79,9 +79,20 @@ def field_notes() -> pl.Expr:
             ),
             pl.when(col("outlet").is_null() & col("_site_name").is_not_null()).then(
                 pl.format(
-                    "the page's site name '{}' names no known outlet: not taken as its outlet "
-                    "(an outlet table with it as an alias would be)",
+                    "the page's site name '{}' names no known outlet, nor the page's own site: "
+                    "not taken as its outlet (an outlet table with it as an alias would be)",
                     "_site_name",
+                )
+            ),
+            pl.when(
+                col("_own_site_name").is_not_null()
+                & (col("outlet") == col("_own_site_name"))
+                & col("meta_outlet").is_null()
+            ).then(
+                pl.format(
+                    "the page's site name '{}' is not a known alias but names its own site: "
+                    "kept as written as its outlet (an outlet table would name it)",
+                    "_own_site_name",
                 )
             ),
             pl.when(
