@@ -65,6 +65,7 @@ LAYERS: dict[str, str] = {
     "provenance": "load",
     "provenance_notes": "load",
     "site_names": "load",
+    "table_headless": "load",
     "lang": "load",
     "dates": "load",
     "dateparser_read": "load",

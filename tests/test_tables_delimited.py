@@ -231,28 +231,28 @@ def test_a_table_without_a_header_row_numbers_its_columns_and_loses_no_row(
     tmp_path, prefix, encoding
 ):
     """Trial X: a headerless CSV was '1 file skipped', and naming its first row's values as
-    columns loaded 94 of 95 rows with nothing said of the first."""
-    text = (
-        prefix
-        + HEADLESS
-        + ("Минск;20190424;Заголовок;1;https://ria.ru/d/\n" if encoding == "cp1251" else "")
-    )
+    columns loaded 94 of 95 rows with nothing said of the first; trial Y: with no mapping it
+    was still skipped. Now its fields are read by what the first row holds, and a mapping by
+    the numbered names reads the same."""
+    text = prefix + HEADLESS + ("Минск;20190424;Заголовок новости дня;1;https://ria.ru/d/\n"
+                                if encoding == "cp1251" else "")  # fmt: skip
     (tmp_path / "t.csv").write_bytes(text.encode(encoding))
-    skipped = ingest(tmp_path).skipped["reason"].item()
-    assert "among ['column_1', 'column_2', 'column_3', 'column_4', 'column_5']" in skipped
-    assert "no header row (the first row holds a date and a URL)" in skipped
+    by_content = ingest(tmp_path)
+    note = by_content.report["note"].drop_nulls()[0]
+    assert "no header row (the first row holds a date and a URL)" in note
+    assert "read by what it holds: date column_2, url column_5, title column_3" in note
     columns = {"title": "column_3", "date": "column_2", "url": "column_5"}
-    result = ingest(tmp_path, columns=columns)
-    corpus = result.corpus.sort("record")
-    assert corpus["title"].to_list()[:3] == [
-        "Sweden denies journalist accreditation",
-        "Operation smear",
-        "Assyrians in Sweden",
-    ]
-    assert corpus["published"].to_list()[:3] == [D(2019, 4, 26), D(2019, 4, 26), D(2019, 4, 25)]
-    assert corpus["outlet"].to_list()[:3] == ["Sputnik", "Sputnik", "RT"]
-    assert result.skipped.height == 0
-    assert corpus.height == HEADLESS.count("\n") + (encoding == "cp1251")
+    for result in (by_content, ingest(tmp_path, columns=columns)):
+        corpus = result.corpus.sort("record")
+        assert corpus["title"].to_list()[:3] == [
+            "Sweden denies journalist accreditation",
+            "Operation smear",
+            "Assyrians in Sweden",
+        ]
+        assert corpus["published"].to_list()[:3] == [D(2019, 4, 26), D(2019, 4, 26), D(2019, 4, 25)]
+        assert corpus["outlet"].to_list()[:3] == ["Sputnik", "Sputnik", "RT"]
+        assert result.skipped.height == 0
+        assert corpus.height == HEADLESS.count("\n") + (encoding == "cp1251")
 
 
 def test_a_header_is_not_taken_for_data():

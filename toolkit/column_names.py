@@ -218,7 +218,7 @@ def is_header(names: list[str]) -> bool:
 
 
 # A cell no header holds: a URL or a date ("https://...", "2019-04-26", "20190426", "26.04.2019")
-_DATA_CELLS = {
+DATA_CELLS = {
     "a URL": re.compile(r"(?i)https?://\S+|www\.\S+\.\S+"),
     "a date": re.compile(
         r"(?:19|20)\d\d-\d\d-\d\d(?:[T ]\S.*)?|(?:19|20)\d\d[01]\d[0-3]\d"
@@ -240,7 +240,7 @@ def data_row(cells: list[str]) -> str | None:
     """
     if is_header(cells):
         return None
-    kinds = [k for k, pattern in _DATA_CELLS.items()
+    kinds = [k for k, pattern in DATA_CELLS.items()
              if any(pattern.fullmatch(str(c).strip()) for c in cells)]  # fmt: skip
     return " and ".join(sorted(kinds, key=lambda k: k != "a date")) or None
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from toolkit import tables_parts
-from toolkit.column_names import data_row, numbered_columns
 from toolkit.records import Skip, Table, file_text
+from toolkit.table_headless import first_row, joined_notes, with_columns
 from toolkit.tables_parts import _BOM, _LINE, _marked, _Parts, _table_parts, unique_names
 
 __all__ = ["read_delimited"]
@@ -41,7 +41,7 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         try:
             found, note = find_delimiter(*_utf8_head(path), default=delimiter)
             items, headless = _utf8_table(path, rel, options, found)
-            note = _joined_notes(note, headless)
+            note = joined_notes(note, headless)
         except UnicodeDecodeError:  # not UTF-8: decoded whole, its encoding found
             items = None
         encoding = "utf-8"
@@ -58,9 +58,10 @@ def read_delimited(path: str | Path, rel: str, options, delimiter: str) -> Itera
         header = _header(source, rel, found)
         taken = source.taken()
         if not isinstance(header, Skip):
-            header, kept, headless = _data_first(header, taken)
-            source.read_again(taken[len(kept) :])  # a first row of data: read as a row
-            note = _joined_notes(note, headless)
+            first = first_row(header, taken, sep_line=bool(_SEP_LINE.fullmatch(taken[0])))
+            header, options = first.names, with_columns(options, first)
+            source.read_again(taken[len(first.kept) :])  # a first row of data: read as a row
+            note = joined_notes(note, first.note)
         items = (
             [header]
             if isinstance(header, Skip)
@@ -205,8 +206,8 @@ def _utf8_table(
     path: str | Path, rel: str, options, delimiter: str
 ) -> tuple[list[Table | Skip], str | None]:
     """The table and skips of a UTF-8 file (see :func:`read_delimited`), and the note on a
-    file whose first row is data (:func:`_data_first`); UnicodeDecodeError when it is not
-    UTF-8."""
+    file whose first row is data (:func:`toolkit.table_headless.first_row`);
+    UnicodeDecodeError when it is not UTF-8."""
     with open(path, "rb") as f:
         start = len(_BOM) if f.read(len(_BOM)) == _BOM else 0
         f.seek(start)
@@ -218,7 +219,9 @@ def _utf8_table(
             return [header], None
         taken = source.taken()
         newline = "\r\n" if taken[-1].endswith("\r\n") else "\n"  # written back as the header's
-        header, taken, headless = _data_first(header, taken)  # a first row of data: read again
+        first = first_row(header, taken, sep_line=bool(_SEP_LINE.fullmatch(taken[0])))
+        header, taken, headless = first.names, first.kept, first.note  # data: read again
+        options = with_columns(options, first)
         done = len(taken)  # lines read
         f.seek(start + len("".join(taken).encode()))
         parts = _table_parts(rel, options)
@@ -239,36 +242,6 @@ def _utf8_table(
             index += frame.height
             done += _line_count(block)
         return parts.items(skips, _string_frame(header, [])), headless
-
-
-def _data_first(header: list[str], taken: list[str]) -> tuple[list[str], list[str], str | None]:
-    """A table whose first row is data, not names (:func:`toolkit.column_names.data_row`: a
-    URL, a date): its columns numbered (``column_1`` ...), the lines taken less that row's (a
-    "sep=;" line stays taken), and the note saying so; else ``header`` and ``taken`` as they
-    are and no note."""
-    why = data_row(header)
-    if why is None:
-        return header, taken, None
-    kept = taken[:1] if taken and _SEP_LINE.fullmatch(taken[0]) else []
-    names = numbered_columns(len(header))
-    shown = ", ".join(f"column_{i} {_clipped(v)!r}" for i, v in enumerate(header, 1))
-    note = (
-        f"no header row (the first row holds {why}): its columns are named column_1 to "
-        f"column_{len(names)} and the first row read as data ({shown})"
-    )
-    return names, kept, note
-
-
-def _clipped(value: str, n: int = 40) -> str:
-    return value if len(value) <= n else value[: n - 1] + "…"
-
-
-def _joined_notes(note: str | None, headless: str | None) -> str | None:
-    """The delimiter's note and the no-header note, the first saying "the first row" where
-    there is no header (trial Y: "found from the header; no header row")."""
-    if note and headless:
-        note = note.replace("from the header", "from the first row")
-    return "; ".join(n for n in (note, headless) if n) or None
 
 
 def _block(f: io.BufferedReader) -> bytes:
