@@ -137,6 +137,7 @@ LAYERS: dict[str, str] = {
     "rhetoric": "analysis",
     "frames": "analysis",
     "trends": "analysis",
+    "trend_options": "analysis",
     "term_flags": "analysis",
     "before_after": "analysis",
     "overview": "analysis",

@@ -49,7 +49,7 @@ from toolkit.params_checks import (
 from toolkit.resources import read_mapping
 from toolkit.rhetoric import RhetoricOptions
 from toolkit.topics import TopicOptions
-from toolkit.trends import TrendOptions
+from toolkit.trend_options import TrendOptions
 
 __all__ = [
     "NOTEBOOKS",
