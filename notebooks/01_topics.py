@@ -75,6 +75,7 @@ from toolkit.groups import drawn_note, most
 from toolkit.palette import colours_for
 from toolkit.plots import share_bars, share_panels
 from toolkit.report import show, show_table
+from toolkit.topic_stability import stability_note
 
 
 def say(html_text: str) -> None:
@@ -394,8 +395,10 @@ if result.ok and opts["stability_runs"] > 0:
     ctx.save_table(runs, "stability_runs")
     ctx.save_table(per_topic, "stability_topics")
     ctx.record("stability_mean_ari", round(float(runs["ari"].mean()), 4))
+    say(escape(stability_note(runs, per_topic, result.labels(), n_topics=result.n_topics)))
     show_table(runs, caption="Refits: adjusted Rand index against the main fit")
-    show_table(per_topic, caption="Per topic: stability across refits")
+    show_table(per_topic.sort("stability"),
+               caption="Per topic: stability across refits, least stable first")  # fmt: skip
 
 # %%
 if result.ok:

@@ -131,6 +131,7 @@ LAYERS: dict[str, str] = {
     "article_text": "analysis",
     "topic_model": "analysis",
     "topic_labels": "analysis",
+    "topic_stability": "analysis",
     "topic_figures": "analysis",
     "topic_tables": "analysis",
     "topic_summary": "analysis",

@@ -17,6 +17,14 @@ def test_ingest_writes_corpus_and_report(tmp_path, capsys):
     assert pl.read_csv(tmp_path / "corpus.report.csv").height == 6
 
 
+@pytest.mark.parametrize(("name", "read"), [("r.parquet", pl.read_parquet), ("r.csv", pl.read_csv)])
+def test_the_report_is_written_as_its_name_says(tmp_path, capsys, name, read):
+    """Trial AA: --report X.parquet wrote a CSV under the .parquet name."""
+    out = tmp_path / "corpus.parquet"
+    assert main(["ingest", str(SEEDS), "-o", str(out), "--report", str(tmp_path / name), "-q"]) == 0
+    assert read(tmp_path / name).height == 6
+
+
 def test_strict_exits_non_zero_on_any_skip(tmp_path, capsys):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Body of a story.")

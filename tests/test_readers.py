@@ -211,7 +211,9 @@ def test_a_pages_metadata_timestamp_comes_before_its_urls_day():
         ("ВРЕМЯ", "timeua.info", False),
         ("Display Connectors, SL", "dayfr.com", False),  # a publisher's company
         ("Minsk Daily", "minsknews.by", False),
-        ("TV", "tv.by", False),  # too short to say
+        ("CNN", "cnn.com", True),  # short, but the site's name whole (trial AA)
+        ("Smithsonian.com", "smithsonianmag.com", True),
+        ("TV", "news.tv.by", False),  # too short to say
         (None, "citydog.by", False),
     ],
 )

@@ -129,3 +129,21 @@ def _ids(page: str) -> set[str]:
 
     Ids().feed(page)
     return ids
+
+
+def test_numbers_plotly_keeps_encoded_stay_numbers_when_the_data_text_is_escaped():
+    """Trial AA: a figure rebuilt from its dict (BERTopic's intertopic map and hierarchy) holds
+    its arrays as {"dtype", "bdata"}; read as a list, the escaping made its points the strings
+    "dtype" and "bdata", and the map and the dendrogram were drawn empty."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    from toolkit.figure_prep import data_text_escaped
+
+    fig = go.Figure(go.Scatter(x=np.array([1.0, 2.0, 3.0]), y=np.array([3.0, 1.0, 2.0]),
+                               text=["<b>a</b>", "b", "c"]))  # fmt: skip
+    encoded = go.Figure(fig.to_dict())
+    assert isinstance(encoded.data[0].x, dict)  # as plotly keeps them
+    safe = data_text_escaped(encoded)
+    assert safe.data[0].x == encoded.data[0].x and safe.data[0].y == encoded.data[0].y
+    assert list(safe.data[0].text) == ["&lt;b&gt;a&lt;/b&gt;", "b", "c"]

@@ -490,3 +490,30 @@ def test_a_passage_several_units_share_is_one_representative():
     row = result.topic_table().row(0, named=True)
     assert row["representative"] == ["Talks in Minsk.", "Gas prices rose."]
     assert row["representative_units"] == ["a:0", "c:0"]
+
+
+@pytest.mark.parametrize(
+    ("aris", "stabilities", "says", "not_says"),
+    [
+        # trial AA, sentence units: one refit found 2 topics (ARI 0.003), the report said nothing
+        (
+            [0.003, 0.66],
+            [0.9, 0.3],
+            ["do not survive a refit", "1 of 2 topics are tentative"],
+            [],
+        ),
+        (
+            [0.73, 0.79],
+            [0.99, 0.94],
+            ["0.73 to 0.79", "Every topic has a stability of 0.5"],
+            ["do not survive"],
+        ),
+    ],
+)
+def test_the_report_says_whether_topics_survive_a_refit(aris, stabilities, says, not_says):
+    from toolkit.topic_stability import stability_note
+
+    runs = pl.DataFrame({"seed": [1, 2], "ari": aris, "topics": [2, 94]})
+    per = pl.DataFrame({"topic": [0, 1], "stability": stabilities, "worst": stabilities})
+    note = stability_note(runs, per, {0: "0: a", 1: "1: b"}, n_topics=97)
+    assert all(s in note for s in says) and not any(s in note for s in not_says)

@@ -58,7 +58,10 @@ def _ingest(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     result.corpus.write_parquet(out)
     report_path = Path(args.report) if args.report else out.with_name(out.stem + ".report.csv")
-    result.report.write_csv(report_path)
+    if report_path.suffix.lower() == ".parquet":  # as its name says (trial AA: a CSV was
+        result.report.write_parquet(report_path)  # written under a .parquet name)
+    else:
+        result.report.write_csv(report_path)
     if result.learned_chrome.height:
         result.learned_chrome.write_csv(out.with_name(out.stem + ".chrome.csv"))
     print(result.summary())
@@ -204,7 +207,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", help="files or folders (read recursively)")
     ingest.add_argument("-o", "--output", required=True, help="corpus parquet file to write")
     ingest.add_argument("--manifest", help="CSV of known outlet/site/published/title per file")
-    ingest.add_argument("--report", help="where to write the load report CSV")
+    ingest.add_argument(
+        "--report",
+        help="where to write the load report (CSV; Parquet where the name ends .parquet)",
+    )
     ingest.add_argument("--outlets", help="folder of your own outlet tables (*.yaml)")
     ingest.add_argument("--strict", action="store_true", help="exit 1 if anything was skipped")
     ingest.add_argument("--no-learn", action="store_true", help="do not learn repeated chrome")

@@ -84,6 +84,9 @@ def data_text_escaped(fig: Any) -> Any:
             values = getattr(trace, field, None) if field in trace else None
             if isinstance(values, str):
                 trace[field] = _plain(values)
+            elif isinstance(values, dict):
+                continue  # numbers plotly keeps encoded ({"dtype", "bdata"}): no text (trial
+                # AA: read as a list its keys made the intertopic map's points "dtype", "bdata")
             elif values is not None and any(isinstance(v, str) for v in values):
                 trace[field] = [_plain(v) for v in values]
     for note in safe.layout.annotations:
