@@ -373,6 +373,10 @@ if result.ok:
         fig, why = result.figure(kind)
         if fig is not None:
             show(fig)
+            if kind == "barchart" and result.n_topics > tp.BARCHART_TOPICS:
+                say(f"The words of the {tp.BARCHART_TOPICS} largest of the "
+                    f"{result.n_topics} topics are drawn; the topics table above gives every "
+                    "topic's words.")  # fmt: skip
         else:
             say(f"<i>{kind}</i> not drawn: {escape(why)}")
             ctx.record(f"figure_{kind}", why)

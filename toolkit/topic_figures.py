@@ -11,7 +11,10 @@ import numpy as np
 from toolkit.topic_labels import model_labels
 from toolkit.topic_model import OUTLIER
 
-__all__ = ["bertopic_figure", "topic_map"]
+__all__ = ["BARCHART_TOPICS", "bertopic_figure", "topic_map"]
+
+# The largest topics whose words the bar chart draws (the topics table gives every topic's)
+BARCHART_TOPICS = 12
 
 
 def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
@@ -23,7 +26,7 @@ def bertopic_figure(model: Any, kind: str) -> tuple[Any, str]:
         return None, f"{n} topic(s); this view needs at least {needs}"
     try:
         if kind == "barchart":
-            return model.visualize_barchart(top_n_topics=min(n, 12), n_words=8), ""
+            return model.visualize_barchart(top_n_topics=min(n, BARCHART_TOPICS), n_words=8), ""
         if kind == "topics":
             return topic_map(model)
         return model.visualize_hierarchy(), ""

@@ -36,7 +36,7 @@ from toolkit.article_text import with_titles
 from toolkit.errors import ToolkitError
 from toolkit.options import option, specs
 from toolkit.resources import PERIODS
-from toolkit.topic_figures import bertopic_figure
+from toolkit.topic_figures import BARCHART_TOPICS, bertopic_figure
 from toolkit.topic_labels import model_labels, model_terms, topic_label
 from toolkit.topic_model import (
     OUTLIER,
@@ -69,6 +69,7 @@ from toolkit.topic_units import (
 )
 
 __all__ = [
+    "BARCHART_TOPICS",
     "DEFAULT_OPTIONS",
     "FIGURES",
     "LONG_UNIT_TOKENS",
