@@ -1199,6 +1199,57 @@ def test_more_verbs_and_a_frame_before_a_colon(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive frame whose title runs through "to" and lower-case words up to the name
+        ("Experts are tracking Russian oil tankers. This was stated by Adviser to the President "
+         "of Ukraine on economic issues Oleg Ustenko in a comment for The Economist.",
+         [("Oleg Ustenko", "Oleg Ustenko", "state")]),
+        ("Experts are tracking Russian oil tankers. This was stated by President Volodymyr "
+         "Zelenskyy on national television.",
+         [("Volodymyr Zelenskyy", "President Volodymyr Zelenskyy", "state")]),
+        ("Experts are tracking Russian oil tankers. This was stated by many people in Kyiv.", []),
+        # "Adviser to the Head of ...": the title, and "the adviser" after it
+        ("Adviser to the Head of the Office of the President of Ukraine Mykhailo Podolyak said "
+         "that talks were over. The adviser added that it is so.",
+         [("Mykhailo Podolyak", "Adviser to the Head of the Office of the President of Ukraine "
+           "Mykhailo Podolyak", "say"),
+          ("Mykhailo Podolyak", "The adviser", "add")]),
+        # "the company" is the one organisation an appositive calls a company
+        ("Another Chinese company, BYD, a leading producer of electric vehicles, is also "
+         "determined to join. According to the company, this model is environmentally safe.",
+         [("BYD", "the company", "according to")]),
+        ("The talks ended. Sinopec, a state-owned company based in Beijing, will join. The "
+         "company said that the model is safe.",
+         [("Sinopec", "The company", "say")]),
+        # two so described, a person so described, or "a company man": as written
+        ("Gazprom, the Russian gas company, and BYD, a Chinese company, will join. The company "
+         "said that the model is safe.",
+         [("The company", "The company", "say")]),
+        ("Mr. Li, a company man, spoke. The company said that the model is safe.",
+         [("The company", "The company", "say")]),
+        # a lower-case role before a name of three or four words says where it begins
+        ("Xi Jinping met Myanmar opposition leader Aung San Suu Kyi on Thursday. Suu Kyi, "
+         "wearing a white top, said it is vital to be committed to the relationship.",
+         [("Aung San Suu Kyi", "Suu Kyi", "say")]),
+        # a number opens a group; an adjective with its preposition follows a group's head
+        ("Three senior Afghan officials said they needed a government in place by September.",
+         [("Three senior Afghan officials", "Three senior Afghan officials", "say")]),
+        ("A person close to the president said the deal was off.",
+         [("A person close to the president", "A person close to the president", "say")]),
+        ("Two people briefed on the plan said that the deal was off.",
+         [("Two people briefed on the plan", "Two people briefed on the plan", "say")]),
+        ("Officials with knowledge of the inner workings of the palace said many of the "
+         "confidants were frustrated.",
+         [("Officials with knowledge of the inner workings of the palace",
+           "Officials with knowledge of the inner workings of the palace", "say")]),
+    ],
+)  # fmt: skip
+def test_titles_through_to_organisations_by_appositive_and_groups(text, expected):
+    assert found(text).select("speaker", "speaker_text", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
     ("text", "rules"),
     [
         # '"...," X said' is read after the quotation; a quotation that goes on continues it

@@ -320,7 +320,32 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
     opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
     clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
-    return not (words[first - 1][2] in ("and", "but") and (opens or clause))
+    joined = words[first - 1][2] in ("and", "but")
+    return not (joined and (opens or clause or _titles(words, first)))
+
+
+def _titles(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether "and" before ``words[first]`` joins a person's titles: the words before it run
+    from the clause's start as a title, and the words after it hold one too ("Former US
+    Ambassador to Russia and former US National Security Adviser Michael McFaul said"; not
+    "The Minister of Agrarian Policy and Food reported")."""
+    if not any(w in _TITLE_HEADS for _, _, w in words[first:]):
+        return False
+    i = first - 1
+    while i > 0 and not re.search(r"[,;:.”\"]$", words[i - 1][2]):
+        w = words[i - 1][2]
+        if not (w[:1].isupper() or w in ("of", "to", "for", "the", "former")):
+            return False
+        i -= 1
+    chain = [w for _, _, w in words[i : first - 1]]
+    return any(w in _TITLE_HEADS for w in chain)
+
+
+# the heads of a title that "and" can join to another ("Ambassador ... and former ... Adviser")
+_TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "Advisor",
+                "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
+                "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
+                "Spokeswoman"}  # fmt: skip
 
 
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:

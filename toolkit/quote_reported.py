@@ -113,8 +113,9 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
 _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
-    r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on|while|after|when)\b.*)?\.?$"
-)
+    r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on(?!(?:\s+[a-z]+){1,3}\s+[A-Z]\w+\s+[A-Z])"
+    r"|while|after|when)\b.*)?\.?$"
+)  # "on economic issues Oleg Ustenko": a title's part, before a name
 # "As pointed out by X(, an appositive), ...": the clause after the frame is X's
 _AS_BY = re.compile(
     r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+by\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
@@ -212,10 +213,15 @@ def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex:
     m = _PASSIVE.match(text[s0:s1])
     if m is None or previous is None or not lex["verb"].fullmatch(m.group(1)):
         return None
+    start = m.start(2)
     if not is_speaker(m.group(2), lex):
-        return None
-    return (previous[0], previous[1], (s0 + m.start(2), s0 + m.end(2)),
-            lemma_of(m.group(1), lex))  # fmt: skip
+        # a title with lower-case words before the name ("Adviser to the President of Ukraine
+        # on economic issues Oleg Ustenko"): the name that ends it
+        tail = re.search(r"(?<=[a-z] )[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+$", m.group(2))
+        if tail is None or not is_person(tail.group(), lex):
+            return None
+        start += tail.start()
+    return (previous[0], previous[1], (s0 + start, s0 + m.end(2)), lemma_of(m.group(1), lex))
 
 
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,

@@ -70,6 +70,8 @@ _CONJUNCTIONS = {"and", "but", "or"}
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
 _NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
+# adjectives that follow a group's head with their preposition ("officials familiar with ...")
+_POST_ADJECTIVES = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
 # heads that are times, amounts or places, no speakers ("Last week", "Two years later")
 _NOT_HEADS = re.compile(
     r"^(?:week|weeks|year|years|month|months|day|days|time|times|moment|morning|evening|night|"
@@ -92,9 +94,16 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     pronoun or clause word, a head that is no time or amount, and a prepositional phrase only
     after its head ("Leaders of smaller parties", "The national university", "Others")."""
     words = chunk.split()
-    if not 1 <= len(words) <= 8 or not all(_WORD.fullmatch(w) for w in words):
-        return False
     low = [w.lower().rstrip(".") for w in words]
+    # an adjective with its preposition after the head ("people familiar with the talks", "a
+    # person close to the president") opens a modifier as a preposition does
+    post = [i for i, w in enumerate(low[:-1]) if _POST_ADJECTIVES.get(w) == low[i + 1]]
+    for i in post:
+        low[i : i + 2] = ["with", "of"]  # as "people with knowledge of the talks" reads
+    # longer only so modified: "Officials with knowledge of the inner workings of the palace"
+    longest = 12 if post or "with knowledge of" in " ".join(low) else 8
+    if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
+        return False
     if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
         return True  # a group named by its quantifier alone: "Several said that ..."
     while len(low) > 1 and low[0] in _HEDGES:  # "only 33 percent of Americans"

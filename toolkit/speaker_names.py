@@ -87,6 +87,13 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         addressed = re.search(
             r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
         )
+        # or a lower-case role right before it: "Myanmar opposition leader Aung San Suu Kyi"
+        role_before = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        addressed = addressed or (
+            role_before
+            and role_before.group(1) in lex["roles"]
+            and not role_before.group(1).endswith("s")
+        )
         run = m.group().split()
         if (
             addressed
@@ -106,7 +113,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     return found
 
 
-_CHAIN_LINKS = {"of", "the", "for", "on", "-", "–", "—"}
+_CHAIN_LINKS = {"of", "the", "for", "on", "to", "-", "–", "—"}
 
 
 def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:

@@ -71,6 +71,11 @@ def _initials_in(word: str, titles: set[str]) -> bool:
     return True
 
 
+# words of a title that say nothing of whose office it is
+_BARE_TITLE_WORDS = {"the", "of", "former", "acting", "incumbent", "then", "mr", "mr.", "ms",
+                     "ms.", "mrs", "mrs."}  # fmt: skip
+
+
 def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int,
                   among: set[str] | None = None) -> str | None:  # fmt: skip
     """The person an office ("the President", "the Governor", "the Russian President")
@@ -95,7 +100,9 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
              if m.cue and m.titles & roles and not m.titles & same}  # fmt: skip
     # and one titled with this office of another country ("Belarusian President Alexander
     # Lukashenko" is not "the President of Russia")
+    # (a title with no modifier of its own, "President Volodymyr Zelenskyy", is of none)
     other |= {m.name for m in r.mentions if modifiers and m.cue and m.titles & same
+              and m.titles - same - _BARE_TITLE_WORDS
               and not title_matches(m.titles, head, modifiers, r.lex)}  # fmt: skip
     # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
     # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where

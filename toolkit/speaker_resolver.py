@@ -56,7 +56,7 @@ _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 _OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
-_BOTH = re.compile(r"(?:the\s+(?:two\s+)?|both\s+)(?:leaders|presidents|sides|parties)")
+_BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
 # a person the text names by a title and surname only ("President Obama")
 _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
@@ -385,4 +385,24 @@ class Resolver:
                 return longest
             if pool:
                 return written
-        return written
+        return self._described(written, head, modifiers, pos)
+
+    def _described(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
+        """The organisation the text calls by the head word in an appositive before ``pos``
+        ("Another Chinese company, BYD, ..." or "BYD, a Chinese company," make "the company"
+        BYD): the one name so described, else the role as written."""
+        word = rf"[{UPPER}][\w’'&\-]*"
+        cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
+        # the head word ends the appositive: "a Chinese company," not "a company man"
+        noun = rf"(?:[\w\-]+\s+){{0,4}}{re.escape(head)}(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
+        before = self.text[:pos]
+        found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
+        found += [m.span(1) for m in re.finditer(
+            rf"(?<![\w’'.\-])({cap}),\s+(?:an?|the|one)\s+{noun}", before)]  # fmt: skip
+        # not a person's name after a title ("Mr. Li, a company man")
+        names = {re.sub(r"^The\s+", "", before[a:b]) for a, b in found
+                 if before[:a].split()[-1:] not in ([t] for t in self.lex["titles"])}  # fmt: skip
+        names = {n for n in names if n not in self.lex["not_speakers"]
+                 and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
+                 and not is_person(n, self.lex)}  # fmt: skip
+        return names.pop() if len(names) == 1 else written
