@@ -1250,6 +1250,35 @@ def test_titles_through_to_organisations_by_appositive_and_groups(text, expected
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in commas after a role is a person's, and the antecedent of "she" after it
+        ("Allie Brandenburger, a spokeswoman for Mr. Bush, said: “We are fully complying with "
+         "the law.” A spokeswoman for Mr. Walker, Kirsten Kukowski, did not respond directly. "
+         "She said Mr. Walker has been using his PAC in “talking to Americans.”",
+         ["Allie Brandenburger", "Kirsten Kukowski"]),
+        # "he" after a sentence whose subject is one person and whose object another: the
+        # subject (also where the page glues its sentences: "issue.In an interview")
+        ("Bob Fu, a pastor, and Chen Guangcheng, a lawyer, met. Mr. Chen has said he has no "
+         "position on the issue.In an interview, Mr. Fu, a former dissident, waved off "
+         "suggestions that he manipulated Mr. Chen. “To accuse me of this underestimates "
+         "Chen’s intelligence,” he said.",
+         ["Chen Guangcheng", "Bob Fu"]),
+        ("President Volodymyr Zelenskyy met Speaker of the Bundestag Bärbel Bas in Kyiv. For "
+         "her part, Bärbel Bas thanked Volodymyr Zelenskyy for the meeting. She noted that it is "
+         "very important for her to be in Ukraine on May 8.",
+         ["Bärbel Bas"]),
+        # the subject and the object of the same gender, the object named last: the subject
+        ("Vladimir Putin informed Recep Tayyip Erdogan of the talks. He said that the sides "
+         "would meet again.",
+         ["Vladimir Putin"]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_is_the_subject_of_the_sentence_before(text, expected):
+    assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
     ("text", "rules"),
     [
         # '"...," X said' is read after the quotation; a quotation that goes on continues it

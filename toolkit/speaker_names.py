@@ -84,6 +84,14 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :])
             and lex["verb"].match(text[m.end() + 1 : m.end() + 40].lstrip())
         )
+        # or a name in commas after a role ("A spokeswoman for Mr. Walker, Kirsten Kukowski,
+        # did not respond"): the role is the name's
+        role = _ROLE_BEFORE.search(text[max(0, m.start() - 100) : m.start()])
+        about = about or (
+            role is not None
+            and role.group(1).lower() in lex["role_words"]
+            and re.match(",", text[m.end() :]) is not None
+        )
         addressed = re.search(
             r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
         )
@@ -113,6 +121,11 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     return found
 
 
+# a role phrase right before a name in commas: "A spokeswoman for Mr. Walker, "
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[.;]\s+|\b)(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?"
+    r"([a-z]+)(?:\s+(?:for|of|at|with|to)\s+(?:(?!\.\s+[A-Z][a-z]+\s)[^,;“”\"]){1,60}?)?,\s*$"
+)
 _CHAIN_LINKS = {"of", "the", "for", "on", "to", "-", "–", "—"}
 
 

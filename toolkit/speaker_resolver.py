@@ -55,6 +55,17 @@ _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 # a name right after a preposition: the object of a phrase ("a problem with Gates")
 _OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# what may come before a sentence's subject: a short introductory phrase and its comma, a
+# title of address ("In an interview, Mr. Fu")
+_OPENING = re.compile(r"\s*(?:[A-Z][^,.;:“”\"]{0,40},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+# a sentence's end, not an abbreviation's stop ("Mr. Chen", "N.Y.U.")
+# (also with no space before the next, as some pages glue them: "the divisive issue.In an")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<![A-Z])[.!?][”\"]?(?:\s+|(?=[A-Z“]))"
+)
+_CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
+# what follows a subject: an appositive's comma or a lower-case verb
+_SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
 _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
 # a person the text names by a title and surname only ("President Obama")
@@ -143,11 +154,31 @@ class Resolver:
                     since = self.text.rfind(". ", 0, starts[i])
                     continue
                 if not _POSSESSIVE.match(self.text, starts[i]):
-                    return starts[i], names[i]
+                    return self._sentence_subject(i, want) or (starts[i], names[i])
                 # "Even before Mr. Brown’s killing, he said": a name in the possessive only
                 # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
                 owner = owner or (starts[i], names[i])
         return owner or oblique
+
+    def _sentence_subject(self, i: int, want: str | None) -> tuple[int, str] | None:
+        """The person who opens the sentence of the chain's ``i``-th mention as its subject,
+        when that mention comes later in it ("In an interview, Mr. Fu, a former dissident,
+        waved off suggestions that he manipulated Mr. Chen. “...,” he said": Mr. Fu), of the
+        pronoun's gender where known."""
+        starts, names = self._chain
+        window = max(0, starts[i] - 600)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, starts[i])]
+        begin = max(ends[-1] if ends else window, self.text.rfind("\n", 0, starts[i]) + 1)
+        for j in range(bisect.bisect_left(starts, begin), i):
+            if names[j] == names[i] or (want and self.gender.get(names[j], want) != want):
+                continue
+            lead = self.text[begin : starts[j]]
+            # the mention as written: the full name, or the surname alone ("Mr. Fu")
+            end = _CAPITALISED_RUN.match(self.text, starts[j]).end()
+            after = self.text[end : end + 40]
+            if _OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after):
+                return starts[j], names[j]
+        return None
 
     def resolve(self, written: str, pos: int) -> str:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
