@@ -1279,6 +1279,25 @@ def test_a_pronoun_is_the_subject_of_the_sentence_before(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "according to" people named by what they know
+        ("The deal is off, according to two people familiar with the talks.",
+         [("two people familiar with the talks", "The deal is off")]),
+        ("The deal is off, according to a person close to the president.",
+         [("a person close to the president", "The deal is off")]),
+        ("The group had to reconsider its goals, according to people familiar with their "
+         "reservations.",
+         [("people familiar with their reservations", "The group had to reconsider its goals")]),
+        # not people of a place, nor a document followed
+        ("The deal is off, according to the people of Kyiv.", []),
+    ],
+)  # fmt: skip
+def test_according_to_people_familiar_with(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
     ("text", "rules"),
     [
         # '"...," X said' is read after the quotation; a quotation that goes on continues it

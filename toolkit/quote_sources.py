@@ -47,6 +47,16 @@ _OPENING = (
 )
 
 
+# a group or a person a report relies on, and what they know: "people familiar with ...",
+# "a person close to ...", "officials with knowledge of ...", "sources briefed on ..."
+_INFORMANT = re.compile(
+    r"(?:(?:[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]|[Aa]n|[Oo]ne|[Tt]he)\s+)?"
+    r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|officials?|sources?|diplomats?|aides?|insiders?)"
+    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in|"
+    r"knowledgeable\s+about)\s+\S.*"
+)
+
+
 def is_speaker(phrase: str, lex: dict) -> bool:
     """Whether a phrase names who speaks: a speaker phrase from its first word, "him" or "her",
     or a source "according to" cites."""
@@ -54,7 +64,16 @@ def is_speaker(phrase: str, lex: dict) -> bool:
     if len(words) == 1 and words[0][2].lower() in ("him", "her"):
         return True
     got = speaker_phrase(words, lex)
-    return bool(got and got[0] == 0) or _is_source(phrase, lex)
+    return bool(got and got[0] == 0) or _is_source(phrase, lex) or _is_informant(phrase, lex)
+
+
+def _is_informant(phrase: str, lex: dict) -> bool:
+    """People a report relies on, named by what they know rather than who they are: a head
+    that is people, a person, officials or sources and a modifier after it ("two people
+    familiar with the talks", "a person close to the president", "officials with knowledge of
+    the plan"), up to twelve words."""
+    m = _INFORMANT.fullmatch(phrase.strip())
+    return bool(m and len(phrase.split()) <= 12)
 
 
 def _is_source(phrase: str, lex: dict) -> bool:
