@@ -359,9 +359,11 @@ if found.height:
         table.fill_null(0), on="group", how="left"
     )
     display(d.table(table, title=f"Reporting verbs per {by} (attributions), with each n"))
-    share = quote_share(found, quoted, by=by, min_group_docs=minimum)
+    share = quote_share(found, quoted, by=by, min_group_docs=minimum, seed=seed,
+                        n_boot=opts["bootstrap"])  # fmt: skip
     ctx.save_table(share, "quote_share")
-    display(d.table(share, title="Share of the text (characters) inside attributed direct quotes"))
+    display(d.table(share, title="Share of the text (characters) inside attributed direct quotes "
+                    "(95% bootstrap intervals over documents)"))  # fmt: skip
     display(d.say("<code>share</code> counts every attributed quotation; <code>share_people"
                   "</code> leaves out those whose speaker is a document (a greeting's 'The "
                   "message reads', 'the statement said': <code>document_chars</code>), marked "

@@ -105,6 +105,9 @@ def test_weekday_mentioned(text, weekday):
             "In Hong Kong Rival Protests",
         ),
         ("20221219_putin_minsk", D(2022, 12, 19), "putin_minsk"),
+        # GDELT's seen-date stamp, and a collector's identifier after it: no title
+        ("20220809T180000Z_PL_en_45d83bd34e", D(2022, 8, 9), None),
+        ("20221219_2", D(2022, 12, 19), None),
         ("000_1404d31ced177757", None, None),
         ("2013-13-40 Not a date", None, "Not a date"),
         # a quotation mark's character reference a scraper left glued to a word

@@ -216,3 +216,66 @@ def test_a_text_of_several_agency_stories_is_noted(tmp_path, text, note):
         assert got is None or "agency datelines" not in got
     else:
         assert got is not None and note in got
+
+
+_SUBHEADED = [
+    "MINSK, 26 September (BelTA) - Belarusian Minister of Foreign Affairs Vladimir Makei "
+    "addressed the 77th session of the UN General Assembly in New York on 24 September.",
+    "The Belarusian minister said that for more than six months the world has been living in "
+    "the shadow of the conflict in Ukraine, which is adversely affecting many countries.",
+    "This session provides a unique opportunity to take stock of the situation in Ukraine and "
+    "in the world, the minister told the General Assembly in New York.",
+    "On the origins of the conflict",
+    "We are convinced that the conflict in Ukraine stems from a wider geopolitical chaos, the "
+    "minister said, whose causes must be sought in the events of 30 years ago.",
+    "The minister noted that the so-called winners did not consider it necessary to draw on "
+    "examples from the past, and the conflict in Ukraine followed.",
+    "He noted that the Cold War ended not even with an official treaty but with some kind of "
+    "gentleman's agreements, and the General Assembly should remember it.",
+]
+
+
+def test_a_subheading_under_the_articles_own_paragraphs_is_no_title(tmp_path):
+    # trial AB: a scraped page with no title line took its first subheading as the title and
+    # cut the dateline's paragraph and the two below it (the outlet, BelTA, lost with it)
+    (tmp_path / "20220926T144500Z_BY_en_e81f539e79.txt").write_text(
+        "\n\n".join(_SUBHEADED) + "\n", encoding="utf-8"
+    )
+    row = toolkit.ingest(tmp_path).corpus.row(0, named=True)
+    assert row["title"] is None
+    assert row["outlet"] == "BelTA"
+    assert row["text"].startswith("Belarusian Minister of Foreign Affairs Vladimir Makei")
+    assert "world has been living in" in row["text"]
+    # GDELT's seen-date stamp in the file name dates the page
+    assert (row["published"], row["published_source"]) == (dt.date(2022, 9, 26), "filename")
+
+
+def test_a_stamp_below_the_articles_paragraphs_is_no_page_date(tmp_path):
+    # trial AB: a caption's "June 22, 1941." in the 9th paragraph of an op-ed dated it 1941
+    lines = [*_SUBHEADED[1:3], _SUBHEADED[4], "June 22, 1941. Hitler's Operation Barbarossa",
+             *_SUBHEADED[5:]]  # fmt: skip
+    (tmp_path / "op-ed.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    row = toolkit.ingest(tmp_path).corpus.row(0, named=True)
+    assert row["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("lone", "dateline", "opens"),
+    [
+        # a dateline on a line of its own is the dateline of the story below, no title
+        ("OSLO —", "OSLO", "Norway's arts scene"),
+        # one no table knows (CNN's, its parentheses lost) opens the first paragraph
+        ("Moscow CNN —", None, "Moscow CNN — Norway's arts scene"),
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own(tmp_path, lone, dateline, opens):
+    body = [
+        "Norway's arts scene has a rebel, the critics said on Monday in a long review.",
+        "The rebel is a painter who lives in the city and works in a studio near the harbour.",
+        "He said the city was changing and the arts scene with it, and he was glad of it.",
+    ]
+    (tmp_path / "a.txt").write_text("\n\n".join([lone, *body]) + "\n", encoding="utf-8")
+    row = toolkit.ingest(tmp_path).corpus.row(0, named=True)
+    assert row["title"] != lone
+    assert row["dateline"] == dateline
+    assert row["text"].startswith(opens)

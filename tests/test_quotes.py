@@ -697,6 +697,28 @@ def test_tables_per_outlet_count_speakers_verbs_and_the_share_in_quotes():
     assert share == {"BelTA": 0.0, "TASS": round(len("We agree,") / len(docs["text"][0]), 4)}
 
 
+def test_the_share_in_quotes_has_an_interval_over_documents_and_its_n():
+    # trial AB: the share came with no interval and no count of quotes ("Associated Press
+    # 0.344" from one document)
+    texts = ["“We agree,” Putin said. Talks went on.", "No quotes here at all, the talks went on.",
+             "“We disagree entirely with this,” Lavrov said.", "Nothing quoted in this one."]  # fmt: skip
+    docs = pl.DataFrame({"doc_id": list("abcd"), "outlet": ["TASS"] * 3 + ["BelTA"],
+                         "text": texts, "n_words": [7, 9, 6, 5]})  # fmt: skip
+    f = toolkit.quotes(docs)
+    share = {
+        r["group"]: r
+        for r in quote_share(f, docs, by="outlet", min_group_docs=1).iter_rows(named=True)
+    }
+    tass = share["TASS"]
+    assert tass["n_quotes"] == 2 and tass["n_docs"] == 3
+    assert tass["ci_low"] <= tass["share"] <= tass["ci_high"]
+    assert tass["ci_low"] == 0.0 and tass["ci_high"] > tass["share"]  # one document of none
+    # one document gives no interval; the same seed, the same interval
+    assert (share["BelTA"]["share"], share["BelTA"]["ci_low"]) == (0.0, None)
+    again = quote_share(f, docs, by="outlet", min_group_docs=1)
+    assert again.equals(quote_share(f, docs, by="outlet", min_group_docs=1))
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "document", "share_people"),
     [
@@ -1295,6 +1317,17 @@ def test_a_pronoun_is_the_subject_of_the_sentence_before(text, expected):
 )  # fmt: skip
 def test_according_to_people_familiar_with(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+def test_a_pronoun_is_no_country_and_finds_a_person_who_acts():
+    # trial AB: "he suggested" went to "Nazi Germany" (a country's name read as a person's)
+    # and not to a name the text makes act ("Henry Kissinger issued a statement")
+    text = (
+        "Krauss-Maffei Wegmann was also Nazi Germany’s prime supplier. Not coincidentally, on "
+        "Jan. 17, Putin pal Henry Kissinger issued a statement that recommended talks. At that "
+        "point, a cease-fire can be negotiated, he suggested, along with the future of Crimea."
+    )
+    assert found(text)["speaker"].to_list() == ["Henry Kissinger"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
-import pytest
+from pathlib import Path
 
-from toolkit.speakers import lexicon, name_of, speaker_phrase, surname, word_spans
+import pytest
+import yaml
+
+import toolkit
+from toolkit.speakers import is_person, lexicon, name_of, speaker_phrase, surname, word_spans
 
 
 @pytest.mark.parametrize(
@@ -106,3 +110,32 @@ def test_name_of_splits_titles_from_the_name(phrase, titles, name):
 )
 def test_surname_is_the_word_the_text_uses_alone(name, expected):
     assert surname(name) == expected
+
+
+def test_the_lexicon_lists_hold_words_not_yaml_booleans():
+    # "On" and "No" bare in YAML are booleans: they were missing from not_speakers ("On Oct"
+    # read as a person's name)
+    raw = yaml.safe_load((Path(toolkit.__file__).parent / "lexicons" / "quotes.yaml").read_text())
+    for key, value in raw.items():
+        items = value if isinstance(value, list) else []
+        assert all(isinstance(w, str) for w in items), key
+    assert {"On", "No"} <= lexicon()["not_speakers"]
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        # a country CLDR names whole, or after a word of its time or place: no person
+        ("Nazi Germany", False),
+        ("East Germany", False),
+        ("South Korea", False),
+        ("Saudi Arabia", False),
+        ("Hong Kong", False),
+        # a person whose surname is a country's name is still a person
+        ("Michael Jordan", True),
+        ("Henry Kissinger", True),
+        ("On Oct", False),
+    ],
+)
+def test_a_country_is_no_persons_name(name, person):
+    assert is_person(name, lexicon()) is person

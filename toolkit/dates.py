@@ -128,6 +128,10 @@ _REFERENCE_LEFT = re.compile(
 _QUOTES = {"8216": "‘", "8217": "’", "8220": "“", "8221": "”"}
 
 
+# one word of letters, digits, "_" and "-" with a digit in it: an identifier
+_IDENTIFIER = re.compile(r"(?=[\w-]*\d)[\w-]+")
+
+
 def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date | None, str | None]:
     """A date and a title from a file name such as ``2013-01-04 China helping Africa``; in the
     title, a quotation mark's character reference left glued to a word by a scraper
@@ -143,6 +147,8 @@ def parse_filename(stem: str, *, reg: Registry | None = None) -> tuple[dt.date |
         if m:
             d = date_from_groups(m, reg=reg)
             title = (m.groupdict().get("title") or "").strip() or None
+            if title and _IDENTIFIER.fullmatch(title):
+                title = None  # "PL_en_45d83bd34e": a collector's identifier, no title
             if title:
                 title = _REFERENCE_LEFT.sub(_quote, title)
             return (d.complete() if d else None), title

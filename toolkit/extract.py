@@ -272,7 +272,11 @@ def assemble_page(
         top = max(0, keep[min(head, own)] - 3)
         # ...down to the body's start (a caption or standfirst may come first).
         at_prose = [j for j in range(head, end) if kept_prose[j]]
-        body_at = core_start(kept, at_prose, 3) if at_prose else head
+        # (no lower than its second paragraph of prose: a stamp further down is a caption's or
+        # a timeline's, "June 22, 1941. Hitler's Operation Barbarossa")
+        body_at = head
+        if at_prose:
+            body_at = min(core_start(kept, at_prose, 3), (at_prose[1:2] or at_prose)[0])
         date_at = range(top, min(len(paras), keep[min(max(head, body_at) + 3, end - 1)] + 3))
         date_lines = [paras[i] for i in date_at]
         body = keep[min(max(head, body_at), end - 1)] - top  # the body's start in date_lines
@@ -280,7 +284,8 @@ def assemble_page(
         if kept_repeated is not None:
             kept_repeated = kept_repeated[head:end]
 
-    start = _dateline(page, keep, kept, reg, maybe_dateline)
+    joined = _join_lone_dateline(keep, kept, kept_repeated)
+    start = _dateline(page, keep, kept, reg, maybe_dateline, joined)
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
         anchor = keep[0] - date_at.start if trimmed and keep else 0
@@ -306,15 +311,42 @@ def assemble_page(
     return page
 
 
+# a dateline on a line of its own, its story on the next ("OSLO —", "Moscow CNN —")
+_LONE_DATELINE = re.compile(r"[A-ZА-ЯЁ][\w'’.,()/ -]{0,60}\s[-–—]{1,2}")
+
+
+def _join_lone_dateline(
+    keep: list[int], kept: list[str], repeated: list[bool] | None
+) -> int | None:
+    """A dateline a page writes on a line of its own near the top, its story on the next line,
+    joined to that line in place (so that it is read as the dateline it is, not as a title
+    or a paragraph); the next line's place in ``keep`` (and ``repeated``) goes with it. The
+    joined line's place in ``kept``, or None."""
+    for j in range(min(len(kept) - 1, _HEAD)):
+        if _LONE_DATELINE.fullmatch(kept[j]):
+            kept[j] = f"{kept[j]} {kept.pop(j + 1)}"
+            keep.pop(j + 1)
+            if repeated is not None and len(repeated) > j + 1:
+                repeated.pop(j + 1)
+            return j
+    return None
+
+
 def _dateline(
-    page: Page, keep: list[int], kept: list[str], reg: Registry, maybe: list[bool] | None
+    page: Page,
+    keep: list[int],
+    kept: list[str],
+    reg: Registry,
+    maybe: list[bool] | None,
+    joined: int | None = None,
 ) -> int | None:
     """The dateline that opens the body: the first paragraph near the top that starts with one
-    (cut from it, in place, and noted on ``page``); its position in ``kept``, or None."""
+    (cut from it, in place, and noted on ``page``); its position in ``kept``, or None. A line
+    ``joined`` to a lone dateline is tried whatever ``maybe`` says of it."""
     any_dateline = reg.dateline_any.match
     for j, i in enumerate(keep[:_HEAD]):
         p = kept[j]
-        if not (maybe[i] if maybe is not None else any_dateline(p)):
+        if not (maybe[i] if maybe is not None and j != joined else any_dateline(p)):
             continue
         for dl in reg.datelines:
             m = dl.pattern.match(p)

@@ -57,9 +57,12 @@ def page_date(
     # header's "today", "Friday, April 28, 2023", over its menus) unless a byline comes right
     # before it ("By Emanuella Grinberg, CNN", then "Updated 6:58 PM ET, Sun January 18, 2015").
     below = range(anchor, max(body if body is not None else anchor, anchor + 1))
+    # nor one deeper than two lines into the body (a caption's or a timeline's, "June 22, 1941.
+    # Hitler's Operation Barbarossa" among an op-ed's paragraphs)
+    deepest = body + 2 if body is not None else len(lines)
     near = [
         i
-        for i in range(len(lines))
+        for i in range(min(len(lines), deepest + 1))
         if i >= anchor - _ABOVE_MAX or any(BYLINE.match(p) for p in lines[max(0, i - 1) : i + 1])
     ]
     for i in sorted(near, key=lambda i: (i not in below, abs(i - anchor), i)):

@@ -46,6 +46,7 @@ from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
+from toolkit.stats import bootstrap_ratio
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "is_document", "quote_share", "quotes"]
 
@@ -283,29 +284,49 @@ def by_group(
     )
 
 
-def quote_share(found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet",
-                min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
+def quote_share(
+    found: pl.DataFrame,
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    min_group_docs: int = 5,
+    seed: int = 42,
+    n_boot: int = 1000,
+) -> pl.DataFrame:
     """The share of each group's characters inside attributed direct quotes, with n: all of
-    them (``share``), and those of people and bodies alone (``share_people``: a document's words,
-    a greeting's "The message reads: ...", left out; ``document_chars`` counts them)."""
+    them (``share``, with a 95% interval from resampling the group's documents: ``ci_low``,
+    ``ci_high``; none from one document), and those of people and bodies alone
+    (``share_people``: a document's words, a greeting's "The message reads: ...", left out;
+    ``document_chars`` counts them); ``n_quotes`` direct quotations in ``n_docs`` documents."""
     chars = pl.col("text").fill_null("").str.len_chars()
     groups = with_groups(docs, by).select("doc_id", "group", chars=chars)
     spans = found.filter("direct").unique(["doc_id", "start", "end"])
     length = pl.col("end") - pl.col("start")
     quoted = spans.group_by("doc_id").agg(
-        quoted=length.sum(), documents=length.filter(is_document(pl.col("speaker"))).sum()
+        quoted=length.sum(),
+        documents=length.filter(is_document(pl.col("speaker"))).sum(),
+        quotes=pl.len(),
     )
+    per_doc = groups.join(quoted, on="doc_id", how="left").with_columns(
+        pl.col("quoted", "documents", "quotes").fill_null(0)
+    )
+    intervals = [
+        {"group": key[0], **dict(zip(("share", "ci_low", "ci_high"), bootstrap_ratio(
+            g["quoted"].to_numpy(), g["chars"].to_numpy(), seed=seed, n_boot=n_boot), strict=True))}
+        for key, g in per_doc.sort("group", "doc_id").group_by("group", maintain_order=True)
+    ]  # fmt: skip
+    schema = {"group": pl.String, "share": pl.Float64, "ci_low": pl.Float64, "ci_high": pl.Float64}
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
-        groups.join(quoted, on="doc_id", how="left")
-        .group_by("group")
+        per_doc.group_by("group")
         .agg(
             chars=pl.col("chars").sum().cast(pl.Int64),
-            quoted_chars=pl.col("quoted").fill_null(0).sum().cast(pl.Int64),
-            document_chars=pl.col("documents").fill_null(0).sum().cast(pl.Int64),
+            quoted_chars=pl.col("quoted").sum().cast(pl.Int64),
+            document_chars=pl.col("documents").sum().cast(pl.Int64),
+            n_quotes=pl.col("quotes").sum().cast(pl.Int64),
         )
+        .join(pl.DataFrame(intervals, schema=schema), on="group", how="left")
         .with_columns(
-            share=(pl.col("quoted_chars") / pl.col("chars")).round(4),
             share_people=(
                 (pl.col("quoted_chars") - pl.col("document_chars")) / pl.col("chars")
             ).round(4),

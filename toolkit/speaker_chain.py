@@ -148,14 +148,19 @@ def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     return False
 
 
+# what a person does in writing: "Henry Kissinger issued a statement", "... wrote to", "... met"
+_ACTS = re.compile(r"(?:issued|wrote|met|signed|visited|published|sent|spoke|argued|urged)\b")
+
+
 def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
-    """Whether a reporting verb follows the name, an adverb allowed between ("Vladimir Putin
-    informed ...", "Alfred Riedl also noted ..."): the subject of a speech act is a person
-    however plainly the text names it."""
+    """Whether a reporting verb or one of a person's acts in writing (:data:`_ACTS`) follows the
+    name, an adverb allowed between ("Vladimir Putin informed ...", "Alfred Riedl also noted
+    ...", "Henry Kissinger issued a statement"): the subject of a speech act is a person however
+    plainly the text names it."""
     if _PLURAL.search(mention.name):
         return False  # "South Africans say", "Afghan Women said": a group, no person
     gap = _ADVERB_GAP.match(text, mention.start + len(mention.name))
-    verb = gap and lex["verb"].match(text, gap.end())
+    verb = gap and (lex["verb"].match(text, gap.end()) or _ACTS.match(text, gap.end()))
     return bool(verb and verb.group()[0].islower())
 
 

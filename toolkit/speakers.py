@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from babel import Locale
 
 __all__ = [
     "CAPITAL",
@@ -327,9 +328,34 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
 
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
-    """Whether a name reads as a person's: two or more capitalised words, none an organisation's."""
+    """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
+    and not a country's ("South Korea", "Nazi Germany": :func:`_country`)."""
     words = name.split()
-    return len(words) >= 2 and all(
+    return len(words) >= 2 and not _country(words) and all(
         (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
     ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip
+
+
+# words that make a country's name a state of it in time or place ("Nazi Germany", "East
+# Germany", "Soviet Ukraine"), no person's first name
+_COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imperial", "modern",
+                      "greater", "mainland", "occupied", "tsarist", "communist", "weimar",
+                      "fascist", "independent", "wartime", "postwar", "pre-war",
+                      "post-war"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country and territory names in English, lower case, from the Unicode CLDR (Babel)."""
+    names = Locale("en").territories.values()
+    return frozenset(re.sub(r"\s+sar china$", "", n.lower()) for n in names)  # "Hong Kong"
+
+
+def _country(words: list[str]) -> bool:
+    """Whether capitalised words name a country: one CLDR names whole ("South Korea", "Saudi
+    Arabia"), or a country after a word of its time or place ("Nazi Germany")."""
+    low = [w.lower() for w in words]
+    return " ".join(low) in _countries() or (
+        len(low) == 2 and low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()
+    )

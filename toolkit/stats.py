@@ -13,7 +13,15 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-__all__ = ["Z95", "bh_qvalues", "flag_small", "significant", "wilson", "wilson_bounds"]
+__all__ = [
+    "Z95",
+    "bh_qvalues",
+    "bootstrap_ratio",
+    "flag_small",
+    "significant",
+    "wilson",
+    "wilson_bounds",
+]
 
 Z95 = 1.959964
 
@@ -43,6 +51,28 @@ def wilson_bounds(k: np.ndarray, n: np.ndarray, *, z: float = Z95) -> tuple[np.n
     centre = (p + z**2 / (2 * n)) / denom
     half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
     return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+def bootstrap_ratio(
+    k: np.ndarray, w: np.ndarray, *, seed: int, n_boot: int
+) -> tuple[float | None, float | None, float | None]:
+    """sum(k) / sum(w) over a group's documents (each a k of w: quoted characters of all its
+    characters) and a 95% percentile interval from resampling the documents with replacement
+    (seeded), rounded to 4 places; the interval is None from fewer than two documents, and the
+    ratio None where w sums to 0. Characters are not independent draws, so no binomial
+    interval fits: a document is the unit sampled."""
+    k, w = np.asarray(k, dtype=np.float64), np.asarray(w, dtype=np.float64)
+    if w.sum() == 0:
+        return None, None, None
+    ratio = round(float(k.sum() / w.sum()), 4)
+    if len(k) < 2:
+        return ratio, None, None
+    rng = np.random.default_rng(seed)
+    boots = min(n_boot, max(100, 2_000_000 // len(k)))  # bounded work for very large groups
+    idx = rng.integers(0, len(k), size=(boots, len(k)))
+    ratios = k[idx].sum(axis=1) / np.maximum(w[idx].sum(axis=1), 1)
+    low, high = np.percentile(ratios, [2.5, 97.5])
+    return ratio, round(float(low), 4), round(float(high), 4)
 
 
 def flag_small(n: str, minimum: int) -> pl.Expr:

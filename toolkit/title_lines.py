@@ -29,7 +29,9 @@ __all__ = [
 PATH_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›/]\s+|\s+::\s+")
 KANA_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _TITLE_MAX_WORDS = 30
-_TITLE_END = re.compile(r"[.,;:。！？]$")
+# a title ends in no stop, comma or colon, nor in a dash a dateline ends in ("Moscow CNN —", its
+# parentheses lost, its text on the next line)
+_TITLE_END = re.compile(r"[.,;:。！？]$|\s[-–—]$")
 _TITLE_MAX_CHARS = 200
 INITIALS_END = re.compile(r"(?<=\s)(?:[A-Z]\.){2,}$")  # "... N.Y.C."
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")

@@ -166,8 +166,42 @@ def article_span(
         head = topic
     elif own is not None:
         head = own
+    head = _over_prose(kept, reg, prose, repeated, head)
     start = max(head, core_start(kept, prose, 3))
     return head, _article_end(kept, prose, start, end, repeated)
+
+
+def _over_prose(
+    kept: list[str], reg: Registry, prose: list[int], repeated: list[bool] | None, head: int
+) -> int:
+    """The article's first line where two or more paragraphs of the page's own prose on its
+    topic stand right above the line taken as its title (at most ``_MENU_LINES`` lines between
+    them): that line is a subheading inside the article ("On the origins of the conflict" under
+    a dateline's paragraph), and the article starts at the title over the first of them (the
+    longest title-like line just above it), or at the page's top when fewer than five lines
+    are above it; else ``head``."""
+    own = [j for j in prose if j < head and not (repeated and repeated[j])]
+    if not own or head - own[-1] > _MENU_LINES:
+        return head
+    run = own[-1]  # the paragraphs right above, back to a gap a menu would leave
+    while (before := [j for j in own if j < run]) and run - before[-1] <= _MENU_LINES:
+        run = before[-1]
+    # ...two or more (one is a photo's caption over the headline), on the story's topic: they
+    # share words with the body below (not a site's blurb)
+    if len([j for j in own if j >= run]) < 2:
+        return head
+    above = set().union(*(topic_keys(kept[j]) for j in own if j >= run))
+    body = [j for j in prose if j > head][:_TOPIC_LINES]
+    below = set().union(*(topic_keys(kept[j]) for j in body))
+    if len(above & below) < _OVER_SHARED:
+        return head
+    titles = [
+        j
+        for j in range(max(0, run - _TITLE_WINDOW), run)
+        if is_title(kept[j], reg) and headline_size(kept[j]) and not BYLINE.match(kept[j])
+    ]
+    top = max(titles, key=lambda j: (len(kept[j]), j)) if titles else run
+    return top if top >= _MENU_LINES else 0
 
 
 def _article_end(
@@ -249,6 +283,7 @@ _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
 _TOPIC_CLOSE = 0.6  # a line scoring this share of the best, higher up, is the title
 _TOPIC_LINES = 6  # paragraphs of the body a title is compared with
 _TOPIC_WINDOW = 50  # lines above the body where its title may sit
+_OVER_SHARED = 3  # topic words the paragraphs over a subheading share with the body below it
 
 
 def _topic_title(
