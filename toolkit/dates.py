@@ -393,8 +393,11 @@ def _near(published: dt.date, month: int, day: int, days: int = 3) -> bool:
     return False
 
 
-# A URL's date, year first: htmldate's pattern ("/2021/05/18/", "/2021-05/18/", "/2021/05-18/")
-# and one it does not read, eight digits between slashes ("ria.ru/20210509/...")
+# A URL's date, year first: htmldate's pattern ("/2021/05/18/", "/2021-05/18/", "/2021/05-18/";
+# its ``extractors.COMPLETE_URL``, written out: importing htmldate costs a fresh process 0.04 s,
+# and ``tests/test_provenance_url.py`` holds the two the same) and one it does not read, eight
+# digits between slashes ("ria.ru/20210509/...")
+_URL_DATE = r"\D((?:199[0-9]|20[0-3][0-9]))[/_-]([0-1]?[0-9])[/_-]([0-3]?[0-9])(?:\D|$)"
 _URL_COMPACT = r"/((?:199\d|20[0-3]\d))(\d{2})(\d{2})(?:[/_.\-]|$)"
 
 
@@ -402,10 +405,8 @@ def url_date(url: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """The date a URL's path gives, year first and whole (a year alone, or a year and month,
     gives none), and the part of the URL it was read from: htmldate's pattern of a URL's date,
     then eight digits between slashes that make a valid date."""
-    from htmldate.extractors import COMPLETE_URL
-
     found = []
-    for pattern in (COMPLETE_URL.pattern, _URL_COMPACT):
+    for pattern in (_URL_DATE, _URL_COMPACT):
         parts = url.str.extract_groups(pattern)
         text = pl.concat_str(
             parts.struct.field("1"),
