@@ -271,3 +271,48 @@ def test_last_segment_that_of_all_segments(size, monkeypatch):
         segments = _segments(text)
         if segments:
             assert affixes._last_segment(text) == (len(segments) > 1, segments[-1])
+
+
+def _edges_read_in_full(text):
+    # text_edges as it read every text, its first and last paragraph searched in full
+    paras = [p for p in text.split("\n") if p.strip()]
+    if not paras:
+        return []
+    several = len(paras) > 1
+    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)]
+    more, last = affixes._last_segment(paras[-1])
+    out = []
+    if (several or len(first) > 1) and affixes._boilerplate(start := first[0].strip()):
+        out.append(("opening", start))
+    if several or more:
+        end = last.strip()
+        if affixes._boilerplate(end):
+            out.append(("closing", end))
+        if (template := affixes._template(end)) is not None:
+            out.append(("closing template", template))
+    return out
+
+
+@pytest.mark.parametrize("breaks", [1, 20])
+def test_text_edges_those_read_in_full(breaks):
+    # a paragraph's first 26 words without a break's character, or its end a sentence's, are
+    # read without searching it: the same edges as the search of the whole paragraphs (texts
+    # of long paragraphs with few breaks, and of many breaks)
+    rng = random.Random(breaks)
+    alphabet = ["word", "Word", "Я", "1", ".", "!", "…", ")", '"', " ", "  ", "\t", "|", " | ",
+                "«", "©", "\u00a0", "国", "。", "：", "\n", "\n\n", "Credit", " AP"]  # fmt: skip
+    weights = [240, 120, 20, 20, 2 * breaks, breaks, breaks, 20, 20, 280, 40, 20, breaks, breaks,
+               20, 20, 20, 20, breaks, breaks, 10, 10, 20, 20]  # fmt: skip
+    texts = ["".join(rng.choices(alphabet, weights, k=rng.randint(0, 400))) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        try:
+            expected = _edges_read_in_full(text)
+        except IndexError:  # a last paragraph that is all break (" | "): raised either way
+            with pytest.raises(IndexError):
+                affixes.text_edges(text)
+            continue
+        edges = affixes.text_edges(text)
+        assert edges == expected, text
+        found += bool(edges)
+    assert 300 < found < 5700  # texts with edges and without

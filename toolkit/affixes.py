@@ -58,6 +58,8 @@ _SEGMENT_BREAK = re.compile(
     r"|(?<=[。！？：])[^\S\n]*(?=[^\s。！？：”」』）])"
 )
 _SEGMENT_MAX_WORDS = 25  # boilerplate is short; a longer segment is the story's
+# What a segment break follows (a sentence's end, a full-width mark) or holds (a bar)
+_BREAK_CHARACTER = re.compile(r"[.!?…|。！？：]")
 _TAIL_CHARS = 256  # a long paragraph's last segment is looked for in its end, this long first
 # A site-name part is on most of a site's titles; one on fewer ("— Putin", "- Reports") says
 # who is quoted. Parts that start with the same word count together (" — RT World News",
@@ -277,12 +279,19 @@ def text_edges(text: str) -> list[tuple[str, str]]:
     if not paras:
         return []
     several = len(paras) > 1
-    # of the first paragraph: its first segment, and whether it has another
-    first = [paras[0][a:b] for a, b in _spans(paras[0], 2)]
-    more, last = _last_segment(paras[-1])  # a long last paragraph is read from its end
     out = []
-    if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
-        out.append(("opening", start))
+    if _may_open(paras[0]):
+        # of the first paragraph: its first segment, and (for a text of one paragraph)
+        # whether it has another
+        first = [paras[0][a:b] for a, b in _spans(paras[0], 1 if several else 2)]
+        if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
+            out.append(("opening", start))
+    # The last segment reaches the paragraph's end, or the break before it ends in a bar
+    # (not a sentence's end): a paragraph that ends as a sentence closes with no boilerplate.
+    closing = paras[-1].rstrip()
+    if _SENTENCE_END.search(closing, max(len(closing) - 3, 0)):  # read at its end only
+        return out
+    more, last = _last_segment(paras[-1])  # a long last paragraph is read from its end
     if several or more:
         end = last.strip()
         if _boilerplate(end):
@@ -290,6 +299,17 @@ def text_edges(text: str) -> list[tuple[str, str]]:
         if (template := _template(end)) is not None:
             out.append(("closing template", template))
     return out
+
+
+def _may_open(paragraph: str) -> bool:
+    """Whether a paragraph's first segment may be boilerplate (:func:`_boilerplate`): False
+    where its first ``_SEGMENT_MAX_WORDS`` + 1 words hold no character a segment break follows
+    or holds (that segment has more words), read without searching the whole paragraph for
+    breaks (a long one's first segment is most of it)."""
+    words = paragraph.split(None, _SEGMENT_MAX_WORDS + 1)
+    if len(words) <= _SEGMENT_MAX_WORDS + 1:
+        return True
+    return _BREAK_CHARACTER.search(" ".join(words[: _SEGMENT_MAX_WORDS + 1])) is not None
 
 
 def _boilerplate(segment: str) -> bool:
