@@ -76,6 +76,15 @@ def _random_lines(n: int, seed: int = 4) -> list[str]:
         ["x" * 59 + ".", "x" * 58 + ".", "", " ", _words(12, word="Word"), _words(30, end="")],
         [_words(12), "x" * 70],  # no line left open to the title-case test
         ["新华社北京4月24日电 " + "中" * 47 + "。", "中 " * 40 + "。", "ab 中中中。", ""],
+        # about half kana or Han among words in letters of one byte (searched or not by their
+        # bytes) or two (Cyrillic)
+        [
+            f"{han * k}{other * m}。"
+            for k in range(0, 100, 3)
+            for m in range(0, 60, 2)
+            for han in ("中", "ひ")
+            for other in (" a", " Я", "a", " ab")
+        ],
     ],
 )
 def test_prose_flags_those_of_is_prose(lines):

@@ -85,9 +85,8 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     at_least = {n: line.str.contains(f"^(?:[^ ]* ){{{n - 1}}}") for n in (12, 30)}
     # Python's "$" also matches before a final newline
     ends = line.str.tail(2).str.contains(r"[.!?…。！？\"”»’')]\n?$")
-    kana_han = 2 * line.str.count_matches(KANA_HAN.pattern) >= line.str.len_chars()
-    cheap = pl.DataFrame({"line": lines}).select(
-        pl.when(~line.str.contains(" ", literal=True) | kana_han)
+    cheap = pl.DataFrame({"line": lines, "kana_han": _kana_han(lines)}).select(
+        pl.when(~line.str.contains(" ", literal=True) | pl.col("kana_han"))
         .then((line.str.len_chars() >= 60) & ends)
         .when(at_least[30])
         .then(True)
@@ -108,6 +107,18 @@ def prose_flags(lines: pl.Series) -> pl.Series:
     title_case = (letters >= 3) & (capitals >= 0.7 * letters)
     decided = pl.DataFrame({"line": lines.gather(open_)}).select(~title_case)
     return cheap.scatter(open_, decided.to_series()).alias(lines.name)
+
+
+def _kana_han(lines: pl.Series) -> pl.Series:
+    """Whether half or more of each line's characters are kana or Han (``KANA_HAN``), searched
+    only in the lines of two bytes a character or more: each of those characters takes three
+    in UTF-8, so a line half of them takes at least two a character (most lines, in Latin
+    letters, are not searched)."""
+    wide = (lines.str.len_bytes() >= 2 * lines.str.len_chars()).fill_null(False).arg_true()
+    found = pl.DataFrame({"line": lines.gather(wide)}).select(
+        2 * pl.col("line").str.count_matches(KANA_HAN.pattern) >= pl.col("line").str.len_chars()
+    )
+    return pl.repeat(False, lines.len(), eager=True).scatter(wide, found.to_series())
 
 
 def _prose_at(lines: list[str], prose: list[bool] | None) -> list[int]:
