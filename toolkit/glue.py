@@ -45,6 +45,8 @@ _GLUE_CUT = (
     + _CUT
     + "".join(f"${{{2 * i + 2}}}" for i in range(len(_GLUE_KINDS)))
 )
+# Glue that starts in the letters a cut's match took after it (see _mark_glue)
+_AFTER_CUT = f"{_CUT}(?s:.){{0,2}}(?:{_GLUE})"
 # Glue at a quote, where whether the quote opens or closes needs the quotes before it.
 _QUOTED_END = rf"{_END}[\"”“][A-Z][a-z]"
 
@@ -101,11 +103,17 @@ def _mark_glue(lines: pl.Series) -> pl.Series:
     if odd.any():
         where = odd.arg_true()
         held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
-    cut = line.str.replace_all(r'"([^"]*)"', '"${1}"' + _CLOSER)
-    for _ in range(2):
-        # Twice: a match takes the letters after its cut, which may start the next glue.
-        cut = cut.str.replace_all(_GLUE, _GLUE_CUT)
-    return over_column(held, cut.str.replace_all(f"[{_HELD}{_CLOSER}]", ""))
+    closed = line.str.replace_all(r'"([^"]*)"', '"${1}"' + _CLOSER)
+    cut = over_column(held, closed.str.replace_all(_GLUE, _GLUE_CUT))
+    # Twice: a match takes the letters after its cut, which may start the next glue. No glue
+    # can cross a cut, and the first pass found all glue but where it takes such letters: what
+    # the second finds starts in the two characters after a cut (only those lines are read).
+    again = over_column(cut, line.str.contains(_AFTER_CUT).fill_null(False)).arg_true()
+    if again.len():
+        cut = cut.scatter(
+            again, over_column(cut.gather(again), line.str.replace_all(_GLUE, _GLUE_CUT))
+        )
+    return over_column(cut, line.str.replace_all(f"[{_HELD}{_CLOSER}]", ""))
 
 
 def _pieces(marked: pl.Expr) -> pl.Expr:
