@@ -1,10 +1,12 @@
 import re
 
+import polars as pl
 import pytest
 
 from toolkit.errors import DataError
 from toolkit.extract import read_page
 from toolkit.load import ingest
+from toolkit.outlet_tables import _opens_with_literal, any_of, apart
 from toolkit.outlets import Registry, registry
 
 
@@ -177,3 +179,45 @@ def test_outlet_names_add_aliases_of_known_outlets(names, error):
             Registry.load(names=names)
     else:
         assert Registry.load(names=names).canonical("The Grey Lady") == "New York Times"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        ("All rights reserved", True),
+        ("(?:Photo|Image) (?:by|courtesy of)", True),
+        (r"\[(?:Photo|Video)\]$", True),  # an escaped bracket is a literal
+        ("(?i)(?P<x>ab|cd)e", True),
+        (r"[.!?…]\s+©", False),  # a class
+        ("(?:Photo|[Ii]mage)", False),  # one alternative opens with a class
+        ("a?b", False),
+        ("^ab", False),
+        ("", False),
+    ],
+)
+def test_opens_with_literal(pattern, literal):
+    assert _opens_with_literal(re.compile(pattern)) is literal
+
+
+def test_patterns_searched_apart_find_what_all_at_once_find():
+    reg = registry()
+    lines = pl.Series(
+        "line",
+        [
+            "Minsk and Moscow agree. © 2019 Reuters.",
+            "[Photo/Xinhua]",
+            "Photo by Ivan Petrov",
+            "This site uses cookies",
+            "Copyright 2020 China Daily Information Co. All rights reserved",
+            "Putin said so.",
+            "",
+        ],
+    )
+    for site in [None, *reg.sites]:
+        patterns = list(reg.chrome_for(site)[1])
+        searches = apart(patterns)
+        assert len(searches) <= len(patterns)
+        at_once = lines.str.contains(any_of(patterns))
+        found = pl.select(pl.any_horizontal(pl.lit(lines).str.contains(p) for p in searches))
+        assert found.to_series().to_list() == at_once.to_list()
+        assert at_once.any() and not at_once.all()

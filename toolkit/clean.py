@@ -16,6 +16,7 @@ import polars as pl
 
 from toolkit.glue import paragraphs
 from toolkit.normalize import normalize
+from toolkit.outlet_tables import apart
 from toolkit.outlets import Registry, any_of, registry
 
 __all__ = [
@@ -68,7 +69,7 @@ def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None 
     hit = pl.lit(False)
     if (start := any_of(at_start)) is not None:
         hit = hit | line.str.contains(f"^(?:{start})")
-    if (found := any_of(anywhere)) is not None:
+    for found in apart(list(anywhere)):  # searched apart: see apart
         hit = hit | line.str.contains(found)
     return (line.str.len_chars() <= CHROME_MAX_CHARS) & hit
 
