@@ -206,3 +206,27 @@ def test_random_texts_cut_with_narrow_windows_give_the_whole_texts_result(window
     (whole, whole_lines), (sliced, sliced_lines) = _both(texts, 7, monkeypatch)
     assert_series_equal(sliced, whole)
     assert_frame_equal(sliced_lines, whole_lines)
+
+
+def test_unusual_and_special_those_of_each_search():
+    # one search for any of their characters, then each in the texts it found: the flags of
+    # each search in every text
+    rng = random.Random(5)
+    alphabet = ["a", " ", "\n", "â€™", "Ã©", "Ð¸", "â", "Â", "e\u0301", "\u00a0", "\t", "\r",
+                "\u200b", "\u2028", "’", "中", "Я"]  # fmt: skip
+    texts = pl.Series(
+        ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(3000)] + [None]
+    )
+    unusual, special = normalize_module._unusual_and_special(texts)
+    each = pl.select(
+        (
+            pl.lit(texts).str.contains(normalize_module._MOJIBAKE.pattern)
+            | pl.lit(texts).str.contains(normalize_module._nfc_unsafe())
+        )
+        .fill_null(False)
+        .alias("unusual"),
+        pl.lit(texts).str.contains(normalize_module._SPECIAL).fill_null(False).alias("special"),
+    )
+    assert unusual.to_list() == each["unusual"].to_list()
+    assert special.to_list() == each["special"].to_list()
+    assert 0 < unusual.sum() < special.sum() < 3000

@@ -37,8 +37,9 @@ _WINDOW = 1 << 16
 
 
 # UTF-8 read as cp1252/latin-1: "â€™", "Ã©", "Ð¸" ...
+_MOJIBAKE_LEADS = "ÂÃâÐÑ"  # the first character of every pair _MOJIBAKE finds
 _MOJIBAKE = re.compile(
-    "[ÂÃâÐÑ][\x80-\xbf\u2018-\u201e\u2020-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
+    f"[{_MOJIBAKE_LEADS}][\x80-\xbf\u2018-\u201e\u2020-\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
     "\u017d\u017e\u0178\u0192\u02c6\u02dc]"
 )
 _UNICODE_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000]")
@@ -103,12 +104,7 @@ def _normalized(texts: pl.Series) -> pl.Series:
     """:func:`normalize_texts` of each text whole."""
     # Mojibake repair and NFC run in Python, only on the texts that may need them: those with
     # mojibake, and those with a character NFC may change (usually none).
-    unusual, special = pl.select(
-        (pl.lit(texts).str.contains(_MOJIBAKE.pattern) | pl.lit(texts).str.contains(_nfc_unsafe()))
-        .fill_null(False)
-        .alias("unusual"),
-        pl.lit(texts).str.contains(_SPECIAL).fill_null(False).alias("special"),
-    )
+    unusual, special = _unusual_and_special(texts)
     if unusual.any():
         where = unusual.arg_true()
         changed = []
@@ -132,6 +128,24 @@ def _normalized(texts: pl.Series) -> pl.Series:
             where, over_column(texts.gather(where), _special_expr(pl.col("text")))
         )
     return over_column(texts, _layout_expr(pl.col("text"))).alias(name)
+
+
+def _unusual_and_special(texts: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Which texts may hold mojibake (``_MOJIBAKE``) or a character NFC may change, and which
+    hold one of ``_SPECIAL``: one search for any of their characters first (a mojibake pair
+    opens with one of five), then each search only in the texts it found (0.034 s for
+    chinadaily-nyt's 22 MB, where the three searches of every text took 0.078)."""
+    screen = "[" + _nfc_unsafe()[1:-1] + _SPECIAL[1:-1] + _MOJIBAKE_LEADS + "]"
+    where = pl.select(pl.lit(texts).str.contains(screen)).to_series().fill_null(False).arg_true()
+    some = pl.lit(texts.gather(where))
+    found = pl.select(
+        (some.str.contains(_MOJIBAKE.pattern) | some.str.contains(_nfc_unsafe())).alias("a"),
+        some.str.contains(_SPECIAL).alias("b"),
+    )
+    return tuple(  # a new column each: scatter writes in place
+        pl.repeat(False, texts.len(), eager=True).scatter(where, found[c].fill_null(False))
+        for c in ("a", "b")
+    )
 
 
 def long_texts(texts: pl.Series) -> list[int]:
