@@ -270,7 +270,7 @@ def _last_segment(paragraph: str) -> tuple[bool, str]:
                 return True, paragraph[last.end() :]
         size *= 4  # no break sure to be the last there: a longer tail
     segments = _segments(paragraph)
-    return len(segments) > 1, segments[-1]
+    return len(segments) > 1, segments[-1] if segments else ""  # " | ": all break, no segment
 
 
 def text_edges(text: str) -> list[tuple[str, str]]:
@@ -284,7 +284,7 @@ def text_edges(text: str) -> list[tuple[str, str]]:
         # of the first paragraph: its first segment, and (for a text of one paragraph)
         # whether it has another
         first = [paras[0][a:b] for a, b in _spans(paras[0], 1 if several else 2)]
-        if (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
+        if first and (several or len(first) > 1) and _boilerplate(start := first[0].strip()):
             out.append(("opening", start))
     # The last segment reaches the paragraph's end, or the break before it ends in a bar
     # (not a sentence's end): a paragraph that ends as a sentence closes with no boilerplate.
@@ -292,8 +292,7 @@ def text_edges(text: str) -> list[tuple[str, str]]:
     if _SENTENCE_END.search(closing, max(len(closing) - 3, 0)):  # read at its end only
         return out
     more, last = _last_segment(paras[-1])  # a long last paragraph is read from its end
-    if several or more:
-        end = last.strip()
+    if (several or more) and (end := last.strip()):
         if _boilerplate(end):
             out.append(("closing", end))
         if (template := _template(end)) is not None:
