@@ -1,5 +1,6 @@
 """End to end: `toolkit run` on the seeds with real papermill, nbconvert and Chromium."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -51,6 +52,10 @@ def test_run_json_records_params_inputs_versions_model_seeds_timings_and_commit(
     _, first, second = two_runs
     m = json.loads((second.run_dir / "run.json").read_text())
     assert m["params"]["name"] == "seeds" and m["params"]["unit"] == "paragraph"
+    # the params file by content, tracked by git or not (trial AB)
+    assert (
+        m["params_file_sha256"] == hashlib.sha256(Path(m["params_file"]).read_bytes()).hexdigest()
+    )
     assert set(m["inputs"]) == {str(p.relative_to(ROOT)) for p in (ROOT / "seeds").iterdir()}
     assert all(len(h) == 64 for h in m["inputs"].values())
     assert m["versions"]["polars"] and m["versions"]["papermill"] and m["versions"]["torch"]

@@ -42,6 +42,14 @@ def _versions() -> dict[str, str | None]:
     return out
 
 
+def _sha256(path: Path) -> str | None:
+    """A file's SHA-256, or None where it cannot be read (parameters given as a mapping)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _git(root: Path) -> dict[str, Any]:
     def git(*args: str) -> str | None:
         try:
@@ -85,6 +93,9 @@ def run_manifest(
     return {
         "run_id": run_dir.name,
         "params_file": str(params_path),
+        # the file's own bytes: git's "dirty" sees only tracked files, and a params file is
+        # often new (trial AB)
+        "params_file_sha256": _sha256(params_path),
         "params": params,
         "inputs": prepared.inputs,
         "corpus": {
