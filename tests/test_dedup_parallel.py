@@ -124,3 +124,51 @@ def test_two_acts_of_one_form_are_near_misses_not_copies_but_a_reprint_elsewhere
     assert dups.clusters.filter(pl.col("doc_id") == "dpr")["cluster_size"].item() == 1
     assert dups.stats["parallel"] == 2
     assert "parallel acts, not copies): 2" in dups.summary()
+
+
+STANDFIRST = "Ten thinkers on the start of the U.S. president's second term and what comes next."
+TEASER = ("The U.S. president's trade war and threats of annexation have shaken the country's "
+          "politics, and the vote has become a referendum on how to face him, analysts say.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("titles", "text", "outlets", "copies"),
+    [
+        # one outlet's standfirst under every title of a series: not copies (trial AB)
+        (["Does Trump Have an Africa Policy?", "What Is Trump's Foreign-Policy Doctrine?"],
+         STANDFIRST, ["Foreign Policy"] * 2, False),
+        # a short shared body under unrelated titles: not copies
+        (["Trump Looms Over Canada's Pivotal Election", "Why Modi Courts the Gulf States Now"],
+         TEASER, ["Foreign Policy"] * 2, False),
+        # the same short story retitled by its outlet (titles sharing words): a copy
+        (["Trump thinks Zelensky ready to give up Crimea", "Trump claims Zelensky ready to give "
+          "up Crimea"], TEASER, ["TheJournal.ie"] * 2, True),
+        # one title written twice, or cut: a copy
+        (["Is Gen Z Abandoning Donald Trump?", "Is Gen Z Abandoning Donald Trump?"], STANDFIRST,
+         ["Biztoc"] * 2, True),
+        # two outlets: a reprint under a new headline stays a copy
+        (["Does Trump Have an Africa Policy?", "What Is Trump's Foreign-Policy Doctrine?"],
+         STANDFIRST, ["Foreign Policy", "Newsweek"], True),
+    ],
+)  # fmt: skip
+def test_a_short_body_one_outlet_puts_under_other_titles_is_no_copy(titles, text, outlets, copies):
+    corpus = pl.DataFrame(
+        {"doc_id": ["a", "b"], "outlet": outlets, "title": titles, "text": [text, text],
+         "n_words": [len(text.split())] * 2}
+    )  # fmt: skip
+    dups = find_duplicates(corpus, min_shingles=3)
+    assert (dups.pairs.height == 1) is copies
+    if not copies:
+        assert dups.near_misses["kind"].to_list() == ["parallel"]
+
+
+def test_a_long_story_retitled_by_its_outlet_stays_a_copy():
+    # China Daily retitles whole op-eds ("Xi opens first meeting of top reformers" and "Xi
+    # urges leading group to push reforms", 381 words each): the rule reads short bodies only
+    text = " ".join([BODY.format("Donetsk")] * 4)
+    corpus = pl.DataFrame(
+        {"doc_id": ["a", "b"], "outlet": ["China Daily"] * 2,
+         "title": ["At 60 principles still hold", "The echo of history and demand of time"],
+         "text": [text, text], "n_words": [len(text.split())] * 2}
+    )  # fmt: skip
+    assert find_duplicates(corpus, min_shingles=3).pairs.height == 1

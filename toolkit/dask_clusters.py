@@ -10,7 +10,13 @@ import numpy as np
 import polars as pl
 
 from toolkit.dedup_candidates import Candidates
-from toolkit.dedup_clusters import PAIR_SCHEMA, apart, pair_kinds, pair_tables
+from toolkit.dedup_clusters import (
+    PAIR_SCHEMA,
+    apart,
+    exact_titled_apart,
+    pair_kinds,
+    pair_tables,
+)
 from toolkit.dedup_parallel import parallel_pairs
 
 __all__ = ["cat_arrays", "cluster_links", "forest", "merge", "pair_part", "tree"]
@@ -42,6 +48,7 @@ def pair_part(
     near &= ~apart(docs, checked.a, checked.b, max_days)
     near &= ~parallel_pairs(docs, checked.a, checked.b, near | contained)
     exact = ~apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
+    exact &= ~exact_titled_apart(docs, found.exact_a, found.exact_b)
     a = np.concatenate([found.exact_a[exact], checked.a[near]])
     b = np.concatenate([found.exact_b[exact], checked.b[near]])
     return {"pairs": pairs, "misses": misses, "links": forest(a, b)}

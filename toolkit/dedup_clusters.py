@@ -117,6 +117,13 @@ def miss_counts(near_misses: pl.DataFrame) -> dict[str, int]:
     return {k: int((kinds == k).sum()) for k in ("template", "parallel", "apart", "below")}
 
 
+def exact_titled_apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether the exact pairs (rows ``a``, ``b``) are two stories of one outlet whose titles
+    share at most a word (:func:`toolkit.dedup_parallel.unrelated_titles`): the same text
+    under unrelated titles is what the site puts under every title, not a copy (trial AB)."""
+    return parallel_pairs(docs, a, b, np.ones(a.size, dtype=bool), parallel_acts=False)
+
+
 def apart(docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, max_days: int | None) -> np.ndarray:
     """Whether the documents of each pair (rows ``a``, ``b``) are both dated and published more
     than ``max_days`` days apart (all False when ``max_days`` is None)."""
@@ -156,8 +163,10 @@ def pair_tables(
     kept = (near | contained) & ~far
     if exact_template is None:
         exact_template = np.zeros(found.exact_a.size, dtype=bool)
+    exact_parallel = exact_titled_apart(docs, found.exact_a, found.exact_b) & ~exact_template
     far_exact = apart(docs, found.exact_a, found.exact_b, max_days) & ~exact_template
-    dropped = far_exact | exact_template
+    far_exact &= ~exact_parallel
+    dropped = far_exact | exact_template | exact_parallel
     ea, eb = found.exact_a[~dropped], found.exact_b[~dropped]
     exact = np.ones(ea.size)
     pairs = _pair_table(
@@ -176,7 +185,8 @@ def pair_tables(
         np.concatenate([found.exact_a[dropped], checked.a[below]]),
         np.concatenate([found.exact_b[dropped], checked.b[below]]),
         np.concatenate([
-            np.where(exact_template[dropped], "template", "apart"),
+            np.select([exact_template[dropped], exact_parallel[dropped]], ["template", "parallel"],
+                      "apart"),
             np.select(
                 [far[below], template[below], parallel[below]],
                 ["apart", "template", "parallel"],

@@ -117,15 +117,16 @@ def _check_columns(schema: pl.Schema) -> None:
 
 
 def read_documents(source: pl.LazyFrame, name: str = "the corpus") -> pl.DataFrame:
-    """The small per-document columns (doc_id, published, outlet, site, title, chrome_share),
-    in corpus order; a column the corpus lacks is null. Ids must be unique.
+    """The small per-document columns (doc_id, published, outlet, site, title, n_words,
+    chrome_share), in corpus order; a column the corpus lacks is null. Ids must be unique.
 
     ``chrome_share`` is the share of a document's raw words that cleaning cut as chrome: the
     corpus's own ``chrome_share`` column where it has one, else found from ``raw_text`` and
     ``text`` (as :func:`toolkit.load_corpus` writes them), else NaN (not known).
     """
     names = source.collect_schema().names()
-    wanted = {"published": pl.Date, "outlet": pl.String, "site": pl.String, "title": pl.String}
+    wanted = {"published": pl.Date, "outlet": pl.String, "site": pl.String, "title": pl.String,
+              "n_words": pl.Int64}  # fmt: skip
     try:
         docs = source.select(
             "doc_id",

@@ -33,9 +33,16 @@ from difflib import SequenceMatcher
 import numpy as np
 import polars as pl
 
-__all__ = ["parallel_pairs", "parallel_titles"]
+__all__ = ["parallel_pairs", "parallel_titles", "unrelated_titles"]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A body this short (words) that two stories of one outlet share under unrelated titles is what
+# the site puts under every title (a standfirst, a newsletter box), not a story: a retitled
+# copy of a whole story (China Daily's op-eds, 38 to 1,300 words) stays a copy
+SHORT_BODY_WORDS = 60
+# ...and a body of a sentence or two shared under two different titles at all (the 12-word
+# standfirst of ten Foreign Policy pieces whose titles all name Trump)
+STANDFIRST_WORDS = 20
 # A title's first words before a colon, at most this many, are its rubric
 RUBRIC_WORDS = 3
 # Words this alike (difflib's ratio) are two spellings of one name: "Kiev" and "Kyiv" 0.75,
@@ -49,18 +56,77 @@ _SMALL_WORDS = frozenset(
 
 
 def parallel_pairs(
-    docs: pl.DataFrame, a: np.ndarray, b: np.ndarray, where: np.ndarray
+    docs: pl.DataFrame,
+    a: np.ndarray,
+    b: np.ndarray,
+    where: np.ndarray,
+    *,
+    parallel_acts: bool = True,
 ) -> np.ndarray:
     """Whether each pair (rows ``a``, ``b`` of ``docs``), among those ``where`` is True, is
-    two parallel acts (:func:`parallel_titles` of their titles); False where ``docs`` has no
+    two parallel acts (:func:`parallel_titles` of their titles, unless not ``parallel_acts``)
+    or two stories of one outlet under unrelated titles (:func:`unrelated_titles`) whose
+    bodies are both short (``SHORT_BODY_WORDS``, by ``n_words``); False where ``docs`` has no
     ``title`` column."""
     found = np.zeros(a.size, dtype=bool)
     if "title" not in docs.columns or not where.any():
         return found
     titles = docs["title"].to_list()
+    nothing = [None] * docs.height
+    outlets = docs["outlet"].to_list() if "outlet" in docs.columns else nothing
+    words = docs["n_words"].to_list() if "n_words" in docs.columns else nothing
     for i in np.flatnonzero(where):
-        found[i] = parallel_titles(titles[a[i]], titles[b[i]])
+        one, two = titles[a[i]], titles[b[i]]
+        longest = max(
+            (w if w is not None else SHORT_BODY_WORDS + 1) for w in (words[a[i]], words[b[i]])
+        )
+        found[i] = (parallel_acts and parallel_titles(one, two)) or (
+            longest <= SHORT_BODY_WORDS
+            and outlets[a[i]] is not None
+            and outlets[a[i]] == outlets[b[i]]
+            and (unrelated_titles(one, two) or (longest <= STANDFIRST_WORDS and _other(one, two)))
+        )
     return found
+
+
+def _other(first: str | None, second: str | None) -> bool:
+    """Whether two titles are two, not one written twice or cut (casefolded, one not holding
+    the other)."""
+    if not first or not second:
+        return False
+    a, b = " ".join(_words(first)).casefold(), " ".join(_words(second)).casefold()
+    return a not in b and b not in a
+
+
+def unrelated_titles(first: str | None, second: str | None) -> bool:
+    """Whether two titles share at most one word of content (three letters or more, not a
+    small word), a third of the fewer or less, each having three or more: two stories of one
+    outlet whose text is alike only in what the site puts under every title (a standfirst:
+    "Ten thinkers on the start of the U.S. president's second term." under "Does Trump Have an
+    Africa Policy?" and "Trump Looks to Modi for Appeasement"; a script's leftovers; trial
+    AB), not a copy.
+
+    Example:
+        >>> unrelated_titles("Does Trump Have an Africa Policy?", "Trump Looks to Modi")
+        True
+        >>> unrelated_titles("Putin meets Lukashenko in Minsk", "Lukashenko, Putin hold talks")
+        False
+    """
+    if not first or not second:
+        return False
+    content_a, content_b = _content(first), _content(second)
+    fewest = min(len(content_a), len(content_b))
+    return (
+        fewest >= 3 and len(content_a & content_b) * 3 <= fewest and len(content_a & content_b) <= 1
+    )
+
+
+def _content(title: str) -> set[str]:
+    return {w.casefold() for w in _words(title) if len(w) >= 3} - _SMALL_WORDS - _TITLE_FILLER
+
+
+# words of a title that say nothing of its story ("Does", "Why", "How")
+_TITLE_FILLER = frozenset("does did why how what who when where will can has have are was".split())
 
 
 def parallel_titles(first: str | None, second: str | None) -> bool:
