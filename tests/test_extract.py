@@ -631,3 +631,23 @@ def test_the_note_on_a_yearless_date_says_where_it_came_from(tmp_path, name, tex
     )
     notes = ingest(tmp_path).report["note"].to_list()
     assert notes[0] is not None and note in notes[0]
+
+
+def test_prose_cut_above_a_title_is_noted():
+    # trial AC: paragraphs other pages of the folder share (a re-crawl's) were cut above the
+    # title with no note; the page now says its start may be lost
+    shared = [
+        "The United States in the next few days will deploy 3,000 more troops to Romania, "
+        "Poland and Germany amid the ongoing situation between Russia and Ukraine.",
+        "Last week, Defense Secretary Lloyd Austin put 8,500 U.S. troops on heightened "
+        "preparedness, as President Biden and his national security team weighed options.",
+    ]
+    paras = [*MENU, *shared, TITLE, *STORY]
+    repeated = [p in MENU or p in shared for p in paras]
+    page = assemble_page(paras, [False] * len(paras), [], scraped=True, repeated=repeated)
+    assert page.title == TITLE
+    assert " of prose above the title cut (" in page.cut_note
+    # nothing of prose cut: no note
+    page = assemble_page([*MENU, TITLE, *STORY], [False] * 10, [], scraped=True,
+                         repeated=[True] * 6 + [False] * 4)  # fmt: skip
+    assert page.cut_note is None

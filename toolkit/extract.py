@@ -40,6 +40,7 @@ __all__ = [
 
 # How far into a page its header (title, stamps, dateline) and its footer may reach.
 _HEAD = 15
+_LONG_WORDS = 25  # a paragraph of prose this long cut above a title is noted
 _TAIL = 12
 _CUE_MAX_CHARS = 800  # site cues sit in chrome lines, which are short
 
@@ -262,11 +263,23 @@ def assemble_page(
         # its date is any common stamp near its title.
         head, end = span
         trimmed = True
+        notes = []
+        # paragraphs of prose above the title (lines other pages of the folder share, or a
+        # title lower down): a page's start may be lost, and the report says so (trial AC)
+        above = [j for j in range(head) if kept_prose[j] and len(kept[j].split()) >= _LONG_WORDS]
+        if above:
+            words = sum(len(kept[j].split()) for j in above)
+            what = "a paragraph" if len(above) == 1 else f"{len(above)} paragraphs"
+            notes.append(
+                f"{what} of prose above the title cut ({words} words; other pages of the folder"
+                " have them, or the title is lower down): its start may be lost"
+            )
         if cut := lines_cut_below(kept, end, kept_prose, kept_repeated):
-            page.cut_note = (
+            notes.append(
                 f"{cut} lines below the article's last paragraph cut, among them paragraphs"
                 " on its topic: its end may be lost"
             )
+        page.cut_note = "; ".join(notes) or None
         # The stamp is near the title, or (a site's pages known) near the page's first own line.
         own = next((j for j, r in enumerate(kept_repeated or []) if not r), head)
         top = max(0, keep[min(head, own)] - 3)

@@ -191,7 +191,11 @@ def _over_prose(
     a dateline's paragraph), and the article starts at the title over the first of them (the
     longest title-like line just above it), or at the page's top when fewer than five lines
     are above it; else ``head``."""
-    own = [j for j in prose if j < head and not (repeated and repeated[j])]
+    body = [j for j in prose if j > head][:_TOPIC_LINES]
+    # lines other pages have are the site's, unless the body below has them too: a second copy
+    # of the story in the folder (a re-crawl), not chrome
+    copied = repeated is not None and sum(repeated[j] for j in body) * 2 > len(body)
+    own = [j for j in prose if j < head and (copied or not (repeated and repeated[j]))]
     if not own or head - own[-1] > _MENU_LINES:
         return head
     run = own[-1]  # the paragraphs right above, back to a gap a menu would leave
@@ -202,7 +206,6 @@ def _over_prose(
     if len([j for j in own if j >= run]) < 2:
         return head
     above = set().union(*(topic_keys(kept[j]) for j in own if j >= run))
-    body = [j for j in prose if j > head][:_TOPIC_LINES]
     below = set().union(*(topic_keys(kept[j]) for j in body))
     if len(above & below) < _OVER_SHARED:
         return head
