@@ -170,3 +170,21 @@ def test_english_stamps_read_without_dateparser_as_dateparser_reads_them():
 )
 def test_other_stamps_are_left_to_dateparser(text):
     assert stamps._english_stamp(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # when a page was fetched is no date of its own (trial AC: a scraper's metadata list)
+        ("- **Scraped at**: 2026-02-28T02:33:33+00:00", None),
+        ("- timestamp: 2026-02-27 10:00", None),
+        ("Retrieved 5 May 2024", None),
+        ("Accessed on 12 March 2024", None),
+        # a publication or update stamp still is
+        ("Updated June 8, 2023", dt.date(2023, 6, 8)),
+        ("Published: 16 February 2026", dt.date(2026, 2, 16)),
+    ],
+)
+def test_a_crawl_time_is_no_page_date(line, date):
+    found = stamp_date(line, today=dt.date(2026, 12, 1))
+    assert (found[0] if found else None) == date

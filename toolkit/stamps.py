@@ -111,6 +111,15 @@ def script_languages(text: str) -> list[str] | None:
     return None
 
 
+# a line that says when the page was fetched, not published ("- **Scraped at**: 2026-02-28T02:33",
+# "Retrieved 5 May 2024", "timestamp: ..."; trial AC)
+_CRAWL_LABEL = re.compile(
+    r"[\W_]*(?:scraped|crawled|fetched|retrieved|accessed|downloaded|captured|collected|"
+    r"timestamp)\b",
+    re.IGNORECASE,
+)
+
+
 def stamp_date(
     line: str,
     *,
@@ -123,7 +132,7 @@ def stamp_date(
     day first or month first as ``order`` says, or as its own fields say (a field over 12 is
     the day); None when neither settles it. ``languages`` (ISO 639-1) are the ones dateparser
     reads the stamp in; by default those of its script (:func:`script_languages`)."""
-    if len(line) > STAMP_MAX_CHARS:
+    if len(line) > STAMP_MAX_CHARS or _CRAWL_LABEL.match(line):
         return None
     today = today or dt.date.today()
     if (m := NUMERIC_STAMP.search(line)) is not None:
