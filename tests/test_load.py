@@ -832,3 +832,25 @@ def test_a_channel_the_tables_do_not_know_is_kept_in_meta(tmp_path):
     corpus = ingest(tmp_path).corpus
     assert corpus["outlet"].item() is None
     assert json.loads(corpus["meta"].item())["channel"] == "Раньше всех. Ну почти."
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        # a scraper's metadata list at a page's top, with no front matter (trial AC)
+        ("- **URL**: https://www.reuters.com/world/europe/talks-2024-05-06/",
+         "https://www.reuters.com/world/europe/talks-2024-05-06/"),
+        ("Source URL: <https://tass.com/politics/1234567>", "https://tass.com/politics/1234567"),
+        # a link in a sentence is no address of the page's own
+        ("See https://www.reuters.com/world/ for more.", None),
+        ("- **Domain**: reuters.com", None),
+    ],
+)  # fmt: skip
+def test_a_markdown_pages_metadata_list_gives_its_url(tmp_path, line, url):
+    page = (f"# Talks\n\n## Metadata\n\n{line}\n- **Scraped at**: 2026-02-28T03:13:12+00:00\n\n"
+            "## Content\n\nThe talks in Minsk went on for six hours, the ministry said on "
+            "Monday, and will resume next week.\n")  # fmt: skip
+    (tmp_path / "a.md").write_text(page, encoding="utf-8")
+    row = load_corpus(tmp_path).row(0, named=True)
+    assert row["url"] == url
+    assert row["published"] != dt.date(2026, 2, 28)  # the crawl time is no page date

@@ -137,6 +137,15 @@ def export_rows(
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# a page's own address in a metadata list a scraper writes at its top, with no front matter:
+# "- **URL**: https://cfr.org/articles/...", "Source URL: https://..." (trial AC: 42 pages
+# without an address, so without a site or outlet)
+_MD_URL_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:URL|Page URL|Source URL|Canonical URL|Original URL|"
+    r"Link)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*<?(https?://[^\s<>]+?)>?[ \t]*$",
+    re.M | re.I,
+)
+_MD_META_CHARS = 2000  # how far into the page the list may stand
 # front matter between "---" lines, spaces after either allowed (Jekyll reads "--- ")
 _MD_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
@@ -162,6 +171,8 @@ def _read_markdown(path: str | Path, rel: str) -> Iterator[Record | Skip]:
                 item.date = text_value(meta.get("date"))
                 item.url = text_value(meta.get("url"))
                 item.outlet = text_value(meta.get("outlet") or meta.get("source"))
+            elif (listed := _MD_URL_LINE.search(text, 0, _MD_META_CHARS)) is not None:
+                item.url = listed.group(1)  # a scraper's metadata list: "- **URL**: https://..."
             text = _MD_LINK.sub(r"\1", text)
             text = _MD_EMPHASIS.sub(r"\2", text)
             item.text = _MD_HEADING.sub("", text)
