@@ -199,7 +199,7 @@ def parse_fallback(parser: LinkParser):
     def in_doc(text, lex, resolver):
         found = rules(text, lex, resolver)
         taken = [(f.start, f.end) for f in found]
-        sentences, spans = tq.split_document(text), tq.quote_spans(text)
+        sentences, spans = resolver.sentences, tq.quote_spans(text)
         for a, b, (p0, p1), lemma, direct in unattributed(parser, text, sentences, spans,
                                                          taken, lex):  # fmt: skip
             found.append(tq._Found(a, b, text[p0:p1], p0, lemma, direct, b))

@@ -42,7 +42,6 @@ from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
-from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
@@ -103,7 +102,7 @@ def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
 
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
-    sentences = split_document(text)
+    sentences = resolver.sentences  # cut once, for the resolver and here
     spans = quote_spans(text)
     starts = [a for a, _ in sentences]
     ends = sorted(e for _, e in spans)

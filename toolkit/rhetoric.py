@@ -46,7 +46,7 @@ from toolkit.frames import (
 from toolkit.groups import group_sizes, with_groups
 from toolkit.keyness import default_pair, distinctive_terms, note_of
 from toolkit.options import option
-from toolkit.stats import flag_small
+from toolkit.stats import flag_small, resampled_bounds
 from toolkit.tokens import Tokens, exclude_pattern
 
 __all__ = [
@@ -149,12 +149,8 @@ def _bootstrap_rate(
         return rate, float("nan"), float("nan")
     if k.sum() == 0:
         return 0.0, 0.0, 1000 * _NO_EVENT_UPPER / w.sum()
-    rng = np.random.default_rng(seed)
-    boots = min(n_boot, max(100, 2_000_000 // len(k)))  # bounded work for very large groups
-    idx = rng.integers(0, len(k), size=(boots, len(k)))
-    rates = 1000 * k[idx].sum(axis=1) / np.maximum(w[idx].sum(axis=1), 1)
-    low, high = np.percentile(rates, [2.5, 97.5])
-    return rate, float(low), float(high)
+    low, high = resampled_bounds(k, w, seed=seed, n_boot=n_boot)
+    return rate, 1000 * low, 1000 * high
 
 
 _NO_EVENT_UPPER = 3.6889  # the 97.5% upper limit of a Poisson mean when none was seen

@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
@@ -58,11 +59,6 @@ _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # what may come before a sentence's subject: a short introductory phrase and its comma, a
 # title of address ("In an interview, Mr. Fu")
 _OPENING = re.compile(r"\s*(?:[A-Z][^,.;:“”\"]{0,40},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
-# a sentence's end, not an abbreviation's stop ("Mr. Chen", "N.Y.U.")
-# (also with no space before the next, as some pages glue them: "the divisive issue.In an")
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<![A-Z])[.!?][”\"]?(?:\s+|(?=[A-Z“]))"
-)
 _CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
 # what follows a subject: an appositive's comma or a lower-case verb
 _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
@@ -111,8 +107,13 @@ class Resolver:
     last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
+    # the text's sentences, (start, end), as :func:`toolkit.quote_spans.sentences` cuts them
+    sentences: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
+        if self.sentences is None:
+            self.sentences = split_document(self.text)
+        self._sentence_starts = [a for a, _ in self.sentences]
         self.count = Counter(m.name for m in self.mentions)
         chain = person_chain(self.mentions, self.lex, self.text, self.quoted)
         self.persons, self.gender = chain.persons, chain.gender
@@ -166,9 +167,10 @@ class Resolver:
         waved off suggestions that he manipulated Mr. Chen. “...,” he said": Mr. Fu), of the
         pronoun's gender where known."""
         starts, names = self._chain
-        window = max(0, starts[i] - 600)
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window, starts[i])]
-        begin = max(ends[-1] if ends else window, self.text.rfind("\n", 0, starts[i]) + 1)
+        # the sentence it is in, as the attribution reads the text (past "Mr." and initials,
+        # and where a page glues two: "the divisive issue.In an interview")
+        k = bisect.bisect_right(self._sentence_starts, starts[i]) - 1
+        begin = self._sentence_starts[k] if k >= 0 else 0
         for j in range(bisect.bisect_left(starts, begin), i):
             if names[j] == names[i] or (want and self.gender.get(names[j], want) != want):
                 continue

@@ -18,6 +18,7 @@ __all__ = [
     "bh_qvalues",
     "bootstrap_ratio",
     "flag_small",
+    "resampled_bounds",
     "significant",
     "wilson",
     "wilson_bounds",
@@ -67,12 +68,22 @@ def bootstrap_ratio(
     ratio = round(float(k.sum() / w.sum()), 4)
     if len(k) < 2:
         return ratio, None, None
+    low, high = resampled_bounds(k, w, seed=seed, n_boot=n_boot)
+    return ratio, round(low, 4), round(high, 4)
+
+
+def resampled_bounds(
+    k: np.ndarray, w: np.ndarray, *, seed: int, n_boot: int
+) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of sum(k) / sum(w) over resamples of the documents
+    with replacement (seeded; at most ``n_boot`` resamples, fewer for very large groups so the
+    work stays bounded), not rounded: :func:`bootstrap_ratio`'s and the rhetoric rates'."""
     rng = np.random.default_rng(seed)
-    boots = min(n_boot, max(100, 2_000_000 // len(k)))  # bounded work for very large groups
+    boots = min(n_boot, max(100, 2_000_000 // len(k)))
     idx = rng.integers(0, len(k), size=(boots, len(k)))
     ratios = k[idx].sum(axis=1) / np.maximum(w[idx].sum(axis=1), 1)
     low, high = np.percentile(ratios, [2.5, 97.5])
-    return ratio, round(float(low), 4), round(float(high), 4)
+    return float(low), float(high)
 
 
 def flag_small(n: str, minimum: int) -> pl.Expr:

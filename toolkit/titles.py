@@ -162,14 +162,7 @@ def article_span(
         end = _list_end(kept, last, len(kept), repeated)
     while end < len(kept) and _REPORTERS.match(kept[end]):
         end += 1
-    titles = [
-        j
-        for j in range(max(0, first - _TITLE_WINDOW), first)
-        if is_title(kept[j], reg) and headline_size(kept[j]) and not BYLINE.match(kept[j])
-    ]
-    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
-    # Fewer than five lines above the title are the article's own (a lead, an editor's note).
-    head = head if head >= _MENU_LINES else 0
+    head = _title_above(kept, reg, first)
     if titled:  # a title of its own elsewhere (a file name): a lone page's header, all kept
         return (head, end) if head or end < len(kept) else None
     own = _own_title(kept, reg, repeated, first) if repeated is not None else None
@@ -188,9 +181,8 @@ def _over_prose(
     """The article's first line where two or more paragraphs of the page's own prose on its
     topic stand right above the line taken as its title (at most ``_MENU_LINES`` lines between
     them): that line is a subheading inside the article ("On the origins of the conflict" under
-    a dateline's paragraph), and the article starts at the title over the first of them (the
-    longest title-like line just above it), or at the page's top when fewer than five lines
-    are above it; else ``head``."""
+    a dateline's paragraph), and the article starts over the first of them
+    (:func:`_title_above`); else ``head``."""
     body = [j for j in prose if j > head][:_TOPIC_LINES]
     # lines other pages have are the site's, unless the body below has them too: a second copy
     # of the story in the folder (a re-crawl), not chrome
@@ -209,13 +201,20 @@ def _over_prose(
     below = set().union(*(topic_keys(kept[j]) for j in body))
     if len(above & below) < _OVER_SHARED:
         return head
+    return _title_above(kept, reg, run)
+
+
+def _title_above(kept: list[str], reg: Registry, first: int) -> int:
+    """The article's first line over its paragraph ``kept[first]``: the longest title-like
+    line at most ``_TITLE_WINDOW`` lines above it, else that paragraph; the page's top where
+    fewer than five lines are above it (a lead, an editor's note: the article's own)."""
     titles = [
         j
-        for j in range(max(0, run - _TITLE_WINDOW), run)
+        for j in range(max(0, first - _TITLE_WINDOW), first)
         if is_title(kept[j], reg) and headline_size(kept[j]) and not BYLINE.match(kept[j])
     ]
-    top = max(titles, key=lambda j: (len(kept[j]), j)) if titles else run
-    return top if top >= _MENU_LINES else 0
+    head = max(titles, key=lambda j: (len(kept[j]), j)) if titles else first
+    return head if head >= _MENU_LINES else 0
 
 
 def _article_end(
