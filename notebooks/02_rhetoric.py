@@ -368,7 +368,9 @@ if found.height:
                   "</code> leaves out those whose speaker is a document (a greeting's 'The "
                   "message reads', 'the statement said': <code>document_chars</code>), marked "
                   "<code>document</code> in the speakers' table. A transcript's turns ('Vladimir "
-                  "Putin: ...') are not quotations and count in neither."))  # fmt: skip
+                  "Putin: ...') are not quotations and count in neither. The interval resamples "
+                  "a group's documents; a group of one document has none, and one with no "
+                  "quotation at all no upper limit."))  # fmt: skip
     lines = ctx.cached("evidence_quotes",
                        lambda: evidence.quote_lines(found, quoted, unknown=UNSAID))  # fmt: skip
     display(d.evidence_table(lines, kind="speaker", title="The quotes, by speaker",

@@ -713,6 +713,11 @@ def test_the_share_in_quotes_has_an_interval_over_documents_and_its_n():
     assert tass["n_quotes"] == 2 and tass["n_docs"] == 3
     assert tass["ci_low"] <= tass["share"] <= tass["ci_high"]
     assert tass["ci_low"] == 0.0 and tass["ci_high"] > tass["share"]  # one document of none
+    # no quotation in two documents: no upper limit ([0, 0] would claim what nothing shows)
+    two = docs.with_columns(outlet=pl.lit("BelTA")).filter(pl.col("doc_id").is_in(["b", "d"]))
+    none = quote_share(f.filter(pl.col("doc_id").is_in(["b", "d"])), two, by="outlet",
+                       min_group_docs=1).row(0, named=True)  # fmt: skip
+    assert (none["share"], none["ci_low"], none["ci_high"]) == (0.0, 0.0, None)
     # one document gives no interval; the same seed, the same interval
     assert (share["BelTA"]["share"], share["BelTA"]["ci_low"]) == (0.0, None)
     again = quote_share(f, docs, by="outlet", min_group_docs=1)

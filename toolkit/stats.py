@@ -59,15 +59,18 @@ def bootstrap_ratio(
 ) -> tuple[float | None, float | None, float | None]:
     """sum(k) / sum(w) over a group's documents (each a k of w: quoted characters of all its
     characters) and a 95% percentile interval from resampling the documents with replacement
-    (seeded), rounded to 4 places; the interval is None from fewer than two documents, and the
-    ratio None where w sums to 0. Characters are not independent draws, so no binomial
-    interval fits: a document is the unit sampled."""
+    (seeded), rounded to 4 places; the interval is None from fewer than two documents, its
+    upper limit None where no document has any k, and the ratio None where w sums to 0.
+    Characters are not independent draws, so no binomial interval fits: a document is the unit
+    sampled."""
     k, w = np.asarray(k, dtype=np.float64), np.asarray(w, dtype=np.float64)
     if w.sum() == 0:
         return None, None, None
     ratio = round(float(k.sum() / w.sum()), 4)
     if len(k) < 2:
         return ratio, None, None
+    if k.sum() == 0:
+        return 0.0, 0.0, None  # every resample is 0: [0, 0] would claim what none read shows
     low, high = resampled_bounds(k, w, seed=seed, n_boot=n_boot)
     return ratio, round(low, 4), round(high, 4)
 
