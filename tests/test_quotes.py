@@ -1162,6 +1162,16 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
         ("Dissidents crowded into the courtroom to cheer, the independent Cairene daily "
          "Al-Masry Al-Youm reported.",
          [("Al-Masry Al-Youm", "report", "Dissidents crowded into the courtroom to cheer")]),
+        # a long adjunct after "said" with no comma in it (set 13)
+        ("The CPPCC should expand consulting fields, President Xi Jinping said in his keynote "
+         "speech in Beijing on Sunday at the conference to celebrate the CPPCC's 65th "
+         "anniversary.",
+         [("Xi Jinping", "say", "The CPPCC should expand consulting fields")]),
+        # not after a clause that opens with a subordinator, nor with a verb that is no "say"
+        ("After Emmanuel Macron expressed concern for the safety of nuclear power plants, "
+         "Vladimir Putin explained in detail about provocations carried out by Ukrainian "
+         "radical nationalists using sabotage groups in the area of the Zaporizhzhya Nuclear "
+         "Power Plant.", []),
         # not a clause's own words before the name
         ("The war was over by then, and Vladimir Putin said.", []),
         ("We met the whole team, then Vladimir Putin said.", []),

@@ -59,6 +59,7 @@ def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
         ("Former ambassador Jon Huntsman Jr spoke in Beijing.", "he", "Jon Huntsman Jr"),
         ("Financial Secretary John Tsang Chun-wah spoke.", "Tsang", "John Tsang Chun-wah"),
         ("Chief Executive Leung Chun-ying spoke.", "Leung", "Leung Chun-ying"),
+        ("Reverend Peter Douglas Koon Ho-ming spoke.", "Koon", "Peter Douglas Koon Ho-ming"),
     ],
 )
 def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text, written, expected):

@@ -84,6 +84,10 @@ def test_reporting_verbs_are_whole_words(text, verb):
         ("Financial Secretary John Tsang Chun-wah", ["Financial", "Secretary"],
          "John Tsang Chun-wah"),
         ("Professor Benny Tai Yiu-ting", ["Professor"], "Benny Tai Yiu-ting"),
+        # two English given names after a title or at the start (set 13), not a place
+        ("Reverend Peter Douglas Koon Ho-ming", ["Reverend"], "Peter Douglas Koon Ho-ming"),
+        ("Regina Ip Lau Suk-yee", [], "Regina Ip Lau Suk-yee"),
+        ("Former Hong Kong Wong Wing-ping", ["Former", "Hong", "Kong"], "Wong Wing-ping"),
         # not a title's last word
         ("Chief Executive Leung Chun-ying", ["Chief", "Executive"], "Leung Chun-ying"),
         ("Hong Kong Federation Cheng Yiu-tong", ["Hong", "Kong", "Federation"], "Cheng Yiu-tong"),

@@ -100,6 +100,11 @@ _NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "wa
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
 )
+# a clause that opens with a subordinator is no report's content ("After X expressed concern
+# ..., Y explained in detail about ...")
+_SUBORDINATE = re.compile(
+    r"\s*(?:After|Before|When|While|As|Although|Though|If|Because|Since|Once|Until|Unless)\b"
+)
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 _ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
 # "As X said (at the briefing), ...": the clause after the comma
@@ -355,7 +360,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
         n_rest = len(rest.split())
         adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
-                   or (re.match(rf"\s+{_ADJUNCT}", rest) and n_rest <= 15))  # fmt: skip
+                   or (re.match(rf"\s+{_ADJUNCT}", rest)
+                       and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
+                                             and not _SUBORDINATE.match(head)))))  # fmt: skip
+        # (a long adjunct with no comma in it: "said in his keynote speech in Beijing on Sunday
+        # at the conference to celebrate the CPPCC's 65th anniversary.")
         if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
                 and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
             # "..., X said on Thursday."; a frame that ends in a comma or colon introduces

@@ -45,7 +45,7 @@ from toolkit.speaker_offices import (
     office_holder,
     title_matches,
 )
-from toolkit.speakers import DETERMINERS, UPPER, is_person, name_of, surname
+from toolkit.speakers import DETERMINERS, HYPHENED_GIVEN, UPPER, is_person, name_of, surname
 
 __all__ = ["Resolver", "is_titled_person"]
 
@@ -286,7 +286,7 @@ class Resolver:
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
             # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
-            full = full or [m for m in self.mentions if name in m.name.split()[:-1][:2]]
+            full = full or [m for m in self.mentions if _family_first(name, m.name)]
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
@@ -439,3 +439,13 @@ class Resolver:
                  and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
                  and not is_person(n, self.lex)}  # fmt: skip
         return names.pop() if len(names) == 1 else written
+
+
+def _family_first(name: str, full: str) -> bool:
+    """Whether a full name holds ``name`` as its family name written before a given one: one of
+    its first two words ("Choi Man-yiu", "Joseph Wong Wing-ping"), or the word before a hyphened
+    given name after two English ones ("Peter Douglas Koon Ho-ming" for "Koon")."""
+    words = full.split()
+    return name in words[:-1][:2] or (
+        len(words) >= 3 and HYPHENED_GIVEN.fullmatch(words[-1]) is not None and name == words[-2]
+    )

@@ -29,6 +29,7 @@ __all__ = [
     "CAPITAL",
     "DETERMINERS",
     "HYPHENED",
+    "HYPHENED_GIVEN",
     "NOT_NAME_WORDS",
     "PARTICLES",
     "QUANTIFIERS",
@@ -87,7 +88,7 @@ _INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federati
                       "League"}  # fmt: skip
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
-_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def surname(name: str) -> str:
@@ -284,7 +285,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         # before a surname joined to its particle ("Abdel Fattah al-Sisi") or before a family
         # name and a hyphened given name ("John Tsang Chun-wah")
         third = re.match(HYPHENED, words[-1]) or (
-            _HYPHENED_GIVEN.fullmatch(words[-1])
+            HYPHENED_GIVEN.fullmatch(words[-1])
             and (
                 i < 2
                 or words[i - 2] in lex["titles"]
@@ -297,7 +298,20 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         # a third name right after a title ("Justice Ann Walsh Bradley", "Prime Minister Lee
         # Hsien Loong"): the title says where the name begins
         third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
-        if taken >= 2 and not (taken == 2 and third):
+        # a fourth that opens the run after a title or at the start: two given names before a
+        # family name and a hyphened given one ("Reverend Peter Douglas Koon Ho-ming")
+        fourth = (
+            taken in (2, 3)
+            and len(words) >= 4
+            and HYPHENED_GIVEN.fullmatch(words[-1]) is not None
+            and all(
+                CAPITAL.match(x) and x not in lex["titles"] and x.lower() not in NOT_NAME_WORDS
+                for x in words[-4:]
+            )
+            and (len(words) == 4 or words[-5] in lex["titles"])
+            and not _country(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
+        )
+        if taken >= 2 and not (taken == 2 and third) and not fourth:
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
