@@ -554,6 +554,10 @@ def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, spe
         # country (a Kremlin call readout)
         ("The leaders discussed the border. The Russian President emphasised that the refugees "
          "were treated brutally. Vladimir Putin noted that Russia would help.", "Vladimir Putin"),
+        # adverbs between the speaker and the verb (set 13)
+        ("The leaders discussed the border. The President of Russia noted that provocations "
+         "were the reason. Vladimir Putin once again emphasised the need for guarantees for "
+         "Russia.", "Vladimir Putin"),
         # ... not one of another country, nor with no country the text puts near them
         ("The leaders discussed the border. The Russian President emphasised that the refugees "
          "were treated brutally. Angela Merkel noted that Germany would help.",

@@ -44,6 +44,13 @@ def test_person_chain(text, expected):
       {"Umm Abdullah": "f"}),
      ("The spokeswoman, Anna Vogt, spoke. Vogt smiled.", {"Anna Vogt": "f"}),
      ("Ivan Petrov, her son, spoke. Petrov smiled.", {"Ivan Petrov": "m"}),
+     # two of one surname: "Mr." is the one no noun makes a woman (set 13); not two given
+     # names at once ("Mr. Cuomo" is both writings of Andrew Cuomo)
+     ("President Robert G. Mugabe spoke. His wife, Grace Mugabe, 49, spoke. Mr. Mugabe smiled. "
+      "Ms. Mugabe smiled.", {"Grace Mugabe": "f", "Robert G. Mugabe": "m"}),
+     ("Andrew M. Cuomo, the governor, spoke. Andrew Cuomo smiled. Mr. Cuomo left.",
+      {"Andrew M. Cuomo": "m", "Andrew Cuomo": "m"}),
+     ("Anna Petrova spoke. Ivan Petrova spoke. Mr. Petrova smiled.", {}),
      # not a noun that says none
      ("Ivan Petrov, the mayor, spoke. Petrov smiled.", {})],
 )  # fmt: skip

@@ -159,6 +159,18 @@ def test_a_family_name_written_first_is_a_mention(text, expected):
         # not where the text gives the full name
         ("President Vladimir Putin spoke. President Putin met Mr. Lavrov. Putin", "Putin",
          "Vladimir Putin"),
+        # "Ms." before a surname two people share: the woman (set 13)
+        ("President Robert G. Mugabe spoke. His wife, Grace Mugabe, spoke. Mr. Mugabe spoke. "
+         "Mr. Mugabe left.", "Ms. Mugabe", "Grace Mugabe"),
+        ("President Robert G. Mugabe spoke. His wife, Grace Mugabe, spoke. Mr. Mugabe spoke. "
+         "Mr. Mugabe left.", "Mr. Mugabe", "Robert G. Mugabe"),
+        # an initialism the text writes whole once (set 12), not one it writes twice or never
+        ("The Federal Election Commission will rule. The F.E.C.", "The F.E.C.",
+         "Federal Election Commission"),
+        ("The Securities and Exchange Commission met. The SEC", "The SEC",
+         "Securities and Exchange Commission"),
+        ("The US and the EU agreed. The EU", "The EU", "The EU"),
+        ("The Sales Europe Corp and the Securities Exchange Commission met. SEC", "SEC", "SEC"),
     ],
 )  # fmt: skip
 def test_two_sides_and_a_president_named_by_surname(text, written, expected):

@@ -100,15 +100,23 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             at[m.start()] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
     gender: dict[str, str] = {}
-    for m in _ADDRESS.finditer(text):
-        for name in {n for n in at.values() if surname(n) == m.group(2)}:
-            gender.setdefault(name, "m" if m.group(1) == "Mr" else "f")
     for p in persons:  # a gendered noun right before the name or in its appositive
         before = _GENDERED_BEFORE.search(text, max(0, p.start - 40), p.start)
         after = _GENDERED_AFTER.match(text, p.start + len(p.name))
         noun = (before or after) and (before or after).group(1).lower()
         if noun:
             gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
+    for m in _ADDRESS.finditer(text):
+        said = "m" if m.group(1) == "Mr" else "f"
+        names = {n for n in at.values() if surname(n) == m.group(2)}
+        if len(names) > 1:  # two of one surname ("Robert G. Mugabe", "his wife, Grace
+            # Mugabe"): "Mr. Mugabe" is the one no noun gives the other gender
+            names = {n for n in names if gender.get(n, said) == said}
+            if len({n.split()[0] for n in names}) > 1:
+                continue  # two given names: two people ("Andrew M. Cuomo" and "Andrew
+                # Cuomo" are one)
+        for name in names:
+            gender.setdefault(name, said)
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
 

@@ -34,6 +34,8 @@ _SUBJECT_VERB = (
     r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
     r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
 )
+# adverbs between the subject and its verb: "Vladimir Putin once again emphasised"
+_ADVERBS = r"(?:(?:also|again|once\s+again|then|later|further|[a-z]+ly)\s+){0,2}"
 # the staff around an office holder, never the holder ("Jay Carney, the press secretary")
 _STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
           "director", "deputy", "assistant"}  # fmt: skip
@@ -108,7 +110,7 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
     # they are named before the office
     acts = {m.name for m in r.mentions if is_person(m.name, r.lex) and re.match(
-        rf"\s+(?:also\s+)?{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
+        rf"\s+{_ADVERBS}{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
         and not re.search(r"\b(?:in|at|from|of|to|for|across|near)\s+$",
                           r.text[max(0, m.start - 8) : m.start])}  # fmt: skip
     # (not a place: "officials in New York said")

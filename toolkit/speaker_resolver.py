@@ -3,8 +3,11 @@ resolved to the names the document gives (:class:`Resolver`).
 
 - a surname to the full name that ends with it, else one that starts with it (a family name
   written first: "Choi" -> "Choi Man-yiu", also after a given name: "Wong" -> "Joseph Wong
-  Wing-ping"), also a surname joined to a particle ("Sisi" ->
-  "Abdel Fattah al-Sisi");
+  Wing-ping", "Koon" -> "Peter Douglas Koon Ho-ming"), also a surname joined to a particle
+  ("Sisi" -> "Abdel Fattah al-Sisi"); of two people with one surname, "Ms." names the one the
+  text makes a woman ("Ms. Mugabe" -> "Grace Mugabe" beside "Mr. Mugabe");
+- an initialism to the name the text writes whole once ("the F.E.C." -> "Federal Election
+  Commission");
 - a role to the one name the document gives that title ("Belarusian President Aleksandr
   Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
   Lukashenko), before the role, else right at a name after it (a headline); an office ("the
@@ -230,6 +233,9 @@ class Resolver:
         ):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
             # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
+        spelled = self._spelled_out(written)
+        if spelled:  # "the F.E.C." where the text also writes "the Federal Election Commission"
+            return spelled
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
         if named:  # "a man named Mikita": the name
             written = named.group(1)
@@ -287,6 +293,11 @@ class Resolver:
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
             # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]
+            address = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", written)
+            if address and len({m.name for m in full}) > 1:
+                # "Ms. Mugabe" beside "Mr. Mugabe": the one of the gender the text gives
+                said = "m" if address.group(1) == "Mr" else "f"
+                full = [m for m in full if self.gender.get(m.name, said) == said] or full
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
@@ -355,6 +366,26 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
+
+    def _spelled_out(self, written: str) -> str | None:
+        """The name an initialism stands for where the text writes it whole once ("S.E.C." and
+        "the Securities and Exchange Commission"): its capitalised words' initials, the words
+        that link them ("and", "of", "for", "the", "on") left out; None where no name or more
+        than one fits."""
+        bare = re.sub(r"^(?:[Tt]he\s+)", "", written.strip())
+        if not re.fullmatch(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}", bare):
+            return None
+        letters = bare.replace(".", "")
+        run = rf"[{UPPER}][\w’'\-]*(?:\s+(?:(?:and|of|for|the|on)\s+)*[{UPPER}][\w’'\-]*)*"
+        found = set()
+        for m in re.finditer(rf"(?<![\w.]){run}", self.text):
+            words = [w for w in m.group().split() if w[:1].isupper()]
+            for i in range(len(words) - len(letters) + 1):
+                part = words[i : i + len(letters)]
+                if "".join(w[0] for w in part) == letters and all(len(w) > 1 for w in part):
+                    first, last = m.group().index(part[0]), m.group().rindex(part[-1])
+                    found.add(m.group()[first : last + len(part[-1])])
+        return found.pop() if len(found) == 1 else None
 
     def _subject_before(self, pos: int) -> str | None:
         """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
