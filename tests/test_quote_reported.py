@@ -56,6 +56,21 @@ def found(text):
         # still none: an object with no "that", the writer's own voice
         ("The company established a fund that will help children.", []),
         ("This author believes that the law is wrong.", []),
+        # a possessive before the noun of a mental state (set 12)
+        ("Volodymyr Zelenskyy expressed his conviction that dialogue is impossible without "
+         "partners.",
+         [("Volodymyr Zelenskyy", "express belief", "dialogue is impossible without partners")]),
+        # a title's full stop inside a bare clause's subject (set 12)
+        ("Officials with knowledge of the presidential palace said many of Mr. Karzai’s "
+         "confidants were frustrated.",
+         [("Officials with knowledge of the presidential palace", "say",
+           "many of Mr. Karzai’s confidants were frustrated")]),
+        # a past verb right after "that" on a verb's object: a relative clause (set 12); not
+        # after whom one tells
+        ("Later the President of Ukraine recalled the tragic events that took place in the "
+         "United States in 2001.", []),
+        ("Sergey Lavrov told the reporters that increased spending was needed for the army.",
+         [("Sergey Lavrov", "tell", "increased spending was needed for the army")]),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

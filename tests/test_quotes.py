@@ -1383,3 +1383,15 @@ def test_attribution_shows_a_progress_bar_and_finds_the_same(capsys):
     shown = quotes(corpus, progress=True)
     assert "attribution" in capsys.readouterr().err
     assert shown.equals(quiet) and quiet.height == 2
+
+
+def test_the_leader_and_the_president_of_one_country_are_one_office():
+    # a readout: "the Russian leader" and "the Russian President" both name Vladimir Putin,
+    # and a title after a greeting's addressee is not the addressee's (Kremlin readouts)
+    text = (
+        "Greetings to Prime Minister of Canada Justin Trudeau, the Russian President wished "
+        "him success. Vladimir Putin noted that ties grew stronger. The Russian leader expressed "
+        "confidence that the work would go on. The Russian President said he was sure that "
+        "the two countries would develop ties."
+    )
+    assert found(text)["speaker"].to_list() == ["Vladimir Putin"] * 3

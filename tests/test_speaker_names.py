@@ -19,9 +19,23 @@ from toolkit.speakers import lexicon
         ("Costa Rica, home of many birds, was calm.", [("Costa Rica", False)]),
         # a name in quotation marks is a nickname or a title, no mention
         ("They dubbed him the “Dalai Lamy” at once.", []),
+        # a main clause after the comma is no appositive: no title from it (Kremlin readouts)
+        ("Greetings to Prime Minister of Canada Justin Trudeau, the Russian President wished "
+         "him success.", [("Justin Trudeau", True)]),
         # a name with two particles is one name
         ("Ignacio de la Torre, a partner at Arcano, spoke.", [("Ignacio de la Torre", True)]),
     ],
 )  # fmt: skip
 def test_find_mentions_and_the_cue_of_a_person(text, expected):
     assert [(m.name, m.cue) for m in find_mentions(text, lexicon())] == expected
+
+
+def test_a_main_clause_after_the_comma_gives_the_name_no_title():
+    text = (
+        "Greetings to Prime Minister of Canada Justin Trudeau, the Russian President wished "
+        "him success."
+    )
+    (mention,) = find_mentions(text, lexicon())
+    assert "russian" not in mention.titles and "president" not in mention.titles
+    text = "Anna Rossi, the woman who founded the group, spoke."
+    assert "woman" in find_mentions(text, lexicon())[0].titles

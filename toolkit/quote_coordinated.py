@@ -17,11 +17,22 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_frames import after_preposition, without_adverbs, without_appositive
+from toolkit.quote_frames import (
+    after_preposition,
+    lemma_of,
+    without_adverbs,
+    without_appositive,
+)
 from toolkit.quote_subjects import clause_subject
 from toolkit.speakers import speaker_phrase, word_spans
 
-__all__ = ["VERB_LIKE", "coordinated_subject", "first_clause_subject", "participle_subject"]
+__all__ = [
+    "VERB_LIKE",
+    "coordinated_subject",
+    "first_clause_subject",
+    "participle_frame",
+    "participle_subject",
+]
 
 # a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
 VERB_LIKE = re.compile(
@@ -88,3 +99,17 @@ def participle_subject(head: str, lex: dict):
                 return subject, got
             return None
     return None
+
+
+def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
+    """A reporting participle after a comma right before a quotation, on a clause whose verb
+    reports nothing ('Mr. Surkov posted a statement on his Facebook page, saying, "...'): the
+    span of that clause's subject in ``head`` and the participle's lemma."""
+    m = re.search(r",\s*([a-z]+ing)\s*[,:]?\s*$", head)
+    if m is None or not lex["verb"].fullmatch(m.group(1)):
+        return None
+    got = participle_subject(head[: m.start() + 1], lex)
+    if got is None:
+        return None
+    words, (a, b) = got
+    return words[a][0], words[b - 1][1], lemma_of(m.group(1), lex)

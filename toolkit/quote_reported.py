@@ -139,6 +139,15 @@ _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
 )
 
+# a past verb right after "that": the relative clause's own verb
+_RELATIVE_PAST = re.compile(
+    r"(?:[a-z]+ed|took|made|came|went|led|began|brought|left|gave|became|held|kept|saw|"
+    r"struck|hit|shook|won|lost|fell|rose|grew|ran|set|spread|swept|broke)\b"
+)
+# verbs whose object is whom they address, before "that"
+_TELLS = {"tell", "inform", "assure", "remind", "warn", "convince", "brief", "persuade",
+          "notify", "urge", "teach", "show"}  # fmt: skip
+
 
 def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
@@ -327,6 +336,15 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
+        if (
+            clause
+            and lemma not in _TELLS
+            and re.match(r"\s+(?:the|a|an|his|her|its|their|these|those)\s", clause.group(1) or "")
+            and _RELATIVE_PAST.match(clause.group(2))
+        ):
+            clause = None  # "recalled the tragic events that took place in ...": a past verb
+            # right after "that" on a verb's object (not whom one tells: "told the reporters
+            # that increased spending ...")
         if clause and subject and re.search(r"\b(?:about|of)\b", clause.group(1) or ""):
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report

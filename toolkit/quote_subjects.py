@@ -227,6 +227,8 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         rest,
         count=1,
     )
+    # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ...")
+    rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
     m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
     if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first

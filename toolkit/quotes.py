@@ -39,6 +39,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
+from toolkit.quote_coordinated import participle_frame
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
@@ -119,7 +120,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         after = after_frame(text, close, min(len(text), close + 300), lex)
         j = bisect.bisect_left(ends, start) - 1  # the quotation closed last before this one
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
-        before = before_frame(text[head_from : start - 1], lex)
+        head = text[head_from : start - 1]
+        before = before_frame(head, lex) or participle_frame(head, lex)
         if after:
             f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3],
                        "after")  # fmt: skip

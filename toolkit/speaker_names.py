@@ -59,9 +59,13 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         chain = _title_chain(text, m.start())
         words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
-        if after and any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1))):
+        if after and (
+            any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1)))
+            or _MAIN_CLAUSE.search(after.group(1))
+        ):
             after = None  # the subject of the main clause: "..., expressed by Emmanuel Macron,
-            # the President of Russia emphasised that ..." gives Macron no title
+            # the President of Russia emphasised that ..." gives Macron no title, nor "... to
+            # Prime Minister of Canada Justin Trudeau, the Russian President wished him"
         if after:
             words |= {w.lower() for w in after.group(1).split()}
         # a person by the text's own cue: a title right before the name ("Kremlin spokesman
@@ -127,6 +131,12 @@ _ROLE_BEFORE = re.compile(
     r"([a-z]+)(?:\s+(?:for|of|at|with|to)\s+(?:(?!\.\s+[A-Z][a-z]+\s)[^,;“”\"]){1,60}?)?,\s*$"
 )
 _CHAIN_LINKS = {"of", "the", "for", "on", "to", "-", "–", "—"}
+# a verb in the past and its object right after a noun: a main clause, no appositive ("the
+# Russian President wished him ..."), not a relative clause's ("a man who founded the group")
+_MAIN_CLAUSE = re.compile(
+    r"^(?!.*\b(?:who|which|that|whose)\b).*?\b(?:[a-z]+ed|sent|told|met|gave|held|made|took)"
+    r"\s+(?:him|her|them|it|the|a|an|his|its|their)\b"
+)
 
 
 def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:
