@@ -18,6 +18,14 @@ from toolkit.speakers import lexicon
         ("Some 109 projects were in the budget, according to an analysis by Citizens Against "
          "Government Waste, a group, which calls it the Pig Book.",
          [("Some 109 projects were in the budget", "Citizens Against Government Waste")]),
+        # official numbers, an editorial (set 11-12); "that same" is no part of the source
+        ("The wage would be two-thirds of the median, according to official numbers.",
+         [("The wage would be two-thirds of the median", "official numbers")]),
+        ("Democracy is at stake, according to that same Japan Times editorial.",
+         [("Democracy is at stake", "Japan Times editorial")]),
+        # estimates are no one's words (set 2)
+        ("According to the most conservative estimates, the project would attract investment.",
+         []),
         # a rule followed, the latest information, a bare "the survey": no source
         ("According to the decree, the flag was hoisted at 10:00.", []),
         ("According to the latest information, the flag was hoisted at 10:00.", []),

@@ -851,6 +851,11 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
         ("Vladimir Putin: Thank you. Marina Akhmedova: Good afternoon. I said last year that the "
          "homeless need help.",
          [("Marina Akhmedova", "I", "say", "the homeless need help")]),
+        # a turn after a question that ends in an ellipsis (Kremlin transcripts)
+        ("Margarita Simonyan: We want it, but still… Vladimir Putin: As I have already said "
+         "in my remarks, the situation on the global food market is deteriorating.",
+         [("Vladimir Putin", "I", "say",
+           "the situation on the global food market is deteriorating")]),
         # a view the speaker holds is no report of speech ("I believe we should thank ...":
         # the labelling guide's transcript speech, set 10)
         ("Vladimir Putin: Thank you. Marina Akhmedova: Good afternoon. I believe that the "
@@ -1176,6 +1181,22 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          "Vladimir Putin explained in detail about provocations carried out by Ukrainian "
          "radical nationalists using sabotage groups in the area of the Zaporizhzhya Nuclear "
          "Power Plant.", []),
+        # an inverted frame with an adjunct after the speaker; a document and its owner
+        ("China's bid to deepen reform needs a good start, said Xi Jinping on Monday.",
+         [("Xi Jinping", "say", "China's bid to deepen reform needs a good start")]),
+        ("China's bid to deepen reform needs a good start, said an article in People's Daily "
+         "on Thursday.",
+         [("an article in People's Daily", "say",
+           "China's bid to deepen reform needs a good start")]),
+        # a phrase and a comma between "said" and a finite clause (set 11); not a relative
+        # clause, nor after a quotation it frames
+        ("But Mr. Rhodes said on the merits, Africa had transformed itself into an opportunity.",
+         [("Mr. Rhodes", "say", "Africa had transformed itself into an opportunity")]),
+        ("Mr. Leung said at a tea with local journalists on Tuesday, the contents of which were "
+         "confirmed on Wednesday.", []),
+        ("“Democracy belongs to the entire Thai people,” she said in a Twitter message, a day "
+         "after the leaders of the protests began a shutdown.",
+         [(None, "say", "Democracy belongs to the entire Thai people,")]),
         # not a clause's own words before the name
         ("The war was over by then, and Vladimir Putin said.", []),
         ("We met the whole team, then Vladimir Putin said.", []),

@@ -39,3 +39,17 @@ def test_a_main_clause_after_the_comma_gives_the_name_no_title():
     assert "russian" not in mention.titles and "president" not in mention.titles
     text = "Anna Rossi, the woman who founded the group, spoke."
     assert "woman" in find_mentions(text, lexicon())[0].titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name whose first words are initials the run of capitals does not take
+        ("The campaign was suggested by J. Edgar Hoover, the director, in 1964.",
+         "J. Edgar Hoover"),
+        ("“It will take one spark,” said U Win Htein, a member of the party.", "U Win Htein"),
+    ],
+)  # fmt: skip
+def test_a_mention_starts_where_its_name_does(text, name):
+    (mention,) = [m for m in find_mentions(text, lexicon()) if m.name == name]
+    assert text[mention.start : mention.start + len(name)] == name

@@ -88,6 +88,10 @@ def test_reporting_verbs_are_whole_words(text, verb):
         ("Reverend Peter Douglas Koon Ho-ming", ["Reverend"], "Peter Douglas Koon Ho-ming"),
         ("Regina Ip Lau Suk-yee", [], "Regina Ip Lau Suk-yee"),
         ("Former Hong Kong Wong Wing-ping", ["Former", "Hong", "Kong"], "Wong Wing-ping"),
+        # initials without their stops, not "A" (set 11)
+        ("Hong Kong Chief Executive C Y Leung", ["Hong", "Kong", "Chief", "Executive"],
+         "C Y Leung"),
+        ("A Vladimir Putin", ["A"], "Vladimir Putin"),
         # not a title's last word
         ("Chief Executive Leung Chun-ying", ["Chief", "Executive"], "Leung Chun-ying"),
         ("Hong Kong Federation Cheng Yiu-tong", ["Hong", "Kong", "Federation"], "Cheng Yiu-tong"),

@@ -348,6 +348,16 @@ _TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "
                 "Spokeswoman"}  # fmt: skip
 
 
+# a document and its owner's capitalised name after an inverted verb: "said an article in
+# People's Daily", "said a statement from the Foreign Ministry", "said a report by the IMF"
+_DOCUMENT_OF = re.compile(
+    r"\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:article|editorial|commentary|statement|report|study|"
+    r"survey|analysis|column)\s+(?:in|by|from|of)\s+(?:the\s+)?"
+    rf"[{UPPER}][\w'’.\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[{UPPER}][\w'’.\-]*)*)"
+    r"(?=[\s,.;:!?]|$)"
+)
+
+
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
     """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
     stop; None when the words there are no speaker phrase."""
@@ -367,6 +377,19 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     got = speaker_phrase(words, lex)
     if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
         return at + words[0][0], at + words[-1][1]
+    # 'said an article in People's Daily on Monday': a document and whose it is, by its
+    # capitalised name
+    document = _DOCUMENT_OF.match(text, at, limit)
+    if document:  # (a stop that ends the sentence is no part of the name)
+        return document.start(1), document.end(1) - document.group(1).endswith(".")
+    # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
+    adjunct = next((i for i, (_, _, w) in enumerate(words) if i
+                    and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today", w)),
+                   None)  # fmt: skip
+    if adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
+        got = speaker_phrase(words[:adjunct], lex)
+        if got == (0, adjunct):
+            return at + words[0][0], at + words[adjunct - 1][1]
     # 'said Mr. Barroso from Teneo Intelligence, “...”': a name, "from" and an institution's
     # capitalised name (the resolver takes the name)
     link = next((i for i, (_, _, w) in enumerate(words) if w == "from"), None)

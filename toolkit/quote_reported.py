@@ -139,6 +139,11 @@ _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
 )
 
+# a prepositional phrase and a comma between "said" and its clause
+_PP_COMMA = re.compile(
+    r"\s+(?:on|in|at|after|during|for|with|from|of)\s+[^,;:\"“”]{2,40},\s+([^\"“”\s].{14,}?)"
+    r"[.!?]?$"
+)
 # a past verb right after "that": the relative clause's own verb
 _RELATIVE_PAST = re.compile(
     r"(?:[a-z]+ed|took|made|came|went|led|began|brought|left|gave|became|held|kept|saw|"
@@ -160,6 +165,12 @@ def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: 
     if who and (
         not rest.strip(" .")
         or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
+        # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
+        or (
+            re.match(rf"\s+{_ADJUNCT}", rest)
+            and len(rest.split()) <= 12
+            and re.fullmatch(r"[^,;:\"“”«»]*[.!?]?\s*", rest)
+        )
     ):
         return s0 + head.start(1), s0 + head.end(1), who, lemma
     return None
@@ -355,6 +366,17 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             bare = None  # "The issue says something about ...": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
             bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
+        if clause is None and bare is None and lemma in ("say", "add"):
+            # "Mr. Rhodes said on the merits, Africa had transformed itself ...": a phrase and
+            # a comma, then a finite clause
+            pp = _PP_COMMA.match(rest)
+            if (
+                pp
+                and finite_clause(" " + pp.group(1), past=True)
+                and not re.search(r"[\"“”«»]", sentence[: v.start()])  # a quotation's frame
+                and not re.search(r"\b(?:which|whom|whose)\b", " ".join(pp.group(1).split()[:6]))
+            ):
+                bare = pp
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))

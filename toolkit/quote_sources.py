@@ -142,6 +142,9 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         by = _BY_SOURCE.match(sentence, start, end)
         if by:  # "according to an analysis by Citizens Against Government Waste": its author
             start = by.start(1)
+        same = re.match(r"(?:that|this|the)\s+same\s+", sentence[start:end], re.I)
+        if same:  # "according to that same Japan Times editorial": the editorial
+            start += same.end()
         source = sentence[start:end]
         if is_speaker(source, lex) and not _DIRECTIVE.search(source):
             # "according to the data": none; "according to the President's decree": a rule

@@ -120,9 +120,20 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
             # public servant in Hong Kong who has backed ..."): a three-word name
             name = _three_names(text, m, name, lex)
-        found.append(Mention(m.start() + m.group().find(name.split()[0]), name, words,
-                             bool(titled or about)))  # fmt: skip
+        found.append(Mention(_name_start(text, m, name), name, words, bool(titled or about)))
     return found
+
+
+def _name_start(text: str, run: re.Match, name: str) -> int:
+    """Where a name found in a run of capitals starts in the text: in the run, or before it
+    where its first words are initials the run does not take ("J. Edgar Hoover", "U Win
+    Htein")."""
+    at = run.group().find(name.split()[0])
+    if at >= 0:
+        return run.start() + at
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    found = re.search(rf"{words}(?:['’]s)?$", text[max(0, run.start() - 80) : run.end()])
+    return max(0, run.start() - 80) + found.start() if found else run.start()
 
 
 # a role phrase right before a name in commas: "A spokeswoman for Mr. Walker, "

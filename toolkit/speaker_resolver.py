@@ -71,7 +71,7 @@ _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|s
 _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
 _TURN = re.compile(
-    rf"(?:^|\n|(?<=[.!?)”\"]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
+    rf"(?:^|\n|(?<=[.!?)”\"…]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
 )
 
 
@@ -179,8 +179,10 @@ class Resolver:
                 continue
             lead = self.text[begin : starts[j]]
             # the mention as written: the full name, or the surname alone ("Mr. Fu")
-            end = _CAPITALISED_RUN.match(self.text, starts[j]).end()
-            after = self.text[end : end + 40]
+            run = _CAPITALISED_RUN.match(self.text, starts[j])
+            if run is None:
+                continue  # a mention that opens with no capital: no subject written there
+            after = self.text[run.end() : run.end() + 40]
             if _OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after):
                 return starts[j], names[j]
         return None

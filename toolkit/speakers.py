@@ -278,7 +278,8 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
         if w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]:
             break
-        initial = re.fullmatch(rf"[{UPPER}]\.", w) is not None or (
+        # (an initial without its stop too, not "A" or "I": "Chief Executive C Y Leung")
+        initial = re.fullmatch(rf"[{UPPER}]\.|(?![AI])[{UPPER}]", w) is not None or (
             i == len(words) and _SUFFIX.fullmatch(w) is not None
         )  # an initial or a generation ("Jon Huntsman Jr") is no name word of its own
         # first and last name taken: only an initial or a particle goes on, or a third name
