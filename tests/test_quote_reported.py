@@ -56,6 +56,30 @@ def found(text):
         # still none: an object with no "that", the writer's own voice
         ("The company established a fund that will help children.", []),
         ("This author believes that the law is wrong.", []),
+        # a nickname in quotation marks as an appositive (set 10)
+        ('But Leung Kwok-hung, also known as "Long Hair", insisted this was to pay his legal '
+         "expenses.",
+         [("Leung Kwok-hung", "insist", "this was to pay his legal expenses")]),
+        # a relative clause on a name's appositive, whatever its head (set 10)
+        ("John C. Hagee, an evangelical pastor who once argued that biblical verses suggested "
+         "that the Holocaust was part of a plan, will speak.",
+         [("John C. Hagee", "argue", "biblical verses suggested that the Holocaust was part of "
+           "a plan, will speak")]),
+        ("Investigators spoke to an associate, Alberto Youssef, a money dealer who testified "
+         "that he helped launder funds.",
+         [("Alberto Youssef", "testify", "he helped launder funds")]),
+        # a participle on the subject of a clause a subordinator opens (set 10)
+        ("The investigation stalled when a state judge quashed subpoenas, saying he had found "
+         "no probable cause.",
+         [("a state judge", "say", "he had found no probable cause")]),
+        # "as X said" after the clause it reports (set 10); not a clause that denies it
+        ("The policies toward Hong Kong have not changed and will not change, just as the "
+         "Chinese top leader Xi Jinping reiterated on Monday.",
+         [("Xi Jinping", "reiterate", "The policies toward Hong Kong have not changed and will "
+           "not change")]),
+        ("The economy is growing steadily this year, as Xi Jinping said.",
+         [("Xi Jinping", "say", "The economy is growing steadily this year")]),
+        ("This invasion is not just a military operation, as Moscow claims.", []),
         # a possessive before the noun of a mental state (set 12)
         ("Volodymyr Zelenskyy expressed his conviction that dialogue is impossible without "
          "partners.",

@@ -76,6 +76,7 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return clause_subject(before, lex)
 
 
+_SUBORDINATORS = {"when", "after", "as", "because", "while", "before", "since", "once", "until"}
 _AUXILIARY = re.compile(r"has|have|had|will|would|may|might|also")
 
 
@@ -95,7 +96,13 @@ def participle_subject(head: str, lex: dict):
             at = words[k - 1][0] if _AUXILIARY.fullmatch(words[k - 1][2]) else words[k][0]
             subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
             got = speaker_phrase(subject, lex)
-            if got and (got[0] == 0 or re.search(r"[,;:]$", subject[got[0] - 1][2])):
+            if got and (
+                got[0] == 0
+                or re.search(r"[,;:]$", subject[got[0] - 1][2])
+                # the subject of a clause a subordinator opens ("... stalled when a state
+                # judge quashed subpoenas, saying he had found ...")
+                or subject[got[0] - 1][2] in _SUBORDINATORS
+            ):
                 return subject, got
             return None
     return None

@@ -101,13 +101,13 @@ def without_appositive(head: str, lex: dict) -> str:
         return " " * named.start(2) + head[named.start(2) : named.end(2)]
     # the verb of a relative clause ("Scolari, who also said he ..."), or one that ends the
     # subject ("The Israeli official who described the campaign acknowledged that ...")
-    who = re.search(r",?\s+who(?:\s+\w+)?\s*$", head) or re.search(
-        r"\s+who\s+[^,;:\"“”«»]{3,80}$", head
-    )
-    if who and speaker_phrase(word_spans(head[: who.start()]), lex):
+    right = re.search(r",?\s+who(?:\s+\w+)?\s*$", head)  # the verb is the relative clause's
+    who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
+    if who and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
         kept = head[: who.start()]
         # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
-        # before the appositive
+        # before the appositive (also where no role list holds the appositive's head: "John
+        # C. Hagee, an evangelical pastor who once argued")
         app = re.search(r",\s+(?:a|an|the)\s[^,\"“”]*$", kept)
         name = (
             re.search(rf"(?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*$", kept[: app.start()])
@@ -116,7 +116,8 @@ def without_appositive(head: str, lex: dict) -> str:
         )
         if name and is_person(name.group(), lex):
             return kept[: app.start()]
-        return kept
+        if speaker_phrase(word_spans(kept), lex):
+            return kept
     m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
         return head[: m.start()]
@@ -126,6 +127,8 @@ def without_appositive(head: str, lex: dict) -> str:
     first = m.group(1)
     lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
     opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
+    # a nickname: "But Leung, also known as 'Long Hair', insisted"
+    opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
     return head[: m.start()] if opens or lower_role else head
 
 

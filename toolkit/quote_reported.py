@@ -139,6 +139,12 @@ _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
 )
 
+# a clause, then "as" and the words before a speaker that ends the sentence: "..., just as the
+# Chinese top leader Xi Jinping reiterated on Monday."
+_AS_TAIL = re.compile(
+    r"^(.{12,}?),\s+(?:just\s+|exactly\s+)?as\s+(?:(?:the|his|her|its|their)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,4}?$"
+)
 # a prepositional phrase and a comma between "said" and its clause
 _PP_COMMA = re.compile(
     r"\s+(?:on|in|at|after|during|for|with|from|of)\s+[^,;:\"“”]{2,40},\s+([^\"“”\s].{14,}?)"
@@ -392,6 +398,22 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue
         head = sentence[: speaker[0] - s0]
+        as_tail = _AS_TAIL.match(head)
+        if (
+            as_tail
+            and (re.match(r"[\s.]*$", rest) or (re.match(rf"\s+{_ADJUNCT}", rest)
+                                               and len(rest.split()) <= 15))
+            and "that" not in rest.split()
+            and not re.search(r"[\"“”«»,]", rest)
+            and not (lemma in ("claim", "allege") and re.search(r"\bnot\b|n['’]t\b",
+                                                                as_tail.group(1)))
+        ):  # fmt: skip
+            # (not a clause that denies what the speaker says: "This invasion is not just a
+            # military operation, as Moscow claims.")
+            # "..., just as the Chinese top leader Xi Jinping reiterated on Monday.": the
+            # clause before the aside
+            out.append((s0 + as_tail.start(1), s0 + as_tail.end(1), speaker, lemma))
+            continue
         tail = re.match(r"^(.{12,}?),\s*$", head)
         if tail is None and text[speaker[0]].isupper():
             # "..., coast police boss Aggrey Adoli said.": lower-case words that describe a name
