@@ -80,6 +80,33 @@ def found(text):
         ("The economy is growing steadily this year, as Xi Jinping said.",
          [("Xi Jinping", "say", "The economy is growing steadily this year")]),
         ("This invasion is not just a military operation, as Moscow claims.", []),
+        # a short parenthetical between a subject and its verb (set 14)
+        ("Defiance of court orders is an affront to the rule of law, the Hong Kong Bar "
+         "Association (HKBA) said in a statement.",
+         [("the Hong Kong Bar Association", "say",
+           "Defiance of court orders is an affront to the rule of law")]),
+        # a named speaker's clause after a colon, no quotation marks (set 14); not "Let's"
+        ("Iryna Vereshchuk emphasized: all obstacles to the convoys must be removed at once.",
+         [("Iryna Vereshchuk", "emphasize", "all obstacles to the convoys must be removed at "
+           "once")]),
+        ("Let's say: Ukraine has gained EU candidate status now and forever.", []),
+        ("The ministry listed three points: the ceasefire, the convoys and the talks.", []),
+        # a day's possessive opens a clause (set 14); a name with a particle in commas
+        ("Xu Xin, a law professor, said Sunday's address could be considered Xi's inaugural "
+         "speech.",
+         [("Xu Xin", "say", "Sunday's address could be considered Xi's inaugural speech")]),
+        ("The judge, María Romilda Servini de Cubría, said in her ruling that she was invoking "
+         "universal jurisdiction.",
+         [("María Romilda Servini de Cubría", "say",
+           "she was invoking universal jurisdiction")]),
+        # an institution's name with "of the" in it, and a titled person of an institution
+        ("The Standing Committee of the National People's Congress confirmed that the system "
+         "will be used.",
+         [("Standing Committee of the National People's Congress", "confirm",
+           "the system will be used")]),
+        ("Member of the National Scout Organization of Ukraine Natalia Strokan said that the "
+         "scouts would help.",
+         [("Natalia Strokan", "say", "the scouts would help")]),
         # a possessive before the noun of a mental state (set 12)
         ("Volodymyr Zelenskyy expressed his conviction that dialogue is impossible without "
          "partners.",

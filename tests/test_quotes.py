@@ -776,7 +776,7 @@ def test_a_frame_without_text_is_a_clear_error():
            "the demand was unlikely to win backing")]),
         ("At a press conference, the Alliance for Peace and Democracy - the organizer of a "
          "petition - said over a million people had signed.",
-         [("the Alliance for Peace and Democracy", "say", "over a million people had signed")]),
+         [("Alliance for Peace and Democracy", "say", "over a million people had signed")]),
         # a participle after a comma takes the subject of its clause, past an appositive
         ("As he walked across campus, Masete Levy, president of the student council, echoed "
          "that sentiment, saying that the students are disappointed.",
@@ -1181,6 +1181,14 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          "Vladimir Putin explained in detail about provocations carried out by Ukrainian "
          "radical nationalists using sabotage groups in the area of the Zaporizhzhya Nuclear "
          "Power Plant.", []),
+        # the passive frame of agency copy (set 14)
+        ("“Even if I die, I will die in the Diamond Mountain,” Mr. Kim was quoted as saying by "
+         "the news agency Yonhap.",
+         [("Mr. Kim", "say", "Even if I die, I will die in the Diamond Mountain,")]),
+        # "he" is no place named after "in" (outside the sets: "Andhra Pradesh")
+        ("He was arrested for speeches he made in Andhra Pradesh, where he was quoted as saying "
+         "that Muslims can take care of the country.",
+         [(None, "say", "Muslims can take care of the country")]),
         # an inverted frame with an adjunct after the speaker; a document and its owner
         ("China's bid to deepen reform needs a good start, said Xi Jinping on Monday.",
          [("Xi Jinping", "say", "China's bid to deepen reform needs a good start")]),

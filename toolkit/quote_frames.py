@@ -27,6 +27,7 @@ import re
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import (
     DETERMINERS,
+    PARTICLES,
     QUANTIFIERS,
     UPPER,
     is_person,
@@ -140,12 +141,15 @@ def _is_named(phrase: str, lex: dict) -> bool:
     if not got:
         return False
     named = [w for _, _, w in words[got[0] : got[1]]]
-    caps = 0
+    caps = taken = 0
     for w in reversed(named):
+        if w.lower() in PARTICLES and caps:  # "Servini de Cubría": a particle inside the name
+            taken += 1
+            continue
         if not re.match(rf"[{UPPER}]", w) or w in lex["titles"] or w.lower() in lex["role_words"]:
             break
-        caps += 1
-    return caps >= 2 and is_person(" ".join(named[-caps:]), lex)
+        caps, taken = caps + 1, taken + 1
+    return caps >= 2 and is_person(" ".join(named[-taken:]), lex)
 
 
 def _is_noun_phrase(phrase: str, lex: dict) -> bool:
@@ -196,7 +200,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the frame
             # introduces the quotation after its colon
         before = without_appositive(tail[lead : m.start()], lex)
-        if before.strip() and m.group().lower().endswith("ing"):
+        if (before.strip() and m.group().lower().endswith("ing")
+                and " quoted as " not in m.group().lower()):  # fmt: skip
             continue  # '“...,” the online petition calling for a boycott': a participle on a
             # noun phrase, no frame; a frame after a quotation has a finite verb
         words = word_spans(before)

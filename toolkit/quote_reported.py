@@ -53,7 +53,7 @@ _BARE_CLAUSE = re.compile(
     r"yes|no)\b)"
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|[a-z]+ed)\b))"
-    rf"(?!{_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
 # (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
@@ -144,6 +144,11 @@ _RELATIVE = re.compile(
 _AS_TAIL = re.compile(
     r"^(.{12,}?),\s+(?:just\s+|exactly\s+)?as\s+(?:(?:the|his|her|its|their)\s+)?"
     r"(?:[\w’'\-]+\s+){0,4}?$"
+)
+# a clause after a reporting verb and a colon, with no quotation marks
+_COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
+_FINITE_WORD = re.compile(
+    r"\b(?:is|are|was|were|will|would|must|should|can|could|has|have|had|may|might|need)\b"
 )
 # a prepositional phrase and a comma between "said" and its clause
 _PP_COMMA = re.compile(
@@ -260,7 +265,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
     sentence before it (``previous``) is the quote of a passive frame ('This was stated by
     X.')."""
-    sentence = text[s0:s1]
+    # a short parenthetical blanked, offsets kept: "the Hong Kong Bar Association (HKBA) said"
+    sentence = re.sub(r"\s\([^()\"“”]{1,40}\)", lambda m: " " * len(m.group()), text[s0:s1])
     out = []
     passive = _passive(text, s0, s1, previous, lex)
     if passive:
@@ -383,6 +389,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 and not re.search(r"\b(?:which|whom|whose)\b", " ".join(pp.group(1).split()[:6]))
             ):
                 bare = pp
+        if clause is None and bare is None and got:
+            # "Iryna Vereshchuk emphasized: all obstacles ... must be removed": a named
+            # speaker's clause after a colon, no quotation marks
+            colon = _COLON_CLAUSE.match(rest)
+            if colon and _FINITE_WORD.search(colon.group(1)):
+                bare = colon
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))

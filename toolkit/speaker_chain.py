@@ -55,6 +55,7 @@ _PLURAL = re.compile(r"(?:[^s]s|\b(?:Women|Men|People|Children))$")
 _WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout)\s+$")
 # nouns that say a person's gender, right before the name ("said his grandmother, Petrunka
 # Yankova") or in the appositive after it ("Umm Abdullah, a 60-year-old woman from Daraya")
 _FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
@@ -85,7 +86,11 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     addressed = set(_ADDRESSED.findall(text))
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)}
     persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
-               and _salient(m.name, text, addressed, m.name in cued)]  # fmt: skip
+               and _salient(m.name, text, addressed, m.name in cued)
+               and not (not m.cue and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
+               ]  # fmt: skip
+    # (a name right after "in" or "at" that nothing makes a person's is a place: "speeches he
+    # made in Andhra Pradesh")
     at: dict[int, str] = {m.start: m.name for m in persons}
     surnames = {surname(m.name) for m in persons}
     for last in surnames:

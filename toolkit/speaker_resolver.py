@@ -48,7 +48,15 @@ from toolkit.speaker_offices import (
     office_holder,
     title_matches,
 )
-from toolkit.speakers import DETERMINERS, HYPHENED_GIVEN, UPPER, is_person, name_of, surname
+from toolkit.speakers import (
+    DETERMINERS,
+    HYPHENED_GIVEN,
+    PARTICLES,
+    UPPER,
+    is_person,
+    name_of,
+    surname,
+)
 
 __all__ = ["Resolver", "is_titled_person"]
 
@@ -82,7 +90,10 @@ _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", 
                       "Daily", "Press", "Network", "Foundation", "Institute", "University",
                       "Party", "Council", "Association", "Federation", "Corporation", "Company",
                       "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
-                      "Office", "Bureau", "Service", "Union", "Assembly"}  # fmt: skip
+                      "Office", "Bureau", "Service", "Union", "Assembly", "Congress",
+                      "Parliament", "Senate", "Administration", "Authority", "Organization",
+                      "Organisation", "Alliance", "Coalition", "Movement", "League", "Forum",
+                      "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal"}  # fmt: skip
 
 
 def is_titled_person(name: str) -> bool:
@@ -248,23 +259,35 @@ class Resolver:
         # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Julia
         # Lakatos of the Center for Fair Political Analysis": the person before "of" (a surname
         # after a title), not the place or institution after it
-        person = bool(before and (len(before.split()) >= 2 or titled))
+        person = bool(before and (len(before.split()) >= 2 or titled)
+                      and before.split()[-1] not in _INSTITUTION_WORDS)  # fmt: skip
+        # (not "The Standing Committee of the National People's Congress": an institution)
         last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
         # a person's title that ends with an institution, the name right after it ("Deputy
         # Head of the Presidential Office Kyrylo Tymoshenko"): the title's own words say so
+        # (also where the institution's place follows it: "Member of the National Scout
+        # Organization of Ukraine Natalia Strokan", a person's name after it)
         held = (
             last is not None
-            and last == len(titles) - 1
-            and any(t in lex["titles"] and t not in ("State", "Press") for t in titles[:last])
+            and (last == len(titles) - 1 or (name is not None and is_person(name, lex)))
+            and any(
+                (t in lex["titles"] and t not in ("State", "Press"))
+                or t.lower() in lex["role_words"] | {"member"}
+                for t in titles[:last]
+            )
         )
+        # a role of an institution with no person's name after it ("the former head of the
+        # Law Society of Hong Kong"): an office, which the office holder's rules resolve
+        office = last is not None and any(t.lower() in lex["roles"] for t in titles[:last])
         if (
             name
             and not person
             and not held
+            and not office
             and name.lower() not in lex["roles"]  # "the ... Court Prosecutor": a role
             and last is not None
             and all(
-                w in ("for", "of", "and", "on")
+                w in ("for", "of", "and", "on", "the")
                 or (
                     w[:1].isupper() and w not in lex["titles"] and w.lower() not in lex["roles"]
                 )
@@ -277,7 +300,8 @@ class Resolver:
             # Public Library": capitalised words that end with its head
             return re.sub(r"^[Tt]he\s+", "", written)
         plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
-        if name and titles and plain and len(written.split()) in (3, 4) and is_person(written, lex):
+        long = len([w for w in written.split() if w.lower() not in PARTICLES]) in (3, 4)
+        if name and titles and plain and long and is_person(written, lex):
             name = written  # a name of three or four words written whole: "Lee Kuan Yew",
             # "Vítor Manuel Parente Ribeiro"
         if person:
