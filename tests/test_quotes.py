@@ -1181,6 +1181,11 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          "Vladimir Putin explained in detail about provocations carried out by Ukrainian "
          "radical nationalists using sabotage groups in the area of the Zaporizhzhya Nuclear "
          "Power Plant.", []),
+        # a document that quotes someone: the one quoted speaks (set 14)
+        ("Zakaria Moumni told investigators that the police beat him. “They put documents in "
+         "front of me,” the report quotes him as saying.",
+         [("Zakaria Moumni", "tell", "the police beat him"),
+          ("Zakaria Moumni", "say", "They put documents in front of me,")]),
         # the passive frame of agency copy (set 14)
         ("“Even if I die, I will die in the Diamond Mountain,” Mr. Kim was quoted as saying by "
          "the news agency Yonhap.",

@@ -48,6 +48,8 @@ def test_a_main_clause_after_the_comma_gives_the_name_no_title():
         ("The campaign was suggested by J. Edgar Hoover, the director, in 1964.",
          "J. Edgar Hoover"),
         ("“It will take one spark,” said U Win Htein, a member of the party.", "U Win Htein"),
+        # initials joined before a surname (set 14)
+        ("The production designer, K.K. Barrett, spoke.", "K.K. Barrett"),
     ],
 )  # fmt: skip
 def test_a_mention_starts_where_its_name_does(text, name):

@@ -176,6 +176,13 @@ def lemma_of(form: str, lex: dict) -> str:
     return lex["forms"][re.sub(r"\s+", " ", form.lower())]
 
 
+# the object of "quotes" and "as saying": the speaker of a quotation a document cites
+_QUOTED_AS = re.compile(
+    rf"\s+(him|her|them|(?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+as\s+"
+    r"(?:saying|telling)\b"
+)
+
+
 def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int, str, int] | None:
     """'"...," X said' or '"...", said X' right after a closing quotation mark: the speaker's
     span, the verb's lemma and where the frame ends."""
@@ -218,6 +225,10 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
                  and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
+        quoted = _QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
+        if quoted and (got or not before.strip()):
+            # '“...,” the report quotes him as saying': the one quoted speaks, not the report
+            return close + quoted.start(1), close + quoted.end(1), "say", close + quoted.end()
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()

@@ -27,9 +27,10 @@ __all__ = ["Mention", "find_mentions"]
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 _NAME_RUN = re.compile(
-    rf"[{UPPER}][\w’'\-]+(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
+    rf"(?:(?:[{UPPER}]\.){{2,3}}(?=[ \t]+[{UPPER}][\w’'\-]+)|[{UPPER}][\w’'\-]+)"
+    rf"(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
     rf"(?:[{UPPER}]\.|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
-)
+)  # (initials joined before a surname: "K.K. Barrett")
 
 
 @dataclass
