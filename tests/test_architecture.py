@@ -117,6 +117,7 @@ LAYERS: dict[str, str] = {
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
     "quote_sources": "analysis",
+    "quote_credits": "analysis",
     "speaker_chain": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",

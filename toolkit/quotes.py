@@ -40,6 +40,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_coordinated import participle_frame
+from toolkit.quote_credits import credited
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
@@ -64,7 +65,9 @@ class _Found:
     verb: str | None
     direct: bool
     frame_end: int
-    rule: str = "reported"  # the reading that found it: after, before, continues, resumes or
+    rule: str = (
+        "reported"  # the reading that found it: after, before, continues, resumes, credit or
+    )
     # reported (not a column; benchmarks/probe_quotes_model.py reads it)
 
 
@@ -150,6 +153,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
+    for a, b, (p0, p1) in credited(text):  # a comment page's excerpt and its credit line
+        found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
