@@ -1429,3 +1429,19 @@ def test_the_leader_and_the_president_of_one_country_are_one_office():
         "the two countries would develop ties."
     )
     assert found(text)["speaker"].to_list() == ["Vladimir Putin"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short phrase in quotation marks after a quotation is a name, no one's words (set 14)
+        ("“We must govern the Party strictly,” Xi said.\n“Strictly governing the Party”, one of "
+         "Xi's “Four Comprehensives”, has become a signature policy.",
+         ["We must govern the Party strictly,"]),
+        # a sentence in quotation marks goes on the frame before it
+        ("“We must govern the Party strictly,” Xi said. “It is our duty.”",
+         ["We must govern the Party strictly,", "It is our duty."]),
+    ],
+)  # fmt: skip
+def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
+    assert found(text)["quote"].to_list() == expected

@@ -92,6 +92,13 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
+def _phrase(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a short phrase, no one's sentence: under five words with no stop
+    or comma of its own ('"Strictly governing the Party", one of Xi's "Four Comprehensives",
+    has become ...': a slogan's name)."""
+    return len(text[start:end].split()) < 5 and not re.search(r"[.!?,;:…]\W*$", text[start:end])
+
+
 _APPOSITIVE_REACH = 200  # characters from a frame's verb or speaker to its sentence's end
 
 
@@ -132,7 +139,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
                        True, end, "before")  # fmt: skip
-        elif previous and continues(text[previous.frame_end : start - 1], lex):
+        elif (previous and continues(text[previous.frame_end : start - 1], lex)
+              and not _phrase(text, start, end)):  # fmt: skip
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close,
                        "continues")  # fmt: skip
         elif last and _resumes(text, sent, start, end, last, resolver, frame_end_of(last)):
