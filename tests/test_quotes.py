@@ -851,6 +851,28 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
         ("Vladimir Putin: Thank you. Marina Akhmedova: Good afternoon. I said last year that the "
          "homeless need help.",
          [("Marina Akhmedova", "I", "say", "the homeless need help")]),
+        # a turn label with the speaker's title, a translator's note or a scraper's repeat
+        # (Kremlin transcripts, set 14); the label is no part of the quotation
+        ("President of Russia Vladimir Putin: Friends, we should simply proceed from current "
+         "realities, as I said.",
+         [("Vladimir Putin", "I", "say",
+           "Friends, we should simply proceed from current realities")]),
+        ("Vladimir Putin: Thank you. President of Azerbaijan Ilham Aliyev Aliyev IlhamPresident "
+         "of Azerbaijan: Thank you. As I have already noted, President Vladimir Putin played an "
+         "important role.",
+         [("Ilham Aliyev", "I", "note", "President Vladimir Putin played an important role")]),
+        ("Vladimir Putin: Thank you. President of France Emmanuel Macron Macron EmmanuelPresident "
+         "of France(retranslated from French): Thank you. I said that the talks were useful.",
+         [("Emmanuel Macron", "I", "say", "the talks were useful")]),
+        # what the speaker says at the moment is no report; nor an aside on a clause
+        ("Vladimir Putin: I will say right off that much has been done in this area.", []),
+        ("Veronika Skvortsova: This is AmpliTest, as I said, a testing of Omicron and its "
+         "variants.", []),
+        # a role the turn's speaker uses names someone else
+        ("Vladimir Putin: Welcome. President of the Republic of Belarus Alexander Lukashenko: "
+         "Friends, tensions are rising in the world, as the President just said.",
+         [("the President", "the President", "say",
+           "Friends, tensions are rising in the world")]),
         # a turn after a question that ends in an ellipsis (Kremlin transcripts)
         ("Margarita Simonyan: We want it, but still… Vladimir Putin: As I have already said "
          "in my remarks, the situation on the global food market is deteriorating.",

@@ -145,6 +145,9 @@ _AS_TAIL = re.compile(
     r"^(.{12,}?),\s+(?:just\s+|exactly\s+)?as\s+(?:(?:the|his|her|its|their)\s+)?"
     r"(?:[\w’'\-]+\s+){0,4}?$"
 )
+_TURN_LABEL = re.compile(
+    r"^\s*(?:[A-Z][\w’'\-.]*\s+(?:(?:of|the|and|for)\s+)*){1,8}[A-Z][\w’'\-.]+:\s+(?=[A-Z“\"])"
+)
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
 _FINITE_WORD = re.compile(
@@ -267,6 +270,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     X.')."""
     # a short parenthetical blanked, offsets kept: "the Hong Kong Bar Association (HKBA) said"
     sentence = re.sub(r"\s\([^()\"“”]{1,40}\)", lambda m: " " * len(m.group()), text[s0:s1])
+    # a transcript's turn label that opens the sentence blanked ("President of Russia Vladimir
+    # Putin: Friends, ...")
+    sentence = _TURN_LABEL.sub(lambda m: " " * len(m.group()), sentence, count=1)
     out = []
     passive = _passive(text, s0, s1, previous, lex)
     if passive:
@@ -342,7 +348,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
-        if as_frame and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0]):
+        if (as_frame and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
+                and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
+                                  sentence[: speaker[0] - s0])):  # fmt: skip
+            # (not "This is AmpliTest, as I said, a testing of ...": a clause before "as")
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
@@ -406,7 +415,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             aside = re.match(
                 r"\s+(?:me|us|him|her|them|reporters)\s*,\s+([^\"“”«»].{14,}?)[.!?]?$", rest
             )
-        if aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0]):
+        if (aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0])
+                and not re.search(r"\bas\s*$", sentence[: speaker[0] - s0])):  # fmt: skip
+            # (not "This is AmpliTest, as I said, a testing of ...": an aside on the sentence)
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue
         head = sentence[: speaker[0] - s0]
@@ -424,7 +435,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # military operation, as Moscow claims.")
             # "..., just as the Chinese top leader Xi Jinping reiterated on Monday.": the
             # clause before the aside
-            out.append((s0 + as_tail.start(1), s0 + as_tail.end(1), speaker, lemma))
+            a = as_tail.start(1) + len(as_tail.group(1)) - len(as_tail.group(1).lstrip())
+            out.append((s0 + a, s0 + as_tail.end(1), speaker, lemma))
             continue
         tail = re.match(r"^(.{12,}?),\s*$", head)
         if tail is None and text[speaker[0]].isupper():
@@ -443,5 +455,6 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
             # "..., X said on Thursday."; a frame that ends in a comma or colon introduces
             # what follows ("On this occasion, the Head of State emphasised,")
-            out.append((s0 + tail.start(1), s0 + tail.end(1), speaker, lemma))
+            a = tail.start(1) + len(tail.group(1)) - len(tail.group(1).lstrip())
+            out.append((s0 + a, s0 + tail.end(1), speaker, lemma))
     return out

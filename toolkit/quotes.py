@@ -190,6 +190,11 @@ OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
      "express belief", "express concern", "express view"}
 )  # fmt: skip
+# a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
+_MODAL = re.compile(
+    r"\s+(?:will|would|must|should|can|could|may|might|shall|want\s+to|have\s+to|need\s+to|"
+    r"wish\s+to|would\s+like\s+to)\b|['’](?:ll|d)\b"
+)
 # A subject that is no one's voice: "Common sense tells us that ..." (set 11)
 _NOT_A_VOICE = re.compile(r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)")
 
@@ -237,6 +242,11 @@ def quotes(
             if f.speaker_text.lower() in ("i", "we") and f.verb in OWN_VIEW_VERBS:
                 continue  # "I believe we should thank ...": a speaker's own view in an address
                 # or a transcript, not a report of speech (set 10)
+            if f.speaker_text.lower() in ("i", "we") and _MODAL.match(
+                text, f.speaker_at + len(f.speaker_text)
+            ):
+                continue  # "I will say right off that ...", "I must say": what the speaker says
+                # now, no report of what was said
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]
@@ -245,7 +255,9 @@ def quotes(
                 # "they" with no group quoted just before: whom the text does not say
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            if speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
+            if f.speaker_text.lower() in ("i", "we"):
+                pass  # a transcript turn's own speaker: "he" and offices after it name others
+            elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
             elif speaker and is_organisation(f.speaker_text, lex):

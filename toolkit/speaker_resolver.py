@@ -77,9 +77,11 @@ _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
 # a person the text names by a title and surname only ("President Obama")
 _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
-# a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end
+# a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end,
+# also after the speaker's title ("President of Russia Vladimir Putin: ...")
 _TURN = re.compile(
-    rf"(?:^|\n|(?<=[.!?)”\"…]) )\s*([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-.]+){{1,3}}):\s"
+    rf"(?:^|\n|(?<=[.!?)”\"…]) )\s*([{UPPER}][\w’'\-.]*"
+    rf"(?:\s(?:of|the|and|for|[{UPPER}][\w’'\-.]*)){{1,12}})(?:\s?\([^()]{{1,40}}\))?\s?:\s"
 )
 
 
@@ -135,8 +137,8 @@ class Resolver:
         # names that read as a person's, salient or not, and transcript turns, in text order
         self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
                              and self._outside_quotes(m.start))  # fmt: skip
-        self._turns = [(m.start(), m.group(1)) for m in _TURN.finditer(self.text)
-                       if is_person(m.group(1), self.lex)]  # fmt: skip
+        self._turns = [(m.start(), name) for m in _TURN.finditer(self.text)
+                       if (name := _turn_name(m.group(1), self.lex))]  # fmt: skip
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
@@ -202,6 +204,9 @@ class Resolver:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
         aliases list that name (any way it was reached: a surname, a title, a pronoun)."""
         name = self._resolve(written, pos)
+        if re.match(r"[Tt]he\s", written) and name != written and name == self._turn(pos):
+            name = written  # a transcript's speaker names someone else by a role ("The
+            # President just said ..." in Alexander Lukashenko's turn)
         return self.aliases.get(name.lower(), name)
 
     def _resolve(self, written: str, pos: int) -> str:
@@ -506,3 +511,21 @@ def _family_first(name: str, full: str) -> bool:
     return name in words[:-1][:2] or (
         len(words) >= 3 and HYPHENED_GIVEN.fullmatch(words[-1]) is not None and name == words[-2]
     )
+
+
+def _turn_name(label: str, lex: dict) -> str | None:
+    """The person a transcript's turn label names: the label itself ("Marina Akhmedova"), or
+    the name after its title ("President of Russia Vladimir Putin" -> "Vladimir Putin");
+    None for a label that names no person ("Russian regions")."""
+    if len(label.split()) <= 4 and is_person(label, lex):
+        return label
+    words = label.split()
+    for k in range(len(words), 1, -1):  # the longest that ends with a person's name, not one
+        # glued to the next word or written twice by a scraper ("President of Azerbaijan Ilham
+        # Aliyev Aliyev IlhamPresident of Azerbaijan")
+        _, name = name_of(" ".join(words[:k]), lex)
+        parts = name.split() if name else []
+        if (len(parts) >= 2 and len(set(parts)) == len(parts) and is_person(name, lex)
+                and not any(re.search(r"[a-z][A-Z]", w) for w in parts)):  # fmt: skip
+            return name
+    return None
