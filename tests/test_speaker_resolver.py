@@ -226,3 +226,19 @@ def test_a_titled_name_is_the_persons_whole_name(written, expected):
     text = f"{written} said that the talks would go on next week."
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        # "the newspaper" is the one an appositive calls a daily or a paper (set 14)
+        ("The gunman entered Libération, a left-leaning national daily, and fled. ",
+         "the newspaper", "Libération"),
+        ("The Guardian, a British paper, spoke. ", "the newspaper", "The Guardian"),
+        # none described so: as written
+        ("The gunman entered the building and fled. ", "the newspaper", "the newspaper"),
+    ],
+)  # fmt: skip
+def test_the_newspaper_is_the_one_described_so(text, written, expected):
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected

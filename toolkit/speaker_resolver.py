@@ -87,6 +87,10 @@ _TURN = re.compile(
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
+# the words an appositive may call an organisation that a role names by its head word ("the
+# newspaper" for "Libération, a left-leaning national daily")
+_PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
+_HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
 _INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
                       "Library", "Museum", "Center", "Centre", "School", "College", "Institution",
                       "Daily", "Press", "Network", "Foundation", "Institute", "University",
@@ -489,7 +493,8 @@ class Resolver:
         word = rf"[{UPPER}][\w’'&\-]*"
         cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
         # the head word ends the appositive: "a Chinese company," not "a company man"
-        noun = rf"(?:[\w\-]+\s+){{0,4}}{re.escape(head)}(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
+        heads = "|".join(re.escape(h) for h in _HEAD_KINDS.get(head, (head,)))
+        noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
         before = self.text[:pos]
         found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
         found += [m.span(1) for m in re.finditer(
