@@ -234,7 +234,7 @@ def test_a_titled_name_is_the_persons_whole_name(written, expected):
         # "the newspaper" is the one an appositive calls a daily or a paper (set 14)
         ("The gunman entered Libération, a left-leaning national daily, and fled. ",
          "the newspaper", "Libération"),
-        ("The Guardian, a British paper, spoke. ", "the newspaper", "The Guardian"),
+        ("The Guardian, a British paper, spoke. ", "the newspaper", "Guardian"),
         # none described so: as written
         ("The gunman entered the building and fled. ", "the newspaper", "the newspaper"),
     ],
