@@ -1208,6 +1208,20 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          "front of me,” the report quotes him as saying.",
          [("Zakaria Moumni", "tell", "the police beat him"),
           ("Zakaria Moumni", "say", "They put documents in front of me,")]),
+        # a person's clause that a colon ends before a whole sentence in quotation marks, whatever
+        # its verb (set 14); not "The message reads:" nor a turn label
+        ("Justice Samuel Alito wrote a dissent. He ends on a note of doom: “Recalling the harsh "
+         "treatment of gays in the past, some may think that turnabout is fair play.”",
+         [("Samuel Alito", None, "Recalling the harsh treatment of gays in the past, some may "
+           "think that turnabout is fair play.")]),
+        ("The message sent to the family reads, in part: “He was a bright and talented person "
+         "and a musician.”", []),
+        # media report (sets 13-14), and are no person titled "media tycoon"
+        ("Media tycoon Jimmy Lai spoke. Local media reported that the police had arrested more "
+         "than 100 members.",
+         [("Local media", "report", "the police had arrested more than 100 members")]),
+        ("As reported in the Chinese media, the initiatives will reach 4.4 billion people.",
+         [("the Chinese media", "report", "the initiatives will reach 4.4 billion people")]),
         # the passive frame of agency copy (set 14)
         ("“Even if I die, I will die in the Diamond Mountain,” Mr. Kim was quoted as saying by "
          "the news agency Yonhap.",

@@ -121,9 +121,10 @@ _PASSIVE = re.compile(
     r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on(?!(?:\s+[a-z]+){1,3}\s+[A-Z]\w+\s+[A-Z])"
     r"|while|after|when)\b.*)?\.?$"
 )  # "on economic issues Oleg Ustenko": a title's part, before a name
-# "As pointed out by X(, an appositive), ...": the clause after the frame is X's
+# "As pointed out by X(, an appositive), ...", "As reported in the Chinese media, ...": the
+# clause after the frame is X's
 _AS_BY = re.compile(
-    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+by\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
+    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+(?:by|in)\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
     r"\s+([^\"“”]{8,}?)[.!?]?$"
 )
 

@@ -92,6 +92,40 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
+# a person's clause that ends with a colon right before a quotation, whatever its verb: "He
+# ends on a note of doom: “...”", "Kennedy invokes the plights of the plaintiffs: “...”"
+_COLON_HEAD = re.compile(
+    r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
+    r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+(?P<verb>[a-z]+(?:s|ed))\b"
+    r"[^“”\"«».!?;]{0,120}:\s*$"
+)
+# verbs whose colon introduces someone else's words or no one's
+_NOT_OWN = {"quoted", "quotes", "cited", "cites", "read", "reads", "recited", "recites",
+            "paraphrased", "is", "was", "are", "were", "has", "had", "asked"}  # fmt: skip
+
+
+def _sentence_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is whole sentences: six words or more, ending with a stop."""
+    return len(text[start:end].split()) >= 6 and bool(re.search(r"[.!?…]\W*$", text[start:end]))
+
+
+def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
+    """The subject of a clause a colon ends before a quotation, where it is a person's name or
+    "he"/"she" and its verb reports nothing of its own (not "He quoted Lenin:")."""
+    m = _COLON_HEAD.match(head)
+    if m is None or m.group("verb") in _NOT_OWN:
+        return None
+    who = m.group("who")
+    if (who in lex["not_speakers"] - {"He", "She"}
+            or who.split()[0] in lex["titles"] - {"Mr", "Ms", "Mrs", "Dr"}):  # fmt: skip
+        return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
+    addressed = re.match(r"(?:Mr|Ms|Mrs|Dr)\b", who)
+    if who not in ("He", "She") and not addressed and not is_person(who, lex):
+        if len(who.split()) != 1 or len(who) < 3:
+            return None  # a surname alone ("Kennedy invokes ..."): the resolver names it
+    return m.start("who"), m.end("who"), None
+
+
 def _phrase(text: str, start: int, end: int) -> bool:
     """Whether a quotation is a short phrase, no one's sentence: under five words with no stop
     or comma of its own ('"Strictly governing the Party", one of Xi's "Four Comprehensives",
@@ -132,6 +166,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         head = text[head_from : start - 1]
         before = before_frame(head, lex) or participle_frame(head, lex)
+        if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
+            before = _colon_speaker(head, lex)
         if after:
             f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3],
                        "after")  # fmt: skip

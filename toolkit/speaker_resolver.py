@@ -87,6 +87,8 @@ _TURN = re.compile(
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
+# role heads that name many people, never one ("local media" is no "media tycoon Jimmy Lai")
+_COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 # the words an appositive may call an organisation that a role names by its head word ("the
 # newspaper" for "Libération, a left-leaning national daily")
 _PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
@@ -369,7 +371,7 @@ class Resolver:
                 words, complement = [*words[:-1], *complement[:-1], "minister"], []
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
-        if head is None or re.search(r"[^s]s$", head):
+        if head is None or re.search(r"[^s]s$", head) or head in _COLLECTIVE:
             return written  # no role, or a group ("officials", "sources"): never one person
         modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
