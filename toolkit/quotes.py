@@ -120,9 +120,9 @@ def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
             or who.split()[0] in lex["titles"] - {"Mr", "Ms", "Mrs", "Dr"}):  # fmt: skip
         return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
     addressed = re.match(r"(?:Mr|Ms|Mrs|Dr)\b", who)
-    if who not in ("He", "She") and not addressed and not is_person(who, lex):
-        if len(who.split()) != 1 or len(who) < 3:
-            return None  # a surname alone ("Kennedy invokes ..."): the resolver names it
+    if (who not in ("He", "She") and not addressed and not is_person(who, lex)
+            and (len(who.split()) != 1 or len(who) < 3)):  # fmt: skip
+        return None  # (a surname alone, "Kennedy invokes ...": the resolver names it)
     return m.start("who"), m.end("who"), None
 
 
