@@ -5,6 +5,8 @@
 - 'As X said at the briefing, ...', 'As pointed out by X, ...' ('According to X, ...' is
   :mod:`toolkit.quote_sources`);
 - 'This was stated by X.' (the sentence before is X's);
+- '..., just as X reiterated on Monday.', 'X said on the merits, [clause]', 'X emphasized:
+  [clause]' (a colon and no quotation marks);
 - a document's verbs ('The Executive Order specifies that ...', 'states, in part, that');
 - a second verb that takes the subject of the first ('X expressed concern ... but said that'),
   and a participle after a comma or "by" that takes the clause's subject ('X echoed that
