@@ -864,6 +864,10 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
         ("Vladimir Putin: Thank you. President of France Emmanuel Macron Macron EmmanuelPresident "
          "of France(retranslated from French): Thank you. I said that the talks were useful.",
          [("Emmanuel Macron", "I", "say", "the talks were useful")]),
+        # a turn label after the Kremlin's "***" separator (sets 11, 14)
+        ("Attending the meeting were the ministers. *** President of Russia Vladimir Putin: "
+         "Good afternoon. We should simply proceed from current realities, as I said.",
+         [("Vladimir Putin", "I", "say", "We should simply proceed from current realities")]),
         # what the speaker says at the moment is no report; nor an aside on a clause
         ("Vladimir Putin: I will say right off that much has been done in this area.", []),
         ("Veronika Skvortsova: This is AmpliTest, as I said, a testing of Omicron and its "

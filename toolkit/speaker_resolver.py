@@ -80,7 +80,7 @@ _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end,
 # also after the speaker's title ("President of Russia Vladimir Putin: ...")
 _TURN = re.compile(
-    rf"(?:^|\n|(?<=[.!?)”\"…]) )\s*([{UPPER}][\w’'\-.]*"
+    rf"(?:^|\n|(?<=[.!?)”\"…*]) )\s*([{UPPER}][\w’'\-.]*"
     rf"(?:\s(?:of|the|and|for|[{UPPER}][\w’'\-.]*)){{1,12}})(?:\s?\([^()]{{1,40}}\))?\s?:\s"
 )
 
