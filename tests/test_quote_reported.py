@@ -80,6 +80,19 @@ def found(text):
         ("The economy is growing steadily this year, as Xi Jinping said.",
          [("Xi Jinping", "say", "The economy is growing steadily this year")]),
         ("This invasion is not just a military operation, as Moscow claims.", []),
+        # a passive frame with a participle after the speaker, or a scraper's lost space
+        # (sets 11, 13); a title of two parts in commas still reaches the name
+        ("Ukraine will win this war in the end. This was stated by President Volodymyr "
+         "Zelenskyy, speaking at the World Economic Forum in Davos.",
+         [("Volodymyr Zelenskyy", "state", "Ukraine will win this war in the end.")]),
+        ("The restoration of cities will begin after liberation. This was announced byHead of "
+         "the President's Office Andriy Yermak in an interview.",
+         [("Andriy Yermak", "announce", "The restoration of cities will begin after liberation.")]),
+        ("The Ukrainian party outlined its proposals for a new system. This was announced by Head "
+         "of the Ukrainian delegation, Head of the Servant of the People faction David "
+         "Arakhamia.",
+         [("David Arakhamia", "announce",
+           "The Ukrainian party outlined its proposals for a new system.")]),
         # a short parenthetical between a subject and its verb (set 14)
         ("Defiance of court orders is an affront to the rule of law, the Hong Kong Bar "
          "Association (HKBA) said in a statement.",

@@ -120,9 +120,10 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # "This was emphasized by President X (during his speech ...)": the sentence before is X's
 _PASSIVE = re.compile(
     r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
-    r"(\w+(?:\s+out)?)\s+by\s+(.+?)(?:,|\s+(?:during|in|at|on(?!(?:\s+[a-z]+){1,3}\s+[A-Z]\w+\s+[A-Z])"
-    r"|while|after|when)\b.*)?\.?$"
-)  # "on economic issues Oleg Ustenko": a title's part, before a name
+    r"(\w+(?:\s+out)?)\s+by(?:\s+|(?=[A-Z]))(.+?)(?:,(?:\s+[a-z]+ing\b.*)?|\s+(?:during|in|at|"
+    r"on(?!(?:\s+[a-z]+){1,3}\s+[A-Z]\w+\s+[A-Z])|while|after|when)\b.*)?\.?$"
+)  # "on economic issues Oleg Ustenko": a title's part, before a name; ", speaking at ..." and
+# a scraper's lost space ("announced byHead of the President's Office Andriy Yermak") after it
 # "As pointed out by X(, an appositive), ...", "As reported in the Chinese media, ...": the
 # clause after the frame is X's
 _AS_BY = re.compile(
