@@ -1207,6 +1207,11 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
          "Vladimir Putin explained in detail about provocations carried out by Ukrainian "
          "radical nationalists using sabotage groups in the area of the Zaporizhzhya Nuclear "
          "Power Plant.", []),
+        # "quote X:" before a quotation: X's words (set 12)
+        ("I want to quote General Mikhail Dragomirov, a prominent military theorist: “The "
+         "devotion to the Motherland is the main goal of every soldier.”",
+         [("Mikhail Dragomirov", "say",
+           "The devotion to the Motherland is the main goal of every soldier.")]),
         # a document that quotes someone: the one quoted speaks (set 14)
         ("Zakaria Moumni told investigators that the police beat him. “They put documents in "
          "front of me,” the report quotes him as saying.",

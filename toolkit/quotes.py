@@ -92,6 +92,11 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
+# "quote X:" before a quotation: X's words, not the one who quotes them
+_QUOTES_NAME = re.compile(
+    r"\bquot(?:e|es|ed|ing)\s+((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:,[^:“”\"]{0,80})?"
+    r"\s*:\s*$"
+)
 # a person's clause that ends with a colon right before a quotation, whatever its verb: "He
 # ends on a note of doom: “...”", "Kennedy invokes the plights of the plaintiffs: “...”"
 _COLON_HEAD = re.compile(
@@ -165,7 +170,11 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         j = bisect.bisect_left(ends, start) - 1  # the quotation closed last before this one
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         head = text[head_from : start - 1]
-        before = before_frame(head, lex) or participle_frame(head, lex)
+        quoted = _QUOTES_NAME.search(head)
+        if quoted:  # "I want to quote General Mikhail Dragomirov, a military theorist: “...”"
+            before = (quoted.start(1), quoted.end(1), "say")
+        else:
+            before = before_frame(head, lex) or participle_frame(head, lex)
         if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
             before = _colon_speaker(head, lex)
         if after:
