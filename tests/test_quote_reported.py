@@ -93,6 +93,14 @@ def found(text):
          "Arakhamia.",
          [("David Arakhamia", "announce",
            "The Ukrainian party outlined its proposals for a new system.")]),
+        # a plural noun that looks like a reporting verb, a modal or preposition after it (set
+        # 13; outside the sets "The CSTO states should ...")
+        ("The rumors highlight a quandary in former Soviet states from Russia to Tajikistan, "
+         "where the absence of a successor means that chaos could follow.", []),
+        ("The CSTO states should take very seriously the risk that terrorists will strengthen.",
+         []),
+        ("The ministry states that the talks will go on for weeks.",
+         [("The ministry", "state", "the talks will go on for weeks")]),
         # a short parenthetical between a subject and its verb (set 14)
         ("Defiance of court orders is an affront to the rule of law, the Hong Kong Bar "
          "Association (HKBA) said in a statement.",

@@ -143,6 +143,11 @@ _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
 )
 
+# what follows a plural noun and no reporting verb: a modal, a preposition of place or a
+# conjunction ("states should", "states from Russia to Tajikistan")
+_NOUN_NEXT = re.compile(
+    r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
+)
 # a clause, then "as" and the words before a speaker that ends the sentence: "..., just as the
 # Chinese top leader Xi Jinping reiterated on Monday."
 _AS_TAIL = re.compile(
@@ -294,6 +299,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         lemma = lemma_of(v.group(), lex)
         if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
             continue  # "His greatest fear is that ...": a noun before its verb
+        if (v.group().endswith("s") and lemma in lex["noun_forms"]
+                and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
+            continue  # "former Soviet states from Russia to Tajikistan", "The CSTO states
+            # should ...": a plural noun, its modal or preposition after it
         if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
             continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
         words = word_spans(without_appositive(sentence[: v.start()], lex))
