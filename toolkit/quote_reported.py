@@ -33,9 +33,16 @@ from toolkit.quote_coordinated import (
     first_clause_subject,
     participle_subject,
 )
+from toolkit.quote_ends import (
+    ADJUNCT,
+    clause_before,
+    final_frame,
+    inverted_report,
+    named_subject,
+    passive_report,
+)
 from toolkit.quote_frames import (
     after_preposition,
-    inverted,
     lemma_of,
     without_adverbs,
     without_appositive,
@@ -43,6 +50,7 @@ from toolkit.quote_frames import (
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to, is_speaker
 from toolkit.quote_subjects import clause_subject, finite_clause
+from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
@@ -61,52 +69,6 @@ _BARE_CLAUSE = re.compile(
 # (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
 # "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
-# a clause, then a short subject no list names that ends the sentence as its frame: "...,
-# the group said.", "..., his lawyer said.", "..., aides said."
-_FINAL_FRAME = re.compile(
-    r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
-    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
-)
-# a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
-# or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
-_DESCRIBED = re.compile(
-    r"^(.{12,}?),\s+(?!(?:and|but|or|so|as|when|while|then|also|yet|if|though|although|since|"
-    r"after|before|where|which|who|that|even|still|because|until|once|now|here|there)\s)"
-    r"(?:(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){1,3}|(?:[a-z][a-z\-]*\s+){1,3})$"
-)
-# verbs that end a sentence as its frame with no object ("..., the group said.")
-_FINAL_VERBS = {
-    "say",
-    "add",
-    "report",
-    "write",
-    "note",
-    "explain",
-    "confirm",
-    "estimate",
-    "recall",
-    "announce",
-    "warn",
-    "claim",
-    "insist",
-    "argue",
-    "acknowledge",
-}
-# function words and pronouns that are in no short subject of a final frame
-_NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "was", "were", "has",
-                      "had", "have", "is", "are", "of", "to", "in", "on", "at", "for", "by",
-                      "with", "according", "it", "its", "they", "we", "you", "he", "she",
-                      "themselves", "itself", "well", "also", "not", "there", "here", "many",
-                      "some", "all", "both", "other", "others", "and", "or", "but"}  # fmt: skip
-# a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
-_INTRODUCTORY = re.compile(
-    r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
-)
-# a clause that opens with a subordinator is no report's content ("After X expressed concern
-# ..., Y explained in detail about ...")
-_SUBORDINATE = re.compile(
-    r"\s*(?:After|Before|When|While|As|Although|Though|If|Because|Since|Once|Until|Unless)\b"
-)
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 _ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
 # "As X said (at the briefing), ...": the clause after the comma
@@ -117,13 +79,6 @@ _AS_OPENING = re.compile(
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
-# "This was emphasized by President X (during his speech ...)": the sentence before is X's
-_PASSIVE = re.compile(
-    r"\s*(?:This|That|It|These words)\s+(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
-    r"(\w+(?:\s+out)?)\s+by(?:\s+|(?=[A-Z]))(.+?)(?:,(?:\s+[a-z]+ing\b.*)?|\s+(?:during|in|at|"
-    r"on(?!(?:\s+[a-z]+){1,3}\s+[A-Z]\w+\s+[A-Z])|while|after|when)\b.*)?\.?$"
-)  # "on economic issues Oleg Ustenko": a title's part, before a name; ", speaking at ..." and
-# a scraper's lost space ("announced byHead of the President's Office Andriy Yermak") after it
 # "As pointed out by X(, an appositive), ...", "As reported in the Chinese media, ...": the
 # clause after the frame is X's
 _AS_BY = re.compile(
@@ -135,9 +90,7 @@ _AS_BY = re.compile(
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
-_ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
-            rf"last|this|yesterday|today|tomorrow|\w+ly|{_DAY})\b")  # fmt: skip
-_PP_THAT = re.compile(rf"(\s+{_ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+_PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
@@ -147,15 +100,6 @@ _RELATIVE = re.compile(
 # conjunction ("states should", "states from Russia to Tajikistan")
 _NOUN_NEXT = re.compile(
     r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
-)
-# a clause, then "as" and the words before a speaker that ends the sentence: "..., just as the
-# Chinese top leader Xi Jinping reiterated on Monday."
-_AS_TAIL = re.compile(
-    r"^(.{12,}?),\s+(?:just\s+|exactly\s+)?as\s+(?:(?:the|his|her|its|their)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,4}?$"
-)
-_TURN_LABEL = re.compile(
-    r"^\s*(?:[A-Z][\w’'\-.]*\s+(?:(?:of|the|and|for)\s+)*){1,8}[A-Z][\w’'\-.]+:\s+(?=[A-Z“\"])"
 )
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
@@ -175,56 +119,6 @@ _RELATIVE_PAST = re.compile(
 # verbs whose object is whom they address, before "that"
 _TELLS = {"tell", "inform", "assure", "remind", "warn", "convince", "brief", "persuade",
           "notify", "urge", "teach", "show"}  # fmt: skip
-
-
-def _inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
-    """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
-    verb, and the speaker after it, who ends the sentence or takes an appositive."""
-    head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
-    if head is None or lemma in ("tell", "read", "call"):  # "..., called AbiliTec Digital, as"
-        return None
-    who = inverted(text, s0 + v.end(), s1, lex)
-    rest = text[who[1] : s1] if who else ""
-    if who and (
-        not rest.strip(" .")
-        or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
-        # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
-        or (
-            re.match(rf"\s+{_ADJUNCT}", rest)
-            and len(rest.split()) <= 12
-            and re.fullmatch(r"[^,;:\"“”«»]*[.!?]?\s*", rest)
-        )
-    ):
-        return s0 + head.start(1), s0 + head.end(1), who, lemma
-    return None
-
-
-def _named_subject(head: str, lex: dict) -> bool:
-    """Whether the words before a verb are a person's name and its parentheticals only, the
-    verb's subject ("Antonio Tabet, 39, one of the five partners who ..., said")."""
-    subject = clause_subject(head, lex)
-    return bool(subject and is_person(head[subject[0] : subject[1]], lex))
-
-
-def _final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, int] | None:
-    """'[a clause], the group said.': a short subject no list names (a determiner or possessive
-    and up to three words, or a plural of up to three) between a comma and a reporting verb
-    that ends the sentence, an adjunct allowed after it ("..., his lawyer said on Monday."): the
-    clause's span and the subject's."""
-    m = _FINAL_FRAME.match(sentence[: v.start()])
-    rest = sentence[v.end() :]
-    if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", m.group(1)):
-        return None
-    if lemma_of(v.group(), lex) not in _FINAL_VERBS:
-        return None  # "Even during the pandemic, our economic ties continued."
-    words = m.group(2).lower().split()
-    noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
-    if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
-        return None  # "..., as it is called", "..., according to news reports"
-    adjunct = re.match(rf"\s+{_ADJUNCT}", rest) and len(rest.split()) <= 8
-    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith("."))):
-        return None
-    return m.start(1), m.end(1), m.start(2), m.end(2)
 
 
 def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
@@ -256,22 +150,6 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return words[first][0], words[got[1] - 1][1]
 
 
-def _passive(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
-    """'This was emphasized by President X.': the sentence before, said by X."""
-    m = _PASSIVE.match(text[s0:s1])
-    if m is None or previous is None or not lex["verb"].fullmatch(m.group(1)):
-        return None
-    start = m.start(2)
-    if not is_speaker(m.group(2), lex):
-        # a title with lower-case words before the name ("Adviser to the President of Ukraine
-        # on economic issues Oleg Ustenko"): the name that ends it
-        tail = re.search(r"(?<=[a-z] )[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+$", m.group(2))
-        if tail is None or not is_person(tail.group(), lex):
-            return None
-        start += tail.start()
-    return (previous[0], previous[1], (s0 + start, s0 + m.end(2)), lemma_of(m.group(1), lex))
-
-
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
              previous: tuple[int, int] | None = None):  # fmt: skip
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
@@ -281,9 +159,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     sentence = re.sub(r"\s\([^()\"“”]{1,40}\)", lambda m: " " * len(m.group()), text[s0:s1])
     # a transcript's turn label that opens the sentence blanked ("President of Russia Vladimir
     # Putin: Friends, ...")
-    sentence = _TURN_LABEL.sub(lambda m: " " * len(m.group()), sentence, count=1)
+    sentence = without_turn_label(sentence)
     out = []
-    passive = _passive(text, s0, s1, previous, lex)
+    passive = passive_report(text, s0, s1, previous, lex)
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
@@ -322,8 +200,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # not "but noting that ..., the trustees approved": a participle opens a clause
             subject = first_clause_subject(sentence[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
-        inverted = None if got or subject else _inverted_report(text, s0, s1, v, lemma, lex)
-        if inverted and _named_subject(sentence[: v.start()], lex):
+        inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
+        if inverted and named_subject(sentence[: v.start()], lex):
             inverted = None  # "Antonio Tabet, 39, one of the partners ..., said many
             # Brazilians, despite ..., were": a name and its appositives are the subject
         if inverted:  # "..., said Linda D. Henderson, a professor ...": the speaker after it
@@ -340,7 +218,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 sentence[: v.start()], lex
             )
         if not got and subject is None:
-            final = _final_frame(sentence, v, lex)
+            final = final_frame(sentence, v, lex)
             if final:  # "The police discouraged reporting on the accident, the group said."
                 a, b, p, q = final
                 out.append((s0 + a, s0 + b, (s0 + p, s0 + q), lemma))
@@ -433,41 +311,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # (not "This is AmpliTest, as I said, a testing of ...": an aside on the sentence)
             out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
             continue
-        head = sentence[: speaker[0] - s0]
-        as_tail = _AS_TAIL.match(head)
-        if (
-            as_tail
-            and (re.match(r"[\s.]*$", rest) or (re.match(rf"\s+{_ADJUNCT}", rest)
-                                               and len(rest.split()) <= 15))
-            and "that" not in rest.split()
-            and not re.search(r"[\"“”«»,]", rest)
-            and not (lemma in ("claim", "allege") and re.search(r"\bnot\b|n['’]t\b",
-                                                                as_tail.group(1)))
-        ):  # fmt: skip
-            # (not a clause that denies what the speaker says: "This invasion is not just a
-            # military operation, as Moscow claims.")
-            # "..., just as the Chinese top leader Xi Jinping reiterated on Monday.": the
-            # clause before the aside
-            a = as_tail.start(1) + len(as_tail.group(1)) - len(as_tail.group(1).lstrip())
-            out.append((s0 + a, s0 + as_tail.end(1), speaker, lemma))
-            continue
-        tail = re.match(r"^(.{12,}?),\s*$", head)
-        if tail is None and text[speaker[0]].isupper():
-            # "..., coast police boss Aggrey Adoli said.": lower-case words that describe a name
-            tail = _DESCRIBED.match(head)
-        if tail and _INTRODUCTORY.match(tail.group(1)):
-            tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
-        n_rest = len(rest.split())
-        adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
-                   or (re.match(rf"\s+{_ADJUNCT}", rest)
-                       and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
-                                             and not _SUBORDINATE.match(head)))))  # fmt: skip
-        # (a long adjunct with no comma in it: "said in his keynote speech in Beijing on Sunday
-        # at the conference to celebrate the CPPCC's 65th anniversary.")
-        if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
-                and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
-            # "..., X said on Thursday."; a frame that ends in a comma or colon introduces
-            # what follows ("On this occasion, the Head of State emphasised,")
-            a = tail.start(1) + len(tail.group(1)) - len(tail.group(1).lstrip())
-            out.append((s0 + a, s0 + tail.end(1), speaker, lemma))
+        ends = clause_before(text, sentence, s0, speaker, rest, lemma)
+        if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
+            out.append((*ends, speaker, lemma))
     return out

@@ -44,10 +44,11 @@ from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
     REACH,
     document_owner,
-    modifier_in,
     office_holder,
     title_matches,
 )
+from toolkit.speaker_organisations import INSTITUTION_WORDS, organisation, spelled_out
+from toolkit.speaker_turns import turns
 from toolkit.speakers import (
     DETERMINERS,
     HYPHENED_GIVEN,
@@ -77,31 +78,8 @@ _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
 # a person the text names by a title and surname only ("President Obama")
 _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
-# a transcript's turn: a name and a colon at a paragraph's start or after a sentence's end,
-# also after the speaker's title ("President of Russia Vladimir Putin: ...")
-_TURN = re.compile(
-    rf"(?:^|\n|(?<=[.!?)”\"…*]) )\s*([{UPPER}][\w’'\-.]*"
-    rf"(?:\s(?:of|the|and|for|[{UPPER}][\w’'\-.]*)){{1,12}})(?:\s?\([^()]{{1,40}}\))?\s?:\s"
-)
-
-
-# capitalised words that end an institution's name before a place ("Radio Television Hong
-# Kong", "Bank of China Hong Kong"): what follows them is no person's name
 # role heads that name many people, never one ("local media" is no "media tycoon Jimmy Lai")
 _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
-# the words an appositive may call an organisation that a role names by its head word ("the
-# newspaper" for "Libération, a left-leaning national daily")
-_PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
-_HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
-_INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
-                      "Library", "Museum", "Center", "Centre", "School", "College", "Institution",
-                      "Daily", "Press", "Network", "Foundation", "Institute", "University",
-                      "Party", "Council", "Association", "Federation", "Corporation", "Company",
-                      "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
-                      "Office", "Bureau", "Service", "Union", "Assembly", "Congress",
-                      "Parliament", "Senate", "Administration", "Authority", "Organization",
-                      "Organisation", "Alliance", "Coalition", "Movement", "League", "Forum",
-                      "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal"}  # fmt: skip
 
 
 def is_titled_person(name: str) -> bool:
@@ -143,8 +121,7 @@ class Resolver:
         # names that read as a person's, salient or not, and transcript turns, in text order
         self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
                              and self._outside_quotes(m.start))  # fmt: skip
-        self._turns = [(m.start(), name) for m in _TURN.finditer(self.text)
-                       if (name := _turn_name(m.group(1), self.lex))]  # fmt: skip
+        self._turns = turns(self.text, self.lex)
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
@@ -257,7 +234,7 @@ class Resolver:
         ):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
             # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
-        spelled = self._spelled_out(written)
+        spelled = spelled_out(self.text, written)
         if spelled:  # "the F.E.C." where the text also writes "the Federal Election Commission"
             return spelled
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
@@ -271,9 +248,9 @@ class Resolver:
         # Lakatos of the Center for Fair Political Analysis": the person before "of" (a surname
         # after a title), not the place or institution after it
         person = bool(before and (len(before.split()) >= 2 or titled)
-                      and before.split()[-1] not in _INSTITUTION_WORDS)  # fmt: skip
+                      and before.split()[-1] not in INSTITUTION_WORDS)  # fmt: skip
         # (not "The Standing Committee of the National People's Congress": an institution)
-        last = max((j for j, t in enumerate(titles) if t in _INSTITUTION_WORDS), default=None)
+        last = max((j for j, t in enumerate(titles) if t in INSTITUTION_WORDS), default=None)
         # a person's title that ends with an institution, the name right after it ("Deputy
         # Head of the Presidential Office Kyrylo Tymoshenko"): the title's own words say so
         # (also where the institution's place follows it: "Member of the National Scout
@@ -304,7 +281,7 @@ class Resolver:
                 )
                 for w in titles[last + 1 :]
             )
-        ) or (name and not person and name.split()[-1] in _INSTITUTION_WORDS and is_person(
+        ) or (name and not person and name.split()[-1] in INSTITUTION_WORDS and is_person(
             re.sub(r"^[Tt]he\s+", "", written), lex)):  # fmt: skip
             # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
             # an institution's name, the words after its head no person's name; "The Brooklyn
@@ -377,7 +354,7 @@ class Resolver:
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
         modifiers |= set(complement)
         if head in lex["organisations"]:
-            return self._organisation(written, head, modifiers, pos)
+            return organisation(self.text, self.lex, written, head, modifiers, pos)
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
             owner = document_owner(self.text, head, pos)
             return owner if owner else written
@@ -403,26 +380,6 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
-
-    def _spelled_out(self, written: str) -> str | None:
-        """The name an initialism stands for where the text writes it whole once ("S.E.C." and
-        "the Securities and Exchange Commission"): its capitalised words' initials, the words
-        that link them ("and", "of", "for", "the", "on") left out; None where no name or more
-        than one fits."""
-        bare = re.sub(r"^(?:[Tt]he\s+)", "", written.strip())
-        if not re.fullmatch(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}", bare):
-            return None
-        letters = bare.replace(".", "")
-        run = rf"[{UPPER}][\w’'\-]*(?:\s+(?:(?:and|of|for|the|on)\s+)*[{UPPER}][\w’'\-]*)*"
-        found = set()
-        for m in re.finditer(rf"(?<![\w.]){run}", self.text):
-            words = [w for w in m.group().split() if w[:1].isupper()]
-            for i in range(len(words) - len(letters) + 1):
-                part = words[i : i + len(letters)]
-                if "".join(w[0] for w in part) == letters and all(len(w) > 1 for w in part):
-                    first, last = m.group().index(part[0]), m.group().rindex(part[-1])
-                    found.add(m.group()[first : last + len(part[-1])])
-        return found.pop() if len(found) == 1 else None
 
     def _subject_before(self, pos: int) -> str | None:
         """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
@@ -460,55 +417,6 @@ class Resolver:
         i = bisect.bisect_left(self._turns, (pos, "")) - 1
         return self._turns[i][1] if i >= 0 else None
 
-    def _organisation(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
-        """The one organisation ("the ministry") the document names with that head word and the
-        role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
-        a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
-        may go on after the head ("Central Commission for Discipline Inspection"), or start
-        with it ("Bank Rossiya")."""
-        cap = rf"[{UPPER}][\w’'\-]*"
-        found = [(m.start(), m.group().strip()) for m in re.finditer(
-            rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
-            rf"(?:\s+(?:of|for|on)(?:\s+{cap}){{1,4}}\b)?", self.text)]  # fmt: skip
-        first = rf"(?<=[a-z,;:] ){re.escape(head.title())}(?:\s+{cap}){{1,3}}\b"
-        found += [(m.start(), m.group()) for m in re.finditer(first, self.text)]
-        names = []
-        for start, name in found:
-            words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
-            while words and words[0] in self.lex["not_speakers"] | {"The"}:
-                words = words[1:]
-            low = {w.lower() for w in words}
-            if len(words) >= 2 and all(modifier_in(w, low) for w in modifiers):
-                names.append((start, " ".join(words)))
-        for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
-            longest = max(pool, key=len, default=None)
-            if longest and all(n in longest for n in pool):
-                return longest
-            if pool:
-                return written
-        return self._described(written, head, modifiers, pos)
-
-    def _described(self, written: str, head: str, modifiers: set[str], pos: int) -> str:
-        """The organisation the text calls by the head word in an appositive before ``pos``
-        ("Another Chinese company, BYD, ..." or "BYD, a Chinese company," make "the company"
-        BYD): the one name so described, else the role as written."""
-        word = rf"[{UPPER}][\w’'&\-]*"
-        cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
-        # the head word ends the appositive: "a Chinese company," not "a company man"
-        heads = "|".join(re.escape(h) for h in _HEAD_KINDS.get(head, (head,)))
-        noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
-        before = self.text[:pos]
-        found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
-        found += [m.span(1) for m in re.finditer(
-            rf"(?<![\w’'.\-])({cap}),\s+(?:an?|the|one)\s+{noun}", before)]  # fmt: skip
-        # not a person's name after a title ("Mr. Li, a company man")
-        names = {re.sub(r"^The\s+", "", before[a:b]) for a, b in found
-                 if before[:a].split()[-1:] not in ([t] for t in self.lex["titles"])}  # fmt: skip
-        names = {n for n in names if n not in self.lex["not_speakers"]
-                 and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
-                 and not is_person(n, self.lex)}  # fmt: skip
-        return names.pop() if len(names) == 1 else written
-
 
 def _family_first(name: str, full: str) -> bool:
     """Whether a full name holds ``name`` as its family name written before a given one: one of
@@ -518,21 +426,3 @@ def _family_first(name: str, full: str) -> bool:
     return name in words[:-1][:2] or (
         len(words) >= 3 and HYPHENED_GIVEN.fullmatch(words[-1]) is not None and name == words[-2]
     )
-
-
-def _turn_name(label: str, lex: dict) -> str | None:
-    """The person a transcript's turn label names: the label itself ("Marina Akhmedova"), or
-    the name after its title ("President of Russia Vladimir Putin" -> "Vladimir Putin");
-    None for a label that names no person ("Russian regions")."""
-    if len(label.split()) <= 4 and is_person(label, lex):
-        return label
-    words = label.split()
-    for k in range(len(words), 1, -1):  # the longest that ends with a person's name, not one
-        # glued to the next word or written twice by a scraper ("President of Azerbaijan Ilham
-        # Aliyev Aliyev IlhamPresident of Azerbaijan")
-        _, name = name_of(" ".join(words[:k]), lex)
-        parts = name.split() if name else []
-        if (len(parts) >= 2 and len(set(parts)) == len(parts) and is_person(name, lex)
-                and not any(re.search(r"[a-z][A-Z]", w) for w in parts)):  # fmt: skip
-            return name
-    return None

@@ -1,0 +1,110 @@
+"""Organisations as speakers, read from the document: "the ministry" as the one ministry it
+names ("the Russian Emergencies Ministry"), "the company" or "the newspaper" as the one an
+appositive calls so ("BYD, a Chinese company", "Libération, a left-leaning national daily"),
+"the F.E.C." as the name the text writes whole, and the head words that end an institution's
+name. :mod:`toolkit.speaker_resolver` calls these for its roles and initialisms.
+
+Example:
+    >>> text = "The Federal Election Commission will rule."
+    >>> spelled_out(text, "the F.E.C.")
+    'Federal Election Commission'
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.speaker_offices import modifier_in
+from toolkit.speakers import UPPER, is_person
+
+__all__ = ["INSTITUTION_WORDS", "organisation", "spelled_out"]
+
+# capitalised words that end an institution's name before a place ("Radio Television Hong
+# Kong", "Bank of China Hong Kong"): what follows them is no person's name
+INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "Times", "Post",
+                      "Library", "Museum", "Center", "Centre", "School", "College", "Institution",
+                      "Daily", "Press", "Network", "Foundation", "Institute", "University",
+                      "Party", "Council", "Association", "Federation", "Corporation", "Company",
+                      "Airlines", "Commission", "Committee", "Ministry", "Department", "Court",
+                      "Office", "Bureau", "Service", "Union", "Assembly", "Congress",
+                      "Parliament", "Senate", "Administration", "Authority", "Organization",
+                      "Organisation", "Alliance", "Coalition", "Movement", "League", "Forum",
+                      "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal"}  # fmt: skip
+# the words an appositive may call an organisation that a role names by its head word ("the
+# newspaper" for "Libération, a left-leaning national daily")
+_PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
+_HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
+
+
+def spelled_out(text: str, written: str) -> str | None:
+    """The name an initialism stands for where the text writes it whole once ("S.E.C." and
+    "the Securities and Exchange Commission"): its capitalised words' initials, the words
+    that link them ("and", "of", "for", "the", "on") left out; None where no name or more
+    than one fits."""
+    bare = re.sub(r"^(?:[Tt]he\s+)", "", written.strip())
+    if not re.fullmatch(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}", bare):
+        return None
+    letters = bare.replace(".", "")
+    run = rf"[{UPPER}][\w’'\-]*(?:\s+(?:(?:and|of|for|the|on)\s+)*[{UPPER}][\w’'\-]*)*"
+    found = set()
+    for m in re.finditer(rf"(?<![\w.]){run}", text):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        for i in range(len(words) - len(letters) + 1):
+            part = words[i : i + len(letters)]
+            if "".join(w[0] for w in part) == letters and all(len(w) > 1 for w in part):
+                first, last = m.group().index(part[0]), m.group().rindex(part[-1])
+                found.add(m.group()[first : last + len(part[-1])])
+    return found.pop() if len(found) == 1 else None
+
+
+def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[str],
+                 pos: int) -> str:  # fmt: skip
+    """The one organisation ("the ministry") the document names with that head word and the
+    role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
+    a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
+    may go on after the head ("Central Commission for Discipline Inspection"), or start
+    with it ("Bank Rossiya")."""
+    cap = rf"[{UPPER}][\w’'\-]*"
+    found = [(m.start(), m.group().strip()) for m in re.finditer(
+        rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
+        rf"(?:\s+(?:of|for|on)(?:\s+{cap}){{1,4}}\b)?", text)]  # fmt: skip
+    first = rf"(?<=[a-z,;:] ){re.escape(head.title())}(?:\s+{cap}){{1,3}}\b"
+    found += [(m.start(), m.group()) for m in re.finditer(first, text)]
+    names = []
+    for start, name in found:
+        words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
+        while words and words[0] in lex["not_speakers"] | {"The"}:
+            words = words[1:]
+        low = {w.lower() for w in words}
+        if len(words) >= 2 and all(modifier_in(w, low) for w in modifiers):
+            names.append((start, " ".join(words)))
+    for pool in ({n for s, n in names if s < pos}, {n for _, n in names}):
+        longest = max(pool, key=len, default=None)
+        if longest and all(n in longest for n in pool):
+            return longest
+        if pool:
+            return written
+    return _described(text, lex, written, head, modifiers, pos)
+
+
+def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str],
+               pos: int) -> str:  # fmt: skip
+    """The organisation the text calls by the head word in an appositive before ``pos``
+    ("Another Chinese company, BYD, ..." or "BYD, a Chinese company," make "the company"
+    BYD): the one name so described, else the role as written."""
+    word = rf"[{UPPER}][\w’'&\-]*"
+    cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
+    # the head word ends the appositive: "a Chinese company," not "a company man"
+    heads = "|".join(re.escape(h) for h in _HEAD_KINDS.get(head, (head,)))
+    noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
+    before = text[:pos]
+    found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
+    found += [m.span(1) for m in re.finditer(
+        rf"(?<![\w’'.\-])({cap}),\s+(?:an?|the|one)\s+{noun}", before)]  # fmt: skip
+    # not a person's name after a title ("Mr. Li, a company man")
+    names = {re.sub(r"^The\s+", "", before[a:b]) for a, b in found
+             if before[:a].split()[-1:] not in ([t] for t in lex["titles"])}  # fmt: skip
+    names = {n for n in names if n not in lex["not_speakers"]
+             and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
+             and not is_person(n, lex)}  # fmt: skip
+    return names.pop() if len(names) == 1 else written
