@@ -47,7 +47,7 @@ def found(*texts):
         # a co-occurrence is no attribution (the old lexicon counted these)
         ("Putin met Lukashenko. The West is trying to weaken the Union State.", []),
         ("Putin discussed the situation. It was noted that the talks were fruitful.", []),
-        ('The so-called "experts" were wrong, the report found.', []),
+        ('The so-called "experts" were wrong about the vote in the end.', []),
         ("Having said that, the talks went on.", []),
         # issue 14's cases: a name inside the quote is not the speaker; "as he departed"
         ("“We know what the West is trying to do,” Lavrov said.",
@@ -1490,3 +1490,56 @@ def test_the_leader_and_the_president_of_one_country_are_one_office():
 )  # fmt: skip
 def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
     assert found(text)["quote"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One pollster found that about 40 percent of the voters defined themselves as right.",
+         [("One pollster", "find")]),
+        ("All three polls showed nationalists had gained ground before the vote.",
+         [("All three polls", "show")]),
+        ("Recent surveys indicate Hong Kong has become less competitive than before.",
+         [("Recent surveys", "indicate")]),
+        ("The study also found that most people got their news from TV and radio.",
+         [("The study", "find")]),
+        ('The so-called "experts" were wrong, the report found.', [("the report", "find")]),
+        # only a poll, survey, study or researchers report a finding
+        ("Mr. Smith found that the door to the office was locked.", []),
+        ("It shows that the situation in the country has changed considerably.", []),
+        ("The police found the body was in the river, officials said.",
+         [("officials", "say")]),
+        ("The popular TV shows were cancelled after the season ended.", []),
+    ],
+)  # fmt: skip
+def test_polls_and_studies_report_what_they_found(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the group": the organisation the sentence before opens with as its subject
+        ("Local groups gathered at the site. The Alliance for Peace and Democracy expressed its "
+         "determination to fight. “Anyone who tries to obstruct it will fail,” the group said.",
+         "Alliance for Peace and Democracy"),
+        # not one named elsewhere in a sentence, nor where no organisation is the subject
+        ("Police found explosives during the Legislative Council debate. “We will fight on to "
+         "the end,” the group said.", "the group"),
+        # a title the text gave the group ("The advocacy group Human Rights Watch")
+        ("BERLIN — The advocacy group Human Rights Watch sharply criticized the powers on "
+         "Tuesday. In addition, the group said the arrests were unlawful and should end.",
+         "Human Rights Watch"),
+        # "he": the subject of the sentence before, past an opening phrase with "Mr."
+        ("Mr. Karzai backed Mr. Ghani. Asked about the deal brokered by Mr. Kerry, Aimal Faizi, a "
+         "spokesman for Mr. Karzai, refused to confirm the details. “There is no comment from the "
+         "palace yet,” he said.", "Aimal Faizi"),
+        # a surname two people share: the one the sentence before names in full
+        ("Former President Kim Dae-jung began the reunions, and Kim Dae-jung said it was a new "
+         "era. The reunions were revived in 2009. Earlier Thursday, Kim Seom-gyeong, 91, arrived "
+         "in an ambulance. “Even if I die, I will die in the mountain,” Mr. Kim was quoted as "
+         "saying.", "Kim Seom-gyeong"),
+    ],
+)  # fmt: skip
+def test_groups_and_surnames_resolve_to_the_one_the_text_just_named(text, expected):
+    assert found(text)["speaker"].to_list()[-1] == expected

@@ -292,6 +292,10 @@ def quotes(
             ):
                 continue  # "I will say right off that ...", "I must say": what the speaker says
                 # now, no report of what was said
+            if f.verb in lex["findings"] and (
+                f.speaker_text.lower().split()[-1] not in lex["finding_heads"]
+            ):
+                continue  # "the police found a body": only a poll or study reports a finding
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]

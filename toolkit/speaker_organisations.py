@@ -17,7 +17,7 @@ import re
 from toolkit.speaker_offices import modifier_in
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["INSTITUTION_WORDS", "organisation", "spelled_out"]
+__all__ = ["INSTITUTION_WORDS", "TITLE_HEADS", "organisation", "spelled_out"]
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
@@ -34,6 +34,16 @@ INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "
 # newspaper" for "Libération, a left-leaning national daily")
 _PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
 _HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
+# heads of a role that names a body of people the text may have named only by its own name
+# ("The Alliance for Peace and Democracy ... the group said"), and the head words of such names
+_NAMED_BEFORE = {"group"}
+# heads the text may also give as a title to the one it means ("The advocacy group Human Rights
+# Watch"): where no organisation is found, the resolver looks among the titles given
+TITLE_HEADS = {"group"}
+_GROUP_WORDS = {"Alliance", "Association", "Coalition", "Movement", "League", "Federation",
+                "Society", "Group", "Union", "Forum", "Party", "Front", "Campaign", "Network",
+                "Committee", "Council", "Foundation", "Institute", "Center", "Centre", "Watch",
+                "International"}  # fmt: skip
 
 
 def spelled_out(text: str, written: str) -> str | None:
@@ -84,7 +94,32 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
             return longest
         if pool:
             return written
-    return _described(text, lex, written, head, modifiers, pos)
+    described = _described(text, lex, written, head, modifiers, pos)
+    if described == written and head in _NAMED_BEFORE:
+        return _named_before(text, lex, pos) or written
+    return described
+
+
+def _named_before(text: str, lex: dict, pos: int) -> str | None:
+    """The one organisation named as a subject in the sentence before ``pos`` or earlier in its
+    own (a capitalised name with an institution's head word that opens a sentence, a verb
+    after it: "The Alliance for Peace and Democracy expressed ... “...,” the group said");
+    None where none is, or several are."""
+    at = max(0, pos - 600)
+    # what is quoted is no name the report gives (nor does it end a sentence of the report)
+    before = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), text[at:pos])
+    start = before.rfind(". ")
+    start = before.rfind(". ", 0, start) if start > 0 else -1
+    word = rf"[{UPPER}][\w’'&\-]*"
+    run = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{1,6}}"
+    names = set()
+    # the subject of a sentence: the name opens it, a lower-case verb follows
+    subject = rf"(?:^|[.!?]\s+)(?:The\s+)?({run})\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b"
+    for m in re.finditer(subject, before[start + 1 :].lstrip()):
+        words = m.group(1).split()
+        if len(words) >= 2 and any(w in _GROUP_WORDS for w in words):
+            names.add(" ".join(words))
+    return names.pop() if len(names) == 1 else None
 
 
 def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str],
@@ -96,7 +131,7 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
     # the head word ends the appositive: "a Chinese company," not "a company man"
     heads = "|".join(re.escape(h) for h in _HEAD_KINDS.get(head, (head,)))
-    noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of)\b)"
+    noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of|that|which)\b)"
     before = text[:pos]
     found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
     found += [m.span(1) for m in re.finditer(

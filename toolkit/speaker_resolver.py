@@ -47,7 +47,12 @@ from toolkit.speaker_offices import (
     office_holder,
     title_matches,
 )
-from toolkit.speaker_organisations import INSTITUTION_WORDS, organisation, spelled_out
+from toolkit.speaker_organisations import (
+    INSTITUTION_WORDS,
+    TITLE_HEADS,
+    organisation,
+    spelled_out,
+)
 from toolkit.speaker_turns import turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -70,7 +75,10 @@ _OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # what may come before a sentence's subject: a short introductory phrase and its comma, a
 # title of address ("In an interview, Mr. Fu")
-_OPENING = re.compile(r"\s*(?:[A-Z][^,.;:“”\"]{0,40},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+_OPENING = re.compile(
+    r"\s*(?:[A-Z](?:[^,.;:“”\"]|(?<=\b(?:Mr|Ms|Dr))\.|(?<=\bMrs)\.){0,60},\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
 _CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
 # what follows a subject: an appositive's comma or a lower-case verb
 _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
@@ -312,6 +320,9 @@ class Resolver:
                 # "Ms. Mugabe" beside "Mr. Mugabe": the one of the gender the text gives
                 said = "m" if address.group(1) == "Mr" else "f"
                 full = [m for m in full if self.gender.get(m.name, said) == said] or full
+            near = self._named_just_before(full, pos)
+            if near:  # several of that name: one the sentence before introduces
+                return near
             if full:  # the one most often named, the latest before the quote among equals
                 best = max(
                     full,
@@ -354,7 +365,10 @@ class Resolver:
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
         modifiers |= set(complement)
         if head in lex["organisations"]:
-            return organisation(self.text, self.lex, written, head, modifiers, pos)
+            named = organisation(self.text, self.lex, written, head, modifiers, pos)
+            if named != written or head not in TITLE_HEADS:
+                return named
+            # else one the text gave that title ("The advocacy group Human Rights Watch")
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
             owner = document_owner(self.text, head, pos)
             return owner if owner else written
@@ -380,6 +394,22 @@ class Resolver:
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
             return office_holder(self, written, head, modifiers, pos) or written
         return written
+
+    def _named_just_before(self, full: list[Mention], pos: int) -> str | None:
+        """Of several people a surname may name, the one the text names in full (two words
+        or more) in the sentence before ``pos`` or earlier in its own, when no other of them
+        is named since: "Kim Seom-gyeong, 91, arrived ... “...,” Mr. Kim was quoted as
+        saying" (not Kim Dae-jung, named more often further up)."""
+        if len({m.name for m in full}) < 2:
+            return None
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        since = self._sentence_starts[max(0, k - 1)] if k >= 0 else 0
+        before = [m for m in full if m.start < pos]
+        if not before:
+            return None
+        last = max(before, key=lambda m: m.start)
+        whole = self.text[last.start : last.start + len(last.name)] == last.name
+        return last.name if last.start >= since and whole and " " in last.name else None
 
     def _subject_before(self, pos: int) -> str | None:
         """A name that opens the sentence before ``pos`` as its subject, a lower-case verb

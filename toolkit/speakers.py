@@ -128,6 +128,8 @@ def lexicon() -> dict[str, Any]:
         "organisations": set(lex["organisations"]),
         "documents": set(lex["documents"]),
         "sources": set(lex["sources"]),
+        "findings": set(lex["findings"]["verbs"]),
+        "finding_heads": set(lex["findings"]["heads"]),
     }
 
 
