@@ -104,7 +104,7 @@ def found(text):
         # a short parenthetical between a subject and its verb (set 14)
         ("Defiance of court orders is an affront to the rule of law, the Hong Kong Bar "
          "Association (HKBA) said in a statement.",
-         [("the Hong Kong Bar Association", "say",
+         [("Hong Kong Bar Association", "say",
            "Defiance of court orders is an affront to the rule of law")]),
         # a named speaker's clause after a colon, no quotation marks (set 14); not "Let's"
         ("Iryna Vereshchuk emphasized: all obstacles to the convoys must be removed at once.",

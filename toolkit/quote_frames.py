@@ -226,8 +226,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
                  and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
         quoted = _QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
-        if quoted and (got or not before.strip()):
-            # '“...,” the report quotes him as saying': the one quoted speaks, not the report
+        if quoted and (got or not before.strip() or noun_phrase(before.strip(), lex)):
+            # '“...,” the report quotes him as saying', '“...,” newspapers quoted him as
+            # saying': the one quoted speaks, not the report
             return close + quoted.start(1), close + quoted.end(1), "say", close + quoted.end()
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]

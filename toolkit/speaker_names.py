@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
@@ -41,6 +41,9 @@ class Mention:
     name: str
     titles: set[str]
     cue: bool = False
+    # title words that say whose office the person's serves, no office of the person's own
+    # ("president" in "Deputy Head of the Office of the President")
+    served: set[str] = field(default_factory=set)
 
 
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
@@ -48,6 +51,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     found = []
     for m in _NAME_RUN.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()].split()[-4:]
+        # another person's role before "and" is no title of this one ("between the governor
+        # and Prime Minister Benjamin Netanyahu"; not "Minister of Trade and Industry")
+        cut = [i for i, w in enumerate(before) if w == "and" and i and before[i - 1].islower()]
+        before = before[cut[-1] + 1 :] if cut else before
         titles, name = name_of(" ".join([*before, m.group()]), lex)
         name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
         if not name or len(name.split()) < 2:
@@ -58,7 +65,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         if follows and follows.group(1) in lex["roles"]:
             continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
         chain = _title_chain(text, m.start())
-        words = {w.lower().strip(",") for w in [*chain, *titles[-5:]]}
+        title = [*chain, *titles[-5:]]
+        words = {w.lower().strip(",") for w in title}
+        served = words - {w.lower().strip(",") for w in _own_office(title)}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
         if after and (
             any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1)))
@@ -121,7 +130,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
             # public servant in Hong Kong who has backed ..."): a three-word name
             name = _three_names(text, m, name, lex)
-        found.append(Mention(_name_start(text, m, name), name, words, bool(titled or about)))
+        found.append(
+            Mention(_name_start(text, m, name), name, words, bool(titled or about), served)
+        )
     return found
 
 
@@ -157,6 +168,19 @@ def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:
     person."""
     role = re.match(r",\s+([a-z]+)\s+(?:of|for|at|with)\s", text[end : end + 40])
     return bool(role and role.group(1) in lex["role_words"])
+
+
+# an office that serves another's: what it is "of" is no office the person holds ("Deputy
+# Head of the Office of the President Kyrylo Tymoshenko" is no President)
+_SERVES = re.compile(r"(?i)office|administration|staff|secretariat|apparatus|press")
+
+
+def _own_office(title: list[str]) -> list[str]:
+    """A title's words less those naming whose office it serves (see ``_SERVES``)."""
+    for i, w in enumerate(title[:-1]):
+        if _SERVES.fullmatch(w.strip(",")) and title[i + 1].lower() == "of":
+            return title[: i + 1]
+    return title
 
 
 def _title_chain(text: str, at: int) -> list[str]:

@@ -41,10 +41,15 @@ _STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "advi
           "director", "deputy", "assistant"}  # fmt: skip
 
 
-def title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict) -> bool:
+def title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict,
+                  served: set[str] | frozenset[str] = frozenset()) -> bool:  # fmt: skip
+    """Whether a name's title words give it the office ``head`` (or a synonym) with the
+    role's ``modifiers``; words that say whose office the person serves (``served``) give no
+    office ("the President" is not the Deputy Head of the Office of the President)."""
     heads = lex["synonyms"].get(head, set()) | {head}
-    joined = " ".join(sorted(titles))
-    if not any(all(w in titles for w in h.split()) for h in heads) and head not in joined:
+    own = titles - served
+    joined = " ".join(sorted(own))
+    if not any(all(w in own for w in h.split()) for h in heads) and head not in joined:
         return False
     return all(modifier_in(w, titles) for w in modifiers)
 
@@ -105,7 +110,7 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     # (a title with no modifier of its own, "President Volodymyr Zelenskyy", is of none)
     other |= {m.name for m in r.mentions if modifiers and m.cue and m.titles & same
               and m.titles - same - _BARE_TITLE_WORDS
-              and not title_matches(m.titles, head, modifiers, r.lex)}  # fmt: skip
+              and not title_matches(m.titles, head, modifiers, r.lex, m.served)}  # fmt: skip
     # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
     # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
     # they are named before the office

@@ -372,7 +372,8 @@ class Resolver:
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
             owner = document_owner(self.text, head, pos)
             return owner if owner else written
-        titled = [m for m in self.mentions if title_matches(m.titles, head, modifiers, lex)]
+        titled = [m for m in self.mentions
+                  if title_matches(m.titles, head, modifiers, lex, m.served)]  # fmt: skip
         people = {p.name for p in self.persons}
         # the names given that title before the role, else an office holder titled right at
         # the name after it (a headline, or a lead that names the person only later); among

@@ -174,6 +174,20 @@ _ING_TITLES = {"acting", "outgoing", "incoming", "visiting", "leading", "ruling"
                "presiding", "founding", "managing", "sitting", "serving"}  # fmt: skip
 
 
+def _quoted_name(words: list[tuple[int, int, str]], last: int) -> int | None:
+    """Where a capitalised name in quotation marks that ends with ``words[last]`` opens (the
+    index of its first word), up to four words; None where that word closes no such name."""
+    if not re.search(r"\w[\"”'’]$", words[last][2]):
+        return None
+    for j in range(last, max(-1, last - 4), -1):
+        w = words[j][2].strip("\"“”'‘’")
+        if not CAPITAL.match(w) or (j < last and re.search(r"[^\w’'\-]$", w)):
+            return None
+        if re.match(r"[\"“'‘]", words[j][2]):
+            return j
+    return None
+
+
 def speaker_phrase(
     words: list[tuple[int, int, str]], lex: dict[str, Any]
 ) -> tuple[int, int] | None:
@@ -190,6 +204,10 @@ def speaker_phrase(
     i = len(words) - 1
     while i > 0:
         k, w = kinds[i - 1], words[i - 1][2]
+        opened = _quoted_name(words, i - 1)
+        if opened is not None:  # a name in quotation marks: 'the "Occupy Central" campaign'
+            i = opened
+            continue
         if re.search(r"[^\w.’'\]\-]$", w):  # a comma or a quotation mark ends the phrase
             break
         if k in ("cap", "role"):
