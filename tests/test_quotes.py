@@ -1578,3 +1578,47 @@ def test_groups_and_surnames_resolve_to_the_one_the_text_just_named(text, expect
 )  # fmt: skip
 def test_objects_quoted_adverbs_departments_and_other_offices(text, expected):
     assert found(text).select("speaker", "speaker_text").rows()[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Whatever the benefits of the war, skeptics argue, they are too meager to justify it.",
+         [("skeptics", "argue")]),
+        ("Obama did acknowledge that he had very successful meetings with President Xi.",
+         [("Obama", "acknowledge")]),
+        ("He said the United States shared no intelligence and did not say where it came from.",
+         [(None, "say")]),  # "did not say": no report of its own
+        ("He hinted that human cordons might be used to surround the government ministries.",
+         [(None, "hint")]),
+        ("Critics were now warning that the economy would slow down sharply this year.",
+         [("Critics", "warn")]),
+        ("As Robert Gates put it, any adviser recommending such action should be examined.",
+         [("Robert Gates", "put")]),
+        ("She put it on the table before the meeting began in the afternoon.", []),
+        # the issuer of a document a participle reports on speaks
+        ("The European Union issued a statement saying the ruling undercut its free image.",
+         [("The European Union", "say")]),
+        ("After the vote, the Council of Institutional Investors wrote a letter to Cablevision "
+         "insisting that the three step down.",
+         [("Council of Institutional Investors", "insist")]),
+        # a participle on a noun or after a preposition is no frame
+        ("He uncovered an intelligence report warning that foreign spies were active.", []),
+        ("The WSJ article misleads readers by suggesting that all of the protesters joined.",
+         []),
+        # "insist on" a plan: the plan's relative clause is no report
+        ("The city government may insist on a plan for nominating the chief that bars "
+         "candidates.", []),
+        ("He insisted on Monday that the plan would work out well in the end.",
+         [(None, "insist")]),
+        # a word in quotation marks before its noun is no quotation with a frame after it
+        ('Certain "pan-democrat" legislators have suggested a proposal to abolish the seats.',
+         []),
+        ('"This shows that Ukraine has not just survived - Ukraine is winning" he said.',
+         [(None, "say")]),
+        ("Human rights advocates said the sentence reduction was a step in the right direction.",
+         [("Human rights advocates", "say")]),
+    ],
+)  # fmt: skip
+def test_participles_progressives_documents_and_scare_quotes(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -49,7 +49,8 @@ __all__ = [
 
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
-    r"long|since|already|never|not|just)$",  # "-ly" in lower case: "Ms. Waly said" is a name
+    r"long|since|already|never|not|just|now|still|even)$",  # "-ly" in lower case: "Ms. Waly
+    # said" is a name
     re.I,
 )
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
@@ -190,6 +191,17 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     lead = re.match(r"[\s,—–-]*", tail).end()
     if "\n" in tail[:lead] or text[close - 2 : close - 1] == ".":
         return None  # a quotation that ends its sentence or paragraph has no frame after it
+    last = re.sub(r"[\s’'\"”]+$", "", text[max(0, close - 6) : close - 1])[-1:]  # nested quotes
+    quoted = text[max(0, close - 80) : close - 1].rsplit("“", 1)[-1].rsplit('"', 1)[-1].split()
+    named = all(w[:1].isupper() for w in quoted if len(w) > 3)  # a title: "The Transitional Period"
+    if (
+        not re.search(r"[,—–-]", tail[:lead])
+        and last not in (",", "?", "!", "…")
+        and (len(quoted) <= 3 or named)
+    ):
+        return None  # 'certain "pan-democrat" legislators have suggested': a word or two (or a
+        # title) in quotation marks before a noun; a frame follows a comma (in the quotation or
+        # after it), or a whole sentence quoted ('"... Ukraine is winning" he said')
     source = re.match(r"according to\s+", tail[lead:]) if lead else None
     if source:  # '“...,” according to Bruce Gyory, a veteran political consultant.'
         who = inverted(text, close + lead + source.end(), limit, lex)

@@ -89,6 +89,31 @@ _AS_BY = re.compile(
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+# verbs that put out a document ("issued a statement saying"): its issuer speaks
+_ISSUE_VERBS = {
+    "issued",
+    "released",
+    "published",
+    "posted",
+    "sent",
+    "issues",
+    "releases",
+    "wrote",
+    "writes",
+    "signed",
+    "delivered",
+}
+_DOCUMENT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "joint", "open"}
+# the auxiliary of a progressive ("are claiming that", "was saying that")
+_PROGRESSIVE = {"is", "are", "was", "were", "been"}
+# what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
+_PARTICIPLE_AFTER = re.compile(
+    r"(?:,|\bby|\b(?:is|are|was|were|been)(?:\s+\w+ly|\s+now)?"
+    r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?)"
+    r"\s*$"
+)  # or a document put out ("wrote a letter to Cablevision insisting that")
+# a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
+_ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
@@ -150,6 +175,26 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return words[first][0], words[got[1] - 1][1]
 
 
+def _issuer(words: list, got: tuple[int, int] | None, lex: dict):
+    """For a document a participle reports on ("issued a statement saying", "wrote a letter
+    to Cablevision insisting"), the subject that put it out: "The European Union issued a
+    statement saying ..." is the EU's report. ``got`` as it was where there is none."""
+    for d in range(len(words) - 1, max(0, len(words) - 6), -1):
+        if words[d][2].lower() not in lex["documents"]:
+            continue
+        issued = next((i for i in range(d - 1, max(-1, d - 3), -1)
+                       if words[i][2].lower() in _ISSUE_VERBS), None)  # fmt: skip
+        between = [w for _, _, w in words[issued + 1 : d]] if issued is not None else ["?"]
+        after = [w for _, _, w in words[d + 1 :]]
+        if (all(w.lower() in _DOCUMENT_DETERMINERS for w in between)
+                and (not after or (after[0] == "to" and all(w[:1].isupper() for w in after[1:])
+                                   and len(after) <= 4))):  # fmt: skip
+            subject = speaker_phrase(words[:issued], lex)
+            return subject or got
+        break
+    return got
+
+
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
              previous: tuple[int, int] | None = None):  # fmt: skip
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
@@ -183,9 +228,21 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # should ...": a plural noun, its modal or preposition after it
         if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
             continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
+        if (v.group().lower().endswith("ing") and not v.group().lower().endswith("saying")
+                and not _PARTICIPLE_AFTER.search(sentence[: v.start()])):  # fmt: skip
+            continue  # "an intelligence report warning that": a participle on a noun; a
+            # frame's participle follows a comma ("..., warning that") or "by" ("began by
+            # noting that"), or is a progressive ("are claiming that")
         words = word_spans(without_appositive(sentence[: v.start()], lex))
+        if words and words[-1][2] in ("did", "does"):
+            words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
+            # say that": a report of what was not said)
         words = without_adverbs(words)
+        if v.group().lower().endswith("ing") and words and words[-1][2] in _PROGRESSIVE:
+            words = without_adverbs(words[:-1])  # "are now claiming that": the subject before
         got = speaker_phrase(words, lex)
+        if v.group().lower().endswith("ing"):
+            got = _issuer(words, got, lex)
         if not got and words and words[-1][2] in ("and", "but"):
             got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
@@ -217,6 +274,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
                 sentence[: v.start()], lex
             )
+            if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
+                subject = None  # "The WSJ article misleads readers by suggesting that": no
+                # subject ends with the preposition before its participle
         if not got and subject is None:
             final = final_frame(sentence, v, lex)
             if final:  # "The police discouraged reporting on the accident, the group said."
@@ -257,6 +317,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
             clause = None
+        if clause and lemma in ("insist", "agree") and _ON_OBJECT.match(clause.group(1) or ""):
+            clause = None  # "insist on a plan for ... that bars candidates": what it is on, and
+            # that plan's relative clause (not "insisted on Monday that")
         if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
         if (

@@ -233,7 +233,7 @@ def _alias_table(aliases: dict) -> dict[str, str]:
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
 OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
-     "express belief", "express concern", "express view"}
+     "express belief", "express concern", "express view", "admit", "acknowledge"}
 )  # fmt: skip
 # a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
 _MODAL = re.compile(

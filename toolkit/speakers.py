@@ -247,6 +247,8 @@ def speaker_phrase(
                     (i == 1 or re.search(r"[,;]$|^(?:And|But)$", words[i - 2][2]))
                     and w not in _CLAUSE_WORDS
                 )
+                # a capitalised word opening the clause before it: "Human rights advocates"
+                or (kinds[i - 2] == "cap" and (i == 2 or re.search(r"[,;]$", words[i - 3][2])))
             )
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
