@@ -121,6 +121,7 @@ LAYERS: dict[str, str] = {
     "quote_ends": "analysis",
     "speaker_turns": "analysis",
     "speaker_organisations": "analysis",
+    "speaker_pronouns": "analysis",
     "speaker_chain": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",

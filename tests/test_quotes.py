@@ -1622,3 +1622,40 @@ def test_objects_quoted_adverbs_departments_and_other_offices(text, expected):
 )  # fmt: skip
 def test_participles_progressives_documents_and_scare_quotes(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an article of a law, numbered, speaks as a document
+        ("Article 45 of the Basic Law clearly states that candidates must be nominated.",
+         [("Article 45 of the Basic Law", "state")]),
+        ("They forget what Article 45 of Hong Kong's Basic Law says: “The aim is universal "
+         "suffrage.”", [("Article 45 of Hong Kong's Basic Law", "say")]),
+        # "As noted in X, “...”": X's, a date in a document's name no matter
+        ("As noted in the Hong Kong Bar Association's Oct 28 statement, “the rule of law is at "
+         "risk of being broken.”",
+         [("the Hong Kong Bar Association's Oct 28 statement", "note")]),
+        ("Voting results show that Syriza fell just short of the seats needed to win.",
+         [("Voting results", "show")]),
+        # an indictment as a speaker
+        ("Mr. Menendez, the indictment suggests, was fully aware that the checks were a favor.",
+         [("the indictment", "suggest")]),
+        # a discourse word in commas before the subject
+        ("In Markha, though, Tsetan Dolkar, 34, the owner of a guesthouse, said her village "
+         "had tried.", [("Tsetan Dolkar", "say")]),
+        ("Analysts, however, say the pipeline will take years to complete.",
+         [("Analysts", "say")]),
+        # one described by a relation to a person named after is not that person
+        ("A spokesman for President Vladimir Putin said that the talks would go on.",
+         [("A spokesman for President Vladimir Putin", "say")]),
+    ],
+)  # fmt: skip
+def test_articles_documents_and_asides(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+def test_a_role_after_and_is_another_person_s():
+    text = ("His mother, Paula Somers, and his brother, Jordan, released a video. “He is a good "
+            "person,” his brother said.")  # fmt: skip
+    assert found(text)["speaker"].to_list() == ["his brother"]

@@ -23,8 +23,8 @@ from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject
 from toolkit.speakers import is_person
 
-__all__ = ["ADJUNCT", "clause_before", "final_frame", "inverted_report", "named_subject",
-           "passive_report"]  # fmt: skip
+__all__ = ["ADJUNCT", "as_by", "clause_before", "final_frame", "inverted_report",
+           "named_subject", "passive_report"]  # fmt: skip
 
 ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
             rf"last|this|yesterday|today|tomorrow|\w+ly|{_DAY})\b")  # fmt: skip
@@ -87,6 +87,23 @@ _AS_TAIL = re.compile(
     r"^(.{12,}?),\s+(?:just\s+|exactly\s+)?as\s+(?:(?:the|his|her|its|their)\s+)?"
     r"(?:[\w’'\-]+\s+){0,4}?$"
 )
+
+
+# "As pointed out by X(, an appositive), ...", "As reported in the Chinese media, ...", "As
+# noted in the Hong Kong Bar Association's Oct 28 statement, “...”": what follows is X's
+_AS_BY = re.compile(
+    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+(?:by|in)\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
+    r"\s+"
+)
+
+
+def as_by(sentence: str, lex: dict) -> tuple[int, int, int, str] | None:
+    """'As noted by X, ...' opening ``sentence``: X's span, where what X said starts and the
+    verb's lemma; None where the sentence does not open so."""
+    by = _AS_BY.match(sentence)
+    if by and lex["verb"].fullmatch(by.group(1)) and is_speaker(by.group(2), lex):
+        return by.start(2), by.end(2), by.end(), lemma_of(by.group(1), lex)
+    return None
 
 
 def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):

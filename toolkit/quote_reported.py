@@ -35,6 +35,7 @@ from toolkit.quote_coordinated import (
 )
 from toolkit.quote_ends import (
     ADJUNCT,
+    as_by,
     clause_before,
     final_frame,
     inverted_report,
@@ -48,7 +49,7 @@ from toolkit.quote_frames import (
     without_appositive,
 )
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_sources import according_to, is_speaker
+from toolkit.quote_sources import according_to
 from toolkit.quote_subjects import clause_subject, finite_clause
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
@@ -79,12 +80,6 @@ _AS_OPENING = re.compile(
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
-# "As pointed out by X(, an appositive), ...", "As reported in the Chinese media, ...": the
-# clause after the frame is X's
-_AS_BY = re.compile(
-    r"\s*As\s+(?:was\s+)?(\w+(?:\s+out)?)\s+(?:by|in)\s+([^,\"“”]{3,80}?)(?:,\s+[^,\"“”]{3,80})?,"
-    r"\s+([^\"“”]{8,}?)[.!?]?$"
-)
 
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
@@ -104,6 +99,10 @@ _ISSUE_VERBS = {
     "delivered",
 }
 _DOCUMENT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "joint", "open"}
+_ASIDE_WORD = re.compile(
+    r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
+    r"(?=\s*[A-Z])"
+)
 # the auxiliary of a progressive ("are claiming that", "was saying that")
 _PROGRESSIVE = {"is", "are", "was", "were", "been"}
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
@@ -205,16 +204,19 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     # a transcript's turn label that opens the sentence blanked ("President of Russia Vladimir
     # Putin: Friends, ...")
     sentence = without_turn_label(sentence)
+    # a discourse word in commas before a subject blanked, its first comma kept ("In Markha,
+    # though, Tsetan Dolkar, 34, ..., said")
+    sentence = _ASIDE_WORD.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence)
     out = []
     passive = passive_report(text, s0, s1, previous, lex)
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
-    by = _AS_BY.match(sentence)
-    if by and lex["verb"].fullmatch(by.group(1)) and is_speaker(by.group(2), lex):
+    by = as_by(sentence, lex)
+    clause = re.fullmatch(r"([^\"“”]{8,}?)[.!?]?", sentence[by[2] :]) if by else None
+    if by and clause:
         # "As pointed out by Zhang Dejiang, chairman of the NPCSC, as closer cooperation ..."
-        out.append((s0 + by.start(3), s0 + by.end(3), (s0 + by.start(2), s0 + by.end(2)),
-                    lemma_of(by.group(1), lex)))  # fmt: skip
+        out.append((s0 + by[2], s0 + by[2] + clause.end(1), (s0 + by[0], s0 + by[1]), by[3]))
     for v in lex["verb"].finditer(sentence):
         at = s0 + v.start()
         if any(a <= at < b for a, b in direct):

@@ -22,6 +22,7 @@ from toolkit.speakers import UPPER, speaker_phrase, word_spans
 __all__ = ["DAY", "according_to", "is_speaker"]
 
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
@@ -82,8 +83,9 @@ def _is_source(phrase: str, lex: dict) -> bool:
     of an owner after its first word ("a State Department report"), whose head is a report,
     survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
     statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
-    the text says elsewhere: unknown here)."""
-    words = phrase.split()
+    the text says elsewhere: unknown here); a date in it says nothing of whose it is ("the Hong
+    Kong Bar Association's Oct 28 statement")."""
+    words = re.sub(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
     lead = words[: -len(head.split())] if head else []

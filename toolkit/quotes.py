@@ -41,6 +41,7 @@ from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_coordinated import participle_frame
 from toolkit.quote_credits import credited
+from toolkit.quote_ends import as_by
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
@@ -174,7 +175,9 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         if quoted:  # "I want to quote General Mikhail Dragomirov, a military theorist: “...”"
             before = (quoted.start(1), quoted.end(1), "say")
         else:
-            before = before_frame(head, lex) or participle_frame(head, lex)
+            by = as_by(head, lex)  # "As noted in the HKBA's statement, “...”"
+            before = (by[0], by[1], by[3]) if by and not head[by[2] :].strip() else None
+            before = before or before_frame(head, lex) or participle_frame(head, lex)
         if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
             before = _colon_speaker(head, lex)
         if after:

@@ -69,6 +69,8 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         words = {w.lower().strip(",") for w in title}
         served = words - {w.lower().strip(",") for w in _own_office(title)}
         after = re.match(r",\s+(?:the\s+)?([^,.;]{3,60})[,.]", text[m.end() : m.end() + 70])
+        if after and re.match(r"(?:and|or|but)\s", after.group(1)):
+            after = None  # "His mother, Paula Somers, and his brother, Jordan": another person
         if after and (
             any(v.group()[0].islower() for v in lex["verb"].finditer(after.group(1)))
             or _MAIN_CLAUSE.search(after.group(1))

@@ -33,6 +33,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from toolkit.speaker_organisations import (
     organisation,
     spelled_out,
 )
+from toolkit.speaker_pronouns import GENDER, pronoun_person
 from toolkit.speaker_turns import turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -66,22 +68,7 @@ from toolkit.speakers import (
 
 __all__ = ["Resolver", "is_titled_person"]
 
-_PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 _GROUP_REACH = 300  # characters between "they" and the end of its group's report
-# a name in the possessive ("Mr. Brown’s killing")
-_POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
-# a name right after a preposition: the object of a phrase ("a problem with Gates")
-_OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
-_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# what may come before a sentence's subject: a short introductory phrase and its comma, a
-# title of address ("In an interview, Mr. Fu")
-_OPENING = re.compile(
-    r"\s*(?:[A-Z](?:[^,.;:“”\"]|(?<=\b(?:Mr|Ms|Dr))\.|(?<=\bMrs)\.){0,60},\s+)?"
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-)
-_CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
-# what follows a subject: an appositive's comma or a lower-case verb
-_SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
 _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
 # a person the text names by a title and surname only ("President Obama")
@@ -140,57 +127,6 @@ class Resolver:
         i = bisect.bisect_left(self._named, start)
         return i < len(self._named) and self._named[i] < end
 
-    def person_before(self, pos: int, pronoun: str = "") -> tuple[int, str] | None:
-        """The person mentioned last before ``pos`` (outside quotation marks) whose known
-        gender, if any, agrees with the pronoun; one named in the possessive only when no
-        other is."""
-        starts, names = self._chain
-        want = _GENDER.get(pronoun.lower())
-        owner = None
-        oblique, since = None, -1
-        for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
-            if pos - starts[i] > _PRONOUN_REACH or (oblique and starts[i] < since):
-                break
-            if any(a <= starts[i] < b for a, b in self.reported):
-                continue
-            if want is None or self.gender.get(names[i], want) == want:
-                if oblique is None and _OBJECT.search(self.text, 0, starts[i]):
-                    # "When I spoke with Weingarten, she elaborated on her members’ problem
-                    # with Gates. “...,” she said": the object of a preposition only when no
-                    # one is named before it in its sentence
-                    oblique = (starts[i], names[i])
-                    since = self.text.rfind(". ", 0, starts[i])
-                    continue
-                if not _POSSESSIVE.match(self.text, starts[i]):
-                    return self._sentence_subject(i, want) or (starts[i], names[i])
-                # "Even before Mr. Brown’s killing, he said": a name in the possessive only
-                # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
-                owner = owner or (starts[i], names[i])
-        return owner or oblique
-
-    def _sentence_subject(self, i: int, want: str | None) -> tuple[int, str] | None:
-        """The person who opens the sentence of the chain's ``i``-th mention as its subject,
-        when that mention comes later in it ("In an interview, Mr. Fu, a former dissident,
-        waved off suggestions that he manipulated Mr. Chen. “...,” he said": Mr. Fu), of the
-        pronoun's gender where known."""
-        starts, names = self._chain
-        # the sentence it is in, as the attribution reads the text (past "Mr." and initials,
-        # and where a page glues two: "the divisive issue.In an interview")
-        k = bisect.bisect_right(self._sentence_starts, starts[i]) - 1
-        begin = self._sentence_starts[k] if k >= 0 else 0
-        for j in range(bisect.bisect_left(starts, begin), i):
-            if names[j] == names[i] or (want and self.gender.get(names[j], want) != want):
-                continue
-            lead = self.text[begin : starts[j]]
-            # the mention as written: the full name, or the surname alone ("Mr. Fu")
-            run = _CAPITALISED_RUN.match(self.text, starts[j])
-            if run is None:
-                continue  # a mention that opens with no capital: no subject written there
-            after = self.text[run.end() : run.end() + 40]
-            if _OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after):
-                return starts[j], names[j]
-        return None
-
     def resolve(self, written: str, pos: int) -> str:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
         aliases list that name (any way it was reached: a surname, a title, a pronoun)."""
@@ -205,7 +141,7 @@ class Resolver:
         low = written.lower()
         if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
             last = self.last_organisation
-            return last[1] if last and 0 < pos - last[0] < _PRONOUN_REACH else written
+            return last[1] if last and 0 < pos - last[0] < REACH else written
         if low == "i":
             return self._turn(pos) or written
         if low == "they":  # the group quoted last, its report ending in the sentence before
@@ -217,21 +153,8 @@ class Resolver:
             low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
         written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
                          r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
-        if low in _GENDER or low == "they":
-            # the person quoted last, or mentioned last (by name or surname, outside quotation
-            # marks, of the pronoun's gender where the text says it with Mr. or Ms.); a pronoun
-            # further from its person is left unresolved
-            last = self.last_person
-            if last and low in _GENDER and self.gender.get(last[1], _GENDER[low]) != _GENDER[low]:
-                last = None
-            named = self.person_before(pos, low)
-            if last and named and last[0] < named[0] < self.last_said:
-                named = None  # named in the frame of the person quoted last ("Col. Qassim
-                # Atia, an aide to General Atta, said it was ...": "he" is Atia)
-            near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
-            if not near and low in _GENDER:
-                return self._subject_before(pos) or written
-            return max(near)[1] if near else written
+        if low in GENDER or low == "they":
+            return pronoun_person(self, low, pos) or written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
@@ -242,6 +165,8 @@ class Resolver:
         ):
             return written  # two people ("Mr. Obama and Mr. Putin"), or a group of a person's
             # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
+        if re.match(r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+\d", written):
+            return written  # "Article 45 of Hong Kong's Basic Law": a document named whole
         spelled = spelled_out(self.text, written)
         if spelled:  # "the F.E.C." where the text also writes "the Federal Election Commission"
             return spelled
@@ -249,6 +174,12 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
+        low_titles = [t.lower() for t in titles]
+        if low_titles[:1] in (["a"], ["an"], ["one"], ["another"]) and any(
+            a in lex["role_words"] and b in ("to", "for") for a, b in itertools.pairwise(low_titles)
+        ):
+            return written  # "an aide to US President Woodrow Wilson", "a spokesman for
+            # President Putin": one the text does not name, not the one named after
         cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
         before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
         titled = before_titles and all(t in lex["titles"] for t in before_titles)
@@ -411,23 +342,6 @@ class Resolver:
         last = max(before, key=lambda m: m.start)
         whole = self.text[last.start : last.start + len(last.name)] == last.name
         return last.name if last.start >= since and whole and " " in last.name else None
-
-    def _subject_before(self, pos: int) -> str | None:
-        """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
-        after it, when no person is named or quoted nearer: "Vladimir Putin laid out his
-        assessments of the talks. He stressed that ..." (a name the text gives no other cue
-        of a person)."""
-        start = self.text.rfind(". ", 0, pos)
-        start = self.text.rfind(". ", 0, start) if start > 0 else -1
-        for m in reversed(self.mentions):
-            if not start < m.start < pos or not self._outside_quotes(m.start):
-                continue
-            opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", self.text[max(0, m.start - 3) : m.start])
-            verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld)\b",
-                            self.text[m.start + len(m.name) :])  # fmt: skip
-            if opens and verb and is_person(m.name, self.lex):
-                return m.name
-        return None
 
     def _both(self) -> str | None:
         """The two people "the two leaders" or "both sides" are: the two persons the document

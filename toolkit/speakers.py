@@ -161,6 +161,9 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
     return "other"
 
 
+# the capitalised words a number after them is part of a document's name ("Article 45")
+_NUMBERED = {"Article", "Section", "Paragraph", "Clause", "Chapter", "Part", "Rule", "Annex",
+             "Resolution", "Protocol", "Amendment", "Document"}  # fmt: skip
 # lower-case words that open a clause, never an adjective before a role ("..., when Chinese
 # officials said")
 _CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
@@ -197,6 +200,9 @@ def speaker_phrase(
         return None
     kinds = [_kind(w, lex, i == 0 or not CAPITAL.match(words[i - 1][2]))
              for i, (_, _, w) in enumerate(words)]  # fmt: skip
+    for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
+        if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
+            kinds[i] = "cap"
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
     if kinds[-1] not in ("cap", "role"):

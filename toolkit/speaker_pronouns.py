@@ -1,0 +1,131 @@
+"""Whom a pronoun names in a document: "he" and "she" the person quoted or named last (of the
+pronoun's gender where the text gives it, a sentence's subject before a name in its
+prepositional phrases or possessives), else a name that opens the sentence before as its
+subject. :class:`toolkit.speaker_resolver.Resolver` calls these with itself as ``r``: its
+mentions, chain of persons, genders, quotation spans and the person quoted last.
+
+Example:
+    >>> from toolkit.speaker_names import find_mentions
+    >>> from toolkit.speaker_resolver import Resolver
+    >>> from toolkit.speakers import lexicon
+    >>> text = "Vladimir Putin met the press. He said the talks went well."
+    >>> r = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    >>> pronoun_person(r, "he", text.index("He"))
+    'Vladimir Putin'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from toolkit.speaker_offices import REACH
+from toolkit.speakers import UPPER, is_person
+
+__all__ = ["GENDER", "person_before", "pronoun_person", "subject_before"]
+
+_PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
+GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# a name in the possessive ("Mr. Brown’s killing")
+_POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
+# a name right after a preposition: the object of a phrase ("a problem with Gates")
+_OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
+# what may come before a sentence's subject: a short introductory phrase and its comma, a
+# title of address ("In an interview, Mr. Fu", "Asked about the deal brokered by Mr. Kerry,")
+_OPENING = re.compile(
+    r"\s*(?:[A-Z](?:[^,.;:“”\"]|(?<=\b(?:Mr|Ms|Dr))\.|(?<=\bMrs)\.){0,60},\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+_CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
+# what follows a subject: an appositive's comma or a lower-case verb
+_SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
+def pronoun_person(r: Any, low: str, pos: int) -> str | None:
+    """The person a pronoun (``low``: he, she or they) at ``pos`` names: the person quoted
+    last, or mentioned last (by name or surname, outside quotation marks, of the pronoun's
+    gender where the text says it with Mr. or Ms.); None for a pronoun further from its
+    person."""
+    last = r.last_person
+    if last and low in GENDER and r.gender.get(last[1], GENDER[low]) != GENDER[low]:
+        last = None
+    named = person_before(r, pos, low)
+    if last and named and last[0] < named[0] < r.last_said:
+        named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
+        # aide to General Atta, said it was ...": "he" is Atia)
+    near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
+    if not near and low in GENDER:
+        return subject_before(r, pos)
+    return max(near)[1] if near else None
+
+
+def person_before(r: Any, pos: int, pronoun: str = "") -> tuple[int, str] | None:
+    """The person mentioned last before ``pos`` (outside quotation marks) whose known
+    gender, if any, agrees with the pronoun; one named in the possessive only when no
+    other is."""
+    starts, names = r._chain
+    want = GENDER.get(pronoun.lower())
+    owner = None
+    oblique, since = None, -1
+    for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        if pos - starts[i] > _PRONOUN_REACH or (oblique and starts[i] < since):
+            break
+        if any(a <= starts[i] < b for a, b in r.reported):
+            continue
+        if want is None or r.gender.get(names[i], want) == want:
+            if oblique is None and _OBJECT.search(r.text, 0, starts[i]):
+                # "When I spoke with Weingarten, she elaborated on her members’ problem
+                # with Gates. “...,” she said": the object of a preposition only when no
+                # one is named before it in its sentence
+                oblique = (starts[i], names[i])
+                since = r.text.rfind(". ", 0, starts[i])
+                continue
+            if not _POSSESSIVE.match(r.text, starts[i]):
+                return _sentence_subject(r, i, want) or (starts[i], names[i])
+            # "Even before Mr. Brown’s killing, he said": a name in the possessive only
+            # when no other person is named before it ("Mr. Mandela’s life ... he wrote")
+            owner = owner or (starts[i], names[i])
+    return owner or oblique
+
+
+def _sentence_subject(r: Any, i: int, want: str | None) -> tuple[int, str] | None:
+    """The person who opens the sentence of the chain's ``i``-th mention as its subject,
+    when that mention comes later in it ("In an interview, Mr. Fu, a former dissident,
+    waved off suggestions that he manipulated Mr. Chen. “...,” he said": Mr. Fu), of the
+    pronoun's gender where known."""
+    starts, names = r._chain
+    # the sentence it is in, as the attribution reads the text (past "Mr." and initials,
+    # and where a page glues two: "the divisive issue.In an interview")
+    k = bisect.bisect_right(r._sentence_starts, starts[i]) - 1
+    begin = r._sentence_starts[k] if k >= 0 else 0
+    for j in range(bisect.bisect_left(starts, begin), i):
+        if names[j] == names[i] or (want and r.gender.get(names[j], want) != want):
+            continue
+        lead = r.text[begin : starts[j]]
+        # the mention as written: the full name, or the surname alone ("Mr. Fu")
+        run = _CAPITALISED_RUN.match(r.text, starts[j])
+        if run is None:
+            continue  # a mention that opens with no capital: no subject written there
+        after = r.text[run.end() : run.end() + 40]
+        if _OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after):
+            return starts[j], names[j]
+    return None
+
+
+def subject_before(r: Any, pos: int) -> str | None:
+    """A name that opens the sentence before ``pos`` as its subject, a lower-case verb
+    after it, when no person is named or quoted nearer: "Vladimir Putin laid out his
+    assessments of the talks. He stressed that ..." (a name the text gives no other cue
+    of a person)."""
+    start = r.text.rfind(". ", 0, pos)
+    start = r.text.rfind(". ", 0, start) if start > 0 else -1
+    for m in reversed(r.mentions):
+        if not start < m.start < pos or not r._outside_quotes(m.start):
+            continue
+        opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", r.text[max(0, m.start - 3) : m.start])
+        verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld)\b",
+                        r.text[m.start + len(m.name) :])  # fmt: skip
+        if opens and verb and is_person(m.name, r.lex):
+            return m.name
+    return None
