@@ -1659,3 +1659,20 @@ def test_a_role_after_and_is_another_person_s():
     text = ("His mother, Paula Somers, and his brother, Jordan, released a video. “He is a good "
             "person,” his brother said.")  # fmt: skip
     assert found(text)["speaker"].to_list() == ["his brother"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But Afghan and American officials said Sunday that the crises had made it clear. "
+         "Though the plan does not account for those differences, officials said, the lessons "
+         "were a signal.", "Afghan and American officials"),
+        ("Palestinian analysts said the new government got poor grades. “It is a disaster,” "
+         "the analysts said.", "Palestinian analysts"),
+        # another group, or one named too long before, stays as written
+        ("Palestinian analysts gave the new government poor grades. “It is a disaster,” "
+         "officials said.", "officials"),
+    ],
+)  # fmt: skip
+def test_a_bare_group_is_the_same_group_named_just_before(text, expected):
+    assert found(text)["speaker"].to_list()[-1] == expected

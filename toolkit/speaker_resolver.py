@@ -290,6 +290,14 @@ class Resolver:
                 words, complement = [*words[:-1], *complement[:-1], "minister"], []
         head = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in lex["roles"]), None)  # fmt: skip
+        if head is not None and words == [head] and re.search(r"[^s]s$", head):
+            # a bare group ("officials said") right after the same group named fuller
+            # ("Afghan and American officials said Sunday ... officials said")
+            last = self.last_group
+            if last and 0 <= pos - last[0] < _GROUP_REACH and last[1].lower().endswith(
+                " " + head
+            ):
+                return last[1]
         if head is None or re.search(r"[^s]s$", head) or head in _COLLECTIVE:
             return written  # no role, or a group ("officials", "sources"): never one person
         modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
