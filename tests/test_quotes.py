@@ -1676,3 +1676,22 @@ def test_a_role_after_and_is_another_person_s():
 )  # fmt: skip
 def test_a_bare_group_is_the_same_group_named_just_before(text, expected):
     assert found(text)["speaker"].to_list()[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the meantime, according to experts, the reduction in sales should not exceed 20 "
+         "percent.", [("experts", "the reduction in sales should not exceed 20 percent")]),
+        ("Therefore, according to the ministry, Ukraine needs an agreement on security.",
+         [("the ministry", "Ukraine needs an agreement on security")]),
+        ("In the second quarter, according to the ministry, a shortfall is expected again.",
+         [("the ministry", "a shortfall is expected again")]),
+        # a subject before the aside is part of what the source says
+        ("The second problem, according to the ministry, is the threat of a famine.",
+         [("the ministry", "The second problem, according to the ministry, is the threat of a "
+           "famine.")]),
+    ],
+)  # fmt: skip
+def test_according_to_after_an_opening_phrase(text, expected):
+    assert found(text).select("speaker", "quote").rows() == expected

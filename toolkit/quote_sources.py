@@ -40,12 +40,17 @@ _BY_SOURCE = re.compile(
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
 _DIRECTIVE = re.compile(r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)$")
-# a conjunction or a linking adverb before "According to X, ...": "But according to the
-# Chinese police, ...", "In addition, according to media reports, ..."
+# a conjunction or a short opening phrase before "According to X, ...": "But according to
+# the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
+# according to experts, ..."
 _OPENING = (
-    r"(?:(?:But|And|Yet|So|Also,|However,|In addition,|Moreover,|Furthermore,|Meanwhile,|"
-    r"Still,|Instead,|Now,|In particular,|At the same time,|For example,|In turn,)\s+)?"
-)
+    r"(?:(?:But|And|Yet|So)\s+)?"
+    r"(?:(?:But|And|Yet|So|However|Moreover|Furthermore|Meanwhile|Still|Instead|Now|Also|"
+    r"Therefore|Thus|Hence|Nevertheless|Nonetheless|Besides|Indeed|Finally|Again|Then|Today|"
+    r"Yesterday|Earlier|Previously|Currently|Overall|Otherwise|[A-Z][a-z]+ly|"
+    r"(?:In|On|At|For|As for|During|Since|After|Before|Under|Among|From|By|With|Within|Over)"
+    r"(?:\s+[\w’'\-]+){1,4}),\s+)?"
+)  # (a phrase that opens with a preposition, not a subject: "The second problem, according"
 
 
 # a group or a person a report relies on, and what they know: "people familiar with ...",
@@ -152,4 +157,6 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             # "according to the data": none; "according to the President's decree": a rule
             out.append((s0 + m.start(quote), s0 + m.end(quote), (s0 + start, s0 + end),
                         "according to"))  # fmt: skip
+            break  # one reading of the sentence: "In the meantime, according to experts, ..."
+            # opens with it, and "In the meantime" is no clause the experts report
     return out

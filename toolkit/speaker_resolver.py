@@ -294,9 +294,7 @@ class Resolver:
             # a bare group ("officials said") right after the same group named fuller
             # ("Afghan and American officials said Sunday ... officials said")
             last = self.last_group
-            if last and 0 <= pos - last[0] < _GROUP_REACH and last[1].lower().endswith(
-                " " + head
-            ):
+            if last and 0 <= pos - last[0] < _GROUP_REACH and last[1].lower().endswith(" " + head):
                 return last[1]
         if head is None or re.search(r"[^s]s$", head) or head in _COLLECTIVE:
             return written  # no role, or a group ("officials", "sources"): never one person
