@@ -1695,3 +1695,22 @@ def test_a_bare_group_is_the_same_group_named_just_before(text, expected):
 )  # fmt: skip
 def test_according_to_after_an_opening_phrase(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-word surname the text addresses, with the given name written before it once
+        ("In the 1980s, that is just what Gonzalo García Pelayo did. “I felt the cinema "
+         "abandoned me,” Mr. García Pelayo said.", "Gonzalo García Pelayo"),
+        # two brothers: the one introduced first, unless the sentence before names the other
+        ("Gonzalo García Pelayo made films. His brother, Javier García Pelayo, ran a club. "
+         "The films were shown in Vienna. “I felt abandoned,” Mr. García Pelayo said.",
+         "Gonzalo García Pelayo"),
+        # a country before a title's name is no given name
+        ("President of France Emmanuel Macron called. “We talked,” Mr. Emmanuel Macron said.",
+         "Emmanuel Macron"),
+    ],
+)  # fmt: skip
+def test_a_two_word_surname_takes_its_given_name(text, expected):
+    assert found(text)["speaker"].to_list()[-1] == expected

@@ -135,7 +135,30 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         found.append(
             Mention(_name_start(text, m, name), name, words, bool(titled or about), served)
         )
-    return found
+    return _given_names(text, found, lex)
+
+
+def _given_names(text: str, found: list[Mention], lex: dict[str, Any]) -> list[Mention]:
+    """Two-word names the text addresses as a surname ("Mr. García Pelayo") with the given
+    name the text writes before them elsewhere ("Gonzalo García Pelayo did"): the three words."""
+    word = rf"[{UPPER}][\w’'\-]+"
+    addressed = set(re.findall(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s+({word}\s+{word})\b(?!\s+[{UPPER}])",
+                               text))  # fmt: skip
+    if not addressed:
+        return found
+    out = []
+    for m in found:
+        # (the run opens there: not "President of France Emmanuel Macron")
+        given = re.search(rf"(?<!\bof )(?<!\bin )(?<!\bfrom )({word})\s+$",
+                          text[max(0, m.start - 30) : m.start])  # fmt: skip
+        first = given.group(1) if given else ""
+        if (m.name in addressed and given and first not in lex["titles"]
+                and first not in lex["not_speakers"] and first.lower() not in NOT_NAME_WORDS
+                and text[m.start : m.start + len(m.name)] == m.name):  # fmt: skip
+            m = Mention(m.start - len(given.group()), f"{first} {m.name}", m.titles, m.cue,
+                        m.served)  # fmt: skip
+        out.append(m)
+    return out
 
 
 def _name_start(text: str, run: re.Match, name: str) -> int:

@@ -239,8 +239,13 @@ class Resolver:
         if name and len(name.split()) >= 2:
             # the one longer name the document gives that ends with it ("Ali Akbar Velayati"
             # for "Akbar Velayati", the two last words of a three-word name)
-            longer = {m.name for m in self.mentions if m.name.endswith(" " + name)}
-            return longer.pop() if len(longer) == 1 else name
+            longer = [m for m in self.mentions if m.name.endswith(" " + name)]
+            if len({m.name for m in longer}) > 1:  # "Mr. García Pelayo" of two brothers: the
+                # one the sentence before names, else the one the text introduced first
+                return (
+                    self._named_just_before(longer, pos) or min(longer, key=lambda m: m.start).name
+                )
+            return longer[0].name if longer else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
