@@ -1714,3 +1714,31 @@ def test_according_to_after_an_opening_phrase(text, expected):
 )  # fmt: skip
 def test_a_two_word_surname_takes_its_given_name(text, expected):
     assert found(text)["speaker"].to_list()[-1] == expected
+
+
+LONG_TURN = (
+    "Vladimir Putin: We are glad to see you in Moscow. The talks went well and our trade grew by "
+    "a third this year, which is a good result for both of our countries and our peoples.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "you" in a turn: the speaker of the turn before it
+        (LONG_TURN + "Nguyen Xuan Phuc: Thank you. As you rightly said, it is always a great joy "
+         "for us to meet.", [("Vladimir Putin", "say")]),
+        # the name the turn addresses
+        ("Vladimir Putin: Thank you. Mr Zaitsev, I think it was a slip of the tongue when you "
+         "said that it is important to know how people live.\n\nYury Zaitsev: Yes.",
+         [("Yury Zaitsev", "say")]),
+        # a question is no report; nor is "you" outside a transcript
+        (LONG_TURN + "Question: What can you say about the talks with the President?", []),
+        ("As you rightly said, the talks went well in the end.", []),
+        # a turn that hands the floor on is not the one "you" answers
+        (LONG_TURN + "Dmitry Peskov: Sky News, please.\n\nDiana Magnay: Thank you. You also say "
+         "you have no intention of invading Ukraine.", [("Vladimir Putin", "say")]),
+    ],
+)  # fmt: skip
+def test_you_in_a_transcript_is_the_one_the_turn_answers(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

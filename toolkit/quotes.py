@@ -287,10 +287,10 @@ def quotes(
         for f in _in_doc(text, lex, resolver):
             if _NOT_A_VOICE.fullmatch(f.speaker_text):
                 continue  # a commonplace, no one's words
-            if f.speaker_text.lower() in ("i", "we") and f.verb in OWN_VIEW_VERBS:
+            if f.speaker_text.lower() in ("i", "we", "you") and f.verb in OWN_VIEW_VERBS:
                 continue  # "I believe we should thank ...": a speaker's own view in an address
                 # or a transcript, not a report of speech (set 10)
-            if f.speaker_text.lower() in ("i", "we") and _MODAL.match(
+            if f.speaker_text.lower() in ("i", "we", "you") and _MODAL.match(
                 text, f.speaker_at + len(f.speaker_text)
             ):
                 continue  # "I will say right off that ...", "I must say": what the speaker says
@@ -302,13 +302,15 @@ def quotes(
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]
-            if speaker in ("I", "they", "They"):
+            if speaker in ("I", "they", "They", "you", "You"):
                 continue  # first person outside a transcript's turn: the text's own voice;
-                # "they" with no group quoted just before: whom the text does not say
+                # "they" with no group quoted just before, "you" with no turn before: whom the
+                # text does not say
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            if f.speaker_text.lower() in ("i", "we"):
-                pass  # a transcript turn's own speaker: "he" and offices after it name others
+            if f.speaker_text.lower() in ("i", "we", "you"):
+                pass  # a transcript turn's own speaker or the one it answers: "he" and
+                # offices after it name others
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start

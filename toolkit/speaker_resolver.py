@@ -55,7 +55,7 @@ from toolkit.speaker_organisations import (
     spelled_out,
 )
 from toolkit.speaker_pronouns import GENDER, pronoun_person
-from toolkit.speaker_turns import turns
+from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
     HYPHENED_GIVEN,
@@ -144,6 +144,10 @@ class Resolver:
             return last[1] if last and 0 < pos - last[0] < REACH else written
         if low == "i":
             return self._turn(pos) or written
+        if low == "you":  # whom this turn answers: a surname resolves as written
+            k = bisect.bisect_right(self._sentence_starts, pos) - 1
+            who = addressee(self.text, self.sentences[max(k, 0)], pos, self._turns)
+            return self._resolve(who, pos) if who else written
         if low == "they":  # the group quoted last, its report ending in the sentence before
             last = self.last_group
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written

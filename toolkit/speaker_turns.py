@@ -1,8 +1,9 @@
 """Transcript turns: a speaker's label and a colon that open a turn ("Vladimir Putin: Thank
 you.", "President of Russia Vladimir Putin: Friends, ...", after a title, a translator's note or
 a scraper's repeated name), the person each names (:func:`turns`), and the label blanked out of
-a sentence that opens with it (:func:`without_turn_label`). :mod:`toolkit.speaker_resolver`
-gives "I" to the turn's speaker; :mod:`toolkit.quote_reported` reads a sentence without it.
+a sentence that opens with it (:func:`without_turn_label`), and whom a turn's "you" addresses
+(:func:`addressee`). :mod:`toolkit.speaker_resolver` gives "I" to the turn's speaker and "you"
+to its addressee; :mod:`toolkit.quote_reported` reads a sentence without the label.
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -16,7 +17,7 @@ import re
 
 from toolkit.speakers import UPPER, is_person, name_of
 
-__all__ = ["turns", "without_turn_label"]
+__all__ = ["addressee", "turns", "without_turn_label"]
 
 # a turn's label: capitalised words and the links of a title, a translator's note in brackets,
 # a colon
@@ -57,4 +58,37 @@ def _turn_name(label: str, lex: dict) -> str | None:
         if (len(parts) >= 2 and len(set(parts)) == len(parts) and is_person(name, lex)
                 and not any(re.search(r"[a-z][A-Z]", w) for w in parts)):  # fmt: skip
             return name
+    return None
+
+
+# a turn this short hands the floor on ("Dmitry Peskov: Sky News, please."): no one a later
+# turn's "you" answers
+_HANDOVER = 150
+# a name the turn addresses ("Mr Zaitsev, ... you said", "President Putin, to follow up",
+# "my question is for President Putin."); not "Mr President", an office
+_VOCATIVE = re.compile(
+    rf"\b(?:Mr|Ms|Mrs|President|Chancellor|Prime Minister|Comrade)\.?\s+"
+    rf"(?!President\b|Prime\b|Minister\b|Chairman\b)"
+    rf"((?:[{UPPER}][\w’'\-]+\s+)?[{UPPER}][\w’'\-]+)(?=[,.])"
+)
+
+
+def addressee(text: str, sentence: tuple[int, int], pos: int,
+              found: list[tuple[int, str]]) -> str | None:  # fmt: skip
+    """Whom a transcript turn's "you" at ``pos`` (in ``sentence``, of the turns ``found``)
+    reports: the name the turn addresses last ("Mr Zaitsev, ... when you said"), else the
+    speaker of the last turn before of another person that says more than hand the floor on
+    ("Nguyen Xuan Phuc: ... As you rightly said" after Vladimir Putin's turn). None outside
+    turns or in a question ("What can you say about ...?")."""
+    i = max((k for k, (at, _) in enumerate(found) if at <= pos), default=-1)
+    if i < 0 or text[sentence[0] : sentence[1]].rstrip().endswith("?"):
+        return None
+    named = list(_VOCATIVE.finditer(text, found[i][0], sentence[1]))
+    if named:  # the last name the turn addresses before "you"
+        return named[-1].group(1)
+    now = found[i][1]
+    for k in range(i - 1, -1, -1):
+        end = found[k + 1][0]
+        if found[k][1] != now and end - found[k][0] >= _HANDOVER:
+            return found[k][1]
     return None
