@@ -1742,3 +1742,23 @@ LONG_TURN = (
 )  # fmt: skip
 def test_you_in_a_transcript_is_the_one_the_turn_answers(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one described, not named, speaks; "he" after is that one, not a name inside the
+        # description nor the subject of what "he" reports
+        ("In Damascus, an obstetrician who taught Mr. Assad in medical school said he would vote "
+         "for him. Mr. Assad, he said, would win a clear majority. Besides, he said, the "
+         "monarchies lack standing.",
+         ["an obstetrician who taught Mr. Assad in medical school"] * 3),
+        ("A woman who lives near the square said she would vote for him.",
+         ["A woman who lives near the square"]),
+        # a relative clause that goes on past "and" is no subject of the verb after it
+        ("The war waged by barbarians who shell the museum and believe that missiles can win.",
+         []),
+    ],
+)  # fmt: skip
+def test_one_described_without_a_name_speaks(text, expected):
+    assert found(text)["speaker"].to_list() == expected

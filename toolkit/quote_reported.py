@@ -50,7 +50,7 @@ from toolkit.quote_frames import (
 )
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to
-from toolkit.quote_subjects import clause_subject, finite_clause
+from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
@@ -273,8 +273,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         ):
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
-            subject = _relative_subject(sentence[: v.start()], lex) or clause_subject(
-                sentence[: v.start()], lex
+            subject = (
+                _relative_subject(sentence[: v.start()], lex)
+                or clause_subject(sentence[: v.start()], lex)
+                or who_subject(sentence[: v.start()], lex)
             )
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no

@@ -29,7 +29,7 @@ import re
 
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, is_person
 
-__all__ = ["clause_subject", "finite_clause", "noun_phrase"]
+__all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject"]
 
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
@@ -233,3 +233,29 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())
+
+
+# a person or group and the relative clause that says which: "an obstetrician who taught Mr.
+# Assad in medical school", "A woman who lives near the square", after an opening phrase
+_WHO_SUBJECT = re.compile(
+    r"(?:^|^[^,;:\"“”]{2,60},\s+|^(?:And|But)\s+)"
+    r"((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
+    r"(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*\s+who\s+[^,;:\"“”()]{3,80}?)\s*$"
+)
+
+
+def who_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The span, in ``head`` (a sentence up to its reporting verb), of a subject with a
+    relative clause that says who ("A woman who lives near the square said"): the clause opens
+    with its verb and reports nothing itself; None otherwise."""
+    m = _WHO_SUBJECT.search(head)
+    if m is None:
+        return None
+    clause = m.group(1).split(" who ", 1)[1]
+    if (
+        lex["verb"].search(clause)
+        or not clause[:1].islower()
+        or re.search(r"\b(?:and|or|but)$", clause)
+    ):  # ("barbarians who shell the museum and believe that": the clause goes on)
+        return None  # "who said ...": a report of its own; "who" then its verb, in lower case
+    return m.start(1), m.end(1)

@@ -238,6 +238,11 @@ OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
      "express belief", "express concern", "express view", "admit", "acknowledge"}
 )  # fmt: skip
+# one person described, not named: "he" after it is that person ("an obstetrician who taught
+# Mr. Assad in medical school said ... he said")
+_DESCRIBED = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*[^s\W]\s+who\s"
+)
 # a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
 _MODAL = re.compile(
     r"\s+(?:will|would|must|should|can|could|may|might|shall|want\s+to|have\s+to|need\s+to|"
@@ -314,6 +319,8 @@ def quotes(
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
+            elif speaker and _DESCRIBED.match(f.speaker_text):  # "a woman who lives near"
+                resolver.last_described = (f.speaker_at, speaker, len(f.speaker_text))
             elif speaker and is_organisation(f.speaker_text, lex):
                 resolver.last_organisation = (f.speaker_at, speaker)
             elif speaker and is_group(speaker, lex):

@@ -38,6 +38,8 @@ _OPENING = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
 _CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
+# a pronoun's frame in commas right after a name: the name opens what the pronoun reports
+_ASIDE_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:\w+ly\s+)?([a-z]+(?:\s+out)?),")
 # what follows a subject: an appositive's comma or a lower-case verb
 _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 
@@ -45,7 +47,8 @@ _SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     """The person a pronoun (``low``: he, she or they) at ``pos`` names: the person quoted
     last, or mentioned last (by name or surname, outside quotation marks, of the pronoun's
-    gender where the text says it with Mr. or Ms.); None for a pronoun further from its
+    gender where the text says it with Mr. or Ms.), or the one quoted last described without a
+    name where no one is named after the description; None for a pronoun further from its
     person."""
     last = r.last_person
     if last and low in GENDER and r.gender.get(last[1], GENDER[low]) != GENDER[low]:
@@ -55,6 +58,14 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
         named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
         # aide to General Atta, said it was ...": "he" is Atia)
     near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
+    described = r.last_described
+    if (
+        described
+        and low in GENDER
+        and 0 < pos - described[0] < _PRONOUN_REACH
+        and all(p[0] < described[0] + described[2] for p in near)
+    ):  # no one named since the one described (a name inside the description is no one)
+        return described[1]
     if not near and low in GENDER:
         return subject_before(r, pos)
     return max(near)[1] if near else None
@@ -73,6 +84,10 @@ def person_before(r: Any, pos: int, pronoun: str = "") -> tuple[int, str] | None
             break
         if any(a <= starts[i] < b for a, b in r.reported):
             continue
+        run = _CAPITALISED_RUN.match(r.text, starts[i])
+        aside = run and _ASIDE_AFTER.match(r.text, run.end())
+        if aside and r.lex["verb"].fullmatch(aside.group(1)):
+            continue  # "Mr. Assad, he said, would ...": the reported clause's subject
         if want is None or r.gender.get(names[i], want) == want:
             if oblique is None and _OBJECT.search(r.text, 0, starts[i]):
                 # "When I spoke with Weingarten, she elaborated on her members’ problem

@@ -100,6 +100,8 @@ class Resolver:
     reported: list[tuple[int, int]] = field(default_factory=list)
     last_organisation: tuple[int, str] | None = None
     last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
+    # the one person quoted last whom the text describes without a name: where, who, how long
+    last_described: tuple[int, str, int] | None = None
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
     # the text's sentences, (start, end), as :func:`toolkit.quote_spans.sentences` cuts them
