@@ -1762,3 +1762,19 @@ def test_you_in_a_transcript_is_the_one_the_turn_answers(text, expected):
 )  # fmt: skip
 def test_one_described_without_a_name_speaks(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Claiming July 1 is the time to "start a revolution", Chan also urged residents to '
+         "block the roads.", [("Chan", "claim")]),
+        ("Acknowledging that she would need to raise millions of dollars, Ms. Williamson hired "
+         "staff.", [("Ms. Williamson", "acknowledge")]),
+        # an object, not a clause; a participle that reports nothing
+        ("Noting the symbolic significance of the agreement, Mr. Putin thanked his guest.", []),
+        ("Speaking at the forum in Sochi, Mr. Putin urged the governors to act.", []),
+    ],
+)  # fmt: skip
+def test_a_reporting_participle_that_opens_the_sentence(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -52,7 +52,7 @@ from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import is_person, speaker_phrase, word_spans
+from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -84,6 +84,12 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+# a reporting participle that opens the sentence, its clause, then the subject and its verb
+_OPENING_PARTICIPLE = re.compile(
+    r"\s*([A-Z][a-z]+ing)\s+(?:that\s+)?([^,;:]{8,}?)[\"”]?,\s+"
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+(?:also\s+|\w+ly\s+)?"
+    r"[a-z]+(?:ed|s)\b"
+)
 # verbs that put out a document ("issued a statement saying"): its issuer speaks
 _ISSUE_VERBS = {
     "issued",
@@ -212,6 +218,20 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
+    opening = _OPENING_PARTICIPLE.match(sentence)
+    if (opening and lex["verb"].fullmatch(opening.group(1))
+            and (opening.group(0)[opening.end(1) - opening.start(0) :].lstrip().startswith("that")
+                 or (lemma_of(opening.group(1), lex) in lex["bare_clause"] | {"say"}
+                     and finite_clause(" " + opening.group(2))))):  # fmt: skip
+        # (a clause, not an object: not "Noting the symbolic significance of the agreement,")
+        words = word_spans(sentence[: opening.end(3)])
+        got = speaker_phrase(words, lex)
+        if got and words[got[0]][0] == opening.start(3):
+            # "Claiming July 1 is the time to “start a revolution”, Chan also urged ...": the
+            # participle's clause is the subject's
+            out.append((s0 + opening.start(2), s0 + opening.end(2),
+                        (s0 + opening.start(3), s0 + opening.end(3)),
+                        lemma_of(opening.group(1), lex)))  # fmt: skip
     by = as_by(sentence, lex)
     clause = re.fullmatch(r"([^\"“”]{8,}?)[.!?]?", sentence[by[2] :]) if by else None
     if by and clause:
