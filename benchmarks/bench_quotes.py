@@ -66,6 +66,25 @@ def document(source: str) -> str:
     raise ValueError(f"unknown source {source}")
 
 
+def title(source: str) -> str | None:
+    """An item's document's title, as the corpus table gives it (a speech's title says whose
+    words the text is): the CSV's headline, the JSON item's title, the file's name."""
+    if source.startswith("kremlin-2021-22/"):
+        name, row = source.split("/")[1], int(source.rsplit("row", 1)[1])
+        csv.field_size_limit(10**9)
+        with open(CORPORA / "kremlin-2021-22" / name, newline="", encoding="utf-8") as f:
+            for i, r in enumerate(csv.DictReader(f)):
+                if i == row:
+                    return r.get("headline") or None
+    if source.startswith("tass-sample-2024/"):
+        _, name, index = source.split("/")
+        items = json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))
+        return items[int(index)].get("title") or None
+    if source.startswith("chinadaily-nyt-2013-15/"):
+        return re.sub(r"^\d{4}-\d{2}-\d{2}\s+", "", Path(source).stem)
+    return None
+
+
 def _norm(name: str | None) -> str:
     name = (name or "").lower().replace("’", "'")
     name = re.sub(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?)\s+", "", name.strip())
@@ -163,7 +182,9 @@ def main() -> None:
     if args.labels is None or not args.labels.is_file():
         sys.exit("no labels.jsonl: give --labels")
     items, docs, spans = load_set(args.labels, args.split)
-    corpus = pl.DataFrame({"doc_id": list(docs), "text": list(docs.values())})
+    corpus = pl.DataFrame(
+        {"doc_id": list(docs), "text": list(docs.values()), "title": [title(s) for s in docs]}
+    )
     t0, c0 = time.perf_counter(), time.process_time()
     found = toolkit.quotes(corpus)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0

@@ -332,7 +332,7 @@ left = f"; the {other} in other languages are left out" if other else ""
 if other or unknown:
     display(d.say("Attribution reads English: {en} of the {n} documents{unknown}{left}.",
                   en=english.height, n=docs.height, unknown=unknown, left=left))  # fmt: skip
-found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text"),
+found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text", "title"),
                                             aliases=opts["speaker_aliases"],
                                             progress=ctx.progress))  # fmt: skip
 ctx.save_table(found, "quotes")

@@ -1778,3 +1778,27 @@ def test_one_described_without_a_name_speaks(text, expected):
 )  # fmt: skip
 def test_a_reporting_participle_that_opens_the_sentence(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a speech's title gives its "I"
+        ("Speech by President Volodymyr Zelenskyy at the Verkhovna Rada",
+         "Dear friends! I said today in my address that our state does not leave its people.",
+         [("Volodymyr Zelenskyy", "say")]),
+        ("We will win - address by President Volodymyr Zelenskyy",
+         "I stressed that this crisis is artificial and would not exist without the war.",
+         [("Volodymyr Zelenskyy", "stress")]),
+        # the present is a speech act of the moment, no report
+        ("Speech by President Volodymyr Zelenskyy at the Verkhovna Rada",
+         "That is why I say that food security is one of the main issues of the year.", []),
+        # a title with no name, or no title: "I" stays the text's own voice
+        ("Russia is trying to find a weapon - address by the President of Ukraine",
+         "I said today in my address that our state does not leave its people.", []),
+        (None, "I said today in my address that our state does not leave its people.", []),
+    ],
+)  # fmt: skip
+def test_a_speech_title_gives_its_first_person(title, text, expected):
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]})
+    assert toolkit.quotes(corpus).select("speaker", "verb").rows() == expected

@@ -47,6 +47,7 @@ from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver, is_titled_person
+from toolkit.speaker_turns import title_voice
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
 from toolkit.stats import bootstrap_ratio
 
@@ -261,7 +262,9 @@ def quotes(
     """One row per attribution in each document's ``text``.
 
     Args:
-        corpus: a frame with ``doc_id`` and ``text`` (the corpus table, or units of it).
+        corpus: a frame with ``doc_id`` and ``text`` (the corpus table, or units of it), and
+            optionally ``title``: a speech's title ("Speech by President Volodymyr Zelenskyy
+            at ...") gives its "I" outside transcript turns.
         aliases: optional canonical name -> the ways the text names that speaker (as
             ``toolkit/lexicons/attribution.yaml``'s ``speakers``); resolved speakers found among
             them take the canonical name.
@@ -281,11 +284,14 @@ def quotes(
     lex = lexicon()
     alias = _alias_table(aliases or {})
     rows = []
-    documents = tqdm(corpus.select("doc_id", "text").iter_rows(), total=corpus.height,
-                     desc="attribution", unit="doc", disable=not progress, leave=False)  # fmt: skip
-    for doc_id, text in documents:
+    titles = corpus["title"] if "title" in corpus.columns else [None] * corpus.height
+    documents = tqdm(zip(corpus["doc_id"], corpus["text"], titles, strict=True),
+                     total=corpus.height, desc="attribution", unit="doc", disable=not progress,
+                     leave=False)  # fmt: skip
+    for doc_id, text, title in documents:
         text = text or ""
-        resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text))
+        resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text),
+                            voice=title_voice(title, lex))  # fmt: skip
         # a frame is resolved once: a quotation that goes on one attributed before shares its
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
@@ -300,6 +306,11 @@ def quotes(
             ):
                 continue  # "I will say right off that ...", "I must say": what the speaker says
                 # now, no report of what was said
+            if (f.speaker_text.lower() in ("i", "we") and f.verb and re.match(
+                rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(f.verb)}\b",
+                text[f.speaker_at + len(f.speaker_text) :])):  # fmt: skip
+                continue  # "That is why I say that ...": a speech act of the moment, in the
+                # present; "I said", "I have said" report it
             if f.verb in lex["findings"] and (
                 f.speaker_text.lower().split()[-1] not in lex["finding_heads"]
             ):

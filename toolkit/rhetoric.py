@@ -345,7 +345,8 @@ def attribution(
     from toolkit.segment import segment
 
     aliases = (lexicon_ or {}).get("speakers")
-    found = quotes(docs.select("doc_id", "text"), aliases=aliases)
+    found = quotes(docs.select("doc_id", "text", *(["title"] if "title" in docs.columns else [])),
+                   aliases=aliases)  # fmt: skip
     sentences = segment(with_groups(docs, by).select("doc_id", "group", "text"), "sentence")
     totals = sentences.group_by("group").agg(n_sentences=pl.len().cast(pl.Int64))
     return (

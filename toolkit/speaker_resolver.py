@@ -102,6 +102,9 @@ class Resolver:
     last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
     # the one person quoted last whom the text describes without a name: where, who, how long
     last_described: tuple[int, str, int] | None = None
+    # whose words the text is, by its title ("Speech by President Volodymyr Zelenskyy"): "I"
+    # outside transcript turns
+    voice: str | None = None
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
     # the text's sentences, (start, end), as :func:`toolkit.quote_spans.sentences` cuts them
@@ -145,7 +148,7 @@ class Resolver:
             last = self.last_organisation
             return last[1] if last and 0 < pos - last[0] < REACH else written
         if low == "i":
-            return self._turn(pos) or written
+            return self._turn(pos) or self.voice or written
         if low == "you":  # whom this turn answers: a surname resolves as written
             k = bisect.bisect_right(self._sentence_starts, pos) - 1
             who = addressee(self.text, self.sentences[max(k, 0)], pos, self._turns)

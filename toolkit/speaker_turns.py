@@ -2,8 +2,9 @@
 you.", "President of Russia Vladimir Putin: Friends, ...", after a title, a translator's note or
 a scraper's repeated name), the person each names (:func:`turns`), and the label blanked out of
 a sentence that opens with it (:func:`without_turn_label`), and whom a turn's "you" addresses
-(:func:`addressee`). :mod:`toolkit.speaker_resolver` gives "I" to the turn's speaker and "you"
-to its addressee; :mod:`toolkit.quote_reported` reads a sentence without the label.
+(:func:`addressee`), and whose voice a speech's title gives its text (:func:`title_voice`).
+:mod:`toolkit.speaker_resolver` gives "I" to the turn's speaker (else the title's) and "you" to
+its addressee; :mod:`toolkit.quote_reported` reads a sentence without the label.
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -17,7 +18,7 @@ import re
 
 from toolkit.speakers import UPPER, is_person, name_of
 
-__all__ = ["addressee", "turns", "without_turn_label"]
+__all__ = ["addressee", "title_voice", "turns", "without_turn_label"]
 
 # a turn's label: capitalised words and the links of a title, a translator's note in brackets,
 # a colon
@@ -91,4 +92,34 @@ def addressee(text: str, sentence: tuple[int, int], pos: int,
         end = found[k + 1][0]
         if found[k][1] != now and end - found[k][0] >= _HANDOVER:
             return found[k][1]
+    return None
+
+
+# a title that names whose words the text is: "Speech by President Volodymyr Zelenskyy at the
+# ...", "Address by the President of Ukraine Volodymyr Zelenskyy", "... - address by President
+# Volodymyr Zelenskyy"
+_VOICED_TITLE = re.compile(
+    r"(?:^|\s[-–—:]\s|\.\s)\s*(?:(?:[Vv]ideo|[Jj]oint|[Oo]pening|[Cc]losing|[Kk]eynote|"
+    r"[Tt]elevised)\s+)?"
+    r"(?:[Ss]peech|[Aa]ddress|[Rr]emarks|[Ss]tatement|[Aa]rticle|[Ee]ssay|[Mm]essage|[Oo]p-ed|"
+    r"[Ll]ecture)s?\b"
+    rf"[^:.]{{0,80}}?\bby\s+((?:[{UPPER}][\w’'\-.]*\s+|of\s+|the\s+){{0,10}}"
+    rf"[{UPPER}][\w’'\-]+)"
+)
+
+
+def title_voice(title: str | None, lex: dict) -> str | None:
+    """The person whose words a text is by its title ("Speech by President Volodymyr Zelenskyy
+    at the Verkhovna Rada" -> "Volodymyr Zelenskyy"): its "I" outside transcript turns; None
+    where the title names no one so."""
+    m = _VOICED_TITLE.search(title or "")
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words) - 1):  # the first name after its titles
+        for n in (3, 2):
+            part = words[k : k + n]
+            plain = all(w[:1].isupper() and w not in lex["titles"] for w in part)
+            if len(part) == n and plain and is_person(" ".join(part), lex):
+                return " ".join(part)
     return None
