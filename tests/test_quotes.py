@@ -1802,3 +1802,19 @@ def test_a_reporting_participle_that_opens_the_sentence(text, expected):
 def test_a_speech_title_gives_its_first_person(title, text, expected):
     corpus = pl.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]})
     assert toolkit.quotes(corpus).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Africanist": one the text has named, described by what they are
+        ("Kuruvilla Mathews, an Africanist at the university, has worked there for decades. "
+         "“China needs Africa,” he said. The Africanist believes the West has only itself to "
+         "blame.", "Kuruvilla Mathews"),
+        # a name the text writes inside a sentence is no description
+        ("Glenn Greenwald wrote the story, published in The Guardian on Monday. “It was "
+         "accurate,” The Guardian said.", "The Guardian"),
+    ],
+)  # fmt: skip
+def test_an_agent_noun_names_the_person_quoted_last(text, expected):
+    assert found(text)["speaker"].to_list()[-1] == expected

@@ -158,8 +158,20 @@ class Resolver:
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):
             return self._both() or written
-        if re.fullmatch(r"the \d+-year-old", low):
-            low = "they"  # "The 66-year-old acknowledged": like a pronoun of either gender
+        agent = re.fullmatch(r"[Tt]he ([A-Za-z][a-z]+(?:ist|ian))", written)
+        if agent and (
+            agent.group(1).lower() in lex["role_words"] | lex["organisations"]
+            or re.search(
+                rf"[a-z,]\s+The\s+{agent.group(1)}\b|\b(?:in|to|by|from|told)\s+"
+                rf"{agent.group(1)}\b",
+                self.text,
+            )
+        ):
+            agent = None  # a role, or a name the text writes so inside a sentence ("The
+            # Guardian")
+        if re.fullmatch(r"the \d+-year-old", low) or agent:
+            low = "they"  # "The 66-year-old acknowledged", "The Africanist believes" (one the
+            # text has named, described by what they are): like a pronoun of either gender
         written = re.sub(r"\bthe (\w+)['’]s (Office|Administration|Press Service)\b",
                          r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
         if low in GENDER or low == "they":
