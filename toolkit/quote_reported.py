@@ -81,9 +81,6 @@ _AS_OPENING = re.compile(
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 
-# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
-# "said that it was an issue that could ..."; and after a long
-# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
 _OPENING_PARTICIPLE = re.compile(
     r"\s*([A-Z][a-z]+ing)\s+(?:that\s+)?([^,;:]{8,}?)[\"”]?,\s+"
@@ -91,20 +88,11 @@ _OPENING_PARTICIPLE = re.compile(
     r"[a-z]+(?:ed|s)\b"
 )
 # verbs that put out a document ("issued a statement saying"): its issuer speaks
-_ISSUE_VERBS = {
-    "issued",
-    "released",
-    "published",
-    "posted",
-    "sent",
-    "issues",
-    "releases",
-    "wrote",
-    "writes",
-    "signed",
-    "delivered",
-}
+_ISSUE_VERBS = {"issued", "released", "published", "posted", "sent", "issues", "releases",
+                "wrote", "writes", "signed", "delivered"}  # fmt: skip
+# the words between such a verb and its document ("released a joint statement")
 _DOCUMENT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "joint", "open"}
+# a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
 _ASIDE_WORD = re.compile(
     r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
     r"(?=\s*[A-Z])"
@@ -113,12 +101,15 @@ _ASIDE_WORD = re.compile(
 _PROGRESSIVE = {"is", "are", "was", "were", "been"}
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
-    r"(?:,|\bby|\b(?:is|are|was|were|been)(?:\s+\w+ly|\s+now)?"
+    rf"(?:,|\bby|\b(?:{'|'.join(sorted(_PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
     r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?)"
     r"\s*$"
 )  # or a document put out ("wrote a letter to Cablevision insisting that")
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
@@ -200,6 +191,24 @@ def _issuer(words: list, got: tuple[int, int] | None, lex: dict):
     return got
 
 
+def _opening_participle(sentence: str, s0: int, lex: dict) -> list:
+    """A reporting participle that opens the sentence with a clause, the subject after it
+    ("Claiming July 1 is the time to “start a revolution”, Chan also urged ..."): the clause
+    is the subject's report; not an object ("Noting the symbolic significance of ...,")."""
+    m = _OPENING_PARTICIPLE.match(sentence)
+    if m is None or not lex["verb"].fullmatch(m.group(1)):
+        return []
+    lemma = lemma_of(m.group(1), lex)
+    that = sentence[m.end(1) :].lstrip().startswith("that")
+    if not that and not (lemma in lex["bare_clause"] | {"say"} and finite_clause(" " + m[2])):
+        return []
+    words = word_spans(sentence[: m.end(3)])
+    got = speaker_phrase(words, lex)
+    if not got or words[got[0]][0] != m.start(3):
+        return []
+    return [(s0 + m.start(2), s0 + m.end(2), (s0 + m.start(3), s0 + m.end(3)), lemma)]
+
+
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
              previous: tuple[int, int] | None = None):  # fmt: skip
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
@@ -218,20 +227,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
-    opening = _OPENING_PARTICIPLE.match(sentence)
-    if (opening and lex["verb"].fullmatch(opening.group(1))
-            and (opening.group(0)[opening.end(1) - opening.start(0) :].lstrip().startswith("that")
-                 or (lemma_of(opening.group(1), lex) in lex["bare_clause"] | {"say"}
-                     and finite_clause(" " + opening.group(2))))):  # fmt: skip
-        # (a clause, not an object: not "Noting the symbolic significance of the agreement,")
-        words = word_spans(sentence[: opening.end(3)])
-        got = speaker_phrase(words, lex)
-        if got and words[got[0]][0] == opening.start(3):
-            # "Claiming July 1 is the time to “start a revolution”, Chan also urged ...": the
-            # participle's clause is the subject's
-            out.append((s0 + opening.start(2), s0 + opening.end(2),
-                        (s0 + opening.start(3), s0 + opening.end(3)),
-                        lemma_of(opening.group(1), lex)))  # fmt: skip
+    out.extend(_opening_participle(sentence, s0, lex))
     by = as_by(sentence, lex)
     clause = re.fullmatch(r"([^\"“”]{8,}?)[.!?]?", sentence[by[2] :]) if by else None
     if by and clause:

@@ -239,6 +239,22 @@ OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
      "express belief", "express concern", "express view", "admit", "acknowledge"}
 )  # fmt: skip
+# the persons of a dialogue: a transcript turn's speaker and the one it answers
+_DIALOGUE = {"i", "we", "you"}
+
+
+def _own_act(text: str, f: _Found) -> bool:
+    """Whether a first or second person's verb (``f``) is no report of what was said: a view
+    ("I believe we should thank ...", set 10), a modal ("I will say right off that ...", "I
+    must say": what the speaker says now), or the present of the first person ("That is why I
+    say that ...": a speech act of the moment; "I said", "I have said" report it)."""
+    after = text[f.speaker_at + len(f.speaker_text) :]
+    if f.verb in OWN_VIEW_VERBS or _MODAL.match(after):
+        return True
+    return bool(f.speaker_text.lower() in ("i", "we") and f.verb and re.match(
+        rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(f.verb)}\b", after))  # fmt: skip
+
+
 # one person described, not named: "he" after it is that person ("an obstetrician who taught
 # Mr. Assad in medical school said ... he said")
 _DESCRIBED = re.compile(
@@ -298,19 +314,8 @@ def quotes(
         for f in _in_doc(text, lex, resolver):
             if _NOT_A_VOICE.fullmatch(f.speaker_text):
                 continue  # a commonplace, no one's words
-            if f.speaker_text.lower() in ("i", "we", "you") and f.verb in OWN_VIEW_VERBS:
-                continue  # "I believe we should thank ...": a speaker's own view in an address
-                # or a transcript, not a report of speech (set 10)
-            if f.speaker_text.lower() in ("i", "we", "you") and _MODAL.match(
-                text, f.speaker_at + len(f.speaker_text)
-            ):
-                continue  # "I will say right off that ...", "I must say": what the speaker says
-                # now, no report of what was said
-            if (f.speaker_text.lower() in ("i", "we") and f.verb and re.match(
-                rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(f.verb)}\b",
-                text[f.speaker_at + len(f.speaker_text) :])):  # fmt: skip
-                continue  # "That is why I say that ...": a speech act of the moment, in the
-                # present; "I said", "I have said" report it
+            if f.speaker_text.lower() in _DIALOGUE and _own_act(text, f):
+                continue
             if f.verb in lex["findings"] and (
                 f.speaker_text.lower().split()[-1] not in lex["finding_heads"]
             ):
@@ -324,7 +329,7 @@ def quotes(
                 # text does not say
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
-            if f.speaker_text.lower() in ("i", "we", "you"):
+            if f.speaker_text.lower() in _DIALOGUE:
                 pass  # a transcript turn's own speaker or the one it answers: "he" and
                 # offices after it name others
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
