@@ -1818,3 +1818,19 @@ def test_a_speech_title_gives_its_first_person(title, text, expected):
 )  # fmt: skip
 def test_an_agent_noun_names_the_person_quoted_last(text, expected):
     assert found(text)["speaker"].to_list()[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An association in Spain that has pushed the plaintiffs’ case said the ruling "
+         "represented progress.", ["An association in Spain that has pushed the plaintiffs’ case"]),
+        # a noun's content, a verb before "that", a clause that goes on: no such subject
+        ("The fact that the attacks penetrated only a few miles suggested restraint.", []),
+        ("The Head of State noted that during the talks it was agreed that Ukraine would take "
+         "part.", ["The Head of State"]),
+        ("The list of countries that honestly say that freedom matters is expanding.", []),
+    ],
+)  # fmt: skip
+def test_a_subject_with_a_that_relative_clause(text, expected):
+    assert found(text)["speaker"].to_list() == expected
