@@ -1834,3 +1834,18 @@ def test_an_agent_noun_names_the_person_quoted_last(text, expected):
 )  # fmt: skip
 def test_a_subject_with_a_that_relative_clause(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today, one of the representatives of the Russian state said that the occupiers began "
+         "to use lasers.", ["one of the representatives of the Russian state"]),
+        ("“We have a challenge,” one of her senior advisers told me.",
+         ["one of her senior advisers"]),
+        ("One of Ms. Rousseff’s senior aides said Tuesday that tax measures would be enough.",
+         ["One of Ms. Rousseff’s senior aides"]),
+    ],
+)  # fmt: skip
+def test_one_of_a_group_speaks(text, expected):
+    assert found(text)["speaker"].to_list() == expected

@@ -300,8 +300,9 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
-    words = word_spans(without_appositive(head[: v.start()], lex))
-    words = without_adverbs(words)
+    words = without_adverbs(word_spans(without_appositive(head[: v.start()], lex)))
+    if v.group().endswith("ing") and words and words[-1][2] in ("is", "are", "was", "were"):
+        words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
     if not got or after_preposition(words, got[0]):
         # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,

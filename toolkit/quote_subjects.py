@@ -85,7 +85,8 @@ _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{U
 _HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more"}
 # a share of people, which speaks for them ("33 percent of Americans said")
 _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
-           "dozens", "hundreds", "thousands", "most", "many"}  # fmt: skip
+           "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
+           "three", "none", "each", "all"}  # fmt: skip
 _WORD = re.compile(r"[\w’'\-.]+")
 
 
