@@ -311,9 +311,9 @@ if countable:  # no empty table of lines where no frame can match
 # How far to trust it: on the two latest held-out sets, 288 and 285 hand-labelled sentences
 # from 60 real articles each that the rules were never written from (`benchmarks/README.md`,
 # "Quote attribution", sets 16 and 17), speaker precision was **0.90** and **0.77** and recall
-# **0.70** and **0.60**, below the 0.9 / 0.8 target; on the five sets before them, 0.75-0.89
+# **0.70** and **0.61**, below the 0.9 / 0.8 target; on the five sets before them, 0.75-0.89
 # and 0.56-0.65. By source on sets 16 and 17: Kremlin and president.gov.ua releases 0.97 /
-# 0.81 and 0.87 / 0.66, China Daily and NYT 0.85 / 0.64 and 0.72 / 0.58. Newspaper writing,
+# 0.81 and 0.88 / 0.69, China Daily and NYT 0.85 / 0.64 and 0.72 / 0.58. Newspaper writing,
 # where "he said" follows paragraphs about other people, is read worst. Overall a third of
 # attributions are missed and 1 in 10 to 1 in 4 named speakers is wrong. Read the counts below
 # with that in mind, and check them in the quotes.
