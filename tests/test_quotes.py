@@ -1849,3 +1849,22 @@ def test_a_subject_with_a_that_relative_clause(text, expected):
 )  # fmt: skip
 def test_one_of_a_group_speaks(text, expected):
     assert found(text)["speaker"].to_list() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name or a word in quotation marks inside the sentence reads as plain words
+        ("Organizers with Avaaz, the groups that coordinated the “Marching Shoes” in Paris, said "
+         "they had nothing to do with the clashes.", [("Organizers with Avaaz", "say")]),
+        ('Some "pan-democrats" claim the political reform framework is undemocratic.',
+         [('Some "pan-democrats"', "claim")]),
+        ('The "Occupy" initiators earlier said that they hoped many people would gather.',
+         [('The "Occupy" initiators', "say")]),
+        # "As the protest goes on, ...": a time, no frame
+        ('As the ongoing "Occupy Central" protest in Hong Kong goes on, protesters call for '
+         "the withdrawal of the decision.", []),
+    ],
+)  # fmt: skip
+def test_short_quoted_phrases_in_a_reported_sentence(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -49,7 +49,7 @@ __all__ = [
 
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
-    r"long|since|already|never|not|just|now|still|even)$",  # "-ly" in lower case: "Ms. Waly
+    r"long|since|already|never|not|just|now|still|even|earlier)$",  # "-ly" in lower case: "Ms. Waly
     # said" is a name
     re.I,
 )

@@ -97,6 +97,8 @@ _ASIDE_WORD = re.compile(
     r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
     r"(?=\s*[A-Z])"
 )
+# a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation
+_SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3})[”\"](?=[\s,])")
 # the auxiliary of a progressive ("are claiming that", "was saying that")
 _PROGRESSIVE = {"is", "are", "was", "were", "been"}
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
@@ -222,6 +224,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     # a discourse word in commas before a subject blanked, its first comma kept ("In Markha,
     # though, Tsetan Dolkar, 34, ..., said")
     sentence = _ASIDE_WORD.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence)
+    # for the subject before a verb, a name or a word or two in quotation marks reads as plain
+    # words, offsets kept ("the advocacy groups that coordinated the “Marching Shoes” in
+    # Paris, said"); what is reported keeps its marks
+    plain = _SHORT_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
     out = []
     passive = passive_report(text, s0, s1, previous, lex)
     if passive:
@@ -251,7 +257,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "an intelligence report warning that": a participle on a noun; a
             # frame's participle follows a comma ("..., warning that") or "by" ("began by
             # noting that"), or is a progressive ("are claiming that")
-        words = word_spans(without_appositive(sentence[: v.start()], lex))
+        words = word_spans(without_appositive(plain[: v.start()], lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
             # say that": a report of what was not said)
@@ -264,7 +270,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if not got and words and words[-1][2] in ("and", "but"):
             got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
-            words, got = participle_subject(sentence[: v.start()], lex) or (words, None)
+            words, got = participle_subject(plain[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
         if got and after_preposition(words, got[0]):
@@ -273,7 +279,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if not got and words and words[-1][2] in ("and", "but") and not v.group().endswith("ing"):
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
-            subject = first_clause_subject(sentence[: v.start()], lex)
+            subject = first_clause_subject(plain[: v.start()], lex)
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
         inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
         if inverted and named_subject(sentence[: v.start()], lex):
@@ -290,9 +296,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
             subject = (
-                _relative_subject(sentence[: v.start()], lex)
-                or clause_subject(sentence[: v.start()], lex)
-                or who_subject(sentence[: v.start()], lex)
+                _relative_subject(plain[: v.start()], lex)
+                or clause_subject(plain[: v.start()], lex)
+                or who_subject(plain[: v.start()], lex)
             )
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no
@@ -319,7 +325,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
-        if (as_frame and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
+        if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ..."
+                and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
                 and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
                                   sentence[: speaker[0] - s0])):  # fmt: skip
             # (not "This is AmpliTest, as I said, a testing of ...": a clause before "as")

@@ -50,7 +50,7 @@ _SUBORDINATE = re.compile(
 _TRAILING = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
     r"long|since|already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
-    r"previously|publicly|privately|repeatedly|often|now|still|always|later|even)$",
+    r"previously|publicly|privately|repeatedly|often|now|still|always|later|even|earlier)$",
     re.I,
 )
 # words a noun phrase subject never holds: pronouns and relatives, auxiliaries and copulas,

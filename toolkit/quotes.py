@@ -209,6 +209,8 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
+            if text[p0:p1].count('"') % 2 and text[p1 : p1 + 1] == '"':
+                p1 += 1  # 'Some "pan-democrats" claim': the name's closing mark too
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
     for a, b, (p0, p1) in credited(text):  # a comment page's excerpt and its credit line
         found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
