@@ -1868,3 +1868,12 @@ def test_one_of_a_group_speaks(text, expected):
 )  # fmt: skip
 def test_short_quoted_phrases_in_a_reported_sentence(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+def test_mr_president_is_the_one_president_among_the_speakers():
+    text = ("President of Russia Vladimir Putin: Good afternoon, colleagues. We will discuss the "
+            "budget today and the plans of the regions for the coming years, which matter.\n\n"
+            "Dmitry Peskov: This is to remind everyone that it is time to replace your facemasks "
+            "and to follow the recommendations of the doctors on this, please, colleagues.\n\n"
+            "Anton Ivanov: Mr President, you said that the regions would get more money.")  # fmt: skip
+    assert found(text).select("speaker", "verb").rows() == [("Vladimir Putin", "say")]

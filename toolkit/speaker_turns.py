@@ -74,6 +74,10 @@ _VOCATIVE = re.compile(
 )
 
 
+_MR_PRESIDENT = re.compile(r"\bMr\.?\s+President\b")
+_PRESIDENT_LABEL = re.compile(r"[\s*]*President\b")  # a turn label's title
+
+
 def addressee(text: str, sentence: tuple[int, int], pos: int,
               found: list[tuple[int, str]]) -> str | None:  # fmt: skip
     """Whom a transcript turn's "you" at ``pos`` (in ``sentence``, of the turns ``found``)
@@ -88,6 +92,13 @@ def addressee(text: str, sentence: tuple[int, int], pos: int,
     if named:  # the last name the turn addresses before "you"
         return named[-1].group(1)
     now = found[i][1]
+    if _MR_PRESIDENT.search(text, found[i][0], sentence[1]):
+        # "Mr President, you said ...": the one president among the transcript's speakers
+        # whose label says so ("President of Russia Vladimir Putin:"), if there is one
+        presidents = {name for at, name in found
+                      if name != now and _PRESIDENT_LABEL.match(text, at)}  # fmt: skip
+        if len(presidents) == 1:
+            return presidents.pop()
     for k in range(i - 1, -1, -1):
         end = found[k + 1][0]
         if found[k][1] != now and end - found[k][0] >= _HANDOVER:
