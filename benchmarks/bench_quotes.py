@@ -46,19 +46,23 @@ LABELS = [ROOT / "benchmarks" / "data" / "quotes_eval" / "labels.jsonl",
           Path("/work/data/quotes_eval/labels.jsonl")]  # fmt: skip
 
 
-def document(source: str) -> str:
-    """The whole text of an item's document, read from its source."""
+def _record(source: str) -> dict:
+    """The CSV row (Kremlin, president.gov.ua) or JSON item (TASS) an item's source names."""
     if source.startswith("kremlin-2021-22/"):
         name, row = source.split("/")[1], int(source.rsplit("row", 1)[1])
         csv.field_size_limit(10**9)
         with open(CORPORA / "kremlin-2021-22" / name, newline="", encoding="utf-8") as f:
-            for i, r in enumerate(csv.DictReader(f)):
-                if i == row:
-                    return r["body"] or ""
+            return next(r for i, r in enumerate(csv.DictReader(f)) if i == row)
+    _, name, index = source.split("/")
+    return json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))[int(index)]
+
+
+def document(source: str) -> str:
+    """The whole text of an item's document, read from its source."""
+    if source.startswith("kremlin-2021-22/"):
+        return _record(source)["body"] or ""
     if source.startswith("tass-sample-2024/"):
-        _, name, index = source.split("/")
-        items = json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))
-        return "\n".join(p for p in items[int(index)]["content"] if p.strip())
+        return "\n".join(p for p in _record(source)["content"] if p.strip())
     if source.startswith("chinadaily-nyt-2013-15/"):
         return (CORPORA / source).read_text(encoding="utf-8", errors="replace")
     if source.startswith("seeds/"):
@@ -70,16 +74,9 @@ def title(source: str) -> str | None:
     """An item's document's title, as the corpus table gives it (a speech's title says whose
     words the text is): the CSV's headline, the JSON item's title, the file's name."""
     if source.startswith("kremlin-2021-22/"):
-        name, row = source.split("/")[1], int(source.rsplit("row", 1)[1])
-        csv.field_size_limit(10**9)
-        with open(CORPORA / "kremlin-2021-22" / name, newline="", encoding="utf-8") as f:
-            for i, r in enumerate(csv.DictReader(f)):
-                if i == row:
-                    return r.get("headline") or None
+        return _record(source).get("headline") or None
     if source.startswith("tass-sample-2024/"):
-        _, name, index = source.split("/")
-        items = json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))
-        return items[int(index)].get("title") or None
+        return _record(source).get("title") or None
     if source.startswith("chinadaily-nyt-2013-15/"):
         return re.sub(r"^\d{4}-\d{2}-\d{2}\s+", "", Path(source).stem)
     return None

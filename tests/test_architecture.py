@@ -113,6 +113,7 @@ LAYERS: dict[str, str] = {
     "quotes": "analysis",
     "quote_spans": "analysis",
     "quote_frames": "analysis",
+    "quote_heads": "analysis",
     "quote_reported": "analysis",
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_frames import (
+from toolkit.quote_heads import (
     after_preposition,
     lemma_of,
     without_adverbs,

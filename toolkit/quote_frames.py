@@ -1,8 +1,8 @@
 """Quotation frames: the speaker and verb around a quotation.
 
 The frames news agencies use, read around one quotation; reported speech in a sentence is
-:mod:`toolkit.quote_reported`'s job (with the helpers here: subjects without appositives and
-adverbs, inverted speakers), the speaker phrases
+:mod:`toolkit.quote_reported`'s job (with the inverted speakers here; a verb's subject without
+its appositives and adverbs is :mod:`toolkit.quote_heads`'), the speaker phrases
 and who they name are :mod:`toolkit.speakers`' job, the quotation spans
 :mod:`toolkit.quote_spans`', and :mod:`toolkit.quotes` puts them together.
 
@@ -24,10 +24,15 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_heads import (
+    after_preposition,
+    lemma_of,
+    without_adverbs,
+    without_appositive,
+)
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import (
     DETERMINERS,
-    PARTICLES,
     QUANTIFIERS,
     UPPER,
     is_person,
@@ -36,145 +41,12 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = [
-    "after_frame",
-    "after_preposition",
-    "before_frame",
-    "continues",
-    "inverted",
-    "lemma_of",
-    "without_adverbs",
-    "without_appositive",
-]
+__all__ = ["after_frame", "before_frame", "continues", "inverted"]
 
-_ADVERB = re.compile(
-    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
-    r"long|since|already|never|not|just|now|still|even|earlier)$",  # "-ly" in lower case: "Ms. Waly
-    # said" is a name
-    re.I,
-)
-# an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
-# of Jews, said", "Mr. Herzog, 54, said"
-_APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
-
-
-# a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
-# Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
-_NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
-# a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?,\s*$")
-# a linking adverb in commas between a subject and its verb: "Mr. Mas, however, said"
-_CONNECTIVE = re.compile(
-    r",\s+(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part|in response|"
-    r"in fact|moreover|nevertheless|instead|in addition|likewise|in contrast)\s*,\s*$"
-)
-# an aside between dashes or a participle phrase in commas: "the Alliance for Peace and
-# Democracy - the organizer of a massive petition - said", "Hollande, speaking to reporters
-# later, welcomed", or a dash and a comma ("Aung San Suu Kyi - one of the staunchest
-# fighters for democracy, said")
-_ASIDE = re.compile(
-    r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
-    r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
-)
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
     rf"\s+(?:his|her|their|its|the|a|an|one|another)(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
 )
-_NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
-
-
-def without_appositive(head: str, lex: dict) -> str:
-    """The words before a verb without an appositive that ends them: a noun phrase that starts
-    with a determiner, an age or a role word ("Scott Mastic, regional director for ...,"), or a
-    relative clause ("X, who deposed Morsi on July 3, said"); not a clause ("..., they are not
-    ..., said X"). A name in commas after a noun phrase is the speaker itself: what comes before
-    it is blanked ("The Deputy Magistrate, Michael Chan Pik-kiu, said"), so offsets hold."""
-    adverb = re.search(r",\s*(?:[a-z]+ly|also|again|then|later)\s*$", head)
-    if adverb:  # "Benny Tai, one of the organizers, repeatedly said": the adverb left out
-        head = head[: adverb.start() + 1]
-    connective = _CONNECTIVE.search(head)
-    if connective:  # "Mr. Mas, however, said": the subject before the linking adverb
-        head = head[: connective.start()]
-    # a short quotation inside an appositive is part of it ("Benny Tai, one of the three
-    # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
-    head = re.sub(r"[\"“]([^\"“”,]{1,40})[\"”]", lambda m: f"'{m.group(1)}'", head)
-    named = _NAMED.search(head)
-    if named and _is_named(named.group(2), lex) and _is_noun_phrase(named.group(1), lex):
-        return " " * named.start(2) + head[named.start(2) : named.end(2)]
-    # the verb of a relative clause ("Scolari, who also said he ..."), or one that ends the
-    # subject ("The Israeli official who described the campaign acknowledged that ...")
-    right = re.search(r",?\s+who(?:\s+\w+)?\s*$", head)  # the verb is the relative clause's
-    who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
-    if who and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
-        kept = head[: who.start()]
-        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
-        # before the appositive (also where no role list holds the appositive's head: "John
-        # C. Hagee, an evangelical pastor who once argued")
-        app = re.search(r",\s+(?:a|an|the)\s[^,\"“”]*$", kept)
-        name = (
-            re.search(rf"(?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*$", kept[: app.start()])
-            if app
-            else None
-        )
-        if name and is_person(name.group(), lex):
-            return kept[: app.start()]
-        if speaker_phrase(word_spans(kept), lex):
-            return kept
-    m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
-    if m is not None:
-        return head[: m.start()]
-    m = _APPOSITIVE.search(head)
-    if m is None:
-        return head
-    first = m.group(1)
-    lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
-    opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
-    # a nickname: "But Leung, also known as 'Long Hair', insisted"
-    opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
-    return head[: m.start()] if opens or lower_role else head
-
-
-def _is_named(phrase: str, lex: dict) -> bool:
-    """Whether a phrase ends with a person's name of two or more words ("Hong Lei", "the
-    leftist Hamdeen Sabbahi"), not an institution's ("the Central Council of Jews")."""
-    words = word_spans(phrase)
-    got = speaker_phrase(words, lex)
-    if not got:
-        return False
-    named = [w for _, _, w in words[got[0] : got[1]]]
-    caps = taken = 0
-    for w in reversed(named):
-        if w.lower() in PARTICLES and caps:  # "Servini de Cubría": a particle inside the name
-            taken += 1
-            continue
-        if not re.match(rf"[{UPPER}]", w) or w in lex["titles"] or w.lower() in lex["role_words"]:
-            break
-        caps, taken = caps + 1, taken + 1
-    return caps >= 2 and is_person(" ".join(named[-taken:]), lex)
-
-
-def _is_noun_phrase(phrase: str, lex: dict) -> bool:
-    """Whether the words before a name in commas are a noun phrase about a person ("a spokesman
-    for ...", "Another abstainer", "Sisi's sole rival"), not a clause or a list of names."""
-    words = phrase.split()
-    return (
-        0 < len(words) <= 12
-        and not lex["verb"].search(phrase)
-        and (_NP_OPENS.match(words[0]) is not None or words[0].lower() in lex["role_words"])
-    )
-
-
-def without_adverbs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words before a verb without up to two adverbs or auxiliaries that end them ("has
-    long denied", "also said")."""
-    for _ in range(2):
-        if len(words) > 1 and _ADVERB.match(words[-1][2]):
-            words = words[:-1]
-    return words
-
-
-def lemma_of(form: str, lex: dict) -> str:
-    return lex["forms"][re.sub(r"\s+", " ", form.lower())]
 
 
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
@@ -335,50 +207,6 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)
     return None
-
-
-_PREPOSITION = re.compile(
-    r"^(?:in|of|from|at|for|with|by|to|on|about|against|between|among|"
-    r"into|over|under|without|than|like|and|or)$",
-    re.I,
-)
-
-
-def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition
-    or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
-    if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
-        return False
-    # "... over the issue and many residents worry that", '..., praised ... “...,” and Yitzhak
-    # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
-    opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
-    clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
-    joined = words[first - 1][2] in ("and", "but")
-    return not (joined and (opens or clause or _titles(words, first)))
-
-
-def _titles(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether "and" before ``words[first]`` joins a person's titles: the words before it run
-    from the clause's start as a title, and the words after it hold one too ("Former US
-    Ambassador to Russia and former US National Security Adviser Michael McFaul said"; not
-    "The Minister of Agrarian Policy and Food reported")."""
-    if not any(w in _TITLE_HEADS for _, _, w in words[first:]):
-        return False
-    i = first - 1
-    while i > 0 and not re.search(r"[,;:.”\"]$", words[i - 1][2]):
-        w = words[i - 1][2]
-        if not (w[:1].isupper() or w in ("of", "to", "for", "the", "former")):
-            return False
-        i -= 1
-    chain = [w for _, _, w in words[i : first - 1]]
-    return any(w in _TITLE_HEADS for w in chain)
-
-
-# the heads of a title that "and" can join to another ("Ambassador ... and former ... Adviser")
-_TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "Advisor",
-                "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
-                "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
-                "Spokeswoman"}  # fmt: skip
 
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in

@@ -42,7 +42,7 @@ from toolkit.quote_ends import (
     named_subject,
     passive_report,
 )
-from toolkit.quote_frames import (
+from toolkit.quote_heads import (
     after_preposition,
     lemma_of,
     without_adverbs,
