@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_heads import (
+    PROGRESSIVE,
     after_preposition,
     lemma_of,
     without_adverbs,
@@ -173,7 +174,7 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
     words = without_adverbs(word_spans(without_appositive(head[: v.start()], lex)))
-    if v.group().endswith("ing") and words and words[-1][2] in ("is", "are", "was", "were"):
+    if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
     if not got or after_preposition(words, got[0]):

@@ -25,7 +25,10 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = ["after_preposition", "lemma_of", "without_adverbs", "without_appositive"]
+__all__ = ["PROGRESSIVE", "after_preposition", "lemma_of", "without_adverbs", "without_appositive"]
+
+# the auxiliary of a progressive ("are claiming that", "was saying that"): the subject is before it
+PROGRESSIVE = {"is", "are", "was", "were", "been"}
 
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"

@@ -43,6 +43,7 @@ from toolkit.quote_ends import (
     passive_report,
 )
 from toolkit.quote_heads import (
+    PROGRESSIVE,
     after_preposition,
     lemma_of,
     without_adverbs,
@@ -99,11 +100,9 @@ _ASIDE_WORD = re.compile(
 )
 # a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation
 _SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3})[”\"](?=[\s,])")
-# the auxiliary of a progressive ("are claiming that", "was saying that")
-_PROGRESSIVE = {"is", "are", "was", "were", "been"}
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
-    rf"(?:,|\bby|\b(?:{'|'.join(sorted(_PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
+    rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
     r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?)"
     r"\s*$"
 )  # or a document put out ("wrote a letter to Cablevision insisting that")
@@ -262,7 +261,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
             # say that": a report of what was not said)
         words = without_adverbs(words)
-        if v.group().lower().endswith("ing") and words and words[-1][2] in _PROGRESSIVE:
+        if v.group().lower().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
             words = without_adverbs(words[:-1])  # "are now claiming that": the subject before
         got = speaker_phrase(words, lex)
         if v.group().lower().endswith("ing"):
