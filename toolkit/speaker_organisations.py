@@ -17,7 +17,7 @@ import re
 from toolkit.speaker_offices import modifier_in
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["INSTITUTION_WORDS", "TITLE_HEADS", "organisation", "spelled_out"]
+__all__ = ["GROUP_HEADS", "INSTITUTION_WORDS", "organisation", "spelled_out"]
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
@@ -35,11 +35,10 @@ INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "
 _PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
 _HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
 # heads of a role that names a body of people the text may have named only by its own name
-# ("The Alliance for Peace and Democracy ... the group said"), and the head words of such names
-_NAMED_BEFORE = {"group"}
-# heads the text may also give as a title to the one it means ("The advocacy group Human Rights
-# Watch"): where no organisation is found, the resolver looks among the titles given
-TITLE_HEADS = {"group"}
+# ("The Alliance for Peace and Democracy ... the group said") or given that head as a title
+# ("The advocacy group Human Rights Watch": where no organisation is found, the resolver looks
+# among the titles given); and the head words of such names
+GROUP_HEADS = {"group"}
 _GROUP_WORDS = {"Alliance", "Association", "Coalition", "Movement", "League", "Federation",
                 "Society", "Group", "Union", "Forum", "Party", "Front", "Campaign", "Network",
                 "Committee", "Council", "Foundation", "Institute", "Center", "Centre", "Watch",
@@ -95,7 +94,7 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
         if pool:
             return written
     described = _described(text, lex, written, head, modifiers, pos)
-    if described == written and head in _NAMED_BEFORE:
+    if described == written and head in GROUP_HEADS:
         return _named_before(text, lex, pos) or written
     return described
 

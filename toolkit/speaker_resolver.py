@@ -49,8 +49,8 @@ from toolkit.speaker_offices import (
     title_matches,
 )
 from toolkit.speaker_organisations import (
+    GROUP_HEADS,
     INSTITUTION_WORDS,
-    TITLE_HEADS,
     organisation,
     spelled_out,
 )
@@ -329,7 +329,7 @@ class Resolver:
         modifiers |= set(complement)
         if head in lex["organisations"]:
             named = organisation(self.text, self.lex, written, head, modifiers, pos)
-            if named != written or head not in TITLE_HEADS:
+            if named != written or head not in GROUP_HEADS:
                 return named
             # else one the text gave that title ("The advocacy group Human Rights Watch")
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does

@@ -81,15 +81,16 @@ _PRESIDENT_LABEL = re.compile(r"[\s*]*President\b")  # a turn label's title
 def addressee(text: str, sentence: tuple[int, int], pos: int,
               found: list[tuple[int, str]]) -> str | None:  # fmt: skip
     """Whom a transcript turn's "you" at ``pos`` (in ``sentence``, of the turns ``found``)
-    reports: the name the turn addresses last ("Mr Zaitsev, ... when you said"), else the
-    speaker of the last turn before of another person that says more than hand the floor on
-    ("Nguyen Xuan Phuc: ... As you rightly said" after Vladimir Putin's turn). None outside
-    turns or in a question ("What can you say about ...?")."""
+    reports: the name the turn addresses last, up to the end of the sentence ("Mr Zaitsev, ...
+    when you said"); for "Mr President", the one speaker whose turn label is a president's;
+    else the speaker of the last turn before of another person that says more than hand the
+    floor on ("Nguyen Xuan Phuc: ... As you rightly said" after Vladimir Putin's turn). None
+    outside turns or in a question ("What can you say about ...?")."""
     i = max((k for k, (at, _) in enumerate(found) if at <= pos), default=-1)
     if i < 0 or text[sentence[0] : sentence[1]].rstrip().endswith("?"):
         return None
     named = list(_VOCATIVE.finditer(text, found[i][0], sentence[1]))
-    if named:  # the last name the turn addresses before "you"
+    if named:  # the last name the turn addresses
         return named[-1].group(1)
     now = found[i][1]
     if _MR_PRESIDENT.search(text, found[i][0], sentence[1]):
