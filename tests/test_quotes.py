@@ -1877,3 +1877,8 @@ def test_mr_president_is_the_one_president_among_the_speakers():
             "and to follow the recommendations of the doctors on this, please, colleagues.\n\n"
             "Anton Ivanov: Mr President, you said that the regions would get more money.")  # fmt: skip
     assert found(text).select("speaker", "verb").rows() == [("Vladimir Putin", "say")]
+
+
+def test_a_title_of_another_type_is_read_as_text():
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": ["“We will win,” he said."], "title": [3]})
+    assert toolkit.quotes(corpus).height == 1

@@ -302,7 +302,9 @@ def quotes(
     lex = lexicon()
     alias = _alias_table(aliases or {})
     rows = []
-    titles = corpus["title"] if "title" in corpus.columns else [None] * corpus.height
+    # (a title of another type, a number say, is read as its text)
+    titles = (corpus["title"].cast(pl.String, strict=False) if "title" in corpus.columns
+              else [None] * corpus.height)  # fmt: skip
     documents = tqdm(zip(corpus["doc_id"], corpus["text"], titles, strict=True),
                      total=corpus.height, desc="attribution", unit="doc", disable=not progress,
                      leave=False)  # fmt: skip
