@@ -118,6 +118,7 @@ LAYERS: dict[str, str] = {
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
     "quote_sources": "analysis",
+    "quote_nouns": "analysis",
     "quote_credits": "analysis",
     "quote_ends": "analysis",
     "speaker_turns": "analysis",

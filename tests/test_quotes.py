@@ -1882,3 +1882,55 @@ def test_mr_president_is_the_one_president_among_the_speakers():
 def test_a_title_of_another_type_is_read_as_text():
     corpus = pl.DataFrame({"doc_id": ["d"], "text": ["“We will win,” he said."], "title": [3]})
     assert toolkit.quotes(corpus).height == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time phrase between a subject and its verb is no part of the subject
+        ("The ministry on Monday said that the talks would go on.", [("The ministry", "say")]),
+        ("Officials last week said the talks would go on as planned.", [("Officials", "say")]),
+        ("A study last year found that nearly half of hyperlinks in opinions no longer work.",
+         [("A study", "find")]),
+        # "the police force" is the force the text names
+        ("The Hong Kong Police Force won praise. The police force on Monday acknowledged that "
+         "some protesters may try to disrupt the festivities.",
+         [("Hong Kong Police Force", "acknowledge")]),
+        # "the official" after "A law enforcement official said": the one so introduced
+        ("A law enforcement official said the men were arrested on Tuesday night. “This was "
+         "sparked when two men began arguing on Bedford Avenue,” the official said.",
+         [("A law enforcement official", "say"), ("A law enforcement official", "say")]),
+        ("A front-page commentary article in People's Daily said achieving universal suffrage "
+         "in the 2017 Chief Executive election went way beyond democratic development. It has "
+         "become a vital issue concerning social stability, the article stressed.",
+         [("A front-page commentary article in People's Daily", "say"),
+          ("A front-page commentary article in People's Daily", "stress")]),
+        # ... not where a name was resolved for that head since, nor with another modifier
+        ("A senior official said the men were arrested. Later Michael Chen, a police official, "
+         "said they were freed. “We did not know,” the official said.",
+         [("A senior official", "say"), ("Michael Chen", "say"), ("Michael Chen", "say")]),
+        ("A senior official said the men were arrested on Tuesday night. “We had no choice,” "
+         "the police official said.", [("A senior official", "say"), ("the police official", "say")]),
+        # a speech-act noun and its speaker after "by" or "from"
+        ("He said the new body would counteract claims by Russia and Iran that the opposition "
+         "was too scattered to uphold an agreement.",
+         [(None, "say"), ("Russia and Iran", "claim")]),
+        ("It is reassuring to recall repeated statements by central government officials that "
+         "no matter what the outcome of electoral reform, the city will prosper.",
+         [("central government officials", "state")]),
+        ('He recalled statements by central government officials that the "One Country, Two '
+         'Systems" policy will not change.', [("central government officials", "state")]),
+        ("Ukraine has received assurances from allies that they remain on our side, said "
+         "President Volodymyr Zelenskyy.",
+         [("Volodymyr Zelenskyy", "say"), ("allies", "assure")]),
+        # ... not a relative clause on the noun
+        ("It cited a statement from Nigeria’s Defense Headquarters that was sent to reporters "
+         "from the country’s capital.", []),
+        ("He answered the comments by asking those who have alleged that Chinese are racists.", []),
+        # data a text relies on (not estimates: set 2)
+        ("According to the most recent data, a little over 1,000 citizens are dying every day.",
+         [("the most recent data", "according to")]),
+    ],
+)  # fmt: skip
+def test_times_descriptions_again_and_speech_act_nouns(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

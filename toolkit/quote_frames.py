@@ -30,6 +30,7 @@ from toolkit.quote_heads import (
     lemma_of,
     without_adverbs,
     without_appositive,
+    without_time,
 )
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import (
@@ -91,7 +92,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if re.match(r"\s*:\s*[“\"«]", tail[m.end() :]):
             break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the frame
             # introduces the quotation after its colon
-        before = without_appositive(tail[lead : m.start()], lex)
+        before = without_appositive(without_time(tail[lead : m.start()]), lex)
         if (before.strip() and m.group().lower().endswith("ing")
                 and " quoted as " not in m.group().lower()):  # fmt: skip
             continue  # '“...,” the online petition calling for a boycott': a participle on a
@@ -118,7 +119,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if got and got[0] == 0 and not stops and not re.search(r"[!?]|\.\s*$", before):
             s, e = lead + words[0][0], lead + words[got[1] - 1][1]
             return close + s, close + e, lemma, close + m.end()
-        subject = None if stops or ended or noun else clause_subject(tail[lead : m.start()], lex)
+        subject = (None if stops or ended or noun
+                   else clause_subject(without_time(tail[lead : m.start()]), lex))  # fmt: skip
         # ('“metadata” — logs of all phone calls ...': "calls" is a noun)
         if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
             # tracks election spending, said'
@@ -173,14 +175,14 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
-    words = without_adverbs(word_spans(without_appositive(head[: v.start()], lex)))
+    words = without_adverbs(word_spans(without_appositive(without_time(head[: v.start()]), lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
     if not got or after_preposition(words, got[0]):
         # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,
         # which spent ..., said, “...')
-        subject = clause_subject(head[: v.start()], lex)
+        subject = clause_subject(without_time(head[: v.start()]), lex)
         return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 

@@ -25,7 +25,14 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = ["PROGRESSIVE", "after_preposition", "lemma_of", "without_adverbs", "without_appositive"]
+__all__ = [
+    "PROGRESSIVE",
+    "after_preposition",
+    "lemma_of",
+    "without_adverbs",
+    "without_appositive",
+    "without_time",
+]
 
 # the auxiliary of a progressive ("are claiming that", "was saying that"): the subject is before it
 PROGRESSIVE = {"is", "are", "was", "were", "been"}
@@ -59,7 +66,22 @@ _ASIDE = re.compile(
     r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
     r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
+# a time phrase between a subject and its verb: "The police force on Monday acknowledged",
+# "Officials last week said", "The ministry on Oct. 18 announced"
+_TIME = re.compile(
+    r"(?<=\w)\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|on\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
+    r"|yesterday|today)\s*$"
+)
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
+
+
+def without_time(head: str) -> str:
+    """The words before a verb without a time phrase that ends them ("The police force on
+    Monday", "Officials last week"): the subject is what comes before it."""
+    m = _TIME.search(head)
+    return head[: m.start()] if m else head
 
 
 def without_appositive(head: str, lex: dict) -> str:

@@ -48,7 +48,9 @@ from toolkit.quote_heads import (
     lemma_of,
     without_adverbs,
     without_appositive,
+    without_time,
 )
+from toolkit.quote_nouns import noun_reports
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
@@ -232,6 +234,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
+    out.extend(noun_reports(sentence, s0, lex))  # "claims by Russia and Iran that ..."
     out.extend(_opening_participle(sentence, s0, lex))
     by = as_by(sentence, lex)
     clause = re.fullmatch(r"([^\"“”]{8,}?)[.!?]?", sentence[by[2] :]) if by else None
@@ -256,7 +259,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "an intelligence report warning that": a participle on a noun; a
             # frame's participle follows a comma ("..., warning that") or "by" ("began by
             # noting that"), or is a progressive ("are claiming that")
-        words = word_spans(without_appositive(plain[: v.start()], lex))
+        before = without_time(plain[: v.start()])  # "The police force on Monday"
+        words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
             # say that": a report of what was not said)
@@ -295,9 +299,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
             subject = (
-                _relative_subject(plain[: v.start()], lex)
-                or clause_subject(plain[: v.start()], lex)
-                or who_subject(plain[: v.start()], lex)
+                _relative_subject(before, lex)
+                or clause_subject(before, lex)
+                or who_subject(before, lex)
             )
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no
@@ -403,4 +407,5 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         ends = clause_before(text, sentence, s0, speaker, rest, lemma)
         if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
             out.append((*ends, speaker, lemma))
-    return out
+    # one speaker for a clause: "He recalled statements by officials that ...": the officials'
+    return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]

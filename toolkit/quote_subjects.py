@@ -207,7 +207,7 @@ _FINITE = re.compile(
 # any finite verb near the start of a clause, for "said" ("said the talks went well", "said
 # Silicon Valley cares about ..."): an auxiliary, a past or a present form
 _PAST = re.compile(
-    r"^\s+(?:[\w’'\-.]+\s+){1,7}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
+    r"^\s+(?:[\w’'\-.]+\s+){1,10}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
     r"may|might|must|did|does|do|[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
     r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
     r"[a-z]{2,}[^suí'’]s)\b"

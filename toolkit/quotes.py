@@ -333,6 +333,7 @@ def quotes(
                 # text does not say
             if speaker.lower() in lex["pronouns"] | {"him", "her"}:
                 speaker = None  # "he" with no person before it: the text does not say who
+            resolver.described.note(f.speaker_text, f.speaker_at, speaker)
             if f.speaker_text.lower() in _DIALOGUE:
                 pass  # a transcript turn's own speaker or the one it answers: "he" and
                 # offices after it name others

@@ -6,6 +6,8 @@ is in a document that gives no one that title, used by :mod:`toolkit.speaker_res
   whom the text neither titles with another office nor the same office of another country; a
   country the office names ("the Russian President") must be named near that person; an office
   that opens a readout is the first such speaker after it;
+- a speaker the text introduced by a description ("A law enforcement official said") is who
+  "the official" is after it (:class:`Descriptions`), unless a name was given that title since;
 - a document (:func:`document_owner`) is whose the text says it is before it ("In an article
   ..., X said", "X issued a statement", "a statement by X"), else the document named whole.
 
@@ -18,11 +20,19 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["REACH", "document_owner", "modifier_in", "office_holder", "title_matches"]
+__all__ = [
+    "REACH",
+    "Descriptions",
+    "document_owner",
+    "modifier_in",
+    "office_holder",
+    "title_matches",
+]
 
 REACH = 1500  # characters between an office or a pronoun and the mention of its person
 
@@ -199,3 +209,42 @@ def _country_near(r: Any, name: str, modifiers: set[str], pos: int, office: str)
         if not re.search(cue, near):
             return False
     return True
+
+
+# a speaker the text introduces by a description (an indefinite article, words before the head
+# noun or a phrase after it), and the same one again ("the [modifier] head")
+_INTRODUCED = re.compile(
+    r"(?:An?|an?)\s+(?:[a-z][\w\-]*\s+){1,4}([a-z][\w\-]*[^s\W])(?:\s+(?:in|on|of|at|from)\s.*)?"
+)
+_AGAIN = re.compile(r"(?:[Tt]he\s+)([a-z][\w\-]*\s+)?([a-z][\w\-]*[^s\W])")
+_DESCRIBED_REACH = 3000  # characters from a description to "the" head that names it again
+
+
+@dataclass
+class Descriptions:
+    """The speaker quoted last under each head noun in a document: where, and the description
+    that introduced them ("A front-page commentary article in People's Daily"), or None where
+    the head was resolved to a name."""
+
+    heads: dict[str, tuple[int, str | None]] = field(default_factory=dict)
+
+    def note(self, written: str, pos: int, speaker: str | None) -> None:
+        introduced = _INTRODUCED.fullmatch(written)
+        m = introduced or _AGAIN.fullmatch(written)
+        if m:
+            head = m.group(1) if introduced else m.group(2)
+            self.heads[head] = (pos, written if introduced and speaker == written else None)
+
+    def again(self, written: str, pos: int, mentions: list) -> str | None:
+        """The description "the [modifier] head" at ``pos`` names again, None where none
+        does: the modifier must be the description's, and no name titled with the head may
+        come between."""
+        m = _AGAIN.fullmatch(written)
+        said = self.heads.get(m.group(2)) if m else None
+        if not said or not said[1] or not 0 < pos - said[0] < _DESCRIBED_REACH:
+            return None
+        if m.group(1) and m.group(1).strip() not in said[1].lower().split():
+            return None
+        if any(said[0] < n.start < pos and m.group(2) in n.titles for n in mentions):
+            return None
+        return said[1]

@@ -44,6 +44,7 @@ from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
     REACH,
+    Descriptions,
     document_owner,
     office_holder,
     title_matches,
@@ -109,6 +110,8 @@ class Resolver:
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
     # the text's sentences, (start, end), as :func:`toolkit.quote_spans.sentences` cuts them
     sentences: list[tuple[int, int]] | None = None
+    # the speakers the text introduced by a description ("A law enforcement official said")
+    described: Descriptions = field(default_factory=Descriptions)
 
     def __post_init__(self) -> None:
         if self.sentences is None:
@@ -158,6 +161,9 @@ class Resolver:
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):
             return self._both() or written
+        again = self.described.again(written, pos, self.mentions)
+        if again:  # "the official" after "A law enforcement official said"
+            return again
         agent = re.fullmatch(r"[Tt]he ([A-Za-z][a-z]+(?:ist|ian))", written)
         if agent and (
             agent.group(1).lower() in lex["role_words"] | lex["organisations"]

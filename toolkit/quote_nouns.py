@@ -1,0 +1,68 @@
+"""Reports named by a speech-act noun with their speaker after "by" or "from": "claims by
+Russia and Iran that the opposition was too scattered", "repeated statements by central
+government officials that no matter what the outcome ...", "assurances from the United States
+that Mr. Nashiri would not be ...". The clause after "that" is what the speaker said; a
+relative clause on the noun ("a statement from the State Department that was sent to
+reporters") reports nothing. :mod:`toolkit.quote_reported` adds these to a sentence's reports.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> text = "He rejected claims by Russia and Iran that the opposition was too scattered."
+    >>> [(text[a:b], text[p:q], v) for a, b, (p, q), v in noun_reports(text, 0, lexicon())]
+    [('the opposition was too scattered', 'Russia and Iran', 'claim')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_subjects import finite_clause
+
+__all__ = ["noun_reports"]
+
+# a speech-act noun and the verb it names
+_NOUNS = {
+    "claim": "claim", "statement": "state", "assurance": "assure", "remark": "remark",
+    "warning": "warn", "accusation": "accuse", "allegation": "allege", "assertion": "assert",
+    "promise": "promise", "pledge": "pledge", "insistence": "insist", "suggestion": "suggest",
+    "prediction": "predict", "announcement": "announce", "admission": "admit",
+}  # fmt: skip
+_NOUN_REPORT = re.compile(
+    rf"\b(?P<noun>{'|'.join(_NOUNS)})s?\s+(?:by|from)\s+"
+    r"(?P<who>(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+|some\s+)?"
+    r"[\w’'\-.]+(?:\s+(?!that\b)[\w’'\-.]+){0,7}?)\s+that\s+(?P<clause>.{12,}?)"
+    r"(?=[.;:!?]?\s*$|[;:]\s|,\s+(?:and|but|which|who|as|said|says|added|noted|stressed|"
+    r"according)\s)"
+)
+# the first word of a clause after "that": a subject, not the verb of a relative clause ("a
+# statement ... that was sent to reporters", "warnings ... that mentioned")
+_CLAUSE_OPENS = re.compile(
+    r"(?:the|a|an|his|her|its|their|our|my|this|these|those|there|it|he|she|they|we|i|you|"
+    r"no|some|all|any|many|most|such|one|two|three|only|if|while|when|unless|once|both|"
+    r"neither|either|every|each|[\d$]\S*|[A-Z]\S*)\b"
+)
+# words a speaker phrase after "by" never holds: a clause's or a gerund's
+_NOT_SPEAKER = re.compile(r"\b(?:[a-z]+ing|is|are|was|were|has|have|had|who|which|whose)\b")
+
+
+def noun_reports(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
+    """The reports ``sentence`` (at ``s0`` in its text) names by a speech-act noun: (start,
+    end, speaker span, the noun's verb), the clause running to the sentence's end or to a
+    clause that ends it."""
+    out = []
+    for m in _NOUN_REPORT.finditer(sentence):
+        who, clause = m.group("who"), m.group("clause")
+        if _NOT_SPEAKER.search(who) or lex["verb"].search(who):
+            continue  # "comments by asking those who ...": no speaker phrase
+        # a name in quotation marks reads as plain words ('the "One Country, Two Systems"
+        # policy'), and a clause may open with a phrase ("that no matter what ..., the city")
+        plain = re.sub(r'"[^"]*"|“[^”]*”', lambda q: re.sub(r'[,"“”]', " ", q.group()), clause)
+        parts = plain.split(", ")[:2]
+        pronoun = re.match(r"(?:they|he|she|it|we|i|you|there)\s", clause)  # "that they remain"
+        if not _CLAUSE_OPENS.match(clause) or not (
+            pronoun or any(finite_clause(" " + part, past=True) for part in parts)
+        ):
+            continue  # a relative clause on the noun, or no clause at all
+        speaker = (s0 + m.start("who"), s0 + m.end("who"))
+        out.append((s0 + m.start("clause"), s0 + m.end("clause"), speaker, _NOUNS[m["noun"]]))
+    return out
