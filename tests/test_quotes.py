@@ -1927,6 +1927,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("It cited a statement from Nigeria’s Defense Headquarters that was sent to reporters "
          "from the country’s capital.", []),
         ("He answered the comments by asking those who have alleged that Chinese are racists.", []),
+        # a clause's subject of up to seven words before its auxiliary
+        ("The analyst Ma Ngok believes getting people to abandon their protests will hinge on "
+         "difficult choices.", [("Ma Ngok", "believe")]),
+        ("Yemeni officials doubt anyone still considered a real threat will be released soon.",
+         [("Yemeni officials", "doubt")]),
         # data a text relies on (not estimates: set 2)
         ("According to the most recent data, a little over 1,000 citizens are dying every day.",
          [("the most recent data", "according to")]),

@@ -199,7 +199,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
 _FINITE = re.compile(
-    r"^\s+(?:[\w’'\-.]+\s+){1,5}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
+    r"^\s+(?:[\w’'\-.]+\s+){1,7}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
     r"may|might|must|did|does|do)\b"
 )
 
