@@ -1932,6 +1932,15 @@ def test_a_title_of_another_type_is_read_as_text():
          "difficult choices.", [("Ma Ngok", "believe")]),
         ("Yemeni officials doubt anyone still considered a real threat will be released soon.",
          [("Yemeni officials", "doubt")]),
+        # "think that" of others; a court's or a ruling's finding; "too many" as a hedge
+        ("Too many people in the West think that anything other than formal democracy cannot "
+         "be democracy.", [("Too many people in the West", "think")]),
+        ("Vladimir Putin: I think that we will do it together.", []),
+        ("The court found that the scheme was conceived by the general secretary of the city.",
+         [("The court", "find")]),
+        ("The police found that the door had been forced open.", []),
+        # a condition is no report
+        ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)
         ("According to the most recent data, a little over 1,000 citizens are dying every day.",
          [("the most recent data", "according to")]),

@@ -82,7 +82,7 @@ _NOT_HEADS = re.compile(
 # a title or an initial with its stop, which ends no sentence ("Mr. Putin's", "Sergei B. Ivanov")
 _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{UPPER}])\.")
 # words before a number that say how exact it is
-_HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more"}
+_HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more", "too"}
 # a share of people, which speaks for them ("33 percent of Americans said")
 _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
            "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
@@ -181,6 +181,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if lead and first == 0:
         s += lead.end()
     sub = _SUBORDINATE.match(core[s:e])
+    if sub and re.search(r"\bif\s$", sub.group(), re.I):
+        return None  # "If the occupiers think that ...": a condition, no one's report
     if sub and first == len(chunks) - 1:
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
     if not noun_phrase(core[s:e], lex):
