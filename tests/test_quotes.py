@@ -1939,6 +1939,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The court found that the scheme was conceived by the general secretary of the city.",
          [("The court", "find")]),
         ("The police found that the door had been forced open.", []),
+        # "As X observed its ...": an object, no "as" frame
+        ("As France observed its second of three days of national mourning, the authorities "
+         "raced to track down suspects.", []),
+        ("As Iryna Vereshchuk said at the briefing, all obstacles must be removed quickly.",
+         [("Iryna Vereshchuk", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

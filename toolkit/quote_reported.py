@@ -328,6 +328,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
             continue  # "called his address ...", "praised the team": no report without "that"
         as_frame = _AS_FRAME.match(rest)
+        if as_frame and lemma != "tell" and re.match(r"\s+(?:its|his|her|their|our|an?)\s", rest):
+            as_frame = None  # "As France observed its second day of mourning, ...": an object
         if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ..."
                 and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
                 and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
