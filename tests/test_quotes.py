@@ -1944,6 +1944,18 @@ def test_a_title_of_another_type_is_read_as_text():
          "raced to track down suspects.", []),
         ("As Iryna Vereshchuk said at the briefing, all obstacles must be removed quickly.",
          [("Iryna Vereshchuk", "say")]),
+        # a relative clause that reports: its subject said the rest of the clause
+        ("Candidates are turning to tales amid what political operatives say is voter anger "
+         "at out-of-control spending.", [("political operatives", "say")]),
+        ("The talks come alongside a cease-fire that the United Nations hopes will cover much "
+         "of the country.", [("the United Nations", "hope")]),
+        ("The bill is a measure that critics say would disenfranchise Arab citizens.",
+         [("critics", "say")]),
+        ("What he actually said escaped me.", []),
+        # ... beside two reports of one subject, each kept
+        ("Vladimir Putin noted that they were fighting for their land and expressed confidence "
+         "that victory would be theirs.",
+         [("Vladimir Putin", "note"), ("Vladimir Putin", "express confidence")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

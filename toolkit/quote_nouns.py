@@ -1,9 +1,15 @@
-"""Reports named by a speech-act noun with their speaker after "by" or "from": "claims by
-Russia and Iran that the opposition was too scattered", "repeated statements by central
-government officials that no matter what the outcome ...", "assurances from the United States
-that Mr. Nashiri would not be ...". The clause after "that" is what the speaker said; a
-relative clause on the noun ("a statement from the State Department that was sent to
-reporters") reports nothing. :mod:`toolkit.quote_reported` adds these to a sentence's reports.
+"""Reports inside a noun phrase, where no clause opens with their speaker.
+
+- a speech-act noun with its speaker after "by" or "from" (:func:`noun_reports`): "claims by
+  Russia and Iran that the opposition was too scattered", "repeated statements by central
+  government officials that no matter what the outcome ...". The clause after "that" is what
+  the speaker said; a relative clause on the noun ("a statement from the State Department
+  that was sent to reporters") reports nothing;
+- a relative clause that reports ("what political operatives say is voter anger", "a group
+  which it says masterminded the attack", "a cease-fire that the United Nations hopes will
+  cover ...", :func:`relative_reports`): its subject said the rest of the clause.
+
+:mod:`toolkit.quote_reported` adds these to a sentence's reports.
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -16,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_subjects import finite_clause
+from toolkit.quote_subjects import finite_clause, noun_phrase
+from toolkit.speakers import is_person
 
-__all__ = ["noun_reports"]
+__all__ = ["noun_reports", "relative_reports"]
 
 # a speech-act noun and the verb it names
 _NOUNS = {
@@ -65,4 +72,40 @@ def noun_reports(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             continue  # a relative clause on the noun, or no clause at all
         speaker = (s0 + m.start("who"), s0 + m.end("who"))
         out.append((s0 + m.start("clause"), s0 + m.end("clause"), speaker, _NOUNS[m["noun"]]))
+    return out
+
+
+_RELATIVE_VERBS = {"say": "say", "says": "say", "said": "say", "believe": "believe",
+                   "believes": "believe", "hope": "hope", "hopes": "hope", "claim": "claim",
+                   "claims": "claim", "allege": "allege", "alleges": "allege",
+                   "alleged": "allege"}  # fmt: skip
+# "what political operatives say is ...", "which it says masterminded ...", "that prosecutors
+# say Dr. Melgen made ...": a relative word, the clause's subject, the verb, and a verb or a
+# subject and its verb right after it
+_RELATIVE_REPORT = re.compile(
+    r"\b(?:[Ww]hat|which|that|whom)\s+(?P<who>(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)\s+"
+    rf"(?P<verb>{'|'.join(_RELATIVE_VERBS)})\s+"
+    r"(?P<clause>(?:(?:is|was|are|were|has|had|have|will|would|could|can|[a-z]{3,}ed)\b"
+    r"|(?:[A-Z][\w’'\-.]*\s+){1,3}[a-z]{3,}ed\b).{3,}?)(?=[,;:]\s|[.!?]?[\"”]?\s*$|\s[—–-]\s)"
+)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+
+
+def relative_reports(
+    sentence: str, s0: int, lex: dict
+) -> list[tuple[int, int, tuple[int, int], str]]:
+    """The reports of relative clauses in ``sentence`` (at ``s0`` in its text) whose verb is
+    say, believe, hope, claim or allege: (start, end, subject span, lemma), the report running
+    to the clause's end."""
+    out = []
+    for m in _RELATIVE_REPORT.finditer(sentence):
+        who = m.group("who")
+        low = who.lower()
+        if re.search(r"\b(?:[a-z]+ly|not|do|does|did|is|are|was|were|has|have|had)\b", low):
+            continue  # "what he actually said escaped me": no subject and report
+        if not (low in _PRONOUNS or is_person(who, lex) or noun_phrase(who, lex)):
+            continue
+        speaker = (s0 + m.start("who"), s0 + m.end("who"))
+        out.append((s0 + m.start("clause"), s0 + m.end("clause"), speaker,
+                    _RELATIVE_VERBS[m.group("verb")]))  # fmt: skip
     return out

@@ -50,7 +50,7 @@ from toolkit.quote_heads import (
     without_appositive,
     without_time,
 )
-from toolkit.quote_nouns import noun_reports
+from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
@@ -409,5 +409,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         ends = clause_before(text, sentence, s0, speaker, rest, lemma)
         if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
             out.append((*ends, speaker, lemma))
+    # a relative clause's report ("what political operatives say is ...") where no other
+    # reading gave that speaker the clause
+    out += [r for r in relative_reports(sentence, s0, lex)
+            if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
+                       for o in out)]  # fmt: skip
     # one speaker for a clause: "He recalled statements by officials that ...": the officials'
     return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]
