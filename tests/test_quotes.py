@@ -1956,6 +1956,16 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Vladimir Putin noted that they were fighting for their land and expressed confidence "
          "that victory would be theirs.",
          [("Vladimir Putin", "note"), ("Vladimir Putin", "express confidence")]),
+        # friends as a source; a described source with a relative clause; a plan is a rule
+        ("According to friends, the two did not attend the poetry reading.",
+         [("friends", "according to")]),
+        ("Extremists killed 150 soldiers this week, according to a Syrian monitoring group that "
+         "has been chronicling casualties.",
+         [("a Syrian monitoring group that has been chronicling casualties", "according to")]),
+        ("We will be acting calmly, according to the initial plan of the General Headquarters.",
+         []),
+        ("The deal adds debt, according to the Committee for a Responsible Budget, a "
+         "nonpartisan group.", [("Committee for a Responsible Budget", "according to")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

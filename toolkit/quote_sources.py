@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import UPPER, speaker_phrase, word_spans
 
 __all__ = ["DAY", "according_to", "is_speaker"]
@@ -39,7 +40,9 @@ _BY_SOURCE = re.compile(
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
-_DIRECTIVE = re.compile(r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)$")
+_DIRECTIVE = re.compile(
+    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
+)
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
 # the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
 # according to experts, ..."
@@ -70,7 +73,27 @@ def is_speaker(phrase: str, lex: dict) -> bool:
     if len(words) == 1 and words[0][2].lower() in ("him", "her"):
         return True
     got = speaker_phrase(words, lex)
-    return bool(got and got[0] == 0) or _is_source(phrase, lex) or _is_informant(phrase, lex)
+    return (
+        bool(got and got[0] == 0)
+        or _is_source(phrase, lex)
+        or _is_informant(phrase, lex)
+        or _described(phrase, lex)
+    )
+
+
+def _described(phrase: str, lex: dict) -> bool:
+    """A speaker's head with a determiner and modifiers before it that no speaker phrase takes
+    whole, and perhaps a relative clause after it ("a Syrian monitoring group that has been
+    chronicling casualties")."""
+    core = re.split(r"\s+(?:that|which|who)\s", phrase.strip(), maxsplit=1)[0]
+    words = word_spans(core)
+    got = speaker_phrase(words, lex)
+    return bool(
+        got
+        and got[1] == len(words)
+        and words[0][2].lower() in ("a", "an", "the")
+        and noun_phrase(core, lex)
+    )
 
 
 def _is_informant(phrase: str, lex: dict) -> bool:
@@ -121,7 +144,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
         (
             re.search(
-                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,80}}){_APPOSITION}?\.?$",
+                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,120}}){_APPOSITION}?\.?$",
                 sentence,
             ),
             1,

@@ -241,7 +241,7 @@ class Resolver:
             and name.lower() not in lex["roles"]  # "the ... Court Prosecutor": a role
             and last is not None
             and all(
-                w in ("for", "of", "and", "on", "the")
+                w in ("for", "of", "and", "on", "the", "a")
                 or (
                     w[:1].isupper() and w not in lex["titles"] and w.lower() not in lex["roles"]
                 )
