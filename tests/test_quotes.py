@@ -1966,6 +1966,12 @@ def test_a_title_of_another_type_is_read_as_text():
          []),
         ("The deal adds debt, according to the Committee for a Responsible Budget, a "
          "nonpartisan group.", [("Committee for a Responsible Budget", "according to")]),
+        # "states" the noun after an adjective of place
+        ("After Ukraine it will try to bring this to Moldova, the Baltic states, Kazakhstan and "
+         "all other countries it can reach.", []),
+        ("Next is your state, other Baltic states, Moldova, Georgia, Poland, Central Asian "
+         "states.", []),
+        ("The CSTO states that it will act.", [("The CSTO", "state")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

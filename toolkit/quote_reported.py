@@ -82,6 +82,11 @@ _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
+# what stands before "states" the noun: an adjective of place or a kind of state
+_STATES_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
+    r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
+)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
 
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
@@ -252,6 +257,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
             continue  # "former Soviet states from Russia to Tajikistan", "The CSTO states
             # should ...": a plural noun, its modal or preposition after it
+        if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
+            continue  # "other Baltic states, Moldova", "the Gulf states": the noun
         if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
             continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
         if (v.group().lower().endswith("ing") and not v.group().lower().endswith("saying")

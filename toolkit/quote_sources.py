@@ -81,6 +81,9 @@ def is_speaker(phrase: str, lex: dict) -> bool:
     )
 
 
+_PREPOSITIONS = {"of", "in", "for", "from", "at", "on", "with", "by", "to"}
+
+
 def _described(phrase: str, lex: dict) -> bool:
     """A speaker's head with a determiner and modifiers before it that no speaker phrase takes
     whole, and perhaps a relative clause after it ("a Syrian monitoring group that has been
@@ -92,6 +95,7 @@ def _described(phrase: str, lex: dict) -> bool:
         got
         and got[1] == len(words)
         and words[0][2].lower() in ("a", "an", "the")
+        and not any(w.lower() in _PREPOSITIONS for _, _, w in words[: got[0]])
         and noun_phrase(core, lex)
     )
 

@@ -51,9 +51,9 @@ HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
-QUANTIFIERS = {"many", "some", "most", "several", "few", "both", "two", "three", "four",
-               "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-               "thousands"}  # fmt: skip
+QUANTIFIERS = {"many", "some", "other", "another", "most", "several", "few", "both", "two",
+               "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+               "hundreds", "thousands"}  # fmt: skip
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 NOT_NAME_WORDS = {
     "ministry", "state", "states", "union", "council", "committee", "government", "party",
@@ -233,7 +233,7 @@ def speaker_phrase(
         elif (k == "link" and i >= 3 and w.lower() in PARTICLES
               and words[i - 2][2].lower() in PARTICLES and kinds[i - 3] == "cap"):  # fmt: skip
             i -= 2  # two particles: "Ignacio de la Torre", "Rafael van der Vaart"
-        elif (k == "det" and w.lower() == "the" and i >= 3
+        elif (k == "det" and w.lower() in ("the", "a") and i >= 3
               and words[i - 2][2] in ("of", "for", "to")
               and kinds[i - 3] in ("cap", "role")):  # fmt: skip
             i -= 2  # "the Deputy Head of the Office of the President", "a spokesman for the
