@@ -1972,6 +1972,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Next is your state, other Baltic states, Moldova, Georgia, Poland, Central Asian "
          "states.", []),
         ("The CSTO states that it will act.", [("The CSTO", "state")]),
+        # an institution's name is no person a pronoun names
+        ("Cases such as this make a mechanism imperative, said Zhu Lijia, professor in public "
+         "policy at the Chinese Academy of Governance. The role of People's Congresses must be "
+         "strengthened, he added.", [("Zhu Lijia", "say"), ("Zhu Lijia", "add")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

@@ -77,6 +77,8 @@ NOT_NAME_WORDS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
+    "academy", "observatory", "headquarters", "secretariat",
+    "embassy", "consulate", "police", "cabinet", "tribunal",
 }  # fmt: skip
 
 
