@@ -1976,6 +1976,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Cases such as this make a mechanism imperative, said Zhu Lijia, professor in public "
          "policy at the Chinese Academy of Governance. The role of People's Congresses must be "
          "strengthened, he added.", [("Zhu Lijia", "say"), ("Zhu Lijia", "add")]),
+        # whose opinion, view or words a sentence gives
+        ("Volodymyr Zelenskyy met business people. Also, in his opinion, it is inadmissible "
+         "for oligarchs to finance protests.", [("Volodymyr Zelenskyy", "in opinion")]),
+        ("In the opinion of Lau Siu-kai, the movement was the biggest political conflict.",
+         [("Lau Siu-kai", "in opinion")]),
+        ("In his opinion, the proposal is the best possible model.", [(None, "in opinion")]),
+        ("In the opinion of the court, the proposal is lawful.", [("the court", "in opinion")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

@@ -52,7 +52,7 @@ from toolkit.quote_heads import (
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_sources import according_to
+from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
@@ -239,6 +239,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     if passive:
         return [passive]
     out.extend(according_to(sentence, s0, lex))
+    out.extend(in_opinion(sentence, s0, lex))  # "In his opinion, ..."
     out.extend(noun_reports(sentence, s0, lex))  # "claims by Russia and Iran that ..."
     out.extend(_opening_participle(sentence, s0, lex))
     by = as_by(sentence, lex)

@@ -1,4 +1,6 @@
-"""Sources that "according to" cites: 'According to X, ...', '..., according to X.'.
+"""Sources that "according to" cites: 'According to X, ...', '..., according to X.'; and whose
+opinion a sentence gives: 'In his opinion, ...', 'In the view of Lau Siu-kai, ...'
+(:func:`in_opinion`).
 
 X is a speaker phrase (a name, a role, "him") or a source no speaker phrase names ("media
 reports", "the 2011 figures", "a State Department report released Friday"), the author of a
@@ -20,7 +22,7 @@ import re
 from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import UPPER, speaker_phrase, word_spans
 
-__all__ = ["DAY", "according_to", "is_speaker"]
+__all__ = ["DAY", "according_to", "in_opinion", "is_speaker"]
 
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
@@ -187,3 +189,29 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             break  # one reading of the sentence: "In the meantime, according to experts, ..."
             # opens with it, and "In the meantime" is no clause the experts report
     return out
+
+
+# "In his opinion, ...", "Also, in her view, ...", "In the opinion of Lau Siu-kai, ...", "In
+# the words of the protest leader, Suthep Thaugsuban, ...": whose words the rest of the
+# sentence gives
+_IN_OPINION = re.compile(
+    r"(?:^\s*|^\s*(?:Also|And|But|However|Moreover|Yet|So),\s+|,\s+)[Ii]n\s+"
+    r"(?:(?P<own>his|her|their)\s+(?:own\s+)?(?P<kind>opinion|view|words)"
+    r"|the\s+(?P<kind2>opinion|view|words)\s+of\s+(?P<who>[^,]{3,60}))"
+    r",\s+(?P<clause>[^\"“”«»].{11,}?)[.!?]?$"
+)
+
+
+def in_opinion(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
+    """The opinion ``sentence`` (at ``s0`` in its text) gives as someone's: (start, end, speaker
+    span, "in opinion"/"in view"/"in words"), the speaker a possessive pronoun or the phrase
+    after "of"."""
+    m = _IN_OPINION.search(sentence)
+    if m is None:
+        return []
+    who = "own" if m.group("own") else "who"
+    if who == "who" and not is_speaker(m.group("who"), lex):
+        return []
+    kind = m.group("kind") or m.group("kind2")
+    return [(s0 + m.start("clause"), s0 + m.end("clause"), (s0 + m.start(who), s0 + m.end(who)),
+             f"in {kind}")]  # fmt: skip

@@ -327,11 +327,11 @@ def quotes(
             if f.speaker_at not in resolved:
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
             speaker = resolved[f.speaker_at]
-            if speaker in ("I", "they", "They", "you", "You"):
+            if speaker in ("I", "they", "They", "their", "Their", "you", "You"):
                 continue  # first person outside a transcript's turn: the text's own voice;
                 # "they" with no group quoted just before, "you" with no turn before: whom the
                 # text does not say
-            if speaker.lower() in lex["pronouns"] | {"him", "her"}:
+            if speaker.lower() in lex["pronouns"] | {"him", "her", "his"}:
                 speaker = None  # "he" with no person before it: the text does not say who
             resolver.described.note(f.speaker_text, f.speaker_at, speaker)
             if f.speaker_text.lower() in _DIALOGUE:

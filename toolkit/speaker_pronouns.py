@@ -26,7 +26,7 @@ from toolkit.speakers import UPPER, is_person
 __all__ = ["GENDER", "person_before", "pronoun_person", "subject_before"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
-GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 # a name right after a preposition: the object of a phrase ("a problem with Gates")
