@@ -1983,6 +1983,10 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Lau Siu-kai", "in opinion")]),
         ("In his opinion, the proposal is the best possible model.", [(None, "in opinion")]),
         ("In the opinion of the court, the proposal is lawful.", [("the court", "in opinion")]),
+        # "as X said" with a long phrase after the verb
+        ("Vladimir Putin: Colleagues, good afternoon. And, as I emphasised at a recent "
+         "international conference on artificial intelligence, it is essential to determine a "
+         "correct model.", [("Vladimir Putin", "emphasise")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

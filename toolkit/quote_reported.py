@@ -87,7 +87,7 @@ _STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
     r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
 )
-_AS_FRAME = re.compile(r"([^,\"“”«»]{0,60}),\s+(.{8,}?)[.!?]?$")
+_AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
 _OPENING_PARTICIPLE = re.compile(
