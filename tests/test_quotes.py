@@ -1987,6 +1987,17 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Vladimir Putin: Colleagues, good afternoon. And, as I emphasised at a recent "
          "international conference on artificial intelligence, it is essential to determine a "
          "correct model.", [("Vladimir Putin", "emphasise")]),
+        # a surname in "-ing" right before the verb; a time adverb with no comma before the
+        # subject; "according to X, a role, a kind"
+        ("“Every week, there’s some message we want to stress to the whole team,” Manning "
+         "said.", [("Manning", "say")]),
+        ("Recently the chief executive of Apple, Tim Cook, said governments that want data "
+         "should deal with the users.", [("Tim Cook", "say")]),
+        ("On Monday the federal prosecutor’s office, which took over the case, said that the "
+         "accused wanted to send a signal.", [("the federal prosecutor’s office", "say")]),
+        ("Mr. Mediene amassed power through blackmail, according to Geoff D. Porter, the founder "
+         "of North Africa Risk Consulting, a security firm.", [("Geoff D. Porter", "according to")]),
+        ("Speaking to reporters, Mr. Lee said the talks went well.", [("Mr. Lee", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

@@ -29,8 +29,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
-# also with a relative clause on it: "..., a fiscally conservative group, which calls ...")
-_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80}(?:,\s+(?:which|who)\s[^,]{3,80})?)"
+# also with a relative clause or a second appositive on it: "..., a fiscally conservative
+# group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm")
+_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80}(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
 _SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
 # a document of an author: "an analysis by X", "a report by the X" (the author speaks)
 _BY_SOURCE = re.compile(

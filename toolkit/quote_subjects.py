@@ -166,7 +166,11 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     chunks = [(m.start(1), m.end(1)) for m in re.finditer(r"\s*([^,]+?)\s*(?:,|$)", core)
               if m.group(1).strip()]  # fmt: skip
     first = 0
-    lead = re.match(r"(?:And|But|So|Yet)\s+", core[chunks[0][0] :]) if chunks else None
+    # "And", "But" or a time adverb without its comma before the subject ("Recently the chief
+    # executive of Apple, Tim Cook, said")
+    lead = re.match(r"(?:And|But|So|Yet|Recently|Earlier|Later|Meanwhile|Now|Today|Yesterday|"
+                    r"On\s+[A-Z][a-z]+day|Last\s+(?:week|month|year))\s+(?=[A-Za-z])",
+                    core[chunks[0][0] :]) if chunks else None  # fmt: skip
     intro = chunks and _INTRO.match(core[chunks[0][0] :])
     long_intro = intro and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)
     if lead is None and len(chunks) > 1 and long_intro:

@@ -200,7 +200,8 @@ def speaker_phrase(
     pronoun, or names, titles and role words, with a determiner and adjectives before a role."""
     if not words or re.search(r"[^\w.’'\]\-]$", words[-1][2]):
         return None
-    kinds = [_kind(w, lex, i == 0 or not CAPITAL.match(words[i - 1][2]))
+    # (a capitalised "-ing" word right before the verb is a name, no participle: "Manning said")
+    kinds = [_kind(w, lex, i < len(words) - 1 and (i == 0 or not CAPITAL.match(words[i - 1][2])))
              for i, (_, _, w) in enumerate(words)]  # fmt: skip
     for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
         if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
