@@ -1998,6 +1998,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Mr. Mediene amassed power through blackmail, according to Geoff D. Porter, the founder "
          "of North Africa Risk Consulting, a security firm.", [("Geoff D. Porter", "according to")]),
         ("Speaking to reporters, Mr. Lee said the talks went well.", [("Mr. Lee", "say")]),
+        # an inverted speaker before a second verb, a relative clause or as an age
+        ('"Gas will be supplied, there can be no interruptions," said Denys Shmyhal and '
+         "assured that the government fulfills the conditions.", [("Denys Shmyhal", "say")]),
+        ("He met Jakarta-based American executives. “Half of them wanted to vote for him,” "
+         "said one American who attended.", [("one American", "say")]),
+        ("“Those changes are not only about house renovation,” said the 75-year-old, who has "
+         "lived in the area for 25 years.", [("the 75-year-old", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

@@ -241,6 +241,16 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     got = speaker_phrase(words, lex)
     if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
         return at + words[0][0], at + words[-1][1]
+    # 'said Denys Shmyhal and assured that ...', 'said one American who attended': the
+    # speaker before a second verb or a relative clause; 'said the 75-year-old, who ...'
+    stop = next((i for i, (_, _, w) in enumerate(words) if i and (w == "who" or (
+        w == "and" and i + 1 < len(after) and lex["verb"].fullmatch(after[i + 1][2])))),
+        None)  # fmt: skip
+    if stop and speaker_phrase(words[:stop], lex) == (0, stop):
+        return at + words[0][0], at + words[stop - 1][1]
+    aged = re.match(r"the \d+-year-old\b", text[at + words[0][0] : limit])
+    if aged:
+        return at + words[0][0], at + words[0][0] + aged.end()
     # 'said an article in People's Daily on Monday': a document and whose it is, by its
     # capitalised name
     document = _DOCUMENT_OF.match(text, at, limit)

@@ -164,6 +164,10 @@ class Resolver:
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):
             return self._both() or written
+        if re.fullmatch(
+            rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)", written
+        ):
+            return written  # "one American", "a Lebanese": someone of a nation, no surname
         again = self.described.again(written, pos, self.mentions)
         if again:  # "the official" after "A law enforcement official said"
             return again
