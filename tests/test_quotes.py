@@ -2005,6 +2005,16 @@ def test_a_title_of_another_type_is_read_as_text():
          "said one American who attended.", [("one American", "say")]),
         ("“Those changes are not only about house renovation,” said the 75-year-old, who has "
          "lived in the area for 25 years.", [("the 75-year-old", "say")]),
+        # a clause with a pronoun subject after a verb that otherwise needs "that"
+        ("Institutional Shareholder Services noted there was a disconnect between performance "
+         "and pay.", [("Institutional Shareholder Services", "note")]),
+        ("The minister noted the increased attention the ministry has paid to schools.", []),
+        # a bare head word that the clause's subject takes whole; an office keeps its holder
+        ("Algeria’s largest Islamist political party said that it will boycott the election.",
+         [("Algeria’s largest Islamist political party", "say")]),
+        ("Neither side said that the talks had failed.", [("Neither side", "say")]),
+        ("Mariano Rajoy fought to prevent a Catalan vote that he claimed would violate the "
+         "Constitution.", [("Mariano Rajoy", "claim")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

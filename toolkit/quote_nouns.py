@@ -76,9 +76,9 @@ def noun_reports(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
 
 
 _RELATIVE_VERBS = {"say": "say", "says": "say", "said": "say", "believe": "believe",
-                   "believes": "believe", "hope": "hope", "hopes": "hope", "claim": "claim",
-                   "claims": "claim", "allege": "allege", "alleges": "allege",
-                   "alleged": "allege"}  # fmt: skip
+                   "believes": "believe", "believed": "believe", "hope": "hope", "hopes": "hope",
+                   "hoped": "hope", "claim": "claim", "claims": "claim", "claimed": "claim",
+                   "allege": "allege", "alleges": "allege", "alleged": "allege"}  # fmt: skip
 # "what political operatives say is ...", "which it says masterminded ...", "that prosecutors
 # say Dr. Melgen made ...": a relative word, the clause's subject, the verb, and a verb or a
 # subject and its verb right after it

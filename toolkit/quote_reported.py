@@ -87,6 +87,12 @@ _STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
     r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
 )
+# a clause with a pronoun subject right after a verb that otherwise needs "that": "noted there
+# was", "announced it will" (not "noted the increased attention")
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(?:there|it|he|she|they|we|I)\s+(?:is|was|are|were|has|had|have|will|would|could|can|"
+    r"should|may|might|must|did|does|do)\b"
+)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
@@ -287,6 +293,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
         subject = None
+        if (got and got[1] - got[0] == 1 and words[got[0]][2].islower() and got[1] == len(words)
+                and words[got[0]][2] not in lex["offices"]):  # fmt: skip
+            # a bare head word the clause's subject takes whole ("Algeria’s largest Islamist
+            # political party announced")
+            whole = clause_subject(before, lex)
+            if whole and whole[0] < words[got[0]][0] and whole[1] == words[got[0]][1]:
+                got, subject = None, whole
         if not got and words and words[-1][2] in ("and", "but") and not v.group().endswith("ing"):
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
@@ -381,6 +394,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             bare = None  # "The issue says something about ...": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
             bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
+        if (
+            clause is None
+            and bare is None
+            and lemma in lex["need_that"]
+            and _PRONOUN_CLAUSE.match(rest)
+        ):
+            bare = _BARE_CLAUSE.match(rest)  # "noted there was a disconnect", "announced it will"
         if clause is None and bare is None and lemma in ("say", "add"):
             # "Mr. Rhodes said on the merits, Africa had transformed itself ...": a phrase and
             # a comma, then a finite clause
