@@ -2013,8 +2013,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Algeria’s largest Islamist political party said that it will boycott the election.",
          [("Algeria’s largest Islamist political party", "say")]),
         ("Neither side said that the talks had failed.", [("Neither side", "say")]),
-        ("Mariano Rajoy fought to prevent a Catalan vote that he claimed would violate the "
-         "Constitution.", [("Mariano Rajoy", "claim")]),
+        ("Mariano Rajoy said on Monday that the talks were over. Mr. Rajoy fought to prevent a "
+         "Catalan vote that he claimed would violate the Constitution.",
+         [("Mariano Rajoy", "say"), ("Mariano Rajoy", "claim")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)
