@@ -2016,6 +2016,17 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Mariano Rajoy said on Monday that the talks were over. Mr. Rajoy fought to prevent a "
          "Catalan vote that he claimed would violate the Constitution.",
          [("Mariano Rajoy", "say"), ("Mariano Rajoy", "claim")]),
+        # lawyers, attorneys and aides speak; "think" with a bare clause, not after a modal
+        # nor in "think tank"
+        ("In addition, according to the US attorney, it is important to introduce sanctions.",
+         [("the US attorney", "according to")]),
+        ("In between the crises, aides say, she is trying to spend time with her family.",
+         [("aides", "say")]),
+        ("Many analysts think the deal will collapse.", [("Many analysts", "think")]),
+        ("I hope that students and activists will think seriously about what their actions may "
+         "bring.", []),
+        ("Unlike Western-African think tank exchanges, China-African think tank exchanges are "
+         "often temporary.", []),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

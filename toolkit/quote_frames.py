@@ -225,6 +225,13 @@ _DOCUMENT_OF = re.compile(
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
     """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
     stop; None when the words there are no speaker phrase."""
+    # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
+    # needs to hold), then the person's name in commas
+    role = _ROLE_BEFORE_NAME.match(text, at, limit)
+    if role:
+        who = inverted(text, role.end(), limit, lex)
+        if who and is_person(text[who[0] : who[1]], lex):
+            return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
     after = word_spans(
         re.sub(r"(?<=[a-z])([.!?])(?=[A-Z]).*", r"\1", text[at:limit][:80], flags=re.S)
@@ -275,13 +282,6 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         titles, name = name_of(text[at + words[0][0] : at + words[link - 1][1]], lex)
         if got == (0, link) and name and all(t in lex["titles"] for t in titles):
             return at + words[0][0], at + words[-1][1]
-    # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
-    # needs to hold), then the person's name in commas
-    role = _ROLE_BEFORE_NAME.match(text, at, limit)
-    if role:
-        who = inverted(text, role.end(), limit, lex)
-        if who and is_person(text[who[0] : who[1]], lex):
-            return who
     return None
 
 

@@ -266,6 +266,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # should ...": a plural noun, its modal or preposition after it
         if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
             continue  # "other Baltic states, Moldova", "the Gulf states": the noun
+        if lemma in ("think", "believe") and re.search(
+            r"\b(?:will|would|should|could|might|may|must|to)\s+(?:\w+ly\s+)?$",
+            sentence[: v.start()],
+        ):
+            continue  # "students will think seriously about ...": no view held, none reported
+        if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
+            continue  # "think tank exchanges": a noun
         if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
             continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
         if (v.group().lower().endswith("ing") and not v.group().lower().endswith("saying")
