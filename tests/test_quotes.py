@@ -2027,6 +2027,11 @@ def test_a_title_of_another_type_is_read_as_text():
          "bring.", []),
         ("Unlike Western-African think tank exchanges, China-African think tank exchanges are "
          "often temporary.", []),
+        # "Some of them" is a share; "while others said"; a pronoun and its verb after "said"
+        ("Some of them said they are managing on their own, while others said they need our "
+         "assistance.", [("Some of them", "say"), ("others", "say")]),
+        ("O Estado de Maranhão reported it. Some in Maranhão doubt that the Sarney family will "
+         "sit back.", [("Some in Maranhão", "doubt")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

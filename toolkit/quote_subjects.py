@@ -107,7 +107,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         return False
     if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
         return True  # a group named by its quantifier alone: "Several said that ..."
-    while len(low) > 1 and low[0] in _HEDGES:  # "only 33 percent of Americans"
+    while len(low) > 1 and low[0] in _HEDGES and (low[1][:1].isdigit() or low[1] in QUANTIFIERS):
+        # "only 33 percent of Americans", "too many people" (not "Some of them": a share)
         words, low = words[1:], low[1:]
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
@@ -177,6 +178,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
     if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
         first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
+    elif (not parenthetical and len(chunks) > first + 1
+          and re.match(r"(?:while|whereas)\s", core[chunks[-1][0] :])):  # fmt: skip
+        first = len(chunks) - 1  # "Some said ..., while others said"
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
     if parenthetical and len(chunks) == first + 1:
@@ -236,6 +240,10 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     )
     # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ...")
     rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
+    if re.match(
+        r"\s+(?:he|she|they|we|I|you)\s+(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b", rest
+    ):
+        return True  # a personal pronoun and its verb: "said they need our assistance"
     m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
     if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first

@@ -168,6 +168,8 @@ class Resolver:
             rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)", written
         ):
             return written  # "one American", "a Lebanese": someone of a nation, no surname
+        if re.match(r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Ff]ew)\s+(?:in|of|from|at)\s", written):
+            return written  # "Some in Maranhão", "Many of them": a group, no one named
         again = self.described.again(written, pos, self.mentions)
         if again:  # "the official" after "A law enforcement official said"
             return again
