@@ -2032,6 +2032,28 @@ def test_a_title_of_another_type_is_read_as_text():
          "assistance.", [("Some of them", "say"), ("others", "say")]),
         ("O Estado de Maranhão reported it. Some in Maranhão doubt that the Sarney family will "
          "sit back.", [("Some in Maranhão", "doubt")]),
+        # "his critics" are the critics of the one "his" names; the First Lady is an office
+        ("Prime Minister Tayyip Erdogan said on Monday that the inquiry was a plot. But his "
+         "response, his critics say, has betrayed authoritarian tendencies.",
+         [("Tayyip Erdogan", "say"), ("Tayyip Erdogan's critics", "say")]),
+        ("First Lady Olena Zelenska visited the school. The First Lady said that the tradition "
+         "brings a New Year's mood.", [("Olena Zelenska", "say")]),
+        # "said it wants", "said this choice makes": a clause, not an object
+        ("Syriza has said it wants to renegotiate two bailouts.", [("Syriza", "say")]),
+        ("Mr. Kent said this choice makes thematic sense for the play.", [("Mr. Kent", "say")]),
+        ("He said it in public on the first day.", []),
+        # a participle's subject in commas before it, or after ", with"; not a clause's
+        ("The government, arguing that another term was legal, moved quickly to stifle dissent.",
+         [("The government", "argue")]),
+        ("Large protests erupted, with demonstrators contending that a third term would violate "
+         "the constitution.", [("demonstrators", "contend")]),
+        ("But the group changed course on Sunday, declaring that the occupation would be the "
+         "base of protests.", []),
+        ("Some remain skeptical of the new zones, arguing that they have suspect legal systems.",
+         []),
+        # "first" is no subject
+        ("Hossam Yaacoub said on Monday that he was innocent. During interrogation, he first "
+         "insisted that he was a trader.", [("Hossam Yaacoub", "say"), ("Hossam Yaacoub", "insist")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

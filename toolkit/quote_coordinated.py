@@ -1,7 +1,11 @@
 """A reporting verb whose subject is another verb's: the verb it is joined to by "and" or "but"
 ('Then President Obama paused and recalled that ...', 'Ms. Rousseff, a former guerrilla who
 ..., praised the demonstrators ... and said that ...'), or the clause a participle after a comma
-hangs on ('Masete Levy, president of ..., echoed that sentiment, saying that ...').
+hangs on ('Masete Levy, president of ..., echoed that sentiment, saying that ...'); a
+participle's own subject: the one that issued a document it reports on ("The European Union
+issued a statement saying"), the subject after an opening participle clause ("Claiming July 1
+is the time to ..., Chan also urged"), the subject in commas before it ("The government,
+arguing that ..., moved") or after "with" ("with demonstrators contending that").
 
 :mod:`toolkit.quote_reported` reads the reported speech these subjects speak.
 
@@ -23,13 +27,16 @@ from toolkit.quote_heads import (
     without_adverbs,
     without_appositive,
 )
-from toolkit.quote_subjects import clause_subject
-from toolkit.speakers import speaker_phrase, word_spans
+from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
+from toolkit.speakers import UPPER, speaker_phrase, word_spans
 
 __all__ = [
     "VERB_LIKE",
+    "aside_participle_subject",
     "coordinated_subject",
     "first_clause_subject",
+    "issuer",
+    "opening_participle",
     "participle_frame",
     "participle_subject",
 ]
@@ -39,6 +46,19 @@ VERB_LIKE = re.compile(
     r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
     r"held|came|saw|told|said|paused|sent|left|began)$"
 )
+
+
+# a reporting participle that opens the sentence, its clause, then the subject and its verb
+_OPENING_PARTICIPLE = re.compile(
+    r"\s*([A-Z][a-z]+ing)\s+(?:that\s+)?([^,;:]{8,}?)[\"”]?,\s+"
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+(?:also\s+|\w+ly\s+)?"
+    r"[a-z]+(?:ed|s)\b"
+)
+# verbs that put out a document ("issued a statement saying"): its issuer speaks
+_ISSUE_VERBS = {"issued", "released", "published", "posted", "sent", "issues", "releases",
+                "wrote", "writes", "signed", "delivered"}  # fmt: skip
+# the words between such a verb and its document ("released a joint statement")
+_DOCUMENT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "joint", "open"}
 
 
 def coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[int, int] | None:
@@ -120,3 +140,58 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
         return None
     words, (a, b) = got
     return words[a][0], words[b - 1][1], lemma_of(m.group(1), lex)
+
+
+def issuer(words: list, got: tuple[int, int] | None, lex: dict):
+    """For a document a participle reports on ("issued a statement saying", "wrote a letter
+    to Cablevision insisting"), the subject that put it out: "The European Union issued a
+    statement saying ..." is the EU's report. ``got`` as it was where there is none."""
+    for d in range(len(words) - 1, max(0, len(words) - 6), -1):
+        if words[d][2].lower() not in lex["documents"]:
+            continue
+        issued = next((i for i in range(d - 1, max(-1, d - 3), -1)
+                       if words[i][2].lower() in _ISSUE_VERBS), None)  # fmt: skip
+        between = [w for _, _, w in words[issued + 1 : d]] if issued is not None else ["?"]
+        after = [w for _, _, w in words[d + 1 :]]
+        if (all(w.lower() in _DOCUMENT_DETERMINERS for w in between)
+                and (not after or (after[0] == "to" and all(w[:1].isupper() for w in after[1:])
+                                   and len(after) <= 4))):  # fmt: skip
+            subject = speaker_phrase(words[:issued], lex)
+            return subject or got
+        break
+    return got
+
+
+def opening_participle(sentence: str, s0: int, lex: dict) -> list:
+    """A reporting participle that opens the sentence with a clause, the subject after it
+    ("Claiming July 1 is the time to “start a revolution”, Chan also urged ..."): the clause
+    is the subject's report; not an object ("Noting the symbolic significance of ...,")."""
+    m = _OPENING_PARTICIPLE.match(sentence)
+    if m is None or not lex["verb"].fullmatch(m.group(1)):
+        return []
+    lemma = lemma_of(m.group(1), lex)
+    that = sentence[m.end(1) :].lstrip().startswith("that")
+    if not that and not (lemma in lex["bare_clause"] | {"say"} and finite_clause(" " + m[2])):
+        return []
+    words = word_spans(sentence[: m.end(3)])
+    got = speaker_phrase(words, lex)
+    if not got or words[got[0]][0] != m.start(3):
+        return []
+    return [(s0 + m.start(2), s0 + m.end(2), (s0 + m.start(3), s0 + m.end(3)), lemma)]
+
+
+def aside_participle_subject(head: str, rest: str, lex: dict) -> tuple[int, int] | None:
+    """The subject of a reporting participle in commas right after it ("The government,
+    arguing that another term was legal, moved ...") or after "with" ("with demonstrators
+    contending that ..."): its span in ``head`` (the sentence up to the participle); in commas
+    the sentence's own verb follows the participle's clause (``rest``, after the participle)."""
+    aside = re.fullmatch(r"(.*\S),\s*", head, re.S)
+    if aside and re.search(r",\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)?\b", rest):
+        subject = clause_subject(aside.group(1) + " ", lex)
+        words = head[subject[0] : subject[1]].split() if subject else []
+        if subject and subject[1] == len(aside.group(1)) and not any(map(VERB_LIKE.match, words)):
+            return subject  # (not "The statement covered expected ground, saying")
+    with_ = re.search(r",\s+with\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)\s*$", head)
+    if with_ and noun_phrase(with_.group(1), lex):
+        return with_.span(1)
+    return None

@@ -39,8 +39,8 @@ PROGRESSIVE = {"is", "are", "was", "were", "been"}
 
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
-    r"long|since|already|never|not|just|now|still|even|earlier)$",  # "-ly" in lower case: "Ms. Waly
-    # said" is a name
+    r"long|since|already|never|not|just|now|still|even|earlier|first|finally)$",
+    # ("-ly" in lower case: "Ms. Waly said" is a name)
     re.I,
 )
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council

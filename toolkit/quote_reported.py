@@ -29,8 +29,11 @@ import re
 
 from toolkit.quote_coordinated import (
     VERB_LIKE,
+    aside_participle_subject,
     coordinated_subject,
     first_clause_subject,
+    issuer,
+    opening_participle,
     participle_subject,
 )
 from toolkit.quote_ends import (
@@ -55,7 +58,7 @@ from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speakers import is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -66,7 +69,9 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
     r"yes|no)\b)"
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
-    r"does|made|took|[a-z]+ed)\b))"
+    r"does|made|took|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"  # ("said it wants", not "said it")
+    r"|\s+[a-z]+\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
+    # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
 )
@@ -95,17 +100,6 @@ _PRONOUN_CLAUSE = re.compile(
 )
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
-# a reporting participle that opens the sentence, its clause, then the subject and its verb
-_OPENING_PARTICIPLE = re.compile(
-    r"\s*([A-Z][a-z]+ing)\s+(?:that\s+)?([^,;:]{8,}?)[\"”]?,\s+"
-    rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+(?:also\s+|\w+ly\s+)?"
-    r"[a-z]+(?:ed|s)\b"
-)
-# verbs that put out a document ("issued a statement saying"): its issuer speaks
-_ISSUE_VERBS = {"issued", "released", "published", "posted", "sent", "issues", "releases",
-                "wrote", "writes", "signed", "delivered"}  # fmt: skip
-# the words between such a verb and its document ("released a joint statement")
-_DOCUMENT_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "joint", "open"}
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
 _ASIDE_WORD = re.compile(
     r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
@@ -116,9 +110,11 @@ _SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3}
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
     rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
-    r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?)"
+    r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?"
+    r"|,\s+with\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
     r"\s*$"
-)  # or a document put out ("wrote a letter to Cablevision insisting that")
+)  # or a document put out ("wrote a letter to Cablevision insisting that"), or after "with"
+# and its subject ("..., with demonstrators contending that")
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
@@ -185,44 +181,6 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return words[first][0], words[got[1] - 1][1]
 
 
-def _issuer(words: list, got: tuple[int, int] | None, lex: dict):
-    """For a document a participle reports on ("issued a statement saying", "wrote a letter
-    to Cablevision insisting"), the subject that put it out: "The European Union issued a
-    statement saying ..." is the EU's report. ``got`` as it was where there is none."""
-    for d in range(len(words) - 1, max(0, len(words) - 6), -1):
-        if words[d][2].lower() not in lex["documents"]:
-            continue
-        issued = next((i for i in range(d - 1, max(-1, d - 3), -1)
-                       if words[i][2].lower() in _ISSUE_VERBS), None)  # fmt: skip
-        between = [w for _, _, w in words[issued + 1 : d]] if issued is not None else ["?"]
-        after = [w for _, _, w in words[d + 1 :]]
-        if (all(w.lower() in _DOCUMENT_DETERMINERS for w in between)
-                and (not after or (after[0] == "to" and all(w[:1].isupper() for w in after[1:])
-                                   and len(after) <= 4))):  # fmt: skip
-            subject = speaker_phrase(words[:issued], lex)
-            return subject or got
-        break
-    return got
-
-
-def _opening_participle(sentence: str, s0: int, lex: dict) -> list:
-    """A reporting participle that opens the sentence with a clause, the subject after it
-    ("Claiming July 1 is the time to “start a revolution”, Chan also urged ..."): the clause
-    is the subject's report; not an object ("Noting the symbolic significance of ...,")."""
-    m = _OPENING_PARTICIPLE.match(sentence)
-    if m is None or not lex["verb"].fullmatch(m.group(1)):
-        return []
-    lemma = lemma_of(m.group(1), lex)
-    that = sentence[m.end(1) :].lstrip().startswith("that")
-    if not that and not (lemma in lex["bare_clause"] | {"say"} and finite_clause(" " + m[2])):
-        return []
-    words = word_spans(sentence[: m.end(3)])
-    got = speaker_phrase(words, lex)
-    if not got or words[got[0]][0] != m.start(3):
-        return []
-    return [(s0 + m.start(2), s0 + m.end(2), (s0 + m.start(3), s0 + m.end(3)), lemma)]
-
-
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
              previous: tuple[int, int] | None = None):  # fmt: skip
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
@@ -247,7 +205,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     out.extend(according_to(sentence, s0, lex))
     out.extend(in_opinion(sentence, s0, lex))  # "In his opinion, ..."
     out.extend(noun_reports(sentence, s0, lex))  # "claims by Russia and Iran that ..."
-    out.extend(_opening_participle(sentence, s0, lex))
+    out.extend(opening_participle(sentence, s0, lex))
     by = as_by(sentence, lex)
     clause = re.fullmatch(r"([^\"“”]{8,}?)[.!?]?", sentence[by[2] :]) if by else None
     if by and clause:
@@ -290,7 +248,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             words = without_adverbs(words[:-1])  # "are now claiming that": the subject before
         got = speaker_phrase(words, lex)
         if v.group().lower().endswith("ing"):
-            got = _issuer(words, got, lex)
+            got = issuer(words, got, lex)
         if not got and words and words[-1][2] in ("and", "but"):
             got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
         if not got and v.group().lower().endswith("ing"):
@@ -334,6 +292,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no
                 # subject ends with the preposition before its participle
+            if subject is None and v.group().lower().endswith("ing"):
+                # "The government, arguing that ..., moved", "with demonstrators contending"
+                subject = aside_participle_subject(before, sentence[v.end() :], lex)
         if not got and subject is None:
             final = final_frame(sentence, v, lex)
             if final:  # "The police discouraged reporting on the accident, the group said."

@@ -78,6 +78,13 @@ _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 
 
+# a group of a person's named by a possessive pronoun: "his critics", "her aides"
+_WHOSE_GROUP = re.compile(
+    r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
+    r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
+)
+
+
 def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only."""
     return _TITLED.fullmatch(name) is not None
@@ -191,6 +198,10 @@ class Resolver:
                          r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
         if low in GENDER or low == "they":
             return pronoun_person(self, low, pos) or written
+        whose = _WHOSE_GROUP.fullmatch(written)
+        if whose:  # "his critics say": the critics of the person "his" names
+            person = pronoun_person(self, {"his": "he", "her": "she"}[whose.group(1).lower()], pos)
+            return f"{person}'s {whose.group(2)}" if person else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair

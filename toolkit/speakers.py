@@ -171,7 +171,8 @@ _NUMBERED = {"Article", "Section", "Paragraph", "Clause", "Chapter", "Part", "Ru
 _CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
                  "which", "who", "whose", "whom", "after", "before", "so", "then", "though",
                  "although", "until", "once", "whether", "what", "how", "why", "or", "nor", "yet",
-                 "also", "even"}  # fmt: skip
+                 "also", "even", "with", "without", "in", "on", "at", "by", "from", "about",
+                 "during", "under", "over", "against", "among", "into", "through"}  # fmt: skip
 
 
 # "-ing" words that title a role ("acting Thai prime minister"), not a clause's participle
