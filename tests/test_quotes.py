@@ -2054,6 +2054,20 @@ def test_a_title_of_another_type_is_read_as_text():
         # "first" is no subject
         ("Hossam Yaacoub said on Monday that he was innocent. During interrogation, he first "
          "insisted that he was a trader.", [("Hossam Yaacoub", "say"), ("Hossam Yaacoub", "insist")]),
+        # an institution's name with "and" inside; a role after a possessive name, then the
+        # name in commas; an inverted speaker before a far stop; a participle opens no name
+        ('"We will send a small contingent there," said the Secretary of the National Security '
+         "and Defense Council.",
+         [("the Secretary of the National Security and Defense Council", "say")]),
+        ("Minister of Defense Sergei Shoigu and Foreign Minister Sergei Lavrov said the talks "
+         "would go on.", [("Sergei Lavrov", "say")]),
+        ("“We can’t sit by and let the board make a mockery of our right,” said New York City’s "
+         "comptroller, John Liu, who oversees the city’s pension funds.", [("John Liu", "say")]),
+        ('"The Slovak people fully support Ukraine in the struggle for our common freedom and '
+         'values," said the Ukrainian Head of State during a meeting with members of the Slovak '
+         "delegation in Kyiv.", [("the Ukrainian Head of State", "say")]),
+        ("Greeting Zuzana Caputova in Kyiv, the President stressed that Slovakia had supported "
+         "Ukraine.", [("the President", "stress")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

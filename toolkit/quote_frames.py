@@ -47,8 +47,9 @@ __all__ = ["after_frame", "before_frame", "continues", "inverted"]
 
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
-    rf"\s+(?:his|her|their|its|the|a|an|one|another)(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
-)
+    rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
+    rf"(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
+)  # (also after a possessive name: "said New York City’s comptroller, John Liu")
 
 
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
@@ -267,6 +268,13 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     adjunct = next((i for i, (_, _, w) in enumerate(words) if i
                     and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today", w)),
                    None)  # fmt: skip
+    if adjunct is None and cut is None:  # no stop near: "said the Ukrainian Head of State
+        # during a meeting with ... ."
+        adjunct = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
+            r"during|while|after|at|in", w)), None)  # fmt: skip
+        if adjunct and speaker_phrase(after[:adjunct], lex) == (0, adjunct):
+            return at + after[0][0], at + after[adjunct - 1][1]
+        adjunct = None
     if adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
         got = speaker_phrase(words[:adjunct], lex)
         if got == (0, adjunct):

@@ -57,6 +57,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         before = before[cut[-1] + 1 :] if cut else before
         titles, name = name_of(" ".join([*before, m.group()]), lex)
         name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
+        if (name and re.match(r"[A-Z][a-z]{2,}ing\s", name)
+                and re.search(r"(?:^|[.!?:\n][\"”’]?)\s*$", text[: m.start()])):  # fmt: skip
+            name = name.split(" ", 1)[1]  # "Greeting Zuzana Čaputová in Kyiv, he ...": a
+            # participle opens the sentence, no given name
         if not name or len(name.split()) < 2:
             continue
         if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):

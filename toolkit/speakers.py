@@ -231,6 +231,7 @@ def speaker_phrase(
                 or kinds[i] == kinds[i - 2] == "role"
                 or _groups(words, kinds, i)
                 or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap")
+                or _institution_and(words, kinds, i)
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
@@ -269,6 +270,25 @@ def speaker_phrase(
     if kinds[i] == "link":
         i += 1
     return i, len(words)
+
+
+# the head words that end an institution's name with "and" inside it ("the National Security
+# and Defense Council", "the Ministry of Foreign Affairs and Trade")
+_AND_HEADS = {"Council", "Committee", "Commission", "Service", "Agency", "Ministry",
+              "Department", "Office", "Bureau", "Trade", "Affairs", "Development", "Cooperation",
+              "Security"}  # fmt: skip
+
+
+def _institution_and(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool:
+    """Whether "and" at ``words[i - 1]`` is inside an institution's name: capitalised words on
+    both sides, "of" or "for" a few words before it and a head word that ends the phrase."""
+    before = [w for _, _, w in words[max(0, i - 6) : i - 1]]
+    return (
+        kinds[i] == "cap"
+        and words[-1][2] in _AND_HEADS
+        and any(w in ("of", "for") for w in before)
+        and all(kinds[j] in ("cap", "role") for j in range(i, len(words)))
+    )
 
 
 def _groups(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool:
