@@ -2068,6 +2068,17 @@ def test_a_title_of_another_type_is_read_as_text():
          "delegation in Kyiv.", [("the Ukrainian Head of State", "say")]),
         ("Greeting Zuzana Caputova in Kyiv, the President stressed that Slovakia had supported "
          "Ukraine.", [("the President", "stress")]),
+        # a one-word adverb or a longer phrase opens the sentence before its subject
+        ("Meanwhile, archaeologists said they had found three vaulted chambers.",
+         [("archaeologists", "say")]),
+        ("Last fall, archaeologists said they had found three vaulted chambers.",
+         [("archaeologists", "say")]),
+        ("Of course, some in Hong Kong have argued that their city is different.",
+         [("some in Hong Kong", "argue")]),
+        ("Kelly, the chief of staff, said the plan would fail.", [("Kelly", "say")]),
+        # a final frame with a participle after it
+        ("Nelson Mandela has been readmitted to a hospital, the presidency said on Thursday, "
+         "urging people to pray for him.", [("the presidency", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

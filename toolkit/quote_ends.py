@@ -152,7 +152,9 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"
     adjunct = re.match(rf"\s+{ADJUNCT}", rest) and len(rest.split()) <= 8
-    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith("."))):
+    # (also a participle after it: "..., the presidency said on Thursday, urging people to ...")
+    participle = re.match(rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+[a-z]+ing\s", rest)
+    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith(".")) or participle):
         return None
     return m.start(1), m.end(1), m.start(2), m.end(2)
 

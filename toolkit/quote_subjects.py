@@ -34,11 +34,21 @@ __all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject"]
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
-    r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
+    r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|Last|"
+    r"This|Given|Of\s+course|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
 )
+# one-word openings that are adverbs, never names
+_SENTENCE_ADVERBS = {
+    "meanwhile", "yesterday", "however", "moreover", "separately", "indeed", "nevertheless",
+    "nonetheless", "furthermore", "therefore", "meantime", "afterward", "afterwards",
+    "additionally", "consequently", "subsequently", "ultimately", "instead", "similarly",
+    "likewise", "finally", "initially", "previously", "currently", "recently", "traditionally",
+    "historically", "overall", "otherwise", "tomorrow", "elsewhere", "nationally",
+    "internationally", "publicly", "privately", "officially", "specifically",
+}  # fmt: skip
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
 _SUBORDINATE = re.compile(
@@ -173,7 +183,12 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
                     r"On\s+[A-Z][a-z]+day|Last\s+(?:week|month|year))\s+(?=[A-Za-z])",
                     core[chunks[0][0] :]) if chunks else None  # fmt: skip
     intro = chunks and _INTRO.match(core[chunks[0][0] :])
-    long_intro = intro and (len(core[chunks[0][0] : chunks[0][1]].split()) > 1 or intro.end() < 8)
+    opening = core[chunks[0][0] : chunks[0][1]] if chunks else ""
+    # one word opens the sentence as an adverb when it is short or a known one ("Meanwhile,"),
+    # not a name that looks like one ("Kelly,", "Manning,")
+    long_intro = intro and (
+        len(opening.split()) > 1 or intro.end() < 8 or opening.lower() in _SENTENCE_ADVERBS
+    )
     if lead is None and len(chunks) > 1 and long_intro:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
     if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
