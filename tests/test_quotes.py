@@ -2002,7 +2002,19 @@ def test_a_title_of_another_type_is_read_as_text():
         ('"Gas will be supplied, there can be no interruptions," said Denys Shmyhal and '
          "assured that the government fulfills the conditions.", [("Denys Shmyhal", "say")]),
         ("He met Jakarta-based American executives. “Half of them wanted to vote for him,” "
-         "said one American who attended.", [("one American", "say")]),
+         "said one American who attended.", [("one American who attended", "say")]),
+        ("“We can tolerate the blockade,” said a person who is involved in the government’s "
+         "decisions. “This is a revival,” said the person.",
+         [("a person who is involved in the government’s decisions", "say"),
+          ("a person who is involved in the government’s decisions", "say")]),
+        ("Those with knowledge of the negotiations said the legislation would require it.",
+         [("Those with knowledge of the negotiations", "say")]),
+        ("Truthiness, the brief explained, is a characteristic of a statement made from the gut.",
+         [("the brief", "explain")]),
+        ("“I thank the voters,” said the right’s candidate in the north, Xavier Bertrand, who "
+         "beat Ms. Le Pen.", [("Xavier Bertrand", "say")]),
+        ("“We’re furious about our leaders,” said Adão Clóvis Martins dos Santos, a sociologist.",
+         [("Adão Clóvis Martins dos Santos", "say")]),
         ("“Those changes are not only about house renovation,” said the 75-year-old, who has "
          "lived in the area for 25 years.", [("the 75-year-old", "say")]),
         # a clause with a pronoun subject after a verb that otherwise needs "that"

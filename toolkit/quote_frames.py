@@ -48,7 +48,7 @@ __all__ = ["after_frame", "before_frame", "continues", "inverted"]
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
     rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
-    rf"(?:\s+[a-z][\w’'-]*){{1,4}},\s+(?=[{UPPER}])"
+    rf"(?:\s+[a-z][\w’'-]*){{1,6}},\s+(?=[{UPPER}])"
 )  # (also after a possessive name: "said New York City’s comptroller, John Liu")
 
 
@@ -255,7 +255,11 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         w == "and" and i + 1 < len(after) and lex["verb"].fullmatch(after[i + 1][2])))),
         None)  # fmt: skip
     if stop and speaker_phrase(words[:stop], lex) == (0, stop):
-        return at + words[0][0], at + words[stop - 1][1]
+        end = at + words[stop - 1][1]
+        clause = re.match(r"\s+who\s[^,.;:!?\"“”]{3,120}", text[end:limit])
+        if clause and not is_person(text[at + words[0][0] : end], lex):
+            end += clause.end()  # "said a person who is involved in the decisions": described
+        return at + words[0][0], end
     aged = re.match(r"the \d+-year-old\b", text[at + words[0][0] : limit])
     if aged:
         return at + words[0][0], at + words[0][0] + aged.end()

@@ -77,6 +77,9 @@ _NOT_IN_NP = {
     "that’s", "that's", "there’s", "there's", "here’s", "here's", "what’s", "what's",
 }  # fmt: skip
 _CONJUNCTIONS = {"and", "but", "or"}
+# what says who "those" are in a subject: "Those with knowledge of ...", "those interviewed"
+_THOSE_WHO = {"with", "interviewed", "polled", "surveyed", "close", "familiar", "involved",
+              "present", "attending", "questioned"}  # fmt: skip
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
 _NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
@@ -121,6 +124,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         # "only 33 percent of Americans", "too many people" (not "Some of them": a share)
         words, low = words[1:], low[1:]
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
+    if low[0] == "those" and len(low) > 1 and low[1] in _THOSE_WHO:
+        low = ["people", *low[1:]]  # "Those with knowledge of the negotiations", "those polled"
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
         return False
     if (

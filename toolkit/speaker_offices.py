@@ -214,7 +214,9 @@ def _country_near(r: Any, name: str, modifiers: set[str], pos: int, office: str)
 # a speaker the text introduces by a description (an indefinite article, words before the head
 # noun or a phrase after it), and the same one again ("the [modifier] head")
 _INTRODUCED = re.compile(
-    r"(?:An?|an?)\s+(?:[a-z][\w\-]*\s+){1,4}([a-z][\w\-]*[^s\W])(?:\s+(?:in|on|of|at|from)\s.*)?"
+    r"(?:An?|an?)\s+(?P<mods>(?:(?!(?:who|that|which|is|was)\s)[a-z][\w\-]*\s+){0,4})"
+    r"(?P<head>[a-z][\w\-]*[^s\W])"
+    r"(?P<after>\s+(?:in|on|of|at|from|with|who|that|close|familiar)\s.*)?"
 )
 _AGAIN = re.compile(r"(?:[Tt]he\s+)([a-z][\w\-]*\s+)?([a-z][\w\-]*[^s\W])")
 _DESCRIBED_REACH = 3000  # characters from a description to "the" head that names it again
@@ -230,9 +232,11 @@ class Descriptions:
 
     def note(self, written: str, pos: int, speaker: str | None) -> None:
         introduced = _INTRODUCED.fullmatch(written)
+        if introduced and not (introduced["mods"] or introduced["after"]):
+            introduced = None  # "a spokesman": no description
         m = introduced or _AGAIN.fullmatch(written)
         if m:
-            head = m.group(1) if introduced else m.group(2)
+            head = m["head"] if introduced else m.group(2)
             self.heads[head] = (pos, written if introduced and speaker == written else None)
 
     def again(self, written: str, pos: int, mentions: list) -> str | None:

@@ -45,7 +45,27 @@ __all__ = [
 ]
 
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el"}
+PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "bin",
+    "al",
+    "le",
+    "la",
+    "el",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "ter",
+    "ibn",
+    "bint",
+}
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
 HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
