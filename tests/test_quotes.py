@@ -2091,6 +2091,29 @@ def test_a_title_of_another_type_is_read_as_text():
         # a final frame with a participle after it
         ("Nelson Mandela has been readmitted to a hospital, the presidency said on Thursday, "
          "urging people to pray for him.", [("the presidency", "say")]),
+        # "And he said" opens with its conjunction; a role for an institution after "according
+        # to"; a relative clause that reports with "who" or none; "this" and a noun phrase
+        ("Mr. Obama met the king on Monday. And he said President Bashar al-Assad of Syria is so "
+         "provincial that he once asked about jet lag.", [(None, "say")]),
+        ("He graduated in 2008 with a degree, according to a spokesman for the college.",
+         [("a spokesman for the college", "according to")]),
+        ("It has been reluctant to use force against the demonstrators, who the government says "
+         "are backed by powerful forces.", [("the government", "say")]),
+        ("She said this unusually murky situation required the Fed to consider a broad range of "
+         "indicators.", [(None, "say")]),
+        ("Omidyar also founded the Democracy Fund to support entrepreneurs, according to its "
+         "website.", [("its website", "according to")]),
+        ("China had called for a cease-fire, according to Xinhua, China’s state news agency.",
+         [("Xinhua", "according to")]),
+        ("Lawmakers should muster the courage, according to Ko Po-ling, vice-chairman of Yau "
+         "Tsim Mong District Council.", [("Ko Po-ling", "according to")]),
+        ("A judge must be appointed, according to the Law of Ukraine “On the High Council of "
+         "Justice”.", []),
+        ("“I suspect people will be camping out,” said a critic from The Telegraph.",
+         [("a critic from The Telegraph", "say")]),
+        ("Mr. Bevilacqua told the authorities he had the e-mails because he was hired by a lawyer.",
+         [("Mr. Bevilacqua", "tell")]),
+        ("He told them to leave the building at once.", []),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

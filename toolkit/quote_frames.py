@@ -294,6 +294,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         titles, name = name_of(text[at + words[0][0] : at + words[link - 1][1]], lex)
         if got == (0, link) and name and all(t in lex["titles"] for t in titles):
             return at + words[0][0], at + words[-1][1]
+        if got == (0, link) and words[0][2].lower() in ("a", "an", "the", "one"):
+            return at + words[0][0], at + words[-1][1]  # 'said a critic from The Telegraph'
+
     return None
 
 

@@ -190,6 +190,8 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
     if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
         return False
+    if first == 1 and words[0][2] in ("And", "But", "Or"):
+        return False  # "And he said ...": the sentence opens with the conjunction
     # "... over the issue and many residents worry that", '..., praised ... “...,” and Yitzhak
     # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
     opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS

@@ -83,7 +83,8 @@ _RELATIVE_VERBS = {"say": "say", "says": "say", "said": "say", "believe": "belie
 # say Dr. Melgen made ...": a relative word, the clause's subject, the verb, and a verb or a
 # subject and its verb right after it
 _RELATIVE_REPORT = re.compile(
-    r"\b(?:[Ww]hat|which|that|whom)\s+(?P<who>(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)\s+"
+    r"(?:\b(?:[Ww]hat|which|that|whom|who)\s+(?P<who>(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)"
+    r"|(?<=[a-z] )(?P<who0>he|she|they|it|critics|officials|prosecutors|police))\s+"
     rf"(?P<verb>{'|'.join(_RELATIVE_VERBS)})\s+"
     r"(?P<clause>(?:(?:is|was|are|were|has|had|have|will|would|could|can|[a-z]{3,}ed)\b"
     r"|(?:[A-Z][\w’'\-.]*\s+){1,3}[a-z]{3,}ed\b).{3,}?)(?=[,;:]\s|[.!?]?[\"”]?\s*$|\s[—–-]\s)"
@@ -99,13 +100,19 @@ def relative_reports(
     to the clause's end."""
     out = []
     for m in _RELATIVE_REPORT.finditer(sentence):
-        who = m.group("who")
+        name = "who" if m.group("who") else "who0"  # (a relative with no "that": "a charge
+        # he says was invented")
+        if name == "who0" and re.search(
+            r"\b(?:said|says|told|that|and|but|if|when|because|as)\s+$", sentence[: m.start(name)]
+        ):
+            continue  # "He said he says ...": no relative clause
+        who = m.group(name)
         low = who.lower()
         if re.search(r"\b(?:[a-z]+ly|not|do|does|did|is|are|was|were|has|have|had)\b", low):
             continue  # "what he actually said escaped me": no subject and report
         if not (low in _PRONOUNS or is_person(who, lex) or noun_phrase(who, lex)):
             continue
-        speaker = (s0 + m.start("who"), s0 + m.end("who"))
+        speaker = (s0 + m.start(name), s0 + m.end(name))
         out.append((s0 + m.start("clause"), s0 + m.end("clause"), speaker,
                     _RELATIVE_VERBS[m.group("verb")]))  # fmt: skip
     return out

@@ -58,7 +58,7 @@ from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import clause_subject, finite_clause, who_subject
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import is_person, speaker_phrase, word_spans
+from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -70,7 +70,7 @@ _BARE_CLAUSE = re.compile(
     r"yes|no)\b)"
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"  # ("said it wants", not "said it")
-    r"|\s+[a-z]+\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
+    r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
@@ -97,6 +97,12 @@ _STATES_BEFORE = re.compile(
 _PRONOUN_CLAUSE = re.compile(
     r"\s+(?:there|it|he|she|they|we|I)\s+(?:is|was|are|were|has|had|have|will|would|could|can|"
     r"should|may|might|must|did|does|do)\b"
+)
+# whom one told, then a clause with a pronoun subject: "told the authorities he had ...",
+# "told reporters they would ..."
+_TOLD_CLAUSE = re.compile(
+    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?)"
+    r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"
 )
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
@@ -369,6 +375,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             and _PRONOUN_CLAUSE.match(rest)
         ):
             bare = _BARE_CLAUSE.match(rest)  # "noted there was a disconnect", "announced it will"
+        if clause is None and bare is None and lemma == "tell":
+            bare = _TOLD_CLAUSE.match(rest)  # "told the authorities he had the e-mails"
         if clause is None and bare is None and lemma in ("say", "add"):
             # "Mr. Rhodes said on the merits, Africa had transformed itself ...": a phrase and
             # a comma, then a finite clause

@@ -31,7 +31,11 @@ _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
 # also with a relative clause or a second appositive on it: "..., a fiscally conservative
 # group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm")
-_APPOSITION = r"(?:,\s+(?:a|an|the)\s[^,]{3,80}(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
+_APPOSITION = (
+    rf"(?:,\s+(?:a|an|the|[{UPPER}][\w\-]*['’]s|(?!(?:is|are|was|were|has|have|had|will|would|"
+    r"can|could|must|should|may|might)\b)[a-z][\w\-]*(?<!ed)(?<![^s]s))\s[^,]{3,80}"
+    r"(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
+)  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ...")
 _SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
 # a document of an author: "an analysis by X", "a report by the X" (the author speaks)
 _BY_SOURCE = re.compile(
@@ -44,7 +48,7 @@ _BY_SOURCE = re.compile(
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
 _DIRECTIVE = re.compile(
-    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
+    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$", re.I
 )
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
 # the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
@@ -93,6 +97,12 @@ def _described(phrase: str, lex: dict) -> bool:
     chronicling casualties")."""
     core = re.split(r"\s+(?:that|which|who)\s", phrase.strip(), maxsplit=1)[0]
     words = word_spans(core)
+    # a role and what it serves: "a spokesman for the college", "an official at the ministry"
+    head = re.match(
+        r"(?:an?|the)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+(?=\s+(?:for|of|at|with)\s)", core
+    )
+    if head and speaker_phrase(word_spans(head.group()), lex) == (0, len(head.group().split())):
+        return True
     got = speaker_phrase(words, lex)
     return bool(
         got
@@ -163,7 +173,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             re.search(
                 rf"^([^,]{{3,80}}),\s+according to ((?:{_TITLE}|[^,.]){{2,80}})"
                 rf"(?:,\s+[^,]{{3,80}})?,\s+(?:is|are|was|were|has|have|had|will|would|can|"
-                rf"could|must|should|may|might)\b.{{8,}}?\.?$",
+                rf"could|must|should|may|might|[a-z]{{3,}}(?:ed|[^s\W]s))\b.{{8,}}?\.?$",
                 sentence,
             ),
             0,
