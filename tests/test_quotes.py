@@ -2107,13 +2107,32 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Xinhua", "according to")]),
         ("Lawmakers should muster the courage, according to Ko Po-ling, vice-chairman of Yau "
          "Tsim Mong District Council.", [("Ko Po-ling", "according to")]),
-        ("A judge must be appointed, according to the Law of Ukraine “On the High Council of "
-         "Justice”.", []),
+        ("A judge must be appointed, according to the initial plan of the General Headquarters.",
+         []),
         ("“I suspect people will be camping out,” said a critic from The Telegraph.",
          [("a critic from The Telegraph", "say")]),
         ("Mr. Bevilacqua told the authorities he had the e-mails because he was hired by a lawyer.",
          [("Mr. Bevilacqua", "tell")]),
         ("He told them to leave the building at once.", []),
+        # a colon frame after a longer adjunct; a role and a name with a military title in
+        # commas; "Third," as an opening; sources followed by where they come from
+        ('Zeid Hussein said in a statement from his office in Geneva: "I am deeply concerned at '
+         'the number of young people."', [("Zeid Hussein", "say")]),
+        ("“I don’t want to describe it as an invasion,” a spokesman for the military, Col. "
+         "Winthai Suvaree, said by telephone.", [("Winthai Suvaree", "say")]),
+        ("Third, Lee Kuan Yew stressed Hong Kong should eliminate the negative effects.",
+         [("Lee Kuan Yew", "stress")]),
+        ("In fact, 62 percent of Spaniards want a referendum, according to an opinion poll "
+         "published last Sunday by the newspaper El País.",
+         [("an opinion poll published last Sunday by the newspaper El País", "according to")]),
+        ("Many analysts said it gave too much power to the government.",
+         [("Many analysts", "say")]),
+        ("“Key wouldn’t recognize what we sing today,” said the musicologist Mark Clague in a "
+         "joint Skype interview with Mr. Hampson.", [("Mark Clague", "say")]),
+        ("Three seminars, held by the committee, concluded in Shenzhen on Thursday.", []),
+        ("Senators struggled to overcome obstacles that several people familiar with the "
+         "negotiations said could hinder a deal.",
+         [("several people familiar with the negotiations", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

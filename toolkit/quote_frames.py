@@ -84,7 +84,10 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
         raw = re.sub(
-            rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|[{UPPER}])\.", "", tail[lead : m.start()]
+            rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|Col|Lt|Maj|Capt|Sgt|Adm|Rev|Prof|Jr|"
+            rf"[{UPPER}])\.",
+            "",
+            tail[lead : m.start()],
         )
         if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
             break  # a sentence ends before the verb: that verb frames another sentence
@@ -172,7 +175,10 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     else:
         between = _ABBREVIATION.sub("", head[v.end() : m.start()])
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
-    if re.search(r"[.!?;\"“”«»]", between) or (len(between.split()) > 6 and not reported):
+    # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”")
+    adjunct = m.group().startswith(":") and re.match(r"\s+(?:in|at|on|during|after|to)\s", between)
+    long = len(between.split()) > (14 if adjunct else 6)
+    if re.search(r"[.!?;\"“”«»]", between) or (long and not reported):
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
@@ -276,13 +282,18 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         # during a meeting with ... ."
         adjunct = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
             r"during|while|after|at|in", w)), None)  # fmt: skip
-        if adjunct and speaker_phrase(after[:adjunct], lex) == (0, adjunct):
-            return at + after[0][0], at + after[adjunct - 1][1]
+        got = speaker_phrase(after[:adjunct], lex) if adjunct else None
+        if got and got[1] == adjunct and (got[0] == 0 or (got[0] <= 2 and _described_name(
+                after[: got[0]]))):  # fmt: skip
+            # 'said the Ukrainian Head of State during ...', 'said the musicologist Mark Clague
+            # in a joint interview'
+            return at + after[got[0]][0], at + after[adjunct - 1][1]
         adjunct = None
     if adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
         got = speaker_phrase(words[:adjunct], lex)
-        if got == (0, adjunct):
-            return at + words[0][0], at + words[adjunct - 1][1]
+        if got and got[1] == adjunct and (got[0] == 0 or (got[0] <= 2 and _described_name(
+                words[: got[0]]))):  # fmt: skip
+            return at + words[got[0]][0], at + words[adjunct - 1][1]
     # 'said Mr. Barroso from Teneo Intelligence, “...”': a name, "from" and an institution's
     # capitalised name (the resolver takes the name)
     link = next((i for i, (_, _, w) in enumerate(words) if w == "from"), None)
@@ -298,6 +309,12 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             return at + words[0][0], at + words[-1][1]  # 'said a critic from The Telegraph'
 
     return None
+
+
+def _described_name(before: list) -> bool:
+    """Whether the words before a name describe it: a determiner and a lower-case noun ("the
+    musicologist Mark Clague"), no preposition ("in Shenzhen")."""
+    return before[0][2] in ("the", "a", "an") and all(w[:1].islower() for _, _, w in before)
 
 
 def continues(gap: str, lex: dict) -> bool:

@@ -83,7 +83,7 @@ _RELATIVE_VERBS = {"say": "say", "says": "say", "said": "say", "believe": "belie
 # say Dr. Melgen made ...": a relative word, the clause's subject, the verb, and a verb or a
 # subject and its verb right after it
 _RELATIVE_REPORT = re.compile(
-    r"(?:\b(?:[Ww]hat|which|that|whom|who)\s+(?P<who>(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)"
+    r"(?:\b(?:[Ww]hat|which|that|whom|who)\s+(?P<who>(?:[\w’'\-.]+\s+){0,6}?[\w’'\-.]+)"
     r"|(?<=[a-z] )(?P<who0>he|she|they|it|critics|officials|prosecutors|police))\s+"
     rf"(?P<verb>{'|'.join(_RELATIVE_VERBS)})\s+"
     r"(?P<clause>(?:(?:is|was|are|were|has|had|have|will|would|could|can|[a-z]{3,}ed)\b"

@@ -69,7 +69,8 @@ _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
     r"yes|no)\b)"
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
-    r"does|made|took|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"  # ("said it wants", not "said it")
+    r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"
+    r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", not "said it")
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
@@ -95,9 +96,10 @@ _STATES_BEFORE = re.compile(
 # a clause with a pronoun subject right after a verb that otherwise needs "that": "noted there
 # was", "announced it will" (not "noted the increased attention")
 _PRONOUN_CLAUSE = re.compile(
-    r"\s+(?:there|it|he|she|they|we|I)\s+(?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"should|may|might|must|did|does|do)\b"
-)
+    rf"\s+(?:there|it|he|she|they|we|I|(?:[{UPPER}][\w’'\-]+\s+){{0,2}}[{UPPER}][\w’'\-]+)"
+    r"\s+(?:is|was|are|were|has|had|have|will|would|could|can|should|may|might|must|did|does|"
+    r"do)\b"
+)  # (or a name: "stressed Hong Kong should eliminate ...")
 # whom one told, then a clause with a pronoun subject: "told the authorities he had ...",
 # "told reporters they would ..."
 _TOLD_CLAUSE = re.compile(

@@ -48,8 +48,8 @@ _BY_SOURCE = re.compile(
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
 _DIRECTIVE = re.compile(
-    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$", re.I
-)
+    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
+)  # (a law named whole, in capitals, is cited: "according to the Executive Order", sets 1, 7)
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
 # the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
 # according to experts, ..."
@@ -130,6 +130,10 @@ def _is_source(phrase: str, lex: dict) -> bool:
     statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
     the text says elsewhere: unknown here); a date in it says nothing of whose it is ("the Hong
     Kong Bar Association's Oct 28 statement")."""
+    # what follows the head says where it comes from: "an opinion poll published last Sunday by
+    # El País", "data from the city's pilot program"
+    phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled)\s",
+                      phrase, maxsplit=1)[0]  # fmt: skip
     words = re.sub(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip

@@ -35,7 +35,8 @@ __all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject"]
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
     r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|Last|"
-    r"This|Given|Of\s+course|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|"
+    r"This|Given|Of\s+course|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
+    r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
@@ -47,7 +48,8 @@ _SENTENCE_ADVERBS = {
     "additionally", "consequently", "subsequently", "ultimately", "instead", "similarly",
     "likewise", "finally", "initially", "previously", "currently", "recently", "traditionally",
     "historically", "overall", "otherwise", "tomorrow", "elsewhere", "nationally",
-    "internationally", "publicly", "privately", "officially", "specifically",
+    "internationally", "publicly", "privately", "officially", "specifically", "first", "second",
+    "third", "fourth", "fifth", "lastly",
 }  # fmt: skip
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
