@@ -2140,5 +2140,5 @@ def test_a_title_of_another_type_is_read_as_text():
          [("the most recent data", "according to")]),
     ],
 )  # fmt: skip
-def test_times_descriptions_again_and_speech_act_nouns(text, expected):
+def test_more_frames_subjects_sources_and_resolutions(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected

@@ -163,10 +163,7 @@ class Resolver:
             k = bisect.bisect_right(self._sentence_starts, pos) - 1
             who = addressee(self.text, self.sentences[max(k, 0)], pos, self._turns)
             return self._resolve(who, pos) if who else written
-        if low in (
-            "they",
-            "their",
-        ):  # the group quoted last, its report ending in the sentence before
+        if low in ("they", "their"):  # the group quoted last, its report ending just before
             last = self.last_group
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):

@@ -45,27 +45,8 @@ __all__ = [
 ]
 
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "bin",
-    "al",
-    "le",
-    "la",
-    "el",
-    "dos",
-    "das",
-    "del",
-    "della",
-    "ter",
-    "ibn",
-    "bint",
-}
+PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el", "dos",
+             "das", "del", "della", "ter", "ibn", "bint"}  # fmt: skip
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
 HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
