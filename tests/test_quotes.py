@@ -1879,6 +1879,25 @@ def test_mr_president_is_the_one_president_among_the_speakers():
     assert found(text).select("speaker", "verb").rows() == [("Vladimir Putin", "say")]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # an office the text names no one for: the one the title gives that office
+        ("Telephone conversation with President of France Emmanuel Macron",
+         "The President of France expressed the hope that the conflict would end soon.",
+         [("Emmanuel Macron", "express hope")]),
+        # ... not an office without the title's modifiers, nor a headline in title case
+        ("Telephone conversation with President of France Emmanuel Macron",
+         "The President said that the conflict would end soon.", [("The President", "say")]),
+        ("Myanmar President Backs Change", "Myanmar’s president said that the change would come.",
+         [("Myanmar’s president", "say")]),
+    ],
+)  # fmt: skip
+def test_an_office_is_the_one_the_title_names(title, text, expected):
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]})
+    assert toolkit.quotes(corpus).select("speaker", "verb").rows() == expected
+
+
 def test_a_title_of_another_type_is_read_as_text():
     corpus = pl.DataFrame({"doc_id": ["d"], "text": ["“We will win,” he said."], "title": [3]})
     assert toolkit.quotes(corpus).height == 1

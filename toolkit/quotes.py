@@ -45,7 +45,7 @@ from toolkit.quote_ends import as_by
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
-from toolkit.speaker_names import find_mentions
+from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speaker_turns import title_voice
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
@@ -311,7 +311,8 @@ def quotes(
     for doc_id, text, title in documents:
         text = text or ""
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text),
-                            voice=title_voice(title, lex))  # fmt: skip
+                            voice=title_voice(title, lex),
+                            headline=headline_names(title, lex))  # fmt: skip
         # a frame is resolved once: a quotation that goes on one attributed before shares its
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}

@@ -21,7 +21,7 @@ from typing import Any
 
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "headline_names"]
 
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
@@ -245,3 +245,12 @@ def _three_names(text: str, run: re.Match, name: str, lex: dict[str, Any]) -> st
         or (re.fullmatch(r"[a-z]+", prev[0]) and not _BEFORE_PLACE.match(prev[0]))
     )
     return f"{first} {name}" if opens else name
+
+
+def headline_names(title: str | None, lex: dict) -> list[Mention]:
+    """The names a title in sentence case gives ("Telephone conversation with President of
+    France Emmanuel Macron"); none from a headline in title case, whose capitals name no one
+    ("Myanmar President Backs Change")."""
+    if not title or not re.search(r"(?<![\w’'])[a-z]{4,}\b", title):
+        return []
+    return find_mentions(title, lex)

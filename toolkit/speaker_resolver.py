@@ -119,6 +119,9 @@ class Resolver:
     sentences: list[tuple[int, int]] | None = None
     # the speakers the text introduced by a description ("A law enforcement official said")
     described: Descriptions = field(default_factory=Descriptions)
+    # the names the document's title gives with their titles ("Telephone conversation with
+    # President of France Emmanuel Macron"): whom an office names where the text names no one
+    headline: list[Mention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.sentences is None:
@@ -379,6 +382,10 @@ class Resolver:
             if names:
                 return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
+            heading = {m.name for m in self.headline if modifiers
+                       and title_matches(m.titles, head, modifiers, lex, m.served)}  # fmt: skip
+            if len(heading) == 1:  # "The President of France" in a readout the title says is
+                return heading.pop()  # "... with President of France Emmanuel Macron"
             return office_holder(self, written, head, modifiers, pos) or written
         return written
 
