@@ -308,15 +308,15 @@ if countable:  # no empty table of lines where no frame can match
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the two latest held-out sets, 288 and 285 hand-labelled sentences
-# from 60 real articles each that the rules were never written from (`benchmarks/README.md`,
-# "Quote attribution", sets 16 and 17), speaker precision was **0.90** and **0.77** and recall
-# **0.70** and **0.61**, below the 0.9 / 0.8 target; on the five sets before them, 0.75-0.89
-# and 0.56-0.65. By source on sets 16 and 17: Kremlin and president.gov.ua releases 0.97 /
-# 0.81 and 0.88 / 0.69, China Daily and NYT 0.85 / 0.64 and 0.72 / 0.58. Newspaper writing,
-# where "he said" follows paragraphs about other people, is read worst. Overall a third of
-# attributions are missed and 1 in 10 to 1 in 4 named speakers is wrong. Read the counts below
-# with that in mind, and check them in the quotes.
+# How far to trust it: on the two latest held-out sets, 299 and 294 hand-labelled sentences
+# from 60 China Daily and NYT articles each that the rules were never written from nor checked
+# on (`benchmarks/README.md`, "Quote attribution", sets 20 and 21), speaker precision was
+# **0.76** and **0.86** and recall **0.54** and **0.57**, below the 0.9 / 0.8 target; on the
+# four sets before them (Kremlin and president.gov.ua releases too), 0.77-0.94 and 0.61-0.72.
+# Agency releases are read better than newspaper prose, where "he said" follows paragraphs
+# about other people. Overall a third to a half of attributions are missed and 1 in 10 to 1 in
+# 4 named speakers is wrong. Read the counts below with that in mind, and check them in the
+# quotes.
 
 # %%
 UNSAID = "(the text does not say who)"
