@@ -2152,6 +2152,14 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Senators struggled to overcome obstacles that several people familiar with the "
          "negotiations said could hinder a deal.",
          [("several people familiar with the negotiations", "say")]),
+        # names and sentences that open with a Latin Extended-A capital; a Slavic surname's
+        # feminine ending gives "she" and "he" their people
+        ("“We will stand with Ukraine,” said Maroš Šefčovič, the commission's vice president.",
+         [("Maroš Šefčovič", "say")]),
+        ("Volodymyr Zelenskyy met President of Slovakia Zuzana Čaputová. Greeting Zuzana "
+         "Čaputová in Kyiv, he stressed that Slovakia had supported Ukraine. Čaputová said that "
+         "Slovakia would help.",
+         [("Volodymyr Zelenskyy", "stress"), ("Zuzana Čaputová", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

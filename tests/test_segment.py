@@ -75,3 +75,16 @@ def test_chinese_units_count_jieba_words(unit, n_words):
         }
     )
     assert segment(corpus, unit)["n_words"].to_list() == n_words
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a sentence may open with a Latin Extended-A or Latin-1 capital
+        ("Slovakia supported Ukraine. Čaputová said so.", ["Slovakia supported Ukraine.", "Čaputová said so."]),
+        ("The talks ended. Élysée officials left.", ["The talks ended.", "Élysée officials left."]),
+        ("He met V. Putin. Łukasz Kamiński spoke.", ["He met V. Putin.", "Łukasz Kamiński spoke."]),
+    ],
+)  # fmt: skip
+def test_sentences_open_with_accented_capitals(paragraph, expected):
+    assert split_sentences(paragraph) == expected

@@ -23,13 +23,16 @@ from toolkit.resources import (
     WORD_COUNT_PATTERN,
 )
 
-__all__ = ["segment", "split_sentences"]
+__all__ = ["CAPITALS", "segment", "split_sentences"]
 
 Unit = Literal["article", "paragraph", "sentence"]
 
 # A sentence ends at . ! ? … (and any closing quotes or brackets) followed by space and a capital,
 # a digit or an opening quote; not after a known abbreviation or a single initial ("V. Putin").
-_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁ])")
+# capitals that open a sentence or a name: Latin, Latin-1, Latin Extended-A ("Čaputová",
+# "Łukasz", "Élysée") and Cyrillic
+CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯЁĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_BOUNDARY = re.compile(rf"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[0-9{CAPITALS}])")
 _NO_SPLIT_AFTER = re.compile(
     r"(?:\b(?:"
     + "|".join(

@@ -56,6 +56,9 @@ _WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout)\s+$")
+# a Slavic surname's feminine ending: Czech and Slovak -ová, -ská, -cká; Russian -ova, -eva,
+# -skaya and the patronymics' -ovna, -evna; Polish -ska, -cka
+_FEMININE_SURNAME = re.compile(r"(?:ová|ská|cká|ovna|evna|[^u]ova|eva|ska|cka|skaya|tskaya)$")
 # nouns that say a person's gender, right before the name ("said his grandmother, Petrunka
 # Yankova") or in the appositive after it ("Umm Abdullah, a 60-year-old woman from Daraya")
 _FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
@@ -111,6 +114,10 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         noun = (before or after) and (before or after).group(1).lower()
         if noun:
             gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
+    for p in persons:  # a Slavic surname's feminine ending ("Zuzana Čaputová", "Maria
+        # Zakharova"; "Iryna Vereshchuk" has none): a woman
+        if _FEMININE_SURNAME.search(p.name.split()[-1]) and len(p.name.split()) >= 2:
+            gender.setdefault(p.name, "f")
     for m in _ADDRESS.finditer(text):
         said = "m" if m.group(1) == "Mr" else "f"
         names = {n for n in at.values() if surname(n) == m.group(2)}

@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 from babel import Locale
 
+from toolkit.segment import CAPITALS
+
 __all__ = [
     "CAPITAL",
     "DETERMINERS",
@@ -44,7 +46,7 @@ __all__ = [
     "word_spans",
 ]
 
-UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+UPPER = CAPITALS  # the capitals a name opens with (Latin, Latin Extended-A, Cyrillic)
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el", "dos",
              "das", "del", "della", "ter", "ibn", "bint"}  # fmt: skip
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
