@@ -114,10 +114,6 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         noun = (before or after) and (before or after).group(1).lower()
         if noun:
             gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
-    for p in persons:  # a Slavic surname's feminine ending ("Zuzana Čaputová", "Maria
-        # Zakharova"; "Iryna Vereshchuk" has none): a woman
-        if _FEMININE_SURNAME.search(p.name.split()[-1]) and len(p.name.split()) >= 2:
-            gender.setdefault(p.name, "f")
     for m in _ADDRESS.finditer(text):
         said = "m" if m.group(1) == "Mr" else "f"
         names = {n for n in at.values() if surname(n) == m.group(2)}
@@ -129,6 +125,12 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
                 # Cuomo" are one)
         for name in names:
             gender.setdefault(name, said)
+    for p in persons:  # a Slavic surname's feminine ending ("Zuzana Čaputová", "Maria
+        # Zakharova"; "Iryna Vereshchuk" has none) where no "Mr." says otherwise: a woman
+        last = p.name.split()[-1]
+        if (len(p.name.split()) >= 2 and _FEMININE_SURNAME.search(last)
+                and not re.search(rf"\bMr\.?\s+{re.escape(last)}\b", text)):  # fmt: skip
+            gender.setdefault(p.name, "f")
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
 
