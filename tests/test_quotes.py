@@ -2160,6 +2160,10 @@ def test_a_title_of_another_type_is_read_as_text():
          "Čaputová in Kyiv, he stressed that Slovakia had supported Ukraine. Čaputová said that "
          "Slovakia would help.",
          [("Volodymyr Zelenskyy", "stress"), ("Zuzana Čaputová", "say")]),
+        # "he" after a speaker the text calls by a noun only ("the king") is that one
+        ("President Barack Obama met King Abdullah. “Prime Minister Recep Tayyip Erdogan of "
+         "Turkey is an authoritarian,” the king said. And he said President Bashar al-Assad is "
+         "so provincial that he asked about jet lag.", [("the king", "say"), ("the king", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)

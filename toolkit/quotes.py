@@ -261,7 +261,9 @@ def _own_act(text: str, f: _Found) -> bool:
 # Mr. Assad in medical school said ... he said")
 _DESCRIBED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*[^s\W]\s+who\s"
-)
+    r"|[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}(?:king|queen|pope|prince|princess|emir|sheikh|monarch|"
+    r"man|woman|activist|witness|resident)$"
+)  # (or one person the text calls by such a noun only: "“...,” the king said. And he said")
 # a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
 _MODAL = re.compile(
     r"\s+(?:will|would|must|should|can|could|may|might|shall|want\s+to|have\s+to|need\s+to|"
