@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_sources import MONTH
+
 __all__ = ["credited"]
 
-_MONTH = r"(?:Jan|Feb|Mar|March|Apr|April|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"{MONTH}\.?"
 # a line of its own: a name, a comma, what it is, and the day: "Beijing Times, June 11"
 _CREDIT = re.compile(
     rf"^[ \t]*(?P<who>[A-Z][^,.!?\n\"“”]{{1,60}}?(?:\.com|\.cn|\.org)?)"

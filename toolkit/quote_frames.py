@@ -278,22 +278,16 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     adjunct = next((i for i, (_, _, w) in enumerate(words) if i
                     and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today", w)),
                    None)  # fmt: skip
-    if adjunct is None and cut is None:  # no stop near: "said the Ukrainian Head of State
-        # during a meeting with ... ."
-        adjunct = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
+    span = None
+    if adjunct is None and cut is None:  # no stop near: 'said the Ukrainian Head of State
+        # during a meeting with ... .'
+        near = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
             r"during|while|after|at|in", w)), None)  # fmt: skip
-        got = speaker_phrase(after[:adjunct], lex) if adjunct else None
-        if got and got[1] == adjunct and (got[0] == 0 or (got[0] <= 2 and _described_name(
-                after[: got[0]]))):  # fmt: skip
-            # 'said the Ukrainian Head of State during ...', 'said the musicologist Mark Clague
-            # in a joint interview'
-            return at + after[got[0]][0], at + after[adjunct - 1][1]
-        adjunct = None
-    if adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
-        got = speaker_phrase(words[:adjunct], lex)
-        if got and got[1] == adjunct and (got[0] == 0 or (got[0] <= 2 and _described_name(
-                words[: got[0]]))):  # fmt: skip
-            return at + words[got[0]][0], at + words[adjunct - 1][1]
+        span = _name_before(after, near, lex)
+    elif adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
+        span = _name_before(words, adjunct, lex)
+    if span:
+        return at + span[0], at + span[1]
     # 'said Mr. Barroso from Teneo Intelligence, “...”': a name, "from" and an institution's
     # capitalised name (the resolver takes the name)
     link = next((i for i, (_, _, w) in enumerate(words) if w == "from"), None)
@@ -311,10 +305,20 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     return None
 
 
-def _described_name(before: list) -> bool:
-    """Whether the words before a name describe it: a determiner and a lower-case noun ("the
-    musicologist Mark Clague"), no preposition ("in Shenzhen")."""
-    return before[0][2] in ("the", "a", "an") and all(w[:1].islower() for _, _, w in before)
+def _name_before(words: list, adjunct: int | None, lex: dict) -> tuple[int, int] | None:
+    """The speaker phrase that ends right before ``words[adjunct]`` (its offsets in the words'
+    text), from the first word or after a determiner and a lower-case noun that describe it
+    ("the musicologist Mark Clague in a joint interview"; not "in Shenzhen on Thursday")."""
+    got = speaker_phrase(words[:adjunct], lex) if adjunct else None
+    if not got or got[1] != adjunct:
+        return None
+    before = words[: got[0]]
+    described = (
+        0 < len(before) <= 2
+        and before[0][2] in ("the", "a", "an")
+        and all(w[:1].islower() for _, _, w in before)
+    )
+    return (words[got[0]][0], words[adjunct - 1][1]) if got[0] == 0 or described else None
 
 
 def continues(gap: str, lex: dict) -> bool:

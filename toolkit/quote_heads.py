@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_sources import DAY, MONTH
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -69,8 +70,8 @@ _ASIDE = re.compile(
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",
 # "Officials last week said", "The ministry on Oct. 18 announced"
 _TIME = re.compile(
-    r"(?<=\w)\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|on\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    rf"(?<=\w)\s+(?:(?:on\s+)?{DAY}"
+    rf"|on\s+{MONTH}\.?\s+\d{{1,2}}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
     r"|yesterday|today)\s*$"
 )

@@ -22,10 +22,10 @@ import re
 from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import UPPER, speaker_phrase, word_spans
 
-__all__ = ["DAY", "according_to", "in_opinion", "is_speaker"]
+__all__ = ["DAY", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a month, or its short form
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
@@ -134,7 +134,7 @@ def _is_source(phrase: str, lex: dict) -> bool:
     # El País", "data from the city's pilot program"
     phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled)\s",
                       phrase, maxsplit=1)[0]  # fmt: skip
-    words = re.sub(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
+    words = re.sub(rf"\b{MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
     lead = words[: -len(head.split())] if head else []
