@@ -84,7 +84,9 @@ def title(source: str) -> str | None:
 
 def _norm(name: str | None) -> str:
     name = (name or "").lower().replace("’", "'")
-    name = re.sub(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?)\s+", "", name.strip())
+    # honorifics are no part of a name: Mr., Ms., Dr., and Burmese U and Daw ("U Win Htein",
+    # "Daw Aung San Suu Kyi", later "Mr. Win Htein", "Ms. Aung San Suu Kyi")
+    name = re.sub(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|u|daw)\s+", "", name.strip())
     return re.sub(r"[^\w' -]", "", name).strip()
 
 

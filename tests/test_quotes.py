@@ -2173,3 +2173,39 @@ def test_a_title_of_another_type_is_read_as_text():
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation right after "said", or after a short adjunct, that ends its clause
+        ("Ehud Yaari, an analyst for Israeli television, said “the new situation is not "
+         "optimal” but better for Israel.", [("Ehud Yaari", "say")]),
+        ('Global Times, a tabloid published by People\'s Daily, said in a recent editorial "the '
+         'radical opposition in Hong Kong is a paper tiger".', [("Global Times", "say")]),
+        ('Minister Hugo Swire said in a newspaper opinion piece "Britain stands ready to help '
+         'in any way we can." This happened a month later.', [("Hugo Swire", "say")]),
+        # not a quoted phrase that opens the reported clause
+        ('Lawrence Ma said "civil nomination" unnecessarily dilutes the pool of candidates.',
+         [("Lawrence Ma", "say")]),
+        # a subject whose organisation's name has small words of its own
+        ("Jeff Abramson of the Forum on the Arms Trade, a network of civil society experts, said "
+         "that he was not sure if this should be seen as part of the strategy.",
+         [("Jeff Abramson", "say")]),
+        ("The head of the office in the city of Minsk said that the deal was bad.", []),
+        # more verbs of speaking, with a quotation or "that" only
+        ("“It is really so important,” Mr. Law joked, referring to the book.",
+         [("Mr. Law", "joke")]),
+        ("“Xi Jinping, write back,” protesters chanted.", [("protesters", "chant")]),
+        ("The protesters chanted slogans all night.", []),
+        ("Oscar Pistorius took the stand. “I don’t have to look at a picture,” he mumbled.",
+         [("Oscar Pistorius", "mumble")]),
+        # Burmese honorifics: the name without them, and the gender they give
+        ("Daw Aung San Suu Kyi met U Khin Nyunt, the former spy chief, on Monday. “I would like "
+         "us to have the courage,” she said.", [("Aung San Suu Kyi", "say")]),
+        ("Daw Aung San Suu Kyi met U Khin Nyunt, the former spy chief, on Monday. “I would like "
+         "us to have the courage,” he said.", [("Khin Nyunt", "say")]),
+    ],
+)  # fmt: skip
+def test_frames_verbs_and_honorifics_of_sets_20_and_21(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -137,9 +137,11 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     return None
 
 
-def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
+def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] | None:
     """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma; an aside
-    before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'."""
+    before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'.
+    ``tail`` is the text after the quotation's closing mark: 'X said "..."' with no colon or
+    comma is a frame only where the quotation ends the clause there."""
     aside = _AS_ASIDE.search(head)
     if aside:
         who = aside.group("who")
@@ -154,9 +156,9 @@ def before_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     verbs = list(lex["verb"].finditer(head))
     if not verbs:
         return None
-    m = re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head) or _quoted_object(
-        head, verbs[-1], lex
-    )
+    m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
+         or _quoted_object(head, verbs[-1], lex)
+         or _said_quote(head, verbs[-1], lex, tail))  # fmt: skip
     if not m:
         return None
     v = verbs[-1]
@@ -217,6 +219,23 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)
     return None
+
+
+def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None:
+    """A quotation right after "said" or "wrote", or after a short adjunct with no stop
+    ('said “the new situation is not optimal”', 'said in a recent editorial "..."'), that ends
+    its clause (``tail`` opens with a stop, "but" or "and"; not 'said "civil nomination"
+    dilutes ...'): the match is empty, at the end of ``head``."""
+    between = _ABBREVIATION.sub("", head[v.end() :])
+    if lemma_of(v.group(), lex) not in ("say", "write") or v.group().lower().endswith("ing"):
+        return None
+    if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
+        return None
+    if between.strip() and not re.fullmatch(
+        r"\s+(?:in|at|on|during|after)\s+[^.,;:!?\"“”«»()]{2,60}?\s*", between
+    ):
+        return None
+    return re.search(r"$", head)
 
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in

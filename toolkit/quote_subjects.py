@@ -103,6 +103,19 @@ _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half"
            "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
            "three", "none", "each", "all"}  # fmt: skip
 _WORD = re.compile(r"[\w’'\-.]+")
+# the small words inside an organisation's name ("Forum on the Arms Trade")
+_NAME_LINKS = {"of", "on", "the", "for", "and", "in", "de", "la"}
+
+
+def _named_tail(words: list[str]) -> bool:
+    """Whether the words after the phrase's first preposition are one proper name, which
+    counts as a unit however long ("Jeff Abramson of the Forum on the Arms Trade")."""
+    at = next((i for i, w in enumerate(words) if w.lower() in _NP_PREPOSITIONS), len(words))
+    tail = words[at + 1 :]
+    if tail[:1] and tail[0].lower() == "the":
+        tail = tail[1:]
+    return (len(tail) >= 3 and tail[0][:1].isupper() and tail[-1][:1].isupper()
+            and all(w[:1].isupper() or w in _NAME_LINKS for w in tail))  # fmt: skip
 
 
 def noun_phrase(chunk: str, lex: dict) -> bool:
@@ -117,7 +130,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     for i in post:
         low[i : i + 2] = ["with", "of"]  # as "people with knowledge of the talks" reads
     # longer only so modified: "Officials with knowledge of the inner workings of the palace"
-    longest = 12 if post or "with knowledge of" in " ".join(low) else 8
+    longest = 12 if post or "with knowledge of" in " ".join(low) or _named_tail(words) else 8
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
         return False
     if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):

@@ -178,7 +178,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         else:
             by = as_by(head, lex)  # "As noted in the HKBA's statement, “...”"
             before = (by[0], by[1], by[3]) if by and not head[by[2] :].strip() else None
-            before = before or before_frame(head, lex) or participle_frame(head, lex)
+            # (a quotation that ends in a stop ends its clause: its tail is that stop)
+            tail = text[end - 1] if text[end - 1 : end] in ".!?" else text[close : close + 20]
+            before = (before or before_frame(head, lex, tail)
+                      or participle_frame(head, lex))  # fmt: skip
         if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
             before = _colon_speaker(head, lex)
         if after:

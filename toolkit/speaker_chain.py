@@ -67,6 +67,8 @@ _MALE = {"man", "father", "grandfather", "husband", "son", "brother", "boy", "wi
          "spokesman", "businessman", "actor", "uncle", "nephew"}  # fmt: skip
 _GENDERED = "|".join(sorted(_FEMALE | _MALE))
 _GENDERED_BEFORE = re.compile(rf"\b({_GENDERED}),?\s+$", re.I)
+# Burmese honorifics before a name: "U Khin Nyunt" (a man), "Daw Aung San Suu Kyi" (a woman)
+_HONORIFIC_BEFORE = re.compile(r"\b(U|Daw)\s+$")
 _GENDERED_AFTER = re.compile(
     rf",\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}({_GENDERED})\b"
 )
@@ -114,6 +116,10 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         noun = (before or after) and (before or after).group(1).lower()
         if noun:
             gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, p.start - 4), p.start)
+        first = honorific.group(1) if honorific else p.name.split()[0]
+        if first in ("U", "Daw") and len(p.name.split()) >= 2:
+            gender.setdefault(p.name, "m" if first == "U" else "f")
     for m in _ADDRESS.finditer(text):
         said = "m" if m.group(1) == "Mr" else "f"
         names = {n for n in at.values() if surname(n) == m.group(2)}

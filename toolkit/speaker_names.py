@@ -113,8 +113,8 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and re.match(",", text[m.end() :]) is not None
         )
         addressed = re.search(
-            r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+$", text[max(0, m.start() - 6) : m.start()]
-        )
+            r"\b(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?|Daw|U)\s+$", text[max(0, m.start() - 6) : m.start()]
+        )  # (and the Burmese honorifics: "Daw Aung San Suu Kyi")
         # or a lower-case role right before it: "Myanmar opposition leader Aung San Suu Kyi"
         role_before = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
         addressed = addressed or (
@@ -131,11 +131,17 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         ):
             name = m.group()  # a name of three or four words the text addresses whole: "Ms. Aung
             # San Suu Kyi", "Mr. Carlos Espinosa de los Monteros"
+        elif (run[0] in ("U", "Daw") and 2 <= len(run) - 1 <= 4
+              and all(w not in lex["titles"] and w.lower() not in NOT_NAME_WORDS
+                      for w in run[1:])):  # fmt: skip
+            name = " ".join(run[1:])  # a Burmese honorific opens the run: "Daw Aung San Suu Kyi"
         elif (
             about or appositive
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
             # public servant in Hong Kong who has backed ..."): a three-word name
             name = _three_names(text, m, name, lex)
+        if name.split()[0] in ("U", "Daw") and len(name.split()) >= 3:
+            name = name.split(" ", 1)[1]  # "U Khin Nyunt, the former spy chief": no honorific
         found.append(
             Mention(_name_start(text, m, name), name, words, bool(titled or about), served)
         )
