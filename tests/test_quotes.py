@@ -2205,6 +2205,23 @@ def test_more_frames_subjects_sources_and_resolutions(text, expected):
          "us to have the courage,” she said.", [("Aung San Suu Kyi", "say")]),
         ("Daw Aung San Suu Kyi met U Khin Nyunt, the former spy chief, on Monday. “I would like "
          "us to have the courage,” he said.", [("Khin Nyunt", "say")]),
+        # "he" after a person the text gives an age, not the person quoted before
+        ("“Someone who can afford an Acura will buy a Civic,” said Paul Blokland, the director "
+         "of Segment Y, a research firm. Vishal Rode, a 31-year-old autoworker, earns $80 a "
+         "week. He had to take out a loan. “I want to buy a car in the future,” he said.",
+         [("Paul Blokland", "say"), ("Vishal Rode", "say")]),
+        # a relative clause on the adjunct's noun after a final frame
+        ("The audit will be conducted in accordance with the highest international standards, "
+         "Kerry said at the briefing, which was also attended by the UN secretary-general's "
+         "special envoy for Afghanistan Jan Kubis.", [("Kerry", "say")]),
+        # an article and an adjective before the name of a participle's subject
+        ("Ronny Tong resigned. A tearful Tong apologized to his supporters, saying his decision "
+         "to leave the party has been a painful one.", [("Ronny Tong", "say")]),
+        ("The de Blasio-backed group canceled its event, explaining in a statement that it would "
+         "redirect its energies.", []),
+        # a Hong Kong name: given name, surname and the Chinese given name
+        ("The decision by the Civic Party's Ronny Tong Ka-wah to quit was sad. Tong said that "
+         "he had no choice.", [("Ronny Tong Ka-wah", "say")]),
     ],
 )  # fmt: skip
 def test_frames_verbs_and_honorifics_of_sets_20_and_21(text, expected):

@@ -98,6 +98,9 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 _SUBORDINATORS = {"when", "after", "as", "because", "while", "before", "since", "once", "until"}
 _AUXILIARY = re.compile(r"has|have|had|will|would|may|might|also")
+_ARTICLE_ADJECTIVES = re.compile(
+    r"(?:A|An|The)(?:\s+(?!(?:de|van|von|al|da|di|du|le|la)\b)[a-z][\w\-]*){1,2}"
+)
 
 
 def participle_subject(head: str, lex: dict):
@@ -116,12 +119,15 @@ def participle_subject(head: str, lex: dict):
             at = words[k - 1][0] if _AUXILIARY.fullmatch(words[k - 1][2]) else words[k][0]
             subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
             got = speaker_phrase(subject, lex)
+            opening = head[: subject[got[0] - 1][1]].strip() if got and got[0] else ""
             if got and (
                 got[0] == 0
                 or re.search(r"[,;:]$", subject[got[0] - 1][2])
                 # the subject of a clause a subordinator opens ("... stalled when a state
                 # judge quashed subpoenas, saying he had found ...")
                 or subject[got[0] - 1][2] in _SUBORDINATORS
+                # an article and an adjective or two before a name: "A tearful Tong"
+                or _ARTICLE_ADJECTIVES.fullmatch(opening)
             ):
                 return subject, got
             return None

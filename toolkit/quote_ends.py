@@ -201,6 +201,9 @@ def clause_before(
         tail = _DESCRIBED.match(head)
     if tail and _INTRODUCTORY.match(tail.group(1)):
         tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
+    # a relative clause on the adjunct's noun tells where, no more ("said at the briefing,
+    # which was also attended by the UN envoy.")
+    rest = re.sub(rf"^(\s+{ADJUNCT}[^,]*),\s+(?:which|where|when)\s[^\"“”«»,;:]*$", r"\1.", rest)
     n_rest = len(rest.split())
     adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
                or (re.match(rf"\s+{ADJUNCT}", rest)

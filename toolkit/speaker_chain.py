@@ -162,11 +162,13 @@ def _a_body(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
 
 def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
     """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
-    spokeswoman"), addressed ("Ms. Lu") or named again by the surname alone ("Lukashenko
-    said"); not a place ("Hong Kong": "Kong" is never alone; "in Jerusalem") or a one-off run of
-    capitals."""
+    spokeswoman"), of an age ("Vishal Rode, 31,"), addressed ("Ms. Lu") or named again by the
+    surname alone ("Lukashenko said"); not a place ("Hong Kong": "Kong" is never alone; "in
+    Jerusalem") or a one-off run of capitals."""
     if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
         return True
+    if re.search(rf"\b{re.escape(name)},\s+(?:an?\s+)?\d{{1,3}}(?:-year-old\b|,)", text):
+        return True  # an age in the appositive: "Vishal Rode, a 31-year-old autoworker", ", 36,"
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
             before = text[max(0, m.start() - 30) : m.start()].split()[-1:]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
+from toolkit.tokens import language_stop_words
 
 __all__ = ["Mention", "find_mentions", "headline_names"]
 
@@ -135,6 +136,12 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
               and all(w not in lex["titles"] and w.lower() not in NOT_NAME_WORDS
                       for w in run[1:])):  # fmt: skip
             name = " ".join(run[1:])  # a Burmese honorific opens the run: "Daw Aung San Suu Kyi"
+        elif (len(run) >= 3 and run[-2:] == name.split()
+              and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[-1])
+              and re.fullmatch(r"[A-Z][a-z]+", run[-3]) and run[-3] not in lex["titles"]
+              and run[-3].lower() not in NOT_NAME_WORDS | language_stop_words("en")):  # fmt: skip
+            name = " ".join(run[-3:])  # a Hong Kong name: given name, surname, Chinese given
+            # name ("the Civic Party's Ronny Tong Ka-wah")
         elif (
             about or appositive
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
