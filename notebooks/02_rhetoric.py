@@ -308,11 +308,11 @@ if countable:  # no empty table of lines where no frame can match
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the two latest held-out sets, 299 and 294 hand-labelled sentences
-# from 60 China Daily and NYT articles each that the rules were never written from nor checked
-# on (`benchmarks/README.md`, "Quote attribution", sets 20 and 21), speaker precision was
-# **0.76** and **0.86** and recall **0.54** and **0.57**, below the 0.9 / 0.8 target; on the
-# four sets before them (Kremlin and president.gov.ua releases too), 0.77-0.94 and 0.61-0.72.
+# How far to trust it: on the two latest held-out sets, 296 hand-labelled sentences each
+# from 60 China Daily and NYT articles that the rules were never written from nor checked on
+# (`benchmarks/README.md`, "Quote attribution", sets 22 and 23), speaker precision was
+# **0.84** and **0.78** and recall **0.63** and **0.64**, below the 0.9 / 0.8 target; on the
+# six sets before them (Kremlin and president.gov.ua releases too), 0.76-0.94 and 0.54-0.72.
 # Agency releases are read better than newspaper prose, where "he said" follows paragraphs
 # about other people. Overall a third to a half of attributions are missed and 1 in 10 to 1 in
 # 4 named speakers is wrong. Read the counts below with that in mind, and check them in the
