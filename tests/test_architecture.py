@@ -125,6 +125,7 @@ LAYERS: dict[str, str] = {
     "speaker_organisations": "analysis",
     "speaker_pronouns": "analysis",
     "speaker_chain": "analysis",
+    "given_names": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

@@ -2219,6 +2219,10 @@ def test_more_frames_subjects_sources_and_resolutions(text, expected):
          "to leave the party has been a painful one.", [("Ronny Tong", "say")]),
         ("The de Blasio-backed group canceled its event, explaining in a statement that it would "
          "redirect its energies.", []),
+        # "she" is no man the given name says is one
+        ("“For a while we were going to write a book,” said Jed Rubenfeld, a law professor. Amy "
+         "Chua, his wife, laughed. “It was going to be how different the cultures were,” she said.",
+         [("Jed Rubenfeld", "say"), ("Amy Chua", "say")]),
         # a Hong Kong name: given name, surname and the Chinese given name
         ("The decision by the Civic Party's Ronny Tong Ka-wah to quit was sad. Tong said that "
          "he had no choice.", [("Ronny Tong Ka-wah", "say")]),

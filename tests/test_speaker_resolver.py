@@ -94,8 +94,8 @@ def test_the_subject_of_a_reporting_verb_is_a_person(text, expected):
         ("“We will change everything,” said Nicoletta Febbraro, 57. Masete Levy, president of "
          "the union, spoke next. He", "Masete Levy"),
         # not a lower-case word that is no role
-        ("Anna Rossi, a teacher, spoke. Costa Rica, home of many birds, was calm. He",
-         "Anna Rossi"),
+        ("Kim Rossi, a teacher, spoke. Costa Rica, home of many birds, was calm. He",
+         "Kim Rossi"),
     ],
 )  # fmt: skip
 def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
@@ -193,7 +193,7 @@ def test_two_sides_and_a_president_named_by_surname(text, written, expected):
          "on her members' problem with Gates. Bill Gates is rich. Last month Weingarten spoke "
          "with Gates. She", "Randi Weingarten"),
         ("Bill Gates is rich. Randi Weingarten, the union head, spoke. The problem was with "
-         "Gates. She", "Bill Gates"),
+         "Gates. He", "Bill Gates"),
     ],
 )  # fmt: skip
 def test_a_pronoun_after_a_sentence_subject_or_a_prepositional_object(text, expected):

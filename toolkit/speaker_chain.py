@@ -7,7 +7,9 @@
   word inside a longer run of capitals or a place after a preposition ("Lower Austria", "in
   Hong Kong");
 - "Mr." or "Ms." before a surname gives the person's gender, and so does a gendered noun
-  right before the name or in its appositive ("his grandmother, Petrunka Yankova").
+  right before the name or in its appositive ("his grandmother, Petrunka Yankova"), a Burmese
+  honorific, a Slavic surname's feminine ending and, where nothing in the text does, the given
+  name (:mod:`toolkit.given_names`: "Amy", "Vladimir"; not "Jean" or "Kim").
 
 :mod:`toolkit.speaker_resolver` resolves pronouns along this chain.
 
@@ -27,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.given_names import given_name_gender
 from toolkit.speaker_names import Mention
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
@@ -137,6 +140,11 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         if (len(p.name.split()) >= 2 and _FEMININE_SURNAME.search(last)
                 and not re.search(rf"\bMr\.?\s+{re.escape(last)}\b", text)):  # fmt: skip
             gender.setdefault(p.name, "f")
+    for p in persons:  # last, what the given name says ("Amy Chua", "Vladimir Putin"), where
+        # nothing in the text did
+        said = given_name_gender(p.name)
+        if said:
+            gender.setdefault(p.name, said)
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
 
