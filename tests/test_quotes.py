@@ -2223,6 +2223,18 @@ def test_more_frames_subjects_sources_and_resolutions(text, expected):
         ("“For a while we were going to write a book,” said Jed Rubenfeld, a law professor. Amy "
          "Chua, his wife, laughed. “It was going to be how different the cultures were,” she said.",
          [("Jed Rubenfeld", "say"), ("Amy Chua", "say")]),
+        # a verb of the sentence's own before "that" opens no report of the first verb; a
+        # relative clause on whom one tells does not stop it
+        ("The new aid Mr. Kerry announced would be in addition to the food that the United "
+         "States pledged to provide.", []),
+        ("Mr. Kerry told reporters who had gathered outside that the talks had failed.",
+         [("Mr. Kerry", "tell")]),
+        # "added" with a noun phrase is no report; a clause after it is, past a noun, an
+        # adverb or an irregular verb
+        ("Ford opened a plant in India this year, and Daimler has added an extensive assembly "
+         "line for buses to its truck factory in southern India.", []),
+        ("Mr. Smith added the talks went well.", [("Mr. Smith", "add")]),
+        ("Many employers say the requirements also hurt business.", [("Many employers", "say")]),
         # a Hong Kong name: given name, surname and the Chinese given name
         ("The decision by the Civic Party's Ronny Tong Ka-wah to quit was sad. Tong said that "
          "he had no choice.", [("Ronny Tong Ka-wah", "say")]),

@@ -128,6 +128,10 @@ _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!si
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+# an auxiliary, modal or copula: a finite verb of its own between a verb and "that"
+_AUXILIARY_WORD = re.compile(
+    r"\b(?:would|will|is|are|was|were|be|been|has|have|had|can|could|should|may|might|must)\b"
+)
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
@@ -346,6 +350,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
             clause = None
+        if (clause and _AUXILIARY_WORD.search(clause.group(1) or "")
+                and not re.search(r"\b(?:who|which|whom)\b", clause.group(1))):  # fmt: skip
+            clause = None  # "The aid Mr. Kerry announced would be in addition to the food that
+            # ...": a verb of the sentence's own before "that", whose clause it opens
         if clause and lemma in ("insist", "agree") and _ON_OBJECT.match(clause.group(1) or ""):
             clause = None  # "insist on a plan for ... that bars candidates": what it is on, and
             # that plan's relative clause (not "insisted on Monday that")
@@ -366,8 +374,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         bare = _BARE_CLAUSE.match(rest) if clause is None and lemma in ("say", "add") else None
         if bare and lemma == "add" and bare.group(1)[0].isdigit():
             bare = None  # "Investment added 7.6 percent": a rise, no report
-        if bare and subject and not finite_clause(rest, past=True):
-            bare = None  # "The issue says something about ...": an object, no clause
+        if bare and (subject or lemma == "add") and not finite_clause(rest, past=True):
+            bare = None  # "The issue says something about ...", "Daimler has added an
+            # assembly line for buses": an object, no clause
         if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
             bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
         if (

@@ -255,6 +255,11 @@ _PAST = re.compile(
     r"^\s+(?:[\w’'\-.]+\s+){1,10}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
     r"may|might|must|did|does|do|[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
     r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
+    r"rose|fell|grew|led|meant|sold|stood|brought|bought|built|fought|sought|caught|taught|"
+    r"drove|wrote|broke|chose|spread|struck|hurt|cost|cut|put|set|hit|"
+    # a verb after an adverb ("the requirements also hurt business")
+    r"(?:also|still|already|never|always|often)\s+"
+    r"(?!(?:the|and|but|for|from|with|under|about|into|over|more|less|very)\b)[a-z]{3,}|"
     r"[a-z]{2,}[^suí'’]s)\b"
 )
 
@@ -279,10 +284,20 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         r"\s+(?:he|she|they|we|I|you)\s+(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b", rest
     ):
         return True  # a personal pronoun and its verb: "said they need our assistance"
-    m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
-    if m is None or re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
+    if re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
-    return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())
+    for _ in range(3):
+        m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
+        if m is None:
+            return False
+        words = m.group().split()
+        if len(words) > 1 and words[-2].lower() in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"}:
+            # a noun after a determiner or preposition, no verb ("the talks went", "a line
+            # for buses"): look further, past it
+            rest = rest[: m.end() - len(words[-1])] + "x" * len(words[-1]) + rest[m.end() :]
+            continue
+        return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())
+    return False
 
 
 # a person or group and the relative clause that says which: "an obstetrician who taught Mr.
