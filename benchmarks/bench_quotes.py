@@ -121,9 +121,11 @@ def evaluate(
     found: pl.DataFrame,
     spans: dict[str, tuple[int, int]],
     docs: dict[str, str] | None = None,
+    kinds: dict[str, Counter] | None = None,
 ):
     """Precision and recall of the speaker; with ``docs``, an attribution whose quotation
-    overlaps an item's labelled quotation outside the sentence also counts for the item."""
+    overlaps an item's labelled quotation outside the sentence also counts for the item; with
+    ``kinds``, the right and wrong speakers are counted there by their ``speaker_kind``."""
     by_doc = defaultdict(list)
     for r in found.iter_rows(named=True):
         by_doc[r["doc_id"]].append(r)
@@ -140,6 +142,8 @@ def evaluate(
             ok = name in gold
             tp, fp = tp + ok, fp + (not ok)
             per[it["corpus"]]["tp" if ok else "fp"] += 1
+            if kinds is not None:
+                kinds[pred[name].get("speaker_kind") or "?"]["tp" if ok else "fp"] += 1
             if not ok:
                 errors.append(("FP", it["id"], name, sorted(gold), it["sentence"][:160]))
         for g in it["attributions"]:
@@ -187,7 +191,8 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     found = toolkit.quotes(corpus)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    tp, fp, hit, n_gold, per, errors = evaluate(items, found, spans, docs)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    tp, fp, hit, n_gold, per, errors = evaluate(items, found, spans, docs, kinds)
     chars = sum(len(t) for t in docs.values())
     print(f"split {args.split}: {len(items)} sentences from {len(docs)} documents "
           f"({chars:,} characters); {found.height} attributions found in {cpu:.2f} CPU-s "
@@ -199,6 +204,9 @@ def main() -> None:
         r = c["hit"] / max(c["hit"] + c["miss"], 1)
         print(f"  {corpus_name:18} precision {p:.3f} ({c['tp']}/{c['tp'] + c['fp']}), "
               f"recall {r:.3f} ({c['hit']}/{c['hit'] + c['miss']})")  # fmt: skip
+    for kind, c in sorted(kinds.items()):  # how the frame gave the speakers predicted
+        print(f"  speaker_kind {kind:11} precision {c['tp'] / max(c['tp'] + c['fp'], 1):.3f} "
+              f"({c['tp']}/{c['tp'] + c['fp']})")  # fmt: skip
     if args.errors:
         for e in errors:
             print(*e, sep=" | ")

@@ -126,6 +126,7 @@ LAYERS: dict[str, str] = {
     "speaker_pronouns": "analysis",
     "speaker_chain": "analysis",
     "given_names": "analysis",
+    "quote_kinds": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

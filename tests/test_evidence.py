@@ -95,7 +95,7 @@ def test_quote_lines_name_the_unknown_speaker_and_carry_the_document():
     found = pl.DataFrame(
         {"doc_id": ["a", "b"], "start": [0, 5], "end": [4, 9], "speaker": [None, "Putin"],
          "speaker_text": ["he", "Putin"], "verb": ["say", "note"], "quote": ["x", "y"],
-         "direct": [True, False]}
+         "direct": [True, False], "speaker_kind": ["pronoun", "name"]}
     )  # fmt: skip
     lines = evidence.quote_lines(found, corpus(), unknown="(not said)")
     assert lines.select("key", "verb", "outlet", "title").rows() == [

@@ -237,8 +237,8 @@ def _unless(phrases: Iterable[str], stops: list[str]) -> re.Pattern[str] | None:
 
 def quote_lines(found: pl.DataFrame, docs: pl.DataFrame, *, unknown: str) -> pl.DataFrame:
     """The attributions of :func:`toolkit.quotes` with their documents: ``key`` (the speaker,
-    or ``unknown`` where the text does not say who), ``speaker_text``, ``verb``, ``quote``,
-    ``direct`` and the document columns, in document and text order."""
+    or ``unknown`` where the text does not say who), ``speaker_text``, ``speaker_kind``,
+    ``verb``, ``quote``, ``direct`` and the document columns, in document and text order."""
     meta = _doc_columns(docs).drop("text")
     return (
         found.join(meta, on="doc_id", how="left")
@@ -246,6 +246,7 @@ def quote_lines(found: pl.DataFrame, docs: pl.DataFrame, *, unknown: str) -> pl.
         .select(
             key=pl.col("speaker").fill_null(unknown),
             speaker_text=pl.col("speaker_text"),
+            speaker_kind=pl.col("speaker_kind"),
             verb=pl.col("verb"),
             quote=pl.col("quote"),
             direct=pl.col("direct"),

@@ -43,6 +43,7 @@ from toolkit.quote_coordinated import participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
 from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
 from toolkit.speaker_names import find_mentions, headline_names
@@ -55,7 +56,7 @@ __all__ = ["QUOTES_SCHEMA", "by_group", "is_document", "quote_share", "quotes"]
 
 QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speaker": pl.String,
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
-                 "direct": pl.Boolean}  # fmt: skip
+                 "direct": pl.Boolean, "speaker_kind": pl.String}  # fmt: skip
 
 
 @dataclass
@@ -298,7 +299,9 @@ def quotes(
         ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
         ``text``), ``speaker`` (resolved full name or organisation, else as written),
         ``speaker_text`` (as written), ``verb`` (lemma; null for a quotation that continues one
-        just attributed), ``quote`` and ``direct`` (inside quotation marks).
+        just attributed), ``quote``, ``direct`` (inside quotation marks) and ``speaker_kind``
+        (how the frame gives the speaker: name, pronoun, description or continued; see
+        :mod:`toolkit.quote_kinds`).
     """
     missing = {"doc_id", "text"} - set(corpus.columns)
     if missing:
@@ -356,7 +359,8 @@ def quotes(
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
                          "speaker_text": f.speaker_text, "verb": f.verb,
-                         "quote": text[f.start : f.end], "direct": f.direct})  # fmt: skip
+                         "quote": text[f.start : f.end], "direct": f.direct,
+                         "speaker_kind": speaker_kind(f.speaker_text, f.verb, lex)})  # fmt: skip
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
 
 
