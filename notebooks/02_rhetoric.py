@@ -59,6 +59,7 @@ rhetoric = {
     "languages": [],
     "language_map": {},
     "speaker_aliases": {},
+    "speaker_kinds": ["name", "pronoun", "description", "continued"],
     "frames_file": None,
     "frames_mode": "extend",
     "keywords": ["sanction*", "union state", "brother*"],
@@ -83,6 +84,7 @@ from toolkit.context import context
 from toolkit.groups import drawn_note, most, period_label
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.progress import step
+from toolkit.quote_kinds import KINDS
 from toolkit.quotes import by_group, quote_share, quotes
 from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
@@ -319,9 +321,9 @@ if countable:  # no empty table of lines where no frame can match
 # table): on those two sets a speaker the frame names was right 90 times in 96 (0.94, 95%
 # interval 0.87-0.97), one resolved from "he" or "she" 30 in 37 (0.81), a description ("the
 # report", "officials") 18 in 34 (0.53) and a quotation that goes on from another 18 in 24
-# (0.75). Where precision matters more than coverage, keep the named speakers (about three in
-# five of the right ones). Read the counts below with that in mind, and check them in the
-# quotes.
+# (0.75). Where precision matters more than coverage, count only the named speakers (about
+# three in five of the right ones): `speaker_kinds: [name]` in the `rhetoric` parameters. Read
+# the counts below with that in mind, and check them in the quotes.
 
 # %%
 UNSAID = "(the text does not say who)"
@@ -342,6 +344,13 @@ found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text", "tit
                                             aliases=opts["speaker_aliases"],
                                             progress=ctx.progress))  # fmt: skip
 ctx.save_table(found, "quotes")
+if set(opts["speaker_kinds"]) != set(KINDS):  # rhetoric.speaker_kinds: fewer, surer speakers
+    kept = found.filter(pl.col("speaker_kind").is_in(opts["speaker_kinds"]))
+    display(d.say("Counted below: the attributions whose frame gives the speaker as {kinds} "
+                  "(rhetoric.speaker_kinds), {kept} of the {n} found (all are in quotes.parquet).",
+                  kinds=" or ".join(opts["speaker_kinds"]), kept=kept.height,
+                  n=found.height))  # fmt: skip
+    found = kept
 speakers = by_group(found, quoted, by=by, min_group_docs=minimum).with_columns(
     pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
 )

@@ -220,6 +220,26 @@ def test_speaker_aliases_are_names_with_lists_of_forms(project, aliases, problem
             validate(raw, root=project)
 
 
+@pytest.mark.parametrize(
+    ("kinds", "problem"),
+    [
+        (["name"], None),
+        (["name", "pronoun"], None),
+        (["names"], "rhetoric.speaker_kinds: 'names': give one or more of name, pronoun, "
+                    "description, continued"),
+        ([], "rhetoric.speaker_kinds: an empty list: give one or more of"),
+        ("name", "rhetoric.speaker_kinds: must be list, not str 'name'"),
+    ],
+)  # fmt: skip
+def test_speaker_kinds_are_kinds_quotes_gives(project, kinds, problem):
+    raw = {"rhetoric": {"speaker_kinds": kinds}}
+    if problem is None:
+        assert validate(raw, root=project)["rhetoric"]["speaker_kinds"] == kinds
+    else:
+        with pytest.raises(ParamsError, match=re.escape(problem)):
+            validate(raw, root=project)
+
+
 # ---------------------------------------------------------------- issue 17: reliability
 
 

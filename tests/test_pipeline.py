@@ -215,6 +215,27 @@ def test_every_notebook_runs_top_to_bottom_with_its_defaults(stem, tmp_path, mon
     assert (tmp_path / "seeds" / "interactive" / "tables" / stem).is_dir()
 
 
+def test_the_rhetoric_notebook_counts_only_the_speaker_kinds_asked_for(tmp_path, monkeypatch):
+    """rhetoric.speaker_kinds: [name]: who is quoted counts the named speakers alone, says so,
+    and the quotes table keeps every attribution."""
+    import papermill
+    import polars as pl
+
+    monkeypatch.setenv("TOOLKIT_OUTPUTS", str(tmp_path))
+    out = tmp_path / "rhetoric.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "02_rhetoric.ipynb"), str(out), cwd=str(ROOT / "notebooks"),
+        parameters={"rhetoric": {"speaker_kinds": ["name"]}}, progress_bar=False,
+    )  # fmt: skip
+    tables = tmp_path / "seeds" / "interactive" / "tables" / "02_rhetoric"
+    found = pl.read_parquet(tables / "quotes.parquet")
+    named = found.filter(pl.col("speaker_kind") == "name")
+    assert 0 < named.height < found.height  # the seeds' quotes are of several kinds
+    counted = pl.read_parquet(tables / "quoted_speakers.parquet")["attributions"].sum()
+    assert counted == named.height
+    assert f"{named.height} of the {found.height} found" in out.read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- issue 17 and 13: faults
 # These run the pipeline with a stand-in for papermill (each notebook "runs" in an instant), so
 # they check the run's own bookkeeping in seconds.

@@ -45,6 +45,7 @@ from toolkit.params_checks import (
     check_name,
     check_outlets,
     check_paths,
+    check_speaker_kinds,
 )
 from toolkit.resources import read_mapping
 from toolkit.rhetoric import RhetoricOptions
@@ -309,6 +310,7 @@ def validate(
     check_dedup(params["dedup"], problems)
     check_dask(params["dask"], problems)
     check_aliases(params["rhetoric"]["speaker_aliases"], problems)
+    check_speaker_kinds(params["rhetoric"]["speaker_kinds"], problems)
     if problems:
         raise ParamsError(
             f"{where}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n  - "

@@ -16,6 +16,7 @@ from toolkit.dedup import DedupOptions
 from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
+from toolkit.quote_kinds import KINDS
 from toolkit.quotes import alias_problems
 
 INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "timezone", "max_file_mb")
@@ -36,6 +37,16 @@ def check_dedup(options: dict[str, Any], problems: list[str]) -> None:
     # how the acceptable values fit together, whatever else is wrong: every problem at once
     fine = {n: v for n, v in options.items() if n in known and not check_value(known[n], v)}
     problems += [f"dedup: {p}" for p in DedupOptions(**fine).problems()]
+
+
+def check_speaker_kinds(kinds: Any, problems: list[str]) -> None:
+    """``rhetoric.speaker_kinds``: one or more of the kinds :func:`toolkit.quotes` gives."""
+    unknown = [k for k in kinds if k not in KINDS] if isinstance(kinds, list) else []
+    if unknown or (isinstance(kinds, list) and not kinds):
+        problems.append(
+            f"rhetoric.speaker_kinds: {', '.join(map(repr, unknown)) or 'an empty list'}: "
+            f"give one or more of {', '.join(KINDS)}"
+        )
 
 
 def check_aliases(aliases: dict[str, Any], problems: list[str]) -> None:
