@@ -125,13 +125,13 @@ _PARTICIPLE_AFTER = re.compile(
 # and its subject ("..., with demonstrators contending that")
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
-# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
-# "said that it was an issue that could ..."; and after a long
-# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 # an auxiliary, modal or copula: a finite verb of its own between a verb and "that"
 _AUXILIARY_WORD = re.compile(
     r"\b(?:would|will|is|are|was|were|be|been|has|have|had|can|could|should|may|might|must)\b"
 )
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
