@@ -62,6 +62,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout)\s+$")
 # a Slavic surname's feminine ending: Czech and Slovak -ová, -ská, -cká; Russian -ova, -eva,
 # -skaya and the patronymics' -ovna, -evna; Polish -ska, -cka
 _FEMININE_SURNAME = re.compile(r"(?:ová|ská|cká|ovna|evna|[^u]ova|eva|ska|cka|skaya|tskaya)$")
+# a run of capitals and the age after it in commas
+_AGED = re.compile(
+    rf"([{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*)*),\s+(?:an?\s+)?\d{{1,3}}"
+    r"(?:-year-old\b|,)"
+)
 # nouns that say a person's gender, right before the name ("said his grandmother, Petrunka
 # Yankova") or in the appositive after it ("Umm Abdullah, a 60-year-old woman from Daraya")
 _FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
@@ -92,9 +97,10 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
                  quoted: list[tuple[int, int]]) -> Chain:  # fmt: skip
     """The persons of ``mentions`` and their mentions in ``text`` outside the ``quoted`` spans."""
     addressed = set(_ADDRESSED.findall(text))
+    aged = _aged(text)
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)}
     persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
-               and _salient(m.name, text, addressed, m.name in cued)
+               and _salient(m.name, text, addressed, aged, m.name in cued)
                and not (not m.cue and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
                ]  # fmt: skip
     # (a name right after "in" or "at" that nothing makes a person's is a place: "speeches he
@@ -168,14 +174,24 @@ def _a_body(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
     return not (after and (after.group(1).lower() in lex["roles"] | lex["role_words"]))
 
 
-def _salient(name: str, text: str, addressed: set[str], cue: bool) -> bool:
+def _aged(text: str) -> set[str]:
+    """The names an age follows in commas ("Vishal Rode, a 31-year-old autoworker", "Mr. Gola,
+    31,"), and their last two and three words (the name without the words before it)."""
+    out = set()
+    for m in _AGED.finditer(text):
+        words = m.group(1).split()
+        out |= {" ".join(words[-k:]) for k in range(1, len(words) + 1)}
+    return out
+
+
+def _salient(name: str, text: str, addressed: set[str], aged: set[str], cue: bool) -> bool:
     """A person: given a title or an appositive ("President Vladimir Putin", "Natalia Eismont,
     spokeswoman"), of an age ("Vishal Rode, 31,"), addressed ("Ms. Lu") or named again by the
     surname alone ("Lukashenko said"); not a place ("Hong Kong": "Kong" is never alone; "in
     Jerusalem") or a one-off run of capitals."""
     if cue or name.split()[-1] in addressed or name.split()[0] in addressed:
         return True
-    if re.search(rf"\b{re.escape(name)},\s+(?:an?\s+)?\d{{1,3}}(?:-year-old\b|,)", text):
+    if name in aged:
         return True  # an age in the appositive: "Vishal Rode, a 31-year-old autoworker", ", 36,"
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
         for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
