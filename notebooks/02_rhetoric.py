@@ -310,20 +310,20 @@ if countable:  # no empty table of lines where no frame can match
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the two latest held-out sets, 296 hand-labelled sentences each
-# from 60 China Daily and NYT articles that the rules were never written from nor checked on
-# (`benchmarks/README.md`, "Quote attribution", sets 22 and 23), speaker precision was
-# **0.85** and **0.78** and recall **0.63** and **0.64**, below the 0.9 / 0.8 target; on the
-# six sets before them (Kremlin and president.gov.ua releases too), 0.76-0.94 and 0.54-0.72.
-# Agency releases are read better than newspaper prose, where "he said" follows paragraphs
-# about other people. Overall a third to a half of attributions are missed and 1 in 10 to 1 in
-# 4 speakers is wrong. How the frame gives the speaker matters (`speaker_kind` in the quotes
-# table): on those two sets a speaker the frame names was right 90 times in 96 (0.94, 95%
-# interval 0.87-0.97), one resolved from "he" or "she" 30 in 37 (0.81), a description ("the
-# report", "officials") 18 in 34 (0.53) and a quotation that goes on from another 18 in 24
-# (0.75). Where precision matters more than coverage, count only the named speakers (about
-# three in five of the right ones): `speaker_kinds: [name]` in the `rhetoric` parameters. Read
-# the counts below with that in mind, and check them in the quotes.
+# How far to trust it: on the three latest held-out sets, about 300 hand-labelled sentences
+# each from 60 China Daily and NYT articles that the rules were never written from nor checked
+# on (`benchmarks/README.md`, "Quote attribution", sets 22-24), speaker precision was **0.85**,
+# **0.78** and **0.91** and recall **0.63**, **0.64** and **0.70**, below the 0.9 / 0.8
+# target; on the six sets before them (Kremlin and president.gov.ua releases too), 0.76-0.94
+# and 0.54-0.72. Agency releases are read better than newspaper prose, where "he said" follows
+# paragraphs about other people. Overall a third to a half of attributions are missed and 1 in
+# 10 to 1 in 4 speakers is wrong. How the frame gives the speaker matters (`speaker_kind` in
+# the quotes table): on those three sets a speaker the frame names was right 134 times in 142
+# (0.94, 95% interval 0.89-0.97), one resolved from "he" or "she" 47 in 57 (0.82), a
+# description ("the report", "officials") 32 in 51 (0.63) and a quotation that goes on from
+# another 29 in 36 (0.81). Where precision matters more than coverage, count only the named
+# speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
+# parameters. Read the counts below with that in mind, and check them in the quotes.
 
 # %%
 UNSAID = "(the text does not say who)"
