@@ -53,6 +53,13 @@ def test_a_main_clause_after_the_comma_gives_the_name_no_title():
         ("The decision by the Civic Party's Ronny Tong Ka-wah to quit was sad.",
          "Ronny Tong Ka-wah"),
         ("But Leung Kwok-hung insisted.", "Leung Kwok-hung"),
+        # a married woman's Hong Kong name with her husband's short surname; no title nor an
+        # institution's word taken as a given name
+        ("Chief Secretary for Administration Carrie Lam Cheng Yuet-ngor spoke.",
+         "Carrie Lam Cheng Yuet-ngor"),
+        ("Lawmaker Regina Ip Lau Suk-yee said so.", "Regina Ip Lau Suk-yee"),
+        ("Chief Executive Leung Chun-ying said so.", "Leung Chun-ying"),
+        ("The head of the Foundation Lawrence Ma Yan-kwok spoke.", "Lawrence Ma Yan-kwok"),
         # initials joined before a surname (set 14)
         ("The production designer, K.K. Barrett, spoke.", "K.K. Barrett"),
     ],

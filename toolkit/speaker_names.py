@@ -136,12 +136,17 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
               and all(w not in lex["titles"] and w.lower() not in NOT_NAME_WORDS
                       for w in run[1:])):  # fmt: skip
             name = " ".join(run[1:])  # a Burmese honorific opens the run: "Daw Aung San Suu Kyi"
-        elif (len(run) >= 3 and run[-2:] == name.split()
-              and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[-1])
-              and re.fullmatch(r"[A-Z][a-z]+", run[-3]) and run[-3] not in lex["titles"]
-              and run[-3].lower() not in NOT_NAME_WORDS | language_stop_words("en")):  # fmt: skip
-            name = " ".join(run[-3:])  # a Hong Kong name: given name, surname, Chinese given
-            # name ("the Civic Party's Ronny Tong Ka-wah")
+        elif (
+            len(run) >= 3
+            and run[-2:] == name.split()
+            and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[-1])
+            and _given(run[-3], lex)
+        ):
+            # a Hong Kong name: given name, surname, Chinese given name ("the Civic Party's
+            # Ronny Tong Ka-wah"), a married woman's with her husband's surname too ("Carrie Lam
+            # Cheng Yuet-ngor": a short surname, then the given name)
+            wide = len(run) >= 4 and len(run[-3]) <= 4 and _given(run[-4], lex)
+            name = " ".join(run[-4:] if wide else run[-3:])
         elif (
             about or appositive
         ) and not titled:  # an appositive however long ("Joseph Wong Wing-ping, a former senior
@@ -153,6 +158,13 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             Mention(_name_start(text, m, name), name, words, bool(titled or about), served)
         )
     return _given_names(text, found, lex)
+
+
+def _given(word: str, lex: dict[str, Any]) -> bool:
+    """Whether a capitalised word may be a given name or surname: no title, no word of an
+    institution's name, no common English word ("But", "As")."""
+    return (re.fullmatch(r"[A-Z][a-z]+", word) is not None and word not in lex["titles"]
+            and word.lower() not in NOT_NAME_WORDS | language_stop_words("en"))  # fmt: skip
 
 
 def _given_names(text: str, found: list[Mention], lex: dict[str, Any]) -> list[Mention]:
