@@ -4,7 +4,7 @@ import polars as pl
 import pytest
 
 import toolkit
-from toolkit.quote_kinds import KINDS, speaker_kind
+from toolkit.quote_kinds import KINDS, kinds_by_group, speaker_kind
 from toolkit.speakers import lexicon
 
 
@@ -42,3 +42,22 @@ def test_quotes_give_each_attribution_its_kind():
     found = toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
     assert found["speaker_kind"].to_list() == ["name", "pronoun", "continued", "description"]
     assert set(found["speaker_kind"]) <= set(KINDS)
+
+
+def test_kinds_by_group_counts_each_kind_and_the_named_share_with_its_n():
+    texts = [
+        "Lukashenko said the talks went well. “We agree,” he added. “It is fine.” The "
+        "Belarusian leader noted that ties are strong.",
+        "Officials said that the deal was done.",
+        "Nothing was said here.",
+    ]
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": texts,
+                         "outlet": ["BelTA", "TASS", "TASS"], "n_words": [20, 7, 4]})  # fmt: skip
+    found = toolkit.quotes(docs)
+    got = kinds_by_group(found, docs, min_group_docs=2)
+    assert got.select("group", *KINDS, "attributions", "named", "n_docs", "small_n").rows() == [
+        ("BelTA", 1, 1, 1, 1, 4, 0.25, 1, True),
+        ("TASS", 0, 0, 1, 0, 1, 0.0, 2, False),
+    ]
+    # one document gives no interval; none named in any document gives no upper limit
+    assert got.select("ci_low", "ci_high").rows() == [(None, None), (0.0, None)]

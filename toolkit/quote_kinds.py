@@ -27,10 +27,14 @@ import re
 from functools import cache
 from typing import Any
 
+import polars as pl
+
+from toolkit.groups import group_sizes, with_groups
 from toolkit.speakers import DETERMINERS, QUANTIFIERS
+from toolkit.stats import ratio_by_group
 from toolkit.tokens import language_stop_words
 
-__all__ = ["KINDS", "speaker_kind"]
+__all__ = ["KINDS", "kinds_by_group", "speaker_kind"]
 
 KINDS = ("name", "pronoun", "description", "continued")
 _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "his", "her", "their"}
@@ -68,3 +72,39 @@ def speaker_kind(speaker_text: str, verb: str | None, lex: dict[str, Any]) -> st
             continue  # an adjective before a noun: "the Belarusian leader", "An Arab official"
         return "name"
     return "description"
+
+
+def kinds_by_group(
+    found: pl.DataFrame,
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    min_group_docs: int = 5,
+    seed: int = 42,
+    n_boot: int = 1000,
+) -> pl.DataFrame:
+    """How each group's attributions give their speakers: attributions of each kind (a column
+    per kind of :data:`KINDS`), ``attributions`` in all, and ``named`` the share whose frame
+    names the speaker, with a 95% interval from resampling the group's documents (``ci_low``,
+    ``ci_high``; none from one document), with the group's n and ``small_n``. A group whose
+    attributions are mostly pronouns and descriptions is read less surely than one whose
+    speakers are named (``benchmarks/README.md``, "Quote attribution")."""
+    groups = with_groups(docs, by).select("doc_id", "group")
+    per_doc = (
+        groups.join(found.select("doc_id", "speaker_kind"), on="doc_id", how="left")
+        .group_by("group", "doc_id")
+        .agg(
+            named=(pl.col("speaker_kind") == "name").sum().cast(pl.Int64),
+            attributions=pl.col("speaker_kind").is_not_null().sum().cast(pl.Int64),
+            **{k: (pl.col("speaker_kind") == k).sum().cast(pl.Int64) for k in KINDS},
+        )
+    )
+    intervals = ratio_by_group(per_doc, "named", "attributions", name="named", seed=seed,
+                               n_boot=n_boot)  # fmt: skip
+    return (
+        per_doc.group_by("group")
+        .agg(pl.col(*KINDS, "attributions").sum())
+        .join(intervals, on="group", how="left")
+        .join(group_sizes(docs, by=by, min_group_docs=min_group_docs), on="group")
+        .sort("group")
+    )

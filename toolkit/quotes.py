@@ -50,7 +50,7 @@ from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speaker_turns import title_voice
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
-from toolkit.stats import bootstrap_ratio
+from toolkit.stats import ratio_by_group
 
 __all__ = ["QUOTES_SCHEMA", "by_group", "is_document", "quote_share", "quotes"]
 
@@ -428,12 +428,7 @@ def quote_share(
     per_doc = groups.join(quoted, on="doc_id", how="left").with_columns(
         pl.col("quoted", "documents", "quotes").fill_null(0)
     )
-    intervals = [
-        {"group": key[0], **dict(zip(("share", "ci_low", "ci_high"), bootstrap_ratio(
-            g["quoted"].to_numpy(), g["chars"].to_numpy(), seed=seed, n_boot=n_boot), strict=True))}
-        for key, g in per_doc.sort("group", "doc_id").group_by("group", maintain_order=True)
-    ]  # fmt: skip
-    schema = {"group": pl.String, "share": pl.Float64, "ci_low": pl.Float64, "ci_high": pl.Float64}
+    intervals = ratio_by_group(per_doc, "quoted", "chars", name="share", seed=seed, n_boot=n_boot)
     sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
     return (
         per_doc.group_by("group")
@@ -443,7 +438,7 @@ def quote_share(
             document_chars=pl.col("documents").sum().cast(pl.Int64),
             n_quotes=pl.col("quotes").sum().cast(pl.Int64),
         )
-        .join(pl.DataFrame(intervals, schema=schema), on="group", how="left")
+        .join(intervals, on="group", how="left")
         .with_columns(
             share_people=(
                 (pl.col("quoted_chars") - pl.col("document_chars")) / pl.col("chars")

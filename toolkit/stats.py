@@ -18,6 +18,7 @@ __all__ = [
     "bh_qvalues",
     "bootstrap_ratio",
     "flag_small",
+    "ratio_by_group",
     "resampled_bounds",
     "significant",
     "wilson",
@@ -73,6 +74,21 @@ def bootstrap_ratio(
         return 0.0, 0.0, None  # every resample is 0: [0, 0] would claim what none read shows
     low, high = resampled_bounds(k, w, seed=seed, n_boot=n_boot)
     return ratio, round(low, 4), round(high, 4)
+
+
+def ratio_by_group(
+    per_doc: pl.DataFrame, k: str, w: str, *, name: str, seed: int, n_boot: int
+) -> pl.DataFrame:
+    """:func:`bootstrap_ratio` of columns ``k`` over ``w`` for each ``group`` of ``per_doc`` (a
+    row a document, in group and ``doc_id`` order): ``group``, ``name`` (the ratio), ``ci_low``
+    and ``ci_high``."""
+    rows = [
+        {"group": key[0], **dict(zip((name, "ci_low", "ci_high"), bootstrap_ratio(
+            g[k].to_numpy(), g[w].to_numpy(), seed=seed, n_boot=n_boot), strict=True))}
+        for key, g in per_doc.sort("group", "doc_id").group_by("group", maintain_order=True)
+    ]  # fmt: skip
+    schema = {"group": pl.String, name: pl.Float64, "ci_low": pl.Float64, "ci_high": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
 
 
 def resampled_bounds(
