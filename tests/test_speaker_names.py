@@ -49,6 +49,7 @@ def test_a_main_clause_after_the_comma_gives_the_name_no_title():
          "J. Edgar Hoover"),
         # (a Burmese honorific is no part of the name: "U Win Htein" is Win Htein)
         ("“It will take one spark,” said U Win Htein, a member of the party.", "Win Htein"),
+        ("“It will take one spark,” said U Thein Win Aung, who is active.", "Thein Win Aung"),
         # a Hong Kong name whole, but no sentence's first word
         ("The decision by the Civic Party's Ronny Tong Ka-wah to quit was sad.",
          "Ronny Tong Ka-wah"),

@@ -13,9 +13,10 @@ the committed table against it.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from importlib import resources
+
+from anyascii import anyascii
 
 __all__ = ["given_name_gender", "table_lines"]
 
@@ -24,9 +25,9 @@ MIN_COUNT = 100  # people counted with the name across the package's sources
 
 
 def _folded(word: str) -> str:
-    """A name's first word as the table keys it: lower case, accents dropped."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """A name's first word as the table keys it: in ASCII (as the package's own unidecode
+    writes it: "Łukasz" -> "lukasz", "Søren" -> "soren"), lower case."""
+    return anyascii(word).lower()
 
 
 @cache

@@ -125,19 +125,17 @@ _PARTICIPLE_AFTER = re.compile(
 # and its subject ("..., with demonstrators contending that")
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
-# an auxiliary, modal or copula: a finite verb of its own between a verb and "that"
-_AUXILIARY_WORD = re.compile(
-    r"\b(?:would|will|is|are|was|were|be|been|has|have|had|can|could|should|may|might|must)\b"
-)
+# an auxiliary, modal or copula: a finite verb of its own between a verb and "that" (and,
+# right after "that", a relative clause's verb)
+_AUXILIARIES = r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)"
+_AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
-_RELATIVE = re.compile(
-    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)\b"
-)
+_RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
 
 # what follows a plural noun and no reporting verb: a modal, a preposition of place or a
 # conjunction ("states should", "states from Russia to Tajikistan")
