@@ -4,6 +4,7 @@ import polars as pl
 import pytest
 
 import toolkit
+from toolkit.errors import DataError
 from toolkit.quote_kinds import KINDS, kinds_by_group, speaker_kind
 from toolkit.speakers import lexicon
 
@@ -61,3 +62,10 @@ def test_kinds_by_group_counts_each_kind_and_the_named_share_with_its_n():
     ]
     # one document gives no interval; none named in any document gives no upper limit
     assert got.select("ci_low", "ci_high").rows() == [(None, None), (0.0, None)]
+
+
+def test_kinds_by_group_of_a_table_without_kinds_is_a_clear_error():
+    docs = pl.DataFrame({"doc_id": ["a"], "text": ["x"], "outlet": ["TASS"], "n_words": [1]})
+    old = pl.DataFrame({"doc_id": ["a"], "speaker": ["Putin"], "verb": ["say"]})
+    with pytest.raises(DataError, match=r"speaker_kind column of toolkit\.quotes"):
+        kinds_by_group(old, docs)

@@ -29,6 +29,7 @@ from typing import Any
 
 import polars as pl
 
+from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.speakers import DETERMINERS, QUANTIFIERS
 from toolkit.stats import ratio_by_group
@@ -89,6 +90,10 @@ def kinds_by_group(
     ``ci_high``; none from one document), with the group's n and ``small_n``. A group whose
     attributions are mostly pronouns and descriptions is read less surely than one whose
     speakers are named (``benchmarks/README.md``, "Quote attribution")."""
+    if "speaker_kind" not in found.columns:
+        raise DataError("kinds_by_group needs the speaker_kind column of toolkit.quotes(); this "
+                        "table has none (a quotes table saved by an older version?): run "
+                        "toolkit.quotes() on the corpus again")  # fmt: skip
     groups = with_groups(docs, by).select("doc_id", "group")
     per_doc = (
         groups.join(found.select("doc_id", "speaker_kind"), on="doc_id", how="left")
