@@ -57,8 +57,22 @@ def _record(source: str) -> dict:
     return json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))[int(index)]
 
 
-def document(source: str) -> str:
-    """The whole text of an item's document, read from its source."""
+def local_documents(labels: Path) -> dict[str, dict]:
+    """The documents a set commits beside its labels (``docs.jsonl``: ``source``, ``title``,
+    ``text``, ...; a set of texts whose licence lets them be committed, such as Wikinews's CC
+    BY 2.5), by source; none where the set has no such file."""
+    path = labels.parent / "docs.jsonl"
+    if not path.is_file():
+        return {}
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {r["source"]: r for r in rows}
+
+
+def document(source: str, local: dict[str, dict] | None = None) -> str:
+    """The whole text of an item's document, read from its source (``local``: the documents
+    a set commits, see :func:`local_documents`)."""
+    if local and source in local:
+        return local[source]["text"]
     if source.startswith("kremlin-2021-22/"):
         return _record(source)["body"] or ""
     if source.startswith("tass-sample-2024/"):
@@ -70,9 +84,11 @@ def document(source: str) -> str:
     raise ValueError(f"unknown source {source}")
 
 
-def title(source: str) -> str | None:
+def title(source: str, local: dict[str, dict] | None = None) -> str | None:
     """An item's document's title, as the corpus table gives it (a speech's title says whose
     words the text is): the CSV's headline, the JSON item's title, the file's name."""
+    if local and source in local:
+        return local[source].get("title") or None
     if source.startswith("kremlin-2021-22/"):
         return _record(source).get("headline") or None
     if source.startswith("tass-sample-2024/"):
@@ -162,8 +178,9 @@ def load_set(labels: Path, split: str = "all"):
     items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     items = [it for it in items if split == "all" or it["split"] == split]
     sources = sorted({it["source"] for it in items})
-    available = [s for s in sources if s.startswith("seeds/") or CORPORA.is_dir()]
-    docs = {s: document(s) for s in available}
+    local = local_documents(labels)
+    available = [s for s in sources if s in local or s.startswith("seeds/") or CORPORA.is_dir()]
+    docs = {s: document(s, local) for s in available}
     items = [it for it in items if it["source"] in docs]
     spans = {}
     for it in items:
@@ -185,8 +202,13 @@ def main() -> None:
     if args.labels is None or not args.labels.is_file():
         sys.exit("no labels.jsonl: give --labels")
     items, docs, spans = load_set(args.labels, args.split)
+    local = local_documents(args.labels)
     corpus = pl.DataFrame(
-        {"doc_id": list(docs), "text": list(docs.values()), "title": [title(s) for s in docs]}
+        {
+            "doc_id": list(docs),
+            "text": list(docs.values()),
+            "title": [title(s, local) for s in docs],
+        }
     )
     t0, c0 = time.perf_counter(), time.process_time()
     found = toolkit.quotes(corpus)
