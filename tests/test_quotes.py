@@ -2242,3 +2242,46 @@ def test_more_frames_subjects_sources_and_resolutions(text, expected):
 )  # fmt: skip
 def test_frames_verbs_and_honorifics_of_sets_20_and_21(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news copy that drops "that" after a reporting verb, past where or when it was said
+        ("Peter Smith announced on Twitter the agency was to investigate the cause of the crash.",
+         [("Peter Smith", "announce")]),
+        ("Peter Smith reported the party had finalized the division of the delegates.",
+         [("Peter Smith", "report")]),
+        ("The city's security chief, Abdullah al-Jahafi, announced on Facebook on Tuesday there "
+         "were suspects in custody.", [("Abdullah al-Jahafi", "announce")]),
+        ("Mr Orlov explained how they are protecting the coastline and building a dam.", []),
+        ("Peter Smith announced the winners of the prize.", []),
+        # "said no" opens a clause when a noun and more follow; not a reply
+        ("Peter Smith said no traces of poison was found in his blood or urine.",
+         [("Peter Smith", "say")]),
+        ("Peter Smith said no to the plan.", []),
+        # whom one told, then a clause with a noun phrase for its subject
+        ("Doug Miller of Milltech Marine told our correspondent an AIS transponder will "
+         "broadcast automatically provided it has power.", [("Doug Miller", "tell")]),
+        ("Baslan Damang told The Jakarta Post radio broadcasts were being used to alert other "
+         "traffic.", [("Baslan Damang", "tell")]),
+        ("She told the story of the man who lived next door.", []),
+        ("Vladimir Putin told Mario Draghi about the ongoing efforts to establish peaceful life "
+         "in the liberated cities of Donbass.", []),
+        # a post on a social network, and a quotation right after "stated" or "tweeted"
+        ("Peter Smith posted on Twitter, \"Today we went to the Moon and came back to earth!\"",
+         [("Peter Smith", "post")]),
+        ("Chief Minister Manohar Parrikar tweeted he was \"extremely pained\" to hear about the "
+         "demise.", [("Manohar Parrikar", "tweet")]),
+        ("Denzel Washington, who paid for Boseman to attend BADA, stated \"He was a gentle soul "
+         "and a brilliant artist.\"", [("Denzel Washington", "state")]),
+        # a day opens no organisation's name
+        ("On Friday Ford Motor Company announced the Department of Justice was performing a "
+         "criminal investigation.", [("Ford Motor Company", "announce")]),
+        # a surname written without the accents of the full name the text gives
+        ("President Recep Tayyip Erdoğan spoke on Monday. On Friday Erdogan said, \"We will "
+         "change the name.\"", [("Recep Tayyip Erdoğan", "say")]),
+    ],
+)  # fmt: skip
+def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -221,13 +221,17 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     return None
 
 
+# the verbs a quotation may follow with no colon or comma ('stated "He was a gentle soul"')
+_SAID_QUOTE = {"say", "write", "state", "tweet", "post", "add", "declare", "remark"}
+
+
 def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None:
-    """A quotation right after "said" or "wrote", or after a short adjunct with no stop
-    ('said “the new situation is not optimal”', 'said in a recent editorial "..."'), that ends
-    its clause (``tail`` opens with a stop, "but" or "and"; not 'said "civil nomination"
-    dilutes ...'): the match is empty, at the end of ``head``."""
+    """A quotation right after "said", "wrote", "stated" (``_SAID_QUOTE``), or after a short
+    adjunct with no stop ('said “the new situation is not optimal”', 'said in a recent
+    editorial "..."'), that ends its clause (``tail`` opens with a stop, "but" or "and"; not
+    'said "civil nomination" dilutes ...'): the match is empty, at the end of ``head``."""
     between = _ABBREVIATION.sub("", head[v.end() :])
-    if lemma_of(v.group(), lex) not in ("say", "write") or v.group().lower().endswith("ing"):
+    if lemma_of(v.group(), lex) not in _SAID_QUOTE or v.group().lower().endswith("ing"):
         return None
     if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
         return None

@@ -78,11 +78,21 @@ _TIME = re.compile(
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 
 
+# a time phrase that opens the sentence with no comma after it ("On Friday Ford Motor Company
+# announced"): no part of a name that follows it
+_OPENING_TIME = re.compile(
+    rf"^\s*(?:On|on|Last|last)\s+(?:{DAY}|{MONTH}\.?\s+\d{{1,2}})\s+(?=[A-Z])"
+)
+
+
 def without_time(head: str) -> str:
     """The words before a verb without a time phrase that ends them ("The police force on
-    Monday", "Officials last week"): the subject is what comes before it."""
+    Monday", "Officials last week"): the subject is what comes before it; a time phrase that
+    opens them with no comma after it is blanked, offsets kept ("On Friday Ford Motor
+    Company")."""
     m = _TIME.search(head)
-    return head[: m.start()] if m else head
+    head = head[: m.start()] if m else head
+    return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
 
 
 def without_appositive(head: str, lex: dict) -> str:

@@ -67,7 +67,7 @@ __all__ = ["reported"]
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
-    r"yes|no)\b)"
+    r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", not "said it")
@@ -79,6 +79,24 @@ _BARE_CLAUSE = re.compile(
 # (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
 # "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
+# where or when it was said, between the verb and its clause ("announced on Twitter the
+# agency ...", "said in a statement on Monday the ..."): blanked, offsets kept
+_LEAD_ADJUNCTS = re.compile(
+    rf"(?:\s+(?:on\s+(?:Twitter|Facebook|Instagram|Telegram|Weibo|X|social\s+media|{_DAY})"
+    r"|(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|press\s+release|"
+    r"(?:press|news)\s+conference|briefing|interview|post|tweet|speech|filing|letter)"
+    r"|yesterday|today|earlier|later|also)(?=\s))+"
+)
+# two noun phrases before the first auxiliary: an object and a relative clause on it without
+# "that" ("noted the increased attention the ministry has paid to schools"), no clause
+_TWO_NOUN_PHRASES = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\w’'\-]+\s+){1,3}?"
+    r"(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\w’'\-]+\s+){1,3}?"
+    r"(?:is|are|was|were|has|had|have|will|would|could|can|should|may|might|must|did|does|do)\b"
+)
+# a question word that opens what a verb takes: a question or a way, no report ("explained how
+# they are protecting the coastline")
+_WH_WORD = re.compile(r"\s+(?:how|why|what|when|where|whether|which|who|if)\b")
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 _ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
 # "As X said (at the briefing), ...": the clause after the comma
@@ -105,6 +123,15 @@ _PRONOUN_CLAUSE = re.compile(
 _TOLD_CLAUSE = re.compile(
     rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?)"
     r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"
+)
+# whom one told, then a clause with a noun phrase for its subject: "told the press the officers
+# claimed ...", "told The Jakarta Post radio broadcasts were being used ..." (a clause
+# :func:`finite_clause` reads; after a capitalised name, one that opens in lower case)
+_TOLD_NP_CLAUSE = re.compile(
+    rf"\s+(?:(?:the|his|her|their|its|our|a|an)\s+)?"
+    rf"(?:(?!(?:the|his|her|their|its|our|a|an)\b)[a-z]+|[{UPPER}][\w’'\-.]+"
+    rf"(?:\s+[{UPPER}][\w’'\-.]+){{0,3}}(?=\s+[a-z]))\s+(?!(?:to|about|that|of|in|on|at|for)\b)"
+    r"([^\"“”«»,;:\s].{14,}?)[.!?]?$"
 )
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
@@ -375,8 +402,18 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if bare and (subject or lemma == "add") and not finite_clause(rest, past=True):
             bare = None  # "The issue says something about ...", "Daimler has added an
             # assembly line for buses": an object, no clause
-        if clause is None and bare is None and lemma in lex["bare_clause"] and finite_clause(rest):
-            bare = _BARE_CLAUSE.match(rest)  # "claimed they had seen", "believes overpasses are"
+        if clause is None and bare is None and lemma in lex["bare_clause"]:
+            # "claimed they had seen", "believes overpasses are", "announced on Twitter the
+            # agency was to investigate"
+            lead = _LEAD_ADJUNCTS.match(rest)
+            plain_rest = " " * lead.end() + rest[lead.end() :] if lead else rest
+            if (
+                not noun
+                and finite_clause(plain_rest)
+                and not _WH_WORD.match(plain_rest)
+                and not _TWO_NOUN_PHRASES.match(plain_rest)
+            ):
+                bare = _BARE_CLAUSE.match(plain_rest)
         if (
             clause is None
             and bare is None
@@ -386,6 +423,15 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             bare = _BARE_CLAUSE.match(rest)  # "noted there was a disconnect", "announced it will"
         if clause is None and bare is None and lemma == "tell":
             bare = _TOLD_CLAUSE.match(rest)  # "told the authorities he had the e-mails"
+            told = None if bare else _TOLD_NP_CLAUSE.match(rest)
+            clause_words = " " + told.group(1) if told else ""
+            if (
+                told
+                and finite_clause(clause_words, past=True)
+                and not _WH_WORD.match(clause_words)
+                and not re.search(r"\b(?:who|which|that|whom)\b", clause_words[:60])
+            ):
+                bare = told  # "told the press the officers claimed to be seeking a bomb"
         if clause is None and bare is None and lemma in ("say", "add"):
             # "Mr. Rhodes said on the merits, Africa had transformed itself ...": a phrase and
             # a comma, then a finite clause

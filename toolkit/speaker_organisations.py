@@ -45,6 +45,9 @@ _GROUP_WORDS = {"Alliance", "Association", "Coalition", "Movement", "League", "F
                 "International"}  # fmt: skip
 
 
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
 def spelled_out(text: str, written: str) -> str | None:
     """The name an initialism stands for where the text writes it whole once ("S.E.C." and
     "the Securities and Exchange Commission"): its capitalised words' initials, the words
@@ -82,8 +85,8 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
     names = []
     for start, name in found:
         words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
-        while words and words[0] in lex["not_speakers"] | {"The"}:
-            words = words[1:]
+        while words and (words[0] in lex["not_speakers"] | {"The"} or _WEEKDAY.fullmatch(words[0])):
+            words = words[1:]  # (a day opens no name: "On Friday Ford Motor Company announced")
         low = {w.lower() for w in words}
         if len(words) >= 2 and all(modifier_in(w, low) for w in modifiers):
             names.append((start, " ".join(words)))

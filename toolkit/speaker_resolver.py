@@ -39,6 +39,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from anyascii import anyascii
+
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import Mention
@@ -88,6 +90,12 @@ _WHOSE_GROUP = re.compile(
 def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only."""
     return _TITLED.fullmatch(name) is not None
+
+
+def _plain(name: str) -> str:
+    """A name in ASCII letters, as a writer without the accented ones spells it
+    ("Erdoğan" -> "Erdogan", "Vučić" -> "Vucic")."""
+    return anyascii(name)
 
 
 @dataclass
@@ -295,6 +303,10 @@ class Resolver:
             return longer[0].name if longer else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
+            # else one the text writes with letters this mention leaves plain ("Erdogan" after
+            # "Recep Tayyip Erdoğan")
+            plain = (_plain(name), _plain(surname(name)))
+            full = full or [m for m in self.mentions if _plain(surname(m.name)) in plain]
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
             # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]
