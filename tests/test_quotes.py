@@ -2285,3 +2285,35 @@ def test_frames_verbs_and_honorifics_of_sets_20_and_21(text, expected):
 )  # fmt: skip
 def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person "at" an institution: the person
+        ("Dr. Steven Wolf at Saint Francis said, \"We received a mass casualty alert.\"",
+         [("Steven Wolf", "say")]),
+        # where and when, with no verb, between the verb and the comma before a quotation
+        ("Connecticut Governor Ned Lamont said at a press conference after the incident, \"My "
+         "heart really goes out to the families.\"", [("Ned Lamont", "say")]),
+        ("Mr. Smith said in the talks that were held after the vote that had failed, \"It is "
+         "over.\"", []),
+        # "about" and a number opens a clause's subject, no phrase
+        ("Local officials said on Saturday, about 20 buildings collapsed.",
+         [("Local officials", "say")]),
+        ("The Foreign Ministry of Iraq characterized the attack as \"a serious violation of "
+         "Iraqi sovereignty\".", [("Foreign Ministry of Iraq", "characterize")]),
+        # a degree's initials end no sentence
+        ("Lead author Daniel Paluh, a Ph.D. candidate at the University of Florida, said, "
+         "\"Superficially, frogs may look similar.\"", [("Daniel Paluh", "say")]),
+        # a bare role before the name after an inverted verb
+        ("\"Whenever there are signs of sending a palm branch,\" wrote student protester Joshua "
+         "Wong on Twitter.", [("Joshua Wong", "write")]),
+        # a quotation with a frame of its own the rules do not read continues no one's
+        ("\"Whenever there are signs,\" wrote student protester Joshua Wong on Twitter. \"She is "
+         "just doing this to try and disintegrate the movement,\" said a protester using the "
+         "pseudonym Katya.", [("Joshua Wong", "write")]),
+    ],
+)  # fmt: skip
+def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

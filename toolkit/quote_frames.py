@@ -52,6 +52,15 @@ _ROLE_BEFORE_NAME = re.compile(
 )  # (also after a possessive name: "said New York City’s comptroller, John Liu")
 
 
+# a bare role in lower case right before the name, no determiner: "said student protester
+# Joshua Wong", "wrote herpetologist David Blackburn"
+_BARE_ROLE = re.compile(
+    r"\s+(?!(?:his|her|their|its|the|a|an|one|another|and|or|but|who|which|that|in|on|at|to|"
+    r"of|for|by|with|from|after|before|during|while|also|then|now|later)\b)"
+    rf"(?:[a-z][a-z\-]+\s+){{1,2}}(?=[{UPPER}][\w’'\-]+\s+[{UPPER}])"
+)
+
+
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
 _QUOTED_AS = re.compile(
     rf"\s+(him|her|them|(?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+as\s+"
@@ -177,8 +186,16 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     else:
         between = _ABBREVIATION.sub("", head[v.end() : m.start()])
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
-    # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”")
-    adjunct = m.group().startswith(":") and re.match(r"\s+(?:in|at|on|during|after|to)\s", between)
+    # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”",
+    # or before a comma)
+    adjunct = re.match(r"\s+(?:in|at|on|during|after|to)\s", between) and (
+        m.group().startswith(":")
+        # (before a comma, a phrase of where or when with no verb: 'said at a press conference
+        # after the incident, “...”')
+        or (m.group().startswith(",") and not lex["verb"].search(between)
+            and not re.search(r"\b(?:is|was|are|were|has|had|have|will|would|that|which|who)\b",
+                              between))
+    )  # fmt: skip
     long = len(between.split()) > (14 if adjunct else 6)
     if re.search(r"[.!?;\"“”«»]", between) or (long and not reported):
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
@@ -257,7 +274,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     stop; None when the words there are no speaker phrase."""
     # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
     # needs to hold), then the person's name in commas
-    role = _ROLE_BEFORE_NAME.match(text, at, limit)
+    role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
     if role:
         who = inverted(text, role.end(), limit, lex)
         if who and is_person(text[who[0] : who[1]], lex):

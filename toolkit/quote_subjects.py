@@ -284,7 +284,7 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         r"\s+(?:he|she|they|we|I|you)\s+(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b", rest
     ):
         return True  # a personal pronoun and its verb: "said they need our assistance"
-    if re.match(r"\s+(?:about|of|to|for|with|on|in|at|from|over|against)\b", rest):
+    if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     for _ in range(3):
         m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)

@@ -185,6 +185,9 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
                       or participle_frame(head, lex))  # fmt: skip
         if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
             before = _colon_speaker(head, lex)
+        # a reporting verb right after the quotation that gives no speaker the rules read ('...,"
+        # said a protester using the pseudonym Katya'): its own frame, so no one quoted before
+        own_frame = after is None and lex["verb"].match(text[close : close + 80].lstrip(" ,—–"))
         if after:
             f = _Found(start, end, text[after[0] : after[1]], after[0], after[2], True, after[3],
                        "after")  # fmt: skip
@@ -192,11 +195,15 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             s, e, lemma = before
             f = _Found(start, end, text[head_from + s : head_from + e], head_from + s, lemma,
                        True, end, "before")  # fmt: skip
-        elif (previous and continues(text[previous.frame_end : start - 1], lex)
+        elif (previous and not own_frame and continues(text[previous.frame_end : start - 1], lex)
               and not _phrase(text, start, end)):  # fmt: skip
             f = _Found(start, end, previous.speaker_text, previous.speaker_at, None, True, close,
                        "continues")  # fmt: skip
-        elif last and _resumes(text, sent, start, end, last, resolver, frame_end_of(last)):
+        elif (
+            last
+            and not own_frame
+            and _resumes(text, sent, start, end, last, resolver, frame_end_of(last))
+        ):
             f = _Found(start, end, last.speaker_text, last.speaker_at, None, True, close,
                        "resumes")  # fmt: skip
         else:

@@ -235,7 +235,7 @@ class Resolver:
         ):
             return written  # "an aide to US President Woodrow Wilson", "a spokesman for
             # President Putin": one the text does not name, not the one named after
-        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from")), None)
+        cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from", "at")), None)
         before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
         titled = before_titles and all(t in lex["titles"] for t in before_titles)
         # "Louise M. Slaughter of New York", "Mr. Barroso from Teneo Intelligence", "Julia
