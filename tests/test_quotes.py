@@ -2313,6 +2313,14 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         ("\"Whenever there are signs,\" wrote student protester Joshua Wong on Twitter. \"She is "
          "just doing this to try and disintegrate the movement,\" said a protester using the "
          "pseudonym Katya.", [("Joshua Wong", "write")]),
+        # a phrase of what the speaker was doing between subject and verb; an aside in dashes
+        # before the quotation; a participle right after the first verb's short object
+        ("Assembly president Richard Ferrand in relaying the news to parliament said, \"Jacques "
+         "Chirac is part of the history of France\".", [("Richard Ferrand", "say")]),
+        ("President Erdogan said — as reported by Hurriyet Daily News — \"Ayasofya will no "
+         "longer be a museum.\"", [("President Erdogan", "say")]),
+        ("The governor tweeted her reasoning saying, \"Today, I signed into law the Alabama "
+         "Human Life Protection Act.\"", [("The governor", "tweet")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

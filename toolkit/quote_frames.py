@@ -162,6 +162,9 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             verb = aside.group("verb").split()[0]
             lemma = "put" if verb.startswith("put") else lemma_of(verb, lex)
             return aside.start("who"), aside.start("who") + words[-1][1], lemma
+    # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
+    # — “...”'): blanked, offsets kept
+    head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     verbs = list(lex["verb"].finditer(head))
     if not verbs:
         return None
@@ -178,9 +181,12 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         re.I,
     ):
         return None  # "an ancient Chinese saying: ...": a noun, no frame
+    object_between = head[verbs[-2].end() : v.start()] if len(verbs) > 1 else ""
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
-            and re.search(r"(?:\bby|,)\s*$", head[: v.start()])
-            and not re.search(r"[.!?;\"“”«»]", head[verbs[-2].end() : v.start()])):  # fmt: skip
+            and (re.search(r"(?:\bby|,)\s*$", head[: v.start()])
+                 # or right after the first verb's short object ("tweeted her reasoning saying")
+                 or (len(object_between.split()) <= 3 and "," not in object_between))
+            and not re.search(r"[.!?;\"“”«»]", object_between)):  # fmt: skip
         v = verbs[-2]  # "X responded to them by saying: ...": the subject of the verb before
         between = ""
     else:
@@ -222,6 +228,7 @@ _AS_ASIDE = re.compile(
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")
 
 
 def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:

@@ -85,12 +85,20 @@ _OPENING_TIME = re.compile(
 )
 
 
+# a phrase of what the speaker was doing, between the subject and its verb with no comma
+# ("Richard Ferrand in relaying the news to parliament said")
+_DOING = re.compile(
+    r"(?<=\w)\s+(?:in|while|when|upon|after|before)\s+[a-z]+ing\b[^,.;:\"“”]{0,80}$"
+)
+
+
 def without_time(head: str) -> str:
     """The words before a verb without a time phrase that ends them ("The police force on
-    Monday", "Officials last week"): the subject is what comes before it; a time phrase that
+    Monday", "Officials last week"), or a phrase of what the speaker was doing ("in relaying
+    the news to parliament"): the subject is what comes before it; a time phrase that
     opens them with no comma after it is blanked, offsets kept ("On Friday Ford Motor
     Company")."""
-    m = _TIME.search(head)
+    m = _TIME.search(head) or _DOING.search(head)
     head = head[: m.start()] if m else head
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
 
