@@ -2321,6 +2321,9 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
          "longer be a museum.\"", [("President Erdogan", "say")]),
         ("The governor tweeted her reasoning saying, \"Today, I signed into law the Alabama "
          "Human Life Protection Act.\"", [("The governor", "tweet")]),
+        # a group of a person's: the full name the text gives
+        ("Russian opposition leader Alexei Navalny fell ill. Associates of Navalny alleged he "
+         "drank tea laced with poison.", [("Associates of Alexei Navalny", "allege")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

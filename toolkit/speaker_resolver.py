@@ -215,6 +215,12 @@ class Resolver:
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
         )
         group = re.match(r"(?:\w+\s+)?(\w+s)\s+(?:of|from)\s", written)
+        # a group of a person's ("Associates of Navalny", "friends of Power"): the person's
+        # surname is the full name the text gives ("Associates of Alexei Navalny")
+        whose = group and re.fullmatch(rf"(.+?\s(?:of|from)\s)([{UPPER}][\w’'\-]+)", written)
+        full = {m.name for m in self.mentions if whose and surname(m.name) == whose.group(2)}
+        if whose and not people and len(full) == 1:
+            return whose.group(1) + full.pop()
         if people or (
             group and (group.group(1).islower() or group.group(1).lower() in lex["roles"])
         ):
