@@ -15,12 +15,13 @@ such attributions were counted as misses, see benchmarks/README.md).
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
-Sets 1-12 (``quotes_eval`` ... ``quotes_eval12``; each one's blind runs are recorded in
-``benchmarks/README.md``) are development data now: their errors were read
-(``--split all --errors``; set 10's in round 9, set 11's in round 10, set 12's in round 11). Set
-13 (``quotes_eval13``), labelled blind during round 11, is the held-out set: run it once,
-``--split all`` without ``--errors``, and do not tune on it. :func:`load_set` reads a set for
-other scripts (``probe_quotes_model.py``).
+Sets 1-24 and 26 are development data (their errors were read; each one's blind runs are
+recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed items remain. Sets 25,
+27 and 28 (English Wikinews, ``quotes_eval25`` ...), labelled blind in session 23, are the
+held-out sets: run them ``--split all`` without ``--errors``, and do not tune on them. A set whose
+folder holds ``docs.jsonl`` brings its own documents (:func:`local_documents`); the others are
+read from ``../shared/corpora`` and the seeds. :func:`load_set` reads a set for other scripts
+(``probe_quotes_model.py``).
 """
 
 from __future__ import annotations
