@@ -2324,6 +2324,10 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         # a group of a person's: the full name the text gives
         ("Russian opposition leader Alexei Navalny fell ill. Associates of Navalny alleged he "
          "drank tea laced with poison.", [("Associates of Alexei Navalny", "allege")]),
+        # a name and any verb after a verb that takes a clause; not a possessive's object
+        ("NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
+         "States troops in Iraq withdraw.", [("NPR", "report")]),
+        ("Vladimir Putin also reiterated Russia's demands made earlier.", []),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

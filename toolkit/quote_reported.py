@@ -94,6 +94,12 @@ _TWO_NOUN_PHRASES = re.compile(
     r"(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\w’'\-]+\s+){1,3}?"
     r"(?:is|are|was|were|has|had|have|will|would|could|can|should|may|might|must|did|does|do)\b"
 )
+# a clause's subject that is a name: capitalised words, then (after an appositive in commas) a
+# word in lower case
+_NAME_SUBJECT = re.compile(
+    rf"\s+(?:[{UPPER}][\w’'\-]+\s+){{0,3}}[{UPPER}][\w’'\-]+(?<![’']s)"
+    r"(?:,[^,;:\"“”]{3,60},)?\s+[a-z]"
+)  # (not a possessive: "reiterated Russia's demands made earlier" is an object)
 # a question word that opens what a verb takes: a question or a way, no report ("explained how
 # they are protecting the coastline")
 _WH_WORD = re.compile(r"\s+(?:how|why|what|when|where|whether|which|who|if)\b")
@@ -409,7 +415,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             plain_rest = " " * lead.end() + rest[lead.end() :] if lead else rest
             if (
                 not noun
-                and finite_clause(plain_rest)
+                and (
+                    finite_clause(plain_rest)
+                    # a name for the clause's subject, then any verb ("claimed Joe Biden only
+                    # won", "reported Adil Abdul-Mahdi, the caretaker Prime Minister,
+                    # recommended"): an object would not be a name and a verb
+                    or (_NAME_SUBJECT.match(plain_rest) and finite_clause(plain_rest, past=True))
+                )
                 and not _WH_WORD.match(plain_rest)
                 and not _TWO_NOUN_PHRASES.match(plain_rest)
             ):
