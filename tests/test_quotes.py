@@ -2328,6 +2328,9 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         ("NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
          "States troops in Iraq withdraw.", [("NPR", "report")]),
         ("Vladimir Putin also reiterated Russia's demands made earlier.", []),
+        # a person and their group: together, under the person's full name
+        ("President Donald Trump spoke. Trump and his supporters claimed Joe Biden only won the "
+         "elections due to voter fraud.", [("Donald Trump and his supporters", "claim")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

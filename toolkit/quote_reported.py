@@ -344,6 +344,20 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 a, b, p, q = final
                 out.append((s0 + a, s0 + b, (s0 + p, s0 + q), lemma))
             continue
+        if (
+            got
+            and got[0] >= 2
+            and words[got[0] - 1][2] == "and"
+            and (
+                words[got[0]][2].lower() in ("his", "her", "their")
+                and words[got[0] - 2][2][:1].isupper()
+            )
+        ):
+            # "Trump and his supporters claimed": the person and the group together
+            first = got[0] - 2
+            while first and words[first - 1][2][:1].isupper():
+                first -= 1
+            got = (first, got[1])
         if got:
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")

@@ -215,6 +215,13 @@ class Resolver:
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
         )
         group = re.match(r"(?:\w+\s+)?(\w+s)\s+(?:of|from)\s", written)
+        # a person and their group ("Trump and his supporters"): the person's full name
+        together = re.fullmatch(
+            rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:his|her|their)\s+\S.*)", written
+        )
+        if together:
+            full = {m.name for m in self.mentions if surname(m.name) == together.group(1)}
+            return (full.pop() if len(full) == 1 else together.group(1)) + together.group(2)
         # a group of a person's ("Associates of Navalny", "friends of Power"): the person's
         # surname is the full name the text gives ("Associates of Alexei Navalny")
         whose = group and re.fullmatch(rf"(.+?\s(?:of|from)\s)([{UPPER}][\w’'\-]+)", written)
