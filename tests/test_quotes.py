@@ -2331,6 +2331,12 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         # a person and their group: together, under the person's full name
         ("President Donald Trump spoke. Trump and his supporters claimed Joe Biden only won the "
          "elections due to voter fraud.", [("Donald Trump and his supporters", "claim")]),
+        # a participle after "by" and its quoted object; the subject of the verb before "by"
+        ("Members of the House of Commons protested by shouting \"shame on you!\" during the "
+         "session.", [("Members of the House of Commons", "shout")]),
+        # a time phrase after an appositive's comma, before the verb
+        ("Baslan Damang, a security official, on Tuesday told reporters the radio broadcasts "
+         "were being used.", [("Baslan Damang", "tell")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

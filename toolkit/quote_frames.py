@@ -207,7 +207,13 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
-    words = without_adverbs(word_spans(without_appositive(without_time(head[: v.start()]), lex)))
+    subject_end = v.start()
+    by = v.group().lower().endswith("ing") and re.search(
+        r"\s+[a-z]+ed\s+by\s*$", head[:subject_end]
+    )
+    if by:  # "Members of the House of Commons protested by shouting “...”": the subject of the
+        subject_end = by.start()  # verb the participle's "by" follows
+    words = without_adverbs(word_spans(without_appositive(without_time(head[:subject_end]), lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
@@ -239,7 +245,9 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     between = _ABBREVIATION.sub("", head[v.end() :])
     if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
         return None
-    participle = v.group().lower().endswith("ing") and re.search(r",\s*$", head[: v.start()])
+    participle = v.group().lower().endswith("ing") and re.search(
+        r"(?:,|\bby)\s*$", head[: v.start()]
+    )  # ("..., saying ...", "protested by shouting “...”")
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)
     return None

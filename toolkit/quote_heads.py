@@ -70,7 +70,7 @@ _ASIDE = re.compile(
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",
 # "Officials last week said", "The ministry on Oct. 18 announced"
 _TIME = re.compile(
-    rf"(?<=\w)\s+(?:(?:on\s+)?{DAY}"
+    rf"(?<=[\w,])\s+(?:(?:on\s+)?{DAY}"
     rf"|on\s+{MONTH}\.?\s+\d{{1,2}}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
     r"|yesterday|today)\s*$"
