@@ -2337,6 +2337,12 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         # a time phrase after an appositive's comma, before the verb
         ("Baslan Damang, a security official, on Tuesday told reporters the radio broadcasts "
          "were being used.", [("Baslan Damang", "tell")]),
+        # a relative by the given name alone: the given name and the person's surname
+        ("Former French president Jacques Chirac has died. He had not made public appearances "
+         "since 2014, which his wife Bernadette said was due to memory problems.",
+         [("Bernadette Chirac", "say")]),
+        ("Former French president Jacques Chirac has died. His wife Bernadette said he had been "
+         "ill for years.", [("Bernadette Chirac", "say")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

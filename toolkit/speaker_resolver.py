@@ -81,6 +81,15 @@ _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 
 
 # a group of a person's named by a possessive pronoun: "his critics", "her aides"
+# a relative by a given name alone: "his wife Bernadette", "her son Hunter"
+_KIN = re.compile(
+    r"([Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
+    rf"\s+([{UPPER}][a-z’'\-]+)"
+)
+_KIN_BEFORE = re.compile(
+    r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
+    r"widower)\s+$"
+)
 _WHOSE_GROUP = re.compile(
     r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
     r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
@@ -206,6 +215,16 @@ class Resolver:
                          r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
         if low in GENDER or low == "they":
             return pronoun_person(self, low, pos) or written
+        kin = _KIN.fullmatch(written)
+        before = _KIN_BEFORE.search(self.text, max(0, pos - 20), pos)
+        if kin is None and before and re.fullmatch(rf"[{UPPER}][a-z’'\-]+", written):
+            kin = _KIN.fullmatch(before.group(0) + written)  # written as the name alone: "His
+            # wife Bernadette said"
+        if kin:  # "his wife Bernadette": her given name and the surname of the person "his" names
+            person = pronoun_person(self, {"his": "he", "her": "she"}[kin.group(1).lower()], pos)
+            if person and len(person.split()) >= 2:
+                return f"{kin.group(2)} {surname(person)}"
+            return written
         whose = _WHOSE_GROUP.fullmatch(written)
         if whose:  # "his critics say": the critics of the person "his" names
             person = pronoun_person(self, {"his": "he", "her": "she"}[whose.group(1).lower()], pos)
