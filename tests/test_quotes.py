@@ -2343,6 +2343,11 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
          [("Bernadette Chirac", "say")]),
         ("Former French president Jacques Chirac has died. His wife Bernadette said he had been "
          "ill for years.", [("Bernadette Chirac", "say")]),
+        # a participle's own subject after ", with"
+        ("Republican Representatives attacked the impeachment inquiry, with Steve Scalise of "
+         "Louisiana calling the investigation into Trump \"Soviet-style\".",
+         [("Steve Scalise", "call")]),
+        ("The talks ended, with Smith saying, \"We will come back.\"", [("Smith", "say")]),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

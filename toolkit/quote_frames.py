@@ -207,6 +207,13 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
         return None
+    along = v.group().lower().endswith("ing") and _WITH_SUBJECT.search(head[: v.start()])
+    if along:  # "..., with Steve Scalise of Louisiana calling the investigation “...”": the
+        # participle's own subject, after "with"
+        words = word_spans(along.group(1))
+        got = speaker_phrase(words, lex)
+        if got and got[0] == 0:
+            return along.start(1), along.start(1) + words[got[1] - 1][1], lemma_of(v.group(), lex)
     subject_end = v.start()
     by = v.group().lower().endswith("ing") and re.search(
         r"\s+[a-z]+ed\s+by\s*$", head[:subject_end]
@@ -234,6 +241,8 @@ _AS_ASIDE = re.compile(
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
 _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
+# a participle's subject after "with" ("..., with Smith saying, “...”")
+_WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:\"“”«»]{2,60}?)\s*$")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")
 
 
