@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -173,16 +174,48 @@ def evaluate(
     return tp, fp, hit, n_gold, per, errors
 
 
+def rebuilt(item: dict, text: str) -> dict:
+    """A stand-off item (offsets into its document, no text of it: a set whose texts may not be
+    committed, ``labels_standoff.jsonl``) with its context, sentence, quotes and speakers as
+    written taken from the document; an item with its text as it is."""
+    if "sentence_start" not in item:
+        return item
+    found = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if found != item["doc_sha256"]:
+        raise ValueError(
+            f"{item['id']}: {item['source']} is not the document the set was labelled on "
+            f"(sha256 {found[:12]}, labelled {item['doc_sha256'][:12]}); its offsets do not hold"
+        )
+
+    def span(start: int | None, end: int | None) -> str | None:
+        return None if start is None else text[start:end]
+
+    return {
+        **item,
+        "context": span(item["context_start"], item["context_end"]),
+        "sentence": span(item["sentence_start"], item["sentence_end"]),
+        "attributions": [
+            {
+                **a,
+                "speaker_text": span(a["speaker_text_start"], a["speaker_text_end"]),
+                "quote": span(a["quote_start"], a["quote_end"]),
+            }
+            for a in item["attributions"]
+        ],
+    }
+
+
 def load_set(labels: Path, split: str = "all"):
     """A labelled set's items (of ``split``), their documents (source -> text) and each item's
-    sentence span in its document; items whose corpus is absent are left out."""
+    sentence span in its document; items whose corpus is absent are left out. A stand-off set's
+    items get their text from their documents (:func:`rebuilt`)."""
     items = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     items = [it for it in items if split == "all" or it["split"] == split]
     sources = sorted({it["source"] for it in items})
     local = local_documents(labels)
     available = [s for s in sources if s in local or s.startswith("seeds/") or CORPORA.is_dir()]
     docs = {s: document(s, local) for s in available}
-    items = [it for it in items if it["source"] in docs]
+    items = [rebuilt(it, docs[it["source"]]) for it in items if it["source"] in docs]
     spans = {}
     for it in items:
         text = docs[it["source"]]
