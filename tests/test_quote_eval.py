@@ -105,3 +105,17 @@ def test_a_stand_off_item_gets_its_text_from_its_document(bench):
     with pytest.raises(ValueError, match="not the document the set was labelled on"):
         bench.rebuilt(_standoff(item, text), text + " changed")
     assert bench.rebuilt(item, text) is item  # an item with its text is kept as it is
+
+
+@pytest.mark.parametrize("n", [29, 30])
+def test_the_stand_off_china_daily_and_nyt_sets_rebuild_from_the_corpus(bench, corpora, n):
+    labels = ROOT / "benchmarks" / "data" / f"quotes_eval{n}" / "labels_standoff.jsonl"
+    records = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    assert all("sentence" not in r and "context" not in r for r in records)  # no text committed
+    items, docs, spans = bench.load_set(labels)
+    assert len(items) == len(records) and len(docs) == 60
+    for item in items:
+        a, b = spans[item["id"]]
+        assert docs[item["source"]][a:b] == item["sentence"]
+        assert item["sentence"] in item["context"]
+        assert all(g["quote"] for g in item["attributions"])

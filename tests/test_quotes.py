@@ -2348,6 +2348,9 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
          "Louisiana calling the investigation into Trump \"Soviet-style\".",
          [("Steve Scalise", "call")]),
         ("The talks ended, with Smith saying, \"We will come back.\"", [("Smith", "say")]),
+        # "called on" someone "to do": an appeal, no words quoted
+        ("George Osborne, the British chancellor of the Exchequer, on Friday called on the Greek "
+         "government “to do a deal before it is too late.”", []),
     ],
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):

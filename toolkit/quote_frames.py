@@ -254,6 +254,8 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     between = _ABBREVIATION.sub("", head[v.end() :])
     if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
         return None
+    if lemma_of(v.group(), lex) == "call" and re.match(r"\s+(?:on|upon)\s", between):
+        return None  # "called on the Greek government “to do a deal”": an appeal, no words quoted
     participle = v.group().lower().endswith("ing") and re.search(
         r"(?:,|\bby)\s*$", head[: v.start()]
     )  # ("..., saying ...", "protested by shouting “...”")
