@@ -314,8 +314,9 @@ if countable:  # no empty table of lines where no frame can match
 # each from 60 English Wikinews articles, an outlet the rules were never written from
 # (`benchmarks/README.md`, "Quote attribution", sets 25, 27 and 28), speaker precision is
 # **0.86**, **0.88** and **0.79** and recall **0.57**, **0.58** and **0.49**, below the 0.9 /
-# 0.8 target; on the three before them (China Daily and NYT) 0.85, 0.78 and 0.91 and 0.63,
-# 0.64 and 0.70; on the six sets before those (Kremlin and president.gov.ua releases too),
+# 0.8 target; on a held-out China Daily and NYT set of the same time (set 30) 0.77 and 0.61,
+# and on the three such sets before (22-24) 0.85, 0.78 and 0.91 and 0.63, 0.64 and 0.70; on
+# the six sets before those (Kremlin and president.gov.ua releases too),
 # 0.76-0.94 and 0.54-0.72. Agency releases are read better than newspaper prose, where "he
 # said" follows paragraphs about other people. Overall a third to a half of attributions are
 # missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame gives the speaker matters
