@@ -21,8 +21,8 @@ recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed items
 in session 23, are the held-out sets: run them ``--split all`` without ``--errors``, and do not
 tune on them. A set whose folder holds ``docs.jsonl`` brings its own documents
 (:func:`local_documents`); the others are read from ``../shared/corpora`` and the seeds, a
-stand-off set's text (``labels_standoff.jsonl``) from its offsets (:func:`rebuilt`). :func:`load_set` reads a set for other scripts
-(``probe_quotes_model.py``).
+stand-off set's text (``labels_standoff.jsonl``) from its offsets (:func:`rebuilt`).
+:func:`load_set` reads a set for other scripts (``probe_quotes_model.py``).
 """
 
 from __future__ import annotations
