@@ -2355,3 +2355,21 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
 )  # fmt: skip
 def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials with spaces before a surname: the full name a later "Mr." resolves to
+        ("“There is no judiciary in Egypt,” said H. A. Hellyer, a fellow at the Brookings "
+         "Institution. “More people will die,” Mr. Hellyer said.",
+         [("H. A. Hellyer", "say"), ("H. A. Hellyer", "say")]),
+        ("K.K. Barrett, the designer, said the work was done. “It is done,” Mr. Barrett said.",
+         [("K.K. Barrett", "say"), ("K.K. Barrett", "say")]),
+        # one name spelled two ways: the text's first spelling
+        ("Deng Xiaoping spoke in 1992. Later Deng Xiao-ping said the reform would go on.",
+         [("Deng Xiaoping", "say")]),
+    ],
+)  # fmt: skip
+def test_initials_and_spellings_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

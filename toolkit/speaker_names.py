@@ -28,10 +28,10 @@ __all__ = ["Mention", "find_mentions", "headline_names"]
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 _NAME_RUN = re.compile(
-    rf"(?:(?:[{UPPER}]\.){{2,3}}(?=[ \t]+[{UPPER}][\w’'\-]+)|[{UPPER}][\w’'\-]+)"
+    rf"(?:[{UPPER}]\.(?:[ \t]?[{UPPER}]\.){{1,2}}(?=[ \t]+[{UPPER}][\w’'\-]+)|[{UPPER}][\w’'\-]+)"
     rf"(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
     rf"(?:[{UPPER}]\.|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
-)  # (initials joined before a surname: "K.K. Barrett")
+)  # (initials before a surname, joined or not: "K.K. Barrett", "H. A. Hellyer")
 
 
 @dataclass

@@ -101,6 +101,11 @@ def is_titled_person(name: str) -> bool:
     return _TITLED.fullmatch(name) is not None
 
 
+def _folded(name: str) -> str:
+    """A name as two spellings of it may agree: ASCII letters, no hyphens or case."""
+    return _plain(name).replace("-", "").lower()
+
+
 def _plain(name: str) -> str:
     """A name in ASCII letters, as a writer without the accented ones spells it
     ("Erdoğan" -> "Erdogan", "Vučić" -> "Vucic")."""
@@ -332,7 +337,12 @@ class Resolver:
                 return (
                     self._named_just_before(longer, pos) or min(longer, key=lambda m: m.start).name
                 )
-            return longer[0].name if longer else name
+            if longer:
+                return longer[0].name
+            # the same name the text spelled first another way ("Deng Xiao-ping" after "Deng
+            # Xiaoping"): the first spelling
+            same = [m for m in self.mentions if _folded(m.name) == _folded(name)]
+            return min(same, key=lambda m: m.start).name if same else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one the text writes with letters this mention leaves plain ("Erdogan" after
