@@ -2373,3 +2373,17 @@ def test_adjuncts_roles_and_own_frames_of_wikinews_set_26(text, expected):
 )  # fmt: skip
 def test_initials_and_spellings_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an officer is a role; a comma inside a short quotation's closing mark
+        ("“Blackmail by terrorism,” said a senior military officer.",
+         [("a senior military officer", "say")]),
+        ("Mr. Thiel, describing himself as a “political atheist,” said that people should spend "
+         "less time trying to change the system.", [("Mr. Thiel", "say")]),
+    ],
+)  # fmt: skip
+def test_officers_and_commas_inside_quotes_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -147,7 +147,9 @@ _ASIDE_WORD = re.compile(
     r"(?=\s*[A-Z])"
 )
 # a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation
-_SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3})[”\"](?=[\s,])")
+_SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3},?)[”\"](?=[\s,])")
+# (a comma the American style sets inside the closing mark: 'describing himself as a “political
+# atheist,” said')
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
     rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
