@@ -80,7 +80,6 @@ _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 
 
-# a group of a person's named by a possessive pronoun: "his critics", "her aides"
 # a relative by a given name alone: "his wife Bernadette", "her son Hunter"
 _KIN = re.compile(
     r"([Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
@@ -90,6 +89,7 @@ _KIN_BEFORE = re.compile(
     r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
     r"widower)\s+$"
 )
+# a group of a person's named by a possessive pronoun: "his critics", "her aides"
 _WHOSE_GROUP = re.compile(
     r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
     r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
