@@ -1,0 +1,168 @@
+"""A reported clause without "that": the words a reporting verb takes as its clause directly
+('X said the talks went well', 'X announced on Twitter the agency was to investigate', 'X told
+reporters they would ...', 'X said on the merits, Africa had ...', 'X emphasized: all obstacles
+... must be removed'), told from an object ('X noted the increased attention', 'X explained how
+...'). :mod:`toolkit.quote_reported` reads the reports of a sentence with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_sources import DAY as _DAY
+from toolkit.quote_subjects import finite_clause
+from toolkit.speakers import UPPER
+
+__all__ = ["bare_clause"]
+
+# a clause right after "said" or "added", not a phrase ("said in", "said nothing")
+# (also after a day: "said on Wednesday he did not want ...")
+_BARE_CLAUSE = re.compile(
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
+    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
+    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
+    r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"
+    r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", not "said it")
+    r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
+    # ("said this choice makes")
+    rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?)[.!?]?$"
+)
+# (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
+# (a clause may open with "at least" or a number: "said at least 18 people had been injured",
+# "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
+# where or when it was said, between the verb and its clause ("announced on Twitter the
+# agency ...", "said in a statement on Monday the ..."): blanked, offsets kept
+_LEAD_ADJUNCTS = re.compile(
+    rf"(?:\s+(?:on\s+(?:Twitter|Facebook|Instagram|Telegram|Weibo|X|social\s+media|{_DAY})"
+    r"|(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|press\s+release|"
+    r"(?:press|news)\s+conference|briefing|interview|post|tweet|speech|filing|letter)"
+    r"|yesterday|today|earlier|later|also)(?=\s))+"
+)
+# two noun phrases before the first auxiliary: an object and a relative clause on it without
+# "that" ("noted the increased attention the ministry has paid to schools"), no clause
+_TWO_NOUN_PHRASES = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\w’'\-]+\s+){1,3}?"
+    r"(?:the|a|an|his|her|its|their|this|these|those)\s+(?:[\w’'\-]+\s+){1,3}?"
+    r"(?:is|are|was|were|has|had|have|will|would|could|can|should|may|might|must|did|does|do)\b"
+)
+# a clause's subject that is a name: capitalised words, then (after an appositive in commas) a
+# word in lower case
+_NAME_SUBJECT = re.compile(
+    rf"\s+(?:[{UPPER}][\w’'\-]+\s+){{0,3}}[{UPPER}][\w’'\-]+(?<![’']s)"
+    r"(?:,[^,;:\"“”]{3,60},)?\s+[a-z]"
+)  # (not a possessive: "reiterated Russia's demands made earlier" is an object)
+# a question word that opens what a verb takes: a question or a way, no report ("explained how
+# they are protecting the coastline")
+_WH_WORD = re.compile(r"\s+(?:how|why|what|when|where|whether|which|who|if)\b")
+
+# a clause with a pronoun subject right after a verb that otherwise needs "that": "noted there
+# was", "announced it will" (not "noted the increased attention")
+_PRONOUN_CLAUSE = re.compile(
+    rf"\s+(?:there|it|he|she|they|we|I|(?:[{UPPER}][\w’'\-]+\s+){{0,2}}[{UPPER}][\w’'\-]+)"
+    r"\s+(?:is|was|are|were|has|had|have|will|would|could|can|should|may|might|must|did|does|"
+    r"do)\b"
+)  # (or a name: "stressed Hong Kong should eliminate ...")
+# whom one told, then a clause with a pronoun subject: "told the authorities he had ...",
+# "told reporters they would ..."
+_TOLD_CLAUSE = re.compile(
+    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?)"
+    r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"
+)
+# whom one told, then a clause with a noun phrase for its subject: "told the press the officers
+# claimed ...", "told The Jakarta Post radio broadcasts were being used ..." (a clause
+# :func:`finite_clause` reads; after a capitalised name, one that opens in lower case)
+_TOLD_NP_CLAUSE = re.compile(
+    rf"\s+(?:(?:the|his|her|their|its|our|a|an)\s+)?"
+    rf"(?:(?!(?:the|his|her|their|its|our|a|an)\b)[a-z]+|[{UPPER}][\w’'\-.]+"
+    rf"(?:\s+[{UPPER}][\w’'\-.]+){{0,3}}(?=\s+[a-z]))\s+(?!(?:to|about|that|of|in|on|at|for)\b)"
+    r"([^\"“”«»,;:\s].{14,}?)[.!?]?$"
+)
+
+# a clause after a reporting verb and a colon, with no quotation marks
+_COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
+_FINITE_WORD = re.compile(
+    r"\b(?:is|are|was|were|will|would|must|should|can|could|has|have|had|may|might|need)\b"
+)
+# a prepositional phrase and a comma between "said" and its clause
+_PP_COMMA = re.compile(
+    r"\s+(?:on|in|at|after|during|for|with|from|of)\s+[^,;:\"“”]{2,40},\s+([^\"“”\s].{14,}?)"
+    r"[.!?]?$"
+)
+
+
+def bare_clause(
+    rest: str, lemma: str, lex: dict, *, noun: bool, subject: bool, named: bool, framed: bool
+) -> re.Match | None:
+    """The clause a reporting verb (``lemma``) takes without "that" in ``rest``, the words after
+    it: its match, the clause its first group; None where they are no such clause.
+
+    Args:
+        noun: the verb's form may be a plural noun ("reports", "claims").
+        subject: the verb's subject is one no speaker list names (it reports only a clear clause).
+        named: a speaker phrase is the verb's subject (a clause after a colon is theirs).
+        framed: a quotation mark stands before the verb in its sentence (a quotation's frame).
+    """
+    if lemma in ("say", "add"):
+        bare = _BARE_CLAUSE.match(rest)
+        if bare and lemma == "add" and bare.group(1)[0].isdigit():
+            bare = None  # "Investment added 7.6 percent": a rise, no report
+        if bare and (subject or lemma == "add") and not finite_clause(rest, past=True):
+            bare = None  # "The issue says something about ...", "Daimler has added an
+            # assembly line for buses": an object, no clause
+        if bare:
+            return bare
+    if lemma in lex["bare_clause"] and not noun:
+        # "claimed they had seen", "believes overpasses are", "announced on Twitter the agency
+        # was to investigate"
+        lead = _LEAD_ADJUNCTS.match(rest)
+        plain = " " * lead.end() + rest[lead.end() :] if lead else rest
+        if (
+            (
+                finite_clause(plain)
+                # a name for the clause's subject, then any verb ("claimed Joe Biden only won",
+                # "reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended"): an
+                # object would not be a name and a verb
+                or (_NAME_SUBJECT.match(plain) and finite_clause(plain, past=True))
+            )
+            and not _WH_WORD.match(plain)
+            and not _TWO_NOUN_PHRASES.match(plain)
+            and (bare := _BARE_CLAUSE.match(plain))
+        ):
+            return bare
+    if lemma in lex["need_that"] and _PRONOUN_CLAUSE.match(rest):
+        bare = _BARE_CLAUSE.match(rest)  # "noted there was a disconnect", "announced it will"
+        if bare:
+            return bare
+    if lemma == "tell":
+        told = _TOLD_CLAUSE.match(rest)  # "told the authorities he had the e-mails"
+        if told:
+            return told
+        told = _TOLD_NP_CLAUSE.match(rest)
+        words = " " + told.group(1) if told else ""
+        if (
+            told
+            and finite_clause(words, past=True)
+            and not _WH_WORD.match(words)
+            and not re.search(r"\b(?:who|which|that|whom)\b", words[:60])
+        ):
+            return told  # "told the press the officers claimed to be seeking a bomb"
+    if lemma in ("say", "add"):
+        # "Mr. Rhodes said on the merits, Africa had transformed itself ...": a phrase and a
+        # comma, then a finite clause
+        pp = _PP_COMMA.match(rest)
+        if (
+            pp
+            and finite_clause(" " + pp.group(1), past=True)
+            and not framed
+            and not re.search(r"\b(?:which|whom|whose)\b", " ".join(pp.group(1).split()[:6]))
+        ):
+            return pp
+    if named:
+        # "Iryna Vereshchuk emphasized: all obstacles ... must be removed": a named speaker's
+        # clause after a colon, no quotation marks
+        colon = _COLON_CLAUSE.match(rest)
+        if colon and _FINITE_WORD.search(colon.group(1)):
+            return colon
+    return None
