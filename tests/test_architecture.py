@@ -131,6 +131,7 @@ LAYERS: dict[str, str] = {
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
+    "speaker_relations": "analysis",
     "speaker_variants": "analysis",
     "speakers": "analysis",
     "embed": "analysis",

@@ -39,8 +39,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from anyascii import anyascii
-
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import Mention
@@ -58,12 +56,14 @@ from toolkit.speaker_organisations import (
     spelled_out,
 )
 from toolkit.speaker_pronouns import GENDER, pronoun_person
+from toolkit.speaker_relations import related
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
     HYPHENED_GIVEN,
     PARTICLES,
     UPPER,
+    folded,
     is_person,
     name_of,
     surname,
@@ -80,36 +80,14 @@ _TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 
 
-# a relative by a given name alone: "his wife Bernadette", "her son Hunter"
-_KIN = re.compile(
-    r"([Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
-    rf"\s+([{UPPER}][a-z’'\-]+)"
-)
-_KIN_BEFORE = re.compile(
-    r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
-    r"widower)\s+$"
-)
-# a group of a person's named by a possessive pronoun: "his critics", "her aides"
-_WHOSE_GROUP = re.compile(
-    r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
-    r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
-)
+def _unhyphened(name: str) -> str:
+    """A name as two spellings of it may agree, hyphens left out too ("Deng Xiao-ping")."""
+    return folded(name).replace("-", "")
 
 
 def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only."""
     return _TITLED.fullmatch(name) is not None
-
-
-def _folded(name: str) -> str:
-    """A name as two spellings of it may agree: ASCII letters, no hyphens or case."""
-    return _plain(name).replace("-", "").lower()
-
-
-def _plain(name: str) -> str:
-    """A name in ASCII letters, as a writer without the accented ones spells it
-    ("Erdoğan" -> "Erdogan", "Vučić" -> "Vucic")."""
-    return anyascii(name)
 
 
 @dataclass
@@ -220,38 +198,14 @@ class Resolver:
                          r"the \2 of the \1", written)  # "the President's Office"  # fmt: skip
         if low in GENDER or low == "they":
             return pronoun_person(self, low, pos) or written
-        kin = _KIN.fullmatch(written)
-        before = _KIN_BEFORE.search(self.text, max(0, pos - 20), pos)
-        if kin is None and before and re.fullmatch(rf"[{UPPER}][a-z’'\-]+", written):
-            kin = _KIN.fullmatch(before.group(0) + written)  # written as the name alone: "His
-            # wife Bernadette said"
-        if kin:  # "his wife Bernadette": her given name and the surname of the person "his" names
-            person = pronoun_person(self, {"his": "he", "her": "she"}[kin.group(1).lower()], pos)
-            if person and len(person.split()) >= 2:
-                return f"{kin.group(2)} {surname(person)}"
-            return written
-        whose = _WHOSE_GROUP.fullmatch(written)
-        if whose:  # "his critics say": the critics of the person "his" names
-            person = pronoun_person(self, {"his": "he", "her": "she"}[whose.group(1).lower()], pos)
-            return f"{person}'s {whose.group(2)}" if person else written
         pair = [re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", side) for side in written.split(" and ")]
         people = len(pair) == 2 and all(
             is_person(side, lex) or re.fullmatch(rf"[{UPPER}][\w’'\-]+", side) for side in pair
         )
         group = re.match(r"(?:\w+\s+)?(\w+s)\s+(?:of|from)\s", written)
-        # a person and their group ("Trump and his supporters"): the person's full name
-        together = re.fullmatch(
-            rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:his|her|their)\s+\S.*)", written
-        )
-        if together:
-            full = {m.name for m in self.mentions if surname(m.name) == together.group(1)}
-            return (full.pop() if len(full) == 1 else together.group(1)) + together.group(2)
-        # a group of a person's ("Associates of Navalny", "friends of Power"): the person's
-        # surname is the full name the text gives ("Associates of Alexei Navalny")
-        whose = group and re.fullmatch(rf"(.+?\s(?:of|from)\s)([{UPPER}][\w’'\-]+)", written)
-        full = {m.name for m in self.mentions if whose and surname(m.name) == whose.group(2)}
-        if whose and not people and len(full) == 1:
-            return whose.group(1) + full.pop()
+        relation = related(self, written, pos, people=people)
+        if relation:  # "his wife Bernadette", "his critics", "Trump and his supporters", ...
+            return relation
         if people or (
             group and (group.group(1).islower() or group.group(1).lower() in lex["roles"])
         ):
@@ -341,14 +295,14 @@ class Resolver:
                 return longer[0].name
             # the same name the text spelled first another way ("Deng Xiao-ping" after "Deng
             # Xiaoping"): the first spelling
-            same = [m for m in self.mentions if _folded(m.name) == _folded(name)]
+            same = [m for m in self.mentions if _unhyphened(m.name) == _unhyphened(name)]
             return min(same, key=lambda m: m.start).name if same else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
             # else one the text writes with letters this mention leaves plain ("Erdogan" after
             # "Recep Tayyip Erdoğan")
-            plain = (_plain(name), _plain(surname(name)))
-            full = full or [m for m in self.mentions if _plain(surname(m.name)) in plain]
+            plain = (folded(name), folded(surname(name)))
+            full = full or [m for m in self.mentions if folded(surname(m.name)) in plain]
             # else one that starts with it: a family name written first ("Choi Man-yiu"), also
             # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]

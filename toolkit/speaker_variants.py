@@ -49,11 +49,10 @@ import jellyfish
 import numpy as np
 import polars as pl
 import yaml
-from anyascii import anyascii
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from toolkit.speakers import is_person, lexicon
+from toolkit.speakers import folded, is_person, lexicon
 
 __all__ = ["VARIANT_SCHEMA", "same_person", "spelling_variants"]
 
@@ -70,11 +69,6 @@ _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 # spellings that transliterations of one name differ by, each mapped to one of them
 _SPELLINGS = (("ks", "x"), ("kh", "h"), ("y", "i"), ("ou", "u"), ("ph", "f"), ("w", "v"))
 _DOUBLED = re.compile(r"(.)\1+")
-
-
-def _folded(word: str) -> str:
-    """A word without accents, case, full stops or apostrophes."""
-    return re.sub(r"[.'’]", "", anyascii(word)).lower()
 
 
 def _words(name: str) -> list[str]:
@@ -98,10 +92,10 @@ def same_person(a: str, b: str) -> str | None:
         >>> same_person("Tom Miller", "Tim Miller") is None
         True
     """
-    if _folded(a).replace("-", " ").split() == _folded(b).replace("-", " ").split():
+    if folded(a).replace("-", " ").split() == folded(b).replace("-", " ").split():
         return "accents or punctuation"
     wa, wb = _words(a), _words(b)
-    fa, fb = [_folded(w) for w in wa], [_folded(w) for w in wb]
+    fa, fb = [folded(w) for w in wa], [folded(w) for w in wb]
     if fa[0] != fb[0] or fa[-1] != fb[-1]:
         return _sounds_alike(fa, fb)
     ma, mb = sorted((wa[1:-1], wb[1:-1]), key=len)
@@ -109,7 +103,7 @@ def same_person(a: str, b: str) -> str | None:
         return "middle name or initial"
     if len(ma) == len(mb) == 1:
         x, y = sorted((ma[0], mb[0]), key=len)
-        if _INITIAL.match(x) and not _INITIAL.match(y) and _folded(y).startswith(_folded(x)):
+        if _INITIAL.match(x) and not _INITIAL.match(y) and folded(y).startswith(folded(x)):
             return "middle name or initial"
         return None
     return _sounds_alike(fa, fb)
@@ -154,7 +148,7 @@ def _spelled(word: str) -> str:
 def _two_people(a: str, b: str) -> bool:
     """Whether two names share first and last words but have different middles, neither the
     other's initial ("Paul D. Ryan" / "Paul S. Ryan")."""
-    fa, fb = [_folded(w) for w in _words(a)], [_folded(w) for w in _words(b)]
+    fa, fb = [folded(w) for w in _words(a)], [folded(w) for w in _words(b)]
     both_middles = len(fa) >= 3 and len(fb) >= 3
     return both_middles and fa[0] == fb[0] and fa[-1] == fb[-1] and same_person(a, b) is None
 
@@ -171,13 +165,13 @@ def spelling_variants(found: pl.DataFrame) -> pl.DataFrame:
     n = {
         s: c
         for s, c in zip(counts["speaker"], counts["len"], strict=True)
-        if is_person(s, lex) and len(_folded(_words(s)[0])) >= 2
+        if is_person(s, lex) and len(folded(_words(s)[0])) >= 2
     }
     # a pair is compared only within a block: the sound of the last word, which every rule
     # keeps (whole, or its last part where it has a hyphen: "Xiao-ping", "Tung-Kwok")
     blocks: dict[str, set[str]] = defaultdict(set)
     for name in n:
-        last = _folded(_words(name)[-1])
+        last = folded(_words(name)[-1])
         for key in {last.replace("-", ""), last.split("-")[-1]}:
             blocks[jellyfish.metaphone(key)].add(name)
     pairs = {(a, b) for names in blocks.values() for a, b in combinations(sorted(names), 2)}

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from anyascii import anyascii
 from babel import Locale
 
 from toolkit.segment import CAPITALS
@@ -36,6 +37,7 @@ __all__ = [
     "PARTICLES",
     "QUANTIFIERS",
     "UPPER",
+    "folded",
     "is_group",
     "is_organisation",
     "is_person",
@@ -104,6 +106,12 @@ def surname(name: str) -> str:
     if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
         words = words[:-1]
     return re.sub(rf"^{HYPHENED}", "", words[-1])
+
+
+def folded(word: str) -> str:
+    """A word (or name) as two spellings of it may agree: ASCII letters, no case, full stops or
+    apostrophes ("Erdoğan" and "Erdogan", "Vučić" and "Vucic", "O’Neill" and "ONeill")."""
+    return re.sub(r"[.'’]", "", anyascii(word)).lower()
 
 
 @functools.lru_cache(maxsize=1)

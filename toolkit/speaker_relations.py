@@ -1,0 +1,64 @@
+"""A speaker written by a relation to a person the text names: a relative by the given name alone
+("his wife Bernadette" -> "Bernadette Chirac"), a group of a person's ("his critics" ->
+"Donald Trump's critics", "Associates of Navalny" -> "Associates of Alexei Navalny"), a person
+and their group ("Trump and his supporters" -> "Donald Trump and his supporters").
+:class:`toolkit.speaker_resolver.Resolver` asks it before its other readings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from toolkit.speaker_pronouns import pronoun_person
+from toolkit.speakers import UPPER, surname
+
+__all__ = ["related"]
+
+# a relative by a given name alone: "his wife Bernadette", "her son Hunter"
+_KIN = re.compile(
+    r"([Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
+    rf"\s+([{UPPER}][a-z’'\-]+)"
+)
+_KIN_BEFORE = re.compile(
+    r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
+    r"widower)\s+$"
+)
+# a group of a person's named by a possessive pronoun: "his critics", "her aides"
+_WHOSE_GROUP = re.compile(
+    r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
+    r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
+)
+# a group named by its person's surname: "Associates of Navalny", "Organizers from Dallas"
+_GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)")
+# a person and their group: "Trump and his supporters"
+_TOGETHER = re.compile(rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:his|her|their)\s+\S.*)")
+_PRONOUN = {"his": "he", "her": "she"}
+
+
+def related(r: Any, written: str, pos: int, *, people: bool) -> str | None:
+    """Whom a speaker ``written`` at ``pos`` names through a person (``r`` is the document's
+    :class:`toolkit.speaker_resolver.Resolver`); None where it is no such phrase. ``people``:
+    ``written`` is two people joined by "and" (then no group of one)."""
+    kin = _KIN.fullmatch(written)
+    before = _KIN_BEFORE.search(r.text, max(0, pos - 20), pos)
+    if kin is None and before and re.fullmatch(rf"[{UPPER}][a-z’'\-]+", written):
+        kin = _KIN.fullmatch(
+            before.group(0) + written
+        )  # the name alone: "His wife Bernadette said"
+    if kin:  # her given name and the surname of the person "his" names
+        person = pronoun_person(r, _PRONOUN[kin.group(1).lower()], pos)
+        return (
+            f"{kin.group(2)} {surname(person)}" if person and len(person.split()) >= 2 else written
+        )
+    whose = _WHOSE_GROUP.fullmatch(written)
+    if whose:  # "his critics say": the critics of the person "his" names
+        person = pronoun_person(r, _PRONOUN[whose.group(1).lower()], pos)
+        return f"{person}'s {whose.group(2)}" if person else written
+    together = _TOGETHER.fullmatch(written)
+    if together:
+        full = {m.name for m in r.mentions if surname(m.name) == together.group(1)}
+        return (full.pop() if len(full) == 1 else together.group(1)) + together.group(2)
+    group = None if people else _GROUP_OF.fullmatch(written)
+    full = {m.name for m in r.mentions if group and surname(m.name) == group.group(2)}
+    return group.group(1) + full.pop() if group and len(full) == 1 else None
