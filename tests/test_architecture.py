@@ -132,6 +132,7 @@ LAYERS: dict[str, str] = {
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",
     "speaker_relations": "analysis",
+    "speaker_aliases": "analysis",
     "speaker_variants": "analysis",
     "speakers": "analysis",
     "embed": "analysis",

@@ -17,7 +17,7 @@ from toolkit.embed import names_bundled_encoder
 from toolkit.errors import ToolkitError
 from toolkit.options import check_value, specs
 from toolkit.quote_kinds import KINDS
-from toolkit.quotes import alias_problems
+from toolkit.speaker_aliases import alias_problems
 
 INGEST_KEYS = ("columns", "outlet_names", "date_format", "dayfirst", "timezone", "max_file_mb")
 

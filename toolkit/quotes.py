@@ -46,6 +46,7 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
+from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver, is_titled_person
 from toolkit.speaker_turns import title_voice
@@ -228,25 +229,6 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def alias_problems(aliases: dict) -> list[str]:
-    """What is wrong with an alias table (a name -> a list of the ways texts write it): each
-    name whose forms are not a list of strings (one string would be read letter by letter)."""
-    return [
-        f"{name!r} maps to {forms!r}; give each name a list of the ways texts write it "
-        "([Alexander Lukashenko])"
-        for name, forms in aliases.items()
-        if not isinstance(forms, list | tuple) or not all(isinstance(f, str) for f in forms)
-    ]
-
-
-def _alias_table(aliases: dict) -> dict[str, str]:
-    """Each way of writing a speaker (lower-case) -> the name it takes, from ``aliases``."""
-    problems = alias_problems(aliases)
-    if problems:
-        raise DataError(f"speaker aliases: {problems[0]}")
-    return {f.lower(): str(k) for k, forms in aliases.items() for f in [str(k), *forms]}
-
-
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
 OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
@@ -315,7 +297,7 @@ def quotes(
         raise DataError(f"quotes need the columns {', '.join(sorted(missing))}; the frame has "
                         f"{', '.join(corpus.columns)}")  # fmt: skip
     lex = lexicon()
-    alias = _alias_table(aliases or {})
+    alias = alias_table(aliases or {})
     rows = []
     # (a title of another type, a number say, is read as its text)
     titles = (corpus["title"].cast(pl.String, strict=False) if "title" in corpus.columns
