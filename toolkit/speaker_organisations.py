@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_sources import DAY
 from toolkit.speaker_offices import modifier_in
 from toolkit.speakers import UPPER, is_person
 
@@ -45,7 +46,7 @@ _GROUP_WORDS = {"Alliance", "Association", "Coalition", "Movement", "League", "F
                 "International"}  # fmt: skip
 
 
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_WEEKDAY = re.compile(DAY)
 
 
 def spelled_out(text: str, written: str) -> str | None:
