@@ -24,7 +24,6 @@ in precision: named speakers are right far more often than described ones, so a 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 import polars as pl
@@ -42,10 +41,25 @@ _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "his", "her", "their"}
 _EDGES = ",.;:’'\"“”()[]"
 
 
-@cache
-def _common(roles: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
-    """Words whose capital says nothing: roles, titles, determiners and English stop words."""
-    return roles | titles | DETERMINERS | QUANTIFIERS | language_stop_words("en")
+# per lexicon (held, so that its id is not reused): the words whose capital says nothing, and one
+# pattern for the roles of several words, longest first
+_PREPARED: dict[int, tuple[dict[str, Any], frozenset[str], re.Pattern[str] | None]] = {}
+
+
+def _prepared(lex: dict[str, Any]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """Words whose capital says nothing (roles, titles, determiners and English stop words),
+    and the roles of several words as one pattern ("The First Lady"), made once a lexicon."""
+    held = _PREPARED.get(id(lex))
+    if held is None or held[0] is not lex:
+        roles = frozenset(lex["roles"])
+        common = (roles | frozenset(lex["title_words"]) | DETERMINERS | QUANTIFIERS
+                  | language_stop_words("en"))  # fmt: skip
+        several = sorted((r for r in roles if " " in r), key=len, reverse=True)
+        pattern = (
+            re.compile(rf"(?i)\s(?:{'|'.join(map(re.escape, several))})(?=\s)") if several else None
+        )
+        held = _PREPARED[id(lex)] = (lex, common, pattern)
+    return held[1], held[2]
 
 
 def speaker_kind(speaker_text: str, verb: str | None, lex: dict[str, Any]) -> str:
@@ -55,11 +69,10 @@ def speaker_kind(speaker_text: str, verb: str | None, lex: dict[str, Any]) -> st
         return "continued"
     if speaker_text.strip().lower() in _PRONOUNS:
         return "pronoun"
-    roles = frozenset(lex["roles"])
-    common = _common(roles, frozenset(lex["title_words"]))
+    common, several = _prepared(lex)
     text = f" {speaker_text} "
-    for role in sorted((r for r in roles if " " in r), key=len, reverse=True):
-        text = re.sub(rf"(?i)\s{re.escape(role)}(?=\s)", " ", text)  # "The First Lady"
+    while several and (cut := several.sub(" ", text)) != text:  # "The First Lady"
+        text = cut  # (again: a role the removal of another brings together)
     words = [w.strip(_EDGES).removesuffix("’s").removesuffix("'s").rstrip(".")
              for w in text.split()]  # fmt: skip
     for i, core in enumerate(words):
