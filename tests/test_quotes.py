@@ -2387,3 +2387,27 @@ def test_initials_and_spellings_of_set_29(text, expected):
 )  # fmt: skip
 def test_officers_and_commas_inside_quotes_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in the possessive before an office is a person's, and the subject of the
+        # sentence before is the "he" of the next quotation
+        ("The 94-year-old was hospitalized, President Jacob Zuma's office said in a statement. "
+         "Zuma wished Mandela a speedy recovery. “We appeal to the people to pray for our "
+         "beloved Madiba,” he said.",
+         [("President Jacob Zuma's office", "say"), ("Jacob Zuma", "say")]),
+        # a kin noun in an appositive makes a person ("Ying-Ying Chang, Iris's mother")
+        ("It was in 1979 when Iris Chang was in fifth grade that she grew curious about her "
+         "roots. Ying-Ying Chang, Iris's mother, usually told her about her grandparents. "
+         "“We told her of the sufferings of our parents,” she said.",
+         [("Ying-Ying Chang", "say")]),
+        # no name in a report before its own frame is that frame's "she"
+        ("Ying-Ying Chang, Iris's mother, told her stories. “We told her of the war,” she "
+         "said. They also told Iris about the Nanking Massacre, she said.",
+         [("Ying-Ying Chang", "say"), ("Ying-Ying Chang", "say")]),
+    ],
+)  # fmt: skip
+def test_possessives_kin_and_own_reports_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -323,7 +323,12 @@ def quotes(
             ):
                 continue  # "the police found a body": only a poll or study reports a finding
             if f.speaker_at not in resolved:
+                # no name in a report before its own frame is the frame's "she" ("They also
+                # told Iris about the massacre, she said")
+                own = [(f.start, f.end)] if not f.direct and f.end <= f.speaker_at else []
+                resolver.reported.extend(own)
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
+                del resolver.reported[len(resolver.reported) - len(own) :]
             speaker = resolved[f.speaker_at]
             if speaker in ("I", "they", "They", "their", "Their", "you", "You"):
                 continue  # first person outside a transcript's turn: the text's own voice;

@@ -78,8 +78,9 @@ _GENDERED_BEFORE = re.compile(rf"\b({_GENDERED}),?\s+$", re.I)
 # Burmese honorifics before a name: "U Khin Nyunt" (a man), "Daw Aung San Suu Kyi" (a woman)
 _HONORIFIC_BEFORE = re.compile(r"\b(U|Daw)\s+$")
 _GENDERED_AFTER = re.compile(
-    rf",\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}({_GENDERED})\b"
-)
+    rf",\s+(?:an?|the|his|her|their|[{UPPER}][\w\-]*['’]s)\s+(?:[\w\-]+\s+){{0,2}}"
+    rf"({_GENDERED})\b"
+)  # (or a person's: "Ying-Ying Chang, Iris's mother,")
 
 
 @dataclass
@@ -98,7 +99,9 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     """The persons of ``mentions`` and their mentions in ``text`` outside the ``quoted`` spans."""
     addressed = set(_ADDRESSED.findall(text))
     aged = _aged(text)
-    cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)}
+    cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)
+            or _GENDERED_AFTER.match(text, m.start + len(m.name))}  # fmt: skip
+    # (a kin or gendered noun in its appositive makes a person: "Ying-Ying Chang, Iris's mother")
     persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
                and _salient(m.name, text, addressed, aged, m.name in cued)
                and not (not m.cue and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))

@@ -67,8 +67,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
             continue  # a nickname or a title in quotation marks: 'dubbed him the “Dalai Lamy”'
         follows = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
-        if follows and follows.group(1) in lex["roles"]:
+        if follows and follows.group(1) in lex["roles"] and not re.search(r"['’]s$", m.group()):
             continue  # a modifier, not a name: "the Hong Kong police", "the Belarus government"
+            # (a possessive is a name: "President Jacob Zuma's office")
         chain = _title_chain(text, m.start())
         title = [*chain, *titles[-5:]]
         words = {w.lower().strip(",") for w in title}
