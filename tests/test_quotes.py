@@ -2411,3 +2411,43 @@ def test_officers_and_commas_inside_quotes_of_set_29(text, expected):
 )  # fmt: skip
 def test_possessives_kin_and_own_reports_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title of address opens a sentence where a page glued two: the report ends before it
+        ("In September, Mr. Nittve said he would be stepping down in January, when his contract "
+         "will expire.Mr. Nittve has been with M+ since 2011.",
+         [("Mr. Nittve", "say",
+           "he would be stepping down in January, when his contract will expire")]),
+        # whom one told, with a time after it, before "that"
+        ("Clinton told the Senate's foreign relations committee in March 2012 that the US is "
+         "\"engaged in an information war\".",
+         [("Clinton", "tell", 'the US is "engaged in an information war"')]),
+        # "As X, an appositive, once said, ...": an adverb or auxiliary after the appositive
+        ("As Lu Wei, minister of the Cyberspace Administration of China, once said, freedom is "
+         "the purpose while order serves to protect it.",
+         [("Lu Wei", "say", "freedom is the purpose while order serves to protect it")]),
+        ("As Lu Wei, the minister, has said, freedom is the purpose.",
+         [("Lu Wei", "say", "freedom is the purpose")]),
+        # a body's name in commas after what it is, and its "it"
+        ("The major opposition group, the National Salvation Front, has announced that it plans "
+         "to boycott the vote to protest what it says is a push by Mr. Morsi.",
+         [("the National Salvation Front", "announce",
+           "it plans to boycott the vote to protest what it says is a push by Mr. Morsi"),
+          ("the National Salvation Front", "say", "is a push by Mr. Morsi")]),
+    ],
+)  # fmt: skip
+def test_glue_whom_told_appositives_and_bodies_of_set_31(text, expected):
+    assert found(text).select("speaker", "verb", "quote").rows() == expected
+
+
+def test_a_given_name_that_opens_a_sentence_with_a_past_verb_is_a_person_of_set_31():
+    # "Lester Kurylo moved back": a person, so the "he" after is his, not a place's
+    text = (
+        "It has more oceanfront property than any other town in New Jersey, the storm rendered "
+        "homes uninhabitable. Lester Kurylo moved back to his house to protect it from looting. "
+        "“I just don’t look left or right,” he said."
+    )
+    assert found(text).select("speaker", "verb").rows() == [("Lester Kurylo", "say")]

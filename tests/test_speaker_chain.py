@@ -16,8 +16,12 @@ def chain_names(text, quoted=()):
         # the subject of a reporting verb is a person, and its surname alone a mention
         ("Vladimir Putin informed the guests. Putin spoke.",
          [("Vladimir", "Vladimir Putin"), ("Putin", "Vladimir Putin")]),
-        # a name the text never titles, addresses, uses alone or has speak is no person
-        ("Vladimir Putin arrived with guests.", []),
+        # a name the text never titles, addresses, uses alone or has speak is no person,
+        # unless a given name opens it and a past verb follows it at a sentence's start
+        ("Grand Rapids hosted the guests.", []),
+        ("The guests met Vladimir Putin.", []),
+        ("Vladimir Putin arrived with guests.", [("Vladimir", "Vladimir Putin")]),
+        ("Virginia Beach is a city.", []),
         # nor a group that speaks
         ("South Africans say the vote was fair. Afghan Women said more.", []),
         # a word inside a run of capitals or a place after a preposition is no mention

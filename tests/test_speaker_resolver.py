@@ -184,9 +184,12 @@ def test_two_sides_and_a_president_named_by_surname(text, written, expected):
         # a name that opens the sentence before as its subject, when no person is near
         ("Vladimir Putin laid out his assessments of the talks. He", "Vladimir Putin"),
         ("Vladimir Putin warmly thanked the President of Turkmenistan. He", "Vladimir Putin"),
-        # not a name further back, nor one that is no subject
-        ("Vladimir Putin laid out his assessments. The talks went on. The weather was fine. He",
+        # not a name further back, nor one that is no subject (a name whose given name says
+        # a gender, as Vladimir, is a person's when it opens a sentence with a past verb)
+        ("Xi Jinping laid out his assessments. The talks went on. The weather was fine. He",
          "He"),
+        ("Vladimir Putin laid out his assessments. The talks went on. The weather was fine. He",
+         "Vladimir Putin"),
         ("The talks were held in Hong Kong. He", "He"),
         # the object of "with" only when no one is named before it in its sentence
         ("Randi Weingarten, the union head, spoke. When I spoke with Weingarten, she elaborated "

@@ -21,6 +21,7 @@ from toolkit.speakers import (
     PARTICLES,
     QUANTIFIERS,
     UPPER,
+    is_organisation,
     is_person,
     speaker_phrase,
     word_spans,
@@ -76,6 +77,10 @@ _TIME = re.compile(
     r"|yesterday|today)\s*$"
 )
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
+# a body's name: capitalised words, "of", "for" and "and" between ("the National Salvation Front")
+_ORGANISATION = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w\-’']*(?:\s+(?:of|for|and|the|[A-Z][\w\-’']*)){1,7}"
+)
 
 
 # a time phrase that opens the sentence with no comma after it ("On Friday Ford Motor Company
@@ -109,8 +114,11 @@ def without_appositive(head: str, lex: dict) -> str:
     relative clause ("X, who deposed Morsi on July 3, said"); not a clause ("..., they are not
     ..., said X"). A name in commas after a noun phrase is the speaker itself: what comes before
     it is blanked ("The Deputy Magistrate, Michael Chan Pik-kiu, said"), so offsets hold."""
-    adverb = re.search(r",\s*(?:[a-z]+ly|also|again|then|later)\s*$", head)
+    adverb = re.search(
+        r",\s*(?:(?:[a-z]+ly|also|again|then|later|once|has|have|had)\s*){1,2}$", head
+    )
     if adverb:  # "Benny Tai, one of the organizers, repeatedly said": the adverb left out
+        # (and an auxiliary: "As Lu Wei, minister of ..., once said", "..., has announced")
         head = head[: adverb.start() + 1]
     connective = _CONNECTIVE.search(head)
     if connective:  # "Mr. Mas, however, said": the subject before the linking adverb
@@ -119,7 +127,15 @@ def without_appositive(head: str, lex: dict) -> str:
     # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
     head = re.sub(r"[\"“]([^\"“”,]{1,40})[\"”]", lambda m: f"'{m.group(1)}'", head)
     named = _NAMED.search(head)
-    if named and _is_named(named.group(2), lex) and _is_noun_phrase(named.group(1), lex):
+    if (
+        named
+        and _is_noun_phrase(named.group(1), lex)
+        and (
+            _is_named(named.group(2), lex)
+            or (is_organisation(named.group(1), lex) and _ORGANISATION.fullmatch(named.group(2)))
+        )
+    ):  # (or a body's name after what it is: "The major opposition group, the National
+        # Salvation Front, has announced")
         return " " * named.start(2) + head[named.start(2) : named.end(2)]
     # the verb of a relative clause ("Scolari, who also said he ..."), or one that ends the
     # subject ("The Israeli official who described the campaign acknowledged that ...")

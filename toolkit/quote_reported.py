@@ -104,7 +104,7 @@ _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
-_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,50}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,70}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")

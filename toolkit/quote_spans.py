@@ -29,7 +29,9 @@ _OPEN, _CLOSE = "“«", "”»"
 # a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
 # quotation mark with no space ("said.If", "Israel.”Prisoner"); not "U.S.A." or "Amazon.com",
 # nor a degree's initials ("Ph.D.", "M.Sc.": a capital and its own stop)
-_GLUED = re.compile(r"(?<=[a-z\d)][.!?])[”\"]?(?=[“\"]?[A-Z](?![a-z]*\.))")
+_GLUED = re.compile(
+    r"(?<=[a-z\d)][.!?])[”\"]?(?=[“\"]?(?:(?:Mr|Mrs|Ms|Dr)\.\s|[A-Z](?![a-z]*\.)))"
+)  # (a title of address opens a sentence too: "when his contract will expire.Mr. Nittve")
 
 
 def _straight_kind(para: str, i: int) -> str:

@@ -218,7 +218,25 @@ def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
         return False  # "South Africans say", "Afghan Women said": a group, no person
     gap = _ADVERB_GAP.match(text, mention.start + len(mention.name))
     verb = gap and (lex["verb"].match(text, gap.end()) or _ACTS.match(text, gap.end()))
-    return bool(verb and verb.group()[0].islower())
+    return bool(verb and verb.group()[0].islower()) or _acts_first(mention, text)
+
+
+# a sentence's start (past a closing quotation mark, or where a page glued two), and a past
+# verb after a name there ("Deborah Menzel cried last week as ...")
+_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s*[\"”’]?|\n\s*)$")
+_PAST = re.compile(rf"\s+{_ADVERB}?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld|ame|oke|ought)\b")
+
+
+def _acts_first(mention: Mention, text: str) -> bool:
+    """Whether a two-word name whose given name says a gender (:mod:`toolkit.given_names`)
+    opens its sentence with a past verb: the subject of an act is a person however plainly
+    the text names it ("Lester Kurylo moved back to his house")."""
+    return (
+        len(mention.name.split()) == 2
+        and given_name_gender(mention.name) is not None
+        and _OPENS.search(text, max(0, mention.start - 4), mention.start) is not None
+        and _PAST.match(text, mention.start + len(mention.name)) is not None
+    )
 
 
 def _in_run(text: str, start: int, end: int, lex: dict[str, Any]) -> bool:
