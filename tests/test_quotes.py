@@ -2451,3 +2451,20 @@ def test_a_given_name_that_opens_a_sentence_with_a_past_verb_is_a_person_of_set_
         "“I just don’t look left or right,” he said."
     )
     assert found(text).select("speaker", "verb").rows() == [("Lester Kurylo", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the president" where the text names a president by title and surname only
+        ("President Obama vowed on Saturday to keep borders open. Mr. Obama chatted with "
+         "children. They were representative of the faces of minorities, the president said.",
+         [("President Obama", "say")]),
+        # not where it names two so
+        ("President Obama met President Hollande on Saturday. They were representative of "
+         "the faces of minorities, the president said.",
+         [("the president", "say")]),
+    ],
+)  # fmt: skip
+def test_the_president_named_by_title_and_surname_of_set_31(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -27,14 +27,18 @@ from toolkit.speakers import UPPER, is_person
 
 __all__ = [
     "REACH",
+    "TITLED",
     "Descriptions",
     "document_owner",
     "modifier_in",
     "office_holder",
     "title_matches",
+    "titled_surname",
 ]
 
 REACH = 1500  # characters between an office or a pronoun and the mention of its person
+# a person the text names by a title and surname only ("President Obama")
+TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 
 # a speech act or a meeting right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov
 # also spoke", "Vladimir Putin had a telephone conversation" (what places do not do)
@@ -252,3 +256,11 @@ class Descriptions:
         if any(said[0] < n.start < pos and m.group(2) in n.titles for n in mentions):
             return None
         return said[1]
+
+
+def titled_surname(text: str, pos: int) -> str | None:
+    """The president the text names by title and surname only before ``pos`` ("President
+    Obama vowed ... the president said"), where it names one only and gives no given name."""
+    found = {m.group() for m in TITLED.finditer(text, max(0, pos - REACH), pos)
+             if not re.match(rf"\s+[{UPPER}]", text[m.end() :])}  # fmt: skip
+    return found.pop() if len(found) == 1 else None

@@ -1,19 +1,21 @@
 """A speaker written by a relation to a person the text names: a relative by the given name alone
 ("his wife Bernadette" -> "Bernadette Chirac"), a group of a person's ("his critics" ->
 "Donald Trump's critics", "Associates of Navalny" -> "Associates of Alexei Navalny"), a person
-and their group ("Trump and his supporters" -> "Donald Trump and his supporters").
+and their group ("Trump and his supporters" -> "Donald Trump and his supporters"); and the two
+sides of talks ("the two leaders": :func:`both_sides`).
 :class:`toolkit.speaker_resolver.Resolver` asks it before its other readings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from toolkit.speaker_pronouns import pronoun_person
 from toolkit.speakers import UPPER, surname
 
-__all__ = ["related"]
+__all__ = ["both_sides", "related"]
 
 # a relative by a given name alone: "his wife Bernadette", "her son Hunter"
 _KIN = re.compile(
@@ -62,3 +64,15 @@ def related(r: Any, written: str, pos: int, *, people: bool) -> str | None:
     group = None if people else _GROUP_OF.fullmatch(written)
     full = {m.name for m in r.mentions if group and surname(m.name) == group.group(2)}
     return group.group(1) + full.pop() if group and len(full) == 1 else None
+
+
+def both_sides(chain: list[str]) -> str | None:
+    """The two people "the two leaders" or "both sides" are, from the persons a document names
+    in order (``chain``): the two it names most, in the order it first names them, when a third
+    is named less than both ("Vladimir Putin had a telephone conversation with ... Recep Tayyip
+    Erdogan. The parties expressed hope ...")."""
+    top = Counter(chain).most_common(3)
+    if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
+        return None
+    first = {n: chain.index(n) for n, _ in top[:2]}
+    return " and ".join(sorted(first, key=first.get))

@@ -44,10 +44,12 @@ from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import Mention
 from toolkit.speaker_offices import (
     REACH,
+    TITLED,
     Descriptions,
     document_owner,
     office_holder,
     title_matches,
+    titled_surname,
 )
 from toolkit.speaker_organisations import (
     GROUP_HEADS,
@@ -56,7 +58,7 @@ from toolkit.speaker_organisations import (
     spelled_out,
 )
 from toolkit.speaker_pronouns import GENDER, pronoun_person
-from toolkit.speaker_relations import related
+from toolkit.speaker_relations import both_sides, related
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -74,8 +76,6 @@ __all__ = ["Resolver", "is_titled_person"]
 _GROUP_REACH = 300  # characters between "they" and the end of its group's report
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
 _BOTH = re.compile(r"(?:(?:the\s+)?two\s+|the\s+|both\s+)(?:leaders|presidents|sides|parties)")
-# a person the text names by a title and surname only ("President Obama")
-_TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
 # role heads that name many people, never one ("local media" is no "media tycoon Jimmy Lai")
 _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 
@@ -87,7 +87,7 @@ def _unhyphened(name: str) -> str:
 
 def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only."""
-    return _TITLED.fullmatch(name) is not None
+    return TITLED.fullmatch(name) is not None
 
 
 @dataclass
@@ -170,7 +170,7 @@ class Resolver:
             last = self.last_group
             return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
         if _BOTH.fullmatch(low):
-            return self._both() or written
+            return both_sides(self._chain[1]) or written
         if re.fullmatch(
             rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)", written
         ):
@@ -376,6 +376,8 @@ class Resolver:
         # the name after it (a headline, or a lead that names the person only later); among
         # them the people, where there are any
         later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
+        # no given name in the text: the title and surname it writes ("President Obama")
+        by_surname = titled_surname(self.text, pos) if head == "president" else None
         for pool in ([m for m in titled if m.start < pos], later):
             names = {m.name for m in pool}
             names = (names & people) or names
@@ -386,7 +388,8 @@ class Resolver:
             if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
                 # named last before, in an earlier sentence ("President Putin and I ..." is no
                 # antecedent of "The President")
-                return office_holder(self, written, head, modifiers, pos, names) or written
+                held = office_holder(self, written, head, modifiers, pos, names)
+                return held or (by_surname if not modifiers else None) or written
             if names:
                 return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
@@ -394,7 +397,8 @@ class Resolver:
                        and title_matches(m.titles, head, modifiers, lex, m.served)}  # fmt: skip
             if len(heading) == 1:  # "The President of France" in a readout the title says is
                 return heading.pop()  # "... with President of France Emmanuel Macron"
-            return office_holder(self, written, head, modifiers, pos) or written
+            held = office_holder(self, written, head, modifiers, pos)
+            return held or (by_surname if not modifiers else None) or written
         return written
 
     def _named_just_before(self, full: list[Mention], pos: int) -> str | None:
@@ -412,18 +416,6 @@ class Resolver:
         last = max(before, key=lambda m: m.start)
         whole = self.text[last.start : last.start + len(last.name)] == last.name
         return last.name if last.start >= since and whole and " " in last.name else None
-
-    def _both(self) -> str | None:
-        """The two people "the two leaders" or "both sides" are: the two persons the document
-        names most, in the order it first names them, when a third is named less than both
-        ("Vladimir Putin had a telephone conversation with ... Recep Tayyip Erdogan. The
-        parties expressed hope ...")."""
-        count = Counter(self._chain[1])
-        top = count.most_common(3)
-        if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
-            return None
-        first = {n: self._chain[1].index(n) for n, _ in top[:2]}
-        return " and ".join(sorted(first, key=first.get))
 
     def _turn(self, pos: int) -> str | None:
         """The speaker of the transcript turn ``pos`` is in: the last label before it, a
