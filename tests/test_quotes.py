@@ -2468,3 +2468,18 @@ def test_a_given_name_that_opens_a_sentence_with_a_past_verb_is_a_person_of_set_
 )  # fmt: skip
 def test_the_president_named_by_title_and_surname_of_set_31(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+def test_a_role_after_a_determiner_in_a_long_appositive_makes_a_person_of_set_31():
+    # ", a representative of ... who reviewed the draft regulation,": a person, so the "he"
+    # after is his and not the one quoted before him
+    text = (
+        "“The systems are not flexible,” says Mr. Kerry, who has taken trips. Last month, Jan "
+        "Philipp Albrecht, a representative of the European Parliament who reviewed the draft "
+        "regulation, proposed additional rights. “My impression is that the U.S. Chamber of "
+        "Commerce is following Silicon Valley,” he says."
+    )
+    assert found(text).select("speaker", "verb").rows() == [
+        ("Mr. Kerry", "say"),
+        ("Jan Philipp Albrecht", "say"),
+    ]

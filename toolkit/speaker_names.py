@@ -98,7 +98,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         appositive = re.match(
             r",\s+(?:the |a |an |of |from |who |\d)", text[m.end() : m.end() + 70]
         ) or _role_appositive(text, m.end(), lex)
-        about = after is not None and appositive
+        about = appositive and (after is not None or _role_appositive(text, m.end(), lex))
         # or a name in commas that a verb follows: "The Deputy Magistrate, Michael Chan
         # Pik-kiu, said"
         about = about or (
@@ -221,7 +221,10 @@ def _role_appositive(text: str, end: int, lex: dict[str, Any]) -> bool:
     """Whether a role with no determiner follows the name in commas ("Pier Luigi Bersani,
     leader of Italy’s Democratic Party,", "Masete Levy, president of ..."): it is about a
     person."""
-    role = re.match(r",\s+([a-z]+)\s+(?:of|for|at|with)\s", text[end : end + 40])
+    role = re.match(
+        r",\s+(?:(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}?)?([a-z]+)\s+(?:of|for|at|with)\s",
+        text[end : end + 60],
+    )  # (after a determiner too: "Jan Philipp Albrecht, a representative of the ...")
     return bool(role and role.group(1) in lex["role_words"])
 
 
