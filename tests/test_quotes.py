@@ -2483,3 +2483,20 @@ def test_a_role_after_a_determiner_in_a_long_appositive_makes_a_person_of_set_31
         ("Mr. Kerry", "say"),
         ("Jan Philipp Albrecht", "say"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom one told, then a clause with a quotation mark inside it (a mixed quotation)
+        ("Lakhdar Brahimi, the envoy, spoke. But he told reporters the council “is very much now "
+         "aware it’s a serious problem.”",
+         [("Lakhdar Brahimi", "tell")]),
+        # a person and others, the person resolved as the surname alone names them
+        ("Andy Kwan Cheuk-chiu, director of the ACE Centre, studied the data. Kwan and others "
+         "said that the projected supply is clearly not enough.",
+         [("Andy Kwan Cheuk-chiu and others", "say")]),
+    ],
+)  # fmt: skip
+def test_mixed_quotations_after_whom_one_told_and_others_of_set_31(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

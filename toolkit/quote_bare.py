@@ -140,7 +140,8 @@ def bare_clause(
         if told:
             return told
         told = _TOLD_NP_CLAUSE.match(rest)
-        words = " " + told.group(1) if told else ""
+        # (a quotation mark inside is no word: 'told reporters the council “is very much ...')
+        words = " " + re.sub(r"[\"“”]", "", told.group(1)) if told else ""
         if (
             told
             and finite_clause(words, past=True)

@@ -33,8 +33,10 @@ _WHOSE_GROUP = re.compile(
 )
 # a group named by its person's surname: "Associates of Navalny", "Organizers from Dallas"
 _GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)")
-# a person and their group: "Trump and his supporters"
-_TOGETHER = re.compile(rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:his|her|their)\s+\S.*)")
+# a person and their group: "Trump and his supporters", "Kwan and others"
+_TOGETHER = re.compile(
+    rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:(?:his|her|their|other)\s+\S.*|others|colleagues))"
+)
 _PRONOUN = {"his": "he", "her": "she"}
 
 
@@ -58,9 +60,8 @@ def related(r: Any, written: str, pos: int, *, people: bool) -> str | None:
         person = pronoun_person(r, _PRONOUN[whose.group(1).lower()], pos)
         return f"{person}'s {whose.group(2)}" if person else written
     together = _TOGETHER.fullmatch(written)
-    if together:
-        full = {m.name for m in r.mentions if surname(m.name) == together.group(1)}
-        return (full.pop() if len(full) == 1 else together.group(1)) + together.group(2)
+    if together:  # the person as the surname alone names them ("Kwan" -> "Andy Kwan Cheuk-chiu")
+        return r.resolve(together.group(1), pos) + together.group(2)
     group = None if people else _GROUP_OF.fullmatch(written)
     full = {m.name for m in r.mentions if group and surname(m.name) == group.group(2)}
     return group.group(1) + full.pop() if group and len(full) == 1 else None
