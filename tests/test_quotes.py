@@ -2500,3 +2500,20 @@ def test_a_role_after_a_determiner_in_a_long_appositive_makes_a_person_of_set_31
 )  # fmt: skip
 def test_mixed_quotations_after_whom_one_told_and_others_of_set_31(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news subject's hope with "that" is a view reported, as "believe" is
+        ("And State Department officials hope that the Istanbul meeting will enable the "
+         "American side to close ranks.",
+         [("State Department officials", "hope")]),
+        # not with no "that", not as a noun, and not the writer's own
+        ("Mr. Kerry hoped to meet them.", []),
+        ("Hopes that the talks would succeed faded.", []),
+        ("We hope that the meeting works.", []),
+    ],
+)  # fmt: skip
+def test_a_hope_reported_of_set_31(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
