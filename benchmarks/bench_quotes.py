@@ -106,7 +106,9 @@ def _norm(name: str | None) -> str:
     # honorifics are no part of a name: Mr., Ms., Dr., and Burmese U and Daw ("U Win Htein",
     # "Daw Aung San Suu Kyi", later "Mr. Win Htein", "Ms. Aung San Suu Kyi")
     name = re.sub(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|u|daw)\s+", "", name.strip())
-    return re.sub(r"[^\w' -]", "", name).strip()
+    name = re.sub(r"[^\w' -]", "", name).strip()
+    # nor is a middle initial: "Vladimir V. Putin" is "Vladimir Putin", as labels write either
+    return re.sub(r"(?<=\w) [a-z](?= \w)", "", name)
 
 
 def _names(gold: dict) -> set[str]:

@@ -119,3 +119,16 @@ def test_the_stand_off_china_daily_and_nyt_sets_rebuild_from_the_corpus(bench, c
         assert docs[item["source"]][a:b] == item["sentence"]
         assert item["sentence"] in item["context"]
         assert all(g["quote"] for g in item["attributions"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Vladimir V. Putin", "Vladimir Putin", True),  # a middle initial is no part of it
+        ("Mr. Andrew M. Cuomo", "Andrew Cuomo", True),  # nor an honorific
+        ("Cameron F. Kerry", "John Kerry", False),
+        ("U.S. Geological Survey", "Geological Survey", False),
+    ],
+)
+def test_speakers_compare_without_honorifics_or_middle_initials(bench, a, b, same):
+    assert (bench._norm(a) == bench._norm(b)) is same
