@@ -128,6 +128,7 @@ LAYERS: dict[str, str] = {
     "speaker_chain": "analysis",
     "given_names": "analysis",
     "quote_kinds": "analysis",
+    "quote_voices": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

@@ -2517,3 +2517,24 @@ def test_mixed_quotations_after_whom_one_told_and_others_of_set_31(text, expecte
 )  # fmt: skip
 def test_a_hope_reported_of_set_31(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive in a description after an inverted verb
+        ("“The revolution has started,” said the paper’s managing editor, speaking anonymously.",
+         [("the paper’s managing editor", "say")]),
+        # a name in commas after what the person is, with a past verb: a person, so the "he"
+        # after is theirs
+        ("On Tuesday, an anti-monarchist, Hans Maessen, stood in Dam Square waving a sign. He "
+         "conceded that the balance of opinion was running against his cause.",
+         [("Hans Maessen", "concede")]),
+        # a person who indicates reports; a subject that is no study or person finds nothing
+        ("Carrie Lam spoke. What is needed, Lam indicated, is a period of calm reflection.",
+         [("Carrie Lam", "indicate")]),
+        ("The move indicated that prices would rise.", []),
+    ],
+)  # fmt: skip
+def test_possessive_descriptions_appositives_and_indicating_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -46,6 +46,7 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
+from toolkit.quote_voices import DIALOGUE, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver, is_titled_person
@@ -229,27 +230,6 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-# Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
-OWN_VIEW_VERBS = frozenset(
-    {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
-     "express belief", "express concern", "express view", "admit", "acknowledge"}
-)  # fmt: skip
-# the persons of a dialogue: a transcript turn's speaker and the one it answers
-_DIALOGUE = {"i", "we", "you"}
-
-
-def _own_act(text: str, f: _Found) -> bool:
-    """Whether a first or second person's verb (``f``) is no report of what was said: a view
-    ("I believe we should thank ...", set 10), a modal ("I will say right off that ...", "I
-    must say": what the speaker says now), or the present of the first person ("That is why I
-    say that ...": a speech act of the moment; "I said", "I have said" report it)."""
-    after = text[f.speaker_at + len(f.speaker_text) :]
-    if f.verb in OWN_VIEW_VERBS or _MODAL.match(after):
-        return True
-    return bool(f.speaker_text.lower() in ("i", "we") and f.verb and re.match(
-        rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(f.verb)}\b", after))  # fmt: skip
-
-
 # one person described, not named: "he" after it is that person ("an obstetrician who taught
 # Mr. Assad in medical school said ... he said")
 _DESCRIBED = re.compile(
@@ -257,13 +237,6 @@ _DESCRIBED = re.compile(
     r"|[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}(?:king|queen|pope|prince|princess|emir|sheikh|monarch|"
     r"man|woman|activist|witness|resident)$"
 )  # (or one person the text calls by such a noun only: "“...,” the king said. And he said")
-# a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
-_MODAL = re.compile(
-    r"\s+(?:will|would|must|should|can|could|may|might|shall|want\s+to|have\s+to|need\s+to|"
-    r"wish\s+to|would\s+like\s+to)\b|['’](?:ll|d)\b"
-)
-# A subject that is no one's voice: "Common sense tells us that ..." (set 11)
-_NOT_A_VOICE = re.compile(r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)")
 
 
 def quotes(
@@ -314,14 +287,8 @@ def quotes(
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
         for f in _in_doc(text, lex, resolver):
-            if _NOT_A_VOICE.fullmatch(f.speaker_text):
-                continue  # a commonplace, no one's words
-            if f.speaker_text.lower() in _DIALOGUE and _own_act(text, f):
-                continue
-            if f.verb in lex["findings"] and (
-                f.speaker_text.lower().split()[-1] not in lex["finding_heads"]
-            ):
-                continue  # "the police found a body": only a poll or study reports a finding
+            if no_report(text, f.speaker_text, f.speaker_at, f.verb, lex):
+                continue  # a commonplace, a view of the first person's, a finding of no study
             if f.speaker_at not in resolved:
                 # no name in a report before its own frame is the frame's "she" ("They also
                 # told Iris about the massacre, she said")
@@ -337,7 +304,7 @@ def quotes(
             if speaker.lower() in lex["pronouns"] | {"him", "her", "his"}:
                 speaker = None  # "he" with no person before it: the text does not say who
             resolver.described.note(f.speaker_text, f.speaker_at, speaker)
-            if f.speaker_text.lower() in _DIALOGUE:
+            if f.speaker_text.lower() in DIALOGUE:
                 pass  # a transcript turn's own speaker or the one it answers: "he" and
                 # offices after it name others
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):

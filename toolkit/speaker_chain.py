@@ -224,18 +224,24 @@ def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:
 # a sentence's start (past a closing quotation mark, or where a page glued two), and a past
 # verb after a name there ("Deborah Menzel cried last week as ...")
 _OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s*[\"”’]?|\n\s*)$")
-_PAST = re.compile(rf"\s+{_ADVERB}?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld|ame|oke|ought)\b")
+_PAST = re.compile(rf",?\s+{_ADVERB}?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld|ame|oke|ought|ood)\b")
 
 
 def _acts_first(mention: Mention, text: str) -> bool:
     """Whether a two-word name whose given name says a gender (:mod:`toolkit.given_names`)
-    opens its sentence with a past verb: the subject of an act is a person however plainly
-    the text names it ("Lester Kurylo moved back to his house")."""
+    opens its sentence, or stands in commas after what it is, with a past verb: the subject of
+    an act is a person however plainly the text names it ("Lester Kurylo moved back to his
+    house", "an anti-monarchist, Hans Maessen, stood in Dam Square")."""
+    end = mention.start + len(mention.name)
+    opens = _OPENS.search(text, max(0, mention.start - 4), mention.start) is not None
+    aside = re.search(
+        r"\b(?:an?|the)\s+[\w\-]+,\s*$", text[max(0, mention.start - 40) : mention.start]
+    )
     return (
         len(mention.name.split()) == 2
         and given_name_gender(mention.name) is not None
-        and _OPENS.search(text, max(0, mention.start - 4), mention.start) is not None
-        and _PAST.match(text, mention.start + len(mention.name)) is not None
+        and (opens or (aside is not None and text.startswith(",", end)))
+        and _PAST.match(text, end) is not None
     )
 
 

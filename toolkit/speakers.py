@@ -169,7 +169,7 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
         return "cap"
     if low in PARTICLES or low in {"of", "to", "for", "and"}:
         return "link"
-    if re.fullmatch(r"[a-z][\w\-]*", word):
+    if re.fullmatch(r"[a-z][\w\-]*(?:['’]s)?", word):  # (a possessive too: "the paper’s")
         return "lower"
     return "other"
 

@@ -1,0 +1,64 @@
+"""Frames that report no one's speech: a commonplace as the subject ("Common sense tells us
+that ..."), the first person's own view or a speech act of the moment ("I believe we should
+...", "I will say right off that ..."), and a finding that no poll or study reports ("the police
+found a body"; a person who indicates does report: "What is needed, Lam indicated, is ...").
+:func:`toolkit.quotes.quotes` drops the frames :func:`no_report` names.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> text = "I believe we should thank them."
+    >>> no_report(text, "I", 0, "believe", lexicon())
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DIALOGUE", "OWN_VIEW_VERBS", "no_report"]
+
+# Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
+OWN_VIEW_VERBS = frozenset(
+    {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
+     "express belief", "express concern", "express view", "admit", "acknowledge"}
+)  # fmt: skip
+# the persons of a dialogue: a transcript turn's speaker and the one it answers
+DIALOGUE = {"i", "we", "you"}
+# a person as a verb's subject: a pronoun, or capitalised words ("Lam", "Carrie Lam")
+_PERSON = re.compile(
+    r"[Hh]e|[Ss]he|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
+)
+# a modal right after "I" or "we": a speech act of the moment ("I will say", "we must note")
+_MODAL = re.compile(
+    r"\s+(?:will|would|must|should|can|could|may|might|shall|want\s+to|have\s+to|need\s+to|"
+    r"wish\s+to|would\s+like\s+to)\b|['’](?:ll|d)\b"
+)
+# A subject that is no one's voice: "Common sense tells us that ..." (set 11)
+_NOT_A_VOICE = re.compile(r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)")
+
+
+def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, lex: dict) -> bool:
+    """Whether the frame of ``speaker_text`` (at ``speaker_at`` in ``text``) and ``verb``
+    reports no one's speech: a commonplace, the first or second person's own act (see
+    :func:`_own_act`), or a finding of a subject that is no poll, study or person."""
+    if _NOT_A_VOICE.fullmatch(speaker_text):
+        return True
+    if speaker_text.lower() in DIALOGUE and _own_act(text, speaker_text, speaker_at, verb):
+        return True
+    return (
+        verb in lex["findings"]
+        and speaker_text.lower().split()[-1] not in lex["finding_heads"]
+        and not (verb == "indicate" and _PERSON.fullmatch(speaker_text))
+    )
+
+
+def _own_act(text: str, speaker_text: str, speaker_at: int, verb: str | None) -> bool:
+    """Whether a first or second person's verb is no report of what was said: a view ("I
+    believe we should thank ...", set 10), a modal ("I will say right off that ...", "I must
+    say": what the speaker says now), or the present of the first person ("That is why I say
+    that ...": a speech act of the moment; "I said", "I have said" report it)."""
+    after = text[speaker_at + len(speaker_text) :]
+    if verb in OWN_VIEW_VERBS or _MODAL.match(after):
+        return True
+    return bool(speaker_text.lower() in ("i", "we") and verb and re.match(
+        rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(verb)}\b", after))  # fmt: skip
