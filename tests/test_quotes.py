@@ -2538,3 +2538,20 @@ def test_a_hope_reported_of_set_31(text, expected):
 )  # fmt: skip
 def test_possessive_descriptions_appositives_and_indicating_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the statement" is whose the text said it was ("X said in a statement"), not one a
+        # time phrase opens
+        ("The 94-year-old was hospitalized on Wednesday, President Jacob Zuma's office said in "
+         "a statement. \"Doctors are attending to him,\" the statement said.",
+         [("President Jacob Zuma's office", "say"), ("President Jacob Zuma's office", "say")]),
+        ("On Monday the ministry said in a statement that it was fine. \"We are fine,\" the "
+         "statement said.",
+         [("the ministry", "say"), ("the statement", "say")]),
+    ],
+)  # fmt: skip
+def test_a_statement_is_whose_the_text_said_it_was_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

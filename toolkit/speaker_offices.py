@@ -173,7 +173,8 @@ def document_owner(text: str, head: str, pos: int) -> str | None:
     """Who a document ("the article", "the statement") is by, as the text says before it:
     'In an article published on its website on Monday, the Communist Party of China Central
     Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
-    issued a statement', 'a statement by the Sabahi campaign'; else the document named
+    issued a statement', 'a statement by the Sabahi campaign', 'President Jacob Zuma's office said
+    in a statement'; else the document named
     whole before ('the Xinhua editorial' for 'the editorial'). None when the text does not
     say."""
     before = text[max(0, pos - REACH) : pos]
@@ -185,6 +186,10 @@ def document_owner(text: str, head: str, pos: int) -> str | None:
         rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
         rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|"
         rf"that|which|said)\b)",
+        # "..., President Jacob Zuma's office said in a statement."
+        rf"(?:^|[.!?”\"]\s+|,\s+)(?!(?:On|In|At|By|Last|This|Early|Late|After|Before)\b)"
+        rf"{owner}\s+(?:said|says|announced|added)\s+(?:on\s+\w+\s+)?"
+        rf"in\s+(?:an?|its|their)\s+(?:[\w’'\-]+\s+){{0,2}}{head}\b",
     )
     found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
     if found:
