@@ -2555,3 +2555,24 @@ def test_possessive_descriptions_appositives_and_indicating_of_set_29(text, expe
 )  # fmt: skip
 def test_a_statement_is_whose_the_text_said_it_was_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution named shorter after its longer name
+        ("Thames Valley Police investigated. Police said on Monday they believe the theft "
+         "involved thieves.",
+         [("Thames Valley Police", "say")]),
+        ("The European Court of Justice ruled. By today’s judgment, the Court of Justice said "
+         "that the rule holds.",
+         [("European Court of Justice", "say")]),
+        # not where two longer names are given as often, nor from a phrase that opens a sentence
+        ("The European Court of Justice and the Supreme Court of Justice met. The Court of "
+         "Justice said that the rule holds.",
+         [("The Court of Justice", "say")]),
+        ("On Monday Police said that the roads were closed.", [("Police", "say")]),
+    ],
+)  # fmt: skip
+def test_an_institution_named_shorter_after_its_longer_name_of_set_26(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

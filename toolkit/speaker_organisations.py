@@ -1,7 +1,8 @@
 """Organisations as speakers, read from the document: "the ministry" as the one ministry it
 names ("the Russian Emergencies Ministry"), "the company" or "the newspaper" as the one an
 appositive calls so ("BYD, a Chinese company", "Libération, a left-leaning national daily"),
-"the F.E.C." as the name the text writes whole, and the head words that end an institution's
+"the F.E.C." as the name the text writes whole, "Police" as the longer name it gave before
+("Thames Valley Police"), and the head words that end an institution's
 name. :mod:`toolkit.speaker_resolver` calls these for its roles and initialisms.
 
 Example:
@@ -13,12 +14,14 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import dropwhile
 
 from toolkit.quote_sources import DAY
 from toolkit.speaker_offices import modifier_in
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["GROUP_HEADS", "INSTITUTION_WORDS", "organisation", "spelled_out"]
+__all__ = ["GROUP_HEADS", "INSTITUTION_WORDS", "longer_form", "organisation", "spelled_out"]
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
@@ -68,6 +71,33 @@ def spelled_out(text: str, written: str) -> str | None:
                 first, last = m.group().index(part[0]), m.group().rindex(part[-1])
                 found.add(m.group()[first : last + len(part[-1])])
     return found.pop() if len(found) == 1 else None
+
+
+# capitalised words that open a sentence, no part of a name before another ("On", "But")
+_NOT_OPENING = {"The", "A", "An", "On", "In", "At", "By", "But", "And", "For", "After",
+                "Before", "When", "While", "Yesterday", "Today", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "According"}  # fmt: skip
+
+
+def longer_form(text: str, written: str, pos: int) -> str | None:
+    """The longer name the text gives before ``pos`` to an institution it names shorter
+    ("Police" after "Thames Valley Police", "the Court of Justice" after "the European Court of
+    Justice"): capitalised words before the same name, the form named so most often; None where
+    none is, or two are as often."""
+    bare = re.sub(r"^[Tt]he\s+", "", written.strip())
+    words = bare.split()
+    heads = INSTITUTION_WORDS | {"Police", "Survey"}
+    links = ("of", "for", "and", "on")
+    if not any(w in heads for w in words) or not all(w[:1].isupper() or w in links for w in words):
+        return None
+    before = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){re.escape(bare)}\b"
+    found = Counter(
+        " ".join([*prefix, bare])
+        for m in re.finditer(before, text[:pos])
+        # (less the words that open a sentence: "The European Court of Justice")
+        if (prefix := list(dropwhile(lambda w: w in _NOT_OPENING, m.group(1).split())))
+    ).most_common(2)
+    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
 
 
 def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[str],

@@ -54,6 +54,7 @@ from toolkit.speaker_offices import (
 from toolkit.speaker_organisations import (
     GROUP_HEADS,
     INSTITUTION_WORDS,
+    longer_form,
     organisation,
     spelled_out,
 )
@@ -213,7 +214,7 @@ class Resolver:
             # or from a place ("Other friends of Ms. Power", "Organizers from Dallas"): no one
         if re.match(r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+\d", written):
             return written  # "Article 45 of Hong Kong's Basic Law": a document named whole
-        spelled = spelled_out(self.text, written)
+        spelled = spelled_out(self.text, written) or longer_form(self.text, written, pos)
         if spelled:  # "the F.E.C." where the text also writes "the Federal Election Commission"
             return spelled
         named = re.search(rf"\bnamed\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)*)$", written)
