@@ -2576,3 +2576,29 @@ def test_a_statement_is_whose_the_text_said_it_was_of_set_29(text, expected):
 )  # fmt: skip
 def test_an_institution_named_shorter_after_its_longer_name_of_set_26(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname is the longer form of the name the person quoted last was given
+        ("The program cost $1 million.Jes Kaliebe Petersen, co-founder of the company, said "
+         "that the program had no political aim. “We have run the network autonomously,” Mr. "
+         "Petersen said.",
+         [("Jes Kaliebe Petersen", "say"), ("Jes Kaliebe Petersen", "say")]),
+        # a description after a dateline's dash
+        ("YANGON, Myanmar — Myanmar’s election commission said on Friday that the party had "
+         "won 348 seats.",
+         [("Myanmar’s election commission", "say")]),
+        # two groups, the second with its determiner
+        ("The parents and their supporters say the president has done too little.",
+         [("The parents and their supporters", "say")]),
+        # a name in a participle's phrase that opens the sentence is no subject for "he"
+        ("Meeting with Egypt’s foreign minister, Nabil Fahmy, in Washington on Tuesday, "
+         "Secretary of State John Kerry flagged “disturbing decisions” that he said “raised "
+         "serious challenges for all of us.”",
+         [("John Kerry", "say")]),
+    ],
+)  # fmt: skip
+def test_longer_names_datelines_groups_and_participles_of_set_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -123,7 +123,10 @@ def _sentence_subject(r: Any, i: int, want: str | None) -> tuple[int, str] | Non
         if run is None:
             continue  # a mention that opens with no capital: no subject written there
         after = r.text[run.end() : run.end() + 40]
-        if _OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after):
+        if (_OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after)
+                and not re.match(r"\s*[A-Z][a-z]+ing\s", lead)):  # fmt: skip
+            # (not a participle's object: "Meeting with Egypt’s foreign minister, Nabil
+            # Fahmy, ... Secretary of State John Kerry flagged ...")
             return starts[j], names[j]
     return None
 

@@ -325,7 +325,9 @@ class Resolver:
                         m.start,
                     ),
                 )
-                return best.name
+                last = self.last_person[1] if self.last_person else ""
+                # (the longer form the person quoted last was given: "Jes Kaliebe Petersen")
+                return last if last.endswith(" " + best.name) else best.name
             titled = re.search(rf"\bPresident\s+{re.escape(name)}\b(?!\s+[{UPPER}])", self.text)
             if titled:  # no given name in the text: the title and surname it writes ("Mr.
                 return titled.group()  # Obama" -> "President Obama")

@@ -256,7 +256,10 @@ def speaker_phrase(
             # ...", "Adviser to the President of Ukraine Oleg Ustenko"
         elif k == "det":
             i -= 1
-            break
+            if not (i >= 2 and words[i - 1][2] == "and" and kinds[i - 2] == "role"
+                    and words[i - 2][2].endswith("s") and words[-1][2].endswith("s")):  # fmt: skip
+                break
+            i -= 1  # two groups, the second with its determiner: "the parents and their supporters"
         elif (
             k == "lower"
             and "role" in kinds[i:]
@@ -266,16 +269,17 @@ def speaker_phrase(
                 "det" in kinds[max(0, i - 4) : i - 1]
                 or (i >= 3 and words[i - 2][2] == "and")
                 or (
-                    (i == 1 or re.search(r"[,;]$|^(?:And|But)$", words[i - 2][2]))
+                    (i == 1 or re.search(r"[,;—–]$|^(?:And|But)$", words[i - 2][2]))
                     and w not in _CLAUSE_WORDS
                 )
                 # a capitalised word opening the clause before it: "Human rights advocates"
-                or (kinds[i - 2] == "cap" and (i == 2 or re.search(r"[,;]$", words[i - 3][2])))
+                or (kinds[i - 2] == "cap" and (i == 2 or re.search(r"[,;—–]$", words[i - 3][2])))
             )
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
             # diplomat", "leaders and political analysts"; or opening the clause: "...,
-            # acting Thai prime minister Yingluck Shinawatra said", "And opposition leaders"
+            # acting Thai prime minister Yingluck Shinawatra said", "And opposition leaders"; or
+            # after a dateline's dash: "YANGON, Myanmar — Myanmar’s election commission said"
         else:
             break
     if kinds[i] == "link":
