@@ -2602,3 +2602,27 @@ def test_an_institution_named_shorter_after_its_longer_name_of_set_26(text, expe
 )  # fmt: skip
 def test_longer_names_datelines_groups_and_participles_of_set_33(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "the government" is the one government the text named by whose it is
+        ("The Hong Kong government condemned the protests. The government denied abetting the "
+         "violence, but said the turmoil was a good reason to end the sit-ins.",
+         [("Hong Kong government", "say")]),
+        ("The Obama administration spoke. The administration has insisted that Beijing resolve "
+         "the claims.",
+         [("Obama administration", "insist")]),
+        ("The Chinese government and the US government met. The government said that it was "
+         "fine.",
+         [("The government", "say")]),
+        # a stance a news subject is said to hold, with "that"
+        ("But Mr. Abdel-Fattah, the political scientist, was skeptical that such a dialogue "
+         "could restore trust.",
+         [("Mr. Abdel-Fattah", "be skeptical")]),
+        ("The ministry is concerned about the plan.", []),
+    ],
+)  # fmt: skip
+def test_whose_government_and_stances_held_of_sets_29_and_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -130,7 +130,27 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
     described = _described(text, lex, written, head, modifiers, pos)
     if described == written and head in GROUP_HEADS:
         return _named_before(text, lex, pos) or written
+    if described == written and head in _WHOSE_HEADS and not modifiers:
+        return _whose_before(text, head, pos) or written
     return described
+
+
+# heads the text writes in lower case after whose they are: "the Hong Kong government", "the
+# Obama administration" (not "company": "a Chinese company" names none)
+_WHOSE_HEADS = {"government", "administration"}
+
+
+def _whose_before(text: str, head: str, pos: int) -> str | None:
+    """The one "<capitalised words> government" (or administration) the text writes before
+    ``pos`` most often, a bare "the government" naming it; None where it writes none, or two
+    as often."""
+    run = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b"
+    found = Counter(
+        " ".join([*words, head])
+        for m in re.finditer(run, text[:pos])
+        if (words := list(dropwhile(lambda w: w in _NOT_OPENING, m.group(1).split())))
+    ).most_common(2)
+    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
 
 
 def _named_before(text: str, lex: dict, pos: int) -> str | None:
