@@ -2626,3 +2626,18 @@ def test_longer_names_datelines_groups_and_participles_of_set_33(text, expected)
 )  # fmt: skip
 def test_whose_government_and_stances_held_of_sets_29_and_33(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name that is also a common word, before a hyphened given name or addressed
+        ("They threaten to derail President Park Geun-hye’s political agenda. (Granting broader "
+         "authority to the panel, Ms. Park has said, would “shake the foundation of the "
+         "judicial system.”)",
+         [("Park Geun-hye", "say")]),
+        ("We met in Central Park. Mr. Park said that it was fine.", [("Mr. Park", "say")]),
+    ],
+)  # fmt: skip
+def test_a_family_name_that_is_a_common_word_of_set_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

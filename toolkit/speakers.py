@@ -343,7 +343,11 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             break  # a title of two joined: "Vice-Minister Li"
         if i < len(words) and re.fullmatch(r"[\w’'\-]{4,}\.", w):
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
-        if w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]:
+        if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
+            (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
+            or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
+        ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a
+            # name addressed: "Ms. Park")
             break
         # (an initial without its stop too, not "A" or "I": "Chief Executive C Y Leung")
         initial = re.fullmatch(rf"[{UPPER}]\.|(?![AI])[{UPPER}]", w) is not None or (
