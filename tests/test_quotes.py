@@ -2641,3 +2641,23 @@ def test_whose_government_and_stances_held_of_sets_29_and_33(text, expected):
 )  # fmt: skip
 def test_a_family_name_that_is_a_common_word_of_set_33(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation split by an inverted frame with no comma
+        ("\"We stand ready\" tweeted Johnson \"to provide whatever help we can.\"",
+         [("Johnson", "tweet"), ("Johnson", None)]),
+        # "the latter" and "the former" of two names joined by "and"
+        ("Investigations have been launched by the Federal Aviation Administration and the "
+         "National Transportation Safety Board, with the latter yesterday confirming on Twitter "
+         "that five people died.",
+         [("National Transportation Safety Board", "confirm")]),
+        ("Mr. Smith and Mr. Jones met. The former said that it was fine.",
+         [("Mr. Smith", "say")]),
+        ("The former president said that it was fine.", [("The former president", "say")]),
+    ],
+)  # fmt: skip
+def test_split_inverted_frames_and_the_latter_of_set_26(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -68,6 +68,10 @@ _QUOTED_AS = re.compile(
 )
 
 
+# a name after an inverted verb, then the quotation's next part: its frame splits it
+_SPLIT = re.compile(rf"\s+[{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{0,3}}\s*,?\s*[“\"]")
+
+
 def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int, str, int] | None:
     """'"...," X said' or '"...", said X' right after a closing quotation mark: the speaker's
     span, the verb's lemma and where the frame ends."""
@@ -78,10 +82,13 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     last = re.sub(r"[\s’'\"”]+$", "", text[max(0, close - 6) : close - 1])[-1:]  # nested quotes
     quoted = text[max(0, close - 80) : close - 1].rsplit("“", 1)[-1].rsplit('"', 1)[-1].split()
     named = all(w[:1].isupper() for w in quoted if len(w) > 3)  # a title: "The Transitional Period"
+    split = lex["verb"].match(tail, lead) if lead else None  # '"We stand ready" tweeted
+    split = split and _SPLIT.match(tail, split.end())  # Johnson "to provide ...": split by it
     if (
         not re.search(r"[,—–-]", tail[:lead])
         and last not in (",", "?", "!", "…")
         and (len(quoted) <= 3 or named)
+        and not split
     ):
         return None  # 'certain "pan-democrat" legislators have suggested': a word or two (or a
         # title) in quotation marks before a noun; a frame follows a comma (in the quotation or
@@ -306,9 +313,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         if who and is_person(text[who[0] : who[1]], lex):
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
-    after = word_spans(
-        re.sub(r"(?<=[a-z])([.!?])(?=[A-Z]).*", r"\1", text[at:limit][:80], flags=re.S)
-    )
+    # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
+    ahead = r"(?<=[a-z])([.!?])(?=[A-Z]).*|(?<=\w)\s*,?\s+[“\"«].*"
+    after = word_spans(re.sub(ahead, lambda m: m.group(1) or ",", text[at:limit][:80], flags=re.S))
     ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
             and w not in lex["titles"] and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
     cut = ends[0] if ends else None

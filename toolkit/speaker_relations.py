@@ -2,7 +2,8 @@
 ("his wife Bernadette" -> "Bernadette Chirac"), a group of a person's ("his critics" ->
 "Donald Trump's critics", "Associates of Navalny" -> "Associates of Alexei Navalny"), a person
 and their group ("Trump and his supporters" -> "Donald Trump and his supporters"); and the two
-sides of talks ("the two leaders": :func:`both_sides`).
+sides of talks ("the two leaders": :func:`both_sides`); and "the latter" or "the former" of
+two names joined by "and".
 :class:`toolkit.speaker_resolver.Resolver` asks it before its other readings.
 """
 
@@ -40,10 +41,21 @@ _TOGETHER = re.compile(
 _PRONOUN = {"his": "he", "her": "she"}
 
 
+# two names joined by "and", each capitalised words ("the Federal Aviation Administration and
+# the National Transportation Safety Board"): what "the former" and "the latter" name
+_NAME = rf"(?:the\s+)?[{UPPER}][\w’'\-.]*(?:\s+(?:of|for|on|[{UPPER}][\w’'\-.]*))*"
+_PAIR = re.compile(rf"({_NAME})\s+and\s+({_NAME})")
+
+
 def related(r: Any, written: str, pos: int, *, people: bool) -> str | None:
     """Whom a speaker ``written`` at ``pos`` names through a person (``r`` is the document's
     :class:`toolkit.speaker_resolver.Resolver`); None where it is no such phrase. ``people``:
     ``written`` is two people joined by "and" (then no group of one)."""
+    which = re.fullmatch(r"[Tt]he (former|latter)", written)
+    if which:  # the second (or first) of the two names joined last before it, nearby
+        pairs = list(_PAIR.finditer(r.text, max(0, pos - 300), pos))
+        side = pairs[-1].group(2 if which.group(1) == "latter" else 1) if pairs else None
+        return re.sub(r"^the\s+", "", side) if side else written
     kin = _KIN.fullmatch(written)
     before = _KIN_BEFORE.search(r.text, max(0, pos - 20), pos)
     if kin is None and before and re.fullmatch(rf"[{UPPER}][a-z’'\-]+", written):
