@@ -15,11 +15,12 @@ such attributions were counted as misses, see benchmarks/README.md).
 - recall: of the labelled attributions, the share whose speaker is predicted for the sentence.
 
 Run: ``python benchmarks/bench_quotes.py [--labels PATH] [--split dev|test|all] [--errors]``.
-Sets 1-24, 26 and 29 are development data (their errors were read; each one's blind runs are
-recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed items remain. Sets 25,
-27 and 28 (English Wikinews, ``quotes_eval25`` ...) and 30 (China Daily and NYT), labelled blind
-in session 23, are the held-out sets: run them ``--split all`` without ``--errors``, and do not
-tune on them. A set whose folder holds ``docs.jsonl`` brings its own documents
+Sets 1-24, 26, 29, 31 and 33 are development data (their errors were read; each one's blind runs
+are recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed items remain. Sets
+25, 27 and 28 (English Wikinews, ``quotes_eval25`` ...) and 30, 32 and 34 (China Daily and NYT),
+labelled blind in sessions 23 and 24, are the held-out sets: run them ``--split all`` without
+``--errors``, and do not tune on them. Speakers are compared without honorifics or middle
+initials (:func:`_norm`). A set whose folder holds ``docs.jsonl`` brings its own documents
 (:func:`local_documents`); the others are read from ``../shared/corpora`` and the seeds, a
 stand-off set's text (``labels_standoff.jsonl``) from its offsets (:func:`rebuilt`).
 :func:`load_set` reads a set for other scripts (``probe_quotes_model.py``).

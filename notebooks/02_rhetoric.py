@@ -310,22 +310,22 @@ if countable:  # no empty table of lines where no frame can match
 # transliteration, accents), with the entry that would merge them. They are only proposed,
 # because two people can share a name's sound.
 #
-# How far to trust it: on the three latest held-out sets, about 290 hand-labelled sentences
-# each from 60 English Wikinews articles, an outlet the rules were never written from
-# (`benchmarks/README.md`, "Quote attribution", sets 25, 27 and 28), speaker precision is
-# **0.86**, **0.88** and **0.79** and recall **0.57**, **0.58** and **0.49**, below the 0.9 /
-# 0.8 target; on a held-out China Daily and NYT set of the same time (set 30) 0.77 and 0.61,
-# and on the three such sets before (22-24) 0.85, 0.78 and 0.91 and 0.63, 0.64 and 0.70; on
-# the six sets before those (Kremlin and president.gov.ua releases too),
-# 0.76-0.94 and 0.54-0.72. Agency releases are read better than newspaper prose, where "he
-# said" follows paragraphs about other people. Overall a third to a half of attributions are
-# missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame gives the speaker matters
-# (`speaker_kind` in
-# the quotes table): on the China Daily and NYT sets a speaker the frame names was right 134
-# times in 142 (0.94, 95% interval 0.89-0.97), one resolved from "he" or "she" 47 in 57 (0.82),
-# a description ("the report", "officials") 32 in 51 (0.63) and a quotation that goes on from
-# another 29 in 36 (0.81); on the Wikinews sets 171 in 195 (0.88, 0.82-0.92), 21 in 26, 49
-# in 65 and 12 in 12. Where precision matters more than coverage, count only the named
+# How far to trust it: on the three latest held-out China Daily and NYT sets, about 295
+# hand-labelled sentences each from 60 articles (`benchmarks/README.md`, "Quote attribution",
+# sets 30, 32 and 34), speaker precision is **0.81**, **0.80** and **0.84** and recall
+# **0.63**, **0.58** and **0.65**, below the 0.9 / 0.8 target; on three held-out sets from
+# English Wikinews, an outlet the rules were never written from (sets 25, 27 and 28), 0.86,
+# 0.87 and 0.79 and 0.57, 0.58 and 0.49; on the China Daily and NYT sets before (22-24) 0.85,
+# 0.78 and 0.91 and 0.63, 0.64 and 0.70; on the six sets before those (Kremlin and
+# president.gov.ua releases too), 0.76-0.94 and 0.54-0.72. Agency releases are read better
+# than newspaper prose, where "he said" follows paragraphs about other people. Overall a third
+# to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
+# gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
+# and NYT sets a speaker the frame names was right 127 times in 144 (0.88, 95% interval
+# 0.82-0.92), one resolved from "he" or "she" 49 in 64 (0.77), a description ("the report",
+# "officials") 24 in 41 (0.59) and a quotation that goes on from another 32 in 36 (0.89); on
+# the Wikinews sets a named one 171 in 196 (0.87, 0.82-0.91). Where precision matters more
+# than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
 # whose speakers are mostly "he" and descriptions is read less surely. Read the counts below

@@ -2,7 +2,7 @@
 the Wikinews development set 26 brings its own documents, so it runs without ../shared/corpora;
 and a stand-off item (offsets, no text) rebuilt from its document.
 
-The floors are the figures of round 71 (0.835, 0.613) less about one attribution; a change that
+The floors are the figures of round 86 (0.853, 0.638) less about one attribution; a change that
 loses more than that on the development set fails here (the held-out sets 25, 27 and 28 are not
 read)."""
 
@@ -59,8 +59,8 @@ def test_development_set_26_keeps_its_precision_and_recall(bench):
     )
     tp, fp, hit, n_gold, _, _ = bench.evaluate(items, toolkit.quotes(corpus), spans, docs)
     assert n_gold == 163
-    assert tp / (tp + fp) >= 0.82, (tp, fp)
-    assert hit / n_gold >= 0.60, (hit, n_gold)
+    assert tp / (tp + fp) >= 0.84, (tp, fp)
+    assert hit / n_gold >= 0.63, (hit, n_gold)
 
 
 def _standoff(item: dict, text: str) -> dict:
