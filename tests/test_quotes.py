@@ -2661,3 +2661,19 @@ def test_a_family_name_that_is_a_common_word_of_set_33(text, expected):
 )  # fmt: skip
 def test_split_inverted_frames_and_the_latter_of_set_26(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of a group after an inverted verb, and what the appositive says it is
+        ("“Blackmail by terrorism,” said one of the officials, a senior military officer.",
+         [("a senior military officer", "say")]),
+        ("“It is over,” said one of the officials on Monday.",
+         [("one of the officials", "say")]),
+        # not one of a group no role names
+        ("“It is over,” said one of the cars.", []),
+    ],
+)  # fmt: skip
+def test_one_of_a_group_after_an_inverted_verb_of_set_29(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -61,6 +61,14 @@ _BARE_ROLE = re.compile(
 )
 
 
+# one of a group after an inverted verb, and what it is in an appositive: "said one of the
+# officials, a senior military officer."
+_ONE_OF = re.compile(
+    r"\s+(one\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
+    r"(?:,\s+(an?\s+[a-z][a-z\s\-]{2,60}?)(?=[,.;]))?(?=[\s,.;])"
+)
+
+
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
 _QUOTED_AS = re.compile(
     rf"\s+(him|her|them|(?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+as\s+"
@@ -307,6 +315,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     stop; None when the words there are no speaker phrase."""
     # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
     # needs to hold), then the person's name in commas
+    one = _ONE_OF.match(text, at, limit)
+    if one and one.group(2) in lex["roles"]:  # 'said one of the officials, a senior military
+        # officer.': the one the appositive describes, else one of the group
+        return one.span(3) if one.group(3) else one.span(1)
     role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
     if role:
         who = inverted(text, role.end(), limit, lex)
