@@ -2677,3 +2677,19 @@ def test_split_inverted_frames_and_the_latter_of_set_26(text, expected):
 )  # fmt: skip
 def test_one_of_a_group_after_an_inverted_verb_of_set_29(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom one told, then where and when at length, before "that"
+        ("Li Junhua spoke. Li, the head of the Chinese delegation, told a press conference on "
+         "Friday afternoon after the conclusion of the dialogue that there is no single path.",
+         [("Li Junhua", "tell")]),
+        # a verb other than "tell" keeps the shorter reach ("that" here opens a relative clause)
+        ("Li noted the long list of the promises made at the conference in the spring of the "
+         "year before that were kept.", []),
+    ],
+)  # fmt: skip
+def test_whom_one_told_where_and_when_at_length_of_set_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

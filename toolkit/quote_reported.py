@@ -105,6 +105,7 @@ _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 _THAT = re.compile(r"(\s+[^,.;:\"“”]{0,70}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+_TOLD_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,110}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
@@ -313,7 +314,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + v.end() + as_frame.start(2), s0 + v.end() + as_frame.end(2),
                         speaker, lemma))  # fmt: skip
             continue  # "As Iryna Vereshchuk said at the briefing, ..."
-        clause = re.match(_THAT, rest) or (None if subject else re.match(_PP_THAT, rest))
+        clause = re.match(_TOLD_THAT if lemma == "tell" else _THAT, rest) or (
+            None if subject else re.match(_PP_THAT, rest)
+        )  # (whom one told and where and when: "told a press conference on Friday ... that")
         between = (clause.group(1) or "").split() if clause else []
         if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
