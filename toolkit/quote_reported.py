@@ -101,11 +101,18 @@ _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!si
 # right after "that", a relative clause's verb)
 _AUXILIARIES = r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)"
 _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
+
+
 # the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
-_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,70}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
-_TOLD_THAT = re.compile(r"(\s+[^,.;:\"“”]{0,110}?)??\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+def _that_clause(reach: int) -> re.Pattern:
+    """Up to ``reach`` characters of a verb's object or adjuncts, then "that" and its clause."""
+    return re.compile(rf"(\s+[^,.;:\"“”]{{0,{reach}}}?)??\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+
+
+_THAT = _that_clause(70)
+_TOLD_THAT = _that_clause(110)  # whom one told, and where and when
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")

@@ -73,10 +73,24 @@ def spelled_out(text: str, written: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# capitalised words that open a sentence, no part of a name before another ("On", "But")
+# capitalised words that open a sentence, no part of a name before another ("On", "But"; and
+# the weekdays, :data:`_WEEKDAY`)
 _NOT_OPENING = {"The", "A", "An", "On", "In", "At", "By", "But", "And", "For", "After",
-                "Before", "When", "While", "Yesterday", "Today", "Monday", "Tuesday",
-                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "According"}  # fmt: skip
+                "Before", "When", "While", "Yesterday", "Today", "According"}  # fmt: skip
+
+
+def _most_named(text: str, tail: str, pos: int) -> str | None:
+    """The form "<capitalised words> ``tail``" the text writes before ``pos`` most often (less
+    the words that open a sentence: "The European Court of Justice"); None where it writes
+    none, or two as often."""
+    run = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){re.escape(tail)}\b"
+    opening = lambda w: w in _NOT_OPENING or _WEEKDAY.fullmatch(w) is not None  # noqa: E731
+    found = Counter(
+        " ".join([*words, tail])
+        for m in re.finditer(run, text[:pos])
+        if (words := list(dropwhile(opening, m.group(1).split())))
+    ).most_common(2)
+    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
 
 
 def longer_form(text: str, written: str, pos: int) -> str | None:
@@ -90,14 +104,12 @@ def longer_form(text: str, written: str, pos: int) -> str | None:
     links = ("of", "for", "and", "on")
     if not any(w in heads for w in words) or not all(w[:1].isupper() or w in links for w in words):
         return None
-    before = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){re.escape(bare)}\b"
-    found = Counter(
-        " ".join([*prefix, bare])
-        for m in re.finditer(before, text[:pos])
-        # (less the words that open a sentence: "The European Court of Justice")
-        if (prefix := list(dropwhile(lambda w: w in _NOT_OPENING, m.group(1).split())))
-    ).most_common(2)
-    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
+    return _most_named(text, bare, pos)
+
+
+# heads the text writes in lower case after whose they are: "the Hong Kong government", "the
+# Obama administration" (not "company": "a Chinese company" names none)
+_WHOSE_HEADS = {"government", "administration"}
 
 
 def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[str],
@@ -131,26 +143,8 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
     if described == written and head in GROUP_HEADS:
         return _named_before(text, lex, pos) or written
     if described == written and head in _WHOSE_HEADS and not modifiers:
-        return _whose_before(text, head, pos) or written
+        return _most_named(text, head, pos) or written  # "the Obama administration"
     return described
-
-
-# heads the text writes in lower case after whose they are: "the Hong Kong government", "the
-# Obama administration" (not "company": "a Chinese company" names none)
-_WHOSE_HEADS = {"government", "administration"}
-
-
-def _whose_before(text: str, head: str, pos: int) -> str | None:
-    """The one "<capitalised words> government" (or administration) the text writes before
-    ``pos`` most often, a bare "the government" naming it; None where it writes none, or two
-    as often."""
-    run = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b"
-    found = Counter(
-        " ".join([*words, head])
-        for m in re.finditer(run, text[:pos])
-        if (words := list(dropwhile(lambda w: w in _NOT_OPENING, m.group(1).split())))
-    ).most_common(2)
-    return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
 
 
 def _named_before(text: str, lex: dict, pos: int) -> str | None:
