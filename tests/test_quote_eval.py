@@ -107,7 +107,7 @@ def test_a_stand_off_item_gets_its_text_from_its_document(bench):
     assert bench.rebuilt(item, text) is item  # an item with its text is kept as it is
 
 
-@pytest.mark.parametrize("n", [29, 30, 31, 32, 33, 34])
+@pytest.mark.parametrize("n", [29, 30, 31, 32, 33, 34, 35, 36])
 def test_the_stand_off_china_daily_and_nyt_sets_rebuild_from_the_corpus(bench, corpora, n):
     labels = ROOT / "benchmarks" / "data" / f"quotes_eval{n}" / "labels_standoff.jsonl"
     records = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]

@@ -2693,3 +2693,46 @@ def test_one_of_a_group_after_an_inverted_verb_of_set_29(text, expected):
 )  # fmt: skip
 def test_whom_one_told_where_and_when_at_length_of_set_33(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the president" where two are titled: the one the text also calls by title and
+        # surname (a possessive is the same one), by the full name the text gives
+        ("US President Donald Trump and former US Vice President Joe Biden were to debate. "
+         "President Trump tested positive. The talks went on in light of President Trump's "
+         "diagnosis. The president called the notion a \"waste of time\".",
+         [("Donald Trump", "call")]),
+        # no given name: title and surname
+        ("President Obama vowed to act. President Obama's aides agreed. The president said the "
+         "plan would work well.",
+         [("President Obama", "say")]),
+        # two presidents by title and surname: neither
+        ("President Obama met President Putin. Both spoke at length. The president said the "
+         "plan would work well.",
+         [("The president", "say")]),
+    ],
+)  # fmt: skip
+def test_the_president_by_title_and_surname_of_set_26(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the government" whose the text says once by name: a hyphened adjective before the
+        # same head is no name ("the Beijing-backed government")
+        ("Protesters were attacked by supporters of the Beijing-backed government. The Hong "
+         "Kong government met them. The government denied abetting the violence, but said the "
+         "turmoil was a good reason to end the sit-ins.",
+         [("Hong Kong government", "say")]),
+        # two names as often: neither
+        ("The Hong Kong government met them. The Macau government met them too. The "
+         "government denied abetting the violence, but said the turmoil was a good reason to "
+         "end the sit-ins.",
+         [("The government", "say")]),
+    ],
+)  # fmt: skip
+def test_the_government_by_its_name_of_set_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

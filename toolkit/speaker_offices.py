@@ -263,9 +263,17 @@ class Descriptions:
         return said[1]
 
 
-def titled_surname(text: str, pos: int) -> str | None:
+def titled_surname(text: str, pos: int, names: set[str] = frozenset()) -> str | None:
     """The president the text names by title and surname only before ``pos`` ("President
-    Obama vowed ... the president said"), where it names one only and gives no given name."""
-    found = {m.group() for m in TITLED.finditer(text, max(0, pos - REACH), pos)
+    Obama vowed ... the president said"), where it names one only (a possessive is the same
+    one: "President Trump's diagnosis"): the one of ``names`` (those titled president) with
+    that surname where there is one ("US President Donald Trump ... President Trump ... the
+    president"), else title and surname."""
+    found = {re.sub(r"['’]s$", "", m.group())
+             for m in TITLED.finditer(text, max(0, pos - REACH), pos)
              if not re.match(rf"\s+[{UPPER}]", text[m.end() :])}  # fmt: skip
-    return found.pop() if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    titled = found.pop()
+    full = [n for n in names if n.split()[-1] == titled.split()[-1]]
+    return full[0] if len(full) == 1 else titled

@@ -82,8 +82,10 @@ _NOT_OPENING = {"The", "A", "An", "On", "In", "At", "By", "But", "And", "For", "
 def _most_named(text: str, tail: str, pos: int) -> str | None:
     """The form "<capitalised words> ``tail``" the text writes before ``pos`` most often (less
     the words that open a sentence: "The European Court of Justice"); None where it writes
-    none, or two as often."""
-    run = rf"(?<![\w’'\-])((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){re.escape(tail)}\b"
+    none, or two as often. A word joined to a lower-case one is no name's ("the Beijing-backed
+    government")."""
+    word = rf"[{UPPER}][\w’']*(?:-[{UPPER}\d][\w’']*)*"
+    run = rf"(?<![\w’'\-])((?:{word}\s+){{1,3}}){re.escape(tail)}\b"
     opening = lambda w: w in _NOT_OPENING or _WEEKDAY.fullmatch(w) is not None  # noqa: E731
     found = Counter(
         " ".join([*words, tail])

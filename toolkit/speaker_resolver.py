@@ -379,8 +379,6 @@ class Resolver:
         # the name after it (a headline, or a lead that names the person only later); among
         # them the people, where there are any
         later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
-        # no given name in the text: the title and surname it writes ("President Obama")
-        by_surname = titled_surname(self.text, pos) if head == "president" else None
         for pool in ([m for m in titled if m.start < pos], later):
             names = {m.name for m in pool}
             names = (names & people) or names
@@ -392,7 +390,9 @@ class Resolver:
                 # named last before, in an earlier sentence ("President Putin and I ..." is no
                 # antecedent of "The President")
                 held = office_holder(self, written, head, modifiers, pos, names)
-                return held or (by_surname if not modifiers else None) or written
+                # else the president the text calls by title and surname ("President Obama")
+                surnamed = head == "president" and not modifiers
+                return held or (surnamed and titled_surname(self.text, pos, names)) or written
             if names:
                 return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
@@ -401,7 +401,8 @@ class Resolver:
             if len(heading) == 1:  # "The President of France" in a readout the title says is
                 return heading.pop()  # "... with President of France Emmanuel Macron"
             held = office_holder(self, written, head, modifiers, pos)
-            return held or (by_surname if not modifiers else None) or written
+            surnamed = head == "president" and not modifiers
+            return held or (surnamed and titled_surname(self.text, pos)) or written
         return written
 
     def _named_just_before(self, full: list[Mention], pos: int) -> str | None:
