@@ -2160,10 +2160,12 @@ def test_a_title_of_another_type_is_read_as_text():
          "Čaputová in Kyiv, he stressed that Slovakia had supported Ukraine. Čaputová said that "
          "Slovakia would help.",
          [("Volodymyr Zelenskyy", "stress"), ("Zuzana Čaputová", "say")]),
-        # "he" after a speaker the text calls by a noun only ("the king") is that one
+        # "he" after a speaker the text calls by a noun ("the king") is that one: the king it
+        # named (a monarch with the title, set 35)
         ("President Barack Obama met King Abdullah. “Prime Minister Recep Tayyip Erdogan of "
          "Turkey is an authoritarian,” the king said. And he said President Bashar al-Assad is "
-         "so provincial that he asked about jet lag.", [("the king", "say"), ("the king", "say")]),
+         "so provincial that he asked about jet lag.",
+         [("King Abdullah", "say"), ("King Abdullah", "say")]),
         # a condition is no report
         ("If the occupiers think that Lyman will be theirs, they are wrong.", []),
         # data a text relies on (not estimates: set 2)
@@ -2735,4 +2737,50 @@ def test_the_president_by_title_and_surname_of_set_26(text, expected):
     ],
 )  # fmt: skip
 def test_the_government_by_its_name_of_set_33(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monarch is known with the title, the ordinal too; "the king", the name alone, the
+        # name without the ordinal and a pronoun are the same one
+        ("King Abdullah II spoke this week. King Abdullah met them. “It is over,” the king said "
+         "of their program. “It is done,” Abdullah said.",
+         [("King Abdullah II", "say"), ("King Abdullah II", "say")]),
+        ("Queen Beatrix of the Netherlands spoke on television. “Some moments ago I abdicated "
+         "from the throne,” Beatrix said.",
+         [("Queen Beatrix", "say")]),
+        ("This is what Pope Francis suggested when he said business was especially useful “if "
+         "it sees the creation of jobs as an essential part of its service.”",
+         [("Pope Francis", "say")]),
+        # a president keeps the given name the text writes
+        ("President Barack Obama spoke. “It is done,” Obama said.", [("Barack Obama", "say")]),
+    ],
+)  # fmt: skip
+def test_monarchs_and_popes_are_known_with_the_title_of_sets_29_and_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after "the" is no person's that "he" stands for ("the Arab Spring")
+        ("King Abdullah II spoke this week. Many had feared the upheaval of the Arab Spring. "
+         "His family does not understand the lessons of the Arab Spring, he said.",
+         [("King Abdullah II", "say")]),
+        # unless the text makes it speak ("the Dalai Lama said")
+        ("The Dalai Lama met the students. The Dalai Lama said the visit was long overdue. The "
+         "trip was not political, he said.",
+         [("Dalai Lama", "say"), ("Dalai Lama", "say")]),
+        # nor one inside an institution's name ("the Center for American Progress"), which
+        # makes the appositive a role
+        ("Neera Tanden, president of the Center for American Progress, a Washington research "
+         "group with close ties to the White House, said, “What we have learned is how much of "
+         "a challenge the demand side has been.” “A big reason is that we have a demand "
+         "challenge,” she added.",
+         [("Neera Tanden", "say"), ("Neera Tanden", "add")]),
+    ],
+)  # fmt: skip
+def test_a_name_after_the_or_inside_an_institution_is_no_person_of_set_35(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected

@@ -31,6 +31,7 @@ from typing import Any
 
 from toolkit.given_names import given_name_gender
 from toolkit.speaker_names import Mention
+from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
 __all__ = ["Chain", "person_chain"]
@@ -59,6 +60,14 @@ _WORD_AND_NEXT = re.compile(rf"\b([{UPPER}][\w’'\-]*)\s+{_ADVERB}?([a-z]+)\b")
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout)\s+$")
+# what opens a name that is no person's: "the" ("the Arab Spring", "the Middle East"), or an
+# institution's head and what it is for or of ("the Center for American Progress", "the Center
+# on Budget and Policy Priorities"), whatever its appositive says
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_INSTITUTION_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(INSTITUTION_WORDS))})\s+(?:for|on|of)"
+    rf"(?:\s+(?:[{UPPER}][\w’'\-]*|and))*\s+$"
+)
 # a Slavic surname's feminine ending: Czech and Slovak -ová, -ská, -cká; Russian -ova, -eva,
 # -skaya and the patronymics' -ovna, -evna; Polish -ska, -cka
 _FEMININE_SURNAME = re.compile(r"(?:ová|ská|cká|ovna|evna|[^u]ova|eva|ska|cka|skaya|tskaya)$")
@@ -105,9 +114,12 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
                and _salient(m.name, text, addressed, aged, m.name in cued)
                and not (not m.cue and _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
+               and not (m.name not in cued
+                        and _THE_BEFORE.search(text, max(0, m.start - 4), m.start))
+               and not _INSTITUTION_BEFORE.search(text, max(0, m.start - 80), m.start)
                ]  # fmt: skip
     # (a name right after "in" or "at" that nothing makes a person's is a place: "speeches he
-    # made in Andhra Pradesh")
+    # made in Andhra Pradesh"; one after "the" or in an institution's name, a thing or a body)
     at: dict[int, str] = {m.start: m.name for m in persons}
     surnames = {surname(m.name) for m in persons}
     for last in surnames:

@@ -22,11 +22,15 @@ from typing import Any
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
 from toolkit.tokens import language_stop_words
 
-__all__ = ["Mention", "find_mentions", "headline_names"]
+__all__ = ["KNOWN_BY_TITLE", "Mention", "find_mentions", "headline_names"]
 
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
 _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
+# a monarch's or a pope's title right before a name: one with an ordinal ("King Abdullah II",
+# "Pope Benedict XVI") or alone ("Queen Beatrix") is known with it
+KNOWN_BY_TITLE = r"(?:King|Queen|Pope|Emperor|Empress|Sultan|Emir)"
+_REGNAL = re.compile(rf"\b({KNOWN_BY_TITLE})\s+$")
 _NAME_RUN = re.compile(
     rf"(?:[{UPPER}]\.(?:[ \t]?[{UPPER}]\.){{1,2}}(?=[ \t]+[{UPPER}][\w’'\-]+)|[{UPPER}][\w’'\-]+)"
     rf"(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
@@ -62,6 +66,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
                 and re.search(r"(?:^|[.!?:\n][\"”’]?)\s*$", text[: m.start()])):  # fmt: skip
             name = name.split(" ", 1)[1]  # "Greeting Zuzana Čaputová in Kyiv, he ...": a
             # participle opens the sentence, no given name
+        known = name and re.search(rf"\b{KNOWN_BY_TITLE}\s+{re.escape(name)}$", m.group())
+        if known and len(name.split()) == 1:
+            name = known.group()  # "Pope Francis", "Queen Beatrix": one name, with the title
         if not name or len(name.split()) < 2:
             continue
         if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
@@ -155,10 +162,22 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             name = _three_names(text, m, name, lex)
         if name.split()[0] in ("U", "Daw") and len(name.split()) >= 3:
             name = name.split(" ", 1)[1]  # "U Khin Nyunt, the former spy chief": no honorific
-        found.append(
-            Mention(_name_start(text, m, name), name, words, bool(titled or about), served)
-        )
-    return _given_names(text, found, lex)
+        start = _name_start(text, m, name)
+        regnal = _REGNAL.search(text, max(0, start - 12), start)
+        if regnal and re.fullmatch(r"\S+ [IVX]+", name):  # "King Abdullah II": a monarch is
+            name, start = f"{regnal.group(1)} {name}", regnal.start(1)  # known with the title
+        found.append(Mention(start, name, words, bool(titled or about), served))
+    return _given_names(text, _regnal(found), lex)
+
+
+def _regnal(found: list[Mention]) -> list[Mention]:
+    """A monarch named by title and name ("King Abdullah") where the text also gives the
+    ordinal ("King Abdullah II"): the name with the ordinal, one person."""
+    full = {m.name for m in found if re.fullmatch(rf"{KNOWN_BY_TITLE} \S+ [IVX]+", m.name)}
+    for m in found:
+        longer = [n for n in full if n.rsplit(" ", 1)[0] == m.name]
+        m.name = longer[0] if len(longer) == 1 else m.name
+    return found
 
 
 def _given(word: str, lex: dict[str, Any]) -> bool:

@@ -41,7 +41,7 @@ from typing import Any
 
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
-from toolkit.speaker_names import Mention
+from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_offices import (
     REACH,
     TITLED,
@@ -87,8 +87,9 @@ def _unhyphened(name: str) -> str:
 
 
 def is_titled_person(name: str) -> bool:
-    """Whether a resolved name is a person the text names by title and surname only."""
-    return TITLED.fullmatch(name) is not None
+    """Whether a resolved name is a person the text names by title and surname only
+    ("President Obama", "Queen Beatrix")."""
+    return re.fullmatch(rf"(?:{TITLED.pattern}|{KNOWN_BY_TITLE}\s+\S+)", name) is not None
 
 
 @dataclass
@@ -221,6 +222,8 @@ class Resolver:
         if named:  # "a man named Mikita": the name
             written = named.group(1)
         titles, name = name_of(written, lex)
+        if titles[-2:-1] and titles[-2] in INSTITUTION_WORDS and titles[-1] in ("for", "on"):
+            name = None  # "president of the Center for American Progress": a role
         low_titles = [t.lower() for t in titles]
         if low_titles[:1] in (["a"], ["an"], ["one"], ["another"]) and any(
             a in lex["role_words"] and b in ("to", "for") for a, b in itertools.pairwise(low_titles)
@@ -328,9 +331,10 @@ class Resolver:
                 last = self.last_person[1] if self.last_person else ""
                 # (the longer form the person quoted last was given: "Jes Kaliebe Petersen")
                 return last if last.endswith(" " + best.name) else best.name
-            titled = re.search(rf"\bPresident\s+{re.escape(name)}\b(?!\s+[{UPPER}])", self.text)
+            titled = re.search(rf"\b(?:President|{KNOWN_BY_TITLE})\s+{re.escape(name)}\b"
+                               rf"(?!\s+[{UPPER}])", self.text)  # fmt: skip
             if titled:  # no given name in the text: the title and surname it writes ("Mr.
-                return titled.group()  # Obama" -> "President Obama")
+                return titled.group()  # Obama" -> "President Obama", "Beatrix" -> "Queen Beatrix")
             if len(written.split()) == 1:
                 return written
             # no name ends with it: a role with a capitalised complement ("the Russian Minister
