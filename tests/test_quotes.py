@@ -2784,3 +2784,34 @@ def test_monarchs_and_popes_are_known_with_the_title_of_sets_29_and_35(text, exp
 )  # fmt: skip
 def test_a_name_after_the_or_inside_an_institution_is_no_person_of_set_35(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence's stop after an acronym "according to" cites is no part of it
+        ("To save face, the Hong Kong Council of Social Service (HKCSS) downloaded the data. The "
+         "poverty trap is best avoided by surgical sterilization, according to the HKCSS.",
+         [("Hong Kong Council of Social Service", "according to")]),
+        # an initialism's own stops stay
+        ("Prices rose sharply last year, according to the U.N.", [("the U.N.", "according to")]),
+    ],
+)  # fmt: skip
+def test_an_acronym_at_the_end_of_according_to_of_set_36(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's name in commas after what it is, after an inverted verb
+        ("“Go Home Imran,” said a politically conservative newspaper, The Nation.",
+         [("The Nation", "say")]),
+        ("“Go Home Imran,” said the main opposition group, the National Salvation Front.",
+         [("the National Salvation Front", "say")]),
+        # a person's role and no name: the role
+        ("“Go Home,” said her lawyer, the former judge.", [("her lawyer", "say")]),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_what_it_is_after_an_inverted_verb_of_set_36(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -48,8 +48,9 @@ __all__ = ["after_frame", "before_frame", "continues", "inverted"]
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
     rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
-    rf"(?:\s+[a-z][\w’'-]*){{1,6}},\s+(?=[{UPPER}])"
-)  # (also after a possessive name: "said New York City’s comptroller, John Liu")
+    rf"(?:\s+[a-z][\w’'-]*){{1,6}},\s+(?=(?:the\s+)?[{UPPER}])"
+)  # (also after a possessive name: "said New York City’s comptroller, John Liu"; a body's name
+# may open with "the": "said the main opposition group, the National Salvation Front")
 
 
 # a bare role in lower case right before the name, no determiner: "said student protester
@@ -322,7 +323,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
     if role:
         who = inverted(text, role.end(), limit, lex)
-        if who and is_person(text[who[0] : who[1]], lex):
+        # a person's name, or a body's after what it is ('said a politically conservative
+        # newspaper, The Nation.')
+        body = role.group().rstrip(", ").split()[-1] in lex["organisations"]
+        if who and (is_person(text[who[0] : who[1]], lex) or body):
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
     # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')

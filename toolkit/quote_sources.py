@@ -189,6 +189,8 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         # a day after the source is an adjunct: "according to media reports on Thursday", "a
         # State Department report released Friday"
         end = m.start(who) + len(re.sub(_SOURCE_DAY, "", m.group(who)))
+        if re.search(r"[A-Z]{2}\.$", sentence[:end]) and not sentence[end:].strip():
+            end -= 1  # the sentence's stop after an acronym ("according to the HKCSS.")
         start = m.start(who)
         by = _BY_SOURCE.match(sentence, start, end)
         if by:  # "according to an analysis by Citizens Against Government Waste": its author
