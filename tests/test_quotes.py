@@ -2815,3 +2815,26 @@ def test_an_acronym_at_the_end_of_according_to_of_set_36(text, expected):
 )  # fmt: skip
 def test_a_body_named_after_what_it_is_after_an_inverted_verb_of_set_36(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated report is none: what was not said
+        ("The article never said that Mr. Erdogan supported the Islamic State.", []),
+        ("He has not claimed that the plan would work.", []),
+        ("She never once said the plan would work.", []),
+        # a negated doubt or denial is what one holds
+        ("Tu never doubted that the people of Hong Kong would do well.",
+         [("Tu", "doubt")]),
+        # a statement issued or made, with its "that" clause (not a relative clause on it)
+        ("Dean Baquet, the Times executive editor, also issued a statement that the article "
+         "never said or implied that Mr. Erdogan supported the Islamic State.",
+         [("Dean Baquet", "issue a statement")]),
+        ("Officials issued a joint statement that both sides would keep talking.",
+         [("Officials", "issue a statement")]),
+        ("He made a statement that was widely mocked.", []),
+    ],
+)  # fmt: skip
+def test_negated_reports_and_statements_issued_of_set_36(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

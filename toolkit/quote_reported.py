@@ -71,6 +71,8 @@ _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
+# a negation right before a verb ("never said", "has not claimed", "did not say"): no report
+_NEGATED = re.compile(r"\b(?:never|not|n['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # what stands before "states" the noun: an adjective of place or a kind of state
 _STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
@@ -209,6 +211,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             sentence[: v.start()],
         ):
             continue  # "students will think seriously about ...": no view held, none reported
+        if _NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
+            continue  # "the article never said or implied that ...": what was not said (not
+            # "she never doubted that ...": what she holds)
         if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
             continue  # "think tank exchanges": a noun
         if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
@@ -341,7 +346,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if clause and lemma in ("insist", "agree") and _ON_OBJECT.match(clause.group(1) or ""):
             clause = None  # "insist on a plan for ... that bars candidates": what it is on, and
             # that plan's relative clause (not "insisted on Monday that")
-        if clause and (clause.group(1) or "").strip() and _RELATIVE.match(clause.group(2)):
+        nounal = lemma.startswith(("issue ", "make ", "express "))  # "made a statement that"
+        if (
+            clause
+            and ((clause.group(1) or "").strip() or nounal)
+            and _RELATIVE.match(clause.group(2))
+        ):
             clause = None  # "mentioned an exhibition that had been opened": a relative clause
         if (
             clause
