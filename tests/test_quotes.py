@@ -2838,3 +2838,20 @@ def test_a_body_named_after_what_it_is_after_an_inverted_verb_of_set_36(text, ex
 )  # fmt: skip
 def test_negated_reports_and_statements_issued_of_set_36(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # members are a group: "X members and other activists" is one, and "the activists" it
+        ("When New York City officials sought to add officers this year, local Black Lives "
+         "Matter members and other activists argued those funds should be spent elsewhere. Such "
+         "programs would address the root causes of crime, the activists argued, but the City "
+         "Council voted for more officers.",
+         [("local Black Lives Matter members and other activists", "argue"),
+          ("local Black Lives Matter members and other activists", "argue")]),
+        ("Party members said the plan would fail badly.", [("Party members", "say")]),
+    ],
+)  # fmt: skip
+def test_members_are_a_group_of_set_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
