@@ -126,6 +126,7 @@ LAYERS: dict[str, str] = {
     "speaker_organisations": "analysis",
     "speaker_pronouns": "analysis",
     "speaker_chain": "analysis",
+    "speaker_conjuncts": "analysis",
     "given_names": "analysis",
     "quote_kinds": "analysis",
     "quote_voices": "analysis",

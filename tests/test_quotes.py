@@ -261,9 +261,9 @@ def found(*texts):
         ("Nick Ryan, the founder of the American Future Fund, which spent $25 million last "
          "year, said, “It appears that they lost.”",
          [("Nick Ryan", "Nick Ryan", "say", "It appears that they lost.", True)]),
-        # a share of a group speaks for it
+        # a share of a group speaks for it (a hedge before it is no part of it, set 35)
         ("On the contrary, only 33 percent of Americans said their children will be better off.",
-         [("only 33 percent of Americans", "only 33 percent of Americans", "say",
+         [("33 percent of Americans", "33 percent of Americans", "say",
            "their children will be better off", False)]),
         # a quotation "according to" a source; "X told me," as an aside
         ("“The realities have not yet been internalized,” according to Bruce Gyory, a veteran "
@@ -1951,9 +1951,10 @@ def test_a_title_of_another_type_is_read_as_text():
          "difficult choices.", [("Ma Ngok", "believe")]),
         ("Yemeni officials doubt anyone still considered a real threat will be released soon.",
          [("Yemeni officials", "doubt")]),
-        # "think that" of others; a court's or a ruling's finding; "too many" as a hedge
+        # "think that" of others; a court's or a ruling's finding; "too many": a hedge, no part
+        # of who speaks (set 35)
         ("Too many people in the West think that anything other than formal democracy cannot "
-         "be democracy.", [("Too many people in the West", "think")]),
+         "be democracy.", [("many people in the West", "think")]),
         ("Vladimir Putin: I think that we will do it together.", []),
         ("The court found that the scheme was conceived by the general secretary of the city.",
          [("The court", "find")]),
@@ -2854,4 +2855,22 @@ def test_negated_reports_and_statements_issued_of_set_36(text, expected):
     ],
 )  # fmt: skip
 def test_members_are_a_group_of_set_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedge before a share is no part of who speaks
+        ("Only 34 percent of Brazilians think the World Cup will help the economy.",
+         [("34 percent of Brazilians", "think")]),
+        ("About 60 percent of voters said the economy was the main issue.",
+         [("60 percent of voters", "say")]),
+        # a place that ends in "-ing" after a determiner is a name, no participle
+        ("He leaves the world an inheritance to treasure, said a Beijing News editorial on "
+         "Saturday.",
+         [("a Beijing News editorial", "say")]),
+    ],
+)  # fmt: skip
+def test_hedged_shares_and_names_that_end_in_ing_of_set_35(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected

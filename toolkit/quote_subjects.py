@@ -230,6 +230,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
     if not noun_phrase(core[s:e], lex):
         return None
+    hedge = re.match(rf"(?i:{'|'.join(sorted(_HEDGES))})\s+(?=\d|{'|'.join(QUANTIFIERS)}\b)",
+                     core[s:e])  # fmt: skip
+    s += hedge.end() if hedge else 0  # "Only 34 percent of Brazilians": no part of who speaks
     rest = chunks[first + 1 :]
     pair = rest and re.fullmatch(rf"(?:[{UPPER}][\w’'\-.]*\s+)+and(?:\s+[{UPPER}][\w’'\-.]*)+",
                                  core[rest[0][0] : rest[0][1]])  # fmt: skip

@@ -27,6 +27,7 @@ from anyascii import anyascii
 from babel import Locale
 
 from toolkit.segment import CAPITALS
+from toolkit.speaker_conjuncts import groups_joined, institution_and
 
 __all__ = [
     "CAPITAL",
@@ -212,8 +213,10 @@ def speaker_phrase(
     pronoun, or names, titles and role words, with a determiner and adjectives before a role."""
     if not words or re.search(r"[^\w.’'\]\-]$", words[-1][2]):
         return None
-    # (a capitalised "-ing" word right before the verb is a name, no participle: "Manning said")
-    kinds = [_kind(w, lex, i < len(words) - 1 and (i == 0 or not CAPITAL.match(words[i - 1][2])))
+    # (a capitalised "-ing" word right before the verb is a name, no participle: "Manning said";
+    # so is one after a capital or a determiner: "a Beijing News editorial")
+    kinds = [_kind(w, lex, i < len(words) - 1 and (i == 0 or not (
+        CAPITAL.match(words[i - 1][2]) or words[i - 1][2].lower() in DETERMINERS)))
              for i, (_, _, w) in enumerate(words)]  # fmt: skip
     for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
         if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
@@ -240,9 +243,9 @@ def speaker_phrase(
             and (
                 w != "and"
                 or kinds[i] == kinds[i - 2] == "role"
-                or _groups(words, kinds, i)
+                or groups_joined(words, kinds, i)
                 or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap")
-                or _institution_and(words, kinds, i)
+                or institution_and(words, kinds, i)
             )
         ):
             i -= 1  # "Ambassador to Vietnam Gennady Bezdetko", "Council of Europe"
@@ -285,38 +288,6 @@ def speaker_phrase(
     if kinds[i] == "link":
         i += 1
     return i, len(words)
-
-
-# the head words that end an institution's name with "and" inside it ("the National Security
-# and Defense Council", "the Ministry of Foreign Affairs and Trade")
-_AND_HEADS = {"Council", "Committee", "Commission", "Service", "Agency", "Ministry",
-              "Department", "Office", "Bureau", "Trade", "Affairs", "Development", "Cooperation",
-              "Security"}  # fmt: skip
-
-
-def _institution_and(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool:
-    """Whether "and" at ``words[i - 1]`` is inside an institution's name: capitalised words on
-    both sides, "of" or "for" a few words before it and a head word that ends the phrase."""
-    before = [w for _, _, w in words[max(0, i - 6) : i - 1]]
-    return (
-        kinds[i] == "cap"
-        and words[-1][2] in _AND_HEADS
-        and any(w in ("of", "for") for w in before)
-        and all(kinds[j] in ("cap", "role") for j in range(i, len(words)))
-    )
-
-
-def _groups(words: list[tuple[int, int, str]], kinds: list[str], i: int) -> bool:
-    """Whether "and" at ``words[i - 1]`` joins two groups ("observers and researchers", "business
-    leaders and political analysts"): a plural role before it, and one after it."""
-    after = [j for j in range(i, len(words)) if kinds[j] == "role"]
-    return (
-        kinds[i - 2] == "role"
-        and kinds[i] in ("role", "lower")
-        and words[i - 2][2].endswith("s")
-        and bool(after)
-        and words[after[0]][2].endswith("s")
-    )
 
 
 # The last word of a title that a person's name follows whole, a given name of three words
