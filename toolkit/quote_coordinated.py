@@ -128,6 +128,7 @@ def participle_subject(head: str, lex: dict):
                 or subject[got[0] - 1][2] in _SUBORDINATORS
                 # an article and an adjective or two before a name: "A tearful Tong"
                 or _ARTICLE_ADJECTIVES.fullmatch(opening)
+                or opening == "Even"  # "Even Audrey Eu ... questioned ..., saying: ..."
             ):
                 return subject, got
             return None
@@ -138,7 +139,8 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     """A reporting participle after a comma right before a quotation, on a clause whose verb
     reports nothing ('Mr. Surkov posted a statement on his Facebook page, saying, "...'): the
     span of that clause's subject in ``head`` and the participle's lemma."""
-    m = re.search(r",\s*([a-z]+ing)\s*[,:]?\s*$", head)
+    m = re.search(r",[\"”’]?\s*([a-z]+ing)\s*[,:]?\s*$", head)  # (a comma inside a
+    # quotation's close: 'questioned the idea of "Occupy Central," saying: "...')
     if m is None or not lex["verb"].fullmatch(m.group(1)):
         return None
     got = participle_subject(head[: m.start() + 1], lex)

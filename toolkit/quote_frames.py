@@ -308,6 +308,10 @@ _DOCUMENT_OF = re.compile(
     r"survey|analysis|column)\s+(?:in|by|from|of)\s+(?:the\s+)?"
     rf"[{UPPER}][\w'’.\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[{UPPER}][\w'’.\-]*)*)"
     r"(?=[\s,.;:!?]|$)"
+    # or put out, and when or by whom, up to the sentence's end: "said a statement released
+    # after the meeting", "said a statement issued by the ministry on Monday"
+    r"|\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:statement|report|communique|editorial|letter)\s+"
+    r"(?:released|issued|published|posted|sent|signed|adopted)\s[^.;:!?\"“”]{3,80})(?=[.!?])"
 )
 
 
@@ -361,6 +365,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # 'said an article in People's Daily on Monday': a document and whose it is, by its
     # capitalised name
     document = _DOCUMENT_OF.match(text, at, limit)
+    if document and document.group(2):
+        return document.span(2)
     if document:  # (a stop that ends the sentence is no part of the name)
         return document.start(1), document.end(1) - document.group(1).endswith(".")
     # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
@@ -390,7 +396,16 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             return at + words[0][0], at + words[-1][1]
         if got == (0, link) and words[0][2].lower() in ("a", "an", "the", "one"):
             return at + words[0][0], at + words[-1][1]  # 'said a critic from The Telegraph'
-
+    # 'said one Spanish investigator.': a noun phrase after a determiner that ends the sentence
+    # speaks, though no role list holds its head
+    phrase = text[at + words[0][0] : at + words[-1][1]]
+    verb = text[max(0, at - 20) : at].split()[-1:]
+    if (cut is not None and 2 <= len(words) <= 6 and text[at + words[-1][1]] in ".!?"
+            and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
+            and words[0][2].lower() in ("a", "an", "one", "another", "the")
+            and words[1][2] != "of"  # not 'said one of the cars.
+            and noun_phrase(phrase, lex)):  # fmt: skip
+        return at + words[0][0], at + words[-1][1]
     return None
 
 

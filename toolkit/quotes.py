@@ -155,6 +155,11 @@ def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
     return frame_sentence_end if last.verb and near else last.frame_end
 
 
+# a sentence's opening up to a short quoted term that closes it (no more than six words in the
+# marks): its clause goes on after the term
+_SCARE = re.compile(r"[^\"“”]*[\"“](?:\S+\s+){0,5}\S+[\"”],?", re.S)
+
+
 def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     found: list[_Found] = []
     sentences = resolver.sentences  # cut once, for the resolver and here
@@ -185,6 +190,15 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             tail = text[end - 1] if text[end - 1 : end] in ".!?" else text[close : close + 20]
             before = (before or before_frame(head, lex, tail)
                       or participle_frame(head, lex))  # fmt: skip
+            if (
+                before is None
+                and head_from > sent[0]
+                and _SCARE.fullmatch(text[sent[0] : head_from])
+            ):
+                # a term in quotation marks earlier in the clause ('questioned the idea of
+                # "Occupy Central," saying: "...'): the participle's clause is the sentence's
+                before = participle_frame(text[sent[0] : start - 1], lex)
+                head_from = sent[0] if before else head_from
         if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
             before = _colon_speaker(head, lex)
         # a reporting verb right after the quotation that gives no speaker the rules read ('...,"
