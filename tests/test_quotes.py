@@ -2906,3 +2906,21 @@ def test_hedged_shares_and_names_that_end_in_ing_of_set_35(text, expected):
 )  # fmt: skip
 def test_frames_missing_in_the_unlabelled_corpus(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" with no group quoted before: a group the sentence before opens with
+        ("When the order came, the students voiced the same refrain. “It is better to be "
+         "killed in front of the embassy than to return to our campus to die,” they said.",
+         [("the students", "say")]),
+        ("Many residents have complained about the noise. “We cannot sleep at night,” they "
+         "said.",
+         [("Many residents", "say")]),
+        # none: whom the text does not say
+        ("The storm hit the town. “We cannot sleep at night,” they said.", []),
+    ],
+)  # fmt: skip
+def test_they_after_a_group_that_opens_the_sentence_before(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

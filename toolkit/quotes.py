@@ -49,7 +49,8 @@ from toolkit.quote_spans import quote_spans
 from toolkit.quote_voices import DIALOGUE, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
-from toolkit.speaker_resolver import Resolver, is_titled_person
+from toolkit.speaker_offices import is_titled_person
+from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
 from toolkit.stats import ratio_by_group

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import UPPER, is_person
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "TITLED",
     "Descriptions",
     "document_owner",
+    "is_titled_person",
     "modifier_in",
     "office_holder",
     "title_matches",
@@ -261,6 +263,12 @@ class Descriptions:
         if any(said[0] < n.start < pos and m.group(2) in n.titles for n in mentions):
             return None
         return said[1]
+
+
+def is_titled_person(name: str) -> bool:
+    """Whether a resolved name is a person the text names by title and surname only
+    ("President Obama", "Queen Beatrix")."""
+    return re.fullmatch(rf"(?:{TITLED.pattern}|{KNOWN_BY_TITLE}\s+\S+)", name) is not None
 
 
 def titled_surname(text: str, pos: int, names: set[str] = frozenset()) -> str | None:

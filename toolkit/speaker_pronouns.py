@@ -147,3 +147,25 @@ def subject_before(r: Any, pos: int) -> str | None:
         if opens and verb and is_person(m.name, r.lex):
             return m.name
     return None
+
+
+# a plural group that opens a sentence as its subject, a verb after it: "The students voiced
+# the same refrain.", "Many residents have complained"
+_GROUP_SUBJECT = re.compile(
+    r"(?:[^,.;:\"“”]{3,80},\s+)?"  # after an opening clause: "When the order came, the students"
+    r"(?P<group>(?:(?:[Tt]he|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Mm]ost|[Bb]oth)\s+)?"
+    r"(?:[A-Za-z][\w\-’']*\s+){0,3}?(?P<head>[a-z][a-z\-]{2,}s))"
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|have|had|were|are|say|said|told)\b"
+)
+
+
+def group_before(r: Any, pos: int) -> str | None:
+    """The group "they" names where no group was quoted just before: one that opens the
+    sentence before the pronoun's as its subject ("The students voiced the same refrain.
+    “...,” they said"): a plural noun the lexicon holds as a role, with its modifiers."""
+    k = bisect.bisect_right(r._sentence_starts, pos) - 1
+    if k < 1:
+        return None
+    begin, end = r._sentence_starts[k - 1], r._sentence_starts[k]
+    m = _GROUP_SUBJECT.match(r.text[begin:end].lstrip())
+    return m.group("group") if m and m.group("head") in r.lex["roles"] else None

@@ -44,7 +44,6 @@ from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_offices import (
     REACH,
-    TITLED,
     Descriptions,
     document_owner,
     office_holder,
@@ -58,7 +57,7 @@ from toolkit.speaker_organisations import (
     organisation,
     spelled_out,
 )
-from toolkit.speaker_pronouns import GENDER, pronoun_person
+from toolkit.speaker_pronouns import GENDER, group_before, pronoun_person
 from toolkit.speaker_relations import both_sides, related
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
@@ -72,7 +71,7 @@ from toolkit.speakers import (
     surname,
 )
 
-__all__ = ["Resolver", "is_titled_person"]
+__all__ = ["Resolver"]
 
 _GROUP_REACH = 300  # characters between "they" and the end of its group's report
 # the two sides of talks: "the two leaders", "the presidents", "both sides", "the parties"
@@ -84,12 +83,6 @@ _COLLECTIVE = {"media", "police", "military", "army", "authorities"}
 def _unhyphened(name: str) -> str:
     """A name as two spellings of it may agree, hyphens left out too ("Deng Xiao-ping")."""
     return folded(name).replace("-", "")
-
-
-def is_titled_person(name: str) -> bool:
-    """Whether a resolved name is a person the text names by title and surname only
-    ("President Obama", "Queen Beatrix")."""
-    return re.fullmatch(rf"(?:{TITLED.pattern}|{KNOWN_BY_TITLE}\s+\S+)", name) is not None
 
 
 @dataclass
@@ -168,9 +161,14 @@ class Resolver:
             k = bisect.bisect_right(self._sentence_starts, pos) - 1
             who = addressee(self.text, self.sentences[max(k, 0)], pos, self._turns)
             return self._resolve(who, pos) if who else written
-        if low in ("they", "their"):  # the group quoted last, its report ending just before
-            last = self.last_group
-            return last[1] if last and 0 <= pos - last[0] < _GROUP_REACH else written
+        if low in ("they", "their"):  # the group quoted last, its report ending just before,
+            last = self.last_group  # else one that opens the sentence before ("The leaders")
+            if last and 0 <= pos - last[0] < _GROUP_REACH:
+                return last[1]
+            group = group_before(self, pos)
+            if not (group and _BOTH.fullmatch(group.lower())):
+                return group or written
+            low = group.lower()  # "The leaders agreed ... They": both sides, as below
         if _BOTH.fullmatch(low):
             return both_sides(self._chain[1]) or written
         if re.fullmatch(
