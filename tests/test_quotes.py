@@ -2924,3 +2924,27 @@ def test_frames_missing_in_the_unlabelled_corpus(text, expected):
 )  # fmt: skip
 def test_they_after_a_group_that_opens_the_sentence_before(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court's ruling, with a quotation or "that"; not "ruled out", nor a rule of a country
+        ("“The king holds the position of head of state,” the court ruled.",
+         [("the court", "rule")]),
+        ("The court ruled that the law was void.", [("The court", "rule")]),
+        ("He ruled out a third term.", []),
+        ("The party ruled the country for decades.", []),
+        # more verbs of speech in frames after a quotation
+        ("Senator Bernie Sanders spoke. “The middle class bailed you out,” he bellowed.",
+         [("Bernie Sanders", "bellow")]),
+        ("Nigel Farage spoke. “The way it was done,” he snorts.", [("Nigel Farage", "snort")]),
+        # a document described, then an appositive, after an inverted verb
+        ("“This state of affairs is undemocratic and intolerable,” said the 373-page document, "
+         "the result of an inquiry.",
+         [("the 373-page document", "say")]),
+        ("“It is over,” said the long night, the worst of all.", []),
+    ],
+)  # fmt: skip
+def test_rulings_and_more_frames_missing_in_the_unlabelled_corpus(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

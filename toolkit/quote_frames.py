@@ -400,7 +400,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # speaks, though no role list holds its head
     phrase = text[at + words[0][0] : at + words[-1][1]]
     verb = text[max(0, at - 20) : at].split()[-1:]
-    if (cut is not None and 2 <= len(words) <= 6 and text[at + words[-1][1]] in ".!?"
+    ends = text[at + words[-1][1]]  # the sentence, or an appositive after a role: 'said the
+    # 373-page document, the result of an inquiry'
+    if (cut is not None and 2 <= len(words) <= 6
+            and (ends in ".!?" or (ends == "," and words[-1][2].lower() in lex["roles"]))
             and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
             and words[0][2].lower() in ("a", "an", "one", "another", "the")
             and words[1][2] != "of"  # not 'said one of the cars.
