@@ -2948,3 +2948,20 @@ def test_they_after_a_group_that_opens_the_sentence_before(text, expected):
 )  # fmt: skip
 def test_rulings_and_more_frames_missing_in_the_unlabelled_corpus(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name, then "as" and a clause, after an inverted verb
+        ("\"I am here to vote and I am not afraid of any attacks,\" said Haji Ramazan as he "
+         "stood in line at a polling station in Kabul.",
+         [("Haji Ramazan", "say")]),
+        # a described speaker with the relative clause that describes it
+        ("“I can’t even stand thinking about it,” said a 74-year-old man who refused to give "
+         "his name.",
+         [("a 74-year-old man who refused to give his name", "say")]),
+    ],
+)  # fmt: skip
+def test_a_name_before_as_and_a_described_speaker_with_its_clause_of_set_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -326,10 +326,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         return one.span(3) if one.group(3) else one.span(1)
     role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
     if role:
-        who = inverted(text, role.end(), limit, lex)
-        # a person's name, or a body's after what it is ('said a politically conservative
-        # newspaper, The Nation.')
-        body = role.group().rstrip(", ").split()[-1] in lex["organisations"]
+        who = inverted(text, role.end(), limit, lex)  # a person's name, or a body's after
+        body = role.group().rstrip(", ").split()[-1] in lex["organisations"]  # what it is
         if who and (is_person(text[who[0] : who[1]], lex) or body):
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
@@ -371,7 +369,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         return document.start(1), document.end(1) - document.group(1).endswith(".")
     # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
     adjunct = next((i for i, (_, _, w) in enumerate(words) if i
-                    and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today", w)),
+                    and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as", w)),
                    None)  # fmt: skip
     span = None
     if adjunct is None and cut is None:  # no stop near: 'said the Ukrainian Head of State
@@ -397,12 +395,12 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         if got == (0, link) and words[0][2].lower() in ("a", "an", "the", "one"):
             return at + words[0][0], at + words[-1][1]  # 'said a critic from The Telegraph'
     # 'said one Spanish investigator.': a noun phrase after a determiner that ends the sentence
-    # speaks, though no role list holds its head
-    phrase = text[at + words[0][0] : at + words[-1][1]]
-    verb = text[max(0, at - 20) : at].split()[-1:]
-    ends = text[at + words[-1][1]]  # the sentence, or an appositive after a role: 'said the
-    # 373-page document, the result of an inquiry'
-    if (cut is not None and 2 <= len(words) <= 6
+    # (or a role's, an appositive after it) speaks though no role list holds its head, with a
+    # relative clause that describes it ('said a 74-year-old man who refused to give his name')
+    head = words[:stop] if stop and words[stop][2] == "who" else words
+    phrase = text[at + words[0][0] : at + head[-1][1]]
+    verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1]]
+    if (cut is not None and 2 <= len(head) <= 12
             and (ends in ".!?" or (ends == "," and words[-1][2].lower() in lex["roles"]))
             and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
             and words[0][2].lower() in ("a", "an", "one", "another", "the")
