@@ -107,9 +107,14 @@ def test_a_stand_off_item_gets_its_text_from_its_document(bench):
     assert bench.rebuilt(item, text) is item  # an item with its text is kept as it is
 
 
-@pytest.mark.parametrize("n", [29, 30, 31, 32, 33, 34, 35, 36])
+@pytest.mark.parametrize(
+    "n", [29, 30, 31, 32, 33, 34, 35, 36, "35/second_annotator_standoff.jsonl"]
+)
 def test_the_stand_off_china_daily_and_nyt_sets_rebuild_from_the_corpus(bench, corpora, n):
-    labels = ROOT / "benchmarks" / "data" / f"quotes_eval{n}" / "labels_standoff.jsonl"
+    folder, _, name = str(n).partition("/")  # (set 35's second annotator's labels too)
+    labels = (
+        ROOT / "benchmarks" / "data" / f"quotes_eval{folder}" / (name or "labels_standoff.jsonl")
+    )
     records = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
     assert all("sentence" not in r and "context" not in r for r in records)  # no text committed
     items, docs, spans = bench.load_set(labels)
