@@ -2965,3 +2965,16 @@ def test_rulings_and_more_frames_missing_in_the_unlabelled_corpus(text, expected
 )  # fmt: skip
 def test_a_name_before_as_and_a_described_speaker_with_its_clause_of_set_35(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname that ends a place's name too: the person ("Mr. Kong", not Hong Kong)
+        ("Kong Man-keung, a student, was arrested in Hong Kong. Police in Hong Kong said he was "
+         "held. “I did nothing wrong,” Mr. Kong said.",
+         [("Kong Man-keung", "say")]),
+    ],
+)  # fmt: skip
+def test_a_surname_is_no_place_of_set_36(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

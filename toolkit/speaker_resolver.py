@@ -300,13 +300,12 @@ class Resolver:
             same = [m for m in self.mentions if _unhyphened(m.name) == _unhyphened(name)]
             return min(same, key=lambda m: m.start).name if same else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
-            full = [m for m in self.mentions if surname(m.name) in (name, surname(name))]
-            # else one the text writes with letters this mention leaves plain ("Erdogan" after
-            # "Recep Tayyip Erdoğan")
+            people = [m for m in self.mentions if is_person(m.name, lex)]  # not "Hong Kong"
+            full = [m for m in people if surname(m.name) in (name, surname(name))]
+            # else one written with letters this one leaves plain ("Recep Tayyip Erdoğan")
             plain = (folded(name), folded(surname(name)))
-            full = full or [m for m in self.mentions if folded(surname(m.name)) in plain]
-            # else one that starts with it: a family name written first ("Choi Man-yiu"), also
-            # after a given name ("Joseph Wong Wing-ping" for "Mr. Wong")
+            full = full or [m for m in people if folded(surname(m.name)) in plain]
+            # else one a family name opens ("Choi Man-yiu"; "Joseph Wong Wing-ping": "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]
             address = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", written)
             if address and len({m.name for m in full}) > 1:
