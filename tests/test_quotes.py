@@ -2978,3 +2978,24 @@ def test_a_name_before_as_and_a_described_speaker_with_its_clause_of_set_35(text
 )  # fmt: skip
 def test_a_surname_is_no_place_of_set_36(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a misspelt surname or given name is the name the text gives (the labelling guide:
+        # "Koronolli" is Viktor Koronelli)
+        ("Johan Leman, a sociologist, studies migration. US intervention in countries has "
+         "always been highly problematic, Lehman says.",
+         [("Johan Leman", "say")]),
+        ("David Dollar worked at the World Bank. \"It is a largely positive development,\" said "
+         "Daivd Dollar.",
+         [("David Dollar", "say")]),
+        # not a feminine form of the surname, nor a short one
+        ("Sergey Lavrov spoke first. Maria Zakharova spoke too. \"It is over,\" Ms. Lavrova "
+         "said.",
+         [("Ms. Lavrova", "say")]),
+    ],
+)  # fmt: skip
+def test_a_misspelt_name_is_the_name_the_text_gives_of_sets_33_and_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

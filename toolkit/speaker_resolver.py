@@ -68,6 +68,7 @@ from toolkit.speakers import (
     folded,
     is_person,
     name_of,
+    one_edit,
     surname,
 )
 
@@ -171,9 +172,8 @@ class Resolver:
             low = group.lower()  # "The leaders agreed ... They": both sides, as below
         if _BOTH.fullmatch(low):
             return both_sides(self._chain[1]) or written
-        if re.fullmatch(
-            rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)", written
-        ):
+        if re.fullmatch(rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)",
+                        written):  # fmt: skip
             return written  # "one American", "a Lebanese": someone of a nation, no surname
         if re.match(r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Ff]ew)\s+(?:in|of|from|at)\s", written):
             return written  # "Some in Maranhão", "Many of them": a group, no one named
@@ -296,8 +296,10 @@ class Resolver:
             if longer:
                 return longer[0].name
             # the same name the text spelled first another way ("Deng Xiao-ping" after "Deng
-            # Xiaoping"): the first spelling
-            same = [m for m in self.mentions if _unhyphened(m.name) == _unhyphened(name)]
+            # Xiaoping", "Daivd Dollar" after "David Dollar"): the first spelling
+            first, rest = name.split(" ", 1)
+            same = [m for m in self.mentions if _unhyphened(m.name) == _unhyphened(name) or (
+                m.name.endswith(" " + rest) and one_edit(m.name.split()[0], first))]  # fmt: skip
             return min(same, key=lambda m: m.start).name if same else name
         if name:  # a surname: the full name that ends with it, the latest before, else the first
             people = [m for m in self.mentions if is_person(m.name, lex)]  # not "Hong Kong"
@@ -305,6 +307,7 @@ class Resolver:
             # else one written with letters this one leaves plain ("Recep Tayyip Erdoğan")
             plain = (folded(name), folded(surname(name)))
             full = full or [m for m in people if folded(surname(m.name)) in plain]
+            full = full or [m for m in people if one_edit(surname(m.name), name)]  # misspelt
             # else one a family name opens ("Choi Man-yiu"; "Joseph Wong Wing-ping": "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]
             address = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", written)
@@ -316,15 +319,9 @@ class Resolver:
             if near:  # several of that name: one the sentence before introduces
                 return near
             if full:  # the one most often named, the latest before the quote among equals
-                best = max(
-                    full,
-                    key=lambda m: (
-                        bool(m.titles & self.lex["title_words"]),
-                        self.count[m.name],
-                        m.start < pos,
-                        m.start,
-                    ),
-                )
+                key = lambda m: (bool(m.titles & lex["title_words"]), self.count[m.name],  # noqa: E731
+                                 m.start < pos, m.start)  # fmt: skip
+                best = max(full, key=key)
                 last = self.last_person[1] if self.last_person else ""
                 # (the longer form the person quoted last was given: "Jes Kaliebe Petersen")
                 return last if last.endswith(" " + best.name) else best.name
