@@ -66,9 +66,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
                 and re.search(r"(?:^|[.!?:\n][\"”’]?)\s*$", text[: m.start()])):  # fmt: skip
             name = name.split(" ", 1)[1]  # "Greeting Zuzana Čaputová in Kyiv, he ...": a
             # participle opens the sentence, no given name
-        known = name and re.search(rf"\b{KNOWN_BY_TITLE}\s+{re.escape(name)}$", m.group())
-        if known and len(name.split()) == 1:
-            name = known.group()  # "Pope Francis", "Queen Beatrix": one name, with the title
+        run = m.group().split()
+        if name and len(run) >= 2 and run[-1] == name and _REGNAL.fullmatch(run[-2] + " "):
+            name = f"{run[-2]} {name}"  # "Pope Francis", "Queen Beatrix": one name, with the title
         if not name or len(name.split()) < 2:
             continue
         if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
@@ -131,7 +131,6 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and role_before.group(1) in lex["roles"]
             and not role_before.group(1).endswith("s")
         )
-        run = m.group().split()
         if (
             addressed
             and 2 < len(run) <= 4
