@@ -8,6 +8,7 @@ from toolkit.lang import (
     chinese_words,
     language,
     script_language,
+    with_language,
     word_count,
     word_counts,
 )
@@ -117,6 +118,24 @@ def test_a_language_is_told_by_counting_its_letters(text, lang):
     frame = pl.DataFrame({"text": [text]})
     assert frame.select(language(pl.col("text"), word_count(pl.col("text")))).item() == lang
     assert script_language(text) == lang
+
+
+def test_the_stepwise_language_over_a_column_is_the_expression_s():
+    # every text of the tables above, a long one, an empty one, a null and an undecoded one
+    tables = (
+        test_language_and_word_count,
+        test_language_of_agency_copy,
+        test_english_is_not_claimed_for_other_languages_by_the_words_they_share,
+        test_a_language_is_told_by_counting_its_letters,
+    )
+    texts = [case[0] for test in tables for case in test.pytestmark[0].args[1]]
+    texts += ["The talks went on. " * 120 + "Переговоры " * 2000, "", None, "\ufffd" * 5 + "ab"]
+    frame = pl.LazyFrame({"text": texts}).with_columns(word_count(pl.col("text")).alias("n"))
+    expected = frame.select(language(pl.col("text"), pl.col("n")).alias("lang")).collect()
+    stepwise = with_language(frame, "text", "n", "lang").collect()
+    assert stepwise.columns == ["text", "n", "lang"]
+    assert stepwise["lang"].to_list() == expected["lang"].to_list()
+    assert set(expected["lang"].drop_nulls()) == {"en", "ru", "be", "uk", "zh", "ja", "und"}
 
 
 # One page per row: the page, and what the corpus row must say (outlet, dateline, date, lang).

@@ -30,6 +30,7 @@ __all__ = [
     "script_language",
     "term_pieces",
     "undecoded",
+    "with_language",
     "word_count",
     "word_counts",
 ]
@@ -178,26 +179,72 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     are U+FFFD: bytes read in the wrong encoding).
 
     ``n_words`` is the text's word count, reused where the text is no longer than the opening
-    that is read."""
-    long = text.str.len_chars() > _OPENING
-    text = text.str.slice(0, _OPENING)  # the opening says which language; counting all is waste
-    n_words = pl.when(long).then(word_count(pl.when(long).then(text))).otherwise(n_words)
-    cyr = text.str.count_matches(r"\p{Cyrillic}")
-    han = text.str.count_matches(r"\p{Han}")
-    kana = text.str.count_matches(_KANA)
-    # Latin letters only matter against Cyrillic or Han ones: elsewhere they are not counted
-    # (a function word found is a Latin letter found).
-    mixed = pl.when((cyr > 0) | (han > 0) | (kana > 0)).then(text).otherwise(pl.lit(""))
-    lat = mixed.str.count_matches(r"[A-Za-z]")
-    ascii_words = text.str.replace_all(_NON_ASCII_WORD_CHAR, "x")
-    en = ascii_words.str.count_matches(_EN_FUNCTION_WORDS)
-    other = ascii_words.str.replace_all(_NAME_PARTICLES, "").str.count_matches(
-        _OTHER_FUNCTION_WORDS
-    )
+    that is read. (:func:`with_language` gives the same over a frame's column, faster.)"""
+    found = {"text": text, "n_words": n_words}
+    for step in _STEPS:
+        found.update(step(found))
+    return found["lang"]
+
+
+def with_language(frame: pl.LazyFrame, text: str, n_words: str, alias: str) -> pl.LazyFrame:
+    """``frame`` with the :func:`language` of its column ``text`` as ``alias`` (``n_words``:
+    the column of its word counts), worked out a step at a time, each step's counts a column
+    the next reads: one expression of them all is about 1.7 times as slow (polars recomputes
+    sub-expressions one expression shares: 0.36 against 0.21 CPU-s on chinadaily-nyt)."""
+    found = {"text": pl.col(text), "n_words": pl.col(n_words)}
+    made: list[str] = []
+    for step in _STEPS:
+        exprs = step(found)
+        frame = frame.with_columns(e.alias(f"_lang_{k}") for k, e in exprs.items())
+        found.update((k, pl.col(f"_lang_{k}")) for k in exprs)
+        made += (f"_lang_{k}" for k in exprs)
+    return frame.with_columns(found["lang"].alias(alias)).drop(made)
+
+
+def _opening(v: dict[str, pl.Expr]) -> dict[str, pl.Expr]:
+    """The opening that says which language (counting all is waste), and whether it is cut."""
+    return {
+        "long": v["text"].str.len_chars() > _OPENING,
+        "opening": v["text"].str.slice(0, _OPENING),
+    }
+
+
+def _scripts(v: dict[str, pl.Expr]) -> dict[str, pl.Expr]:
+    """Letters of each script in the opening, its words, and its ASCII-word form."""
+    text, long = v["opening"], v["long"]
+    return {
+        "cyr": text.str.count_matches(r"\p{Cyrillic}"),
+        "han": text.str.count_matches(r"\p{Han}"),
+        "kana": text.str.count_matches(_KANA),
+        "ascii_words": text.str.replace_all(_NON_ASCII_WORD_CHAR, "x"),
+        "undecoded": undecoded(text),
+        "words": pl.when(long).then(word_count(pl.when(long).then(text))).otherwise(v["n_words"]),
+    }
+
+
+def _words(v: dict[str, pl.Expr]) -> dict[str, pl.Expr]:
+    """Latin letters (only where they matter: against Cyrillic or Han ones; a function word
+    found is a Latin letter found), function words, and the letters that tell Cyrillic
+    languages apart."""
+    text, cyr = v["opening"], v["cyr"]
+    mixed = pl.when((cyr > 0) | (v["han"] > 0) | (v["kana"] > 0)).then(text).otherwise(pl.lit(""))
     cyrillic = pl.when(cyr > 0).then(text).otherwise(pl.lit(""))
-    counts = {name: cyrillic.str.count_matches(letters) for name, letters in _LETTERS.items()}
-    return (
-        pl.when(undecoded(text))  # bytes read in the wrong encoding: their letters are noise
+    return {
+        "lat": mixed.str.count_matches(r"[A-Za-z]"),
+        "en": v["ascii_words"].str.count_matches(_EN_FUNCTION_WORDS),
+        "other": v["ascii_words"]
+        .str.replace_all(_NAME_PARTICLES, "")
+        .str.count_matches(_OTHER_FUNCTION_WORDS),
+        **{name: cyrillic.str.count_matches(letters) for name, letters in _LETTERS.items()},
+    }
+
+
+def _decided(v: dict[str, pl.Expr]) -> dict[str, pl.Expr]:
+    """The language the counts give."""
+    cyr, han, kana, lat, en = v["cyr"], v["han"], v["kana"], v["lat"], v["en"]
+    counts = {name: v[name] for name in _LETTERS}
+    lang = (
+        pl.when(v["undecoded"])  # bytes read in the wrong encoding: their letters are noise
         .then(pl.lit("und"))
         .when((cyr > lat) & (cyr >= han))
         .then(
@@ -211,10 +258,15 @@ def language(text: pl.Expr, n_words: pl.Expr) -> pl.Expr:
         .then(pl.lit("ja"))
         .when(han > lat)
         .then(pl.lit("zh"))
-        .when((en >= 1) & (en >= 0.05 * n_words) & ((other < 2) | (other <= en)))
+        .when((en >= 1) & (en >= 0.05 * v["words"]) & ((v["other"] < 2) | (v["other"] <= en)))
         .then(pl.lit("en"))
         .otherwise(pl.lit("und"))
     )
+    return {"lang": lang}
+
+
+# The language test's steps, each from what the steps before it found
+_STEPS = (_opening, _scripts, _words, _decided)
 
 
 def _japanese(han, kana):

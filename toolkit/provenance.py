@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
-from toolkit.lang import UNCOUNTED_NOTE, language, word_count, word_counts
+from toolkit.lang import UNCOUNTED_NOTE, with_language, word_count, word_counts
 from toolkit.outlets import Registry
 from toolkit.provenance_notes import excerpt_note, field_notes, undecoded_note
 from toolkit.site_names import name_part, names_site
@@ -184,16 +184,14 @@ def resolved(
     # The texts apart: a query over a frame that holds them copies them (a big text several
     # times), one over the texts alone does not. Lazy: an eager select computes the
     # sub-expressions the language test shares (the opening, its letter counts) once for each use.
-    texts = (
-        docs.lazy()
-        .select(
-            _raw_text(docs).alias("raw_text"),
-            "text",
-            word_count(col("text")).alias("n_words"),
-            language(col("text"), word_count(col("text"))).alias("lang"),
-        )
-        .collect()
-    )
+    texts = with_language(
+        docs.lazy().select(
+            _raw_text(docs).alias("raw_text"), "text", word_count(col("text")).alias("n_words")
+        ),
+        "text",
+        "n_words",
+        "lang",
+    ).collect()
     # One query: polars computes shared sub-expressions once, and uses every core.
     no_raw = docs.select(col("raw").is_null() | (col("raw").str.len_bytes() == 0)).to_series()
     fields = (
@@ -226,9 +224,10 @@ def _titled_language(texts: pl.DataFrame, titles: pl.Series) -> pl.Series:
     where = where.fill_null(False).arg_true()  # a title that is the text says nothing more
     if not where.len():
         return lang
-    both = pl.DataFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
-    joined = pl.concat_str([col("t"), col("x")], separator="\n")
-    again = both.select(language(joined, word_count(joined))).to_series()
+    both = pl.LazyFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
+    joined = both.select(pl.concat_str([col("t"), col("x")], separator="\n").alias("j"))
+    joined = joined.with_columns(word_count(col("j")).alias("n"))
+    again = with_language(joined, "j", "n", "lang").collect()["lang"]
     return lang.scatter(where, again)
 
 
