@@ -3,6 +3,7 @@ title affixes, opening and closing segments, the day/month order of its stamps).
 
 import datetime as dt
 import importlib
+import random
 
 import polars as pl
 import pytest
@@ -279,3 +280,32 @@ def test_a_dateline_on_a_line_of_its_own(tmp_path, lone, dateline, opens):
     assert row["title"] != lone
     assert row["dateline"] == dateline
     assert row["text"].startswith(opens)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "OSLO —", "Moscow CNN —", "SÃO PAULO, Brazil --", "ZÜRICH ½ –", "A" * 61 + " —",
+        "Київ (Reuters) —", "ST. PETERSBURG, Russia, May 1 / 2 —", "Minsk\x1f—",
+    ],
+)  # fmt: skip
+def test_the_lone_dateline_screen_lets_every_lone_dateline_through(line):
+    # header_candidates' polars test of a whole line is looser than the pattern the page
+    # reader then tries: a line the pattern takes is never screened out
+    from toolkit.extract import _LONE_DATELINE, header_candidates
+
+    rng = random.Random(20261202)
+    middle = "AZМЁaz ½²'’.,()/-–—\x1f\t_9é"
+    made = [
+        rng.choice("AZМЁ")
+        + "".join(rng.choice(middle) for _ in range(rng.randint(0, 64)))
+        + rng.choice([" ", "\x1f", "\t", "\u2003"])
+        + rng.choice(["-", "—", "--", "–—"])
+        for _ in range(3000)
+    ]
+    lines = [line, *(m for m in made if _LONE_DATELINE.fullmatch(m))]
+    assert _LONE_DATELINE.fullmatch(line) and len(lines) > 10
+    frame = pl.DataFrame({"doc": 0, "pos": range(len(lines)), "line": lines})
+    assert header_candidates(frame)["maybe_lone"].all()
+    prose = frame.with_columns(pl.lit("Norway — said").alias("line"))
+    assert not header_candidates(prose)["maybe_lone"].any()

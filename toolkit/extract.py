@@ -225,15 +225,16 @@ def assemble_page(
     learned: list[bool] | None = None,
     titled: bool = False,
     prose: list[bool] | None = None,
+    maybe_lone: list[bool] | None = None,
 ) -> Page:
     """:func:`read_page` given which paragraphs are chrome and the lines that may hold outlet
     cues (the page's edges, or only those of them :func:`cue_lines` found); optionally, which
-    paragraphs may open with a dateline or be a page date (see :func:`header_candidates`);
-    the others are not tried. A page whose title is known (an HTML page's, a manifest's) keeps
-    its first paragraph unless it is that title. A ``scraped`` page (a text file with its
-    site's menus) starts at the title over its first paragraph of prose and ends with its last
-    (see :func:`article_span`). ``prose``: which paragraphs are prose (see
-    :func:`toolkit.titles.prose_flags`), else each is tested here."""
+    paragraphs may open with a dateline, be a page date or a dateline on a line of its own
+    (see :func:`header_candidates`); the others are not tried. A page whose title is known
+    (an HTML page's, a manifest's) keeps its first paragraph unless it is that title. A
+    ``scraped`` page (a text file with its site's menus) starts at the title over its first
+    paragraph of prose and ends with its last (see :func:`article_span`). ``prose``: which
+    paragraphs are prose (see :func:`toolkit.titles.prose_flags`), else each is tested here."""
     reg = reg or registry()
     page = Page(body=[], site=site)
 
@@ -297,7 +298,7 @@ def assemble_page(
         if kept_repeated is not None:
             kept_repeated = kept_repeated[head:end]
 
-    joined = _join_lone_dateline(keep, kept, kept_repeated)
+    joined = _join_lone_dateline(keep, kept, kept_repeated, maybe_lone)
     start = _dateline(page, keep, kept, reg, maybe_dateline, joined)
     if page.page_date is None:
         maybe = [maybe_date[i] for i in date_at] if maybe_date is not None else None
@@ -326,17 +327,20 @@ def assemble_page(
 
 # a dateline on a line of its own, its story on the next ("OSLO —", "Moscow CNN —")
 _LONE_DATELINE = re.compile(r"[A-ZА-ЯЁ][\w'’.,()/ -]{0,60}\s[-–—]{1,2}")
+# a looser test of a whole line in polars: what _LONE_DATELINE matches, and more
+_LONE_SCREEN = r"^[A-ZА-ЯЁ].{0,62}[-–—]$"
 
 
 def _join_lone_dateline(
-    keep: list[int], kept: list[str], repeated: list[bool] | None
+    keep: list[int], kept: list[str], repeated: list[bool] | None, maybe: list[bool] | None
 ) -> int | None:
     """A dateline a page writes on a line of its own near the top, its story on the next line,
     joined to that line in place (so that it is read as the dateline it is, not as a title
     or a paragraph); the next line's place in ``keep`` (and ``repeated``) goes with it. The
-    joined line's place in ``kept``, or None."""
+    joined line's place in ``kept``, or None. ``maybe``: which paragraphs may be one (the
+    others are not tried)."""
     for j in range(min(len(kept) - 1, _HEAD)):
-        if _LONE_DATELINE.fullmatch(kept[j]):
+        if (maybe is None or maybe[keep[j]]) and _LONE_DATELINE.fullmatch(kept[j]):
             kept[j] = f"{kept[j]} {kept.pop(j + 1)}"
             keep.pop(j + 1)
             if repeated is not None and len(repeated) > j + 1:
@@ -413,14 +417,16 @@ def _title_and_body(
 
 
 def header_candidates(lines: pl.DataFrame, *, reg: Registry | None = None) -> pl.DataFrame:
-    """``lines`` (``doc, pos, line``) with ``maybe_dateline`` and ``maybe_date``: whether a
-    paragraph could open with a dateline, or hold a page's date (a test in polars that is
-    looser than the patterns themselves; :func:`assemble_page` tries only those)."""
+    """``lines`` (``doc, pos, line``) with ``maybe_dateline``, ``maybe_date`` and
+    ``maybe_lone``: whether a paragraph could open with a dateline, hold a page's date, or be
+    a dateline on a line of its own (tests in polars that are looser than the patterns
+    themselves; :func:`assemble_page` tries only those)."""
     reg = reg or registry()
     return lines.with_columns(
         (pl.col("line").str.contains(pattern) if pattern else pl.lit(True)).alias(name)
         for name, pattern in (
             ("maybe_dateline", reg.dateline_screen),
             ("maybe_date", reg.page_date_screen),
+            ("maybe_lone", _LONE_SCREEN),
         )
     )

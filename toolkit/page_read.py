@@ -72,9 +72,12 @@ def read_pages(
     given = pl.coalesce("m_title", "title_raw").is_not_null()
     lines = lines.with_columns(_prose(lines, docs.select(pl.col("page") & ~given).to_series()))
     # Flat columns to Python once, then each page's slice of them (lines are in doc order).
-    para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose = (
+    para_text, chrome, learned, maybe_dateline, maybe_date, maybe_lone, repeated, prose = (
         lines[c].to_list()
-        for c in ("line", "chrome", "learned", "maybe_dateline", "maybe_date", "repeated", "prose")
+        for c in (
+            *("line", "chrome", "learned", "maybe_dateline", "maybe_date", "maybe_lone"),
+            *("repeated", "prose"),
+        )
     )
     counts = lines.group_by("doc", maintain_order=True).len()
     size = lines["line"].str.len_bytes().sum()
@@ -99,6 +102,7 @@ def read_pages(
             reg=reg,
             maybe_dateline=maybe_dateline[at],
             maybe_date=maybe_date[at],
+            maybe_lone=maybe_lone[at],
             known_title=title_known if title_given else None,
             scraped=page_file and not title_given,
             # A page with a title of its own elsewhere (a file name) keeps the lines above its
@@ -119,7 +123,8 @@ def read_pages(
         rows.append((doc, _joined(row[1]), *row[2:]))
         del row
     # the lines as Python strings go before the bodies are copied into the frame
-    del para_text, chrome, learned, maybe_dateline, maybe_date, repeated, prose, cues, crowded
+    del para_text, chrome, learned, maybe_dateline, maybe_date, maybe_lone, repeated, prose
+    del cues, crowded
     if size > TRIM_BYTES:
         trim_heap()
     columns = zip(*rows, strict=True) if rows else ([] for _ in PAGE_SCHEMA)
