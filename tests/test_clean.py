@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 
-from toolkit.clean import clean, cut_chrome_sentences, learn_chrome
+from toolkit.clean import clean, cut_chrome_lines, cut_chrome_sentences, learn_chrome
 from toolkit.glue import paragraph_lines, paragraphs, split_glued, split_glued_lines
 from toolkit.normalize import nfc_unsafe_ranges, normalize
 
@@ -263,6 +263,18 @@ def test_a_closing_notice_is_cut_from_its_text_not_the_text_with_it(line, expect
     assert clean(f"Body stays.\n{line}") == "\n\n".join(
         ["Body stays.", *([expected] if expected else [])]
     )
+
+
+def test_chrome_sentences_of_many_lines_of_several_sites_are_cut_as_one_at_a_time():
+    # the lines of one query, each with each site in turn (RT's patterns are not TASS's)
+    table = test_a_closing_notice_is_cut_from_its_text_not_the_text_with_it.pytestmark[0]
+    lines = [case[0] for case in table.args[1]]
+    lines += ["Like this story? Share it with a friend!", "One sentence only", ""]
+    sites = [None, "rt.com", "tass.com"]
+    pairs = [(line, sites[i % 3]) for i, line in enumerate(lines * 3)]
+    expected = [cut_chrome_sentences(line, site) for line, site in pairs]
+    assert cut_chrome_lines([p[0] for p in pairs], [p[1] for p in pairs]) == expected
+    assert "Oil prices rose." in expected and None in expected
 
 
 def test_copies_of_one_story_vote_once_when_chrome_is_learned():

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from toolkit.outlets import registry
-from toolkit.title_lines import is_title
+from toolkit.title_lines import is_title, topic_keys
 from toolkit.titles import article_span, is_prose, lines_cut_below, prose_flags
 
 
@@ -272,3 +272,18 @@ def test_paragraphs_like_the_article_s_cut_below_it_are_noted(below, repeated, n
     assert lines[end - 1] == _LONG_STORY[-1]  # cut below the story, whatever follows
     cut = lines_cut_below(lines, end, [is_prose(p) for p in lines], flags)
     assert cut == (len(lines) - end if noted else 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases of the case: Lukashenko's talks in Minsk",
+        "Переговоры в Минске продолжились",
+        "a of",
+        "",
+    ],
+)
+def test_topic_keys_of_a_text_in_spaced_scripts_are_its_words_keys(text):
+    # a text with a Han word is read word by word, the same words alone at once: the same keys
+    assert topic_keys(text) == topic_keys(f"{text} 会谈") - {"会谈"}
+    assert topic_keys("Treaties of the treaty: Lukashenko's talks") == {"treat", "lukas", "talk"}

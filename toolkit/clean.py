@@ -23,6 +23,7 @@ __all__ = [
     "chrome_expr",
     "chrome_mask",
     "clean",
+    "cut_chrome_lines",
     "cut_chrome_sentences",
     "learn_chrome",
     "learned_lines",
@@ -49,15 +50,33 @@ def cut_chrome_sentences(
         >>> cut_chrome_sentences("Like this story? Share it with a friend!", "rt.com") is None
         True
     """
-    sentences = _SENTENCE_BREAK.split(line)
-    if len(sentences) < 2:
-        return None
-    mask = chrome_mask(sentences, site, reg=reg)
-    if True not in mask:  # a pattern of the whole line ("Like this story? Share it with a
-        return None  # friend!", RT's): no sentence of it is chrome alone, it is all chrome
-    # The text before the notice: a line that opens with one is a notice that goes on.
-    kept = " ".join(sentences[: mask.index(True)])
-    return kept if len(kept.split()) >= _MIN_KEPT_WORDS else None
+    return cut_chrome_lines([line], [site], reg=reg)[0]
+
+
+def cut_chrome_lines(
+    lines: Sequence[str], sites: Sequence[str | None], *, reg: Registry | None = None
+) -> list[str | None]:
+    """:func:`cut_chrome_sentences` of each line (of the site beside it), the sentences of all
+    the lines of one site tested by one query."""
+    split = [_SENTENCE_BREAK.split(line) for line in lines]
+    by_site: dict[str | None, list[str]] = {}
+    for sentences, site in zip(split, sites, strict=True):
+        if len(sentences) >= 2:
+            by_site.setdefault(site, []).extend(sentences)
+    masks = {site: iter(chrome_mask(s, site, reg=reg)) for site, s in by_site.items()}
+    cut: list[str | None] = []
+    for sentences, site in zip(split, sites, strict=True):
+        if len(sentences) < 2:
+            cut.append(None)
+            continue
+        mask = [next(masks[site]) for _ in sentences]
+        if True not in mask:  # a pattern of the whole line ("Like this story? Share it with a
+            cut.append(None)  # friend!", RT's): no sentence of it is chrome alone, it is all
+            continue  # chrome
+        # The text before the notice: a line that opens with one is a notice that goes on.
+        kept = " ".join(sentences[: mask.index(True)])
+        cut.append(kept if len(kept.split()) >= _MIN_KEPT_WORDS else None)
+    return cut
 
 
 def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None = None) -> pl.Expr:

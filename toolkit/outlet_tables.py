@@ -97,8 +97,15 @@ def apart(patterns: list[re.Pattern]) -> list[str]:
 def _opens_with_literal(pattern: re.Pattern) -> bool:
     """Whether every match of ``pattern`` opens with a literal character (as far as Python's
     parser of it tells: a pattern it cannot read counts as one that does not)."""
+    return _pattern_opens_with_literal(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_opens_with_literal(pattern: str, flags: int) -> bool:
+    """:func:`_opens_with_literal` of a pattern and its flags, each parsed once (a site's
+    chrome patterns are split up for every query that matches them)."""
     try:
-        return _literal_first(sre_parse.parse(pattern.pattern, pattern.flags))
+        return _literal_first(sre_parse.parse(pattern, flags))
     except (re.error, TypeError, ValueError, IndexError):
         return False
 

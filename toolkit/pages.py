@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.affixes import cut_edges, strip_title_affixes
 from toolkit.chrome_counts import LEARNED_SCHEMA, Learned
-from toolkit.clean import CHROME_MAX_CHARS, chrome_expr, cut_chrome_sentences
+from toolkit.clean import CHROME_MAX_CHARS, chrome_expr, cut_chrome_lines
 from toolkit.extract import detect_sites
 from toolkit.glue import paragraph_lines
 from toolkit.normalize import normalize_texts, over_column
@@ -262,15 +262,13 @@ def _without_edges(docs: pl.DataFrame, learned: pl.DataFrame) -> pl.DataFrame:
 def _cut_sentences(lines: pl.DataFrame, chrome: pl.Series, reg: Registry) -> pl.DataFrame:
     """``lines`` with ``chrome`` and ``found``: a chrome line of several sentences keeps those
     that are not chrome (a summary that ends with a copyright notice, see
-    :func:`toolkit.clean.cut_chrome_sentences`), and ``found`` keeps the line as found."""
+    :func:`toolkit.clean.cut_chrome_lines`), and ``found`` keeps the line as found."""
     hits = chrome.arg_true()  # the few chrome lines: the others are not searched
     where = hits.filter(lines["line"].gather(hits).str.contains(r"[.!?…]\s+\S"))
     if not where.len():
         return lines.with_columns(chrome.alias("chrome"), pl.lit(None, pl.String).alias("found"))
-    cut = [
-        cut_chrome_sentences(line, site, reg=reg)
-        for line, site in lines.select("line", "site")[where].iter_rows()
-    ]
+    rows = lines.select("line", "site")[where]
+    cut = cut_chrome_lines(rows["line"].to_list(), rows["site"].to_list(), reg=reg)
     at = where.filter(pl.Series([c is not None for c in cut]))
     found = pl.repeat(None, lines.height, dtype=pl.String, eager=True)
     return lines.with_columns(

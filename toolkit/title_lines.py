@@ -153,6 +153,8 @@ def stamp_like(p: str, reg: Registry) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+$")
+# a character of KANA_HAN or _HANGUL: a text without one has only words of spaced scripts
+_UNSPACED_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
 
 @functools.cache
@@ -164,12 +166,22 @@ def _stop_words() -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
 
 
-def topic_keys(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def topic_keys(text: str) -> frozenset[str]:
     """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
-    agree); Chinese and Japanese as pairs of characters."""
-    keys = set()
+    agree); Chinese and Japanese as pairs of characters. (Kept for the last few thousand
+    texts: a page's paragraphs are compared with its title candidates many times over.)"""
+    folded = text.casefold()
+    words = set(_LETTERS.findall(folded))
     stop = _stop_words()
-    for word in _LETTERS.findall(text.casefold()):
+    if not _UNSPACED_WORDS.search(folded):  # no word for the pair rules: the common case at once
+        return frozenset(
+            w[:5] if len(w) >= 6 else w.removesuffix("s")
+            for w in words.difference(stop)
+            if len(w) >= 3
+        )
+    keys = set()
+    for word in words:
         if KANA_HAN.search(word):
             han = "".join(KANA_HAN.findall(word))
             keys |= {han[i : i + 2] for i in range(len(han) - 1)}
@@ -177,4 +189,4 @@ def topic_keys(text: str) -> set[str]:
             keys |= {word[i : i + 2] for i in range(len(word) - 1)}
         elif len(word) >= 3 and word not in stop:
             keys.add(word[:5] if len(word) >= 6 else word.removesuffix("s"))
-    return keys
+    return frozenset(keys)
