@@ -314,9 +314,11 @@ def _topic_title(
     start, core = core_start(kept, prose, 2), core_start(kept, prose, 3)
     if own is not None and own + 1 < len(kept) and is_byline(kept[own + 1]):
         return own  # however far above the body (a video list may come between)
-    body = set().union(*(topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     window = range(max(0, core - _TOPIC_WINDOW), core)
     candidates = [j for j in window if title_candidate(kept[j], reg)]
+    if not candidates:
+        return None
+    body = set().union(*(topic_keys(kept[j]) for j in [j for j in prose if j >= start][:12]))
     scores: dict[int, float] = {}
     shares: dict[int, int] = {}
     for j in candidates:
