@@ -4,7 +4,8 @@ fields only where they can be gives every text the share the full search gives."
 import polars as pl
 import pytest
 
-from toolkit.table_bodies import _NOT_WORDS, FALLBACK, _letter_shares, bodies
+from toolkit.lang import undecoded
+from toolkit.table_bodies import _NOT_WORDS, FALLBACK, _letter_shares, _stripped, bodies
 
 TEXTS = [
     "Talks in Minsk went on for hours.",
@@ -51,3 +52,51 @@ def test_a_letterless_body_is_read_from_its_summary_with_its_share():
         "content holds almost no letters (0%): description read as the text",
     ]
     assert out.columns == ["text", "note"]
+
+
+def _stripped_everywhere(text: pl.Expr, summary: pl.Expr) -> pl.Expr:
+    # the test as one expression over every row (the marks counted in every text)
+    script = [(text.str.count_matches(rf"\p{{{s}}}"), summary.str.count_matches(rf"\p{{{s}}}"))
+              for s in ("Cyrillic", "Han")]  # fmt: skip
+    lacks = pl.any_horizontal((body == 0) & (given >= 20) for body, given in script)
+    tokens = text.str.count_matches(r"\S+")
+    orphans = text.str.count_matches(r"(?:^|\s)[^\w\s]+(?:\s|$)")
+    clean = ~undecoded(summary) & (summary.str.len_chars() > 0)
+    return (lacks & (orphans >= 0.1 * tokens)) | (undecoded(text) & clean)
+
+
+def test_marks_left_alone_are_counted_only_where_the_script_is_lacking():
+    lede = "МОСКВА, 9 мая — РИА Новости. В День Победы в Москве прошёл парад."
+    rows = [
+        ("Moskovski Capital , - -, 100 1 . , . IT- Moskovski Capital Glassnode. Twitter", lede),
+        ("Lukashenko met Putin in Minsk on Friday.", lede),  # lacks Cyrillic, but prose
+        ("Talks in Minsk , - .", "Talks in Minsk went on."),  # a summary without the script
+        ("������Ѷ��5��18�գ��������������", lede),
+        (None, lede),
+        (", 9 . - , .", None),
+        (
+            "总统 , 。 - .",
+            "总统普京与卢卡申科举行会谈。新华社北京4月24日电 题：促进航天技术更好惠及人民",
+        ),
+        (
+            "Putin , - . , 。",
+            "总统普京与卢卡申科举行会谈。新华社北京4月24日电 题：促进航天技术更好惠及人民",
+        ),
+    ] * 2
+    texts = pl.Series([r[0] for r in rows], dtype=pl.String)
+    summaries = pl.Series([r[1] for r in rows], dtype=pl.String)
+    want = pl.DataFrame({"t": texts, "s": summaries}).select(
+        _stripped_everywhere(pl.col("t"), pl.col("s"))
+    )
+    got = _stripped(texts, summaries)
+    assert got.fill_null(False).to_list() == want.to_series().fill_null(False).to_list()
+    assert got.fill_null(False).to_list()[:8] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]

@@ -48,15 +48,19 @@ def bodies(frame: pl.DataFrame, body: str, summary: str) -> pl.DataFrame:
     text, fallback = pl.col("text"), pl.col(FALLBACK)
     uncut = text.str.replace(_CUT_MARK, "")  # "[+726 chars]" is the source's, not the text's
     chars = uncut.str.len_chars() - uncut.str.count_matches(r"\s")
-    stripped = _stripped(uncut, fallback) if FALLBACK in frame.columns else pl.lit(False)
     # Each text's measures once, as columns (an eager query computes an expression each time
     # it is used: the letter share of a long text is read once, not in every note)
-    measured = frame.select(uncut.alias("u"), chars.alias("c"), stripped.alias("_stripped"))
+    measured = frame.select(uncut.alias("u"), chars.alias("c"))
     share = _letter_shares(measured["u"], measured["c"])
+    stripped = (
+        _stripped(measured["u"], frame[FALLBACK])
+        if FALLBACK in frame.columns
+        else pl.repeat(False, frame.height, eager=True)
+    )
     frame = frame.with_columns(
         ((measured["c"] > 0) & (share < MIN_LETTER_SHARE)).alias("_letterless"),
         share.alias("_share"),
-        measured["_stripped"],
+        stripped.alias("_stripped"),
     )
     share, letterless = pl.col("_share"), pl.col("_letterless")
     has_fallback = fallback.is_not_null() if FALLBACK in frame.columns else pl.lit(False)
@@ -101,31 +105,44 @@ def _letter_shares(texts: pl.Series, chars: pl.Series) -> pl.Series:
     of ``_NOT_WORDS`` not counted. Those are looked for only in the texts that may hold one
     (``_MAY_HOLD``) or whose share is under ``MIN_LETTER_SHARE`` anyway (their notes give
     it): in other texts they cannot change it, and the search costs as much as the rest."""
-    share = texts.str.count_matches(r"\p{L}") / chars
+    share = _letters(texts) / chars
     maybe = (texts.str.contains(_MAY_HOLD) | (share < MIN_LETTER_SHARE)).fill_null(False)
     where = maybe.arg_true()
     if not where.len():
         return share
     part = texts.gather(where).str.replace_all(_NOT_WORDS, "")
-    return share.scatter(where, part.str.count_matches(r"\p{L}") / chars.gather(where))
+    return share.scatter(where, _letters(part) / chars.gather(where))
 
 
-def _stripped(text: pl.Expr, summary: pl.Expr) -> pl.Expr:
+def _letters(texts: pl.Series) -> pl.Series:
+    """The letters of each text: its characters less those that are not letters (most of a
+    text's characters are letters, and a count costs by the match)."""
+    return texts.str.len_chars() - texts.str.count_matches(r"\P{L}")
+
+
+def _stripped(texts: pl.Series, summaries: pl.Series) -> pl.Series:
     """Whether the text lacks the script its summary is written in: NewsAPI strips Cyrillic and
     Chinese letters from the body and keeps them in the description, and Latin names, digits
     and addresses survive (", Moskovski Capital , - -, 100 1 ."), so the share of letters can
     pass; or the text is undecoded bytes (U+FFFD, "������Ѷ��5��18�գ") where the summary is not."""
+    both = pl.DataFrame({"text": texts, "summary": summaries})
+    text, summary = pl.col("text"), pl.col("summary")
     script = {script: (text.str.count_matches(rf"\p{{{script}}}"),
                        summary.str.count_matches(rf"\p{{{script}}}"))
               for script in ("Cyrillic", "Han")}  # fmt: skip
     lacks = pl.any_horizontal((body == 0) & (given >= _SCRIPT_LETTERS)
                               for body, given in script.values())  # fmt: skip
-    # what the letters left: marks standing alone (", , - ." where words were), not prose
-    tokens = text.str.count_matches(r"\S+")
-    orphans = text.str.count_matches(r"(?:^|\s)[^\w\s]+(?:\s|$)")
-    lacks = lacks & (orphans >= _ORPHANS * tokens)
     clean = ~undecoded(summary) & (summary.str.len_chars() > 0)
-    return lacks | (undecoded(text) & clean)
+    found = both.select(lacks.alias("lacks"), (undecoded(text) & clean).alias("undecoded"))
+    # what the letters left: marks standing alone (", , - ." where words were), not prose;
+    # counted only where the script is lacking (the rest are False whatever they hold)
+    where = found["lacks"].fill_null(False).arg_true()
+    alone = pl.repeat(False, both.height, eager=True)
+    if where.len():
+        tokens = text.str.count_matches(r"\S+")
+        orphans = text.str.count_matches(r"(?:^|\s)[^\w\s]+(?:\s|$)")
+        alone = alone.scatter(where, both[where].select(orphans >= _ORPHANS * tokens).to_series())
+    return (found["lacks"] & alone) | found["undecoded"]
 
 
 _SCRIPT_LETTERS = 20  # a summary's letters of a script, to say that the text lacks it
