@@ -97,14 +97,12 @@ def _mark_glue(lines: pl.Series) -> pl.Series:
     # Where curly quotes alternate (“ ” “ ...), each “ opens and each ” closes; elsewhere the
     # quotes are counted segment by segment. The second of each pair of straight quotes closes.
     not_alternating = "“[^“”]*“|”[^“”]*”|^[^“”]*”"  # two “ or two ” in a row, or ” first
-    # (read only in the lines with a curly quote, which both tests need: a tenth of the cost)
-    curly = over_column(held, line.str.contains("[“”]").fill_null(False)).arg_true()
-    odd = over_column(
-        held.gather(curly),
-        (line.str.contains(_QUOTED_END) & line.str.contains(not_alternating)).fill_null(False),
-    )
-    if odd.any():
-        where = curly.filter(odd)
+    # (each test read only in the lines the one before leaves: a curly quote, which both need,
+    # then quotes that do not alternate, a line in fifty)
+    where = held.str.contains("[“”]").fill_null(False).arg_true()
+    for test in (not_alternating, _QUOTED_END):
+        where = where.filter(over_column(held.gather(where), line.str.contains(test)))
+    if where.len():
         held = held.scatter(where, _cut_quoted_ends(held.gather(where)))
     closed = line.str.replace_all(r'"([^"]*)"', '"${1}"' + _CLOSER)
     cut = over_column(held, closed.str.replace_all(_GLUE, _GLUE_CUT))
