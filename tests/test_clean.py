@@ -7,9 +7,11 @@ import polars as pl
 import pytest
 from conftest import SEEDS
 
-from toolkit.clean import clean, cut_chrome_lines, cut_chrome_sentences, learn_chrome
+from toolkit.clean import chrome_flags, clean, cut_chrome_lines, cut_chrome_sentences, learn_chrome
 from toolkit.glue import paragraph_lines, paragraphs, split_glued, split_glued_lines
 from toolkit.normalize import nfc_unsafe_ranges, normalize
+from toolkit.outlet_tables import apart, literal_screen
+from toolkit.outlets import any_of, registry
 
 
 @pytest.mark.parametrize(
@@ -313,3 +315,70 @@ def test_an_rt_pages_share_line_and_related_link_are_chrome(tmp_path):
     assert (row["site"], row["outlet"]) == ("rt.com", "RT")
     assert "Like this story" not in row["text"] and "Also on rt.com" not in row["text"]
     assert "A doctor on the scene" in row["text"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "screen"),
+    [
+        (r"[.!?…]\s+(?:©|\(c\)|Copyright\b)[^.!?]{0,80}[.!?]?$", r"(?i)\(c\)|Copyright|©"),
+        (r"[.!?]\s+Read more", "(?i)Read more"),
+        (r"\d+ views", "(?i) views"),
+        (r"(?:abc)?def", "(?i)def"),  # an optional part is not a literal every match holds
+        (r"(?:ab|cd)e", None),  # it opens with its literals: no screen
+        (r"x(?:ab|cd)", None),
+        (r"\s(?:ab|c\.d)", r"(?i)ab|c\.d"),
+        (r"(?:a|b*)c", "(?i)c"),
+        (r"(?i:foo)bar", "(?i)bar"),  # a part with flags of its own is passed over
+        (r"x|[ab]", None),
+        (r"\w+", None),
+        (r"[ab]c.d\+", r"(?i)c"),
+    ],
+)
+def test_a_pattern_that_opens_with_a_class_is_screened_by_the_literals_it_holds(pattern, screen):
+    assert literal_screen(pattern) == screen
+
+
+def test_every_chrome_line_the_patterns_find_passes_their_literal_screens():
+    # every site's chrome found anywhere, on lines made of its own literals, in any case, and
+    # on the chrome lines of the tables above: the screen never hides a line the pattern finds
+    reg = registry()
+    rng = random.Random(20261202)
+    patterns = {p for site in [None, *reg.sites] for p in apart(list(reg.chrome_for(site)[1]))}
+    screened = [(p, s) for p in patterns if (s := literal_screen(p)) is not None]
+    assert screened
+    table = test_common_and_tass_chrome_is_removed.pytestmark[0].args[1]
+    lines = [
+        *table,
+        "Oil rose. © 2019 Reuters.",
+        "Talks ended! (C) 2020 BelTA",
+        "Ends. COPYRIGHT 2021",
+    ]
+    for pattern, _ in screened:
+        words = re.findall(r"[A-Za-z©]{2,}", pattern)
+        lines += [f"{rng.choice(['Done.', 'Ok!', 'x'])} {w.upper() if rng.random() < .5 else w} 2020."
+                  for w in words]  # fmt: skip
+    frame = pl.DataFrame({"line": lines})
+    hits = 0
+    for pattern, screen in screened:
+        found = frame.select(pl.col("line").str.contains(pattern)).to_series()
+        passed = frame.select(pl.col("line").str.contains(screen)).to_series()
+        assert not (found & ~passed).any(), (pattern, screen)
+        hits += found.sum()
+    assert hits >= 2  # the lines do hold chrome the screened patterns find
+
+
+def test_chrome_flags_are_the_patterns_answer_with_or_without_screens():
+    reg = registry()
+    lines = pl.Series("line", [
+        "Oil rose. © 2019 Reuters.", "Share", "Body text that goes on.", "x" * 900 + ". © 2019",
+        "Read more: Putin and Lukashenko meet in Minsk", "Talks ended! (C) 2020 BelTA", "",
+    ])  # fmt: skip
+    for site in [None, "tass.com", "rt.com"]:
+        at_start, anywhere = reg.chrome_for(site)
+        whole = pl.lit(False)
+        if (start := any_of(at_start)) is not None:
+            whole = whole | pl.col("line").str.contains(f"^(?:{start})")
+        for found in apart(list(anywhere)):
+            whole = whole | pl.col("line").str.contains(found)
+        want = pl.DataFrame([lines]).select((pl.col("line").str.len_chars() <= 800) & whole)
+        assert chrome_flags(lines, site, reg=reg).to_list() == want.to_series().to_list()

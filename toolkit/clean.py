@@ -15,12 +15,12 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 from toolkit.glue import paragraphs
-from toolkit.normalize import normalize
-from toolkit.outlet_tables import apart
+from toolkit.normalize import normalize, over_column
+from toolkit.outlet_tables import apart, literal_screen
 from toolkit.outlets import Registry, any_of, registry
 
 __all__ = [
-    "chrome_expr",
+    "chrome_flags",
     "chrome_mask",
     "clean",
     "cut_chrome_lines",
@@ -79,18 +79,34 @@ def cut_chrome_lines(
     return cut
 
 
-def chrome_expr(line: pl.Expr, site: str | None = None, *, reg: Registry | None = None) -> pl.Expr:
-    """Whether each paragraph is chrome by the common and the site's patterns (not learned).
+def chrome_flags(
+    lines: pl.Series, site: str | None = None, *, reg: Registry | None = None
+) -> pl.Series:
+    """Whether each paragraph of ``lines`` is chrome by the common and the site's patterns
+    (not learned), on every core (:func:`toolkit.normalize.over_column`).
 
     Chrome is short: a paragraph longer than 800 characters is body text whatever it contains.
-    """
+    A pattern that opens with a class (a sentence's end: ``[.!?…]\\s+©``) is tried only on the
+    short lines not yet found that hold one of its literals
+    (:func:`toolkit.outlet_tables.literal_screen`)."""
     at_start, anywhere = (reg or registry()).chrome_for(site)
+    line = pl.col(lines.name)
     hit = pl.lit(False)
     if (start := any_of(at_start)) is not None:
         hit = hit | line.str.contains(f"^(?:{start})")
+    screened = []
     for found in apart(list(anywhere)):  # searched apart: see apart
-        hit = hit | line.str.contains(found)
-    return (line.str.len_chars() <= CHROME_MAX_CHARS) & hit
+        if (screen := literal_screen(found)) is None:
+            hit = hit | line.str.contains(found)
+        else:
+            screened.append((found, screen))
+    short = line.str.len_chars() <= CHROME_MAX_CHARS
+    flags = over_column(lines, short & hit)
+    for found, screen in screened:
+        where = over_column(lines, short & line.str.contains(screen)).fill_null(False)
+        where = (where & ~flags.fill_null(False)).arg_true()
+        flags = flags.scatter(where, over_column(lines.gather(where), line.str.contains(found)))
+    return flags
 
 
 def chrome_mask(
@@ -103,8 +119,8 @@ def chrome_mask(
     """For each paragraph, whether it is chrome: common, site-specific or learned."""
     lines = list(lines)
     learned = set(learned)
-    patterns = pl.select(chrome_expr(pl.lit(pl.Series(lines, dtype=pl.String)), site, reg=reg))
-    return [hit or line in learned for line, hit in zip(lines, patterns.to_series(), strict=True)]
+    patterns = chrome_flags(pl.Series("line", lines, dtype=pl.String), site, reg=reg)
+    return [hit or line in learned for line, hit in zip(lines, patterns, strict=True)]
 
 
 def clean(

@@ -94,6 +94,66 @@ def apart(patterns: list[re.Pattern]) -> list[str]:
     return [any_of(p) for p in ([literal] if literal else []) + [[p] for p in rest]]
 
 
+def literal_screen(pattern: str) -> str | None:
+    """A pattern of literals, one of which every match of ``pattern`` holds (case ignored: it
+    lets through more, never less), for a search that skips from literal to literal; None where
+    the pattern opens with its literals (the search skips to them already), or Python's parser
+    finds no such literals (or cannot read the pattern). Read from the first
+    part of the pattern that opens with a literal in every alternative: ``[.!?…]\\s+(?:©|\\(c\\)|
+    Copyright\\b)...`` holds "©", "(c)" or "copyright" (0.004 against 0.036 CPU-s over
+    chinadaily-nyt's lines: the pattern itself opens with a class, and is tried everywhere)."""
+    return _literal_screen(pattern)
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_screen(pattern: str) -> str | None:
+    try:
+        items = sre_parse.parse(pattern)
+    except (re.error, TypeError, ValueError, IndexError):
+        return None
+    if _opening_runs(items):  # opens with them: the search skips to them without a screen
+        return None
+    for at in range(1, len(items)):
+        runs = _opening_runs(items[at:])
+        if runs:
+            return "(?i)" + "|".join(_rust_literal(run) for run in sorted(set(runs)))
+    return None
+
+
+def _opening_runs(items) -> list[str] | None:
+    """The literal run each alternative of parsed ``items`` opens with; None where one opens
+    otherwise (a class, a repeat, an anchor)."""
+    if not len(items):
+        return None
+    op, value = items[0]
+    if op is sre.LITERAL:
+        run = []
+        for op, value in items:
+            if op is not sre.LITERAL:
+                break
+            run.append(chr(value))
+        return ["".join(run)]
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:  # no flags of its own
+        return _opening_runs(value[-1])
+    if op is sre.BRANCH:
+        runs: list[str] = []
+        for branch in value[1]:
+            found = _opening_runs(branch)
+            if not found:
+                return None
+            runs += found
+        return runs
+    return None
+
+
+def _rust_literal(text: str) -> str:
+    """``text`` as a literal in a Rust regular expression (its meta characters escaped)."""
+    return "".join("\\" + c if c in _RUST_META else c for c in text)
+
+
+_RUST_META = frozenset("\\.+*?()|[]{}^$#&-~")
+
+
 def _opens_with_literal(pattern: re.Pattern) -> bool:
     """Whether every match of ``pattern`` opens with a literal character (as far as Python's
     parser of it tells: a pattern it cannot read counts as one that does not)."""

@@ -17,10 +17,10 @@ import polars as pl
 
 from toolkit.affixes import cut_edges, strip_title_affixes
 from toolkit.chrome_counts import LEARNED_SCHEMA, Learned
-from toolkit.clean import CHROME_MAX_CHARS, chrome_expr, cut_chrome_lines
+from toolkit.clean import CHROME_MAX_CHARS, chrome_flags, cut_chrome_lines
 from toolkit.extract import detect_sites
 from toolkit.glue import paragraph_lines
-from toolkit.normalize import normalize_texts, over_column
+from toolkit.normalize import normalize_texts
 from toolkit.outlets import Registry
 from toolkit.page_read import PAGE_SCHEMA, read_pages
 
@@ -138,7 +138,6 @@ def _group() -> pl.Expr:
 def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     """``lines`` (doc, pos, line, site, group) with ``chrome`` and ``found``: the site's
     patterns, each site's lines matched with that site's patterns (see :func:`page_lines`)."""
-    line = pl.col("line")
     # Chrome is short: the patterns are tried on the short lines only (most of a page's text
     # is in its long ones), each site's lines with that site's patterns.
     short = lines["line"].str.len_chars() <= CHROME_MAX_CHARS
@@ -146,7 +145,7 @@ def _site_chrome(lines: pl.DataFrame, reg: Registry) -> pl.DataFrame:
     for site in lines["site"].filter(short).unique(maintain_order=True).to_list():
         where = short & (lines["site"].is_null() if site is None else lines["site"] == site)
         where = where.arg_true()
-        flags = over_column(lines["line"].gather(where), chrome_expr(line, site, reg=reg))
+        flags = chrome_flags(lines["line"].gather(where), site, reg=reg)
         chrome = chrome.scatter(where, flags)
     return _cut_sentences(lines, chrome, reg)
 
