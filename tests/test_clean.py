@@ -331,7 +331,12 @@ def test_an_rt_pages_share_line_and_related_link_are_chrome(tmp_path):
         (r"(?i:foo)bar", "(?i)bar"),  # a part with flags of its own is passed over
         (r"x|[ab]", None),
         (r"\w+", None),
-        (r"[ab]c.d\+", r"(?i)c"),
+        (r"[ab]c.d\+", r"(?i)d\+"),  # the longest of the runs every match holds
+        (r"\d+(?:abc)+x", "(?i)abc"),  # a part repeated at least once
+        (r"\d+(?:abc)*xy", "(?i)xy"),
+        # an alternation: a run from each alternative (an agency's dateline)
+        (r"(?:^|\s)(?:[A-Z]+, (?:\d+) \(AFP\) —|[A-Z]+ /TASS/)", r"(?i) \(AFP\) —| /TASS/"),
+        (r"(?:^|\s)(?:[A-Z]+ \(AFP\)|[A-Z]+)", None),
     ],
 )
 def test_a_pattern_that_opens_with_a_class_is_screened_by_the_literals_it_holds(pattern, screen):

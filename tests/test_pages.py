@@ -219,6 +219,22 @@ def test_a_text_of_several_agency_stories_is_noted(tmp_path, text, note):
         assert got is not None and note in got
 
 
+def test_documents_of_several_datelines_are_found_with_or_without_the_literal_screen(monkeypatch):
+    from toolkit.outlets import registry
+
+    texts = [t for t, _ in test_a_text_of_several_agency_stories_is_noted.pytestmark[0].args[1]]
+    texts += ["МИНСК, 9 сентября. /БЕЛТА/. Текст.\n" * 3, "MINSK, 9 Sept (BelTA) - x.\n" * 2]
+    lines = pl.DataFrame(
+        [(d, p) for d, t in enumerate(texts) for p in t.split("\n")],
+        schema=["doc", "line"],
+        orient="row",
+    )
+    reg = registry()
+    screened = page_read.several_docs(lines, reg)
+    monkeypatch.setattr(page_read, "literal_screen", lambda pattern: None)
+    assert screened == page_read.several_docs(lines, reg) and screened == {0, 2, 4}
+
+
 _SUBHEADED = [
     "MINSK, 26 September (BelTA) - Belarusian Minister of Foreign Affairs Vladimir Makei "
     "addressed the 77th session of the UN General Assembly in New York on 24 September.",

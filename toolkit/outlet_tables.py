@@ -98,10 +98,11 @@ def literal_screen(pattern: str) -> str | None:
     """A pattern of literals, one of which every match of ``pattern`` holds (case ignored: it
     lets through more, never less), for a search that skips from literal to literal; None where
     the pattern opens with its literals (the search skips to them already), or Python's parser
-    finds no such literals (or cannot read the pattern). Read from the first
-    part of the pattern that opens with a literal in every alternative: ``[.!?…]\\s+(?:©|\\(c\\)|
-    Copyright\\b)...`` holds "©", "(c)" or "copyright" (0.004 against 0.036 CPU-s over
-    chinadaily-nyt's lines: the pattern itself opens with a class, and is tried everywhere)."""
+    finds no such literals (or cannot read the pattern). Read from the first part of the
+    pattern that holds a literal in every alternative: ``[.!?…]\\s+(?:©|\\(c\\)|Copyright\\b)...``
+    holds "©", "(c)" or "copyright" (0.004 against 0.036 CPU-s over chinadaily-nyt's lines:
+    the pattern itself opens with a class, and is tried everywhere), an agency's dateline
+    "Place (AFP) —" " (AFP)"."""
     return _literal_screen(pattern)
 
 
@@ -113,10 +114,38 @@ def _literal_screen(pattern: str) -> str | None:
         return None
     if _opening_runs(items):  # opens with them: the search skips to them without a screen
         return None
-    for at in range(1, len(items)):
-        runs = _opening_runs(items[at:])
-        if runs:
-            return "(?i)" + "|".join(_rust_literal(run) for run in sorted(set(runs)))
+    runs = _required_runs(items)
+    return "(?i)" + "|".join(_rust_literal(run) for run in sorted(set(runs))) if runs else None
+
+
+def _required_runs(items) -> list[str] | None:
+    """Literal runs one of which every match of parsed ``items`` holds: of the parts of the
+    sequence that give some (a run it opens with, or the runs inside a group, every
+    alternative of an alternation, or a part repeated at least once), the one whose shortest
+    run is longest (the rarest, most likely: " (AFP)" rather than ", "); None for none."""
+    found = [
+        runs
+        for at in range(len(items))
+        if (runs := _opening_runs(items[at:]) or _inner_runs(items[at]))
+    ]
+    return max(found, key=lambda runs: min(map(len, runs)), default=None)
+
+
+def _inner_runs(item) -> list[str] | None:
+    """:func:`_required_runs` of one part of a sequence."""
+    op, value = item
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:  # no flags of its own
+        return _required_runs(value[-1])
+    if op is sre.BRANCH:
+        runs: list[str] = []
+        for branch in value[1]:
+            found = _required_runs(branch)
+            if not found:
+                return None
+            runs += found
+        return runs
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+        return _required_runs(value[2])
     return None
 
 

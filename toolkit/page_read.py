@@ -16,6 +16,7 @@ from toolkit.affixes import text_edges
 from toolkit.chrome_counts import Learned
 from toolkit.dates import weekday_mentioned
 from toolkit.extract import Page, assemble_page, cue_lines, header_candidates
+from toolkit.outlet_tables import literal_screen
 from toolkit.outlets import Registry
 from toolkit.titles import prose_flags
 
@@ -146,6 +147,8 @@ def several_docs(lines: pl.DataFrame, reg: Registry) -> set[int]:
     screen = reg.agency_dateline_screen
     if screen is None or not lines.height:
         return set()
+    if (literals := literal_screen(screen)) is not None:  # the lines that may hold one
+        lines = lines.filter(pl.col("line").str.contains(literals))
     found = lines.group_by("doc").agg(pl.col("line").str.count_matches(screen).sum().alias("n"))
     return set(found.filter(pl.col("n") >= SEVERAL_DATELINES)["doc"].to_list())
 
