@@ -7,8 +7,8 @@ from toolkit.lang import (
     UNCOUNTED_NOTE,
     chinese_words,
     language,
+    languages,
     script_language,
-    with_language,
     word_count,
     word_counts,
 )
@@ -130,11 +130,11 @@ def test_the_stepwise_language_over_a_column_is_the_expression_s():
     )
     texts = [case[0] for test in tables for case in test.pytestmark[0].args[1]]
     texts += ["The talks went on. " * 120 + "Переговоры " * 2000, "", None, "\ufffd" * 5 + "ab"]
-    frame = pl.LazyFrame({"text": texts}).with_columns(word_count(pl.col("text")).alias("n"))
-    expected = frame.select(language(pl.col("text"), pl.col("n")).alias("lang")).collect()
-    stepwise = with_language(frame, "text", "n", "lang").collect()
-    assert stepwise.columns == ["text", "n", "lang"]
-    assert stepwise["lang"].to_list() == expected["lang"].to_list()
+    frame = pl.DataFrame({"text": texts}).with_columns(word_count(pl.col("text")).alias("n"))
+    expected = frame.select(language(pl.col("text"), pl.col("n")).alias("lang"))
+    stepwise = languages(frame["text"], frame["n"])
+    assert stepwise.name == "lang" and stepwise.len() == len(texts)
+    assert stepwise.to_list() == expected["lang"].to_list()
     assert set(expected["lang"].drop_nulls()) == {"en", "ru", "be", "uk", "zh", "ja", "und"}
 
 

@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.date_order import DateReading, refuse_out_of_range
 from toolkit.dates import column_dates, infer_yearless, parse_filename, url_date
-from toolkit.lang import UNCOUNTED_NOTE, with_language, word_count, word_counts
+from toolkit.lang import UNCOUNTED_NOTE, languages, word_count, word_counts
 from toolkit.outlets import Registry
 from toolkit.provenance_notes import excerpt_note, field_notes, undecoded_note
 from toolkit.site_names import name_part, names_site
@@ -181,19 +181,14 @@ def resolved(
     evidence = [c for c, _ in DATE_EVIDENCE[:-1]]
     docs = infer_yearless(docs, evidence, year_range=year_range, reg=reg)
     docs = _in_range(docs, ["inferred"], today)
-    # The texts apart: a query over a frame that holds them copies them (a big text several
-    # times), one over the texts alone does not. Lazy: an eager select computes the
-    # sub-expressions the language test shares (the opening, its letter counts) once for each use.
-    texts = with_language(
-        docs.lazy().select(
-            _raw_text(docs).alias("raw_text"), "text", word_count(col("text")).alias("n_words")
-        ),
-        "text",
-        "n_words",
-        "lang",
-    ).collect()
+    # The texts apart, as the columns they are: a query that passes a text column through
+    # copies it (a 100 MB page's texts took 190 MiB more at the peak); the word counts and
+    # the language are read from a frame of the texts alone.
+    text = docs["text"]
+    n_words = pl.DataFrame([text]).select(word_count(col("text")).alias("n_words")).to_series()
+    texts = pl.DataFrame([_raw_text(docs), text, n_words, languages(text, n_words)])
     # One query: polars computes shared sub-expressions once, and uses every core.
-    no_raw = docs.select(col("raw").is_null() | (col("raw").str.len_bytes() == 0)).to_series()
+    no_raw = docs["raw"].is_null() | (docs["raw"].str.len_bytes() == 0)
     fields = (
         docs.drop("raw", "text")
         .with_columns(no_raw.alias("_no_raw"))
@@ -224,10 +219,9 @@ def _titled_language(texts: pl.DataFrame, titles: pl.Series) -> pl.Series:
     where = where.fill_null(False).arg_true()  # a title that is the text says nothing more
     if not where.len():
         return lang
-    both = pl.LazyFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
+    both = pl.DataFrame({"t": titles.gather(where), "x": texts["text"].gather(where)})
     joined = both.select(pl.concat_str([col("t"), col("x")], separator="\n").alias("j"))
-    joined = joined.with_columns(word_count(col("j")).alias("n"))
-    again = with_language(joined, "j", "n", "lang").collect()["lang"]
+    again = languages(joined["j"], joined.select(word_count(col("j"))).to_series())
     return lang.scatter(where, again)
 
 
@@ -269,11 +263,13 @@ def _looked_up(docs: pl.DataFrame, reg: Registry) -> dict[str, pl.Expr]:
     }
 
 
-def _raw_text(docs: pl.DataFrame) -> pl.Expr:
-    """The text as found, else a table's title: the text column itself (not a copy of a
-    corpus's texts) where no title fills a missing text."""
+def _raw_text(docs: pl.DataFrame) -> pl.Series:
+    """``raw_text``: the text as found, else a table's title; the text column itself (not a
+    copy of a corpus's texts) where no title fills a missing text."""
     fills = docs.select((col("raw").is_null() & col("title_raw").is_not_null()).any()).item()
-    return pl.coalesce("raw", "title_raw") if fills else col("raw")
+    if not fills:
+        return docs["raw"].alias("raw_text")
+    return docs.select(pl.coalesce("raw", "title_raw").alias("raw_text")).to_series()
 
 
 def _fields() -> list[pl.Expr]:
