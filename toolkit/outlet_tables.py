@@ -137,13 +137,7 @@ def _inner_runs(item) -> list[str] | None:
     if op is sre.SUBPATTERN and not value[1] and not value[2]:  # no flags of its own
         return _required_runs(value[-1])
     if op is sre.BRANCH:
-        runs: list[str] = []
-        for branch in value[1]:
-            found = _required_runs(branch)
-            if not found:
-                return None
-            runs += found
-        return runs
+        return _every_branch(value[1], _required_runs)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
         return _required_runs(value[2])
     return None
@@ -165,14 +159,20 @@ def _opening_runs(items) -> list[str] | None:
     if op is sre.SUBPATTERN and not value[1] and not value[2]:  # no flags of its own
         return _opening_runs(value[-1])
     if op is sre.BRANCH:
-        runs: list[str] = []
-        for branch in value[1]:
-            found = _opening_runs(branch)
-            if not found:
-                return None
-            runs += found
-        return runs
+        return _every_branch(value[1], _opening_runs)
     return None
+
+
+def _every_branch(branches, runs_of) -> list[str] | None:
+    """The runs ``runs_of`` finds in each alternative of an alternation, together; None where
+    one alternative has none (a match need hold none of the others')."""
+    runs: list[str] = []
+    for branch in branches:
+        found = runs_of(branch)
+        if not found:
+            return None
+        runs += found
+    return runs
 
 
 def _rust_literal(text: str) -> str:

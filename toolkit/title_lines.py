@@ -166,11 +166,24 @@ def _stop_words() -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk"]))
 
 
-@functools.lru_cache(maxsize=4096)
 def topic_keys(text: str) -> frozenset[str]:
     """The words of ``text`` that carry its topic, cut to a stem-like prefix ("cases" and "case"
-    agree); Chinese and Japanese as pairs of characters. (Kept for the last few thousand
-    texts: a page's paragraphs are compared with its title candidates many times over.)"""
+    agree); Chinese and Japanese as pairs of characters. Kept for the last few thousand texts
+    of up to ``_KEPT_CHARS`` characters (a page's paragraphs are compared with its title
+    candidates many times over; a longer one is not held after its page is read)."""
+    return _kept_keys(text) if len(text) <= _KEPT_CHARS else _keys(text)
+
+
+_KEPT_CHARS = 2000  # the texts whose keys are kept: at most 4,096 of them, 8 M characters
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_keys(text: str) -> frozenset[str]:
+    return _keys(text)
+
+
+def _keys(text: str) -> frozenset[str]:
+    """:func:`topic_keys` of ``text``, read now."""
     folded = text.casefold()
     words = set(_LETTERS.findall(folded))
     stop = _stop_words()
