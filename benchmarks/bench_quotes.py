@@ -236,6 +236,8 @@ def main() -> None:
     ap.add_argument("--labels", type=Path, default=next((p for p in LABELS if p.is_file()), None))
     ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
     ap.add_argument("--errors", action="store_true", help="list every wrong or missed speaker")
+    ap.add_argument("--tagger", action="store_true",
+                    help="the rules and the learned speaker tagger (tagger=True)")  # fmt: skip
     args = ap.parse_args()
     if args.labels is None or not args.labels.is_file():
         sys.exit("no labels.jsonl: give --labels")
@@ -249,7 +251,7 @@ def main() -> None:
         }
     )
     t0, c0 = time.perf_counter(), time.process_time()
-    found = toolkit.quotes(corpus)
+    found = toolkit.quotes(corpus, tagger=args.tagger)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     kinds: dict[str, Counter] = defaultdict(Counter)
     tp, fp, hit, n_gold, per, errors = evaluate(items, found, spans, docs, kinds)

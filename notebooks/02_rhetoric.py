@@ -59,7 +59,8 @@ rhetoric = {
     "languages": [],
     "language_map": {},
     "speaker_aliases": {},
-    "speaker_kinds": ["name", "pronoun", "description", "continued"],
+    "speaker_kinds": ["name", "pronoun", "description", "continued", "tagged"],
+    "quote_tagger": False,
     "frames_file": None,
     "frames_mode": "extend",
     "keywords": ["sanction*", "union state", "brother*"],
@@ -330,7 +331,10 @@ if countable:  # no empty table of lines where no frame can match
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
 # whose speakers are mostly "he" and descriptions is read less surely. Read the counts below
-# with that in mind, and check them in the quotes.
+# with that in mind, and check them in the quotes. A learned speaker tagger can read the
+# sentences no rule read a frame in (`quote_tagger: true` in the `rhetoric` parameters): on
+# the held-out sets it adds 1.4 to 2.5 points of recall for 1 of precision, its own speakers
+# (kind "tagged") are right about 6 times in 10, and it takes 6-8 times the CPU.
 
 # %%
 UNSAID = "(the text does not say who)"
@@ -349,6 +353,7 @@ if other or unknown:
                   en=english.height, n=docs.height, unknown=unknown, left=left))  # fmt: skip
 found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text", "title"),
                                             aliases=opts["speaker_aliases"],
+                                            tagger=opts["quote_tagger"],
                                             progress=ctx.progress))  # fmt: skip
 ctx.save_table(found, "quotes")
 if set(opts["speaker_kinds"]) != set(KINDS):  # rhetoric.speaker_kinds: fewer, surer speakers

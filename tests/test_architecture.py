@@ -130,6 +130,8 @@ LAYERS: dict[str, str] = {
     "given_names": "analysis",
     "quote_kinds": "analysis",
     "quote_voices": "analysis",
+    "quote_tagger": "analysis",
+    "quote_fallback": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

@@ -226,7 +226,7 @@ def test_speaker_aliases_are_names_with_lists_of_forms(project, aliases, problem
         (["name"], None),
         (["name", "pronoun"], None),
         (["names"], "rhetoric.speaker_kinds: 'names': give one or more of name, pronoun, "
-                    "description, continued"),
+                    "description, continued, tagged"),
         ([], "rhetoric.speaker_kinds: an empty list: give one or more of"),
         ("name", "rhetoric.speaker_kinds: must be list, not str 'name'"),
     ],

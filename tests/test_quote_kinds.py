@@ -57,8 +57,8 @@ def test_kinds_by_group_counts_each_kind_and_the_named_share_with_its_n():
     found = toolkit.quotes(docs)
     got = kinds_by_group(found, docs, min_group_docs=2)
     assert got.select("group", *KINDS, "attributions", "named", "n_docs", "small_n").rows() == [
-        ("BelTA", 1, 1, 1, 1, 4, 0.25, 1, True),
-        ("TASS", 0, 0, 1, 0, 1, 0.0, 2, False),
+        ("BelTA", 1, 1, 1, 1, 0, 4, 0.25, 1, True),
+        ("TASS", 0, 0, 1, 0, 0, 1, 0.0, 2, False),
     ]
     # one document gives no interval; none named in any document gives no upper limit
     assert got.select("ci_low", "ci_high").rows() == [(None, None), (0.0, None)]

@@ -5,7 +5,9 @@ import toolkit
 
 
 def found(text):
-    return toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    return toolkit.quotes(
+        pl.DataFrame({"doc_id": ["d"], "text": [text]}), tagger=False
+    )  # the rules
 
 
 @pytest.mark.parametrize(

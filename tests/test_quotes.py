@@ -10,8 +10,10 @@ from toolkit.speakers import lexicon
 
 
 def found(*texts):
+    """The rules' attributions (the learned tagger after them is tested in
+    tests/test_quote_tagger.py)."""
     corpus = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
-    return toolkit.quotes(corpus)
+    return toolkit.quotes(corpus, tagger=False)
 
 
 @pytest.mark.parametrize(
@@ -2999,3 +3001,12 @@ def test_a_surname_is_no_place_of_set_36(text, expected):
 )  # fmt: skip
 def test_a_misspelt_name_is_the_name_the_text_gives_of_sets_33_and_35(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+def test_a_described_speaker_at_the_very_end_of_a_text():
+    # a scraped text that ends with the frame, no stop: it raised IndexError before (a China
+    # Daily file); with the stop, the frame is read
+    assert found("“It is over,” said one Spanish investigator").height <= 1
+    assert found("“It is over,” said one Spanish investigator.").select(
+        "speaker", "quote"
+    ).rows() == [("one Spanish investigator", "It is over,")]

@@ -399,7 +399,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # relative clause that describes it ('said a 74-year-old man who refused to give his name')
     head = words[:stop] if stop and words[stop][2] == "who" else words
     phrase = text[at + words[0][0] : at + head[-1][1]]
-    verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1]]
+    # (what follows the phrase; the text's end ends its sentence as a stop does)
+    verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1] :][:1] or "."
     if (cut is not None and 2 <= len(head) <= 12
             and (ends in ".!?" or (ends == "," and words[-1][2].lower() in lex["roles"]))
             and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'

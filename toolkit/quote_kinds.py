@@ -8,7 +8,9 @@
 - ``description``: a role or other noun phrase ("the Belarusian leader", "officials", "the
   report", "An Arab official"), resolved where the document names whom it describes;
 - ``continued``: a quotation with no frame of its own that goes on from one attributed just
-  before, whose speaker it takes.
+  before, whose speaker it takes;
+- ``tagged``: a sentence no rule read a frame in, whose speaker the learned tagger marked
+  (:mod:`toolkit.quote_fallback`).
 
 Measured on the held-out sets (``benchmarks/README.md``, "Quote attribution"), the kinds differ
 in precision: named speakers are right far more often than described ones, so a study can keep
@@ -36,7 +38,7 @@ from toolkit.tokens import language_stop_words
 
 __all__ = ["KINDS", "kinds_by_group", "speaker_kind"]
 
-KINDS = ("name", "pronoun", "description", "continued")
+KINDS = ("name", "pronoun", "description", "continued", "tagged")
 _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "his", "her", "their"}
 _EDGES = ",.;:’'\"“”()[]"
 

@@ -42,6 +42,7 @@ from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_coordinated import participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
+from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
@@ -259,6 +260,7 @@ def quotes(
     *,
     aliases: dict[str, list[str]] | None = None,
     progress: bool = False,
+    tagger: bool = False,
 ) -> pl.DataFrame:
     """One row per attribution in each document's ``text``.
 
@@ -271,6 +273,11 @@ def quotes(
             them take the canonical name.
         progress: a text progress bar over the documents (about 10 ms an article of 5,000
             characters: 4,000 articles take some 40 seconds).
+        tagger: also ask the learned speaker tagger (:mod:`toolkit.quote_tagger`) about the
+            sentences the rules attribute nothing in that may report someone's words
+            (:mod:`toolkit.quote_fallback`; its rows' ``speaker_kind`` is "tagged"); by default
+            the rules alone (the tagger costs 6-8 times their CPU for about 2 points of recall
+            on the held-out sets, benchmarks/README.md).
 
     Returns:
         ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
@@ -286,7 +293,7 @@ def quotes(
                         f"{', '.join(corpus.columns)}")  # fmt: skip
     lex = lexicon()
     alias = alias_table(aliases or {})
-    rows = []
+    rows, todo, bounds = [], [], []  # bounds: the rows of each document in todo
     # (a title of another type, a number say, is read as its text)
     titles = (corpus["title"].cast(pl.String, strict=False) if "title" in corpus.columns
               else [None] * corpus.height)  # fmt: skip
@@ -301,6 +308,7 @@ def quotes(
         # a frame is resolved once: a quotation that goes on one attributed before shares its
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
+        first = len(rows)
         for f in _in_doc(text, lex, resolver):
             if no_report(text, f.speaker_text, f.speaker_at, f.verb, lex):
                 continue  # a commonplace, a view of the first person's, a finding of no study
@@ -337,7 +345,24 @@ def quotes(
                          "speaker_text": f.speaker_text, "verb": f.verb,
                          "quote": text[f.start : f.end], "direct": f.direct,
                          "speaker_kind": speaker_kind(f.speaker_text, f.verb, lex)})  # fmt: skip
+        if tagger and (found := gaps(text, resolver.sentences, rows[first:])):
+            todo.append((doc_id, text, title, found, resolver.quoted))
+            bounds.append((first, len(rows)))
+    if todo:
+        rows = _merged(rows, bounds, tagged(todo, lex, alias, progress=progress))
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
+
+
+def _merged(rows: list[dict], bounds: list[tuple[int, int]], more: list[list[dict]]) -> list[dict]:
+    """The rules' rows with the tagger's (``more``: for each document of ``bounds``, whose
+    rules' rows are ``rows[first:last]``), each document's in the order of their quotations,
+    the rules' first at a tie."""
+    out, done = [], 0
+    for (first, last), extra in zip(bounds, more, strict=True):
+        out += rows[done:first]
+        out += sorted(rows[first:last] + extra, key=lambda r: (r["start"], r["end"]))
+        done = last
+    return out + rows[done:]
 
 
 # ---------------------------------------------------------------- tables for the notebooks
