@@ -85,6 +85,9 @@ def test_gaps_are_the_unattributed_sentences_that_may_report():
     rows = [{"start": 1, "end": 8}]
     # the first is attributed, the second reports nothing, the last is under four words
     assert quote_fallback.gaps(text, sentences, rows) == [(32, 58)]
+    # an attribution that starts long before and runs over a sentence, many others between
+    rows = [{"start": 0, "end": 40}] + [{"start": 1 + i // 2, "end": 2 + i // 2} for i in range(60)]
+    assert quote_fallback.gaps(text, sentences, rows) == []
 
 
 def test_the_tagger_rows_go_among_the_rules_rows_in_the_order_of_their_quotations():

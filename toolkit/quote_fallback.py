@@ -21,6 +21,7 @@ on the held-out sets they are right less often than the rules' named speakers
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -46,10 +47,11 @@ def gaps(
     words (:func:`toolkit.quote_tagger.may_report`)."""
     spans = sorted((r["start"], r["end"]) for r in rows)
     starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
     out = []
     for s0, s1 in sentences:
-        k = bisect.bisect_left(starts, s1)
-        if any(a < s1 and s0 < b for a, b in spans[max(0, k - 50) : k]):
+        k = bisect.bisect_left(starts, s1)  # the attributions that start before its end
+        if k and reach[k - 1] > s0:  # one of them ends after its start: it overlaps
             continue
         if len(text[s0:s1].split()) >= 4 and may_report(text[s0:s1]):
             out.append((s0, s1))
