@@ -287,3 +287,10 @@ def test_with_the_real_tagger_the_rules_rows_stay_and_only_tagged_rows_are_added
     for _, rows in both.with_row_index().group_by("doc_id"):
         assert rows["start"].is_sorted()
     assert quotes(corpus, tagger=True).equals(both)  # the same rows again
+
+
+def test_loading_the_tagger_leaves_the_process_gradients_on(real):
+    import torch
+
+    # (it once switched them off for the whole process: a user's own training would not learn)
+    assert torch.is_grad_enabled()

@@ -25,17 +25,16 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from toolkit.quote_reported import _NEGATED
 from toolkit.quote_sources import _DIRECTIVE, is_speaker
 from toolkit.quote_tagger import THRESHOLD, SpeakerTagger, may_report
-from toolkit.quote_voices import no_report
+from toolkit.quote_voices import NO_CLAIM, no_report
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
 
 __all__ = ["gaps", "tagged"]
 
-# speakers the rules leave out: whom the text does not say (see toolkit.quotes)
-_NO_CLAIM = {"I", "they", "They", "their", "Their", "you", "You"}
 # a mention of these words alone is a fragment, no speaker
 _FRAGMENTS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"}
 
@@ -92,7 +91,7 @@ def tagged(
                     or _no_report(text, a, x, y, verb, at, lex)):  # fmt: skip
                 continue  # what the rules hold no speaker or no report
             speaker = resolver.resolve(text[x:y], x)
-            if not speaker or speaker in _NO_CLAIM or speaker.lower() in lex["pronouns"]:
+            if not speaker or speaker in NO_CLAIM or speaker.lower() in lex["pronouns"]:
                 continue
             start, end, direct = _quote(text, a, b, x, y, quotations)
             rows.append({"doc_id": doc_id, "start": start, "end": end, "speaker": speaker,
@@ -122,11 +121,12 @@ def _verb(text: str, a: int, b: int, x: int, lex: dict) -> tuple[str | None, tup
     where it is (None and the mention's place where there is none)."""
     found = [(abs(m.start() - x), lex["forms"][m.group(0).lower()], m.span())
              for m in lex["verb"].finditer(text, a, b)]  # fmt: skip
-    return (min(found)[1], min(found)[2]) if found else (None, (x, x))
+    if not found:
+        return None, (x, x)
+    _, lemma, at = min(found)
+    return lemma, at
 
 
-# a negation right before a verb: what was not said ("never said", "did not claim")
-_NEGATED = re.compile(r"\b(?:never|not|n['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # "as X claims": the writer disputes it, a report of no one's words the labels count
 _AS_CLAIMED = re.compile(r"\bas\s+$", re.I)
 

@@ -24,7 +24,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -70,11 +69,6 @@ def cap_class(piece: str) -> int:
     return 2 if len(piece) > 1 and piece.isupper() else 1
 
 
-def adapter_hash() -> str:
-    """The SHA-256 of the adapters' file (a part of the model the toolkit's results name)."""
-    return hashlib.sha256(ADAPTER.read_bytes()).hexdigest()
-
-
 class SpeakerTagger:
     """The tagger: the bundled encoder with the adapters loaded, on CPU, for inference."""
 
@@ -85,7 +79,6 @@ class SpeakerTagger:
     @functools.lru_cache(maxsize=1)
     def load(cls) -> SpeakerTagger:
         """The tagger with the committed adapters (loaded once per process)."""
-        import torch
         from safetensors.torch import load_file
 
         model, tokenizer = build_model()
@@ -95,8 +88,7 @@ class SpeakerTagger:
         if missing:
             raise ValueError(f"{ADAPTER}: no weights for {sorted(missing)[:3]} ...; train again")
         merge_adapters(model)
-        model.eval()
-        torch.set_grad_enabled(False)
+        model.eval()  # (no gradients: mentions() runs under torch.inference_mode)
         return cls(model, tokenizer)
 
     def mentions(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DIALOGUE", "OWN_VIEW_VERBS", "no_report"]
+__all__ = ["DIALOGUE", "NO_CLAIM", "OWN_VIEW_VERBS", "no_report"]
 
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
 OWN_VIEW_VERBS = frozenset(
@@ -24,6 +24,10 @@ OWN_VIEW_VERBS = frozenset(
 )  # fmt: skip
 # the persons of a dialogue: a transcript turn's speaker and the one it answers
 DIALOGUE = {"i", "we", "you"}
+# resolved speakers that are no claim of who spoke: the first person outside a transcript's
+# turn (the text's own voice), "they" with no group quoted just before, "you" with no turn
+# before (toolkit.quotes and toolkit.quote_fallback leave them out)
+NO_CLAIM = {"I", "they", "They", "their", "Their", "you", "You"}
 # a person as a verb's subject: a pronoun, or capitalised words ("Lam", "Carrie Lam")
 _PERSON = re.compile(
     r"[Hh]e|[Ss]he|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"

@@ -47,7 +47,7 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import quote_spans
-from toolkit.quote_voices import DIALOGUE, no_report
+from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_offices import is_titled_person
@@ -320,7 +320,7 @@ def quotes(
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
                 del resolver.reported[len(resolver.reported) - len(own) :]
             speaker = resolved[f.speaker_at]
-            if speaker in ("I", "they", "They", "their", "Their", "you", "You"):
+            if speaker in NO_CLAIM:
                 continue  # first person outside a transcript's turn: the text's own voice;
                 # "they" with no group quoted just before, "you" with no turn before: whom the
                 # text does not say
