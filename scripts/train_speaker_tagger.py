@@ -7,9 +7,13 @@ lies in the sentence. Trains the adapters, the capitals embedding and the head (
 process, CPU), then writes them as float16 to ``toolkit/data/speaker_tagger.safetensors`` and
 what they were trained on to ``speaker_tagger.json``.
 
-Run: ``python scripts/train_speaker_tagger.py [--exclude 35 36] [--out DIR]`` (about 6 minutes
-a run on 2 cores). ``--exclude`` leaves sets out, for a fold whose figures are read on them
-(``--out`` elsewhere than ``toolkit/data``).
+Run: ``python scripts/train_speaker_tagger.py [--exclude 35 36] [--out DIR] [--polnear DIR]
+[--epochs N]`` (about 6 minutes a run on 2 cores). ``--exclude`` leaves sets out, for a fold
+whose figures are read on them (``--out`` elsewhere than ``toolkit/data``). ``--polnear`` adds
+the sentences of PolNeAR's train compartment (``benchmarks/polnear.py``; about 15,000 sentences,
+9 minutes an epoch); the committed adapters were trained without it (benchmarks/README.md,
+"Session 28": trained on PolNeAR alone, the tagger adds more wrong speakers than right ones to
+the rules on the development sets).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_quotes  # noqa: E402
+import polnear  # noqa: E402
 
 from toolkit import quote_tagger as qt  # noqa: E402
 
@@ -69,7 +74,7 @@ def examples(n: int) -> list[dict]:
     return out
 
 
-def train(rows: list, seed: int = SEED):
+def train(rows: list, seed: int = SEED, epochs: int = EPOCHS):
     """The tagger trained on encoded sentences (seeded: the same rows give the same weights on
     one machine)."""
     import numpy as np
@@ -82,10 +87,10 @@ def train(rows: list, seed: int = SEED):
     model.train()
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=LR, weight_decay=0.01)
-    steps = EPOCHS * -(-len(rows) // BATCH)
+    steps = epochs * -(-len(rows) // BATCH)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / steps))
     weight = torch.tensor([1.0, SPEAKER_WEIGHT, SPEAKER_WEIGHT])
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         order = list(range(len(rows)))
         random.Random(seed + epoch).shuffle(order)
         t0, total = time.perf_counter(), 0.0
@@ -108,6 +113,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--exclude", type=int, nargs="*", default=[])
     ap.add_argument("--out", type=Path, default=qt.ADAPTER.parent)
+    ap.add_argument("--polnear", type=Path, help="PolNeAR's folder: its train compartment too")
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
     args = ap.parse_args()
     import torch
     from safetensors.torch import save_file
@@ -120,8 +127,10 @@ def main() -> None:
     data = {n: examples(n) for n in sets}
     _, tokenizer = qt.build_model()
     rows = [qt.encode(tokenizer, e["sentence"], e["spans"]) for n in sets for e in data[n]]
+    extra = polnear.examples(args.polnear, "train") if args.polnear else []
+    rows += [qt.encode(tokenizer, e["sentence"], e["spans"]) for e in extra]
     t0 = time.perf_counter()
-    model = train(rows)
+    model = train(rows, epochs=args.epochs)
     names = qt.trainable_names(model)
     state = {n: p.detach().to(torch.float16).contiguous() for n, p in model.named_parameters()
              if n in names}  # fmt: skip
@@ -134,9 +143,11 @@ def main() -> None:
         "adapter_sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
         "trained_on_sets": sets,
         "held_out_sets": HELD_OUT,
+        "polnear_train_sentences": len(extra),
         "sentences": len(rows),
-        "speaker_mentions": sum(len(e["spans"]) for n in sets for e in data[n]),
-        "seed": SEED, "epochs": EPOCHS, "learning_rate": LR, "batch": BATCH,
+        "speaker_mentions": sum(len(e["spans"]) for n in sets for e in data[n])
+        + sum(len(e["spans"]) for e in extra),
+        "seed": SEED, "epochs": args.epochs, "learning_rate": LR, "batch": BATCH,
         "rank": qt.RANK, "speaker_weight": SPEAKER_WEIGHT, "max_pieces": qt.MAX_PIECES,
         "torch": torch.__version__,
         "train_seconds": round(time.perf_counter() - t0),

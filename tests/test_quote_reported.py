@@ -145,6 +145,22 @@ def found(text):
          "United States in 2001.", []),
         ("Sergey Lavrov told the reporters that increased spending was needed for the army.",
          [("Sergey Lavrov", "tell", "increased spending was needed for the army")]),
+        # a bare clause that opens with "it's" or "it'll" (PolNeAR dev); "said it" is no clause
+        ("His aides say it's too early to discuss a Senate run.",
+         [("His aides", "say", "it's too early to discuss a Senate run")]),
+        ("Sergei Ryabkov spoke later. He said it’ll take years to rebuild trust.",
+         [("Sergei Ryabkov", "say", "it’ll take years to rebuild trust")]),
+        ("He said it, and then left the room.", []),
+        # a phrase of when or where before a bare clause with a pronoun subject (PolNeAR dev);
+        # not before a noun phrase, which may be the phrase's own
+        ("Trump said after the convention he would not accept the endorsement.",
+         [("Trump", "say", "he would not accept the endorsement")]),
+        ("Lukashenko said in Minsk they had agreed on the gas price.",
+         [("Lukashenko", "say", "they had agreed on the gas price")]),
+        ("Putin said in the meantime the company would pay.", []),
+        # a programme's title in quotation marks among whom one told (PolNeAR dev)
+        ('Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.',
+         [("Sanders", "tell", "nobody would question her intelligence")]),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

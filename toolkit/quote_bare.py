@@ -15,15 +15,22 @@ from toolkit.speakers import UPPER
 
 __all__ = ["bare_clause"]
 
+# a phrase of when or where between "said" and a clause with a pronoun subject and a finite
+# verb ("said after the convention he would not accept", "said in Minsk they had agreed")
+_PP_BEFORE_PRONOUN = (
+    r"\s+(?:after|before|during|at|in|on|at)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+"
+    r"(?=\s+(?:he|she|they|we|I|there)\s+(?:is|was|are|were|would|will|could|can|had|has|have|"
+    r"should|must|might|may|did|does|do|[a-z]+ed)\b)"
+)
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 # (also after a day: "said on Wednesday he did not want ...")
 _BARE_CLAUSE = re.compile(
-    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today)?"
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today|{_PP_BEFORE_PRONOUN})?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
-    r"(?!(?:it|this)\b(?!\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
+    r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"
-    r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", not "said it")
+    r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", "said it's", not "said it")
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"

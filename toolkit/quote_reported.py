@@ -110,7 +110,10 @@ _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 def _that_clause(reach: int) -> re.Pattern:
     """Up to ``reach`` characters of a verb's object or adjuncts, then "that" and its clause."""
-    return re.compile(rf"(\s+[^,.;:\"“”]{{0,{reach}}}?)??\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+    # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
+    # "Morning Joe" that')
+    words = r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”])"
+    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 
 
 _THAT = _that_clause(70)
