@@ -158,6 +158,13 @@ def found(text):
         ("Lukashenko said in Minsk they had agreed on the gas price.",
          [("Lukashenko", "say", "they had agreed on the gas price")]),
         ("Putin said in the meantime the company would pay.", []),
+        # a role in the singular, and a union (PolNeAR dev)
+        ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.",
+         [("a campaign aide", "according to", "Clinton plans to visit Charlotte on Sunday")]),
+        ("The company took steps to improve its chances in court, according to the union.",
+         [("the union", "according to",
+           "The company took steps to improve its chances in court")]),
+        ("A resident said the water was dirty.", [("A resident", "say", "the water was dirty")]),
         # a programme's title in quotation marks among whom one told (PolNeAR dev)
         ('Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.',
          [("Sanders", "tell", "nobody would question her intelligence")]),
