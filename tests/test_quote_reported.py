@@ -158,6 +158,11 @@ def found(text):
         ("Lukashenko said in Minsk they had agreed on the gas price.",
          [("Lukashenko", "say", "they had agreed on the gas price")]),
         ("Putin said in the meantime the company would pay.", []),
+        # a verb negated by a contraction: what was not said (PolNeAR dev; "not" was)
+        ("But Attorney General Eric Schneiderman isn’t saying if the foundation violated any "
+         "laws.", []),
+        ("The nominee and his aides haven't said much about how he is preparing.", []),
+        ("Eric Schneiderman wasn't saying that the foundation violated any laws.", []),
         # a role in the singular, and a union (PolNeAR dev)
         ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.",
          [("a campaign aide", "according to", "Clinton plans to visit Charlotte on Sunday")]),

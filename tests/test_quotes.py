@@ -1143,6 +1143,19 @@ def test_a_bare_clause_after_said(text, expected):
         # "called X," names a thing, no speaker
         ("In its materials, the company describes one of its products, called AbiliTec Digital, "
          "as a data-powered tool.", []),
+        # initials joined before a surname are no stop; a party and state in brackets after a
+        # name, and a photograph's note, are no part of the frame (PolNeAR dev)
+        ('"The talks were useful," said V.V. Putin.', [("V.V. Putin", "V.V. Putin")]),
+        ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the "
+         "Congressional Black Caucus.",
+         [("G.K. Butterfield", "Rep. G.K. Butterfield")]),
+        ('"We agreed," said Vladimir Putin (pictured).', [("Vladimir Putin", "Vladimir Putin")]),
+        ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.",
+         [("Gwen Moore", "Rep. Gwen Moore")]),
+        ("Vladimir Putin (pictured) said the talks had failed.",
+         [("Vladimir Putin", "Vladimir Putin")]),
+        # a day's is no one's ("Friday’s tweets" is no one tweeting)
+        ("Trump has responded with attacks on Machado, including Friday’s tweets.", []),
     ],
 )  # fmt: skip
 def test_inverted_frames_and_names_before_of(text, expected):

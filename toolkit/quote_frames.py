@@ -114,6 +114,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             "",
             tail[lead : m.start()],
         )
+        raw = re.sub(r"\s\([^()\"“”]{1,24}\)", "", raw)  # a party and state: "(D-Wis.)"
         if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
             break  # a sentence ends before the verb: that verb frames another sentence
         if re.match(r"\s+that\b", tail[m.end() :]):
@@ -333,9 +334,20 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
     # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
     ahead = r"(?<=[a-z])([.!?])(?=[A-Z]).*|(?<=\w)\s*,?\s+[“\"«].*"
-    after = word_spans(re.sub(ahead, lambda m: m.group(1) or ",", text[at:limit][:80], flags=re.S))
+    # (a short parenthetical after a name is blanked, offsets kept: "said Rep. Gwen Moore
+    # (D-Wis.)", a party and state)
+    window = re.sub(r"(?<=\w)\s\([^()\"“”]{1,24}\)", lambda m: " " * len(m.group()),
+                    text[at:limit][:80])  # fmt: skip
+    after = []
+    for x, y, w in word_spans(re.sub(ahead, lambda m: m.group(1) or ",", window, flags=re.S)):
+        if after and re.fullmatch(r"[,.;:!?]", w) and y - x == 1 and window[x - 1] == " ":
+            # the stop after a blanked parenthetical: the name's, as if it followed the name
+            after[-1] = (after[-1][0], after[-1][1] + 1, after[-1][2] + w)
+        else:
+            after.append((x, y, w))
     ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
-            and w not in lex["titles"] and not re.fullmatch(rf"[{UPPER}]\.", w)]  # fmt: skip
+            and w not in lex["titles"] and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
+    # (an initial, or initials joined, is no stop: "said V.V. Putin", "said Rep. G.K. Butterfield")
     cut = ends[0] if ends else None
     words = after[: cut + 1] if cut is not None else after[:4]
     if not words:

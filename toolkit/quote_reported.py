@@ -72,7 +72,8 @@ _AS_OPENING = re.compile(
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 # a negation right before a verb ("never said", "has not claimed", "did not say"): no report
-_NEGATED = re.compile(r"\b(?:never|not|n['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
+# (a contraction's "n't" inside its word: "isn't saying", "haven't said")
+_NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # what stands before "states" the noun: an adjective of place or a kind of state
 _STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"

@@ -185,6 +185,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     with only parentheticals in commas between it and the verb; a name in the first
     parenthetical after a noun phrase is the subject ('Mr. Putin’s chief of staff, Sergei B.
     Ivanov,'). None when the words before the verb are no such phrase."""
+    # a short parenthetical after a name blanked, offsets kept ("Rep. Gwen Moore (D-Wis.)")
+    head = re.sub(rf"(\b[{UPPER}][\w.’'\-]*)(\s\([^()\"“”]{{1,24}}\))",
+                  lambda m: m.group(1) + " " * len(m.group(2)), head)  # fmt: skip
     words = list(re.finditer(r"\S+", head))
     while words and _TRAILING.match(words[-1].group()):
         words.pop()

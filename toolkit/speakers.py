@@ -180,6 +180,8 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
         return "det"
     if low in lex["role_words"]:
         return "role"
+    if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?", word):
+        return "other"  # a day, whose words are no one's ("Friday’s tweets")
     if CAPITAL.match(word) and word not in lex["not_speakers"]:
         return "cap"
     if low in PARTICLES or low in {"of", "to", "for", "and"}:
