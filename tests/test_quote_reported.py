@@ -163,6 +163,9 @@ def found(text):
          "laws.", []),
         ("The nominee and his aides haven't said much about how he is preparing.", []),
         ("Eric Schneiderman wasn't saying that the foundation violated any laws.", []),
+        # a frame that splits its clause after the clause's subject: the clause around it
+        ("The talks, Lavrov said, were useful.",
+         [("Lavrov", "say", "The talks, Lavrov said, were useful")]),
         # a role in the singular, and a union (PolNeAR dev)
         ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.",
          [("a campaign aide", "according to", "Clinton plans to visit Charlotte on Sunday")]),

@@ -56,7 +56,7 @@ from toolkit.quote_heads import (
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import clause_subject, who_subject
+from toolkit.quote_subjects import clause_subject, noun_phrase, who_subject
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
@@ -72,6 +72,11 @@ _AS_OPENING = re.compile(
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 # a negation right before a verb ("never said", "has not claimed", "did not say"): no report
+# the predicate of a clause a frame splits after its subject: ", were useful."
+_SPLIT_PREDICATE = re.compile(
+    r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
+    r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"
+)
 # (a contraction's "n't" inside its word: "isn't saying", "haven't said")
 _NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # what stands before "states" the noun: an adjective of place or a kind of state
@@ -381,6 +386,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         if subject:
             continue  # a subject no list names reports only a clause after its verb
+        split = _SPLIT_PREDICATE.match(rest)
+        head = re.fullmatch(r"\s*([^,\"“”«»]{3,80}?),\s*", sentence[: speaker[0] - s0])
+        if split and head and noun_phrase(head.group(1), lex):
+            # "The talks, Lavrov said, were useful.": the clause around its frame, whole
+            out.append((s0 + head.start(1), s0 + v.end() + split.end(1), speaker, lemma))
+            continue
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
         if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ..."
             aside = re.match(
