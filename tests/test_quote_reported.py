@@ -208,3 +208,12 @@ def test_reported_clauses_of_people_and_documents(text, expected):
 )  # fmt: skip
 def test_they_is_the_group_quoted_just_before(text, expected):
     assert found(text).select("speaker", "quote").rows() == expected
+
+
+def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
+    # the NYT archive writes quotation marks as two apostrophes (PolNeAR dev)
+    text = "''Perhaps they can help a white visitor understand the pain,'' Mr. Obama said."
+    rows = found(text).select("speaker", "quote", "start", "end").rows()
+    assert rows == [("Mr. Obama", "Perhaps they can help a white visitor understand the pain,",
+                     2, 60)]  # fmt: skip
+    assert text[2:60] == rows[0][1]

@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.quote_spans import quote_spans, sentences
+from toolkit.quote_spans import double_marks, quote_spans, sentences
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,23 @@ def test_quote_spans(text, quotes):
 )
 def test_sentences_also_where_the_source_glued_them(text, expected):
     assert [text[a:b] for a, b in sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the NYT archive's doubled apostrophes: an opening mark before its words, a closing
+        # one after them, each a straight mark and a space at the same offsets
+        ("''This isn't tax reform,'' said Douglas Holtz-Eakin.",
+         ' "This isn\'t tax reform,"  said Douglas Holtz-Eakin.'),
+        ("He said, ''It's anti-growth.''", 'He said,  "It\'s anti-growth." '),
+        # Penn Treebank's backticks open one
+        ("``Yes,'' he said.", ' "Yes,"  he said.'),
+        # an apostrophe alone, and two inside a word, are no quotation marks
+        ("The candidates' plans", "The candidates' plans"),
+        ("O''Brien said", "O''Brien said"),
+    ],
+)  # fmt: skip
+def test_doubled_marks_are_read_as_quotation_marks(text, expected):
+    assert double_marks(text) == expected
+    assert len(double_marks(text)) == len(text)

@@ -154,6 +154,17 @@ def test_a_quotation_in_the_sentence_is_the_quote_and_the_nearest_verb_its_verb(
     ]
 
 
+def test_a_tagged_quote_keeps_the_text_s_doubled_apostrophes(fake):
+    # the rules and the tagger read ''...'' as quotation marks; a row's offsets and quote are
+    # the text's own
+    text = ("Hours later, the American Embassy sent a note warning that its diplomats would "
+            "''strongly oppose any change.''")  # fmt: skip
+    fake(["the American Embassy"])
+    got = quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}), tagger=True)
+    start, end, quote, kind = got.select("start", "end", "quote", "speaker_kind").row(0)
+    assert kind == "tagged" and quote == text[start:end] == "strongly oppose any change."
+
+
 @pytest.mark.parametrize(
     "text",
     [

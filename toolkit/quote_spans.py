@@ -23,7 +23,7 @@ import re
 
 from toolkit.segment import split_sentences
 
-__all__ = ["quote_spans", "sentences"]
+__all__ = ["double_marks", "quote_spans", "sentences"]
 
 _OPEN, _CLOSE = "“«", "”»"
 # a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
@@ -104,6 +104,25 @@ def _sentence_end(para: str, start: int, limit: int) -> int:
     """Where the sentence that ``para[start]`` opens ends, before ``limit`` at the latest."""
     m = re.compile(r"[.!?](?=\s)").search(para, start, limit)
     return m.end() if m else limit
+
+
+# two apostrophes or backticks for a quotation mark (the NYT archive's ''...'', Penn Treebank's
+# ``...''), where no letter stands on both sides ("rock ''n'' roll" is no quotation)
+_DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])''(?!\w)")
+
+
+def double_marks(text: str) -> str:
+    """The text with each doubled mark written as a straight quotation mark and a space, at the
+    same offsets: an opening ``''`` before the words it opens as ' "', a closing one as '" '
+    (so that every reading of quotation marks reads them; a row's offsets hold in the text as
+    it was)."""
+
+    def mark(m: re.Match) -> str:
+        after = text[m.end() : m.end() + 1]
+        opens = m.group()[0] == "`" or after.isalnum() or after == "$"
+        return ' "' if opens else '" '
+
+    return _DOUBLED.sub(mark, text)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

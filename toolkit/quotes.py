@@ -46,7 +46,7 @@ from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
-from toolkit.quote_spans import quote_spans
+from toolkit.quote_spans import double_marks, quote_spans
 from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
@@ -300,8 +300,13 @@ def quotes(
     documents = tqdm(zip(corpus["doc_id"], corpus["text"], titles, strict=True),
                      total=corpus.height, desc="attribution", unit="doc", disable=not progress,
                      leave=False)  # fmt: skip
+    doubled: dict = {}  # the texts of the documents with doubled marks, as they were
     for doc_id, text, title in documents:
-        text = text or ""
+        text = original = text or ""
+        if "''" in text or "``" in text:
+            text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
+            if text != original:
+                doubled[doc_id] = original
         resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text),
                             voice=title_voice(title, lex),
                             headline=headline_names(title, lex))  # fmt: skip
@@ -343,13 +348,16 @@ def quotes(
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
                          "speaker_text": f.speaker_text, "verb": f.verb,
-                         "quote": text[f.start : f.end], "direct": f.direct,
+                         "quote": original[f.start : f.end], "direct": f.direct,
                          "speaker_kind": speaker_kind(f.speaker_text, f.verb, lex)})  # fmt: skip
         if tagger and (found := gaps(text, resolver.sentences, rows[first:])):
             todo.append((doc_id, text, title, found, resolver.quoted))
             bounds.append((first, len(rows)))
     if todo:
         rows = _merged(rows, bounds, tagged(todo, lex, alias, progress=progress))
+        for r in rows:  # a tagged row's quote as the text was
+            if r["doc_id"] in doubled:
+                r["quote"] = doubled[r["doc_id"]][r["start"] : r["end"]]
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
 
 
