@@ -10,6 +10,9 @@
   next word opened it.
 - Sentences are split by :func:`toolkit.segment.split_sentences`, also where the source glued
   two together with no space ("said.If").
+- Doubled apostrophes for quotation marks (the NYT archive's ''...'', Penn Treebank's
+  ``...'') are written as straight ones at the same offsets by :func:`double_marks`, which
+  :func:`toolkit.quotes` applies before reading a text.
 
 Example:
     >>> text = 'We act. This is new," he added. "It works," she said.'
