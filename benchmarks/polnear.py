@@ -37,13 +37,22 @@ def articles(root: Path, compartment: str) -> list[tuple[str, str, list[dict]]]:
     attributions, each ``{"source", "cue_at", "content"}`` (lists of ``(start, end)``: a span
     may be in parts; an attribution with no source has none) and ``cue`` (its text)."""
     folder = Path(root) / "data" / compartment
+    files = sorted((folder / "attributions").glob("*.ann"))
+    if not files:
+        raise SystemExit(
+            f"{folder / 'attributions'}: no PolNeAR annotation files (.ann) here; "
+            "pass the folder of a copy of github.com/networkdynamics/PolNeAR"
+        )
     out, seen = [], set()
-    for ann in sorted((folder / "attributions").glob("*.ann")):
+    for ann in files:
         name = ann.stem.rsplit("_", 1)[0]
         if name in seen:
             continue
         seen.add(name)
-        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        source = folder / "text" / f"{name}.txt"
+        if not source.is_file():
+            raise SystemExit(f"{ann}: its article {source} is missing; the copy is incomplete")
+        text = source.read_text(encoding="utf-8")
         spans, found = {}, []
         for line in ann.read_text(encoding="utf-8").splitlines():
             if m := _SPAN.match(line):

@@ -86,7 +86,8 @@ from toolkit.groups import drawn_note, most, period_label
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.progress import step
 from toolkit.quote_kinds import KINDS, kinds_by_group
-from toolkit.quotes import by_group, quote_share, quotes
+from toolkit.quote_tables import by_group, quote_share
+from toolkit.quotes import quotes
 from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
 from toolkit.tokens import tokens_for

@@ -132,6 +132,8 @@ LAYERS: dict[str, str] = {
     "quote_voices": "analysis",
     "quote_tagger": "analysis",
     "quote_fallback": "analysis",
+    "quote_inverted": "analysis",
+    "quote_tables": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",
     "speaker_resolver": "analysis",

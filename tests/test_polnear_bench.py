@@ -125,3 +125,11 @@ def test_precision_and_recall_of_the_speakers_as_written(bench, polnear, corpus)
     # nothing found: every speech attribution missed, the state ("want") not counted
     right, predicted, hit, labelled, _ = bench.evaluate(articles, found.clear())
     assert (right, predicted, hit, labelled) == (0, 0, 0, 2)
+
+
+def test_a_folder_that_is_no_polnear_copy_says_so(polnear, corpus, tmp_path):
+    with pytest.raises(SystemExit, match="no PolNeAR annotation files"):
+        polnear.articles(tmp_path / "elsewhere", "dev")
+    (corpus / "data" / "dev" / "text" / "a.txt").unlink()
+    with pytest.raises(SystemExit, match=r"a\.txt is missing"):
+        polnear.articles(corpus, "dev")

@@ -3,7 +3,8 @@ import pytest
 
 import toolkit
 from toolkit.quote_spans import quote_spans
-from toolkit.quotes import QUOTES_SCHEMA, _in_doc, by_group, quote_share
+from toolkit.quote_tables import by_group, quote_share
+from toolkit.quotes import QUOTES_SCHEMA, _in_doc
 from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
 from toolkit.speakers import lexicon

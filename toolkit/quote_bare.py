@@ -18,7 +18,7 @@ __all__ = ["bare_clause"]
 # a phrase of when or where between "said" and a clause with a pronoun subject and a finite
 # verb ("said after the convention he would not accept", "said in Minsk they had agreed")
 _PP_BEFORE_PRONOUN = (
-    r"\s+(?:after|before|during|at|in|on|at)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+"
+    r"\s+(?:after|before|during|at|in|on)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+"
     r"(?=\s+(?:he|she|they|we|I|there)\s+(?:is|was|are|were|would|will|could|can|had|has|have|"
     r"should|must|might|may|did|does|do|[a-z]+ed)\b)"
 )

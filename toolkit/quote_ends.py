@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_frames import inverted
 from toolkit.quote_heads import lemma_of
+from toolkit.quote_inverted import inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject

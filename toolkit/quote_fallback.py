@@ -25,8 +25,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from toolkit.quote_reported import _NEGATED
-from toolkit.quote_sources import _DIRECTIVE, is_speaker
+from toolkit.quote_reported import NEGATED
+from toolkit.quote_sources import DIRECTIVE, is_speaker
 from toolkit.quote_tagger import THRESHOLD, SpeakerTagger, may_report
 from toolkit.quote_voices import NO_CLAIM, no_report
 from toolkit.speaker_names import find_mentions, headline_names
@@ -138,11 +138,11 @@ def _no_report(text: str, a: int, x: int, y: int, verb: str | None,
     to the President's decree"), "as X claims", and a verb that reports a clause only with
     "that" followed by a noun ("noted the increased attention")."""
     before = text[a:x]
-    if _DIRECTIVE.search(text[x:y]) and re.search(r"according\s+to\s+$", before, re.I):
+    if DIRECTIVE.search(text[x:y]) and re.search(r"according\s+to\s+$", before, re.I):
         return True
     if verb is None:
         return False
-    if _NEGATED.search(text[a : at[0]]) or (at[0] > x and _AS_CLAIMED.search(before)):
+    if NEGATED.search(text[a : at[0]]) or (at[0] > x and _AS_CLAIMED.search(before)):
         return True
     after = text[at[1] : at[1] + 40]
     return verb in lex["need_that"] and not re.match(

@@ -1,8 +1,9 @@
 """Quotation frames: the speaker and verb around a quotation.
 
 The frames news agencies use, read around one quotation; reported speech in a sentence is
-:mod:`toolkit.quote_reported`'s job (with the inverted speakers here; a verb's subject without
-its appositives and adverbs is :mod:`toolkit.quote_heads`'), the speaker phrases
+:mod:`toolkit.quote_reported`'s job (the speaker after an inverted verb is
+:mod:`toolkit.quote_inverted`'s; a verb's subject without its appositives and adverbs is
+:mod:`toolkit.quote_heads`'), the speaker phrases
 and who they name are :mod:`toolkit.speakers`' job, the quotation spans
 :mod:`toolkit.quote_spans`', and :mod:`toolkit.quotes` puts them together.
 
@@ -32,43 +33,17 @@ from toolkit.quote_heads import (
     without_appositive,
     without_time,
 )
-from toolkit.quote_subjects import clause_subject, noun_phrase
+from toolkit.quote_inverted import inverted
+from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
     UPPER,
-    is_person,
-    name_of,
     speaker_phrase,
     word_spans,
 )
 
-__all__ = ["after_frame", "before_frame", "continues", "inverted"]
-
-# after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
-_ROLE_BEFORE_NAME = re.compile(
-    rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
-    rf"(?:\s+[a-z][\w’'-]*){{1,6}},\s+(?=(?:the\s+)?[{UPPER}])"
-)  # (also after a possessive name: "said New York City’s comptroller, John Liu"; a body's name
-# may open with "the": "said the main opposition group, the National Salvation Front")
-
-
-# a bare role in lower case right before the name, no determiner: "said student protester
-# Joshua Wong", "wrote herpetologist David Blackburn"
-_BARE_ROLE = re.compile(
-    r"\s+(?!(?:his|her|their|its|the|a|an|one|another|and|or|but|who|which|that|in|on|at|to|"
-    r"of|for|by|with|from|after|before|during|while|also|then|now|later)\b)"
-    rf"(?:[a-z][a-z\-]+\s+){{1,2}}(?=[{UPPER}][\w’'\-]+\s+[{UPPER}])"
-)
-
-
-# one of a group after an inverted verb, and what it is in an appositive: "said one of the
-# officials, a senior military officer."
-_ONE_OF = re.compile(
-    r"\s+(one\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
-    r"(?:,\s+(an?\s+[a-z][a-z\s\-]{2,60}?)(?=[,.;]))?(?=[\s,.;])"
-)
-
+__all__ = ["after_frame", "before_frame", "continues"]
 
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
 _QUOTED_AS = re.compile(
@@ -114,7 +89,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             "",
             tail[lead : m.start()],
         )
-        raw = re.sub(r"\s\([^()\"“”]{1,24}\)", "", raw)  # a party and state: "(D-Wis.)"
+        raw = without_parenthetical(raw)  # a party and state: "(D-Wis.)"
         if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
             break  # a sentence ends before the verb: that verb frames another sentence
         if re.match(r"\s+that\b", tail[m.end() :]):
@@ -300,143 +275,6 @@ def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None
     ):
         return None
     return re.search(r"$", head)
-
-
-# a document and its owner's capitalised name after an inverted verb: "said an article in
-# People's Daily", "said a statement from the Foreign Ministry", "said a report by the IMF"
-_DOCUMENT_OF = re.compile(
-    r"\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:article|editorial|commentary|statement|report|study|"
-    r"survey|analysis|column)\s+(?:in|by|from|of)\s+(?:the\s+)?"
-    rf"[{UPPER}][\w'’.\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[{UPPER}][\w'’.\-]*)*)"
-    r"(?=[\s,.;:!?]|$)"
-    # or put out, and when or by whom, up to the sentence's end: "said a statement released
-    # after the meeting", "said a statement issued by the ministry on Monday"
-    r"|\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:statement|report|communique|editorial|letter)\s+"
-    r"(?:released|issued|published|posted|sent|signed|adopted)\s[^.;:!?\"“”]{3,80})(?=[.!?])"
-)
-
-
-def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
-    """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
-    stop; None when the words there are no speaker phrase."""
-    # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
-    # needs to hold), then the person's name in commas
-    one = _ONE_OF.match(text, at, limit)
-    if one and one.group(2) in lex["roles"]:  # 'said one of the officials, a senior military
-        # officer.': the one the appositive describes, else one of the group
-        return one.span(3) if one.group(3) else one.span(1)
-    role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
-    if role:
-        who = inverted(text, role.end(), limit, lex)  # a person's name, or a body's after
-        body = role.group().rstrip(", ").split()[-1] in lex["organisations"]  # what it is
-        if who and (is_person(text[who[0] : who[1]], lex) or body):
-            return who
-    # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
-    # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
-    ahead = r"(?<=[a-z])([.!?])(?=[A-Z]).*|(?<=\w)\s*,?\s+[“\"«].*"
-    # (a short parenthetical after a name is blanked, offsets kept: "said Rep. Gwen Moore
-    # (D-Wis.)", a party and state)
-    window = re.sub(r"(?<=\w)\s\([^()\"“”]{1,24}\)", lambda m: " " * len(m.group()),
-                    text[at:limit][:80])  # fmt: skip
-    after = []
-    for x, y, w in word_spans(re.sub(ahead, lambda m: m.group(1) or ",", window, flags=re.S)):
-        if after and re.fullmatch(r"[,.;:!?]", w) and y - x == 1 and window[x - 1] == " ":
-            # the stop after a blanked parenthetical: the name's, as if it followed the name
-            after[-1] = (after[-1][0], after[-1][1] + 1, after[-1][2] + w)
-        else:
-            after.append((x, y, w))
-    ends = [i for i, (_, _, w) in enumerate(after) if re.search(r"[,.;:!?]$", w)
-            and w not in lex["titles"] and not re.fullmatch(rf"(?:[{UPPER}]\.)+", w)]  # fmt: skip
-    # (an initial, or initials joined, is no stop: "said V.V. Putin", "said Rep. G.K. Butterfield")
-    cut = ends[0] if ends else None
-    words = after[: cut + 1] if cut is not None else after[:4]
-    if not words:
-        return None
-    last = words[-1]
-    words[-1] = (last[0], last[1] - (re.search(r"[,.;:!?]$", last[2]) is not None),
-                 re.sub(r"[,.;:!?]$", "", last[2]))  # fmt: skip
-    got = speaker_phrase(words, lex)
-    if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
-        return at + words[0][0], at + words[-1][1]
-    # 'said Denys Shmyhal and assured that ...', 'said one American who attended': the
-    # speaker before a second verb or a relative clause; 'said the 75-year-old, who ...'
-    stop = next((i for i, (_, _, w) in enumerate(words) if i and (w == "who" or (
-        w == "and" and i + 1 < len(after) and lex["verb"].fullmatch(after[i + 1][2])))),
-        None)  # fmt: skip
-    if stop and speaker_phrase(words[:stop], lex) == (0, stop):
-        end = at + words[stop - 1][1]
-        clause = re.match(r"\s+who\s[^,.;:!?\"“”]{3,120}", text[end:limit])
-        if clause and not is_person(text[at + words[0][0] : end], lex):
-            end += clause.end()  # "said a person who is involved in the decisions": described
-        return at + words[0][0], end
-    aged = re.match(r"the \d+-year-old\b", text[at + words[0][0] : limit])
-    if aged:
-        return at + words[0][0], at + words[0][0] + aged.end()
-    # 'said an article in People's Daily on Monday': a document and whose it is, by its
-    # capitalised name
-    document = _DOCUMENT_OF.match(text, at, limit)
-    if document and document.group(2):
-        return document.span(2)
-    if document:  # (a stop that ends the sentence is no part of the name)
-        return document.start(1), document.end(1) - document.group(1).endswith(".")
-    # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
-    adjunct = next((i for i, (_, _, w) in enumerate(words) if i
-                    and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as", w)),
-                   None)  # fmt: skip
-    span = None
-    if adjunct is None and cut is None:  # no stop near: 'said the Ukrainian Head of State
-        # during a meeting with ... .'
-        near = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
-            r"during|while|after|at|in", w)), None)  # fmt: skip
-        span = _name_before(after, near, lex)
-    elif adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
-        span = _name_before(words, adjunct, lex)
-    if span:
-        return at + span[0], at + span[1]
-    # 'said Mr. Barroso from Teneo Intelligence, “...”': a name, "from" and an institution's
-    # capitalised name (the resolver takes the name)
-    link = next((i for i, (_, _, w) in enumerate(words) if w == "from"), None)
-    org = words[link + 1 : link + 3] if link else []
-    if org and (
-        org[0][2][:1].isupper() or (org[0][2] == "the" and org[1:] and org[1][2][:1].isupper())
-    ):
-        got = speaker_phrase(words[:link], lex)
-        titles, name = name_of(text[at + words[0][0] : at + words[link - 1][1]], lex)
-        if got == (0, link) and name and all(t in lex["titles"] for t in titles):
-            return at + words[0][0], at + words[-1][1]
-        if got == (0, link) and words[0][2].lower() in ("a", "an", "the", "one"):
-            return at + words[0][0], at + words[-1][1]  # 'said a critic from The Telegraph'
-    # 'said one Spanish investigator.': a noun phrase after a determiner that ends the sentence
-    # (or a role's, an appositive after it) speaks though no role list holds its head, with a
-    # relative clause that describes it ('said a 74-year-old man who refused to give his name')
-    head = words[:stop] if stop and words[stop][2] == "who" else words
-    phrase = text[at + words[0][0] : at + head[-1][1]]
-    # (what follows the phrase; the text's end ends its sentence as a stop does)
-    verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1] :][:1] or "."
-    if (cut is not None and 2 <= len(head) <= 12
-            and (ends in ".!?" or (ends == "," and words[-1][2].lower() in lex["roles"]))
-            and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
-            and words[0][2].lower() in ("a", "an", "one", "another", "the")
-            and words[1][2] != "of"  # not 'said one of the cars.
-            and noun_phrase(phrase, lex)):  # fmt: skip
-        return at + words[0][0], at + words[-1][1]
-    return None
-
-
-def _name_before(words: list, adjunct: int | None, lex: dict) -> tuple[int, int] | None:
-    """The speaker phrase that ends right before ``words[adjunct]`` (its offsets in the words'
-    text), from the first word or after a determiner and a lower-case noun that describe it
-    ("the musicologist Mark Clague in a joint interview"; not "in Shenzhen on Thursday")."""
-    got = speaker_phrase(words[:adjunct], lex) if adjunct else None
-    if not got or got[1] != adjunct:
-        return None
-    before = words[: got[0]]
-    described = (
-        0 < len(before) <= 2
-        and before[0][2] in ("the", "a", "an")
-        and all(w[:1].islower() for _, _, w in before)
-    )
-    return (words[got[0]][0], words[adjunct - 1][1]) if got[0] == 0 or described else None
 
 
 def continues(gap: str, lex: dict) -> bool:

@@ -60,7 +60,7 @@ from toolkit.quote_subjects import clause_subject, noun_phrase, who_subject
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
-__all__ = ["reported"]
+__all__ = ["NEGATED", "reported"]
 
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 _ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
@@ -71,14 +71,14 @@ _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
-# a negation right before a verb ("never said", "has not claimed", "did not say"): no report
 # the predicate of a clause a frame splits after its subject: ", were useful."
 _SPLIT_PREDICATE = re.compile(
     r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
     r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"
 )
+# a negation right before a verb ("never said", "has not claimed", "did not say"): no report
 # (a contraction's "n't" inside its word: "isn't saying", "haven't said")
-_NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
+NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # what stands before "states" the noun: an adjective of place or a kind of state
 _STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
@@ -220,7 +220,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             sentence[: v.start()],
         ):
             continue  # "students will think seriously about ...": no view held, none reported
-        if _NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
+        if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
             continue  # "the article never said or implied that ...": what was not said (not
             # "she never doubted that ...": what she holds)
         if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):

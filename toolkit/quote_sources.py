@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import noun_phrase
-from toolkit.speakers import UPPER, speaker_phrase, word_spans
+from toolkit.speakers import DAY, UPPER, speaker_phrase, word_spans
 
-__all__ = ["DAY", "MONTH", "according_to", "in_opinion", "is_speaker"]
+__all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
-DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a month, or its short form
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
@@ -47,7 +46,7 @@ _BY_SOURCE = re.compile(
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
 # what "according to" follows as a rule, not as a source ("according to the decree")
-_DIRECTIVE = re.compile(
+DIRECTIVE = re.compile(
     r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
 )  # (a law named whole, in capitals, is cited: "according to the Executive Order", sets 1, 7)
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
@@ -199,7 +198,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         if same:  # "according to that same Japan Times editorial": the editorial
             start += same.end()
         source = sentence[start:end]
-        if is_speaker(source, lex) and not _DIRECTIVE.search(source):
+        if is_speaker(source, lex) and not DIRECTIVE.search(source):
             # "according to the data": none; "according to the President's decree": a rule
             out.append((s0 + m.start(quote), s0 + m.end(quote), (s0 + start, s0 + end),
                         "according to"))  # fmt: skip

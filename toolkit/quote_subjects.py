@@ -29,7 +29,7 @@ import re
 
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, is_person
 
-__all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject"]
+__all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject", "without_parenthetical"]
 
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
@@ -179,15 +179,23 @@ def _name(chunk: str, lex: dict) -> bool:
     return 2 <= len(words) <= 5 and is_person(chunk, lex)
 
 
+# a short parenthetical right after a word: a party and state, a photograph's note
+_PARENTHETICAL = re.compile(r"(?<=[\w.])\s\([^()\"“”]{1,24}\)")
+
+
+def without_parenthetical(text: str) -> str:
+    """The text with each short parenthetical after a word blanked, offsets kept ("Rep. Gwen
+    Moore (D-Wis.) said", "Vladimir Putin (pictured) said"): no part of a frame."""
+    return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+
+
 def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The span, in ``head`` (a sentence up to its reporting verb), of the verb's subject: the
     clause's opening noun phrase, after an introductory phrase and its comma or "And"/"But",
     with only parentheticals in commas between it and the verb; a name in the first
     parenthetical after a noun phrase is the subject ('Mr. Putin’s chief of staff, Sergei B.
     Ivanov,'). None when the words before the verb are no such phrase."""
-    # a short parenthetical after a name blanked, offsets kept ("Rep. Gwen Moore (D-Wis.)")
-    head = re.sub(rf"(\b[{UPPER}][\w.’'\-]*)(\s\([^()\"“”]{{1,24}}\))",
-                  lambda m: m.group(1) + " " * len(m.group(2)), head)  # fmt: skip
+    head = without_parenthetical(head)
     words = list(re.finditer(r"\S+", head))
     while words and _TRAILING.match(words[-1].group()):
         words.pop()

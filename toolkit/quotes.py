@@ -38,7 +38,6 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
-from toolkit.groups import group_sizes, with_groups
 from toolkit.quote_coordinated import participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
@@ -54,9 +53,8 @@ from toolkit.speaker_offices import is_titled_person
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
 from toolkit.speakers import is_group, is_organisation, is_person, lexicon
-from toolkit.stats import ratio_by_group
 
-__all__ = ["QUOTES_SCHEMA", "by_group", "is_document", "quote_share", "quotes"]
+__all__ = ["QUOTES_SCHEMA", "quotes"]
 
 QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speaker": pl.String,
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
@@ -371,88 +369,3 @@ def _merged(rows: list[dict], bounds: list[tuple[int, int]], more: list[list[dic
         out += sorted(rows[first:last] + extra, key=lambda r: (r["start"], r["end"]))
         done = last
     return out + rows[done:]
-
-
-# ---------------------------------------------------------------- tables for the notebooks
-
-
-def is_document(speaker: pl.Expr) -> pl.Expr:
-    """Whether a speaker is a document, not a person or a body: its last word is one of the
-    lexicon's ``documents`` ("The message" of a Kremlin greeting, "the statement", "the
-    Executive Order"). The labelling guide counts them as speakers; the tables keep them apart.
-    """
-    last = speaker.str.to_lowercase().str.extract(r"([\w-]+)\W*$", 1)
-    return last.is_in(sorted(lexicon()["documents"])).fill_null(False)
-
-
-def by_group(
-    found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet", min_group_docs: int = 5
-) -> pl.DataFrame:
-    """Who is quoted in each group, with which verbs: attributions per group, speaker and verb
-    (direct and reported), the documents they come from, whether the speaker is a document
-    (:func:`is_document`), and the group's n with ``small_n``."""
-    groups = with_groups(docs, by).select("doc_id", "group")
-    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
-    return (
-        found.join(groups, on="doc_id")
-        .group_by("group", "speaker", "verb")
-        .agg(
-            attributions=pl.len().cast(pl.Int64),
-            direct=pl.col("direct").sum().cast(pl.Int64),
-            docs=pl.col("doc_id").n_unique().cast(pl.Int64),
-        )
-        .with_columns(document=is_document(pl.col("speaker")))
-        .join(sizes, on="group")
-        .sort(
-            ["group", "attributions", "speaker", "verb"],
-            descending=[False, True, False, False],
-            nulls_last=True,
-        )
-    )
-
-
-def quote_share(
-    found: pl.DataFrame,
-    docs: pl.DataFrame,
-    *,
-    by: str = "outlet",
-    min_group_docs: int = 5,
-    seed: int = 42,
-    n_boot: int = 1000,
-) -> pl.DataFrame:
-    """The share of each group's characters inside attributed direct quotes, with n: all of
-    them (``share``, with a 95% interval from resampling the group's documents: ``ci_low``,
-    ``ci_high``; none from one document), and those of people and bodies alone
-    (``share_people``: a document's words, a greeting's "The message reads: ...", left out;
-    ``document_chars`` counts them); ``n_quotes`` direct quotations in ``n_docs`` documents."""
-    chars = pl.col("text").fill_null("").str.len_chars()
-    groups = with_groups(docs, by).select("doc_id", "group", chars=chars)
-    spans = found.filter("direct").unique(["doc_id", "start", "end"])
-    length = pl.col("end") - pl.col("start")
-    quoted = spans.group_by("doc_id").agg(
-        quoted=length.sum(),
-        documents=length.filter(is_document(pl.col("speaker"))).sum(),
-        quotes=pl.len(),
-    )
-    per_doc = groups.join(quoted, on="doc_id", how="left").with_columns(
-        pl.col("quoted", "documents", "quotes").fill_null(0)
-    )
-    intervals = ratio_by_group(per_doc, "quoted", "chars", name="share", seed=seed, n_boot=n_boot)
-    sizes = group_sizes(docs, by=by, min_group_docs=min_group_docs)
-    return (
-        per_doc.group_by("group")
-        .agg(
-            chars=pl.col("chars").sum().cast(pl.Int64),
-            quoted_chars=pl.col("quoted").sum().cast(pl.Int64),
-            document_chars=pl.col("documents").sum().cast(pl.Int64),
-            n_quotes=pl.col("quotes").sum().cast(pl.Int64),
-        )
-        .join(intervals, on="group", how="left")
-        .with_columns(
-            share_people=(
-                (pl.col("quoted_chars") - pl.col("document_chars")) / pl.col("chars")
-            ).round(4),
-        )
-        .join(sizes, on="group")
-        .sort("group")
-    )

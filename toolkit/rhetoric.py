@@ -354,7 +354,8 @@ def attribution(
     speaker and verb, with the group's sentences, documents and ``small_n``. ``lexicon_`` is an
     optional alias table (``{"speakers": {canonical: [forms]}}``, as
     ``toolkit/lexicons/attribution.yaml``) that merges the names of one speaker."""
-    from toolkit.quotes import by_group, quotes
+    from toolkit.quote_tables import by_group
+    from toolkit.quotes import quotes
     from toolkit.segment import segment
 
     aliases = (lexicon_ or {}).get("speakers")

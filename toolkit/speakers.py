@@ -31,6 +31,7 @@ from toolkit.speaker_conjuncts import groups_joined, institution_and
 
 __all__ = [
     "CAPITAL",
+    "DAY",
     "DETERMINERS",
     "HYPHENED",
     "HYPHENED_GIVEN",
@@ -51,6 +52,7 @@ __all__ = [
 ]
 
 UPPER = CAPITALS  # the capitals a name opens with (Latin, Latin Extended-A, Cyrillic)
+DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el", "dos",
              "das", "del", "della", "ter", "ibn", "bint"}  # fmt: skip
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
@@ -180,7 +182,7 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
         return "det"
     if low in lex["role_words"]:
         return "role"
-    if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?", word):
+    if re.fullmatch(rf"{DAY}(?:['’]s)?", word):
         return "other"  # a day, whose words are no one's ("Friday’s tweets")
     if CAPITAL.match(word) and word not in lex["not_speakers"]:
         return "cap"
