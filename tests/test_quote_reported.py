@@ -176,6 +176,33 @@ def found(text):
         # a programme's title in quotation marks among whom one told (PolNeAR dev)
         ('Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.',
          [("Sanders", "tell", "nobody would question her intelligence")]),
+        # "and" after a clause with a verb of its own opens a new clause, whose subject speaks
+        # (set 11); a pair of subjects and a pair of places before one verb stay as they were
+        ("Growth was weak and experts say that the potential is fully tapped.",
+         [("experts", "say", "the potential is fully tapped")]),
+        ("The talks were long and Lavrov said that they were useful.",
+         [("Lavrov", "say", "they were useful")]),
+        ("Trump and Pence said that the potential is fully tapped.",
+         [("Trump and Pence", "say", "the potential is fully tapped")]),
+        # "according to" after a dash (set 35); an aside before a plural's verb and "that"
+        # (set 36)
+        ("Students came from China — up 21 percent from the year before — according to the "
+         "Institute of International Education.",
+         [("Institute of International Education", "according to",
+           "Students came from China — up 21 percent from the year before")]),
+        ("Rates averaged 50% – according to the ministry.",
+         [("the ministry", "according to", "Rates averaged 50%")]),
+        # a plural noun after its quantifier that is also a verb's form, a number with its
+        # comma in a bare clause, and "always" before the verb (set 33)
+        ("Some estimates say more than 190,000 residents joined the march.",
+         [("Some estimates", "say", "more than 190,000 residents joined the march")]),
+        ("Lavrov always said the march would take place.",
+         [("Lavrov", "say", "the march would take place")]),
+        ('The protest leaders have always said "Occupy Central" would take place.',
+         [("The protest leaders", "say", '"Occupy Central" would take place')]),
+        ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
+         [("Lupia", "according to",
+           "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

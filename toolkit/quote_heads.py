@@ -41,7 +41,8 @@ PROGRESSIVE = {"is", "are", "was", "were", "been"}
 
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
-    r"long|since|already|never|not|just|now|still|even|earlier|first|finally)$",
+    r"long|since|already|never|not|just|now|still|even|earlier|first|finally|always|often|ever|"
+    r"both|all)$",
     # ("-ly" in lower case: "Ms. Waly said" is a name)
     re.I,
 )
@@ -232,7 +233,26 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
     clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
     joined = words[first - 1][2] in ("and", "but")
-    return not (joined and (opens or clause or _titles(words, first)))
+    return not (
+        joined and (opens or clause or _finite_before(words, first) or _titles(words, first))
+    )
+
+
+# an auxiliary or a copula: a clause's verb, not a word of a noun phrase
+_AUXILIARY = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+              "must", "should", "may", "might", "did", "does"}  # fmt: skip
+
+
+def _finite_before(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether "and" before ``words[first]`` ends a clause with a verb of its own: an auxiliary
+    or a copula since the last comma ("Growth was weak and experts say that ..."), where a
+    pair of subjects has none ("Trump and Pence said")."""
+    i = first - 1
+    while i > 0 and not re.search(r"[,;:]$", words[i - 1][2]):
+        i -= 1
+        if words[i][2].lower() in _AUXILIARY:
+            return True
+    return False
 
 
 def _titles(words: list[tuple[int, int, str]], first: int) -> bool:

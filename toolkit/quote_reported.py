@@ -316,10 +316,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         document = text[speaker[0] : speaker[1]].lower().split()[-1] in lex["documents"]
         if not document and (
             re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
-            or re.match(r"(?:This|These)\s+[a-z]", text[speaker[0] : speaker[1]])
+            or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", text[speaker[0] : speaker[1]])
         ):
-            continue  # "This author believes ...": the writer's own voice, no one quoted
-            # ("This Executive Order states that ...": a document's)
+            continue  # "This author believes ...", "... and this author believes": the
+            # writer's own voice, no one quoted ("This Executive Order states that ...": a
+            # document's)
         # "states, in part, that": the aside blanked out, the offsets kept
         rest = re.sub(r"^,\s+in\s+part,", lambda m: " " * len(m.group()), sentence[v.end() :])
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):

@@ -29,10 +29,12 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a mont
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
 # also with a relative clause or a second appositive on it: "..., a fiscally conservative
-# group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm")
+# group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm";
+# not a verb and "that": "Many studies, according to Lupia, reveal that ...")
 _APPOSITION = (
     rf"(?:,\s+(?:a|an|the|[{UPPER}][\w\-]*['’]s|(?!(?:is|are|was|were|has|have|had|will|would|"
-    r"can|could|must|should|may|might)\b)[a-z][\w\-]*(?<!ed)(?<![^s]s))\s[^,]{3,80}"
+    r"can|could|must|should|may|might)\b)(?![a-z]+\s+that\s)[a-z][\w\-]*(?<!ed)(?<![^s]s))"
+    r"\s[^,]{3,80}"
     r"(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
 )  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ...")
 _SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
@@ -162,9 +164,11 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             1,
         ),
         # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
+        # (after a dash too: "... — up 21 percent — according to the Institute of ...")
         (
             re.search(
-                rf"^(.{{12,}}?),\s+according to ((?:{_TITLE}|[^,.]){{2,120}}){_APPOSITION}?\.?$",
+                rf"^(.{{12,}}?)(?:,|\s+[—–])\s+according to ((?:{_TITLE}|[^,.]){{2,120}})"
+                rf"{_APPOSITION}?\.?$",
                 sentence,
             ),
             1,
@@ -176,7 +180,8 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             re.search(
                 rf"^([^,]{{3,80}}),\s+according to ((?:{_TITLE}|[^,.]){{2,80}})"
                 rf"(?:,\s+[^,]{{3,80}})?,\s+(?:is|are|was|were|has|have|had|will|would|can|"
-                rf"could|must|should|may|might|[a-z]{{3,}}(?:ed|[^s\W]s))\b.{{8,}}?\.?$",
+                rf"could|must|should|may|might|[a-z]{{3,}}(?:ed|[^s\W]s)|[a-z]{{3,}}(?=\s+that\s))\b"
+                rf".{{8,}}?\.?$",  # (a plural's verb before "that": "Many studies ... reveal that")
                 sentence,
             ),
             0,

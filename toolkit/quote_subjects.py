@@ -139,6 +139,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         # "only 33 percent of Americans", "too many people" (not "Some of them": a share)
         words, low = words[1:], low[1:]
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
+    if len(low) == 2 and low[0] in QUANTIFIERS | DETERMINERS and low[1].endswith("s"):
+        verbs = []  # a plural noun after its quantifier, no verb: "Some estimates", "the reports"
     if low[0] == "those" and len(low) > 1 and low[1] in _THOSE_WHO:
         low = ["people", *low[1:]]  # "Those with knowledge of the negotiations", "those polled"
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
@@ -292,8 +294,10 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         rest,
         count=1,
     )
-    # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ...")
+    # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ..."), nor a
+    # number's comma a clause's ("say more than 190,000 residents participated")
     rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
+    rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
     if re.match(
         r"\s+(?:he|she|they|we|I|you)\s+(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b", rest
     ):
