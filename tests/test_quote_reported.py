@@ -200,6 +200,12 @@ def found(text):
          [("Lavrov", "say", "the march would take place")]),
         ('The protest leaders have always said "Occupy Central" would take place.',
          [("The protest leaders", "say", '"Occupy Central" would take place')]),
+        # a part of the day after a day is when it was said, no clause (PolNeAR dev); and
+        # lower-case words before a role that ends the sentence's frame
+        ("Flynn said Thursday morning on Fox News.", []),
+        ("The tax plan is an insult to workers, top black lawmakers said Friday afternoon, as "
+         "they bristled at the questions.",
+         [("lawmakers", "say", "The tax plan is an insult to workers")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

@@ -23,10 +23,13 @@ _PP_BEFORE_PRONOUN = (
     r"should|must|might|may|did|does|do|[a-z]+ed)\b)"
 )
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
-# (also after a day: "said on Wednesday he did not want ...")
+# (also after a day: "said on Wednesday he did not want ...", "said Friday afternoon, as they
+# ...": no clause)
 _BARE_CLAUSE = re.compile(
-    rf"(?:\s+(?:on\s+)?{_DAY}|\s+yesterday|\s+today|{_PP_BEFORE_PRONOUN})?"
+    rf"(?:\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|\s+yesterday|\s+today|"
+    rf"{_PP_BEFORE_PRONOUN})?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"

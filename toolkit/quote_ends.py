@@ -196,8 +196,9 @@ def clause_before(
         # military operation, as Moscow claims.")
         return _stripped(s0, as_tail)
     tail = re.match(r"^(.{12,}?),\s*$", head)
-    if tail is None and text[speaker[0]].isupper():
-        # "..., coast police boss Aggrey Adoli said.": lower-case words that describe a name
+    if tail is None and text[speaker[0]].isalpha():
+        # "..., coast police boss Aggrey Adoli said.", "..., top black lawmakers said Friday.":
+        # lower-case words that describe a name or a role
         tail = _DESCRIBED.match(head)
     if tail and _INTRODUCTORY.match(tail.group(1)):
         tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
