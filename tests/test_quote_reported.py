@@ -206,6 +206,17 @@ def found(text):
         ("The tax plan is an insult to workers, top black lawmakers said Friday afternoon, as "
          "they bristled at the questions.",
          [("lawmakers", "say", "The tax plan is an insult to workers")]),
+        # a share of those polled, "they both" before its verb, a clause before a semicolon
+        # (PolNeAR dev)
+        ("However, 63 percent said Clinton was justified in keeping it private.",
+         [("63 percent", "say", "Clinton was justified in keeping it private")]),
+        ("Another 19 percent said they would not pick either candidate.",
+         [("Another 19 percent", "say", "they would not pick either candidate")]),
+        ("The nominee says they both share the belief that every child should have a chance.",
+         [("The nominee", "say",
+           "they both share the belief that every child should have a chance")]),
+        ("It’s an unlikely scenario; Clinton’s team says she’ll continue her march.",
+         [("Clinton’s team", "say", "she’ll continue her march")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

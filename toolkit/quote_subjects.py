@@ -138,6 +138,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     while len(low) > 1 and low[0] in _HEDGES and (low[1][:1].isdigit() or low[1] in QUANTIFIERS):
         # "only 33 percent of Americans", "too many people" (not "Some of them": a share)
         words, low = words[1:], low[1:]
+    if re.fullmatch(r"(?:another\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|%)", " ".join(low)):
+        return True  # a share of those polled: "63 percent said", "Another 19 percent said"
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if len(low) == 2 and low[0] in QUANTIFIERS | DETERMINERS and low[1].endswith("s"):
         verbs = []  # a plural noun after its quantifier, no verb: "Some estimates", "the reports"
@@ -198,6 +200,11 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     parenthetical after a noun phrase is the subject ('Mr. Putin’s chief of staff, Sergei B.
     Ivanov,'). None when the words before the verb are no such phrase."""
     head = without_parenthetical(head)
+    # a clause before a semicolon is another's, blanked, offsets kept ("It's an unlikely
+    # scenario; Clinton's team says")
+    last = head.rfind(";")
+    if last >= 0 and not re.search(r"[\"“”«»]", head[last:]):
+        head = " " * (last + 1) + head[last + 1 :]
     words = list(re.finditer(r"\S+", head))
     while words and _TRAILING.match(words[-1].group()):
         words.pop()
@@ -299,9 +306,12 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
     rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
     if re.match(
-        r"\s+(?:he|she|they|we|I|you)\s+(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b", rest
+        r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
+        r"(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b",
+        rest,
     ):
-        return True  # a personal pronoun and its verb: "said they need our assistance"
+        return True  # a personal pronoun and its verb: "said they need our assistance", "says
+        # they both share", "says she’ll continue"
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     for _ in range(3):
