@@ -1520,6 +1520,12 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
         ("The study also found that most people got their news from TV and radio.",
          [("The study", "find")]),
         ('The so-called "experts" were wrong, the report found.', [("the report", "find")]),
+        # the head before its modifiers (set 31)
+        ("Surveys conducted among marchers at the protest showed that only one in five would "
+         "join.", [("Surveys conducted among marchers at the protest", "show")]),
+        ("A poll by Gallup showed that Clinton leads Trump by four points in Ohio.",
+         [("A poll by Gallup", "show")]),
+        ("The police in Ohio found that the car had been stolen in May.", []),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),
         ("It shows that the situation in the country has changed considerably.", []),

@@ -51,9 +51,21 @@ def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, l
         return True
     return (
         verb in lex["findings"]
-        and speaker_text.lower().split()[-1] not in lex["finding_heads"]
+        and _head(speaker_text) not in lex["finding_heads"]
         and not (verb == "indicate" and _PERSON.fullmatch(speaker_text))
     )
+
+
+# what follows a noun phrase's head: a preposition or a participle ("Surveys conducted among
+# marchers at the protest", "A poll by Gallup")
+_AFTER_HEAD = re.compile(r"\s+(?:of|in|at|for|from|with|on|by|among|across|[a-z]+ed)\s")
+
+
+def _head(speaker_text: str) -> str:
+    """The head word of a speaker phrase, lower case: its last word before a preposition or a
+    participle that modifies it."""
+    cut = _AFTER_HEAD.search(speaker_text)
+    return (speaker_text[: cut.start()] if cut else speaker_text).lower().split()[-1]
 
 
 def _own_act(text: str, speaker_text: str, speaker_at: int, verb: str | None) -> bool:
