@@ -871,6 +871,13 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
         ("Attending the meeting were the ministers. *** President of Russia Vladimir Putin: "
          "Good afternoon. We should simply proceed from current realities, as I said.",
          [("Vladimir Putin", "I", "say", "We should simply proceed from current realities")]),
+        # a turn label right after a heading with no stop (a third of the Kremlin's first
+        # turns; set 9); not a name and a colon in prose
+        ("Speech at the Council of Lawmakers meeting President of Russia Vladimir Putin: Good "
+         "afternoon. As I have said, we will counter any restrictions.",
+         [("Vladimir Putin", "I", "say", "we will counter any restrictions")]),
+        ("Lavrov held talks with President of Russia Vladimir Putin: Good afternoon. As I have "
+         "said, we will counter any restrictions.", []),
         # what the speaker says at the moment is no report; nor an aside on a clause
         ("Vladimir Putin: I will say right off that much has been done in this area.", []),
         ("Veronika Skvortsova: This is AmpliTest, as I said, a testing of Omicron and its "

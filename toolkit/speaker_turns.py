@@ -32,10 +32,31 @@ _TURN = re.compile(rf"(?:^|\n|(?<=[.!?)”\"…*]) )\s*{_LABEL}")
 _OPENING_LABEL = re.compile(rf"^\s*{_LABEL}\s*(?=[{UPPER}“\"])")
 
 
+# a label that opens with a title right after a heading with no stop ("Speech at the Council
+# of Lawmakers meeting President of Russia Vladimir Putin: Good afternoon", a third of the
+# Kremlin's first turns)
+_HEADED_TURN = re.compile(
+    r"(?<=[\w’'\-+]) (?=(?:President|(?:Deputy\s+)?Prime\s+Minister|(?:[A-Z][a-z]+\s+)?Minister|"
+    r"Governor|Mayor|Chairman|Chairwoman|Head|Press\s+Secretary|CEO|Director|Speaker|"
+    rf"Chancellor|Secretary|(?:Presidential\s+)?Aide)\s){_LABEL}"
+)
+# the words a name with a colon follows in prose, not a heading ("talks with President Vladimir
+# Putin: ...")
+_PROSE_BEFORE = {"with", "to", "for", "by", "from", "of", "the", "a", "an", "and", "or", "told",
+                 "asked", "between", "about", "on", "at", "in", "as", "said", "says"}  # fmt: skip
+
+
 def turns(text: str, lex: dict) -> list[tuple[int, str]]:
     """Each turn's start and the person its label names, in text order."""
-    return [(m.start(), name) for m in _TURN.finditer(text)
-            if (name := _turn_name(m.group(1), lex))]  # fmt: skip
+    found = {m.start(1): (m.start(), name) for m in _TURN.finditer(text)
+             if (name := _turn_name(m.group(1), lex))}  # fmt: skip
+    for m in _HEADED_TURN.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if m.start(1) in found or not before or before[-1].lower() in _PROSE_BEFORE:
+            continue
+        if name := _turn_name(m.group(1), lex):
+            found[m.start(1)] = (m.start(), name)
+    return sorted(found.values())
 
 
 def without_turn_label(sentence: str) -> str:
