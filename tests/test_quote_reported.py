@@ -217,6 +217,13 @@ def found(text):
            "they both share the belief that every child should have a chance")]),
         ("It’s an unlikely scenario; Clinton’s team says she’ll continue her march.",
          [("Clinton’s team", "say", "she’ll continue her march")]),
+        # a possessive's noun is no verb, "it's said" no one's report (set 36); a survey is an
+        # institution, its country no title (set 26)
+        ("Li's remarks, made outside his headquarters, echoed statements by fellow tycoons.",
+         []),
+        ("It's said that the talks were useful.", []),
+        ("The US Geological Survey reported it was of 7.0 magnitude.",
+         [("US Geological Survey", "report", "it was of 7.0 magnitude")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

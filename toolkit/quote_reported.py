@@ -213,6 +213,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
             continue  # "former Soviet states from Russia to Tajikistan", "The CSTO states
             # should ...": a plural noun, its modal or preposition after it
+        if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
+            continue  # "It's said that ...": a passive with no one who says it
+        if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
+            continue  # "Li's remarks, made outside ..., echoed": a possessive's noun
         if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
             continue  # "other Baltic states, Moldova", "the Gulf states": the noun
         if lemma in ("think", "believe") and re.search(

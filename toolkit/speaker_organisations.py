@@ -33,7 +33,8 @@ INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "
                       "Office", "Bureau", "Service", "Union", "Assembly", "Congress",
                       "Parliament", "Senate", "Administration", "Authority", "Organization",
                       "Organisation", "Alliance", "Coalition", "Movement", "League", "Forum",
-                      "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal"}  # fmt: skip
+                      "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal", "Survey",
+                      "Academy", "Observatory", "Laboratory"}  # fmt: skip
 # the words an appositive may call an organisation that a role names by its head word ("the
 # newspaper" for "Libération, a left-leaning national daily")
 _PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
