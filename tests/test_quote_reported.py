@@ -224,6 +224,13 @@ def found(text):
         ("It's said that the talks were useful.", []),
         ("The US Geological Survey reported it was of 7.0 magnitude.",
          [("US Geological Survey", "report", "it was of 7.0 magnitude")]),
+        # a preposition of place after a group's head, "Even" before a name, an appositive
+        # that opens with a possessive (PolNeAR dev)
+        ("Political observers in Virginia and around the country say Scott deserves the seat.",
+         [("Political observers in Virginia and around the country", "say",
+           "Scott deserves the seat")]),
+        ("Even China, Pyongyang's only ally and its lifeline, said it was opposed to the test.",
+         [("China", "say", "it was opposed to the test")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

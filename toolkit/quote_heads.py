@@ -165,7 +165,9 @@ def without_appositive(head: str, lex: dict) -> str:
         return head
     first = m.group(1)
     lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
-    opens = re.match(r"(?:the|a|an) |\d", first) or first.lower() in lex["role_words"]
+    # (also a possessive: "Even China, Pyongyang's only ally ..., said")
+    opens = (re.match(r"(?:the|a|an) |\d|[\w\-]+['’]s$", first)
+             or first.lower() in lex["role_words"])  # fmt: skip
     # a nickname: "But Leung, also known as 'Long Hair', insisted"
     opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
     return head[: m.start()] if opens or lower_role else head

@@ -85,6 +85,9 @@ _THOSE_WHO = {"with", "interviewed", "polled", "surveyed", "close", "familiar", 
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
 _NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
+# prepositions of place, which may also end the phrase as adverbs ("Political observers in
+# Virginia and around the country", "a protester standing outside")
+_PLACE_PREPOSITIONS = {"across", "around", "throughout", "near", "inside", "outside"}
 # adjectives that follow a group's head with their preposition ("officials familiar with ...")
 _POST_ADJECTIVES = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
 # heads that are times, amounts or places, no speakers ("Last week", "Two years later")
@@ -154,7 +157,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         return False
     # a determiner inside the phrase opens the object of a preposition or a second conjunct,
     # not a verb's object ("Targets include the governor's race": a clause)
-    if any(w in DETERMINERS and low[i - 1] not in _NP_PREPOSITIONS | {"and"}
+    if any(w in DETERMINERS and low[i - 1] not in _NP_PREPOSITIONS | _PLACE_PREPOSITIONS | {"and"}
            for i, w in enumerate(low) if i):  # fmt: skip
         return False
     at = next((i for i, w in enumerate(low) if w in _NP_PREPOSITIONS), len(low))
@@ -219,7 +222,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     first = 0
     # "And", "But" or a time adverb without its comma before the subject ("Recently the chief
     # executive of Apple, Tim Cook, said")
-    lead = re.match(r"(?:And|But|So|Yet|Recently|Earlier|Later|Meanwhile|Now|Today|Yesterday|"
+    lead = re.match(r"(?:And|But|So|Yet|Even|Recently|Earlier|Later|Meanwhile|Now|Today|Yesterday|"
                     r"On\s+[A-Z][a-z]+day|Last\s+(?:week|month|year))\s+(?=[A-Za-z])",
                     core[chunks[0][0] :]) if chunks else None  # fmt: skip
     intro = chunks and _INTRO.match(core[chunks[0][0] :])
