@@ -231,6 +231,9 @@ def found(text):
            "Scott deserves the seat")]),
         ("Even China, Pyongyang's only ally and its lifeline, said it was opposed to the test.",
          [("China", "say", "it was opposed to the test")]),
+        # an aside in double hyphens before the verb is no part of the subject (PolNeAR dev)
+        ("Kall -- co-editor of a book on the debates -- said the candidate made announcements.",
+         [("Kall", "say", "the candidate made announcements")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

@@ -1164,6 +1164,13 @@ def test_a_bare_clause_after_said(text, expected):
          [("Vladimir Putin", "Vladimir Putin")]),
         # a day's is no one's ("Friday’s tweets" is no one tweeting)
         ("Trump has responded with attacks on Machado, including Friday’s tweets.", []),
+        # the paper a name writes for; two appositives after a name, the second with a plural
+        # noun that is also a verb's form (PolNeAR dev)
+        ("“The impact of the debate is still small,” wrote Cameron Easley for Morning Consult.",
+         [("Cameron Easley", "Cameron Easley")]),
+        ("“It’s an invasion of the state domain,” Scott Pruitt, the attorney general of "
+         "Oklahoma, one of the states suing the EPA, said at an event.",
+         [("Scott Pruitt", "Scott Pruitt")]),
     ],
 )  # fmt: skip
 def test_inverted_frames_and_names_before_of(text, expected):

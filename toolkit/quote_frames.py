@@ -83,6 +83,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         return (who[0], who[1], "according to", who[1]) if who else None
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
+        if (m.group().endswith("s") and lemma in lex["noun_forms"]
+                and _PLURAL_BEFORE.search(tail, lead, m.start())):  # fmt: skip
+            continue  # '“...,” X, ..., one of the states suing the EPA, said': a plural noun
         raw = re.sub(
             rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|Col|Lt|Maj|Capt|Sgt|Adm|Rev|Prof|Jr|"
             rf"[{UPPER}])\.",
@@ -275,6 +278,12 @@ def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None
     ):
         return None
     return re.search(r"$", head)
+
+
+# what opens a plural noun: a determiner or a quantifier right before it
+_PLURAL_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|his|her|their|other|all|many|some|several|two|three)\s+$", re.I
+)
 
 
 def continues(gap: str, lex: dict) -> bool:

@@ -66,7 +66,7 @@ _CONNECTIVE = re.compile(
 # later, welcomed", or a dash and a comma ("Aung San Suu Kyi - one of the staunchest
 # fighters for democracy, said")
 _ASIDE = re.compile(
-    r"(?:\s+[-–—]\s+[^-–—\"“”«»;:!?]{3,120}?\s+[-–—]|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
+    r"(?:\s+(?:--|[-–—])\s+[^–—\"“”«»;:!?]{3,120}?\s+(?:--|[-–—])|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
     r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",
@@ -160,17 +160,26 @@ def without_appositive(head: str, lex: dict) -> str:
     m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
         return head[: m.start()]
-    m = _APPOSITIVE.search(head)
-    if m is None:
-        return head
-    first = m.group(1)
-    lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
-    # (also a possessive: "Even China, Pyongyang's only ally ..., said")
-    opens = (re.match(r"(?:the|a|an) |\d|[\w\-]+['’]s$", first)
-             or first.lower() in lex["role_words"])  # fmt: skip
-    # a nickname: "But Leung, also known as 'Long Hair', insisted"
-    opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
-    return head[: m.start()] if opens or lower_role else head
+    kept = head
+    for _ in range(2):  # a second appositive before the first ("Scott Pruitt, the attorney
+        # general of Oklahoma, one of the states suing the EPA, said")
+        m = _APPOSITIVE.search(head)
+        if m is None:
+            return kept
+        first = m.group(1)
+        lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
+        # (also a possessive: "Even China, Pyongyang's only ally ..., said")
+        opens = (re.match(r"(?:the|a|an) |\d|one$|[\w\-]+['’]s$", first)
+                 or first.lower() in lex["role_words"])  # fmt: skip
+        # a nickname: "But Leung, also known as 'Long Hair', insisted"
+        opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
+        if not (opens or lower_role):
+            return kept
+        kept = head = head[: m.start()]
+        if not re.search(r",\s+[^,]+$", head):
+            return kept
+        head += ", "  # the first appositive, its closing comma as the verb's
+    return kept
 
 
 def _is_named(phrase: str, lex: dict) -> bool:

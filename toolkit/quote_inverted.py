@@ -123,8 +123,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     if document:  # (a stop that ends the sentence is no part of the name)
         return document.start(1), document.end(1) - document.group(1).endswith(".")
     # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
+    # (or "for" the paper a name writes for: "wrote Cameron Easley for Morning Consult.")
     adjunct = next((i for i, (_, _, w) in enumerate(words) if i
-                    and re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as", w)),
+                    and (re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as", w)
+                         or (w == "for" and words[i - 1][2][:1].isupper()))),
                    None)  # fmt: skip
     span = None
     if adjunct is None and cut is None:  # no stop near: 'said the Ukrainian Head of State

@@ -196,6 +196,9 @@ def without_parenthetical(text: str) -> str:
     return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
 
 
+_DASHED = re.compile(r"\s+(?:--|[-–—])\s+[^–—\"“”«»;:!?]{3,120}?\s+(?:--|[-–—])\s*$")
+
+
 def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The span, in ``head`` (a sentence up to its reporting verb), of the verb's subject: the
     clause's opening noun phrase, after an introductory phrase and its comma or "And"/"But",
@@ -203,6 +206,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     parenthetical after a noun phrase is the subject ('Mr. Putin’s chief of staff, Sergei B.
     Ivanov,'). None when the words before the verb are no such phrase."""
     head = without_parenthetical(head)
+    # an aside in dashes before the verb, blanked, offsets kept ("Kall -- co-editor of
+    # Debating The Donald, a book ... -- said")
+    head = _DASHED.sub(lambda m: " " * len(m.group()), head)
     # a clause before a semicolon is another's, blanked, offsets kept ("It's an unlikely
     # scenario; Clinton's team says")
     last = head.rfind(";")
