@@ -1164,6 +1164,11 @@ def test_a_bare_clause_after_said(text, expected):
          [("Vladimir Putin", "Vladimir Putin")]),
         # a day's is no one's ("Friday’s tweets" is no one tweeting)
         ("Trump has responded with attacks on Machado, including Friday’s tweets.", []),
+        # a delegate's and a brigadier's abbreviated titles end no sentence (PolNeAR dev)
+        ('"It is a waste of time," said Del. Stacey Plaskett, a Democrat.',
+         [("Stacey Plaskett", "Del. Stacey Plaskett")]),
+        ('"The air force led the assault," said Brig. Gen. Chris Olukolade.',
+         [("Chris Olukolade", "Brig. Gen. Chris Olukolade")]),
         # the paper a name writes for; two appositives after a name, the second with a plural
         # noun that is also a verb's form (PolNeAR dev)
         ("“The impact of the debate is still small,” wrote Cameron Easley for Morning Consult.",

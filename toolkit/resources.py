@@ -44,7 +44,7 @@ UNKNOWN = "(unknown)"
 # Abbreviations whose full stop ends no sentence ("Mr. Smith", "No. 5").
 ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr St Prof Gen Col Lt Sgt Capt Gov Sen Rep Jr Sr No Nos Inc Ltd Co Dept Fig "
-    "vs etc approx".split()
+    "vs etc approx Del Maj Adm Brig Amb Rev".split()
 )
 MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 DOTTED_ABBREVIATIONS = ("U.S", "U.K", "U.N", "a.m", "p.m", "e.g", "i.e")  # without the last dot
