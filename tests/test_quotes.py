@@ -544,6 +544,15 @@ def test_pronouns_follow_the_document_s_people(text, speaker):
         # a name after the role counts only with its title right at it (not a caption's words)
         ("The ministry said that the exercise was over. Photo: ministry press service "
          "Ivan Petrov", "The ministry"),
+        # the sentence before a name gives it no title ("... where the President directed the
+        # discussion. Anton Alikhanov reported", set 8)
+        ("Vladimir Putin began the talk by noting that the economy was growing. However, "
+         "problems remain, and this is where the President directed the discussion. Anton "
+         "Alikhanov reported that the region has created conditions for accelerated "
+         "development. The Governor said that revenues have increased by 73 percent. The "
+         "President and the Governor also discussed the construction industry. The President "
+         "noted that only half of the coastal fishing quotas were being used.",
+         "Vladimir Putin"),
     ],
 )  # fmt: skip
 def test_roles_resolve_to_the_one_person_the_document_gives_that_title(text, speaker):

@@ -60,6 +60,11 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         # and Prime Minister Benjamin Netanyahu"; not "Minister of Trade and Industry")
         cut = [i for i, w in enumerate(before) if w == "and" and i and before[i - 1].islower()]
         before = before[cut[-1] + 1 :] if cut else before
+        # nor a word of the sentence before ("... the President directed the discussion.
+        # Anton Alikhanov reported": no title of his); a title's or an initial's stop ends none
+        ends = [i for i, w in enumerate(before) if re.search(r"[.!?][\"”’)]*$", w)
+                and w not in lex["titles"] and not re.fullmatch(r"(?:[A-Z]\.)+", w)]  # fmt: skip
+        before = before[ends[-1] + 1 :] if ends else before
         titles, name = name_of(" ".join([*before, m.group()]), lex)
         name = name and re.sub(r"['’]s$", "", name)  # "Nelson Mandela’s life"
         if (name and re.match(r"[A-Z][a-z]{2,}ing\s", name)

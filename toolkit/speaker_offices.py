@@ -48,6 +48,8 @@ _SUBJECT_VERB = (
     r"(?:said|says|spoke|told|noted|stressed|emphasi[sz]ed|underscored|pointed|added|asked|"
     r"thanked|explained|reported|proposed|suggested|recalled|replied|answered|informed|"
     r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
+    r"began|opened|started|welcomed|greeted|visited|inquired|instructed|highlighted|mentioned|"
+    r"announced|commented|remarked|praised|wished|urged|observed|warned|reiterated|confirmed|"
     r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
 )
 # adverbs between the subject and its verb: "Vladimir Putin once again emphasised"
