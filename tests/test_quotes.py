@@ -1436,6 +1436,11 @@ def test_titles_through_to_organisations_by_appositive_and_groups(text, expected
         ("Vladimir Putin informed Recep Tayyip Erdogan of the talks. He said that the sides "
          "would meet again.",
          ["Vladimir Putin"]),
+        # ... also where the subject is an office, its holder quoted last (set 5)
+        ("Vladimir Putin met Artur Parfenchikov. The President added that he expected growth "
+         "in the republic. The President asked Artur Parfenchikov to coordinate these matters. "
+         "He said that everything possible would be done to help the republic.",
+         ["Vladimir Putin", "Vladimir Putin"]),
     ],
 )  # fmt: skip
 def test_a_pronoun_is_the_subject_of_the_sentence_before(text, expected):

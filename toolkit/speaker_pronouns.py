@@ -57,6 +57,10 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     if last and named and last[0] < named[0] < r.last_said:
         named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
         # aide to General Atta, said it was ...": "he" is Atia)
+    if last and named and last[0] < named[0] and _object_of_office(r, named[0]):
+        named = None  # the object of an office or a pronoun the sentence opens with ("The
+        # President asked Artur Parfenchikov to coordinate ... He said": the President, quoted
+        # last)
     near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
     described = r.last_described
     if (
@@ -69,6 +73,21 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     if not near and low in GENDER:
         return subject_before(r, pos)
     return max(near)[1] if near else None
+
+
+# a sentence's subject that is an office or a pronoun, and its verb, before a name its object
+_OFFICE_VERB = re.compile(
+    r"(?:(?:The|the)\s+(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){1,4}|He\s+|She\s+)"
+    r"(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|ld|id|ew|ok|ave)\s+$"
+)
+
+
+def _object_of_office(r: Any, start: int) -> bool:
+    """Whether the mention at ``start`` is the object of the verb its sentence opens with,
+    whose subject is an office or a pronoun ("The President asked Artur Parfenchikov ...")."""
+    k = bisect.bisect_right(r._sentence_starts, start) - 1
+    begin = r._sentence_starts[k] if k >= 0 else 0
+    return _OFFICE_VERB.fullmatch(r.text, begin, start) is not None
 
 
 def person_before(r: Any, pos: int, pronoun: str = "") -> tuple[int, str] | None:
