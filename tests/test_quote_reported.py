@@ -234,6 +234,14 @@ def found(text):
         # an aside in double hyphens before the verb is no part of the subject (PolNeAR dev)
         ("Kall -- co-editor of a book on the debates -- said the candidate made announcements.",
          [("Kall", "say", "the candidate made announcements")]),
+        # a second main clause after a comma and "and", with a report of its own: its subject
+        # speaks, and the first report ends before it (PolNeAR dev, set 31)
+        ("Obama emphasized that the reforms were not complete, and human rights groups warned "
+         "that the administration was giving up its leverage.",
+         [("Obama", "emphasize", "the reforms were not complete"),
+          ("human rights groups", "warn", "the administration was giving up its leverage")]),
+        ("Lavrov said that the talks were useful, and that they would go on.",
+         [("Lavrov", "say", "the talks were useful, and that they would go on")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

@@ -172,6 +172,24 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     return words[first][0], words[got[1] - 1][1]
 
 
+# a second main clause joined to a report, with a subject and a reporting verb of its own:
+# "..., and human rights groups warned that"
+_NEXT_REPORT = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+((?:[\w’'\-.]+\s+){1,6}?)(\w+)\s+that\b"
+)
+
+
+def _own_clause(clause: str, lex: dict) -> int:
+    """The length of a reported clause up to a second main clause that reports another's words
+    ("Obama emphasized that the reforms were not complete, and human rights groups warned
+    that ...": the groups' report is no part of Obama's)."""
+    for m in _NEXT_REPORT.finditer(clause):
+        if (lex["verb"].fullmatch(m.group(2)) and not m.group(2).endswith("ing")
+                and not re.search(r"\b(?:that|which|who)\b", m.group(1))):  # fmt: skip
+            return m.start()
+    return len(clause)
+
+
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
              previous: tuple[int, int] | None = None):  # fmt: skip
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
@@ -387,6 +405,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                                named=bool(got), framed=framed)  # fmt: skip
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
+            b = a + _own_clause(rest[a:b], lex)
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
         if subject:

@@ -243,8 +243,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
         first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
     elif (not parenthetical and len(chunks) > first + 1
-          and re.match(r"(?:while|whereas)\s", core[chunks[-1][0] :])):  # fmt: skip
-        first = len(chunks) - 1  # "Some said ..., while others said"
+          and re.match(r"(?:while|whereas|and|but)\s", core[chunks[-1][0] :])):  # fmt: skip
+        first = len(chunks) - 1  # "Some said ..., while others said", "..., and human rights
+        # groups warned"
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
     if parenthetical and len(chunks) == first + 1:
@@ -252,6 +253,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     s, e = chunks[first]
     if lead and first == 0:
         s += lead.end()
+    joined = re.match(r"(?:and|but)\s+", core[s:e]) if first and first == len(chunks) - 1 else None
+    s += joined.end() if joined else 0  # (the conjunction that joins the clause is none of it)
     sub = _SUBORDINATE.match(core[s:e])
     if sub and re.search(r"\bif\s$", sub.group(), re.I):
         return None  # "If the occupiers think that ...": a condition, no one's report
