@@ -1173,6 +1173,11 @@ def test_a_bare_clause_after_said(text, expected):
          [("Vladimir Putin", "Vladimir Putin")]),
         # a day's is no one's ("Friday’s tweets" is no one tweeting)
         ("Trump has responded with attacks on Machado, including Friday’s tweets.", []),
+        # a title in quotation marks, with its comma inside the closing mark, in an
+        # appositive (set 29)
+        ("“He made the position what it was,” Senator Al Franken of Minnesota, a Democrat and "
+         "himself a former performer on “Saturday Night Live,” said in an interview.",
+         [("Senator Al Franken of Minnesota", "Senator Al Franken of Minnesota")]),
         # a delegate's and a brigadier's abbreviated titles end no sentence (PolNeAR dev)
         ('"It is a waste of time," said Del. Stacey Plaskett, a Democrat.',
          [("Stacey Plaskett", "Del. Stacey Plaskett")]),

@@ -126,7 +126,9 @@ def without_appositive(head: str, lex: dict) -> str:
         head = head[: connective.start()]
     # a short quotation inside an appositive is part of it ("Benny Tai, one of the three
     # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
-    head = re.sub(r"[\"“]([^\"“”,]{1,40})[\"”]", lambda m: f"'{m.group(1)}'", head)
+    # (with the comma the American style sets inside the closing mark: 'a former performer on
+    # “Saturday Night Live,” said')
+    head = re.sub(r"[\"“]([^\"“”,]{1,40})(,?)[\"”]", lambda m: f"'{m.group(1)}'{m.group(2)}", head)
     named = _NAMED.search(head)
     if (
         named
