@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_sources import DAY, MONTH
+from toolkit.quote_subjects import DASH_ASIDE
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -66,7 +67,7 @@ _CONNECTIVE = re.compile(
 # later, welcomed", or a dash and a comma ("Aung San Suu Kyi - one of the staunchest
 # fighters for democracy, said")
 _ASIDE = re.compile(
-    r"(?:\s+(?:--|[-–—])\s+[^–—\"“”«»;:!?]{3,120}?\s+(?:--|[-–—])|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{0,80},"
+    rf"(?:{DASH_ASIDE}|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{{0,80}},"
     r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",

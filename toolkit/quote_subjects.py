@@ -29,7 +29,14 @@ import re
 
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, is_person
 
-__all__ = ["clause_subject", "finite_clause", "noun_phrase", "who_subject", "without_parenthetical"]
+__all__ = [
+    "DASH_ASIDE",
+    "clause_subject",
+    "finite_clause",
+    "noun_phrase",
+    "who_subject",
+    "without_parenthetical",
+]
 
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
@@ -196,7 +203,9 @@ def without_parenthetical(text: str) -> str:
     return _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
 
 
-_DASHED = re.compile(r"\s+(?:--|[-–—])\s+[^–—\"“”«»;:!?]{3,120}?\s+(?:--|[-–—])\s*$")
+# an aside between dashes or double hyphens ("Kall -- co-editor of a book -- said")
+DASH_ASIDE = r"\s+(?:--|[-–—])\s+[^–—\"“”«»;:!?]{3,120}?\s+(?:--|[-–—])"
+_DASHED = re.compile(rf"{DASH_ASIDE}\s*$")
 
 
 def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
