@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import json
 import re
@@ -50,8 +51,15 @@ LABELS = [ROOT / "benchmarks" / "data" / "quotes_eval" / "labels.jsonl",
           Path("/work/data/quotes_eval/labels.jsonl")]  # fmt: skip
 
 
+_HEADLINES = ("statemedia-headlines-2006-26/", "cn-statemedia-headlines-2022/")
+
+
 def _record(source: str) -> dict:
-    """The CSV row (Kremlin, president.gov.ua) or JSON item (TASS) an item's source names."""
+    """The CSV row (Kremlin, president.gov.ua, a headline) or JSON item (TASS) an item's source
+    names ("statemedia-headlines-2006-26/headlines.csv/row17": the CSV's row 17)."""
+    if source.startswith(_HEADLINES):
+        folder, name, row = source.split("/")
+        return _headlines(folder, name)[int(row.removeprefix("row"))]
     if source.startswith("kremlin-2021-22/"):
         name, row = source.split("/")[1], int(source.rsplit("row", 1)[1])
         csv.field_size_limit(10**9)
@@ -59,6 +67,12 @@ def _record(source: str) -> dict:
             return next(r for i, r in enumerate(csv.DictReader(f)) if i == row)
     _, name, index = source.split("/")
     return json.loads((CORPORA / "tass-sample-2024" / name).read_text(encoding="utf-8"))[int(index)]
+
+
+@functools.cache
+def _headlines(folder: str, name: str) -> list[dict]:
+    with open(CORPORA / folder / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
 
 
 def local_documents(labels: Path) -> dict[str, dict]:
@@ -79,6 +93,8 @@ def document(source: str, local: dict[str, dict] | None = None) -> str:
         return local[source]["text"]
     if source.startswith("kremlin-2021-22/"):
         return _record(source)["body"] or ""
+    if source.startswith(_HEADLINES):  # a headline is its own text, as ingest makes it
+        return _record(source)["title"]
     if source.startswith("tass-sample-2024/"):
         return "\n".join(p for p in _record(source)["content"] if p.strip())
     if source.startswith("chinadaily-nyt-2013-15/"):

@@ -365,7 +365,8 @@ if set(opts["speaker_kinds"]) != set(KINDS):  # rhetoric.speaker_kinds: fewer, s
                   n=found.height))  # fmt: skip
     found = kept
 speakers = by_group(found, quoted, by=by, min_group_docs=minimum).with_columns(
-    pl.col("speaker").fill_null(UNSAID), pl.col("verb").fill_null("(continues a quote)")
+    pl.col("speaker").fill_null(UNSAID),
+    pl.col("verb").fill_null("(none: a credit, or a quote continued)"),
 )
 ctx.save_table(speakers, "quoted_speakers")
 if found.height:

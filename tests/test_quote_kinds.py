@@ -31,10 +31,14 @@ from toolkit.speakers import lexicon
         ("he", "say", "pronoun"),
         ("I", "say", "pronoun"),
         ("he", None, "continued"),
+        # a credit with no verb: a headline's ("... — Lavrov"), a comment page's credit line
+        ("Lavrov", None, "name"),
+        ("Russian diplomat", None, "description"),
     ],
 )  # fmt: skip
 def test_speaker_kind(speaker_text, verb, kind):
-    assert speaker_kind(speaker_text, verb, lexicon()) == kind
+    continued = verb is None and kind == "continued"
+    assert speaker_kind(speaker_text, lexicon(), continued=continued) == kind
 
 
 def test_quotes_give_each_attribution_its_kind():

@@ -17,9 +17,9 @@ in precision: named speakers are right far more often than described ones, so a 
 ``speaker_kind == "name"`` where precision matters more than coverage.
 
     >>> from toolkit.speakers import lexicon
-    >>> speaker_kind("President Vladimir Putin", "say", lexicon())
+    >>> speaker_kind("President Vladimir Putin", lexicon())
     'name'
-    >>> speaker_kind("the Belarusian leader", "stress", lexicon())
+    >>> speaker_kind("the Belarusian leader", lexicon())
     'description'
 """
 
@@ -64,10 +64,10 @@ def _prepared(lex: dict[str, Any]) -> tuple[frozenset[str], re.Pattern[str] | No
     return held[1], held[2]
 
 
-def speaker_kind(speaker_text: str, verb: str | None, lex: dict[str, Any]) -> str:
-    """One of :data:`KINDS` for a frame's speaker as written and its verb (None: a quotation
-    that continues the one before)."""
-    if verb is None:
+def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = False) -> str:
+    """One of :data:`KINDS` for a frame's speaker as written (``continued``: a quotation with
+    no frame of its own that continues the one before)."""
+    if continued:
         return "continued"
     if speaker_text.strip().lower() in _PRONOUNS:
         return "pronoun"

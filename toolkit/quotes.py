@@ -6,7 +6,9 @@ and the sentences; :mod:`toolkit.quote_frames` reads the frame around each quota
 said', 'X said: "..."', '"...", the Belarusian leader said'), :mod:`toolkit.quote_reported`
 reported speech in each sentence ('X stressed that ...', '..., X said.', 'According to X, ...');
 a quotation that goes on one just attributed ('"...," Teng said. "The government ..."') keeps
-its speaker, with no verb.
+its speaker, with no verb. :mod:`toolkit.quote_headlines` reads a text's headline ("Russia ready
+to continue talks — Lavrov", "Kremlin urges West to ..."): a credit after a dash or before a
+colon has no verb either.
 
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
@@ -20,7 +22,6 @@ Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
 
 Example:
     >>> import polars as pl
-from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
     >>> corpus = pl.DataFrame({"doc_id": ["a"], "text": [
     ...     "Belarusian President Aleksandr Lukashenko met the delegation. "
     ...     "\\u201cWe are brothers,\\u201d the Belarusian leader said."]})
@@ -43,6 +44,7 @@ from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_headlines import credits
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import double_marks, quote_spans
@@ -70,12 +72,12 @@ class _Found:
     verb: str | None
     direct: bool
     frame_end: int
-    rule: str = (
-        "reported"  # the reading that found it: after, before, continues, resumes, credit or
-    )
-    # reported (not a column; benchmarks/probe_quotes_model.py reads it)
+    # the reading that found it: after, before, continues, resumes, credit, headline or reported
+    # (not a column; benchmarks/probe_quotes_model.py reads it)
+    rule: str = "reported"
 
 
+_CONTINUED = ("continues", "resumes")  # the readings whose quotation has no frame of its own
 _RESUME_REACH = 600  # characters from the last attribution's frame to a quotation it resumes
 
 
@@ -241,6 +243,10 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
     for a, b, (p0, p1) in credited(text):  # a comment page's excerpt and its credit line
         found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
+    said = {f.speaker_at for f in found}
+    for a, b, (p0, p1), lemma in credits(text, lex):  # a headline's: "... — Lavrov"
+        if p0 not in said:  # (not again one the frames read: "Lavrov says ...")
+            found.append(_Found(a, b, text[p0:p1], p0, lemma, False, max(b, p1), "headline"))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
@@ -281,7 +287,8 @@ def quotes(
         ``doc_id``, ``start`` and ``end`` (character offsets of the quote in the row's
         ``text``), ``speaker`` (resolved full name or organisation, else as written),
         ``speaker_text`` (as written), ``verb`` (lemma; null for a quotation that continues one
-        just attributed), ``quote``, ``direct`` (inside quotation marks) and ``speaker_kind``
+        just attributed, a comment page's credit line and a headline's credit after a dash or
+        before a colon), ``quote``, ``direct`` (inside quotation marks) and ``speaker_kind``
         (how the frame gives the speaker: name, pronoun, description or continued; see
         :mod:`toolkit.quote_kinds`).
     """
@@ -347,7 +354,8 @@ def quotes(
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,
                          "speaker_text": f.speaker_text, "verb": f.verb,
                          "quote": original[f.start : f.end], "direct": f.direct,
-                         "speaker_kind": speaker_kind(f.speaker_text, f.verb, lex)})  # fmt: skip
+                         "speaker_kind": speaker_kind(f.speaker_text, lex,
+                                                      continued=f.rule in _CONTINUED)})  # fmt: skip
         if tagger and (found := gaps(text, resolver.sentences, rows[first:])):
             todo.append((doc_id, text, title, found, resolver.quoted))
             bounds.append((first, len(rows)))

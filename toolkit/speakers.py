@@ -158,6 +158,9 @@ def lexicon() -> dict[str, Any]:
         "organisations": set(lex["organisations"]),
         "documents": set(lex["documents"]),
         "sources": set(lex["sources"]),
+        "credit_heads": set(lex["credit_heads"]),
+        "not_credits": set(lex["not_credits"]),
+        "headline_verbs": set(lex["headline_verbs"]),
         "findings": set(lex["findings"]["verbs"]),
         "finding_heads": set(lex["findings"]["heads"]),
     }

@@ -1,0 +1,143 @@
+"""A headline's credit (toolkit.quote_headlines) and its rows in toolkit.quotes."""
+
+import polars as pl
+import pytest
+
+import toolkit
+from toolkit.quote_headlines import credits, headline_line
+from toolkit.speakers import lexicon
+
+
+def _read(text: str) -> list[tuple[str, str, str | None]]:
+    return [(text[a:b], text[p:q], lemma) for a, b, (p, q), lemma in credits(text, lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a credit after the last dash: a name, a role, a medium, a body
+        ("Russia ready to continue talks with Ukraine — Lavrov",
+         [("Russia ready to continue talks with Ukraine", "Lavrov", None)]),
+        ("Two million men wanted in Ukraine for draft evasion — official",
+         [("Two million men wanted in Ukraine for draft evasion", "official", None)]),
+        ("Eurozone service-sector inflation rises sharply – data",
+         [("Eurozone service-sector inflation rises sharply", "data", None)]),
+        ("Low-inflation policy helps stabilize ruble’s exchange rate - Bank of Russia",
+         [("Low-inflation policy helps stabilize ruble’s exchange rate", "Bank of Russia", None)]),
+        ("Russia forced to prepare alternative draft on Gaza — Russian mission to UN",
+         [("Russia forced to prepare alternative draft on Gaza", "Russian mission to UN", None)]),
+        # a tag after the credit; the one addressed; the topic after "on"
+        ("Russia and Ukraine exchange 300 POWs – MOD (VIDEO)",
+         [("Russia and Ukraine exchange 300 POWs", "MOD", None)]),
+        ("‘You should’ve never started’ this war – Trump to Zelensky",
+         [("‘You should’ve never started’ this war", "Trump", None)]),
+        ("Govts turn backs on suffering of millions – Oxfam on refugee crisis",
+         [("Govts turn backs on suffering of millions", "Oxfam", None)]),
+        # after a dash, no credit: prose, a tag, a number, a claim of two words
+        ("Ukraine backing away from key peace deal pledge – what we know so far", []),
+        ("Trump starts US withdrawal from WHO – again", []),
+        ("Ukraine crisis in its third year — LIVE", []),
+        ("Minsk talks resume — day 3", []),
+        ("Minsk talks — Lavrov", []),
+        # a label before a colon: a role or body, a person a given name or a title shows
+        ("Russian Deputy PM: Cyprus haircut was surprise to all",
+         [("Cyprus haircut was surprise to all", "Russian Deputy PM", None)]),
+        ("Russia’s MFA: Ukraine trying to undermine peace process",
+         [("Ukraine trying to undermine peace process", "Russia’s MFA", None)]),
+        ("Fyodor Lukyanov: Why the West keeps failing",
+         [("Why the West keeps failing", "Fyodor Lukyanov", None)]),
+        ("Pope Francis: mercy is the answer for all",
+         [("mercy is the answer for all", "Pope Francis", None)]),
+        # a topic, a place, a format or a surname alone before a colon: no credit
+        ("WATCH: Putin arrives in Minsk for talks", []),
+        ("Press review: Europe seeks to block US-Russia thaw", []),
+        ("Legoland: Rollercoaster crash at Germany resort injures 31", []),
+        ("RIP Britannia: Britons can’t afford to die", []),
+        ("Putin: Kiev authorities are junta if they use force", []),
+        # a speech act at the start, with an object; after a plural or a compound; an adverb
+        ("Kremlin urges West to stop arming Kiev",
+         [("West to stop arming Kiev", "Kremlin", "urge")]),
+        ("Musk warns of US bankruptcy", [("US bankruptcy", "Musk", "warn of")]),
+        ("Member state calls for EU ‘heavy brigade’",
+         [("EU ‘heavy brigade’", "Member state", "call for")]),
+        ("Users slam NATO’s online fake news game",
+         [("NATO’s online fake news game", "Users", "slam")]),
+        ("Pope Francis jokingly calls gossiping nuns ‘terrorists’",
+         [("gossiping nuns ‘terrorists’", "Pope Francis", "call")]),
+        # a speech act at the end, after a kicker; a credit inside a dash credit's claim
+        ("SPIEF 2024: Russia-China relations at their ‘highest level,’ envoy says",
+         [("Russia-China relations at their ‘highest level,’", "envoy", "say")]),
+        ("Merz urges readiness for war with Russia — Lavrov",
+         [("Merz urges readiness for war with Russia", "Lavrov", None),
+          ("readiness for war with Russia", "Merz", "urge")]),
+        # no speech act: an action, a verb's noun after a singular ("Russia state")
+        ("Putin visits Minsk for talks with Lukashenko", []),
+        ("Russia state budget deficit widens in May", []),
+        # a post's speaker: after a speech balloon, or a label over the post
+        ("💬 #lavrov : international relations are in a difficult state.",
+         [("international relations are in a difficult state.", "#lavrov", None)]),
+        ("🇷🇺 🇰🇭 embassy of russia in cambodia: \n\n on may 26-27 the prosecutor general visited",
+         [("on may 26-27 the prosecutor general visited", "embassy of russia in cambodia",
+           None)]),
+        ("#opinion by maria zakharova: \n\n 💬 anglo-saxon politics is an amazing thing.",
+         [("💬 anglo-saxon politics is an amazing thing.", "maria zakharova", None)]),
+        ("📸 photo by maria #zakharova : \n\n the red square at dawn", []),
+        ("🔴 #live : un security council meeting on the situation in venezuela", []),
+        # not a headline: a sentence with its stop, a long first line
+        ("Russia is ready to continue talks with Ukraine — Lavrov.", []),
+        ("The minister said the talks were good - and ended.\nMore text", []),
+    ],
+)  # fmt: skip
+def test_credits(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Russia ready to talk — Lavrov\nBody text.", "Russia ready to talk — Lavrov"),
+        ("  Title of a page  \n\nBody.", "Title of a page"),
+        ("The talks ended on Monday.", None),
+        (" ".join(["word"] * 31), None),
+        ("", None),
+    ],
+)
+def test_headline_line(text, headline):
+    span = headline_line(text)
+    assert (text[span[0] : span[1]] if span else None) == headline
+
+
+def test_quotes_give_a_headline_credit_its_row():
+    corpus = pl.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [
+                "Russia ready to continue talks with Ukraine — Lavrov\n"
+                "Russian Foreign Minister Sergey Lavrov said on Monday that Moscow was open.",
+                "Lavrov says Russia ready to talk",
+                "West seeks to drag Belarus into conflict — Kremlin aide",
+            ],
+        }
+    )
+    rows = toolkit.quotes(corpus).sort("doc_id", "start")
+    got = rows.select("doc_id", "speaker", "speaker_text", "verb", "direct", "speaker_kind")
+    assert got.rows() == [
+        # the surname resolved by the article's full name; no verb, not in quotation marks
+        ("a", "Sergey Lavrov", "Lavrov", None, False, "name"),
+        ("a", "Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "say", False, "name"),
+        # read once, by the frames, not again as a headline's
+        ("b", "Lavrov", "Lavrov", "say", False, "name"),
+        ("c", "Kremlin aide", "Kremlin aide", None, False, "description"),
+    ]
+    first = rows.row(0, named=True)
+    assert first["quote"] == "Russia ready to continue talks with Ukraine"
+
+
+@pytest.mark.parametrize("module", ["quote_headlines", "quote_kinds", "quote_credits", "quotes"])
+def test_module_examples_hold(module):
+    """The modules' docstring examples run as written (they are not otherwise collected)."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"toolkit.{module}"))
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,316 @@
+"""A headline's credit, the way news agencies write it, with no quotation marks and often no
+verb: a source after a dash at its end ("Russia ready to continue talks with Ukraine — Lavrov",
+"Two million men wanted in Ukraine for draft evasion — official"), a label before a colon
+("Russian Deputy PM: Cyprus haircut was surprise to all") and a subject's speech act ("Kremlin
+urges West to ...", "..., envoy says"). TASS and RT credit about one headline in four after a
+dash (17,000 of the 63,000 in ``../shared/corpora/statemedia-headlines-2006-26``), and the
+Russian foreign ministry's posts open a quotation with a speech balloon ("💬 #lavrov : ...").
+
+A headline here is a text's first line when it has no stop at its end and at most 30 words: a
+corpus of headlines has one a text, and a page's text may open with its own. :func:`credits`
+gives the claim's span, the source's and the verb's lemma (None for a dash or a colon);
+:mod:`toolkit.quotes` adds them to its rows (``direct`` false).
+
+- A **dash credit** is one to six words after the last dash (em, en, or a hyphen with spaces),
+  with no digit and no function word but a joining "of", "to", "in", "at", "for", "the"
+  ("Russian mission to UN", "Bank of Russia"), nor a tag ("LIVE", "(VIDEO)" is taken off first),
+  up to an "on" that gives the topic ("— Oxfam on refugee crisis") or a "to" before the one
+  addressed ("— Trump to Zelensky"); the claim before it has at least three words and is no
+  byline ("By ...").
+- A **colon label** must show that it is a source, since the same place holds a topic ("WATCH:",
+  "Press review:", "Legoland:"): a role or body ("Russian Deputy PM", "Kremlin aide",
+  "Russia's MFA", "White House") or a person whose first word is a known given name
+  ("Fyodor Lukyanov") or follows a title ("Pope Francis"). A surname alone ("Lavrov:") is not
+  taken: in a headline nothing tells it from a place or a topic.
+- A **speech act**: a subject of at most six words with no word of prose, then a speech verb of
+  the lexicon or of its ``headline_verbs`` ("urges", "calls for", "warns of"; the base form
+  after a plural: "Users slam"), at the headline's start (after a kicker: "SPIEF 2024: ...")
+  or at its end ("..., envoy says"), and in a dash credit's claim ("Merz urges ... — Lavrov").
+- A **post's speaker**: a label after a speech balloon, on the post's first line, with its
+  words after it or in the paragraph below; or a source's label that is the whole first line
+  ("embassy of russia in cambodia:"), over the paragraph below. "#opinion by maria zakharova"
+  gives the name after "by"; "photo by" gives no one.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> text = "Russia ready to continue talks with Ukraine — Lavrov"
+    >>> [(text[a:b], text[p:q], verb) for a, b, (p, q), verb in credits(text, lexicon())]
+    [('Russia ready to continue talks with Ukraine', 'Lavrov', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from toolkit.given_names import given_name_gender
+from toolkit.speakers import is_organisation, is_person
+
+__all__ = ["credits", "headline_line"]
+
+_MAX_WORDS = 30  # a headline's words at most
+_MAX_CREDIT_WORDS = 6
+_JOINS = {"of", "to", "in", "at", "for", "the"}  # "Bank of Russia", "envoy to UN"
+# a tag at a headline's end, no part of its credit: "– MOD (VIDEO)"
+_TAG = re.compile(r"\s*\((?:[A-Z]+(?:[,&/ ]+[A-Z]+)*|[Vv]ideos?|[Pp]hotos?)\)\s*$")
+_DASH = re.compile(r"\s(?:—|–|--?)\s+")
+_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def headline_line(text: str) -> tuple[int, int] | None:
+    """The span of the text's headline: its first line, trimmed, when it has no stop at its end
+    and at most thirty words; None where the first line is a sentence or prose."""
+    first = _first_line(text)
+    if first is None:
+        return None
+    line = text[first[0] : first[1]]
+    return None if _STOP.search(line) or len(line.split()) > _MAX_WORDS else first
+
+
+def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str | None]]:
+    """The headline's credits: (claim start, claim end, (source start, source end), verb lemma or
+    None), offsets into ``text``; none where the text opens with no headline or its headline
+    credits no one. A dash credit's claim may hold a credit of its own ("Merz calls for ...
+    — Lavrov")."""
+    first = _first_line(text)
+    if first is None:
+        return []
+    start, end = first
+    line = text[start:end]
+    while (tag := _TAG.search(line)) and tag.start() > 0:
+        line = line[: tag.start()]
+    said = _said_label(text, start, line, lex)  # "💬 #lavrov : ...", a post's own speaker
+    if said:
+        return [said]
+    if headline_line(text) is None:
+        return []
+    out = []
+    dash = _dash_credit(line, lex)
+    colon = None if dash else _colon_label(line, lex)
+    claim = dash[0] if dash else colon[0] if colon else (0, len(line))
+    if dash or colon:
+        (a, b), (p, q) = dash or colon
+        out.append((start + a, start + b, (start + p, start + q), None))
+    if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
+        kicker = _KICKER.match(line, claim[0], claim[1])
+        a = kicker.end() if kicker else claim[0]
+        for x, y, (p, q), lemma in _verb_credits(line[a : claim[1]], lex):
+            out.append((start + a + x, start + a + y, (start + a + p, start + a + q), lemma))
+    return out
+
+
+def _first_line(text: str) -> tuple[int, int] | None:
+    """The span of the text's first line, trimmed; None for an empty text."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip()
+    return (start, start + len(line)) if line else None
+
+
+# words of prose, not of a name or a role, when written in lower case ("what we know so far")
+_PROSE = {"we", "us", "our", "you", "your", "my", "me", "his", "her", "its", "their", "them",
+          "so", "far", "know", "be", "been", "will", "can", "may", "must", "than", "very", "too",
+          "not", "more", "is", "are", "was", "were", "has", "have", "had"}  # fmt: skip
+
+
+def _function_words(lex: dict[str, Any]) -> set[str]:
+    """Lower-case words that end a credit's reading: determiners, pronouns, conjunctions and
+    adverbs (the lexicon's ``not_speakers``, lower-cased) and a few more of prose."""
+    return {w.lower() for w in lex["not_speakers"]} | _PROSE
+
+
+def _dash_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'<claim> — <source>': the spans of the claim and the source."""
+    dashes = list(_DASH.finditer(line))
+    if not dashes:
+        return None
+    dash = dashes[-1]
+    who = line[dash.end() :].strip()
+    who = re.split(r"\s+on\s+", who)[0]  # "— Oxfam on refugee crisis": the topic is no source
+    who = re.sub(r"^([A-Z]\S*)\s+to\s+[A-Z]\S*$", r"\1", who)  # "— Trump to Zelensky"
+    claim = line[: dash.start()].rstrip(" ,;:")
+    words = who.split()
+    if not 1 <= len(words) <= _MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
+        return None
+    if len(claim.split()) < 3 or re.match(r"(?i)by\s", claim):
+        return None
+    if who.lower() in lex["not_credits"]:
+        return None
+    stop = _function_words(lex) - _JOINS
+    plain = [w.strip(",") for w in words]
+    if plain[0].lower() in _JOINS or plain[-1].lower() in _JOINS:
+        return None
+    if any(w in stop for w in plain):  # (lower case: "US envoy" is no "us")
+        return None  # a phrase of prose ("what we know so far", "again"), not a name or a role
+    at = dash.end() + line[dash.end() :].find(who)
+    return (0, len(claim)), (at, at + len(who))
+
+
+def _colon_label(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'<source>: <claim>' where the label reads as a source, not a topic."""
+    m = re.match(r"([^:\"“”‘#\d]{2,60}):\s+(\S.*)", line)
+    if m is None:
+        return None
+    label, claim = m.group(1).strip(), m.group(2)
+    words = label.split()
+    if len(words) > 5 or len(claim.split()) < 3 or not _is_source(words, lex):
+        return None
+    return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
+
+
+def _is_source(words: list[str], lex: dict[str, Any]) -> bool:
+    """Whether a colon's label names a source: a role or body ("Russian Deputy PM", "embassy of
+    russia in cambodia"), or a person a given name or a title shows to be one."""
+    low = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+    if not low or low[0] in _function_words(lex):
+        return False  # "What's next:", "In brief:"
+    # the head: the word before "of", "in" or "to" ("embassy of russia"), else the last
+    head = next((low[i - 1] for i in range(1, len(low)) if low[i] in {"of", "in", "to"}), low[-1])
+    if head in lex["roles"] or head in lex["credit_heads"]:
+        return True  # "Russian Deputy PM", "Kremlin aide", "Russia's MFA"
+    label = " ".join(words)
+    if is_organisation(label, lex):
+        return True  # "White House", "Foreign Ministry"
+    titled = [w for w in words if w not in lex["titles"]]
+    if 0 < len(titled) < len(words):  # "Pope Francis", "President Lukashenko"
+        return all(w[:1].isupper() for w in titled)
+    # a name whose first word is a given name, as written or in a post's lower case ("Fyodor
+    # Lukyanov", "maria zakharova"; not "RIP Britannia")
+    lower = label.islower() and all(w.isalpha() for w in words)
+    acronym = len(words[0]) > 1 and words[0].isupper()  # "RIP", no "Rip"
+    return (is_person(label, lex) or lower) and not acronym and given_name_gender(label) is not None
+
+
+# ---------------------------------------------------------------- a post's speaker
+
+# a label before a colon after the speech balloon that the Russian foreign ministry's posts open
+# a quotation with ("💬 #lavrov : ...", "💬 sergey #lavrov : ...")
+_BALLOON = re.compile(r"[^\w#]*💬\s*(?P<label>[#\w][\w#’'. -]{0,60}?)\s?:(?:\s+|$)")
+# a label that is the whole first line, over the post it heads ("embassy of russia in cambodia:")
+_LABEL_LINE = re.compile(r"[^\w#]*(?P<label>[#\w][\w#’'. -]{1,60}?)\s?:\s*$")
+_KICKER = re.compile(r"[^:]{1,60}?:\s+(?=\S)")  # "SPIEF 2024: ", "‘Tastes like rabbit’: "
+
+
+def _said_label(
+    text: str, start: int, line: str, lex: dict[str, Any]
+) -> tuple[int, int, tuple[int, int], None] | None:
+    """A post's speaker: a label after a speech balloon, with its words on the line or in the
+    paragraph below; or a source's label that is its own first line, over the paragraph below."""
+    m = _BALLOON.match(line)
+    if m is None:
+        m = _LABEL_LINE.match(line)
+        if m is None or not _is_source(_words(m.group("label")), lex):
+            return None
+    label = m.group("label")
+    if re.match(r"(?i)[#\s]*(?:photos?|videos?|footage|audio)\s+by\b", label):
+        return None  # "📸 photo by maria #zakharova :": her pictures, not her words
+    by = re.search(r"(?i)\bby\s+", label)  # "#opinion by maria zakharova:"
+    p = start + m.start("label") + (by.end() if by else 0)
+    q = start + m.start("label") + len(label.rstrip())
+    a = start + m.end()
+    if a >= start + len(line):  # the words are the paragraph below
+        below = re.search(r"\S[^\n]*", text[a:])
+        if below is None:
+            return None
+        a, b = a + below.start(), a + below.end()
+    else:
+        b = start + len(line)
+    return (a, b, (p, q), None) if len(text[a:b].split()) >= 3 else None
+
+
+def _words(label: str) -> list[str]:
+    """A label's words without hashtags' marks ("sergey #lavrov") and without what comes before
+    a "by" ("#opinion by maria zakharova")."""
+    label = re.split(r"(?i)\bby\s+", label)[-1]
+    return label.replace("#", "").split()
+
+
+# ---------------------------------------------------------------- a headline's verb
+
+
+def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str]]:
+    """A headline's subject and its speech act at its start ("Kremlin urges West to ...",
+    "Users slam NATO's game") or at its end ("Russia-China relations at 'highest level,' envoy
+    says"): (claim start, claim end, (subject start, subject end), lemma)."""
+    third, base = _verb_patterns(lex)
+    for m in re.finditer(rf"\s(?P<verb>{third}|{base})(?=[\s,]|$)", segment):
+        who = segment[: m.start()]
+        if len(who.split()) > _MAX_CREDIT_WORDS:
+            break
+        # an adverb before the verb is no part of its subject ("Pope Francis jokingly calls")
+        who = re.sub(r"\s+[a-z]+ly$", "", who)
+        rest = re.search(r"\S.*", segment[m.end() :])
+        verb = m.group("verb")
+        base = verb not in _third_forms(lex)
+        if rest and len(rest.group().split()) >= 2 and _subject(who, base, lex):
+            return [(m.end() + rest.start(), len(segment), (0, len(who)), _lemma(verb, lex))]
+    tail = re.search(rf"\s(?P<verb>{third})$", segment.rstrip())
+    if tail is None:
+        return []
+    words = list(re.finditer(r"\S+", segment[: tail.start()]))
+    for n in range(min(4, len(words) - 3), 0, -1):  # the longest subject, after 3 words of claim
+        who = words[-n:]
+        if any(w.group().endswith(",") for w in who[:-1]):
+            continue
+        if _subject(segment[who[0].start() : who[-1].end()], False, lex):
+            claim_end = words[-n - 1].end()
+            return [(0, claim_end, (who[0].start(), who[-1].end()), _lemma(tail.group("verb"),
+                                                                            lex))]  # fmt: skip
+    return []
+
+
+_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "welcome", "rule", "read",
+             "issue a statement", "make the statement", "sum up"}  # fmt: skip
+_PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
+
+
+def _verb_patterns(lex: dict[str, Any]) -> tuple[str, str]:
+    """Alternations of the speech verbs' third-person forms ("urges", "calls for") and their
+    base forms (after a plural subject: "Users slam"), made once a lexicon."""
+    held = _PATTERNS.get(id(lex))
+    if held is None or held[0] is not lex:
+        lemmas = {v for v in lex["forms"].values() if not v.startswith(("be ", "express "))}
+        lemmas = (lemmas | lex["headline_verbs"]) - _EXCLUDED
+        forms = {_third(v): v for v in lemmas} | {v: v for v in lemmas}
+        third = "|".join(re.escape(f) for f in sorted(map(_third, lemmas), key=len, reverse=True))
+        base = "|".join(re.escape(f) for f in sorted(lemmas, key=len, reverse=True))
+        held = _PATTERNS[id(lex)] = (lex, third, base, forms, {_third(v) for v in lemmas})
+    return held[1], held[2]
+
+
+def _lemma(form: str, lex: dict[str, Any]) -> str:
+    return _PATTERNS[id(lex)][3][form]
+
+
+def _third_forms(lex: dict[str, Any]) -> set[str]:
+    return _PATTERNS[id(lex)][4]
+
+
+def _third(lemma: str) -> str:
+    """The third-person singular of a verb's lemma: its first word inflected ("calls for")."""
+    first, *rest = lemma.split()
+    if re.search(r"[^aeiou]y$", first):
+        first = first[:-1] + "ies"
+    elif re.search(r"(?:s|sh|ch|x|z|o)$", first):
+        first += "es"
+    else:
+        first += "s"
+    return " ".join([first, *rest])
+
+
+def _subject(who: str, base: bool, lex: dict[str, Any]) -> bool:
+    """Whether the words before a headline's verb are its subject: a name, role or body of at
+    most six words with no word of prose (before a ``base`` form: a plural or a compound)."""
+    words = who.split()
+    if re.search(r"[\"“”‘:;]", who) or who.startswith("’"):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit() or words[0].lower() in lex["roles"]):
+        return False  # "envoy says" at a headline's end, "Kremlin urges", "G7 leaders urge"
+    prose = _function_words(lex) - _JOINS - {"and"}
+    if any(w.strip(",") in prose for w in words):
+        return False
+    if base:  # "Users slam", "Russia and China urge"
+        last = words[-1].lower()
+        return "and" in words or (len(last) > 3 and last.endswith("s") and not last.endswith("ss"))
+    return True
