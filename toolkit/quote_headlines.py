@@ -1,6 +1,7 @@
 """A headline's credit, the way news agencies write it, with no quotation marks and often no
 verb: a source after a dash at its end ("Russia ready to continue talks with Ukraine — Lavrov",
-"Two million men wanted in Ukraine for draft evasion — official"), a label before a colon
+"Two million men wanted in Ukraine for draft evasion — official") or after a colon there
+("Iran-Syria ties at best level: Iranian FM", Xinhua's and CGTN's form), a label before a colon
 ("Russian Deputy PM: Cyprus haircut was surprise to all") and a subject's speech act ("Kremlin
 urges West to ...", "..., envoy says"). TASS and RT credit about one headline in four after a
 dash (17,000 of the 63,000 in ``../shared/corpora/statemedia-headlines-2006-26``), and the
@@ -8,24 +9,28 @@ Russian foreign ministry's posts open a quotation with a speech balloon ("💬 #
 
 A headline here is a text's first line when it has no stop at its end and at most 30 words: a
 corpus of headlines has one a text, and a page's text may open with its own. :func:`credits`
-gives the claim's span, the source's and the verb's lemma (None for a dash or a colon);
+gives the claim's span, the source's and the verb's lemma (None for a credit or a label);
 :mod:`toolkit.quotes` adds them to its rows (``direct`` false).
 
-- A **dash credit** is one to six words after the last dash (em, en, or a hyphen with spaces),
+- A **tail credit** is one to six words after the last dash (em, en, or a hyphen with spaces),
   with no digit and no function word but a joining "of", "to", "in", "at", "for", "the"
   ("Russian mission to UN", "Bank of Russia"), nor a tag ("LIVE", "(VIDEO)" is taken off first),
   up to an "on" that gives the topic ("— Oxfam on refugee crisis") or a "to" before the one
   addressed ("— Trump to Zelensky"); the claim before it has at least three words and is no
-  byline ("By ...").
+  byline ("By ..."). After the last colon, which also ends a topic ("Ukraine crisis day 45:
+  Russia shells Kharkiv"), the words must also read as a source: capitalised ("WHO", "Wang
+  Yi") or headed by a role ("Iranian FM", "war monitor", "study").
 - A **colon label** must show that it is a source, since the same place holds a topic ("WATCH:",
   "Press review:", "Legoland:"): a role or body ("Russian Deputy PM", "Kremlin aide",
-  "Russia's MFA", "White House") or a person whose first word is a known given name
-  ("Fyodor Lukyanov") or follows a title ("Pope Francis"). A surname alone ("Lavrov:") is not
-  taken: in a headline nothing tells it from a place or a topic.
+  "Russia's MFA", "White House"), not a document's series ("Xinhua Commentary:"). A person's
+  name is not taken: the BBC labels its stories by the person they are about ("Shamima Begum:
+  Spy for Canada smuggled schoolgirl to Syria"), RT its columns by their author ("Fyodor
+  Lukyanov: Why the West ..."), and a surname alone ("Lavrov:") cannot be told from a place.
 - A **speech act**: a subject of at most six words with no word of prose, then a speech verb of
   the lexicon or of its ``headline_verbs`` ("urges", "calls for", "warns of"; the base form
-  after a plural: "Users slam"), at the headline's start (after a kicker: "SPIEF 2024: ...")
-  or at its end ("..., envoy says"), and in a dash credit's claim ("Merz urges ... — Lavrov").
+  after a plural role or a compound: "Russian lawmakers slam", "China, Pakistan vow"), at the
+  headline's start (after a kicker: "SPIEF 2024: ...") or at its end ("..., envoy says",
+  "..., says mother"), and in a tail credit's claim ("Merz urges ... — Lavrov").
 - A **post's speaker**: a label after a speech balloon, on the post's first line, with its
   words after it or in the paragraph below; or a source's label that is the whole first line
   ("embassy of russia in cambodia:"), over the paragraph below. "#opinion by maria zakharova"
@@ -54,7 +59,8 @@ _JOINS = {"of", "to", "in", "at", "for", "the"}  # "Bank of Russia", "envoy to U
 # a tag at a headline's end, no part of its credit: "– MOD (VIDEO)"
 _TAG = re.compile(r"\s*\((?:[A-Z]+(?:[,&/ ]+[A-Z]+)*|[Vv]ideos?|[Pp]hotos?)\)\s*$")
 _DASH = re.compile(r"\s(?:—|–|--?)\s+")
-_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+# a stop at a line's end, but not an abbreviation's ("... entering U.S.")
+_STOP = re.compile(r"(?<!\.[A-Z])[.!?…][\"”’')\]]*$")
 
 
 def headline_line(text: str) -> tuple[int, int] | None:
@@ -70,7 +76,7 @@ def headline_line(text: str) -> tuple[int, int] | None:
 def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str | None]]:
     """The headline's credits: (claim start, claim end, (source start, source end), verb lemma or
     None), offsets into ``text``; none where the text opens with no headline or its headline
-    credits no one. A dash credit's claim may hold a credit of its own ("Merz calls for ...
+    credits no one. A tail credit's claim may hold a credit of its own ("Merz calls for ...
     — Lavrov")."""
     first = _first_line(text)
     if first is None:
@@ -85,11 +91,11 @@ def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, i
     if headline_line(text) is None:
         return []
     out = []
-    dash = _dash_credit(line, lex)
-    colon = None if dash else _colon_label(line, lex)
-    claim = dash[0] if dash else colon[0] if colon else (0, len(line))
-    if dash or colon:
-        (a, b), (p, q) = dash or colon
+    tail = _tail_credit(line, lex)
+    colon = None if tail else _colon_label(line, lex)
+    claim = tail[0] if tail else colon[0] if colon else (0, len(line))
+    if tail or colon:
+        (a, b), (p, q) = tail or colon
         out.append((start + a, start + b, (start + p, start + q), None))
     if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
         kicker = _KICKER.match(line, claim[0], claim[1])
@@ -120,16 +126,32 @@ def _function_words(lex: dict[str, Any]) -> set[str]:
     return {w.lower() for w in lex["not_speakers"]} | _PROSE
 
 
-def _dash_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """'<claim> — <source>': the spans of the claim and the source."""
+def _tail_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'<claim> — <source>' (TASS, RT) or '<claim>: <source>' (Xinhua, CGTN): the spans of the
+    claim and the source. After a colon, which also ends a topic ("Ukraine crisis day 45: Russia
+    shells Kharkiv"), the source must read as one: capitalised words ("WHO", "Wang Yi") or a
+    role's head ("Iranian FM", "war monitor", "study")."""
     dashes = list(_DASH.finditer(line))
-    if not dashes:
-        return None
-    dash = dashes[-1]
-    who = line[dash.end() :].strip()
+    colons = list(re.finditer(r"(?<=\S):\s+", line))
+    for sep, colon in ((dashes[-1] if dashes else None, False), (colons[-1] if colons else None,
+                                                                 True)):  # fmt: skip
+        if sep is None:
+            continue
+        found = _credit(line, sep, lex)
+        if found and (not colon or _names_source(line[found[1][0] : found[1][1]], lex)):
+            return found
+    return None
+
+
+def _credit(
+    line: str, sep: re.Match[str], lex: dict[str, Any]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The claim before a separator and the credit after it, when the credit is one to six
+    words of a name or a role."""
+    who = line[sep.end() :].strip()
     who = re.split(r"\s+on\s+", who)[0]  # "— Oxfam on refugee crisis": the topic is no source
     who = re.sub(r"^([A-Z]\S*)\s+to\s+[A-Z]\S*$", r"\1", who)  # "— Trump to Zelensky"
-    claim = line[: dash.start()].rstrip(" ,;:")
+    claim = line[: sep.start()].rstrip(" ,;:")
     words = who.split()
     if not 1 <= len(words) <= _MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
         return None
@@ -143,8 +165,21 @@ def _dash_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple
         return None
     if any(w in stop for w in plain):  # (lower case: "US envoy" is no "us")
         return None  # a phrase of prose ("what we know so far", "again"), not a name or a role
-    at = dash.end() + line[dash.end() :].find(who)
+    at = sep.end() + line[sep.end() :].find(who)
     return (0, len(claim)), (at, at + len(who))
+
+
+def _names_source(who: str, lex: dict[str, Any]) -> bool:
+    """Whether words after a colon name a source: all capitalised, or headed by a role."""
+    words = who.split()
+    head = re.split(r"\s(?:of|to|in|at|for)\s", who)[0].split()[-1].lower()
+    return all(w[:1].isupper() for w in words) or _role_head(head, lex)
+
+
+def _role_head(word: str, lex: dict[str, Any]) -> bool:
+    """Whether a lower-cased word heads a source's phrase: a role, a source of figures, a
+    document or one of the headlines' heads ("fm", "monitor")."""
+    return any(word in lex[k] for k in ("roles", "sources", "documents", "credit_heads"))
 
 
 def _colon_label(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -154,24 +189,31 @@ def _colon_label(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple
         return None
     label, claim = m.group(1).strip(), m.group(2)
     words = label.split()
-    if len(words) > 5 or len(claim.split()) < 3 or not _is_source(words, lex):
+    if len(words) > 5 or len(claim.split()) < 3 or not _is_source(words, lex, people=False):
         return None
     return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
 
 
-def _is_source(words: list[str], lex: dict[str, Any]) -> bool:
+def _is_source(words: list[str], lex: dict[str, Any], *, people: bool = True) -> bool:
     """Whether a colon's label names a source: a role or body ("Russian Deputy PM", "embassy of
-    russia in cambodia"), or a person a given name or a title shows to be one."""
+    russia in cambodia"), or (``people``) a person a given name or a title shows to be one. A
+    headline's label names no person and no document: "Shamima Begum: Spy for Canada smuggled
+    schoolgirl" and "Xinhua Commentary: ..." are the BBC's topic and Xinhua's series, not
+    credits (set 39); a post's label over its words does name its speaker."""
     low = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
     if not low or low[0] in _function_words(lex):
         return False  # "What's next:", "In brief:"
     # the head: the word before "of", "in" or "to" ("embassy of russia"), else the last
     head = next((low[i - 1] for i in range(1, len(low)) if low[i] in {"of", "in", "to"}), low[-1])
+    if head in lex["documents"] and not people:
+        return False
     if head in lex["roles"] or head in lex["credit_heads"]:
         return True  # "Russian Deputy PM", "Kremlin aide", "Russia's MFA"
     label = " ".join(words)
     if is_organisation(label, lex):
         return True  # "White House", "Foreign Ministry"
+    if not people:
+        return False
     titled = [w for w in words if w not in lex["titles"]]
     if 0 < len(titled) < len(words):  # "Pope Francis", "President Lukashenko"
         return all(w[:1].isupper() for w in titled)
@@ -238,13 +280,21 @@ def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tup
         who = segment[: m.start()]
         if len(who.split()) > _MAX_CREDIT_WORDS:
             break
-        # an adverb before the verb is no part of its subject ("Pope Francis jokingly calls")
-        who = re.sub(r"\s+[a-z]+ly$", "", who)
+        # an adverb before the verb is no part of its subject ("Pope Francis jokingly calls",
+        # "Chinese FM again urges")
+        who = re.sub(r"(?:\s+(?:[a-z]+ly|again|also|still|now|once again))+$", "", who)
         rest = re.search(r"\S.*", segment[m.end() :])
         verb = m.group("verb")
         base = verb not in _third_forms(lex)
         if rest and len(rest.group().split()) >= 2 and _subject(who, base, lex):
             return [(m.end() + rest.start(), len(segment), (0, len(who)), _lemma(verb, lex))]
+    said = re.search(r",\s+says\s+(?P<who>(?:\S+\s+){0,3}\S+)$", segment.rstrip())
+    if (
+        said
+        and len(segment[: said.start()].split()) >= 3
+        and _subject(said["who"], False, lex, inverted=True)
+    ):
+        return [(0, said.start(), said.span("who"), "say")]  # "..., says mother"
     tail = re.search(rf"\s(?P<verb>{third})$", segment.rstrip())
     if tail is None:
         return []
@@ -299,18 +349,24 @@ def _third(lemma: str) -> str:
     return " ".join([first, *rest])
 
 
-def _subject(who: str, base: bool, lex: dict[str, Any]) -> bool:
+def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = False) -> bool:
     """Whether the words before a headline's verb are its subject: a name, role or body of at
-    most six words with no word of prose (before a ``base`` form: a plural or a compound)."""
+    most six words with no word of prose (before a ``base`` form: a plural or a compound; after
+    an ``inverted`` "says", any noun: "..., says mother")."""
     words = who.split()
     if re.search(r"[\"“”‘:;]", who) or who.startswith("’"):
         return False
-    if not (words[0][:1].isupper() or words[0][:1].isdigit() or words[0].lower() in lex["roles"]):
-        return False  # "envoy says" at a headline's end, "Kremlin urges", "G7 leaders urge"
+    opens = words[0][:1].isupper() or words[0][:1].isdigit() or _role_head(words[0], lex)
+    if not (opens or inverted):
+        return False  # "Kremlin urges", "G7 leaders urge"; "envoy says", "study finds" at the end
     prose = _function_words(lex) - _JOINS - {"and"}
     if any(w.strip(",") in prose for w in words):
         return False
-    if base:  # "Users slam", "Russia and China urge"
+    if base:  # a plural of people ("Russian lawmakers urge") or a compound ("China, Pakistan vow")
+        names = all(w.strip(",")[:1].isupper() for w in words if w != "and")
+        compound = names and ("and" in words or any(w.endswith(",") for w in words[:-1]))
         last = words[-1].lower()
-        return "and" in words or (len(last) > 3 and last.endswith("s") and not last.endswith("ss"))
+        return compound or (
+            last.endswith("s") and (last in lex["roles"] or last[:-1] in lex["roles"])
+        )
     return True

@@ -245,8 +245,12 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
         found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
     said = {f.speaker_at for f in found}
     for a, b, (p0, p1), lemma in credits(text, lex):  # a headline's: "... — Lavrov"
-        if p0 not in said:  # (not again one the frames read: "Lavrov says ...")
-            found.append(_Found(a, b, text[p0:p1], p0, lemma, False, max(b, p1), "headline"))
+        if p0 in said:
+            continue  # read by the frames already ("Lavrov says ...")
+        # a subject the frames read short ("Sri Lankan acting president says" as "president")
+        found = [f for f in found
+                 if not (p0 < f.speaker_at < p1 and max(a, f.start) < min(b, f.end))]  # fmt: skip
+        found.append(_Found(a, b, text[p0:p1], p0, lemma, False, max(b, p1), "headline"))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 

@@ -1,7 +1,8 @@
 """Build the stand-off label files of the headline sets (quotes_eval37: statemedia-headlines,
 dev and test; quotes_eval38: cn-statemedia-headlines, test) from the sampled items
 (items*.jsonl) and the labellers' files (labels*.jsonl): offsets into each headline, its sha256,
-no text. Run from this folder: python build_labels.py OUT37 OUT38"""
+no text; quotes_eval39 (cn-statemedia-headlines, dev) likewise from items_cn_dev.jsonl and
+labels_cnd*.jsonl. Run from this folder: python build_labels.py OUT37 OUT38 [OUT39]"""
 
 import json
 import re
@@ -54,3 +55,6 @@ if __name__ == "__main__":
     if all(Path(f"labels_cn{k}.jsonl").is_file() for k in range(2)):
         labels = [lab for k in range(2) for lab in read(f"labels_cn{k}.jsonl")]
         build(read("items_cn.jsonl"), labels, sys.argv[2], "cn-statemedia-headlines")
+    if len(sys.argv) > 3:
+        labels = [lab for k in range(2) for lab in read(f"labels_cnd{k}.jsonl")]
+        build(read("items_cn_dev.jsonl"), labels, sys.argv[3], "cn-statemedia-headlines")

@@ -1,4 +1,5 @@
-"""How the headline sets' items were drawn (session 30, 2026-12-03): quotes_eval37 from
+"""How the headline sets' items were drawn (session 30, 2026-12-03; set 39's, seed 20261205, by
+the same draw as set 38's over the rows and titles set 38 does not hold): quotes_eval37 from
 statemedia-headlines-2006-26 (seed 20261203: 420 headlines with a dash near the end or a colon
 near the start, 240 without, shuffled; every third item dev, the rest test) and quotes_eval38
 from cn-statemedia-headlines-2022 (seed 20261204: 60 per outlet, all test). Writes items.jsonl,
