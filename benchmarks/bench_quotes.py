@@ -19,10 +19,12 @@ Sets 1-24, 26, 29, 31 and 33 are development data (their errors were read; each 
 are recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed items remain. Sets
 25, 27 and 28 (English Wikinews, ``quotes_eval25`` ...) and 30, 32 and 34 (China Daily and NYT),
 labelled blind in sessions 23 and 24, are the held-out sets: run them ``--split all`` without
-``--errors``, and do not tune on them. Speakers are compared without honorifics or middle
-initials (:func:`_norm`). A set whose folder holds ``docs.jsonl`` brings its own documents
-(:func:`local_documents`); the others are read from ``../shared/corpora`` and the seeds, a
-stand-off set's text (``labels_standoff.jsonl``) from its offsets (:func:`rebuilt`).
+``--errors``, and do not tune on them; so are the headline sets' set 37 ``--split test`` and set
+38 (session 30; set 37's dev split and set 39 are development data). Speakers are compared
+without honorifics or middle initials (:func:`_norm`). A set whose folder holds ``docs.jsonl``
+brings its own documents (:func:`local_documents`); the others are read from
+``../shared/corpora`` and the seeds (a headline set's from its corpus's CSV row), a stand-off
+set's text (``labels_standoff.jsonl``) from its offsets (:func:`rebuilt`).
 :func:`load_set` reads a set for other scripts (``probe_quotes_model.py``).
 """
 

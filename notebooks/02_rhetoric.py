@@ -300,7 +300,9 @@ if countable:  # no empty table of lines where no frame can match
 # ## Who is quoted
 #
 # Each attribution links a speaker, a reporting verb and what was said (`toolkit.quotes`): direct
-# quotes ('"...," X said', 'X said: "..."') and reported speech ('X stressed that ...'). The
+# quotes ('"...," X said', 'X said: "..."'), reported speech ('X stressed that ...') and a
+# headline's credit ("Russia ready to continue talks — Lavrov", "...: Iranian FM", with no
+# verb, shown as "(none: a credit, ...)"; "Kremlin urges West to ..."). The
 # rules read English, so documents in other languages are left out (the count is given below).
 # Speakers are found in the text, not taken from a list, and a role or surname is resolved to
 # the full name where the article makes it clear ("the Belarusian leader" -> Aleksandr
@@ -321,7 +323,10 @@ if countable:  # no empty table of lines where no frame can match
 # 0.87 and 0.80 and 0.59, 0.57 and 0.51; on the China Daily and NYT sets before (22-24) 0.85,
 # 0.78 and 0.91 and 0.63, 0.64 and 0.70; on the six sets before those (Kremlin and
 # president.gov.ua releases too), 0.76-0.94 and 0.54-0.72. Agency releases are read better
-# than newspaper prose, where "he said" follows paragraphs about other people. Overall a third
+# than newspaper prose, where "he said" follows paragraphs about other people. Headlines are
+# read best: on 440 held-out TASS, RT and Russian ministry headlines (set 37) the credits are
+# right 0.98 of the time and find 0.83 of them, on 300 of Xinhua, CGTN, Global Times, China
+# Daily and the BBC (set 38) 0.81 and 0.61. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
 # and NYT sets a speaker the frame names was right 127 times in 144 (0.88, 95% interval
