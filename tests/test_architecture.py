@@ -121,6 +121,7 @@ LAYERS: dict[str, str] = {
     "quote_sources": "analysis",
     "quote_nouns": "analysis",
     "quote_credits": "analysis",
+    "quote_headlines": "analysis",
     "quote_ends": "analysis",
     "speaker_turns": "analysis",
     "speaker_organisations": "analysis",
