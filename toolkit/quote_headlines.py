@@ -64,13 +64,16 @@ _STOP = re.compile(r"(?<!\.[A-Z])[.!?…][\"”’')\]]*$")
 
 
 def headline_line(text: str) -> tuple[int, int] | None:
-    """The span of the text's headline: its first line, trimmed, when it has no stop at its end
-    and at most thirty words; None where the first line is a sentence or prose."""
+    """The span of the text's headline: its first line, trimmed, when it has no stop at its end,
+    at most thirty words and a capital letter; None where the first line is a sentence, prose,
+    or lower-cased throughout (a post's, as the Russian foreign ministry's are: with no capitals
+    nothing tells a name from a word)."""
     first = _first_line(text)
     if first is None:
         return None
     line = text[first[0] : first[1]]
-    return None if _STOP.search(line) or len(line.split()) > _MAX_WORDS else first
+    prose = _STOP.search(line) or len(line.split()) > _MAX_WORDS or line.lower() == line
+    return None if prose else first
 
 
 def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str | None]]:
@@ -170,8 +173,11 @@ def _credit(
 
 
 def _names_source(who: str, lex: dict[str, Any]) -> bool:
-    """Whether words after a colon name a source: all capitalised, or headed by a role."""
+    """Whether words after a colon name a source: all capitalised, or headed by a role, with no
+    participle ("...: Two killed including American citizen" is a clause)."""
     words = who.split()
+    if any(re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w) for w in words):  # (not "king")
+        return False
     head = re.split(r"\s(?:of|to|in|at|for)\s", who)[0].split()[-1].lower()
     return all(w[:1].isupper() for w in words) or _role_head(head, lex)
 
@@ -301,8 +307,11 @@ def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tup
     words = list(re.finditer(r"\S+", segment[: tail.start()]))
     for n in range(min(4, len(words) - 3), 0, -1):  # the longest subject, after 3 words of claim
         who = words[-n:]
-        if any(w.group().endswith(",") for w in who[:-1]):
-            continue
+        if any(w.group().endswith(",") for w in who[:-1]) or re.search(r"[’'\"”]$", who[-1][0]):
+            continue  # (a subject that ends in a quotation's mark: "‘Professor Lockdown’ claims")
+        if not re.search(r",[’'\"”]?$", words[-n - 1].group()):
+            continue  # the claim ends at a comma ("..., envoy says"), not in a noun phrase
+            # ("... may have wrecked Donald Trump's re-election hopes")
         if _subject(segment[who[0].start() : who[-1].end()], False, lex):
             claim_end = words[-n - 1].end()
             return [(0, claim_end, (who[0].start(), who[-1].end()), _lemma(tail.group("verb"),
@@ -310,7 +319,7 @@ def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tup
     return []
 
 
-_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "welcome", "rule", "read",
+_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "welcome", "rule", "read", "state",
              "issue a statement", "make the statement", "sum up"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
