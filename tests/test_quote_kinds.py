@@ -34,6 +34,8 @@ from toolkit.speakers import lexicon
         # a credit with no verb: a headline's ("... — Lavrov"), a comment page's credit line
         ("Lavrov", None, "name"),
         ("Russian diplomat", None, "description"),
+        ("Slovak PM", None, "description"),  # a role's initials, no name
+        ("Iranian MFA", None, "name"),  # a body's are its name, as "TASS"
     ],
 )  # fmt: skip
 def test_speaker_kind(speaker_text, verb, kind):

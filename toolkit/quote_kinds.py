@@ -54,8 +54,8 @@ def _prepared(lex: dict[str, Any]) -> tuple[frozenset[str], re.Pattern[str] | No
     held = _PREPARED.get(id(lex))
     if held is None or held[0] is not lex:
         roles = frozenset(lex["roles"])
-        common = (roles | frozenset(lex["title_words"]) | DETERMINERS | QUANTIFIERS
-                  | language_stop_words("en"))  # fmt: skip
+        common = (roles | frozenset(lex["title_words"]) | frozenset(lex["role_initialisms"])
+                  | DETERMINERS | QUANTIFIERS | language_stop_words("en"))  # fmt: skip
         several = sorted((r for r in roles if " " in r), key=len, reverse=True)
         pattern = (
             re.compile(rf"(?i)\s(?:{'|'.join(map(re.escape, several))})(?=\s)") if several else None
@@ -79,13 +79,17 @@ def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = Fa
              for w in text.split()]  # fmt: skip
     for i, core in enumerate(words):
         low = core.lower()
-        acronym = len(core) > 1 and core.isupper()  # "US", "TASS": no stop word "us"
+        # "US", "TASS": no stop word "us"; but "PM" is a role
+        acronym = len(core) > 1 and core.isupper() and low not in lex["role_initialisms"]
         if not core[:1].isupper() or (
             not acronym and (low in common or low.removesuffix("s") in common)
         ):
             continue
-        if i + 1 < len(words) and words[i + 1][:1].islower():
-            continue  # an adjective before a noun: "the Belarusian leader", "An Arab official"
+        if i + 1 < len(words) and (
+            words[i + 1][:1].islower() or words[i + 1].lower() in lex["role_initialisms"]
+        ):
+            continue  # an adjective before a noun: "the Belarusian leader", "An Arab official",
+            # "Slovak PM"
         return "name"
     return "description"
 
