@@ -325,13 +325,13 @@ if countable:  # no empty table of lines where no frame can match
 # president.gov.ua releases too), 0.76-0.94 and 0.54-0.72. Agency releases are read better
 # than newspaper prose, where "he said" follows paragraphs about other people. Headlines are
 # read best: on 440 held-out TASS, RT and Russian ministry headlines (set 37) the credits are
-# right 0.98 of the time and find 0.83 of them, on 300 of Xinhua, CGTN, Global Times, China
-# Daily and the BBC (set 38) 0.81 and 0.61. Overall a third
+# right 0.98 of the time and find 0.82 of them, on 300 of Xinhua, CGTN, Global Times, China
+# Daily and the BBC (set 38) 0.82 and 0.61. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
 # and NYT sets a speaker the frame names was right 127 times in 144 (0.88, 95% interval
-# 0.82-0.92), one resolved from "he" or "she" 50 in 65 (0.77), a description ("the report",
-# "officials") 28 in 43 (0.65) and a quotation that goes on from another 32 in 36 (0.89); on
+# 0.82-0.92), one resolved from "he" or "she" 51 in 66 (0.77), a description ("the report",
+# "officials") 28 in 43 (0.65) and a quotation that goes on from another 31 in 35 (0.89); on
 # the Wikinews sets a named one 175 in 198 (0.88, 0.83-0.92). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
