@@ -39,6 +39,8 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
         ("Ukraine crisis in its third year — LIVE", []),
         ("Minsk talks resume — day 3", []),
         ("Minsk talks — Lavrov", []),
+        ("X - Y - Z", []),
+        ("Russia ready to talk — (VIDEO)", []),
         # a credit after a colon at the end (Xinhua, CGTN): a name or a role
         ("Cases of Crimean-Congo haemorrhagic fever surge in Iraq: WHO",
          [("Cases of Crimean-Congo haemorrhagic fever surge in Iraq", "WHO", None)]),
@@ -173,3 +175,16 @@ def test_module_examples_hold(module):
 
     result = doctest.testmod(importlib.import_module(f"toolkit.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_credits_stay_inside_any_text():
+    """Seeded random texts of the characters the rules read: no error, every span inside."""
+    import random
+
+    rng = random.Random(30)
+    alphabet = "abcXYZ :-—–,.'’‘\"“”#💬()\n"
+    lex = lexicon()
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for a, b, (p, q), _ in credits(text, lex):
+            assert 0 <= a <= b <= len(text) and 0 <= p < q <= len(text), text

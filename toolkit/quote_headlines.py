@@ -158,8 +158,8 @@ def _credit(
     words = who.split()
     if not 1 <= len(words) <= _MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
         return None
-    if len(claim.split()) < 3 or re.match(r"(?i)by\s", claim):
-        return None
+    if len(re.findall(r"\w\S*", claim)) < 3 or re.match(r"(?i)by\s", claim):
+        return None  # (words: "X - Y" is two)
     if who.lower() in lex["not_credits"]:
         return None
     stop = _function_words(lex) - _JOINS
