@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_sources import DAY, MONTH
-from toolkit.quote_subjects import DASH_ASIDE
+from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -252,9 +252,7 @@ def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     )
 
 
-# an auxiliary or a copula: a clause's verb, not a word of a noun phrase
-_AUXILIARY = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-              "must", "should", "may", "might", "did", "does"}  # fmt: skip
+_AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
 
 
 def _finite_before(words: list[tuple[int, int, str]], first: int) -> bool:

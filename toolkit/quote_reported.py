@@ -56,7 +56,7 @@ from toolkit.quote_heads import (
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import clause_subject, noun_phrase, who_subject
+from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
@@ -107,7 +107,7 @@ _PARTICIPLE_AFTER = re.compile(
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
 # an auxiliary, modal or copula: a finite verb of its own between a verb and "that" (and,
 # right after "that", a relative clause's verb)
-_AUXILIARIES = r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|did|does|do)"
+_AUXILIARIES = rf"(?:{AUXILIARY})"
 _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 
 

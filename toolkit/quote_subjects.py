@@ -65,6 +65,11 @@ _SUBORDINATE = re.compile(
     r"before|if|once|until|whereas)\s",
     re.I,
 )
+# the auxiliaries, modals and finite copulas: a clause's own verb, never a word of a noun phrase
+# (one list for the attribution modules: quote_heads, quote_reported)
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+               "may", "might", "must", "should", "did", "does", "do")  # fmt: skip
+AUXILIARY = "|".join(AUXILIARIES)  # as a regular expression's alternation
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
@@ -76,9 +81,8 @@ _TRAILING = re.compile(
 # conjunctions that open a clause
 _NOT_IN_NP = {
     "it", "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "there",
-    "he", "she", "they", "we", "i", "you", "is", "are", "was", "were", "be", "been", "has",
-    "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "do",
-    "does", "did", "not", "if", "when", "while", "because", "as", "than", "so", "to", "where",
+    "he", "she", "they", "we", "i", "you", "be", "been", *AUXILIARIES, "not", "if", "when",
+    "while", "because", "as", "than", "so", "to", "where",
     "how", "why", "also", "only", "even", "no", "nor", "or", "then", "said", "says", "told",
     "after", "before", "since", "until", "although", "though", "once", "whether", "unless",
     "went", "took", "made", "met", "gave", "came", "saw", "spoke", "sent", "left", "held",
@@ -287,17 +291,14 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
-_FINITE = re.compile(
-    r"^\s+(?:[\w’'\-.]+\s+){1,7}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
-    r"may|might|must|did|does|do)\b"
-)
+_FINITE = re.compile(rf"^\s+(?:[\w’'\-.]+\s+){{1,7}}?(?:{AUXILIARY})\b")
 
 
 # any finite verb near the start of a clause, for "said" ("said the talks went well", "said
 # Silicon Valley cares about ..."): an auxiliary, a past or a present form
 _PAST = re.compile(
-    r"^\s+(?:[\w’'\-.]+\s+){1,10}?(?:is|are|was|were|has|had|have|will|would|could|can|should|"
-    r"may|might|must|did|does|do|[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
+    rf"^\s+(?:[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY}|"
+    r"[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
     r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
     r"rose|fell|grew|led|meant|sold|stood|brought|bought|built|fought|sought|caught|taught|"
     r"drove|wrote|broke|chose|spread|struck|hurt|cost|cut|put|set|hit|"
