@@ -30,7 +30,11 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
   the lexicon or of its ``headline_verbs`` ("urges", "calls for", "warns of"; the base form
   after a plural role or a compound: "Russian lawmakers slam", "China, Pakistan vow"), at the
   headline's start (after a kicker: "SPIEF 2024: ...") or at its end ("..., envoy says",
-  "..., says mother"), and in a tail credit's claim ("Merz urges ... — Lavrov").
+  "..., says mother"), and in a tail credit's claim ("Merz urges ... — Lavrov"). In a
+  headline a speech act with an object or an infinitive counts ("Kremlin warns West against
+  ...": the headline reports a statement in the words it has); in an article's sentences the
+  rules read only what a verb reports as content ("warned against allowing" is no report
+  there, as the labelling guide of the body sets has it).
 - A **post's speaker**: a label after a speech balloon, on the post's first line, with its
   words after it or in the paragraph below; or a source's label that is the whole first line
   ("embassy of russia in cambodia:"), over the paragraph below. "#opinion by maria zakharova"
