@@ -50,6 +50,15 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
          [("US airstrikes in E. Syria kill 6 fighters", "war monitor", None)]),
         ("Arab states seek good ties with Iran: Jordan king",
          [("Arab states seek good ties with Iran", "Jordan king", None)]),
+        ("Report on China is politically biased: Chinese Mission to the EU",
+         [("Report on China is politically biased", "Chinese Mission to the EU", None)]),
+        ("Hong Kong's dynamic zero tolerance 'still our policy': top epidemiologist",
+         [("Hong Kong's dynamic zero tolerance 'still our policy'", "top epidemiologist", None)]),
+        # a verb of evidence or an expectation in a credited claim is the claim's own
+        ("Heatwave in Europe underscores need for action on climate: WHO",
+         [("Heatwave in Europe underscores need for action on climate", "WHO", None)]),
+        ("Kremlin expects information from US on settlement — spokesman",
+         [("Kremlin expects information from US on settlement", "spokesman", None)]),
         # after a colon at the end, a clause is no credit
         ("Ukraine crisis day 45: Russia shells Kharkiv", []),
         ("HORRIFIC car crash in St. Petersburg: Two killed including American citizen", []),
@@ -100,6 +109,12 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
           ("readiness for war with Russia", "Merz", "urge")]),
         # no speech act: an action, a verb's noun after a singular ("Russia state")
         ("Putin visits Minsk for talks with Lukashenko", []),
+        ("Xi replies to letter from cadre workshop participants", []),  # whom, not what
+        ("Ukraine conflict day 77: Kherson might 'join Russia' and Ukraine claims gains", []),
+        ("Jordan welcomes UNESCO resolution on old Jerusalem",
+         [("UNESCO resolution on old Jerusalem", "Jordan", "welcome")]),
+        ("China denounces Australian defense chief's negative remarks",
+         [("Australian defense chief's negative remarks", "China", "denounce")]),
         ("Russia state budget deficit widens in May", []),
         ("Australia’s deadly floods highlight climate risks", []),
         # a post's speaker: after a speech balloon, or a label over the post

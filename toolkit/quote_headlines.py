@@ -107,7 +107,7 @@ def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, i
     if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
         kicker = _KICKER.match(line, claim[0], claim[1])
         a = kicker.end() if kicker else claim[0]
-        for x, y, (p, q), lemma in _verb_credits(line[a : claim[1]], lex):
+        for x, y, (p, q), lemma in _verb_credits(line[a : claim[1]], lex, nested=bool(tail)):
             out.append((start + a + x, start + a + y, (start + a + p, start + a + q), lemma))
     return out
 
@@ -124,7 +124,8 @@ def _first_line(text: str) -> tuple[int, int] | None:
 # words of prose, not of a name or a role, when written in lower case ("what we know so far")
 _PROSE = {"we", "us", "our", "you", "your", "my", "me", "his", "her", "its", "their", "them",
           "so", "far", "know", "be", "been", "will", "can", "may", "must", "than", "very", "too",
-          "not", "more", "is", "are", "was", "were", "has", "have", "had"}  # fmt: skip
+          "not", "more", "is", "are", "was", "were", "has", "have", "had", "might", "could",
+          "would", "should", "shall"}  # fmt: skip
 
 
 def _function_words(lex: dict[str, Any]) -> set[str]:
@@ -177,13 +178,16 @@ def _credit(
 
 
 def _names_source(who: str, lex: dict[str, Any]) -> bool:
-    """Whether words after a colon name a source: all capitalised, or headed by a role, with no
-    participle ("...: Two killed including American citizen" is a clause)."""
+    """Whether words after a colon name a source: capitalised ("Chinese Mission to the EU"), all
+    in lower case ("top epidemiologist", "medics"), or headed by a role ("Jordan king"), with
+    no participle ("...: Two killed including American citizen" is a clause). Capitals and
+    lower case mixed otherwise make a clause ("...: Russia shells Kharkiv")."""
     words = who.split()
     if any(re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w) for w in words):  # (not "king")
         return False
     head = re.split(r"\s(?:of|to|in|at|for)\s", who)[0].split()[-1].lower()
-    return all(w[:1].isupper() for w in words) or _role_head(head, lex)
+    named = all(w[:1].isupper() or w in _JOINS for w in words)
+    return named or who.lower() == who or _role_head(head, lex)
 
 
 def _role_head(word: str, lex: dict[str, Any]) -> bool:
@@ -281,10 +285,14 @@ def _words(label: str) -> list[str]:
 # ---------------------------------------------------------------- a headline's verb
 
 
-def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str]]:
+def _verb_credits(
+    segment: str, lex: dict[str, Any], *, nested: bool = False
+) -> list[tuple[int, int, tuple[int, int], str]]:
     """A headline's subject and its speech act at its start ("Kremlin urges West to ...",
-    "Users slam NATO's game") or at its end ("Russia-China relations at 'highest level,' envoy
-    says"): (claim start, claim end, (subject start, subject end), lemma)."""
+    "Russian lawmakers slam NATO's game") or at its end ("Russia-China relations at 'highest
+    level,' envoy says"): (claim start, claim end, (subject start, subject end), lemma). In a
+    credited claim (``nested``) a verb of evidence is the claim's own ("Heatwave in Europe
+    underscores need for action: WHO"), no second speaker's."""
     third, base = _verb_patterns(lex)
     for m in re.finditer(rf"\s(?P<verb>{third}|{base})(?=[\s,]|$)", segment):
         who = segment[: m.start()]
@@ -295,9 +303,14 @@ def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tup
         who = re.sub(r"(?:\s+(?:[a-z]+ly|again|also|still|now|once again))+$", "", who)
         rest = re.search(r"\S.*", segment[m.end() :])
         verb = m.group("verb")
-        base = verb not in _third_forms(lex)
-        if rest and len(rest.group().split()) >= 2 and _subject(who, base, lex):
-            return [(m.end() + rest.start(), len(segment), (0, len(who)), _lemma(verb, lex))]
+        lemma = _lemma(verb, lex)
+        if nested and lemma in lex["findings"] | _EVIDENCE | {"expect"}:
+            continue  # (and an expectation: "Kremlin expects information ... — spokesman")
+        if lemma in {"reply", "respond", "answer"} and rest and rest.group().startswith("to "):
+            continue  # "Xi replies to letter from ...": whom, not what
+        plural = verb not in _third_forms(lex)
+        if rest and len(rest.group().split()) >= 2 and _subject(who, plural, lex):
+            return [(m.end() + rest.start(), len(segment), (0, len(who)), lemma)]
     said = re.search(r",\s+says\s+(?P<who>(?:\S+\s+){0,3}\S+)$", segment.rstrip())
     if (
         said
@@ -323,7 +336,8 @@ def _verb_credits(segment: str, lex: dict[str, Any]) -> list[tuple[int, int, tup
     return []
 
 
-_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "welcome", "rule", "read", "state",
+_EVIDENCE = {"highlight", "underscore", "reveal", "suggest", "indicate", "show", "find"}
+_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
              "issue a statement", "make the statement", "sum up"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
@@ -367,8 +381,8 @@ def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = Fals
     most six words with no word of prose (before a ``base`` form: a plural or a compound; after
     an ``inverted`` "says", any noun: "..., says mother")."""
     words = who.split()
-    if re.search(r"[\"“”‘:;]", who) or who.startswith("’"):
-        return False
+    if re.search(r"[\"“”‘:;]|(?:^|\s)'", who) or who.startswith("’"):
+        return False  # (a quotation inside: "Kherson might 'join Russia' and Ukraine")
     opens = words[0][:1].isupper() or words[0][:1].isdigit() or _role_head(words[0], lex)
     if not (opens or inverted):
         return False  # "Kremlin urges", "G7 leaders urge"; "envoy says", "study finds" at the end

@@ -2,7 +2,8 @@
 dev and test; quotes_eval38: cn-statemedia-headlines, test) from the sampled items
 (items*.jsonl) and the labellers' files (labels*.jsonl): offsets into each headline, its sha256,
 no text; quotes_eval39 (cn-statemedia-headlines, dev) likewise from items_cn_dev.jsonl and
-labels_cnd*.jsonl. Run from this folder: python build_labels.py OUT37 OUT38 [OUT39]"""
+labels_cnd*.jsonl, and quotes_eval40 (dev) from items_cn_dev2.jsonl and labels_cne*.jsonl. Run
+from this folder: python build_labels.py OUT37 OUT38 [OUT39 [OUT40]]"""
 
 import json
 import re
@@ -58,3 +59,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 3:
         labels = [lab for k in range(2) for lab in read(f"labels_cnd{k}.jsonl")]
         build(read("items_cn_dev.jsonl"), labels, sys.argv[3], "cn-statemedia-headlines")
+    if len(sys.argv) > 4:
+        labels = [lab for k in range(2) for lab in read(f"labels_cne{k}.jsonl")]
+        build(read("items_cn_dev2.jsonl"), labels, sys.argv[4], "cn-statemedia-headlines")
