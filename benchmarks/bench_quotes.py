@@ -20,7 +20,7 @@ are recorded in ``benchmarks/README.md``), and of sets 1-24 only the committed i
 25, 27 and 28 (English Wikinews, ``quotes_eval25`` ...) and 30, 32 and 34 (China Daily and NYT),
 labelled blind in sessions 23 and 24, are the held-out sets: run them ``--split all`` without
 ``--errors``, and do not tune on them; so are the headline sets' set 37 ``--split test`` and set
-38 (session 30; set 37's dev split and set 39 are development data). Speakers are compared
+38 (session 30; set 37's dev split and sets 39 and 40 are development data). Speakers are compared
 without honorifics or middle initials (:func:`_norm`). A set whose folder holds ``docs.jsonl``
 brings its own documents (:func:`local_documents`); the others are read from
 ``../shared/corpora`` and the seeds (a headline set's from its corpus's CSV row), a stand-off
