@@ -25,7 +25,10 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
   "Russia's MFA", "White House"), not a document's series ("Xinhua Commentary:"). A person's
   name is not taken: the BBC labels its stories by the person they are about ("Shamima Begum:
   Spy for Canada smuggled schoolgirl to Syria"), RT its columns by their author ("Fyodor
-  Lukyanov: Why the West ..."), and a surname alone ("Lavrov:") cannot be told from a place.
+  Lukyanov: Why the West ..."). A single word ("Putin:") is a credit where the same corpus
+  credits that word elsewhere ("— Putin", "Putin says": :func:`credited_words`, which
+  :func:`toolkit.quotes` reads over the whole corpus first), a country's name never ("Ukraine:"
+  is as often a topic); alone, nothing tells a surname from a place or a topic.
 - A **speech act**: a subject of at most six words with no word of prose, then a speech verb of
   the lexicon or of its ``headline_verbs`` ("urges", "calls for", "warns of"; the base form
   after a plural role or a compound: "Russian lawmakers slam", "China, Pakistan vow"), at the
@@ -50,12 +53,14 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from toolkit.given_names import given_name_gender
-from toolkit.speakers import is_organisation, is_person
+from toolkit.quote_subjects import AUXILIARIES
+from toolkit.speakers import is_country, is_organisation, is_person
 
-__all__ = ["credits", "headline_line"]
+__all__ = ["credited_words", "credits", "headline_line"]
 
 _MAX_WORDS = 30  # a headline's words at most
 _MAX_CREDIT_WORDS = 6
@@ -80,11 +85,14 @@ def headline_line(text: str) -> tuple[int, int] | None:
     return None if prose else first
 
 
-def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, int], str | None]]:
+def credits(
+    text: str, lex: dict[str, Any], known: frozenset[str] = frozenset()
+) -> list[tuple[int, int, tuple[int, int], str | None]]:
     """The headline's credits: (claim start, claim end, (source start, source end), verb lemma or
     None), offsets into ``text``; none where the text opens with no headline or its headline
     credits no one. A tail credit's claim may hold a credit of its own ("Merz calls for ...
-    — Lavrov")."""
+    — Lavrov"). ``known``: single words the corpus credits elsewhere (:func:`credited_words`),
+    which a colon's label may be ("Putin: Western pressure accelerates ...")."""
     first = _first_line(text)
     if first is None:
         return []
@@ -99,7 +107,7 @@ def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, i
         return []
     out = []
     tail = _tail_credit(line, lex)
-    colon = None if tail else _colon_label(line, lex)
+    colon = None if tail else _colon_label(line, lex, known)
     claim = tail[0] if tail else colon[0] if colon else (0, len(line))
     if tail or colon:
         (a, b), (p, q) = tail or colon
@@ -110,6 +118,20 @@ def credits(text: str, lex: dict[str, Any]) -> list[tuple[int, int, tuple[int, i
         for x, y, (p, q), lemma in _verb_credits(line[a : claim[1]], lex, nested=bool(tail)):
             out.append((start + a + x, start + a + y, (start + a + p, start + a + q), lemma))
     return out
+
+
+def credited_words(texts: Iterable[str | None], lex: dict[str, Any]) -> frozenset[str]:
+    """The single capitalised words the headlines of ``texts`` credit after a dash or a colon or
+    as a speech act's subject ("— Putin", "Lavrov says"), countries left out (a country before a
+    colon is as often the topic: "Ukraine: ..."). A colon's label that is one of them is a
+    credit in that corpus, where a surname alone could not be told from a place or a topic."""
+    found = set()
+    for text in texts:
+        for *_, (p, q), _lemma in credits(text or "", lex):
+            word = (text or "")[p:q]
+            if re.fullmatch(r"[A-Z][\w’'-]+", word) and not is_country(word):
+                found.add(word)
+    return frozenset(found)
 
 
 def _first_line(text: str) -> tuple[int, int] | None:
@@ -125,7 +147,8 @@ def _first_line(text: str) -> tuple[int, int] | None:
 _PROSE = {"we", "us", "our", "you", "your", "my", "me", "his", "her", "its", "their", "them",
           "so", "far", "know", "be", "been", "will", "can", "may", "must", "than", "very", "too",
           "not", "more", "is", "are", "was", "were", "has", "have", "had", "might", "could",
-          "would", "should", "shall"}  # fmt: skip
+          "would", "should", "shall", "amid", "amidst", "over", "among", "against", "into",
+          "between", "via"}  # fmt: skip
 
 
 def _function_words(lex: dict[str, Any]) -> set[str]:
@@ -157,6 +180,8 @@ def _credit(
     """The claim before a separator and the credit after it, when the credit is one to six
     words of a name or a role."""
     who = line[sep.end() :].strip()
+    if "," in who:
+        return None  # a list or a clause ("...: Airstrikes on suburbs, shelling of ...")
     who = re.split(r"\s+on\s+", who)[0]  # "— Oxfam on refugee crisis": the topic is no source
     who = re.sub(r"^([A-Z]\S*)\s+to\s+[A-Z]\S*$", r"\1", who)  # "— Trump to Zelensky"
     claim = line[: sep.start()].rstrip(" ,;:")
@@ -196,14 +221,20 @@ def _role_head(word: str, lex: dict[str, Any]) -> bool:
     return any(word in lex[k] for k in ("roles", "sources", "documents", "credit_heads"))
 
 
-def _colon_label(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """'<source>: <claim>' where the label reads as a source, not a topic."""
+def _colon_label(
+    line: str, lex: dict[str, Any], known: frozenset[str] = frozenset()
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'<source>: <claim>' where the label reads as a source, not a topic: a role or body, or a
+    single word the corpus credits elsewhere."""
     m = re.match(r"([^:\"“”‘#\d]{2,60}):\s+(\S.*)", line)
     if m is None:
         return None
     label, claim = m.group(1).strip(), m.group(2)
     words = label.split()
-    if len(words) > 5 or len(claim.split()) < 3 or not _is_source(words, lex, people=False):
+    said = words == [label] and label in known
+    if len(words) > 5 or len(claim.split()) < 3:
+        return None
+    if not (said or _is_source(words, lex, people=False)):
         return None
     return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
 
@@ -308,6 +339,9 @@ def _verb_credits(
             continue  # (and an expectation: "Kremlin expects information ... — spokesman")
         if lemma in {"reply", "respond", "answer"} and rest and rest.group().startswith("to "):
             continue  # "Xi replies to letter from ...": whom, not what
+        after = rest.group().split()[0].lower() if rest else ""
+        if after in AUXILIARIES or after in {"be", "been"}:
+            continue  # the verb's form is a plural noun: "Ukraine's claims are ..."
         plural = verb not in _third_forms(lex)
         if rest and len(rest.group().split()) >= 2 and _subject(who, plural, lex):
             return [(m.end() + rest.start(), len(segment), (0, len(who)), lemma)]
@@ -387,7 +421,8 @@ def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = Fals
     if not (opens or inverted):
         return False  # "Kremlin urges", "G7 leaders urge"; "envoy says", "study finds" at the end
     prose = _function_words(lex) - _JOINS - {"and"}
-    if any(w.strip(",") in prose for w in words):
+    first = words[0].lower() if not words[0].isupper() else words[0]  # ("All questions", "US")
+    if any(w.strip(",") in prose for w in [first, *words[1:]]):
         return False
     if base:  # a plural of people ("Russian lawmakers urge") or a compound ("China, Pakistan vow")
         names = all(w.strip(",")[:1].isupper() for w in words if w != "and")

@@ -44,7 +44,7 @@ from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_headlines import credits
+from toolkit.quote_headlines import credited_words, credits
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import double_marks, quote_spans
@@ -162,7 +162,9 @@ def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
 _SCARE = re.compile(r"[^\"“”]*[\"“](?:\S+\s+){0,5}\S+[\"”],?", re.S)
 
 
-def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
+def _in_doc(
+    text: str, lex: dict, resolver: Resolver, known: frozenset[str] = frozenset()
+) -> list[_Found]:
     found: list[_Found] = []
     sentences = resolver.sentences  # cut once, for the resolver and here
     spans = quote_spans(text)
@@ -244,7 +246,7 @@ def _in_doc(text: str, lex: dict, resolver: Resolver) -> list[_Found]:
     for a, b, (p0, p1) in credited(text):  # a comment page's excerpt and its credit line
         found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
     said = {f.speaker_at for f in found}
-    for a, b, (p0, p1), lemma in credits(text, lex):  # a headline's: "... — Lavrov"
+    for a, b, (p0, p1), lemma in credits(text, lex, known):  # a headline's: "... — Lavrov"
         if p0 in said:
             continue  # read by the frames already ("Lavrov says ...")
         # a subject the frames read short ("Sri Lankan acting president says" as "president")
@@ -310,6 +312,8 @@ def quotes(
                      total=corpus.height, desc="attribution", unit="doc", disable=not progress,
                      leave=False)  # fmt: skip
     doubled: dict = {}  # the texts of the documents with doubled marks, as they were
+    # the single words the corpus's headlines credit ("— Putin"): a colon's label elsewhere
+    known = credited_words(corpus["text"], lex)
     for doc_id, text, title in documents:
         text = original = text or ""
         if "''" in text or "``" in text:
@@ -323,7 +327,7 @@ def quotes(
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
         first = len(rows)
-        for f in _in_doc(text, lex, resolver):
+        for f in _in_doc(text, lex, resolver, known):
             if no_report(text, f.speaker_text, f.speaker_at, f.verb, lex):
                 continue  # a commonplace, a view of the first person's, a finding of no study
             if f.speaker_at not in resolved:

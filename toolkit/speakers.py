@@ -40,6 +40,7 @@ __all__ = [
     "QUANTIFIERS",
     "UPPER",
     "folded",
+    "is_country",
     "is_group",
     "is_organisation",
     "is_person",
@@ -429,6 +430,11 @@ def _countries() -> frozenset[str]:
     """Country and territory names in English, lower case, from the Unicode CLDR (Babel)."""
     names = Locale("en").territories.values()
     return frozenset(re.sub(r"\s+sar china$", "", n.lower()) for n in names)  # "Hong Kong"
+
+
+def is_country(name: str) -> bool:
+    """Whether a name is a country's or a territory's ("Ukraine", "South Korea"; CLDR names)."""
+    return _country(name.split())
 
 
 def _country(words: list[str]) -> bool:
