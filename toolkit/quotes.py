@@ -8,7 +8,9 @@ reported speech in each sentence ('X stressed that ...', '..., X said.', 'Accord
 a quotation that goes on one just attributed ('"...," Teng said. "The government ..."') keeps
 its speaker, with no verb. :mod:`toolkit.quote_headlines` reads a text's headline ("Russia ready
 to continue talks — Lavrov", "Kremlin urges West to ..."): a credit after a dash or before a
-colon has no verb either.
+colon has no verb either. A single word before a headline's colon ("Putin: ...") is read as a
+credit where another headline of the same corpus credits that word, so one document's rows
+can depend on the corpus it is read with (:func:`toolkit.quote_headlines.credited_words`).
 
 Speakers (names, surnames, roles, pronouns) are found by :mod:`toolkit.speakers` and resolved
 within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader" becomes the
