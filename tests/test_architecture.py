@@ -122,6 +122,7 @@ LAYERS: dict[str, str] = {
     "quote_nouns": "analysis",
     "quote_credits": "analysis",
     "quote_headlines": "analysis",
+    "quote_headline_verbs": "analysis",
     "quote_ends": "analysis",
     "speaker_turns": "analysis",
     "speaker_organisations": "analysis",

@@ -191,7 +191,9 @@ def test_quotes_give_a_headline_credit_its_row():
     assert first["quote"] == "Russia ready to continue talks with Ukraine"
 
 
-@pytest.mark.parametrize("module", ["quote_headlines", "quote_kinds", "quote_credits", "quotes"])
+@pytest.mark.parametrize(
+    "module", ["quote_headlines", "quote_headline_verbs", "quote_kinds", "quote_credits", "quotes"]
+)
 def test_module_examples_hold(module):
     """The modules' docstring examples run as written (they are not otherwise collected)."""
     import doctest

@@ -29,15 +29,16 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
   credits that word elsewhere ("— Putin", "Putin says": :func:`credited_words`, which
   :func:`toolkit.quotes` reads over the whole corpus first), a country's name never ("Ukraine:"
   is as often a topic); alone, nothing tells a surname from a place or a topic.
-- A **speech act**: a subject of at most six words with no word of prose, then a speech verb of
-  the lexicon or of its ``headline_verbs`` ("urges", "calls for", "warns of"; the base form
-  after a plural role or a compound: "Russian lawmakers slam", "China, Pakistan vow"), at the
-  headline's start (after a kicker: "SPIEF 2024: ...") or at its end ("..., envoy says",
-  "..., says mother"), and in a tail credit's claim ("Merz urges ... — Lavrov"). In a
-  headline a speech act with an object or an infinitive counts ("Kremlin warns West against
-  ...": the headline reports a statement in the words it has); in an article's sentences the
-  rules read only what a verb reports as content ("warned against allowing" is no report
-  there, as the labelling guide of the body sets has it).
+- A **speech act** (:mod:`toolkit.quote_headline_verbs`): a subject of at most six words with
+  no word of prose, then a speech verb of the lexicon or of its ``headline_verbs`` ("urges",
+  "calls for", "warns of"; the base form after a plural role or a compound: "Russian
+  lawmakers slam", "China, Pakistan vow"), at the headline's start (after a kicker: "SPIEF
+  2024: ...") or at its end ("..., envoy says", "..., says mother"), and in a tail credit's
+  claim ("Merz urges ... — Lavrov"). In a headline a speech act with an object or an
+  infinitive counts ("Kremlin warns West against ...": the headline reports a statement in the
+  words it has); in an article's sentences the rules read only what a verb reports as content
+  ("warned against allowing" is no report there, as the labelling guide of the body sets has
+  it).
 - A **post's speaker**: a label after a speech balloon, on the post's first line, with its
   words after it or in the paragraph below; or a source's label that is the whole first line
   ("embassy of russia in cambodia:"), over the paragraph below. "#opinion by maria zakharova"
@@ -57,14 +58,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from toolkit.given_names import given_name_gender
-from toolkit.quote_subjects import AUXILIARIES
+from toolkit.quote_headline_verbs import (
+    JOINS,
+    MAX_CREDIT_WORDS,
+    function_words,
+    role_head,
+    verb_credits,
+)
 from toolkit.speakers import is_country, is_organisation, is_person
 
 __all__ = ["credited_words", "credits", "headline_line"]
 
 _MAX_WORDS = 30  # a headline's words at most
-_MAX_CREDIT_WORDS = 6
-_JOINS = {"of", "to", "in", "at", "for", "the"}  # "Bank of Russia", "envoy to UN"
 # a tag at a headline's end, no part of its credit: "– MOD (VIDEO)"
 _TAG = re.compile(r"\s*\((?:[A-Z]+(?:[,&/ ]+[A-Z]+)*|[Vv]ideos?|[Pp]hotos?)\)\s*$")
 _DASH = re.compile(r"\s(?:—|–|--?)\s+")
@@ -115,7 +120,7 @@ def credits(
     if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
         kicker = _KICKER.match(line, claim[0], claim[1])
         a = kicker.end() if kicker else claim[0]
-        for x, y, (p, q), lemma in _verb_credits(line[a : claim[1]], lex, nested=bool(tail)):
+        for x, y, (p, q), lemma in verb_credits(line[a : claim[1]], lex, nested=bool(tail)):
             out.append((start + a + x, start + a + y, (start + a + p, start + a + q), lemma))
     return out
 
@@ -141,20 +146,6 @@ def _first_line(text: str) -> tuple[int, int] | None:
     end = len(text) if end < 0 else end
     line = text[start:end].rstrip()
     return (start, start + len(line)) if line else None
-
-
-# words of prose, not of a name or a role, when written in lower case ("what we know so far")
-_PROSE = {"we", "us", "our", "you", "your", "my", "me", "his", "her", "its", "their", "them",
-          "so", "far", "know", "be", "been", "will", "can", "may", "must", "than", "very", "too",
-          "not", "more", "is", "are", "was", "were", "has", "have", "had", "might", "could",
-          "would", "should", "shall", "amid", "amidst", "over", "among", "against", "into",
-          "between", "via"}  # fmt: skip
-
-
-def _function_words(lex: dict[str, Any]) -> set[str]:
-    """Lower-case words that end a credit's reading: determiners, pronouns, conjunctions and
-    adverbs (the lexicon's ``not_speakers``, lower-cased) and a few more of prose."""
-    return {w.lower() for w in lex["not_speakers"]} | _PROSE
 
 
 def _tail_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -186,15 +177,15 @@ def _credit(
     who = re.sub(r"^([A-Z]\S*)\s+to\s+[A-Z]\S*$", r"\1", who)  # "— Trump to Zelensky"
     claim = line[: sep.start()].rstrip(" ,;:")
     words = who.split()
-    if not 1 <= len(words) <= _MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
+    if not 1 <= len(words) <= MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
         return None
     if len(re.findall(r"\w\S*", claim)) < 3 or re.match(r"(?i)by\s", claim):
         return None  # (words: "X - Y" is two)
     if who.lower() in lex["not_credits"]:
         return None
-    stop = _function_words(lex) - _JOINS
+    stop = function_words(lex) - JOINS
     plain = [w.strip(",") for w in words]
-    if plain[0].lower() in _JOINS or plain[-1].lower() in _JOINS:
+    if plain[0].lower() in JOINS or plain[-1].lower() in JOINS:
         return None
     if any(w in stop for w in plain):  # (lower case: "US envoy" is no "us")
         return None  # a phrase of prose ("what we know so far", "again"), not a name or a role
@@ -211,14 +202,8 @@ def _names_source(who: str, lex: dict[str, Any]) -> bool:
     if any(re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w) for w in words):  # (not "king")
         return False
     head = re.split(r"\s(?:of|to|in|at|for)\s", who)[0].split()[-1].lower()
-    named = all(w[:1].isupper() or w in _JOINS for w in words)
-    return named or who.lower() == who or _role_head(head, lex)
-
-
-def _role_head(word: str, lex: dict[str, Any]) -> bool:
-    """Whether a lower-cased word heads a source's phrase: a role, a source of figures, a
-    document or one of the headlines' heads ("fm", "monitor")."""
-    return any(word in lex[k] for k in ("roles", "sources", "documents", "credit_heads"))
+    named = all(w[:1].isupper() or w in JOINS for w in words)
+    return named or who.lower() == who or role_head(head, lex)
 
 
 def _colon_label(
@@ -246,7 +231,7 @@ def _is_source(words: list[str], lex: dict[str, Any], *, people: bool = True) ->
     schoolgirl" and "Xinhua Commentary: ..." are the BBC's topic and Xinhua's series, not
     credits (set 39); a post's label over its words does name its speaker."""
     low = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
-    if not low or low[0] in _function_words(lex):
+    if not low or low[0] in function_words(lex):
         return False  # "What's next:", "In brief:"
     # the head: the word before "of", "in" or "to" ("embassy of russia"), else the last
     head = next((low[i - 1] for i in range(1, len(low)) if low[i] in {"of", "in", "to"}), low[-1])
@@ -311,124 +296,3 @@ def _words(label: str) -> list[str]:
     a "by" ("#opinion by maria zakharova")."""
     label = re.split(r"(?i)\bby\s+", label)[-1]
     return label.replace("#", "").split()
-
-
-# ---------------------------------------------------------------- a headline's verb
-
-
-def _verb_credits(
-    segment: str, lex: dict[str, Any], *, nested: bool = False
-) -> list[tuple[int, int, tuple[int, int], str]]:
-    """A headline's subject and its speech act at its start ("Kremlin urges West to ...",
-    "Russian lawmakers slam NATO's game") or at its end ("Russia-China relations at 'highest
-    level,' envoy says"): (claim start, claim end, (subject start, subject end), lemma). In a
-    credited claim (``nested``) a verb of evidence is the claim's own ("Heatwave in Europe
-    underscores need for action: WHO"), no second speaker's."""
-    third, base = _verb_patterns(lex)
-    for m in re.finditer(rf"\s(?P<verb>{third}|{base})(?=[\s,]|$)", segment):
-        who = segment[: m.start()]
-        if len(who.split()) > _MAX_CREDIT_WORDS:
-            break
-        # an adverb before the verb is no part of its subject ("Pope Francis jokingly calls",
-        # "Chinese FM again urges")
-        who = re.sub(r"(?:\s+(?:[a-z]+ly|again|also|still|now|once again))+$", "", who)
-        rest = re.search(r"\S.*", segment[m.end() :])
-        verb = m.group("verb")
-        lemma = _lemma(verb, lex)
-        if nested and lemma in lex["findings"] | _EVIDENCE | {"expect"}:
-            continue  # (and an expectation: "Kremlin expects information ... — spokesman")
-        if lemma in {"reply", "respond", "answer"} and rest and rest.group().startswith("to "):
-            continue  # "Xi replies to letter from ...": whom, not what
-        after = rest.group().split()[0].lower() if rest else ""
-        if after in AUXILIARIES or after in {"be", "been"}:
-            continue  # the verb's form is a plural noun: "Ukraine's claims are ..."
-        plural = verb not in _third_forms(lex)
-        if rest and len(rest.group().split()) >= 2 and _subject(who, plural, lex):
-            return [(m.end() + rest.start(), len(segment), (0, len(who)), lemma)]
-    said = re.search(r",\s+says\s+(?P<who>(?:\S+\s+){0,3}\S+)$", segment.rstrip())
-    if (
-        said
-        and len(segment[: said.start()].split()) >= 3
-        and _subject(said["who"], False, lex, inverted=True)
-    ):
-        return [(0, said.start(), said.span("who"), "say")]  # "..., says mother"
-    tail = re.search(rf"\s(?P<verb>{third})$", segment.rstrip())
-    if tail is None:
-        return []
-    words = list(re.finditer(r"\S+", segment[: tail.start()]))
-    for n in range(min(4, len(words) - 3), 0, -1):  # the longest subject, after 3 words of claim
-        who = words[-n:]
-        if any(w.group().endswith(",") for w in who[:-1]) or re.search(r"[’'\"”]$", who[-1][0]):
-            continue  # (a subject that ends in a quotation's mark: "‘Professor Lockdown’ claims")
-        if not re.search(r",[’'\"”]?$", words[-n - 1].group()):
-            continue  # the claim ends at a comma ("..., envoy says"), not in a noun phrase
-            # ("... may have wrecked Donald Trump's re-election hopes")
-        if _subject(segment[who[0].start() : who[-1].end()], False, lex):
-            claim_end = words[-n - 1].end()
-            return [(0, claim_end, (who[0].start(), who[-1].end()), _lemma(tail.group("verb"),
-                                                                            lex))]  # fmt: skip
-    return []
-
-
-_EVIDENCE = {"highlight", "underscore", "reveal", "suggest", "indicate", "show", "find"}
-_EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
-             "issue a statement", "make the statement", "sum up"}  # fmt: skip
-_PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
-
-
-def _verb_patterns(lex: dict[str, Any]) -> tuple[str, str]:
-    """Alternations of the speech verbs' third-person forms ("urges", "calls for") and their
-    base forms (after a plural subject: "Users slam"), made once a lexicon."""
-    held = _PATTERNS.get(id(lex))
-    if held is None or held[0] is not lex:
-        lemmas = {v for v in lex["forms"].values() if not v.startswith(("be ", "express "))}
-        lemmas = (lemmas | lex["headline_verbs"]) - _EXCLUDED
-        forms = {_third(v): v for v in lemmas} | {v: v for v in lemmas}
-        third = "|".join(re.escape(f) for f in sorted(map(_third, lemmas), key=len, reverse=True))
-        base = "|".join(re.escape(f) for f in sorted(lemmas, key=len, reverse=True))
-        held = _PATTERNS[id(lex)] = (lex, third, base, forms, {_third(v) for v in lemmas})
-    return held[1], held[2]
-
-
-def _lemma(form: str, lex: dict[str, Any]) -> str:
-    return _PATTERNS[id(lex)][3][form]
-
-
-def _third_forms(lex: dict[str, Any]) -> set[str]:
-    return _PATTERNS[id(lex)][4]
-
-
-def _third(lemma: str) -> str:
-    """The third-person singular of a verb's lemma: its first word inflected ("calls for")."""
-    first, *rest = lemma.split()
-    if re.search(r"[^aeiou]y$", first):
-        first = first[:-1] + "ies"
-    elif re.search(r"(?:s|sh|ch|x|z|o)$", first):
-        first += "es"
-    else:
-        first += "s"
-    return " ".join([first, *rest])
-
-
-def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = False) -> bool:
-    """Whether the words before a headline's verb are its subject: a name, role or body of at
-    most six words with no word of prose (before a ``base`` form: a plural or a compound; after
-    an ``inverted`` "says", any noun: "..., says mother")."""
-    words = who.split()
-    if re.search(r"[\"“”‘:;]|(?:^|\s)'", who) or who.startswith("’"):
-        return False  # (a quotation inside: "Kherson might 'join Russia' and Ukraine")
-    opens = words[0][:1].isupper() or words[0][:1].isdigit() or _role_head(words[0], lex)
-    if not (opens or inverted):
-        return False  # "Kremlin urges", "G7 leaders urge"; "envoy says", "study finds" at the end
-    prose = _function_words(lex) - _JOINS - {"and"}
-    first = words[0].lower() if not words[0].isupper() else words[0]  # ("All questions", "US")
-    if any(w.strip(",") in prose for w in [first, *words[1:]]):
-        return False
-    if base:  # a plural of people ("Russian lawmakers urge") or a compound ("China, Pakistan vow")
-        names = all(w.strip(",")[:1].isupper() for w in words if w != "and")
-        compound = names and ("and" in words or any(w.endswith(",") for w in words[:-1]))
-        last = words[-1].lower()
-        return compound or (
-            last.endswith("s") and (last in lex["roles"] or last[:-1] in lex["roles"])
-        )
-    return True
