@@ -196,8 +196,8 @@ def parse_fallback(parser: LinkParser):
 
     rules = tq._in_doc
 
-    def in_doc(text, lex, resolver):
-        found = rules(text, lex, resolver)
+    def in_doc(text, lex, resolver, *rest):  # (rest: what quotes() passes on, as it is)
+        found = rules(text, lex, resolver, *rest)
         taken = [(f.start, f.end) for f in found]
         sentences, spans = resolver.sentences, tq.quote_spans(text)
         for a, b, (p0, p1), lemma, direct in unattributed(parser, text, sentences, spans,
