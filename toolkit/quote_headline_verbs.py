@@ -28,10 +28,9 @@ JOINS = {"of", "to", "in", "at", "for", "the"}  # "Bank of Russia", "envoy to UN
 
 # words of prose, not of a name or a role, when written in lower case ("what we know so far")
 _PROSE = {"we", "us", "our", "you", "your", "my", "me", "his", "her", "its", "their", "them",
-          "so", "far", "know", "be", "been", "will", "can", "may", "must", "than", "very", "too",
-          "not", "more", "is", "are", "was", "were", "has", "have", "had", "might", "could",
-          "would", "should", "shall", "amid", "amidst", "over", "among", "against", "into",
-          "between", "via"}  # fmt: skip
+          "so", "far", "know", "be", "been", *AUXILIARIES, "shall", "than", "very", "too", "not",
+          "more", "amid", "amidst", "over", "among", "against", "into", "between",
+          "via"}  # fmt: skip
 
 
 def function_words(lex: dict[str, Any]) -> set[str]:
