@@ -197,6 +197,24 @@ def test_two_sides_and_a_president_named_by_surname(text, written, expected):
          "with Gates. She", "Randi Weingarten"),
         ("Bill Gates is rich. Randi Weingarten, the union head, spoke. The problem was with "
          "Gates. He", "Bill Gates"),
+        # the subject after its titles and an opening phrase, before a name later in its
+        # sentence (set 35); an irregular past verb after it
+        ("In September 2012, Bahamas Prime Minister Perry Gladstone Christie opened the new "
+         "Chancery in the presence of Chinese Ambassador Hu Shan. He", "Perry Gladstone Christie"),
+        ("Belarusian President Aleksandr Lukashenko met with Russian Ambassador Boris Gryzlov "
+         "on Monday. He", "Aleksandr Lukashenko"),
+        ("Aleksandr Lukashenko met Boris Gryzlov on Monday. He", "Aleksandr Lukashenko"),
+        # a preposition or a conjunction that opens the sentence is no title
+        ("After President Hosni Mubarak was toppled, General Abdul-Fattah el-Sisi served on "
+         "the army council. He", "Abdul-Fattah el-Sisi"),
+        # a later name that is the subject of a second main clause (set 31), not one that is
+        # its object or has an appositive
+        ("Justice David Souter was gone, and this time Justice John Paul Stevens assigned the "
+         "dissent to himself. He", "John Paul Stevens"),
+        ("Jacob Zuma fired Sicelo Shiceka, and a court suspended Hlaudi Motsoeneng. He",
+         "Jacob Zuma"),
+        ("Mr. Zakaria Moumni is suing the intelligence chief, Abdellatif Hammouchi, and Mounir "
+         "Majidi, the king's private secretary. He", "Zakaria Moumni"),
     ],
 )  # fmt: skip
 def test_a_pronoun_after_a_sentence_subject_or_a_prepositional_object(text, expected):

@@ -1,8 +1,9 @@
 """Whom a pronoun names in a document: "he" and "she" the person quoted or named last (of the
-pronoun's gender where the text gives it, a sentence's subject before a name in its
-prepositional phrases or possessives), else a name that opens the sentence before as its
-subject. :class:`toolkit.speaker_resolver.Resolver` calls these with itself as ``r``: its
-mentions, chain of persons, genders, quotation spans and the person quoted last.
+pronoun's gender where the text gives it; a sentence's subject, after its titles, before a
+name later in the sentence, unless that name opens a main clause of its own), else a name that
+opens the sentence before as its subject. :class:`toolkit.speaker_resolver.Resolver` calls these
+with itself as ``r``: its mentions, chain of persons, genders, quotation spans and the person
+quoted last.
 
 Example:
     >>> from toolkit.speaker_names import find_mentions
@@ -31,17 +32,31 @@ GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 # a name right after a preposition: the object of a phrase ("a problem with Gates")
 _OBJECT = re.compile(r"\b(?:with|about|against|toward|towards)\s+$")
+# capitalised words that open a sentence but are no title ("After President Hosni Mubarak was
+# toppled, General Sisi ...": Mubarak is no subject)
+_LEADS = (
+    "After As At Before By During For From If In On Since Though Although Because To Under "
+    "Until When Where While With"
+).split()
 # what may come before a sentence's subject: a short introductory phrase and its comma, a
 # title of address ("In an interview, Mr. Fu", "Asked about the deal brokered by Mr. Kerry,")
 _OPENING = re.compile(
     r"\s*(?:[A-Z](?:[^,.;:“”\"]|(?<=\b(?:Mr|Ms|Dr))\.|(?<=\bMrs)\.){0,60},\s+)?"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    # the name's titles and whose they are ("Bahamas Prime Minister Perry Christie")
+    r"(?:(?:[Tt]he\s+)?(?!(?:" + "|".join(_LEADS) + r")\s)(?:[A-Z][\w’'\-]*\s+){1,5})?"
 )
 _CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
 # a pronoun's frame in commas right after a name: the name opens what the pronoun reports
 _ASIDE_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:\w+ly\s+)?([a-z]+(?:\s+out)?),")
-# what follows a subject: an appositive's comma or a lower-case verb
-_SUBJECT_AFTER = re.compile(r",\s|\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+# the endings of past verbs, regular and not ("laid", "met", "held", "drew", "took", "gave")
+_PAST = "ed|ew|id|ok|ade|ave|ent|et|ld"
+# a lower-case verb after a name, past or present
+_VERB_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?[a-z]+(?:{_PAST}|s)\b")
+# what follows a subject: an appositive's comma or a verb
+_SUBJECT_AFTER = re.compile(rf",\s|{_VERB_AFTER.pattern}")
+# a second main clause between two names: ", and", ", but", a semicolon
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 def pronoun_person(r: Any, low: str, pos: int) -> str | None:
@@ -142,12 +157,21 @@ def _sentence_subject(r: Any, i: int, want: str | None) -> tuple[int, str] | Non
         if run is None:
             continue  # a mention that opens with no capital: no subject written there
         after = r.text[run.end() : run.end() + 40]
+        if _NEXT_CLAUSE.search(r.text, run.end(), starts[i]) and _subject_of_own(r, i):
+            return None  # the later name is the subject of a clause of its own ("Justice
+            # Souter was gone, and this time Justice Stevens assigned the dissent to himself")
         if (_OPENING.fullmatch(lead) and _SUBJECT_AFTER.match(after)
                 and not re.match(r"\s*[A-Z][a-z]+ing\s", lead)):  # fmt: skip
             # (not a participle's object: "Meeting with Egypt’s foreign minister, Nabil
             # Fahmy, ... Secretary of State John Kerry flagged ...")
             return starts[j], names[j]
     return None
+
+
+def _subject_of_own(r: Any, i: int) -> bool:
+    """Whether the chain's ``i``-th mention has a verb of its own after it."""
+    run = _CAPITALISED_RUN.match(r.text, r._chain[0][i])
+    return run is not None and _VERB_AFTER.match(r.text, run.end()) is not None
 
 
 def subject_before(r: Any, pos: int) -> str | None:
@@ -161,8 +185,7 @@ def subject_before(r: Any, pos: int) -> str | None:
         if not start < m.start < pos or not r._outside_quotes(m.start):
             continue
         opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", r.text[max(0, m.start - 3) : m.start])
-        verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ew|id|ok|ade|ave|ent|et|ld)\b",
-                        r.text[m.start + len(m.name) :])  # fmt: skip
+        verb = re.match(rf"\s+(?:\w+ly\s+)?[a-z]+(?:{_PAST})\b", r.text[m.start + len(m.name) :])
         if opens and verb and is_person(m.name, r.lex):
             return m.name
     return None
