@@ -477,6 +477,14 @@ def test_frames_and_speakers_of_rounds_9_and_10(text, expected):
         ("Piero Parolari is a physician. Mohammad Amin, the police superintendent, said that he "
          "suspected the assault on Mr. Parolari was planned. He said he had met them.",
          "Mohammad Amin"),
+        # a name in the appositive of an inverted frame's speaker is no antecedent (set 31);
+        # one that opens a sentence of its own after the frame is
+        ("“We will win,” said Tom Brown, an aide to Senator John Smith. “We lost before,” he "
+         "said.", "Tom Brown"),
+        ("“We will win,” said Hisila Yami, the wife of a former prime minister, Baburam "
+         "Bhattarai. “We have to be nice,” she said.", "Hisila Yami"),
+        ("“We will win,” said Tom Brown. John Smith disagreed with him. “We lost before,” he "
+         "said.", "John Smith"),
         # a place is no person ("Kong" is never alone), and a pronoun too far stays unresolved
         ("Hong Kong is calm. Hong Kong residents work. “No,” he said.", None),
         ("President Vladimir Putin spoke. " + "The weather was fine. " * 80 + "“No,” he said.",

@@ -72,6 +72,9 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     if last and named and last[0] < named[0] < r.last_said:
         named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
         # aide to General Atta, said it was ...": "he" is Atia)
+    if last and named and r.last_said < last[0] < named[0] and _same_sentence(r, *last, named):
+        named = None  # named after the speaker of an inverted frame, in its sentence ('“...,”
+        # said Tom Brown, an aide to Senator John Smith. “...,” he said': Brown)
     if last and named and last[0] < named[0] and _object_of_office(r, named[0]):
         named = None  # the object of an office or a pronoun the sentence opens with ("The
         # President asked Artur Parfenchikov to coordinate ... He said": the President, quoted
@@ -95,6 +98,12 @@ _OFFICE_VERB = re.compile(
     r"(?:(?:The|the)\s+(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){1,4}|He\s+|She\s+)"
     r"(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|ld|id|ew|ok|ave)\s+$"
 )
+
+
+def _same_sentence(r: Any, at: int, _name: str, other: tuple[int, str]) -> bool:
+    """Whether a mention at ``at`` and ``other``'s are in one sentence."""
+    starts = r._sentence_starts
+    return bisect.bisect_right(starts, at) == bisect.bisect_right(starts, other[0])
 
 
 def _object_of_office(r: Any, start: int) -> bool:
