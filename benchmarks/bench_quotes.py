@@ -168,7 +168,8 @@ def evaluate(
     ``kinds``, the right and wrong speakers are counted there by their ``speaker_kind``."""
     by_doc = defaultdict(list)
     for r in found.iter_rows(named=True):
-        by_doc[r["doc_id"]].append(r)
+        if r.get("field", "text") == "text":  # a page title's credits: no labelled sentence
+            by_doc[r["doc_id"]].append(r)
     tp = fp = hit = n_gold = 0
     errors = []
     per = defaultdict(Counter)

@@ -302,7 +302,9 @@ if countable:  # no empty table of lines where no frame can match
 # Each attribution links a speaker, a reporting verb and what was said (`toolkit.quotes`): direct
 # quotes ('"...," X said', 'X said: "..."'), reported speech ('X stressed that ...') and a
 # headline's credit ("Russia ready to continue talks — Lavrov", "...: Iranian FM", with no
-# verb, shown as "(none: a credit, ...)"; "Kremlin urges West to ..."). The
+# verb, shown as "(none: a credit, ...)"; "Kremlin urges West to ..."). A page's own headline,
+# kept in its `title`, is read too and its credit counted with the article's rows (`field`
+# "title" in `quotes.parquet`; filter it out to count the articles' text alone). The
 # rules read English, so documents in other languages are left out (the count is given below).
 # Speakers are found in the text, not taken from a list, and a role or surname is resolved to
 # the full name where the article makes it clear ("the Belarusian leader" -> Aleksandr

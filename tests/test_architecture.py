@@ -123,6 +123,7 @@ LAYERS: dict[str, str] = {
     "quote_credits": "analysis",
     "quote_headlines": "analysis",
     "quote_headline_verbs": "analysis",
+    "quote_titles": "analysis",
     "quote_ends": "analysis",
     "speaker_turns": "analysis",
     "speaker_organisations": "analysis",

@@ -27,6 +27,11 @@ from toolkit.speakers import lexicon
         ("Many analysts", "say", "description"),
         ("the report", "find", "description"),
         ("The First Lady", "say", "description"),
+        # a proper adjective before a role of several words
+        ("Russian top diplomat", None, "description"),
+        ("Russia’s top diplomat", None, "description"),
+        ("Deputy Prime Minister", "say", "description"),
+        ("Prime Minister Narendra Modi", "say", "name"),
         # a pronoun; a quotation with no frame of its own
         ("he", "say", "pronoun"),
         ("I", "say", "pronoun"),

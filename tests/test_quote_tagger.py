@@ -291,11 +291,13 @@ def test_with_the_real_tagger_the_rules_rows_stay_and_only_tagged_rows_are_added
     added = both.join(rules, on=list(QUOTES_SCHEMA), how="anti", nulls_equal=True)
     assert set(added["speaker_kind"]) <= {"tagged"}
     assert "tagged" not in set(rules["speaker_kind"])
-    texts = dict(corpus.select("doc_id", "text").iter_rows())
-    for doc_id, start, end, quote in both.select("doc_id", "start", "end", "quote").iter_rows():
-        assert texts[doc_id][start:end] == quote
-    # each document's rows in the order of their quotations
-    for _, rows in both.with_row_index().group_by("doc_id"):
+    fields = {f: dict(corpus.select("doc_id", f).iter_rows()) for f in ("text", "title")}
+    for doc_id, start, end, quote, field in both.select(
+        "doc_id", "start", "end", "quote", "field"
+    ).iter_rows():
+        assert fields[field][doc_id][start:end] == quote  # a page title's credits: its offsets
+    # each document's rows of its text in the order of their quotations
+    for _, rows in both.filter(pl.col("field") == "text").with_row_index().group_by("doc_id"):
         assert rows["start"].is_sorted()
     assert quotes(corpus, tagger=True).equals(both)  # the same rows again
 

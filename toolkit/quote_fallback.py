@@ -96,7 +96,8 @@ def tagged(
             start, end, direct = _quote(text, a, b, x, y, quotations)
             rows.append({"doc_id": doc_id, "start": start, "end": end, "speaker": speaker,
                          "speaker_text": text[x:y], "verb": verb, "quote": text[start:end],
-                         "direct": direct, "speaker_kind": "tagged"})  # fmt: skip
+                         "direct": direct, "speaker_kind": "tagged",
+                         "field": "text"})  # fmt: skip
     return out
 
 

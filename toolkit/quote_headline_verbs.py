@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from toolkit.quote_subjects import AUXILIARIES
+from toolkit.speakers import is_country, is_person
 
 __all__ = ["JOINS", "MAX_CREDIT_WORDS", "function_words", "role_head", "verb_credits"]
 
@@ -46,13 +47,14 @@ def role_head(word: str, lex: dict[str, Any]) -> bool:
 
 
 def verb_credits(
-    segment: str, lex: dict[str, Any], *, nested: bool = False
+    segment: str, lex: dict[str, Any], *, nested: bool = False, known: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, tuple[int, int], str]]:
     """A headline's subject and its speech act at its start ("Kremlin urges West to ...",
     "Russian lawmakers slam NATO's game") or at its end ("Russia-China relations at 'highest
     level,' envoy says"): (claim start, claim end, (subject start, subject end), lemma). In a
     credited claim (``nested``) a verb of evidence is the claim's own ("Heatwave in Europe
-    underscores need for action: WHO"), no second speaker's."""
+    underscores need for action: WHO"), no second speaker's. ``known``: single words the corpus
+    credits elsewhere, which may say what a verb of evidence says ("Biden highlights ...")."""
     third, base = _verb_patterns(lex)
     for m in re.finditer(rf"\s(?P<verb>{third}|{base})(?=[\s,]|$)", segment):
         who = segment[: m.start()]
@@ -66,6 +68,9 @@ def verb_credits(
         lemma = _lemma(verb, lex)
         if nested and lemma in lex["findings"] | _EVIDENCE | {"expect"}:
             continue  # (and an expectation: "Kremlin expects information ... — spokesman")
+        if lemma in lex["findings"] | _EVIDENCE and not _finds(who, lex, known):
+            continue  # a thing's or a place's: "Xinjiang shows strong vitality", "Obama's
+            # Africa trip highlights contrast"
         if lemma in {"reply", "respond", "answer"} and rest and rest.group().startswith("to "):
             continue  # "Xi replies to letter from ...": whom, not what
         after = rest.group().split()[0].lower() if rest else ""
@@ -100,6 +105,33 @@ def verb_credits(
 
 
 _EVIDENCE = {"highlight", "underscore", "reveal", "suggest", "indicate", "show", "find"}
+
+
+def _finds(who: str, lex: dict[str, Any], known: frozenset[str]) -> bool:
+    """Whether a headline's subject may report what a verb of evidence says: a study, poll,
+    report or document ("Study highlights", "GT survey shows"), a role or body, a person's name
+    ("Russian skate star Alexandra Trusova reveals"), a country or a word the corpus credits
+    elsewhere (``known``); not a thing or a region ("Xinjiang shows strong vitality", "Heatwave
+    underscores need for action")."""
+    words = who.split()
+    if not words:
+        return False
+    head = words[-1].strip(",").lower()
+    name = re.search(r"(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*$", who)
+    return (
+        head in lex["finding_heads"]
+        or head in lex["organisations"]
+        # a role anywhere, or its plural: "President Xi", "African tourism ministers"
+        or any(
+            role_head(w, lex) or role_head(w.removesuffix("s"), lex)
+            for w in (w.strip(",").lower() for w in words)
+        )
+        or bool(name and is_person(name.group(), lex))
+        or who in known
+        or is_country(who.replace(".", ""))  # ("U.K.")
+    )
+
+
 _EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
              "issue a statement", "make the statement", "sum up"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}

@@ -120,7 +120,9 @@ def credits(
     if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
         kicker = _KICKER.match(line, claim[0], claim[1])
         a = kicker.end() if kicker else claim[0]
-        for x, y, (p, q), lemma in verb_credits(line[a : claim[1]], lex, nested=bool(tail)):
+        for x, y, (p, q), lemma in verb_credits(
+            line[a : claim[1]], lex, nested=bool(tail), known=known
+        ):
             out.append((start + a + x, start + a + y, (start + a + p, start + a + q), lemma))
     return out
 

@@ -73,7 +73,9 @@ def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = Fa
         return "pronoun"
     common, several = _prepared(lex)
     text = f" {speaker_text} "
-    while several and (cut := several.sub(" ", text)) != text:  # "The First Lady"
+    # a role of several words ("The First Lady") leaves a lower-case word in its place, so a
+    # capitalised adjective before it stays an adjective ("Russian top diplomat")
+    while several and (cut := several.sub(" role ", text)) != text:
         text = cut  # (again: a role the removal of another brings together)
     words = [w.strip(_EDGES).removesuffix("’s").removesuffix("'s").rstrip(".")
              for w in text.split()]  # fmt: skip

@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ from toolkit.quote_headlines import credited_words, credits
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import double_marks, quote_spans
+from toolkit.quote_titles import reads_title, title_rows
 from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
@@ -62,7 +64,7 @@ __all__ = ["QUOTES_SCHEMA", "quotes"]
 
 QUOTES_SCHEMA = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "speaker": pl.String,
                  "speaker_text": pl.String, "verb": pl.String, "quote": pl.String,
-                 "direct": pl.Boolean, "speaker_kind": pl.String}  # fmt: skip
+                 "direct": pl.Boolean, "speaker_kind": pl.String, "field": pl.String}  # fmt: skip
 
 
 @dataclass
@@ -279,7 +281,8 @@ def quotes(
     Args:
         corpus: a frame with ``doc_id`` and ``text`` (the corpus table, or units of it), and
             optionally ``title``: a speech's title ("Speech by President Volodymyr Zelenskyy
-            at ...") gives its "I" outside transcript turns.
+            at ...") gives its "I" outside transcript turns, and a page's headline its credits
+            ("... — Lukashenko": rows with ``field`` "title").
         aliases: optional canonical name -> the ways the text names that speaker (as
             ``toolkit/lexicons/attribution.yaml``'s ``speakers``); resolved speakers found among
             them take the canonical name.
@@ -298,7 +301,9 @@ def quotes(
         just attributed, a comment page's credit line and a headline's credit after a dash or
         before a colon), ``quote``, ``direct`` (inside quotation marks) and ``speaker_kind``
         (how the frame gives the speaker: name, pronoun, description or continued; see
-        :mod:`toolkit.quote_kinds`).
+        :mod:`toolkit.quote_kinds`) and ``field``: "text", or "title" for a credit in the
+        headline of a page whose title is not its text's first line (its offsets are into
+        ``title``; :mod:`toolkit.quote_titles`).
     """
     missing = {"doc_id", "text"} - set(corpus.columns)
     if missing:
@@ -315,7 +320,8 @@ def quotes(
                      leave=False)  # fmt: skip
     doubled: dict = {}  # the texts of the documents with doubled marks, as they were
     # the single words the corpus's headlines credit ("— Putin"): a colon's label elsewhere
-    known = credited_words(corpus["text"], lex)
+    # (and of the titles of a corpus of pages, which hold its headlines)
+    known = credited_words(itertools.chain(corpus["text"], titles), lex)
     for doc_id, text, title in documents:
         text = original = text or ""
         if "''" in text or "``" in text:
@@ -365,14 +371,19 @@ def quotes(
                          "speaker_text": f.speaker_text, "verb": f.verb,
                          "quote": original[f.start : f.end], "direct": f.direct,
                          "speaker_kind": speaker_kind(f.speaker_text, lex,
-                                                      continued=f.rule in _CONTINUED)})  # fmt: skip
+                                                      continued=f.rule in _CONTINUED),
+                         "field": "text"})  # fmt: skip
+        if reads_title(original, title):  # a page's headline, kept apart from its text
+            heads = title_rows(doc_id, title, lex, known, resolver)
+            rows[first:first] = heads
+            first += len(heads)
         if tagger and (found := gaps(text, resolver.sentences, rows[first:])):
             todo.append((doc_id, text, title, found, resolver.quoted))
             bounds.append((first, len(rows)))
     if todo:
         rows = _merged(rows, bounds, tagged(todo, lex, alias, progress=progress))
         for r in rows:  # a tagged row's quote as the text was
-            if r["doc_id"] in doubled:
+            if r["doc_id"] in doubled and r["field"] == "text":
                 r["quote"] = doubled[r["doc_id"]][r["start"] : r["end"]]
     return pl.DataFrame(rows, schema=QUOTES_SCHEMA)
 
