@@ -205,26 +205,6 @@ def test_quotes_give_a_headline_credit_its_row():
     assert first["quote"] == "Russia ready to continue talks with Ukraine"
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "quote_headlines",
-        "quote_headline_verbs",
-        "quote_kinds",
-        "quote_credits",
-        "quote_titles",
-        "quotes",
-    ],
-)
-def test_module_examples_hold(module):
-    """The modules' docstring examples run as written (they are not otherwise collected)."""
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(f"toolkit.{module}"))
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_credits_stay_inside_any_text():
     """Seeded random texts of the characters the rules read: no error, every span inside."""
     import random

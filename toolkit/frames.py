@@ -210,7 +210,7 @@ def folded(pattern: str) -> str:
 
     Example:
         >>> folded(term_pattern(["minsk"]))
-        '(?:\\bminsk\\b)'
+        '(?:\\\\bminsk\\\\b)'
     """
     rest = pattern.removeprefix("(?i)")
     return rest if rest == rest.lower() else pattern

@@ -86,9 +86,9 @@ def find_delimiter(sample: str, whole: bool, *, default: str) -> tuple[str, str 
     fit and fails on a one-column file, where this must say so instead.
 
     Example:
-        >>> find_delimiter("id;text\n1;Talks, in Minsk\n", True, default=",")
+        >>> find_delimiter("id;text\\n1;Talks, in Minsk\\n", True, default=",")
         (';', "fields separated by ';' (semicolon), not ',': found from the header")
-        >>> find_delimiter("id,text\n1,Talks; in Minsk\n", True, default=",")
+        >>> find_delimiter("id,text\\n1,Talks; in Minsk\\n", True, default=",")
         (',', None)
     """
     if named := _SEP_LINE.match(sample):  # Excel's "sep=;" line: the delimiter, named
