@@ -485,6 +485,14 @@ def test_frames_and_speakers_of_rounds_9_and_10(text, expected):
          "Bhattarai. “We have to be nice,” she said.", "Hisila Yami"),
         ("“We will win,” said Tom Brown. John Smith disagreed with him. “We lost before,” he "
          "said.", "John Smith"),
+        # or one a sentence between names by an office that is his alone (kremlin-2021-22)
+        ("Prime Minister of Canada Justin Trudeau arrived in Kyiv. “Thank you for coming,” said "
+         "Volodymyr Zelenskyy, addressing Justin Trudeau. For his part, the Prime Minister of "
+         "Canada reaffirmed the support. “We will provide everything needed,” he said.",
+         "Justin Trudeau"),
+        ("“We are grateful,” said President Volodymyr Zelenskyy, meeting European Council "
+         "President Charles Michel. The President thanked him for his support. “We will "
+         "rebuild,” he said.", "Volodymyr Zelenskyy"),
         # a place is no person ("Kong" is never alone), and a pronoun too far stays unresolved
         ("Hong Kong is calm. Hong Kong residents work. “No,” he said.", None),
         ("President Vladimir Putin spoke. " + "The weather was fine. " * 80 + "“No,” he said.",

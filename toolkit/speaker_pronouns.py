@@ -72,7 +72,8 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     if last and named and last[0] < named[0] < r.last_said:
         named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
         # aide to General Atta, said it was ...": "he" is Atia)
-    if last and named and r.last_said < last[0] < named[0] and _same_sentence(r, *last, named):
+    if (last and named and r.last_said < last[0] < named[0] and _same_sentence(r, *last, named)
+            and not _office_since(r, named, last, pos)):  # fmt: skip
         named = None  # named after the speaker of an inverted frame, in its sentence ('“...,”
         # said Tom Brown, an aide to Senator John Smith. “...,” he said': Brown)
     if last and named and last[0] < named[0] and _object_of_office(r, named[0]):
@@ -98,6 +99,32 @@ _OFFICE_VERB = re.compile(
     r"(?:(?:The|the)\s+(?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){1,4}|He\s+|She\s+)"
     r"(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|ld|id|ew|ok|ave)\s+$"
 )
+
+
+# an office that opens a sentence, after a short phrase: "For his part, the Prime Minister of
+# Canada reaffirmed"
+_OFFICE_OPENS = re.compile(
+    r"(?:[A-Z][^,.;:“”\"]{0,40},\s+)?[Tt]he\s+((?:[A-Z][\w\-]*\s+(?:of\s+(?:the\s+)?)?){1,5})"
+)
+
+
+def _office_since(r: Any, named: tuple[int, str], last: tuple[int, str], pos: int) -> bool:
+    """Whether a sentence between ``named``'s and the pronoun at ``pos`` opens with an office
+    that ``named``'s titles hold and ``last``'s do not: that sentence is about ``named``
+    ('“...,” said Volodymyr Zelenskyy, addressing Justin Trudeau. For his part, the Prime
+    Minister of Canada reaffirmed ... he said': Trudeau)."""
+    starts = r._sentence_starts
+    titles = {p: set() for p in (named[1], last[1])}
+    for m in r.mentions:
+        if m.name in titles:
+            titles[m.name] |= {t.lower().strip(",") for t in m.titles}
+    for begin in starts[bisect.bisect_right(starts, named[0]) : bisect.bisect_left(starts, pos)]:
+        office = _OFFICE_OPENS.match(r.text, begin)
+        if office:
+            words = {w.lower() for w in office.group(1).split() if w[:1].isupper()}
+            if words <= titles[named[1]] and not words <= titles[last[1]]:
+                return True
+    return False
 
 
 def _same_sentence(r: Any, at: int, _name: str, other: tuple[int, str]) -> bool:
