@@ -320,8 +320,9 @@ def quotes(
                      leave=False)  # fmt: skip
     doubled: dict = {}  # the texts of the documents with doubled marks, as they were
     # the single words the corpus's headlines credit ("— Putin"): a colon's label elsewhere
-    # (and of the titles of a corpus of pages, which hold its headlines)
-    known = credited_words(itertools.chain(corpus["text"], titles), lex)
+    # (and of the titles read apart from their texts: a corpus of pages keeps its headlines there)
+    apart = (t for x, t in zip(corpus["text"], titles, strict=True) if reads_title(x or "", t))
+    known = credited_words(itertools.chain(corpus["text"], apart), lex)
     for doc_id, text, title in documents:
         text = original = text or ""
         if "''" in text or "``" in text:

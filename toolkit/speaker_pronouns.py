@@ -72,7 +72,7 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
     if last and named and last[0] < named[0] < r.last_said:
         named = None  # named in the frame of the person quoted last ("Col. Qassim Atia, an
         # aide to General Atta, said it was ...": "he" is Atia)
-    if (last and named and r.last_said < last[0] < named[0] and _same_sentence(r, *last, named)
+    if (last and named and r.last_said < last[0] < named[0] and _same_sentence(r, last[0], named[0])
             and not _office_since(r, named, last, pos)):  # fmt: skip
         named = None  # named after the speaker of an inverted frame, in its sentence ('“...,”
         # said Tom Brown, an aide to Senator John Smith. “...,” he said': Brown)
@@ -127,10 +127,10 @@ def _office_since(r: Any, named: tuple[int, str], last: tuple[int, str], pos: in
     return False
 
 
-def _same_sentence(r: Any, at: int, _name: str, other: tuple[int, str]) -> bool:
-    """Whether a mention at ``at`` and ``other``'s are in one sentence."""
+def _same_sentence(r: Any, a: int, b: int) -> bool:
+    """Whether the offsets ``a`` and ``b`` are in one sentence."""
     starts = r._sentence_starts
-    return bisect.bisect_right(starts, at) == bisect.bisect_right(starts, other[0])
+    return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
 
 
 def _object_of_office(r: Any, start: int) -> bool:
