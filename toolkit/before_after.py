@@ -20,7 +20,7 @@ import polars as pl
 
 from toolkit.errors import ToolkitError
 from toolkit.resources import UNKNOWN
-from toolkit.stats import bh_qvalues, wilson_bounds
+from toolkit.stats import MIN_GROUP_DOCS, bh_qvalues, wilson_bounds
 
 __all__ = [
     "GAP_DAYS",
@@ -203,7 +203,7 @@ def before_after_shares(
     seed: int | np.random.Generator,
     permutations: int = 2000,
     by: str | None = "outlet",
-    min_group_docs: int = 5,
+    min_group_docs: int = MIN_GROUP_DOCS,
 ) -> pl.DataFrame:
     """For each boolean column in ``flags`` (a frame present, a topic, a query match; a dict
     gives each its ``label``): its share of items before and after the event within each group
@@ -260,7 +260,7 @@ def before_after_by_group(
     seed: int | np.random.Generator,
     permutations: int = 2000,
     by: str = "outlet",
-    min_group_docs: int = 5,
+    min_group_docs: int = MIN_GROUP_DOCS,
 ) -> pl.DataFrame:
     """:func:`before_after_shares` for each group of ``by`` on its own (one row per measure and
     group with items on both sides), with q-values over the whole table; ``small_n`` where a

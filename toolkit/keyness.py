@@ -17,7 +17,7 @@ from toolkit.comparison import comparison
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.resources import UNKNOWN
-from toolkit.stats import bh_qvalues, significant
+from toolkit.stats import MIN_GROUP_DOCS, bh_qvalues, significant
 from toolkit.tokens import Tokens
 
 __all__ = ["distinctive_terms", "note_of"]
@@ -185,7 +185,7 @@ def distinctive_terms(
     min_count: int = 5,
     prior_strength: float = 500.0,
     top: int = 20,
-    min_group_docs: int = 5,
+    min_group_docs: int = MIN_GROUP_DOCS,
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
     languages: list[str] | tuple[str, ...] = (),

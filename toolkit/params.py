@@ -49,6 +49,7 @@ from toolkit.params_checks import (
 )
 from toolkit.resources import read_mapping
 from toolkit.rhetoric import RhetoricOptions
+from toolkit.stats import MIN_GROUP_DOCS, SEED
 from toolkit.topics import TopicOptions
 from toolkit.trend_options import TrendOptions
 
@@ -114,7 +115,7 @@ class SharedOptions:
     date_to: str | None = option(
         None, "keep items published on or before (YYYY-MM-DD)", types=(str, type(None))
     )
-    seed: int = option(42, "seed for every random step", minimum=0, maximum=2**32 - 1)
+    seed: int = option(SEED, "seed for every random step", minimum=0, maximum=2**32 - 1)
     model: str | None = option(
         None,
         "local sentence-transformers model folder, or multilingual for the bundled multilingual "
@@ -125,7 +126,10 @@ class SharedOptions:
         {}, "find_duplicates options: " + ", ".join(sorted(f.name for f in fields(DedupOptions)))
     )
     min_group_docs: int = option(
-        5, "groups with fewer documents are flagged, never compared", minimum=1, maximum=10**6
+        MIN_GROUP_DOCS,
+        "groups with fewer documents are flagged, never compared",
+        minimum=1,
+        maximum=10**6,
     )
     groups_drawn: int = option(
         12,

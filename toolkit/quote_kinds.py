@@ -33,7 +33,7 @@ import polars as pl
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
 from toolkit.speakers import DETERMINERS, QUANTIFIERS
-from toolkit.stats import ratio_by_group
+from toolkit.stats import MIN_GROUP_DOCS, N_BOOT, SEED, ratio_by_group
 from toolkit.tokens import language_stop_words
 
 __all__ = ["KINDS", "kinds_by_group", "speaker_kind"]
@@ -101,9 +101,9 @@ def kinds_by_group(
     docs: pl.DataFrame,
     *,
     by: str = "outlet",
-    min_group_docs: int = 5,
-    seed: int = 42,
-    n_boot: int = 1000,
+    min_group_docs: int = MIN_GROUP_DOCS,
+    seed: int = SEED,
+    n_boot: int = N_BOOT,
 ) -> pl.DataFrame:
     """How each group's attributions give their speakers: attributions of each kind (a column
     per kind of :data:`KINDS`), ``attributions`` in all, and ``named`` the share whose frame

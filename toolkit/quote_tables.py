@@ -10,7 +10,7 @@ import polars as pl
 
 from toolkit.groups import group_sizes, with_groups
 from toolkit.speakers import lexicon
-from toolkit.stats import ratio_by_group
+from toolkit.stats import MIN_GROUP_DOCS, N_BOOT, SEED, ratio_by_group
 
 __all__ = ["by_group", "is_document", "quote_share"]
 
@@ -25,7 +25,11 @@ def is_document(speaker: pl.Expr) -> pl.Expr:
 
 
 def by_group(
-    found: pl.DataFrame, docs: pl.DataFrame, *, by: str = "outlet", min_group_docs: int = 5
+    found: pl.DataFrame,
+    docs: pl.DataFrame,
+    *,
+    by: str = "outlet",
+    min_group_docs: int = MIN_GROUP_DOCS,
 ) -> pl.DataFrame:
     """Who is quoted in each group, with which verbs: attributions per group, speaker and verb
     (direct and reported), the documents they come from, whether the speaker is a document
@@ -55,9 +59,9 @@ def quote_share(
     docs: pl.DataFrame,
     *,
     by: str = "outlet",
-    min_group_docs: int = 5,
-    seed: int = 42,
-    n_boot: int = 1000,
+    min_group_docs: int = MIN_GROUP_DOCS,
+    seed: int = SEED,
+    n_boot: int = N_BOOT,
 ) -> pl.DataFrame:
     """The share of each group's characters inside attributed direct quotes, with n: all of
     them (``share``, with a 95% interval from resampling the group's documents: ``ci_low``,

@@ -46,7 +46,7 @@ from toolkit.frames import (
 from toolkit.groups import group_sizes, with_groups
 from toolkit.keyness import default_pair, distinctive_terms, note_of
 from toolkit.options import option
-from toolkit.stats import flag_small, resampled_bounds
+from toolkit.stats import MIN_GROUP_DOCS, N_BOOT, SEED, flag_small, resampled_bounds
 from toolkit.tokens import Tokens, exclude_pattern
 
 __all__ = [
@@ -197,9 +197,9 @@ def frame_rates(
     *,
     by: str = "outlet",
     frames: dict[str, Any] | None = None,
-    seed: int = 42,
-    n_boot: int = 1000,
-    min_group_docs: int = 5,
+    seed: int = SEED,
+    n_boot: int = N_BOOT,
+    min_group_docs: int = MIN_GROUP_DOCS,
     stop_words: list[str] | tuple[str, ...] = (),
     exclude_terms: list[str] | tuple[str, ...] = (),
     languages: list[str] | tuple[str, ...] = (),
@@ -261,9 +261,9 @@ def stance(
     *,
     by: str = "outlet",
     markers: dict[str, list[str]] | None = None,
-    seed: int = 42,
-    n_boot: int = 1000,
-    min_group_docs: int = 5,
+    seed: int = SEED,
+    n_boot: int = N_BOOT,
+    min_group_docs: int = MIN_GROUP_DOCS,
 ) -> pl.DataFrame:
     """We/our against they/the West, and evaluative words, per 1,000 words per group; plus
     ``sentiment``: VADER's mean compound score of the group's sentences, with an interval."""
@@ -316,8 +316,8 @@ def _sentiment(grouped: pl.DataFrame, *, seed: int, n_boot: int, min_group_docs:
 # ---------------------------------------------------------------- attribution
 
 
-def quote_share(docs: pl.DataFrame, *, by: str = "outlet", seed: int = 42, n_boot: int = 1000,
-                min_group_docs: int = 5) -> pl.DataFrame:  # fmt: skip
+def quote_share(docs: pl.DataFrame, *, by: str = "outlet", seed: int = SEED, n_boot: int = N_BOOT,
+                min_group_docs: int = MIN_GROUP_DOCS) -> pl.DataFrame:  # fmt: skip
     """The share of each group's text (characters) inside quotation marks, with an interval."""
     per_doc = with_groups(docs, by).select(
         "group",
@@ -347,7 +347,7 @@ def attribution(
     *,
     by: str = "outlet",
     lexicon_: dict[str, Any] | None = None,
-    min_group_docs: int = 5,
+    min_group_docs: int = MIN_GROUP_DOCS,
 ) -> pl.DataFrame:
     """Who is quoted or paraphrased, and with which reporting verb: :func:`toolkit.quotes`'s
     attributions (speaker, verb and quote linked, speakers found in the text) counted per group,

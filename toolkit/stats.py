@@ -14,6 +14,9 @@ import numpy as np
 import polars as pl
 
 __all__ = [
+    "MIN_GROUP_DOCS",
+    "N_BOOT",
+    "SEED",
     "Z95",
     "bh_qvalues",
     "bootstrap_ratio",
@@ -26,6 +29,10 @@ __all__ = [
 ]
 
 Z95 = 1.959964
+# The defaults the analyses share, one source each (``toolkit.params`` offers them as options):
+SEED = 42  # the seed of every random step
+N_BOOT = 1000  # bootstrap resamples for an interval
+MIN_GROUP_DOCS = 5  # a group with fewer documents is flagged, never compared
 
 
 def wilson(k: str, n: str, *, z: float = Z95) -> list[pl.Expr]:

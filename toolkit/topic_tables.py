@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from toolkit.stats import flag_small, wilson
+from toolkit.stats import MIN_GROUP_DOCS, flag_small, wilson
 from toolkit.topic_model import OUTLIER
 from toolkit.trends import category_share
 
@@ -43,7 +43,7 @@ def article_topics(units: pl.DataFrame) -> pl.DataFrame:
 
 
 def group_shares(
-    units: pl.DataFrame, *, by: str = "outlet", min_group_docs: int = 5
+    units: pl.DataFrame, *, by: str = "outlet", min_group_docs: int = MIN_GROUP_DOCS
 ) -> pl.DataFrame:
     """Share of each group's units in each topic, with Wilson 95% intervals, the group's units
     and documents, and ``small_n`` where the group has fewer than ``min_group_docs`` documents."""
