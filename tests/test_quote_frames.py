@@ -43,3 +43,32 @@ def test_the_subject_before_the_verb_past_asides(text, speaker):
 )
 def test_no_person_from_a_clause_or_an_adverb(text):
     assert found(text)["speaker"].to_list() in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted complement after a longer object and "as" (PolNeAR dev, set 15)
+        ("Lavrov described the new Western sanctions against Moscow as “illegal.”",
+         [("Lavrov", "describe", "illegal.")]),
+        ("Bill Clinton criticized the Affordable Care Act as a “crazy system” during a stop.",
+         [("Bill Clinton", "criticize", "crazy system")]),
+        # "call" and "term" name what they call in up to six words, with no "on" or "for"
+        ("Clinton called half of Donald Trump’s supporters “deplorables.”",
+         [("Clinton", "call", "deplorables.")]),
+        ("Lavrov called on the leaders of the two countries to “stop the war.”", []),
+        # a progressive, and a participle after a comma with its object: the clause's subject
+        ("Hillary Clinton is describing as “unhinged” a tweet by Donald Trump.",
+         [("Hillary Clinton", "describe", "unhinged")]),
+        ("Lavrov rejected the plan, calling it “a disaster.”", [("Lavrov", "call", "a disaster.")]),
+        ("Mr. Gayoom’s loyalists protested, and Mr. Nasheed resigned in 2012, describing what "
+         "had happened as a “coup d’état.”",
+         [("Mr. Nasheed", "describe", "coup d’état.")]),
+        # a verb that takes no quoted object, or an object too long to be one
+        ("Lavrov visited the new plant that the company built in the city of Tula, “a gift.”", []),
+        ("Lavrov described the long list of new Western sanctions against Moscow and its allies "
+         "in Europe as “illegal.”", []),
+    ],
+)  # fmt: skip
+def test_a_quoted_complement_after_the_verb_and_its_object(text, expected):
+    assert found(text).select("speaker_text", "verb", "quote").rows() == expected

@@ -245,6 +245,30 @@ def found(text):
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),
+        # a demand or a commitment: reported by its clause after the verb only (PolNeAR dev,
+        # set 35), never as the frame of its sentence or with "to"
+        ("The protesters have demanded that the city's leader be chosen by a free vote.",
+         [("The protesters", "demand", "the city's leader be chosen by a free vote")]),
+        ("Lavrov vowed that Russia would respond.", [("Lavrov", "vow", "Russia would respond")]),
+        ("Putin promised he would visit Minsk next year.",
+         [("Putin", "promise", "he would visit Minsk next year")]),
+        ("Lavrov vowed to respond.", []),
+        ("Lukashenko pledged support for the treaty.", []),
+        ("When King Mohammed VI succeeded his father in 1999, he promised to end the abuses.", []),
+        ("The demands that the protesters made were rejected.", []),
+        # a document's release between its head and the verb (PolNeAR dev)
+        ("A Government Accountability Office report released last year found that the agency "
+         "could not be sure of the money.",
+         [("A Government Accountability Office report", "find",
+           "the agency could not be sure of the money")]),
+        ("But a 46-page analysis released by the Department of Veterans Affairs last month "
+         "reveals that suicides among veterans rose.",
+         [("a 46-page analysis", "reveal", "suicides among veterans rose")]),
+        ("A Quinnipiac University poll released in late August found that 74 percent of likely "
+         "voters said Mr. Trump should release his tax returns.",
+         [("A Quinnipiac University poll", "find", "74 percent of likely voters said Mr. Trump "
+           "should release his tax returns"),
+          ("voters", "say", "Mr. Trump should release his tax returns")]),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):
@@ -286,3 +310,30 @@ def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
     assert rows == [("Mr. Obama", "Perhaps they can help a white visitor understand the pain,",
                      2, 60)]  # fmt: skip
     assert text[2:60] == rows[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun that ends in "-ly" is a subject's head, no adverb (set 26: "Organizers of the
+        # rally said"); "his family" is the family of the person "his" names
+        ("Organizers of the rally said they were fighting corruption and dishonesty.",
+         [("Organizers of the rally", "say")]),
+        ('"He was innocent," the family said.', [("the family", "say")]),
+        ("Russia's closest ally said that the sanctions were illegal.",
+         [("Russia's closest ally", "say")]),
+        ("Alexei Navalny died in prison. His family said that he was killed.",
+         [("Alexei Navalny's family", "say")]),
+        ("The minister repeatedly said that the sanctions were illegal.",
+         [("The minister", "say")]),
+        # a country and its allies together; a relative clause's subject is none of the
+        # clause the reporting verb ends
+        ("Ukraine and its allies say Russia is behind the fighting and point to evidence.",
+         [("Ukraine and its allies", "say")]),
+        ("Frank Wu bought his flat as an investment. He already has a tenant, a woman whose "
+         "family lives nearby, and said he planned to charge a high rent.",
+         [("Frank Wu", "say")]),
+    ],
+)  # fmt: skip
+def test_nouns_in_ly_and_groups_of_a_person(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_frames import object_words
 from toolkit.quote_heads import (
     after_preposition,
     lemma_of,
@@ -70,6 +71,8 @@ def coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[i
             continue
         got = speaker_phrase(words[:k], lex)
         if got and got[1] == k and not after_preposition(words, got[0]):
+            if got[0] and words[got[0] - 1][2].lower() in ("whose", "who", "which", "that"):
+                return None  # "a woman whose family lives ..., and said": a relative clause's
             return got
     return None
 
@@ -126,6 +129,13 @@ def participle_subject(head: str, lex: dict):
                 # the subject of a clause a subordinator opens ("... stalled when a state
                 # judge quashed subpoenas, saying he had found ...")
                 or subject[got[0] - 1][2] in _SUBORDINATORS
+                # a main clause "and" or "but" opens after a comma ("..., and Mr. Nasheed
+                # resigned in 2012, describing ...")
+                or (
+                    subject[got[0] - 1][2] in ("and", "but")
+                    and got[0] >= 2
+                    and subject[got[0] - 2][2].endswith(",")
+                )
                 # an article and an adjective or two before a name: "A tearful Tong"
                 or _ARTICLE_ADJECTIVES.fullmatch(opening)
                 or opening == "Even"  # "Even Audrey Eu ... questioned ..., saying: ..."
@@ -139,10 +149,19 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     """A reporting participle after a comma right before a quotation, on a clause whose verb
     reports nothing ('Mr. Surkov posted a statement on his Facebook page, saying, "...'): the
     span of that clause's subject in ``head`` and the participle's lemma."""
-    m = re.search(r",[\"”’]?\s*([a-z]+ing)\s*[,:]?\s*$", head)  # (a comma inside a
-    # quotation's close: 'questioned the idea of "Occupy Central," saying: "...')
+    m = re.search(
+        r",[\"”’]?\s*([a-z]+ing)(\s+[^,.;:!?\"“”«»()]{1,100}?)?\s*[,:]?\s*$", head
+    )  # (a comma inside a quotation's close: 'questioned the idea of "Occupy Central,"
+    # saying: "...')
     if m is None or not lex["verb"].fullmatch(m.group(1)):
         return None
+    if m.group(2) and (
+        lemma_of(m.group(1), lex) not in lex["quote_objects"]
+        or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)
+        or (lemma_of(m.group(1), lex) == "call" and re.match(r"\s+(?:on|upon)\s", m.group(2)))
+    ):
+        return None  # an object before the quotation only of a verb that takes a quoted one:
+        # "..., calling it “...”", "..., describing the plan as “...”"
     got = participle_subject(head[: m.start() + 1], lex)
     if got is None:
         return None

@@ -43,7 +43,7 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = ["after_frame", "before_frame", "continues"]
+__all__ = ["after_frame", "before_frame", "continues", "object_words"]
 
 # the object of "quotes" and "as saying": the speaker of a quotation a document cites
 _QUOTED_AS = re.compile(
@@ -197,7 +197,13 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             and not re.search(r"\b(?:is|was|are|were|has|had|have|will|would|that|which|who)\b",
                               between))
     )  # fmt: skip
-    long = len(between.split()) > (14 if adjunct else 6)
+    limit = 14 if adjunct else 6
+    if not m.group():  # a quoted object's complement ('described ... as “')
+        if v.group().lower().endswith("ing") and len(between.split()) > 4:
+            return None  # a participle's longer object: its clause's subject is read by
+            # quote_coordinated.participle_frame
+        limit = max(limit, object_words(between, lemma_of(v.group(), lex), lex))
+    long = len(between.split()) > limit
     if re.search(r"[.!?;\"“”«»]", between) or (long and not reported):
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
@@ -241,13 +247,34 @@ _WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:\"“”«»]{2,60}?)\s*$")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")
 
 
+def object_words(between: str, lemma: str, lex: dict) -> int:
+    """How many words may stand between a verb and the quotation it takes as its object's
+    complement: 4 ('dismissed it as "'), up to 10 where they end in "as" after a verb that
+    takes a quoted object ('criticized the Affordable Care Act as a “', 'described the new
+    Western sanctions against Moscow as “'), 6 after "call" and "term" with no preposition
+    after them ('called half of Donald Trump’s supporters “')."""
+    if lemma not in lex["quote_objects"]:
+        return 4
+    if _AS_COMPLEMENT.search(between):
+        return 10
+    if lemma in ("call", "term") and not re.match(r"\s+(?:on|upon|for)\s", between):
+        return 6
+    return 4
+
+
+# the end of an object before its complement in quotation marks: "... as", "... as a"
+_AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being))?\s*$")
+
+
 def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     """A quoted phrase as the object of a verb or its complement, a few words after it with no
     stop between ('dismissed it as "', 'calling them "', 'saying it raised "'): a verb that
     takes one, or a participle after a comma ('..., saying ...'). The match is empty, at the
     end of ``head``."""
     between = _ABBREVIATION.sub("", head[v.end() :])
-    if len(between.split()) > 4 or re.search(r"[.,;:!?\"“”«»()]", between):
+    if re.search(r"[.,;:!?\"“”«»()]", between) or len(between.split()) > object_words(
+        between, lemma_of(v.group(), lex), lex
+    ):
         return None
     if lemma_of(v.group(), lex) == "call" and re.match(r"\s+(?:on|upon)\s", between):
         return None  # "called on the Greek government “to do a deal”": an appeal, no words quoted

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_sources import DAY, MONTH
-from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE
+from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE, ly_noun
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -92,6 +92,16 @@ _OPENING_TIME = re.compile(
 )
 
 
+# a document's release after its head noun, between it and its verb ("A Government
+# Accountability Office report released last year found", "a 46-page analysis released by
+# the Department of Veterans Affairs last month reveals")
+_RELEASED = re.compile(
+    r"\b(?:report|study|survey|poll|analysis|review|audit|assessment|paper|memo|data|"
+    r"figures|statistics|investigation|inquiry|census|index)"
+    r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out)"
+    r"(?:\s+(?:by|in|on|at|last|this|earlier|late|early|during|from)"
+    r"(?:\s+(?!(?:that|who|which)\b)[\w’'\-/&.]+){1,10})*\s*)$"
+)
 # a phrase of what the speaker was doing, between the subject and its verb with no comma
 # ("Richard Ferrand in relaying the news to parliament said")
 _DOING = re.compile(
@@ -101,12 +111,15 @@ _DOING = re.compile(
 
 def without_time(head: str) -> str:
     """The words before a verb without a time phrase that ends them ("The police force on
-    Monday", "Officials last week"), or a phrase of what the speaker was doing ("in relaying
-    the news to parliament"): the subject is what comes before it; a time phrase that
+    Monday", "Officials last week"), a phrase of what the speaker was doing ("in relaying
+    the news to parliament") or a document's release ("a report released last year"): the
+    subject is what comes before it; a time phrase that
     opens them with no comma after it is blanked, offsets kept ("On Friday Ford Motor
     Company")."""
-    m = _TIME.search(head) or _DOING.search(head)
-    head = head[: m.start()] if m else head
+    for _ in range(2):  # a time after a release too: "a report released last year"
+        m = _TIME.search(head) or _DOING.search(head)
+        released = None if m else _RELEASED.search(head)
+        head = head[: m.start()] if m else head[: released.start("released")] if released else head
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
 
 
@@ -219,8 +232,9 @@ def without_adverbs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     """The words before a verb without up to two adverbs or auxiliaries that end them ("has
     long denied", "also said")."""
     for _ in range(2):
-        if len(words) > 1 and _ADVERB.match(words[-1][2]):
-            words = words[:-1]
+        if (len(words) > 1 and _ADVERB.match(words[-1][2])
+                and not ly_noun(words[-1][2], words[-2][2])):  # fmt: skip
+            words = words[:-1]  # (not "The family said": a noun)
     return words
 
 

@@ -322,7 +322,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             and got[0] >= 2
             and words[got[0] - 1][2] == "and"
             and (
-                words[got[0]][2].lower() in ("his", "her", "their")
+                words[got[0]][2].lower() in ("his", "her", "its", "their")
                 and words[got[0] - 2][2][:1].isupper()
             )
         ):
@@ -434,5 +434,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     out += [r for r in relative_reports(sentence, s0, lex)
             if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
                        for o in out)]  # fmt: skip
+    out = [r for r in out if r[3] not in lex["clause_only"] or _clause_after(text[: r[0]], lex)]
     # one speaker for a clause: "He recalled statements by officials that ...": the officials'
     return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]
+
+
+def _clause_after(before: str, lex: dict) -> bool:
+    """Whether a report's clause follows its verb: "that" right before it, or the verb itself
+    ("promised he would")."""
+    last = re.search(r"(\S+)\s*$", before)
+    return bool(last) and (last.group(1) == "that" or lex["verb"].fullmatch(last.group(1)))

@@ -33,6 +33,7 @@ __all__ = [
     "DASH_ASIDE",
     "clause_subject",
     "finite_clause",
+    "ly_noun",
     "noun_phrase",
     "who_subject",
     "without_parenthetical",
@@ -77,6 +78,23 @@ _TRAILING = re.compile(
     r"previously|publicly|privately|repeatedly|often|now|still|always|later|even|earlier)$",
     re.I,
 )
+# nouns that end in "-ly", no adverbs ("The family said", "Russia's closest ally said", "the
+# rally's organizers"): a subject's head
+LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "reply",
+            "daily", "weekly", "monthly", "quarterly", "bully", "tally", "homily"}  # fmt: skip
+# what makes the next word a noun: a determiner or a possessive ("the family", "his family")
+_NOUN_BEFORE = re.compile(r"(?:the|a|an|his|her|its|their|our|my|your|this|that|\w+['’]s)$", re.I)
+
+
+def ly_noun(word: str, before: str | None) -> bool:
+    """Whether a word that ends in "-ly" is a noun, not an adverb: one of ``LY_NOUNS``, or
+    right after a determiner or a possessive (``before``, the word before it)."""
+    low = word.lower()
+    return low.endswith("ly") and (
+        low in LY_NOUNS or (before is not None and _NOUN_BEFORE.match(before) is not None)
+    )
+
+
 # words a noun phrase subject never holds: pronouns and relatives, auxiliaries and copulas,
 # conjunctions that open a clause
 _NOT_IN_NP = {
@@ -229,6 +247,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         head = " " * (last + 1) + head[last + 1 :]
     words = list(re.finditer(r"\S+", head))
     while words and _TRAILING.match(words[-1].group()):
+        if ly_noun(words[-1].group(), words[-2].group() if len(words) > 1 else None):
+            break  # "the family said": a noun
         words.pop()
     if not words:
         return None

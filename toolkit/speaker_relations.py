@@ -27,10 +27,10 @@ _KIN_BEFORE = re.compile(
     r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
     r"widower)\s+$"
 )
-# a group of a person's named by a possessive pronoun: "his critics", "her aides"
+# a group of a person's named by a possessive pronoun: "his critics", "her aides", "his family"
 _WHOSE_GROUP = re.compile(
     r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
-    r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors))"
+    r"advisers|advisors|lawyers|friends|relatives|associates|followers|detractors|family))"
 )
 # a group named by its person's surname: "Associates of Navalny", "Organizers from Dallas"
 _GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)")

@@ -145,6 +145,7 @@ def lexicon() -> dict[str, Any]:
         # a whole word, not part of a compound ("the Order of St Andrew the First-Called")
         "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
+        "clause_only": set(lex["clause_only"]),
         "bare_clause": set(lex["bare_clause"]),
         "noun_forms": set(lex["noun_forms"]),
         "quote_objects": set(lex["quote_objects"]),
