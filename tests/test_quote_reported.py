@@ -333,6 +333,14 @@ def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
         ("Frank Wu bought his flat as an investment. He already has a tenant, a woman whose "
          "family lives nearby, and said he planned to charge a high rent.",
          [("Frank Wu", "say")]),
+        # the subject of a clause "that" opens is not the second verb's ("..., and said"); one
+        # after "in which" is
+        ("Hillary Clinton testified. Mrs. Clinton responded that Congress had delayed aid to "
+         "Libya and said she would provide a list of steps.",
+         [("Hillary Clinton", "respond"), ("Hillary Clinton", "say")]),
+        ("He gave interviews in which Mr. Yanukovych declared himself the leader and said that "
+         "the regions would not accept the anarchy.",
+         [("Mr. Yanukovych", "say")]),
     ],
 )  # fmt: skip
 def test_nouns_in_ly_and_groups_of_a_person(text, expected):

@@ -26,10 +26,9 @@ from toolkit.speakers import lexicon
         # estimates are no one's words (set 2)
         ("According to the most conservative estimates, the project would attract investment.",
          []),
-        # a rule followed, the latest information, a bare "the survey": no source
+        # a rule followed, the latest information: no source
         ("According to the decree, the flag was hoisted at 10:00.", []),
         ("According to the latest information, the flag was hoisted at 10:00.", []),
-        ("According to the survey, the flag was hoisted at 10:00.", []),
         # the aside inside its sentence, an appositive after the source: the sentence is his
         ("Civil disobedience, according to Senior Counsel Jat Sew-tong, former chairman of the "
          "Independent Police Complaints Council, is a fine tradition.",
@@ -52,7 +51,8 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [("him", True), ("the Belarusian leader", True), ("media reports", True),
-     ("the law", False), ("the survey", False), ("the Xinhua report", True)],
+     ("the law", False), ("the survey", True), ("this survey", False),
+     ("the Xinhua report", True)],
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
     assert is_speaker(phrase, lexicon()) is expected

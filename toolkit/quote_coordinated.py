@@ -71,8 +71,10 @@ def coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[i
             continue
         got = speaker_phrase(words[:k], lex)
         if got and got[1] == k and not after_preposition(words, got[0]):
-            if got[0] and words[got[0] - 1][2].lower() in ("whose", "who", "which", "that"):
+            if got[0] and words[got[0] - 1][2].lower() in ("whose", "who", "that"):
                 return None  # "a woman whose family lives ..., and said": a relative clause's
+                # subject; "Clinton responded that Congress had delayed aid and said she ...":
+                # a reported clause's (not "in which Mr. Yanukovych declared ... and said")
             return got
     return None
 

@@ -128,9 +128,9 @@ def _is_source(phrase: str, lex: dict) -> bool:
     words, in lower case but for a year, a name before a possessive or the capitalised words
     of an owner after its first word ("a State Department report"), whose head is a report,
     survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
-    statement"); not "the latest information" nor "the law", nor "the survey" (whose it is
-    the text says elsewhere: unknown here); a date in it says nothing of whose it is ("the Hong
-    Kong Bar Association's Oct 28 statement")."""
+    statement", "the survey" as written); not "the latest information" nor "the law", nor "this
+    survey" (the writer's own); a date in it says nothing of whose it is ("the Hong Kong Bar
+    Association's Oct 28 statement")."""
     # what follows the head says where it comes from: "an opinion poll published last Sunday by
     # El País", "data from the city's pilot program"
     phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled)\s",
@@ -139,8 +139,8 @@ def _is_source(phrase: str, lex: dict) -> bool:
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
     lead = words[: -len(head.split())] if head else []
-    if [w.lower() for w in lead] in (["the"], ["this"], ["that"]):
-        return False  # "the survey": a document whose owner the text names elsewhere
+    if [w.lower() for w in lead] in (["this"], ["that"]):
+        return False  # "this survey": a document whose owner the text names elsewhere
     return (
         bool(head)
         and len(words) <= 6
