@@ -72,3 +72,17 @@ def test_no_person_from_a_clause_or_an_adverb(text):
 )  # fmt: skip
 def test_a_quoted_complement_after_the_verb_and_its_object(text, expected):
     assert found(text).select("speaker_text", "verb", "quote").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a bare role after a number or a capitalised modifier, before the name (PolNeAR dev)
+        ("“They are 100 percent wrong,” said 9/11 widow Terry Strada.", "Terry Strada"),
+        ("“It is a milestone,” says Terracotta founder Joey Leung.", "Joey Leung"),
+        ("“It is wrong,” said two-time champion John Smith.", "John Smith"),
+        ("“It is wrong,” said Russian diplomat Sergei Ivanov.", "Sergei Ivanov"),
+    ],
+)  # fmt: skip
+def test_inverted_frame_with_a_bare_role_before_the_name(text, speaker):
+    assert found(text)["speaker"].to_list() == [speaker]
