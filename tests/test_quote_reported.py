@@ -201,11 +201,11 @@ def found(text):
         ('The protest leaders have always said "Occupy Central" would take place.',
          [("The protest leaders", "say", '"Occupy Central" would take place')]),
         # a part of the day after a day is when it was said, no clause (PolNeAR dev); and
-        # lower-case words before a role that ends the sentence's frame
+        # lower-case words before a role that ends the sentence's frame, kept with it
         ("Flynn said Thursday morning on Fox News.", []),
         ("The tax plan is an insult to workers, top black lawmakers said Friday afternoon, as "
          "they bristled at the questions.",
-         [("lawmakers", "say", "The tax plan is an insult to workers")]),
+         [("top black lawmakers", "say", "The tax plan is an insult to workers")]),
         # a share of those polled, "they both" before its verb, a clause before a semicolon
         # (PolNeAR dev)
         ("However, 63 percent said Clinton was justified in keeping it private.",
@@ -330,6 +330,11 @@ def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
         # clause the reporting verb ends
         ("Ukraine and its allies say Russia is behind the fighting and point to evidence.",
          [("Ukraine and its allies", "say")]),
+        # up to three adjectives that open the clause before a role (PolNeAR dev)
+        ("The decision is an insult to all voters, top black lawmakers said Friday.",
+         [("top black lawmakers", "say")]),
+        ("Still, human rights advocates say the security services take a heavy-handed approach.",
+         [("human rights advocates", "say")]),
         ("Frank Wu bought his flat as an investment. He already has a tenant, a woman whose "
          "family lives nearby, and said he planned to charge a high rent.",
          [("Frank Wu", "say")]),

@@ -301,6 +301,8 @@ def speaker_phrase(
                 )
                 # a capitalised word opening the clause before it: "Human rights advocates"
                 or (kinds[i - 2] == "cap" and (i == 2 or re.search(r"[,;—–]$", words[i - 3][2])))
+                # up to three adjectives that open the clause: "..., top black lawmakers said"
+                or _adjectives_open(words, kinds, i - 1)
             )
         ):
             i -= 1  # an adjective between a determiner or "and" and a role: "the Russian top
@@ -312,6 +314,18 @@ def speaker_phrase(
     if kinds[i] == "link":
         i += 1
     return i, len(words)
+
+
+def _adjectives_open(words: list[tuple[int, int, str]], kinds: list[str], at: int) -> bool:
+    """Whether ``words[at]`` is one of up to three lower-case words before a role that open
+    the clause: at the start or after a comma ("..., top black lawmakers said")."""
+    j = at
+    while j > 0 and at - j < 2 and kinds[j - 1] in ("lower", "role"):  # ("top": a role's word)
+        w = words[j - 1][2]
+        if w in _CLAUSE_WORDS or (w.endswith("ing") and w not in _ING_TITLES):
+            return False
+        j -= 1
+    return j == 0 or re.search(r"[,;—–]$", words[j - 1][2]) is not None
 
 
 # The last word of a title that a person's name follows whole, a given name of three words
