@@ -335,6 +335,11 @@ def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
          [("top black lawmakers", "say")]),
         ("Still, human rights advocates say the security services take a heavy-handed approach.",
          [("human rights advocates", "say")]),
+        # a broadcaster named by its number (set 26)
+        ("Indeed, News 12 reported, only buildings next to the break were without water.",
+         [("News 12", "report")]),
+        ("Channel 4 said that the minister had resigned on Monday evening.",
+         [("Channel 4", "say")]),
         ("Frank Wu bought his flat as an investment. He already has a tenant, a woman whose "
          "family lives nearby, and said he planned to charge a high rent.",
          [("Frank Wu", "say")]),

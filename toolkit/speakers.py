@@ -201,7 +201,9 @@ def _kind(word: str, lex: dict[str, Any], opens: bool = True) -> str:
 
 # the capitalised words a number after them is part of a document's name ("Article 45")
 _NUMBERED = {"Article", "Section", "Paragraph", "Clause", "Chapter", "Part", "Rule", "Annex",
-             "Resolution", "Protocol", "Amendment", "Document"}  # fmt: skip
+             "Resolution", "Protocol", "Amendment", "Document",
+             # a broadcaster named by its number: "News 12 reported", "Channel 4 said"
+             "News", "Channel", "Radio", "TV"}  # fmt: skip
 # lower-case words that open a clause, never an adjective before a role ("..., when Chinese
 # officials said")
 _CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
