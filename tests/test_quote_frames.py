@@ -64,6 +64,11 @@ def test_no_person_from_a_clause_or_an_adverb(text):
         ("Mr. Gayoom’s loyalists protested, and Mr. Nasheed resigned in 2012, describing what "
          "had happened as a “coup d’état.”",
          [("Mr. Nasheed", "describe", "coup d’état.")]),
+        # the agent of a passive before the complement (sets 26 and 29)
+        ("The plan was described by the minister as “a step forward.”",
+         [("the minister", "describe", "a step forward.")]),
+        ('This proposal was criticized by some as being "too complicated".',
+         [("some", "criticize", "too complicated")]),
         # a verb that takes no quoted object, or an object too long to be one
         ("Lavrov visited the new plant that the company built in the city of Tula, “a gift.”", []),
         ("Lavrov described the long list of new Western sanctions against Moscow and its allies "

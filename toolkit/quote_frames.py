@@ -169,6 +169,13 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if not m:
         return None
     v = verbs[-1]
+    agent = _PASSIVE_AGENT.match(head, v.end()) if not m.group() else None
+    if agent and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", head[: v.start()]):
+        # 'The proposal was criticized by some as being “...”': the agent after "by"
+        words = word_spans(agent.group(1))
+        got = speaker_phrase(words, lex)
+        if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
+            return agent.start(1), agent.end(1), lemma_of(v.group(), lex)
     if v.group().lower().endswith("ing") and re.search(
         r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
         r"or|but)\b)[\w’'\-]+\s+){0,3}$",
@@ -245,6 +252,12 @@ _ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
 # a participle's subject after "with" ("..., with Smith saying, “...”")
 _WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:\"“”«»]{2,60}?)\s*$")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")
+
+
+# the agent of a passive verb before its quoted complement: "was described by Johnson as a “"
+_PASSIVE_AGENT = re.compile(
+    r"\s+by\s+([^,.;:!?\"“”«»()]{2,60}?)\s+as(?:\s+(?:a|an|the|being))?\s*$"
+)
 
 
 def object_words(between: str, lemma: str, lex: dict) -> int:
