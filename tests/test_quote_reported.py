@@ -335,6 +335,12 @@ def test_doubled_apostrophes_quote_and_the_quote_keeps_them():
          [("top black lawmakers", "say")]),
         ("Still, human rights advocates say the security services take a heavy-handed approach.",
          [("human rights advocates", "say")]),
+        # how the subject said it, between it and the verb (set 29); not an impersonal "it"
+        ("Mr. Rubio on Wednesday was careful to say that he, too, supported the release.",
+         [("Mr. Rubio", "say")]),
+        ("That is why Professor Tai is wrong to say that democracy comes first.",
+         [("Professor Tai", "say")]),
+        ("While the projects are welcome, it is wrong to say the plan is forward-looking.", []),
         # a broadcaster named by its number (set 26)
         ("Indeed, News 12 reported, only buildings next to the break were without water.",
          [("News 12", "report")]),

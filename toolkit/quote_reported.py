@@ -179,6 +179,15 @@ _NEXT_REPORT = re.compile(
 )
 
 
+# how a subject went about saying it, between the subject and the verb: "was quick to",
+# "is wrong to", "were careful to"
+_EAGER = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
+    r"\s+to\s*$"
+)
+
+
 def _own_clause(clause: str, lex: dict) -> int:
     """The length of a reported clause up to a second main clause that reports another's words
     ("Obama emphasized that the reforms were not complete, and human rights groups warned
@@ -254,7 +263,13 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "an intelligence report warning that": a participle on a noun; a
             # frame's participle follows a comma ("..., warning that") or "by" ("began by
             # noting that"), or is a progressive ("are claiming that")
-        before = without_time(plain[: v.start()])  # "The police force on Monday"
+        before = plain[: v.start()]
+        eager = _EAGER.search(before)
+        if eager:  # "Lavrov was quick to say that": the subject before its adjective
+            before = before[: eager.start()]
+            if re.search(r"\b[Ii]t\s*$", before):
+                continue  # "it is wrong to say the plan ...": no one's report
+        before = without_time(before)  # "The police force on Monday"
         words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
