@@ -263,3 +263,26 @@ def test_a_titled_name_is_the_persons_whole_name(written, expected):
 def test_the_newspaper_is_the_one_described_so(text, written, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, len(text)) == expected
+
+
+def test_the_two_sides_of_talks_are_named_by_the_text_and_the_title():
+    # a readout whose text names one side, its title the other (set 2): "the leaders" and
+    # the "they" after them are both
+    import polars as pl
+
+    import toolkit
+
+    text = (
+        "Vladimir Putin noted the tension in the region. The leaders discussed the settlement "
+        "in the Middle East. They expressed the hope that this would not develop into a major "
+        "confrontation between Palestine and Israel."
+    )
+    corpus = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [text],
+            "title": ["Telephone conversation with President of Palestine Mahmoud Abbas"],
+        }
+    )
+    found = toolkit.quotes(corpus).filter(pl.col("field") == "text")
+    assert found["speaker"].to_list() == ["Vladimir Putin and Mahmoud Abbas"]

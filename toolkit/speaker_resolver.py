@@ -171,7 +171,11 @@ class Resolver:
                 return group or written
             low = group.lower()  # "The leaders agreed ... They": both sides, as below
         if _BOTH.fullmatch(low):
-            return both_sides(self._chain[1]) or written
+            # (the persons the title names after the text's: "Telephone conversation with
+            # President of Palestine Mahmoud Abbas" over "The leaders discussed ...")
+            titled = [m.name for m in self.headline
+                      if is_person(m.name, self.lex) and m.name not in self._chain[1]]  # fmt: skip
+            return both_sides(self._chain[1] + titled) or written
         if re.fullmatch(rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)",
                         written):  # fmt: skip
             return written  # "one American", "a Lebanese": someone of a nation, no surname
