@@ -147,3 +147,24 @@ def test_the_lexicon_lists_hold_words_not_yaml_booleans():
 )
 def test_a_country_is_no_persons_name(name, person):
     assert is_person(name, lexicon()) is person
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Turkey", True), ("Türkiye", True), ("US", True), ("U.S.", True), ("us", False),
+     ("UK", True), ("Ivory Coast", True), ("Russia", True), ("Putin", False)],
+)  # fmt: skip
+def test_is_country_knows_common_names_and_short_forms(name, expected):
+    # former and common names the CLDR leaves out, and short forms as written
+    from toolkit.speakers import is_country
+
+    assert is_country(name) is expected
+
+
+def test_a_third_given_name_after_a_titles_country():
+    from toolkit.speakers import lexicon, name_of
+
+    assert name_of("President of Turkey Recep Tayyip Erdogan", lexicon())[1] == (
+        "Recep Tayyip Erdogan"
+    )
+    assert name_of("President of Russia Vladimir Putin", lexicon())[1] == "Vladimir Putin"

@@ -162,6 +162,8 @@ def lexicon() -> dict[str, Any]:
         "sources": set(lex["sources"]),
         "credit_heads": set(lex["credit_heads"]) | set(lex["role_initialisms"]),
         "role_initialisms": set(lex["role_initialisms"]),
+        "country_names": list(lex["country_names"]),
+        "country_short": set(lex["country_short"]),
         "not_credits": set(lex["not_credits"]),
         "headline_verbs": set(lex["headline_verbs"]),
         "findings": set(lex["findings"]["verbs"]),
@@ -381,6 +383,8 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         # a third name right after a title ("Justice Ann Walsh Bradley", "Prime Minister Lee
         # Hsien Loong"): the title says where the name begins
         third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
+        # or after a title's country: "President of Turkey Recep Tayyip Erdogan"
+        third = third or (i >= 3 and words[i - 3] == "of" and is_country(words[i - 2]))
         # a fourth that opens the run after a title or at the start: two given names before a
         # family name and a hyphened given one ("Reverend Peter Douglas Koon Ho-ming")
         fourth = (
@@ -444,8 +448,9 @@ _COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imper
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    """Country and territory names in English, lower case, from the Unicode CLDR (Babel)."""
-    names = Locale("en").territories.values()
+    """Country and territory names in English, lower case, from the Unicode CLDR (Babel), and
+    the former and common names it leaves out (``country_names`` in the quotes lexicon)."""
+    names = [*Locale("en").territories.values(), *lexicon()["country_names"]]
     return frozenset(re.sub(r"\s+sar china$", "", n.lower()) for n in names)  # "Hong Kong"
 
 
@@ -458,6 +463,8 @@ def _country(words: list[str]) -> bool:
     """Whether capitalised words name a country: one CLDR names whole ("South Korea", "Saudi
     Arabia"), or a country after a word of its time or place ("Nazi Germany")."""
     low = [w.lower() for w in words]
+    if " ".join(words) in lexicon()["country_short"]:  # "US", "U.K.", as written
+        return True
     return " ".join(low) in _countries() or (
         len(low) == 2 and low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()
     )
