@@ -331,10 +331,10 @@ if countable:  # no empty table of lines where no frame can match
 # Daily and the BBC (set 38) 0.86 and 0.65. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
-# and NYT sets a speaker the frame names was right 127 times in 144 (0.88, 95% interval
-# 0.82-0.92), one resolved from "he" or "she" 51 in 66 (0.77), a description ("the report",
+# and NYT sets a speaker the frame names was right 128 times in 145 (0.88, 95% interval
+# 0.82-0.93), one resolved from "he" or "she" 51 in 66 (0.77), a description ("the report",
 # "officials") 28 in 43 (0.65) and a quotation that goes on from another 31 in 35 (0.89); on
-# the Wikinews sets a named one 175 in 198 (0.88, 0.83-0.92). Where precision matters more
+# the Wikinews sets a named one 177 in 202 (0.88, 0.82-0.91). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
