@@ -156,7 +156,7 @@ def test_a_country_is_no_persons_name(name, person):
 )  # fmt: skip
 def test_is_country_knows_common_names_and_short_forms(name, expected):
     # former and common names the CLDR leaves out, and short forms as written
-    from toolkit.speakers import is_country
+    from toolkit.speaker_countries import is_country
 
     assert is_country(name) is expected
 

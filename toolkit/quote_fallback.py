@@ -25,9 +25,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from toolkit.quote_reported import NEGATED
 from toolkit.quote_sources import DIRECTIVE, is_speaker
 from toolkit.quote_tagger import THRESHOLD, SpeakerTagger, may_report
+from toolkit.quote_verb_forms import NEGATED
 from toolkit.quote_voices import NO_CLAIM, no_report
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver

@@ -20,7 +20,8 @@ import re
 from typing import Any
 
 from toolkit.quote_subjects import AUXILIARIES
-from toolkit.speakers import is_country, is_person
+from toolkit.speaker_countries import is_country
+from toolkit.speakers import is_person
 
 __all__ = ["JOINS", "MAX_CREDIT_WORDS", "function_words", "role_head", "verb_credits"]
 

@@ -65,7 +65,8 @@ from toolkit.quote_headline_verbs import (
     role_head,
     verb_credits,
 )
-from toolkit.speakers import is_country, is_organisation, is_person
+from toolkit.speaker_countries import is_country
+from toolkit.speakers import is_organisation, is_person
 
 __all__ = ["credited_words", "credits", "headline_line"]
 

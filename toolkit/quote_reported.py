@@ -57,10 +57,11 @@ from toolkit.quote_heads import (
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
+from toolkit.quote_verb_forms import clause_follows, reports_here, without_manner
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_person, speaker_phrase, word_spans
 
-__all__ = ["NEGATED", "reported"]
+__all__ = ["reported"]
 
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 _ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
@@ -76,14 +77,6 @@ _SPLIT_PREDICATE = re.compile(
     r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
     r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"
 )
-# a negation right before a verb ("never said", "has not claimed", "did not say"): no report
-# (a contraction's "n't" inside its word: "isn't saying", "haven't said")
-NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
-# what stands before "states" the noun: an adjective of place or a kind of state
-_STATES_BEFORE = re.compile(
-    r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
-    r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
-)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
@@ -95,14 +88,6 @@ _ASIDE_WORD = re.compile(
 _SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3},?)[”\"](?=[\s,])")
 # (a comma the American style sets inside the closing mark: 'describing himself as a “political
 # atheist,” said')
-# what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
-_PARTICIPLE_AFTER = re.compile(
-    rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
-    r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?"
-    r"|,\s+with\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
-    r"\s*$"
-)  # or a document put out ("wrote a letter to Cablevision insisting that"), or after "with"
-# and its subject ("..., with demonstrators contending that")
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
 # an auxiliary, modal or copula: a finite verb of its own between a verb and "that" (and,
@@ -128,11 +113,6 @@ _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
 
-# what follows a plural noun and no reporting verb: a modal, a preposition of place or a
-# conjunction ("states should", "states from Russia to Tajikistan")
-_NOUN_NEXT = re.compile(
-    r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
-)
 # a past verb right after "that": the relative clause's own verb
 _RELATIVE_PAST = re.compile(
     r"(?:[a-z]+ed|took|made|came|went|led|began|brought|left|gave|became|held|kept|saw|"
@@ -176,15 +156,6 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # "..., and human rights groups warned that"
 _NEXT_REPORT = re.compile(
     r",\s+(?:and|but|while|whereas)\s+((?:[\w’'\-.]+\s+){1,6}?)(\w+)\s+that\b"
-)
-
-
-# how a subject went about saying it, between the subject and the verb: "was quick to",
-# "is wrong to", "were careful to"
-_EAGER = re.compile(
-    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
-    r"\s+to\s*$"
 )
 
 
@@ -234,41 +205,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if any(a <= at < b for a, b in direct):
             continue
         lemma = lemma_of(v.group(), lex)
-        if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
-            continue  # "His greatest fear is that ...": a noun before its verb
-        if (v.group().endswith("s") and lemma in lex["noun_forms"]
-                and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
-            continue  # "former Soviet states from Russia to Tajikistan", "The CSTO states
-            # should ...": a plural noun, its modal or preposition after it
-        if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
-            continue  # "It's said that ...": a passive with no one who says it
-        if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
-            continue  # "Li's remarks, made outside ..., echoed": a possessive's noun
-        if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
-            continue  # "other Baltic states, Moldova", "the Gulf states": the noun
-        if lemma in ("think", "believe") and re.search(
-            r"\b(?:will|would|should|could|might|may|must|to)\s+(?:\w+ly\s+)?$",
-            sentence[: v.start()],
-        ):
-            continue  # "students will think seriously about ...": no view held, none reported
-        if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
-            continue  # "the article never said or implied that ...": what was not said (not
-            # "she never doubted that ...": what she holds)
-        if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
-            continue  # "think tank exchanges": a noun
-        if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
-            continue  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
-        if (v.group().lower().endswith("ing") and not v.group().lower().endswith("saying")
-                and not _PARTICIPLE_AFTER.search(sentence[: v.start()])):  # fmt: skip
-            continue  # "an intelligence report warning that": a participle on a noun; a
-            # frame's participle follows a comma ("..., warning that") or "by" ("began by
-            # noting that"), or is a progressive ("are claiming that")
-        before = plain[: v.start()]
-        eager = _EAGER.search(before)
-        if eager:  # "Lavrov was quick to say that": the subject before its adjective
-            before = before[: eager.start()]
-            if re.search(r"\b[Ii]t\s*$", before):
-                continue  # "it is wrong to say the plan ...": no one's report
+        if not reports_here(sentence, v, lemma, lex):
+            continue
+        before = without_manner(plain[: v.start()])
+        if before is None:
+            continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
         words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
@@ -449,13 +390,6 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     out += [r for r in relative_reports(sentence, s0, lex)
             if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
                        for o in out)]  # fmt: skip
-    out = [r for r in out if r[3] not in lex["clause_only"] or _clause_after(text[: r[0]], lex)]
+    out = [r for r in out if r[3] not in lex["clause_only"] or clause_follows(text[: r[0]], lex)]
     # one speaker for a clause: "He recalled statements by officials that ...": the officials'
     return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]
-
-
-def _clause_after(before: str, lex: dict) -> bool:
-    """Whether a report's clause follows its verb: "that" right before it, or the verb itself
-    ("promised he would")."""
-    last = re.search(r"(\S+)\s*$", before)
-    return bool(last) and (last.group(1) == "that" or lex["verb"].fullmatch(last.group(1)))

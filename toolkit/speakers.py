@@ -24,10 +24,10 @@ from typing import Any
 
 import yaml
 from anyascii import anyascii
-from babel import Locale
 
 from toolkit.segment import CAPITALS
 from toolkit.speaker_conjuncts import groups_joined, institution_and
+from toolkit.speaker_countries import country_words, is_country
 
 __all__ = [
     "CAPITAL",
@@ -40,7 +40,6 @@ __all__ = [
     "QUANTIFIERS",
     "UPPER",
     "folded",
-    "is_country",
     "is_group",
     "is_organisation",
     "is_person",
@@ -162,8 +161,6 @@ def lexicon() -> dict[str, Any]:
         "sources": set(lex["sources"]),
         "credit_heads": set(lex["credit_heads"]) | set(lex["role_initialisms"]),
         "role_initialisms": set(lex["role_initialisms"]),
-        "country_names": list(lex["country_names"]),
-        "country_short": set(lex["country_short"]),
         "not_credits": set(lex["not_credits"]),
         "headline_verbs": set(lex["headline_verbs"]),
         "findings": set(lex["findings"]["verbs"]),
@@ -396,7 +393,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
                 for x in words[-4:]
             )
             and (len(words) == 4 or words[-5] in lex["titles"])
-            and not _country(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
+            and not country_words(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
         )
         if taken >= 2 and not (taken == 2 and third) and not fourth:
             nxt = words[i].lower()
@@ -430,41 +427,9 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
-    and not a country's ("South Korea", "Nazi Germany": :func:`_country`)."""
+    and not a country's ("South Korea", "Nazi Germany": see :mod:`toolkit.speaker_countries`)."""
     words = name.split()
-    return len(words) >= 2 and not _country(words) and all(
+    return len(words) >= 2 and not country_words(words) and all(
         (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
         and w not in lex["not_speakers"] for w in words
     ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip
-
-
-# words that make a country's name a state of it in time or place ("Nazi Germany", "East
-# Germany", "Soviet Ukraine"), no person's first name
-_COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imperial", "modern",
-                      "greater", "mainland", "occupied", "tsarist", "communist", "weimar",
-                      "fascist", "independent", "wartime", "postwar", "pre-war",
-                      "post-war"}  # fmt: skip
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """Country and territory names in English, lower case, from the Unicode CLDR (Babel), and
-    the former and common names it leaves out (``country_names`` in the quotes lexicon)."""
-    names = [*Locale("en").territories.values(), *lexicon()["country_names"]]
-    return frozenset(re.sub(r"\s+sar china$", "", n.lower()) for n in names)  # "Hong Kong"
-
-
-def is_country(name: str) -> bool:
-    """Whether a name is a country's or a territory's ("Ukraine", "South Korea"; CLDR names)."""
-    return _country(name.split())
-
-
-def _country(words: list[str]) -> bool:
-    """Whether capitalised words name a country: one CLDR names whole ("South Korea", "Saudi
-    Arabia"), or a country after a word of its time or place ("Nazi Germany")."""
-    low = [w.lower() for w in words]
-    if " ".join(words) in lexicon()["country_short"]:  # "US", "U.K.", as written
-        return True
-    return " ".join(low) in _countries() or (
-        len(low) == 2 and low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()
-    )

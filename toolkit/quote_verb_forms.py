@@ -1,0 +1,105 @@
+"""Whether a reporting verb's form reports anything where it stands, read before its subject
+is looked for (:func:`reports_here`): a noun ("His greatest fear is", "the Gulf states"), a
+negation ("never said"), a modal's view ("will think"), a participle on a noun ("a report
+warning that"); the manner between a subject and its verb ("was quick to say":
+:func:`without_manner`); and whether a report's clause follows its verb
+(:func:`clause_follows`, for the verbs the lexicon reports only so: "vowed that ...").
+:mod:`toolkit.quote_reported` reads reported speech with these.
+
+Example:
+    >>> import re
+    >>> from toolkit.speakers import lexicon
+    >>> lex = lexicon()
+    >>> text = "The article never said that the talks failed."
+    >>> reports_here(text, lex["verb"].search(text), "say", lex)
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_heads import PROGRESSIVE
+
+__all__ = ["NEGATED", "clause_follows", "reports_here", "without_manner"]
+
+# a negation right before a verb ("never said", "has not claimed", "did not say"): no report
+# (a contraction's "n't" inside its word: "isn't saying", "haven't said")
+NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
+# what stands before "states" the noun: an adjective of place or a kind of state
+_STATES_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
+    r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
+)
+# what follows a plural noun and no reporting verb: a modal, a preposition of place or a
+# conjunction ("states should", "states from Russia to Tajikistan")
+_NOUN_NEXT = re.compile(
+    r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
+)
+# what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
+_PARTICIPLE_AFTER = re.compile(
+    rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
+    r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?"
+    r"|,\s+with\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
+    r"\s*$"
+)  # or a document put out ("wrote a letter to Cablevision insisting that"), or after "with"
+# and its subject ("..., with demonstrators contending that")
+# how a subject went about saying it, between the subject and the verb: "was quick to",
+# "is wrong to", "were careful to"
+_EAGER = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
+    r"\s+to\s*$"
+)
+
+
+def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
+    """Whether the reporting verb form ``v`` (of ``lemma``) in ``sentence`` may report
+    someone's words there, as far as the words right around it tell."""
+    if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
+        return False  # "His greatest fear is that ...": a noun before its verb
+    if (v.group().endswith("s") and lemma in lex["noun_forms"]
+            and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
+        return False  # "former Soviet states from Russia to Tajikistan", "The CSTO states
+        # should ...": a plural noun, its modal or preposition after it
+    if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
+        return False  # "It's said that ...": a passive with no one who says it
+    if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
+        return False  # "Li's remarks, made outside ..., echoed": a possessive's noun
+    if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
+        return False  # "other Baltic states, Moldova", "the Gulf states": the noun
+    if lemma in ("think", "believe") and re.search(
+        r"\b(?:will|would|should|could|might|may|must|to)\s+(?:\w+ly\s+)?$",
+        sentence[: v.start()],
+    ):
+        return False  # "students will think seriously about ...": no view held, none reported
+    if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
+        return False  # "the article never said or implied that ...": what was not said (not
+        # "she never doubted that ...": what she holds)
+    if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
+        return False  # "think tank exchanges": a noun
+    if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
+        return False  # "As the Chinese saying goes, ...": a proverb, no one's report (set 11)
+    # "an intelligence report warning that": a participle on a noun; a frame's participle
+    # follows a comma ("..., warning that") or "by" ("began by noting that"), or is a
+    # progressive ("are claiming that")
+    participle = v.group().lower().endswith("ing") and not v.group().lower().endswith("saying")
+    return not participle or _PARTICIPLE_AFTER.search(sentence[: v.start()]) is not None
+
+
+def without_manner(before: str) -> str | None:
+    """The words before a reporting verb without how the subject went about it ("Lavrov was
+    quick to", "Professor Tai is wrong to"); None where the subject is an impersonal "it" ("it
+    is wrong to say ..."): no one's report."""
+    eager = _EAGER.search(before)
+    if eager is None:
+        return before
+    before = before[: eager.start()]
+    return None if re.search(r"\b[Ii]t\s*$", before) else before
+
+
+def clause_follows(before: str, lex: dict) -> bool:
+    """Whether a report's clause follows its verb: "that" right before it, or the verb itself
+    ("promised he would")."""
+    last = re.search(r"(\S+)\s*$", before)
+    return bool(last) and (last.group(1) == "that" or lex["verb"].fullmatch(last.group(1)))
