@@ -146,6 +146,7 @@ LAYERS: dict[str, str] = {
     "speaker_variants": "analysis",
     "speakers": "analysis",
     "speaker_countries": "analysis",
+    "speaker_titles": "analysis",
     "embed": "analysis",
     "xlingual": "analysis",
     "xlingual_evidence": "analysis",

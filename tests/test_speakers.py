@@ -4,7 +4,8 @@ import pytest
 import yaml
 
 import toolkit
-from toolkit.speakers import is_person, lexicon, name_of, speaker_phrase, surname, word_spans
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import is_person, lexicon, speaker_phrase, surname, word_spans
 
 
 @pytest.mark.parametrize(
@@ -162,7 +163,7 @@ def test_is_country_knows_common_names_and_short_forms(name, expected):
 
 
 def test_a_third_given_name_after_a_titles_country():
-    from toolkit.speakers import lexicon, name_of
+    from toolkit.speakers import lexicon
 
     assert name_of("President of Turkey Recep Tayyip Erdogan", lexicon())[1] == (
         "Recep Tayyip Erdogan"

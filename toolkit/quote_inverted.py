@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import noun_phrase, without_parenthetical
-from toolkit.speakers import UPPER, is_person, name_of, speaker_phrase, word_spans
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["inverted"]
 

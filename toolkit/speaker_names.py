@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER, name_of
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
 from toolkit.tokens import language_stop_words
 
 __all__ = ["KNOWN_BY_TITLE", "Mention", "find_mentions", "headline_names"]

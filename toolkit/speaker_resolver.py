@@ -59,6 +59,7 @@ from toolkit.speaker_organisations import (
 )
 from toolkit.speaker_pronouns import GENDER, group_before, pronoun_person
 from toolkit.speaker_relations import both_sides, related
+from toolkit.speaker_titles import name_of
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -67,7 +68,6 @@ from toolkit.speakers import (
     UPPER,
     folded,
     is_person,
-    name_of,
     one_edit,
     surname,
 )

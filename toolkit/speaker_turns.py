@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.speakers import UPPER, is_person, name_of
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import UPPER, is_person
 
 __all__ = ["addressee", "title_voice", "turns", "without_turn_label"]
 

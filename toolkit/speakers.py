@@ -2,7 +2,8 @@
 
 Speakers are noun phrases found next to a reporting verb: names ("Russian Foreign Minister
 Sergey Lavrov"), surnames, roles ("the Belarusian leader", "the ministry") and pronouns
-(:func:`speaker_phrase`). A phrase's title words and name are split by :func:`name_of`; a
+(:func:`speaker_phrase`). A phrase's title words and name are split by
+:func:`toolkit.speaker_titles.name_of`; a
 group ("officials"), a possessive ("Morsi's Brotherhood") or a number ("Sixteen American") is
 never one person. The names a document gives are found by :mod:`toolkit.speaker_names`;
 :mod:`toolkit.speaker_resolver` resolves a written speaker to those names; :mod:`toolkit.quotes`
@@ -27,7 +28,7 @@ from anyascii import anyascii
 
 from toolkit.segment import CAPITALS
 from toolkit.speaker_conjuncts import groups_joined, institution_and
-from toolkit.speaker_countries import country_words, is_country
+from toolkit.speaker_countries import country_words
 
 __all__ = [
     "CAPITAL",
@@ -35,6 +36,7 @@ __all__ = [
     "DETERMINERS",
     "HYPHENED",
     "HYPHENED_GIVEN",
+    "NAME_SUFFIX",
     "NOT_NAME_WORDS",
     "PARTICLES",
     "QUANTIFIERS",
@@ -44,7 +46,6 @@ __all__ = [
     "is_organisation",
     "is_person",
     "lexicon",
-    "name_of",
     "one_edit",
     "speaker_phrase",
     "surname",
@@ -63,7 +64,6 @@ DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 QUANTIFIERS = {"many", "some", "other", "another", "most", "several", "few", "both", "two",
                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
                "hundreds", "thousands"}  # fmt: skip
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 NOT_NAME_WORDS = {
     "ministry", "state", "states", "union", "council", "committee", "government", "party",
     "republic", "federation", "kingdom", "nations", "house", "office", "service", "agency",
@@ -92,11 +92,7 @@ NOT_NAME_WORDS = {
 
 
 # a generation after a name ("Jon Huntsman Jr"): no name word of its own
-_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
-# the head nouns that end an institution's name in a title before a name
-_INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federation", "Alliance",
-                      "Institute", "Centre", "Center", "Society", "Union", "Chamber",
-                      "League"}  # fmt: skip
+NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -107,7 +103,7 @@ def surname(name: str) -> str:
     or the word before a generation ("Jon Huntsman Jr" -> "Huntsman"): the word the text uses
     alone."""
     words = name.split()
-    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+    if len(words) > 2 and NAME_SUFFIX.fullmatch(words[-1]):
         words = words[:-1]
     return re.sub(rf"^{HYPHENED}", "", words[-1])
 
@@ -327,88 +323,6 @@ def _adjectives_open(words: list[tuple[int, int, str]], kinds: list[str], at: in
             return False
         j -= 1
     return j == 0 or re.search(r"[,;—–]$", words[j - 1][2]) is not None
-
-
-# The last word of a title that a person's name follows whole, a given name of three words
-# too ("Justice Ann Walsh Bradley", "Prime Minister Lee Hsien Loong"); not a title's inner
-# word ("Minister of Foreign Affairs Sergey Lavrov": "Affairs" is no name)
-_NAME_TITLE = re.compile(
-    r"President|Minister|Premier|Chancellor|Justice|Judge|Senator|Governor|Mayor|Ambassador"
-    r"|Secretary|Chairman|Chairwoman|Spokesman|Spokeswoman|Spokesperson|King|Queen|Sir|Lady"
-    r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen)\.?"
-)
-
-
-def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
-    """A phrase's title words and the name at its end ("Russian Foreign Minister Sergey Lavrov"
-    -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov")); the name is None for a role."""
-    words = phrase.split()
-    i = len(words)
-    taken = 0
-    while i > 0:
-        w = words[i - 1]
-        if w in lex["titles"] or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
-            break
-        if "-" in w and all(part in lex["titles"] for part in w.split("-")):
-            break  # a title of two joined: "Vice-Minister Li"
-        if i < len(words) and re.fullmatch(r"[\w’'\-]{4,}\.", w):
-            break  # a sentence's end: "The New York Review of Books. Le Carré is"
-        if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
-            (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
-            or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
-        ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a
-            # name addressed: "Ms. Park")
-            break
-        # (an initial without its stop too, not "A" or "I": "Chief Executive C Y Leung")
-        initial = re.fullmatch(rf"[{UPPER}]\.|(?![AI])[{UPPER}]", w) is not None or (
-            i == len(words) and _SUFFIX.fullmatch(w) is not None
-        )  # an initial or a generation ("Jon Huntsman Jr") is no name word of its own
-        # first and last name taken: only an initial or a particle goes on, or a third name
-        # before a surname joined to its particle ("Abdel Fattah al-Sisi") or before a family
-        # name and a hyphened given name ("John Tsang Chun-wah")
-        third = re.match(HYPHENED, words[-1]) or (
-            HYPHENED_GIVEN.fullmatch(words[-1])
-            and (
-                i < 2
-                or words[i - 2] in lex["titles"]
-                or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
-                or words[i - 2] in _INSTITUTION_HEADS
-            )
-        )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
-        # Sociology Lau Siu-kai"; after the head of an institution a title is over ("Chairman
-        # of the China-Australia Legal Exchange Foundation Lawrence Ma Yan-kwok")
-        # a third name right after a title ("Justice Ann Walsh Bradley", "Prime Minister Lee
-        # Hsien Loong"): the title says where the name begins
-        third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
-        # or after a title's country: "President of Turkey Recep Tayyip Erdogan"
-        third = third or (i >= 3 and words[i - 3] == "of" and is_country(words[i - 2]))
-        # a fourth that opens the run after a title or at the start: two given names before a
-        # family name and a hyphened given one ("Reverend Peter Douglas Koon Ho-ming")
-        fourth = (
-            taken in (2, 3)
-            and len(words) >= 4
-            and HYPHENED_GIVEN.fullmatch(words[-1]) is not None
-            and all(
-                CAPITAL.match(x) and x not in lex["titles"] and x.lower() not in NOT_NAME_WORDS
-                for x in words[-4:]
-            )
-            and (len(words) == 4 or words[-5] in lex["titles"])
-            and not country_words(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
-        )
-        if taken >= 2 and not (taken == 2 and third) and not fourth:
-            nxt = words[i].lower()
-            if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
-                    or _PATRONYMIC.search(nxt)):  # fmt: skip
-                break
-        i -= 1
-        taken += 0 if initial or w.lower() in PARTICLES else 1
-    while i < len(words) and words[i].lower() in PARTICLES:
-        i += 1
-    name = " ".join(words[i:]) or None
-    return words[:i], name
-
-
-# ---------------------------------------------------------------- the names a document gives
 
 
 def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:

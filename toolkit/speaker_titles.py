@@ -1,0 +1,118 @@
+"""A phrase's title words and the name at its end (:func:`name_of`): "Russian Foreign Minister
+Sergey Lavrov" -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov"), with the given names a
+title says begin the name ("Justice Ann Walsh Bradley", "President of Turkey Recep Tayyip
+Erdogan"), particles ("Ignacio de la Torre"), initials and generations. Speaker phrases are
+:mod:`toolkit.speakers`'.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> name_of("Russian Foreign Minister Sergey Lavrov", lexicon())
+    (['Russian', 'Foreign', 'Minister'], 'Sergey Lavrov')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from toolkit.speaker_countries import country_words, is_country
+from toolkit.speakers import (
+    CAPITAL,
+    HYPHENED,
+    HYPHENED_GIVEN,
+    NAME_SUFFIX,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    UPPER,
+)
+
+__all__ = ["name_of"]
+
+# a patronymic's ending: a name goes on after it ("Vladimir Vladimirovich Putin")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
+
+# the head nouns that end an institution's name in a title before a name
+_INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federation", "Alliance",
+                      "Institute", "Centre", "Center", "Society", "Union", "Chamber",
+                      "League"}  # fmt: skip
+
+# The last word of a title that a person's name follows whole, a given name of three words
+# too ("Justice Ann Walsh Bradley", "Prime Minister Lee Hsien Loong"); not a title's inner
+# word ("Minister of Foreign Affairs Sergey Lavrov": "Affairs" is no name)
+_NAME_TITLE = re.compile(
+    r"President|Minister|Premier|Chancellor|Justice|Judge|Senator|Governor|Mayor|Ambassador"
+    r"|Secretary|Chairman|Chairwoman|Spokesman|Spokeswoman|Spokesperson|King|Queen|Sir|Lady"
+    r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen)\.?"
+)
+
+
+def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
+    """A phrase's title words and the name at its end ("Russian Foreign Minister Sergey Lavrov"
+    -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov")); the name is None for a role."""
+    words = phrase.split()
+    i = len(words)
+    taken = 0
+    while i > 0:
+        w = words[i - 1]
+        if w in lex["titles"] or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
+            break
+        if "-" in w and all(part in lex["titles"] for part in w.split("-")):
+            break  # a title of two joined: "Vice-Minister Li"
+        if i < len(words) and re.fullmatch(r"[\w’'\-]{4,}\.", w):
+            break  # a sentence's end: "The New York Review of Books. Le Carré is"
+        if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
+            (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
+            or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
+        ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a
+            # name addressed: "Ms. Park")
+            break
+        # (an initial without its stop too, not "A" or "I": "Chief Executive C Y Leung")
+        initial = re.fullmatch(rf"[{UPPER}]\.|(?![AI])[{UPPER}]", w) is not None or (
+            i == len(words) and NAME_SUFFIX.fullmatch(w) is not None
+        )  # an initial or a generation ("Jon Huntsman Jr") is no name word of its own
+        # first and last name taken: only an initial or a particle goes on, or a third name
+        # before a surname joined to its particle ("Abdel Fattah al-Sisi") or before a family
+        # name and a hyphened given name ("John Tsang Chun-wah")
+        third = re.match(HYPHENED, words[-1]) or (
+            HYPHENED_GIVEN.fullmatch(words[-1])
+            and (
+                i < 2
+                or words[i - 2] in lex["titles"]
+                or not (CAPITAL.match(words[i - 2]) or words[i - 2] in ("of", "for", "on"))
+                or words[i - 2] in _INSTITUTION_HEADS
+            )
+        )  # not a title's last word: "Chief Executive Leung Chun-ying", "Professor of
+        # Sociology Lau Siu-kai"; after the head of an institution a title is over ("Chairman
+        # of the China-Australia Legal Exchange Foundation Lawrence Ma Yan-kwok")
+        # a third name right after a title ("Justice Ann Walsh Bradley", "Prime Minister Lee
+        # Hsien Loong"): the title says where the name begins
+        third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
+        # or after a title's country: "President of Turkey Recep Tayyip Erdogan"
+        third = third or (i >= 3 and words[i - 3] == "of" and is_country(words[i - 2]))
+        # a fourth that opens the run after a title or at the start: two given names before a
+        # family name and a hyphened given one ("Reverend Peter Douglas Koon Ho-ming")
+        fourth = (
+            taken in (2, 3)
+            and len(words) >= 4
+            and HYPHENED_GIVEN.fullmatch(words[-1]) is not None
+            and all(
+                CAPITAL.match(x) and x not in lex["titles"] and x.lower() not in NOT_NAME_WORDS
+                for x in words[-4:]
+            )
+            and (len(words) == 4 or words[-5] in lex["titles"])
+            and not country_words(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
+        )
+        if taken >= 2 and not (taken == 2 and third) and not fourth:
+            nxt = words[i].lower()
+            if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
+                    or _PATRONYMIC.search(nxt)):  # fmt: skip
+                break
+        i -= 1
+        taken += 0 if initial or w.lower() in PARTICLES else 1
+    while i < len(words) and words[i].lower() in PARTICLES:
+        i += 1
+    name = " ".join(words[i:]) or None
+    return words[:i], name
+
+
+# ---------------------------------------------------------------- the names a document gives
