@@ -160,7 +160,6 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if m.group(2) and (
         lemma_of(m.group(1), lex) not in lex["quote_objects"]
         or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)
-        or (lemma_of(m.group(1), lex) == "call" and re.match(r"\s+(?:on|upon)\s", m.group(2)))
     ):
         return None  # an object before the quotation only of a verb that takes a quoted one:
         # "..., calling it “...”", "..., describing the plan as “...”"

@@ -265,12 +265,15 @@ def object_words(between: str, lemma: str, lex: dict) -> int:
     complement: 4 ('dismissed it as "'), up to 10 where they end in "as" after a verb that
     takes a quoted object ('criticized the Affordable Care Act as a “', 'described the new
     Western sanctions against Moscow as “'), 6 after "call" and "term" with no preposition
-    after them ('called half of Donald Trump’s supporters “')."""
+    after them ('called half of Donald Trump’s supporters “'); none after "call on" ('called on
+    the Greek government “to do a deal”': an appeal, no words quoted)."""
     if lemma not in lex["quote_objects"]:
         return 4
+    if lemma == "call" and re.match(r"\s+(?:on|upon)\s", between):
+        return 0
     if _AS_COMPLEMENT.search(between):
         return 10
-    if lemma in ("call", "term") and not re.match(r"\s+(?:on|upon|for)\s", between):
+    if lemma in ("call", "term") and not re.match(r"\s+for\s", between):
         return 6
     return 4
 
@@ -289,8 +292,6 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
         between, lemma_of(v.group(), lex), lex
     ):
         return None
-    if lemma_of(v.group(), lex) == "call" and re.match(r"\s+(?:on|upon)\s", between):
-        return None  # "called on the Greek government “to do a deal”": an appeal, no words quoted
     participle = v.group().lower().endswith("ing") and re.search(
         r"(?:,|\bby)\s*$", head[: v.start()]
     )  # ("..., saying ...", "protested by shouting “...”")
