@@ -286,3 +286,46 @@ def test_the_two_sides_of_talks_are_named_by_the_text_and_the_title():
     )
     found = toolkit.quotes(corpus).filter(pl.col("field") == "text")
     assert found["speaker"].to_list() == ["Vladimir Putin and Mahmoud Abbas"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "speaker"),
+    [
+        # the title gives the other person another office: "the President" is not the head of
+        # a region, but the person the text makes a speaker next (Kremlin readouts, set 3)
+        ("Meeting with Head of the Republic of Daghestan Sergei Melikov",
+         "Sergei Melikov said the situation remained stable. The Head of the Republic noted the "
+         "role of the muftis. The President noted that it is necessary to thank the muftis. "
+         "Vladimir Putin noted that industry had grown.", "Vladimir Putin"),
+        ("Meeting with Minister of Labour Anton Kotyakov",
+         "Anton Kotyakov told the President about the measures. The procedure was also covered. "
+         "The President underscored that this was important for millions of citizens. Vladimir "
+         "Putin noted that this was also important.", "Vladimir Putin"),
+        # ... and where the text names no one else, the office stays as written (set 17)
+        ("Meeting with Head of Ingushetia Mahmoud-Ali Kalimatov",
+         "Mahmoud-Ali Kalimatov spoke of the birth rate. The President noted that it was "
+         "necessary to keep the region's peculiarities in mind.", "The President"),
+        # a president of another country by the title is not "the President of Russia"
+        ("Telephone conversation with President of France Emmanuel Macron",
+         "Emmanuel Macron said that Russia and France should talk. The President of Russia "
+         "noted that the talks would go on.", "The President of Russia"),
+        # the title's office is this one: the head of a region is "the regional head"
+        ("Meeting with Head of Udmurtia Alexander Brechalov",
+         "Reporting on education in the region, Alexander Brechalov said the schools had been "
+         "built. Turning to economic issues, the regional head said that industry had grown.",
+         "Alexander Brechalov"),
+        # news copy's lower-case "the president" is never the next speaker the text names
+        (None,
+         "Reporters waited. The president said the talks would go on. John Smith said the talks "
+         "had failed.", "The president"),
+    ],
+)  # fmt: skip
+def test_an_office_is_not_the_person_the_title_gives_another_office(title, text, speaker):
+    import polars as pl
+
+    import toolkit
+
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]})
+    found = toolkit.quotes(corpus).filter(pl.col("field") == "text")
+    office = found.filter(pl.col("speaker_text").str.contains("(?i)president|head"))
+    assert office["speaker"].to_list()[-1] == speaker

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_countries import country_words
 from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import UPPER, is_person
 
@@ -105,10 +106,12 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
                   among: set[str] | None = None) -> str | None:  # fmt: skip
     """The person an office ("the President", "the Governor", "the Russian President")
     names in a document that gives no one that title: the one it named before, else the
-    person named or quoted last before it (outside quotation marks) whom the text neither
-    titles nor already calls by another office ("Dmitry Artyukhov also spoke about ...
-    The governor explained"; "The Head of the Republic noted ... The President noted" is
-    the person before the Head of the Republic). ``r`` is the document's
+    person named or quoted last before it (outside quotation marks) whom neither the text nor
+    its title titles or already calls by another office ("Dmitry Artyukhov also spoke about
+    ... The governor explained"; "The Head of the Republic noted ... The President noted" is
+    the person before the Head of the Republic); else, for an office written as an official
+    site writes it ("The President") or a lead's office of a country, the next person the
+    text makes a speaker after it. ``r`` is the document's
     :class:`toolkit.speaker_resolver.Resolver`: its mentions, chain of persons and offices named so
     far."""
     office = (head, frozenset(modifiers))
@@ -118,15 +121,19 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     heads = r.lex["synonyms"].get(head, set()) | {head}
     taken = {name for (h, _), name in r.offices.items() if h not in heads}
     same = {w for h in heads for w in h.split()}
-    # a person the text gives another office or role ("Governor Beglov", "Jay Carney, the
-    # White House press secretary" for "the President")
+    # a person the text or its title gives another office or role ("Governor Beglov", "Jay
+    # Carney, the White House press secretary" for "the President"; "Meeting with Head of the
+    # Republic of Daghestan Sergei Melikov": a head, of no state)
     roles = r.lex["offices"] | _STAFF
-    other = {m.name for m in r.mentions
-             if m.cue and m.titles & roles and not m.titles & same}  # fmt: skip
+    other = {m.name for m in (*r.mentions, *r.headline) if m.cue and m.titles & roles
+             and not any(set(h.split()) <= m.titles for h in heads)}  # fmt: skip
     # and one titled with this office of another country ("Belarusian President Alexander
     # Lukashenko" is not "the President of Russia")
     # (a title with no modifier of its own, "President Volodymyr Zelenskyy", is of none)
-    other |= {m.name for m in r.mentions if modifiers and m.cue and m.titles & same
+    # (the title's too, where the office names its country: "Telephone conversation with
+    # President of France Emmanuel Macron" for "the President of Russia")
+    named = [*r.mentions, *r.headline] if any(country_words([w]) for w in modifiers) else r.mentions
+    other |= {m.name for m in named if modifiers and m.cue and m.titles & same
               and m.titles - same - _BARE_TITLE_WORDS
               and not title_matches(m.titles, head, modifiers, r.lex, m.served)}  # fmt: skip
     # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
@@ -159,10 +166,13 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
             continue
         r.offices[office] = name
         return name
-    if among is None and modifiers and not chain:
+    # (a bare office only as an official site writes it, capitalised: "the president" in
+    # news copy may be a head of state the text never names)
+    if among is None and (not chain if modifiers else head.title() in written):
         # a lead that names no one before the office ("The Russian President emphasised
-        # ..." in a call readout): the first person the text makes a speaker after it, of
-        # that country, whom no other office names
+        # ..." in a call readout), or no one it may be ("Sergei Melikov said ... The
+        # President noted ... Vladimir Putin noted"): the first person the text makes a
+        # speaker after it, of that country, whom no other office names
         later = sorted((m.start, m.name) for m in r.mentions
                        if m.start > pos and m.name in acts and m.name not in taken | other
                        and m.start - pos < REACH)  # fmt: skip
