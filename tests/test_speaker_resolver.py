@@ -329,3 +329,36 @@ def test_an_office_is_not_the_person_the_title_gives_another_office(title, text,
     found = toolkit.quotes(corpus).filter(pl.col("field") == "text")
     office = found.filter(pl.col("speaker_text").str.contains("(?i)president|head"))
     assert office["speaker"].to_list()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body of many people named by its place once, then bare (set 35)
+        ("Hong Kong police arrested ten people on Sunday. The police also said at least 18 "
+         "people had been injured.", "Hong Kong police"),
+        ("The Egyptian military took power. The military said that elections would follow.",
+         "Egyptian military"),
+        ("Saudi state media reported the attacks. The fires, which state media said were under "
+         "control, burned for hours.", "Saudi state media"),
+        # not a form that modifies a noun ("military aid", "police officers")
+        ("The administration suspended American military aid. Last summer, the military said "
+         "it was heeding the public call.", "the military"),
+        ("Hong Kong police officers waited. The police said the road was closed.", "The police"),
+        # nor two places' bodies named as often, nor a body named bare only
+        ("Hong Kong police and Shenzhen police met. The police said the talks went well.",
+         "The police"),
+        ("Police arrested ten people. The police also said 18 people had been injured.",
+         "The police"),
+        # nor one named far before (another story of the page)
+        ("Chinese police detained scores of people. " + "The vigil went on. " * 200
+         + "The police said that about 3,060 people had come to the vigil.", "The police"),
+    ],
+)  # fmt: skip
+def test_a_body_of_many_people_is_the_one_the_text_named_by_its_place(text, speaker):
+    import polars as pl
+
+    import toolkit
+
+    found = toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert found["speaker"].to_list()[-1] == speaker

@@ -80,28 +80,47 @@ _NOT_OPENING = {"The", "A", "An", "On", "In", "At", "By", "But", "And", "For", "
                 "Before", "When", "While", "Yesterday", "Today", "According"}  # fmt: skip
 
 
-def _most_named(text: str, tail: str, pos: int) -> str | None:
+def _most_named(text: str, tail: str, pos: int, *, acts: bool = False) -> str | None:
     """The form "<capitalised words> ``tail``" the text writes before ``pos`` most often (less
     the words that open a sentence: "The European Court of Justice"); None where it writes
     none, or two as often. A word joined to a lower-case one is no name's ("the Beijing-backed
-    government")."""
+    government"). With ``acts``, only a form that ends its phrase, before a verb or a stop
+    ("Hong Kong police arrested", not "American military aid"), within ``BODY_REACH``."""
     word = rf"[{UPPER}][\w’']*(?:-[{UPPER}\d][\w’']*)*"
     run = rf"(?<![\w’'\-])((?:{word}\s+){{1,3}}){re.escape(tail)}\b"
+    start = 0
+    if acts:
+        run += rf"(?=\s*[,.;:]|\s+(?:[a-z]+ed|{_PAST})\b)"
+        start = max(0, pos - BODY_REACH)
     opening = lambda w: w in _NOT_OPENING or _WEEKDAY.fullmatch(w) is not None  # noqa: E731
     found = Counter(
         " ".join([*words, tail])
-        for m in re.finditer(run, text[:pos])
+        for m in re.compile(run).finditer(text, start, pos)
         if (words := list(dropwhile(opening, m.group(1).split())))
     ).most_common(2)
     return found[0][0] if found and (len(found) == 1 or found[0][1] > found[1][1]) else None
 
 
+# bodies of many people a text names by their place once, then bare ("Hong Kong police" ...
+# "the police")
+_BODIES = {"police", "state media", "state television", "state TV", "military", "army"}
+BODY_REACH = 3000  # characters between a body's bare name and its longer one
+# verbs after a subject, as a body's longer name is written before one (beside any "-ed")
+_PAST = "|".join(
+    "said says have has had was were is are will would took held kept made told began fought led"
+    " shot struck won went broke".split()
+)
+
+
 def longer_form(text: str, written: str, pos: int) -> str | None:
     """The longer name the text gives before ``pos`` to an institution it names shorter
     ("Police" after "Thames Valley Police", "the Court of Justice" after "the European Court of
-    Justice"): capitalised words before the same name, the form named so most often; None where
-    none is, or two are as often."""
+    Justice"; "the police" after "Hong Kong police", "state media" after "Saudi state media":
+    a body of many people written in lower case): capitalised words before the same name, the
+    form named so most often; None where none is, or two are as often."""
     bare = re.sub(r"^[Tt]he\s+", "", written.strip())
+    if bare in _BODIES:
+        return _most_named(text, bare, pos, acts=True)
     words = bare.split()
     heads = INSTITUTION_WORDS | {"Police", "Survey"}
     links = ("of", "for", "and", "on")
