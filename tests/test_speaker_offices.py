@@ -44,7 +44,17 @@ def test_title_matches_head_and_country(titles, head, modifiers, expected):
 
 @pytest.mark.parametrize(
     ("word", "titles", "expected"),
-    [("belarus", {"belarusian"}, True), ("china", {"chinese"}, True), ("us", {"russian"}, False)],
+    [
+        ("belarus", {"belarusian"}, True),
+        ("china", {"chinese"}, True),
+        ("us", {"russian"}, False),
+        # an adjective in "-ish" that opens as its country does
+        ("poland", {"polish", "president"}, True),
+        ("finland", {"finnish"}, True),
+        ("poland", {"portuguese"}, False),
+        ("spain", {"spanish"}, True),
+        ("ireland", {"english"}, False),
+    ],
 )
 def test_a_country_is_its_adjective(word, titles, expected):
     assert modifier_in(word, titles) is expected

@@ -362,3 +362,36 @@ def test_a_body_of_many_people_is_the_one_the_text_named_by_its_place(text, spea
 
     found = toolkit.quotes(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
     assert found["speaker"].to_list()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "speaker"),
+    [
+        # two joined names the second of which acts in talks are both persons: the two sides
+        # (set 7)
+        ("Telephone conversation with President of Algeria Abdelmadjid Tebboune",
+         "The presidents exchanged greetings and noted that Russia and Algeria enjoy steady "
+         "ties. Vladimir Putin and Abdelmadjid Tebboune reaffirmed their intention to continue "
+         "coordination.", "Vladimir Putin and Abdelmadjid Tebboune"),
+        # a country's formal name is the country the text named ("President of Turkey")
+        (None,
+         "Volodymyr Zelenskyy met President of Turkey Recep Tayyip Erdoğan in Kyiv. For his "
+         "part, Recep Tayyip Erdoğan stressed that Turkey supports Ukraine. \"We would be "
+         "pleased to host a summit,\" said the President of the Republic of Turkey.",
+         "Recep Tayyip Erdoğan"),
+        # ... and an adjective in "-ish" is its country ("Polish President Andrzej Duda")
+        (None,
+         "Volodymyr Zelenskyy thanked Poland. For his part, Polish President Andrzej Duda said "
+         "the visit was a sign of solidarity. Andrzej Duda also stressed that 2 million "
+         "Ukrainians are in Poland. The President of the Republic of Poland said that he saw "
+         "the destruction.", "Andrzej Duda"),
+    ],
+)  # fmt: skip
+def test_talks_name_both_sides_and_a_country_by_its_formal_name(title, text, speaker):
+    import polars as pl
+
+    import toolkit
+
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]})
+    found = toolkit.quotes(corpus).filter(pl.col("field") == "text")
+    assert found["speaker"].to_list()[-1] == speaker

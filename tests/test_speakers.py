@@ -169,3 +169,24 @@ def test_a_third_given_name_after_a_titles_country():
         "Recep Tayyip Erdogan"
     )
     assert name_of("President of Russia Vladimir Putin", lexicon())[1] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # a given name opens a run of three after a lower-case word or none
+        ("Zelenskyy and Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"),
+        ("Hillary Rodham Clinton", "Hillary Rodham Clinton"),
+        ("said José Manuel Barroso", "José Manuel Barroso"),
+        # not after a place's link, nor a place or a role that opens the sentence
+        ("President of Armenia Nikol Pashinyan", "Nikol Pashinyan"),
+        ("Russian Ambassador in Havana Viktor Koronelli", "Viktor Koronelli"),
+        ("Lawyer Makdir Ismail", "Makdir Ismail"),
+        # nor a word that is no given name ("the Kremlin said", a weekday)
+        ("On Tuesday Vladimir Putin", "Vladimir Putin"),
+    ],
+)
+def test_a_given_name_opens_a_name_of_three(phrase, name):
+    from toolkit.speakers import lexicon
+
+    assert name_of(phrase, lexicon())[1] == name

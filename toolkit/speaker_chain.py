@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -110,6 +111,11 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     aged = _aged(text)
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)
             or _GENDERED_AFTER.match(text, m.start + len(m.name))}  # fmt: skip
+    # and the first of two joined names the second of which speaks ("Vladimir Putin and
+    # Abdelmadjid Tebboune reaffirmed")
+    cued |= {a.name for a, b in itertools.pairwise(mentions)
+             if re.fullmatch(r"\s+and\s+", text[a.start + len(a.name) : b.start])
+             and _speaks(b, text, lex)}  # fmt: skip
     # (a kin or gendered noun in its appositive makes a person: "Ying-Ying Chang, Iris's mother")
     persons = [m for m in mentions if is_person(m.name, lex) and not _a_body(m, text, lex)
                and _salient(m.name, text, addressed, aged, m.name in cued)
@@ -217,8 +223,12 @@ def _salient(name: str, text: str, addressed: set[str], aged: set[str], cue: boo
     return False
 
 
-# what a person does in writing: "Henry Kissinger issued a statement", "... wrote to", "... met"
-_ACTS = re.compile(r"(?:issued|wrote|met|signed|visited|published|sent|spoke|argued|urged)\b")
+# what a person does in writing: "Henry Kissinger issued a statement", "... wrote to", "... met";
+# and in talks: "Vladimir Putin and Abdelmadjid Tebboune reaffirmed their intention"
+_ACTS = re.compile(
+    r"(?:issued|wrote|met|signed|visited|published|sent|spoke|argued|urged|discussed|agreed"
+    r"|reaffirmed|expressed|exchanged|welcomed)\b"
+)
 
 
 def _speaks(mention: Mention, text: str, lex: dict[str, Any]) -> bool:

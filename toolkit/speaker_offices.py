@@ -75,9 +75,14 @@ def title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict,
 
 def modifier_in(word: str, titles: set[str]) -> bool:
     """Whether a role's modifier is among a name's title words, a country as its adjective
-    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese")."""
+    ("Belarus" for "Belarusian", "Ukraine" for "Ukrainian", "China" for "Chinese", "Poland" for
+    "Polish")."""
     stem = word.rstrip("aeiou")
     if word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles)):
+        return True
+    # ... or an adjective in "-ish" that opens as it does ("Poland" for "Polish", "Finland"
+    # for "Finnish", "Sweden" for "Swedish")
+    if any(t.endswith("ish") and t[:3] == word[:3] and len(word) >= 5 for t in titles):
         return True
     return _initials_in(word, titles)
 

@@ -365,7 +365,10 @@ class Resolver:
             return written  # no role, or a group ("officials", "sources"): never one person
         modifiers = {re.sub(r"'s$", "", w) for w in words[: len(words) - len(head.split())]
                      if w[:1].isalpha() and w not in {"top", "senior", "former"}}  # fmt: skip
-        modifiers |= set(complement)
+        # (a country's formal name is the country: "the President of the Republic of Turkey"
+        # is the "President of Turkey" the text named)
+        formal = [w for w in complement if w not in ("republic", "federation", "of")]
+        modifiers |= set(formal if formal and len(formal) < len(complement) else complement)
         if head in lex["organisations"]:
             named = organisation(self.text, self.lex, written, head, modifiers, pos)
             if named != written or head not in GROUP_HEADS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from toolkit.given_names import given_name_gender
 from toolkit.speaker_countries import country_words, is_country
 from toolkit.speakers import (
     CAPITAL,
@@ -44,6 +45,10 @@ _NAME_TITLE = re.compile(
     r"|Secretary|Chairman|Chairwoman|Spokesman|Spokeswoman|Spokesperson|King|Queen|Sir|Lady"
     r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen)\.?"
 )
+
+
+# words before a place: a capitalised word after them is no given name
+_PLACE_LINKS = {"of", "in", "at", "from", "to", "for", "near", "on"}
 
 
 def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
@@ -89,6 +94,15 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         third = third or (i >= 2 and _NAME_TITLE.fullmatch(words[i - 2]) is not None)
         # or after a title's country: "President of Turkey Recep Tayyip Erdogan"
         third = third or (i >= 3 and words[i - 3] == "of" and is_country(words[i - 2]))
+        # or a given name that opens the run after a lower-case word or none, no place's or
+        # role's ("Volodymyr Zelenskyy and Recep Tayyip Erdoğan"; not "President of Armenia
+        # Nikol Pashinyan", "Ambassador in Havana Viktor Koronelli", "Lawyer Makdir Ismail")
+        third = third or (
+            given_name_gender(f"{w} {words[-1]}") is not None
+            and (i < 2 or (not CAPITAL.match(words[i - 2]) and words[i - 2] not in _PLACE_LINKS))
+            and not is_country(w)
+            and w.lower() not in lex["role_words"] | lex["roles"]
+        )
         # a fourth that opens the run after a title or at the start: two given names before a
         # family name and a hyphened given one ("Reverend Peter Douglas Koon Ho-ming")
         fourth = (
