@@ -69,6 +69,12 @@ def test_no_person_from_a_clause_or_an_adverb(text):
          [("the minister", "describe", "a step forward.")]),
         ('This proposal was criticized by some as being "too complicated".',
          [("some", "criticize", "too complicated")]),
+        # what is spoken of in quotation marks (set 36)
+        ("The party’s spokesman, Ilias Kasidiaris, spoke of “a wretched frame-up.”",
+         [("Ilias Kasidiaris", "speak of", "a wretched frame-up.")]),
+        ("Mr. Kerry spoke of the “enormous levels of suffering” among the refugees.",
+         [("Mr. Kerry", "speak of", "enormous levels of suffering")]),
+        ("He spoke of his childhood in Minsk.", []),
         # a verb that takes no quoted object, or an object too long to be one
         ("Lavrov visited the new plant that the company built in the city of Tula, “a gift.”", []),
         ("Lavrov described the long list of new Western sanctions against Moscow and its allies "
