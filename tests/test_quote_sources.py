@@ -52,7 +52,13 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
     ("phrase", "expected"),
     [("him", True), ("the Belarusian leader", True), ("media reports", True),
      ("the law", False), ("the survey", True), ("this survey", False),
-     ("the Xinhua report", True)],
+     ("the Xinhua report", True),
+     # a poll named by its owners, a slash or eight words in all (PolNeAR dev)
+     ("a new Washington Post-ABC News national poll", True),
+     ("a New York Times/CBS News poll", True), ("a Reuters/Ipsos poll", True),
+     ("the post-debate analysis", True), ("an official tally", True),
+     # the writer's own, and what the writer estimates: no source
+     ("our analysis", False), ("our data", False), ("the most conservative estimates", False)],
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
     assert is_speaker(phrase, lexicon()) is expected

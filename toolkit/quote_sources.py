@@ -46,7 +46,7 @@ _BY_SOURCE = re.compile(
     r")\s+by\s+((?:the\s+)?[A-Z].*)"
 )  # "data published by the Newspaper Association of America" too (set 11)
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
-_OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*"
+_OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*(?:/[{UPPER}][\w.-]*)?"
 # what "according to" follows as a rule, not as a source ("according to the decree")
 DIRECTIVE = re.compile(
     r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
@@ -139,11 +139,14 @@ def _is_source(phrase: str, lex: dict) -> bool:
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
     lead = words[: -len(head.split())] if head else []
-    if [w.lower() for w in lead] in (["this"], ["that"]):
-        return False  # "this survey": a document whose owner the text names elsewhere
+    if [w.lower() for w in lead][:1] in (["this"], ["that"], ["our"], ["my"]):
+        return False  # "this survey": a document whose owner the text names elsewhere, or the
+        # writer's own ("our analysis")
     return (
         bool(head)
-        and len(words) <= 6
+        # (up to six words, eight with an owner's capitalised name: "a new Washington
+        # Post-ABC News national poll")
+        and len(words) <= (8 if sum(w[:1].isupper() for w in lead) >= 2 else 6)
         and all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
         and all(re.fullmatch(_OWNER_WORD, w) for w in lead[1:])
     )
