@@ -58,6 +58,7 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
      ("a New York Times/CBS News poll", True), ("a Reuters/Ipsos poll", True),
      ("the post-debate analysis", True), ("an official tally", True),
      # the writer's own, and what the writer estimates: no source
+     ("the top British medical journal", True),
      ("our analysis", False), ("our data", False), ("the most conservative estimates", False)],
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
