@@ -166,6 +166,12 @@ def found(text):
         # a frame that splits its clause after the clause's subject: the clause around it
         ("The talks, Lavrov said, were useful.",
          [("Lavrov", "say", "The talks, Lavrov said, were useful")]),
+        # ... with whom one told and when after the verb (PolNeAR dev)
+        ("The talks, Lavrov told reporters on Friday, were useful.",
+         [("Lavrov", "tell", "The talks, Lavrov told reporters on Friday, were useful")]),
+        ("The difference now, Mr. King said in an interview, is that he reads the news.",
+         [("Mr. King", "say",
+           "The difference now, Mr. King said in an interview, is that he reads the news")]),
         # a role in the singular, and a union (PolNeAR dev)
         ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.",
          [("a campaign aide", "according to", "Clinton plans to visit Charlotte on Sunday")]),

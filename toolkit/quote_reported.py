@@ -59,7 +59,7 @@ from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
 from toolkit.quote_verb_forms import clause_follows, reports_here, without_manner
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import is_person, speaker_phrase, word_spans
+from toolkit.speakers import DAY, is_person, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -73,7 +73,11 @@ _AS_OPENING = re.compile(
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
 # the predicate of a clause a frame splits after its subject: ", were useful."
+# (after whom one told and when: "The talks, Lavrov told reporters, were useful.", "The
+# difference now, he told me on Friday, is that ...")
 _SPLIT_PREDICATE = re.compile(
+    r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?"
+    rf"(?:\s+(?:on\s+)?{DAY}|\s+in\s+an\s+interview|\s+yesterday)?"
     r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
     r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"
 )
