@@ -45,6 +45,17 @@ def found(text):
         # a participle after "by" takes the clause's subject; "made clear that"
         ("Vladimir Putin began the conversation by noting that the region's output was growing.",
          [("Vladimir Putin", "note", "the region's output was growing")]),
+        # a participle on a progressive, where no other verb has a subject (PolNeAR dev)
+        ("Donald Trump is defending his early-morning tweets, saying that they show he would be "
+         "awake.", [("Donald Trump", "say", "they show he would be awake")]),
+        ("Nonetheless, some Greeks are turning away from both of the leading parties, saying "
+         "that they would feel safer.", [("some Greeks", "say", "they would feel safer")]),
+        # ... not a progressive in a clause after the main verb, nor "was during"
+        ("Human Rights Watch criticized the powers for the way they are dealing with the war, "
+         "saying that the talks should not become a pretext.",
+         [("Human Rights Watch", "say", "the talks should not become a pretext")]),
+        ("It was during this visit that the couple left, complaining that the rooms were small.",
+         []),
         ("President Obama spoke. Mr. Obama made clear that his administration was unhappy.",
          [("President Obama", "make clear", "his administration was unhappy")]),
         ("He made clear his opposition to the plan.", []),

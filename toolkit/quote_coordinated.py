@@ -103,6 +103,11 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 _SUBORDINATORS = {"when", "after", "as", "because", "while", "before", "since", "once", "until"}
 _AUXILIARY = re.compile(r"has|have|had|will|would|may|might|also")
+_BE = re.compile(r"is|are|was|were")
+# words in "-ing" that are no verb: "It was during this visit that ..."
+_ING_PREPOSITIONS = {"during", "according", "including", "regarding", "concerning",
+                     "following", "notwithstanding", "nothing", "something", "anything",
+                     "everything"}  # fmt: skip
 _ARTICLE_ADJECTIVES = re.compile(
     r"(?:A|An|The)(?:\s+(?!(?:de|van|von|al|da|di|du|le|la)\b)[a-z][\w\-]*){1,2}"
 )
@@ -113,15 +118,30 @@ def participle_subject(head: str, lex: dict):
     Levy, president of ..., echoed that sentiment, saying that ..."): the speaker phrase right
     before the clause's verb, at the start or after a comma: the words before that verb, and
     the subject's span among them; also after "by" ("Vladimir Putin began the conversation by
-    noting that ...")."""
+    noting that ..."); where no such verb has one, a progressive's ("Donald Trump is defending
+    his tweets, saying ...")."""
     if not re.search(r"(?:,|\bby)\s*$", head):
         return None
     words = word_spans(head)
+    return _subject_before(head, words, lex, progressive=False) or _subject_before(
+        head, words, lex, progressive=True
+    )
+
+
+def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
+    """:func:`participle_subject` at the last verb of ``words`` (a past form or an auxiliary's,
+    else with ``progressive`` the last "-ing" form after "is", "are", "was" or "were")."""
     for k in range(len(words) - 1, 0, -1):
-        if VERB_LIKE.match(words[k][2]):
+        if progressive:
+            found = (words[k][2].endswith("ing") and _BE.fullmatch(words[k - 1][2])
+                     and words[k][2] not in _ING_PREPOSITIONS)  # fmt: skip
+        else:
+            found = VERB_LIKE.match(words[k][2])
+        if found:
             # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
             # saying that ...")
-            at = words[k - 1][0] if _AUXILIARY.fullmatch(words[k - 1][2]) else words[k][0]
+            auxiliary = progressive or _AUXILIARY.fullmatch(words[k - 1][2])
+            at = words[k - 1][0] if auxiliary else words[k][0]
             subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
             got = speaker_phrase(subject, lex)
             opening = head[: subject[got[0] - 1][1]].strip() if got and got[0] else ""
