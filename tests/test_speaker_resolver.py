@@ -379,6 +379,12 @@ def test_a_body_of_many_people_is_the_one_the_text_named_by_its_place(text, spea
          "part, Recep Tayyip Erdoğan stressed that Turkey supports Ukraine. \"We would be "
          "pleased to host a summit,\" said the President of the Republic of Turkey.",
          "Recep Tayyip Erdoğan"),
+        # a name after "on" is no subject that acts ("the Framework Convention on Climate
+        # Change held in Glasgow"): the title's Prime Minister (set 5)
+        ("Telephone conversation with Prime Minister of the United Kingdom Boris Johnson",
+         "Both leaders welcomed the outcome of the Framework Convention on Climate Change held "
+         "in Glasgow. The Prime Minister noted that Russia had made a contribution. Boris "
+         "Johnson expressed concern about the border.", "Boris Johnson"),
         # ... and an adjective in "-ish" is its country ("Polish President Andrzej Duda")
         (None,
          "Volodymyr Zelenskyy thanked Poland. For his part, Polish President Andrzej Duda said "

@@ -146,7 +146,7 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     # they are named before the office
     acts = {m.name for m in r.mentions if is_person(m.name, r.lex) and re.match(
         rf"\s+{_ADVERBS}{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
-        and not re.search(r"\b(?:in|at|from|of|to|for|across|near)\s+$",
+        and not re.search(r"\b(?:in|at|from|of|to|for|across|near|on|by|with|about)\s+$",
                           r.text[max(0, m.start - 8) : m.start])}  # fmt: skip
     # (not a place: "officials in New York said")
     chain = [(a, n) for a, n in zip(*r._chain, strict=True) if a < pos]
