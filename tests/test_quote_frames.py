@@ -69,6 +69,12 @@ def test_no_person_from_a_clause_or_an_adverb(text):
          [("the minister", "describe", "a step forward.")]),
         ('This proposal was criticized by some as being "too complicated".',
          [("some", "criticize", "too complicated")]),
+        # a verb's form that is also a noun after a determiner or a possessive is the noun
+        # (PolNeAR dev)
+        ("Minyon Moore called the remarks “a true wake-up call.”",
+         [("Minyon Moore", "call", "a true wake-up call.")]),
+        ("Orlando Watson called Mrs. Clinton’s remarks “misleading and divisive.”",
+         [("Orlando Watson", "call", "misleading and divisive.")]),
         # what is spoken of in quotation marks (set 36)
         ("The party’s spokesman, Ilias Kasidiaris, spoke of “a wretched frame-up.”",
          [("Ilias Kasidiaris", "speak of", "a wretched frame-up.")]),

@@ -141,6 +141,12 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     return None
 
 
+# a determiner or a possessive right before a word: what follows is a noun ("the remarks")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|these|those|our|my|your|[\w\-]+['’]s)\s+$", re.I
+)
+
+
 def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] | None:
     """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma; an aside
     before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'.
@@ -160,7 +166,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
     # — “...”'): blanked, offsets kept
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
-    verbs = list(lex["verb"].finditer(head))
+    # (a verb's form that is also a noun, after a determiner or a possessive, is the noun:
+    # 'called the remarks “a true wake-up call”')
+    verbs = [v for v in lex["verb"].finditer(head) if not (
+        lemma_of(v.group(), lex) in lex["noun_forms"]
+        and _DETERMINER_BEFORE.search(head, max(0, v.start() - 30), v.start()))]  # fmt: skip
     if not verbs:
         return None
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
