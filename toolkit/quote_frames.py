@@ -143,7 +143,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
 
 # a determiner or a possessive right before a word: what follows is a noun ("the remarks")
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|these|those|our|my|your|[\w\-]+['’]s)\s+$", re.I
+    rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+$",
+    re.I,
 )
 
 

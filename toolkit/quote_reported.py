@@ -76,7 +76,7 @@ _AS_OPENING = re.compile(
 # (after whom one told and when: "The talks, Lavrov told reporters, were useful.", "The
 # difference now, he told me on Friday, is that ...")
 _SPLIT_PREDICATE = re.compile(
-    r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?"
+    rf"(?:\s+(?:{'|'.join(sorted(_ADDRESSEES))}))?"
     rf"(?:\s+(?:on\s+)?{DAY}|\s+in\s+an\s+interview|\s+yesterday)?"
     r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
     r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"

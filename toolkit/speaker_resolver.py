@@ -368,7 +368,8 @@ class Resolver:
         # (a country's formal name is the country: "the President of the Republic of Turkey"
         # is the "President of Turkey" the text named)
         formal = [w for w in complement if w not in ("republic", "federation", "of")]
-        modifiers |= set(formal if formal and len(formal) < len(complement) else complement)
+        modifiers |= set(formal if formal and {"republic", "federation"} & set(complement)
+                         else complement)  # fmt: skip
         if head in lex["organisations"]:
             named = organisation(self.text, self.lex, written, head, modifiers, pos)
             if named != written or head not in GROUP_HEADS:
