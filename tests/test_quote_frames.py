@@ -27,6 +27,12 @@ def found(text):
         ("Ghada Waly is the minister. “Transparency will appease all those fears,” Ms. Waly said.",
          "Ghada Waly"),
         ("Megyn Kelly is a host. Ms. Kelly said that the debate was fair.", "Megyn Kelly"),
+        # a verb's capitalised form inside a name in the appositive ("United States") is no
+        # verb of the frame
+        ("\"Their strategy is very clear,\" Michael McFaul, a senior fellow at the Hoover "
+         "Institution and a former United States ambassador to Russia, said.", "Michael McFaul"),
+        ("\"Their strategy is very clear,\" Michael McFaul, a former ambassador to the United "
+         "States, said.", "Michael McFaul"),
     ],
 )  # fmt: skip
 def test_the_subject_before_the_verb_past_asides(text, speaker):

@@ -52,6 +52,8 @@ _QUOTED_AS = re.compile(
 )
 
 
+# a capitalised word right before a verb's form, with a lower-case word of prose before it
+_IN_NAME = re.compile(rf"\b[a-z]{{4,}}\b[^.!?]*\s[{UPPER}][\w’'\-.]*\s+$")
 # a name after an inverted verb, then the quotation's next part: its frame splits it
 _SPLIT = re.compile(rf"\s+[{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{0,3}}\s*,?\s*[“\"]")
 
@@ -83,6 +85,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         return (who[0], who[1], "according to", who[1]) if who else None
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
+        if m.group()[0].isupper() and _IN_NAME.search(tail, lead, m.start()):
+            continue  # '“...,” X, a former United States ambassador to Russia, said': a
+            # capitalised form after a name's word, in prose (not a headline's capitals)
         if (m.group().endswith("s") and lemma in lex["noun_forms"]
                 and _PLURAL_BEFORE.search(tail, lead, m.start())):  # fmt: skip
             continue  # '“...,” X, ..., one of the states suing the EPA, said': a plural noun
