@@ -19,11 +19,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from toolkit.given_names import given_name_gender
 from toolkit.quote_subjects import AUXILIARIES
 from toolkit.speaker_countries import is_country
-from toolkit.speakers import is_person
+from toolkit.speakers import is_organisation, is_person
 
-__all__ = ["JOINS", "MAX_CREDIT_WORDS", "function_words", "role_head", "verb_credits"]
+__all__ = [
+    "JOINS",
+    "MAX_CREDIT_WORDS",
+    "folded_verbs",
+    "function_words",
+    "role_head",
+    "title_case",
+    "verb_credits",
+]
 
 MAX_CREDIT_WORDS = 6  # a credit's or a subject's words at most
 JOINS = {"of", "to", "in", "at", "for", "the"}  # "Bank of Russia", "envoy to UN"
@@ -57,6 +66,10 @@ def verb_credits(
     underscores need for action: WHO"), no second speaker's. ``known``: single words the corpus
     credits elsewhere, which may say what a verb of evidence says ("Biden highlights ...")."""
     third, base = _verb_patterns(lex)
+    titled = title_case(segment)
+    if titled:  # "Lavrov Says No Evidence of ...": the speech verb's form in lower case, as
+        # prose writes it (Sputnik's and the New York Times's headlines capitalise every word)
+        segment = folded_verbs(segment, lex)
     for m in re.finditer(rf"\s(?P<verb>{third}|{base})(?=[\s,]|$)", segment):
         who = segment[: m.start()]
         if len(who.split()) > MAX_CREDIT_WORDS:
@@ -77,14 +90,17 @@ def verb_credits(
         after = rest.group().split()[0].lower() if rest else ""
         if after in AUXILIARIES or after in {"be", "been"}:
             continue  # the verb's form is a plural noun: "Ukraine's claims are ..."
+        if rest and lemma in lex["noun_forms"] and re.match(r"(?i:at|of|by)\s(?!least\b)", rest[0]):
+            continue  # or a noun before its preposition: "Opening remarks at ...", "US and
+            # Israeli claims of ..." (a verb's own preposition is part of its form: "hints at")
         plural = verb not in _third_forms(lex)
-        if rest and len(rest.group().split()) >= 2 and _subject(who, plural, lex):
+        if rest and len(rest.group().split()) >= 2 and _subject(who, plural, lex, titled=titled):
             return [(m.end() + rest.start(), len(segment), (0, len(who)), lemma)]
     said = re.search(r",\s+says\s+(?P<who>(?:\S+\s+){0,3}\S+)$", segment.rstrip())
     if (
         said
         and len(segment[: said.start()].split()) >= 3
-        and _subject(said["who"], False, lex, inverted=True)
+        and _subject(said["who"], False, lex, inverted=True, titled=titled)
     ):
         return [(0, said.start(), said.span("who"), "say")]  # "..., says mother"
     tail = re.search(rf"\s(?P<verb>{third})$", segment.rstrip())
@@ -98,7 +114,7 @@ def verb_credits(
         if not re.search(r",[’'\"”]?$", words[-n - 1].group()):
             continue  # the claim ends at a comma ("..., envoy says"), not in a noun phrase
             # ("... may have wrecked Donald Trump's re-election hopes")
-        if _subject(segment[who[0].start() : who[-1].end()], False, lex):
+        if _subject(segment[who[0].start() : who[-1].end()], False, lex, titled=titled):
             claim_end = words[-n - 1].end()
             return [(0, claim_end, (who[0].start(), who[-1].end()), _lemma(tail.group("verb"),
                                                                             lex))]  # fmt: skip
@@ -172,10 +188,56 @@ def _third(lemma: str) -> str:
     return " ".join([first, *rest])
 
 
-def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = False) -> bool:
+def title_case(segment: str) -> bool:
+    """Whether a headline capitalises every word of four letters or more (at least three)."""
+    words = re.findall(r"(?<![\w’'\-])[^\W\d_][\w’'\-]{3,}", segment)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def folded_verbs(segment: str, lex: dict[str, Any]) -> str:
+    """A title-case headline with its speech verbs' capitalised forms in lower case ("Says",
+    "Urges", "Say"), offsets kept."""
+    _verb_patterns(lex)
+    forms = _PATTERNS[id(lex)][3]
+
+    def fold(m: re.Match) -> str:
+        return m.group().lower() if m.group().lower() in forms else m.group()
+
+    return re.sub(r"\b[A-Z][a-z]+\b", fold, segment)
+
+
+def _titled_speaker(words: list[str], lex: dict[str, Any]) -> bool:
+    """Whether the words before a title-case headline's verb name a speaker, where capitals
+    tell no name from a noun: a single word that is no plural ("Lavrov", "IRGC"; not "Ukraines
+    Hopes"), a country, a possessive's one name ("Russia's Zakharova"), a person whose first
+    word is a given name ("Lindsey Graham"), or a head word that is a role, a body, a document
+    or a study ("Former U.S. Envoy to Moscow", "Iranian State Television"); not a phrase that
+    opens with a preposition ("In Spirited Talks Kerry") nor a noun's ("Killings Stir")."""
+    plain = [w.strip(",").lower() for w in words]
+    if plain[0] in JOINS:
+        return False
+    who = " ".join(w.strip(",") for w in words)
+    if len(words) == 1:
+        return not plain[0].endswith("s") or role_head(plain[0][:-1], lex) or who.isupper()
+    if is_country(who.replace(".", "")) or given_name_gender(who) or is_organisation(who, lex):
+        return True
+    if len(words) == 2 and re.search(r"['’]s$", words[0]):
+        return True  # "Iran's IRGC", "US's Witkoff"
+    joined = next((i for i, w in enumerate(plain) if i and w in JOINS), len(plain))
+    head = re.sub(r"['’]s$", "", plain[joined - 1])  # the word before "of", "to", "in"
+    return any(
+        role_head(h, lex) or h in lex["finding_heads"] or h in lex["documents"]
+        for h in (head, head.removesuffix("s"))
+    )
+
+
+def _subject(
+    who: str, base: bool, lex: dict[str, Any], *, inverted: bool = False, titled: bool = False
+) -> bool:
     """Whether the words before a headline's verb are its subject: a name, role or body of at
     most six words with no word of prose (before a ``base`` form: a plural or a compound; after
-    an ``inverted`` "says", any noun: "..., says mother")."""
+    an ``inverted`` "says", any noun: "..., says mother"). In a ``titled`` headline every word
+    is capitalised, so each is also read in lower case for prose ("Year After Thaw Obama")."""
     words = who.split()
     if re.search(r"[\"“”‘:;]|(?:^|\s)'", who) or who.startswith("’"):
         return False  # (a quotation inside: "Kherson might 'join Russia' and Ukraine")
@@ -183,8 +245,13 @@ def _subject(who: str, base: bool, lex: dict[str, Any], *, inverted: bool = Fals
     if not (opens or inverted):
         return False  # "Kremlin urges", "G7 leaders urge"; "envoy says", "study finds" at the end
     prose = function_words(lex) - JOINS - {"and"}
-    first = words[0].lower() if not words[0].isupper() else words[0]  # ("All questions", "US")
-    if any(w.strip(",") in prose for w in [first, *words[1:]]):
+    # ("All questions", "US"; in title case "A" is the article: "A Myanmar in Transition Says")
+    upper = words[0].isupper() and not (titled and words[0] == "A")
+    first = words[0] if upper else words[0].lower()
+    rest = [w if w.isupper() else w.lower() for w in words[1:]] if titled else words[1:]
+    if any(w.strip(",") in prose for w in [first, *rest]):
+        return False
+    if titled and not _titled_speaker(words, lex):
         return False
     if base:  # a plural of people ("Russian lawmakers urge") or a compound ("China, Pakistan vow")
         names = all(w.strip(",")[:1].isupper() for w in words if w != "and")

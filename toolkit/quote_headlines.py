@@ -39,6 +39,10 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
   words it has); in an article's sentences the rules read only what a verb reports as content
   ("warned against allowing" is no report there, as the labelling guide of the body sets has
   it).
+  A headline in title case (Sputnik's, the New York Times's: "Lavrov Says OSCE Facing ...") has
+  its verb read in lower case and its subject held to a name, a role, a body or a document,
+  since its capitals tell no name from a noun ("Killings Stir Questions on ..." credits no
+  one); :func:`folded_headline` gives the text whose names end before that verb.
 - A **post's speaker**: a label after a speech balloon, on the post's first line, with its
   words after it or in the paragraph below; or a source's label that is the whole first line
   ("embassy of russia in cambodia:"), over the paragraph below. "#opinion by maria zakharova"
@@ -61,14 +65,16 @@ from toolkit.given_names import given_name_gender
 from toolkit.quote_headline_verbs import (
     JOINS,
     MAX_CREDIT_WORDS,
+    folded_verbs,
     function_words,
     role_head,
+    title_case,
     verb_credits,
 )
 from toolkit.speaker_countries import is_country
 from toolkit.speakers import is_organisation, is_person
 
-__all__ = ["credited_words", "credits", "headline_line"]
+__all__ = ["credited_words", "credits", "folded_headline", "headline_line"]
 
 _MAX_WORDS = 30  # a headline's words at most
 # a tag at a headline's end, no part of its credit: "– MOD (VIDEO)"
@@ -89,6 +95,17 @@ def headline_line(text: str) -> tuple[int, int] | None:
     line = text[first[0] : first[1]]
     prose = _STOP.search(line) or len(line.split()) > _MAX_WORDS or line.lower() == line
     return None if prose else first
+
+
+def folded_headline(text: str, lex: dict[str, Any]) -> str:
+    """The text with its headline's speech verbs in lower case where the headline is in title
+    case ("Lavrov Says OSCE Facing ..."), at the same offsets: the names read from it do not
+    run on into the verb ("Former White House Doctor Says")."""
+    line = headline_line(text)
+    if line is None or not title_case(text[line[0] : line[1]]):
+        return text
+    a, b = line
+    return text[:a] + folded_verbs(text[a:b], lex) + text[b:]
 
 
 def credits(

@@ -47,7 +47,7 @@ from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
-from toolkit.quote_headlines import credited_words, credits
+from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import double_marks, quote_spans
@@ -329,7 +329,9 @@ def quotes(
             text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
             if text != original:
                 doubled[doc_id] = original
-        resolver = Resolver(find_mentions(text, lex), lex, alias, text, quote_spans(text),
+        # (the names of a title-case headline end before its verb: "Doctor Says" is no name)
+        named = folded_headline(text, lex)
+        resolver = Resolver(find_mentions(named, lex), lex, alias, named, quote_spans(text),
                             voice=title_voice(title, lex),
                             headline=headline_names(title, lex))  # fmt: skip
         # a frame is resolved once: a quotation that goes on one attributed before shares its
