@@ -166,6 +166,11 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
          [("EU Officials Using Iran to Distract Public", "Russia's Zakharova", "say")]),
         ("Former U.S. Envoy to Moscow Says Russians Are Still Spying on Him",
          [("Russians Are Still Spying on Him", "Former U.S. Envoy to Moscow", "say")]),
+        # (a period after a title-case headline, as PolNeAR's texts have it, ends no sentence;
+        # a question's mark ends a question)
+        ("Trump Could Address Clean Energy, Lindsey Graham Says.",
+         [("Trump Could Address Clean Energy,", "Lindsey Graham", "say")]),
+        ("Iran’s Missile Might vs. America’s Arsenal: Who Will Run Out First?", []),
         ("Killings Stir Questions on Indonesia Military Overhaul", []),
         ("Exxon Defies Calls to Add Gays to Anti-Bias Policy", []),
         ("In Spirited Talks Kerry Tells Iraq to Help Stop Arms Shipments to Syria", []),
@@ -195,6 +200,11 @@ def test_credits(text, expected):
         ("Russia ready to talk — Lavrov\nBody text.", "Russia ready to talk — Lavrov"),
         ("  Title of a page  \n\nBody.", "Title of a page"),
         ("The talks ended on Monday.", None),
+        (
+            "Obama Says Museum Will Tell of Suffering.\nBody.",
+            "Obama Says Museum Will Tell of Suffering.",
+        ),
+        ("Ukrainian Strike on Bryansk: What’s Known So Far?\nBody.", None),
         (" ".join(["word"] * 31), None),
         ("", None),
         ("lavrov meets his counterpart in moscow", None),

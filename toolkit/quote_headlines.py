@@ -82,18 +82,21 @@ _TAG = re.compile(r"\s*\((?:[A-Z]+(?:[,&/ ]+[A-Z]+)*|[Vv]ideos?|[Pp]hotos?)\)\s*
 _DASH = re.compile(r"\s(?:—|–|--?)\s+")
 # a stop at a line's end, but not an abbreviation's ("... entering U.S.")
 _STOP = re.compile(r"(?<!\.[A-Z])[.!?…][\"”’')\]]*$")
+_PERIOD = re.compile(r"(?<!\.[A-Z])\.[\"”’')\]]*$")  # (a question's mark ends a question)
 
 
 def headline_line(text: str) -> tuple[int, int] | None:
-    """The span of the text's headline: its first line, trimmed, when it has no stop at its end,
-    at most thirty words and a capital letter; None where the first line is a sentence, prose,
-    or lower-cased throughout (a post's, as the Russian foreign ministry's are: with no capitals
-    nothing tells a name from a word)."""
+    """The span of the text's headline: its first line, trimmed, when it has no stop at its end
+    (but a period in title case), at most thirty words and a capital letter; None where the
+    first line is a sentence, prose, or lower-cased throughout (a post's, as the Russian
+    foreign ministry's are: with no capitals nothing tells a name from a word)."""
     first = _first_line(text)
     if first is None:
         return None
     line = text[first[0] : first[1]]
-    prose = _STOP.search(line) or len(line.split()) > _MAX_WORDS or line.lower() == line
+    # (a stop ends a sentence, but not a line in title case: "..., Lindsey Graham Says.")
+    stop = _STOP.search(line) and not (_PERIOD.search(line) and title_case(line))
+    prose = stop or len(line.split()) > _MAX_WORDS or line.lower() == line
     return None if prose else first
 
 
@@ -123,6 +126,9 @@ def credits(
     line = text[start:end]
     while (tag := _TAG.search(line)) and tag.start() > 0:
         line = line[: tag.start()]
+    stop = _PERIOD.search(line)
+    if stop and title_case(line):  # "..., Lindsey Graham Says.": the credit before the stop
+        line = line[: stop.start()]
     said = _said_label(text, start, line, lex)  # "💬 #lavrov : ...", a post's own speaker
     if said:
         return [said]
