@@ -75,6 +75,9 @@ def test_noun_phrase_that_can_speak(phrase, expected):
         (" the increased attention of the United Kingdom to the situation.", False),
         (" the courage and dedication of the fighters.", False),
         (" that the talks were useful.", False),  # "that" is the other rule's
+        # an initialism's stops are no sentence's
+        (" the U.S. has to keep Moscow out of elections.", True),
+        (" the U.S. embassy, in a statement.", False),
     ],
 )
 def test_finite_clause_tells_a_clause_from_an_object(rest, expected):

@@ -346,6 +346,8 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ..."), nor a
     # number's comma a clause's ("say more than 190,000 residents participated")
     rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
+    # (nor an initialism's: "says the U.S. has to keep Moscow out")
+    rest = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", "x"), rest)
     rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
     if re.match(
         r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
