@@ -33,6 +33,23 @@ def found(text):
          "Institution and a former United States ambassador to Russia, said.", "Michael McFaul"),
         ("\"Their strategy is very clear,\" Michael McFaul, a former ambassador to the United "
          "States, said.", "Michael McFaul"),
+        # a name's appositive before a relative clause or a dash aside; whom one told by a
+        # possessive's noun phrase
+        ("Schiff, 56, who has served on the Intelligence Committee for a decade, told USA "
+         "TODAY's weekly video newsmaker series it is clear that Russia hacked the party.",
+         "Schiff"),
+        ("John Dickey, the chief executive of Ora Media -- the production company that owns "
+         "Mr. King's programming, which is also streamed on Hulu -- told me, \"We're a content "
+         "provider.\"", "John Dickey"),
+        ("Bayram Ali Hanedar, 29, a mathematics teacher, who held up the cartoon at the "
+         "protest, said he had been questioned by police.", "Bayram Ali Hanedar"),
+        # (not where the name stands after the comma, nor a place before a role)
+        ("Former National Security Adviser to the President of the United States, Ambassador "
+         "Michael McFaul, who is the coordinator of the expert group, said that the experts "
+         "will comment shortly.", "Michael McFaul"),
+        ("In Moscow, the minister, who has served for a decade, said the talks were useful.",
+         "the minister"),        ("Adam Schiff spoke. Schiff told CNN's chief political correspondent it is clear that "
+         "Russia hacked the party.", "Adam Schiff"),
     ],
 )  # fmt: skip
 def test_the_subject_before_the_verb_past_asides(text, speaker):

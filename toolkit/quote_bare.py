@@ -77,7 +77,9 @@ _PRONOUN_CLAUSE = re.compile(
 # whom one told, then a clause with a pronoun subject: "told the authorities he had ...",
 # "told reporters they would ..."
 _TOLD_CLAUSE = re.compile(
-    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?)"
+    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?"
+    # (or a possessive's noun phrase: "told USA TODAY's weekly video newsmaker series it is")
+    rf"(?:['’]s(?:\s+[a-z]+){{1,4}})?)"
     r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"
 )
 # whom one told, then a clause with a noun phrase for its subject: "told the press the officers

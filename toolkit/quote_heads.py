@@ -175,7 +175,19 @@ def without_appositive(head: str, lex: dict) -> str:
             return kept
     m = _RELATIVE_CLAUSE.search(head) or _ASIDE.search(head)
     if m is not None:
-        return head[: m.start()]
+        head = head[: m.start()]
+        last = head.rsplit(",", 1)[-1].strip()
+        inner = m.re is _ASIDE or "," not in m.group().strip()[1:-1].strip(" ,")
+        if "," in head and inner and not _is_named(last, lex) and not is_person(last, lex):
+            # (a name's appositive before the aside or the clause: "John Dickey, the chief
+            # executive of Ora Media -- the production company that owns ... -- told me",
+            # "Schiff, 56, who has served on the committee for a decade, told"; not where the
+            # name is after the comma, nor past a clause of commas the verb may not be theirs)
+            named = without_appositive(head + ", ", lex)
+            words = word_spans(named)
+            if words and speaker_phrase(words, lex) == (0, len(words)):
+                return named
+        return head
     kept = head
     for _ in range(2):  # a second appositive before the first ("Scott Pruitt, the attorney
         # general of Oklahoma, one of the states suing the EPA, said")
