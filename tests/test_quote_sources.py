@@ -41,6 +41,15 @@ from toolkit.speakers import lexicon
         # a rule followed, and an aside with no verb after it: none
         ("The economy, according to plan, will grow by 3 percent next year.", []),
         ("The talks, according to the ministry, a success.", []),
+        # with no comma before "according to": a source, not a law or a rule followed
+        ("The aircraft was manufactured in 1944 according to Federal Aviation Administration "
+         "records.",
+         [("The aircraft was manufactured in 1944", "Federal Aviation Administration records")]),
+        ("It set a framework for universal suffrage according to the Basic Law.", []),
+        ("The holiday is celebrated according to the lunar calendar.", []),
+        # a day after the source, with "last" or "early" before it, is no part of it
+        ("Mr. Khanna has $1.9 million, according to campaign finance records filed last "
+         "Friday.", [("Mr. Khanna has $1.9 million", "campaign finance records")]),
     ],
 )  # fmt: skip
 def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
@@ -59,7 +68,12 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
      ("the post-debate analysis", True), ("an official tally", True),
      # the writer's own, and what the writer estimates: no source
      ("the top British medical journal", True),
-     ("our analysis", False), ("our data", False), ("the most conservative estimates", False)],
+     ("our analysis", False), ("our data", False), ("the most conservative estimates", False),
+     # what a source is of or what it tracks; its owners' capitals with no determiner
+     ("a recent Reuters survey of voter lists", True),
+     ("a Washington Post database tracking such deaths", True),
+     ("her profile on the legislature's website", True),
+     ("the numbers on the waiting list", False)],
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
     assert is_speaker(phrase, lexicon()) is expected

@@ -37,7 +37,9 @@ _APPOSITION = (
     r"\s[^,]{3,80}"
     r"(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
 )  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ...")
-_SOURCE_DAY = re.compile(rf"\s+(?:(?:released|published|issued)\s+)?(?:on\s+)?{DAY}$")
+_SOURCE_DAY = re.compile(
+    rf"\s+(?:(?:released|published|issued|filed)\s+)?(?:(?:on|last|early|late|this)\s+)?{DAY}$"
+)  # ("campaign finance records filed last Friday", "projections by the BBC early Friday")
 # a document of an author: "an analysis by X", "a report by the X" (the author speaks)
 _BY_SOURCE = re.compile(
     r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review)"
@@ -51,6 +53,11 @@ _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*(?:/[{UPPER}
 DIRECTIVE = re.compile(
     r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
 )  # (a law named whole, in capitals, is cited: "according to the Executive Order", sets 1, 7)
+# what a thing is done "according to" (with no comma before it), named in capitals or not
+_RULE = re.compile(
+    r"(?i)\b(?:law|laws|constitution|ordinance|article|charter|treaty|rules?|regulations?|"
+    r"decree|order|plan|schedule|calendar|dictionary|principles?|procedures?|protocol)\b"
+)
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
 # the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
 # according to experts, ..."
@@ -135,6 +142,15 @@ def _is_source(phrase: str, lex: dict) -> bool:
     # El País", "data from the city's pilot program"
     phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled)\s",
                       phrase, maxsplit=1)[0]  # fmt: skip
+    # (or the phrase before what it is of or what it tracks, where the whole does not end in a
+    # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
+    # such deaths"; "her profile on the legislature's website" ends in one)
+    short = re.split(r"\s+(?:of|by|posted|filed|tracking|covering)\s", phrase, maxsplit=1)[0]
+    return _is_source_phrase(phrase, lex) or (short != phrase and _is_source_phrase(short, lex))
+
+
+def _is_source_phrase(phrase: str, lex: dict) -> bool:
+    """:func:`_is_source` for a phrase whose head ends it."""
     words = re.sub(rf"\b{MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
@@ -142,12 +158,17 @@ def _is_source(phrase: str, lex: dict) -> bool:
     if [w.lower() for w in lead][:1] in (["this"], ["that"], ["our"], ["my"]):
         return False  # "this survey": a document whose owner the text names elsewhere, or the
         # writer's own ("our analysis")
+    # the first word a determiner, a year or a possessive, or an owner's capitals with no
+    # determiner before them ("Federal Aviation Administration records")
+    first = all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1]) or (
+        len(lead) >= 2 and all(w[:1].isupper() for w in lead)
+    )
     return (
         bool(head)
         # (up to six words, eight with an owner's capitalised name: "a new Washington
         # Post-ABC News national poll")
         and len(words) <= (8 if sum(w[:1].isupper() for w in lead) >= 2 else 6)
-        and all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
+        and first
         and all(re.fullmatch(_OWNER_WORD, w) for w in lead[1:])
     )
 
@@ -167,15 +188,17 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             1,
         ),
         # "..., according to Chief Superintendent Steve Hui, a spokesman for the police."
-        # (after a dash too: "... — up 21 percent — according to the Institute of ...")
+        # (after a dash too: "... — up 21 percent — according to the Institute of ...", or
+        # with no comma: "... manufactured in 1944 according to Federal Aviation
+        # Administration records")
         (
             re.search(
-                rf"^(.{{12,}}?)(?:,|\s+[—–])\s+according to ((?:{_TITLE}|[^,.]){{2,120}})"
+                rf"^(.{{12,}}?)(?P<sep>,|\s+[—–])?\s+according to ((?:{_TITLE}|[^,.]){{2,120}})"
                 rf"{_APPOSITION}?\.?$",
                 sentence,
             ),
             1,
-            2,
+            3,  # (group 2 the comma or dash before "according to")
         ),
         # "Civil disobedience, according to Senior Counsel Jat Sew-tong, former chairman of
         # the ..., is a fine tradition": the sentence around the aside
@@ -206,6 +229,9 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         if same:  # "according to that same Japan Times editorial": the editorial
             start += same.end()
         source = sentence[start:end]
+        if "sep" in m.re.groupindex and not m.group("sep") and _RULE.search(source):
+            continue  # "... universal suffrage according to the Basic Law": with no comma, a
+            # law or a rule the thing follows, whatever its capitals
         if is_speaker(source, lex) and not DIRECTIVE.search(source):
             # "according to the data": none; "according to the President's decree": a rule
             out.append((s0 + m.start(quote), s0 + m.end(quote), (s0 + start, s0 + end),
