@@ -1126,6 +1126,12 @@ def test_a_coordinated_reporting_verb_takes_the_first_verbs_subject(text, expect
          [("his lawyer", "He was released on bail on Friday")]),
         ("Mr. Obama was frustrated that the talks had stalled, aides said.",
          [("aides", "Mr. Obama was frustrated that the talks had stalled")]),
+        # a plural role and where or what they are of
+        ("The talks went well, officials from both countries said.",
+         [("officials from both countries", "The talks went well")]),
+        ("Two men had bullet wounds, doctors at a Bangkok hospital said.",
+         [("doctors at a Bangkok hospital", "Two men had bullet wounds")]),
+        ("The economy grew strongly, sales in China said.", []),
         # the writer of a sentence in the first person ("I" outside a transcript is no one)
         ("I believe that the talks will go on, the columnist wrote.",
          [("the columnist", "I believe that the talks will go on")]),

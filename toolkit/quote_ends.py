@@ -33,7 +33,10 @@ ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|ear
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
-    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)\s*$"
+    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s"
+    # (a plural role and where or what they are of: "officials from both countries", "experts
+    # from both sides", "diplomats at the UN")
+    r"|(?P<role>[a-z][\w\-]*s)\s+(?:from|of|in|at|with)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s*$"
 )
 # a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
 # or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
@@ -147,7 +150,10 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None
     if lemma_of(v.group(), lex) not in _FINAL_VERBS:
         return None  # "Even during the pandemic, our economic ties continued."
-    words = m.group(2).lower().split()
+    if m.group("role") and m.group("role") not in lex["role_words"]:
+        return None  # ("..., sales in China rose": no role before the phrase)
+    # (the phrase after a role's preposition is no clause's: "from both countries")
+    words = [m.group("role")] if m.group("role") else m.group(2).lower().split()
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
     if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"
