@@ -50,6 +50,11 @@ def found(text):
         ("In Moscow, the minister, who has served for a decade, said the talks were useful.",
          "the minister"),        ("Adam Schiff spoke. Schiff told CNN's chief political correspondent it is clear that "
          "Russia hacked the party.", "Adam Schiff"),
+        # a clause after "says" that opens a mixed quotation; "that" with a quotation after a
+        # past form
+        ("The clip says Kaine “has a passion for defending the wrong people.”", "The clip"),
+        ("Iris's mother said her daughter also told her that \"we have a moral responsibility "
+         "to speak out against injustice.\"", "Iris's mother"),
     ],
 )  # fmt: skip
 def test_the_subject_before_the_verb_past_asides(text, speaker):

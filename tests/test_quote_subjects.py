@@ -82,3 +82,10 @@ def test_noun_phrase_that_can_speak(phrase, expected):
 )
 def test_finite_clause_tells_a_clause_from_an_object(rest, expected):
     assert finite_clause(rest) is expected
+
+
+def test_finite_clause_takes_the_nearer_of_an_auxiliary_and_a_past_form():
+    """A past form before an auxiliary that follows "that" is the clause's verb ("her daughter
+    also told her that we have ..."), not the auxiliary behind the "that"."""
+    assert finite_clause(" her daughter also told her that we have a duty.", past=True) is True
+    assert finite_clause(" her daughter that we have a duty.", past=True) is False

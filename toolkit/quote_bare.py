@@ -120,7 +120,9 @@ def bare_clause(
         bare = _BARE_CLAUSE.match(rest)
         if bare and lemma == "add" and bare.group(1)[0].isdigit():
             bare = None  # "Investment added 7.6 percent": a rise, no report
-        if bare and (subject or lemma == "add") and not finite_clause(rest, past=True):
+        # (a mixed quotation's marks are no words: 'says Kaine “has a passion for ...”')
+        plain = re.sub(r"[\"“”]", " ", rest)
+        if bare and (subject or lemma == "add") and not finite_clause(plain, past=True):
             bare = None  # "The issue says something about ...", "Daimler has added an
             # assembly line for buses": an object, no clause
         if bare:

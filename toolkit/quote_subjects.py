@@ -359,9 +359,11 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     for _ in range(3):
-        m = _FINITE.match(rest) or (_PAST.match(rest) if past else None)
-        if m is None:
+        # (the nearer of an auxiliary and a past form: "her daughter also told her that we have")
+        found = [f for f in (_FINITE.match(rest), _PAST.match(rest) if past else None) if f]
+        if not found:
             return False
+        m = min(found, key=lambda f: f.end())
         words = m.group().split()
         if len(words) > 1 and words[-2].lower() in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"}:
             # a noun after a determiner or preposition, no verb ("the talks went", "a line
