@@ -50,13 +50,14 @@ _BY_SOURCE = re.compile(
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
 _OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*(?:/[{UPPER}][\w.-]*)?"
 # what "according to" follows as a rule, not as a source ("according to the decree")
-DIRECTIVE = re.compile(
-    r"\b(?:decree|order|law|rules|regulations|plan|schedule|constitution)(?:\s+of\s.*)?$"
-)  # (a law named whole, in capitals, is cited: "according to the Executive Order", sets 1, 7)
-# what a thing is done "according to" (with no comma before it), named in capitals or not
+_DIRECTIVES = ("decree", "order", "law", "rules", "regulations", "plan", "schedule", "constitution")
+DIRECTIVE = re.compile(rf"\b(?:{'|'.join(_DIRECTIVES)})(?:\s+of\s.*)?$")
+# (a law named whole, in capitals, is cited: "according to the Executive Order", sets 1, 7)
+# what a thing is done "according to" with no comma before it: a directive, or a rule or a
+# reference, named in capitals or not ("according to the Basic Law", "the lunar calendar")
 _RULE = re.compile(
-    r"(?i)\b(?:law|laws|constitution|ordinance|article|charter|treaty|rules?|regulations?|"
-    r"decree|order|plan|schedule|calendar|dictionary|principles?|procedures?|protocol)\b"
+    rf"(?i)\b(?:{'|'.join(_DIRECTIVES)}|laws|rule|regulation|ordinance|article|charter|treaty|"
+    r"calendar|dictionary|principles?|procedures?|protocol)\b"
 )
 # a conjunction or a short opening phrase before "According to X, ...": "But according to
 # the Chinese police, ...", "In addition, according to media reports, ...", "In the meantime,
