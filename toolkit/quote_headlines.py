@@ -85,6 +85,13 @@ _STOP = re.compile(r"(?<!\.[A-Z])[.!?…][\"”’')\]]*$")
 _PERIOD = re.compile(r"(?<!\.[A-Z])\.[\"”’')\]]*$")  # (a question's mark ends a question)
 
 
+def _title_period(line: str) -> re.Match | None:
+    """The period that ends a title-case line ("..., Lindsey Graham Says."), which ends no
+    sentence; None for any other line (a question's mark still ends a question)."""
+    stop = _PERIOD.search(line)
+    return stop if stop and title_case(line) else None
+
+
 def headline_line(text: str) -> tuple[int, int] | None:
     """The span of the text's headline: its first line, trimmed, when it has no stop at its end
     (but a period in title case), at most thirty words and a capital letter; None where the
@@ -95,7 +102,7 @@ def headline_line(text: str) -> tuple[int, int] | None:
         return None
     line = text[first[0] : first[1]]
     # (a stop ends a sentence, but not a line in title case: "..., Lindsey Graham Says.")
-    stop = _STOP.search(line) and not (_PERIOD.search(line) and title_case(line))
+    stop = _STOP.search(line) and not _title_period(line)
     prose = stop or len(line.split()) > _MAX_WORDS or line.lower() == line
     return None if prose else first
 
@@ -126,8 +133,8 @@ def credits(
     line = text[start:end]
     while (tag := _TAG.search(line)) and tag.start() > 0:
         line = line[: tag.start()]
-    stop = _PERIOD.search(line)
-    if stop and title_case(line):  # "..., Lindsey Graham Says.": the credit before the stop
+    stop = _title_period(line)
+    if stop:  # "..., Lindsey Graham Says.": the credit before the stop
         line = line[: stop.start()]
     said = _said_label(text, start, line, lex)  # "💬 #lavrov : ...", a post's own speaker
     if said:

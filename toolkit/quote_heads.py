@@ -177,7 +177,7 @@ def without_appositive(head: str, lex: dict) -> str:
     if m is not None:
         head = head[: m.start()]
         last = head.rsplit(",", 1)[-1].strip()
-        inner = m.re is _ASIDE or "," not in m.group().strip()[1:-1].strip(" ,")
+        inner = m.re is _ASIDE or "," not in m.group().strip(" ,")
         if "," in head and inner and not _is_named(last, lex) and not is_person(last, lex):
             # (a name's appositive before the aside or the clause: "John Dickey, the chief
             # executive of Ora Media -- the production company that owns ... -- told me",
