@@ -3093,3 +3093,71 @@ def test_a_described_speaker_at_the_very_end_of_a_text():
     assert found("“It is over,” said one Spanish investigator.").select(
         "speaker", "quote"
     ).rows() == [("one Spanish investigator", "It is over,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural office that no list held, after "to" or "close to" (PolNeAR dev)
+        ("But advisers to Mr. Obama say the president has grown exasperated with the tenor.",
+         [("advisers to Mr. Obama", "say")]),
+        ("The talks would go on, advisers to the president said.",
+         [("advisers to the president", "say")]),
+        ("The talks would go on, officials close to the Kremlin said.",
+         [("officials close to the Kremlin", "say")]),
+        # two roles joined before where they are from (set 33)
+        ("China and Europe need each other more than ever, politicians and experts from both "
+         "sides said.",
+         [("politicians and experts from both sides", "say")]),
+        # an aside in brackets that closes the sentence is no part of the name (PolNeAR dev)
+        ("Using the tax \"is a misguided approach,\" said Mr. Burman (a view echoed by everyone "
+         "I interviewed).",
+         [("Mr. Burman", "say")]),
+        ("Using the tax is a misguided approach, said Mr. Burman (a view echoed by everyone).",
+         [("Mr. Burman", "say")]),
+        # (an aside before no stop and space is not read: the name would be cut short)
+        ("“The jokes require some knowledge,” writes our TV critic Mike Hale (1 p.m. Eastern, "
+         "Hulu Plus; and on YouTube).• Your World Cup dreams.",
+         []),
+        # a time counted back opens the sentence; an adverb and "in a statement" before "that"
+        ("Hours later, the American Embassy in Islamabad said pointedly in a statement that its "
+         "diplomats strongly oppose any efforts.",
+         [("the American Embassy in Islamabad", "say")]),
+        # a place after a name's appositive is not whom "who" names (set 36)
+        ("“We believe in Jesus,” said Lu Jingxiang, a pastor from Anhui Province, in eastern "
+         "China, who said he was told his travel documents could not be processed.",
+         [("Lu Jingxiang", "say"), ("Lu Jingxiang", "say")]),
+        # the police and a group with its determiner speak together
+        ("The Bavarian police and the Bamberg prosecutors said that the 11 men had ties to "
+         "right-wing circles.",
+         [("The Bavarian police and the Bamberg prosecutors", "say")]),
+        ("The Bavarian police and the Bamberg officials said that the 11 men had ties to "
+         "right-wing circles.",
+         [("The Bavarian police and the Bamberg officials", "say")]),
+        # a relative clause's verb is no frame of the main clause's quotation
+        ("Defense Minister Agustín Rossi told reporters on Wednesday that the prosecutors who "
+         "called for the march were “the battering ram of the political opposition.”",
+         [("Agustín Rossi", "tell")]),
+        ("Defense Minister Agustín Rossi told reporters on Wednesday that the officials who "
+         "called for the march were “the battering ram of the political opposition.”",
+         [("Agustín Rossi", "tell")]),
+    ],
+)  # fmt: skip
+def test_plural_offices_closing_asides_and_relative_clauses_of_session_35(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by its members' plural keeps the name, not the article
+        ("The Cabinet of Ministers also said that 7.8 million Ukrainians have applied.",
+         "Cabinet of Ministers"),
+        ("The Hong Kong Federation of Students said the protesters took the action.",
+         "Hong Kong Federation of Students"),
+        # (an office of one person is a role, as written)
+        ("The Court Prosecutor said that the bill would pass.", "The Court Prosecutor"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_a_plural_is_its_name(text, expected):
+    assert found(text)["speaker"].to_list() == [expected]

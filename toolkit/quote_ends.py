@@ -35,8 +35,9 @@ _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
     r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s"
     # (a plural role and where or what they are of: "officials from both countries", "experts
-    # from both sides", "diplomats at the UN")
-    r"|(?P<role>[a-z][\w\-]*s)\s+(?:from|of|in|at|with)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s*$"
+    # from both sides", "diplomats at the UN", "advisers to the president", "officials close
+    # to the Kremlin")
+    r"|(?P<role>(?:[a-z][\w\-]*s\s+and\s+)?[a-z][\w\-]*s)\s+(?:from|of|in|at|with|to|close\s+to)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s*$"
 )
 # a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
 # or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
@@ -120,6 +121,7 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
     rest = text[who[1] : s1] if who else ""
     if who and (
         not rest.strip(" .")
+        or re.fullmatch(r"\s\([^()\"“”]{1,160}\)[.!?]?\s*", rest)  # "(a view echoed by ...)."
         or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
         # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
         or (
@@ -150,10 +152,12 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None
     if lemma_of(v.group(), lex) not in _FINAL_VERBS:
         return None  # "Even during the pandemic, our economic ties continued."
-    if m.group("role") and m.group("role") not in lex["role_words"]:
+    # (two roles joined: "politicians and experts from both sides")
+    roles = m.group("role").split(" and ") if m.group("role") else []
+    if any(role.strip() not in lex["role_words"] for role in roles):
         return None  # ("..., sales in China rose": no role before the phrase)
     # (the phrase after a role's preposition is no clause's: "from both countries")
-    words = [m.group("role")] if m.group("role") else m.group(2).lower().split()
+    words = [r.strip() for r in roles] if roles else m.group(2).lower().split()
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
     if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"

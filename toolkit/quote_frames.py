@@ -221,6 +221,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
                               between))
     )  # fmt: skip
     limit = 14 if adjunct else 6
+    if (not m.group() and re.search(r"\b(?:who|which)\s+(?:\w+ly\s+)?$", head[: v.start()])
+            and re.search(r"\b(?:is|are|was|were|will|would)\s", between)):  # fmt: skip
+        return None  # a relative clause's verb, the main verb after it ("the prosecutors who
+        # called for the march were “...”"): the quotation is the main clause's, no object
     if not m.group():  # a quoted object's complement ('described ... as “')
         if v.group().lower().endswith("ing") and len(between.split()) > 4:
             return None  # a participle's longer object: its clause's subject is read by

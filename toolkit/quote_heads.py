@@ -160,6 +160,11 @@ def without_appositive(head: str, lex: dict) -> str:
     who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
     if who and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
         kept = head[: who.start()]
+        # (a place after an appositive is no one who speaks: "said Lu Jingxiang, a pastor from
+        # Anhui Province, in eastern China, who said")
+        place = re.search(r",\s+(?:in|at|from|near|outside)\s[^,\"“”]*$", kept)
+        if place and re.search(r",\s+(?:a|an|the)\s[^,\"“”]*$", kept[: place.start()]):
+            kept = kept[: place.start()]
         # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
         # before the appositive (also where no role list holds the appositive's head: "John
         # C. Hagee, an evangelical pastor who once argued")

@@ -64,6 +64,10 @@ _DOCUMENT_OF = re.compile(
 )
 
 
+# a parenthetical that closes the sentence, after a word: no part of the speaker's name
+_CLOSING_ASIDE = re.compile(r"(?<=[\w.])\s\([^()\"“”]{1,160}\)(?=[.!?](?:\s|$))")
+
+
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
     """The speaker right after an inverted verb ('..., said X, the ...'), up to a comma or a
     stop; None when the words there are no speaker phrase."""
@@ -83,8 +87,11 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
     ahead = r"(?<=[a-z])([.!?])(?=[A-Z]).*|(?<=\w)\s*,?\s+[“\"«].*"
     # (a short parenthetical after a name is blanked, offsets kept: "said Rep. Gwen Moore
-    # (D-Wis.)", a party and state)
-    window = without_parenthetical(text[at:limit][:80])
+    # (D-Wis.)", a party and state; so is an aside of any length that ends the sentence:
+    # 'said Mr. Burman (a view echoed by everyone I interviewed).')
+    window = without_parenthetical(
+        _CLOSING_ASIDE.sub(lambda m: " " * len(m.group()), text[at:limit])[:80]
+    )
     after = []
     for x, y, w in word_spans(re.sub(ahead, lambda m: m.group(1) or ",", window, flags=re.S)):
         if after and re.fullmatch(r"[,.;:!?]", w) and y - x == 1 and window[x - 1] == " ":

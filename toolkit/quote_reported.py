@@ -324,9 +324,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         between = (clause.group(1) or "").split() if clause else []
         if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
-        if clause and subject and len(between) > 3:
+        if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
-            # ("The high property costs ... added to simmering discontent that prompted ...")
+            # ("The high property costs ... added to simmering discontent that prompted ..."),
+            # an adverb aside ("said pointedly in a statement that")
         if clause and lex["verb"].search(clause.group(1) or ""):
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in

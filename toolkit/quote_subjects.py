@@ -47,7 +47,9 @@ _INTRO = re.compile(
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
-    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)\b"
+    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|"
+    # a time counted back or on: "Hours later,", "Two days earlier,", "A week ago,"
+    r"[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago)(?=,))\b"
 )
 # one-word openings that are adverbs, never names
 _SENTENCE_ADVERBS = {

@@ -263,7 +263,9 @@ class Resolver:
             and not person
             and not held
             and not office
-            and name.lower() not in lex["roles"]  # "the ... Court Prosecutor": a role
+            # (not "the ... Court Prosecutor", a role; a plural of one names the members of a
+            # body: "The Cabinet of Ministers")
+            and (name.lower() not in lex["roles"] or name.endswith("s"))
             and last is not None
             and all(
                 w in ("for", "of", "and", "on", "the", "a")

@@ -281,9 +281,11 @@ def speaker_phrase(
         elif k == "det":
             i -= 1
             if not (i >= 2 and words[i - 1][2] == "and" and kinds[i - 2] == "role"
-                    and words[i - 2][2].endswith("s") and words[-1][2].endswith("s")):  # fmt: skip
+                    and (words[i - 2][2].endswith("s") or words[i - 2][2].lower() == "police")
+                    and words[-1][2].endswith("s")):  # fmt: skip
                 break
-            i -= 1  # two groups, the second with its determiner: "the parents and their supporters"
+            i -= 1  # two groups, the second with its determiner: "the parents and their
+            # supporters", "The Bavarian police and the Bamberg prosecutors"
         elif (
             k == "lower"
             and "role" in kinds[i:]
