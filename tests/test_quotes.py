@@ -3161,3 +3161,28 @@ def test_plural_offices_closing_asides_and_relative_clauses_of_session_35(text, 
 )  # fmt: skip
 def test_a_body_named_by_a_plural_is_its_name(text, expected):
     assert found(text)["speaker"].to_list() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official readout: the office is the person the text makes the subject of what an
+        # office holder does ("fulfilled", "laid out"; kremlin-2021-22)
+        ("The President joined the New Year Tree of Wishes campaign. Vladimir Putin fulfilled "
+         "the dream of 13-year-old Tanya. The girl was taken on a tour. In addition, the "
+         "President suggested that the girl and her parents see the ice show in Moscow.",
+         [("Vladimir Putin", "suggest")]),
+        ("The leaders continued the discussion on Russia's special military operation. The "
+         "President of Russia emphasised the fact that the European Union leaders ignored the "
+         "strike. Vladimir Putin laid out his principled assessments of the talks between "
+         "Russian and Ukrainian representatives.",
+         [("Vladimir Putin", "emphasise")]),
+        # or of a meeting, named with another ("Vladimir Putin and Narendra Modi discussed")
+        ("The situation around Ukraine and Russia's special military operation were discussed. "
+         "The President of Russia said that the necessary instructions would be given. "
+         "Vladimir Putin and Narendra Modi also discussed bilateral cooperation.",
+         [("Vladimir Putin", "say")]),
+    ],
+)  # fmt: skip
+def test_an_office_in_a_readout_is_its_holder(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -51,7 +51,10 @@ _SUBJECT_VERB = (
     r"congratulated|discussed|described|briefed|presented|raised|voiced|expressed|"
     r"began|opened|started|welcomed|greeted|visited|inquired|instructed|highlighted|mentioned|"
     r"announced|commented|remarked|praised|wished|urged|observed|warned|reiterated|confirmed|"
-    r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk))\b"
+    r"met|held|chaired|had\s+a\s+(?:telephone\s+)?(?:conversation|meeting|talk)|"
+    # what an office holder does in a readout ("Vladimir Putin fulfilled the dream of ...")
+    r"fulfilled|signed|awarded|attended|toured|joined|sent|handed|took\s+part|laid\s+out|"
+    r"set\s+out|outlined|shared|gave)\b"
 )
 # adverbs between the subject and its verb: "Vladimir Putin once again emphasised"
 _ADVERBS = r"(?:(?:also|again|once\s+again|then|later|further|[a-z]+ly)\s+){0,2}"
@@ -145,7 +148,8 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
     # they are named before the office
     acts = {m.name for m in r.mentions if is_person(m.name, r.lex) and re.match(
-        rf"\s+{_ADVERBS}{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
+        rf"(?:\s+and\s+(?:[{UPPER}][\w\-]+\s+){{1,3}}?[{UPPER}][\w\-]+)?\s+{_ADVERBS}"
+        rf"{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
         and not re.search(r"\b(?:in|at|from|of|to|for|across|near|on|by|with|about)\s+$",
                           r.text[max(0, m.start - 8) : m.start])}  # fmt: skip
     # (not a place: "officials in New York said")
