@@ -3186,3 +3186,34 @@ def test_a_body_named_by_a_plural_is_its_name(text, expected):
 )  # fmt: skip
 def test_an_office_in_a_readout_is_its_holder(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed spokesman the text names right after by the same noun (set 29)
+        ("A spokesman for the governor said the current system worked well. “The system worked "
+         "as designed,” said the spokesman, Tucker Martin.",
+         [("Tucker Martin", "A spokesman for the governor"), ("Tucker Martin", "Tucker Martin")]),
+        ("Mr. Sanusi’s account is “untrue,” a spokesman for President Goodluck Jonathan said. "
+         "“He is making claims,” the spokesman, Reuben Abati, said in an email.",
+         [("Reuben Abati", "a spokesman for President Goodluck Jonathan"),
+          ("Reuben Abati", "Reuben Abati")]),
+        # (two of the same staff before the name: it names the nearer one only)
+        ("A spokesman for the governor said the system worked. A spokesman for the mayor said "
+         "it did not work at all. “It worked,” said the spokesman, Tucker Martin.",
+         [("A spokesman for the governor", "A spokesman for the governor"),
+          ("Tucker Martin", "A spokesman for the mayor"), ("Tucker Martin", "Tucker Martin")]),
+        # the name after "a spokeswoman for the island's leader," is the leader's (set 31)
+        ("Violent protesters' activities should be condemned, said a spokeswoman for the "
+         "island's leader, Ma Ying-jeou.\nLee Chia-fei, spokeswoman for Ma's office, said on "
+         "Monday that the occupation of a government building is unacceptable.",
+         [("Lee Chia-fei", "a spokeswoman for the island's leader, Ma Ying-jeou"),
+          ("Lee Chia-fei", "Lee Chia-fei")]),
+        # (not after a body: the name is the spokeswoman's)
+        ("“We will respond,” said a spokeswoman for the ministry, Maria Zakharova.",
+         [("Maria Zakharova", "Maria Zakharova")]),
+    ],
+)  # fmt: skip
+def test_an_unnamed_spokesman_is_the_one_named_right_after(text, expected):
+    assert found(text).select("speaker", "speaker_text").rows() == expected

@@ -42,6 +42,13 @@ _BARE_ROLE = re.compile(
 )
 
 
+# one of an office holder's staff: the name after the office is the holder's
+_STAFF_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney)"
+    r"\s+(?:for|to)\s"
+)
+
+
 # one of a group after an inverted verb, and what it is in an appositive: "said one of the
 # officials, a senior military officer."
 _ONE_OF = re.compile(
@@ -81,6 +88,13 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     if role:
         who = inverted(text, role.end(), limit, lex)  # a person's name, or a body's after
         body = role.group().rstrip(", ").split()[-1] in lex["organisations"]  # what it is
+        if (
+            who
+            and _STAFF_OF.search(role.group())
+            and (role.group().rstrip(", ").split()[-1].lower() in lex["offices"])
+        ):  # 'said a spokeswoman for the island's leader, Ma Ying-jeou': the name is the
+            # leader's, the speaker the one described
+            return at + len(role.group()) - len(role.group().lstrip()), who[1]
         if who and (is_person(text[who[0] : who[1]], lex) or body):
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there

@@ -286,6 +286,34 @@ class Descriptions:
         return said[1]
 
 
+# one of an office's staff, introduced without a name ("A spokesman for the governor said")
+_UNNAMED_STAFF = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?P<head>spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney)\b"
+)
+_NAMED_AFTER_REACH = 400  # characters after the description's frame that may name it
+
+
+def named_after(text: str, written: str, pos: int, lex: dict) -> str | None:
+    """The name the text gives an unnamed staff member right after (within two sentences) by
+    the same head noun: 'A spokesman for the governor said ... “...,” said the spokesman,
+    Tucker Martin.', '... said a spokeswoman for the island's leader. Lee Chia-fei, spokeswoman
+    for Ma's office, said'; None where no one or more than one is named so."""
+    m = _UNNAMED_STAFF.match(written)
+    if m is None:
+        return None
+    head = m["head"]
+    name = rf"([{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{1,3}})"
+    after = text[pos + len(written) : pos + len(written) + _NAMED_AFTER_REACH]
+    if re.search(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){{0,2}}?{head}\b", after):
+        return None  # a second one of the same staff: whom the name is is not clear
+    found = {g.rstrip(".") for g in re.findall(rf"\b[Tt]he\s+{head},\s+{name}", after)}
+    found |= {g.rstrip(".") for g in re.findall(
+        rf"{name},\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?{head}\b", after)}  # fmt: skip
+    found = {f for f in found if is_person(f, lex)}
+    return found.pop() if len(found) == 1 else None
+
+
 def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only
     ("President Obama", "Queen Beatrix")."""

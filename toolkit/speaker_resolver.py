@@ -46,6 +46,7 @@ from toolkit.speaker_offices import (
     REACH,
     Descriptions,
     document_owner,
+    named_after,
     office_holder,
     title_matches,
     titled_surname,
@@ -184,6 +185,9 @@ class Resolver:
         again = self.described.again(written, pos, self.mentions)
         if again:  # "the official" after "A law enforcement official said"
             return again
+        later = named_after(self.text, written, pos, lex)
+        if later:  # "A spokesman for the governor said ... said the spokesman, Tucker Martin"
+            return later
         agent = re.fullmatch(r"[Tt]he ([A-Za-z][a-z]+(?:ist|ian))", written)
         if agent and (
             agent.group(1).lower() in lex["role_words"] | lex["organisations"]
