@@ -3217,3 +3217,24 @@ def test_an_office_in_a_readout_is_its_holder(text, expected):
 )  # fmt: skip
 def test_an_unnamed_spokesman_is_the_one_named_right_after(text, expected):
     assert found(text).select("speaker", "speaker_text").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subordinate or relative clause's verb opens no clause after the verb: an object
+        ("Mr. Obama emphasized his ties to Kenya after his arrival when he had dinner with his "
+         "family.",
+         []),
+        ("The government declared emergency rule on Tuesday, suggesting a more aggressive "
+         "posture toward protesters who have occupied parts of the city.",
+         []),
+        ("The man spoke anonymously because he feared reprisals at work if it were known.", []),
+        # (a relative clause of the clause's own subject: the clause's verb after it)
+        ("Prof Lo believes the bureau chiefs who bear political responsibility should belong "
+         "to political parties.",
+         [("Prof Lo", "believe")]),
+    ],
+)  # fmt: skip
+def test_a_subordinate_clause_verb_opens_no_reported_clause(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -313,7 +313,13 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
-_FINITE = re.compile(rf"^\s+(?:[\w’'\-.]+\s+){{1,7}}?(?:{AUXILIARY})\b")
+_FINITE = re.compile(
+    r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
+    rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"
+    rf"[\w’'\-.]+\s+){{1,7}}?(?:{AUXILIARY})\b"
+)  # (no subordinate or relative clause's verb: "emphasized his ties shortly after his arrival
+# when he had", "suggesting a posture toward protesters who have occupied"; a relative clause
+# before the verb is the subject's: "believes the bureau chiefs who bear ... should belong")
 
 
 # any finite verb near the start of a clause, for "said" ("said the talks went well", "said
