@@ -50,6 +50,10 @@ from toolkit.speakers import lexicon
         # a day after the source, with "last" or "early" before it, is no part of it
         ("Mr. Khanna has $1.9 million, according to campaign finance records filed last "
          "Friday.", [("Mr. Khanna has $1.9 million", "campaign finance records")]),
+        # a name's appositive, and others after it (PolNeAR dev)
+        ("It can be effective in reducing suicide, according to Craig Bryan, head of the "
+         "National Center for Veterans Studies, and other scientists.",
+         [("It can be effective in reducing suicide", "Craig Bryan")]),
     ],
 )  # fmt: skip
 def test_according_to_cites_a_speaker_or_a_source(sentence, expected):

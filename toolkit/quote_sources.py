@@ -35,8 +35,9 @@ _APPOSITION = (
     rf"(?:,\s+(?:a|an|the|[{UPPER}][\w\-]*['’]s|(?!(?:is|are|was|were|has|have|had|will|would|"
     r"can|could|must|should|may|might)\b)(?![a-z]+\s+that\s)[a-z][\w\-]*(?<!ed)(?<![^s]s))"
     r"\s[^,]{3,80}"
-    r"(?:,\s+(?:which\s|who\s|an?\s)[^,]{3,80})?)"
-)  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ...")
+    r"(?:,\s+(?:which\s|who\s|an?\s|and\s+others?\s)[^,]{3,80})?)"
+)  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ..."; "Craig
+# Bryan, head of the National Center ..., and other scientists")
 _SOURCE_DAY = re.compile(
     rf"\s+(?:(?:released|published|issued|filed)\s+)?(?:(?:on|last|early|late|this)\s+)?{DAY}$"
 )  # ("campaign finance records filed last Friday", "projections by the BBC early Friday")
