@@ -24,6 +24,21 @@ from toolkit.quote_spans import double_marks, quote_spans, sentences
             'He wrote, " ‘Email me if you think this is a good idea.’ ” Christian emailed back.',
             [" ‘Email me if you think this is a good idea.’ "],
         ),
+        # a curly quotation closed by a straight mark after its stop (set 29, chinadaily-nyt):
+        # the mark opens no quotation after it; a straight pair inside stays an inner quote
+        (
+            '“The casualties will be verified during mop-up."An army spokesman said that “the '
+            "air force led the assault,” he added.",
+            ["The casualties will be verified during mop-up.", "the air force led the assault,"],
+        ),
+        (
+            '“They’re trying to cash the check," Mr. Shai told reporters. “We’ll do the same.”',
+            ["They’re trying to cash the check,", "We’ll do the same."],
+        ),
+        (
+            '“He told me "go home." Then he left,” she said.',
+            ['He told me "go home." Then he left,'],
+        ),
         # straight marks in turns
         ('"We act," he said. "It works," she added.', ["We act,", "It works,"]),
         # an opening mark the source lost: the quotation starts with its sentence, and the

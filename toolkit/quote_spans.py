@@ -142,7 +142,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 opened, by_close = i, True  # a closing mark used to open ("2021.”We will ...”")
             elif ch in _OPEN and (opened is None or by_close):
                 opened, by_close = i, False  # an opening mark outweighs a guess
-            elif ch in _CLOSE and opened is not None:
+            elif (ch in _CLOSE and opened is not None) or (
+                # a straight mark that ends a curly quotation's sentence, the first straight
+                # one inside it ('“... during mop-up."An army spokesman said'): its close
+                ch == '"' and opened is not None and not by_close
+                and para[i - 1 : i] in (".", ",", "!", "?")
+                and '"' not in para[opened:i]
+                and (i + 1 == len(para) or para[i + 1].isspace() or para[i + 1].isupper())
+            ):  # fmt: skip
                 spans.append((pos + opened + 1, pos + i))
                 curly.append((opened, i))
                 opened = None
@@ -151,9 +158,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if opened is not None and len(para) - opened > 20 and not by_close:
             spans.append((pos + opened + 1, pos + len(para)))
             curly.append((opened, len(para)))
-        # straight marks inside a curly quotation are its inner quotes
+        # straight marks inside a curly quotation are its inner quotes (and one that closed a
+        # curly quotation opens none)
+        closers = {y for _, y in curly if para[y : y + 1] == '"'}
         spans += [(pos + a, pos + b) for a, b in _straight_spans(para)
-                  if not any(x <= a - 1 < y for x, y in curly)]  # fmt: skip
+                  if not any(x <= a - 1 < y for x, y in curly)
+                  and a - 1 not in closers and b not in closers]  # fmt: skip
         pos += len(para) + 1
     return sorted(s for s in spans if text[s[0] : s[1]].strip())
 
