@@ -3238,3 +3238,23 @@ def test_an_unnamed_spokesman_is_the_one_named_right_after(text, expected):
 )  # fmt: skip
 def test_a_subordinate_clause_verb_opens_no_reported_clause(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reported clause runs up to a second clause, joined, that holds another's quotation
+        # (set 31): both are read
+        ("German Chancellor Angela Merkel says, the refugees must be fairly divided throughout "
+         "Europe, but British Prime Minister David Cameron is adamant that \"taking in more is "
+         "not the answer\".",
+         [("Angela Merkel", "say"), ("David Cameron", "be adamant")]),
+        ("Polls show that his approval ratings have been declining, but “I don’t give a damn,” "
+         "insisted Mr. Bravo.",
+         [("Polls", "show"), ("Mr. Bravo", "insist")]),
+        # (a quotation inside the clause before any join is the clause's own: one row)
+        ("Putin said that the West \"lies\", and the sanctions would fail.", [("Putin", "say")]),
+    ],
+)  # fmt: skip
+def test_a_reported_clause_ends_before_a_joined_clause_with_a_quotation(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected
