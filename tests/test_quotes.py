@@ -3258,3 +3258,19 @@ def test_a_subordinate_clause_verb_opens_no_reported_clause(text, expected):
 )  # fmt: skip
 def test_a_reported_clause_ends_before_a_joined_clause_with_a_quotation(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom the writer interviewed speaks (PolNeAR dev, chinadaily-nyt)
+        ("In Mrs. Clinton's favor, all the experts I interviewed said her proposals were more "
+         "detailed.",
+         [("the experts", "say")]),
+        ("Other human rights activists I spoke to worried that citizen journalists might not be "
+         "aware of the risks.",
+         [("Other human rights activists", "worry")]),
+    ],
+)  # fmt: skip
+def test_those_the_writer_interviewed_speak(text, expected):
+    assert found(text).select("speaker_text", "verb").rows() == expected

@@ -127,6 +127,14 @@ _TELLS = {"tell", "inform", "assure", "remind", "warn", "convince", "brief", "pe
           "notify", "urge", "teach", "show"}  # fmt: skip
 
 
+# a reduced relative clause of the writer's own after a group: "the experts I interviewed",
+# "officials we spoke to"
+_INTERVIEWED = re.compile(
+    r"(?<=[a-z])\s+(?:I|we)\s+(?:have\s+)?(?:interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"contacted|surveyed|consulted|asked)\s*$"
+)
+
+
 def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The speaker a relative clause of speech hangs on ('... troubles American officials, who
     say the persecution is ...'): the speaker phrase right before ", who"."""
@@ -215,6 +223,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if before is None:
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
+        # whom the writer asked is who speaks: "all the experts I interviewed said"
+        before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
         words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
