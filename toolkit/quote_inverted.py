@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import noun_phrase, without_parenthetical
+from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
@@ -43,10 +44,7 @@ _BARE_ROLE = re.compile(
 
 
 # one of an office holder's staff: the name after the office is the holder's
-_STAFF_OF = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney)"
-    r"\s+(?:for|to)\s"
-)
+_STAFF_OF = re.compile(rf"\b(?:{'|'.join(SPEAKS_FOR)})\s+(?:for|to)\s")
 
 
 # one of a group after an inverted verb, and what it is in an appositive: "said one of the

@@ -29,11 +29,13 @@ from toolkit.speakers import UPPER, is_person
 
 __all__ = [
     "REACH",
+    "SPEAKS_FOR",
     "TITLED",
     "Descriptions",
     "document_owner",
     "is_titled_person",
     "modifier_in",
+    "named_after",
     "office_holder",
     "title_matches",
     "titled_surname",
@@ -286,10 +288,12 @@ class Descriptions:
         return said[1]
 
 
-# one of an office's staff, introduced without a name ("A spokesman for the governor said")
+# those who speak for another ("a spokesman for the governor", "a lawyer for Mr. Trump")
+SPEAKS_FOR = ("spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+              "attorney")  # fmt: skip
+# one of them introduced without a name ("A spokesman for the governor said")
 _UNNAMED_STAFF = re.compile(
-    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?"
-    r"(?P<head>spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney)\b"
+    rf"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<head>{'|'.join(SPEAKS_FOR)})\b"
 )
 _NAMED_AFTER_REACH = 400  # characters after the description's frame that may name it
 
