@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_heads import lemma_of
-from toolkit.quote_inverted import inverted
+from toolkit.quote_inverted import ASIDE, inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject
@@ -121,7 +121,7 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
     rest = text[who[1] : s1] if who else ""
     if who and (
         not rest.strip(" .")
-        or re.fullmatch(r"\s\([^()\"“”]{1,160}\)[.!?]?\s*", rest)  # "(a view echoed by ...)."
+        or re.fullmatch(rf"{ASIDE}[.!?]?\s*", rest)  # "(a view echoed by ...)."
         or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
         # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
         or (

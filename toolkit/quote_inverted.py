@@ -21,7 +21,7 @@ from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
-__all__ = ["inverted"]
+__all__ = ["ASIDE", "inverted"]
 
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_BEFORE_NAME = re.compile(
@@ -69,8 +69,10 @@ _DOCUMENT_OF = re.compile(
 )
 
 
-# a parenthetical that closes the sentence, after a word: no part of the speaker's name
-_CLOSING_ASIDE = re.compile(r"(?<=[\w.])\s\([^()\"“”]{1,160}\)(?=[.!?](?:\s|$))")
+# an aside in brackets of any length; one that closes the sentence after a word is no part
+# of the speaker's name
+ASIDE = r"\s\([^()\"“”]{1,160}\)"
+_CLOSING_ASIDE = re.compile(rf"(?<=[\w.]){ASIDE}(?=[.!?](?:\s|$))")
 
 
 def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | None:
@@ -102,7 +104,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # (D-Wis.)", a party and state; so is an aside of any length that ends the sentence:
     # 'said Mr. Burman (a view echoed by everyone I interviewed).')
     window = without_parenthetical(
-        _CLOSING_ASIDE.sub(lambda m: " " * len(m.group()), text[at:limit])[:80]
+        _CLOSING_ASIDE.sub(lambda m: " " * len(m.group()), text[at:limit][:250])[:80]
     )
     after = []
     for x, y, w in word_spans(re.sub(ahead, lambda m: m.group(1) or ",", window, flags=re.S)):

@@ -166,9 +166,22 @@ def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
-_NEXT_REPORT = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+((?:[\w’'\-.]+\s+){1,6}?)(\w+)\s+that\b"
-)
+_JOINS = r",\s+(?:and|but|while|whereas)\s"
+_NEXT_REPORT = re.compile(rf"{_JOINS}+((?:[\w’'\-.]+\s+){{1,6}}?)(\w+)\s+that\b")
+# where a second main clause joins the one before: ", but", ", and", ", while", a semicolon
+_JOINED = re.compile(rf"{_JOINS}|;\s")
+
+
+def _before_joined_quotation(text: str, r: tuple, direct: list[tuple[int, int]]) -> tuple:
+    """A report whose clause runs into a second clause, joined, that holds another's quotation
+    ("Merkel says, the refugees must be divided, but Cameron is adamant that “...”"): up to
+    the join, else as it is."""
+    a, b, (_, p1), _ = r
+    inside = [x for x, y in direct if max(a, x) < min(b, y)]
+    joined = list(_JOINED.finditer(text, a, min(inside))) if inside else []
+    if joined and joined[-1].start() > max(p1, a):
+        return a, joined[-1].start(), *r[2:]
+    return r
 
 
 def _own_clause(clause: str, lex: dict) -> int:
@@ -406,5 +419,6 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
                        for o in out)]  # fmt: skip
     out = [r for r in out if r[3] not in lex["clause_only"] or clause_follows(text[: r[0]], lex)]
+    out = [_before_joined_quotation(text, r, direct) for r in out]
     # one speaker for a clause: "He recalled statements by officials that ...": the officials'
     return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]

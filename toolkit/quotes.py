@@ -241,12 +241,6 @@ def _in_doc(
             continue
         previous = sentences[i - 1] if i else None
         for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
-            inside = [x for x, y in direct if max(a, x) < min(b, y)]
-            joined = list(_JOINED.finditer(text, a, min(inside))) if inside else []
-            if inside and joined and joined[-1].start() > max(p1, a):
-                # a second clause, joined, holds another's quotation ("Merkel says, the
-                # refugees must be divided, but Cameron is adamant that “...”"): up to it
-                b = joined[-1].start()
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
                 continue
@@ -264,10 +258,6 @@ def _in_doc(
                  if not (p0 < f.speaker_at < p1 and max(a, f.start) < min(b, f.end))]  # fmt: skip
         found.append(_Found(a, b, text[p0:p1], p0, lemma, False, max(b, p1), "headline"))
     return sorted(found, key=lambda f: (f.start, f.end))
-
-
-# where a second main clause joins the one before: ", but", ", and", ", while", a semicolon
-_JOINED = re.compile(r",\s+(?:but|and|while|whereas)\s|;\s")
 
 
 # one person described, not named: "he" after it is that person ("an obstetrician who taught

@@ -32,6 +32,7 @@ __all__ = [
     "SPEAKS_FOR",
     "TITLED",
     "Descriptions",
+    "described_again",
     "document_owner",
     "is_titled_person",
     "modifier_in",
@@ -316,6 +317,14 @@ def named_after(text: str, written: str, pos: int, lex: dict) -> str | None:
         rf"{name},\s+(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?{head}\b", after)}  # fmt: skip
     found = {f for f in found if is_person(f, lex)}
     return found.pop() if len(found) == 1 else None
+
+
+def described_again(r: Any, written: str, pos: int) -> str | None:
+    """Whom a description names that the document's :class:`toolkit.speaker_resolver.Resolver`
+    ``r`` has met before it ("the official" after "A law enforcement official said") or that
+    the text names right after it ("A spokesman for the governor said ... said the spokesman,
+    Tucker Martin"); None where neither does."""
+    return r.described.again(written, pos, r.mentions) or named_after(r.text, written, pos, r.lex)
 
 
 def is_titled_person(name: str) -> bool:

@@ -45,8 +45,8 @@ from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_offices import (
     REACH,
     Descriptions,
+    described_again,
     document_owner,
-    named_after,
     office_holder,
     title_matches,
     titled_surname,
@@ -182,12 +182,9 @@ class Resolver:
             return written  # "one American", "a Lebanese": someone of a nation, no surname
         if re.match(r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Ff]ew)\s+(?:in|of|from|at)\s", written):
             return written  # "Some in Maranhão", "Many of them": a group, no one named
-        again = self.described.again(written, pos, self.mentions)
+        again = described_again(self, written, pos)
         if again:  # "the official" after "A law enforcement official said"
             return again
-        later = named_after(self.text, written, pos, lex)
-        if later:  # "A spokesman for the governor said ... said the spokesman, Tucker Martin"
-            return later
         agent = re.fullmatch(r"[Tt]he ([A-Za-z][a-z]+(?:ist|ian))", written)
         if agent and (
             agent.group(1).lower() in lex["role_words"] | lex["organisations"]
@@ -267,8 +264,7 @@ class Resolver:
             and not person
             and not held
             and not office
-            # (not "the ... Court Prosecutor", a role; a plural of one names the members of a
-            # body: "The Cabinet of Ministers")
+            # (not "the ... Court Prosecutor", a role; a plural is a body's: "Cabinet of Ministers")
             and (name.lower() not in lex["roles"] or name.endswith("s"))
             and last is not None
             and all(
