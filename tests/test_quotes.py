@@ -347,6 +347,21 @@ def found(*texts):
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),
+        # so is one going by a name given after the description, in commas or not, and the name
+        # as given is no one else's the document names (sets 26, 33; chinadaily-nyt)
+        ("“A lot of people think that,” said a protester using the pseudonym Katya.",
+         [("Katya", "a protester using the pseudonym Katya", "say", "A lot of people think that,",
+           True)]),
+        ("“Editors should not do this,” a Hong Kong commenter going by the name Oneam said.",
+         [("Oneam", "a Hong Kong commenter going by the name Oneam", "say",
+           "Editors should not do this,", True)]),
+        ("Viktor F. Yanukovych spoke. “I would never have done this,” said the well-dressed "
+         "manager, who gave only his first name, Viktor, a supporter from the start.",
+         [("Viktor", "the well-dressed manager, who gave only his first name, Viktor", "say",
+           "I would never have done this,", True)]),
+        ("“So far, he is not known as a host,” said the comedian known as Basketmouth.",
+         [("Basketmouth", "the comedian known as Basketmouth", "say",
+           "So far, he is not known as a host,", True)]),
         # a speaker after the verb wins over the words before it ("..., said X")
         ("Other modernist painters like Picasso were influenced by the fourth dimension, said "
          "Linda D. Henderson, a professor of art history.",
@@ -2397,10 +2412,10 @@ def test_reports_without_that_tweets_and_plain_spellings_of_wikinews_set_26(text
         # a bare role before the name after an inverted verb
         ("\"Whenever there are signs of sending a palm branch,\" wrote student protester Joshua "
          "Wong on Twitter.", [("Joshua Wong", "write")]),
-        # a quotation with a frame of its own the rules do not read continues no one's
+        # a quotation with a frame of its own continues no one's
         ("\"Whenever there are signs,\" wrote student protester Joshua Wong on Twitter. \"She is "
          "just doing this to try and disintegrate the movement,\" said a protester using the "
-         "pseudonym Katya.", [("Joshua Wong", "write")]),
+         "pseudonym Katya.", [("Joshua Wong", "write"), ("Katya", "say")]),
         # a phrase of what the speaker was doing between subject and verb; an aside in dashes
         # before the quotation; a participle right after the first verb's short object
         ("Assembly president Richard Ferrand in relaying the news to parliament said, \"Jacques "

@@ -19,7 +19,7 @@ import re
 from toolkit.quote_subjects import noun_phrase, without_parenthetical
 from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_titles import name_of
-from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speakers import GIVEN_NAME, UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["ASIDE", "inverted"]
 
@@ -69,6 +69,13 @@ _DOCUMENT_OF = re.compile(
 )
 
 
+# one described and the name given after it, in commas: "said the well-dressed manager, who
+# gave only his first name, Viktor, ..."
+_DESCRIBED = re.compile(
+    rf"\s+((?:the|a|an|one|another)\s[^,.;:!?\"“”()]{{1,60}}?){GIVEN_NAME.pattern}(?=[\s,.;:!?]|$)"
+)
+
+
 # an aside in brackets of any length; one that closes the sentence after a word is no part
 # of the speaker's name
 ASIDE = r"\s\([^()\"“”]{1,160}\)"
@@ -80,6 +87,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     stop; None when the words there are no speaker phrase."""
     # 'said her lawyer, Vítor Manuel Parente Ribeiro.': a role in lower case (one no list
     # needs to hold), then the person's name in commas
+    given = _DESCRIBED.match(text, at, limit)
+    if given and noun_phrase(given.group(1), lex):
+        return given.start(1), given.end()
     one = _ONE_OF.match(text, at, limit)
     if one and one.group(2) in lex["roles"]:  # 'said one of the officials, a senior military
         # officer.': the one the appositive describes, else one of the group

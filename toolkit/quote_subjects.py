@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, is_person
+from toolkit.speakers import DETERMINERS, GIVEN_NAME, QUANTIFIERS, UPPER, is_person
 
 __all__ = [
     "DASH_ASIDE",
@@ -156,6 +156,10 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     """Whether a chunk of text is one noun phrase that can speak: up to eight words, no verb,
     pronoun or clause word, a head that is no time or amount, and a prepositional phrase only
     after its head ("Leaders of smaller parties", "The national university", "Others")."""
+    given = next((m for m in GIVEN_NAME.finditer(chunk) if m.end() == len(chunk)), None)
+    if given and re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s", chunk[: given.start()]):
+        return noun_phrase(chunk[: given.start()], lex)  # "a protester using the pseudonym
+        # Katya": the one described (not a clause: "Putin named Mishustin")
     words = chunk.split()
     low = [w.lower().rstrip(".") for w in words]
     # an adjective with its preposition after the head ("people familiar with the talks", "a

@@ -34,6 +34,7 @@ __all__ = [
     "CAPITAL",
     "DAY",
     "DETERMINERS",
+    "GIVEN_NAME",
     "HYPHENED",
     "HYPHENED_GIVEN",
     "NAME_SUFFIX",
@@ -96,6 +97,17 @@ NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# the name a described person goes by, right after the description ("a protester named Katya",
+# "a commenter going by the name Oneam", "a protester using the pseudonym Katya", "the manager,
+# who gave only his first name, Viktor", "a man identified only as Markus R."): the name is
+# group 1, its words capitalised (an initial with its stop)
+GIVEN_NAME = re.compile(
+    r",?\s+(?:named|nicknamed|known\s+as|identified\s+(?:only\s+)?as|"
+    r"(?:using|going\s+by|under)\s+the\s+(?:name|pseudonym|alias|nickname)|"
+    r"who\s+(?:gave|would\s+give|goes\s+by)\s+(?:only\s+)?(?:his|her|the)\s+"
+    r"(?:first\s+|last\s+)?name(?:\s+as|,))"
+    rf"\s+((?:[{UPPER}](?:[\w’'\-]+|\.))(?:\s+[{UPPER}](?:[\w’'\-]+|\.))*)"
+)
 
 
 def surname(name: str) -> str:
