@@ -172,6 +172,22 @@ def test_a_family_name_written_first_is_a_mention(text, expected):
         # not where the text gives the full name
         ("President Vladimir Putin spoke. President Putin met Mr. Lavrov. Putin", "Putin",
          "Vladimir Putin"),
+        # the role alone: the one the text titles so, by title and surname only or in full
+        # after the title's short form (chinadaily-nyt)
+        ("General Allen saw a young widow. The general", "The general", "General Allen"),
+        ("Brig. Gen. Austin Edokpaye, the local commander, laid the blame on Boko Haram. The "
+         "general", "The general", "Austin Edokpaye"),
+        ("Judge Sami portrayed Mr. Sisi as an heir. Judge Sami argued. The judge", "the judge",
+         "Judge Sami"),
+        # (guards) one named in full after the title's short form; of two surnames, the first;
+        # a title's second word, an institution: no one
+        ("Gov. Andrew M. Cuomo spoke. Kathleen M. Rice, a Democrat, spoke. Mr. Cuomo spoke. The "
+         "governor", "the governor", "Andrew M. Cuomo"),
+        ("Mexico arrested the general, Jesús Gutiérrez Rebollo. A colonel, Gen. Ramírez Ortiz, "
+         "spoke. General Gutiérrez was ill. The general", "the general",
+         "Jesús Gutiérrez Rebollo"),
+        ("The General Assembly met. Attorney General Holder spoke. The general", "The general",
+         "The general"),
         # "Ms." before a surname two people share: the woman (set 13)
         ("President Robert G. Mugabe spoke. His wife, Grace Mugabe, spoke. Mr. Mugabe spoke. "
          "Mr. Mugabe left.", "Ms. Mugabe", "Grace Mugabe"),

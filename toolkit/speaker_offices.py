@@ -25,12 +25,13 @@ from typing import Any
 
 from toolkit.speaker_countries import country_words
 from toolkit.speaker_names import KNOWN_BY_TITLE
-from toolkit.speakers import UPPER, is_person
+from toolkit.speakers import NOT_NAME_WORDS, UPPER, is_person
 
 __all__ = [
     "REACH",
     "SPEAKS_FOR",
     "TITLED",
+    "TITLES_OF",
     "Descriptions",
     "described_again",
     "document_owner",
@@ -43,8 +44,22 @@ __all__ = [
 ]
 
 REACH = 1500  # characters between an office or a pronoun and the mention of its person
-# a person the text names by a title and surname only ("President Obama")
-TITLED = re.compile(rf"President\s+([{UPPER}][\w’'\-]+)")
+# the titles of a role's holder that the text may write before a surname only ("President
+# Obama", "General Allen", "Gen. Allen", "Judge Nervo"): not a title's second word ("Attorney
+# General Holder", "Secretary General Ban": another role)
+TITLES_OF = {"president": r"President", "general": r"(?:General|Gen\.)", "judge": r"Judge",
+             "senator": r"(?:Senator|Sen\.)", "governor": r"(?:Governor|Gov\.)"}  # fmt: skip
+_NOT_FIRST = r"(?<!Attorney )(?<!Secretary )(?<!Secretary-)(?<!Inspector )(?<!Surgeon )"
+# a person the text names by a title and surname only ("President Obama"), the surname group 1
+# (not an institution's or a role's name: "General Assembly", "General Motors", "General Staff")
+_INSTITUTION_AFTER = {"motors", "electric", "dynamics", "mills", "staff", "secretary",
+                      "prosecutor", "directorate", "election", "elections", "strike", "hospital",
+                      "manager", "counsel", "services", "affairs"}  # fmt: skip
+_NOT_SURNAME = "|".join(sorted(NOT_NAME_WORDS | _INSTITUTION_AFTER))
+TITLED = re.compile(
+    rf"{_NOT_FIRST}\b(?:{'|'.join(TITLES_OF.values())})\s+(?!(?i:{_NOT_SURNAME})\b)"
+    rf"([{UPPER}][\w’'\-]+)"
+)
 
 # a speech act or a meeting right after a subject: "Vladimir Putin noted", "Dmitry Artyukhov
 # also spoke", "Vladimir Putin had a telephone conversation" (what places do not do)
@@ -333,17 +348,22 @@ def is_titled_person(name: str) -> bool:
     return re.fullmatch(rf"(?:{TITLED.pattern}|{KNOWN_BY_TITLE}\s+\S+)", name) is not None
 
 
-def titled_surname(text: str, pos: int, names: set[str] = frozenset()) -> str | None:
-    """The president the text names by title and surname only before ``pos`` ("President
-    Obama vowed ... the president said"), where it names one only (a possessive is the same
-    one: "President Trump's diagnosis"): the one of ``names`` (those titled president) with
-    that surname where there is one ("US President Donald Trump ... President Trump ... the
-    president"), else title and surname."""
-    found = {re.sub(r"['’]s$", "", m.group())
-             for m in TITLED.finditer(text, max(0, pos - REACH), pos)
-             if not re.match(rf"\s+[{UPPER}]", text[m.end() :])}  # fmt: skip
-    if len(found) != 1:
+def titled_surname(text: str, pos: int, head: str, modifiers: set[str] | frozenset = frozenset(),
+                   names: set[str] | frozenset = frozenset()) -> str | None:  # fmt: skip
+    """The holder of a role with no modifiers (``head``: a key of ``TITLES_OF``) the text names
+    by title and surname only before ``pos`` ("President Obama vowed ... the president said",
+    "General Allen ... the general"), where it names one surname only (a possessive is the
+    same one: "President Trump's diagnosis"): the one of ``names`` (those given the title)
+    with that surname where there is one ("US President Donald Trump ... President Trump ...
+    the president"), else title and surname as first written; None for another role."""
+    if head not in TITLES_OF or modifiers:
         return None
-    titled = found.pop()
-    full = [n for n in names if n.split()[-1] == titled.split()[-1]]
-    return full[0] if len(full) == 1 else titled
+    found = [(re.sub(r"['’]s$", "", m.group()), re.sub(r"['’]s$", "", m.group(1)))
+             for m in TITLED.finditer(text, max(0, pos - REACH), pos)
+             if re.match(TITLES_OF[head], m.group())
+             and not re.match(rf"\s+[{UPPER}]", text[m.end() :])]  # fmt: skip
+    if len({s for _, s in found}) != 1:
+        return None
+    titled, last = found[0]
+    full = [n for n in names if last in n.split()[1:]]  # (of two surnames, the first:
+    return full[0] if len(full) == 1 else titled  # "Jesús Gutiérrez Rebollo")

@@ -399,9 +399,8 @@ class Resolver:
                 # named last before, in an earlier sentence ("President Putin and I ..." is no
                 # antecedent of "The President")
                 held = office_holder(self, written, head, modifiers, pos, names)
-                # else the president the text calls by title and surname ("President Obama")
-                surnamed = head == "president" and not modifiers
-                return held or (surnamed and titled_surname(self.text, pos, names)) or written
+                # else the one the text calls by title and surname ("President Obama")
+                return held or titled_surname(self.text, pos, head, modifiers, names) or written
             if names:
                 return written
         if head in lex["offices"] and low.split()[0] not in ("a", "an"):  # "a spokesman": anyone
@@ -410,9 +409,9 @@ class Resolver:
             if len(heading) == 1:  # "The President of France" in a readout the title says is
                 return heading.pop()  # "... with President of France Emmanuel Macron"
             held = office_holder(self, written, head, modifiers, pos)
-            surnamed = head == "president" and not modifiers
-            return held or (surnamed and titled_surname(self.text, pos)) or written
-        return written
+            return held or titled_surname(self.text, pos, head, modifiers) or written
+        # a role the text gives with a surname only ("General Allen ... the general said")
+        return (low.startswith("the ") and titled_surname(self.text, pos, head)) or written
 
     def _named_just_before(self, full: list[Mention], pos: int) -> str | None:
         """Of several people a surname may name, the one the text names in full (two words
