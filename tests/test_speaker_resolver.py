@@ -270,6 +270,8 @@ def test_a_pronoun_after_a_sentence_subject_or_a_prepositional_object(text, expe
             "the Central Commission for Discipline Inspection",
             "Central Commission for Discipline Inspection",
         ),
+        # with "to" in it too (chinadaily-nyt): no person's name after "to"
+        ("The Committee to Protect Journalists", "Committee to Protect Journalists"),
     ],
 )
 def test_a_titled_name_is_the_persons_whole_name(written, expected):

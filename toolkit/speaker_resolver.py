@@ -269,7 +269,7 @@ class Resolver:
             and (name.lower() not in lex["roles"] or name.endswith("s"))
             and last is not None
             and all(
-                w in ("for", "of", "and", "on", "the", "a")
+                w in ("for", "of", "and", "on", "the", "a", "to")
                 or (
                     w[:1].isupper() and w not in lex["titles"] and w.lower() not in lex["roles"]
                 )
@@ -279,8 +279,8 @@ class Resolver:
             re.sub(r"^[Tt]he\s+", "", written), lex)):  # fmt: skip
             # "Radio Television Hong Kong", "the Central Commission for Discipline Inspection":
             # an institution's name, the words after its head no person's name; "The Brooklyn
-            # Public Library": capitalised words that end with its head
-            return re.sub(r"^[Tt]he\s+", "", written)
+            # Public Library": capitalised words that end with its head ("the Committee to
+            return re.sub(r"^[Tt]he\s+", "", written)  # Protect Journalists" too)
         plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
         long = len([w for w in written.split() if w.lower() not in PARTICLES]) in (3, 4)
         if name and titles and plain and long and is_person(written, lex):
