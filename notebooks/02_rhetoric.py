@@ -86,7 +86,7 @@ from toolkit.groups import drawn_note, most, period_label
 from toolkit.plots import log_odds_scatter, rate_bars
 from toolkit.progress import step
 from toolkit.quote_kinds import KINDS, kinds_by_group
-from toolkit.quote_tables import by_group, quote_share
+from toolkit.quote_tables import by_group, counted, quote_share
 from toolkit.quotes import quotes
 from toolkit.resources import UNKNOWN
 from toolkit.speaker_variants import spelling_variants
@@ -309,7 +309,9 @@ if countable:  # no empty table of lines where no frame can match
 # Speakers are found in the text, not taken from a list, and a role or surname is resolved to
 # the full name where the article makes it clear ("the Belarusian leader" -> Aleksandr
 # Lukashenko). Where the text does not say who (a "he said" with no person near it), the
-# speaker is left empty and shown as such, never guessed. Click a speaker for the quotes. One
+# speaker is left empty and shown as such, never guessed. A description is counted in lower case
+# whether or not it opens a sentence ("Analysts said" and "..., analysts said" are one speaker,
+# in `quotes.parquet` too). Click a speaker for the quotes. One
 # person written two ways by two outlets ("Aleksandr" and "Alexander Lukashenko") is two
 # speakers here unless `speaker_aliases` in the parameters merges them. The table after the
 # speakers lists the names that may be one person's spellings (a middle initial, a
@@ -359,10 +361,10 @@ left = f"; the {other} in other languages are left out" if other else ""
 if other or unknown:
     display(d.say("Attribution reads English: {en} of the {n} documents{unknown}{left}.",
                   en=english.height, n=docs.height, unknown=unknown, left=left))  # fmt: skip
-found = ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text", "title"),
-                                            aliases=opts["speaker_aliases"],
-                                            tagger=opts["quote_tagger"],
-                                            progress=ctx.progress))  # fmt: skip
+found = counted(ctx.cached("quotes", lambda: quotes(quoted.select("doc_id", "text", "title"),
+                                                    aliases=opts["speaker_aliases"],
+                                                    tagger=opts["quote_tagger"],
+                                                    progress=ctx.progress)))  # fmt: skip
 ctx.save_table(found, "quotes")
 if set(opts["speaker_kinds"]) != set(KINDS):  # rhetoric.speaker_kinds: fewer, surer speakers
     kept = found.filter(pl.col("speaker_kind").is_in(opts["speaker_kinds"]))

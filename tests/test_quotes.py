@@ -3,7 +3,7 @@ import pytest
 
 import toolkit
 from toolkit.quote_spans import quote_spans
-from toolkit.quote_tables import by_group, quote_share
+from toolkit.quote_tables import by_group, counted, quote_share
 from toolkit.quotes import QUOTES_SCHEMA, _in_doc
 from toolkit.speaker_names import find_mentions
 from toolkit.speaker_resolver import Resolver
@@ -769,6 +769,33 @@ def test_the_share_in_quotes_has_an_interval_over_documents_and_its_n():
     assert (share["BelTA"]["share"], share["BelTA"]["ci_low"]) == (0.0, None)
     again = quote_share(f, docs, by="outlet", min_group_docs=1)
     assert again.equals(quote_share(f, docs, by="outlet", min_group_docs=1))
+
+
+def test_a_description_a_sentence_opens_is_counted_with_the_same_inside_one():
+    # "Analysts" and "analysts" were two rows of the speakers table (chinadaily-nyt: 73 and 150)
+    texts = ["Analysts said the deal would fail. Prices fell.",
+             "The deal would fail within a year, analysts said. “Talks went on,” the Foreign "
+             "Ministry said."]  # fmt: skip
+    docs = pl.DataFrame({"doc_id": ["a", "b"], "outlet": ["TASS"] * 2, "text": texts,
+                         "n_words": [8, 10]})  # fmt: skip
+    table = by_group(counted(toolkit.quotes(docs)), docs, by="outlet", min_group_docs=1)
+    assert table.select("speaker", "attributions").rows() == [
+        ("analysts", 2), ("Foreign Ministry", 1)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "counted_as"),
+    [
+        ("Analysts", "analysts"), ("The report", "the report"), ("A spokesman", "a spokesman"),
+        ("Some Hong Kong residents", "some Hong Kong residents"), ("Police", "police"),
+        # names, titles, nations and institutions stay as written
+        ("President Obama", "President Obama"), ("General Allen", "General Allen"),
+        ("Americans", "Americans"), ("Chinese officials", "Chinese officials"),
+        ("Ministry of Defence", "Ministry of Defence"), ("Xinhua", "Xinhua"), ("", ""),
+    ],
+)  # fmt: skip
+def test_in_common_case_lowers_only_a_common_word_a_sentence_opens(written, counted_as):
+    assert toolkit.speakers.in_common_case(written, lexicon()) == counted_as
 
 
 @pytest.mark.parametrize(

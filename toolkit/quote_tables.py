@@ -1,7 +1,9 @@
 """The notebooks' tables of :func:`toolkit.quotes.quotes`' attributions: who is quoted in each
 group, with which verbs (:func:`by_group`), and the share of each group's text inside direct
-quotes (:func:`quote_share`); a document as speaker is kept apart (:func:`is_document`). How a
-frame gives its speaker, per group, is :func:`toolkit.quote_kinds.kinds_by_group`.
+quotes (:func:`quote_share`); a document as speaker is kept apart (:func:`is_document`), and a
+speaker a sentence's capital opens is counted with the same one inside a sentence
+(:func:`counted`). How a frame gives its speaker, per group, is
+:func:`toolkit.quote_kinds.kinds_by_group`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 import polars as pl
 
 from toolkit.groups import group_sizes, with_groups
-from toolkit.speakers import lexicon
+from toolkit.speakers import in_common_case, lexicon
 from toolkit.stats import MIN_GROUP_DOCS, N_BOOT, SEED, ratio_by_group
 
-__all__ = ["by_group", "is_document", "quote_share"]
+__all__ = ["by_group", "counted", "is_document", "quote_share"]
 
 
 def is_document(speaker: pl.Expr) -> pl.Expr:
@@ -22,6 +24,15 @@ def is_document(speaker: pl.Expr) -> pl.Expr:
     """
     last = speaker.str.to_lowercase().str.extract(r"([\w-]+)\W*$", 1)
     return last.is_in(sorted(lexicon()["documents"])).fill_null(False)
+
+
+def counted(found: pl.DataFrame) -> pl.DataFrame:
+    """The attributions with each speaker as the tables count it: a common word that opens it
+    in lower case, so that "Analysts" at a sentence's start and "analysts" inside one are one
+    speaker (:func:`toolkit.speakers.in_common_case`); names as resolved."""
+    lex = lexicon()
+    forms = {s: in_common_case(s, lex) for s in found["speaker"].drop_nulls().unique()}
+    return found.with_columns(pl.col("speaker").replace(forms))
 
 
 def by_group(

@@ -43,6 +43,7 @@ __all__ = [
     "QUANTIFIERS",
     "UPPER",
     "folded",
+    "in_common_case",
     "is_group",
     "is_organisation",
     "is_person",
@@ -344,6 +345,31 @@ def is_organisation(phrase: str, lex: dict[str, Any]) -> bool:
     Russian Foreign Ministry"): what a later "it said" refers to."""
     words = phrase.lower().split()
     return any(" ".join(words[i:]) in lex["organisations"] for i in range(len(words)))
+
+
+# common words that may open a speaker phrase besides the lexicon's roles, documents and
+# institutions ("Others said", "People familiar with the talks", "Polls show")
+_COMMON_OPENINGS = {"others", "people", "anyone", "someone", "everyone", "half", "all", "each",
+                    "none", "nobody", "polls", "surveys", "reports", "sources"}  # fmt: skip
+
+
+def in_common_case(speaker: str, lex: dict[str, Any]) -> str:
+    """A speaker as written in lower case where its first word is a common word capitalised
+    only because it opens a sentence ("Analysts" is "analysts", "The report" "the report",
+    "Some Hong Kong residents" "some Hong Kong residents"), so the tables count one speaker
+    once; a name, a title before one ("President Obama") or an institution's name ("Ministry
+    of Defence") as written."""
+    words = speaker.split()
+    first = words[0] if words else ""
+    low = first.lower()
+    # (a role's word, and words in lower case after it: not "Ministry of Defence", nor a
+    # nation's adjective, "Chinese officials")
+    heads = lex["role_words"] | lex["documents"] | lex["organisations"] | _COMMON_OPENINGS
+    common = low in DETERMINERS | QUANTIFIERS | _COMMON_OPENINGS or (
+        low in heads and all(w[:1].islower() for w in words[1:])
+    )
+    title_case = first[:1].isupper() and first[1:] == first[1:].lower()
+    return low + speaker[len(first) :] if common and title_case else speaker
 
 
 def is_group(phrase: str, lex: dict[str, Any]) -> bool:
