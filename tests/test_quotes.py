@@ -633,6 +633,27 @@ def test_an_office_named_first_is_the_speaker_after_it(text, speaker):
         ("The Russian Foreign Ministry spoke. The ministry recalled that Russia paid for years. "
          "“Our country paid on time,” it noted.", "Russian Foreign Ministry"),
         ("Vladimir Putin spoke. “Our country paid on time,” it noted.", None),
+        # or a body, a paper or a document that opens the clause or the sentence before
+        # (chinadaily-nyt)
+        ("Amazon is hiring. It said today it will add 80,000 temporary employees.", "Amazon"),
+        ("When the Pentagon did come up with what it calls “actionable intelligence” from the "
+         "flights, it was shared.", "the Pentagon"),
+        ("A DBS report earlier this year showed that the rate stayed low. It said the demand for "
+         "labor has grown.", "A DBS report"),
+        ("While the White House was wary of the seizure, it hoped that its aid would help.",
+         "the White House"),
+        ("The major opposition group, the National Salvation Front, has announced that it plans "
+         "to boycott the vote to protest what it says is a push by Mr. Morsi.",
+         "the National Salvation Front"),
+        # not the clause "it" reports, a quotation's words, a person, a nation's people
+        ("The report accuses the group. The central government has followed a clear policy, it "
+         "says.", "The report"),
+        ("“For the first time, such payments were interrupted. By joining the sanctions war, Bern "
+         "continued the line,” it added.", None),
+        ("Shinzo Abe spoke in Tokyo. Abe pushed the concept in a bid to build what it calls an "
+         "“arc of freedom.”", None),
+        ("In November, The Liaoning Daily drew attention with a report. Chinese academics, it "
+         "complained, were comparing Mao to an emperor.", None),
     ],
 )  # fmt: skip
 def test_institutions_resolve_to_the_name_the_document_gives(text, speaker):

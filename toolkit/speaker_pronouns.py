@@ -24,7 +24,7 @@ from typing import Any
 from toolkit.speaker_offices import REACH
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["GENDER", "person_before", "pronoun_person", "subject_before"]
+__all__ = ["GENDER", "body_it", "person_before", "pronoun_person", "subject_before", "thing_before"]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -247,3 +247,89 @@ def group_before(r: Any, pos: int) -> str | None:
     begin, end = r._sentence_starts[k - 1], r._sentence_starts[k]
     m = _GROUP_SUBJECT.match(r.text[begin:end].lstrip())
     return m.group("group") if m and m.group("head") in r.lex["roles"] else None
+
+
+# a body, a paper or a document that opens a clause as its subject, its verb after it (an
+# appositive between): "Amazon is hiring.", "The Liaoning Daily, a party newspaper, drew ...",
+# "A DBS report earlier this year showed", "When the Pentagon did come up with"
+_THING_SUBJECT = re.compile(
+    r"(?:[^,.;:\"“”]{3,80},\s+)?(?:(?:When|While|After|Because|Although|Though|As|If|Since)\s+)?"
+    r"(?P<thing>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.&’'\-]+\s+){0,5}?[\w.&’'\-]+)"
+    r"(?:,\s+(?P<apposed>(?:an?|the)\s+[^,;:\"“”]{3,80}),)?"
+    r"\s+(?:\w+ly\s+)?(?:(?:[a-z]{2,}ed|is|was|has|had|did|does|will|would|went|made|took|gave|"
+    r"sent|told|said)[\s,]|[a-z]{2,}[^su\W]s\s)"  # (a plural before a comma is no verb:
+)  # "Chinese academics, it complained")
+
+
+def body_it(r: Any, pos: int) -> str | None:
+    """Whom "it" at ``pos`` names: the body, paper or document :func:`thing_before` finds,
+    resolved, where that names no person ("Amazon is hiring. It said"); else the organisation
+    quoted last, within reach ("the ministry recalled ... it noted"); else None."""
+    thing = thing_before(r, pos)
+    named = thing and r._resolve(thing, pos)
+    if named and not is_person(named, r.lex):
+        return named
+    last = r.last_organisation
+    return last[1] if last and 0 < pos - last[0] < REACH else None
+
+
+def thing_before(r: Any, pos: int) -> str | None:
+    """What "it" names where no body was quoted just before: a body, a paper or a document that
+    is the subject of the pronoun's clause before it or of the sentence before ("When the
+    Pentagon did come up with what it calls", "Amazon is hiring. It said"): a phrase whose
+    head the lexicon holds as an institution or a document ("A DBS report", "The Liaoning
+    Daily"), or capitalised words that name no person; None where neither sentence opens so."""
+    k = bisect.bisect_right(r._sentence_starts, pos) - 1
+    # (not the clause "it" reports: "The central government has followed a policy, it says";
+    # but "While the White House doubted ..., it hoped to use")
+    frame = re.match(r"\w+\s+(?:\w+ly\s+)?[a-z]+\s*[,.;:!?]", r.text[pos : pos + 40])
+    own = k >= 0 and not (frame and re.search(r",\s*$", r.text[r._sentence_starts[k] : pos]))
+    spans = [(r._sentence_starts[k], pos)] if own else []
+    spans += [(r._sentence_starts[k - 1], r._sentence_starts[k])] if k >= 1 else []
+    for begin, end in spans:
+        # what is quoted is no clause of the report's (a quotation may open sentences before)
+        plain = "".join(" " if not r._outside_quotes(i) else c
+                        for i, c in enumerate(r.text[begin:end], begin))  # fmt: skip
+        plain = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda q: " " * len(q.group()), plain)
+        if begin < r._sentence_starts[k] and re.search(
+            rf",\s+(?:[\w’'.\-]+\s+){{1,4}}?(?:{r.lex['verb'].pattern})[^,;]*$", plain.rstrip()
+        ):
+            continue  # a sentence a frame ends reports someone's clause: its subject is theirs
+        m = _THING_SUBJECT.match(plain.lstrip())
+        thing = m and _speaking_thing(m.group("thing"), r.lex)
+        named = m and m.group("apposed") and _speaking_thing(m.group("apposed"), r.lex)
+        if thing:  # a description, and the name in commas after it ("The major opposition
+            # group, the National Salvation Front,"): the name
+            return named if named and re.match(r"(?:the\s+)?[A-Z]", named) else thing
+    return None
+
+
+def _speaking_thing(phrase: str, lex: dict) -> str | None:
+    """The phrase up to its head where it names a body, a paper or a document that can speak,
+    else None (a person, a pronoun, a role, a common noun, an opening word: "Recently", "Yet
+    the ministry", "in a report")."""
+    words = re.sub(r"['’]s$", "", phrase).split()  # (whose: "Citigroup’s earnings")
+    if not words or not re.match(r"(?:[Tt]he|[Aa]n?)$|[A-Z]", words[0]) or words[0] in _OPENERS:
+        return None
+    if re.fullmatch(r"[A-Z][a-z]+(?:ly|ing|ed)", words[0]):
+        return None
+    heads = lex["organisations"] | lex["documents"]
+    at = next((i for i, w in enumerate(words) if w.lower().strip("’'") in heads), None)
+    if at is not None:  # "A DBS report earlier this year": "A DBS report"; "Article 10"
+        end = next((i for i in range(at + 1, len(words)) if not re.match(r"[\dA-Z]", words[i])),
+                   len(words))  # fmt: skip
+        return " ".join(words[:end])
+    named = [w for w in words if w.lower() not in ("the", "a", "an")]
+    if (named and all(w[:1].isupper() for w in named) and not is_person(" ".join(named), lex)
+            and not re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish|i)s?", named[0])  # a nation's people
+            and not (len(named) == 1 and named[0].lower() in lex["role_words"])  # "Witnesses"
+            and not any(w in lex["not_speakers"] or w.lower() in lex["pronouns"]
+                        for w in named)):  # fmt: skip
+        return " ".join(words)
+    return None
+
+
+# capitalised words that open a clause and name nothing
+_OPENERS = {"Yet", "Even", "But", "And", "So", "Still", "Then", "Now", "Ask", "My", "Our",
+            "Your", "His", "Her", "Their", "Its", "In", "On", "At", "For", "With", "By",
+            "From"}  # fmt: skip

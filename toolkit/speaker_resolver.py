@@ -43,7 +43,6 @@ from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_offices import (
-    REACH,
     Descriptions,
     described_again,
     document_owner,
@@ -58,7 +57,7 @@ from toolkit.speaker_organisations import (
     organisation,
     spelled_out,
 )
-from toolkit.speaker_pronouns import GENDER, group_before, pronoun_person
+from toolkit.speaker_pronouns import GENDER, body_it, group_before, pronoun_person
 from toolkit.speaker_relations import both_sides, related
 from toolkit.speaker_titles import name_of
 from toolkit.speaker_turns import addressee, turns
@@ -155,9 +154,8 @@ class Resolver:
     def _resolve(self, written: str, pos: int) -> str:
         lex = self.lex
         low = written.lower()
-        if low == "it":  # the organisation quoted last ("the ministry recalled ... it noted")
-            last = self.last_organisation
-            return last[1] if last and 0 < pos - last[0] < REACH else written
+        if low == "it":  # a body the clause or the sentence before opens with, else the one
+            return body_it(self, pos) or written  # quoted last
         if low == "i":
             return self._turn(pos) or self.voice or written
         if low == "you":  # whom this turn answers: a surname resolves as written
