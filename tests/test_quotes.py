@@ -347,6 +347,14 @@ def found(*texts):
         # "a man named X" is X
         ("“Marry me,” a man named Mikita wrote to a woman named Anna.",
          [("Mikita", "a man named Mikita", "write", "Marry me,", True)]),
+        # the surname He before a pinyin given name is a name, not the pronoun (chinadaily-nyt)
+        ("He Lifeng, head of the commission, said the economy would grow.",
+         [("He Lifeng", "He Lifeng", "say", "the economy would grow", False)]),
+        ("“The economy will grow,” said He Yafei, a vice minister.",
+         [("He Yafei", "He Yafei", "say", "The economy will grow,", True)]),
+        ("He Tongmei, an official, spoke at the forum. “We need common endeavors,” she said.",
+         [("He Tongmei", "she", "say", "We need common endeavors,", True)]),
+        ("He said the economy would grow.", [(None, "He", "say", "the economy would grow", False)]),
         # so is one going by a name given after the description, in commas or not, and the name
         # as given is no one else's the document names (sets 26, 33; chinadaily-nyt)
         ("“A lot of people think that,” said a protester using the pseudonym Katya.",

@@ -40,6 +40,7 @@ __all__ = [
     "NAME_SUFFIX",
     "NOT_NAME_WORDS",
     "PARTICLES",
+    "PINYIN_NAME",
     "QUANTIFIERS",
     "UPPER",
     "folded",
@@ -95,6 +96,11 @@ NOT_NAME_WORDS = {
 
 # a generation after a name ("Jon Huntsman Jr"): no name word of its own
 NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+# a Chinese given name in pinyin, of two syllables (after the surname He, which is no pronoun
+# there: "He Lifeng", "He Yafei"; one syllable reads as an English word too: "He Can")
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|"
+             r"uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")  # fmt: skip
+PINYIN_NAME = re.compile(rf"[A-Z](?i:{_SYLLABLE}{_SYLLABLE})(?<=[a-z])", re.ASCII)
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -255,6 +261,8 @@ def speaker_phrase(
     for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
         if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
             kinds[i] = "cap"
+        if words[i - 1][2] == "He" and PINYIN_NAME.fullmatch(words[i][2].rstrip(",")):
+            kinds[i - 1] = "cap"  # the surname He before a given name: "He Lifeng", "He Yafei"
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
     if kinds[-1] not in ("cap", "role"):
@@ -383,7 +391,8 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
     and not a country's ("South Korea", "Nazi Germany": see :mod:`toolkit.speaker_countries`)."""
     words = name.split()
+    he = len(words) == 2 and words[0] == "He" and PINYIN_NAME.fullmatch(words[1])  # "He Lifeng"
     return len(words) >= 2 and not country_words(words) and all(
         (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
-        and w not in lex["not_speakers"] for w in words
+        and (w not in lex["not_speakers"] or (he and i == 0)) for i, w in enumerate(words)
     ) and not any(re.search(r"['’]s$", w) for w in words)  # "Morsi's Brotherhood"  # fmt: skip
