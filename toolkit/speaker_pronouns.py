@@ -1,7 +1,9 @@
 """Whom a pronoun names in a document: "he" and "she" the person quoted or named last (of the
 pronoun's gender where the text gives it; a sentence's subject, after its titles, before a
 name later in the sentence, unless that name opens a main clause of its own), else a name that
-opens the sentence before as its subject. :class:`toolkit.speaker_resolver.Resolver` calls these
+opens the sentence before as its subject; "it" the body, paper or document that opens the
+pronoun's clause or the sentence before, else the organisation quoted last.
+:class:`toolkit.speaker_resolver.Resolver` calls these
 with itself as ``r``: its mentions, chain of persons, genders, quotation spans and the person
 quoted last.
 
@@ -288,9 +290,12 @@ def thing_before(r: Any, pos: int) -> str | None:
     spans += [(r._sentence_starts[k - 1], r._sentence_starts[k])] if k >= 1 else []
     for begin, end in spans:
         # what is quoted is no clause of the report's (a quotation may open sentences before)
-        plain = "".join(" " if not r._outside_quotes(i) else c
-                        for i, c in enumerate(r.text[begin:end], begin))  # fmt: skip
-        plain = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda q: " " * len(q.group()), plain)
+        chars = list(r.text[begin:end])
+        for a, b in r.quoted:
+            lo, hi = max(a, begin), min(b, end)
+            if lo < hi:
+                chars[lo - begin : hi - begin] = " " * (hi - lo)
+        plain = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda q: " " * len(q.group()), "".join(chars))
         if begin < r._sentence_starts[k] and re.search(
             rf",\s+(?:[\w’'.\-]+\s+){{1,4}}?(?:{r.lex['verb'].pattern})[^,;]*$", plain.rstrip()
         ):
