@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.speakers import DETERMINERS, GIVEN_NAME, QUANTIFIERS, UPPER, is_person
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_person
 
 __all__ = [
     "DASH_ASIDE",
@@ -156,7 +156,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     """Whether a chunk of text is one noun phrase that can speak: up to eight words, no verb,
     pronoun or clause word, a head that is no time or amount, and a prepositional phrase only
     after its head ("Leaders of smaller parties", "The national university", "Others")."""
-    given = next((m for m in GIVEN_NAME.finditer(chunk) if m.end() == len(chunk)), None)
+    given = given_name_after(chunk)
     if given and re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s", chunk[: given.start()]):
         return noun_phrase(chunk[: given.start()], lex)  # "a protester using the pseudonym
         # Katya": the one described (not a clause: "Putin named Mishustin")

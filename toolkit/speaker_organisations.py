@@ -43,6 +43,9 @@ _HEAD_KINDS = {"newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS}
 _PAPER_NAMES = ("Times|Post|Journal|Daily|Herald|Tribune|Gazette|Telegraph|Guardian|Observer|"
                 "Chronicle|Globe|Inquirer|Examiner|Ahram|Shimbun|Ilbo|Pravda|Izvestia|Kommersant|"
                 "Vedomosti")  # fmt: skip
+_PAPER = re.compile(
+    rf"(?<![\w’'.\-])((?:[{UPPER}][\w’'&\-]*\s+){{0,3}}?(?:{_PAPER_NAMES}))(?![\w’'\-])"
+)
 # heads of a role that names a body of people the text may have named only by its own name
 # ("The Alliance for Peace and Democracy ... the group said") or given that head as a title
 # ("The advocacy group Human Rights Watch": where no organisation is found, the resolver looks
@@ -212,18 +215,17 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     # else before the name as its title, or named so: "the daily Vietnam News", "the flagship
     # state newspaper Al Ahram", "a civic group called Dekomunizace" (not a verb's object:
     # "preferring to call the group Bengalis"; nor a day: "the company Monday")
-    titled = re.compile(
-        rf"(?<!call )(?<!calls )(?<!called )(?<!calling )(?<!name )(?<!named )"
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?:{heads})\s+(?:(?:called|named)\s+)?"
-        rf"({cap})(?![\w’'\-])"
-    )
     if not found and head not in _WHOSE_HEADS:
+        titled = re.compile(
+            rf"(?<!call )(?<!calls )(?<!called )(?<!calling )(?<!name )(?<!named )"
+            rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?:{heads})\s+"
+            rf"(?:(?:called|named)\s+)?({cap})(?![\w’'\-])"
+        )
         found = [m.span(1) for m in titled.finditer(before)
                  if not _WEEKDAY.match(before, m.start(1))]  # fmt: skip
     if not found and head in _HEAD_KINDS:  # a paper the text names by a paper's name ("the
         # Financial Times reported ... the newspaper said"), the one within reach
-        paper = re.compile(rf"(?<![\w’'.\-])((?:{word}\s+){{0,3}}?(?:{_PAPER_NAMES}))(?![\w’'\-])")
-        found = [m.span(1) for m in paper.finditer(before, max(0, pos - BODY_REACH))]
+        found = [m.span(1) for m in _PAPER.finditer(before, max(0, pos - BODY_REACH))]
     # not a person's name after a title ("Mr. Li, a company man")
     names = {re.sub(r"^The\s+", "", before[a:b]) for a, b in found
              if before[:a].split()[-1:] not in ([t] for t in lex["titles"])}  # fmt: skip

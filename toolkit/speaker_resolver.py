@@ -63,11 +63,11 @@ from toolkit.speaker_titles import name_of
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
-    GIVEN_NAME,
     HYPHENED_GIVEN,
     PARTICLES,
     UPPER,
     folded,
+    given_name_after,
     is_person,
     one_edit,
     surname,
@@ -220,8 +220,8 @@ class Resolver:
         spelled = spelled_out(self.text, written) or longer_form(self.text, written, pos)
         if spelled:  # "the F.E.C." where the text also writes "the Federal Election Commission"
             return spelled
-        named = next((m for m in GIVEN_NAME.finditer(written) if m.end() == len(written)), None)
-        if named and named.start():  # "a man named Mikita", "the manager, who gave only his
+        named = given_name_after(written)
+        if named:  # "a man named Mikita", "the manager, who gave only his
             return named.group(1)  # first name, Viktor": the name as given, no one else's
         titles, name = name_of(written, lex)
         if titles[-2:-1] and titles[-2] in INSTITUTION_WORDS and titles[-1] in ("for", "on"):

@@ -24,8 +24,8 @@ from toolkit.speakers import (
     NAME_SUFFIX,
     NOT_NAME_WORDS,
     PARTICLES,
-    PINYIN_NAME,
     UPPER,
+    he_surname,
 )
 
 __all__ = ["name_of"]
@@ -69,11 +69,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
             (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
             or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
-            or (
-                i == len(words) - 1
-                and w == "He"
-                and PINYIN_NAME.fullmatch(re.sub(r"['’]s$", "", words[-1]))
-            )
+            or (i == len(words) - 1 and he_surname(w, words[-1]))
         ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a
             # name addressed, "Ms. Park", and the surname He before a given name, "He Lifeng")
             break

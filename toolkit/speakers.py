@@ -40,10 +40,11 @@ __all__ = [
     "NAME_SUFFIX",
     "NOT_NAME_WORDS",
     "PARTICLES",
-    "PINYIN_NAME",
     "QUANTIFIERS",
     "UPPER",
     "folded",
+    "given_name_after",
+    "he_surname",
     "in_common_case",
     "is_group",
     "is_organisation",
@@ -100,7 +101,7 @@ NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 # there: "He Lifeng", "He Yafei"; one syllable reads as an English word too: "He Can")
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|"
              r"uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")  # fmt: skip
-PINYIN_NAME = re.compile(rf"[A-Z](?i:{_SYLLABLE}{_SYLLABLE})(?<=[a-z])", re.ASCII)
+_PINYIN_NAME = re.compile(rf"[A-Z](?i:{_SYLLABLE}{_SYLLABLE})(?<=[a-z])", re.ASCII)
 # a given name of two syllables joined by a hyphen, after a family name ("Tsang Chun-wah",
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -115,6 +116,19 @@ GIVEN_NAME = re.compile(
     r"(?:first\s+|last\s+)?name(?:\s+as|,))"
     rf"\s+((?:[{UPPER}](?:[\w’'\-]+|\.))(?:\s+[{UPPER}](?:[\w’'\-]+|\.))*)"
 )
+
+
+def given_name_after(phrase: str) -> re.Match | None:
+    """The name given at the end of a phrase, after what describes its speaker ("a protester
+    using the pseudonym Katya": group 1 "Katya"); None where none ends it."""
+    return next((m for m in GIVEN_NAME.finditer(phrase) if m.start() and m.end() == len(phrase)),
+                None)  # fmt: skip
+
+
+def he_surname(word: str, given: str) -> bool:
+    """Whether ``word`` is the surname He before a pinyin given name ("He Lifeng", "He
+    Yafei's"), not the pronoun."""
+    return word == "He" and _PINYIN_NAME.fullmatch(re.sub(r"['’]s$|,$", "", given)) is not None
 
 
 def surname(name: str) -> str:
@@ -261,7 +275,7 @@ def speaker_phrase(
     for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
         if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
             kinds[i] = "cap"
-        if words[i - 1][2] == "He" and PINYIN_NAME.fullmatch(words[i][2].rstrip(",")):
+        if he_surname(words[i - 1][2], words[i][2]):
             kinds[i - 1] = "cap"  # the surname He before a given name: "He Lifeng", "He Yafei"
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
@@ -372,7 +386,7 @@ def in_common_case(speaker: str, lex: dict[str, Any]) -> str:
     low = first.lower()
     # (a role's word, and words in lower case after it: not "Ministry of Defence", nor a
     # nation's adjective, "Chinese officials")
-    heads = lex["role_words"] | lex["documents"] | lex["organisations"] | _COMMON_OPENINGS
+    heads = lex["role_words"] | lex["documents"] | lex["organisations"]
     common = low in DETERMINERS | QUANTIFIERS | _COMMON_OPENINGS or (
         low in heads and all(w[:1].islower() for w in words[1:])
     )
@@ -391,7 +405,7 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
     and not a country's ("South Korea", "Nazi Germany": see :mod:`toolkit.speaker_countries`)."""
     words = name.split()
-    he = len(words) == 2 and words[0] == "He" and PINYIN_NAME.fullmatch(words[1])  # "He Lifeng"
+    he = len(words) == 2 and he_surname(*words)  # "He Lifeng"
     return len(words) >= 2 and not country_words(words) and all(
         (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
         and (w not in lex["not_speakers"] or (he and i == 0)) for i, w in enumerate(words)
