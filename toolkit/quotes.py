@@ -236,13 +236,17 @@ def _in_doc(
         found.append(f)
         previous = last = f
     direct = [(f.start, f.end) for f in found]
+    framed = [(f.start, f.end, f.speaker_at, f.frame_end) for f in found]
     for i, (s0, s1) in enumerate(sentences):
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
         previous = sentences[i - 1] if i else None
         for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
             quote = text[a:b].strip()
-            if len(quote.split()) < 3 or any(max(a, x) < min(b, y) for x, y in direct):
+            if len(quote.split()) < 3 or any(
+                max(a, x) < min(b, y) and not _nested((a, b, p0, lemma), (x, y, at, fe))
+                for x, y, at, fe in framed
+            ):
                 continue
             if text[p0:p1].count('"') % 2 and text[p1 : p1 + 1] == '"':
                 p1 += 1  # 'Some "pan-democrats" claim': the name's closing mark too
@@ -258,6 +262,21 @@ def _in_doc(
                  if not (p0 < f.speaker_at < p1 and max(a, f.start) < min(b, f.end))]  # fmt: skip
         found.append(_Found(a, b, text[p0:p1], p0, lemma, False, max(b, p1), "headline"))
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _nested(report: tuple[int, int, int, str], quotation: tuple[int, int, int, int]) -> bool:
+    """Whether a quotation (start, end, its speaker's offset, its frame's end) is a report
+    nested in a reported clause (start, end, its speaker's offset, lemma), frame and all, so
+    that both are rows: a report inside the clause, its speaker named before its quotation
+    ("Trump said on Friday that Clinton once described the deal as “the gold standard”"), or
+    a whole report that the clause's source gives ('“...,” he said, according to Reuters').
+    Not a clause that runs over the frame of a quotation after it ("“...,” Representative
+    John Lewis, Democrat of Georgia, ... said": no report of "Democrat of Georgia")."""
+    a, b, p0, lemma = report
+    x, y, at, frame_end = quotation
+    if not (a <= x and y <= b + 1 and a <= at < b):
+        return False
+    return at < x or (lemma in ("according to", "report") and frame_end <= p0)
 
 
 # one person described, not named: "he" after it is that person ("an obstetrician who taught
