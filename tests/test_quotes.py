@@ -3376,3 +3376,25 @@ def test_those_the_writer_interviewed_speak(text, expected):
 )  # fmt: skip
 def test_a_report_nested_in_a_reported_clause_is_a_row_of_its_own(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a study's finding, its head before a relative clause (PolNeAR dev)
+        ("A 2014 study that appeared in the British Medical Journal found that medical research "
+         "did not support half of his recommendations.",
+         [("A 2014 study that appeared in the British Medical Journal", "find")]),
+        ("A study that was published in Nature found that the oceans are warming faster.",
+         [("A study that was published in Nature", "find")]),
+        # ... not the police's, nor an officer's with a relative clause
+        ("The police found that the door had been forced open.", []),
+        ("The police officer who arrived first found that the door was open.", []),
+        # a person who indicates, named after a title (set 26, development data)
+        ("Health Minister Veronika Skvortsova indicated on Monday that the chances were "
+         "already diminishing.", [("Veronika Skvortsova", "indicate")]),
+        ("The weather indicated that the season was over.", []),
+    ],
+)  # fmt: skip
+def test_findings_of_studies_and_indications_of_titled_persons(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

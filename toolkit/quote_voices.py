@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import is_person
+
 __all__ = ["DIALOGUE", "NO_CLAIM", "OWN_VIEW_VERBS", "no_report"]
 
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
@@ -52,13 +55,23 @@ def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, l
     return (
         verb in lex["findings"]
         and _head(speaker_text) not in lex["finding_heads"]
-        and not (verb == "indicate" and _PERSON.fullmatch(speaker_text))
+        and not (verb == "indicate" and _a_person(speaker_text, lex))
     )
 
 
-# what follows a noun phrase's head: a preposition or a participle ("Surveys conducted among
-# marchers at the protest", "A poll by Gallup")
-_AFTER_HEAD = re.compile(r"\s+(?:of|in|at|for|from|with|on|by|among|across|[a-z]+ed)\s")
+def _a_person(speaker_text: str, lex: dict) -> bool:
+    """Whether a subject is a person: a pronoun or capitalised words ("Lam", "Carrie Lam"), or
+    a name after its title ("Health Minister Veronika Skvortsova")."""
+    if _PERSON.fullmatch(speaker_text):
+        return True
+    name = name_of(speaker_text, lex)[1]
+    return bool(name and is_person(name, lex))
+
+
+# what follows a noun phrase's head: a preposition, a participle or a relative clause ("Surveys
+# conducted among marchers at the protest", "A poll by Gallup", "A 2014 study that appeared in
+# the British Medical Journal")
+_AFTER_HEAD = re.compile(r"\s+(?:of|in|at|for|from|with|on|by|among|across|that|which|[a-z]+ed)\s")
 
 
 def _head(speaker_text: str) -> str:
