@@ -3398,3 +3398,51 @@ def test_a_report_nested_in_a_reported_clause_is_a_row_of_its_own(text, expected
 )  # fmt: skip
 def test_findings_of_studies_and_indications_of_titled_persons(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what "according to" cites: results, a count, polling, documents, a summary, a memoir
+        # (PolNeAR train)
+        ("Trump received 37 percent and Clinton had 36 percent, according to the results.",
+         [("the results", "according to")]),
+        ("Clinton now has at least 723 delegates, according to a count by The Associated Press.",
+         [("The Associated Press", "according to")]),
+        ("According to recent polling, the billionaire candidate is strongly leading the field.",
+         [("recent polling", "according to")]),
+        ("G-III has more than 7,600 employees, according to company documents.",
+         [("company documents", "according to")]),
+        ("The employee did not do so immediately, according to the summary.",
+         [("the summary", "according to")]),
+        ("She compared the conversation to a root canal, according to Axelrod’s memoir.",
+         [("Axelrod’s memoir", "according to")]),
+        # ... a role before what it knows, a person's doctor
+        ("HarperCollins declined to renew the offer, according to a publishing executive "
+         "familiar with the talks.",
+         [("a publishing executive familiar with the talks", "according to")]),
+        ("The billionaire had excellent results, according to his longtime personal physician.",
+         [("his longtime personal physician", "according to")]),
+        # ... in parentheses, before a hyphen's aside, before "at the time"
+        ("(According to the New York Police Department, it keeps no statistics on "
+         "skateboarding.)", [("New York Police Department", "according to")]),
+        ("The plan would raise only $1.1 trillion, according to the Tax Policy Center - half a "
+         "percentage point of GDP.", [("the Tax Policy Center", "according to")]),
+        ("Cruz garnered just 3 percent support, according to polls at the time.",
+         [("polls", "according to")]),
+        # ... not a rule or an owner's guess
+        ("The talks will go on, according to the plan.", []),
+        ("According to the most conservative estimates, the project will create 20,000 jobs.",
+         []),
+        # a campaign's strategist speaks
+        ("A Republican strategist said the race was over.", [("A Republican strategist", "say")]),
+        # a name after a dash is the verb's subject, not a relative clause's
+        ("These officials report to executives who do — Mr. Kryukov claimed that the feedback "
+         "was virtually all positive.", [("Mr. Kryukov", "claim")]),
+        ("Marc Grossman, a former undersecretary of state who has worked with the committee "
+         "that screens nominees — agreed that the system was broken.",
+         [("Marc Grossman", "agree")]),
+    ],
+)  # fmt: skip
+def test_sources_according_to_and_roles_of_campaigns(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -123,6 +123,12 @@ def without_time(head: str) -> str:
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
 
 
+# a name right after a dash, before the verb
+_AFTER_DASH = re.compile(
+    rf"\s[—–]\s+((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{0,3}})\s*$"
+)
+
+
 def without_appositive(head: str, lex: dict) -> str:
     """The words before a verb without an appositive that ends them: a noun phrase that starts
     with a determiner, an age or a role word ("Scott Mastic, regional director for ...,"), or a
@@ -143,6 +149,12 @@ def without_appositive(head: str, lex: dict) -> str:
     # (with the comma the American style sets inside the closing mark: 'a former performer on
     # “Saturday Night Live,” said')
     head = re.sub(r"[\"“]([^\"“”,]{1,40})(,?)[\"”]", lambda m: f"'{m.group(1)}'{m.group(2)}", head)
+    dashed = _AFTER_DASH.search(head)
+    if dashed and (
+        re.match(r"(?:Mr|Ms|Mrs|Dr)\b", dashed.group(1)) or _is_named(dashed.group(1), lex)
+    ):  # a name after a dash is the verb's subject ("report to executives who do — Mr.
+        # Kryukov claimed"): what comes before it is blanked
+        return " " * dashed.start(1) + head[dashed.start(1) :]
     named = _NAMED.search(head)
     if (
         named

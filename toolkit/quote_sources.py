@@ -40,10 +40,11 @@ _APPOSITION = (
 # Bryan, head of the National Center ..., and other scientists")
 _SOURCE_DAY = re.compile(
     rf"\s+(?:(?:released|published|issued|filed)\s+)?(?:(?:on|last|early|late|this)\s+)?{DAY}$"
+    r"|\s+at\s+the\s+time$"
 )  # ("campaign finance records filed last Friday", "projections by the BBC early Friday")
 # a document of an author: "an analysis by X", "a report by the X" (the author speaks)
 _BY_SOURCE = re.compile(
-    r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review)"
+    r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:analysis|report|study|survey|poll|statement|review|count)"
     r"|(?:the\s+)?(?:data|figures|statistics|estimates)\s+(?:published|released|compiled|issued"
     r"|provided)"
     r")\s+by\s+((?:the\s+)?[A-Z].*)"
@@ -75,12 +76,16 @@ _OPENING = (
 
 # a group or a person a report relies on, and what they know: "people familiar with ...",
 # "a person close to ...", "officials with knowledge of ...", "sources briefed on ..."
+_KNOWING = (
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in|"
+    r"knowledgeable\s+about)"
+)
 _INFORMANT = re.compile(
     r"(?:(?:[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]|[Aa]n|[Oo]ne|[Tt]he)\s+)?"
     r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|officials?|sources?|diplomats?|aides?|insiders?)"
-    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in|"
-    r"knowledgeable\s+about)\s+\S.*"
+    rf"\s+{_KNOWING}\s+\S.*"
 )
+_KNOWS = re.compile(rf"\s+{_KNOWING}\s+\S")
 
 
 def is_speaker(phrase: str, lex: dict) -> bool:
@@ -129,7 +134,11 @@ def _is_informant(phrase: str, lex: dict) -> bool:
     familiar with the talks", "a person close to the president", "officials with knowledge of
     the plan"), up to twelve words."""
     m = _INFORMANT.fullmatch(phrase.strip())
-    return bool(m and len(phrase.split()) <= 12)
+    if m:
+        return len(phrase.split()) <= 12
+    # (or any role before what it knows: "a publishing executive familiar with the talks")
+    tail = _KNOWS.search(phrase)
+    return bool(tail and len(phrase.split()) <= 12 and is_speaker(phrase[: tail.start()], lex))
 
 
 def _is_source(phrase: str, lex: dict) -> bool:
@@ -182,7 +191,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
     for m, quote, who in (
         (
             re.search(
-                rf"(?:^\s*{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?$",
+                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?\)?$",
                 sentence,
                 re.I,
             ),
@@ -221,6 +230,10 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         # a day after the source is an adjunct: "according to media reports on Thursday", "a
         # State Department report released Friday"
         end = m.start(who) + len(re.sub(_SOURCE_DAY, "", m.group(who)))
+        # (a dash after the source closes the aside it opened: "The data — ..., according to
+        # survey findings released this week by the Kaiser Family Foundation — make ...")
+        dash = re.search(r"\s[—–-]\s", sentence[m.start(who) : end])
+        end = m.start(who) + dash.start() if dash else end
         if re.search(r"[A-Z]{2}\.$", sentence[:end]) and not sentence[end:].strip():
             end -= 1  # the sentence's stop after an acronym ("according to the HKCSS.")
         start = m.start(who)
