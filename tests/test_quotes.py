@@ -3446,3 +3446,25 @@ def test_findings_of_studies_and_indications_of_titled_persons(text, expected):
 )  # fmt: skip
 def test_sources_according_to_and_roles_of_campaigns(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of those polled speaks for them: with a percent sign, "N in M", "a third"
+        # (PolNeAR train)
+        ("42% say they are liberal.", [("42%", "say")]),
+        ("42% of voters say they are liberal.", [("42% of voters", "say")]),
+        ("About 4 in 10 say they want more liberal policies.", [("4 in 10", "say")]),
+        ("Nearly a third say they do not know.", [("Nearly a third", "say")]),
+        ("Some 48 percent of those polled said the legislature should reject the plan.",
+         [("48 percent of those polled", "say")]),
+        # ... not a count of cases or a time
+        ("In 4 in 10 cases, the police said the suspects were released.",
+         [("the police", "say")]),
+        ("Two in the afternoon was when the police said the suspects were released.",
+         [("the police", "say")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_those_polled_speaks(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

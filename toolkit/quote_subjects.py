@@ -132,11 +132,18 @@ _NOT_HEADS = re.compile(
 _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{UPPER}])\.")
 # words before a number that say how exact it is
 _HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more", "too"}
+# a share of those polled, by itself or of a group: "63 percent", "42%", "4 in 10", "one in
+# five", "42% of voters"
+_NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_SHARE_POLLED = re.compile(
+    rf"(?:another\s+)?(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|(?:\d+|{_NUMBER_WORDS})\s+in\s+"
+    rf"(?:\d+|{_NUMBER_WORDS}))(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}})?"
+)
 # a share of people, which speaks for them ("33 percent of Americans said")
 _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
            "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
            "three", "none", "each", "all"}  # fmt: skip
-_WORD = re.compile(r"[\w’'\-.]+")
+_WORD = re.compile(r"[\w’'\-.]+|\d[\d.,]*%")
 # the small words inside an organisation's name ("Forum on the Arms Trade")
 _NAME_LINKS = {"of", "on", "the", "for", "and", "in", "de", "la"}
 
@@ -173,11 +180,19 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         return False
     if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
         return True  # a group named by its quantifier alone: "Several said that ..."
-    while len(low) > 1 and low[0] in _HEDGES and (low[1][:1].isdigit() or low[1] in QUANTIFIERS):
-        # "only 33 percent of Americans", "too many people" (not "Some of them": a share)
+    while (
+        len(low) > 1
+        and low[0] in _HEDGES
+        and (
+            low[1][:1].isdigit() or low[1] in QUANTIFIERS or low[1:3] in (["a", w] for w in _SHARES)
+        )
+    ):
+        # "only 33 percent of Americans", "too many people", "nearly a third" (not "Some of
+        # them": a share)
         words, low = words[1:], low[1:]
-    if re.fullmatch(r"(?:another\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|%)", " ".join(low)):
-        return True  # a share of those polled: "63 percent said", "Another 19 percent said"
+    if _SHARE_POLLED.fullmatch(" ".join(low)):
+        return True  # a share of those polled: "63 percent said", "Another 19 percent said",
+        # "42% said", "4 in 10 said", "one in five said", "42% of voters said"
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if len(low) == 2 and low[0] in QUANTIFIERS | DETERMINERS and low[1].endswith("s"):
         verbs = []  # a plural noun after its quantifier, no verb: "Some estimates", "the reports"
