@@ -3468,3 +3468,26 @@ def test_sources_according_to_and_roles_of_campaigns(text, expected):
 )  # fmt: skip
 def test_a_share_of_those_polled_speaks(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun that is also a verb's form, in a phrase before "that", is no verb of its own
+        # (PolNeAR train)
+        ("Wasserman Schultz said in her opening remarks that the platform should reiterate the "
+         "party's support.", [("Wasserman Schultz", "say")]),
+        # ... but a noun phrase's "that" after the verb opens a relative clause
+        ("Critics say the different rules that South Korean companies have to play by limit "
+         "their ability to think.", [("Critics", "say")]),
+        # an inverted frame's name before a time phrase and a comma
+        ("“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time, adding that "
+         "“we’ve been electing African-Americans to office for a long time.”",
+         [("Bobby Scott", "say")]),
+        # ... not before a place that is part of a description
+        ("“It may have been his first attempt,” said his best friend at Lehigh, Bruce Turry, "
+         "who remembered it.", []),
+    ],
+)  # fmt: skip
+def test_nouns_before_that_and_names_before_a_time(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

@@ -19,7 +19,7 @@ import re
 from toolkit.quote_subjects import noun_phrase, without_parenthetical
 from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_titles import name_of
-from toolkit.speakers import GIVEN_NAME, UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speakers import DAY, GIVEN_NAME, UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["ASIDE", "inverted"]
 
@@ -169,7 +169,17 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         near = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
             r"during|while|after|at|in", w)), None)  # fmt: skip
         span = _name_before(after, near, lex)
-    elif adjunct and cut is not None and words[-1][2] and text[at + words[-1][1]] in ".!?":
+    elif (
+        adjunct
+        and cut is not None
+        and words[-1][2]
+        and (
+            text[at + words[-1][1]] in ".!?"
+            # (or a time's before a comma: 'said Rep. Bobby Scott at the time, adding that')
+            or (text[at + words[-1][1]] in ",;"
+                and all(w.islower() or re.fullmatch(DAY, w) for _, _, w in words[adjunct:]))
+        )
+    ):  # fmt: skip
         span = _name_before(words, adjunct, lex)
     if span:
         return at + span[0], at + span[1]

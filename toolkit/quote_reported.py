@@ -114,6 +114,12 @@ def _that_clause(reach: int) -> re.Pattern:
 _THAT = _that_clause(70)
 _TOLD_THAT = _that_clause(110)  # whom one told, and where and when
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+# a preposition, a determiner and up to two words right before a plural verb form that is also
+# a noun: the noun ("said in her opening remarks that"; not "say the rules that ...")
+_NOUN_BEFORE = re.compile(
+    r"\b(?:in|at|during|on|after|before|with|to|from)\s+"
+    r"(?:the|a|an|his|her|its|their|our|my|this|these|those)\s+(?:[a-z]+\s+){0,2}$"
+)
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
 
@@ -351,7 +357,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),
             # an adverb aside ("said pointedly in a statement that")
-        if clause and lex["verb"].search(clause.group(1) or ""):
+        if clause and any(not (_NOUN_BEFORE.search(clause.group(1)[: m.start()])
+                               and m.group().endswith("s")
+                               and lemma_of(m.group(), lex) in lex["noun_forms"])
+                          for m in lex["verb"].finditer(clause.group(1) or "")):  # fmt: skip
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
             clause = None
