@@ -3491,3 +3491,30 @@ def test_a_share_of_those_polled_speaks(text, expected):
 )  # fmt: skip
 def test_nouns_before_that_and_names_before_a_time(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a candidate and the callings news copy names people by (PolNeAR train)
+        ("The New York businessman has praised Putin, saying he was a stronger leader than "
+         "Obama.", [("The New York businessman", "say")]),
+        ("The retired neurosurgeon said the campaign was refining its operations.",
+         [("The retired neurosurgeon", "say")]),
+        ("Republican presidential candidate Ben Carson met voters. The candidate said the "
+         "campaign was refining its operations.", [("Ben Carson", "say")]),
+        ("Hong Kong's economy will suffer if lawmakers fail to support the proposal, tycoon Li "
+         "Ka-shing warned on Wednesday.", [("Li Ka-shing", "warn")]),
+        # a role's relative clause that reports with "that": a verb after its content's subject
+        # is the content's, not the role's (a role head had given Hagee "suggest" too)
+        ("John C. Hagee, an evangelical leader who once argued that biblical verses suggested "
+         "that the Holocaust was part of a plan, will speak.", [("John C. Hagee", "argue")]),
+        ("As the trial opened, a judge who ruled that most of it could be broadcast said his "
+         "decision would counter the notion.", [("a judge", "rule"), ("a judge", "say")]),
+        # a pronoun's clause before a noun's "that" is read whole
+        ("The nominee says they both share the belief that every child should have a chance.",
+         [("The nominee", "say")]),
+    ],
+)  # fmt: skip
+def test_candidates_and_callings_are_roles(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

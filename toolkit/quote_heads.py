@@ -170,7 +170,15 @@ def without_appositive(head: str, lex: dict) -> str:
     # subject ("The Israeli official who described the campaign acknowledged that ...")
     right = re.search(r",?\s+who(?:\s+\w+)?\s*$", head)  # the verb is the relative clause's
     who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
-    if who and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
+    # (not a clause that reports with "that" whose content's subject stands right before the
+    # verb: the verb is the content's, "a pastor who once argued that biblical verses
+    # suggested that ...")
+    content = who and re.search(r"\sthat\s+((?:[\w’'\-]+\s+){1,4})$", head[who.start() :])
+    reports = content and not re.search(
+        rf"\b(?:{'|'.join(AUXILIARIES)})\b", content.group(1)
+    ) and any(re.match(r"\s+that\s", head[m.end() :])
+              for m in lex["verb"].finditer(head, who.start()))  # fmt: skip
+    if who and not reports and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
         kept = head[: who.start()]
         # (a place after an appositive is no one who speaks: "said Lu Jingxiang, a pastor from
         # Anhui Province, in eastern China, who said")

@@ -351,6 +351,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             None if subject else re.match(_PP_THAT, rest)
         )  # (whom one told and where and when: "told a press conference on Friday ... that")
         between = (clause.group(1) or "").split() if clause else []
+        if clause and between[:1] and between[0] in ("he", "she", "they", "we", "I"):
+            clause = None  # "says they both share the belief that ...": a clause of its own
+            # before the "that", read whole (not "that every child ..." alone)
         if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
