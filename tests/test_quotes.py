@@ -3518,3 +3518,17 @@ def test_nouns_before_that_and_names_before_a_time(text, expected):
 )  # fmt: skip
 def test_candidates_and_callings_are_roles(text, expected):
     assert found(text).select("speaker", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle's clause: a past form after a determiner is no verb of it (PolNeAR train)
+        ("He also spoke about the proposed border wall, saying it will be as big as it needs "
+         "to be.", [(None, "say")]),
+        ("Vladimir Putin spoke about the proposed border wall, saying it will be as big as it "
+         "needs to be.", [("Vladimir Putin", "say")]),
+    ],
+)  # fmt: skip
+def test_a_participles_clause_skips_adjectives(text, expected):
+    assert found(text).select("speaker", "verb").rows() == expected

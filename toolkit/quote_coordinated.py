@@ -29,7 +29,7 @@ from toolkit.quote_heads import (
     without_appositive,
 )
 from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
-from toolkit.speakers import UPPER, speaker_phrase, word_spans
+from toolkit.speakers import DETERMINERS, UPPER, speaker_phrase, word_spans
 
 __all__ = [
     "VERB_LIKE",
@@ -136,7 +136,8 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
             found = (words[k][2].endswith("ing") and _BE.fullmatch(words[k - 1][2])
                      and words[k][2] not in _ING_PREPOSITIONS)  # fmt: skip
         else:
-            found = VERB_LIKE.match(words[k][2])
+            # (a past form after a determiner is an adjective: "the proposed border wall")
+            found = VERB_LIKE.match(words[k][2]) and words[k - 1][2].lower() not in DETERMINERS
         if found:
             # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
             # saying that ...")
