@@ -330,7 +330,7 @@ if countable:  # no empty table of lines where no frame can match
 # than newspaper prose, where "he said" follows paragraphs about other people. Headlines are
 # read best: on 440 held-out TASS, RT and Russian ministry headlines (set 37) the credits are
 # right 0.98 of the time and find 0.82 of them, on 300 of Xinhua, CGTN, Global Times, China
-# Daily and the BBC (set 38) 0.86 and 0.66. Overall a third
+# Daily and the BBC (set 38) 0.85 and 0.67. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
 # and NYT sets a speaker the frame names was right 130 times in 145 (0.90, 95% interval
