@@ -123,6 +123,22 @@ def without_time(head: str) -> str:
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
 
 
+# what ends the words before a verb: "that" and a subject of up to four words
+_THAT_SUBJECT = re.compile(r"\sthat\s+((?:[\w’'\-]+\s+){1,4})$")
+_AUXILIARY_IN = re.compile(rf"\b(?:{'|'.join(AUXILIARIES)})\b")
+
+
+def _reports_with_that(head: str, at: int, lex: dict) -> bool:
+    """Whether the relative clause at ``at`` reports with "that" and its content's subject
+    ends ``head``: the verb after it is the content's, not the clause's head's ("a pastor who
+    once argued that biblical verses suggested that ..."; not "a judge who ruled that most of
+    it could be broadcast said")."""
+    content = _THAT_SUBJECT.search(head, at)
+    if content is None or _AUXILIARY_IN.search(content.group(1)):
+        return False
+    return any(re.match(r"\s+that\s", head[m.end() :]) for m in lex["verb"].finditer(head, at))
+
+
 # a name right after a dash, before the verb
 _AFTER_DASH = re.compile(
     rf"\s[—–]\s+((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{0,3}})\s*$"
@@ -170,15 +186,11 @@ def without_appositive(head: str, lex: dict) -> str:
     # subject ("The Israeli official who described the campaign acknowledged that ...")
     right = re.search(r",?\s+who(?:\s+\w+)?\s*$", head)  # the verb is the relative clause's
     who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
-    # (not a clause that reports with "that" whose content's subject stands right before the
-    # verb: the verb is the content's, "a pastor who once argued that biblical verses
-    # suggested that ...")
-    content = who and re.search(r"\sthat\s+((?:[\w’'\-]+\s+){1,4})$", head[who.start() :])
-    reports = content and not re.search(
-        rf"\b(?:{'|'.join(AUXILIARIES)})\b", content.group(1)
-    ) and any(re.match(r"\s+that\s", head[m.end() :])
-              for m in lex["verb"].finditer(head, who.start()))  # fmt: skip
-    if who and not reports and (right or speaker_phrase(word_spans(head[: who.start()]), lex)):
+    if (
+        who
+        and not _reports_with_that(head, who.start(), lex)
+        and (right or speaker_phrase(word_spans(head[: who.start()]), lex))
+    ):
         kept = head[: who.start()]
         # (a place after an appositive is no one who speaks: "said Lu Jingxiang, a pastor from
         # Anhui Province, in eastern China, who said")

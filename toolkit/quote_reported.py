@@ -120,6 +120,22 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:in|at|during|on|after|before|with|to|from)\s+"
     r"(?:the|a|an|his|her|its|their|our|my|this|these|those)\s+(?:[a-z]+\s+){0,2}$"
 )
+
+
+def _verb_before_that(words: str, lex: dict) -> bool:
+    """Whether the words between a reporting verb and "that" hold a verb's form that is a
+    verb there, not a plural noun after a preposition and a determiner ("said in her opening
+    remarks that")."""
+    return any(
+        not (
+            _NOUN_BEFORE.search(words[: m.start()])
+            and m.group().endswith("s")
+            and lemma_of(m.group(), lex) in lex["noun_forms"]
+        )
+        for m in lex["verb"].finditer(words)
+    )
+
+
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
 
@@ -360,10 +376,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),
             # an adverb aside ("said pointedly in a statement that")
-        if clause and any(not (_NOUN_BEFORE.search(clause.group(1)[: m.start()])
-                               and m.group().endswith("s")
-                               and lemma_of(m.group(), lex) in lex["noun_forms"])
-                          for m in lex["verb"].finditer(clause.group(1) or "")):  # fmt: skip
+        if clause and _verb_before_that(clause.group(1) or "", lex):
             # "News reports here ... have suggested that": the noun, not the verb; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
             clause = None

@@ -235,8 +235,8 @@ def _in_doc(
             continue
         found.append(f)
         previous = last = f
-    direct = [(f.start, f.end) for f in found]
     framed = [(f.start, f.end, f.speaker_at, f.frame_end) for f in found]
+    direct = [(x, y) for x, y, _, _ in framed]
     for i, (s0, s1) in enumerate(sentences):
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
