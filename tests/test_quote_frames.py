@@ -131,3 +131,30 @@ def test_a_quoted_complement_after_the_verb_and_its_object(text, expected):
 )  # fmt: skip
 def test_inverted_frame_with_a_bare_role_before_the_name(text, speaker):
     assert found(text)["speaker"].to_list() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised words, ordinals and lower-case modifiers describe the name after an
+        # inverted verb; the mention keeps them (PolNeAR train)
+        ("“We won,” said former Massachusetts congressman Barney Frank.",
+         [("former Massachusetts congressman Barney Frank", "Barney Frank")]),
+        ("“We won,” said Air Force 1st Lt. Tyler Livingston.",
+         [("Air Force 1st Lt. Tyler Livingston", "Tyler Livingston")]),
+        ("“We won,” said former Sen. Evan Bayh, a moderate Indiana Democrat.",
+         [("former Sen. Evan Bayh", "Evan Bayh")]),
+        # a person, then what the person is of
+        ("“We won,” said Robert Antonacci of the New York delegation.",
+         [("Robert Antonacci of the New York delegation", "Robert Antonacci")]),
+        # one described, then a relative clause on a person
+        ("“We won,” said the designer, who works for another brand.",
+         [("the designer", "the designer")]),
+        ("“We won,” said one of those advisers, who spoke on the condition of anonymity.",
+         [("one of those advisers", "one of those advisers")]),
+        # no relative clause on a person: no speaker
+        ("“It is over,” said the car, which was red.", []),
+    ],
+)  # fmt: skip
+def test_inverted_frame_with_what_describes_the_speaker(text, expected):
+    assert found(text).select("speaker_text", "speaker").rows() == expected

@@ -50,7 +50,7 @@ _STAFF_OF = re.compile(rf"\b(?:{'|'.join(SPEAKS_FOR)})\s+(?:for|to)\s")
 # one of a group after an inverted verb, and what it is in an appositive: "said one of the
 # officials, a senior military officer."
 _ONE_OF = re.compile(
-    r"\s+(one\s+of\s+(?:the|his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
+    r"\s+(one\s+of\s+(?:the|his|her|their|its|those|these)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
     r"(?:,\s+(an?\s+[a-z][a-z\s\-]{2,60}?)(?=[,.;]))?(?=[\s,.;])"
 )
 
@@ -136,6 +136,14 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     got = speaker_phrase(words, lex)
     if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
         return at + words[0][0], at + words[-1][1]
+    if got and got[1] == len(words) and _described_name(words, got[0], text, at, lex):
+        return at + words[0][0], at + words[-1][1]  # 'said former Massachusetts
+        # congressman Barney Frank.': the name after the words that describe it
+    named = _NAME_OF.match(text, at + words[0][0], at + words[-1][1] + 1)
+    if named and is_person(named.group(1), lex) and speaker_phrase(
+            word_spans(named.group(1)), lex) == (0, len(named.group(1).split())):  # fmt: skip
+        return at + words[0][0], at + words[-1][1]  # 'said Robert Antonacci of the New
+        # York delegation.': a person and what the person is of
     # 'said Denys Shmyhal and assured that ...', 'said one American who attended': the
     # speaker before a second verb or a relative clause; 'said the 75-year-old, who ...'
     stop = next((i for i, (_, _, w) in enumerate(words) if i and (w == "who" or (
@@ -204,13 +212,48 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # (what follows the phrase; the text's end ends its sentence as a stop does)
     verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1] :][:1] or "."
     if (cut is not None and 2 <= len(head) <= 12
-            and (ends in ".!?" or (ends == "," and words[-1][2].lower() in lex["roles"]))
+            and (ends in ".!?" or (ends == "," and (words[-1][2].lower() in lex["roles"]
+                                                    or _WHO.match(text, at + words[-1][1]))))
             and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
             and words[0][2].lower() in ("a", "an", "one", "another", "the")
             and words[1][2] != "of"  # not 'said one of the cars.
             and noun_phrase(phrase, lex)):  # fmt: skip
         return at + words[0][0], at + words[-1][1]
     return None
+
+
+# a person's name, then "of" and a phrase to the sentence's end or a comma
+_NAME_OF = re.compile(
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*)\s+of\s+[^,.;:!?\"“”()]{{2,60}}[,.!?]"
+)
+# a relative clause on a person after a comma: "said the designer, who works for ..."
+_WHO = re.compile(r",\s+who\s")
+# what may describe a name before it: a capitalised word, an ordinal, or a lower-case word that
+# is no function word ("former Massachusetts congressman", "Air Force 1st Lt.")
+_FUNCTION = frozenset(
+    "a an the one another and or but who which that of for in on at to by with from as "
+    "after before during while said says told he she it we they i you his her its their "
+    "is are was were be been has have had will would could should may might not".split()
+)
+
+
+def _described_name(words: list, first: int, text: str, at: int, lex: dict) -> bool:
+    """Whether ``words[first:]`` is a person's name (titles allowed) and every word before it
+    describes that person: lower-case modifiers and roles, capitalised words and possessives,
+    ordinals ("Montclair State University political scientist Brigid Harrison")."""
+    before = [w for _, _, w in words[:first]]
+    if not 1 <= len(before) <= 8 or (not before[-1].islower() and before[-1] not in lex["titles"]):
+        return False  # (a lower-case role or a title right before the name)
+    _, name = name_of(text[at + words[first][0] : at + words[-1][1]], lex)
+    if not name or not is_person(name, lex):
+        return False
+    return all(
+        (w[:1].isupper() and not re.search(r"[,;:]$", w))
+        or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
+        or (re.fullmatch(r"[a-z][a-z\-]+", w) and w not in _FUNCTION
+            and not lex["verb"].fullmatch(w))
+        for w in before
+    )  # fmt: skip
 
 
 def _name_before(words: list, adjunct: int | None, lex: dict) -> tuple[int, int] | None:
