@@ -137,6 +137,7 @@ LAYERS: dict[str, str] = {
     "quote_tagger": "analysis",
     "quote_fallback": "analysis",
     "quote_inverted": "analysis",
+    "quote_relative": "analysis",
     "quote_tables": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",

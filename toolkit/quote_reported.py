@@ -29,7 +29,6 @@ import re
 
 from toolkit.quote_bare import bare_clause
 from toolkit.quote_coordinated import (
-    VERB_LIKE,
     aside_participle_subject,
     coordinated_subject,
     first_clause_subject,
@@ -55,11 +54,12 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
+from toolkit.quote_relative import relative_subject
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
 from toolkit.quote_verb_forms import clause_follows, reports_here, without_manner
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import DAY, is_person, speaker_phrase, word_spans
+from toolkit.speakers import DAY, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -155,35 +155,6 @@ _INTERVIEWED = re.compile(
     r"(?<=[a-z])\s+(?:I|we)\s+(?:have\s+)?(?:interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
     r"contacted|surveyed|consulted|asked)\s*$"
 )
-
-
-def _relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
-    """The speaker a relative clause of speech hangs on ('... troubles American officials, who
-    say the persecution is ...'): the speaker phrase right before ", who"."""
-    m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
-    if m is None:
-        return None
-    before = head[: m.start()]
-    chunks = before.split(",")
-    if len(chunks) >= 2 and re.match(r"\s*(?:a|an|the)\s", chunks[-1]):
-        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name
-        name = chunks[-2].strip()
-        if is_person(name, lex):
-            at = before.rfind(name, 0, len(before) - len(chunks[-1]))
-            return at, at + len(name)
-    words = word_spans(before)
-    got = speaker_phrase(words, lex)
-    if not got:
-        return None
-    first = got[1] - 1  # the names and role words that end it: "American officials"
-    while first > got[0] and (words[first - 1][2][:1].isupper()
-                              or words[first - 1][2].lower() in lex["role_words"]):  # fmt: skip
-        first -= 1
-    if first > got[0] and not VERB_LIKE.match(words[first - 1][2]):
-        first = got[0]  # only after a verb ("troubles American officials") is it cut short
-    if after_preposition(words, first):
-        return None  # "elements of his own party, who say": the group is more than the party
-    return words[first][0], words[got[1] - 1][1]
 
 
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
@@ -306,7 +277,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # a subject no list names, before a verb that cannot be a plural noun ("the
             # president's critical comments on ...": no verb; "notes that": one)
             subject = (
-                _relative_subject(before, lex)
+                relative_subject(before, lex)
                 or clause_subject(before, lex)
                 or who_subject(before, lex)
             )

@@ -1,0 +1,89 @@
+"""The speaker a relative clause of speech hangs on: '... troubles American officials, who say
+the persecution is ...', 'with help from Labor Secretary Thomas Perez, who said he expects
+...'. :mod:`toolkit.quote_reported` reads the clause the verb reports.
+
+Example:
+    >>> from toolkit.speakers import lexicon
+    >>> head = "It was negotiated with help from Labor Secretary Thomas Perez, who "
+    >>> s, e = relative_subject(head, lexicon())
+    >>> head[s:e]
+    'Labor Secretary Thomas Perez'
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_coordinated import VERB_LIKE
+from toolkit.quote_heads import after_preposition
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
+
+__all__ = ["relative_subject"]
+
+# a name at the end of a phrase, and the place it is of after it: "by Sen. Dianne Feinstein of
+# California"
+_NAME_AT_END = re.compile(
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{1,4}}[{UPPER}][\w’'\-]*)"
+    rf"(?:\s+of\s+[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)?)?\s*$"
+)
+
+
+# the prepositions a person who speaks may follow
+_BEFORE_PERSON = frozenset({"for", "from", "by", "with", "to", "like", "against"})
+
+
+def relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The speaker phrase right before ", who" at the end of ``head`` (offsets into it); None
+    where none is, or where it is part of something larger ("elements of his own party, who
+    say")."""
+    m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
+    if m is None:
+        return None
+    before = head[: m.start()]
+    chunks = before.split(",")
+    if len(chunks) >= 2 and re.match(r"\s*(?:a|an|the)\s", chunks[-1]):
+        # "Dov Hanin, a lawmaker from the left-wing Hadash Party, who suggested": the name (at
+        # the end of its clause: "supported by Sen. Dianne Feinstein of California, the ranking
+        # Democrat ..., who said")
+        end = len(before) - len(chunks[-1]) - 1
+        named = _NAME_AT_END.search(before, 0, end)
+        lead = before[: named.start(1)].split() if named else []
+        if (
+            named
+            and _person(named.group(1), lex)
+            and (
+                not lead
+                or lead[-1].lower() in _BEFORE_PERSON
+                or before[: named.start(1)][-1:] == ","
+            )
+        ):  # (not "a professor at Fundação Getúlio Vargas, a top university, who noted")
+            return named.span(1)
+    words = word_spans(before)
+    got = speaker_phrase(words, lex)
+    if not got:
+        return None
+    first = got[1] - 1  # the names and role words that end it: "American officials"
+    while first > got[0] and (words[first - 1][2][:1].isupper()
+                              or words[first - 1][2].lower() in lex["role_words"]):  # fmt: skip
+        first -= 1
+    if first > got[0] and not VERB_LIKE.match(words[first - 1][2]):
+        first = got[0]  # only after a verb ("troubles American officials") is it cut short
+    span = words[first][0], words[got[1] - 1][1]
+    if after_preposition(words, first) and (
+        words[first - 1][2].lower() not in _BEFORE_PERSON
+        or not _person(before[span[0] : span[1]], lex)
+    ):
+        return None  # "elements of his own party, who say": the group is more than the party
+        # (a person after another preposition is the one who says: "the loss was steep for
+        # Mr. Sanders, who said"; not a place: "Democrats on Capitol Hill, who")
+    return span
+
+
+def _person(phrase: str, lex: dict) -> bool:
+    """Whether a phrase is a person's name, with any titles before it ("Mr. Sanders", "Labor
+    Secretary Thomas Perez")."""
+    titles, name = name_of(phrase, lex)
+    if not name or not all(t in lex["titles"] or t[:1].isupper() for t in titles):
+        return False
+    return is_person(name, lex) or bool(titles and titles[-1] in lex["titles"])
