@@ -81,3 +81,34 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
     assert is_speaker(phrase, lexicon()) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an initialism that owns the source, a source in a publication, one taken at a time,
+        # profiles, networks, an institute named before (PolNeAR train)
+        ("The group is spending money on mailings, according to FEC filings.",
+         [("The group is spending money on mailings", "FEC filings")]),
+        ("Trump will likely win, according to a new article in Politico.",
+         [("Trump will likely win", "a new article in Politico")]),
+        ("Voters view Trump favorably, according to a national Gallup Poll taken last week.",
+         [("Voters view Trump favorably", "a national Gallup Poll taken last week")]),
+        ("The pilot had been with EgyptAir since 2004, according to his Facebook profile.",
+         [("The pilot had been with EgyptAir since 2004", "his Facebook profile")]),
+        ("Ted Cruz has won the primary, according to three television networks.",
+         [("Ted Cruz has won the primary", "three television networks")]),
+        ("Mrs. Clinton leads by eight points, according to the institute.",
+         [("Mrs. Clinton leads by eight points", "the institute")]),
+        # a long source before the clause
+        ("According to early results of the exit poll conducted by Edison Research for the "
+         "Associated Press, voters were angry.",
+         [("voters were angry", "early results of the exit poll conducted by Edison Research "
+                                "for the Associated Press")]),
+        # a measure is no source: none
+        ("He is overweight according to his body mass index.", []),
+    ],
+)  # fmt: skip
+def test_according_to_more_sources(sentence, expected):
+    found = according_to(sentence, 0, lexicon())
+    assert [(sentence[a:b], sentence[p:q]) for a, b, (p, q), _ in found] == expected

@@ -151,12 +151,12 @@ def _is_source(phrase: str, lex: dict) -> bool:
     Association's Oct 28 statement")."""
     # what follows the head says where it comes from: "an opinion poll published last Sunday by
     # El País", "data from the city's pilot program"
-    phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled)\s",
+    phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled|taken)\s",
                       phrase, maxsplit=1)[0]  # fmt: skip
     # (or the phrase before what it is of or what it tracks, where the whole does not end in a
     # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
     # such deaths"; "her profile on the legislature's website" ends in one)
-    short = re.split(r"\s+(?:of|by|posted|filed|tracking|covering)\s", phrase, maxsplit=1)[0]
+    short = re.split(r"\s+(?:of|by|in|posted|filed|tracking|covering)\s", phrase, maxsplit=1)[0]
     return _is_source_phrase(phrase, lex) or (short != phrase and _is_source_phrase(short, lex))
 
 
@@ -171,9 +171,11 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
         # writer's own ("our analysis")
     # the first word a determiner, a year or a possessive, or an owner's capitals with no
     # determiner before them ("Federal Aviation Administration records")
-    first = all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1]) or (
-        len(lead) >= 2 and all(w[:1].isupper() for w in lead)
-    )
+    first = (
+        all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
+        or (len(lead) >= 2 and all(w[:1].isupper() for w in lead))
+        or (len(lead) == 1 and re.fullmatch(r"[A-Z]{2,5}", lead[0]) is not None)
+    )  # (or an initialism alone: "FEC filings")
     return (
         bool(head)
         # (up to six words, eight with an owner's capitalised name: "a new Washington
@@ -191,7 +193,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
     for m, quote, who in (
         (
             re.search(
-                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,80}}),\s*(.+?)[.]?\)?$",
+                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,120}}),\s*(.+?)[.]?\)?$",
                 sentence,
                 re.I,
             ),
