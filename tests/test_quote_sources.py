@@ -112,3 +112,25 @@ def test_is_speaker(phrase, expected):
 def test_according_to_more_sources(sentence, expected):
     found = according_to(sentence, 0, lexicon())
     assert [(sentence[a:b], sentence[p:q]) for a, b, (p, q), _ in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # people named by a head with modifiers before it, and what says which of them
+        # after it (PolNeAR train)
+        ("numerous fellow Democrats", True),
+        ("Democratic and independent analysts", True),
+        ("media buying sources", True),
+        ("members who spoke with reporters afterward", True),
+        ("two senators present", True),
+        ("a source on the call", True),
+        ("multiple intelligence sources who have seen the correspondence", True),
+        # no group: a pronoun, a verb's helper, a singular head with no determiner, a rule
+        ("they have said officials", False),
+        ("the lunar calendar", False),
+        ("his body mass index", False),
+    ],
+)  # fmt: skip
+def test_a_group_according_to(phrase, expected):
+    assert is_speaker(phrase, lexicon()) is expected

@@ -100,7 +100,42 @@ def is_speaker(phrase: str, lex: dict) -> bool:
         or _is_source(phrase, lex)
         or _is_informant(phrase, lex)
         or _described(phrase, lex)
+        or _group(phrase, lex)
     )
+
+
+# what may follow a group's head and say which of it: a relative clause, a participle or an
+# adjective, a place ("members who spoke with reporters", "officials involved at the time",
+# "two senators present", "a source on the call", "the chairs from Jefferson")
+_WHICH_OF = re.compile(
+    r"\s+(?:who|that|whom|on|from|at|in|involved|present|close|familiar|briefed)\b.*"
+)
+# what may not stand before a group's head: a verb's helper, a pronoun, a preposition
+_NOT_BEFORE_HEAD = frozenset(
+    "is are was were be been has have had will would can could said says who which that of "
+    "for in on at to by with from as he she it we they i you".split()
+)
+
+
+def _group(phrase: str, lex: dict) -> bool:
+    """People named by a speaker's head with modifiers before it that no speaker phrase takes
+    whole ("numerous fellow Democrats", "media buying sources", "Democratic and independent
+    analysts") and perhaps what says which of them after it ("members who spoke with
+    reporters afterward"), up to twelve words; a plural head, or one after "a", "an", "the"
+    or "one"."""
+    core = _WHICH_OF.sub("", phrase.strip())
+    words = word_spans(core)
+    got = speaker_phrase(words, lex)
+    if not got or got[1] != len(words) or len(phrase.split()) > 12 or got[0] > 5:
+        return False
+    head = words[-1][2]
+    if not (head.endswith("s") or words[0][2].lower() in ("a", "an", "the", "one")):
+        return False
+    return all(
+        w.lower() not in _NOT_BEFORE_HEAD and re.fullmatch(r"[\w’'\-]+", w)
+        and (w[:1].isupper() or not lex["verb"].fullmatch(w))
+        for _, _, w in words[: got[0]]
+    )  # fmt: skip
 
 
 _PREPOSITIONS = {"of", "in", "for", "from", "at", "on", "with", "by", "to"}
