@@ -16,10 +16,11 @@ import re
 
 from toolkit.quote_coordinated import VERB_LIKE
 from toolkit.quote_heads import after_preposition
+from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
 
-__all__ = ["relative_subject"]
+__all__ = ["modified_subject", "relative_subject"]
 
 # a name at the end of a phrase, and the place it is of after it: "by Sen. Dianne Feinstein of
 # California"
@@ -87,3 +88,60 @@ def _person(phrase: str, lex: dict) -> bool:
     if not name or not all(t in lex["titles"] or t[:1].isupper() for t in titles):
         return False
     return is_person(name, lex) or bool(titles and titles[-1] in lex["titles"])
+
+
+# a subject whose head a relative clause or a participle follows, right before the verb, at the
+# clause's start: "people who have battled other online threats say", "Democrats trying to
+# regain control of the Senate say", "The state officials whose laws have been invalidated say"
+_MODIFIED = re.compile(
+    r"(?:^(?:And|But|Still|Rather|Yet)\s+|^|,\s+|\s(?:and|but)\s+)"
+    r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w\-]+\s+){0,3}?(?P<head>[A-Za-z][\w\-]*)"
+    r"\s+(?P<rel>who|that|whose|[a-z]{3,}ing)\s+(?P<clause>[^,;:\"“”()]{3,100}?))"
+    rf"(?:\s+(?:{AUXILIARY}|did|do|does))?\s*$"
+)  # (the verb's own auxiliary after it: "House Republicans supporting the bill have said")
+# a past form after a noun in the clause: the main clause's verb ("Others who have advocated a
+# more muscular approach expressed similar doubts that"), not one after its helper
+_SECOND_VERB = re.compile(rf"\s(?!(?:{AUXILIARY}|been|being|not|also)\s)[a-z]+\s+[a-z]{{3,}}ed\b")
+# heads of a group that speaks which no role list holds
+_GROUPS = frozenset({"people", "groups", "organizations", "organisations", "voters", "members"})
+
+
+def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The span, in ``head`` (a sentence up to its reporting verb), of a subject that a role's
+    or a group's head opens and a relative clause (who, that, whose) or a participle closes
+    ("progressive organizations that have endorsed him"); the clause reports nothing itself.
+    Where the clause names someone, only the phrase before it ("A senior State Department
+    official traveling with Mr. Kerry": the official, not Mr. Kerry). None otherwise."""
+    m = _MODIFIED.search(head)
+    if m is None:
+        return None
+    word, rel, clause = m.group("head"), m.group("rel"), m.group("clause")
+    low = word.lower()
+    group = low in lex["roles"] or low in _GROUPS or (word[:1].isupper() and low.endswith("s"))
+    noun = head[m.start(1) : m.start("rel")].strip()
+    words = clause.lower().split()
+    # a helper only where the clause's verb is: first after who or that, after whose' noun
+    helpers = (0,) if rel in ("who", "that") else (1,) if rel == "whose" else ()
+    if (
+        not group
+        or not (noun_phrase(noun, lex) or noun.lower() in _GROUPS)
+        or re.match(r"[a-z]+ing\s", noun)  # not "quoting Syrians living in"
+        or lex["verb"].search(f"{rel} {clause}")
+        or rel in ("according", "including")
+        or len(words) < 2
+        or words[-1] in _OPEN_ENDS
+        or re.search(r"ly$", clause)
+        or _SECOND_VERB.search(clause)
+        or any(w in ("who", "that", "whose", "which") for w in words)
+        or any(w in AUXILIARIES and i not in helpers for i, w in enumerate(words))
+    ):
+        return None  # a report in the clause ("groups who wrote to her"), or no group before
+        # it; "barbarians who shell the museum and believe that", "people who use Facebook a
+        # few times a day were half as likely": the clause goes on, or the main clause's verb
+    if re.search(rf"\b[{UPPER}]", clause):
+        return m.start(1), m.start(1) + len(noun)
+    return m.start(1), m.end(1)
+
+
+# what no relative clause ends with: a word that opens or joins more
+_OPEN_ENDS = frozenset("and or but to of in on at for with by from the a an who that which".split())

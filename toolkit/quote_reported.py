@@ -54,7 +54,7 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
-from toolkit.quote_relative import relative_subject
+from toolkit.quote_relative import modified_subject, relative_subject
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
 from toolkit.quote_verb_forms import clause_follows, reports_here, without_manner
@@ -280,6 +280,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 relative_subject(before, lex)
                 or clause_subject(before, lex)
                 or who_subject(before, lex)
+                or (None if v.group().endswith("ing") or noun else modified_subject(before, lex))
             )
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no
