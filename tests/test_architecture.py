@@ -138,6 +138,7 @@ LAYERS: dict[str, str] = {
     "quote_fallback": "analysis",
     "quote_inverted": "analysis",
     "quote_relative": "analysis",
+    "quote_shares": "analysis",
     "quote_tables": "analysis",
     "speaker_names": "analysis",
     "speaker_offices": "analysis",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_shares import HEDGES, share_polled
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_person
 
 __all__ = [
@@ -115,6 +116,8 @@ _THOSE_WHO = {"with", "interviewed", "polled", "surveyed", "close", "familiar", 
               "present", "attending", "questioned"}  # fmt: skip
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
+# the one-word hedges "Only 34 percent of Brazilians" had before the others were read
+_HEDGES = ("only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more", "too")
 _NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
 # prepositions of place, which may also end the phrase as adverbs ("Political observers in
 # Virginia and around the country", "a protester standing outside")
@@ -131,14 +134,6 @@ _NOT_HEADS = re.compile(
 # a title or an initial with its stop, which ends no sentence ("Mr. Putin's", "Sergei B. Ivanov")
 _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{UPPER}])\.")
 # words before a number that say how exact it is
-_HEDGES = {"only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more", "too"}
-# a share of those polled, by itself or of a group: "63 percent", "42%", "4 in 10", "one in
-# five", "42% of voters"
-_NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten"
-_SHARE_POLLED = re.compile(
-    rf"(?:another\s+)?(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|(?:\d+|{_NUMBER_WORDS})\s+in\s+"
-    rf"(?:\d+|{_NUMBER_WORDS}))(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}})?"
-)
 # a share of people, which speaks for them ("33 percent of Americans said")
 _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
            "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
@@ -182,7 +177,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         return True  # a group named by its quantifier alone: "Several said that ..."
     while (
         len(low) > 1
-        and low[0] in _HEDGES
+        and low[0] in HEDGES
         and (
             low[1][:1].isdigit() or low[1] in QUANTIFIERS or low[1:3] in (["a", w] for w in _SHARES)
         )
@@ -190,7 +185,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         # "only 33 percent of Americans", "too many people", "nearly a third" (not "Some of
         # them": a share)
         words, low = words[1:], low[1:]
-    if _SHARE_POLLED.fullmatch(" ".join(low)):
+    if share_polled(low):
         return True  # a share of those polled: "63 percent said", "Another 19 percent said",
         # "42% said", "4 in 10 said", "one in five said", "42% of voters said"
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
