@@ -2303,6 +2303,11 @@ def test_a_title_of_another_type_is_read_as_text():
          [("an opinion poll published last Sunday by the newspaper El País", "according to")]),
         ("Many analysts said it gave too much power to the government.",
          [("Many analysts", "say")]),
+        # an irregular past after "it" opens a clause too; the finding inside is the
+        # department's, no row of its own (PolNeAR train)
+        ("The State Department said it found no evidence that the document was ever sent.",
+         [("State Department", "say")]),
+        ("The company said it won the contract in May.", [("The company", "say")]),
         ("“Key wouldn’t recognize what we sing today,” said the musicologist Mark Clague in a "
          "joint Skype interview with Mr. Hampson.", [("Mark Clague", "say")]),
         ("Three seminars, held by the committee, concluded in Shenzhen on Thursday.", []),

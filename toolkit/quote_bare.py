@@ -32,7 +32,8 @@ _BARE_CLAUSE = re.compile(
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
-    r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|[a-z]+ed|"
+    r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|found|saw|knew|"
+    r"thought|felt|held|sent|spent|paid|won|lost|built|sold|led|met|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", "said it's", not "said it")
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
