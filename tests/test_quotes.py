@@ -2308,6 +2308,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The State Department said it found no evidence that the document was ever sent.",
          [("State Department", "say")]),
         ("The company said it won the contract in May.", [("The company", "say")]),
+        # an intensifying pronoun after the subject; a past participle's opening phrase
+        ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
+        ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
+         "he spoke with Mr. Sanders.", [("Harry Reid", "say")]),
+        # (a name that ends as a participle does, before a lower-case particle, is no opening)
+        ("“This is the final battle,” Ahmed el-Erainy, 42, a business consultant, said.",
+         [("Ahmed el-Erainy", "say")]),
         ("“Key wouldn’t recognize what we sing today,” said the musicologist Mark Clague in a "
          "joint Skype interview with Mr. Hampson.", [("Mark Clague", "say")]),
         ("Three seminars, held by the committee, concluded in Shenzhen on Thursday.", []),

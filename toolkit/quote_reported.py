@@ -157,6 +157,7 @@ _INTERVIEWED = re.compile(
 )
 
 
+_SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
@@ -229,6 +230,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if before is None:
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
+        # an intensifying pronoun after the subject blanked ("Cruz himself said")
+        before = _SELF.sub(lambda m: " " * len(m.group()), before)
         # whom the writer asked is who speaks: "all the experts I interviewed said"
         before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
         words = word_spans(without_appositive(before, lex))

@@ -48,7 +48,8 @@ _INTRO = re.compile(
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
-    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|"
+    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]{2,}ed(?=\s+(?:by|with|about|on|in|at|from|for|over)\s)|"
+    # ("Alarmed by the unrest,", "Asked about the plan,"; not "Ahmed el-Erainy,")
     # a time counted back or on: "Hours later,", "Two days earlier,", "A week ago,"
     r"[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago)(?=,))\b"
 )
