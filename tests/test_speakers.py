@@ -1,11 +1,12 @@
 from pathlib import Path
 
+import polars as pl
 import pytest
 import yaml
 
 import toolkit
 from toolkit.speaker_titles import name_of
-from toolkit.speakers import is_person, lexicon, speaker_phrase, surname, word_spans
+from toolkit.speakers import is_group, is_person, lexicon, speaker_phrase, surname, word_spans
 
 
 @pytest.mark.parametrize(
@@ -190,3 +191,29 @@ def test_a_given_name_opens_a_name_of_three(phrase, name):
     from toolkit.speakers import lexicon
 
     assert name_of(phrase, lexicon())[1] == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("South Korean officials", True),
+        # a plural head before what modifies it, and groups no role list holds (PolNeAR train)
+        ("Critics of Mr. Obama", True),
+        ("People briefed on the reshuffling", True),
+        ("Six Gannett newspapers in New Jersey", True),
+        ("Democrats", True),
+        # one person, or a thing: no group
+        ("a spokesman", False),
+        ("the plans of the ministry", False),
+    ],
+)  # fmt: skip
+def test_is_group(phrase, expected):
+    assert is_group(phrase, lexicon()) is expected
+
+
+def test_they_after_a_group_quoted():
+    text = ("Democrats cautioned against drawing lessons from the vote, saying immigration was a "
+            "bigger problem in Britain. They also said many British voters were angry.")  # fmt: skip
+    corpus = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    rows = toolkit.quotes(corpus).select("speaker", "speaker_text").rows()
+    assert rows == [("Democrats", "Democrats"), ("Democrats", "They")]

@@ -397,8 +397,30 @@ def in_common_case(speaker: str, lex: dict[str, Any]) -> str:
 def is_group(phrase: str, lex: dict[str, Any]) -> bool:
     """Whether a speaker phrase names a group of people by a plural role ("South Korean
     officials", "observers and researchers"): what a later "they said" refers to."""
-    last = phrase.split()[-1].lower() if phrase.split() else ""
-    return last.endswith("s") and last in lex["roles"]
+    # (its head before what modifies it: "People briefed on the reshuffling", "Six Gannett
+    # newspapers in New Jersey")
+    head = re.split(r"\s+(?:of|in|at|for|from|with|on|who|that|which|[a-z]+ed|[a-z]+ing)\s",
+                    phrase, maxsplit=1)[0].split()  # fmt: skip
+    last = head[-1] if head else ""
+    low = last.lower()
+    return (low.endswith("s") and low in lex["roles"]) or low in _GROUP_HEADS
+
+
+# plural heads of groups that speak which no role list holds
+_GROUP_HEADS = frozenset(
+    {
+        "groups",
+        "companies",
+        "newspapers",
+        "people",
+        "organizations",
+        "organisations",
+        "voters",
+        "members",
+        "democrats",
+        "republicans",
+    }
+)
 
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
