@@ -2310,6 +2310,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The company said it won the contract in May.", [("The company", "say")]),
         # an intensifying pronoun after the subject; a past participle's opening phrase
         ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
+        # a pronoun's contracted helper: "is" before "-ing", else "has" or "had" (PolNeAR)
+        ("Donald Trump spoke. He’s claiming that voting fraud is a big problem.",
+         [("Donald Trump", "claim")]),
+        ("Donald Trump spoke. He’s said he gets his ideas from a novel.",
+         [("Donald Trump", "say")]),
+        ("Hillary Clinton spoke. She’d said that the plan would fail.",
+         [("Hillary Clinton", "say")]),
         ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
          "he spoke with Mr. Sanders.", [("Harry Reid", "say")]),
         # (a name that ends as a participle does, before a lower-case particle, is no opening)

@@ -158,6 +158,20 @@ _INTERVIEWED = re.compile(
 
 
 _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
+# a pronoun's contracted helper right before the verb
+_CONTRACTED = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](s|re|ve|d|ll)(\s+))$"
+)
+
+
+def _uncontracted(m: re.Match, progressive: bool) -> str:
+    """The helper written out before a participle in "-ing", offsets kept ("He’s " -> "He
+    is"), else blanked ("He’s said": has)."""
+    full = {"s": " is", "re": " are"}.get(m.group(2)) if progressive else None
+    kept = m.group()[: m.start(1) - m.start()]
+    return kept + (full + m.group(3)[1:] if full else " " * len(m.group(1)))
+
+
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
@@ -232,6 +246,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         before = without_time(before)  # "The police force on Monday"
         # an intensifying pronoun after the subject blanked ("Cruz himself said")
         before = _SELF.sub(lambda m: " " * len(m.group()), before)
+        ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
+        before = _CONTRACTED.sub(lambda m, ing=ing: _uncontracted(m, ing), before)
         # whom the writer asked is who speaks: "all the experts I interviewed said"
         before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
         words = word_spans(without_appositive(before, lex))

@@ -36,14 +36,20 @@ _STATES_BEFORE = re.compile(
 _NOUN_NEXT = re.compile(
     r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
 )
+# a pronoun's contracted helper ("He’s", "They’re")
+_CONTRACTED_HELPER = (
+    r"(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\b[Yy]ou))"
+    r"['’](?:s|re)"
+)
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
-    rf"(?:,|\bby|\b(?:{'|'.join(sorted(PROGRESSIVE))})(?:\s+\w+ly|\s+now)?"
+    rf"(?:,|\bby|(?:\b(?:{'|'.join(sorted(PROGRESSIVE))})|{_CONTRACTED_HELPER})(?:\s+\w+ly|\s+now)?"
     r"|\b(?:statement|letter|message|communique|declaration)(?:\s+to(?:\s+[A-Z][\w.’'\-]*){1,3})?"
     r"|,\s+with\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
     r"\s*$"
 )  # or a document put out ("wrote a letter to Cablevision insisting that"), or after "with"
-# and its subject ("..., with demonstrators contending that")
+# and its subject ("..., with demonstrators contending that"); a contracted helper too ("He’s
+# claiming that")
 # how a subject went about saying it, between the subject and the verb: "was quick to",
 # "is wrong to", "were careful to"
 _EAGER = re.compile(
