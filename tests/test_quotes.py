@@ -2317,6 +2317,16 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Donald Trump", "say")]),
         ("Hillary Clinton spoke. She’d said that the plan would fail.",
          [("Hillary Clinton", "say")]),
+        # a first verb no "-ed" shows before the reporting one joined to it; after a copula,
+        # only a person's name (PolNeAR train)
+        ("Sullivan put off deciding whether Judicial Watch could question Clinton but said the "
+         "group could come back later.", [("Sullivan", "say")]),
+        ("By the end of the day, Mr. Trump was forced into a rare moment of damage control and "
+         "said that his words had been misconstrued.", [("Mr. Trump", "say")]),
+        ("Rome was not built in a day and this author understands that the administration needs "
+         "time and believes that the economy is key.", []),
+        ("Mr. Obama, whose first campaign was built on opposition to the war, praised Mr. Bush "
+         "and said his predecessor fought for his country.", [("Mr. Obama", "say")]),
         ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
          "he spoke with Mr. Sanders.", [("Harry Reid", "say")]),
         # (a name that ends as a participle does, before a lower-case particle, is no opening)

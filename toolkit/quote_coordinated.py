@@ -29,7 +29,8 @@ from toolkit.quote_heads import (
     without_appositive,
 )
 from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
-from toolkit.speakers import DETERMINERS, UPPER, speaker_phrase, word_spans
+from toolkit.speaker_titles import name_of
+from toolkit.speakers import DETERMINERS, UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = [
     "VERB_LIKE",
@@ -83,7 +84,9 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The subject of the clause's first verb, before a reporting verb joined to it by "and" or
     "but", past the appositives, relative clauses and asides between ("One Arab commander,
     sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
-    first = next((w for w in word_spans(head) if VERB_LIKE.match(w[2])), None)
+    first = next((w for w in word_spans(head) if VERB_LIKE.match(w[2]) or (
+        _FIRST_VERB.match(w[2]) and not _IN_RELATIVE.search(head, 0, w[0]))), None)  # fmt: skip
+    # (not a copula inside a relative clause: "Protesters, who are allied with ..., blocked")
     if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
         return None
     if re.match(r"\s+by\b", head[first[1] :]):
@@ -97,10 +100,27 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         and not after_preposition(words, got[0])
         and (got[0] == 0 or re.search(r"[,;:]$", words[got[0] - 1][2]))
     ):
-        return words[got[0]][0], words[got[1] - 1][1]
-    return clause_subject(before, lex)
+        span = words[got[0]][0], words[got[1] - 1][1]
+    else:
+        span = clause_subject(before, lex)
+    if span and _COPULA.match(first[2]) and not _named(head[span[0] : span[1]], lex):
+        return None  # "Rome was not built in a day and this author ... believes", "It is
+        # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
+        # into ... and said")
+    return span
 
 
+def _named(phrase: str, lex: dict) -> bool:
+    """Whether a phrase names a person: a name, or a surname after a title ("Mr. Trump")."""
+    titles, name = name_of(phrase, lex)
+    return bool(name) and (is_person(name, lex) or bool(titles and titles[-1] in lex["titles"]))
+
+
+# a first verb no "-ed" shows, before the reporting one joined to it ("Mr. Trump was forced into
+# ... and said", "Sullivan put off deciding ... but said", "became a delegate and said")
+_FIRST_VERB = re.compile(r"^(?:was|were|is|are|became|put|got|won|lost|kept|ran|led|wrote|found)$")
+_COPULA = re.compile(r"^(?:was|were|is|are)$")
+_IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,]*$")
 _SUBORDINATORS = {"when", "after", "as", "because", "while", "before", "since", "once", "until"}
 _AUXILIARY = re.compile(r"has|have|had|will|would|may|might|also")
 _BE = re.compile(r"is|are|was|were")
