@@ -158,3 +158,21 @@ def test_inverted_frame_with_a_bare_role_before_the_name(text, speaker):
 )  # fmt: skip
 def test_inverted_frame_with_what_describes_the_speaker(text, expected):
     assert found(text).select("speaker_text", "speaker").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # capitalised words in the role before the name, and where the role is held
+        # (PolNeAR train)
+        ("“We are anxious,” said another Twitter user, Johanna Bayer.", "Johanna Bayer"),
+        ("“It was his first attempt,” said his best friend at Lehigh, Bruce Turry.",
+         "Bruce Turry"),
+        ("“It is over,” said the Senate president, John Cullerton, a Democrat.",
+         "John Cullerton"),
+        # a role and a description after it, no name: the role
+        ("“Go Home,” said her lawyer, the former judge.", "her lawyer"),
+    ],
+)  # fmt: skip
+def test_inverted_role_with_capitals_before_the_name(text, speaker):
+    assert found(text)["speaker"].to_list() == [speaker]

@@ -3513,9 +3513,9 @@ def test_a_share_of_those_polled_speaks(text, expected):
         ("“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time, adding that "
          "“we’ve been electing African-Americans to office for a long time.”",
          [("Bobby Scott", "say")]),
-        # ... not before a place that is part of a description
+        # ... not before a place that is part of a description: the name after it speaks
         ("“It may have been his first attempt,” said his best friend at Lehigh, Bruce Turry, "
-         "who remembered it.", []),
+         "who remembered it.", [("Bruce Turry", "say")]),
     ],
 )  # fmt: skip
 def test_nouns_before_that_and_names_before_a_time(text, expected):
