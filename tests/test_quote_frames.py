@@ -176,3 +176,9 @@ def test_inverted_frame_with_what_describes_the_speaker(text, expected):
 )  # fmt: skip
 def test_inverted_role_with_capitals_before_the_name(text, speaker):
     assert found(text)["speaker"].to_list() == [speaker]
+
+
+def test_a_name_with_jr_before_the_verb_after_a_quotation():
+    text = ("“Twitter works as a way to sell books,” James B. Comey Jr., the director of the "
+            "Federal Bureau of Investigation, said at a conference.")  # fmt: skip
+    assert found(text).select("speaker_text", "verb").rows() == [("James B. Comey Jr.", "say")]
