@@ -2327,6 +2327,12 @@ def test_a_title_of_another_type_is_read_as_text():
          "time and believes that the economy is key.", []),
         ("Mr. Obama, whose first campaign was built on opposition to the war, praised Mr. Bush "
          "and said his predecessor fought for his country.", [("Mr. Obama", "say")]),
+        # a participle after a quotation's frame: the frame's speaker adds
+        ("“We are ready,” Dmitry Peskov said, adding that the talks would go on for a week.",
+         [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
+        # (a plural noun before the participle's comma is no verb)
+        ("Barack Obama took note of these grievances, saying the United States was rethinking "
+         "its surveillance.", [("Barack Obama", "say")]),
         ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
          "he spoke with Mr. Sanders.", [("Harry Reid", "say")]),
         # (a name that ends as a participle does, before a lower-case particle, is no opening)

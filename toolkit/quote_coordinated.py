@@ -157,7 +157,11 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
                      and words[k][2] not in _ING_PREPOSITIONS)  # fmt: skip
         else:
             # (a past form after a determiner is an adjective: "the proposed border wall")
-            found = VERB_LIKE.match(words[k][2]) and words[k - 1][2].lower() not in DETERMINERS
+            # (a reporting verb's with its comma too: "Dmitry Peskov said, adding that")
+            w = words[k][2]
+            verb = VERB_LIKE.match(w) or (w.endswith(",") and lex["verb"].fullmatch(w[:-1])
+                                          and VERB_LIKE.match(w[:-1]))  # fmt: skip
+            found = verb and words[k - 1][2].lower() not in DETERMINERS
         if found:
             # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
             # saying that ...")
@@ -168,7 +172,8 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
             opening = head[: subject[got[0] - 1][1]].strip() if got and got[0] else ""
             if got and (
                 got[0] == 0
-                or re.search(r"[,;:]$", subject[got[0] - 1][2])
+                # (or a quotation's comma: '“We are ready,” Dmitry Peskov said, adding that')
+                or re.search(r"[,;:][\"”’]?$", subject[got[0] - 1][2])
                 # the subject of a clause a subordinator opens ("... stalled when a state
                 # judge quashed subpoenas, saying he had found ...")
                 or subject[got[0] - 1][2] in _SUBORDINATORS
