@@ -18,7 +18,7 @@ from toolkit.quote_coordinated import VERB_LIKE
 from toolkit.quote_heads import after_preposition
 from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
 from toolkit.speaker_titles import name_of
-from toolkit.speakers import UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speakers import GROUP_HEADS, UPPER, is_person, speaker_phrase, word_spans
 
 __all__ = ["modified_subject", "relative_subject"]
 
@@ -102,8 +102,8 @@ _MODIFIED = re.compile(
 # a past form after a noun in the clause: the main clause's verb ("Others who have advocated a
 # more muscular approach expressed similar doubts that"), not one after its helper
 _SECOND_VERB = re.compile(rf"\s(?!(?:{AUXILIARY}|been|being|not|also)\s)[a-z]+\s+[a-z]{{3,}}ed\b")
-# heads of a group that speaks which no role list holds
-_GROUPS = frozenset({"people", "groups", "organizations", "organisations", "voters", "members"})
+# what no relative clause ends with: a word that opens or joins more
+_OPEN_ENDS = frozenset("and or but to of in on at for with by from the a an who that which".split())
 
 
 def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
@@ -117,14 +117,14 @@ def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None
     word, rel, clause = m.group("head"), m.group("rel"), m.group("clause")
     low = word.lower()
-    group = low in lex["roles"] or low in _GROUPS or (word[:1].isupper() and low.endswith("s"))
+    group = low in lex["roles"] or low in GROUP_HEADS or (word[:1].isupper() and low.endswith("s"))
     noun = head[m.start(1) : m.start("rel")].strip()
     words = clause.lower().split()
     # a helper only where the clause's verb is: first after who or that, after whose' noun
     helpers = (0,) if rel in ("who", "that") else (1,) if rel == "whose" else ()
     if (
         not group
-        or not (noun_phrase(noun, lex) or noun.lower() in _GROUPS)
+        or not (noun_phrase(noun, lex) or noun.lower() in GROUP_HEADS)
         or re.match(r"[a-z]+ing\s", noun)  # not "quoting Syrians living in"
         or lex["verb"].search(f"{rel} {clause}")
         or rel in ("according", "including")
@@ -141,7 +141,3 @@ def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if re.search(rf"\b[{UPPER}]", clause):
         return m.start(1), m.start(1) + len(noun)
     return m.start(1), m.end(1)
-
-
-# what no relative clause ends with: a word that opens or joins more
-_OPEN_ENDS = frozenset("and or but to of in on at for with by from the a an who that which".split())

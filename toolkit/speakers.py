@@ -35,6 +35,7 @@ __all__ = [
     "DAY",
     "DETERMINERS",
     "GIVEN_NAME",
+    "GROUP_HEADS",
     "HYPHENED",
     "HYPHENED_GIVEN",
     "NAME_SUFFIX",
@@ -403,11 +404,11 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
                     phrase, maxsplit=1)[0].split()  # fmt: skip
     last = head[-1] if head else ""
     low = last.lower()
-    return (low.endswith("s") and low in lex["roles"]) or low in _GROUP_HEADS
+    return (low.endswith("s") and low in lex["roles"]) or low in GROUP_HEADS
 
 
 # plural heads of groups that speak which no role list holds
-_GROUP_HEADS = frozenset(
+GROUP_HEADS = frozenset(
     {
         "groups",
         "companies",
