@@ -2330,6 +2330,11 @@ def test_a_title_of_another_type_is_read_as_text():
         # a participle after a quotation's frame: the frame's speaker adds
         ("“We are ready,” Dmitry Peskov said, adding that the talks would go on for a week.",
          [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
+        # whom one told, named in capitals, before "that" or before a clause in commas
+        ("A producer told The New York Times Tuesday morning that Trump canceled an interview.",
+         [("A producer", "tell")]),
+        ("Instead, Trump told CNN, his policy would merely be to go after them.",
+         [("Trump", "tell")]),
         # (a plural noun before the participle's comma is no verb)
         ("Barack Obama took note of these grievances, saying the United States was rethinking "
          "its surveillance.", [("Barack Obama", "say")]),

@@ -364,6 +364,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # before the "that", read whole (not "that every child ..." alone)
         if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
+        while lemma == "tell" and between[:1] and between[0][:1].isupper():
+            between = between[1:]  # (or a name: "told The New York Times Tuesday morning that")
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),
@@ -418,9 +420,14 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + head.start(1), s0 + v.end() + split.end(1), speaker, lemma))
             continue
         aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
-        if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ..."
+        if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ...",
+            # "Instead, Trump told CNN, his policy would ..."
             aside = re.match(
-                r"\s+(?:me|us|him|her|them|reporters)\s*,\s+([^\"“”«»].{14,}?)[.!?]?$", rest
+                r"\s+(?:(?:me|us|him|her|them|reporters)\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
+                r"(?:\s+[A-Z][\w.&]*){0,3}\s*,\s+(?=(?:he|she|it|they|we|I|there|the|a|an|his|her|"
+                r"its|their|this|[A-Z])\b[^\"“”«»]))(.{15,}?)[.!?]?$",
+                # (after a name, a clause, not an appositive: "told Louis Cha, renowned ...")
+                rest,
             )
         if (aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0])
                 and not re.search(r"\bas\s*$", sentence[: speaker[0] - s0])):  # fmt: skip
