@@ -2330,6 +2330,11 @@ def test_a_title_of_another_type_is_read_as_text():
         # a participle after a quotation's frame: the frame's speaker adds
         ("“We are ready,” Dmitry Peskov said, adding that the talks would go on for a week.",
          [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
+        # an aside of where or when after a name, in commas, a place's comma inside
+        ("Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put coal "
+         "miners out of business.", [("Clinton", "say")]),
+        ("Priebus, in the wake of a new poll showing Trump down to 14 percent, told Fox News on "
+         "Sunday that Trump appreciates the need to do better.", [("Priebus", "tell")]),
         # whom one told, named in capitals, before "that" or before a clause in commas
         ("A producer told The New York Times Tuesday morning that Trump canceled an interview.",
          [("A producer", "tell")]),

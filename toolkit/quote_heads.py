@@ -109,6 +109,21 @@ _DOING = re.compile(
 )
 
 
+# an aside in commas after a name, of where or when it was said ("Clinton, during a town hall
+# meeting in Columbus, Ohio,", "Priebus, in the wake of a new poll showing ...,")
+_NAME_ASIDE = re.compile(
+    r"(?<=[\w.)])\s*,\s+(?:during|at|after|before|in\s+the\s+wake\s+of|"
+    r"in\s+(?:a|an|the|his|her)\s+[a-z]+)\s[^,;:\"“”()]{3,90}(?:,\s+[A-Z][a-z]+\.?)?,\s*$"
+)
+
+
+def _name_aside(head: str) -> re.Match | None:
+    """:data:`_NAME_ASIDE` where a name, capitalised or in brackets, is right before it."""
+    m = _NAME_ASIDE.search(head)
+    last = head[: m.start()].split()[-1:] if m else []
+    return m if last and (last[0][:1].isupper() or last[0].endswith(")")) else None
+
+
 def without_time(head: str) -> str:
     """The words before a verb without a time phrase that ends them ("The police force on
     Monday", "Officials last week"), a phrase of what the speaker was doing ("in relaying
@@ -117,7 +132,7 @@ def without_time(head: str) -> str:
     opens them with no comma after it is blanked, offsets kept ("On Friday Ford Motor
     Company")."""
     for _ in range(2):  # a time after a release too: "a report released last year"
-        m = _TIME.search(head) or _DOING.search(head)
+        m = _TIME.search(head) or _DOING.search(head) or _name_aside(head)
         released = None if m else _RELEASED.search(head)
         head = head[: m.start()] if m else head[: released.start("released")] if released else head
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
