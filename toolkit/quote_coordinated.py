@@ -29,8 +29,8 @@ from toolkit.quote_heads import (
     without_appositive,
 )
 from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
-from toolkit.speaker_titles import name_of
-from toolkit.speakers import DETERMINERS, UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speaker_titles import names_person
+from toolkit.speakers import DETERMINERS, UPPER, speaker_phrase, word_spans
 
 __all__ = [
     "VERB_LIKE",
@@ -103,17 +103,11 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         span = words[got[0]][0], words[got[1] - 1][1]
     else:
         span = clause_subject(before, lex)
-    if span and _COPULA.match(first[2]) and not _named(head[span[0] : span[1]], lex):
+    if span and _COPULA.match(first[2]) and not names_person(head[span[0] : span[1]], lex):
         return None  # "Rome was not built in a day and this author ... believes", "It is
         # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
         # into ... and said")
     return span
-
-
-def _named(phrase: str, lex: dict) -> bool:
-    """Whether a phrase names a person: a name, or a surname after a title ("Mr. Trump")."""
-    titles, name = name_of(phrase, lex)
-    return bool(name) and (is_person(name, lex) or bool(titles and titles[-1] in lex["titles"]))
 
 
 # a first verb no "-ed" shows, before the reporting one joined to it ("Mr. Trump was forced into

@@ -17,8 +17,8 @@ import re
 from toolkit.quote_coordinated import VERB_LIKE
 from toolkit.quote_heads import after_preposition
 from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
-from toolkit.speaker_titles import name_of
-from toolkit.speakers import GROUP_HEADS, UPPER, is_person, speaker_phrase, word_spans
+from toolkit.speaker_titles import names_person
+from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
 
 __all__ = ["modified_subject", "relative_subject"]
 
@@ -52,7 +52,7 @@ def relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
         lead = before[: named.start(1)].split() if named else []
         if (
             named
-            and _person(named.group(1), lex)
+            and names_person(named.group(1), lex)
             and (
                 not lead
                 or lead[-1].lower() in _BEFORE_PERSON
@@ -73,21 +73,12 @@ def relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     span = words[first][0], words[got[1] - 1][1]
     if after_preposition(words, first) and (
         words[first - 1][2].lower() not in _BEFORE_PERSON
-        or not _person(before[span[0] : span[1]], lex)
+        or not names_person(before[span[0] : span[1]], lex)
     ):
         return None  # "elements of his own party, who say": the group is more than the party
         # (a person after another preposition is the one who says: "the loss was steep for
         # Mr. Sanders, who said"; not a place: "Democrats on Capitol Hill, who")
     return span
-
-
-def _person(phrase: str, lex: dict) -> bool:
-    """Whether a phrase is a person's name, with any titles before it ("Mr. Sanders", "Labor
-    Secretary Thomas Perez")."""
-    titles, name = name_of(phrase, lex)
-    if not name or not all(t in lex["titles"] or t[:1].isupper() for t in titles):
-        return False
-    return is_person(name, lex) or bool(titles and titles[-1] in lex["titles"])
 
 
 # a subject whose head a relative clause or a participle follows, right before the verb, at the

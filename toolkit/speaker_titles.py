@@ -26,9 +26,10 @@ from toolkit.speakers import (
     PARTICLES,
     UPPER,
     he_surname,
+    is_person,
 )
 
-__all__ = ["name_of"]
+__all__ = ["name_of", "names_person"]
 
 # a patronymic's ending: a name goes on after it ("Vladimir Vladimirovich Putin")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
@@ -132,3 +133,10 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
 
 
 # ---------------------------------------------------------------- the names a document gives
+
+
+def names_person(phrase: str, lex: dict[str, Any]) -> bool:
+    """Whether a phrase names a person: a name after any title words ("Labor Secretary Thomas
+    Perez"), or a surname after a title ("Mr. Sanders", "Mr. Trump")."""
+    titles, name = name_of(phrase, lex)
+    return bool(name) and (is_person(name, lex) or bool(titles and titles[-1] in lex["titles"]))
