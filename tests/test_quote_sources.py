@@ -54,6 +54,17 @@ from toolkit.speakers import lexicon
         ("It can be effective in reducing suicide, according to Craig Bryan, head of the "
          "National Center for Veterans Studies, and other scientists.",
          [("It can be effective in reducing suicide", "Craig Bryan")]),
+        # an aside after the predicate with more after it: the sentence is the source's; a
+        # web address names a source (PolNeAR train)
+        ("That's bad, according to Rubio, because, well, Biden.",
+         [("That's bad, according to Rubio, because, well, Biden.", "Rubio")]),
+        ("They denounced the deal, which would cut the rate to 17 percent, according to company "
+         "leaders, compared with 25 percent now.",
+         [("They denounced the deal, which would cut the rate to 17 percent, according to company "
+           "leaders, compared with 25 percent now.", "company leaders")]),
+        ("They met, according to plan, because the talks were due.", []),
+        ("Friends were devastated by the news, according to Tchadinfos.com.",
+         [("Friends were devastated by the news", "Tchadinfos.com")]),
     ],
 )  # fmt: skip
 def test_according_to_cites_a_speaker_or_a_source(sentence, expected):

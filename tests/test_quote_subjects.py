@@ -78,6 +78,10 @@ def test_noun_phrase_that_can_speak(phrase, expected):
         # an initialism's stops are no sentence's
         (" the U.S. has to keep Moscow out of elections.", True),
         (" the U.S. embassy, in a statement.", False),
+        # nor a middle initial's (PolNeAR train: "Current and former officials said the
+        # conviction of ... David H. Petraeus ... is casting a shadow")
+        (" the conviction of CIA director David H. Petraeus is casting a shadow.", True),
+        (" the arrest of David H. Petraeus.", False),
     ],
 )
 def test_finite_clause_tells_a_clause_from_an_object(rest, expected):

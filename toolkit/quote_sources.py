@@ -27,6 +27,8 @@ __all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speake
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a month, or its short form
 # a title with its stop inside a source ("according to Ms. Konstantopoulou")
 _TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
+# a web address's dot inside a source ("according to Tchadinfos.com")
+_DOMAIN = r"\.(?=(?:com|org|net|gov|edu|ru|cn|by|ua|uk)\b)"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
 # also with a relative clause or a second appositive on it: "..., a fiscally conservative
 # group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm";
@@ -241,8 +243,8 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         # Administration records")
         (
             re.search(
-                rf"^(.{{12,}}?)(?P<sep>,|\s+[—–])?\s+according to ((?:{_TITLE}|[^,.]){{2,120}})"
-                rf"{_APPOSITION}?\.?$",
+                rf"^(.{{12,}}?)(?P<sep>,|\s+[—–])?\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.])"
+                rf"{{2,120}}){_APPOSITION}?\.?$",
                 sentence,
             ),
             1,
@@ -256,6 +258,17 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
                 rf"(?:,\s+[^,]{{3,80}})?,\s+(?:is|are|was|were|has|have|had|will|would|can|"
                 rf"could|must|should|may|might|[a-z]{{3,}}(?:ed|[^s\W]s)|[a-z]{{3,}}(?=\s+that\s))\b"
                 rf".{{8,}}?\.?$",  # (a plural's verb before "that": "Many studies ... reveal that")
+                sentence,
+            ),
+            0,
+            2,
+        ),
+        # an aside after the predicate, and more after it: "That's bad, according to Rubio,
+        # because ...", "..., according to company leaders, compared with its 25 percent rate"
+        (
+            re.search(
+                rf"^(.{{3,}}?),\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.]){{2,80}}),\s+"
+                r"(?!(?:who|which|whose|a|an|the)\s)[^\"“”]{6,}?\.?$",
                 sentence,
             ),
             0,

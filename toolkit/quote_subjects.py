@@ -371,6 +371,12 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
     # (nor an initialism's: "says the U.S. has to keep Moscow out")
     rest = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", "x"), rest)
+    # (nor a middle initial's: "the conviction of David H. Petraeus is casting")
+    rest = re.sub(
+        r"(\b[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[A-Z][a-z])",
+        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
+        rest,
+    )
     rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
     if re.match(
         r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
