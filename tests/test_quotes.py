@@ -2235,8 +2235,10 @@ def test_a_title_of_another_type_is_read_as_text():
          [("The government", "argue")]),
         ("Large protests erupted, with demonstrators contending that a third term would violate "
          "the constitution.", [("demonstrators", "contend")]),
+        # (a participle after the clause is its subject's where the last verb is that
+        # subject's: PolNeAR's annotators credit the group; it gave nothing before session 39)
         ("But the group changed course on Sunday, declaring that the occupation would be the "
-         "base of protests.", []),
+         "base of protests.", [("the group", "declare")]),
         ("Some remain skeptical of the new zones, arguing that they have suspect legal systems.",
          []),
         # "first" is no subject
@@ -2310,6 +2312,26 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The company said it won the contract in May.", [("The company", "say")]),
         # an intensifying pronoun after the subject; a past participle's opening phrase
         ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
+        # a participle after a clause whose last verb has no speaker for its subject: the
+        # first clause's subject, past a time after it (PolNeAR train)
+        ("Mrs. Warren praised Mrs. Clinton's advocacy for families and children, saying she "
+         "had a good heart.", [("Mrs. Warren", "say")]),
+        ("Corey Lewandowski rejected the idea that the developer would be a drag on the "
+         "ticket, saying the crowds prove him wrong.", [("Corey Lewandowski", "say")]),
+        ("Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is weak on "
+         "immigration.", [("Donald Trump", "say")]),
+        ("Some candidates have called for ground forces in Syria, saying airstrikes have been "
+         "inadequate.", [("Some candidates", "say")]),
+        # nor after an opening subordinate clause, nor one who cannot speak
+        ("As the police handcuffed them and led them away, a crowd pressed in, chanting that "
+         "they must go free.", []),
+        ("The storm hit the coast on Friday, showing that the defences were too weak.", []),
+        # not the first clause's subject across "while": the joined verb is another's
+        ("Louisiana Gov. Bobby Jindal on Monday signed an order, while Mike Huckabee, the "
+         "former governor, proposed a ban and said the speaker should resign.", []),
+        # a middle initial is no stop in a bare clause after a subject no list names
+        ("Current and former officials said the conviction of David H. Petraeus is casting a "
+         "shadow over the inquiry.", [("Current and former officials", "say")]),
         # a pronoun's contracted helper: "is" before "-ing", else "has" or "had" (PolNeAR)
         ("Donald Trump spoke. He’s claiming that voting fraud is a big problem.",
          [("Donald Trump", "claim")]),
@@ -2421,8 +2443,10 @@ def test_more_frames_subjects_sources_and_resolutions(text, expected):
         # an article and an adjective before the name of a participle's subject
         ("Ronny Tong resigned. A tearful Tong apologized to his supporters, saying his decision "
          "to leave the party has been a painful one.", [("Ronny Tong", "say")]),
+        # (no name here, but a group that may speak: its explanation is its own, as the first
+        # clause's subject; it gave nothing before session 39)
         ("The de Blasio-backed group canceled its event, explaining in a statement that it would "
-         "redirect its energies.", []),
+         "redirect its energies.", [("The de Blasio-backed group", "explain")]),
         # "she" is no man the given name says is one
         ("“For a while we were going to write a book,” said Jed Rubenfeld, a law professor. Amy "
          "Chua, his wife, laughed. “It was going to be how different the cultures were,” she said.",

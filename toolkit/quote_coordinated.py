@@ -27,10 +27,12 @@ from toolkit.quote_heads import (
     lemma_of,
     without_adverbs,
     without_appositive,
+    without_time,
 )
+from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
 from toolkit.speaker_titles import names_person
-from toolkit.speakers import DETERMINERS, UPPER, speaker_phrase, word_spans
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, speaker_phrase, word_spans
 
 __all__ = [
     "VERB_LIKE",
@@ -84,14 +86,21 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The subject of the clause's first verb, before a reporting verb joined to it by "and" or
     "but", past the appositives, relative clauses and asides between ("One Arab commander,
     sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
-    first = next((w for w in word_spans(head) if VERB_LIKE.match(w[2]) or (
+    spans = word_spans(head)
+    first = next((w for i, w in enumerate(spans) if (VERB_LIKE.match(w[2]) and not (
+        w[2].endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS)) or (
         _FIRST_VERB.match(w[2]) and not _IN_RELATIVE.search(head, 0, w[0]))), None)  # fmt: skip
+    # (a plural in "-es" after its determiner is no verb: "Some candidates have called")
     # (not a copula inside a relative clause: "Protesters, who are allied with ..., blocked")
     if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
         return None
+    if re.search(r",\s+(?:while|whereas)\s", head[first[1] :]):
+        return None  # "X signed an order, while Mike Huckabee ... proposed ... and said"
     if re.match(r"\s+by\b", head[first[1] :]):
         return None  # "The war waged by barbarians who ... and believe": a participle, no verb
-    before = re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", head[: first[0]])  # "bitterly recalled"
+    # "bitterly recalled", "have called", "on Monday also doubled down"
+    before = re.sub(r"(?:\s+(?:[a-z]+ly|also|has|have|had|will|would))+\s*$", " ", head[: first[0]])
+    before = without_time(before)  # "Donald Trump on Thursday ratcheted up"
     words = without_adverbs(word_spans(without_appositive(before, lex)))
     got = speaker_phrase(words, lex)
     if (
@@ -133,13 +142,46 @@ def participle_subject(head: str, lex: dict):
     before the clause's verb, at the start or after a comma: the words before that verb, and
     the subject's span among them; also after "by" ("Vladimir Putin began the conversation by
     noting that ..."); where no such verb has one, a progressive's ("Donald Trump is defending
-    his tweets, saying ...")."""
+    his tweets, saying ..."), else the first clause's subject (:func:`_first_subject`)."""
     if not re.search(r"(?:,|\bby)\s*$", head):
         return None
     words = word_spans(head)
-    return _subject_before(head, words, lex, progressive=False) or _subject_before(
-        head, words, lex, progressive=True
+    return (
+        _subject_before(head, words, lex, progressive=False)
+        or _subject_before(head, words, lex, progressive=True)
+        or _first_subject(head, lex)
     )
+
+
+# what tells that a participle may hang on another clause than the first: "by" before it, a
+# dash, a semicolon, a contrast, a quotation, ", with", an opening subordinate clause
+_OTHER_CLAUSE = re.compile(
+    r"\bby\s*$|\s[—–]\s|;|\b(?:while|whereas|though|although)\b|[\"“”]|,\s+with\s"
+    r"|^\W*(?:As|When|After|Before|Because|If|Since|Once|Until|Although|Though)\s"
+)
+
+
+def _first_subject(head: str, lex: dict):
+    """:func:`participle_subject` where the last verb has no speaker for its subject: the first
+    clause's subject, one who may speak ("Mrs. Warren praised Mrs. Clinton's advocacy for
+    families, saying", "Corey Lewandowski rejected the idea that the developer would be a
+    drag, saying"; not "The crowd gathered ..., chanting"); not after a report of its own ("X
+    said that ..., suggesting", '... “...,” adding') nor where :data:`_OTHER_CLAUSE` tells of
+    another clause the participle may hang on ("As the police handcuffed them ..., a crowd
+    pressed in, chanting")."""
+    if _OTHER_CLAUSE.search(head) or any(
+        re.match(r"\s+that\s", head[v.end() :]) for v in lex["verb"].finditer(head)
+    ):
+        return None
+    span = first_clause_subject(head, lex)
+    if span is None:
+        return None
+    who = head[span[0] : span[1]]
+    words = word_spans(head[: span[1]])
+    inside = [i for i, (a, _, _) in enumerate(words) if span[0] <= a]
+    if inside and (is_speaker(who, lex) or names_person(who, lex)):
+        return words, (inside[0], len(words))
+    return None
 
 
 def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
