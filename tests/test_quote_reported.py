@@ -29,6 +29,14 @@ def found(text):
          "them.",
          [("The Executive Order", "establish",
            "a company that buys its shares must sell them")]),
+        # a discourse word in commas before "that" is no part of the clause; whom one told
+        # with an article and two words before a pronoun's clause (PolNeAR train)
+        ("Putin said, however, that the talks were useful.",
+         [("Putin", "say", "the talks were useful")]),
+        ("Officials told Politico, however, that she did chime in.",
+         [("Officials", "tell", "she did chime in")]),
+        ("Ryan told a news conference they are planting the seeds of reform.",
+         [("Ryan", "tell", "they are planting the seeds of reform")]),
         # "in part" between the verb and "that"; "This" before a document is no author's voice
         ("This Executive Order states, in part, that as of April 1 gas will be paid in roubles.",
          [("Executive Order", "state", "as of April 1 gas will be paid in roubles")]),

@@ -76,9 +76,10 @@ _PRONOUN_CLAUSE = re.compile(
     r"do)\b"
 )  # (or a name: "stressed Hong Kong should eliminate ...")
 # whom one told, then a clause with a pronoun subject: "told the authorities he had ...",
-# "told reporters they would ..."
+# "told reporters they would ...", "told a news conference they are ..."
 _TOLD_CLAUSE = re.compile(
-    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?"
+    rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|(?:a|an|the)\s+[a-z]+\s+[a-z]+|"
+    rf"[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?"
     # (or a possessive's noun phrase: "told USA TODAY's weekly video newsmaker series it is")
     rf"(?:['’]s(?:\s+[a-z]+){{1,4}})?)"
     r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"

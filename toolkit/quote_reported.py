@@ -104,11 +104,13 @@ _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 # "said that it was an issue that could ..."; and after a long
 # prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
 def _that_clause(reach: int) -> re.Pattern:
-    """Up to ``reach`` characters of a verb's object or adjuncts, then "that" and its clause."""
+    """Up to ``reach`` characters of a verb's object or adjuncts, then "that" (perhaps after a
+    discourse word in commas: "told POLITICO, however, that") and its clause."""
     # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
     # "Morning Joe" that')
     words = r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”])"
-    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
+    aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
+    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 
 
 _THAT = _that_clause(70)
