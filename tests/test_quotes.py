@@ -2322,6 +2322,23 @@ def test_a_title_of_another_type_is_read_as_text():
          "immigration.", [("Donald Trump", "say")]),
         ("Some candidates have called for ground forces in Syria, saying airstrikes have been "
          "inadequate.", [("Some candidates", "say")]),
+        # an inverted frame's name with a possessive appositive (PolNeAR train)
+        ("The Internet has facilitated the spread of such misinformation, said Angie Holan, "
+         "Politifact's editor.", [("Angie Holan", "say")]),
+        # a list of speakers is the subject whole, not its last item; not an opening adverb or
+        # a list of places before another subject
+        ("Putin, Lukashenko and Tokayev said the union would grow stronger.",
+         [("Putin, Lukashenko and Tokayev", "say")]),
+        ("Analysts, diplomats and officials say that the talks failed.",
+         [("Analysts, diplomats and officials", "say")]),
+        ("Privately, Democratic senators and aides complain that the tone is counterproductive.",
+         [("Democratic senators and aides", "complain")]),
+        ("In Minsk, Moscow and Kyiv, officials said the union would grow stronger.",
+         [("officials", "say")]),
+        # the first clause's subject after an opening phrase
+        ("Since entering Parliament two years ago, Aung San Suu Kyi has been reluctant to speak "
+         "out about abuses, saying both sides were responsible for killings.",
+         [("Aung San Suu Kyi", "say")]),
         # nor after an opening subordinate clause, nor one who cannot speak
         ("As the police handcuffed them and led them away, a crowd pressed in, chanting that "
          "they must go free.", []),

@@ -154,26 +154,31 @@ def participle_subject(head: str, lex: dict):
 
 
 # what tells that a participle may hang on another clause than the first: "by" before it, a
-# dash, a semicolon, a contrast, a quotation, ", with", an opening subordinate clause
+# dash, a semicolon, a contrast, a quotation, ", with"
 _OTHER_CLAUSE = re.compile(
     r"\bby\s*$|\s[—–]\s|;|\b(?:while|whereas|though|although)\b|[\"“”]|,\s+with\s"
-    r"|^\W*(?:As|When|After|Before|Because|If|Since|Once|Until|Although|Though)\s"
 )
+# an opening subordinate clause or phrase, up to its comma: the main clause follows it
+_OPENING = re.compile(r"^\W*(?:As|When|After|Before|Because|If|Since|Once|Until)\s[^,]*,")
 
 
 def _first_subject(head: str, lex: dict):
     """:func:`participle_subject` where the last verb has no speaker for its subject: the first
     clause's subject, one who may speak ("Mrs. Warren praised Mrs. Clinton's advocacy for
     families, saying", "Corey Lewandowski rejected the idea that the developer would be a
-    drag, saying"; not "The crowd gathered ..., chanting"); not after a report of its own ("X
-    said that ..., suggesting", '... “...,” adding') nor where :data:`_OTHER_CLAUSE` tells of
-    another clause the participle may hang on ("As the police handcuffed them ..., a crowd
-    pressed in, chanting")."""
+    drag, saying"; not "The crowd gathered ..., chanting"), after an opening phrase or
+    subordinate clause ("Since entering Parliament two years ago, she has been reluctant ...,
+    saying"); not after a report of its own ("X said that ..., suggesting", '... “...,”
+    adding') nor where :data:`_OTHER_CLAUSE` tells of another clause the participle may hang
+    on."""
     if _OTHER_CLAUSE.search(head) or any(
         re.match(r"\s+that\s", head[v.end() :]) for v in lex["verb"].finditer(head)
     ):
         return None
-    span = first_clause_subject(head, lex)
+    opening = _OPENING.match(head)  # ("As the police handcuffed them ..., a crowd pressed in")
+    span = first_clause_subject(
+        " " * opening.end() + head[opening.end() :] if opening else head, lex
+    )
     if span is None:
         return None
     who = head[span[0] : span[1]]

@@ -123,6 +123,8 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
         not rest.strip(" .")
         or re.fullmatch(rf"{ASIDE}[.!?]?\s*", rest)  # "(a view echoed by ...)."
         or re.match(r",\s+(?:the |a |an |who |our |his |her |its |their |\d|\w+ of |[a-z])", rest)
+        # (or a name's possessive: "..., said Angie Drobnic Holan, Politifact's editor.")
+        or re.match(r",\s+[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}['’]s\s+[a-z]", rest)
         # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
         or (
             re.match(rf"\s+{ADJUNCT}", rest)

@@ -1,6 +1,8 @@
 """The speaker a relative clause of speech hangs on: '... troubles American officials, who say
 the persecution is ...', 'with help from Labor Secretary Thomas Perez, who said he expects
-...'. :mod:`toolkit.quote_reported` reads the clause the verb reports.
+...'; and the subjects of a verb the phrase reader takes only in part: a group's head and what
+says which of it (:func:`modified_subject`), a list of speakers (:func:`listed_subject`).
+:mod:`toolkit.quote_reported` reads the clause the verb reports.
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -20,7 +22,7 @@ from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
 
-__all__ = ["modified_subject", "relative_subject"]
+__all__ = ["listed_subject", "modified_subject", "relative_subject"]
 
 # a name at the end of a phrase, and the place it is of after it: "by Sen. Dianne Feinstein of
 # California"
@@ -131,4 +133,31 @@ def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
         # few times a day were half as likely": the clause goes on, or the main clause's verb
     if re.search(rf"\b[{UPPER}]", clause):
         return m.start(1), m.start(1) + len(noun)
+    return m.start(1), m.end(1)
+
+
+# a list before a verb that opens its sentence: two or more items in commas, "and" before the
+# last ("Putin, Lukashenko and Tokayev", "Friends, lobbyists and former foes")
+_LIST = re.compile(
+    r"^\s*(?:(?:And|But)\s+)?((?:[^,;:\"“”()]{1,40},\s+)+[^,;:\"“”()]{1,40}?,?\s+and\s+"
+    r"[^,;:\"“”()]{1,40}?)\s*$"
+)
+
+
+def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The span, in ``head`` (a sentence up to its verb), of a list of speakers that is the
+    verb's subject ("Putin, Lukashenko and Tokayev said"): each item a speaker phrase whole;
+    None otherwise (not "In Minsk, Moscow and Kyiv, officials said": a list that ends with
+    a comma and another subject)."""
+    m = _LIST.match(head)
+    if m is None:
+        return None
+    items = re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1))
+    if re.fullmatch(r"[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Now|Then|Today|Yesterday",
+                    items[0]):  # fmt: skip
+        return None  # "Privately, Democratic senators and aides complain": an opening adverb
+    for item in items:
+        words = word_spans(item)
+        if not words or speaker_phrase(words, lex) != (0, len(words)):
+            return None
     return m.start(1), m.end(1)

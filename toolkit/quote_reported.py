@@ -54,10 +54,10 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
-from toolkit.quote_relative import modified_subject, relative_subject
+from toolkit.quote_relative import listed_subject, modified_subject, relative_subject
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
-from toolkit.quote_verb_forms import clause_follows, reports_here, without_manner
+from toolkit.quote_verb_forms import clause_follows, reports_here, uncontracted, without_manner
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import DAY, speaker_phrase, word_spans
 
@@ -160,20 +160,6 @@ _INTERVIEWED = re.compile(
 
 
 _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
-# a pronoun's contracted helper right before the verb
-_CONTRACTED = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](s|re|ve|d|ll)(\s+))$"
-)
-
-
-def _uncontracted(m: re.Match, progressive: bool) -> str:
-    """The helper written out before a participle in "-ing", offsets kept ("He’s " -> "He
-    is"), else blanked ("He’s said": has)."""
-    full = {"s": " is", "re": " are"}.get(m.group(2)) if progressive else None
-    kept = m.group()[: m.start(1) - m.start()]
-    return kept + (full + m.group(3)[1:] if full else " " * len(m.group(1)))
-
-
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
@@ -249,7 +235,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         # an intensifying pronoun after the subject blanked ("Cruz himself said")
         before = _SELF.sub(lambda m: " " * len(m.group()), before)
         ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
-        before = _CONTRACTED.sub(lambda m, ing=ing: _uncontracted(m, ing), before)
+        before = uncontracted(before, progressive=ing)
         # whom the writer asked is who speaks: "all the experts I interviewed said"
         before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
         words = word_spans(without_appositive(before, lex))
@@ -283,6 +269,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
             subject = first_clause_subject(plain[: v.start()], lex)
+        listed = None if subject else listed_subject(before, lex)
+        if listed and (not got or words[got[0]][0] > listed[0]):
+            got, subject = None, listed  # "Putin, Lukashenko and Tokayev said": not "Tokayev"
         noun = v.group().endswith("s") and lemma in lex["noun_forms"]
         inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
         if inverted and named_subject(sentence[: v.start()], lex):

@@ -21,7 +21,7 @@ import re
 
 from toolkit.quote_heads import PROGRESSIVE
 
-__all__ = ["NEGATED", "clause_follows", "reports_here", "without_manner"]
+__all__ = ["NEGATED", "clause_follows", "reports_here", "uncontracted", "without_manner"]
 
 # a negation right before a verb ("never said", "has not claimed", "did not say"): no report
 # (a contraction's "n't" inside its word: "isn't saying", "haven't said")
@@ -109,3 +109,22 @@ def clause_follows(before: str, lex: dict) -> bool:
     ("promised he would")."""
     last = re.search(r"(\S+)\s*$", before)
     return bool(last) and (last.group(1) == "that" or lex["verb"].fullmatch(last.group(1)))
+
+
+# a pronoun's contracted helper right before the verb
+_CONTRACTED = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](s|re|ve|d|ll)(\s+))$"
+)
+
+
+def uncontracted(before: str, *, progressive: bool) -> str:
+    """The words before a reporting verb with a pronoun's contracted helper at their end
+    written out before a participle in "-ing", offsets kept ("He’s " -> "He is"), else blanked
+    ("He’s said": has)."""
+
+    def written(m: re.Match) -> str:
+        full = {"s": " is", "re": " are"}.get(m.group(2)) if progressive else None
+        kept = m.group()[: m.start(1) - m.start()]
+        return kept + (full + m.group(3)[1:] if full else " " * len(m.group(1)))
+
+    return _CONTRACTED.sub(written, before)
