@@ -2335,6 +2335,9 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Democratic senators and aides", "complain")]),
         ("In Minsk, Moscow and Kyiv, officials said the union would grow stronger.",
          [("officials", "say")]),
+        # a colon closes what came before the verb's subject (PolNeAR train)
+        ("There is less consensus on terrorism: 47% say the United States should commit "
+         "troops.", [("47%", "say")]),
         # the first clause's subject after an opening phrase
         ("Since entering Parliament two years ago, Aung San Suu Kyi has been reluctant to speak "
          "out about abuses, saying both sides were responsible for killings.",

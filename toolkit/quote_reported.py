@@ -159,6 +159,7 @@ _INTERVIEWED = re.compile(
 )
 
 
+_AFTER_STOP = re.compile(r"^[^\"“”«»]*[;:]\s+(?=\S)")
 _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
@@ -232,6 +233,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if before is None:
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
+        # (a colon or semicolon closes what came before: "... terrorism: 47% say")
+        before = _AFTER_STOP.sub(lambda m: " " * len(m.group()), before)
         # an intensifying pronoun after the subject blanked ("Cruz himself said")
         before = _SELF.sub(lambda m: " " * len(m.group()), before)
         ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
