@@ -2335,6 +2335,12 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Democratic senators and aides", "complain")]),
         ("In Minsk, Moscow and Kyiv, officials said the union would grow stronger.",
          [("officials", "say")]),
+        # a participle's quotation after an inverted frame is the frame's speaker's, with
+        # "that" or a comma before it
+        ("“We are ready,” said Dmitry Peskov, adding that “the talks will go on.”",
+         [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
+        ("“We are ready,” said the Kremlin spokesman, adding, “The talks will go on.”",
+         [("the Kremlin spokesman", "say"), ("the Kremlin spokesman", "add")]),
         # a colon closes what came before the verb's subject (PolNeAR train)
         ("There is less consensus on terrorism: 47% say the United States should commit "
          "troops.", [("47%", "say")]),

@@ -147,10 +147,22 @@ def participle_subject(head: str, lex: dict):
         return None
     words = word_spans(head)
     return (
-        _subject_before(head, words, lex, progressive=False)
+        _inverted_subject(head, lex)
+        or _subject_before(head, words, lex, progressive=False)
         or _subject_before(head, words, lex, progressive=True)
         or _first_subject(head, lex)
     )
+
+
+def _inverted_subject(head: str, lex: dict):
+    """:func:`participle_subject` where ``head`` is an inverted frame after a quotation, its
+    speaker right before the participle ('“We are ready,” said Dmitry Peskov, adding that
+    “...”'): the frame's words and its speaker's span among them; None otherwise."""
+    words = word_spans(re.sub(r",\s*$", "", head))
+    if len(words) < 2 or not lex["verb"].fullmatch(words[0][2].strip('"”’,')):
+        return None
+    got = speaker_phrase(words[1:], lex)
+    return (words, (1, len(words))) if got == (0, len(words) - 1) else None
 
 
 # what tells that a participle may hang on another clause than the first: "by" before it, a
@@ -244,9 +256,13 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     # saying: "...')
     if m is None or not lex["verb"].fullmatch(m.group(1)):
         return None
-    if m.group(2) and (
-        lemma_of(m.group(1), lex) not in lex["quote_objects"]
-        or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)
+    if (
+        m.group(2)
+        and m.group(2).strip() != "that"
+        and (  # ('adding that “...”')
+            lemma_of(m.group(1), lex) not in lex["quote_objects"]
+            or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)
+        )
     ):
         return None  # an object before the quotation only of a verb that takes a quoted one:
         # "..., calling it “...”", "..., describing the plan as “...”"
