@@ -82,6 +82,10 @@ def test_noun_phrase_that_can_speak(phrase, expected):
         # conviction of ... David H. Petraeus ... is casting a shadow")
         (" the conviction of CIA director David H. Petraeus is casting a shadow.", True),
         (" the arrest of David H. Petraeus.", False),
+        # a subject of up to ten words before its auxiliary; past seven, none with "and" or an
+        # adverb in it
+        (" the plan to build the new bridge across the river would cost too much.", True),
+        (" clearly and simply about a complex subject and is most convincing.", False),
     ],
 )
 def test_finite_clause_tells_a_clause_from_an_object(rest, expected):

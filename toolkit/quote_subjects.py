@@ -331,7 +331,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
     rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"
-    rf"[\w’'\-.]+\s+){{1,7}}?(?:{AUXILIARY})\b"
+    rf"[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY})\b"
 )  # (no subordinate or relative clause's verb: "emphasized his ties shortly after his arrival
 # when he had", "suggesting a posture toward protesters who have occupied"; a relative clause
 # before the verb is the subject's: "believes the bureau chiefs who bear ... should belong")
@@ -399,7 +399,10 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
             # for buses"): look further, past it
             rest = rest[: m.end() - len(words[-1])] + "x" * len(words[-1]) + rest[m.end() :]
             continue
-        return not re.search(r"[.;:!?,\"“”]|\bthat\b", m.group())
+        # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay
+        # down the debt by printing money would"; not "writes clearly and simply ... and is")
+        long = len(words) > 8 and re.search(r"\b(?:and|or|\w+ly)\b", m.group())
+        return not (long or re.search(r"[.;:!?,\"“”]|\bthat\b", m.group()))
     return False
 
 
