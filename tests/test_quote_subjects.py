@@ -86,6 +86,9 @@ def test_noun_phrase_that_can_speak(phrase, expected):
         # adverb in it
         (" the plan to build the new bridge across the river would cost too much.", True),
         (" clearly and simply about a complex subject and is most convincing.", False),
+        # "it" and a finite verb: a clause; "it" and a preposition: an object
+        (" it sold $30.4 billion in goods in the quarter.", True),
+        (" it to the police on Monday.", False),
     ],
 )
 def test_finite_clause_tells_a_clause_from_an_object(rest, expected):

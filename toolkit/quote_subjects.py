@@ -328,6 +328,11 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
+# irregular pasts that tell a clause after "it" ("reported it sold", "claimed it won")
+_IRREGULAR_PAST = (
+    "sold|won|lost|made|took|gave|got|went|came|became|began|found|saw|knew|held|sent|spent|"
+    "paid|built|led|met"
+)
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
     rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"
@@ -384,7 +389,9 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         rest,
     ):
         return True  # a personal pronoun and its verb: "said they need our assistance", "says
-        # they both share", "says she’ll continue"
+        # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold")
+    if re.match(rf"\s+it\s+(?:{AUXILIARY}|[a-z]+ed|{_IRREGULAR_PAST})\b", rest):
+        return True
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
     for _ in range(3):
