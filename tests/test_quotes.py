@@ -2341,6 +2341,9 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
         ("“We are ready,” said the Kremlin spokesman, adding, “The talks will go on.”",
          [("the Kremlin spokesman", "say"), ("the Kremlin spokesman", "add")]),
+        # where it was said, after the subject, is no part of it
+        ("Carson proposed an agency, while Jeb Bush in a Medium post said the plan was weak.",
+         [("Jeb Bush", "say")]),
         # a colon closes what came before the verb's subject (PolNeAR train)
         ("There is less consensus on terrorism: 47% say the United States should commit "
          "troops.", [("47%", "say")]),

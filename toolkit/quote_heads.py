@@ -107,6 +107,12 @@ _RELEASED = re.compile(
 _DOING = re.compile(
     r"(?<=\w)\s+(?:in|while|when|upon|after|before)\s+[a-z]+ing\b[^,.;:\"“”]{0,80}$"
 )
+# where it was said, after the subject: "Jeb Bush in a Medium post", "Mr. Li in an interview"
+_MEDIUM = re.compile(
+    r"(?<=\w)\s+in\s+(?:a|an|his|her|its|their)\s+(?:[\w.’'\-]+\s+){0,2}(?:post|statement|"
+    r"interview|op-ed|tweet|letter|column|speech|video|e-?mail|memo|blog\s+post)"
+    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?\s*$"
+)
 
 
 # an aside in commas after a name, of where or when it was said ("Clinton, during a town hall
@@ -127,12 +133,12 @@ def _name_aside(head: str) -> re.Match | None:
 def without_time(head: str) -> str:
     """The words before a verb without a time phrase that ends them ("The police force on
     Monday", "Officials last week"), a phrase of what the speaker was doing ("in relaying
-    the news to parliament") or a document's release ("a report released last year"): the
-    subject is what comes before it; a time phrase that
+    the news to parliament") or where ("in a Medium post"), or a document's release ("a
+    report released last year"): the subject is what comes before it; a time phrase that
     opens them with no comma after it is blanked, offsets kept ("On Friday Ford Motor
     Company")."""
     for _ in range(2):  # a time after a release too: "a report released last year"
-        m = _TIME.search(head) or _DOING.search(head) or _name_aside(head)
+        m = _TIME.search(head) or _DOING.search(head) or _MEDIUM.search(head) or _name_aside(head)
         released = None if m else _RELEASED.search(head)
         head = head[: m.start()] if m else head[: released.start("released")] if released else head
     return _OPENING_TIME.sub(lambda m: " " * len(m.group()), head, count=1)
