@@ -2341,6 +2341,20 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Dmitry Peskov", "say"), ("Dmitry Peskov", "add")]),
         ("“We are ready,” said the Kremlin spokesman, adding, “The talks will go on.”",
          [("the Kremlin spokesman", "say"), ("the Kremlin spokesman", "add")]),
+        # "did" as a first verb before the joined one; a past participle's phrase in commas
+        # after the subject; whom one told, named at length (PolNeAR train)
+        ("Clinton did not mention Trump by name, but told city leaders that the country should "
+         "be governed by those who put the people first.", [("Clinton", "tell")]),
+        ("Sullivan, struck by her story, told her she clearly did not need any talking points.",
+         [("Sullivan", "tell")]),
+        ("Former UN Ambassador John Bolton told Breitbart News Daily SiriusXM host Matt Boyle, "
+         "“Hillary’s campaign slogan is a joke.”", [("John Bolton", "tell")]),
+        # not a finite verb with "to" (the participle is the subject's), nor a subject of ten
+        # words with "and" after "said"
+        ("Liu Xiangyang, the man behind Ju Yi International, declined to be interviewed, saying "
+         "he would do so only if given a veto.", [("Liu Xiangyang", "say")]),
+        ("Marketing experts said the comments from Mr. Dolce and Mr. Gabbana would be perceived "
+         "as alienating.", [("Marketing experts", "say")]),
         # where it was said, after the subject, is no part of it
         ("Carson proposed an agency, while Jeb Bush in a Medium post said the plan was weak.",
          [("Jeb Bush", "say")]),

@@ -121,7 +121,9 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 # a first verb no "-ed" shows, before the reporting one joined to it ("Mr. Trump was forced into
 # ... and said", "Sullivan put off deciding ... but said", "became a delegate and said")
-_FIRST_VERB = re.compile(r"^(?:was|were|is|are|became|put|got|won|lost|kept|ran|led|wrote|found)$")
+_FIRST_VERB = re.compile(
+    r"^(?:was|were|is|are|became|put|got|won|lost|kept|ran|led|wrote|found|did|does)$"
+)  # ("Clinton did not mention Trump by name, but told")
 _COPULA = re.compile(r"^(?:was|were|is|are)$")
 _IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,]*$")
 _SUBORDINATORS = {"when", "after", "as", "because", "while", "before", "since", "once", "until"}

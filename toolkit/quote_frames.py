@@ -222,6 +222,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
                               between))
     )  # fmt: skip
     limit = 14 if adjunct else 6
+    if lemma_of(v.group(), lex) == "tell" and re.fullmatch(
+        r"(?:\s+(?:[A-Z][\w.&’'\-]*|host))+", between
+    ):
+        limit = 10  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “')
     if (not m.group() and re.search(r"\b(?:who|which)\s+(?:\w+ly\s+)?$", head[: v.start()])
             and re.search(r"\b(?:is|are|was|were|will|would)\s", between)):  # fmt: skip
         return None  # a relative clause's verb, the main verb after it ("the prosecutors who

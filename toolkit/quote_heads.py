@@ -64,10 +64,14 @@ _CONNECTIVE = re.compile(
 )
 # an aside between dashes or a participle phrase in commas: "the Alliance for Peace and
 # Democracy - the organizer of a massive petition - said", "Hollande, speaking to reporters
-# later, welcomed", or a dash and a comma ("Aung San Suu Kyi - one of the staunchest
-# fighters for democracy, said")
+# later, welcomed", "Sullivan, struck by her story, told", or a dash and a comma ("Aung San
+# Suu Kyi - one of the staunchest fighters for democracy, said")
 _ASIDE = re.compile(
     rf"(?:{DASH_ASIDE}|,\s+[a-z]+ing\b[^,\"“”«»;:!?]{{0,80}},"
+    # (or a past participle's phrase: "Sullivan, struck by her story, told her"; not "to",
+    # a finite verb's: "Liu Xiangyang, ..., declined to be interviewed, saying")
+    r"|,\s+(?:[a-z]+ed|struck|shaken|driven|taken|known|caught|held)\s+(?:by|with|at|in|"
+    r"over|about|from|for|on)\b[^,\"“”«»;:!?]{0,80},"
     r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",

@@ -408,7 +408,8 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
             continue
         # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay
         # down the debt by printing money would"; not "writes clearly and simply ... and is")
-        long = len(words) > 8 and re.search(r"\b(?:and|or|\w+ly)\b", m.group())
+        # (past forms, for "said", took ten words before)
+        long = not past and len(words) > 8 and re.search(r"\b(?:and|or|\w+ly)\b", m.group())
         return not (long or re.search(r"[.;:!?,\"“”]|\bthat\b", m.group()))
     return False
 
