@@ -137,7 +137,7 @@ def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 
 # a list before a verb that opens its sentence: two or more items in commas, "and" before the
-# last ("Putin, Lukashenko and Tokayev", "Friends, lobbyists and former foes")
+# last ("Putin, Lukashenko and Tokayev", "Analysts, diplomats and officials")
 _LIST = re.compile(
     r"^\s*(?:(?:And|But)\s+)?((?:[^,;:\"“”()]{1,40},\s+)+[^,;:\"“”()]{1,40}?,?\s+and\s+"
     r"[^,;:\"“”()]{1,40}?)\s*$"

@@ -159,6 +159,7 @@ _INTERVIEWED = re.compile(
 )
 
 
+# what a colon or semicolon closes before a verb's subject ("... on terrorism: 47% say")
 _AFTER_STOP = re.compile(r"^[^\"“”«»]*[;:]\s+(?=\S)")
 _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
