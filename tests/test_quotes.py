@@ -2361,6 +2361,11 @@ def test_a_title_of_another_type_is_read_as_text():
         # a colon closes what came before the verb's subject (PolNeAR train)
         ("There is less consensus on terrorism: 47% say the United States should commit "
          "troops.", [("47%", "say")]),
+        # (not before a headline's label after a colon, nor "it" after a subject no list names)
+        ("Tweet gone wrong: Outrage over AP post saying plane with bodies lands in Eindhoven",
+         []),
+        ("Tennessee restaurant threatened with arson over false claim it donated food to a "
+         "rally", []),
         # the first clause's subject after an opening phrase
         ("Since entering Parliament two years ago, Aung San Suu Kyi has been reluctant to speak "
          "out about abuses, saying both sides were responsible for killings.",

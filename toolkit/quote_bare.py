@@ -144,6 +144,9 @@ def bare_clause(
             )
             and not _WH_WORD.match(plain)
             and not _TWO_NOUN_PHRASES.match(plain)
+            # ("it" opens a clause only after a subject a list names: "Amazon reported it
+            # sold"; not "... threatened over false claim it donated")
+            and not (subject and re.match(r"\s+it\s", plain))
             and (bare := _BARE_CLAUSE.match(plain))
         ):
             return bare

@@ -31,6 +31,7 @@ from toolkit.speakers import (
 __all__ = [
     "PROGRESSIVE",
     "after_preposition",
+    "after_stop",
     "lemma_of",
     "without_adverbs",
     "without_appositive",
@@ -132,6 +133,22 @@ def _name_aside(head: str) -> re.Match | None:
     m = _NAME_ASIDE.search(head)
     last = head[: m.start()].split()[-1:] if m else []
     return m if last and (last[0][:1].isupper() or last[0].endswith(")")) else None
+
+
+# a clause a colon or semicolon closes before a verb's subject, and what follows it
+_STOP = re.compile(r"^([^\"“”«»]*)[;:]\s+(?=\S)")
+_SHARE_NEXT = re.compile(r"\d|(?:A\s+majority|Most|Half|Nearly|About|More\s+than|Only)\b")
+
+
+def after_stop(head: str) -> str:
+    """The words before a verb with what a colon or semicolon closes blanked, offsets kept:
+    a clause of five words or more ("Haredi schools teach little math: one recent study
+    said"), or anything before a share of those polled ("On terrorism: 47% say"); not a
+    headline's short label ("Tweet gone wrong: Outrage over AP post saying")."""
+    m = _STOP.match(head)
+    if m and (len(m.group(1).split()) >= 5 or _SHARE_NEXT.match(head, m.end())):
+        return " " * m.end() + head[m.end() :]
+    return head
 
 
 def without_time(head: str) -> str:

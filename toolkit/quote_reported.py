@@ -48,6 +48,7 @@ from toolkit.quote_ends import (
 from toolkit.quote_heads import (
     PROGRESSIVE,
     after_preposition,
+    after_stop,
     lemma_of,
     without_adverbs,
     without_appositive,
@@ -159,8 +160,6 @@ _INTERVIEWED = re.compile(
 )
 
 
-# what a colon or semicolon closes before a verb's subject ("... on terrorism: 47% say")
-_AFTER_STOP = re.compile(r"^[^\"“”«»]*[;:]\s+(?=\S)")
 _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
@@ -234,8 +233,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if before is None:
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
-        # (a colon or semicolon closes what came before: "... terrorism: 47% say")
-        before = _AFTER_STOP.sub(lambda m: " " * len(m.group()), before)
+        before = after_stop(before)  # "Haredi schools teach little math: one study said"
         # an intensifying pronoun after the subject blanked ("Cruz himself said")
         before = _SELF.sub(lambda m: " " * len(m.group()), before)
         ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
