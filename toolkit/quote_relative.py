@@ -1,7 +1,9 @@
 """The speaker a relative clause of speech hangs on: '... troubles American officials, who say
 the persecution is ...', 'with help from Labor Secretary Thomas Perez, who said he expects
-...'; and the subjects of a verb the phrase reader takes only in part: a group's head and what
-says which of it (:func:`modified_subject`), a list of speakers (:func:`listed_subject`).
+...'; a subject with a relative clause that says who ('A woman who lives near the square
+said', :func:`who_subject`); and the subjects of a verb the phrase reader takes only in part: a
+group's head and what says which of it (:func:`modified_subject`), a list of speakers
+(:func:`listed_subject`).
 :mod:`toolkit.quote_reported` reads the clause the verb reports.
 
 Example:
@@ -22,7 +24,7 @@ from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
 
-__all__ = ["listed_subject", "modified_subject", "relative_subject"]
+__all__ = ["listed_subject", "modified_subject", "relative_subject", "who_subject"]
 
 # a name at the end of a phrase, and the place it is of after it: "by Sen. Dianne Feinstein of
 # California"
@@ -161,3 +163,44 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
         if not words or speaker_phrase(words, lex) != (0, len(words)):
             return None
     return m.start(1), m.end(1)
+
+
+# a person or group and the relative clause that says which: "an obstetrician who taught Mr.
+# Assad in medical school", "A woman who lives near the square", "An association in Spain that
+# has pushed the plaintiffs' case", after an opening phrase
+_WHO_SUBJECT = re.compile(
+    r"(?:^|^[^,;:\"“”]{2,60},\s+|^(?:And|But)\s+)"
+    r"((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
+    r"(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*"
+    r"(?:\s+(?:in|of|from|at|for)\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?"  # "An association in Spain"
+    r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)\s*$"
+)
+
+
+def who_subject(head: str, lex: dict) -> tuple[int, int] | None:
+    """The span, in ``head`` (a sentence up to its reporting verb), of a subject with a
+    relative clause that says who ("A woman who lives near the square said"): the clause opens
+    with its verb and reports nothing itself; None otherwise."""
+    m = _WHO_SUBJECT.search(head)
+    if m is None:
+        return None
+    noun, clause = re.split(r"\s(?:who|that)\s", m.group(1), maxsplit=1)
+    if (
+        lex["verb"].search(noun + " " + clause)
+        or re.search(r"[a-z]ed$", noun)
+        or noun.split()[-1].lower() in _CONTENT_NOUNS
+        or not clause[:1].islower()
+        or len(clause.split()) < 2
+        or re.search(r"\b(?:and|or|but)$|ly$", clause)
+    ):
+        return None  # a report in the clause or before it; "The Head of State noted that ...";
+        # "The fact that ...": a noun's content, no relative clause; "barbarians who shell the
+        # museum and believe that", "countries that honestly say": the clause goes on
+    return m.start(1), m.end(1)
+
+
+# nouns whose "that" opens what they hold, not a relative clause ("The fact that ...")
+_CONTENT_NOUNS = {"fact", "idea", "notion", "news", "hope", "possibility", "view", "belief",
+                  "sense", "argument", "claim", "suggestion", "likelihood", "assumption",
+                  "impression", "feeling", "fear", "concern", "reports", "rumours",
+                  "rumors"}  # fmt: skip

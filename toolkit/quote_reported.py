@@ -55,9 +55,9 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
-from toolkit.quote_relative import listed_subject, modified_subject, relative_subject
+from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase, who_subject
+from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase
 from toolkit.quote_verb_forms import clause_follows, reports_here, uncontracted, without_manner
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import DAY, speaker_phrase, word_spans
