@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_heads import SAID_IN
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_subjects import finite_clause
+from toolkit.quote_subjects import IRREGULAR_PAST, finite_clause
 from toolkit.speakers import UPPER
 
 __all__ = ["bare_clause"]
@@ -32,8 +33,7 @@ _BARE_CLAUSE = re.compile(
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
-    r"does|made|took|gave|got|went|came|became|began|meant|kept|left|brought|found|saw|knew|"
-    r"thought|felt|held|sent|spent|paid|won|lost|built|sold|led|met|[a-z]+ed|"
+    rf"does|{IRREGULAR_PAST}|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", "said it's", not "said it")
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
@@ -47,8 +47,7 @@ _BARE_CLAUSE = re.compile(
 # agency ...", "said in a statement on Monday the ..."): blanked, offsets kept
 _LEAD_ADJUNCTS = re.compile(
     rf"(?:\s+(?:on\s+(?:Twitter|Facebook|Instagram|Telegram|Weibo|X|social\s+media|{_DAY})"
-    r"|(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|press\s+release|"
-    r"(?:press|news)\s+conference|briefing|interview|post|tweet|speech|filing|letter)"
+    rf"|(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:{SAID_IN})"
     r"|yesterday|today|earlier|later|also)(?=\s))+"
 )
 # two noun phrases before the first auxiliary: an object and a relative clause on it without

@@ -173,7 +173,9 @@ _OTHER_CLAUSE = re.compile(
     r"\bby\s*$|\s[—–]\s|;|\b(?:while|whereas|though|although)\b|[\"“”]|,\s+with\s"
 )
 # an opening subordinate clause or phrase, up to its comma: the main clause follows it
-_OPENING = re.compile(r"^\W*(?:As|When|After|Before|Because|If|Since|Once|Until)\s[^,]*,")
+_OPENING = re.compile(
+    rf"^\W*(?:{'|'.join(sorted(w.capitalize() for w in _SUBORDINATORS | {'if'}))})\s[^,]*,"
+)
 
 
 def _first_subject(head: str, lex: dict):

@@ -30,6 +30,7 @@ from toolkit.speakers import (
 
 __all__ = [
     "PROGRESSIVE",
+    "SAID_IN",
     "after_preposition",
     "after_stop",
     "lemma_of",
@@ -112,10 +113,14 @@ _RELEASED = re.compile(
 _DOING = re.compile(
     r"(?<=\w)\s+(?:in|while|when|upon|after|before)\s+[a-z]+ing\b[^,.;:\"“”]{0,80}$"
 )
+# what something is said in: "in a statement", "in an interview", "in a Medium post"
+SAID_IN = (
+    r"statement|press\s+release|(?:press|news)\s+conference|briefing|interview|post|tweet|"
+    r"speech|filing|letter|op-ed|column|video|e-?mail|memo"
+)
 # where it was said, after the subject: "Jeb Bush in a Medium post", "Mr. Li in an interview"
 _MEDIUM = re.compile(
-    r"(?<=\w)\s+in\s+(?:a|an|his|her|its|their)\s+(?:[\w.’'\-]+\s+){0,2}(?:post|statement|"
-    r"interview|op-ed|tweet|letter|column|speech|video|e-?mail|memo|blog\s+post)"
+    rf"(?<=\w)\s+in\s+(?:a|an|his|her|its|their)\s+(?:[\w.’'\-]+\s+){{0,2}}(?:{SAID_IN})"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?\s*$"
 )
 

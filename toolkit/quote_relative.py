@@ -20,7 +20,7 @@ import re
 
 from toolkit.quote_coordinated import VERB_LIKE
 from toolkit.quote_heads import after_preposition
-from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, noun_phrase
+from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, SENTENCE_ADVERBS, noun_phrase
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
 
@@ -155,8 +155,7 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if m is None:
         return None
     items = re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1))
-    if re.fullmatch(r"[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Now|Then|Today|Yesterday",
-                    items[0]):  # fmt: skip
+    if items[0].lower() in SENTENCE_ADVERBS or re.fullmatch(r"[A-Z][a-z]+ly", items[0]):
         return None  # "Privately, Democratic senators and aides complain": an opening adverb
     for item in items:
         words = word_spans(item)

@@ -32,6 +32,8 @@ from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, 
 
 __all__ = [
     "DASH_ASIDE",
+    "IRREGULAR_PAST",
+    "SENTENCE_ADVERBS",
     "clause_subject",
     "finite_clause",
     "ly_noun",
@@ -53,7 +55,7 @@ _INTRO = re.compile(
     r"[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago)(?=,))\b"
 )
 # one-word openings that are adverbs, never names
-_SENTENCE_ADVERBS = {
+SENTENCE_ADVERBS = {
     "meanwhile", "yesterday", "however", "moreover", "separately", "indeed", "nevertheless",
     "nonetheless", "furthermore", "therefore", "meantime", "afterward", "afterwards",
     "additionally", "consequently", "subsequently", "ultimately", "instead", "similarly",
@@ -285,7 +287,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     # one word opens the sentence as an adverb when it is short or a known one ("Meanwhile,"),
     # not a name that looks like one ("Kelly,", "Manning,")
     long_intro = intro and (
-        len(opening.split()) > 1 or intro.end() < 8 or opening.lower() in _SENTENCE_ADVERBS
+        len(opening.split()) > 1 or intro.end() < 8 or opening.lower() in SENTENCE_ADVERBS
     )
     if lead is None and len(chunks) > 1 and long_intro:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
@@ -327,10 +329,10 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
-# irregular pasts that tell a clause after "it" ("reported it sold", "claimed it won")
-_IRREGULAR_PAST = (
-    "sold|won|lost|made|took|gave|got|went|came|became|began|found|saw|knew|held|sent|spent|"
-    "paid|built|led|met"
+# irregular pasts that tell a clause after "it" ("reported it sold", "said it made the decision")
+IRREGULAR_PAST = (
+    "made|took|gave|got|went|came|became|began|meant|kept|left|brought|found|saw|knew|thought|"
+    "felt|held|sent|spent|paid|won|lost|built|sold|led|met"
 )
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
@@ -389,7 +391,7 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     ):
         return True  # a personal pronoun and its verb: "said they need our assistance", "says
         # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold")
-    if re.match(rf"\s+it\s+(?:{AUXILIARY}|[a-z]+ed|{_IRREGULAR_PAST})\b", rest):
+    if re.match(rf"\s+it\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST})\b", rest):
         return True
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first

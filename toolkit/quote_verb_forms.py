@@ -36,11 +36,10 @@ _STATES_BEFORE = re.compile(
 _NOUN_NEXT = re.compile(
     r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
 )
-# a pronoun's contracted helper ("He’s", "They’re")
-_CONTRACTED_HELPER = (
-    r"(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\b[Yy]ou))"
-    r"['’](?:s|re)"
-)
+# the pronouns a helper is contracted onto ("He’s", "They’re", "She’d")
+_PRONOUNS = ("[Hh]e", "[Ss]he", "[Ii]t", "[Tt]hey", "[Ww]e", "[Yy]ou")
+# a pronoun's contracted "is" or "are" ("He’s claiming", "They’re saying")
+_CONTRACTED_HELPER = "(?:" + "|".join(rf"(?<=\b{p})" for p in _PRONOUNS) + ")['’](?:s|re)"
 # what a reporting participle follows in a frame: a comma, "by", a progressive's auxiliary
 _PARTICIPLE_AFTER = re.compile(
     rf"(?:,|\bby|(?:\b(?:{'|'.join(sorted(PROGRESSIVE))})|{_CONTRACTED_HELPER})(?:\s+\w+ly|\s+now)?"
@@ -112,9 +111,7 @@ def clause_follows(before: str, lex: dict) -> bool:
 
 
 # a pronoun's contracted helper right before the verb
-_CONTRACTED = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](s|re|ve|d|ll)(\s+))$"
-)
+_CONTRACTED = re.compile(rf"\b(?:{'|'.join(_PRONOUNS)}|I)(['’](s|re|ve|d|ll)(\s+))$")
 
 
 def uncontracted(before: str, *, progressive: bool) -> str:
