@@ -88,7 +88,19 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
      ("a recent Reuters survey of voter lists", True),
      ("a Washington Post database tracking such deaths", True),
      ("her profile on the legislature's website", True),
-     ("the numbers on the waiting list", False)],
+     ("the numbers on the waiting list", False),
+     # a name with what the writer credits it with before it; a part of a group; people
+     # where something happened (PolNeAR train)
+     ("Fox News judicial analyst Judge Andrew Napolitano", True),
+     ("Ronald Reagan's former education secretary William J. Bennett", True),
+     ("USA TODAY contributor and monetary historian David J. Marsh", True),
+     ("one of his senior aides", True), ("people in attendance", True),
+     ("someone in attendance", True),
+     # not a name's last two words, nor a credit with a preposition in it
+     ("Israel and several Arab", False), ("the memoirs of the late Sergei Ivanov", False),
+     ("Transparency International’s 2014 Corruption Perception Index", False),
+     ("Human Rights Watch and an Egyptian group called the Arabic Network for Human Rights "
+      "Information", False)],
 )  # fmt: skip
 def test_is_speaker(phrase, expected):
     assert is_speaker(phrase, lexicon()) is expected

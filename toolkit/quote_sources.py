@@ -84,9 +84,9 @@ _KNOWING = (
 )
 _INFORMANT = re.compile(
     r"(?:(?:[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]|[Aa]n|[Oo]ne|[Tt]he)\s+)?"
-    r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|officials?|sources?|diplomats?|aides?|insiders?)"
-    rf"\s+{_KNOWING}\s+\S.*"
-)
+    r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|someone|officials?|sources?|diplomats?|aides?|insiders?)"
+    rf"\s+(?:{_KNOWING}\s+\S.*|in\s+attendance)"
+)  # (or where they were: "people in attendance")
 _KNOWS = re.compile(rf"\s+{_KNOWING}\s+\S")
 
 
@@ -103,7 +103,42 @@ def is_speaker(phrase: str, lex: dict) -> bool:
         or _is_informant(phrase, lex)
         or _described(phrase, lex)
         or _group(phrase, lex)
+        or _credited(words, got, lex)
+        or _one_of(phrase, lex)
     )
+
+
+def _credited(words: list[tuple[int, int, str]], got: tuple[int, int] | None, lex: dict) -> bool:
+    """A name of two words or more with what the writer credits it with before it, in no more
+    than eight words with no verb, pronoun or preposition among them ("Fox News judicial
+    analyst Judge Andrew Napolitano", "Ronald Reagan's former education secretary William J.
+    Bennett", "USA TODAY contributor and monetary historian David J. Marsh")."""
+    if not got or got[0] == 0 or got[1] != len(words) or got[0] > 8 or got[1] - got[0] < 2:
+        return False
+    # (a name's last two words capitalised: not "Israel and several Arab"; where the credit
+    # ends or the name starts, a word in lower case: not a run of capitals cut in two,
+    # "Transparency International’s 2014 Corruption Perception Index")
+    edge = words[got[0] - 1][2].islower() or words[got[0]][2].islower()
+    return edge and all(w[:1].isupper() for _, _, w in words[-2:]) and all(
+        w.lower() not in _NOT_BEFORE_HEAD and re.fullmatch(r"[\w’'\-.]+", w)
+        and not (w.islower() and lex["verb"].fullmatch(w))  # ("an Egyptian group called")
+        for _, _, w in words[: got[0]]
+    )  # fmt: skip
+
+
+# a part of a group: "one of his senior aides", "two of the senators"
+_PART_OF = re.compile(r"(?:one|two|three|four|several|some|many|most|each|both|all)\s+of\s+",
+                      re.I)  # fmt: skip
+
+
+def _one_of(phrase: str, lex: dict) -> bool:
+    """A part of a group that names who speaks ("one of his senior aides")."""
+    m = _PART_OF.match(phrase.strip())
+    if not m:
+        return False
+    rest = word_spans(phrase.strip()[m.end() :])
+    got = speaker_phrase(rest, lex)
+    return bool(got and got[0] == 0 and got[1] == len(rest))
 
 
 # what may follow a group's head and say which of it: a relative clause, a participle or an
