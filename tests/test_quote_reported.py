@@ -313,15 +313,16 @@ def test_reported_clauses_of_people_and_documents(text, expected):
          "say the Western model has created divisions.",
          [("observers and researchers", "the Western model has failed in Africa"),
           ("observers and researchers", "the Western model has created divisions")]),
-        # no group quoted just before, or a question: no one
-        ("The troops left the city. They said the war was over.", []),
+        # no group quoted just before: a report whose speaker the text does not say (null); a
+        # question: none
+        ("The troops left the city. They said the war was over.", [(None, "the war was over")]),
         ("Do they believe that the troops will be sent somewhere?", []),
         ("South Korean officials said the talks went well. The weather was fine in Seoul that "
          "week, and the markets rose and fell with the news from the North all through the long "
          "autumn of talks, trade and missiles, while the negotiators met in hotels across the "
          "region from Tokyo to Singapore and back again to Seoul and to Washington, where the "
          "rest of the plans were drawn up. They said the war was over.",
-         [("South Korean officials", "the talks went well")]),
+         [("South Korean officials", "the talks went well"), (None, "the war was over")]),
     ],
 )  # fmt: skip
 def test_they_is_the_group_quoted_just_before(text, expected):

@@ -3156,8 +3156,6 @@ def test_hedged_shares_and_names_that_end_in_ing_of_set_35(text, expected):
         # documents left out): a described speaker no role list holds, after an inverted verb
         ("“You learn to kill,” said one Spanish investigator.",
          [("one Spanish investigator", "say")]),
-        # (not a participle's object: 'announcing a renovation of the premises.')
-        ("They waited for a word from the board, announcing “a renovation of the premises.”", []),
         # a participle after a quoted term in the clause
         ("Even Audrey Eu Yuet-mee, another opposition leader, recently questioned the idea of "
          "\"Occupy Central,\" saying: \"While 10,000 people are really coming out, 100,000 "
@@ -3191,8 +3189,13 @@ def test_frames_missing_in_the_unlabelled_corpus(text, expected):
         ("Many residents have complained about the noise. “We cannot sleep at night,” they "
          "said.",
          [("Many residents", "say")]),
-        # none: whom the text does not say
-        ("The storm hit the town. “We cannot sleep at night,” they said.", []),
+        # none: a quotation whose speaker the text does not say (null)
+        ("The storm hit the town. “We cannot sleep at night,” they said.", [(None, "say")]),
+        # a "they" inside another's report is that report's: no row of its own
+        ("Millennials say they believe success will require a lifetime of effort.",
+         [("Millennials", "say")]),
+        # a question reports nothing
+        ("Does he believe that the troops will be sent somewhere?", []),
     ],
 )  # fmt: skip
 def test_they_after_a_group_that_opens_the_sentence_before(text, expected):

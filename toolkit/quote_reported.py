@@ -209,6 +209,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     # words, offsets kept ("the advocacy groups that coordinated the “Marching Shoes” in
     # Paris, said"); what is reported keeps its marks
     plain = _SHORT_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
+    if re.match(r"\s*(?:Do|Does|Did)\s[^\"“”«»]*\?\s*$", sentence):
+        return []  # "Does he believe that ...?": a question, no report
     out = []
     passive = passive_report(text, s0, s1, previous, lex)
     if passive:

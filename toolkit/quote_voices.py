@@ -28,9 +28,9 @@ OWN_VIEW_VERBS = frozenset(
 # the persons of a dialogue: a transcript turn's speaker and the one it answers
 DIALOGUE = {"i", "we", "you"}
 # resolved speakers that are no claim of who spoke: the first person outside a transcript's
-# turn (the text's own voice), "they" with no group quoted just before, "you" with no turn
-# before (toolkit.quotes and toolkit.quote_fallback leave them out)
-NO_CLAIM = {"I", "they", "They", "their", "Their", "you", "You"}
+# turn (the text's own voice), "their" with no group quoted just before ("in their view"),
+# "you" with no turn before (toolkit.quotes and toolkit.quote_fallback leave them out)
+NO_CLAIM = {"I", "their", "Their", "you", "You"}
 # a person as a verb's subject: a pronoun, or capitalised words ("Lam", "Carrie Lam")
 _PERSON = re.compile(
     r"[Hh]e|[Ss]he|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"

@@ -17,7 +17,9 @@ within each document by :mod:`toolkit.speaker_resolver`: "the Belarusian leader"
 one person the document gives that title, "he" the person mentioned last, "the ministry" the one
 ministry the document names, "it" the institution quoted last, "they" the group quoted just
 before, "the two leaders" the two people the document names most and "I" the speaker of a
-transcript's turn ("Vladimir Putin: ... I said"; else no attribution, as for "they"). An
+transcript's turn ("Vladimir Putin: ... I said"; else no attribution). "He" with no person
+before it and "they" with no group are attributions with a null ``speaker`` (the text does not
+say who), but for "they" inside another's report ("Millennials say they believe ..."). An
 optional alias table (``aliases``, e.g. ``toolkit/lexicons/attribution.yaml``'s ``speakers``)
 maps resolved names to one canonical name.
 Verbs, role words and titles are in ``toolkit/lexicons/quotes.yaml``.
@@ -357,6 +359,7 @@ def quotes(
         # frame, and resolving its "he" again would skip the person that frame just named
         resolved: dict[int, str] = {}
         first = len(rows)
+        unnamed: list[tuple[dict, int]] = []  # "they" rows that name no group, and where
         for f in _in_doc(text, lex, resolver, known):
             if no_report(text, f.speaker_text, f.speaker_at, f.verb, lex):
                 continue  # a commonplace, a view of the first person's, a finding of no study
@@ -395,6 +398,12 @@ def quotes(
                          "speaker_kind": speaker_kind(f.speaker_text, lex,
                                                       continued=f.rule in _CONTINUED),
                          "field": "text"})  # fmt: skip
+            if speaker is None and f.speaker_text.lower() == "they":
+                unnamed.append((rows[-1], f.speaker_at))
+        # an unnamed "they" inside another's report is that report's, no speaker of its own
+        # ("Millennials say they believe ...")
+        inside = [r for r, at in unnamed if any(o["start"] <= at < o["end"] for o in rows[first:])]
+        rows[first:] = [r for r in rows[first:] if not any(r is x for x in inside)]
         if reads_title(original, title):  # a page's headline, kept apart from its text
             heads = title_rows(doc_id, title, lex, known, resolver)
             rows[first:first] = heads
