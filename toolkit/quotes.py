@@ -373,10 +373,11 @@ def quotes(
             speaker = resolved[f.speaker_at]
             if speaker in NO_CLAIM:
                 continue  # first person outside a transcript's turn: the text's own voice;
-                # "they" with no group quoted just before, "you" with no turn before: whom the
-                # text does not say
+                # "their" with no group quoted just before ("in their view"), "you" with no
+                # turn before: no report
             if speaker.lower() in lex["pronouns"] | {"him", "her", "his"}:
-                speaker = None  # "he" with no person before it: the text does not say who
+                speaker = None  # "he" with no person before it, "they" with no group: the
+                # text does not say who
             resolver.described.note(f.speaker_text, f.speaker_at, speaker)
             if f.speaker_text.lower() in DIALOGUE:
                 pass  # a transcript turn's own speaker or the one it answers: "he" and
