@@ -278,6 +278,14 @@ def found(text):
         ("Putin promised he would visit Minsk next year.",
          [("Putin", "promise", "he would visit Minsk next year")]),
         ("Lavrov vowed to respond.", []),
+        # a pair whose second a speaker phrase names: its clause read as a named speaker's, a
+        # long subject before its verb (PolNeAR train); an object is no clause
+        ("Current and former officials said the conviction of retired four-star general and CIA "
+         "director David H. Petraeus for mishandling classified information is casting a shadow.",
+         [("Current and former officials", "say", "the conviction of retired four-star general "
+           "and CIA director David H. Petraeus for mishandling classified information is casting "
+           "a shadow")]),
+        ("Neither side will say anything official about the proposed accord.", []),
         ("Lukashenko pledged support for the treaty.", []),
         ("When King Mohammed VI succeeded his father in 1999, he promised to end the abuses.", []),
         ("The demands that the protesters made were rejected.", []),

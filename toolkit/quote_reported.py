@@ -258,6 +258,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             words, got = participle_subject(plain[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
+        # (a pair whose second a speaker phrase names: "Current and former officials said the
+        # conviction of ... is": its clause read as a named speaker's)
+        pair = bool(got) and got[0] > 0 and words[got[0] - 1][2] in ("and", "or")
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
         subject = None
@@ -399,8 +402,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         framed = re.search(r"[\"“”«»]", sentence[: v.start()]) is not None
         bare = None
         if clause is None:
-            bare = bare_clause(rest, lemma, lex, noun=noun, subject=subject is not None,
-                               named=bool(got), framed=framed)  # fmt: skip
+            bare = bare_clause(rest, lemma, lex, noun=noun, subject=subject is not None
+                               and not pair, named=bool(got) or pair, framed=framed)  # fmt: skip
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             b = a + _own_clause(rest[a:b], lex)
