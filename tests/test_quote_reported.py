@@ -286,6 +286,15 @@ def found(text):
            "and CIA director David H. Petraeus for mishandling classified information is casting "
            "a shadow")]),
         ("Neither side will say anything official about the proposed accord.", []),
+        # more verbs that take a clause without "that" (PolNeAR train); the writer's wish is
+        # no one's report
+        ("American officials hope the technology developed in Israel can aid efforts on the "
+         "border.",
+         [("American officials", "hope", "the technology developed in Israel can aid efforts on "
+           "the border")]),
+        ("The general testified the order had never reached his office.",
+         [("The general", "testify", "the order had never reached his office")]),
+        ("Let's hope they learn a lesson from the mess they have created.", []),
         ("Lukashenko pledged support for the treaty.", []),
         ("When King Mohammed VI succeeded his father in 1999, he promised to end the abuses.", []),
         ("The demands that the protesters made were rejected.", []),

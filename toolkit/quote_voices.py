@@ -41,7 +41,9 @@ _MODAL = re.compile(
     r"wish\s+to|would\s+like\s+to)\b|['’](?:ll|d)\b"
 )
 # A subject that is no one's voice: "Common sense tells us that ..." (set 11)
-_NOT_A_VOICE = re.compile(r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)")
+_NOT_A_VOICE = re.compile(
+    r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)|let['’]s|let\s+us"
+)  # ("Let's hope they learn a lesson": the writer's wish)
 
 
 def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, lex: dict) -> bool:
