@@ -295,6 +295,14 @@ def found(text):
         ("The general testified the order had never reached his office.",
          [("The general", "testify", "the order had never reached his office")]),
         ("Let's hope they learn a lesson from the mess they have created.", []),
+        # a participle on the first clause's subject: after an irregular past, and past the
+        # object of a preposition before its comma (PolNeAR train)
+        ("Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time to "
+         "have a real conservative.",
+         [("Carly Fiorina", "say", "it is time to have a real conservative")]),
+        ("In May, a U.S. District Court judge sided with the Democrats, saying the law violated "
+         "the Constitution.",
+         [("a U.S. District Court judge", "say", "the law violated the Constitution")]),
         ("Lukashenko pledged support for the treaty.", []),
         ("When King Mohammed VI succeeded his father in 1999, he promised to end the abuses.", []),
         ("The demands that the protesters made were rejected.", []),

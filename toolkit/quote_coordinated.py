@@ -30,7 +30,7 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_sources import is_speaker
-from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
+from toolkit.quote_subjects import IRREGULAR_PAST, clause_subject, finite_clause, noun_phrase
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, speaker_phrase, word_spans
 
@@ -47,9 +47,9 @@ __all__ = [
 
 # a word that reads as the verb right after a subject: "Mr. Garcia expressed concern ..."
 VERB_LIKE = re.compile(
-    r"^(?:[a-z]+(?:ed|es)|has|had|will|would|took|made|met|went|gave|spoke|"
-    r"held|came|saw|told|said|paused|sent|left|began)$"
-)
+    rf"^(?:[a-z]+(?:ed|es)|has|had|will|would|spoke|told|said|paused|{IRREGULAR_PAST}|"
+    r"threw|drew|struck|stood|sought|fought|chose|broke)$"
+)  # ("Carly Fiorina threw her support behind Ted Cruz, saying")
 
 
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
@@ -88,10 +88,12 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
     spans = word_spans(head)
     first = next((w for i, w in enumerate(spans) if (VERB_LIKE.match(w[2]) and not (
-        w[2].endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS)) or (
+        w[2].endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS) and (
+        w[2].endswith(("ed", "es")) or not _IN_RELATIVE.search(head, 0, w[0]))) or (
         _FIRST_VERB.match(w[2]) and not _IN_RELATIVE.search(head, 0, w[0]))), None)  # fmt: skip
     # (a plural in "-es" after its determiner is no verb: "Some candidates have called")
-    # (not a copula inside a relative clause: "Protesters, who are allied with ..., blocked")
+    # (not a copula or an irregular past inside a relative clause: "Protesters, who are allied
+    # with ..., blocked", "Mr. Obama, whose first campaign was built on ..., praised")
     if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
         return None
     if re.search(r",\s+(?:while|whereas)\s", head[first[1] :]):

@@ -254,7 +254,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             got = issuer(words, got, lex)
         if not got and words and words[-1][2] in ("and", "but"):
             got = coordinated_subject(words, lex)  # "X expressed concern ... but said that ..."
-        if not got and v.group().lower().endswith("ing"):
+        if v.group().lower().endswith("ing") and (not got or after_preposition(words, got[0])):
+            # (not the object of a preposition: "In May, a judge sided with ..., saying")
             words, got = participle_subject(plain[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
