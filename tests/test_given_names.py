@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from toolkit.given_names import given_name_gender, table_lines
+from toolkit.given_names import given_name_gender, is_given_name, table_lines
 
 
 def test_table_is_the_one_nomquamgender_gives():
@@ -37,3 +37,17 @@ def test_table_is_the_one_nomquamgender_gives():
 )
 def test_given_name_gender(name, gender):
     assert given_name_gender(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Amy Chua", True),
+        # a given name the data leave uncertain is still one (no gender)
+        ("Bernie Sanders", True), ("Chris Christie", True), ("Jean Dupont", True),
+        # one word, or a word no one is named
+        ("Bernie", False), ("Foreign Ministry", False),
+    ],
+)  # fmt: skip
+def test_is_given_name(name, given):
+    assert is_given_name(name) is given

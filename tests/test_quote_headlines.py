@@ -170,6 +170,13 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
         # a question's mark ends a question)
         ("Trump Could Address Clean Energy, Lindsey Graham Says.",
          [("Trump Could Address Clean Energy,", "Lindsey Graham", "say")]),
+        # a given name the name data leave uncertain opens a person too (PolNeAR train)
+        ("Bernie Sanders Says He’s Already Started Writing His Inaugural Address.",
+         [("He’s Already Started Writing His Inaugural Address", "Bernie Sanders", "say")]),
+        ("Chris Christie Says He Would Issue A Quarantine Over Zika Virus",
+         [("He Would Issue A Quarantine Over Zika Virus", "Chris Christie", "say")]),
+        # (not a rarer one that is more often a word: "Egypt", "March")
+        ("Egypt Crisis Finds Obama Aloof", []),
         ("Iran’s Missile Might vs. America’s Arsenal: Who Will Run Out First?", []),
         ("Killings Stir Questions on Indonesia Military Overhaul", []),
         ("Exxon Defies Calls to Add Gays to Anti-Bias Policy", []),

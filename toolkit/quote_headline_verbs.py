@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from toolkit.given_names import given_name_gender
+from toolkit.given_names import is_given_name
 from toolkit.quote_subjects import AUXILIARIES
 from toolkit.speaker_countries import is_country
 from toolkit.speakers import is_organisation, is_person
@@ -219,7 +219,7 @@ def _titled_speaker(words: list[str], lex: dict[str, Any]) -> bool:
     who = " ".join(w.strip(",") for w in words)
     if len(words) == 1:
         return not plain[0].endswith("s") or role_head(plain[0][:-1], lex) or who.isupper()
-    if is_country(who.replace(".", "")) or given_name_gender(who) or is_organisation(who, lex):
+    if is_country(who.replace(".", "")) or is_given_name(who) or is_organisation(who, lex):
         return True
     if len(words) == 2 and re.search(r"['’]s$", words[0]):
         return True  # "Iran's IRGC", "US's Witkoff"
