@@ -115,6 +115,7 @@ LAYERS: dict[str, str] = {
     "quote_frames": "analysis",
     "quote_heads": "analysis",
     "quote_reported": "analysis",
+    "quote_asides": "analysis",
     "quote_verb_forms": "analysis",
     "quote_bare": "analysis",
     "quote_coordinated": "analysis",

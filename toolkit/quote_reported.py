@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_asides import ADDRESSEES, inside_clause
 from toolkit.quote_bare import bare_clause
 from toolkit.quote_coordinated import (
     aside_participle_subject,
@@ -57,15 +58,13 @@ from toolkit.quote_heads import (
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase
+from toolkit.quote_subjects import AUXILIARY, clause_subject
 from toolkit.quote_verb_forms import clause_follows, reports_here, uncontracted, without_manner
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import DAY, speaker_phrase, word_spans
+from toolkit.speakers import speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
-# whom something is told, before the clause: no part of a phrase between verb and "that"
-_ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
 # "As X said (at the briefing), ...": the clause after the comma
 # "As" before the speaker, with words that describe a name ("As her cousin Omar Robert
 # Hamilton noted, ...")
@@ -73,15 +72,6 @@ _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
-# the predicate of a clause a frame splits after its subject: ", were useful."
-# (after whom one told and when: "The talks, Lavrov told reporters, were useful.", "The
-# difference now, he told me on Friday, is that ...")
-_SPLIT_PREDICATE = re.compile(
-    rf"(?:\s+(?:{'|'.join(sorted(_ADDRESSEES))}))?"
-    rf"(?:\s+(?:on\s+)?{DAY}|\s+in\s+an\s+interview|\s+yesterday)?"
-    r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
-    r"does|do)\b[^\"“”«»]{3,}?)[.!?]?$"
-)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
@@ -361,7 +351,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if clause and between[:1] and between[0] in ("he", "she", "they", "we", "I"):
             clause = None  # "says they both share the belief that ...": a clause of its own
             # before the "that", read whole (not "that every child ..." alone)
-        if lemma == "tell" and between[:1] and between[0] in _ADDRESSEES:
+        if lemma == "tell" and between[:1] and between[0] in ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
         while lemma == "tell" and between[:1] and between[0][:1].isupper():
             between = between[1:]  # (or a name: "told The New York Times Tuesday morning that")
@@ -412,26 +402,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue
         if subject:
             continue  # a subject no list names reports only a clause after its verb
-        split = _SPLIT_PREDICATE.match(rest)
-        head = re.fullmatch(r"\s*([^,\"“”«»]{3,80}?),\s*", sentence[: speaker[0] - s0])
-        if split and head and noun_phrase(head.group(1), lex):
-            # "The talks, Lavrov said, were useful.": the clause around its frame, whole
-            out.append((s0 + head.start(1), s0 + v.end() + split.end(1), speaker, lemma))
-            continue
-        aside = re.match(r",\s+([^\"“”«»].{14,}?)[.!?]?$", rest)  # "However, X noted, the ..."
-        if aside is None and lemma == "tell":  # "This time, Catsimatidis told me, there will ...",
-            # "Instead, Trump told CNN, his policy would ..."
-            aside = re.match(
-                r"\s+(?:(?:me|us|him|her|them|reporters)\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
-                r"(?:\s+[A-Z][\w.&]*){0,3}\s*,\s+(?=(?:he|she|it|they|we|I|there|the|a|an|his|her|"
-                r"its|their|this|[A-Z])\b[^\"“”«»]))(.{15,}?)[.!?]?$",
-                # (after a name, a clause, not an appositive: "told Louis Cha, renowned ...")
-                rest,
-            )
-        if (aside and re.search(r"(?:^|,)\s*$", sentence[: speaker[0] - s0])
-                and not re.search(r"\bas\s*$", sentence[: speaker[0] - s0])):  # fmt: skip
-            # (not "This is AmpliTest, as I said, a testing of ...": an aside on the sentence)
-            out.append((s0 + v.end() + aside.start(1), s0 + v.end() + aside.end(1), speaker, lemma))
+        inside = inside_clause(sentence, speaker[0] - s0, v.end(), lemma, lex)
+        if inside:  # "The talks, Lavrov said, were useful.", "However, X noted, the ..."
+            out.append((s0 + inside[0], s0 + inside[1], speaker, lemma))
             continue
         ends = clause_before(text, sentence, s0, speaker, rest, lemma)
         if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
