@@ -295,6 +295,15 @@ def found(text):
         ("The general testified the order had never reached his office.",
          [("The general", "testify", "the order had never reached his office")]),
         ("Let's hope they learn a lesson from the mess they have created.", []),
+        # an indirect question after "asked" and whom it asked (PolNeAR train, set 5); not a
+        # request ("asked ... to"), a question with no verb of its own, nor one put to the subject
+        ("Hannity asked Trump how high the wall would be.",
+         [("Hannity", "ask", "how high the wall would be")]),
+        ("Todd asked Pence whether that would take place before the election.",
+         [("Todd", "ask", "whether that would take place before the election")]),
+        ("Trump asked the network to donate the profits to veterans groups.", []),
+        ("She asked what to do next.", []),
+        ("I'm often asked why I left a secure position there a year ago.", []),
         # a participle on the first clause's subject: after an irregular past, and past the
         # object of a preposition before its comma (PolNeAR train)
         ("Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time to "

@@ -1,8 +1,9 @@
 """A reported clause without "that": the words a reporting verb takes as its clause directly
 ('X said the talks went well', 'X announced on Twitter the agency was to investigate', 'X told
 reporters they would ...', 'X said on the merits, Africa had ...', 'X emphasized: all obstacles
-... must be removed'), told from an object ('X noted the increased attention', 'X explained how
-...'). :mod:`toolkit.quote_reported` reads the reports of a sentence with it.
+... must be removed', an indirect question: 'X asked Y whether ...'), told from an object ('X
+noted the increased attention', 'X explained how ...'). :mod:`toolkit.quote_reported` reads the
+reports of a sentence with it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 from toolkit.quote_heads import SAID_IN
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_subjects import IRREGULAR_PAST, finite_clause
+from toolkit.quote_subjects import AUXILIARY, IRREGULAR_PAST, finite_clause
 from toolkit.speakers import UPPER
 
 __all__ = ["bare_clause"]
@@ -93,6 +94,13 @@ _TOLD_NP_CLAUSE = re.compile(
     r"([^\"“”«»,;:\s].{14,}?)[.!?]?$"
 )
 
+# an indirect question after "asked" and whom it asked: "asked Trump how high the wall would
+# be", "asked the minister whether he would resign", "asked if the talks ...": the question
+# (whom it asked no verb, comma or quotation: "asked the audience to crowd" is a request)
+_ASKED = re.compile(
+    r"(?:\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+(?:\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+)"
+    r"{0,5}?)?\s+((?:whether|if|how|what|why|when|where|who)\s[^\"“”«»]{8,}?)[.!?]?$"
+)
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
 _FINITE_WORD = re.compile(
@@ -153,6 +161,15 @@ def bare_clause(
         bare = _BARE_CLAUSE.match(rest)  # "noted there was a disconnect", "announced it will"
         if bare:
             return bare
+    if lemma == "ask" and not noun:
+        asked = _ASKED.match(rest)  # "asked Trump how high the wall would be"
+        question = asked.group(1) if asked else ""
+        if (
+            asked
+            and not re.match(r"\w+\s+(?:\w+\s+)?to\s", question)
+            and re.search(rf"\b(?:{AUXILIARY}|{IRREGULAR_PAST}|[a-z]+ed)\b", question)
+        ):
+            return asked  # (a question with its own verb: not "asked what to do")
     if lemma == "tell":
         told = _TOLD_CLAUSE.match(rest)  # "told the authorities he had the e-mails"
         if told:

@@ -81,6 +81,12 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
         return False  # "the article never said or implied that ...": what was not said (not
         # "she never doubted that ...": what she holds)
+    if lemma == "ask" and re.search(
+        r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets|got)|\w['’](?:m|re))\s+"
+        r"(?:(?:\w+ly|often|also|always|never|sometimes|still|again)\s+)?$",
+        sentence[: v.start()],
+    ):
+        return False  # "I'm often asked why ...": whom a question was put to, no one's question
     if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
         return False  # "think tank exchanges": a noun
     if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
