@@ -2312,6 +2312,12 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The company said it won the contract in May.", [("The company", "say")]),
         # an intensifying pronoun after the subject; a past participle's opening phrase
         ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
+        # the verb first, then the speaker, before the quotation (PolNeAR dev and train); the
+        # verb is no given name of the speaker's
+        ("Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",
+         [("Ellis", "say")]),
+        ("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud "
+         "of him.”", [("Dorothy Poynter", "say")]),
         # a participle after a clause whose last verb has no speaker for its subject: the
         # first clause's subject, past a time after it (PolNeAR train)
         ("Mrs. Warren praised Mrs. Clinton's advocacy for families and children, saying she "

@@ -154,11 +154,23 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+# the verb first, then the speaker (and an appositive) before the quotation: "Said Ellis: “"
+_VERB_FIRST = re.compile(
+    r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes)\s+(?P<who>[^,:;\"“”«»]{2,80}?)"
+    r"(?:,[^\"“”«»]{3,150}?)?\s*[:,]\s*$"
+)
+
+
 def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] | None:
     """'X said: "...' or 'X noted that "...': the speaker's span and the verb's lemma; an aside
     before the quotation in its sentence: '..., or as he says, put it “on a bicycle.”'.
     ``tail`` is the text after the quotation's closing mark: 'X said "..."' with no colon or
     comma is a frame only where the quotation ends the clause there."""
+    first = _VERB_FIRST.match(head)
+    if first:  # 'Said Ellis: “...”', 'Said Dorothy Poynter, who grew up with Ali, “...”'
+        words = word_spans(first.group("who"))
+        if speaker_phrase(words, lex) == (0, len(words)):
+            return first.start("who"), first.end("who"), lemma_of(first.group("verb").lower(), lex)
     aside = _AS_ASIDE.search(head)
     if aside:
         who = aside.group("who")

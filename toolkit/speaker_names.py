@@ -52,6 +52,12 @@ class Mention:
     served: set[str] = field(default_factory=set)
 
 
+# a reporting verb that opens a sentence before its speaker's name, and the quotation after the
+# name (and an appositive): 'Said Ellis: “', 'Said Dorothy Poynter, who grew up ..., “'
+_VERB_FIRST = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes)\s")
+_QUOTE_NEXT = r"(?:,[^\"“”«».!?]{3,150})?\s*[:,]\s*[\"“]"
+
+
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
     """Every full name (two or more words) in the text with the title words around it."""
     found = []
@@ -167,6 +173,12 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             name = _three_names(text, m, name, lex)
         if name.split()[0] in ("U", "Daw") and len(name.split()) >= 3:
             name = name.split(" ", 1)[1]  # "U Khin Nyunt, the former spy chief": no honorific
+        if (_VERB_FIRST.match(name) and re.match(_QUOTE_NEXT, text[m.end() :])
+              and re.search(r"(?:^|[.!?:\n][\"”’]?)\s*$", text[: m.start()])):  # fmt: skip
+            name = name.split(" ", 1)[1]  # 'Said Ellis: “...”': the verb of an inverted frame
+            # (not "Said Obama, his uncle, said": a given name)
+            if len(name.split()) < 2:
+                continue  # (a surname alone is no full name)
         start = _name_start(text, m, name)
         regnal = _REGNAL.search(text, max(0, start - 12), start)
         if regnal and re.fullmatch(r"\S+ [IVX]+", name):  # "King Abdullah II": a monarch is
