@@ -2314,6 +2314,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
         # the verb first, then the speaker, before the quotation (PolNeAR dev and train); the
         # verb is no given name of the speaker's
+        # a relative clause's speaker after "who's" ("who has")
+        ("The effort was championed by Curly Haugland, who’s argued for years that delegates "
+         "can’t be bound.", [("Curly Haugland", "argue")]),
         ("Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",
          [("Ellis", "say")]),
         ("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud "

@@ -42,7 +42,7 @@ def relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The speaker phrase right before ", who" at the end of ``head`` (offsets into it); None
     where none is, or where it is part of something larger ("elements of his own party, who
     say")."""
-    m = re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?$", head)
+    m = re.search(r",\s+who(?:\s+(?:\w+ly\s+|also\s+|have\s+|had\s+|has\s+)?|['’]s\s+)$", head)
     if m is None:
         return None
     before = head[: m.start()]
