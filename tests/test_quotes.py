@@ -1930,6 +1930,14 @@ def test_one_described_without_a_name_speaks(text, expected):
         # an object, not a clause; a participle that reports nothing
         ("Noting the symbolic significance of the agreement, Mr. Putin thanked his guest.", []),
         ("Speaking at the forum in Sochi, Mr. Putin urged the governors to act.", []),
+        # after a subordinator, a pronoun for its subject, a comma inside the closing mark
+        # (PolNeAR dev, chinadaily-nyt)
+        ("Lea Smith spoke. After saying her right foot was “so swollen I could barely get my "
+         "shoe on,” she was whisked off to hospital.", [("Lea Smith", "say")]),
+        ("While insisting that choices of international relations were Ukraine’s to make, Mr. "
+         "Putin argued that Ukraine would fare better.",
+         [("Mr. Putin", "insist"), ("Mr. Putin", "argue")]),
+        ("After meeting the minister on Monday, he left for Minsk.", []),
     ],
 )  # fmt: skip
 def test_a_reporting_participle_that_opens_the_sentence(text, expected):

@@ -54,10 +54,11 @@ VERB_LIKE = re.compile(
 
 # a reporting participle that opens the sentence, its clause, then the subject and its verb
 _OPENING_PARTICIPLE = re.compile(
-    r"\s*([A-Z][a-z]+ing)\s+(?:that\s+)?([^,;:]{8,}?)[\"”]?,\s+"
-    rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+(?:also\s+|\w+ly\s+)?"
-    r"[a-z]+(?:ed|s)\b"
-)
+    r"\s*(?:(?:After|Before|While|When|Since|By)\s+)?([A-Za-z][a-z]+ing)\s+(?:that\s+)?"
+    r"([^,;:]{8,}?)(?:,[\"”]|[\"”]?,)\s+"
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*|he|she|they)\s+(?:also\s+|\w+ly\s+)?"
+    r"(?:[a-z]+(?:ed|s)|was|were|is|are|has|had|will|would)\b"
+)  # (after a subordinator: "After saying her right foot was “so swollen ...,” she was")
 # verbs that put out a document ("issued a statement saying"): its issuer speaks
 _ISSUE_VERBS = {"issued", "released", "published", "posted", "sent", "issues", "releases",
                 "wrote", "writes", "signed", "delivered"}  # fmt: skip
