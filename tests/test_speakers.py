@@ -145,6 +145,13 @@ def test_the_lexicon_lists_hold_words_not_yaml_booleans():
         ("Michael Jordan", True),
         ("Henry Kissinger", True),
         ("On Oct", False),
+        # nor a place or a building named with its kind (chinadaily-nyt: "he" was resolved to
+        # "Mount Sinai", "she" to "Salisbury Cathedral")
+        ("Mount Sinai", False),
+        ("Salisbury Cathedral", False),
+        ("Hermitage Museum", False),
+        ("Fulton County", False),
+        ("Shirley Temple", True),
     ],
 )
 def test_a_country_is_no_persons_name(name, person):

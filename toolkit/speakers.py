@@ -93,6 +93,9 @@ NOT_NAME_WORDS = {
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
     "academy", "observatory", "headquarters", "secretariat",
     "embassy", "consulate", "police", "cabinet", "tribunal",
+    # places and buildings ("Mount Sinai", "Cape Town", "the Metropolitan Museum")
+    "mount", "mountain", "cape", "fort", "gulf", "strait", "peninsula", "desert", "county",
+    "village", "town", "canal", "tower", "stadium", "hospital", "museum", "mosque", "cathedral",
 }  # fmt: skip
 
 
