@@ -2322,6 +2322,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Cruz himself said the only way to win is to ask.", [("Cruz", "say")]),
         # the verb first, then the speaker, before the quotation (PolNeAR dev and train); the
         # verb is no given name of the speaker's
+        # "states" after a region's word is the noun, no verb of "the Gulf" (chinadaily-nyt)
+        ("The Gulf states “pledged to deepen our cooperation with the opposition.”", []),
+        ("Mr. Hagel said that the Gulf states “pledged to deepen our cooperation” and agreed "
+         "that assistance should be “complementary.”", [("Mr. Hagel", "say"), ("Mr. Hagel", "agree")]),
         # a relative clause's speaker after "who's" ("who has")
         ("The effort was championed by Curly Haugland, who’s argued for years that delegates "
          "can’t be bound.", [("Curly Haugland", "argue")]),

@@ -31,6 +31,7 @@ from toolkit.quote_heads import (
 )
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import IRREGULAR_PAST, clause_subject, finite_clause, noun_phrase
+from toolkit.quote_verb_forms import STATES_BEFORE
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, speaker_phrase, word_spans
 
@@ -71,8 +72,10 @@ def coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[i
     was not built in a day and ..."): the subject of a clause whose second verb is a reporting
     one ("Then President Obama paused and recalled that ...")."""
     for k in range(len(words) - 1, 0, -1):
-        if not VERB_LIKE.match(words[k][2]):
-            continue
+        if not VERB_LIKE.match(words[k][2]) or (
+            words[k][2] == "states" and STATES_BEFORE.search(f"{words[k - 1][2]} ")
+        ):
+            continue  # (not the noun: "the Gulf states")
         got = speaker_phrase(words[:k], lex)
         if got and got[1] == k and not after_preposition(words, got[0]):
             if got[0] and words[got[0] - 1][2].lower() in ("whose", "who", "that"):
@@ -88,13 +91,7 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     "but", past the appositives, relative clauses and asides between ("One Arab commander,
     sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
     spans = word_spans(head)
-    first = next((w for i, w in enumerate(spans) if (VERB_LIKE.match(w[2]) and not (
-        w[2].endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS) and (
-        w[2].endswith(("ed", "es")) or not _IN_RELATIVE.search(head, 0, w[0]))) or (
-        _FIRST_VERB.match(w[2]) and not _IN_RELATIVE.search(head, 0, w[0]))), None)  # fmt: skip
-    # (a plural in "-es" after its determiner is no verb: "Some candidates have called")
-    # (not a copula or an irregular past inside a relative clause: "Protesters, who are allied
-    # with ..., blocked", "Mr. Obama, whose first campaign was built on ..., praised")
+    first = next((w for i, w in enumerate(spans) if _first_verb(head, spans, i)), None)
     if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
         return None
     if re.search(r",\s+(?:while|whereas)\s", head[first[1] :]):
@@ -120,6 +117,25 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
         # into ... and said")
     return span
+
+
+def _first_verb(head: str, spans: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether ``spans[i]`` is a verb that may open the clause :func:`first_clause_subject`
+    reads: not a plural in "-es" after its determiner ("Some candidates have called"), nor
+    "states" after a region's word ("the Gulf states ... and agreed"), nor a copula or an
+    irregular past inside a relative clause ("Protesters, who are allied with ..., blocked",
+    "Mr. Obama, whose first campaign was built on ..., praised")."""
+    at, _, w = spans[i]
+    in_relative = _IN_RELATIVE.search(head, 0, at) is not None
+    if _FIRST_VERB.match(w) and not in_relative:
+        return True
+    if not VERB_LIKE.match(w):
+        return False
+    if w.endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS:
+        return False
+    if w == "states" and STATES_BEFORE.search(head[:at]):
+        return False
+    return w.endswith(("ed", "es")) or not in_relative
 
 
 # a first verb no "-ed" shows, before the reporting one joined to it ("Mr. Trump was forced into

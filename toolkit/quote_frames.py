@@ -35,6 +35,7 @@ from toolkit.quote_heads import (
 )
 from toolkit.quote_inverted import inverted
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
+from toolkit.quote_verb_forms import STATES_BEFORE
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
@@ -187,9 +188,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     # (a verb's form that is also a noun, after a determiner or a possessive, is the noun:
     # 'called the remarks “a true wake-up call”')
+    # (and "states" after a region's or a kind's word: 'the Gulf states “pledged ...”')
     verbs = [v for v in lex["verb"].finditer(head) if not (
         lemma_of(v.group(), lex) in lex["noun_forms"]
-        and _DETERMINER_BEFORE.search(head, max(0, v.start() - 30), v.start()))]  # fmt: skip
+        and _DETERMINER_BEFORE.search(head, max(0, v.start() - 30), v.start())) and not (
+        v.group() == "states" and STATES_BEFORE.search(head[: v.start()]))]  # fmt: skip
     if not verbs:
         return None
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)

@@ -21,14 +21,21 @@ import re
 
 from toolkit.quote_heads import PROGRESSIVE
 
-__all__ = ["NEGATED", "clause_follows", "reports_here", "uncontracted", "without_manner"]
+__all__ = [
+    "NEGATED",
+    "STATES_BEFORE",
+    "clause_follows",
+    "reports_here",
+    "uncontracted",
+    "without_manner",
+]
 
 # a negation right before a verb ("never said", "has not claimed", "did not say"): no report
 # (a contraction's "n't" inside its word: "isn't saying", "haven't said")
 NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+)?$", re.I)
 # what stands before "states" the noun: an adjective of place or a kind of state
-_STATES_BEFORE = re.compile(
-    r"(?:\b[A-Z][a-z]+(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
+STATES_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]*(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
     r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
 )
 # what follows a plural noun and no reporting verb: a modal, a preposition of place or a
@@ -71,7 +78,7 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
         return False  # "It's said that ...": a passive with no one who says it
     if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
         return False  # "Li's remarks, made outside ..., echoed": a possessive's noun
-    if v.group() == "states" and _STATES_BEFORE.search(sentence[: v.start()]):
+    if v.group() == "states" and STATES_BEFORE.search(sentence[: v.start()]):
         return False  # "other Baltic states, Moldova", "the Gulf states": the noun
     if lemma in ("think", "believe") and re.search(
         r"\b(?:will|would|should|could|might|may|must|to)\s+(?:\w+ly\s+)?$",
