@@ -36,6 +36,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_inverted import inverted
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import STATES_BEFORE
+from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
@@ -157,7 +158,7 @@ _DETERMINER_BEFORE = re.compile(
 
 # the verb first, then the speaker (and an appositive) before the quotation: "Said Ellis: “"
 _VERB_FIRST = re.compile(
-    r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes)\s+(?P<who>[^,:;\"“”«»]{2,80}?)"
+    rf"^\s*(?P<verb>{VERBS_FIRST})\s+(?P<who>[^,:;\"“”«»]{{2,80}}?)"
     r"(?:,[^\"“”«»]{3,150}?)?\s*[:,]\s*$"
 )
 

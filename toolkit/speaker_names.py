@@ -23,7 +23,7 @@ from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
 from toolkit.tokens import language_stop_words
 
-__all__ = ["KNOWN_BY_TITLE", "Mention", "find_mentions", "headline_names"]
+__all__ = ["KNOWN_BY_TITLE", "VERBS_FIRST", "Mention", "find_mentions", "headline_names"]
 
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
@@ -54,7 +54,8 @@ class Mention:
 
 # a reporting verb that opens a sentence before its speaker's name, and the quotation after the
 # name (and an appositive): 'Said Ellis: “', 'Said Dorothy Poynter, who grew up ..., “'
-_VERB_FIRST = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes)\s")
+VERBS_FIRST = r"(?:Said|Says|Added|Adds|Wrote|Writes)"  # (quote_frames reads the same frame)
+_VERB_FIRST = re.compile(rf"{VERBS_FIRST}\s")
 _QUOTE_NEXT = r"(?:,[^\"“”«».!?]{3,150})?\s*[:,]\s*[\"“]"
 
 
