@@ -304,6 +304,12 @@ def found(text):
         ("Trump asked the network to donate the profits to veterans groups.", []),
         ("She asked what to do next.", []),
         ("I'm often asked why I left a secure position there a year ago.", []),
+        # a noun phrase and a past that no participle shares after "reported", "admitted"
+        # (PolNeAR train, chinadaily-nyt); not a reduced relative, nor past "and"
+        ("The New York Times reported the email came hours after the proposal.",
+         [("The New York Times", "report", "the email came hours after the proposal")]),
+        ("The ministry noted the progress made in the talks.", []),
+        ("She praised the general who declared a coup and went to war.", []),
         # a participle on the first clause's subject: after an irregular past, and past the
         # object of a preposition before its comma (PolNeAR train)
         ("Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time to "

@@ -64,6 +64,14 @@ _NAME_SUBJECT = re.compile(
     rf"\s+(?:[{UPPER}][\w’'\-]+\s+){{0,3}}[{UPPER}][\w’'\-]+(?<![’']s)"
     r"(?:,[^,;:\"“”]{3,60},)?\s+[a-z]"
 )  # (not a possessive: "reiterated Russia's demands made earlier" is an object)
+# a clause whose subject is a noun phrase with a determiner and whose verb a past form that is
+# no participle ("the email came", not "the progress made in the talks")
+_IRREGULAR_CLAUSE = re.compile(
+    r"\s+(?:the|a|an|this|that|these|those|his|her|its|their)\s+"
+    r"(?:(?!(?:and|or|but)\b)[\w’'\-]+\s+){1,3}?"
+    r"(?:went|came|became|began|took|gave|saw|knew|grew|fell|rose|broke|chose|spoke|wrote|drew|"
+    r"threw|ran|flew|drove)\b"
+)
 # a question word that opens what a verb takes: a question or a way, no report ("explained how
 # they are protecting the coastline")
 _WH_WORD = re.compile(r"\s+(?:how|why|what|when|where|whether|which|who|if)\b")
@@ -148,6 +156,9 @@ def bare_clause(
                 # "reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended"): an
                 # object would not be a name and a verb
                 or (_NAME_SUBJECT.match(plain) and finite_clause(plain, past=True))
+                # or a noun phrase and a past that no participle shares ("reported the email
+                # came hours after ...", not "noted the increased attention")
+                or _IRREGULAR_CLAUSE.match(plain)
             )
             and not _WH_WORD.match(plain)
             and not _TWO_NOUN_PHRASES.match(plain)
