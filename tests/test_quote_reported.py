@@ -310,6 +310,9 @@ def found(text):
          [("The New York Times", "report", "the email came hours after the proposal")]),
         ("The ministry noted the progress made in the talks.", []),
         ("She praised the general who declared a coup and went to war.", []),
+        # one list of irregular pasts (quote_subjects): "it" and one after a named subject
+        ("Khaled el-Balshy, a journalist, said it grew out of an informal meeting.",
+         [("Khaled el-Balshy", "say", "it grew out of an informal meeting")]),
         # a participle on the first clause's subject: after an irregular past, and past the
         # object of a preposition before its comma (PolNeAR train)
         ("Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time to "

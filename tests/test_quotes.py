@@ -2326,6 +2326,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The Gulf states “pledged to deepen our cooperation with the opposition.”", []),
         ("Mr. Hagel said that the Gulf states “pledged to deepen our cooperation” and agreed "
          "that assistance should be “complementary.”", [("Mr. Hagel", "say"), ("Mr. Hagel", "agree")]),
+        # a participle after a frame whose verb is an irregular past ("wrote, adding that")
+        ("Judge Colleen McMahon ruled. “The pronouncement is not lost on me,” Judge McMahon "
+         "wrote, adding that she was operating in a legal environment.",
+         [("Colleen McMahon", "write"), ("Colleen McMahon", "add")]),
         # a relative clause's speaker after "who's" ("who has")
         ("The effort was championed by Curly Haugland, who’s argued for years that delegates "
          "can’t be bound.", [("Curly Haugland", "argue")]),

@@ -12,7 +12,7 @@ import re
 
 from toolkit.quote_heads import SAID_IN
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_subjects import AUXILIARY, IRREGULAR_PAST, finite_clause
+from toolkit.quote_subjects import AUXILIARY, IRREGULAR_PAST, PAST_ONLY, finite_clause
 from toolkit.speakers import UPPER
 
 __all__ = ["bare_clause"]
@@ -68,9 +68,7 @@ _NAME_SUBJECT = re.compile(
 # no participle ("the email came", not "the progress made in the talks")
 _IRREGULAR_CLAUSE = re.compile(
     r"\s+(?:the|a|an|this|that|these|those|his|her|its|their)\s+"
-    r"(?:(?!(?:and|or|but)\b)[\w’'\-]+\s+){1,3}?"
-    r"(?:went|came|became|began|took|gave|saw|knew|grew|fell|rose|broke|chose|spoke|wrote|drew|"
-    r"threw|ran|flew|drove)\b"
+    rf"(?:(?!(?:and|or|but)\b)[\w’'\-]+\s+){{1,3}}?(?:{PAST_ONLY})\b"
 )
 # a question word that opens what a verb takes: a question or a way, no report ("explained how
 # they are protecting the coastline")
@@ -105,9 +103,10 @@ _TOLD_NP_CLAUSE = re.compile(
 # an indirect question after "asked" and whom it asked: "asked Trump how high the wall would
 # be", "asked the minister whether he would resign", "asked if the talks ...": the question
 # (whom it asked no verb, comma or quotation: "asked the audience to crowd" is a request)
+_WHOM_WORD = r"\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+"
 _ASKED = re.compile(
-    r"(?:\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+(?:\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+)"
-    r"{0,5}?)?\s+((?:whether|if|how|what|why|when|where|who)\s[^\"“”«»]{8,}?)[.!?]?$"
+    rf"(?:{_WHOM_WORD}(?:{_WHOM_WORD}){{0,5}}?)?"
+    r"\s+((?:whether|if|how|what|why|when|where|who)\s[^\"“”«»]{8,}?)[.!?]?$"
 )
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")

@@ -5,8 +5,9 @@ attributed nothing in that may report someone's words (:func:`gaps`); the tagger
 (:mod:`toolkit.quote_tagger`) reads them all in one pass, and each mention it is at least
 ``THRESHOLD`` sure of is resolved as a frame's speaker is (:class:`toolkit.speaker_resolver.
 Resolver`: "Mr. Heller" to the full name the document gives, "she" to the person named last).
-What the rules skip is skipped here too: the first person outside a transcript's turn, "they"
-and "you", and a pronoun with no one before it (no claim); and a pronoun it marks is not taken
+What the rules skip is skipped here too: the first person outside a transcript's turn and "you"
+(no claim), and a pronoun with no one before it (the rules give an unnamed "he" or "they" a row
+with a null speaker, the tagger none); and a pronoun it marks is not taken
 at all: the rules read "he said" and its kin, and on the development sets the pronouns the tagger
 marked where the rules read nothing were no reports ("he knows that", "he expressed joy").
 

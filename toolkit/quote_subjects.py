@@ -33,6 +33,7 @@ from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, 
 __all__ = [
     "DASH_ASIDE",
     "IRREGULAR_PAST",
+    "PAST_ONLY",
     "SENTENCE_ADVERBS",
     "clause_subject",
     "finite_clause",
@@ -329,10 +330,17 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
-# irregular pasts that tell a clause after "it" ("reported it sold", "said it made the decision")
+# irregular pasts that no past participle shares: a clause's verb wherever they stand ("reported
+# the email came hours after"; not "the progress made in the talks")
+PAST_ONLY = (
+    "went|came|became|began|took|gave|saw|knew|grew|fell|rose|broke|chose|spoke|wrote|drew|threw|"
+    "ran|flew|drove"
+)
+# irregular pasts, those a participle shares too: they tell a clause after "it" ("reported it
+# sold", "said it made the decision") and open a first clause ("Fiorina threw her support ...")
 IRREGULAR_PAST = (
-    "made|took|gave|got|went|came|became|began|meant|kept|left|brought|found|saw|knew|thought|"
-    "felt|held|sent|spent|paid|won|lost|built|sold|led|met"
+    f"{PAST_ONLY}|made|got|meant|kept|left|brought|found|thought|felt|held|sent|spent|paid|won|"
+    "lost|built|sold|led|met|struck|stood|sought|fought"
 )
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"

@@ -403,8 +403,10 @@ def quotes(
                 unnamed.append((rows[-1], f.speaker_at))
         # an unnamed "they" inside another's report is that report's, no speaker of its own
         # ("Millennials say they believe ...")
-        inside = [r for r, at in unnamed if any(o["start"] <= at < o["end"] for o in rows[first:])]
-        rows[first:] = [r for r in rows[first:] if not any(r is x for x in inside)]
+        inside = {
+            id(r) for r, at in unnamed if any(o["start"] <= at < o["end"] for o in rows[first:])
+        }
+        rows[first:] = [r for r in rows[first:] if id(r) not in inside]
         if reads_title(original, title):  # a page's headline, kept apart from its text
             heads = title_rows(doc_id, title, lex, known, resolver)
             rows[first:first] = heads
