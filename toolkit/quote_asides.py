@@ -42,16 +42,16 @@ _WHERE = (
 )
 # an aside after an opening word or phrase and its comma: the clause after the frame's comma
 _ASIDE = re.compile(rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?)[.!?]?$")
-# a clause's first word after an aside: a determiner, a pronoun or a capital (no noun phrase
+# a clause's first word after an aside: a pronoun, a determiner or a capital (no noun phrase
 # that goes on from where it was said: "at a rambling, two-hour news conference")
-_OPENS_CLAUSE = re.compile(r"(?:the|a|an|this|these|his|her|its|their|there|it|[A-Z])\b")
+_OPENER = r"(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|this|these|[A-Z])\b"
+_OPENS_CLAUSE = re.compile(_OPENER)
 # whom one told, then a comma and the clause: "This time, Catsimatidis told me, there will ...",
 # "Instead, Trump told CNN, his policy would ..." (after a name, a clause, not an appositive:
 # "told Louis Cha, renowned ...")
 _TOLD_ASIDE = re.compile(
     r"\s+(?:(?:me|us|him|her|them|reporters)\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
-    r"(?:\s+[A-Z][\w.&]*){0,3}\s*,\s+(?=(?:he|she|it|they|we|I|there|the|a|an|his|her|"
-    r"its|their|this|[A-Z])\b[^\"“”«»]))(.{15,}?)[.!?]?$"
+    rf"(?:\s+[A-Z][\w.&]*){{0,3}}\s*,\s+(?={_OPENER}[^\"“”«»]))(.{{15,}}?)[.!?]?$"
 )
 
 
