@@ -125,6 +125,15 @@ def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
         ("Officials of the Philadelphia Fed", "Officials of the Philadelphia Fed"),
         # one person from an institution is the person
         ("Mr. Harker of the Philadelphia Fed", "Patrick Harker"),
+        # ones close to a person, or who speak for one, are not that person (chinadaily-nyt:
+        # "Aides to Mr. Obama" had read Barack Obama, "an official close to Mr. Tsipras" Alexis
+        # Tsipras); a role inside an organisation's name is no such group
+        ("a source close to Mr. Harker", "a source close to Mr. Harker"),
+        ("Officials close to Patrick Harker", "Officials close to Patrick Harker"),
+        ("people familiar with Mr. Harker", "people familiar with Mr. Harker"),
+        ("Aides to Mr. Harker", "Aides to Mr. Harker"),
+        ("Two aides to Mr. Harker", "Two aides to Mr. Harker"),
+        ("Mr. Harker of Philadelphia Lawyers for Human Rights", "Patrick Harker"),
     ],
 )
 def test_a_group_from_a_place_is_no_institution(written, expected):

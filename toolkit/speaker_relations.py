@@ -3,12 +3,14 @@
 "Donald Trump's critics", "Associates of Navalny" -> "Associates of Alexei Navalny"), a person
 and their group ("Trump and his supporters" -> "Donald Trump and his supporters"); and the two
 sides of talks ("the two leaders": :func:`both_sides`); and "the latter" or "the former" of
-two names joined by "and".
+two names joined by "and"; and ones who speak for or stand near a person named after them, whom
+the text does not name ("an aide to Mr. Biden", "a source close to him": :func:`near_another`).
 :class:`toolkit.speaker_resolver.Resolver` asks it before its other readings.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -16,7 +18,7 @@ from typing import Any
 from toolkit.speaker_pronouns import pronoun_person
 from toolkit.speakers import UPPER, surname
 
-__all__ = ["both_sides", "related"]
+__all__ = ["both_sides", "near_another", "related"]
 
 # a relative by a given name alone: "his wife Bernadette", "her son Hunter"
 _KIN = re.compile(
@@ -34,6 +36,10 @@ _WHOSE_GROUP = re.compile(
 )
 # a group named by its person's surname: "Associates of Navalny", "Organizers from Dallas"
 _GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)")
+# ones who know or stand near the one named after ("a source close to", "people familiar with")
+_NEAR_TO = re.compile(
+    r"\b(?:(?:close|closest|loyal|near)\s+to|familiar\s+with|knowledge\s+of|briefed\s+(?:on|by))\s"
+)
 # a person and their group: "Trump and his supporters", "Kwan and others"
 _TOGETHER = re.compile(
     rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:(?:his|her|their|other)\s+\S.*|others|colleagues))"
@@ -89,3 +95,21 @@ def both_sides(chain: list[str]) -> str | None:
         return None
     first = {n: chain.index(n) for n, _ in top[:2]}
     return " and ".join(sorted(first, key=first.get))
+
+
+def near_another(written: str, titles: list[str], role_words: set[str]) -> bool:
+    """Whether a written speaker (its words before a name: ``titles``) is one or more the text
+    does not name, who speak for or stand near the person named after: a role and "to" or
+    "for" after "a" or "one" ("an aide to US President Woodrow Wilson", "a spokesman for
+    President Putin"), a plural role that opens the phrase ("two aides to Mr. Biden", not
+    "Irene Petras of Zimbabwe Lawyers for Human Rights"), or who know the person ("a source
+    close to Joe Biden", "officials familiar with Mr. Putin's thinking")."""
+    if _NEAR_TO.search(written):
+        return True
+    low = [t.lower() for t in titles]
+    one = low[:1] in (["a"], ["an"], ["one"], ["another"])
+    return any(
+        (a in role_words if one else a[-1:] == "s" and a[:-1] in role_words and i < 2)
+        and b in ("to", "for")
+        for i, (a, b) in enumerate(itertools.pairwise(low))
+    )

@@ -33,7 +33,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,7 +57,7 @@ from toolkit.speaker_organisations import (
     spelled_out,
 )
 from toolkit.speaker_pronouns import GENDER, body_it, group_before, pronoun_person
-from toolkit.speaker_relations import both_sides, related
+from toolkit.speaker_relations import both_sides, near_another, related
 from toolkit.speaker_titles import name_of
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
@@ -226,12 +225,9 @@ class Resolver:
         titles, name = name_of(written, lex)
         if titles[-2:-1] and titles[-2] in INSTITUTION_WORDS and titles[-1] in ("for", "on"):
             name = None  # "president of the Center for American Progress": a role
-        low_titles = [t.lower() for t in titles]
-        if low_titles[:1] in (["a"], ["an"], ["one"], ["another"]) and any(
-            a in lex["role_words"] and b in ("to", "for") for a, b in itertools.pairwise(low_titles)
-        ):
-            return written  # "an aide to US President Woodrow Wilson", "a spokesman for
-            # President Putin": one the text does not name, not the one named after
+        if near_another(written, titles, lex["role_words"]):
+            return written  # "an aide to US President Woodrow Wilson", "a source close to Joe
+            # Biden": ones the text does not name, not the one named after
         cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from", "at")), None)
         before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
         titled = before_titles and all(t in lex["titles"] for t in before_titles)
