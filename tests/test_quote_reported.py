@@ -337,6 +337,31 @@ def found(text):
          [("A Quinnipiac University poll", "find", "74 percent of likely voters said Mr. Trump "
            "should release his tax returns"),
           ("voters", "say", "Mr. Trump should release his tax returns")]),
+        # a relative clause on the clause's subject, past it to the clause's verb; a plural
+        # after a preposition's noun is no verb (PolNeAR train, set 36)
+        ("A source familiar with the inquiry said the areas that were hacked suggested the "
+         "intruders were seeking data.",
+         [("A source familiar with the inquiry", "say", "the areas that were hacked suggested "
+           "the intruders were seeking data")]),
+        ("The company reported the incident that was captured on camera.", []),
+        ("Mr. Kerry said during a visit to Pakistan, a country that has seen four military "
+         "coups.", []),
+        ("Among other things, the new laws added a tax hike on high earners for three years, "
+         "imposed heavy fines and banned protests.", []),
+        ("Several supporters of reform said it’s more realistic to wait.",
+         [("Several supporters of reform", "say", "it’s more realistic to wait")]),
+        # a share of those polled after an opening phrase and its aside, and of a group named
+        # after "one in four" (PolNeAR train)
+        ("Among Kasich supporters, however, 61 percent said they have their minds made up.",
+         [("61 percent", "say", "they have their minds made up")]),
+        ("One in four voters said illegal immigrants should be required to leave.",
+         [("One in four voters", "say", "illegal immigrants should be required to leave")]),
+        # an unnamed source and what it knows, after the clause it frames (PolNeAR train)
+        ("Still, Cruz will be re-evaluating his approach, a source close to him said.",
+         [("a source close to him", "say", "Still, Cruz will be re-evaluating his approach")]),
+        ("The plan is bad, people familiar with the talks said.",
+         [("people familiar with the talks", "say", "The plan is bad")]),
+        ("The plan is bad, a road close to the river said.", []),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

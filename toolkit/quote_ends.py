@@ -37,7 +37,12 @@ _FINAL_FRAME = re.compile(
     # (a plural role and where or what they are of: "officials from both countries", "experts
     # from both sides", "diplomats at the UN", "advisers to the president", "officials close
     # to the Kremlin")
-    r"|(?P<role>(?:[a-z][\w\-]*s\s+and\s+)?[a-z][\w\-]*s)\s+(?:from|of|in|at|with|to|close\s+to)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s*$"
+    r"|(?P<role>(?:[a-z][\w\-]*s\s+and\s+)?[a-z][\w\-]*s)\s+(?:from|of|in|at|with|to|close\s+to)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+"
+    # (an unnamed source and what it knows: "a source close to him", "a person familiar with
+    # the talks", "people with knowledge of the plan")
+    r"|(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Oo]ther)\s+)?(?:[a-z][\w\-]*\s+)?"
+    r"(?P<source>[a-z][\w\-]*)\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"briefed\s+on)\s+(?:[\w’'\-.]+\s+){0,4}[\w’'\-.]+)\s*$"
 )
 # a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
 # or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
@@ -156,7 +161,8 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None  # "Even during the pandemic, our economic ties continued."
     # (two roles joined: "politicians and experts from both sides")
     roles = m.group("role").split(" and ") if m.group("role") else []
-    if any(role.strip() not in lex["role_words"] for role in roles):
+    roles = [m.group("source")] if m.group("source") else roles
+    if any(role.strip() not in lex["role_words"] | {"people"} for role in roles):
         return None  # ("..., sales in China rose": no role before the phrase)
     # (the phrase after a role's preposition is no clause's: "from both countries")
     words = [r.strip() for r in roles] if roles else m.group(2).lower().split()

@@ -77,7 +77,7 @@ _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
 _ASIDE_WORD = re.compile(
     r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
-    r"(?=\s*[A-Z])"
+    r"(?=\s*[A-Z\d])"
 )
 # a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation
 _SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3},?)[”\"](?=[\s,])")

@@ -29,10 +29,11 @@ _NUMBER = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen"
 )
 # a share of those polled, by itself or of a group: "63 percent", "sixty-six percent", "42%",
-# "4 in 10", "one in five", "half", "a third", "two-thirds", "42% of voters", "another 19 percent"
+# "4 in 10", "one in five", "one in four voters", "half", "a third", "two-thirds", "42% of
+# voters", "another 19 percent"
 _SHARE = re.compile(
     rf"(?:another\s+)?(?:(?:{_NUMBER})\s*(?:percent|per\s+cent|%)"
-    rf"|(?:{_NUMBER})\s+(?:in|out\s+of)\s+(?:{_NUMBER})"
+    rf"|(?:{_NUMBER})\s+(?:in|out\s+of)\s+(?:{_NUMBER})(?:\s+[a-z][\w\-]*[a-rt-z]s)?"
     r"|half|a\s+(?:third|quarter|fifth|majority|plurality)|(?:two|three)[\s\-](?:thirds|quarters))"
     r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?"
 )

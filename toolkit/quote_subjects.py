@@ -45,8 +45,8 @@ __all__ = [
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
-    r"(?:In|On|At|With|After|Before|During|For|Under|Despite|Following|From|Since|Until|Last|"
-    r"This|Given|Of\s+course|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
+    r"(?:In|On|At|With|Among|Of|After|Before|During|For|Under|Despite|Following|From|Since|Until|Last|"
+    r"This|Given|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
     r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
@@ -351,6 +351,15 @@ _FINITE = re.compile(
 # before the verb is the subject's: "believes the bureau chiefs who bear ... should belong")
 
 
+# a relative "that" after a noun, its auxiliary and participle ("the areas that were hacked")
+_RELATIVE_THAT = re.compile(
+    rf"(?<=[a-z] )that\s+(?:{AUXILIARY})(?:\s+(?:{AUXILIARY}|not|also|been|being)){{0,3}}"
+    r"(?:\s+[a-z]+(?:ed|en|ing))?\b"
+)
+# what follows a plural noun, not a verb: a preposition, a stop or the end
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)—–]|\s-|$|(?:for|of|in|on|at|to|from|with|by|since|over|and|or)\b)"
+)
 # any finite verb near the start of a clause, for "said" ("said the talks went well", "said
 # Silicon Valley cares about ..."): an auxiliary, a past or a present form
 _PAST = re.compile(
@@ -398,11 +407,13 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         rest,
     ):
         return True  # a personal pronoun and its verb: "said they need our assistance", "says
-        # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold")
-    if re.match(rf"\s+it\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST})\b", rest):
+        # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold",
+        # "said it’s more realistic")
+    if re.match(rf"\s+it(?:['’](?:s|ll|d)|\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST}))\b", rest):
         return True
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
+    after_relative = False
     for _ in range(3):
         # (the nearer of an auxiliary and a past form: "her daughter also told her that we have")
         found = [f for f in (_FINITE.match(rest), _PAST.match(rest) if past else None) if f]
@@ -410,9 +421,25 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
             return False
         m = min(found, key=lambda f: f.end())
         words = m.group().split()
-        if len(words) > 1 and words[-2].lower() in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"}:
+        rel = _RELATIVE_THAT.search(rest, 2)
+        if rel and rel.start() < m.end():
+            # a relative clause on its subject ("the areas that were hacked suggested"): skip it
+            rest = rest[: rel.start()] + re.sub(r"\S", "x", rel.group()) + rest[rel.end() :]
+            after_relative = True
+            continue
+        present = re.fullmatch(r"[a-z]{2,}[^suí'’]s", words[-1]) and words[-1] not in AUXILIARIES
+        if after_relative and present:
+            return False  # (past one, a present form may be a plural: "a country that has
+            # seen four military coups")
+        # (a present form after a preposition's noun, then no clause's words: a plural, "a tax
+        # hike on high earners for a period", not "the standard of living surpasses their")
+        plural = present and _NOUN_AFTER.match(rest, m.end())
+        low = [""] * 2 + [w.lower() for w in words]
+        if low[-2] in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"} or (
+            plural and low[-3] in _NP_PREPOSITIONS
+        ):
             # a noun after a determiner or preposition, no verb ("the talks went", "a line
-            # for buses"): look further, past it
+            # for buses", "a tax hike on high earners"): look further, past it
             rest = rest[: m.end() - len(words[-1])] + "x" * len(words[-1]) + rest[m.end() :]
             continue
         # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay
