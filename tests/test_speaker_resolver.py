@@ -134,10 +134,40 @@ def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
         ("Aides to Mr. Harker", "Aides to Mr. Harker"),
         ("Two aides to Mr. Harker", "Two aides to Mr. Harker"),
         ("Mr. Harker of Philadelphia Lawyers for Human Rights", "Patrick Harker"),
+        # a noun whose preposition's object the name is: the noun's, not the name's (they had
+        # read "Mohamed Morsi", "Goldman Sachs", "Hong Kong" on chinadaily-nyt); an office's
+        # holder is still the role's
+        ("a supporter of Mr. Harker", "a supporter of Mr. Harker"),
+        ("the wife of Mr. Harker", "the wife of Mr. Harker"),
+        ("Analysts at the Philadelphia Fed", "Analysts at the Philadelphia Fed"),
+        ("The economists in Philadelphia", "The economists in Philadelphia"),
+        ("spokeswoman for the Philadelphia Fed", "spokeswoman for the Philadelphia Fed"),
+        (
+            "a senior official traveling with Mr. Harker",
+            "a senior official traveling with Mr. Harker",
+        ),
+        ("the president of the Philadelphia Fed", "Patrick Harker"),
     ],
 )
 def test_a_group_from_a_place_is_no_institution(written, expected):
     text = "Patrick Harker, president of the Philadelphia Fed, spoke. The Philadelphia Fed said."
+    resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
+    assert resolver.resolve(written, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # one who speaks for another, written with "the": the one the text named in that role
+        # (kremlin-2021-22, chinadaily-nyt); with "a", no one named
+        ("the lawyer for Wang Qingying", "Wu Kuiming"),
+        ("The adviser to the President", "Oleg Ustenko"),
+        ("a lawyer for Wang Qingying", "a lawyer for Wang Qingying"),
+    ],
+)
+def test_the_one_who_speaks_for_another_is_the_one_named_so(written, expected):
+    text = ("Wu Kuiming, the lawyer for Wang Qingying, spoke. Adviser to the President of "
+            "Ukraine Oleg Ustenko spoke too.")  # fmt: skip
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, len(text)) == expected
 

@@ -15,8 +15,9 @@ import re
 from collections import Counter
 from typing import Any
 
+from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_pronouns import pronoun_person
-from toolkit.speakers import UPPER, surname
+from toolkit.speakers import DETERMINERS, UPPER, surname
 
 __all__ = ["both_sides", "near_another", "related"]
 
@@ -40,6 +41,8 @@ _GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)
 _NEAR_TO = re.compile(
     r"\b(?:(?:close|closest|loyal|near)\s+to|familiar\s+with|knowledge\s+of|briefed\s+(?:on|by))\s"
 )
+# the prepositions whose object a name is, after the noun that speaks ("a supporter of")
+_OBJECT_OF = {"of", "for", "to", "with", "in", "on", "at", "from"}
 # a person and their group: "Trump and his supporters", "Kwan and others"
 _TOGETHER = re.compile(
     rf"([{UPPER}][\w’'\-]+)(\s+and\s+(?:(?:his|her|their|other)\s+\S.*|others|colleagues))"
@@ -97,16 +100,34 @@ def both_sides(chain: list[str]) -> str | None:
     return " and ".join(sorted(first, key=first.get))
 
 
-def near_another(written: str, titles: list[str], role_words: set[str]) -> bool:
+def near_another(written: str, titles: list[str], lex: dict) -> bool:
     """Whether a written speaker (its words before a name: ``titles``) is one or more the text
-    does not name, who speak for or stand near the person named after: a role and "to" or
-    "for" after "a" or "one" ("an aide to US President Woodrow Wilson", "a spokesman for
-    President Putin"), a plural role that opens the phrase ("two aides to Mr. Biden", not
-    "Irene Petras of Zimbabwe Lawyers for Human Rights"), or who know the person ("a source
-    close to Joe Biden", "officials familiar with Mr. Putin's thinking")."""
+    does not name, who speak for or stand near the one named after: a role and "to" or "for"
+    after "a" or "one" ("an aide to US President Woodrow Wilson", "a spokesman for President
+    Putin"), a plural role that opens the phrase ("two aides to Mr. Biden", not "Irene Petras
+    of Zimbabwe Lawyers for Human Rights"), ones who know the person ("a source close to Joe
+    Biden", "officials familiar with Mr. Putin's thinking"), or a noun whose preposition's
+    object the name is ("a supporter of Mr. Morsi", "the lawyer for Wang Qingying", "the
+    consul-general in Hong Kong", "Critics on Capitol Hill"; not a title's place: "US
+    ambassador to Iraq Zalmay Khalilzad"; nor an author: "a report by Altai Consulting")."""
     if _NEAR_TO.search(written):
         return True
+    role_words, offices = lex["role_words"], lex["titles"]
     low = [t.lower() for t in titles]
+    k = len(titles)
+    while k and (titles[k - 1] in offices or low[k - 1] == "the"):
+        k -= 1  # ("of Mr.", "of President", "in the")
+    if k >= 2 and low[k - 1] in _OBJECT_OF and low[k - 2] not in _OBJECT_OF | DETERMINERS:
+        head = titles[k - 2]
+        plain = head.islower() or (k == 2 and head.lower() in role_words and head not in offices)
+        # (an office's holder is the role's to resolve: "the chief executive of SVA"; a name
+        # before is the speaker: "Naif Bezwan of Mardin Artuklu University in ...")
+        office = head.capitalize() in offices and head.lower() not in SPEAKS_FOR
+        named = any(a[:1].isupper() and b[:1].isupper() and not {a, b} & offices
+                    and a.lower() not in DETERMINERS
+                    for a, b in itertools.pairwise(titles[: k - 2]))  # fmt: skip
+        if plain and not named and (low[k - 1] in ("in", "on", "at") or not office):
+            return True
     one = low[:1] in (["a"], ["an"], ["one"], ["another"])
     return any(
         (a in role_words if one else a[-1:] == "s" and a[:-1] in role_words and i < 2)

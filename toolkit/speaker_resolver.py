@@ -225,9 +225,11 @@ class Resolver:
         titles, name = name_of(written, lex)
         if titles[-2:-1] and titles[-2] in INSTITUTION_WORDS and titles[-1] in ("for", "on"):
             name = None  # "president of the Center for American Progress": a role
-        if near_another(written, titles, lex["role_words"]):
-            return written  # "an aide to US President Woodrow Wilson", "a source close to Joe
-            # Biden": ones the text does not name, not the one named after
+        if near_another(written, titles, lex):
+            if not re.match(r"[Tt]he\s", written):
+                return written  # "an aide to US President Woodrow Wilson", "a source close to
+                # Joe Biden": ones the text does not name, not the one named after
+            name = None  # "The adviser to the President": a role, which the text may have named
         cut = next((i for i, t in enumerate(titles) if t.lower() in ("of", "from", "at")), None)
         before_titles, before = name_of(" ".join(titles[:cut]), lex) if cut else ([], None)
         titled = before_titles and all(t in lex["titles"] for t in before_titles)
