@@ -73,8 +73,16 @@ def test_a_pronoun_skips_a_name_inside_a_place(text, expected):
         ("Financial Secretary John Tsang Chun-wah spoke.", "Tsang", "John Tsang Chun-wah"),
         ("Chief Executive Leung Chun-ying spoke.", "Leung", "Leung Chun-ying"),
         ("Reverend Peter Douglas Koon Ho-ming spoke.", "Koon", "Peter Douglas Koon Ho-ming"),
+        # a surname of five letters with one letter changed is another name, not a misspelling
+        # (chinadaily-nyt: "Mr. Zhang" had read Jin Zhong, "Mr. Leung" Alan Leong); a letter
+        # swapped or dropped still is one
+        ("Jin Zhong, an editor, spoke. Mr. Zhang Xiaoming spoke too.", "Mr. Zhang",
+         "Zhang Xiaoming"),
+        ("Alan Leong, a lawmaker, spoke. Chief Executive Leung Chun-ying spoke too.", "Mr. Leung",
+         "Leung Chun-ying"),
+        ("Professor David Lehman spoke.", "Leman", "David Lehman"),
     ],
-)
+)  # fmt: skip
 def test_a_surname_finds_a_name_with_a_generation_or_an_english_given_name(text, written, expected):
     resolver = Resolver(find_mentions(text, lexicon()), lexicon(), {}, text)
     assert resolver.resolve(written, len(text)) == expected

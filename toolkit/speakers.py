@@ -146,15 +146,19 @@ def surname(name: str) -> str:
 
 
 def one_edit(a: str, b: str) -> bool:
-    """Whether two words of five letters or more differ by one letter added, dropped, changed,
-    or two letters swapped ("Lehman" / "Leman", "Daivd" / "David"): a misspelling of one name."""
+    """Whether two words of five letters or more differ by one letter added, dropped or changed
+    (in five letters, the last), or two letters swapped ("Lehman" / "Leman", "Daivd" /
+    "David"): a misspelling of one name."""
     a, b = folded(a), folded(b)
     feminine = a + "a" == b or b + "a" == a  # "Lavrov" / "Lavrova": two people
     if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or feminine:
         return False
     i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
     swapped = a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2]
-    return (a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+    # (in five letters a letter changed only at the end, "Saree" and "Sarea": inside, one
+    # romanisation's two names, "Zhang" and "Zhong", "Leung" and "Leong")
+    changed = len(a) == len(b) and (len(a) >= 6 or i == len(a) - 1) and a[i + 1 :] == b[i + 1 :]
+    return (changed or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
             or (swapped and a[i + 2 :] == b[i + 2 :]))  # fmt: skip
 
 
