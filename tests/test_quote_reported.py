@@ -362,6 +362,13 @@ def found(text):
         ("The plan is bad, people familiar with the talks said.",
          [("people familiar with the talks", "say", "The plan is bad")]),
         ("The plan is bad, a road close to the river said.", []),
+        # a short clause that opens with a pronoun and its verb (PolNeAR train: "Labor
+        # Department officials said it would not.", "Trump later said he was joking.")
+        ("Labor Department officials said it would not.",
+         [("Labor Department officials", "say", "it would not")]),
+        ("Lavrov said he was joking.", [("Lavrov", "say", "he was joking")]),
+        ("Lavrov said nothing.", []),
+        ("Lavrov said so.", []),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

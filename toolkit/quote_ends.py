@@ -39,10 +39,13 @@ _FINAL_FRAME = re.compile(
     # to the Kremlin")
     r"|(?P<role>(?:[a-z][\w\-]*s\s+and\s+)?[a-z][\w\-]*s)\s+(?:from|of|in|at|with|to|close\s+to)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+"
     # (an unnamed source and what it knows: "a source close to him", "a person familiar with
-    # the talks", "people with knowledge of the plan")
+    # the talks", "people with knowledge of the plan"; one role and where it works: "a
+    # receptionist at the resort")
     r"|(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Oo]ther)\s+)?(?:[a-z][\w\-]*\s+)?"
     r"(?P<source>[a-z][\w\-]*)\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|"
-    r"briefed\s+on)\s+(?:[\w’'\-.]+\s+){0,4}[\w’'\-.]+)\s*$"
+    r"briefed\s+on)\s+(?:[\w’'\-.]+\s+){0,4}[\w’'\-.]+"
+    r"|(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+)?(?P<one>[a-z][\w\-]*)\s+(?:at|from|in|of|for|with)\s+"
+    r"(?:[\w’'\-.]+\s+){0,2}[\w’'\-.]+)\s*$"
 )
 # a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
 # or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
@@ -161,7 +164,7 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None  # "Even during the pandemic, our economic ties continued."
     # (two roles joined: "politicians and experts from both sides")
     roles = m.group("role").split(" and ") if m.group("role") else []
-    roles = [m.group("source")] if m.group("source") else roles
+    roles = [m.group("source") or m.group("one")] if m.group("source") or m.group("one") else roles
     if any(role.strip() not in lex["role_words"] | {"people"} for role in roles):
         return None  # ("..., sales in China rose": no role before the phrase)
     # (the phrase after a role's preposition is no clause's: "from both countries")

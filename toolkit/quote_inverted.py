@@ -27,13 +27,14 @@ __all__ = ["ASIDE", "inverted"]
 _ROLE_WORD = rf"(?:[a-z][\w’'-]*|[{UPPER}][\w’'.-]*)"
 _ROLE_BEFORE_NAME = re.compile(
     rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
-    rf"(?:(?:\s+[a-z][\w’'-]*){{1,6}}|(?:\s+{_ROLE_WORD}){{0,4}}\s+[a-z][\w’'-]*"
+    rf"(?:(?:\s+[a-z\d][\w’'-]*){{1,6}}|(?:\s+{_ROLE_WORD}){{0,4}}\s+[a-z][\w’'-]*"
     rf"(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,3}})?)"
     rf",\s+(?=(?:the\s+)?[{UPPER}])"
 )  # (also after a possessive name: "said New York City’s comptroller, John Liu"; a body's name
 # may open with "the": "said the main opposition group, the National Salvation Front";
 # capitalised words in the role, and where it is held: "said another Twitter user, Johanna
-# Bayer", "said his best friend at Lehigh, Bruce Turry")
+# Bayer", "said his best friend at Lehigh, Bruce Turry"; an age: "said a 45-year-old
+# shopkeeper, Esmatullah Baghrani")
 
 
 # a bare role in lower case right before the name, no determiner: "said student protester

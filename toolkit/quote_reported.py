@@ -401,7 +401,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
         if subject:
-            continue  # a subject no list names reports only a clause after its verb
+            # a subject no list names reports only a clause after its verb, or its frame's
+            # ("Only guests may stay, a receptionist at the resort said.": "Only" no adverb)
+            final = final_frame(sentence, v, lex)
+            if final:
+                out.append((s0 + final[0], s0 + final[1], (s0 + final[2], s0 + final[3]), lemma))
+            continue
         inside = inside_clause(sentence, speaker[0] - s0, v.end(), lemma, lex)
         if inside:  # "The talks, Lavrov said, were useful.", "However, X noted, the ..."
             out.append((s0 + inside[0], s0 + inside[1], speaker, lemma))

@@ -285,6 +285,9 @@ def _nested(report: tuple[int, int, int, str], quotation: tuple[int, int, int, i
 # Mr. Assad in medical school said ... he said")
 _DESCRIBED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*[^s\W]\s+who\s"
+    # (or where one works: "a receptionist at the resort", "an official at the ministry")
+    r"|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*[^s\W]\s+"
+    r"(?:at|in|from|with|for)\s"
     r"|[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}(?:king|queen|pope|prince|princess|emir|sheikh|monarch|"
     r"man|woman|activist|witness|resident)$"
 )  # (or one person the text calls by such a noun only: "“...,” the king said. And he said")
@@ -385,7 +388,8 @@ def quotes(
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
-            elif speaker and _DESCRIBED.match(f.speaker_text):  # "a woman who lives near"
+            elif (speaker and _DESCRIBED.match(f.speaker_text)  # "a woman who lives near"
+                  and not is_organisation(f.speaker_text, lex)):  # fmt: skip
                 resolver.last_described = (f.speaker_at, speaker, len(f.speaker_text))
             elif speaker and is_organisation(f.speaker_text, lex):
                 resolver.last_organisation = (f.speaker_at, speaker)

@@ -30,6 +30,12 @@ __all__ = ["GENDER", "body_it", "person_before", "pronoun_person", "subject_befo
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# a description's word that says the person's gender ("one man in the crowd" is no "she")
+_GENDERED = re.compile(
+    r"\b(?:(?P<m>man|spokesman|businessman|father|husband|son|brother|boy|king|prince|monk)"
+    r"|(?P<f>woman|spokeswoman|businesswoman|mother|wife|daughter|sister|girl|queen|princess|"
+    r"nun))\b"
+)
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")
 # a name right after a preposition: the object of a phrase ("a problem with Gates")
@@ -84,12 +90,15 @@ def pronoun_person(r: Any, low: str, pos: int) -> str | None:
         # last)
     near = [p for p in (last, named) if p and 0 < pos - p[0] < _PRONOUN_REACH]
     described = r.last_described
+    said = _GENDERED.search(described[1]) if described else None
     if (
         described
         and low in GENDER
+        and (said.lastgroup if said else r.gender.get(described[1], GENDER[low])) == GENDER[low]
         and 0 < pos - described[0] < _PRONOUN_REACH
         and all(p[0] < described[0] + described[2] for p in near)
     ):  # no one named since the one described (a name inside the description is no one)
+        r.gender.setdefault(described[1], GENDER[low])  # ("She said ...": no "he" after)
         return described[1]
     if not near and low in GENDER:
         return subject_before(r, pos)
