@@ -368,6 +368,11 @@ def found(text):
          [("Labor Department officials", "say", "it would not")]),
         ("Lavrov said he was joking.", [("Lavrov", "say", "he was joking")]),
         ("Lavrov said nothing.", []),
+        # "another" alone speaks, as "several" does; a place's comma between whom one told and
+        # "that" (PolNeAR train)
+        ("Yet another said the plan was bad.", [("another", "say", "the plan was bad")]),
+        ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is "
+         "peanuts.", [("Trump", "tell", "waterboarding is peanuts")]),
         ("Lavrov said so.", []),
     ],
 )  # fmt: skip

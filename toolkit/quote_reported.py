@@ -99,7 +99,11 @@ def _that_clause(reach: int) -> re.Pattern:
     discourse word in commas: "told POLITICO, however, that") and its clause."""
     # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
     # "Morning Joe" that')
-    words = r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”])"
+    # (and a place's comma: 'told a town hall in Salem, New Hampshire on Monday that')
+    words = (
+        r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”]"
+        r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
+    )
     aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
     return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
 

@@ -176,8 +176,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     longest = 12 if post or "with knowledge of" in " ".join(low) or _named_tail(words) else 8
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
         return False
-    if len(low) == 1 and low[0] in ("others", "some", "many", "several", "most"):
-        return True  # a group named by its quantifier alone: "Several said that ..."
+    if len(low) == 1 and low[0] in ("others", "another", "some", "many", "several", "most"):
+        return True  # one or a group by its quantifier alone: "Several said", "Another said"
     while (
         len(low) > 1
         and low[0] in HEDGES
