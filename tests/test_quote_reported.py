@@ -371,6 +371,14 @@ def found(text):
         # "another" alone speaks, as "several" does; a place's comma between whom one told and
         # "that" (PolNeAR train)
         ("Yet another said the plan was bad.", [("another", "say", "the plan was bad")]),
+        # a subject with a relative clause on "those": the whole, not the clause's object; an
+        # object's relative clause keeps its own subject (PolNeAR train, chinadaily-nyt)
+        ("But those who back her opponents say the attention damaged the brand.",
+         [("those who back her opponents", "say", "the attention damaged the brand")]),
+        ("Those who voted Yes will insist that an opportunity was wasted.",
+         [("Those who voted Yes", "insist", "an opportunity was wasted")]),
+        ("The challenge is that the government has promised that taxes would fall.",
+         [("the government", "promise", "taxes would fall")]),
         ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is "
          "peanuts.", [("Trump", "tell", "waterboarding is peanuts")]),
         ("Lavrov said so.", []),

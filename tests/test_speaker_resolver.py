@@ -155,6 +155,9 @@ def test_a_role_in_commas_after_a_name_makes_it_a_person(text, expected):
             "a senior official traveling with Mr. Harker",
         ),
         ("the president of the Philadelphia Fed", "Patrick Harker"),
+        # a name inside a relative clause on "those" is no speaker; one given as a name is
+        ("Those who revere Mr. Harker", "Those who revere Mr. Harker"),
+        ("A man who gave his name only as Mr. Zhou", "Mr. Zhou"),
     ],
 )
 def test_a_group_from_a_place_is_no_institution(written, expected):

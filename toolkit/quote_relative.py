@@ -169,10 +169,12 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # has pushed the plaintiffs' case", after an opening phrase
 _WHO_SUBJECT = re.compile(
     r"(?:^|^[^,;:\"“”]{2,60},\s+|^(?:And|But)\s+)"
-    r"((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
+    r"((?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
     r"(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*"
     r"(?:\s+(?:in|of|from|at|for)\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?"  # "An association in Spain"
-    r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)\s*$"
+    r"|[Tt]hose|[Aa]nyone|[Ss]omeone|[Ee]veryone)"  # ("Those who back her opponents say")
+    r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)"
+    r"(?:\s+(?:will|would|can|could|may|might|must|should|have|has|had|do|does|did))?\s*$"
 )
 
 

@@ -271,6 +271,14 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
             subject = first_clause_subject(plain[: v.start()], lex)
+        who = who_subject(before, lex) if got else None
+        if (
+            who
+            and who[0] < words[got[0]][0]
+            and not re.search(r"\b(?:who|that)\s+$", before[: words[got[0]][0]])
+        ):  # "those who back her opponents say": not "her opponents" (but "a development that
+            # rights advocates say goes": an object's relative clause, its subject the speaker)
+            got, subject = None, who
         listed = None if subject else listed_subject(before, lex)
         if listed and (not got or words[got[0]][0] > listed[0]):
             got, subject = None, listed  # "Putin, Lukashenko and Tokayev said": not "Tokayev"

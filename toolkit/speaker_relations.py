@@ -110,8 +110,10 @@ def near_another(written: str, titles: list[str], lex: dict) -> bool:
     object the name is ("a supporter of Mr. Morsi", "the lawyer for Wang Qingying", "the
     consul-general in Hong Kong", "Critics on Capitol Hill"; not a title's place: "US
     ambassador to Iraq Zalmay Khalilzad"; nor an author: "a report by Altai Consulting")."""
-    if _NEAR_TO.search(written):
-        return True
+    if _NEAR_TO.search(written) or re.search(
+        r"\b(?:[Tt]hose|[Aa]nyone|[Ee]veryone|[Pp]eople)\s+who\s", written
+    ):
+        return True  # ("Those who revere Archbishop Romero": not Romero)
     role_words, offices = lex["role_words"], lex["titles"]
     low = [t.lower() for t in titles]
     k = len(titles)
