@@ -44,6 +44,14 @@ def _found(text: str) -> list[tuple]:
          "Hampshire.", []),
         # nor "as I said": an aside on the sentence
         ("This is AmpliTest, as I said, a testing of the new equipment.", []),
+        # a subject with a demonstrative; a short clause after the aside that opens with a
+        # pronoun and its verb; an "unnamed" they whose frame is inside its own clause (PolNeAR
+        # train, chinadaily-nyt)
+        ("This campaign, Lavrov says, is different.",
+         [("Lavrov", "say", "This campaign, Lavrov says, is different")]),
+        ("This time, Lavrov said, it will work.", [("Lavrov", "say", "it will work")]),
+        ("That fixation, they say, has rendered the brand incomprehensible.",
+         [(None, "say", "That fixation, they say, has rendered the brand incomprehensible")]),
     ],
 )  # fmt: skip
 def test_a_frame_inside_its_clause(text, expected):

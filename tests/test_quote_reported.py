@@ -379,6 +379,11 @@ def found(text):
          [("Those who voted Yes", "insist", "an opportunity was wasted")]),
         ("The challenge is that the government has promised that taxes would fall.",
          [("the government", "promise", "taxes would fall")]),
+        # more opening phrases before a share polled, and a hedge in three words (PolNeAR train)
+        ("Around that time, 47 percent said they would vote for Clinton.",
+         [("47 percent", "say", "they would vote for Clinton")]),
+        ("As many as 40 percent of Clinton voters said they could not support Obama.",
+         [("As many as 40 percent of Clinton voters", "say", "they could not support Obama")]),
         ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is "
          "peanuts.", [("Trump", "tell", "waterboarding is peanuts")]),
         ("Lavrov said so.", []),

@@ -41,7 +41,9 @@ _WHERE = (
     rf"|on\s+{DAY}(?:\s+(?:morning|afternoon|evening|night))?)"
 )
 # an aside after an opening word or phrase and its comma: the clause after the frame's comma
-_ASIDE = re.compile(rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?)[.!?]?$")
+_ASIDE = re.compile(
+    rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?|(?:he|she|it|they|we|I|there)\s+[a-z’']{{2,}}.*?)[.!?]?$"
+)  # (a short clause that opens with a pronoun and its verb: "This time, he said, it will work.")
 # a clause's first word after an aside: a pronoun, a determiner or a capital (no noun phrase
 # that goes on from where it was said: "at a rambling, two-hour news conference")
 _OPENER = r"(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|this|these|[A-Z])\b"
@@ -64,7 +66,9 @@ def inside_clause(
     before, rest = sentence[:speaker_start], sentence[verb_end:]
     split = _SPLIT_PREDICATE.match(rest)
     head = re.fullmatch(r"\s*([^,\"“”«»]{3,80}?),\s*", before)
-    if split and head and noun_phrase(head.group(1), lex):
+    # (its subject read as a noun phrase, a demonstrative as "the": "This campaign, he says, is")
+    subject = re.sub(r"^(?:This|These|That|Those)\b", "The", head.group(1)) if head else ""
+    if split and head and noun_phrase(subject, lex):
         return head.start(1), verb_end + split.end(1)  # "The talks, Lavrov said, were useful."
     if not re.search(r"(?:^|,)\s*$", before) or re.search(r"\bas\s*$", before):
         return None  # (not "This is AmpliTest, as I said, a testing of ...": an aside on the

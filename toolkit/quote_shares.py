@@ -37,15 +37,19 @@ _SHARE = re.compile(
     r"|half|a\s+(?:third|quarter|fifth|majority|plurality)|(?:two|three)[\s\-](?:thirds|quarters))"
     r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?"
 )
+# the same in three words ("as many as 40 percent of Clinton voters")
+_HEDGE_TRIPLES = {("as", "many", "as"), ("as", "few", "as"), ("as", "much", "as")}
 # a verb's helper, which no share holds ("half of them were told")
 _HELPERS = {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
 
 
 def hedged(low: list[str]) -> int:
     """How many of the lower-case words at the start hedge a number or a share after them
-    ("about 40 percent": 1, "a mere 9 percent": 2); 0 where none do."""
-    for n in (2, 1):
-        hedge = tuple(low[:n]) in _HEDGE_PAIRS if n == 2 else low[:1] and low[0] in HEDGES
+    ("about 40 percent": 1, "a mere 9 percent": 2, "as many as 40 percent": 3); 0 where none
+    do."""
+    for n in (3, 2, 1):
+        hedge = (tuple(low[:n]) in _HEDGE_PAIRS | _HEDGE_TRIPLES if n > 1
+                 else low[:1] and low[0] in HEDGES)  # fmt: skip
         if hedge and len(low) > n and share_polled(low[n:]):
             return n
     return 0

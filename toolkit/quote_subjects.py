@@ -45,7 +45,8 @@ __all__ = [
 # a phrase that opens a sentence before its subject: a preposition, a subordinator, a sentence
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
-    r"(?:In|On|At|With|Among|Of|After|Before|During|For|Under|Despite|Following|From|Since|Until|Last|"
+    r"(?:In|On|At|With|Among|Of|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
+    r"Around|Over|Within|Between|Regarding|Through|Last|"
     r"This|Given|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
@@ -68,8 +69,8 @@ SENTENCE_ADVERBS = {
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
 _SUBORDINATE = re.compile(
-    r"(?:(?:but|and|yet|even|just)\s+)?(?:as|when|while|although|though|because|since|after|"
-    r"before|if|once|until|whereas)\s",
+    r"(?:(?:but|and|yet|even|just)\s+)?(?:as(?!\s+(?:many|few|much)\s+as\b)|when|while|although|"
+    r"though|because|since|after|before|if|once|until|whereas)\s",  # (not "As many as 40 ...")
     re.I,
 )
 # the auxiliaries, modals and finite copulas: a clause's own verb, never a word of a noun phrase
@@ -433,18 +434,16 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
             # seen four military coups")
         # (a present form after a preposition's noun, then no clause's words: a plural, "a tax
         # hike on high earners for a period", not "the standard of living surpasses their")
-        plural = present and _NOUN_AFTER.match(rest, m.end())
         low = [""] * 2 + [w.lower() for w in words]
-        if low[-2] in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"} or (
-            plural and low[-3] in _NP_PREPOSITIONS
-        ):
+        plural = present and _NOUN_AFTER.match(rest, m.end()) and low[-3] in _NP_PREPOSITIONS
+        if plural or low[-2] in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"}:
             # a noun after a determiner or preposition, no verb ("the talks went", "a line
             # for buses", "a tax hike on high earners"): look further, past it
             rest = rest[: m.end() - len(words[-1])] + "x" * len(words[-1]) + rest[m.end() :]
             continue
-        # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay
-        # down the debt by printing money would"; not "writes clearly and simply ... and is")
-        # (past forms, for "said", took ten words before)
+        # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay down
+        # the debt by printing money would"; not "writes clearly and simply ... and is"; past
+        # forms, for "said", took ten words before)
         long = not past and len(words) > 8 and re.search(r"\b(?:and|or|\w+ly)\b", m.group())
         return not (long or re.search(r"[.;:!?,\"“”]|\bthat\b", m.group()))
     return False

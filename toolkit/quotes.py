@@ -407,9 +407,9 @@ def quotes(
                 unnamed.append((rows[-1], f.speaker_at))
         # an unnamed "they" inside another's report is that report's, no speaker of its own
         # ("Millennials say they believe ...")
-        inside = {
-            id(r) for r, at in unnamed if any(o["start"] <= at < o["end"] for o in rows[first:])
-        }
+        inside = {id(r) for r, at in unnamed  # (its own frame may be inside its own report)
+                  if any(o is not r and o["start"] <= at < o["end"]
+                         for o in rows[first:])}  # fmt: skip
         rows[first:] = [r for r in rows[first:] if id(r) not in inside]
         if reads_title(original, title):  # a page's headline, kept apart from its text
             heads = title_rows(doc_id, title, lex, known, resolver)
