@@ -23,9 +23,13 @@ from toolkit.speakers import lexicon
          [("The wage would be two-thirds of the median", "official numbers")]),
         ("Democracy is at stake, according to that same Japan Times editorial.",
          [("Democracy is at stake", "Japan Times editorial")]),
-        # estimates are no one's words (set 2)
+        # estimates are no one's words (set 2), but for an owner's (sets 17 and 31)
         ("According to the most conservative estimates, the project would attract investment.",
          []),
+        ("According to expert estimates, the harvest will be good.",
+         [("the harvest will be good", "expert estimates")]),
+        ("The march drew 190,000 people according to APD's estimate, which covered the park.",
+         [("The march drew 190,000 people", "APD's estimate")]),
         # a rule followed, the latest information: no source
         ("According to the decree, the flag was hoisted at 10:00.", []),
         ("According to the latest information, the flag was hoisted at 10:00.", []),

@@ -218,8 +218,9 @@ def _is_source(phrase: str, lex: dict) -> bool:
     words, in lower case but for a year, a name before a possessive or the capitalised words
     of an owner after its first word ("a State Department report"), whose head is a report,
     survey, poll, study or figures ("media reports", "the 2011 figures", "the company's mission
-    statement", "the survey" as written); not "the latest information" nor "the law", nor "this
-    survey" (the writer's own); a date in it says nothing of whose it is ("the Hong Kong Bar
+    statement", "the survey" as written, "APD's estimate"); not "the latest information" nor "the
+    law", nor "this survey" (the writer's own), nor an estimate with no owner ("the most
+    conservative estimates"); a date in it says nothing of whose it is ("the Hong Kong Bar
     Association's Oct 28 statement")."""
     # what follows the head says where it comes from: "an opinion poll published last Sunday by
     # El País", "data from the city's pilot program"
@@ -232,12 +233,20 @@ def _is_source(phrase: str, lex: dict) -> bool:
     return _is_source_phrase(phrase, lex) or (short != phrase and _is_source_phrase(short, lex))
 
 
+# a source's heads that say nothing of whose it is without an owner ("APD's estimate")
+_OWNED = {"estimate", "estimates", "forecast", "forecasts", "calculations", "assessment",
+          "assessments"}  # fmt: skip
+
+
 def _is_source_phrase(phrase: str, lex: dict) -> bool:
     """:func:`_is_source` for a phrase whose head ends it."""
     words = re.sub(rf"\b{MONTH}\.?\s+\d{{1,2}}\b", "", phrase).split()
     head = next((" ".join(words[i:]) for i in range(len(words))
                  if " ".join(words[i:]).lower() in lex["sources"]), None)  # fmt: skip
     lead = words[: -len(head.split())] if head else []
+    if head in _OWNED and not any(re.fullmatch(r"[\w.-]+['’]s|[A-Z][\w.-]*", w)
+                                  or w.lower() in lex["role_words"] for w in lead):  # fmt: skip
+        return False  # an estimate whose owner it does not name: "the most conservative estimates"
     if [w.lower() for w in lead][:1] in (["this"], ["that"], ["our"], ["my"]):
         return False  # "this survey": a document whose owner the text names elsewhere, or the
         # writer's own ("our analysis")
