@@ -368,6 +368,8 @@ def found(text):
          [("Labor Department officials", "say", "it would not")]),
         ("Lavrov said he was joking.", [("Lavrov", "say", "he was joking")]),
         ("Lavrov said nothing.", []),
+        ("Lavrov said little about the plan.", []),
+        ("Lavrov said little had changed.", [("Lavrov", "say", "little had changed")]),
         # "another" alone speaks, as "several" does; a place's comma between whom one told and
         # "that" (PolNeAR train)
         ("Yet another said the plan was bad.", [("another", "say", "the plan was bad")]),

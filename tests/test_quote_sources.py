@@ -30,6 +30,13 @@ from toolkit.speakers import lexicon
          [("the harvest will be good", "expert estimates")]),
         ("The march drew 190,000 people according to APD's estimate, which covered the park.",
          [("The march drew 190,000 people", "APD's estimate")]),
+        # one owner's word alone before a source, and one who attended (PolNeAR train)
+        ("This room had two couches, according to F.A.A. records.",
+         [("This room had two couches", "F.A.A. records")]),
+        ("Women still trail men in giving, according to Crowdpac data.",
+         [("Women still trail men in giving", "Crowdpac data")]),
+        ("The plan was dropped, according to an attendee.",
+         [("The plan was dropped", "an attendee")]),
         # a rule followed, the latest information: no source
         ("According to the decree, the flag was hoisted at 10:00.", []),
         ("According to the latest information, the flag was hoisted at 10:00.", []),

@@ -31,6 +31,7 @@ _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|\s+yesterday|\s+today|"
     rf"{_PP_BEFORE_PRONOUN})?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"little(?=[,.;]|\s+(?:about|of|on|to|in)\b)|"
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"

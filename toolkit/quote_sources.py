@@ -255,8 +255,8 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
     first = (
         all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
         or (len(lead) >= 2 and all(w[:1].isupper() for w in lead))
-        or (len(lead) == 1 and re.fullmatch(r"[A-Z]{2,5}", lead[0]) is not None)
-    )  # (or an initialism alone: "FEC filings")
+        or (len(lead) == 1 and re.fullmatch(r"[A-Z][\w&.-]*", lead[0]) is not None)
+    )  # (or one owner's word alone: "FEC filings", "F.A.A. records", "Crowdpac data")
     return (
         bool(head)
         # (up to six words, eight with an owner's capitalised name: "a new Washington
