@@ -370,6 +370,12 @@ def found(text):
         ("Lavrov said nothing.", []),
         ("Lavrov said little about the plan.", []),
         ("Lavrov said little had changed.", [("Lavrov", "say", "little had changed")]),
+        # a number and a capitalised word open a clause; ", then said" shares the first
+        # clause's subject (PolNeAR train)
+        ("The party says 34,570 U.S. citizens cast votes by Internet.",
+         [("The party", "say", "34,570 U.S. citizens cast votes by Internet")]),
+        ("Kasich offered the man a job, then said he would welcome advice.",
+         [("Kasich", "say", "he would welcome advice")]),
         # "another" alone speaks, as "several" does; a place's comma between whom one told and
         # "that" (PolNeAR train)
         ("Yet another said the plan was bad.", [("another", "say", "the plan was bad")]),

@@ -2391,6 +2391,8 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Sullivan", "tell")]),
         ("Former UN Ambassador John Bolton told Breitbart News Daily SiriusXM host Matt Boyle, "
          "“Hillary’s campaign slogan is a joke.”", [("John Bolton", "tell")]),
+        ("Lavrov told the mayors who gathered in the city of Indianapolis, “No one should be "
+         "confused.”", [("Lavrov", "tell")]),
         # not a finite verb with "to" (the participle is the subject's), nor a subject of ten
         # words with "and" after "said"
         ("Liu Xiangyang, the man behind Ju Yi International, declined to be interviewed, saying "

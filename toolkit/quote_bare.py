@@ -40,7 +40,7 @@ _BARE_CLAUSE = re.compile(
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-z].{12,}?"
+    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-zA-Z].{12,}?"
     # (a short one that opens with a pronoun and its verb: "said it was fine", "she agreed")
     r"|(?:he|she|they|it|we|I|there)(?:\s+|['’](?=[a-z]))[a-z’']{2,}.*?)[.!?]?$"
 )

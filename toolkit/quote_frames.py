@@ -242,6 +242,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         r"(?:\s+(?:[A-Z][\w.&’'\-]*|host))+", between
     ):
         limit = 10  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “')
+    elif lemma_of(v.group(), lex) == "tell" and re.match(r"\s+(?:the|a|an)\s+\w+\s+who\s", between):
+        limit = 14  # and who they are ('told the mayors who gathered in the city of ..., “')
     if (not m.group() and re.search(r"\b(?:who|which)\s+(?:\w+ly\s+)?$", head[: v.start()])
             and re.search(r"\b(?:is|are|was|were|will|would)\s", between)):  # fmt: skip
         return None  # a relative clause's verb, the main verb after it ("the prosecutors who

@@ -266,7 +266,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             whole = clause_subject(before, lex)
             if whole and whole[0] < words[got[0]][0] and whole[1] == words[got[0]][1]:
                 got, subject = None, whole
-        if (not got and words and words[-1][2] in ("and", "but", "then")
+        if (not got and words and (words[-1][2] in ("and", "but", "then")
+                                   or re.search(r",\s+then\s*$", before))  # ", then said"
                 and not v.group().endswith("ing")):  # fmt: skip
             # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
             # not "but noting that ..., the trustees approved": a participle opens a clause
