@@ -376,6 +376,12 @@ def found(text):
          [("The party", "say", "34,570 U.S. citizens cast votes by Internet")]),
         ("Kasich offered the man a job, then said he would welcome advice.",
          [("Kasich", "say", "he would welcome advice")]),
+        # a question that ends with a quoted phrase; a first verb in the past that no
+        # participle shares ("shook") before the joined one (PolNeAR train)
+        ("Hannity asked Trump if he would deport just “the bad ones.”",
+         [("Hannity", "ask", "if he would deport just “the bad ones.”")]),
+        ("Lavrov shook hands and asked workers if they planned to attend.",
+         [("Lavrov", "ask", "if they planned to attend")]),
         # "another" alone speaks, as "several" does; a place's comma between whom one told and
         # "that" (PolNeAR train)
         ("Yet another said the plan was bad.", [("another", "say", "the plan was bad")]),

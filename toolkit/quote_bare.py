@@ -109,8 +109,9 @@ _TOLD_NP_CLAUSE = re.compile(
 _WHOM_WORD = r"\s+(?!(?:to|for|about|by|that)\b)[\w’'\-.]+"
 _ASKED = re.compile(
     rf"(?:{_WHOM_WORD}(?:{_WHOM_WORD}){{0,5}}?)?"
-    r"\s+((?:whether|if|how|what|why|when|where|who)\s[^\"“”«»]{8,}?)[.!?]?$"
-)
+    r"\s+((?:whether|if|how|what|why|when|where|who)\s(?:[^\"“”«»]|[“\"][^\"“”«»]{1,60}[”\"]){8,}?)"
+    r"[.!?]?$"
+)  # (a quoted phrase may end it: 'asked Trump if he would deport ... or just “the bad ones.”')
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
 _FINITE_WORD = re.compile(

@@ -335,7 +335,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # the email came hours after"; not "the progress made in the talks")
 PAST_ONLY = (
     "went|came|became|began|took|gave|saw|knew|grew|fell|rose|broke|chose|spoke|wrote|drew|threw|"
-    "ran|flew|drove"
+    "ran|flew|drove|shook|wore|swore|stole|froze|tore|woke|sang|rang|drank|hid"
 )
 # irregular pasts, those a participle shares too: they tell a clause after "it" ("reported it
 # sold", "said it made the decision") and open a first clause ("Fiorina threw her support ...")
