@@ -534,6 +534,8 @@ def test_frames_and_speakers_of_rounds_9_and_10(text, expected):
          "Marianne Smith"),
         ("John Walsh spoke. “Wait,” a campaign aide for Mr. Walsh said. She said it was fine. "
          "He said he was taking medication.", "John Walsh"),
+        ("John Walsh spoke. A reporter at the briefing asked whether it was fair. “No,” he "
+         "said.", "John Walsh"),
         # an age in the role before an appositive name (chinadaily-nyt)
         ("“We feel watched,” said a 45-year-old shopkeeper, Esmatullah Baghrani.",
          "Esmatullah Baghrani"),

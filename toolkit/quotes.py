@@ -389,7 +389,8 @@ def quotes(
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
             elif (speaker and _DESCRIBED.match(f.speaker_text)  # "a woman who lives near"
-                  and not is_organisation(f.speaker_text, lex)):  # fmt: skip
+                  and not is_organisation(f.speaker_text, lex)
+                  and f.verb != "ask"):  # (one who asks is seldom the next "he")  # fmt: skip
                 resolver.last_described = (f.speaker_at, speaker, len(f.speaker_text))
             elif speaker and is_organisation(f.speaker_text, lex):
                 resolver.last_organisation = (f.speaker_at, speaker)
