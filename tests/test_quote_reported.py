@@ -362,6 +362,11 @@ def found(text):
         ("The plan is bad, people familiar with the talks said.",
          [("people familiar with the talks", "say", "The plan is bad")]),
         ("The plan is bad, a road close to the river said.", []),
+        # a short quoted phrase inside the clause before the frame (PolNeAR train)
+        ("Clark’s comments further “the anti-Muslim mob mentality” fostered by Trump, the "
+         "groups say.",
+         [("the groups", "say", "Clark’s comments further “the anti-Muslim mob mentality” "
+           "fostered by Trump")]),
         # a short clause that opens with a pronoun and its verb (PolNeAR train: "Labor
         # Department officials said it would not.", "Trump later said he was joking.")
         ("Labor Department officials said it would not.",

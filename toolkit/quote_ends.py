@@ -158,7 +158,10 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     clause's span and the subject's."""
     m = _FINAL_FRAME.match(sentence[: v.start()])
     rest = sentence[v.end() :]
-    if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", m.group(1)):
+    # (a short quoted phrase inside the clause is a mixed quotation, no quotation of its own:
+    # 'Clark’s comments further “the anti-Muslim mob mentality”, the groups say.')
+    mixed = m and re.sub(r"(?<=\s)“[^\"“”«»]{1,60}”", "", m.group(1))
+    if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", mixed):
         return None
     if lemma_of(v.group(), lex) not in _FINAL_VERBS:
         return None  # "Even during the pandemic, our economic ties continued."
