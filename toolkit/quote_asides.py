@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_subjects import finite_clause, noun_phrase
 from toolkit.speakers import DAY
@@ -41,9 +42,7 @@ _WHERE = (
     rf"|on\s+{DAY}(?:\s+(?:morning|afternoon|evening|night))?)"
 )
 # an aside after an opening word or phrase and its comma: the clause after the frame's comma
-_ASIDE = re.compile(
-    rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?|(?:he|she|it|they|we|I|there)\s+[a-z’']{{2,}}.*?)[.!?]?$"
-)  # (a short clause that opens with a pronoun and its verb: "This time, he said, it will work.")
+_ASIDE = re.compile(rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?|{SHORT_CLAUSE})[.!?]?$")
 # a clause's first word after an aside: a pronoun, a determiner or a capital (no noun phrase
 # that goes on from where it was said: "at a rambling, two-hour news conference")
 _OPENER = r"(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|this|these|[A-Z])\b"
@@ -52,7 +51,7 @@ _OPENS_CLAUSE = re.compile(_OPENER)
 # "Instead, Trump told CNN, his policy would ..." (after a name, a clause, not an appositive:
 # "told Louis Cha, renowned ...")
 _TOLD_ASIDE = re.compile(
-    r"\s+(?:(?:me|us|him|her|them|reporters)\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
+    rf"\s+(?:(?:{'|'.join(sorted(ADDRESSEES))})\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
     rf"(?:\s+[A-Z][\w.&]*){{0,3}}\s*,\s+(?={_OPENER}[^\"“”«»]))(.{{15,}}?)[.!?]?$"
 )
 

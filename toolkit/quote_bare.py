@@ -15,7 +15,11 @@ from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_subjects import AUXILIARY, IRREGULAR_PAST, PAST_ONLY, finite_clause
 from toolkit.speakers import UPPER
 
-__all__ = ["bare_clause"]
+__all__ = ["SHORT_CLAUSE", "bare_clause"]
+
+# a short clause that opens with a pronoun and its verb: "said it was fine", "she agreed",
+# "This time, he said, it will work" (quote_asides reads the same after an aside)
+SHORT_CLAUSE = r"(?:he|she|they|it|we|I|there)(?:\s+|['’](?=[a-z]))[a-z’']{2,}.*?"
 
 # a phrase of when or where between "said" and a clause with a pronoun subject and a finite
 # verb ("said after the convention he would not accept", "said in Minsk they had agreed")
@@ -41,8 +45,7 @@ _BARE_CLAUSE = re.compile(
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-zA-Z].{12,}?"
-    # (a short one that opens with a pronoun and its verb: "said it was fine", "she agreed")
-    r"|(?:he|she|they|it|we|I|there)(?:\s+|['’](?=[a-z]))[a-z’']{2,}.*?)[.!?]?$"
+    rf"|{SHORT_CLAUSE})[.!?]?$"
 )
 # (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",

@@ -22,7 +22,7 @@ from toolkit.quote_inverted import ASIDE, inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject
-from toolkit.speakers import is_person
+from toolkit.speakers import KNOWING, is_person
 
 __all__ = ["ADJUNCT", "as_by", "clause_before", "final_frame", "inverted_report",
            "named_subject", "passive_report"]  # fmt: skip
@@ -42,8 +42,7 @@ _FINAL_FRAME = re.compile(
     # the talks", "people with knowledge of the plan"; one role and where it works: "a
     # receptionist at the resort")
     r"|(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Oo]ther)\s+)?(?:[a-z][\w\-]*\s+)?"
-    r"(?P<source>[a-z][\w\-]*)\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|"
-    r"briefed\s+on)\s+(?:[\w’'\-.]+\s+){0,4}[\w’'\-.]+"
+    rf"(?P<source>[a-z][\w\-]*)\s+{KNOWING}\s+(?:[\w’'\-.]+\s+){{0,4}}[\w’'\-.]+"
     r"|(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+)?(?P<one>[a-z][\w\-]*)\s+(?:at|from|in|of|for|with)\s+"
     r"(?:[\w’'\-.]+\s+){0,2}[\w’'\-.]+)\s*$"
 )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import noun_phrase
-from toolkit.speakers import DAY, UPPER, speaker_phrase, word_spans
+from toolkit.speakers import DAY, KNOWING, UPPER, speaker_phrase, word_spans
 
 __all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
@@ -76,18 +76,13 @@ _OPENING = (
 )  # (a phrase that opens with a preposition, not a subject: "The second problem, according"
 
 
-# a group or a person a report relies on, and what they know: "people familiar with ...",
-# "a person close to ...", "officials with knowledge of ...", "sources briefed on ..."
-_KNOWING = (
-    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in|"
-    r"knowledgeable\s+about)"
-)
+# a group or a person a report relies on, and what they know (speakers.KNOWING)
 _INFORMANT = re.compile(
     r"(?:(?:[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]|[Aa]n|[Oo]ne|[Tt]he)\s+)?"
     r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|someone|officials?|sources?|diplomats?|aides?|insiders?)"
-    rf"\s+(?:{_KNOWING}\s+\S.*|in\s+attendance)"
+    rf"\s+(?:{KNOWING}\s+\S.*|in\s+attendance)"
 )  # (or where they were: "people in attendance")
-_KNOWS = re.compile(rf"\s+{_KNOWING}\s+\S")
+_KNOWS = re.compile(rf"\s+{KNOWING}\s+\S")
 
 
 def is_speaker(phrase: str, lex: dict) -> bool:

@@ -35,7 +35,7 @@ from toolkit.speaker_names import Mention
 from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
-__all__ = ["Chain", "person_chain"]
+__all__ = ["FEMALE", "MALE", "Chain", "person_chain"]
 
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _ADDRESSED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)")
@@ -79,11 +79,13 @@ _AGED = re.compile(
 )
 # nouns that say a person's gender, right before the name ("said his grandmother, Petrunka
 # Yankova") or in the appositive after it ("Umm Abdullah, a 60-year-old woman from Daraya")
-_FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
-           "spokeswoman", "chairwoman", "businesswoman", "actress", "aunt", "niece"}  # fmt: skip
-_MALE = {"man", "father", "grandfather", "husband", "son", "brother", "boy", "widower",
-         "spokesman", "businessman", "actor", "uncle", "nephew"}  # fmt: skip
-_GENDERED = "|".join(sorted(_FEMALE | _MALE))
+FEMALE = {"woman", "mother", "grandmother", "wife", "daughter", "sister", "girl", "widow",
+          "spokeswoman", "chairwoman", "businesswoman", "actress", "aunt", "niece", "queen",
+          "princess", "nun"}  # fmt: skip
+MALE = {"man", "father", "grandfather", "husband", "son", "brother", "boy", "widower",
+        "spokesman", "businessman", "actor", "uncle", "nephew", "king", "prince",
+        "monk"}  # fmt: skip
+_GENDERED = "|".join(sorted(FEMALE | MALE))
 _GENDERED_BEFORE = re.compile(rf"\b({_GENDERED}),?\s+$", re.I)
 # Burmese honorifics before a name: "U Khin Nyunt" (a man), "Daw Aung San Suu Kyi" (a woman)
 _HONORIFIC_BEFORE = re.compile(r"\b(U|Daw)\s+$")
@@ -145,7 +147,7 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         after = _GENDERED_AFTER.match(text, p.start + len(p.name))
         noun = (before or after) and (before or after).group(1).lower()
         if noun:
-            gender.setdefault(p.name, "f" if noun in _FEMALE else "m")
+            gender.setdefault(p.name, "f" if noun in FEMALE else "m")
         honorific = _HONORIFIC_BEFORE.search(text, max(0, p.start - 4), p.start)
         first = honorific.group(1) if honorific else p.name.split()[0]
         if first in ("U", "Daw") and len(p.name.split()) >= 2:

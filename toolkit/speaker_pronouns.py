@@ -23,6 +23,7 @@ import bisect
 import re
 from typing import Any
 
+from toolkit.speaker_chain import FEMALE, MALE
 from toolkit.speaker_offices import REACH
 from toolkit.speakers import UPPER, is_person
 
@@ -32,9 +33,7 @@ _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of i
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # a description's word that says the person's gender ("one man in the crowd" is no "she")
 _GENDERED = re.compile(
-    r"\b(?:(?P<m>man|spokesman|businessman|father|husband|son|brother|boy|king|prince|monk)"
-    r"|(?P<f>woman|spokeswoman|businesswoman|mother|wife|daughter|sister|girl|queen|princess|"
-    r"nun))\b"
+    rf"\b(?:(?P<m>{'|'.join(sorted(MALE))})|(?P<f>{'|'.join(sorted(FEMALE))}))\b"
 )
 # a name in the possessive ("Mr. Brown’s killing")
 _POSSESSIVE = re.compile(rf"(?:[{UPPER}][\w.\-]*\s+)*[{UPPER}][\w\-]*['’]s\b")

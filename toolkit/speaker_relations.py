@@ -17,7 +17,7 @@ from typing import Any
 
 from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_pronouns import pronoun_person
-from toolkit.speakers import DETERMINERS, UPPER, surname
+from toolkit.speakers import DETERMINERS, KNOWING, UPPER, surname
 
 __all__ = ["both_sides", "near_another", "related"]
 
@@ -38,9 +38,7 @@ _WHOSE_GROUP = re.compile(
 # a group named by its person's surname: "Associates of Navalny", "Organizers from Dallas"
 _GROUP_OF = re.compile(rf"((?:\w+\s+)?\w+s\s(?:of|from)\s)([{UPPER}][\w’'\-]+)")
 # ones who know or stand near the one named after ("a source close to", "people familiar with")
-_NEAR_TO = re.compile(
-    r"\b(?:(?:close|closest|loyal|near)\s+to|familiar\s+with|knowledge\s+of|briefed\s+(?:on|by))\s"
-)
+_NEAR_TO = re.compile(rf"\b{KNOWING}\s")
 # the prepositions whose object a name is, after the noun that speaks ("a supporter of")
 _OBJECT_OF = {"of", "for", "to", "with", "in", "on", "at", "from"}
 # a person and their group: "Trump and his supporters", "Kwan and others"

@@ -59,6 +59,12 @@ __all__ = [
 
 UPPER = CAPITALS  # the capitals a name opens with (Latin, Latin Extended-A, Cyrillic)
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week
+# what an unnamed source knows or stands near: "people familiar with ...", "a person close to
+# ...", "officials with knowledge of ...", "sources briefed on ..."
+KNOWING = (
+    r"(?:familiar\s+with|close(?:st)?\s+to|loyal\s+to|briefed\s+(?:on|by)|"
+    r"with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|knowledgeable\s+about)"
+)
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el", "dos",
              "das", "del", "della", "ter", "ibn", "bint"}  # fmt: skip
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
