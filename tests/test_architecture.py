@@ -120,6 +120,7 @@ LAYERS: dict[str, str] = {
     "quote_bare": "analysis",
     "quote_coordinated": "analysis",
     "quote_subjects": "analysis",
+    "quote_finite": "analysis",
     "quote_sources": "analysis",
     "quote_nouns": "analysis",
     "quote_credits": "analysis",

@@ -3,7 +3,8 @@
 
 import pytest
 
-from toolkit.quote_subjects import clause_subject, finite_clause, noun_phrase
+from toolkit.quote_finite import finite_clause
+from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.speakers import lexicon
 
 

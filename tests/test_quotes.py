@@ -2489,6 +2489,40 @@ def test_a_title_of_another_type_is_read_as_text():
         # data a text relies on (not estimates: set 2)
         ("According to the most recent data, a little over 1,000 citizens are dying every day.",
          [("the most recent data", "according to")]),
+        # session 42: a time of day after the day, a year or a month between subject and verb
+        ("RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+         [("Sean Spicer", "say")]),
+        ("Mexico kept its cool, though an arbitration panel in 2001 found the United States was "
+         "in breach of the agreement.", [("an arbitration panel", "find")]),
+        ("Officials in Marseille said the port was closed.", [("Officials in Marseille", "say")]),
+        # a subordinate clause's subject after a comma, and one with its apposition
+        ("The operation was outmatched, even though a number of attendees said they supported "
+         "him.", [("a number of attendees", "say")]),
+        ("When the F.B.I. director, James B. Comey, said on Tuesday that his investigators had no "
+         "direct evidence, experts understood.", [("James B. Comey", "say")]),
+        ("Before the convention, Cleveland Police Chief Calvin Williams lobbied to suspend "
+         'open-carry rights, saying, "The fewer guns, the better."', [("Calvin Williams", "say")]),
+        ("European countries have begun to understand NATO's existence, as some European "
+         "high-ranking officials have said.",
+         [("some European high-ranking officials", "say")]),
+        # a participle's object is no speaker; "speaking ..." is no part of the speaker
+        ("A lawyer representing the family said, “The agents are investigating.”",
+         [("A lawyer representing the family", "say")]),
+        ("Another intelligence source speaking to Fox News said, “The agents are investigating.”",
+         [("Another intelligence source", "say")]),
+        ("A recent report by a United Nations working group warned that Tunisians were leaving.",
+         [("group", "warn")]),
+        ("Polk County GOP Chairman Will Rogers, for example, said the visit would earn the "
+         "Republican media attention.", [("Will Rogers", "say")]),
+        # a reporting verb joined by "and" or "but" to the clause's first verb, before a quotation
+        ('Trump called on her to resign from her post and said, "Her mind is shot!"',
+         [("Trump", "say")]),
+        ("At a news conference in Brussels, Mohamed said he did not know Salah’s whereabouts and "
+         "added, “My parents are under shock.”", [("Mohamed", "say"), ("Mohamed", "add")]),
+        ("Mr. Khatami larded his speech with references to philosophers like Hegel and Weber, and "
+         "said, “Democratic norms are not identical packaged-goods.”", [("Mr. Khatami", "say")]),
+        ("Elections were broached, a senior administration official said, but added, “We are not "
+         "pushing it.”", [("a senior administration official", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

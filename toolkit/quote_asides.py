@@ -18,7 +18,8 @@ import re
 
 from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
-from toolkit.quote_subjects import finite_clause, noun_phrase
+from toolkit.quote_finite import finite_clause
+from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import DAY
 
 __all__ = ["ADDRESSEES", "inside_clause"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_finite import IRREGULAR_PAST, PAST_ONLY, finite_clause
 from toolkit.quote_heads import SAID_IN
 from toolkit.quote_sources import DAY as _DAY
-from toolkit.quote_subjects import AUXILIARY, IRREGULAR_PAST, PAST_ONLY, finite_clause
+from toolkit.quote_subjects import AUXILIARY
 from toolkit.speakers import UPPER
 
 __all__ = ["SHORT_CLAUSE", "bare_clause"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_finite import IRREGULAR_PAST, finite_clause
 from toolkit.quote_frames import object_words
 from toolkit.quote_heads import (
     after_preposition,
@@ -30,7 +31,7 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_sources import is_speaker
-from toolkit.quote_subjects import IRREGULAR_PAST, clause_subject, finite_clause, noun_phrase
+from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.quote_verb_forms import STATES_BEFORE
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, speaker_phrase, word_spans
@@ -41,6 +42,7 @@ __all__ = [
     "coordinated_subject",
     "first_clause_subject",
     "issuer",
+    "joined_frame",
     "opening_participle",
     "participle_frame",
     "participle_subject",
@@ -266,6 +268,29 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
                 return subject, got
             return None
     return None
+
+
+def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
+    """A reporting verb joined by "and" to a clause's first verb, right before a quotation
+    ('Trump called on her to resign and said, "...'): the span of that clause's subject in
+    ``head`` (:func:`first_clause_subject`) and the verb's lemma."""
+    m = re.search(r"\s(?:and|but)\s+(?:then\s+)?([a-z]+)\s*[,:]\s*$", head)
+    if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
+        return None
+    before = re.search(r"(\w+)\s*,\s*$", head[: m.start()])
+    if before and lex["verb"].fullmatch(before.group(1)):
+        return None  # "..., a senior official said, but added, “...”": that frame's speaker
+    # the clause after the last comma first: "when my mother mentioned ..., I laughed and
+    # said" is the main clause's ("I"), not the subordinate clause's subject
+    last = head.rfind(",", 0, m.start(1)) + 1
+    got = (last and _shifted(first_clause_subject(head[last : m.start(1)], lex), last)) or (
+        first_clause_subject(head[: m.start(1)], lex)
+    )
+    return (*got, lemma_of(m.group(1), lex)) if got else None
+
+
+def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return (span[0] + by, span[1] + by) if span else None
 
 
 def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:

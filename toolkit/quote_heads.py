@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_sources import DAY, MONTH
-from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE, ly_noun
+from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE, OBJECT_PARTICIPLES, ly_noun
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -62,7 +62,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?
 # a linking adverb in commas between a subject and its verb: "Mr. Mas, however, said"
 _CONNECTIVE = re.compile(
     r",\s+(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part|in response|"
-    r"in fact|moreover|nevertheless|instead|in addition|likewise|in contrast)\s*,\s*$"
+    r"in fact|moreover|nevertheless|instead|in addition|likewise|in contrast|for example|"
+    r"for instance)\s*,\s*$"
 )
 # an aside between dashes or a participle phrase in commas: "the Alliance for Peace and
 # Democracy - the organizer of a massive petition - said", "Hollande, speaking to reporters
@@ -76,11 +77,16 @@ _ASIDE = re.compile(
     r"over|about|from|for|on)\b[^,\"“”«»;:!?]{0,80},"
     r"|\s+[-–—]\s+(?:one|a|an|the)\s[^-–—\"“”«»;:!?,]{3,120},)\s*$"
 )
+# a month's whole name ("in March"; not "in Marseille", "in Augusta")
+_MONTH_NAME = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",
-# "Officials last week said", "The ministry on Oct. 18 announced"
+# "Officials last week said", "The ministry on Oct. 18 announced", "X on Thursday evening
+# said", "an arbitration panel in 2001 found"
 _TIME = re.compile(
-    rf"(?<=[\w,])\s+(?:(?:on\s+)?{DAY}"
-    rf"|on\s+{MONTH}\.?\s+\d{{1,2}}"
+    rf"(?<=[\w,])\s+(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|on\s+{MONTH}\.?\s+\d{{1,2}}|in\s+(?:{_MONTH_NAME}\s+)?(?:1[89]|20)\d\d|in\s+{_MONTH_NAME}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
     r"|yesterday|today)\s*$"
 )
@@ -347,6 +353,8 @@ _PREPOSITION = re.compile(
 def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
     """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition
     or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
+    if first and words[first - 1][2] in OBJECT_PARTICIPLES:
+        return True  # "A lawyer representing the family said": the participle's object
     if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
         return False
     if first == 1 and words[0][2] in ("And", "But", "Or"):

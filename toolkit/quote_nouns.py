@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_subjects import finite_clause, noun_phrase
+from toolkit.quote_finite import finite_clause
+from toolkit.quote_subjects import noun_phrase
 from toolkit.speakers import is_person
 
 __all__ = ["noun_reports", "relative_reports"]

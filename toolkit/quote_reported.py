@@ -159,8 +159,13 @@ _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
 _NEXT_REPORT = re.compile(rf"{_JOINS}+((?:[\w’'\-.]+\s+){{1,6}}?)(\w+)\s+that\b")
-# where a second main clause joins the one before: ", but", ", and", ", while", a semicolon
-_JOINED = re.compile(rf"{_JOINS}|;\s")
+# where a second main clause joins the one before: ", but", ", and", ", while", a semicolon,
+# or a second reporting verb right before its quotation ("said he did not know and added, “")
+_JOINED = re.compile(
+    rf"{_JOINS}|;\s|\s(?:and|but)\s+(?:then\s+)?(?:said|added|declared|continued|concluded|"
+    r"wrote|asked|replied|responded|remarked|insisted|warned|stressed|explained|noted)"
+    r"\s*[,:]\s*[\"“«]?$"
+)
 
 
 def _before_joined_quotation(text: str, r: tuple, direct: list[tuple[int, int]]) -> tuple:
@@ -258,14 +263,14 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         pair = bool(got) and got[0] > 0 and words[got[0] - 1][2] in ("and", "or")
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
-        subject = None
+        subject, widened = None, False
         if (got and got[1] - got[0] == 1 and words[got[0]][2].islower() and got[1] == len(words)
                 and words[got[0]][2] not in lex["offices"]):  # fmt: skip
             # a bare head word the clause's subject takes whole ("Algeria’s largest Islamist
             # political party announced")
             whole = clause_subject(before, lex)
             if whole and whole[0] < words[got[0]][0] and whole[1] == words[got[0]][1]:
-                got, subject = None, whole
+                got, subject, widened = None, whole, True
         if (not got and words and (words[-1][2] in ("and", "but", "then")
                                    or re.search(r",\s+then\s*$", before))  # ", then said"
                 and not v.group().endswith("ing")):  # fmt: skip
@@ -413,7 +418,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             b = a + _own_clause(rest[a:b], lex)
             out.append((s0 + v.end() + a, s0 + v.end() + b, speaker, lemma))
             continue
-        if subject:
+        if subject and not widened:  # (the head word's whole phrase reads as the word did)
             # a subject no list names reports only a clause after its verb, or its frame's
             # ("Only guests may stay, a receptionist at the resort said.": "Only" no adverb)
             final = final_frame(sentence, v, lex)

@@ -32,11 +32,10 @@ from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, 
 
 __all__ = [
     "DASH_ASIDE",
-    "IRREGULAR_PAST",
-    "PAST_ONLY",
+    "NP_PREPOSITIONS",
+    "OBJECT_PARTICIPLES",
     "SENTENCE_ADVERBS",
     "clause_subject",
-    "finite_clause",
     "ly_noun",
     "noun_phrase",
     "without_parenthetical",
@@ -122,12 +121,18 @@ _THOSE_WHO = {"with", "interviewed", "polled", "surveyed", "close", "familiar", 
 # "officials in Stuttgart", "a spokesman for the ministry")
 # the one-word hedges "Only 34 percent of Brazilians" had before the others were read
 _HEDGES = ("only", "about", "nearly", "almost", "just", "roughly", "some", "over", "more", "too")
-_NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
+NP_PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on"}
 # prepositions of place, which may also end the phrase as adverbs ("Political observers in
 # Virginia and around the country", "a protester standing outside")
 _PLACE_PREPOSITIONS = {"across", "around", "throughout", "near", "inside", "outside"}
 # adjectives that follow a group's head with their preposition ("officials familiar with ...")
 _POST_ADJECTIVES = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
+# participles that open a modifier after a head, their object no subject ("a lawyer
+# representing the family", "a source speaking to Fox News")
+# ("working" and "holding" are left out: "a working group", "a holding company")
+OBJECT_PARTICIPLES = {"speaking", "representing", "using", "advising", "monitoring",
+                      "tracking", "covering", "investigating", "attending", "visiting",
+                      "overseeing"}  # fmt: skip
 # heads that are times, amounts or places, no speakers ("Last week", "Two years later")
 _NOT_HEADS = re.compile(
     r"^(?:week|weeks|year|years|month|months|day|days|time|times|moment|morning|evening|night|"
@@ -150,7 +155,7 @@ _NAME_LINKS = {"of", "on", "the", "for", "and", "in", "de", "la"}
 def _named_tail(words: list[str]) -> bool:
     """Whether the words after the phrase's first preposition are one proper name, which
     counts as a unit however long ("Jeff Abramson of the Forum on the Arms Trade")."""
-    at = next((i for i, w in enumerate(words) if w.lower() in _NP_PREPOSITIONS), len(words))
+    at = next((i for i, w in enumerate(words) if w.lower() in NP_PREPOSITIONS), len(words))
     tail = words[at + 1 :]
     if tail[:1] and tail[0].lower() == "the":
         tail = tail[1:]
@@ -173,6 +178,10 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     post = [i for i, w in enumerate(low[:-1]) if _POST_ADJECTIVES.get(w) == low[i + 1]]
     for i in post:
         low[i : i + 2] = ["with", "of"]  # as "people with knowledge of the talks" reads
+    modified = [i for i, w in enumerate(low[1:-1], 1) if w in OBJECT_PARTICIPLES]
+    for i in modified[:1]:  # "a lawyer representing the family" reads as "a lawyer with the family"
+        low[i : i + 2] = ["with", "of" if low[i + 1] == "to" else low[i + 1]]
+    post += modified[:1]
     # longer only so modified: "Officials with knowledge of the inner workings of the palace"
     longest = 12 if post or "with knowledge of" in " ".join(low) or _named_tail(words) else 8
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
@@ -200,16 +209,16 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
         return False
     if (
-        low[0] in _NP_PREPOSITIONS | _CONJUNCTIONS
-        or low[-1] in _NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS | _CONJUNCTIONS
+        low[0] in NP_PREPOSITIONS | _CONJUNCTIONS
+        or low[-1] in NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS | _CONJUNCTIONS
     ):
         return False
     # a determiner inside the phrase opens the object of a preposition or a second conjunct,
     # not a verb's object ("Targets include the governor's race": a clause)
-    if any(w in DETERMINERS and low[i - 1] not in _NP_PREPOSITIONS | _PLACE_PREPOSITIONS | {"and"}
+    if any(w in DETERMINERS and low[i - 1] not in NP_PREPOSITIONS | _PLACE_PREPOSITIONS | {"and"}
            for i, w in enumerate(low) if i):  # fmt: skip
         return False
-    at = next((i for i, w in enumerate(low) if w in _NP_PREPOSITIONS), len(low))
+    at = next((i for i, w in enumerate(low) if w in NP_PREPOSITIONS), len(low))
     head = low[at - 1] if at else ""
     if head in _SHARES and at < len(low) and low[at] == "of":
         return True  # a share of a group: "a majority of 62 percent", "a number of scholars"
@@ -296,11 +305,18 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
         first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
     elif (not parenthetical and len(chunks) > first + 1
-          and re.match(r"(?:while|whereas|and|but)\s", core[chunks[-1][0] :])):  # fmt: skip
+          and (re.match(r"(?:while|whereas|and|but)\s", core[chunks[-1][0] :])
+               or _SUBORDINATE.match(core[chunks[-1][0] :]))):  # fmt: skip
         first = len(chunks) - 1  # "Some said ..., while others said", "..., and human rights
-        # groups warned"
+        # groups warned", "..., even though a number of attendees said"
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
+    # a subordinate clause whose subject has an apposition: "When the F.B.I. director, James
+    # B. Comey, said" (its opening is no introductory phrase of another clause)
+    subject_named = (parenthetical and first == 1 and len(chunks) == 2
+                     and _SUBORDINATE.match(opening) is not None
+                     and _name(core[chunks[1][0] : chunks[1][1]], lex))  # fmt: skip
+    first = 0 if subject_named else first
     if parenthetical and len(chunks) == first + 1:
         return None  # "..., X said," : the subject's own comma, no parenthetical after it
     s, e = chunks[first]
@@ -311,7 +327,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     sub = _SUBORDINATE.match(core[s:e])
     if sub and re.search(r"\bif\s$", sub.group(), re.I):
         return None  # "If the occupiers think that ...": a condition, no one's report
-    if sub and first == len(chunks) - 1:
+    if sub and (first == len(chunks) - 1 or subject_named):
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
     if not noun_phrase(core[s:e], lex):
         return None
@@ -325,125 +341,5 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None  # "Leaders of the two countries, Vladimir Putin and Xi Jinping, said"
     if rest and _name(core[rest[0][0] : rest[0][1]], lex) and not _name(core[s:e], lex):
         return rest[0]  # "a spokesman for the ministry, Hong Lei, said"
-    return s, e
-
-
-# an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
-# "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
-# attention", "both killings")
-# irregular pasts that no past participle shares: a clause's verb wherever they stand ("reported
-# the email came hours after"; not "the progress made in the talks")
-PAST_ONLY = (
-    "went|came|became|began|took|gave|saw|knew|grew|fell|rose|broke|chose|spoke|wrote|drew|threw|"
-    "ran|flew|drove|shook|wore|swore|stole|froze|tore|woke|sang|rang|drank|hid"
-)
-# irregular pasts, those a participle shares too: they tell a clause after "it" ("reported it
-# sold", "said it made the decision") and open a first clause ("Fiorina threw her support ...")
-IRREGULAR_PAST = (
-    f"{PAST_ONLY}|made|got|meant|kept|left|brought|found|thought|felt|held|sent|spent|paid|won|"
-    "lost|built|sold|led|met|struck|stood|sought|fought"
-)
-_FINITE = re.compile(
-    r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
-    rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"
-    rf"[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY})\b"
-)  # (no subordinate or relative clause's verb: "emphasized his ties shortly after his arrival
-# when he had", "suggesting a posture toward protesters who have occupied"; a relative clause
-# before the verb is the subject's: "believes the bureau chiefs who bear ... should belong")
-
-
-# a relative "that" after a noun, its auxiliary and participle ("the areas that were hacked")
-_RELATIVE_THAT = re.compile(
-    rf"(?<=[a-z] )that\s+(?:{AUXILIARY})(?:\s+(?:{AUXILIARY}|not|also|been|being)){{0,3}}"
-    r"(?:\s+[a-z]+(?:ed|en|ing))?\b"
-)
-# what follows a plural noun, not a verb: a preposition, a stop or the end
-_NOUN_AFTER = re.compile(
-    r"\s*(?:[,.;:!?)—–]|\s-|$|(?:for|of|in|on|at|to|from|with|by|since|over|and|or)\b)"
-)
-# any finite verb near the start of a clause, for "said" ("said the talks went well", "said
-# Silicon Valley cares about ..."): an auxiliary, a past or a present form
-_PAST = re.compile(
-    rf"^\s+(?:[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY}|"
-    r"[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
-    r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
-    r"rose|fell|grew|led|meant|sold|stood|brought|bought|built|fought|sought|caught|taught|"
-    r"drove|wrote|broke|chose|spread|struck|hurt|cost|cut|put|set|hit|"
-    # a verb after an adverb ("the requirements also hurt business")
-    r"(?:also|still|already|never|always|often)\s+"
-    r"(?!(?:the|and|but|for|from|with|under|about|into|over|more|less|very)\b)[a-z]{3,}|"
-    r"[a-z]{2,}[^suí'’]s)\b"
-)
-
-
-def finite_clause(rest: str, *, past: bool = False) -> bool:
-    """Whether the words after a reporting verb open a clause without "that": an auxiliary,
-    modal or copula after a subject of one to five words with no stop before it ('claimed they
-    already had seen evidence', 'believes overpasses are needed'), not a noun phrase object
-    ('claimed responsibility for the attack', 'noted the increased attention'); with ``past``
-    a past form counts too ('said the talks went well')."""
-    # a parenthetical in commas after the clause's subject is left out ("said many
-    # Brazilians, despite the protests, were still sheep")
-    rest = re.sub(
-        r"^(\s+(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+),\s[^,;:\"“”]{3,80},",
-        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
-        rest,
-        count=1,
-    )
-    # a title's full stop is no stop ("said many of Mr. Karzai’s confidants were ..."), nor a
-    # number's comma a clause's ("say more than 190,000 residents participated")
-    rest = re.sub(r"\b(Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.", r"\1 ", rest)
-    # (nor an initialism's: "says the U.S. has to keep Moscow out")
-    rest = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", "x"), rest)
-    # (nor a middle initial's: "the conviction of David H. Petraeus is casting")
-    rest = re.sub(
-        r"(\b[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[A-Z][a-z])",
-        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
-        rest,
-    )
-    rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
-    if re.match(
-        r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
-        r"(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b",
-        rest,
-    ):
-        return True  # a personal pronoun and its verb: "said they need our assistance", "says
-        # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold",
-        # "said it’s more realistic")
-    if re.match(rf"\s+it(?:['’](?:s|ll|d)|\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST}))\b", rest):
-        return True
-    if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
-        return False  # "complain about the distances they have to travel": a phrase first
-    after_relative = False
-    for _ in range(3):
-        # (the nearer of an auxiliary and a past form: "her daughter also told her that we have")
-        found = [f for f in (_FINITE.match(rest), _PAST.match(rest) if past else None) if f]
-        if not found:
-            return False
-        m = min(found, key=lambda f: f.end())
-        words = m.group().split()
-        rel = _RELATIVE_THAT.search(rest, 2)
-        if rel and rel.start() < m.end():
-            # a relative clause on its subject ("the areas that were hacked suggested"): skip it
-            rest = rest[: rel.start()] + re.sub(r"\S", "x", rel.group()) + rest[rel.end() :]
-            after_relative = True
-            continue
-        present = re.fullmatch(r"[a-z]{2,}[^suí'’]s", words[-1]) and words[-1] not in AUXILIARIES
-        if after_relative and present:
-            return False  # (past one, a present form may be a plural: "a country that has
-            # seen four military coups")
-        # (a present form after a preposition's noun, then no clause's words: a plural, "a tax
-        # hike on high earners for a period", not "the standard of living surpasses their")
-        low = [""] * 2 + [w.lower() for w in words]
-        plural = present and _NOUN_AFTER.match(rest, m.end()) and low[-3] in _NP_PREPOSITIONS
-        if plural or low[-2] in _NP_PREPOSITIONS | DETERMINERS | {"to", "by"}:
-            # a noun after a determiner or preposition, no verb ("the talks went", "a line
-            # for buses", "a tax hike on high earners"): look further, past it
-            rest = rest[: m.end() - len(words[-1])] + "x" * len(words[-1]) + rest[m.end() :]
-            continue
-        # (past seven words, no "and" nor adverb: "Clinton argued Trump’s proposal to pay down
-        # the debt by printing money would"; not "writes clearly and simply ... and is"; past
-        # forms, for "said", took ten words before)
-        long = not past and len(words) > 8 and re.search(r"\b(?:and|or|\w+ly)\b", m.group())
-        return not (long or re.search(r"[.;:!?,\"“”]|\bthat\b", m.group()))
-    return False
+    speaking = re.search(r"\sspeaking\s", core[s:e])
+    return s, s + speaking.start() if speaking else e  # "Another source speaking to Fox News"

@@ -44,7 +44,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
-from toolkit.quote_coordinated import participle_frame
+from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
@@ -198,8 +198,8 @@ def _in_doc(
             before = (by[0], by[1], by[3]) if by and not head[by[2] :].strip() else None
             # (a quotation that ends in a stop ends its clause: its tail is that stop)
             tail = text[end - 1] if text[end - 1 : end] in ".!?" else text[close : close + 20]
-            before = (before or before_frame(head, lex, tail)
-                      or participle_frame(head, lex))  # fmt: skip
+            before = (before or before_frame(head, lex, tail) or participle_frame(head, lex)
+                      or joined_frame(head, lex))  # fmt: skip
             if (
                 before is None
                 and head_from > sent[0]
