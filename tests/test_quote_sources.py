@@ -141,6 +141,43 @@ def test_is_speaker(phrase, expected):
                                 "for the Associated Press")]),
         # a measure is no source: none
         ("He is overweight according to his body mass index.", []),
+        # session 42 (PolNeAR train): a longer appositive, an owner's name of several words, a
+        # number's compound, a timeline, what a source was reported or emerged in, informants
+        # named by a relative clause
+        ("Her favorability is worse than ever, according to Bill McInturff, a Republican "
+         "pollster who conducted the NBC-Wall Street Journal poll with Peter Hart.",
+         [("Her favorability is worse than ever", "Bill McInturff")]),
+        ("Clinton has spent more than $77 million on advertising, according to Kantar Media’s "
+         "political ad tracker.",
+         [("Clinton has spent more than $77 million on advertising",
+           "Kantar Media’s political ad tracker")]),
+        ("Now, according to the recent 50-state poll, some are swinging.",
+         [("some are swinging", "the recent 50-state poll")]),
+        ("By the end of 2019, according to the current timeline, many of the area’s components "
+         "will be ready.",
+         [("many of the area’s components will be ready", "the current timeline")]),
+        ("Trump gave his blessing, according to court documents reported previously by The Post, "
+         "becoming a 93 percent owner.",
+         [("Trump gave his blessing", "court documents reported previously by The Post")]),
+        ("But according to reports emerging in the news media, he could not convince them.",
+         [("he could not convince them", "reports emerging in the news media")]),
+        ("The FBI is looking into it, according to three intelligence sources who spoke to Fox "
+         "News but were not authorized to speak on the record.",
+         [("The FBI is looking into it", "three intelligence sources who spoke to Fox News but "
+                                         "were not authorized to speak on the record")]),
+        # a clause with a verb of its own after the source is the aside's sentence, no
+        # appositive; one joined by "and" is the sentence's own
+        ("Some of the gravest challenges, according to the voluminous report, came in countries "
+         "where the Arab Spring had raised hopes.",
+         [("Some of the gravest challenges, according to the voluminous report, came in "
+           "countries where the Arab Spring had raised hopes.", "the voluminous report")]),
+        ("Just under 1.5 million citizens have registered to vote, according to the election "
+         "commission, and only 11 percent of them are women.",
+         [("Just under 1.5 million citizens have registered to vote", "the election commission")]),
+        # an opening phrase before an aside is no claim of its own (nor, not yet read, the
+        # clause after the aside)
+        ("About 10:03 p.m., according to a congressional timeline, the CIA security contractors "
+         "left for the compound.", []),
     ],
 )  # fmt: skip
 def test_according_to_more_sources(sentence, expected):

@@ -32,11 +32,12 @@ _DOMAIN = r"\.(?=(?:com|org|net|gov|edu|ru|cn|by|ua|uk)\b)"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
 # also with a relative clause or a second appositive on it: "..., a fiscally conservative
 # group, which calls ...", "..., the founder of North Africa Risk Consulting, a security firm";
-# not a verb and "that": "Many studies, according to Lupia, reveal that ...")
+# not a verb and "that": "Many studies, according to Lupia, reveal that ..."; nor a clause
+# with its own verb, read by _clause_after: "..., according to the agency, the council has")
 _APPOSITION = (
     rf"(?:,\s+(?:a|an|the|[{UPPER}][\w\-]*['’]s|(?!(?:is|are|was|were|has|have|had|will|would|"
     r"can|could|must|should|may|might)\b)(?![a-z]+\s+that\s)[a-z][\w\-]*(?<!ed)(?<![^s]s))"
-    r"\s[^,]{3,80}"
+    r"\s[^,]{3,120}"
     r"(?:,\s+(?:which\s|who\s|an?\s|and\s+others?\s)[^,]{3,80})?)"
 )  # (also "Xinhua, China’s state news agency", "Ko Po-ling, vice-chairman of ..."; "Craig
 # Bryan, head of the National Center ..., and other scientists")
@@ -52,7 +53,8 @@ _BY_SOURCE = re.compile(
     r")\s+by\s+((?:the\s+)?[A-Z].*)"
 )  # "data published by the Newspaper Association of America" too (set 11)
 # a word of a source's owner after its first: lower case, a year, a possessive or a capital
-_OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|[\w.-]+['’]s|[{UPPER}][\w.-]*(?:/[{UPPER}][\w.-]*)?"
+# (a number's compound too: "the recent 50-state poll")
+_OWNER_WORD = rf"[a-z][\w-]*|\d{{4}}|\d+-[a-z]+|[\w.-]+['’]s|[{UPPER}][\w.-]*(?:/[{UPPER}][\w.-]*)?"
 # what "according to" follows as a rule, not as a source ("according to the decree")
 _DIRECTIVES = ("decree", "order", "law", "rules", "regulations", "plan", "schedule", "constitution")
 DIRECTIVE = re.compile(rf"\b(?:{'|'.join(_DIRECTIVES)})(?:\s+of\s.*)?$")
@@ -77,11 +79,15 @@ _OPENING = (
 
 
 # a group or a person a report relies on, and what they know (speakers.KNOWING)
-_INFORMANT = re.compile(
+_INFORMANT_HEAD = (
     r"(?:(?:[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]|[Aa]n|[Oo]ne|[Tt]he)\s+)?"
     r"(?:[\w\-]+\s+){0,3}?(?:people|persons?|someone|officials?|sources?|diplomats?|aides?|insiders?)"
-    rf"\s+(?:{KNOWING}\s+\S.*|in\s+attendance)"
-)  # (or where they were: "people in attendance")
+)
+# (or where they were: "people in attendance"; or who they are by a relative clause: "three
+# intelligence sources who spoke to Fox News but were not authorized to speak on the record")
+_INFORMANT = re.compile(
+    rf"{_INFORMANT_HEAD}\s+(?:{KNOWING}\s+\S.*|in\s+attendance|who\s+(?!said\b)\S.*)"
+)
 _KNOWS = re.compile(rf"\s+{KNOWING}\s+\S")
 
 
@@ -202,7 +208,7 @@ def _is_informant(phrase: str, lex: dict) -> bool:
     the plan"), up to twelve words."""
     m = _INFORMANT.fullmatch(phrase.strip())
     if m:
-        return len(phrase.split()) <= 12
+        return len(phrase.split()) <= (25 if re.search(r"\swho\s", phrase) else 12)
     # (or any role before what it knows: "a publishing executive familiar with the talks")
     tail = _KNOWS.search(phrase)
     return bool(tail and len(phrase.split()) <= 12 and is_speaker(phrase[: tail.start()], lex))
@@ -219,7 +225,8 @@ def _is_source(phrase: str, lex: dict) -> bool:
     Association's Oct 28 statement")."""
     # what follows the head says where it comes from: "an opinion poll published last Sunday by
     # El País", "data from the city's pilot program"
-    phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled|taken)\s",
+    phrase = re.split(r"\s+(?:from|published|released|conducted|carried\s+out|compiled|taken|"
+                      r"reported|obtained|emerging|circulating)\s",
                       phrase, maxsplit=1)[0]  # fmt: skip
     # (or the phrase before what it is of or what it tracks, where the whole does not end in a
     # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
@@ -247,8 +254,13 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
         # writer's own ("our analysis")
     # the first word a determiner, a year or a possessive, or an owner's capitals with no
     # determiner before them ("Federal Aviation Administration records")
+    owner = re.match(r"(?:[A-Z][\w&.-]*\s+){1,3}[A-Z][\w&.-]*['’]s(?:\s|$)", " ".join(lead))
+    if owner:  # an owner's name of several words: "Kantar Media’s political ad tracker"
+        lead = [owner.group().strip(), *" ".join(lead)[owner.end() :].split()]
     first = (
-        all(re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s", w) for w in lead[:1])
+        all(
+            re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s|[A-Z][\w&. -]*['’]s", w) for w in lead[:1]
+        )
         or (len(lead) >= 2 and all(w[:1].isupper() for w in lead))
         or (len(lead) == 1 and re.fullmatch(r"[A-Z][\w&.-]*", lead[0]) is not None)
     )  # (or one owner's word alone: "FEC filings", "F.A.A. records", "Crowdpac data")
@@ -262,10 +274,25 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
     )
 
 
+# a finite auxiliary or modal: a clause's verb ("the council has imposed", "the mix will change")
+_FINITE = r"has|have|had|is|are|was|were|will|would|can|could|must|may|might|should"
+
+
+def _clause_after(after: str) -> bool:
+    """Whether the words after "according to X" are a clause with its own verb, not an
+    appositive ("..., the global energy mix will change"; not "..., a pollster who has ...")."""
+    first = re.match(r",?\s*([^,]*)", after).group(1)
+    if re.match(r"(?:and|but|so|yet|or|while|although|though|even|as|because|which)\b", first):
+        return False  # a clause of the sentence's own after it: "..., according to the
+        # election commission, and only 11 percent of them are women"
+    verb = re.search(rf"\b(?:{_FINITE})\b", first)
+    return bool(verb) and not re.search(r"\b(?:who|which|that)\b", first[: verb.start()])
+
+
 def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
     """The reports "according to" makes in ``sentence`` (which starts at ``s0`` in its text):
     (start, end, speaker span, "according to")."""
-    out = []
+    out, deferred = [], None
     for m, quote, who in (
         (
             re.search(
@@ -307,42 +334,60 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         (
             re.search(
                 rf"^(.{{3,}}?),\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.]){{2,80}}),\s+"
-                r"(?!(?:who|which|whose|a|an|the)\s)[^\"“”]{6,}?\.?$",
+                rf"(?!(?:who|which|whose)\s)(?!(?:a|an|the)\s(?![^,]*\b(?:{_FINITE})\b))"
+                r"[^\"“”]{6,}?\.?$",
                 sentence,
             ),
             0,
             2,
         ),
     ):
-        if not m:
-            continue
-        # a day after the source is an adjunct: "according to media reports on Thursday", "a
-        # State Department report released Friday"
-        end = m.start(who) + len(re.sub(_SOURCE_DAY, "", m.group(who)))
-        # (a dash after the source closes the aside it opened: "The data — ..., according to
-        # survey findings released this week by the Kaiser Family Foundation — make ...")
-        dash = re.search(r"\s[—–-]\s", sentence[m.start(who) : end])
-        end = m.start(who) + dash.start() if dash else end
-        if re.search(r"[A-Z]{2}\.$", sentence[:end]) and not sentence[end:].strip():
-            end -= 1  # the sentence's stop after an acronym ("according to the HKCSS.")
-        start = m.start(who)
-        by = _BY_SOURCE.match(sentence, start, end)
-        if by:  # "according to an analysis by Citizens Against Government Waste": its author
-            start = by.start(1)
-        same = re.match(r"(?:that|this|the)\s+same\s+", sentence[start:end], re.I)
-        if same:  # "according to that same Japan Times editorial": the editorial
-            start += same.end()
-        source = sentence[start:end]
-        if "sep" in m.re.groupindex and not m.group("sep") and _RULE.search(source):
-            continue  # "... universal suffrage according to the Basic Law": with no comma, a
-            # law or a rule the thing follows, whatever its capitals
-        if is_speaker(source, lex) and not DIRECTIVE.search(source):
-            # "according to the data": none; "according to the President's decree": a rule
-            out.append((s0 + m.start(quote), s0 + m.end(quote), (s0 + start, s0 + end),
-                        "according to"))  # fmt: skip
+        after = sentence[m.end(who) :] if m and quote == 1 else ""
+        if not m or (after.strip(". ") and len(m.group(1).split()) < 4):
+            continue  # (a claim of a few words before an appositive is an opening phrase, the
+            # aside's: "About 10:03 p.m., according to a congressional timeline, the CIA ...")
+        if after.strip(". ") and _clause_after(after):
+            deferred = deferred or (m, quote, who)  # a clause with its own verb is no
+            continue  # appositive: the aside's reading first, this one if none reads it
+        got = _source_read(sentence, m, quote, who, lex)
+        if got:
+            a, b, start, end = got
+            out.append((s0 + a, s0 + b, (s0 + start, s0 + end), "according to"))
             break  # one reading of the sentence: "In the meantime, according to experts, ..."
             # opens with it, and "In the meantime" is no clause the experts report
+    got = _source_read(sentence, *deferred, lex) if deferred and not out else None
+    if got:
+        a, b, start, end = got
+        out.append((s0 + a, s0 + b, (s0 + start, s0 + end), "according to"))
     return out
+
+
+def _source_read(sentence: str, m: re.Match, quote: int, who: int, lex: dict):
+    """One reading of an "according to" sentence: (claim start, end, source start, end) in
+    ``sentence``, or None where its source is no speaker or a rule followed."""
+    # a day after the source is an adjunct: "according to media reports on Thursday", "a
+    # State Department report released Friday"
+    end = m.start(who) + len(re.sub(_SOURCE_DAY, "", m.group(who)))
+    # (a dash after the source closes the aside it opened: "The data — ..., according to
+    # survey findings released this week by the Kaiser Family Foundation — make ...")
+    dash = re.search(r"\s[—–-]\s", sentence[m.start(who) : end])
+    end = m.start(who) + dash.start() if dash else end
+    if re.search(r"[A-Z]{2}\.$", sentence[:end]) and not sentence[end:].strip():
+        end -= 1  # the sentence's stop after an acronym ("according to the HKCSS.")
+    start = m.start(who)
+    by = _BY_SOURCE.match(sentence, start, end)
+    if by:  # "according to an analysis by Citizens Against Government Waste": its author
+        start = by.start(1)
+    same = re.match(r"(?:that|this|the)\s+same\s+", sentence[start:end], re.I)
+    if same:  # "according to that same Japan Times editorial": the editorial
+        start += same.end()
+    source = sentence[start:end]
+    if "sep" in m.re.groupindex and not m.group("sep") and _RULE.search(source):
+        return None  # "... universal suffrage according to the Basic Law": with no comma, a
+        # law or a rule the thing follows, whatever its capitals
+    if not is_speaker(source, lex) or DIRECTIVE.search(source):
+        return None  # "according to the data": none; "according to the President's decree"
+    return m.start(quote), m.end(quote), start, end
 
 
 # "In his opinion, ...", "Also, in her view, ...", "In the opinion of Lau Siu-kai, ...", "In
