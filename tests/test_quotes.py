@@ -153,9 +153,11 @@ def found(*texts):
          "administration, said on Wednesday he did not want more bloodshed.",
          [("Abdel Fattah al-Sisi", "General Abdel Fattah al-Sisi", "say",
            "he did not want more bloodshed", False)]),
+        # (and the clause reported before ", saying:", its own row since session 42)
         ('Another abstainer, Diaa Hussein, complained there was no real choice, saying: "Sisi '
          'did not leave a chance."',
-         [("Diaa Hussein", "Diaa Hussein", "complain", "Sisi did not leave a chance.", True)]),
+         [("Diaa Hussein", "Diaa Hussein", "complain", "there was no real choice", False),
+          ("Diaa Hussein", "Diaa Hussein", "complain", "Sisi did not leave a chance.", True)]),
         # a quoted phrase as the object of a verb that takes one, or after a participle
         ('David Lampton spoke. Lampton dismissed it as "sort of cliché" that China has had '
          'economic reforms.',
@@ -2523,6 +2525,18 @@ def test_a_title_of_another_type_is_read_as_text():
          "said, “Democratic norms are not identical packaged-goods.”", [("Mr. Khatami", "say")]),
         ("Elections were broached, a senior administration official said, but added, “We are not "
          "pushing it.”", [("a senior administration official", "say")]),
+        # a participle's clause: after "Here in ...," and "And then"
+        ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
+         "got to achieve the day.”", [("Sanders", "say")]),
+        ('And then Trump went fully on the attack, saying, "Is President Obama going to mention '
+         'the words?"', [("Trump", "say")]),
+        # a reported clause before ", adding, “...”" is kept beside the quotation's own row
+        ("A senior Israeli official said the government supports “in principle” Jews’ rights to "
+         "pray there, adding, “we’ve got to do it in a measured way.”",
+         [("A senior Israeli official", "say"), ("A senior Israeli official", "add")]),
+        # ("here" after a subject is its: "Officials here in Bauchi say")
+        ("Officials here in Bauchi say they want to root out corruption.",
+         [("Officials here in Bauchi", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

@@ -263,7 +263,8 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
                 )
                 # an article and an adjective or two before a name: "A tearful Tong"
                 or _ARTICLE_ADJECTIVES.fullmatch(opening)
-                or opening == "Even"  # "Even Audrey Eu ... questioned ..., saying: ..."
+                # "Even Audrey Eu ... questioned ..., saying: ...", "And then Trump went ..."
+                or opening in ("Even", "And", "But", "Then", "And then", "But then", "So")
             ):
                 return subject, got
             return None

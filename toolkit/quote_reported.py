@@ -160,11 +160,15 @@ _SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
 _NEXT_REPORT = re.compile(rf"{_JOINS}+((?:[\w’'\-.]+\s+){{1,6}}?)(\w+)\s+that\b")
 # where a second main clause joins the one before: ", but", ", and", ", while", a semicolon,
-# or a second reporting verb right before its quotation ("said he did not know and added, “")
+# or a second reporting verb right before its quotation ("said he did not know and added, “",
+# "said the government supports ..., adding, “")
 _JOINED = re.compile(
     rf"{_JOINS}|;\s|\s(?:and|but)\s+(?:then\s+)?(?:said|added|declared|continued|concluded|"
     r"wrote|asked|replied|responded|remarked|insisted|warned|stressed|explained|noted)"
     r"\s*[,:]\s*[\"“«]?$"
+    # (or a participle's: "said the government supports ..., adding, “...”")
+    r"|,\s+(?:adding|saying|noting|explaining|insisting|arguing|stressing|warning)\s*[,:]?\s*"
+    r"[\"“«]?$"
 )
 
 
