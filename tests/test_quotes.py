@@ -2534,6 +2534,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("A senior Israeli official said the government supports “in principle” Jews’ rights to "
          "pray there, adding, “we’ve got to do it in a measured way.”",
          [("A senior Israeli official", "say"), ("A senior Israeli official", "add")]),
+        # whom one told with its place and when, before a clause; a name with "&" in a subject
+        ("Christine Todd Whitman, the former New Jersey governor, told The Star-Ledger of Newark "
+         "last week she would rather vote for Hillary Clinton.",
+         [("Christine Todd Whitman", "tell")]),
+        ("“We are shocked,” one P&G employee told reporters.", [("one P&G employee", "tell")]),
         # ("here" after a subject is its: "Officials here in Bauchi say")
         ("Officials here in Bauchi say they want to root out corruption.",
          [("Officials here in Bauchi", "say")]),

@@ -95,6 +95,9 @@ _TOLD_CLAUSE = re.compile(
     rf"[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?"
     # (or a possessive's noun phrase: "told USA TODAY's weekly video newsmaker series it is")
     rf"(?:['’]s(?:\s+[a-z]+){{1,4}})?)"
+    # (and the name's place and when it was told: "told The Star-Ledger of Newark last week")
+    rf"(?:\s+of\s+[{UPPER}][\w’'\-]+)?(?:\s+(?:on\s+)?{_DAY}|\s+(?:last|this)\s+(?:week|month)|"
+    r"\s+yesterday)?"
     r"\s+((?:he|she|they|it|we|I|there)\s+(?!to\b)[a-z]+\b.{8,}?)[.!?]?$"
 )
 # whom one told, then a clause with a noun phrase for its subject: "told the press the officers
