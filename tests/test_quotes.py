@@ -2539,6 +2539,16 @@ def test_a_title_of_another_type_is_read_as_text():
          "last week she would rather vote for Hillary Clinton.",
          [("Christine Todd Whitman", "tell")]),
         ("“We are shocked,” one P&G employee told reporters.", [("one P&G employee", "tell")]),
+        # a title's abbreviation (Capt., Sgt.); a reporting verb's past is no adjective of the
+        # subject after it; a nested quotation's apostrophe before a doubled closing mark
+        ("“The candidates don’t understand the military,” said Army Capt. Christian Pardo, who "
+         "said he would not vote for either.",
+         [("Christian Pardo", "say"), ("Christian Pardo", "say")]),
+        ("The intelligence officer, who declined to be named, said ethnic leaders told him that "
+         "the army was moving.",
+         [("The intelligence officer", "say"), ("ethnic leaders", "tell")]),
+        ("''She\'d look at me and say, \'What did he mean by that?\''' Mr. Biden said.",
+         [("Mr. Biden", "say")]),
         # ("here" after a subject is its: "Officials here in Bauchi say")
         ("Officials here in Bauchi say they want to root out corruption.",
          [("Officials here in Bauchi", "say")]),

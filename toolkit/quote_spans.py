@@ -111,7 +111,8 @@ def _sentence_end(para: str, start: int, limit: int) -> int:
 
 # two apostrophes or backticks for a quotation mark (the NYT archive's ''...'', Penn Treebank's
 # ``...''), where no letter stands on both sides ("rock ''n'' roll" is no quotation)
-_DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])''(?!\w)")
+# (a closing one may follow a nested quotation's closing apostrophe: "...?''' Mr. Biden said")
+_DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])(?P<inner>')?''(?!\w)")
 
 
 def double_marks(text: str) -> str:
@@ -123,7 +124,8 @@ def double_marks(text: str) -> str:
     def mark(m: re.Match) -> str:
         after = text[m.end() : m.end() + 1]
         opens = m.group()[0] == "`" or after.isalnum() or after == "$"
-        return ' "' if opens else '" '
+        inner = "'" if m.group("inner") else ""  # (the nested quotation's mark stays in it)
+        return ' "' if opens else f'{inner}" '
 
     return _DOUBLED.sub(mark, text)
 

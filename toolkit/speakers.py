@@ -118,8 +118,7 @@ HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # the name a described person goes by, right after the description ("a protester named Katya",
 # "a commenter going by the name Oneam", "a protester using the pseudonym Katya", "the manager,
 # who gave only his first name, Viktor", "a man identified only as Markus R.", "a businessman
-# who gave his name only as Mr. Zhou"): the name is
-# group 1, its words capitalised (an initial with its stop)
+# who gave his name only as Mr. Zhou"): the name is group 1, capitalised (an initial with stop)
 GIVEN_NAME = re.compile(
     r",?\s+(?:named|nicknamed|known\s+as|identified\s+(?:only\s+)?as|"
     r"(?:using|going\s+by|under)\s+the\s+(?:name|pseudonym|alias|nickname)|"
@@ -249,6 +248,7 @@ _NUMBERED = {"Article", "Section", "Paragraph", "Clause", "Chapter", "Part", "Ru
              "News", "Channel", "Radio", "TV"}  # fmt: skip
 # lower-case words that open a clause, never an adjective before a role ("..., when Chinese
 # officials said")
+_PAST_REPORT = re.compile(r"[a-z]+ed|said|told|wrote")  # a verb's past, no adjective before a role
 _CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
                  "which", "who", "whose", "whom", "after", "before", "so", "then", "though",
                  "although", "until", "once", "whether", "what", "how", "why", "or", "nor", "yet",
@@ -341,6 +341,7 @@ def speaker_phrase(
             and "role" in kinds[i:]
             and w not in _CLAUSE_WORDS  # "a veto, but veteran Brussels diplomats say"
             and (not w.endswith("ing") or w in _ING_TITLES)  # "..., dismissing critics who"
+            and not (lex["verb"].fullmatch(w) and _PAST_REPORT.fullmatch(w))  # "said Army Capt."
             and (
                 "det" in kinds[max(0, i - 4) : i - 1]
                 or (i >= 3 and words[i - 2][2] == "and")
