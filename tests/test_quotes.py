@@ -2549,6 +2549,15 @@ def test_a_title_of_another_type_is_read_as_text():
          [("The intelligence officer", "say"), ("ethnic leaders", "tell")]),
         ("''She\'d look at me and say, \'What did he mean by that?\''' Mr. Biden said.",
          [("Mr. Biden", "say")]),
+        # a frame that ends its clause at a semicolon; "Rather," opens a sentence; an age over
+        # a number after the head ("Those over 60", not "Over 50% of Americans")
+        ("Candidates need 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt "
+         "Romney stumbled with 27 percent.", [("political analysts", "say")]),
+        ("Rather, sources close to her campaign say she stands fully behind the president.",
+         [("sources close to her campaign", "say")]),
+        ("Those over 60 say they feel that way by 2-1.", [("Those over 60", "say")]),
+        ("Over 50% of Americans say the military oversteps its bounds.",
+         [("50% of Americans", "say")]),
         # ("here" after a subject is its: "Officials here in Bauchi say")
         ("Officials here in Bauchi say they want to root out corruption.",
          [("Officials here in Bauchi", "say")]),

@@ -177,7 +177,9 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     adjunct = re.match(rf"\s+{ADJUNCT}", rest) and len(rest.split()) <= 8
     # (also a participle after it: "..., the presidency said on Thursday, urging people to ...")
     participle = re.match(rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+[a-z]+ing\s", rest)
-    if not (re.match(r"[\s.]*$", rest) or (adjunct and rest.strip().endswith(".")) or participle):
+    # (or a semicolon that ends the clause: "..., political analysts say; in 2012, ...")
+    if not (re.match(r"[\s.]*$|\s*;\s", rest) or (adjunct and rest.strip().endswith("."))
+            or participle):  # fmt: skip
         return None
     return m.start(1), m.end(1), m.start(2), m.end(2)
 
@@ -229,7 +231,8 @@ def clause_before(
     # which was also attended by the UN envoy.")
     rest = re.sub(rf"^(\s+{ADJUNCT}[^,]*),\s+(?:which|where|when)\s[^\"“”«»,;:]*$", r"\1.", rest)
     n_rest = len(rest.split())
-    adjunct = (re.match(r"[\s.]*$", rest) or (lemma == "tell" and n_rest <= 8)
+    # (a semicolon ends the frame's clause: "..., political analysts say; in 2012, ...")
+    adjunct = (re.match(r"[\s.]*$|\s*;\s", rest) or (lemma == "tell" and n_rest <= 8)
                or (re.match(rf"\s+{ADJUNCT}", rest)
                    and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
                                          and not _SUBORDINATE.match(head)))))  # fmt: skip

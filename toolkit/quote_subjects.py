@@ -45,7 +45,7 @@ __all__ = [
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
     r"(?:In|On|At|With|Among|Of|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
-    r"Around|Over|Within|Between|Regarding|Through|Last|Here|"
+    r"Around|Over|Within|Between|Regarding|Through|Last|Here|Rather|"
     r"This|Given|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
@@ -63,7 +63,7 @@ SENTENCE_ADVERBS = {
     "likewise", "finally", "initially", "previously", "currently", "recently", "traditionally",
     "historically", "overall", "otherwise", "tomorrow", "elsewhere", "nationally",
     "internationally", "publicly", "privately", "officially", "specifically", "first", "second",
-    "third", "fourth", "fifth", "lastly",
+    "third", "fourth", "fifth", "lastly", "rather",
 }  # fmt: skip
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
@@ -116,7 +116,7 @@ _NOT_IN_NP = {
 _CONJUNCTIONS = {"and", "but", "or"}
 # what says who "those" are in a subject: "Those with knowledge of ...", "those interviewed"
 _THOSE_WHO = {"with", "interviewed", "polled", "surveyed", "close", "familiar", "involved",
-              "present", "attending", "questioned"}  # fmt: skip
+              "present", "attending", "questioned", "over", "under"}  # fmt: skip
 # prepositions that may follow the head noun inside the phrase ("Leaders of smaller parties",
 # "officials in Stuttgart", "a spokesman for the ministry")
 # the one-word hedges "Only 34 percent of Brazilians" had before the others were read
@@ -178,6 +178,9 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     post = [i for i, w in enumerate(low[:-1]) if _POST_ADJECTIVES.get(w) == low[i + 1]]
     for i in post:
         low[i : i + 2] = ["with", "of"]  # as "people with knowledge of the talks" reads
+    # an age over or under a number: "People over 60", "voters under 30"
+    low = [("of" if i and w in ("over", "under") and low[i + 1 : i + 2] and low[i + 1][:1].isdigit()
+            else w) for i, w in enumerate(low)]  # fmt: skip
     modified = [i for i, w in enumerate(low[1:-1], 1) if w in OBJECT_PARTICIPLES]
     for i in modified[:1]:  # "a lawyer representing the family" reads as "a lawyer with the family"
         low[i : i + 2] = ["with", "of" if low[i + 1] == "to" else low[i + 1]]
@@ -204,7 +207,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
     if len(low) == 2 and low[0] in QUANTIFIERS | DETERMINERS and low[1].endswith("s"):
         verbs = []  # a plural noun after its quantifier, no verb: "Some estimates", "the reports"
-    if low[0] == "those" and len(low) > 1 and low[1] in _THOSE_WHO:
+    if low[0] == "those" and len(low) > 1 and words[1].lower() in _THOSE_WHO:
         low = ["people", *low[1:]]  # "Those with knowledge of the negotiations", "those polled"
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
         return False
