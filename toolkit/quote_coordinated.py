@@ -272,7 +272,7 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
 
 
 def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
-    """A reporting verb joined by "and" to a clause's first verb, right before a quotation
+    """A reporting verb joined by "and" or "but" to a clause's first verb, right before a quotation
     ('Trump called on her to resign and said, "...'): the span of that clause's subject in
     ``head`` (:func:`first_clause_subject`) and the verb's lemma."""
     m = re.search(r"\s(?:and|but)\s+(?:then\s+)?([a-z]+)\s*[,:]\s*$", head)

@@ -23,9 +23,6 @@ from toolkit.speakers import DETERMINERS
 
 __all__ = ["IRREGULAR_PAST", "PAST_ONLY", "finite_clause"]
 
-# an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
-# "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
-# attention", "both killings")
 # irregular pasts that no past participle shares: a clause's verb wherever they stand ("reported
 # the email came hours after"; not "the progress made in the talks")
 PAST_ONLY = (
@@ -38,6 +35,9 @@ IRREGULAR_PAST = (
     f"{PAST_ONLY}|made|got|meant|kept|left|brought|found|thought|felt|held|sent|spent|paid|won|"
     "lost|built|sold|led|met|struck|stood|sought|fought"
 )
+# an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
+# "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
+# attention", "both killings")
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
     rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"

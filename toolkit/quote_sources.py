@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_subjects import noun_phrase
+from toolkit.quote_subjects import AUXILIARY, noun_phrase
 from toolkit.speakers import DAY, KNOWING, UPPER, speaker_phrase, word_spans
 
 __all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
@@ -85,9 +85,7 @@ _INFORMANT_HEAD = (
 )
 # (or where they were: "people in attendance"; or who they are by a relative clause: "three
 # intelligence sources who spoke to Fox News but were not authorized to speak on the record")
-_INFORMANT = re.compile(
-    rf"{_INFORMANT_HEAD}\s+(?:{KNOWING}\s+\S.*|in\s+attendance|who\s+(?!said\b)\S.*)"
-)
+_INFORMANT = re.compile(rf"{_INFORMANT_HEAD}\s+(?:{KNOWING}\s+\S.*|in\s+attendance|who\s+\S.*)")
 _KNOWS = re.compile(rf"\s+{KNOWING}\s+\S")
 
 
@@ -274,10 +272,6 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
     )
 
 
-# a finite auxiliary or modal: a clause's verb ("the council has imposed", "the mix will change")
-_FINITE = r"has|have|had|is|are|was|were|will|would|can|could|must|may|might|should"
-
-
 def _clause_after(after: str) -> bool:
     """Whether the words after "according to X" are a clause with its own verb, not an
     appositive ("..., the global energy mix will change"; not "..., a pollster who has ...")."""
@@ -285,7 +279,7 @@ def _clause_after(after: str) -> bool:
     if re.match(r"(?:and|but|so|yet|or|while|although|though|even|as|because|which)\b", first):
         return False  # a clause of the sentence's own after it: "..., according to the
         # election commission, and only 11 percent of them are women"
-    verb = re.search(rf"\b(?:{_FINITE})\b", first)
+    verb = re.search(rf"\b(?:{AUXILIARY})\b", first)  # ("the council has imposed")
     return bool(verb) and not re.search(r"\b(?:who|which|that)\b", first[: verb.start()])
 
 
@@ -334,7 +328,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         (
             re.search(
                 rf"^(.{{3,}}?),\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.]){{2,80}}),\s+"
-                rf"(?!(?:who|which|whose)\s)(?!(?:a|an|the)\s(?![^,]*\b(?:{_FINITE})\b))"
+                rf"(?!(?:who|which|whose)\s)(?!(?:a|an|the)\s(?![^,]*\b(?:{AUXILIARY})\b))"
                 r"[^\"“”]{6,}?\.?$",
                 sentence,
             ),
