@@ -2558,6 +2558,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Those over 60 say they feel that way by 2-1.", [("Those over 60", "say")]),
         ("Over 50% of Americans say the military oversteps its bounds.",
          [("50% of Americans", "say")]),
+        # "even" before the second of two groups
+        ("Politicians and even some technologists say the efforts have been toothless.",
+         [("Politicians and even some technologists", "say")]),
         # ("here" after a subject is its: "Officials here in Bauchi say")
         ("Officials here in Bauchi say they want to root out corruption.",
          [("Officials here in Bauchi", "say")]),

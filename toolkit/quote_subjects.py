@@ -173,6 +173,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         # Katya": the one described (not a clause: "Putin named Mishustin")
     words = chunk.split()
     low = [w.lower().rstrip(".") for w in words]
+    # ("even" after "and" stresses the second group: "Politicians and even some technologists")
+    low = ["and" if w == "even" and low[i - 1 : i] == ["and"] else w for i, w in enumerate(low)]
     # an adjective with its preposition after the head ("people familiar with the talks", "a
     # person close to the president") opens a modifier as a preposition does
     post = [i for i, w in enumerate(low[:-1]) if _POST_ADJECTIVES.get(w) == low[i + 1]]
