@@ -162,23 +162,26 @@ _NEXT_REPORT = re.compile(rf"{_JOINS}+((?:[\w’'\-.]+\s+){{1,6}}?)(\w+)\s+that\
 # where a second main clause joins the one before: ", but", ", and", ", while", a semicolon,
 # or a second reporting verb right before its quotation ("said he did not know and added, “",
 # "said the government supports ..., adding, “")
+# (the verb a reporting verb of the lexicon, read by _before_joined_quotation; a participle's
+# too: "said the government supports ..., adding, “...”")
 _JOINED = re.compile(
-    rf"{_JOINS}|;\s|\s(?:and|but)\s+(?:then\s+)?(?:said|added|declared|continued|concluded|"
-    r"wrote|asked|replied|responded|remarked|insisted|warned|stressed|explained|noted)"
-    r"\s*[,:]\s*[\"“«]?$"
-    # (or a participle's: "said the government supports ..., adding, “...”")
-    r"|,\s+(?:adding|saying|noting|explaining|insisting|arguing|stressing|warning)\s*[,:]?\s*"
-    r"[\"“«]?$"
+    rf"{_JOINS}|;\s|\s(?:and|but)\s+(?:then\s+)?(?P<verb>[a-z]+)\s*[,:]\s*[\"“«]?$"
+    r"|,\s+(?P<participle>[a-z]+ing)\s*[,:]?\s*[\"“«]?$"
 )
 
 
-def _before_joined_quotation(text: str, r: tuple, direct: list[tuple[int, int]]) -> tuple:
+def _before_joined_quotation(
+    text: str, r: tuple, direct: list[tuple[int, int]], lex: dict
+) -> tuple:
     """A report whose clause runs into a second clause, joined, that holds another's quotation
     ("Merkel says, the refugees must be divided, but Cameron is adamant that “...”"): up to
     the join, else as it is."""
     a, b, (_, p1), _ = r
     inside = [x for x, y in direct if max(a, x) < min(b, y)]
-    joined = list(_JOINED.finditer(text, a, min(inside))) if inside else []
+    joined = [j for j in (_JOINED.finditer(text, a, min(inside)) if inside else ())
+              if not (j.group("verb") or j.group("participle"))
+              or (lex["verb"].fullmatch(j.group("verb") or j.group("participle"))
+                  and not (j.group("verb") or "").endswith("ing"))]  # fmt: skip
     if joined and joined[-1].start() > max(p1, a):
         return a, joined[-1].start(), *r[2:]
     return r
@@ -442,6 +445,6 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
                        for o in out)]  # fmt: skip
     out = [r for r in out if r[3] not in lex["clause_only"] or clause_follows(text[: r[0]], lex)]
-    out = [_before_joined_quotation(text, r, direct) for r in out]
+    out = [_before_joined_quotation(text, r, direct, lex) for r in out]
     # one speaker for a clause: "He recalled statements by officials that ...": the officials'
     return [r for i, r in enumerate(out) if all(r[:2] != o[:2] for o in out[:i])]
