@@ -2564,6 +2564,29 @@ def test_a_title_of_another_type_is_read_as_text():
         # ("here" after a subject is its: "Officials here in Bauchi say")
         ("Officials here in Bauchi say they want to root out corruption.",
          [("Officials here in Bauchi", "say")]),
+        # "to" after a role, as "of" ("The deputy head of China's delegation to the forum";
+        # not "the clip to YouTube", a thing, after a quotation's title)
+        ("The deputy head of China’s delegation to the forum said the United States should "
+         "reduce its provocative exercises.",
+         [("The deputy head of China’s delegation to the forum", "say")]),
+        ("Serafinowicz, who has starred in “Parks and Recreation” and “Guardians of the Galaxy,” "
+         "posted the clip to YouTube on Thursday.", []),
+        # a share of a poll's respondents ("One in four voters in a ... poll last year")
+        ("One in four voters in a New York Times poll last year said illegal immigrants should "
+         "be required to leave the country.",
+         [("One in four voters in a New York Times poll", "say")]),
+        # a group by its plural alone and its relative clause (not "Though executives ...")
+        ("Voters in Iowa who watched the debate said she had done well.",
+         [("Voters in Iowa who watched the debate", "say")]),
+        ("Though executives who have worked with Lachlan Murdoch say they assume he shares some "
+         "of his father's views, they also say he does not readily show it.",
+         [("executives", "say")]),
+        ("But artists who venture into political satire — like other government critics — often "
+         "say they feel ostracized.", []),
+        # a role with its "of" after an inverted verb
+        ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
+         'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',
+         [("Asab Al-Tabchi", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

@@ -40,12 +40,13 @@ _ROLE_BEFORE_NAME = re.compile(
 # a bare role in lower case right before the name, no determiner: "said student protester
 # Joshua Wong", "wrote herpetologist David Blackburn"; after a number or a capitalised
 # modifier too ("said 9/11 widow Terry Strada", "said 34-year-old ...", "said Republican
-# strategist John Feehery", "said Nobel laureate ...")
+# strategist John Feehery", "said Nobel laureate ..."); a role with its "of" ("said chief of staff
+# Reince Priebus", "said master of ceremonies Asab Al-Tabchi")
 _BARE_ROLE = re.compile(
     r"\s+(?!(?:his|her|their|its|the|a|an|one|another|and|or|but|who|which|that|in|on|at|to|"
     r"of|for|by|with|from|after|before|during|while|also|then|now|later)\b)"
     rf"(?:(?:\d[\w/\-]*|[{UPPER}][a-z]+)\s+)?"
-    rf"(?:[a-z][a-z\-]+\s+){{1,2}}(?=[{UPPER}][\w’'\-]+\s+[{UPPER}])"
+    rf"(?:[a-z][a-z\-]+\s+(?:of\s+[a-z]+\s+)?){{1,2}}(?=[{UPPER}][\w’'\-]+\s+[{UPPER}])"
 )
 
 

@@ -172,7 +172,12 @@ _WHO_SUBJECT = re.compile(
     r"((?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
     r"(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*"
     r"(?:\s+(?:in|of|from|at|for)\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?"  # "An association in Spain"
-    r"|[Tt]hose|[Aa]nyone|[Ss]omeone|[Ee]veryone)"  # ("Those who back her opponents say")
+    r"|[Tt]hose|[Aa]nyone|[Ss]omeone|[Ee]veryone"  # ("Those who back her opponents say")
+    # a group by its plural alone, perhaps where it is ("Democrats in Iowa who watched ...")
+    # (not a conjunction's clause: "Though executives who have worked with him say")
+    r"|(?!(?:Though|Although|While|When|If|As|Because|Since|Unless|Once|After|Before|And|But|"
+    r"So|Yet|Or|Nor)\s)"
+    r"[A-Z][a-z\-]*(?:\s+[a-z][a-z\-]*)?[a-rt-z]s(?:\s+(?:in|from|at)\s+[A-Z][\w’'\-]+)?)"
     r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)"
     r"(?:\s+(?:will|would|can|could|may|might|must|should|have|has|had|do|does|did))?\s*$"
 )

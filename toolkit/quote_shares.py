@@ -30,12 +30,15 @@ _NUMBER = (
 )
 # a share of those polled, by itself or of a group: "63 percent", "sixty-six percent", "42%",
 # "4 in 10", "one in five", "one in four voters", "half", "a third", "two-thirds", "42% of
-# voters", "another 19 percent"
+# voters", "another 19 percent", "one in four voters in a recent poll"
 _SHARE = re.compile(
     rf"(?:another\s+)?(?:(?:{_NUMBER})\s*(?:percent|per\s+cent|%)"
     rf"|(?:{_NUMBER})\s+(?:in|out\s+of)\s+(?:{_NUMBER})(?:\s+[a-z][\w\-]*[a-rt-z]s)?"
     r"|half|a\s+(?:third|quarter|fifth|majority|plurality)|(?:two|three)[\s\-](?:thirds|quarters))"
     r"(?:\s+of\s+(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?"
+    # the poll that found it ("one in four voters in a new york times poll last year")
+    r"(?:\s+in\s+(?:a|an|the|this|that)\s+(?:[a-z][\w\-.]*\s+){0,5}(?:poll|survey)"
+    r"(?:\s+(?:last|this)\s+(?:week|month|year))?)?"
 )
 # the same in three words ("as many as 40 percent of Clinton voters")
 _HEDGE_TRIPLES = {("as", "many", "as"), ("as", "few", "as"), ("as", "much", "as")}

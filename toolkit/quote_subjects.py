@@ -133,6 +133,9 @@ _POST_ADJECTIVES = {"familiar": "with", "close": "to", "briefed": "on", "knowled
 OBJECT_PARTICIPLES = {"speaking", "representing", "using", "advising", "monitoring",
                       "tracking", "covering", "investigating", "attending", "visiting",
                       "overseeing"}  # fmt: skip
+# heads of a group that "to" may follow as "of" does, besides the roles ("the delegation to
+# the forum", "a contributor to Slate")
+_TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor"}
 # heads that are times, amounts or places, no speakers ("Last week", "Two years later")
 _NOT_HEADS = re.compile(
     r"^(?:week|weeks|year|years|month|months|day|days|time|times|moment|morning|evening|night|"
@@ -183,12 +186,20 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     # an age over or under a number: "People over 60", "voters under 30"
     low = [("of" if i and w in ("over", "under") and low[i + 1 : i + 2] and low[i + 1][:1].isdigit()
             else w) for i, w in enumerate(low)]  # fmt: skip
+    # "to" before its object after a role ("the ambassador to Russia", "the deputy head of the
+    # delegation to the forum"), not an infinitive ("the last man to mount") nor after a thing
+    # ("the clip to YouTube"): as "of" reads
+    post += [i for i, w in enumerate(low[1:-1], 1) if w == "to"
+             and (low[i - 1] in _TO_HEADS or re.sub(r"s$", "", low[i - 1]) in lex["role_words"])
+             and (low[i + 1] in DETERMINERS or words[i + 1][:1].isupper())]  # fmt: skip
+    low = ["of" if i in post and w == "to" else w for i, w in enumerate(low)]
     modified = [i for i, w in enumerate(low[1:-1], 1) if w in OBJECT_PARTICIPLES]
     for i in modified[:1]:  # "a lawyer representing the family" reads as "a lawyer with the family"
         low[i : i + 2] = ["with", "of" if low[i + 1] == "to" else low[i + 1]]
     post += modified[:1]
     # longer only so modified: "Officials with knowledge of the inner workings of the palace"
-    longest = 12 if post or "with knowledge of" in " ".join(low) or _named_tail(words) else 8
+    longest = (12 if post or "with knowledge of" in " ".join(low) or _named_tail(words)
+               or share_polled(low) else 8)  # fmt: skip
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
         return False
     if len(low) == 1 and low[0] in ("others", "another", "some", "many", "several", "most"):
