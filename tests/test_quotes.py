@@ -2583,6 +2583,11 @@ def test_a_title_of_another_type_is_read_as_text():
          [("executives", "say")]),
         ("But artists who venture into political satire — like other government critics — often "
          "say they feel ostracized.", []),
+        # a region by its compass point is no person whose surname "Cyprus" would be
+        ("Prime Minister Kyriakos Mitsotakis spoke about the EastMed project, which involves "
+         "Greece, Cyprus and Israel. \"We don't seek to exclude anyone from energy "
+         "cooperation,\" he said. Only Northern Cyprus is recognized by Turkey.",
+         [("Kyriakos Mitsotakis", "say")]),
         # a role with its "of" after an inverted verb
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',

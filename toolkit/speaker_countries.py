@@ -26,6 +26,9 @@ _COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imper
                       "greater", "mainland", "occupied", "tsarist", "communist", "weimar",
                       "fascist", "independent", "wartime", "postwar", "pre-war",
                       "post-war"}  # fmt: skip
+# a compass point's adjective, which opens a region's name, no person's
+_REGION_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                 "southeastern", "southwestern"}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,12 +46,14 @@ def is_country(name: str) -> bool:
 
 def country_words(words: list[str]) -> bool:
     """Whether capitalised words name a country: one CLDR names whole ("South Korea", "Saudi
-    Arabia"), or a country after a word of its time or place ("Nazi Germany")."""
+    Arabia"), or a country after a word of its time or place ("Nazi Germany"); or a region by
+    its compass point ("Northern Cyprus", "Eastern Mediterranean", "Southern California")."""
     low = [w.lower() for w in words]
     if " ".join(words) in _lexicon()["short"]:  # "US", "U.K.", as written
         return True
     return " ".join(low) in _countries() or (
-        len(low) == 2 and low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()
+        len(low) == 2
+        and (low[0] in _REGION_WORDS or (low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()))
     )
 
 
