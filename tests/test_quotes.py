@@ -2588,6 +2588,13 @@ def test_a_title_of_another_type_is_read_as_text():
          "Greece, Cyprus and Israel. \"We don't seek to exclude anyone from energy "
          "cooperation,\" he said. Only Northern Cyprus is recognized by Turkey.",
          [("Kyriakos Mitsotakis", "say")]),
+        # a sentence's opening word or a place's participle is no part of a name ("Ask Fares",
+        # "Shanghai-born Shing": chinadaily-nyt)
+        ("Raed Fares runs the radio station in Kafranbel. Ask Fares what will happen if ISIS "
+         "returns, and he shrugs. “I have sons and a station to run,” Fares said.",
+         [("Raed Fares", "say")]),
+        ("The Shanghai-born Shing joined ATV in 2010. “This is another big plus for us,” says "
+         "Shing.", [("Shing", "say")]),
         # a role with its "of" after an inverted verb
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',

@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 from babel import Locale
 
-__all__ = ["country_words", "is_country"]
+__all__ = ["OF_PLACE", "country_words", "is_country"]
 
 # words that make a country's name a state of it in time or place ("Nazi Germany", "East
 # Germany", "Soviet Ukraine"), no person's first name
@@ -26,6 +26,9 @@ _COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imper
                       "greater", "mainland", "occupied", "tsarist", "communist", "weimar",
                       "fascist", "independent", "wartime", "postwar", "pre-war",
                       "post-war"}  # fmt: skip
+# the participles that follow a place or a group in a compound, no part of a person's name
+# ("Shanghai-born Shing", "Taliban-ruled Kandahar")
+OF_PLACE = "born|based|bred|raised|educated|trained|ruled|led|backed|owned|run|funded"
 # a compass point's adjective, which opens a region's name, no person's
 _REGION_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                  "southeastern", "southwestern"}  # fmt: skip

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.speaker_countries import OF_PLACE
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
 from toolkit.tokens import language_stop_words
@@ -79,6 +80,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
                 and re.search(r"(?:^|[.!?:\n][\"”’]?)\s*$", text[: m.start()])):  # fmt: skip
             name = name.split(" ", 1)[1]  # "Greeting Zuzana Čaputová in Kyiv, he ...": a
             # participle opens the sentence, no given name
+        if name and re.match(rf"[{UPPER}][\w’']*-(?:{OF_PLACE})\s", name):
+            name = name.split(" ", 1)[1]  # "Shanghai-born Shing", "Taliban-ruled Kandahar": a
+            # place's or a group's participle, no given name
         run = m.group().split()
         if name and len(run) >= 2 and run[-1] == name and _REGNAL.fullmatch(run[-2] + " "):
             name = f"{run[-2]} {name}"  # "Pope Francis", "Queen Beatrix": one name, with the title
