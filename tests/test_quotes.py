@@ -335,6 +335,17 @@ def found(*texts):
         ("The Sabahi campaign issued a statement on Tuesday. “The police beat our lawyer,” the "
          "statement said.",
          [("Sabahi campaign", "the statement", "say", "The police beat our lawyer,", True)]),
+        # ("released by" X, X an office: chinadaily-nyt)
+        ("The court heard a report released on Thursday by Amnesty International. The abuse is "
+         "common, the report said.",
+         [("Amnesty International", "the report", "say", "The abuse is common", False)]),
+        ("He is better, said a statement released by the office of President Jacob Zuma. “He "
+         "will continue to receive care at his home,” the statement said.",
+         [("a statement released by the office of President Jacob Zuma",
+           "a statement released by the office of President Jacob Zuma", "say", "He is better",
+           False),
+          ("office of President Jacob Zuma", "the statement", "say",
+           "He will continue to receive care at his home,", True)]),
         ("But the Xinhua editorial sounded a warning. “China will protect its citizens,” the "
          "editorial said.",
          [("the Xinhua editorial", "the editorial", "say", "China will protect its citizens,",

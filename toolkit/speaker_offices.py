@@ -214,19 +214,21 @@ def document_owner(text: str, head: str, pos: int) -> str | None:
     """Who a document ("the article", "the statement") is by, as the text says before it:
     'In an article published on its website on Monday, the Communist Party of China Central
     Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
-    issued a statement', 'a statement by the Sabahi campaign', 'President Jacob Zuma's office said
-    in a statement'; else the document named
-    whole before ('the Xinhua editorial' for 'the editorial'). None when the text does not
-    say."""
+    issued a statement', 'a statement by the Sabahi campaign', 'a statement released by the office
+    of President Jacob Zuma', 'President Jacob Zuma's office said in a statement'; else the
+    document named whole before ('the Xinhua editorial' for 'the editorial'). None when the
+    text does not say."""
     before = text[max(0, pos - REACH) : pos]
-    owner = rf"((?:[Tt]he\s+)?[{UPPER}][^,.;:\"“”]*?)"
+    # (also one's office or family: "the office of President Jacob Zuma")
+    owner = rf"((?:[Tt]he\s+)?(?:(?:office|family)\s+of\s+)?[{UPPER}][^,.;:\"“”]*?)"
     patterns = (
         rf"\bIn (?:an?|the|its|his|her|their) (?:[\w’'\-]+\s+){{0,3}}{head}\b[^.;\"“”]*?,"
         rf"\s+{owner}\s+(?:said|says|stated|noted|wrote|added|argued)\b",
         rf"{owner}\s+(?:issued|released|published|posted|put out)\s+(?:an?|the|its|their)\s+"
         rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
-        rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|"
-        rf"that|which|said)\b)",
+        rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:(?:released|issued|published|posted|sent)\s+"
+        rf"(?:on\s+\w+\s+)?)?(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|"
+        rf"found|finds|showed|shows|stated|noted|concluded|was|is|has|had)\b)",
         # "..., President Jacob Zuma's office said in a statement."
         rf"(?:^|[.!?”\"]\s+|,\s+)(?!(?:On|In|At|By|Last|This|Early|Late|After|Before)\b)"
         rf"{owner}\s+(?:said|says|announced|added)\s+(?:on\s+\w+\s+)?"
