@@ -2606,6 +2606,12 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Raed Fares", "say")]),
         ("The Shanghai-born Shing joined ATV in 2010. “This is another big plus for us,” says "
          "Shing.", [("Shing", "say")]),
+        # an office the text gave someone by title and surname before it is theirs, not that
+        # of one named in full after it (chinadaily-nyt: "the president" had read George W. Bush)
+        ("President Obama said Thursday that it was time to narrow the battle against "
+         "terrorists. Instead, the president suggested that the country had returned to the "
+         "state of affairs before the attacks. President George W. Bush had declared a global "
+         "war in 2001.", [("President Obama", "say"), ("President Obama", "suggest")]),
         # a role with its "of" after an inverted verb
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',
