@@ -2612,6 +2612,16 @@ def test_a_title_of_another_type_is_read_as_text():
          "terrorists. Instead, the president suggested that the country had returned to the "
          "state of affairs before the attacks. President George W. Bush had declared a global "
          "war in 2001.", [("President Obama", "say"), ("President Obama", "suggest")]),
+        # a relative clause in commas ends before the main clause's own verb ("..., has a
+        # bigger legacy, says X": X's report, not the king's), unless it opens with an aside
+        ("But the king, who announced today that he would abdicate, has a bigger legacy, says "
+         "Raphael Minder, our correspondent in Madrid.",
+         [("Raphael Minder", "say"), ("the king", "announce")]),
+        ("Thaksin, who lives in exile, was not involved in the movement, said Jakrapob Penkair.",
+         [("Jakrapob Penkair", "say")]),
+        ("But in a telephone interview, Mr. Tin Maung Lwin, who, like the vast majority of "
+         "government employees, is Buddhist, denied that he had used the word.",
+         [("Tin Maung Lwin", "deny")]),
         # a role with its "of" after an inverted verb
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',

@@ -58,7 +58,13 @@ _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:
 # Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
 _NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
 # a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^\"“”«»;:!?()]{0,200}?,\s*$")
+# (not past the main clause's own verb after a comma: "But the king, who announced today that
+# he would abdicate, has a bigger legacy, says Raphael Minder"; but "X, who, like most
+# officials, is Buddhist, denied")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:who|whose)\b(?:,[^\"“”«»;:!?()]{0,200}?|(?:(?!,\s+(?:has|have|had|is|are|was|were|"
+    r"will|would|can|could|must|should|may|might)\s)[^\"“”«»;:!?()]){0,200}?),\s*$"
+)
 # a linking adverb in commas between a subject and its verb: "Mr. Mas, however, said"
 _CONNECTIVE = re.compile(
     r",\s+(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part|in response|"
