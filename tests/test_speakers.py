@@ -152,6 +152,10 @@ def test_the_lexicon_lists_hold_words_not_yaml_booleans():
         ("Didn't Li Ka-shing", False),
         ("Shanghai-born Shing", False),
         ("Taliban-ruled Kandahar", False),
+        # nor a place named with its kind, nor a title in the plural (chinadaily-nyt: "she" was
+        # "Palais Royal", "he" "Professors Xia" for Xia Yeliang)
+        ("Palais Royal", False),
+        ("Professors Xia", False),
         # a person whose surname is a country's name is still a person
         ("Michael Jordan", True),
         ("Henry Kissinger", True),
