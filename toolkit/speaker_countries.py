@@ -31,7 +31,8 @@ _COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imper
 OF_PLACE = "born|based|bred|raised|educated|trained|ruled|led|backed|owned|run|funded"
 # a compass point's adjective, which opens a region's name, no person's
 _REGION_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                 "southeastern", "southwestern"}  # fmt: skip
+                 "southeastern", "southwestern", "north", "south", "east", "west",
+                 "central"}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def is_country(name: str) -> bool:
 def country_words(words: list[str]) -> bool:
     """Whether capitalised words name a country: one CLDR names whole ("South Korea", "Saudi
     Arabia"), or a country after a word of its time or place ("Nazi Germany"); or a region by
-    its compass point ("Northern Cyprus", "Eastern Mediterranean", "Southern California")."""
+    its compass point ("Northern Cyprus", "Eastern Mediterranean", "South Minneapolis")."""
     low = [w.lower() for w in words]
     if " ".join(words) in _lexicon()["short"]:  # "US", "U.K.", as written
         return True
