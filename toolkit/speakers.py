@@ -87,7 +87,7 @@ NOT_NAME_WORDS = {
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "kremlin", "tass",
     "xinhua", "belta", "ria", "interfax", "reuters", "minister", "president", "prime",
     "network", "foundation", "association", "coalition", "movement", "brotherhood", "club",
-    "society", "center",
+    "society", "center", "palais", "plaza", "avenue", "boulevard", "rue", "piazza",
     "centre", "alliance", "front", "league", "fund", "board", "authority", "administration",
     "department", "bureau", "program", "programme", "media", "television", "radio", "magazine",
     "journal", "newspaper", "airlines", "railways", "region", "province", "district", "island",
@@ -97,7 +97,7 @@ NOT_NAME_WORDS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
-    "academy", "observatory", "headquarters", "secretariat",
+    "academy", "observatory", "headquarters", "secretariat", "professors", "messrs",
     "embassy", "consulate", "police", "cabinet", "tribunal",
     # places and buildings ("Mount Sinai", "Cape Town", "the Metropolitan Museum")
     "mount", "mountain", "cape", "fort", "gulf", "strait", "peninsula", "desert", "county",
