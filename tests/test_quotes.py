@@ -2622,6 +2622,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("But in a telephone interview, Mr. Tin Maung Lwin, who, like the vast majority of "
          "government employees, is Buddhist, denied that he had used the word.",
          [("Tin Maung Lwin", "deny")]),
+        # "they" that opens a group's reported clause is that group's report, no other group's
+        # (chinadaily-nyt: "Some lawyers said they worried" had given "Some activists" a row)
+        ("Some activists praised the rules on Monday. Some lawyers said they worried that the "
+         "new rules could be abused.", [("Some lawyers", "say")]),
         # a role with its "of" after an inverted verb
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',

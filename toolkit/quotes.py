@@ -373,6 +373,14 @@ def quotes(
                 resolver.reported.extend(own)
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
                 del resolver.reported[len(resolver.reported) - len(own) :]
+                # "they" that opens a group's reported clause is that group, its report part of
+                # the group's (dropped below as an unnamed one is): "Some lawyers said they
+                # worried that ..." had named the group before; not "he" or "she" ("His wife,
+                # Pan Haixia, said he told her")
+                outer = [o["speaker"] for o in rows[first:] if o["start"] == f.speaker_at
+                         and not o["direct"] and o["speaker"]]  # fmt: skip
+                if f.speaker_text.lower() == "they" and outer and not is_person(outer[-1], lex):
+                    resolved[f.speaker_at] = f.speaker_text
             speaker = resolved[f.speaker_at]
             if speaker in NO_CLAIM:
                 continue  # first person outside a transcript's turn: the text's own voice;
