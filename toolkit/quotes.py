@@ -374,8 +374,8 @@ def quotes(
                 resolved[f.speaker_at] = resolver.resolve(f.speaker_text, f.speaker_at)
                 del resolver.reported[len(resolver.reported) - len(own) :]
                 # "they" that opens a group's reported clause is that group, its report part of
-                # the group's (dropped below as an unnamed one is): "Some lawyers said they
-                # worried that ..." had named the group before; not "he" or "she" ("His wife,
+                # the group's and dropped below as an unnamed one is ("Some lawyers said they
+                # worried that ...": not the group named before); not "he" or "she" ("His wife,
                 # Pan Haixia, said he told her")
                 outer = [o["speaker"] for o in rows[first:] if o["start"] == f.speaker_at
                          and not o["direct"] and o["speaker"]]  # fmt: skip

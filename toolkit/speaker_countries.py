@@ -20,16 +20,15 @@ from babel import Locale
 
 __all__ = ["OF_PLACE", "country_words", "is_country"]
 
-# words that make a country's name a state of it in time or place ("Nazi Germany", "East
-# Germany", "Soviet Ukraine"), no person's first name
-_COUNTRY_MODIFIERS = {"nazi", "east", "west", "north", "south", "soviet", "imperial", "modern",
-                      "greater", "mainland", "occupied", "tsarist", "communist", "weimar",
-                      "fascist", "independent", "wartime", "postwar", "pre-war",
-                      "post-war"}  # fmt: skip
+# words that make a country's name a state of it in time ("Nazi Germany", "Soviet Ukraine"),
+# no person's first name (a compass point's, "East Germany", is a region's: _REGION_WORDS)
+_COUNTRY_MODIFIERS = {"nazi", "soviet", "imperial", "modern", "greater", "mainland", "occupied",
+                      "tsarist", "communist", "weimar", "fascist", "independent", "wartime",
+                      "postwar", "pre-war", "post-war"}  # fmt: skip
 # the participles that follow a place or a group in a compound, no part of a person's name
 # ("Shanghai-born Shing", "Taliban-ruled Kandahar")
 OF_PLACE = "born|based|bred|raised|educated|trained|ruled|led|backed|owned|run|funded"
-# a compass point's adjective, which opens a region's name, no person's
+# a compass point or its adjective, which opens a region's name, no person's
 _REGION_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                  "southeastern", "southwestern", "north", "south", "east", "west",
                  "central"}  # fmt: skip
