@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_sources import DAY, MONTH
-from toolkit.quote_subjects import AUXILIARIES, DASH_ASIDE, OBJECT_PARTICIPLES, ly_noun
+from toolkit.quote_subjects import (
+    AUXILIARIES,
+    AUXILIARY,
+    DASH_ASIDE,
+    OBJECT_PARTICIPLES,
+    ly_noun,
+)
 from toolkit.speakers import (
     DETERMINERS,
     PARTICLES,
@@ -62,8 +68,8 @@ _NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”�
 # he would abdicate, has a bigger legacy, says Raphael Minder"; but "X, who, like most
 # officials, is Buddhist, denied")
 _RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:who|whose)\b(?:,[^\"“”«»;:!?()]{0,200}?|(?:(?!,\s+(?:has|have|had|is|are|was|were|"
-    r"will|would|can|could|must|should|may|might)\s)[^\"“”«»;:!?()]){0,200}?),\s*$"
+    r",\s+(?:who|whose)\b(?:,[^\"“”«»;:!?()]{0,200}?|"
+    rf"(?:(?!,\s+(?:{AUXILIARY})\s)[^\"“”«»;:!?()]){{0,200}}?),\s*$"
 )
 # a linking adverb in commas between a subject and its verb: "Mr. Mas, however, said"
 _CONNECTIVE = re.compile(

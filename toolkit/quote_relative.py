@@ -20,7 +20,13 @@ import re
 
 from toolkit.quote_coordinated import VERB_LIKE
 from toolkit.quote_heads import after_preposition
-from toolkit.quote_subjects import AUXILIARIES, AUXILIARY, SENTENCE_ADVERBS, noun_phrase
+from toolkit.quote_subjects import (
+    AUXILIARIES,
+    AUXILIARY,
+    SENTENCE_ADVERBS,
+    SUBORDINATE,
+    noun_phrase,
+)
 from toolkit.speaker_titles import names_person
 from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
 
@@ -174,10 +180,7 @@ _WHO_SUBJECT = re.compile(
     r"(?:\s+(?:in|of|from|at|for)\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?"  # "An association in Spain"
     r"|[Tt]hose|[Aa]nyone|[Ss]omeone|[Ee]veryone"  # ("Those who back her opponents say")
     # a group by its plural alone, perhaps where it is ("Democrats in Iowa who watched ...")
-    # (not a conjunction's clause: "Though executives who have worked with him say")
-    r"|(?!(?:Though|Although|While|When|If|As|Because|Since|Unless|Once|After|Before|And|But|"
-    r"So|Yet|Or|Nor)\s)"
-    r"[A-Z][a-z\-]*(?:\s+[a-z][a-z\-]*)?[a-rt-z]s(?:\s+(?:in|from|at)\s+[A-Z][\w’'\-]+)?)"
+    r"|[A-Z][a-z\-]*(?:\s+[a-z][a-z\-]*)?[a-rt-z]s(?:\s+(?:in|from|at)\s+[A-Z][\w’'\-]+)?)"
     r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)"
     r"(?:\s+(?:will|would|can|could|may|might|must|should|have|has|had|do|does|did))?\s*$"
 )
@@ -198,6 +201,8 @@ def who_subject(head: str, lex: dict) -> tuple[int, int] | None:
         or not clause[:1].islower()
         or len(clause.split()) < 2
         or re.search(r"\b(?:and|or|but)$|ly$", clause)
+        or SUBORDINATE.match(noun)  # "Though executives who have worked with him say"
+        or re.match(r"(?:And|But|So|Yet|Or|Nor)\s", noun)  # "But artists who venture ..."
     ):
         return None  # a report in the clause or before it; "The Head of State noted that ...";
         # "The fact that ...": a noun's content, no relative clause; "barbarians who shell the

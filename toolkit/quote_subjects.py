@@ -35,6 +35,7 @@ __all__ = [
     "NP_PREPOSITIONS",
     "OBJECT_PARTICIPLES",
     "SENTENCE_ADVERBS",
+    "SUBORDINATE",
     "clause_subject",
     "ly_noun",
     "noun_phrase",
@@ -67,7 +68,7 @@ SENTENCE_ADVERBS = {
 }  # fmt: skip
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
-_SUBORDINATE = re.compile(
+SUBORDINATE = re.compile(
     r"(?:(?:but|and|yet|even|just)\s+)?(?:as(?!\s+(?:many|few|much)\s+as\b)|when|while|although|"
     r"though|because|since|after|before|if|once|until|whereas)\s",  # (not "As many as 40 ...")
     re.I,
@@ -318,11 +319,11 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     )
     if lead is None and len(chunks) > 1 and long_intro:
         first = 1  # "Despite Boko Haram's advances, United States Embassy officials ..."
-    if not parenthetical and len(chunks) > first + 1 and _SUBORDINATE.match(core[chunks[-2][0] :]):
+    if not parenthetical and len(chunks) > first + 1 and SUBORDINATE.match(core[chunks[-2][0] :]):
         first = len(chunks) - 1  # "..., but as Thailand has lurched ..., some said"
     elif (not parenthetical and len(chunks) > first + 1
           and (re.match(r"(?:while|whereas|and|but)\s", core[chunks[-1][0] :])
-               or _SUBORDINATE.match(core[chunks[-1][0] :]))):  # fmt: skip
+               or SUBORDINATE.match(core[chunks[-1][0] :]))):  # fmt: skip
         first = len(chunks) - 1  # "Some said ..., while others said", "..., and human rights
         # groups warned", "..., even though a number of attendees said"
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
@@ -330,7 +331,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     # a subordinate clause whose subject has an apposition: "When the F.B.I. director, James
     # B. Comey, said" (its opening is no introductory phrase of another clause)
     subject_named = (parenthetical and first == 1 and len(chunks) == 2
-                     and _SUBORDINATE.match(opening) is not None
+                     and SUBORDINATE.match(opening) is not None
                      and _name(core[chunks[1][0] : chunks[1][1]], lex))  # fmt: skip
     first = 0 if subject_named else first
     if parenthetical and len(chunks) == first + 1:
@@ -340,7 +341,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         s += lead.end()
     joined = re.match(r"(?:and|but)\s+", core[s:e]) if first and first == len(chunks) - 1 else None
     s += joined.end() if joined else 0  # (the conjunction that joins the clause is none of it)
-    sub = _SUBORDINATE.match(core[s:e])
+    sub = SUBORDINATE.match(core[s:e])
     if sub and re.search(r"\bif\s$", sub.group(), re.I):
         return None  # "If the occupiers think that ...": a condition, no one's report
     if sub and (first == len(chunks) - 1 or subject_named):

@@ -377,9 +377,10 @@ def quotes(
                 # the group's and dropped below as an unnamed one is ("Some lawyers said they
                 # worried that ...": not the group named before); not "he" or "she" ("His wife,
                 # Pan Haixia, said he told her")
-                outer = [o["speaker"] for o in rows[first:] if o["start"] == f.speaker_at
-                         and not o["direct"] and o["speaker"]]  # fmt: skip
-                if f.speaker_text.lower() == "they" and outer and not is_person(outer[-1], lex):
+                outer = f.speaker_text.lower() == "they" and [
+                    o["speaker"] for o in rows[first:]
+                    if o["start"] == f.speaker_at and not o["direct"] and o["speaker"]]  # fmt: skip
+                if outer and not is_person(outer[-1], lex):
                     resolved[f.speaker_at] = f.speaker_text
             speaker = resolved[f.speaker_at]
             if speaker in NO_CLAIM:

@@ -383,10 +383,10 @@ class Resolver:
         # the names given that title before the role, else an office holder titled right at
         # the name after it (a headline, or a lead that names the person only later); among
         # them the people, where there are any
-        # ("President Obama" before "the president": he, not "President George W. Bush" later)
-        by_title = titled_surname(self.text, pos, head, modifiers)
-        later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]
-                 and not by_title]  # fmt: skip
+        later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
+        if later and titled_surname(self.text, pos, head, modifiers):
+            later = []  # "President Obama" before "the president": he, not "President George
+            # W. Bush" named later
         for pool in ([m for m in titled if m.start < pos], later):
             names = {m.name for m in pool}
             names = (names & people) or names
@@ -408,7 +408,7 @@ class Resolver:
             if len(heading) == 1:  # "The President of France" in a readout the title says is
                 return heading.pop()  # "... with President of France Emmanuel Macron"
             held = office_holder(self, written, head, modifiers, pos)
-            return held or by_title or written
+            return held or titled_surname(self.text, pos, head, modifiers) or written
         # a role the text gives with a surname only ("General Allen ... the general said")
         return (low.startswith("the ") and titled_surname(self.text, pos, head)) or written
 
