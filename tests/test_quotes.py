@@ -31,6 +31,23 @@ def found(*texts):
         ("Belarusian President Aleksandr Lukashenko met the delegation. “We are brothers,” the "
          "Belarusian leader said.",
          [("Aleksandr Lukashenko", "the Belarusian leader", "say", "We are brothers,", True)]),
+        # ... through the country the title names ("President of Belarus") or the text puts
+        # near the person ("in Minsk, Belarus"): the role's adjective is that country's
+        ("President of Belarus Alexander Lukashenko met the governor of the Pskov region. "
+         "“Today we held meaningful talks,” the Belarusian leader said.",
+         [("Alexander Lukashenko", "the Belarusian leader", "say", "Today we held meaningful talks,",
+           True)]),
+        ("Volodymyr Zelenskyy met the Prime Minister of Bulgaria in Kyiv, Ukraine. Zelenskyy said "
+         "the talks were good. “We held meaningful talks,” the Ukrainian President said.",
+         [("Volodymyr Zelenskyy", "Zelenskyy", "say", "the talks were good", False),
+          ("Volodymyr Zelenskyy", "the Ukrainian President", "say", "We held meaningful talks,",
+           True)]),
+        # (an adjective of another country is no match: "Austrian" is not "Australia")
+        ("Scott Morrison met the Prime Minister of Japan in Canberra, Australia. Morrison said "
+         "the talks were good. “We held meaningful talks,” the Austrian Chancellor said.",
+         [("Scott Morrison", "Morrison", "say", "the talks were good", False),
+          ("the Austrian Chancellor", "the Austrian Chancellor", "say", "We held meaningful talks,",
+           True)]),
         # 'X stressed that ...': reported speech, the quote is the clause
         ("Dmitry Peskov stressed that the talks would continue next week.",
          [("Dmitry Peskov", "Dmitry Peskov", "stress", "the talks would continue next week", False)]),

@@ -188,6 +188,21 @@ def test_is_country_knows_common_names_and_short_forms(name, expected):
     assert is_country(name) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("Belarusian", "Belarus", True), ("Ukraine", "Ukrainian", True), ("Russian", "Russia", True),
+     ("Chinese", "China", True), ("Polish", "Poland", True), ("Iraqi", "Iraq", True),
+     ("Austrian", "Australia", False), ("Australian", "Austria", False),
+     ("Indian", "Indonesia", False), ("sky", "skydiving", False), ("Russian", "Belarus", False)],
+)  # fmt: skip
+def test_a_countrys_adjective_is_its_name(a, b, expected):
+    # "the Belarusian leader" is the one the text titles "President of Belarus"
+    from toolkit.speaker_countries import country_named, same_place
+
+    assert same_place(a, b) is expected
+    assert (country_named(a) == b.lower() or country_named(b) == a.lower()) is expected
+
+
 def test_a_third_given_name_after_a_titles_country():
     from toolkit.speakers import lexicon
 

@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 from babel import Locale
 
-__all__ = ["OF_PLACE", "country_words", "is_country"]
+__all__ = ["OF_PLACE", "country_named", "country_words", "is_country", "place_stem", "same_place"]
 
 # words that make a country's name a state of it in time ("Nazi Germany", "Soviet Ukraine"),
 # no person's first name (a compass point's, "East Germany", is a region's: _REGION_WORDS)
@@ -58,6 +58,45 @@ def country_words(words: list[str]) -> bool:
         len(low) == 2
         and (low[0] in _REGION_WORDS or (low[0] in _COUNTRY_MODIFIERS and low[1] in _countries()))
     )
+
+
+# the endings of a country's adjective ("Belarus-ian", "Chin-ese", "Pol-ish", "Iraq-i") and
+# of its name ("Russi-a", "Ukrain-e"), taken off to compare the two
+_PLACE_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i|a|e)$")
+
+
+def place_stem(word: str) -> str:
+    """A country's name or adjective without its ending, lower case: "belarus" for
+    "Belarusian" and "Belarus", "russ" for "Russian", "russi" for "Russia"."""
+    return _PLACE_ENDING.sub("", word.lower())
+
+
+def _opens(stem: str, word: str) -> bool:
+    return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two words are one country's name and adjective ("Ukraine" and "Ukrainian",
+    "Belarus" and "Belarusian", "China" and "Chinese"): one of them a country's one-word name
+    (CLDR), the stem of one opening the other, which goes on by at most three letters
+    ("Austria" is not "Australian").
+
+    Example:
+        >>> same_place("Ukrainian", "Ukraine"), same_place("Austrian", "Australia")
+        (True, False)
+    """
+    a, b = a.lower(), b.lower()
+    if a not in _countries() and b not in _countries():
+        return False
+    return _opens(place_stem(a), b) or _opens(place_stem(b), a)
+
+
+def country_named(adjective: str) -> str | None:
+    """The one-word country (CLDR, lower case) whose adjective a word is: "belarus" for
+    "Belarusian", "ukraine" for "Ukrainian"; None for a word that is no country's."""
+    stem = place_stem(adjective)
+    found = sorted(c for c in _countries() if " " not in c and _opens(stem, c))
+    return found[0] if len(found) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.speaker_countries import country_words
+from toolkit.speaker_countries import country_named, country_words, place_stem, same_place
 from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import NOT_NAME_WORDS, UPPER, is_person
 
@@ -100,6 +100,9 @@ def modifier_in(word: str, titles: set[str]) -> bool:
     "Polish")."""
     stem = word.rstrip("aeiou")
     if word in titles or (len(stem) >= 4 and any(t.startswith(stem) for t in titles)):
+        return True
+    # ... or the other way round ("Belarusian" for "President of Belarus")
+    if any(same_place(word, t) for t in titles):
         return True
     # ... or an adjective in "-ish" that opens as it does ("Poland" for "Polish", "Finland"
     # for "Finnish", "Sweden" for "Swedish")
@@ -258,7 +261,9 @@ def _country_near(r: Any, name: str, modifiers: set[str], pos: int, office: str)
             if len(stem) >= 4
             else (rf"\b{re.escape(word)}\b")
         )
-        if not re.search(cue, near):
+        # (or the country named for its adjective: "Belarus" for "the Belarusian leader")
+        named = country_named(word) and rf"\b{re.escape(place_stem(word))}\w{{0,3}}\b"
+        if not re.search(cue, near) and not (named and re.search(named, near)):
             return False
     return True
 
