@@ -32,6 +32,11 @@ from toolkit.speakers import lexicon
         ("Russia’s top diplomat", None, "description"),
         ("Deputy Prime Minister", "say", "description"),
         ("Prime Minister Narendra Modi", "say", "name"),
+        # ... and after "the", before a capitalised role (as an official site writes it)
+        ("The Ukrainian President", "stress", "description"),
+        ("the Belarusian Foreign Minister", "say", "description"),
+        ("Xinhua Director Li", "say", "name"),
+        ("the European Union", "say", "name"),
         # a pronoun; a quotation with no frame of its own
         ("he", "say", "pronoun"),
         ("I", "say", "pronoun"),

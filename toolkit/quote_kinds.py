@@ -21,6 +21,8 @@ in precision: named speakers are right far more often than described ones, so a 
     'name'
     >>> speaker_kind("the Belarusian leader", lexicon())
     'description'
+    >>> speaker_kind("The Ukrainian President", lexicon())
+    'description'
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = Fa
     if speaker_text.strip().lower() in _PRONOUNS:
         return "pronoun"
     common, several = _prepared(lex)
+    offices = lex["offices"]
     text = f" {speaker_text} "
     # a role of several words ("The First Lady") leaves a lower-case word in its place, so a
     # capitalised adjective before it stays an adjective ("Russian top diplomat")
@@ -88,10 +91,13 @@ def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = Fa
         ):
             continue
         if i + 1 < len(words) and (
-            words[i + 1][:1].islower() or words[i + 1].lower() in lex["role_initialisms"]
+            words[i + 1][:1].islower()
+            or words[i + 1].lower() in lex["role_initialisms"]
+            or (i > 0 and words[i - 1].lower() in DETERMINERS and words[i + 1].lower() in offices)
         ):
             continue  # an adjective before a noun: "the Belarusian leader", "An Arab official",
-            # "Slovak PM"
+            # "Slovak PM", "the Ukrainian President" (an office; not "the European Union",
+            # "Xinhua Director Li")
         return "name"
     return "description"
 
