@@ -42,6 +42,12 @@ def found(*texts):
          [("Volodymyr Zelenskyy", "Zelenskyy", "say", "the talks were good", False),
           ("Volodymyr Zelenskyy", "the Ukrainian President", "say", "We held meaningful talks,",
            True)]),
+        # "the head of government" is the Prime Minister the text named before
+        ("Prime Minister Denys Shmyhal said that the country recorded 23,785 cases. The head of "
+         "government said “we will cope”.",
+         [("Denys Shmyhal", "Prime Minister Denys Shmyhal", "say",
+           "the country recorded 23,785 cases", False),
+          ("Denys Shmyhal", "The head of government", "say", "we will cope", True)]),
         # (an adjective of another country is no match: "Austrian" is not "Australia")
         ("Scott Morrison met the Prime Minister of Japan in Canberra, Australia. Morrison said "
          "the talks were good. “We held meaningful talks,” the Austrian Chancellor said.",
