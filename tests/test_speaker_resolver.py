@@ -342,6 +342,18 @@ def test_a_titled_name_is_the_persons_whole_name(written, expected):
          "The newspaper", "Vietnam News"),
         ("A civic group called Dekomunizace put up a poster of Putin. ", "the group",
          "Dekomunizace"),
+        # ... or calling itself so, or an appositive's group led or run by someone, a name
+        # that ends with a number; or a group the sentence before makes its subject past an
+        # appositive (chinadaily-nyt)
+        ("An anarchist group calling itself Lovers of Lawlessness claimed the attacks. ",
+         "the group", "Lovers of Lawlessness"),
+        ("Hong Kong 2020, a political group led by Anson Chan, said the report fails. ",
+         "the group", "Hong Kong 2020"),
+        ("The Israel Religious Action Center, a legal advocacy arm of the movement, said that "
+         "the policy was restrictive. ", "The group", "Israel Religious Action Center"),
+        # (not a party merely "known as" a name when another is named after it)
+        ("The socialist party known as Pasok condemned him. The smallest partner, the "
+         "Democratic Left, sounded a similar note. ", "the party", "the party"),
         ("The regulators may refuse, the Financial Times reported. ", "the newspaper",
          "Financial Times"),
         ("Pakistan expelled the bureau chief for The New York Times on Friday. ", "the newspaper",

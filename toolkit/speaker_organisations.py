@@ -190,7 +190,12 @@ def _named_before(text: str, lex: dict, pos: int) -> str | None:
     run = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{1,6}}"
     names = set()
     # the subject of a sentence: the name opens it, a lower-case verb follows
-    subject = rf"(?:^|[.!?]\s+)(?:The\s+)?({run})\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b"
+    # (an appositive between: "The Israel Religious Action Center, a legal advocacy arm of
+    # ..., said")
+    subject = (
+        rf"(?:^|[.!?]\s+)(?:The\s+)?({run})(?:,\s+(?:an?|the)\s[^,.;:]{{3,120}},)?\s+"
+        rf"(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|said)\b"
+    )
     for m in re.finditer(subject, before[start + 1 :].lstrip()):
         words = m.group(1).split()
         if len(words) >= 2 and any(w in _GROUP_WORDS for w in words):
@@ -204,10 +209,14 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     ("Another Chinese company, BYD, ..." or "BYD, a Chinese company," make "the company"
     BYD): the one name so described, else the role as written."""
     word = rf"[{UPPER}][\w’'&\-]*"
-    cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*{word}){{0,5}}"
+    # (a number may end the name: "Hong Kong 2020")
+    cap = rf"{word}(?:\s+(?:(?:of|for|and|the)\s+)*(?:{word}|\d{{1,4}}\b)){{0,5}}"
     # the head word ends the appositive: "a Chinese company," not "a company man"
     heads = "|".join(re.escape(h) for h in _HEAD_KINDS.get(head, (head,)))
-    noun = rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of|that|which)\b)"
+    noun = (
+        rf"(?:[\w\-]+\s+){{0,4}}(?:{heads})(?=\s*[,.;:)]|\s+(?:based|in|of|that|which|"
+        rf"led|run|founded|formed|backed|representing|made)\b)"
+    )  # "a group led by"
     before = text[:pos]
     found = [m.span(1) for m in re.finditer(rf"\b{noun},\s+({cap}),", before)]
     found += [m.span(1) for m in re.finditer(
@@ -219,7 +228,7 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
         titled = re.compile(
             rf"(?<!call )(?<!calls )(?<!called )(?<!calling )(?<!name )(?<!named )"
             rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?:{heads})\s+"
-            rf"(?:(?:called|named)\s+)?({cap})(?![\w’'\-])"
+            rf"(?:(?:called|named|calling\s+itself)\s+)?({cap})(?![\w’'\-])"
         )
         found = [m.span(1) for m in titled.finditer(before)
                  if not _WEEKDAY.match(before, m.start(1))]  # fmt: skip
