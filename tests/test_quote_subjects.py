@@ -60,6 +60,10 @@ def test_clause_subject_is_the_opening_noun_phrase(head, subject):
         ("Last month", False),
         ("Officials", True),
         ("Kong", False),  # one capitalised word that is neither a group nor a person
+        # "by" after a document, before its owner, reads as "of" (not after another noun)
+        ("A study by the Council of the Great City Schools", True),
+        ("A recent poll by the Pew Research Center", True),
+        ("The man by the door", False),
     ],
 )
 def test_noun_phrase_that_can_speak(phrase, expected):

@@ -194,6 +194,11 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
              and (low[i - 1] in _TO_HEADS or re.sub(r"s$", "", low[i - 1]) in lex["role_words"])
              and (low[i + 1] in DETERMINERS or words[i + 1][:1].isupper())]  # fmt: skip
     low = ["of" if i in post and w == "to" else w for i, w in enumerate(low)]
+    # "by" after a document, before its owner ("A study by the Council of the Great City
+    # Schools", "A recent poll by RealClearPolitics"): as "of" reads
+    owned = [i for i, w in enumerate(low[1:-1], 1) if w == "by" and _document(low[i - 1], lex)]
+    post += owned
+    low = ["of" if i in owned else w for i, w in enumerate(low)]
     modified = [i for i, w in enumerate(low[1:-1], 1) if w in OBJECT_PARTICIPLES]
     for i in modified[:1]:  # "a lawyer representing the family" reads as "a lawyer with the family"
         low[i : i + 2] = ["with", "of" if low[i + 1] == "to" else low[i + 1]]
@@ -254,6 +259,11 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         or is_person(chunk, lex)
         or (head.endswith("s") and len(head) >= 5)  # "Officials", "newspapers"
     )
+
+
+def _document(word: str, lex: dict) -> bool:
+    """Whether a word is a document's or a source's head noun ("statement", "study", "poll")."""
+    return word in lex["documents"] or word in lex["sources"]
 
 
 def _name(chunk: str, lex: dict) -> bool:

@@ -20,9 +20,11 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.quote_sources import DAY, MONTH
 from toolkit.speaker_countries import country_named, country_words, place_stem, same_place
 from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import NOT_NAME_WORDS, UPPER, is_person
@@ -39,6 +41,7 @@ __all__ = [
     "modifier_in",
     "named_after",
     "office_holder",
+    "owner_in",
     "title_matches",
     "titled_surname",
 ]
@@ -213,14 +216,28 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     return None
 
 
-def document_owner(text: str, head: str, pos: int) -> str | None:
+_LINKS = {"in", "of", "from", "at", "with", "about", "on", "by", "for"}
+
+
+def document_owner(text: str, head: str, pos: int, written: str = "") -> str | None:
     """Who a document ("the article", "the statement") is by, as the text says before it:
     'In an article published on its website on Monday, the Communist Party of China Central
     Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
     issued a statement', 'a statement by the Sabahi campaign', 'a statement released by the office
     of President Jacob Zuma', 'President Jacob Zuma's office said in a statement'; else the
     document named whole before ('the Xinhua editorial' for 'the editorial'). None when the
-    text does not say."""
+    text does not say, or when the role as ``written`` names another owner: its own name ("A
+    DBS report" is no "HSBC report", "the Kremlin statement" none of the Investigative
+    Committee's) or a possessive ("the ambassador's statement")."""
+    words = written.split()[1 : len(written.split()) - len(head.split())]
+    if any(re.search(r"[’']s$", w) or w in _LINKS for w in words):
+        return None  # (nor "a person cited in the report": no document)
+    own = {w.lower() for w in words if w[:1].isupper()}
+    found = _document_owner(text, head, pos)
+    return found if found and all(w in found.lower() for w in own) else None
+
+
+def _document_owner(text: str, head: str, pos: int) -> str | None:
     before = text[max(0, pos - REACH) : pos]
     # (also one's office or family: "the office of President Jacob Zuma")
     owner = rf"((?:[Tt]he\s+)?(?:(?:office|family)\s+of\s+)?[{UPPER}][^,.;:\"“”]*?)"
@@ -229,8 +246,10 @@ def document_owner(text: str, head: str, pos: int) -> str | None:
         rf"\s+{owner}\s+(?:said|says|stated|noted|wrote|added|argued)\b",
         rf"{owner}\s+(?:issued|released|published|posted|put out)\s+(?:an?|the|its|their)\s+"
         rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
-        rf"\b(?:an?|the)\s+(?:joint\s+)?{head}\s+(?:(?:released|issued|published|posted|sent)\s+"
-        rf"(?:on\s+\w+\s+)?)?(?:by|from)\s+{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|"
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:joint\s+|new\s+|recent\s+|annual\s+|latest\s+)?{head}\s+"
+        rf"(?:(?:released|issued|published|posted|sent)\s+(?:on\s+\w+\s+)?)?(?:by|from)\s+"
+        rf"(?:an?\s+)?{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|warned|due|published|"
+        rf"released|issued|obtained|leaked|"
         rf"found|finds|showed|shows|stated|noted|concluded|was|is|has|had)\b)",
         # "..., President Jacob Zuma's office said in a statement."
         rf"(?:^|[.!?”\"]\s+|,\s+)(?!(?:On|In|At|By|Last|This|Early|Late|After|Before)\b)"
@@ -239,10 +258,45 @@ def document_owner(text: str, head: str, pos: int) -> str | None:
     )
     found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
     if found:
-        name = re.sub(r"^[Tt]he\s+", "", max(found)[1].strip())
+        name = _OWNER_TAIL.sub("", re.sub(r"^[Tt]he\s+", "", max(found)[1].strip()))
         return name if len(name.split()) <= 12 else None
-    whole = re.findall(rf"\b(?:the|a|an)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
+    whole = re.findall(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
     return f"the {whole[-1]}{head}" if whole else None
+
+
+# a document and whose it is, in one phrase ("A study by the Council of the Great City Schools",
+# "A recent report by a United Nations working group"): the owner after "by", without the
+# lower-case words before its name ("the liberal watchdog group Media Matters")
+_BY_OWNER = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'.\-]+\s+){0,4}?(?P<doc>[a-z]+)\s+by\s+"
+    r"(?P<owner>(?:(?:the|an?)\s+)?(?P<plain>(?:(?!(?:in|of|on|at|for|from|with|and)\s)"
+    rf"[a-z][\w\-]*\s+){{0,4}}(?=[{UPPER}]))?.+)"
+)
+
+
+_OWNER_TAIL = re.compile(
+    rf"\s+(?:on\s+(?:{DAY}|{MONTH})|(?:in|this|last|earlier|late|early)\s+(?:[{UPPER}][\w’'\-]*|"
+    r"week|month|year|\d{4})\b|released|published|issued|conducted|due\b).*$"
+)  # (not "on" before a name: "The Committee on Academic Freedom")
+
+
+def owner_in(written: str, lex: dict, resolve: Callable[[str, int], str]) -> str | None:
+    """The owner a document's phrase names after "by" ("Media Matters" for "A study by the
+    liberal watchdog group Media Matters"), as ``resolve`` (the owner as written, where it
+    starts in the phrase) names it, unless that is a part of it ("the Institute for Policy
+    Analysis of Conflict" is no "Policy Analysis"); None where the phrase is no document's, or
+    names no owner."""
+    m = _BY_OWNER.fullmatch(written)
+    if not m or not (m["doc"] in lex["documents"] or m["doc"] in lex["sources"]):
+        return None
+    at = m.end("plain") if m["plain"] is not None else m.start("owner")
+    # (not a time, a place or a release after it: "Data Popular this month", "Myanmar News
+    # Agency on Wednesday", "the national university released Thursday")
+    owner = _OWNER_TAIL.sub("", written[at:])
+    if not owner:
+        return None
+    name = resolve(owner, at)
+    return owner if name in owner else name
 
 
 def _country_near(r: Any, name: str, modifiers: set[str], pos: int, office: str) -> bool:

@@ -156,6 +156,7 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
     found += [(m.start(), m.group()) for m in re.finditer(first, text)]
     names = []
     for start, name in found:
+        name = re.sub(rf"\s+on\s+(?:{DAY})$", "", name)  # "Agency on Wednesday": no "Committee on"
         words = re.sub(r"['’]s$", "", name).split()  # "Bank Rossiya's board"
         while words and (words[0] in lex["not_speakers"] | {"The"} or _WEEKDAY.fullmatch(words[0])):
             words = words[1:]  # (a day opens no name: "On Friday Ford Motor Company announced")

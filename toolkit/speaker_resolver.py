@@ -46,6 +46,7 @@ from toolkit.speaker_offices import (
     described_again,
     document_owner,
     office_holder,
+    owner_in,
     title_matches,
     titled_surname,
 )
@@ -180,6 +181,9 @@ class Resolver:
             return written  # "one American", "a Lebanese": someone of a nation, no surname
         if re.match(r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Ff]ew)\s+(?:in|of|from|at)\s", written):
             return written  # "Some in Maranhão", "Many of them": a group, no one named
+        owned = owner_in(written, lex, lambda owner, at: self._resolve(owner, pos + at))
+        if owned:  # "A study by the Council of ...": the Council's
+            return owned
         again = described_again(self, written, pos)
         if again:  # "the official" after "A law enforcement official said"
             return again
@@ -375,7 +379,7 @@ class Resolver:
                 return named
             # else one the text gave that title ("The advocacy group Human Rights Watch")
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
-            owner = document_owner(self.text, head, pos)
+            owner = document_owner(self.text, head, pos, written)
             return owner if owner else written
         titled = [m for m in self.mentions
                   if title_matches(m.titles, head, modifiers, lex, m.served)]  # fmt: skip
