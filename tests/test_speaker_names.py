@@ -24,10 +24,18 @@ from toolkit.speakers import lexicon
          "him success.", [("Justin Trudeau", True)]),
         # a name with two particles is one name
         ("Ignacio de la Torre, a partner at Arcano, spoke.", [("Ignacio de la Torre", True)]),
+        # a place is no person by the words before it, nor does it hold their office
+        # (chinadaily-nyt: "King said" was resolved to "Hong Kong")
+        ("Like Martin Luther King, Hong Kong people also have a dream.", [("Hong Kong", False)]),
     ],
 )  # fmt: skip
 def test_find_mentions_and_the_cue_of_a_person(text, expected):
     assert [(m.name, m.cue) for m in find_mentions(text, lexicon())] == expected
+
+
+def test_a_place_has_no_titles():
+    found = find_mentions("But unlike King most Hong Kong people want it.", lexicon())
+    assert [(m.name, m.titles) for m in found] == [("Hong Kong", set())]
 
 
 def test_a_main_clause_after_the_comma_gives_the_name_no_title():

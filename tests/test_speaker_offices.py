@@ -32,6 +32,9 @@ from toolkit.speakers import lexicon
          "Some 5,500 have joined, the report said.", "report", "United Nations working group"),
         ("China issued a white paper by the State Council last week. “Yes,” the white paper "
          "said.", "white paper", "State Council"),
+        ("An official said that a report by the Greek prosecutor charged that the party had "
+         "recruited young Greeks. And the report claims that it had links.", "report",
+         "Greek prosecutor"),
     ],
 )  # fmt: skip
 def test_document_owner_is_whose_the_text_says(text, head, owner):

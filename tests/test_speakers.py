@@ -170,6 +170,14 @@ def test_the_lexicon_lists_hold_words_not_yaml_booleans():
         ("Hermitage Museum", False),
         ("Fulton County", False),
         ("Shirley Temple", True),
+        # nor a nation's people: a country's adjective made whole from its name (chinadaily-nyt:
+        # "he" was "Han Chinese", "Contemporary Chinese", "Poorer European"); a given name's, or
+        # an adjective no country's name makes so, is a person's
+        ("Han Chinese", False),
+        ("South African", False),
+        ("Fame Israeli", False),
+        ("Mark German", True),
+        ("Sal Albanese", True),
     ],
 )
 def test_a_country_is_no_persons_name(name, person):

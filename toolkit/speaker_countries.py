@@ -18,7 +18,17 @@ from importlib import resources
 import yaml
 from babel import Locale
 
-__all__ = ["OF_PLACE", "country_named", "country_words", "is_country", "place_stem", "same_place"]
+from toolkit.given_names import is_given_name
+
+__all__ = [
+    "OF_PLACE",
+    "country_named",
+    "country_words",
+    "is_country",
+    "nationals",
+    "place_stem",
+    "same_place",
+]
 
 # words that make a country's name a state of it in time ("Nazi Germany", "Soviet Ukraine"),
 # no person's first name (a compass point's, "East Germany", is a region's: _REGION_WORDS)
@@ -97,6 +107,23 @@ def country_named(adjective: str) -> str | None:
     stem = place_stem(adjective)
     found = sorted(c for c in _countries() if " " not in c and _opens(stem, c))
     return found[0] if len(found) == 1 else None
+
+
+def nationals(words: list[str]) -> bool:
+    """Whether capitalised words end with a country's adjective, a nation's people and no
+    person's name ("Latin American", "South African"; not "Michael Jordan", a country's name,
+    nor "Mark German", a given name's)."""
+    if not words or is_given_name(" ".join(words)):
+        return False  # "Mark German", "Ali Iraqi": a surname
+    last = words[-1].lower()
+    # (the adjective made whole from a one-word name: "America" + "n", "Chin" + "ese", "Israel"
+    # + "i", not any word that opens as a country does: "Albanese" is no "Albanian")
+    return last not in _countries() and any(
+        last == stem + end
+        for c in _countries() if " " not in c and c[:2] == last[:2]
+        for stem in {c, c[:-1] if c[-1] in "aeiou" else c}
+        for end in ("n", "an", "ian", "ese", "ish", "i")
+    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.speaker_countries import OF_PLACE
+from toolkit.speaker_countries import OF_PLACE, country_words
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
 from toolkit.tokens import language_stop_words
@@ -110,6 +110,9 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             # Prime Minister of Canada Justin Trudeau, the Russian President wished him"
         if after:
             words |= {w.lower() for w in after.group(1).split()}
+        place = country_words(name.split())  # a place holds no office, nor is it a person by
+        if place:  # a title ("Like Martin Luther King, Hong Kong people also have a dream")
+            words = served = set()
         # a person by the text's own cue: a title right before the name ("Kremlin spokesman
         # Dmitry Peskov") or an appositive about a person ("Lu Pin, of the ...", "Ms. Smith, 59,")
         last = titles[-1].lower().strip(",.") if titles else ""
@@ -188,7 +191,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         regnal = _REGNAL.search(text, max(0, start - 12), start)
         if regnal and re.fullmatch(r"\S+ [IVX]+", name):  # "King Abdullah II": a monarch is
             name, start = f"{regnal.group(1)} {name}", regnal.start(1)  # known with the title
-        found.append(Mention(start, name, words, bool(titled or about), served))
+        found.append(Mention(start, name, words, bool(titled or about) and not place, served))
     return _given_names(text, _regnal(found), lex)
 
 

@@ -249,7 +249,7 @@ def _document_owner(text: str, head: str, pos: int) -> str | None:
         rf"\b(?:[Aa]n?|[Tt]he)\s+(?:joint\s+|new\s+|recent\s+|annual\s+|latest\s+)?{head}\s+"
         rf"(?:(?:released|issued|published|posted|sent)\s+(?:on\s+\w+\s+)?)?(?:by|from)\s+"
         rf"(?:an?\s+)?{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|warned|due|published|"
-        rf"released|issued|obtained|leaked|"
+        rf"released|issued|obtained|leaked|[a-z]+ed|"
         rf"found|finds|showed|shows|stated|noted|concluded|was|is|has|had)\b)",
         # "..., President Jacob Zuma's office said in a statement."
         rf"(?:^|[.!?”\"]\s+|,\s+)(?!(?:On|In|At|By|Last|This|Early|Late|After|Before)\b)"

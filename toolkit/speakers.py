@@ -28,7 +28,7 @@ from anyascii import anyascii
 
 from toolkit.segment import CAPITALS
 from toolkit.speaker_conjuncts import groups_joined, institution_and
-from toolkit.speaker_countries import OF_PLACE, country_words
+from toolkit.speaker_countries import OF_PLACE, country_words, nationals
 
 __all__ = [
     "CAPITAL",
@@ -441,10 +441,10 @@ GROUP_HEADS = frozenset(
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
-    a possessive or a participle ("Shanghai-born"), and not a country's ("Nazi Germany")."""
+    a possessive or a participle ("Shanghai-born"), no country's or people's ("Latin American")."""
     words = name.split()
     he = len(words) == 2 and he_surname(*words)  # "He Lifeng"
-    return len(words) >= 2 and not country_words(words) and all(
+    return len(words) >= 2 and not country_words(words) and not nationals(words) and all(
         (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
         and (w not in lex["not_speakers"] or (he and i == 0)) for i, w in enumerate(words)
     ) and not any(re.search(rf"['’]s$|-(?:{OF_PLACE})$", w) for w in words)  # fmt: skip
