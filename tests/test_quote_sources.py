@@ -35,6 +35,15 @@ from toolkit.speakers import lexicon
          [("This room had two couches", "F.A.A. records")]),
         ("Women still trail men in giving, according to Crowdpac data.",
          [("Women still trail men in giving", "Crowdpac data")]),
+        # ... and before what the source is (PolNeAR train, chinadaily-nyt), not a determiner
+        ("The nonprofit paid $1.13 million, according to U.S. lobbying records.",
+         [("The nonprofit paid $1.13 million", "U.S. lobbying records")]),
+        ("Unemployment fell, according to French government figures.",
+         [("Unemployment fell", "French government figures")]),
+        ("Growth fell, according to A notation with the article.", []),
+        # an opening "According to X" before a colon (PolNeAR train)
+        ("According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion.”",
+         [("“Senator Tim Kaine has had a mixed record on abortion.”", "HuffPo")]),
         ("The plan was dropped, according to an attendee.",
          [("The plan was dropped", "an attendee")]),
         # a rule followed, the latest information: no source

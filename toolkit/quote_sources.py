@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import AUXILIARY, noun_phrase
-from toolkit.speakers import DAY, KNOWING, UPPER, speaker_phrase, word_spans
+from toolkit.speakers import DAY, DETERMINERS, KNOWING, UPPER, speaker_phrase, word_spans
 
 __all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
@@ -260,8 +260,13 @@ def _is_source_phrase(phrase: str, lex: dict) -> bool:
             re.fullmatch(r"[a-z][\w-]*|\d{4}|[\w.-]+['’]s|[A-Z][\w&. -]*['’]s", w) for w in lead[:1]
         )
         or (len(lead) >= 2 and all(w[:1].isupper() for w in lead))
-        or (len(lead) == 1 and re.fullmatch(r"[A-Z][\w&.-]*", lead[0]) is not None)
-    )  # (or one owner's word alone: "FEC filings", "F.A.A. records", "Crowdpac data")
+        or (
+            bool(lead)
+            and re.fullmatch(r"[A-Z][\w&.-]*", lead[0]) is not None
+            and (len(lead) == 1 or lead[0].lower() not in DETERMINERS)
+        )
+    )  # (or one owner's word, alone or before what the source is: "FEC filings", "F.A.A.
+    # records", "Crowdpac data", "U.S. lobbying records")
     return (
         bool(head)
         # (up to six words, eight with an owner's capitalised name: "a new Washington
@@ -290,7 +295,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
     for m, quote, who in (
         (
             re.search(
-                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,]{{2,120}}),\s*(.+?)[.]?\)?$",
+                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,:]{{2,120}})[,:]\s*(.+?)[.]?\)?$",
                 sentence,
                 re.I,
             ),
