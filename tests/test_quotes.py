@@ -2569,6 +2569,13 @@ def test_a_title_of_another_type_is_read_as_text():
         # a reporting verb joined by "and" or "but" to the clause's first verb, before a quotation
         ('Trump called on her to resign from her post and said, "Her mind is shot!"',
          [("Trump", "say")]),
+        # ... with whom it tells before the quotation, after a verb of telling only (PolNeAR
+        # train, chinadaily-nyt)
+        ("Carson did not mention any of his opponents by name, but told his supporters, “our "
+         "nation is in horrible trouble.”", [("Carson", "tell")]),
+        ("Beate Zschäpe walked into a police station and told officers, “I’m the one you are "
+         "looking for.”", [("Beate Zschäpe", "tell")]),
+        ("The police arrived and closed the road, “for safety.”", []),
         ("At a news conference in Brussels, Mohamed said he did not know Salah’s whereabouts and "
          "added, “My parents are under shock.”", [("Mohamed", "say"), ("Mohamed", "add")]),
         ("Mr. Khatami larded his speech with references to philosophers like Hegel and Weber, and "

@@ -271,13 +271,22 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
     return None
 
 
+# verbs that tell someone before the quotation ("... but told his supporters, “...”")
+_TOLD = {"told", "tells", "assured", "warned", "reminded", "urged"}
+
+
 def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     """A reporting verb joined by "and" or "but" to a clause's first verb, right before a quotation
     ('Trump called on her to resign and said, "...'): the span of that clause's subject in
     ``head`` (:func:`first_clause_subject`) and the verb's lemma."""
-    m = re.search(r"\s(?:and|but)\s+(?:then\s+)?([a-z]+)\s*[,:]\s*$", head)
+    m = re.search(
+        r"\s(?:and|but)\s+(?:then\s+)?([a-z]+)(?:\s+(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+)?\s*[,:]\s*$",
+        head,
+    )
     if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
         return None
+    if head[m.end(1) : m.end()].strip(" ,:") and m.group(1) not in _TOLD:
+        return None  # an object only after a verb of telling: "but told his supporters, “...”"
     before = re.search(r"(\w+)\s*,\s*$", head[: m.start()])
     if before and lex["verb"].fullmatch(before.group(1)):
         return None  # "..., a senior official said, but added, “...”": that frame's speaker
