@@ -111,19 +111,25 @@ def country_named(adjective: str) -> str | None:
 
 def nationals(words: list[str]) -> bool:
     """Whether capitalised words end with a country's adjective, a nation's people and no
-    person's name ("Latin American", "South African"; not "Michael Jordan", a country's name,
-    nor "Mark German", a given name's)."""
-    if not words or is_given_name(" ".join(words)):
-        return False  # "Mark German", "Ali Iraqi": a surname
-    last = words[-1].lower()
-    # (the adjective made whole from a one-word name: "America" + "n", "Chin" + "ese", "Israel"
-    # + "i", not any word that opens as a country does: "Albanese" is no "Albanian")
-    return last not in _countries() and any(
-        last == stem + end
-        for c in _countries() if " " not in c and c[:2] == last[:2]
+    person's name ("Han Chinese", "South African"; not "Michael Jordan", a country's name, nor
+    "Mark German", a given name's)."""
+    if not words or words[-1].lower() not in _adjectives():
+        return False
+    return not is_given_name(" ".join(words))  # "Mark German", "Ali Iraqi": a surname
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Countries' adjectives made whole from their one-word names: "America" + "n", "Chin" +
+    "ese", "Israel" + "i" (not any word that opens as a country does: "Albanese" is no
+    "Albanian"), less the names themselves."""
+    made = {
+        stem + end
+        for c in _countries() if " " not in c
         for stem in {c, c[:-1] if c[-1] in "aeiou" else c}
         for end in ("n", "an", "ian", "ese", "ish", "i")
-    )  # fmt: skip
+    }  # fmt: skip
+    return frozenset(made - _countries())
 
 
 @functools.lru_cache(maxsize=1)
