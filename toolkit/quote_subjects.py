@@ -37,6 +37,7 @@ __all__ = [
     "SENTENCE_ADVERBS",
     "SUBORDINATE",
     "clause_subject",
+    "document_head",
     "ly_noun",
     "noun_phrase",
     "without_parenthetical",
@@ -196,7 +197,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     low = ["of" if i in post and w == "to" else w for i, w in enumerate(low)]
     # "by" after a document, before its owner ("A study by the Council of the Great City
     # Schools", "A recent poll by RealClearPolitics"): as "of" reads
-    owned = [i for i, w in enumerate(low[1:-1], 1) if w == "by" and _document(low[i - 1], lex)]
+    owned = [i for i, w in enumerate(low[1:-1], 1) if w == "by" and document_head(low[i - 1], lex)]
     post += owned
     low = ["of" if i in owned else w for i, w in enumerate(low)]
     modified = [i for i, w in enumerate(low[1:-1], 1) if w in OBJECT_PARTICIPLES]
@@ -261,7 +262,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     )
 
 
-def _document(word: str, lex: dict) -> bool:
+def document_head(word: str, lex: dict) -> bool:
     """Whether a word is a document's or a source's head noun ("statement", "study", "poll")."""
     return word in lex["documents"] or word in lex["sources"]
 

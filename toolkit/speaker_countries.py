@@ -88,8 +88,8 @@ def _opens(stem: str, word: str) -> bool:
 def same_place(a: str, b: str) -> bool:
     """Whether two words are one country's name and adjective ("Ukraine" and "Ukrainian",
     "Belarus" and "Belarusian", "China" and "Chinese"): one of them a country's one-word name
-    (CLDR), the stem of one opening the other, which goes on by at most three letters
-    ("Austria" is not "Australian").
+    (CLDR), the stem of either opening the other as :func:`country_named` reads it ("Austria"
+    is not "Australian"; "Egypt" opens "Egypts").
 
     Example:
         >>> same_place("Ukrainian", "Ukraine"), same_place("Austrian", "Australia")
@@ -101,9 +101,12 @@ def same_place(a: str, b: str) -> bool:
     return _opens(place_stem(a), b) or _opens(place_stem(b), a)
 
 
+@functools.lru_cache(maxsize=4096)
 def country_named(adjective: str) -> str | None:
-    """The one-word country (CLDR, lower case) whose adjective a word is: "belarus" for
-    "Belarusian", "ukraine" for "Ukrainian"; None for a word that is no country's."""
+    """The one-word country (CLDR, lower case) whose name or adjective a word is, the stem of
+    one opening the other, which goes on by at most three letters: "belarus" for "Belarusian"
+    and "Belarus", "ukraine" for "Ukrainian"; None for a word that is no country's, or may be
+    two's."""
     stem = place_stem(adjective)
     found = sorted(c for c in _countries() if " " not in c and _opens(stem, c))
     return found[0] if len(found) == 1 else None

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.quote_sources import DAY, MONTH
+from toolkit.quote_subjects import document_head
 from toolkit.speaker_countries import country_named, country_words, place_stem, same_place
 from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import NOT_NAME_WORDS, UPPER, is_person
@@ -287,7 +288,7 @@ def owner_in(written: str, lex: dict, resolve: Callable[[str, int], str]) -> str
     Analysis of Conflict" is no "Policy Analysis"); None where the phrase is no document's, or
     names no owner."""
     m = _BY_OWNER.fullmatch(written)
-    if not m or not (m["doc"] in lex["documents"] or m["doc"] in lex["sources"]):
+    if not m or not document_head(m["doc"], lex):
         return None
     at = m.end("plain") if m["plain"] is not None else m.start("owner")
     # (not a time, a place or a release after it: "Data Popular this month", "Myanmar News

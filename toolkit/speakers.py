@@ -441,7 +441,7 @@ GROUP_HEADS = frozenset(
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
     """Whether a name reads as a person's: two or more capitalised words, none an organisation's,
-    a possessive or a participle ("Shanghai-born"), no country's or people's ("Latin American")."""
+    a possessive or a participle ("Shanghai-born"), no country's or people's ("Han Chinese")."""
     words = name.split()
     he = len(words) == 2 and he_surname(*words)  # "He Lifeng"
     return len(words) >= 2 and not country_words(words) and not nationals(words) and all(
