@@ -235,3 +235,30 @@ def test_a_japanese_text_says_its_words_are_not_counted(tmp_path):
 )
 def test_leaders_names_are_one_word(run, words):
     assert chinese_words(run) == words
+
+
+def test_jieba_is_loaded_once_when_threads_ask_at_once(monkeypatch):
+    """Duplicate detection tokenises on two threads: both asking for jieba at its first use
+    must not both add the project's words (rjieba raised "Already borrowed" when they did)."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from toolkit import lang
+
+    calls = []
+
+    def slow_words():
+        calls.append(threading.get_ident())
+        time.sleep(0.05)  # the window in which a second thread would enter
+        return []
+
+    lang._loaded_rjieba.cache_clear()
+    monkeypatch.setattr(lang, "_extra_words", slow_words)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            cut = list(pool.map(lang.chinese_words, ["总统普京"] * 8))
+    finally:
+        lang._loaded_rjieba.cache_clear()  # the next use adds the real words again
+    assert len(calls) == 1
+    assert {tuple(c) for c in cut} == {("总统", "普京")}

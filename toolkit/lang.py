@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 
 import polars as pl
 
@@ -108,8 +109,19 @@ def chinese_words(run: str) -> list[str]:
     return _rjieba().cut(run)
 
 
-@functools.lru_cache(maxsize=1)
+_RJIEBA_LOCK = threading.Lock()
+
+
 def _rjieba():
+    """rjieba with this project's words added, loaded once. Under a lock: duplicate detection
+    tokenises batches on two threads, and rjieba raises "Already borrowed" when one thread adds
+    a word while another adds or cuts."""
+    with _RJIEBA_LOCK:
+        return _loaded_rjieba()
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded_rjieba():
     import rjieba  # its dictionary loads on import (0.1 s): not for a corpus with no Chinese
 
     for word in _extra_words():  # names jieba's dictionary cuts apart ("泽连斯基": 泽/连斯基)
