@@ -1729,6 +1729,12 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
         ("A poll by Gallup showed that Clinton leads Trump by four points in Ohio.",
          [("Gallup", "show")]),
         ("The police in Ohio found that the car had been stolen in May.", []),
+        # a pollster's name joined by a slash, a poll "out" on a day (PolNeAR train)
+        ("A CNN/ORC poll last month showed that Mr. Trump was leading Mr. Cruz nationally.",
+         [("A CNN/ORC poll", "show")]),
+        ("A Monmouth poll out Monday showed that Clinton had a healthy lead in New York.",
+         [("A Monmouth poll", "show")]),
+        ("He went out Monday and said that it was fine.", [(None, "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),
         ("It shows that the situation in the country has changed considerably.", []),

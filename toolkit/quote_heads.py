@@ -118,11 +118,11 @@ _OPENING_TIME = re.compile(
 
 # a document's release after its head noun, between it and its verb ("A Government
 # Accountability Office report released last year found", "a 46-page analysis released by
-# the Department of Veterans Affairs last month reveals")
+# the Department of Veterans Affairs last month reveals", "A Monmouth poll out Monday showed")
 _RELEASED = re.compile(
     r"\b(?:report|study|survey|poll|analysis|review|audit|assessment|paper|memo|data|"
     r"figures|statistics|investigation|inquiry|census|index)"
-    r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out)"
+    r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out|out)"
     r"(?:\s+(?:by|in|on|at|last|this|earlier|late|early|during|from)"
     r"(?:\s+(?!(?:that|who|which)\b)[\w’'\-/&.]+){1,10})*\s*)$"
 )

@@ -152,7 +152,7 @@ _ABBREVIATION = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|[{U
 _SHARES = {"percent", "number", "majority", "minority", "share", "third", "half", "quarter",
            "dozens", "hundreds", "thousands", "most", "many", "one", "some", "several", "two",
            "three", "none", "each", "all"}  # fmt: skip
-_WORD = re.compile(r"[\w’'\-.&]+|\d[\d.,]*%")
+_WORD = re.compile(r"[\w’'\-.&/]+|\d[\d.,]*%")  # a slash joins pollsters' names: "CNN/ORC"
 # the small words inside an organisation's name ("Forum on the Arms Trade")
 _NAME_LINKS = {"of", "on", "the", "for", "and", "in", "de", "la"}
 
