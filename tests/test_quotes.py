@@ -470,6 +470,11 @@ def found(*texts):
         ("This author believes the economy is the heart of politics.", []),
         ("Having said that, the talks went on.", []),
         ("The exhibit tells the audience about the factors that shaped his reign.", []),
+        # a participle of warning before a clause of its own: the clause is what is reported,
+        # quotation marks and all (not only the words inside them)
+        ("Ms. Clinton gave a speech, warning leaders that they risked “sinking in the sand” if "
+         "they did not reform.", [("Ms. Clinton", "Ms. Clinton", "warn", "they risked “sinking "
+                                  "in the sand” if they did not reform", False)]),
         # a pair of names in commas is no one speaker
         ("Leaders of the two countries, Vladimir Putin and Xi Jinping, said that the talks went "
          "well.", []),
@@ -2588,6 +2593,12 @@ def test_a_title_of_another_type_is_read_as_text():
          "said, “Democratic norms are not identical packaged-goods.”", [("Mr. Khatami", "say")]),
         ("Elections were broached, a senior administration official said, but added, “We are not "
          "pushing it.”", [("a senior administration official", "say")]),
+        # a participle of telling with whom it tells, before a quotation (PolNeAR train,
+        # chinadaily-nyt); "Back in 1999," opens the sentence, no one speaks it
+        ("Back in 1999, Mr. Trump expressed admiration for Mr. Clinton's political skills, "
+         'telling CNBC: "I wish I could be like that."', [("Mr. Trump", "tell")]),
+        ("Last month, he slipped up for a moment, telling reporters in Nevada, “I am running for "
+         "president in 2016.”", [(None, "tell")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

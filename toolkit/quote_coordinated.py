@@ -273,6 +273,7 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
 
 # verbs that tell someone before the quotation ("... but told his supporters, “...”")
 _TOLD = {"told", "tells", "assured", "warned", "reminded", "urged"}
+_TELLING = {"telling", "assuring", "warning", "reminding", "urging"}  # as participles
 
 
 def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
@@ -316,6 +317,12 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     if (
         m.group(2)
         and m.group(2).strip() != "that"
+        # (whom one tells, in a few words: "..., telling reporters in Nevada, “...”")
+        and not (
+            m.group(1) in _TELLING
+            and len(m.group(2).split()) <= 5
+            and not re.search(r"\bthat\b", m.group(2))
+        )  # (not "warning that they ...")
         and (  # ('adding that “...”')
             lemma_of(m.group(1), lex) not in lex["quote_objects"]
             or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)

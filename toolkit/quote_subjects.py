@@ -47,7 +47,7 @@ __all__ = [
 # adverb or a participle ("Despite ...,", "Before returning to Washington,", "In a statement,")
 _INTRO = re.compile(
     r"(?:In|On|At|With|Among|Of|After|Before|During|For|Under|Despite|Following|From|Since|Until|"
-    r"Around|Over|Within|Between|Regarding|Through|Last|Here|Rather|"
+    r"Around|Over|Within|Between|Regarding|Through|Last|Here|Rather|Back|"
     r"This|Given|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
