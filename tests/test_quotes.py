@@ -2599,6 +2599,15 @@ def test_a_title_of_another_type_is_read_as_text():
          'telling CNBC: "I wish I could be like that."', [("Mr. Trump", "tell")]),
         ("Last month, he slipped up for a moment, telling reporters in Nevada, “I am running for "
          "president in 2016.”", [(None, "tell")]),
+        # "the president": the one quoted last, whom the text names by title and surname only,
+        # over another president it names in full (chinadaily-nyt: 9 rows)
+        ("President Obama called for calm. He met President Macky Sall of Senegal. “It is "
+         "routine,” Mr. Obama said. “I will not scramble jets,” the president said.",
+         [("President Obama", "say"), ("President Obama", "say")]),
+        # (the one named in full where the text gives the president's full name)
+        ("President Barack Obama called for calm. He met President Macky Sall of Senegal. “It "
+         "is routine,” Mr. Obama said. “I will not scramble jets,” the president said.",
+         [("Barack Obama", "say"), ("Barack Obama", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -43,6 +43,7 @@ __all__ = [
     "named_after",
     "office_holder",
     "owner_in",
+    "quoted_by_title",
     "title_matches",
     "titled_surname",
 ]
@@ -408,6 +409,19 @@ def is_titled_person(name: str) -> bool:
     """Whether a resolved name is a person the text names by title and surname only
     ("President Obama", "Queen Beatrix")."""
     return re.fullmatch(rf"(?:{TITLED.pattern}|{KNOWN_BY_TITLE}\s+\S+)", name) is not None
+
+
+def quoted_by_title(r: Any, head: str, modifiers: set[str], pos: int, titled: list) -> str | None:
+    """The person quoted last, within reach, where the text names them by this office's title
+    and surname only ("“...,” President Obama said ... “...,” the president said"), over those
+    it gives the title with a full name before (``titled``: "President Macky Sall of Senegal");
+    None otherwise."""
+    last = r.last_person
+    if not last or modifiers or head not in TITLES_OF or not 0 <= pos - last[0] <= REACH:
+        return None
+    if not any(m.start < pos for m in titled):
+        return None  # no one else: titled_surname and office_holder read it
+    return last[1] if is_titled_person(last[1]) and re.match(TITLES_OF[head], last[1]) else None
 
 
 def titled_surname(text: str, pos: int, head: str, modifiers: set[str] | frozenset = frozenset(),

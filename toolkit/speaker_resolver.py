@@ -47,6 +47,7 @@ from toolkit.speaker_offices import (
     document_owner,
     office_holder,
     owner_in,
+    quoted_by_title,
     title_matches,
     titled_surname,
 )
@@ -196,8 +197,7 @@ class Resolver:
                 self.text,
             )
         ):
-            agent = None  # a role, or a name the text writes so inside a sentence ("The
-            # Guardian")
+            agent = None  # a role, or a name written so inside a sentence ("The Guardian")
         if re.fullmatch(r"the \d+-year-old", low) or agent:
             low = "they"  # "The 66-year-old acknowledged", "The Africanist believes" (one the
             # text has named, described by what they are): like a pronoun of either gender
@@ -389,11 +389,11 @@ class Resolver:
         # them the people, where there are any
         later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
         if later and titled_surname(self.text, pos, head, modifiers):
-            later = []  # "President Obama" before "the president": he, not "President George
-            # W. Bush" named later
+            later = []  # "President Obama" before "the president", not "President Bush" later
+        if held := quoted_by_title(self, head, modifiers, pos, titled):
+            return held  # "President Obama" quoted last, not "President Macky Sall" before him
         for pool in ([m for m in titled if m.start < pos], later):
-            names = {m.name for m in pool}
-            names = (names & people) or names
+            names = ({m.name for m in pool} & people) or {m.name for m in pool}
             if len(names) == 1:
                 return names.pop()
             if names and self.last_person and self.last_person[1] in names:
