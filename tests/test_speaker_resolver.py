@@ -342,6 +342,13 @@ def test_a_titled_name_is_the_persons_whole_name(written, expected):
          "The newspaper", "Vietnam News"),
         ("A civic group called Dekomunizace put up a poster of Putin. ", "the group",
          "Dekomunizace"),
+        # (a name so titled though it reads as a person's; of several so titled, the last)
+        ("The court ruled, the flagship state newspaper Al Ahram reported. ", "the newspaper",
+         "Al Ahram"),
+        ("The conservative daily Frankfurter Allgemeine Zeitung reported it. ", "the newspaper",
+         "Frankfurter Allgemeine Zeitung"),
+        ("The French newspaper Le Monde noted it. An aide told the newspaper Libération that it "
+         "mattered. ", "The newspaper", "Libération"),
         # ... or calling itself so, or an appositive's group led or run by someone, a name
         # that ends with a number; or a group the sentence before makes its subject past an
         # appositive (chinadaily-nyt)
