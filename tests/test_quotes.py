@@ -1037,6 +1037,11 @@ def test_names_resolved_past_nicknames_and_long_appositives(text, speaker):
         ("Vladimir Putin: Thank you. President of France Emmanuel Macron Macron EmmanuelPresident "
          "of France(retranslated from French): Thank you. I said that the talks were useful.",
          [("Emmanuel Macron", "I", "say", "the talks were useful")]),
+        # a label glued to the sentence before it names no one (a debate transcript that lost
+        # its spaces, chinadaily-nyt: "Senator Sanders.SANDERS" had been the speaker of 11 rows;
+        # an "I" no turn names is no one's)
+        ("COOPER: Thank you very much. Senator Sanders.SANDERS: Anderson, thank you. I said "
+         "that the economy is rigged.", []),
         # a turn label after the Kremlin's "***" separator (sets 11, 14)
         ("Attending the meeting were the ministers. *** President of Russia Vladimir Putin: "
          "Good afternoon. We should simply proceed from current realities, as I said.",

@@ -72,7 +72,10 @@ def without_turn_label(sentence: str) -> str:
 def _turn_name(label: str, lex: dict) -> str | None:
     """The person a transcript's turn label names: the label itself ("Marina Akhmedova"), or
     the name after its title ("President of Russia Vladimir Putin" -> "Vladimir Putin");
-    None for a label that names no person ("Russian regions")."""
+    None for a label that names no person ("Russian regions"), or one glued to the sentence
+    before it ("Senator Sanders.SANDERS": a debate transcript whose turns lost their spaces)."""
+    if re.search(r"[a-z]{2}\.[A-Z]", label):
+        return None
     if len(label.split()) <= 4 and is_person(label, lex):
         return label
     words = label.split()
