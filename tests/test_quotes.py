@@ -2613,6 +2613,16 @@ def test_a_title_of_another_type_is_read_as_text():
         ("President Barack Obama called for calm. He met President Macky Sall of Senegal. “It "
          "is routine,” Mr. Obama said. “I will not scramble jets,” the president said.",
          [("Barack Obama", "say"), ("Barack Obama", "say")]),
+        # ... or named over twice as often as the other president (chinadaily-nyt: "the
+        # president" had been Uhuru Kenyatta, Haider al-Abadi, Anwar Ibrahim in Obama's visits)
+        ("President Obama arrived in Nairobi. Mr. Obama spoke at the palace. Mr. Obama smiled. "
+         "President Uhuru Kenyatta met him. Indeed, the president acknowledged that some were "
+         "strangers.", [("President Obama", "acknowledge")]),
+        # (not where the title and surname are the other's own: "General Gutiérrez" is "General
+        # Jesús Gutiérrez Rebollo")
+        ("General Jesús Gutiérrez Rebollo was arrested in 1997. General Gutiérrez denied it. His "
+         "sons visited General Gutiérrez. “They haven’t left us with much,” the general said.",
+         [("Gutiérrez Rebollo", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

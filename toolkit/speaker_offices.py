@@ -171,8 +171,7 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
               and m.titles - same - _BARE_TITLE_WORDS
               and not title_matches(m.titles, head, modifiers, r.lex, m.served)}  # fmt: skip
     # the people the text makes the subject of a speech act or a meeting ("Vladimir Putin
-    # noted", "Dmitry Artyukhov also spoke", named in full each time; not a place), where
-    # they are named before the office
+    # noted", "Dmitry Artyukhov also spoke", named in full; not a place), named before it
     acts = {m.name for m in r.mentions if is_person(m.name, r.lex) and re.match(
         rf"(?:\s+and\s+(?:[{UPPER}][\w\-]+\s+){{1,3}}?[{UPPER}][\w\-]+)?\s+{_ADVERBS}"
         rf"{_SUBJECT_VERB}", r.text[m.start + len(m.name) :])
@@ -412,16 +411,22 @@ def is_titled_person(name: str) -> bool:
 
 
 def quoted_by_title(r: Any, head: str, modifiers: set[str], pos: int, titled: list) -> str | None:
-    """The person quoted last, within reach, where the text names them by this office's title
-    and surname only ("“...,” President Obama said ... “...,” the president said"), over those
-    it gives the title with a full name before (``titled``: "President Macky Sall of Senegal");
-    None otherwise."""
+    """The holder the text names by this office's title and surname only ("President Obama"),
+    over those it titles with a full name before (``titled``: "President Macky Sall"), where
+    quoted last within reach ("“...,” the president said") or named over twice as often as
+    each of them ("Obama" 30 times, "Kenyatta" 4); None otherwise."""
+    if modifiers or head not in TITLES_OF or not any(m.start < pos for m in titled):
+        return None  # (no one else titled: titled_surname and office_holder read it)
     last = r.last_person
-    if not last or modifiers or head not in TITLES_OF or not 0 <= pos - last[0] <= REACH:
-        return None
-    if not any(m.start < pos for m in titled):
-        return None  # no one else: titled_surname and office_holder read it
-    return last[1] if is_titled_person(last[1]) and re.match(TITLES_OF[head], last[1]) else None
+    if last and 0 <= pos - last[0] <= REACH and is_titled_person(last[1]):  # quoted last
+        return last[1] if re.match(TITLES_OF[head], last[1]) else None
+    found = {m.group(1): m.group() for m in TITLED.finditer(r.text, 0, pos) if re.match(
+        TITLES_OF[head], m.group()) and not re.match(r"\s+[A-Z]", r.text[m.end() :])}  # fmt: skip
+    often = lambda word: len(re.findall(rf"\b{re.escape(word)}\b", r.text[:pos]))  # noqa: E731
+    rivals = [m.name.split() for m in titled if m.start < pos]  # (one of them: "General
+    ((name, written),) = found.items() if len(found) == 1 else (("", None),)  # Gutiérrez")
+    more = name and all(name not in w and often(name) > 2 * often(w[-1]) for w in rivals)
+    return written if more else None
 
 
 def titled_surname(text: str, pos: int, head: str, modifiers: set[str] | frozenset = frozenset(),
