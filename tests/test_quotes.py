@@ -986,6 +986,11 @@ def test_groups_participles_and_asides(text, expected):
         ("“We never asked for it,” said Aimal Faizi, a spokesman for the president, in an "
          "electronic message sent late Tuesday.“The president accepted it as a bitter pill.”",
          ["Aimal Faizi", "Aimal Faizi"]),
+        # ... up to 28 words of it (set 29, chinadaily-nyt: Fred Reish, Xiao Qiang, Magnus Norell)
+        ("“It’s unfortunate that it took litigation to focus attention on costs,” said Fred "
+         "Reish, a lawyer with Drinker, Biddle & Reath in Los Angeles and an expert on the "
+         "federal law that governs 401(k) plans. “But it clearly has.”",
+         ["Fred Reish", "Fred Reish"]),
         # but not after a new sentence with a subject and verb of its own
         ("“We never asked for it,” said Aimal Faizi. The talks went on for many hours and the "
          "delegations left.“The president accepted it.”",

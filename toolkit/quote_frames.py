@@ -374,12 +374,12 @@ def continues(gap: str, lex: dict) -> bool:
     """Whether a quotation goes on the one attributed before it, given the text between that
     one's frame and it: nothing, or the rest of the frame's sentence ('..., Mr. Herzog said on
     Israeli television Monday evening. “The choice ...'), with no verb of its own; after a comma
-    the frame's appositive and adjuncts (up to 20 words, one sentence)."""
+    the frame's appositive and adjuncts (up to 28 words, one sentence)."""
     rest = gap.strip(' \n.,;:"“”«»')
     if not rest:
         return True
     # the frame's appositive and adjuncts after a comma may run longer ('..., said Aimal Faizi,
     # a spokesman for the president, in an electronic message sent late Tuesday.“The ...')
-    reach = 20 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8
+    reach = 28 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8
     short = len(rest.split()) <= reach and "\n" not in gap and gap.rstrip().endswith(".")
     return short and not lex["verb"].search(rest) and not re.search(r"[a-z]ed\b|[\"“”«»]", rest)
