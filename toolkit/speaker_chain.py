@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.given_names import given_name_gender
-from toolkit.speaker_names import Mention
+from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
@@ -141,7 +141,8 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             before = [p for p in full if p.start < m.start()]
             at[m.start()] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
-    gender: dict[str, str] = {}
+    given = {w.lower() for m in mentions for w in m.name.split()}  # (words of names in full)
+    gender: dict[str, str] = _addressed_only(at, {x.lower() for x in surnames} | given, text, lex)
     for p in persons:  # a gendered noun right before the name or in its appositive
         before = _GENDERED_BEFORE.search(text, max(0, p.start - 40), p.start)
         after = _GENDERED_AFTER.match(text, p.start + len(p.name))
@@ -176,6 +177,49 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             gender.setdefault(p.name, said)
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
+
+
+# a person the text names by address or title and surname only ("Mr. Obama", "President
+# Obama", "Ms. Lu"): the title, the surname
+_ADDRESSED_ONLY = re.compile(
+    rf"\b(Mr|Mrs|Ms|Miss|President|{KNOWN_BY_TITLE})\.?\s+([{UPPER}][\w\-]+(?:[’'][{UPPER}][\w\-]+)?)"
+    rf"\b(?!\s+[{UPPER}])"
+)
+
+
+def _addressed_only(at: dict[int, str], surnames: set[str], text: str,
+                    lex: dict[str, Any]) -> dict[str, str]:  # fmt: skip
+    """Add to ``at`` each mention of a person the text names by address or title and surname
+    only, addressed so at least once and no full name of its ending with that surname
+    ("President Obama ... Mr. Obama said"):
+    named as the resolver names them, by title where the text gives one ("President Obama"),
+    else as first addressed ("Ms. Lu"); two of one surname apart by "Mr." and "Ms." Their
+    gender, as "Mr." or "Ms." gives it."""
+    seen: dict[str, list[tuple[int, str, str]]] = {}
+    for m in _ADDRESSED_ONLY.finditer(text):
+        if m.group(2) in lex["titles"] or m.group(2).lower() in lex["role_words"]:
+            continue  # "Mr. President", "Madam Chairman": an office addressed, no surname
+        if m.group(2).lower() not in surnames and not any(
+            s < m.start() < s + len(n) for s, n in at.items()
+        ):
+            seen.setdefault(m.group(2), []).append((m.start(2), m.group(1), m.group()))
+    gender: dict[str, str] = {}
+    for found in seen.values():
+        if not any(t in _ADDRESS_WORDS | {"Mrs", "Miss"} for _, t, _ in found):
+            continue  # a title alone names no one so: "President Macron" in a Kremlin readout
+        titled = next((w for _, t, w in found if t not in _ADDRESS_WORDS | {"Mrs", "Miss"}), None)
+        said = {"m" if t == "Mr" else "f" for _, t, _ in found if t in ("Mr", "Ms", "Mrs", "Miss")}
+        for start, title, written in found:
+            sex = "m" if title == "Mr" else "f" if title in ("Ms", "Mrs", "Miss") else None
+            name = (
+                titled
+                if titled and len(said) <= 1
+                else next((w for _, t, w in found if ("m" if t == "Mr" else "f") == sex), written)
+            )
+            at[start] = name
+            if sex:
+                gender.setdefault(name, sex)
+    return gender
 
 
 # An appositive that says a name is a body, not a person: "Code Pink, a group opposed to ..."
