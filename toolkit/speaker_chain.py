@@ -6,6 +6,8 @@
   family name written first, by that name alone ("Dr Wang Chunchen ... Wang says"); not by a
   word inside a longer run of capitals or a place after a preposition ("Lower Austria", "in
   Hong Kong");
+- one the text names by address or title and surname only, never in full ("President Obama ...
+  Mr. Obama"), is a person where "Mr." or "Ms." addresses them at least once;
 - "Mr." or "Ms." before a surname gives the person's gender, and so does a gendered noun
   right before the name or in its appositive ("his grandmother, Petrunka Yankova"), a Burmese
   honorific, a Slavic surname's feminine ending and, where nothing in the text does, the given
