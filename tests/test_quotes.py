@@ -2638,6 +2638,16 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Ms. Lu", "say")]),
         ("Kenneth Gross, a lawyer, spoke. Mr. Gross said the issues matter. “It is uncharted,” "
          "he said.", [("Kenneth Gross", "say"), ("Kenneth Gross", "say")]),
+        # a person whom a kin noun right before the name or an appositive of one of a group by
+        # role makes one (chinadaily-nyt: Janis Page, Wang Bo, Stoyan Dodnikov); not a body
+        ("Teruggi’s younger sister, Janis Page, is an assistant professor of journalism. In "
+         "2007, she visited Santiago. But she said she was happy that others can visit.",
+         [("Janis Page", "say")]),
+        ("Wang Bo, one of Yenching’s associate deans, sought to compare the debate to China’s "
+         "own struggle. If allowed to flourish, he said, Yenching will become a bridge.",
+         [("Wang Bo", "say")]),
+        ("Acme Lee, one of the largest banks in the city, cut its rates. “Rates will fall,” he "
+         "said.", [(None, "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

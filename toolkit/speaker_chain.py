@@ -113,8 +113,12 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     """The persons of ``mentions`` and their mentions in ``text`` outside the ``quoted`` spans."""
     addressed = set(_ADDRESSED.findall(text))
     aged = _aged(text)
+    # (or a kin or gendered noun right before it: "Teruggi’s younger sister, Janis Page"; or an
+    # appositive of one of a group of a role: "Wang Bo, one of Yenching’s associate deans")
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)
-            or _GENDERED_AFTER.match(text, m.start + len(m.name))}  # fmt: skip
+            or _GENDERED_AFTER.match(text, m.start + len(m.name))
+            or _GENDERED_BEFORE.search(text, max(0, m.start - 40), m.start)
+            or _one_of_role(text, m.start + len(m.name), lex)}  # fmt: skip
     # and the first of two joined names the second of which speaks ("Vladimir Putin and
     # Abdelmadjid Tebboune reaffirmed")
     cued |= {a.name for a, b in itertools.pairwise(mentions)
@@ -251,6 +255,18 @@ def _aged(text: str) -> set[str]:
         words = m.group(1).split()
         out |= {" ".join(words[-k:]) for k in range(1, len(words) + 1)}
     return out
+
+
+def _one_of_role(text: str, end: int, lex: dict[str, Any]) -> bool:
+    """Whether an appositive right after a name at ``end`` makes it one of a group of people by
+    their role ("Wang Bo, one of Yenching’s associate deans"; not "Google, one of the largest
+    companies")."""
+    m = _ONE_OF.match(text, end)
+    one = re.sub(r"s$", "", m.group(1).lower()) if m else ""
+    return one in lex["role_words"] and one not in lex["organisations"] | INSTITUTION_WORDS
+
+
+_ONE_OF = re.compile(r",\s+one\s+of\s+(?:[\w’'\-]+\s+){1,4}?([a-z]+s)\b")
 
 
 def _salient(name: str, text: str, addressed: set[str], aged: set[str], cue: bool) -> bool:
