@@ -2648,6 +2648,13 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Wang Bo", "say")]),
         ("Acme Lee, one of the largest banks in the city, cut its rates. “Rates will fall,” he "
          "said.", [(None, "say")]),
+        # "one official", "a spokesman": someone not named before (chinadaily-nyt: 42 rows had
+        # been given a name, most wrongly), but for the name its appositive follows
+        ("“The report is inaccurate,” said the official, Jed Ober, director of programs. Many "
+         "operations here are “basically skeleton agencies now,” one official said.",
+         [("Jed Ober", "say"), ("one official", "say")]),
+        ("His wife, Francis Bosch, an unemployed teacher, who is from the working class area of "
+         "Catia, said: “The idea is to make people think.”", [("Francis Bosch", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -31,6 +31,7 @@ from toolkit.speaker_names import KNOWN_BY_TITLE
 from toolkit.speakers import NOT_NAME_WORDS, UPPER, is_person
 
 __all__ = [
+    "INDEFINITE",
     "REACH",
     "SPEAKS_FOR",
     "TITLED",
@@ -49,9 +50,9 @@ __all__ = [
 ]
 
 REACH = 1500  # characters between an office or a pronoun and the mention of its person
-# the titles of a role's holder that the text may write before a surname only ("President
-# Obama", "General Allen", "Gen. Allen", "Judge Nervo"): not a title's second word ("Attorney
-# General Holder", "Secretary General Ban": another role)
+INDEFINITE = ("a", "an", "one", "another")  # what opens a description of one not named before
+# the titles of a role's holder the text may write before a surname only ("President Obama",
+# "Gen. Allen", "Judge Nervo"): not a title's second word ("Attorney General Holder")
 TITLES_OF = {"president": r"President", "general": r"(?:General|Gen\.)", "judge": r"Judge",
              "senator": r"(?:Senator|Sen\.)", "governor": r"(?:Governor|Gov\.)"}  # fmt: skip
 _NOT_FIRST = r"(?<!Attorney )(?<!Secretary )(?<!Secretary-)(?<!Inspector )(?<!Surgeon )"
@@ -109,8 +110,7 @@ def modifier_in(word: str, titles: set[str]) -> bool:
     # ... or the other way round ("Belarusian" for "President of Belarus")
     if any(same_place(word, t) for t in titles):
         return True
-    # ... or an adjective in "-ish" that opens as it does ("Poland" for "Polish", "Finland"
-    # for "Finnish", "Sweden" for "Swedish")
+    # ... or an adjective in "-ish" that opens as it does ("Poland" for "Polish", "Sweden")
     if any(t.endswith("ish") and t[:3] == word[:3] and len(word) >= 5 for t in titles):
         return True
     return _initials_in(word, titles)

@@ -42,6 +42,7 @@ from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
 from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_offices import (
+    INDEFINITE,
     Descriptions,
     described_again,
     document_owner,
@@ -108,8 +109,7 @@ class Resolver:
     last_group: tuple[int, str] | None = None  # where the report of the group quoted last ends
     # the one person quoted last whom the text describes without a name: where, who, how long
     last_described: tuple[int, str, int] | None = None
-    # whose words the text is, by its title ("Speech by President Volodymyr Zelenskyy"): "I"
-    # outside transcript turns
+    # whose words the text is, by its title ("Speech by President Zelenskyy"): "I" outside turns
     voice: str | None = None
     # an office (its head and modifiers) -> the person it named
     offices: dict[tuple[str, frozenset[str]], str] = field(default_factory=dict)
@@ -381,12 +381,12 @@ class Resolver:
         if head in lex["documents"]:  # "the statement": whose the text says before it, if it does
             owner = document_owner(self.text, head, pos, written)
             return owner if owner else written
-        titled = [m for m in self.mentions
-                  if title_matches(m.titles, head, modifiers, lex, m.served)]  # fmt: skip
+        one = low.split()[0] in INDEFINITE  # "a spokesman": none named before, but its appositive's
+        titled = [m for m in self.mentions if title_matches(m.titles, head, modifiers, lex,
+                  m.served) and (not one or 0 < pos - m.start - len(m.name) < 4)]  # fmt: skip
         people = {p.name for p in self.persons}
-        # the names given that title before the role, else an office holder titled right at
-        # the name after it (a headline, or a lead that names the person only later); among
-        # them the people, where there are any
+        # the names given that title before the role, else an office holder titled right at the
+        # name after it (a headline, or a lead that names the person only later); people first
         later = [m for m in titled if m.start >= pos and m.cue and head in lex["offices"]]
         if later and titled_surname(self.text, pos, head, modifiers):
             later = []  # "President Obama" before "the president", not "President Bush" later
