@@ -196,11 +196,11 @@ _ADDRESSED_ONLY = re.compile(
 def _addressed_only(at: dict[int, str], surnames: set[str], text: str,
                     lex: dict[str, Any]) -> dict[str, str]:  # fmt: skip
     """Add to ``at`` each mention of a person the text names by address or title and surname
-    only, addressed so at least once and no full name of its ending with that surname
-    ("President Obama ... Mr. Obama said"):
-    named as the resolver names them, by title where the text gives one ("President Obama"),
-    else as first addressed ("Ms. Lu"); two of one surname apart by "Mr." and "Ms." Their
-    gender, as "Mr." or "Ms." gives it."""
+    only ("President Obama ... Mr. Obama said"), addressed with "Mr." or "Ms." at least once,
+    none of ``surnames`` (the lower-cased words of the names it gives in full): named as the
+    resolver names them, by the title where the text gives one ("President Obama"), else as
+    first addressed ("Ms. Lu"), and two of one surname apart by "Mr." and "Ms.". Their gender,
+    as the address gives it."""
     seen: dict[str, list[tuple[int, str, str]]] = {}
     for m in _ADDRESSED_ONLY.finditer(text):
         if m.group(2) in lex["titles"] or m.group(2).lower() in lex["role_words"]:
@@ -211,21 +211,21 @@ def _addressed_only(at: dict[int, str], surnames: set[str], text: str,
             seen.setdefault(m.group(2), []).append((m.start(2), m.group(1), m.group()))
     gender: dict[str, str] = {}
     for found in seen.values():
-        if not any(t in _ADDRESS_WORDS | {"Mrs", "Miss"} for _, t, _ in found):
+        said = {_SEX[t] for _, t, _ in found if t in _SEX}
+        if not said:
             continue  # a title alone names no one so: "President Macron" in a Kremlin readout
-        titled = next((w for _, t, w in found if t not in _ADDRESS_WORDS | {"Mrs", "Miss"}), None)
-        said = {"m" if t == "Mr" else "f" for _, t, _ in found if t in ("Mr", "Ms", "Mrs", "Miss")}
+        titled = next((w for _, t, w in found if t not in _SEX), None)
         for start, title, written in found:
-            sex = "m" if title == "Mr" else "f" if title in ("Ms", "Mrs", "Miss") else None
-            name = (
-                titled
-                if titled and len(said) <= 1
-                else next((w for _, t, w in found if ("m" if t == "Mr" else "f") == sex), written)
-            )
+            sex = _SEX.get(title)
+            first = next((w for _, t, w in found if _SEX.get(t) == sex), written)
+            name = titled if titled and len(said) == 1 else first
             at[start] = name
             if sex:
                 gender.setdefault(name, sex)
     return gender
+
+
+_SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}  # the gender an address gives
 
 
 # An appositive that says a name is a body, not a person: "Code Pink, a group opposed to ..."
