@@ -2655,6 +2655,16 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Jed Ober", "say"), ("one official", "say")]),
         ("His wife, Francis Bosch, an unemployed teacher, who is from the working class area of "
          "Catia, said: “The idea is to make people think.”", [("Francis Bosch", "say")]),
+        # "Mrs. Clinton" is the Clinton of a woman's given name, not Bill Clinton named after
+        # Hillary; a "she" is no one addressed "Mr." (chinadaily-nyt: Hillary Clinton, Ron
+        # Dermer, Lyudmila Putin, Jane Sanders, Xu Yan)
+        ("Hillary Rodham Clinton spoke. Bill Clinton was there. Mr. Emanuel asked about Mrs. "
+         "Clinton’s mother, Dorothy Rodham. Mrs. Clinton talked about her mother’s hardships. "
+         "“Chicago is at the real core of my family,” she said.",
+         [("Hillary Rodham Clinton", "say")]),
+        ("Bernie Sanders spoke. His wife, Jane Sanders, was proud. Yet when asked why Mr. Sanders "
+         "was attracting so many people, she added: “Because if not now, when?”",
+         [("Jane Sanders", "add")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

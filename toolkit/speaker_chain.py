@@ -144,6 +144,10 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
                                       if n.endswith(last)):  # fmt: skip
                 continue
             full = [p for p in persons if surname(p.name) == last]
+            # ("Mrs. Clinton" is Hillary Rodham Clinton, not Bill Clinton named after her)
+            sex = _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            full = [p for p in full if not sex or given_name_gender(p.name) in (
+                None, _SEX[sex.group(1)])] or full  # fmt: skip
             before = [p for p in full if p.start < m.start()]
             at[m.start()] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
@@ -226,6 +230,7 @@ def _addressed_only(at: dict[int, str], surnames: set[str], text: str,
 
 
 _SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}  # the gender an address gives
+_ADDRESS_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
 # An appositive that says a name is a body, not a person: "Code Pink, a group opposed to ..."
