@@ -2665,6 +2665,14 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Bernie Sanders spoke. His wife, Jane Sanders, was proud. Yet when asked why Mr. Sanders "
          "was attracting so many people, she added: “Because if not now, when?”",
          [("Jane Sanders", "add")]),
+        # "Mr. Obama" is no woman the text names in full with his surname and calls a woman
+        # ("his half sister, Auma Obama"; chinadaily-nyt: 31 rows of Obama's Kenya and India
+        # trips had been Joseph P. Clancy, Narendra Modi or none); a given name proves nothing
+        ("President Obama arrived in Nairobi. He was greeted by his half sister, Auma Obama. "
+         "Mr. Obama tried a few words of Swahili. “That was the first time that my name meant "
+         "something,” he said.", [("President Obama", "say")]),
+        ("Senator Lindsey Graham spoke in Cairo. Mr. Graham said the ties were strong. “The "
+         "foundation is solid,” he said.", [("Lindsey Graham", "say"), ("Lindsey Graham", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -151,8 +151,7 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             before = [p for p in full if p.start < m.start()]
             at[m.start()] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
-    given = {w.lower() for m in mentions for w in m.name.split()}  # (words of names in full)
-    gender: dict[str, str] = _addressed_only(at, {x.lower() for x in surnames} | given, text, lex)
+    gender: dict[str, str] = {}
     for p in persons:  # a gendered noun right before the name or in its appositive
         before = _GENDERED_BEFORE.search(text, max(0, p.start - 40), p.start)
         after = _GENDERED_AFTER.match(text, p.start + len(p.name))
@@ -163,6 +162,14 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         first = honorific.group(1) if honorific else p.name.split()[0]
         if first in ("U", "Daw") and len(p.name.split()) >= 2:
             gender.setdefault(p.name, "m" if first == "U" else "f")
+    given = {w.lower() for m in mentions for w in m.name.split()}  # (words of names in full)
+    # (and the genders the text gives those named in full, by surname: "Mr. Obama" is none of
+    # "his wife, Michelle Obama" and "his half sister, Auma Obama"; a given name is no proof:
+    # "Lindsey Graham", "Suma Chakrabarti")
+    sexes: dict[str, set] = {}
+    for p in persons:
+        sexes.setdefault(surname(p.name).lower(), set()).add(gender.get(p.name))
+    gender |= _addressed_only(at, {x.lower() for x in surnames} | given, text, lex, sexes)
     for m in _ADDRESS.finditer(text):
         said = "m" if m.group(1) == "Mr" else "f"
         names = {n for n in at.values() if surname(n) == m.group(2)}
@@ -197,27 +204,28 @@ _ADDRESSED_ONLY = re.compile(
 )
 
 
-def _addressed_only(at: dict[int, str], surnames: set[str], text: str,
-                    lex: dict[str, Any]) -> dict[str, str]:  # fmt: skip
+def _addressed_only(at: dict[int, str], surnames: set[str], text: str, lex: dict[str, Any],
+                    sexes: dict[str, set]) -> dict[str, str]:  # fmt: skip
     """Add to ``at`` each mention of a person the text names by address or title and surname
     only ("President Obama ... Mr. Obama said"), addressed with "Mr." or "Ms." at least once,
-    none of ``surnames`` (the lower-cased words of the names it gives in full): named as the
-    resolver names them, by the title where the text gives one ("President Obama"), else as
-    first addressed ("Ms. Lu"), and two of one surname apart by "Mr." and "Ms.". Their gender,
-    as the address gives it."""
+    none of ``surnames`` (the lower-cased words of the names it gives in full) unless all those
+    it names in full with it are of the other gender (``sexes``: "Mr. Obama" beside his wife and
+    sister, "Michelle Obama" and "Auma Obama"): named as the resolver names them, by the title
+    where the text gives one ("President Obama"), else as first addressed ("Ms. Lu"), and two
+    of one surname apart by "Mr." and "Ms.". Their gender, as the address gives it."""
     seen: dict[str, list[tuple[int, str, str]]] = {}
     for m in _ADDRESSED_ONLY.finditer(text):
         if m.group(2) in lex["titles"] or m.group(2).lower() in lex["role_words"]:
             continue  # "Mr. President", "Madam Chairman": an office addressed, no surname
-        if m.group(2).lower() not in surnames and not any(
-            s < m.start() < s + len(n) for s, n in at.items()
-        ):
+        if not any(s < m.start() < s + len(n) for s, n in at.items()):
             seen.setdefault(m.group(2), []).append((m.start(2), m.group(1), m.group()))
     gender: dict[str, str] = {}
-    for found in seen.values():
+    for last, found in seen.items():
         said = {_SEX[t] for _, t, _ in found if t in _SEX}
         if not said:
             continue  # a title alone names no one so: "President Macron" in a Kremlin readout
+        if last.lower() in surnames and sexes.get(last.lower()) != {"m", "f"} - said:
+            continue  # one named in full, but none of the other gender only ("Auma Obama")
         titled = next((w for _, t, w in found if t not in _SEX), None)
         for start, title, written in found:
             sex = _SEX.get(title)
