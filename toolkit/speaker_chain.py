@@ -37,7 +37,7 @@ from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 
-__all__ = ["FEMALE", "MALE", "Chain", "person_chain"]
+__all__ = ["ADDRESS_BEFORE", "ADDRESS_GENDER", "FEMALE", "MALE", "Chain", "person_chain"]
 
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _ADDRESSED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)")
@@ -145,9 +145,9 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
                 continue
             full = [p for p in persons if surname(p.name) == last]
             # ("Mrs. Clinton" is Hillary Rodham Clinton, not Bill Clinton named after her)
-            sex = _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            sex = ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start())
             full = [p for p in full if not sex or given_name_gender(p.name) in (
-                None, _SEX[sex.group(1)])] or full  # fmt: skip
+                None, ADDRESS_GENDER[sex.group(1)])] or full  # fmt: skip
             before = [p for p in full if p.start < m.start()]
             at[m.start()] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
@@ -171,7 +171,7 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
         sexes.setdefault(surname(p.name).lower(), set()).add(gender.get(p.name))
     gender |= _addressed_only(at, {x.lower() for x in surnames} | given, text, lex, sexes)
     for m in _ADDRESS.finditer(text):
-        said = "m" if m.group(1) == "Mr" else "f"
+        said = ADDRESS_GENDER[m.group(1)]
         names = {n for n in at.values() if surname(n) == m.group(2)}
         if len(names) > 1:  # two of one surname ("Robert G. Mugabe", "his wife, Grace
             # Mugabe"): "Mr. Mugabe" is the one no noun gives the other gender
@@ -221,15 +221,15 @@ def _addressed_only(at: dict[int, str], surnames: set[str], text: str, lex: dict
             seen.setdefault(m.group(2), []).append((m.start(2), m.group(1), m.group()))
     gender: dict[str, str] = {}
     for last, found in seen.items():
-        said = {_SEX[t] for _, t, _ in found if t in _SEX}
+        said = {ADDRESS_GENDER[t] for _, t, _ in found if t in ADDRESS_GENDER}
         if not said:
             continue  # a title alone names no one so: "President Macron" in a Kremlin readout
         if last.lower() in surnames and sexes.get(last.lower()) != {"m", "f"} - said:
             continue  # one named in full, but none of the other gender only ("Auma Obama")
-        titled = next((w for _, t, w in found if t not in _SEX), None)
+        titled = next((w for _, t, w in found if t not in ADDRESS_GENDER), None)
         for start, title, written in found:
-            sex = _SEX.get(title)
-            first = next((w for _, t, w in found if _SEX.get(t) == sex), written)
+            sex = ADDRESS_GENDER.get(title)
+            first = next((w for _, t, w in found if ADDRESS_GENDER.get(t) == sex), written)
             name = titled if titled and len(said) == 1 else first
             at[start] = name
             if sex:
@@ -237,8 +237,9 @@ def _addressed_only(at: dict[int, str], surnames: set[str], text: str, lex: dict
     return gender
 
 
-_SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}  # the gender an address gives
-_ADDRESS_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# the gender an address gives, and an address right before a mention ("Mrs. Clinton")
+ADDRESS_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+ADDRESS_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
 # An appositive that says a name is a body, not a person: "Code Pink, a group opposed to ..."

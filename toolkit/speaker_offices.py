@@ -411,10 +411,10 @@ def is_titled_person(name: str) -> bool:
 
 
 def quoted_by_title(r: Any, head: str, modifiers: set[str], pos: int, titled: list) -> str | None:
-    """The holder the text names by this office's title and surname only ("President Obama"),
-    over those it titles with a full name before (``titled``: "President Macky Sall"), where
-    quoted last within reach ("“...,” the president said") or named over twice as often as
-    each of them ("Obama" 30 times, "Kenyatta" 4); None otherwise."""
+    """The holder named by this office's title and surname only ("President Obama") over those
+    titled with a full name before (``titled``: "President Macky Sall"): quoted last within
+    reach, or named over twice as often as each ("Obama" 30 times, "Kenyatta" 4), none of whose
+    names holds the surname ("General Gutiérrez" is Jesús Gutiérrez Rebollo); else None."""
     if modifiers or head not in TITLES_OF or not any(m.start < pos for m in titled):
         return None  # (no one else titled: titled_surname and office_holder read it)
     last = r.last_person
@@ -423,8 +423,8 @@ def quoted_by_title(r: Any, head: str, modifiers: set[str], pos: int, titled: li
     found = {m.group(1): m.group() for m in TITLED.finditer(r.text, 0, pos) if re.match(
         TITLES_OF[head], m.group()) and not re.match(r"\s+[A-Z]", r.text[m.end() :])}  # fmt: skip
     often = lambda word: len(re.findall(rf"\b{re.escape(word)}\b", r.text[:pos]))  # noqa: E731
-    rivals = [m.name.split() for m in titled if m.start < pos]  # (one of them: "General
-    ((name, written),) = found.items() if len(found) == 1 else (("", None),)  # Gutiérrez")
+    rivals = [m.name.split() for m in titled if m.start < pos]
+    ((name, written),) = found.items() if len(found) == 1 else (("", None),)
     more = name and all(name not in w and often(name) > 2 * often(w[-1]) for w in rivals)
     return written if more else None
 

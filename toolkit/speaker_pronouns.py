@@ -23,7 +23,7 @@ import bisect
 import re
 from typing import Any
 
-from toolkit.speaker_chain import FEMALE, MALE
+from toolkit.speaker_chain import ADDRESS_BEFORE, ADDRESS_GENDER, FEMALE, MALE
 from toolkit.speaker_offices import REACH
 from toolkit.speakers import UPPER, is_person
 
@@ -54,8 +54,6 @@ _OPENING = re.compile(
     r"(?:(?:[Tt]he\s+)?(?!(?:" + "|".join(_LEADS) + r")\s)(?:[A-Z][\w’'\-]*\s+){1,5})?"
 )
 _CAPITALISED_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
-# an address right before a mention ("Mrs. Clinton"): the gender it gives
-_ADDRESSED_AS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # a pronoun's frame in commas right after a name: the name opens what the pronoun reports
 _ASIDE_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:\w+ly\s+)?([a-z]+(?:\s+out)?),")
 # the endings of past verbs, regular and not ("laid", "met", "held", "drew", "took", "gave")
@@ -172,8 +170,8 @@ def person_before(r: Any, pos: int, pronoun: str = "") -> tuple[int, str] | None
             continue  # "Mr. Assad, he said, would ...": the reported clause's subject
         # (the mention's own address must agree too: "Mr. Sanders" is no "she", though the
         # chain gives his name no gender)
-        addressed = _ADDRESSED_AS.search(r.text, max(0, starts[i] - 6), starts[i])
-        if addressed and want and {"Mr": "m"}.get(addressed.group(1), "f") != want:
+        addressed = ADDRESS_BEFORE.search(r.text, max(0, starts[i] - 6), starts[i])
+        if addressed and want and ADDRESS_GENDER[addressed.group(1)] != want:
             continue
         if want is None or r.gender.get(names[i], want) == want:
             if oblique is None and _OBJECT.search(r.text, 0, starts[i]):
