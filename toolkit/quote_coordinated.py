@@ -271,9 +271,9 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
     return None
 
 
-# verbs that tell someone before the quotation ("... but told his supporters, “...”")
-_TOLD = {"told", "tells", "assured", "warned", "reminded", "urged"}
-_TELLING = {"telling", "assuring", "warning", "reminding", "urging"}  # as participles
+# the verbs that tell someone before the quotation ("... but told his supporters, “...”",
+# "..., telling reporters in Nevada, “...”"), as lemmas
+_TELLS_WHOM = {"tell", "assure", "warn", "remind"}
 
 
 def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
@@ -286,7 +286,7 @@ def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     )
     if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
         return None
-    if head[m.end(1) : m.end()].strip(" ,:") and m.group(1) not in _TOLD:
+    if head[m.end(1) : m.end()].strip(" ,:") and lemma_of(m.group(1), lex) not in _TELLS_WHOM:
         return None  # an object only after a verb of telling: "but told his supporters, “...”"
     before = re.search(r"(\w+)\s*,\s*$", head[: m.start()])
     if before and lex["verb"].fullmatch(before.group(1)):
@@ -319,7 +319,7 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
         and m.group(2).strip() != "that"
         # (whom one tells, in a few words: "..., telling reporters in Nevada, “...”")
         and not (
-            m.group(1) in _TELLING
+            lemma_of(m.group(1), lex) in _TELLS_WHOM
             and len(m.group(2).split()) <= 5
             and not re.search(r"\bthat\b", m.group(2))
         )  # (not "warning that they ...")

@@ -420,27 +420,27 @@ def quoted_by_title(r: Any, head: str, modifiers: set[str], pos: int, titled: li
     last = r.last_person
     if last and 0 <= pos - last[0] <= REACH and is_titled_person(last[1]):  # quoted last
         return last[1] if re.match(TITLES_OF[head], last[1]) else None
-    found = {m.group(1): m.group() for m in TITLED.finditer(r.text, 0, pos) if re.match(
-        TITLES_OF[head], m.group()) and not re.match(r"\s+[A-Z]", r.text[m.end() :])}  # fmt: skip
+    written = titled_surname(r.text, pos, head, reach=pos)  # anywhere before, not only near
+    name = written.split()[-1] if written else ""
     often = lambda word: len(re.findall(rf"\b{re.escape(word)}\b", r.text[:pos]))  # noqa: E731
     rivals = [m.name.split() for m in titled if m.start < pos]
-    ((name, written),) = found.items() if len(found) == 1 else (("", None),)
     more = name and all(name not in w and often(name) > 2 * often(w[-1]) for w in rivals)
     return written if more else None
 
 
 def titled_surname(text: str, pos: int, head: str, modifiers: set[str] | frozenset = frozenset(),
-                   names: set[str] | frozenset = frozenset()) -> str | None:  # fmt: skip
+                   names: set[str] | frozenset = frozenset(),
+                   reach: int = REACH) -> str | None:  # fmt: skip
     """The holder of a role with no modifiers (``head``: a key of ``TITLES_OF``) the text names
-    by title and surname only before ``pos`` ("President Obama vowed ... the president said",
-    "General Allen ... the general"), where it names one surname only (a possessive is the
-    same one: "President Trump's diagnosis"): the one of ``names`` (those given the title)
-    with that surname where there is one ("US President Donald Trump ... President Trump ...
-    the president"), else title and surname as first written; None for another role."""
+    by title and surname only, ``reach`` or less before ``pos`` ("President Obama vowed ... the
+    president said", "General Allen ... the general"), where it names one surname only (a
+    possessive is the same one: "President Trump's diagnosis"): the one of ``names`` (given the
+    title) with that surname ("US President Donald Trump ... President Trump ... the
+    president"), else title and surname as first written; None for another role."""
     if head not in TITLES_OF or modifiers:
         return None
     found = [(re.sub(r"['’]s$", "", m.group()), re.sub(r"['’]s$", "", m.group(1)))
-             for m in TITLED.finditer(text, max(0, pos - REACH), pos)
+             for m in TITLED.finditer(text, max(0, pos - reach), pos)
              if re.match(TITLES_OF[head], m.group())
              and not re.match(rf"\s+[{UPPER}]", text[m.end() :])]  # fmt: skip
     if len({s for _, s in found}) != 1:

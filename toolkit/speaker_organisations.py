@@ -225,7 +225,7 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     # else before the name as its title, or named so: "the daily Vietnam News", "the flagship
     # state newspaper Al Ahram", "a civic group called Dekomunizace" (not a verb's object:
     # "preferring to call the group Bengalis"; nor a day: "the company Monday")
-    named: set[tuple[int, int]] = set()
+    so_named = False  # (found as the text titles it: "the newspaper Al Ahram")
     if not found and head not in _WHOSE_HEADS:
         titled = re.compile(
             rf"(?<!call )(?<!calls )(?<!called )(?<!calling )(?<!name )(?<!named )"
@@ -234,17 +234,17 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
         )
         found = [m.span(1) for m in titled.finditer(before)
                  if not _WEEKDAY.match(before, m.start(1))]  # fmt: skip
-        named = set(found)  # (so named, a name is the body's, though it reads as a person's:
-        # "the newspaper Al Ahram", "the daily Frankfurter Allgemeine Zeitung")
+        so_named = bool(found)  # (a name so titled is the body's, though it reads as a
+        # person's: "the newspaper Al Ahram", "the daily Frankfurter Allgemeine Zeitung")
     if not found and head in _HEAD_KINDS:  # a paper the text names by a paper's name ("the
         # Financial Times reported ... the newspaper said"), the one within reach
         found = [m.span(1) for m in _PAPER.finditer(before, max(0, pos - BODY_REACH))]
     # not a person's name after a title ("Mr. Li, a company man")
-    kept = [(a, re.sub(r"^The\s+", "", before[a:b]), (a, b) in named) for a, b in found
+    kept = [(a, re.sub(r"^The\s+", "", before[a:b])) for a, b in found
             if before[:a].split()[-1:] not in ([t] for t in lex["titles"])]  # fmt: skip
-    kept = [(a, n) for a, n, so in kept if n not in lex["not_speakers"]
+    kept = [(a, n) for a, n in kept if n not in lex["not_speakers"]
             and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
-            and (so or not is_person(n, lex))]  # fmt: skip
-    if len({n for _, n in kept}) > 1 and named:  # of several so named, the last ("the French
+            and (so_named or not is_person(n, lex))]  # fmt: skip
+    if len({n for _, n in kept}) > 1 and so_named:  # of several so named, the last ("the French
         return max(kept)[1]  # newspaper Le Monde ... told the newspaper Libération")
     return kept[0][1] if len({n for _, n in kept}) == 1 else written
