@@ -192,6 +192,31 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
          [("plans for reelection bid", "Biden", "hint at")]),
         ("Zelensky demands at least 200,000 ‘peacekeepers’ on Ukrainian soil",
          [("at least 200,000 ‘peacekeepers’ on Ukrainian soil", "Zelensky", "demand")]),
+        # a credit ends at its speech verb: whom it tells is no source (statemedia-headlines)
+        ("‘Rule out no-deal Brexit or I quit’ – Tory minister warns Theresa May",
+         [("‘Rule out no-deal Brexit or I quit’", "Tory minister", "warn")]),
+        ("Investigative Committee prosecuted over 1.5 million in 15 years — IC chief tells Putin",
+         [("Investigative Committee prosecuted over 1.5 million in 15 years", "IC chief",
+           "tell")]),
+        ("Kiev loses 85 Su-27 fighters since 2022 — TASS estimates",
+         [("Kiev loses 85 Su-27 fighters since 2022", "TASS", "estimate")]),
+        ("‘Convert to Islam or face murder conviction’ – Pakistani prosecutor reportedly tells "
+         "Christians", [("‘Convert to Islam or face murder conviction’", "Pakistani prosecutor",
+                         "tell")]),
+        # after a colon, only after a quotation; the verb of two words whole
+        ("'We will propose to UEFA the delay': Italian FA chief calls for Euro 2020 postponement",
+         [("'We will propose to UEFA the delay'", "Italian FA chief", "call for")]),
+        ("‘US has no right’: China responds to comments over its $1 billion rig in S. China Sea",
+         [("‘US has no right’", "China", "respond")]),
+        # (a noun, not a verb, after no source; "says" before its clause)
+        ("US in secret talks with Hezbollah – Israeli reports",
+         [("US in secret talks with Hezbollah", "Israeli reports", None)]),
+        ("Silver futures tumble on Comex — market reports",
+         [("Silver futures tumble on Comex", "market reports", None)]),
+        ("War without end: German defense minister says no timetable for troop withdrawal",
+         [("no timetable for troop withdrawal", "German defense minister", "say")]),
+        ("South China Sea standoff: Beijing denies plans to build on disputed shoal",
+         [("plans to build on disputed shoal", "Beijing", "deny")]),
         # not a headline: a sentence with its stop, a long first line
         ("Russia is ready to continue talks with Ukraine — Lavrov.", []),
         ("The minister said the talks were good - and ended.\nMore text", []),

@@ -16,6 +16,10 @@ from toolkit.speakers import lexicon
         ("President Vladimir Putin", "say", "name"),
         ("Mr. Kerry", "say", "name"),
         ("Lukashenko", "stress", "name"),
+        # a month last is a surname ("Mrs. May", "May"), not before a noun
+        ("Mrs. May", "say", "name"),
+        ("May", "say", "name"),
+        ("the May committee", "say", "description"),
         ("Chinese Foreign Ministry spokesperson Hua Chunying", "say", "name"),
         ("Human Rights Watch", "according to", "name"),
         ("TASS", "report", "name"),

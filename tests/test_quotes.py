@@ -2673,6 +2673,18 @@ def test_a_title_of_another_type_is_read_as_text():
          "something,” he said.", [("President Obama", "say")]),
         ("Senator Lindsey Graham spoke in Cairo. Mr. Graham said the ties were strong. “The "
          "foundation is solid,” he said.", [("Lindsey Graham", "say"), ("Lindsey Graham", "say")]),
+        # a month is a surname after a given name, and alone where the text names its bearer
+        # (chinadaily-nyt: "The Home Secretary, Theresa May, said"; "Professor May ... he said")
+        ("Prime Minister Theresa May said Britain would leave. Later, Mrs. May said the deal "
+         "was dead. “We go,” May said.",
+         [("Theresa May", "say"), ("Theresa May", "say"), ("Theresa May", "say")]),
+        ("The Home Secretary, Theresa May, said she would consider the findings.",
+         [("Theresa May", "say")]),
+        ("Gary May, a professor at the University of Delaware, said the rhetoric was unsurprising."
+         " Professor May said that some audience members hissed. “On balance, the film is a "
+         "positive force,” he said.", [("Gary May", "say"), ("Gary May", "say"),
+                                      ("Gary May", "say")]),
+        ("In May the minister said it would rain.", [("the minister", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -30,6 +30,7 @@ __all__ = [
     "folded_verbs",
     "function_words",
     "role_head",
+    "third_person",
     "title_case",
     "verb_credits",
 ]
@@ -174,6 +175,12 @@ def _lemma(form: str, lex: dict[str, Any]) -> str:
 
 def _third_forms(lex: dict[str, Any]) -> set[str]:
     return _PATTERNS[id(lex)][4]
+
+
+def third_person(word: str, lex: dict[str, Any]) -> str | None:
+    """The lemma of a speech verb's third-person form ("warns" -> "warn"), else None."""
+    _verb_patterns(lex)
+    return _lemma(word, lex) if word in _third_forms(lex) else None
 
 
 def _third(lemma: str) -> str:

@@ -68,10 +68,11 @@ from toolkit.quote_headline_verbs import (
     folded_verbs,
     function_words,
     role_head,
+    third_person,
     title_case,
     verb_credits,
 )
-from toolkit.speaker_countries import is_country
+from toolkit.speaker_countries import is_country, nationals
 from toolkit.speakers import is_organisation, is_person
 
 __all__ = ["credited_words", "credits", "folded_headline", "headline_line"]
@@ -146,8 +147,8 @@ def credits(
     colon = None if tail else _colon_label(line, lex, known)
     claim = tail[0] if tail else colon[0] if colon else (0, len(line))
     if tail or colon:
-        (a, b), (p, q) = tail or colon
-        out.append((start + a, start + b, (start + p, start + q), None))
+        (a, b), (p, q), lemma = tail or (*colon, None)
+        out.append((start + a, start + b, (start + p, start + q), lemma))
     if colon is None:  # a kicker's topic is not the claim: "SPIEF 2024: ... envoy says"
         kicker = _KICKER.match(line, claim[0], claim[1])
         a = kicker.end() if kicker else claim[0]
@@ -172,6 +173,10 @@ def credited_words(texts: Iterable[str | None], lex: dict[str, Any]) -> frozense
     return frozenset(found)
 
 
+# (claim start, claim end), (source start, source end), the lemma of the source's speech verb
+_Credit = tuple[tuple[int, int], tuple[int, int], str | None]
+
+
 def _first_line(text: str) -> tuple[int, int] | None:
     """The span of the text's first line, trimmed; None for an empty text."""
     start = len(text) - len(text.lstrip())
@@ -181,33 +186,44 @@ def _first_line(text: str) -> tuple[int, int] | None:
     return (start, start + len(line)) if line else None
 
 
-def _tail_credit(line: str, lex: dict[str, Any]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _tail_credit(line: str, lex: dict[str, Any]) -> _Credit | None:
     """'<claim> — <source>' (TASS, RT) or '<claim>: <source>' (Xinhua, CGTN): the spans of the
-    claim and the source. After a colon, which also ends a topic ("Ukraine crisis day 45: Russia
-    shells Kharkiv"), the source must read as one: capitalised words ("WHO", "Wang Yi") or a
-    role's head ("Iranian FM", "war monitor", "study")."""
+    claim and the source, and the lemma of a speech verb that ends the source ("— IC chief
+    tells Putin"). After a colon, which also ends a topic ("Ukraine crisis day 45: Russia shells
+    Kharkiv"), the source must read as one: capitalised words ("WHO", "Wang Yi") or a role's
+    head ("Iranian FM", "war monitor", "study")."""
     dashes = list(_DASH.finditer(line))
     colons = list(re.finditer(r"(?<=\S):\s+", line))
     for sep, colon in ((dashes[-1] if dashes else None, False), (colons[-1] if colons else None,
                                                                  True)):  # fmt: skip
         if sep is None:
             continue
-        found = _credit(line, sep, lex)
+        # (after a colon, a credit ends at its verb only after a quotation: "‘The people’s
+        # enemy’: Hong Kong leader slams ...", not a topic: "South China Sea standoff: Beijing
+        # denies plans ...", whose clause is the claim)
+        quoted = re.fullmatch(r"\s*['‘\"“].*['’\"”]", line[: sep.start()]) is not None
+        found = _credit(line, sep, lex, verb=not colon or quoted)
         if found and (not colon or _names_source(line[found[1][0] : found[1][1]], lex)):
             return found
     return None
 
 
 def _credit(
-    line: str, sep: re.Match[str], lex: dict[str, Any]
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    line: str, sep: re.Match[str], lex: dict[str, Any], *, verb: bool = True
+) -> _Credit | None:
     """The claim before a separator and the credit after it, when the credit is one to six
-    words of a name or a role."""
+    words of a name or a role (and, with ``verb``, the lemma of a speech verb after them)."""
     who = line[sep.end() :].strip()
     if "," in who:
         return None  # a list or a clause ("...: Airstrikes on suburbs, shelling of ...")
     who = re.split(r"\s+on\s+", who)[0]  # "— Oxfam on refugee crisis": the topic is no source
     who = re.sub(r"^([A-Z]\S*)\s+to\s+[A-Z]\S*$", r"\1", who)  # "— Trump to Zelensky"
+    words, lemma = who.split(), None
+    cut = next((i for i, w in enumerate(words) if i and third_person(w, lex)), None)
+    if verb and cut and _verb_ends(words, cut, lex):
+        # (of two words where they are one verb: "calls for", "warns of")
+        lemma = third_person(" ".join(words[cut : cut + 2]), lex) or third_person(words[cut], lex)
+        who = " ".join(_before_verb(words, cut))
     claim = line[: sep.start()].rstrip(" ,;:")
     words = who.split()
     if not 1 <= len(words) <= MAX_CREDIT_WORDS or re.search(r"[\d\"“”:;!?#@]", who):
@@ -223,7 +239,29 @@ def _credit(
     if any(w in stop for w in plain):  # (lower case: "US envoy" is no "us")
         return None  # a phrase of prose ("what we know so far", "again"), not a name or a role
     at = sep.end() + line[sep.end() :].find(who)
-    return (0, len(claim)), (at, at + len(who))
+    return (0, len(claim)), (at, at + len(who)), lemma
+
+
+def _before_verb(words: list[str], cut: int) -> list[str]:
+    """The credit's words before its verb ``words[cut]``, without an adverb right before it
+    ("Pakistani prosecutor reportedly tells")."""
+    return words[: cut - 1] if re.fullmatch(r"[a-z]+ly", words[cut - 1]) else words[:cut]
+
+
+def _verb_ends(words: list[str], cut: int, lex: dict[str, Any]) -> bool:
+    """Whether a credit ends at its speech verb ``words[cut]``, after a source's name or role
+    ("— TASS estimates", "— IC chief tells Putin": whom it tells is no source; not the nouns of
+    "— Israeli reports", "— market reports", "– new claims emerge"), and the verb is not "says"
+    with its clause (": German defense minister says no timetable for ...")."""
+    before = _before_verb(words, cut)
+    if not before or (cut + 1 < len(words) and third_person(words[cut], lex) == "say"):
+        return False
+    name = " ".join(before)
+    return (
+        role_head(before[-1].lower(), lex)
+        or is_organisation(name, lex)
+        or (all(w[:1].isupper() for w in before) and not nationals(before))
+    )
 
 
 def _names_source(who: str, lex: dict[str, Any]) -> bool:

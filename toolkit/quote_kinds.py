@@ -34,7 +34,7 @@ import polars as pl
 
 from toolkit.errors import DataError
 from toolkit.groups import group_sizes, with_groups
-from toolkit.speakers import DETERMINERS, QUANTIFIERS
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, month_surname
 from toolkit.stats import MIN_GROUP_DOCS, N_BOOT, SEED, ratio_by_group
 from toolkit.tokens import language_stop_words
 
@@ -86,8 +86,10 @@ def speaker_kind(speaker_text: str, lex: dict[str, Any], *, continued: bool = Fa
         low = core.lower()
         # "US", "TASS": no stop word "us"; but "PM" is a role
         acronym = len(core) > 1 and core.isupper() and low not in lex["role_initialisms"]
+        # (a month last is a surname: "Mrs. May", "May")
+        month = i == len(words) - 1 and month_surname(None, core)
         if not core[:1].isupper() or (
-            not acronym and (low in common or low.removesuffix("s") in common)
+            not acronym and not month and (low in common or low.removesuffix("s") in common)
         ):
             continue
         if i + 1 < len(words) and (

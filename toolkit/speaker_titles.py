@@ -27,6 +27,7 @@ from toolkit.speakers import (
     UPPER,
     he_surname,
     is_person,
+    month_surname,
 )
 
 __all__ = ["name_of", "names_person"]
@@ -53,6 +54,13 @@ _NAME_TITLE = re.compile(
 _PLACE_LINKS = {"of", "in", "at", "from", "to", "for", "near", "on"}
 
 
+def _before_month(words: list[str], i: int, lex: dict[str, Any]) -> str | None:
+    """The word before a month at ``words[i - 1]`` that must be a given name for the month to
+    be a surname ("Theresa May"); None where the month stands alone or after a title
+    ("Professor May")."""
+    return words[i - 2] if i >= 2 and words[i - 2] not in lex["titles"] else None
+
+
 def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     """A phrase's title words and the name at its end ("Russian Foreign Minister Sergey Lavrov"
     -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov")); the name is None for a role."""
@@ -71,6 +79,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
             or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
             or (i == len(words) - 1 and he_surname(w, words[-1]))
+            or (i == len(words) and month_surname(_before_month(words, i, lex), w))
         ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a
             # name addressed, "Ms. Park", and the surname He before a given name, "He Lifeng")
             break

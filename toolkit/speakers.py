@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from anyascii import anyascii
 
+from toolkit.given_names import is_given_name
 from toolkit.segment import CAPITALS
 from toolkit.speaker_conjuncts import groups_joined, institution_and
 from toolkit.speaker_countries import OF_PLACE, country_words, nationals
@@ -51,6 +52,7 @@ __all__ = [
     "is_organisation",
     "is_person",
     "lexicon",
+    "month_surname",
     "one_edit",
     "speaker_phrase",
     "surname",
@@ -423,20 +425,16 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
 
 
 # plural heads of groups that speak which no role list holds
-GROUP_HEADS = frozenset(
-    {
-        "groups",
-        "companies",
-        "newspapers",
-        "people",
-        "organizations",
-        "organisations",
-        "voters",
-        "members",
-        "democrats",
-        "republicans",
-    }
-)
+GROUP_HEADS = frozenset({"groups", "companies", "newspapers", "people", "organizations",
+                         "organisations", "voters", "members", "democrats",
+                         "republicans"})  # fmt: skip
+
+
+def month_surname(given: str | None, word: str) -> bool:
+    """Whether a month is a surname: after a given name ("Theresa May", "Brian May"), or alone
+    (``given`` None: "May said", a surname the resolver then looks up)."""
+    months = {"may", "june", "april", "august"}
+    return word.lower() in months and (given is None or is_given_name(f"{given} {word}"))
 
 
 def is_person(name: str, lex: dict[str, Any]) -> bool:
@@ -445,6 +443,7 @@ def is_person(name: str, lex: dict[str, Any]) -> bool:
     words = name.split()
     he = len(words) == 2 and he_surname(*words)  # "He Lifeng"
     return len(words) >= 2 and not country_words(words) and not nationals(words) and all(
-        (CAPITAL.match(w) or w.lower() in PARTICLES) and w.lower() not in NOT_NAME_WORDS
+        (CAPITAL.match(w) or w.lower() in PARTICLES) and (
+            w.lower() not in NOT_NAME_WORDS or (i > 0 and month_surname(words[i - 1], w)))
         and (w not in lex["not_speakers"] or (he and i == 0)) for i, w in enumerate(words)
     ) and not any(re.search(rf"['’]s$|-(?:{OF_PLACE})$", w) for w in words)  # fmt: skip
