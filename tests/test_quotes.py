@@ -2685,6 +2685,15 @@ def test_a_title_of_another_type_is_read_as_text():
          "positive force,” he said.", [("Gary May", "say"), ("Gary May", "say"),
                                       ("Gary May", "say")]),
         ("In May the minister said it would rain.", [("the minister", "say")]),
+        # two given names before a surname of two words are the name's (chinadaily-nyt: "Ms.
+        # Silva" is Marina Silva, not "Lula da Silva", whom the given name "Lula" made a woman)
+        ("When Dilma Rousseff and Marina Silva were both cabinet ministers, Ms. Rousseff was the "
+         "heir to President Luiz Inácio Lula da Silva. “Servants always remember the life of their"
+         " masters,” Ms. Silva said.", [("Marina Silva", "say")]),
+        ("President Andrés Manuel López Obrador spoke. “We will win,” Mr. López Obrador said.",
+         [("Andrés Manuel López Obrador", "say")]),
+        ("The ambassador of India Harsh Kumar Jain said relations were good.",
+         [("Harsh Kumar Jain", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

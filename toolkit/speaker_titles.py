@@ -61,12 +61,27 @@ def _before_month(words: list[str], i: int, lex: dict[str, Any]) -> str | None:
     return words[i - 2] if i >= 2 and words[i - 2] not in lex["titles"] else None
 
 
+def _given_pair(words: list[str], i: int, lex: dict[str, Any]) -> bool:
+    """Whether ``words[i - 2]`` and ``words[i - 1]`` are two given names that open a run of
+    capitals (at the start, after a title or a lower-case word), before a name's last word."""
+    opens = i == 2 or words[i - 3] in lex["titles"] or not CAPITAL.match(words[i - 3])
+    return (
+        opens
+        and all(
+            given_name_gender(f"{x} {words[-1]}") is not None
+            and x not in lex["titles"]
+            and not is_country(x)  # "of India Harsh Kumar Jain"
+            for x in words[i - 2 : i]
+        )
+    )
+
+
 def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     """A phrase's title words and the name at its end ("Russian Foreign Minister Sergey Lavrov"
     -> (["Russian", "Foreign", "Minister"], "Sergey Lavrov")); the name is None for a role."""
     words = phrase.split()
     i = len(words)
-    taken = 0
+    taken, paired = 0, False
     while i > 0:
         w = words[i - 1]
         if w in lex["titles"] or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
@@ -128,7 +143,16 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             and (len(words) == 4 or words[-5] in lex["titles"])
             and not country_words(words[-4:-2])  # "Former Hong Kong Wong Wing-ping": a place first
         )
-        if taken >= 2 and not (taken == 2 and third) and not fourth:
+        # two given names that open the run before a surname of two words ("Andrés Manuel López
+        # Obrador", "President Luiz Inácio Lula da Silva"): both go on
+        pair = taken == 2 and i >= 2 and _given_pair(words, i, lex)
+        paired = paired or pair
+        if (
+            taken >= 2
+            and not (taken == 2 and (third or pair))
+            and not fourth
+            and not (taken == 3 and paired)
+        ):
             nxt = words[i].lower()
             if not (initial or w.lower() in PARTICLES or nxt in PARTICLES
                     or _PATRONYMIC.search(nxt)):  # fmt: skip
