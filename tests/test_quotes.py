@@ -2694,6 +2694,26 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Andrés Manuel López Obrador", "say")]),
         ("The ambassador of India Harsh Kumar Jain said relations were good.",
          [("Harsh Kumar Jain", "say")]),
+        # "he" after one described in a role, new to the text, is that one (chinadaily-nyt:
+        # "said the Western diplomat. ... he added"); not after an appositive of a name, one who
+        # tells someone, a document, nor once one named by a single name spoke after it
+        ("“People are indignant,” said Mr. Dramé. “This is not going to be a perfect election,” a"
+         " Western diplomat said. “I think we will get a credible president out of it,” he added.",
+         [("Mr. Dramé", "say"), ("a Western diplomat", "say"), ("a Western diplomat", "add")]),
+        ("“That was unavoidable,” said Susan Deng, 31, an office manager who said she visited the "
+         "United States this year. “I am very in tune with American values,” she said.",
+         [("Susan Deng", "say"), ("an office manager", "say"), ("Susan Deng", "say")]),
+        ("Mizanur Rahman Khan, an editor, went to the police. An official told him that he should "
+         "stop riding rickshaws. “We are in a very difficult position,” he said.",
+         [("An official", "tell"), ("Mizanur Rahman Khan", "say")]),
+        ("“It is over,” said Mr. Kouachi, who lied, according to a court document. He later "
+         "admitted that he planned to go to war.",
+         [("a court document", "according to"), ("Mr. Kouachi", "say"), ("Mr. Kouachi", "admit")]),
+        ("A woman named Israa said that Egyptians had become “brainwashed.” She was not a "
+         "supporter of Mr. Morsi, who critics said had seemed to grow more feckless by the month. "
+         "“We have this thing about us,” Israa said. “So many want Egypt ruled with an iron grip,” "
+         "she said.", [("Israa", "say"), ("a supporter of Mr. Morsi", "say"), ("Israa", "say"),
+                       (None, "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

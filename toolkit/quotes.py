@@ -58,9 +58,10 @@ from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_offices import is_titled_person
+from toolkit.speaker_pronouns import described_person
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
-from toolkit.speakers import is_group, is_organisation, is_person, lexicon
+from toolkit.speakers import UPPER, is_group, is_organisation, is_person, lexicon
 
 __all__ = ["QUOTES_SCHEMA", "quotes"]
 
@@ -281,18 +282,6 @@ def _nested(report: tuple[int, int, int, str], quotation: tuple[int, int, int, i
     return at < x or (lemma in ("according to", "report") and frame_end <= p0)
 
 
-# one person described, not named: "he" after it is that person ("an obstetrician who taught
-# Mr. Assad in medical school said ... he said")
-_DESCRIBED = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*[^s\W]\s+who\s"
-    # (or where one works: "a receptionist at the resort", "an official at the ministry")
-    r"|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*[^s\W]\s+"
-    r"(?:at|in|from|with|for)\s"
-    r"|[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}(?:king|queen|pope|prince|princess|emir|sheikh|monarch|"
-    r"man|woman|activist|witness|resident)$"
-)  # (or one person the text calls by such a noun only: "“...,” the king said. And he said")
-
-
 def quotes(
     corpus: pl.DataFrame,
     *,
@@ -397,7 +386,7 @@ def quotes(
             elif speaker and (is_person(speaker, lex) or is_titled_person(speaker)):
                 resolver.last_person = (f.speaker_at, speaker)
                 resolver.last_said = f.start
-            elif (speaker and _DESCRIBED.match(f.speaker_text)  # "a woman who lives near"
+            elif (speaker and described_person(text, f.speaker_text, f.speaker_at, f.verb, lex)
                   and not is_organisation(f.speaker_text, lex)
                   and f.verb != "ask"):  # (one who asks is seldom the next "he")  # fmt: skip
                 resolver.last_described = (f.speaker_at, speaker, len(f.speaker_text))
@@ -405,6 +394,8 @@ def quotes(
                 resolver.last_organisation = (f.speaker_at, speaker)
             elif speaker and is_group(speaker, lex):
                 resolver.last_group = (f.end, speaker)
+            elif speaker and re.fullmatch(rf"[{UPPER}][\w\-]+", speaker):
+                resolver.last_described = None  # "Israa said": one named after a description
             if not f.direct:
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,

@@ -27,7 +27,15 @@ from toolkit.speaker_chain import ADDRESS_BEFORE, ADDRESS_GENDER, FEMALE, MALE
 from toolkit.speaker_offices import REACH
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["GENDER", "body_it", "person_before", "pronoun_person", "subject_before", "thing_before"]
+__all__ = [
+    "GENDER",
+    "body_it",
+    "described_person",
+    "person_before",
+    "pronoun_person",
+    "subject_before",
+    "thing_before",
+]
 
 _PRONOUN_REACH = REACH  # characters between a pronoun and the last mention of its person
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -64,6 +72,37 @@ _VERB_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?[a-z]+(?:{_PAST}|s)\b")
 _SUBJECT_AFTER = re.compile(rf",\s|{_VERB_AFTER.pattern}")
 # a second main clause between two names: ", and", ", but", a semicolon
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+
+
+# one person described, not named: "he" after it is that person ("an obstetrician who taught
+# Mr. Assad in medical school said ... he said")
+_DESCRIBED = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*[^s\W]\s+who\s"
+    # (or where one works: "a receptionist at the resort", "an official at the ministry")
+    r"|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*[^s\W]\s+"
+    r"(?:at|in|from|with|for)\s"
+    r"|[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}(?:king|queen|pope|prince|princess|emir|sheikh|monarch|"
+    r"man|woman|activist|witness|resident)$"
+)  # (or one person the text calls by such a noun only: "“...,” the king said. And he said")
+# or one in a role, new to the text: "a Western diplomat", "another United Nations official"
+_ONE_IN_ROLE = re.compile(
+    r"(?:[Aa]n?|[Aa]nother)\s+(?:[\w\-]+\s+){0,4}?([a-z]+)(?:\s+(?:of|for|at|in|with|from)\s.*)?"
+)
+_APPOSITIVE = re.compile(r",\s*(?:\d+,\s*)?$")  # after a name: "Susan Deng, 31, an office manager"
+
+
+def described_person(text: str, speaker_text: str, at: int, verb: str | None, lex: Any) -> bool:
+    """Whether a frame's speaker as written (at ``at`` in ``text``) describes one person the
+    text does not name, whom "he" or "she" after it may be: not a document's or a body's role
+    ("a court document"), not an appositive of a name, not one who tells someone ("an official
+    told him ...": "he" is him)."""
+    if _DESCRIBED.match(speaker_text):
+        return True
+    role = _ONE_IN_ROLE.fullmatch(speaker_text)
+    head = role.group(1) if role else ""
+    return (head in lex["roles"] and not head.endswith("s") and verb != "tell"
+            and all(head not in lex[k] for k in ("documents", "sources", "organisations"))
+            and not _APPOSITIVE.search(text, max(0, at - 8), at))  # fmt: skip
 
 
 def pronoun_person(r: Any, low: str, pos: int) -> str | None:
