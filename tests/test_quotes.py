@@ -2709,11 +2709,16 @@ def test_a_title_of_another_type_is_read_as_text():
         ("“It is over,” said Mr. Kouachi, who lied, according to a court document. He later "
          "admitted that he planned to go to war.",
          [("a court document", "according to"), ("Mr. Kouachi", "say"), ("Mr. Kouachi", "admit")]),
-        ("A woman named Israa said that Egyptians had become “brainwashed.” She was not a "
-         "supporter of Mr. Morsi, who critics said had seemed to grow more feckless by the month. "
-         "“We have this thing about us,” Israa said. “So many want Egypt ruled with an iron grip,” "
-         "she said.", [("Israa", "say"), ("a supporter of Mr. Morsi", "say"), ("Israa", "say"),
-                       (None, "say")]),
+        ("“Egypt is changing,” a Western diplomat said. “We have this thing about us,” Israa "
+         "said. “No one cares,” she said.",
+         [("a Western diplomat", "say"), ("Israa", "say"), (None, "say")]),
+        # a relative clause with its own subject before its verb is no frame of the name before
+        # it ("Mr. Morsi, who critics said ...": critics said it; chinadaily-nyt)
+        ("She was not a supporter of Mr. Morsi, who critics said had seemed to grow more feckless"
+         " by the month.", [("critics", "say")]),
+        ("She said her daughter was bruised during a scuffle with the police, who she said used "
+         "abusive language.", [(None, "say"), (None, "say")]),
+        ("Scolari, who also said he has settled on 21 players, spoke.", [("Scolari", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

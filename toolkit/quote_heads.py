@@ -248,7 +248,9 @@ def without_appositive(head: str, lex: dict) -> str:
         return " " * named.start(2) + head[named.start(2) : named.end(2)]
     # the verb of a relative clause ("Scolari, who also said he ..."), or one that ends the
     # subject ("The Israeli official who described the campaign acknowledged that ...")
-    right = re.search(r",?\s+who(?:\s+\w+)?\s*$", head)  # the verb is the relative clause's
+    right = re.search(r",?\s+who(?:\s+(\w+))?\s*$", head)  # the verb is the relative clause's
+    if right and right.group(1) and _own_subject(right.group(1), lex):
+        right = None  # "Mr. Morsi, who critics said had ...": the clause has its own subject
     who = right or re.search(r"\s+who\s+[^,;:\"“”«»]{3,80}$", head)
     if (
         who
@@ -418,3 +420,11 @@ _TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "
                 "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
                 "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
                 "Spokeswoman"}  # fmt: skip
+
+
+def _own_subject(word: str, lex: dict) -> bool:
+    """Whether a word right after "who" is the relative clause's own subject, not an adverb or
+    an auxiliary of its verb: a group ("critics", "analysts"), a quantifier ("many") or a
+    pronoun ("he")."""
+    low = word.lower()
+    return low in lex["roles"] or low in QUANTIFIERS or low in lex["pronouns"]
