@@ -2719,6 +2719,15 @@ def test_a_title_of_another_type_is_read_as_text():
         ("She said her daughter was bruised during a scuffle with the police, who she said used "
          "abusive language.", [(None, "say"), (None, "say")]),
         ("Scolari, who also said he has settled on 21 players, spoke.", [("Scolari", "say")]),
+        # a document's owner is not the clause before its "the" (chinadaily-nyt), but keeps a
+        # name's "the" after "of" or "to"
+        ("But as the Islamist pressure grew Monday night the generals issued a second statement "
+         "denying a coup. “The armed forces do not allow coups,” the statement declared.",
+         [("generals", "declare")]),
+        ("The office of the President issued a statement. “We regret it,” the statement said.",
+         [("office of the President", "say")]),
+        ("The Adviser to the President of Ukraine published an article. “Gas is a weapon,” the "
+         "article said.", [("Adviser to the President of Ukraine", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

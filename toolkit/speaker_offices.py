@@ -221,15 +221,13 @@ _LINKS = {"in", "of", "from", "at", "with", "about", "on", "by", "for"}
 
 
 def document_owner(text: str, head: str, pos: int, written: str = "") -> str | None:
-    """Who a document ("the article", "the statement") is by, as the text says before it:
-    'In an article published on its website on Monday, the Communist Party of China Central
-    Commission for Discipline Inspection said', 'The Hong Kong General Chamber of Commerce
-    issued a statement', 'a statement by the Sabahi campaign', 'a statement released by the office
-    of President Jacob Zuma', 'President Jacob Zuma's office said in a statement'; else the
-    document named whole before ('the Xinhua editorial' for 'the editorial'). None when the
-    text does not say, or when the role as ``written`` names another owner: its own name ("A
-    DBS report" is no "HSBC report", "the Kremlin statement" none of the Investigative
-    Committee's) or a possessive ("the ambassador's statement")."""
+    """Who a document ("the article", "the statement") is by, as the text says before it: 'In
+    an article ..., the Communist Party of China Central Commission for Discipline Inspection
+    said', 'The Hong Kong General Chamber of Commerce issued a statement', 'a statement by the
+    Sabahi campaign', 'a statement released by the office of President Jacob Zuma', 'President
+    Jacob Zuma's office said in a statement'; else the document named whole before ('the Xinhua
+    editorial'). None when the text does not say, or when the role as ``written`` names another
+    owner: its own name ("A DBS report" is no "HSBC report") or a possessive."""
     words = written.split()[1 : len(written.split()) - len(head.split())]
     if any(re.search(r"[’']s$", w) or w in _LINKS for w in words):
         return None  # (nor "a person cited in the report": no document)
@@ -249,8 +247,7 @@ def _document_owner(text: str, head: str, pos: int) -> str | None:
         rf"(?:[\w’'\-]+\s+){{0,2}}{head}\b",
         rf"\b(?:[Aa]n?|[Tt]he)\s+(?:joint\s+|new\s+|recent\s+|annual\s+|latest\s+)?{head}\s+"
         rf"(?:(?:released|issued|published|posted|sent)\s+(?:on\s+\w+\s+)?)?(?:by|from)\s+"
-        rf"(?:an?\s+)?{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|warned|due|published|"
-        rf"released|issued|obtained|leaked|[a-z]+ed|"
+        rf"(?:an?\s+)?{owner}(?=[,.;]|\s+(?:on|in|that|which|said|says|warned|due|[a-z]+ed|"
         rf"found|finds|showed|shows|stated|noted|concluded|was|is|has|had)\b)",
         # "..., President Jacob Zuma's office said in a statement."
         rf"(?:^|[.!?”\"]\s+|,\s+)(?!(?:On|In|At|By|Last|This|Early|Late|After|Before)\b)"
@@ -260,6 +257,7 @@ def _document_owner(text: str, head: str, pos: int) -> str | None:
     found = [(m.start(), m.group(1)) for p in patterns for m in re.finditer(p, before)]
     if found:
         name = _OWNER_TAIL.sub("", re.sub(r"^[Tt]he\s+", "", max(found)[1].strip()))
+        name = _CLAUSE_BEFORE.sub("", name)  # "as the Islamist pressure grew ... the generals"
         return name if len(name.split()) <= 12 else None
     whole = re.findall(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[{UPPER}][\w’'\-]*\s+){{1,3}}){head}\b", before)
     return f"the {whole[-1]}{head}" if whole else None
@@ -279,6 +277,8 @@ _OWNER_TAIL = re.compile(
     rf"\s+(?:on\s+(?:{DAY}|{MONTH})|(?:in|this|last|earlier|late|early)\s+(?:[{UPPER}][\w’'\-]*|"
     r"week|month|year|\d{4})\b|released|published|issued|conducted|due\b).*$"
 )  # (not "on" before a name: "The Committee on Academic Freedom")
+# what a clause before an owner's "the" leaves of it (not after "of", "for" and the like)
+_CLAUSE_BEFORE = re.compile(r"^.*\b(?!(?:of|for|and|in|on|to|at|by|with|from)\b)[a-z]+\s+the\s+")
 
 
 def owner_in(written: str, lex: dict, resolve: Callable[[str, int], str]) -> str | None:
