@@ -2728,6 +2728,13 @@ def test_a_title_of_another_type_is_read_as_text():
          [("office of the President", "say")]),
         ("The Adviser to the President of Ukraine published an article. “Gas is a weapon,” the "
          "article said.", [("Adviser to the President of Ukraine", "say")]),
+        # a cardinal, a bishop or a judge holds no office the text names by its role
+        # (chinadaily-nyt: "the president" after "Cardinal Timothy Dolan ... told reporters")
+        ("Cardinal Timothy Dolan of New York told reporters he had heard that Francis would visit"
+         " Benedict soon. Mr. Obama was among the first world leaders to congratulate Francis. "
+         "“As the first pope from the Americas,” the president said, “his selection speaks to the "
+         "strength of a region.”", [("Timothy Dolan", "tell"), ("the president", "say"),
+                                    ("the president", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

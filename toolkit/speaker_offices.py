@@ -84,7 +84,8 @@ _SUBJECT_VERB = (
 _ADVERBS = r"(?:(?:also|again|once\s+again|then|later|further|[a-z]+ly)\s+){0,2}"
 # the staff around an office holder, never the holder ("Jay Carney, the press secretary")
 _STAFF = {"secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
-          "director", "deputy", "assistant"}  # fmt: skip
+          "director", "deputy", "assistant",  # and the clergy's and the bench's titles, no
+          "cardinal", "archbishop", "bishop", "imam", "rabbi", "judge", "justice"}  # fmt: skip
 
 
 def title_matches(titles: set[str], head: str, modifiers: set[str], lex: dict,
@@ -143,11 +144,10 @@ def office_holder(r: Any, written: str, head: str, modifiers: set[str], pos: int
     person named or quoted last before it (outside quotation marks) whom neither the text nor
     its title titles or already calls by another office ("Dmitry Artyukhov also spoke about
     ... The governor explained"; "The Head of the Republic noted ... The President noted" is
-    the person before the Head of the Republic); else, for an office written as an official
-    site writes it ("The President") or a lead's office of a country, the next person the
-    text makes a speaker after it. ``r`` is the document's
-    :class:`toolkit.speaker_resolver.Resolver`: its mentions, chain of persons and offices named so
-    far."""
+    the person before the Head of the Republic; "Cardinal Timothy Dolan" is no president);
+    else, for an office written as an official site writes it ("The President") or a lead's
+    office of a country, the next person the text makes a speaker after it. ``r`` is the
+    document's :class:`toolkit.speaker_resolver.Resolver`."""
     office = (head, frozenset(modifiers))
     if office in r.offices and (among is None or r.offices[office] in among):
         return r.offices[office]
