@@ -2735,6 +2735,15 @@ def test_a_title_of_another_type_is_read_as_text():
          "“As the first pope from the Americas,” the president said, “his selection speaks to the "
          "strength of a region.”", [("Timothy Dolan", "tell"), ("the president", "say"),
                                     ("the president", "say")]),
+        # "The President" beside a state's president and an institution's is the state's
+        # (kremlin-2021-22, a president.gov.ua readout)
+        ("President of Ukraine Volodymyr Zelenskyy met with President of the European Commission "
+         "Ursula von der Leyen, who is on a visit to our country. The President greeted the "
+         "President of the European Commission, noting that this is her second visit. For her "
+         "part, Ursula von der Leyen noted that the Commission would complete its discussions. "
+         "Ursula von der Leyen also said that the European Union would help.",
+         [("Volodymyr Zelenskyy", "note"), ("Ursula von der Leyen", "note"),
+          ("Ursula von der Leyen", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -61,7 +61,7 @@ from toolkit.speaker_organisations import (
 )
 from toolkit.speaker_pronouns import GENDER, body_it, group_before, pronoun_person
 from toolkit.speaker_relations import both_sides, near_another, related
-from toolkit.speaker_titles import name_of
+from toolkit.speaker_titles import name_of, of_state
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -393,7 +393,7 @@ class Resolver:
         if held := quoted_by_title(self, head, modifiers, pos, titled):
             return held  # "President Obama" quoted last, not "President Macky Sall" before him
         for pool in ([m for m in titled if m.start < pos], later):
-            names = ({m.name for m in pool} & people) or {m.name for m in pool}
+            names = of_state(pool, people, modifiers)  # people first; a state's office
             if len(names) == 1:
                 return names.pop()
             if names and self.last_person and self.last_person[1] in names:
