@@ -2744,6 +2744,13 @@ def test_a_title_of_another_type_is_read_as_text():
          "Ursula von der Leyen also said that the European Union would help.",
          [("Volodymyr Zelenskyy", "note"), ("Ursula von der Leyen", "note"),
           ("Ursula von der Leyen", "say")]),
+        # a name a relative clause's verb takes as its object is no subject (chinadaily-nyt);
+        # a common noun after "which" is the clause's own ("which experts have said")
+        ("A spokesman for Time Warner’s Turner division, which operates CNN International, said "
+         "the Turkish channel is independent.",
+         [("A spokesman for Time Warner’s Turner division", "say")]),
+        ("The methods used in those trials, which numerous experts have said relied on fabricated"
+         " evidence, have come under scrutiny.", [("experts", "say")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

@@ -365,10 +365,16 @@ _PREPOSITION = re.compile(
 
 
 def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition
-    or the second of a pair ("reports here and in Australia suggested"): then it is no subject."""
+    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition,
+    of a participle or of a relative clause's verb, or the second of a pair ("reports here and
+    in Australia suggested"): then it is no subject."""
     if first and words[first - 1][2] in OBJECT_PARTICIPLES:
         return True  # "A lawyer representing the family said": the participle's object
+    if (first >= 2 and words[first - 2][2].lower() in ("which", "who", "that")
+            and re.fullmatch(r"[a-z]+s", words[first - 1][2]) and words[first][2][:1].isupper()
+            and words[first - 1][2] not in _AUXILIARY):  # fmt: skip
+        return True  # "the division, which operates CNN International, said": its object (not
+        # a common noun, the clause's own subject: "trials, which numerous experts have said")
     if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
         return False
     if first == 1 and words[0][2] in ("And", "But", "Or"):
