@@ -1749,6 +1749,12 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
          [("A CNN/ORC poll", "show")]),
         ("A Monmouth poll out Monday showed that Clinton had a healthy lead in New York.",
          [("A Monmouth poll", "show")]),
+        # a finding's head before "shows" or "finds" makes it a verb, its clause without
+        # "that" the report (PolNeAR train)
+        ("The most recent poll shows Cruz has fallen to 27 percent.",
+         [("The most recent poll", "show")]),
+        ("Early analysis shows Iowa polls may have missed the Republican results.",
+         [("Early analysis", "show")]),
         ("He went out Monday and said that it was fine.", [(None, "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),

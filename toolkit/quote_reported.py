@@ -265,8 +265,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             words, got = participle_subject(plain[: v.start()], lex) or (words, None)
         if v.group()[0].isupper() and sentence[: v.start()].strip():
             continue  # part of a name ("United States Embassy officials")
-        # (a pair whose second a speaker phrase names: "Current and former officials said the
-        # conviction of ... is": its clause read as a named speaker's)
+        # (a pair whose second a speaker phrase names: "Current and former officials said")
         pair = bool(got) and got[0] > 0 and words[got[0] - 1][2] in ("and", "or")
         if got and after_preposition(words, got[0]):
             got = None  # "chief executive of Risk Office, ..., said": the object of "of"
@@ -295,7 +294,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         listed = None if subject else listed_subject(before, lex)
         if listed and (not got or words[got[0]][0] > listed[0]):
             got, subject = None, listed  # "Putin, Lukashenko and Tokayev said": not "Tokayev"
-        noun = v.group().endswith("s") and lemma in lex["noun_forms"]
+        found = (before.split() or [""])[-1].lower() in lex["finding_heads"]  # "poll shows"
+        noun = v.group().endswith("s") and lemma in lex["noun_forms"] and not found
         inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
         if inverted and named_subject(sentence[: v.start()], lex):
             inverted = None  # "Antonio Tabet, 39, one of the partners ..., said many
