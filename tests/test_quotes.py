@@ -1755,6 +1755,11 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
          [("The most recent poll", "show")]),
         ("Early analysis shows Iowa polls may have missed the Republican results.",
          [("Early analysis", "show")]),
+        # or a finding's verb after a finding's head ending the sentence
+        ("Clinton leads Sanders by 19 points among likely voters, the poll found.",
+         [("the poll", "find")]),
+        ("The man was killed lawfully, a jury found on Wednesday.", [("a jury", "find")]),
+        ("The door of the office was locked, the police found.", []),
         ("He went out Monday and said that it was fine.", [(None, "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),

@@ -162,7 +162,10 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     mixed = m and re.sub(r"(?<=\s)“[^\"“”«»]{1,60}”", "", m.group(1))
     if m is None or _INTRODUCTORY.match(m.group(1)) or re.search(r"[\"“”«»]", mixed):
         return None
-    if lemma_of(v.group(), lex) not in _FINAL_VERBS:
+    lemma = lemma_of(v.group(), lex)
+    # (or a finding's verb after a finding's head: "..., the poll found.")
+    finding = lemma in lex["findings"] and m.group(2).split()[-1].lower() in lex["finding_heads"]
+    if lemma not in _FINAL_VERBS and not finding:
         return None  # "Even during the pandemic, our economic ties continued."
     # (two roles joined: "politicians and experts from both sides")
     roles = m.group("role").split(" and ") if m.group("role") else []
