@@ -1760,6 +1760,9 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
          [("the poll", "find")]),
         ("The man was killed lawfully, a jury found on Wednesday.", [("a jury", "find")]),
         ("The door of the office was locked, the police found.", []),
+        # a share's sign opens a clause as its number does (PolNeAR train)
+        ("A new poll from Suffolk University found 40% of voters are not sure they will vote.",
+         [("A new poll from Suffolk University", "find")]),
         ("He went out Monday and said that it was fine.", [(None, "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),

@@ -45,12 +45,13 @@ _BARE_CLAUSE = re.compile(
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*\s+[a-zA-Z].{12,}?"
+    r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*%?\s+[a-zA-Z].{12,}?"
     rf"|{SHORT_CLAUSE})[.!?]?$"
 )
 # (a clause may open with a quoted word, a mixed quotation: 'said "civil nomination" dilutes')
 # (a clause may open with "at least" or a number: "said at least 18 people had been injured",
-# "said 18 people had"; and with "it" before a verb in the past: "said it made the decision")
+# "said 18 people had", "said 40% of voters are"; and with "it" before a verb in the past:
+# "said it made the decision")
 # where or when it was said, between the verb and its clause ("announced on Twitter the
 # agency ...", "said in a statement on Monday the ..."): blanked, offsets kept
 _LEAD_ADJUNCTS = re.compile(

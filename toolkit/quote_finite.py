@@ -97,6 +97,7 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         rest,
     )
     rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
+    rest = re.sub(r"(?<=\d)%", "0", rest)  # (nor a share's sign: "40% of voters")
     if re.match(
         r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
         r"(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b",
