@@ -21,7 +21,14 @@ from toolkit.quote_sources import DAY
 from toolkit.speaker_offices import modifier_in
 from toolkit.speakers import UPPER, is_person
 
-__all__ = ["GROUP_HEADS", "INSTITUTION_WORDS", "longer_form", "organisation", "spelled_out"]
+__all__ = [
+    "GROUP_HEADS",
+    "INSTITUTION_WORDS",
+    "longer_form",
+    "of_state",
+    "organisation",
+    "spelled_out",
+]
 
 # capitalised words that end an institution's name before a place ("Radio Television Hong
 # Kong", "Bank of China Hong Kong"): what follows them is no person's name
@@ -248,3 +255,20 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     if len({n for _, n in kept}) > 1 and so_named:  # of several so named, the last ("the French
         return max(kept)[1]  # newspaper Le Monde ... told the newspaper Libération")
     return kept[0][1] if len({n for _, n in kept}) == 1 else written
+
+
+# the words of an institution whose president is no state's ("President of the European
+# Commission"); a federation or a union may be a state ("President of the Russian Federation")
+_NOT_A_STATE = {w.lower() for w in INSTITUTION_WORDS} - {"federation", "union"}
+
+
+def of_state(pool: list, people: set[str], modifiers: set[str]) -> set[str]:
+    """The names of the mentions in ``pool`` given an office's title, those ``people`` holds
+    (persons) first; for an office with no modifiers ("the President", "the Head of State"),
+    those not titled by an institution first ("President of Ukraine Volodymyr Zelenskyy met
+    with President of the European Commission Ursula von der Leyen": "The President" is
+    Zelenskyy)."""
+    names = ({m.name for m in pool} & people) or {m.name for m in pool}
+    if modifiers or len(names) < 2:
+        return names
+    return {m.name for m in pool if m.name in names and not m.titles & _NOT_A_STATE} or names

@@ -56,12 +56,13 @@ from toolkit.speaker_organisations import (
     GROUP_HEADS,
     INSTITUTION_WORDS,
     longer_form,
+    of_state,
     organisation,
     spelled_out,
 )
 from toolkit.speaker_pronouns import GENDER, body_it, group_before, pronoun_person
 from toolkit.speaker_relations import both_sides, near_another, related
-from toolkit.speaker_titles import name_of, of_state
+from toolkit.speaker_titles import name_of
 from toolkit.speaker_turns import addressee, turns
 from toolkit.speakers import (
     DETERMINERS,
@@ -400,9 +401,8 @@ class Resolver:
                 return self.last_person[1]
             if names and low.split()[0] not in ("a", "an"):  # several given the title: the one
                 # named last before, in an earlier sentence ("President Putin and I ..." is no
-                # antecedent of "The President")
+                # antecedent), else the one called by title and surname ("President Obama")
                 held = office_holder(self, written, head, modifiers, pos, names)
-                # else the one the text calls by title and surname ("President Obama")
                 return held or titled_surname(self.text, pos, head, modifiers, names) or written
             if names:
                 return written

@@ -30,7 +30,7 @@ from toolkit.speakers import (
     month_surname,
 )
 
-__all__ = ["name_of", "names_person", "of_state"]
+__all__ = ["name_of", "names_person"]
 
 # a patronymic's ending: a name goes on after it ("Vladimir Vladimirovich Putin")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
@@ -173,23 +173,3 @@ def names_person(phrase: str, lex: dict[str, Any]) -> bool:
     Perez"), or a surname after a title ("Mr. Sanders", "Mr. Trump")."""
     titles, name = name_of(phrase, lex)
     return bool(name) and (is_person(name, lex) or bool(titles and titles[-1] in lex["titles"]))
-
-
-# the heads of institutions whose president is no state's ("President of the European
-# Commission", "President of the Asian Development Bank")
-_INSTITUTIONS = {"commission", "committee", "council", "bank", "court", "assembly", "parliament",
-                 "senate", "party", "company", "corporation", "association", "university",
-                 "institute", "foundation", "office", "board", "chamber", "academy",
-                 "club"}  # fmt: skip
-
-
-def of_state(pool: list, people: set[str], modifiers: set[str]) -> set[str]:
-    """The names of the mentions in ``pool`` given an office's title, those ``people`` holds
-    (persons) first; for an office with no modifiers ("the President", "the Head of State"),
-    those not titled by an institution first ("President of Ukraine Volodymyr Zelenskyy met
-    with President of the European Commission Ursula von der Leyen": "The President" is
-    Zelenskyy)."""
-    names = ({m.name for m in pool} & people) or {m.name for m in pool}
-    if modifiers or len(names) < 2:
-        return names
-    return {m.name for m in pool if m.name in names and not m.titles & _INSTITUTIONS} or names
