@@ -217,6 +217,33 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
          [("no timetable for troop withdrawal", "German defense minister", "say")]),
         ("South China Sea standoff: Beijing denies plans to build on disputed shoal",
          [("plans to build on disputed shoal", "Beijing", "deny")]),
+        # a person's name before a colon, with the person's own words after it: a quotation or
+        # a first person (PolNeAR, statemedia-headlines); a surname alone where the body gives
+        # it after a capitalised word
+        ("Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation’",
+         [("FBI Decision Not to Indict Hillary ‘Defies Explanation’", "Paul Ryan", None)]),
+        ("Marco Rubio: I’m Not Interested In Being Vice President",
+         [("I’m Not Interested In Being Vice President", "Marco Rubio", None)]),
+        ("Reid: 'Never, ever, ever underestimate Trump'\nSenator Harry Reid warned on Wednesday.",
+         [("'Never, ever, ever underestimate Trump'", "Reid", None)]),
+        ("Reid: 'Never, ever, ever underestimate Trump'\nThe senator warned on Wednesday.", []),
+        ("Shamima Begum: 'I was a stupid, naive girl'",
+         [("'I was a stupid, naive girl'", "Shamima Begum", None)]),
+        ("Jesus’s secret message: 250yo ‘time capsule’ found hidden in statue", []),
+        ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By Donald Trump", []),
+        # the source before whom it speaks to, or what it speaks on with a clause after it
+        ("Theresa May to Conservative MPs: I’m ‘prepared to leave’ if you back my deal",
+         [("I’m ‘prepared to leave’ if you back my deal", "Theresa May", None)]),
+        ("Russian envoy to West: Stop turning world into 'global barracks'",
+         [("Stop turning world into 'global barracks'", "Russian envoy to West", None)]),
+        ("CNN President On Trump: ‘We Do Not Pay Candidates To Appear At Debates’",
+         [("‘We Do Not Pay Candidates To Appear At Debates’", "CNN President", None)]),
+        ("Kremlin on Ukraine talks: no progress has been made so far",
+         [("no progress has been made so far", "Kremlin", None)]),
+        ("President in an interview to The Washington Post: The hybrid war is being waged",
+         [("The hybrid war is being waged", "President", None)]),
+        ("Kremlin on the brink: America’s medical meltdown", []),
+        ("Time to pay the piper: Cameron faces wrath of MPs", []),
         # not a headline: a sentence with its stop, a long first line
         ("Russia is ready to continue talks with Ukraine — Lavrov.", []),
         ("The minister said the talks were good - and ended.\nMore text", []),
@@ -305,6 +332,23 @@ def test_a_surname_before_a_colon_is_a_credit_where_the_corpus_credits_it():
 
 def _read_known(text: str, known: frozenset[str]) -> list[tuple[str, str]]:
     return [(text[a:b], text[p:q]) for a, b, (p, q), _ in credits(text, lexicon(), known)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin to West: Stop turning world into 'global barracks'",
+         [("Stop turning world into 'global barracks'", "Putin")]),
+        ("Lavrov on Obama speech: Efforts to isolate Russia will fail",
+         [("Efforts to isolate Russia will fail", "Lavrov")]),
+        # (no one addressed: "to" before a verb; nothing said on it: no clause after)
+        ("Time to pay the piper: Cameron faces wrath of MPs over tax affairs", []),
+        ("Lavrov on Greenland crisis: Key statements from annual press conference", []),
+    ],
+)  # fmt: skip
+def test_a_credited_word_speaks_to_someone_or_on_something(text, expected):
+    """A word the corpus credits, before whom it speaks to or what it speaks on and a colon."""
+    assert _read_known(text, frozenset({"Putin", "Lavrov", "Time"})) == expected
 
 
 def test_a_single_word_s_verb_of_evidence_is_a_credit_where_the_corpus_credits_the_word():

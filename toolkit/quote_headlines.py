@@ -23,12 +23,16 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
 - A **colon label** must show that it is a source, since the same place holds a topic ("WATCH:",
   "Press review:", "Legoland:"): a role or body ("Russian Deputy PM", "Kremlin aide",
   "Russia's MFA", "White House"), not a document's series ("Xinhua Commentary:"). A person's
-  name is not taken: the BBC labels its stories by the person they are about ("Shamima Begum:
-  Spy for Canada smuggled schoolgirl to Syria"), RT its columns by their author ("Fyodor
-  Lukyanov: Why the West ..."). A single word ("Putin:") is a credit where the same corpus
-  credits that word elsewhere ("— Putin", "Putin says": :func:`credited_words`, which
-  :func:`toolkit.quotes` reads over the whole corpus first), a country's name never ("Ukraine:"
-  is as often a topic); alone, nothing tells a surname from a place or a topic.
+  name is taken only with the person's own words after it, a quotation or a first person
+  ("Paul Ryan: FBI Decision ‘Defies Explanation’", "Marco Rubio: I’m Not Interested ..."): the
+  BBC labels its stories by the person they are about ("Shamima Begum: Spy for Canada smuggled
+  schoolgirl to Syria"). A label may go on to whom it speaks to or what it speaks on ("Putin
+  to West:", "Lavrov on Obama speech:" before a clause). A single word ("Putin:") is a credit
+  where the same corpus credits that word elsewhere ("— Putin", "Putin says":
+  :func:`credited_words`, which :func:`toolkit.quotes` reads over the whole corpus first), or
+  the text's body gives it after a capitalised word ("Senator Harry Reid") and the claim is in
+  the person's own words; a country's name never ("Ukraine:" is as often a topic); alone,
+  nothing tells a surname from a place or a topic.
 - A **speech act** (:mod:`toolkit.quote_headline_verbs`): a subject of at most six words with
   no word of prose, then a speech verb of the lexicon or of its ``headline_verbs`` ("urges",
   "calls for", "warns of"; the base form after a plural role or a compound: "Russian
@@ -73,7 +77,7 @@ from toolkit.quote_headline_verbs import (
     verb_credits,
 )
 from toolkit.speaker_countries import is_country, nationals
-from toolkit.speakers import is_organisation, is_person
+from toolkit.speakers import UPPER, is_organisation, is_person
 
 __all__ = ["credited_words", "credits", "folded_headline", "headline_line"]
 
@@ -144,7 +148,7 @@ def credits(
         return []
     out = []
     tail = _tail_credit(line, lex)
-    colon = None if tail else _colon_label(line, lex, known)
+    colon = None if tail else _colon_label(line, lex, known, text[end:])
     claim = tail[0] if tail else colon[0] if colon else (0, len(line))
     if tail or colon:
         (a, b), (p, q), lemma = tail or (*colon, None)
@@ -278,21 +282,73 @@ def _names_source(who: str, lex: dict[str, Any]) -> bool:
 
 
 def _colon_label(
-    line: str, lex: dict[str, Any], known: frozenset[str] = frozenset()
+    line: str, lex: dict[str, Any], known: frozenset[str] = frozenset(), body: str = ""
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """'<source>: <claim>' where the label reads as a source, not a topic: a role or body, or a
-    single word the corpus credits elsewhere."""
+    """'<source>: <claim>' where the label reads as a source, not a topic: a role or body, a
+    single word the corpus credits elsewhere, or a person whose own words the claim bears
+    (``body``, the text below the headline, may show a surname to be a person's)."""
     m = re.match(r"([^:\"“”‘#\d]{2,60}):\s+(\S.*)", line)
     if m is None:
         return None
     label, claim = m.group(1).strip(), m.group(2)
+    if len(claim.split()) < 3:
+        return None
     words = label.split()
-    said = words == [label] and label in known
-    if len(words) > 5 or len(claim.split()) < 3:
-        return None
-    if not (said or _is_source(words, lex, people=False)):
-        return None
-    return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
+    if len(words) <= 5 and (
+        (words == [label] and label in known) or _is_source(words, lex, people=False)
+    ):
+        return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
+    # the source before whom it speaks to ("Putin to West:", "Theresa May to Conservative MPs:")
+    # or what it speaks on, with a clause after ("Lavrov on Obama speech: Efforts to isolate
+    # Russia will fail"; not "Healthcare on the brink: America’s medical meltdown")
+    topic = re.match(rf"(.+?)\s+(?:(?P<to>[Tt]o)\s+(?=[{UPPER}])|[Oo]n\s+)\S.{{0,60}}$", label)
+    if topic and (topic.group("to") or _CLAUSE.search(claim) or _OWN_WORDS.search(claim)):
+        # (less where it spoke: "President in an interview to The Washington Post:")
+        source = re.sub(r"\s+in\s+(?:an?|his|her)\s+(?:interview|speech|address)$", "", topic[1])
+        said = source.split()
+        if len(said) <= 5 and (
+            (said == [source] and source in known)
+            or _is_source(said, lex, people=False)
+            or _own_words(said, claim, body, lex)
+        ):
+            return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(source))
+    if len(words) <= 5 and _own_words(words, claim, body, lex):
+        return (m.start(2), m.end(2)), (m.start(1), m.start(1) + len(label))
+    return None
+
+
+# a clause's verb in a claim: an auxiliary, a modal or a copula, in any case
+_CLAUSE = re.compile(
+    r"(?i)\b(?:is|are|was|were|will|would|must|should|can|could|has|have|had|may|might)\b"
+)
+
+
+# what shows a claim to be its label's own words: a quotation in it ("Paul Ryan: FBI Decision
+# ‘Defies Explanation’", "Carly Fiorina: 'Bill Clinton's fair game'") or a first person ("Marco
+# Rubio: I’m Not Interested ...", "Trump: Clinton should have congratulated me"; not "US")
+_OWN_WORDS = re.compile(
+    r"(?:^|[\s(])(?:[“\"‘].{2,}?[”\"’]|'.{2,}?')(?![a-z])"
+    r"|\b(?:I|I['’](?:m|d|ll|ve)|[Mm][ey]|M[EY]|[Ww]e|WE|[Oo]ur|OUR|[Uu]s)\b"
+)
+
+
+def _own_words(words: list[str], claim: str, body: str, lex: dict[str, Any]) -> bool:
+    """Whether a person's name before a colon credits the claim after it: the claim bears the
+    person's own words (a quotation or a first person), and the label is a name (a given name
+    or a title shows it), or a single word that the text's body gives after a capitalised word
+    ("Reid: 'Never, ever ...'" over "Sen. Harry Reid said ..."). A name with a claim in the
+    third person is the story's topic (the BBC's "Shamima Begum: Spy for Canada smuggled
+    schoolgirl to Syria")."""
+    if not _OWN_WORDS.search(claim) or is_country(" ".join(words)):
+        return False
+    if len(words) == 1:
+        name = re.escape(words[0])
+        return bool(re.search(rf"\b[{UPPER}][\w.’'\-]+\s+{name}\b", body))
+    if len([w for w in words if w not in lex["titles"]]) > 3:
+        return False  # a clause, no name: "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’"
+    head = re.split(r"\s(?:of|in|to)\s", " ".join(words))[0].split()[-1].lower()
+    return _is_source(words, lex) and head not in lex["documents"]  # (not "Jesus’s secret
+    # message: 250yo ‘time capsule’ found ...")
 
 
 def _is_source(words: list[str], lex: dict[str, Any], *, people: bool = True) -> bool:
