@@ -2765,6 +2765,17 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # a participle after a copula's clause and after a dash (PolNeAR train,
+        # chinadaily-nyt); not after a passive, nor after a report's own copula
+        ("Clinton is more conservative, saying she favors raising the minimum wage.",
+         [("Clinton", "say")]),
+        ("Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.",
+         [("Marco Rubio", "say")]),
+        ("The candidate changed her story a few months later, after her initial statement was "
+         "shown to be false, stating that she had not sent any email.",
+         [("The candidate", "state")]),
+        ("John Podesta, the counselor to President Obama, said it was a “momentous day” for "
+         "Afghanistan, adding, “We’re proud.”", [("John Podesta", "say"), ("John Podesta", "add")]),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

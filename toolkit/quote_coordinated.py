@@ -165,6 +165,8 @@ def participle_subject(head: str, lex: dict):
     the subject's span among them; also after "by" ("Vladimir Putin began the conversation by
     noting that ..."); where no such verb has one, a progressive's ("Donald Trump is defending
     his tweets, saying ..."), else the first clause's subject (:func:`_first_subject`)."""
+    # (a dash before the participle as its comma: "Marco Rubio flipped his choice – saying")
+    head = re.sub(r"\s[—–]\s*$", lambda m: "," + " " * (len(m.group()) - 1), head)
     if not re.search(r"(?:,|\bby)\s*$", head):
         return None
     words = word_spans(head)
@@ -229,6 +231,7 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
     """:func:`participle_subject` at the last verb of ``words`` (a past form or an auxiliary's,
     else with ``progressive`` the last "-ing" form after "is", "are", "was" or "were")."""
     for k in range(len(words) - 1, 0, -1):
+        copula = False
         if progressive:
             found = (words[k][2].endswith("ing") and _BE.fullmatch(words[k - 1][2])
                      and words[k][2] not in _ING_PREPOSITIONS)  # fmt: skip
@@ -238,7 +241,14 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
             w = words[k][2]
             verb = VERB_LIKE.match(w) or (w.endswith(",") and lex["verb"].fullmatch(w[:-1])
                                           and VERB_LIKE.match(w[:-1]))  # fmt: skip
-            found = verb and words[k - 1][2].lower() not in DETERMINERS
+            # (or a copula, not a passive's: "Clinton is more conservative, saying she favors
+            # ...", not "her initial statement was shown to be false, stating")
+            copula = not verb and (
+                w in ("is", "was", "are", "were")
+                and k + 1 < len(words)
+                and not re.fullmatch(rf"[a-z]+(?:ed|en|wn)|{IRREGULAR_PAST}", words[k + 1][2])
+            )
+            found = (verb or copula) and words[k - 1][2].lower() not in DETERMINERS
         if found:
             # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
             # saying that ...")
@@ -246,6 +256,9 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
             at = words[k - 1][0] if auxiliary else words[k][0]
             subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
             got = speaker_phrase(subject, lex)
+            if copula and got and subject[got[0]][2].lower() in ("it", "there", "this", "that"):
+                got = None  # (no one's copula: "It was during this visit that the couple left,
+                # complaining")
             opening = head[: subject[got[0] - 1][1]].strip() if got and got[0] else ""
             if got and (
                 got[0] == 0
@@ -267,7 +280,8 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
                 or opening in ("Even", "And", "But", "Then", "And then", "But then", "So")
             ):
                 return subject, got
-            return None
+            if not copula:  # (a copula with no speaker before it may be a report's: "said it
+                return None  # was a “momentous day” for Afghanistan, adding")
     return None
 
 
