@@ -2776,6 +2776,12 @@ def test_a_title_of_another_type_is_read_as_text():
          [("The candidate", "state")]),
         ("John Podesta, the counselor to President Obama, said it was a “momentous day” for "
          "Afghanistan, adding, “We’re proud.”", [("John Podesta", "say"), ("John Podesta", "add")]),
+        # "as X noted," after a conjunction (PolNeAR train); not a verb and "on" (chinadaily-nyt)
+        ("But as Clyburn noted, those voters will give Sanders a second look.",
+         [("Clyburn", "note")]),
+        ("And as Menendez pointed out, court rulings have real, lasting impact on women.",
+         [("Menendez", "point out")]),
+        ("But as he read on, Mr. Ross discovered an all-but-forgotten story of a trial.", []),
         # a participle's clause: after "Here in ...," and "And then"
         ("Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, “We have "
          "got to achieve the day.”", [("Sanders", "say")]),

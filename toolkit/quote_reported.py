@@ -65,13 +65,12 @@ from toolkit.speakers import speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
-# "As X said (at the briefing), ...": the clause after the comma
-# "As" before the speaker, with words that describe a name ("As her cousin Omar Robert
-# Hamilton noted, ...")
+# "As X said (at the briefing), ...", "As her cousin Omar Robert Hamilton noted, ...": the clause
+# after the comma (also after a phrase or a conjunction: "In view of this, as ...", "But as ...")
 _AS_OPENING = re.compile(
-    r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|As)\s+"
+    r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|(?:But|And|Yet|So|Still),?\s+as|As)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
-)  # after a short opening phrase too: "In view of this, as Mykhailo Podolyak noted, ..."
+)
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
@@ -361,7 +360,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         as_frame = _AS_FRAME.match(rest)
         if as_frame and lemma != "tell" and re.match(r"\s+(?:its|his|her|their|our|an?)\s", rest):
             as_frame = None  # "As France observed its second day of mourning, ...": an object
-        if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ..."
+        if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ...",
+                and not re.match(r"\s+on\s*,", rest)  # "But as he read on, Mr. Ross ..."
                 and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
                 and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
                                   sentence[: speaker[0] - s0])):  # fmt: skip
