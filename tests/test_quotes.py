@@ -1762,8 +1762,18 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
         ("The door of the office was locked, the police found.", []),
         # a share's sign opens a clause as its number does (PolNeAR train)
         ("A new poll from Suffolk University found 40% of voters are not sure they will vote.",
-         [("A new poll from Suffolk University", "find")]),
+         [("Suffolk University", "find")]),
         ("He went out Monday and said that it was fine.", [(None, "say")]),
+        # a finding's small clause: a name and how it stands; a poll from a body is the body's,
+        # its release no part of it (PolNeAR train)
+        ("A poll from Marquette Law School released Wednesday found Clinton leading Trump by 15 "
+         "points among likely voters.", [("Marquette Law School", "find")]),
+        ("The latest Rasmussen Reports poll shows Trump leading Clinton 44 percent to 37 percent.",
+         [("The latest Rasmussen Reports poll", "show")]),
+        ("A CNN/ORC poll of South Carolina showed Mr. Trump with a 16-point lead over Mr. Cruz.",
+         [("A CNN/ORC poll of South Carolina", "show")]),
+        ("The police found John Smith with a gun in his car.", []),
+        ("A report from Moscow said that the talks had failed.", [("A report from Moscow", "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),
         ("It shows that the situation in the country has changed considerably.", []),

@@ -1,9 +1,9 @@
 """A reported clause without "that": the words a reporting verb takes as its clause directly
 ('X said the talks went well', 'X announced on Twitter the agency was to investigate', 'X told
 reporters they would ...', 'X said on the merits, Africa had ...', 'X emphasized: all obstacles
-... must be removed', an indirect question: 'X asked Y whether ...'), told from an object ('X
-noted the increased attention', 'X explained how ...'). :mod:`toolkit.quote_reported` reads the
-reports of a sentence with it.
+... must be removed', an indirect question: 'X asked Y whether ...', a finding's small clause:
+'a poll found Clinton leading Trump'), told from an object ('X noted the increased attention',
+'X explained how ...'). :mod:`toolkit.quote_reported` reads the reports of a sentence with it.
 """
 
 from __future__ import annotations
@@ -120,6 +120,14 @@ _ASKED = re.compile(
     r"\s+((?:whether|if|how|what|why|when|where|who)\s(?:[^\"“”«»]|[“\"][^\"“”«»]{1,60}[”\"]){8,}?)"
     r"[.!?]?$"
 )  # (a quoted phrase may end it: 'asked Trump if he would deport ... or just “the bad ones.”')
+# a finding's small clause: a name and how it stands ("found Clinton leading Trump by 15
+# points", "shows Sanders with 47 percent", "showed Mr. Trump ahead of Mr. Cruz")
+_STANDING = re.compile(
+    rf"\s+((?:(?:Mr|Mrs|Ms|Sen|Gov|Rep)\.\s+)?[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{0,2}}"
+    r"\s+(?:(?:leading|trailing|winning|beating|gaining|taking|moving|pulling|holding|edging|"
+    r"surging)\s|(?:ahead|behind)\b|(?:tied|even|neck and neck)\s+with\b|with\s+(?:a\s+)?\d)"
+    r".{4,}?)[.!?]?$"
+)
 # a clause after a reporting verb and a colon, with no quotation marks
 _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[.!?]?$")
 _FINITE_WORD = re.compile(
@@ -144,6 +152,8 @@ def bare_clause(
         named: a speaker phrase is the verb's subject (a clause after a colon is theirs).
         framed: a quotation mark stands before the verb in its sentence (a quotation's frame).
     """
+    if lemma in lex["findings"] and not noun and (standing := _STANDING.match(rest)):
+        return standing  # "A new poll shows Trump far out in front" is not one: no name's
     if lemma in ("say", "add"):
         bare = _BARE_CLAUSE.match(rest)
         if bare and lemma == "add" and bare.group(1)[0].isdigit():

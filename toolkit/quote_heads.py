@@ -122,6 +122,7 @@ _OPENING_TIME = re.compile(
 _RELEASED = re.compile(
     r"\b(?:report|study|survey|poll|analysis|review|audit|assessment|paper|memo|data|"
     r"figures|statistics|investigation|inquiry|census|index)"
+    r"(?:\s+(?:of|from|by|for)(?:\s+[\w’'\-/&.]+){1,6}?)?"  # ("A poll from Marquette Law School")
     r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out|out)"
     r"(?:\s+(?:by|in|on|at|last|this|earlier|late|early|during|from)"
     r"(?:\s+(?!(?:that|who|which)\b)[\w’'\-/&.]+){1,10})*\s*)$"

@@ -263,11 +263,11 @@ def _document_owner(text: str, head: str, pos: int) -> str | None:
     return f"the {whole[-1]}{head}" if whole else None
 
 
-# a document and whose it is, in one phrase ("A study by the Council of the Great City Schools",
-# "A recent report by a United Nations working group"): the owner after "by", without the
-# lower-case words before its name ("the liberal watchdog group Media Matters")
+# a document and its owner after "by" or "from" (two capitals or an initialism; not "A report
+# from Moscow"), less lower-case words before its name ("A study by the watchdog Media Matters")
 _BY_OWNER = re.compile(
-    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'.\-]+\s+){0,4}?(?P<doc>[a-z]+)\s+by\s+"
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'.\-]+\s+){0,4}?(?P<doc>[a-z]+)\s+"
+    r"(?:by|from(?=\s+(?:the\s+)?(?:[A-Z]\S*\s+[A-Z]|[A-Z]{2,}\b)))\s+"
     r"(?P<owner>(?:(?:the|an?)\s+)?(?P<plain>(?:(?!(?:in|of|on|at|for|from|with|and)\s)"
     rf"[a-z][\w\-]*\s+){{0,4}}(?=[{UPPER}]))?.+)"
 )
