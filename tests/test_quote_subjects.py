@@ -91,6 +91,18 @@ def test_noun_phrase_that_can_speak(phrase, expected):
         # adverb in it
         (" the plan to build the new bridge across the river would cost too much.", True),
         (" clearly and simply about a complex subject and is most convincing.", False),
+        # a name of many capitalised words counts as one word (set 26: "The city of Calabasas
+        # announced on Twitter the ...")
+        (
+            " the Federal Aviation Administration and the National Transportation Safety Board "
+            "were to investigate the cause of the crash.",
+            True,
+        ),
+        (
+            " the Federal Aviation Administration and the National Transportation Safety Board "
+            "investigation into the cause of the crash.",
+            False,
+        ),
         # "it" and a finite verb: a clause; "it" and a preposition: an object
         (" it sold $30.4 billion in goods in the quarter.", True),
         (" it to the police on Monday.", False),

@@ -98,6 +98,9 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
     )
     rest = re.sub(r"(?<=\d),(?=\d{3}\b)", "0", rest)
     rest = re.sub(r"(?<=\d)%", "0", rest)  # (nor a share's sign: "40% of voters")
+    # (a name of many words counts as one: "announced on Twitter the Federal Aviation
+    # Administration and the National Transportation Safety Board were to investigate")
+    rest = re.sub(r"\b[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)+", "Name", rest)
     if re.match(
         r"\s+(?:he|she|they|we|I|you)(?:['’](?:ll|d|s|re|ve|m)\b)?\s+(?:(?:both|all)\s+)?"
         r"(?!(?:to|of|and|or|who|all|both|too)\b)[a-z]{2,}\b",
