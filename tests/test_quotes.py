@@ -2775,6 +2775,9 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # whom one tells and an infinitive: a request, no clause (chinadaily-nyt)
+        ("In the video, the man told the Chinese government to drop its support of Mr. Assad or "
+         "“all Islamic countries of the world will unite to impose sanctions.”", []),
         # a participle after a copula's clause and after a dash (PolNeAR train,
         # chinadaily-nyt); not after a passive, nor after a report's own copula
         ("Clinton is more conservative, saying she favors raising the minimum wage.",

@@ -214,6 +214,7 @@ def bare_clause(
             and finite_clause(words, past=True)
             and not _WH_WORD.match(words)
             and not re.search(r"\b(?:who|which|that|whom)\b", words[:60])
+            and not re.match(r"\s\S+\s+to\s", words)  # ("told the Chinese government to")
         ):
             return told  # "told the press the officers claimed to be seeking a bomb"
     if lemma in ("say", "add"):
