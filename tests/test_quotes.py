@@ -2775,6 +2775,11 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # an inverted frame that ends a parenthesis (PolNeAR train, chinadaily-nyt)
+        ("The crowd booed. (“I don’t want to have fisticuffs,” said one party activist.)",
+         [("one party activist", "say")]),
+        ("(“She went above and beyond,” said the shop’s owner, Mike Smith.) There was more.",
+         [("Mike Smith", "say")]),
         # whom one tells and an infinitive: a request, no clause (chinadaily-nyt)
         ("In the video, the man told the Chinese government to drop its support of Mr. Assad or "
          "“all Islamic countries of the world will unite to impose sanctions.”", []),
