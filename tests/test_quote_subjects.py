@@ -64,6 +64,11 @@ def test_clause_subject_is_the_opening_noun_phrase(head, subject):
         ("A study by the Council of the Great City Schools", True),
         ("A recent poll by the Pew Research Center", True),
         ("The man by the door", False),
+        # a verb's "-s" form after a quantifier or a determiner is a plural noun (PolNeAR
+        # train: "Officials in several other states, including ..., say")
+        ("Officials in five states", True),
+        ("Officials in several other states", True),
+        ("Officials in Ohio states", False),
     ],
 )
 def test_noun_phrase_that_can_speak(phrase, expected):

@@ -224,9 +224,10 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     if share_polled(low):
         return True  # a share of those polled: "63 percent said", "Another 19 percent said",
         # "42% said", "4 in 10 said", "one in five said", "42% of voters said"
-    verbs = [m for m in lex["verb"].finditer(chunk) if m.group()[0].islower()]
-    if len(low) == 2 and low[0] in QUANTIFIERS | DETERMINERS and low[1].endswith("s"):
-        verbs = []  # a plural noun after its quantifier, no verb: "Some estimates", "the reports"
+    # (a plural noun after its quantifier or determiner, no verb: "Some estimates", "the
+    # reports", "Officials in five states")
+    verbs = [m for m in lex["verb"].finditer(chunk)
+             if m.group()[0].islower() and not _counted_noun(chunk, m)]  # fmt: skip
     if low[0] == "those" and len(low) > 1 and words[1].lower() in _THOSE_WHO:
         low = ["people", *low[1:]]  # "Those with knowledge of the negotiations", "those polled"
     if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
@@ -259,6 +260,17 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
         or low[0] in ("others", "some", "many", "several", "most")
         or is_person(chunk, lex)
         or (head.endswith("s") and len(head) >= 5)  # "Officials", "newspapers"
+    )
+
+
+def _counted_noun(chunk: str, verb: re.Match) -> bool:
+    """Whether a verb's "-s" form in a chunk is a plural noun, after a quantifier or a
+    determiner ("five states", "the reports")."""
+    before = chunk[: verb.start()].split()[-1:]
+    return (
+        verb.group().endswith("s")
+        and bool(before)
+        and (before[0].lower() in QUANTIFIERS | DETERMINERS)
     )
 
 
