@@ -109,6 +109,11 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
      ("a Washington Post database tracking such deaths", True),
      ("her profile on the legislature's website", True),
      ("the numbers on the waiting list", False),
+     # a source before a participle or an adjective on it (PolNeAR train)
+     ("the most recent data available from the FBI", True),
+     ("emails unearthed in the investigation", True),
+     ("a newly uncovered email previously kept secret", True),
+     ("the tensions unearthed in the investigation", False),
      # a name with what the writer credits it with before it; a part of a group; people
      # where something happened (PolNeAR train)
      ("Fox News judicial analyst Judge Andrew Napolitano", True),

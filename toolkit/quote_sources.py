@@ -228,9 +228,13 @@ def _is_source(phrase: str, lex: dict) -> bool:
                       phrase, maxsplit=1)[0]  # fmt: skip
     # (or the phrase before what it is of or what it tracks, where the whole does not end in a
     # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
-    # such deaths"; "her profile on the legislature's website" ends in one)
-    short = re.split(r"\s+(?:of|by|in|posted|filed|tracking|covering)\s", phrase, maxsplit=1)[0]
-    return _is_source_phrase(phrase, lex) or (short != phrase and _is_source_phrase(short, lex))
+    # such deaths"; "her profile on the legislature's website" ends in one; or before a
+    # participle on it: "emails unearthed in the investigation", "data available from the FBI")
+    cuts = re.finditer(r"\s+(?:of|by|in|posted|filed|tracking|covering|[a-z]{3,}ed|seen|"
+                       r"available|previously)(?:\s|$)", phrase)  # fmt: skip
+    return _is_source_phrase(phrase, lex) or any(
+        _is_source_phrase(phrase[: m.start()], lex) for m in cuts
+    )
 
 
 # a source's heads that say nothing of whose it is without an owner ("APD's estimate")
