@@ -1810,6 +1810,14 @@ def test_polls_and_studies_report_what_they_found(text, expected):
          "era. The reunions were revived in 2009. Earlier Thursday, Kim Seom-gyeong, 91, arrived "
          "in an ambulance. “Even if I die, I will die in the mountain,” Mr. Kim was quoted as "
          "saying.", "Kim Seom-gyeong"),
+        # a school, a campaign or a project is no person's name: its place stays in it, and
+        # "he" is no school (chinadaily-nyt; here no one: the man is named in a sentence with a
+        # relative clause)
+        ("The Wisconsin Democracy Campaign said money is now funneled to both parties.",
+         "Wisconsin Democracy Campaign"),
+        ("Marc Sternberg, who started his career in Teach for America and founded the Bronx Lab "
+         "School, a public school in New York City, does not apologize. “What’s the argument?” "
+         "he asked.", None),
     ],
 )  # fmt: skip
 def test_groups_and_surnames_resolve_to_the_one_the_text_just_named(text, expected):

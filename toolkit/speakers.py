@@ -104,6 +104,7 @@ NOT_NAME_WORDS = {
     # places and buildings ("Mount Sinai", "Cape Town", "the Metropolitan Museum")
     "mount", "mountain", "cape", "fort", "gulf", "strait", "peninsula", "desert", "county",
     "village", "town", "canal", "tower", "stadium", "hospital", "museum", "mosque", "cathedral",
+    "school", "college", "campaign", "project", "trusts",  # "Marquette Law School"
 }  # fmt: skip
 
 
