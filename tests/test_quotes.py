@@ -2783,6 +2783,13 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
+        ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
+         [("Sanders", "say")]),
+        ("Sanders said this isn't about the voters at all, but about the donors.",
+         [("Sanders", "say")]),
+        ("Sanders claimed it doesn’t matter whether voters elect corporate Democrats.",
+         [("Sanders", "claim")]),
         # an inverted frame that ends a parenthesis (PolNeAR train, chinadaily-nyt)
         ("The crowd booed. (“I don’t want to have fisticuffs,” said one party activist.)",
          [("one party activist", "say")]),

@@ -41,7 +41,8 @@ _BARE_CLAUSE = re.compile(
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
     r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
     rf"does|{IRREGULAR_PAST}|[a-z]+ed|"
-    r"[a-z]{2,}[^s\W]s)\b"  # ("said it wants", "said it gave", "said it's", not "said it")
+    r"[a-z]{2,}[^s\W]s)(?:n['’]t)?\b"  # ("said it wants", "said it gave", "said it's", "said
+    # it wouldn’t", not "said it")
     r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"

@@ -109,7 +109,9 @@ def finite_clause(rest: str, *, past: bool = False) -> bool:
         return True  # a personal pronoun and its verb: "said they need our assistance", "says
         # they both share", "says she’ll continue"; "it" and a finite verb ("reported it sold",
         # "said it’s more realistic")
-    if re.match(rf"\s+it(?:['’](?:s|ll|d)|\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST}))\b", rest):
+    if re.match(
+        rf"\s+it(?:['’](?:s|ll|d)|\s+(?:{AUXILIARY}|[a-z]+ed|{IRREGULAR_PAST})(?:n['’]t)?)\b", rest
+    ):
         return True
     if re.match(r"\s+(?:about(?!\s+\d)|of|to|for|with|on|in|at|from|over|against)\b", rest):
         return False  # "complain about the distances they have to travel": a phrase first
