@@ -27,6 +27,11 @@ from toolkit.speakers import lexicon
         # a place is no person by the words before it, nor does it hold their office
         # (chinadaily-nyt: "King said" was resolved to "Hong Kong")
         ("Like Martin Luther King, Hong Kong people also have a dream.", [("Hong Kong", False)]),
+        # capitals inside a word start no name (set 26); a scraper's lost space before a name
+        # does not hide it (chinadaily-nyt)
+        ("They started a company, spotLESS Materials, to sell it.", []),
+        ("He spoke in past campaignsRichard L. Hasen, a professor, spoke.",
+         [("Richard L. Hasen", True)]),
     ],
 )  # fmt: skip
 def test_find_mentions_and_the_cue_of_a_person(text, expected):

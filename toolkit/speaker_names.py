@@ -33,8 +33,12 @@ _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 # "Pope Benedict XVI") or alone ("Queen Beatrix") is known with it
 KNOWN_BY_TITLE = r"(?:King|Queen|Pope|Emperor|Empress|Sultan|Emir)"
 _REGNAL = re.compile(rf"\b({KNOWN_BY_TITLE})\s+$")
+# (no capitals inside a word, "spotLESS Materials"; but a scraper's lost space before a name,
+# "campaignsRichard L. Hasen")
 _NAME_RUN = re.compile(
-    rf"(?:[{UPPER}]\.(?:[ \t]?[{UPPER}]\.){{1,2}}(?=[ \t]+[{UPPER}][\w’'\-]+)|[{UPPER}][\w’'\-]+)"
+    rf"(?:(?<!\w)|(?<=[a-z])(?=[{UPPER}][a-z]))"
+    rf"(?:[{UPPER}]\.(?:[ \t]?[{UPPER}]\.){{1,2}}(?=[ \t]+[{UPPER}][\w’'\-]+)"
+    rf"|[{UPPER}][\w’'\-]+)"
     rf"(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
     rf"(?:[{UPPER}]\.|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
 )  # (initials before a surname, joined or not: "K.K. Barrett", "H. A. Hellyer")
