@@ -30,8 +30,8 @@ gives the claim's span, the source's and the verb's lemma (None for a credit or 
   to West:", "Lavrov on Obama speech:" before a clause). A single word ("Putin:") is a credit
   where the same corpus credits that word elsewhere ("— Putin", "Putin says":
   :func:`credited_words`, which :func:`toolkit.quotes` reads over the whole corpus first), or
-  the text's body gives it after a capitalised word ("Senator Harry Reid") and the claim is in
-  the person's own words; a country's name never ("Ukraine:" is as often a topic); alone,
+  the text's body gives it after a title or a given name ("Senator Harry Reid") and the claim
+  is in the person's own words; a country's name never ("Ukraine:" is as often a topic); alone,
   nothing tells a surname from a place or a topic.
 - A **speech act** (:mod:`toolkit.quote_headline_verbs`): a subject of at most six words with
   no word of prose, then a speech verb of the lexicon or of its ``headline_verbs`` ("urges",
@@ -335,15 +335,15 @@ _OWN_WORDS = re.compile(
 def _own_words(words: list[str], claim: str, body: str, lex: dict[str, Any]) -> bool:
     """Whether a person's name before a colon credits the claim after it: the claim bears the
     person's own words (a quotation or a first person), and the label is a name (a given name
-    or a title shows it), or a single word that the text's body gives after a capitalised word
-    ("Reid: 'Never, ever ...'" over "Sen. Harry Reid said ..."). A name with a claim in the
+    or a title shows it), or a single word that the text's body gives after a title or a given
+    name ("Reid: 'Never, ever ...'" over "Sen. Harry Reid said ..."). A name with a claim in the
     third person is the story's topic (the BBC's "Shamima Begum: Spy for Canada smuggled
     schoolgirl to Syria")."""
     if not _OWN_WORDS.search(claim) or is_country(" ".join(words)):
         return False
-    if len(words) == 1:
-        name = re.escape(words[0])
-        return bool(re.search(rf"\b[{UPPER}][\w.’'\-]+\s+{name}\b", body))
+    if len(words) == 1:  # (a title or a given name before it: not "Hard Brexit")
+        before = re.findall(rf"\b([{UPPER}][\w’'\-]+\.?)\s+{re.escape(words[0])}\b", body)
+        return any(w in lex["titles"] or given_name_gender(f"{w} {words[0]}") for w in before)
     if len([w for w in words if w not in lex["titles"]]) > 3:
         return False  # a clause, no name: "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’"
     head = re.split(r"\s(?:of|in|to)\s", " ".join(words))[0].split()[-1].lower()
