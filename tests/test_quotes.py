@@ -1773,6 +1773,14 @@ def test_a_quoted_phrase_does_not_continue_a_quotation(text, expected):
         ("A CNN/ORC poll of South Carolina showed Mr. Trump with a 16-point lead over Mr. Cruz.",
          [("A CNN/ORC poll of South Carolina", "show")]),
         ("The police found John Smith with a gun in his car.", []),
+        # a release after a plural or capitalised document, "taken" and "filed" too (PolNeAR
+        # train)
+        ("Exit polls taken in South Carolina found that most Republican voters support a ban.",
+         [("Exit polls", "find")]),
+        ("Polls released Sunday showed that Clinton took a lead in the presidential race.",
+         [("Polls", "show")]),
+        ("A court document filed Thursday says that the manager will not be prosecuted.",
+         [("A court document", "say")]),
         ("A report from Moscow said that the talks had failed.", [("A report from Moscow", "say")]),
         # only a poll, survey, study or researchers report a finding
         ("Mr. Smith found that the door to the office was locked.", []),

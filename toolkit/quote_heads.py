@@ -119,11 +119,12 @@ _OPENING_TIME = re.compile(
 # a document's release after its head noun, between it and its verb ("A Government
 # Accountability Office report released last year found", "a 46-page analysis released by
 # the Department of Veterans Affairs last month reveals", "A Monmouth poll out Monday showed")
-_RELEASED = re.compile(
-    r"\b(?:report|study|survey|poll|analysis|review|audit|assessment|paper|memo|data|"
-    r"figures|statistics|investigation|inquiry|census|index)"
+_RELEASED = re.compile(  # (a plural too, and a capital: "Exit polls taken in", "Polls released")
+    r"\b(?i:report|stud(?:y|ie)|survey|poll|analys[ie]s|review|audit|assessment|paper|memo|data|"
+    r"figures|statistics|investigation|inquiry|census|index|document|disclosure|filing)s?"
     r"(?:\s+(?:of|from|by|for)(?:\s+[\w’'\-/&.]+){1,6}?)?"  # ("A poll from Marquette Law School")
-    r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out|out)"
+    r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out|"
+    r"out|taken|filed|obtained|reviewed)"
     r"(?:\s+(?:by|in|on|at|last|this|earlier|late|early|during|from)"
     r"(?:\s+(?!(?:that|who|which)\b)[\w’'\-/&.]+){1,10})*\s*)$"
 )
