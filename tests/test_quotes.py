@@ -2791,6 +2791,11 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # a verb that is also a plural noun after a name with a given name is the verb (PolNeAR
+        # train); after other capitals it stays a noun
+        ("Jeb Bush hopes his campaign could score a turnaround there.", [("Jeb Bush", "hope")]),
+        ("Their show of force in politically crucial Rust Belt states underscored how important "
+         "it was.", []),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.given_names import is_given_name
 from toolkit.quote_asides import ADDRESSEES, inside_clause
 from toolkit.quote_bare import bare_clause
 from toolkit.quote_coordinated import (
@@ -204,9 +205,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     X.')."""
     # a short parenthetical blanked, offsets kept: "the Hong Kong Bar Association (HKBA) said"
     sentence = re.sub(r"\s\([^()\"“”]{1,40}\)", lambda m: " " * len(m.group()), text[s0:s1])
-    # a transcript's turn label that opens the sentence blanked ("President of Russia Vladimir
-    # Putin: Friends, ...")
-    sentence = without_turn_label(sentence)
+    sentence = without_turn_label(sentence)  # a turn's opening label blanked ("Putin: Friends")
     # a discourse word in commas before a subject blanked, its first comma kept ("In Markha,
     # though, Tsetan Dolkar, 34, ..., said")
     sentence = _ASIDE_WORD.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence)
@@ -293,8 +292,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         listed = None if subject else listed_subject(before, lex)
         if listed and (not got or words[got[0]][0] > listed[0]):
             got, subject = None, listed  # "Putin, Lukashenko and Tokayev said": not "Tokayev"
-        found = (before.split() or [""])[-1].lower() in lex["finding_heads"]  # "poll shows"
-        noun = v.group().endswith("s") and lemma in lex["noun_forms"] and not found
+        # a verb, no noun, after a finding's head ("poll shows") or a name ("Chris Christie hopes")
+        head = (before.split() or [""])[-1].lower() in lex["finding_heads"]
+        person = bool(got) and is_given_name(" ".join(w for *_, w in words[got[0] : got[1]][-2:]))
+        noun = v.group().endswith("s") and lemma in lex["noun_forms"] and not (head or person)
         inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
         if inverted and named_subject(sentence[: v.start()], lex):
             inverted = None  # "Antonio Tabet, 39, one of the partners ..., said many
@@ -350,9 +351,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
             or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", text[speaker[0] : speaker[1]])
         ):
-            continue  # "This author believes ...", "... and this author believes": the
-            # writer's own voice, no one quoted ("This Executive Order states that ...": a
-            # document's)
+            continue  # "This author believes ...", "... and this author believes": the writer's
+            # own voice, no one quoted ("This Executive Order states that ...": a document's)
         # "states, in part, that": the aside blanked out, the offsets kept
         rest = re.sub(r"^,\s+in\s+part,", lambda m: " " * len(m.group()), sentence[v.end() :])
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):
@@ -409,8 +409,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             and _RELATIVE_PAST.match(clause.group(2))
         ):
             clause = None  # "recalled the tragic events that took place in ...": a past verb
-            # right after "that" on a verb's object (not whom one tells: "told the reporters
-            # that increased spending ...")
+            # after "that" on a verb's object (not whom one tells: "told the reporters that ...")
         if clause and subject and re.search(r"\b(?:about|of)\b", clause.group(1) or ""):
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report
