@@ -154,7 +154,7 @@ def bare_clause(
         framed: a quotation mark stands before the verb in its sentence (a quotation's frame).
     """
     if lemma in lex["findings"] and not noun and (standing := _STANDING.match(rest)):
-        return standing  # "A new poll shows Trump far out in front" is not one: no name's
+        return standing  # (not "A new poll shows Trump far out in front": no standing word)
     if lemma in ("say", "add"):
         bare = _BARE_CLAUSE.match(rest)
         if bare and lemma == "add" and bare.group(1)[0].isdigit():
