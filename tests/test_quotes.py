@@ -2791,6 +2791,12 @@ def test_a_title_of_another_type_is_read_as_text():
          [("A spokesman for Time Warner’s Turner division", "say")]),
         ("The methods used in those trials, which numerous experts have said relied on fabricated"
          " evidence, have come under scrutiny.", [("experts", "say")]),
+        # satisfaction expressed with a clause is a report, with an object none (set 9)
+        ("Vladimir Putin held talks with President of Egypt Abdel Fattah el-Sisi. The leaders "
+         "expressed satisfaction that Egypt will take part in the forum as a guest country.",
+         [("Vladimir Putin and Abdel Fattah el-Sisi", "express satisfaction")]),
+        ("Vladimir Putin held talks. He expressed satisfaction with the progress of the talks.",
+         []),
         # a verb that is also a plural noun after a name with a given name is the verb (PolNeAR
         # train); after other capitals it stays a noun
         ("Jeb Bush hopes his campaign could score a turnaround there.", [("Jeb Bush", "hope")]),
