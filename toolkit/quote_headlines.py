@@ -76,6 +76,7 @@ from toolkit.quote_headline_verbs import (
     title_case,
     verb_credits,
 )
+from toolkit.quote_subjects import AUXILIARY
 from toolkit.speaker_countries import is_country, nationals
 from toolkit.speakers import UPPER, is_organisation, is_person
 
@@ -318,9 +319,7 @@ def _colon_label(
 
 
 # a clause's verb in a claim: an auxiliary, a modal or a copula, in any case
-_CLAUSE = re.compile(
-    r"(?i)\b(?:is|are|was|were|will|would|must|should|can|could|has|have|had|may|might)\b"
-)
+_CLAUSE = re.compile(rf"(?i)\b(?:{AUXILIARY})\b")
 
 
 # what shows a claim to be its label's own words: a quotation in it ("Paul Ryan: FBI Decision

@@ -230,8 +230,8 @@ def _is_source(phrase: str, lex: dict) -> bool:
     # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
     # such deaths"; "her profile on the legislature's website" ends in one; or before a
     # participle on it: "emails unearthed in the investigation", "data available from the FBI")
-    cuts = re.finditer(r"\s+(?:of|by|in|posted|filed|tracking|covering|[a-z]{3,}ed|seen|"
-                       r"available|previously)(?:\s|$)", phrase)  # fmt: skip
+    cuts = re.finditer(r"\s+(?:of|by|in|tracking|covering|[a-z]{3,}ed|seen|available|"
+                       r"previously)(?:\s|$)", phrase)  # fmt: skip
     return _is_source_phrase(phrase, lex) or any(
         _is_source_phrase(phrase[: m.start()], lex) for m in cuts
     )
