@@ -2802,6 +2802,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Jeb Bush hopes his campaign could score a turnaround there.", [("Jeb Bush", "hope")]),
         ("Their show of force in politically crucial Rust Belt states underscored how important "
          "it was.", []),
+        # a subject after "But" that opens with a number, or after "Again," (PolNeAR train)
+        ("But 58 percent of Florida Latino voters said they were much less likely to vote for "
+         "Republicans.", [("58 percent of Florida Latino voters", "say")]),
+        ("Again, those surveyed said Trump was best able to handle the issue.",
+         [("those surveyed", "say")]),
+        ("Nonetheless, many voters, tired of soaring unemployment, said they could not accept "
+         "the terms.", [("many voters", "say")]),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -51,7 +51,9 @@ _INTRO = re.compile(
     r"This|Given|Across|Throughout|Beyond|Thus|Hence|Overall|Tomorrow|First|Second|"
     r"Third|Fourth|Fifth|Lastly|"
     r"While|When|Although|Though|Because|If|Once|By|Amid|Without|Like|Unlike|Instead|"
-    r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|"
+    r"However|Still|Meanwhile|Yet|Now|Today|Yesterday|Earlier|Later|Separately|Indeed|Also|Again|"
+    r"Moreover|Furthermore|Nevertheless|Nonetheless|Therefore|Meantime|Afterwards?|Otherwise|"
+    r"Elsewhere|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]{2,}ed(?=\s+(?:by|with|about|on|in|at|from|for|over)\s)|"
     # ("Alarmed by the unrest,", "Asked about the plan,"; not "Ahmed el-Erainy,")
     # a time counted back or on: "Hours later,", "Two days earlier,", "A week ago,"
@@ -65,7 +67,7 @@ SENTENCE_ADVERBS = {
     "likewise", "finally", "initially", "previously", "currently", "recently", "traditionally",
     "historically", "overall", "otherwise", "tomorrow", "elsewhere", "nationally",
     "internationally", "publicly", "privately", "officially", "specifically", "first", "second",
-    "third", "fourth", "fifth", "lastly", "rather",
+    "third", "fourth", "fifth", "lastly", "rather", "again",
 }  # fmt: skip
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
@@ -331,7 +333,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     # "And", "But" or a time adverb without its comma before the subject ("Recently the chief
     # executive of Apple, Tim Cook, said")
     lead = re.match(r"(?:And|But|So|Yet|Even|Recently|Earlier|Later|Meanwhile|Now|Today|Yesterday|"
-                    r"On\s+[A-Z][a-z]+day|Last\s+(?:week|month|year))\s+(?=[A-Za-z])",
+                    r"On\s+[A-Z][a-z]+day|Last\s+(?:week|month|year))\s+(?=[A-Za-z\d])",
                     core[chunks[0][0] :]) if chunks else None  # fmt: skip
     intro = chunks and _INTRO.match(core[chunks[0][0] :])
     opening = core[chunks[0][0] : chunks[0][1]] if chunks else ""
