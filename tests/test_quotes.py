@@ -2809,6 +2809,22 @@ def test_a_title_of_another_type_is_read_as_text():
          [("those surveyed", "say")]),
         ("Nonetheless, many voters, tired of soaring unemployment, said they could not accept "
          "the terms.", [("many voters", "say")]),
+        # a group no list names in a frame set inside or after the clause, after a comma; a
+        # demonstrative before a group is the text's own source, not the writer (PolNeAR train,
+        # chinadaily-nyt)
+        ("Mrs. Clinton, these people said, would be open to other measures.",
+         [("these people", "say")]),
+        ("The explosion injured two guards, but most employees had not yet arrived, Libyan and "
+         "French officials said.", [("Libyan and French officials", "say")]),
+        ("The sides could meet again this week, officials of the national government and Aceh "
+         "Province said on Monday.",
+         [("officials of the national government and Aceh Province", "say")]),
+        ("These critics fear that the new textbooks will stifle opinion.", [("critics", "fear")]),
+        ("This author believes that the new textbooks will stifle opinion.", []),
+        ("On Wednesday, at the protest site on Canton Road, a few critics of the pro-democracy "
+         "crowd shouted at them from the sidewalk.", []),
+        ("Leaders and supporters of both sides took to the streets in a country gripped by "
+         "excitement and hope, balanced by a good measure of dread.", []),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

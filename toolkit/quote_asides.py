@@ -20,9 +20,9 @@ from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_finite import finite_clause
 from toolkit.quote_subjects import noun_phrase
-from toolkit.speakers import DAY
+from toolkit.speakers import DAY, is_group
 
-__all__ = ["ADDRESSEES", "inside_clause"]
+__all__ = ["ADDRESSEES", "group_frame", "inside_clause"]
 
 # whom something is told, before the clause: no part of a phrase between verb and "that"
 ADDRESSEES = {"reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers"}
@@ -91,3 +91,17 @@ def inside_clause(
         return verb_end + aside.start(2), verb_end + aside.end(2)
     told = _TOLD_ASIDE.match(rest) if lemma == "tell" else None
     return (verb_end + told.start(1), verb_end + told.end(1)) if told else None
+
+
+def group_frame(spoken: str, before: str, rest: str, lex: dict) -> bool:
+    """Whether a frame whose subject, after a comma, is a group no list names (``spoken``) is
+    set in or after the clause it reports: the verb before a comma or, with at most when,
+    before the sentence's end ("..., these people said, would ...", "..., Libyan and French
+    officials said this week."); not a verb with its object ("..., a few critics shouted at
+    them")."""
+    when = rf"(?:on\s+)?{DAY}|(?:this|last|late|early)\s+[a-z]+|today|yesterday"
+    return (
+        is_group(spoken, lex)
+        and re.search(r",\s*$", before) is not None
+        and re.match(rf"\s*(?:,|(?:\s+(?:{when}))?[.!?]?$)", rest) is not None
+    )

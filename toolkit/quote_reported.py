@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from toolkit.given_names import is_given_name
-from toolkit.quote_asides import ADDRESSEES, inside_clause
+from toolkit.quote_asides import ADDRESSEES, group_frame, inside_clause
 from toolkit.quote_bare import bare_clause
 from toolkit.quote_coordinated import (
     aside_participle_subject,
@@ -59,10 +59,10 @@ from toolkit.quote_heads import (
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, clause_subject
+from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject
 from toolkit.quote_verb_forms import clause_follows, reports_here, uncontracted, without_manner
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import speaker_phrase, word_spans
+from toolkit.speakers import is_group, speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -240,12 +240,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
         before = after_stop(before)  # "Haredi schools teach little math: one study said"
-        # an intensifying pronoun after the subject blanked ("Cruz himself said")
-        before = _SELF.sub(lambda m: " " * len(m.group()), before)
+        before = _SELF.sub(lambda m: " " * len(m.group()), before)  # ("Cruz himself said")
         ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
         before = uncontracted(before, progressive=ing)
-        # whom the writer asked is who speaks: "all the experts I interviewed said"
-        before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
+        before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)  # "experts I asked"
         words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
@@ -315,6 +313,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 or clause_subject(before, lex)
                 or who_subject(before, lex)
                 or (None if v.group().endswith("ing") or noun else modified_subject(before, lex))
+                or aside_group(before, lex)
             )
             if subject and re.search(r"\bby\s*$", sentence[subject[0] : subject[1]]):
                 subject = None  # "The WSJ article misleads readers by suggesting that": no
@@ -346,10 +345,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             speaker = (s0 + words[got[0]][0], s0 + words[got[1] - 1][1])
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
-        document = text[speaker[0] : speaker[1]].lower().split()[-1] in lex["documents"]
+        spoken = text[speaker[0] : speaker[1]]  # (a group is the text's: "these people said")
+        document = spoken.lower().split()[-1] in lex["documents"] or is_group(spoken, lex)
         if not document and (
             re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
-            or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", text[speaker[0] : speaker[1]])
+            or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
         ):
             continue  # "This author believes ...", "... and this author believes": the writer's
             # own voice, no one quoted ("This Executive Order states that ...": a document's)
@@ -430,7 +430,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             final = final_frame(sentence, v, lex)
             if final:
                 out.append((s0 + final[0], s0 + final[1], (s0 + final[2], s0 + final[3]), lemma))
-            continue
+            if final or not group_frame(spoken, sentence[: speaker[0] - s0], rest, lex):
+                continue  # (a group's aside read as a name's: "..., these people said, would")
         inside = inside_clause(sentence, speaker[0] - s0, v.end(), lemma, lex)
         if inside:  # "The talks, Lavrov said, were useful.", "However, X noted, the ..."
             out.append((s0 + inside[0], s0 + inside[1], speaker, lemma))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_shares import HEDGES, share_polled
-from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_person
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_group, is_person
 
 __all__ = [
     "DASH_ASIDE",
@@ -385,3 +385,14 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return rest[0]  # "a spokesman for the ministry, Hong Lei, said"
     speaking = re.search(r"\sspeaking\s", core[s:e])
     return s, s + speaking.start() if speaking else e  # "Another source speaking to Fox News"
+
+
+def aside_group(head: str, lex: dict) -> tuple[int, int] | None:
+    """The subject of a frame set in a clause after a comma where a group no list names speaks
+    ("The talks, these people said, were ...", "At times, people close to him said, ..."): the
+    words after the last comma, one noun phrase whose head is a group's; else None."""
+    m = re.search(r",\s+([^,\"“”«»]{3,60}?)\s*$", head)
+    phrase = re.sub(r"^(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\b", "the", m.group(1)) if m else ""
+    if m and noun_phrase(phrase, lex) and is_group(phrase, lex):  # (a demonstrative as "the")
+        return m.start(1), m.end(1)
+    return None

@@ -418,7 +418,7 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
     officials", "observers and researchers"): what a later "they said" refers to."""
     # (its head before what modifies it: "People briefed on the reshuffling", "Six Gannett
     # newspapers in New Jersey")
-    head = re.split(r"\s+(?:of|in|at|for|from|with|on|who|that|which|[a-z]+ed|[a-z]+ing)\s",
+    head = re.split(r"\s+(?:of|in|at|for|from|with|on|close|who|that|which|[a-z]+ed|[a-z]+ing)\s",
                     phrase, maxsplit=1)[0].split()  # fmt: skip
     last = head[-1] if head else ""
     low = last.lower()
@@ -428,7 +428,7 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
 # plural heads of groups that speak which no role list holds
 GROUP_HEADS = frozenset({"groups", "companies", "newspapers", "people", "organizations",
                          "organisations", "voters", "members", "democrats",
-                         "republicans"})  # fmt: skip
+                         "republicans", "respondents"})  # fmt: skip
 
 
 def month_surname(given: str | None, word: str) -> bool:
