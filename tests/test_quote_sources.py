@@ -114,6 +114,9 @@ def test_according_to_cites_a_speaker_or_a_source(sentence, expected):
      ("emails unearthed in the investigation", True),
      ("a newly uncovered email previously kept secret", True),
      ("the tensions unearthed in the investigation", False),
+     # a press or news release, and what it is from (PolNeAR train)
+     ("a press release from Judicial Watch", True), ("its news release", True),
+     ("the release of the prisoners", False),
      # a name with what the writer credits it with before it; a part of a group; people
      # where something happened (PolNeAR train)
      ("Fox News judicial analyst Judge Andrew Napolitano", True),

@@ -1175,6 +1175,13 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
         ("Some 109 projects were in the budget, according to an analysis by Citizens Against "
          "Government Waste, a fiscally conservative group, which calls the report the Pig Book.",
          [("Citizens Against Government Waste", "Some 109 projects were in the budget")]),
+        # a source with a relative clause on it: the source before the clause (PolNeAR train,
+        # chinadaily-nyt)
+        ("Two Republicans would defeat Hillary Clinton, according to a new poll that shows more "
+         "voters view her unfavorably.", [("a new poll", "Two Republicans would defeat Hillary "
+                                           "Clinton")]),
+        ("The council is to choose a president, according to the statement that Mr. Asodi read "
+         "at the palace.", [("the statement", "The council is to choose a president")]),
         # a rule followed, not a source
         ("According to the President’s decree, the National Flag was hoisted at 10:00.", []),
         # not other nouns; "the survey" as written, as the labels name it (set 26: "According

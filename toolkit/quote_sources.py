@@ -385,6 +385,9 @@ def _source_read(sentence: str, m: re.Match, quote: int, who: int, lex: dict):
     if same:  # "according to that same Japan Times editorial": the editorial
         start += same.end()
     source = sentence[start:end]
+    relative = re.search(r"\s(?:that|which)\s", source)  # "a new poll that shows ...": the poll
+    if relative and _is_source(source[: relative.start()], lex):
+        source, end = source[: relative.start()], start + relative.start()
     if "sep" in m.re.groupindex and not m.group("sep") and _RULE.search(source):
         return None  # "... universal suffrage according to the Basic Law": with no comma, a
         # law or a rule the thing follows, whatever its capitals
