@@ -2832,6 +2832,14 @@ def test_a_title_of_another_type_is_read_as_text():
          "crowd shouted at them from the sidewalk.", []),
         ("Leaders and supporters of both sides took to the streets in a country gripped by "
          "excitement and hope, balanced by a good measure of dread.", []),
+        # the object of a preposition speaks in its restrictive relative clause, not a place's
+        # object; a relative clause's verb frames no clause before it (PolNeAR train,
+        # chinadaily-nyt)
+        ("The party offered fresh ammunition to Republicans who say the law is a money pit.",
+         [("Republicans", "say")]),
+        ("Still, there are some in Myanmar who believe it is only a matter of time.", []),
+        ("The article also misspelled, in some copies, the surname of an Albany Law School "
+         "professor who commented on Mr. Cuomo's choice.", []),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -60,7 +60,7 @@ from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject
-from toolkit.quote_verb_forms import clause_follows, reports_here, uncontracted, without_manner
+from toolkit.quote_verb_forms import clause_follows, reports_here, subject_words, without_manner
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import is_group, speaker_phrase, word_spans
 
@@ -146,15 +146,6 @@ _TELLS = {"tell", "inform", "assure", "remind", "warn", "convince", "brief", "pe
           "notify", "urge", "teach", "show"}  # fmt: skip
 
 
-# a reduced relative clause of the writer's own after a group: "the experts I interviewed",
-# "officials we spoke to"
-_INTERVIEWED = re.compile(
-    r"(?<=[a-z])\s+(?:I|we)\s+(?:have\s+)?(?:interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-    r"contacted|surveyed|consulted|asked)\s*$"
-)
-
-
-_SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")
 # a second main clause joined to a report, with a subject and a reporting verb of its own:
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
@@ -240,10 +231,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # "it is wrong to say the plan ...": no one's report
         before = without_time(before)  # "The police force on Monday"
         before = after_stop(before)  # "Haredi schools teach little math: one study said"
-        before = _SELF.sub(lambda m: " " * len(m.group()), before)  # ("Cruz himself said")
-        ing = v.group().lower().endswith("ing")  # ("He’s claiming", "He’s said", "They’ve said")
-        before = uncontracted(before, progressive=ing)
-        before = _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)  # "experts I asked"
+        before = subject_words(before, progressive=v.group().lower().endswith("ing"))
         words = word_spans(without_appositive(before, lex))
         if words and words[-1][2] in ("did", "does"):
             words = words[:-1]  # "Obama did acknowledge that": an emphatic "do" (not "did not
@@ -263,13 +251,15 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             continue  # part of a name ("United States Embassy officials")
         # (a pair whose second a speaker phrase names: "Current and former officials said")
         pair = bool(got) and got[0] > 0 and words[got[0] - 1][2] in ("and", "or")
-        if got and after_preposition(words, got[0]):
-            got = None  # "chief executive of Risk Office, ..., said": the object of "of"
+        relative = re.search(r"\w\s+who\s*$", before) is not None  # a restrictive relative
+        place = bool(got) and got[0] > 0 and words[got[0] - 1][2] in ("in", "on", "at")
+        if got and after_preposition(words, got[0]) and (place or not relative):
+            got = None  # "chief executive of Risk Office, ..., said": the object of "of" (not a
+            # restrictive relative's, "ammunition to Republicans who say"; but "some in Japan who")
         subject, widened = None, False
         if (got and got[1] - got[0] == 1 and words[got[0]][2].islower() and got[1] == len(words)
                 and words[got[0]][2] not in lex["offices"]):  # fmt: skip
-            # a bare head word the clause's subject takes whole ("Algeria’s largest Islamist
-            # political party announced")
+            # a bare head word the clause's subject takes whole ("Algeria’s largest party said")
             whole = clause_subject(before, lex)
             if whole and whole[0] < words[got[0]][0] and whole[1] == words[got[0]][1]:
                 got, subject, widened = None, whole, True
@@ -432,6 +422,9 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 out.append((s0 + final[0], s0 + final[1], (s0 + final[2], s0 + final[3]), lemma))
             if final or not group_frame(spoken, sentence[: speaker[0] - s0], rest, lex):
                 continue  # (a group's aside read as a name's: "..., these people said, would")
+        if relative:
+            continue  # a relative clause's verb frames nothing before it ("The article also
+            # misspelled, in some copies, the surname of a professor who commented on ...")
         inside = inside_clause(sentence, speaker[0] - s0, v.end(), lemma, lex)
         if inside:  # "The talks, Lavrov said, were useful.", "However, X noted, the ..."
             out.append((s0 + inside[0], s0 + inside[1], speaker, lemma))

@@ -3,7 +3,8 @@ is looked for (:func:`reports_here`): a noun ("His greatest fear is", "the Gulf 
 negation ("never said"), a modal's view ("will think"), a participle on a noun ("a report
 warning that"); the manner between a subject and its verb ("was quick to say":
 :func:`without_manner`); and whether a report's clause follows its verb
-(:func:`clause_follows`, for the verbs the lexicon reports only so: "vowed that ...").
+(:func:`clause_follows`, for the verbs the lexicon reports only so: "vowed that ..."); and the
+words before a verb as its subject reads them (:func:`subject_words`: "Cruz himself said").
 :mod:`toolkit.quote_reported` reads reported speech with these.
 
 Example:
@@ -26,6 +27,7 @@ __all__ = [
     "STATES_BEFORE",
     "clause_follows",
     "reports_here",
+    "subject_words",
     "uncontracted",
     "without_manner",
 ]
@@ -138,3 +140,23 @@ def uncontracted(before: str, *, progressive: bool) -> str:
         return kept + (full + m.group(3)[1:] if full else " " * len(m.group(1)))
 
     return _CONTRACTED.sub(written, before)
+
+
+# a reduced relative clause of the writer's own after a group: "the experts I interviewed",
+# "officials we spoke to"
+_INTERVIEWED = re.compile(
+    r"(?<=[a-z])\s+(?:I|we)\s+(?:have\s+)?(?:interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"contacted|surveyed|consulted|asked)\s*$"
+)
+_SELF = re.compile(r"(?<=\w)\s+(?:him|her|them|it)sel(?:f|ves)\s*$")  # "Cruz himself said"
+
+
+def subject_words(before: str, *, progressive: bool) -> str:
+    """The words before a reporting verb as its subject reads them, offsets kept: an
+    intensifying pronoun blanked ("Cruz himself said"), a contraction undone
+    (:func:`uncontracted`: "He’s claiming", "They’ve said"), and the writer's own relative
+    clause after a group blanked (whom the writer asked speaks: "all the experts I interviewed
+    said")."""
+    before = _SELF.sub(lambda m: " " * len(m.group()), before)
+    before = uncontracted(before, progressive=progressive)
+    return _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
