@@ -2827,6 +2827,8 @@ def test_a_title_of_another_type_is_read_as_text():
          "Province said on Monday.",
          [("officials of the national government and Aceh Province", "say")]),
         ("These critics fear that the new textbooks will stifle opinion.", [("critics", "fear")]),
+        ("The sides could meet again this week, a handful of Democrats said.",
+         [("a handful of Democrats", "say")]),
         ("This author believes that the new textbooks will stifle opinion.", []),
         ("On Wednesday, at the protest site on Canton Road, a few critics of the pro-democracy "
          "crowd shouted at them from the sidewalk.", []),

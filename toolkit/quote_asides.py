@@ -19,8 +19,8 @@ import re
 from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_finite import finite_clause
-from toolkit.quote_subjects import noun_phrase
-from toolkit.speakers import DAY, is_group
+from toolkit.quote_subjects import names_group, noun_phrase
+from toolkit.speakers import DAY
 
 __all__ = ["ADDRESSEES", "group_frame", "inside_clause"]
 
@@ -101,7 +101,7 @@ def group_frame(spoken: str, before: str, rest: str, lex: dict) -> bool:
     them")."""
     when = rf"(?:on\s+)?{DAY}|(?:this|last|late|early)\s+[a-z]+|today|yesterday"
     return (
-        is_group(spoken, lex)
+        names_group(spoken, lex)
         and re.search(r",\s*$", before) is not None
         and re.match(rf"\s*(?:,|(?:\s+(?:{when}))?[.!?]?$)", rest) is not None
     )

@@ -393,6 +393,22 @@ def aside_group(head: str, lex: dict) -> tuple[int, int] | None:
     words after the last comma, one noun phrase whose head is a group's; else None."""
     m = re.search(r",\s+([^,\"“”«»]{3,60}?)\s*$", head)
     phrase = re.sub(r"^(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\b", "the", m.group(1)) if m else ""
-    if m and noun_phrase(phrase, lex) and is_group(phrase, lex):  # (a demonstrative as "the")
+    if m and noun_phrase(phrase, lex) and names_group(phrase, lex):  # (a demonstrative as "the")
         return m.start(1), m.end(1)
     return None
+
+
+# a collective's head before the group it counts: "a wide array of economists", "a handful of
+# Democrats"
+_COLLECTIVE = re.compile(
+    r"(?:an?|the)\s+(?:[a-z]+\s+)?(?:array|number|handful|host|majority|range|variety|chorus|"
+    r"couple|group|slew|series|dozen)\s+of\s+",
+    re.I,
+)
+
+
+def names_group(phrase: str, lex: dict) -> bool:
+    """Whether a phrase names a group of people by its plural head (:func:`toolkit.speakers.
+    is_group`), also after a collective's "of" ("a wide array of economists")."""
+    m = _COLLECTIVE.match(phrase)
+    return is_group(phrase[m.end() :] if m else phrase, lex)
