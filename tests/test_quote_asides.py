@@ -52,6 +52,13 @@ def _found(text: str) -> list[tuple]:
         ("This time, Lavrov said, it will work.", [("Lavrov", "say", "it will work")]),
         ("That fixation, they say, has rendered the brand incomprehensible.",
          [(None, "say", "That fixation, they say, has rendered the brand incomprehensible")]),
+        # whatever the words before the frame, an auxiliary's predicate after it needs them as
+        # its subject: the clause whole (chinadaily-nyt)
+        ("China, Xi asserted, should see to it that equal importance is attached to justice.",
+         [("Xi", "assert", "China, Xi asserted, should see to it that equal importance is "
+                           "attached to justice")]),
+        ("What is needed, Lam indicated, is a period of calm reflection.",
+         [("Lam", "indicate", "What is needed, Lam indicated, is a period of calm reflection")]),
     ],
 )  # fmt: skip
 def test_a_frame_inside_its_clause(text, expected):

@@ -19,7 +19,7 @@ import re
 from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_finite import finite_clause
-from toolkit.quote_subjects import names_group, noun_phrase
+from toolkit.quote_subjects import names_group
 from toolkit.speakers import DAY
 
 __all__ = ["ADDRESSEES", "group_frame", "inside_clause"]
@@ -66,9 +66,8 @@ def inside_clause(
     before, rest = sentence[:speaker_start], sentence[verb_end:]
     split = _SPLIT_PREDICATE.match(rest)
     head = re.fullmatch(r"\s*([^,\"“”«»]{3,80}?),\s*", before)
-    # (its subject read as a noun phrase, a demonstrative as "the": "This campaign, he says, is")
-    subject = re.sub(r"^(?:This|These|That|Those)\b", "The", head.group(1)) if head else ""
-    if split and head and noun_phrase(subject, lex):
+    if split and head:  # (whatever the words before, a predicate's subject: "China, he says,
+        # should conduct ...", "What is needed, Lam indicated, is ...")
         return head.start(1), verb_end + split.end(1)  # "The talks, Lavrov said, were useful."
     if not re.search(r"(?:^|,)\s*$", before) or re.search(r"\bas\s*$", before):
         return None  # (not "This is AmpliTest, as I said, a testing of ...": an aside on the
