@@ -59,6 +59,9 @@ def _found(text: str) -> list[tuple]:
                            "attached to justice")]),
         ("What is needed, Lam indicated, is a period of calm reflection.",
          [("Lam", "indicate", "What is needed, Lam indicated, is a period of calm reflection")]),
+        ("Pivoting to deficit reduction too soon, Krugman said, limited the recovery.",
+         [("Krugman", "say", "Pivoting to deficit reduction too soon, Krugman said, limited the "
+                             "recovery")]),
     ],
 )  # fmt: skip
 def test_a_frame_inside_its_clause(text, expected):
