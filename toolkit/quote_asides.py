@@ -1,8 +1,10 @@
-"""A reporting frame set inside the clause it reports: after the clause's subject ('The talks,
-Lavrov said, were useful.', :data:`_SPLIT_PREDICATE`) or after an opening word or phrase and its
+"""A reporting frame set inside the clause it reports: after the clause's subject, before a
+predicate an auxiliary or a past opens ('The talks, Lavrov said, were useful.', 'China, Xi
+asserted, should ...', :data:`_SPLIT_PREDICATE`) or after an opening word or phrase and its
 comma ('However, X noted, the ...', 'This time, Catsimatidis told me, there will ...', 'It was
 no coincidence, Mr. Heller said in an interview, that ...'). :mod:`toolkit.quote_reported`
-reads a frame's verb and speaker; :func:`inside_clause` gives the clause around or after it.
+reads a frame's verb and speaker; :func:`inside_clause` gives the clause around or after it, and
+:func:`group_frame` says whether a group no list names speaks in such a frame.
 
 Example:
     >>> from toolkit.speakers import lexicon
