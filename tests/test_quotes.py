@@ -2637,6 +2637,9 @@ def test_a_title_of_another_type_is_read_as_text():
         # a reporting verb joined by "and" or "but" to the clause's first verb, before a quotation
         ('Trump called on her to resign from her post and said, "Her mind is shot!"',
          [("Trump", "say")]),
+        # ... after an adverb (PolNeAR dev)
+        ('Trump called on her to resign and repeatedly said, "Her mind is shot!"',
+         [("Trump", "say")]),
         # ... with whom it tells before the quotation, after a verb of telling only (PolNeAR
         # train, chinadaily-nyt)
         ("Carson did not mention any of his opponents by name, but told his supporters, “our "

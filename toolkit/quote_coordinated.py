@@ -295,7 +295,8 @@ def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     ('Trump called on her to resign and said, "...'): the span of that clause's subject in
     ``head`` (:func:`first_clause_subject`) and the verb's lemma."""
     m = re.search(
-        r"\s(?:and|but)\s+(?:then\s+)?([a-z]+)(?:\s+(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+)?\s*[,:]\s*$",
+        r"\s(?:and|but)\s+(?:(?:then|also|[a-z]+ly)\s+)?([a-z]+)(?:\s+(?:[\w’'.\-]+\s+){0,4}?"
+        r"[\w’'.\-]+)?\s*[,:]\s*$",  # (an adverb before the verb: "and repeatedly said,")
         head,
     )
     if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
