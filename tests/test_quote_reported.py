@@ -267,6 +267,16 @@ def found(text):
           ("human rights groups", "warn", "the administration was giving up its leverage")]),
         ("Lavrov said that the talks were useful, and that they would go on.",
          [("Lavrov", "say", "the talks were useful, and that they would go on")]),
+        # ... and a second report of the same speaker, a verb in the past after "and" or
+        # "but": each verb's row its own clause (chinadaily-nyt); not a passive's participle
+        ("Lavrov said he was tired and added that the talks would go on.",
+         [("Lavrov", "say", "he was tired"), ("Lavrov", "add", "the talks would go on")]),
+        ("Taj Meadows said he could not provide specifics, but said that Google had begun the "
+         "policy in June.",
+         [("Taj Meadows", "say", "he could not provide specifics"),
+          ("Taj Meadows", "say", "Google had begun the policy in June")]),
+        ("Lavrov said the plan was approved and welcomed by the cabinet.",
+         [("Lavrov", "say", "the plan was approved and welcomed by the cabinet")]),
         ("Many studies, according to Lupia, reveal that deliberation misleads voters.",
          [("Lupia", "according to",
            "Many studies, according to Lupia, reveal that deliberation misleads voters.")]),

@@ -150,6 +150,10 @@ _TELLS = {"tell", "inform", "assure", "remind", "warn", "convince", "brief", "pe
 # "..., and human rights groups warned that"
 _JOINS = r",\s+(?:and|but|while|whereas)\s"
 _NEXT_REPORT = re.compile(rf"{_JOINS}+((?:[\w’'\-.]+\s+){{1,6}}?)(\w+)\s+that\b")
+# ... or a second reporting verb in the past that shares its subject: "said he was tired and
+# added that" (not a passive's participle: "approved and welcomed by")
+_NEXT_VERB = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|[a-z]+ly)\s+)?(said|told|wrote|"
+                        r"[a-z]+ed)\b(?!\s+by\b)")  # fmt: skip
 # where a second main clause joins the one before: ", but", ", and", ", while", a semicolon,
 # or a second reporting verb right before its quotation ("said he did not know and added, “",
 # "said the government supports ..., adding, “")
@@ -181,12 +185,14 @@ def _before_joined_quotation(
 def _own_clause(clause: str, lex: dict) -> int:
     """The length of a reported clause up to a second main clause that reports another's words
     ("Obama emphasized that the reforms were not complete, and human rights groups warned
-    that ...": the groups' report is no part of Obama's)."""
+    that ...": the groups' report is no part of Obama's), or up to a second report of the same
+    speaker ("said he was tired and added that ...": the second verb's row reports the rest)."""
     for m in _NEXT_REPORT.finditer(clause):
         if (lex["verb"].fullmatch(m.group(2)) and not m.group(2).endswith("ing")
                 and not re.search(r"\b(?:that|which|who)\b", m.group(1))):  # fmt: skip
             return m.start()
-    return len(clause)
+    second = [m.start() for m in _NEXT_VERB.finditer(clause) if lex["verb"].fullmatch(m.group(1))]
+    return second[0] if second else len(clause)
 
 
 def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: dict,
