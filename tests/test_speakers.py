@@ -250,6 +250,9 @@ def test_a_given_name_opens_a_name_of_three(phrase, name):
         ("People briefed on the reshuffling", True),
         ("Six Gannett newspapers in New Jersey", True),
         ("Democrats", True),
+        # its head before "close to", not a "close" before the head (PolNeAR train)
+        ("people close to the vice president", True), ("the close allies of Putin", True),
+        ("respondents", True),
         # one person, or a thing: no group
         ("a spokesman", False),
         ("the plans of the ministry", False),

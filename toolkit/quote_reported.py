@@ -342,8 +342,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
         spoken = text[speaker[0] : speaker[1]]  # (a group is the text's: "these people said")
-        document = spoken.lower().split()[-1] in lex["documents"] or is_group(spoken, lex)
-        if not document and (
+        sourced = spoken.lower().split()[-1] in lex["documents"] or is_group(spoken, lex)
+        if not sourced and (
             re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
             or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
         ):

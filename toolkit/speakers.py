@@ -418,8 +418,8 @@ def is_group(phrase: str, lex: dict[str, Any]) -> bool:
     officials", "observers and researchers"): what a later "they said" refers to."""
     # (its head before what modifies it: "People briefed on the reshuffling", "Six Gannett
     # newspapers in New Jersey")
-    head = re.split(r"\s+(?:of|in|at|for|from|with|on|close|who|that|which|[a-z]+ed|[a-z]+ing)\s",
-                    phrase, maxsplit=1)[0].split()  # fmt: skip
+    head = re.split(r"\s+(?:of|in|at|for|from|with|on|close(?=\s+to)|who|that|which|[a-z]+ed|"
+                    r"[a-z]+ing)\s", phrase, maxsplit=1)[0].split()  # fmt: skip
     last = head[-1] if head else ""
     low = last.lower()
     return (low.endswith("s") and low in lex["roles"]) or low in GROUP_HEADS
