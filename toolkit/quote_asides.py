@@ -21,6 +21,7 @@ import re
 from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_finite import finite_clause
+from toolkit.quote_heads import TIME_PHRASE
 from toolkit.quote_subjects import names_group
 from toolkit.speakers import DAY
 
@@ -100,9 +101,8 @@ def group_frame(spoken: str, before: str, rest: str, lex: dict) -> bool:
     before the sentence's end ("..., these people said, would ...", "..., Libyan and French
     officials said this week."); not a verb with its object ("..., a few critics shouted at
     them")."""
-    when = rf"(?:on\s+)?{DAY}|(?:this|last|late|early)\s+[a-z]+|today|yesterday"
     return (
         names_group(spoken, lex)
         and re.search(r",\s*$", before) is not None
-        and re.match(rf"\s*(?:,|(?:\s+(?:{when}))?[.!?]?$)", rest) is not None
+        and re.match(rf"\s*(?:,|(?:\s+{TIME_PHRASE})?[.!?]?$)", rest) is not None
     )

@@ -37,6 +37,7 @@ from toolkit.speakers import (
 __all__ = [
     "PROGRESSIVE",
     "SAID_IN",
+    "TIME_PHRASE",
     "after_preposition",
     "after_stop",
     "lemma_of",
@@ -95,13 +96,15 @@ _MONTH_NAME = (
 )
 # a time phrase between a subject and its verb: "The police force on Monday acknowledged",
 # "Officials last week said", "The ministry on Oct. 18 announced", "X on Thursday evening
-# said", "an arbitration panel in 2001 found"
-_TIME = re.compile(
-    rf"(?<=[\w,])\s+(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+# said", "an arbitration panel in 2001 found" (TIME_PHRASE: the phrase alone, also after a
+# frame's verb, :func:`toolkit.quote_asides.group_frame`)
+TIME_PHRASE = (
+    rf"(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|on\s+{MONTH}\.?\s+\d{{1,2}}|in\s+(?:{_MONTH_NAME}\s+)?(?:1[89]|20)\d\d|in\s+{_MONTH_NAME}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
-    r"|yesterday|today)\s*$"
+    r"|yesterday|today)"
 )
+_TIME = re.compile(rf"(?<=[\w,])\s+{TIME_PHRASE}\s*$")
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 # a body's name: capitalised words, "of", "for" and "and" between ("the National Salvation Front")
 _ORGANISATION = re.compile(

@@ -59,10 +59,10 @@ from toolkit.quote_heads import (
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject
+from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, names_group
 from toolkit.quote_verb_forms import clause_follows, reports_here, subject_words, without_manner
 from toolkit.speaker_turns import without_turn_label
-from toolkit.speakers import is_group, speaker_phrase, word_spans
+from toolkit.speakers import speaker_phrase, word_spans
 
 __all__ = ["reported"]
 
@@ -342,7 +342,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
         spoken = text[speaker[0] : speaker[1]]  # (a group is the text's: "these people said")
-        sourced = spoken.lower().split()[-1] in lex["documents"] or is_group(spoken, lex)
+        sourced = spoken.lower().split()[-1] in lex["documents"] or names_group(spoken, lex)
         if not sourced and (
             re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
             or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
