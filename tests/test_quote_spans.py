@@ -105,6 +105,12 @@ def test_sentences_also_where_the_source_glued_them(text, expected):
         ("He said, ''It's anti-growth.''", 'He said,  "It\'s anti-growth." '),
         # Penn Treebank's backticks open one
         ("``Yes,'' he said.", ' "Yes,"  he said.'),
+        # the NYT magazine's two curly single marks (chinadaily-nyt-2013-15): the pair is a
+        # curly double mark, a nested quotation's closing mark kept before the closing pair
+        ("Mirza fled.‘‘The battle made me think,’’ he told me.",
+         "Mirza fled. “The battle made me think,”  he told me."),
+        ("‘‘I used to say, ‘I don’t want that.’’’ Carter", " “I used to say, ‘I don’t want that.’”  Carter"),
+        ("Mr. Xu’s ‘quiet’ plan", "Mr. Xu’s ‘quiet’ plan"),
         # an apostrophe alone, and two inside a word, are no quotation marks
         ("The candidates' plans", "The candidates' plans"),
         ("O''Brien said", "O''Brien said"),

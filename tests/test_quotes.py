@@ -2829,7 +2829,7 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The sides could meet again this week, officials of the national government and Aceh "
          "Province said on Monday.",
          [("officials of the national government and Aceh Province", "say")]),
-        ("These critics fear that the new textbooks will stifle opinion.", [("critics", "fear")]),
+        ("These critics fear that the new textbooks will stifle opinion.", [("These critics", "fear")]),
         ("The sides could meet again this week, a handful of Democrats said.",
          [("a handful of Democrats", "say")]),
         ("This author believes that the new textbooks will stifle opinion.", []),
@@ -2845,6 +2845,38 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Still, there are some in Myanmar who believe it is only a matter of time.", []),
         ("The article also misspelled, in some copies, the surname of an Albany Law School "
          "professor who commented on Mr. Cuomo's choice.", []),
+        # a described speaker after an inverted verb with an appositive or an age after it
+        # (chinadaily-nyt-2013-15); not a document after "according to", whose mixed quotation
+        # stays the reported clause's
+        ("“I came here a rich man, and now I have nothing,” said a 43-year-old cabdriver, a "
+         "former businessman from Chongqing.", [("a 43-year-old cabdriver", "say")]),
+        ("“I hope that these forums will serve some purpose,” said one woman, 52.",
+         [("one woman", "say")]),
+        ("“We need to let the leaders in Beijing know,” said one of my students, a 19-year-old "
+         "English major.", [("one of my students", "say")]),
+        ("Mr. Kerry said that Israel risked becoming an “apartheid state,” according to an "
+         "article in The Daily Beast, an online publication.", [("Mr. Kerry", "say")]),
+        # the NYT magazine's doubled curly marks (chinadaily-nyt-2013-15)
+        ("Mirza fled.‘‘The battle made me think of women differently,’’ he told me.",
+         [(None, "tell")]),
+        ("‘‘We are not here to discuss with you,’’ the police official said.",
+         [("the police official", "say")]),
+        # "it cannot" opens a clause; a demonstrative opens a group that speaks, not the
+        # writer's "this author"; "here" after a final frame's plural; a title's stop before
+        # "that" (chinadaily-nyt-2013-15)
+        ("The election commission says it cannot bend from its position.",
+         [("The election commission", "say")]),
+        ("These people, who spoke on the condition of anonymity, said Mr. de Blasio held out on "
+         "having the forum.", [("These people", "say")]),
+        ("That soon changed when they reviewed the information, this person said.",
+         [("this person", "say")]),
+        ("This columnist believes that the law is wrong.", []),
+        ("It was the first time that the United States had given up its vote, diplomats here "
+         "said.", [("diplomats here", "say")]),
+        ("Fighting occurred as recently as Wednesday, an officer with the Kachin armed forces "
+         "said.", [("an officer with the Kachin armed forces", "say")]),
+        ("Prosecutors told Mr. Xu’s lawyer that they had approved his arrest.",
+         [("Prosecutors", "tell")]),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

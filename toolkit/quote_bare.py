@@ -39,7 +39,8 @@ _BARE_CLAUSE = re.compile(
     r"little(?=[,.;]|\s+(?:about|of|on|to|in)\b)|"
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
-    r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|can|has|had|must|should|might|did|"
+    r"(?!(?:it|this)\b(?!['’](?:s|ll|d)\b|\s+(?:is|was|would|will|could|cannot|can|has|had|must|"
+    r"should|might|did|"
     rf"does|{IRREGULAR_PAST}|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)(?:n['’]t)?\b"  # ("said it wants", "said it gave", "said it's", "said
     # it wouldn’t", not "said it")

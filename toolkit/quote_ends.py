@@ -33,7 +33,7 @@ ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|ear
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
-    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s"
+    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s(?:\s+here)?"
     # (a plural role and where or what they are of: "officials from both countries", "experts
     # from both sides", "diplomats at the UN", "advisers to the president", "officials close
     # to the Kremlin")
@@ -44,7 +44,7 @@ _FINAL_FRAME = re.compile(
     r"|(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Oo]ther)\s+)?(?:[a-z][\w\-]*\s+)?"
     rf"(?P<source>[a-z][\w\-]*)\s+{KNOWING}\s+(?:[\w’'\-.]+\s+){{0,4}}[\w’'\-.]+"
     r"|(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+)?(?P<one>[a-z][\w\-]*)\s+(?:at|from|in|of|for|with)\s+"
-    r"(?:[\w’'\-.]+\s+){0,2}[\w’'\-.]+)\s*$"
+    r"(?:[\w’'\-.]+\s+){0,3}[\w’'\-.]+)\s*$"
 )
 # a clause, a comma and up to three lower-case words that are no clause's ("coast police boss"),
 # or a determiner and up to three words ("the independent Cairene daily Al-Masry Al-Youm")
@@ -174,6 +174,7 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None  # ("..., sales in China rose": no role before the phrase)
     # (the phrase after a role's preposition is no clause's: "from both countries")
     words = [r.strip() for r in roles] if roles else m.group(2).lower().split()
+    words = words[:-1] if len(words) > 1 and words[-1] == "here" else words  # "diplomats here"
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
     if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"

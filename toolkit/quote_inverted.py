@@ -57,7 +57,7 @@ _STAFF_OF = re.compile(rf"\b(?:{'|'.join(SPEAKS_FOR)})\s+(?:for|to)\s")
 # one of a group after an inverted verb, and what it is in an appositive: "said one of the
 # officials, a senior military officer."
 _ONE_OF = re.compile(
-    r"\s+(one\s+of\s+(?:the|his|her|their|its|those|these)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
+    r"\s+(one\s+of\s+(?:the|his|her|their|its|those|these|my|our)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
     r"(?:,\s+(an?\s+[a-z][a-z\s\-]{2,60}?)(?=[,.;]))?(?=[\s,.;])"
 )
 
@@ -221,7 +221,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1] :][:1] or "."
     if (cut is not None and 2 <= len(head) <= 12
             and (ends in ".!?" or (ends == "," and (words[-1][2].lower() in lex["roles"]
-                                                    or _WHO.match(text, at + words[-1][1]))))
+                                                    or _WHO.match(text, at + words[-1][1])
+                                                    or (_APPOSITIVE.match(text, at + words[-1][1])
+                                                        and verb != ["to"]))))
             and verb and not verb[0].endswith("ing")  # not 'announcing a renovation.'
             and words[0][2].lower() in ("a", "an", "one", "another", "the")
             and words[1][2] != "of"  # not 'said one of the cars.
@@ -236,6 +238,10 @@ _NAME_OF = re.compile(
 )
 # a relative clause on a person after a comma: "said the designer, who works for ..."
 _WHO = re.compile(r",\s+who\s")
+# an appositive or an age after a comma: "said a cabdriver, a former businessman from
+# Chongqing.", "said one shopkeeper, 43." (after a verb: "according to" a document with an
+# appositive is read as a source, and a quotation inside a clause stays the clause's)
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+[a-z]|\d{1,3}[,.;]|\d{1,3}$)")
 # what may describe a name before it: a capitalised word, an ordinal, or a lower-case word that
 # is no function word ("former Massachusetts congressman", "Air Force 1st Lt.")
 _FUNCTION = frozenset(

@@ -59,7 +59,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, names_group
+from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, own_voice
 from toolkit.quote_verb_forms import clause_follows, reports_here, subject_words, without_manner
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import speaker_phrase, word_spans
@@ -99,9 +99,11 @@ def _that_clause(reach: int) -> re.Pattern:
     discourse word in commas: "told POLITICO, however, that") and its clause."""
     # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
     # "Morning Joe" that')
-    # (and a place's comma: 'told a town hall in Salem, New Hampshire on Monday that')
+    # (and a place's comma: 'told a town hall in Salem, New Hampshire on Monday that'; a
+    # title's or an initial's stop: "told Mr. Xu’s lawyer that", "told U.S. officials that")
     words = (
         r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”]"
+        r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
         r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
     )
     aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
@@ -342,13 +344,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         else:  # the clause's own subject ("The monitors said", "Martin Lee, founder ..., said")
             speaker = (s0 + subject[0], s0 + subject[1])
         spoken = text[speaker[0] : speaker[1]]  # (a group is the text's: "these people said")
-        sourced = spoken.lower().split()[-1] in lex["documents"] or names_group(spoken, lex)
-        if not sourced and (
-            re.search(r"(?:^|\s)(?:This|These)\s*$", sentence[: speaker[0] - s0])
-            or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
-        ):
-            continue  # "This author believes ...", "... and this author believes": the writer's
-            # own voice, no one quoted ("This Executive Order states that ...": a document's)
+        if own_voice(spoken, sentence[: speaker[0] - s0], lex):
+            continue  # "This author believes ...": the writer's own voice, no one quoted
         # "states, in part, that": the aside blanked out, the offsets kept
         rest = re.sub(r"^,\s+in\s+part,", lambda m: " " * len(m.group()), sentence[v.end() :])
         if lemma in lex["quote_objects"] and not re.match(r"\s+that\s", rest):

@@ -113,13 +113,16 @@ def _sentence_end(para: str, start: int, limit: int) -> int:
 # ``...''), where no letter stands on both sides ("rock ''n'' roll" is no quotation)
 # (a closing one may follow a nested quotation's closing apostrophe: "...?''' Mr. Biden said")
 _DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])(?P<inner>')?''(?!\w)")
+# two curly single marks for a double one (the NYT magazine's ‘‘...’’): the pair is a mark
+# whatever stands beside it; a closing run of three holds a nested quotation's close first
+_DOUBLED_CURLY = re.compile(r"‘‘|’’(?!’)")
 
 
 def double_marks(text: str) -> str:
     """The text with each doubled mark written as a straight quotation mark and a space, at the
-    same offsets: an opening ``''`` before the words it opens as ' "', a closing one as '" '
-    (so that every reading of quotation marks reads them; a row's offsets hold in the text as
-    it was)."""
+    same offsets: an opening ``''`` before the words it opens as ' "', a closing one as '" ',
+    and the curly ``‘‘`` and ``’’`` as ' “' and '” ' (so that every reading of quotation marks
+    reads them; a row's offsets hold in the text as it was)."""
 
     def mark(m: re.Match) -> str:
         after = text[m.end() : m.end() + 1]
@@ -127,7 +130,8 @@ def double_marks(text: str) -> str:
         inner = "'" if m.group("inner") else ""  # (the nested quotation's mark stays in it)
         return ' "' if opens else f'{inner}" '
 
-    return _DOUBLED.sub(mark, text)
+    text = _DOUBLED.sub(mark, text)
+    return _DOUBLED_CURLY.sub(lambda m: " “" if m.group() == "‘‘" else "” ", text)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

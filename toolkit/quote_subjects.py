@@ -40,6 +40,7 @@ __all__ = [
     "document_head",
     "ly_noun",
     "noun_phrase",
+    "own_voice",
     "without_parenthetical",
 ]
 
@@ -371,7 +372,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None  # "If the occupiers think that ...": a condition, no one's report
     if sub and (first == len(chunks) - 1 or subject_named):
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
-    if not noun_phrase(core[s:e], lex):
+    # (a demonstrative reads as "the": "These people, who spoke on the condition of anonymity,
+    # said"; :func:`own_voice` keeps the writer's "this author" out)
+    if not noun_phrase(re.sub(r"^(?:Th(?:is|ese|ose))\b", "the", core[s:e]), lex):
         return None
     hedge = re.match(rf"(?i:{'|'.join(sorted(_HEDGES))})\s+(?=\d|{'|'.join(QUANTIFIERS)}\b)",
                      core[s:e])  # fmt: skip
@@ -412,3 +415,26 @@ def names_group(phrase: str, lex: dict) -> bool:
     is_group`), also after a collective's "of" ("a wide array of economists")."""
     m = _COLLECTIVE.match(phrase)
     return is_group(phrase[m.end() :] if m else phrase, lex)
+
+
+# the writer's words for themselves or their piece: "this author", "this column"
+_WRITER = frozenset(
+    "author writer columnist reporter correspondent editor blogger journalist "
+    "column newspaper paper page piece site website blog".split()
+)
+
+
+def own_voice(spoken: str, before: str, lex: dict) -> bool:
+    """Whether a subject after "this" or "these" is the writer's own voice, no one quoted
+    ("This author believes ...", "... and this author believes"): not a document ("This
+    Executive Order states that ...") nor a group or a person the text has named ("these
+    people said", "this person said")."""
+    head = spoken.lower().split()[-1]
+    if head in lex["documents"] or names_group(spoken, lex):
+        return False
+    if head not in _WRITER and (head in lex["roles"] or head in ("person", "people")):
+        return False
+    return bool(
+        re.search(r"(?:^|\s)(?:This|These)\s*$", before)
+        or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
+    )

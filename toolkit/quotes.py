@@ -338,7 +338,7 @@ def quotes(
     known = credited_words(itertools.chain(corpus["text"], apart), lex)
     for doc_id, text, title in documents:
         text = original = text or ""
-        if "''" in text or "``" in text:
+        if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
             text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
             if text != original:
                 doubled[doc_id] = original
