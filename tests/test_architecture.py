@@ -114,6 +114,7 @@ LAYERS: dict[str, str] = {
     "quote_spans": "analysis",
     "quote_frames": "analysis",
     "quote_heads": "analysis",
+    "quote_objects": "analysis",
     "quote_reported": "analysis",
     "quote_asides": "analysis",
     "quote_verb_forms": "analysis",

@@ -24,12 +24,12 @@ import re
 from toolkit.quote_finite import IRREGULAR_PAST, finite_clause
 from toolkit.quote_frames import object_words
 from toolkit.quote_heads import (
-    after_preposition,
     lemma_of,
     without_adverbs,
     without_appositive,
     without_time,
 )
+from toolkit.quote_objects import after_preposition
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.quote_verb_forms import STATES_BEFORE

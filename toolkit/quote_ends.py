@@ -180,7 +180,11 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None  # "..., as it is called", "..., according to news reports"
     adjunct = re.match(rf"\s+{ADJUNCT}", rest) and len(rest.split()) <= 8
     # (also a participle after it: "..., the presidency said on Thursday, urging people to ...")
-    participle = re.match(rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+[a-z]+ing\s", rest)
+    # (or a phrase of what went with it: "..., the new poll indicates, with each receiving ...")
+    participle = re.match(
+        rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+(?:[a-z]+ing|with|after|amid|as|while|following)\s",
+        rest,
+    )
     # (or a semicolon that ends the clause: "..., political analysts say; in 2012, ...")
     if not (re.match(r"[\s.]*$|\s*;\s", rest) or (adjunct and rest.strip().endswith("."))
             or participle):  # fmt: skip

@@ -35,13 +35,15 @@ IRREGULAR_PAST = (
     f"{PAST_ONLY}|made|got|meant|kept|left|brought|found|thought|felt|held|sent|spent|paid|won|"
     "lost|built|sold|led|met|struck|stood|sought|fought"
 )
+# an auxiliary or a modal, negated too ("the party doesn’t care", "it won’t", "cannot")
+_AUX = rf"(?:(?:{AUXILIARY})(?:n['’]t)?|won['’]t|can['’]t|cannot)"
 # an auxiliary, a modal or a copula near the start of a clause: "they already had seen",
 # "overpasses are needed" (a past form or a plural noun there says nothing: "the increased
 # attention", "both killings")
 _FINITE = re.compile(
     r"^\s+(?:(?!(?:when|while|after|before|because|where|if|since|until)\s)"
     rf"(?!(?:who|which)\s+(?:[\w’'\-.]+\s+)?(?:{AUXILIARY})\b)"
-    rf"[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY})\b"
+    rf"[\w’'\-.$]+\s+){{1,10}}?{_AUX}\b"
 )  # (no subordinate or relative clause's verb: "emphasized his ties shortly after his arrival
 # when he had", "suggesting a posture toward protesters who have occupied"; a relative clause
 # before the verb is the subject's: "believes the bureau chiefs who bear ... should belong")
@@ -59,7 +61,7 @@ _NOUN_AFTER = re.compile(
 # any finite verb near the start of a clause, for "said" ("said the talks went well", "said
 # Silicon Valley cares about ..."): an auxiliary, a past or a present form
 _PAST = re.compile(
-    rf"^\s+(?:[\w’'\-.]+\s+){{1,10}}?(?:{AUXILIARY}|"
+    rf"^\s+(?:[\w’'\-.$]+\s+){{1,10}}?(?:{_AUX}|"
     r"[a-z]{3,}ed|went|took|made|met|gave|came|saw|spoke|sent|"
     r"left|held|became|began|found|thought|knew|got|kept|felt|told|said|won|lost|ran|paid|"
     r"rose|fell|grew|led|meant|sold|stood|brought|bought|built|fought|sought|caught|taught|"

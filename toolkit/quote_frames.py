@@ -27,13 +27,13 @@ import re
 
 from toolkit.quote_heads import (
     PROGRESSIVE,
-    after_preposition,
     lemma_of,
     without_adverbs,
     without_appositive,
     without_time,
 )
 from toolkit.quote_inverted import inverted
+from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import STATES_BEFORE
 from toolkit.speaker_names import VERBS_FIRST

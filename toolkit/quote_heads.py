@@ -1,7 +1,7 @@
 """What stands before a reporting verb: its subject without the appositives, asides and
 adverbs between them (:func:`without_appositive`, :func:`without_adverbs`), whether a speaker
-phrase is a preposition's object rather than a subject (:func:`after_preposition`), and a verb
-form's lemma (:func:`lemma_of`). :mod:`toolkit.quote_frames`, :mod:`toolkit.quote_reported`,
+phrase is a preposition's object rather than a subject (:mod:`toolkit.quote_objects`), and a
+verb form's lemma (:func:`lemma_of`). :mod:`toolkit.quote_frames`, :mod:`toolkit.quote_reported`,
 :mod:`toolkit.quote_ends` and :mod:`toolkit.quote_coordinated` read a frame's speaker with
 these.
 
@@ -20,11 +20,9 @@ from toolkit.quote_subjects import (
     AUXILIARIES,
     AUXILIARY,
     DASH_ASIDE,
-    OBJECT_PARTICIPLES,
     ly_noun,
 )
 from toolkit.speakers import (
-    DETERMINERS,
     PARTICLES,
     QUANTIFIERS,
     UPPER,
@@ -38,7 +36,6 @@ __all__ = [
     "PROGRESSIVE",
     "SAID_IN",
     "TIME_PHRASE",
-    "after_preposition",
     "after_stop",
     "lemma_of",
     "without_adverbs",
@@ -102,6 +99,9 @@ TIME_PHRASE = (
     rf"(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|on\s+{MONTH}\.?\s+\d{{1,2}}|in\s+(?:{_MONTH_NAME}\s+)?(?:1[89]|20)\d\d|in\s+{_MONTH_NAME}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
+    # (how long ago: "less than two weeks ago", "a month ago")
+    r"|(?:(?:less|more)\s+than\s+)?(?:an?|two|three|four|five|six|\d+|a\s+few|several)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago"
     r"|yesterday|today)"
 )
 _TIME = re.compile(rf"(?<=[\w,])\s+{TIME_PHRASE}\s*$")
@@ -362,75 +362,7 @@ def lemma_of(form: str, lex: dict) -> str:
     return lex["forms"][re.sub(r"\s+", " ", form.lower())]
 
 
-_PREPOSITION = re.compile(
-    r"^(?:in|of|from|at|for|with|by|to|on|about|against|between|among|"
-    r"into|over|under|without|than|like|and|or)$",
-    re.I,
-)
-
-
-def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition,
-    of a participle or of a relative clause's verb, or the second of a pair ("reports here and
-    in Australia suggested"): then it is no subject."""
-    if first and words[first - 1][2] in OBJECT_PARTICIPLES:
-        return True  # "A lawyer representing the family said": the participle's object
-    if (first >= 2 and words[first - 2][2].lower() in ("which", "who", "that")
-            and re.fullmatch(r"[a-z]+s", words[first - 1][2]) and words[first][2][:1].isupper()
-            and words[first - 1][2] not in _AUXILIARY):  # fmt: skip
-        return True  # "the division, which operates CNN International, said": its object (not
-        # a common noun, the clause's own subject: "trials, which numerous experts have said")
-    if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
-        return False
-    if first == 1 and words[0][2] in ("And", "But", "Or"):
-        return False  # "And he said ...": the sentence opens with the conjunction
-    # "... over the issue and many residents worry that", '..., praised ... “...,” and Yitzhak
-    # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
-    opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
-    clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
-    joined = words[first - 1][2] in ("and", "but")
-    return not (
-        joined and (opens or clause or _finite_before(words, first) or _titles(words, first))
-    )
-
-
 _AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
-
-
-def _finite_before(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether "and" before ``words[first]`` ends a clause with a verb of its own: an auxiliary
-    or a copula since the last comma ("Growth was weak and experts say that ..."), where a
-    pair of subjects has none ("Trump and Pence said")."""
-    i = first - 1
-    while i > 0 and not re.search(r"[,;:]$", words[i - 1][2]):
-        i -= 1
-        if words[i][2].lower() in _AUXILIARY:
-            return True
-    return False
-
-
-def _titles(words: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether "and" before ``words[first]`` joins a person's titles: the words before it run
-    from the clause's start as a title, and the words after it hold one too ("Former US
-    Ambassador to Russia and former US National Security Adviser Michael McFaul said"; not
-    "The Minister of Agrarian Policy and Food reported")."""
-    if not any(w in _TITLE_HEADS for _, _, w in words[first:]):
-        return False
-    i = first - 1
-    while i > 0 and not re.search(r"[,;:.”\"]$", words[i - 1][2]):
-        w = words[i - 1][2]
-        if not (w[:1].isupper() or w in ("of", "to", "for", "the", "former")):
-            return False
-        i -= 1
-    chain = [w for _, _, w in words[i : first - 1]]
-    return any(w in _TITLE_HEADS for w in chain)
-
-
-# the heads of a title that "and" can join to another ("Ambassador ... and former ... Adviser")
-_TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "Advisor",
-                "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
-                "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
-                "Spokeswoman"}  # fmt: skip
 
 
 def _own_subject(word: str, lex: dict) -> bool:

@@ -144,6 +144,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     got = speaker_phrase(words, lex)
     if got and got[0] == 0 and got[1] == len(words) and words[0][2]:
         return at + words[0][0], at + words[-1][1]
+    if (got and got[1] == len(words) == got[0] + 1 == 2 and words[0][2][:1].isupper()
+            and is_person(text[at + words[0][0] : at + words[-1][1]], lex)):  # fmt: skip
+        return at + words[0][0], at + words[-1][1]  # 'said Henning Meyer.': a given name no
+        # list holds, before the surname the phrase reads
     if got and got[1] == len(words) and _described_name(words, got[0], text, at, lex):
         return at + words[0][0], at + words[-1][1]  # 'said former Massachusetts
         # congressman Barney Frank.': the name after the words that describe it
@@ -229,6 +233,13 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             and words[1][2] != "of"  # not 'said one of the cars.
             and noun_phrase(phrase, lex)):  # fmt: skip
         return at + words[0][0], at + words[-1][1]
+    # (or before a clause of when or while it was said: 'said a taxi driver as we walked')
+    told = next((i for i, (_, _, w) in enumerate(words[2:7], 2)
+                 if w in ("as", "while", "after", "before", "when")), None)  # fmt: skip
+    if (told and verb and verb[0].lower() in _SAID
+            and words[0][2].lower() in ("a", "an", "one", "another", "the")
+            and noun_phrase(text[at + words[0][0] : at + words[told - 1][1]], lex)):  # fmt: skip
+        return at + words[0][0], at + words[told - 1][1]
     return None
 
 
@@ -236,6 +247,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
 _NAME_OF = re.compile(
     rf"((?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*)\s+of\s+[^,.;:!?\"“”()]{{2,60}}[,.!?]"
 )
+# the verbs of speaking that put a described speaker before a clause of when it was said
+# ('said a taxi driver as we walked'; not 'condemned the latest attack soon after ...')
+_SAID = frozenset("said says asked added replied answered recalled explained continued".split())
 # a relative clause on a person after a comma: "said the designer, who works for ..."
 _WHO = re.compile(r",\s+who\s")
 # an appositive or an age after a comma: "said a cabdriver, a former businessman from

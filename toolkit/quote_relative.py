@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_coordinated import VERB_LIKE
-from toolkit.quote_heads import after_preposition
+from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import (
     AUXILIARIES,
     AUXILIARY,

@@ -49,7 +49,6 @@ from toolkit.quote_ends import (
 )
 from toolkit.quote_heads import (
     PROGRESSIVE,
-    after_preposition,
     after_stop,
     lemma_of,
     without_adverbs,
@@ -57,10 +56,19 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_nouns import noun_reports, relative_reports
+from toolkit.quote_objects import after_preposition
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, own_voice
-from toolkit.quote_verb_forms import clause_follows, reports_here, subject_words, without_manner
+from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject
+from toolkit.quote_verb_forms import (
+    clause_follows,
+    reports_here,
+    subject_words,
+    that_clause,
+    without_asides,
+    without_manner,
+)
+from toolkit.quote_voices import own_voice
 from toolkit.speaker_turns import without_turn_label
 from toolkit.speakers import speaker_phrase, word_spans
 
@@ -70,7 +78,7 @@ __all__ = ["reported"]
 # after the comma (also after a phrase or a conjunction: "In view of this, as ...", "But as ...")
 _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|(?:But|And|Yet|So|Still),?\s+as|As)\s+"
-    r"(?:(?:his|her|their|its|the|a|an|one)\s+(?:[a-z][\w\-]*\s+){1,2})?"
+    r"(?:(?:his|her|their|its|the|a|an|one|my|our)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
@@ -91,27 +99,8 @@ _AUXILIARIES = rf"(?:{AUXILIARY})"
 _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 
 
-# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
-# "said that it was an issue that could ..."; and after a long
-# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
-def _that_clause(reach: int) -> re.Pattern:
-    """Up to ``reach`` characters of a verb's object or adjuncts, then "that" (perhaps after a
-    discourse word in commas: "told POLITICO, however, that") and its clause."""
-    # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
-    # "Morning Joe" that')
-    # (and a place's comma: 'told a town hall in Salem, New Hampshire on Monday that'; a
-    # title's or an initial's stop: "told Mr. Xu’s lawyer that", "told U.S. officials that")
-    words = (
-        r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”]"
-        r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
-        r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
-    )
-    aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
-    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
-
-
-_THAT = _that_clause(70)
-_TOLD_THAT = _that_clause(110)  # whom one told, and where and when
+_THAT = that_clause(70)
+_TOLD_THAT = that_clause(110)  # whom one told, and where and when
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # a preposition, a determiner and up to two words right before a plural verb form that is also
 # a noun: the noun ("said in her opening remarks that"; not "say the rules that ...")
@@ -202,8 +191,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     """Reported speech in the sentence text[s0:s1]: (start, end, speaker span, lemma); the
     sentence before it (``previous``) is the quote of a passive frame ('This was stated by
     X.')."""
-    # a short parenthetical blanked, offsets kept: "the Hong Kong Bar Association (HKBA) said"
-    sentence = re.sub(r"\s\([^()\"“”]{1,40}\)", lambda m: " " * len(m.group()), text[s0:s1])
+    sentence = without_asides(text[s0:s1], lex)  # "the Hong Kong Bar Association (HKBA) said"
     sentence = without_turn_label(sentence)  # a turn's opening label blanked ("Putin: Friends")
     # a discourse word in commas before a subject blanked, its first comma kept ("In Markha,
     # though, Tsetan Dolkar, 34, ..., said")

@@ -313,7 +313,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         (
             re.search(
                 rf"^(.{{12,}}?)(?P<sep>,|\s+[—–])?\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.])"
-                rf"{{2,120}}){_APPOSITION}?\.?$",
+                rf"{{2,120}}){_APPOSITION}?[.:]?$",
                 sentence,
             ),
             1,
@@ -375,8 +375,9 @@ def _source_read(sentence: str, m: re.Match, quote: int, who: int, lex: dict):
     # survey findings released this week by the Kaiser Family Foundation — make ...")
     dash = re.search(r"\s[—–-]\s", sentence[m.start(who) : end])
     end = m.start(who) + dash.start() if dash else end
-    if re.search(r"[A-Z]{2}\.$", sentence[:end]) and not sentence[end:].strip():
-        end -= 1  # the sentence's stop after an acronym ("according to the HKCSS.")
+    if re.search(r"[A-Z]{2}\.$|:$", sentence[:end]) and not sentence[end:].strip():
+        end -= 1  # the sentence's stop after an acronym ("according to the HKCSS."), or the
+        # colon before a list ("according to the State Department:")
     start = m.start(who)
     by = _BY_SOURCE.match(sentence, start, end)
     if by:  # "according to an analysis by Citizens Against Government Waste": its author

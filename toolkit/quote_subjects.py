@@ -40,7 +40,6 @@ __all__ = [
     "document_head",
     "ly_noun",
     "noun_phrase",
-    "own_voice",
     "without_parenthetical",
 ]
 
@@ -74,7 +73,7 @@ SENTENCE_ADVERBS = {
 # the government's majority, many analysts said"
 SUBORDINATE = re.compile(
     r"(?:(?:but|and|yet|even|just)\s+)?(?:as(?!\s+(?:many|few|much)\s+as\b)|when|while|although|"
-    r"though|because|since|after|before|if|once|until|whereas)\s",  # (not "As many as 40 ...")
+    r"though|because|since|after|before|if|once|until|whereas|where)\s",  # (not "As many as 40")
     re.I,
 )
 # the auxiliaries, modals and finite copulas: a clause's own verb, never a word of a noun phrase
@@ -138,6 +137,18 @@ _POST_ADJECTIVES = {"familiar": "with", "close": "to", "briefed": "on", "knowled
 OBJECT_PARTICIPLES = {"speaking", "representing", "using", "advising", "monitoring",
                       "tracking", "covering", "investigating", "attending", "visiting",
                       "overseeing"}  # fmt: skip
+# heads besides the roles that are people, whom an infinitive may describe ("the last man to")
+_PEOPLE_HEADS = frozenset("man woman men women person people one group groups coalition".split())
+
+
+def _person_head(low: list[str], lex: dict) -> bool:
+    """Whether the head of lower-case words (the word before their first preposition, or their
+    last) is a person, people or a role."""
+    at = next((j for j, w in enumerate(low) if j and w in NP_PREPOSITIONS), len(low))
+    head = low[at - 1]
+    return head in _PEOPLE_HEADS or re.sub(r"s$", "", head) in lex["role_words"]
+
+
 # heads of a group that "to" may follow as "of" does, besides the roles ("the delegation to
 # the forum", "a contributor to Slate")
 _TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor"}
@@ -198,6 +209,21 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
              and (low[i - 1] in _TO_HEADS or re.sub(r"s$", "", low[i - 1]) in lex["role_words"])
              and (low[i + 1] in DETERMINERS or words[i + 1][:1].isupper())]  # fmt: skip
     low = ["of" if i in post and w == "to" else w for i, w in enumerate(low)]
+    # an infinitive in a phrase whose head is a person or a role ("the last man to mount a
+    # race", "Organizers of the push to boycott the speech"): a modifier, read as "with" and
+    # its object (not a verb's: "The senator sought to calm"; nor a thing's: "Mr. Netanyahu's
+    # final push to win back voters", "The desperation of her family to have her come home";
+    # nor a place's "to": "the clip to YouTube")
+    inf = next((i for i, w in enumerate(low[1:-2], 1) if w == "to" and i not in post
+                and re.fullmatch(r"[a-z]+", words[i + 1])
+                and low[i + 1] not in DETERMINERS | QUANTIFIERS | NP_PREPOSITIONS
+                and _person_head(low[:i], lex)), None)  # fmt: skip
+    if inf is not None:
+        words, low = (
+            [*words[:inf], "with", *words[inf + 2 :]],
+            [*low[:inf], "with", *low[inf + 2 :]],
+        )
+        post.append(inf)
     # "by" after a document, before its owner ("A study by the Council of the Great City
     # Schools", "A recent poll by RealClearPolitics"): as "of" reads
     owned = [i for i, w in enumerate(low[1:-1], 1) if w == "by" and document_head(low[i - 1], lex)]
@@ -415,26 +441,3 @@ def names_group(phrase: str, lex: dict) -> bool:
     is_group`), also after a collective's "of" ("a wide array of economists")."""
     m = _COLLECTIVE.match(phrase)
     return is_group(phrase[m.end() :] if m else phrase, lex)
-
-
-# the writer's words for themselves or their piece: "this author", "this column"
-_WRITER = frozenset(
-    "author writer columnist reporter correspondent editor blogger journalist "
-    "column newspaper paper page piece site website blog".split()
-)
-
-
-def own_voice(spoken: str, before: str, lex: dict) -> bool:
-    """Whether a subject after "this" or "these" is the writer's own voice, no one quoted
-    ("This author believes ...", "... and this author believes"): not a document ("This
-    Executive Order states that ...") nor a group or a person the text has named ("these
-    people said", "this person said")."""
-    head = spoken.lower().split()[-1]
-    if head in lex["documents"] or names_group(spoken, lex):
-        return False
-    if head not in _WRITER and (head in lex["roles"] or head in ("person", "people")):
-        return False
-    return bool(
-        re.search(r"(?:^|\s)(?:This|These)\s*$", before)
-        or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
-    )

@@ -4,8 +4,9 @@ negation ("never said"), a modal's view ("will think"), a participle on a noun (
 warning that"); the manner between a subject and its verb ("was quick to say":
 :func:`without_manner`); and whether a report's clause follows its verb
 (:func:`clause_follows`, for the verbs the lexicon reports only so: "vowed that ..."); and the
-words before a verb as its subject reads them (:func:`subject_words`: "Cruz himself said").
-:mod:`toolkit.quote_reported` reads reported speech with these.
+words before a verb as its subject reads them (:func:`subject_words`: "Cruz himself said"); the
+sentence without its parentheticals (:func:`without_asides`) and the clause at a verb's "that"
+(:func:`that_clause`). :mod:`toolkit.quote_reported` reads reported speech with these.
 
 Example:
     >>> import re
@@ -28,7 +29,9 @@ __all__ = [
     "clause_follows",
     "reports_here",
     "subject_words",
+    "that_clause",
     "uncontracted",
+    "without_asides",
     "without_manner",
 ]
 
@@ -160,3 +163,36 @@ def subject_words(before: str, *, progressive: bool) -> str:
     before = _SELF.sub(lambda m: " " * len(m.group()), before)
     before = uncontracted(before, progressive=progressive)
     return _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
+
+
+def without_asides(sentence: str, lex: dict) -> str:
+    """The sentence with its parentheticals blanked, offsets kept ("the Hong Kong Bar
+    Association (HKBA) said", "Sen. Chris Murphy (a Connecticut Democrat who is up for
+    reelection) says"), but one that holds a report of its own ("(Mr. Darawshe said one in
+    five Arab voters supported ...)", "(the first person, several scholars said, to be hired
+    ...)")."""
+
+    def blank(m: re.Match) -> str:
+        own = len(m.group()) > 42 and lex["verb"].search(m.group())
+        return m.group() if own else " " * len(m.group())
+
+    return re.sub(r"\s\([^()\"“”]{1,120}\)", blank, sentence)
+
+
+# the content clause after a reporting verb, at the first "that": "said (to reporters) that, ...",
+# "said that it was an issue that could ..."; and after a long
+# prepositional phrase ("emphasized at a function held by ... in Beijing late last year that")
+def that_clause(reach: int) -> re.Pattern:
+    """Up to ``reach`` characters of a verb's object or adjuncts, then "that" (perhaps after a
+    discourse word in commas: "told POLITICO, however, that") and its clause."""
+    # (a programme's or paper's title in quotation marks may be among them: 'told MSNBC's
+    # "Morning Joe" that')
+    # (and a place's comma: 'told a town hall in Salem, New Hampshire on Monday that'; a
+    # title's or an initial's stop: "told Mr. Xu’s lawyer that", "told U.S. officials that")
+    words = (
+        r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”]"
+        r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
+        r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
+    )
+    aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
+    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")

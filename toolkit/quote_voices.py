@@ -2,7 +2,9 @@
 that ..."), the first person's own view or a speech act of the moment ("I believe we should
 ...", "I will say right off that ..."), and a finding that no poll or study reports ("the police
 found a body"; a person who indicates does report: "What is needed, Lam indicated, is ...").
-:func:`toolkit.quotes.quotes` drops the frames :func:`no_report` names.
+:func:`toolkit.quotes.quotes` drops the frames :func:`no_report` names;
+:mod:`toolkit.quote_reported` those whose subject is the writer's own (:func:`own_voice`: "This
+author believes ...").
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -15,10 +17,11 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_subjects import names_group
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import is_person
 
-__all__ = ["DIALOGUE", "NO_CLAIM", "OWN_VIEW_VERBS", "no_report"]
+__all__ = ["DIALOGUE", "NO_CLAIM", "OWN_VIEW_VERBS", "no_report", "own_voice"]
 
 # Verbs of a view held: with "I" or "we" a speaker's own words, not a report of speech
 OWN_VIEW_VERBS = frozenset(
@@ -93,3 +96,26 @@ def _own_act(text: str, speaker_text: str, speaker_at: int, verb: str | None) ->
         return True
     return bool(speaker_text.lower() in ("i", "we") and verb and re.match(
         rf"\s+(?:\w+ly\s+|also\s+|now\s+)?{re.escape(verb)}\b", after))  # fmt: skip
+
+
+# the writer's words for themselves or their piece: "this author", "this column"
+_WRITER = frozenset(
+    "author writer columnist reporter correspondent editor blogger journalist "
+    "column newspaper paper page piece site website blog".split()
+)
+
+
+def own_voice(spoken: str, before: str, lex: dict) -> bool:
+    """Whether a subject after "this" or "these" is the writer's own voice, no one quoted
+    ("This author believes ...", "... and this author believes"): not a document ("This
+    Executive Order states that ...") nor a group or a person the text has named ("these
+    people said", "this person said")."""
+    head = spoken.lower().split()[-1]
+    if head in lex["documents"] or names_group(spoken, lex):
+        return False
+    if head not in _WRITER and (head in lex["roles"] or head in ("person", "people")):
+        return False
+    return bool(
+        re.search(r"(?:^|\s)(?:This|These)\s*$", before)
+        or re.match(r"(?:[Tt]his|[Tt]hese)\s+[a-z]", spoken)
+    )

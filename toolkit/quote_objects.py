@@ -1,0 +1,107 @@
+"""Whether a speaker phrase before a reporting verb is its subject or another word's object
+(:func:`after_preposition`): the object of a preposition, of a participle ("A lawyer
+representing the family said") or of a relative clause's verb, or the second of a pair, not
+the subject of a clause that "and" opens ("Growth was weak and experts say that ...", "The
+crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
+:mod:`toolkit.quote_reported`, :mod:`toolkit.quote_coordinated` and
+:mod:`toolkit.quote_relative` read a frame's speaker with it.
+
+Example:
+    >>> from toolkit.speakers import word_spans
+    >>> after_preposition(word_spans("The crowd cheered and Clinton"), 4)
+    False
+    >>> after_preposition(word_spans("a statement by Clinton"), 3)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.quote_finite import PAST_ONLY
+from toolkit.quote_subjects import AUXILIARIES, OBJECT_PARTICIPLES
+from toolkit.speakers import DETERMINERS, QUANTIFIERS
+
+__all__ = ["after_preposition"]
+
+_AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
+
+_PREPOSITION = re.compile(
+    r"^(?:in|of|from|at|for|with|by|to|on|about|against|between|among|"
+    r"into|over|under|without|than|like|and|or)$",
+    re.I,
+)
+
+
+def after_preposition(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the speaker phrase starting at ``words[first]`` is the object of a preposition,
+    of a participle or of a relative clause's verb, or the second of a pair ("reports here and
+    in Australia suggested"): then it is no subject."""
+    if first and words[first - 1][2] in OBJECT_PARTICIPLES:
+        return True  # "A lawyer representing the family said": the participle's object
+    if (first >= 2 and words[first - 2][2].lower() in ("which", "who", "that")
+            and re.fullmatch(r"[a-z]+s", words[first - 1][2]) and words[first][2][:1].isupper()
+            and words[first - 1][2] not in _AUXILIARY):  # fmt: skip
+        return True  # "the division, which operates CNN International, said": its object (not
+        # a common noun, the clause's own subject: "trials, which numerous experts have said")
+    if first == 0 or _PREPOSITION.match(words[first - 1][2]) is None:
+        return False
+    if first == 1 and words[0][2] in ("And", "But", "Or"):
+        return False  # "And he said ...": the sentence opens with the conjunction
+    # "... over the issue and many residents worry that", '..., praised ... “...,” and Yitzhak
+    # Levanon, ..., said': a new clause, its subject opening with a determiner or after a comma
+    opens = words[first][2].lower() in DETERMINERS | QUANTIFIERS
+    clause = first >= 2 and re.search(r"[,”\"]$", words[first - 2][2]) is not None
+    joined = words[first - 1][2] in ("and", "but")
+    return not (
+        joined and (opens or clause or _finite_before(words, first) or _titles(words, first))
+    )
+
+
+# a verb in the past: regular, or an irregular one no participle shares
+_PAST = re.compile(rf"[a-z]{{3,}}ed|{PAST_ONLY}")
+
+
+def _finite_before(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether "and" before ``words[first]`` ends a clause with a verb of its own: an auxiliary
+    or a copula since the last comma ("Growth was weak and experts say that ..."), or a past
+    before a pronoun or a name ("The crowd cheered and Clinton said, ...", "he trusted me and
+    he said"), where a pair of subjects has none ("Trump and Pence said"), nor a past's object
+    ("angered pro-democracy groups and politicians, who have said") nor a name's "and" ("the
+    Alliance for the Betterment and Progress of Hong Kong")."""
+    after, before = words[first][2], words[first - 2][2] if first >= 2 else ""
+    new = after.lower() in ("he", "she", "they", "we", "i") or (
+        after[:1].isupper() and before[:1].islower()
+    )
+    i = first - 1
+    while i > 0 and not re.search(r"[,;:]$", words[i - 1][2]):
+        i -= 1
+        if words[i][2].lower() in _AUXILIARY:
+            return True
+        if new and _PAST.fullmatch(words[i][2]) and words[i + 1][2] != "by":
+            return True
+    return False
+
+
+def _titles(words: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether "and" before ``words[first]`` joins a person's titles: the words before it run
+    from the clause's start as a title, and the words after it hold one too ("Former US
+    Ambassador to Russia and former US National Security Adviser Michael McFaul said"; not
+    "The Minister of Agrarian Policy and Food reported")."""
+    if not any(w in _TITLE_HEADS for _, _, w in words[first:]):
+        return False
+    i = first - 1
+    while i > 0 and not re.search(r"[,;:.”\"]$", words[i - 1][2]):
+        w = words[i - 1][2]
+        if not (w[:1].isupper() or w in ("of", "to", "for", "the", "former")):
+            return False
+        i -= 1
+    chain = [w for _, _, w in words[i : first - 1]]
+    return any(w in _TITLE_HEADS for w in chain)
+
+
+# the heads of a title that "and" can join to another ("Ambassador ... and former ... Adviser")
+_TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "Advisor",
+                "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
+                "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
+                "Spokeswoman"}  # fmt: skip
