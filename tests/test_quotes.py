@@ -2942,6 +2942,19 @@ def test_a_title_of_another_type_is_read_as_text():
          "unfocused in the weeks after the vote.", [("Chris Murphy", "say")]),
         ("Arab citizens are 20 percent of the population. (Mr. Darawshe said one in five Arab "
          "voters supported so-called Zionist parties like Labor.)", [("Darawshe", "say")]),
+        # "those who" with a one-word clause, after "Yet" (chinadaily-nyt-2013-15); a present
+        # after a name before its object, joined by "and" to "says" (PolNeAR train)
+        ("Yet those who voted Sunday said they felt a thrill knowing that their country might "
+         "be guided by the will of the people.", [("those who voted", "say")]),
+        ("China's state-owned investment giant CITIC runs an oil field in Kazakhstan and says it "
+         "has established a fund.", [("China's state-owned investment giant CITIC", "say")]),
+        # a name "and others" with the relative clause that says which (PolNeAR train)
+        ("Hawkins and others who want to ban abortion said the decision will make the choice "
+         "even more stark.", [("Hawkins and others who want to ban abortion", "say")]),
+        # a list of names that ends with "other" and a group (PolNeAR train)
+        ("Ms. Toretti, Mrs. Rao and other prominent bundlers in both parties said their "
+         "networks were now composed mostly of women.",
+         [("Ms. Toretti, Mrs. Rao and other prominent bundlers in both parties", "say")]),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

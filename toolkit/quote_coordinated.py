@@ -130,6 +130,15 @@ def _first_verb(head: str, spans: list[tuple[int, int, str]], i: int) -> bool:
     in_relative = _IN_RELATIVE.search(head, 0, at) is not None
     if _FIRST_VERB.match(w) and not in_relative:
         return True
+    if (
+        re.fullmatch(r"[a-z]{2,}[^s\W]s", w)
+        and 0 < i < len(spans) - 1
+        and not in_relative
+        and spans[i - 1][2][:1].isupper()
+        and spans[i + 1][2].lower() in DETERMINERS
+    ):
+        return True  # a present after a name, before its object ("CITIC runs an oil field ...
+        # and says")
     if not VERB_LIKE.match(w):
         return False
     if w.endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS:

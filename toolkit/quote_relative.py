@@ -163,8 +163,11 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
     items = re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1))
     if items[0].lower() in SENTENCE_ADVERBS or re.fullmatch(r"[A-Z][a-z]+ly", items[0]):
         return None  # "Privately, Democratic senators and aides complain": an opening adverb
-    for item in items:
+    for k, item in enumerate(items):
         words = word_spans(item)
+        other = k == len(items) - 1 and re.match(r"other\s", item)  # "and other bundlers in
+        if other and noun_phrase("the " + item[other.end() :], lex):  # both parties"
+            continue
         if not words or speaker_phrase(words, lex) != (0, len(words)):
             return None
     return m.start(1), m.end(1)
@@ -174,11 +177,12 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
 # Assad in medical school", "A woman who lives near the square", "An association in Spain that
 # has pushed the plaintiffs' case", after an opening phrase
 _WHO_SUBJECT = re.compile(
-    r"(?:^|^[^,;:\"“”]{2,60},\s+|^(?:And|But)\s+)"
+    r"(?:^|^[^,;:\"“”]{2,60},\s+|^(?:And|But|Yet)\s+)"
     r"((?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
     r"(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*"
     r"(?:\s+(?:in|of|from|at|for)\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?"  # "An association in Spain"
     r"|[Tt]hose|[Aa]nyone|[Ss]omeone|[Ee]veryone"  # ("Those who back her opponents say")
+    r"|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+and\s+others"  # ("Hawkins and others who want")
     # a group by its plural alone, perhaps where it is ("Democrats in Iowa who watched ...")
     r"|[A-Z][a-z\-]*(?:\s+[a-z][a-z\-]*)?[a-rt-z]s(?:\s+(?:in|from|at)\s+[A-Z][\w’'\-]+)?)"
     r"\s+(?:who|that)\s+[^,;:\"“”()]{3,80}?)"
@@ -199,7 +203,7 @@ def who_subject(head: str, lex: dict) -> tuple[int, int] | None:
         or re.search(r"[a-z]ed$", noun)
         or noun.split()[-1].lower() in _CONTENT_NOUNS
         or not clause[:1].islower()
-        or len(clause.split()) < 2
+        or (len(clause.split()) < 2 and noun.lower() not in ("those", "anyone", "everyone"))
         or re.search(r"\b(?:and|or|but)$|ly$", clause)
         or SUBORDINATE.match(noun)  # "Though executives who have worked with him say"
         or re.match(r"(?:And|But|So|Yet|Or|Nor)\s", noun)  # "But artists who venture ..."
