@@ -2955,6 +2955,24 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Ms. Toretti, Mrs. Rao and other prominent bundlers in both parties said their "
          "networks were now composed mostly of women.",
          [("Ms. Toretti, Mrs. Rao and other prominent bundlers in both parties", "say")]),
+        # "A total of" before a share; "one" alone speaks as "another" does, its name after it
+        # in commas (chinadaily-nyt-2013-15)
+        ("A total of 68 percent of respondents said they do not support the campaign.",
+         [("A total of 68 percent of respondents", "say")]),
+        ("But one, Abu Shadi, said there was no going back.", [("Abu Shadi", "say")]),
+        ("Some students accepted the paper. One said that the paper was racist.",
+         [("One", "say")]),
+        ("There are ups and downs. One hopes that through such reflection the leaders will "
+         "serve the people.", []),
+        ("Two officers were cleared. One, however, acknowledged that “the death was tragic.”",
+         [("One", "acknowledge")]),
+        # "with ties to" in a group's phrase; a clause after "but" whose subject has its name
+        # in commas (chinadaily-nyt-2013-15)
+        ("Syrian Islamists with ties to the group say its wartime evolution has left its members "
+         "with a range of views.", [("Syrian Islamists with ties to the group", "say")]),
+        ("Calls seeking comment were not returned, but an official with Rakhine State, Myo Than, "
+         "said all local policies require consent from the central government.",
+         [("Myo Than", "say")]),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -41,7 +41,12 @@ _SHARE = re.compile(
     r"(?:\s+(?:last|this)\s+(?:week|month|year))?)?"
 )
 # the same in three words ("as many as 40 percent of Clinton voters")
-_HEDGE_TRIPLES = {("as", "many", "as"), ("as", "few", "as"), ("as", "much", "as")}
+_HEDGE_TRIPLES = {
+    ("as", "many", "as"),
+    ("as", "few", "as"),
+    ("as", "much", "as"),
+    ("a", "total", "of"),
+}
 # a verb's helper, which no share holds ("half of them were told")
 _HELPERS = {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
 

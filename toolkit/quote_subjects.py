@@ -149,9 +149,9 @@ def _person_head(low: list[str], lex: dict) -> bool:
     return head in _PEOPLE_HEADS or re.sub(r"s$", "", head) in lex["role_words"]
 
 
-# heads of a group that "to" may follow as "of" does, besides the roles ("the delegation to
-# the forum", "a contributor to Slate")
-_TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor"}
+# heads besides the roles that "to" may follow as "of" does ("a delegation to", "ties to")
+_TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor",
+             "ties"}  # fmt: skip
 # heads that are times, amounts or places, no speakers ("Last week", "Two years later")
 _NOT_HEADS = re.compile(
     r"^(?:week|weeks|year|years|month|months|day|days|time|times|moment|morning|evening|night|"
@@ -238,7 +238,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
                or share_polled(low) else 8)  # fmt: skip
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
         return False
-    if len(low) == 1 and low[0] in ("others", "another", "some", "many", "several", "most"):
+    if len(low) == 1 and low[0] in ("others", "another", "one", "some", "many", "several", "most"):
         return True  # one or a group by its quantifier alone: "Several said", "Another said"
     while (
         len(low) > 1
@@ -378,6 +378,9 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
                or SUBORDINATE.match(core[chunks[-1][0] :]))):  # fmt: skip
         first = len(chunks) - 1  # "Some said ..., while others said", "..., and human rights
         # groups warned", "..., even though a number of attendees said"
+    # "..., but an official with Rakhine State, Myo Than, said" (not "and", which ends a list)
+    buts = [k for k in range(1, len(chunks) - 1) if re.match(r"but\s", core[chunks[k][0] :])]
+    first = buts[-1] if parenthetical and not first and buts else first
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
     # a subordinate clause whose subject has an apposition: "When the F.B.I. director, James
@@ -391,7 +394,8 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     s, e = chunks[first]
     if lead and first == 0:
         s += lead.end()
-    joined = re.match(r"(?:and|but)\s+", core[s:e]) if first and first == len(chunks) - 1 else None
+    end_or_but = first == len(chunks) - 1 or first in buts
+    joined = re.match(r"(?:and|but)\s+", core[s:e]) if first and end_or_but else None
     s += joined.end() if joined else 0  # (the conjunction that joins the clause is none of it)
     sub = SUBORDINATE.match(core[s:e])
     if sub and re.search(r"\bif\s$", sub.group(), re.I):

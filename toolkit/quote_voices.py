@@ -28,6 +28,9 @@ OWN_VIEW_VERBS = frozenset(
     {"believe", "think", "hope", "fear", "worry", "express confidence", "express hope",
      "express belief", "express concern", "express view", "admit", "acknowledge"}
 )  # fmt: skip
+# verbs of a view that "one" holds as anyone does ("One hopes that ..."; not "One, however,
+# acknowledged that ...": one of a group)
+_ONES_VIEW = frozenset({"hope", "think", "believe", "wonder", "imagine", "fear", "worry"})
 # the persons of a dialogue: a transcript turn's speaker and the one it answers
 DIALOGUE = {"i", "we", "you"}
 # resolved speakers that are no claim of who spoke: the first person outside a transcript's
@@ -52,11 +55,14 @@ _NOT_A_VOICE = re.compile(
 def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, lex: dict) -> bool:
     """Whether the frame of ``speaker_text`` (at ``speaker_at`` in ``text``) and ``verb``
     reports no one's speech: a commonplace, the first or second person's own act (see
-    :func:`_own_act`), or a finding of a subject that is no poll, study or person."""
+    :func:`_own_act`), the view of anyone ("One hopes that ..."), or a finding of a subject
+    that is no poll, study or person."""
     if _NOT_A_VOICE.fullmatch(speaker_text):
         return True
     if speaker_text.lower() in DIALOGUE and _own_act(text, speaker_text, speaker_at, verb):
         return True
+    if speaker_text.lower() == "one" and verb in _ONES_VIEW:
+        return True  # "One hopes that ...": anyone's view, the writer's own, no one quoted
     return (
         verb in lex["findings"]
         and _head(speaker_text) not in lex["finding_heads"]
