@@ -2973,6 +2973,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Calls seeking comment were not returned, but an official with Rakhine State, Myo Than, "
          "said all local policies require consent from the central government.",
          [("Myo Than", "say")]),
+        # "Both" and "the two" alone; "an official there" (chinadaily-nyt-2013-15)
+        ("Both said they saw the poll as another step in a long battle.", [("Both", "say")]),
+        ("In their letter, the two say their hotel room contained supplies for Gaza.",
+         [("the two", "say")]),
+        ("The fund is now raising money for lawmakers who voted for the measure, an official "
+         "there said.", [("an official there", "say")]),
+        ("At the time, the three alleged killers were arrested and were awaiting trial.", []),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

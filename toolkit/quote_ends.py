@@ -33,7 +33,7 @@ ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|ear
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
     r"^(.{12,}?),\s+((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Oo]ne)"
-    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s(?:\s+here)?"
+    r"(?:\s+[a-z][\w’'\-]*){1,3}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s(?:\s+(?:here|there))?"
     # (a plural role and where or what they are of: "officials from both countries", "experts
     # from both sides", "diplomats at the UN", "advisers to the president", "officials close
     # to the Kremlin")
@@ -174,7 +174,8 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
         return None  # ("..., sales in China rose": no role before the phrase)
     # (the phrase after a role's preposition is no clause's: "from both countries")
     words = [r.strip() for r in roles] if roles else m.group(2).lower().split()
-    words = words[:-1] if len(words) > 1 and words[-1] == "here" else words  # "diplomats here"
+    # (where they are: "diplomats here", "an official there")
+    words = words[:-1] if len(words) > 1 and words[-1] in ("here", "there") else words
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
     if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"

@@ -149,6 +149,7 @@ def _person_head(low: list[str], lex: dict) -> bool:
     return head in _PEOPLE_HEADS or re.sub(r"s$", "", head) in lex["role_words"]
 
 
+_ALONE = {"others", "another", "one", "some", "many", "several", "most", "both"}  # who speak
 # heads besides the roles that "to" may follow as "of" does ("a delegation to", "ties to")
 _TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor",
              "ties"}  # fmt: skip
@@ -238,8 +239,8 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
                or share_polled(low) else 8)  # fmt: skip
     if not 1 <= len(words) <= longest or not all(_WORD.fullmatch(w) for w in words):
         return False
-    if len(low) == 1 and low[0] in ("others", "another", "one", "some", "many", "several", "most"):
-        return True  # one or a group by its quantifier alone: "Several said", "Another said"
+    if low in (["the", "two"], ["the", "three"]) or (len(low) == 1 and low[0] in _ALONE):
+        return True  # one or a group by its quantifier alone: "Several said", "the two say"
     while (
         len(low) > 1
         and low[0] in HEDGES
@@ -344,7 +345,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     if last >= 0 and not re.search(r"[\"“”«»]", head[last:]):
         head = " " * (last + 1) + head[last + 1 :]
     words = list(re.finditer(r"\S+", head))
-    while words and _TRAILING.match(words[-1].group()):
+    while len(words) > 1 and _TRAILING.match(words[-1].group()):
         if ly_noun(words[-1].group(), words[-2].group() if len(words) > 1 else None):
             break  # "the family said": a noun
         words.pop()
