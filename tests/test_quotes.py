@@ -2980,6 +2980,8 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The fund is now raising money for lawmakers who voted for the measure, an official "
          "there said.", [("an official there", "say")]),
         ("At the time, the three alleged killers were arrested and were awaiting trial.", []),
+        ("It was the case in which students have alleged they were misled and defrauded.",
+         [("students", "allege")]),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -100,7 +100,7 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
     if v.group() == "alleged" and re.match(
-        r"\s+[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
+        r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
     ):
         return False  # "the three alleged killers were arrested": an adjective
     if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
