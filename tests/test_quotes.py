@@ -2982,6 +2982,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("At the time, the three alleged killers were arrested and were awaiting trial.", []),
         ("It was the case in which students have alleged they were misled and defrauded.",
          [("students", "allege")]),
+        # "some" alone in an aside (chinadaily-nyt-2013-15)
+        ("The involvement of the government, some say, has made the museum vulnerable to "
+         "political pressures.", [("some", "say")]),
+        # "as X said" after a clause and its subordinator (kremlin-2021-22)
+        ("Problems between the parties must be resolved since, as President Lukashenko told me, "
+         "readmission problems have not been resolved.", [("President Lukashenko", "tell")]),
+        ("They need our help, so, as they say, friends, like and subscribe to such bloggers.", []),
         # "it" or "this" and a negated auxiliary open a clause (PolNeAR train, kremlin-2021-22)
         ("Sanders said it wouldn’t happen if voters “continue to elect corporate Democrats.”",
          [("Sanders", "say")]),

@@ -102,7 +102,7 @@ def group_frame(spoken: str, before: str, rest: str, lex: dict) -> bool:
     officials said this week."); not a verb with its object ("..., a few critics shouted at
     them")."""
     return (
-        names_group(spoken, lex)
+        names_group(spoken, lex, alone=True)
         and re.search(r",\s*$", before) is not None
         and re.match(rf"\s*(?:,|(?:\s+{TIME_PHRASE})?[.!?]?$)", rest) is not None
     )

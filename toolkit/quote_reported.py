@@ -77,7 +77,9 @@ __all__ = ["reported"]
 # "As X said (at the briefing), ...", "As her cousin Omar Robert Hamilton noted, ...": the clause
 # after the comma (also after a phrase or a conjunction: "In view of this, as ...", "But as ...")
 _AS_OPENING = re.compile(
-    r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|(?:But|And|Yet|So|Still),?\s+as|As)\s+"
+    r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|(?:But|And|Yet|So|Still),?\s+as|As"
+    # (or after a clause and its subordinator: "..., since, as President Lukashenko told me, ...")
+    r"|[^\"“”]{3,200}?\s(?:since|because|although|though|while|but|and|so|that),?\s+as)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one|my|our)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
@@ -343,6 +345,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             as_frame = None  # "As France observed its second day of mourning, ...": an object
         if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ...",
                 and not re.match(r"\s+on\s*,", rest)  # "But as he read on, Mr. Ross ..."
+                and (spoken.lower(), lemma) != ("they", "say")  # "as they say": an idiom
                 and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
                 and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
                                   sentence[: speaker[0] - s0])):  # fmt: skip

@@ -403,8 +403,7 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None  # "If the occupiers think that ...": a condition, no one's report
     if sub and (first == len(chunks) - 1 or subject_named):
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
-    # (a demonstrative reads as "the": "These people, who spoke on the condition of anonymity,
-    # said"; :func:`own_voice` keeps the writer's "this author" out)
+    # (a demonstrative reads as "the": "These people said"; quote_voices keeps "this author" out)
     if not noun_phrase(re.sub(r"^(?:Th(?:is|ese|ose))\b", "the", core[s:e]), lex):
         return None
     hedge = re.match(rf"(?i:{'|'.join(sorted(_HEDGES))})\s+(?=\d|{'|'.join(QUANTIFIERS)}\b)",
@@ -427,8 +426,8 @@ def aside_group(head: str, lex: dict) -> tuple[int, int] | None:
     words after the last comma, one noun phrase whose head is a group's; else None."""
     m = re.search(r",\s+([^,\"“”«»]{3,60}?)\s*$", head)
     phrase = re.sub(r"^(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\b", "the", m.group(1)) if m else ""
-    if m and noun_phrase(phrase, lex) and names_group(phrase, lex):  # (a demonstrative as "the")
-        return m.start(1), m.end(1)
+    if m and noun_phrase(phrase, lex) and names_group(phrase, lex, alone=True):  # ("these" as
+        return m.start(1), m.end(1)  # "the"; "some" alone: "The plan, some say, has failed")
     return None
 
 
@@ -441,8 +440,11 @@ _COLLECTIVE = re.compile(
 )
 
 
-def names_group(phrase: str, lex: dict) -> bool:
+def names_group(phrase: str, lex: dict, *, alone: bool = False) -> bool:
     """Whether a phrase names a group of people by its plural head (:func:`toolkit.speakers.
-    is_group`), also after a collective's "of" ("a wide array of economists")."""
+    is_group`), also after a collective's "of" ("a wide array of economists"); with ``alone``,
+    also a quantifier alone ("some", "many", "others")."""
+    if alone and phrase.lower() in ("some", "many", "others"):
+        return True
     m = _COLLECTIVE.match(phrase)
     return is_group(phrase[m.end() :] if m else phrase, lex)
