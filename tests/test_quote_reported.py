@@ -20,6 +20,10 @@ def found(text):
            "candidates")]),
         ("Former governor Chris Patten spoke. He said “Occupy” lingered on because the government lacks skills.",
          [("Chris Patten", "say", "“Occupy” lingered on because the government lacks skills")]),
+        # a phrase of where or how in commas between the verb and "that" is no part of the
+        # clause (chinadaily-nyt-2013-15)
+        ("The ministry said, in a statement on Friday, that the talks had failed.",
+         [("The ministry", "say", "the talks had failed")]),
         # what a document lays down, with "that"
         ("The Executive Order also specifies that entrance examinations will be held in June.",
          [("The Executive Order", "specify", "entrance examinations will be held in June")]),

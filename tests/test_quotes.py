@@ -2951,6 +2951,18 @@ def test_a_title_of_another_type_is_read_as_text():
         # a name "and others" with the relative clause that says which (PolNeAR train)
         ("Hawkins and others who want to ban abortion said the decision will make the choice "
          "even more stark.", [("Hawkins and others who want to ban abortion", "say")]),
+        # a phrase of where or how in commas between the verb and "that" (chinadaily-nyt-2013-15)
+        ("The ministry said, in a statement on Friday, that the talks had failed.",
+         [("The ministry", "say")]),
+        ("The owners of two leading newspapers told me, in their different ways, that their "
+         "adoration of Mr. Modi is not ideological.",
+         [("The owners of two leading newspapers", "tell")]),
+        # a list of plurals no list names (PolNeAR train)
+        ("Friends, lobbyists and former foes say that Trump is picking the right man for the "
+         "job.", [("Friends, lobbyists and former foes", "say")]),
+        # (not a participle's phrase as a list's item; the pair after it is read by no rule yet)
+        ("Looking at minorities like Mormons, Nigerian immigrants, Asian-Americans and Jews, among "
+         "others, Chua and Rubenfeld contend that successful groups share three traits.", []),
         # a list of names that ends with "other" and a group (PolNeAR train)
         ("Ms. Toretti, Mrs. Rao and other prominent bundlers in both parties said their "
          "networks were now composed mostly of women.",

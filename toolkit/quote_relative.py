@@ -168,7 +168,12 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
         other = k == len(items) - 1 and re.match(r"other\s", item)  # "and other bundlers in
         if other and noun_phrase("the " + item[other.end() :], lex):  # both parties"
             continue
-        if not words or speaker_phrase(words, lex) != (0, len(words)):
+        # (or a short plural no list names: "Friends, lobbyists and former foes say"; not a
+        # longer phrase: "Looking at minorities like Mormons, ..., Chua and Rubenfeld")
+        plural = (
+            re.search(r"[a-rt-z]s$", item) and len(item.split()) <= 4 and noun_phrase(item, lex)
+        )
+        if not words or (speaker_phrase(words, lex) != (0, len(words)) and not plural):
             return None
     return m.start(1), m.end(1)
 

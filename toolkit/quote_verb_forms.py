@@ -198,5 +198,9 @@ def that_clause(reach: int) -> re.Pattern:
         r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
         r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
     )
-    aside = r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again),)?"
+    # (or a phrase of where or how in commas: "said, in a statement on Friday, that")
+    aside = (
+        r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again"
+        r"|(?:in|at|on|during|to)\s[^,;:\"“”]{3,60}),)?"
+    )
     return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
