@@ -333,10 +333,10 @@ if countable:  # no empty table of lines where no frame can match
 # Daily and the BBC (set 38) 0.85 and 0.67. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
-# and NYT sets a speaker the frame names was right 132 times in 146 (0.90, 95% interval
-# 0.85-0.94), one resolved from "he" or "she" 51 in 67 (0.76), a description ("the report",
-# "officials") 29 in 48 (0.60) and a quotation that goes on from another 31 in 35 (0.89); on
-# the Wikinews sets a named one 186 in 214 (0.87, 0.82-0.91). Where precision matters more
+# and NYT sets a speaker the frame names was right 133 times in 147 (0.90, 95% interval
+# 0.85-0.94), one resolved from "he" or "she" 52 in 67 (0.78), a description ("the report",
+# "officials") 30 in 51 (0.59) and a quotation that goes on from another 31 in 35 (0.89); on
+# the Wikinews sets a named one 188 in 216 (0.87, 0.82-0.91). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
