@@ -1,9 +1,9 @@
 """What stands before a reporting verb: its subject without the appositives, asides and
-adverbs between them (:func:`without_appositive`, :func:`without_adverbs`), whether a speaker
-phrase is a preposition's object rather than a subject (:mod:`toolkit.quote_objects`), and a
-verb form's lemma (:func:`lemma_of`). :mod:`toolkit.quote_frames`, :mod:`toolkit.quote_reported`,
-:mod:`toolkit.quote_ends` and :mod:`toolkit.quote_coordinated` read a frame's speaker with
-these.
+adverbs between them (:func:`without_appositive`, :func:`without_adverbs`), and a verb form's
+lemma (:func:`lemma_of`); whether a speaker phrase is a preposition's object rather than a
+subject is :mod:`toolkit.quote_objects`'s. :mod:`toolkit.quote_frames`,
+:mod:`toolkit.quote_reported`, :mod:`toolkit.quote_ends` and :mod:`toolkit.quote_coordinated`
+read a frame's speaker with these.
 
 Example:
     >>> from toolkit.speakers import lexicon

@@ -149,7 +149,7 @@ def _person_head(low: list[str], lex: dict) -> bool:
     return head in _PEOPLE_HEADS or re.sub(r"s$", "", head) in lex["role_words"]
 
 
-_ALONE = {"others", "another", "one", "some", "many", "several", "most", "both"}  # who speak
+_ALONE = {"others", "another", "one", "some", "many", "several", "most", "both"}  # "Both said"
 # heads besides the roles that "to" may follow as "of" does ("a delegation to", "ties to")
 _TO_HEADS = {"delegation", "delegations", "mission", "contributor", "contributors", "successor",
              "ties"}  # fmt: skip
@@ -422,12 +422,13 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
 
 def aside_group(head: str, lex: dict) -> tuple[int, int] | None:
     """The subject of a frame set in a clause after a comma where a group no list names speaks
-    ("The talks, these people said, were ...", "At times, people close to him said, ..."): the
-    words after the last comma, one noun phrase whose head is a group's; else None."""
+    ("The talks, these people said, were ...", "The plan, some say, has failed"): the words
+    after the last comma, one noun phrase (a demonstrative read as "the") whose head is a
+    group's or a quantifier; else None."""
     m = re.search(r",\s+([^,\"“”«»]{3,60}?)\s*$", head)
     phrase = re.sub(r"^(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\b", "the", m.group(1)) if m else ""
-    if m and noun_phrase(phrase, lex) and names_group(phrase, lex, alone=True):  # ("these" as
-        return m.start(1), m.end(1)  # "the"; "some" alone: "The plan, some say, has failed")
+    if m and noun_phrase(phrase, lex) and names_group(phrase, lex, alone=True):
+        return m.start(1), m.end(1)
     return None
 
 
@@ -444,7 +445,6 @@ def names_group(phrase: str, lex: dict, *, alone: bool = False) -> bool:
     """Whether a phrase names a group of people by its plural head (:func:`toolkit.speakers.
     is_group`), also after a collective's "of" ("a wide array of economists"); with ``alone``,
     also a quantifier alone ("some", "many", "others")."""
-    if alone and phrase.lower() in ("some", "many", "others"):
-        return True
     m = _COLLECTIVE.match(phrase)
-    return is_group(phrase[m.end() :] if m else phrase, lex)
+    quantified = alone and phrase.lower() in ("some", "many", "others")
+    return quantified or is_group(phrase[m.end() :] if m else phrase, lex)
