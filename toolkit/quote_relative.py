@@ -165,8 +165,9 @@ def listed_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None  # "Privately, Democratic senators and aides complain": an opening adverb
     for k, item in enumerate(items):
         words = word_spans(item)
-        other = k == len(items) - 1 and re.match(r"other\s", item)  # "and other bundlers in
-        if other and noun_phrase("the " + item[other.end() :], lex):  # both parties"
+        # (the last item "other" and a group: "..., Mrs. Rao and other bundlers in both parties")
+        other = k == len(items) - 1 and re.match(r"other\s", item)
+        if other and noun_phrase("the " + item[other.end() :], lex):
             continue
         # (or a short plural no list names: "Friends, lobbyists and former foes say"; not a
         # longer phrase: "Looking at minorities like Mormons, ..., Chua and Rubenfeld")

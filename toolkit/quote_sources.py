@@ -313,7 +313,7 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
         (
             re.search(
                 rf"^(.{{12,}}?)(?P<sep>,|\s+[—–])?\s+according to ((?:{_TITLE}|{_DOMAIN}|[^,.])"
-                rf"{{2,120}}){_APPOSITION}?[.:]?$",
+                rf"{{2,120}}){_APPOSITION}?\.?$",
                 sentence,
             ),
             1,

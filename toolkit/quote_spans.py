@@ -26,7 +26,7 @@ import re
 
 from toolkit.segment import split_sentences
 
-__all__ = ["double_marks", "quote_spans", "sentences"]
+__all__ = ["DOUBLED_MARKS", "double_marks", "quote_spans", "sentences"]
 
 _OPEN, _CLOSE = "“«", "”»"
 # a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
@@ -116,6 +116,8 @@ _DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])(?P<
 # two curly single marks for a double one (the NYT magazine's ‘‘...’’): the pair is a mark
 # whatever stands beside it; a closing run of three holds a nested quotation's close first
 _DOUBLED_CURLY = re.compile(r"‘‘|’’(?!’)")
+# the marks :func:`double_marks` reads, for a caller to skip texts that hold none
+DOUBLED_MARKS = ("''", "``", "‘‘", "’’")
 
 
 def double_marks(text: str) -> str:

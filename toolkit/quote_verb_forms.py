@@ -176,8 +176,8 @@ def without_asides(sentence: str, lex: dict) -> str:
     five Arab voters supported ...)", "(the first person, several scholars said, to be hired
     ...)")."""
 
-    def blank(m: re.Match) -> str:
-        own = len(m.group()) > 42 and lex["verb"].search(m.group())
+    def blank(m: re.Match) -> str:  # (one of up to 40 characters inside, whatever it holds)
+        own = len(m.group()) - 3 > 40 and lex["verb"].search(m.group())
         return m.group() if own else " " * len(m.group())
 
     return re.sub(r"\s\([^()\"“”]{1,120}\)", blank, sentence)

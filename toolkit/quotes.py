@@ -52,7 +52,7 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
-from toolkit.quote_spans import double_marks, quote_spans
+from toolkit.quote_spans import DOUBLED_MARKS, double_marks, quote_spans
 from toolkit.quote_titles import reads_title, title_rows
 from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
@@ -338,7 +338,7 @@ def quotes(
     known = credited_words(itertools.chain(corpus["text"], apart), lex)
     for doc_id, text, title in documents:
         text = original = text or ""
-        if "''" in text or "``" in text or "‘‘" in text or "’’" in text:
+        if any(mark in text for mark in DOUBLED_MARKS):
             text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
             if text != original:
                 doubled[doc_id] = original
