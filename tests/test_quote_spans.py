@@ -73,6 +73,13 @@ from toolkit.quote_spans import double_marks, quote_spans, sentences
             '"This goes on and on without an end\n"Next," she said.',
             ["This goes on and on without an end", "Next,"],
         ),
+        # an opening mark left at the end of the paragraph before opens the next one's
+        # quotation (chinadaily-nyt-2013-15), not one whose paragraph opens its own
+        (
+            "He came.“\n\nThat’s not the way,” Mr. Arriagada said. “If it were, fine.”",
+            ["That’s not the way,", "If it were, fine."],
+        ),
+        ("He came.“\n\n“That’s not the way,” he said.", ["That’s not the way,"]),
     ],
 )
 def test_quote_spans(text, quotes):

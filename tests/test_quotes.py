@@ -1199,6 +1199,9 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
         ("According to the law, the election must be held in May.", []),
         ("According to the survey, India is now the third-largest economy.",
          [("the survey", "India is now the third-largest economy")]),
+        # the authors of a study, after "But" and its comma (kremlin-2021-22)
+        ("But, according to the authors, Vladimir Putin underestimated the horror.",
+         [("the authors", "Vladimir Putin underestimated the horror")]),
     ],
 )  # fmt: skip
 def test_according_to_a_source(text, expected):
@@ -2933,6 +2936,33 @@ def test_a_title_of_another_type_is_read_as_text():
          "strategy,” said Henning Meyer, editor of The Social Europe Journal.",
          [("Henning Meyer", "say")]),
         ("“We won,” said Monday Meyer.", []),
+        # no stop near the name, and a phrase of when after it (kremlin-2021-22); a
+        # possessive name with its title before the role (chinadaily-nyt-2013-15)
+        ("“We expect great support,” said Volodymyr Zelenskyy during a meeting with media "
+         "representatives following talks in Kyiv.", [("Volodymyr Zelenskyy", "say")]),
+        ("“This is something campaigns should embrace,” said Mr. Paul’s chief digital "
+         "strategist, Vincent Harris.", [("Vincent Harris", "say")]),
+        # a name in commas after a noun phrase, after a conjunction that opens the sentence
+        # (chinadaily-nyt-2013-15)
+        ("But a prosecutor, Capt. Joe Morrow, said that Private Manning was no ordinary leaker.",
+         [("Joe Morrow", "say")]),
+        ("But the lawyer, John Wang, told her to relax.", []),
+        ("A legal aid system offers defendants representation, lawyers said.",
+         [("lawyers", "say")]),
+        # no body named by a sentence's opening phrase (chinadaily-nyt-2013-15)
+        ("In November, a committee of the Federal District Court in Austin dismissed the case. "
+         "The choice, the committee said, belongs to the states.", [("the committee", "say")]),
+        # a body that decides speaks in an aside; "Just as" opens an "as" frame
+        # (chinadaily-nyt-2013-15)
+        ("At the same time, the panel said, the Supreme Court has never required any "
+         "particular standard.", [("the panel", "say")]),
+        ("Just as President Xi said, the Chinese dream is a dream of national strength.",
+         [("President Xi", "say")]),
+        # whom it was told, then how, after a clause (chinadaily-nyt-2013-15)
+        ("She has been held since Friday after her arrest at the airport, a prosecutor told the "
+         "International Service for Human Rights in an email.", [("a prosecutor", "tell")]),
+        ("Even under the reign of a godless emperor, Paul, writing under inspiration, told his "
+         "readers to be in subjection to the government.", []),
         # how long ago, between a subject and its verb (PolNeAR train)
         ("The State Department less than two weeks ago said that intelligence had passed "
          "through the server.", [("State Department", "say")]),

@@ -193,6 +193,11 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     return m.start(1), m.end(1), m.start(2), m.end(2)
 
 
+# whom a frame's "told" names: a body or a person by name, then how or where ("told the
+# International Service for Human Rights in an email")
+_TOLD_BODY = re.compile(r"\s+(?:the\s+)?[A-Z][^,;:]*\s(?:in|on|at|by|during)\s[^,;:]*$")
+
+
 def passive_report(text: str, s0: int, s1: int, previous: tuple[int, int] | None, lex: dict):
     """'This was emphasized by President X.': the sentence before, said by X."""
     m = _PASSIVE.match(text[s0:s1])
@@ -240,8 +245,12 @@ def clause_before(
     # which was also attended by the UN envoy.")
     rest = re.sub(rf"^(\s+{ADJUNCT}[^,]*),\s+(?:which|where|when)\s[^\"“”«»,;:]*$", r"\1.", rest)
     n_rest = len(rest.split())
-    # (a semicolon ends the frame's clause: "..., political analysts say; in 2012, ...")
-    adjunct = (re.match(r"[\s.]*$|\s*;\s", rest) or (lemma == "tell" and n_rest <= 8)
+    # (a semicolon ends the frame's clause: "..., political analysts say; in 2012, ..."; a
+    # body told by its name, and how: "..., a prosecutor told the International Service for
+    # Human Rights in an email.", not "..., Paul ... told his readers to be in ...")
+    adjunct = (re.match(r"[\s.]*$|\s*;\s", rest)
+               or (lemma == "tell" and (n_rest <= 8 or (n_rest <= 12 and "," not in rest
+                                                        and re.match(_TOLD_BODY, rest))))
                or (re.match(rf"\s+{ADJUNCT}", rest)
                    and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
                                          and not _SUBORDINATE.match(head)))))  # fmt: skip

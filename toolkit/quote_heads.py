@@ -60,7 +60,9 @@ _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:
 
 # a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
 # Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
-_NAMED = re.compile(r"(?:^|,)\s*([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$")
+_NAMED = re.compile(
+    r"(?:^|,)\s*(?:(?:But|And|Yet|So)\s+)?([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$"
+)  # (after a conjunction that opens the sentence: "But a prosecutor, Capt. Joe Morrow, said")
 # a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
 # (not past the main clause's own verb after a comma: "But the king, who announced today that
 # he would abdicate, has a bigger legacy, says Raphael Minder"; but "X, who, like most

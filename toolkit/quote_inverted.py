@@ -26,12 +26,13 @@ __all__ = ["ASIDE", "inverted"]
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_WORD = rf"(?:[a-z][\w’'-]*|[{UPPER}][\w’'.-]*)"
 _ROLE_BEFORE_NAME = re.compile(
-    rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
+    rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'.-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
     rf"(?:(?:\s+[a-z\d][\w’'-]*){{1,6}}|(?:\s+{_ROLE_WORD}){{0,4}}\s+[a-z][\w’'-]*"
     rf"(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,3}})?)"
     rf",\s+(?=(?:the\s+)?[{UPPER}])"
 )  # (also after a possessive name: "said New York City’s comptroller, John Liu"; a body's name
-# may open with "the": "said the main opposition group, the National Salvation Front";
+# may open with "the": "said the main opposition group, the National Salvation Front"; a
+# possessive name with its title: "said Mr. Paul’s chief digital strategist, Vincent Harris";
 # capitalised words in the role, and where it is held: "said another Twitter user, Johanna
 # Bayer", "said his best friend at Lehigh, Bruce Turry"; an age: "said a 45-year-old
 # shopkeeper, Esmatullah Baghrani")
@@ -184,8 +185,11 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
                          or (w == "for" and words[i - 1][2][:1].isupper()))),
                    None)  # fmt: skip
     span = None
-    if adjunct is None and cut is None:  # no stop near: 'said the Ukrainian Head of State
-        # during a meeting with ... .'
+    said = text[max(0, at - 20) : at].split()[-1:] in ([w] for w in _SAID)
+    if cut is None and (adjunct is None or said):  # no stop near: 'said the Ukrainian Head of
+        # State during a meeting with ... .'; a name before it after a verb of speaking: 'said
+        # Volodymyr Zelenskyy during a meeting with media representatives ...' (not 'denies
+        # Moscow’s in ...')
         near = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
             r"during|while|after|at|in", w)), None)  # fmt: skip
         span = _name_before(after, near, lex)

@@ -59,7 +59,7 @@ from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject
+from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, noun_phrase
 from toolkit.quote_verb_forms import (
     clause_follows,
     reports_here,
@@ -78,10 +78,13 @@ __all__ = ["reported"]
 # after the comma (also after a phrase or a conjunction: "In view of this, as ...", "But as ...")
 _AS_OPENING = re.compile(
     r"\s*(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},\s+[Aa]s|(?:But|And|Yet|So|Still),?\s+as|As"
+    r"|(?:Just|Exactly|Precisely)\s+as"  # ("Just as President Xi said, ...")
     # (or after a clause and its subordinator: "..., since, as President Lukashenko told me, ...")
     r"|[^\"“”]{3,200}?\s(?:since|because|although|though|while|but|and|so|that),?\s+as)\s+"
     r"(?:(?:his|her|their|its|the|a|an|one|my|our)\s+(?:[a-z][\w\-]*\s+){1,2})?"
 )
+# what opens and ends a noun phrase a name follows in commas ("But the lawyer, John Wang,")
+_NAMED_AFTER = re.compile(r"^\W*(?:But|And|Yet|So)\s+|,\s*$")
 _AS_FRAME = re.compile(r"([^,\"“”«»]{0,90}),\s+(.{8,}?)[.!?]?$")
 
 # a discourse word in commas before the sentence's subject ("In Markha, though, Tsetan Dolkar")
@@ -423,6 +426,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if inside:  # "The talks, Lavrov said, were useful.", "However, X noted, the ..."
             out.append((s0 + inside[0], s0 + inside[1], speaker, lemma))
             continue
+        named = _NAMED_AFTER.sub("", sentence[: speaker[0] - s0].strip())
+        if (sentence[speaker[1] - s0 :].startswith(",") and noun_phrase(named, lex)
+                and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s", named)):  # fmt: skip
+            continue  # "But the lawyer, John Wang, told her ...": a noun phrase before a name
+            # in commas, no clause
         ends = clause_before(text, sentence, s0, speaker, rest, lemma)
         if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
             out.append((*ends, speaker, lemma))

@@ -141,10 +141,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     by their side (:func:`_straight_spans`); one left open runs to the end of its paragraph."""
     spans = []
     pos = 0
+    carried = False  # the last paragraph ended with an opening mark
     for para in text.split("\n"):
         opened = None
         curly = []
         by_close = False  # the open quotation was opened by a closing mark
+        if carried and para.strip():
+            carried = False
+            close = min((i for i, ch in enumerate(para) if ch in _CLOSE), default=-1)
+            if close > 0 and not any(ch in _OPEN for ch in para[:close]):
+                opened = -1  # its opening mark was left at the end of the paragraph before
+                # ('... about Chile’s experience.“' then 'That’s not the way ...,” he said')
         for i, ch in enumerate(para):
             if ch in _CLOSE and opened is None and para[i + 1 : i + 2].isalpha():
                 opened, by_close = i, True  # a closing mark used to open ("2021.”We will ...”")
@@ -166,6 +173,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if opened is not None and len(para) - opened > 20 and not by_close:
             spans.append((pos + opened + 1, pos + len(para)))
             curly.append((opened, len(para)))
+        elif opened is not None and not by_close and not para[opened + 1 :].strip():
+            carried = True
         # straight marks inside a curly quotation are its inner quotes (and one that closed a
         # curly quotation opens none)
         closers = {y for _, y in curly if para[y : y + 1] == '"'}

@@ -211,6 +211,13 @@ def _named_before(text: str, lex: dict, pos: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+# a sentence's opening phrase before the comma, no name ("In November, a three-judge panel
+# of the Federal District Court ...")
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|By|For|From|After|Before|During|Since|Until|Last|This|Next)\b"
+)
+
+
 def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str],
                pos: int) -> str:  # fmt: skip
     """The organisation the text calls by the head word in an appositive before ``pos``
@@ -250,6 +257,7 @@ def _described(text: str, lex: dict, written: str, head: str, modifiers: set[str
     kept = [(a, re.sub(r"^The\s+", "", before[a:b])) for a, b in found
             if before[:a].split()[-1:] not in ([t] for t in lex["titles"])]  # fmt: skip
     kept = [(a, n) for a, n in kept if n not in lex["not_speakers"]
+            and not _OPENING_PHRASE.match(n)
             and all(modifier_in(w, {n.lower()}) or w in before for w in modifiers)
             and (so_named or not is_person(n, lex))]  # fmt: skip
     if len({n for _, n in kept}) > 1 and so_named:  # of several so named, the last ("the French
