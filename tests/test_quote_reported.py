@@ -24,6 +24,15 @@ def found(text):
         # clause (chinadaily-nyt-2013-15)
         ("The ministry said, in a statement on Friday, that the talks had failed.",
          [("The ministry", "say", "the talks had failed")]),
+        # a frame that ends the sentence with what it was said amid or after, the clause
+        # before it (statemedia-headlines-2006-26); "following" opens no clause of its own
+        ("West is lying, Lavrov said amid the row.", [("Lavrov", "say", "West is lying")]),
+        ("Prices will rise, the ministry said following the talks.",
+         [("the ministry", "say", "Prices will rise")]),
+        # a quantifier and a plural no list names, then what it was said ahead of
+        # (statemedia-headlines-2006-26)
+        ("Elon Musk must be fired as Tesla chief, some shareholders say, ahead of the meeting.",
+         [("some shareholders", "say", "Elon Musk must be fired as Tesla chief")]),
         # what a document lays down, with "that"
         ("The Executive Order also specifies that entrance examinations will be held in June.",
          [("The Executive Order", "specify", "entrance examinations will be held in June")]),

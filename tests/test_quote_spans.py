@@ -118,6 +118,19 @@ def test_sentences_also_where_the_source_glued_them(text, expected):
          "Mirza fled. “The battle made me think,”  he told me."),
         ("‘‘I used to say, ‘I don’t want that.’’’ Carter", " “I used to say, ‘I don’t want that.’”  Carter"),
         ("Mr. Xu’s ‘quiet’ plan", "Mr. Xu’s ‘quiet’ plan"),
+        # an opening and a closing single mark before a word open a quotation
+        # (chinadaily-nyt-2013-15), not an empty pair of single marks
+        ("He was sympathetic.‘’Parma was crippled,” he said.",
+         "He was sympathetic. “Parma was crippled,” he said."),
+        ("a ‘’ b", "a ‘’ b"),
+        # single curly marks before an inverted verb of speaking, or a name and the verb
+        # (statemedia-headlines-2006-26), not scare quotes nor an apostrophe
+        ("‘I’m back,’ says Arnold Schwarzenegger", "“I’m back,” says Arnold Schwarzenegger"),
+        ("‘Stop lying,’ Russia tells US", "“Stop lying,” Russia tells US"),
+        ("The candidates’ ‘plans’ said nothing", "The candidates’ ‘plans’ said nothing"),
+        ("A ‘historic’ deal, officials say", "A ‘historic’ deal, officials say"),
+        ("“I told him: ‘I am sorry.’ He said, ‘What a pity,’ ” she said.",
+         "“I told him: ‘I am sorry.’ He said, ‘What a pity,’ ” she said."),
         # an apostrophe alone, and two inside a word, are no quotation marks
         ("The candidates' plans", "The candidates' plans"),
         ("O''Brien said", "O''Brien said"),

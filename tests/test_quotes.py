@@ -2936,6 +2936,11 @@ def test_a_title_of_another_type_is_read_as_text():
          "strategy,” said Henning Meyer, editor of The Social Europe Journal.",
          [("Henning Meyer", "say")]),
         ("“We won,” said Monday Meyer.", []),
+        # a name's "St." is no stop (chinadaily-nyt-2013-15)
+        ("“This is an opening volley,” Mr. St. Hilaire said.", [("St. Hilaire", "say")]),
+        # a pronoun subject before a mixed quotation (chinadaily-nyt-2013-15)
+        ("The agency said it “cannot confirm or deny employment,” and the other did not respond.",
+         [("The agency", "say")]),
         # no stop near the name, and a phrase of when after it (kremlin-2021-22); a
         # possessive name with its title before the role (chinadaily-nyt-2013-15)
         ("“We expect great support,” said Volodymyr Zelenskyy during a meeting with media "

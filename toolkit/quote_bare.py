@@ -35,7 +35,8 @@ _PP_BEFORE_PRONOUN = (
 _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|\s+yesterday|\s+today|"
     rf"{_PP_BEFORE_PRONOUN})?"
-    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|with|by|for|of|so|nothing|"
+    r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|following|amid|with|by|for|"
+    r"of|so|nothing|"
     r"little(?=[,.;]|\s+(?:about|of|on|to|in)\b)|"
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"
@@ -157,7 +158,10 @@ def bare_clause(
     if lemma in lex["findings"] and not noun and (standing := _STANDING.match(rest)):
         return standing  # (not "A new poll shows Trump far out in front": no standing word)
     if lemma in ("say", "add"):
-        bare = _BARE_CLAUSE.match(rest)
+        # (a pronoun subject before a mixed quotation reads as before its words: 'said it
+        # “cannot confirm or deny employment,”')
+        mixed = re.match(r"\s+(?:it|this|they|he|she|we)\s+[\"“]", rest)
+        bare = _BARE_CLAUSE.match(re.sub(r"[\"“”]", " ", rest) if mixed else rest)
         if bare and lemma == "add" and bare.group(1)[0].isdigit():
             bare = None  # "Investment added 7.6 percent": a rise, no report
         # (a mixed quotation's marks are no words: 'says Kaine “has a passion for ...”')

@@ -27,8 +27,11 @@ from toolkit.speakers import KNOWING, is_person
 __all__ = ["ADJUNCT", "as_by", "clause_before", "final_frame", "inverted_report",
            "named_subject", "passive_report"]  # fmt: skip
 
-ADJUNCT = (r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
-            rf"last|this|yesterday|today|tomorrow|\w+ly|{_DAY})\b")  # fmt: skip
+ADJUNCT = (
+    r"(?:in|on|at|during|after|before|while|with|to|from|for|via|late|earlier|later|"
+    rf"last|this|yesterday|today|tomorrow|amid|ahead\s+of|following|\w+ly|{_DAY})\b"
+)
+# (a headline's "amid" and "ahead of": "..., former Aussie PM says amid Huawei row")
 # a clause, then a short subject no list names that ends the sentence as its frame: "...,
 # the group said.", "..., his lawyer said.", "..., aides said."
 _FINAL_FRAME = re.compile(
@@ -77,6 +80,7 @@ _NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "wa
                       "with", "according", "it", "its", "they", "we", "you", "he", "she",
                       "themselves", "itself", "well", "also", "not", "there", "here", "many",
                       "some", "all", "both", "other", "others", "and", "or", "but"}  # fmt: skip
+_QUANTIFIERS = {"some", "many", "both", "other"}
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -177,13 +181,17 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     # (where they are: "diplomats here", "an official there")
     words = words[:-1] if len(words) > 1 and words[-1] in ("here", "there") else words
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
-    if noun or set(words) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
+    # (a quantifier before a plural is no subject alone: "..., some shareholders say", not
+    # "..., some say")
+    counted = words[1:] if len(words) > 1 and words[0] in _QUANTIFIERS else words
+    if noun or set(counted) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"
     adjunct = re.match(rf"\s+{ADJUNCT}", rest) and len(rest.split()) <= 8
     # (also a participle after it: "..., the presidency said on Thursday, urging people to ...")
     # (or a phrase of what went with it: "..., the new poll indicates, with each receiving ...")
     participle = re.match(
-        rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+(?:[a-z]+ing|with|after|amid|as|while|following)\s",
+        rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+(?:[a-z]+ing|with|after|amid|as|while|following|"
+        r"ahead\s+of)\s",
         rest,
     )
     # (or a semicolon that ends the clause: "..., political analysts say; in 2012, ...")

@@ -125,8 +125,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
             # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
-                 and not re.fullmatch(rf"(?:[{UPPER}]\.)+|[JS]r\.", w)]  # fmt: skip
-        # (nor a name's "Jr.": "James B. Comey Jr., the director of ..., said")
+                 and not re.fullmatch(rf"(?:[{UPPER}]\.)+|[JS]r\.|St\.", w)]  # fmt: skip
+        # (nor a name's "Jr." or "St.": "James B. Comey Jr., the director of ..., said", "Mr.
+        # St. Hilaire said")
         quoted = _QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
         if quoted and (got or not before.strip() or noun_phrase(before.strip(), lex)):
             # '“...,” the report quotes him as saying', '“...,” newspapers quoted him as
