@@ -129,6 +129,10 @@ def test_sentences_also_where_the_source_glued_them(text, expected):
         ("‘Stop lying,’ Russia tells US", "“Stop lying,” Russia tells US"),
         ("The candidates’ ‘plans’ said nothing", "The candidates’ ‘plans’ said nothing"),
         ("A ‘historic’ deal, officials say", "A ‘historic’ deal, officials say"),
+        ("'It's all about the banking,' says Lee Camp", "“It's all about the banking,” says Lee Camp"),
+        ("‘US will thrive without China,’ chief strategist tells Boom Bust",
+         "“US will thrive without China,” chief strategist tells Boom Bust"),
+        ("Roundup found 'safe' despite WHO claims", "Roundup found 'safe' despite WHO claims"),
         ("“I told him: ‘I am sorry.’ He said, ‘What a pity,’ ” she said.",
          "“I told him: ‘I am sorry.’ He said, ‘What a pity,’ ” she said."),
         # an apostrophe alone, and two inside a word, are no quotation marks

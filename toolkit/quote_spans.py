@@ -121,12 +121,18 @@ _DOUBLED_CURLY = re.compile(r"‘‘|‘’(?=\w)|’’(?!’)")
 # single curly marks around a quotation an inverted verb of speaking follows, as British
 # headlines set them ("‘Donald Trump is too chicken to debate,’ says Alex Salmond"); an
 # apostrophe inside stays one ("‘I’m back,’ says ...")
+_SPEECH_AFTER = (
+    r"(?=,?\s+(?:[\w’'.\-]+\s+){0,4}(?:says|said|tells|told|warns|claims|insists|admits|asks|"
+    r"urges|vows|writes|tweets|adds|declares|argues)\b)"
+)  # (or the speaker between: "‘Stop lying,’ Russia tells US", "..., chief strategist tells")
 _SINGLE_QUOTED = re.compile(
-    r"(?<![\w’'])‘((?:[^‘’\n]|’(?=\w))+?)’(?=,?\s+(?:[A-Z][\w’'.\-]*\s+){0,4}(?:says|said|tells|"
-    r"told|warns|claims|insists|admits|asks|urges|vows|writes|tweets|adds|declares|argues)\b)"
-)  # (or a name between: "‘Stop lying,’ Russia tells US")
+    rf"(?<![\w’'])‘((?:[^‘’\n]|’(?=\w))+?)’{_SPEECH_AFTER}"
+    # (or straight ones: "'It's all about the banking,' says Lee Camp")
+    rf"|(?<![\w’'])'((?:[^'\n]|'(?=\w))+?)'{_SPEECH_AFTER}"
+)
+_SPEECH_CLOSE = re.compile(rf"[’']{_SPEECH_AFTER}")  # (a closing single mark before one)
 # the marks :func:`double_marks` reads, for a caller to skip texts that hold none
-DOUBLED_MARKS = ("''", "``", "‘")
+DOUBLED_MARKS = ("'", "``", "‘")
 
 
 def double_marks(text: str) -> str:
@@ -142,19 +148,25 @@ def double_marks(text: str) -> str:
         inner = "'" if m.group("inner") else ""  # (the nested quotation's mark stays in it)
         return ' "' if opens else f'{inner}" '
 
-    text = _DOUBLED.sub(mark, text)
-    text = _DOUBLED_CURLY.sub(lambda m: " “" if m.group()[0] == "‘" else "” ", text)
-    return _SINGLE_QUOTED.sub(_single_quoted, text)
+    # (each pattern run only where its marks stand: the lookbehinds scan slowly)
+    if "''" in text or "``" in text:
+        text = _DOUBLED.sub(mark, text)
+    if "‘‘" in text or "’’" in text or "‘’" in text:
+        text = _DOUBLED_CURLY.sub(lambda m: " “" if m.group()[0] == "‘" else "” ", text)
+    if _SPEECH_CLOSE.search(text):
+        text = _SINGLE_QUOTED.sub(_single_quoted, text)
+    return text
 
 
 def _single_quoted(m: re.Match) -> str:
     """A quotation in single curly marks as one in double marks: a clause's words or its comma
     (not a scare-quoted word: "The candidates’ ‘plans’ said"), outside any double quotation
     (not a quotation inside one: '“... I told him: ‘I am sorry.’ He said, ...”')."""
+    quoted = m[1] or m[2]
     line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
     inside = line.count("“") > line.count("”") or line.count('"') % 2
-    words = m[1][-1] in ",!?.…" or len(m[1].split()) >= 3
-    return f"“{m[1]}”" if words and not inside else m[0]
+    words = quoted[-1] in ",!?.…" or len(quoted.split()) >= 3
+    return f"“{quoted}”" if words and not inside else m[0]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
