@@ -2936,6 +2936,12 @@ def test_a_title_of_another_type_is_read_as_text():
          "strategy,” said Henning Meyer, editor of The Social Europe Journal.",
          [("Henning Meyer", "say")]),
         ("“We won,” said Monday Meyer.", []),
+        # what a quotation is of, then the speaker and the verb (PolNeAR dev)
+        ("Mr. Cole spoke. “I have admiration for the mechanics” of the Clinton proposals, Mr. "
+         "Holtz-Eakin said.", [("Mr. Holtz-Eakin", "say")]),
+        # whom one told, in up to ten words before a colon (chinadaily-nyt-2013-15)
+        ('Deng Xiaoping once told a delegation of leaders in Hong Kong: "There is indeed a line."',
+         [("Deng Xiaoping", "tell")]),
         # a name's "St." is no stop (chinadaily-nyt-2013-15)
         ("“This is an opening volley,” Mr. St. Hilaire said.", [("St. Hilaire", "say")]),
         # a pronoun subject before a mixed quotation (chinadaily-nyt-2013-15)

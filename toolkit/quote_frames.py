@@ -115,6 +115,13 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
+        phrase = _OBJECT_PHRASE.match(before)
+        named = word_spans(before[phrase.end() :]) if phrase else []
+        if named and speaker_phrase(named, lex) == (0, len(named)) and named[0][2][:1].isupper():
+            # '“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin
+            # said': what the quotation is of, then the speaker
+            at = close + lead + phrase.end()
+            return at + named[0][0], at + named[-1][1], lemma, close + m.end()
         ended = (
             re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
         )
@@ -150,6 +157,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     return None
 
 
+# what a quotation that opens the sentence is of or about, before the speaker and the verb
+_OBJECT_PHRASE = re.compile(r"\s*(?:of|about|on|for)\s[^,;:.!?\"“”]{2,60},\s+")
 # a determiner or a possessive right before a word: what follows is a noun ("the remarks")
 _DETERMINER_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+$",
@@ -245,6 +254,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         limit = 10  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “')
     elif lemma_of(v.group(), lex) == "tell" and re.match(r"\s+(?:the|a|an)\s+\w+\s+who\s", between):
         limit = 14  # and who they are ('told the mayors who gathered in the city of ..., “')
+    elif lemma_of(v.group(), lex) == "tell" and m.group().startswith(":"):
+        limit = 10  # whom, before a colon ('told a delegation of leaders in Hong Kong: "')
     if (not m.group() and re.search(r"\b(?:who|which)\s+(?:\w+ly\s+)?$", head[: v.start()])
             and re.search(r"\b(?:is|are|was|were|will|would)\s", between)):  # fmt: skip
         return None  # a relative clause's verb, the main verb after it ("the prosecutors who
