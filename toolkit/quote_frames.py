@@ -116,12 +116,12 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
         phrase = _OBJECT_PHRASE.match(before)
-        named = word_spans(before[phrase.end() :]) if phrase else []
-        if named and speaker_phrase(named, lex) == (0, len(named)) and named[0][2][:1].isupper():
+        who = word_spans(before[phrase.end() :]) if phrase else []
+        if who and speaker_phrase(who, lex) == (0, len(who)) and who[0][2][:1].isupper():
             # '“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin
             # said': what the quotation is of, then the speaker
             at = close + lead + phrase.end()
-            return at + named[0][0], at + named[-1][1], lemma, close + m.end()
+            return at + who[0][0], at + who[-1][1], lemma, close + m.end()
         ended = (
             re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
         )

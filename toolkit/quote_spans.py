@@ -118,7 +118,7 @@ _DOUBLED = re.compile(r"(?<!\w)(?:''|``)(?=[\w$])|(?<=[\w.,!?;:%)\]…—-])(?P<
 # an opening and a closing single mark before a word open one too ("‘’It will be built over
 # the mayor’s dead body,” Mr. ..." in chinadaily-nyt-2013-15)
 _DOUBLED_CURLY = re.compile(r"‘‘|‘’(?=\w)|’’(?!’)")
-# single curly marks around a quotation an inverted verb of speaking follows, as British
+# single marks, curly or straight, around a quotation a verb of speaking follows, as British
 # headlines set them ("‘Donald Trump is too chicken to debate,’ says Alex Salmond"); an
 # apostrophe inside stays one ("‘I’m back,’ says ...")
 _SPEECH_AFTER = (
@@ -138,9 +138,9 @@ DOUBLED_MARKS = ("'", "``", "‘")
 def double_marks(text: str) -> str:
     """The text with each doubled mark written as a straight quotation mark and a space, at the
     same offsets: an opening ``''`` before the words it opens as ' "', a closing one as '" ',
-    and the curly ``‘‘`` and ``’’`` as ' “' and '” ', and single curly marks before an inverted
-    verb of speaking as double ones (so that every reading of quotation marks reads them; a
-    row's offsets hold in the text as it was)."""
+    and the curly ``‘‘`` and ``’’`` as ' “' and '” ', and single marks around a quotation that a
+    verb of speaking follows as curly double ones (so that every reading of quotation marks
+    reads them; a row's offsets hold in the text as it was)."""
 
     def mark(m: re.Match) -> str:
         after = text[m.end() : m.end() + 1]
@@ -159,7 +159,7 @@ def double_marks(text: str) -> str:
 
 
 def _single_quoted(m: re.Match) -> str:
-    """A quotation in single curly marks as one in double marks: a clause's words or its comma
+    """A quotation in single marks as one in curly double marks: a clause's words or its comma
     (not a scare-quoted word: "The candidates’ ‘plans’ said"), outside any double quotation
     (not a quotation inside one: '“... I told him: ‘I am sorry.’ He said, ...”')."""
     quoted = m[1] or m[2]
