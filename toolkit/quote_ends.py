@@ -22,7 +22,7 @@ from toolkit.quote_inverted import ASIDE, inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject
-from toolkit.speakers import KNOWING, is_person
+from toolkit.speakers import KNOWING, QUANTIFIERS, is_person
 
 __all__ = ["ADJUNCT", "as_by", "clause_before", "final_frame", "inverted_report",
            "named_subject", "passive_report"]  # fmt: skip
@@ -80,7 +80,6 @@ _NOT_SUBJECT_WORDS = {"as", "which", "where", "when", "who", "what", "that", "wa
                       "with", "according", "it", "its", "they", "we", "you", "he", "she",
                       "themselves", "itself", "well", "also", "not", "there", "here", "many",
                       "some", "all", "both", "other", "others", "and", "or", "but"}  # fmt: skip
-_QUANTIFIERS = {"some", "many", "both", "other"}
 # a phrase that opens a sentence and is no clause: "In line with its CSTO obligations"
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|On|At|With|After|Before|During|For|Under|Despite|Following)\b(?:\s+\S+){0,7}$"
@@ -183,7 +182,7 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     noun = v.group().endswith("s") and lemma_of(v.group(), lex) in lex["noun_forms"]
     # (a quantifier before a plural is no subject alone: "..., some shareholders say", not
     # "..., some say")
-    counted = words[1:] if len(words) > 1 and words[0] in _QUANTIFIERS else words
+    counted = words[1:] if len(words) > 1 and words[0] in QUANTIFIERS else words
     if noun or set(counted) & _NOT_SUBJECT_WORDS or words[-1].endswith(("ing", "ss", "us", "is")):
         return None  # "..., as it is called", "..., according to news reports"
     adjunct = re.match(rf"\s+{ADJUNCT}", rest) and len(rest.split()) <= 8
@@ -258,7 +257,7 @@ def clause_before(
     # Human Rights in an email.", not "..., Paul ... told his readers to be in ...")
     adjunct = (re.match(r"[\s.]*$|\s*;\s", rest)
                or (lemma == "tell" and (n_rest <= 8 or (n_rest <= 12 and "," not in rest
-                                                        and re.match(_TOLD_BODY, rest))))
+                                                        and _TOLD_BODY.match(rest))))
                or (re.match(rf"\s+{ADJUNCT}", rest)
                    and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
                                          and not _SUBORDINATE.match(head)))))  # fmt: skip

@@ -185,7 +185,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
                          or (w == "for" and words[i - 1][2][:1].isupper()))),
                    None)  # fmt: skip
     span = None
-    said = text[max(0, at - 20) : at].split()[-1:] in ([w] for w in _SAID)
+    verb = text[max(0, at - 20) : at].split()[-1:]  # (the inverted verb, as written)
+    said = bool(verb) and verb[0].lower() in _SAID
     if cut is None and (adjunct is None or said):  # no stop near: 'said the Ukrainian Head of
         # State during a meeting with ... .'; a name before it after a verb of speaking: 'said
         # Volodymyr Zelenskyy during a meeting with media representatives ...' (not 'denies
@@ -226,7 +227,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     head = words[:stop] if stop and words[stop][2] == "who" else words
     phrase = text[at + words[0][0] : at + head[-1][1]]
     # (what follows the phrase; the text's end ends its sentence as a stop does)
-    verb, ends = text[max(0, at - 20) : at].split()[-1:], text[at + words[-1][1] :][:1] or "."
+    ends = text[at + words[-1][1] :][:1] or "."
     if (cut is not None and 2 <= len(head) <= 12
             and (ends in ".!?" or (ends == "," and (words[-1][2].lower() in lex["roles"]
                                                     or _WHO.match(text, at + words[-1][1])

@@ -26,7 +26,7 @@ import re
 
 from toolkit.segment import split_sentences
 
-__all__ = ["DOUBLED_MARKS", "double_marks", "quote_spans", "sentences"]
+__all__ = ["double_marks", "quote_spans", "sentences"]
 
 _OPEN, _CLOSE = "“«", "”»"
 # a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
@@ -131,8 +131,6 @@ _SINGLE_QUOTED = re.compile(
     rf"|(?<![\w’'])'((?:[^'\n]|'(?=\w))+?)'{_SPEECH_AFTER}"
 )
 _SPEECH_CLOSE = re.compile(rf"[’']{_SPEECH_AFTER}")  # (a closing single mark before one)
-# the marks :func:`double_marks` reads, for a caller to skip texts that hold none
-DOUBLED_MARKS = ("'", "``", "‘")
 
 
 def double_marks(text: str) -> str:

@@ -52,7 +52,7 @@ from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_reported import reported
-from toolkit.quote_spans import DOUBLED_MARKS, double_marks, quote_spans
+from toolkit.quote_spans import double_marks, quote_spans
 from toolkit.quote_titles import reads_title, title_rows
 from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
@@ -338,10 +338,9 @@ def quotes(
     known = credited_words(itertools.chain(corpus["text"], apart), lex)
     for doc_id, text, title in documents:
         text = original = text or ""
-        if any(mark in text for mark in DOUBLED_MARKS):
-            text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
-            if text != original:
-                doubled[doc_id] = original
+        text = double_marks(text)  # (the same offsets: the rows' quotes are from original)
+        if text != original:
+            doubled[doc_id] = original
         # (the names of a title-case headline end before its verb: "Doctor Says" is no name)
         named = folded_headline(text, lex)
         resolver = Resolver(find_mentions(named, lex), lex, alias, named, quote_spans(text),
