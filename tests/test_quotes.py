@@ -1202,6 +1202,19 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
         # the authors of a study, after "But" and its comma (kremlin-2021-22)
         ("But, according to the authors, Vladimir Putin underestimated the horror.",
          [("the authors", "Vladimir Putin underestimated the horror")]),
+        # a company's abbreviation inside the source; an irregular past after the aside; more
+        # documents (chinadaily-nyt)
+        ("The number of such jobs grew to 32 million, according to Economic Modeling Specialists "
+         "Intl., a labor market analytics firm.",
+         [("Economic Modeling Specialists Intl.", "The number of such jobs grew to 32 million")]),
+        ("The number of such jobs, according to Acme Analytics, a labor market analytics firm, "
+         "grew to 32 million.", [("Acme Analytics", "The number of such jobs, according to "
+                                  "Acme Analytics, a labor market analytics firm, grew to 32 "
+                                  "million.")]),
+        ("His campaign had $1.1 million in cash, according to federal campaign disclosures.",
+         [("federal campaign disclosures", "His campaign had $1.1 million in cash")]),
+        ("He was shot by soldiers, according to video footage.",
+         [("video footage", "He was shot by soldiers")]),
     ],
 )  # fmt: skip
 def test_according_to_a_source(text, expected):
@@ -3168,6 +3181,51 @@ def test_a_title_of_another_type_is_read_as_text():
         ('"Thanks, Clarkston, for welcoming these refugees," said master of ceremonies Asab '
          'Al-Tabchi, a Syrian engineer who immigrated to Clarkston decades ago.',
          [("Asab Al-Tabchi", "say")]),
+        # a title's last word after "for" is no given name; initials without stops open a name
+        ("Secretary for Security Lai Tung-kwok said the police would act. Lai said the "
+         "protest was illegal.", [("Lai Tung-kwok", "say"), ("Lai Tung-kwok", "say")]),
+        ('Chief Executive C Y Leung said the reform would go ahead. "It is understandable," '
+         'Leung said.', [("C Y Leung", "say"), ("C Y Leung", "say")]),
+        ('Chief Executive C.Y. Leung said the reform would go ahead. "It is understandable," '
+         'Leung said.', [("C.Y. Leung", "say"), ("C.Y. Leung", "say")]),
+        # a name the text also gives with a Chinese given name (set 35)
+        ('Jeremy Young Chit-on is a candidate. Jeremy Young likes to be hands-on. "I am ready," '
+         "Jeremy Young said. He says he finds the residents friendly.",
+         [("Jeremy Young Chit-on", "say"), ("Jeremy Young Chit-on", "say")]),
+        ("Chief Secretary Carrie Lam Cheng Yuet-ngor spoke on Monday. Carrie Lam said the plan "
+         "was fair.", [("Carrie Lam Cheng Yuet-ngor", "say")]),
+        # "the company" that no name or appositive names: the body quoted last, none since
+        ("Alibaba said the deal was fueled by a desire to improve China’s image. This coverage, "
+         "the company said, influences how investors regard Alibaba.",
+         [("Alibaba", "say"), ("Alibaba", "say")]),
+        ("The Foreign Ministry said on Monday that it would appeal. The company said the ban was "
+         "unfair.", [("Foreign Ministry", "say"), ("The company", "say")]),
+        ("Greenpeace said the decision was a triumph. Cuadrilla Resources said it would appeal. "
+         "The company said the ban was unfair.",
+         [("Greenpeace", "say"), ("Cuadrilla Resources", "say"), ("The company", "say")]),
+        ("Some also say LinkedIn has not communicated clearly. When he inquired why, the company "
+         "responded that it was because he had posted the item from China.",
+         [("Some", "say"), ("the company", "respond")]),
+        # a newspaper's "Times" is a name, no time: its relative clause is an aside
+        ("The New York Times, which endorsed de Blasio's candidacy, said his campaign resonated "
+         "with voters.", [("The New York Times", "say")]),
+        # a title's word as a surname: before a generation, after "Dr."
+        ("The film depicts the Rev. Dr. Martin Luther King Jr. in Selma. “We are not afraid,” "
+         "Dr. King said.", [("Martin Luther King Jr", "say")]),
+        ("The Rev. Martin Luther King Jr. marched. “We are not afraid,” Dr. King said.",
+         [("Martin Luther King Jr", "say")]),
+        # a city's state after its comma is part of the appositive, no speaker
+        ("“A case for easier monetary conditions does not get better than this,” Carl Weinberg, "
+         "chief economist of High Frequency Economics in Valhalla, New York, wrote in a note.",
+         [("Carl Weinberg", "write")]),
+        # a document's or a body's name whole (set 33: it had been "Universal Declaration")
+        ('As early as in 1948, the Universal Declaration of Human Rights has pointed out: '
+         '"Everyone is entitled to all the rights."',
+         [("the Universal Declaration of Human Rights", "point out")]),
+        ("The Sino-British Joint Declaration states that Hong Kong will keep its system.",
+         [("The Sino-British Joint Declaration", "state")]),
+        ("The Democratic National Convention said it would meet in July.",
+         [("The Democratic National Convention", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

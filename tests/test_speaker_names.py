@@ -32,6 +32,13 @@ from toolkit.speakers import lexicon
         ("They started a company, spotLESS Materials, to sell it.", []),
         ("He spoke in past campaignsRichard L. Hasen, a professor, spoke.",
          [("Richard L. Hasen", True)]),
+        # an adverb that opens a sentence is no given name (chinadaily-nyt: "Soon Contractor")
+        ("Soon Contractor was building towers.", []),
+        # a title's last word after "for" is no given name; initials without stops
+        ("Secretary for Security Lai Tung-kwok spoke.", [("Lai Tung-kwok", True)]),
+        ("Chief Executive C Y Leung spoke.", [("C Y Leung", True)]),
+        # a title's word before a generation is a surname
+        ("The Rev. Martin Luther King Jr. marched.", [("Martin Luther King Jr", True)]),
     ],
 )  # fmt: skip
 def test_find_mentions_and_the_cue_of_a_person(text, expected):

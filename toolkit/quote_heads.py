@@ -22,6 +22,7 @@ from toolkit.quote_subjects import (
     DASH_ASIDE,
     ly_noun,
 )
+from toolkit.speaker_countries import is_country
 from toolkit.speakers import (
     PARTICLES,
     QUANTIFIERS,
@@ -216,12 +217,39 @@ _AFTER_DASH = re.compile(
 )
 
 
+# a city's state or country after its comma, in a place phrase ("chief economist of High
+# Frequency Economics in Valhalla, New York, wrote"): the appositive goes on through it
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|"
+    "Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Okla|Ore|Pa|R\\.I|"
+    "S\\.C|S\\.D|Tenn|Va|Vt|Wash|Wis|Wyo"
+)
+_CITY_PLACE = re.compile(
+    rf"\b(?:in|of|from|at|near|outside)\s+(?:[{UPPER}][\w’'\-.]*\s+){{0,2}}[{UPPER}][\w’'\-.]*"
+    rf"(,)\s+((?:{_STATES})\.?|[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,2}})(?=,)"
+)
+
+
+def _city_places(head: str) -> str:
+    """The head with the comma between a city and its state or country blanked, offsets kept."""
+    for m in reversed(list(_CITY_PLACE.finditer(head))):
+        if re.fullmatch(rf"(?:{_STATES})\.?", m.group(2)) or is_country(m.group(2)):
+            head = head[: m.start(1)] + " " + head[m.end(1) :]
+    return head
+
+
 def without_appositive(head: str, lex: dict) -> str:
     """The words before a verb without an appositive that ends them: a noun phrase that starts
     with a determiner, an age or a role word ("Scott Mastic, regional director for ...,"), or a
     relative clause ("X, who deposed Morsi on July 3, said"); not a clause ("..., they are not
     ..., said X"). A name in commas after a noun phrase is the speaker itself: what comes before
     it is blanked ("The Deputy Magistrate, Michael Chan Pik-kiu, said"), so offsets hold."""
+    head = _city_places(head)
     adverb = re.search(
         r",\s*(?:(?:[a-z]+ly|also|again|then|later|once|has|have|had)\s*){1,2}$", head
     )

@@ -25,8 +25,9 @@ from toolkit.speakers import DAY, DETERMINERS, KNOWING, UPPER, speaker_phrase, w
 __all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a month, or its short form
-# a title with its stop inside a source ("according to Ms. Konstantopoulou")
-_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|[A-Z])\.\s*"
+# a title with its stop inside a source ("according to Ms. Konstantopoulou"), or a company's
+# abbreviation ("according to Economic Modeling Specialists Intl., a labor market analytics firm")
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|St|Jr|Inc|Intl|Corp|Co|Ltd|Bros|[A-Z])\.\s*"
 # a web address's dot inside a source ("according to Tchadinfos.com")
 _DOMAIN = r"\.(?=(?:com|org|net|gov|edu|ru|cn|by|ua|uk)\b)"
 # an appositive after the source that ends a sentence ("..., according to X, a spokesman ...",
@@ -325,7 +326,8 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
             re.search(
                 rf"^([^,]{{3,80}}),\s+according to ((?:{_TITLE}|[^,.]){{2,80}})"
                 rf"(?:,\s+[^,]{{3,80}})?,\s+(?:is|are|was|were|has|have|had|will|would|can|"
-                rf"could|must|should|may|might|[a-z]{{3,}}(?:ed|[^s\W]s)|[a-z]{{3,}}(?=\s+that\s))\b"
+                rf"could|must|should|may|might|grew|rose|fell|stood|came|went|became|began|took|"
+                rf"[a-z]{{3,}}(?:ed|[^s\W]s)|[a-z]{{3,}}(?=\s+that\s))\b"
                 rf".{{8,}}?\.?$",  # (a plural's verb before "that": "Many studies ... reveal that")
                 sentence,
             ),

@@ -44,6 +44,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
+from toolkit.given_names import given_name_gender
 from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
@@ -62,6 +63,7 @@ from toolkit.speaker_pronouns import described_person
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
 from toolkit.speakers import UPPER, is_group, is_organisation, is_person, lexicon
+from toolkit.tokens import language_stop_words
 
 __all__ = ["QUOTES_SCHEMA", "quotes"]
 
@@ -395,6 +397,10 @@ def quotes(
                 resolver.last_group = (f.end, speaker)
             elif speaker and re.fullmatch(rf"[{UPPER}][\w\-]+", speaker):
                 resolver.last_described = None  # "Israa said": one named after a description
+                if (given_name_gender(f"{speaker} X") is None and speaker not in lex["titles"]
+                        and speaker.lower() not in language_stop_words("en")):  # fmt: skip
+                    resolver.last_organisation = (f.speaker_at, speaker)  # no given name: a
+                    # body's ("Alibaba said ... the company said")
             if not f.direct:
                 resolver.reported.append((f.start, f.end))
             rows.append({"doc_id": doc_id, "start": f.start, "end": f.end, "speaker": speaker,

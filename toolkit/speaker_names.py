@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.given_names import given_name_gender
 from toolkit.speaker_countries import OF_PLACE, country_words
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
@@ -40,8 +41,10 @@ _NAME_RUN = re.compile(
     rf"(?:[{UPPER}]\.(?:[ \t]?[{UPPER}]\.){{1,2}}(?=[ \t]+[{UPPER}][\w’'\-]+)"
     rf"|[{UPPER}][\w’'\-]+)"
     rf"(?:[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+){{0,2}}"
-    rf"(?:[{UPPER}]\.|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
-)  # (initials before a surname, joined or not: "K.K. Barrett", "H. A. Hellyer")
+    rf"(?:[{UPPER}]\.(?:[{UPPER}]\.(?![{UPPER}]\.))?|(?![AI])[{UPPER}](?=[ \t]+[{UPPER}])"
+    rf"|{HYPHENED}?[{UPPER}][\w’'\-]+))+"
+)  # (initials before a surname, joined or not, with or without stops: "K.K. Barrett", "H. A.
+# Hellyer", "Chief Executive C.Y. Leung", "C Y Leung")
 
 
 @dataclass
@@ -62,6 +65,12 @@ class Mention:
 VERBS_FIRST = r"(?:Said|Says|Added|Adds|Wrote|Writes)"  # (quote_frames reads the same frame)
 _VERB_FIRST = re.compile(rf"{VERBS_FIRST}\s")
 _QUOTE_NEXT = r"(?:,[^\"“”«».!?]{3,150})?\s*[:,]\s*[\"“]"
+
+
+# adverbs that open a sentence before a surname ("Soon Contractor was building"): no given name
+_ADVERBS = frozenset("Soon Then Now Still Even Only Yet Also Later Meanwhile Instead Today "
+                     "Yesterday Here There Thus Hence However Perhaps Finally Recently Eventually "
+                     "Afterwards Nevertheless Nonetheless Indeed Once".split())  # fmt: skip
 
 
 def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
@@ -90,6 +99,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         run = m.group().split()
         if name and len(run) >= 2 and run[-1] == name and _REGNAL.fullmatch(run[-2] + " "):
             name = f"{run[-2]} {name}"  # "Pope Francis", "Queen Beatrix": one name, with the title
+        first = name.split()[0] if name else ""
+        if first in _ADVERBS and not given_name_gender(f"{first} X"):
+            name = name.split(" ", 1)[1] if " " in name else None  # "Soon Contractor was": an
+            # adverb that opens the sentence is no given name
         if not name or len(name.split()) < 2:
             continue
         if re.search(r"[\"“«]$", text[max(0, m.start() - 1) : m.start()]):
@@ -172,7 +185,12 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and run[-2:] == name.split()
             and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[-1])
             and _given(run[-3], lex)
-        ):
+            and not (
+                len(run) == 3
+                and given_name_gender(f"{run[-3]} {run[-1]}") is None
+                and re.search(r"\b(?:for|of)\s+$", text[max(0, m.start() - 5) : m.start()])
+            )
+        ):  # (not a title's last word after "for": "Secretary for Security Lai Tung-kwok")
             # a Hong Kong name: given name, surname, Chinese given name ("the Civic Party's
             # Ronny Tong Ka-wah"), a married woman's with her husband's surname too ("Carrie Lam
             # Cheng Yuet-ngor": a short surname, then the given name)
@@ -243,8 +261,9 @@ def _name_start(text: str, run: re.Match, name: str) -> int:
     """Where a name found in a run of capitals starts in the text: in the run, or before it
     where its first words are initials the run does not take ("J. Edgar Hoover", "U Win
     Htein")."""
-    at = run.group().find(name.split()[0])
-    if at >= 0:
+    first = re.search(rf"(?<!\S){re.escape(name.split()[0])}(?!\S)", run.group())
+    at = first.start() if first else run.group().find(name.split()[0])  # a word whole: "C" of
+    if at >= 0:  # "Chief Executive C Y Leung" is no "C" of "Chief"
         return run.start() + at
     words = r"\s+".join(re.escape(w) for w in name.split())
     found = re.search(rf"{words}(?:['’]s)?$", text[max(0, run.start() - 80) : run.end()])

@@ -18,7 +18,8 @@ from collections import Counter
 from itertools import dropwhile
 
 from toolkit.quote_sources import DAY
-from toolkit.speaker_offices import modifier_in
+from toolkit.speaker_countries import is_country
+from toolkit.speaker_offices import REACH, modifier_in
 from toolkit.speakers import UPPER, is_person
 
 __all__ = [
@@ -42,6 +43,9 @@ INSTITUTION_WORDS = {"Television", "Radio", "News", "Bank", "Group", "Agency", "
                       "Organisation", "Alliance", "Coalition", "Movement", "League", "Forum",
                       "Society", "Fund", "Board", "Chamber", "Cabinet", "Tribunal", "Survey",
                       "Academy", "Observatory", "Laboratory"}  # fmt: skip
+# the words of a public body's name: no company's ("the company" is never the ministry)
+_PUBLIC = INSTITUTION_WORDS - {"Group", "Company", "Corporation", "Airlines", "Bank", "Network",
+                               "Times", "Post", "Daily", "Press", "News", "Television"}  # fmt: skip
 # the words an appositive may call an organisation that a role names by its head word ("the
 # newspaper" for "Libération, a left-leaning national daily")
 _PAPERS = ("newspaper", "daily", "paper", "tabloid", "weekly")
@@ -149,12 +153,14 @@ _WHOSE_HEADS = {"government", "administration"}
 
 
 def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[str],
-                 pos: int) -> str:  # fmt: skip
+                 pos: int, last: tuple[int, str] | None = None) -> str:  # fmt: skip
     """The one organisation ("the ministry") the document names with that head word and the
     role's modifiers ("the Russian Emergencies Ministry"), before the role, else anywhere;
     a shorter form of the same name ("the Foreign Ministry") is the longer one. The name
     may go on after the head ("Central Commission for Discipline Inspection"), or start
-    with it ("Bank Rossiya")."""
+    with it ("Bank Rossiya"). "The company" that no name or appositive names is the
+    organisation quoted ``last`` (where, who), within reach, where that is no public body's or
+    country's name ("Alibaba said ... the company said")."""
     cap = rf"[{UPPER}][\w’'\-]*"
     found = [(m.start(), m.group().strip()) for m in re.finditer(
         rf"(?<![\w’'\-])(?:{cap}\s+(?:(?:of|for|and)\s+)?){{1,6}}{re.escape(head.title())}\b"
@@ -181,6 +187,10 @@ def organisation(text: str, lex: dict, written: str, head: str, modifiers: set[s
         return _named_before(text, lex, pos) or written
     if described == written and head in _WHOSE_HEADS and not modifiers:
         return _most_named(text, head, pos) or written  # "the Obama administration"
+    if (described == written and written.lower() == "the company" and last
+            and 0 < pos - last[0] < REACH and not set(last[1].split()) & _PUBLIC
+            and re.match(r"[A-Z](?!he [a-z])", last[1]) and not is_country(last[1])):  # fmt: skip
+        return last[1]
     return described
 
 

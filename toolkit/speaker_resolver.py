@@ -6,8 +6,7 @@ resolved to the names the document gives (:class:`Resolver`).
   Wing-ping", "Koon" -> "Peter Douglas Koon Ho-ming"), also a surname joined to a particle
   ("Sisi" -> "Abdel Fattah al-Sisi"); of two people with one surname, "Ms." names the one the
   text makes a woman ("Ms. Mugabe" -> "Grace Mugabe" beside "Mr. Mugabe");
-- an initialism to the name the text writes whole once ("the F.E.C." -> "Federal Election
-  Commission");
+- an initialism to the name the text writes whole ("the F.E.C." -> "Federal Election Commission");
 - a role to the one name the document gives that title ("Belarusian President Aleksandr
   Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
   Lukashenko), before the role, else right at a name after it (a headline); an office ("the
@@ -17,9 +16,8 @@ resolved to the names the document gives (:class:`Resolver`).
 - "I" to the speaker of the transcript turn it is in ("Vladimir Putin: ... I said");
 - "he" or "she" to the person quoted or mentioned last (by full name or surname, outside
   quotation marks and reported clauses, of the gender "Mr." or "Ms." gives, within 1,500
-  characters), along the chain :mod:`toolkit.speaker_chain` gives.
-
-The names and their titles are found by :mod:`toolkit.speakers`.
+  characters), along the chain :mod:`toolkit.speaker_chain` gives. Names and their titles
+  are found by :mod:`toolkit.speakers`.
 
 Example:
     >>> from toolkit.speaker_names import find_mentions
@@ -134,6 +132,7 @@ class Resolver:
         self._named = sorted(m.start for m in self.mentions if is_person(m.name, self.lex)
                              and self._outside_quotes(m.start))  # fmt: skip
         self._turns = turns(self.text, self.lex)
+        self._hk = {m.name for m in self.mentions if re.search(r"\S \S+ [A-Z]\w+-[a-z]+$", m.name)}
 
     def _outside_quotes(self, pos: int) -> bool:
         return not any(a <= pos < b for a, b in self.quoted)
@@ -148,6 +147,9 @@ class Resolver:
         """The speaker ``written`` at ``pos`` names, under the user's name for it where the
         aliases list that name (any way it was reached: a surname, a title, a pronoun)."""
         name = self._resolve(written, pos)
+        fuller = {f for f in self._hk if f.startswith(name + " ") and " " in name}
+        name = fuller.pop() if len(fuller) == 1 else name  # with the Chinese given name the
+        # text also gives it ("Jeremy Young" -> "Jeremy Young Chit-on")
         if re.match(r"[Tt]he\s", written) and name != written and name == self._turn(pos):
             name = written  # a transcript's speaker names someone else by a role ("The
             # President just said ..." in Alexander Lukashenko's turn)
@@ -178,8 +180,7 @@ class Resolver:
             titled = [m.name for m in self.headline
                       if is_person(m.name, self.lex) and m.name not in self._chain[1]]  # fmt: skip
             return both_sides(self._chain[1] + titled) or written
-        if re.fullmatch(rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+[{UPPER}][a-z]+(?:an|ese|ish|i)",
-                        written):  # fmt: skip
+        if re.fullmatch(rf"(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[{UPPER}][a-z]+(?:an|ese|ish|i)", written):
             return written  # "one American", "a Lebanese": someone of a nation, no surname
         if re.match(r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Ff]ew)\s+(?:in|of|from|at)\s", written):
             return written  # "Some in Maranhão", "Many of them": a group, no one named
@@ -285,8 +286,7 @@ class Resolver:
         plain = all(t not in lex["titles"] and t.lower() not in lex["role_words"] for t in titles)
         long = len([w for w in written.split() if w.lower() not in PARTICLES]) in (3, 4)
         if name and titles and plain and long and is_person(written, lex):
-            name = written  # a name of three or four words written whole: "Lee Kuan Yew",
-            # "Vítor Manuel Parente Ribeiro"
+            name = written  # three or four words written whole: "Lee Kuan Yew"
         if person:
             name = before
         elif name and cut and titles[-1].lower() in ("of", "from", "the"):
@@ -339,8 +339,7 @@ class Resolver:
                 return titled.group()  # Obama" -> "President Obama", "Beatrix" -> "Queen Beatrix")
             if len(written.split()) == 1:
                 return written
-            # no name ends with it: a role with a capitalised complement ("the Russian Minister
-            # of Foreign Affairs")
+            # no name ends with it: a role with a capitalised complement ("the ... of ...")
         words = [w.lower().replace("’", "'") for w in written.split()
                  if w.lower() not in DETERMINERS]  # fmt: skip
         complement: list[str] = []
@@ -351,8 +350,7 @@ class Resolver:
             and " ".join(words) not in lex["roles"]
             and lex["roles"] & {" ".join(words[i:at]) for i in range(at)}
         ):
-            # "the President of Belarus", "the Russian Minister of Foreign Affairs": the role,
-            # and what it is of as modifiers
+            # "the Russian Minister of Foreign Affairs": the role, what it is of as modifiers
             words, complement = words[:at], [w for w in words[at + 1 :] if w != "the"]
             if words[-1] == "head" and complement[-1:] == ["ministry"]:
                 # "the Head of the Belarusian Foreign Ministry": the Belarusian Foreign Minister
@@ -375,7 +373,9 @@ class Resolver:
         modifiers |= set(formal if formal and {"republic", "federation"} & set(complement)
                          else complement)  # fmt: skip
         if head in lex["organisations"]:
-            named = organisation(self.text, self.lex, written, head, modifiers, pos)
+            last = self.last_organisation  # ("the company": the body quoted last, none since)
+            last = None if last and self.last_person and self.last_person[0] > last[0] else last
+            named = organisation(self.text, lex, written, head, modifiers, pos, last)
             if named != written or head not in GROUP_HEADS:
                 return named
             # else one the text gave that title ("The advocacy group Human Rights Watch")

@@ -32,6 +32,8 @@ from toolkit.speakers import (
 
 __all__ = ["name_of", "names_person"]
 
+# the forms of address before a surname
+_ADDRESS = ("Mr", "Ms", "Mrs", "Dr", "Miss")
 # a patronymic's ending: a name goes on after it ("Vladimir Vladimirovich Putin")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 
@@ -46,7 +48,7 @@ _INSTITUTION_HEADS = {"Foundation", "Council", "Party", "Association", "Federati
 _NAME_TITLE = re.compile(
     r"President|Minister|Premier|Chancellor|Justice|Judge|Senator|Governor|Mayor|Ambassador"
     r"|Secretary|Chairman|Chairwoman|Spokesman|Spokeswoman|Spokesperson|King|Queen|Sir|Lady"
-    r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen)\.?"
+    r"|Professor|(?:Mr|Ms|Mrs|Dr|Prof|Sen|Rep|Gov|Gen|Rev)\.?"
 )
 
 
@@ -84,7 +86,12 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
     taken, paired = 0, False
     while i > 0:
         w = words[i - 1]
-        if w in lex["titles"] or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
+        titled = w in lex["titles"] and not (
+            (i == len(words) - 1 and NAME_SUFFIX.fullmatch(words[-1]))
+            or (i == len(words) and i >= 2 and words[i - 2].rstrip(".") in _ADDRESS)
+        )  # (a title's word before a generation, or after "Dr.", is a surname: "Martin Luther
+        # King Jr.", "Dr. King")
+        if titled or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
             break
         if "-" in w and all(part in lex["titles"] for part in w.split("-")):
             break  # a title of two joined: "Vice-Minister Li"
@@ -92,7 +99,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
         if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
             (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
-            or (i >= 2 and words[i - 2].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"))
+            or (i >= 2 and words[i - 2].rstrip(".") in _ADDRESS)
             or (i == len(words) - 1 and he_surname(w, words[-1]))
             or (i == len(words) and month_surname(_before_month(words, i, lex), w))
         ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a

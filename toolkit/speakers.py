@@ -99,12 +99,12 @@ NOT_NAME_WORDS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
-    "academy", "observatory", "headquarters", "secretariat", "professors", "messrs",
-    "embassy", "consulate", "police", "cabinet", "tribunal",
+    "academy", "observatory", "headquarters", "secretariat", "professors", "messrs", "embassy",
+    "consulate", "police", "cabinet", "tribunal", "declaration", "charter", "code", "convention",
     # places and buildings ("Mount Sinai", "Cape Town", "the Metropolitan Museum")
     "mount", "mountain", "cape", "fort", "gulf", "strait", "peninsula", "desert", "county",
     "village", "town", "canal", "tower", "stadium", "hospital", "museum", "mosque", "cathedral",
-    "school", "college", "campaign", "project", "trusts",  # "Marquette Law School"
+    "school", "college", "campaign", "project", "trusts", "constitution", "protocol", "manifesto",
 }  # fmt: skip
 
 
