@@ -429,6 +429,15 @@ def found(text):
         ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is "
          "peanuts.", [("Trump", "tell", "waterboarding is peanuts")]),
         ("Lavrov said so.", []),
+        # a report, a study or a poll takes a clause in a regular past without "that" (set 26);
+        # an object is still no clause
+        ("Early reports suggested police and people used simple tools to rescue people.",
+         [("Early reports", "suggest", "police and people used simple tools to rescue people")]),
+        ("The study found people who exercised lived longer.",
+         [("The study", "find", "people who exercised lived longer")]),
+        ("The report suggested changes to the law.", []),
+        # (a report with no word before it is a headline's noun: "found" is its participle)
+        ("Report of 2nd black man found hanging from tree raises suspicions of foul play", []),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

@@ -69,6 +69,11 @@ def test_clause_subject_is_the_opening_noun_phrase(head, subject):
         ("Officials in five states", True),
         ("Officials in several other states", True),
         ("Officials in Ohio states", False),
+        # a newspaper's "Times" is a name; a day is no head, capitalised or not
+        ("The New York Times", True),
+        ("The Financial Times", True),
+        ("many times", False),
+        ("Late Monday", False),
     ],
 )
 def test_noun_phrase_that_can_speak(phrase, expected):

@@ -1215,6 +1215,13 @@ def test_a_name_after_a_role_or_before_an_institution(text, expected):
          [("federal campaign disclosures", "His campaign had $1.1 million in cash")]),
         ("He was shot by soldiers, according to video footage.",
          [("video footage", "He was shot by soldiers")]),
+        ("Glenwood obtained $1 billion in bond financing, according to testimony at Mr. Silver’s "
+         "trial.", [("testimony at Mr. Silver’s trial", "Glenwood obtained $1 billion in bond "
+                     "financing")]),
+        # "but according to X, ..." after the sentence's first clause
+        ("Details have yet to be made public, but according to British news reports, the orders "
+         "could include a requirement.",
+         [("British news reports", "the orders could include a requirement")]),
     ],
 )  # fmt: skip
 def test_according_to_a_source(text, expected):
@@ -3206,6 +3213,24 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Some also say LinkedIn has not communicated clearly. When he inquired why, the company "
          "responded that it was because he had posted the item from China.",
          [("Some", "say"), ("the company", "respond")]),
+        # a described speaker after an inverted verb, then a participle on it to the sentence's
+        # end, or a participle of speech after its comma (chinadaily-nyt)
+        ("“I get frustrated a lot,” said one 32-year-old PRI government official working on "
+         "economic development in the Guadalajara area.",
+         [("one 32-year-old PRI government official", "say")]),
+        ("“The Nicaraguan struggle is our struggle,” said a poster designed by the group.",
+         [("a poster", "say")]),
+        ("“It is fine,” said the man, adding that he would go.", [("the man", "say")]),
+        ("Mr. Snyder’s call for an emergency manager underscored a long, troubling arc for "
+         "Detroit.", []),
+        # a group after a preposition, then its relative clause of speech (chinadaily-nyt)
+        ("The plan drew fire from lawmakers, who said it would fail.", [("lawmakers", "say")]),
+        # a surname that is a verb's form after a form of address (chinadaily-nyt)
+        ("“We knew he was a crucial component to our story,” Mr. Read said.",
+         [("Mr. Read", "say")]),
+        # a capitalised word before the lower-case words of a role that opens the clause
+        ("He was taken to a prison in Alexandria, Egyptian state news media said.",
+         [("Egyptian state news media", "say")]),
         # a newspaper's "Times" is a name, no time: its relative clause is an aside
         ("The New York Times, which endorsed de Blasio's candidacy, said his campaign resonated "
          "with voters.", [("The New York Times", "say")]),

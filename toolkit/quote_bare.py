@@ -144,7 +144,15 @@ _PP_COMMA = re.compile(
 
 
 def bare_clause(
-    rest: str, lemma: str, lex: dict, *, noun: bool, subject: bool, named: bool, framed: bool
+    rest: str,
+    lemma: str,
+    lex: dict,
+    *,
+    noun: bool,
+    subject: bool,
+    named: bool,
+    framed: bool,
+    document: bool = False,
 ) -> re.Match | None:
     """The clause a reporting verb (``lemma``) takes without "that" in ``rest``, the words after
     it: its match, the clause its first group; None where they are no such clause.
@@ -154,6 +162,8 @@ def bare_clause(
         subject: the verb's subject is one no speaker list names (it reports only a clear clause).
         named: a speaker phrase is the verb's subject (a clause after a colon is theirs).
         framed: a quotation mark stands before the verb in its sentence (a quotation's frame).
+        document: the verb's subject is a report, a study or a poll, which has no object a
+            clause in a regular past could be ("Early reports suggested police used ...").
     """
     if lemma in lex["findings"] and not noun and (standing := _STANDING.match(rest)):
         return standing  # (not "A new poll shows Trump far out in front": no standing word)
@@ -182,7 +192,7 @@ def bare_clause(
                 # a name for the clause's subject, then any verb ("claimed Joe Biden only won",
                 # "reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended"): an
                 # object would not be a name and a verb
-                or (_NAME_SUBJECT.match(plain) and finite_clause(plain, past=True))
+                or ((_NAME_SUBJECT.match(plain) or document) and finite_clause(plain, past=True))
                 # or a noun phrase and a past that no participle shares ("reported the email
                 # came hours after ...", not "noted the increased attention")
                 or _IRREGULAR_CLAUSE.match(plain)

@@ -245,6 +245,17 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             and words[0][2].lower() in ("a", "an", "one", "another", "the")
             and noun_phrase(text[at + words[0][0] : at + words[told - 1][1]], lex)):  # fmt: skip
         return at + words[0][0], at + words[told - 1][1]
+    # (or before a participle that describes it, to the sentence's end: 'said one ... official
+    # working on economic development in ...', 'said a poster designed by the group', 'said a
+    # political scientist currently working in Egypt')
+    part = next((i for i, (_, _, w) in enumerate(after[2:9], 2) if re.fullmatch(
+        r"[a-z]{3,}ing|currently", w) or (re.fullmatch(r"[a-z]{3,}ed|written|known", w)
+        and i + 1 < len(after) and after[i + 1][2] in ("by", "in", "on", "at"))), None)  # fmt: skip
+    if (part and verb and verb[0].lower() in _SAID
+            and after[0][2].lower() in ("a", "an", "one", "another", "the")
+            and not re.search(r"[\"“”«]", text[at + after[part][0] : limit])
+            and noun_phrase(text[at + after[0][0] : at + after[part - 1][1]], lex)):  # fmt: skip
+        return at + after[0][0], at + after[part - 1][1]
     return None
 
 
@@ -256,7 +267,8 @@ _NAME_OF = re.compile(
 # ('said a taxi driver as we walked'; not 'condemned the latest attack soon after ...')
 _SAID = frozenset("said says asked added replied answered recalled explained continued".split())
 # a relative clause on a person after a comma: "said the designer, who works for ..."
-_WHO = re.compile(r",\s+who\s")
+# (or a participle of speech on it: "said the man, adding that ...")
+_WHO = re.compile(r",\s+(?:who|adding|saying|noting|referring|speaking|citing|explaining)\s")
 # an appositive or an age after a comma: "said a cabdriver, a former businessman from
 # Chongqing.", "said one shopkeeper, 43." (after a verb: "according to" a document with an
 # appositive is read as a source, and a quotation inside a clause stays the clause's)

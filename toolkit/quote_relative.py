@@ -28,7 +28,7 @@ from toolkit.quote_subjects import (
     noun_phrase,
 )
 from toolkit.speaker_titles import names_person
-from toolkit.speakers import GROUP_HEADS, UPPER, speaker_phrase, word_spans
+from toolkit.speakers import GROUP_HEADS, UPPER, is_group, speaker_phrase, word_spans
 
 __all__ = ["listed_subject", "modified_subject", "relative_subject", "who_subject"]
 
@@ -83,8 +83,8 @@ def relative_subject(head: str, lex: dict) -> tuple[int, int] | None:
     span = words[first][0], words[got[1] - 1][1]
     if after_preposition(words, first) and (
         words[first - 1][2].lower() not in _BEFORE_PERSON
-        or not names_person(before[span[0] : span[1]], lex)
-    ):
+        or not (names_person(phrase := before[span[0] : span[1]], lex) or is_group(phrase, lex))
+    ):  # (or a group: "drew fire from lawmakers, who said")
         return None  # "elements of his own party, who say": the group is more than the party
         # (a person after another preposition is the one who says: "the loss was steep for
         # Mr. Sanders, who said"; not a place: "Democrats on Capitol Hill, who")

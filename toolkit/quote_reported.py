@@ -404,8 +404,12 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         framed = re.search(r"[\"“”«»]", sentence[: v.start()]) is not None
         bare = None
         if clause is None:
+            # (a report's, study's or poll's subject: a plural, or one with a word before it)
+            core = re.split(r"\s+(?:from|of|by|in|on)\s", spoken)[0].split()
+            document = core[-1].lower() in lex["sources"] and (len(core) > 1 or core[-1][-1] == "s")
             bare = bare_clause(rest, lemma, lex, noun=noun, subject=subject is not None
-                               and not pair, named=bool(got) or pair, framed=framed)  # fmt: skip
+                               and not pair, named=bool(got) or pair, framed=framed,
+                               document=document)  # fmt: skip
         if clause is not None or bare is not None:  # bare: "X said the talks went well"
             a, b = (clause.start(2), clause.end(2)) if clause else (bare.start(1), bare.end(1))
             b = a + _own_clause(rest[a:b], lex)

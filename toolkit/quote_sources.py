@@ -231,7 +231,7 @@ def _is_source(phrase: str, lex: dict) -> bool:
     # source's head: "a Reuters survey of voter lists", "a Washington Post database tracking
     # such deaths"; "her profile on the legislature's website" ends in one; or before a
     # participle on it: "emails unearthed in the investigation", "data available from the FBI")
-    cuts = re.finditer(r"\s+(?:of|by|in|tracking|covering|[a-z]{3,}ed|seen|available|"
+    cuts = re.finditer(r"\s+(?:of|by|in|at|tracking|covering|[a-z]{3,}ed|seen|available|"
                        r"previously)(?:\s|$)", phrase)  # fmt: skip
     return _is_source_phrase(phrase, lex) or any(
         _is_source_phrase(phrase[: m.start()], lex) for m in cuts
@@ -300,7 +300,8 @@ def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tupl
     for m, quote, who in (
         (
             re.search(
-                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a)ccording to ([^,:]{{2,120}})[,:]\s*(.+?)[.]?\)?$",
+                rf"(?:^\s*\(?{_OPENING}A|[;:]\s+a|,\s+but\s+a)ccording to ([^,:]{{2,120}})[,:]"
+                rf"\s*(.+?)[.]?\)?$",
                 sentence,
                 re.I,
             ),

@@ -279,7 +279,7 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
     aged = re.fullmatch(r"\d+-year-old", head)  # "The 66-year-old acknowledged"
     if (
         not head
-        or (_NOT_HEADS.match(head) and not (at > 1 and words[at - 1][:1].isupper()))
+        or (_NOT_HEADS.match(head) and not (at > 1 and words[at - 1] == "Times"))
         or head.endswith("ly")
         or (re.search(r"\d", head) and not aged)
     ):

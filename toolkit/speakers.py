@@ -187,8 +187,8 @@ def lexicon() -> dict[str, Any]:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return {
         "forms": forms,
-        # a whole word, not part of a compound ("the Order of St Andrew the First-Called")
-        "verb": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I),
+        # a whole word, not in a compound ("St Andrew the First-Called") nor a name ("Mr. Read")
+        "verb": re.compile(rf"(?<![\w-])(?<!M[rs]\. |Dr\. )(?:{alternation})(?![\w-])", re.I),
         "need_that": set(lex["need_that"]),
         "clause_only": set(lex["clause_only"]),
         "bare_clause": set(lex["bare_clause"]),
@@ -249,14 +249,14 @@ _NUMBERED = {"Article", "Section", "Paragraph", "Clause", "Chapter", "Part", "Ru
              "Resolution", "Protocol", "Amendment", "Document",
              # a broadcaster named by its number: "News 12 reported", "Channel 4 said"
              "News", "Channel", "Radio", "TV"}  # fmt: skip
-# lower-case words that open a clause, never an adjective before a role ("..., when Chinese
-# officials said")
+# words that open a clause, never an adjective before a role ("..., when Chinese officials said")
 _PAST_REPORT = re.compile(r"[a-z]+ed|said|told|wrote")  # a verb's past, no adjective before a role
 _CLAUSE_WORDS = {"when", "where", "while", "as", "if", "because", "since", "and", "but", "that",
                  "which", "who", "whose", "whom", "after", "before", "so", "then", "though",
                  "although", "until", "once", "whether", "what", "how", "why", "or", "nor", "yet",
                  "also", "even", "with", "without", "in", "on", "at", "by", "from", "about",
-                 "during", "under", "over", "against", "among", "into", "through"}  # fmt: skip
+                 "during", "under", "over", "against", "among", "into", "through", "can", "could",
+                 "will", "would", "might", "must", "should", "is", "are", "was"}  # fmt: skip
 
 
 # "-ing" words that title a role ("acting Thai prime minister"), not a clause's participle
@@ -370,14 +370,15 @@ def speaker_phrase(
 
 
 def _adjectives_open(words: list[tuple[int, int, str]], kinds: list[str], at: int) -> bool:
-    """Whether ``words[at]`` is one of up to three lower-case words before a role that open
-    the clause: at the start or after a comma ("..., top black lawmakers said")."""
+    """Whether ``words[at]`` is one of up to three lower-case words before a role that open the
+    clause (at its start, after a comma or a capital: "..., top black lawmakers said")."""
     j = at
     while j > 0 and at - j < 2 and kinds[j - 1] in ("lower", "role"):  # ("top": a role's word)
         w = words[j - 1][2]
         if w in _CLAUSE_WORDS or (w.endswith("ing") and w not in _ING_TITLES):
             return False
         j -= 1
+    j -= bool(j and kinds[j - 1] == "cap")  # and a capital before: "Egyptian state news media"
     return j == 0 or re.search(r"[,;—–]$", words[j - 1][2]) is not None
 
 
@@ -403,8 +404,7 @@ def in_common_case(speaker: str, lex: dict[str, Any]) -> str:
     words = speaker.split()
     first = words[0] if words else ""
     low = first.lower()
-    # (a role's word, and words in lower case after it: not "Ministry of Defence", nor a
-    # nation's adjective, "Chinese officials")
+    # (a role's word, lower-case words after it: not "Ministry of Defence", "Chinese officials")
     heads = lex["role_words"] | lex["documents"] | lex["organisations"]
     common = low in DETERMINERS | QUANTIFIERS | _COMMON_OPENINGS or (
         low in heads and all(w[:1].islower() for w in words[1:])
