@@ -261,9 +261,11 @@ def _name_start(text: str, run: re.Match, name: str) -> int:
     """Where a name found in a run of capitals starts in the text: in the run, or before it
     where its first words are initials the run does not take ("J. Edgar Hoover", "U Win
     Htein")."""
-    first = re.search(rf"(?<!\S){re.escape(name.split()[0])}(?!\S)", run.group())
-    at = first.start() if first else run.group().find(name.split()[0])  # a word whole: "C" of
-    if at >= 0:  # "Chief Executive C Y Leung" is no "C" of "Chief"
+    words = run.group().split()  # the first word whole: "C" of "Chief Executive C Y Leung" is
+    first = name.split()[0]  # no "C" of "Chief"
+    at = sum(len(w) + 1 for w in words[: words.index(first)]) if first in words else -1
+    at = at if at >= 0 and run.group()[at : at + len(first)] == first else run.group().find(first)
+    if at >= 0:
         return run.start() + at
     words = r"\s+".join(re.escape(w) for w in name.split())
     found = re.search(rf"{words}(?:['’]s)?$", text[max(0, run.start() - 80) : run.end()])
