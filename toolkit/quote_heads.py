@@ -229,6 +229,7 @@ _STATES = (
     "Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Okla|Ore|Pa|R\\.I|"
     "S\\.C|S\\.D|Tenn|Va|Vt|Wash|Wis|Wyo"
 )
+_STATE = re.compile(rf"(?:{_STATES})\.?")
 _CITY_PLACE = re.compile(
     rf"\b(?:in|of|from|at|near|outside)\s+(?:[{UPPER}][\w’'\-.]*\s+){{0,2}}[{UPPER}][\w’'\-.]*"
     rf"(,)\s+((?:{_STATES})\.?|[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,2}})(?=,)"
@@ -238,7 +239,7 @@ _CITY_PLACE = re.compile(
 def _city_places(head: str) -> str:
     """The head with the comma between a city and its state or country blanked, offsets kept."""
     for m in reversed(list(_CITY_PLACE.finditer(head))):
-        if re.fullmatch(rf"(?:{_STATES})\.?", m.group(2)) or is_country(m.group(2)):
+        if _STATE.fullmatch(m.group(2)) or is_country(m.group(2)):
             head = head[: m.start(1)] + " " + head[m.end(1) :]
     return head
 

@@ -101,7 +101,7 @@ NOT_NAME_WORDS = {
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens",
     "academy", "observatory", "headquarters", "secretariat", "professors", "messrs", "embassy",
     "consulate", "police", "cabinet", "tribunal", "declaration", "charter", "code", "convention",
-    # places and buildings ("Mount Sinai", "Cape Town", "the Metropolitan Museum")
+    # places, buildings and documents ("Mount Sinai", "the Metropolitan Museum", "the Civil Code")
     "mount", "mountain", "cape", "fort", "gulf", "strait", "peninsula", "desert", "county",
     "village", "town", "canal", "tower", "stadium", "hospital", "museum", "mosque", "cathedral",
     "school", "college", "campaign", "project", "trusts", "constitution", "protocol", "manifesto",
