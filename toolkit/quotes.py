@@ -44,7 +44,7 @@ import polars as pl
 from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
-from toolkit.given_names import given_name_gender
+from toolkit.given_names import is_given_name
 from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
@@ -397,7 +397,7 @@ def quotes(
                 resolver.last_group = (f.end, speaker)
             elif speaker and re.fullmatch(rf"[{UPPER}][\w\-]+", speaker):
                 resolver.last_described = None  # "Israa said": one named after a description
-                if (given_name_gender(f"{speaker} X") is None and speaker not in lex["titles"]
+                if (not is_given_name(f"{speaker} X") and speaker not in lex["titles"]
                         and speaker.lower() not in language_stop_words("en")):  # fmt: skip
                     resolver.last_organisation = (f.speaker_at, speaker)  # no given name: a
                     # body's ("Alibaba said ... the company said")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.given_names import given_name_gender
+from toolkit.given_names import is_given_name
 from toolkit.speaker_countries import OF_PLACE, country_words
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
@@ -100,7 +100,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
         if name and len(run) >= 2 and run[-1] == name and _REGNAL.fullmatch(run[-2] + " "):
             name = f"{run[-2]} {name}"  # "Pope Francis", "Queen Beatrix": one name, with the title
         first = name.split()[0] if name else ""
-        if first in _ADVERBS and not given_name_gender(f"{first} X"):
+        if first in _ADVERBS and not is_given_name(f"{first} X"):
             name = name.split(" ", 1)[1] if " " in name else None  # "Soon Contractor was": an
             # adverb that opens the sentence is no given name
         if not name or len(name.split()) < 2:
@@ -187,7 +187,7 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             and _given(run[-3], lex)
             and not (
                 len(run) == 3
-                and given_name_gender(f"{run[-3]} {run[-1]}") is None
+                and not is_given_name(f"{run[-3]} {run[-1]}")
                 and re.search(r"\b(?:for|of)\s+$", text[max(0, m.start() - 5) : m.start()])
             )
         ):  # (not a title's last word after "for": "Secretary for Security Lai Tung-kwok")
@@ -261,10 +261,9 @@ def _name_start(text: str, run: re.Match, name: str) -> int:
     """Where a name found in a run of capitals starts in the text: in the run, or before it
     where its first words are initials the run does not take ("J. Edgar Hoover", "U Win
     Htein")."""
-    words = run.group().split()  # the first word whole: "C" of "Chief Executive C Y Leung" is
-    first = name.split()[0]  # no "C" of "Chief"
-    at = sum(len(w) + 1 for w in words[: words.index(first)]) if first in words else -1
-    at = at if at >= 0 and run.group()[at : at + len(first)] == first else run.group().find(first)
+    first = name.split()[0]  # the first word whole: "C Y Leung" starts at no "C" of "Chief"
+    whole = next((w.start() for w in re.finditer(r"\S+", run.group()) if w.group() == first), -1)
+    at = whole if whole >= 0 else run.group().find(first)
     if at >= 0:
         return run.start() + at
     words = r"\s+".join(re.escape(w) for w in name.split())
