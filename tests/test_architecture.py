@@ -133,6 +133,7 @@ LAYERS: dict[str, str] = {
     "speaker_organisations": "analysis",
     "speaker_pronouns": "analysis",
     "speaker_chain": "analysis",
+    "whole_words": "analysis",
     "speaker_conjuncts": "analysis",
     "given_names": "analysis",
     "quote_kinds": "analysis",

@@ -296,6 +296,8 @@ def _clause_after(after: str) -> bool:
 def according_to(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
     """The reports "according to" makes in ``sentence`` (which starts at ``s0`` in its text):
     (start, end, speaker span, "according to")."""
+    if "ccording to" not in sentence.lower():
+        return []  # every reading below needs the words (most sentences have none)
     out, deferred = [], None
     for m, quote, who in (
         (

@@ -36,6 +36,7 @@ from toolkit.given_names import given_name_gender
 from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
+from toolkit.whole_words import space_before, whole_word_spans
 
 __all__ = ["ADDRESS_BEFORE", "ADDRESS_GENDER", "FEMALE", "MALE", "Chain", "person_chain"]
 
@@ -53,6 +54,7 @@ _RUN_BEFORE = re.compile(
     rf"(?:\b([{UPPER}][\w’'\-]*)\s+|\b(?:in|at|to|from|near|into|across)\s+|-)$"
 )
 _RUN_AFTER = re.compile(rf"\s+[{UPPER}]")
+_MR = re.compile(r"\bMr\.?$")
 # the space between a name and its verb, with an adverb ("also", "again", "firmly")
 _ADVERB = r"(?:(?:also|again|then|later|[a-z]+ly)\s+)"
 _ADVERB_GAP = re.compile(rf"\s+{_ADVERB}?")
@@ -137,19 +139,19 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     at: dict[int, str] = {m.start: m.name for m in persons}
     surnames = {surname(m.name) for m in persons}
     for last in surnames:
-        for m in re.finditer(rf"\b{re.escape(last)}\b", text):
-            if _in_run(text, m.start(), m.end(), lex):
+        for begin, end in whole_word_spans(text, last):
+            if _in_run(text, begin, end, lex):
                 continue  # "in Hong Kong", "Lower Austria": no mention of the person
-            if m.start() in at or any(s < m.start() < s + len(n) for s, n in at.items()
-                                      if n.endswith(last)):  # fmt: skip
+            if begin in at or any(s < begin < s + len(n) for s, n in at.items()
+                                  if n.endswith(last)):  # fmt: skip
                 continue
             full = [p for p in persons if surname(p.name) == last]
             # ("Mrs. Clinton" is Hillary Rodham Clinton, not Bill Clinton named after her)
-            sex = ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            sex = ADDRESS_BEFORE.search(text, max(0, begin - 6), begin)
             full = [p for p in full if not sex or given_name_gender(p.name) in (
                 None, ADDRESS_GENDER[sex.group(1)])] or full  # fmt: skip
-            before = [p for p in full if p.start < m.start()]
-            at[m.start()] = (before[-1] if before else full[0]).name
+            before = [p for p in full if p.start < begin]
+            at[begin] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
     gender: dict[str, str] = {}
     for p in persons:  # a gendered noun right before the name or in its appositive
@@ -184,8 +186,11 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     for p in persons:  # a Slavic surname's feminine ending ("Zuzana Čaputová", "Maria
         # Zakharova"; "Iryna Vereshchuk" has none) where no "Mr." says otherwise: a woman
         last = p.name.split()[-1]
-        if (len(p.name.split()) >= 2 and _FEMININE_SURNAME.search(last)
-                and not re.search(rf"\bMr\.?\s+{re.escape(last)}\b", text)):  # fmt: skip
+        if (
+            len(p.name.split()) >= 2
+            and _FEMININE_SURNAME.search(last)
+            and not any(_mr_before(text, b) for b, _ in whole_word_spans(text, last))
+        ):
             gender.setdefault(p.name, "f")
     for p in persons:  # last, what the given name says ("Amy Chua", "Vladimir Putin"), where
         # nothing in the text did
@@ -293,8 +298,10 @@ def _salient(name: str, text: str, addressed: set[str], aged: set[str], cue: boo
     if name in aged:
         return True  # an age in the appositive: "Vishal Rode, a 31-year-old autoworker", ", 36,"
     for word in {*name.split(), surname(name)}:  # the surname alone: "Lukashenko said"
-        for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[{UPPER}])", text):
-            before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+        for begin, end in whole_word_spans(text, word):
+            if _RUN_AFTER.match(text, end):
+                continue
+            before = text[max(0, begin - 30) : begin].split()[-1:]
             prev = before[0] if before else ""
             if _LONE_AFTER.match(prev) or prev.rstrip(".") in _ADDRESS_WORDS:
                 return True
@@ -374,9 +381,15 @@ def _family_first(at: dict[int, str], persons: list[Mention], surnames: set[str]
         if first not in speaking or any(_alone(surname(p.name), text, lex) for p in people):
             continue  # "Wang Qingsong ... Qingsong": the surname is the name's last word
         best = max(people, key=lambda p: (p.cue, count[p.name], -p.start)).name
-        for m in re.finditer(rf"\b{re.escape(first)}\b", text):
-            if m.start() not in at and not _in_run(text, m.start(), m.end(), lex):
-                at[m.start()] = best
+        for begin, end in whole_word_spans(text, first):
+            if begin not in at and not _in_run(text, begin, end, lex):
+                at[begin] = best
+
+
+def _mr_before(text: str, at: int) -> bool:
+    """Whether "Mr." and a space come right before ``at`` (``\\bMr\\.?\\s+`` ending there)."""
+    space = space_before(text, at)
+    return space < at and bool(_MR.search(text, max(0, space - 3), space))
 
 
 def _speaking_words(text: str, lex: dict[str, Any]) -> set[str]:
@@ -389,5 +402,5 @@ def _speaking_words(text: str, lex: dict[str, Any]) -> set[str]:
 
 def _alone(word: str, text: str, lex: dict[str, Any]) -> bool:
     """Whether the text uses ``word`` alone somewhere, outside a run of capitals."""
-    return any(not _in_run(text, m.start(), m.end(), lex)
-               for m in re.finditer(rf"\b{re.escape(word)}\b", text))  # fmt: skip
+    return any(not _in_run(text, begin, end, lex)
+               for begin, end in whole_word_spans(text, word))  # fmt: skip

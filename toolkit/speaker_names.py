@@ -24,8 +24,16 @@ from toolkit.speaker_countries import OF_PLACE, country_words
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import CAPITAL, HYPHENED, NOT_NAME_WORDS, PARTICLES, UPPER
 from toolkit.tokens import language_stop_words
+from toolkit.whole_words import space_before, whole_word_spans
 
-__all__ = ["KNOWN_BY_TITLE", "VERBS_FIRST", "Mention", "find_mentions", "headline_names"]
+__all__ = [
+    "KNOWN_BY_TITLE",
+    "VERBS_FIRST",
+    "Mention",
+    "find_mentions",
+    "headline_names",
+    "titled_name",
+]
 
 # words before a place or a title that may come right before a name ("Ambassador to Vietnam
 # Gennady Bezdetko", "of Belarus and Russia Aleksandr Lukashenko")
@@ -34,6 +42,8 @@ _BEFORE_PLACE = re.compile(r"(?:in|at|to|from|of|and|or|the|near|into|across)$")
 # "Pope Benedict XVI") or alone ("Queen Beatrix") is known with it
 KNOWN_BY_TITLE = r"(?:King|Queen|Pope|Emperor|Empress|Sultan|Emir)"
 _REGNAL = re.compile(rf"\b({KNOWN_BY_TITLE})\s+$")
+_TITLE_WORD = re.compile(rf"\b(?:President|{KNOWN_BY_TITLE})$")
+_CAPITAL_NEXT = re.compile(rf"\s+[{UPPER}]")
 # (no capitals inside a word, "spotLESS Materials"; but a scraper's lost space before a name,
 # "campaignsRichard L. Hasen")
 _NAME_RUN = re.compile(
@@ -351,3 +361,15 @@ def headline_names(title: str | None, lex: dict) -> list[Mention]:
     if not title or not re.search(r"(?<![\w’'])[a-z]{4,}\b", title):
         return []
     return find_mentions(title, lex)
+
+
+def titled_name(text: str, name: str) -> str | None:
+    """The first title and ``name`` the text writes, no capitalised word after ("President
+    Obama", "Queen Beatrix"), or None: ``\\b(?:President|King|...)\\s+{name}\\b`` read
+    without a pattern per name (:mod:`toolkit.whole_words`)."""
+    for begin, end in whole_word_spans(text, name):
+        space = space_before(text, begin)
+        title = space < begin and _TITLE_WORD.search(text, max(0, space - 9), space)
+        if title and not _CAPITAL_NEXT.match(text, end):
+            return text[title.start() : end]
+    return None

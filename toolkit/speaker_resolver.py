@@ -38,7 +38,7 @@ from typing import Any
 
 from toolkit.quote_spans import sentences as split_document
 from toolkit.speaker_chain import person_chain
-from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
+from toolkit.speaker_names import Mention, titled_name
 from toolkit.speaker_offices import (
     INDEFINITE,
     Descriptions,
@@ -333,10 +333,9 @@ class Resolver:
                 last = self.last_person[1] if self.last_person else ""
                 # (the longer form the person quoted last was given: "Jes Kaliebe Petersen")
                 return last if last.endswith(" " + best.name) else best.name
-            titled = re.search(rf"\b(?:President|{KNOWN_BY_TITLE})\s+{re.escape(name)}\b"
-                               rf"(?!\s+[{UPPER}])", self.text)  # fmt: skip
+            titled = titled_name(self.text, name)
             if titled:  # no given name in the text: the title and surname it writes ("Mr.
-                return titled.group()  # Obama" -> "President Obama", "Beatrix" -> "Queen Beatrix")
+                return titled  # Obama" -> "President Obama", "Beatrix" -> "Queen Beatrix")
             if len(written.split()) == 1:
                 return written
             # no name ends with it: a role with a capitalised complement ("the ... of ...")

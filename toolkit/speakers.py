@@ -144,6 +144,7 @@ def he_surname(word: str, given: str) -> bool:
     return word == "He" and _PINYIN_NAME.fullmatch(re.sub(r"['’]s$|,$", "", given)) is not None
 
 
+@functools.lru_cache(maxsize=4096)  # (asked of every mention, many times)
 def surname(name: str) -> str:
     """A name's last word without a particle joined to it ("Abdel Fattah al-Sisi" -> "Sisi"),
     or the word before a generation ("Jon Huntsman Jr" -> "Huntsman"): the word the text uses
@@ -212,9 +213,6 @@ def lexicon() -> dict[str, Any]:
         "findings": set(lex["findings"]["verbs"]),
         "finding_heads": set(lex["findings"]["heads"]),
     }
-
-
-# ---------------------------------------------------------------- speaker phrases
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
