@@ -247,6 +247,9 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
          [("The hybrid war is being waged", "President", None)]),
         ("Kremlin on the brink: America’s medical meltdown", []),
         ("Time to pay the piper: Cameron faces wrath of MPs", []),
+        # an event's name before the colon, though a body's word opens it (statemedia)
+        ("Board of Peace first meeting: What is known about organization at this point", []),
+        ("Panel of experts first meeting: What is known about organization at this point", []),
         # not a headline: a sentence with its stop, a long first line
         ("Russia is ready to continue talks with Ukraine — Lavrov.", []),
         ("The minister said the talks were good - and ended.\nMore text", []),

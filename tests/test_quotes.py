@@ -3251,6 +3251,82 @@ def test_a_title_of_another_type_is_read_as_text():
          [("The Sino-British Joint Declaration", "state")]),
         ("The Democratic National Convention said it would meet in July.",
          [("The Democratic National Convention", "say")]),
+        # how long before or after, after a document's release (chinadaily-nyt)
+        ("A Human Rights Watch report issued a year later said the authorities held people.",
+         [("A Human Rights Watch report", "say")]),
+        ("A 2007 United States diplomatic cable made public by WikiLeaks said that Mr. Lo had "
+         "been given a concession.", [("A 2007 United States diplomatic cable", "say")]),
+        ("A report leaked to the press on Monday said that the plan had failed.",
+         [("A report", "say")]),
+        # an adverb or an adjunct after an inverted verb's speaker
+        ("“He would have been worse,” said Lin-Manuel Miranda recently.",
+         [("Lin-Manuel Miranda", "say")]),
+        ("“He would have been worse,” said the composer-performer Lin-Manuel Miranda recently "
+         "over lunch at Fraunces Tavern in Lower Manhattan.", [("Lin-Manuel Miranda", "say")]),
+        # "the" and a role no list holds before a name, an appositive after it
+        ("“I got traded,” said the forward Matt Bonner, in his eighth year with the Spurs.",
+         [("Matt Bonner", "say")]),
+        # one of a group and the one's name
+        ("“I want you to carry a message,” said another of the Ahmed daughters, Tofa, 58.",
+         [("Tofa", "say")]),
+        # a place after the name before the quotation's next part
+        ("“The big fear that the state has,” said Mr. Joyce at Free Legal Advice Centers, “is "
+         "that the balance sheets are damaged.”", [("Mr. Joyce", "say")]),
+        # a long title in quotation marks, or one with a colon, in the appositive
+        ("Marcus Mietzner, a senior lecturer and author of “The Politics of Military Reform in "
+         "Post-Suharto Indonesia,” said the prison raid exposed a culture of impunity.",
+         [("Marcus Mietzner", "say")]),
+        ("Andy Cohen, the host of “Watch What Happens: Live,” said earlier this week that he "
+         "was auctioning his suit.", [("Andy Cohen", "say")]),
+        # an institution is the subject of a copula's clause and of "and said"
+        ("The Moreland Commission was also harshly critical of lawmakers’ spending and said "
+         "that state laws should be tightened.", [("Moreland Commission", "say")]),
+        # a long appositive after a name that opens the clause (not after a dateline's
+        # capitals, nor after an object)
+        ("Cheung Chi-kong, a member of the Executive Council and executive director of the One "
+         "Country Two Systems Research Institute Ltd, told a symposium on Monday that the "
+         "success was vital.", [("Cheung Chi-kong", "tell")]),
+        ("BEIRUT, Lebanon — As Syrian opposition leaders met in Turkey over the weekend to try "
+         "to iron out their differences, Syria’s foreign minister invited rebels to join a "
+         "national dialogue, promising that all who lay down their arms would be pardoned.",
+         [("Syria’s foreign minister", "promise")]),
+        # a title's "and" after "for" further back ("for Foreign Affairs and Security Policy")
+        ("High Representative of the EU for Foreign Affairs and Security Policy Josep Borrell "
+         "said the EU would assist.", [("Josep Borrell", "say")]),
+        # what it was said about, after an inverted verb's speaker (kremlin-2021-22)
+        ('"We must help children," said the First Lady about the rehabilitation program.',
+         [("the First Lady", "say")]),
+        # an adjunct of up to 24 words after an inverted verb's speaker that ends the sentence
+        ("Relations are now the best in many years, said Volodymyr Zelenskyy during a "
+         "conversation with media representatives after talks with the head of the "
+         "commission in Kyiv on Tuesday.", [("Volodymyr Zelenskyy", "say")]),
+        # a relative clause of a name's kin makes it a person's (chinadaily-nyt)
+        ("Nearby, Nihal Simsek, whose husband and eldest son are being held by ISIS, showed a "
+         "photo of the two men. “They just went to bring back money,” she said.",
+         [("Nihal Simsek", "say")]),
+        # a name in commas after a noun phrase, after "and" that opens a clause
+        ("Ubisoft has defended the game, and one of its producers, Antoine Vimal du Monteil, "
+         "told the newspaper Le Monde that it was a game.",
+         [("Antoine Vimal du Monteil", "tell")]),
+        # (not a clause with its verbs after the speaker: the name before the verb speaks)
+        ("And yet G.N. Devy, a writer from Mr. Modi’s home state, Gujarat, said a government "
+         "official recently "
+         "visited and politely quizzed him for an hour about his decision to return his award.",
+         [("G.N. Devy", "say")]),
+        # an adverb that opens the sentence before its comma ("Surprisingly,")
+        ("Surprisingly, the administrators said they had little problem with the service.",
+         [("the administrators", "say")]),
+        # a briefing's bullet right after the speaker's stop
+        ("“A situation in which a scientist has to sell a medal is unacceptable,” said the "
+         "buyer, Alisher Usmanov.• Ace to the rescue.", [("Alisher Usmanov", "say")]),
+        # a board, and the participles of "respond" and "reply"
+        ("The board has rejected Mr. Cahn’s arguments, responding in a letter that the "
+         "violations represented “an unprecedented event.”", [("The board", "respond")]),
+        # a relative clause's verb inside the subject before the name
+        ("“It is proven,” the head of the panel that ruled on the case, Tasia Psara-Miltiadou, "
+         "said Thursday in court.", [("Tasia Psara-Miltiadou", "say")]),
+        ("The head of the panel that ruled on the case, Tasia Psara-Miltiadou, said it was "
+         "proven.", [("Tasia Psara-Miltiadou", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):
@@ -4272,6 +4348,21 @@ def test_a_reported_clause_ends_before_a_joined_clause_with_a_quotation(text, ex
     ],
 )  # fmt: skip
 def test_those_the_writer_interviewed_speak(text, expected):
+    assert found(text).select("speaker_text", "verb").rows() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's capitalised last word is no adverb before the verb ("has long denied")
+        ("Peter Long said the plan failed.", [("Peter Long", "say")]),
+        ("Peter Long, a Malaysian who holds the chess rank of FIDE master and is one of "
+         "Kasparov’s campaign supporters in Asia, complained to me that the eagerness of some "
+         "delegates was a problem.", [("Peter Long", "complain")]),
+        ("Mr. Smith has long denied that the plan failed.", [("Mr. Smith", "deny")]),
+    ],
+)  # fmt: skip
+def test_a_name_keeps_a_last_word_that_is_an_adverb(text, expected):
     assert found(text).select("speaker_text", "verb").rows() == expected
 
 

@@ -34,7 +34,14 @@ from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.quote_verb_forms import STATES_BEFORE
 from toolkit.speaker_titles import names_person
-from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, speaker_phrase, word_spans
+from toolkit.speakers import (
+    DETERMINERS,
+    QUANTIFIERS,
+    UPPER,
+    is_organisation,
+    speaker_phrase,
+    word_spans,
+)
 
 __all__ = [
     "VERB_LIKE",
@@ -113,10 +120,13 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         span = words[got[0]][0], words[got[1] - 1][1]
     else:
         span = clause_subject(before, lex)
-    if span and _COPULA.match(first[2]) and not names_person(head[span[0] : span[1]], lex):
+    subject = head[span[0] : span[1]] if span else ""
+    if span and _COPULA.match(first[2]) and not (names_person(subject, lex)
+                                                 or is_organisation(subject, lex)):  # fmt: skip
         return None  # "Rome was not built in a day and this author ... believes", "It is
         # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
-        # into ... and said")
+        # into ... and said") or an institution's ("The Moreland Commission was also harshly
+        # critical of ... and said that")
     return span
 
 

@@ -121,6 +121,9 @@ def as_by(sentence: str, lex: dict) -> tuple[int, int, int, str] | None:
     return None
 
 
+_VERB = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would)\b")
+
+
 def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
     verb, and the speaker after it, who ends the sentence or takes an appositive."""
@@ -138,7 +141,9 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
         # an adjunct that ends the sentence: "..., said Xi Jinping on Monday."
         or (
             re.match(rf"\s+{ADJUNCT}", rest)
-            and len(rest.split()) <= 12
+            # (a long one with no verb: "during a conversation with ... after talks with ...";
+            # not "said a government official recently visited and politely quizzed him ...")
+            and (len(rest.split()) <= 12 or (len(rest.split()) <= 24 and not _VERB.search(rest)))
             and re.fullmatch(r"[^,;:\"“”«»]*[.!?]?\s*", rest)
         )
     ):

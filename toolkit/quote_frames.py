@@ -112,6 +112,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
                 and " quoted as " not in m.group().lower()):  # fmt: skip
             continue  # '“...,” the online petition calling for a boycott': a participle on a
             # noun phrase, no frame; a frame after a quotation has a finite verb
+        if re.search(r"\s(?:that|who|which)\s*$", tail[lead : m.start()]):
+            continue  # '“...,” the head of the panel that ruled on the case, X, said': a
+            # relative clause's verb inside the subject
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None

@@ -350,6 +350,12 @@ def _own_words(words: list[str], claim: str, body: str, lex: dict[str, Any]) -> 
     # message: 250yo ‘time capsule’ found ...")
 
 
+# what a label that names an event ends with
+_EVENTS = frozenset(
+    "meeting meetings summit talks session visit conference forum hearing trial vote".split()
+)
+
+
 def _is_source(words: list[str], lex: dict[str, Any], *, people: bool = True) -> bool:
     """Whether a colon's label names a source: a role or body ("Russian Deputy PM", "embassy of
     russia in cambodia"), or (``people``) a person a given name or a title shows to be one. A
@@ -359,6 +365,8 @@ def _is_source(words: list[str], lex: dict[str, Any], *, people: bool = True) ->
     low = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
     if not low or low[0] in function_words(lex):
         return False  # "What's next:", "In brief:"
+    if low[-1] in _EVENTS:
+        return False  # "Board of Peace first meeting:": an event's name, no one's
     # the head: the word before "of", "in" or "to" ("embassy of russia"), else the last
     head = next((low[i - 1] for i in range(1, len(low)) if low[i] in {"of", "in", "to"}), low[-1])
     if head in lex["documents"] and not people:

@@ -57,13 +57,28 @@ _ADVERB = re.compile(
 # an appositive between a speaker and the verb: "Dieter Graumann, head of the Central Council
 # of Jews, said", "Mr. Herzog, 54, said"
 _APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,90}?,\s*$")
+# a longer one after a name that opens the clause ("Christian Estrosi, a former mayor of Nice and
+# currently president of the Regional Council of ...,"): a name's words, no dateline's capitals
+_NAME_OPENS = re.compile(r"\s*(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*[a-z][\w’'.\-]*(?=,)")
+_LONG_APPOSITIVE = re.compile(r",\s+((?:the |a |an |\d)?[\w’'\-]+)[^,\"“”«»;:!?()]{0,150}?,\s*$")
+
+
+def _long_appositive(head: str) -> re.Match | None:
+    """:data:`_LONG_APPOSITIVE` right after a name that opens ``head`` (its first group the
+    appositive's first word, as :data:`_APPOSITIVE`'s), or None."""
+    name = _NAME_OPENS.match(head)
+    return _LONG_APPOSITIVE.match(head, name.end()) if name else None
 
 
 # a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
 # Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
+_CLAUSE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will|would|did)\b")
 _NAMED = re.compile(
-    r"(?:^|,)\s*(?:(?:But|And|Yet|So)\s+)?([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$"
-)  # (after a conjunction that opens the sentence: "But a prosecutor, Capt. Joe Morrow, said")
+    r"(?:^|,)\s*(?:(?:But|And|Yet|So|and|but)\s+)?"
+    r"([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$"
+)  # (after a conjunction that opens the sentence or a clause: "But a prosecutor, Capt. Joe
+# Morrow, said", "..., and one of its producers, Antoine Vimal du Monteil, told": after a
+# clause's verb, not a name's appositive, "Mark Zuckerberg, ..., and his wife, Dr. Priscilla Chan,")
 # a relative clause between a speaker and the verb: "Abdel Fattah al-Sisi, who deposed ..., said"
 # (not past the main clause's own verb after a comma: "But the king, who announced today that
 # he would abdicate, has a bigger legacy, says Raphael Minder"; but "X, who, like most
@@ -102,9 +117,9 @@ TIME_PHRASE = (
     rf"(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|on\s+{MONTH}\.?\s+\d{{1,2}}|in\s+(?:{_MONTH_NAME}\s+)?(?:1[89]|20)\d\d|in\s+{_MONTH_NAME}"
     r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
-    # (how long ago: "less than two weeks ago", "a month ago")
+    # (how long ago: "less than two weeks ago", "a month ago", "a year later")
     r"|(?:(?:less|more)\s+than\s+)?(?:an?|two|three|four|five|six|\d+|a\s+few|several)\s+"
-    r"(?:days?|weeks?|months?|years?)\s+ago"
+    r"(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
     r"|yesterday|today)"
 )
 _TIME = re.compile(rf"(?<=[\w,])\s+{TIME_PHRASE}\s*$")
@@ -127,11 +142,11 @@ _OPENING_TIME = re.compile(
 # the Department of Veterans Affairs last month reveals", "A Monmouth poll out Monday showed")
 _RELEASED = re.compile(  # (a plural too, and a capital: "Exit polls taken in", "Polls released")
     r"\b(?i:report|stud(?:y|ie)|survey|poll|analys[ie]s|review|audit|assessment|paper|memo|data|"
-    r"figures|statistics|investigation|inquiry|census|index|document|disclosure|filing)s?"
+    r"figures|statistics|investigation|inquiry|census|index|document|disclosure|filing|cable)s?"
     r"(?:\s+(?:of|from|by|for)(?:\s+[\w’'\-/&.]+){1,6}?)?"  # ("A poll from Marquette Law School")
     r"(?P<released>\s+(?:released|published|issued|conducted|commissioned|compiled|carried\s+out|"
-    r"out|taken|filed|obtained|reviewed)"
-    r"(?:\s+(?:by|in|on|at|last|this|earlier|late|early|during|from)"
+    r"out|taken|filed|obtained|reviewed|made\s+public|leaked)"
+    r"(?:\s+(?:by|in|on|at|to|last|this|earlier|late|early|during|from)"
     r"(?:\s+(?!(?:that|who|which)\b)[\w’'\-/&.]+){1,10})*\s*)$"
 )
 # a phrase of what the speaker was doing, between the subject and its verb with no comma
@@ -264,7 +279,11 @@ def without_appositive(head: str, lex: dict) -> str:
     # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
     # (with the comma the American style sets inside the closing mark: 'a former performer on
     # “Saturday Night Live,” said')
-    head = re.sub(r"[\"“]([^\"“”,]{1,40})(,?)[\"”]", lambda m: f"'{m.group(1)}'{m.group(2)}", head)
+    head = re.sub(
+        r"[\"“]([^\"“”,]{1,40}|(?<=of [“\"])[^\"“”,]{1,80})(,?)[\"”]",
+        lambda m: f"'{m.group(1).replace(':', ' ')}'{m.group(2)}",
+        head,
+    )
     dashed = _AFTER_DASH.search(head)
     if dashed and (
         re.match(r"(?:Mr|Ms|Mrs|Dr)\b", dashed.group(1)) or _is_named(dashed.group(1), lex)
@@ -274,6 +293,10 @@ def without_appositive(head: str, lex: dict) -> str:
     named = _NAMED.search(head)
     if (
         named
+        and (
+            not re.match(r",\s*(?:and|but)\s", named.group())
+            or _CLAUSE_VERB.search(head[: named.start()])
+        )
         and _is_noun_phrase(named.group(1), lex)
         and (
             _is_named(named.group(2), lex)
@@ -330,7 +353,7 @@ def without_appositive(head: str, lex: dict) -> str:
     kept = head
     for _ in range(2):  # a second appositive before the first ("Scott Pruitt, the attorney
         # general of Oklahoma, one of the states suing the EPA, said")
-        m = _APPOSITIVE.search(head)
+        m = _APPOSITIVE.search(head) or _long_appositive(head)
         if m is None:
             return kept
         first = m.group(1)
@@ -370,11 +393,12 @@ def _is_named(phrase: str, lex: dict) -> bool:
 
 def _is_noun_phrase(phrase: str, lex: dict) -> bool:
     """Whether the words before a name in commas are a noun phrase about a person ("a spokesman
-    for ...", "Another abstainer", "Sisi's sole rival"), not a clause or a list of names."""
+    for ...", "Another abstainer", "Sisi's sole rival"), not a clause or a list of names; a
+    relative clause may end it ("the head of the panel that ruled on the case")."""
     words = phrase.split()
     return (
         0 < len(words) <= 12
-        and not lex["verb"].search(phrase)
+        and not lex["verb"].search(re.sub(r"\s(?:that|who)\s.*", "", phrase))
         and (_NP_OPENS.match(words[0]) is not None or words[0].lower() in lex["role_words"])
     )
 
@@ -384,8 +408,10 @@ def without_adverbs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     long denied", "also said")."""
     for _ in range(2):
         if (len(words) > 1 and _ADVERB.match(words[-1][2])
-                and not ly_noun(words[-1][2], words[-2][2])):  # fmt: skip
-            words = words[:-1]  # (not "The family said": a noun)
+                and not ly_noun(words[-1][2], words[-2][2])
+                and not (words[-1][2][:1].isupper() and words[-2][2][:1].isupper())):  # fmt: skip
+            words = words[:-1]  # (not "The family said": a noun; nor a name's last word,
+            # "Peter Long said")
     return words
 
 

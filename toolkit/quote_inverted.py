@@ -58,9 +58,11 @@ _STAFF_OF = re.compile(rf"\b(?:{'|'.join(SPEAKS_FOR)})\s+(?:for|to)\s")
 # one of a group after an inverted verb, and what it is in an appositive: "said one of the
 # officials, a senior military officer."
 _ONE_OF = re.compile(
-    r"\s+(one\s+of\s+(?:the|his|her|their|its|those|these|my|our)\s+(?:[a-z\-]+\s+){0,2}([a-z]+s))\b"
-    r"(?:,\s+(an?\s+[a-z][a-z\s\-]{2,60}?)(?=[,.;]))?(?=[\s,.;])"
-)
+    r"\s+((?:one|another)\s+of\s+(?:the|his|her|their|its|those|these|my|our)\s+"
+    r"(?:[\w\-’']+\s+){0,2}([a-z]+s))\b"
+    rf"(?:,\s+(an?\s+[a-z][a-z\s\-]{{2,60}}?|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{0,3}})"
+    r"(?=[,.;]))?(?=[\s,.;])"
+)  # (or the one's name: "said another of the Ahmed daughters, Tofa, 58.")
 
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in
@@ -99,7 +101,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     if given and noun_phrase(given.group(1), lex):
         return given.start(1), given.end()
     one = _ONE_OF.match(text, at, limit)
-    if one and one.group(2) in lex["roles"]:  # 'said one of the officials, a senior military
+    if one and (
+        one.group(2) in lex["roles"] or (one.group(3) or "")[:1].isupper()
+    ):  # 'said one of the officials, a senior military
         # officer.': the one the appositive describes, else one of the group
         return one.span(3) if one.group(3) else one.span(1)
     role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
@@ -117,7 +121,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
     # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
-    ahead = r"(?<=[a-z])([.!?])(?=[A-Z]).*|(?<=\w)\s*,?\s+[“\"«].*"
+    ahead = r"(?<=[a-z])([.!?])(?=[A-Z•]).*|(?<=\w)\s*,?\s+[“\"«].*"
     # (a short parenthetical after a name is blanked, offsets kept: "said Rep. Gwen Moore
     # (D-Wis.)", a party and state; so is an aside of any length that ends the sentence:
     # 'said Mr. Burman (a view echoed by everyone I interviewed).')
@@ -181,7 +185,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     # 'said Xi Jinping on Monday.': the speaker before an adjunct that ends the sentence
     # (or "for" the paper a name writes for: "wrote Cameron Easley for Morning Consult.")
     adjunct = next((i for i, (_, _, w) in enumerate(words) if i
-                    and (re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as", w)
+                    and (re.fullmatch(r"on|in|at|during|while|after|before|yesterday|today|as|over|"
+                                     r"recently|later|earlier|last|this|late|early|by|via|about", w)
                          or (w == "for" and words[i - 1][2][:1].isupper()))),
                    None)  # fmt: skip
     span = None
@@ -192,7 +197,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         # Volodymyr Zelenskyy during a meeting with media representatives ...' (not 'denies
         # Moscow’s in ...')
         near = next((i for i, (_, _, w) in enumerate(after[:8]) if i and re.fullmatch(
-            r"during|while|after|at|in", w)), None)  # fmt: skip
+            r"during|while|after|at|in|over|recently|later|earlier", w)), None)  # fmt: skip
         span = _name_before(after, near, lex)
     elif (
         adjunct
@@ -203,6 +208,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             # (or a time's before a comma: 'said Rep. Bobby Scott at the time, adding that')
             or (text[at + words[-1][1]] in ",;"
                 and all(w.islower() or re.fullmatch(DAY, w) for _, _, w in words[adjunct:]))
+            # (or a place's before the quotation's next part: 'said Mr. Joyce at Free Legal
+            # Advice Centers, “is that ...')
+            or re.match(r",\s*[“\"]", text[at + words[-1][1] :])
         )
     ):  # fmt: skip
         span = _name_before(words, adjunct, lex)
@@ -287,6 +295,7 @@ def _described_name(words: list, first: int, text: str, at: int, lex: dict) -> b
     describes that person: lower-case modifiers and roles, capitalised words and possessives,
     ordinals ("Montclair State University political scientist Brigid Harrison")."""
     before = [w for _, _, w in words[:first]]
+    before = before[1:] if before[:1] == ["the"] else before  # "the reserve forward Matt Bonner"
     if not 1 <= len(before) <= 8 or (not before[-1].islower() and before[-1] not in lex["titles"]):
         return False  # (a lower-case role or a title right before the name)
     _, name = name_of(text[at + words[first][0] : at + words[-1][1]], lex)

@@ -60,15 +60,15 @@ _INTRO = re.compile(
     r"[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago)(?=,))\b"
 )
 # one-word openings that are adverbs, never names
-SENTENCE_ADVERBS = {
-    "meanwhile", "yesterday", "however", "moreover", "separately", "indeed", "nevertheless",
-    "nonetheless", "furthermore", "therefore", "meantime", "afterward", "afterwards",
-    "additionally", "consequently", "subsequently", "ultimately", "instead", "similarly",
-    "likewise", "finally", "initially", "previously", "currently", "recently", "traditionally",
-    "historically", "overall", "otherwise", "tomorrow", "elsewhere", "nationally",
-    "internationally", "publicly", "privately", "officially", "specifically", "first", "second",
-    "third", "fourth", "fifth", "lastly", "rather", "again",
-}  # fmt: skip
+SENTENCE_ADVERBS = frozenset(
+    """meanwhile yesterday however moreover separately indeed nevertheless nonetheless furthermore
+    therefore meantime afterward afterwards additionally consequently subsequently ultimately
+    instead similarly likewise finally initially previously currently recently traditionally
+    historically overall otherwise tomorrow elsewhere nationally internationally publicly
+    privately officially specifically first second third fourth fifth lastly rather again
+    surprisingly interestingly ironically unfortunately fortunately notably importantly
+    increasingly clearly obviously naturally apparently reportedly eventually still""".split()
+)
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
 SUBORDINATE = re.compile(

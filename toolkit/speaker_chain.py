@@ -97,6 +97,11 @@ _GENDERED_AFTER = re.compile(
     rf",\s+(?:an?|the|his|her|their|[{UPPER}][\w\-]*['’]s)\s+(?:[\w\-]+\s+){{0,2}}"
     rf"({_GENDERED})\b"
 )  # (or a person's: "Ying-Ying Chang, Iris's mother,")
+# a relative clause of the person's kin ("Nihal Simsek, whose husband and eldest son are held"):
+# a person, of no gender the noun gives
+_WHOSE_KIN = re.compile(
+    rf",\s+whose\s+(?:[\w\-]+\s+){{0,2}}(?:{_GENDERED}|parents|children|family|wife|husband)s?\b"
+)
 
 
 @dataclass
@@ -120,7 +125,8 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     cued = {m.name for m in mentions if m.cue or _speaks(m, text, lex)
             or _GENDERED_AFTER.match(text, m.start + len(m.name))
             or _GENDERED_BEFORE.search(text, max(0, m.start - 40), m.start)
-            or _one_of_role(text, m.start + len(m.name), lex)}  # fmt: skip
+            or _one_of_role(text, m.start + len(m.name), lex)
+            or _WHOSE_KIN.match(text, m.start + len(m.name))}  # fmt: skip
     # and the first of two joined names the second of which speaks ("Vladimir Putin and
     # Abdelmadjid Tebboune reaffirmed")
     cued |= {a.name for a, b in itertools.pairwise(mentions)

@@ -297,7 +297,7 @@ def speaker_phrase(
         return len(words) - 1, len(words)
     if kinds[-1] not in ("cap", "role"):
         return None
-    i = len(words) - 1
+    i, linked = len(words) - 1, [w in ("of", "for") for *_, w in words]  # ("Minister of ... and")
     while i > 0:
         k, w = kinds[i - 1], words[i - 1][2]
         opened = _quoted_name(words, i - 1)
@@ -316,7 +316,7 @@ def speaker_phrase(
                 w != "and"
                 or kinds[i] == kinds[i - 2] == "role"
                 or groups_joined(words, kinds, i)
-                or (i >= 3 and words[i - 3][2] in ("of", "for") and kinds[i] == "cap")
+                or (kinds[i] == "cap" and any(linked[max(0, i - 4) : i - 2]))
                 or institution_and(words, kinds, i)
             )
         ):
