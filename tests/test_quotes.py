@@ -1492,6 +1492,14 @@ def test_a_name_in_the_frame_s_appositive_does_not_stop_a_resumed_quotation(text
            "think that turnabout is fair play.")]),
         ("The message sent to the family reads, in part: “He was a bright and talented person "
          "and a musician.”", []),
+        # (not where the clause names someone else's words: a quote, a slogan)
+        ("Discussing the future, Mr. Díaz-Canel reached for a quote from 1894: “Our wine is "
+         "bitter, but it is our wine and nothing else.”", []),
+        # (after "Mr.", an aside and an irregular past: chinadaily-nyt)
+        ("Mr. Burns, though, struck an optimistic note: “My sense is that people realize that "
+         "the process must be transparent.”",
+         [("Mr. Burns", None, "My sense is that people realize that the process must be "
+           "transparent.")]),
         # media report (sets 13-14), and are no person titled "media tycoon"
         ("Media tycoon Jimmy Lai spoke. Local media reported that the police had arrested more "
          "than 100 members.",
@@ -3319,6 +3327,12 @@ def test_a_title_of_another_type_is_read_as_text():
         # a briefing's bullet right after the speaker's stop
         ("“A situation in which a scientist has to sell a medal is unacceptable,” said the "
          "buyer, Alisher Usmanov.• Ace to the rescue.", [("Alisher Usmanov", "say")]),
+        # a sentence joined to the next with no space after an accented letter's stop
+        ("“People are indignant that they can’t get their electoral cards,” said Mr. Dramé.But "
+         "the pressure from the West trumped local concerns.", [("Mr. Dramé", "say")]),
+        # a month's abbreviation in the adjunct before the quotation
+        ("One worker in Texas wrote on Jan. 30, “I work every other Sunday as a closer, which "
+         "is at 10:30.”", [("One worker in Texas", "write")]),
         # a board, and the participles of "respond" and "reply"
         ("The board has rejected Mr. Cahn’s arguments, responding in a letter that the "
          "violations represented “an unprecedented event.”", [("The board", "respond")]),

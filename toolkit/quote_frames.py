@@ -36,6 +36,7 @@ from toolkit.quote_inverted import inverted
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import STATES_BEFORE
+from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
     DETERMINERS,
@@ -306,7 +307,10 @@ _AS_ASIDE = re.compile(
     r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
-_ABBREVIATION = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov)\.")
+# a title or a month with its stop, which ends no sentence ("on Jan. 30,")
+_ABBREVIATION = re.compile(
+    rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|{'|'.join(sorted(MONTH_ABBREVIATIONS))})\."
+)
 # a participle's subject after "with" ("..., with Smith saying, “...”")
 _WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:\"“”«»]{2,60}?)\s*$")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")

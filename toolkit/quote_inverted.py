@@ -121,7 +121,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             return who
     # a sentence that ends with no space after its stop ("Parente Ribeiro.He said") ends there
     # (nor does the speaker run into the quotation's next part: 'tweeted Johnson "to ...')
-    ahead = r"(?<=[a-z])([.!?])(?=[A-Z•]).*|(?<=\w)\s*,?\s+[“\"«].*"
+    ahead = r"(?<=[a-zß-ÿ])([.!?])(?=[A-Z•]).*|(?<=\w)\s*,?\s+[“\"«].*"
     # (a short parenthetical after a name is blanked, offsets kept: "said Rep. Gwen Moore
     # (D-Wis.)", a party and state; so is an aside of any length that ends the sentence:
     # 'said Mr. Burman (a view echoed by everyone I interviewed).')

@@ -117,9 +117,12 @@ _QUOTES_NAME = re.compile(
 # ends on a note of doom: “...”", "Kennedy invokes the plights of the plaintiffs: “...”"
 _COLON_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
-    r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+(?P<verb>[a-z]+(?:s|ed))\b"
+    r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})(?:,\s+(?:though|however|too),)?"
+    r"\s+(?P<verb>[a-z]+(?:s|ed)|made|struck|gave|took|drew|sent)\b"
     r"[^“”\"«».!?;]{0,120}:\s*$"
 )
+_ADDRESSES = {"Mr", "Ms", "Mrs", "Dr"}
+_OTHERS_WORDS = re.compile(r"\b(?:quote|quotation|maxim|slogan|motto|proverb|poem|verse)s?\b")
 # verbs whose colon introduces someone else's words or no one's
 _NOT_OWN = {"quoted", "quotes", "cited", "cites", "read", "reads", "recited", "recites",
             "paraphrased", "is", "was", "are", "were", "has", "had", "asked"}  # fmt: skip
@@ -134,11 +137,11 @@ def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
     """The subject of a clause a colon ends before a quotation, where it is a person's name or
     "he"/"she" and its verb reports nothing of its own (not "He quoted Lenin:")."""
     m = _COLON_HEAD.match(head)
-    if m is None or m.group("verb") in _NOT_OWN:
-        return None
+    if m is None or m.group("verb") in _NOT_OWN or _OTHERS_WORDS.search(m.group()):
+        return None  # (nor "reached for a quote from 1894:", "citing the slogan of his firm:")
     who = m.group("who")
-    if (who in lex["not_speakers"] - {"He", "She"}
-            or who.split()[0] in lex["titles"] - {"Mr", "Ms", "Mrs", "Dr"}):  # fmt: skip
+    first = who.split()[0].rstrip(".")  # ("Mr." as "Mr")
+    if who in lex["not_speakers"] - {"He", "She"} or first in lex["titles"] - _ADDRESSES:
         return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
     addressed = re.match(r"(?:Mr|Ms|Mrs|Dr)\b", who)
     if (who not in ("He", "She") and not addressed and not is_person(who, lex)
