@@ -3330,6 +3330,9 @@ def test_a_title_of_another_type_is_read_as_text():
         # a sentence joined to the next with no space after an accented letter's stop
         ("“People are indignant that they can’t get their electoral cards,” said Mr. Dramé.But "
          "the pressure from the West trumped local concerns.", [("Mr. Dramé", "say")]),
+        # whom one told, "the" and a title's capitals ("of" between), after a described subject
+        ("The members of the team told the Head of State that they are determined to win the "
+         "competition.", [("The members of the team", "tell")]),
         # a month's abbreviation in the adjunct before the quotation
         ("One worker in Texas wrote on Jan. 30, “I work every other Sunday as a closer, which "
          "is at 10:30.”", [("One worker in Texas", "write")]),

@@ -106,6 +106,7 @@ _AUXILIARY_WORD = re.compile(rf"\b{_AUXILIARIES}\b")
 
 _THAT = that_clause(70)
 _TOLD_THAT = that_clause(110)  # whom one told, and where and when
+_WHOM_WORD = re.compile(r"[A-Z]|(?:the|of) [A-Z]")  # a name's word, or "the"/"of" before one
 _PP_THAT = re.compile(rf"(\s+{ADJUNCT}[^.;:\"“”]{{0,150}}?)\s+that,?\s+(.{{8,}}?)[.!?]?[\"”]?$")
 # a preposition, a determiner and up to two words right before a plural verb form that is also
 # a noun: the noun ("said in her opening remarks that"; not "say the rules that ...")
@@ -365,8 +366,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             # before the "that", read whole (not "that every child ..." alone)
         if lemma == "tell" and between[:1] and between[0] in ADDRESSEES:
             between = between[1:]  # "told reporters after the meeting that": whom it was told
-        while lemma == "tell" and between[:1] and between[0][:1].isupper():
-            between = between[1:]  # (or a name: "told The New York Times Tuesday morning that")
+        while lemma == "tell" and _WHOM_WORD.match(" ".join(between[:2])):
+            between = between[1:]  # (or a name: "told The New York Times", "the Head of State")
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),
@@ -397,7 +398,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         ):
             clause = None  # "recalled the tragic events that took place in ...": a past verb
             # after "that" on a verb's object (not whom one tells: "told the reporters that ...")
-        if clause and subject and re.search(r"\b(?:about|of)\b", clause.group(1) or ""):
+        if clause and subject and re.search(r"\b(?:about|of)\b", " ".join(between)):
             clause = None  # "The exhibit tells the audience about the factors that ...": an
             # object, and a relative clause on it; a subject no list names needs a clean report
         # (the clause without "that" of a verb after a quotation's mark is no report of its own)
