@@ -70,9 +70,10 @@ def _long_appositive(head: str) -> re.Match | None:
     return _LONG_APPOSITIVE.match(head, name.end()) if name else None
 
 
+# a clause's verb: what comes before ", and" or ", but" when a new clause opens there
+_CLAUSE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will|would|did)\b")
 # a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
 # Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
-_CLAUSE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will|would|did)\b")
 _NAMED = re.compile(
     r"(?:^|,)\s*(?:(?:But|And|Yet|So|and|but)\s+)?"
     r"([^,\"“”«»;:!?()]{3,80}?),\s+([^,\"“”«»;:!?()]{3,60}?),\s*$"
@@ -278,7 +279,8 @@ def without_appositive(head: str, lex: dict) -> str:
     # a short quotation inside an appositive is part of it ("Benny Tai, one of the three
     # organizers of the "Occupy Central" movement, said"): its marks read as apostrophes
     # (with the comma the American style sets inside the closing mark: 'a former performer on
-    # “Saturday Night Live,” said')
+    # “Saturday Night Live,” said'; a longer title after "of", up to 80 characters, its colon
+    # read as a space: 'the host of “Watch What Happens: Live,” said')
     head = re.sub(
         r"[\"“]([^\"“”,]{1,40}|(?<=of [“\"])[^\"“”,]{1,80})(,?)[\"”]",
         lambda m: f"'{m.group(1).replace(':', ' ')}'{m.group(2)}",

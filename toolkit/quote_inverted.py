@@ -101,10 +101,9 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     if given and noun_phrase(given.group(1), lex):
         return given.start(1), given.end()
     one = _ONE_OF.match(text, at, limit)
-    if one and (
-        one.group(2) in lex["roles"] or (one.group(3) or "")[:1].isupper()
-    ):  # 'said one of the officials, a senior military
-        # officer.': the one the appositive describes, else one of the group
+    named = (one.group(3) or "")[:1].isupper() if one else False  # "another of ..., Tofa, 58."
+    if one and (one.group(2) in lex["roles"] or named):  # 'said one of the officials, a senior
+        # military officer.': the one the appositive describes or names, else one of the group
         return one.span(3) if one.group(3) else one.span(1)
     role = _ROLE_BEFORE_NAME.match(text, at, limit) or _BARE_ROLE.match(text, at, limit)
     if role:
