@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_heads import lemma_of
+from toolkit.quote_heads import CLAUSE_VERB, lemma_of
 from toolkit.quote_inverted import ASIDE, inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
@@ -121,9 +121,6 @@ def as_by(sentence: str, lex: dict) -> tuple[int, int, int, str] | None:
     return None
 
 
-_VERB = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would)\b")
-
-
 def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: dict):
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
     verb, and the speaker after it, who ends the sentence or takes an appositive."""
@@ -143,7 +140,7 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
             re.match(rf"\s+{ADJUNCT}", rest)
             # (a long one with no verb: "during a conversation with ... after talks with ...";
             # not "said a government official recently visited and politely quizzed him ...")
-            and (len(rest.split()) <= 12 or (len(rest.split()) <= 24 and not _VERB.search(rest)))
+            and len(rest.split()) <= (24 if not CLAUSE_VERB.search(rest) else 12)
             and re.fullmatch(r"[^,;:\"“”«»]*[.!?]?\s*", rest)
         )
     ):

@@ -34,6 +34,7 @@ from toolkit.speakers import (
 )
 
 __all__ = [
+    "CLAUSE_VERB",
     "PROGRESSIVE",
     "SAID_IN",
     "TIME_PHRASE",
@@ -70,8 +71,9 @@ def _long_appositive(head: str) -> re.Match | None:
     return _LONG_APPOSITIVE.match(head, name.end()) if name else None
 
 
-# a clause's verb: what comes before ", and" or ", but" when a new clause opens there
-_CLAUSE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will|would|did)\b")
+# a clause's verb, a regular past or an auxiliary: what comes before ", and" or ", but" when a new
+# clause opens there, and what no adjunct after an inverted frame holds (quote_ends)
+CLAUSE_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{AUXILIARY})\b")
 # a name in commas after a noun phrase, right before the verb: "a spokesman for the Chinese
 # Ministry of Foreign Affairs, Hong Lei, said", "Sisi's sole rival, the leftist Hamdeen Sabbahi,"
 _NAMED = re.compile(
@@ -297,7 +299,7 @@ def without_appositive(head: str, lex: dict) -> str:
         named
         and (
             not re.match(r",\s*(?:and|but)\s", named.group())
-            or _CLAUSE_VERB.search(head[: named.start()])
+            or CLAUSE_VERB.search(head[: named.start()])
         )
         and _is_noun_phrase(named.group(1), lex)
         and (

@@ -143,7 +143,7 @@ def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
     first = who.split()[0].rstrip(".")  # ("Mr." as "Mr")
     if who in lex["not_speakers"] - {"He", "She"} or first in lex["titles"] - _ADDRESSES:
         return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
-    addressed = re.match(r"(?:Mr|Ms|Mrs|Dr)\b", who)
+    addressed = first in _ADDRESSES
     if (who not in ("He", "She") and not addressed and not is_person(who, lex)
             and (len(who.split()) != 1 or len(who) < 3)):  # fmt: skip
         return None  # (a surname alone, "Kennedy invokes ...": the resolver names it)
