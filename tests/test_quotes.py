@@ -3344,6 +3344,70 @@ def test_a_title_of_another_type_is_read_as_text():
          "said Thursday in court.", [("Tasia Psara-Miltiadou", "say")]),
         ("The head of the panel that ruled on the case, Tasia Psara-Miltiadou, said it was "
          "proven.", [("Tasia Psara-Miltiadou", "say")]),
+        # more verbs of speaking (chinadaily-nyt, kremlin-2021-22), "twice" before the verb
+        ("In a later speech, Mr. Obama twice repeated, “the United States welcomes the rise of a "
+         "peaceful China.”", [("Mr. Obama", "repeat")]),
+        ("“It was supposed to be a kind of tongue-in-cheek book,” Chua interjected.",
+         [("Chua", "interject")]),
+        ("“Choose your version, see how e-democracy works,” the President urged.",
+         [("the President", "urge")]),
+        ("The mediator pleaded: “Please talk about this in a way that this problem could be "
+         "solved.”", [("The mediator", "plead")]),
+        ("Moeletsi Mbeki charged that black empowerment “strikes a fatal blow against "
+         "entrepreneurship.”", [("Moeletsi Mbeki", "charge")]),
+        ('The leaders of Ukraine and Poland emphasize that "a decision is needed."',
+         [("The leaders of Ukraine and Poland", "emphasize")]),
+        # "our" before an inverted verb's role; a surname after an address that is a quantifier
+        ("“More than 330,000 people tried to get asylum,” says our correspondent in Geneva, Nick "
+         "Cumming-Bruce.", [("Nick Cumming-Bruce", "say")]),
+        ("“One day, they went to a mosque,” said Mr. Many, the lawyer.", [("Mr. Many", "say")]),
+        # a role before the name of a frame set after an opening phrase
+        ("In jazz, the pianist Geri Allen said, a willingness to listen closely to the other "
+         "musicians is essential.", [("Geri Allen", "say")]),
+        # whose words, after the sentence; when one told, before "that"
+        ('The book is the second masterpiece of a "genius of perception", in the words of Joseph '
+         'Epstein.', [("Joseph Epstein", "in words")]),
+        ("They oppose economists like Gary Becker, who told me a few years ago that “inequality in "
+         "earnings has been mainly the good kind.”", [("Gary Becker", "tell")]),
+        # (not a relative clause's "that" after an infinitive, nor a deed as one asked for it)
+        ("In 2012, the United States urged the Europeans to impose financial sanctions that "
+         "greatly limited Iran’s ability to sell oil.", []),
+        ("Putin vowed to fight the forces that 'helped spy on Merkel'.", []),
+        ("The advisers stopped short of calling for the program to be shut down, as its critics "
+         "have urged.", []),
+        ("North Korea repeats mid-range ballistic missile test after failed attempt", []),
+        ("Man pleads guilty to murdering his mother", []),
+        # (nor a verb of asking followed by an infinitive after a quotation)
+        ('Claiming July 1 is the time to "start a revolution", Chan also urged residents to '
+         'block the roads.', [("Chan", "claim")]),
+        # a base form after "to" is no verb of the clause before "that"; "Let me" is the
+        # speaker's own turn (kremlin-2021-22)
+        ("Mr. Quinn went on to explain that Mr. Rich was living in Switzerland.",
+         [("Mr. Quinn", "go on")]),
+        ("Vladimir Putin: Good afternoon. Let me emphasise that Brazil is always widely "
+         "represented at the forum.", [("Vladimir Putin", "emphasise")]),
+        # "charges" the verb after its subject, not the noun after a verb, a preposition or a
+        # determiner, nor "charged" in a passive (chinadaily-nyt)
+        ("The opposition charges that the framework decision is unfair.",
+         [("The opposition", "charge")]),
+        ("The cases include charges that Mr. Thaksin directed the government to provide loans.",
+         []),
+        ("The courts upheld charges that he had abused his power.", []),
+        ("The cases include claims that Mr. Thaksin directed the government to provide loans.",
+         []),
+        ("Emad Shahin called the charges “baseless.”", [("Emad Shahin", "call")]),
+        ("He was not allowed to see a lawyer, nor was he formally charged.", []),
+        ("He spearheaded criminal charges that nonprofit groups were acting as agents.", []),
+        ("A friend interrupted: “They were celebrating yesterday — celebrating our blood!”",
+         [("A friend", "interrupt")]),
+        ("Security threat interrupts FCC net neutrality vote", []),
+        # (nor "that" before a noun and a comma: a demonstrative)
+        ("The recession interrupted that trend, but the rich have rebounded during the sluggish "
+         "recovery.", []),
+        ("He recalled that day, when the rich had rebounded.", []),
+        # (an exclamation before a verb of asking or promising is the subject's, in a headline)
+        ("‘No rush!’ US vows to keep sanctions on N. Korea as Trump prepares to meet Kim",
+         [("US", "vow")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

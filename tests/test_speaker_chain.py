@@ -61,7 +61,10 @@ def test_person_chain(text, expected):
      ("Anna Petrova spoke. Ivan Petrova spoke. Mr. Petrova smiled.",
       {"Anna Petrova": "f", "Ivan Petrova": "m"}),
      ("Ivan Petrov, the mayor, spoke. Petrov smiled.", {"Ivan Petrov": "m"}),
-     ("Grace Smith, the mayor, spoke. Mr. Smith smiled.", {"Grace Smith": "m"})],
+     ("Grace Smith, the mayor, spoke. Mr. Smith smiled.", {"Grace Smith": "m"}),
+     # not an address the text gave another of the surname before the name in full
+     ("President Obama spoke. Mr. Obama smiled. Michelle Obama spoke. Mr. Obama left.",
+      {"Michelle Obama": "f"})],
 )  # fmt: skip
 def test_gender_from_an_address(text, gender):
     assert person_chain(find_mentions(text, lexicon()), lexicon(), text, []).gender == gender

@@ -243,6 +243,15 @@ def test_a_family_name_written_first_is_a_mention(text, expected):
          "Mr. Mugabe left.", "Ms. Mugabe", "Grace Mugabe"),
         ("President Robert G. Mugabe spoke. His wife, Grace Mugabe, spoke. Mr. Mugabe spoke. "
          "Mr. Mugabe left.", "Mr. Mugabe", "Robert G. Mugabe"),
+        # "Mr." before a surname whose one name in full is a woman's, named so after it: another
+        # person, whom the title names (chinadaily-nyt); not after "Mrs."
+        ("President Obama is in China. Mr. Obama will speak. When Michelle Obama visited China, "
+         "she was praised. Mr. Obama", "Mr. Obama", "President Obama"),
+        ("President Obama is in China. Mr. Obama will speak. When Michelle Obama visited China, "
+         "she was praised. President Obama", "President Obama", "President Obama"),
+        ("President Obama is in China. Mr. Obama will speak. When Michelle Obama visited China, "
+         "she was praised. Mrs. Obama", "Mrs. Obama", "Michelle Obama"),
+        ("Senator Lindsey Graham spoke in Cairo. Mr. Graham", "Mr. Graham", "Lindsey Graham"),
         # an initialism the text writes whole once (set 12), not one it writes twice or never
         ("The Federal Election Commission will rule. The F.E.C.", "The F.E.C.",
          "Federal Election Commission"),

@@ -67,6 +67,8 @@ def inside_clause(
     around a frame after its subject, else the clause after an aside's comma; None where the
     frame ``sentence[speaker_start:verb_end]`` is not set so."""
     before, rest = sentence[:speaker_start], sentence[verb_end:]
+    # (a role in lower case before the name is the frame's: "In jazz, the pianist Geri Allen said,")
+    before = re.sub(r"(?:^|(?<=,))\s*(?:the|a|an)(?:\s+[a-z][\w\-]*){1,3}\s+$", " ", before)
     split = _SPLIT_PREDICATE.match(rest)
     head = re.fullmatch(r"\s*([^,\"“”«»]{3,80}?),\s*", before)
     if split and head:  # (whatever the words before, a predicate's subject: "China, he says,

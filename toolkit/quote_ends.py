@@ -239,9 +239,11 @@ def clause_before(
         and not re.search(r"[\"“”«»,]", rest)
         and not (lemma in ("claim", "allege") and re.search(r"\bnot\b|n['’]t\b",
                                                             as_tail.group(1)))
+        and lemma not in ("urge", "advise", "plead", "demand", "ask", "call")
     ):  # fmt: skip
         # (not a clause that denies what the speaker says: "This invasion is not just a
-        # military operation, as Moscow claims.")
+        # military operation, as Moscow claims."; nor a deed as one asked for it: "..., but
+        # stopped short of calling for the program to be shut down, as its critics have urged.")
         return _stripped(s0, as_tail)
     tail = re.match(r"^(.{12,}?),\s*$", head)
     if tail is None and text[speaker[0]].isalpha():

@@ -35,7 +35,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_inverted import inverted
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
-from toolkit.quote_verb_forms import STATES_BEFORE
+from toolkit.quote_verb_forms import STATES_BEFORE, infinitive_first
 from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
@@ -86,6 +86,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     if source:  # '“...,” according to Bruce Gyory, a veteran political consultant.'
         who = inverted(text, close + lead + source.end(), limit, lex)
         return (who[0], who[1], "according to", who[1]) if who else None
+    short = len(quoted) < 6 and last not in ("!", "?", "…")  # a phrase, no exclamation
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
         if m.group()[0].isupper() and _IN_NAME.search(tail, lead, m.start()):
@@ -103,8 +104,12 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         raw = without_parenthetical(raw)  # a party and state: "(D-Wis.)"
         if re.search(r";|[.!?][\"”’)]*(?:\s|(?=[A-Z]))", raw):
             break  # a sentence ends before the verb: that verb frames another sentence
-        if re.match(r"\s+that\b", tail[m.end() :]):
+        if re.match(r"\s+that\b", tail[m.end() :]) or (
+            short and infinitive_first(tail[m.end() :], lemma)
+        ):
             break  # '“Air Nuts,” the airline announced that ...': the verb reports its clause
+            # (or asks for a deed after a phrase: '“start a revolution”, Chan also urged residents
+            # to block'; not after an exclamation: '‘No rush!’ US vows to keep sanctions')
         if re.match(r"\s*:\s*[“\"«]", tail[m.end() :]):
             break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the frame
             # introduces the quotation after its colon

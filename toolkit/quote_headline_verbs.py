@@ -150,8 +150,11 @@ def _finds(who: str, lex: dict[str, Any], known: frozenset[str]) -> bool:
     )
 
 
+# (verbs a headline uses of acts too: "North Korea repeats missile test", "X charges Y with",
+# "Man pleads guilty", "Alarm interrupts broadcast", "Group beams flag on to Parliament")
 _EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
-             "issue a statement", "make the statement", "sum up"}  # fmt: skip
+             "issue a statement", "make the statement", "sum up", "repeat", "charge",
+             "plead", "interrupt", "beam"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
 

@@ -49,7 +49,7 @@ __all__ = [
 PROGRESSIVE = {"is", "are", "was", "were", "been"}
 
 _ADVERB = re.compile(
-    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|twice|further|however|has|have|had|would|will|"
     r"long|since|already|never|not|just|now|still|even|earlier|first|finally|always|often|ever|"
     r"both|all)$",
     # ("-ly" in lower case: "Ms. Waly said" is a name)

@@ -26,7 +26,7 @@ __all__ = ["ASIDE", "inverted"]
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_WORD = rf"(?:[a-z][\w’'-]*|[{UPPER}][\w’'.-]*)"
 _ROLE_BEFORE_NAME = re.compile(
-    rf"\s+(?:his|her|their|its|the|a|an|one|another|(?:[{UPPER}][\w’'.-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
+    rf"\s+(?:his|her|their|its|our|my|the|a|an|one|another|(?:[{UPPER}][\w’'.-]*\s+){{0,3}}[{UPPER}][\w-]*['’]s)"
     rf"(?:(?:\s+[a-z\d][\w’'-]*){{1,6}}|(?:\s+{_ROLE_WORD}){{0,4}}\s+[a-z][\w’'-]*"
     rf"(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,3}})?)"
     rf",\s+(?=(?:the\s+)?[{UPPER}])"

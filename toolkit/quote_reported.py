@@ -49,6 +49,7 @@ from toolkit.quote_ends import (
 )
 from toolkit.quote_heads import (
     PROGRESSIVE,
+    TIME_PHRASE,
     after_stop,
     lemma_of,
     without_adverbs,
@@ -62,6 +63,7 @@ from toolkit.quote_sources import according_to, in_opinion
 from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, noun_phrase
 from toolkit.quote_verb_forms import (
     clause_follows,
+    infinitive_first,
     reports_here,
     subject_words,
     that_clause,
@@ -92,10 +94,9 @@ _ASIDE_WORD = re.compile(
     r",\s+(?:though|however|too|meanwhile|moreover|in turn|nonetheless|nevertheless|in fact),"
     r"(?=\s*[A-Z\d])"
 )
-# a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation
+# a short quoted phrase inside a sentence: a name or a scare-quoted word, no quotation (a comma
+# inside the closing mark, as the American style sets it: 'as a “political atheist,” said')
 _SHORT_QUOTED = re.compile(r"(?<=[\s(])[“\"]([\w’'\-]+(?:\s[\w’'\-]+){0,3},?)[”\"](?=[\s,])")
-# (a comma the American style sets inside the closing mark: 'describing himself as a “political
-# atheist,” said')
 # a verb's prepositional object ("insist on a plan ... that"), not a day ("on Monday")
 _ON_OBJECT = re.compile(r"\s+(?:on|upon)\s+(?:an?|the|its|their|his|her)\s+(?!sidelines)[a-z]")
 # an auxiliary, modal or copula: a finite verb of its own between a verb and "that" (and,
@@ -119,15 +120,11 @@ _NOUN_BEFORE = re.compile(
 def _verb_before_that(words: str, lex: dict) -> bool:
     """Whether the words between a reporting verb and "that" hold a verb's form that is a
     verb there, not a plural noun after a preposition and a determiner ("said in her opening
-    remarks that")."""
-    return any(
-        not (
-            _NOUN_BEFORE.search(words[: m.start()])
-            and m.group().endswith("s")
-            and lemma_of(m.group(), lex) in lex["noun_forms"]
-        )
-        for m in lex["verb"].finditer(words)
-    )
+    remarks that") nor an infinitive ("went on to explain that")."""
+    return any(not (_NOUN_BEFORE.search(words[: m.start()]) and m.group().endswith("s")
+                    and lemma_of(m.group(), lex) in lex["noun_forms"])
+               and not (words[: m.start()].endswith("to ") and lemma_of(m.group(), lex) == m[0])
+               for m in lex["verb"].finditer(words))  # fmt: skip
 
 
 # "that" opening a relative clause: a verb right after it
@@ -368,6 +365,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             between = between[1:]  # "told reporters after the meeting that": whom it was told
         while lemma == "tell" and _WHOM_WORD.match(" ".join(between[:2])):
             between = between[1:]  # (or a name: "told The New York Times", "the Head of State")
+        between = re.sub(rf"\s*\b{TIME_PHRASE}$", "", " ".join(between)).split()  # (and when)
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),
@@ -380,6 +378,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
                 and not re.search(r"\b(?:who|which|whom)\b", clause.group(1))):  # fmt: skip
             clause = None  # "The aid Mr. Kerry announced would be in addition to the food that
             # ...": a verb of the sentence's own before "that", whose clause it opens
+        if clause and infinitive_first(rest, lemma):
+            clause = None  # "vowed to fight the forces that ...": a relative clause's "that"
         if clause and lemma in ("insist", "agree") and _ON_OBJECT.match(clause.group(1) or ""):
             clause = None  # "insist on a plan for ... that bars candidates": what it is on, and
             # that plan's relative clause (not "insisted on Monday that")

@@ -411,13 +411,18 @@ _IN_OPINION = re.compile(
     r"|the\s+(?P<kind2>opinion|view|words)\s+of\s+(?P<who>[^,]{3,60}))"
     r",\s+(?P<clause>[^\"“”«»].{11,}?)[.!?]?$"
 )
+# (or after the sentence it gives: '... a "genius of perception", in the words of Joseph Epstein.')
+_OPINION_AFTER = re.compile(
+    r"^\s*(?P<clause>.{12,}?),\s+in\s+(?:(?P<own>his|her|their)\s+(?:own\s+)?(?P<kind>opinion|view|"
+    r"words)|the\s+(?P<kind2>opinion|view|words)\s+of\s+(?P<who>[^,.;:!?\"“”«»]{3,60}))\.?$"
+)
 
 
 def in_opinion(sentence: str, s0: int, lex: dict) -> list[tuple[int, int, tuple[int, int], str]]:
     """The opinion ``sentence`` (at ``s0`` in its text) gives as someone's: (start, end, speaker
     span, "in opinion"/"in view"/"in words"), the speaker a possessive pronoun or the phrase
     after "of"."""
-    m = _IN_OPINION.search(sentence)
+    m = _IN_OPINION.search(sentence) or _OPINION_AFTER.match(sentence)
     if m is None:
         return []
     who = "own" if m.group("own") else "who"

@@ -83,7 +83,7 @@ AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would"
 AUXILIARY = "|".join(AUXILIARIES)  # as a regular expression's alternation
 # words that end a subject before its verb and are none of its: auxiliaries, adverbs, "here"
 _TRAILING = re.compile(
-    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|further|however|has|have|had|would|will|"
+    r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|twice|further|however|has|have|had|would|will|"
     r"long|since|already|never|not|just|here|there|too|both|all|themselves|itself|himself|herself|"
     r"previously|publicly|privately|repeatedly|often|now|still|always|later|even|earlier)$",
     re.I,

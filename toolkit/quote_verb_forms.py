@@ -27,6 +27,7 @@ __all__ = [
     "NEGATED",
     "STATES_BEFORE",
     "clause_follows",
+    "infinitive_first",
     "reports_here",
     "subject_words",
     "that_clause",
@@ -47,6 +48,15 @@ STATES_BEFORE = re.compile(
 # conjunction ("states should", "states from Russia to Tajikistan")
 _NOUN_NEXT = re.compile(
     r"\s+(?:should|must|will|would|can|could|may|might|have|had|from|of|in|across|and|or|to)\b"
+)
+# what stands before a plural noun and never ends a subject before its verb: a determiner, a
+# preposition, a past or a verb that takes the noun as its object ("the cases include claims
+# that", "the courts upheld charges that", "after facing charges that"), or an adjective or a
+# crime before a charge ("spearheaded criminal charges that", "The terrorism charges that")
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|these|those|such|any|no|of|to|against|about|over|on|for|with|[a-z]{3,}ed|upheld|"
+    r"brought|made|include|includes|including|face|faces|facing|deny|denies|denying|criminal|"
+    r"formal|new|false|similar|further|fresh|corruption|terrorism|fraud|murder|bribery)\s+$"
 )
 # the pronouns a helper is contracted onto ("He’s", "They’re", "She’d")
 _PRONOUNS = ("[Hh]e", "[Ss]he", "[Ii]t", "[Tt]hey", "[Ww]e", "[Yy]ou")
@@ -79,6 +89,9 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
             and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
         return False  # "former Soviet states from Russia to Tajikistan", "The CSTO states
         # should ...": a plural noun, its modal or preposition after it
+    if (v.group().endswith("s") and lemma in lex["noun_forms"]
+            and _NOUN_BEFORE.search(sentence, 0, v.start())):  # fmt: skip
+        return False  # "The cases include claims that ...": a noun, the verb's object
     if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
         return False  # "It's said that ...": a passive with no one who says it
     if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
@@ -93,12 +106,14 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
         return False  # "the article never said or implied that ...": what was not said (not
         # "she never doubted that ...": what she holds)
-    if lemma == "ask" and re.search(
+    if lemma in ("ask", "charge") and re.search(
         r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets|got)|\w['’](?:m|re))\s+"
+        r"(?:(?:he|she|they|it|we|I)\s+)?"
         r"(?:(?:\w+ly|often|also|always|never|sometimes|still|again)\s+)?$",
         sentence[: v.start()],
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
+        # (nor whom a charge is laid against: "nor was he formally charged")
     if v.group() == "alleged" and re.match(
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
     ):
@@ -203,4 +218,25 @@ def that_clause(reach: int) -> re.Pattern:
         r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again"
         r"|(?:in|at|on|during|to)\s[^,;:\"“”]{3,60}),)?"
     )
-    return re.compile(rf"(\s+{words}{{0,{reach}}}?)??{aside}" r"\s+that,?\s+(.{8,}?)[.!?]?[\"”]?$")
+    # (not "that" before a noun, a demonstrative: "interrupted that trend, but the rich ...")
+    return re.compile(
+        rf"(\s+{words}{{0,{reach}}}?)??{aside}\s+that,?\s+"
+        r"(?!(?!today|now|then|here|there)[a-z]+,\s+(?:but|when|where|so)\s)(.{8,}?)[.!?]?[\"”]?$"
+    )
+
+
+# an infinitive after a verb of asking or promising, perhaps after whom it asks
+# ("urged the Europeans to impose", "vowed to fight"; not "warned that efforts to legalize")
+_INFINITIVE = re.compile(
+    r"\s+(?:(?!that\b)[\w’'\-]+\s+){0,3}?to\s+"
+    r"(?!(?:the|a|an|his|her|its|their|this|these|those)\s)[a-z]+\s"
+)
+_TO_DO = {"urge", "advise", "vow", "pledge", "promise", "plead", "ask", "remind", "agree", "hope",
+          "warn", "call", "charge", "demand"}  # fmt: skip
+
+
+def infinitive_first(rest: str, lemma: str) -> bool:
+    """Whether the words after a verb of asking or promising (``rest``) open with an infinitive,
+    so that a "that" further on opens a relative clause, no report ("vowed to fight the forces
+    that ...", "urged Merkel to give ... a base that ...", "UK urged to give ...")."""
+    return lemma in _TO_DO and _INFINITIVE.match(rest) is not None

@@ -62,7 +62,7 @@ from toolkit.speaker_offices import is_titled_person
 from toolkit.speaker_pronouns import described_person
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
-from toolkit.speakers import UPPER, is_group, is_organisation, is_person, lexicon
+from toolkit.speakers import ADDRESSES, UPPER, is_group, is_organisation, is_person, lexicon
 from toolkit.tokens import language_stop_words
 
 __all__ = ["QUOTES_SCHEMA", "quotes"]
@@ -121,7 +121,6 @@ _COLON_HEAD = re.compile(
     r"\s+(?P<verb>[a-z]+(?:s|ed)|made|struck|gave|took|drew|sent)\b"
     r"[^“”\"«».!?;]{0,120}:\s*$"
 )
-_ADDRESSES = {"Mr", "Ms", "Mrs", "Dr"}
 _OTHERS_WORDS = re.compile(r"\b(?:quote|quotation|maxim|slogan|motto|proverb|poem|verse)s?\b")
 # verbs whose colon introduces someone else's words or no one's
 _NOT_OWN = {"quoted", "quotes", "cited", "cites", "read", "reads", "recited", "recites",
@@ -141,9 +140,9 @@ def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
         return None  # (nor "reached for a quote from 1894:", "citing the slogan of his firm:")
     who = m.group("who")
     first = who.split()[0].rstrip(".")  # ("Mr." as "Mr")
-    if who in lex["not_speakers"] - {"He", "She"} or first in lex["titles"] - _ADDRESSES:
+    if who in lex["not_speakers"] - {"He", "She"} or first in lex["titles"] - ADDRESSES:
         return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
-    addressed = first in _ADDRESSES
+    addressed = first in ADDRESSES
     if (who not in ("He", "She") and not addressed and not is_person(who, lex)
             and (len(who.split()) != 1 or len(who) < 3)):  # fmt: skip
         return None  # (a surname alone, "Kennedy invokes ...": the resolver names it)

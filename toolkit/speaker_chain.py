@@ -38,7 +38,8 @@ from toolkit.speaker_organisations import INSTITUTION_WORDS
 from toolkit.speakers import PARTICLES, UPPER, is_person, surname
 from toolkit.whole_words import space_before, whole_word_spans
 
-__all__ = ["ADDRESS_BEFORE", "ADDRESS_GENDER", "FEMALE", "MALE", "Chain", "person_chain"]
+__all__ = ["ADDRESS_BEFORE", "ADDRESS_GENDER", "FEMALE", "MALE", "Chain", "addressed_as",
+           "person_chain"]  # fmt: skip
 
 _ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
 _ADDRESSED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)")
@@ -154,8 +155,12 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             full = [p for p in persons if surname(p.name) == last]
             # ("Mrs. Clinton" is Hillary Rodham Clinton, not Bill Clinton named after her)
             sex = ADDRESS_BEFORE.search(text, max(0, begin - 6), begin)
-            full = [p for p in full if not sex or given_name_gender(p.name) in (
-                None, ADDRESS_GENDER[sex.group(1)])] or full  # fmt: skip
+            kept = [p for p in full if not sex or given_name_gender(p.name) in (
+                None, ADDRESS_GENDER[sex.group(1)])]  # fmt: skip
+            if not (sex and kept) and _named_other(text, last, full):
+                continue  # another of the surname ("President Obama ... Mr. Obama ... Michelle
+                # Obama"), unless an address of the one named in full's gender comes before it
+            full = kept or full  # (else a given name is no proof: "Lindsey Graham ... Mr. Graham")
             before = [p for p in full if p.start < begin]
             at[begin] = (before[-1] if before else full[0]).name
     _family_first(at, persons, surnames, Counter(m.name for m in mentions), text, lex)
@@ -180,6 +185,8 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
     gender |= _addressed_only(at, {x.lower() for x in surnames} | given, text, lex, sexes)
     for m in _ADDRESS.finditer(text):
         said = ADDRESS_GENDER[m.group(1)]
+        if m.start(2) not in at:
+            continue  # a mention no full name was linked to: no gender to give one
         names = {n for n in at.values() if surname(n) == m.group(2)}
         if len(names) > 1:  # two of one surname ("Robert G. Mugabe", "his wife, Grace
             # Mugabe"): "Mr. Mugabe" is the one no noun gives the other gender
@@ -205,6 +212,37 @@ def person_chain(mentions: list[Mention], lex: dict[str, Any], text: str,
             gender.setdefault(p.name, said)
     chain = sorted((p, n) for p, n in at.items() if not any(a <= p < b for a, b in quoted))
     return Chain(persons, [p for p, _ in chain], [n for _, n in chain], gender)
+
+
+def addressed_as(
+    full: list[Mention], written: str, gender: dict[str, str], text: str
+) -> list[Mention]:
+    """Of the names in full ``full`` that a surname ``written`` may be, those its form of
+    address allows: the ones of the gender it gives ("Ms. Mugabe" beside "Mr. Mugabe"), none
+    where the one name has the other ("Mr. Obama" beside "Michelle Obama"); with no address,
+    none where the text gave the surname the other gender's address first (:func:`_named_other`:
+    "President Obama" after "Mr. Obama", before "Michelle Obama")."""
+    address = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", written)
+    if address and full:
+        said = ADDRESS_GENDER[address.group(1)]
+        kept = [m for m in full if gender.get(m.name, said) == said]
+        return kept or (full if len({m.name for m in full}) > 1 else [])
+    return [] if full and _named_other(text, surname(full[0].name), full) else full
+
+
+def _named_other(text: str, last: str, full: list[Mention]) -> bool:
+    """Whether ``text`` gives the surname ``last`` an address of one gender ("Mr. Obama")
+    before the first of the names in full that end with it (``full``), whose given names all
+    say the other ("Michelle Obama"): the surname alone names another person."""
+    genders = {given_name_gender(p.name) for p in full}
+    if len(genders) != 1 or None in genders:
+        return False
+    end = min(p.start for p in full)
+    for b, _ in whole_word_spans(text, last):
+        a = ADDRESS_BEFORE.search(text, max(0, b - 6), b) if b < end else None
+        if a and ADDRESS_GENDER[a.group(1)] not in genders:
+            return True
+    return False
 
 
 # a person the text names by address or title and surname only ("Mr. Obama", "President

@@ -5,7 +5,8 @@ resolved to the names the document gives (:class:`Resolver`).
   written first: "Choi" -> "Choi Man-yiu", also after a given name: "Wong" -> "Joseph Wong
   Wing-ping", "Koon" -> "Peter Douglas Koon Ho-ming"), also a surname joined to a particle
   ("Sisi" -> "Abdel Fattah al-Sisi"); of two people with one surname, "Ms." names the one the
-  text makes a woman ("Ms. Mugabe" -> "Grace Mugabe" beside "Mr. Mugabe");
+  text makes a woman ("Ms. Mugabe" -> "Grace Mugabe" beside "Mr. Mugabe"), and a form of
+  address no one named of the other gender ("Mr. Obama" is not "Michelle Obama");
 - an initialism to the name the text writes whole ("the F.E.C." -> "Federal Election Commission");
 - a role to the one name the document gives that title ("Belarusian President Aleksandr
   Lukashenko" makes "the Belarusian leader" and "the President of Belarus" Aleksandr
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.quote_spans import sentences as split_document
-from toolkit.speaker_chain import person_chain
+from toolkit.speaker_chain import addressed_as, person_chain
 from toolkit.speaker_names import Mention, titled_name
 from toolkit.speaker_offices import (
     INDEFINITE,
@@ -160,7 +161,7 @@ class Resolver:
         low = written.lower()
         if low == "it":  # a body the clause or the sentence before opens with, else the one
             return body_it(self, pos) or written  # quoted last
-        if low == "i":
+        if low in ("i", "let me"):  # ("Let me emphasise that ...": the speaker's own words)
             return self._turn(pos) or self.voice or written
         if low == "you":  # whom this turn answers: a surname resolves as written
             k = bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -318,11 +319,7 @@ class Resolver:
             full = full or [m for m in people if one_edit(surname(m.name), name)]  # misspelt
             # else one a family name opens ("Choi Man-yiu"; "Joseph Wong Wing-ping": "Mr. Wong")
             full = full or [m for m in self.mentions if _family_first(name, m.name)]
-            address = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", written)
-            if address and len({m.name for m in full}) > 1:
-                # "Ms. Mugabe" beside "Mr. Mugabe": the one of the gender the text gives
-                said = "m" if address.group(1) == "Mr" else "f"
-                full = [m for m in full if self.gender.get(m.name, said) == said] or full
+            full = addressed_as(full, written, self.gender, self.text)  # ("Ms. Mugabe")
             near = self._named_just_before(full, pos)
             if near:  # several of that name: one the sentence before introduces
                 return near

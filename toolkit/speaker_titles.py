@@ -18,6 +18,7 @@ from typing import Any
 from toolkit.given_names import given_name_gender
 from toolkit.speaker_countries import country_words, is_country
 from toolkit.speakers import (
+    ADDRESSES,
     CAPITAL,
     HYPHENED,
     HYPHENED_GIVEN,
@@ -32,8 +33,6 @@ from toolkit.speakers import (
 
 __all__ = ["name_of", "names_person"]
 
-# the forms of address before a surname
-_ADDRESS = ("Mr", "Ms", "Mrs", "Dr", "Miss")
 # a patronymic's ending: a name goes on after it ("Vladimir Vladimirovich Putin")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 
@@ -88,7 +87,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
         w = words[i - 1]
         titled = w in lex["titles"] and not (
             (i == len(words) - 1 and NAME_SUFFIX.fullmatch(words[-1]))
-            or (i == len(words) and i >= 2 and words[i - 2].rstrip(".") in _ADDRESS)
+            or (i == len(words) and i >= 2 and words[i - 2].rstrip(".") in ADDRESSES)
         )  # (a title's word before a generation, or after "Dr.", is a surname: "Martin Luther
         # King Jr.", "Dr. King")
         if titled or (not CAPITAL.match(w) and w.lower() not in PARTICLES):
@@ -99,7 +98,7 @@ def name_of(phrase: str, lex: dict[str, Any]) -> tuple[list[str], str | None]:
             break  # a sentence's end: "The New York Review of Books. Le Carré is"
         if (w.lower() in NOT_NAME_WORDS or w in lex["not_speakers"]) and not (
             (i == len(words) - 1 and HYPHENED_GIVEN.fullmatch(re.sub(r"['’]s$", "", words[-1])))
-            or (i >= 2 and words[i - 2].rstrip(".") in _ADDRESS)
+            or (i >= 2 and words[i - 2].rstrip(".") in ADDRESSES)
             or (i == len(words) - 1 and he_surname(w, words[-1]))
             or (i == len(words) and month_surname(_before_month(words, i, lex), w))
         ):  # (a family name before a hyphened given name is one, "Park Geun-hye", and so is a

@@ -61,8 +61,7 @@ __all__ = [
 
 UPPER = CAPITALS  # the capitals a name opens with (Latin, Latin Extended-A, Cyrillic)
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week
-# what an unnamed source knows or stands near: "people familiar with ...", "a person close to
-# ...", "officials with knowledge of ...", "sources briefed on ..."
+# what an unnamed source knows or stands near: "people familiar with", "sources briefed on"
 KNOWING = (
     r"(?:familiar\s+with|close(?:st)?\s+to|loyal\s+to|briefed\s+(?:on|by)|"
     r"with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|knowledgeable\s+about)"
@@ -72,6 +71,7 @@ PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
 HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
+ADDRESSES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})  # the forms of address before a surname
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
 # words that open a group of speakers ("Many Hong Kong residents", "Some analysts")
 QUANTIFIERS = {"many", "some", "other", "another", "most", "several", "few", "both", "two",
@@ -291,6 +291,8 @@ def speaker_phrase(
     for i in range(1, len(words)):  # "Article 45 of the Basic Law": the number names it
         if words[i - 1][2] in _NUMBERED and re.fullmatch(r"\d+[\w.()\-]*", words[i][2]):
             kinds[i] = "cap"
+        if kinds[i] == "det" and words[i - 1][2].rstrip(".") in ADDRESSES:
+            kinds[i] = "cap"  # a surname after a form of address, no determiner: "Mr. Many"
         if he_surname(words[i - 1][2], words[i][2]):
             kinds[i - 1] = "cap"  # the surname He before a given name: "He Lifeng", "He Yafei"
     if kinds[-1] == "pronoun":
