@@ -3380,12 +3380,17 @@ def test_a_title_of_another_type_is_read_as_text():
         # (nor a verb of asking followed by an infinitive after a quotation)
         ('Claiming July 1 is the time to "start a revolution", Chan also urged residents to '
          'block the roads.', [("Chan", "claim")]),
-        # a base form after "to" is no verb of the clause before "that"; "Let me" is the
-        # speaker's own turn (kremlin-2021-22)
+        # a base form after "to" is no verb of the clause before "that"; "Let me" is a speech
+        # act of the moment, as "I say that", no report (kremlin-2021-22, set 17)
         ("Mr. Quinn went on to explain that Mr. Rich was living in Switzerland.",
          [("Mr. Quinn", "go on")]),
         ("Vladimir Putin: Good afternoon. Let me emphasise that Brazil is always widely "
-         "represented at the forum.", [("Vladimir Putin", "emphasise")]),
+         "represented at the forum.", []),
+        # a base form after a possessive is a noun; a person's role "indicated" as a person does
+        ("Editor’s note: President Xi Jinping has referred to Deng Xiaoping’s ideas many times.",
+         []),
+        ("The inspector general had previously indicated that he thought that some of the "
+         "emails contained top secret material.", [("The inspector general", "indicate")]),
         # "charges" the verb after its subject, not the noun after a verb, a preposition or a
         # determiner, nor "charged" in a passive (chinadaily-nyt)
         ("The opposition charges that the framework decision is unfair.",
@@ -3405,6 +3410,61 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The recession interrupted that trend, but the rich have rebounded during the sluggish "
          "recovery.", []),
         ("He recalled that day, when the rich had rebounded.", []),
+        # a quotation right after "claims"; "began by saying"; a place in commas after the
+        # subject; "at the time" before the verb; whom one told in an aside (PolNeAR train)
+        ("The ad claims “Jeb is the conservative you can trust.”", [("The ad", "claim")]),
+        ("When he returned he began by saying, “I don’t think that it is necessary for Mr. "
+         "D’Souza to go to jail.”", [(None, "say")]),
+        ("Trump, in Kentucky, said that Marco Rubio was “a total lightweight.”",
+         [("Trump", "say")]),
+        ("Trump at the time said he had asked his “people” to “look into” paying the fees.",
+         [("Trump", "say")]),
+        ("And, Kasich tells the crowd, he has been known to be “brusk” and “tough” in Ohio.",
+         [("Kasich", "tell")]),
+        ("Kasich told the crowd, a large one, that he would win.", []),
+        ("Legal observers note that the White House would not truly close the prison.",
+         [("Legal observers", "note")]),
+        # a participle "writing" after the clause; a quotation right after a promise's "to"; an
+        # aside in dashes before "that" (PolNeAR train)
+        ("Band member Flea shared the news on social media last week, writing “Feels great to "
+         "support someone I believe in.”", [("Band member Flea", "write")]),
+        ("And he vowed to “take our fight” to the 35 states that had not yet voted.",
+         [(None, "vow")]),
+        ("Ali called on fellow Muslims to “stand up to those who use Islam to advance their own "
+         "agenda.”", [("Ali", "call")]),
+        ("They asked him to go to “the Big Apple” on Friday.", []),
+        ("His campaign chairman Paul Manafort said — on Twitter, as it happens — that Trump "
+         "raised about $4 million that day.", [("Paul Manafort", "say")]),
+        # (not a verb of asking with its infinitive before a comma and a quotation, but before a
+        # colon; not a noun after a determiner and an adjective; nor a quotation after a claim's
+        # preposition; a possessive's noun before "that" reports)
+        ("The longtime senator said he rarely asks surrogates to stump for him, “except for "
+         "people I’m very close to.”", [("The longtime senator", "say")]),
+        ("He urged the council to act: “We cannot wait.”", [(None, "urge")]),
+        ("The ad ends before concluding on a bright note: “Scott Brown was right on Obamacare "
+         "then.”", []),
+        ('Some students still insist on being a part of "Occupy Central", because they want '
+         'change.', []),
+        ("Abuse is documented here, despite Mr. Sall’s claim at Thursday’s news conference that "
+         "“Senegal is a tolerant country.”", [("Mr. Sall’s", "claim")]),
+        ("The authors found that voters in districts hardest hit by imports chose more extreme "
+         "lawmakers.", [("The authors", "find")]),
+        # (an infinitive whose own verb takes the "that" reports it; a demonstrative after it
+        # does not; "called" with an infinitive inside its object; a past "read"; a plural
+        # subject's phrase before a base form)
+        ("Mr. ElBaradei vowed to ensure that “everybody who is being rounded up is detained by "
+         "order of the attorney general.”", [("Mr. ElBaradei", "vow")]),
+        ("Ms. Park’s party had hoped to break that pattern — until the ferry sank off South "
+         "Korea on April 16.", []),
+        ("The State Department urged the government to ensure that citizens had free access to "
+         "all social media platforms.", [("State Department", "urge")]),
+        ("Mr. Mahmoud called his return to office “a message for every ruler: You must respect "
+         "your judiciary.”", [("Mr. Mahmoud", "call")]),
+        ("Senior officials are ready to reconnect with the students, a statement read.",
+         [("a statement", "read")]),
+        ("But some moderate lawmakers in the camp worry they will be labeled as traitors.",
+         [("some moderate lawmakers in the camp", "worry")]),
+        ("Scientists find way to turn light into matter", []),
         # (an exclamation before a verb of asking or promising is the subject's, in a headline)
         ("‘No rush!’ US vows to keep sanctions on N. Korea as Trump prepares to meet Kim",
          [("US", "vow")]),

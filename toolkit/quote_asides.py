@@ -52,10 +52,12 @@ _ASIDE = re.compile(rf"({_WHERE})?,\s+([^\"“”«»].{{14,}}?|{SHORT_CLAUSE})[
 _OPENER = r"(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|this|these|[A-Z])\b"
 _OPENS_CLAUSE = re.compile(_OPENER)
 # whom one told, then a comma and the clause: "This time, Catsimatidis told me, there will ...",
+# "And, Kasich tells the crowd, he's been known to be ...",
 # "Instead, Trump told CNN, his policy would ..." (after a name, a clause, not an appositive:
 # "told Louis Cha, renowned ...")
 _TOLD_ASIDE = re.compile(
-    rf"\s+(?:(?:{'|'.join(sorted(ADDRESSEES))})\s*,\s+(?=[^\"“”«»])|[A-Z][\w.&]*"
+    rf"\s+(?:(?:{'|'.join(sorted(ADDRESSEES))})\s*,\s+(?=[^\"“”«»])"
+    r"|(?:the|an?)\s+[a-z]+\s*,\s+(?=(?:he|she|it|they|we|I|there)\b|[A-Z])|[A-Z][\w.&]*"
     rf"(?:\s+[A-Z][\w.&]*){{0,3}}\s*,\s+(?={_OPENER}[^\"“”«»]))(.{{15,}}?)[.!?]?$"
 )
 

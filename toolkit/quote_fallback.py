@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from toolkit.quote_sources import DIRECTIVE, is_speaker
 from toolkit.quote_tagger import THRESHOLD, SpeakerTagger, may_report
-from toolkit.quote_verb_forms import NEGATED
+from toolkit.quote_verb_forms import NEGATED, a_noun_here
 from toolkit.quote_voices import NO_CLAIM, no_report
 from toolkit.speaker_names import find_mentions, headline_names
 from toolkit.speaker_resolver import Resolver
@@ -119,10 +119,11 @@ def _quote(
 
 
 def _verb(text: str, a: int, b: int, x: int, lex: dict) -> tuple[str | None, tuple[int, int]]:
-    """The lemma of the lexicon's reporting verb nearest the mention in its sentence, and
-    where it is (None and the mention's place where there is none)."""
-    found = [(abs(m.start() - x), lex["forms"][m.group(0).lower()], m.span())
-             for m in lex["verb"].finditer(text, a, b)]  # fmt: skip
+    """The lemma of the lexicon's reporting verb nearest the mention in its sentence (no noun
+    after a determiner: "sent a note warning"), and where it is (None and the mention's place
+    where there is none)."""
+    found = [(abs(m.start() - x), lemma, m.span()) for m in lex["verb"].finditer(text, a, b)
+             if not a_noun_here(text, m, lemma := lex["forms"][m[0].lower()], lex)]  # fmt: skip
     if not found:
         return None, (x, x)
     _, lemma, at = min(found)

@@ -35,7 +35,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_inverted import inverted
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
-from toolkit.quote_verb_forms import STATES_BEFORE, infinitive_first
+from toolkit.quote_verb_forms import STATES_BEFORE, infinitive_first, labelled
 from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
@@ -175,6 +175,35 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+def _a_noun(head: str, v: re.Match, lex: dict) -> bool:
+    """Whether a verb's form that is also a noun is the noun where it stands: after a
+    determiner or a possessive ('called the remarks “a true wake-up call”'), a label's noun
+    before its colon ('on a bright note: “': :func:`labelled`); "states" after a region's
+    or a kind's word ('the Gulf states “pledged ...”')."""
+    lemma, start = lemma_of(v.group(), lex), max(0, v.start() - 30)
+    if lemma in lex["noun_forms"] and (
+        _DETERMINER_BEFORE.search(head, start, v.start()) or labelled(head, v, lemma, lex)
+    ):
+        return True
+    return v.group() == "states" and STATES_BEFORE.search(head[: v.start()]) is not None
+
+
+# what a promise or a call asks for right before its quotation: 'vowed to “', 'called on fellow
+# Muslims to “' (no second "to": not 'asked him to go to “the Big Apple”')
+_PROMISE_TO = re.compile(r"\s+to\s*")
+_CALL_TO = re.compile(r"\s+(?:on\s+)?(?:(?!to\b)[\w’'\-]+\s+){1,4}?to\s*")
+
+
+def _asked_for(head: str, v: re.Match, lex: dict) -> bool:
+    """Whether a quotation right after ``head`` is what its last verb ``v`` promised or called
+    for, in the speaker's words ('he vowed to “take our fight” to the 35 states', 'Ali called
+    on fellow Muslims to “stand up to those who ...”')."""
+    lemma, rest = lemma_of(v.group(), lex), head[v.end() :]
+    if lemma in ("vow", "pledge", "promise"):
+        return _PROMISE_TO.fullmatch(rest) is not None
+    return lemma in ("call", "urge", "ask") and _CALL_TO.fullmatch(rest) is not None
+
+
 # the verb first, then the speaker (and an appositive) before the quotation: "Said Ellis: “"
 _VERB_FIRST = re.compile(
     rf"^\s*(?P<verb>{VERBS_FIRST})\s+(?P<who>[^,:;\"“”«»]{{2,80}}?)"
@@ -206,18 +235,14 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
     # — “...”'): blanked, offsets kept
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
-    # (a verb's form that is also a noun, after a determiner or a possessive, is the noun:
-    # 'called the remarks “a true wake-up call”')
-    # (and "states" after a region's or a kind's word: 'the Gulf states “pledged ...”')
-    verbs = [v for v in lex["verb"].finditer(head) if not (
-        lemma_of(v.group(), lex) in lex["noun_forms"]
-        and _DETERMINER_BEFORE.search(head, max(0, v.start() - 30), v.start())) and not (
-        v.group() == "states" and STATES_BEFORE.search(head[: v.start()]))]  # fmt: skip
+    verbs = [v for v in lex["verb"].finditer(head) if not _a_noun(head, v, lex)]
     if not verbs:
         return None
+    promised = _asked_for(head, verbs[-1], lex)
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
          or _quoted_object(head, verbs[-1], lex)
-         or _said_quote(head, verbs[-1], lex, tail))  # fmt: skip
+         or _said_quote(head, verbs[-1], lex, tail)
+         or (re.search(r"$", head) if promised else None))  # fmt: skip
     if not m:
         return None
     v = verbs[-1]
@@ -245,6 +270,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         between = ""
     else:
         between = _ABBREVIATION.sub("", head[v.end() : m.start()])
+    if m.group().startswith(",") and infinitive_first(between + " ", lemma_of(v.group(), lex)):
+        return None  # "he rarely asks surrogates to stump for him, “...”": no frame of it
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
     # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”",
     # or before a comma)
@@ -277,7 +304,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     long = len(between.split()) > limit
     if re.search(r"[.!?;\"“”«»]", between) or (long and not reported):
         return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
-    if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not m.group().startswith(":"):
+    if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not (m.group().startswith(":") or promised):
         return None
     along = v.group().lower().endswith("ing") and _WITH_SUBJECT.search(head[: v.start()])
     if along:  # "..., with Steve Scalise of Louisiana calling the investigation “...”": the
@@ -288,10 +315,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             return along.start(1), along.start(1) + words[got[1] - 1][1], lemma_of(v.group(), lex)
     subject_end = v.start()
     by = v.group().lower().endswith("ing") and re.search(
-        r"\s+[a-z]+ed\s+by\s*$", head[:subject_end]
+        r"\s+(?:[a-z]+ed|began|begun)\s+by\s*$", head[:subject_end]
     )
-    if by:  # "Members of the House of Commons protested by shouting “...”": the subject of the
-        subject_end = by.start()  # verb the participle's "by" follows
+    if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
+        subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     words = without_adverbs(word_spans(without_appositive(without_time(head[:subject_end]), lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
@@ -368,7 +395,9 @@ def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
 
 
 # the verbs a quotation may follow with no colon or comma ('stated "He was a gentle soul"')
-_SAID_QUOTE = {"say", "write", "state", "tweet", "post", "add", "declare", "remark"}
+_QUOTE_RIGHT_AFTER = {"claim", "insist", "argue"}
+_SAID_QUOTE = {"say", "write", "state", "tweet", "post", "add", "declare", "remark",
+               *_QUOTE_RIGHT_AFTER}  # fmt: skip
 
 
 def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None:
@@ -381,10 +410,12 @@ def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None
         return None
     if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
         return None
-    if between.strip() and not re.fullmatch(
-        r"\s+(?:in|at|on|during|after)\s+[^.,;:!?\"“”«»()]{2,60}?\s*", between
+    if between.strip() and (
+        lemma_of(v.group(), lex) in _QUOTE_RIGHT_AFTER
+        or not re.fullmatch(r"\s+(?:in|at|on|during|after)\s+[^.,;:!?\"“”«»()]{2,60}?\s*", between)
     ):
-        return None
+        return None  # (a claim's quotation right after its verb: not 'insisted on referring to
+        # her as “little lady”')
     return re.search(r"$", head)
 
 

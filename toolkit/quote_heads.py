@@ -123,7 +123,7 @@ TIME_PHRASE = (
     # (how long ago: "less than two weeks ago", "a month ago", "a year later")
     r"|(?:(?:less|more)\s+than\s+)?(?:an?|two|three|four|five|six|\d+|a\s+few|several)\s+"
     r"(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
-    r"|yesterday|today)"
+    r"|yesterday|today|at\s+the\s+time)"
 )
 _TIME = re.compile(rf"(?<=[\w,])\s+{TIME_PHRASE}\s*$")
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
@@ -172,8 +172,9 @@ _MEDIUM = re.compile(
 # an aside in commas after a name, of where or when it was said ("Clinton, during a town hall
 # meeting in Columbus, Ohio,", "Priebus, in the wake of a new poll showing ...,")
 _NAME_ASIDE = re.compile(
-    r"(?<=[\w.)])\s*,\s+(?:during|at|after|before|in\s+the\s+wake\s+of|"
-    r"in\s+(?:a|an|the|his|her)\s+[a-z]+)\s[^,;:\"“”()]{3,90}(?:,\s+[A-Z][a-z]+\.?)?,\s*$"
+    r"(?<=[\w.)])\s*,\s+(?:(?:during|at|after|before|in\s+the\s+wake\s+of|"
+    r"in\s+(?:a|an|the|his|her)\s+[a-z]+)\s[^,;:\"“”()]{3,90}(?:,\s+[A-Z][a-z]+\.?)?"
+    r"|in\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s*$"  # (or a place: "Trump, in Kentucky,")
 )
 
 

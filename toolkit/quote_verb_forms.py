@@ -26,8 +26,10 @@ from toolkit.quote_heads import PROGRESSIVE
 __all__ = [
     "NEGATED",
     "STATES_BEFORE",
+    "a_noun_here",
     "clause_follows",
     "infinitive_first",
+    "labelled",
     "reports_here",
     "subject_words",
     "that_clause",
@@ -56,6 +58,7 @@ _NOUN_NEXT = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|these|those|such|any|no|of|to|against|about|over|on|for|with|[a-z]{3,}ed|upheld|"
     r"brought|made|include|includes|including|face|faces|facing|deny|denies|denying|criminal|"
+    r"take|takes|took|taking|"
     r"formal|new|false|similar|further|fresh|corruption|terrorism|fraud|murder|bribery)\s+$"
 )
 # the pronouns a helper is contracted onto ("He’s", "They’re", "She’d")
@@ -80,6 +83,34 @@ _EAGER = re.compile(
 )
 
 
+# a determiner right before a word
+_DETERMINED = re.compile(r"\b(?:an?|the|his|her|its|their|this|my|our|your)\s+$", re.I)
+# a possessive, or a determiner and a word that is no plural, right before a word
+_LABEL_BEFORE = re.compile(r"(?:\w['’]s|\b(?:an?|the)\s+[a-z]+(?<!s))\s+$")
+
+
+def a_noun_here(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
+    """Whether a verb's base form that is also a noun follows a determiner, so is the noun ("sent
+    a note warning that")."""
+    return (
+        lemma in lex["noun_forms"]
+        and v.group().lower() == lemma
+        and _DETERMINED.search(text, max(0, v.start() - 8), v.start()) is not None
+    )
+
+
+def labelled(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
+    """Whether a verb's base form that is also a noun is a label's noun before its colon, after
+    a possessive or a determiner and an adjective ("Editor's note:", "on a bright note:"); not
+    the past "read" ("a sign read:")."""
+    return (
+        lemma in lex["noun_forms"]
+        and v.group().lower() == lemma != "read"
+        and text.startswith(":", v.end())
+        and _LABEL_BEFORE.search(text, max(0, v.start() - 30), v.start()) is not None
+    )
+
+
 def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     """Whether the reporting verb form ``v`` (of ``lemma``) in ``sentence`` may report
     someone's words there, as far as the words right around it tell."""
@@ -96,6 +127,8 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
         return False  # "It's said that ...": a passive with no one who says it
     if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
         return False  # "Li's remarks, made outside ..., echoed": a possessive's noun
+    if labelled(sentence, v, lemma, lex) or a_noun_here(sentence, v, lemma, lex):
+        return False  # "Editor's note:", "on a bright note:", "sent a note": a noun
     if v.group() == "states" and STATES_BEFORE.search(sentence[: v.start()]):
         return False  # "other Baltic states, Moldova", "the Gulf states": the noun
     if lemma in ("think", "believe") and re.search(
@@ -213,10 +246,12 @@ def that_clause(reach: int) -> re.Pattern:
         r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
         r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
     )
-    # (or a phrase of where or how in commas: "said, in a statement on Friday, that")
+    # (or a phrase of where or how in commas: "said, in a statement on Friday, that"; any aside
+    # in dashes: "said — on Twitter, as it happens — that")
     aside = (
         r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again"
-        r"|(?:in|at|on|during|to)\s[^,;:\"“”]{3,60}),)?"
+        r"|(?:in|at|on|during|to)\s[^,;:\"“”]{3,60}),"
+        r"|\s+[—–]\s+[^—–;:\"“”]{3,60}?\s+[—–])?"
     )
     # (not "that" before a noun, a demonstrative: "interrupted that trend, but the rich ...")
     return re.compile(
@@ -231,12 +266,20 @@ _INFINITIVE = re.compile(
     r"\s+(?:(?!that\b)[\w’'\-]+\s+){0,3}?to\s+"
     r"(?!(?:the|a|an|his|her|its|their|this|these|those)\s)[a-z]+\s"
 )
+# "that" and what opens a clause after it: a quotation, a capital or a number, a pronoun or a
+# determiner (not "to break that pattern", "to return that power")
+_THAT_CLAUSE = re.compile(
+    r"that,?\s+(?:[“\"A-Z\d]|(?:he|she|it|they|we|I|you|there|the|a|an|his|her|its|their|this|"
+    r"these|those|some|all|no|every|such|many|most|everyone|everybody|nobody|[a-z]+[^s\W]s)\b)"
+)  # (or a plural, which no "that" is a demonstrative of: "to ensure that citizens had")
 _TO_DO = {"urge", "advise", "vow", "pledge", "promise", "plead", "ask", "remind", "agree", "hope",
-          "warn", "call", "charge", "demand"}  # fmt: skip
+          "warn", "charge", "demand"}  # fmt: skip
 
 
 def infinitive_first(rest: str, lemma: str) -> bool:
     """Whether the words after a verb of asking or promising (``rest``) open with an infinitive,
     so that a "that" further on opens a relative clause, no report ("vowed to fight the forces
-    that ...", "urged Merkel to give ... a base that ...", "UK urged to give ...")."""
-    return lemma in _TO_DO and _INFINITIVE.match(rest) is not None
+    that ...", "urged Merkel to give ... a base that ...", "UK urged to give ..."); not one
+    whose verb takes the "that" ("vowed to ensure that ...")."""
+    m = _INFINITIVE.match(rest) if lemma in _TO_DO else None
+    return m is not None and not _THAT_CLAUSE.match(rest, m.end())  # (not "vowed to ensure that")

@@ -19,7 +19,7 @@ import re
 
 from toolkit.quote_subjects import names_group
 from toolkit.speaker_titles import name_of
-from toolkit.speakers import is_person
+from toolkit.speakers import is_organisation, is_person
 
 __all__ = ["DIALOGUE", "NO_CLAIM", "OWN_VIEW_VERBS", "no_report", "own_voice"]
 
@@ -48,8 +48,9 @@ _MODAL = re.compile(
 )
 # A subject that is no one's voice: "Common sense tells us that ..." (set 11)
 _NOT_A_VOICE = re.compile(
-    r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)|let['’]s|let\s+us"
-)  # ("Let's hope they learn a lesson": the writer's wish)
+    r"(?i)(?:the\s+)?(?:common\s+sense|history|experience|logic)|let['’]s|let\s+(?:us|me)"
+)  # ("Let's hope they learn a lesson": the writer's wish; "Let me stress that": a speech act of
+# the moment, as "I say that")
 
 
 def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, lex: dict) -> bool:
@@ -66,8 +67,14 @@ def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, l
     return (
         verb in lex["findings"]
         and _head(speaker_text) not in lex["finding_heads"]
-        and not (verb == "indicate" and _a_person(speaker_text, lex))
-    )
+        and not (
+            verb == "indicate"
+            and (
+                _a_person(speaker_text, lex)
+                or (_head(speaker_text) in lex["roles"] and not is_organisation(speaker_text, lex))
+            )
+        )
+    )  # (a person's role indicates too: "the inspector general had indicated that")
 
 
 def _a_person(speaker_text: str, lex: dict) -> bool:

@@ -161,7 +161,7 @@ class Resolver:
         low = written.lower()
         if low == "it":  # a body the clause or the sentence before opens with, else the one
             return body_it(self, pos) or written  # quoted last
-        if low in ("i", "let me"):  # ("Let me emphasise that ...": the speaker's own words)
+        if low == "i":
             return self._turn(pos) or self.voice or written
         if low == "you":  # whom this turn answers: a surname resolves as written
             k = bisect.bisect_right(self._sentence_starts, pos) - 1
