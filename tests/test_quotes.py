@@ -3465,6 +3465,17 @@ def test_a_title_of_another_type_is_read_as_text():
         ("But some moderate lawmakers in the camp worry they will be labeled as traitors.",
          [("some moderate lawmakers in the camp", "worry")]),
         ("Scientists find way to turn light into matter", []),
+        # whom after "at" a joined verb's colon (chinadaily-nyt)
+        ("Laughing, Mr. Smith assumed a fighting stance and yelled at Ms. Weintraub: “Let’s go "
+         "right now, you speech-hating enemy of the First Amendment!”", [("Mr. Smith", "yell")]),
+        # a state's abbreviation inside the subject after a quotation
+        ("“I think the Holy Father sees the influence,” Archbishop Joseph E. Kurtz of "
+         "Louisville, Ky., president of the bishops, said in a statement.",
+         [("Joseph E. Kurtz", "say")]),
+        # a clause that opens with "this year's" (no time phrase before it)
+        ("The chairman of the electoral board, Merga Bekana, said this year’s elections were "
+         "conducted in a “free, fair, peaceful, credible and democratic manner.”",
+         [("Merga Bekana", "say")]),
         # (an exclamation before a verb of asking or promising is the subject's, in a headline)
         ("‘No rush!’ US vows to keep sanctions on N. Korea as Trump prepares to meet Kim",
          [("US", "vow")]),

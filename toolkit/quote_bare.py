@@ -45,8 +45,9 @@ _BARE_CLAUSE = re.compile(
     rf"does|{IRREGULAR_PAST}|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)(?:n['’]t)?\b"  # ("said it wants", "said it gave", "said it's", "said
     # it wouldn’t", not "said it")
-    r"|(?:\s+[a-z]+){1,3}\s+(?:is|was|will|would|could|can|has|had|[a-z]+ed|[a-z]{2,}[^s\W]s)\b))"
-    # ("said this choice makes")
+    r"|(?:\s+[a-z]+(?:['’]s)?){1,3}\s+(?:is|was|are|were|will|would|could|can|has|had|[a-z]+ed|"
+    r"[a-z]{2,}[^s\W]s)\b))"
+    # ("said this choice makes", "said this year's elections were")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
     r"([\"“]?[a-zA-Z].{15,}?|\d[\d,.]*%?\s+[a-zA-Z].{12,}?"
     rf"|{SHORT_CLAUSE})[.!?]?$"

@@ -320,8 +320,14 @@ def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     )
     if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
         return None
-    if head[m.end(1) : m.end()].strip(" ,:") and lemma_of(m.group(1), lex) not in _TELLS_WHOM:
+    between = head[m.end(1) : m.end()].strip(" ,:")
+    if (
+        between
+        and lemma_of(m.group(1), lex) not in _TELLS_WHOM
+        and not re.match(r"(?:at|to)\s", between)
+    ):
         return None  # an object only after a verb of telling: "but told his supporters, “...”"
+        # (or whom, after "at" or "to": "and yelled at Ms. Weintraub: “...”")
     before = re.search(r"(\w+)\s*,\s*$", head[: m.start()])
     if before and lex["verb"].fullmatch(before.group(1)):
         return None  # "..., a senior official said, but added, “...”": that frame's speaker

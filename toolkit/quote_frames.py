@@ -27,6 +27,7 @@ import re
 
 from toolkit.quote_heads import (
     PROGRESSIVE,
+    STATES,
     lemma_of,
     without_adverbs,
     without_appositive,
@@ -141,9 +142,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             got = (0, len(words))  # '"...," the activist told him', '"...," the Canadian I.O.C.
             # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
-                 and not re.fullmatch(rf"(?:[{UPPER}]\.)+|[JS]r\.|St\.", w)]  # fmt: skip
+                 and not _NO_STOP.fullmatch(w)]  # fmt: skip
         # (nor a name's "Jr." or "St.": "James B. Comey Jr., the director of ..., said", "Mr.
-        # St. Hilaire said")
+        # St. Hilaire said"; nor a state's: "of Louisville, Ky., president of ..., said")
         quoted = _QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
         if quoted and (got or not before.strip() or noun_phrase(before.strip(), lex)):
             # '“...,” the report quotes him as saying', '“...,” newspapers quoted him as
@@ -166,6 +167,8 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     return None
 
 
+# a word's stop that ends no sentence: an initial's, "Jr.", "St.", a state's ("Ky.")
+_NO_STOP = re.compile(rf"(?:[{UPPER}]\.)+|[JS]r\.|St\.|(?:{STATES})\.")
 # what a quotation that opens the sentence is of or about, before the speaker and the verb
 _OBJECT_PHRASE = re.compile(r"\s*(?:of|about|on|for)\s[^,;:.!?\"“”]{2,60},\s+")
 # a determiner or a possessive right before a word: what follows is a noun ("the remarks")

@@ -37,6 +37,7 @@ __all__ = [
     "CLAUSE_VERB",
     "PROGRESSIVE",
     "SAID_IN",
+    "STATES",
     "TIME_PHRASE",
     "after_stop",
     "lemma_of",
@@ -119,7 +120,7 @@ _MONTH_NAME = (
 TIME_PHRASE = (
     rf"(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|on\s+{MONTH}\.?\s+\d{{1,2}}|in\s+(?:{_MONTH_NAME}\s+)?(?:1[89]|20)\d\d|in\s+{_MONTH_NAME}"
-    r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)"
+    r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year|night)(?![’']s)"
     # (how long ago: "less than two weeks ago", "a month ago", "a year later")
     r"|(?:(?:less|more)\s+than\s+)?(?:an?|two|three|four|five|six|\d+|a\s+few|several)\s+"
     r"(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
@@ -238,7 +239,7 @@ _AFTER_DASH = re.compile(
 
 # a city's state or country after its comma, in a place phrase ("chief economist of High
 # Frequency Economics in Valhalla, New York, wrote"): the appositive goes on through it
-_STATES = (
+STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
     "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
     "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
@@ -248,10 +249,10 @@ _STATES = (
     "Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Okla|Ore|Pa|R\\.I|"
     "S\\.C|S\\.D|Tenn|Va|Vt|Wash|Wis|Wyo"
 )
-_STATE = re.compile(rf"(?:{_STATES})\.?")
+_STATE = re.compile(rf"(?:{STATES})\.?")
 _CITY_PLACE = re.compile(
     rf"\b(?:in|of|from|at|near|outside)\s+(?:[{UPPER}][\w’'\-.]*\s+){{0,2}}[{UPPER}][\w’'\-.]*"
-    rf"(,)\s+((?:{_STATES})\.?|[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,2}})(?=,)"
+    rf"(,)\s+((?:{STATES})\.?|[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,2}})(?=,)"
 )
 
 

@@ -35,13 +35,13 @@ from typing import Any
 from toolkit.given_names import given_name_gender
 from toolkit.speaker_names import KNOWN_BY_TITLE, Mention
 from toolkit.speaker_organisations import INSTITUTION_WORDS
-from toolkit.speakers import PARTICLES, UPPER, is_person, surname
+from toolkit.speakers import ADDRESSES, PARTICLES, UPPER, is_person, surname
 from toolkit.whole_words import space_before, whole_word_spans
 
 __all__ = ["ADDRESS_BEFORE", "ADDRESS_GENDER", "FEMALE", "MALE", "Chain", "addressed_as",
            "person_chain"]  # fmt: skip
 
-_ADDRESS_WORDS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor"}
+_ADDRESS_WORDS = ADDRESSES | {"Prof", "Professor"}
 _ADDRESSED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([\w’'\-]+)")
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]+\s+)?([A-Z][\w’'\-]+)")
 # a surname on its own: at the start, after punctuation or a lower-case word that is no preposition
