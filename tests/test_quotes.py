@@ -3472,6 +3472,15 @@ def test_a_title_of_another_type_is_read_as_text():
         ("“I think the Holy Father sees the influence,” Archbishop Joseph E. Kurtz of "
          "Louisville, Ky., president of the bishops, said in a statement.",
          [("Joseph E. Kurtz", "say")]),
+        # how long before a clause after "said" ("for weeks"), a contraction after its pronoun
+        ("Cruz has said for weeks he’s the only candidate in the field who can beat Trump.",
+         [("Cruz", "say")]),
+        # whom one told by name and where, before a comma and a quotation
+        ("Trump told the Washington Post in a written statement, “I really don’t want Jeb’s "
+         "endorsement, because he is a low-energy person.”", [("Trump", "tell")]),
+        # a show's title in quotation marks in the adjunct of a frame that ends the sentence
+        ("Chris Shays was pro John Kasich while the Ohio governor was in the running, he said "
+         "Wednesday morning on MSNBC’s “Morning Joe.”", [(None, "say")]),
         # a clause that opens with "this year's" (no time phrase before it)
         ("The chairman of the electoral board, Merga Bekana, said this year’s elections were "
          "conducted in a “free, fair, peaceful, credible and democratic manner.”",

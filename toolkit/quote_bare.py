@@ -25,9 +25,9 @@ SHORT_CLAUSE = r"(?:he|she|they|it|we|I|there)(?:\s+|['’](?=[a-z]))[a-z’']{2
 # a phrase of when or where between "said" and a clause with a pronoun subject and a finite
 # verb ("said after the convention he would not accept", "said in Minsk they had agreed")
 _PP_BEFORE_PRONOUN = (
-    r"\s+(?:after|before|during|at|in|on)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+"
-    r"(?=\s+(?:he|she|they|we|I|there)\s+(?:is|was|are|were|would|will|could|can|had|has|have|"
-    r"should|must|might|may|did|does|do|[a-z]+ed)\b)"
+    r"\s+(?:after|before|during|at|in|on|for)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+"
+    r"(?=\s+(?:he|she|they|we|I|there)(?:['’](?:s|re|d|ll|ve)|\s+(?:is|was|are|were|would|will|"
+    r"could|can|had|has|have|should|must|might|may|did|does|do|[a-z]+ed))\b)"
 )
 # a clause right after "said" or "added", not a phrase ("said in", "said nothing")
 # (also after a day: "said on Wednesday he did not want ...", "said Friday afternoon, as they

@@ -266,8 +266,10 @@ def clause_before(
                    and (n_rest <= 15 or (n_rest <= 30 and lemma == "say" and "," not in rest
                                          and not _SUBORDINATE.match(head)))))  # fmt: skip
     # (a long adjunct with no comma in it: "said in his keynote speech in Beijing on Sunday
-    # at the conference to celebrate the CPPCC's 65th anniversary.")
-    if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", rest)
+    # at the conference to celebrate the CPPCC's 65th anniversary."; a show's title in it: "on
+    # MSNBC’s “Morning Joe.”")
+    titled = re.sub(r"(?:(?<=['’]s )|(?<=\bon ))[“\"][A-Z][^“”\"]{0,40}[”\"]", "T", rest)
+    if (tail and adjunct and "that" not in rest.split() and not re.search(r"[\"“”«»]", titled)
             and not re.search(r"[,:]\s*$", sentence)):  # fmt: skip
         # a frame that ends in a comma or colon introduces what follows ("On this occasion,
         # the Head of State emphasised,")

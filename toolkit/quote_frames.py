@@ -191,6 +191,10 @@ def _a_noun(head: str, v: re.Match, lex: dict) -> bool:
     return v.group() == "states" and STATES_BEFORE.search(head[: v.start()]) is not None
 
 
+# whom one told by name, and perhaps where or how
+_TOLD_NAMED = re.compile(
+    r"(?:\s+(?:the|[A-Z][\w.&’'\-]*|host))+(\s+(?:in|at|on|during|after)\s[^,;:]{2,60})?"
+)
 # what a promise or a call asks for right before its quotation: 'vowed to “', 'called on fellow
 # Muslims to “' (no second "to": not 'asked him to go to “the Big Apple”')
 _PROMISE_TO = re.compile(r"\s+to\s*")
@@ -287,10 +291,9 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
                               between))
     )  # fmt: skip
     limit = 14 if adjunct else 6
-    if lemma_of(v.group(), lex) == "tell" and re.fullmatch(
-        r"(?:\s+(?:[A-Z][\w.&’'\-]*|host))+", between
-    ):
-        limit = 10  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “')
+    told = lemma_of(v.group(), lex) == "tell" and _TOLD_NAMED.fullmatch(between)
+    if told:  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “'),
+        limit = 14 if told.group(1) else 10  # and where ('told the Post in a statement, “')
     elif lemma_of(v.group(), lex) == "tell" and re.match(r"\s+(?:the|a|an)\s+\w+\s+who\s", between):
         limit = 14  # and who they are ('told the mayors who gathered in the city of ..., “')
     elif lemma_of(v.group(), lex) == "tell" and m.group().startswith(":"):
