@@ -321,7 +321,7 @@ if countable:  # no empty table of lines where no frame can match
 # How far to trust it: on the three latest held-out China Daily and NYT sets, about 295
 # hand-labelled sentences each from 60 articles (`benchmarks/README.md`, "Quote attribution",
 # sets 30, 32 and 34), speaker precision is **0.81**, **0.81** and **0.83** and recall
-# **0.66**, **0.61** and **0.69**, below the 0.9 / 0.8 target (two annotators labelling one set
+# **0.68**, **0.61** and **0.69**, below the 0.9 / 0.8 target (two annotators labelling one set
 # blind agreed on 98% of speakers); on three held-out sets from
 # English Wikinews, an outlet the rules were never written from (sets 25, 27 and 28), 0.88,
 # 0.88 and 0.82 and 0.66, 0.65 and 0.59; on the China Daily and NYT sets before (22-24) 0.85,
@@ -334,8 +334,8 @@ if countable:  # no empty table of lines where no frame can match
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
 # and NYT sets a speaker the frame names was right 133 times in 147 (0.90, 95% interval
-# 0.85-0.94), one resolved from "he" or "she" 52 in 67 (0.78), a description ("the report",
-# "officials") 30 in 51 (0.59) and a quotation that goes on from another 31 in 35 (0.89); on
+# 0.85-0.94), one resolved from "he" or "she" 53 in 68 (0.78), a description ("the report",
+# "officials") 30 in 52 (0.58) and a quotation that goes on from another 31 in 35 (0.89); on
 # the Wikinews sets a named one 188 in 216 (0.87, 0.82-0.91). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
