@@ -3403,6 +3403,7 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Emad Shahin called the charges “baseless.”", [("Emad Shahin", "call")]),
         ("He was not allowed to see a lawyer, nor was he formally charged.", []),
         ("He spearheaded criminal charges that nonprofit groups were acting as agents.", []),
+        ("The Kremlin took note that the assets were safe.", []),
         ("A friend interrupted: “They were celebrating yesterday — celebrating our blood!”",
          [("A friend", "interrupt")]),
         ("Security threat interrupts FCC net neutrality vote", []),

@@ -83,15 +83,17 @@ _EAGER = re.compile(
 )
 
 
-# a determiner right before a word
-_DETERMINED = re.compile(r"\b(?:an?|the|his|her|its|their|this|my|our|your)\s+$", re.I)
+# a determiner right before a word, or "take" ("takes note that")
+_DETERMINED = re.compile(
+    r"\b(?:an?|the|his|her|its|their|this|my|our|your|take|takes|took|taken|taking)\s+$", re.I
+)
 # a possessive, or a determiner and a word that is no plural, right before a word
 _LABEL_BEFORE = re.compile(r"(?:\w['’]s|\b(?:an?|the)\s+[a-z]+(?<!s))\s+$")
 
 
 def a_noun_here(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
-    """Whether a verb's base form that is also a noun follows a determiner, so is the noun ("sent
-    a note warning that")."""
+    """Whether a verb's base form that is also a noun follows a determiner or "take", so is the
+    noun ("sent a note warning that", "The Kremlin takes note that")."""
     return (
         lemma in lex["noun_forms"]
         and v.group().lower() == lemma
