@@ -3434,6 +3434,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Ali called on fellow Muslims to “stand up to those who use Islam to advance their own "
          "agenda.”", [("Ali", "call")]),
         ("They asked him to go to “the Big Apple” on Friday.", []),
+        ("He advised government ministers to “send their wives and children to somewhere safe.”",
+         [(None, "advise")]),
+        ("Mr. Niemann and his followers waved banners demanding an end to “asylum terror.”",
+         []),
         ("His campaign chairman Paul Manafort said — on Twitter, as it happens — that Trump "
          "raised about $4 million that day.", [("Paul Manafort", "say")]),
         # (not a verb of asking with its infinitive before a comma and a quotation, but before a

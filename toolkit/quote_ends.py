@@ -22,6 +22,7 @@ from toolkit.quote_inverted import ASIDE, inverted
 from toolkit.quote_sources import DAY as _DAY
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject
+from toolkit.quote_verb_forms import REQUESTS
 from toolkit.speakers import KNOWING, QUANTIFIERS, is_person
 
 __all__ = ["ADJUNCT", "as_by", "clause_before", "final_frame", "inverted_report",
@@ -239,7 +240,7 @@ def clause_before(
         and not re.search(r"[\"“”«»,]", rest)
         and not (lemma in ("claim", "allege") and re.search(r"\bnot\b|n['’]t\b",
                                                             as_tail.group(1)))
-        and lemma not in ("urge", "advise", "plead", "demand", "ask", "call")
+        and lemma not in REQUESTS
     ):  # fmt: skip
         # (not a clause that denies what the speaker says: "This invasion is not just a
         # military operation, as Moscow claims."; nor a deed as one asked for it: "..., but

@@ -36,7 +36,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_inverted import inverted
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
-from toolkit.quote_verb_forms import STATES_BEFORE, infinitive_first, labelled
+from toolkit.quote_verb_forms import PROMISES, REQUESTS, STATES_BEFORE, infinitive_first, labelled
 from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
@@ -206,9 +206,10 @@ def _asked_for(head: str, v: re.Match, lex: dict) -> bool:
     for, in the speaker's words ('he vowed to “take our fight” to the 35 states', 'Ali called
     on fellow Muslims to “stand up to those who ...”')."""
     lemma, rest = lemma_of(v.group(), lex), head[v.end() :]
-    if lemma in ("vow", "pledge", "promise"):
+    if lemma in PROMISES:
         return _PROMISE_TO.fullmatch(rest) is not None
-    return lemma in ("call", "urge", "ask") and _CALL_TO.fullmatch(rest) is not None
+    # (not a demand's object and its preposition: 'demanding an end to “asylum terror”')
+    return lemma in REQUESTS - {"demand"} and _CALL_TO.fullmatch(rest) is not None
 
 
 # the verb first, then the speaker (and an appositive) before the quotation: "Said Ellis: “"

@@ -38,6 +38,7 @@ __all__ = [
     "PROGRESSIVE",
     "SAID_IN",
     "STATES",
+    "TIME_AT_END",
     "TIME_PHRASE",
     "after_stop",
     "lemma_of",
@@ -127,6 +128,7 @@ TIME_PHRASE = (
     r"|yesterday|today|at\s+the\s+time)"
 )
 _TIME = re.compile(rf"(?<=[\w,])\s+{TIME_PHRASE}\s*$")
+TIME_AT_END = re.compile(rf"\s*\b{TIME_PHRASE}$")  # a time phrase that ends some words
 _NP_OPENS = re.compile(r"(?:the|a|an|another|one|his|her|its|their|\w+['’]s)$", re.I)
 # a body's name: capitalised words, "of", "for" and "and" between ("the National Salvation Front")
 _ORGANISATION = re.compile(

@@ -49,7 +49,7 @@ from toolkit.quote_ends import (
 )
 from toolkit.quote_heads import (
     PROGRESSIVE,
-    TIME_PHRASE,
+    TIME_AT_END,
     after_stop,
     lemma_of,
     without_adverbs,
@@ -365,7 +365,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             between = between[1:]  # "told reporters after the meeting that": whom it was told
         while lemma == "tell" and _WHOM_WORD.match(" ".join(between[:2])):
             between = between[1:]  # (or a name: "told The New York Times", "the Head of State")
-        between = re.sub(rf"\s*\b{TIME_PHRASE}$", "", " ".join(between)).split()  # (and when)
+        between = TIME_AT_END.sub("", " ".join(between)).split()  # (and when it was told)
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
             # ("The high property costs ... added to simmering discontent that prompted ..."),

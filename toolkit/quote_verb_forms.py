@@ -25,6 +25,8 @@ from toolkit.quote_heads import PROGRESSIVE
 
 __all__ = [
     "NEGATED",
+    "PROMISES",
+    "REQUESTS",
     "STATES_BEFORE",
     "a_noun_here",
     "clause_follows",
@@ -55,7 +57,7 @@ _NOUN_NEXT = re.compile(
 # preposition, a past or a verb that takes the noun as its object ("the cases include claims
 # that", "the courts upheld charges that", "after facing charges that"), or an adjective or a
 # crime before a charge ("spearheaded criminal charges that", "The terrorism charges that")
-_NOUN_BEFORE = re.compile(
+_OBJECT_WORD_BEFORE = re.compile(
     r"\b(?:the|these|those|such|any|no|of|to|against|about|over|on|for|with|[a-z]{3,}ed|upheld|"
     r"brought|made|include|includes|including|face|faces|facing|deny|denies|denying|criminal|"
     r"take|takes|took|taking|"
@@ -123,7 +125,7 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
         return False  # "former Soviet states from Russia to Tajikistan", "The CSTO states
         # should ...": a plural noun, its modal or preposition after it
     if (v.group().endswith("s") and lemma in lex["noun_forms"]
-            and _NOUN_BEFORE.search(sentence, 0, v.start())):  # fmt: skip
+            and _OBJECT_WORD_BEFORE.search(sentence, 0, v.start())):  # fmt: skip
         return False  # "The cases include claims that ...": a noun, the verb's object
     if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
         return False  # "It's said that ...": a passive with no one who says it
@@ -274,8 +276,13 @@ _THAT_CLAUSE = re.compile(
     r"that,?\s+(?:[“\"A-Z\d]|(?:he|she|it|they|we|I|you|there|the|a|an|his|her|its|their|this|"
     r"these|those|some|all|no|every|such|many|most|everyone|everybody|nobody|[a-z]+[^s\W]s)\b)"
 )  # (or a plural, which no "that" is a demonstrative of: "to ensure that citizens had")
-_TO_DO = {"urge", "advise", "vow", "pledge", "promise", "plead", "ask", "remind", "agree", "hope",
-          "warn", "charge", "demand"}  # fmt: skip
+# verbs of promising, and of asking for a deed: what they report is a deed, promised or asked
+# for ("vowed to ...", "urged X to ...", "..., as its critics have urged.")
+PROMISES = frozenset({"vow", "pledge", "promise"})
+REQUESTS = frozenset({"urge", "advise", "plead", "demand", "ask", "call"})
+# verbs an infinitive may follow, perhaps after whom ("called" not: "called his return to
+# office “...”")
+_TO_DO = PROMISES | (REQUESTS - {"call"}) | {"remind", "agree", "hope", "warn", "charge"}
 
 
 def infinitive_first(rest: str, lemma: str) -> bool:

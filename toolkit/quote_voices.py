@@ -57,7 +57,7 @@ def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, l
     """Whether the frame of ``speaker_text`` (at ``speaker_at`` in ``text``) and ``verb``
     reports no one's speech: a commonplace, the first or second person's own act (see
     :func:`_own_act`), the view of anyone ("One hopes that ..."), or a finding of a subject
-    that is no poll, study or person."""
+    that is no poll or study (nor, for "indicated", a person or a person's role)."""
     if _NOT_A_VOICE.fullmatch(speaker_text):
         return True
     if speaker_text.lower() in DIALOGUE and _own_act(text, speaker_text, speaker_at, verb):
@@ -74,7 +74,7 @@ def no_report(text: str, speaker_text: str, speaker_at: int, verb: str | None, l
                 or (_head(speaker_text) in lex["roles"] and not is_organisation(speaker_text, lex))
             )
         )
-    )  # (a person's role indicates too: "the inspector general had indicated that")
+    )  # ("the inspector general had indicated that")
 
 
 def _a_person(speaker_text: str, lex: dict) -> bool:
