@@ -3493,6 +3493,77 @@ def test_a_title_of_another_type_is_read_as_text():
         # (an exclamation before a verb of asking or promising is the subject's, in a headline)
         ("‘No rush!’ US vows to keep sanctions on N. Korea as Trump prepares to meet Kim",
          [("US", "vow")]),
+        # "No." before a number inside an appositive after the quotation (chinadaily-nyt)
+        ("“The position has been made extremely clear by the central authorities,” Carrie Lam, "
+         "the No. 2 official in the Hong Kong government, told reporters on Sunday morning.",
+         [("Carrie Lam", "tell")]),
+        # a subject pronoun after an opening phrase with no comma, a past form after "the"
+        ("Ms. Machado sent an email. In the alleged email she praised the protests and said, "
+         "“Kevin Whitaker reconfirmed to me his support and indicated new steps.”",
+         [("Ms. Machado", "say")]),
+        # a habit of saying; a base form after a plural; "had written"
+        ("“The grandfather builds the first floor, the son the second,” residents like to say.",
+         [("residents", "say")]),
+        ("“These men did not fight the war to make the world safe for democracy,” the authors "
+         "write.", [("the authors", "write")]),
+        ("“It is demeaning to the democratic process,” Justice Kennedy had written, “to presume "
+         "that voters are not capable of deciding an issue.”",
+         [("Justice Kennedy", "write"), ("Justice Kennedy", "write")]),
+        # "warns" is no noun; a name given by "calling himself"
+        ("“Use a software to hide all jihadi material you might be bringing,” the book warns.",
+         [("the book", "warn")]),
+        ("“Tonight, let’s revive Mong Kok,” a user calling himself Li Siu-ming wrote on the "
+         "HKGolden website.", [("Li Siu-ming", "write")]),
+        # a participle after a longer quotation that is a preposition's object
+        ("In camouflage, Colonel Okaidi offered thanks to “our brothers al-Muhajireen wal Ansar "
+         "and others,” adding: “We’re here to kiss every hand pressed on the trigger.”",
+         [("Colonel Okaidi", "add")]),
+        # an "as" aside that opens the sentence, with an appositive and where it was put
+        ("As André Bishop, the theater’s artistic director, put it in an interview, “it was too "
+         "small for the Met and too big for the Beaumont, musically.”", [("André Bishop", "put")]),
+        # a parenthesis still open: its own clause's subject (PolNeAR dev)
+        ("Democrats want policies that create more revenue, and Republicans want policies that "
+         "create less revenue (they want lower tax rates and suggest that such rates would spur "
+         "the economy).", [(None, "suggest")]),
+        # going on is no report unless a verb of saying follows (PolNeAR train)
+        ("Emanuel continues to face questions about the city's delay in releasing the video "
+         "as he labors anew to persuade voters that he understands their fear.", []),
+        ("The United States continues to insist that North Korea hacked Sony’s computers.",
+         [("The United States", "insist")]),
+        ("Therefore, Russia's attack continues with the expectation that our forces will be "
+         "tired.", []),
+        ("It was revealing that Recep Tayyip Erdogan gave a critical assessment of the "
+         "campaign.", []),
+        # the subject of a relative clause on the one so called (PolNeAR train)
+        ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a "
+         "horrible, despicable human being.”", [("Beck", "call")]),
+        # (not a relative's "told me", nor an "-ing" noun after its article)
+        ("Not every hawk self-identified as a neocon, including Fontaine, who told me, “Where "
+         "I come down on this is I believe in human rights.”", [("Fontaine", "tell")]),
+        ("The white paper concludes with a warning: \"Meanwhile, it is necessary to stay alert "
+         "to the attempt of outside forces.\"", [("The white paper", "conclude")]),
+        # one name before a plural verb ends a list, no frame of the clause before it
+        ("Nuclear talks between Iran, US conclude in Oman — TV", [("TV", None)]),
+        ("Sanctions are working, Russia, US say", []),
+        # a quotation going on after the speaker's appositive, a relative clause in it
+        ("“Cyril,” says Anthony Butler, a professor at the University of Cape Town who has "
+         "written a biography of Ramaphosa, “is the Forrest Gump of South African history.”",
+         [("Anthony Butler", "say"), ("Anthony Butler", None)]),
+        # a base form in an "as" clause before a colon is the view answered, no frame
+        ("Olena Zelenska also stressed that Ukraine is not ready to give up its territories in "
+         "exchange for peace, as some politicians suggest: \"We are not ready to give up our "
+         "territories.\"", [("Olena Zelenska", "stress")]),
+        # a frame in commas inside the sentence, the clause going on after it
+        ("He had no known political affiliations, the airline added, and had passed all "
+         "background security checks.", [("the airline", "add")]),
+        # what one is before "who" after "as", a base form after "an East German journalist",
+        # a dash's label before a colon
+        ("But as a former Census-taker who has written about Census controversies for more "
+         "than 25 years, Trump's words today make me wary of this blunderbuss.", []),
+        ("The security agency also secretly helped an East German journalist write a book, "
+         "“Who’s Who in the CIA,” that accurately outed numerous undercover CIA agents.", []),
+        ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep "
+         "on contacting voters as late as possible.”", []),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

@@ -36,7 +36,7 @@ _BARE_CLAUSE = re.compile(
     rf"(?:\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|\s+yesterday|\s+today|"
     rf"{_PP_BEFORE_PRONOUN})?"
     r"\s+(?!(?:in|on|at(?!\s+(?:least|most)\b)|to|after|before|during|following|amid|with|by|for|"
-    r"of|so|nothing|"
+    r"of|about(?!\s+(?:\d|a\s|an\s|half|one|two|three|four|five|ten))|so|nothing|"
     r"little(?=[,.;]|\s+(?:about|of|on|to|in)\b)|"
     r"morning|afternoon|evening|night|"
     r"yes(?!\s+[a-z]+\s+[a-z])|no(?!\s+(?!to\b)[a-z]+\s+[a-z]))\b)"

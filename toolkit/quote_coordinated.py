@@ -98,6 +98,9 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The subject of the clause's first verb, before a reporting verb joined to it by "and" or
     "but", past the appositives, relative clauses and asides between ("One Arab commander,
     sitting near the wall, bitterly recalled ... and said"); a span in ``head``."""
+    opened = head.rfind("(") + 1  # a parenthesis still open: its own clause ("Democrats want
+    if opened and ")" not in head[opened:]:  # ..., and Republicans ... (they want lower tax
+        head = " " * opened + head[opened:]  # rates and suggest that")
     spans = word_spans(head)
     first = next((w for i, w in enumerate(spans) if _first_verb(head, spans, i)), None)
     if first is None or re.search(r"[;:\"“”«»]", head[: first[0]]):
@@ -111,11 +114,16 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     before = without_time(before)  # "Donald Trump on Thursday ratcheted up"
     words = without_adverbs(word_spans(without_appositive(before, lex)))
     got = speaker_phrase(words, lex)
+    # a subject pronoun after an opening phrase ("In the alleged email she praised"; not after a
+    # verb, "Rubio says he", nor a comma, "Mr. Maduro, even as he has")
+    pronoun = (got and got[0] and got[1] - got[0] == 1 and words[got[0]][2] in _SUBJECT_PRONOUNS
+               and not lex["verb"].fullmatch(words[got[0] - 1][2])
+               and "," not in before[: words[got[0]][0]])  # fmt: skip
     if (
         got
         and got[1] == len(words)
         and not after_preposition(words, got[0])
-        and (got[0] == 0 or re.search(r"[,;:]$", words[got[0] - 1][2]))
+        and (got[0] == 0 or re.search(r"[,;:]$", words[got[0] - 1][2]) or pronoun)
     ):
         span = words[got[0]][0], words[got[1] - 1][1]
     else:
@@ -138,8 +146,9 @@ def _first_verb(head: str, spans: list[tuple[int, int, str]], i: int) -> bool:
     "Mr. Obama, whose first campaign was built on ..., praised")."""
     at, _, w = spans[i]
     in_relative = _IN_RELATIVE.search(head, 0, at) is not None
-    if _FIRST_VERB.match(w) and not in_relative:
-        return True
+    after_pronoun = i and spans[i - 1][2].lstrip("(") in _SUBJECT_PRONOUNS and w.isalpha()
+    if (_FIRST_VERB.match(w) or (after_pronoun and w.islower())) and not in_relative:
+        return True  # (or the word after a subject pronoun: "(they want lower tax rates and")
     if (
         re.fullmatch(r"[a-z]{2,}[^s\W]s", w)
         and 0 < i < len(spans) - 1
@@ -153,11 +162,15 @@ def _first_verb(head: str, spans: list[tuple[int, int, str]], i: int) -> bool:
         return False
     if w.endswith("es") and i and spans[i - 1][2].lower() in DETERMINERS | QUANTIFIERS:
         return False
+    if w.endswith("ed") and i and spans[i - 1][2].lower() in DETERMINERS:
+        return False  # (nor a past form after an article: "In the alleged email she praised";
+        # not after a quantifier: "Many suspected that ... and warned")
     if w == "states" and STATES_BEFORE.search(head[:at]):
         return False
     return w.endswith(("ed", "es")) or not in_relative
 
 
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "I", "He", "She", "They", "We"}
 # a first verb no "-ed" shows, before the reporting one joined to it ("Mr. Trump was forced into
 # ... and said", "Sullivan put off deciding ... but said", "became a delegate and said")
 _FIRST_VERB = re.compile(

@@ -193,7 +193,9 @@ def final_frame(sentence: str, v: re.Match, lex: dict) -> tuple[int, int, int, i
     # (or a phrase of what went with it: "..., the new poll indicates, with each receiving ...")
     participle = re.match(
         rf"(?:\s+{ADJUNCT}[^,]{{0,40}})?,\s+(?:[a-z]+ing|with|after|amid|as|while|following|"
-        r"ahead\s+of)\s",
+        # (or the reported clause going on, no subject of its own: "..., the airline added,
+        # and had passed ...", not "..., the station said, and the army moved in")
+        r"ahead\s+of|(?:and|but)\s+(?:had|has|have|was|were|is|are|would|will|could|[a-z]+ed))\s",
         rest,
     )
     # (or a semicolon that ends the clause: "..., political analysts say; in 2012, ...")

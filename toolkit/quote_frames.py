@@ -36,7 +36,7 @@ from toolkit.quote_heads import (
 from toolkit.quote_inverted import inverted
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
-from toolkit.quote_verb_forms import PROMISES, REQUESTS, STATES_BEFORE, infinitive_first, labelled
+from toolkit.quote_verb_forms import PROMISES, REQUESTS, infinitive_first, noun_before_quote
 from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
@@ -98,7 +98,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             continue  # '“...,” X, ..., one of the states suing the EPA, said': a plural noun
         raw = re.sub(
             rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Calif|Col|Lt|Maj|Capt|Sgt|Adm|Rev|Prof|Jr|"
-            rf"[{UPPER}])\.",
+            rf"No(?=\.\s\d)|[{UPPER}])\.",
             "",
             tail[lead : m.start()],
         )
@@ -171,26 +171,13 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
 _NO_STOP = re.compile(rf"(?:[{UPPER}]\.)+|[JS]r\.|St\.|(?:{STATES})\.")
 # what a quotation that opens the sentence is of or about, before the speaker and the verb
 _OBJECT_PHRASE = re.compile(r"\s*(?:of|about|on|for)\s[^,;:.!?\"“”]{2,60},\s+")
-# a determiner or a possessive right before a word: what follows is a noun ("the remarks")
-_DETERMINER_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+$",
-    re.I,
+
+
+# a relative clause's subject after "who" or "whom", the clause on its object: ", who Beck"
+_OBJECT_RELATIVE = re.compile(
+    rf",\s+whom?\s+([{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,3}}|he|she|they|we|I)"
+    r"(?:\s+(?:\w+ly|also|later|once|has|had|have))*\s*$"
 )
-
-
-def _a_noun(head: str, v: re.Match, lex: dict) -> bool:
-    """Whether a verb's form that is also a noun is the noun where it stands: after a
-    determiner or a possessive ('called the remarks “a true wake-up call”'), a label's noun
-    before its colon ('on a bright note: “': :func:`labelled`); "states" after a region's
-    or a kind's word ('the Gulf states “pledged ...”')."""
-    lemma, start = lemma_of(v.group(), lex), max(0, v.start() - 30)
-    if lemma in lex["noun_forms"] and (
-        _DETERMINER_BEFORE.search(head, start, v.start()) or labelled(head, v, lemma, lex)
-    ):
-        return True
-    return v.group() == "states" and STATES_BEFORE.search(head[: v.start()]) is not None
-
-
 # whom one told by name, and perhaps where or how
 _TOLD_NAMED = re.compile(
     r"(?:\s+(?:the|[A-Z][\w.&’'\-]*|host))+(\s+(?:in|at|on|during|after)\s[^,;:]{2,60})?"
@@ -243,7 +230,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
     # — “...”'): blanked, offsets kept
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
-    verbs = [v for v in lex["verb"].finditer(head) if not _a_noun(head, v, lex)]
+    verbs = [v for v in lex["verb"].finditer(head) if not noun_before_quote(head, v, lex)]
     if not verbs:
         return None
     promised = _asked_for(head, verbs[-1], lex)
@@ -254,6 +241,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if not m:
         return None
     v = verbs[-1]
+    if v.group() == lemma_of(v.group(), lex) and re.search(
+        r",\s+as\s+[^,;:]{1,60}$", head[: v.start()]
+    ):
+        return None  # '..., as some Russian and world politicians suggest: "...': a view the
+        # sentence answers, not the quotation's frame
     agent = _PASSIVE_AGENT.match(head, v.end()) if not m.group() else None
     if agent and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", head[: v.start()]):
         # 'The proposal was criticized by some as being “...”': the agent after "by"
@@ -303,14 +295,19 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             and re.search(r"\b(?:is|are|was|were|will|would)\s", between)):  # fmt: skip
         return None  # a relative clause's verb, the main verb after it ("the prosecutors who
         # called for the march were “...”"): the quotation is the main clause's, no object
+    if (m.group().startswith(",") and between.strip() and lemma_of(v.group(), lex) != "tell"
+            and re.search(r"\bwho\s+(?:has\s+|had\s+)?$", head[: v.start()])):  # fmt: skip
+        return None  # '“Cyril,” says X, a professor who has written a biography, “is ...”': a
+        # relative's verb and object, the frame's quotation going on (not "who told me,")
     if not m.group():  # a quoted object's complement ('described ... as “')
         if v.group().lower().endswith("ing") and len(between.split()) > 4:
             return None  # a participle's longer object: its clause's subject is read by
             # quote_coordinated.participle_frame
         limit = max(limit, object_words(between, lemma_of(v.group(), lex), lex))
     long = len(between.split()) > limit
-    if re.search(r"[.!?;\"“”«»]", between) or (long and not reported):
-        return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on)
+    if re.search(r"[.!?;\"“”«»]|\s[-–—]\s+[A-Z]", between) or (long and not reported):
+        return None  # a frame, or "X noted that [a clause], “...”" (the quotation goes on), or
+        # a dash's label ("Pollsters agree - Carl Bialik: “...”")
     if re.match(r"\s*(?:to|on|at|in)\s*$", between) and not (m.group().startswith(":") or promised):
         return None
     along = v.group().lower().endswith("ing") and _WITH_SUBJECT.search(head[: v.start()])
@@ -326,7 +323,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     )
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
-    words = without_adverbs(word_spans(without_appositive(without_time(head[:subject_end]), lex)))
+    timeless = without_time(head[:subject_end])
+    if whom := _OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
+        return whom.start(1), whom.end(1), lemma_of(v.group(), lex)  # the relative's subject
+    words = without_adverbs(word_spans(without_appositive(timeless, lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
@@ -341,9 +341,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
 # an aside that names the speaker of what follows in its sentence, up to four words before
 # the quotation: "..., or as he says, put it “...”", "but, as the Chinese often say, a “...”"
 _AS_ASIDE = re.compile(
-    r"[,—–]\s*(?:or\s+|but\s+)?as\s+(?P<who>[^,;:—–\"“”«».!?]{1,60}?)\s+"
+    r"(?:[,—–]|^)\s*(?:or\s+|but\s+)?[Aa]s\s+(?P<who>[^,;:—–\"“”«».!?]{1,60}?)"
+    r"(?:,\s[^,;:—–\"“”«»!?]{1,60}?,)?\s+"  # an appositive ("As X, the theater's director,")
     r"(?:(?:\w+ly|often|once|later|has|have|had|might|would)\s+){0,2}"
     r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
+    r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,40}?)?"  # where ("put it in an interview")
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
 # a title or a month with its stop, which ends no sentence ("on Jan. 30,")
@@ -438,8 +440,9 @@ def continues(gap: str, lex: dict) -> bool:
     Israeli television Monday evening. “The choice ...'), with no verb of its own; after a comma
     the frame's appositive and adjuncts (up to 28 words, one sentence)."""
     rest = gap.strip(' \n.,;:"“”«»')
-    if not rest:
-        return True
+    if not rest or re.fullmatch(r",\s+(?:an?|the)\s[^\n.!?;:\"“”«»]{1,200},\s*", gap):
+        return True  # (or the speaker's appositive in commas: '“Cyril,” says Anthony Butler, a
+        # professor ... who has written a biography of him, “is ...”')
     # the frame's appositive and adjuncts after a comma may run longer ('..., said Aimal Faizi,
     # a spokesman for the president, in an electronic message sent late Tuesday.“The ...')
     reach = 28 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8

@@ -4,7 +4,8 @@ representing the family said") or of a relative clause's verb, or the second of 
 the subject of a clause that "and" opens ("Growth was weak and experts say that ...", "The
 crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
 :mod:`toolkit.quote_reported`, :mod:`toolkit.quote_coordinated` and
-:mod:`toolkit.quote_relative` read a frame's speaker with it.
+:mod:`toolkit.quote_relative` read a frame's speaker with it. Likewise whether a quotation is
+a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it.
 
 Example:
     >>> from toolkit.speakers import word_spans
@@ -22,7 +23,7 @@ from toolkit.quote_finite import PAST_ONLY
 from toolkit.quote_subjects import AUXILIARIES, OBJECT_PARTICIPLES
 from toolkit.speakers import DETERMINERS, QUANTIFIERS
 
-__all__ = ["after_preposition"]
+__all__ = ["after_preposition", "quoted_term"]
 
 _AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
 
@@ -105,3 +106,22 @@ _TITLE_HEADS = {"Ambassador", "Minister", "President", "Secretary", "Adviser", "
                 "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Director", "Head",
                 "Commissioner", "Envoy", "Representative", "Chief", "Spokesman",
                 "Spokeswoman"}  # fmt: skip
+
+
+# a sentence's opening up to a short quoted term that closes it (no more than six words in the
+# marks): its clause goes on after the term
+_SCARE = re.compile(r"[^\"“”]*[\"“](?:\S+\s+){0,5}\S+[\"”],?", re.S)
+# a longer quotation as a preposition's object: what precedes its opening mark
+_OBJECT_QUOTE = re.compile(r"\b(?:to|of|for|about|with|from|against)\s+[\"“]$")
+
+
+def quoted_term(opening: str, framed: bool) -> bool:
+    """Whether ``opening``, a sentence up to the closing mark of a quotation, ends in a term its
+    clause goes on after: a short one ('questioned the idea of "Occupy Central,"') or, where no
+    frame took the quotation (``framed`` false), a preposition's object ('offered thanks to
+    “our brothers al-Muhajireen wal Ansar and others,”')."""
+    if _SCARE.fullmatch(opening):
+        return True
+    body = opening.rstrip(",")[:-1]  # (without the closing mark)
+    at = max(body.rfind("“"), body.rfind('"'))
+    return not framed and at >= 0 and _OBJECT_QUOTE.search(opening, 0, at + 1) is not None

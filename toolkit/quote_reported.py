@@ -129,7 +129,6 @@ def _verb_before_that(words: str, lex: dict) -> bool:
 
 # "that" opening a relative clause: a verb right after it
 _RELATIVE = re.compile(rf"{_AUXILIARIES}\b")
-
 # a past verb right after "that": the relative clause's own verb
 _RELATIVE_PAST = re.compile(
     r"(?:[a-z]+ed|took|made|came|went|led|began|brought|left|gave|became|held|kept|saw|"
@@ -347,6 +346,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if (as_frame and lemma not in ("go on", "continue")  # "As the protest goes on, ...",
                 and not re.match(r"\s+on\s*,", rest)  # "But as he read on, Mr. Ross ..."
                 and (spoken.lower(), lemma) != ("they", "say")  # "as they say": an idiom
+                and not re.match(r"\s+who\s", text[speaker[1] :])  # ("as a writer who has")
                 and _AS_OPENING.fullmatch(sentence[: speaker[0] - s0])
                 and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b",
                                   sentence[: speaker[0] - s0])):  # fmt: skip
@@ -434,11 +434,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         named = _NAMED_AFTER.sub("", sentence[: speaker[0] - s0].strip())
         if (sentence[speaker[1] - s0 :].startswith(",") and noun_phrase(named, lex)
                 and re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s", named)):  # fmt: skip
-            continue  # "But the lawyer, John Wang, told her ...": a noun phrase before a name
-            # in commas, no clause
+            continue  # "But the lawyer, John Wang, told her": a noun phrase, a name, no clause
         ends = clause_before(text, sentence, s0, speaker, rest, lemma)
-        if ends:  # "..., X said on Thursday.", "..., just as X reiterated on Monday."
-            out.append((*ends, speaker, lemma))
+        # (not after one name and a plural verb, a list's last: "Talks of Iran, US conclude")
+        if ends and not (v.group() == lemma and re.fullmatch(r"[A-Z][\w.’'\-]*", spoken)):
+            out.append((*ends, speaker, lemma))  # "..., X said on Thursday.", "..., as X noted."
     # a relative clause's report ("what political operatives say is ...") where no other
     # reading gave that speaker the clause
     out += [r for r in relative_reports(sentence, s0, lex)

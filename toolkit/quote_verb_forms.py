@@ -1,12 +1,14 @@
 """Whether a reporting verb's form reports anything where it stands, read before its subject
-is looked for (:func:`reports_here`): a noun ("His greatest fear is", "the Gulf states"), a
-negation ("never said"), a modal's view ("will think"), a participle on a noun ("a report
-warning that"); the manner between a subject and its verb ("was quick to say":
-:func:`without_manner`); and whether a report's clause follows its verb
-(:func:`clause_follows`, for the verbs the lexicon reports only so: "vowed that ..."); and the
-words before a verb as its subject reads them (:func:`subject_words`: "Cruz himself said"); the
-sentence without its parentheticals (:func:`without_asides`) and the clause at a verb's "that"
-(:func:`that_clause`). :mod:`toolkit.quote_reported` reads reported speech with these.
+is looked for (:func:`reports_here`; before a quotation, :func:`noun_before_quote`): a noun
+("His greatest fear is", "the Gulf states"), a base form after a verb's object ("helped a
+journalist write": :func:`base_after_one`), a negation ("never said"), a modal's view ("will
+think"), a participle on a noun ("a report warning that"); the manner between a subject and
+its verb ("was quick to say", "continues to insist": :func:`without_manner`); and whether a
+report's clause follows its verb (:func:`clause_follows`, for the verbs the lexicon reports
+only so: "vowed that ..."); and the words before a verb as its subject reads them
+(:func:`subject_words`: "Cruz himself said"); the sentence without its parentheticals
+(:func:`without_asides`) and the clause at a verb's "that" (:func:`that_clause`).
+:mod:`toolkit.quote_reported` reads reported speech with these.
 
 Example:
     >>> import re
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_heads import PROGRESSIVE
+from toolkit.quote_heads import PROGRESSIVE, lemma_of
+from toolkit.speakers import DETERMINERS
 
 __all__ = [
     "NEGATED",
@@ -29,9 +32,11 @@ __all__ = [
     "REQUESTS",
     "STATES_BEFORE",
     "a_noun_here",
+    "base_after_one",
     "clause_follows",
     "infinitive_first",
     "labelled",
+    "noun_before_quote",
     "reports_here",
     "subject_words",
     "that_clause",
@@ -77,11 +82,11 @@ _PARTICIPLE_AFTER = re.compile(
 # and its subject ("..., with demonstrators contending that"); a contracted helper too ("He’s
 # claiming that")
 # how a subject went about saying it, between the subject and the verb: "was quick to",
-# "is wrong to", "were careful to"
+# "is wrong to", "were careful to", "appeared to", "continues to"
 _EAGER = re.compile(
-    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
-    r"\s+to\s*$"
+    r"|(?:\w+ly\s+)?(?:appear|seem|continue)(?:s|ed|d)?)\s+to\s*$"
 )
 
 
@@ -115,11 +120,27 @@ def labelled(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
     )
 
 
+# one person or thing that a verb of causing or perceiving takes, right before a base form
+# ("helped an East German journalist write a book", "saw a man run")
+_ONE_BEFORE = re.compile(
+    r"\b(?:help(?:s|ed|ing)?|let(?:s|ting)?|ma(?:ke|kes|de|king)|s(?:ee|ees|aw|een|eeing)|"
+    r"watch(?:es|ed|ing)?)\s+(?:an?|one|each|every)\s+(?:[\w’'\-]+\s+){0,3}$"
+)
+
+
+def base_after_one(sentence: str, v: re.Match, lemma: str) -> bool:
+    """Whether the form ``v`` is a base form right after a verb of causing or perceiving and
+    its object ("helped an East German journalist write a book"): no finite verb, no report."""
+    return v.group() == lemma and _ONE_BEFORE.search(sentence, 0, v.start()) is not None
+
+
 def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     """Whether the reporting verb form ``v`` (of ``lemma``) in ``sentence`` may report
     someone's words there, as far as the words right around it tell."""
     if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
         return False  # "His greatest fear is that ...": a noun before its verb
+    if base_after_one(sentence, v, lemma):
+        return False  # "helped an East German journalist write a book": no finite verb
     if (v.group().endswith("s") and lemma in lex["noun_forms"]
             and _NOUN_NEXT.match(sentence, v.end())):  # fmt: skip
         return False  # "former Soviet states from Russia to Tajikistan", "The CSTO states
@@ -127,8 +148,9 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     if (v.group().endswith("s") and lemma in lex["noun_forms"]
             and _OBJECT_WORD_BEFORE.search(sentence, 0, v.start())):  # fmt: skip
         return False  # "The cases include claims that ...": a noun, the verb's object
-    if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)['’]s\s+$", sentence[: v.start()]):
-        return False  # "It's said that ...": a passive with no one who says it
+    if re.search(r"\b(?:[Ii]t|[Tt]hat|[Tt]here)(?:['’]s|\s+is|\s+was)\s+$", sentence[: v.start()]):
+        return False  # "It's said that ...": a passive with no one who says it ("It was
+        # revealing that ...": an adjective)
     if v.group().endswith("s") and re.search(r"\w['’]s\s+$", sentence[: v.start()]):
         return False  # "Li's remarks, made outside ..., echoed": a possessive's noun
     if labelled(sentence, v, lemma, lex) or a_noun_here(sentence, v, lemma, lex):
@@ -155,6 +177,10 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
     ):
         return False  # "the three alleged killers were arrested": an adjective
+    if lemma == "continue" and not re.match(r"\s*[,:;.\"“]|\s+that\b", sentence[v.end() :]):
+        return False  # "Emanuel continues to face questions", "the attack continues with the
+        # expectation that": going on, no report ("continued:"; "continues to insist that" is
+        # the report of "insist", after its manner: without_manner)
     if lemma == "think" and re.match(r"\s+tanks?\b", sentence[v.end() :]):
         return False  # "think tank exchanges": a noun
     if v.group().lower() == "saying" and re.match(r"\s+(?:goes|went)\b", sentence[v.end() :]):
@@ -168,8 +194,8 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
 
 def without_manner(before: str) -> str | None:
     """The words before a reporting verb without how the subject went about it ("Lavrov was
-    quick to", "Professor Tai is wrong to"); None where the subject is an impersonal "it" ("it
-    is wrong to say ..."): no one's report."""
+    quick to", "Professor Tai is wrong to", "appeared to", "continues to"); None where the
+    subject is an impersonal "it" ("it is wrong to say ..."): no one's report."""
     eager = _EAGER.search(before)
     if eager is None:
         return before
@@ -292,3 +318,26 @@ def infinitive_first(rest: str, lemma: str) -> bool:
     whose verb takes the "that" ("vowed to ensure that ...")."""
     m = _INFINITIVE.match(rest) if lemma in _TO_DO else None
     return m is not None and not _THAT_CLAUSE.match(rest, m.end())  # (not "vowed to ensure that")
+
+
+# a determiner or a possessive right before a word: what follows is a noun ("the remarks")
+_DETERMINER_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+$",
+    re.I,
+)
+
+
+def noun_before_quote(head: str, v: re.Match, lex: dict) -> bool:
+    """Whether a verb's form that is also a noun is the noun where it stands before a
+    quotation (or no finite verb: :func:`base_after_one`): after a determiner or a possessive
+    ('called the remarks “a true wake-up call”'), a label's noun before its colon ('on a bright
+    note: “': :func:`labelled`); "states" after a region's or a kind's word ('the Gulf states
+    “pledged ...”')."""
+    lemma, start = lemma_of(v.group(), lex), max(0, v.start() - 30)
+    if base_after_one(head, v, lemma):
+        return True  # (no finite verb either: "helped an East German journalist write")
+    if (lemma in lex["noun_forms"] or v.group().endswith("ing")) and (
+        _DETERMINER_BEFORE.search(head, start, v.start()) or labelled(head, v, lemma, lex)
+    ):
+        return True  # (an "-ing" form after a determiner too: "concludes with a warning:")
+    return v.group() == "states" and STATES_BEFORE.search(head[: v.start()]) is not None

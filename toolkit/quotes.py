@@ -52,6 +52,7 @@ from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
 from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
+from toolkit.quote_objects import quoted_term
 from toolkit.quote_reported import reported
 from toolkit.quote_spans import double_marks, quote_spans
 from toolkit.quote_titles import reads_title, title_rows
@@ -168,11 +169,6 @@ def _frame_rest(last: _Found, frame_sentence_end: int) -> int:
     return frame_sentence_end if last.verb and near else last.frame_end
 
 
-# a sentence's opening up to a short quoted term that closes it (no more than six words in the
-# marks): its clause goes on after the term
-_SCARE = re.compile(r"[^\"“”]*[\"“](?:\S+\s+){0,5}\S+[\"”],?", re.S)
-
-
 def _in_doc(
     text: str, lex: dict, resolver: Resolver, known: frozenset[str] = frozenset()
 ) -> list[_Found]:
@@ -208,7 +204,7 @@ def _in_doc(
             if (
                 before is None
                 and head_from > sent[0]
-                and _SCARE.fullmatch(text[sent[0] : head_from])
+                and quoted_term(text[sent[0] : head_from], any(f.end == ends[j] for f in found))
             ):
                 # a term in quotation marks earlier in the clause ('questioned the idea of
                 # "Occupy Central," saying: "...'): the participle's clause is the sentence's

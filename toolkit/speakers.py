@@ -119,11 +119,11 @@ _PINYIN_NAME = re.compile(rf"[A-Z](?i:{_SYLLABLE}{_SYLLABLE})(?<=[a-z])", re.ASC
 # "Tai Yiu-ting"): an English given name may come before the two ("John Tsang Chun-wah")
 HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # the name a described person goes by, right after the description ("a protester named Katya",
-# "a commenter going by the name Oneam", "a protester using the pseudonym Katya", "the manager,
+# "a user calling himself Li Siu-ming", "a protester using the pseudonym Katya", "the manager,
 # who gave only his first name, Viktor", "a man identified only as Markus R.", "a businessman
 # who gave his name only as Mr. Zhou"): the name is group 1, capitalised (an initial with stop)
 GIVEN_NAME = re.compile(
-    r",?\s+(?:named|nicknamed|known\s+as|identified\s+(?:only\s+)?as|"
+    r",?\s+(?:named|nicknamed|known\s+as|identified\s+(?:only\s+)?as|calling\s+(?:him|her)self|"
     r"(?:using|going\s+by|under)\s+the\s+(?:name|pseudonym|alias|nickname)|"
     r"who\s+(?:gave|would\s+give|goes\s+by)\s+(?:only\s+)?(?:his|her|the)\s+"
     r"(?:first\s+|last\s+)?name(?:(?:\s+only)?\s+as|,))"
