@@ -125,6 +125,7 @@ LAYERS: dict[str, str] = {
     "quote_sources": "analysis",
     "quote_nouns": "analysis",
     "quote_credits": "analysis",
+    "quote_cited": "analysis",
     "quote_headlines": "analysis",
     "quote_headline_verbs": "analysis",
     "quote_titles": "analysis",

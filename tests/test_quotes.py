@@ -3537,6 +3537,14 @@ def test_a_title_of_another_type_is_read_as_text():
         # the subject of a relative clause on the one so called (PolNeAR train)
         ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a "
          "horrible, despicable human being.”", [("Beck", "call")]),
+        # the one a report quotes as saying, not the report (agency copy)
+        ("The semiofficial Mehr News Agency quoted Senator Bernard Sanders, independent of "
+         "Vermont, as saying, “The United States should not be accumulating phone records.”",
+         [("Bernard Sanders", "say")]),
+        ("Reuters quoted people close to Alibaba as saying the company is ready to move the "
+         "listing to New York.", [("people close to Alibaba", "say")]),
+        ("Tass quoted Dmitry Peskov as saying that the talks had been useful for both sides.",
+         [("Dmitry Peskov", "say")]),
         # (not a relative's "told me", nor an "-ing" noun after its article)
         ("Not every hawk self-identified as a neocon, including Fontaine, who told me, “Where "
          "I come down on this is I believe in human rights.”", [("Fontaine", "tell")]),

@@ -30,6 +30,7 @@ import re
 from toolkit.given_names import is_given_name
 from toolkit.quote_asides import ADDRESSEES, group_frame, inside_clause
 from toolkit.quote_bare import bare_clause
+from toolkit.quote_cited import cited
 from toolkit.quote_coordinated import (
     aside_participle_subject,
     coordinated_subject,
@@ -198,9 +199,8 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
     # a discourse word in commas before a subject blanked, its first comma kept ("In Markha,
     # though, Tsetan Dolkar, 34, ..., said")
     sentence = _ASIDE_WORD.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence)
-    # for the subject before a verb, a name or a word or two in quotation marks reads as plain
-    # words, offsets kept ("the advocacy groups that coordinated the “Marching Shoes” in
-    # Paris, said"); what is reported keeps its marks
+    # before a verb, a name or a word or two in quotation marks reads as plain words, offsets
+    # kept ("the groups that coordinated the “Marching Shoes” in Paris, said"); reports keep them
     plain = _SHORT_QUOTED.sub(lambda m: f" {m.group(1)} ", sentence)
     if re.match(r"\s*(?:Do|Does|Did)\s[^\"“”«»]*\?\s*$", sentence):
         return []  # "Does he believe that ...?": a question, no report
@@ -222,8 +222,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if any(a <= at < b for a, b in direct):
             continue
         lemma = lemma_of(v.group(), lex)
-        if not reports_here(sentence, v, lemma, lex):
-            continue
+        if not reports_here(sentence, v, lemma, lex) or (
+            v.group() in ("saying", "telling") and cited(plain[: v.start()], lex)
+        ):
+            continue  # (nor the document's "saying": "quoted X as saying" is X's, quote_cited)
         before = without_manner(plain[: v.start()])
         if before is None:
             continue  # "it is wrong to say the plan ...": no one's report
@@ -294,8 +296,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
             and not subject
             and not (noun and not re.match(r"\s+that\s", sentence[v.end() :]))
         ):
-            # a subject no list names, before a verb that cannot be a plural noun ("the
-            # president's critical comments on ...": no verb; "notes that": one)
+            # a subject no list names, before a verb no plural noun ("notes that", not "comments")
             subject = (
                 relative_subject(before, lex)
                 or clause_subject(before, lex)
@@ -439,8 +440,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         # (not after one name and a plural verb, a list's last: "Talks of Iran, US conclude")
         if ends and not (v.group() == lemma and re.fullmatch(r"[A-Z][\w.’'\-]*", spoken)):
             out.append((*ends, speaker, lemma))  # "..., X said on Thursday.", "..., as X noted."
-    # a relative clause's report ("what political operatives say is ...") where no other
-    # reading gave that speaker the clause
+    # a relative clause's report ("what operatives say is ...") no other reading gave its speaker
     out += [r for r in relative_reports(sentence, s0, lex)
             if not any(r[2] == o[2] and max(r[0], o[0]) < min(r[1], o[1])
                        for o in out)]  # fmt: skip

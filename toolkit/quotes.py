@@ -45,6 +45,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 
 from toolkit.errors import DataError
 from toolkit.given_names import is_given_name
+from toolkit.quote_cited import cited, cited_reports
 from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
@@ -109,6 +110,8 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
     )
 
 
+# "saying" or "telling" someone right before a quotation (the one a report quotes: quote_cited)
+_SAYING = re.compile(r"\b(saying|telling)(?:\s+[\w’'\-]+){0,2}\s*[,:]?\s*$")
 # "quote X:" before a quotation: X's words, not the one who quotes them
 _QUOTES_NAME = re.compile(
     r"\bquot(?:e|es|ed|ing)\s+((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:,[^:“”\"]{0,80})?"
@@ -192,8 +195,12 @@ def _in_doc(
         head_from = max(sent[0], ends[j] + 1 if j >= 0 else 0)
         head = text[head_from : start - 1]
         quoted = _QUOTES_NAME.search(head)
+        saying = _SAYING.search(head)  # 'Mehr quoted Senator Sanders as saying, “...”'
+        cite = cited(head[: saying.start()], lex) if saying else None
         if quoted:  # "I want to quote General Mikhail Dragomirov, a military theorist: “...”"
             before = (quoted.start(1), quoted.end(1), "say")
+        elif cite:
+            before = (*cite, "say" if saying.group(1) == "saying" else "tell")
         else:
             by = as_by(head, lex)  # "As noted in the HKBA's statement, “...”"
             before = (by[0], by[1], by[3]) if by and not head[by[2] :].strip() else None
@@ -244,7 +251,8 @@ def _in_doc(
         if any(a <= s0 and s1 <= b + 1 for a, b in direct):
             continue
         previous = sentences[i - 1] if i else None
-        for a, b, (p0, p1), lemma in reported(text, s0, s1, direct, lex, previous):
+        reports = reported(text, s0, s1, direct, lex, previous)
+        for a, b, (p0, p1), lemma in reports + cited_reports(text[s0:s1], s0, lex):
             quote = text[a:b].strip()
             if len(quote.split()) < 3 or any(
                 max(a, x) < min(b, y) and not _nested((a, b, p0, lemma), (x, y, at, fe))
