@@ -3537,6 +3537,19 @@ def test_a_title_of_another_type_is_read_as_text():
         # the subject of a relative clause on the one so called (PolNeAR train)
         ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a "
          "horrible, despicable human being.”", [("Beck", "call")]),
+        # a quoted object's verb joined to a clause's first verb, no comma before the quotation
+        ("Carson took the stage Tuesday at the Grand Hotel in Baltimore and called the political "
+         "system “rotten to the core.”", [("Carson", "call")]),
+        # a retort; how the words were said; a quoted object of mocking
+        ("“You are a disgrace to the party and the country,” Trump shot back.",
+         [("Trump", "shoot back")]),
+        ("The city he is building near Delhi “will be larger than Central Park in New York,” Mr. "
+         "Singh crowed.", [("Mr. Singh", "crow")]),
+        ("Trump boasted he had won more votes than any Republican in history.",
+         [("Trump", "boast")]),
+        ("Mr. Farage mocked the leaders of Britain’s three mainstream parties as “goldfish that "
+         "have been tipped out of their bowl.”", [("Mr. Farage", "mock")]),
+        ("The branch snapped and the tree fell on the car that was parked below.", []),
         # the one a report quotes as saying, not the report (agency copy)
         ("The semiofficial Mehr News Agency quoted Senator Bernard Sanders, independent of "
          "Vermont, as saying, “The United States should not be accumulating phone records.”",

@@ -328,15 +328,19 @@ def joined_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     ``head`` (:func:`first_clause_subject`) and the verb's lemma."""
     m = re.search(
         r"\s(?:and|but)\s+(?:(?:then|also|[a-z]+ly)\s+)?([a-z]+)(?:\s+(?:[\w’'.\-]+\s+){0,4}?"
-        r"[\w’'.\-]+)?\s*[,:]\s*$",  # (an adverb before the verb: "and repeatedly said,")
+        r"[\w’'.\-]+)?\s*[,:]?\s*$",  # (an adverb before the verb: "and repeatedly said,")
         head,
     )
     if m is None or not lex["verb"].fullmatch(m.group(1)) or m.group(1).endswith("ing"):
         return None
     between = head[m.end(1) : m.end()].strip(" ,:")
+    lemma = lemma_of(m.group(1), lex)
+    if not re.search(r"[,:]\s*$", head) and not (between and lemma in lex["quote_objects"]):
+        return None  # no comma or colon: only a quoted object's verb ("and called the political
+        # system “rotten to the core.”")
     if (
         between
-        and lemma_of(m.group(1), lex) not in _TELLS_WHOM
+        and lemma not in _TELLS_WHOM | lex["quote_objects"]
         and not re.match(r"(?:at|to)\s", between)
     ):
         return None  # an object only after a verb of telling: "but told his supporters, “...”"

@@ -154,7 +154,8 @@ def _finds(who: str, lex: dict[str, Any], known: frozenset[str]) -> bool:
 # "Man pleads guilty", "Alarm interrupts broadcast", "Group beams flag on to Parliament")
 _EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
              "issue a statement", "make the statement", "sum up", "repeat", "charge",
-             "plead", "interrupt", "beam"}  # fmt: skip
+             "plead", "interrupt", "beam", "crow", "snap", "gush", "sigh", "marvel", "groan",
+             "whisper", "murmur", "scream", "sniff", "chuckle", "reason"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
 
