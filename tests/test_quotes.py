@@ -3550,6 +3550,18 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Mr. Farage mocked the leaders of Britain’s three mainstream parties as “goldfish that "
          "have been tipped out of their bowl.”", [("Mr. Farage", "mock")]),
         ("The branch snapped and the tree fell on the car that was parked below.", []),
+        # in a headline, mocking is a speech act; boasting and firing back are as often deeds
+        ("Snowden mocks claim he lived in ‘KGB safehouse’", [("Snowden", "mock")]),
+        ("OPEC+ boasts 159% compliance with oil production cuts", []),
+        ("China fires back in trade war with tariffs on Canadian goods", []),
+        # a magazine speaks as one; a blog post's frame; a progressive's subject for the verb
+        # joined to it (PolNeAR train)
+        ("“In the case of Wyoming, the Cruz train has already left the station,” wrote Time "
+         "magazine.", [("Time magazine", "write")]),
+        ("Ed Krayewski said it best when he blogged: “Hillary Clinton is as close to a "
+         "pre-selected candidate as this cycle will see.”", [("Ed Krayewski", "blog")]),
+        ("He is comparing the gun actions to Obama’s executive action on immigration and says "
+         "Obama is flouting the proper constitutional process.", [(None, "say")]),
         # the one a report quotes as saying, not the report (agency copy)
         ("The semiofficial Mehr News Agency quoted Senator Bernard Sanders, independent of "
          "Vermont, as saying, “The United States should not be accumulating phone records.”",

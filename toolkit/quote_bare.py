@@ -45,7 +45,8 @@ _BARE_CLAUSE = re.compile(
     rf"does|{IRREGULAR_PAST}|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)(?:n['’]t)?\b"  # ("said it wants", "said it gave", "said it's", "said
     # it wouldn’t", not "said it")
-    r"|(?:\s+[a-z]+(?:['’]s)?){1,3}\s+(?:is|was|are|were|will|would|could|can|has|had|[a-z]+ed|"
+    r"|(?:\s+(?!(?:when|if|because|while|as|after|before|since|he|she|they|we)\s)[a-z]+"
+    r"(?:['’]s)?){1,3}\s+(?:is|was|are|were|will|would|could|can|has|had|[a-z]+ed|"
     r"[a-z]{2,}[^s\W]s)\b))"
     # ("said this choice makes", "said this year's elections were")
     rf"(?!{_DAY}(?!['’]s)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"

@@ -129,7 +129,8 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     else:
         span = clause_subject(before, lex)
     subject = head[span[0] : span[1]] if span else ""
-    if span and _COPULA.match(first[2]) and not (names_person(subject, lex)
+    progressive = re.match(r"\s+(?:\w+ly\s+)?[a-z]+ing\b", head[first[1] :])  # ("is comparing")
+    if span and _COPULA.match(first[2]) and not progressive and not (names_person(subject, lex)
                                                  or is_organisation(subject, lex)):  # fmt: skip
         return None  # "Rome was not built in a day and this author ... believes", "It is
         # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
