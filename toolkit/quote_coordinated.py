@@ -129,13 +129,13 @@ def first_clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     else:
         span = clause_subject(before, lex)
     subject = head[span[0] : span[1]] if span else ""
-    progressive = re.match(r"\s+(?:\w+ly\s+)?[a-z]+ing\b", head[first[1] :])  # ("is comparing")
+    progressive = re.match(r"\s+(?:\w+ly\s+)?([a-z]+ing)\b", head[first[1] :])  # "is comparing"
+    progressive = progressive and progressive.group(1) not in _ING_PREPOSITIONS  # (not "during")
     if span and _COPULA.match(first[2]) and not progressive and not (names_person(subject, lex)
                                                  or is_organisation(subject, lex)):  # fmt: skip
         return None  # "Rome was not built in a day and this author ... believes", "It is
         # obvious ... and hope": after a copula, only a person's name ("Mr. Trump was forced
-        # into ... and said") or an institution's ("The Moreland Commission was also harshly
-        # critical of ... and said that")
+        # into ... and said") or an institution's ("The Moreland Commission was ... and said")
     return span
 
 
