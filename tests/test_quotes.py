@@ -3550,6 +3550,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Mr. Farage mocked the leaders of Britain’s three mainstream parties as “goldfish that "
          "have been tipped out of their bowl.”", [("Mr. Farage", "mock")]),
         ("The branch snapped and the tree fell on the car that was parked below.", []),
+        # a noun's "-s" after "and" in a plural subject's clause is no verb joined to it
+        ("Now, Democrats are attacking a host of measures, including voter identification "
+         "requirements, and rules that could nullify ballots cast in the wrong precinct.", []),
         # in a headline, mocking is a speech act; boasting and firing back are as often deeds
         ("Snowden mocks claim he lived in ‘KGB safehouse’", [("Snowden", "mock")]),
         ("OPEC+ boasts 159% compliance with oil production cuts", []),

@@ -266,9 +266,11 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if (not got and words and (words[-1][2] in ("and", "but", "then")
                                    or re.search(r",\s+then\s*$", before))  # ", then said"
                 and not v.group().endswith("ing")):  # fmt: skip
-            # "Ms. Rousseff, a former guerrilla who ..., praised ... and said repeatedly that";
-            # not "but noting that ..., the trustees approved": a participle opens a clause
+            # "Ms. Rousseff ... praised ... and said that" (not "but noting that ..., the trustees
+            # approved", nor a noun after a plural: "Democrats are attacking ... and rules that")
             subject = first_clause_subject(plain[: v.start()], lex)
+            if subject and v.group().endswith("s") and lemma in lex["noun_forms"]:
+                subject = None if re.search(r"(?:s|they|we)$", plain[: subject[1]]) else subject
         who = who_subject(before, lex) if got else None
         if (
             who
@@ -369,12 +371,10 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         between = TIME_AT_END.sub("", " ".join(between)).split()  # (and when it was told)
         if clause and subject and len([w for w in between if not w.endswith("ly")]) > 3:
             clause = None  # a subject no list names: "that" right after the verb or its object
-            # ("The high property costs ... added to simmering discontent that prompted ..."),
-            # an adverb aside ("said pointedly in a statement that")
+            # ("costs ... added to discontent that prompted"), an adverb aside ("said pointedly")
         if clause and _verb_before_that(clause.group(1) or "", lex):
-            # "News reports here ... have suggested that": the noun, not the verb; "said he
+            clause = None  # "News reports here ... have suggested that": the noun; "said he
             # welcomed the election that is ...": a bare clause, its "that" further in
-            clause = None
         if (clause and _AUXILIARY_WORD.search(clause.group(1) or "")
                 and not re.search(r"\b(?:who|which|whom)\b", clause.group(1))):  # fmt: skip
             clause = None  # "The aid Mr. Kerry announced would be in addition to the food that
