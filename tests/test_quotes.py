@@ -3550,6 +3550,14 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Mr. Farage mocked the leaders of Britain’s three mainstream parties as “goldfish that "
          "have been tipped out of their bowl.”", [("Mr. Farage", "mock")]),
         ("The branch snapped and the tree fell on the car that was parked below.", []),
+        # an accusation and its quoted charge (not one accused, nor an unquoted charge, which the
+        # labelled sets do not count as speech)
+        ("Khaled Montaser, a columnist, accused the film of “celebrating, repeating and "
+         "exaggerating scenes of the military’s violence.”", [("Khaled Montaser", "accuse")]),
+        ("Sanders accused Republicans of placing the interests of the National Rifle "
+         "Association ahead of children.", []),
+        ("He was accused of placing the interests of the National Rifle Association ahead of "
+         "children.", []),
         # a noun's "-s" after "and" in a plural subject's clause is no verb joined to it
         ("Now, Democrats are attacking a host of measures, including voter identification "
          "requirements, and rules that could nullify ballots cast in the wrong precinct.", []),

@@ -165,14 +165,14 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     if NEGATED.search(sentence, 0, v.start()) and lemma not in ("doubt", "deny", "dispute"):
         return False  # "the article never said or implied that ...": what was not said (not
         # "she never doubted that ...": what she holds)
-    if lemma in ("ask", "charge") and re.search(
+    if lemma in ("ask", "charge", "accuse") and re.search(
         r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets|got)|\w['’](?:m|re))\s+"
         r"(?:(?:he|she|they|it|we|I)\s+)?"
         r"(?:(?:\w+ly|often|also|always|never|sometimes|still|again)\s+)?$",
         sentence[: v.start()],
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
-        # (nor whom a charge is laid against: "nor was he formally charged")
+        # (nor whom a charge is laid against: "nor was he formally charged", "was accused of")
     if v.group() == "alleged" and re.match(
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
     ):
