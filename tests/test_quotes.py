@@ -3561,9 +3561,13 @@ def test_a_title_of_another_type_is_read_as_text():
         # a noun's "-s" after "and" in a plural subject's clause is no verb joined to it
         ("Now, Democrats are attacking a host of measures, including voter identification "
          "requirements, and rules that could nullify ballots cast in the wrong precinct.", []),
-        # in a headline, mocking is a speech act; boasting and firing back are as often deeds
+        # in a headline, mocking is a speech act; boasting and firing back are as often deeds,
+        # but not "boasts of" or "fires back at"
         ("Snowden mocks claim he lived in ‘KGB safehouse’", [("Snowden", "mock")]),
         ("OPEC+ boasts 159% compliance with oil production cuts", []),
+        ("UK boasts of leading aid to Ukraine", [("UK", "boast of")]),
+        ("Iran’s supreme leader fires back at Trump over sanctions",
+         [("Iran’s supreme leader", "fire back at")]),
         ("China fires back in trade war with tariffs on Canadian goods", []),
         # a magazine speaks as one; a blog post's frame; a progressive's subject for the verb
         # joined to it (PolNeAR train)
