@@ -3558,6 +3558,12 @@ def test_a_title_of_another_type_is_read_as_text():
          "Association ahead of children.", []),
         ("He was accused of placing the interests of the National Rifle Association ahead of "
          "children.", []),
+        ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of plotting to kill the "
+         "president with “a bomb on his speedboat.”", []),
+        ("Kiev says two Su-25 fighter jets shot down, accuses Russia", [("Kiev", "say")]),
+        # a government's bodies in the plural speak
+        ("The departments declined to provide any documentation about the process, saying they "
+         "cannot discuss the case.", [("The departments", "say")]),
         # a noun's "-s" after "and" in a plural subject's clause is no verb joined to it
         ("Now, Democrats are attacking a host of measures, including voter identification "
          "requirements, and rules that could nullify ballots cast in the wrong precinct.", []),

@@ -126,8 +126,8 @@ def inverted_report(text: str, s0: int, s1: int, v: re.Match, lemma: str, lex: d
     """'..., said Natalia Eismont, spokeswoman of the Belarusian leader.': the clause before the
     verb, and the speaker after it, who ends the sentence or takes an appositive."""
     head = re.match(r"^(.{12,}?),\s*$", text[s0 : s0 + v.start()])
-    if head is None or lemma in ("tell", "read", "call"):  # "..., called AbiliTec Digital, as"
-        return None
+    if head is None or lemma in ("tell", "read", "call", "accuse"):  # "..., called AbiliTec
+        return None  # Digital, as", "..., accuses Russia": the verb's object
     who = inverted(text, s0 + v.end(), s1, lex)
     rest = text[who[1] : s1] if who else ""
     if who and (

@@ -159,7 +159,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
             # tracks election spending, said'
             return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()
-        if not before.strip() and lemma not in ("tell", "read"):  # inverted: said X
+        if not before.strip() and lemma not in ("tell", "read", "accuse"):  # inverted: said X
             who = inverted(text, close + m.end(), limit, lex)
             if who:
                 return who[0], who[1], lemma, who[1]

@@ -173,6 +173,8 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
         # (nor whom a charge is laid against: "nor was he formally charged", "was accused of")
+    if v.group() == "accused" and re.match(r"\s+of\b", sentence[v.end() :]):
+        return False  # "Mr. Adeeb was under arrest, accused of ...": the one accused
     if v.group() == "alleged" and re.match(
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
     ):
