@@ -3561,6 +3561,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of plotting to kill the "
          "president with “a bomb on his speedboat.”", []),
         ("Kiev says two Su-25 fighter jets shot down, accuses Russia", [("Kiev", "say")]),
+        # a longer adjunct in commas after the verb, before the quotation; counsel
+        ("And he added, in a nod to concerns about terrorist groups, “I believe that Afghanistan "
+         "will never again be a safe haven to terrorists.”", [(None, "add")]),
+        ("“The best universities are ones that teach you how to think, not what to think,” Mr. "
+         "Levin counseled.", [("Mr. Levin", "counsel")]),
         # a government's bodies in the plural speak
         ("The departments declined to provide any documentation about the process, saying they "
          "cannot discuss the case.", [("The departments", "say")]),

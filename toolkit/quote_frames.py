@@ -275,7 +275,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
     # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”",
     # or before a comma)
-    adjunct = re.match(r"\s+(?:in|at|on|during|after|to)\s", between) and (
+    adjunct = re.match(r",?\s+(?:in|at|on|during|after|to)\s", between) and (
         m.group().startswith(":")
         # (before a comma, a phrase of where or when with no verb: 'said at a press conference
         # after the incident, “...”')
