@@ -3561,6 +3561,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of plotting to kill the "
          "president with “a bomb on his speedboat.”", []),
         ("Kiev says two Su-25 fighter jets shot down, accuses Russia", [("Kiev", "say")]),
+        # an "as" aside with a long adjunct of where and when (kremlin-2021-22)
+        ("As President Zelensky wrote on Twitter after a strike hit near Ukraine's memorial to "
+         "Jews massacred in World War II, \"what is the point of saying 'never again' for 80 "
+         "years, if the world stays silent?\"", [("President Zelensky", "write")]),
         # a longer adjunct in commas after the verb, before the quotation; counsel
         ("And he added, in a nod to concerns about terrorist groups, “I believe that Afghanistan "
          "will never again be a safe haven to terrorists.”", [(None, "add")]),

@@ -345,7 +345,7 @@ _AS_ASIDE = re.compile(
     r"(?:,\s[^,;:—–\"“”«»!?]{1,60}?,)?\s+"  # an appositive ("As X, the theater's director,")
     r"(?:(?:\w+ly|often|once|later|has|have|had|might|would)\s+){0,2}"
     r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
-    r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,40}?)?"  # where ("put it in an interview")
+    r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,100}?)?"  # where ("put it in an interview")
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
 # a title or a month with its stop, which ends no sentence ("on Jan. 30,")
