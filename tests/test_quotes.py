@@ -3565,6 +3565,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("As President Zelensky wrote on Twitter after a strike hit near Ukraine's memorial to "
          "Jews massacred in World War II, \"what is the point of saying 'never again' for 80 "
          "years, if the world stays silent?\"", [("President Zelensky", "write")]),
+        # a statement issued, its participle of a quoted object no noun
+        ("The ministry issued a statement describing the meeting as a “very positive step "
+         "toward unification and peace.”", [("The ministry", "issue a statement")]),
         # a longer adjunct in commas after the verb, before the quotation; counsel
         ("And he added, in a nod to concerns about terrorist groups, “I believe that Afghanistan "
          "will never again be a safe haven to terrorists.”", [(None, "add")]),

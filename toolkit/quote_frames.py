@@ -253,12 +253,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         got = speaker_phrase(words, lex)
         if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
             return agent.start(1), agent.end(1), lemma_of(v.group(), lex)
-    if v.group().lower().endswith("ing") and re.search(
-        r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
-        r"or|but)\b)[\w’'\-]+\s+){0,3}$",
-        head[: v.start()],
-        re.I,
-    ):
+    ing = v.group().lower().endswith("ing") and lemma_of(v.group(), lex) not in lex["quote_objects"]
+    if ing and _ARTICLE_WORDS.search(head[: v.start()]):  # ("describing" is never a noun)
         return None  # "an ancient Chinese saying: ...": a noun, no frame
     object_between = head[verbs[-2].end() : v.start()] if len(verbs) > 1 else ""
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
@@ -273,8 +269,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if m.group().startswith(",") and infinitive_first(between + " ", lemma_of(v.group(), lex)):
         return None  # "he rarely asks surrogates to stump for him, “...”": no frame of it
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
-    # (a longer adjunct before the colon: "said in a statement from his office in Geneva: “...”",
-    # or before a comma)
+    # (a longer adjunct before a colon, "said in a statement from his office in Geneva:", or comma)
     adjunct = re.match(r",?\s+(?:in|at|on|during|after|to)\s", between) and (
         m.group().startswith(":")
         # (before a comma, a phrase of where or when with no verb: 'said at a press conference
@@ -347,6 +342,12 @@ _AS_ASIDE = re.compile(
     r"(?P<verb>says?|said|puts it|put it|noted|notes|wrote|writes|stressed|argued|argues)"
     r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,100}?)?"  # where ("put it in an interview")
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
+)
+# an article and up to three words before an "-ing" form: a noun ("an ancient Chinese saying")
+_ARTICLE_WORDS = re.compile(
+    r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
+    r"or|but)\b)[\w’'\-]+\s+){0,3}$",
+    re.I,
 )
 # a title or a month with its stop, which ends no sentence ("on Jan. 30,")
 _ABBREVIATION = re.compile(
@@ -441,8 +442,7 @@ def continues(gap: str, lex: dict) -> bool:
     the frame's appositive and adjuncts (up to 28 words, one sentence)."""
     rest = gap.strip(' \n.,;:"“”«»')
     if not rest or re.fullmatch(r",\s+(?:an?|the)\s[^\n.!?;:\"“”«»]{1,200},\s*", gap):
-        return True  # (or the speaker's appositive in commas: '“Cyril,” says Anthony Butler, a
-        # professor ... who has written a biography of him, “is ...”')
+        return True  # (or the speaker's appositive: '“...,” says X, a professor who ..., “is ...”')
     # the frame's appositive and adjuncts after a comma may run longer ('..., said Aimal Faizi,
     # a spokesman for the president, in an electronic message sent late Tuesday.“The ...')
     reach = 28 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8
