@@ -3561,6 +3561,15 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of plotting to kill the "
          "president with “a bomb on his speedboat.”", []),
         ("Kiev says two Su-25 fighter jets shot down, accuses Russia", [("Kiev", "say")]),
+        # whom one told by a name of three words before a clause; the antecedent of "who" before
+        # a frame, the object of a preposition too; "when asked" no frame of its own
+        ("Three days before, Trump told The Washington Post he was “not quite there yet” on "
+         "supporting Ryan.", [("Trump", "tell")]),
+        ("The crowd cheered for Mr. Smith, who also said: \"We will win this election because the "
+         "people are with us.\"", [("Mr. Smith", "say")]),
+        ("Any decision would involve Attorney General Loretta E. Lynch, who told Congress when "
+         "asked last month about the inquiry: \"That is a matter for the career people.\"",
+         [("Loretta E. Lynch", "tell")]),
         # an "as" aside with a long adjunct of where and when (kremlin-2021-22)
         ("As President Zelensky wrote on Twitter after a strike hit near Ukraine's memorial to "
          "Jews massacred in World War II, \"what is the point of saying 'never again' for 80 "

@@ -98,7 +98,7 @@ _PRONOUN_CLAUSE = re.compile(
 # "told reporters they would ...", "told a news conference they are ..."
 _TOLD_CLAUSE = re.compile(
     rf"\s+(?:(?:the|his|her|their|its)\s+)?(?:[a-z]+|(?:a|an|the)\s+[a-z]+\s+[a-z]+|"
-    rf"[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+)?"
+    rf"[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{0,3}}"  # ("told The Washington Post he")
     # (or a possessive's noun phrase: "told USA TODAY's weekly video newsmaker series it is")
     rf"(?:['’]s(?:\s+[a-z]+){{1,4}})?)"
     # (and the name's place and when it was told: "told The Star-Ledger of Newark last week")

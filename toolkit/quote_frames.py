@@ -34,7 +34,7 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_inverted import inverted
-from toolkit.quote_objects import after_preposition
+from toolkit.quote_objects import OBJECT_RELATIVE, WHEN_ASKED, WHO_END, after_preposition
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import PROMISES, REQUESTS, infinitive_first, noun_before_quote
 from toolkit.resources import MONTH_ABBREVIATIONS
@@ -173,11 +173,6 @@ _NO_STOP = re.compile(rf"(?:[{UPPER}]\.)+|[JS]r\.|St\.|(?:{STATES})\.")
 _OBJECT_PHRASE = re.compile(r"\s*(?:of|about|on|for)\s[^,;:.!?\"“”]{2,60},\s+")
 
 
-# a relative clause's subject after "who" or "whom", the clause on its object: ", who Beck"
-_OBJECT_RELATIVE = re.compile(
-    rf",\s+whom?\s+([{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,3}}|he|she|they|we|I)"
-    r"(?:\s+(?:\w+ly|also|later|once|has|had|have))*\s*$"
-)
 # whom one told by name, and perhaps where or how
 _TOLD_NAMED = re.compile(
     r"(?:\s+(?:the|[A-Z][\w.&’'\-]*|host))+(\s+(?:in|at|on|during|after)\s[^,;:]{2,60})?"
@@ -230,7 +225,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
     # — “...”'): blanked, offsets kept
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
-    verbs = [v for v in lex["verb"].finditer(head) if not noun_before_quote(head, v, lex)]
+    verbs = [v for v in lex["verb"].finditer(head) if not noun_before_quote(head, v, lex)
+             and not WHEN_ASKED.search(head, 0, v.start())]  # fmt: skip
     if not verbs:
         return None
     promised = _asked_for(head, verbs[-1], lex)
@@ -319,13 +315,15 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     timeless = without_time(head[:subject_end])
-    if whom := _OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
+    who = WHO_END.search(timeless)  # ('Lynch, who told X:', 'according to Gorchakov, who said')
+    timeless = timeless[: who.start()] if who else timeless
+    if whom := OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
         return whom.start(1), whom.end(1), lemma_of(v.group(), lex)  # the relative's subject
     words = without_adverbs(word_spans(without_appositive(timeless, lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
-    if not got or after_preposition(words, got[0]):
+    if not got or (after_preposition(words, got[0]) and not who):
         # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,
         # which spent ..., said, “...')
         subject = clause_subject(without_time(head[: v.start()]), lex)

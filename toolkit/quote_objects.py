@@ -6,6 +6,8 @@ crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
 :mod:`toolkit.quote_reported`, :mod:`toolkit.quote_coordinated` and
 :mod:`toolkit.quote_relative` read a frame's speaker with it. Likewise whether a quotation is
 a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it.
+And the subject of a relative clause on its object (:data:`OBJECT_RELATIVE`: "..., who Beck
+called “...”"), the antecedent of "who" (:data:`WHO_END`) and a reduced clause ("when asked").
 
 Example:
     >>> from toolkit.speakers import word_spans
@@ -21,9 +23,9 @@ import re
 
 from toolkit.quote_finite import PAST_ONLY
 from toolkit.quote_subjects import AUXILIARIES, OBJECT_PARTICIPLES
-from toolkit.speakers import DETERMINERS, QUANTIFIERS
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER
 
-__all__ = ["after_preposition", "quoted_term"]
+__all__ = ["OBJECT_RELATIVE", "WHEN_ASKED", "WHO_END", "after_preposition", "quoted_term"]
 
 _AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
 
@@ -125,3 +127,14 @@ def quoted_term(opening: str, framed: bool) -> bool:
     body = opening.rstrip(",")[:-1]  # (without the closing mark)
     at = max(body.rfind("“"), body.rfind('"'))
     return not framed and at >= 0 and _OBJECT_QUOTE.search(opening, 0, at + 1) is not None
+
+
+# a relative clause's subject after "who" or "whom", the clause on its object: ", who Beck"
+OBJECT_RELATIVE = re.compile(
+    rf",\s+whom?\s+([{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,3}}|he|she|they|we|I)"
+    r"(?:\s+(?:\w+ly|also|later|once|has|had|have))*\s*$"
+)
+# the antecedent's relative pronoun before its verb ("Loretta E. Lynch, who told Congress:"),
+# and a clause of the subject's reduced to its participle ("who told Congress when asked ...:")
+WHO_END = re.compile(r",\s+who(?:\s+(?:\w+ly|also|has|had|have))*\s*$")
+WHEN_ASKED = re.compile(r"\b(?:when|if|after|before)\s+$")
