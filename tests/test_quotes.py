@@ -3570,6 +3570,10 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Any decision would involve Attorney General Loretta E. Lynch, who told Congress when "
          "asked last month about the inquiry: \"That is a matter for the career people.\"",
          [("Loretta E. Lynch", "tell")]),
+        # (the antecedent of "who" only where no appositive comes before it)
+        ("This appealed to economists like Gary Becker, a Nobel Prize-winning professor at the "
+         "University of Chicago, who told me a few years ago that “inequality is not a problem "
+         "at all.”", [("Gary Becker", "tell")]),
         # an "as" aside with a long adjunct of where and when (kremlin-2021-22)
         ("As President Zelensky wrote on Twitter after a strike hit near Ukraine's memorial to "
          "Jews massacred in World War II, \"what is the point of saying 'never again' for 80 "

@@ -240,8 +240,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if v.group() == lemma_of(v.group(), lex) and re.search(
         r",\s+as\s+[^,;:]{1,60}$", head[: v.start()]
     ):
-        return None  # '..., as some Russian and world politicians suggest: "...': a view the
-        # sentence answers, not the quotation's frame
+        return None  # '..., as some politicians suggest: "...': a view answered, no frame
     agent = _PASSIVE_AGENT.match(head, v.end()) if not m.group() else None
     if agent and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", head[: v.start()]):
         # 'The proposal was criticized by some as being “...”': the agent after "by"
@@ -249,9 +248,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         got = speaker_phrase(words, lex)
         if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
             return agent.start(1), agent.end(1), lemma_of(v.group(), lex)
-    ing = v.group().lower().endswith("ing") and lemma_of(v.group(), lex) not in lex["quote_objects"]
-    if ing and _ARTICLE_WORDS.search(head[: v.start()]):  # ("describing" is never a noun)
-        return None  # "an ancient Chinese saying: ...": a noun, no frame
+    after_verb = len(verbs) > 1 and not head[verbs[-2].end() : v.start()].strip()
+    if v.group().endswith("ing") and not after_verb and _ARTICLE_WORDS.search(head[: v.start()]):
+        return None  # "an ancient Chinese saying: ...": a noun, no frame (but "issued a
+        # statement describing ...": a participle right after the verb and its object)
     object_between = head[verbs[-2].end() : v.start()] if len(verbs) > 1 else ""
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
             and (re.search(r"(?:\bby|,)\s*$", head[: v.start()])
@@ -315,17 +315,19 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     timeless = without_time(head[:subject_end])
-    who = WHO_END.search(timeless)  # ('Lynch, who told X:', 'according to Gorchakov, who said')
-    timeless = timeless[: who.start()] if who else timeless
     if whom := OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
         return whom.start(1), whom.end(1), lemma_of(v.group(), lex)  # the relative's subject
     words = without_adverbs(word_spans(without_appositive(timeless, lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
-    if not got or (after_preposition(words, got[0]) and not who):
-        # the clause's own subject, parentheticals skipped ('Nick Ryan, the founder of ...,
-        # which spent ..., said, “...')
+    who = WHO_END.search(timeless) if not got or after_preposition(words, got[0]) else None
+    if who and "," not in timeless[: who.start()]:  # the antecedent of "who", a preposition's
+        cut = without_adverbs(word_spans(timeless[: who.start()]))  # object too ("according to
+        if antecedent := speaker_phrase(cut, lex):  # Gorchakov, who said,", "Lynch, who told")
+            return cut[antecedent[0]][0], cut[antecedent[1] - 1][1], lemma_of(v.group(), lex)
+    if not got or after_preposition(words, got[0]):
+        # the clause's own subject past its parentheticals ('Nick Ryan, the founder of ..., said,')
         subject = clause_subject(without_time(head[: v.start()]), lex)
         return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
