@@ -320,11 +320,11 @@ if countable:  # no empty table of lines where no frame can match
 #
 # How far to trust it: on the three latest held-out China Daily and NYT sets, about 295
 # hand-labelled sentences each from 60 articles (`benchmarks/README.md`, "Quote attribution",
-# sets 30, 32 and 34), speaker precision is **0.81**, **0.81** and **0.83** and recall
-# **0.68**, **0.61** and **0.69**, below the 0.9 / 0.8 target (two annotators labelling one set
+# sets 30, 32 and 34), speaker precision is **0.80**, **0.81** and **0.83** and recall
+# **0.71**, **0.62** and **0.69**, below the 0.9 / 0.8 target (two annotators labelling one set
 # blind agreed on 98% of speakers); on three held-out sets from
 # English Wikinews, an outlet the rules were never written from (sets 25, 27 and 28), 0.88,
-# 0.88 and 0.82 and 0.66, 0.65 and 0.59; on the China Daily and NYT sets before (22-24) 0.85,
+# 0.87 and 0.82 and 0.66, 0.65 and 0.61; on the China Daily and NYT sets before (22-24) 0.85,
 # 0.78 and 0.91 and 0.63, 0.64 and 0.70; on the six sets before those (Kremlin and
 # president.gov.ua releases too), 0.76-0.94 and 0.54-0.72. Agency releases are read better
 # than newspaper prose, where "he said" follows paragraphs about other people. Headlines are
@@ -333,10 +333,10 @@ if countable:  # no empty table of lines where no frame can match
 # Daily and the BBC (set 38) 0.85 and 0.67. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
-# and NYT sets a speaker the frame names was right 133 times in 147 (0.90, 95% interval
-# 0.85-0.94), one resolved from "he" or "she" 53 in 68 (0.78), a description ("the report",
-# "officials") 30 in 52 (0.58) and a quotation that goes on from another 31 in 35 (0.89); on
-# the Wikinews sets a named one 188 in 216 (0.87, 0.82-0.91). Where precision matters more
+# and NYT sets a speaker the frame names was right 135 times in 150 (0.90, 95% interval
+# 0.84-0.94), one resolved from "he" or "she" 53 in 69 (0.77), a description ("the report",
+# "officials") 32 in 54 (0.59) and a quotation that goes on from another 31 in 35 (0.89); on
+# the Wikinews sets a named one 190 in 220 (0.86, 0.81-0.90). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
