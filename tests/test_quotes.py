@@ -3558,8 +3558,7 @@ def test_a_title_of_another_type_is_read_as_text():
          "Association ahead of children.", []),
         ("He was accused of placing the interests of the National Rifle Association ahead of "
          "children.", []),
-        ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of plotting to kill the "
-         "president with “a bomb on his speedboat.”", []),
+        ("Weeks later, Mr. Adeeb, 33, was under arrest, accused of “high treason.”", []),
         ("Kiev says two Su-25 fighter jets shot down, accuses Russia", [("Kiev", "say")]),
         # whom one told by a name of three words before a clause; the antecedent of "who" before
         # a frame, the object of a preposition too; "when asked" no frame of its own
