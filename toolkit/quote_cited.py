@@ -1,9 +1,9 @@
 """The one a report quotes as saying: 'The Mehr News Agency quoted Senator Bernard Sanders,
 independent of Vermont, as saying, “...”', 'Reuters quoted people close to Alibaba as saying the
 company is ready ...', as agency copy cites its sources. The document that quotes is no speaker
-of the words; the one it quotes is. :mod:`toolkit.quote_frames` reads the frame before a
-quotation with :func:`cited`, and :mod:`toolkit.quote_reported` the reported clause after it
-with :func:`cited_reports`.
+of the words; the one it quotes is. :mod:`toolkit.quotes` reads the frame before a quotation
+with :func:`cited` and the reported clause after "saying" with :func:`cited_reports`;
+:mod:`toolkit.quote_reported` leaves such a "saying" to them.
 
 Example:
     >>> from toolkit.speakers import lexicon
