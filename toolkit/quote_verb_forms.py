@@ -120,7 +120,7 @@ def labelled(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
     )
 
 
-_OF = re.compile(r"\s+of\b")  # "accused of": a passive's participle, the one accused
+_ACCUSED_OF = re.compile(r"accused\s+of\b")  # a passive's participle: the one accused
 # one person or thing that a verb of causing or perceiving takes, right before a base form
 # ("helped an East German journalist write a book", "saw a man run")
 _ONE_BEFORE = re.compile(
@@ -174,7 +174,7 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
         # (nor whom a charge is laid against: "nor was he formally charged", "was accused of")
-    if v.group() == "accused" and _OF.match(sentence, v.end()):
+    if _ACCUSED_OF.match(sentence, v.start()):
         return False  # "Mr. Adeeb was under arrest, accused of ...": the one accused
     if v.group() == "alleged" and re.match(
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
@@ -337,7 +337,7 @@ def noun_before_quote(head: str, v: re.Match, lex: dict) -> bool:
     note: “': :func:`labelled`); "states" after a region's or a kind's word ('the Gulf states
     “pledged ...”')."""
     lemma, start = lemma_of(v.group(), lex), max(0, v.start() - 30)
-    if base_after_one(head, v, lemma) or (v.group() == "accused" and _OF.match(head, v.end())):
+    if base_after_one(head, v, lemma) or _ACCUSED_OF.match(head, v.start()):
         return True  # (no finite verb either: "helped an East German journalist write"; nor
         # the one accused: "was under arrest, accused of “high treason.”")
     if (lemma in lex["noun_forms"] or v.group().endswith("ing")) and (
