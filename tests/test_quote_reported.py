@@ -280,6 +280,14 @@ def found(text):
           ("human rights groups", "warn", "the administration was giving up its leverage")]),
         ("Lavrov said that the talks were useful, and that they would go on.",
          [("Lavrov", "say", "the talks were useful, and that they would go on")]),
+        # ... and a main clause joined after a frame that follows its clause: the clause before
+        # is the report, not the one after "and" (PolNeAR train)
+        ("Facebook created the tool to help in times of crisis, a spokeswoman said on Saturday, "
+         "and it has activated it five times in the past year.",
+         [("a spokeswoman", "say", "Facebook created the tool to help in times of crisis")]),
+        # (a subordinate clause alone before a verb is no report of it, chinadaily-nyt-2013-15)
+        ("After Mr. Cameron met with the Dalai Lama in 2012, China responded with a deep freeze "
+         "in relations.", []),
         # ... and a second report of the same speaker, a verb in the past after "and" or
         # "but": each verb's row its own clause (chinadaily-nyt); not a passive's participle
         ("Lavrov said he was tired and added that the talks would go on.",

@@ -9,6 +9,10 @@ from toolkit.quote_spans import double_marks, quote_spans, sentences
         # curly marks pair; a closing mark used to open one
         ("“We act,” he said.", ["We act,"]),
         ("They met in 2021.”We will act,” he said.", ["We will act,"]),
+        # an opening mark for a closing one, after a comma and before a frame's lower-case word
+        # (PolNeAR train)
+        ("“It’s unusual,“ said Larry Noble. “We act.”", ["It’s unusual,", "We act."]),
+        ("“Apparently not,“ he said.", ["Apparently not,"]),
         # a closing mark glued to the next word that no mark closes opens nothing, and an
         # opening mark outweighs that guess; a straight opening mark closed by a curly one
         (

@@ -138,10 +138,11 @@ _COLON_CLAUSE = re.compile(r"\s*:\s+([^\"“”«»‘\s][^\"“”«»]{14,}?)[
 _FINITE_WORD = re.compile(
     r"\b(?:is|are|was|were|will|would|must|should|can|could|has|have|had|may|might|need)\b"
 )
-# a prepositional phrase and a comma between "said" and its clause
+# a prepositional phrase and a comma between "said" and its clause (not a main clause joined:
+# "said on Saturday, and it has ...")
 _PP_COMMA = re.compile(
-    r"\s+(?:on|in|at|after|during|for|with|from|of)\s+[^,;:\"“”]{2,40},\s+([^\"“”\s].{14,}?)"
-    r"[.!?]?$"
+    r"\s+(?:on|in|at|after|during|for|with|from|of)\s+[^,;:\"“”]{2,40},\s+"
+    r"(?!(?:and|but|or)\s)([^\"“”\s].{14,}?)[.!?]?$"
 )
 
 

@@ -2,7 +2,8 @@
 independent of Vermont, as saying, “...”', 'Reuters quoted people close to Alibaba as saying the
 company is ready ...', as agency copy cites its sources. The document that quotes is no speaker
 of the words; the one it quotes is. :mod:`toolkit.quotes` reads the frame before a quotation
-with :func:`cited` and the reported clause after "saying" with :func:`cited_reports`;
+with :func:`cited` and the reported clause after "saying" with :func:`cited_reports`, and
+:mod:`toolkit.quote_frames` the one quoted after a quotation with :data:`QUOTED_AS`;
 :mod:`toolkit.quote_reported` leaves such a "saying" to them.
 
 Example:
@@ -17,10 +18,16 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_subjects import noun_phrase
-from toolkit.speakers import speaker_phrase, word_spans
+from toolkit.speakers import UPPER, speaker_phrase, word_spans
 
-__all__ = ["cited", "cited_reports"]
+__all__ = ["QUOTED_AS", "cited", "cited_reports"]
 
+# after a quotation, the object of "quotes" and "as saying": the one a document quotes ('“...,”
+# the report quotes him as saying', read by :mod:`toolkit.quote_frames`)
+QUOTED_AS = re.compile(
+    rf"\s+(him|her|them|(?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+as\s+"
+    r"(?:saying|telling)\b"
+)
 # "quoted X as" right before "saying" or "telling": X, with an appositive in commas
 _QUOTED = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<who>[^,;:\"“”«»()]{1,80}?)(?:,\s+[^;:\"“”«»()]{1,80}?,)?\s+as\s*$"

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_finite import IRREGULAR_PAST, finite_clause
-from toolkit.quote_frames import object_words
 from toolkit.quote_heads import (
+    TIME_AT_END,
     lemma_of,
     without_adverbs,
     without_appositive,
     without_time,
 )
-from toolkit.quote_objects import after_preposition
+from toolkit.quote_objects import after_preposition, object_words
 from toolkit.quote_sources import is_speaker
 from toolkit.quote_subjects import clause_subject, noun_phrase
 from toolkit.quote_verb_forms import STATES_BEFORE
@@ -68,6 +68,7 @@ _OPENING_PARTICIPLE = re.compile(
     rf"((?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*|he|she|they)\s+(?:also\s+|\w+ly\s+)?"
     r"(?:[a-z]+(?:ed|s)|was|were|is|are|has|had|will|would)\b"
 )  # (after a subordinator: "After saying her right foot was “so swollen ...,” she was")
+_BEFORE_VERB = re.compile(r"(?:first|then|later|also|again|finally|[a-z]+ly)$")  # an adverb
 # verbs that put out a document ("issued a statement saying"): its issuer speaks
 _ISSUE_VERBS = {"issued", "released", "published", "posted", "sent", "issues", "releases",
                 "wrote", "writes", "signed", "delivered"}  # fmt: skip
@@ -84,8 +85,9 @@ def coordinated_subject(words: list[tuple[int, int, str]], lex: dict) -> tuple[i
             words[k][2] == "states" and STATES_BEFORE.search(f"{words[k - 1][2]} ")
         ):
             continue  # (not the noun: "the Gulf states")
-        got = speaker_phrase(words[:k], lex)
-        if got and got[1] == k and not after_preposition(words, got[0]):
+        end = k - bool(k > 1 and _BEFORE_VERB.match(words[k - 1][2]))  # ("She first accused")
+        got = speaker_phrase(words[:end], lex)
+        if got and got[1] == end and not after_preposition(words, got[0]):
             if got[0] and words[got[0] - 1][2].lower() in ("whose", "who", "that"):
                 return None  # "a woman whose family lives ..., and said": a relative clause's
                 # subject; "Clinton responded that Congress had delayed aid and said she ...":
@@ -283,8 +285,7 @@ def _subject_before(head: str, words: list, lex: dict, *, progressive: bool):
             )
             found = (verb or copula) and words[k - 1][2].lower() not in DETERMINERS
         if found:
-            # the verb's auxiliary is no part of the subject ("Sergio Moro has responded by
-            # saying that ...")
+            # the verb's auxiliary is no part of the subject ("Moro has responded by saying that")
             auxiliary = progressive or _AUXILIARY.fullmatch(words[k - 1][2])
             at = words[k - 1][0] if auxiliary else words[k][0]
             subject = without_adverbs(word_spans(without_appositive(head[:at], lex)))
@@ -368,8 +369,7 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     span of that clause's subject in ``head`` and the participle's lemma."""
     m = re.search(
         r",[\"”’]?\s*([a-z]+ing)(\s+[^,.;:!?\"“”«»()]{1,100}?)?\s*[,:]?\s*$", head
-    )  # (a comma inside a quotation's close: 'questioned the idea of "Occupy Central,"
-    # saying: "...')
+    )  # (a comma inside a quotation's close: 'questioned "Occupy Central," saying: "...')
     if m is None or not lex["verb"].fullmatch(m.group(1)):
         return None
     if (
@@ -396,21 +396,21 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
 
 
 def issuer(words: list, got: tuple[int, int] | None, lex: dict):
-    """For a document a participle reports on ("issued a statement saying", "wrote a letter
-    to Cablevision insisting"), the subject that put it out: "The European Union issued a
-    statement saying ..." is the EU's report. ``got`` as it was where there is none."""
+    """For a document a participle reports on ("issued a statement late Monday saying", "wrote
+    a letter to Cablevision insisting"), the subject that put it out: "The European Union issued
+    a statement saying ..." is the EU's report. ``got`` as it was where there is none."""
     for d in range(len(words) - 1, max(0, len(words) - 6), -1):
         if words[d][2].lower() not in lex["documents"]:
             continue
         issued = next((i for i in range(d - 1, max(-1, d - 3), -1)
                        if words[i][2].lower() in _ISSUE_VERBS), None)  # fmt: skip
         between = [w for _, _, w in words[issued + 1 : d]] if issued is not None else ["?"]
-        after = [w for _, _, w in words[d + 1 :]]
+        after = TIME_AT_END.sub("", " " + " ".join(w for _, _, w in words[d + 1 :])).split()
+        after = after[1:] if after[:1] in (["late"], ["early"]) else after  # ("late Monday")
         if (all(w.lower() in _DOCUMENT_DETERMINERS for w in between)
                 and (not after or (after[0] == "to" and all(w[:1].isupper() for w in after[1:])
                                    and len(after) <= 4))):  # fmt: skip
-            subject = speaker_phrase(words[:issued], lex)
-            return subject or got
+            return speaker_phrase(words[:issued], lex) or got
         break
     return got
 

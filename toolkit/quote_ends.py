@@ -253,11 +253,17 @@ def clause_before(
         # "..., coast police boss Aggrey Adoli said.", "..., top black lawmakers said Friday.":
         # lower-case words that describe a name or a role
         tail = _DESCRIBED.match(head)
-    if tail and _INTRODUCTORY.match(tail.group(1)):
+    if tail and (_INTRODUCTORY.match(tail.group(1))
+                 or (_SUBORDINATE.match(tail.group(1)) and "," not in tail.group(1))):  # fmt: skip
         tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
+        # (nor a subordinate clause alone: "After Mr. Cameron met ..., China responded with")
     # a relative clause on the adjunct's noun tells where, no more ("said at the briefing,
     # which was also attended by the UN envoy.")
     rest = re.sub(rf"^(\s+{ADJUNCT}[^,]*),\s+(?:which|where|when)\s[^\"“”«»,;:]*$", r"\1.", rest)
+    # (nor a main clause joined after a frame of saying: "..., a spokeswoman said on Saturday,
+    # and it has")
+    if lemma in ("say", "add", "tell"):
+        rest = re.sub(rf"^((?:\s+{ADJUNCT}[^,]*)?),\s+(?:and|but)\s[^\"“”«»]*$", r"\1.", rest)
     n_rest = len(rest.split())
     # (a semicolon ends the frame's clause: "..., political analysts say; in 2012, ..."; a
     # body told by its name, and how: "..., a prosecutor told the International Service for

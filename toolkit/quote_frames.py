@@ -3,14 +3,13 @@
 The frames news agencies use, read around one quotation; reported speech in a sentence is
 :mod:`toolkit.quote_reported`'s job (the speaker after an inverted verb is
 :mod:`toolkit.quote_inverted`'s; a verb's subject without its appositives and adverbs is
-:mod:`toolkit.quote_heads`'), the speaker phrases
-and who they name are :mod:`toolkit.speakers`' job, the quotation spans
-:mod:`toolkit.quote_spans`', and :mod:`toolkit.quotes` puts them together.
+:mod:`toolkit.quote_heads`'), the speaker phrases and who they name are :mod:`toolkit.speakers`'
+job, the quotation spans :mod:`toolkit.quote_spans`', and :mod:`toolkit.quotes` puts them together.
 
 - after a quotation: '"...," X said', '"...", said X', '"...", the Belarusian leader said',
   '"...," Dieter Graumann, head of ..., said';
 - before it: 'X said: "..."', 'X noted that "..."', 'X noted that [a clause], "..."', 'X
-  responded by saying: "..."';
+  responded by saying: "..."', 'X interjected to say: "..."';
 - a quotation that goes on one just attributed (:func:`continues`).
 
 Example:
@@ -25,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_cited import QUOTED_AS
 from toolkit.quote_heads import (
     PROGRESSIVE,
     STATES,
@@ -34,9 +34,21 @@ from toolkit.quote_heads import (
     without_time,
 )
 from toolkit.quote_inverted import inverted
-from toolkit.quote_objects import OBJECT_RELATIVE, WHEN_ASKED, WHO_END, after_preposition
+from toolkit.quote_objects import (
+    OBJECT_RELATIVE,
+    WHEN_ASKED,
+    WHO_END,
+    after_preposition,
+    object_words,
+)
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
-from toolkit.quote_verb_forms import PROMISES, REQUESTS, infinitive_first, noun_before_quote
+from toolkit.quote_verb_forms import (
+    PROMISES,
+    REQUESTS,
+    infinitive_first,
+    noun_before_quote,
+    without_manner,
+)
 from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
@@ -47,14 +59,7 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = ["after_frame", "before_frame", "continues", "object_words"]
-
-# the object of "quotes" and "as saying": the speaker of a quotation a document cites
-_QUOTED_AS = re.compile(
-    rf"\s+(him|her|them|(?:[{UPPER}][\w’'\-.]*\s+){{0,3}}[{UPPER}][\w’'\-]*)\s+as\s+"
-    r"(?:saying|telling)\b"
-)
-
+__all__ = ["after_frame", "before_frame", "continues"]
 
 # a capitalised word right before a verb's form, with a lower-case word of prose before it
 _IN_NAME = re.compile(rf"\b[a-z]{{4,}}\b[^.!?]*\s[{UPPER}][\w’'\-.]*\s+$")
@@ -112,16 +117,14 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             # (or asks for a deed after a phrase: '“start a revolution”, Chan also urged residents
             # to block'; not after an exclamation: '‘No rush!’ US vows to keep sanctions')
         if re.match(r"\s*:\s*[“\"«]", tail[m.end() :]):
-            break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the frame
-            # introduces the quotation after its colon
+            break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the next one's
         before = without_appositive(without_time(tail[lead : m.start()]), lex)
         if (before.strip() and m.group().lower().endswith("ing")
                 and " quoted as " not in m.group().lower()):  # fmt: skip
             continue  # '“...,” the online petition calling for a boycott': a participle on a
             # noun phrase, no frame; a frame after a quotation has a finite verb
         if re.search(r"\s(?:that|who|which)\s*$", tail[lead : m.start()]):
-            continue  # '“...,” the head of the panel that ruled on the case, X, said': a
-            # relative clause's verb inside the subject
+            continue  # '“...,” the head of the panel that ruled on the case, X, said': a relative's
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
@@ -145,7 +148,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
                  and not _NO_STOP.fullmatch(w)]  # fmt: skip
         # (nor a name's "Jr." or "St.": "James B. Comey Jr., the director of ..., said", "Mr.
         # St. Hilaire said"; nor a state's: "of Louisville, Ky., president of ..., said")
-        quoted = _QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
+        quoted = QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
         if quoted and (got or not before.strip() or noun_phrase(before.strip(), lex)):
             # '“...,” the report quotes him as saying', '“...,” newspapers quoted him as
             # saying': the one quoted speaks, not the report
@@ -222,8 +225,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             verb = aside.group("verb").split()[0]
             lemma = "put" if verb.startswith("put") else lemma_of(verb, lex)
             return aside.start("who"), aside.start("who") + words[-1][1], lemma
-    # an aside in dashes right before the quotation ('said — as reported by Hurriyet Daily News
-    # — “...”'): blanked, offsets kept
+    # an aside in dashes before the quotation ('said — as reported by Hurriyet — “...”'): blanked
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     verbs = [v for v in lex["verb"].finditer(head) if not noun_before_quote(head, v, lex)
              and not WHEN_ASKED.search(head, 0, v.start())]  # fmt: skip
@@ -308,10 +310,14 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         got = speaker_phrase(words, lex)
         if got and got[0] == 0:
             return along.start(1), along.start(1) + words[got[1] - 1][1], lemma_of(v.group(), lex)
-    subject_end = v.start()
+    manner = without_manner(head[: v.start()])  # ("interjected to say:", "was quick to say:")
+    if manner is None:
+        return None  # "It is wrong to say: ...": no one's words
+    subject_end = len(manner)
     by = v.group().lower().endswith("ing") and re.search(
-        r"\s+(?:[a-z]+ed|began|begun)\s+by\s*$", head[:subject_end]
-    )
+        r"\s+(?:[a-z]+ed|began|begun)(?:\s+(?:his|her|their|its|the)\s+[a-z]+)?\s+by\s*$",
+        head[:subject_end],
+    )  # (the verb's short object too: "punctuated his list by saying “...”")
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     timeless = without_time(head[:subject_end])
@@ -328,7 +334,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             return cut[antecedent[0]][0], cut[antecedent[1] - 1][1], lemma_of(v.group(), lex)
     if not got or after_preposition(words, got[0]):
         # the clause's own subject past its parentheticals ('Nick Ryan, the founder of ..., said,')
-        subject = clause_subject(without_time(head[: v.start()]), lex)
+        subject = clause_subject(without_time(head[:subject_end]), lex)
         return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 
@@ -362,28 +368,6 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]
 _PASSIVE_AGENT = re.compile(
     r"\s+by\s+([^,.;:!?\"“”«»()]{2,60}?)\s+as(?:\s+(?:a|an|the|being))?\s*$"
 )
-
-
-def object_words(between: str, lemma: str, lex: dict) -> int:
-    """How many words may stand between a verb and the quotation it takes as its object's
-    complement: 4 ('dismissed it as "'), up to 10 where they end in "as" after a verb that
-    takes a quoted object ('criticized the Affordable Care Act as a “', 'described the new
-    Western sanctions against Moscow as “'), 6 after "call" and "term" with no preposition
-    after them ('called half of Donald Trump’s supporters “'); none after "call on" ('called on
-    the Greek government “to do a deal”': an appeal, no words quoted)."""
-    if lemma not in lex["quote_objects"]:
-        return 4
-    if lemma == "call" and re.match(r"\s+(?:on|upon)\s", between):
-        return 0
-    if _AS_COMPLEMENT.search(between):
-        return 10
-    if lemma in ("call", "term") and not re.match(r"\s+for\s", between):
-        return 6
-    return 4
-
-
-# the end of an object before its complement in quotation marks: "... as", "... as a"
-_AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being))?\s*$")
 
 
 def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:

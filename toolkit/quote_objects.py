@@ -5,7 +5,9 @@ the subject of a clause that "and" opens ("Growth was weak and experts say that 
 crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
 :mod:`toolkit.quote_reported`, :mod:`toolkit.quote_coordinated` and
 :mod:`toolkit.quote_relative` read a frame's speaker with it. Likewise whether a quotation is
-a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it.
+a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it;
+and how many words a verb's object may hold before a quoted complement (:func:`object_words`:
+'called the lawsuit “...”').
 And the subject of a relative clause on its object (:data:`OBJECT_RELATIVE`: "..., who Beck
 called “...”"), the antecedent of "who" (:data:`WHO_END`) and a reduced clause ("when asked").
 
@@ -25,7 +27,14 @@ from toolkit.quote_finite import PAST_ONLY
 from toolkit.quote_subjects import AUXILIARIES, OBJECT_PARTICIPLES
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER
 
-__all__ = ["OBJECT_RELATIVE", "WHEN_ASKED", "WHO_END", "after_preposition", "quoted_term"]
+__all__ = [
+    "OBJECT_RELATIVE",
+    "WHEN_ASKED",
+    "WHO_END",
+    "after_preposition",
+    "object_words",
+    "quoted_term",
+]
 
 _AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
 
@@ -138,3 +147,37 @@ OBJECT_RELATIVE = re.compile(
 # and a clause of the subject's reduced to its participle ("who told Congress when asked ...:")
 WHO_END = re.compile(r",\s+who(?:\s+(?:\w+ly|also|has|had|have))*\s*$")
 WHEN_ASKED = re.compile(r"\b(?:when|if|after|before)\s+$")
+
+
+def object_words(between: str, lemma: str, lex: dict) -> int:
+    """How many words may stand between a verb and the quotation it takes as its object's
+    complement: 4 ('dismissed it as "'), up to 10 where they end in "as" after a verb that
+    takes a quoted object ('criticized the Affordable Care Act as a “', 'described the new
+    Western sanctions against Moscow as “'), 6 after "call" and "term" with no preposition
+    after them ('called half of Donald Trump’s supporters “'), 12 after "call" where they end
+    in a noun with no clause or infinitive in them ('called Obama’s ignorance of solid advice
+    from seasoned military commanders “'; not 'called a meeting of the council over the “'), and
+    none after "call on" ('called on the Greek government “to do a deal”': an appeal)."""
+    if lemma not in lex["quote_objects"]:
+        return 4
+    if lemma == "call" and re.match(r"\s+(?:on|upon)\s", between):
+        return 0
+    if _AS_COMPLEMENT.search(between):
+        return 10
+    if lemma in ("call", "term") and not re.match(r"\s+for\s", between):
+        # (not "called off a meeting with the leaders of the student “")
+        long = lemma == "call" and not re.match(r"\s+(?:off|into|up|out|back)\b", between)
+        return 12 if long and not _LONG_OBJECT_STOP.search(between) else 6
+    return 4
+
+
+# what no longer object of "call" before its quoted complement holds: a clause, or a
+# preposition or an infinitive whose object the quotation opens ('over the “', 'to discuss the
+# “': it modifies a noun there; not 'called the decision to overturn the act a “')
+_LONG_OBJECT_STOP = re.compile(
+    r"\b(?:and|but|or|that|who|which|when|while|after|because)\b|\b(?:in|on|at|over|to|for|of|"
+    r"about|with|from|into|by|against|(?:to\s+[a-z]+))(?:\s+(?:the|an?|its|his|her|their))?"
+    r"(?:\s+[a-z]+)?\s*$"
+)
+# the end of an object before its complement in quotation marks: "... as", "... as a"
+_AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being))?\s*$")

@@ -1,7 +1,8 @@
 """Quotation spans and sentences in a document's text, as :mod:`toolkit.quotes` reads them.
 
 - Curly and angle quotation marks are paired; a closing mark used to open a quotation
-  ("2021.\u201dWe will ...\u201d") is read as one.
+  ("2021.\u201dWe will ...\u201d") is read as one, and an opening mark used to close one before
+  its frame ("\u201cIt works,\u201c he said").
 - Straight marks are paired by their side, read from the characters around each, not by
   counting: an inner quotation nests and a closing mark whose opening mark the source lost
   closes a quotation that starts with its sentence, so one lost mark does not turn every later
@@ -189,6 +190,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif ch in _OPEN and (opened is None or by_close):
                 opened, by_close = i, False  # an opening mark outweighs a guess
             elif (ch in _CLOSE and opened is not None) or (
+                # an opening mark for a closing one, after a comma, before a frame's lower-case
+                # word ('“It’s unusual,“ said Larry Noble', '“Apparently not,“ he said.')
+                ch in _OPEN and opened is not None and not by_close
+                and para[i - 1 : i] in (",", "!", "?") and re.match(r" [a-z]", para[i + 1 : i + 3])
+            ) or (
                 # a straight mark that ends a curly quotation's sentence, the first straight
                 # one inside it ('“... during mop-up."An army spokesman said'): its close
                 ch == '"' and opened is not None and not by_close

@@ -86,7 +86,13 @@ _PARTICIPLE_AFTER = re.compile(
 _EAGER = re.compile(
     r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
-    r"|(?:\w+ly\s+)?(?:appear|seem|continue)(?:s|ed|d)?)\s+to\s*$"
+    r"|(?:\w+ly\s+)?(?:appear|seem|continue)(?:s|ed|d)?"
+    # (or took the floor, or broke in, to say it: "took to Twitter to say", "took the floor to
+    # stress", "interjected to say", "tweeted on Friday to say", "called to say")
+    r"|(?:took|takes|take|taking)\s+(?:to\s+)?(?:the\s+)?(?:Twitter|X|Facebook|Instagram|Telegram|"
+    r"Weibo|social\s+media|airwaves|floor|podium|rostrum|stage|microphone|stand)"
+    r"|(?:interject|pause|intervene|chime[ds]?\s+in|weigh(?:s|ed)?\s+in|step(?:s|ped)?\s+in|"
+    r"tweet|call)(?:s|ed|d)?(?:\s+on\s+[A-Z][a-z]+day)?)\s+to\s*$"
 )
 
 
