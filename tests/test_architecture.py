@@ -126,6 +126,7 @@ LAYERS: dict[str, str] = {
     "quote_nouns": "analysis",
     "quote_credits": "analysis",
     "quote_cited": "analysis",
+    "quote_colon": "analysis",
     "quote_headlines": "analysis",
     "quote_headline_verbs": "analysis",
     "quote_titles": "analysis",

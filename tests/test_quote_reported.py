@@ -288,6 +288,9 @@ def found(text):
         # (a subordinate clause alone before a verb is no report of it, chinadaily-nyt-2013-15)
         ("After Mr. Cameron met with the Dalai Lama in 2012, China responded with a deep freeze "
          "in relations.", []),
+        ("As many as 20 people were rounded up after they gathered in a park, the group said.",
+         [("the group", "say", "As many as 20 people were rounded up after they gathered in a "
+           "park")]),
         # ... and a second report of the same speaker, a verb in the past after "and" or
         # "but": each verb's row its own clause (chinadaily-nyt); not a passive's participle
         ("Lavrov said he was tired and added that the talks would go on.",

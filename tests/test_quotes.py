@@ -3657,6 +3657,22 @@ def test_a_title_of_another_type_is_read_as_text():
         ("The Kremlin called to say the meeting had been postponed.", [("The Kremlin", "say")]),
         ("Mr. Tsipras called on Greeks to say a “big ‘no’ to the ultimatum,” referring to the "
          "proposal.", []),
+        # one of those spoken of, named after it; whom or what it was said of before "that";
+        # a quotation that opens with "that" after whom one told; an interview's label, a
+        # person's name alone before a colon (chinadaily-nyt-2013-15)
+        ("“Why did they need things to turn violent before they listened to us?” asked one, "
+         "Burcu Baran, 30.", [("Burcu Baran", "ask")]),
+        ("Leo Strauss said of de Tocqueville's first masterpiece, Democracy In America (1835), "
+         "that \"no book comparable in breadth and depth has ever been produced afterwards\".",
+         [("Leo Strauss", "say")]),
+        ("Mr. de Blasio assured Aipac members “that City Hall will always be open to Aipac.”",
+         [("Mr. de Blasio", "assure")]),
+        ("He pointed to the fact “that the talks have failed.”", []),
+        ("Miller noted that he had written a book “that presidents have read and praised.”",
+         [("Miller", "note")]),
+        ("They wrote things like “that lady who ran for Congress.”", []),
+        ("Mr. Ayalon: “You ask yourself less and less where to stop.”", [("Mr. Ayalon", None)]),
+        ("Hong Kong: “You ask yourself less and less where to stop.”", []),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

@@ -276,7 +276,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             and not re.search(r"\b(?:is|was|are|were|has|had|have|will|would|that|which|who)\b",
                               between))
     )  # fmt: skip
-    limit = 14 if adjunct else 6
+    # (whom or what it was said of, before "that": 'said of de Tocqueville's masterpiece,
+    # Democracy In America (1835), that "')
+    said_of = m.group().startswith("that") and re.match(r",?\s+(?:of|about)\s", between)
+    limit = 14 if adjunct or said_of else 6
     told = lemma_of(v.group(), lex) == "tell" and _TOLD_NAMED.fullmatch(between)
     if told:  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “'),
         limit = 14 if told.group(1) else 10  # and where ('told the Post in a statement, “')

@@ -63,6 +63,10 @@ _ONE_OF = re.compile(
     rf"(?:,\s+(an?\s+[a-z][a-z\s\-]{{2,60}}?|[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{0,3}})"
     r"(?=[,.;]))?(?=[\s,.;])"
 )  # (or the one's name: "said another of the Ahmed daughters, Tofa, 58.")
+# one of those just spoken of and the one's name: "asked one, Burcu Baran, 30."
+_ONE_NAMED = re.compile(
+    rf"\s+(?:one|another),\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{1,3}})(?=[,.;])"
+)
 
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in
@@ -100,6 +104,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
     given = _DESCRIBED.match(text, at, limit)
     if given and noun_phrase(given.group(1), lex):
         return given.start(1), given.end()
+    if lone := _ONE_NAMED.match(text, at, limit):
+        return lone.span(1)
     one = _ONE_OF.match(text, at, limit)
     named = (one.group(3) or "")[:1].isupper() if one else False  # "another of ..., Tofa, 58."
     if one and (one.group(2) in lex["roles"] or named):  # 'said one of the officials, a senior

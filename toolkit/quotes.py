@@ -46,6 +46,7 @@ from tqdm import tqdm  # text bars: no ipywidgets needed in notebooks
 from toolkit.errors import DataError
 from toolkit.given_names import is_given_name
 from toolkit.quote_cited import cited, cited_reports
+from toolkit.quote_colon import colon_speaker
 from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited
 from toolkit.quote_ends import as_by
@@ -64,7 +65,7 @@ from toolkit.speaker_offices import is_titled_person
 from toolkit.speaker_pronouns import described_person
 from toolkit.speaker_resolver import Resolver
 from toolkit.speaker_turns import title_voice
-from toolkit.speakers import ADDRESSES, UPPER, is_group, is_organisation, is_person, lexicon
+from toolkit.speakers import UPPER, is_group, is_organisation, is_person, lexicon
 from toolkit.tokens import language_stop_words
 
 __all__ = ["QUOTES_SCHEMA", "quotes"]
@@ -117,18 +118,6 @@ _QUOTES_NAME = re.compile(
     r"\bquot(?:e|es|ed|ing)\s+((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:,[^:“”\"]{0,80})?"
     r"\s*:\s*$"
 )
-# a person's clause that ends with a colon right before a quotation, whatever its verb: "He
-# ends on a note of doom: “...”", "Kennedy invokes the plights of the plaintiffs: “...”"
-_COLON_HEAD = re.compile(
-    r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
-    r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})(?:,\s+(?:though|however|too),)?"
-    r"\s+(?P<verb>[a-z]+(?:s|ed)|made|struck|gave|took|drew|sent)\b"
-    r"[^“”\"«».!?;]{0,120}:\s*$"
-)
-_OTHERS_WORDS = re.compile(r"\b(?:quote|quotation|maxim|slogan|motto|proverb|poem|verse)s?\b")
-# verbs whose colon introduces someone else's words or no one's
-_NOT_OWN = {"quoted", "quotes", "cited", "cites", "read", "reads", "recited", "recites",
-            "paraphrased", "is", "was", "are", "were", "has", "had", "asked"}  # fmt: skip
 
 
 def _sentence_quote(text: str, start: int, end: int) -> bool:
@@ -136,21 +125,14 @@ def _sentence_quote(text: str, start: int, end: int) -> bool:
     return len(text[start:end].split()) >= 6 and bool(re.search(r"[.!?…]\W*$", text[start:end]))
 
 
-def _colon_speaker(head: str, lex: dict) -> tuple[int, int, str | None] | None:
-    """The subject of a clause a colon ends before a quotation, where it is a person's name or
-    "he"/"she" and its verb reports nothing of its own (not "He quoted Lenin:")."""
-    m = _COLON_HEAD.match(head)
-    if m is None or m.group("verb") in _NOT_OWN or _OTHERS_WORDS.search(m.group()):
-        return None  # (nor "reached for a quote from 1894:", "citing the slogan of his firm:")
-    who = m.group("who")
-    first = who.split()[0].rstrip(".")  # ("Mr." as "Mr")
-    if who in lex["not_speakers"] - {"He", "She"} or first in lex["titles"] - ADDRESSES:
-        return None  # "The message ... reads:", "President of Russia Vladimir Putin:"
-    addressed = first in ADDRESSES
-    if (who not in ("He", "She") and not addressed and not is_person(who, lex)
-            and (len(who.split()) != 1 or len(who) < 3)):  # fmt: skip
-        return None  # (a surname alone, "Kennedy invokes ...": the resolver names it)
-    return m.start("who"), m.end("who"), None
+def _told_that(head: str, text: str, start: int, lex: dict) -> tuple[int, int, str] | None:
+    """The frame of a quotation that opens with "that" after whom one told or assured ('assured
+    Aipac members “that City Hall ...”'), read as 'told Y that “...'; not a relative "that" after
+    a noun ('wrote a book “that presidents have read”')."""
+    if not text.startswith("that ", start):
+        return None
+    frame = before_frame(head + " that", lex)
+    return frame if frame and frame[2] in ("tell", "assure", "remind", "warn", "inform") else None
 
 
 def _phrase(text: str, start: int, end: int) -> bool:
@@ -206,8 +188,8 @@ def _in_doc(
             before = (by[0], by[1], by[3]) if by and not head[by[2] :].strip() else None
             # (a quotation that ends in a stop ends its clause: its tail is that stop)
             tail = text[end - 1] if text[end - 1 : end] in ".!?" else text[close : close + 20]
-            before = (before or before_frame(head, lex, tail) or participle_frame(head, lex)
-                      or joined_frame(head, lex))  # fmt: skip
+            before = (before or before_frame(head, lex, tail) or _told_that(head, text, start, lex)
+                      or participle_frame(head, lex) or joined_frame(head, lex))  # fmt: skip
             if (
                 before is None
                 and head_from > sent[0]
@@ -217,8 +199,8 @@ def _in_doc(
                 # "Occupy Central," saying: "...'): the participle's clause is the sentence's
                 before = participle_frame(text[sent[0] : start - 1], lex)
                 head_from = sent[0] if before else head_from
-        if before is None and _COLON_HEAD.match(head) and _sentence_quote(text, start, end):
-            before = _colon_speaker(head, lex)
+        if before is None and _sentence_quote(text, start, end):
+            before = colon_speaker(head, lex)  # "He ends on a note of doom: “...”"
         # a reporting verb right after the quotation that gives no speaker the rules read ('...,"
         # said a protester using the pseudonym Katya'): its own frame, so no one quoted before
         own_frame = after is None and lex["verb"].match(text[close : close + 80].lstrip(" ,—–"))
