@@ -288,6 +288,8 @@ def found(text):
         # (a subordinate clause alone before a verb is no report of it, chinadaily-nyt-2013-15)
         ("After Mr. Cameron met with the Dalai Lama in 2012, China responded with a deep freeze "
          "in relations.", []),
+        ("As he walked onto the veranda, he saw a woman standing there and exclaimed with delight.",
+         []),
         ("As many as 20 people were rounded up after they gathered in a park, the group said.",
          [("the group", "say", "As many as 20 people were rounded up after they gathered in a "
            "park")]),

@@ -3673,6 +3673,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("They wrote things like “that lady who ran for Congress.”", []),
         ("Mr. Ayalon: “You ask yourself less and less where to stop.”", [("Mr. Ayalon", None)]),
         ("Hong Kong: “You ask yourself less and less where to stop.”", []),
+        # a word or two in quotation marks earlier in the frame's clause are its words
+        # (chinadaily-nyt-2013-15)
+        ('The author of the "Plan B" story warns: "CE Leung should push for universal suffrage '
+         'for his own future\'s sake," but what does it really mean?',
+         [('The author of the "Plan B" story', "warn")]),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

@@ -255,10 +255,12 @@ def clause_before(
         tail = _DESCRIBED.match(head)
     if tail and (_INTRODUCTORY.match(tail.group(1))
                  or (_SUBORDINATE.match(tail.group(1)) and "," not in tail.group(1)
-                     and not re.match(r"\s*As\s", tail.group(1)))):  # fmt: skip
+                     and not re.match(r"\s*As\s+(?:many|much|a\s+result|well|such)\b",
+                                      tail.group(1)))):  # fmt: skip
         tail = None  # "In line with its obligations, Tajikistan responded to ...": no clause
         # (nor a subordinate clause alone: "After Mr. Cameron met ..., China responded with";
-        # "As" may open a clause: "As many as 20 people were rounded up ..., the group said.")
+        # but a clause may open with "As many as": "As many as 20 people were rounded up ...,
+        # the group said.")
     # a relative clause on the adjunct's noun tells where, no more ("said at the briefing,
     # which was also attended by the UN envoy.")
     rest = re.sub(rf"^(\s+{ADJUNCT}[^,]*),\s+(?:which|where|when)\s[^\"“”«»,;:]*$", r"\1.", rest)

@@ -199,6 +199,14 @@ def _in_doc(
                 # "Occupy Central," saying: "...'): the participle's clause is the sentence's
                 before = participle_frame(text[sent[0] : start - 1], lex)
                 head_from = sent[0] if before else head_from
+            term = next((a for a, b in spans if j >= 0 and b == ends[j]), sent[0])
+            if (before is None and term - 1 >= sent[0] and _phrase(text, term, ends[j])
+                    and not _phrase(text, start, end)):  # fmt: skip
+                # a word or two in quotation marks earlier in the frame's clause ('The author
+                # of the "Plan B" story warns: "...'): plain words of it, their marks blanked
+                whole = f"{text[sent[0] : term - 1]} {text[term : ends[j]]} {head}"
+                before = before_frame(whole, lex, tail)
+                head_from = sent[0] if before else head_from
         if before is None and _sentence_quote(text, start, end):
             before = colon_speaker(head, lex)  # "He ends on a note of doom: “...”"
         # a reporting verb right after the quotation that gives no speaker the rules read ('...,"
