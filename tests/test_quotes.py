@@ -3678,6 +3678,16 @@ def test_a_title_of_another_type_is_read_as_text():
         ('The author of the "Plan B" story warns: "CE Leung should push for universal suffrage '
          'for his own future\'s sake," but what does it really mean?',
          [('The author of the "Plan B" story', "warn")]),
+        # a name's parenthetical and a comma before the verb; "who" and a time before its
+        # verb; a document's participle after whoever put it out (PolNeAR train)
+        ("Gov. John Kasich (R-OH), said, “I am getting ready to go to the convention.”",
+         [("John Kasich", "say")]),
+        ("Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” "
+         "endorsed Cruz.", [("Beck", "describe")]),
+        ('President Obama released a statement saying, "This is a horrific terrorist attack in '
+         'Nice, France."', [("President Obama", "say")]),
+        ('Lam Woon-kwong\'s previous comments condemning "Occupy" includes a commentary '
+         'headlined, "Occupy Central is naive to think its disruptive threat will work".', []),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

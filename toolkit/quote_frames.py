@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_cited import QUOTED_AS
+from toolkit.quote_coordinated import issuer
 from toolkit.quote_heads import (
     PROGRESSIVE,
     STATES,
@@ -251,9 +252,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
             return agent.start(1), agent.end(1), lemma_of(v.group(), lex)
     after_verb = len(verbs) > 1 and not head[verbs[-2].end() : v.start()].strip()
-    if v.group().endswith("ing") and not after_verb and _ARTICLE_WORDS.search(head[: v.start()]):
+    document = (head[: v.start()].split() or [""])[-1].lower() in lex["documents"]
+    if (v.group().endswith("ing") and not after_verb and not document
+            and _ARTICLE_WORDS.search(head[: v.start()])):  # fmt: skip
         return None  # "an ancient Chinese saying: ...": a noun, no frame (but "issued a
-        # statement describing ...": a participle right after the verb and its object)
+        # statement describing ...", "released a statement saying": a document's participle)
     object_between = head[verbs[-2].end() : v.start()] if len(verbs) > 1 else ""
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
             and (re.search(r"(?:\bby|,)\s*$", head[: v.start()])
@@ -324,12 +327,18 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     timeless = without_time(head[:subject_end])
+    if re.search(r"\)\s*,\s*$", timeless):  # a name's parenthetical, a comma: "Gov. John
+        timeless = re.sub(
+            r",(?=\s*$)", " ", without_parenthetical(timeless)
+        )  # Kasich (R-OH), said,"
     if whom := OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
         return whom.start(1), whom.end(1), lemma_of(v.group(), lex)  # the relative's subject
     words = without_adverbs(word_spans(without_appositive(timeless, lex)))
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
+    if document:  # "President Obama released a statement saying, “...”": who put it out
+        got = issuer(words, got, lex)
     who = WHO_END.search(timeless) if not got or after_preposition(words, got[0]) else None
     if who and "," not in timeless[: who.start()]:  # the antecedent of "who", a preposition's
         cut = without_adverbs(word_spans(timeless[: who.start()]))  # object too ("according to

@@ -145,7 +145,7 @@ OBJECT_RELATIVE = re.compile(
 )
 # the antecedent's relative pronoun before its verb ("Loretta E. Lynch, who told Congress:"),
 # and a clause of the subject's reduced to its participle ("who told Congress when asked ...:")
-WHO_END = re.compile(r",\s+who(?:\s+(?:\w+ly|also|has|had|have))*\s*$")
+WHO_END = re.compile(r",\s+who(?:\s+(?:\w+ly|also|has|had|have|in\s+the\s+past|long|once))*\s*$")
 WHEN_ASKED = re.compile(r"\b(?:when|if|after|before)\s+$")
 
 

@@ -331,9 +331,10 @@ def infinitive_first(rest: str, lemma: str) -> bool:
 
 # a determiner or a possessive right before a word: what follows is a noun ("the remarks")
 _DETERMINER_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+$",
+    rf"\b(?:{'|'.join(sorted(DETERMINERS | {'these', 'those', 'my', 'your'}))}|[\w\-]+['’]s)\s+"
+    r"(?:(?:previous|recent|latest|earlier|new|own|public|repeated|frequent)\s+)?$",
     re.I,
-)
+)  # (an adjective between: "Lam Woon-kwong's previous comments condemning “...”")
 
 
 def noun_before_quote(head: str, v: re.Match, lex: dict) -> bool:
