@@ -3686,8 +3686,17 @@ def test_a_title_of_another_type_is_read_as_text():
          "endorsed Cruz.", [("Beck", "describe")]),
         ('President Obama released a statement saying, "This is a horrific terrorist attack in '
          'Nice, France."', [("President Obama", "say")]),
+        ("Something caught his eye: an 1870 newspaper article describing the “voodoo abduction” "
+         "of a toddler by two mysterious women.", []),
         ('Lam Woon-kwong\'s previous comments condemning "Occupy" includes a commentary '
          'headlined, "Occupy Central is naive to think its disruptive threat will work".', []),
+        # (no subject ends with "by": the quotation before it cut the clause; a plural of
+        # "state" after a number's word is the noun; PolNeAR train)
+        ("Pastor Darrell Scott defended Trump’s “Look at my African-American over here!” line by "
+         "saying it was a “term of endearment” and part of his style.",
+         [("Darrell Scott", "say")]),
+        ("Strong showings in the dozen states that held primaries strengthened the prospect that "
+         "the election will pit Clinton against Trump.", []),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

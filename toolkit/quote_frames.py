@@ -252,11 +252,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
             return agent.start(1), agent.end(1), lemma_of(v.group(), lex)
     after_verb = len(verbs) > 1 and not head[verbs[-2].end() : v.start()].strip()
-    document = (head[: v.start()].split() or [""])[-1].lower() in lex["documents"]
+    last = (head[: v.start()].split() or [""])[-1].lower()  # a document's participle, or a noun
+    document = v.group().endswith("ing") and last in lex["documents"]
     if (v.group().endswith("ing") and not after_verb and not document
             and _ARTICLE_WORDS.search(head[: v.start()])):  # fmt: skip
-        return None  # "an ancient Chinese saying: ...": a noun, no frame (but "issued a
-        # statement describing ...", "released a statement saying": a document's participle)
+        return None  # "an ancient Chinese saying: ...": no frame (but "issued a statement saying")
     object_between = head[verbs[-2].end() : v.start()] if len(verbs) > 1 else ""
     if (len(verbs) > 1 and v.group().lower().endswith("ing")
             and (re.search(r"(?:\bby|,)\s*$", head[: v.start()])
@@ -337,8 +337,9 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if v.group().endswith("ing") and words and words[-1][2] in PROGRESSIVE:
         words = without_adverbs(words[:-1])  # "I was saying to Dmitry Rogozin, “...”"
     got = speaker_phrase(words, lex)
-    if document:  # "President Obama released a statement saying, “...”": who put it out
-        got = issuer(words, got, lex)
+    # "Obama released a statement saying, “": who put it out (not "an article describing “")
+    if document and v.group().endswith("ing") and not (got := issuer(words, None, lex)):
+        return None
     who = WHO_END.search(timeless) if not got or after_preposition(words, got[0]) else None
     if who and "," not in timeless[: who.start()]:  # the antecedent of "who", a preposition's
         cut = without_adverbs(word_spans(timeless[: who.start()]))  # object too ("according to
@@ -347,6 +348,9 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if not got or after_preposition(words, got[0]):
         # the clause's own subject past its parentheticals ('Nick Ryan, the founder of ..., said,')
         subject = clause_subject(without_time(head[:subject_end]), lex)
+        if subject and head[: subject[1]].endswith(" by"):
+            return None  # ('“Look at my African-American over here!” line by saying it was a
+            # “term of endearment”': no subject ends with "by"; the quotation cut the clause)
         return (*subject, lemma_of(v.group(), lex)) if subject else None
     return words[got[0]][0], words[got[1] - 1][1], lemma_of(v.group(), lex)
 

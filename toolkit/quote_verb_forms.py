@@ -51,7 +51,9 @@ NEGATED = re.compile(r"(?:\b(?:never|not)|\Bn['’]t)\s+(?:(?:once|even|ever)\s+
 # what stands before "states" the noun: an adjective of place or a kind of state
 STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]*(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
-    r"neighbou?ring|sovereign|independent|other|several|many|all|two|three))\s+$"
+    r"neighbou?ring|sovereign|independent|other|several|many|all|two|three|four|five|dozen|"
+    r"[Bb]altic|[Gg]ulf|[Nn]ordic|swing|battleground|early|southern|northern|western|eastern|"
+    r"border|coastal|\d+))\s+$"
 )
 # what follows a plural noun and no reporting verb: a modal, a preposition of place or a
 # conjunction ("states should", "states from Russia to Tajikistan")
