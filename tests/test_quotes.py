@@ -3697,6 +3697,13 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Darrell Scott", "say")]),
         ("Strong showings in the dozen states that held primaries strengthened the prospect that "
          "the election will pit Clinton against Trump.", []),
+        # an age after "now" in an appositive; a time after whom one told is no clause ("this"
+        # is no verb in "-s"); a sound of the voice after a quotation (chinadaily-nyt-2013-15)
+        ("“I tried to make the point to the White House,” Dole, now 92, told me earlier this "
+         "summer.", [("Dole", "tell")]),
+        ("“We will win the state,” Dole told me earlier this summer.", [("Dole", "tell")]),
+        ("“She doesn’t know anything about killing people,” she sobbed.", [(None, "sob")]),
+        ("Many people cried when the results came in.", []),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

@@ -69,6 +69,8 @@ _PAST = re.compile(
     # a verb after an adverb ("the requirements also hurt business")
     r"(?:also|still|already|never|always|often)\s+"
     r"(?!(?:the|and|but|for|from|with|under|about|into|over|more|less|very)\b)[a-z]{3,}|"
+    # (a present in "-s", no word that only looks like one: "told me earlier this summer")
+    r"(?!(?:this|his|its|thus|perhaps|always|sometimes|whereas|besides|towards|news)\b)"
     r"[a-z]{2,}[^suí'’]s)\b"
 )
 

@@ -367,7 +367,7 @@ def without_appositive(head: str, lex: dict) -> str:
         first = m.group(1)
         lower_role = any(w in lex["role_words"] for w in re.findall(r"\b[a-z]+\b", m.group()[:40]))
         # (also a possessive: "Even China, Pyongyang's only ally ..., said")
-        opens = (re.match(r"(?:the|a|an) |\d|one$|[\w\-]+['’]s$", first)
+        opens = (re.match(r"(?:the|a|an) |\d|one$|now$|aged$|[\w\-]+['’]s$", first)
                  or first.lower() in lex["role_words"])  # fmt: skip
         # a nickname: "But Leung, also known as 'Long Hair', insisted"
         opens = opens or re.match(r",\s+(?:also\s+)?(?:known\s+as|nicknamed|dubbed)\s", m.group())
