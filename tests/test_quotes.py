@@ -3697,6 +3697,8 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Darrell Scott", "say")]),
         ("Strong showings in the dozen states that held primaries strengthened the prospect that "
          "the election will pit Clinton against Trump.", []),
+        ('The Basic Law, of which Article 5 states that our "way of life shall remain unchanged '
+         'for 50 years," is clear.', [("Article 5", "state")]),
         # an age after "now" in an appositive; a time after whom one told is no clause ("this"
         # is no verb in "-s"); a sound of the voice after a quotation (chinadaily-nyt-2013-15)
         ("“I tried to make the point to the White House,” Dole, now 92, told me earlier this "
