@@ -3706,6 +3706,13 @@ def test_a_title_of_another_type_is_read_as_text():
         ("“We will win the state,” Dole told me earlier this summer.", [("Dole", "tell")]),
         ("“She doesn’t know anything about killing people,” she sobbed.", [(None, "sob")]),
         ("Many people cried when the results came in.", []),
+        # a base form after a plural; one of a person's family as a source (kremlin-2021-22)
+        ('"Overall, the economy is likely to decline by at least 40% this year," the authors '
+         'predict.', [("the authors", "predict")]),
+        ("It is hard to predict what will happen.", []),
+        ('According to the President\'s wife, Russian soldiers are resorting to violence, because '
+         'Russia\'s goal is to "destroy everything that makes us Ukrainians."',
+         [("the President's wife", "according to")]),
         # a statement put out, and when (chinadaily-nyt-2013-15)
         ("The Hong Kong government issued a statement late Tuesday saying it would take the "
          "desires of the protesters into account.", [("The Hong Kong government", "say")]),

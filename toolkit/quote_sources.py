@@ -105,7 +105,16 @@ def is_speaker(phrase: str, lex: dict) -> bool:
         or _group(phrase, lex)
         or _credited(words, got, lex)
         or _one_of(phrase, lex)
+        or _KIN.fullmatch(phrase.strip()) is not None
     )
+
+
+# one of a person's family, whose account "according to" cites ("according to his wife",
+# "according to the President's wife")
+_KIN = re.compile(
+    r"(?:his|her|their|(?:the\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,2}['’]s)\s+(?:wife|husband|son|"
+    r"daughter|mother|father|brother|sister|widow|widower|parents|family|relatives)"
+)
 
 
 def _credited(words: list[tuple[int, int, str]], got: tuple[int, int] | None, lex: dict) -> bool:
