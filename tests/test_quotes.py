@@ -3710,6 +3710,8 @@ def test_a_title_of_another_type_is_read_as_text():
         ('"Overall, the economy is likely to decline by at least 40% this year," the authors '
          'predict.', [("the authors", "predict")]),
         ("It is hard to predict what will happen.", []),
+        ("Third parties, regulators wrote, could potentially use the information.",
+         [("regulators", "write")]),
         ('According to the President\'s wife, Russian soldiers are resorting to violence, because '
          'Russia\'s goal is to "destroy everything that makes us Ukrainians."',
          [("the President's wife", "according to")]),
