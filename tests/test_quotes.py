@@ -3712,6 +3712,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("It is hard to predict what will happen.", []),
         ("Third parties, regulators wrote, could potentially use the information.",
          [("regulators", "write")]),
+        # a short quotation in the predicate of a frame set inside its clause (PolNeAR dev)
+        ("These employees, Stumpf explained earlier in the committee hearing, were “well-paid,” "
+         "making between $30,000 and $60,000 a year.", [("Stumpf", "explain")]),
         ('According to the President\'s wife, Russian soldiers are resorting to violence, because '
          'Russia\'s goal is to "destroy everything that makes us Ukrainians."',
          [("the President's wife", "according to")]),

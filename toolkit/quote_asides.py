@@ -36,8 +36,8 @@ _SPLIT_PREDICATE = re.compile(
     rf"(?:\s+(?:{'|'.join(sorted(ADDRESSEES))}))?"
     rf"(?:\s+(?:on\s+)?{DAY}|\s+yesterday|\s+{ADJUNCT}[^,;:\"“”«»]{{3,60}})?"
     r",\s+((?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might|did|"
-    r"does|do|[a-z]{3,}ed)\b[^\"“”«»]{3,}?)[.!?]?$"  # (or a past: "..., economists say, limited")
-)
+    r"does|do|[a-z]{3,}ed)\b(?:[^\"“”«»]|[“\"][^\"“”«»]{1,60}[”\"]){3,}?)[.!?]?$"
+)  # (or a past: "..., economists say, limited"; a short quotation in it: 'were “well-paid,”')
 # where or when it was said, between the verb and the comma of an aside ("said in a telephone
 # interview before ...,", "said at Starbucks,", "noted on June 16,"): not a verb's own object
 # ("agreed on a frock", "testified in favor of")
