@@ -3712,6 +3712,9 @@ def test_a_title_of_another_type_is_read_as_text():
         ("It is hard to predict what will happen.", []),
         ("Third parties, regulators wrote, could potentially use the information.",
          [("regulators", "write")]),
+        # a plural form after a document's head is its verb (set 26)
+        ("The lawsuit claims the declaration is unconstitutional.", [("The lawsuit", "claim")]),
+        ("The statement claims were rejected by the court.", []),
         # a short quotation in the predicate of a frame set inside its clause (PolNeAR dev)
         ("These employees, Stumpf explained earlier in the committee hearing, were “well-paid,” "
          "making between $30,000 and $60,000 a year.", [("Stumpf", "explain")]),

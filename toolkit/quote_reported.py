@@ -283,7 +283,7 @@ def reported(text: str, s0: int, s1: int, direct: list[tuple[int, int]], lex: di
         if listed and (not got or words[got[0]][0] > listed[0]):
             got, subject = None, listed  # "Putin, Lukashenko and Tokayev said": not "Tokayev"
         # a verb, no noun, after a finding's head ("poll shows") or a name ("Chris Christie hopes")
-        head = (before.split() or [""])[-1].lower() in lex["finding_heads"]
+        head = (before.split() or [""])[-1].lower() in lex["finding_heads"] | lex["documents"]
         person = bool(got) and is_given_name(" ".join(w for *_, w in words[got[0] : got[1]][-2:]))
         noun = v.group().endswith("s") and lemma in lex["noun_forms"] and not (head or person)
         inverted = None if got or subject else inverted_report(text, s0, s1, v, lemma, lex)
