@@ -3712,6 +3712,11 @@ def test_a_title_of_another_type_is_read_as_text():
         ("It is hard to predict what will happen.", []),
         ("Third parties, regulators wrote, could potentially use the information.",
          [("regulators", "write")]),
+        # "To quote X," before a quotation; "was often quoted as saying" (chinadaily-nyt)
+        ('To quote the late Chairman Mao, "Dust will remain until the broom sweeps it away."',
+         [("Chairman Mao", "say")]),
+        ("“Sport has the power to change the world,” Mandela, who died Thursday, was often quoted "
+         "as saying.", [("Mandela", "say")]),
         # a plural form after a document's head is its verb (set 26)
         ("The lawsuit claims the declaration is unconstitutional.", [("The lawsuit", "claim")]),
         ("The statement claims were rejected by the court.", []),

@@ -115,9 +115,9 @@ def _resumes(text: str, sent: tuple[int, int], start: int, end: int, last: _Foun
 _SAYING = re.compile(r"\b(saying|telling)(?:\s+[\w’'\-]+){0,2}\s*[,:]?\s*$")
 # "quote X:" before a quotation: X's words, not the one who quotes them
 _QUOTES_NAME = re.compile(
-    r"\bquot(?:e|es|ed|ing)\s+((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:,[^:“”\"]{0,80})?"
-    r"\s*:\s*$"
-)
+    r"\bquot(?:e|es|ed|ing)\s+(?:the\s+(?:late\s+)?)?((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)"
+    r"(?:(?:,[^:“”\"]{0,80})?\s*:|\s*,)\s*$"
+)  # (or a comma right after the name: "To quote the late Chairman Mao, “...”")
 
 
 def _sentence_quote(text: str, start: int, end: int) -> bool:
