@@ -3717,6 +3717,8 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Chairman Mao", "say")]),
         ("“Sport has the power to change the world,” Mandela, who died Thursday, was often quoted "
          "as saying.", [("Mandela", "say")]),
+        ("Ms. Lee cut me short: “There isn’t a creative solution to everything.”",
+         [("Ms. Lee", None)]),
         # a plural form after a document's head is its verb (set 26)
         ("The lawsuit claims the declaration is unconstitutional.", [("The lawsuit", "claim")]),
         ("The statement claims were rejected by the court.", []),

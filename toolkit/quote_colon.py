@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_finite import IRREGULAR_PAST
 from toolkit.speakers import ADDRESSES, is_person
 
 __all__ = ["colon_speaker"]
@@ -25,7 +26,7 @@ __all__ = ["colon_speaker"]
 _COLON_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
     r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})(?:,\s+(?:though|however|too),)?"
-    r"\s+(?P<verb>[a-z]+(?:s|ed)|made|struck|gave|took|drew|sent)\b"
+    rf"\s+(?P<verb>[a-z]+(?:s|ed)|{IRREGULAR_PAST}|cut|put|set)\b"  # ("She cut me short:")
     r"[^“”\"«».!?;]{0,120}:\s*$"
 )
 _OTHERS_WORDS = re.compile(r"\b(?:quote|quotation|maxim|slogan|motto|proverb|poem|verse)s?\b")
