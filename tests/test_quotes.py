@@ -3719,6 +3719,14 @@ def test_a_title_of_another_type_is_read_as_text():
          "as saying.", [("Mandela", "say")]),
         ("Ms. Lee cut me short: “There isn’t a creative solution to everything.”",
          [("Ms. Lee", None)]),
+        ('Ms. Lee became so upset that I had to change my answer: "Of course I believe in it."',
+         []),
+        # where one is, after an inverted verb, is no part of the speaker; "intones"
+        # (chinadaily-nyt-2013-15)
+        ("“It’s too early and too difficult to talk about this right now,” said a journalist "
+         "there.", [("a journalist", "say")]),
+        ("“Powerful interests have tried to capture Washington,” intones Ms. Warren, as images "
+         "flash by.", [("Ms. Warren", "intone")]),
         # a plural form after a document's head is its verb (set 26)
         ("The lawsuit claims the declaration is unconstitutional.", [("The lawsuit", "claim")]),
         ("The statement claims were rejected by the court.", []),

@@ -157,7 +157,7 @@ _EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "
              "issue a statement", "make the statement", "sum up", "repeat", "charge",
              "plead", "interrupt", "beam", "crow", "snap", "gush", "sigh", "marvel", "groan",
              "whisper", "murmur", "scream", "sniff", "chuckle", "reason", "boast", "fire back",
-             "shoot back", "sob", "wail", "gasp", "cry", "sneer"}  # fmt: skip
+             "shoot back", "sob", "intone", "wail", "gasp", "cry", "sneer"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
 

@@ -134,6 +134,10 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         _CLOSING_ASIDE.sub(lambda m: " " * len(m.group()), text[at:limit][:250])[:80]
     )
     window = re.sub(r"(?<=[,.;:!?])[)\]]", " ", window)  # "said one activist.)": its stop
+    # (where they are is no part of them: "said a journalist there who knew ...")
+    window = re.sub(
+        r"(?<=[a-z]) (?:here|there)(?=\s+who\b|[,.;]|$)", lambda m: " " * len(m[0]), window
+    )
     after = []
     for x, y, w in word_spans(re.sub(ahead, lambda m: m.group(1) or ",", window, flags=re.S)):
         if after and re.fullmatch(r"[,.;:!?]", w) and y - x == 1 and window[x - 1] == " ":
