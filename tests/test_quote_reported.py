@@ -285,6 +285,12 @@ def found(text):
         ("Facebook created the tool to help in times of crisis, a spokeswoman said on Saturday, "
          "and it has activated it five times in the past year.",
          [("a spokeswoman", "say", "Facebook created the tool to help in times of crisis")]),
+        # where it was said, then a clause without "that" (PolNeAR train); not a relative
+        # clause on where it was said
+        ("Pence said in a statement the AP report merits the appointment of a special "
+         "prosecutor.",
+         [("Pence", "say", "the AP report merits the appointment of a special prosecutor")]),
+        ("Pence said in a statement the ministry released.", []),
         # (a subordinate clause alone before a verb is no report of it, chinadaily-nyt-2013-15)
         ("After Mr. Cameron met with the Dalai Lama in 2012, China responded with a deep freeze "
          "in relations.", []),

@@ -64,6 +64,8 @@ _LEAD_ADJUNCTS = re.compile(
     rf"|(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:{SAID_IN})"
     r"|yesterday|today|earlier|later|also)(?=\s))+"
 )
+# a noun phrase and a verb alone: a relative clause on the noun before it, no clause
+_RELATIVE_AFTER = re.compile(r"\s*(?:the|an?|his|her|its|their)\s+(?:\S+\s+){1,3}[a-z]+\W*")
 # two noun phrases before the first auxiliary: an object and a relative clause on it without
 # "that" ("noted the increased attention the ministry has paid to schools"), no clause
 _TWO_NOUN_PHRASES = re.compile(
@@ -182,6 +184,13 @@ def bare_clause(
         if bare and (subject or lemma == "add") and not finite_clause(plain, past=True):
             bare = None  # "The issue says something about ...", "Daimler has added an
             # assembly line for buses": an object, no clause
+        lead = None if bare else _LEAD_ADJUNCTS.match(plain)
+        if lead:  # "said in a statement the AP report merits ...": where, then a clause
+            plain = " " * lead.end() + plain[lead.end() :]
+            clause = finite_clause(plain[lead.end() - 1 :], past=True)
+            bare = _BARE_CLAUSE.match(plain) if clause else None
+            if bare and _RELATIVE_AFTER.fullmatch(bare[1]):
+                bare = None  # ("said in a statement the ministry released.": its relative)
         if bare:
             return bare
     if lemma in lex["bare_clause"] and not noun:
