@@ -3721,6 +3721,9 @@ def test_a_title_of_another_type_is_read_as_text():
          [("Ms. Lee", None)]),
         ('Ms. Lee became so upset that I had to change my answer: "Of course I believe in it."',
          []),
+        ("Benjamin Franklin described a building he helped finance for the preacher George "
+         "Whitefield: “The design in building not being to accommodate any particular sect.”",
+         [("Benjamin Franklin", None)]),
         # where one is, after an inverted verb, is no part of the speaker; "intones"
         # (chinadaily-nyt-2013-15)
         ("“It’s too early and too difficult to talk about this right now,” said a journalist "

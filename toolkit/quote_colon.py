@@ -27,8 +27,8 @@ _COLON_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
     r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})(?:,\s+(?:though|however|too),)?"
     rf"\s+(?P<verb>[a-z]+(?:s|ed)|{IRREGULAR_PAST}|cut|put|set)\b"  # ("She cut me short:")
-    r"(?:(?!\b(?:that|I|we|he|she|they)\b)[^“”\"«».!?;]){0,120}:\s*$"
-)  # (no clause of another subject before the colon: "She became so upset ... that I had to")
+    r"(?:(?!\b(?:that|so|and|but)\s+(?:I|we)\b)[^“”\"«».!?;]){0,120}:\s*$"
+)  # (no clause of the writer's before the colon: "She became so upset ... that I had to")
 _OTHERS_WORDS = re.compile(r"\b(?:quote|quotation|maxim|slogan|motto|proverb|poem|verse)s?\b")
 # verbs whose colon introduces someone else's words or no one's
 _NOT_OWN = {"quoted", "quotes", "cited", "cites", "read", "reads", "recited", "recites",
