@@ -291,6 +291,9 @@ def found(text):
          "prosecutor.",
          [("Pence", "say", "the AP report merits the appointment of a special prosecutor")]),
         ("Pence said in a statement the ministry released.", []),
+        # whom one promised or assured, named in commas before "that" (chinadaily-nyt)
+        ("Mr. Kerry assured the country’s foreign secretary, Albert del Rosario, that he was "
+         "committed to returning.", [("Mr. Kerry", "assure", "he was committed to returning")]),
         # (a subordinate clause alone before a verb is no report of it, chinadaily-nyt-2013-15)
         ("After Mr. Cameron met with the Dalai Lama in 2012, China responded with a deep freeze "
          "in relations.", []),

@@ -291,7 +291,11 @@ def that_clause(reach: int) -> re.Pattern:
     words = (
         r"(?:[^,.;:\"“”]|[\"“][A-Z][^,.;:\"“”]{0,40}[\"”]"
         r"|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bSen)|(?<=\bRep)|(?<=\b[A-Z]))\.(?=\s|[A-Z])"
-        r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s))"
+        r"|(?<=[a-z]),(?=\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:on|in|at|last|this|that)\s)"
+        # (and the commas around a name after whom: "promised the country’s foreign secretary,
+        # Albert del Rosario, that")
+        r"|(?<=[a-z]),(?=\s[A-Z][\w’'\-]+(?:\s(?:[A-Z][\w’'\-]+|de|del|da|van|von|al|el)){1,4},\s+that\s)"
+        r"|(?<=[a-z]),(?=\s+that\s))"
     )
     # (or a phrase of where or how in commas: "said, in a statement on Friday, that"; any aside
     # in dashes: "said — on Twitter, as it happens — that")
