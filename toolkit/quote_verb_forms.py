@@ -255,13 +255,7 @@ def subject_words(before: str, *, progressive: bool) -> str:
     said")."""
     before = _SELF.sub(lambda m: " " * len(m.group()), before)
     before = uncontracted(before, progressive=progressive)
-    if _NAME_COMMA.fullmatch(before):  # ("Former Vice President Dick Cheney, said that")
-        before = before[: before.rindex(",")] + " " + before[before.rindex(",") + 1 :]
     return _INTERVIEWED.sub(lambda m: " " * len(m.group()), before)
-
-
-# a stray comma between a name that opens the sentence and its verb
-_NAME_COMMA = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){1,5}[A-Z][\w’'\-]*,\s*")
 
 
 def without_asides(sentence: str, lex: dict) -> str:
