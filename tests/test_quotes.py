@@ -3730,6 +3730,9 @@ def test_a_title_of_another_type_is_read_as_text():
          "there.", [("a journalist", "say")]),
         ("“Powerful interests have tried to capture Washington,” intones Ms. Warren, as images "
          "flash by.", [("Ms. Warren", "intone")]),
+        # (an aside's inverted frame after a name and a comma, chinadaily-nyt-2013-15)
+        ("The European Union, said Marion Maréchal-Le Pen, a member of the French parliament, is "
+         "a failure.", [("Marion Maréchal-Le Pen", "say")]),
         # a plural form after a document's head is its verb (set 26)
         ("The lawsuit claims the declaration is unconstitutional.", [("The lawsuit", "claim")]),
         ("The statement claims were rejected by the court.", []),
