@@ -336,7 +336,7 @@ if countable:  # no empty table of lines where no frame can match
 # and NYT sets a speaker the frame names was right 135 times in 150 (0.90, 95% interval
 # 0.84-0.94), one resolved from "he" or "she" 53 in 69 (0.77), a description ("the report",
 # "officials") 32 in 54 (0.59) and a quotation that goes on from another 31 in 35 (0.89); on
-# the Wikinews sets a named one 190 in 220 (0.86, 0.81-0.90). Where precision matters more
+# the Wikinews sets a named one 191 in 221 (0.86, 0.81-0.90). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
