@@ -2,8 +2,7 @@
 ends on a note of doom: “...”", "Kennedy invokes the plights of the plaintiffs: “...”"): the
 person speaks (:func:`colon_speaker`), not where the verb introduces another's words ("He
 quoted Lenin:") or no one's; so does a person's name alone, an interview's label ("Mr. Ayalon:
-“...”"). :mod:`toolkit.quotes` reads a quotation no other frame gives a
-speaker with it.
+“...”"). :mod:`toolkit.quotes` reads a quotation no other frame gives a speaker with it.
 
 Example:
     >>> from toolkit.speakers import lexicon

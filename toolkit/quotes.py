@@ -162,6 +162,9 @@ def _in_doc(
     spans = quote_spans(text)
     starts = [a for a, _ in sentences]
     ends = sorted(e for _, e in spans)
+    first_start: dict[int, int] = {}  # where the first quotation that ends at an offset starts
+    for a, b in spans:
+        first_start.setdefault(b, a)
     previous: _Found | None = None
     last: _Found | None = None  # the quotation attributed last
 
@@ -199,7 +202,7 @@ def _in_doc(
                 # "Occupy Central," saying: "...'): the participle's clause is the sentence's
                 before = participle_frame(text[sent[0] : start - 1], lex)
                 head_from = sent[0] if before else head_from
-            term = next((a for a, b in spans if j >= 0 and b == ends[j]), sent[0])
+            term = first_start[ends[j]] if j >= 0 else sent[0]
             if (before is None and term - 1 >= sent[0] and _phrase(text, term, ends[j])
                     and not _phrase(text, start, end)):  # fmt: skip
                 # a word or two in quotation marks earlier in the frame's clause ('The author
