@@ -327,10 +327,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     if by:  # "Members of the House of Commons protested by shouting “...”", "He began by saying,
         subject_end = by.start()  # “...”": the subject of the verb the participle's "by" follows
     timeless = without_time(head[:subject_end])
-    if re.search(r"\)\s*,\s*$", timeless):  # a name's parenthetical, a comma: "Gov. John
-        timeless = re.sub(
-            r",(?=\s*$)", " ", without_parenthetical(timeless)
-        )  # Kasich (R-OH), said,"
+    if re.search(r"\)\s*,\s*$", timeless):  # "Gov. John Kasich (R-OH), said,": both left out
+        timeless = re.sub(r",(?=\s*$)", " ", without_parenthetical(timeless))
     if whom := OBJECT_RELATIVE.search(timeless):  # '..., who Beck on Wednesday called “...”':
         return whom.start(1), whom.end(1), lemma_of(v.group(), lex)  # the relative's subject
     words = without_adverbs(word_spans(without_appositive(timeless, lex)))

@@ -22,7 +22,7 @@ import re
 from toolkit.quote_subjects import AUXILIARY, noun_phrase
 from toolkit.speakers import DAY, DETERMINERS, KNOWING, UPPER, speaker_phrase, word_spans
 
-__all__ = ["DAY", "DIRECTIVE", "MONTH", "according_to", "in_opinion", "is_speaker"]
+__all__ = ["DAY", "DIRECTIVE", "KIN_WORDS", "MONTH", "according_to", "in_opinion", "is_speaker"]
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"  # a month, or its short form
 # a title with its stop inside a source ("according to Ms. Konstantopoulou"), or a company's
@@ -109,11 +109,14 @@ def is_speaker(phrase: str, lex: dict) -> bool:
     )
 
 
+# a person's relatives, one of whom speaks of or for them (also read by
+# :mod:`toolkit.speaker_relations`: "his wife Bernadette")
+KIN_WORDS = r"(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
 # one of a person's family, whose account "according to" cites ("according to his wife",
 # "according to the President's wife")
 _KIN = re.compile(
-    r"(?:his|her|their|(?:the\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,2}['’]s)\s+(?:wife|husband|son|"
-    r"daughter|mother|father|brother|sister|widow|widower|parents|family|relatives)"
+    r"(?:his|her|their|(?:the\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,2}['’]s)\s+"
+    rf"(?:{KIN_WORDS}|parents|family|relatives)"
 )
 
 

@@ -93,8 +93,8 @@ _EAGER = re.compile(
     # stress", "interjected to say", "tweeted on Friday to say", "called to say")
     r"|(?:took|takes|take|taking)\s+(?:to\s+)?(?:the\s+)?(?:Twitter|X|Facebook|Instagram|Telegram|"
     r"Weibo|social\s+media|airwaves|floor|podium|rostrum|stage|microphone|stand)"
-    r"|(?:interject|pause|intervene|chime[ds]?\s+in|weigh(?:s|ed)?\s+in|step(?:s|ped)?\s+in|"
-    r"tweet|call)(?:s|ed|d)?(?:\s+on\s+[A-Z][a-z]+day)?)\s+to\s*$"
+    r"|(?:interject|pause|intervene|tweet|call)(?:s|ed|d)?(?:\s+on\s+[A-Z][a-z]+day)?"
+    r"|(?:chimes?|chimed|weighs?|weighed|steps?|stepped)\s+in)\s+to\s*$"
 )
 
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from toolkit.quote_sources import KIN_WORDS
 from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_pronouns import pronoun_person
 from toolkit.speakers import DETERMINERS, KNOWING, UPPER, surname
@@ -22,14 +23,8 @@ from toolkit.speakers import DETERMINERS, KNOWING, UPPER, surname
 __all__ = ["both_sides", "near_another", "related"]
 
 # a relative by a given name alone: "his wife Bernadette", "her son Hunter"
-_KIN = re.compile(
-    r"([Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower)"
-    rf"\s+([{UPPER}][a-z’'\-]+)"
-)
-_KIN_BEFORE = re.compile(
-    r"(?:[Hh]is|[Hh]er)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|widow|"
-    r"widower)\s+$"
-)
+_KIN = re.compile(rf"([Hh]is|[Hh]er)\s+{KIN_WORDS}\s+([{UPPER}][a-z’'\-]+)")
+_KIN_BEFORE = re.compile(rf"(?:[Hh]is|[Hh]er)\s+{KIN_WORDS}\s+$")
 # a group of a person's named by a possessive pronoun: "his critics", "her aides", "his family"
 _WHOSE_GROUP = re.compile(
     r"([Hh]is|[Hh]er)\s+((?:[a-z]+\s+)?(?:critics|aides|supporters|opponents|allies|"
