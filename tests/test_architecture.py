@@ -127,6 +127,7 @@ LAYERS: dict[str, str] = {
     "quote_credits": "analysis",
     "quote_cited": "analysis",
     "quote_colon": "analysis",
+    "quote_groups": "analysis",
     "quote_headlines": "analysis",
     "quote_headline_verbs": "analysis",
     "quote_titles": "analysis",

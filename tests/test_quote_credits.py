@@ -33,3 +33,49 @@ def spans(text):
 )  # fmt: skip
 def test_credited_excerpts(text, expected):
     assert spans(text) == expected
+
+
+def named(text):
+    from toolkit.quote_credits import named_quotations
+    from toolkit.speakers import lexicon
+
+    return [(text[a:b], text[p:q]) for a, b, (p, q) in named_quotations(text, lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page of what people say: each quotation a paragraph, the name line below it, in
+        # capitals or not, with a blank line between or none (chinadaily-nyt-2013-15)
+        ('"I am delighted to see the progress in the jury system. The pilot program is only a '
+         'start."\nZENG XINHUA, a law professor at the University of International Business\n',
+         [("I am delighted to see the progress in the jury system. The pilot program is only a "
+           "start.", "ZENG XINHUA")]),
+        ('"It is OK to have a dream. However, it should be pursued in the right way."\n\n'
+         "Tang Wai-keung, 55, a businessman\n\n",
+         [("It is OK to have a dream. However, it should be pursued in the right way.",
+           "Tang Wai-keung")]),
+        # sound bites with no marks, their names set off by a dash: two of them or more
+        ("The opposition must be mindful of Hong Kong's future development and not veto the "
+         "package.\n\nTam Yiu-chung - Legislative Council member\n\n"
+         "Universal suffrage can be achieved under a gradual and orderly process, all sides "
+         "agree.\n\nRita Fan Hsu Lai-tai - Hong Kong deputy to NPC\n",
+         [("The opposition must be mindful of Hong Kong's future development and not veto the "
+           "package.", "Tam Yiu-chung"),
+          ("Universal suffrage can be achieved under a gradual and orderly process, all sides "
+           "agree.", "Rita Fan Hsu Lai-tai")]),
+        # one such paragraph is an article's last and its byline's; a line with a verb is a
+        # sentence, not a name line; nor a line after a paragraph that is no one quotation
+        ("The opposition must be mindful of Hong Kong's future development and not veto the "
+         "package.\n\nJohn Smith - staff writer\n", []),
+        ('"This brought together ideas of pan-Africanism and reconciliation."\n\n'
+         "Ross Anthony, research fellow at Stellenbosch University does believe that messages "
+         "from China resonate.\n", []),
+        ('"I still think there is a gap between the national dream and individual dreams."\n\n'
+         "Dambisa Moyo, the Zambian-born economist, believes many in Africa agree.\n", []),
+        ('He said: "I still think there is a gap between the national dream and individual '
+         'dreams."\nDambisa Moyo, the Zambian-born economist\n', []),
+    ],
+)  # fmt: skip
+def test_named_quotations(text, expected):
+    assert named(text) == expected

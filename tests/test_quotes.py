@@ -3766,6 +3766,47 @@ def test_a_title_of_another_type_is_read_as_text():
          "Act a “victory for American democracy.”", [("President Obama", "call")]),
         ("He helped to found a group called Scholarism to protest an effort by the authorities "
          "to promote a “patriotic education” curriculum.", []),
+        # a subordinate clause's subject named in commas after a clause; an appositive whose
+        # closing comma is left out, not a possessive's phrase (chinadaily-nyt-2013-15)
+        ("She studied philosophy at N.Y.U., where a professor, Sidney Hook, said in a lecture, "
+         "“You don’t have to be a shoemaker to know that the shoe hurts your foot.”",
+         [("Sidney Hook", "say")]),
+        ("“If a democratically elected mayor needs to step down, then all alarm bells need to "
+         "be going off,” Cem Ozdemir, head of the opposition Greens told public broadcaster "
+         "SWR.", [("Cem Ozdemir", "tell")]),
+        ("“Human rights were part of the discussions,” Josh Earnest, the White House press "
+         "secretary told reporters.", [("Josh Earnest", "tell")]),
+        ("“We will not raise taxes,” Mr. Putin, his spokesman said.", [("his spokesman", "say")]),
+        # "called" after a thing's noun names it; "accused of" is a passive's participle
+        # (chinadaily-nyt-2013-15)
+        ("Yasin Aktay, a sociology professor who wrote a book on leadership called “Times of "
+         "Charisma,” which includes an analysis, lectures in Ankara.", []),
+        ("General Buhari waged a campaign called “War Against Indiscipline.”", []),
+        ("The president called the notion a “waste of time.”", [("The president", "call")]),
+        ("“They love it in Israel,” one editor wrote on a Wikipedia page called “Lamest Edit "
+         "Wars.”", [("one editor", "write")]),
+        ("They studied a text that Ocalan wrote on gender equality called ‘‘Liberating Life.’’",
+         []),
+        ("Ms. Aung San Suu Kyi acknowledged what she called “defects” in the party.",
+         [("Aung San Suu Kyi", "call")]),
+        ("Visiting presidents stick to a handful of what one analyst called “safe-bet "
+         "countries.”", [("one analyst", "call")]),
+        ("There’s a reason Philip Roth has called “A Perfect Spy,” le Carré’s novel, the best.",
+         [("Philip Roth", "call")]),
+        ("“I understand my colleagues’ desire to help the guy,” Charles Bu, the professor "
+         "accused of having promoted the Communist Party agenda, said of Mr. Xia.",
+         [("Charles Bu", "say")]),
+        # a claim pushed further; a name one goes by; a colon's clause after a relative clause
+        # on its subject (chinadaily-nyt-2013-15)
+        ('Alan Leong of the Civic Party went so far as to say "Hong Kong with true democracy '
+         "suits America's best interests\".", [("Alan Leong", "say")]),
+        ("“ISIS brings foreign fighters for an Islamic State,” said one Arab commander with the "
+         "Raqqa Revolutionaries Brigade who goes by the name Abu Hamza.", [("Abu Hamza", "say")]),
+        ("Mr. Erdogan, whose party has accused opposition parties of stoking the protests, "
+         "weighed in on Twitter in the late afternoon: “Wherever they try to hit us, we will "
+         "stand tall and strong.”", [("Mr. Erdogan", None)]),
+        ("“It was the revolution of a people.” Grateful Egyptians, the judge said, saw in Mr. "
+         "Sisi “a bright tomorrow and a new birth.”", [("the judge", "say")]),
     ],
 )  # fmt: skip
 def test_more_frames_subjects_sources_and_resolutions(text, expected):

@@ -21,8 +21,8 @@ import re
 from toolkit.quote_bare import SHORT_CLAUSE
 from toolkit.quote_ends import ADJUNCT
 from toolkit.quote_finite import finite_clause
+from toolkit.quote_groups import names_group
 from toolkit.quote_heads import TIME_PHRASE
-from toolkit.quote_subjects import names_group
 from toolkit.speakers import DAY
 
 __all__ = ["ADDRESSEES", "group_frame", "inside_clause"]

@@ -25,6 +25,7 @@ __all__ = ["colon_speaker"]
 _COLON_HEAD = re.compile(
     r"^\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4},\s+)?(?P<who>He|She|(?:Mr|Ms|Mrs|Dr)\.?\s+"
     r"[A-Z][\w’'\-]+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})(?:,\s+(?:though|however|too),)?"
+    r"(?:,\s+(?:who|whose)\s[^,“”\"«»]{3,100},)?"  # ("Mr. Erdogan, whose party ..., weighed in")
     rf"\s+(?P<verb>[a-z]+(?:s|ed)|{IRREGULAR_PAST}|cut|put|set)\b"  # ("She cut me short:")
     r"(?:(?!\b(?:that|so|and|but)\s+(?:I|we)\b)[^“”\"«».!?;]){0,120}:\s*$"
 )  # (no clause of the writer's before the colon: "She became so upset ... that I had to")

@@ -44,9 +44,11 @@ from toolkit.quote_objects import (
 )
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import (
+    ACCUSED_OF,
     PROMISES,
     REQUESTS,
     infinitive_first,
+    names_thing,
     noun_before_quote,
     without_manner,
 )
@@ -120,10 +122,10 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if re.match(r"\s*:\s*[“\"«]", tail[m.end() :]):
             break  # 'the slogan “Assad forever,” one supporter spluttered: “...”': the next one's
         before = without_appositive(without_time(tail[lead : m.start()]), lex)
-        if (before.strip() and m.group().lower().endswith("ing")
-                and " quoted as " not in m.group().lower()):  # fmt: skip
-            continue  # '“...,” the online petition calling for a boycott': a participle on a
-            # noun phrase, no frame; a frame after a quotation has a finite verb
+        if before.strip() and (ACCUSED_OF.match(tail, m.start()) or (m.group().lower().endswith(
+                "ing") and " quoted as " not in m.group().lower())):  # fmt: skip
+            continue  # '“...,” the online petition calling for a boycott', "the professor
+            # accused of ...": a participle on a noun phrase; a frame has a finite verb
         if re.search(r"\s(?:that|who|which)\s*$", tail[lead : m.start()]):
             continue  # '“...,” the head of the panel that ruled on the case, X, said': a relative's
         words = word_spans(before)
@@ -228,9 +230,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             return aside.start("who"), aside.start("who") + words[-1][1], lemma
     # an aside in dashes before the quotation ('said — as reported by Hurriyet — “...”'): blanked
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
-    verbs = [v for v in lex["verb"].finditer(head) if not noun_before_quote(head, v, lex)
+    every = list(lex["verb"].finditer(head))  # ('a page called “...”': a name, no one's words)
+    verbs = [v for v in every if not noun_before_quote(head, v, lex)
              and not WHEN_ASKED.search(head, 0, v.start())]  # fmt: skip
-    if not verbs:
+    if not verbs or names_thing(head, every[-1]):
         return None
     promised = _asked_for(head, verbs[-1], lex)
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
@@ -279,8 +282,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             and not re.search(r"\b(?:is|was|are|were|has|had|have|will|would|that|which|who)\b",
                               between))
     )  # fmt: skip
-    # (whom or what it was said of, before "that": 'said of de Tocqueville's masterpiece,
-    # Democracy In America (1835), that "')
+    # (whom or what it was said of, before "that": 'said of Tocqueville's masterpiece, ..., that "')
     said_of = m.group().startswith("that") and re.match(r",?\s+(?:of|about)\s", between)
     limit = 14 if adjunct or said_of else 6
     told = lemma_of(v.group(), lex) == "tell" and _TOLD_NAMED.fullmatch(between)

@@ -48,6 +48,7 @@ from toolkit.quote_ends import (
     named_subject,
     passive_report,
 )
+from toolkit.quote_groups import aside_group
 from toolkit.quote_heads import (
     PROGRESSIVE,
     TIME_AT_END,
@@ -61,7 +62,7 @@ from toolkit.quote_nouns import noun_reports, relative_reports
 from toolkit.quote_objects import after_preposition
 from toolkit.quote_relative import listed_subject, modified_subject, relative_subject, who_subject
 from toolkit.quote_sources import according_to, in_opinion
-from toolkit.quote_subjects import AUXILIARY, aside_group, clause_subject, noun_phrase
+from toolkit.quote_subjects import AUXILIARY, clause_subject, noun_phrase
 from toolkit.quote_verb_forms import (
     clause_follows,
     infinitive_first,
@@ -150,9 +151,8 @@ _NEXT_VERB = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|[a-z]+ly)\s+)?(said
                         r"[a-z]+ed)\b(?!\s+by\b)")  # fmt: skip
 # where a second main clause joins the one before: ", but", ", and", ", while", a semicolon,
 # or a second reporting verb right before its quotation ("said he did not know and added, “",
-# "said the government supports ..., adding, “")
-# (the verb a reporting verb of the lexicon, read by _before_joined_quotation; a participle's
-# too: "said the government supports ..., adding, “...”")
+# "said the government supports ..., adding, “"; a verb of the lexicon, read by
+# _before_joined_quotation, or a participle)
 _JOINED = re.compile(
     rf"{_JOINS}|;\s|\s(?:and|but)\s+(?:then\s+)?(?P<verb>[a-z]+)\s*[,:]\s*[\"“«]?$"
     r"|,\s+(?P<participle>[a-z]+ing)\s*[,:]?\s*[\"“«]?$"

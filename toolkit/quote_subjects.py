@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_shares import HEDGES, share_polled
-from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_group, is_person
+from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_person
 
 __all__ = [
     "DASH_ASIDE",
@@ -382,14 +382,21 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
     # "..., but an official with Rakhine State, Myo Than, said" (not "and", which ends a list)
     buts = [k for k in range(1, len(chunks) - 1) if re.match(r"but\s", core[chunks[k][0] :])]
     first = buts[-1] if parenthetical and not first and buts else first
+    after = core[chunks[1][0] : chunks[1][1]] if len(chunks) == 2 else ""
+    if (not parenthetical and not first and after and _name(opening, lex)
+            and re.match(r"(?:the|an?)\s|(?!(?:his|her|its|their|our|my)\b)[a-z]", after)
+            and noun_phrase(after, lex)):  # fmt: skip
+        return chunks[0]  # "Cem Ozdemir, head of the Greens told": the appositive's comma left out
     if len(chunks) <= first or (not parenthetical and len(chunks) != first + 1):
         return None  # "X, Y and Z said" or a clause before: the words before are no subject
     # a subordinate clause whose subject has an apposition: "When the F.B.I. director, James
-    # B. Comey, said" (its opening is no introductory phrase of another clause)
-    subject_named = (parenthetical and first == 1 and len(chunks) == 2
-                     and SUBORDINATE.match(opening) is not None
-                     and _name(core[chunks[1][0] : chunks[1][1]], lex))  # fmt: skip
-    first = 0 if subject_named else first
+    # B. Comey, said" (its opening is no introductory phrase of another clause), also after a
+    # clause: "..., where a professor, Sidney Hook, said"
+    late = len(chunks) - 2
+    subject_named = (parenthetical and late >= 0 and first <= late + 1
+                     and SUBORDINATE.match(core[chunks[late][0] :]) is not None
+                     and _name(core[chunks[-1][0] : chunks[-1][1]], lex))  # fmt: skip
+    first = late if subject_named else first
     if parenthetical and len(chunks) == first + 1:
         return None  # "..., X said," : the subject's own comma, no parenthetical after it
     s, e = chunks[first]
@@ -418,33 +425,3 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return rest[0]  # "a spokesman for the ministry, Hong Lei, said"
     speaking = re.search(r"\sspeaking\s", core[s:e])
     return s, s + speaking.start() if speaking else e  # "Another source speaking to Fox News"
-
-
-def aside_group(head: str, lex: dict) -> tuple[int, int] | None:
-    """The subject of a frame set in a clause after a comma where a group no list names speaks
-    ("The talks, these people said, were ...", "The plan, some say, has failed"): the words
-    after the last comma, one noun phrase (a demonstrative read as "the") whose head is a
-    group's or a quantifier; else None."""
-    m = re.search(r",\s+([^,\"“”«»]{3,60}?)\s*$", head)
-    phrase = re.sub(r"^(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\b", "the", m.group(1)) if m else ""
-    if m and noun_phrase(phrase, lex) and names_group(phrase, lex, alone=True):
-        return m.start(1), m.end(1)
-    return None
-
-
-# a collective's head before the group it counts: "a wide array of economists", "a handful of
-# Democrats"
-_COLLECTIVE = re.compile(
-    r"(?:an?|the)\s+(?:[a-z]+\s+)?(?:array|number|handful|host|majority|range|variety|chorus|"
-    r"couple|group|slew|series|dozen)\s+of\s+",
-    re.I,
-)
-
-
-def names_group(phrase: str, lex: dict, *, alone: bool = False) -> bool:
-    """Whether a phrase names a group of people by its plural head (:func:`toolkit.speakers.
-    is_group`), also after a collective's "of" ("a wide array of economists"); with ``alone``,
-    also a quantifier alone ("some", "many", "others")."""
-    m = _COLLECTIVE.match(phrase)
-    quantified = alone and phrase.lower() in ("some", "many", "others")
-    return quantified or is_group(phrase[m.end() :] if m else phrase, lex)

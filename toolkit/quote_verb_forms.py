@@ -27,6 +27,7 @@ from toolkit.quote_heads import PROGRESSIVE, lemma_of
 from toolkit.speakers import DETERMINERS
 
 __all__ = [
+    "ACCUSED_OF",
     "NEGATED",
     "PROMISES",
     "REQUESTS",
@@ -36,6 +37,7 @@ __all__ = [
     "clause_follows",
     "infinitive_first",
     "labelled",
+    "names_thing",
     "noun_before_quote",
     "reports_here",
     "subject_words",
@@ -128,7 +130,7 @@ def labelled(text: str, v: re.Match, lemma: str, lex: dict) -> bool:
     )
 
 
-_ACCUSED_OF = re.compile(r"accused\s+of\b")  # a passive's participle: the one accused
+ACCUSED_OF = re.compile(r"accused\s+of\b")  # a passive's participle: the one accused
 # one person or thing that a verb of causing or perceiving takes, right before a base form
 # ("helped an East German journalist write a book", "saw a man run")
 _ONE_BEFORE = re.compile(
@@ -182,7 +184,7 @@ def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     ):
         return False  # "I'm often asked why ...": whom a question was put to, no one's question
         # (nor whom a charge is laid against: "nor was he formally charged", "was accused of")
-    if _ACCUSED_OF.match(sentence, v.start()):
+    if ACCUSED_OF.match(sentence, v.start()):
         return False  # "Mr. Adeeb was under arrest, accused of ...": the one accused
     if v.group() == "alleged" and re.match(
         r"\s+(?!(?:they|he|she|it|we|you)\s)[a-z]+\s+(?:were|was|are|is)\b", sentence[v.end() :]
@@ -343,6 +345,26 @@ _DETERMINER_BEFORE = re.compile(
 )  # (an adjective between: "Lam Woon-kwong's previous comments condemning “...”")
 
 
+# "called" right before a quotation after a noun of its own and no relative word: the name a
+# thing goes by ("a new book called “...”", "a campaign called “...”"; not "what he called",
+# "which Mr. Paul called", "Philip Roth has called"), or a passive's ("can be called “...”")
+_CALLED_AFTER = re.compile(r"\b([a-z][\w\-]*)\s+called\s*$")
+_CALLED_BY = re.compile(r"\b(?:what|which|whom|who|that)\s+(?:\S+\s+){0,4}called\s*$", re.I)
+_SUBJECT_WORDS = frozenset(
+    """he she they it we i you who also once even then first never just later often
+    has have had will would did does do can could may might must should""".split()
+)
+
+
+def names_thing(head: str, v: re.Match) -> bool:
+    """Whether ``v`` is "called" that names a thing right before a quotation that ends ``head``
+    ('a new book called “...”'): the quotation is a name, no one's words."""
+    w = _CALLED_AFTER.search(head, 0, v.end())
+    if not w or v.group() != "called" or head[v.end() :].strip() or w[1] in _SUBJECT_WORDS:
+        return False
+    return not w[1].endswith("ly") and not _CALLED_BY.search(head, 0, v.end())
+
+
 def noun_before_quote(head: str, v: re.Match, lex: dict) -> bool:
     """Whether a verb's form that is also a noun is the noun where it stands before a
     quotation (or no finite verb: :func:`base_after_one`): after a determiner or a possessive
@@ -350,7 +372,7 @@ def noun_before_quote(head: str, v: re.Match, lex: dict) -> bool:
     note: “': :func:`labelled`); "states" after a region's or a kind's word ('the Gulf states
     “pledged ...”')."""
     lemma, start = lemma_of(v.group(), lex), max(0, v.start() - 30)
-    if base_after_one(head, v, lemma) or _ACCUSED_OF.match(head, v.start()):
+    if base_after_one(head, v, lemma) or ACCUSED_OF.match(head, v.start()):
         return True  # (no finite verb either: "helped an East German journalist write"; nor
         # the one accused: "was under arrest, accused of “high treason.”")
     if (lemma in lex["noun_forms"] or v.group().endswith("ing")) and (

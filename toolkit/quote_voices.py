@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.quote_subjects import names_group
+from toolkit.quote_groups import names_group
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import is_organisation, is_person
 

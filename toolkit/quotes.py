@@ -48,7 +48,7 @@ from toolkit.given_names import is_given_name
 from toolkit.quote_cited import cited, cited_reports
 from toolkit.quote_colon import colon_speaker
 from toolkit.quote_coordinated import joined_frame, participle_frame
-from toolkit.quote_credits import credited
+from toolkit.quote_credits import credited, named_quotations
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
 from toolkit.quote_frames import after_frame, before_frame, continues
@@ -256,6 +256,8 @@ def _in_doc(
                 p1 += 1  # 'Some "pan-democrats" claim': the name's closing mark too
             found.append(_Found(a, b, text[p0:p1], p0, lemma, False, b))
     for a, b, (p0, p1) in credited(text):  # a comment page's excerpt and its credit line
+        found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
+    for a, b, (p0, p1) in named_quotations(text, lex):  # '"..."' and 'ZENG XINHUA, a professor'
         found.append(_Found(a, b, text[p0:p1], p0, None, True, p1, "credit"))
     said = {f.speaker_at for f in found}
     for a, b, (p0, p1), lemma in credits(text, lex, known):  # a headline's: "... — Lavrov"

@@ -124,7 +124,7 @@ HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # who gave his name only as Mr. Zhou"): the name is group 1, capitalised (an initial with stop)
 GIVEN_NAME = re.compile(
     r",?\s+(?:named|nicknamed|known\s+as|identified\s+(?:only\s+)?as|calling\s+(?:him|her)self|"
-    r"(?:using|going\s+by|under)\s+the\s+(?:name|pseudonym|alias|nickname)|"
+    r"(?:using|going\s+by|under|who\s+goes\s+by)\s+the\s+(?:name|pseudonym|alias|nickname)|"
     r"who\s+(?:gave|would\s+give|goes\s+by)\s+(?:only\s+)?(?:his|her|the)\s+"
     r"(?:first\s+|last\s+)?name(?:(?:\s+only)?\s+as|,))"
     rf"\s+((?:(?:Mr|Mrs|Ms|Dr)\.|[{UPPER}](?:[\w’'\-]+|\.))(?:\s+[{UPPER}](?:[\w’'\-]+|\.))*)"
