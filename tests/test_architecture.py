@@ -128,6 +128,7 @@ LAYERS: dict[str, str] = {
     "quote_cited": "analysis",
     "quote_colon": "analysis",
     "quote_groups": "analysis",
+    "quote_continued": "analysis",
     "quote_headlines": "analysis",
     "quote_headline_verbs": "analysis",
     "quote_titles": "analysis",

@@ -460,6 +460,18 @@ def found(text):
         ("The report suggested changes to the law.", []),
         # (a report with no word before it is a headline's noun: "found" is its participle)
         ("Report of 2nd black man found hanging from tree raises suspicions of foul play", []),
+        # an aside in commas between whom one told and "that" (chinadaily-nyt-2013-15)
+        ("A Cablevision spokesman told me, without being specific, that Mr. Liu’s letter was "
+         "misinformed.", [("A Cablevision spokesman", "tell", "Mr. Liu’s letter was misinformed")]),
+        ("One official said, speaking on condition of anonymity, that the talks had failed.",
+         [("One official", "say", "the talks had failed")]),
+        # a relative clause whose verb reports nothing without "that" or a quotation
+        ("The groups that called for the strike insist that wages must rise.",
+         [("The groups that called for the strike", "insist", "wages must rise")]),
+        ("The groups that said the strike would fail insist that wages must rise.", []),
+        # a greeting's wish, a clause only
+        ("Putin wished that the talks would succeed.", [("Putin", "wish", "the talks would succeed")]),
+        ("The President wished the participants success in their work.", []),
     ],
 )  # fmt: skip
 def test_reported_clauses_of_people_and_documents(text, expected):

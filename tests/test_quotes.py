@@ -3796,6 +3796,41 @@ def test_a_title_of_another_type_is_read_as_text():
         ("“I understand my colleagues’ desire to help the guy,” Charles Bu, the professor "
          "accused of having promoted the Communist Party agenda, said of Mr. Xia.",
          [("Charles Bu", "say")]),
+        # a demonstrative after a preposition opens its object; a phrase coined in quotation
+        # marks (chinadaily-nyt-2013-15, development sets)
+        ("Opponents of this plan said it “would fail.”", [("Opponents of this plan", "say")]),
+        ("Journalists coined it the “Snooper Bowl.”", [("Journalists", "coin")]),
+        ("This plan said it “would fail.”", []),
+        ("“May its lights always be bright,” the President wished.", [("the President", "wish")]),
+        ('"Don\'t ever take a fence down until you know the reason it was put up," advises '
+         'Gilbert Keith Chesterton in the book "The Thing".',
+         [("Gilbert Keith Chesterton", "advise")]),
+        # a passive's agent between "quoted" and "as saying"; an editorial that reads; whom one
+        # told by what they are, then where; a country's name holds no verb; a verb's form that
+        # is also a plural noun ends the frame (chinadaily-nyt-2013-15)
+        ("“We would like to thank you for your true kindness,” a farmer was quoted by the ASTV "
+         "Manager news website as saying.", [("a farmer", "say")]),
+        ("“Government, opposition must step back from the brink,” read the lead editorial in "
+         "the Sunday Nation, one of Kenya’s biggest newspapers.",
+         [("the lead editorial in the Sunday Nation", "read")]),
+        ("“Government, opposition must step back from the brink,” read a banner held by "
+         "protesters.", []),
+        ("In 1976, McNeill told a roomful of teachers at an American Historical Association "
+         "meeting, “I find the apathy truly amazing; suicidal; absurd.”", [("McNeill", "tell")]),
+        ("Lawrence Mishel called the decline of union power in the United States “the single "
+         "largest factor suppressing wage growth.”", [("Lawrence Mishel", "call")]),
+        ("“All Russian couples should have children while sober,” the poet duly notes.",
+         [("the poet", "note")]),
+        ('They should ask if they would embrace a China as "democratic, free and powerful" as '
+         "the United States? They would most likely say no.", []),
+        # a participle's agent on a noun; a statement's "Mr." ends no sentence
+        ("Founded by Lo Hsing Han, a drug lord once described by the United States as the "
+         "“kingpin of the heroin traffic in Southeast Asia,” Asia World grew.",
+         [("the United States", "describe")]),
+        ("“The article made clear that some leaders interfere,” read a statement issued by his "
+         "campaign’s press office regarding Mr. Rosenberg’s expulsion.",
+         [("a statement issued by his campaign’s press office regarding Mr. Rosenberg’s "
+           "expulsion", "read")]),
         # a claim pushed further; a name one goes by; a colon's clause after a relative clause
         # on its subject (chinadaily-nyt-2013-15)
         ('Alan Leong of the Civic Party went so far as to say "Hong Kong with true democracy '

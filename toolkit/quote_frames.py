@@ -9,8 +9,8 @@ job, the quotation spans :mod:`toolkit.quote_spans`', and :mod:`toolkit.quotes` 
 - after a quotation: '"...," X said', '"...", said X', '"...", the Belarusian leader said',
   '"...," Dieter Graumann, head of ..., said';
 - before it: 'X said: "..."', 'X noted that "..."', 'X noted that [a clause], "..."', 'X
-  responded by saying: "..."', 'X interjected to say: "..."';
-- a quotation that goes on one just attributed (:func:`continues`).
+  responded by saying: "..."', 'X interjected to say: "..."' (a quotation that goes on one
+  just attributed is :mod:`toolkit.quote_continued`'s).
 
 Example:
     >>> from toolkit.speakers import lexicon
@@ -34,17 +34,20 @@ from toolkit.quote_heads import (
     without_appositive,
     without_time,
 )
-from toolkit.quote_inverted import inverted
+from toolkit.quote_inverted import DOCUMENT_OF, inverted
 from toolkit.quote_objects import (
+    ABBREVIATION,
     OBJECT_RELATIVE,
     WHEN_ASKED,
     WHO_END,
     after_preposition,
     object_words,
+    quoted_object,
 )
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import (
     ACCUSED_OF,
+    IN_NAME,
     PROMISES,
     REQUESTS,
     infinitive_first,
@@ -52,7 +55,6 @@ from toolkit.quote_verb_forms import (
     noun_before_quote,
     without_manner,
 )
-from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speaker_names import VERBS_FIRST
 from toolkit.speakers import (
     DETERMINERS,
@@ -62,10 +64,8 @@ from toolkit.speakers import (
     word_spans,
 )
 
-__all__ = ["after_frame", "before_frame", "continues"]
+__all__ = ["after_frame", "before_frame"]
 
-# a capitalised word right before a verb's form, with a lower-case word of prose before it
-_IN_NAME = re.compile(rf"\b[a-z]{{4,}}\b[^.!?]*\s[{UPPER}][\w’'\-.]*\s+$")
 # a name after an inverted verb, then the quotation's next part: its frame splits it
 _SPLIT = re.compile(rf"\s+[{UPPER}][\w’'\-.]*(?:\s+[{UPPER}][\w’'\-.]*){{0,3}}\s*,?\s*[“\"]")
 
@@ -98,7 +98,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
     short = len(quoted) < 6 and last not in ("!", "?", "…")  # a phrase, no exclamation
     for m in lex["verb"].finditer(tail, lead, min(len(tail), lead + 220)):
         lemma = lemma_of(m.group(), lex)
-        if m.group()[0].isupper() and _IN_NAME.search(tail, lead, m.start()):
+        if m.group()[0].isupper() and IN_NAME.search(tail, lead, m.start()):
             continue  # '“...,” X, a former United States ambassador to Russia, said': a
             # capitalised form after a name's word, in prose (not a headline's capitals)
         if (m.group().endswith("s") and lemma in lex["noun_forms"]
@@ -128,6 +128,10 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             # accused of ...": a participle on a noun phrase; a frame has a finite verb
         if re.search(r"\s(?:that|who|which)\s*$", tail[lead : m.start()]):
             continue  # '“...,” the head of the panel that ruled on the case, X, said': a relative's
+        agent = _QUOTED_BY.match(tail, m.end()) if lemma == "quote" else None
+        aux = agent and re.search(r"\s(?:was|were|is|are|has been|have been)\s*$", before)
+        if aux:  # '“...,” Mr. Kim was quoted by Yonhap as saying': the one quoted speaks
+            before, lemma, m = before[: aux.start()], "say", agent
         words = word_spans(before)
         words = without_adverbs(words)
         got = speaker_phrase(words, lex) if words else None
@@ -141,7 +145,10 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         ended = (
             re.search(r"[.!?]$", text[close - 2 : close - 1]) and words and words[0][2].istitle()
         )
-        noun = m.group().endswith("s") and lemma in lex["noun_forms"]
+        # a plural noun, not a verb that ends the frame: '“metadata” — logs of all phone calls
+        # Americans have made' (not '“...,” the poet notes.'); a name's ("the United States?")
+        ends = re.match(r"\s*(?:[.,;!?]|$)", tail[m.end() :]) and m.group()[0].islower()
+        noun = m.group().endswith("s") and lemma in lex["noun_forms"] and not ends
         if ((not got or got[0]) and words and words[0][2].lower() in DETERMINERS | QUANTIFIERS
                 and not ended and not noun and noun_phrase(before.strip(), lex)):  # fmt: skip
             # ('“... America?” The issue says ...': a new sentence, no frame)
@@ -149,8 +156,7 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
             # member Dick Pound told reporters': any noun phrase speaks
         stops = [w for _, _, w in words if re.search(r"[.!?]$", w) and w not in lex["titles"]
                  and not _NO_STOP.fullmatch(w)]  # fmt: skip
-        # (nor a name's "Jr." or "St.": "James B. Comey Jr., the director of ..., said", "Mr.
-        # St. Hilaire said"; nor a state's: "of Louisville, Ky., president of ..., said")
+        # (nor a name's "Jr." or "St.": "James B. Comey Jr., ..., said"; nor "Louisville, Ky.,")
         quoted = QUOTED_AS.match(tail, m.end()) if lemma == "quote" else None
         if quoted and (got or not before.strip() or noun_phrase(before.strip(), lex)):
             # '“...,” the report quotes him as saying', '“...,” newspapers quoted him as
@@ -165,7 +171,9 @@ def after_frame(text: str, close: int, limit: int, lex: dict) -> tuple[int, int,
         if subject:  # '"...," Matt Rothschild, executive director of ..., a nonprofit that
             # tracks election spending, said'
             return close + lead + subject[0], close + lead + subject[1], lemma, close + m.end()
-        if not before.strip() and lemma not in ("tell", "read", "accuse"):  # inverted: said X
+        document = lemma == "read" and DOCUMENT_OF.match(text, close + m.end(), limit)
+        if not before.strip() and (lemma not in ("tell", "read", "accuse") or document):
+            # inverted: said X (read by a document: '“...,” read the editorial in X')
             who = inverted(text, close + m.end(), limit, lex)
             if who:
                 return who[0], who[1], lemma, who[1]
@@ -182,6 +190,9 @@ _OBJECT_PHRASE = re.compile(r"\s*(?:of|about|on|for)\s[^,;:.!?\"“”]{2,60},\s
 # whom one told by name, and perhaps where or how
 _TOLD_NAMED = re.compile(
     r"(?:\s+(?:the|[A-Z][\w.&’'\-]*|host))+(\s+(?:in|at|on|during|after)\s[^,;:]{2,60})?"
+    # (or by what they are, then where: 'told a roomful of teachers at a ... meeting, “')
+    r"|\s+(?:an?|the|his|her|their)\s+[a-z][\w’'\-]*(?:\s+of\s+[a-z][\w’'\-]*)?"
+    r"(\s+(?:in|at|on|during|after)\s[^,;:]{2,60})"
 )
 # what a promise or a call asks for right before its quotation: 'vowed to “', 'called on fellow
 # Muslims to “' (no second "to": not 'asked him to go to “the Big Apple”')
@@ -232,12 +243,13 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     every = list(lex["verb"].finditer(head))  # ('a page called “...”': a name, no one's words)
     verbs = [v for v in every if not noun_before_quote(head, v, lex)
-             and not WHEN_ASKED.search(head, 0, v.start())]  # fmt: skip
+             and not WHEN_ASKED.search(head, 0, v.start())  # (nor a name's: "the United States")
+             and not (v.group()[0].isupper() and IN_NAME.search(head, 0, v.start()))]  # fmt: skip
     if not verbs or names_thing(head, every[-1]):
         return None
     promised = _asked_for(head, verbs[-1], lex)
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
-         or _quoted_object(head, verbs[-1], lex)
+         or quoted_object(head, verbs[-1], lex)
          or _said_quote(head, verbs[-1], lex, tail)
          or (re.search(r"$", head) if promised else None))  # fmt: skip
     if not m:
@@ -248,8 +260,10 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     ):
         return None  # '..., as some politicians suggest: "...': a view answered, no frame
     agent = _PASSIVE_AGENT.match(head, v.end()) if not m.group() else None
-    if agent and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", head[: v.start()]):
-        # 'The proposal was criticized by some as being “...”': the agent after "by"
+    passive = re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", head[: v.start()])
+    if agent and (passive or v.group().endswith("ed")):
+        # 'The proposal was criticized by some as being “...”': the agent after "by" (also after
+        # a participle on a noun: "a drug lord once described by the United States as the “")
         words = word_spans(agent.group(1))
         got = speaker_phrase(words, lex)
         if got == (0, len(words)) or agent.group(1).lower() in ("some", "many", "others"):
@@ -269,7 +283,7 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
         v = verbs[-2]  # "X responded to them by saying: ...": the subject of the verb before
         between = ""
     else:
-        between = _ABBREVIATION.sub("", head[v.end() : m.start()])
+        between = ABBREVIATION.sub("", head[v.end() : m.start()])
     if m.group().startswith(",") and infinitive_first(between + " ", lemma_of(v.group(), lex)):
         return None  # "he rarely asks surrogates to stump for him, “...”": no frame of it
     reported = re.match(r"\s+that\s", between) and len(between.split()) <= 40
@@ -287,7 +301,8 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     limit = 14 if adjunct or said_of else 6
     told = lemma_of(v.group(), lex) == "tell" and _TOLD_NAMED.fullmatch(between)
     if told:  # whom one told, named ('told Breitbart News Daily SiriusXM host Matt Boyle, “'),
-        limit = 14 if told.group(1) else 10  # and where ('told the Post in a statement, “')
+        # and where ('told the Post in a statement, “')
+        limit = 14 if told.group(1) or told.group(2) else 10
     elif lemma_of(v.group(), lex) == "tell" and re.match(r"\s+(?:the|a|an)\s+\w+\s+who\s", between):
         limit = 14  # and who they are ('told the mayors who gathered in the city of ..., “')
     elif lemma_of(v.group(), lex) == "tell" and m.group().startswith(":"):
@@ -371,10 +386,6 @@ _ARTICLE_WORDS = re.compile(
     r"or|but)\b)[\w’'\-]+\s+){0,3}$",
     re.I,
 )
-# a title or a month with its stop, which ends no sentence ("on Jan. 30,")
-_ABBREVIATION = re.compile(
-    rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|{'|'.join(sorted(MONTH_ABBREVIATIONS))})\."
-)
 # a participle's subject after "with" ("..., with Smith saying, “...”")
 _WITH_SUBJECT = re.compile(r",\s+with\s+([^,;:\"“”«»]{2,60}?)\s*$")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]{3,80}?\s+[—–]\s*$")
@@ -384,24 +395,6 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]
 _PASSIVE_AGENT = re.compile(
     r"\s+by\s+([^,.;:!?\"“”«»()]{2,60}?)\s+as(?:\s+(?:a|an|the|being))?\s*$"
 )
-
-
-def _quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
-    """A quoted phrase as the object of a verb or its complement, a few words after it with no
-    stop between ('dismissed it as "', 'calling them "', 'saying it raised "'): a verb that
-    takes one, or a participle after a comma ('..., saying ...'). The match is empty, at the
-    end of ``head``."""
-    between = _ABBREVIATION.sub("", head[v.end() :])
-    if re.search(r"[.,;:!?\"“”«»()]", between) or len(between.split()) > object_words(
-        between, lemma_of(v.group(), lex), lex
-    ):
-        return None
-    participle = v.group().lower().endswith("ing") and re.search(
-        r"(?:,|\bby)\s*$", head[: v.start()]
-    )  # ("..., saying ...", "protested by shouting “...”")
-    if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
-        return re.search(r"$", head)
-    return None
 
 
 # the verbs a quotation may follow with no colon or comma ('stated "He was a gentle soul"')
@@ -415,7 +408,7 @@ def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None
     adjunct with no stop ('said “the new situation is not optimal”', 'said in a recent
     editorial "..."'), that ends its clause (``tail`` opens with a stop, "but" or "and"; not
     'said "civil nomination" dilutes ...'): the match is empty, at the end of ``head``."""
-    between = _ABBREVIATION.sub("", head[v.end() :])
+    between = ABBREVIATION.sub("", head[v.end() :])
     if lemma_of(v.group(), lex) not in _SAID_QUOTE or v.group().lower().endswith("ing"):
         return None
     if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
@@ -429,22 +422,9 @@ def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None
     return re.search(r"$", head)
 
 
+# a passive's agent between "quoted" and "as saying" ("was quoted by the website as saying")
+_QUOTED_BY = re.compile(r"\s+by\s+[^,.;:!?\"“”«»]{2,60}?\s+as\s+saying\b")
 # what opens a plural noun: a determiner or a quantifier right before it
 _PLURAL_BEFORE = re.compile(
     r"\b(?:the|these|those|its|his|her|their|other|all|many|some|several|two|three)\s+$", re.I
 )
-
-
-def continues(gap: str, lex: dict) -> bool:
-    """Whether a quotation goes on the one attributed before it, given the text between that
-    one's frame and it: nothing, or the rest of the frame's sentence ('..., Mr. Herzog said on
-    Israeli television Monday evening. “The choice ...'), with no verb of its own; after a comma
-    the frame's appositive and adjuncts (up to 28 words, one sentence)."""
-    rest = gap.strip(' \n.,;:"“”«»')
-    if not rest or re.fullmatch(r",\s+(?:an?|the)\s[^\n.!?;:\"“”«»]{1,200},\s*", gap):
-        return True  # (or the speaker's appositive: '“...,” says X, a professor who ..., “is ...”')
-    # the frame's appositive and adjuncts after a comma may run longer ('..., said Aimal Faizi,
-    # a spokesman for the president, in an electronic message sent late Tuesday.“The ...')
-    reach = 28 if re.match(r"\s*,", gap) and not re.search(r"[.!?]\s", gap.rstrip()) else 8
-    short = len(rest.split()) <= reach and "\n" not in gap and gap.rstrip().endswith(".")
-    return short and not lex["verb"].search(rest) and not re.search(r"[a-z]ed\b|[\"“”«»]", rest)

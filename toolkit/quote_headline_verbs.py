@@ -152,12 +152,14 @@ def _finds(who: str, lex: dict[str, Any], known: frozenset[str]) -> bool:
 
 # (verbs a headline uses of acts too: "North Korea repeats missile test", "X charges Y with",
 # "Man pleads guilty", "Alarm interrupts broadcast", "Group beams flag on to Parliament", "OPEC+
-# boasts 159% compliance", "China fires back in trade war with tariffs"; and sounds)
+# boasts 159% compliance", "China fires back in trade war with tariffs"; and sounds; and nouns:
+# "Ancient Coins Returned", "Best Wishes")
 _EXCLUDED = {"continue", "go on", "put", "agree", "establish", "rule", "read", "state",
              "issue a statement", "make the statement", "sum up", "repeat", "charge",
              "plead", "interrupt", "beam", "crow", "snap", "gush", "sigh", "marvel", "groan",
              "whisper", "murmur", "scream", "sniff", "chuckle", "reason", "boast", "fire back",
-             "shoot back", "sob", "intone", "wail", "gasp", "cry", "sneer"}  # fmt: skip
+             "shoot back", "sob", "intone", "wail", "gasp", "cry", "sneer", "coin",
+             "wish"}  # fmt: skip
 _PATTERNS: dict[int, tuple[dict[str, Any], str, str, dict[str, str], set[str]]] = {}
 
 

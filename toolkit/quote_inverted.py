@@ -21,7 +21,7 @@ from toolkit.speaker_offices import SPEAKS_FOR
 from toolkit.speaker_titles import name_of
 from toolkit.speakers import DAY, GIVEN_NAME, UPPER, is_person, speaker_phrase, word_spans
 
-__all__ = ["ASIDE", "inverted"]
+__all__ = ["ASIDE", "DOCUMENT_OF", "inverted"]
 
 # after an inverted verb, a role in lower case before the name: "said her lawyer, Vítor ..."
 _ROLE_WORD = rf"(?:[a-z][\w’'-]*|[{UPPER}][\w’'.-]*)"
@@ -71,7 +71,7 @@ _ONE_NAMED = re.compile(
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in
 # People's Daily", "said a statement from the Foreign Ministry", "said a report by the IMF"
-_DOCUMENT_OF = re.compile(
+DOCUMENT_OF = re.compile(
     r"\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:article|editorial|commentary|statement|report|study|"
     r"survey|analysis|column)\s+(?:in|by|from|of)\s+(?:the\s+)?"
     rf"[{UPPER}][\w'’.\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[{UPPER}][\w'’.\-]*)*)"
@@ -79,7 +79,8 @@ _DOCUMENT_OF = re.compile(
     # or put out, and when or by whom, up to the sentence's end: "said a statement released
     # after the meeting", "said a statement issued by the ministry on Monday"
     r"|\s+((?:an?|the)\s+(?:[a-z\-]+\s+)?(?:statement|report|communique|editorial|letter)\s+"
-    r"(?:released|issued|published|posted|sent|signed|adopted)\s[^.;:!?\"“”]{3,80})(?=[.!?])"
+    r"(?:released|issued|published|posted|sent|signed|adopted)\s"
+    r"(?:[^.;:!?\"“”]|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){3,80})(?=[.!?])"  # ("regarding Mr.")
 )
 
 
@@ -186,7 +187,7 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
         return at + words[0][0], at + words[0][0] + aged.end()
     # 'said an article in People's Daily on Monday': a document and whose it is, by its
     # capitalised name
-    document = _DOCUMENT_OF.match(text, at, limit)
+    document = DOCUMENT_OF.match(text, at, limit)
     if document and document.group(2):
         return document.span(2)
     if document:  # (a stop that ends the sentence is no part of the name)
@@ -218,8 +219,8 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             or (text[at + words[-1][1]] in ",;"
                 and all(w.islower() or re.fullmatch(DAY, w) for _, _, w in words[adjunct:]))
             # (or a place's before the quotation's next part: 'said Mr. Joyce at Free Legal
-            # Advice Centers, “is that ...')
-            or re.match(r",\s*[“\"]", text[at + words[-1][1] :])
+            # Advice Centers, “is that ...'; or a title: 'in the book "The Thing".')
+            or re.match(r",?\s*[“\"]", text[at + words[-1][1] :])
         )
     ):  # fmt: skip
         span = _name_before(words, adjunct, lex)

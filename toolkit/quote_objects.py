@@ -7,7 +7,8 @@ crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
 :mod:`toolkit.quote_relative` read a frame's speaker with it. Likewise whether a quotation is
 a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it;
 and how many words a verb's object may hold before a quoted complement (:func:`object_words`:
-'called the lawsuit “...”').
+'called the lawsuit “...”') and whether a quotation is such an object or complement
+(:func:`quoted_object`).
 And the subject of a relative clause on its object (:data:`OBJECT_RELATIVE`: "..., who Beck
 called “...”"), the antecedent of "who" (:data:`WHO_END`) and a reduced clause ("when asked").
 
@@ -24,15 +25,19 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_finite import PAST_ONLY
+from toolkit.quote_heads import lemma_of
 from toolkit.quote_subjects import AUXILIARIES, OBJECT_PARTICIPLES
+from toolkit.resources import MONTH_ABBREVIATIONS
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER
 
 __all__ = [
+    "ABBREVIATION",
     "OBJECT_RELATIVE",
     "WHEN_ASKED",
     "WHO_END",
     "after_preposition",
     "object_words",
+    "quoted_object",
     "quoted_term",
 ]
 
@@ -181,3 +186,27 @@ _LONG_OBJECT_STOP = re.compile(
 )
 # the end of an object before its complement in quotation marks: "... as", "... as a"
 _AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being))?\s*$")
+
+
+# a title's or a month's stop, which ends no sentence ("on Jan. 30,")
+ABBREVIATION = re.compile(
+    rf"\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|{'|'.join(sorted(MONTH_ABBREVIATIONS))})\."
+)
+
+
+def quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
+    """A quoted phrase as the object of a verb or its complement, a few words after it with no
+    stop between ('dismissed it as "', 'calling them "', 'saying it raised "'): a verb that
+    takes one, or a participle after a comma ('..., saying ...'). The match is empty, at the
+    end of ``head``."""
+    between = ABBREVIATION.sub("", head[v.end() :])
+    if re.search(r"[.,;:!?\"“”«»()]", between) or len(between.split()) > object_words(
+        between, lemma_of(v.group(), lex), lex
+    ):
+        return None
+    participle = v.group().lower().endswith("ing") and re.search(
+        r"(?:,|\bby)\s*$", head[: v.start()]
+    )  # ("..., saying ...", "protested by shouting “...”")
+    if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
+        return re.search(r"$", head)
+    return None

@@ -107,6 +107,16 @@ _SECOND_VERB = re.compile(rf"\s(?!(?:{AUXILIARY}|been|being|not|also)\s)[a-z]+\s
 _OPEN_ENDS = frozenset("and or but to of in on at for with by from the a an who that which".split())
 
 
+def _reports_in(clause: str, lex: dict) -> bool:
+    """Whether a relative clause holds a report: a reporting verb, but one that needs "that" or
+    a quotation with neither after it ("that coined this term", "who called for the strike")."""
+    return any(
+        lex["forms"][v.group().lower()] not in lex["need_that"]
+        or re.match(r"\s+(?:that\b|[“\"])", clause[v.end() :])
+        for v in lex["verb"].finditer(clause)
+    )
+
+
 def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
     """The span, in ``head`` (a sentence up to its reporting verb), of a subject that a role's
     or a group's head opens and a relative clause (who, that, whose) or a participle closes
@@ -127,7 +137,7 @@ def modified_subject(head: str, lex: dict) -> tuple[int, int] | None:
         not group
         or not (noun_phrase(noun, lex) or noun.lower() in GROUP_HEADS)
         or re.match(r"[a-z]+ing\s", noun)  # not "quoting Syrians living in"
-        or lex["verb"].search(f"{rel} {clause}")
+        or _reports_in(f"{rel} {clause}", lex)
         or rel in ("according", "including")
         or len(words) < 2
         or words[-1] in _OPEN_ENDS

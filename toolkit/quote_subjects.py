@@ -260,8 +260,13 @@ def noun_phrase(chunk: str, lex: dict) -> bool:
              if m.group()[0].islower() and not _counted_noun(chunk, m)]  # fmt: skip
     if low[0] == "those" and len(low) > 1 and words[1].lower() in _THOSE_WHO:
         low = ["people", *low[1:]]  # "Those with knowledge of the negotiations", "those polled"
-    if any(w in _NOT_IN_NP for w in low) or verbs:  # "States" in a name is no verb
-        return False
+    shown = {
+        i
+        for i, w in enumerate(low)
+        if i and w in ("this", "these") and low[i - 1] in NP_PREPOSITIONS
+    }  # (a demonstrative after a preposition: "The perpetrators of this act")
+    if verbs or any(w in _NOT_IN_NP for i, w in enumerate(low) if i not in shown):
+        return False  # ("States" in a name is no verb)
     if (
         low[0] in NP_PREPOSITIONS | _CONJUNCTIONS
         or low[-1] in NP_PREPOSITIONS | DETERMINERS | QUANTIFIERS | _CONJUNCTIONS

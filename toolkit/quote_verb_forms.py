@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_heads import PROGRESSIVE, lemma_of
-from toolkit.speakers import DETERMINERS
+from toolkit.speakers import DETERMINERS, UPPER
 
 __all__ = [
     "ACCUSED_OF",
+    "IN_NAME",
     "NEGATED",
     "PROMISES",
     "REQUESTS",
@@ -145,11 +146,18 @@ def base_after_one(sentence: str, v: re.Match, lemma: str) -> bool:
     return v.group() == lemma and _ONE_BEFORE.search(sentence, 0, v.start()) is not None
 
 
+# a capitalised word right before a verb's form, with a lower-case word of prose before it: the
+# form is a name's word ("the United States", "a New York Times Op-Ed"), not a headline's verb
+IN_NAME = re.compile(rf"\b[a-z]{{4,}}\b[^.!?]*\s[{UPPER}][\w’'\-.]*\s+$")
+
+
 def reports_here(sentence: str, v: re.Match, lemma: str, lex: dict) -> bool:
     """Whether the reporting verb form ``v`` (of ``lemma``) in ``sentence`` may report
     someone's words there, as far as the words right around it tell."""
     if re.match(r"\s+(?:is|was|are|were)\b", sentence[v.end() :]):
         return False  # "His greatest fear is that ...": a noun before its verb
+    if v.group()[0].isupper() and IN_NAME.search(sentence, 0, v.start()):
+        return False  # "as the United States?": a name's word
     if base_after_one(sentence, v, lemma):
         return False  # "helped an East German journalist write a book": no finite verb
     if (v.group().endswith("s") and lemma in lex["noun_forms"]
@@ -293,11 +301,12 @@ def that_clause(reach: int) -> re.Pattern:
         r"|(?<=[a-z]),(?=\s[A-Z][\w’'\-]+(?:\s(?:[A-Z][\w’'\-]+|de|del|da|van|von|al|el)){1,4},\s+that\s)"
         r"|(?<=[a-z]),(?=\s+that\s))"
     )
-    # (or a phrase of where or how in commas: "said, in a statement on Friday, that"; any aside
+    # (or a phrase of where or how in commas: "said, in a statement on Friday, that", "told me,
+    # without being specific, that", "said, speaking on condition of anonymity, that"; any aside
     # in dashes: "said — on Twitter, as it happens — that")
     aside = (
         r"(?:,\s+(?:however|though|also|too|moreover|nonetheless|nevertheless|again"
-        r"|(?:in|at|on|during|to)\s[^,;:\"“”]{3,60}),"
+        r"|(?:in|at|on|during|to|without|after|when|while|citing|speaking)\s[^,;:\"“”]{3,60}),"
         r"|\s+[—–]\s+[^—–;:\"“”]{3,60}?\s+[—–])?"
     )
     # (not "that" before a noun, a demonstrative: "interrupted that trend, but the rich ...")

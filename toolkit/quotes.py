@@ -47,11 +47,12 @@ from toolkit.errors import DataError
 from toolkit.given_names import is_given_name
 from toolkit.quote_cited import cited, cited_reports
 from toolkit.quote_colon import colon_speaker
+from toolkit.quote_continued import continues
 from toolkit.quote_coordinated import joined_frame, participle_frame
 from toolkit.quote_credits import credited, named_quotations
 from toolkit.quote_ends import as_by
 from toolkit.quote_fallback import gaps, tagged
-from toolkit.quote_frames import after_frame, before_frame, continues
+from toolkit.quote_frames import after_frame, before_frame
 from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_objects import quoted_term
