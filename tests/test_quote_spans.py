@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.quote_spans import double_marks, quote_spans, sentences
+from toolkit.quote_spans import double_marks, quote_spans, sentences, work_title
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,21 @@ def test_sentences_also_where_the_source_glued_them(text, expected):
 def test_doubled_marks_are_read_as_quotation_marks(text, expected):
     assert double_marks(text) == expected
     assert len(double_marks(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a work's title right after its noun (chinadaily-nyt-2013-15)
+        ("he wrote in his autobiography, “Long Walk to Freedom.”", True),
+        ("the governor said on the public radio program “The Capitol Pressroom.”", True),
+        ('King said in his famous speech "I Have a Dream" that freedom would ring.', True),
+        ("In an article entitled “Studying Guerrilla Theory in China”, he wrote", True),
+        # words in a sentence's case, or no work's noun before them: someone's words
+        ("he wrote in his autobiography, “I was born free.”", False),
+        ("He said, “Long Walk to Freedom.”", False),
+    ],
+)  # fmt: skip
+def test_a_works_title_is_no_ones_words(text, expected):
+    (start, end), *_ = quote_spans(text)
+    assert work_title(text, start, end) is expected

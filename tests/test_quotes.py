@@ -3802,6 +3802,59 @@ def test_a_title_of_another_type_is_read_as_text():
         ("Journalists coined it the “Snooper Bowl.”", [("Journalists", "coin")]),
         ("This plan said it “would fail.”", []),
         ("“May its lights always be bright,” the President wished.", [("the President", "wish")]),
+        # an inverted frame inside the clause before the quotation's next words; a Catalan
+        # name's "i"; an emphasis's "did"; one named with where from (chinadaily-nyt-2013-15)
+        ("A new election, added Fitch, “could produce an anti-austerity, anti-E.U. "
+         "administration.”", [("Fitch", "add")]),
+        ("He went home. Later, said the police, “he left again.”", [("the police", "say")]),
+        ("“There is no easier way,” he wrote in his autobiography, “Long Walk to Freedom.”",
+         [(None, "write")]),
+        # (the frame runs over the title: the quotation after it goes on the speaker's)
+        ("“Would the Iraq war have occurred without W.M.D.?” Mr. Rove wrote in his memoir, "
+         "“Courage and Consequence.” “I doubt it.”", [("Mr. Rove", "write"), ("Mr. Rove", None)]),
+        # a given name alone before what the person is; a point made; an inverted frame's
+        # adjunct before a participle (chinadaily-nyt-2013-15)
+        ("Ronnie, his older brother, said, “My dad stuck with the Constitution.”",
+         [("Ronnie", "say")]),
+        ("The houses were looted. Then, the Taliban left messages on their phones, saying, "
+         "“Return and you will be killed.”", [("the Taliban", "say")]),
+        # a surname alone before its appositive; a name before an adjunct and a participle's
+        # clause after an inverted verb (PolNeAR train)
+        ('Hemsley, the co-author of "Going Viral," about the rapid spread of information, said '
+         'the days when the nation had "a somewhat unifying story" are gone.', [("Hemsley", "say")]),
+        ('"Watch a fully formed fetus on the table," said former tech executive Carly Fiorina '
+         "during the second GOP debate, suggesting that she had seen such a video.",
+         [("Carly Fiorina", "say")]),
+        ("“It works,” Fares said. “It’s for adults.” Still another quoted the genie in the film "
+         "“Aladdin”: “To be free. Such a thing would be greater than all the magic.”",
+         [("Fares", "say"), ("Fares", None)]),
+        ("“We are taking the claim seriously,” said a senior diplomat in Dhaka, speaking on the "
+         "condition of anonymity. “We see it unfolding.”",
+         [("a senior diplomat in Dhaka", "say"), ("a senior diplomat in Dhaka", None)]),
+        ("The minister took the opposite view, asking, “If we say no, then what are the "
+         "alternatives?”", [("The minister", "ask")]),
+        ("The Chinese president stuck to his guns, bluntly asserting, “We have the right.”",
+         [("The Chinese president", "assert")]),
+        ("The ad uses footage of Hillary Clinton saying, “Why aren’t I 50 points ahead?”",
+         [("Hillary Clinton", "say")]),
+        # the country after a name says whose office it is (chinadaily-nyt-2013-15)
+        ("President Obama met President Xi Jinping of China on Monday. “We have concerns,” Mr. "
+         "Obama said. “We have the right,” the Chinese president said.",
+         [("President Obama", "say"), ("Xi Jinping", "say")]),
+        ("He made the point that for democracy to thrive, “there also has to be space for "
+         "citizens.”", [(None, "make the point")]),
+        ('"The US used to be a dominant power in Africa," wrote columnist Liu Zhun in the Global '
+         "Times, noting that trade has fallen.", [("Liu Zhun", "write")]),
+        ("A White House spokesman, Josh Earnest, told reporters, “We have repeatedly called on "
+         "the military.”", [("Josh Earnest", "tell")]),
+        ("“I hope the new king will be sensitive to the demands of the Catalan citizenship,” Mr. "
+         "Duran i Lleida said.", [("Duran i Lleida", "say")]),
+        ("But the governor did say, “Texas will continue to fight for its voter ID "
+         "requirement.”", [("the governor", "say")]),
+        ("“We are hopeful that the transition will be going back to democracy,” said one, "
+         "Senator Lindsey Graham of South Carolina, who made the trip.",
+         [("Lindsey Graham", "say")]),
+
         ('"Don\'t ever take a fence down until you know the reason it was put up," advises '
          'Gilbert Keith Chesterton in the book "The Thing".',
          [("Gilbert Keith Chesterton", "advise")]),

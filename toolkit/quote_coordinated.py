@@ -368,31 +368,28 @@ def participle_frame(head: str, lex: dict) -> tuple[int, int, str] | None:
     reports nothing ('Mr. Surkov posted a statement on his Facebook page, saying, "...'): the
     span of that clause's subject in ``head`` and the participle's lemma."""
     m = re.search(
-        r",[\"”’]?\s*([a-z]+ing)(\s+[^,.;:!?\"“”«»()]{1,100}?)?\s*[,:]?\s*$", head
-    )  # (a comma inside a quotation's close: 'questioned "Occupy Central," saying: "...')
-    if m is None or not lex["verb"].fullmatch(m.group(1)):
+        r",[\"”’]?\s*(?:[a-z]+ly\s+)?([a-z]+ing)(\s+[^,.;:!?\"“”«»()]{1,100}?)?\s*[,:]?\s*$", head
+    )  # (a comma inside a quotation's close: '"Occupy Central," saying: "'; "bluntly asserting")
+    # (also a question asked before its quotation, "asking" being no form of the lexicon's)
+    lemma = m and ("ask" if m.group(1) == "asking" else lex["forms"].get(m.group(1)))
+    if not lemma:
         return None
     if (
         m.group(2)
         and m.group(2).strip() != "that"
         # (whom one tells, in a few words: "..., telling reporters in Nevada, “...”")
-        and not (
-            lemma_of(m.group(1), lex) in _TELLS_WHOM
-            and len(m.group(2).split()) <= 5
-            and not re.search(r"\bthat\b", m.group(2))
-        )  # (not "warning that they ...")
-        and (  # ('adding that “...”')
-            lemma_of(m.group(1), lex) not in lex["quote_objects"]
-            or len(m.group(2).split()) > object_words(m.group(2), lemma_of(m.group(1), lex), lex)
-        )
-    ):
+        and not (lemma in _TELLS_WHOM and len(m.group(2).split()) <= 5
+                 and not re.search(r"\bthat\b", m.group(2)))  # (not "warning that they ...")
+        and (lemma not in lex["quote_objects"]  # ('adding that “...”')
+             or len(m.group(2).split()) > object_words(m.group(2), lemma, lex))
+    ):  # fmt: skip
         return None  # an object before the quotation only of a verb that takes a quoted one:
         # "..., calling it “...”", "..., describing the plan as “...”"
     got = participle_subject(head[: m.start() + 1], lex)
     if got is None:
         return None
     words, (a, b) = got
-    return words[a][0], words[b - 1][1], lemma_of(m.group(1), lex)
+    return words[a][0], words[b - 1][1], lemma
 
 
 def issuer(words: list, got: tuple[int, int] | None, lex: dict):

@@ -33,7 +33,7 @@ PAST_ONLY = (
 # sold", "said it made the decision") and open a first clause ("Fiorina threw her support ...")
 IRREGULAR_PAST = (
     f"{PAST_ONLY}|made|got|meant|kept|left|brought|found|thought|felt|held|sent|spent|paid|won|"
-    "lost|built|sold|led|met|struck|stood|sought|fought"
+    "lost|built|sold|led|met|struck|stood|sought|fought|stuck|dug|clung|sat"
 )
 # an auxiliary or a modal, negated too ("the party doesn’t care", "it won’t", "cannot")
 _AUX = rf"(?:(?:{AUXILIARY})(?:n['’]t)?|won['’]t|can['’]t|cannot)"

@@ -43,6 +43,7 @@ from toolkit.quote_objects import (
     after_preposition,
     object_words,
     quoted_object,
+    said_quote,
 )
 from toolkit.quote_subjects import clause_subject, noun_phrase, without_parenthetical
 from toolkit.quote_verb_forms import (
@@ -60,6 +61,7 @@ from toolkit.speakers import (
     DETERMINERS,
     QUANTIFIERS,
     UPPER,
+    is_person,
     speaker_phrase,
     word_spans,
 )
@@ -239,6 +241,11 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             verb = aside.group("verb").split()[0]
             lemma = "put" if verb.startswith("put") else lemma_of(verb, lex)
             return aside.start("who"), aside.start("who") + words[-1][1], lemma
+    turned = _INVERTED_ASIDE.search(head)  # 'A new election, added Fitch, “could ...”'
+    if turned and turned.start() and lex["forms"].get(turned.group("verb")) in _INVERTS:
+        words = word_spans(turned.group("who"))
+        if words and speaker_phrase(words, lex) == (0, len(words)):
+            return turned.start("who"), turned.end("who"), lemma_of(turned.group("verb"), lex)
     # an aside in dashes before the quotation ('said — as reported by Hurriyet — “...”'): blanked
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     every = list(lex["verb"].finditer(head))  # ('a page called “...”': a name, no one's words)
@@ -250,11 +257,14 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
     promised = _asked_for(head, verbs[-1], lex)
     m = (re.search(r"(?:[:,]|\bthat|\bin part[:,]?)\s*$", head)
          or quoted_object(head, verbs[-1], lex)
-         or _said_quote(head, verbs[-1], lex, tail)
+         or said_quote(head, verbs[-1], lex, tail)
          or (re.search(r"$", head) if promised else None))  # fmt: skip
     if not m:
         return None
     v = verbs[-1]
+    named = _NAMED_ING.search(head, 0, v.start()) if v.group().endswith("ing") else None
+    if named and is_person(named.group(1), lex):  # 'footage of Hillary Clinton saying, “'
+        return named.start(1), named.end(1), lemma_of(v.group(), lex)
     if v.group() == lemma_of(v.group(), lex) and re.search(
         r",\s+as\s+[^,;:]{1,60}$", head[: v.start()]
     ):
@@ -380,6 +390,33 @@ _AS_ASIDE = re.compile(
     r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,100}?)?"  # where ("put it in an interview")
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
+# an inverted frame set in the clause right before the quotation's next words, its speaker
+# named in commas: 'A new election, added Fitch, “could produce ...”'
+_INVERTS = {
+    "say",
+    "add",
+    "write",
+    "continue",
+    "note",
+    "argue",
+    "explain",
+    "caution",
+    "insist",
+    "recall",
+    "observe",
+    "conclude",
+    "declare",
+    "reply",
+    "respond",
+}  # (no object: not
+# "Josh Earnest, told reporters, “...”", "calling it, “...”")
+_INVERTED_ASIDE = re.compile(r",\s+(?P<verb>[a-z]+)\s+(?P<who>[^,;:—–\"“”«»!?]{2,60}?),\s*$")
+# a name right before a participle, after what shows or is heard of the person: the
+# participle's subject ("footage of Hillary Clinton saying", "heard Mr. Putin telling")
+_NAMED_ING = re.compile(
+    rf"\b(?:of|showing|featuring|hear|heard|see|saw|watch|watched)\s+"
+    rf"((?:[{UPPER}][\w’'\-.]*\s+){{1,3}}[{UPPER}][\w’'\-]*)\s+$"
+)
 # an article and up to three words before an "-ing" form: a noun ("an ancient Chinese saying")
 _ARTICLE_WORDS = re.compile(
     r"\b(?:an?|the)\s+(?:(?!(?:by|to|of|in|on|at|for|with|from|after|before|while|when|and|"
@@ -395,31 +432,6 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s+(?:as|according)\s[^—–\"“”«»]
 _PASSIVE_AGENT = re.compile(
     r"\s+by\s+([^,.;:!?\"“”«»()]{2,60}?)\s+as(?:\s+(?:a|an|the|being))?\s*$"
 )
-
-
-# the verbs a quotation may follow with no colon or comma ('stated "He was a gentle soul"')
-_QUOTE_RIGHT_AFTER = {"claim", "insist", "argue"}
-_SAID_QUOTE = {"say", "write", "state", "tweet", "post", "add", "declare", "remark",
-               *_QUOTE_RIGHT_AFTER}  # fmt: skip
-
-
-def _said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None:
-    """A quotation right after "said", "wrote", "stated" (``_SAID_QUOTE``), or after a short
-    adjunct with no stop ('said “the new situation is not optimal”', 'said in a recent
-    editorial "..."'), that ends its clause (``tail`` opens with a stop, "but" or "and"; not
-    'said "civil nomination" dilutes ...'): the match is empty, at the end of ``head``."""
-    between = ABBREVIATION.sub("", head[v.end() :])
-    if lemma_of(v.group(), lex) not in _SAID_QUOTE or v.group().lower().endswith("ing"):
-        return None
-    if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
-        return None
-    if between.strip() and (
-        lemma_of(v.group(), lex) in _QUOTE_RIGHT_AFTER
-        or not re.fullmatch(r"\s+(?:in|at|on|during|after)\s+[^.,;:!?\"“”«»()]{2,60}?\s*", between)
-    ):
-        return None  # (a claim's quotation right after its verb: not 'insisted on referring to
-        # her as “little lady”')
-    return re.search(r"$", head)
 
 
 # a passive's agent between "quoted" and "as saying" ("was quoted by the website as saying")

@@ -53,7 +53,7 @@ PROGRESSIVE = {"is", "are", "was", "were", "been"}
 _ADVERB = re.compile(
     r"^(?:(?-i:[a-z]\w*ly)|also|then|later|again|once|twice|further|however|has|have|had|would|will|"
     r"long|since|already|never|not|just|now|still|even|earlier|first|finally|always|often|ever|"
-    r"both|all)$",
+    r"both|all|did|does|do)$",  # (an emphasis's auxiliary: "the governor did say")
     # ("-ly" in lower case: "Ms. Waly said" is a name)
     re.I,
 )

@@ -65,8 +65,9 @@ _ONE_OF = re.compile(
 )  # (or the one's name: "said another of the Ahmed daughters, Tofa, 58.")
 # one of those just spoken of and the one's name: "asked one, Burcu Baran, 30."
 _ONE_NAMED = re.compile(
-    rf"\s+(?:one|another),\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{1,3}})(?=[,.;])"
-)
+    rf"\s+(?:one|another),\s+([{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{1,3}}"
+    rf"(?:\s+of\s+(?:the\s+)?[{UPPER}][\w’'\-]+(?:\s+[{UPPER}][\w’'\-]+){{0,3}})?)(?=[,.;])"
+)  # (and where the one is from: "said one, Senator Lindsey Graham of South Carolina, who")
 
 
 # a document and its owner's capitalised name after an inverted verb: "said an article in
@@ -219,8 +220,11 @@ def inverted(text: str, at: int, limit: int, lex: dict) -> tuple[int, int] | Non
             or (text[at + words[-1][1]] in ",;"
                 and all(w.islower() or re.fullmatch(DAY, w) for _, _, w in words[adjunct:]))
             # (or a place's before the quotation's next part: 'said Mr. Joyce at Free Legal
-            # Advice Centers, “is that ...'; or a title: 'in the book "The Thing".')
+            # Advice Centers, “is that ...'; or a title: 'in the book "The Thing".'; or a
+            # participle's clause: 'wrote columnist Liu Zhun in the Global Times, noting that')
             or re.match(r",?\s*[“\"]", text[at + words[-1][1] :])
+            or (words[adjunct - 1][2][:1].isupper()  # (a name's, not a description's)
+                and re.match(r",\s+[a-z]{3,}ing\s", text[at + words[-1][1] :]))
         )
     ):  # fmt: skip
         span = _name_before(words, adjunct, lex)

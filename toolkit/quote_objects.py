@@ -8,7 +8,7 @@ crowd cheered and Clinton said, ..."). :mod:`toolkit.quote_frames`,
 a term in its clause, a preposition's object (:func:`quoted_term`): the clause goes on after it;
 and how many words a verb's object may hold before a quoted complement (:func:`object_words`:
 'called the lawsuit “...”') and whether a quotation is such an object or complement
-(:func:`quoted_object`).
+(:func:`quoted_object`), or the object of "said" or "wrote" right after it (:func:`said_quote`).
 And the subject of a relative clause on its object (:data:`OBJECT_RELATIVE`: "..., who Beck
 called “...”"), the antecedent of "who" (:data:`WHO_END`) and a reduced clause ("when asked").
 
@@ -39,6 +39,7 @@ __all__ = [
     "object_words",
     "quoted_object",
     "quoted_term",
+    "said_quote",
 ]
 
 _AUXILIARY = set(AUXILIARIES)  # a clause's verb, not a word of a noun phrase
@@ -185,7 +186,7 @@ _LONG_OBJECT_STOP = re.compile(
     r"(?:\s+[a-z]+)?\s*$"
 )
 # the end of an object before its complement in quotation marks: "... as", "... as a"
-_AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being))?\s*$")
+_AS_COMPLEMENT = re.compile(r"\sas(?:\s+(?:a|an|the|being|part\s+of|one\s+of))?\s*$")
 
 
 # a title's or a month's stop, which ends no sentence ("on Jan. 30,")
@@ -210,3 +211,28 @@ def quoted_object(head: str, v: re.Match, lex: dict) -> re.Match | None:
     if lemma_of(v.group(), lex) in lex["quote_objects"] or participle:
         return re.search(r"$", head)
     return None
+
+
+# the verbs a quotation may follow with no colon or comma ('stated "He was a gentle soul"')
+_QUOTE_RIGHT_AFTER = {"claim", "insist", "argue"}
+_SAID_QUOTE = {"say", "write", "state", "tweet", "post", "add", "declare", "remark",
+               *_QUOTE_RIGHT_AFTER}  # fmt: skip
+
+
+def said_quote(head: str, v: re.Match, lex: dict, tail: str) -> re.Match | None:
+    """A quotation right after "said", "wrote", "stated" (``_SAID_QUOTE``), or after a short
+    adjunct with no stop ('said “the new situation is not optimal”', 'said in a recent
+    editorial "..."'), that ends its clause (``tail`` opens with a stop, "but" or "and"; not
+    'said "civil nomination" dilutes ...'): the match is empty, at the end of ``head``."""
+    between = ABBREVIATION.sub("", head[v.end() :])
+    if lemma_of(v.group(), lex) not in _SAID_QUOTE or v.group().lower().endswith("ing"):
+        return None
+    if not re.match(r"[ \t]*(?:[.!?,;:)\n]|$|(?:but|and)\s)", tail):
+        return None
+    if between.strip() and (
+        lemma_of(v.group(), lex) in _QUOTE_RIGHT_AFTER
+        or not re.fullmatch(r"\s+(?:in|at|on|during|after)\s+[^.,;:!?\"“”«»()]{2,60}?\s*", between)
+    ):
+        return None  # (a claim's quotation right after its verb: not 'insisted on referring to
+        # her as “little lady”')
+    return re.search(r"$", head)

@@ -14,6 +14,8 @@
 - Doubled apostrophes for quotation marks (the NYT archive's ''...'', Penn Treebank's
   ``...'') are written as straight ones at the same offsets by :func:`double_marks`, which
   :func:`toolkit.quotes` applies before reading a text.
+- A work's title in quotation marks after the work's noun is no one's words
+  (:func:`work_title`: 'in his autobiography, “Long Walk to Freedom.”').
 
 Example:
     >>> text = 'We act. This is new," he added. "It works," she said.'
@@ -27,7 +29,7 @@ import re
 
 from toolkit.segment import split_sentences
 
-__all__ = ["double_marks", "quote_spans", "sentences"]
+__all__ = ["double_marks", "quote_spans", "sentences", "work_title"]
 
 _OPEN, _CLOSE = "“«", "”»"
 # a sentence end glued to the next sentence: a lower-case word's full stop, then a capital or a
@@ -240,3 +242,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
             cursor = at + len(s)
         pos += len(para) + 1
     return spans
+
+
+# a work's noun right before its title in quotation marks, perhaps after "titled" or a comma
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|autobiography|memoir|novel|program|programme|show|film|movie|documentary|song|"
+    r"album|poem|essay|article|column|speech|play|series|op-ed|editorial)"
+    r"(?:\s+(?:titled|entitled|called|named))?,?\s*$",
+    re.I,
+)
+_SMALL_WORDS = frozenset("a an the of in on and or to for at by with from is as".split())
+
+
+def work_title(text: str, start: int, end: int) -> bool:
+    """Whether the quotation ``text[start:end]`` is a work's title, no one's words: its words
+    capitalised but for small ones ("Long Walk to Freedom"), right after the work's noun ('in
+    his autobiography, “Long Walk to Freedom.”', 'on the radio program “The Capitol
+    Pressroom.”', 'in his famous speech "I Have a Dream"')."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[start:end])
+    titled = (
+        0 < len(words) <= 12
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    )
+    return titled and _WORK_BEFORE.search(text, max(0, start - 60), max(0, start - 1)) is not None

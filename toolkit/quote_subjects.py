@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_shares import HEDGES, share_polled
+from toolkit.speaker_countries import is_country
 from toolkit.speakers import DETERMINERS, QUANTIFIERS, UPPER, given_name_after, is_person
 
 __all__ = [
@@ -69,6 +70,8 @@ SENTENCE_ADVERBS = frozenset(
     surprisingly interestingly ironically unfortunately fortunately notably importantly
     increasingly clearly obviously naturally apparently reportedly eventually still""".split()
 )
+# one word before a comma that names no one ("Then, the Taliban left ...")
+_NOT_NAMES = SENTENCE_ADVERBS | {"then", "now", "here", "there", "so", "yet", "thus", "today"}
 # a subordinate clause, after which the main clause's subject comes: "Even as his move narrowed
 # the government's majority, many analysts said"
 SUBORDINATE = re.compile(
@@ -415,13 +418,18 @@ def clause_subject(head: str, lex: dict) -> tuple[int, int] | None:
         return None  # "If the occupiers think that ...": a condition, no one's report
     if sub and (first == len(chunks) - 1 or subject_named):
         s += sub.end()  # "In April, after newspapers reported that ...": the clause's own subject
+    rest = chunks[first + 1 :]
+    if (rest and not first and re.fullmatch(r"[A-Z][a-z’'\-]{2,}", core[s:e])  # ("Ronnie, his
+            and not _INTRO.match(core[s:e]) and core[s:e].lower() not in _NOT_NAMES  # older
+            and not is_country(core[s:e])  # brother,", "Hemsley, the co-author of ...,")
+            and re.match(r"(?:his|her|their|an?|the|\d+)\s", core[rest[0][0] :])):  # fmt: skip
+        return s, e  # a given name alone before what the person is: "Ronnie, his older brother,"
     # (a demonstrative reads as "the": "These people said"; quote_voices keeps "this author" out)
     if not noun_phrase(re.sub(r"^(?:Th(?:is|ese|ose))\b", "the", core[s:e]), lex):
         return None
     hedge = re.match(rf"(?i:{'|'.join(sorted(_HEDGES))})\s+(?=\d|{'|'.join(QUANTIFIERS)}\b)",
                      core[s:e])  # fmt: skip
     s += hedge.end() if hedge else 0  # "Only 34 percent of Brazilians": no part of who speaks
-    rest = chunks[first + 1 :]
     pair = rest and re.fullmatch(rf"(?:[{UPPER}][\w’'\-.]*\s+)+and(?:\s+[{UPPER}][\w’'\-.]*)+",
                                  core[rest[0][0] : rest[0][1]])  # fmt: skip
     if pair:

@@ -91,7 +91,7 @@ _PARTICIPLE_AFTER = re.compile(
 _EAGER = re.compile(
     r"\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:quick|careful|keen|eager|wrong|right|correct|swift|the\s+first|among\s+the\s+first)"
-    r"|(?:\w+ly\s+)?(?:appear|seem|continue)(?:s|ed|d)?"
+    r"|(?:\w+ly\s+)?(?:appear|seem|continue|start)(?:s|ed|d)?|began|begins?"  # ("started to say")
     # (or took the floor, or broke in, to say it: "took to Twitter to say", "took the floor to
     # stress", "interjected to say", "tweeted on Friday to say", "called to say")
     r"|(?:took|takes|take|taking)\s+(?:to\s+)?(?:the\s+)?(?:Twitter|X|Facebook|Instagram|Telegram|"

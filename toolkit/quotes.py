@@ -57,7 +57,7 @@ from toolkit.quote_headlines import credited_words, credits, folded_headline
 from toolkit.quote_kinds import speaker_kind
 from toolkit.quote_objects import quoted_term
 from toolkit.quote_reported import reported
-from toolkit.quote_spans import double_marks, quote_spans
+from toolkit.quote_spans import double_marks, quote_spans, work_title
 from toolkit.quote_titles import reads_title, title_rows
 from toolkit.quote_voices import DIALOGUE, NO_CLAIM, no_report
 from toolkit.speaker_aliases import alias_table
@@ -85,8 +85,7 @@ class _Found:
     verb: str | None
     direct: bool
     frame_end: int
-    # the reading that found it: after, before, continues, resumes, credit, headline or reported
-    # (not a column; benchmarks/probe_quotes_model.py reads it)
+    # how it was found: after, before, continues, resumes, credit, headline, reported (no column)
     rule: str = "reported"
 
 
@@ -173,6 +172,11 @@ def _in_doc(
         return sentences[bisect.bisect_right(starts, f.frame_end) - 1][1]
 
     for start, end in spans:
+        if work_title(text, start, end):  # 'in his autobiography, “Long Walk to Freedom.”': a
+            k = bisect.bisect_right(starts, start - 1) - 1  # title, no one's words; the frame
+            if previous and k >= 0 and previous.frame_end >= starts[k]:  # in its sentence runs
+                previous.frame_end = end + 1  # over it
+            continue
         close = end + 1 if end < len(text) else end
         k = bisect.bisect_right(starts, start - 1) - 1
         sent = sentences[k] if k >= 0 and start - 1 < sentences[k][1] else (0, len(text))

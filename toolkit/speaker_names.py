@@ -137,6 +137,10 @@ def find_mentions(text: str, lex: dict[str, Any]) -> list[Mention]:
             # Prime Minister of Canada Justin Trudeau, the Russian President wished him"
         if after:
             words |= {w.lower() for w in after.group(1).split()}
+        # the country after the name ("President Xi Jinping of China"): whose office it is
+        of = re.match(rf"\s+of\s+((?:[{UPPER}][\w\-]+\s+){{0,2}}[{UPPER}][\w\-]+)", text[m.end() :])
+        if of and country_words(of.group(1).split()):
+            words |= {w.lower() for w in of.group(1).split()}
         place = country_words(name.split())  # a place holds no office, nor is it a person by
         if place:  # a title ("Like Martin Luther King, Hong Kong people also have a dream")
             words = served = set()

@@ -67,7 +67,7 @@ KNOWING = (
     r"with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|knowledgeable\s+about)"
 )
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "bin", "al", "le", "la", "el", "dos",
-             "das", "del", "della", "ter", "ibn", "bint"}  # fmt: skip
+             "das", "del", "della", "ter", "ibn", "bint", "i"}  # fmt: skip
 # a capitalised word, also after a particle joined by a hyphen ("al-Sisi", "el-Baradei")
 HYPHENED = rf"(?:(?:{'|'.join(sorted(PARTICLES))})-)"
 CAPITAL = re.compile(rf"^{HYPHENED}?[{UPPER}][\w’'\-.\[\]]*$")
@@ -110,8 +110,7 @@ NOT_NAME_WORDS = {
 
 # a generation after a name ("Jon Huntsman Jr"): no name word of its own
 NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
-# a Chinese given name in pinyin, of two syllables (after the surname He, which is no pronoun
-# there: "He Lifeng", "He Yafei"; one syllable reads as an English word too: "He Can")
+# a two-syllable pinyin given name, after the surname He ("He Lifeng"; one syllable: "He Can")
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|"
              r"uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")  # fmt: skip
 _PINYIN_NAME = re.compile(rf"[A-Z](?i:{_SYLLABLE}{_SYLLABLE})(?<=[a-z])", re.ASCII)
@@ -283,8 +282,7 @@ def speaker_phrase(
     pronoun, or names, titles and role words, with a determiner and adjectives before a role."""
     if not words or re.search(r"[^\w.’'\]\-]$", words[-1][2]):
         return None
-    # (a capitalised "-ing" word right before the verb is a name, no participle: "Manning said";
-    # so is one after a capital or a determiner: "a Beijing News editorial")
+    # (a capitalised "-ing" word before the verb is a name: "Manning said", "a Beijing News")
     kinds = [_kind(w, lex, i < len(words) - 1 and (i == 0 or not (
         CAPITAL.match(words[i - 1][2]) or words[i - 1][2].lower() in DETERMINERS)))
              for i, (_, _, w) in enumerate(words)]  # fmt: skip
@@ -295,6 +293,8 @@ def speaker_phrase(
             kinds[i] = "cap"  # a surname after a form of address, no determiner: "Mr. Many"
         if he_surname(words[i - 1][2], words[i][2]):
             kinds[i - 1] = "cap"  # the surname He before a given name: "He Lifeng", "He Yafei"
+        if words[i - 1][2] == "i" and i > 1 and kinds[i - 2] == kinds[i] == "cap":
+            kinds[i - 1] = "link"  # a Catalan name's "i": "Duran i Lleida"
     if kinds[-1] == "pronoun":
         return len(words) - 1, len(words)
     if kinds[-1] not in ("cap", "role"):
