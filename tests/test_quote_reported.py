@@ -469,6 +469,10 @@ def found(text):
         ("The groups that called for the strike insist that wages must rise.",
          [("The groups that called for the strike", "insist", "wages must rise")]),
         ("The groups that said the strike would fail insist that wages must rise.", []),
+        # "states" after "of" and a word with no determiner is the noun (kremlin-2021-22)
+        ("A union of responsible states that have the strength to stop conflicts.", []),
+        ("The head of the agency states that the talks failed.",
+         [("The head of the agency", "state", "the talks failed")]),
         # a greeting's wish, a clause only
         ("Putin wished that the talks would succeed.", [("Putin", "wish", "the talks would succeed")]),
         ("The President wished the participants success in their work.", []),

@@ -56,8 +56,9 @@ STATES_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]*(?:an|ic|ish|ese|ab|ulf|ern)|\b(?:[Mm]ember|island|nation|city|small|"
     r"neighbou?ring|sovereign|independent|other|several|many|all|two|three|four|five|dozen|"
     r"[Bb]altic|[Gg]ulf|[Nn]ordic|swing|battleground|early|southern|northern|western|eastern|"
-    r"border|coastal))\s+$"
-)  # (not after a number: "Article 5 states that", "Clause 3.2.18 states,")
+    r"border|coastal)|\bof\s+(?!(?:the|an?|its|his|her|their|this|our|your|my)\s)(?:[a-z\-]+\s+)?[a-z\-]+)\s+$"
+)  # (not after a number: "Article 5 states that", "Clause 3.2.18 states,"; after "of" and a word
+# or two with no determiner: "A union of responsible states that")
 # what follows a plural noun and no reporting verb: a modal, a preposition of place or a
 # conjunction ("states should", "states from Russia to Tajikistan")
 _NOUN_NEXT = re.compile(
