@@ -333,10 +333,10 @@ if countable:  # no empty table of lines where no frame can match
 # Daily and the BBC (set 38) 0.85 and 0.67. Overall a third
 # to a half of attributions are missed and 1 in 10 to 1 in 4 speakers is wrong. How the frame
 # gives the speaker matters (`speaker_kind` in the quotes table): on the held-out China Daily
-# and NYT sets a speaker the frame names was right 135 times in 150 (0.90, 95% interval
-# 0.84-0.94), one resolved from "he" or "she" 53 in 69 (0.77), a description ("the report",
+# and NYT sets a speaker the frame names was right 137 times in 153 (0.90, 95% interval
+# 0.84-0.93), one resolved from "he" or "she" 53 in 69 (0.77), a description ("the report",
 # "officials") 32 in 54 (0.59) and a quotation that goes on from another 31 in 35 (0.89); on
-# the Wikinews sets a named one 191 in 221 (0.86, 0.81-0.90). Where precision matters more
+# the Wikinews sets a named one 192 in 221 (0.87, 0.82-0.91). Where precision matters more
 # than coverage, count only the named
 # speakers (about half of the right ones): `speaker_kinds: [name]` in the `rhetoric`
 # parameters. The table after the speakers gives each group's share of named speakers: a group
