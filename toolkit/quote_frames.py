@@ -243,9 +243,9 @@ def before_frame(head: str, lex: dict, tail: str = "") -> tuple[int, int, str] |
             return aside.start("who"), aside.start("who") + words[-1][1], lemma
     turned = _INVERTED_ASIDE.search(head)  # 'A new election, added Fitch, “could ...”'
     if turned and turned.start() and lex["forms"].get(turned.group("verb")) in _INVERTS:
-        words = word_spans(turned.group("who"))
-        if words and speaker_phrase(words, lex) == (0, len(words)):
-            return turned.start("who"), turned.end("who"), lemma_of(turned.group("verb"), lex)
+        who = inverted(head, turned.end("verb"), len(head), lex)  # the inverted frame's speaker
+        if who and who[1] == turned.end("who"):
+            return who[0], who[1], lemma_of(turned.group("verb"), lex)
     # an aside in dashes before the quotation ('said — as reported by Hurriyet — “...”'): blanked
     head = _DASH_ASIDE.sub(lambda d: " " * len(d.group()), head)
     every = list(lex["verb"].finditer(head))  # ('a page called “...”': a name, no one's words)
@@ -390,26 +390,12 @@ _AS_ASIDE = re.compile(
     r"(?:\s+(?:in|on|at|to)\s[^,;:—–\"“”«».!?]{1,100}?)?"  # where ("put it in an interview")
     r"\s*[,—–]\s*(?:[\w’'\-]+\s+){0,4}$"
 )
+# verbs that take no object, whose inverted frame may stand in the clause before a quotation's
+# next words (not "Josh Earnest, told reporters, “...”", "calling it, “...”")
+_INVERTS = {"say", "add", "write", "continue", "note", "argue", "explain", "caution", "insist",
+            "recall", "observe", "conclude", "declare", "reply", "respond"}  # fmt: skip
 # an inverted frame set in the clause right before the quotation's next words, its speaker
 # named in commas: 'A new election, added Fitch, “could produce ...”'
-_INVERTS = {
-    "say",
-    "add",
-    "write",
-    "continue",
-    "note",
-    "argue",
-    "explain",
-    "caution",
-    "insist",
-    "recall",
-    "observe",
-    "conclude",
-    "declare",
-    "reply",
-    "respond",
-}  # (no object: not
-# "Josh Earnest, told reporters, “...”", "calling it, “...”")
 _INVERTED_ASIDE = re.compile(r",\s+(?P<verb>[a-z]+)\s+(?P<who>[^,;:—–\"“”«»!?]{2,60}?),\s*$")
 # a name right before a participle, after what shows or is heard of the person: the
 # participle's subject ("footage of Hillary Clinton saying", "heard Mr. Putin telling")

@@ -203,10 +203,11 @@ def _third(lemma: str) -> str:
     return " ".join([first, *rest])
 
 
-def title_case(segment: str) -> bool:
-    """Whether a headline capitalises every word of four letters or more (at least three)."""
+def title_case(segment: str, least: int = 3) -> bool:
+    """Whether a headline (or a work's title) capitalises every word of four letters or more
+    (at least ``least`` of them)."""
     words = re.findall(r"(?<![\w’'\-])[^\W\d_][\w’'\-]{3,}", segment)
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    return len(words) >= least and all(w[0].isupper() for w in words)
 
 
 def folded_verbs(segment: str, lex: dict[str, Any]) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quote_headline_verbs import title_case
 from toolkit.segment import split_sentences
 
 __all__ = ["double_marks", "quote_spans", "sentences", "work_title"]
@@ -251,18 +252,16 @@ _WORK_BEFORE = re.compile(
     r"(?:\s+(?:titled|entitled|called|named))?,?\s*$",
     re.I,
 )
-_SMALL_WORDS = frozenset("a an the of in on and or to for at by with from is as".split())
 
 
 def work_title(text: str, start: int, end: int) -> bool:
-    """Whether the quotation ``text[start:end]`` is a work's title, no one's words: its words
-    capitalised but for small ones ("Long Walk to Freedom"), right after the work's noun ('in
-    his autobiography, “Long Walk to Freedom.”', 'on the radio program “The Capitol
-    Pressroom.”', 'in his famous speech "I Have a Dream"')."""
-    words = re.findall(r"[^\W\d_][\w’'\-]*", text[start:end])
-    titled = (
-        0 < len(words) <= 12
-        and words[0][:1].isupper()
-        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    """Whether the quotation ``text[start:end]`` is a work's title, no one's words: its longer
+    words capitalised (:func:`toolkit.quote_headline_verbs.title_case`: "Long Walk to
+    Freedom"), right after the work's noun ('in his autobiography, “Long Walk to Freedom.”', 'on
+    the radio program “The Capitol Pressroom.”', 'in his famous speech "I Have a Dream"')."""
+    quoted = text[start:end]
+    return (
+        len(quoted.split()) <= 12
+        and title_case(quoted, least=1)
+        and _WORK_BEFORE.search(text, max(0, start - 60), max(0, start - 1)) is not None
     )
-    return titled and _WORK_BEFORE.search(text, max(0, start - 60), max(0, start - 1)) is not None

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from toolkit.quote_heads import PROGRESSIVE, lemma_of
+from toolkit.quote_subjects import AUXILIARIES
 from toolkit.speakers import DETERMINERS, UPPER
 
 __all__ = [
@@ -361,9 +362,8 @@ _DETERMINER_BEFORE = re.compile(
 _CALLED_AFTER = re.compile(r"\b([a-z][\w\-]*)\s+called\s*$")
 _CALLED_BY = re.compile(r"\b(?:what|which|whom|who|that)\s+(?:\S+\s+){0,4}called\s*$", re.I)
 _SUBJECT_WORDS = frozenset(
-    """he she they it we i you who also once even then first never just later often
-    has have had will would did does do can could may might must should""".split()
-)
+    "he she they it we i you who also once even then first never just later often".split()
+) | (frozenset(AUXILIARIES) - {"is", "are", "was", "were"})  # (a passive's copula names a thing)
 
 
 def names_thing(head: str, v: re.Match) -> bool:
